@@ -1,0 +1,49 @@
+/**
+ * `openfpa` command line: batch work over JSON files for scripts and benchmarks.
+ * Each command lives in cli/commands/<name>.ts and exports `run(args): Promise<number>`
+ * (the exit code). Progress goes to stderr; results go to --out or stdout.
+ */
+type Command = { run: (args: string[]) => Promise<number> };
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  forecast: { summary: 'forecast every series of a dataset JSON file', load: () => import('./commands/forecast') },
+  scenario: { summary: 'run a Monte Carlo scenario spec JSON file', load: () => import('./commands/scenario') },
+  cash: { summary: 'optimise a cash plan JSON file with glpk.js', load: () => import('./commands/cash') },
+  flags: { summary: 'flag budget variances and anomalies in a budget JSON file', load: () => import('./commands/flags') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  openfpa ${name.padEnd(9)} ${c.summary}`);
+  return ['usage: openfpa <command> <file.json> [options]', '', ...lines, '', 'Run "openfpa <command> --help" for its options.'].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`openfpa: unknown command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  let loaded: Command;
+  try {
+    loaded = await command.load();
+  } catch {
+    process.stderr.write(`openfpa: the "${name}" command is not available in this build\n`);
+    return 2;
+  }
+  return loaded.run(rest);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`openfpa: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The contract between the forecast engine and its callers (custom functions, CLI, benchmarks,
+ * anomaly detection). Shaped after statsforecast: a request holds the series and the settings, a
+ * result holds the mean path and one interval per requested level.
+ */
+
+/** A history value: a number, or null for a blank (missing) observation. */
+export type HistoryValue = number | null;
+
+export interface ForecastRequest {
+  /** Observations, oldest first. `null` marks a blank; blanks inside the history are interpolated. */
+  values: ReadonlyArray<HistoryValue>;
+  /** Number of periods ahead to forecast (≥ 1). */
+  horizon: number;
+  /** 0 = detect the season length, 1 = no seasonality, n ≥ 2 = season length in periods. @default 0 */
+  seasonality?: number;
+  /**
+   * Nominal frequency of the data (12 for monthly), used by detection as the first candidate.
+   * @default 12
+   */
+  frequency?: number;
+  /** Interval levels in percent, each in (0, 100). @default [80, 95] */
+  levels?: ReadonlyArray<number>;
+  /** "auto" or a named method; see `FORECAST_METHODS`. @default "auto" */
+  method?: string;
+  /** Seed for any simulation inside the method (simulated intervals). @default 1 */
+  seed?: number;
+}
+
+export interface ForecastInterval {
+  /** Level in percent, as requested. */
+  level: number;
+  lower: number[];
+  upper: number[];
+}
+
+export interface ForecastResult {
+  /** Point forecasts, `horizon` values. */
+  mean: number[];
+  /** One entry per requested level, in the order requested. */
+  intervals: ForecastInterval[];
+  /** The method actually used, e.g. "hw", "ses", "snaive", or an ETS code such as "AAA". */
+  method: string;
+  /** Season length used (1 = none). */
+  seasonPeriod: number;
+  /** Count of blanks inside the history that were interpolated. */
+  interpolated: number;
+  /** Plain-language notes for the user (e.g. "too short for seasonality: non-seasonal model used"). */
+  notes: string[];
+}
