@@ -1,0 +1,55 @@
+import type { ImportRowError } from '../errors';
+
+/** One validated actual: amount in the batch currency, period as YYYY-MM. */
+export interface ActualRow {
+  account: string;
+  period: string;
+  amount: number;
+  currency: string | null;
+}
+
+const ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Checks every row and collects every problem (1-based row numbers), so the user fixes the file
+ * once. Amounts may be numbers (JSON) or numeric text (CSV); blanks and non-finite values fail.
+ *
+ * @example validateRows([{ account: '4000', period: '2025-13', amount: 1 }]).errors[0].field // → 'period'
+ */
+export function validateRows(records: readonly unknown[]): { rows: ActualRow[]; errors: ImportRowError[] } {
+  const rows: ActualRow[] = [];
+  const errors: ImportRowError[] = [];
+  records.forEach((record, index) => {
+    const row = index + 1;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      errors.push({ row, field: 'row', message: 'Each row must be an object with account, period and amount.' });
+      return;
+    }
+    const r = record as Record<string, unknown>;
+    const before = errors.length;
+    const account = typeof r.account === 'string' ? r.account.trim() : typeof r.account === 'number' ? String(r.account) : '';
+    if (!ACCOUNT.test(account)) errors.push({ row, field: 'account', message: 'account must be 1–64 letters, digits or . _ / -.' });
+    const period = typeof r.period === 'string' ? r.period.trim() : '';
+    if (!PERIOD.test(period)) errors.push({ row, field: 'period', message: 'period must be YYYY-MM.' });
+    const amount = toAmount(r.amount);
+    if (amount === undefined) errors.push({ row, field: 'amount', message: 'amount must be a finite number.' });
+    const rawCurrency = r.currency === undefined || r.currency === null || r.currency === '' ? null : r.currency;
+    if (rawCurrency !== null && (typeof rawCurrency !== 'string' || !CURRENCY.test(rawCurrency))) {
+      errors.push({ row, field: 'currency', message: 'currency must be a three-letter ISO code such as EUR.' });
+    }
+    if (errors.length === before) rows.push({ account, period, amount: amount as number, currency: rawCurrency as string | null });
+  });
+  return { rows, errors };
+}
+
+function toAmount(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < 1e15 ? value : undefined;
+  if (typeof value === 'string' && NUMBER.test(value.trim())) {
+    const parsed = Number(value.trim());
+    return Number.isFinite(parsed) && Math.abs(parsed) < 1e15 ? parsed : undefined;
+  }
+  return undefined;
+}

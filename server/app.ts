@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { installPolicy, type RegisteredRoute } from './auth/policy';
+import { tokenVerifier, type TrustedIssuer } from './auth/verify-token';
+import type { ServerConfig } from './config';
+import { pgCode, PgCodes, type Db } from './db/db';
+import { HttpError } from './errors';
+import { actualsRoutes } from './routes/actuals';
+import { auditRoutes } from './routes/audit';
+import { healthRoutes } from './routes/health';
+import { modelRoutes } from './routes/models';
+import { proposalRoutes } from './routes/proposals';
+import { reviewRoutes } from './routes/reviews';
+import { versionRoutes } from './routes/versions';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Every `/api/` route with its access policy (the authorisation matrix enumerates these). */
+  routes: RegisteredRoute[];
+  /** Marks the server as shutting down: `/ready` answers 503 from then on. */
+  beginShutdown(): void;
+}
+
+/**
+ * Builds the Fastify application over an opened, migrated database. Nothing listens yet:
+ * `main.ts` calls `listen`, tests call `inject`.
+ */
+export async function buildApp(
+  config: ServerConfig,
+  db: Db,
+  options: { issuers: readonly TrustedIssuer[]; logger?: boolean },
+): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    // Unknown properties are refused (not silently dropped), so a probe cannot smuggle fields.
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  });
+  let closing = false;
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'OpenFPA server', version: '1.0.0', description: 'Optional backend of the OpenFPA Excel add-in.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  await app.register(cors, {
+    origin: config.corsOrigin,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+    exposedHeaders: ['ETag', 'Idempotent-Replayed'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, { max: config.rateLimitMax, timeWindow: config.rateLimitWindowMs });
+
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, code, message, details } = describeError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: { code: 'SERVER_NO_ROUTE', message: `No route ${request.method} ${request.url.split('?')[0]}.` } }),
+  );
+
+  const routes = installPolicy(app, db, tokenVerifier(options.issuers));
+  const deps = { db };
+  healthRoutes(app, deps, () => closing);
+  app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
+  modelRoutes(app, deps);
+  versionRoutes(app, deps);
+  actualsRoutes(app, deps, config.importBodyLimitBytes);
+  reviewRoutes(app, deps);
+  proposalRoutes(app, deps);
+  auditRoutes(app, deps);
+  await app.ready();
+  return { app, routes, beginShutdown: () => (closing = true) };
+}
+
+function describeError(error: FastifyError): { status: number; code: string; message: string; details?: Record<string, unknown> } {
+  if (error instanceof HttpError) return { status: error.statusCode, code: error.code, message: error.message, details: error.details };
+  if (error.validation) {
+    return { status: 400, code: 'SERVER_INVALID_REQUEST', message: error.message, details: { context: error.validationContext } };
+  }
+  const sqlState = pgCode(error);
+  if (sqlState === PgCodes.uniqueViolation) return { status: 409, code: 'SERVER_DUPLICATE', message: 'That already exists.' };
+  if (sqlState === PgCodes.checkViolation || sqlState === PgCodes.foreignKeyViolation) {
+    return { status: 400, code: 'SERVER_CONSTRAINT', message: 'The request breaks a data rule.' };
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return { status, code: typeof error.code === 'string' ? error.code : 'SERVER_BAD_REQUEST', message: error.message };
+  }
+  return { status: 500, code: 'SERVER_INTERNAL', message: 'The server hit an internal problem; it is logged.' };
+}

@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/db';
+import { ServerErrors } from '../errors';
+import { mayAccess, mayAct, type Action, type AuthUser } from './roles';
+import type { TokenVerifier } from './verify-token';
+
+/** Where a route finds the cost centre(s) a request touches. */
+export type Scope =
+  /** A cost centre named in the request. `optional`: when absent, only all-centre users pass. */
+  | { from: 'body' | 'query'; key: string; optional?: boolean }
+  /** The cost centre of a stored resource whose id is a path parameter. */
+  | { resource: ResourceKind; param: string };
+
+/** Every `/api/` route declares this in `config.access`; a route without it fails to register. */
+export interface Access {
+  action: Action;
+  scopes: readonly Scope[];
+}
+
+const RESOURCES = {
+  model: { table: 'models', key: 'id' },
+  version: { table: 'budget_versions', key: 'id' },
+  proposal: { table: 'proposals', key: 'id' },
+  batch: { table: 'actual_batches', key: 'batch_id' },
+} as const;
+export type ResourceKind = keyof typeof RESOURCES;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user?: AuthUser;
+  }
+}
+
+/** One registered API route, as the authorisation matrix test enumerates them. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/**
+ * Installs authentication and authorisation for every `/api/` route, in one place:
+ * 1. at registration, a route without `config.access` is refused (no route can be forgotten);
+ * 2. on request, the bearer token is verified (401) and the role checked against the action (403);
+ * 3. after validation, every cost centre the request touches is checked against the token (403),
+ *    and a resource that does not exist is a 404.
+ * Returns the list the registered routes are collected into.
+ */
+export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifier): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access policy`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    const user = await verify(request.headers.authorization);
+    if (!mayAct(user.role, access.action)) throw ServerErrors.forbiddenRole(user.role, access.action);
+    request.user = user;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || !request.user) return;
+    for (const scope of access.scopes) {
+      for (const costCentre of await costCentresOf(request, scope, db)) {
+        if (!mayAccess(request.user, costCentre)) throw ServerErrors.forbiddenCostCentre(costCentre);
+      }
+    }
+  });
+  return routes;
+}
+
+async function costCentresOf(request: FastifyRequest, scope: Scope, db: Db): Promise<string[]> {
+  if ('resource' in scope) {
+    const id = (request.params as Record<string, string>)[scope.param];
+    const { table, key } = RESOURCES[scope.resource];
+    const found = await db.query<{ cost_centre: string }>(`SELECT cost_centre FROM ${table} WHERE ${key} = $1`, [id]);
+    if (found.rowCount === 0) throw ServerErrors.notFound(scope.resource, id);
+    return [found.rows[0].cost_centre];
+  }
+  const source = (scope.from === 'body' ? request.body : request.query) as Record<string, unknown> | undefined;
+  const value = source?.[scope.key];
+  if (typeof value === 'string') return [value];
+  if (scope.optional) {
+    if (request.user?.costCentres === '*') return [];
+    throw ServerErrors.badRequest(`${scope.key} is required unless your token covers every cost centre.`);
+  }
+  throw ServerErrors.badRequest(`${scope.key} is required.`);
+}
+
+/** The signed-in user of a request that passed the policy (routes call this, never `request.user!`). */
+export function userOf(request: FastifyRequest): AuthUser {
+  if (!request.user) throw ServerErrors.unauthenticated('no user on this request');
+  return request.user;
+}

@@ -1,0 +1,53 @@
+/**
+ * The server's error catalogue. Routes throw `HttpError`s built from these entries; the error
+ * handler in `app.ts` turns them (and Fastify's own validation, body and content-type errors) into
+ * `{ error: { code, message, details? } }` with the entry's status. Codes are stable: the connector
+ * and scripts branch on them.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const ServerErrors = {
+  unauthenticated: (why: string) => new HttpError(401, 'SERVER_UNAUTHENTICATED', `Sign in again: ${why}.`),
+  forbiddenRole: (role: string, action: string) =>
+    new HttpError(403, 'SERVER_FORBIDDEN_ROLE', `The role ${role} may not ${action}.`),
+  forbiddenCostCentre: (costCentre: string) =>
+    new HttpError(403, 'SERVER_FORBIDDEN_COST_CENTRE', `You have no access to cost centre ${costCentre}.`),
+  notFound: (entity: string, id: string) => new HttpError(404, 'SERVER_NOT_FOUND', `${entity} ${id} does not exist.`),
+  staleVersion: (entity: string, yours: number, current: unknown) =>
+    new HttpError(409, 'SERVER_STALE_VERSION', `${entity} changed since you read it (your version ${yours}).`, {
+      yourVersion: yours,
+      current,
+    }),
+  invalidTransition: (from: string, to: string, current: unknown) =>
+    new HttpError(409, 'SERVER_INVALID_TRANSITION', `A proposal in state ${from} cannot become ${to}.`, { current }),
+  duplicate: (what: string) => new HttpError(409, 'SERVER_DUPLICATE', `${what} already exists.`),
+  batchConflict: (batchId: string) =>
+    new HttpError(409, 'SERVER_BATCH_CONFLICT', `Batch ${batchId} was already imported with different rows.`, { batchId }),
+  preconditionRequired: () =>
+    new HttpError(428, 'SERVER_PRECONDITION_REQUIRED', 'Send If-Match with the version you read (or "version" in the body).'),
+  badRequest: (message: string, details?: Record<string, unknown>) =>
+    new HttpError(400, 'SERVER_BAD_REQUEST', message, details),
+  importInvalid: (errors: readonly ImportRowError[]) =>
+    new HttpError(422, 'SERVER_IMPORT_INVALID', `${errors.length} row(s) are invalid; nothing was imported.`, {
+      errors: errors.slice(0, 1000),
+      errorCount: errors.length,
+    }),
+  notReady: (why: string) => new HttpError(503, 'SERVER_NOT_READY', `Not ready: ${why}.`),
+};
+
+/** One problem in one imported row; `row` is 1-based over data rows (CSV header excluded). */
+export interface ImportRowError {
+  row: number;
+  field: string;
+  message: string;
+}

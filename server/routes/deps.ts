@@ -1,0 +1,8 @@
+import type { Db } from '../db/db';
+
+/** What route modules receive from `buildApp`. */
+export interface RouteDeps {
+  db: Db;
+}
+
+export const bearer = [{ bearer: [] }];
