@@ -1,6 +1,12 @@
 // Two projects: the pure core and adapters run in Node; React views run in jsdom.
 const transform = {
-  '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'CommonJS', moduleResolution: 'Node10', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'Node10', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
+};
+
+// office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full entry pulls in
+// ESM-only packages jest cannot require; point it at the enum's own CommonJS file.
+const moduleNameMapper = {
+  '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-mock/node_modules/office-addin-manifest/lib/officeApp.js',
 };
 
 /** @type {import('jest').Config} */
@@ -10,6 +16,8 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       transform,
+      moduleNameMapper,
+      setupFiles: ['<rootDir>/test/setup/custom-functions.ts'],
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
     },
@@ -17,6 +25,8 @@ module.exports = {
       displayName: 'jsdom',
       testEnvironment: 'jsdom',
       transform,
+      moduleNameMapper,
+      setupFiles: ['<rootDir>/test/setup/custom-functions.ts'],
       testMatch: ['<rootDir>/test/**/*.test.tsx'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
     },

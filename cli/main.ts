@@ -5,12 +5,17 @@
  */
 type Command = { run: (args: string[]) => Promise<number> };
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  forecast: { summary: 'forecast every series of a dataset JSON file', load: () => import('./commands/forecast') },
-  scenario: { summary: 'run a Monte Carlo scenario spec JSON file', load: () => import('./commands/scenario') },
-  cash: { summary: 'optimise a cash plan JSON file with glpk.js', load: () => import('./commands/cash') },
-  flags: { summary: 'flag budget variances and anomalies in a budget JSON file', load: () => import('./commands/flags') },
+const COMMANDS: Record<string, { summary: string }> = {
+  forecast: { summary: 'forecast every series of a dataset JSON file' },
+  scenario: { summary: 'run a Monte Carlo scenario spec JSON file' },
+  cash: { summary: 'optimise a cash plan JSON file with glpk.js' },
+  flags: { summary: 'flag budget variances and anomalies in a budget JSON file' },
 };
+
+/** Commands load on demand, so one engine's start-up cost never slows another's command. */
+function loadCommand(name: string): Promise<Command> {
+  return import(`./commands/${name}`) as Promise<Command>;
+}
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  openfpa ${name.padEnd(9)} ${c.summary}`);
@@ -30,8 +35,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   let loaded: Command;
   try {
-    loaded = await command.load();
-  } catch {
+    loaded = await loadCommand(name);
+  } catch (error) {
+    const missing = error instanceof Error && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(error.message) && error.message.includes(`commands/${name}`);
+    if (!missing) throw error;
     process.stderr.write(`openfpa: the "${name}" command is not available in this build\n`);
     return 2;
   }

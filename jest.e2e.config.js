@@ -1,0 +1,13 @@
+// Browser end-to-end tests: real Debian Chromium through playwright-core against the built dist/.
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'e2e',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'Node10', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
+  },
+  setupFiles: ['<rootDir>/test/setup/custom-functions.ts'],
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
+  testTimeout: 120000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm test`: everything a change must pass, in order of cost:
+//   type check → unit, adapter and UI tests (jest) → manifest validation → production build →
+//   built-manifest validation → browser end-to-end tests (real Chromium) → backend tests.
+// It installs what a fresh machine lacks (npm packages; Debian packages when run as root) and ends
+// with one line "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfpa-test-'));
+const totals = { passed: 0, failed: 0 };
+const steps = [];
+
+function run(label, command, args, options = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = result.status === 0;
+  steps.push({ label, ok, seconds });
+  console.log(`${ok ? '✓' : '✗'} ${label} (${seconds} s)`);
+  return ok;
+}
+
+function countJest(file) {
+  if (!fs.existsSync(file)) return false;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  return true;
+}
+
+function jest(label, configArgs, name) {
+  const out = path.join(resultsDir, `${name}.json`);
+  const ok = run(label, bin('jest'), ['--ci', ...configArgs, '--json', `--outputFile=${out}`]);
+  if (!countJest(out) && !ok) totals.failed += 1;
+  return ok;
+}
+
+function check(label, command, args, options) {
+  const ok = run(label, command, args, options);
+  if (ok) totals.passed += 1;
+  else totals.failed += 1;
+  return ok;
+}
+
+if (!fs.existsSync(bin('jest'))) run('install npm packages (npm ci)', 'npm', ['ci']);
+check('system packages', 'bash', [path.join(root, 'scripts', 'system-deps.sh')]);
+check('type check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+jest('unit, adapter and UI tests (jest)', [], 'unit');
+check('manifest validation (npm run validate)', process.execPath, ['scripts/validate-manifest.mjs']);
+const built = check('production build (npm run build)', bin('webpack'), ['--mode', 'production']);
+if (built) {
+  check('built manifest validation', process.execPath, ['scripts/validate-manifest.mjs', 'dist/manifest.xml', '--dist', 'dist']);
+  jest('browser end-to-end tests (Chromium)', ['-c', 'jest.e2e.config.js'], 'e2e');
+}
+if (fs.existsSync(path.join(root, 'jest.server.config.js'))) jest('backend tests', ['-c', 'jest.server.config.js'], 'server');
+
+console.log('\nsummary');
+for (const step of steps) console.log(`  ${step.ok ? '✓' : '✗'} ${step.label} (${step.seconds} s)`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 && steps.every((s) => s.ok) ? 0 : 1);

@@ -1,0 +1,114 @@
+/**
+ * Browser test harness: Debian's Chromium driven by playwright-core (never a downloaded browser),
+ * the built add-in served from dist/ on 127.0.0.1, and office.js served from
+ * node_modules/@microsoft/office-js instead of Microsoft's CDN (the machine has no internet).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+const OFFICE_JS_DIR = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves a folder over http on a free loopback port. */
+export async function serveFolder(folder: string): Promise<StaticServer> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = path.join(folder, path.normalize(pathname).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(folder) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** Answers every request for Microsoft's office.js CDN from the npm package, and refuses other off-machine requests. */
+export async function routeOfficeJs(page: Page): Promise<void> {
+  await page.route(/^https:\/\/appsforoffice\.microsoft\.com\//, async (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, '');
+    const file = path.join(OFFICE_JS_DIR, name);
+    if (file.startsWith(OFFICE_JS_DIR) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: 'text/javascript' });
+    else await route.fulfill({ status: 404, body: '' });
+  });
+}
+
+/**
+ * Outside Excel, office.js provides `CustomFunctions.associate` (it records associations in
+ * `CustomFunctions._association.mappings`, which Excel reads) but not the `Error` class and codes that
+ * Excel's custom-functions runtime adds. This init script supplies those two, as Excel would.
+ */
+export const CUSTOM_FUNCTIONS_ERRORS = `
+  (() => {
+    class CFError { constructor(code, message) { this.code = code; if (message !== undefined) this.message = message; } }
+    window.CustomFunctions = window.CustomFunctions || {};
+    window.CustomFunctions.Error = CFError;
+    window.CustomFunctions.ErrorCode = { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' };
+  })();
+`;
+
+type Registered = Record<string, (...args: unknown[]) => unknown>;
+
+/** The functions office.js has associated on the page, by id. */
+export async function registeredIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys((window as unknown as { CustomFunctions: { _association: { mappings: Registered } } }).CustomFunctions._association.mappings));
+}
+
+/** Invokes a registered custom function in the page, as Excel would, and returns its JSON-cloned result. */
+export async function invokeFunction(page: Page, id: string, args: unknown[]): Promise<unknown> {
+  return page.evaluate(
+    async ([fid, fargs]) => {
+      const mappings = (window as unknown as { CustomFunctions: { _association: { mappings: Registered } } }).CustomFunctions._association.mappings;
+      const fn = mappings[fid as string];
+      if (typeof fn !== 'function') throw new Error(`${String(fid)} is not registered`);
+      return JSON.parse(JSON.stringify(await fn(...(fargs as unknown[]))));
+    },
+    [id, args] as const,
+  );
+}
+
+export function screenshotPath(name: string): string {
+  const dir = path.join(ROOT, 'test', 'e2e', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
