@@ -58,7 +58,14 @@ export async function buildApp(
   });
   await app.register(rateLimit, { max: config.rateLimitMax, timeWindow: config.rateLimitWindowMs });
 
+  // JSON everywhere; CSV only where a route says so (config.csv). Anything else is a 415.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addHook('preValidation', async (request) => {
+    if (typeof request.body === 'string' && !request.routeOptions.config.csv) {
+      throw new HttpError(415, 'SERVER_UNSUPPORTED_MEDIA_TYPE', 'This route accepts application/json only.');
+    }
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, code, message, details } = describeError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');

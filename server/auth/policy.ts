@@ -28,6 +28,8 @@ export type ResourceKind = keyof typeof RESOURCES;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route also accepts text/csv bodies. */
+    csv?: boolean;
   }
   interface FastifyRequest {
     user?: AuthUser;

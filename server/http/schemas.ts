@@ -8,7 +8,8 @@ export const account = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0
 export const period = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
 export const uuid = { type: 'string', format: 'uuid' } as const;
 export const name = { type: 'string', minLength: 1, maxLength: 120, pattern: '^[^\\u0000-\\u001f]+$' } as const;
-export const freeText = { type: 'string', maxLength: 2000 } as const;
+// NUL cannot be stored in PostgreSQL text; every other character is kept as typed.
+export const freeText = { type: 'string', maxLength: 2000, pattern: '^[^\\u0000]*$' } as const;
 export const amount = { type: 'number', minimum: -1e15, maximum: 1e15 } as const;
 export const fiscalYear = { type: 'integer', minimum: 1900, maximum: 2200 } as const;
 export const version = { type: 'integer', minimum: 1 } as const;

@@ -28,7 +28,7 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
     method: 'POST',
     url: '/api/actuals/imports',
     bodyLimit: importBodyLimit,
-    config: { access: { action: 'import', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
+    config: { csv: true, access: { action: 'import', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
     schema: {
       tags, security: bearer, summary: 'Import a batch of actuals (CSV with header account,period,amount[,currency] or JSON)',
       querystring: batchQuery,

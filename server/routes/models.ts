@@ -27,7 +27,7 @@ const modelBody = {
   properties: {
     costCentre: S.costCentre,
     name: S.name,
-    expression: { type: 'string', minLength: 1, maxLength: 4000 },
+    expression: { type: 'string', minLength: 1, maxLength: 4000, pattern: '^[^\\u0000]*$' },
     drivers: { type: 'array', maxItems: 500, items: driver },
   },
 } as const;

@@ -1,0 +1,99 @@
+import { ROLES, type Role } from '../../server/auth/roles';
+import { FIXTURES } from './fixtures';
+import { describeIfPg, snapshot, startTestServer, type TestServer } from './helpers';
+
+jest.setTimeout(120_000);
+
+const ALL: readonly Role[] = ROLES;
+const EDITORS: readonly Role[] = ['admin', 'budget_owner', 'analyst'];
+
+/**
+ * Who may call what, written down independently of server/auth/roles.ts: the server's table must
+ * agree with this one on every registered route.
+ */
+const EXPECTED: Record<string, readonly Role[]> = {
+  'GET /api/models': ALL,
+  'POST /api/models': EDITORS,
+  'GET /api/models/:id': ALL,
+  'PUT /api/models/:id': EDITORS,
+  'GET /api/models/:id/scenarios': ALL,
+  'POST /api/models/:id/scenarios': EDITORS,
+  'GET /api/versions': ALL,
+  'POST /api/versions': EDITORS,
+  'GET /api/versions/:id': ALL,
+  'GET /api/versions/:id/compare/:otherId': ALL,
+  'POST /api/actuals/imports': EDITORS,
+  'GET /api/actuals/imports/:batchId': ALL,
+  'GET /api/actuals': ALL,
+  'GET /api/reviews': ALL,
+  'POST /api/reviews': ['admin', 'approver', 'budget_owner', 'analyst'],
+  'GET /api/proposals': ALL,
+  'POST /api/proposals': EDITORS,
+  'GET /api/proposals/:id': ALL,
+  'PATCH /api/proposals/:id': EDITORS,
+  'POST /api/proposals/:id/submit': EDITORS,
+  'POST /api/proposals/:id/approve': ['admin', 'approver'],
+  'POST /api/proposals/:id/reject': ['admin', 'approver'],
+  'POST /api/proposals/:id/apply': ['admin', 'budget_owner'],
+  'POST /api/proposals/:id/revert': ['admin', 'budget_owner'],
+  'GET /api/audit': ['admin', 'approver'],
+};
+
+const OWN = 'CC100';
+const OTHER = 'CC200';
+
+describeIfPg('authorisation matrix: every registered route × every role × own/other cost centre', () => {
+  let server: TestServer;
+  let admin: string;
+  beforeAll(async () => {
+    server = await startTestServer({ prefix: 'matrix' });
+    admin = await server.token('root', 'admin', '*');
+  });
+  afterAll(() => server.close());
+
+  test('the matrix covers exactly the registered /api/ routes', () => {
+    const registered = server.routes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered.length).toBeGreaterThanOrEqual(25);
+    expect(Object.keys(FIXTURES).sort()).toEqual(registered);
+    expect(Object.keys(EXPECTED).sort()).toEqual(registered);
+  });
+
+  test('each route allows exactly the expected roles, and only in their own cost centre', async () => {
+    const outcomes: string[] = [];
+    const mismatches: string[] = [];
+    let n = 0;
+    for (const route of server.routes) {
+      const key = `${route.method} ${route.url}`;
+      for (const role of ROLES) {
+        const token = await server.token(`${role}-user`, role, [OWN]);
+        for (const own of [true, false]) {
+          n += 1;
+          const cc = own ? OWN : OTHER;
+          const request = await FIXTURES[key]({ server, admin, cc, unique: `${n}` });
+          const before = await snapshot(server.db);
+          const response = await server.as(token, request);
+          const allowed = EXPECTED[key].includes(role) && own;
+          const ok = allowed ? response.statusCode >= 200 && response.statusCode < 300 : response.statusCode === 403;
+          if (!allowed && ok) {
+            // A denied request must leave every table as it was.
+            expect(await snapshot(server.db)).toEqual(before);
+          }
+          outcomes.push(`${key} ${role} ${own ? 'own' : 'other'} → ${response.statusCode}`);
+          if (!ok) mismatches.push(`${key} as ${role} (${own ? 'own' : 'other'} cc): expected ${allowed ? '2xx' : '403'}, got ${response.statusCode} ${response.body.slice(0, 200)}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(outcomes).toHaveLength(server.routes.length * ROLES.length * 2);
+  });
+
+  test('a token covering every cost centre reaches other centres; none is refused before auth', async () => {
+    const viewerAll = await server.token('auditor', 'viewer', '*');
+    const response = await server.as(viewerAll, { method: 'GET', url: `/api/proposals?costCentre=${OTHER}` });
+    expect(response.statusCode).toBe(200);
+    for (const route of server.routes) {
+      const anonymous = await server.send({ method: route.method, url: route.url.replace(/:[a-zA-Z]+/g, 'x'), payload: route.method === 'GET' ? undefined : {} });
+      expect(anonymous.statusCode).toBe(401);
+    }
+  });
+});
