@@ -48,3 +48,6 @@ export interface ForecastResult {
   /** Plain-language notes for the user (e.g. "too short for seasonality: non-seasonal model used"). */
   notes: string[];
 }
+
+/** Named methods `rollingForecast` accepts (besides explicit ETS codes such as "MAdM"). */
+export const FORECAST_METHODS = ['auto', 'snaive', 'naive', 'ses', 'holt', 'damped', 'hw', 'hw-mult', 'ets'] as const;

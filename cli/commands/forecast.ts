@@ -1,0 +1,173 @@
+/**
+ * `openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--out forecasts.json]`
+ *
+ * Forecasts every series of a dataset file {"name","frequency","horizon","series":[{"id","values",
+ * "actual"?}]} (`actual` is ignored) and writes {"forecasts":[{"id","mean","lo80","hi80","lo95",
+ * "hi95"}]} (interval keys follow --levels) to --out or stdout. Progress goes to stderr.
+ * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
+ */
+import * as fs from 'fs';
+import { rollingForecast } from '../../src/forecast/rolling-forecast';
+import { isFpaError } from '../../src/errors';
+
+const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--out forecasts.json]
+
+  --method M      auto (default), snaive, naive, ses, holt, damped, hw, hw-mult, ets, or an ETS code (e.g. MAdM)
+  --levels L      comma-separated interval levels in percent (default 80,95)
+  --seasonality N 0 = detect at the dataset frequency (default), 1 = none, n = season length
+  --out FILE      write the JSON result there instead of stdout
+  --quiet         no progress on stderr`;
+
+export interface ForecastOptions {
+  file: string;
+  method: string;
+  levels: number[];
+  seasonality: number;
+  out?: string;
+  quiet: boolean;
+}
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
+  const files: string[] = [];
+  const opts: Omit<ForecastOptions, 'file'> = { method: 'auto', levels: [80, 95], seasonality: 0, quiet: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (): string => {
+      if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
+      return args[++i];
+    };
+    if (a === '--help' || a === '-h') return 'help';
+    else if (a === '--method') opts.method = value();
+    else if (a === '--out') opts.out = value();
+    else if (a === '--quiet') opts.quiet = true;
+    else if (a === '--seasonality') {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--seasonality must be a whole number, got "${v}"`);
+      opts.seasonality = Number(v);
+    } else if (a === '--levels') {
+      const v = value();
+      const levels = v.split(',').map((s) => Number(s.trim()));
+      if (!levels.length || levels.some((l) => !(l > 0 && l < 100))) throw new UsageError(`--levels must be percentages in (0, 100), got "${v}"`);
+      opts.levels = levels;
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else files.push(a);
+  }
+  if (files.length !== 1) throw new UsageError('expected exactly one dataset.json');
+  return { file: files[0], ...opts };
+}
+
+export interface DatasetSeries {
+  id: string;
+  values: (number | null)[];
+}
+
+export interface Dataset {
+  name?: string;
+  frequency: number;
+  horizon: number;
+  series: DatasetSeries[];
+}
+
+/** Reads and checks a dataset file; throws InputError with a message naming the fault. */
+export function readDataset(file: string): Dataset {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  let d: unknown;
+  try {
+    d = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  const obj = d as Partial<Dataset>;
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new InputError(`${file}: the top level must be an object`);
+  if (!Number.isInteger(obj.frequency) || (obj.frequency as number) < 1) throw new InputError(`${file}: "frequency" must be a positive whole number`);
+  if (!Number.isInteger(obj.horizon) || (obj.horizon as number) < 1) throw new InputError(`${file}: "horizon" must be a positive whole number`);
+  if (!Array.isArray(obj.series) || obj.series.length === 0) throw new InputError(`${file}: "series" must be a non-empty array`);
+  const ids = new Set<string>();
+  obj.series.forEach((s, i) => {
+    if (!s || typeof s !== 'object') throw new InputError(`${file}: series[${i}] must be an object`);
+    if (typeof s.id !== 'string' || !s.id) throw new InputError(`${file}: series[${i}].id must be a non-empty string`);
+    if (ids.has(s.id)) throw new InputError(`${file}: duplicate series id "${s.id}"`);
+    ids.add(s.id);
+    if (!Array.isArray(s.values)) throw new InputError(`${file}: series "${s.id}" values must be an array`);
+    s.values.forEach((v, k) => {
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw new InputError(`${file}: series "${s.id}" values[${k}] is ${JSON.stringify(v)}, expected a number or null`);
+    });
+  });
+  return obj as Dataset;
+}
+
+export interface SeriesForecast {
+  id: string;
+  method?: string;
+  mean?: number[];
+  error?: string;
+  [key: string]: unknown;
+}
+
+/** Forecasts one series into the output record (errors become an `error` field). */
+export function forecastSeries(s: DatasetSeries, d: Pick<Dataset, 'frequency' | 'horizon'>, o: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality'>): SeriesForecast {
+  try {
+    const r = rollingForecast({ values: s.values, horizon: d.horizon, frequency: d.frequency, seasonality: o.seasonality, levels: o.levels, method: o.method });
+    const rec: SeriesForecast = { id: s.id, method: r.method, mean: r.mean };
+    for (const iv of r.intervals) {
+      rec[`lo${iv.level}`] = iv.lower;
+      rec[`hi${iv.level}`] = iv.upper;
+    }
+    return rec;
+  } catch (e) {
+    if (isFpaError(e)) return { id: s.id, error: e.fullMessage };
+    throw e;
+  }
+}
+
+export async function run(args: string[]): Promise<number> {
+  let opts: ForecastOptions | 'help';
+  try {
+    opts = parseForecastArgs(args);
+  } catch (e) {
+    process.stderr.write(`openfpa forecast: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (opts === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  let dataset: Dataset;
+  try {
+    dataset = readDataset(opts.file);
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`openfpa forecast: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const started = process.hrtime.bigint();
+  const total = dataset.series.length;
+  const forecasts: SeriesForecast[] = [];
+  let nextReport = 0;
+  for (let i = 0; i < total; i++) {
+    forecasts.push(forecastSeries(dataset.series[i], dataset, opts));
+    if (!opts.quiet && (i + 1) / total >= nextReport) {
+      process.stderr.write(`\rforecast: ${i + 1}/${total} series`);
+      nextReport += 0.1;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const failed = forecasts.filter((f) => f.error);
+  if (!opts.quiet) process.stderr.write(`\rforecast: ${total} series with method ${opts.method} in ${seconds.toFixed(2)} s\n`);
+  for (const f of failed.slice(0, 10)) process.stderr.write(`openfpa forecast: series "${f.id}": ${f.error}\n`);
+  const ok = forecasts.filter((f) => !f.error);
+  const text = JSON.stringify({ dataset: dataset.name ?? null, method: opts.method, forecasts: ok, errors: failed }) + '\n';
+  if (opts.out) fs.writeFileSync(opts.out, text);
+  else process.stdout.write(text);
+  return ok.length > 0 ? 0 : 1;
+}

@@ -1,0 +1,170 @@
+import type { EtsParams, EtsSpec } from './ets-model';
+import { freeParameterCount, stateCount } from './ets-model';
+import { etsFilter } from './ets-filter';
+import { etsInitialState } from './ets-initial-state';
+import { parametersAllowed, USUAL_LOWER, USUAL_UPPER } from './ets-bounds';
+import { nelderMead } from './nelder-mead';
+// Math and Infinity are bound once: global lookups are slow inside vm sandboxes (jest), and this is a hot path.
+const { exp, min } = Math;
+const INF = 1 / 0;
+
+
+/** A fitted ETS model: parameters, states and the fit statistics R's ets() reports. */
+export interface EtsFit {
+  spec: EtsSpec;
+  params: EtsParams;
+  /** Full initial state [l, b?, s_1..s_m]. */
+  initialState: Float64Array;
+  /** State after the last observation; forecasts start from it. */
+  finalState: Float64Array;
+  /** R's logLik for ets: −½ (n·log Σe² + 2 Σ log|f|). */
+  logLik: number;
+  aic: number;
+  aicc: number;
+  bic: number;
+  /** Residual variance Σe² / (n − number of estimated coefficients), as R's ets()$sigma2. */
+  sigma2: number;
+  /** Mean squared one-step error on the data scale. */
+  mse: number;
+  residuals: Float64Array;
+  fitted: Float64Array;
+  n: number;
+}
+
+/** Smoothing parameters to hold fixed; absent ones are estimated. */
+export type FixedParams = Partial<EtsParams>;
+
+/** Appends the implied last seasonal state (sum 0 additive, m multiplicative) to [l, b?, s_1..s_{m-1}]. */
+export function completeState(spec: EtsSpec, partial: ArrayLike<number>): Float64Array {
+  const full = new Float64Array(stateCount(spec));
+  for (let i = 0; i < partial.length; i++) full[i] = partial[i];
+  if (spec.season !== 'N') {
+    const off = spec.trend !== 'N' ? 2 : 1;
+    let sum = 0;
+    for (let i = off; i < partial.length; i++) sum += partial[i];
+    full[full.length - 1] = (spec.season === 'M' ? spec.period : 0) - sum;
+  }
+  return full;
+}
+
+/**
+ * Evaluates an ETS model with given parameters and full initial state on y: fit statistics,
+ * residuals, final state. `estimated` is how many of the smoothing parameters were free (for R's
+ * parameter count; R counts every smoothing parameter and initial state in sigma2's denominator).
+ */
+export function evaluateEts(y: Float64Array, spec: EtsSpec, params: EtsParams, initialState: Float64Array): EtsFit {
+  const n = y.length;
+  const residuals = new Float64Array(n);
+  const fitted = new Float64Array(n);
+  const finalState = new Float64Array(initialState.length);
+  let lik = etsFilter(y, spec, params, initialState, { residuals, fitted, finalState });
+  if (lik < -1e10) lik = -1e10;
+  const k = freeParameterCount(spec);
+  let sse = 0;
+  let sseData = 0;
+  for (let t = 0; t < n; t++) {
+    sse += residuals[t] * residuals[t];
+    sseData += (y[t] - fitted[t]) ** 2;
+  }
+  const aic = lik + 2 * k;
+  return {
+    spec, params, initialState, finalState, residuals, fitted, n,
+    logLik: -0.5 * lik,
+    aic,
+    aicc: aic + (2 * k * (k + 1)) / (n - k - 1),
+    bic: lik + Math.log(n) * k,
+    sigma2: sse / (n - (k - 1)),
+    mse: sseData / n,
+  };
+}
+
+/**
+ * Maximum-likelihood fit of one ETS model, as R's ets(y, model = code) with bounds "both":
+ * minimises n·log Σe² (+ 2 Σ log|f| for multiplicative error) over the free smoothing parameters
+ * and the initial states by Nelder–Mead, from R's starting values, then restarts once from the
+ * optimum. The data are divided by their mean absolute value while fitting so that the
+ * simplex steps suit any magnitude (the criterion is scale-equivariant); results are on the
+ * data's scale. Returns undefined when no admissible start exists.
+ */
+export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}): EtsFit | undefined {
+  const n = y.length;
+  let scale = 0;
+  for (let t = 0; t < n; t++) scale += Math.abs(y[t]) / n;
+  if (!(scale > 0)) scale = 1;
+  const ys = y.map((v) => v / scale);
+  const hasTrend = spec.trend !== 'N';
+  const seasonal = spec.season !== 'N';
+  const damped = spec.trend === 'Ad';
+  const m = seasonal ? spec.period : 1;
+  // R's initparam(): starting smoothing parameters.
+  const alpha0 = fixed.alpha ?? USUAL_LOWER.alpha + (0.2 * (USUAL_UPPER.alpha - USUAL_LOWER.alpha)) / m;
+  const beta0 = fixed.beta ?? USUAL_LOWER.beta + 0.1 * (Math.min(USUAL_UPPER.beta, alpha0) - USUAL_LOWER.beta);
+  const gamma0 = fixed.gamma ?? USUAL_LOWER.gamma + 0.05 * (Math.min(USUAL_UPPER.gamma, 1 - alpha0) - USUAL_LOWER.gamma);
+  const phi0 = fixed.phi ?? USUAL_LOWER.phi + 0.99 * (USUAL_UPPER.phi - USUAL_LOWER.phi);
+  // The optimiser works on unconstrained coordinates u: each smoothing parameter is
+  // lower + (upper − lower)·σ(u) with R's usual bounds (beta ≤ alpha, gamma ≤ 1 − alpha), so the
+  // simplex can approach a boundary without sticking to it.
+  const names: Array<keyof EtsParams> = [];
+  const x0: number[] = [];
+  const steps: number[] = [];
+  const logit = (p: number): number => Math.log(p / (1 - p));
+  const toUnit = (v: number, lo: number, hi: number): number => logit(Math.min(Math.max((v - lo) / (hi - lo), 1e-6), 1 - 1e-6));
+  if (fixed.alpha === undefined) { names.push('alpha'); x0.push(toUnit(alpha0, USUAL_LOWER.alpha, USUAL_UPPER.alpha)); steps.push(1.5); }
+  if (hasTrend && fixed.beta === undefined) { names.push('beta'); x0.push(logit(0.1)); steps.push(1.5); }
+  if (seasonal && fixed.gamma === undefined) { names.push('gamma'); x0.push(logit(0.05)); steps.push(1.5); }
+  if (damped && fixed.phi === undefined) { names.push('phi'); x0.push(logit(0.99)); steps.push(-1.5); }
+  const nPar = names.length;
+  const init = etsInitialState(ys, spec);
+  let maxState = 0;
+  for (const v of init) maxState = Math.max(maxState, Math.abs(v));
+  for (const v of init) { x0.push(v); steps.push(0.1 * (maxState || 1)); }
+  const params: EtsParams = { alpha: alpha0, beta: hasTrend ? beta0 : 0, gamma: seasonal ? gamma0 : 0, phi: damped ? phi0 : 1 };
+  const full = new Float64Array(stateCount(spec));
+  const off = hasTrend ? 2 : 1;
+  const objective = (x: Float64Array): number => {
+    for (let i = 0; i < nPar; i++) {
+      const sig = 1 / (1 + exp(-x[i]));
+      const name = names[i];
+      const lo = USUAL_LOWER[name];
+      const hi = name === 'beta' ? min(USUAL_UPPER.beta, params.alpha) : name === 'gamma' ? min(USUAL_UPPER.gamma, 1 - params.alpha) : USUAL_UPPER[name];
+      params[name] = lo + (hi - lo) * sig;
+    }
+    if (!parametersAllowed(spec, params)) return INF;
+    let sum = 0;
+    for (let i = nPar; i < x.length; i++) {
+      full[i - nPar] = x[i];
+      if (i - nPar >= off) sum += x[i];
+    }
+    if (seasonal) {
+      full[full.length - 1] = (spec.season === 'M' ? m : 0) - sum;
+      if (spec.season === 'M') for (let j = off; j < full.length; j++) if (full[j] < 0) return INF;
+    }
+    const lik = etsFilter(ys, spec, params, full);
+    return lik < -1e10 ? -1e10 : lik;
+  };
+  if (!Number.isFinite(objective(Float64Array.from(x0)))) return undefined;
+  let best = nelderMead(objective, x0, { step: steps, maxEvaluations: 2000 });
+  if (fixed.alpha === undefined) {
+    // More starts with a fast-moving level (and, with a trend, a fast-moving slope): the
+    // likelihood is often multimodal in the smoothing parameters.
+    const starts: number[][] = [[0, x0[1]]];
+    if (hasTrend && fixed.beta === undefined) starts.push([0, 0]);
+    for (const [a, b] of starts) {
+      const x1 = Float64Array.from(x0);
+      x1[0] = a;
+      if (nPar > 1) x1[1] = b;
+      const other = nelderMead(objective, x1, { step: steps, maxEvaluations: 2000 });
+      if (other.value < best.value) best = other;
+    }
+  }
+  const restartSteps = steps.map((s, i) => (i < nPar ? s / 3 : s * 0.5));
+  const again = nelderMead(objective, best.x, { step: restartSteps, maxEvaluations: 1000 });
+  if (again.value <= best.value) best = again;
+  if (!Number.isFinite(best.value)) return undefined;
+  objective(best.x);
+  const finalParams: EtsParams = { ...params };
+  const state = completeState(spec, best.x.subarray(nPar));
+  const multSeason = spec.season === 'M';
+  for (let i = 0; i < state.length; i++) if (i < off || !multSeason) state[i] *= scale;
+  return evaluateEts(y, spec, finalParams, state);
+}

@@ -1,0 +1,56 @@
+import type { EtsFit } from './ets-fit';
+import { seededRandom } from './seeded-random';
+
+/**
+ * Simulated prediction quantiles of a fitted ETS model (for classes without a closed-form
+ * variance, e.g. multiplicative seasonality): `paths` future sample paths from the final state with
+ * Gaussian errors of variance σ² (relative errors under multiplicative error), seeded. Returns, for
+ * each probability in `probs`, the empirical quantile (R type 7) per step.
+ */
+export function etsSimulatedQuantiles(fit: EtsFit, h: number, probs: ReadonlyArray<number>, seed: number, paths = 2000): Float64Array[] {
+  const { spec, params } = fit;
+  const rnd = seededRandom(seed);
+  const sd = Math.sqrt(Math.max(fit.sigma2, 0));
+  const hasTrend = spec.trend !== 'N';
+  const seasonal = spec.season !== 'N';
+  const m = seasonal ? spec.period : 1;
+  const off = hasTrend ? 2 : 1;
+  const phi = spec.trend === 'Ad' ? params.phi : 1;
+  const draws = Array.from({ length: h }, () => new Float64Array(paths));
+  const ring = new Float64Array(m);
+  for (let p = 0; p < paths; p++) {
+    let l = fit.finalState[0];
+    let b = hasTrend ? fit.finalState[1] : 0;
+    if (seasonal) ring.set(fit.finalState.subarray(off, off + m));
+    let head = 0;
+    for (let k = 0; k < h; k++) {
+      const idx = seasonal ? (head + m - 1) % m : 0;
+      const s = seasonal ? ring[idx] : 0;
+      const q = l + phi * b;
+      const mu = !seasonal ? q : spec.season === 'M' ? q * s : q + s;
+      const eps = sd * rnd.normal();
+      const e = spec.error === 'M' ? mu * eps : eps;
+      draws[k][p] = mu + e;
+      // Error-correction updates: the same state equations as the filter with y = mu + e.
+      const r = spec.season === 'M' ? e / s : e;
+      const lNew = q + params.alpha * r;
+      if (hasTrend) b = phi * b + params.beta * r;
+      if (seasonal) {
+        ring[idx] = s + params.gamma * (spec.season === 'M' ? e / q : e);
+        head = idx;
+      }
+      l = lNew;
+    }
+  }
+  return probs.map((pr) => {
+    const out = new Float64Array(h);
+    for (let k = 0; k < h; k++) {
+      const d = draws[k].sort();
+      const pos = pr * (paths - 1);
+      const lo = Math.floor(pos);
+      const hi = Math.min(lo + 1, paths - 1);
+      out[k] = d[lo] + (pos - lo) * (d[hi] - d[lo]);
+    }
+    return out;
+  });
+}

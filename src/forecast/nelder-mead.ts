@@ -1,0 +1,99 @@
+// Math and Infinity are bound once: global lookups are slow inside vm sandboxes (jest), and this is a hot path.
+const { abs } = Math;
+const INF = 1 / 0;
+
+export interface NelderMeadOptions {
+  /** Initial step per coordinate (the simplex is x0 plus one step along each axis). */
+  step: ArrayLike<number>;
+  /** Stop when (f_worst − f_best) ≤ tolerance · (|f_best| + tolerance). @default 1e-8 */
+  tolerance?: number;
+  /** Maximum number of objective evaluations. @default 2000 */
+  maxEvaluations?: number;
+}
+
+export interface NelderMeadResult {
+  x: Float64Array;
+  value: number;
+  evaluations: number;
+}
+
+/**
+ * Minimises `f` by the Nelder–Mead simplex method (reflection 1, expansion 2, contraction ½,
+ * shrink ½), the derivative-free search R's ets() and optim() use. Constraints are expressed by
+ * `f` returning Infinity outside the feasible region. Deterministic; allocation-free inner loop.
+ * @example nelderMead((x) => (x[0] - 1) ** 2 + (x[1] + 2) ** 2, [0, 0], { step: [0.5, 0.5] }).x // ≈ [1, -2]
+ */
+export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: NelderMeadOptions): NelderMeadResult {
+  const d = x0.length;
+  const tol = options.tolerance ?? 1e-8;
+  const maxEval = options.maxEvaluations ?? 2000;
+  const pts: Float64Array[] = [];
+  const vals = new Float64Array(d + 1);
+  let evals = 0;
+  const evalAt = (x: Float64Array): number => {
+    evals++;
+    const v = f(x);
+    return v !== v ? INF : v;
+  };
+  for (let i = 0; i <= d; i++) {
+    const p = Float64Array.from(x0);
+    if (i > 0) p[i - 1] += options.step[i - 1];
+    pts.push(p);
+    vals[i] = evalAt(p);
+  }
+  const order = Array.from({ length: d + 1 }, (_, i) => i);
+  const centroid = new Float64Array(d);
+  const xr = new Float64Array(d);
+  const xe = new Float64Array(d);
+  const xc = new Float64Array(d);
+  while (evals < maxEval) {
+    order.sort((a, b) => vals[a] - vals[b] || a - b);
+    const best = order[0];
+    const worst = order[d];
+    const second = order[d - 1];
+    const fb = vals[best];
+    if (vals[worst] - fb <= tol * (abs(fb) + tol)) break;
+    centroid.fill(0);
+    for (let k = 0; k < d; k++) {
+      const p = pts[order[k]];
+      for (let j = 0; j < d; j++) centroid[j] += p[j] / d;
+    }
+    const pw = pts[worst];
+    for (let j = 0; j < d; j++) xr[j] = centroid[j] + (centroid[j] - pw[j]);
+    const fr = evalAt(xr);
+    if (fr < fb) {
+      for (let j = 0; j < d; j++) xe[j] = centroid[j] + 2 * (centroid[j] - pw[j]);
+      const fe = evalAt(xe);
+      if (fe < fr) {
+        pw.set(xe);
+        vals[worst] = fe;
+      } else {
+        pw.set(xr);
+        vals[worst] = fr;
+      }
+      continue;
+    }
+    if (fr < vals[second]) {
+      pw.set(xr);
+      vals[worst] = fr;
+      continue;
+    }
+    const outside = fr < vals[worst];
+    for (let j = 0; j < d; j++) xc[j] = outside ? centroid[j] + 0.5 * (xr[j] - centroid[j]) : centroid[j] + 0.5 * (pw[j] - centroid[j]);
+    const fc = evalAt(xc);
+    if (fc < (outside ? fr : vals[worst])) {
+      pw.set(xc);
+      vals[worst] = fc;
+      continue;
+    }
+    const pb = pts[best];
+    for (let k = 1; k <= d; k++) {
+      const p = pts[order[k]];
+      for (let j = 0; j < d; j++) p[j] = pb[j] + 0.5 * (p[j] - pb[j]);
+      vals[order[k]] = evalAt(p);
+    }
+  }
+  let bi = 0;
+  for (let i = 1; i <= d; i++) if (vals[i] < vals[bi]) bi = i;
+  return { x: Float64Array.from(pts[bi]), value: vals[bi], evaluations: evals };
+}

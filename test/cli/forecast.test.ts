@@ -1,0 +1,69 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run } from '../../cli/commands/forecast';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfpa-forecast-'));
+const write = (name: string, content: unknown): string => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+};
+let stderr = '';
+beforeEach(() => {
+  stderr = '';
+  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+});
+afterEach(() => jest.restoreAllMocks());
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const season = (t: number) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + t * 0.5;
+const dataset = {
+  name: 'tiny', frequency: 12, horizon: 6,
+  series: [
+    { id: 'a', values: Array.from({ length: 48 }, (_, t) => season(t)), actual: [1, 2, 3, 4, 5, 6] },
+    { id: 'b', values: Array.from({ length: 20 }, (_, t) => 50 + (t % 3)) },
+  ],
+};
+
+test('writes the scorer format with levels as keys, progress on stderr', async () => {
+  const out = path.join(dir, 'out.json');
+  expect(await run([write('d.json', dataset), '--method', 'hw', '--seasonality', '12', '--levels', '80,95', '--out', out])).toBe(0);
+  const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+  expect(result.forecasts.map((f: { id: string }) => f.id)).toEqual(['a']);
+  const a = result.forecasts[0];
+  for (const key of ['mean', 'lo80', 'hi80', 'lo95', 'hi95']) expect(a[key]).toHaveLength(6);
+  // Series b is too short for Holt–Winters: reported, not fatal.
+  expect(result.errors[0].id).toBe('b');
+  expect(result.errors[0].error).toMatch(/needs at least 24/);
+  expect(stderr).toMatch(/2 series with method hw/);
+});
+
+test('is deterministic', async () => {
+  const f = write('d2.json', dataset);
+  const o1 = path.join(dir, 'o1.json');
+  const o2 = path.join(dir, 'o2.json');
+  await run([f, '--method', 'auto', '--out', o1, '--quiet']);
+  await run([f, '--method', 'auto', '--out', o2, '--quiet']);
+  expect(fs.readFileSync(o1, 'utf8')).toBe(fs.readFileSync(o2, 'utf8'));
+});
+
+test.each([
+  ['not JSON', '{"frequency": 12,'],
+  ['no series', { frequency: 12, horizon: 6, series: [] }],
+  ['bad horizon', { frequency: 12, horizon: 0, series: dataset.series }],
+  ['text value', { frequency: 12, horizon: 6, series: [{ id: 'x', values: [1, 'two', 3] }] }],
+])('malformed file (%s): message on stderr, exit 1', async (_name, content) => {
+  expect(await run([write('bad.json', content)])).toBe(1);
+  expect(stderr).toMatch(/openfpa forecast: /);
+});
+
+test('missing file: exit 1; bad command line: exit 2', async () => {
+  expect(await run([path.join(dir, 'nope.json')])).toBe(1);
+  expect(await run([])).toBe(2);
+  expect(await run(['x.json', '--levels', '120'])).toBe(2);
+  expect(await run(['x.json', '--bogus'])).toBe(2);
+});
