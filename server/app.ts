@@ -50,7 +50,8 @@ export async function buildApp(
     },
   });
   await app.register(cors, {
-    origin: config.corsOrigin,
+    // Only the add-in's origin gets CORS headers; any other origin gets none.
+    origin: (origin, callback) => callback(null, origin === config.corsOrigin),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
     exposedHeaders: ['ETag', 'Idempotent-Replayed'],

@@ -53,24 +53,14 @@ export interface RegisteredRoute {
  */
 export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifier): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
-    const access = (route.config as { access?: Access } | undefined)?.access;
-    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access policy`);
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
-    }
-  });
-
-  app.addHook('onRequest', async (request) => {
+  const authenticate = async (request: FastifyRequest): Promise<void> => {
     const access = request.routeOptions.config.access;
     if (!access) return;
     const user = await verify(request.headers.authorization);
     if (!mayAct(user.role, access.action)) throw ServerErrors.forbiddenRole(user.role, access.action);
     request.user = user;
-  });
-
-  app.addHook('preHandler', async (request) => {
+  };
+  const authorise = async (request: FastifyRequest): Promise<void> => {
     const access = request.routeOptions.config.access;
     if (!access || !request.user) return;
     for (const scope of access.scopes) {
@@ -78,6 +68,18 @@ export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifie
         if (!mayAccess(request.user, costCentre)) throw ServerErrors.forbiddenCostCentre(costCentre);
       }
     }
+  };
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access policy`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    }
+    // Route-level hooks run after the rate limiter's, so failed sign-ins are rate limited too.
+    route.onRequest = [...[route.onRequest ?? []].flat(), authenticate];
+    route.preHandler = [...[route.preHandler ?? []].flat(), authorise];
   });
   return routes;
 }

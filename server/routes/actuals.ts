@@ -49,6 +49,8 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
       if (rows.length === 0) throw ServerErrors.importInvalid([{ row: 0, field: 'rows', message: 'The batch has no rows.' }]);
       const hash = contentHash(costCentre, rows);
       return mutate(db, request, reply, async (tx, audit) => {
+        // Two imports of one batch serialise here; the second then sees the first and replays.
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`actuals:${batchId}`]);
         const existing = await tx.query<{ content_hash: string; row_count: number }>(
           'SELECT content_hash, row_count FROM actual_batches WHERE batch_id = $1',
           [batchId],

@@ -27,7 +27,7 @@ export async function createModel({ server, admin, cc, unique }: FixtureContext)
 }
 
 export async function createVersion({ server, admin, cc, unique }: FixtureContext, lineCount = 3): Promise<{ id: string }> {
-  const lines = Array.from({ length: lineCount }, (_, i) => ({ account: `${4000 + (i % 50)}`, period: `2025-${String(1 + Math.floor(i / 50) % 12).padStart(2, '0')}`, amount: 100 + i }));
+  const lines = Array.from({ length: lineCount }, (_, i) => ({ account: `${4000 + (i % 100)}`, period: `2025-${String(1 + (Math.floor(i / 100) % 12)).padStart(2, '0')}`, amount: 100 + i }));
   const response = await server.as(admin, json('POST', '/api/versions', { costCentre: cc, fiscalYear: 2025, kind: 'budget', name: `V ${unique}`, lines }));
   if (response.statusCode !== 201) throw new Error(`fixture version: ${response.body}`);
   return response.json();

@@ -1,0 +1,178 @@
+import { createProposal, createVersion } from './fixtures';
+import { describeIfPg, snapshot, startTestServer, type TestServer } from './helpers';
+
+jest.setTimeout(120_000);
+
+describeIfPg('workflows on real PostgreSQL', () => {
+  let server: TestServer;
+  let admin: string;
+  let n = 0;
+  const ctx = (cc = 'CC1') => ({ server, admin, cc, unique: `w${++n}` });
+  beforeAll(async () => {
+    server = await startTestServer({ prefix: 'workflow' });
+    admin = await server.token('root', 'admin', '*');
+  });
+  afterAll(() => server.close());
+
+  test('two approvers approve the same proposal at once: exactly one wins, the other gets 409 with both versions', async () => {
+    const alice = await server.token('alice', 'approver', ['CC1']);
+    const bob = await server.token('bob', 'approver', ['CC1']);
+    for (let round = 0; round < 10; round += 1) {
+      const p = await createProposal(ctx(), ['submit']);
+      const act = (token: string, verb: string) =>
+        server.as(token, { method: 'POST', url: `/api/proposals/${p.id}/${verb}`, payload: {}, headers: { 'if-match': `"${p.version}"` } });
+      const responses = await Promise.all([act(alice, 'approve'), act(bob, round % 2 ? 'approve' : 'reject')]);
+      const statuses = responses.map((r) => r.statusCode).sort();
+      expect(statuses).toEqual([200, 409]);
+      const loser = responses.find((r) => r.statusCode === 409)!.json();
+      expect(loser.error.code).toBe('SERVER_STALE_VERSION');
+      expect(loser.error.details.yourVersion).toBe(p.version);
+      expect(loser.error.details.current.version).toBe(p.version + 1);
+      const audit = await server.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action IN ('proposal.approve', 'proposal.reject')",
+        [p.id],
+      );
+      expect(audit.rows[0].n).toBe(1);
+    }
+  });
+
+  test('state machine and optimistic concurrency', async () => {
+    const p = await createProposal(ctx());
+    const post = (verb: string, headers: Record<string, string> = {}) =>
+      server.as(admin, { method: 'POST', url: `/api/proposals/${p.id}/${verb}`, payload: {}, headers });
+    expect((await post('approve', { 'if-match': '"1"' })).json().error.code).toBe('SERVER_INVALID_TRANSITION');
+    expect((await post('submit')).statusCode).toBe(428);
+    const stale = await post('submit', { 'if-match': '"7"' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current.state).toBe('draft');
+    const submitted = await post('submit', { 'if-match': '"1"' });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.headers.etag).toBe('"2"');
+    const edit = await server.as(admin, { method: 'PATCH', url: `/api/proposals/${p.id}`, payload: { amount: 1 }, headers: { 'if-match': '"2"' } });
+    expect(edit.json().error.code).toBe('SERVER_INVALID_TRANSITION');
+    let version = 2;
+    for (const verb of ['approve', 'apply', 'revert']) {
+      const r = await post(verb, { 'if-match': `"${version}"` });
+      expect([verb, r.statusCode]).toEqual([verb, 200]);
+      version = r.json().version;
+    }
+    const final = await server.as(admin, { method: 'GET', url: `/api/proposals/${p.id}` });
+    expect(final.json()).toMatchObject({ state: 'reverted', version: 5 });
+    const trail = await server.as(admin, { method: 'GET', url: `/api/audit?entity=proposal&entityId=${p.id}` });
+    expect(trail.json().map((e: { action: string }) => e.action)).toEqual([
+      'proposal.revert', 'proposal.apply', 'proposal.approve', 'proposal.submit', 'proposal.create',
+    ]);
+    expect(trail.json()[0]).toMatchObject({ actor: 'root', role: 'admin', before: { state: 'applied' }, after: { state: 'reverted' } });
+  });
+
+  test('an Idempotency-Key makes a repeated write a replay, even when the repeats race', async () => {
+    const request = {
+      method: 'POST', url: '/api/reviews', payload: { costCentre: 'CC1', flagId: 'flag-idem', decision: 'escalated' },
+      headers: { 'idempotency-key': 'queue-0001-abcdef' },
+    };
+    const first = await server.as(admin, request);
+    const again = await server.as(admin, request);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    const raced = await Promise.all([1, 2, 3].map(() => server.as(admin, { ...request, headers: { 'idempotency-key': 'queue-0002-abcdef' } })));
+    expect(new Set(raced.map((r) => r.json().id)).size).toBe(1);
+    const rows = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM review_decisions WHERE flag_id = 'flag-idem'");
+    expect(rows.rows[0].n).toBe(2);
+  });
+
+  test('budget versions compare line by line', async () => {
+    const make = (name: string, lines: object[]) =>
+      server.as(admin, { method: 'POST', url: '/api/versions', payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name, lines } });
+    const a = (await make('Base', [
+      { account: '4000', period: '2026-01', amount: 100 }, { account: '4000', period: '2026-02', amount: 50 },
+    ])).json();
+    const b = (await make('Revised', [
+      { account: '4000', period: '2026-01', amount: 120 }, { account: '5000', period: '2026-01', amount: 7.5 },
+    ])).json();
+    const compared = await server.as(admin, { method: 'GET', url: `/api/versions/${a.id}/compare/${b.id}` });
+    expect(compared.json().lines).toEqual([
+      { account: '4000', period: '2026-01', base: 100, other: 120, delta: 20 },
+      { account: '4000', period: '2026-02', base: 50, other: null, delta: -50 },
+      { account: '5000', period: '2026-01', base: null, other: 7.5, delta: 7.5 },
+    ]);
+    expect(compared.json().totals).toEqual({ base: 150, other: 127.5, delta: -22.5 });
+    const dup = await make('Base', []);
+    expect(dup.statusCode).toBe(409);
+    const big = await createVersion(ctx(), 1000);
+    const read = await server.as(admin, { method: 'GET', url: `/api/versions/${big.id}` });
+    expect(read.json().lines).toHaveLength(1000);
+  });
+
+  test('actuals import is idempotent by batch id and never half-applied', async () => {
+    const url = '/api/actuals/imports?batchId=jan-2026&costCentre=CC1';
+    const rows = Array.from({ length: 500 }, (_, i) => ({ account: `${4000 + (i % 20)}`, period: '2026-01', amount: i / 4, currency: 'EUR' }));
+    const [one, two] = await Promise.all([
+      server.as(admin, { method: 'POST', url, payload: { rows } }),
+      server.as(admin, { method: 'POST', url, payload: { rows } }),
+    ]);
+    expect([one.statusCode, two.statusCode].sort()).toEqual([200, 201]);
+    const changed = await server.as(admin, { method: 'POST', url, payload: { rows: rows.slice(1) } });
+    expect(changed.json().error.code).toBe('SERVER_BATCH_CONFLICT');
+    const before = await snapshot(server.db);
+    const bad = await server.as(admin, {
+      method: 'POST', url: '/api/actuals/imports?batchId=feb-2026&costCentre=CC1',
+      payload: { rows: [...rows.map((r) => ({ ...r, period: '2026-02' })), { account: '4000', period: '2026-02', amount: 'n/a' }] },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details.errors).toEqual([{ row: 501, field: 'amount', message: expect.any(String) }]);
+    expect(await snapshot(server.db)).toEqual(before);
+    const summary = await server.as(admin, { method: 'GET', url: '/api/actuals/imports/jan-2026' });
+    expect(summary.json()).toMatchObject({ rowCount: 500, storedRows: 500 });
+    const sums = await server.as(admin, { method: 'GET', url: '/api/actuals?costCentre=CC1&from=2026-01&to=2026-01' });
+    expect(sums.json()).toHaveLength(20);
+  });
+
+  test('the audit log cannot be changed by the application role', async () => {
+    await createProposal(ctx());
+    const before = await server.db.query('SELECT * FROM audit_log ORDER BY id');
+    expect(before.rowCount).toBeGreaterThan(0);
+    for (const sql of ["UPDATE audit_log SET actor = 'mallory'", 'DELETE FROM audit_log', 'TRUNCATE audit_log']) {
+      await expect(server.db.query(sql)).rejects.toMatchObject({ code: '42501' });
+      await expect(server.db.transaction((tx) => tx.query(sql))).rejects.toMatchObject({ code: '42501' });
+    }
+    const after = await server.db.query('SELECT * FROM audit_log ORDER BY id');
+    expect(after.rows).toEqual(before.rows);
+  });
+
+  test('audit reads are filtered and scoped', async () => {
+    await createProposal(ctx('CC7'));
+    const approver = await server.token('ann', 'approver', ['CC7']);
+    const mine = await server.as(approver, { method: 'GET', url: '/api/audit?costCentre=CC7&action=proposal.create&limit=10' });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().length).toBeGreaterThan(0);
+    expect(mine.json().every((e: { costCentre: string }) => e.costCentre === 'CC7')).toBe(true);
+    expect((await server.as(approver, { method: 'GET', url: '/api/audit' })).statusCode).toBe(400);
+    expect((await server.as(approver, { method: 'GET', url: '/api/audit?costCentre=CC1' })).statusCode).toBe(403);
+    const page = await server.as(admin, { method: 'GET', url: '/api/audit?limit=2' });
+    const next = await server.as(admin, { method: 'GET', url: `/api/audit?limit=2&before=${page.json()[1].id}` });
+    expect(next.json()[0].id).toBeLessThan(page.json()[1].id);
+  });
+
+  test('CORS answers the add-in origin only', async () => {
+    const preflight = (origin: string) =>
+      server.send({ method: 'OPTIONS', url: '/api/proposals', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight('https://localhost:3000')).headers['access-control-allow-origin']).toBe('https://localhost:3000');
+    expect((await preflight('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describeIfPg('rate limits', () => {
+  test('the limit answers 429 past the configured rate', async () => {
+    const server = await startTestServer({ prefix: 'rate', overrides: { rateLimitMax: 3 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await server.send({ method: 'GET', url: '/api/models?costCentre=CC1' })).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect((await server.send({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
