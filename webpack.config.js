@@ -81,11 +81,17 @@ module.exports = async (env, argv) => {
 };
 
 async function httpsOptions() {
+  // `npm start` has office-addin-dev-certs generate (and, where it can, trust) a localhost certificate;
+  // use its files directly, so serving does not depend on installing the CA (which needs sudo on Linux).
+  const fs = require('node:fs');
+  const dir = path.join(require('node:os').homedir(), '.office-addin-dev-certs');
+  const [cert, key, ca] = ['localhost.crt', 'localhost.key', 'ca.crt'].map((f) => path.join(dir, f));
+  if (fs.existsSync(cert) && fs.existsSync(key)) {
+    return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) };
+  }
   try {
-    const devCerts = require('office-addin-dev-certs');
-    return await devCerts.getHttpsServerOptions();
+    return await require('office-addin-dev-certs').getHttpsServerOptions();
   } catch (error) {
-    // Without trusted certificates Excel will refuse the page; say so, and serve with a self-signed one.
     console.warn(`office-addin-dev-certs could not provide certificates (${error.message}); serving with a self-signed certificate.`);
     return {};
   }
