@@ -1,0 +1,76 @@
+/**
+ * Forecast custom functions: thin adapters from Excel ranges to src/forecast.
+ * Numbers are decided in src/forecast; this file reads, validates, and spills.
+ */
+import { rollingForecast } from '../src/forecast/rolling-forecast';
+import type { ForecastResult } from '../src/forecast/types';
+import { optionalNumber, optionalString, readSeries, safely, columns, withHeader } from './adapter';
+import type { SpillValue } from './adapter';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
+   TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
+
+/** Largest horizon a cell may ask for: 10 years of months, far past any useful interval. */
+const MAX_HORIZON = 120;
+
+interface ForecastArgs {
+  values: unknown;
+  horizon?: unknown;
+  seasonality?: unknown;
+  confidence?: unknown;
+  method?: unknown;
+}
+
+function runForecast(args: ForecastArgs, defaultHorizon: number): { result: ForecastResult; confidence: number } {
+  const { values } = readSeries(args.values, 'values');
+  const horizon = optionalNumber(args.horizon, 'horizon', defaultHorizon, { integer: true, min: 1, max: MAX_HORIZON });
+  const seasonality = optionalNumber(args.seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 });
+  const confidence = optionalNumber(args.confidence, 'confidence', 0.95, { above: 0, below: 1 });
+  const method = optionalString(args.method, 'method', 'auto');
+  const result = rollingForecast({ values, horizon, seasonality, levels: [confidence * 100], method: method.toLowerCase() });
+  return { result, confidence };
+}
+
+/**
+ * Forecasts the next periods of a series, with a prediction interval, re-estimated from the whole
+ * history on every recalculation. Blank cells inside the history are interpolated (see FPA.FORECAST.MODEL
+ * for how many); blanks at the start or end are ignored.
+ * @customfunction FORECAST.ROLLING
+ * @helpurl https://localhost:3000/help/forecast-rolling.html
+ * @param {any[][]} values History, oldest first, in one row or one column (for example monthly actuals).
+ * @param {number} [horizon] Periods to forecast, 1 to 120. Default 12.
+ * @param {number} [seasonality] 0 = detect the season length, 1 = no seasonality, n = season length in periods (12 for monthly data). Default 0.
+ * @param {number} [confidence] Coverage of the prediction interval, between 0 and 1. Default 0.95.
+ * @param {string} [method] "auto" (default), "snaive", "ses", "holt", "hw", or another method name listed in the help.
+ * @returns {any[][]} One row per period ahead: forecast, lower bound, upper bound.
+ */
+export function forecastRolling(values: any[][], horizon?: number, seasonality?: number, confidence?: number, method?: string): any[][] {
+  return safely(() => {
+    const { result } = runForecast({ values, horizon, seasonality, confidence, method }, 12);
+    const interval = result.intervals[0];
+    return columns([result.mean, interval.lower, interval.upper]);
+  });
+}
+
+/**
+ * Describes the model FPA.FORECAST.ROLLING fits to a series: the method chosen, the season length,
+ * how many blanks were interpolated, and notes on what was decided and why.
+ * @customfunction FORECAST.MODEL
+ * @helpurl https://localhost:3000/help/forecast-model.html
+ * @param {any[][]} values History, oldest first, in one row or one column.
+ * @param {number} [seasonality] 0 = detect the season length, 1 = no seasonality, n = season length in periods. Default 0.
+ * @param {string} [method] "auto" (default) or a method name, as in FPA.FORECAST.ROLLING.
+ * @returns {any[][]} A two-column table of property and value.
+ */
+export function forecastModel(values: any[][], seasonality?: number, method?: string): any[][] {
+  return safely(() => {
+    const { result } = runForecast({ values, seasonality, method }, 1);
+    const rows: SpillValue[][] = [
+      ['method', result.method],
+      ['season length', result.seasonPeriod],
+      ['blanks interpolated', result.interpolated],
+      ...result.notes.map((note): SpillValue[] => ['note', note]),
+    ];
+    return withHeader(['property', 'value'], rows);
+  });
+}

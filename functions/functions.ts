@@ -1,0 +1,6 @@
+/**
+ * Entry of the custom functions bundle. Importing each functions module is enough: the build's
+ * custom-functions-metadata-plugin appends the `CustomFunctions.associate` call of every function
+ * declared with `@customfunction` to its module (see functions/modules.json).
+ */
+import './forecast';

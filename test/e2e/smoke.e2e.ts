@@ -1,0 +1,67 @@
+/**
+ * Smoke test of the built add-in in real Chromium: the shared-runtime page loads without errors,
+ * every function in the built functions.json is registered, and FPA.FORECAST.ROLLING returns the
+ * same array in the browser as the core computes in Node.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { rollingForecast } from '../../src/forecast/rolling-forecast';
+import { CUSTOM_FUNCTIONS_ERRORS, DIST, invokeFunction, launchBrowser, registeredIds, routeOfficeJs, screenshotPath, serveFolder, type StaticServer } from './harness';
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is not built: run "npm run build" first (npm test does it).');
+  server = await serveFolder(DIST);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await routeOfficeJs(page);
+  await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
+  await page.goto(`${server.url}/taskpane.html`, { waitUntil: 'load' });
+  await page.getByTestId('function-list').waitFor({ timeout: 20_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('loads the shared-runtime page without errors', async () => {
+  await page.screenshot({ path: screenshotPath('smoke-taskpane') });
+  expect(problems).toEqual([]);
+});
+
+it('registers exactly the functions listed in the built functions.json', async () => {
+  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
+  const registered = await registeredIds(page);
+  expect(registered.sort()).toEqual(metadata.functions.map((f) => f.id.toUpperCase()).sort());
+});
+
+it('returns the right forecast array from FPA.FORECAST.ROLLING', async () => {
+  const history = Array.from({ length: 48 }, (_, t) => 100 + 2 * t + 15 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 11) - 5);
+  const result = await invokeFunction(page, 'FORECAST.ROLLING', [history.map((v) => [v]), 6, 12, 0.9, 'hw']);
+  const expected = rollingForecast({ values: history, horizon: 6, seasonality: 12, levels: [90], method: 'hw' });
+  expect(Array.isArray(result)).toBe(true);
+  const rows = result as number[][];
+  expect(rows).toHaveLength(6);
+  rows.forEach((row, h) => {
+    expect(row).toHaveLength(3);
+    expect(row[0]).toBeCloseTo(expected.mean[h], 9);
+    expect(row[1]).toBeCloseTo(expected.intervals[0].lower[h], 9);
+    expect(row[2]).toBeCloseTo(expected.intervals[0].upper[h], 9);
+  });
+});
+
+it('returns #VALUE! with a message for bad input in the browser too', async () => {
+  const result = await invokeFunction(page, 'FORECAST.ROLLING', [[[1], ['text'], [3]], 3]);
+  expect(result).toMatchObject({ code: '#VALUE!' });
+  expect((result as { message: string }).message).toMatch(/row 2/);
+});
