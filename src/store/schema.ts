@@ -1,0 +1,124 @@
+/**
+ * The local store's typed schema (current version). One interface types every object store, its key
+ * and its value, as idb's `DBSchema` expects. Records are plain JSON data so the same shapes travel
+ * in the export file and in the workbook copy.
+ */
+import type { DBSchema } from 'idb';
+
+/** Current schema version. A new version adds a migration step; earlier steps never change. */
+export const STORE_VERSION = 2;
+export const DATABASE_NAME = 'openfpa';
+
+/** A driver: one uncertain input with a distribution from the scenario catalogue. */
+export interface DriverRecord {
+  id: string;
+  /** Name used in model expressions (letter first, then letters, digits, _ or .). */
+  name: string;
+  /** Family name as in src/scenario (e.g. "pert"). */
+  distribution: string;
+  /** Named parameters (v2); "values"/"probabilities" of the discrete family are lists. */
+  params: Record<string, number | number[]>;
+  /** Free text the user keeps with the driver. @default "" */
+  note?: string;
+}
+
+/** A model: drivers it uses, `name = expression` lines and an optional rank-correlation target. */
+export interface ModelRecord {
+  id: string;
+  name: string;
+  /** One `name = expression` per line. */
+  expressions: string;
+  /** Ids of the drivers in this model. */
+  driverIds: string[];
+  correlation?: { names: string[]; matrix: number[][] };
+}
+
+/** A saved scenario wizard setup. */
+export interface ScenarioRecord {
+  id: string;
+  name: string;
+  modelId: string;
+  outputs: string[];
+  iterations: number;
+  seed: number;
+  sampling: 'lhs' | 'mc';
+  /** Relative precision at which to stop early (e.g. 0.005), when set. */
+  convergenceTarget?: number;
+}
+
+/** The statistics of one output of one run, as kept for comparison. */
+export interface OutputSummary {
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+  percentiles: Record<string, number>;
+}
+
+/** A finished run, kept so runs can be compared side by side. */
+export interface RunSummaryRecord {
+  id: string;
+  scenarioId: string;
+  scenarioName: string;
+  /** ISO 8601 time the run finished (given by the pane; src/ reads no clock). */
+  finishedAt: string;
+  iterations: number;
+  seed: number;
+  outputs: Record<string, OutputSummary>;
+}
+
+/** User preferences; one record under the key "settings". */
+export interface SettingsRecord {
+  key: 'settings';
+  defaultIterations: number;
+  defaultSeed: number;
+  /** Excel number format used when writing results, e.g. "#,##0.00". */
+  numberFormat: string;
+  /** Optional https URL of the OpenFPA backend ("" when not used). */
+  backendUrl: string;
+}
+
+/** Reserved for the review workflow (a later issue): kept opaque, round-tripped unchanged. */
+export interface ReservedRecord {
+  id: string;
+  [field: string]: unknown;
+}
+
+export interface StoreRecords {
+  drivers: DriverRecord;
+  models: ModelRecord;
+  scenarios: ScenarioRecord;
+  runs: RunSummaryRecord;
+  settings: SettingsRecord;
+  reviews: ReservedRecord;
+  proposals: ReservedRecord;
+}
+
+export type StoreName = keyof StoreRecords;
+export const STORE_NAMES: readonly StoreName[] = ['drivers', 'models', 'scenarios', 'runs', 'settings', 'reviews', 'proposals'];
+
+export interface OpenFpaDB extends DBSchema {
+  drivers: { key: string; value: DriverRecord; indexes: { name: string } };
+  models: { key: string; value: ModelRecord };
+  scenarios: { key: string; value: ScenarioRecord };
+  runs: { key: string; value: RunSummaryRecord; indexes: { scenarioId: string } };
+  settings: { key: string; value: SettingsRecord };
+  reviews: { key: string; value: ReservedRecord };
+  proposals: { key: string; value: ReservedRecord };
+}
+
+export const DEFAULT_SETTINGS: Readonly<SettingsRecord> = Object.freeze({
+  key: 'settings',
+  defaultIterations: 10000,
+  defaultSeed: 1,
+  numberFormat: '#,##0.00',
+  backendUrl: '',
+});
+
+/** Everything in the store, as exported to one JSON file. */
+export interface StoreBundle {
+  format: 'openfpa-store';
+  version: number;
+  exportedAt: string;
+  data: { [K in StoreName]: StoreRecords[K][] };
+}
