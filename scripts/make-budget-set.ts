@@ -1,0 +1,133 @@
+/**
+ * Generates the labelled budget set the flags benchmark scores against:
+ * test/fixtures/anomaly/budget-set.json (the CLI input format) and labels.json (the injected events).
+ *
+ * Each line: a level (log-uniform 2,000 to 2,000,000 a month), a seasonal shape (none, summer peak,
+ * year-end peak, or quarterly), a yearly growth of −5% to +10%, and a noise level of 1% to 15% of
+ * plan (Gaussian, with a Student-t(4) draw on one line in four for heavier tails). On one line in
+ * seven the plan is phased flat while the actuals are seasonal. About 40% of lines stay clean; the
+ * rest get one or two events, each sized in units of the line's own noise:
+ * - spike: one period, ±4 to 8 σ (70% upward);
+ * - shift: a level shift of ±3 to 6 σ from its onset to the end;
+ * - trend: a trend change of 1 to 2 σ a period from its onset to the end;
+ * - run-rate: a drift of 0.6 to 1.2 σ a period from its onset to the end of that fiscal year;
+ * - underspend: −3 to 6 σ for 4 to 9 periods.
+ * Run: npx tsx scripts/make-budget-set.ts [seed] [lines] [outDir]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type EventKind = 'spike' | 'shift' | 'trend' | 'run-rate' | 'underspend';
+export interface LabelledEvent {
+  line: string;
+  kind: EventKind;
+  /** First period of the event (0-based). */
+  start: number;
+  /** Last period of the event (0-based, inclusive). */
+  end: number;
+  /** Relative size in noise units (σ), for reading the labels. */
+  size: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PERIODS = 36;
+const YEAR = 12;
+const SHAPES: Record<string, (m: number) => number> = {
+  none: () => 0,
+  summer: (m) => Math.cos((2 * Math.PI * (m - 6)) / 12),
+  yearEnd: (m) => (m === 11 ? 2 : m === 10 ? 0.8 : m === 0 ? -0.5 : -0.2),
+  quarterly: (m) => (m % 3 === 2 ? 1.2 : -0.6),
+};
+
+export function makeBudgetSet(seed: number, count: number) {
+  const u = mulberry32(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+  const uniform = (a: number, b: number) => a + (b - a) * u();
+  const pick = <T>(xs: T[]) => xs[Math.floor(u() * xs.length)];
+  const studentT4 = () => normal() / Math.sqrt((normal() ** 2 + normal() ** 2 + normal() ** 2 + normal() ** 2) / 4) / Math.SQRT2;
+  const periods = Array.from({ length: PERIODS }, (_, t) => `${2024 + Math.floor(t / YEAR)}-${String((t % YEAR) + 1).padStart(2, '0')}`);
+  const accounts = ['Salaries', 'Travel', 'Software', 'Marketing', 'Facilities', 'Consulting', 'Training', 'Freight'];
+  const lines = [];
+  const labels: LabelledEvent[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const id = `L${String(i + 1).padStart(3, '0')}`;
+    const level = Math.exp(uniform(Math.log(2e3), Math.log(2e6)));
+    const shape = SHAPES[pick(Object.keys(SHAPES))];
+    const amplitude = uniform(0.05, 0.3);
+    const growth = uniform(-0.05, 0.1);
+    const sigma = Math.exp(uniform(Math.log(0.01), Math.log(0.15)));
+    const heavy = u() < 0.25;
+    const flatPlan = u() < 1 / 7;
+    const season = (t: number) => 1 + amplitude * shape(t % YEAR);
+    const expected = Array.from({ length: PERIODS }, (_, t) => level * (1 + (growth * t) / YEAR) * season(t));
+    const plan = expected.map((v, t) => {
+      if (!flatPlan) return v;
+      const y0 = t - (t % YEAR);
+      return expected.slice(y0, y0 + YEAR).reduce((a, b) => a + b, 0) / YEAR;
+    });
+    const effect = new Float64Array(PERIODS);
+    const events = u() < 0.4 ? 0 : u() < 0.75 ? 1 : 2;
+    let free = 3;
+    for (let e = 0; e < events && free < PERIODS - 4; e += 1) {
+      const kind = pick<EventKind>(['spike', 'shift', 'trend', 'run-rate', 'underspend']);
+      const start = Math.floor(uniform(free, PERIODS - 3));
+      let end = PERIODS - 1;
+      let size = 0;
+      if (kind === 'spike') {
+        size = uniform(4, 8) * (u() < 0.7 ? 1 : -1);
+        end = start;
+        effect[start] += size * sigma;
+      } else if (kind === 'shift') {
+        size = uniform(3, 6) * (u() < 0.6 ? 1 : -1);
+        for (let t = start; t <= end; t += 1) effect[t] += size * sigma;
+      } else if (kind === 'trend') {
+        size = uniform(1, 2) * (u() < 0.7 ? 1 : -1);
+        for (let t = start; t <= end; t += 1) effect[t] += size * sigma * (t - start + 1);
+      } else if (kind === 'run-rate') {
+        size = uniform(0.6, 1.2);
+        end = start - (start % YEAR) + YEAR - 1;
+        for (let t = start; t <= end; t += 1) effect[t] += size * sigma * (t - start + 1);
+      } else {
+        size = -uniform(3, 6);
+        end = Math.min(PERIODS - 1, start + Math.floor(uniform(4, 10)) - 1);
+        for (let t = start; t <= end; t += 1) effect[t] += size * sigma;
+      }
+      labels.push({ line: id, kind, start, end, size: Math.round(size * 100) / 100 });
+      free = end + 3;
+    }
+    const actual = expected.map((v, t) => {
+      const noise = heavy ? studentT4() : normal();
+      return Math.round(Math.max(0, v * (1 + sigma * noise + effect[t])) * 100) / 100;
+    });
+    lines.push({
+      id,
+      costCentre: `CC${1 + (i % 12)}`,
+      account: pick(accounts),
+      owner: `owner${1 + (i % 9)}`,
+      plan: plan.map((v) => Math.round(v * 100) / 100),
+      actual,
+    });
+  }
+  return { budget: { periods, lines }, labels };
+}
+
+if (require.main === module) {
+  const seed = Number(process.argv[2] ?? 2026);
+  const count = Number(process.argv[3] ?? 200);
+  const dir = process.argv[4] ?? 'test/fixtures/anomaly';
+  const { budget, labels } = makeBudgetSet(seed, count);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'budget-set.json'), JSON.stringify(budget));
+  writeFileSync(join(dir, 'labels.json'), JSON.stringify({ seed, lines: count, events: labels }, null, 1));
+  process.stderr.write(`wrote ${count} lines and ${labels.length} events to ${dir}\n`);
+}

@@ -1,0 +1,57 @@
+/**
+ * Level and trend shifts by a two-sided tabular CUSUM (Page 1954; Montgomery, Introduction to
+ * Statistical Quality Control, §9.1) on the residuals in noise units, slack k = 0.5 and decision
+ * interval h (5 by default, an in-control run length of about 465 periods), on clipped inputs.
+ */
+import type { LineResiduals } from './line-residuals';
+import type { Thresholds } from './types';
+import type { PeriodReason } from './detect-variance';
+import { isMaterial } from './detect-variance';
+import { money, percent, times } from './format';
+
+const SLACK = 0.5;
+/**
+ * Each period's contribution is clipped at ±3 noise units (a Huber-type robust CUSUM), so one
+ * spike can never reach h = 5 alone: a shift needs two or more periods of evidence.
+ */
+const CLIP = 3;
+
+/**
+ * Flags the period where the CUSUM crosses h. The onset is estimated as the period after the
+ * statistic last stood at zero; the new level is the mean residual since then. After an alarm the
+ * reference moves to the new level, so a second shift (or a trend that keeps going) alarms again.
+ * Shifts that are not material are not reported.
+ */
+export function detectShifts(line: LineResiduals, t: Thresholds): PeriodReason[] {
+  const out: PeriodReason[] = [];
+  const r = line.residual;
+  const s = line.sigma;
+  let reference = 0;
+  let up = 0;
+  let down = 0;
+  let upStart = 0;
+  let downStart = 0;
+  for (let i = 0; i < r.length; i += 1) {
+    const z = Math.max(-CLIP, Math.min(CLIP, (r[i] - reference) / s));
+    if (up === 0) upStart = i;
+    if (down === 0) downStart = i;
+    up = Math.max(0, up + z - SLACK);
+    down = Math.max(0, down - z - SLACK);
+    if (up < t.cusumH && down < t.cusumH) continue;
+    const start = up >= t.cusumH ? upStart : downStart;
+    const run = r.slice(start, i + 1);
+    const level = run.reduce((a, b) => a + b, 0) / run.length;
+    const change = level - reference;
+    const amount = change * line.base[i];
+    const evidence = (Math.abs(change) / s) * Math.sqrt(run.length);
+    if (isMaterial(amount, line.base[i], t)) {
+      const from = line.index[start];
+      const text = `Level shift ${change > 0 ? 'up' : 'down'} since period ${from + 1}: variance moved from ${percent(reference)} to ${percent(level)} of plan (about ${money(Math.abs(amount))} a period, ${times(evidence)} the usual variation).`;
+      out.push({ at: i, reason: { kind: 'shift', evidence, amount: Math.abs(amount), text } });
+    }
+    reference = level;
+    up = 0;
+    down = 0;
+  }
+  return out;
+}
