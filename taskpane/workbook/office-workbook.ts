@@ -1,0 +1,110 @@
+/**
+ * The Office.js implementation of `Workbook`. Every call is one `Excel.run` batch. The runner and the
+ * document settings are injectable so adapter tests can drive this file with office-addin-mock.
+ */
+import { blockAddress, qualified, rectangular, safeSheetName } from './address';
+import type { Cell, Workbook } from './types';
+
+type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The part of Office.Settings used to keep the model copy in the document. */
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void;
+}
+
+/** Document settings key of the model copy. */
+export const DOCUMENT_COPY_KEY = 'openfpa.store';
+
+const CHART_TYPES = { column: 'ColumnClustered', bar: 'BarClustered' } as const;
+
+/** "'My run'!A1:B2" → ["My run", "A1:B2"]; "A1:B2" → [null, "A1:B2"]. */
+export function splitAddress(address: string): [string | null, string] {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return [null, address];
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return [sheet, address.slice(bang + 1)];
+}
+
+const A1 = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
+
+export function createOfficeWorkbook(
+  run: ExcelRunner = (batch) => Excel.run(batch),
+  settings: () => DocumentSettings = () => Office.context.document.settings,
+): Workbook {
+  return {
+    label: 'Excel',
+    readSelection: () =>
+      run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load('address, values');
+        await context.sync();
+        return { address: range.address, values: range.values as Cell[][] };
+      }),
+    readRange: (address) =>
+      run(async (context) => {
+        const [sheet, local] = splitAddress(address);
+        let range: Excel.Range;
+        if (sheet) range = context.workbook.worksheets.getItem(sheet).getRange(local);
+        else if (A1.test(local)) range = context.workbook.worksheets.getActiveWorksheet().getRange(local);
+        else range = context.workbook.tables.getItem(local).getRange();
+        range.load('address, values');
+        await context.sync();
+        return { address: range.address, values: range.values as Cell[][] };
+      }),
+    addSheet: (wanted) =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const base = safeSheetName(wanted);
+        let name = base;
+        for (let i = 2; ; i++) {
+          const existing = sheets.getItemOrNullObject(name);
+          existing.load('isNullObject');
+          await context.sync();
+          if (existing.isNullObject) break;
+          name = `${base.slice(0, 26)} (${i})`;
+        }
+        sheets.add(name);
+        await context.sync();
+        return name;
+      }),
+    writeTable: (sheetName, topLeft, rows, options = {}) =>
+      run(async (context) => {
+        const grid = rectangular(rows);
+        const local = blockAddress(topLeft, grid.length, grid[0].length);
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const range = sheet.getRange(local);
+        range.values = grid as (string | number | boolean)[][];
+        if (options.numberFormat && grid.length > 1) {
+          const body = sheet.getRange(blockAddress(topLeft, grid.length, grid[0].length)).getOffsetRange(1, 0).getResizedRange(-1, 0);
+          body.numberFormat = grid.slice(1).map((r) => r.map((v) => (typeof v === 'number' ? options.numberFormat! : 'General')));
+        }
+        if (options.tableName) sheet.tables.add(local, true).name = options.tableName;
+        range.format.autofitColumns();
+        await context.sync();
+        return qualified(sheetName, local);
+      }),
+    addChart: (sheetName, spec) =>
+      run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const [, local] = splitAddress(spec.dataAddress);
+        const chart = sheet.charts.add(CHART_TYPES[spec.kind] as Excel.ChartType, sheet.getRange(local), 'Columns' as Excel.ChartSeriesBy);
+        chart.title.text = spec.title;
+        chart.legend.visible = false;
+        chart.setPosition(spec.anchor);
+        await context.sync();
+      }),
+    async loadDocumentCopy() {
+      const value = settings().get(DOCUMENT_COPY_KEY);
+      return typeof value === 'string' ? value : null;
+    },
+    saveDocumentCopy: (json) =>
+      new Promise<void>((resolve, reject) => {
+        const s = settings();
+        s.set(DOCUMENT_COPY_KEY, json);
+        s.saveAsync((result) => (String(result.status) === 'failed' ? reject(new Error(result.error.message)) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The workbook as the task pane's views see it. Office.js calls live only in office-workbook.ts;
+ * views and tests get this interface (tests and the browser e2e pass the in-memory double).
+ */
+export type Cell = number | string | boolean | null;
+
+export interface RangeValues {
+  /** Sheet-qualified A1 address, e.g. "Drivers!A1:F4". */
+  address: string;
+  values: Cell[][];
+}
+
+export interface ChartSpec {
+  /** "column" draws a histogram from binned counts; "bar" draws a tornado (horizontal bars). */
+  kind: 'column' | 'bar';
+  title: string;
+  /** Address on the same sheet of the data, first column categories, headers in the first row. */
+  dataAddress: string;
+  /** Top-left cell where the chart is placed. */
+  anchor: string;
+}
+
+export interface WriteOptions {
+  /** Excel number format applied to numeric cells (not the header row). */
+  numberFormat?: string;
+  /** Name for a native Excel table over the range (headers in the first row). */
+  tableName?: string;
+}
+
+export interface Workbook {
+  /** Whether this is Excel or the in-memory double (shown to the user). */
+  readonly label: string;
+  /** The selected range's values. @throws Error when nothing is selected */
+  readSelection(): Promise<RangeValues>;
+  /** Values at an A1 address (sheet-qualified or on the active sheet), or an Excel table's range by table name. */
+  readRange(address: string): Promise<RangeValues>;
+  /** Adds a sheet, suffixing " (2)", " (3)"… when the name is taken; returns the name used. */
+  addSheet(name: string): Promise<string>;
+  /** Writes `rows` with their top-left cell at `topLeft` ("A1") on `sheet`; returns the address written. */
+  writeTable(sheet: string, topLeft: string, rows: Cell[][], options?: WriteOptions): Promise<string>;
+  addChart(sheet: string, chart: ChartSpec): Promise<void>;
+  /** The model copy stored in the document, or null. */
+  loadDocumentCopy(): Promise<string | null>;
+  saveDocumentCopy(json: string): Promise<void>;
+}
