@@ -1,0 +1,92 @@
+/**
+ * Validation of a budget document (the CLI's input) into typed budget lines. Every problem is
+ * reported with where it is, so a finance user can fix the file.
+ */
+import { AnomalyErrors } from './errors';
+import { resolveThresholds } from './resolve-thresholds';
+import type { BudgetLine, DriverSeries, LineDrivers, ThresholdSettings } from './types';
+
+export interface BudgetDocument {
+  /** Period labels as given (for example "2026-01"); flags name their period with these. */
+  periods: string[];
+  lines: BudgetLine[];
+  thresholds?: ThresholdSettings;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function numbers(value: unknown, where: string, length: number, line: string, field: string): (number | null)[] {
+  if (!Array.isArray(value)) throw AnomalyErrors.badInput(where, 'must be an array of numbers (null for a blank)');
+  if (value.length > length) throw AnomalyErrors.lengthMismatch(line, field, value.length, length);
+  const out = value.map((v, k) => {
+    if (v === null) return null;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw AnomalyErrors.badInput(`${where}[${k}]`, `is ${JSON.stringify(v)}, not a number or null`);
+    return v;
+  });
+  // A shorter actual means the later periods are not booked yet.
+  while (out.length < length) out.push(null);
+  return out;
+}
+
+function driverSeries(value: unknown, where: string, length: number, line: string): DriverSeries {
+  if (!isObject(value)) throw AnomalyErrors.badInput(where, 'must be an object {plan:[...], actual:[...]}');
+  return { plan: numbers(value.plan, `${where}.plan`, length, line, `${where}.plan`), actual: numbers(value.actual, `${where}.actual`, length, line, `${where}.actual`) };
+}
+
+function drivers(value: unknown, where: string, length: number, line: string): LineDrivers | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw AnomalyErrors.badInput(where, 'must be an object with price (or rate) and volume (or quantity)');
+  const price = value.price ?? value.rate;
+  const volume = value.volume ?? value.quantity;
+  if (price === undefined || volume === undefined) throw AnomalyErrors.badInput(where, 'needs both price (or rate) and volume (or quantity)');
+  const volumeDriver = value.volumeDriver;
+  if (volumeDriver !== undefined && typeof volumeDriver !== 'string') throw AnomalyErrors.badInput(`${where}.volumeDriver`, 'must be a string');
+  return { price: driverSeries(price, `${where}.price`, length, line), volume: driverSeries(volume, `${where}.volume`, length, line), volumeDriver };
+}
+
+function text(value: unknown, where: string, fallback?: string): string {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'string' || value.trim() === '') throw AnomalyErrors.badInput(where, 'must be a non-empty string');
+  return value;
+}
+
+/**
+ * Checks `{"periods":[...],"lines":[{"id","costCentre","account","owner","plan":[],"actual":[],
+ * "drivers"?}], "thresholds"?}`. `costCentre`, `account` and `owner` default to "" when absent;
+ * `actual` may be shorter than the periods (later periods not booked yet).
+ * @throws ANOMALY_BAD_INPUT naming the field at fault; ANOMALY_LENGTH_MISMATCH when a series is
+ *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_BAD_THRESHOLD.
+ */
+export function parseBudget(doc: unknown): BudgetDocument {
+  if (!isObject(doc)) throw AnomalyErrors.badInput('budget', 'the top level must be an object {"periods":[...],"lines":[...]}');
+  if (!Array.isArray(doc.periods) || doc.periods.length === 0) throw AnomalyErrors.badInput('periods', 'must be a non-empty array of period labels');
+  const periods = doc.periods.map((p, i) => {
+    if (typeof p !== 'string' && typeof p !== 'number') throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
+    return String(p);
+  });
+  if (!Array.isArray(doc.lines)) throw AnomalyErrors.badInput('lines', 'must be an array of budget lines');
+  const seen = new Set<string>();
+  const lines = doc.lines.map((raw, i): BudgetLine => {
+    const where = `lines[${i}]`;
+    if (!isObject(raw)) throw AnomalyErrors.badInput(where, 'must be an object');
+    const id = typeof raw.id === 'number' ? String(raw.id) : text(raw.id, `${where}.id`);
+    if (seen.has(id)) throw AnomalyErrors.duplicateLine(id);
+    seen.add(id);
+    return {
+      id,
+      costCentre: text(raw.costCentre, `${where}.costCentre`, ''),
+      account: text(raw.account, `${where}.account`, ''),
+      owner: text(raw.owner, `${where}.owner`, ''),
+      plan: numbers(raw.plan, `${where}.plan`, periods.length, id, 'plan'),
+      actual: numbers(raw.actual, `${where}.actual`, periods.length, id, 'actual'),
+      drivers: drivers(raw.drivers, `${where}.drivers`, periods.length, id),
+    };
+  });
+  if (doc.thresholds !== undefined && !isObject(doc.thresholds)) throw AnomalyErrors.badInput('thresholds', 'must be an object');
+  const thresholds = doc.thresholds as ThresholdSettings | undefined;
+  // Validate the settings now, so a bad threshold is reported even when no line uses it.
+  resolveThresholds(thresholds, { id: '', account: '' });
+  for (const [account, t] of Object.entries(thresholds?.byAccount ?? {})) resolveThresholds({ byAccount: { [account]: t } }, { id: '', account });
+  for (const [id, t] of Object.entries(thresholds?.byLine ?? {})) resolveThresholds({ byLine: { [id]: t } }, { id, account: '' });
+  return { periods, lines, thresholds };
+}
