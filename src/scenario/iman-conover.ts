@@ -1,0 +1,83 @@
+/**
+ * Rank correlation by the Iman–Conover method (R. L. Iman and W. J. Conover, "A distribution-free
+ * approach to inducing rank correlation among input variables", Commun. Stat. B 11(3), 1982).
+ *
+ * Each driver's sorted sample is re-ordered (never changed), so the marginals are preserved
+ * exactly. The order comes from a score matrix S: van der Waerden scores Φ⁻¹(i/(n+1)) randomly
+ * permuted per driver. With E the correlation of S (= Q·Qᵀ) and C the Pearson target (= P·Pᵀ),
+ * T = S·(P·Q⁻¹)ᵀ has correlation exactly C; each driver's values take the ranks of its T column.
+ * A Spearman target ρ is turned into the Pearson target of the normal scores by 2·sin(π·ρ/6).
+ */
+import { ScenarioErrors } from './errors';
+import { cholesky, invertLower, Matrix, multiply } from './matrix';
+import { nearestCorrelation } from './nearest-correlation';
+import { normalQuantile } from './special/normal';
+import { Xoshiro128 } from './prng';
+import { ranksOf } from './ranks';
+
+let cachedScores: { n: number; scores: Float64Array } | undefined;
+
+/** Van der Waerden scores Φ⁻¹(i/(n+1)), i = 1..n (cached for the last n). */
+export function vanDerWaerdenScores(n: number): Float64Array {
+  if (cachedScores?.n === n) return cachedScores.scores;
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = normalQuantile((i + 1) / (n + 1));
+  cachedScores = { n, scores };
+  return scores;
+}
+
+/**
+ * The Pearson correlation of normal scores that gives Spearman correlation ρ: 2·sin(π·ρ/6)
+ * (exact for the bivariate normal; Pearson 1907). Repaired if the adjustment breaks positive
+ * definiteness.
+ */
+export function spearmanToPearson(target: Matrix): Matrix {
+  const adjusted = target.map((row, i) => row.map((r, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * r) / 6))));
+  return nearestCorrelation(adjusted).matrix;
+}
+
+/**
+ * Ranks that impose the target rank correlation on k independent samples of n trials.
+ * @param n trials in the block (≥ k + 1 so the score correlation is invertible)
+ * @param pearsonTarget positive-definite Pearson target for the scores (see `spearmanToPearson`)
+ * @param streams one generator per driver (its own stream), for the score permutations
+ * @returns per driver, the rank (position in its sorted sample) of every trial
+ * @throws SCENARIO_BAD_SPEC when n is too small for the number of correlated drivers
+ */
+export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: readonly Xoshiro128[]): Uint32Array[] {
+  const k = pearsonTarget.length;
+  if (n < k + 2) throw ScenarioErrors.badSpec('iterations', `at least ${k + 2} trials are needed to correlate ${k} drivers.`);
+  const scores = vanDerWaerdenScores(n);
+  const perm = new Uint32Array(n);
+  const s: Float64Array[] = streams.map((rng) => {
+    rng.permutation(perm);
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = scores[perm[i]];
+    return column;
+  });
+  const e: Matrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let a = 0; a < k; a++)
+    for (let b = a; b < k; b++) {
+      const x = s[a];
+      const y = s[b];
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += x[i] * y[i];
+      e[a][b] = e[b][a] = dot;
+    }
+  const norm = e.map((row, a) => row.map((v, b) => v / Math.sqrt(e[a][a] * e[b][b])));
+  const q = cholesky(norm);
+  const p = cholesky(pearsonTarget);
+  if (!q || !p) throw ScenarioErrors.badCorrelation('the correlation could not be factorised; use more trials.');
+  const b = multiply(p, invertLower(q)); // T_j = Σ_a S_a · b[j][a]
+  const t = new Float64Array(n);
+  return s.map((_, j) => {
+    t.fill(0);
+    for (let a = 0; a <= j; a++) {
+      const w = b[j][a];
+      if (w === 0) continue;
+      const column = s[a];
+      for (let i = 0; i < n; i++) t[i] += w * column[i];
+    }
+    return ranksOf(t, 'high');
+  });
+}

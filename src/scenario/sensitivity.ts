@@ -1,0 +1,58 @@
+/**
+ * Sensitivity of an output to each driver (tornado data):
+ * - Spearman rank correlation of driver and output (monotone association, robust to skew);
+ * - standardised regression coefficients (SRC): the coefficients of the least-squares fit of the
+ *   standardised output on the standardised drivers, from the normal equations in correlation form
+ *   R_xx·b = r_xy (Saltelli et al., "Global Sensitivity Analysis: The Primer", 2008, §1.2.5).
+ *   A constant driver gets 0.
+ */
+import { cholesky } from './matrix';
+import { correlationMatrix, midRanks, pearson } from './ranks';
+
+export interface DriverSensitivity {
+  driver: string;
+  spearman: number;
+  src: number;
+}
+
+function isConstant(x: Float64Array): boolean {
+  for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
+  return true;
+}
+
+/**
+ * Sensitivities sorted by |Spearman| (largest first).
+ * @example sensitivities(['a'], [a], y)[0].src // 1 when y = 2a + 3
+ */
+export function sensitivities(names: readonly string[], drivers: readonly Float64Array[], output: Float64Array): DriverSensitivity[] {
+  const outputRanks = midRanks(output);
+  const spearmans = drivers.map((x) => (isConstant(x) || isConstant(output) ? 0 : pearson(midRanks(x), outputRanks)));
+  const active = drivers.map((_, i) => i).filter((i) => !isConstant(drivers[i]));
+  const src = new Array<number>(drivers.length).fill(0);
+  if (active.length > 0 && !isConstant(output)) {
+    const rxx = correlationMatrix(active.map((i) => drivers[i]));
+    const rxy = active.map((i) => pearson(drivers[i], output));
+    let l = cholesky(rxx);
+    // Collinear drivers: a tiny ridge keeps the system solvable.
+    for (let ridge = 1e-10; !l && ridge < 1; ridge *= 100) l = cholesky(rxx.map((row, i) => row.map((v, j) => (i === j ? v + ridge : v))));
+    if (l) {
+      const k = active.length;
+      const y = new Array<number>(k).fill(0);
+      for (let i = 0; i < k; i++) {
+        let s = rxy[i];
+        for (let j = 0; j < i; j++) s -= l[i][j] * y[j];
+        y[i] = s / l[i][i];
+      }
+      const b = new Array<number>(k).fill(0);
+      for (let i = k - 1; i >= 0; i--) {
+        let s = y[i];
+        for (let j = i + 1; j < k; j++) s -= l[j][i] * b[j];
+        b[i] = s / l[i][i];
+      }
+      active.forEach((d, i) => (src[d] = b[i]));
+    }
+  }
+  return names
+    .map((driver, i) => ({ driver, spearman: spearmans[i], src: src[i] }))
+    .sort((a, b) => Math.abs(b.spearman) - Math.abs(a.spearman) || Math.abs(b.src) - Math.abs(a.src));
+}

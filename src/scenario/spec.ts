@@ -1,0 +1,173 @@
+/**
+ * The scenario specification (the input of the CLI, the worker and the custom functions) and its
+ * validation. Defaults are declared once here; `prepareScenario` returns a frozen, checked plan.
+ */
+import { canonicalFamily, makeDistribution } from './distributions/catalogue';
+import { Distribution, DistributionParams } from './distributions/types';
+import { ScenarioErrors } from './errors';
+import { compileModel, Program } from './expression/compile';
+import { parseModel } from './expression/parser';
+import { Matrix } from './matrix';
+import { checkCorrelationMatrix, nearestCorrelation } from './nearest-correlation';
+import { SamplingMethod } from './sampling';
+
+export interface DriverSpec {
+  name: string;
+  distribution: string;
+  params: DistributionParams;
+}
+
+export interface ConvergenceSpec {
+  /** Stop when the confidence half-width of the statistic, relative to it, is at most this (e.g. 0.005). */
+  target: number;
+  /** Confidence in percent. @default 95 */
+  confidence?: number;
+  /** Output to watch. @default the last output */
+  output?: string;
+  /** "mean" or a percentile in (0, 100). @default "mean" */
+  statistic?: 'mean' | number;
+}
+
+export interface ScenarioSpec {
+  drivers: DriverSpec[];
+  /** Spearman rank-correlation target among the named drivers; others are independent. */
+  correlation?: { names: string[]; matrix: number[][] };
+  /** One `name = expression` per line. */
+  model: string;
+  /** Trials (the maximum when `convergence` is set). @default 10000 */
+  iterations?: number;
+  /** @default 1 */
+  seed?: number;
+  /** @default "lhs" */
+  sampling?: SamplingMethod;
+  /** @default [5, 50, 95] */
+  percentiles?: number[];
+  /** VaR/CVaR level in percent. @default 95 */
+  varLevel?: number;
+  /** Report P(output < t) for each t. */
+  thresholds?: number[];
+  /** Trials per block: each block is its own Latin hypercube and Iman–Conover pass. @default 100000 (10000 with convergence) */
+  blockSize?: number;
+  convergence?: ConvergenceSpec;
+  /** Add Spearman and standardised regression coefficients per driver for every output. @default false */
+  sensitivity?: boolean;
+}
+
+export interface PreparedDriver {
+  name: string;
+  family: string;
+  distribution: Distribution;
+}
+
+export interface PreparedScenario {
+  drivers: PreparedDriver[];
+  program: Program;
+  /** Driver indices under correlation, in the order of the target matrix. */
+  correlated: number[];
+  /** Spearman target actually used (repaired when needed). */
+  spearmanTarget: Matrix;
+  iterations: number;
+  seed: number;
+  sampling: SamplingMethod;
+  blockSize: number;
+  percentiles: number[];
+  varLevel: number;
+  thresholds: number[];
+  convergence?: Required<ConvergenceSpec>;
+  sensitivity: boolean;
+  warnings: string[];
+}
+
+/** Most trials one run may ask for (memory: about 140 bytes per trial for the standard model). */
+export const MAX_ITERATIONS = 10_000_000;
+const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+function integerIn(field: string, value: unknown, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw ScenarioErrors.badSpec(field, `must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+function checkDrivers(drivers: unknown): PreparedDriver[] {
+  if (!Array.isArray(drivers) || drivers.length === 0) throw ScenarioErrors.badDriver('drivers: give at least one driver.');
+  const seen = new Set<string>();
+  return drivers.map((d: Partial<DriverSpec>, i) => {
+    const name = typeof d?.name === 'string' ? d.name.trim() : '';
+    if (!NAME.test(name)) throw ScenarioErrors.badDriver(`drivers row ${i + 1}: "${name}" is not a valid name.`);
+    if (seen.has(name.toLowerCase())) throw ScenarioErrors.badDriver(`drivers row ${i + 1}: the name "${name}" is used twice.`);
+    seen.add(name.toLowerCase());
+    const family = typeof d.distribution === 'string' ? d.distribution : '';
+    const distribution = makeDistribution(name, family, d.params ?? {});
+    return { name, family: canonicalFamily(family) as string, distribution };
+  });
+}
+
+function checkCorrelation(spec: ScenarioSpec, drivers: PreparedDriver[], warnings: string[]): { correlated: number[]; target: Matrix } {
+  if (!spec.correlation) return { correlated: [], target: [] };
+  const { names, matrix } = spec.correlation;
+  if (!Array.isArray(names) || !Array.isArray(matrix)) throw ScenarioErrors.badCorrelation('give "names" and "matrix".');
+  const index = new Map(drivers.map((d, i) => [d.name.toLowerCase(), i]));
+  const correlated = names.map((n) => {
+    const i = index.get(String(n).toLowerCase());
+    if (i === undefined) throw ScenarioErrors.badCorrelation(`"${n}" is not a driver.`);
+    return i;
+  });
+  if (new Set(correlated).size !== correlated.length) throw ScenarioErrors.badCorrelation('a driver is named twice.');
+  checkCorrelationMatrix(matrix, names);
+  const repair = nearestCorrelation(matrix);
+  if (repair.repaired) {
+    warnings.push(
+      `The correlation matrix was not positive definite; the nearest valid one (Higham 2002) was used. The largest change to any entry was ${repair.maxChange.toFixed(4)}.`,
+    );
+  }
+  return { correlated, target: repair.matrix };
+}
+
+function checkConvergence(c: ConvergenceSpec | undefined, outputs: string[]): Required<ConvergenceSpec> | undefined {
+  if (!c) return undefined;
+  if (!(typeof c.target === 'number' && c.target > 0 && c.target < 1)) throw ScenarioErrors.badSpec('convergence.target', 'must be a number between 0 and 1 (e.g. 0.005 for ±0.5%).');
+  const confidence = c.confidence ?? 95;
+  if (!(confidence > 50 && confidence < 100)) throw ScenarioErrors.badSpec('convergence.confidence', 'must be between 50 and 100.');
+  const output = c.output ?? outputs[outputs.length - 1];
+  const found = outputs.find((o) => o.toLowerCase() === output.toLowerCase());
+  if (!found) throw ScenarioErrors.unknownOutput(output, outputs);
+  const statistic = c.statistic ?? 'mean';
+  if (statistic !== 'mean' && !(typeof statistic === 'number' && statistic > 0 && statistic < 100)) {
+    throw ScenarioErrors.badSpec('convergence.statistic', 'must be "mean" or a percentile between 0 and 100.');
+  }
+  return { target: c.target, confidence, output: found, statistic };
+}
+
+/**
+ * Validates a spec and compiles its model.
+ * @throws the SCENARIO_* entry that names the first problem found
+ */
+export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
+  if (!spec || typeof spec !== 'object') throw ScenarioErrors.badSpec('spec', 'must be an object.');
+  const warnings: string[] = [];
+  const drivers = checkDrivers(spec.drivers);
+  if (typeof spec.model !== 'string') throw ScenarioErrors.badSpec('model', 'must be text with one "name = expression" per line.');
+  const program = compileModel(parseModel(spec.model), drivers.map((d) => d.name));
+  const { correlated, target } = checkCorrelation(spec, drivers, warnings);
+  const iterations = integerIn('iterations', spec.iterations, 10000, 2, MAX_ITERATIONS);
+  const seed = spec.seed ?? 1;
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw ScenarioErrors.badSpec('seed', `must be a whole number; got ${JSON.stringify(seed)}.`);
+  const sampling = spec.sampling ?? 'lhs';
+  if (sampling !== 'lhs' && sampling !== 'mc') throw ScenarioErrors.badSpec('sampling', `must be "lhs" or "mc"; got ${JSON.stringify(sampling)}.`);
+  const percentiles = spec.percentiles ?? [5, 50, 95];
+  if (!Array.isArray(percentiles) || percentiles.some((p) => typeof p !== 'number' || !(p >= 0 && p <= 100))) {
+    throw ScenarioErrors.badSpec('percentiles', 'must be a list of numbers from 0 to 100.');
+  }
+  const varLevel = spec.varLevel ?? 95;
+  if (!(typeof varLevel === 'number' && varLevel > 0 && varLevel < 100)) throw ScenarioErrors.badSpec('varLevel', 'must be between 0 and 100 (e.g. 95).');
+  const thresholds = spec.thresholds ?? [];
+  if (!Array.isArray(thresholds) || thresholds.some((t) => typeof t !== 'number' || !Number.isFinite(t))) throw ScenarioErrors.badSpec('thresholds', 'must be a list of numbers.');
+  const convergence = checkConvergence(spec.convergence, program.outputs);
+  const blockSize = Math.min(iterations, integerIn('blockSize', spec.blockSize, convergence ? 10000 : 100000, 100, MAX_ITERATIONS));
+  return {
+    drivers, program, correlated, spearmanTarget: target, iterations, seed, sampling, blockSize, percentiles, varLevel,
+    thresholds, convergence, sensitivity: spec.sensitivity === true, warnings,
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../cli/commands/scenario';
+
+const dir = mkdtempSync(join(tmpdir(), 'openfpa-scenario-'));
+const spec = (name: string, body: unknown): string => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof body === 'string' ? body : JSON.stringify(body));
+  return file;
+};
+
+describe('openfpa scenario', () => {
+  let stderr: string[];
+  beforeEach(() => {
+    stderr = [];
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  test('writes the result shape of mc-standard.md to --out', async () => {
+    const file = spec('ok.json', {
+      drivers: [
+        { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
+        { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
+      ],
+      correlation: { names: ['price', 'volume'], matrix: [[1, -0.5], [-0.5, 1]] },
+      model: 'revenue = price * volume',
+      iterations: 2000,
+      seed: 42,
+      percentiles: [5, 50, 95],
+    });
+    const out = join(dir, 'out.json');
+    expect(await run([file, '--out', out, '--quiet'])).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(result).sort()).toEqual(['achievedCorrelation', 'outputs', 'timings']);
+    expect(Object.keys(result.outputs.revenue.percentiles)).toEqual(['5', '50', '95']);
+    expect(result.achievedCorrelation.names).toEqual(['price', 'volume']);
+    expect(result.achievedCorrelation.matrix[0][1]).toBeCloseTo(-0.5, 1);
+  });
+
+  test('invalid spec → message on stderr, exit 1', async () => {
+    const file = spec('bad.json', { drivers: [{ name: 'm', distribution: 'pert', params: { min: 3, mode: 1, max: 2 } }], model: 'x = m' });
+    expect(await run([file])).toBe(1);
+    expect(stderr.join('')).toContain('PERT: min must be ≤ mode ≤ max');
+  });
+
+  test('malformed JSON and missing file → exit 1', async () => {
+    expect(await run([spec('broken.json', '{"drivers": [')])).toBe(1);
+    expect(stderr.join('')).toContain('is not valid JSON');
+    expect(await run([join(dir, 'nope.json')])).toBe(1);
+    expect(stderr.join('')).toContain('cannot be read');
+  });
+
+  test('bad command line → exit 2', async () => {
+    expect(await run([])).toBe(2);
+    expect(await run(['a.json', '--frobnicate'])).toBe(2);
+    expect(await run(['a.json', '--out'])).toBe(2);
+  });
+});
