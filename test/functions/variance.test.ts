@@ -1,0 +1,58 @@
+/**
+ * FPA.VARIANCE.FLAGS through the adapter: spill shape, labels, thresholds, and bad input returning
+ * the right Excel error with a message (nothing thrown).
+ */
+import { varianceFlags } from '../../functions/variance';
+import { column, errorCell, expectExcelError, rangeValues } from './excel-range';
+
+const wobble = [1.01, 0.99, 1.0, 1.02, 0.98, 1.0, 1.01, 0.99, 1.0, 1.01, 0.99, 1.0];
+const plan = [wobble.map(() => 1000), wobble.map(() => 500)];
+const actual = [wobble.map((w, t) => (t === 7 ? 1600 : 1000 * w)), wobble.map((_, t) => 500 * wobble[(t + 3) % 12])];
+
+function call(fn: () => unknown): unknown {
+  let result: unknown;
+  expect(() => {
+    result = fn();
+  }).not.toThrow();
+  return result;
+}
+
+describe('FPA.VARIANCE.FLAGS', () => {
+  it('spills a header and one row per flag from mocked Excel ranges', async () => {
+    const result = call(() => varianceFlags(plan, actual)) as unknown[][];
+    const viaMock = call(async () => varianceFlags(await rangeValues(plan), await rangeValues(actual)));
+    await expect(viaMock).resolves.toEqual(result);
+    expect(result[0]).toEqual(['line', 'period', 'kind', 'severity', 'explanation']);
+    expect(result).toHaveLength(2);
+    expect(result[1].slice(0, 3)).toEqual(['line 1', 8, 'outlier']);
+    expect(result[1][4]).toMatch(/1,600/);
+  });
+
+  it('uses labels, and a single column as one line', () => {
+    const result = call(() => varianceFlags(column(actual[0]).map((_, i) => [plan[0][i]]), column(actual[0]), [['Travel']])) as unknown[][];
+    expect(result[1].slice(0, 2)).toEqual(['Travel', 8]);
+  });
+
+  it('takes a percentage or a name/value table of thresholds', () => {
+    expect((call(() => varianceFlags(plan, actual, undefined, [[0.9]])) as unknown[][])[1][2]).toBe('none');
+    expect((call(() => varianceFlags(plan, actual, [['a'], ['b']], [['minAbs', 1000], ['z', 4]])) as unknown[][])[1][2]).toBe('none');
+  });
+
+  it('treats blank actuals as not yet booked', () => {
+    const partial = actual.map((row) => row.map((v, t) => (t > 9 ? null : v)));
+    expect((call(() => varianceFlags(plan, partial)) as unknown[][]).length).toBe(2);
+  });
+
+  it.each([
+    ['text in plan', () => varianceFlags([['x', 1]], [[1, 1]]), '#VALUE!', /not a number/],
+    ['error cell', () => varianceFlags([[errorCell('#DIV/0!'), 1]], [[1, 1]]), '#VALUE!', /#DIV\/0!/],
+    ['shape mismatch', () => varianceFlags(plan, [actual[0]]), '#VALUE!', /same shape as plan/],
+    ['label count', () => varianceFlags(plan, actual, [['a']]), '#VALUE!', /one per line/],
+    ['repeated labels', () => varianceFlags(plan, actual, [['a'], ['a']]), '#VALUE!', /unique/],
+    ['unknown threshold', () => varianceFlags(plan, actual, undefined, [['speed', 1]]), '#VALUE!', /speed/],
+    ['bad threshold', () => varianceFlags(plan, actual, undefined, [['z', -2]]), '#VALUE!', /Threshold z must be/],
+    ['empty', () => varianceFlags([], []), '#VALUE!', /empty/],
+  ])('%s → Excel error with a message', (_name, fn, code, message) => {
+    expectExcelError(call(fn), code, message);
+  });
+});
