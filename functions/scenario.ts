@@ -1,0 +1,243 @@
+/**
+ * Scenario custom functions: thin adapters from Excel ranges to src/scenario. Numbers are decided
+ * in src/scenario; this file reads the drivers table and correlation range, validates arguments,
+ * caps synchronous work, and spills labelled tables.
+ */
+import { DISTRIBUTION_PARAMETERS, canonicalFamily, makeDistribution } from '../src/scenario/distributions/catalogue';
+import type { DistributionParams } from '../src/scenario/distributions/types';
+import { ScenarioErrors } from '../src/scenario/errors';
+import { runScenarioDetailed } from '../src/scenario/run';
+import type { ScenarioSpec, DriverSpec } from '../src/scenario/spec';
+import { Errors } from '../src/errors';
+import { optionalNumber, optionalString, readMatrix, safely, withHeader } from './adapter';
+import type { Cell, SpillValue } from './adapter';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
+   TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
+
+/** Most trials one cell may run: about 1–2 s for a 10-driver model, well inside Excel's 5 s limit. */
+export const MAX_CELL_ITERATIONS = 200_000;
+/** Most values FPA.SCENARIO.TRIALS spills: far below Excel on the web's 5 MB result cap. */
+export const MAX_TRIAL_ROWS = 100_000;
+
+const cellText = (c: Cell): string => (c === null ? '' : String(c).trim());
+
+/** A parameter cell: a number, blank (optional parameter), or a list "0; 250000; 1000000" for discrete. */
+function parameterValue(c: Cell, driver: string, name: string): number | number[] | undefined {
+  if (c === null || c === '') return undefined;
+  if (typeof c === 'number') return c;
+  if (typeof c === 'string') {
+    const parts = c.split(/[;,|\s]+/).filter((s) => s !== '');
+    const numbers = parts.map(Number);
+    if (parts.length > 0 && numbers.every(Number.isFinite)) return parts.length === 1 ? numbers[0] : numbers;
+  }
+  throw ScenarioErrors.badParameter(driver, `parameter ${name} holds "${String(c)}", not a number (lists are written "0; 250000; 1000000").`);
+}
+
+/**
+ * Reads the drivers table: columns name, distribution, param1..param4; the first row is a header
+ * when its first cell says "name" (or "driver"). Parameters are positional, in the order of
+ * DISTRIBUTION_PARAMETERS (normal: mean, sd; pert: min, mode, max[, shape]; ...). Blank rows are skipped.
+ */
+export function readDrivers(input: unknown): DriverSpec[] {
+  const grid = readMatrix(input, 'drivers');
+  if (grid[0].length < 3) throw Errors.badShape('drivers', 'a table with columns name, distribution, param1..param4', `${grid[0].length} columns`);
+  const first = cellText(grid[0][0]).toLowerCase();
+  const rows = first === 'name' || first === 'driver' ? grid.slice(1) : grid;
+  const drivers: DriverSpec[] = [];
+  rows.forEach((row) => {
+    if (row.every((c) => c === null || c === '')) return;
+    const name = cellText(row[0]);
+    const distribution = cellText(row[1]);
+    const family = canonicalFamily(distribution);
+    const order = family ? DISTRIBUTION_PARAMETERS[family] : [];
+    const params: Record<string, number | number[] | undefined> = {};
+    row.slice(2, 6).forEach((c, i) => {
+      const key = order[i] ?? `param${i + 1}`;
+      const value = parameterValue(c, name, key);
+      if (value !== undefined) params[key] = value;
+    });
+    drivers.push({ name, distribution, params: params as DistributionParams });
+  });
+  if (drivers.length === 0) throw Errors.empty('drivers');
+  return drivers;
+}
+
+/**
+ * Reads a square correlation range labelled by driver names: the top-left cell is blank (or any
+ * label), the first row and first column name the drivers in the same order.
+ */
+export function readCorrelation(input: unknown): ScenarioSpec['correlation'] {
+  const grid = readMatrix(input, 'correlation');
+  const k = grid.length - 1;
+  if (k < 2 || grid[0].length !== k + 1) {
+    throw Errors.badShape('correlation', 'a square range with driver names in its first row and first column', `${grid.length} × ${grid[0].length} cells`);
+  }
+  const names = grid.slice(1).map((row) => cellText(row[0]));
+  const header = grid[0].slice(1).map(cellText);
+  header.forEach((h, i) => {
+    if (h.toLowerCase() !== names[i].toLowerCase()) {
+      throw ScenarioErrors.badCorrelation(`column ${i + 2} is labelled "${h}" but row ${i + 2} is "${names[i]}"; list the drivers in the same order across and down.`);
+    }
+  });
+  const matrix = grid.slice(1).map((row, i) =>
+    row.slice(1).map((c, j) => {
+      if (typeof c !== 'number') throw ScenarioErrors.badCorrelation(`the entry for ${names[i]} × ${header[j]} is not a number.`);
+      return c;
+    }),
+  );
+  return { names, matrix };
+}
+
+function readPercentiles(input: unknown): number[] {
+  if (input === null || input === undefined) return [5, 50, 95];
+  const cells = readMatrix(input, 'percentiles').flat().filter((c) => c !== null);
+  if (cells.length === 0) return [5, 50, 95];
+  return cells.map((c) => {
+    if (typeof c !== 'number' || !(c > 0 && c < 100)) throw Errors.outOfRange('percentiles', String(c), 'numbers strictly between 0 and 100 (e.g. 5, 50, 95)');
+    return c;
+  });
+}
+
+function readModel(model: unknown): string {
+  const cells = readMatrix(model, 'model').flat().filter((c) => c !== null && c !== '');
+  if (cells.length === 0) throw Errors.empty('model');
+  return cells.map((c) => String(c)).join('\n');
+}
+
+function buildSpec(drivers: unknown, model: unknown, iterations: unknown, seed: unknown, correlation: unknown): ScenarioSpec {
+  const n = optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 2 });
+  if (n > MAX_CELL_ITERATIONS) {
+    throw Errors.outOfRange('iterations', n, `at most ${MAX_CELL_ITERATIONS.toLocaleString('en-US')} in a cell (Excel stops add-ins that compute for more than 5 s); run bigger scenarios from the Scenarios wizard in the OpenFPA task pane`);
+  }
+  const hasCorrelation = correlation !== null && correlation !== undefined && !(Array.isArray(correlation) && readMatrix(correlation, 'correlation').flat().every((c) => c === null));
+  return {
+    drivers: readDrivers(drivers),
+    model: readModel(model),
+    iterations: n,
+    seed: optionalNumber(seed, 'seed', 1, { integer: true }),
+    correlation: hasCorrelation ? readCorrelation(correlation) : undefined,
+  };
+}
+
+function pickOutput(outputs: string[], requested: unknown): number {
+  const name = optionalString(requested, 'output', outputs[outputs.length - 1]);
+  const index = outputs.findIndex((o) => o.toLowerCase() === name.toLowerCase());
+  if (index < 0) throw ScenarioErrors.unknownOutput(name, outputs);
+  return index;
+}
+
+/**
+ * Runs a Monte Carlo scenario (Latin Hypercube sampling, rank correlation by Iman–Conover) and spills
+ * one row per model output: mean, sd, min, max, standard error, the percentiles, VaR95 and CVaR95.
+ * The same inputs and seed always give the same numbers.
+ * @customfunction SCENARIO.MC
+ * @helpurl https://localhost:3000/help/scenario-mc.html
+ * @param {any[][]} drivers Table with columns name, distribution, param1..param4 (a header row is optional), e.g. price | normal | 130 | 10.
+ * @param {any[][]} model One "name = expression" per line (or per cell, or separated by ";"), e.g. "revenue = price * volume".
+ * @param {number} [iterations] Trials, 2 to 200,000. Default 10,000.
+ * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
+ * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names across the top and down the left.
+ * @param {any[][]} [percentiles] Percentiles to report, each between 0 and 100. Default 5, 50, 95.
+ * @returns {any[][]} A header row, then one row per output.
+ */
+export function scenarioMc(drivers: any[][], model: any[][], iterations?: number, seed?: number, correlation?: any[][], percentiles?: any[][]): any[][] {
+  return safely(() => {
+    const spec = { ...buildSpec(drivers, model, iterations, seed, correlation), percentiles: readPercentiles(percentiles) };
+    const { result } = runScenarioDetailed(spec);
+    const ps = spec.percentiles;
+    const header = ['output', 'mean', 'sd', 'min', 'max', 'se', ...ps.map((p) => `P${p}`), 'VaR95', 'CVaR95'];
+    const rows: SpillValue[][] = Object.entries(result.outputs).map(([name, s]) => [
+      name, s.mean, s.sd, s.min, s.max, s.se, ...ps.map((p) => s.percentiles[String(p)]), s.var95, s.cvar95,
+    ]);
+    return withHeader(header, rows);
+  });
+}
+
+/**
+ * Sensitivity of one output to each driver (tornado chart data): Spearman rank correlation and
+ * standardised regression coefficient, sorted by the size of the rank correlation.
+ * @customfunction SCENARIO.TORNADO
+ * @helpurl https://localhost:3000/help/scenario-tornado.html
+ * @param {any[][]} drivers Table with columns name, distribution, param1..param4, as in FPA.SCENARIO.MC.
+ * @param {any[][]} model One "name = expression" per line, as in FPA.SCENARIO.MC.
+ * @param {string} [output] Output to explain. Default: the last line of the model.
+ * @param {number} [iterations] Trials, 2 to 200,000. Default 10,000.
+ * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
+ * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
+ * @returns {any[][]} A header row, then one row per driver: driver, Spearman, SRC.
+ */
+export function scenarioTornado(drivers: any[][], model: any[][], output?: string, iterations?: number, seed?: number, correlation?: any[][]): any[][] {
+  return safely(() => {
+    const { result, plan } = runScenarioDetailed({ ...buildSpec(drivers, model, iterations, seed, correlation), sensitivity: true, percentiles: [] });
+    const name = plan.program.outputs[pickOutput(plan.program.outputs, output)];
+    const rows = result.sensitivity![name].map((s): SpillValue[] => [s.driver, s.spearman, s.src]);
+    return withHeader(['driver', 'spearman', 'src'], rows);
+  });
+}
+
+/**
+ * Spills the simulated values of one output as a column, in trial order, for charts, LET or LAMBDA.
+ * @customfunction SCENARIO.TRIALS
+ * @helpurl https://localhost:3000/help/scenario-trials.html
+ * @param {any[][]} drivers Table with columns name, distribution, param1..param4, as in FPA.SCENARIO.MC.
+ * @param {any[][]} model One "name = expression" per line, as in FPA.SCENARIO.MC.
+ * @param {string} [output] Output to return. Default: the last line of the model.
+ * @param {number} [iterations] Trials, 2 to 100,000 (the spill size limit). Default 10,000.
+ * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
+ * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
+ * @returns {any[][]} One row per trial.
+ */
+export function scenarioTrials(drivers: any[][], model: any[][], output?: string, iterations?: number, seed?: number, correlation?: any[][]): any[][] {
+  return safely(() => {
+    const n = optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 2 });
+    if (n > MAX_TRIAL_ROWS) {
+      throw Errors.outOfRange('iterations', n, `at most ${MAX_TRIAL_ROWS.toLocaleString('en-US')} for FPA.SCENARIO.TRIALS (Excel on the web caps a result at 5 MB); use FPA.SCENARIO.MC for statistics of bigger runs`);
+    }
+    const { plan, simulation } = runScenarioDetailed({ ...buildSpec(drivers, model, n, seed, correlation), percentiles: [] });
+    const column = simulation.outputColumns[pickOutput(plan.program.outputs, output)];
+    return Array.from(column, (v) => [v]);
+  });
+}
+
+/**
+ * The quantile function (inverse CDF) of a distribution: the value below which a fraction p of
+ * outcomes fall. p may be a range; the result has the same shape.
+ * @customfunction DIST.INV
+ * @helpurl https://localhost:3000/help/dist-inv.html
+ * @param {string} distribution normal, truncnormal, lognormal, lognormal2, uniform, triangular, pert, beta, gamma, student, discrete, bernoulli or poisson.
+ * @param {any[][]} p Probability between 0 and 1, or a range of them.
+ * @param {any[][]} param1 First parameter (e.g. mean for normal, min for pert; for discrete, the values as a range or "0;250000;1000000").
+ * @param {any[][]} [param2] Second parameter (e.g. sd for normal, mode for pert; for discrete, the probabilities).
+ * @param {any[][]} [param3] Third parameter (e.g. max for pert), if the distribution has one.
+ * @param {any[][]} [param4] Fourth parameter (e.g. shape for pert, max for truncnormal), if any.
+ * @returns {any[][]} The quantile for each p.
+ */
+export function distInv(distribution: string, p: any[][], param1: any[][], param2?: any[][], param3?: any[][], param4?: any[][]): any[][] {
+  return safely(() => {
+    const name = optionalString(distribution, 'distribution', '');
+    const family = canonicalFamily(name);
+    if (!family) throw ScenarioErrors.unknownDistribution('FPA.DIST.INV', name, Object.keys(DISTRIBUTION_PARAMETERS));
+    const order = DISTRIBUTION_PARAMETERS[family];
+    const params: Record<string, number | number[]> = {};
+    [param1, param2, param3, param4].forEach((raw, i) => {
+      if (raw === null || raw === undefined || i >= order.length) return;
+      const cells = Array.isArray(raw) ? readMatrix(raw, order[i]).flat() : [raw as Cell];
+      const values = cells.flatMap((c) => {
+        const v = parameterValue(c, 'FPA.DIST.INV', order[i]);
+        return v === undefined ? [] : Array.isArray(v) ? v : [v];
+      });
+      if (values.length === 0) return;
+      params[order[i]] = family === 'discrete' ? values : values.length === 1 ? values[0] : NaN;
+    });
+    const dist = makeDistribution('FPA.DIST.INV', family, params);
+    return readMatrix(p, 'p').map((row) =>
+      row.map((c) => {
+        if (typeof c !== 'number' || !(c >= 0 && c <= 1)) throw Errors.outOfRange('p', c === null ? 'blank' : String(c), 'a probability from 0 to 1');
+        const q = dist.quantile(c);
+        if (!Number.isFinite(q)) throw Errors.outOfRange('p', c, `strictly between 0 and 1 for ${family} (the quantile at ${c} is infinite)`);
+        return q;
+      }),
+    );
+  });
+}

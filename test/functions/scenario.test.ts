@@ -1,0 +1,152 @@
+/**
+ * FPA.SCENARIO.MC, .TORNADO, .TRIALS and FPA.DIST.INV through the adapter: labelled spill shapes,
+ * determinism, and every kind of bad input returning an Excel error with a message (nothing thrown).
+ */
+import { distInv, MAX_CELL_ITERATIONS, scenarioMc, scenarioTornado, scenarioTrials } from '../../functions/scenario';
+import { runScenario } from '../../src/scenario/run';
+import { errorCell, expectExcelError, rangeValues } from './excel-range';
+
+const DRIVERS = [
+  ['name', 'distribution', 'param1', 'param2', 'param3', 'param4'],
+  ['price', 'normal', 130, 10, null, null],
+  ['volume', 'lognormal', 50000, 12000, null, null],
+  ['unit_cost', 'triangular', 40, 55, 75, null],
+  ['capex', 'discrete', '0; 250000; 1000000', '0.6; 0.3; 0.1', null, null],
+];
+const MODEL = [['revenue = price * volume'], ['profit = revenue - unit_cost * volume - capex']];
+const CORRELATION = [
+  [null, 'price', 'volume'],
+  ['price', 1, -0.5],
+  ['volume', -0.5, 1],
+];
+
+function call<T>(fn: () => T): T {
+  let result: T | undefined;
+  expect(() => {
+    result = fn();
+  }).not.toThrow();
+  return result as T;
+}
+
+describe('FPA.SCENARIO.MC', () => {
+  it('spills a header and one row per output, matching the core', async () => {
+    const drivers = await rangeValues(DRIVERS);
+    const result = call(() => scenarioMc(drivers, MODEL, 2000, 7, CORRELATION, [[10, 90]])) as (string | number)[][];
+    expect(result[0]).toEqual(['output', 'mean', 'sd', 'min', 'max', 'se', 'P10', 'P90', 'VaR95', 'CVaR95']);
+    expect(result.map((r) => r[0])).toEqual(['output', 'revenue', 'profit']);
+    const core = runScenario({
+      drivers: [
+        { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
+        { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
+        { name: 'unit_cost', distribution: 'triangular', params: { min: 40, mode: 55, max: 75 } },
+        { name: 'capex', distribution: 'discrete', params: { values: [0, 250000, 1000000], probabilities: [0.6, 0.3, 0.1] } },
+      ],
+      correlation: { names: ['price', 'volume'], matrix: [[1, -0.5], [-0.5, 1]] },
+      model: 'revenue = price * volume\nprofit = revenue - unit_cost * volume - capex',
+      iterations: 2000,
+      seed: 7,
+      percentiles: [10, 90],
+    });
+    expect(result[2][1]).toBe(core.outputs.profit.mean);
+    expect(result[2][7]).toBe(core.outputs.profit.percentiles['90']);
+  });
+
+  it('recalculates deterministically and defaults to 10,000 trials, seed 1, P5/P50/P95', () => {
+    const a = call(() => scenarioMc(DRIVERS, MODEL));
+    expect(call(() => scenarioMc(DRIVERS, MODEL))).toEqual(a);
+    expect(a[0].slice(6, 9)).toEqual(['P5', 'P50', 'P95']);
+    expect(call(() => scenarioMc(DRIVERS, MODEL, 10000, 1))).toEqual(a);
+  });
+
+  it('accepts a multi-line model in one cell and a drivers table without header', () => {
+    const oneCell = call(() => scenarioMc(DRIVERS.slice(1), [['revenue = price * volume\nprofit = revenue - unit_cost * volume - capex']], 500));
+    expect(oneCell).toEqual(call(() => scenarioMc(DRIVERS, MODEL, 500)));
+  });
+
+  it.each([
+    ['an unknown distribution', [['x', 'weibull', 1, 2]], [['y = x']], '#VALUE!', /distribution "weibull" is not known/],
+    ['a bad PERT', [['x', 'pert', 5, 1, 10]], [['y = x']], '#VALUE!', /PERT: min must be ≤ mode ≤ max/],
+    ['a text parameter', [['x', 'normal', 'ten', 1]], [['y = x']], '#VALUE!', /parameter mean holds "ten"/],
+    ['an unknown name in the model', [['x', 'normal', 0, 1]], [['y = x + z']], '#N/A', /"z" is not a driver/],
+    ['a syntax error', [['x', 'normal', 0, 1]], [['y = x +']], '#VALUE!', /Model line 1, column 8/],
+    ['a too-narrow drivers range', [['x', 'normal']], [['y = x']], '#VALUE!', /drivers must be a table/],
+    ['an error cell', [['x', 'normal', errorCell('#DIV/0!'), 1]], [['y = x']], '#VALUE!', /#DIV\/0!/],
+    ['a division by zero in every trial', [['x', 'normal', 0, 1]], [['y = x / 0']], '#VALUE!', /not a finite number/],
+  ])('returns an Excel error for %s', (_, drivers, model, code, pattern) => {
+    expectExcelError(call(() => scenarioMc(drivers, model, 100)), code, pattern);
+  });
+
+  it('caps the synchronous work with a message pointing to the task pane', () => {
+    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, MAX_CELL_ITERATIONS + 1)), '#VALUE!', /task pane/);
+    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 1.5)), '#VALUE!', /iterations/);
+  });
+
+  it('checks the correlation range labels and values', () => {
+    const swapped = [[null, 'volume', 'price'], ['price', 1, -0.5], ['volume', -0.5, 1]];
+    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, swapped)), '#VALUE!', /same order/);
+    const bad = [[null, 'price', 'volume'], ['price', 1, 2], ['volume', 2, 1]];
+    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, bad)), '#VALUE!', /between -1 and 1/);
+    const unknown = [[null, 'price', 'fx'], ['price', 1, 0], ['fx', 0, 1]];
+    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, unknown)), '#VALUE!', /"fx" is not a driver/);
+    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, [[1]])), '#VALUE!', /square range/);
+  });
+
+  it('rejects bad percentiles', () => {
+    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, undefined, [[150]])), '#VALUE!', /percentiles/);
+  });
+});
+
+describe('FPA.SCENARIO.TORNADO', () => {
+  it('spills driver × (spearman, src) sorted by |spearman|', () => {
+    const result = call(() => scenarioTornado(DRIVERS, MODEL, 'profit', 2000)) as (string | number)[][];
+    expect(result[0]).toEqual(['driver', 'spearman', 'src']);
+    expect(result).toHaveLength(5);
+    const sizes = result.slice(1).map((r) => Math.abs(r[1] as number));
+    expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    expect(result[1][0]).toBe('volume');
+  });
+  it('an unknown output is #N/A naming the outputs', () => {
+    expectExcelError(call(() => scenarioTornado(DRIVERS, MODEL, 'ebit', 100)), '#N/A', /Use one of: revenue, profit/);
+  });
+});
+
+describe('FPA.SCENARIO.TRIALS', () => {
+  it('spills one column of trial values for the chosen output (default: last line)', () => {
+    const result = call(() => scenarioTrials(DRIVERS, MODEL, undefined, 300)) as number[][];
+    expect(result).toHaveLength(300);
+    expect(result.every((r) => r.length === 1 && Number.isFinite(r[0]))).toBe(true);
+    expect(call(() => scenarioTrials(DRIVERS, MODEL, 'PROFIT', 300))).toEqual(result);
+  });
+  it('above the spill limit returns #VALUE! saying the limit', () => {
+    expectExcelError(call(() => scenarioTrials(DRIVERS, MODEL, 'profit', 100001)), '#VALUE!', /at most 100,000.*5 MB/);
+  });
+});
+
+describe('FPA.DIST.INV', () => {
+  it.each([
+    // R: qnorm(0.95, 130, 10)
+    ['normal', 0.95, [130, 10], 146.44853626951472],
+    // R: 500000 + 1e6 * qbeta(0.05, 2.2, 3.8)
+    ['PERT', 0.05, [500000, 800000, 1500000], 595704.28352919884],
+    // R: qt(0.975, 5)
+    ['student', 0.975, [5], 2.5705818356363137],
+    // R: qpois(0.9, 4)
+    ['poisson', 0.9, [4], 7],
+  ])('%s at p = %d', (dist, p, params, expected) => {
+    const result = call(() => distInv(dist, [[p]], ...(params.map((v) => [[v]]) as [unknown[][]])));
+    expect((result as number[][])[0][0]).toBeCloseTo(expected, 8);
+  });
+  it('maps a range of p to the same shape; discrete values and probabilities can be ranges', () => {
+    const result = call(() => distInv('discrete', [[0.5, 0.7], [0.95, 0.05]], [[0], [250000], [1000000]], [[0.6], [0.3], [0.1]]));
+    expect(result).toEqual([[0, 250000], [1000000, 0]]);
+  });
+  it.each([
+    ['weibull', [[0.5]], [[1]], '#VALUE!', /not known/],
+    ['normal', [[1.5]], [[0]], '#VALUE!', /probability from 0 to 1/],
+    ['normal', [[1]], [[0]], '#VALUE!', /infinite/],
+    ['normal', [[0.5]], [[0]], '#VALUE!', /parameter "sd" is missing/],
+    ['normal', [['x']], [[0]], '#VALUE!', /p must be/],
+  ])('%s with p %j → error', (dist, p, param1, code, pattern) => {
+    expectExcelError(call(() => distInv(dist, p, param1, dist === 'normal' && (p[0][0] as number) !== 0.5 ? [[1]] : undefined)), code, pattern);
+  });
+});
