@@ -10,7 +10,8 @@
  * - spike: one period, ±4 to 8 σ (70% upward);
  * - shift: a level shift of ±3 to 6 σ from its onset to the end;
  * - trend: a trend change of 1 to 2 σ a period from its onset to the end;
- * - run-rate: a drift of 0.6 to 1.2 σ a period from its onset to the end of that fiscal year;
+ * - run-rate: a drift of 0.6 to 1.2 σ a period from its onset (by the eighth month of a fiscal year) to
+ *   the end of that year;
  * - underspend: −3 to 6 σ for 4 to 9 periods.
  * Run: npx tsx scripts/make-budget-set.ts [seed] [lines] [outDir]
  */
@@ -80,7 +81,9 @@ export function makeBudgetSet(seed: number, count: number) {
     let free = 3;
     for (let e = 0; e < events && free < PERIODS - 4; e += 1) {
       const kind = pick<EventKind>(['spike', 'shift', 'trend', 'run-rate', 'underspend']);
-      const start = Math.floor(uniform(free, PERIODS - 3));
+      let start = Math.floor(uniform(free, PERIODS - 3));
+      // A drift needs room to be a drift: it starts by the eighth month of its fiscal year.
+      if (kind === 'run-rate' && start % YEAR > 7) start = Math.max(free, start - (start % YEAR) + Math.floor(uniform(0, 8)));
       let end = PERIODS - 1;
       let size = 0;
       if (kind === 'spike') {
