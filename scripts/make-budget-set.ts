@@ -108,6 +108,8 @@ export function makeBudgetSet(seed: number, count: number) {
       labels.push({ line: id, kind, start, end, size: Math.round(size * 100) / 100 });
       free = end + 3;
     }
+    // No event takes a cost line below 40% of its expected level: budgets do not run to zero.
+    for (let t = 0; t < PERIODS; t += 1) effect[t] = Math.max(effect[t], -0.6);
     const actual = expected.map((v, t) => {
       const noise = heavy ? studentT4() : normal();
       return Math.round(Math.max(0, v * (1 + sigma * noise + effect[t])) * 100) / 100;

@@ -41,19 +41,26 @@ export function detectVariance(line: LineResiduals, t: Thresholds): PeriodReason
   return out;
 }
 
+/** The deviation from a side's median, or null when that side has no neighbours. */
+function sideDeviation(e: number, side: number[]): number | null {
+  return side.length ? e - median(side) : null;
+}
+
 /**
- * Robust outliers: the residual differs from the median of its neighbours (three periods either
- * side, itself excluded) by more than z + 0.5 noise units, and the difference is material. A
- * level shift is not an outlier, because its neighbours on one side move with it.
+ * Robust outliers: the residual differs from the median of the three periods before it AND from
+ * the median of the three after it, in the same direction, by more than z + 0.5 noise units, and
+ * materially. Requiring both sides means the first or last period of a level shift (which matches
+ * one side) is not an outlier; a spike differs from both.
  */
 export function detectOutliers(line: LineResiduals, t: Thresholds): PeriodReason[] {
   const out: PeriodReason[] = [];
   const r = line.residual;
   r.forEach((e, i) => {
-    const neighbours = r.slice(Math.max(0, i - OUTLIER_WINDOW), i).concat(r.slice(i + 1, i + 1 + OUTLIER_WINDOW));
-    if (neighbours.length < 2) return;
-    const level = median(neighbours);
-    const deviation = e - level;
+    const left = sideDeviation(e, r.slice(Math.max(0, i - OUTLIER_WINDOW), i));
+    const right = sideDeviation(e, r.slice(i + 1, i + 1 + OUTLIER_WINDOW));
+    const sides = [left, right].filter((d): d is number => d !== null);
+    if (sides.length === 0 || (sides.length === 2 && Math.sign(sides[0]) !== Math.sign(sides[1]))) return;
+    const deviation = sides.reduce((a, b) => (Math.abs(a) <= Math.abs(b) ? a : b));
     const evidence = Math.abs(deviation) / line.sigma;
     const amount = deviation * line.base[i];
     if (evidence < t.z + OUTLIER_Z_EXTRA || !isMaterial(amount, line.base[i], t)) return;
