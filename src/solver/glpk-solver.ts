@@ -78,8 +78,11 @@ export function createGlpkSolver(load: () => Promise<GlpkEngine>): Solver {
     const glpk = await engineOnce();
     const answer = await glpk.solve(problem, toOptions(options, presolve));
     let status = STATUS[answer.result.status] ?? 'undefined';
-    // For a MIP, "feasible" means branch-and-bound stopped early with an incumbent.
+    // For a MIP, "feasible" means branch-and-bound stopped early with an incumbent: either at the
+    // requested gap (optimal within it) or at the time limit.
     if (status === 'time_limit' && !isMip) status = 'undefined';
+    const limit = options.timeLimitSeconds;
+    if (status === 'time_limit' && (options.mipGap ?? 0) > 0 && (limit === undefined || answer.time < 0.98 * limit)) status = 'optimal';
     const hasSolution = status === 'optimal' || status === 'time_limit';
     return {
       status,

@@ -38,7 +38,10 @@ export interface LinearProgram {
 export interface SolveOptions {
   /** Stop after this many seconds and return the best plan found (status `time_limit`). */
   timeLimitSeconds?: number;
-  /** Relative MIP gap at which branch-and-bound stops; 0 (default) proves optimality. */
+  /**
+   * Relative MIP gap at which branch-and-bound stops; 0 (default) proves optimality. A MIP stopped
+   * at the gap is reported `optimal` (optimal within the gap).
+   */
   mipGap?: number;
   /** Use the solver's presolver (default true). */
   presolve?: boolean;

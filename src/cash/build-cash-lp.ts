@@ -1,0 +1,139 @@
+/**
+ * Builds the linear (or mixed-integer) programme of a cash plan. Variables, per period t = 1..T:
+ * - `c{t}` closing cash (≥ minCash[t]); `x{k}_{t}` placement in instrument k (only when t + term ≤ T
+ *   and t is inside the instrument's window); `n{k}_{t}` lots and `y{k}_{t}` place-or-not for MIPs;
+ * - with a credit line: `d{t}` draw, `r{t}` repay, `b{t}` balance at close (0 ≤ b ≤ limit[t]).
+ * Rows: `cb{t}` cash balance
+ *   c_t − c_{t−1} + Σ_k x_{k,t} − Σ_k (1+r_k)^{term_k} x_{k,t−term_k} − d_t + r_t + (rate − fee)·b_{t−1}
+ *     = flow_t − fee·limit_t  (+ openingCash when t = 1),
+ * i.e. interest is charged on the balance carried in and the fee on the undrawn limit; and `lb{t}`
+ * debt balance b_t − b_{t−1} − d_t + r_t = 0. Objective: max c_T − b_T.
+ * In `slack` mode each period may receive an outside injection s_t ≥ 0 (a term −s_t in cb_t), so the
+ * programme is always feasible; the objective minimises Σ w_t·s_t with w_t = (1+ρ)^(T−t) and ρ above
+ * every per-period return the plan offers, so cash is injected when it is needed and never earlier
+ * to earn a return.
+ */
+import type { Column, LinearProgram, Row, Term } from '../solver/types';
+import type { CashOptions, CashPlan, Instrument } from './types';
+
+export interface CashLpIndex {
+  periods: number;
+  minCash: number[];
+  limit: number[];
+  /** Placement variable of instrument k in period t (1-based t), or undefined when not allowed. */
+  placement: (k: number, t: number) => string | undefined;
+  growth: number[];
+}
+
+export interface CashLp {
+  program: LinearProgram;
+  index: CashLpIndex;
+}
+
+export type CashLpMode = 'plan' | 'slack';
+
+/** One value per period from a scalar or a row. */
+export function perPeriod(value: number | number[], periods: number): number[] {
+  return Array.isArray(value) ? value.slice() : new Array<number>(periods).fill(value);
+}
+
+/** Periods (1-based) in which instrument `ins` may take a placement. */
+export function placementWindow(ins: Instrument, periods: number): { first: number; last: number } {
+  return { first: ins.from ?? 1, last: Math.min(ins.to ?? periods, periods - ins.term) };
+}
+
+/** An upper bound on any amount of cash the plan can ever hold, for big-M rows. */
+function cashBound(plan: CashPlan, limit: number[]): number {
+  let inflow = Math.max(plan.openingCash, 0);
+  for (const f of plan.flows) inflow += Math.max(f, 0);
+  let growth = 1;
+  for (const ins of plan.instruments) growth = Math.max(growth, Math.pow(1 + Math.max(ins.rate, 0), plan.flows.length));
+  return (inflow + Math.max(0, ...limit)) * growth + 1;
+}
+
+/** The highest per-period return cash can earn in the plan (instruments, or interest saved). */
+function bestReturn(plan: CashPlan): number {
+  let best = Math.max(0, plan.creditLine?.rate ?? 0);
+  for (const ins of plan.instruments) best = Math.max(best, ins.rate);
+  return best;
+}
+
+/**
+ * Builds the programme for a validated plan.
+ * @example buildCashLp({ openingCash: 10, minCash: 0, flows: [0, 0], instruments: [] }).program.rows.length; // 2
+ */
+export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: CashLpMode = 'plan'): CashLp {
+  const T = plan.flows.length;
+  const minCash = perPeriod(plan.minCash, T);
+  const line = plan.creditLine;
+  const limit = line ? perPeriod(line.limit, T) : new Array<number>(T).fill(0);
+  const fee = line?.fee ?? 0;
+  const integer = options.integerLots ?? true;
+  const columns: Column[] = [];
+  const rows: Row[] = [];
+  const balance: Term[][] = Array.from({ length: T + 1 }, () => []);
+  const growth = plan.instruments.map((ins) => Math.pow(1 + ins.rate, ins.term));
+  const windows = plan.instruments.map((ins) => placementWindow(ins, T));
+  const placement = (k: number, t: number): string | undefined => (t >= windows[k].first && t <= windows[k].last ? `x${k}_${t}` : undefined);
+  const bigM = cashBound(plan, limit);
+
+  for (let t = 1; t <= T; t++) {
+    columns.push({ name: `c${t}`, lb: minCash[t - 1], ub: Infinity });
+    balance[t].push({ name: `c${t}`, coef: 1 });
+    if (t < T) balance[t + 1].push({ name: `c${t}`, coef: -1 });
+    if (mode === 'slack') {
+      columns.push({ name: `s${t}`, lb: 0, ub: Infinity });
+      balance[t].push({ name: `s${t}`, coef: -1 });
+    }
+  }
+  plan.instruments.forEach((ins, k) => {
+    for (let t = windows[k].first; t <= windows[k].last; t++) {
+      const x = `x${k}_${t}`;
+      const lotted = integer && ins.lot !== undefined;
+      const min = ins.min ?? 0;
+      columns.push({ name: x, lb: 0, ub: ins.max ?? Infinity });
+      balance[t].push({ name: x, coef: 1 });
+      balance[t + ins.term].push({ name: x, coef: -growth[k] });
+      if (lotted) {
+        columns.push({ name: `n${k}_${t}`, lb: 0, ub: Infinity, integer: true });
+        rows.push({ name: `lot${k}_${t}`, terms: [{ name: x, coef: 1 }, { name: `n${k}_${t}`, coef: -ins.lot! }], lb: 0, ub: 0 });
+      }
+      if (integer && min > 0) {
+        const y = `y${k}_${t}`;
+        columns.push({ name: y, lb: 0, ub: 1, integer: true });
+        rows.push({ name: `pmin${k}_${t}`, terms: [{ name: x, coef: 1 }, { name: y, coef: -min }], lb: 0, ub: Infinity });
+        rows.push({ name: `pmax${k}_${t}`, terms: [{ name: x, coef: 1 }, { name: y, coef: -(ins.max ?? bigM) }], lb: -Infinity, ub: 0 });
+      } // without integers a minimum placement cannot be expressed; the LP relaxation ignores it
+    }
+  });
+  if (line) {
+    for (let t = 1; t <= T; t++) {
+      const closed = line.repayBy !== undefined && t >= line.repayBy;
+      columns.push({ name: `d${t}`, lb: 0, ub: Infinity }, { name: `r${t}`, lb: 0, ub: Infinity }, { name: `b${t}`, lb: 0, ub: closed ? 0 : limit[t - 1] });
+      balance[t].push({ name: `d${t}`, coef: -1 }, { name: `r${t}`, coef: 1 });
+      if (t < T) balance[t + 1].push({ name: `b${t}`, coef: line.rate - fee });
+      const debt: Term[] = [{ name: `b${t}`, coef: 1 }, { name: `d${t}`, coef: -1 }, { name: `r${t}`, coef: 1 }];
+      if (t > 1) debt.push({ name: `b${t - 1}`, coef: -1 });
+      rows.push({ name: `lb${t}`, terms: debt, lb: 0, ub: 0 });
+    }
+  }
+  for (let t = 1; t <= T; t++) {
+    const rhs = plan.flows[t - 1] + (t === 1 ? plan.openingCash : 0) - fee * limit[t - 1];
+    rows.push({ name: `cb${t}`, terms: balance[t], lb: rhs, ub: rhs });
+  }
+  const objective: Term[] = [];
+  if (mode === 'slack') {
+    const rho = bestReturn(plan) + 1e-4;
+    for (let t = 1; t <= T; t++) objective.push({ name: `s${t}`, coef: Math.pow(1 + rho, T - t) });
+  }
+  else if (options.objective === 'headroom') {
+    columns.push({ name: 'z', lb: -Infinity, ub: Infinity });
+    for (let t = 1; t <= T; t++) rows.push({ name: `h${t}`, terms: [{ name: `c${t}`, coef: 1 }, { name: 'z', coef: -1 }], lb: minCash[t - 1], ub: Infinity });
+    objective.push({ name: 'z', coef: 1 });
+  } else {
+    objective.push({ name: `c${T}`, coef: 1 });
+    if (line) objective.push({ name: `b${T}`, coef: -1 });
+  }
+  const program: LinearProgram = { name: 'cash', sense: mode === 'slack' ? 'min' : 'max', objective, columns, rows };
+  return { program, index: { periods: T, minCash, limit, placement, growth } };
+}

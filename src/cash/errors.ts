@@ -1,0 +1,31 @@
+/** Error catalogue of the cash engine (codes prefixed CASH_). */
+import { defineError } from '../errors';
+
+const money = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+
+export const CashErrors = {
+  shortfall: defineError('CASH_SHORTFALL', 'input', (amount: number, period: number, total: number) => ({
+    message: `cash falls short by ${money(amount)} in period ${period}.`,
+    hint: `No schedule keeps the minimum (total shortfall ${money(total)}); add funding, raise the credit line or lower the minimum.`,
+    details: { period, data: { amount, total } },
+  })),
+  invalid: defineError('CASH_INVALID_PLAN', 'input', (field: string, problem: string) => ({
+    message: `${field} ${problem}.`,
+    hint: `Fix ${field}.`,
+    details: { field },
+  })),
+  duplicateInstrument: defineError('CASH_DUPLICATE_INSTRUMENT', 'input', (name: string, row: number) => ({
+    message: `instruments row ${row}: the name "${name}" is used twice.`,
+    hint: 'Give every instrument its own name.',
+    details: { field: `instruments row ${row}` },
+  })),
+  noSolution: defineError('CASH_NO_SOLUTION', 'input', (status: string) => ({
+    message: `The solver found no plan (${status}).`,
+    hint: 'Raise the time limit or switch integer lots off.',
+  })),
+  tooFewPeriods: defineError('CASH_TOO_FEW_PERIODS', 'input', (field: string, needed: number, got: number) => ({
+    message: `${field} needs at least ${needed} values; got ${got}.`,
+    hint: `Select more periods for ${field}.`,
+    details: { field },
+  })),
+};
