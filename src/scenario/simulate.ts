@@ -12,7 +12,7 @@ import { evaluateProgram } from './expression/compile';
 import { imanConoverRanks, spearmanToPearson } from './iman-conover';
 import { Matrix } from './matrix';
 import { Xoshiro128 } from './prng';
-import { midRanksOfSorted, pearson } from './ranks';
+import { midRanksOfSorted } from './ranks';
 import { gather, sortedSample } from './sampling';
 import { percentiles } from './select';
 import { normalQuantile } from './special/normal';
@@ -68,15 +68,36 @@ function relativePrecision(plan: PreparedScenario, column: Float64Array): number
   return (xHi - xLo) / 2 / Math.abs(xP);
 }
 
+/** Spearman matrix of the correlated drivers in one block: Pearson correlation of their (mid-)ranks. */
 function blockSpearman(plan: PreparedScenario, sorted: Float64Array[], ranks: Uint32Array[], m: number): Matrix {
+  // Centre and scale each rank column once, so every pair is a single dot product.
   const cols = plan.correlated.map((d) => {
     const table = plan.drivers[d].distribution.discrete ? midRanksOfSorted(sorted[d]) : null;
     const r = ranks[d];
     const out = new Float64Array(m);
-    for (let i = 0; i < m; i++) out[i] = table ? table[r[i]] : r[i];
+    let sum = 0;
+    for (let i = 0; i < m; i++) sum += out[i] = table ? table[r[i]] : r[i];
+    const mean = sum / m;
+    let ss = 0;
+    for (let i = 0; i < m; i++) {
+      const v = (out[i] -= mean);
+      ss += v * v;
+    }
+    const scale = ss > 0 ? 1 / Math.sqrt(ss) : 0;
+    for (let i = 0; i < m; i++) out[i] *= scale;
     return out;
   });
-  return cols.map((a, i) => cols.map((b, j) => (i === j ? 1 : j < i ? 0 : pearson(a, b)))).map((row, i, all) => row.map((v, j) => (j < i ? all[j][i] : v)));
+  const k = cols.length;
+  const matrix: Matrix = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+  for (let i = 0; i < k; i++)
+    for (let j = i + 1; j < k; j++) {
+      const x = cols[i];
+      const y = cols[j];
+      let dot = 0;
+      for (let t = 0; t < m; t++) dot += x[t] * y[t];
+      matrix[i][j] = matrix[j][i] = dot;
+    }
+  return matrix;
 }
 
 /**

@@ -90,8 +90,9 @@ export function inverseIncompleteBeta(p: number, a: number, b: number, guess?: n
 
 /**
  * Quantiles of Beta(a, b) for ascending probabilities, out[i] = I⁻¹_{u[i]}(a, b). Each starting
- * point is a first-order step from the previous answer along dx/dp = 1/density(x), so one Newton
- * correction usually reaches full precision.
+ * point is a second-order Taylor step from the previous answer along the inverse function
+ * (dx/dp = 1/f, d²x/dp² = −f′/f³ with f the density), so one Newton correction usually reaches
+ * full precision.
  */
 export function betaQuantilesSorted(u: Float64Array, out: Float64Array, a: number, b: number, lnB = lnBeta(a, b)): void {
   let prevX = NaN;
@@ -101,7 +102,10 @@ export function betaQuantilesSorted(u: Float64Array, out: Float64Array, a: numbe
     let guess: number | undefined;
     if (prevX > 0 && prevX < 1 && p >= prevP) {
       const density = Math.exp((a - 1) * Math.log(prevX) + (b - 1) * Math.log1p(-prevX) - lnB);
-      guess = prevX + (p - prevP) / density;
+      const step = (p - prevP) / density;
+      const logSlope = (a - 1) / prevX - (b - 1) / (1 - prevX); // f'/f
+      guess = prevX + step - 0.5 * step * step * logSlope;
+      if (!(guess > 0 && guess < 1)) guess = prevX + step;
       if (!(guess > 0 && guess < 1)) guess = prevX;
     }
     const x = inverseIncompleteBeta(p, a, b, guess, lnB);
