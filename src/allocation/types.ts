@@ -1,0 +1,64 @@
+/**
+ * The contract of the reallocation optimiser.
+ */
+
+/** Expected return per unit of budget, by budget level: `rate` applies up to `upTo` (from the previous segment's end). */
+export interface ReturnSegment {
+  upTo: number;
+  rate: number;
+}
+
+export interface AllocationLine {
+  id: string;
+  costCentre: string;
+  /** Current budget. */
+  current: number;
+  /** Smallest allowed budget. @default 0 */
+  min?: number;
+  /** Largest allowed budget. @default Infinity */
+  max?: number;
+  /** A locked line keeps its current budget. @default false */
+  locked?: boolean;
+  /** Largest change as a share of the current budget (0.2 = ±20%). @default Infinity */
+  maxChangePct?: number;
+  /**
+   * Diminishing returns: piecewise-linear, rates non-increasing (concave). Budget above the last
+   * `upTo` returns nothing. @default [{ upTo: Infinity, rate: 0 }]
+   */
+  returns?: ReadonlyArray<ReturnSegment>;
+  /** Strategic priority weight on the line's return. @default 1 */
+  priority?: number;
+  /** Risk per unit of budget (any consistent scale). @default 0 */
+  risk?: number;
+}
+
+export interface AllocationRequest {
+  lines: ReadonlyArray<AllocationLine>;
+  /** Extra money to distribute (a freed amount from opportunities); 0 keeps the total. @default 0 */
+  pool?: number;
+  /** Penalty per unit of budget moved, discouraging needless disruption. @default 0.01 */
+  disruptionPenalty?: number;
+}
+
+export interface LineAllocation {
+  id: string;
+  costCentre: string;
+  current: number;
+  proposed: number;
+  change: number;
+}
+
+export interface Allocation {
+  lines: LineAllocation[];
+  /** Σ priority × return of the proposed budgets. */
+  weightedReturn: number;
+  /** Σ risk × proposed budget. */
+  risk: number;
+  /** Σ |change|: the money moved. */
+  disruption: number;
+}
+
+export interface ParetoCandidate extends Allocation {
+  /** The trade-off in words, relative to the highest-return candidate. */
+  tradeOff: string;
+}
