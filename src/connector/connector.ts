@@ -1,0 +1,136 @@
+import { FpaError } from '../errors';
+import { ConnectorErrors } from './errors';
+import { checkBaseUrl, sendRequest, type ApiResponse } from './http-client';
+import { OfflineQueue, type QueueClock, type ReplayReport } from './offline-queue';
+import type { ConflictEntry, FailedEntry } from './queue-store';
+import type { EndpointName, QueuedWrite } from './types';
+
+export type ConnectorStatus = 'disconnected' | 'online' | 'offline' | 'error';
+
+/** Everything the Settings view shows; it re-renders on every `subscribe` notification. */
+export interface ConnectorState {
+  status: ConnectorStatus;
+  baseUrl: string | null;
+  queued: number;
+  conflicts: ConflictEntry[];
+  failed: FailedEntry[];
+  /** Epoch ms of the last pass that reached the server with nothing left to send. */
+  lastSyncAt: number | null;
+  error: string | null;
+}
+
+export interface ConnectorOptions extends QueueClock {
+  queue: OfflineQueue;
+  /** New idempotency key per queued write (default: crypto.randomUUID). */
+  newKey?: () => string;
+  fetch?: typeof fetch;
+}
+
+export type WriteOutcome<T> = { sent: true; body: T; version?: number } | { sent: false; queuedKey: string };
+
+export interface Connector {
+  getState(): ConnectorState;
+  subscribe(listener: (state: ConnectorState) => void): () => void;
+  /** Checks the server answers `/ready`, remembers it, and replays the queue. */
+  connect(baseUrl: string, getToken: () => Promise<string>): Promise<ConnectorState>;
+  /** Forgets the server; queued writes stay queued for the next connect. */
+  disconnect(): Promise<ConnectorState>;
+  /** Queues a write behind earlier ones, then tries to send the queue; offline it stays queued. */
+  write<T>(write: QueuedWrite): Promise<WriteOutcome<T>>;
+  read<T>(endpoint: EndpointName, pathParams?: Record<string, string>, query?: Record<string, string>): Promise<T>;
+  /** Replays the queue now (a retry button or a timer calls it). */
+  sync(options?: { ignoreBackoff?: boolean }): Promise<ConnectorState>;
+  /** 'mine': send my write again on top of the current version; 'theirs': keep the server's. */
+  resolveConflict(seq: number, choice: 'mine' | 'theirs'): Promise<ConnectorState>;
+  dismissFailed(seq: number): Promise<ConnectorState>;
+}
+
+/**
+ * The optional backend connection, as a small state machine over the offline queue:
+ * disconnected → (connect) → online ⇄ offline (server unreachable, N queued) → error (sign-in
+ * refused). Pure TypeScript over fetch and IndexedDB; the clock and jitter are injected.
+ */
+export function createConnector(options: ConnectorOptions): Connector {
+  const { queue } = options;
+  const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
+  let server: { baseUrl: string; getToken: () => Promise<string> } | null = null;
+  let state: ConnectorState = { status: 'disconnected', baseUrl: null, queued: 0, conflicts: [], failed: [], lastSyncAt: null, error: null };
+  const listeners = new Set<(state: ConnectorState) => void>();
+
+  const publish = async (patch: Partial<ConnectorState>): Promise<ConnectorState> => {
+    const [pending, conflicts, failed, lastSync] = await Promise.all([queue.pending(), queue.conflicts(), queue.failed(), queue.getMeta('lastSyncAt')]);
+    state = { ...state, queued: pending.length, conflicts, failed, lastSyncAt: typeof lastSync === 'number' ? lastSync : null, ...patch };
+    listeners.forEach((listener) => listener(state));
+    return state;
+  };
+  const http = () => {
+    if (!server) throw ConnectorErrors.notConnected();
+    return { baseUrl: server.baseUrl, getToken: server.getToken, fetch: options.fetch };
+  };
+  const afterReplay = async (report: ReplayReport): Promise<ConnectorState> => {
+    if (report.stoppedBy === 'offline') return publish({ status: 'offline', error: report.error?.message ?? null });
+    if (report.stoppedBy === 'unauthorised') return publish({ status: 'error', error: report.error?.fullMessage ?? null });
+    if (report.stoppedBy !== 'backoff') await queue.setMeta('lastSyncAt', options.now());
+    return publish({ status: report.stoppedBy === 'backoff' ? 'offline' : 'online', error: null });
+  };
+  const sync = async (syncOptions: { ignoreBackoff?: boolean } = {}): Promise<ConnectorState> => {
+    const target = http();
+    return afterReplay(await queue.replay((request) => sendRequest(target, request), syncOptions));
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async connect(baseUrl, getToken) {
+      server = { baseUrl: checkBaseUrl(baseUrl), getToken };
+      await publish({ baseUrl: server.baseUrl });
+      try {
+        await sendRequest(http(), { endpoint: 'ready', pathParams: {}, query: {}, body: undefined });
+      } catch (error) {
+        return publish({ status: 'offline', error: error instanceof FpaError ? error.message : String(error) });
+      }
+      return sync({ ignoreBackoff: true });
+    },
+    async disconnect() {
+      server = null;
+      return publish({ status: 'disconnected', baseUrl: null, error: null });
+    },
+    async write<T>(write: QueuedWrite): Promise<WriteOutcome<T>> {
+      if (!server) throw ConnectorErrors.notConnected();
+      const entry = await queue.enqueue(write, newKey());
+      const target = http();
+      const report = await queue.replay((request) => sendRequest(target, request), { ignoreBackoff: state.status === 'online' });
+      await afterReplay(report);
+      const mine = report.sent.find((sent) => sent.key === entry.key) as { response: ApiResponse<T> } | undefined;
+      if (mine) return { sent: true, body: mine.response.body, version: mine.response.version };
+      const conflict = state.conflicts.find((c) => c.write.key === entry.key);
+      if (conflict) throw ConnectorErrors.conflict(conflict.message, conflict.yours, conflict.current);
+      const failed = state.failed.find((f) => f.write.key === entry.key);
+      if (failed) throw ConnectorErrors.rejected(failed.status ?? 0, failed.serverCode ?? failed.code, failed.message, failed.details ?? null);
+      return { sent: false, queuedKey: entry.key };
+    },
+    async read<T>(endpoint: EndpointName, pathParams: Record<string, string> = {}, query: Record<string, string> = {}) {
+      const response = await sendRequest<T>(http(), { endpoint, pathParams, query, body: undefined });
+      return response.body;
+    },
+    sync,
+    async resolveConflict(seq, choice) {
+      const conflict = await queue.removeConflict(seq);
+      if (conflict && choice === 'mine') {
+        const current = conflict.current as { version?: unknown } | null;
+        const ifMatch = typeof current?.version === 'number' ? current.version : conflict.write.ifMatch;
+        const { seq: _seq, key: _key, attempts: _a, nextAttemptAt: _n, createdAt: _c, lastError: _l, ...write } = conflict.write;
+        await queue.enqueue({ ...write, ifMatch }, newKey());
+        return server ? sync({ ignoreBackoff: true }) : publish({});
+      }
+      return publish({});
+    },
+    async dismissFailed(seq) {
+      await queue.removeFailed(seq);
+      return publish({});
+    },
+  };
+}

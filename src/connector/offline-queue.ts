@@ -1,0 +1,134 @@
+import type { IDBPDatabase } from 'idb';
+import { FpaError } from '../errors';
+import { backoffDelayMs } from './backoff';
+import { isRetryable, type ApiRequest, type ApiResponse } from './http-client';
+import { openConnectorDb, type ConflictEntry, type ConnectorDb, type FailedEntry, type OutboxEntry } from './queue-store';
+import type { QueuedWrite } from './types';
+
+export type Sender = (request: ApiRequest) => Promise<ApiResponse<unknown>>;
+
+/** What one replay pass did. `stoppedBy` says why it stopped early (the head entry stays queued). */
+export interface ReplayReport {
+  sent: { key: string; response: ApiResponse<unknown> }[];
+  conflicts: number;
+  failed: number;
+  stoppedBy?: 'backoff' | 'offline' | 'unauthorised';
+  error?: FpaError;
+}
+
+export interface QueueClock {
+  now: () => number;
+  /** A number in [0, 1) for backoff jitter. */
+  jitter: () => number;
+}
+
+/**
+ * The offline queue: writes persisted in IndexedDB and replayed strictly in order, each with the
+ * idempotency key it got when queued, so a replay after a crash or a lost answer never doubles a
+ * write on the server. A retryable failure stops the pass and schedules the head entry with
+ * exponential backoff; a 409 moves the write to `conflicts` (both versions kept); a validation or
+ * permission refusal moves it to `failed`.
+ */
+export class OfflineQueue {
+  private replaying: Promise<ReplayReport> | undefined;
+
+  private constructor(
+    private readonly db: IDBPDatabase<ConnectorDb>,
+    private readonly clock: QueueClock,
+  ) {}
+
+  static async open(clock: QueueClock, name?: string): Promise<OfflineQueue> {
+    return new OfflineQueue(await openConnectorDb(name), clock);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async enqueue(write: QueuedWrite, key: string): Promise<OutboxEntry> {
+    const entry: OutboxEntry = { ...write, key, createdAt: this.clock.now(), attempts: 0, nextAttemptAt: 0 };
+    const seq = await this.db.add('outbox', entry);
+    return { ...entry, seq };
+  }
+
+  pending(): Promise<OutboxEntry[]> {
+    return this.db.getAll('outbox');
+  }
+
+  conflicts(): Promise<ConflictEntry[]> {
+    return this.db.getAll('conflicts');
+  }
+
+  failed(): Promise<FailedEntry[]> {
+    return this.db.getAll('failed');
+  }
+
+  async removeConflict(seq: number): Promise<ConflictEntry | undefined> {
+    const entry = await this.db.get('conflicts', seq);
+    await this.db.delete('conflicts', seq);
+    return entry;
+  }
+
+  async removeFailed(seq: number): Promise<void> {
+    await this.db.delete('failed', seq);
+  }
+
+  async getMeta(key: string): Promise<number | string | undefined> {
+    return this.db.get('meta', key);
+  }
+
+  async setMeta(key: string, value: number | string): Promise<void> {
+    await this.db.put('meta', value, key);
+  }
+
+  /** Sends queued writes in order; concurrent calls share one pass. */
+  replay(send: Sender, options: { ignoreBackoff?: boolean } = {}): Promise<ReplayReport> {
+    this.replaying ??= this.replayOnce(send, options.ignoreBackoff ?? false).finally(() => (this.replaying = undefined));
+    return this.replaying;
+  }
+
+  private async replayOnce(send: Sender, ignoreBackoff: boolean): Promise<ReplayReport> {
+    const report: ReplayReport = { sent: [], conflicts: 0, failed: 0 };
+    for (const entry of await this.db.getAll('outbox')) {
+      if (!ignoreBackoff && entry.nextAttemptAt > this.clock.now()) return { ...report, stoppedBy: 'backoff' };
+      try {
+        const response = await send({ ...entry, idempotencyKey: entry.key });
+        await this.db.delete('outbox', entry.seq!);
+        report.sent.push({ key: entry.key, response });
+      } catch (error) {
+        const stop = await this.settleFailure(entry, error, report);
+        if (stop) return stop;
+      }
+    }
+    return report;
+  }
+
+  /** Files a failed entry; returns the report to stop with, or undefined to go on. */
+  private async settleFailure(entry: OutboxEntry, error: unknown, report: ReplayReport): Promise<ReplayReport | undefined> {
+    const at = this.clock.now();
+    if (!(error instanceof FpaError)) throw error;
+    if (isRetryable(error)) {
+      const attempts = entry.attempts + 1;
+      const delay = backoffDelayMs(attempts, { jitter: this.clock.jitter() });
+      await this.db.put('outbox', { ...entry, attempts, nextAttemptAt: at + delay, lastError: error.message });
+      return { ...report, stoppedBy: 'offline', error };
+    }
+    if (error.code === 'CONNECTOR_UNAUTHORISED') return { ...report, stoppedBy: 'unauthorised', error };
+    const tx = this.db.transaction(['outbox', 'conflicts', 'failed'], 'readwrite');
+    if (error.code === 'CONNECTOR_CONFLICT') {
+      const data = (error.data ?? {}) as { yours?: unknown; current?: unknown };
+      await tx.objectStore('conflicts').put({ seq: entry.seq!, write: entry, message: error.message, yours: data.yours, current: data.current, at });
+      report.conflicts += 1;
+    } else {
+      const data = (error.data ?? {}) as { status?: number; code?: string; details?: unknown };
+      await tx.objectStore('failed').put({
+        seq: entry.seq!, write: entry, code: error.code, message: error.message, status: data.status,
+        serverCode: data.code, details: data.details, at,
+      });
+      report.failed += 1;
+    }
+    await tx.objectStore('outbox').delete(entry.seq!);
+    await tx.done;
+    return undefined;
+  }
+}
