@@ -2,12 +2,13 @@
  * Builds the linear (or mixed-integer) programme of a cash plan. Variables, per period t = 1..T:
  * - `c{t}` closing cash (≥ minCash[t]); `x{k}_{t}` placement in instrument k (only when t + term ≤ T
  *   and t is inside the instrument's window); `n{k}_{t}` lots and `y{k}_{t}` place-or-not for MIPs;
- * - with a credit line: `d{t}` draw, `r{t}` repay, `b{t}` balance at close (0 ≤ b ≤ limit[t]).
+ * - with a credit line: `b{t}` balance at close (0 ≤ b ≤ limit[t]); the draw or repayment of period
+ *   t is b_t − b_{t−1} (as separate draw/repay columns it would only add T rows and 2T columns).
  * Rows: `cb{t}` cash balance
- *   c_t − c_{t−1} + Σ_k x_{k,t} − Σ_k (1+r_k)^{term_k} x_{k,t−term_k} − d_t + r_t + (rate − fee)·b_{t−1}
+ *   c_t − c_{t−1} + Σ_k x_{k,t} − Σ_k (1+r_k)^{term_k} x_{k,t−term_k} − (b_t − b_{t−1}) + (rate − fee)·b_{t−1}
  *     = flow_t − fee·limit_t  (+ openingCash when t = 1),
- * i.e. interest is charged on the balance carried in and the fee on the undrawn limit; and `lb{t}`
- * debt balance b_t − b_{t−1} − d_t + r_t = 0. Objective: max c_T − b_T.
+ * i.e. interest is charged on the balance carried in and the fee on the undrawn limit.
+ * Objective: max c_T − b_T.
  * In `slack` mode each period may receive an outside injection s_t ≥ 0 (a term −s_t in cb_t), so the
  * programme is always feasible; the objective minimises Σ w_t·s_t with w_t = (1+ρ)^(T−t) and ρ above
  * every per-period return the plan offers, so cash is injected when it is needed and never earlier
@@ -107,14 +108,13 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
     }
   });
   if (line) {
+    // Draws and repayments are the rises and falls of the balance: draw_t − repay_t = b_t − b_{t−1},
+    // so the balance alone carries them (draw = max(0, b_t − b_{t−1}), repay = max(0, b_{t−1} − b_t)).
     for (let t = 1; t <= T; t++) {
       const closed = line.repayBy !== undefined && t >= line.repayBy;
-      columns.push({ name: `d${t}`, lb: 0, ub: Infinity }, { name: `r${t}`, lb: 0, ub: Infinity }, { name: `b${t}`, lb: 0, ub: closed ? 0 : limit[t - 1] });
-      balance[t].push({ name: `d${t}`, coef: -1 }, { name: `r${t}`, coef: 1 });
-      if (t < T) balance[t + 1].push({ name: `b${t}`, coef: line.rate - fee });
-      const debt: Term[] = [{ name: `b${t}`, coef: 1 }, { name: `d${t}`, coef: -1 }, { name: `r${t}`, coef: 1 }];
-      if (t > 1) debt.push({ name: `b${t - 1}`, coef: -1 });
-      rows.push({ name: `lb${t}`, terms: debt, lb: 0, ub: 0 });
+      columns.push({ name: `b${t}`, lb: 0, ub: closed ? 0 : limit[t - 1] });
+      balance[t].push({ name: `b${t}`, coef: -1 });
+      if (t < T) balance[t + 1].push({ name: `b${t}`, coef: 1 + line.rate - fee });
     }
   }
   for (let t = 1; t <= T; t++) {

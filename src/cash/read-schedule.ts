@@ -37,13 +37,14 @@ export function readSchedule(plan: CashPlan, index: CashLpIndex, values: Record<
       interestEarned += principal * (index.growth[k] - 1);
     });
     const carried = line && t > 1 ? value(`b${t - 1}`) : 0;
+    const debt = line ? value(`b${t}`) : 0;
     periods.push({
       period: t,
       invest,
       mature,
-      draw: line ? value(`d${t}`) : 0,
-      repay: line ? value(`r${t}`) : 0,
-      debt: line ? value(`b${t}`) : 0,
+      draw: Math.max(0, debt - carried),
+      repay: Math.max(0, carried - debt),
+      debt,
       interestEarned,
       interestPaid: line ? line.rate * carried + fee * (index.limit[t - 1] - carried) : 0,
       closingCash: value(`c${t}`),

@@ -43,7 +43,7 @@ export interface SolveOptions {
    * at the gap is reported `optimal` (optimal within the gap).
    */
   mipGap?: number;
-  /** Use the solver's presolver (default true). */
+  /** Use the solver's presolver (default: on for MIPs, off for LPs). */
   presolve?: boolean;
 }
 
