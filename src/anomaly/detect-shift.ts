@@ -8,6 +8,7 @@ import type { Thresholds } from './types';
 import type { PeriodReason } from './detect-variance';
 import { isMaterial } from './detect-variance';
 import { money, percent, times } from './format';
+import { median } from './robust-scale';
 
 const SLACK = 0.5;
 /**
@@ -15,6 +16,29 @@ const SLACK = 0.5;
  * spike can never reach h = 5 alone: a shift needs two or more periods of evidence.
  */
 const CLIP = 3;
+
+/** Half-width of the running median that removes level changes before autocorrelation is measured. */
+const LOCAL_HALF_WIDTH = 3;
+
+/**
+ * CUSUM assumes independent periods; positively autocorrelated noise drifts and would alarm. The
+ * scale is widened by the long-run factor √((1 + ρ)/(1 − ρ)), with ρ the lag-1 autocorrelation of
+ * the residuals after a running median (so a genuine shift does not count as autocorrelation),
+ * clipped to [0, 0.5].
+ */
+function autocorrelationInflation(r: number[]): number {
+  const d = r.map((v, i) => v - median(r.slice(Math.max(0, i - LOCAL_HALF_WIDTH), i + LOCAL_HALF_WIDTH + 1)));
+  if (d.length < 8) return 1;
+  const mean = d.reduce((a, b) => a + b, 0) / d.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < d.length; i += 1) {
+    den += (d[i] - mean) ** 2;
+    if (i > 0) num += (d[i] - mean) * (d[i - 1] - mean);
+  }
+  const rho = den > 0 ? Math.min(0.5, Math.max(0, num / den)) : 0;
+  return Math.sqrt((1 + rho) / (1 - rho));
+}
 
 /**
  * Flags the period where the CUSUM crosses h. The onset is estimated as the period after the
@@ -25,7 +49,7 @@ const CLIP = 3;
 export function detectShifts(line: LineResiduals, t: Thresholds): PeriodReason[] {
   const out: PeriodReason[] = [];
   const r = line.residual;
-  const s = line.sigma;
+  const s = line.sigma * autocorrelationInflation(r);
   let reference = 0;
   let up = 0;
   let down = 0;
