@@ -7,6 +7,9 @@
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import * as fs from 'fs';
+import * as os from 'os';
+import { Worker } from 'worker_threads';
+import type { MessagePort } from 'worker_threads';
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
 import { isFpaError } from '../../src/errors';
 
@@ -16,6 +19,7 @@ const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,
   --levels L      comma-separated interval levels in percent (default 80,95)
   --seasonality N 0 = detect at the dataset frequency (default), 1 = none, n = season length
   --out FILE      write the JSON result there instead of stdout
+  --workers N     worker threads (default: number of cores, at most 8); output is identical for any N
   --quiet         no progress on stderr`;
 
 export interface ForecastOptions {
@@ -25,6 +29,7 @@ export interface ForecastOptions {
   seasonality: number;
   out?: string;
   quiet: boolean;
+  workers: number;
 }
 
 class UsageError extends Error {}
@@ -32,7 +37,8 @@ class InputError extends Error {}
 
 export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
   const files: string[] = [];
-  const opts: Omit<ForecastOptions, 'file'> = { method: 'auto', levels: [80, 95], seasonality: 0, quiet: false };
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const opts: Omit<ForecastOptions, 'file'> = { method: 'auto', levels: [80, 95], seasonality: 0, quiet: false, workers: Math.min(Math.max(cores, 1), 8) };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -43,6 +49,11 @@ export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
     else if (a === '--method') opts.method = value();
     else if (a === '--out') opts.out = value();
     else if (a === '--quiet') opts.quiet = true;
+    else if (a === '--workers') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${v}"`);
+      opts.workers = Number(v);
+    }
     else if (a === '--seasonality') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--seasonality must be a whole number, got "${v}"`);
@@ -152,15 +163,20 @@ export async function run(args: string[]): Promise<number> {
   }
   const started = process.hrtime.bigint();
   const total = dataset.series.length;
-  const forecasts: SeriesForecast[] = [];
+  let doneCount = 0;
   let nextReport = 0;
-  for (let i = 0; i < total; i++) {
-    forecasts.push(forecastSeries(dataset.series[i], dataset, opts));
-    if (!opts.quiet && (i + 1) / total >= nextReport) {
-      process.stderr.write(`\rforecast: ${i + 1}/${total} series`);
+  const progress = (): void => {
+    doneCount++;
+    if (!opts.quiet && doneCount / total >= nextReport) {
+      process.stderr.write(`\rforecast: ${doneCount}/${total} series`);
       nextReport += 0.1;
     }
-  }
+  };
+  const forecasts = opts.workers > 1 && total >= 8 ? await forecastInWorkers(dataset, opts, progress) : dataset.series.map((s) => {
+    const r = forecastSeries(s, dataset, opts);
+    progress();
+    return r;
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const failed = forecasts.filter((f) => f.error);
   if (!opts.quiet) process.stderr.write(`\rforecast: ${total} series with method ${opts.method} in ${seconds.toFixed(2)} s\n`);
@@ -170,4 +186,64 @@ export async function run(args: string[]): Promise<number> {
   if (opts.out) fs.writeFileSync(opts.out, text);
   else process.stdout.write(text);
   return ok.length > 0 ? 0 : 1;
+}
+
+interface WorkerJob {
+  modulePath: string;
+  indices: number[];
+  series: DatasetSeries[];
+  frequency: number;
+  horizon: number;
+  options: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality'>;
+}
+
+type WorkerMessage = { index: number; result: SeriesForecast } | { failed: string };
+
+/**
+ * Forecasts the series on `opts.workers` worker threads. Series are dealt out round-robin and each
+ * is forecast independently and deterministically, so the output does not depend on the number
+ * of workers or on timing.
+ */
+function forecastInWorkers(dataset: Dataset, opts: ForecastOptions, progress: () => void): Promise<SeriesForecast[]> {
+  const total = dataset.series.length;
+  const results: SeriesForecast[] = new Array(total);
+  const n = Math.min(opts.workers, total);
+  const bootstrap = "const { parentPort, workerData } = require('worker_threads'); require('tsx/cjs/api').register(); require(workerData.modulePath).workerMain(parentPort, workerData);";
+  return new Promise((resolve, reject) => {
+    let running = n;
+    for (let w = 0; w < n; w++) {
+      const indices: number[] = [];
+      for (let i = w; i < total; i += n) indices.push(i);
+      const job: WorkerJob = {
+        modulePath: __filename, indices, series: indices.map((i) => dataset.series[i]),
+        frequency: dataset.frequency, horizon: dataset.horizon,
+        options: { method: opts.method, levels: opts.levels, seasonality: opts.seasonality },
+      };
+      const worker = new Worker(bootstrap, { eval: true, workerData: job });
+      worker.on('message', (msg: WorkerMessage) => {
+        if ('failed' in msg) {
+          reject(new Error(msg.failed));
+          return;
+        }
+        results[msg.index] = msg.result;
+        progress();
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => {
+        running--;
+        if (running === 0) resolve(results);
+      });
+    }
+  });
+}
+
+/** Entry point inside a worker thread: forecasts its share and posts each result back. */
+export function workerMain(port: MessagePort, job: WorkerJob): void {
+  try {
+    job.series.forEach((s, k) => {
+      port.postMessage({ index: job.indices[k], result: forecastSeries(s, job, job.options) });
+    });
+  } catch (e) {
+    port.postMessage({ failed: e instanceof Error ? e.stack ?? e.message : String(e) });
+  }
 }

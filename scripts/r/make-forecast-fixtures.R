@@ -71,7 +71,14 @@ for (name in names(series)) {
     ets = fits,
     snaive = c(list(call = "snaive(y, h, level = c(80, 95))"), fc_list(snaive(y, h = h, level = c(80, 95)))),
     ses = c(list(call = "ses(y, h, level = c(80, 95))"), fc_list(ses(y, h = h, level = c(80, 95)))),
-    holt = c(list(call = "holt(y, h, level = c(80, 95))"), fc_list(holt(y, h = h, level = c(80, 95))))
+    holt = c(list(call = "holt(y, h, level = c(80, 95))"), fc_list(holt(y, h = h, level = c(80, 95)))),
+    thetaf = c(list(call = "thetaf(y, h, level = c(80, 95))"), fc_list(thetaf(y, h = h, level = c(80, 95)))),
+    auto = {
+      fit <- ets(y)
+      c(list(call = "ets(y)", model = sub("[(]", "", sub("[)]", "", gsub(",", "", sub("ETS", "", fit$method)))),
+             aicc = fit$aicc, loglik = fit$loglik),
+        fc_list(forecast(fit, h = h, level = c(80, 95))))
+    }
   )
   if (m > 1) {
     out$hw <- c(list(call = 'hw(y, h, seasonal = "additive", level = c(80, 95))'),

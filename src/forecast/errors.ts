@@ -45,6 +45,11 @@ export const ForecastErrors = {
     hint: 'Use an additive method (e.g. "AAA" or "hw"), or "auto", which skips multiplicative models here.',
     details: { field: 'method' },
   })),
+  badOrigins: defineError('FORECAST_BAD_ORIGINS', 'input', (got: number) => ({
+    message: `origins must be a whole number of at least 1; got ${got}.`,
+    hint: 'Change origins.',
+    details: { field: 'origins' },
+  })),
   noModel: defineError('FORECAST_NO_MODEL', 'numeric', (method: string) => ({
     message: `No admissible "${method}" model could be fitted to this history.`,
     hint: 'Try another method.',

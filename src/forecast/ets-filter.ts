@@ -41,13 +41,13 @@ export function etsFilter(y: Float64Array, spec: EtsSpec, p: EtsParams, init: Fl
   const off = hasTrend ? 2 : 1;
   // Ring buffer of seasonal states: ring[(head + j) % m] is s_{j+1} (s_1 = most recent).
   const ring = seasonal ? init.slice(off, off + m) : new Float64Array(1);
-  let head = 0;
+  // The seasonal state used at step t sits at ring index idx, which moves back one place per step.
+  let idx = m - 1;
   let sse = 0;
   let logf = 0;
   const residuals = out?.residuals;
   const fitted = out?.fitted;
   for (let t = 0; t < n; t++) {
-    const idx = seasonal ? (head + m - 1) % m : 0;
     const sOld = seasonal ? ring[idx] : 0;
     const phib = phi * b;
     const q = l + phib;
@@ -68,7 +68,7 @@ export function etsFilter(y: Float64Array, spec: EtsSpec, p: EtsParams, init: Fl
     if (seasonal) {
       const tObs = multSeason ? (abs(q) < TOL ? HUGE : yt / q) : yt - q;
       ring[idx] = sOld + gamma * (tObs - sOld);
-      head = idx;
+      idx = idx === 0 ? m - 1 : idx - 1;
     }
     l = lNew;
   }
@@ -76,7 +76,8 @@ export function etsFilter(y: Float64Array, spec: EtsSpec, p: EtsParams, init: Fl
   if (finalState) {
     finalState[0] = l;
     if (hasTrend) finalState[1] = b;
-    for (let j = 0; j < (seasonal ? m : 0); j++) finalState[off + j] = ring[(head + j) % m];
+    // s_1 (most recent) is at idx + 1 (mod m).
+    for (let j = 0; j < (seasonal ? m : 0); j++) finalState[off + j] = ring[(idx + 1 + j) % m];
   }
   if (!(sse > 0)) return sse === 0 ? -INF : NaN;
   return n * log(sse) + (multError ? 2 * logf : 0);

@@ -4,15 +4,24 @@
 export * from './types';
 export { ForecastErrors } from './errors';
 
-// One-shot forecasting
+// One-shot forecasting, evaluation and explanation
 export { rollingForecast } from './rolling-forecast';
+export type { BacktestRequest, BacktestResult, HorizonAccuracy } from './backtest';
+export { backtest } from './backtest';
+export type { ModelDescriptionRequest, ModelFact } from './describe-model';
+export { describeModel } from './describe-model';
 
 // ETS building blocks
 export type { EtsSpec, EtsParams } from './ets-model';
 export { parseEtsCode, etsCode } from './ets-model';
 export type { EtsFit } from './ets-fit';
 export { fitEts, evaluateEts } from './ets-fit';
+export { selectEts, candidateSpecs } from './ets-select';
 export { etsForecastMoments } from './ets-forecast';
+
+// Theta and combinations
+export { thetaForecast } from './theta';
+export { combineForecasts } from './combination';
 
 // Helpers
 export { prepareHistory } from './prepare-history';

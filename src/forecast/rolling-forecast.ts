@@ -3,15 +3,17 @@ import { FORECAST_METHODS } from './types';
 import { ForecastErrors } from './errors';
 import { prepareHistory } from './prepare-history';
 import { resolveSeason } from './resolve-season';
-import { normalQuantile } from './normal-quantile';
 import { seasonalNaive } from './seasonal-naive';
 import type { EtsSpec } from './ets-model';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
 import { fitEts } from './ets-fit';
-import { etsForecastMoments } from './ets-forecast';
-import { etsSimulatedQuantiles } from './ets-simulate';
+import { selectEts } from './ets-select';
+import type { MemberForecast } from './member-forecasts';
+import { dampedMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
+import { combineForecasts } from './combination';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
+const ANN: EtsSpec = { error: 'A', trend: 'N', season: 'N', period: 1 };
 
 function checkRequest(request: ForecastRequest): number[] {
   const h = request.horizon;
@@ -21,42 +23,47 @@ function checkRequest(request: ForecastRequest): number[] {
   return levels;
 }
 
-function intervalsFromSe(mean: Float64Array, se: ArrayLike<number>, levels: number[]): ForecastInterval[] {
-  return levels.map((level) => {
-    const z = normalQuantile(0.5 + level / 200);
-    return {
-      level,
-      lower: Array.from(mean, (v, i) => v - z * se[i]),
-      upper: Array.from(mean, (v, i) => v + z * se[i]),
-    };
-  });
-}
-
-/** Fits the ETS spec (after the length check) and returns mean and intervals. */
-function etsForecast(y: Float64Array, spec: EtsSpec, label: string, h: number, levels: number[], seed: number) {
+/** One named ETS model, after the length and positivity checks. */
+function namedEts(y: Float64Array, spec: EtsSpec, label: string, h: number, levels: number[], seed: number): MemberForecast {
   const need = minimumLength(spec);
   if (y.length < need) throw ForecastErrors.tooShort(label, need, y.length);
   if ((spec.error === 'M' || spec.season === 'M') && y.some((v) => v <= 0)) throw ForecastErrors.notPositive(label);
   const fit = fitEts(y, spec);
   if (!fit) throw ForecastErrors.noModel(label);
-  const { mean, variance } = etsForecastMoments(fit, h);
-  if (variance) return { mean, intervals: intervalsFromSe(mean, variance.map((v) => Math.sqrt(Math.max(v, 0))), levels) };
-  const probs = levels.flatMap((l) => [0.5 - l / 200, 0.5 + l / 200]);
-  const q = etsSimulatedQuantiles(fit, h, probs, seed);
-  const intervals = levels.map((level, i) => ({ level, lower: Array.from(q[2 * i]), upper: Array.from(q[2 * i + 1]) }));
-  return { mean, intervals };
+  return etsMember(etsCode(spec), fit, h, levels, seed);
+}
+
+/** Automatic ETS selection by AICc; throws when even ETS(A,N,N) cannot be fitted. */
+function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: number, label: string): MemberForecast {
+  const need = minimumLength(ANN);
+  if (y.length < need) throw ForecastErrors.tooShort(label, need, y.length);
+  const fit = selectEts(y, m);
+  if (!fit) throw ForecastErrors.noModel(label);
+  return etsMember(etsCode(fit.spec), fit, h, levels, seed);
+}
+
+/** The default: equal-weight combination of automatic ETS, Theta and damped trend. */
+function autoCombination(y: Float64Array, m: number, h: number, levels: number[], seed: number): MemberForecast {
+  const members = [autoEts(y, m, h, levels, seed, 'auto')];
+  const theta = thetaMember(y, m, h, levels);
+  if (theta) members.push(theta);
+  const damped = dampedMember(y, m, h, levels);
+  if (damped) members.push(damped);
+  const combined = combineForecasts(members);
+  return { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` };
 }
 
 /**
  * Forecasts `horizon` periods ahead with prediction intervals.
  *
- * Methods: "snaive" (seasonal naive; naive without a season), "naive", "ses" = ETS(A,N,N),
- * "holt" = ETS(A,A,N), "damped" = ETS(A,Ad,N), "hw" = additive Holt–Winters ETS(A,A,A),
- * "hw-mult" = ETS(M,A,M), any ETS code ("MAdM"), and "auto". Parameters and initial states are
- * maximum-likelihood estimates as in R forecast::ets(); intervals are analytic (Hyndman et al. 2008
- * classes 1–2) or simulated with `seed` where no closed form exists. Blanks inside the history are
- * interpolated (counted in `interpolated`); leading/trailing blanks are dropped with a note.
- * Seasonal methods without a season fall back to their non-seasonal form, with a note.
+ * Methods: "auto" (default: equal-weight combination of automatic ETS, Theta and damped trend),
+ * "ets" (automatic ETS by AICc, as R forecast::ets), "theta" (R thetaf), "snaive", "naive",
+ * "ses" = ETS(A,N,N), "holt" = ETS(A,A,N), "damped" = ETS(A,Ad,N), "hw" = additive Holt–Winters
+ * ETS(A,A,A), "hw-mult" = ETS(M,A,M), or any ETS code such as "MAdM". Parameters and initial states
+ * are maximum-likelihood estimates; intervals are analytic (Hyndman et al. 2008 classes 1–2) or
+ * simulated with `seed`. Blanks inside the history are interpolated (counted in `interpolated`);
+ * leading/trailing blanks are dropped with a note. Seasonal methods without a season (or with
+ * fewer than two seasons of data, for "auto") fall back to their non-seasonal form, with a note.
  *
  * @throws FORECAST_TOO_SHORT (kind input) when the history is shorter than the method needs,
  *   saying how many values are needed and given; FORECAST_BAD_HORIZON, FORECAST_BAD_LEVEL,
@@ -74,30 +81,37 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   const notes = [...history.notes, ...season.notes];
   let m = season.period;
   const seed = request.seed ?? 1;
-  const done = (used: string, mean: Float64Array, intervals: ForecastInterval[]): ForecastResult => ({
-    mean: Array.from(mean), intervals, method: used, seasonPeriod: m, interpolated: history.interpolated, notes,
+  const done = (used: string, f: MemberForecast, period = m): ForecastResult => ({
+    mean: Array.from(f.mean),
+    intervals: levels.map((level, i): ForecastInterval => ({ level, lower: Array.from(f.lower[i]), upper: Array.from(f.upper[i]) })),
+    method: used, seasonPeriod: period, interpolated: history.interpolated, notes,
   });
   if (key === 'snaive' || key === 'naive') {
     const lag = key === 'naive' ? 1 : m;
     if (y.length < lag + 1) throw ForecastErrors.tooShort(key, lag + 1, y.length);
     const f = seasonalNaive(y, lag, h);
-    return done(lag === 1 ? 'naive' : 'snaive', f.mean, intervalsFromSe(f.mean, f.se, levels));
+    return done(lag === 1 ? 'naive' : 'snaive', { name: key, mean: f.mean, ...normalBounds(f.mean, f.se, levels) }, lag);
   }
-  let code = NAMED[key];
-  if (key === 'auto' || key === 'ets') {
-    const spec = m > 1 && y.length >= minimumLength({ error: 'A', trend: 'A', season: 'A', period: m }) ? 'AAA' : 'ANN';
-    if (m > 1 && spec === 'ANN') notes.push(`Fewer than ${minimumLength({ error: 'A', trend: 'A', season: 'A', period: m })} values: non-seasonal model used.`);
-    code = spec;
+  if (key === 'auto' || key === 'ets' || key === 'theta') {
+    if (m > 1 && key !== 'theta' && y.length < 2 * m) {
+      notes.push(`Fewer than two seasons of history (${y.length} < ${2 * m}): non-seasonal model used.`);
+      m = 1;
+    }
+    if (key === 'theta') {
+      const f = thetaMember(y, m, h, levels);
+      if (!f) throw ForecastErrors.tooShort('theta', 4, y.length);
+      return done('theta', f);
+    }
+    const f = key === 'ets' ? autoEts(y, m, h, levels, seed, 'ets') : autoCombination(y, m, h, levels, seed);
+    return done(f.name, f);
   }
-  if (!code && parseEtsCode(method, 2)) code = method;
+  const code = NAMED[key] ?? (parseEtsCode(method, 2) ? method : undefined);
   if (!code) throw ForecastErrors.unknownMethod(method, FORECAST_METHODS);
   let spec = parseEtsCode(code, m) as EtsSpec;
   if (spec.season !== 'N' && m === 1) {
     spec = { ...spec, season: 'N', period: 1 };
     notes.push(`No seasonality: ${etsCode(spec)} used instead of ${code}.`);
   }
-  if (spec.season === 'N') m = 1;
-  const label = NAMED[key] ? key : etsCode(spec);
-  const f = etsForecast(y, spec, label, h, levels, seed);
-  return done(NAMED[key] && NAMED[key] === etsCode(spec) ? key : etsCode(spec), f.mean, f.intervals);
+  const f = namedEts(y, spec, NAMED[key] ? key : etsCode(spec), h, levels, seed);
+  return done(NAMED[key] === etsCode(spec) ? key : etsCode(spec), f, spec.period);
 }

@@ -13,6 +13,7 @@ export interface REtsFit {
 export interface RFixture {
   name: string; frequency: number; horizon: number; values: number[];
   ets: Record<string, REtsFit>; snaive: RForecast; ses: RForecast; holt: RForecast; hw?: RForecast;
+  thetaf: RForecast; auto: RForecast & { model: string; aicc: number; loglik: number };
 }
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'forecast');

@@ -1,0 +1,69 @@
+/**
+ * Forecast accuracy and speed benchmark: `tsx bench/forecast.ts [dataset.json] [--methods a,b,...]`
+ * (npm run bench:forecast -- <dataset.json>). Default dataset: ../shared/data/tourism-monthly.json.
+ *
+ * Runs `openfpa forecast` for each method (both cores, worker threads), scores the output with
+ * ../shared/bench/score-forecast.mjs --json (M4 definitions), and prints one markdown table:
+ * method × (sMAPE, MASE, OWA vs Naive2, cover 80, cover 95, MSIS, seconds). Naive2 comes from the
+ * scorer's own baseline. When ../shared is absent it says so and exits 0.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { execFileSync } from 'child_process';
+import { run } from '../cli/commands/forecast';
+
+const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+const SCORER = path.join(SHARED, 'bench', 'score-forecast.mjs');
+const DEFAULT_METHODS = ['snaive', 'naive2', 'ses', 'theta', 'ets', 'auto'];
+
+interface Score {
+  sMAPE: number; MASE: number; OWA: number; coverage80: number | null; coverage95: number | null; MSIS95: number | null; seriesScored: number;
+}
+
+function score(dataset: string, forecasts: string): Score {
+  return JSON.parse(execFileSync(process.execPath, [SCORER, dataset, forecasts, '--json'], { encoding: 'utf8' })) as Score;
+}
+
+const pct = (v: number | null): string => (v === null ? '–' : (100 * v).toFixed(1));
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const mi = args.indexOf('--methods');
+  const methods = mi >= 0 ? args[mi + 1].split(',') : DEFAULT_METHODS;
+  const positional = args.filter((a, i) => !a.startsWith('--') && (mi < 0 || i !== mi + 1));
+  const dataset = positional[0] ?? path.join(SHARED, 'data', 'tourism-monthly.json');
+  if (!fs.existsSync(SCORER) || !fs.existsSync(dataset)) {
+    process.stdout.write(`bench/forecast: ${fs.existsSync(SCORER) ? dataset : SHARED} not found; shared benchmark data absent, nothing to measure.\n`);
+    return 0;
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'openfpa-bench-'));
+  const rows: string[] = [];
+  for (const method of methods) {
+    const out = path.join(tmp, `${method}.json`);
+    const t0 = process.hrtime.bigint();
+    if (method === 'naive2') {
+      execFileSync(process.execPath, [SCORER, '--baseline', 'naive2', dataset, '--out', out], { stdio: 'ignore' });
+    } else {
+      const code = await run([dataset, '--method', method, '--out', out, '--quiet']);
+      if (code !== 0) throw new Error(`openfpa forecast --method ${method} exited with ${code}`);
+    }
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const s = score(dataset, out);
+    rows.push(`| ${method} | ${s.sMAPE.toFixed(2)} | ${s.MASE.toFixed(3)} | ${s.OWA.toFixed(3)} | ${pct(s.coverage80)} | ${pct(s.coverage95)} | ${s.MSIS95 === null ? '–' : s.MSIS95.toFixed(2)} | ${method === 'naive2' ? '–' : seconds.toFixed(1)} |`);
+    process.stderr.write(`bench/forecast: ${method} done in ${seconds.toFixed(1)} s\n`);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const name = path.basename(dataset);
+  process.stdout.write(
+    [`Forecast benchmark on ${name} (${os.cpus().length} cores; seconds include fitting, all series)`, '',
+      '| method | sMAPE % | MASE | OWA | cover 80 % | cover 95 % | MSIS 95 | seconds |',
+      '|---|---|---|---|---|---|---|---|', ...rows, ''].join('\n'),
+  );
+  return 0;
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  process.stderr.write(`bench/forecast: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import type { HistoryValue } from './types';
+import { ForecastErrors } from './errors';
+import { prepareHistory } from './prepare-history';
+import { resolveSeason } from './resolve-season';
+import type { EtsFit } from './ets-fit';
+import { fitEts } from './ets-fit';
+import { selectEts } from './ets-select';
+import { etsCode, minimumLength, parseEtsCode } from './ets-model';
+import { thetaForecast } from './theta';
+
+export interface ModelDescriptionRequest {
+  values: ReadonlyArray<HistoryValue>;
+  seasonality?: number;
+  frequency?: number;
+  /** "auto"/"ets" (selected ETS), a named ETS method ("ses", "holt", "damped", "hw", "hw-mult") or an ETS code. */
+  method?: string;
+}
+
+/** One labelled line of a model description. */
+export interface ModelFact {
+  label: string;
+  value: number | string;
+}
+
+const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
+
+function inSampleMase(fit: EtsFit, y: Float64Array, m: number): number {
+  const lag = y.length > m ? m : 1;
+  let scale = 0;
+  for (let t = lag; t < y.length; t++) scale += Math.abs(y[t] - y[t - lag]) / (y.length - lag);
+  let mae = 0;
+  for (let t = 0; t < y.length; t++) mae += Math.abs(y[t] - fit.fitted[t]) / y.length;
+  return scale > 0 ? mae / scale : NaN;
+}
+
+/**
+ * Describes the model a forecast uses, so it is not a black box: the ETS model chosen (code and
+ * plain name), its smoothing parameters, AICc, log-likelihood, residual standard deviation and
+ * in-sample MASE; for "auto" also the Theta member's alpha and drift (the combination's third
+ * member, damped trend, is ETS(A,Ad,N) on the seasonally adjusted series).
+ * @throws the same FpaErrors as rollingForecast for bad or too short input.
+ * @example describeModel({ values: sales, method: 'hw' })[0] // { label: 'model', value: 'ETS(A,A,A)' }
+ */
+export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
+  const y = prepareHistory(request.values).values;
+  const season = resolveSeason(y, request.seasonality ?? 0, request.frequency ?? 12);
+  const method = (request.method ?? 'auto').trim();
+  const key = method.toLowerCase();
+  let m = season.period;
+  if (m > 1 && y.length < 2 * m) m = 1;
+  let fit: EtsFit | undefined;
+  if (key === 'auto' || key === 'ets') {
+    const need = minimumLength({ error: 'A', trend: 'N', season: 'N', period: 1 });
+    if (y.length < need) throw ForecastErrors.tooShort(key, need, y.length);
+    fit = selectEts(y, m);
+  } else {
+    const code = NAMED[key] ?? method;
+    const spec = parseEtsCode(code, m);
+    if (!spec) throw ForecastErrors.unknownMethod(method, ['auto', 'ets', ...Object.keys(NAMED)]);
+    const need = minimumLength(spec);
+    if (y.length < need) throw ForecastErrors.tooShort(method, need, y.length);
+    fit = fitEts(y, spec.season !== 'N' && m === 1 ? { ...spec, season: 'N', period: 1 } : spec);
+  }
+  if (!fit) throw ForecastErrors.noModel(method);
+  const code = etsCode(fit.spec);
+  const facts: ModelFact[] = [
+    { label: 'model', value: `ETS(${code[0]},${code.slice(1, -1)},${code[code.length - 1]})` },
+    { label: 'season length', value: fit.spec.period },
+    { label: 'alpha (level)', value: fit.params.alpha },
+  ];
+  if (fit.spec.trend !== 'N') facts.push({ label: 'beta (trend)', value: fit.params.beta });
+  if (fit.spec.season !== 'N') facts.push({ label: 'gamma (season)', value: fit.params.gamma });
+  if (fit.spec.trend === 'Ad') facts.push({ label: 'phi (damping)', value: fit.params.phi });
+  facts.push(
+    { label: 'AICc', value: fit.aicc },
+    { label: 'log-likelihood', value: fit.logLik },
+    { label: 'sigma', value: Math.sqrt(fit.sigma2) },
+    { label: 'in-sample MASE', value: inSampleMase(fit, y, m) },
+    { label: 'observations', value: y.length },
+  );
+  if (key === 'auto') {
+    const th = thetaForecast(y, m, 1);
+    if (th) facts.push({ label: 'theta alpha', value: th.alpha }, { label: 'theta drift per period', value: th.drift });
+    facts.push({ label: 'combination', value: 'equal weights: ETS above + Theta + damped trend' });
+  }
+  return facts;
+}

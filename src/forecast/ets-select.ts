@@ -1,0 +1,40 @@
+import type { EtsSpec, ErrorType, SeasonType, TrendType } from './ets-model';
+import { minimumLength } from './ets-model';
+import type { EtsFit } from './ets-fit';
+import { fitEts } from './ets-fit';
+
+/** The ETS models R's ets() considers by default, for season length m. */
+export function candidateSpecs(y: Float64Array, m: number): EtsSpec[] {
+  let positive = true;
+  for (let t = 0; t < y.length; t++) if (!(y[t] > 0)) positive = false;
+  const errors: ErrorType[] = positive ? ['A', 'M'] : ['A'];
+  const trends: TrendType[] = ['N', 'A', 'Ad'];
+  const seasons: SeasonType[] = m > 1 ? (positive ? ['N', 'A', 'M'] : ['N', 'A']) : ['N'];
+  const specs: EtsSpec[] = [];
+  for (const error of errors) {
+    for (const trend of trends) {
+      for (const season of seasons) {
+        // Additive error with multiplicative season is numerically unstable (R restricts it).
+        if (error === 'A' && season === 'M') continue;
+        const spec: EtsSpec = { error, trend, season, period: season === 'N' ? 1 : m };
+        if (y.length >= minimumLength(spec)) specs.push(spec);
+      }
+    }
+  }
+  return specs;
+}
+
+/**
+ * Automatic ETS (R forecast::ets(y) defaults): fits every admissible candidate by maximum likelihood
+ * and keeps the one with the smallest AICc. Multiplicative models are skipped for data with zeros or
+ * negatives. Returns undefined when no candidate fits (series shorter than ANN needs).
+ * @example selectEts(Float64Array.from(usAccDeaths), 12)?.spec // e.g. { error: 'A', trend: 'N', season: 'A', period: 12 }
+ */
+export function selectEts(y: Float64Array, m: number, specs: EtsSpec[] = candidateSpecs(y, m)): EtsFit | undefined {
+  let best: EtsFit | undefined;
+  for (const spec of specs) {
+    const fit = fitEts(y, spec, {}, 'fast');
+    if (fit && Number.isFinite(fit.aicc) && (!best || fit.aicc < best.aicc)) best = fit;
+  }
+  return best;
+}

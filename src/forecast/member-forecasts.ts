@@ -1,0 +1,64 @@
+import type { EtsFit } from './ets-fit';
+import { fitEts } from './ets-fit';
+import { etsForecastMoments } from './ets-forecast';
+import { etsSimulatedQuantiles } from './ets-simulate';
+import { normalQuantile } from './normal-quantile';
+import { multiplicativeAdjustment, thetaForecast } from './theta';
+
+/** A member's forecast: the mean path and, per requested level, its lower and upper bounds. */
+export interface MemberForecast {
+  name: string;
+  mean: Float64Array;
+  lower: Float64Array[];
+  upper: Float64Array[];
+}
+
+export function normalBounds(mean: Float64Array, se: ArrayLike<number>, levels: ReadonlyArray<number>): Pick<MemberForecast, 'lower' | 'upper'> {
+  const z = levels.map((l) => normalQuantile(0.5 + l / 200));
+  return {
+    lower: z.map((q) => mean.map((v, i) => v - q * se[i])),
+    upper: z.map((q) => mean.map((v, i) => v + q * se[i])),
+  };
+}
+
+/** Mean and bounds of a fitted ETS model: analytic where a closed form exists, simulated (seeded) otherwise. */
+export function etsMember(name: string, fit: EtsFit, h: number, levels: ReadonlyArray<number>, seed: number): MemberForecast {
+  const { mean, variance } = etsForecastMoments(fit, h);
+  if (variance) return { name, mean, ...normalBounds(mean, variance.map((v) => Math.sqrt(Math.max(v, 0))), levels) };
+  const probs = levels.flatMap((l) => [0.5 - l / 200, 0.5 + l / 200]);
+  const q = etsSimulatedQuantiles(fit, h, probs, seed);
+  return { name, mean, lower: levels.map((_, i) => q[2 * i]), upper: levels.map((_, i) => q[2 * i + 1]) };
+}
+
+/** Standard Theta (R thetaf) as a member. */
+export function thetaMember(y: Float64Array, m: number, h: number, levels: ReadonlyArray<number>): MemberForecast | undefined {
+  const th = thetaForecast(y, m, h);
+  return th && { name: 'theta', mean: th.mean, ...normalBounds(th.mean, th.se, levels) };
+}
+
+/**
+ * Damped-trend exponential smoothing, ETS(A,Ad,N), of the seasonally adjusted series (classical
+ * multiplicative indices when thetaf's seasonality test says so), re-seasonalised: the "Damped"
+ * benchmark of the M3/M4 competitions. Bounds are scaled by the seasonal index too.
+ */
+export function dampedMember(y: Float64Array, m: number, h: number, levels: ReadonlyArray<number>): MemberForecast | undefined {
+  const n = y.length;
+  if (n < 7) return undefined;
+  const fig = multiplicativeAdjustment(y, m);
+  const x = fig ? y.map((v, t) => v / fig[t % m]) : y;
+  const fit = fitEts(x, { error: 'A', trend: 'Ad', season: 'N', period: 1 }, {}, 'fast');
+  if (!fit) return undefined;
+  const { mean, variance } = etsForecastMoments(fit, h);
+  const b = normalBounds(mean, variance!.map((v) => Math.sqrt(Math.max(v, 0))), levels);
+  if (fig) {
+    for (let k = 0; k < h; k++) {
+      const s = fig[(n + k) % m];
+      mean[k] *= s;
+      for (let i = 0; i < levels.length; i++) {
+        b.lower[i][k] *= s;
+        b.upper[i][k] *= s;
+      }
+    }
+  }
+  return { name: 'damped', mean, ...b };
+}
