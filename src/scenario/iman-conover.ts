@@ -11,6 +11,7 @@
 import { ScenarioErrors } from './errors';
 import { cholesky, invertLower, Matrix, multiply } from './matrix';
 import { nearestCorrelation } from './nearest-correlation';
+import { detSinSmall } from './special/det-math';
 import { normalQuantile } from './special/normal';
 import { Xoshiro128 } from './prng';
 import { ranksOf } from './ranks';
@@ -32,7 +33,7 @@ export function vanDerWaerdenScores(n: number): Float64Array {
  * definiteness.
  */
 export function spearmanToPearson(target: Matrix): Matrix {
-  const adjusted = target.map((row, i) => row.map((r, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * r) / 6))));
+  const adjusted = target.map((row, i) => row.map((r, j) => (i === j ? 1 : 2 * detSinSmall((Math.PI * r) / 6))));
   return nearestCorrelation(adjusted).matrix;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Normal, truncated normal and lognormal distributions.
  */
+import { detExp, detLog, detLog1p } from '../special/det-math';
 import { normalCdf, normalDensity, normalQuantile } from '../special/normal';
 import { Distribution, mapQuantiles } from './types';
 
@@ -71,12 +72,12 @@ export function lognormal(mu: number, sigma: number): Distribution {
   return {
     family: 'lognormal',
     discrete: false,
-    mean: () => Math.exp(mu + 0.5 * sigma * sigma),
-    variance: () => Math.expm1(sigma * sigma) * Math.exp(2 * mu + sigma * sigma),
-    cdf: (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
-    quantile: (p) => Math.exp(mu + sigma * normalQuantile(p)),
+    mean: () => detExp(mu + 0.5 * sigma * sigma),
+    variance: () => Math.expm1(sigma * sigma) * detExp(2 * mu + sigma * sigma),
+    cdf: (x) => (x <= 0 ? 0 : normalCdf((detLog(x) - mu) / sigma)),
+    quantile: (p) => detExp(mu + sigma * normalQuantile(p)),
     quantiles(u, out) {
-      for (let i = 0; i < u.length; i++) out[i] = Math.exp(mu + sigma * normalQuantile(u[i]));
+      for (let i = 0; i < u.length; i++) out[i] = detExp(mu + sigma * normalQuantile(u[i]));
     },
   };
 }
@@ -87,6 +88,6 @@ export function lognormal(mu: number, sigma: number): Distribution {
  * @example lognormalFromMoments(50000, 12000) // { mu: 10.79..., sigma: 0.2366... }
  */
 export function lognormalFromMoments(mean: number, sd: number): { mu: number; sigma: number } {
-  const sigma2 = Math.log1p((sd * sd) / (mean * mean));
-  return { mu: Math.log(mean) - 0.5 * sigma2, sigma: Math.sqrt(sigma2) };
+  const sigma2 = detLog1p((sd * sd) / (mean * mean));
+  return { mu: detLog(mean) - 0.5 * sigma2, sigma: Math.sqrt(sigma2) };
 }

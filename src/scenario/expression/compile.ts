@@ -1,10 +1,12 @@
 /**
  * Compiles parsed model lines to a register program evaluated over typed arrays, block by block
  * (a few thousand trials at a time, so temporaries stay in cache and nothing is allocated per
- * trial). Only driver names, earlier outputs and the functions in `FUNCTIONS` can be referenced:
+ * trial). EXP, LN, POWER and ^ use the engine-independent functions of special/det-math.ts, so
+ * a model gives the same bits in every browser. Only driver names, earlier outputs and the functions in `FUNCTIONS` can be referenced:
  * there is no other scope, so a model can reach nothing else.
  */
 import { ScenarioErrors } from '../errors';
+import { detExp, detLog, detPow } from '../special/det-math';
 import { Assignment, Node } from './ast';
 
 /** Function name → [min, max] argument count. */
@@ -36,7 +38,7 @@ interface Instruction {
 
 /** Rounds half away from zero to `digits` decimals, as Excel's ROUND. */
 function roundExcel(x: number, digits: number): number {
-  const f = Math.pow(10, Math.trunc(digits));
+  const f = detPow(10, Math.trunc(digits));
   return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
 
@@ -166,15 +168,15 @@ function run(ins: Instruction, regs: Float64Array[], len: number): void {
     case 'neg': for (let i = 0; i < len; i++) d[i] = -a[i]; break;
     case 'not': for (let i = 0; i < len; i++) d[i] = a[i] === 0 ? 1 : 0; break;
     case 'abs': for (let i = 0; i < len; i++) d[i] = Math.abs(a[i]); break;
-    case 'exp': for (let i = 0; i < len; i++) d[i] = Math.exp(a[i]); break;
-    case 'ln': for (let i = 0; i < len; i++) d[i] = Math.log(a[i]); break;
+    case 'exp': for (let i = 0; i < len; i++) d[i] = detExp(a[i]); break;
+    case 'ln': for (let i = 0; i < len; i++) d[i] = detLog(a[i]); break;
     case 'sqrt': for (let i = 0; i < len; i++) d[i] = Math.sqrt(a[i]); break;
     case 'round': for (let i = 0; i < len; i++) d[i] = roundExcel(a[i], b[i]); break;
     case 'add': for (let i = 0; i < len; i++) d[i] = a[i] + b[i]; break;
     case 'sub': for (let i = 0; i < len; i++) d[i] = a[i] - b[i]; break;
     case 'mul': for (let i = 0; i < len; i++) d[i] = a[i] * b[i]; break;
     case 'div': for (let i = 0; i < len; i++) d[i] = a[i] / b[i]; break;
-    case 'pow': for (let i = 0; i < len; i++) d[i] = Math.pow(a[i], b[i]); break;
+    case 'pow': for (let i = 0; i < len; i++) d[i] = detPow(a[i], b[i]); break;
     case 'min': for (let i = 0; i < len; i++) d[i] = a[i] < b[i] ? a[i] : b[i]; break;
     case 'max': for (let i = 0; i < len; i++) d[i] = a[i] > b[i] ? a[i] : b[i]; break;
     case 'lt': for (let i = 0; i < len; i++) d[i] = a[i] < b[i] ? 1 : 0; break;

@@ -6,6 +6,7 @@
  * Recipes 3rd ed. §6.4). The inverse uses Newton steps on I_x − p with a bisection safeguard; from a
  * good `guess` (see `betaQuantilesSorted`) one evaluation of I_x is enough.
  */
+import { detExp, detLog, detLog1p } from './det-math';
 import { lnGamma } from './gamma';
 
 const EPS = 1e-16;
@@ -55,7 +56,7 @@ function fraction(x: number, a: number, b: number): number {
 export function incompleteBeta(x: number, a: number, b: number, lnB = lnBeta(a, b)): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnB);
+  const front = detExp(a * detLog(x) + b * detLog1p(-x) - lnB);
   if (x < (a + 1) / (a + b + 2)) return (front * fraction(x, a, b)) / a;
   return 1 - (front * fraction(1 - x, b, a)) / b;
 }
@@ -76,7 +77,7 @@ export function inverseIncompleteBeta(p: number, a: number, b: number, guess?: n
     if (err === 0) return x;
     if (err < 0) lo = x;
     else hi = x;
-    const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);
+    const density = detExp((a - 1) * detLog(x) + (b - 1) * detLog1p(-x) - lnB);
     const step = err / density;
     let next = x - step;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
@@ -101,7 +102,7 @@ export function betaQuantilesSorted(u: Float64Array, out: Float64Array, a: numbe
     const p = u[i];
     let guess: number | undefined;
     if (prevX > 0 && prevX < 1 && p >= prevP) {
-      const density = Math.exp((a - 1) * Math.log(prevX) + (b - 1) * Math.log1p(-prevX) - lnB);
+      const density = detExp((a - 1) * detLog(prevX) + (b - 1) * detLog1p(-prevX) - lnB);
       const step = (p - prevP) / density;
       const logSlope = (a - 1) / prevX - (b - 1) / (1 - prevX); // f'/f
       guess = prevX + step - 0.5 * step * step * logSlope;

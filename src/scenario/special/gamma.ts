@@ -8,6 +8,8 @@
  * Numerical Recipes §6.2.1 initial guess, safeguarded by bisection.
  */
 
+import { detExp, detLog, detPow } from './det-math';
+
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
@@ -21,12 +23,13 @@ const TINY = 1e-300;
  * @example lnGamma(5) // 3.1780538303479458 (= ln 24)
  */
 export function lnGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  // Γ(x) = Γ(x + 1)/x keeps the Lanczos sum in its accurate range without the reflection formula.
+  if (x < 0.5) return lnGamma(x + 1) - detLog(x);
   const z = x - 1;
   let sum = LANCZOS[0];
   for (let i = 1; i < 9; i++) sum += LANCZOS[i] / (z + i);
   const t = z + 7.5;
-  return LN_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  return LN_SQRT_2PI + (z + 0.5) * detLog(t) - t + detLog(sum);
 }
 
 function lowerSeries(a: number, x: number): number {
@@ -37,7 +40,7 @@ function lowerSeries(a: number, x: number): number {
     sum += term;
     if (Math.abs(term) < Math.abs(sum) * EPS) break;
   }
-  return sum * Math.exp(-x + a * Math.log(x) - lnGamma(a));
+  return sum * detExp(-x + a * detLog(x) - lnGamma(a));
 }
 
 function upperFraction(a: number, x: number): number {
@@ -57,7 +60,7 @@ function upperFraction(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < EPS) break;
   }
-  return Math.exp(-x + a * Math.log(x) - lnGamma(a)) * h;
+  return detExp(-x + a * detLog(x) - lnGamma(a)) * h;
 }
 
 /**
@@ -84,13 +87,13 @@ export function gammaQ(a: number, x: number): number {
 function initialGuess(a: number, p: number): number {
   if (a > 1) {
     const pp = p < 0.5 ? p : 1 - p;
-    const t = Math.sqrt(-2 * Math.log(pp));
+    const t = Math.sqrt(-2 * detLog(pp));
     let z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
     if (p < 0.5) z = -z;
-    return Math.max(1e-3, a * Math.pow(1 - 1 / (9 * a) - z / (3 * Math.sqrt(a)), 3));
+    return Math.max(1e-3, a * detPow(1 - 1 / (9 * a) - z / (3 * Math.sqrt(a)), 3));
   }
   const t = 1 - a * (0.253 + a * 0.12);
-  return p < t ? Math.pow(p / t, 1 / a) : 1 - Math.log(1 - (p - t) / (1 - t));
+  return p < t ? detPow(p / t, 1 / a) : 1 - detLog(1 - (p - t) / (1 - t));
 }
 
 /**
@@ -110,7 +113,7 @@ export function inverseGammaP(p: number, a: number, guess?: number): number {
     if (err === 0) return x;
     if (err < 0) lo = x;
     else hi = x;
-    const density = Math.exp((a - 1) * Math.log(x) - x - lng);
+    const density = detExp((a - 1) * detLog(x) - x - lng);
     const u = err / density;
     // Halley correction: f''/f' = (a-1)/x - 1 for the gamma density.
     const step = u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - 1)));

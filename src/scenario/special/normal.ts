@@ -5,6 +5,7 @@
  * Applied Statistics 37(3):477–484, 1988 — about 1e-16 relative accuracy, the method R's qnorm uses.
  * Φ is computed through the incomplete gamma function: Φ(z) = ½·Q(½, z²/2) for z < 0.
  */
+import { detExp, detLog } from './det-math';
 import { gammaP, gammaQ } from './gamma';
 
 /**
@@ -25,7 +26,7 @@ export function normalQuantile(p: number): number {
         5394.1960214247511077) * r + 687.1870074920579083) * r + 42.313330701600911252) * r + 1)
     );
   }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-detLog(q < 0 ? p : 1 - p));
   let value: number;
   if (r <= 5) {
     r -= 1.6;
@@ -57,5 +58,5 @@ export function normalCdf(z: number): number {
 
 /** Standard normal density φ(z). */
 export function normalDensity(z: number): number {
-  return Number.isFinite(z) ? 0.3989422804014327 * Math.exp(-0.5 * z * z) : 0;
+  return Number.isFinite(z) ? 0.3989422804014327 * detExp(-0.5 * z * z) : 0;
 }
