@@ -1,7 +1,7 @@
 import type { Connector, WriteOutcome } from './connector';
 import type {
   ActualRowInput, AuditEntry, BudgetVersion, DriverModel, ImportResult, NewBudgetVersion, NewDriverModel,
-  NewProposal, NewReviewDecision, Proposal, ProposalState, ReviewDecision, TransitionVerb, VersionComparison,
+  NewProposal, NewReviewDecision, Proposal, ProposalState, ReviewDecision, Scenario, TransitionVerb, VersionComparison, BudgetLine,
 } from './types';
 
 /**
@@ -19,6 +19,10 @@ export function apiClient(connector: Connector) {
     updateModel: (seen: { id: string; version: number }, model: Omit<NewDriverModel, 'costCentre'>): Promise<WriteOutcome<DriverModel>> =>
       connector.write({ endpoint: 'updateModel', pathParams: { id: seen.id }, query: {}, body: model, ifMatch: seen.version, label: `Update model ${model.name}` }),
 
+    listScenarios: (modelId: string) => connector.read<Scenario[]>('listScenarios', { id: modelId }),
+    createScenario: (modelId: string, name: string, overrides: Scenario['overrides']): Promise<WriteOutcome<Scenario>> =>
+      connector.write({ endpoint: 'createScenario', pathParams: { id: modelId }, query: {}, body: { name, overrides }, label: `Save scenario ${name}` }),
+
     listVersions: (costCentre: string, fiscalYear?: number) =>
       connector.read<BudgetVersion[]>('listVersions', {}, fiscalYear === undefined ? { costCentre } : { costCentre, fiscalYear: String(fiscalYear) }),
     getVersion: (id: string) => connector.read<BudgetVersion>('getVersion', { id }),
@@ -32,6 +36,11 @@ export function apiClient(connector: Connector) {
         endpoint: 'importActuals', pathParams: {}, query: { batchId, costCentre },
         body: typeof rows === 'string' ? rows : { rows }, label: `Import actuals ${batchId}`,
       }),
+
+    getImport: (batchId: string) =>
+      connector.read<ImportResult & { storedRows: number; importedBy: string; importedAt: string }>('getImport', { batchId }),
+    listActuals: (costCentre: string, from?: string, to?: string) =>
+      connector.read<BudgetLine[]>('listActuals', {}, { costCentre, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
 
     listReviews: (costCentre: string) => connector.read<ReviewDecision[]>('listReviews', {}, { costCentre }),
     createReview: (review: NewReviewDecision): Promise<WriteOutcome<ReviewDecision>> =>

@@ -70,6 +70,13 @@ export interface NewDriverModel {
   drivers: DriverSpec[];
 }
 
+export interface Scenario {
+  id: string;
+  modelId: string;
+  name: string;
+  overrides: Record<string, Record<string, unknown>>;
+}
+
 export interface BudgetLine {
   account: string;
   period: string;
@@ -140,11 +147,15 @@ export const ENDPOINTS = {
   createModel: { method: 'POST', path: '/api/models' },
   getModel: { method: 'GET', path: '/api/models/{id}' },
   updateModel: { method: 'PUT', path: '/api/models/{id}' },
+  listScenarios: { method: 'GET', path: '/api/models/{id}/scenarios' },
+  createScenario: { method: 'POST', path: '/api/models/{id}/scenarios' },
   listVersions: { method: 'GET', path: '/api/versions' },
   createVersion: { method: 'POST', path: '/api/versions' },
   getVersion: { method: 'GET', path: '/api/versions/{id}' },
   compareVersions: { method: 'GET', path: '/api/versions/{id}/compare/{otherId}' },
   importActuals: { method: 'POST', path: '/api/actuals/imports' },
+  getImport: { method: 'GET', path: '/api/actuals/imports/{batchId}' },
+  listActuals: { method: 'GET', path: '/api/actuals' },
   listReviews: { method: 'GET', path: '/api/reviews' },
   createReview: { method: 'POST', path: '/api/reviews' },
   listProposals: { method: 'GET', path: '/api/proposals' },
