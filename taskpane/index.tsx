@@ -1,16 +1,45 @@
 /**
  * Task pane entry. In the shared runtime this page also hosts the custom functions (functions.js is
  * loaded first by taskpane.html); the pane renders once Office is ready, or at once outside Office
- * (a plain browser, used by the browser tests).
+ * (a plain browser, used by the browser tests). Outside Excel, or with `?workbook=double`, the pane
+ * talks to the in-memory workbook double, exposed as `window.__openfpaWorkbook` for the e2e test.
+ * `?theme=light|dark` and `?tab=` override the theme and the first view.
  */
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
+import { openStore } from '../src/store/open-store';
+import type { StoreBundle } from '../src/store/schema';
+import { App, TabId } from './components/App';
 import { loadFunctionCatalogue } from './function-catalogue';
+import { createThreadRunner } from './run/scenario-runner';
+import { themeName } from './theme';
+import { createOfficeWorkbook } from './workbook/office-workbook';
+import { createWorkbookDouble } from './workbook/workbook-double';
+import type { Workbook } from './workbook/types';
 
 function render(host: string | null): void {
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(<App host={host} loadCatalogue={loadFunctionCatalogue} />);
+  const query = new URLSearchParams(window.location.search);
+  let workbook: Workbook;
+  if (host === 'Excel' && query.get('workbook') !== 'double') workbook = createOfficeWorkbook();
+  else {
+    const double = createWorkbookDouble();
+    (window as unknown as { __openfpaWorkbook: unknown }).__openfpaWorkbook = double;
+    workbook = double;
+  }
+  const officeBackground = typeof Office !== 'undefined' ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
+  const theme = themeName(officeBackground, query.get('theme'), window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
+  const copy = {
+    load: async () => {
+      const text = await workbook.loadDocumentCopy();
+      return text ? (JSON.parse(text) as StoreBundle) : null;
+    },
+    save: (bundle: StoreBundle) => workbook.saveDocumentCopy(JSON.stringify(bundle)),
+  };
+  const open = () => openStore(copy);
+  createRoot(container).render(
+    <App host={host} loadCatalogue={loadFunctionCatalogue} workbook={workbook} openStore={open} runner={createThreadRunner()} theme={theme} initialTab={(query.get('tab') as TabId | null) ?? 'drivers'} />,
+  );
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {

@@ -1,65 +1,78 @@
 /**
- * The task pane shell: follows the Office theme, and lists the planning functions this add-in
- * registers with links to their help. Driver, scenario, review and settings views join it as their
- * issues land.
+ * The task pane shell: follows the Office theme, opens the local store (telling the user when it
+ * falls back to the workbook copy), and navigates between Drivers, Scenarios, Anomalies, Proposals
+ * and Settings with a keyboard-accessible tab list.
  */
 import { useEffect, useState } from 'react';
-import { FluentProvider, webLightTheme, Title3, Body1, Caption1, Link, Spinner, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import type { OpenedStore } from '../../src/store/open-store';
 import type { CatalogueEntry } from '../function-catalogue';
+import type { ScenarioRunner } from '../run/scenario-runner';
+import { usePaneData } from '../state/use-pane-data';
+import { fluentTheme, ThemeName } from '../theme';
+import type { Workbook } from '../workbook/types';
+import { DriversView } from './drivers/DriversView';
+import { ScenariosView } from './scenarios/ScenariosView';
+import { SettingsView } from './settings/SettingsView';
+import { Placeholder } from './shared/Placeholder';
+
+export type TabId = 'drivers' | 'scenarios' | 'anomalies' | 'proposals' | 'settings';
 
 export interface AppProps {
   /** The Office host name ("Excel"), or null outside Office. */
   host: string | null;
   loadCatalogue: () => Promise<CatalogueEntry[]>;
+  workbook: Workbook;
+  openStore: () => Promise<OpenedStore>;
+  runner: ScenarioRunner;
+  /** @default "light" */
+  theme?: ThemeName;
+  /** @default "drivers" */
+  initialTab?: TabId;
 }
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: '280px' },
-  list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  name: { fontFamily: tokens.fontFamilyMonospace },
+  root: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '280px', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  tabs: { flexWrap: 'wrap' },
 });
 
-export function App({ host, loadCatalogue }: AppProps) {
-  const styles = useStyles();
-  const [functions, setFunctions] = useState<CatalogueEntry[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+const TABS: { id: TabId; label: string }[] = [
+  { id: 'drivers', label: 'Drivers' },
+  { id: 'scenarios', label: 'Scenarios' },
+  { id: 'anomalies', label: 'Anomalies' },
+  { id: 'proposals', label: 'Proposals' },
+  { id: 'settings', label: 'Settings' },
+];
 
+export function App({ host, loadCatalogue, workbook, openStore, runner, theme = 'light', initialTab = 'drivers' }: AppProps) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [store, setStore] = useState<OpenedStore | null>(null);
+  const [storeError, setStoreError] = useState<string | null>(null);
   useEffect(() => {
-    loadCatalogue().then(setFunctions, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
-  }, [loadCatalogue]);
+    openStore().then(setStore, (e: unknown) => setStoreError(e instanceof Error ? e.message : String(e)));
+  }, [openStore]);
+  const repository = store?.repository ?? null;
+  const { data, actions, copyProblem } = usePaneData(repository, workbook);
 
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.root} aria-labelledby="openfpa-title">
+    <FluentProvider theme={fluentTheme(theme)}>
+      <main className={styles.root} aria-labelledby="openfpa-title" data-theme={theme}>
         <Title3 as="h1" id="openfpa-title">OpenFPA</Title3>
-        <Body1>{host ? `Connected to ${host}.` : 'Not running inside Office: functions are listed for reference.'}</Body1>
-        <section aria-labelledby="functions-title">
-          <Title3 as="h2" id="functions-title" style={{ fontSize: tokens.fontSizeBase400 }}>
-            Planning functions
-          </Title3>
-          {problem && (
-            <MessageBar intent="error">
-              <MessageBarBody>{problem}</MessageBarBody>
-            </MessageBar>
-          )}
-          {!functions && !problem && <Spinner size="tiny" label="Loading functions" />}
-          {functions && (
-            <ul className={styles.list} data-testid="function-list">
-              {functions.map((f) => (
-                <li key={f.name}>
-                  {f.helpUrl ? (
-                    <Link href={f.helpUrl} target="_blank" className={styles.name}>
-                      {f.name}
-                    </Link>
-                  ) : (
-                    <span className={styles.name}>{f.name}</span>
-                  )}
-                  <Caption1 block>{f.description}</Caption1>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        {!host && <MessageBar intent="info"><MessageBarBody>Not running inside Office: {workbook.label} is used.</MessageBarBody></MessageBar>}
+        {store?.problem && <MessageBar intent="warning" role="alert"><MessageBarBody>{store.problem}</MessageBarBody></MessageBar>}
+        {(storeError || copyProblem) && <MessageBar intent="error" role="alert"><MessageBarBody>{storeError ?? copyProblem}</MessageBarBody></MessageBar>}
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Views" size="small">
+          {TABS.map((t) => <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>{t.label}</Tab>)}
+        </TabList>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'anomalies' && <Placeholder title="Anomalies" issue="Flagging unusual variances in actuals is built in its own issue and is not in this version." />}
+          {tab === 'proposals' && <Placeholder title="Proposals" issue="Reviewing and approving proposed changes is built in its own issue and is not in this version." />}
+          {!data && tab !== 'anomalies' && tab !== 'proposals' && !storeError && <Spinner size="small" label="Opening your data" />}
+          {data && repository && tab === 'drivers' && <DriversView data={data} actions={actions} workbook={workbook} />}
+          {data && repository && tab === 'scenarios' && <ScenariosView data={data} actions={actions} workbook={workbook} runner={runner} />}
+          {data && repository && tab === 'settings' && <SettingsView data={data} actions={actions} repository={repository} loadCatalogue={loadCatalogue} />}
+        </div>
       </main>
     </FluentProvider>
   );

@@ -26,6 +26,14 @@ describe('openStore', () => {
     repository.close();
   });
 
+  it('fills an empty IndexedDB store from the workbook copy (a colleague opens the workbook)', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const { repository, problem } = await openStore(copyDouble(bundle()));
+    expect(problem).toBeUndefined();
+    expect((await repository.list('drivers')).map((d) => d.name).sort()).toEqual(['price', 'volume']);
+    repository.close();
+  });
+
   it('falls back to the workbook copy when IndexedDB is missing, and saves every change back', async () => {
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
     const copy = copyDouble(bundle());

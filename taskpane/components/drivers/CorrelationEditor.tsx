@@ -1,0 +1,97 @@
+/**
+ * Rank correlations between drivers, edited as the upper triangle of a matrix (mirrored below). The
+ * engine's check runs on every edit; a matrix that is not positive definite shows the nearest valid
+ * one (Higham 2002) that a run would use. Give it a `key` that changes with the names and the saved
+ * value, so its draft starts again from them.
+ */
+import { useMemo, useState } from 'react';
+import { Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { isFpaError } from '../../../src/errors';
+import { checkCorrelationMatrix, nearestCorrelation } from '../../../src/scenario/nearest-correlation';
+
+export interface CorrelationValue {
+  names: string[];
+  matrix: number[][];
+}
+
+const useStyles = makeStyles({
+  wrap: { overflowX: 'auto', maxWidth: '100%' },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  cell: { padding: '2px', textAlign: 'center' },
+  input: { width: '56px', minWidth: '56px' },
+});
+
+function square(names: string[], given?: CorrelationValue): number[][] {
+  return names.map((a, i) =>
+    names.map((b, j) => {
+      if (i === j) return 1;
+      const gi = given?.names.indexOf(a) ?? -1;
+      const gj = given?.names.indexOf(b) ?? -1;
+      return gi >= 0 && gj >= 0 ? given!.matrix[gi][gj] : 0;
+    }),
+  );
+}
+
+export function CorrelationEditor({ names, value, onSave }: { names: string[]; value?: CorrelationValue; onSave: (v: CorrelationValue | undefined) => void }) {
+  const styles = useStyles();
+  const [text, setText] = useState<string[][]>(() => square(names, value).map((r) => r.map(String)));
+  const matrix = text.map((r) => r.map((c) => (c.trim() === '' ? NaN : Number(c))));
+  const verdict = useMemo(() => {
+    try {
+      checkCorrelationMatrix(matrix, names);
+      const repair = nearestCorrelation(matrix);
+      return { ok: true, repair };
+    } catch (error) {
+      return { ok: false, message: isFpaError(error) ? error.message : String(error) };
+    }
+  }, [JSON.stringify(matrix), names]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (names.length < 2) return <Caption1>Add two or more drivers to correlate them.</Caption1>;
+  const set = (i: number, j: number, v: string) => setText((t) => t.map((r, a) => r.map((c, b) => ((a === i && b === j) || (a === j && b === i) ? v : c))));
+  const allZero = matrix.every((r, i) => r.every((v, j) => i === j || v === 0));
+  return (
+    <div>
+      <div className={styles.wrap}>
+        <table className={styles.table} aria-label="Rank correlation matrix">
+          <thead>
+            <tr>
+              <td />
+              {names.map((n) => (
+                <th key={n} scope="col" className={styles.cell}>{n}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {names.map((a, i) => (
+              <tr key={a}>
+                <th scope="row" className={styles.cell}>{a}</th>
+                {names.map((b, j) => (
+                  <td key={b} className={styles.cell}>
+                    {j > i ? (
+                      <Input className={styles.input} size="small" aria-label={`Correlation ${a} × ${b}`} value={text[i][j]} onChange={(_, d) => set(i, j, d.value)} />
+                    ) : (
+                      <span>{i === j ? '1' : text[i][j]}</span>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!verdict.ok && <Caption1 role="alert">{verdict.message}</Caption1>}
+      {verdict.ok && verdict.repair?.repaired && (
+        <div role="status">
+          <Caption1 block>
+            Not a valid correlation matrix (not positive definite). A run uses the nearest valid one; largest change {verdict.repair.maxChange.toFixed(4)}:
+          </Caption1>
+          <Caption1 block aria-label="Repaired matrix">
+            {verdict.repair.matrix.map((r) => r.map((v) => v.toFixed(3)).join('  ')).join(' | ')}
+          </Caption1>
+        </div>
+      )}
+      <Button disabled={!verdict.ok} onClick={() => onSave(allZero ? undefined : { names, matrix })}>
+        Save correlations
+      </Button>
+    </div>
+  );
+}

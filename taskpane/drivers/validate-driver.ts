@@ -1,0 +1,98 @@
+/**
+ * Field-by-field validation of a driver being edited, with the scenario engine's own messages: the
+ * engine builds the distribution, and its error is placed next to the parameter it names.
+ */
+import { makeDistribution, canonicalFamily, DISTRIBUTION_PARAMETERS } from '../../src/scenario/distributions/catalogue';
+import type { Distribution } from '../../src/scenario/distributions/types';
+import { isFpaError } from '../../src/errors';
+
+/** Same rule as src/scenario/spec.ts. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+export interface DriverDraft {
+  name: string;
+  distribution: string;
+  /** Raw text per parameter name, as typed. */
+  params: Record<string, string>;
+}
+
+export interface DriverCheck {
+  /** Message per field: "name", "distribution", or a parameter name; "form" for the rest. */
+  errors: Record<string, string>;
+  distribution: Distribution | null;
+  params: Record<string, number | number[]>;
+}
+
+/** Plain-language hint for each parameter. */
+export const PARAMETER_HINTS: Readonly<Record<string, string>> = {
+  mean: 'Average value',
+  sd: 'Standard deviation: typical distance from the mean',
+  min: 'Lowest possible value',
+  max: 'Highest possible value',
+  mode: 'Most likely value',
+  shape: 'How peaked (PERT default 4; gamma > 0)',
+  mu: 'Mean of the logarithm',
+  sigma: 'Standard deviation of the logarithm',
+  alpha: 'Beta shape α (> 0)',
+  beta: 'Beta shape β (> 0)',
+  scale: 'Spread (> 0)',
+  df: 'Degrees of freedom (> 0); small means fat tails',
+  location: 'Centre',
+  values: 'Possible values, separated by ;',
+  probabilities: 'Their probabilities, separated by ; (sum 1)',
+  p: 'Probability of 1 (0 to 1)',
+  lambda: 'Average count (> 0)',
+};
+
+function parseParam(text: string): number | number[] | undefined | 'bad' {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const parts = t.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const numbers = parts.map(Number);
+  if (numbers.some((n) => !Number.isFinite(n))) return 'bad';
+  return parts.length === 1 && !t.includes(';') ? numbers[0] : numbers;
+}
+
+/** The parameter a scenario-engine message is about, if it names one. */
+function fieldOf(message: string, names: readonly string[]): string {
+  const quoted = /parameter "([^"]+)"|entry of "([^"]+)"/.exec(message);
+  if (quoted) return quoted[1] ?? quoted[2];
+  const body = message.replace(/^Driver "[^"]*": [^:]*: /, '');
+  const named = names.find((n) => body.startsWith(`${n} `));
+  if (named) return named;
+  if (/min must be < max|min must be ≤ mode/.test(body)) return names.includes('min') ? 'min' : 'form';
+  if (/values and probabilities|probabilities must/.test(body)) return 'probabilities';
+  return 'form';
+}
+
+/**
+ * @param otherNames names of the other drivers (case-insensitive uniqueness)
+ * @example checkDriver({ name: 'price', distribution: 'normal', params: { mean: '130', sd: '-1' } }, []).errors.sd // 'Driver "price": normal: sd must be > 0; got -1.'
+ */
+export function checkDriver(draft: DriverDraft, otherNames: readonly string[]): DriverCheck {
+  const errors: Record<string, string> = {};
+  const name = draft.name.trim();
+  if (!NAME.test(name)) errors.name = `"${name}" is not a valid name.`;
+  else if (otherNames.some((n) => n.toLowerCase() === name.toLowerCase())) errors.name = `the name "${name}" is used twice.`;
+  const family = canonicalFamily(draft.distribution);
+  const params: Record<string, number | number[]> = {};
+  if (!family) {
+    errors.distribution = `distribution "${draft.distribution}" is not known.`;
+    return { errors, distribution: null, params };
+  }
+  const names = DISTRIBUTION_PARAMETERS[family];
+  for (const key of names) {
+    const v = parseParam(draft.params[key] ?? '');
+    if (v === 'bad') errors[key] = `parameter "${key}" must be a number.`;
+    else if (v !== undefined) params[key] = v;
+  }
+  if (Object.keys(errors).some((k) => names.includes(k))) return { errors, distribution: null, params };
+  try {
+    const distribution = makeDistribution(name || 'driver', family, params);
+    return { errors, distribution, params };
+  } catch (error) {
+    if (!isFpaError(error)) throw error;
+    errors[fieldOf(error.message, names)] = error.message;
+    return { errors, distribution: null, params };
+  }
+}

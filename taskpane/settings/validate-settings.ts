@@ -1,0 +1,39 @@
+/** Settings validation: the same rules on the Settings view and on import. */
+import type { SettingsRecord } from '../../src/store/schema';
+
+export interface SettingsDraft {
+  defaultIterations: string;
+  defaultSeed: string;
+  numberFormat: string;
+  backendUrl: string;
+}
+
+/**
+ * @returns per-field messages (empty when valid) and the parsed record
+ * @example checkSettings({ defaultIterations: '10000', defaultSeed: '1', numberFormat: '0.00', backendUrl: 'http://x' }).errors.backendUrl // 'Use an https:// address (http:// only for localhost).'
+ */
+export function checkSettings(d: SettingsDraft): { errors: Partial<Record<keyof SettingsDraft, string>>; record: SettingsRecord } {
+  const errors: Partial<Record<keyof SettingsDraft, string>> = {};
+  const iterations = Number(d.defaultIterations);
+  if (!/^\d+$/.test(d.defaultIterations.trim()) || iterations < 2 || iterations > 10_000_000) errors.defaultIterations = 'Must be a whole number from 2 to 10,000,000.';
+  if (!/^\d+$/.test(d.defaultSeed.trim())) errors.defaultSeed = 'Must be a whole number (0 or more).';
+  if (d.numberFormat.trim() === '' || d.numberFormat.length > 60) errors.numberFormat = 'Give an Excel number format, e.g. #,##0.00.';
+  const url = d.backendUrl.trim();
+  if (url !== '') {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      errors.backendUrl = 'Not a web address; e.g. https://fpa.example.com.';
+    }
+    if (parsed) {
+      const local = parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1';
+      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) errors.backendUrl = 'Use an https:// address (http:// only for localhost).';
+      else if (parsed.username || parsed.password) errors.backendUrl = 'Do not put a user name or password in the address.';
+    }
+  }
+  return {
+    errors,
+    record: { key: 'settings', defaultIterations: iterations, defaultSeed: Number(d.defaultSeed), numberFormat: d.numberFormat.trim(), backendUrl: url.replace(/\/+$/, '') },
+  };
+}

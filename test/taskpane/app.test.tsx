@@ -1,0 +1,105 @@
+/**
+ * The pane with the workbook test double and an in-memory store: import from the selected range,
+ * the wizard's step flow through a real (small) run, and "Write to workbook".
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../taskpane/components/App';
+import { createThreadRunner } from '../../taskpane/run/scenario-runner';
+import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
+import { createMemoryRepository } from '../../src/store/memory-repository';
+import type { Repository } from '../../src/store/repository';
+
+// jsdom has no ResizeObserver; Fluent's TabList only needs it to exist.
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+const catalogue = async () => [{ name: 'FPA.SCENARIO.MC', description: 'Monte Carlo' }];
+
+function renderApp(repository: Repository, workbook = createWorkbookDouble()) {
+  const open = async () => ({ repository });
+  render(<App host={null} loadCatalogue={catalogue} workbook={workbook} openStore={open} runner={createThreadRunner()} />);
+  return workbook;
+}
+
+describe('Drivers view', () => {
+  it('imports drivers from the selected range, reporting rows it cannot read', async () => {
+    const workbook = createWorkbookDouble({
+      selection: {
+        address: 'Sheet1!A1:F5',
+        values: [
+          ['name', 'distribution', 'param1', 'param2', 'param3', 'param4'],
+          ['price', 'normal', 130, 10, null, null],
+          ['volume', 'PERT', 800, 1000, 1400, null],
+          ['cost', 'uniform', 'lots', 2, null, null],
+          ['churn', 'normal', 0.1, -1, null, null],
+        ],
+      },
+    });
+    const repository = createMemoryRepository();
+    renderApp(repository, workbook);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import from selection' }));
+    const status = await screen.findByText(/^Imported 2 drivers from Sheet1!A1:F5\./);
+    expect(status.textContent).toContain('Row 4: param1 (min) is not a number.');
+    expect(status.textContent).toContain('churn: Driver "churn": normal: sd must be > 0; got -1.');
+    const list = screen.getByTestId('driver-list');
+    expect(within(list).getByText('price')).toBeTruthy();
+    expect(within(list).getByText('pert(min 800, mode 1000, max 1400)')).toBeTruthy();
+    expect((await repository.list('drivers')).map((d) => d.name).sort()).toEqual(['price', 'volume']);
+  });
+
+  it('exports the driver table to a new sheet in the FPA.SCENARIO.MC layout', async () => {
+    const repository = createMemoryRepository();
+    await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } });
+    const workbook = renderApp(repository);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export to sheet' }));
+    await screen.findByText(/^Wrote 1 drivers to Drivers!A1:F2/);
+    expect(workbook.tables[0].rows).toEqual([
+      ['name', 'distribution', 'param1', 'param2', 'param3', 'param4'],
+      ['price', 'normal', 130, 10, null, null],
+    ]);
+  });
+});
+
+describe('Scenario wizard', () => {
+  it('goes model → trials → run → results, then writes to the workbook', async () => {
+    const repository = createMemoryRepository();
+    await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 100, sd: 10 } });
+    await repository.put('drivers', { id: 'b', name: 'volume', distribution: 'uniform', params: { min: 1, max: 3 } });
+    await repository.put('models', { id: 'default', name: 'Model', expressions: 'revenue = price * volume', driverIds: ['a', 'b'] });
+    const workbook = renderApp(repository);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Scenarios' }));
+    expect((await screen.findByRole('checkbox', { name: 'revenue' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const iterations = screen.getByLabelText(/^Iterations/);
+    fireEvent.change(iterations, { target: { value: '1' } });
+    expect(screen.getByText('iterations: must be a whole number from 2 to 10000000.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Run' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(iterations, { target: { value: '4000' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    });
+    const results = await screen.findByTestId('results', {}, { timeout: 10000 });
+    const row = within(results).getByRole('row', { name: /^revenue/ });
+    // E[price × volume] = 100 × 2 for independent drivers.
+    const mean = Number(within(row).getAllByRole('cell')[0].textContent!.replace(/,/g, ''));
+    expect(mean).toBeGreaterThan(195);
+    expect(mean).toBeLessThan(205);
+    fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
+    await screen.findByText(/^Wrote the summary to 'Base case'!A1:L2/);
+    expect(workbook.sheets).toContain('Base case');
+    expect(workbook.charts.map((c) => c.kind)).toEqual(['column', 'bar']);
+    fireEvent.click(screen.getByRole('button', { name: 'Save run' }));
+    await waitFor(async () => expect(await repository.list('runs')).toHaveLength(1));
+  }, 20000);
+
+  it('shows Anomalies and Proposals as not yet available', async () => {
+    renderApp(createMemoryRepository());
+    fireEvent.click(await screen.findByRole('tab', { name: 'Anomalies' }));
+    expect(screen.getByText('Anomalies: not yet available')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Proposals' }));
+    expect(screen.getByText('Proposals: not yet available')).toBeTruthy();
+  });
+});
