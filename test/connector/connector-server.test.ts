@@ -1,0 +1,64 @@
+import 'fake-indexeddb/auto';
+import { apiClient } from '../../src/connector/api-client';
+import { createConnector } from '../../src/connector/connector';
+import { OfflineQueue } from '../../src/connector/offline-queue';
+import { describeIfPg, startTestServer, type TestServer } from '../server/helpers';
+
+jest.setTimeout(120_000);
+
+describeIfPg('connector against the real server', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ prefix: 'connector' });
+  });
+  afterAll(() => server.close());
+
+  test('offline writes survive a restart, replay exactly once, and a stale approval shows both versions', async () => {
+    const token = await server.token('olga', 'budget_owner', ['CC1']);
+    let online = false;
+    const fetchFn = ((url: string, init: RequestInit) =>
+      online ? fetch(url, init) : Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
+    let now = 5_000;
+    const clock = { now: () => now, jitter: () => 1 };
+    let keys = 0;
+    const open = async () => {
+      const queue = await OfflineQueue.open(clock, 'e2e');
+      const connector = createConnector({ ...clock, queue, fetch: fetchFn, newKey: () => `e2e-key-${++keys}-abcdef` });
+      return { queue, connector, api: apiClient(connector) };
+    };
+
+    const first = await open();
+    expect(await first.connector.connect(server.url, async () => token)).toMatchObject({ status: 'offline' });
+    await first.api.createReview({ costCentre: 'CC1', flagId: 'var-7', decision: 'escalated', comment: 'offline note' });
+    await first.api.importActuals('e2e-jan', 'CC1', 'account,period,amount\n4000,2026-01,10\n4010,2026-01,20\n');
+    await first.api.createProposal({ costCentre: 'CC1', toCostCentre: 'CC2', account: '6100', amount: 300 });
+    expect(first.connector.getState()).toMatchObject({ status: 'offline', queued: 3 });
+    // A lost answer: the first write reached the server, the client never heard back.
+    const [head] = await first.queue.pending();
+    await server.as(token, { method: 'POST', url: '/api/reviews', payload: head.body, headers: { 'idempotency-key': head.key } });
+    first.queue.close();
+
+    online = true;
+    now += 10_000;
+    const second = await open();
+    const state = await second.connector.connect(server.url, async () => token);
+    expect(state).toMatchObject({ status: 'online', queued: 0, conflicts: [], lastSyncAt: 15_000 });
+    const counts = await server.db.query<{ reviews: number; actuals: number; proposals: number }>(
+      `SELECT (SELECT count(*)::int FROM review_decisions WHERE flag_id = 'var-7') AS reviews,
+              (SELECT count(*)::int FROM actuals WHERE batch_id = 'e2e-jan') AS actuals,
+              (SELECT count(*)::int FROM proposals WHERE created_by = 'olga') AS proposals`,
+    );
+    expect(counts.rows[0]).toEqual({ reviews: 1, actuals: 2, proposals: 1 });
+
+    // Someone else moves the proposal on while this user still looks at version 1.
+    const [proposal] = await second.api.listProposals('CC1');
+    const submitted = await second.api.transitionProposal(proposal, 'submit');
+    expect(submitted).toMatchObject({ sent: true, body: { state: 'submitted', version: 2 }, version: 2 });
+    await expect(second.api.editProposal(proposal, { amount: 250 })).rejects.toMatchObject({
+      code: 'CONNECTOR_CONFLICT',
+      data: { yours: { amount: 250 }, current: { state: 'submitted', version: 2 } },
+    });
+    expect(second.connector.getState().conflicts).toHaveLength(1);
+    second.queue.close();
+  });
+});
