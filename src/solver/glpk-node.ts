@@ -1,7 +1,7 @@
 /**
  * glpk.js for Node (CLI, benchmarks, tests): the synchronous `glpk.js/node` entry, loaded once.
- * glpk.js is ESM-only; a dynamic import keeps this module loadable from CommonJS (tsx, the CLI) and,
- * through the jest transform for glpk.js, under jest.
+ * glpk.js is ESM-only; a dynamic import keeps this module loadable from CommonJS: natively under tsx
+ * and the CLI, and under jest with node --experimental-vm-modules (npm run test:unit sets it).
  */
 import { createGlpkSolver } from './glpk-solver';
 import type { Solver } from './types';
