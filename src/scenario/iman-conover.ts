@@ -49,16 +49,18 @@ export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: read
   const k = pearsonTarget.length;
   if (n < k + 2) throw ScenarioErrors.badSpec('iterations', `at least ${k + 2} trials are needed to correlate ${k} drivers.`);
   const scores = vanDerWaerdenScores(n);
-  const perm = new Uint32Array(n);
-  const s: Float64Array[] = streams.map((rng) => {
-    rng.permutation(perm);
+  const perms = streams.map((rng) => rng.permutation(new Uint32Array(n)));
+  const s: Float64Array[] = perms.map((perm) => {
     const column = new Float64Array(n);
     for (let i = 0; i < n; i++) column[i] = scores[perm[i]];
     return column;
   });
-  const e: Matrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  // Every column is a permutation of the same scores, so the diagonal is the same sum of squares.
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += scores[i] * scores[i];
+  const e: Matrix = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (a === b ? squares : 0)));
   for (let a = 0; a < k; a++)
-    for (let b = a; b < k; b++) {
+    for (let b = a + 1; b < k; b++) {
       const x = s[a];
       const y = s[b];
       let dot = 0;
@@ -72,6 +74,8 @@ export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: read
   const b = multiply(p, invertLower(q)); // T_j = Σ_a S_a · b[j][a]
   const t = new Float64Array(n);
   return s.map((_, j) => {
+    // T's first column is a positive multiple of S's, whose ranks are the permutation itself.
+    if (j === 0) return perms[0];
     t.fill(0);
     for (let a = 0; a <= j; a++) {
       const w = b[j][a];

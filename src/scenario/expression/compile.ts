@@ -210,10 +210,11 @@ export function evaluateProgram(
   outputOffset = 0,
 ): void {
   const regs: Float64Array[] = new Array<Float64Array>(program.registerCount);
-  for (let r = 0; r < program.registerCount; r++) regs[r] = new Float64Array(BLOCK);
+  const size = Math.max(1, Math.min(BLOCK, n));
+  for (let r = 0; r < program.registerCount; r++) regs[r] = new Float64Array(size);
   for (const [r, value] of program.constants) regs[r].fill(value);
-  for (let start = 0; start < n; start += BLOCK) {
-    const len = Math.min(BLOCK, n - start);
+  for (let start = 0; start < n; start += size) {
+    const len = Math.min(size, n - start);
     const from = inputOffset + start;
     const to = outputOffset + start;
     program.driverRegisters.forEach((r, i) => (regs[r] = inputs[i].subarray(from, from + len)));
