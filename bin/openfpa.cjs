@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx openfpa` works on a fresh clone without a build.
-require('tsx/cjs/api').register();
-const { main } = require('../cli/main.ts');
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`openfpa: ${error && error.stack ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+// Runs the TypeScript CLI directly through tsx's loader, so `npx openfpa` works on a fresh clone without a
+// build: the loader handles require() and import() of .ts files and ESM-only packages such as glpk.js.
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const loader = pathToFileURL(require.resolve('tsx')).href;
+const main = path.join(__dirname, '..', 'cli', 'main.ts');
+const run = spawnSync(process.execPath, ['--import', loader, main, ...process.argv.slice(2)], { stdio: 'inherit' });
+if (run.error) {
+  process.stderr.write(`openfpa: ${run.error.message}\n`);
+  process.exit(1);
+}
+process.exit(run.status ?? 1);

@@ -5,17 +5,13 @@
  */
 type Command = { run: (args: string[]) => Promise<number> };
 
-const COMMANDS: Record<string, { summary: string }> = {
-  forecast: { summary: 'forecast every series of a dataset JSON file' },
-  scenario: { summary: 'run a Monte Carlo scenario spec JSON file' },
-  cash: { summary: 'optimise a cash plan JSON file with glpk.js' },
-  flags: { summary: 'flag budget variances and anomalies in a budget JSON file' },
+/** Commands load on demand (literal imports, so every runner resolves them), so one engine's start-up cost never slows another's. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  forecast: { summary: 'forecast every series of a dataset JSON file', load: () => import('./commands/forecast') },
+  scenario: { summary: 'run a Monte Carlo scenario spec JSON file', load: () => import('./commands/scenario') },
+  cash: { summary: 'optimise a cash plan JSON file with glpk.js', load: () => import('./commands/cash') },
+  flags: { summary: 'flag budget variances and anomalies in a budget JSON file', load: () => import('./commands/flags') },
 };
-
-/** Commands load on demand, so one engine's start-up cost never slows another's command. */
-function loadCommand(name: string): Promise<Command> {
-  return import(`./commands/${name}`) as Promise<Command>;
-}
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  openfpa ${name.padEnd(9)} ${c.summary}`);
@@ -33,15 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`openfpa: unknown command "${name}"\n\n${usage()}\n`);
     return 2;
   }
-  let loaded: Command;
-  try {
-    loaded = await loadCommand(name);
-  } catch (error) {
-    const missing = error instanceof Error && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(error.message) && error.message.includes(`commands/${name}`);
-    if (!missing) throw error;
-    process.stderr.write(`openfpa: the "${name}" command is not available in this build\n`);
-    return 2;
-  }
+  const loaded = await command.load();
   return loaded.run(rest);
 }
 

@@ -1,6 +1,8 @@
 /**
  * Entry of the custom functions bundle. Importing each functions module is enough: the build's
  * custom-functions-metadata-plugin appends the `CustomFunctions.associate` call of every function
- * declared with `@customfunction` to its module (see functions/modules.json).
+ * declared with `@customfunction` to its module (see functions/modules.json, which lists the same modules).
  */
 import './forecast';
+import './scenario';
+import './variance';

@@ -39,7 +39,7 @@ function parameterValue(c: Cell, driver: string, name: string): number | number[
  * when its first cell says "name" (or "driver"). Parameters are positional, in the order of
  * DISTRIBUTION_PARAMETERS (normal: mean, sd; pert: min, mode, max[, shape]; ...). Blank rows are skipped.
  */
-export function readDrivers(input: unknown): DriverSpec[] {
+function readDrivers(input: unknown): DriverSpec[] {
   const grid = readMatrix(input, 'drivers');
   if (grid[0].length < 3) throw Errors.badShape('drivers', 'a table with columns name, distribution, param1..param4', `${grid[0].length} columns`);
   const first = cellText(grid[0][0]).toLowerCase();
@@ -67,7 +67,7 @@ export function readDrivers(input: unknown): DriverSpec[] {
  * Reads a square correlation range labelled by driver names: the top-left cell is blank (or any
  * label), the first row and first column name the drivers in the same order.
  */
-export function readCorrelation(input: unknown): ScenarioSpec['correlation'] {
+function readCorrelation(input: unknown): ScenarioSpec['correlation'] {
   const grid = readMatrix(input, 'correlation');
   const k = grid.length - 1;
   if (k < 2 || grid[0].length !== k + 1) {
