@@ -11,8 +11,8 @@
  * Objective: max c_T − b_T.
  * In `slack` mode each period may receive an outside injection s_t ≥ 0 (a term −s_t in cb_t), so the
  * programme is always feasible; the objective minimises Σ w_t·s_t with w_t = (1+ρ)^(T−t) and ρ above
- * every per-period return the plan offers, so cash is injected when it is needed and never earlier
- * to earn a return.
+ * every return one period of delay can earn (see injectionRate), so cash is injected when it is
+ * needed and never earlier to earn a return.
  */
 import type { Column, LinearProgram, Row, Term } from '../solver/types';
 import type { CashOptions, CashPlan, Instrument } from './types';
@@ -52,11 +52,18 @@ function cashBound(plan: CashPlan, limit: number[]): number {
   return (inflow + Math.max(0, ...limit)) * growth + 1;
 }
 
-/** The highest per-period return cash can earn in the plan (instruments, or interest saved). */
-function bestReturn(plan: CashPlan): number {
+/**
+ * The injection discount rate ρ of the slack programme. Cash held back from an instrument of term k
+ * placed earlier can stand in for an injection one period before it matures, so one period of delay
+ * must cost more than a whole term's return: ρ > max_k ((1+r_k)^k − 1) and ρ > the credit rate.
+ * Weights are kept within 1e8 of each other for the solver's sake (on extreme plans an injection may
+ * then come a period early).
+ */
+function injectionRate(plan: CashPlan): number {
   let best = Math.max(0, plan.creditLine?.rate ?? 0);
-  for (const ins of plan.instruments) best = Math.max(best, ins.rate);
-  return best;
+  for (const ins of plan.instruments) best = Math.max(best, Math.pow(1 + ins.rate, ins.term) - 1);
+  const rho = best + 1e-4;
+  return Math.min(rho, Math.pow(1e8, 1 / Math.max(1, plan.flows.length)) - 1);
 }
 
 /**
@@ -123,7 +130,7 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
   }
   const objective: Term[] = [];
   if (mode === 'slack') {
-    const rho = bestReturn(plan) + 1e-4;
+    const rho = injectionRate(plan);
     for (let t = 1; t <= T; t++) objective.push({ name: `s${t}`, coef: Math.pow(1 + rho, T - t) });
   }
   else if (options.objective === 'headroom') {

@@ -1,0 +1,216 @@
+/**
+ * Cash and working-capital custom functions: thin adapters from Excel ranges to src/cash. Numbers
+ * are decided in src/cash; this file reads, validates, solves through the solver interface, and
+ * spills. The solver is glpk.js in its own Web Worker (loaded once, on the first call).
+ */
+import { CashErrors } from '../src/cash/errors';
+import { liquidityRisk } from '../src/cash/liquidity-risk';
+import type { LiquidityRiskInput } from '../src/cash/liquidity-risk';
+import { optimizeCash } from '../src/cash/optimize-cash';
+import { readCreditLine, readInstruments, readLevers, readNameValues } from '../src/cash/plan-tables';
+import type { CashOptions, CashPlan, CashResult } from '../src/cash/types';
+import { optimizeLevers } from '../src/cash/wc-levers';
+import { wcMetrics } from '../src/cash/wc-metrics';
+import { Errors } from '../src/errors';
+import { glpkBrowserSolver } from '../src/solver/glpk-browser';
+import type { Solver } from '../src/solver/types';
+import { isBlank, optionalBoolean, optionalNumber, optionalString, readMatrix, readSeries, safelyAsync, safely, withHeader } from './adapter';
+import type { SpillValue } from './adapter';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
+   TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
+
+/**
+ * The solver the cash functions use. An object rather than a setter function, because every
+ * exported function of a functions module must be a custom function; tests and Node hosts set
+ * `cashSolver.current` to glpk.js's Node entry.
+ */
+export const cashSolver: { current: Solver } = { current: glpkBrowserSolver };
+
+const OPTION_NAMES = ['integer_lots', 'time_limit', 'objective', 'shadow_prices', 'diagnose'] as const;
+
+/** A 1-D range of numbers in which a blank is an error: a missing cash flow is not a zero. */
+function readFlows(input: unknown, field: string): number[] {
+  const { values } = readSeries(input, field);
+  const gap = values.findIndex((v) => v === null);
+  if (gap >= 0) throw CashErrors.invalid(`${field} period ${gap + 1}`, 'is blank; enter 0 if there is no flow');
+  return values as number[];
+}
+
+/** One number, or one per period. */
+function readScalarOrRow(input: unknown, field: string, periods: number): number | number[] {
+  const values = readFlows(input, field);
+  if (values.length === 1) return values[0];
+  if (values.length !== periods) throw Errors.badShape(field, `one value or ${periods} values (one per period)`, `${values.length} values`);
+  return values;
+}
+
+function requiredNumber(value: unknown, field: string): number {
+  const n = optionalNumber(value, field, NaN);
+  if (Number.isNaN(n)) throw Errors.empty(field);
+  return n;
+}
+
+const optionalGrid = (input: unknown, field: string) => (isBlank(input) ? null : readMatrix(input, field));
+
+function readOptions(input: unknown): CashOptions & { diagnose: boolean } {
+  const pairs = readNameValues(optionalGrid(input, 'options'), 'options', OPTION_NAMES);
+  const time = pairs.get('time_limit');
+  return {
+    integerLots: optionalBoolean(pairs.get('integer_lots'), 'options integer_lots', true),
+    timeLimitSeconds: isBlank(time) ? undefined : optionalNumber(time, 'options time_limit', 0, { above: 0 }),
+    objective: optionalString(pairs.get('objective'), 'options objective', 'wealth', ['wealth', 'headroom']) as CashOptions['objective'],
+    shadowPrices: optionalBoolean(pairs.get('shadow_prices'), 'options shadow_prices', false),
+    diagnose: optionalBoolean(pairs.get('diagnose'), 'options diagnose', false),
+  };
+}
+
+/** The labelled schedule: one row per period, then a row of totals whose closing-cash cell is the objective. */
+function scheduleTable(plan: CashPlan, result: CashResult): SpillValue[][] {
+  const names = plan.instruments.map((i) => i.name);
+  const prices = result.shadowPrices;
+  const header = ['period', ...names.map((n) => `invest ${n}`), ...names.map((n) => `mature ${n}`), 'draw', 'repay', 'debt', 'interest earned', 'interest paid', 'closing cash'];
+  if (prices) header.push('shadow min cash', 'shadow credit limit');
+  const totals = new Array<number>(header.length).fill(0);
+  const rows: (SpillValue | null)[][] = result.periods.map((p, i) => {
+    const row: number[] = [p.period, ...names.map((n) => p.invest[n]), ...names.map((n) => p.mature[n]), p.draw, p.repay, p.debt, p.interestEarned, p.interestPaid, p.closingCash];
+    if (prices) row.push(prices.minCash[i], prices.creditLimit[i]);
+    row.forEach((v, c) => (totals[c] += v));
+    return row;
+  });
+  const last: (SpillValue | null)[] = totals.map((v) => v);
+  last[0] = result.status === 'time_limit' ? 'total (time limit: best plan found)' : 'total; objective →';
+  last[header.indexOf('debt')] = null;
+  last[header.indexOf('closing cash')] = result.objective;
+  if (prices) last[header.length - 1] = prices.creditLimitTotal;
+  if (prices) last[header.length - 2] = null;
+  return withHeader(header, [...rows, last]);
+}
+
+/**
+ * Optimises a cash plan with glpk.js: when to place idle cash in which instrument and when to draw
+ * or repay the credit line, keeping closing cash at or above the minimum and maximising closing cash
+ * minus debt at the end. An infeasible plan returns #VALUE! "cash falls short by X in period P".
+ * @customfunction CASH.OPTIMIZE
+ * @helpurl https://localhost:3000/help/cash-optimize.html
+ * @param {any[][]} flows Net operating cash flow per period (inflows positive), in one row or column.
+ * @param {number} opening_cash Cash at the start of period 1.
+ * @param {any[][]} min_cash Minimum closing cash: one value, or one per period.
+ * @param {any[][]} instruments Table with columns name, term (periods), rate (per period), and optionally min, max, lot, from, to; an optional header row.
+ * @param {any[][]} [credit_line] Limit, rate per period, commitment fee per period on the undrawn part, repay-by period; as a row or column, or name/value pairs.
+ * @param {any[][]} [options] Two columns of name/value: integer_lots (TRUE), time_limit (seconds), objective ("wealth" or "headroom"), shadow_prices (FALSE), diagnose (FALSE: TRUE spills the shortfall table instead of an error).
+ * @returns {Promise<any[][]>} One row per period (invest and mature per instrument, draw, repay, debt, interest, closing cash), then a totals row with the objective.
+ */
+export function cashOptimize(flows: any[][], opening_cash: number, min_cash: any[][], instruments: any[][], credit_line?: any[][], options?: any[][]): Promise<any[][]> {
+  return safelyAsync(async () => {
+    const values = readFlows(flows, 'flows');
+    const plan: CashPlan = {
+      openingCash: requiredNumber(opening_cash, 'opening_cash'),
+      minCash: readScalarOrRow(min_cash, 'min_cash', values.length),
+      flows: values,
+      instruments: readInstruments(readMatrix(instruments, 'instruments')),
+      creditLine: readCreditLine(optionalGrid(credit_line, 'credit_line')),
+    };
+    const opts = readOptions(options);
+    const result = await optimizeCash(plan, cashSolver.current, opts);
+    if (result.status === 'infeasible') {
+      const first = result.shortfall![0];
+      if (!opts.diagnose) throw CashErrors.shortfall(first.amount, first.period, result.totalShortfall ?? first.amount);
+      return withHeader(['period', 'shortfall'], [...result.shortfall!.map((s) => [s.period, s.amount]), ['total', result.totalShortfall ?? 0]]);
+    }
+    return scheduleTable(plan, result);
+  });
+}
+
+/**
+ * Reads flows as low/mid/high (3 rows with periods across, or 3 columns with periods down) or as
+ * trials (10+ rows, one per trial, periods across; not 3 rows or 3 columns, which mean bounds).
+ */
+function readRiskFlows(input: unknown): Pick<LiquidityRiskInput, 'trials' | 'bounds'> {
+  const grid = readMatrix(input, 'flows');
+  const numbers = grid.map((row, r) => row.map((c, k) => {
+    if (typeof c !== 'number') throw CashErrors.invalid(`flows row ${r + 1}, column ${k + 1}`, `must be a number; got ${c === null ? 'a blank' : JSON.stringify(c)}`);
+    return c;
+  }));
+  if (numbers.length === 3) return { bounds: { low: numbers[0], mid: numbers[1], high: numbers[2] } };
+  if (numbers[0].length === 3) return { bounds: { low: numbers.map((r) => r[0]), mid: numbers.map((r) => r[1]), high: numbers.map((r) => r[2]) } };
+  if (numbers.length < 10) throw Errors.badShape('flows', 'low, mid and high (3 rows or 3 columns) or at least 10 trials (one row each)', `${numbers.length} rows × ${numbers[0].length} columns`);
+  return { trials: numbers };
+}
+
+/**
+ * Liquidity risk of a plan under uncertain flows: per period the probability that closing cash
+ * falls below the minimum, the expected shortfall, and cash percentiles.
+ * @customfunction CASH.RISK
+ * @helpurl https://localhost:3000/help/cash-risk.html
+ * @param {any[][]} flows Either low, mid and high flows (3 rows or 3 columns, the bounds of a 90% interval and the most likely value) or Monte Carlo trials (one row per trial, one column per period, at least 10 rows and not exactly 3 columns).
+ * @param {number} opening_cash Cash at the start of period 1.
+ * @param {any[][]} min_cash Minimum closing cash: one value, or one per period.
+ * @param {number} [iterations] Trials drawn from low/mid/high, 100 to 1,000,000. Default 10,000.
+ * @param {number} [seed] Seed of the random generator; the same seed gives the same answer. Default 1.
+ * @returns {any[][]} One row per period: P(breach), expected shortfall, cash P5, P50, P95; then the first likely breach.
+ */
+export function cashRisk(flows: any[][], opening_cash: number, min_cash: any[][], iterations?: number, seed?: number): any[][] {
+  return safely(() => {
+    const source = readRiskFlows(flows);
+    const periods = source.trials ? source.trials[0].length : source.bounds!.mid.length;
+    const risk = liquidityRisk({
+      ...source,
+      openingCash: requiredNumber(opening_cash, 'opening_cash'),
+      minCash: readScalarOrRow(min_cash, 'min_cash', periods),
+      iterations: optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 100, max: 1_000_000 }),
+      seed: optionalNumber(seed, 'seed', 1, { integer: true, min: 0 }),
+    });
+    const rows: (SpillValue | null)[][] = risk.breachProbability.map((p, t) => [t + 1, p, risk.expectedShortfall[t], risk.p5[t], risk.p50[t], risk.p95[t]]);
+    rows.push(['first likely breach', risk.firstLikelyBreach ?? 'none', 'first 5% breach', risk.firstPossibleBreach ?? 'none']);
+    return withHeader(['period', 'P(breach)', 'expected shortfall', 'cash P5', 'cash P50', 'cash P95'], rows);
+  });
+}
+
+/**
+ * Days sales outstanding, days payables outstanding, days inventory outstanding and the cash
+ * conversion cycle per period, using the period's length in days.
+ * @customfunction WC.METRICS
+ * @helpurl https://localhost:3000/help/wc-metrics.html
+ * @param {any[][]} revenue Revenue per period.
+ * @param {any[][]} cogs Cost of goods sold per period.
+ * @param {any[][]} receivables Trade receivables at the end of each period.
+ * @param {any[][]} payables Trade payables at the end of each period.
+ * @param {any[][]} inventory Inventory at the end of each period.
+ * @param {any[][]} [days_in_period] Days in each period: one value (365 for years, 91.25 for quarters) or one per period. Default 365/12 (months).
+ * @param {string} [balances] "end" (default) uses period-end balances; "average" uses the average of the previous and current end.
+ * @returns {any[][]} One row per period: DSO, DPO, DIO and CCC in days (blank where revenue or COGS is zero).
+ */
+export function wcMetricsFn(revenue: any[][], cogs: any[][], receivables: any[][], payables: any[][], inventory: any[][], days_in_period?: any[][], balances?: string): any[][] {
+  return safely(() => {
+    const rev = readFlows(revenue, 'revenue');
+    const days = isBlank(days_in_period) ? undefined : readScalarOrRow(days_in_period, 'days_in_period', rev.length);
+    const m = wcMetrics({
+      revenue: rev, cogs: readFlows(cogs, 'cogs'), receivables: readFlows(receivables, 'receivables'),
+      payables: readFlows(payables, 'payables'), inventory: readFlows(inventory, 'inventory'),
+      daysInPeriod: days, balances: optionalString(balances, 'balances', 'end', ['end', 'average']) as 'end' | 'average',
+    });
+    return withHeader(['period', 'DSO', 'DPO', 'DIO', 'CCC'], m.dso.map((dso, t) => [t + 1, dso, m.dpo[t], m.dio[t], m.ccc[t]]));
+  });
+}
+
+/**
+ * Chooses DSO, DPO and DIO targets within allowed ranges that free the most cash net of the cost of
+ * moving them, keeping that cost within a budget.
+ * @customfunction WC.OPTIMIZE
+ * @helpurl https://localhost:3000/help/wc-optimize.html
+ * @param {any[][]} levers Table with columns lever, current days, most favourable target days, cash freed per day (a day of revenue for DSO, of COGS for DPO and DIO), cost per day moved; an optional header row.
+ * @param {number} [budget] Most that may be spent on moving levers. Default: no limit.
+ * @returns {Promise<any[][]>} One row per lever: target, days moved, cash freed, cost, net; then totals.
+ */
+export function wcOptimize(levers: any[][], budget?: number): Promise<any[][]> {
+  return safelyAsync(async () => {
+    const table = readLevers(readMatrix(levers, 'levers'));
+    const limit = optionalNumber(budget, 'budget', Infinity, { min: 0 });
+    const choice = await optimizeLevers(table, limit, cashSolver.current);
+    const rows: (SpillValue | null)[][] = choice.map((c) => [c.name, c.current, c.target, c.daysMoved, c.cashFreed, c.cost, c.net]);
+    const sum = (key: 'cashFreed' | 'cost' | 'net'): number => choice.reduce((s, c) => s + c[key], 0);
+    rows.push(['total', null, null, null, sum('cashFreed'), sum('cost'), sum('net')]);
+    return withHeader(['lever', 'current', 'target', 'days moved', 'cash freed', 'cost', 'net'], rows);
+  });
+}
