@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { createConnector } from '../../src/connector/connector';
 import { OfflineQueue } from '../../src/connector/offline-queue';
 import { apiClient } from '../../src/connector/api-client';
+import { sendRequest } from '../../src/connector/http-client';
 
 /**
  * A scripted server behind a fake fetch: it honours Idempotency-Key like the real one (a repeated
@@ -74,10 +75,9 @@ describe('offline queue and connector', () => {
     // The first send reached the server, but the client crashed before deleting the entry.
     const [entry] = await t.queue.pending();
     await t.server.fetch('http://127.0.0.1:8787/api/reviews', { method: 'POST', headers: { 'idempotency-key': entry.key }, body: JSON.stringify(entry.body) });
-    const report = await t.queue.replay(async (request) => {
-      const { sendRequest } = await import('../../src/connector/http-client');
-      return sendRequest({ baseUrl: 'http://127.0.0.1:8787', getToken: async () => 't', fetch: t.server.fetch }, request);
-    });
+    const report = await t.queue.replay((request) =>
+      sendRequest({ baseUrl: 'http://127.0.0.1:8787', getToken: async () => 't', fetch: t.server.fetch }, request),
+    );
     expect(report.sent[0].response.replayed).toBe(true);
     expect(t.server.state.writes).toHaveLength(1);
   });
