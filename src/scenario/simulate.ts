@@ -8,7 +8,7 @@
  * "order:<d>:<b>" (or, when correlated, its score permutation from "ic:<d>:<b>"), so a driver's
  * samples never depend on the other drivers.
  */
-import { evaluateProgram } from './expression/compile';
+import { evaluateProgram } from './expression/evaluate';
 import { imanConoverRanks, spearmanToPearson } from './iman-conover';
 import { Matrix } from './matrix';
 import { Xoshiro128 } from './prng';

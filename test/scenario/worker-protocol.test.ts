@@ -18,10 +18,9 @@ describe('worker protocol', () => {
 
   test('cancel stops the run within one block', async () => {
     const events: ScenarioWorkerEvent[] = [];
-    let handle: ReturnType<typeof createScenarioWorkerHandler> | undefined;
-    handle = createScenarioWorkerHandler((e) => {
+    const handle: ReturnType<typeof createScenarioWorkerHandler> = createScenarioWorkerHandler((e) => {
       events.push(e);
-      if (e.type === 'progress' && e.done === 2000) void handle!({ type: 'cancel', id: 'a' });
+      if (e.type === 'progress' && e.done === 2000) void handle({ type: 'cancel', id: 'a' });
     });
     await handle({ type: 'run', id: 'a', spec: { ...spec, iterations: 20000 } });
     expect(events.map((e) => e.type)).toEqual(['progress', 'cancelled']);

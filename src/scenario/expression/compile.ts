@@ -1,12 +1,10 @@
 /**
  * Compiles parsed model lines to a register program evaluated over typed arrays, block by block
  * (a few thousand trials at a time, so temporaries stay in cache and nothing is allocated per
- * trial). EXP, LN, POWER and ^ use the engine-independent functions of special/det-math.ts, so
- * a model gives the same bits in every browser. Only driver names, earlier outputs and the functions in `FUNCTIONS` can be referenced:
+ * trial; see evaluate.ts). Only driver names, earlier outputs and the functions in `FUNCTIONS` can be referenced:
  * there is no other scope, so a model can reach nothing else.
  */
 import { ScenarioErrors } from '../errors';
-import { detExp, detLog, detPow } from '../special/det-math';
 import { Assignment, Node } from './ast';
 
 /** Function name → [min, max] argument count. */
@@ -25,21 +23,15 @@ export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
   NOT: [1, 1],
 };
 
-type Op = 'copy' | 'neg' | 'not' | 'abs' | 'exp' | 'ln' | 'sqrt' | 'round' | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'min' | 'max'
+export type Op = 'copy' | 'neg' | 'not' | 'abs' | 'exp' | 'ln' | 'sqrt' | 'round' | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'min' | 'max'
   | 'lt' | 'le' | 'gt' | 'ge' | 'eq' | 'ne' | 'and' | 'or' | 'if';
 
-interface Instruction {
+export interface Instruction {
   op: Op;
   dst: number;
   a: number;
   b: number;
   c: number;
-}
-
-/** Rounds half away from zero to `digits` decimals, as Excel's ROUND. */
-function roundExcel(x: number, digits: number): number {
-  const f = detPow(10, Math.trunc(digits));
-  return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
 
 const BINARY: Record<string, Op> = {
@@ -155,70 +147,4 @@ export function compileModel(lines: readonly Assignment[], drivers: readonly str
     driverRegisters,
     outputRegisters,
   };
-}
-
-const BLOCK = 4096;
-
-function run(ins: Instruction, regs: Float64Array[], len: number): void {
-  const d = regs[ins.dst];
-  const a = regs[ins.a];
-  const b = ins.b >= 0 ? regs[ins.b] : a;
-  switch (ins.op) {
-    case 'copy': for (let i = 0; i < len; i++) d[i] = a[i]; break;
-    case 'neg': for (let i = 0; i < len; i++) d[i] = -a[i]; break;
-    case 'not': for (let i = 0; i < len; i++) d[i] = a[i] === 0 ? 1 : 0; break;
-    case 'abs': for (let i = 0; i < len; i++) d[i] = Math.abs(a[i]); break;
-    case 'exp': for (let i = 0; i < len; i++) d[i] = detExp(a[i]); break;
-    case 'ln': for (let i = 0; i < len; i++) d[i] = detLog(a[i]); break;
-    case 'sqrt': for (let i = 0; i < len; i++) d[i] = Math.sqrt(a[i]); break;
-    case 'round': for (let i = 0; i < len; i++) d[i] = roundExcel(a[i], b[i]); break;
-    case 'add': for (let i = 0; i < len; i++) d[i] = a[i] + b[i]; break;
-    case 'sub': for (let i = 0; i < len; i++) d[i] = a[i] - b[i]; break;
-    case 'mul': for (let i = 0; i < len; i++) d[i] = a[i] * b[i]; break;
-    case 'div': for (let i = 0; i < len; i++) d[i] = a[i] / b[i]; break;
-    case 'pow': for (let i = 0; i < len; i++) d[i] = detPow(a[i], b[i]); break;
-    case 'min': for (let i = 0; i < len; i++) d[i] = a[i] < b[i] ? a[i] : b[i]; break;
-    case 'max': for (let i = 0; i < len; i++) d[i] = a[i] > b[i] ? a[i] : b[i]; break;
-    case 'lt': for (let i = 0; i < len; i++) d[i] = a[i] < b[i] ? 1 : 0; break;
-    case 'le': for (let i = 0; i < len; i++) d[i] = a[i] <= b[i] ? 1 : 0; break;
-    case 'gt': for (let i = 0; i < len; i++) d[i] = a[i] > b[i] ? 1 : 0; break;
-    case 'ge': for (let i = 0; i < len; i++) d[i] = a[i] >= b[i] ? 1 : 0; break;
-    case 'eq': for (let i = 0; i < len; i++) d[i] = a[i] === b[i] ? 1 : 0; break;
-    case 'ne': for (let i = 0; i < len; i++) d[i] = a[i] !== b[i] ? 1 : 0; break;
-    case 'and': for (let i = 0; i < len; i++) d[i] = a[i] !== 0 && b[i] !== 0 ? 1 : 0; break;
-    case 'or': for (let i = 0; i < len; i++) d[i] = a[i] !== 0 || b[i] !== 0 ? 1 : 0; break;
-    case 'if': {
-      const c = regs[ins.c];
-      for (let i = 0; i < len; i++) d[i] = a[i] !== 0 ? b[i] : c[i];
-      break;
-    }
-  }
-}
-
-/**
- * Evaluates the program on `n` trials.
- * @param inputs one column per driver (same order as compiled), read at [inputOffset, inputOffset + n)
- * @param outputs one column per output, written at [outputOffset, outputOffset + n)
- * @example // drivers a, b; model "c = a + b": outputs[0][i] = inputs[0][i] + inputs[1][i]
- */
-export function evaluateProgram(
-  program: Program,
-  inputs: readonly Float64Array[],
-  outputs: readonly Float64Array[],
-  n: number,
-  inputOffset = 0,
-  outputOffset = 0,
-): void {
-  const regs: Float64Array[] = new Array<Float64Array>(program.registerCount);
-  const size = Math.max(1, Math.min(BLOCK, n));
-  for (let r = 0; r < program.registerCount; r++) regs[r] = new Float64Array(size);
-  for (const [r, value] of program.constants) regs[r].fill(value);
-  for (let start = 0; start < n; start += size) {
-    const len = Math.min(size, n - start);
-    const from = inputOffset + start;
-    const to = outputOffset + start;
-    program.driverRegisters.forEach((r, i) => (regs[r] = inputs[i].subarray(from, from + len)));
-    program.outputRegisters.forEach((r, i) => (regs[r] = outputs[i].subarray(to, to + len)));
-    for (const ins of program.instructions) run(ins, regs, len);
-  }
 }

@@ -1,4 +1,5 @@
-import { compileModel, evaluateProgram } from '../../../src/scenario/expression/compile';
+import { compileModel } from '../../../src/scenario/expression/compile';
+import { evaluateProgram } from '../../../src/scenario/expression/evaluate';
 import { parseModel } from '../../../src/scenario/expression/parser';
 import { FpaError } from '../../../src/errors';
 
