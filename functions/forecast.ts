@@ -3,6 +3,8 @@
  * Numbers are decided in src/forecast; this file reads, validates, and spills.
  */
 import { rollingForecast } from '../src/forecast/rolling-forecast';
+import { backtest } from '../src/forecast/backtest';
+import { describeModel } from '../src/forecast/describe-model';
 import type { ForecastResult } from '../src/forecast/types';
 import { optionalNumber, optionalString, readSeries, safely, columns, withHeader } from './adapter';
 import type { SpillValue } from './adapter';
@@ -54,7 +56,8 @@ export function forecastRolling(values: any[][], horizon?: number, seasonality?:
 
 /**
  * Describes the model FPA.FORECAST.ROLLING fits to a series: the method chosen, the season length,
- * how many blanks were interpolated, and notes on what was decided and why.
+ * how many blanks were interpolated, the ETS model with its parameters, AICc and in-sample MASE
+ * (snaive, naive and theta describe the automatic ETS instead), and notes on what was decided and why.
  * @customfunction FORECAST.MODEL
  * @helpurl https://localhost:3000/help/forecast-model.html
  * @param {any[][]} values History, oldest first, in one row or one column.
@@ -69,8 +72,38 @@ export function forecastModel(values: any[][], seasonality?: number, method?: st
       ['method', result.method],
       ['season length', result.seasonPeriod],
       ['blanks interpolated', result.interpolated],
+      ...describeModel({ values: readSeries(values, 'values').values, seasonality: optionalNumber(seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 }), method: optionalString(method, 'method', 'auto') })
+        .filter((fact) => fact.label !== 'season length')
+        .map((fact): SpillValue[] => [fact.label, fact.value]),
       ...result.notes.map((note): SpillValue[] => ['note', note]),
     ];
     return withHeader(['property', 'value'], rows);
+  });
+}
+
+/**
+ * Backtests a forecasting method on the series' own history: refits it at several recent origins
+ * (rolling origin) and scores what it would have forecast against what happened.
+ * @customfunction FORECAST.BACKTEST
+ * @helpurl https://localhost:3000/help/forecast-backtest.html
+ * @param {any[][]} values History, oldest first, in one row or one column.
+ * @param {number} [horizon] Periods ahead scored at each origin, 1 to 36. Default 6.
+ * @param {string} [method] "auto" (default) or a method name, as in FPA.FORECAST.ROLLING.
+ * @param {number} [origins] Number of forecast origins (refits), 1 to 36. Default 6.
+ * @returns {any[][]} One row per period ahead (and a final "all" row): MASE, sMAPE %, share inside the 80% and 95% intervals, forecasts scored.
+ */
+export function forecastBacktest(values: any[][], horizon?: number, method?: string, origins?: number): any[][] {
+  return safely(() => {
+    const series = readSeries(values, 'values').values;
+    const h = optionalNumber(horizon, 'horizon', 6, { integer: true, min: 1, max: 36 });
+    const name = optionalString(method, 'method', 'auto');
+    const k = optionalNumber(origins, 'origins', 6, { integer: true, min: 1, max: 36 });
+    const r = backtest({ values: series, horizon: h, origins: k, method: name.toLowerCase() });
+    const row = (label: SpillValue, a: { mase: number; smape: number; coverage80: number; coverage95: number; count: number }): SpillValue[] =>
+      [label, Number.isFinite(a.mase) ? a.mase : '', a.smape, a.coverage80, a.coverage95, a.count];
+    return withHeader(['step', 'MASE', 'sMAPE %', 'cover 80%', 'cover 95%', 'forecasts'], [
+      ...r.byHorizon.map((b) => row(b.step, b)),
+      row('all', r.overall),
+    ]);
   });
 }

@@ -7,6 +7,7 @@ import { fitEts } from './ets-fit';
 import { selectEts } from './ets-select';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
 import { thetaForecast } from './theta';
+import { differencedAr } from './differenced-ar';
 
 export interface ModelDescriptionRequest {
   values: ReadonlyArray<HistoryValue>;
@@ -36,8 +37,8 @@ function inSampleMase(fit: EtsFit, y: Float64Array, m: number): number {
 /**
  * Describes the model a forecast uses, so it is not a black box: the ETS model chosen (code and
  * plain name), its smoothing parameters, AICc, log-likelihood, residual standard deviation and
- * in-sample MASE; for "auto" also the Theta member's alpha and drift (the combination's third
- * member, damped trend, is ETS(A,Ad,N) on the seasonally adjusted series).
+ * in-sample MASE; for "auto" also the Theta member's alpha and drift and the order of the
+ * differenced autoregression.
  * @throws the same FpaErrors as rollingForecast for bad or too short input.
  * @example describeModel({ values: sales, method: 'hw' })[0] // { label: 'model', value: 'ETS(A,A,A)' }
  */
@@ -81,7 +82,9 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   if (key === 'auto') {
     const th = thetaForecast(y, m, 1);
     if (th) facts.push({ label: 'theta alpha', value: th.alpha }, { label: 'theta drift per period', value: th.drift });
-    facts.push({ label: 'combination', value: 'equal weights: ETS above + Theta + damped trend' });
+    const ar = differencedAr(y, m, 1);
+    if (ar) facts.push({ label: 'AR order (differenced at lag ' + m + ')', value: ar.order });
+    facts.push({ label: 'combination', value: 'equal weights: ETS above + Theta + differenced AR' });
   }
   return facts;
 }

@@ -4,6 +4,7 @@ import { etsForecastMoments } from './ets-forecast';
 import { etsSimulatedQuantiles } from './ets-simulate';
 import { normalQuantile } from './normal-quantile';
 import { multiplicativeAdjustment, thetaForecast } from './theta';
+import { differencedAr } from './differenced-ar';
 
 /** A member's forecast: the mean path and, per requested level, its lower and upper bounds. */
 export interface MemberForecast {
@@ -61,4 +62,14 @@ export function dampedMember(y: Float64Array, m: number, h: number, levels: Read
     }
   }
   return { name: 'damped', mean, ...b };
+}
+
+/**
+ * The differenced autoregression (ARIMA(p,0,0)(0,1,0)_m with drift, or ARIMA(p,1,0) with drift
+ * without a season) as a member: a model of a different kind from exponential smoothing, which is
+ * what makes a combination pay.
+ */
+export function arMember(y: Float64Array, m: number, h: number, levels: ReadonlyArray<number>): MemberForecast | undefined {
+  const f = differencedAr(y, m, h);
+  return f && { name: `ar${f.order}`, mean: f.mean, ...normalBounds(f.mean, f.se, levels) };
 }

@@ -9,7 +9,7 @@ import { etsCode, minimumLength, parseEtsCode } from './ets-model';
 import { fitEts } from './ets-fit';
 import { selectEts } from './ets-select';
 import type { MemberForecast } from './member-forecasts';
-import { dampedMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
+import { arMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
 import { combineForecasts } from './combination';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
@@ -42,13 +42,17 @@ function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: 
   return etsMember(etsCode(fit.spec), fit, h, levels, seed);
 }
 
-/** The default: equal-weight combination of automatic ETS, Theta and damped trend. */
+/**
+ * The default: equal-weight combination of automatic ETS, Theta and a differenced autoregression
+ * (an ARIMA-type model), mirroring the ets() + thetaf() + auto.arima() combination that is the
+ * strongest simple benchmark in the literature.
+ */
 function autoCombination(y: Float64Array, m: number, h: number, levels: number[], seed: number): MemberForecast {
   const members = [autoEts(y, m, h, levels, seed, 'auto')];
   const theta = thetaMember(y, m, h, levels);
   if (theta) members.push(theta);
-  const damped = dampedMember(y, m, h, levels);
-  if (damped) members.push(damped);
+  const ar = arMember(y, m, h, levels);
+  if (ar) members.push(ar);
   const combined = combineForecasts(members);
   return { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` };
 }
@@ -56,7 +60,8 @@ function autoCombination(y: Float64Array, m: number, h: number, levels: number[]
 /**
  * Forecasts `horizon` periods ahead with prediction intervals.
  *
- * Methods: "auto" (default: equal-weight combination of automatic ETS, Theta and damped trend),
+ * Methods: "auto" (default: equal-weight combination of automatic ETS, Theta and a differenced
+ * autoregression),
  * "ets" (automatic ETS by AICc, as R forecast::ets), "theta" (R thetaf), "snaive", "naive",
  * "ses" = ETS(A,N,N), "holt" = ETS(A,A,N), "damped" = ETS(A,Ad,N), "hw" = additive Holt–Winters
  * ETS(A,A,A), "hw-mult" = ETS(M,A,M), or any ETS code such as "MAdM". Parameters and initial states

@@ -15,6 +15,7 @@ test('hw: names the model and its parameters, AICc and MASE', () => {
 test('auto lists the theta member; bad method is an FpaError', () => {
   const labels = describeModel({ values: fx.values }).map((f) => f.label);
   expect(labels).toContain('theta alpha');
+  expect(labels.some((l) => l.startsWith('AR order'))).toBe(true);
   expect(() => describeModel({ values: fx.values, method: 'nonsense' })).toThrow(/not known/);
   expect(() => describeModel({ values: [1, 2], method: 'ses' })).toThrow(/needs at least 4/);
 });
