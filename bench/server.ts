@@ -1,18 +1,19 @@
 /**
  * Server benchmark: requests/s and p50/p99 latency for reading a budget version (1,000 lines),
  * writing a review decision, and importing 10,000 actual rows, on embedded PGlite and (when
- * DATABASE_URL is set) real PostgreSQL. Loopback only (127.0.0.1), each run bounded in time.
+ * DATABASE_URL is set) real PostgreSQL. The server runs as its own process (`server/main.ts`), autocannon
+ * in this one. Loopback only (127.0.0.1), each run bounded in time.
  *
  *   npm run bench:server            # BENCH_SECONDS=5 by default
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { buildApp } from '../server/app';
-import { ephemeralDevIssuer } from '../server/auth/dev-issuer';
-import { localIssuer } from '../server/auth/verify-token';
-import { DEV_AUDIENCE, loadConfig } from '../server/config';
-import type { Db } from '../server/db/db';
-import { migrate } from '../server/db/migrate';
-import { openDb } from '../server/db/open-db';
+import { loadDevIssuer } from '../server/auth/dev-issuer';
+import { openPgDb } from '../server/db/pg-db';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -27,15 +28,51 @@ interface Row {
   errors: number;
 }
 
+/** A free loopback port, so the server can log at warn level (no per-request logs) and still be found. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `server/main.ts` as its own process (as `npm run server` does) and waits for /ready. */
+async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'server', 'main.ts')], {
+    env: { ...process.env, PORT: String(port), OPENFPA_RATE_LIMIT: '10000000', OPENFPA_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  let exited = false;
+  const done = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
+  const url = `http://127.0.0.1:${port}`;
+  for (let waited = 0; ; waited += 250) {
+    if (exited) throw new Error('server exited during start');
+    if (waited > 120_000) throw new Error('server not ready within 120 s');
+    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await done;
+    },
+  };
+}
+
 async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Row[]> {
   const schema = engine === 'postgres' ? `bench_${process.pid}` : undefined;
-  const db: Db = await openDb({ databaseUrl: engine === 'postgres' ? process.env.DATABASE_URL : undefined, schema });
-  await migrate(db);
-  const issuer = await ephemeralDevIssuer();
-  const config = loadConfig([], {}, { rateLimitMax: 100_000_000, logLevel: 'silent' });
-  const { app } = await buildApp(config, db, { issuers: [localIssuer(issuer.issuer, DEV_AUDIENCE, [issuer.publicJwk])], logger: false });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const token = await issuer.sign({ user: 'bench', role: 'admin', costCentres: '*' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'openfpa-bench-'));
+  const { url, stop } = await startServer({
+    OPENFPA_DATA_DIR: dataDir,
+    DATABASE_URL: engine === 'postgres' ? process.env.DATABASE_URL! : '',
+    OPENFPA_DB_SCHEMA: schema ?? '',
+  });
+  const token = await (await loadDevIssuer(dataDir)).sign({ user: 'bench', role: 'admin', costCentres: '*' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
     const lines = Array.from({ length: 1000 }, (_, i) => ({ account: `${4000 + (i % 100)}`, period: `2026-${String(1 + Math.floor(i / 100)).padStart(2, '0')}`, amount: 1000 + i * 3.5 }));
@@ -74,9 +111,13 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Row[]> {
     }
     return rows;
   } finally {
-    await app.close();
-    if (schema) await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await db.close();
+    await stop();
+    if (schema) {
+      const db = openPgDb(process.env.DATABASE_URL!);
+      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.close();
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -87,7 +128,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const engine of engines) rows.push(...(await benchEngine(engine)));
   const out = [
-    `Server benchmark, ${SECONDS} s per case, loopback, autocannon`,
+    `Server benchmark: server/main.ts in its own process, autocannon on 127.0.0.1, ${SECONDS} s per case`,
     '',
     '| case | engine | connections | requests | req/s | p50 ms | p99 ms | non-2xx |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
