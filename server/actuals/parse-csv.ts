@@ -41,23 +41,30 @@ function splitRows(text: string): { fields: string[] | null }[] {
   let field = '';
   let quoted = false;
   let i = 0;
+  const endRow = () => {
+    fields.push(field);
+    rows.push({ fields });
+    fields = [];
+    field = '';
+  };
   while (i < text.length) {
     const ch = text[i];
+    let step = 1;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), (i += 1);
-      else (field += ch), (i += 1);
-      continue;
-    }
-    if (ch === '"' && field === '') (quoted = true), (i += 1);
-    else if (ch === ',') fields.push(field), (field = ''), (i += 1);
-    else if (ch === '\n' || ch === '\r') {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        step = 2;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
       fields.push(field);
-      rows.push({ fields });
-      fields = [];
       field = '';
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else (field += ch), (i += 1);
+    } else if (ch === '\n' || ch === '\r') {
+      endRow();
+      if (ch === '\r' && text[i + 1] === '\n') step = 2;
+    } else field += ch;
+    i += step;
   }
   if (quoted) rows.push({ fields: null });
   else if (field !== '' || fields.length > 0) rows.push({ fields: [...fields, field] });
