@@ -16,6 +16,8 @@ export interface ConnectorState {
   failed: FailedEntry[];
   /** Epoch ms of the last pass that reached the server with nothing left to send. */
   lastSyncAt: number | null;
+  /** Epoch ms when the oldest queued write is due for its next retry (call `sync` then), or null. */
+  nextRetryAt: number | null;
   error: string | null;
 }
 
@@ -54,12 +56,13 @@ export function createConnector(options: ConnectorOptions): Connector {
   const { queue } = options;
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
   let server: { baseUrl: string; getToken: () => Promise<string> } | null = null;
-  let state: ConnectorState = { status: 'disconnected', baseUrl: null, queued: 0, conflicts: [], failed: [], lastSyncAt: null, error: null };
+  let state: ConnectorState = { status: 'disconnected', baseUrl: null, queued: 0, conflicts: [], failed: [], lastSyncAt: null, nextRetryAt: null, error: null };
   const listeners = new Set<(state: ConnectorState) => void>();
 
   const publish = async (patch: Partial<ConnectorState>): Promise<ConnectorState> => {
     const [pending, conflicts, failed, lastSync] = await Promise.all([queue.pending(), queue.conflicts(), queue.failed(), queue.getMeta('lastSyncAt')]);
-    state = { ...state, queued: pending.length, conflicts, failed, lastSyncAt: typeof lastSync === 'number' ? lastSync : null, ...patch };
+    const nextRetryAt = pending.length > 0 && pending[0].nextAttemptAt > 0 ? pending[0].nextAttemptAt : null;
+    state = { ...state, queued: pending.length, conflicts, failed, nextRetryAt, lastSyncAt: typeof lastSync === 'number' ? lastSync : null, ...patch };
     listeners.forEach((listener) => listener(state));
     return state;
   };

@@ -98,6 +98,7 @@ describe('offline queue and connector', () => {
       await t.connector.sync();
     }
     expect(delays).toEqual([1000, 2000, 4000, 8000]);
+    expect(t.connector.getState().nextRetryAt).toBe((await t.queue.pending())[0].nextAttemptAt);
     t.server.state.online = true;
     t.advance(60_000);
     expect(await t.connector.sync()).toMatchObject({ status: 'online', queued: 0 });
