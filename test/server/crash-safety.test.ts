@@ -34,8 +34,10 @@ describeIfPg('crash safety: the server is killed in the middle of an actuals imp
     await first.waitForLog(/actuals import started/);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
-    // The client saw the connection drop, never an answer.
-    expect((await inFlight) as { statusCode?: number }).not.toHaveProperty('statusCode');
+    // Normally the client sees the connection drop; on a very fast machine the answer may have
+    // left first, and then it must have been a success.
+    const answer = (await inFlight) as { statusCode?: number };
+    if (answer.statusCode !== undefined) expect(answer.statusCode).toBe(201);
 
     const stored = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM actuals WHERE batch_id = 'crash-1'");
     const batch = await db.query("SELECT 1 FROM actual_batches WHERE batch_id = 'crash-1'");
