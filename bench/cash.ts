@@ -4,7 +4,7 @@
  * glpsol on the same plan's .lp file. Each plan runs in its own process, so "cold" includes loading
  * the wasm and "peak RSS" is that plan's. Columns: build ms (plan → programme), solve ms cold and
  * warm (best of 5 warm solves of the programme) with the warm CPU time, objective, glpsol's
- * objective, wall and CPU time (best of 3, including reading the .lp file), the warm/glpsol ratios
+ * objective, wall and CPU time (best of 5, including reading the .lp file), the warm/glpsol ratios
  * (CPU time is the fair one when other processes compete for the cores), and whether the objectives agree
  * (1e-6 relative for LPs, 1e-4 for MIPs; both must say "infeasible" for the infeasible plan).
  * Targets: warm within 2× of glpsol for every LP; 365×20 warm under 1 s.
@@ -88,7 +88,7 @@ function glpsol(lpFile: string): { objective: number; status: string; ms: number
     let best = Infinity;
     let bestCpu = Infinity;
     let out = '';
-    for (let rep = 0; rep < 3; rep++) {
+    for (let rep = 0; rep < 5; rep++) {
       const t = performance.now();
       // bash's `times` reports the CPU time of glpsol alone, robust to a busy machine.
       out = execFileSync('bash', ['-c', 'glpsol --lp "$1" -o "$2" > "$3"; times', 'bash', lpFile, join(dir, 'x.sol'), join(dir, 'x.log')], { encoding: 'utf8' });

@@ -20,6 +20,7 @@ const USAGE = `usage: openfpa cash <plan.json> [--out schedule.json]
   --shadow-prices     add the shadow prices of minimum cash and credit limit per period
   --no-integer-lots   solve the LP relaxation (lots and minimum placements not enforced)
   --time-limit S      stop the solver after S seconds (status "time_limit" with the best plan)
+  --mip-gap G         relative optimality gap at which MIPs stop (default 5e-5; 0 = exact)
   --objective O       wealth (default: closing cash − debt at the end) or headroom
   --quiet             no progress on stderr`;
 
@@ -50,6 +51,10 @@ export function parseCashArgs(args: string[]): CashArgs | 'help' {
       const v = Number(value());
       if (!(v > 0)) throw new UsageError(`--time-limit must be a positive number of seconds`);
       parsed.options.timeLimitSeconds = v;
+    } else if (a === '--mip-gap') {
+      const v = Number(value());
+      if (!(v >= 0 && v < 1)) throw new UsageError(`--mip-gap must be a number from 0 up to 1`);
+      parsed.options.mipGap = v;
     } else if (a === '--objective') {
       const v = value();
       if (v !== 'wealth' && v !== 'headroom') throw new UsageError(`--objective must be wealth or headroom, got "${v}"`);

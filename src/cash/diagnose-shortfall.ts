@@ -8,6 +8,7 @@
  */
 import type { Solver } from '../solver/types';
 import { buildCashLp } from './build-cash-lp';
+import { DEFAULT_MIP_GAP } from './mip-gap';
 import { CashErrors } from './errors';
 import { readSchedule } from './read-schedule';
 import type { CashOptions, CashPlan, CashResult, Shortfall } from './types';
@@ -26,7 +27,7 @@ function scaleOf(plan: CashPlan): number {
  */
 export async function diagnoseShortfall(plan: CashPlan, solver: Solver, options: CashOptions = {}): Promise<CashResult> {
   const lp = buildCashLp(plan, options, 'slack');
-  const limits = { timeLimitSeconds: options.timeLimitSeconds, mipGap: options.mipGap ?? 1e-5 };
+  const limits = { timeLimitSeconds: options.timeLimitSeconds, mipGap: options.mipGap ?? DEFAULT_MIP_GAP };
   const first = await solver.solve(lp.program, limits);
   if (first.status !== 'optimal' && first.status !== 'time_limit') throw CashErrors.noSolution(first.status);
   const T = lp.index.periods;

@@ -7,14 +7,15 @@
 import type { LinearProgram, Solver } from '../solver/types';
 import { buildCashLp } from './build-cash-lp';
 import { diagnoseShortfall } from './diagnose-shortfall';
+import { DEFAULT_MIP_GAP } from './mip-gap';
 import { CashErrors } from './errors';
 import { readSchedule } from './read-schedule';
 import { shadowPrices } from './shadow-prices';
 import type { CashOptions, CashPlan, CashResult } from './types';
 import { validatePlan } from './validate-plan';
 
-/** MIPs stop within 0.001% of the best bound: seconds instead of minutes on lot-sized plans. */
-export const DEFAULT_MIP_GAP = 1e-5;
+export { DEFAULT_MIP_GAP };
+
 
 /** The LP of a MIP with its integer columns fixed at their solution, for duals given the lots. */
 function fixIntegers(program: LinearProgram, values: Record<string, number>): LinearProgram {

@@ -53,7 +53,7 @@ export interface CashOptions {
   integerLots?: boolean;
   /** Stop the solver after this many seconds; the best plan found is returned as `time_limit`. */
   timeLimitSeconds?: number;
-  /** Relative optimality gap at which a MIP stops (default 1e-5). */
+  /** Relative optimality gap at which a MIP stops (default 5e-5; 0 proves exact optimality). */
   mipGap?: number;
   /**
    * `wealth` (default): maximise closing cash minus debt in the last period.
