@@ -6,3 +6,4 @@
 import './forecast';
 import './scenario';
 import './variance';
+import './cash';
