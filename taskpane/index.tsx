@@ -19,6 +19,7 @@ import type { Workbook } from './workbook/types';
 function render(host: string | null): void {
   const container = document.getElementById('root');
   if (!container) return;
+  document.body.style.margin = '0'; // the pane's own background reaches the edges in every theme
   const query = new URLSearchParams(window.location.search);
   let workbook: Workbook;
   if (host === 'Excel' && query.get('workbook') !== 'double') workbook = createOfficeWorkbook();

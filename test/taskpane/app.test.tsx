@@ -40,7 +40,7 @@ describe('Drivers view', () => {
     });
     const repository = createMemoryRepository();
     renderApp(repository, workbook);
-    fireEvent.click(await screen.findByRole('button', { name: 'Import from selection' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Import from selection' }, { timeout: 10000 }));
     const status = await screen.findByText(/^Imported 2 drivers from Sheet1!A1:F5\./);
     expect(status.textContent).toContain('Row 4: param1 (min) is not a number.');
     expect(status.textContent).toContain('churn: Driver "churn": normal: sd must be > 0; got -1.');
@@ -48,19 +48,19 @@ describe('Drivers view', () => {
     expect(within(list).getByText('price')).toBeTruthy();
     expect(within(list).getByText('pert(min 800, mode 1000, max 1400)')).toBeTruthy();
     expect((await repository.list('drivers')).map((d) => d.name).sort()).toEqual(['price', 'volume']);
-  });
+  }, 20000);
 
   it('exports the driver table to a new sheet in the FPA.SCENARIO.MC layout', async () => {
     const repository = createMemoryRepository();
     await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } });
     const workbook = renderApp(repository);
-    fireEvent.click(await screen.findByRole('button', { name: 'Export to sheet' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Export to sheet' }, { timeout: 10000 }));
     await screen.findByText(/^Wrote 1 drivers to Drivers!A1:F2/);
     expect(workbook.tables[0].rows).toEqual([
       ['name', 'distribution', 'param1', 'param2', 'param3', 'param4'],
       ['price', 'normal', 130, 10, null, null],
     ]);
-  });
+  }, 20000);
 });
 
 describe('Scenario wizard', () => {
@@ -70,7 +70,7 @@ describe('Scenario wizard', () => {
     await repository.put('drivers', { id: 'b', name: 'volume', distribution: 'uniform', params: { min: 1, max: 3 } });
     await repository.put('models', { id: 'default', name: 'Model', expressions: 'revenue = price * volume', driverIds: ['a', 'b'] });
     const workbook = renderApp(repository);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Scenarios' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Scenarios' }, { timeout: 10000 }));
     expect((await screen.findByRole('checkbox', { name: 'revenue' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     const iterations = screen.getByLabelText(/^Iterations/);
@@ -97,7 +97,7 @@ describe('Scenario wizard', () => {
 
   it('shows Anomalies and Proposals as not yet available', async () => {
     renderApp(createMemoryRepository());
-    fireEvent.click(await screen.findByRole('tab', { name: 'Anomalies' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Anomalies' }, { timeout: 10000 }));
     expect(screen.getByText('Anomalies: not yet available')).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Proposals' }));
     expect(screen.getByText('Proposals: not yet available')).toBeTruthy();

@@ -22,9 +22,11 @@ export interface DriversViewProps {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
-  itemText: { flexGrow: 1, minWidth: '140px', overflowWrap: 'anywhere' },
+  item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
+  itemText: { flexGrow: 1, flexBasis: '150px', minWidth: 0, overflowWrap: 'anywhere' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  compact: { minWidth: 'auto' },
 });
 
 function describe(d: DriverRecord): string {
@@ -94,8 +96,10 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
               <Body1 as="span" block>{d.name}</Body1>
               <Caption1>{describe(d)}</Caption1>
             </span>
-            <Button size="small" onClick={() => setEditing(d)} aria-label={`Edit ${d.name}`}>Edit</Button>
-            <Button size="small" onClick={() => void actions.removeDriver(d.id)} aria-label={`Delete ${d.name}`}>Delete</Button>
+            <span className={styles.itemActions}>
+              <Button size="small" className={styles.compact} onClick={() => setEditing(d)} aria-label={`Edit ${d.name}`}>Edit</Button>
+              <Button size="small" className={styles.compact} onClick={() => void actions.removeDriver(d.id)} aria-label={`Delete ${d.name}`}>Delete</Button>
+            </span>
           </li>
         ))}
       </ul>

@@ -39,7 +39,9 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
   const styles = useStyles();
   const outputs = Object.keys(outcome.result.outputs);
   const [output, setOutput] = useState(outputs[outputs.length - 1]);
-  const keys = Object.keys(outcome.result.outputs[outputs[0]].percentiles);
+  // The pane shows P5/P50/P95 (all percentiles go to the workbook) so the table fits 320 px.
+  const all = Object.keys(outcome.result.outputs[outputs[0]].percentiles);
+  const keys = all.some((k) => ['5', '50', '95'].includes(k)) ? all.filter((k) => ['5', '50', '95'].includes(k)) : all;
   const s = outcome.result.outputs[output];
   return (
     <div data-testid="results">
