@@ -60,7 +60,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
     if (!spec) throw ForecastErrors.unknownMethod(method, ['auto', 'ets', ...Object.keys(NAMED)]);
     const need = minimumLength(spec);
     if (y.length < need) throw ForecastErrors.tooShort(method, need, y.length);
-    fit = fitEts(y, spec.season !== 'N' && m === 1 ? { ...spec, season: 'N', period: 1 } : spec);
+    fit = fitEts(y, spec.season !== 'N' && m === 1 ? { ...spec, season: 'N', period: 1 } : spec, {}, 'fast');
   }
   if (!fit) throw ForecastErrors.noModel(method);
   const code = etsCode(fit.spec);

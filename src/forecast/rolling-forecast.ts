@@ -28,7 +28,7 @@ function namedEts(y: Float64Array, spec: EtsSpec, label: string, h: number, leve
   const need = minimumLength(spec);
   if (y.length < need) throw ForecastErrors.tooShort(label, need, y.length);
   if ((spec.error === 'M' || spec.season === 'M') && y.some((v) => v <= 0)) throw ForecastErrors.notPositive(label);
-  const fit = fitEts(y, spec);
+  const fit = fitEts(y, spec, {}, 'fast');
   if (!fit) throw ForecastErrors.noModel(label);
   return etsMember(etsCode(spec), fit, h, levels, seed);
 }

@@ -42,6 +42,16 @@ test('writes the scorer format with levels as keys, progress on stderr', async (
   expect(stderr).toMatch(/2 series with method hw/);
 });
 
+test('worker threads give byte-identical output to a single thread', async () => {
+  const many = { ...dataset, series: Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, values: dataset.series[0].values.map((v) => v * (1 + i / 10)) })) };
+  const f = write('many.json', many);
+  const o1 = path.join(dir, 'w1.json');
+  const o2 = path.join(dir, 'w2.json');
+  expect(await run([f, '--method', 'theta', '--workers', '1', '--out', o1, '--quiet'])).toBe(0);
+  expect(await run([f, '--method', 'theta', '--workers', '2', '--out', o2, '--quiet'])).toBe(0);
+  expect(fs.readFileSync(o2, 'utf8')).toBe(fs.readFileSync(o1, 'utf8'));
+}, 60000);
+
 test('is deterministic', async () => {
   const f = write('d2.json', dataset);
   const o1 = path.join(dir, 'o1.json');
