@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
   await routeOfficeJs(page);
   await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
-  await page.goto(`${server.url}/taskpane.html`, { waitUntil: 'load' });
+  await page.goto(`${server.url}/taskpane.html?tab=settings`, { waitUntil: 'load' });
   await page.getByTestId('function-list').waitFor({ timeout: 20_000 });
 }, 60_000);
 
