@@ -1,5 +1,6 @@
 import type { EtsFit } from './ets-fit';
 import { etsPointForecast } from './ets-filter';
+import { etsClass3Moments } from './ets-class3';
 
 export interface MeanAndVariance {
   mean: Float64Array;
@@ -33,11 +34,16 @@ function impulseWeights(fit: EtsFit, h: number): Float64Array {
  * Point forecasts and analytic forecast variances of a fitted ETS model, as R forecast.ets():
  * class 1 (additive error, additive components): v_h = σ² (1 + Σ_{j<h} c_j²);
  * class 2 (multiplicative error, additive components): θ_1 = μ_1², θ_h = μ_h² + σ² Σ_{j<h} c_j² θ_{h−j},
- * v_h = (1 + σ²) θ_h − μ_h². Other classes return no variance (simulate instead).
+ * v_h = (1 + σ²) θ_h − μ_h²; class 3 (multiplicative error and season): the matrix recursions of
+ * ets-class3.ts. Additive error with multiplicative season returns no variance (simulate instead).
  */
 export function etsForecastMoments(fit: EtsFit, h: number): MeanAndVariance {
+  if (fit.spec.season === 'M') {
+    // Class 3 (MNM, MAM, MAdM) has closed-form moments; AxM models (not in R's default set) do not.
+    if (fit.spec.error === 'M') return etsClass3Moments(fit, h);
+    return { mean: etsPointForecast(fit.finalState, fit.spec, fit.params, h), variance: undefined };
+  }
   const mean = etsPointForecast(fit.finalState, fit.spec, fit.params, h);
-  if (fit.spec.season === 'M') return { mean, variance: undefined };
   const c = impulseWeights(fit, h);
   const s2 = fit.sigma2;
   const variance = new Float64Array(h);
