@@ -2,7 +2,9 @@
  * Gamma(shape, scale) and Student-t(df) with location and scale.
  */
 import { incompleteBeta, inverseIncompleteBeta, lnBeta } from '../special/beta';
-import { gammaP, inverseGammaP } from '../special/gamma';
+import { detExp, detLog } from '../special/det-math';
+import { gammaP, inverseGammaP, lnGamma } from '../special/gamma';
+import { invertSorted } from '../special/sorted-inverse';
 import { Distribution } from './types';
 
 /**
@@ -18,12 +20,9 @@ export function gamma(shape: number, scale: number): Distribution {
     cdf: (x) => gammaP(shape, x / scale),
     quantile: (p) => scale * inverseGammaP(p, shape),
     quantiles(u, out) {
-      let guess: number | undefined;
-      for (let i = 0; i < u.length; i++) {
-        const x = inverseGammaP(u[i], shape, guess);
-        guess = x;
-        out[i] = scale * x;
-      }
+      const lng = lnGamma(shape);
+      invertSorted(u, out, (p, guess) => inverseGammaP(p, shape, guess), (x) => 1 / detExp((shape - 1) * detLog(x) - x - lng));
+      for (let i = 0; i < out.length; i++) out[i] *= scale;
     },
   };
 }
