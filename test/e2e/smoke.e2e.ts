@@ -65,3 +65,14 @@ it('returns #VALUE! with a message for bad input in the browser too', async () =
   expect(result).toMatchObject({ code: '#VALUE!' });
   expect((result as { message: string }).message).toMatch(/row 2/);
 });
+
+it('solves FPA.CASH.OPTIMIZE with glpk.js in the browser', async () => {
+  // Three periods, no flows, 100 opening cash, one 2-period instrument at 1% per period: invest all 100 in
+  // period 1, it returns 100 × 1.01² = 102.01 at the end of period 3 (1 + 2 ≤ 3), the objective.
+  const rows = (await invokeFunction(page, 'CASH.OPTIMIZE', [[[0], [0], [0]], 100, [[0]], [['TD', 2, 0.01]]])) as unknown[][];
+  expect(rows[4][8]).toBeCloseTo(102.01, 9); // totals row: the closing-cash cell holds the objective
+  // A 500 outflow in period 2 cannot be covered: 100 opening cash leaves it 400 short there.
+  const bad = await invokeFunction(page, 'CASH.OPTIMIZE', [[[0], [-500], [0]], 100, [[0]], [['TD', 2, 0.01]]]);
+  expect(bad).toMatchObject({ code: '#VALUE!' });
+  expect((bad as { message: string }).message).toMatch(/^cash falls short by 400\.00 in period 2/);
+});
