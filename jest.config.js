@@ -29,7 +29,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       transform,
       moduleNameMapper,
-      setupFiles: ['<rootDir>/test/setup/custom-functions.ts'],
+      setupFiles: ['<rootDir>/test/setup/custom-functions.ts', '<rootDir>/test/setup/jsdom.ts'],
       testMatch: ['<rootDir>/test/**/*.test.tsx'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
     },

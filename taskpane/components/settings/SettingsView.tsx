@@ -9,6 +9,8 @@ import type { Repository } from '../../../src/store/repository';
 import type { CatalogueEntry } from '../../function-catalogue';
 import { checkSettings, SettingsDraft } from '../../settings/validate-settings';
 import type { PaneActions, PaneData } from '../../state/use-pane-data';
+import { paneConnector, tokenSource } from '../../connector/pane-connector';
+import { TeamServer } from './TeamServer';
 
 export interface SettingsViewProps {
   data: PaneData;
@@ -94,10 +96,11 @@ export function SettingsView({ data, actions, repository, loadCatalogue }: Setti
         <Field label="Default iterations" validationMessage={errors.defaultIterations}><Input inputMode="numeric" {...field('defaultIterations')} /></Field>
         <Field label="Default seed" validationMessage={errors.defaultSeed}><Input inputMode="numeric" {...field('defaultSeed')} /></Field>
         <Field label="Number format" hint="Used when writing results, e.g. #,##0.00" validationMessage={errors.numberFormat}><Input {...field('numberFormat')} /></Field>
-        <Field label="Backend URL (optional)" hint="Used by a later release for shared reviews; leave empty" validationMessage={errors.backendUrl}><Input type="url" {...field('backendUrl')} /></Field>
+        <Field label="Backend URL (optional)" hint="The optional team server for shared models, reviews and proposals; leave empty to work alone" validationMessage={errors.backendUrl}><Input type="url" {...field('backendUrl')} /></Field>
         <div className={styles.row}><Button appearance="primary" type="submit" disabled={Object.keys(errors).length > 0}>Save settings</Button></div>
       </form>
       {notice && <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      <TeamServer baseUrl={s.backendUrl} getConnector={paneConnector} tokenSource={tokenSource} />
       <Subtitle2 as="h3">Your data</Subtitle2>
       <Body1>{repository.mode === 'indexeddb' ? 'Kept in this browser (IndexedDB), with a copy in the workbook.' : 'Kept in the workbook only: save the workbook to keep changes.'}</Body1>
       <div className={styles.row}>

@@ -1,0 +1,105 @@
+/**
+ * Settings › Team server: connect to the optional backend, see its status (online, offline with N
+ * queued writes, error), the last sync time, and settle conflicts by choosing between your version
+ * and the server's. The add-in works fully without it.
+ */
+import { useEffect, useState } from 'react';
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { statusLine, type Connector, type ConnectorState } from '../../../src/connector';
+
+export interface TeamServerProps {
+  /** The backend URL from Settings ('' when none is set). */
+  baseUrl: string;
+  /** Resolves the pane's connector (created lazily; its queue lives in IndexedDB). */
+  getConnector: () => Promise<Connector>;
+  /** Builds the token source from a pasted development token (Office SSO first where available). */
+  tokenSource: (pastedToken: string) => () => Promise<string>;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  conflict: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`, paddingLeft: tokens.spacingHorizontalS },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
+});
+
+const time = (epochMs: number) => new Date(epochMs).toLocaleTimeString();
+
+export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerProps) {
+  const styles = useStyles();
+  const [connector, setConnector] = useState<Connector | null>(null);
+  const [state, setState] = useState<ConnectorState | null>(null);
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let unsubscribe = () => {};
+    getConnector().then(
+      (c) => {
+        setConnector(c);
+        setState(c.getState());
+        unsubscribe = c.subscribe(setState);
+      },
+      (error: unknown) => setProblem(`The offline queue could not be opened (${error instanceof Error ? error.message : String(error)}); the team server is unavailable in this session.`),
+    );
+    return () => unsubscribe();
+  }, [getConnector]);
+
+  const act = async (work: (c: Connector) => Promise<ConnectorState>) => {
+    if (!connector) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      setState(await work(connector));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const connected = state !== null && state.status !== 'disconnected';
+  return (
+    <section className={styles.root} aria-labelledby="team-server-title">
+      <Subtitle2 as="h3" id="team-server-title">Team server</Subtitle2>
+      <Body1 data-testid="team-server-status" role="status">{state ? statusLine(state, time) : 'Not connected'}</Body1>
+      {!baseUrl && <Caption1>Set a backend URL above to share models, reviews and proposals with your team.</Caption1>}
+      {baseUrl && !connected && (
+        <Field label="Development token" hint="Used when Office sign-in is not available (ask your administrator).">
+          <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" />
+        </Field>
+      )}
+      <div className={styles.row}>
+        {!connected ? (
+          <Button appearance="primary" disabled={!baseUrl || !connector || busy} onClick={() => act((c) => c.connect(baseUrl, tokenSource(token)))}>
+            Connect
+          </Button>
+        ) : (
+          <>
+            <Button disabled={busy} onClick={() => act((c) => c.sync({ ignoreBackoff: true }))}>Sync now</Button>
+            <Button disabled={busy} onClick={() => act((c) => c.disconnect())}>Disconnect</Button>
+          </>
+        )}
+      </div>
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state?.conflicts.map((conflict) => (
+        <div key={conflict.seq} className={styles.conflict} role="group" aria-label={`Conflict on ${conflict.write.endpoint}`}>
+          <Body1>{conflict.message}</Body1>
+          <Caption1 block>Yours</Caption1>
+          <div className={styles.code}>{JSON.stringify(conflict.yours, null, 1)}</div>
+          <Caption1 block>On the server now</Caption1>
+          <div className={styles.code}>{JSON.stringify(conflict.current, null, 1)}</div>
+          <div className={styles.row}>
+            <Button size="small" disabled={busy} onClick={() => act((c) => c.resolveConflict(conflict.seq, 'mine'))}>Keep mine</Button>
+            <Button size="small" disabled={busy} onClick={() => act((c) => c.resolveConflict(conflict.seq, 'theirs'))}>Keep theirs</Button>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
