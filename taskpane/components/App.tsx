@@ -14,7 +14,11 @@ import type { Workbook } from '../workbook/types';
 import { DriversView } from './drivers/DriversView';
 import { ScenariosView } from './scenarios/ScenariosView';
 import { SettingsView } from './settings/SettingsView';
-import { Placeholder } from './shared/Placeholder';
+import { AnomaliesView } from './anomalies/AnomaliesView';
+import { ProposalsView } from './proposals/ProposalsView';
+import { useReview } from '../review/use-review';
+import type { Solver } from '../../src/solver/types';
+import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
 
 export type TabId = 'drivers' | 'scenarios' | 'anomalies' | 'proposals' | 'settings';
 
@@ -29,6 +33,8 @@ export interface AppProps {
   theme?: ThemeName;
   /** @default "drivers" */
   initialTab?: TabId;
+  /** LP solver for reallocation proposals. @default glpk.js in a Web Worker */
+  solver?: Solver;
 }
 
 const useStyles = makeStyles({
@@ -44,7 +50,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function App({ host, loadCatalogue, workbook, openStore, runner, theme = 'light', initialTab = 'drivers' }: AppProps) {
+export function App({ host, loadCatalogue, workbook, openStore, runner, theme = 'light', initialTab = 'drivers', solver = glpkBrowserSolver }: AppProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
   const [store, setStore] = useState<OpenedStore | null>(null);
@@ -54,6 +60,7 @@ export function App({ host, loadCatalogue, workbook, openStore, runner, theme = 
   }, [openStore]);
   const repository = store?.repository ?? null;
   const { data, actions, copyProblem } = usePaneData(repository, workbook);
+  const review = useReview(repository, workbook);
 
   return (
     <FluentProvider theme={fluentTheme(theme)}>
@@ -66,9 +73,9 @@ export function App({ host, loadCatalogue, workbook, openStore, runner, theme = 
           {TABS.map((t) => <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>{t.label}</Tab>)}
         </TabList>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'anomalies' && <Placeholder title="Anomalies" issue="Flagging unusual variances in actuals is built in its own issue and is not in this version." />}
-          {tab === 'proposals' && <Placeholder title="Proposals" issue="Reviewing and approving proposed changes is built in its own issue and is not in this version." />}
-          {!data && tab !== 'anomalies' && tab !== 'proposals' && !storeError && <Spinner size="small" label="Opening your data" />}
+          {!data && !storeError && <Spinner size="small" label="Opening your data" />}
+          {data && repository && tab === 'anomalies' && <AnomaliesView repository={repository} review={review} />}
+          {data && repository && tab === 'proposals' && <ProposalsView repository={repository} review={review} workbook={workbook} solver={solver} />}
           {data && repository && tab === 'drivers' && <DriversView data={data} actions={actions} workbook={workbook} />}
           {data && repository && tab === 'scenarios' && <ScenariosView data={data} actions={actions} workbook={workbook} runner={runner} />}
           {data && repository && tab === 'settings' && <SettingsView data={data} actions={actions} repository={repository} loadCatalogue={loadCatalogue} />}

@@ -54,6 +54,15 @@ export function createOfficeWorkbook(
         await context.sync();
         return { address: range.address, values: range.values as Cell[][] };
       }),
+    writeRange: (address, values) =>
+      run(async (context) => {
+        const [sheet, local] = splitAddress(address);
+        const sheets = context.workbook.worksheets;
+        const range = (sheet ? sheets.getItem(sheet) : sheets.getActiveWorksheet()).getRange(local);
+        range.values = values as (string | number | boolean)[][];
+        await context.sync();
+        return address;
+      }),
     addSheet: (wanted) =>
       run(async (context) => {
         const sheets = context.workbook.worksheets;

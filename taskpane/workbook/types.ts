@@ -34,6 +34,11 @@ export interface Workbook {
   readSelection(): Promise<RangeValues>;
   /** Values at an A1 address (sheet-qualified or on the active sheet), or an Excel table's range by table name. */
   readRange(address: string): Promise<RangeValues>;
+  /**
+   * Writes `values` into the range at `address` (sheet-qualified A1, same shape as the values);
+   * used by the review's write-back. Returns the address written.
+   */
+  writeRange(address: string, values: Cell[][]): Promise<string>;
   /** Adds a sheet, suffixing " (2)", " (3)"… when the name is taken; returns the name used. */
   addSheet(name: string): Promise<string>;
   /** Writes `rows` with their top-left cell at `topLeft` ("A1") on `sheet`; returns the address written. */

@@ -3,7 +3,7 @@
  * (`?workbook=double`). It records every write so tests (and the e2e test, through
  * `window.__openfpaWorkbook`) can check what the pane sent.
  */
-import { blockAddress, qualified, rectangular } from './address';
+import { blockAddress, parseCell, qualified, rectangular } from './address';
 import type { Cell, ChartSpec, RangeValues, Workbook, WriteOptions } from './types';
 
 export interface WrittenTable {
@@ -20,8 +20,51 @@ export interface WorkbookDouble extends Workbook {
   documentCopy: string | null;
   /** What readSelection returns. */
   selection: RangeValues | null;
-  /** Named ranges/tables readRange can return. */
+  /** Named ranges/tables readRange can return; writeRange stores its values here too. */
   ranges: Record<string, Cell[][]>;
+  /** Every writeRange call, in order. */
+  writes: { address: string; values: Cell[][] }[];
+}
+
+/** Copies `values` written at `address` into `selection` when the block lies inside it (same sheet). */
+function overlay(selection: RangeValues, address: string, values: Cell[][]): void {
+  const [sheetA, localA] = splitSheet(selection.address);
+  const [sheetB, localB] = splitSheet(address);
+  if (sheetA !== sheetB) return;
+  const a = parseCell(localA.split(':')[0]);
+  const b = parseCell(localB.split(':')[0]);
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const r = selection.values[b.row - a.row + i];
+      if (r && b.column - a.column + j >= 0 && b.column - a.column + j < r.length) r[b.column - a.column + j] = v;
+    }),
+  );
+}
+
+/** The values of the block at `address` when it lies inside `selection` (same sheet), else null. */
+function within(selection: RangeValues, address: string): Cell[][] | null {
+  const [sheetA, localA] = splitSheet(selection.address);
+  const [sheetB, localB] = splitSheet(address);
+  if (sheetA !== sheetB) return null;
+  const a = parseCell(localA.split(':')[0]);
+  const [from, to = from] = localB.split(':').map(parseCell);
+  const out: Cell[][] = [];
+  for (let r = from.row; r <= to.row; r++) {
+    const row = selection.values[r - a.row];
+    if (!row) return null;
+    const cells: Cell[] = [];
+    for (let c = from.column; c <= to.column; c++) {
+      if (c - a.column < 0 || c - a.column >= row.length) return null;
+      cells.push(row[c - a.column]);
+    }
+    out.push(cells);
+  }
+  return out;
+}
+
+function splitSheet(address: string): [string, string] {
+  const bang = address.lastIndexOf('!');
+  return bang < 0 ? ['', address] : [address.slice(0, bang), address.slice(bang + 1)];
 }
 
 export function createWorkbookDouble(initial: Partial<Pick<WorkbookDouble, 'selection' | 'ranges' | 'sheets' | 'documentCopy'>> = {}): WorkbookDouble {
@@ -33,14 +76,21 @@ export function createWorkbookDouble(initial: Partial<Pick<WorkbookDouble, 'sele
     documentCopy: initial.documentCopy ?? null,
     selection: initial.selection ?? null,
     ranges: initial.ranges ?? {},
+    writes: [],
     async readSelection() {
       if (!double.selection) throw new Error('Select the driver table first.');
       return double.selection;
     },
     async readRange(address) {
-      const values = double.ranges[address];
+      const values = double.ranges[address] ?? (double.selection ? within(double.selection, address) : null);
       if (!values) throw new Error(`Nothing found at "${address}".`);
       return { address, values };
+    },
+    async writeRange(address, values) {
+      double.ranges[address] = values.map((r) => [...r]);
+      if (double.selection) overlay(double.selection, address, values);
+      double.writes.push({ address, values: values.map((r) => [...r]) });
+      return address;
     },
     async addSheet(name) {
       let candidate = name;

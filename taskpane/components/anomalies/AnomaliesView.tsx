@@ -1,0 +1,114 @@
+/**
+ * Anomalies: select the plan/actual table → Scan; a queue of flags (own cost centres first),
+ * filterable by cost centre, owner, kind and severity; accept / explain / dismiss / escalate each,
+ * stored with who and when. A dismissed flag comes back only if it worsens.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { FLAG_KINDS } from '../../../src/anomaly/types';
+import type { Repository } from '../../../src/store/repository';
+import { DecisionAction, flagKey, loadReviews, NO_FILTER, QueueFilter, recordDecision, ReviewRecord, reviewQueue } from '../../review/decisions';
+import { nowIso, ReviewState } from '../../review/use-review';
+import { FlagCard } from './FlagCard';
+import { IdentityBar } from './IdentityBar';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
+  list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+export interface AnomaliesViewProps {
+  repository: Repository;
+  review: ReviewState;
+}
+
+export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
+  const styles = useStyles();
+  const { scan, identity } = review;
+  const [reviews, setReviews] = useState<Map<string, ReviewRecord>>(new Map());
+  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    loadReviews(repository).then(setReviews, (e: unknown) => setProblem(String(e)));
+  }, [repository]);
+
+  const lines = scan?.lines ?? [];
+  const queue = useMemo(() => (scan ? reviewQueue(scan.flags, scan.lines, reviews, filter, identity.costCentres) : []), [scan, reviews, filter, identity.costCentres]);
+  const hidden = scan ? scan.flags.length - reviewQueue(scan.flags, scan.lines, reviews, NO_FILTER, []).length : 0;
+  const distinct = (pick: (l: (typeof lines)[number]) => string) => [...new Set(lines.map(pick))].filter((v) => v !== '').sort();
+
+  const runScan = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await review.scanSelection();
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const decide = (flag: (typeof queue)[number]) => async (action: DecisionAction, comment: string) => {
+    const record = await recordDecision(repository, flag, { action, comment, who: identity.name, when: nowIso() });
+    setReviews((old) => new Map(old).set(record.id, record));
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="anomalies-title">
+      <Subtitle2 as="h2" id="anomalies-title">Anomalies</Subtitle2>
+      <IdentityBar identity={identity} onChange={(next) => void review.setIdentity(next)} />
+      <Caption1>Select the plan/actual table (id, cost centre, account, owner, budget, "plan …" and "actual …" columns, one header row), then scan.</Caption1>
+      <Button appearance="primary" onClick={runScan} disabled={busy}>{busy ? 'Scanning…' : 'Scan selection'}</Button>
+      {problem && <MessageBar intent="error" role="alert"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
+      {scan && (
+        <>
+          <Body1 aria-live="polite">
+            {scan.lines.length} lines over {scan.periods.length} periods: {scan.flags.length} flags{hidden > 0 ? `, ${hidden} dismissed and not worse` : ''}.
+          </Body1>
+          {scan.problems.map((p) => <Caption1 key={p}>{p}</Caption1>)}
+          <div className={styles.filters} role="group" aria-label="Filters">
+            <Field label="Cost centre" size="small">
+              <Select size="small" value={filter.costCentre} onChange={(_, d) => setFilter({ ...filter, costCentre: d.value })}>
+                <option value="">All</option>
+                {distinct((l) => l.costCentre).map((v) => <option key={v}>{v}</option>)}
+              </Select>
+            </Field>
+            <Field label="Owner" size="small">
+              <Select size="small" value={filter.owner} onChange={(_, d) => setFilter({ ...filter, owner: d.value })}>
+                <option value="">All</option>
+                {distinct((l) => l.owner).map((v) => <option key={v}>{v}</option>)}
+              </Select>
+            </Field>
+            <Field label="Kind" size="small">
+              <Select size="small" value={filter.kind} onChange={(_, d) => setFilter({ ...filter, kind: d.value })}>
+                <option value="">All</option>
+                {FLAG_KINDS.map((k) => <option key={k}>{k}</option>)}
+              </Select>
+            </Field>
+            <Field label="Severity" size="small">
+              <Select size="small" value={String(filter.minSeverity)} onChange={(_, d) => setFilter({ ...filter, minSeverity: Number(d.value) })}>
+                <option value="0">Any</option>
+                <option value="0.5">≥ 0.5</option>
+                <option value="0.75">≥ 0.75</option>
+              </Select>
+            </Field>
+          </div>
+          {queue.length === 0 && <Body1>No flags to review with these filters.</Body1>}
+          <ul className={styles.list} aria-label="Flags to review" data-testid="flag-queue">
+            {queue.map((flag) => {
+              const line = lines.find((l) => l.id === flag.line);
+              if (!line) return null;
+              return (
+                <li key={flagKey(flag)}>
+                  <FlagCard flag={flag} line={line} period={scan.periods[flag.periodIndex] ?? `P${flag.periodIndex + 1}`} review={reviews.get(flagKey(flag))} onDecide={decide(flag)} />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

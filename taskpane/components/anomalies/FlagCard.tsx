@@ -1,0 +1,76 @@
+/** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
+import { useState } from 'react';
+import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { BudgetLine, Flag } from '../../../src/anomaly/types';
+import { money } from '../../../src/anomaly/format';
+import type { DecisionAction, ReviewRecord } from '../../review/decisions';
+import { flagSeries } from '../../review/flag-series';
+import { FlagChart } from './FlagChart';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const LABELS: Record<DecisionAction, string> = { accept: 'Accepted', explain: 'Explained', dismiss: 'Dismissed', escalate: 'Escalated' };
+
+export interface FlagCardProps {
+  flag: Flag;
+  line: BudgetLine;
+  period: string;
+  review: ReviewRecord | undefined;
+  onDecide: (action: DecisionAction, comment: string) => Promise<void>;
+}
+
+export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps) {
+  const styles = useStyles();
+  const [comment, setComment] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const decide = async (action: DecisionAction) => {
+    if ((action === 'explain' || action === 'dismiss') && comment.trim() === '') {
+      setProblem(action === 'explain' ? 'Write the explanation in the comment first.' : 'Write the reason for dismissing in the comment first.');
+      return;
+    }
+    try {
+      await onDecide(action, comment.trim());
+      setComment('');
+      setProblem(null);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const name = `${line.id} ${period}`;
+  const severity = flag.severity >= 0.75 ? 'danger' : flag.severity >= 0.5 ? 'warning' : 'informative';
+  return (
+    <Card className={styles.card} size="small" aria-label={`Flag ${name}`} data-testid="flag">
+      <div className={styles.head}>
+        <Body1><strong>{line.id}</strong> · {period}</Body1>
+        <Badge appearance="tint" color={flag.kind === 'opportunity' || flag.kind === 'underspend' ? 'success' : 'danger'}>{flag.kind}</Badge>
+        <Badge appearance="outline" color={severity}>severity {flag.severity.toFixed(2)}</Badge>
+      </div>
+      <Caption1>{line.costCentre} · {line.account} · {line.owner} · variance {money(flag.amount)}</Caption1>
+      <FlagChart series={flagSeries(line)} period={flag.periodIndex} label={`${line.id}: actual (solid) against plan (dashed) and the expected band; ${period} ringed`} />
+      <Body1>{flag.explanation}</Body1>
+      {review && review.decisions.length > 0 && (
+        <ul className={styles.history} aria-label={`Decisions on ${name}`}>
+          {review.decisions.map((d, i) => (
+            <li key={i}><Caption1>{LABELS[d.action]} by {d.who} at {d.when.replace('T', ' ').slice(0, 16)}{d.comment ? `: ${d.comment}` : ''}</Caption1></li>
+          ))}
+        </ul>
+      )}
+      <Field label="Comment" size="small">
+        <Textarea size="small" value={comment} onChange={(_, d) => setComment(d.value)} aria-label={`Comment on ${name}`} />
+      </Field>
+      <div className={styles.actions}>
+        <Button size="small" onClick={() => decide('accept')}>Accept</Button>
+        <Button size="small" onClick={() => decide('explain')}>Explain</Button>
+        <Button size="small" onClick={() => decide('dismiss')}>Dismiss</Button>
+        <Button size="small" onClick={() => decide('escalate')}>Escalate</Button>
+      </div>
+      {problem && <Caption1 role="alert" className={styles.error}>{problem}</Caption1>}
+    </Card>
+  );
+}

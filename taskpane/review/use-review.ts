@@ -1,0 +1,53 @@
+/**
+ * State shared by the Anomalies and Proposals views: who the reviewer is (stored), and the last scan
+ * of the workbook (budget lines, their flags and where their budget cells are).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { detectFlags } from '../../src/anomaly/detect-flags';
+import type { Flag } from '../../src/anomaly/types';
+import type { Repository } from '../../src/store/repository';
+import type { Workbook } from '../workbook/types';
+import { scanBudgetSheet, ScannedSheet } from './budget-layout';
+import { DEFAULT_IDENTITY, Identity, loadIdentity, saveIdentity } from './identity';
+
+export interface Scan extends ScannedSheet {
+  flags: Flag[];
+}
+
+export interface ReviewState {
+  identity: Identity;
+  setIdentity: (identity: Identity) => Promise<void>;
+  scan: Scan | null;
+  /** Reads the selection, builds the lines and runs detection. @throws Error with a message for the user */
+  scanSelection: () => Promise<Scan>;
+}
+
+/** Scans a range: lines from the layout, then every detector. */
+export function scanRange(values: Parameters<typeof scanBudgetSheet>[0]): Scan {
+  const sheet = scanBudgetSheet(values);
+  return { ...sheet, flags: detectFlags(sheet.lines) };
+}
+
+export function useReview(repository: Repository | null, workbook: Workbook): ReviewState {
+  const [identity, setIdentityState] = useState<Identity>(DEFAULT_IDENTITY);
+  const [scan, setScan] = useState<Scan | null>(null);
+  useEffect(() => {
+    if (repository) loadIdentity(repository).then(setIdentityState, () => undefined);
+  }, [repository]);
+  const setIdentity = useCallback(
+    async (next: Identity) => {
+      setIdentityState(next);
+      if (repository) await saveIdentity(repository, next);
+    },
+    [repository],
+  );
+  const scanSelection = useCallback(async () => {
+    const found = scanRange(await workbook.readSelection());
+    setScan(found);
+    return found;
+  }, [workbook]);
+  return { identity, setIdentity, scan, scanSelection };
+}
+
+/** Current time for records (the pane may read the clock; src/ may not). */
+export const nowIso = (): string => new Date().toISOString();

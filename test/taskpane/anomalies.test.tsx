@@ -1,0 +1,114 @@
+/**
+ * The Anomalies view with the workbook double holding the sample plan/actual sheet: scan, filter,
+ * the four decisions stored with who and when, a dismissed flag not raised again unless it worsens,
+ * and the reviewer's own cost centres first. Also the layout reader and the queue rules on their own.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../taskpane/components/App';
+import { createThreadRunner } from '../../taskpane/run/scenario-runner';
+import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
+import { createMemoryRepository } from '../../src/store/memory-repository';
+import type { Repository } from '../../src/store/repository';
+import type { Flag } from '../../src/anomaly/types';
+import { scanBudgetSheet } from '../../taskpane/review/budget-layout';
+import { isSuppressed, recordDecision, reviewQueue, NO_FILTER, loadReviews, flagKey } from '../../taskpane/review/decisions';
+import { sampleSheet } from '../../taskpane/review/sample-sheet';
+import { saveIdentity } from '../../taskpane/review/identity';
+
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+const catalogue = async () => [];
+const SHEET = { address: 'Budget!A1:AC7', values: sampleSheet() };
+
+function renderAnomalies(repository: Repository) {
+  const workbook = createWorkbookDouble({ selection: { address: SHEET.address, values: sampleSheet() } });
+  render(<App host={null} loadCatalogue={catalogue} workbook={workbook} openStore={async () => ({ repository })} runner={createThreadRunner()} initialTab="anomalies" />);
+  return workbook;
+}
+
+const flag = (over: Partial<Flag> = {}): Flag => ({ line: 'L1', periodIndex: 3, kind: 'overspend', severity: 0.6, amount: 100, explanation: '', reasons: [], ...over });
+
+describe('budget layout', () => {
+  it('reads lines, periods and the budget column address from the sample sheet', () => {
+    const scan = scanBudgetSheet(SHEET);
+    expect(scan.periods.slice(0, 2)).toEqual(['Jan', 'Feb']);
+    expect(scan.lines.map((l) => l.id)).toEqual(['MKT-ADS', 'MKT-EVENTS', 'IT-LIC', 'IT-CLOUD', 'OPS-TRAVEL', 'OPS-TRAIN']);
+    expect(scan.lines[0].actual[11]).toBeNull();
+    expect(scan.budgets[0]).toBe(120000);
+    expect(scan.budgetAddress).toBe('Budget!E2:E7');
+  });
+
+  it('says what is missing from a header', () => {
+    expect(() => scanBudgetSheet({ address: 'A1:B2', values: [['name', 'plan 1'], ['x', 1]] })).toThrow('No "id" column');
+    expect(() => scanBudgetSheet({ address: 'A1:B2', values: [['id', 'plan 1'], ['x', 1]] })).toThrow('found 1 plan and 0 actual');
+  });
+});
+
+describe('review queue rules', () => {
+  it('keeps a dismissed flag hidden unless it worsens', async () => {
+    const repository = createMemoryRepository();
+    const record = await recordDecision(repository, flag(), { action: 'dismiss', comment: 'known timing', who: 'ann', when: '2026-01-01T00:00:00Z' });
+    expect(isSuppressed(flag(), record)).toBe(true);
+    expect(isSuppressed(flag({ amount: 99 }), record)).toBe(true);
+    expect(isSuppressed(flag({ amount: 150 }), record)).toBe(false);
+    expect(isSuppressed(flag({ severity: 0.8 }), record)).toBe(false);
+    await expect(recordDecision(repository, flag(), { action: 'explain', comment: ' ', who: 'ann', when: 'x' })).rejects.toThrow('needs a comment');
+  });
+
+  it('puts the reviewer’s own cost centres first, then rank order', () => {
+    const lines = [
+      { id: 'A', costCentre: 'X', account: '', owner: 'o', plan: [], actual: [] },
+      { id: 'B', costCentre: 'Y', account: '', owner: 'p', plan: [], actual: [] },
+    ];
+    const flags = [flag({ line: 'A' }), flag({ line: 'B' })];
+    expect(reviewQueue(flags, lines, new Map(), NO_FILTER, ['Y']).map((f) => f.line)).toEqual(['B', 'A']);
+    expect(reviewQueue(flags, lines, new Map(), { ...NO_FILTER, owner: 'o' }, []).map((f) => f.line)).toEqual(['A']);
+  });
+});
+
+describe('Anomalies view', () => {
+  it('scans the selection, filters, and records decisions with who and when', async () => {
+    const repository = createMemoryRepository();
+    await saveIdentity(repository, { name: 'olu', role: 'owner', costCentres: ['OPS'] });
+    renderAnomalies(repository);
+    fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
+    await screen.findByText(/^6 lines over 12 periods: \d+ flags/, {}, { timeout: 10000 });
+    // Own cost centre first.
+    const first = () => within(screen.getByTestId('flag-queue')).getAllByTestId('flag')[0];
+    await waitFor(() => expect(first().getAttribute('aria-label')).toMatch(/^Flag OPS-/));
+    expect(within(first()).getByRole('img').getAttribute('aria-label')).toContain('actual (solid) against plan');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Cost centre' }), { target: { value: 'MKT' } });
+    const mkt = within(screen.getByTestId('flag-queue')).getAllByTestId('flag');
+    expect(mkt.every((el) => /^Flag MKT-/.test(el.getAttribute('aria-label') ?? ''))).toBe(true);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'shift' } });
+    const shift = within(screen.getByTestId('flag-queue')).getAllByTestId('flag')[0];
+    const name = shift.getAttribute('aria-label')!.replace(/^Flag /, '');
+
+    // Explain without a comment is refused; with one it is stored and shown.
+    fireEvent.click(within(shift).getByRole('button', { name: 'Explain' }));
+    expect(within(shift).getByRole('alert').textContent).toContain('Write the explanation');
+    fireEvent.change(within(shift).getByLabelText(`Comment on ${name}`), { target: { value: 'new campaign started in September' } });
+    fireEvent.click(within(shift).getByRole('button', { name: 'Explain' }));
+    await within(shift).findByText(/^Explained by olu at .*: new campaign started in September$/);
+
+    // Dismiss with a reason: the flag leaves the queue and is remembered.
+    fireEvent.change(within(shift).getByLabelText(`Comment on ${name}`), { target: { value: 'one-off' } });
+    fireEvent.click(within(shift).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: `Flag ${name}` })).toBeNull());
+    await waitFor(() => expect(screen.queryAllByLabelText(`Flag ${name}`)).toHaveLength(0));
+    const reviews = await loadReviews(repository);
+    const stored = [...reviews.values()].find((r) => `${r.line}` === name.split(' ')[0]);
+    expect(stored?.decisions.map((d) => [d.action, d.who])).toEqual([['explain', 'olu'], ['dismiss', 'olu']]);
+    expect(stored?.decisions[1].when).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    // Rescanning does not raise it again (it has not worsened).
+    fireEvent.click(screen.getByRole('button', { name: 'Scan selection' }));
+    await screen.findByText(/1 dismissed and not worse/);
+    expect(reviews.has(flagKey(stored!))).toBe(true);
+  }, 30000);
+});
