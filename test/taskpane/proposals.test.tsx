@@ -1,0 +1,89 @@
+/**
+ * The Proposals view end to end in jsdom with glpk.js (Node) and the workbook double holding the
+ * sample sheet: candidates from the LP, a proposal through submit → approve → apply (the double's
+ * budget cells change, an audit record is appended) → revert (restored), buttons enabled per role
+ * and state.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../taskpane/components/App';
+import { createThreadRunner } from '../../taskpane/run/scenario-runner';
+import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
+import { createMemoryRepository } from '../../src/store/memory-repository';
+import { glpkNodeSolver } from '../../src/solver/glpk-node';
+import { sampleSheet } from '../../taskpane/review/sample-sheet';
+import { loadProposals } from '../../taskpane/review/proposals';
+
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+const button = (scope: HTMLElement, name: string) => within(scope).getByRole('button', { name }) as HTMLButtonElement;
+
+async function setRole(role: string, centres = '') {
+  fireEvent.change(screen.getByRole('combobox', { name: 'Role' }), { target: { value: role } });
+  const input = screen.getByRole('textbox', { name: 'My cost centres' });
+  fireEvent.change(input, { target: { value: centres } });
+  fireEvent.blur(input);
+  await waitFor(() => expect((screen.getByRole('combobox', { name: 'Role' }) as HTMLSelectElement).value).toBe(role));
+}
+
+it('finds candidates, then takes a proposal through submit, approve, apply and revert', async () => {
+  const repository = createMemoryRepository();
+  const workbook = createWorkbookDouble({ selection: { address: 'Budget!A1:AC7', values: sampleSheet() } });
+  render(<App host={null} loadCatalogue={async () => []} workbook={workbook} openStore={async () => ({ repository })} runner={createThreadRunner()} initialTab="anomalies" solver={glpkNodeSolver} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
+  await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
+  fireEvent.click(screen.getByRole('tab', { name: 'Proposals' }));
+  expect(screen.getByText(/^Budgets from Budget!E2:E7/)).toBeTruthy();
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));
+  });
+  const candidates = await screen.findByTestId('candidates', {}, { timeout: 20000 });
+  const count = within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length;
+  expect(count).toBeGreaterThanOrEqual(3);
+  expect(count).toBeLessThanOrEqual(7);
+  expect(within(candidates).getByRole('img', { name: /Pareto front/ })).toBeTruthy();
+  // The highest-return candidate moves money (changed rows are marked).
+  const table = within(candidates).getByRole('table', { name: 'Candidate 1 before and after' });
+  expect(table.querySelectorAll('[data-changed="yes"]').length).toBeGreaterThan(0);
+  fireEvent.click(screen.getByRole('button', { name: 'Create proposal from candidate 1' }));
+
+  const card = await screen.findByTestId('proposal');
+  expect(card.getAttribute('data-state')).toBe('draft');
+  // Analyst: only Submit.
+  expect(button(card, 'Submit').disabled).toBe(false);
+  expect(button(card, 'Approve').disabled).toBe(true);
+  expect(button(card, 'Apply').disabled).toBe(true);
+  fireEvent.click(button(card, 'Submit'));
+  await waitFor(() => expect(screen.getByTestId('proposal').getAttribute('data-state')).toBe('submitted'));
+
+  const { proposals } = await loadProposals(repository);
+  const affected = proposals[0].record.costCentres.join(', ');
+  // An owner of only some of the affected cost centres may not approve.
+  await setRole('owner', 'MKT');
+  if (proposals[0].record.costCentres.length > 1) expect(button(screen.getByTestId('proposal'), 'Approve').disabled).toBe(true);
+  await setRole('owner', affected);
+  await waitFor(() => expect(button(screen.getByTestId('proposal'), 'Approve').disabled).toBe(false));
+  fireEvent.click(button(screen.getByTestId('proposal'), 'Approve'));
+  await waitFor(() => expect(screen.getByTestId('proposal').getAttribute('data-state')).toBe('approved'));
+
+  await setRole('admin');
+  fireEvent.click(button(screen.getByTestId('proposal'), 'Apply'));
+  await waitFor(() => expect(screen.getByTestId('proposal').getAttribute('data-state')).toBe('applied'));
+  const after = proposals[0].lines.map((l) => [l.after]);
+  expect(workbook.writes[0]).toEqual({ address: 'Budget!E2:E7', values: after });
+  expect(workbook.selection!.values.slice(1).map((r) => [r[4]])).toEqual(after);
+  await screen.findByText(/^Audit: apply of 6 lines by me at /);
+
+  // Revert needs a comment.
+  fireEvent.click(button(screen.getByTestId('proposal'), 'Revert'));
+  await within(screen.getByTestId('proposal')).findByText(/a comment saying why is required/);
+  fireEvent.change(screen.getByLabelText(`Comment on ${proposals[0].id}`), { target: { value: 'board asked to wait' } });
+  fireEvent.click(button(screen.getByTestId('proposal'), 'Revert'));
+  await waitFor(() => expect(screen.getByTestId('proposal').getAttribute('data-state')).toBe('reverted'));
+  expect(workbook.selection!.values.slice(1).map((r) => r[4])).toEqual([120000, 72000, 96000, 144000, 48000, 36000]);
+  const { audit } = await loadProposals(repository);
+  expect(audit.map((a) => a.action)).toEqual(['apply', 'revert']);
+}, 60000);
