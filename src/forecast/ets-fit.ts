@@ -100,9 +100,11 @@ export function evaluateEts(y: Float64Array, spec: EtsSpec, params: EtsParams, i
  * and the initial states by Nelder–Mead, from R's starting values, then restarts once from the
  * optimum. The data are divided by their mean absolute value while fitting so that the
  * simplex steps suit any magnitude (the criterion is scale-equivariant); results are on the
- * data's scale. Returns undefined when no admissible start exists.
+ * data's scale. `warm`, a fit of the same trend and season with the other error type, replaces
+ * the scouting with a start at its optimum (automatic selection fits A-error models first).
+ * Returns undefined when no admissible start exists.
  */
-export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, effort: FitEffort = 'full'): EtsFit | undefined {
+export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, effort: FitEffort = 'full', warm?: EtsFit): EtsFit | undefined {
   const n = y.length;
   let scale = 0;
   for (let t = 0; t < n; t++) scale += Math.abs(y[t]) / n;
@@ -182,6 +184,13 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
     return objective(full0);
   };
   let scout: { x: Float64Array; value: number } = { x: starts[0].slice(0, free), value: INF };
+  const warmX = warm && Object.keys(fixed).length === 0 ? warmCoordinates(warm, names, scale, off) : undefined;
+  if (warmX && Number.isFinite(objective(warmX))) {
+    starts.length = 0;
+    x0.splice(0, x0.length, ...warmX);
+    full0.set(warmX);
+    scout = { x: warmX.slice(0, free), value: objective(warmX) };
+  }
   for (const start of starts) {
     const r = nelderMead(sub, start.subarray(0, free), { step: steps.slice(0, free), maxEvaluations: SCOUT_EVALUATIONS_PER_DIMENSION[effort] * free });
     if (r.value < scout.value) scout = r;
@@ -202,4 +211,18 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
   const multSeason = spec.season === 'M';
   for (let i = 0; i < state.length; i++) if (i < off || !multSeason) state[i] *= scale;
   return evaluateEts(y, spec, finalParams, state);
+}
+
+/** Optimiser coordinates (see fitEts) of a fitted model's parameters and initial states. */
+function warmCoordinates(warm: EtsFit, names: ReadonlyArray<keyof EtsParams>, scale: number, off: number): Float64Array {
+  const logit = (p: number): number => Math.log(p / (1 - p));
+  const unit = (v: number, lo: number, hi: number): number => logit(Math.min(Math.max((v - lo) / (hi - lo), 1e-6), 1 - 1e-6));
+  const p = warm.params;
+  const coords = names.map((name) => {
+    const hi = name === 'beta' ? Math.min(USUAL_UPPER.beta, p.alpha) : name === 'gamma' ? Math.min(USUAL_UPPER.gamma, 1 - p.alpha) : USUAL_UPPER[name];
+    return unit(p[name], USUAL_LOWER[name], hi);
+  });
+  const states = warm.initialState.subarray(0, warm.initialState.length - (warm.spec.season !== 'N' ? 1 : 0));
+  const multSeason = warm.spec.season === 'M';
+  return Float64Array.from([...coords, ...Array.from(states, (v, i) => (i < off || !multSeason ? v / scale : v))]);
 }

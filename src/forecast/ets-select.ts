@@ -32,8 +32,13 @@ export function candidateSpecs(y: Float64Array, m: number): EtsSpec[] {
  */
 export function selectEts(y: Float64Array, m: number, specs: EtsSpec[] = candidateSpecs(y, m)): EtsFit | undefined {
   let best: EtsFit | undefined;
+  // Additive-error fits come first (candidateSpecs' order) and warm-start their
+  // multiplicative-error twins, whose optimum is usually close.
+  const byShape = new Map<string, EtsFit>();
   for (const spec of specs) {
-    const fit = fitEts(y, spec, {}, 'fast');
+    const shape = `${spec.trend}${spec.season}`;
+    const fit = fitEts(y, spec, {}, 'fast', spec.error === 'M' ? byShape.get(shape) : undefined);
+    if (fit && spec.error === 'A') byShape.set(shape, fit);
     if (fit && Number.isFinite(fit.aicc) && (!best || fit.aicc < best.aicc)) best = fit;
   }
   return best;
