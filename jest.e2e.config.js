@@ -7,7 +7,7 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'Node16', moduleResolution: 'Node16', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
   },
   setupFiles: ['<rootDir>/test/setup/custom-functions.ts'],
-  testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts', '<rootDir>/test/scenario/**/*.e2e.ts'],
   testTimeout: 120000,
   maxWorkers: 1,
 };

@@ -11,6 +11,8 @@ import type { StoreBundle } from '../src/store/schema';
 import { App, TabId } from './components/App';
 import { loadFunctionCatalogue } from './function-catalogue';
 import { createThreadRunner } from './run/scenario-runner';
+import { startScenarioWorker } from './run/start-worker';
+import { createWorkerRunner } from './run/worker-runner';
 import { themeName } from './theme';
 import { createOfficeWorkbook } from './workbook/office-workbook';
 import { createWorkbookDouble } from './workbook/workbook-double';
@@ -38,8 +40,11 @@ function render(host: string | null): void {
     save: (bundle: StoreBundle) => workbook.saveDocumentCopy(JSON.stringify(bundle)),
   };
   const open = () => openStore(copy);
+  // Large scenarios run in a Web Worker so the pane stays responsive; `?runner=thread` forces the fallback.
+  const worker = query.get('runner') === 'thread' ? null : startScenarioWorker();
+  const runner = worker ? createWorkerRunner(worker) : createThreadRunner();
   createRoot(container).render(
-    <App host={host} loadCatalogue={loadFunctionCatalogue} workbook={workbook} openStore={open} runner={createThreadRunner()} theme={theme} initialTab={(query.get('tab') as TabId | null) ?? 'drivers'} />,
+    <App host={host} loadCatalogue={loadFunctionCatalogue} workbook={workbook} openStore={open} runner={runner} theme={theme} initialTab={(query.get('tab') as TabId | null) ?? 'drivers'} />,
   );
 }
 

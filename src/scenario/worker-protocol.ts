@@ -14,7 +14,7 @@ import { AsyncRunOptions, runScenarioAsync, ScenarioResult } from './run';
 import { ScenarioSpec } from './spec';
 
 export type ScenarioWorkerRequest =
-  | { type: 'run'; id: string; spec: ScenarioSpec; /** output names whose trial values to send back */ trials?: string[] }
+  | { type: 'run'; id: string; spec: ScenarioSpec; /** output names whose trial values to send back ("*" = every output) */ trials?: string[] }
   | { type: 'cancel'; id: string };
 
 export type ScenarioWorkerEvent =
@@ -34,7 +34,8 @@ export async function runScenarioChunks(
 ): Promise<{ result: ScenarioResult; trials: Record<string, Float64Array> }> {
   const run = await runScenarioAsync(spec, options);
   const trials: Record<string, Float64Array> = {};
-  for (const name of options.trials ?? []) {
+  const wanted = options.trials?.includes('*') ? run.plan.program.outputs : options.trials ?? [];
+  for (const name of wanted) {
     const index = run.plan.program.outputs.findIndex((o) => o.toLowerCase() === name.toLowerCase());
     if (index >= 0) trials[run.plan.program.outputs[index]] = run.simulation.outputColumns[index];
   }
