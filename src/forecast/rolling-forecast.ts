@@ -15,6 +15,14 @@ import { combineForecasts } from './combination';
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
 const ANN: EtsSpec = { error: 'A', trend: 'N', season: 'N', period: 1 };
 
+/** 1 for data within 1e±100 in absolute value; otherwise the power of two that brings the largest to about 1. */
+function powerOfTwoScale(y: Float64Array): number {
+  let max = 0;
+  for (let t = 0; t < y.length; t++) max = Math.max(max, Math.abs(y[t]));
+  if (max === 0 || (max < 1e100 && max > 1e-100)) return 1;
+  return Math.pow(2, Math.round(Math.log2(max)));
+}
+
 function checkRequest(request: ForecastRequest): number[] {
   const h = request.horizon;
   if (!Number.isInteger(h) || h < 1 || h > 1000) throw ForecastErrors.badHorizon(h);
@@ -81,14 +89,18 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   const method = (request.method ?? 'auto').trim();
   const key = method.toLowerCase();
   const history = prepareHistory(request.values);
-  const y = history.values;
+  // Extreme magnitudes (beyond 1e±100) would overflow squared errors: work on the data times an
+  // exact power of two and scale the results back. Ordinary data are left untouched.
+  const factor = powerOfTwoScale(history.values);
+  const y = factor === 1 ? history.values : history.values.map((v) => v / factor);
   const season = resolveSeason(y, request.seasonality ?? 0, request.frequency ?? 12);
   const notes = [...history.notes, ...season.notes];
   let m = season.period;
   const seed = request.seed ?? 1;
+  const back = (a: Float64Array): number[] => Array.from(a, (v) => v * factor);
   const done = (used: string, f: MemberForecast, period = m): ForecastResult => ({
-    mean: Array.from(f.mean),
-    intervals: levels.map((level, i): ForecastInterval => ({ level, lower: Array.from(f.lower[i]), upper: Array.from(f.upper[i]) })),
+    mean: back(f.mean),
+    intervals: levels.map((level, i): ForecastInterval => ({ level, lower: back(f.lower[i]), upper: back(f.upper[i]) })),
     method: used, seasonPeriod: period, interpolated: history.interpolated, notes,
   });
   if (key === 'snaive' || key === 'naive') {

@@ -109,6 +109,10 @@ describe('properties', () => {
     const small = rollingForecast({ ...base, method: 'hw' });
     const huge = rollingForecast({ ...base, values: monthly.values.map((v) => v * 1e12), method: 'hw' });
     expect(maxRelDiff(huge.mean, small.mean.map((v) => v * 1e12))).toBeLessThan(1e-4);
+    const extreme = rollingForecast({ ...base, values: monthly.values.map((v) => v * 1e300), method: 'auto' });
+    expect(extreme.intervals[1].upper.every(Number.isFinite)).toBe(true);
+    const tiny = rollingForecast({ ...base, values: monthly.values.map((v) => v * 1e-300), method: 'auto' });
+    expect(tiny.mean.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
     const neg = rollingForecast({ ...base, values: monthly.values.map((v) => -v), method: 'auto' });
     expect(neg.mean.every(Number.isFinite)).toBe(true);
     const zeros = rollingForecast({ values: monthly.values.map((v, i) => (i % 7 === 0 ? 0 : v)), horizon: 12, method: 'auto' });
