@@ -8,6 +8,7 @@
  * stdout. An infeasible plan is a result (status "infeasible", exit 0) with its shortfall diagnosis.
  * Exit codes: 0 done, 1 malformed or unreadable plan, 2 bad command line.
  */
+import { readJsonObject } from '../read-json-file';
 import * as fs from 'fs';
 import { isFpaError } from '../../src/errors';
 import { optimizeCash } from '../../src/cash/optimize-cash';
@@ -67,20 +68,7 @@ export function parseCashArgs(args: string[]): CashArgs | 'help' {
 }
 
 function readPlan(file: string): CashPlan {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  let plan: unknown;
-  try {
-    plan = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  if (!plan || typeof plan !== 'object' || Array.isArray(plan)) throw new Error(`${file}: the top level must be an object`);
-  return plan as CashPlan;
+  return readJsonObject(file) as unknown as CashPlan;
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -6,6 +6,7 @@
  * "explanation"}]} ranked by severity, to --out or stdout. Progress goes to stderr.
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
+import { readJsonObject } from '../read-json-file';
 import * as fs from 'fs';
 import { detectFlags } from '../../src/anomaly/detect-flags';
 import { parseBudget } from '../../src/anomaly/parse-budget';
@@ -46,17 +47,11 @@ export function parseFlagsArgs(args: string[]): FlagsOptions | 'help' {
 }
 
 function readBudget(file: string): BudgetDocument | string {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
-  }
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = readJsonObject(file);
   } catch (e) {
-    return `${file} is not valid JSON: ${(e as Error).message}`;
+    return (e as Error).message;
   }
   try {
     return parseBudget(doc);

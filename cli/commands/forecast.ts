@@ -6,6 +6,7 @@
  * "hi95"}]} (interval keys follow --levels) to --out or stdout. Progress goes to stderr.
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
+import { readJsonObject } from '../read-json-file';
 import * as fs from 'fs';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
@@ -84,20 +85,12 @@ export interface Dataset {
 
 /** Reads and checks a dataset file; throws InputError with a message naming the fault. */
 export function readDataset(file: string): Dataset {
-  let text: string;
+  let obj: Partial<Dataset>;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    obj = readJsonObject(file) as Partial<Dataset>;
   } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new InputError((e as Error).message);
   }
-  let d: unknown;
-  try {
-    d = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  const obj = d as Partial<Dataset>;
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new InputError(`${file}: the top level must be an object`);
   if (!Number.isInteger(obj.frequency) || (obj.frequency as number) < 1) throw new InputError(`${file}: "frequency" must be a positive whole number`);
   if (!Number.isInteger(obj.horizon) || (obj.horizon as number) < 1) throw new InputError(`${file}: "horizon" must be a positive whole number`);
   if (!Array.isArray(obj.series) || obj.series.length === 0) throw new InputError(`${file}: "series" must be a non-empty array`);

@@ -3,7 +3,8 @@
  * docs/scenario.md and ../shared/bench/mc-standard.md) and writes the result JSON to --out or stdout.
  * Progress goes to stderr. Exit codes: 0 success, 1 unreadable or invalid spec, 2 bad command line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readJsonObject } from '../read-json-file';
+import { writeFileSync } from 'node:fs';
 import { isFpaError } from '../../src/errors';
 import { runScenarioAsync } from '../../src/scenario/run';
 import { ScenarioSpec } from '../../src/scenario/spec';
@@ -52,10 +53,9 @@ export async function run(args: string[]): Promise<number> {
   }
   let spec: ScenarioSpec;
   try {
-    spec = JSON.parse(readFileSync(parsed.spec, 'utf8')) as ScenarioSpec;
+    spec = readJsonObject(parsed.spec) as unknown as ScenarioSpec;
   } catch (error) {
-    const why = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : 'cannot be read';
-    process.stderr.write(`openfpa scenario: ${parsed.spec} ${why}\n`);
+    process.stderr.write(`openfpa scenario: ${(error as Error).message}\n`);
     return 1;
   }
   try {
