@@ -45,7 +45,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
   console.log(['| measure | value |', '|---|---|', ...Object.entries(measured).map(([k, v]) => `| ${k} | ${v} |`)].join('\n'));
   await browser?.close();
   await server?.close();

@@ -44,7 +44,7 @@ export function CorrelationEditor({ names, value, onSave }: { names: string[]; v
     } catch (error) {
       return { ok: false, message: isFpaError(error) ? error.message : String(error) };
     }
-  }, [JSON.stringify(matrix), names]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(matrix), names]);
   if (names.length < 2) return <Caption1>Add two or more drivers to correlate them.</Caption1>;
   const set = (i: number, j: number, v: string) => setText((t) => t.map((r, a) => r.map((c, b) => ((a === i && b === j) || (a === j && b === i) ? v : c))));
   const allZero = matrix.every((r, i) => r.every((v, j) => i === j || v === 0));
