@@ -12,6 +12,9 @@ import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
 import { IdentityBar } from './IdentityBar';
 
+/** Flags shown at first; "Show more" adds as many again. */
+const PAGE = 8;
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
@@ -30,6 +33,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [limit, setLimit] = useState(PAGE);
   useEffect(() => {
     loadReviews(repository).then(setReviews, (e: unknown) => setProblem(String(e)));
   }, [repository]);
@@ -97,7 +101,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
           </div>
           {queue.length === 0 && <Body1>No flags to review with these filters.</Body1>}
           <ul className={styles.list} aria-label="Flags to review" data-testid="flag-queue">
-            {queue.map((flag) => {
+            {queue.slice(0, limit).map((flag) => {
               const line = lines.find((l) => l.id === flag.line);
               if (!line) return null;
               return (
@@ -107,6 +111,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
               );
             })}
           </ul>
+          {queue.length > limit && <Button onClick={() => setLimit(limit + PAGE)}>Show more ({queue.length - limit} left)</Button>}
         </>
       )}
     </section>

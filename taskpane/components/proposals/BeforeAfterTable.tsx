@@ -6,7 +6,8 @@ const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   up: { backgroundColor: tokens.colorPaletteGreenBackground1 },
   down: { backgroundColor: tokens.colorPaletteRedBackground1 },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  id: { wordBreak: 'break-word' },
 });
 
 export interface BeforeAfterRow {
@@ -35,10 +36,10 @@ export function BeforeAfterTable({ rows, label }: { rows: BeforeAfterRow[]; labe
             const cls = change > 0 ? styles.up : change < 0 ? styles.down : undefined;
             return (
               <TableRow key={r.id} className={cls} data-changed={change !== 0 ? 'yes' : 'no'}>
-                <TableCell>{r.id} <small>{r.costCentre}</small></TableCell>
+                <TableCell className={styles.id} title={r.costCentre}>{r.id}</TableCell>
                 <TableCell className={styles.num}>{money(r.before)}</TableCell>
                 <TableCell className={styles.num}>{money(r.after)}</TableCell>
-                <TableCell className={styles.num}>{change === 0 ? '–' : `${change > 0 ? '▲ +' : '▼ '}${money(change)}`}</TableCell>
+                <TableCell className={styles.num}>{change === 0 ? '–' : `${change > 0 ? '▲+' : '▼'}${money(change)}`}</TableCell>
               </TableRow>
             );
           })}

@@ -12,8 +12,8 @@ export function ParetoChart({ candidates, selected, onSelect }: { candidates: Pa
   const returns = candidates.map((c) => c.weightedReturn);
   const [r0, r1] = [Math.min(...risks), Math.max(...risks)];
   const [v0, v1] = [Math.min(...returns), Math.max(...returns)];
-  const x = (r: number) => PAD + (r1 > r0 ? (r - r0) / (r1 - r0) : 0.5) * (W - 2 * PAD);
-  const y = (v: number) => H - PAD - (v1 > v0 ? (v - v0) / (v1 - v0) : 0.5) * (H - 2 * PAD);
+  const x = (r: number) => PAD + 12 + (r1 > r0 ? (r - r0) / (r1 - r0) : 0.5) * (W - 2 * PAD - 20);
+  const y = (v: number) => H - PAD - 10 - (v1 > v0 ? (v - v0) / (v1 - v0) : 0.5) * (H - 2 * PAD - 14);
   const order = candidates.map((_, i) => i).sort((a, b) => risks[a] - risks[b]);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="Pareto front: return against risk, one point per candidate" style={{ maxWidth: W * 1.4, display: 'block' }}>

@@ -1,0 +1,124 @@
+/**
+ * The review loop in real Chromium at 320 px, outside Office with the workbook double pre-filled with
+ * the sample plan/actual sheet: scan, review two flags, find Pareto candidates (glpk.js in the
+ * browser), create a proposal, submit, approve, apply, and check the double's budget cells changed.
+ * Screenshots of both views in light and dark.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { sampleSheet } from '../../taskpane/review/sample-sheet';
+import { CUSTOM_FUNCTIONS_ERRORS, DIST, launchBrowser, routeOfficeJs, screenshotPath, serveFolder, type StaticServer } from './harness';
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+const problems: string[] = [];
+const ADDRESS = 'Budget!A1:AC7';
+
+type Double = { selection: { address: string; values: unknown[][] } | null; writes: { address: string; values: unknown[][] }[] };
+
+async function open(theme: 'light' | 'dark', tab: string): Promise<void> {
+  await page.goto(`${server.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
+  await page.getByRole('tab', { name: 'Anomalies' }).waitFor({ timeout: 20_000 });
+  await page.evaluate(([address, values]) => {
+    (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = { address: address as string, values: values as unknown[][] };
+  }, [ADDRESS, sampleSheet()] as const);
+}
+
+async function scan(): Promise<void> {
+  await page.getByRole('button', { name: 'Scan selection' }).click();
+  await page.getByText(/^6 lines over 12 periods: \d+ flags/).waitFor({ timeout: 20_000 });
+}
+
+async function setRole(role: string, centres = ''): Promise<void> {
+  await page.getByRole('combobox', { name: 'Role' }).selectOption(role);
+  const input = page.getByRole('textbox', { name: 'My cost centres' });
+  await input.fill(centres);
+  await input.blur();
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is not built: run "npm run build" first (npm test does it).');
+  server = await serveFolder(DIST);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/functions\.json|favicon/.test(message.text())) problems.push(`console error: ${message.text()}`);
+  });
+  await routeOfficeJs(page);
+  await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('scans the sample sheet and reviews two flags', async () => {
+  await open('light', 'anomalies');
+  await scan();
+  const flags = page.getByTestId('flag');
+  expect(await flags.count()).toBeGreaterThanOrEqual(2);
+  const first = flags.nth(0);
+  const firstName = (await first.getAttribute('aria-label'))!.replace(/^Flag /, '');
+  await first.getByRole('button', { name: 'Accept' }).click();
+  await first.getByText(/^Accepted by me at /).waitFor();
+  const second = flags.nth(1);
+  const secondName = (await second.getAttribute('aria-label'))!.replace(/^Flag /, '');
+  await second.getByLabel(`Comment on ${secondName}`).fill('Campaign moved forward; agreed with finance.');
+  await second.getByRole('button', { name: 'Explain' }).click();
+  await second.getByText(/^Explained by me at .*: Campaign moved forward; agreed with finance\.$/).waitFor();
+  expect(firstName).not.toBe(secondName);
+  await page.screenshot({ path: screenshotPath('review-anomalies-light'), fullPage: true });
+  await second.screenshot({ path: screenshotPath('review-flag-light') });
+}, 60_000);
+
+it('creates a proposal, submits, approves and applies it to the workbook double', async () => {
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByRole('button', { name: 'Find candidates' }).click();
+  const candidates = page.getByTestId('candidates');
+  await candidates.waitFor({ timeout: 30_000 });
+  const count = await candidates.getByRole('button', { name: /^Candidate \d$/ }).count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  await page.screenshot({ path: screenshotPath('review-candidates-light'), fullPage: true });
+  await page.getByRole('button', { name: 'Create proposal from candidate 1' }).click();
+  const card = page.getByTestId('proposal').first();
+  await card.getByRole('button', { name: 'Submit' }).click();
+  await page.locator('[data-testid="proposal"][data-state="submitted"]').waitFor();
+  const affected = /Affects (.*)\.$/.exec((await card.locator('text=/Affects /').textContent()) ?? '')?.[1] ?? '';
+  await setRole('owner', affected);
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await page.locator('[data-testid="proposal"][data-state="approved"]').waitFor();
+  await setRole('admin');
+  await card.getByRole('button', { name: 'Apply' }).click();
+  await page.locator('[data-testid="proposal"][data-state="applied"]').waitFor();
+  await card.getByText(/^Audit: apply of 6 lines by me at /).waitFor();
+  const double = await page.evaluate(() => {
+    const w = (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook;
+    return { writes: w.writes, budgets: w.selection!.values.slice(1).map((r) => r[4]) };
+  });
+  expect(double.writes).toHaveLength(1);
+  expect(double.writes[0].address).toBe('Budget!E2:E7');
+  const before = [120000, 72000, 96000, 144000, 48000, 36000];
+  expect(double.budgets).toEqual(double.writes[0].values.map((r) => r[0]));
+  expect(double.budgets).not.toEqual(before);
+  const sum = (xs: unknown[]) => xs.reduce<number>((s, v) => s + Number(v), 0);
+  expect(Math.abs(sum(double.budgets) - sum(before))).toBeLessThan(0.05);
+  await page.screenshot({ path: screenshotPath('review-proposals-light'), fullPage: true });
+}, 90_000);
+
+it('saves dark screenshots of both views without page errors', async () => {
+  await open('dark', 'anomalies');
+  await scan();
+  await page.screenshot({ path: screenshotPath('review-anomalies-dark'), fullPage: true });
+  await page.getByTestId('flag').nth(1).screenshot({ path: screenshotPath('review-flag-dark') });
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByRole('button', { name: 'Find candidates' }).click();
+  await page.getByTestId('candidates').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: screenshotPath('review-proposals-dark'), fullPage: true });
+  await page.getByTestId('candidates').screenshot({ path: screenshotPath('review-candidates-dark') });
+  expect(await page.locator('main[data-theme="dark"]').count()).toBe(1);
+  expect(problems).toEqual([]);
+}, 90_000);
