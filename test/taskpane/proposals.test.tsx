@@ -21,12 +21,13 @@ import { loadProposals } from '../../taskpane/review/proposals';
 
 const button = (scope: HTMLElement, name: string) => within(scope).getByRole('button', { name }) as HTMLButtonElement;
 
+// getByLabelText, not getByRole: role queries over the whole pane are slow in jsdom.
 async function setRole(role: string, centres = '') {
-  fireEvent.change(screen.getByRole('combobox', { name: 'Role' }), { target: { value: role } });
-  const input = screen.getByRole('textbox', { name: 'My cost centres' });
+  fireEvent.change(screen.getByLabelText('Role'), { target: { value: role } });
+  const input = screen.getByLabelText('My cost centres');
   fireEvent.change(input, { target: { value: centres } });
   fireEvent.blur(input);
-  await waitFor(() => expect((screen.getByRole('combobox', { name: 'Role' }) as HTMLSelectElement).value).toBe(role));
+  await waitFor(() => expect((screen.getByLabelText('Role') as HTMLSelectElement).value).toBe(role));
 }
 
 it('finds candidates, then takes a proposal through submit, approve, apply and revert', async () => {
