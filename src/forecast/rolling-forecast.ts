@@ -11,6 +11,8 @@ import { selectEts } from './ets-select';
 import type { MemberForecast } from './member-forecasts';
 import { arMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
 import { combineForecasts } from './combination';
+import type { EtsFit } from './ets-fit';
+import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
 const ANN: EtsSpec = { error: 'A', trend: 'N', season: 'N', period: 1 };
@@ -42,26 +44,35 @@ function namedEts(y: Float64Array, spec: EtsSpec, label: string, h: number, leve
 }
 
 /** Automatic ETS selection by AICc; throws when even ETS(A,N,N) cannot be fitted. */
-function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: number, label: string): MemberForecast {
+function autoEtsFit(y: Float64Array, m: number, label: string): EtsFit {
   const need = minimumLength(ANN);
   if (y.length < need) throw ForecastErrors.tooShort(label, need, y.length);
   const fit = selectEts(y, m);
   if (!fit) throw ForecastErrors.noModel(label);
+  return fit;
+}
+
+function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: number, label: string): MemberForecast {
+  const fit = autoEtsFit(y, m, label);
   return etsMember(etsCode(fit.spec), fit, h, levels, seed);
 }
 
 /**
  * The default: equal-weight combination of automatic ETS, Theta and a differenced autoregression
  * (an ARIMA-type model), mirroring the ets() + thetaf() + auto.arima() combination that is the
- * strongest simple benchmark in the literature.
+ * strongest simple benchmark in the literature. The bounds are the members' averaged bounds with
+ * each level's half-widths rescaled by the empirical-over-normal quantile ratio of the selected
+ * ETS model's standardised one-step residuals (see residual-calibration.ts): the members give the
+ * spread and its growth with the horizon, the data's own errors give the tail shape.
  */
 function autoCombination(y: Float64Array, m: number, h: number, levels: number[], seed: number): MemberForecast {
-  const members = [autoEts(y, m, h, levels, seed, 'auto')];
+  const fit = autoEtsFit(y, m, 'auto');
+  const members = [etsMember(etsCode(fit.spec), fit, h, levels, seed)];
   const theta = thetaMember(y, m, h, levels);
   if (theta) members.push(theta);
   const ar = arMember(y, m, h, levels);
   if (ar) members.push(ar);
-  const combined = combineForecasts(members);
+  const combined = rescaleIntervals(combineForecasts(members), levels, residualQuantileFactors(fit.residuals, levels));
   return { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` };
 }
 
