@@ -1,5 +1,5 @@
 /** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { BudgetLine, Flag } from '../../../src/anomaly/types';
 import { money } from '../../../src/anomaly/format';
@@ -43,6 +43,8 @@ export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps
     }
   };
   const name = `${line.id} ${period}`;
+  const series = useMemo(() => flagSeries(line, flag.periodIndex), [line, flag.periodIndex]);
+  const bandText = series.band === 'forecast' ? 'the rolling forecast’s 95% band' : 'the expected band around plan';
   const severity = flag.severity >= 0.75 ? 'danger' : flag.severity >= 0.5 ? 'warning' : 'informative';
   return (
     <Card className={styles.card} size="small" aria-label={`Flag ${name}`} data-testid="flag">
@@ -52,7 +54,8 @@ export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps
         <Badge appearance="outline" color={severity}>severity {flag.severity.toFixed(2)}</Badge>
       </div>
       <Caption1>{line.costCentre} · {line.account} · {line.owner} · variance {money(flag.amount)}</Caption1>
-      <FlagChart series={flagSeries(line)} period={flag.periodIndex} label={`${line.id}: actual (solid) against plan (dashed) and the expected band; ${period} ringed`} />
+      <FlagChart series={series} period={flag.periodIndex} label={`${line.id}: actual (solid) against plan (dashed) and ${bandText} (shaded); ${period} ringed`} />
+      <Caption1>Solid actual, dashed plan, shaded {bandText}.</Caption1>
       <Body1>{flag.explanation}</Body1>
       {review && review.decisions.length > 0 && (
         <ul className={styles.history} aria-label={`Decisions on ${name}`}>

@@ -17,12 +17,14 @@ export function FlagChart({ series, period, label }: { series: FlagSeries; perio
   const y = (v: number) => H - PAD - ((v - lo) / span) * (H - 2 * PAD);
   const path = (values: (number | null)[]) =>
     values.map((v, t) => (v === null ? '' : `${t === 0 || values[t - 1] === null ? 'M' : 'L'}${x(t).toFixed(1)},${y(v).toFixed(1)}`)).join(' ');
-  const band: string[] = [];
-  series.upper.forEach((v, t) => v !== null && band.push(`${x(t).toFixed(1)},${y(v).toFixed(1)}`));
-  for (let t = n - 1; t >= 0; t--) {
-    const v = series.lower[t];
-    if (v !== null) band.push(`${x(t).toFixed(1)},${y(v).toFixed(1)}`);
-  }
+  // A band over one period only is drawn a few pixels wide so it stays visible.
+  const covered = series.upper.flatMap((v, t) => (v !== null && series.lower[t] !== null ? [t] : []));
+  const half = covered.length === 1 ? 3 : 0;
+  const band = [
+    ...covered.map((t, k) => `${(x(t) - (k === 0 ? half : 0)).toFixed(1)},${y(series.upper[t] as number).toFixed(1)}`),
+    ...(half ? [`${(x(covered[0]) + half).toFixed(1)},${y(series.upper[covered[0]] as number).toFixed(1)}`, `${(x(covered[0]) + half).toFixed(1)},${y(series.lower[covered[0]] as number).toFixed(1)}`] : []),
+    ...[...covered].reverse().map((t, k) => `${(x(t) - (k === covered.length - 1 ? half : 0)).toFixed(1)},${y(series.lower[t] as number).toFixed(1)}`),
+  ];
   const flagged = series.actual[period];
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label} style={{ maxWidth: W * 1.4, display: 'block' }}>
