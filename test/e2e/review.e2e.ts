@@ -109,6 +109,27 @@ it('creates a proposal, submits, approves and applies it to the workbook double'
   await page.screenshot({ path: screenshotPath('review-proposals-light'), fullPage: true });
 }, 90_000);
 
+it('refuses to apply a second proposal made from budgets the first one changed', async () => {
+  await setRole('analyst');
+  await page.getByRole('button', { name: 'Candidate 2', exact: true }).click();
+  await page.getByRole('button', { name: 'Create proposal from candidate 2' }).click();
+  const draft = page.locator('[data-testid="proposal"][data-state="draft"]');
+  await draft.getByRole('button', { name: 'Submit' }).click();
+  const submitted = page.locator('[data-testid="proposal"][data-state="submitted"]');
+  const affected = /Affects (.*)\.$/.exec((await submitted.locator('text=/Affects /').textContent()) ?? '')?.[1] ?? '';
+  await setRole('owner', affected);
+  await submitted.getByRole('button', { name: 'Approve' }).click();
+  const approved = page.locator('[data-testid="proposal"][data-state="approved"]');
+  await setRole('admin');
+  await approved.getByRole('button', { name: 'Apply' }).click();
+  const alert = approved.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/^The budget range Budget!E2:E7 changed since the proposal was made: .* was 120,000, now 139,200/);
+  const writes = await page.evaluate(() => (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.writes.length);
+  expect(writes).toBe(1);
+  await approved.screenshot({ path: screenshotPath('review-stale-light') });
+}, 90_000);
+
 it('saves dark screenshots of both views without page errors', async () => {
   await open('dark', 'anomalies');
   await scan();
