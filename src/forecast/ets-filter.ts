@@ -4,6 +4,8 @@ const { log, abs } = Math;
 const INF = 1 / 0;
 
 
+let scratch = new Float64Array(16);
+
 const TOL = 1e-10;
 const HUGE = 1e10;
 
@@ -40,7 +42,12 @@ export function etsFilter(y: Float64Array, spec: EtsSpec, p: EtsParams, init: Fl
   let b = hasTrend ? init[1] : 0;
   const off = hasTrend ? 2 : 1;
   // Ring buffer of seasonal states: ring[(head + j) % m] is s_{j+1} (s_1 = most recent).
-  const ring = seasonal ? init.slice(off, off + m) : new Float64Array(1);
+  // A module-level scratch buffer (grown on demand): this runs thousands of times per fit, and a
+  // fresh array per call showed up as garbage-collection time in profiles. Not re-entrant, which
+  // it need not be (single-threaded, no callbacks inside).
+  if (scratch.length < m) scratch = new Float64Array(m);
+  const ring = scratch;
+  if (seasonal) for (let j = 0; j < m; j++) ring[j] = init[off + j];
   // The seasonal state used at step t sits at ring index idx, which moves back one place per step.
   let idx = m - 1;
   let sse = 0;

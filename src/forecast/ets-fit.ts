@@ -7,6 +7,12 @@ import { nelderMead } from './nelder-mead';
 // Math and Infinity are bound once: global lookups are slow inside vm sandboxes (jest), and this is a hot path.
 const { exp, min } = Math;
 const INF = 1 / 0;
+// Local copies of the bounds: bundlers' CommonJS interop may turn every access to an imported
+// binding into a getter call, and the objective below reads them on each evaluation.
+const LOWER: Readonly<Record<keyof EtsParams, number>> = { ...USUAL_LOWER };
+const UPPER: Readonly<Record<keyof EtsParams, number>> = { ...USUAL_UPPER };
+const UPPER_BETA = UPPER.beta;
+const UPPER_GAMMA = UPPER.gamma;
 
 /** Evaluation budgets of the optimiser (R's ets() allows 2000 per fit). */
 const MAX_EVALUATIONS = 2000;
@@ -143,8 +149,8 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
     for (let i = 0; i < nPar; i++) {
       const sig = 1 / (1 + exp(-x[i]));
       const name = names[i];
-      const lo = USUAL_LOWER[name];
-      const hi = name === 'beta' ? min(USUAL_UPPER.beta, params.alpha) : name === 'gamma' ? min(USUAL_UPPER.gamma, 1 - params.alpha) : USUAL_UPPER[name];
+      const lo = LOWER[name];
+      const hi = name === 'beta' ? min(UPPER_BETA, params.alpha) : name === 'gamma' ? min(UPPER_GAMMA, 1 - params.alpha) : UPPER[name];
       params[name] = lo + (hi - lo) * sig;
     }
     if (!parametersAllowed(spec, params)) return INF;
