@@ -95,11 +95,11 @@ describe('Scenario wizard', () => {
     await waitFor(async () => expect(await repository.list('runs')).toHaveLength(1));
   }, 20000);
 
-  it('shows Anomalies and Proposals as not yet available', async () => {
+  it('opens the Anomalies and Proposals views from their tabs', async () => {
     renderApp(createMemoryRepository());
     fireEvent.click(await screen.findByRole('tab', { name: 'Anomalies' }, { timeout: 10000 }));
-    expect(screen.getByText('Anomalies: not yet available')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Scan selection' })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Proposals' }));
-    expect(screen.getByText('Proposals: not yet available')).toBeTruthy();
+    expect(screen.getByText(/Scan a plan\/actual table in Anomalies first/)).toBeTruthy();
   });
 });
