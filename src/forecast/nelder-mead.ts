@@ -47,7 +47,17 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
   const xe = new Float64Array(d);
   const xc = new Float64Array(d);
   while (evals < maxEval) {
-    order.sort((a, b) => vals[a] - vals[b] || a - b);
+    // Insertion sort by (value, index), a total order, so the result equals Array#sort's; the
+    // simplex is tiny and nearly sorted already, and the built-in sort's overhead dominated profiles.
+    for (let i = 1; i <= d; i++) {
+      const key = order[i];
+      let j = i - 1;
+      while (j >= 0 && (vals[order[j]] - vals[key] || order[j] - key) > 0) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = key;
+    }
     const best = order[0];
     const worst = order[d];
     const second = order[d - 1];
