@@ -1,6 +1,7 @@
 import type { ForecastInterval, ForecastRequest, ForecastResult } from './types';
 import { FORECAST_METHODS } from './types';
 import { ForecastErrors } from './errors';
+import { FpaError } from '../errors';
 import { prepareHistory } from './prepare-history';
 import { resolveSeason } from './resolve-season';
 import { seasonalNaive } from './seasonal-naive';
@@ -13,6 +14,7 @@ import { arMember, etsMember, normalBounds, thetaMember } from './member-forecas
 import { combineForecasts } from './combination';
 import type { EtsFit } from './ets-fit';
 import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
+import { accuracyWeights } from './accuracy-weights';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
 const ANN: EtsSpec = { error: 'A', trend: 'N', season: 'N', period: 1 };
@@ -57,22 +59,47 @@ function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: 
   return etsMember(etsCode(fit.spec), fit, h, levels, seed);
 }
 
+/** The members of "auto" by role (ETS, Theta, AR), and the selected ETS fit. */
+function autoMembers(y: Float64Array, m: number, h: number, levels: number[], seed: number): [EtsFit, Array<MemberForecast | undefined>] {
+  const fit = autoEtsFit(y, m, 'auto');
+  return [fit, [etsMember(etsCode(fit.spec), fit, h, levels, seed), thetaMember(y, m, h, levels), arMember(y, m, h, levels)]];
+}
+
+/** Members at a past origin for scoring; a history on which ETS cannot be fitted scores nothing. */
+function scoredMembers(y: Float64Array, m: number, h: number, levels: number[], seed: number): Array<MemberForecast | undefined> {
+  try {
+    return autoMembers(y, m, h, levels, seed)[1];
+  } catch (e) {
+    if (e instanceof FpaError) return [undefined, undefined, undefined];
+    throw e;
+  }
+}
+
+/** Rolling origins scored when `combination` is "accuracy". */
+const ACCURACY_ORIGINS = 3;
+
 /**
  * The default: equal-weight combination of automatic ETS, Theta and a differenced autoregression
  * (an ARIMA-type model), mirroring the ets() + thetaf() + auto.arima() combination that is the
  * strongest simple benchmark in the literature. The bounds are the members' averaged bounds with
  * each level's half-widths rescaled by the empirical-over-normal quantile ratio of the selected
  * ETS model's standardised one-step residuals (see residual-calibration.ts): the members give the
- * spread and its growth with the horizon, the data's own errors give the tail shape.
+ * spread and its growth with the horizon, the data's own errors give the tail shape. With
+ * `byAccuracy` the weights are 1 / rolling-origin MASE per member (accuracy-weights.ts), with a note.
  */
-function autoCombination(y: Float64Array, m: number, h: number, levels: number[], seed: number): MemberForecast {
-  const fit = autoEtsFit(y, m, 'auto');
-  const members = [etsMember(etsCode(fit.spec), fit, h, levels, seed)];
-  const theta = thetaMember(y, m, h, levels);
-  if (theta) members.push(theta);
-  const ar = arMember(y, m, h, levels);
-  if (ar) members.push(ar);
-  const combined = rescaleIntervals(combineForecasts(members), levels, residualQuantileFactors(fit.residuals, levels));
+function autoCombination(y: Float64Array, m: number, h: number, levels: number[], seed: number, byAccuracy: boolean, notes: string[]): MemberForecast {
+  const [fit, roles] = autoMembers(y, m, h, levels, seed);
+  const weights = byAccuracy
+    ? accuracyWeights(y, m, h, ACCURACY_ORIGINS, m > 1 ? 2 * m : 10, (x) => scoredMembers(x, m, h, levels, seed))
+    : undefined;
+  if (byAccuracy) {
+    notes.push(weights
+      ? `Combination weights from ${ACCURACY_ORIGINS} rolling origins (1 / MASE): ${weights.map((w) => (w / weights.reduce((a, b) => a + b, 0)).toFixed(3)).join(', ')} (ETS, Theta, AR).`
+      : 'Too little history to score the members on rolling origins: equal weights used.');
+  }
+  const present = roles.flatMap((f, r) => (f ? [{ f, w: weights ? weights[r] : 1 }] : []));
+  const members = present.map((p) => p.f);
+  const combined = rescaleIntervals(combineForecasts(members, present.map((p) => p.w)), levels, residualQuantileFactors(fit.residuals, levels));
   return { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` };
 }
 
@@ -130,7 +157,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       if (!f) throw ForecastErrors.tooShort('theta', 4, y.length);
       return done('theta', f);
     }
-    const f = key === 'ets' ? autoEts(y, m, h, levels, seed, 'ets') : autoCombination(y, m, h, levels, seed);
+    const f = key === 'ets' ? autoEts(y, m, h, levels, seed, 'ets') : autoCombination(y, m, h, levels, seed, request.combination === 'accuracy', notes);
     return done(f.name, f);
   }
   const code = NAMED[key] ?? (parseEtsCode(method, 2) ? method : undefined);

@@ -25,6 +25,13 @@ export interface ForecastRequest {
   method?: string;
   /** Seed for any simulation inside the method (simulated intervals). @default 1 */
   seed?: number;
+  /**
+   * Weights of the "auto" combination: "equal" (default), or "accuracy" = 1 / MASE of each
+   * member over 3 rolling origins of `horizon` steps (about four times the work; equal weights,
+   * with a note, when the history is too short). Ignored by the other methods.
+   * @default "equal"
+   */
+  combination?: 'equal' | 'accuracy';
 }
 
 export interface ForecastInterval {
