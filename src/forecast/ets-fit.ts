@@ -11,8 +11,8 @@ const INF = 1 / 0;
 // binding into a getter call, and the objective below reads them on each evaluation.
 const LOWER: Readonly<Record<keyof EtsParams, number>> = { ...USUAL_LOWER };
 const UPPER: Readonly<Record<keyof EtsParams, number>> = { ...USUAL_UPPER };
-const UPPER_BETA = UPPER.beta;
-const UPPER_GAMMA = UPPER.gamma;
+const { alpha: LOWER_ALPHA, beta: LOWER_BETA, gamma: LOWER_GAMMA, phi: LOWER_PHI } = LOWER;
+const { alpha: UPPER_ALPHA, beta: UPPER_BETA, gamma: UPPER_GAMMA, phi: UPPER_PHI } = UPPER;
 
 /** Evaluation budgets of the optimiser (R's ets() allows 2000 per fit). */
 const MAX_EVALUATIONS = 2000;
@@ -145,13 +145,17 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
   const params: EtsParams = { alpha: alpha0, beta: hasTrend ? beta0 : 0, gamma: seasonal ? gamma0 : 0, phi: damped ? phi0 : 1 };
   const full = new Float64Array(stateCount(spec));
   const off = hasTrend ? 2 : 1;
+  // Which parameter each optimiser coordinate sets (0 alpha, 1 beta, 2 gamma, 3 phi): plain field
+  // writes instead of keyed ones in this hot loop.
+  const kinds = Int8Array.from(names, (name) => ['alpha', 'beta', 'gamma', 'phi'].indexOf(name));
   const objective = (x: Float64Array): number => {
     for (let i = 0; i < nPar; i++) {
       const sig = 1 / (1 + exp(-x[i]));
-      const name = names[i];
-      const lo = LOWER[name];
-      const hi = name === 'beta' ? min(UPPER_BETA, params.alpha) : name === 'gamma' ? min(UPPER_GAMMA, 1 - params.alpha) : UPPER[name];
-      params[name] = lo + (hi - lo) * sig;
+      const kind = kinds[i];
+      if (kind === 0) params.alpha = LOWER_ALPHA + (UPPER_ALPHA - LOWER_ALPHA) * sig;
+      else if (kind === 1) params.beta = LOWER_BETA + (min(UPPER_BETA, params.alpha) - LOWER_BETA) * sig;
+      else if (kind === 2) params.gamma = LOWER_GAMMA + (min(UPPER_GAMMA, 1 - params.alpha) - LOWER_GAMMA) * sig;
+      else params.phi = LOWER_PHI + (UPPER_PHI - LOWER_PHI) * sig;
     }
     if (!parametersAllowed(spec, params)) return INF;
     let sum = 0;
