@@ -19,6 +19,7 @@ const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,
   --method M      auto (default), snaive, naive, ses, holt, damped, hw, hw-mult, ets, or an ETS code (e.g. MAdM)
   --levels L      comma-separated interval levels in percent (default 80,95)
   --seasonality N 0 = detect at the dataset frequency (default), 1 = none, n = season length
+  --combination C weights of the auto combination: equal (default) or accuracy (1 / rolling-origin MASE)
   --out FILE      write the JSON result there instead of stdout
   --workers N     worker threads (default: number of cores, at most 8); output is identical for any N
   --quiet         no progress on stderr`;
@@ -28,6 +29,7 @@ export interface ForecastOptions {
   method: string;
   levels: number[];
   seasonality: number;
+  combination: 'equal' | 'accuracy';
   out?: string;
   quiet: boolean;
   workers: number;
@@ -39,7 +41,7 @@ class InputError extends Error {}
 export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
   const files: string[] = [];
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const opts: Omit<ForecastOptions, 'file'> = { method: 'auto', levels: [80, 95], seasonality: 0, quiet: false, workers: Math.min(Math.max(cores, 1), 8) };
+  const opts: Omit<ForecastOptions, 'file'> = { method: 'auto', levels: [80, 95], seasonality: 0, combination: 'equal', quiet: false, workers: Math.min(Math.max(cores, 1), 8) };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -54,6 +56,11 @@ export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
       const v = value();
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${v}"`);
       opts.workers = Number(v);
+    }
+    else if (a === '--combination') {
+      const v = value();
+      if (v !== 'equal' && v !== 'accuracy') throw new UsageError(`--combination must be equal or accuracy, got "${v}"`);
+      opts.combination = v;
     }
     else if (a === '--seasonality') {
       const v = value();
@@ -117,9 +124,9 @@ export interface SeriesForecast {
 }
 
 /** Forecasts one series into the output record (errors become an `error` field). */
-export function forecastSeries(s: DatasetSeries, d: Pick<Dataset, 'frequency' | 'horizon'>, o: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality'>): SeriesForecast {
+export function forecastSeries(s: DatasetSeries, d: Pick<Dataset, 'frequency' | 'horizon'>, o: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination'>): SeriesForecast {
   try {
-    const r = rollingForecast({ values: s.values, horizon: d.horizon, frequency: d.frequency, seasonality: o.seasonality, levels: o.levels, method: o.method });
+    const r = rollingForecast({ values: s.values, horizon: d.horizon, frequency: d.frequency, seasonality: o.seasonality, levels: o.levels, method: o.method, combination: o.combination });
     const rec: SeriesForecast = { id: s.id, method: r.method, mean: r.mean };
     for (const iv of r.intervals) {
       rec[`lo${iv.level}`] = iv.lower;
@@ -187,7 +194,7 @@ interface WorkerJob {
   series: DatasetSeries[];
   frequency: number;
   horizon: number;
-  options: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality'>;
+  options: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination'>;
 }
 
 type WorkerMessage = { index: number; result: SeriesForecast } | { failed: string };
@@ -210,7 +217,7 @@ function forecastInWorkers(dataset: Dataset, opts: ForecastOptions, progress: ()
       const job: WorkerJob = {
         modulePath: __filename, indices, series: indices.map((i) => dataset.series[i]),
         frequency: dataset.frequency, horizon: dataset.horizon,
-        options: { method: opts.method, levels: opts.levels, seasonality: opts.seasonality },
+        options: { method: opts.method, levels: opts.levels, seasonality: opts.seasonality, combination: opts.combination },
       };
       const worker = new Worker(bootstrap, { eval: true, workerData: job });
       worker.on('message', (msg: WorkerMessage) => {

@@ -77,3 +77,17 @@ test('missing file: exit 1; bad command line: exit 2', async () => {
   expect(await run(['x.json', '--levels', '120'])).toBe(2);
   expect(await run(['x.json', '--bogus'])).toBe(2);
 });
+
+test('--combination accuracy weights the auto members by their backtest accuracy', async () => {
+  const equal = path.join(dir, 'equal.json');
+  const weighted = path.join(dir, 'weighted.json');
+  const long = { ...dataset, series: [{ id: 'a', values: Array.from({ length: 72 }, (_, t) => season(t) + ((t * 7) % 5)) }] };
+  const input = write('long.json', long);
+  expect(await run([input, '--workers', '1', '--out', equal])).toBe(0);
+  expect(await run([input, '--workers', '1', '--combination', 'accuracy', '--out', weighted])).toBe(0);
+  const a = JSON.parse(fs.readFileSync(equal, 'utf8')).forecasts[0].mean as number[];
+  const b = JSON.parse(fs.readFileSync(weighted, 'utf8')).forecasts[0].mean as number[];
+  expect(b).toHaveLength(6);
+  expect(b).not.toEqual(a);
+  expect(await run([input, '--combination', 'best'])).toBe(2);
+}, 60_000);
