@@ -1,6 +1,6 @@
 /**
  * Bearer tokens for the connector. The task pane passes Office SSO's `getAccessToken` (the
- * connector never imports Office.js); when SSO is unavailable (older hosts, no consent, local
+ * connector never imports the Office API); when SSO is unavailable (older hosts, no consent, local
  * development) a pasted development token is used instead.
  *
  * @example const getToken = ssoOrPastedToken(() => OfficeRuntime.auth.getAccessToken(), pasted)
