@@ -103,6 +103,43 @@ export async function invokeFunction(page: Page, id: string, args: unknown[]): P
   );
 }
 
+export interface AddinPage {
+  /** The page, at 320 px wide like a task pane, with office.js routed and Excel's error class installed. */
+  page: Page;
+  /** Where dist/ is served. */
+  url: string;
+  /** Page errors and console errors seen so far; a test ends by expecting it empty. */
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * Everything a browser test of the built add-in starts from: dist/ served on loopback, Chromium
+ * launched, one page that records its errors. `ignoreConsole` skips console errors a test expects.
+ */
+export async function openAddinPage(options: { height: number; ignoreConsole?: RegExp }): Promise<AddinPage> {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is not built: run "npm run build" first (npm test does it).');
+  const server = await serveFolder(DIST);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 320, height: options.height } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !options.ignoreConsole?.test(message.text())) problems.push(`console error: ${message.text()}`);
+  });
+  await routeOfficeJs(page);
+  await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
+  return {
+    page,
+    url: server.url,
+    problems,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 export function screenshotPath(name: string): string {
   const dir = path.join(ROOT, 'test', 'e2e', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });

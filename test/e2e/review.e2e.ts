@@ -4,22 +4,18 @@
  * browser), create a proposal, submit, approve, apply, and check the double's budget cells changed.
  * Screenshots of both views in light and dark.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
-import { CUSTOM_FUNCTIONS_ERRORS, DIST, launchBrowser, routeOfficeJs, screenshotPath, serveFolder, type StaticServer } from './harness';
+import { openAddinPage, screenshotPath, type AddinPage } from './harness';
 
-let browser: Browser;
-let server: StaticServer;
+let addin: AddinPage;
 let page: Page;
-const problems: string[] = [];
 const ADDRESS = 'Budget!A1:AC7';
 
 type Double = { selection: { address: string; values: unknown[][] } | null; writes: { address: string; values: unknown[][] }[] };
 
 async function open(theme: 'light' | 'dark', tab: string): Promise<void> {
-  await page.goto(`${server.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
+  await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
   await page.getByRole('tab', { name: 'Anomalies' }).waitFor({ timeout: 20_000 });
   await page.evaluate(([address, values]) => {
     (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = { address: address as string, values: values as unknown[][] };
@@ -39,21 +35,12 @@ async function setRole(role: string, centres = ''): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is not built: run "npm run build" first (npm test does it).');
-  server = await serveFolder(DIST);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/functions\.json|favicon/.test(message.text())) problems.push(`console error: ${message.text()}`);
-  });
-  await routeOfficeJs(page);
-  await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
+  addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
+  page = addin.page;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await addin?.close();
 });
 
 it('scans the sample sheet and reviews two flags', async () => {
@@ -141,5 +128,5 @@ it('saves dark screenshots of both views without page errors', async () => {
   await page.screenshot({ path: screenshotPath('review-proposals-dark'), fullPage: true });
   await page.getByTestId('candidates').screenshot({ path: screenshotPath('review-candidates-dark') });
   expect(await page.locator('main[data-theme="dark"]').count()).toBe(1);
-  expect(problems).toEqual([]);
+  expect(addin.problems).toEqual([]);
 }, 90_000);

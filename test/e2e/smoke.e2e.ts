@@ -5,38 +5,27 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
-import { CUSTOM_FUNCTIONS_ERRORS, DIST, invokeFunction, launchBrowser, registeredIds, routeOfficeJs, screenshotPath, serveFolder, type StaticServer } from './harness';
+import { DIST, invokeFunction, openAddinPage, registeredIds, screenshotPath, type AddinPage } from './harness';
 
-let browser: Browser;
-let server: StaticServer;
+let addin: AddinPage;
 let page: Page;
-const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is not built: run "npm run build" first (npm test does it).');
-  server = await serveFolder(DIST);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  await routeOfficeJs(page);
-  await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
-  await page.goto(`${server.url}/taskpane.html?tab=settings`, { waitUntil: 'load' });
+  addin = await openAddinPage({ height: 640 });
+  page = addin.page;
+  await page.goto(`${addin.url}/taskpane.html?tab=settings`, { waitUntil: 'load' });
   await page.getByTestId('function-list').waitFor({ timeout: 20_000 });
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await addin?.close();
 });
 
 it('loads the shared-runtime page without errors', async () => {
   await page.screenshot({ path: screenshotPath('smoke-taskpane') });
-  expect(problems).toEqual([]);
+  expect(addin.problems).toEqual([]);
 });
 
 it('registers exactly the functions listed in the built functions.json', async () => {

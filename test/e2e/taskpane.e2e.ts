@@ -4,20 +4,16 @@
  * write the results and check what the double received, cancel a 5M-trial run, and save screenshots
  * of each view in light and dark. Prints throughput (browser vs Node) and cancel latency.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runScenario } from '../../src/scenario/run';
-import { CUSTOM_FUNCTIONS_ERRORS, DIST, launchBrowser, routeOfficeJs, screenshotPath, serveFolder, type StaticServer } from './harness';
+import { openAddinPage, screenshotPath, type AddinPage } from './harness';
 
-let browser: Browser;
-let server: StaticServer;
+let addin: AddinPage;
 let page: Page;
-const problems: string[] = [];
 const measured: Record<string, string> = {};
 
 async function open(theme: 'light' | 'dark', tab = 'drivers'): Promise<void> {
-  await page.goto(`${server.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
+  await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
   await page.getByRole('tab', { name: 'Drivers' }).waitFor({ timeout: 20_000 });
 }
 
@@ -31,23 +27,14 @@ async function addDriver(name: string, distribution: string, params: Record<stri
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is not built: run "npm run build" first (npm test does it).');
-  server = await serveFolder(DIST);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/functions\.json|favicon/.test(message.text())) problems.push(`console error: ${message.text()}`);
-  });
-  await routeOfficeJs(page);
-  await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
+  addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
+  page = addin.page;
   await open('light');
 }, 60_000);
 
 afterAll(async () => {
   console.log(['| measure | value |', '|---|---|', ...Object.entries(measured).map(([k, v]) => `| ${k} | ${v} |`)].join('\n'));
-  await browser?.close();
-  await server?.close();
+  await addin?.close();
 });
 
 it('creates three drivers and a model', async () => {
@@ -150,5 +137,5 @@ it('saves screenshots of every view in light and dark, without page errors', asy
   }
   await open('dark', 'scenarios');
   expect(await page.locator('main[data-theme="dark"]').count()).toBe(1);
-  expect(problems).toEqual([]);
+  expect(addin.problems).toEqual([]);
 }, 120_000);

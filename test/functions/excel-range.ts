@@ -34,3 +34,12 @@ export function expectExcelError(result: unknown, code: string, messagePattern?:
     if (messagePattern) expect(error.message).toMatch(messagePattern);
   }
 }
+
+/** Calls a custom function as Excel would, asserting that nothing is thrown out of it, and returns its result. */
+export function callWithoutThrowing(fn: () => unknown): unknown {
+  let result: unknown;
+  expect(() => {
+    result = fn();
+  }).not.toThrow();
+  return result;
+}

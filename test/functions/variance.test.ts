@@ -3,24 +3,16 @@
  * the right Excel error with a message (nothing thrown).
  */
 import { varianceFlags } from '../../functions/variance';
-import { column, errorCell, expectExcelError, rangeValues } from './excel-range';
+import { column, errorCell, expectExcelError, rangeValues, callWithoutThrowing } from './excel-range';
 
 const wobble = [1.01, 0.99, 1.0, 1.02, 0.98, 1.0, 1.01, 0.99, 1.0, 1.01, 0.99, 1.0];
 const plan = [wobble.map(() => 1000), wobble.map(() => 500)];
 const actual = [wobble.map((w, t) => (t === 7 ? 1600 : 1000 * w)), wobble.map((_, t) => 500 * wobble[(t + 3) % 12])];
 
-function call(fn: () => unknown): unknown {
-  let result: unknown;
-  expect(() => {
-    result = fn();
-  }).not.toThrow();
-  return result;
-}
-
 describe('FPA.VARIANCE.FLAGS', () => {
   it('spills a header and one row per flag from mocked Excel ranges', async () => {
-    const result = call(() => varianceFlags(plan, actual)) as unknown[][];
-    const viaMock = call(async () => varianceFlags(await rangeValues(plan), await rangeValues(actual)));
+    const result = callWithoutThrowing(() => varianceFlags(plan, actual)) as unknown[][];
+    const viaMock = callWithoutThrowing(async () => varianceFlags(await rangeValues(plan), await rangeValues(actual)));
     await expect(viaMock).resolves.toEqual(result);
     expect(result[0]).toEqual(['line', 'period', 'kind', 'severity', 'explanation']);
     expect(result).toHaveLength(2);
@@ -29,18 +21,18 @@ describe('FPA.VARIANCE.FLAGS', () => {
   });
 
   it('uses labels, and a single column as one line', () => {
-    const result = call(() => varianceFlags(column(actual[0]).map((_, i) => [plan[0][i]]), column(actual[0]), [['Travel']])) as unknown[][];
+    const result = callWithoutThrowing(() => varianceFlags(column(actual[0]).map((_, i) => [plan[0][i]]), column(actual[0]), [['Travel']])) as unknown[][];
     expect(result[1].slice(0, 2)).toEqual(['Travel', 8]);
   });
 
   it('takes a percentage or a name/value table of thresholds', () => {
-    expect((call(() => varianceFlags(plan, actual, undefined, [[0.9]])) as unknown[][])[1][2]).toBe('none');
-    expect((call(() => varianceFlags(plan, actual, [['a'], ['b']], [['minAbs', 1000], ['z', 4]])) as unknown[][])[1][2]).toBe('none');
+    expect((callWithoutThrowing(() => varianceFlags(plan, actual, undefined, [[0.9]])) as unknown[][])[1][2]).toBe('none');
+    expect((callWithoutThrowing(() => varianceFlags(plan, actual, [['a'], ['b']], [['minAbs', 1000], ['z', 4]])) as unknown[][])[1][2]).toBe('none');
   });
 
   it('treats blank actuals as not yet booked', () => {
     const partial = actual.map((row) => row.map((v, t) => (t > 9 ? null : v)));
-    expect((call(() => varianceFlags(plan, partial)) as unknown[][]).length).toBe(2);
+    expect((callWithoutThrowing(() => varianceFlags(plan, partial)) as unknown[][]).length).toBe(2);
   });
 
   it.each([
@@ -53,6 +45,6 @@ describe('FPA.VARIANCE.FLAGS', () => {
     ['bad threshold', () => varianceFlags(plan, actual, undefined, [['z', -2]]), '#VALUE!', /Threshold z must be/],
     ['empty', () => varianceFlags([], []), '#VALUE!', /empty/],
   ])('%s → Excel error with a message', (_name, fn, code, message) => {
-    expectExcelError(call(fn), code, message);
+    expectExcelError(callWithoutThrowing(fn), code, message);
   });
 });
