@@ -3,8 +3,7 @@ import { ForecastErrors } from './errors';
 import { prepareHistory } from './prepare-history';
 import { resolveSeason } from './resolve-season';
 import type { EtsFit } from './ets-fit';
-import { fitEts } from './ets-fit';
-import { selectEts } from './ets-select';
+import { cachedFitEts, cachedSelectEts } from './fit-cache';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
 import { thetaForecast } from './theta';
 import { differencedAr } from './differenced-ar';
@@ -53,14 +52,14 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   if (key === 'auto' || key === 'ets') {
     const need = minimumLength({ error: 'A', trend: 'N', season: 'N', period: 1 });
     if (y.length < need) throw ForecastErrors.tooShort(key, need, y.length);
-    fit = selectEts(y, m);
+    fit = cachedSelectEts(y, m);
   } else {
     const code = NAMED[key] ?? method;
     const spec = parseEtsCode(code, m);
     if (!spec) throw ForecastErrors.unknownMethod(method, ['auto', 'ets', ...Object.keys(NAMED)]);
     const need = minimumLength(spec);
     if (y.length < need) throw ForecastErrors.tooShort(method, need, y.length);
-    fit = fitEts(y, spec.season !== 'N' && m === 1 ? { ...spec, season: 'N', period: 1 } : spec, {}, 'fast');
+    fit = cachedFitEts(y, spec.season !== 'N' && m === 1 ? { ...spec, season: 'N', period: 1 } : spec, 'fast');
   }
   if (!fit) throw ForecastErrors.noModel(method);
   const code = etsCode(fit.spec);

@@ -26,6 +26,9 @@ export interface EtsFilterOutput {
  * which is −2 × the concentrated Gaussian log-likelihood up to a constant; R reports
  * logLik = −lik/2. Returns Infinity when a one-step forecast is 0 under multiplicative error.
  * The recursions are those of R's etscalc (error-correction form; beta applies to the error).
+ * R writes the trend update as b = φb + (β/α)(l_new − l − φb); l_new − l − φb is α·r with r the
+ * level's correction, so it is computed as φb + β·r: equal up to rounding, and the step's chain of
+ * dependent operations is shorter (the filter is latency-bound).
  * @example etsFilter(Float64Array.of(1, 2, 3), { error: 'A', trend: 'N', season: 'N', period: 1 },
  *   { alpha: 1, beta: 0, gamma: 0, phi: 1 }, Float64Array.of(0)) // 3·log(1+1+1) ≈ 3.2958
  */
@@ -77,8 +80,9 @@ export function etsFilter(y: Float64Array, spec: EtsSpec, p: EtsParams, init: Fl
     if (fitted) fitted[t] = f;
     sse += e * e;
     const pObs = !seasonal ? yt : multSeason ? (abs(sOld) < TOL ? HUGE : yt / sOld) : yt - sOld;
-    const lNew = q + alpha * (pObs - q);
-    if (hasTrend) b = phib + (beta / alpha) * (lNew - l - phib);
+    const r = pObs - q;
+    const lNew = q + alpha * r;
+    if (hasTrend) b = phib + beta * r;
     if (seasonal) {
       const tObs = multSeason ? (abs(q) < TOL ? HUGE : yt / q) : yt - q;
       ring[idx] = sOld + gamma * (tObs - sOld);

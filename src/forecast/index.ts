@@ -17,6 +17,7 @@ export { parseEtsCode, etsCode } from './ets-model';
 export type { EtsFit } from './ets-fit';
 export { fitEts, evaluateEts } from './ets-fit';
 export { selectEts, candidateSpecs } from './ets-select';
+export { clearFitCache } from './fit-cache';
 export { etsForecastMoments } from './ets-forecast';
 
 // Theta and combinations

@@ -46,6 +46,18 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
   const xr = new Float64Array(d);
   const xe = new Float64Array(d);
   const xc = new Float64Array(d);
+  // Running sum of the vertices, so the centroid costs O(d) per step instead of O(d²) (that
+  // loop outweighed the objective on 17-dimensional seasonal ETS fits); re-summed after a shrink.
+  const sum = new Float64Array(d);
+  const resum = (): void => {
+    sum.fill(0);
+    for (const p of pts) for (let j = 0; j < d; j++) sum[j] += p[j];
+  };
+  const replaceWorst = (pw: Float64Array, x: Float64Array): void => {
+    for (let j = 0; j < d; j++) sum[j] += x[j] - pw[j];
+    pw.set(x);
+  };
+  resum();
   while (evals < maxEval) {
     // Insertion sort by (value, index), a total order, so the result equals Array#sort's; the
     // simplex is tiny and nearly sorted already, and the built-in sort's overhead dominated profiles.
@@ -63,28 +75,24 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
     const second = order[d - 1];
     const fb = vals[best];
     if (vals[worst] - fb <= tol * (abs(fb) + tol)) break;
-    centroid.fill(0);
-    for (let k = 0; k < d; k++) {
-      const p = pts[order[k]];
-      for (let j = 0; j < d; j++) centroid[j] += p[j] / d;
-    }
     const pw = pts[worst];
+    for (let j = 0; j < d; j++) centroid[j] = (sum[j] - pw[j]) / d;
     for (let j = 0; j < d; j++) xr[j] = centroid[j] + (centroid[j] - pw[j]);
     const fr = evalAt(xr);
     if (fr < fb) {
       for (let j = 0; j < d; j++) xe[j] = centroid[j] + 2 * (centroid[j] - pw[j]);
       const fe = evalAt(xe);
       if (fe < fr) {
-        pw.set(xe);
+        replaceWorst(pw, xe);
         vals[worst] = fe;
       } else {
-        pw.set(xr);
+        replaceWorst(pw, xr);
         vals[worst] = fr;
       }
       continue;
     }
     if (fr < vals[second]) {
-      pw.set(xr);
+      replaceWorst(pw, xr);
       vals[worst] = fr;
       continue;
     }
@@ -92,7 +100,7 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
     for (let j = 0; j < d; j++) xc[j] = outside ? centroid[j] + 0.5 * (xr[j] - centroid[j]) : centroid[j] + 0.5 * (pw[j] - centroid[j]);
     const fc = evalAt(xc);
     if (fc < (outside ? fr : vals[worst])) {
-      pw.set(xc);
+      replaceWorst(pw, xc);
       vals[worst] = fc;
       continue;
     }
@@ -102,6 +110,7 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
       for (let j = 0; j < d; j++) p[j] = pb[j] + 0.5 * (p[j] - pb[j]);
       vals[order[k]] = evalAt(p);
     }
+    resum();
   }
   let bi = 0;
   for (let i = 1; i <= d; i++) if (vals[i] < vals[bi]) bi = i;

@@ -7,8 +7,7 @@ import { resolveSeason } from './resolve-season';
 import { seasonalNaive } from './seasonal-naive';
 import type { EtsSpec } from './ets-model';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
-import { fitEts } from './ets-fit';
-import { selectEts } from './ets-select';
+import { cachedFitEts, cachedSelectEts } from './fit-cache';
 import type { MemberForecast } from './member-forecasts';
 import { arMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
 import { combineForecasts } from './combination';
@@ -40,7 +39,7 @@ function namedEts(y: Float64Array, spec: EtsSpec, label: string, h: number, leve
   const need = minimumLength(spec);
   if (y.length < need) throw ForecastErrors.tooShort(label, need, y.length);
   if ((spec.error === 'M' || spec.season === 'M') && y.some((v) => v <= 0)) throw ForecastErrors.notPositive(label);
-  const fit = fitEts(y, spec, {}, 'fast');
+  const fit = cachedFitEts(y, spec, 'fast');
   if (!fit) throw ForecastErrors.noModel(label);
   return etsMember(etsCode(spec), fit, h, levels, seed);
 }
@@ -49,7 +48,7 @@ function namedEts(y: Float64Array, spec: EtsSpec, label: string, h: number, leve
 function autoEtsFit(y: Float64Array, m: number, label: string): EtsFit {
   const need = minimumLength(ANN);
   if (y.length < need) throw ForecastErrors.tooShort(label, need, y.length);
-  const fit = selectEts(y, m);
+  const fit = cachedSelectEts(y, m);
   if (!fit) throw ForecastErrors.noModel(label);
   return fit;
 }

@@ -1,0 +1,95 @@
+/**
+ * Recalculation cost of FPA.FORECAST.ROLLING: `tsx bench/forecast-recalc.ts [dataset.json]
+ * [--series 100] [--length 60] [--horizon 12] [--method auto] [--passes 5]`
+ * (npm run bench:forecast-recalc).
+ *
+ * A workbook with `--series` rolling forecasts over `--length` months each, recalculated the way
+ * Excel does it: every formula calls the engine in one thread, one after another. Each pass is
+ * timed in CPU time of this process (process.cpuUsage) and wall time, and the table reports:
+ * - "first": the first pass after start (includes the JIT compiling the engine);
+ * - "cold": later passes over histories the engine has not seen (cache cleared), the cost of a
+ *   recalculation after every history changed, e.g. a new actual in each series;
+ * - "unchanged": a recalculation in which no history changed (F9, or a change elsewhere in the
+ *   workbook), answered from the result cache;
+ * - "one new actual": one series gains its next actual, the other 99 are unchanged.
+ * Series come from the dataset's training parts (their last `--length` values).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { clearFitCache, rollingForecast } from '../src/forecast';
+import type { ForecastRequest } from '../src/forecast';
+
+interface Dataset { series: Array<{ id: string; values: number[]; actual?: number[] }> }
+
+function option(args: string[], name: string, fallback: number | string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : String(fallback);
+}
+
+function timed(run: () => void): { cpuMs: number; wallMs: number } {
+  const cpu = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  run();
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs: Number(process.hrtime.bigint() - t0) / 1e6 };
+}
+
+function main(): number {
+  const args = process.argv.slice(2);
+  const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+  const dataset = positional[0] ?? path.resolve(__dirname, '..', '..', 'shared', 'data', 'tourism-monthly.json');
+  if (!fs.existsSync(dataset)) {
+    process.stdout.write(`bench/forecast-recalc: ${dataset} not found; shared benchmark data absent, nothing to measure.\n`);
+    return 0;
+  }
+  const count = Number(option(args, 'series', 100));
+  const length = Number(option(args, 'length', 60));
+  const horizon = Number(option(args, 'horizon', 12));
+  const method = option(args, 'method', 'auto');
+  const passes = Number(option(args, 'passes', 5));
+  const data = JSON.parse(fs.readFileSync(dataset, 'utf8')) as Dataset;
+  const usable = data.series.filter((s) => s.values.length >= length + 1).slice(0, count);
+  if (usable.length < count) process.stderr.write(`bench/forecast-recalc: only ${usable.length} series have ${length + 1} values\n`);
+  // The history the workbook holds before the new actual arrives, and after.
+  const before = usable.map((s) => s.values.slice(-length - 1, -1));
+  const after = usable.map((s) => s.values.slice(-length));
+  const request = (values: number[]): ForecastRequest => ({ values, horizon, method });
+  const recalc = (histories: number[][]): void => {
+    for (const values of histories) rollingForecast(request(values));
+  };
+
+  const rows: Array<[string, { cpuMs: number; wallMs: number }]> = [];
+  rows.push(['first', timed(() => recalc(before))]);
+  const cold: Array<{ cpuMs: number; wallMs: number }> = [];
+  for (let p = 0; p < passes; p++) {
+    clearFitCache();
+    cold.push(timed(() => recalc(before)));
+  }
+  const median = (xs: Array<{ cpuMs: number; wallMs: number }>): { cpuMs: number; wallMs: number } => {
+    const byCpu = [...xs].sort((a, b) => a.cpuMs - b.cpuMs);
+    return byCpu[Math.floor(byCpu.length / 2)];
+  };
+  rows.push([`cold (median of ${passes})`, median(cold)]);
+  rows.push([`cold (best of ${passes})`, cold.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a))]);
+  const unchanged = Array.from({ length: passes }, () => timed(() => recalc(before)));
+  rows.push([`unchanged (median of ${passes})`, median(unchanged)]);
+  const newActual = Array.from({ length: passes }, (_, p) => {
+    clearFitCache();
+    recalc(before);
+    const histories = before.map((h, i) => (i === p % before.length ? after[i] : h));
+    return timed(() => recalc(histories));
+  });
+  rows.push([`one new actual (median of ${passes})`, median(newActual)]);
+
+  process.stdout.write([
+    `Recalculation of ${usable.length} × FPA.FORECAST.ROLLING(last ${length} values of ${path.basename(dataset)}, ${horizon}, 0, , "${method}"), one thread`,
+    '',
+    '| pass | CPU ms | wall ms | CPU ms per formula |',
+    '|---|---|---|---|',
+    ...rows.map(([name, t]) => `| ${name} | ${t.cpuMs.toFixed(0)} | ${t.wallMs.toFixed(0)} | ${(t.cpuMs / usable.length).toFixed(2)} |`),
+    '',
+  ].join('\n'));
+  return 0;
+}
+
+process.exitCode = main();

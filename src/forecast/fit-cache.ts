@@ -1,0 +1,42 @@
+import { LRUCache } from 'lru-cache';
+import type { EtsSpec } from './ets-model';
+import { etsCode } from './ets-model';
+import type { EtsFit, FitEffort } from './ets-fit';
+import { fitEts } from './ets-fit';
+import { selectEts } from './ets-select';
+
+/**
+ * Memoised ETS fits. A workbook recalculates every forecast formula when anything it depends on
+ * changes, and side-by-side FORECAST.ROLLING / MODEL / BACKTEST cells fit the same history again;
+ * fitting is deterministic, so a fit of the same values with the same model is reused. Keys hold
+ * the exact values (shortest round-trip decimal), so a changed actual is a different key.
+ * Bounded: the least recently used fits go first. Cached fits are shared and must not be mutated.
+ */
+const fits = new LRUCache<string, EtsFit | 'none'>({ max: 2000 });
+
+const valuesKey = (y: Float64Array): string => y.join(',');
+
+/** selectEts(y, m) with the default candidates, from the cache when these values were seen. */
+export function cachedSelectEts(y: Float64Array, m: number): EtsFit | undefined {
+  const key = `select|${m}|${valuesKey(y)}`;
+  const hit = fits.get(key);
+  if (hit !== undefined) return hit === 'none' ? undefined : hit;
+  const fit = selectEts(y, m);
+  fits.set(key, fit ?? 'none');
+  return fit;
+}
+
+/** fitEts(y, spec, {}, effort), from the cache when these values and this model were seen. */
+export function cachedFitEts(y: Float64Array, spec: EtsSpec, effort: FitEffort): EtsFit | undefined {
+  const key = `fit|${etsCode(spec)}|${spec.period}|${effort}|${valuesKey(y)}`;
+  const hit = fits.get(key);
+  if (hit !== undefined) return hit === 'none' ? undefined : hit;
+  const fit = fitEts(y, spec, {}, effort);
+  fits.set(key, fit ?? 'none');
+  return fit;
+}
+
+/** Forgets every memoised fit (benchmarks measure cold recalculation with it). */
+export function clearFitCache(): void {
+  fits.clear();
+}
