@@ -138,7 +138,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   const done = (used: string, f: MemberForecast, period = m): ForecastResult => ({
     mean: back(f.mean),
     intervals: levels.map((level, i): ForecastInterval => ({ level, lower: back(f.lower[i]), upper: back(f.upper[i]) })),
-    method: used, seasonPeriod: period, interpolated: history.interpolated, notes,
+    method: used, seasonPeriod: period, interpolated: history.interpolated, outliers: [], notes,
   });
   if (key === 'snaive' || key === 'naive') {
     const lag = key === 'naive' ? 1 : m;

@@ -32,6 +32,23 @@ export interface ForecastRequest {
    * @default "equal"
    */
   combination?: 'equal' | 'accuracy';
+  /**
+   * Robust outlier adjustment before fitting: "keep" (default) fits the history as given;
+   * "adjust" replaces values far outside the series' robust trend and seasonal pattern by what
+   * that pattern expects, and lists them in `outliers` (see outliers.ts). Applies to every method.
+   * @default "keep"
+   */
+  outliers?: 'keep' | 'adjust';
+}
+
+/** A history value the outlier adjustment replaced. */
+export interface AdjustedOutlier {
+  /** Position in the request's `values` (0-based, blanks counted). */
+  index: number;
+  /** The value given. */
+  value: number;
+  /** The value fitted in its place. */
+  replacement: number;
 }
 
 export interface ForecastInterval {
@@ -52,6 +69,8 @@ export interface ForecastResult {
   seasonPeriod: number;
   /** Count of blanks inside the history that were interpolated. */
   interpolated: number;
+  /** Values replaced by the outlier adjustment (empty unless `outliers` was "adjust"). */
+  outliers: AdjustedOutlier[];
   /** Plain-language notes for the user (e.g. "too short for seasonality: non-seasonal model used"). */
   notes: string[];
 }
