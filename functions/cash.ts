@@ -7,14 +7,14 @@ import { CashErrors } from '../src/cash/errors';
 import { liquidityRisk } from '../src/cash/liquidity-risk';
 import type { LiquidityRiskInput } from '../src/cash/liquidity-risk';
 import { optimizeCash } from '../src/cash/optimize-cash';
-import { readCreditLine, readInstruments, readLevers, readNameValues } from '../src/cash/plan-tables';
+import { readCreditLine, readInstruments, readLevers } from '../src/cash/plan-tables';
 import type { CashOptions, CashPlan, CashResult } from '../src/cash/types';
 import { optimizeLevers } from '../src/cash/wc-levers';
 import { wcMetrics } from '../src/cash/wc-metrics';
 import { Errors } from '../src/errors';
 import { glpkBrowserSolver } from '../src/solver/glpk-browser';
 import type { Solver } from '../src/solver/types';
-import { isBlank, optionalBoolean, optionalNumber, optionalString, readMatrix, readSeries, safelyAsync, safely, withHeader } from './adapter';
+import { isBlank, optionalBoolean, optionalNumber, optionalString, readMatrix, readOptions, readSeries, safelyAsync, safely, withHeader } from './adapter';
 import type { SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
@@ -53,8 +53,8 @@ function requiredNumber(value: unknown, field: string): number {
 
 const optionalGrid = (input: unknown, field: string) => (isBlank(input) ? null : readMatrix(input, field));
 
-function readOptions(input: unknown): CashOptions & { diagnose: boolean } {
-  const pairs = readNameValues(optionalGrid(input, 'options'), 'options', OPTION_NAMES);
+function readCashOptions(input: unknown): CashOptions & { diagnose: boolean } {
+  const pairs = readOptions(input, 'options', OPTION_NAMES);
   const time = pairs.get('time_limit');
   return {
     integerLots: optionalBoolean(pairs.get('integer_lots'), 'options integer_lots', true),
@@ -98,7 +98,7 @@ function scheduleTable(plan: CashPlan, result: CashResult): SpillValue[][] {
  * @param {any[][]} min_cash Minimum closing cash: one value, or one per period.
  * @param {any[][]} instruments Table with columns name, term (periods), rate (per period), and optionally min, max, lot, from, to; an optional header row.
  * @param {any[][]} [credit_line] Limit, rate per period, commitment fee per period on the undrawn part, repay-by period; as a row or column, or name/value pairs.
- * @param {any[][]} [options] Two columns of name/value: integer_lots (TRUE), time_limit (seconds), objective ("wealth" or "headroom"), shadow_prices (FALSE), diagnose (FALSE: TRUE spills the shortfall table instead of an error).
+ * @param {any[][]} [options] Name/value pairs (two columns, or one text such as "objective=headroom; diagnose=TRUE"): integer_lots (TRUE), time_limit (seconds), objective ("wealth" or "headroom"), shadow_prices (FALSE), diagnose (FALSE: TRUE spills the shortfall table instead of an error).
  * @returns {Promise<any[][]>} One row per period (invest and mature per instrument, draw, repay, debt, interest, closing cash), then a totals row with the objective.
  */
 export function cashOptimize(flows: any[][], opening_cash: number, min_cash: any[][], instruments: any[][], credit_line?: any[][], options?: any[][]): Promise<any[][]> {
@@ -111,7 +111,7 @@ export function cashOptimize(flows: any[][], opening_cash: number, min_cash: any
       instruments: readInstruments(readMatrix(instruments, 'instruments')),
       creditLine: readCreditLine(optionalGrid(credit_line, 'credit_line')),
     };
-    const opts = readOptions(options);
+    const opts = readCashOptions(options);
     const result = await optimizeCash(plan, cashSolver.current, opts);
     if (result.status === 'infeasible') {
       const first = result.shortfall![0];

@@ -5,8 +5,8 @@
 import { rollingForecast } from '../src/forecast/rolling-forecast';
 import { backtest } from '../src/forecast/backtest';
 import { describeModel } from '../src/forecast/describe-model';
-import type { ForecastResult } from '../src/forecast/types';
-import { optionalNumber, optionalString, readSeries, safely, columns, withHeader } from './adapter';
+import type { ForecastRequest, ForecastResult } from '../src/forecast/types';
+import { optionalNumber, optionalString, readOptions, readSeries, safely, columns, withHeader } from './adapter';
 import type { SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
@@ -21,17 +21,38 @@ interface ForecastArgs {
   seasonality?: unknown;
   confidence?: unknown;
   method?: unknown;
+  options?: unknown;
 }
 
-function runForecast(args: ForecastArgs, defaultHorizon: number): { result: ForecastResult; confidence: number } {
+/** The settings behind the `options` argument of the forecast functions. */
+type ForecastOptions = Pick<ForecastRequest, 'combination' | 'outliers' | 'seed'>;
+
+const OPTION_NAMES = ['weights', 'outliers', 'seed'] as const;
+
+/**
+ * Reads `options`: weights "equal" (default) or "accuracy" (the learning loop: members weighted by
+ * their rolling-origin accuracy), outliers "keep" (default) or "adjust", seed for simulated intervals.
+ */
+function readForecastOptions(input: unknown): ForecastOptions {
+  const pairs = readOptions(input, 'options', OPTION_NAMES);
+  return {
+    combination: optionalString(pairs.get('weights'), 'options weights', 'equal', ['equal', 'accuracy']) as ForecastOptions['combination'],
+    outliers: optionalString(pairs.get('outliers'), 'options outliers', 'keep', ['keep', 'adjust']) as ForecastOptions['outliers'],
+    seed: optionalNumber(pairs.get('seed'), 'options seed', 1, { integer: true, min: 1, max: 2 ** 31 - 1 }),
+  };
+}
+
+function runForecast(args: ForecastArgs, defaultHorizon: number): { result: ForecastResult; confidence: number; options: ForecastOptions } {
   const { values } = readSeries(args.values, 'values');
   const horizon = optionalNumber(args.horizon, 'horizon', defaultHorizon, { integer: true, min: 1, max: MAX_HORIZON });
   const seasonality = optionalNumber(args.seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 });
   const confidence = optionalNumber(args.confidence, 'confidence', 0.95, { above: 0, below: 1 });
   const method = optionalString(args.method, 'method', 'auto');
-  const result = rollingForecast({ values, horizon, seasonality, levels: [confidence * 100], method: method.toLowerCase() });
-  return { result, confidence };
+  const options = readForecastOptions(args.options);
+  const result = rollingForecast({ values, horizon, seasonality, levels: [confidence * 100], method: method.toLowerCase(), ...options });
+  return { result, confidence, options };
 }
+
 
 /**
  * Forecasts the next periods of a series, with a prediction interval, re-estimated from the whole
@@ -44,11 +65,12 @@ function runForecast(args: ForecastArgs, defaultHorizon: number): { result: Fore
  * @param {number} [seasonality] 0 = detect the season length, 1 = no seasonality, n = season length in periods (12 for monthly data). Default 0.
  * @param {number} [confidence] Coverage of the prediction interval, between 0 and 1. Default 0.95.
  * @param {string} [method] "auto" (default), "snaive", "ses", "holt", "hw", or another method name listed in the help.
+ * @param {any[][]} [options] Settings as name/value pairs (two columns, or one text such as "weights=accuracy; outliers=adjust"): weights "equal" (default) or "accuracy" (weight the auto combination by each member's recent accuracy), outliers "keep" (default) or "adjust", seed (default 1).
  * @returns {any[][]} One row per period ahead: forecast, lower bound, upper bound.
  */
-export function forecastRolling(values: any[][], horizon?: number, seasonality?: number, confidence?: number, method?: string): any[][] {
+export function forecastRolling(values: any[][], horizon?: number, seasonality?: number, confidence?: number, method?: string, options?: any[][]): any[][] {
   return safely(() => {
-    const { result } = runForecast({ values, horizon, seasonality, confidence, method }, 12);
+    const { result } = runForecast({ values, horizon, seasonality, confidence, method, options }, 12);
     const interval = result.intervals[0];
     return columns([result.mean, interval.lower, interval.upper]);
   });
@@ -63,11 +85,12 @@ export function forecastRolling(values: any[][], horizon?: number, seasonality?:
  * @param {any[][]} values History, oldest first, in one row or one column.
  * @param {number} [seasonality] 0 = detect the season length, 1 = no seasonality, n = season length in periods. Default 0.
  * @param {string} [method] "auto" (default) or a method name, as in FPA.FORECAST.ROLLING.
+ * @param {any[][]} [options] Settings as in FPA.FORECAST.ROLLING: weights "equal" or "accuracy", outliers "keep" or "adjust", seed.
  * @returns {any[][]} A two-column table of property and value.
  */
-export function forecastModel(values: any[][], seasonality?: number, method?: string): any[][] {
+export function forecastModel(values: any[][], seasonality?: number, method?: string, options?: any[][]): any[][] {
   return safely(() => {
-    const { result } = runForecast({ values, seasonality, method }, 1);
+    const { result } = runForecast({ values, seasonality, method, options }, 1);
     const rows: SpillValue[][] = [
       ['method', result.method],
       ['season length', result.seasonPeriod],
@@ -90,15 +113,16 @@ export function forecastModel(values: any[][], seasonality?: number, method?: st
  * @param {number} [horizon] Periods ahead scored at each origin, 1 to 36. Default 6.
  * @param {string} [method] "auto" (default) or a method name, as in FPA.FORECAST.ROLLING.
  * @param {number} [origins] Number of forecast origins (refits), 1 to 36. Default 6.
+ * @param {any[][]} [options] Settings as in FPA.FORECAST.ROLLING: weights "equal" or "accuracy", outliers "keep" or "adjust", seed.
  * @returns {any[][]} One row per period ahead (and a final "all" row): MASE, sMAPE %, share inside the 80% and 95% intervals, forecasts scored.
  */
-export function forecastBacktest(values: any[][], horizon?: number, method?: string, origins?: number): any[][] {
+export function forecastBacktest(values: any[][], horizon?: number, method?: string, origins?: number, options?: any[][]): any[][] {
   return safely(() => {
     const series = readSeries(values, 'values').values;
     const h = optionalNumber(horizon, 'horizon', 6, { integer: true, min: 1, max: 36 });
     const name = optionalString(method, 'method', 'auto');
     const k = optionalNumber(origins, 'origins', 6, { integer: true, min: 1, max: 36 });
-    const r = backtest({ values: series, horizon: h, origins: k, method: name.toLowerCase() });
+    const r = backtest({ values: series, horizon: h, origins: k, method: name.toLowerCase(), ...readForecastOptions(options) });
     const row = (label: SpillValue, a: { mase: number; smape: number; coverage80: number; coverage95: number; count: number }): SpillValue[] =>
       [label, Number.isFinite(a.mase) ? a.mase : '', a.smape, a.coverage80, a.coverage95, a.count];
     return withHeader(['step', 'MASE', 'sMAPE %', 'cover 80%', 'cover 95%', 'forecasts'], [

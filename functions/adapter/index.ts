@@ -5,6 +5,7 @@ export { readSeries } from './series';
 export type { SeriesRead } from './series';
 export { optionalNumber, optionalString, optionalBoolean } from './args';
 export type { NumberRule } from './args';
+export { readOptions } from './options';
 export { toExcelError, safely, safelyAsync } from './excel-error';
 export { rectangular, columns, withHeader } from './spill';
 export type { SpillValue } from './spill';

@@ -1,20 +1,18 @@
 /**
- * Reading the cash tables a user types into a sheet (instruments, credit line, name/value options,
- * levers) from normalised grids of cells (blank = null; the Excel adapter has already rejected
- * error cells). Errors name the row and column at fault, counted inside the range selected.
+ * Reading the cash tables a user types into a sheet (instruments, credit line, levers) from
+ * normalised grids of cells (blank = null; the Excel adapter has already rejected error cells). Errors name the row and column at fault, counted inside the range selected.
  */
 import { Errors } from '../errors';
 import { CashErrors } from './errors';
 import type { CreditLine, Instrument } from './types';
 import type { Lever } from './wc-levers';
+import type { Cell } from '../name-values';
+import { blankRow, readNameValues } from '../name-values';
 
-/** A cell of a normalised grid. */
-export type Cell = number | string | boolean | null;
+export type { Cell };
 
 export const INSTRUMENT_COLUMNS = ['name', 'term', 'rate', 'min', 'max', 'lot', 'from', 'to'] as const;
 export const LEVER_COLUMNS = ['lever', 'current', 'target', 'daily amount', 'cost per day'] as const;
-
-const blankRow = (row: Cell[]): boolean => row.every((c) => c === null);
 
 /** A table with an optional header row (a first row of text only) and blank rows skipped. */
 function tableRows(grid: Cell[][]): { rows: Cell[][]; first: number } {
@@ -53,21 +51,6 @@ export function readInstruments(grid: Cell[][]): Instrument[] {
     if (row[7] !== null && row[7] !== undefined) ins.to = numberAt(row[7], at(7), { integer: true, min: ins.from ?? 1 });
     if (out.some((o) => o.name === ins.name)) throw CashErrors.duplicateInstrument(ins.name, first + i);
     out.push(ins);
-  });
-  return out;
-}
-
-/** Name/value pairs from a two-column range, names lower-cased with spaces as underscores. */
-export function readNameValues(grid: Cell[][] | null, field: string, allowed: readonly string[]): Map<string, Cell> {
-  const out = new Map<string, Cell>();
-  if (grid === null) return out;
-  if (grid.length === 1 && grid[0].length === 1 && grid[0][0] === null) return out;
-  if (grid[0].length !== 2) throw Errors.badShape(field, 'two columns: name and value', `${grid[0].length} columns`);
-  grid.forEach((row, r) => {
-    if (blankRow(row)) return;
-    const name = String(row[0] ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
-    if (!allowed.includes(name)) throw Errors.unknownOption(`${field} row ${r + 1}`, String(row[0] ?? ''), allowed);
-    out.set(name, row[1]);
   });
   return out;
 }

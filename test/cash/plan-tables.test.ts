@@ -1,4 +1,4 @@
-import { readCreditLine, readInstruments, readLevers, readNameValues } from '../../src/cash/plan-tables';
+import { readCreditLine, readInstruments, readLevers } from '../../src/cash/plan-tables';
 
 describe('plan tables', () => {
   it('reads instruments with and without a header, skipping blank rows', () => {
@@ -13,13 +13,11 @@ describe('plan tables', () => {
     expect(() => readInstruments([['ON', 1, 0.01, null, null, null, 4, 2]])).toThrow(/column 8 \(to\) must be at least 4/);
   });
 
-  it('reads a credit line as numbers or pairs, and options', () => {
+  it('reads a credit line as numbers or pairs', () => {
     expect(readCreditLine([[1000, 0.01]])).toEqual({ limit: 1000, rate: 0.01 });
     expect(readCreditLine([['Limit', 1000], ['rate', 0.01], ['repay by', 6]])).toEqual({ limit: 1000, rate: 0.01, repayBy: 6 });
     expect(readCreditLine(null)).toBeUndefined();
     expect(() => readCreditLine([[-1, 0.01]])).toThrow(/credit_line limit must be at least 0/);
-    expect(readNameValues([['Time limit', 5]], 'options', ['time_limit']).get('time_limit')).toBe(5);
-    expect(() => readNameValues([['x', 1, 2]], 'options', ['time_limit'])).toThrow(/two columns/);
   });
 
   it('reads levers', () => {

@@ -59,6 +59,44 @@ describe('FPA.FORECAST.ROLLING', () => {
   });
 });
 
+describe('FPA.FORECAST.ROLLING options', () => {
+  const long = Array.from({ length: 72 }, (_, t) => 500 + 4 * t + 60 * Math.sin((2 * Math.PI * t) / 12) + ((t * 53) % 23));
+
+  it('weights=accuracy is the learning-loop combination of the core, in any of the three spellings', async () => {
+    const values = await rangeValues(column(long));
+    const core = rollingForecast({ values: long, horizon: 6, levels: [90], method: 'auto', combination: 'accuracy' });
+    const expected = core.mean.map((m, h) => [m, core.intervals[0].lower[h], core.intervals[0].upper[h]]);
+    expect(callWithoutThrowing(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['weights', 'accuracy']]))).toEqual(expected);
+    expect(callWithoutThrowing(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['Weights = Accuracy']]))).toEqual(expected);
+    expect(callWithoutThrowing(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['weights', 'accuracy'], [null, null], ['seed', 1]]))).toEqual(expected);
+    const equal = callWithoutThrowing(() => forecastRolling(values, 6, 0, 0.9, 'auto')) as number[][];
+    expect(equal.map((r) => r[0])).not.toEqual(core.mean);
+  });
+
+  it('omitted or blank options are the defaults', () => {
+    const plain = callWithoutThrowing(() => forecastRolling(column(long), 6, 12, 0.95, 'auto'));
+    expect(callWithoutThrowing(() => forecastRolling(column(long), 6, 12, 0.95, 'auto', [[null]]))).toEqual(plain);
+    expect(callWithoutThrowing(() => forecastRolling(column(long), 6, 12, 0.95, 'auto', [['weights=equal; outliers=keep; seed=1']]))).toEqual(plain);
+  });
+
+  it('FORECAST.MODEL says which weights the learning loop gave the members', () => {
+    const model = callWithoutThrowing(() => forecastModel(column(long), 0, 'auto', [['weights=accuracy']])) as unknown[][];
+    const note = model.find((row) => row[0] === 'note' && /Combination weights/.test(String(row[1])));
+    expect(note?.[1]).toMatch(/\(ETS, Theta, AR\)/);
+  });
+
+  it.each([
+    ['an unknown option', [['speed', 'fast']], /options row 1 "speed" is not known.*weights, outliers, seed/],
+    ['an unknown weighting', [['weights', 'best']], /options weights "best" is not known.*equal, accuracy/],
+    ['an unknown outlier handling', [['outliers=drop']], /options outliers "drop" is not known.*keep, adjust/],
+    ['a fractional seed', [['seed', 1.5]], /options seed/],
+    ['three columns', [['weights', 'accuracy', 'x']], /two columns/],
+    ['text without "="', [['accuracy']], /two columns: name and value \(or one cell of name=value pairs\)/],
+  ])('returns #VALUE! with a message for %s', (_label, options, message) => {
+    expectExcelError(callWithoutThrowing(() => forecastRolling(column(long), 6, 0, 0.95, 'auto', options)), '#VALUE!', message);
+  });
+});
+
 describe('FPA.FORECAST.MODEL', () => {
   it('spills a labelled property table', () => {
     const result = callWithoutThrowing(() => forecastModel(column(monthly), 12, 'hw')) as unknown[][];
