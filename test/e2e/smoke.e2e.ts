@@ -49,6 +49,16 @@ it('returns the right forecast array from FPA.FORECAST.ROLLING', async () => {
   });
 });
 
+it('passes the options argument through: weights=accuracy is the learning-loop combination', async () => {
+  const history = Array.from({ length: 60 }, (_, t) => 300 + 3 * t + 40 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 13) - 6);
+  const rows = (await invokeFunction(page, 'FORECAST.ROLLING', [history.map((v) => [v]), 4, 0, 0.8, 'auto', [['weights=accuracy']]])) as number[][];
+  const expected = rollingForecast({ values: history, horizon: 4, levels: [80], method: 'auto', combination: 'accuracy' });
+  expect(rows.map((row) => row[0])).toEqual(expected.mean.map((v) => expect.closeTo(v, 9)));
+  const unknown = await invokeFunction(page, 'FORECAST.ROLLING', [history.map((v) => [v]), 4, 0, 0.8, 'auto', [['speed', 'fast']]]);
+  expect(unknown).toMatchObject({ code: '#VALUE!' });
+  expect((unknown as { message: string }).message).toMatch(/options row 1 "speed" is not known/);
+});
+
 it('returns #VALUE! with a message for bad input in the browser too', async () => {
   const result = await invokeFunction(page, 'FORECAST.ROLLING', [[[1], ['text'], [3]], 3]);
   expect(result).toMatchObject({ code: '#VALUE!' });
