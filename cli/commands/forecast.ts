@@ -1,5 +1,5 @@
 /**
- * `openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--out forecasts.json]`
+ * `openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]`
  *
  * Forecasts every series of a dataset file {"name","frequency","horizon","series":[{"id","values",
  * "actual"?}]} (`actual` is ignored) and writes {"forecasts":[{"id","mean","lo80","hi80","lo95",
@@ -14,12 +14,13 @@ import type { MessagePort } from 'worker_threads';
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
 import { isFpaError } from '../../src/errors';
 
-const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--out forecasts.json]
+const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]
 
   --method M      auto (default), snaive, naive, ses, holt, damped, hw, hw-mult, ets, or an ETS code (e.g. MAdM)
   --levels L      comma-separated interval levels in percent (default 80,95)
   --seasonality N 0 = detect at the dataset frequency (default), 1 = none, n = season length
   --combination C weights of the auto combination: equal (default) or accuracy (1 / rolling-origin MASE)
+  --outliers O    keep (default) fits the history as given; adjust replaces robust outliers before fitting
   --out FILE      write the JSON result there instead of stdout
   --workers N     worker threads (default: number of cores, at most 8); output is identical for any N
   --quiet         no progress on stderr`;
@@ -30,6 +31,7 @@ export interface ForecastOptions {
   levels: number[];
   seasonality: number;
   combination: 'equal' | 'accuracy';
+  outliers: 'keep' | 'adjust';
   out?: string;
   quiet: boolean;
   workers: number;
@@ -41,7 +43,7 @@ class InputError extends Error {}
 export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
   const files: string[] = [];
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const opts: Omit<ForecastOptions, 'file'> = { method: 'auto', levels: [80, 95], seasonality: 0, combination: 'equal', quiet: false, workers: Math.min(Math.max(cores, 1), 8) };
+  const opts: Omit<ForecastOptions, 'file'> = { method: 'auto', levels: [80, 95], seasonality: 0, combination: 'equal', outliers: 'keep', quiet: false, workers: Math.min(Math.max(cores, 1), 8) };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -61,6 +63,11 @@ export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
       const v = value();
       if (v !== 'equal' && v !== 'accuracy') throw new UsageError(`--combination must be equal or accuracy, got "${v}"`);
       opts.combination = v;
+    }
+    else if (a === '--outliers') {
+      const v = value();
+      if (v !== 'keep' && v !== 'adjust') throw new UsageError(`--outliers must be keep or adjust, got "${v}"`);
+      opts.outliers = v;
     }
     else if (a === '--seasonality') {
       const v = value();
@@ -124,9 +131,9 @@ export interface SeriesForecast {
 }
 
 /** Forecasts one series into the output record (errors become an `error` field). */
-export function forecastSeries(s: DatasetSeries, d: Pick<Dataset, 'frequency' | 'horizon'>, o: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination'>): SeriesForecast {
+export function forecastSeries(s: DatasetSeries, d: Pick<Dataset, 'frequency' | 'horizon'>, o: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination' | 'outliers'>): SeriesForecast {
   try {
-    const r = rollingForecast({ values: s.values, horizon: d.horizon, frequency: d.frequency, seasonality: o.seasonality, levels: o.levels, method: o.method, combination: o.combination });
+    const r = rollingForecast({ values: s.values, horizon: d.horizon, frequency: d.frequency, seasonality: o.seasonality, levels: o.levels, method: o.method, combination: o.combination, outliers: o.outliers });
     const rec: SeriesForecast = { id: s.id, method: r.method, mean: r.mean };
     for (const iv of r.intervals) {
       rec[`lo${iv.level}`] = iv.lower;
@@ -194,7 +201,7 @@ interface WorkerJob {
   series: DatasetSeries[];
   frequency: number;
   horizon: number;
-  options: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination'>;
+  options: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination' | 'outliers'>;
 }
 
 type WorkerMessage = { index: number; result: SeriesForecast } | { failed: string };
@@ -217,7 +224,7 @@ function forecastInWorkers(dataset: Dataset, opts: ForecastOptions, progress: ()
       const job: WorkerJob = {
         modulePath: __filename, indices, series: indices.map((i) => dataset.series[i]),
         frequency: dataset.frequency, horizon: dataset.horizon,
-        options: { method: opts.method, levels: opts.levels, seasonality: opts.seasonality, combination: opts.combination },
+        options: { method: opts.method, levels: opts.levels, seasonality: opts.seasonality, combination: opts.combination, outliers: opts.outliers },
       };
       const worker = new Worker(bootstrap, { eval: true, workerData: job });
       worker.on('message', (msg: WorkerMessage) => {

@@ -13,6 +13,14 @@ export interface BacktestRequest {
   seasonality?: number;
   frequency?: number;
   seed?: number;
+  /** Weights of the "auto" combination at each origin, as in `ForecastRequest`. @default "equal" */
+  combination?: 'equal' | 'accuracy';
+  /**
+   * Robust outlier adjustment of each origin's training history before fitting, as in
+   * `ForecastRequest` ("keep" or "adjust"). Forecasts are always scored against the values as given.
+   * @default "keep"
+   */
+  outliers?: 'keep' | 'adjust';
 }
 
 export interface HorizonAccuracy {
@@ -60,7 +68,7 @@ export function backtest(request: BacktestRequest): BacktestResult {
   for (let o = 0; o < origins; o++) {
     const end = firstEnd + o;
     const train = Array.from(y.subarray(0, end));
-    const r = rollingForecast({ values: train, horizon: h, method: request.method, seasonality: request.seasonality, frequency: request.frequency, levels: [80, 95], seed: request.seed });
+    const r = rollingForecast({ values: train, horizon: h, method: request.method, seasonality: request.seasonality, frequency: request.frequency, levels: [80, 95], seed: request.seed, combination: request.combination, outliers: request.outliers });
     method = r.method;
     const lag = end > m ? m : 1;
     let scale = 0;

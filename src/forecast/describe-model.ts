@@ -7,6 +7,7 @@ import { cachedFitEts, cachedSelectEts } from './fit-cache';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
 import { thetaForecast } from './theta';
 import { differencedAr } from './differenced-ar';
+import { adjustHistory, parseOutlierOption } from './adjust-history';
 
 export interface ModelDescriptionRequest {
   values: ReadonlyArray<HistoryValue>;
@@ -14,6 +15,12 @@ export interface ModelDescriptionRequest {
   frequency?: number;
   /** "auto"/"ets" (selected ETS), a named ETS method ("ses", "holt", "damped", "hw", "hw-mult") or an ETS code. */
   method?: string;
+  /**
+   * "adjust" describes the fit on the history after the robust outlier adjustment, as
+   * `rollingForecast` with `outliers: "adjust"` fits it, and adds an `outliers replaced` row.
+   * @default "keep"
+   */
+  outliers?: 'keep' | 'adjust';
 }
 
 /** One labelled line of a model description. */
@@ -37,17 +44,21 @@ function inSampleMase(fit: EtsFit, y: Float64Array, m: number): number {
  * Describes the model a forecast uses, so it is not a black box: the ETS model chosen (code and
  * plain name), its smoothing parameters, AICc, log-likelihood, residual standard deviation and
  * in-sample MASE; for "auto" also the Theta member's alpha and drift and the order of the
- * differenced autoregression.
+ * differenced autoregression. With `outliers: "adjust"`, the fit on the adjusted history and the
+ * count of replaced values.
  * @throws the same FpaErrors as rollingForecast for bad or too short input.
  * @example describeModel({ values: sales, method: 'hw' })[0] // { label: 'model', value: 'ETS(A,A,A)' }
  */
 export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
-  const y = prepareHistory(request.values).values;
-  const season = resolveSeason(y, request.seasonality ?? 0, request.frequency ?? 12);
+  const adjust = parseOutlierOption(request.outliers) === 'adjust';
+  const history = prepareHistory(request.values);
+  const season = resolveSeason(history.values, request.seasonality ?? 0, request.frequency ?? 12);
   const method = (request.method ?? 'auto').trim();
   const key = method.toLowerCase();
   let m = season.period;
-  if (m > 1 && y.length < 2 * m) m = 1;
+  if (m > 1 && history.values.length < 2 * m) m = 1;
+  const adjusted = adjust ? adjustHistory(history.values, m, request.values, history.droppedLeading, 1) : undefined;
+  const y = adjusted ? adjusted.values : history.values;
   let fit: EtsFit | undefined;
   if (key === 'auto' || key === 'ets') {
     const need = minimumLength({ error: 'A', trend: 'N', season: 'N', period: 1 });
@@ -78,6 +89,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
     { label: 'in-sample MASE', value: inSampleMase(fit, y, m) },
     { label: 'observations', value: y.length },
   );
+  if (adjusted) facts.push({ label: 'outliers replaced', value: adjusted.outliers.length });
   if (key === 'auto') {
     const th = thetaForecast(y, m, 1);
     if (th) facts.push({ label: 'theta alpha', value: th.alpha }, { label: 'theta drift per period', value: th.drift });

@@ -50,6 +50,11 @@ export const ForecastErrors = {
     hint: 'Change origins.',
     details: { field: 'origins' },
   })),
+  badOutliers: defineError('FORECAST_BAD_OUTLIERS', 'input', (got: string, allowed: readonly string[]) => ({
+    message: `outliers "${got}" is not known.`,
+    hint: `Use one of: ${allowed.join(', ')}.`,
+    details: { field: 'outliers' },
+  })),
   noModel: defineError('FORECAST_NO_MODEL', 'numeric', (method: string) => ({
     message: `No admissible "${method}" model could be fitted to this history.`,
     hint: 'Try another method.',

@@ -1,4 +1,4 @@
-import type { ForecastInterval, ForecastRequest, ForecastResult } from './types';
+import type { AdjustedOutlier, ForecastInterval, ForecastRequest, ForecastResult } from './types';
 import { FORECAST_METHODS } from './types';
 import { ForecastErrors } from './errors';
 import { FpaError } from '../errors';
@@ -14,6 +14,7 @@ import { combineForecasts } from './combination';
 import type { EtsFit } from './ets-fit';
 import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
 import { accuracyWeights } from './accuracy-weights';
+import { adjustHistory, parseOutlierOption } from './adjust-history';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
 const ANN: EtsSpec = { error: 'A', trend: 'N', season: 'N', period: 1 };
@@ -114,14 +115,18 @@ function autoCombination(y: Float64Array, m: number, h: number, levels: number[]
  * simulated with `seed`. Blanks inside the history are interpolated (counted in `interpolated`);
  * leading/trailing blanks are dropped with a note. Seasonal methods without a season (or with
  * fewer than two seasons of data, for "auto") fall back to their non-seasonal form, with a note.
+ * With `outliers: "adjust"` the prepared history is cleaned by the robust outlier adjustment
+ * (outliers.ts) on the resolved season before any method runs; replaced values are listed in
+ * `outliers` (indices into `values`) and named in a note.
  *
  * @throws FORECAST_TOO_SHORT (kind input) when the history is shorter than the method needs,
  *   saying how many values are needed and given; FORECAST_BAD_HORIZON, FORECAST_BAD_LEVEL,
- *   FORECAST_BAD_SEASONALITY, FORECAST_UNKNOWN_METHOD, FORECAST_NO_DATA for bad arguments.
+ *   FORECAST_BAD_SEASONALITY, FORECAST_UNKNOWN_METHOD, FORECAST_BAD_OUTLIERS, FORECAST_NO_DATA for bad arguments.
  * @example rollingForecast({ values: [1, 2, 3, 4], horizon: 2, method: 'naive' }).mean // [4, 4]
  */
 export function rollingForecast(request: ForecastRequest): ForecastResult {
   const levels = checkRequest(request);
+  const outlierOption = parseOutlierOption(request.outliers);
   const h = request.horizon;
   const method = (request.method ?? 'auto').trim();
   const key = method.toLowerCase();
@@ -129,16 +134,24 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   // Extreme magnitudes (beyond 1e±100) would overflow squared errors: work on the data times an
   // exact power of two and scale the results back. Ordinary data are left untouched.
   const factor = powerOfTwoScale(history.values);
-  const y = factor === 1 ? history.values : history.values.map((v) => v / factor);
+  let y = factor === 1 ? history.values : history.values.map((v) => v / factor);
   const season = resolveSeason(y, request.seasonality ?? 0, request.frequency ?? 12);
   const notes = [...history.notes, ...season.notes];
   let m = season.period;
+  let outliers: AdjustedOutlier[] = [];
+  if (outlierOption === 'adjust') {
+    // On the resolved season (non-seasonal below two full seasons), before any method sees the data.
+    const adjusted = adjustHistory(y, y.length >= 2 * m ? m : 1, request.values, history.droppedLeading, factor);
+    y = adjusted.values;
+    outliers = adjusted.outliers;
+    notes.push(...adjusted.notes);
+  }
   const seed = request.seed ?? 1;
   const back = (a: Float64Array): number[] => Array.from(a, (v) => v * factor);
   const done = (used: string, f: MemberForecast, period = m): ForecastResult => ({
     mean: back(f.mean),
     intervals: levels.map((level, i): ForecastInterval => ({ level, lower: back(f.lower[i]), upper: back(f.upper[i]) })),
-    method: used, seasonPeriod: period, interpolated: history.interpolated, outliers: [], notes,
+    method: used, seasonPeriod: period, interpolated: history.interpolated, outliers, notes,
   });
   if (key === 'snaive' || key === 'naive') {
     const lag = key === 'naive' ? 1 : m;

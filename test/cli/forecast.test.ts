@@ -91,3 +91,20 @@ test('--combination accuracy weights the auto members by their backtest accuracy
   expect(b).not.toEqual(a);
   expect(await run([input, '--combination', 'best'])).toBe(2);
 }, 60_000);
+
+test('--outliers adjust: same output format, forecasts from the cleaned history; bad value exits 2', async () => {
+  const keepOut = path.join(dir, 'keep.json');
+  const adjustOut = path.join(dir, 'adjust.json');
+  const spiked = { ...dataset, series: [{ id: 'a', values: dataset.series[0].values.map((v, t) => (t === 44 ? 3 * v : v)) }] };
+  const input = write('spiked.json', spiked);
+  expect(await run([input, '--method', 'ses', '--workers', '1', '--out', keepOut, '--quiet'])).toBe(0);
+  expect(await run([input, '--method', 'ses', '--workers', '1', '--outliers', 'adjust', '--out', adjustOut, '--quiet'])).toBe(0);
+  const keep = JSON.parse(fs.readFileSync(keepOut, 'utf8'));
+  const adjust = JSON.parse(fs.readFileSync(adjustOut, 'utf8'));
+  expect(Object.keys(adjust)).toEqual(Object.keys(keep));
+  expect(Object.keys(adjust.forecasts[0])).toEqual(Object.keys(keep.forecasts[0]));
+  expect(adjust.forecasts[0].mean[0]).toBeLessThan(keep.forecasts[0].mean[0]);
+  expect(await run([input, '--outliers', 'remove'])).toBe(2);
+  expect(stderr).toMatch(/--outliers must be keep or adjust/);
+  expect(stderr).toMatch(/--outliers keep\|adjust/);
+});

@@ -31,3 +31,30 @@ test('deterministic', () => {
   const a = backtest({ values: y, horizon: 3, origins: 2, method: 'ets', seasonality: 12 });
   expect(backtest({ values: y, horizon: 3, origins: 2, method: 'ets', seasonality: 12 })).toEqual(a);
 });
+
+describe('outliers and combination are passed to every origin', () => {
+  // USAccDeaths with a value tripled inside every training window.
+  const spiked = y.map((v, i) => (i === 30 ? 3 * v : v));
+
+  test('"adjust" refits each origin on the cleaned history; actuals are scored as given', () => {
+    const keep = backtest({ values: spiked, horizon: 6, origins: 3, method: 'ses' });
+    expect(backtest({ values: spiked, horizon: 6, origins: 3, method: 'ses', outliers: 'keep' })).toEqual(keep);
+    const adjust = backtest({ values: spiked, horizon: 6, origins: 3, method: 'ses', outliers: 'adjust' });
+    expect(adjust).not.toEqual(keep);
+    // Scoring uses the values as given: a spike among the actuals still counts against the forecast.
+    const late = y.map((v, i) => (i === y.length - 1 ? 3 * v : v));
+    const scoredKeep = backtest({ values: late, horizon: 1, origins: 1, method: 'snaive', seasonality: 12 });
+    const scoredAdjust = backtest({ values: late, horizon: 1, origins: 1, method: 'snaive', seasonality: 12, outliers: 'adjust' });
+    expect(scoredAdjust.overall.smape).toBe(scoredKeep.overall.smape);
+  });
+
+  test('"accuracy" combination reaches rollingForecast', () => {
+    const equal = backtest({ values: y, horizon: 3, origins: 1, method: 'auto', seasonality: 12 });
+    const weighted = backtest({ values: y, horizon: 3, origins: 1, method: 'auto', seasonality: 12, combination: 'accuracy' });
+    expect(weighted.overall.smape).not.toBe(equal.overall.smape);
+  });
+
+  test('an unknown outliers value is an FpaError', () => {
+    expect(() => backtest({ values: y, horizon: 3, origins: 1, method: 'ses', outliers: 'drop' as unknown as 'keep' })).toThrow(/outliers "drop"/);
+  });
+});

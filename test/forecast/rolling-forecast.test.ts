@@ -132,3 +132,81 @@ describe('properties', () => {
     expect(r.intervals[1].upper[0] - r.intervals[1].lower[0]).toBeLessThan(r.intervals[0].upper[0] - r.intervals[0].lower[0]);
   });
 });
+
+describe('outliers: "adjust"', () => {
+  // USAccDeaths with a doubled value at position 40 (0-based); R 4.2, forecast 8.20:
+  //   x <- USAccDeaths; x[41] <- 2 * x[41]; tsoutliers(x, lambda = 0)
+  //   $index 41 (1-based); $replacements 8752.602
+  const spiked = monthly.values.map((v, i) => (i === 40 ? 2 * v : v));
+  const base = { values: spiked, horizon: 12 };
+
+  test('"keep" and no field give exactly the same result as before', () => {
+    for (const method of ['ses', 'theta', 'auto']) {
+      const plain = rollingForecast({ ...base, method });
+      expect(plain.outliers).toEqual([]);
+      expect(rollingForecast({ ...base, method, outliers: 'keep' })).toEqual(plain);
+    }
+  });
+
+  test('replaces the spike, lists it, says so in a note, and fits the adjusted history', () => {
+    const r = rollingForecast({ ...base, method: 'hw', outliers: 'adjust' });
+    expect(r.outliers).toHaveLength(1);
+    const o = r.outliers[0];
+    expect(o.index).toBe(40);
+    expect(o.value).toBe(spiked[40]);
+    expect(Math.abs(o.replacement / monthly.values[40] - 1)).toBeLessThan(0.06);
+    expect(Math.abs(o.replacement / 8752.602 - 1)).toBeLessThan(0.03);
+    expect(r.notes).toContainEqual(expect.stringMatching(/^1 outlier\(s\) replaced before fitting: value 41 \(\d+ → \d+\)\.$/));
+    // Identical to forecasting the history with the replacement typed in.
+    const typed = rollingForecast({ ...base, values: spiked.map((v, i) => (i === 40 ? o.replacement : v)), method: 'hw' });
+    expect(r.mean).toEqual(typed.mean);
+    expect(r.intervals).toEqual(typed.intervals);
+  });
+
+  test('indices count the leading blanks; inner blanks are kept and never flagged', () => {
+    const values: (number | null)[] = [null, null, ...spiked];
+    values[2 + 20] = null;
+    const r = rollingForecast({ values, horizon: 6, method: 'ses', outliers: 'adjust' });
+    expect(r.outliers.map((o) => o.index)).toEqual([42]);
+    expect(r.outliers[0].value).toBe(values[42]);
+    expect(r.interpolated).toBe(1);
+    expect(r.notes.join(' ')).toMatch(/value 43 \(/);
+  });
+
+  test('scaled data (beyond 1e100) report values and replacements on the user scale', () => {
+    const r = rollingForecast({ values: spiked.map((v) => v * 1e250), horizon: 3, method: 'ses', outliers: 'adjust' });
+    const ref = rollingForecast({ ...base, horizon: 3, method: 'ses', outliers: 'adjust' });
+    expect(r.outliers[0].index).toBe(40);
+    expect(r.outliers[0].value).toBe(spiked[40] * 1e250);
+    expect(r.outliers[0].replacement / 1e250).toBeCloseTo(ref.outliers[0].replacement, 6);
+  });
+
+  test('short, constant and clean histories: notes, nothing replaced', () => {
+    const short = rollingForecast({ values: [5, 6, 50, 6, 5], horizon: 2, method: 'ses', outliers: 'adjust' });
+    expect(short.outliers).toEqual([]);
+    expect(short.notes.join(' ')).toMatch(/Too short to look for outliers \(needs 8 values, has 5\)/);
+    const flat = rollingForecast({ values: new Array(12).fill(7), horizon: 2, method: 'ses', outliers: 'adjust' });
+    expect(flat.notes.join(' ')).toMatch(/Constant history/);
+    const clean = rollingForecast({ values: monthly.values, horizon: 2, method: 'ses', outliers: 'adjust' });
+    expect(clean.outliers).toEqual([]);
+    expect(clean.notes.join(' ')).toMatch(/No outliers found/);
+  });
+
+  test('an unknown value is an FpaError of kind input listing the allowed values; case is forgiven', () => {
+    const bad = (): unknown => rollingForecast({ ...base, method: 'ses', outliers: 'remove' as unknown as 'keep' });
+    expect(bad).toThrow(FpaError);
+    try {
+      bad();
+    } catch (e) {
+      expect((e as FpaError).code).toBe('FORECAST_BAD_OUTLIERS');
+      expect((e as FpaError).kind).toBe('input');
+      expect((e as FpaError).fullMessage).toMatch(/"remove".*keep, adjust/);
+    }
+    expect(rollingForecast({ ...base, method: 'ses', outliers: ' Adjust ' as unknown as 'adjust' }).outliers).toHaveLength(1);
+  });
+
+  test('deterministic', () => {
+    const a = rollingForecast({ ...base, method: 'MAM', outliers: 'adjust', seed: 3 });
+    expect(rollingForecast({ ...base, method: 'MAM', outliers: 'adjust', seed: 3 })).toEqual(a);
+  });
+});
