@@ -1,0 +1,154 @@
+import type { EtsParams, EtsSpec } from './ets-model';
+// Math and Infinity are bound once: global lookups are slow inside vm sandboxes (jest), and this is a hot path.
+const { log, abs } = Math;
+const INF = 1 / 0;
+const TOL = 1e-10;
+const HUGE = 1e10;
+
+// Seasonal ring buffer shared by the kernels (grown on demand; not re-entrant, which it need not be).
+let scratch = new Float64Array(16);
+
+/** n·log Σe² (+ 2 Σ log|f|), with etsFilter's conventions for a zero or non-finite sum. */
+function finish(n: number, sse: number, logf: number): number {
+  if (!(sse > 0)) return sse === 0 ? -INF : NaN;
+  return n * log(sse) + logf;
+}
+
+/** Additive error, no season (ANN, AAN, AAdN). */
+function additiveNonSeasonal(y: Float64Array, l: number, b: number, phi: number, alpha: number, beta: number, hasTrend: boolean): number {
+  const n = y.length;
+  let sse = 0;
+  for (let t = 0; t < n; t++) {
+    const phib = phi * b;
+    const q = l + phib;
+    const yt = y[t];
+    const e = yt - q;
+    sse += e * e;
+    const r = yt - q;
+    const lNew = q + alpha * r;
+    if (hasTrend) b = phib + beta * r;
+    l = lNew;
+  }
+  return finish(n, sse, 0);
+}
+
+/** Additive error and season (ANA, AAA, AAdA). */
+function additiveSeasonal(y: Float64Array, l: number, b: number, ring: Float64Array, m: number, phi: number, alpha: number, beta: number, gamma: number, hasTrend: boolean): number {
+  const n = y.length;
+  let idx = m - 1;
+  let sse = 0;
+  for (let t = 0; t < n; t++) {
+    const sOld = ring[idx];
+    const phib = phi * b;
+    const q = l + phib;
+    const yt = y[t];
+    const e = yt - (q + sOld);
+    sse += e * e;
+    const r = yt - sOld - q;
+    const lNew = q + alpha * r;
+    if (hasTrend) b = phib + beta * r;
+    ring[idx] = sOld + gamma * (yt - q - sOld);
+    idx = idx === 0 ? m - 1 : idx - 1;
+    l = lNew;
+  }
+  return finish(n, sse, 0);
+}
+
+/** Multiplicative error with additive or no season (MNN … MAdA); `seasonal` false means no season. */
+function multiplicativeErrorAdditive(y: Float64Array, l: number, b: number, ring: Float64Array, m: number, phi: number, alpha: number, beta: number, gamma: number, hasTrend: boolean, seasonal: boolean): number {
+  const n = y.length;
+  let idx = m - 1;
+  let sse = 0;
+  let logf = 0;
+  let prodF = 1;
+  for (let t = 0; t < n; t++) {
+    const sOld = seasonal ? ring[idx] : 0;
+    const phib = phi * b;
+    const q = l + phib;
+    const f = seasonal ? q + sOld : q;
+    const yt = y[t];
+    if (f === 0) return INF;
+    const e = (yt - f) / f;
+    prodF *= abs(f);
+    if (prodF > 1e100 || prodF < 1e-100) {
+      logf += log(prodF);
+      prodF = 1;
+    }
+    sse += e * e;
+    const r = (seasonal ? yt - sOld : yt) - q;
+    const lNew = q + alpha * r;
+    if (hasTrend) b = phib + beta * r;
+    if (seasonal) {
+      ring[idx] = sOld + gamma * (yt - q - sOld);
+      idx = idx === 0 ? m - 1 : idx - 1;
+    }
+    l = lNew;
+  }
+  logf += log(prodF);
+  return finish(n, sse, 2 * logf);
+}
+
+/** Multiplicative error and season (MNM, MAM, MAdM). */
+function multiplicativeSeasonal(y: Float64Array, l: number, b: number, ring: Float64Array, m: number, phi: number, alpha: number, beta: number, gamma: number, hasTrend: boolean): number {
+  const n = y.length;
+  let idx = m - 1;
+  let sse = 0;
+  let logf = 0;
+  let prodF = 1;
+  for (let t = 0; t < n; t++) {
+    const sOld = ring[idx];
+    const phib = phi * b;
+    const q = l + phib;
+    const f = q * sOld;
+    const yt = y[t];
+    if (f === 0) return INF;
+    const e = (yt - f) / f;
+    prodF *= abs(f);
+    if (prodF > 1e100 || prodF < 1e-100) {
+      logf += log(prodF);
+      prodF = 1;
+    }
+    sse += e * e;
+    const r = (abs(sOld) < TOL ? HUGE : yt / sOld) - q;
+    const lNew = q + alpha * r;
+    if (hasTrend) b = phib + beta * r;
+    ring[idx] = sOld + gamma * ((abs(q) < TOL ? HUGE : yt / q) - sOld);
+    idx = idx === 0 ? m - 1 : idx - 1;
+    l = lNew;
+  }
+  logf += log(prodF);
+  return finish(n, sse, 2 * logf);
+}
+
+/**
+ * R forecast's fitting criterion n·log(Σe²) (+ 2·Σ log|f| for multiplicative error) of an ETS model
+ * — exactly etsFilter's value, operation for operation — computed by a loop specialised to the
+ * model's error and season types. The optimiser calls this thousands of times per fit; the general
+ * filter's per-step tests of the model type (and of which outputs to write) cost as much as the
+ * recursion itself. Returns undefined for the combination without a kernel (additive error with
+ * multiplicative season, outside R's default set), which the general filter handles.
+ * @example etsCriterion(Float64Array.of(1, 2, 3), { error: 'A', trend: 'N', season: 'N', period: 1 },
+ *   { alpha: 1, beta: 0, gamma: 0, phi: 1 }, Float64Array.of(0)) // 3·log(1+1+1) ≈ 3.2958
+ */
+export function etsCriterion(y: Float64Array, spec: EtsSpec, p: EtsParams, init: Float64Array): number | undefined {
+  const hasTrend = spec.trend !== 'N';
+  const phi = spec.trend === 'Ad' ? p.phi : 1;
+  const seasonal = spec.season !== 'N';
+  const m = seasonal ? spec.period : 1;
+  const { alpha, beta, gamma } = p;
+  const l = init[0];
+  const b = hasTrend ? init[1] : 0;
+  const off = hasTrend ? 2 : 1;
+  if (spec.error === 'A' && spec.season === 'M') return undefined;
+  if (scratch.length < m) scratch = new Float64Array(m);
+  const ring = scratch;
+  if (seasonal) for (let j = 0; j < m; j++) ring[j] = init[off + j];
+  if (spec.error === 'A') {
+    return seasonal
+      ? additiveSeasonal(y, l, b, ring, m, phi, alpha, beta, gamma, hasTrend)
+      : additiveNonSeasonal(y, l, b, phi, alpha, beta, hasTrend);
+  }
+  return spec.season === 'M'
+    ? multiplicativeSeasonal(y, l, b, ring, m, phi, alpha, beta, gamma, hasTrend)
+    : multiplicativeErrorAdditive(y, l, b, ring, m, phi, alpha, beta, gamma, hasTrend, seasonal);
+}
