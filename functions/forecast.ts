@@ -90,12 +90,12 @@ export function forecastRolling(values: any[][], horizon?: number, seasonality?:
  */
 export function forecastModel(values: any[][], seasonality?: number, method?: string, options?: any[][]): any[][] {
   return safely(() => {
-    const { result } = runForecast({ values, seasonality, method, options }, 1);
+    const { result, options: settings } = runForecast({ values, seasonality, method, options }, 1);
     const rows: SpillValue[][] = [
       ['method', result.method],
       ['season length', result.seasonPeriod],
       ['blanks interpolated', result.interpolated],
-      ...describeModel({ values: readSeries(values, 'values').values, seasonality: optionalNumber(seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 }), method: optionalString(method, 'method', 'auto') })
+      ...describeModel({ values: readSeries(values, 'values').values, seasonality: optionalNumber(seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 }), method: optionalString(method, 'method', 'auto'), outliers: settings.outliers })
         .filter((fact) => fact.label !== 'season length')
         .map((fact): SpillValue[] => [fact.label, fact.value]),
       ...result.notes.map((note): SpillValue[] => ['note', note]),

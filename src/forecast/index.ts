@@ -24,6 +24,10 @@ export { etsForecastMoments } from './ets-forecast';
 export { thetaForecast } from './theta';
 export { combineForecasts } from './combination';
 
+// Outliers
+export { adjustOutliers, OUTLIER_MIN_LENGTH } from './outliers';
+export type { OutlierAdjustment } from './outliers';
+
 // Helpers
 export { prepareHistory } from './prepare-history';
 export { isSeasonal, autocorrelations } from './seasonality-test';
