@@ -1,6 +1,7 @@
 import type { EtsParams, EtsSpec } from './ets-model';
 import { freeParameterCount, stateCount } from './ets-model';
 import { etsFilter } from './ets-filter';
+import { etsCriterion } from './ets-criterion';
 import { etsInitialState } from './ets-initial-state';
 import { parametersAllowed, USUAL_LOWER, USUAL_UPPER } from './ets-bounds';
 import { nelderMead } from './nelder-mead';
@@ -13,6 +14,10 @@ const LOWER: Readonly<Record<keyof EtsParams, number>> = { ...USUAL_LOWER };
 const UPPER: Readonly<Record<keyof EtsParams, number>> = { ...USUAL_UPPER };
 const { alpha: LOWER_ALPHA, beta: LOWER_BETA, gamma: LOWER_GAMMA, phi: LOWER_PHI } = LOWER;
 const { alpha: UPPER_ALPHA, beta: UPPER_BETA, gamma: UPPER_GAMMA, phi: UPPER_PHI } = UPPER;
+// The same for the functions the objective calls on every evaluation.
+const allowed = parametersAllowed;
+const criterion = etsCriterion;
+const filter = etsFilter;
 
 /** Evaluation budgets of the optimiser (R's ets() allows 2000 per fit). */
 const MAX_EVALUATIONS = 2000;
@@ -157,7 +162,7 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
       else if (kind === 2) params.gamma = LOWER_GAMMA + (min(UPPER_GAMMA, 1 - params.alpha) - LOWER_GAMMA) * sig;
       else params.phi = LOWER_PHI + (UPPER_PHI - LOWER_PHI) * sig;
     }
-    if (!parametersAllowed(spec, params)) return INF;
+    if (!allowed(spec, params)) return INF;
     let sum = 0;
     for (let i = nPar; i < x.length; i++) {
       full[i - nPar] = x[i];
@@ -167,7 +172,7 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
       full[full.length - 1] = (spec.season === 'M' ? m : 0) - sum;
       if (spec.season === 'M') for (let j = off; j < full.length; j++) if (full[j] < 0) return INF;
     }
-    const lik = etsFilter(ys, spec, params, full);
+    const lik = criterion(ys, spec, params, full) ?? filter(ys, spec, params, full);
     return lik < -1e10 ? -1e10 : lik;
   };
   if (!Number.isFinite(objective(Float64Array.from(x0)))) return undefined;
