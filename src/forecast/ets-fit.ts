@@ -5,6 +5,7 @@ import { etsCriterion } from './ets-criterion';
 import { etsInitialState } from './ets-initial-state';
 import { parametersAllowed, USUAL_LOWER, USUAL_UPPER } from './ets-bounds';
 import { nelderMead } from './nelder-mead';
+import { optimalLinearState } from './ets-linear-states';
 // Math and Infinity are bound once: global lookups are slow inside vm sandboxes (jest), and this is a hot path.
 const { exp, min } = Math;
 const INF = 1 / 0;
@@ -28,6 +29,12 @@ const SCOUT_EVALUATIONS_PER_DIMENSION = { full: 100, fast: 30 } as const;
  * about a third of the cost.
  */
 const FAST_POLISH_EVALUATIONS = 300;
+/**
+ * Linear seasonal models (ANA, AAA, AAdA) start the polish from least-squares-optimal initial
+ * states and end with them, so a shorter polish reaches further: with 200 evaluations their mean
+ * logLik on the 366 tourism series is 0.08–0.16 above the 300-evaluation polish without them.
+ */
+const FAST_POLISH_EVALUATIONS_LINEAR = 200;
 
 
 /** A fitted ETS model: parameters, states and the fit statistics R's ets() reports. */
@@ -111,7 +118,9 @@ export function evaluateEts(y: Float64Array, spec: EtsSpec, params: EtsParams, i
  * and the initial states by Nelder–Mead, from R's starting values, then restarts once from the
  * optimum. The data are divided by their mean absolute value while fitting so that the
  * simplex steps suit any magnitude (the criterion is scale-equivariant); results are on the
- * data's scale. `warm`, a fit of the same trend and season with the other error type, replaces
+ * data's scale. For linear models (additive error, no multiplicative season) the polish starts
+ * and ends with the least-squares-optimal initial states for its smoothing parameters (see
+ * ets-linear-states.ts). `warm`, a fit of the same trend and season with the other error type, replaces
  * the scouting with a start at its optimum (automatic selection fits A-error models first).
  * Returns undefined when no admissible start exists.
  */
@@ -210,15 +219,31 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
     const r = nelderMead(sub, start.subarray(0, free), { step: steps.slice(0, free), maxEvaluations: SCOUT_EVALUATIONS_PER_DIMENSION[effort] * free });
     if (r.value < scout.value) scout = r;
   }
+  // For linear models the initial states that minimise the SSE at given smoothing parameters are a
+  // least-squares solution (ets-linear-states.ts): the polish starts from them, and the optimum gets them.
+  const linear = spec.error === 'A' && spec.season !== 'M';
+  const optimal = new Float64Array(full.length);
+  const concentrate = (x: Float64Array, value: number): number => {
+    if (!linear || !Number.isFinite(objective(x))) return value;
+    optimalLinearState(ys, spec, params, full, optimal);
+    const trial = Float64Array.from(x);
+    trial.set(optimal.subarray(0, x.length - nPar), nPar);
+    const v = objective(trial);
+    if (!(v < value)) return value;
+    x.set(trial);
+    return v;
+  };
   const polishStart = Float64Array.from(x0);
   polishStart.set(scout.x);
-  const polishBudget = effort === 'fast' ? FAST_POLISH_EVALUATIONS : MAX_EVALUATIONS;
+  concentrate(polishStart, objective(polishStart));
+  const polishBudget = effort === 'full' ? MAX_EVALUATIONS : linear && seasonal ? FAST_POLISH_EVALUATIONS_LINEAR : FAST_POLISH_EVALUATIONS;
   let best = nelderMead(objective, polishStart, { step: steps.map((s, i) => (i < nPar ? s / 2 : s)), maxEvaluations: polishBudget });
   const restartSteps = steps.map((s, i) => (i < nPar ? s / 3 : s * 0.5));
   if (effort === 'full') {
     const again = nelderMead(objective, best.x, { step: restartSteps, maxEvaluations: MAX_EVALUATIONS / 2 });
     if (again.value <= best.value) best = again;
   }
+  best.value = concentrate(best.x, best.value);
   if (!Number.isFinite(best.value)) return undefined;
   objective(best.x);
   const finalParams: EtsParams = { ...params };
