@@ -30,6 +30,14 @@ const SCOUT_EVALUATIONS_PER_DIMENSION = { full: 100, fast: 30 } as const;
  */
 const FAST_POLISH_EVALUATIONS = 300;
 /**
+ * Fast scouting of seasonal models as a race: 10 evaluations per dimension from each start, then 45
+ * more for the leader. On the 366 tourism series the selected model's AICc is as low as with 30
+ * per start (mean −0.007; 104 series lower by more than 0.1, 23 higher), for 75 instead of 90
+ * evaluations per dimension with three starts (trend models).
+ */
+const RACE_EVALUATIONS_PER_DIMENSION = 10;
+const LEADER_EVALUATIONS_PER_DIMENSION = 45;
+/**
  * Linear seasonal models (ANA, AAA, AAdA) start the polish from least-squares-optimal initial
  * states and end with them, so a shorter polish reaches further: with 200 evaluations their mean
  * logLik on the 366 tourism series is 0.08–0.16 above the 300-evaluation polish without them.
@@ -215,8 +223,16 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
     full0.set(warmX);
     scout = { x: warmX.slice(0, free), value: objective(warmX) };
   }
+  // Seasonal models race their starts: a short search from each, then the leader goes on with
+  // half steps (fast effort: 10 + 45 evaluations per dimension instead of 30 per start).
+  const race = effort === 'fast' && seasonal && starts.length > 1;
+  const perStart = race ? RACE_EVALUATIONS_PER_DIMENSION : SCOUT_EVALUATIONS_PER_DIMENSION[effort];
   for (const start of starts) {
-    const r = nelderMead(sub, start.subarray(0, free), { step: steps.slice(0, free), maxEvaluations: SCOUT_EVALUATIONS_PER_DIMENSION[effort] * free });
+    const r = nelderMead(sub, start.subarray(0, free), { step: steps.slice(0, free), maxEvaluations: perStart * free });
+    if (r.value < scout.value) scout = r;
+  }
+  if (race) {
+    const r = nelderMead(sub, scout.x, { step: steps.slice(0, free).map((v) => v / 2), maxEvaluations: LEADER_EVALUATIONS_PER_DIMENSION * free });
     if (r.value < scout.value) scout = r;
   }
   // For linear models the initial states that minimise the SSE at given smoothing parameters are a
