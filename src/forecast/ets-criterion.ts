@@ -57,8 +57,36 @@ function additiveSeasonal(y: Float64Array, l: number, b: number, m: number, phi:
   return finish(n, sse, 0);
 }
 
-/** Multiplicative error with additive or no season (MNN … MAdA); `seasonal` false means no season. */
-function multiplicativeErrorAdditive(y: Float64Array, l: number, b: number, m: number, phi: number, alpha: number, beta: number, gamma: number, seasonal: boolean): number {
+/** Multiplicative error, no season (MNN, MAN, MAdN). */
+function multiplicativeNonSeasonal(y: Float64Array, l: number, b: number, phi: number, alpha: number, beta: number): number {
+  const n = y.length;
+  let sse = 0;
+  let logf = 0;
+  let prodF = 1;
+  for (let t = 0; t < n; t++) {
+    const phib = phi * b;
+    const q = l + phib;
+    const yt = y[t];
+    if (q === 0) return INF;
+    const e = (yt - q) / q;
+    // Σ log|f| as the log of a running product, renormalised before it can overflow (as etsFilter).
+    prodF *= abs(q);
+    if (prodF > 1e100 || prodF < 1e-100) {
+      logf += log(prodF);
+      prodF = 1;
+    }
+    sse += e * e;
+    const r = yt - q;
+    const lNew = q + alpha * r;
+    b = phib + beta * r;
+    l = lNew;
+  }
+  logf += log(prodF);
+  return finish(n, sse, 2 * logf);
+}
+
+/** Multiplicative error, additive season (MNA, MAA, MAdA). */
+function multiplicativeErrorAdditiveSeason(y: Float64Array, l: number, b: number, m: number, phi: number, alpha: number, beta: number, gamma: number): number {
   const n = y.length;
   const ring = scratch;
   let idx = m - 1;
@@ -66,10 +94,10 @@ function multiplicativeErrorAdditive(y: Float64Array, l: number, b: number, m: n
   let logf = 0;
   let prodF = 1;
   for (let t = 0; t < n; t++) {
-    const sOld = seasonal ? ring[idx] : 0;
+    const sOld = ring[idx];
     const phib = phi * b;
     const q = l + phib;
-    const f = seasonal ? q + sOld : q;
+    const f = q + sOld;
     const yt = y[t];
     if (f === 0) return INF;
     const e = (yt - f) / f;
@@ -79,13 +107,11 @@ function multiplicativeErrorAdditive(y: Float64Array, l: number, b: number, m: n
       prodF = 1;
     }
     sse += e * e;
-    const r = (seasonal ? yt - sOld : yt) - q;
+    const r = yt - sOld - q;
     const lNew = q + alpha * r;
     b = phib + beta * r;
-    if (seasonal) {
-      ring[idx] = sOld + gamma * (yt - q - sOld);
-      idx = idx === 0 ? m - 1 : idx - 1;
-    }
+    ring[idx] = sOld + gamma * (yt - q - sOld);
+    idx = idx === 0 ? m - 1 : idx - 1;
     l = lNew;
   }
   logf += log(prodF);
@@ -153,7 +179,8 @@ export function etsCriterion(y: Float64Array, spec: EtsSpec, p: EtsParams, init:
       ? additiveSeasonal(y, l, b, m, phi, alpha, beta, gamma)
       : additiveNonSeasonal(y, l, b, phi, alpha, beta);
   }
-  return spec.season === 'M'
-    ? multiplicativeSeasonal(y, l, b, m, phi, alpha, beta, gamma)
-    : multiplicativeErrorAdditive(y, l, b, m, phi, alpha, beta, gamma, seasonal);
+  if (spec.season === 'M') return multiplicativeSeasonal(y, l, b, m, phi, alpha, beta, gamma);
+  return seasonal
+    ? multiplicativeErrorAdditiveSeason(y, l, b, m, phi, alpha, beta, gamma)
+    : multiplicativeNonSeasonal(y, l, b, phi, alpha, beta);
 }
