@@ -42,15 +42,16 @@ export function etsSimulatedQuantiles(fit: EtsFit, h: number, probs: ReadonlyArr
       l = lNew;
     }
   }
-  return probs.map((pr) => {
-    const out = new Float64Array(h);
-    for (let k = 0; k < h; k++) {
-      const d = draws[k].sort();
+  // Each step's draws are sorted once, then read at every probability.
+  const out = probs.map(() => new Float64Array(h));
+  for (let k = 0; k < h; k++) {
+    const d = draws[k].sort();
+    probs.forEach((pr, i) => {
       const pos = pr * (paths - 1);
       const lo = Math.floor(pos);
       const hi = Math.min(lo + 1, paths - 1);
-      out[k] = d[lo] + (pos - lo) * (d[hi] - d[lo]);
-    }
-    return out;
-  });
+      out[i][k] = d[lo] + (pos - lo) * (d[hi] - d[lo]);
+    });
+  }
+  return out;
 }
