@@ -251,9 +251,29 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
     x.set(trial);
     return v;
   };
+  // Multiplicative error with additive season (MNA, MAA, MAdA) has the same state recursion, so its
+  // relative errors (y − f)/f are nearly those of a weighted least-squares problem with weights 1/f²
+  // at the current forecasts: two reweighted solves (Gauss–Newton on the relative errors, ignoring
+  // the Σ log f term; each kept only if the criterion drops) move the warm start's states.
+  const reweight = (x: Float64Array, value: number): number => {
+    const fitted = new Float64Array(ys.length);
+    for (let it = 0; it < 2 && Number.isFinite(value) && Number.isFinite(objective(x)); it++) {
+      filter(ys, spec, params, full, { fitted });
+      for (let t = 0; t < fitted.length; t++) fitted[t] = 1 / (fitted[t] * fitted[t]);
+      optimalLinearState(ys, spec, params, full, optimal, fitted);
+      const trial = Float64Array.from(x);
+      trial.set(optimal.subarray(0, x.length - nPar), nPar);
+      const v = objective(trial);
+      if (!(v < value)) break;
+      x.set(trial);
+      value = v;
+    }
+    return value;
+  };
   const polishStart = Float64Array.from(x0);
   polishStart.set(scout.x);
   concentrate(polishStart, objective(polishStart));
+  if (spec.error === 'M' && spec.season === 'A') reweight(polishStart, objective(polishStart));
   const polishBudget = effort === 'full' ? MAX_EVALUATIONS : linear && seasonal ? FAST_POLISH_EVALUATIONS_LINEAR : FAST_POLISH_EVALUATIONS;
   let best = nelderMead(objective, polishStart, { step: steps.map((s, i) => (i < nPar ? s / 2 : s)), maxEvaluations: polishBudget });
   const restartSteps = steps.map((s, i) => (i < nPar ? s / 3 : s * 0.5));

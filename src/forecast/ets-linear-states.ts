@@ -15,6 +15,10 @@ let work = new Float64Array(0);
  * smoothing parameters. The p + 1 recursions run side by side in one pass (O(n·p)) and the normal
  * equations cost O(n·p²), solved by Cholesky.
  *
+ * With `weights` (one per observation) it minimises Σ w_t·e_t² instead. Multiplicative-error models
+ * with additive components share these recursions (only their criterion differs), which is how
+ * fitEts uses the weighted form.
+ *
  * Writes the optimal full state ([l, b?, s_1..s_m]) into `out` and returns its SSE (recomputed
  * from the normal equations, so it can differ from a filter pass by rounding). When the normal
  * equations are singular (a smoothing parameter at 1 can make a state unidentifiable), the
@@ -22,7 +26,7 @@ let work = new Float64Array(0);
  * @example optimalLinearState(Float64Array.of(5, 5, 5), { error: 'A', trend: 'N', season: 'N', period: 1 },
  *   { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }, Float64Array.of(0), new Float64Array(1)) // 0, out = [5]
  */
-export function optimalLinearState(y: Float64Array, spec: EtsSpec, params: EtsParams, base: Float64Array, out: Float64Array): number {
+export function optimalLinearState(y: Float64Array, spec: EtsSpec, params: EtsParams, base: Float64Array, out: Float64Array, weights?: Float64Array): number {
   const n = y.length;
   const hasTrend = spec.trend !== 'N';
   const seasonal = spec.season !== 'N';
@@ -77,9 +81,10 @@ export function optimalLinearState(y: Float64Array, spec: EtsSpec, params: EtsPa
     }
     if (seasonal) idx = idx === 0 ? m - 1 : idx - 1;
     const eBar = y[t] - w[F + p];
-    sse0 += eBar * eBar;
+    const wt = weights ? weights[t] : 1;
+    sse0 += wt * eBar * eBar;
     for (let i = 0; i < p; i++) {
-      const fi = w[F + i];
+      const fi = wt * w[F + i];
       w[R + i] += fi * eBar;
       const row = A + i * p;
       for (let j = 0; j <= i; j++) w[row + j] += fi * w[F + j];

@@ -53,6 +53,33 @@ describe('least-squares initial states of linear ETS models', () => {
     }
   });
 
+  test('weights: unit weights change nothing; other weights minimise the weighted SSE', () => {
+    const spec = parseEtsCode('AAA', 4)!;
+    const y = Float64Array.from({ length: 32 }, (_, t) => 50 + t + 6 * Math.cos((Math.PI * t) / 2) + Math.sin(3 * t));
+    const p = { alpha: 0.4, beta: 0.1, gamma: 0.2, phi: 1 };
+    const base = Float64Array.of(50, 1, 0, 0, 0, 0);
+    const plain = new Float64Array(6);
+    const unit = new Float64Array(6);
+    const v0 = optimalLinearState(y, spec, p, base, plain);
+    expect(optimalLinearState(y, spec, p, base, unit, new Float64Array(32).fill(1))).toBe(v0);
+    expect(Array.from(unit)).toEqual(Array.from(plain));
+    const w = Float64Array.from({ length: 32 }, (_, t) => 1 / (1 + t));
+    const out = new Float64Array(6);
+    const value = optimalLinearState(y, spec, p, base, out, w);
+    const weighted = (x: Float64Array): number => {
+      const e = new Float64Array(32);
+      etsFilter(y, spec, p, x, { residuals: e });
+      return e.reduce((s, v, t) => s + w[t] * v * v, 0);
+    };
+    expect(Math.abs(weighted(out) - value) / value).toBeLessThan(1e-9);
+    for (let i = 0; i < 5; i++) {
+      const trial = Float64Array.from(out);
+      trial[i] += 0.3;
+      if (i >= 2) trial[5] -= 0.3;
+      expect(weighted(trial)).toBeGreaterThan(value);
+    }
+  });
+
   test('fitted linear models end at their least-squares states', () => {
     const fx = loadFixtures().find((f) => f.name === 'usaccdeaths')!;
     const y = Float64Array.from(fx.values);
