@@ -254,7 +254,8 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
   // Multiplicative error with additive season (MNA, MAA, MAdA) has the same state recursion, so its
   // relative errors (y − f)/f are nearly those of a weighted least-squares problem with weights 1/f²
   // at the current forecasts: two reweighted solves (Gauss–Newton on the relative errors, ignoring
-  // the Σ log f term; each kept only if the criterion drops) move the warm start's states.
+  // the Σ log f term; each kept only if the criterion drops) move the warm start's states, and
+  // the optimum's.
   const reweight = (x: Float64Array, value: number): number => {
     const fitted = new Float64Array(ys.length);
     for (let it = 0; it < 2 && Number.isFinite(value) && Number.isFinite(objective(x)); it++) {
@@ -282,6 +283,7 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
     if (again.value <= best.value) best = again;
   }
   best.value = concentrate(best.x, best.value);
+  if (spec.error === 'M' && spec.season === 'A') best.value = reweight(best.x, best.value);
   if (!Number.isFinite(best.value)) return undefined;
   objective(best.x);
   const finalParams: EtsParams = { ...params };
