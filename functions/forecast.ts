@@ -2,11 +2,9 @@
  * Forecast custom functions: thin adapters from Excel ranges to src/forecast.
  * Numbers are decided in src/forecast; this file reads, validates, and spills.
  */
-import { rollingForecast } from '../src/forecast/rolling-forecast';
-import { backtest } from '../src/forecast/backtest';
-import { describeModel } from '../src/forecast/describe-model';
 import type { ForecastRequest, ForecastResult } from '../src/forecast/types';
-import { optionalNumber, optionalString, readOptions, readSeries, safely, columns, withHeader } from './adapter';
+import { optionalNumber, optionalString, readOptions, readSeries, safelyAsync, columns, withHeader } from './adapter';
+import { computeForecast } from './forecast-pool';
 import type { SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
@@ -42,15 +40,19 @@ function readForecastOptions(input: unknown): ForecastOptions {
   };
 }
 
-function runForecast(args: ForecastArgs, defaultHorizon: number): { result: ForecastResult; confidence: number; options: ForecastOptions } {
+/** Validates the arguments (in this thread, so a bad argument answers at once) into a request. */
+function forecastRequest(args: ForecastArgs, defaultHorizon: number): ForecastRequest & ForecastOptions {
   const { values } = readSeries(args.values, 'values');
   const horizon = optionalNumber(args.horizon, 'horizon', defaultHorizon, { integer: true, min: 1, max: MAX_HORIZON });
   const seasonality = optionalNumber(args.seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 });
   const confidence = optionalNumber(args.confidence, 'confidence', 0.95, { above: 0, below: 1 });
   const method = optionalString(args.method, 'method', 'auto');
-  const options = readForecastOptions(args.options);
-  const result = rollingForecast({ values, horizon, seasonality, levels: [confidence * 100], method: method.toLowerCase(), ...options });
-  return { result, confidence, options };
+  return { values, horizon, seasonality, levels: [confidence * 100], method: method.toLowerCase(), ...readForecastOptions(args.options) };
+}
+
+/** The forecast of a request, computed by the worker pool (or in this thread without one). */
+function runForecast(request: ForecastRequest): Promise<ForecastResult> {
+  return computeForecast({ kind: 'rolling', request });
 }
 
 
@@ -66,11 +68,11 @@ function runForecast(args: ForecastArgs, defaultHorizon: number): { result: Fore
  * @param {number} [confidence] Coverage of the prediction interval, between 0 and 1. Default 0.95.
  * @param {string} [method] "auto" (default), "snaive", "ses", "holt", "hw", or another method name listed in the help.
  * @param {any[][]} [options] Settings as name/value pairs (two columns, or one text such as "weights=accuracy; outliers=adjust"): weights "equal" (default) or "accuracy" (weight the auto combination by each member's recent accuracy), outliers "keep" (default) or "adjust", seed (default 1).
- * @returns {any[][]} One row per period ahead: forecast, lower bound, upper bound.
+ * @returns {Promise<any[][]>} One row per period ahead: forecast, lower bound, upper bound.
  */
-export function forecastRolling(values: any[][], horizon?: number, seasonality?: number, confidence?: number, method?: string, options?: any[][]): any[][] {
-  return safely(() => {
-    const { result } = runForecast({ values, horizon, seasonality, confidence, method, options }, 12);
+export function forecastRolling(values: any[][], horizon?: number, seasonality?: number, confidence?: number, method?: string, options?: any[][]): Promise<any[][]> {
+  return safelyAsync(async () => {
+    const result = await runForecast(forecastRequest({ values, horizon, seasonality, confidence, method, options }, 12));
     const interval = result.intervals[0];
     return columns([result.mean, interval.lower, interval.upper]);
   });
@@ -86,16 +88,20 @@ export function forecastRolling(values: any[][], horizon?: number, seasonality?:
  * @param {number} [seasonality] 0 = detect the season length, 1 = no seasonality, n = season length in periods. Default 0.
  * @param {string} [method] "auto" (default) or a method name, as in FPA.FORECAST.ROLLING.
  * @param {any[][]} [options] Settings as in FPA.FORECAST.ROLLING: weights "equal" or "accuracy", outliers "keep" or "adjust", seed.
- * @returns {any[][]} A two-column table of property and value.
+ * @returns {Promise<any[][]>} A two-column table of property and value.
  */
-export function forecastModel(values: any[][], seasonality?: number, method?: string, options?: any[][]): any[][] {
-  return safely(() => {
-    const { result, options: settings } = runForecast({ values, seasonality, method, options }, 1);
+export function forecastModel(values: any[][], seasonality?: number, method?: string, options?: any[][]): Promise<any[][]> {
+  return safelyAsync(async () => {
+    const request = forecastRequest({ values, seasonality, method, options }, 1);
+    const [result, facts] = await Promise.all([
+      runForecast(request),
+      computeForecast({ kind: 'describe', request: { values: request.values, seasonality: request.seasonality, method: request.method, outliers: request.outliers } }),
+    ]);
     const rows: SpillValue[][] = [
       ['method', result.method],
       ['season length', result.seasonPeriod],
       ['blanks interpolated', result.interpolated],
-      ...describeModel({ values: readSeries(values, 'values').values, seasonality: optionalNumber(seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 }), method: optionalString(method, 'method', 'auto'), outliers: settings.outliers })
+      ...facts
         .filter((fact) => fact.label !== 'season length')
         .map((fact): SpillValue[] => [fact.label, fact.value]),
       ...result.notes.map((note): SpillValue[] => ['note', note]),
@@ -114,15 +120,15 @@ export function forecastModel(values: any[][], seasonality?: number, method?: st
  * @param {string} [method] "auto" (default) or a method name, as in FPA.FORECAST.ROLLING.
  * @param {number} [origins] Number of forecast origins (refits), 1 to 36. Default 6.
  * @param {any[][]} [options] Settings as in FPA.FORECAST.ROLLING: weights "equal" or "accuracy", outliers "keep" or "adjust", seed.
- * @returns {any[][]} One row per period ahead (and a final "all" row): MASE, sMAPE %, share inside the 80% and 95% intervals, forecasts scored.
+ * @returns {Promise<any[][]>} One row per period ahead (and a final "all" row): MASE, sMAPE %, share inside the 80% and 95% intervals, forecasts scored.
  */
-export function forecastBacktest(values: any[][], horizon?: number, method?: string, origins?: number, options?: any[][]): any[][] {
-  return safely(() => {
+export function forecastBacktest(values: any[][], horizon?: number, method?: string, origins?: number, options?: any[][]): Promise<any[][]> {
+  return safelyAsync(async () => {
     const series = readSeries(values, 'values').values;
     const h = optionalNumber(horizon, 'horizon', 6, { integer: true, min: 1, max: 36 });
     const name = optionalString(method, 'method', 'auto');
     const k = optionalNumber(origins, 'origins', 6, { integer: true, min: 1, max: 36 });
-    const r = backtest({ values: series, horizon: h, origins: k, method: name.toLowerCase(), ...readForecastOptions(options) });
+    const r = await computeForecast({ kind: 'backtest', request: { values: series, horizon: h, origins: k, method: name.toLowerCase(), ...readForecastOptions(options) } });
     const row = (label: SpillValue, a: { mase: number; smape: number; coverage80: number; coverage95: number; count: number }): SpillValue[] =>
       [label, Number.isFinite(a.mase) ? a.mase : '', a.smape, a.coverage80, a.coverage95, a.count];
     return withHeader(['step', 'MASE', 'sMAPE %', 'cover 80%', 'cover 95%', 'forecasts'], [

@@ -7,3 +7,6 @@ import './forecast';
 import './scenario';
 import './variance';
 import './cash';
+import { startForecastWorkers } from './start-forecast-workers';
+
+startForecastWorkers();

@@ -23,18 +23,21 @@ export interface EtsParams {
   phi: number;
 }
 
-const CODE = /^([AM])([NA]d?)([NAM])$/;
+const CODE = /^([AM])([NA]d?)([NAM])$/i;
 
 /**
  * Parses an ETS code such as "AAdM" (error, trend with optional "d" for damped, season).
+ * Letter case does not matter ("madm" is MAdM: a cell's text may arrive in any case).
  * Returns undefined for anything else; "ANd…" (damped without trend) is not a model.
  * @example parseEtsCode('MAdM', 12) // { error: 'M', trend: 'Ad', season: 'M', period: 12 }
  */
 export function parseEtsCode(code: string, period: number): EtsSpec | undefined {
-  const m = CODE.exec(code);
-  if (!m || m[2] === 'Nd') return undefined;
-  const season = m[3] as SeasonType;
-  return { error: m[1] as ErrorType, trend: m[2] as TrendType, season, period: season === 'N' ? 1 : period };
+  const m = CODE.exec(code.trim());
+  if (!m) return undefined;
+  const trend = m[2].length === 2 ? `${m[2][0].toUpperCase()}d` : m[2].toUpperCase();
+  if (trend === 'Nd') return undefined;
+  const season = m[3].toUpperCase() as SeasonType;
+  return { error: m[1].toUpperCase() as ErrorType, trend: trend as TrendType, season, period: season === 'N' ? 1 : period };
 }
 
 /** "AAdA"-style code of a spec. @example etsCode({ error: 'A', trend: 'Ad', season: 'N', period: 1 }) // "AAdN" */

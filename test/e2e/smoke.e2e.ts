@@ -59,6 +59,20 @@ it('passes the options argument through: weights=accuracy is the learning-loop c
   expect((unknown as { message: string }).message).toMatch(/options row 1 "speed" is not known/);
 });
 
+it('forecasts on a pool of Web Workers: 60 formulas at once give what Node computes', async () => {
+  expect(page.workers().length).toBeGreaterThanOrEqual(1);
+  const histories = Array.from({ length: 60 }, (_, i) => Array.from({ length: 48 }, (_, t) => 200 + 5 * i + (1 + i / 30) * t + 20 * Math.sin((2 * Math.PI * (t + i)) / 12) + ((t * 7919 + i) % 9)));
+  const rows = (await page.evaluate(async (all) => {
+    const fn = (window as unknown as { CustomFunctions: { _association: { mappings: Record<string, (...args: unknown[]) => unknown> } } }).CustomFunctions._association.mappings['FORECAST.ROLLING'];
+    return Promise.all(all.map((h) => fn(h.map((v) => [v]), 6, 0, 0.95, 'auto')));
+  }, histories)) as number[][][];
+  rows.forEach((result, i) => {
+    const expected = rollingForecast({ values: histories[i], horizon: 6, levels: [95], method: 'auto' });
+    expect(result.map((row) => row[0])).toEqual(expected.mean.map((v) => expect.closeTo(v, 9)));
+    expect(result.map((row) => row[2])).toEqual(expected.intervals[0].upper.map((v) => expect.closeTo(v, 9)));
+  });
+});
+
 it('returns #VALUE! with a message for bad input in the browser too', async () => {
   const result = await invokeFunction(page, 'FORECAST.ROLLING', [[[1], ['text'], [3]], 3]);
   expect(result).toMatchObject({ code: '#VALUE!' });

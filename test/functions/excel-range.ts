@@ -43,3 +43,15 @@ export function callWithoutThrowing(fn: () => unknown): unknown {
   }).not.toThrow();
   return result;
 }
+
+/**
+ * Calls an asynchronous custom function as Excel would: asserts nothing is thrown synchronously and
+ * returns what its promise resolves to (the adapter's promises never reject: errors are results).
+ */
+export async function callAsync(fn: () => Promise<unknown>): Promise<unknown> {
+  let promise: Promise<unknown> | undefined;
+  expect(() => {
+    promise = fn();
+  }).not.toThrow();
+  return await promise;
+}

@@ -4,14 +4,14 @@
  */
 import { forecastModel, forecastRolling } from '../../functions/forecast';
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
-import { column, errorCell, expectExcelError, rangeValues, callWithoutThrowing } from './excel-range';
+import { column, errorCell, expectExcelError, rangeValues, callAsync } from './excel-range';
 
 const monthly = Array.from({ length: 48 }, (_, t) => 200 + 3 * t + 25 * Math.sin((2 * Math.PI * t) / 12) + ((t * 37) % 7));
 
 describe('FPA.FORECAST.ROLLING', () => {
   it('spills horizon rows × (forecast, lower, upper) matching the core', async () => {
     const values = await rangeValues(column(monthly));
-    const result = callWithoutThrowing(() => forecastRolling(values, 18, 12, 0.8, 'hw')) as number[][];
+    const result = await callAsync(() => forecastRolling(values, 18, 12, 0.8, 'hw')) as number[][];
     const core = rollingForecast({ values: monthly, horizon: 18, seasonality: 12, levels: [80], method: 'hw' });
     expect(result).toHaveLength(18);
     result.forEach((row, h) => {
@@ -21,24 +21,24 @@ describe('FPA.FORECAST.ROLLING', () => {
     });
   });
 
-  it('defaults to 12 periods at 95% with automatic method and seasonality', () => {
-    const result = callWithoutThrowing(() => forecastRolling(column(monthly))) as number[][];
+  it('defaults to 12 periods at 95% with automatic method and seasonality', async () => {
+    const result = await callAsync(() => forecastRolling(column(monthly))) as number[][];
     expect(result).toHaveLength(12);
     const core = rollingForecast({ values: monthly, horizon: 12, seasonality: 0, levels: [95], method: 'auto' });
     expect(result.map((r) => r[0])).toEqual(core.mean);
   });
 
-  it('accepts a row as well as a column', () => {
-    expect(callWithoutThrowing(() => forecastRolling([monthly], 3, 12, 0.95, 'snaive'))).toEqual(callWithoutThrowing(() => forecastRolling(column(monthly), 3, 12, 0.95, 'snaive')));
+  it('accepts a row as well as a column', async () => {
+    expect(await callAsync(() => forecastRolling([monthly], 3, 12, 0.95, 'snaive'))).toEqual(await callAsync(() => forecastRolling(column(monthly), 3, 12, 0.95, 'snaive')));
   });
 
   it('interpolates blanks inside the history instead of zeroing them', async () => {
     const withGap = [...monthly];
     withGap[20] = null as unknown as number;
     const values = await rangeValues(column(withGap));
-    const model = callWithoutThrowing(() => forecastModel(values, 12, 'hw')) as unknown[][];
+    const model = await callAsync(() => forecastModel(values, 12, 'hw')) as unknown[][];
     expect(model).toContainEqual(['blanks interpolated', 1]);
-    expect(Array.isArray(callWithoutThrowing(() => forecastRolling(values, 6, 12, 0.95, 'hw')))).toBe(true);
+    expect(Array.isArray(await callAsync(() => forecastRolling(values, 6, 12, 0.95, 'hw')))).toBe(true);
   });
 
   it.each([
@@ -54,8 +54,8 @@ describe('FPA.FORECAST.ROLLING', () => {
     ['seasonality -1', () => forecastRolling(column(monthly), 12, -1), /seasonality/],
     ['an unknown method', () => forecastRolling(column(monthly), 12, 0, 0.95, 'crystal-ball'), /method/i],
     ['too few points', () => forecastRolling(column([5]), 3, 1, 0.95, 'ses'), /\d/],
-  ])('returns #VALUE! with a message for %s', (_label, run, message) => {
-    expectExcelError(callWithoutThrowing(run), '#VALUE!', message);
+  ])('returns #VALUE! with a message for %s', async (_label, run, message) => {
+    expectExcelError(await callAsync(run), '#VALUE!', message);
   });
 });
 
@@ -66,21 +66,21 @@ describe('FPA.FORECAST.ROLLING options', () => {
     const values = await rangeValues(column(long));
     const core = rollingForecast({ values: long, horizon: 6, levels: [90], method: 'auto', combination: 'accuracy' });
     const expected = core.mean.map((m, h) => [m, core.intervals[0].lower[h], core.intervals[0].upper[h]]);
-    expect(callWithoutThrowing(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['weights', 'accuracy']]))).toEqual(expected);
-    expect(callWithoutThrowing(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['Weights = Accuracy']]))).toEqual(expected);
-    expect(callWithoutThrowing(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['weights', 'accuracy'], [null, null], ['seed', 1]]))).toEqual(expected);
-    const equal = callWithoutThrowing(() => forecastRolling(values, 6, 0, 0.9, 'auto')) as number[][];
+    expect(await callAsync(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['weights', 'accuracy']]))).toEqual(expected);
+    expect(await callAsync(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['Weights = Accuracy']]))).toEqual(expected);
+    expect(await callAsync(() => forecastRolling(values, 6, 0, 0.9, 'auto', [['weights', 'accuracy'], [null, null], ['seed', 1]]))).toEqual(expected);
+    const equal = await callAsync(() => forecastRolling(values, 6, 0, 0.9, 'auto')) as number[][];
     expect(equal.map((r) => r[0])).not.toEqual(core.mean);
   });
 
-  it('omitted or blank options are the defaults', () => {
-    const plain = callWithoutThrowing(() => forecastRolling(column(long), 6, 12, 0.95, 'auto'));
-    expect(callWithoutThrowing(() => forecastRolling(column(long), 6, 12, 0.95, 'auto', [[null]]))).toEqual(plain);
-    expect(callWithoutThrowing(() => forecastRolling(column(long), 6, 12, 0.95, 'auto', [['weights=equal; outliers=keep; seed=1']]))).toEqual(plain);
+  it('omitted or blank options are the defaults', async () => {
+    const plain = await callAsync(() => forecastRolling(column(long), 6, 12, 0.95, 'auto'));
+    expect(await callAsync(() => forecastRolling(column(long), 6, 12, 0.95, 'auto', [[null]]))).toEqual(plain);
+    expect(await callAsync(() => forecastRolling(column(long), 6, 12, 0.95, 'auto', [['weights=equal; outliers=keep; seed=1']]))).toEqual(plain);
   });
 
-  it('FORECAST.MODEL says which weights the learning loop gave the members', () => {
-    const model = callWithoutThrowing(() => forecastModel(column(long), 0, 'auto', [['weights=accuracy']])) as unknown[][];
+  it('FORECAST.MODEL says which weights the learning loop gave the members', async () => {
+    const model = await callAsync(() => forecastModel(column(long), 0, 'auto', [['weights=accuracy']])) as unknown[][];
     const note = model.find((row) => row[0] === 'note' && /Combination weights/.test(String(row[1])));
     expect(note?.[1]).toMatch(/\(ETS, Theta, AR\)/);
   });
@@ -92,20 +92,20 @@ describe('FPA.FORECAST.ROLLING options', () => {
     ['a fractional seed', [['seed', 1.5]], /options seed/],
     ['three columns', [['weights', 'accuracy', 'x']], /two columns/],
     ['text without "="', [['accuracy']], /two columns: name and value \(or one cell of name=value pairs\)/],
-  ])('returns #VALUE! with a message for %s', (_label, options, message) => {
-    expectExcelError(callWithoutThrowing(() => forecastRolling(column(long), 6, 0, 0.95, 'auto', options)), '#VALUE!', message);
+  ])('returns #VALUE! with a message for %s', async (_label, options, message) => {
+    expectExcelError(await callAsync(() => forecastRolling(column(long), 6, 0, 0.95, 'auto', options)), '#VALUE!', message);
   });
 });
 
 describe('FPA.FORECAST.MODEL', () => {
-  it('spills a labelled property table', () => {
-    const result = callWithoutThrowing(() => forecastModel(column(monthly), 12, 'hw')) as unknown[][];
+  it('spills a labelled property table', async () => {
+    const result = await callAsync(() => forecastModel(column(monthly), 12, 'hw')) as unknown[][];
     expect(result[0]).toEqual(['property', 'value']);
     expect(result).toContainEqual(['season length', 12]);
     expect(result.every((row) => row.length === 2)).toBe(true);
   });
 
-  it('returns #VALUE! with a message for bad input', () => {
-    expectExcelError(callWithoutThrowing(() => forecastModel(column(['x']))), '#VALUE!', /text/);
+  it('returns #VALUE! with a message for bad input', async () => {
+    expectExcelError(await callAsync(() => forecastModel(column(['x']))), '#VALUE!', /text/);
   });
 });
