@@ -1,6 +1,7 @@
 /**
  * Forecast accuracy and speed benchmark: `tsx bench/forecast.ts [dataset.json] [--methods a,b,...]`
  * (npm run bench:forecast -- <dataset.json>). Default dataset: ../shared/data/tourism-monthly.json.
+ * A method may carry switches: "auto+accuracy" (weights=accuracy), "auto+outliers" (outliers=adjust).
  *
  * Runs `openfpa forecast` for each method (both cores, worker threads), scores the output with
  * ../shared/bench/score-forecast.mjs --json (M4 definitions), and prints one markdown table:
@@ -45,7 +46,11 @@ async function main(): Promise<number> {
     if (method === 'naive2') {
       execFileSync(process.execPath, [SCORER, '--baseline', 'naive2', dataset, '--out', out], { stdio: 'ignore' });
     } else {
-      const code = await run([dataset, '--method', method, '--out', out, '--quiet']);
+      // "auto+accuracy", "auto+outliers": the method with the accuracy-weighted combination and/or
+      // the outlier adjustment switched on, as a row of its own.
+      const [base, ...switches] = method.split('+');
+      const extra = switches.flatMap((sw) => (sw === 'accuracy' ? ['--combination', 'accuracy'] : sw === 'outliers' ? ['--outliers', 'adjust'] : []));
+      const code = await run([dataset, '--method', base, ...extra, '--out', out, '--quiet']);
       if (code !== 0) throw new Error(`openfpa forecast --method ${method} exited with ${code}`);
     }
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
