@@ -1,7 +1,7 @@
 import type { HistoryValue } from './types';
 import { ForecastErrors } from './errors';
 import { prepareHistory } from './prepare-history';
-import { resolveSeason } from './resolve-season';
+import { etsSeason, resolveSeason } from './resolve-season';
 import type { EtsFit } from './ets-fit';
 import { cachedFitEts, cachedSelectEts } from './fit-cache';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
@@ -63,7 +63,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   if (key === 'auto' || key === 'ets') {
     const need = minimumLength({ error: 'A', trend: 'N', season: 'N', period: 1 });
     if (y.length < need) throw ForecastErrors.tooShort(key, need, y.length);
-    fit = cachedSelectEts(y, m);
+    fit = cachedSelectEts(y, etsSeason(y.length, request.seasonality ?? 0, request.frequency ?? 12, m));
   } else {
     const code = NAMED[key] ?? method;
     const spec = parseEtsCode(code, m);

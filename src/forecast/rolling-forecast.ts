@@ -3,7 +3,7 @@ import { FORECAST_METHODS } from './types';
 import { ForecastErrors } from './errors';
 import { FpaError } from '../errors';
 import { prepareHistory } from './prepare-history';
-import { resolveSeason } from './resolve-season';
+import { etsSeason, resolveSeason } from './resolve-season';
 import { seasonalNaive } from './seasonal-naive';
 import type { EtsSpec } from './ets-model';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
@@ -54,19 +54,29 @@ function autoEtsFit(y: Float64Array, m: number, label: string): EtsFit {
   return fit;
 }
 
-function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: number, label: string): MemberForecast {
+function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: number, label: string): [EtsFit, MemberForecast] {
   const fit = autoEtsFit(y, m, label);
-  return etsMember(etsCode(fit.spec), fit, h, levels, seed);
+  return [fit, etsMember(etsCode(fit.spec), fit, h, levels, seed)];
+}
+
+/**
+ * Season lengths for the members of "auto": `ets` is offered to automatic ETS, whose AICc then
+ * chooses between seasonal and non-seasonal models (as R's ets() does with the series' frequency);
+ * Theta and the autoregression take `others`, the detected season (1 when the test finds none).
+ */
+interface MemberSeasons {
+  ets: number;
+  others: number;
 }
 
 /** The members of "auto" by role (ETS, Theta, AR), and the selected ETS fit. */
-function autoMembers(y: Float64Array, m: number, h: number, levels: number[], seed: number): [EtsFit, Array<MemberForecast | undefined>] {
-  const fit = autoEtsFit(y, m, 'auto');
-  return [fit, [etsMember(etsCode(fit.spec), fit, h, levels, seed), thetaMember(y, m, h, levels), arMember(y, m, h, levels)]];
+function autoMembers(y: Float64Array, m: MemberSeasons, h: number, levels: number[], seed: number): [EtsFit, Array<MemberForecast | undefined>] {
+  const fit = autoEtsFit(y, m.ets, 'auto');
+  return [fit, [etsMember(etsCode(fit.spec), fit, h, levels, seed), thetaMember(y, m.others, h, levels), arMember(y, m.others, h, levels)]];
 }
 
 /** Members at a past origin for scoring; a history on which ETS cannot be fitted scores nothing. */
-function scoredMembers(y: Float64Array, m: number, h: number, levels: number[], seed: number): Array<MemberForecast | undefined> {
+function scoredMembers(y: Float64Array, m: MemberSeasons, h: number, levels: number[], seed: number): Array<MemberForecast | undefined> {
   try {
     return autoMembers(y, m, h, levels, seed)[1];
   } catch (e) {
@@ -87,10 +97,10 @@ const ACCURACY_ORIGINS = 3;
  * spread and its growth with the horizon, the data's own errors give the tail shape. With
  * `byAccuracy` the weights are 1 / rolling-origin MASE per member (accuracy-weights.ts), with a note.
  */
-function autoCombination(y: Float64Array, m: number, h: number, levels: number[], seed: number, byAccuracy: boolean, notes: string[]): MemberForecast {
+function autoCombination(y: Float64Array, m: MemberSeasons, h: number, levels: number[], seed: number, byAccuracy: boolean, notes: string[]): [EtsFit, MemberForecast] {
   const [fit, roles] = autoMembers(y, m, h, levels, seed);
   const weights = byAccuracy
-    ? accuracyWeights(y, m, h, ACCURACY_ORIGINS, m > 1 ? 2 * m : 10, (x) => scoredMembers(x, m, h, levels, seed))
+    ? accuracyWeights(y, m.others, h, ACCURACY_ORIGINS, m.others > 1 ? 2 * m.others : 10, (x) => scoredMembers(x, m, h, levels, seed))
     : undefined;
   if (byAccuracy) {
     notes.push(weights
@@ -100,7 +110,7 @@ function autoCombination(y: Float64Array, m: number, h: number, levels: number[]
   const present = roles.flatMap((f, r) => (f ? [{ f, w: weights ? weights[r] : 1 }] : []));
   const members = present.map((p) => p.f);
   const combined = rescaleIntervals(combineForecasts(members, present.map((p) => p.w)), levels, residualQuantileFactors(fit.residuals, levels));
-  return { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` };
+  return [fit, { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` }];
 }
 
 /**
@@ -169,8 +179,16 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       if (!f) throw ForecastErrors.tooShort('theta', 4, y.length);
       return done('theta', f);
     }
-    const f = key === 'ets' ? autoEts(y, m, h, levels, seed, 'ets') : autoCombination(y, m, h, levels, seed, request.combination === 'accuracy', notes);
-    return done(f.name, f);
+    // Detection decides the season of Theta and the autoregression; ETS is offered the nominal
+    // season and lets AICc decide (resolve-season.ts, etsSeason).
+    const seasons: MemberSeasons = { ets: etsSeason(y.length, request.seasonality ?? 0, request.frequency ?? 12, m), others: m };
+    const [fit, f] = key === 'ets'
+      ? autoEts(y, seasons.ets, h, levels, seed, 'ets')
+      : autoCombination(y, seasons, h, levels, seed, request.combination === 'accuracy', notes);
+    if (seasons.ets !== m && fit.spec.season !== 'N') {
+      notes.push(`ETS chose the seasonal model ${etsCode(fit.spec)} (season of ${seasons.ets}) by AICc${key === 'auto' ? '; Theta and the autoregression use no season' : ''}.`);
+    }
+    return done(f.name, f, fit.spec.season !== 'N' ? fit.spec.period : m);
   }
   const code = NAMED[key] ?? (parseEtsCode(method, 2) ? method : undefined);
   if (!code) throw ForecastErrors.unknownMethod(method, FORECAST_METHODS);

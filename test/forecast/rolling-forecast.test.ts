@@ -121,9 +121,25 @@ describe('properties', () => {
 
   test('seasonality 0 detects the monthly season; short series note a non-seasonal model', () => {
     expect(rollingForecast({ values: monthly.values, horizon: 12 }).seasonPeriod).toBe(12);
-    const short = rollingForecast({ values: monthly.values.slice(0, 30), horizon: 12 });
+    const short = rollingForecast({ values: monthly.values.slice(0, 20), horizon: 12 });
     expect(short.seasonPeriod).toBe(1);
-    expect(short.notes.join(' ')).toMatch(/non-seasonal/);
+    expect(short.method).toBe('auto(ANN+theta+ar0)');
+    expect(short.notes.join(' ')).toMatch(/Too short to test for seasonality \(needs 36 values, has 20\): no season assumed/);
+  });
+
+  test('ETS is offered the season whenever two seasons exist, and AICc chooses (as R ets())', () => {
+    // 30 and 40 months of USAccDeaths: too short for the autocorrelation test (30), or the test
+    // misses the season (40: r₁…r₁₁ are large too); R: ets(ts(USAccDeaths[1:40], frequency = 12))
+    // is seasonal, ETS(A,N,A). Theta and the autoregression keep the detected (no) season.
+    for (const n of [30, 40]) {
+      const r = rollingForecast({ values: monthly.values.slice(0, n), horizon: 12 });
+      expect(r.seasonPeriod).toBe(12);
+      expect(r.method).toMatch(/^auto\([AM]N[AM]\+theta\+ar\d\)$/);
+      expect(r.notes.join(' ')).toMatch(/ETS chose the seasonal model [AM]N[AM] \(season of 12\) by AICc; Theta and the autoregression use no season/);
+      expect(rollingForecast({ values: monthly.values.slice(0, n), horizon: 12, method: 'ets' }).seasonPeriod).toBe(12);
+    }
+    // An explicit "no season" is respected.
+    expect(rollingForecast({ values: monthly.values.slice(0, 40), horizon: 12, seasonality: 1 }).method).toMatch(/^auto\([AM][NA]d?N\+/);
   });
 
   test('levels are returned in the order requested', () => {
