@@ -32,8 +32,8 @@ export function etsMember(name: string, fit: EtsFit, h: number, levels: Readonly
 }
 
 /** Standard Theta (R thetaf) as a member. */
-export function thetaMember(y: Float64Array, m: number, h: number, levels: ReadonlyArray<number>): MemberForecast | undefined {
-  const th = thetaForecast(y, m, h);
+export function thetaMember(y: Float64Array, m: number, h: number, levels: ReadonlyArray<number>, seasonal?: boolean): MemberForecast | undefined {
+  const th = thetaForecast(y, m, h, seasonal);
   return th && { name: 'theta', mean: th.mean, ...normalBounds(th.mean, th.se, levels) };
 }
 

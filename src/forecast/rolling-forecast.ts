@@ -62,17 +62,24 @@ function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: 
 /**
  * Season lengths for the members of "auto": `ets` is offered to automatic ETS, whose AICc then
  * chooses between seasonal and non-seasonal models (as R's ets() does with the series' frequency);
- * Theta and the autoregression take `others`, the detected season (1 when the test finds none).
+ * `others` is the season the autocorrelation test detected (1 when it found none).
  */
 interface MemberSeasons {
   ets: number;
   others: number;
 }
 
-/** The members of "auto" by role (ETS, Theta, AR), and the selected ETS fit. */
+/**
+ * The members of "auto" by role (ETS, Theta, AR), and the selected ETS fit. Theta and the
+ * autoregression are seasonal when the test found a season or AICc chose a seasonal ETS model:
+ * on short histories the test often misses a season the likelihood supports, and a non-seasonal
+ * Theta or AR on seasonal data drags the combination (tourism cut to 60 months: sMAPE 18.34 →
+ * 17.91; the full set 18.12 → 18.13).
+ */
 function autoMembers(y: Float64Array, m: MemberSeasons, h: number, levels: number[], seed: number): [EtsFit, Array<MemberForecast | undefined>] {
   const fit = autoEtsFit(y, m.ets, 'auto');
-  return [fit, [etsMember(etsCode(fit.spec), fit, h, levels, seed), thetaMember(y, m.others, h, levels), arMember(y, m.others, h, levels)]];
+  const season = fit.spec.season !== 'N' ? fit.spec.period : m.others;
+  return [fit, [etsMember(etsCode(fit.spec), fit, h, levels, seed), thetaMember(y, season, h, levels, season > 1), arMember(y, season, h, levels)]];
 }
 
 /** Members at a past origin for scoring; a history on which ETS cannot be fitted scores nothing. */
@@ -186,7 +193,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       ? autoEts(y, seasons.ets, h, levels, seed, 'ets')
       : autoCombination(y, seasons, h, levels, seed, request.combination === 'accuracy', notes);
     if (seasons.ets !== m && fit.spec.season !== 'N') {
-      notes.push(`ETS chose the seasonal model ${etsCode(fit.spec)} (season of ${seasons.ets}) by AICc${key === 'auto' ? '; Theta and the autoregression use no season' : ''}.`);
+      notes.push(`ETS chose the seasonal model ${etsCode(fit.spec)} (season of ${seasons.ets}) by AICc${key === 'auto' ? ', and Theta and the autoregression use that season too' : ''}.`);
     }
     return done(f.name, f, fit.spec.season !== 'N' ? fit.spec.period : m);
   }

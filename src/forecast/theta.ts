@@ -29,12 +29,12 @@ export function thetaSeasonal(y: Float64Array, m: number): boolean {
 }
 
 /**
- * Classical multiplicative seasonal indices (R decompose) when thetaf's test finds seasonality at
- * lag m and the data allow it (no negatives, every index above 1e-4); undefined otherwise.
+ * Classical multiplicative seasonal indices (R decompose) when `seasonal` (by default thetaf's
+ * test at lag m) and the data allow it (no negatives, every index above 1e-4); undefined otherwise.
  */
-export function multiplicativeAdjustment(y: Float64Array, m: number): Float64Array | undefined {
+export function multiplicativeAdjustment(y: Float64Array, m: number, seasonal = thetaSeasonal(y, m)): Float64Array | undefined {
   for (let t = 0; t < y.length; t++) if (!(y[t] >= 0)) return undefined;
-  if (!thetaSeasonal(y, m)) return undefined;
+  if (!seasonal || m <= 1) return undefined;
   const fig = seasonalFigure(y, m, 'multiplicative');
   for (let i = 0; i < m; i++) if (!(fig[i] > 1e-4)) return undefined;
   return fig;
@@ -46,13 +46,14 @@ export function multiplicativeAdjustment(y: Float64Array, m: number): Float64Arr
  * the series, plus half the slope b of its least-squares line: f_h = ses_h + (b/2)(h − 1 + (1 − (1−α)^n)/α).
  * When thetaf's 90% ACF test finds seasonality at lag m (and the data are positive), the series is
  * first divided by classical multiplicative seasonal indices and the forecasts multiplied back
- * (zeros are allowed, as in R; negative data are not adjusted).
+ * (zeros are allowed, as in R; negative data are not adjusted). `forceSeasonal` replaces the
+ * test's verdict (the "auto" combination passes what the ETS selection found).
  * Returns undefined when the series is shorter than ETS(A,N,N) needs (4 values).
  */
-export function thetaForecast(y: Float64Array, m: number, h: number): ThetaForecast | undefined {
+export function thetaForecast(y: Float64Array, m: number, h: number, forceSeasonal?: boolean): ThetaForecast | undefined {
   const n = y.length;
   if (n < 4) return undefined;
-  const fig = multiplicativeAdjustment(y, m);
+  const fig = multiplicativeAdjustment(y, m, forceSeasonal ?? thetaSeasonal(y, m));
   const seasonal = fig !== undefined;
   const x = fig ? y.map((v, t) => v / fig[t % m]) : y;
   const fit = fitEts(x, { error: 'A', trend: 'N', season: 'N', period: 1 });

@@ -130,12 +130,14 @@ describe('properties', () => {
   test('ETS is offered the season whenever two seasons exist, and AICc chooses (as R ets())', () => {
     // 30 and 40 months of USAccDeaths: too short for the autocorrelation test (30), or the test
     // misses the season (40: r₁…r₁₁ are large too); R: ets(ts(USAccDeaths[1:40], frequency = 12))
-    // is seasonal, ETS(A,N,A). Theta and the autoregression keep the detected (no) season.
+    // is seasonal, ETS(A,N,A). Theta and the autoregression then use the season as well.
     for (const n of [30, 40]) {
       const r = rollingForecast({ values: monthly.values.slice(0, n), horizon: 12 });
       expect(r.seasonPeriod).toBe(12);
       expect(r.method).toMatch(/^auto\([AM]N[AM]\+theta\+ar\d\)$/);
-      expect(r.notes.join(' ')).toMatch(/ETS chose the seasonal model [AM]N[AM] \(season of 12\) by AICc; Theta and the autoregression use no season/);
+      const nonSeasonal = rollingForecast({ values: monthly.values.slice(0, n), horizon: 12, seasonality: 1 });
+      expect(r.mean).not.toEqual(nonSeasonal.mean);
+      expect(r.notes.join(' ')).toMatch(/ETS chose the seasonal model [AM]N[AM] \(season of 12\) by AICc, and Theta and the autoregression use that season too/);
       expect(rollingForecast({ values: monthly.values.slice(0, n), horizon: 12, method: 'ets' }).seasonPeriod).toBe(12);
     }
     // An explicit "no season" is respected.
