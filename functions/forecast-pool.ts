@@ -63,8 +63,8 @@ function retire(worker: ForecastWorker): void {
  * earlier pool; `count` 0 computes in this thread.
  */
 export function useForecastWorkers(start: () => ForecastWorker | null, count: number): number {
-  for (const w of workers) w.terminate();
-  workers = [];
+  // Jobs still pending on the old pool run here rather than never settling.
+  for (const w of [...workers]) retire(w);
   for (let i = 0; i < count; i++) {
     const worker = start();
     if (!worker) break;

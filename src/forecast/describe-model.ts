@@ -1,7 +1,7 @@
 import type { HistoryValue } from './types';
 import { ForecastErrors } from './errors';
 import { prepareHistory } from './prepare-history';
-import { etsSeason, resolveSeason } from './resolve-season';
+import { etsSeason, memberSeason, resolveSeason } from './resolve-season';
 import type { EtsFit } from './ets-fit';
 import { cachedFitEts, cachedSelectEts } from './fit-cache';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
@@ -91,10 +91,12 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   );
   if (adjusted) facts.push({ label: 'outliers replaced', value: adjusted.outliers.length });
   if (key === 'auto') {
-    const th = thetaForecast(y, m, 1);
+    // The same members rollingForecast combines.
+    const season = memberSeason(fit.spec, m);
+    const th = thetaForecast(y, season, 1, season > 1);
     if (th) facts.push({ label: 'theta alpha', value: th.alpha }, { label: 'theta drift per period', value: th.drift });
-    const ar = differencedAr(y, m, 1);
-    if (ar) facts.push({ label: 'AR order (differenced at lag ' + m + ')', value: ar.order });
+    const ar = differencedAr(y, season, 1);
+    if (ar) facts.push({ label: 'AR order (differenced at lag ' + season + ')', value: ar.order });
     facts.push({ label: 'combination', value: 'equal weights: ETS above + Theta + differenced AR' });
   }
   return facts;

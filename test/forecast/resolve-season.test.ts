@@ -1,4 +1,4 @@
-import { etsSeason, resolveSeason } from '../../src/forecast/resolve-season';
+import { etsSeason, memberSeason, resolveSeason } from '../../src/forecast/resolve-season';
 
 describe('season lengths', () => {
   test('ETS is offered the nominal season from two full seasons on, when the season is to be detected', () => {
@@ -10,6 +10,12 @@ describe('season lengths', () => {
     expect(etsSeason(60, 1, 12, 1)).toBe(1);
     expect(etsSeason(60, 4, 12, 4)).toBe(4);
     expect(etsSeason(7, 4, 12, 4)).toBe(1);
+  });
+
+  test('the other members follow a seasonal ETS model, else the detected season', () => {
+    expect(memberSeason({ error: 'M', trend: 'N', season: 'M', period: 12 }, 1)).toBe(12);
+    expect(memberSeason({ error: 'A', trend: 'A', season: 'N', period: 1 }, 12)).toBe(12);
+    expect(memberSeason({ error: 'A', trend: 'N', season: 'N', period: 1 }, 1)).toBe(1);
   });
 
   test('the detection notes say what was assumed, not which model was fitted', () => {

@@ -1,4 +1,5 @@
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
+import { describeModel } from '../../src/forecast/describe-model';
 import { FpaError } from '../../src/errors';
 import { loadFixtures, maxRelDiff } from './fixtures';
 
@@ -140,6 +141,8 @@ describe('properties', () => {
       expect(r.notes.join(' ')).toMatch(/ETS chose the seasonal model [AM]N[AM] \(season of 12\) by AICc, and Theta and the autoregression use that season too/);
       expect(rollingForecast({ values: monthly.values.slice(0, n), horizon: 12, method: 'ets' }).seasonPeriod).toBe(12);
     }
+    // FORECAST.MODEL describes those members: 40 months, the AR differenced at lag 12.
+    expect(describeModel({ values: monthly.values.slice(0, 40) }).map((f) => f.label)).toContain('AR order (differenced at lag 12)');
     // An explicit "no season" is respected.
     expect(rollingForecast({ values: monthly.values.slice(0, 40), horizon: 12, seasonality: 1 }).method).toMatch(/^auto\([AM][NA]d?N\+/);
   });

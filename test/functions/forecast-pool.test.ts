@@ -78,6 +78,15 @@ describe('forecast worker pool', () => {
     expect(after).toEqual(rollingForecast({ values: series(1), horizon: 3, method: 'ses' }));
   });
 
+  test('replacing the pool settles the jobs still pending on it', async () => {
+    const silent: ForecastWorker = { onmessage: null, onerror: null, postMessage: () => undefined, terminate: () => undefined };
+    useForecastWorkers(() => silent, 1);
+    const request = { values: series(2), horizon: 3, method: 'ses' };
+    const pending = computeForecast({ kind: 'rolling', request });
+    useForecastWorkers(() => null, 0);
+    expect(await pending).toEqual(rollingForecast(request));
+  });
+
   test('without workers the jobs run in this thread', async () => {
     expect(useForecastWorkers(() => null, 4)).toBe(0);
     const request = { values: series(0), horizon: 4, method: 'holt' };
