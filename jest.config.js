@@ -3,13 +3,25 @@
 // `import()` a real dynamic import: ESM-only packages such as glpk.js load natively when jest runs with
 // node --experimental-vm-modules (npm test and npm run test:unit set it).
 const transform = {
-  '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'Node16', moduleResolution: 'Node16', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
+  '^.+\\.tsx?$': [
+    'ts-jest',
+    {
+      tsconfig: {
+        module: 'Node16',
+        moduleResolution: 'Node16',
+        jsx: 'react-jsx',
+        esModuleInterop: true,
+        isolatedModules: true,
+      },
+    },
+  ],
 };
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full entry pulls in
 // ESM-only packages jest cannot require; point it at the enum's own CommonJS file.
 const moduleNameMapper = {
-  '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-mock/node_modules/office-addin-manifest/lib/officeApp.js',
+  '^office-addin-manifest$':
+    '<rootDir>/node_modules/office-addin-mock/node_modules/office-addin-manifest/lib/officeApp.js',
 };
 
 /** @type {import('jest').Config} */

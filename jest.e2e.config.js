@@ -4,7 +4,18 @@ module.exports = {
   displayName: 'e2e',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'Node16', moduleResolution: 'Node16', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'Node16',
+          moduleResolution: 'Node16',
+          jsx: 'react-jsx',
+          esModuleInterop: true,
+          isolatedModules: true,
+        },
+      },
+    ],
   },
   setupFiles: ['<rootDir>/test/setup/custom-functions.ts'],
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts', '<rootDir>/test/scenario/**/*.e2e.ts'],

@@ -20,14 +20,18 @@ class OriginPlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap('OriginPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'OriginPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
-        if (this.origin === DEV_ORIGIN) return;
-        for (const name of Object.keys(assets)) {
-          if (!/\.(xml|json|html)$/.test(name)) continue;
-          const text = assets[name].source().toString();
-          if (text.includes(DEV_ORIGIN)) compilation.updateAsset(name, new sources.RawSource(text.split(DEV_ORIGIN).join(this.origin)));
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'OriginPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        (assets) => {
+          if (this.origin === DEV_ORIGIN) return;
+          for (const name of Object.keys(assets)) {
+            if (!/\.(xml|json|html)$/.test(name)) continue;
+            const text = assets[name].source().toString();
+            if (text.includes(DEV_ORIGIN))
+              compilation.updateAsset(name, new sources.RawSource(text.split(DEV_ORIGIN).join(this.origin)));
+          }
+        },
+      );
     });
   }
 }
@@ -87,12 +91,18 @@ async function httpsOptions() {
   const dir = path.join(require('node:os').homedir(), '.office-addin-dev-certs');
   const [cert, key, ca] = ['localhost.crt', 'localhost.key', 'ca.crt'].map((f) => path.join(dir, f));
   if (fs.existsSync(cert) && fs.existsSync(key)) {
-    return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) };
+    return {
+      cert: fs.readFileSync(cert),
+      key: fs.readFileSync(key),
+      ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}),
+    };
   }
   try {
     return await require('office-addin-dev-certs').getHttpsServerOptions();
   } catch (error) {
-    console.warn(`office-addin-dev-certs could not provide certificates (${error.message}); serving with a self-signed certificate.`);
+    console.warn(
+      `office-addin-dev-certs could not provide certificates (${error.message}); serving with a self-signed certificate.`,
+    );
     return {};
   }
 }

@@ -91,7 +91,11 @@ function glpsol(lpFile: string): { objective: number; status: string; ms: number
     for (let rep = 0; rep < 5; rep++) {
       const t = performance.now();
       // bash's `times` reports the CPU time of glpsol alone, robust to a busy machine.
-      out = execFileSync('bash', ['-c', 'glpsol --lp "$1" -o "$2" > "$3"; times', 'bash', lpFile, join(dir, 'x.sol'), join(dir, 'x.log')], { encoding: 'utf8' });
+      out = execFileSync(
+        'bash',
+        ['-c', 'glpsol --lp "$1" -o "$2" > "$3"; times', 'bash', lpFile, join(dir, 'x.sol'), join(dir, 'x.log')],
+        { encoding: 'utf8' },
+      );
       best = Math.min(best, performance.now() - t);
       bestCpu = Math.min(bestCpu, childCpuMs(out));
     }
@@ -99,7 +103,12 @@ function glpsol(lpFile: string): { objective: number; status: string; ms: number
     const infeasible = /NO PRIMAL FEASIBLE|PROBLEM HAS NO|INTEGER INFEASIBLE/i.test(out);
     const solution = existsSync(join(dir, 'x.sol')) ? readFileSync(join(dir, 'x.sol'), 'utf8') : '';
     const match = /Objective:\s+\S+\s+=\s+(\S+)/.exec(solution);
-    return { objective: infeasible || !match ? NaN : Number(match[1]), status: infeasible ? 'infeasible' : 'optimal', ms: best, cpuMs: bestCpu };
+    return {
+      objective: infeasible || !match ? NaN : Number(match[1]),
+      status: infeasible ? 'infeasible' : 'optimal',
+      ms: best,
+      cpuMs: bestCpu,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -114,22 +123,33 @@ async function main(): Promise<void> {
     return;
   }
   if (!existsSync(PLANS)) {
-    process.stdout.write(`cash bench: ${PLANS} is absent (run \`node gen.mjs\` in ../shared/bench/cash-plan); nothing to measure.\n`);
+    process.stdout.write(
+      `cash bench: ${PLANS} is absent (run \`node gen.mjs\` in ../shared/bench/cash-plan); nothing to measure.\n`,
+    );
     return;
   }
-  const files = readdirSync(PLANS).filter((f) => f.endsWith('.json')).sort((a, b) => {
-    const size = (f: string): number => { const m = /T(\d+)_K(\d+)/.exec(f); return m ? Number(m[1]) * Number(m[2]) + (f.includes('_') && /mip|infeasible/.test(f) ? 1e6 : 0) : 0; };
-    return size(a) - size(b);
-  });
+  const files = readdirSync(PLANS)
+    .filter((f) => f.endsWith('.json'))
+    .sort((a, b) => {
+      const size = (f: string): number => {
+        const m = /T(\d+)_K(\d+)/.exec(f);
+        return m ? Number(m[1]) * Number(m[2]) + (f.includes('_') && /mip|infeasible/.test(f) ? 1e6 : 0) : 0;
+      };
+      return size(a) - size(b);
+    });
   const rows: string[] = [];
   let ok = true;
   for (const f of files) {
-    const child = execFileSync(process.execPath, [...process.execArgv, __filename, '--one', join(PLANS, f)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = execFileSync(process.execPath, [...process.execArgv, __filename, '--one', join(PLANS, f)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     const m = JSON.parse(child) as Measurement;
     const ref = glpsol(join(PLANS, f.replace(/\.json$/, '.lp')));
     let agree = 'n/a';
     if (ref) {
-      if (m.status === 'infeasible' || ref.status === 'infeasible') agree = m.status === ref.status ? `yes (both infeasible; short from period ${m.firstShortPeriod})` : 'NO';
+      if (m.status === 'infeasible' || ref.status === 'infeasible')
+        agree = m.status === ref.status ? `yes (both infeasible; short from period ${m.firstShortPeriod})` : 'NO';
       else {
         const rel = Math.abs(m.objective - ref.objective) / Math.max(1, Math.abs(ref.objective));
         agree = rel <= (m.mip ? 1e-4 : 1e-6) ? `yes (${rel.toExponential(1)})` : `NO (${rel.toExponential(1)})`;
@@ -138,18 +158,22 @@ async function main(): Promise<void> {
     }
     const ratio = ref ? m.warmMs / ref.ms : NaN;
     const cpuRatio = ref ? m.warmCpuMs / ref.cpuMs : NaN;
-    rows.push(`| ${m.plan} | ${m.periods}×${m.instruments} | ${m.mip ? 'MIP' : 'LP'} | ${fmt(m.buildMs)} | ${fmt(m.coldMs)} | ${fmt(m.warmMs)} | ${fmt(m.warmCpuMs)} | ${m.status} | ${fmt(m.objective, 4)} | ${ref ? fmt(ref.objective, 4) : 'n/a'} | ${ref ? fmt(ref.ms) : 'n/a'} | ${ref ? fmt(ref.cpuMs) : 'n/a'} | ${fmt(ratio, 2)} | ${fmt(cpuRatio, 2)} | ${agree} | ${fmt(m.peakRssMb, 0)} |`);
+    rows.push(
+      `| ${m.plan} | ${m.periods}×${m.instruments} | ${m.mip ? 'MIP' : 'LP'} | ${fmt(m.buildMs)} | ${fmt(m.coldMs)} | ${fmt(m.warmMs)} | ${fmt(m.warmCpuMs)} | ${m.status} | ${fmt(m.objective, 4)} | ${ref ? fmt(ref.objective, 4) : 'n/a'} | ${ref ? fmt(ref.ms) : 'n/a'} | ${ref ? fmt(ref.cpuMs) : 'n/a'} | ${fmt(ratio, 2)} | ${fmt(cpuRatio, 2)} | ${agree} | ${fmt(m.peakRssMb, 0)} |`,
+    );
     process.stderr.write(`cash bench: ${m.plan} done\n`);
   }
-  process.stdout.write([
-    '| plan | T×K | kind | build ms | solve ms cold | solve ms warm | warm CPU ms | status | objective | glpsol objective | glpsol ms | glpsol CPU ms | warm/glpsol wall | warm/glpsol CPU | agree | peak RSS MB |',
-    '|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|',
-    ...rows,
-  ].join('\n') + '\n');
+  process.stdout.write(
+    [
+      '| plan | T×K | kind | build ms | solve ms cold | solve ms warm | warm CPU ms | status | objective | glpsol objective | glpsol ms | glpsol CPU ms | warm/glpsol wall | warm/glpsol CPU | agree | peak RSS MB |',
+      '|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|',
+      ...rows,
+    ].join('\n') + '\n',
+  );
   if (!ok) process.stdout.write('\nSome objectives disagree with glpsol.\n');
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`cash bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`cash bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

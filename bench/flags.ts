@@ -79,14 +79,20 @@ function score(flags: SimpleFlag[], events: LabelledEvent[]): Score {
     recall,
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
     flags: flags.length,
-    byFlagKind: Object.fromEntries(Object.entries(flagKinds).map(([k, v]) => [k, { flags: v.flags, precision: v.tp / v.flags }])),
-    byEventKind: Object.fromEntries(Object.entries(eventKinds).map(([k, v]) => [k, { events: v.events, recall: v.caught / v.events }])),
+    byFlagKind: Object.fromEntries(
+      Object.entries(flagKinds).map(([k, v]) => [k, { flags: v.flags, precision: v.tp / v.flags }]),
+    ),
+    byEventKind: Object.fromEntries(
+      Object.entries(eventKinds).map(([k, v]) => [k, { events: v.events, recall: v.caught / v.events }]),
+    ),
   };
 }
 
 /** Clean series: the last 36 months of each tourism series where a centred 2×12 moving average exists, with plan = trend × seasonal index. */
 function tourismLines(): BudgetLine[] {
-  const data = JSON.parse(readFileSync('/work/shared/data/tourism-monthly.json', 'utf8')) as { series: { id: string; values: number[] }[] };
+  const data = JSON.parse(readFileSync('/work/shared/data/tourism-monthly.json', 'utf8')) as {
+    series: { id: string; values: number[] }[];
+  };
   const lines: BudgetLine[] = [];
   for (const s of data.series) {
     const x = s.values;
@@ -120,27 +126,46 @@ function main(): void {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rule = score(tenPercentRule(budget.lines), events);
   const out: string[] = [];
-  out.push(`Labelled set: ${budget.lines.length} lines × ${budget.periods.length} periods, ${events.length} events (${seconds.toFixed(1)} s for our detector)`, '');
-  out.push('| case | flags | ours precision | ours recall | ours F1 | ±10% precision | ±10% recall | ±10% F1 |', '|---|---|---|---|---|---|---|---|');
-  out.push(`| overall | ${ours.flags} / ${rule.flags} | ${pct(ours.precision)} | ${pct(ours.recall)} | ${pct(ours.f1)} | ${pct(rule.precision)} | ${pct(rule.recall)} | ${pct(rule.f1)} |`);
+  out.push(
+    `Labelled set: ${budget.lines.length} lines × ${budget.periods.length} periods, ${events.length} events (${seconds.toFixed(1)} s for our detector)`,
+    '',
+  );
+  out.push(
+    '| case | flags | ours precision | ours recall | ours F1 | ±10% precision | ±10% recall | ±10% F1 |',
+    '|---|---|---|---|---|---|---|---|',
+  );
+  out.push(
+    `| overall | ${ours.flags} / ${rule.flags} | ${pct(ours.precision)} | ${pct(ours.recall)} | ${pct(ours.f1)} | ${pct(rule.precision)} | ${pct(rule.recall)} | ${pct(rule.f1)} |`,
+  );
   out.push('', '| event kind | events | ours recall | ±10% recall |', '|---|---|---|---|');
-  for (const [k, v] of Object.entries(ours.byEventKind)) out.push(`| ${k} | ${v.events} | ${pct(v.recall)} | ${pct(rule.byEventKind[k]?.recall ?? 0)} |`);
+  for (const [k, v] of Object.entries(ours.byEventKind))
+    out.push(`| ${k} | ${v.events} | ${pct(v.recall)} | ${pct(rule.byEventKind[k]?.recall ?? 0)} |`);
   out.push('', '| flag kind | ours flags | ours precision | ±10% flags | ±10% precision |', '|---|---|---|---|---|');
   const kinds = new Set([...Object.keys(ours.byFlagKind), ...Object.keys(rule.byFlagKind)]);
   for (const k of kinds) {
     const o = ours.byFlagKind[k];
     const r = rule.byFlagKind[k];
-    out.push(`| ${k} | ${o?.flags ?? 0} | ${o ? pct(o.precision) : '–'} | ${r?.flags ?? 0} | ${r ? pct(r.precision) : '–'} |`);
+    out.push(
+      `| ${k} | ${o?.flags ?? 0} | ${o ? pct(o.precision) : '–'} | ${r?.flags ?? 0} | ${r ? pct(r.precision) : '–'} |`,
+    );
   }
   const clean = tourismLines();
   const periods = clean.reduce((n, l) => n + l.plan.length, 0);
   const ourClean = detectFlags(clean);
   const ruleClean = tenPercentRule(clean);
   const flaggedSeries = (fs: SimpleFlag[]) => new Set(fs.map((f) => f.line)).size;
-  out.push('', `Clean tourism series (plan = centred 2×12 moving average × seasonal index, no injections): ${clean.length} series, ${periods} periods`, '');
+  out.push(
+    '',
+    `Clean tourism series (plan = centred 2×12 moving average × seasonal index, no injections): ${clean.length} series, ${periods} periods`,
+    '',
+  );
   out.push('| detector | flags | false-positive rate per period | series with any flag |', '|---|---|---|---|');
-  out.push(`| ours | ${ourClean.length} | ${pct(ourClean.length / periods)} | ${pct(flaggedSeries(ourClean) / clean.length)} |`);
-  out.push(`| ±10% rule | ${ruleClean.length} | ${pct(ruleClean.length / periods)} | ${pct(flaggedSeries(ruleClean) / clean.length)} |`);
+  out.push(
+    `| ours | ${ourClean.length} | ${pct(ourClean.length / periods)} | ${pct(flaggedSeries(ourClean) / clean.length)} |`,
+  );
+  out.push(
+    `| ±10% rule | ${ruleClean.length} | ${pct(ruleClean.length / periods)} | ${pct(flaggedSeries(ruleClean) / clean.length)} |`,
+  );
   process.stdout.write(out.join('\n') + '\n');
 }
 

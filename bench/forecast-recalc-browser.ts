@@ -17,7 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DIST, openAddinPage } from '../test/e2e/harness';
 
-interface Dataset { series: Array<{ values: number[] }> }
+interface Dataset {
+  series: Array<{ values: number[] }>;
+}
 
 function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);
@@ -31,11 +33,15 @@ async function main(): Promise<number> {
   const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
   const dataset = positional[0] ?? path.resolve(__dirname, '..', '..', 'shared', 'data', 'tourism-monthly.json');
   if (!fs.existsSync(dataset)) {
-    process.stdout.write(`bench/forecast-recalc-browser: ${dataset} not found; shared benchmark data absent, nothing to measure.\n`);
+    process.stdout.write(
+      `bench/forecast-recalc-browser: ${dataset} not found; shared benchmark data absent, nothing to measure.\n`,
+    );
     return 0;
   }
   if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) {
-    process.stdout.write('bench/forecast-recalc-browser: dist/ is not built; run "npm run build" first. Nothing measured.\n');
+    process.stdout.write(
+      'bench/forecast-recalc-browser: dist/ is not built; run "npm run build" first. Nothing measured.\n',
+    );
     return 0;
   }
   const count = option(args, 'series', 100);
@@ -54,19 +60,38 @@ async function main(): Promise<number> {
       await addin.page.goto(`${addin.url}/taskpane.html?tab=settings${query}`, { waitUntil: 'load' });
       await addin.page.getByTestId('function-list').waitFor({ timeout: 30_000 });
       const cores = await addin.page.evaluate(() => navigator.hardwareConcurrency);
-      const recalc = (histories: number[][]): Promise<number> => addin.page.evaluate(async ([all, h]) => {
-        const fn = (window as unknown as { CustomFunctions: { _association: { mappings: Registered } } }).CustomFunctions._association.mappings['FORECAST.ROLLING'];
-        const t0 = performance.now();
-        const results = await Promise.all(all.map((values) => fn(values.map((v) => [v]), h)));
-        const ms = performance.now() - t0;
-        if (results.some((r) => !Array.isArray(r))) throw new Error('a forecast failed');
-        return ms;
-      }, [histories, horizon] as const);
+      const recalc = (histories: number[][]): Promise<number> =>
+        addin.page.evaluate(
+          async ([all, h]) => {
+            const fn = (window as unknown as { CustomFunctions: { _association: { mappings: Registered } } })
+              .CustomFunctions._association.mappings['FORECAST.ROLLING'];
+            const t0 = performance.now();
+            const results = await Promise.all(
+              all.map((values) =>
+                fn(
+                  values.map((v) => [v]),
+                  h,
+                ),
+              ),
+            );
+            const ms = performance.now() - t0;
+            if (results.some((r) => !Array.isArray(r))) throw new Error('a forecast failed');
+            return ms;
+          },
+          [histories, horizon] as const,
+        );
       const open = await recalc(before);
       const unchanged = await recalc(before);
       const close = await recalc(after);
-      const label = workers === 0 ? 'add-in thread (forecastWorkers=0)' : `worker pool (${Math.max(1, Math.min(4, cores))} workers)`;
-      for (const [pass, ms] of [['open', open], ['unchanged', unchanged], ['month-end close', close]] as const) {
+      const label =
+        workers === 0
+          ? 'add-in thread (forecastWorkers=0)'
+          : `worker pool (${Math.max(1, Math.min(4, cores))} workers)`;
+      for (const [pass, ms] of [
+        ['open', open],
+        ['unchanged', unchanged],
+        ['month-end close', close],
+      ] as const) {
         rows.push(`| ${label} | ${pass} | ${ms.toFixed(0)} | ${(ms / usable.length).toFixed(2)} |`);
       }
       if (addin.problems.length) throw new Error(addin.problems.join('\n'));
@@ -74,18 +99,25 @@ async function main(): Promise<number> {
       await addin.close();
     }
   }
-  process.stdout.write([
-    `Recalculation of ${usable.length} × FPA.FORECAST.ROLLING(last ${length} values of ${path.basename(dataset)}, ${horizon}) in Chromium, ${os.cpus().length} cores, wall time in the page`,
-    '',
-    '| where | pass | wall ms | ms per formula |',
-    '|---|---|---|---|',
-    ...rows,
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      `Recalculation of ${usable.length} × FPA.FORECAST.ROLLING(last ${length} values of ${path.basename(dataset)}, ${horizon}) in Chromium, ${os.cpus().length} cores, wall time in the page`,
+      '',
+      '| where | pass | wall ms | ms per formula |',
+      '|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

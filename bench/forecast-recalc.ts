@@ -21,7 +21,9 @@ import * as path from 'path';
 import { clearFitCache, rollingForecast } from '../src/forecast';
 import type { ForecastRequest } from '../src/forecast';
 
-interface Dataset { series: Array<{ id: string; values: number[]; actual?: number[] }> }
+interface Dataset {
+  series: Array<{ id: string; values: number[]; actual?: number[] }>;
+}
 
 function option(args: string[], name: string, fallback: number | string): string {
   const i = args.indexOf(`--${name}`);
@@ -41,7 +43,9 @@ function main(): number {
   const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
   const dataset = positional[0] ?? path.resolve(__dirname, '..', '..', 'shared', 'data', 'tourism-monthly.json');
   if (!fs.existsSync(dataset)) {
-    process.stdout.write(`bench/forecast-recalc: ${dataset} not found; shared benchmark data absent, nothing to measure.\n`);
+    process.stdout.write(
+      `bench/forecast-recalc: ${dataset} not found; shared benchmark data absent, nothing to measure.\n`,
+    );
     return 0;
   }
   const count = Number(option(args, 'series', 100));
@@ -52,7 +56,8 @@ function main(): number {
   const weights = option(args, 'weights', 'equal') as 'equal' | 'accuracy';
   const data = JSON.parse(fs.readFileSync(dataset, 'utf8')) as Dataset;
   const usable = data.series.filter((s) => s.values.length >= length + 1).slice(0, count);
-  if (usable.length < count) process.stderr.write(`bench/forecast-recalc: only ${usable.length} series have ${length + 1} values\n`);
+  if (usable.length < count)
+    process.stderr.write(`bench/forecast-recalc: only ${usable.length} series have ${length + 1} values\n`);
   // The history the workbook holds before the new actual arrives, and after.
   const before = usable.map((s) => s.values.slice(-length - 1, -1));
   const after = usable.map((s) => s.values.slice(-length));
@@ -91,14 +96,19 @@ function main(): number {
   });
   rows.push([`new actual in every series (median of ${passes})`, median(allNew)]);
 
-  process.stdout.write([
-    `Recalculation of ${usable.length} × FPA.FORECAST.ROLLING(last ${length} values of ${path.basename(dataset)}, ${horizon}, 0, , "${method}", "weights=${weights}"), one thread`,
-    '',
-    '| pass | CPU ms | wall ms | CPU ms per formula |',
-    '|---|---|---|---|',
-    ...rows.map(([name, t]) => `| ${name} | ${t.cpuMs.toFixed(0)} | ${t.wallMs.toFixed(0)} | ${(t.cpuMs / usable.length).toFixed(2)} |`),
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      `Recalculation of ${usable.length} × FPA.FORECAST.ROLLING(last ${length} values of ${path.basename(dataset)}, ${horizon}, 0, , "${method}", "weights=${weights}"), one thread`,
+      '',
+      '| pass | CPU ms | wall ms | CPU ms per formula |',
+      '|---|---|---|---|',
+      ...rows.map(
+        ([name, t]) =>
+          `| ${name} | ${t.cpuMs.toFixed(0)} | ${t.wallMs.toFixed(0)} | ${(t.cpuMs / usable.length).toFixed(2)} |`,
+      ),
+      '',
+    ].join('\n'),
+  );
   return 0;
 }
 

@@ -19,11 +19,19 @@ const SCORER = path.join(SHARED, 'bench', 'score-forecast.mjs');
 const DEFAULT_METHODS = ['snaive', 'naive2', 'ses', 'theta', 'ets', 'auto'];
 
 interface Score {
-  sMAPE: number; MASE: number; OWA: number; coverage80: number | null; coverage95: number | null; MSIS95: number | null; seriesScored: number;
+  sMAPE: number;
+  MASE: number;
+  OWA: number;
+  coverage80: number | null;
+  coverage95: number | null;
+  MSIS95: number | null;
+  seriesScored: number;
 }
 
 function score(dataset: string, forecasts: string): Score {
-  return JSON.parse(execFileSync(process.execPath, [SCORER, dataset, forecasts, '--json'], { encoding: 'utf8' })) as Score;
+  return JSON.parse(
+    execFileSync(process.execPath, [SCORER, dataset, forecasts, '--json'], { encoding: 'utf8' }),
+  ) as Score;
 }
 
 const pct = (v: number | null): string => (v === null ? '–' : (100 * v).toFixed(1));
@@ -35,7 +43,9 @@ async function main(): Promise<number> {
   const positional = args.filter((a, i) => !a.startsWith('--') && (mi < 0 || i !== mi + 1));
   const dataset = positional[0] ?? path.join(SHARED, 'data', 'tourism-monthly.json');
   if (!fs.existsSync(SCORER) || !fs.existsSync(dataset)) {
-    process.stdout.write(`bench/forecast: ${fs.existsSync(SCORER) ? dataset : SHARED} not found; shared benchmark data absent, nothing to measure.\n`);
+    process.stdout.write(
+      `bench/forecast: ${fs.existsSync(SCORER) ? dataset : SHARED} not found; shared benchmark data absent, nothing to measure.\n`,
+    );
     return 0;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'openfpa-bench-'));
@@ -49,26 +59,38 @@ async function main(): Promise<number> {
       // "auto+accuracy", "auto+outliers": the method with the accuracy-weighted combination and/or
       // the outlier adjustment switched on, as a row of its own.
       const [base, ...switches] = method.split('+');
-      const extra = switches.flatMap((sw) => (sw === 'accuracy' ? ['--combination', 'accuracy'] : sw === 'outliers' ? ['--outliers', 'adjust'] : []));
+      const extra = switches.flatMap((sw) =>
+        sw === 'accuracy' ? ['--combination', 'accuracy'] : sw === 'outliers' ? ['--outliers', 'adjust'] : [],
+      );
       const code = await run([dataset, '--method', base, ...extra, '--out', out, '--quiet']);
       if (code !== 0) throw new Error(`openfpa forecast --method ${method} exited with ${code}`);
     }
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const s = score(dataset, out);
-    rows.push(`| ${method} | ${s.sMAPE.toFixed(2)} | ${s.MASE.toFixed(3)} | ${s.OWA.toFixed(3)} | ${pct(s.coverage80)} | ${pct(s.coverage95)} | ${s.MSIS95 === null ? '–' : s.MSIS95.toFixed(2)} | ${method === 'naive2' ? '–' : seconds.toFixed(1)} |`);
+    rows.push(
+      `| ${method} | ${s.sMAPE.toFixed(2)} | ${s.MASE.toFixed(3)} | ${s.OWA.toFixed(3)} | ${pct(s.coverage80)} | ${pct(s.coverage95)} | ${s.MSIS95 === null ? '–' : s.MSIS95.toFixed(2)} | ${method === 'naive2' ? '–' : seconds.toFixed(1)} |`,
+    );
     process.stderr.write(`bench/forecast: ${method} done in ${seconds.toFixed(1)} s\n`);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
   const name = path.basename(dataset);
   process.stdout.write(
-    [`Forecast benchmark on ${name} (${os.cpus().length} cores; seconds include fitting, all series)`, '',
+    [
+      `Forecast benchmark on ${name} (${os.cpus().length} cores; seconds include fitting, all series)`,
+      '',
       '| method | sMAPE % | MASE | OWA | cover 80 % | cover 95 % | MSIS 95 | seconds |',
-      '|---|---|---|---|---|---|---|---|', ...rows, ''].join('\n'),
+      '|---|---|---|---|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
   );
   return 0;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  process.stderr.write(`bench/forecast: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`bench/forecast: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

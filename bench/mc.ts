@@ -40,8 +40,16 @@ function measure(trials: number): Measurement {
     const used = process.cpuUsage(cpu);
     const target = spec.correlation!.matrix;
     let err = 0;
-    r.achievedCorrelation.matrix.forEach((row, i) => row.forEach((v, j) => (err = Math.max(err, Math.abs(v - target[i][j])))));
-    const m = { trials, ...r.timings, cpuMs: (used.user + used.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, maxCorrError: err };
+    r.achievedCorrelation.matrix.forEach((row, i) =>
+      row.forEach((v, j) => (err = Math.max(err, Math.abs(v - target[i][j])))),
+    );
+    const m = {
+      trials,
+      ...r.timings,
+      cpuMs: (used.user + used.system) / 1000,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      maxCorrError: err,
+    };
     if (!best || m.totalMs < best.totalMs) best = m;
   }
   return best!;
@@ -57,7 +65,10 @@ function main(): void {
   }
   const rows = SIZES.map((n) => {
     process.stderr.write(`bench:mc ${n.toLocaleString('en-US')} trials...\n`);
-    const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--trials', String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--trials', String(n)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     return JSON.parse(out) as Measurement;
   });
   const lines = [
@@ -76,7 +87,10 @@ function main(): void {
         ((m.trials * 1000) / m.totalMs / NUMPY_TOTAL[m.trials]).toFixed(2),
         m.peakRssMb.toFixed(0),
         m.maxCorrError.toFixed(4),
-      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+      ]
+        .join(' | ')
+        .replace(/^/, '| ')
+        .replace(/$/, ' |'),
     ),
   ];
   process.stdout.write(lines.join('\n') + '\n');

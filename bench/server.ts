@@ -51,7 +51,10 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   for (let waited = 0; ; waited += 250) {
     if (exited) throw new Error('server exited during start');
     if (waited > 120_000) throw new Error('server not ready within 120 s');
-    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -75,37 +78,67 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Row[]> {
   const token = await (await loadDevIssuer(dataDir)).sign({ user: 'bench', role: 'admin', costCentres: '*' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
-    const lines = Array.from({ length: 1000 }, (_, i) => ({ account: `${4000 + (i % 100)}`, period: `2026-${String(1 + Math.floor(i / 100)).padStart(2, '0')}`, amount: 1000 + i * 3.5 }));
+    const lines = Array.from({ length: 1000 }, (_, i) => ({
+      account: `${4000 + (i % 100)}`,
+      period: `2026-${String(1 + Math.floor(i / 100)).padStart(2, '0')}`,
+      amount: 1000 + i * 3.5,
+    }));
     const created = await fetch(`${url}/api/versions`, {
-      method: 'POST', headers, body: JSON.stringify({ costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name: 'Bench', lines }),
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name: 'Bench', lines }),
     });
     const version = (await created.json()) as { id: string };
     const csv = `account,period,amount\n${Array.from({ length: 10_000 }, (_, i) => `${4000 + (i % 200)},2026-${String(1 + (i % 12)).padStart(2, '0')},${(i * 1.01).toFixed(2)}`).join('\n')}\n`;
     let batch = 0;
     const cases = [
-      { name: 'read version (1,000 lines)', connections: 10, opts: { method: 'GET' as const, path: `/api/versions/${version.id}` } },
       {
-        name: 'write review decision', connections: 10,
-        opts: { method: 'POST' as const, path: '/api/reviews', body: JSON.stringify({ costCentre: 'CC1', flagId: 'bench-flag', decision: 'accepted', comment: 'bench' }) },
+        name: 'read version (1,000 lines)',
+        connections: 10,
+        opts: { method: 'GET' as const, path: `/api/versions/${version.id}` },
       },
       {
-        name: 'import 10,000 actual rows (CSV)', connections: 2,
+        name: 'write review decision',
+        connections: 10,
         opts: {
-          method: 'POST' as const, path: '/api/actuals/imports', body: csv,
+          method: 'POST' as const,
+          path: '/api/reviews',
+          body: JSON.stringify({ costCentre: 'CC1', flagId: 'bench-flag', decision: 'accepted', comment: 'bench' }),
+        },
+      },
+      {
+        name: 'import 10,000 actual rows (CSV)',
+        connections: 2,
+        opts: {
+          method: 'POST' as const,
+          path: '/api/actuals/imports',
+          body: csv,
           headers: { ...headers, 'content-type': 'text/csv' },
-          setupRequest: (request: { path: string }) => ({ ...request, path: `/api/actuals/imports?batchId=bench-${engine}-${++batch}&costCentre=CC1` }),
+          setupRequest: (request: { path: string }) => ({
+            ...request,
+            path: `/api/actuals/imports?batchId=bench-${engine}-${++batch}&costCentre=CC1`,
+          }),
         },
       },
     ];
     const rows: Row[] = [];
     for (const c of cases) {
       const result = await autocannon({
-        url, connections: c.connections, duration: SECONDS, headers,
+        url,
+        connections: c.connections,
+        duration: SECONDS,
+        headers,
         requests: [c.opts as autocannon.Request],
       });
       rows.push({
-        case: c.name, engine, connections: c.connections, requests: result.requests.total,
-        rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors,
+        case: c.name,
+        engine,
+        connections: c.connections,
+        requests: result.requests.total,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.non2xx + result.errors,
       });
       process.stderr.write(`bench:server ${engine} ${c.name}: ${result.requests.total} requests\n`);
     }
@@ -132,7 +165,10 @@ async function main(): Promise<void> {
     '',
     '| case | engine | connections | requests | req/s | p50 ms | p99 ms | non-2xx |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.case} | ${r.engine} | ${r.connections} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.case} | ${r.engine} | ${r.connections} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+    ),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -10,12 +10,21 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   forecast: { summary: 'forecast every series of a dataset JSON file', load: () => import('./commands/forecast') },
   scenario: { summary: 'run a Monte Carlo scenario spec JSON file', load: () => import('./commands/scenario') },
   cash: { summary: 'optimise a cash plan JSON file with glpk.js', load: () => import('./commands/cash') },
-  flags: { summary: 'flag budget variances and anomalies in a budget JSON file', load: () => import('./commands/flags') },
+  flags: {
+    summary: 'flag budget variances and anomalies in a budget JSON file',
+    load: () => import('./commands/flags'),
+  },
 };
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  openfpa ${name.padEnd(9)} ${c.summary}`);
-  return ['usage: openfpa <command> <file.json> [options]', '', ...lines, '', 'Run "openfpa <command> --help" for its options.'].join('\n');
+  return [
+    'usage: openfpa <command> <file.json> [options]',
+    '',
+    ...lines,
+    '',
+    'Run "openfpa <command> --help" for its options.',
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -37,7 +46,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`openfpa: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(`openfpa: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exit(1);
     },
   );

@@ -20,6 +20,7 @@ export function readJsonObject(file: string): Record<string, unknown> {
   } catch (e) {
     throw new InputFileError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputFileError(`${file}: the top level must be an object`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new InputFileError(`${file}: the top level must be an object`);
   return value as Record<string, unknown>;
 }

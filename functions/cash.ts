@@ -14,7 +14,18 @@ import { wcMetrics } from '../src/cash/wc-metrics';
 import { Errors } from '../src/errors';
 import { glpkBrowserSolver } from '../src/solver/glpk-browser';
 import type { Solver } from '../src/solver/types';
-import { isBlank, optionalBoolean, optionalNumber, optionalString, readMatrix, readOptions, readSeries, safelyAsync, safely, withHeader } from './adapter';
+import {
+  isBlank,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  readMatrix,
+  readOptions,
+  readSeries,
+  safelyAsync,
+  safely,
+  withHeader,
+} from './adapter';
 import type { SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
@@ -41,7 +52,8 @@ function readFlows(input: unknown, field: string): number[] {
 function readScalarOrRow(input: unknown, field: string, periods: number): number | number[] {
   const values = readFlows(input, field);
   if (values.length === 1) return values[0];
-  if (values.length !== periods) throw Errors.badShape(field, `one value or ${periods} values (one per period)`, `${values.length} values`);
+  if (values.length !== periods)
+    throw Errors.badShape(field, `one value or ${periods} values (one per period)`, `${values.length} values`);
   return values;
 }
 
@@ -59,7 +71,10 @@ function readCashOptions(input: unknown): CashOptions & { diagnose: boolean } {
   return {
     integerLots: optionalBoolean(pairs.get('integer_lots'), 'options integer_lots', true),
     timeLimitSeconds: isBlank(time) ? undefined : optionalNumber(time, 'options time_limit', 0, { above: 0 }),
-    objective: optionalString(pairs.get('objective'), 'options objective', 'wealth', ['wealth', 'headroom']) as CashOptions['objective'],
+    objective: optionalString(pairs.get('objective'), 'options objective', 'wealth', [
+      'wealth',
+      'headroom',
+    ]) as CashOptions['objective'],
     shadowPrices: optionalBoolean(pairs.get('shadow_prices'), 'options shadow_prices', false),
     diagnose: optionalBoolean(pairs.get('diagnose'), 'options diagnose', false),
   };
@@ -69,11 +84,31 @@ function readCashOptions(input: unknown): CashOptions & { diagnose: boolean } {
 function scheduleTable(plan: CashPlan, result: CashResult): SpillValue[][] {
   const names = plan.instruments.map((i) => i.name);
   const prices = result.shadowPrices;
-  const header = ['period', ...names.map((n) => `invest ${n}`), ...names.map((n) => `mature ${n}`), 'draw', 'repay', 'debt', 'interest earned', 'interest paid', 'closing cash'];
+  const header = [
+    'period',
+    ...names.map((n) => `invest ${n}`),
+    ...names.map((n) => `mature ${n}`),
+    'draw',
+    'repay',
+    'debt',
+    'interest earned',
+    'interest paid',
+    'closing cash',
+  ];
   if (prices) header.push('shadow min cash', 'shadow credit limit');
   const totals = new Array<number>(header.length).fill(0);
   const rows: (SpillValue | null)[][] = result.periods.map((p, i) => {
-    const row: number[] = [p.period, ...names.map((n) => p.invest[n]), ...names.map((n) => p.mature[n]), p.draw, p.repay, p.debt, p.interestEarned, p.interestPaid, p.closingCash];
+    const row: number[] = [
+      p.period,
+      ...names.map((n) => p.invest[n]),
+      ...names.map((n) => p.mature[n]),
+      p.draw,
+      p.repay,
+      p.debt,
+      p.interestEarned,
+      p.interestPaid,
+      p.closingCash,
+    ];
     if (prices) row.push(prices.minCash[i], prices.creditLimit[i]);
     row.forEach((v, c) => (totals[c] += v));
     return row;
@@ -101,7 +136,14 @@ function scheduleTable(plan: CashPlan, result: CashResult): SpillValue[][] {
  * @param {any[][]} [options] Name/value pairs (two columns, or one text such as "objective=headroom; diagnose=TRUE"): integer_lots (TRUE), time_limit (seconds), objective ("wealth" or "headroom"), shadow_prices (FALSE), diagnose (FALSE: TRUE spills the shortfall table instead of an error).
  * @returns {Promise<any[][]>} One row per period (invest and mature per instrument, draw, repay, debt, interest, closing cash), then a totals row with the objective.
  */
-export function cashOptimize(flows: any[][], opening_cash: number, min_cash: any[][], instruments: any[][], credit_line?: any[][], options?: any[][]): Promise<any[][]> {
+export function cashOptimize(
+  flows: any[][],
+  opening_cash: number,
+  min_cash: any[][],
+  instruments: any[][],
+  credit_line?: any[][],
+  options?: any[][],
+): Promise<any[][]> {
   return safelyAsync(async () => {
     const values = readFlows(flows, 'flows');
     const plan: CashPlan = {
@@ -116,7 +158,10 @@ export function cashOptimize(flows: any[][], opening_cash: number, min_cash: any
     if (result.status === 'infeasible') {
       const first = result.shortfall![0];
       if (!opts.diagnose) throw CashErrors.shortfall(first.amount, first.period, result.totalShortfall ?? first.amount);
-      return withHeader(['period', 'shortfall'], [...result.shortfall!.map((s) => [s.period, s.amount]), ['total', result.totalShortfall ?? 0]]);
+      return withHeader(
+        ['period', 'shortfall'],
+        [...result.shortfall!.map((s) => [s.period, s.amount]), ['total', result.totalShortfall ?? 0]],
+      );
     }
     return scheduleTable(plan, result);
   });
@@ -128,13 +173,25 @@ export function cashOptimize(flows: any[][], opening_cash: number, min_cash: any
  */
 function readRiskFlows(input: unknown): Pick<LiquidityRiskInput, 'trials' | 'bounds'> {
   const grid = readMatrix(input, 'flows');
-  const numbers = grid.map((row, r) => row.map((c, k) => {
-    if (typeof c !== 'number') throw CashErrors.invalid(`flows row ${r + 1}, column ${k + 1}`, `must be a number; got ${c === null ? 'a blank' : JSON.stringify(c)}`);
-    return c;
-  }));
+  const numbers = grid.map((row, r) =>
+    row.map((c, k) => {
+      if (typeof c !== 'number')
+        throw CashErrors.invalid(
+          `flows row ${r + 1}, column ${k + 1}`,
+          `must be a number; got ${c === null ? 'a blank' : JSON.stringify(c)}`,
+        );
+      return c;
+    }),
+  );
   if (numbers.length === 3) return { bounds: { low: numbers[0], mid: numbers[1], high: numbers[2] } };
-  if (numbers[0].length === 3) return { bounds: { low: numbers.map((r) => r[0]), mid: numbers.map((r) => r[1]), high: numbers.map((r) => r[2]) } };
-  if (numbers.length < 10) throw Errors.badShape('flows', 'low, mid and high (3 rows or 3 columns) or at least 10 trials (one row each)', `${numbers.length} rows × ${numbers[0].length} columns`);
+  if (numbers[0].length === 3)
+    return { bounds: { low: numbers.map((r) => r[0]), mid: numbers.map((r) => r[1]), high: numbers.map((r) => r[2]) } };
+  if (numbers.length < 10)
+    throw Errors.badShape(
+      'flows',
+      'low, mid and high (3 rows or 3 columns) or at least 10 trials (one row each)',
+      `${numbers.length} rows × ${numbers[0].length} columns`,
+    );
   return { trials: numbers };
 }
 
@@ -150,7 +207,13 @@ function readRiskFlows(input: unknown): Pick<LiquidityRiskInput, 'trials' | 'bou
  * @param {number} [seed] Seed of the random generator; the same seed gives the same answer. Default 1.
  * @returns {any[][]} One row per period: P(breach), expected shortfall, cash P5, P50, P95; then the first likely breach.
  */
-export function cashRisk(flows: any[][], opening_cash: number, min_cash: any[][], iterations?: number, seed?: number): any[][] {
+export function cashRisk(
+  flows: any[][],
+  opening_cash: number,
+  min_cash: any[][],
+  iterations?: number,
+  seed?: number,
+): any[][] {
   return safely(() => {
     const source = readRiskFlows(flows);
     const periods = source.trials ? source.trials[0].length : source.bounds!.mid.length;
@@ -161,8 +224,20 @@ export function cashRisk(flows: any[][], opening_cash: number, min_cash: any[][]
       iterations: optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 100, max: 1_000_000 }),
       seed: optionalNumber(seed, 'seed', 1, { integer: true, min: 0 }),
     });
-    const rows: (SpillValue | null)[][] = risk.breachProbability.map((p, t) => [t + 1, p, risk.expectedShortfall[t], risk.p5[t], risk.p50[t], risk.p95[t]]);
-    rows.push(['first likely breach', risk.firstLikelyBreach ?? 'none', 'first 5% breach', risk.firstPossibleBreach ?? 'none']);
+    const rows: (SpillValue | null)[][] = risk.breachProbability.map((p, t) => [
+      t + 1,
+      p,
+      risk.expectedShortfall[t],
+      risk.p5[t],
+      risk.p50[t],
+      risk.p95[t],
+    ]);
+    rows.push([
+      'first likely breach',
+      risk.firstLikelyBreach ?? 'none',
+      'first 5% breach',
+      risk.firstPossibleBreach ?? 'none',
+    ]);
     return withHeader(['period', 'P(breach)', 'expected shortfall', 'cash P5', 'cash P50', 'cash P95'], rows);
   });
 }
@@ -181,16 +256,31 @@ export function cashRisk(flows: any[][], opening_cash: number, min_cash: any[][]
  * @param {string} [balances] "end" (default) uses period-end balances; "average" uses the average of the previous and current end.
  * @returns {any[][]} One row per period: DSO, DPO, DIO and CCC in days (blank where revenue or COGS is zero).
  */
-export function wcMetricsFn(revenue: any[][], cogs: any[][], receivables: any[][], payables: any[][], inventory: any[][], days_in_period?: any[][], balances?: string): any[][] {
+export function wcMetricsFn(
+  revenue: any[][],
+  cogs: any[][],
+  receivables: any[][],
+  payables: any[][],
+  inventory: any[][],
+  days_in_period?: any[][],
+  balances?: string,
+): any[][] {
   return safely(() => {
     const rev = readFlows(revenue, 'revenue');
     const days = isBlank(days_in_period) ? undefined : readScalarOrRow(days_in_period, 'days_in_period', rev.length);
     const m = wcMetrics({
-      revenue: rev, cogs: readFlows(cogs, 'cogs'), receivables: readFlows(receivables, 'receivables'),
-      payables: readFlows(payables, 'payables'), inventory: readFlows(inventory, 'inventory'),
-      daysInPeriod: days, balances: optionalString(balances, 'balances', 'end', ['end', 'average']) as 'end' | 'average',
+      revenue: rev,
+      cogs: readFlows(cogs, 'cogs'),
+      receivables: readFlows(receivables, 'receivables'),
+      payables: readFlows(payables, 'payables'),
+      inventory: readFlows(inventory, 'inventory'),
+      daysInPeriod: days,
+      balances: optionalString(balances, 'balances', 'end', ['end', 'average']) as 'end' | 'average',
     });
-    return withHeader(['period', 'DSO', 'DPO', 'DIO', 'CCC'], m.dso.map((dso, t) => [t + 1, dso, m.dpo[t], m.dio[t], m.ccc[t]]));
+    return withHeader(
+      ['period', 'DSO', 'DPO', 'DIO', 'CCC'],
+      m.dso.map((dso, t) => [t + 1, dso, m.dpo[t], m.dio[t], m.ccc[t]]),
+    );
   });
 }
 
@@ -208,7 +298,15 @@ export function wcOptimize(levers: any[][], budget?: number): Promise<any[][]> {
     const table = readLevers(readMatrix(levers, 'levers'));
     const limit = optionalNumber(budget, 'budget', Infinity, { min: 0 });
     const choice = await optimizeLevers(table, limit, cashSolver.current);
-    const rows: (SpillValue | null)[][] = choice.map((c) => [c.name, c.current, c.target, c.daysMoved, c.cashFreed, c.cost, c.net]);
+    const rows: (SpillValue | null)[][] = choice.map((c) => [
+      c.name,
+      c.current,
+      c.target,
+      c.daysMoved,
+      c.cashFreed,
+      c.cost,
+      c.net,
+    ]);
     const sum = (key: 'cashFreed' | 'cost' | 'net'): number => choice.reduce((s, c) => s + c[key], 0);
     rows.push(['total', null, null, null, sum('cashFreed'), sum('cost'), sum('net')]);
     return withHeader(['lever', 'current', 'target', 'days moved', 'cash freed', 'cost', 'net'], rows);

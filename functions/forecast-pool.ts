@@ -7,7 +7,12 @@
  * answer an unchanged history, and FORECAST.MODEL/BACKTEST on the same range reuse ROLLING's fits.
  */
 import { runForecastJob, settleForecastReply } from '../src/forecast/worker-protocol';
-import type { ForecastJob, ForecastJobMessage, ForecastJobReply, ForecastJobResults } from '../src/forecast/worker-protocol';
+import type {
+  ForecastJob,
+  ForecastJobMessage,
+  ForecastJobReply,
+  ForecastJobResults,
+} from '../src/forecast/worker-protocol';
 
 /** The part of a Web Worker the pool uses. */
 export interface ForecastWorker {
@@ -39,7 +44,9 @@ function historyHash(job: ForecastJob): number {
   return h;
 }
 
-function runHere<K extends ForecastJob['kind']>(job: Extract<ForecastJob, { kind: K }>): Promise<ForecastJobResults[K]> {
+function runHere<K extends ForecastJob['kind']>(
+  job: Extract<ForecastJob, { kind: K }>,
+): Promise<ForecastJobResults[K]> {
   try {
     return Promise.resolve(runForecastJob<K>(job));
   } catch (error) {
@@ -85,7 +92,9 @@ export function useForecastWorkers(start: () => ForecastWorker | null, count: nu
 }
 
 /** Runs a forecast job on the history's worker, or in this thread when there is no pool. */
-export function computeForecast<K extends ForecastJob['kind']>(job: Extract<ForecastJob, { kind: K }>): Promise<ForecastJobResults[K]> {
+export function computeForecast<K extends ForecastJob['kind']>(
+  job: Extract<ForecastJob, { kind: K }>,
+): Promise<ForecastJobResults[K]> {
   if (workers.length === 0) return runHere<K>(job);
   const worker = workers[historyHash(job) % workers.length];
   const id = nextId++;

@@ -34,8 +34,14 @@ const OPTION_NAMES = ['weights', 'outliers', 'seed'] as const;
 function readForecastOptions(input: unknown): ForecastOptions {
   const pairs = readOptions(input, 'options', OPTION_NAMES);
   return {
-    combination: optionalString(pairs.get('weights'), 'options weights', 'equal', ['equal', 'accuracy']) as ForecastOptions['combination'],
-    outliers: optionalString(pairs.get('outliers'), 'options outliers', 'keep', ['keep', 'adjust']) as ForecastOptions['outliers'],
+    combination: optionalString(pairs.get('weights'), 'options weights', 'equal', [
+      'equal',
+      'accuracy',
+    ]) as ForecastOptions['combination'],
+    outliers: optionalString(pairs.get('outliers'), 'options outliers', 'keep', [
+      'keep',
+      'adjust',
+    ]) as ForecastOptions['outliers'],
     seed: optionalNumber(pairs.get('seed'), 'options seed', 1, { integer: true, min: 1, max: 2 ** 31 - 1 }),
   };
 }
@@ -47,14 +53,20 @@ function forecastRequest(args: ForecastArgs, defaultHorizon: number): ForecastRe
   const seasonality = optionalNumber(args.seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 });
   const confidence = optionalNumber(args.confidence, 'confidence', 0.95, { above: 0, below: 1 });
   const method = optionalString(args.method, 'method', 'auto');
-  return { values, horizon, seasonality, levels: [confidence * 100], method: method.toLowerCase(), ...readForecastOptions(args.options) };
+  return {
+    values,
+    horizon,
+    seasonality,
+    levels: [confidence * 100],
+    method: method.toLowerCase(),
+    ...readForecastOptions(args.options),
+  };
 }
 
 /** The forecast of a request, computed by the worker pool (or in this thread without one). */
 function runForecast(request: ForecastRequest): Promise<ForecastResult> {
   return computeForecast({ kind: 'rolling', request });
 }
-
 
 /**
  * Forecasts the next periods of a series, with a prediction interval, re-estimated from the whole
@@ -70,9 +82,18 @@ function runForecast(request: ForecastRequest): Promise<ForecastResult> {
  * @param {any[][]} [options] Settings as name/value pairs (two columns, or one text such as "weights=accuracy; outliers=adjust"): weights "equal" (default) or "accuracy" (weight the auto combination by each member's recent accuracy), outliers "keep" (default) or "adjust", seed (default 1).
  * @returns {Promise<any[][]>} One row per period ahead: forecast, lower bound, upper bound.
  */
-export function forecastRolling(values: any[][], horizon?: number, seasonality?: number, confidence?: number, method?: string, options?: any[][]): Promise<any[][]> {
+export function forecastRolling(
+  values: any[][],
+  horizon?: number,
+  seasonality?: number,
+  confidence?: number,
+  method?: string,
+  options?: any[][],
+): Promise<any[][]> {
   return safelyAsync(async () => {
-    const result = await runForecast(forecastRequest({ values, horizon, seasonality, confidence, method, options }, 12));
+    const result = await runForecast(
+      forecastRequest({ values, horizon, seasonality, confidence, method, options }, 12),
+    );
     const interval = result.intervals[0];
     return columns([result.mean, interval.lower, interval.upper]);
   });
@@ -90,20 +111,31 @@ export function forecastRolling(values: any[][], horizon?: number, seasonality?:
  * @param {any[][]} [options] Settings as in FPA.FORECAST.ROLLING: weights "equal" or "accuracy", outliers "keep" or "adjust", seed.
  * @returns {Promise<any[][]>} A two-column table of property and value.
  */
-export function forecastModel(values: any[][], seasonality?: number, method?: string, options?: any[][]): Promise<any[][]> {
+export function forecastModel(
+  values: any[][],
+  seasonality?: number,
+  method?: string,
+  options?: any[][],
+): Promise<any[][]> {
   return safelyAsync(async () => {
     const request = forecastRequest({ values, seasonality, method, options }, 1);
     const [result, facts] = await Promise.all([
       runForecast(request),
-      computeForecast({ kind: 'describe', request: { values: request.values, seasonality: request.seasonality, method: request.method, outliers: request.outliers } }),
+      computeForecast({
+        kind: 'describe',
+        request: {
+          values: request.values,
+          seasonality: request.seasonality,
+          method: request.method,
+          outliers: request.outliers,
+        },
+      }),
     ]);
     const rows: SpillValue[][] = [
       ['method', result.method],
       ['season length', result.seasonPeriod],
       ['blanks interpolated', result.interpolated],
-      ...facts
-        .filter((fact) => fact.label !== 'season length')
-        .map((fact): SpillValue[] => [fact.label, fact.value]),
+      ...facts.filter((fact) => fact.label !== 'season length').map((fact): SpillValue[] => [fact.label, fact.value]),
       ...result.notes.map((note): SpillValue[] => ['note', note]),
     ];
     return withHeader(['property', 'value'], rows);
@@ -122,18 +154,29 @@ export function forecastModel(values: any[][], seasonality?: number, method?: st
  * @param {any[][]} [options] Settings as in FPA.FORECAST.ROLLING: weights "equal" or "accuracy", outliers "keep" or "adjust", seed.
  * @returns {Promise<any[][]>} One row per period ahead (and a final "all" row): MASE, sMAPE %, share inside the 80% and 95% intervals, forecasts scored.
  */
-export function forecastBacktest(values: any[][], horizon?: number, method?: string, origins?: number, options?: any[][]): Promise<any[][]> {
+export function forecastBacktest(
+  values: any[][],
+  horizon?: number,
+  method?: string,
+  origins?: number,
+  options?: any[][],
+): Promise<any[][]> {
   return safelyAsync(async () => {
     const series = readSeries(values, 'values').values;
     const h = optionalNumber(horizon, 'horizon', 6, { integer: true, min: 1, max: 36 });
     const name = optionalString(method, 'method', 'auto');
     const k = optionalNumber(origins, 'origins', 6, { integer: true, min: 1, max: 36 });
-    const r = await computeForecast({ kind: 'backtest', request: { values: series, horizon: h, origins: k, method: name.toLowerCase(), ...readForecastOptions(options) } });
-    const row = (label: SpillValue, a: { mase: number; smape: number; coverage80: number; coverage95: number; count: number }): SpillValue[] =>
-      [label, Number.isFinite(a.mase) ? a.mase : '', a.smape, a.coverage80, a.coverage95, a.count];
-    return withHeader(['step', 'MASE', 'sMAPE %', 'cover 80%', 'cover 95%', 'forecasts'], [
-      ...r.byHorizon.map((b) => row(b.step, b)),
-      row('all', r.overall),
-    ]);
+    const r = await computeForecast({
+      kind: 'backtest',
+      request: { values: series, horizon: h, origins: k, method: name.toLowerCase(), ...readForecastOptions(options) },
+    });
+    const row = (
+      label: SpillValue,
+      a: { mase: number; smape: number; coverage80: number; coverage95: number; count: number },
+    ): SpillValue[] => [label, Number.isFinite(a.mase) ? a.mase : '', a.smape, a.coverage80, a.coverage95, a.count];
+    return withHeader(
+      ['step', 'MASE', 'sMAPE %', 'cover 80%', 'cover 95%', 'forecasts'],
+      [...r.byHorizon.map((b) => row(b.step, b)), row('all', r.overall)],
+    );
   });
 }

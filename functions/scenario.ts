@@ -31,7 +31,10 @@ function parameterValue(c: Cell, driver: string, name: string): number | number[
     const numbers = parts.map(Number);
     if (parts.length > 0 && numbers.every(Number.isFinite)) return parts.length === 1 ? numbers[0] : numbers;
   }
-  throw ScenarioErrors.badParameter(driver, `parameter ${name} holds "${String(c)}", not a number (lists are written "0; 250000; 1000000").`);
+  throw ScenarioErrors.badParameter(
+    driver,
+    `parameter ${name} holds "${String(c)}", not a number (lists are written "0; 250000; 1000000").`,
+  );
 }
 
 /**
@@ -41,7 +44,12 @@ function parameterValue(c: Cell, driver: string, name: string): number | number[
  */
 function readDrivers(input: unknown): DriverSpec[] {
   const grid = readMatrix(input, 'drivers');
-  if (grid[0].length < 3) throw Errors.badShape('drivers', 'a table with columns name, distribution, param1..param4', `${grid[0].length} columns`);
+  if (grid[0].length < 3)
+    throw Errors.badShape(
+      'drivers',
+      'a table with columns name, distribution, param1..param4',
+      `${grid[0].length} columns`,
+    );
   const first = cellText(grid[0][0]).toLowerCase();
   const rows = first === 'name' || first === 'driver' ? grid.slice(1) : grid;
   const drivers: DriverSpec[] = [];
@@ -71,18 +79,25 @@ function readCorrelation(input: unknown): ScenarioSpec['correlation'] {
   const grid = readMatrix(input, 'correlation');
   const k = grid.length - 1;
   if (k < 2 || grid[0].length !== k + 1) {
-    throw Errors.badShape('correlation', 'a square range with driver names in its first row and first column', `${grid.length} × ${grid[0].length} cells`);
+    throw Errors.badShape(
+      'correlation',
+      'a square range with driver names in its first row and first column',
+      `${grid.length} × ${grid[0].length} cells`,
+    );
   }
   const names = grid.slice(1).map((row) => cellText(row[0]));
   const header = grid[0].slice(1).map(cellText);
   header.forEach((h, i) => {
     if (h.toLowerCase() !== names[i].toLowerCase()) {
-      throw ScenarioErrors.badCorrelation(`column ${i + 2} is labelled "${h}" but row ${i + 2} is "${names[i]}"; list the drivers in the same order across and down.`);
+      throw ScenarioErrors.badCorrelation(
+        `column ${i + 2} is labelled "${h}" but row ${i + 2} is "${names[i]}"; list the drivers in the same order across and down.`,
+      );
     }
   });
   const matrix = grid.slice(1).map((row, i) =>
     row.slice(1).map((c, j) => {
-      if (typeof c !== 'number') throw ScenarioErrors.badCorrelation(`the entry for ${names[i]} × ${header[j]} is not a number.`);
+      if (typeof c !== 'number')
+        throw ScenarioErrors.badCorrelation(`the entry for ${names[i]} × ${header[j]} is not a number.`);
       return c;
     }),
   );
@@ -91,26 +106,49 @@ function readCorrelation(input: unknown): ScenarioSpec['correlation'] {
 
 function readPercentiles(input: unknown): number[] {
   if (input === null || input === undefined) return [5, 50, 95];
-  const cells = readMatrix(input, 'percentiles').flat().filter((c) => c !== null);
+  const cells = readMatrix(input, 'percentiles')
+    .flat()
+    .filter((c) => c !== null);
   if (cells.length === 0) return [5, 50, 95];
   return cells.map((c) => {
-    if (typeof c !== 'number' || !(c > 0 && c < 100)) throw Errors.outOfRange('percentiles', String(c), 'numbers strictly between 0 and 100 (e.g. 5, 50, 95)');
+    if (typeof c !== 'number' || !(c > 0 && c < 100))
+      throw Errors.outOfRange('percentiles', String(c), 'numbers strictly between 0 and 100 (e.g. 5, 50, 95)');
     return c;
   });
 }
 
 function readModel(model: unknown): string {
-  const cells = readMatrix(model, 'model').flat().filter((c) => c !== null && c !== '');
+  const cells = readMatrix(model, 'model')
+    .flat()
+    .filter((c) => c !== null && c !== '');
   if (cells.length === 0) throw Errors.empty('model');
   return cells.map((c) => String(c)).join('\n');
 }
 
-function buildSpec(drivers: unknown, model: unknown, iterations: unknown, seed: unknown, correlation: unknown): ScenarioSpec {
+function buildSpec(
+  drivers: unknown,
+  model: unknown,
+  iterations: unknown,
+  seed: unknown,
+  correlation: unknown,
+): ScenarioSpec {
   const n = optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 2 });
   if (n > MAX_CELL_ITERATIONS) {
-    throw Errors.outOfRange('iterations', n, `at most ${MAX_CELL_ITERATIONS.toLocaleString('en-US')} in a cell (Excel stops add-ins that compute for more than 5 s); run bigger scenarios from the Scenarios wizard in the OpenFPA task pane`);
+    throw Errors.outOfRange(
+      'iterations',
+      n,
+      `at most ${MAX_CELL_ITERATIONS.toLocaleString('en-US')} in a cell (Excel stops add-ins that compute for more than 5 s); run bigger scenarios from the Scenarios wizard in the OpenFPA task pane`,
+    );
   }
-  const hasCorrelation = correlation !== null && correlation !== undefined && !(Array.isArray(correlation) && readMatrix(correlation, 'correlation').flat().every((c) => c === null));
+  const hasCorrelation =
+    correlation !== null &&
+    correlation !== undefined &&
+    !(
+      Array.isArray(correlation) &&
+      readMatrix(correlation, 'correlation')
+        .flat()
+        .every((c) => c === null)
+    );
   return {
     drivers: readDrivers(drivers),
     model: readModel(model),
@@ -141,14 +179,32 @@ function pickOutput(outputs: string[], requested: unknown): number {
  * @param {any[][]} [percentiles] Percentiles to report, each between 0 and 100. Default 5, 50, 95.
  * @returns {any[][]} A header row, then one row per output.
  */
-export function scenarioMc(drivers: any[][], model: any[][], iterations?: number, seed?: number, correlation?: any[][], percentiles?: any[][]): any[][] {
+export function scenarioMc(
+  drivers: any[][],
+  model: any[][],
+  iterations?: number,
+  seed?: number,
+  correlation?: any[][],
+  percentiles?: any[][],
+): any[][] {
   return safely(() => {
-    const spec = { ...buildSpec(drivers, model, iterations, seed, correlation), percentiles: readPercentiles(percentiles) };
+    const spec = {
+      ...buildSpec(drivers, model, iterations, seed, correlation),
+      percentiles: readPercentiles(percentiles),
+    };
     const { result } = runScenarioDetailed(spec);
     const ps = spec.percentiles;
     const header = ['output', 'mean', 'sd', 'min', 'max', 'se', ...ps.map((p) => `P${p}`), 'VaR95', 'CVaR95'];
     const rows: SpillValue[][] = Object.entries(result.outputs).map(([name, s]) => [
-      name, s.mean, s.sd, s.min, s.max, s.se, ...ps.map((p) => s.percentiles[String(p)]), s.var95, s.cvar95,
+      name,
+      s.mean,
+      s.sd,
+      s.min,
+      s.max,
+      s.se,
+      ...ps.map((p) => s.percentiles[String(p)]),
+      s.var95,
+      s.cvar95,
     ]);
     return withHeader(header, rows);
   });
@@ -167,9 +223,20 @@ export function scenarioMc(drivers: any[][], model: any[][], iterations?: number
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
  * @returns {any[][]} A header row, then one row per driver: driver, Spearman, SRC.
  */
-export function scenarioTornado(drivers: any[][], model: any[][], output?: string, iterations?: number, seed?: number, correlation?: any[][]): any[][] {
+export function scenarioTornado(
+  drivers: any[][],
+  model: any[][],
+  output?: string,
+  iterations?: number,
+  seed?: number,
+  correlation?: any[][],
+): any[][] {
   return safely(() => {
-    const { result, plan } = runScenarioDetailed({ ...buildSpec(drivers, model, iterations, seed, correlation), sensitivity: true, percentiles: [] });
+    const { result, plan } = runScenarioDetailed({
+      ...buildSpec(drivers, model, iterations, seed, correlation),
+      sensitivity: true,
+      percentiles: [],
+    });
     const name = plan.program.outputs[pickOutput(plan.program.outputs, output)];
     const rows = result.sensitivity![name].map((s): SpillValue[] => [s.driver, s.spearman, s.src]);
     return withHeader(['driver', 'spearman', 'src'], rows);
@@ -188,13 +255,27 @@ export function scenarioTornado(drivers: any[][], model: any[][], output?: strin
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
  * @returns {any[][]} One row per trial.
  */
-export function scenarioTrials(drivers: any[][], model: any[][], output?: string, iterations?: number, seed?: number, correlation?: any[][]): any[][] {
+export function scenarioTrials(
+  drivers: any[][],
+  model: any[][],
+  output?: string,
+  iterations?: number,
+  seed?: number,
+  correlation?: any[][],
+): any[][] {
   return safely(() => {
     const n = optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 2 });
     if (n > MAX_TRIAL_ROWS) {
-      throw Errors.outOfRange('iterations', n, `at most ${MAX_TRIAL_ROWS.toLocaleString('en-US')} for FPA.SCENARIO.TRIALS (Excel on the web caps a result at 5 MB); use FPA.SCENARIO.MC for statistics of bigger runs`);
+      throw Errors.outOfRange(
+        'iterations',
+        n,
+        `at most ${MAX_TRIAL_ROWS.toLocaleString('en-US')} for FPA.SCENARIO.TRIALS (Excel on the web caps a result at 5 MB); use FPA.SCENARIO.MC for statistics of bigger runs`,
+      );
     }
-    const { plan, simulation } = runScenarioDetailed({ ...buildSpec(drivers, model, n, seed, correlation), percentiles: [] });
+    const { plan, simulation } = runScenarioDetailed({
+      ...buildSpec(drivers, model, n, seed, correlation),
+      percentiles: [],
+    });
     const column = simulation.outputColumns[pickOutput(plan.program.outputs, output)];
     return Array.from(column, (v) => [v]);
   });
@@ -213,7 +294,14 @@ export function scenarioTrials(drivers: any[][], model: any[][], output?: string
  * @param {any[][]} [param4] Fourth parameter (e.g. shape for pert, max for truncnormal), if any.
  * @returns {any[][]} The quantile for each p.
  */
-export function distInv(distribution: string, p: any[][], param1: any[][], param2?: any[][], param3?: any[][], param4?: any[][]): any[][] {
+export function distInv(
+  distribution: string,
+  p: any[][],
+  param1: any[][],
+  param2?: any[][],
+  param3?: any[][],
+  param4?: any[][],
+): any[][] {
   return safely(() => {
     const name = optionalString(distribution, 'distribution', '');
     const family = canonicalFamily(name);
@@ -233,9 +321,11 @@ export function distInv(distribution: string, p: any[][], param1: any[][], param
     const dist = makeDistribution('FPA.DIST.INV', family, params);
     return readMatrix(p, 'p').map((row) =>
       row.map((c) => {
-        if (typeof c !== 'number' || !(c >= 0 && c <= 1)) throw Errors.outOfRange('p', c === null ? 'blank' : String(c), 'a probability from 0 to 1');
+        if (typeof c !== 'number' || !(c >= 0 && c <= 1))
+          throw Errors.outOfRange('p', c === null ? 'blank' : String(c), 'a probability from 0 to 1');
         const q = dist.quantile(c);
-        if (!Number.isFinite(q)) throw Errors.outOfRange('p', c, `strictly between 0 and 1 for ${family} (the quantile at ${c} is infinite)`);
+        if (!Number.isFinite(q))
+          throw Errors.outOfRange('p', c, `strictly between 0 and 1 for ${family} (the quantile at ${c} is infinite)`);
         return q;
       }),
     );

@@ -43,7 +43,12 @@ function readThresholds(input: unknown): ThresholdSettings {
     if (typeof only !== 'number') throw Errors.notANumber('thresholds', 'the cell', JSON.stringify(only));
     return { minPct: only };
   }
-  if (matrix[0].length !== 2) throw Errors.badShape('thresholds', 'a number or a two-column range of name and value', `${matrix[0].length} columns`);
+  if (matrix[0].length !== 2)
+    throw Errors.badShape(
+      'thresholds',
+      'a number or a two-column range of name and value',
+      `${matrix[0].length} columns`,
+    );
   const settings: Record<string, unknown> = {};
   for (const [name, value] of matrix) {
     if (name === null && value === null) continue;
@@ -73,16 +78,34 @@ export function varianceFlags(plan: any[][], actual: any[][], labels?: any[][], 
     const actualRows = readBlock(actual, 'actual');
     const periods = planRows[0].length;
     if (actualRows.length !== planRows.length || actualRows[0].length !== periods) {
-      throw Errors.badShape('actual', `the same shape as plan (${planRows.length} × ${periods})`, `${actualRows.length} × ${actualRows[0].length}`);
+      throw Errors.badShape(
+        'actual',
+        `the same shape as plan (${planRows.length} × ${periods})`,
+        `${actualRows.length} × ${actualRows[0].length}`,
+      );
     }
     const names = readLabels(labels, planRows.length);
     const settings = readThresholds(thresholds);
-    const lines: BudgetLine[] = planRows.map((row, i) => ({ id: names[i], costCentre: '', account: '', owner: '', plan: row, actual: actualRows[i] }));
+    const lines: BudgetLine[] = planRows.map((row, i) => ({
+      id: names[i],
+      costCentre: '',
+      account: '',
+      owner: '',
+      plan: row,
+      actual: actualRows[i],
+    }));
     const unique = new Set(names);
     if (unique.size !== names.length) throw Errors.badShape('labels', 'unique line names', 'repeated names');
     const flags = detectFlags(lines, settings);
     const rows: SpillValue[][] = flags.map((f) => [f.line, f.periodIndex + 1, f.kind, f.severity, f.explanation]);
-    if (rows.length === 0) rows.push(['', '', 'none', 0, 'No flags: every variance is within the thresholds and the lines\u2019 usual variation.']);
+    if (rows.length === 0)
+      rows.push([
+        '',
+        '',
+        'none',
+        0,
+        'No flags: every variance is within the thresholds and the lines\u2019 usual variation.',
+      ]);
     return withHeader(['line', 'period', 'kind', 'severity', 'explanation'], rows);
   });
 }

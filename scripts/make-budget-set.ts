@@ -55,8 +55,12 @@ export function makeBudgetSet(seed: number, count: number) {
   const normal = () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
   const uniform = (a: number, b: number) => a + (b - a) * u();
   const pick = <T>(xs: T[]) => xs[Math.floor(u() * xs.length)];
-  const studentT4 = () => normal() / Math.sqrt((normal() ** 2 + normal() ** 2 + normal() ** 2 + normal() ** 2) / 4) / Math.SQRT2;
-  const periods = Array.from({ length: PERIODS }, (_, t) => `${2024 + Math.floor(t / YEAR)}-${String((t % YEAR) + 1).padStart(2, '0')}`);
+  const studentT4 = () =>
+    normal() / Math.sqrt((normal() ** 2 + normal() ** 2 + normal() ** 2 + normal() ** 2) / 4) / Math.SQRT2;
+  const periods = Array.from(
+    { length: PERIODS },
+    (_, t) => `${2024 + Math.floor(t / YEAR)}-${String((t % YEAR) + 1).padStart(2, '0')}`,
+  );
   const accounts = ['Salaries', 'Travel', 'Software', 'Marketing', 'Facilities', 'Consulting', 'Training', 'Freight'];
   const lines = [];
   const labels: LabelledEvent[] = [];
@@ -83,7 +87,8 @@ export function makeBudgetSet(seed: number, count: number) {
       const kind = pick<EventKind>(['spike', 'shift', 'trend', 'run-rate', 'underspend']);
       let start = Math.floor(uniform(free, PERIODS - 3));
       // A drift needs room to be a drift: it starts by the eighth month of its fiscal year.
-      if (kind === 'run-rate' && start % YEAR > 7) start = Math.max(free, start - (start % YEAR) + Math.floor(uniform(0, 8)));
+      if (kind === 'run-rate' && start % YEAR > 7)
+        start = Math.max(free, start - (start % YEAR) + Math.floor(uniform(0, 8)));
       let end = PERIODS - 1;
       let size = 0;
       if (kind === 'spike') {

@@ -20,14 +20,14 @@ function layersAt(x, y) {
   const inTile = (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
   if (!inTile) return null;
   const bars = [
-    [0.16, 0.30, 0.62],
+    [0.16, 0.3, 0.62],
     [0.38, 0.52, 0.48],
-    [0.60, 0.74, 0.34],
+    [0.6, 0.74, 0.34],
   ];
   let color = TILE;
   for (const [x0, x1, top] of bars) if (x >= x0 && x <= x1 && y >= top && y <= 0.84) color = BAR;
   // forecast line from lower left to upper right, thickness 0.07
-  const [ax, ay, bx, by] = [0.12, 0.50, 0.88, 0.16];
+  const [ax, ay, bx, by] = [0.12, 0.5, 0.88, 0.16];
   const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
   const dx = x - (ax + t * (bx - ax));
   const dy = y - (ay + t * (by - ay));
@@ -44,7 +44,10 @@ function draw(size) {
         for (let sx = 0; sx < SUPER; sx++) {
           const c = layersAt((px + (sx + 0.5) / SUPER) / size, (py + (sy + 0.5) / SUPER) / size);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; a += 1;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 1;
         }
       }
       const i = (py * size + px) * 4;

@@ -25,7 +25,9 @@ async function ensureCertificates() {
     return true;
   } catch (error) {
     console.warn(`Could not install the development certificate (${error.message}).`);
-    console.warn('The page is still served over https; trust ~/.office-addin-dev-certs/ca.crt in your browser or OS to use it from Excel.');
+    console.warn(
+      'The page is still served over https; trust ~/.office-addin-dev-certs/ca.crt in your browser or OS to use it from Excel.',
+    );
     return false;
   }
 }
@@ -38,13 +40,20 @@ function excelIsInstalled() {
 
 await ensureCertificates();
 fs.mkdirSync(stateDir, { recursive: true });
-const server = spawn(bin('webpack'), ['serve', '--mode', 'development', '--port', String(port)], { cwd: root, stdio: 'inherit' });
+const server = spawn(bin('webpack'), ['serve', '--mode', 'development', '--port', String(port)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 fs.writeFileSync(path.join(stateDir, 'dev-server.pid'), String(server.pid));
 server.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 
 if (excelIsInstalled() && !process.env.OPENFPA_NO_SIDELOAD) {
-  spawn(bin('office-addin-debugging'), ['start', 'manifest.xml', 'desktop', '--app', 'excel', '--no-debug', '--dev-server-port', String(port)], { cwd: root, stdio: 'inherit' });
+  spawn(
+    bin('office-addin-debugging'),
+    ['start', 'manifest.xml', 'desktop', '--app', 'excel', '--no-debug', '--dev-server-port', String(port)],
+    { cwd: root, stdio: 'inherit' },
+  );
 } else {
   console.log(`
 OpenFPA is being served at https://localhost:${port}/taskpane.html

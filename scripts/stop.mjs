@@ -10,7 +10,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pidFile = path.join(root, '.openfpa', 'dev-server.pid');
 
 if (process.platform === 'win32' || process.platform === 'darwin') {
-  spawnSync(path.join(root, 'node_modules', '.bin', 'office-addin-debugging'), ['stop', 'manifest.xml'], { cwd: root, stdio: 'inherit' });
+  spawnSync(path.join(root, 'node_modules', '.bin', 'office-addin-debugging'), ['stop', 'manifest.xml'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 if (fs.existsSync(pidFile)) {
   const pid = Number(fs.readFileSync(pidFile, 'utf8'));

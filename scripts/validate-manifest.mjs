@@ -54,7 +54,8 @@ function* walk(node, tag = '') {
   }
   if (node === null || typeof node !== 'object') return;
   yield { tag, node };
-  for (const [key, value] of Object.entries(node)) if (!key.startsWith('@_') && key !== '#text') yield* walk(value, key);
+  for (const [key, value] of Object.entries(node))
+    if (!key.startsWith('@_') && key !== '#text') yield* walk(value, key);
 }
 
 const localName = (tag) => tag.replace(/^.*:/, '');
@@ -83,7 +84,8 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
   for (const [name, version] of Object.entries(REQUIRED_SETS)) {
     const set = sets.find((s) => attr(s, 'Name') === name);
     if (!set) problems.push(`Requirements must include the ${name} set`);
-    else if (attr(set, 'MinVersion') && Number(attr(set, 'MinVersion')) < Number(version)) problems.push(`${name} MinVersion must be at least ${version}`);
+    else if (attr(set, 'MinVersion') && Number(attr(set, 'MinVersion')) < Number(version))
+      problems.push(`${name} MinVersion must be at least ${version}`);
   }
 
   // Resource ids and their values.
@@ -98,7 +100,8 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
   for (const { tag, node } of elements) {
     const resid = attr(node, 'resid');
     if (resid === undefined) continue;
-    if (!resources.has(resid)) problems.push(`<${localName(tag)}> refers to resid "${resid}", which no resource defines`);
+    if (!resources.has(resid))
+      problems.push(`<${localName(tag)}> refers to resid "${resid}", which no resource defines`);
     if (localName(tag) === 'Image' && attr(node, 'size')) {
       const resource = resources.get(resid);
       if (resource) resource.size = Number(attr(node, 'size'));
@@ -119,7 +122,7 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
   const urls = [];
   for (const { tag, node } of elements) {
     const name = localName(tag);
-    const value = attr(node, 'DefaultValue') ?? (name === 'AppDomain' ? node['#text'] ?? node : undefined);
+    const value = attr(node, 'DefaultValue') ?? (name === 'AppDomain' ? (node['#text'] ?? node) : undefined);
     if (typeof value === 'string' && /^[a-z]+:\/\//i.test(value)) urls.push({ where: name, url: value, node });
   }
   if (typeof app.AppDomains?.AppDomain === 'string') urls.push({ where: 'AppDomain', url: app.AppDomains.AppDomain });
@@ -133,7 +136,9 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
     }
   }
   const appDomains = [app.AppDomains?.AppDomain].flat().filter(Boolean).map(String);
-  for (const origin of origins) if (!appDomains.some((d) => d.startsWith(origin))) problems.push(`origin ${origin} is used but not listed in AppDomains`);
+  for (const origin of origins)
+    if (!appDomains.some((d) => d.startsWith(origin)))
+      problems.push(`origin ${origin} is used but not listed in AppDomains`);
   if (!app.SupportUrl) problems.push('SupportUrl is missing');
 
   const fileFor = (url) => {
@@ -142,7 +147,11 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
     if (pathname.startsWith('assets/')) candidates.push(path.join(sourceRoot, pathname));
     if (pathname.startsWith('help/')) candidates.push(path.join(sourceRoot, 'assets', pathname));
     if (distRoot) candidates.push(path.join(distRoot, pathname));
-    return { pathname, found: candidates.find((c) => fs.existsSync(c)), built: !pathname.startsWith('assets/') && !pathname.startsWith('help/') };
+    return {
+      pathname,
+      found: candidates.find((c) => fs.existsSync(c)),
+      built: !pathname.startsWith('assets/') && !pathname.startsWith('help/'),
+    };
   };
   const builtMissing = [];
   for (const { url } of urls) {
@@ -152,7 +161,10 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
     if (built && !distRoot) builtMissing.push(pathname);
     else problems.push(`${url} does not map to a file (${pathname})`);
   }
-  if (builtMissing.length) notes.push(`built files not checked (no build yet; run "npm run build" and pass --dist dist): ${[...new Set(builtMissing)].join(', ')}`);
+  if (builtMissing.length)
+    notes.push(
+      `built files not checked (no build yet; run "npm run build" and pass --dist dist): ${[...new Set(builtMissing)].join(', ')}`,
+    );
 
   // Icons exist at their declared pixel sizes.
   const iconChecks = [...resources.entries()].filter(([, r]) => r.kind === 'Image');
@@ -162,10 +174,15 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
     const size = pngSize(found);
     if (!size) problems.push(`image ${id} (${resource.value}) is not a PNG`);
     else if (resource.size && (size.width !== resource.size || size.height !== resource.size)) {
-      problems.push(`image ${id} is declared ${resource.size}px but ${path.basename(found)} is ${size.width}×${size.height}`);
+      problems.push(
+        `image ${id} is declared ${resource.size}px but ${path.basename(found)} is ${size.width}×${size.height}`,
+      );
     }
   }
-  for (const [label, node, expected] of [['IconUrl', app.IconUrl, 32], ['HighResolutionIconUrl', app.HighResolutionIconUrl, 64]]) {
+  for (const [label, node, expected] of [
+    ['IconUrl', app.IconUrl, 32],
+    ['HighResolutionIconUrl', app.HighResolutionIconUrl, 64],
+  ]) {
     const url = node && attr(node, 'DefaultValue');
     if (!url) {
       problems.push(`${label} is missing`);
@@ -173,7 +190,10 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
     }
     const { found } = fileFor(url);
     const size = found && pngSize(found);
-    if (size && (size.width !== expected || size.height !== expected)) problems.push(`${label} must be ${expected}×${expected}px; ${path.basename(found)} is ${size.width}×${size.height}`);
+    if (size && (size.width !== expected || size.height !== expected))
+      problems.push(
+        `${label} must be ${expected}×${expected}px; ${path.basename(found)} is ${size.width}×${size.height}`,
+      );
   }
   return { problems, notes };
 }
@@ -184,7 +204,11 @@ function checkXsd(manifestFile) {
   }
   const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
   if (probe.error) return { skipped: 'XSD layer skipped: xmllint is not installed (apt-get install libxml2-utils)' };
-  const run = spawnSync('xmllint', ['--noout', '--schema', path.join(XSD_DIR, 'OfficeAppManifestV1_1.xsd'), manifestFile], { encoding: 'utf8' });
+  const run = spawnSync(
+    'xmllint',
+    ['--noout', '--schema', path.join(XSD_DIR, 'OfficeAppManifestV1_1.xsd'), manifestFile],
+    { encoding: 'utf8' },
+  );
   return run.status === 0 ? { ok: true } : { problems: (run.stderr || run.stdout).trim().split('\n') };
 }
 
@@ -194,7 +218,12 @@ function main() {
     console.error(`manifest not found: ${options.manifest}`);
     process.exit(1);
   }
-  const distRoot = options.dist ?? (path.dirname(options.manifest) !== root && fs.existsSync(path.join(path.dirname(options.manifest), 'taskpane.html')) ? path.dirname(options.manifest) : null);
+  const distRoot =
+    options.dist ??
+    (path.dirname(options.manifest) !== root &&
+    fs.existsSync(path.join(path.dirname(options.manifest), 'taskpane.html'))
+      ? path.dirname(options.manifest)
+      : null);
   const rel = path.relative(process.cwd(), options.manifest) || options.manifest;
   const rules = checkRules(fs.readFileSync(options.manifest, 'utf8'), { sourceRoot: root, distRoot });
   const xsd = checkXsd(options.manifest);
@@ -204,7 +233,9 @@ function main() {
   for (const note of rules.notes) console.log(`  note: ${note}`);
   console.log(`  XSD (${path.relative(root, XSD_DIR)}): ${xsd.skipped ?? (xsd.ok ? 'pass' : 'fail')}`);
   if (options.online) {
-    const online = spawnSync('npx', ['--no-install', 'office-addin-manifest', 'validate', options.manifest], { stdio: 'inherit' });
+    const online = spawnSync('npx', ['--no-install', 'office-addin-manifest', 'validate', options.manifest], {
+      stdio: 'inherit',
+    });
     console.log(`  Microsoft online validation: ${online.status === 0 ? 'pass' : 'fail or unavailable'}`);
   }
   if (problems.length) {

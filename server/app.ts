@@ -73,7 +73,11 @@ export async function buildApp(
     return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: { code: 'SERVER_NO_ROUTE', message: `No route ${request.method} ${request.url.split('?')[0]}.` } }),
+    reply
+      .code(404)
+      .send({
+        error: { code: 'SERVER_NO_ROUTE', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
+      }),
   );
 
   const routes = installPolicy(app, db, tokenVerifier(options.issuers));
@@ -90,13 +94,25 @@ export async function buildApp(
   return { app, routes, beginShutdown: () => (closing = true) };
 }
 
-function describeError(error: FastifyError): { status: number; code: string; message: string; details?: Record<string, unknown> } {
-  if (error instanceof HttpError) return { status: error.statusCode, code: error.code, message: error.message, details: error.details };
+function describeError(error: FastifyError): {
+  status: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+} {
+  if (error instanceof HttpError)
+    return { status: error.statusCode, code: error.code, message: error.message, details: error.details };
   if (error.validation) {
-    return { status: 400, code: 'SERVER_INVALID_REQUEST', message: error.message, details: { context: error.validationContext } };
+    return {
+      status: 400,
+      code: 'SERVER_INVALID_REQUEST',
+      message: error.message,
+      details: { context: error.validationContext },
+    };
   }
   const sqlState = pgCode(error);
-  if (sqlState === PgCodes.uniqueViolation) return { status: 409, code: 'SERVER_DUPLICATE', message: 'That already exists.' };
+  if (sqlState === PgCodes.uniqueViolation)
+    return { status: 409, code: 'SERVER_DUPLICATE', message: 'That already exists.' };
   if (sqlState === PgCodes.checkViolation || sqlState === PgCodes.foreignKeyViolation) {
     return { status: 400, code: 'SERVER_CONSTRAINT', message: 'The request breaks a data rule.' };
   }

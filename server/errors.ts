@@ -32,9 +32,15 @@ export const ServerErrors = {
     new HttpError(409, 'SERVER_INVALID_TRANSITION', `A proposal in state ${from} cannot become ${to}.`, { current }),
   duplicate: (what: string) => new HttpError(409, 'SERVER_DUPLICATE', `${what} already exists.`),
   batchConflict: (batchId: string) =>
-    new HttpError(409, 'SERVER_BATCH_CONFLICT', `Batch ${batchId} was already imported with different rows.`, { batchId }),
+    new HttpError(409, 'SERVER_BATCH_CONFLICT', `Batch ${batchId} was already imported with different rows.`, {
+      batchId,
+    }),
   preconditionRequired: () =>
-    new HttpError(428, 'SERVER_PRECONDITION_REQUIRED', 'Send If-Match with the version you read (or "version" in the body).'),
+    new HttpError(
+      428,
+      'SERVER_PRECONDITION_REQUIRED',
+      'Send If-Match with the version you read (or "version" in the body).',
+    ),
   badRequest: (message: string, details?: Record<string, unknown>) =>
     new HttpError(400, 'SERVER_BAD_REQUEST', message, details),
   importInvalid: (errors: readonly ImportRowError[]) =>

@@ -16,7 +16,11 @@ async function main(args: string[]): Promise<number> {
   const tokenAt = args.indexOf('--dev-token');
   if (tokenAt >= 0) return printDevToken(config, args.slice(tokenAt + 1));
 
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pgdata'), schema: config.dbSchema });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(config.dataDir, 'pgdata'),
+    schema: config.dbSchema,
+  });
   await migrate(db);
   const issuers: TrustedIssuer[] = [];
   if (config.oidc) issuers.push(oidcIssuer(config.oidc.issuer, config.oidc.audience, config.oidc.jwksUri));
@@ -49,7 +53,9 @@ async function main(args: string[]): Promise<number> {
 async function printDevToken(config: ServerConfig, rest: string[]): Promise<number> {
   const [user, role, centres] = rest;
   if (!user || !isRole(role) || !centres) {
-    process.stderr.write('usage: npm run server -- --dev-token <user> <admin|approver|budget_owner|analyst|viewer> <CC1,CC2|*>\n');
+    process.stderr.write(
+      'usage: npm run server -- --dev-token <user> <admin|approver|budget_owner|analyst|viewer> <CC1,CC2|*>\n',
+    );
     return 2;
   }
   const dev = await loadDevIssuer(config.dataDir);

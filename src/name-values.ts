@@ -12,7 +12,11 @@ export type Cell = number | string | boolean | null;
 export const blankRow = (row: Cell[]): boolean => row.every((c) => c === null);
 
 /** "Time limit" and "time-limit" both mean time_limit. */
-const optionName = (raw: Cell): string => String(raw ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+const optionName = (raw: Cell): string =>
+  String(raw ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Text as a number or boolean when it reads as one ("5", "0.5", "TRUE"), otherwise the trimmed text. */
 function typedText(text: string): Cell {
@@ -29,11 +33,15 @@ function typedText(text: string): Cell {
  * @example parseNameValueText('weights=accuracy; seed=7') // [['weights', 'accuracy'], ['seed', 7]]
  */
 export function parseNameValueText(text: string, field: string): Cell[][] {
-  return text.split(/[;,]/).map((part) => part.trim()).filter((part) => part !== '').map((part) => {
-    const eq = part.indexOf('=');
-    if (eq <= 0) throw Errors.badShape(field, 'name=value pairs separated by ";"', `"${part}"`);
-    return [part.slice(0, eq).trim(), typedText(part.slice(eq + 1))];
-  });
+  return text
+    .split(/[;,]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq <= 0) throw Errors.badShape(field, 'name=value pairs separated by ";"', `"${part}"`);
+      return [part.slice(0, eq).trim(), typedText(part.slice(eq + 1))];
+    });
 }
 
 /**
@@ -48,9 +56,15 @@ export function readNameValues(grid: Cell[][] | null, field: string, allowed: re
   if (grid.length === 1 && grid[0].length === 1) {
     const only = grid[0][0];
     if (only === null) return out;
-    if (typeof only === 'string' && only.includes('=')) return readNameValues(parseNameValueText(only, field), field, allowed);
+    if (typeof only === 'string' && only.includes('='))
+      return readNameValues(parseNameValueText(only, field), field, allowed);
   }
-  if (grid[0].length !== 2) throw Errors.badShape(field, 'two columns: name and value (or one cell of name=value pairs)', `${grid[0].length} columns`);
+  if (grid[0].length !== 2)
+    throw Errors.badShape(
+      field,
+      'two columns: name and value (or one cell of name=value pairs)',
+      `${grid[0].length} columns`,
+    );
   grid.forEach((row, r) => {
     if (blankRow(row)) return;
     const name = optionName(row[0]);

@@ -31,7 +31,11 @@ function render(host: string | null): void {
     workbook = double;
   }
   const officeBackground = typeof Office !== 'undefined' ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
-  const theme = themeName(officeBackground, query.get('theme'), window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
+  const theme = themeName(
+    officeBackground,
+    query.get('theme'),
+    window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+  );
   const copy = {
     load: async () => {
       const text = await workbook.loadDocumentCopy();
@@ -44,7 +48,15 @@ function render(host: string | null): void {
   const worker = query.get('runner') === 'thread' ? null : startScenarioWorker();
   const runner = worker ? createWorkerRunner(worker) : createThreadRunner();
   createRoot(container).render(
-    <App host={host} loadCatalogue={loadFunctionCatalogue} workbook={workbook} openStore={open} runner={runner} theme={theme} initialTab={(query.get('tab') as TabId | null) ?? 'drivers'} />,
+    <App
+      host={host}
+      loadCatalogue={loadFunctionCatalogue}
+      workbook={workbook}
+      openStore={open}
+      runner={runner}
+      theme={theme}
+      initialTab={(query.get('tab') as TabId | null) ?? 'drivers'}
+    />,
   );
 }
 

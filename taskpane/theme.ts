@@ -18,7 +18,11 @@ export function luminance(hex: string | undefined): number | null {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-export function themeName(officeBackground: string | undefined, override: string | null, prefersDark: boolean): ThemeName {
+export function themeName(
+  officeBackground: string | undefined,
+  override: string | null,
+  prefersDark: boolean,
+): ThemeName {
   if (override === 'dark' || override === 'light') return override;
   const l = luminance(officeBackground);
   if (l !== null) return l < 0.2 ? 'dark' : 'light';

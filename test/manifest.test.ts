@@ -11,7 +11,10 @@ const root = path.resolve(__dirname, '..');
 const validator = path.join(root, 'scripts', 'validate-manifest.mjs');
 
 function validate(file: string) {
-  return spawnSync(process.execPath, [validator, file], { encoding: 'utf8', env: { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' } });
+  return spawnSync(process.execPath, [validator, file], {
+    encoding: 'utf8',
+    env: { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
+  });
 }
 
 function broken(edit: (xml: string) => string): string {
@@ -30,14 +33,35 @@ it('passes offline on the committed manifest, XSD layer included when ../shared 
 });
 
 it.each([
-  ['a http URL', (x: string) => x.replace('<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'), /must use https/],
+  [
+    'a http URL',
+    (x: string) => x.replace('<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'),
+    /must use https/,
+  ],
   ['an unresolved resid', (x: string) => x.replace('resid="Group.Label"', 'resid="Group.Nope"'), /resid "Group.Nope"/],
-  ['an icon of the wrong size', (x: string) => x.replace('assets/icon-80.png', 'assets/icon-64.png'), /declared 80px but icon-64.png is 64×64/],
-  ['a missing icon', (x: string) => x.replace('assets/icon-16.png', 'assets/icon-17.png'), /icon-17.png does not map to a file/],
-  ['another namespace', (x: string) => x.replace('id="Functions.Namespace" DefaultValue="FPA"', 'id="Functions.Namespace" DefaultValue="XYZ"'), /Namespace must resolve to "FPA"/],
+  [
+    'an icon of the wrong size',
+    (x: string) => x.replace('assets/icon-80.png', 'assets/icon-64.png'),
+    /declared 80px but icon-64.png is 64×64/,
+  ],
+  [
+    'a missing icon',
+    (x: string) => x.replace('assets/icon-16.png', 'assets/icon-17.png'),
+    /icon-17.png does not map to a file/,
+  ],
+  [
+    'another namespace',
+    (x: string) =>
+      x.replace('id="Functions.Namespace" DefaultValue="FPA"', 'id="Functions.Namespace" DefaultValue="XYZ"'),
+    /Namespace must resolve to "FPA"/,
+  ],
   ['a non-GUID id', (x: string) => x.replace(/<Id>[^<]+<\/Id>/, '<Id>not-a-guid</Id>'), /is not a GUID/],
   ['a bad version', (x: string) => x.replace('<Version>0.1.0.0</Version>', '<Version>1.2.3.4.5</Version>'), /Version/],
-  ['no SharedRuntime set', (x: string) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ''), /SharedRuntime/],
+  [
+    'no SharedRuntime set',
+    (x: string) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ''),
+    /SharedRuntime/,
+  ],
   ['a short-lived runtime', (x: string) => x.replace('lifetime="long"', 'lifetime="short"'), /lifetime="long"/],
 ])('rejects %s', (_label, edit, message) => {
   const run = validate(broken(edit));

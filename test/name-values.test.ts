@@ -2,7 +2,15 @@ import { parseNameValueText, readNameValues } from '../src/name-values';
 
 describe('name/value options', () => {
   test('two columns, names normalised, blank rows skipped', () => {
-    const pairs = readNameValues([['Time limit', 5], [null, null], ['shadow-prices', true]], 'options', ['time_limit', 'shadow_prices']);
+    const pairs = readNameValues(
+      [
+        ['Time limit', 5],
+        [null, null],
+        ['shadow-prices', true],
+      ],
+      'options',
+      ['time_limit', 'shadow_prices'],
+    );
     expect(Object.fromEntries(pairs)).toEqual({ time_limit: 5, shadow_prices: true });
   });
 
@@ -11,7 +19,12 @@ describe('name/value options', () => {
   });
 
   test('one text cell of name=value pairs, values typed', () => {
-    const pairs = readNameValues([['weights = accuracy; outliers=adjust, seed=7; check=TRUE']], 'options', ['weights', 'outliers', 'seed', 'check']);
+    const pairs = readNameValues([['weights = accuracy; outliers=adjust, seed=7; check=TRUE']], 'options', [
+      'weights',
+      'outliers',
+      'seed',
+      'check',
+    ]);
     expect(Object.fromEntries(pairs)).toEqual({ weights: 'accuracy', outliers: 'adjust', seed: 7, check: true });
     expect(parseNameValueText('rate=-1.5e-2;;', 'options')).toEqual([['rate', -0.015]]);
     expect(parseNameValueText('code=12ab', 'options')).toEqual([['code', '12ab']]);
@@ -24,9 +37,15 @@ describe('name/value options', () => {
 
   test('bad shapes and unknown names say what is expected', () => {
     expect(() => readNameValues([['x', 1, 2]], 'options', ['time_limit'])).toThrow(/two columns/);
-    expect(() => readNameValues([['accuracy']], 'options', ['weights'])).toThrow(/two columns: name and value \(or one cell of name=value pairs\)/);
-    expect(() => readNameValues([['weights accuracy=1']], 'options', ['weights'])).toThrow(/options "weights accuracy" is not known|not known/);
+    expect(() => readNameValues([['accuracy']], 'options', ['weights'])).toThrow(
+      /two columns: name and value \(or one cell of name=value pairs\)/,
+    );
+    expect(() => readNameValues([['weights accuracy=1']], 'options', ['weights'])).toThrow(
+      /options "weights accuracy" is not known|not known/,
+    );
     expect(() => readNameValues([['=accuracy']], 'options', ['weights'])).toThrow(/name=value pairs/);
-    expect(() => readNameValues([['speed', 'fast']], 'options', ['weights', 'outliers'])).toThrow(/options row 1 "speed" is not known/);
+    expect(() => readNameValues([['speed', 'fast']], 'options', ['weights', 'outliers'])).toThrow(
+      /options row 1 "speed" is not known/,
+    );
   });
 });

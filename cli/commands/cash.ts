@@ -58,7 +58,8 @@ export function parseCashArgs(args: string[]): CashArgs | 'help' {
       parsed.options.mipGap = v;
     } else if (a === '--objective') {
       const v = value();
-      if (v !== 'wealth' && v !== 'headroom') throw new UsageError(`--objective must be wealth or headroom, got "${v}"`);
+      if (v !== 'wealth' && v !== 'headroom')
+        throw new UsageError(`--objective must be wealth or headroom, got "${v}"`);
       parsed.options.objective = v as CashObjective;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
@@ -89,8 +90,12 @@ export async function run(args: string[]): Promise<number> {
     const result = await optimizeCash(plan, glpkNodeSolver, parsed.options);
     if (!parsed.quiet) {
       const ms = (performance.now() - started).toFixed(0);
-      const note = result.shortfall?.length ? `, first short period ${result.shortfall[0].period} by ${result.shortfall[0].amount.toFixed(2)}` : '';
-      process.stderr.write(`openfpa cash: ${plan.flows.length} periods × ${plan.instruments.length} instruments: ${result.status}, objective ${result.objective.toFixed(2)} in ${ms} ms${note}\n`);
+      const note = result.shortfall?.length
+        ? `, first short period ${result.shortfall[0].period} by ${result.shortfall[0].amount.toFixed(2)}`
+        : '';
+      process.stderr.write(
+        `openfpa cash: ${plan.flows.length} periods × ${plan.instruments.length} instruments: ${result.status}, objective ${result.objective.toFixed(2)} in ${ms} ms${note}\n`,
+      );
     }
     const json = JSON.stringify(result, null, 1) + '\n';
     if (parsed.out) fs.writeFileSync(parsed.out, json);

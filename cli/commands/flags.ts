@@ -88,8 +88,15 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!opts.quiet) process.stderr.write(`flags: ${flags.length} flags on ${budget.lines.length} lines in ${seconds.toFixed(2)} s\n`);
-  const out = flags.map((f) => ({ line: f.line, period: budget.periods[f.periodIndex], kind: f.kind, severity: f.severity, explanation: f.explanation }));
+  if (!opts.quiet)
+    process.stderr.write(`flags: ${flags.length} flags on ${budget.lines.length} lines in ${seconds.toFixed(2)} s\n`);
+  const out = flags.map((f) => ({
+    line: f.line,
+    period: budget.periods[f.periodIndex],
+    kind: f.kind,
+    severity: f.severity,
+    explanation: f.explanation,
+  }));
   const text = JSON.stringify({ flags: out }, null, 1) + '\n';
   if (opts.out) fs.writeFileSync(opts.out, text);
   else process.stdout.write(text);

@@ -43,7 +43,15 @@ class InputError extends Error {}
 export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
   const files: string[] = [];
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const opts: Omit<ForecastOptions, 'file'> = { method: 'auto', levels: [80, 95], seasonality: 0, combination: 'equal', outliers: 'keep', quiet: false, workers: Math.min(Math.max(cores, 1), 8) };
+  const opts: Omit<ForecastOptions, 'file'> = {
+    method: 'auto',
+    levels: [80, 95],
+    seasonality: 0,
+    combination: 'equal',
+    outliers: 'keep',
+    quiet: false,
+    workers: Math.min(Math.max(cores, 1), 8),
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -56,27 +64,27 @@ export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
     else if (a === '--quiet') opts.quiet = true;
     else if (a === '--workers') {
       const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${v}"`);
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64)
+        throw new UsageError(`--workers must be a whole number from 1 to 64, got "${v}"`);
       opts.workers = Number(v);
-    }
-    else if (a === '--combination') {
+    } else if (a === '--combination') {
       const v = value();
-      if (v !== 'equal' && v !== 'accuracy') throw new UsageError(`--combination must be equal or accuracy, got "${v}"`);
+      if (v !== 'equal' && v !== 'accuracy')
+        throw new UsageError(`--combination must be equal or accuracy, got "${v}"`);
       opts.combination = v;
-    }
-    else if (a === '--outliers') {
+    } else if (a === '--outliers') {
       const v = value();
       if (v !== 'keep' && v !== 'adjust') throw new UsageError(`--outliers must be keep or adjust, got "${v}"`);
       opts.outliers = v;
-    }
-    else if (a === '--seasonality') {
+    } else if (a === '--seasonality') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--seasonality must be a whole number, got "${v}"`);
       opts.seasonality = Number(v);
     } else if (a === '--levels') {
       const v = value();
       const levels = v.split(',').map((s) => Number(s.trim()));
-      if (!levels.length || levels.some((l) => !(l > 0 && l < 100))) throw new UsageError(`--levels must be percentages in (0, 100), got "${v}"`);
+      if (!levels.length || levels.some((l) => !(l > 0 && l < 100)))
+        throw new UsageError(`--levels must be percentages in (0, 100), got "${v}"`);
       opts.levels = levels;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
@@ -105,9 +113,12 @@ export function readDataset(file: string): Dataset {
   } catch (e) {
     throw new InputError((e as Error).message);
   }
-  if (!Number.isInteger(obj.frequency) || (obj.frequency as number) < 1) throw new InputError(`${file}: "frequency" must be a positive whole number`);
-  if (!Number.isInteger(obj.horizon) || (obj.horizon as number) < 1) throw new InputError(`${file}: "horizon" must be a positive whole number`);
-  if (!Array.isArray(obj.series) || obj.series.length === 0) throw new InputError(`${file}: "series" must be a non-empty array`);
+  if (!Number.isInteger(obj.frequency) || (obj.frequency as number) < 1)
+    throw new InputError(`${file}: "frequency" must be a positive whole number`);
+  if (!Number.isInteger(obj.horizon) || (obj.horizon as number) < 1)
+    throw new InputError(`${file}: "horizon" must be a positive whole number`);
+  if (!Array.isArray(obj.series) || obj.series.length === 0)
+    throw new InputError(`${file}: "series" must be a non-empty array`);
   const ids = new Set<string>();
   obj.series.forEach((s, i) => {
     if (!s || typeof s !== 'object') throw new InputError(`${file}: series[${i}] must be an object`);
@@ -116,7 +127,10 @@ export function readDataset(file: string): Dataset {
     ids.add(s.id);
     if (!Array.isArray(s.values)) throw new InputError(`${file}: series "${s.id}" values must be an array`);
     s.values.forEach((v, k) => {
-      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw new InputError(`${file}: series "${s.id}" values[${k}] is ${JSON.stringify(v)}, expected a number or null`);
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v)))
+        throw new InputError(
+          `${file}: series "${s.id}" values[${k}] is ${JSON.stringify(v)}, expected a number or null`,
+        );
     });
   });
   return obj as Dataset;
@@ -131,9 +145,22 @@ export interface SeriesForecast {
 }
 
 /** Forecasts one series into the output record (errors become an `error` field). */
-export function forecastSeries(s: DatasetSeries, d: Pick<Dataset, 'frequency' | 'horizon'>, o: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination' | 'outliers'>): SeriesForecast {
+export function forecastSeries(
+  s: DatasetSeries,
+  d: Pick<Dataset, 'frequency' | 'horizon'>,
+  o: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination' | 'outliers'>,
+): SeriesForecast {
   try {
-    const r = rollingForecast({ values: s.values, horizon: d.horizon, frequency: d.frequency, seasonality: o.seasonality, levels: o.levels, method: o.method, combination: o.combination, outliers: o.outliers });
+    const r = rollingForecast({
+      values: s.values,
+      horizon: d.horizon,
+      frequency: d.frequency,
+      seasonality: o.seasonality,
+      levels: o.levels,
+      method: o.method,
+      combination: o.combination,
+      outliers: o.outliers,
+    });
     const rec: SeriesForecast = { id: s.id, method: r.method, mean: r.mean };
     for (const iv of r.intervals) {
       rec[`lo${iv.level}`] = iv.lower;
@@ -179,17 +206,22 @@ export async function run(args: string[]): Promise<number> {
       nextReport += 0.1;
     }
   };
-  const forecasts = opts.workers > 1 && total >= 8 ? await forecastInWorkers(dataset, opts, progress) : dataset.series.map((s) => {
-    const r = forecastSeries(s, dataset, opts);
-    progress();
-    return r;
-  });
+  const forecasts =
+    opts.workers > 1 && total >= 8
+      ? await forecastInWorkers(dataset, opts, progress)
+      : dataset.series.map((s) => {
+          const r = forecastSeries(s, dataset, opts);
+          progress();
+          return r;
+        });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const failed = forecasts.filter((f) => f.error);
-  if (!opts.quiet) process.stderr.write(`\rforecast: ${total} series with method ${opts.method} in ${seconds.toFixed(2)} s\n`);
+  if (!opts.quiet)
+    process.stderr.write(`\rforecast: ${total} series with method ${opts.method} in ${seconds.toFixed(2)} s\n`);
   for (const f of failed.slice(0, 10)) process.stderr.write(`openfpa forecast: series "${f.id}": ${f.error}\n`);
   const ok = forecasts.filter((f) => !f.error);
-  const text = JSON.stringify({ dataset: dataset.name ?? null, method: opts.method, forecasts: ok, errors: failed }) + '\n';
+  const text =
+    JSON.stringify({ dataset: dataset.name ?? null, method: opts.method, forecasts: ok, errors: failed }) + '\n';
   if (opts.out) fs.writeFileSync(opts.out, text);
   else process.stdout.write(text);
   return ok.length > 0 ? 0 : 1;
@@ -215,16 +247,26 @@ function forecastInWorkers(dataset: Dataset, opts: ForecastOptions, progress: ()
   const total = dataset.series.length;
   const results: SeriesForecast[] = new Array(total);
   const n = Math.min(opts.workers, total);
-  const bootstrap = "const { parentPort, workerData } = require('worker_threads'); require('tsx/cjs/api').register(); require(workerData.modulePath).workerMain(parentPort, workerData);";
+  const bootstrap =
+    "const { parentPort, workerData } = require('worker_threads'); require('tsx/cjs/api').register(); require(workerData.modulePath).workerMain(parentPort, workerData);";
   return new Promise((resolve, reject) => {
     let running = n;
     for (let w = 0; w < n; w++) {
       const indices: number[] = [];
       for (let i = w; i < total; i += n) indices.push(i);
       const job: WorkerJob = {
-        modulePath: __filename, indices, series: indices.map((i) => dataset.series[i]),
-        frequency: dataset.frequency, horizon: dataset.horizon,
-        options: { method: opts.method, levels: opts.levels, seasonality: opts.seasonality, combination: opts.combination, outliers: opts.outliers },
+        modulePath: __filename,
+        indices,
+        series: indices.map((i) => dataset.series[i]),
+        frequency: dataset.frequency,
+        horizon: dataset.horizon,
+        options: {
+          method: opts.method,
+          levels: opts.levels,
+          seasonality: opts.seasonality,
+          combination: opts.combination,
+          outliers: opts.outliers,
+        },
       };
       const worker = new Worker(bootstrap, { eval: true, workerData: job });
       worker.on('message', (msg: WorkerMessage) => {
@@ -251,6 +293,6 @@ export function workerMain(port: MessagePort, job: WorkerJob): void {
       port.postMessage({ index: job.indices[k], result: forecastSeries(s, job, job.options) });
     });
   } catch (e) {
-    port.postMessage({ failed: e instanceof Error ? e.stack ?? e.message : String(e) });
+    port.postMessage({ failed: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
 }

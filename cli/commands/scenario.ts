@@ -69,7 +69,10 @@ export async function run(args: string[]): Promise<number> {
     const text = JSON.stringify(result, null, 2) + '\n';
     if (parsed.out) writeFileSync(parsed.out, text);
     else process.stdout.write(text);
-    if (!parsed.quiet) process.stderr.write(`scenario: ${Object.keys(result.outputs).length} outputs in ${result.timings.totalMs.toFixed(0)} ms\n`);
+    if (!parsed.quiet)
+      process.stderr.write(
+        `scenario: ${Object.keys(result.outputs).length} outputs in ${result.timings.totalMs.toFixed(0)} ms\n`,
+      );
     return 0;
   } catch (error) {
     if (isFpaError(error)) {

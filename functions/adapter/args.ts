@@ -30,7 +30,8 @@ function describeBounds(rule: NumberRule): string {
   if (rule.min !== undefined && rule.max !== undefined) parts.push(`from ${rule.min} to ${rule.max}`);
   else if (rule.min !== undefined) parts.push(`of at least ${rule.min}`);
   else if (rule.max !== undefined) parts.push(`of at most ${rule.max}`);
-  if (rule.above !== undefined && rule.below !== undefined) parts.push(`strictly between ${rule.above} and ${rule.below}`);
+  if (rule.above !== undefined && rule.below !== undefined)
+    parts.push(`strictly between ${rule.above} and ${rule.below}`);
   else if (rule.above !== undefined) parts.push(`above ${rule.above}`);
   else if (rule.below !== undefined) parts.push(`below ${rule.below}`);
   return parts.join(' ');

@@ -49,7 +49,9 @@ export function asGrid(input: unknown, field: string): unknown[][] {
   let width = 0;
   for (const row of rows) width = Math.max(width, row.length); // no spread: ranges can be huge
   if (width === 0) throw Errors.empty(field);
-  return rows.map((row) => (row.length === width ? row : [...row, ...new Array<unknown>(width - row.length).fill(null)]));
+  return rows.map((row) =>
+    row.length === width ? row : [...row, ...new Array<unknown>(width - row.length).fill(null)],
+  );
 }
 
 /**

@@ -39,7 +39,8 @@ export function readSeries(input: unknown, field: string): SeriesRead {
     }
     if (error) throw Errors.excelError(field, cellPosition(row, column, shape), error);
     if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-    const shown = typeof raw === 'string' ? `the text "${raw.length > 20 ? raw.slice(0, 20) + '…' : raw}"` : String(raw);
+    const shown =
+      typeof raw === 'string' ? `the text "${raw.length > 20 ? raw.slice(0, 20) + '…' : raw}"` : String(raw);
     throw Errors.notANumber(field, cellPosition(row, column, shape), shown);
   });
   if (blanks === values.length) throw Errors.empty(field);

@@ -13,7 +13,9 @@ export function rectangular(rows: ReadonlyArray<ReadonlyArray<SpillValue | null 
     const out: SpillValue[] = [];
     for (let c = 0; c < width; c++) {
       const value = row[c];
-      out.push(value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? '' : value);
+      out.push(
+        value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? '' : value,
+      );
     }
     return out;
   });
@@ -29,6 +31,9 @@ export function columns(cols: ReadonlyArray<ReadonlyArray<SpillValue>>): SpillVa
 }
 
 /** A labelled table: a header row, then one row per record. */
-export function withHeader(header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<SpillValue | null | undefined>>): SpillValue[][] {
+export function withHeader(
+  header: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<SpillValue | null | undefined>>,
+): SpillValue[][] {
   return rectangular([header, ...rows]);
 }

@@ -8,7 +8,11 @@ import type { ImportRowError } from '../errors';
  * @example parseCsv('account,period,amount\n4000,2025-01,12.5').records
  * // → [{ account: '4000', period: '2025-01', amount: '12.5' }]
  */
-export function parseCsv(text: string): { header: string[]; records: Record<string, string>[]; errors: ImportRowError[] } {
+export function parseCsv(text: string): {
+  header: string[];
+  records: Record<string, string>[];
+  errors: ImportRowError[];
+} {
   const rows = splitRows(text.replace(/^\uFEFF/, ''));
   const errors: ImportRowError[] = [];
   if (rows.length === 0 || rows[0].fields === null) {
@@ -24,7 +28,11 @@ export function parseCsv(text: string): { header: string[]; records: Record<stri
     }
     if (row.fields.length === 1 && row.fields[0] === '') return; // blank line
     if (row.fields.length !== header.length) {
-      errors.push({ row: rowNumber, field: 'row', message: `Expected ${header.length} fields, found ${row.fields.length}.` });
+      errors.push({
+        row: rowNumber,
+        field: 'row',
+        message: `Expected ${header.length} fields, found ${row.fields.length}.`,
+      });
       return;
     }
     const record: Record<string, string> = {};

@@ -30,8 +30,10 @@ export function validateRows(records: readonly unknown[]): { rows: ActualRow[]; 
     }
     const r = record as Record<string, unknown>;
     const before = errors.length;
-    const account = typeof r.account === 'string' ? r.account.trim() : typeof r.account === 'number' ? String(r.account) : '';
-    if (!ACCOUNT.test(account)) errors.push({ row, field: 'account', message: 'account must be 1–64 letters, digits or . _ / -.' });
+    const account =
+      typeof r.account === 'string' ? r.account.trim() : typeof r.account === 'number' ? String(r.account) : '';
+    if (!ACCOUNT.test(account))
+      errors.push({ row, field: 'account', message: 'account must be 1–64 letters, digits or . _ / -.' });
     const period = typeof r.period === 'string' ? r.period.trim() : '';
     if (!PERIOD.test(period)) errors.push({ row, field: 'period', message: 'period must be YYYY-MM.' });
     const amount = toAmount(r.amount);
@@ -40,7 +42,8 @@ export function validateRows(records: readonly unknown[]): { rows: ActualRow[]; 
     if (rawCurrency !== null && (typeof rawCurrency !== 'string' || !CURRENCY.test(rawCurrency))) {
       errors.push({ row, field: 'currency', message: 'currency must be a three-letter ISO code such as EUR.' });
     }
-    if (errors.length === before) rows.push({ account, period, amount: amount as number, currency: rawCurrency as string | null });
+    if (errors.length === before)
+      rows.push({ account, period, amount: amount as number, currency: rawCurrency as string | null });
   });
   return { rows, errors };
 }

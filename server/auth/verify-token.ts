@@ -1,4 +1,12 @@
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  jwtVerify,
+  type JWK,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { ServerErrors } from '../errors';
 import { isRole, ROLES, type AuthUser } from './roles';
 
@@ -68,7 +76,9 @@ export function tokenVerifier(issuers: readonly TrustedIssuer[]): TokenVerifier 
       }));
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
-      throw ServerErrors.unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
+      throw ServerErrors.unauthenticated(
+        code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid',
+      );
     }
     return userFromClaims(payload);
   };

@@ -19,7 +19,11 @@ export function openPgDb(connectionString: string, options: { schema?: string; m
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
 
-  const query = async <R>(runner: Pick<Pool, 'query'>, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> => {
+  const query = async <R>(
+    runner: Pick<Pool, 'query'>,
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<R>> => {
     const result = await runner.query(sql, params ? [...params] : undefined);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
   };

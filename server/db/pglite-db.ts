@@ -14,7 +14,11 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   const pg = new PGlite(dataDir);
   await pg.waitReady;
 
-  const run = async <R>(runner: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> => {
+  const run = async <R>(
+    runner: Pick<PGlite, 'query'>,
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<R>> => {
     const result = await runner.query<R>(sql, params ? [...params] : undefined);
     // Statements that return rows (SELECT, … RETURNING) count rows, like pg's rowCount does.
     const rowCount = result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0);

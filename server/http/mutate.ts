@@ -73,10 +73,10 @@ interface StoredResponse {
 }
 
 async function storedResponse(db: Db, actor: string, key: string): Promise<StoredResponse | undefined> {
-  const found = await db.query<StoredResponse>('SELECT status, body FROM idempotency_keys WHERE actor = $1 AND key = $2', [
-    actor,
-    key,
-  ]);
+  const found = await db.query<StoredResponse>(
+    'SELECT status, body FROM idempotency_keys WHERE actor = $1 AND key = $2',
+    [actor, key],
+  );
   return found.rows[0];
 }
 

@@ -28,14 +28,24 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
     method: 'POST',
     url: '/api/actuals/imports',
     bodyLimit: importBodyLimit,
-    config: { csv: true, access: { action: 'import', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
+    config: {
+      csv: true,
+      access: { action: 'import', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access,
+    },
     schema: {
-      tags, security: bearer, summary: 'Import a batch of actuals (CSV with header account,period,amount[,currency] or JSON)',
+      tags,
+      security: bearer,
+      summary: 'Import a batch of actuals (CSV with header account,period,amount[,currency] or JSON)',
       querystring: batchQuery,
       body: {
         content: {
           'application/json': {
-            schema: { type: 'object', required: ['rows'], additionalProperties: false, properties: { rows: { type: 'array', maxItems: 200000, items: {} } } },
+            schema: {
+              type: 'object',
+              required: ['rows'],
+              additionalProperties: false,
+              properties: { rows: { type: 'array', maxItems: 200000, items: {} } },
+            },
           },
           'text/csv': { schema: { type: 'string' } },
         },
@@ -46,7 +56,8 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
       const { batchId, costCentre } = request.query as { batchId: string; costCentre: string };
       const { rows, errors } = rowsOf(request.body);
       if (errors.length > 0) throw ServerErrors.importInvalid(errors);
-      if (rows.length === 0) throw ServerErrors.importInvalid([{ row: 0, field: 'rows', message: 'The batch has no rows.' }]);
+      if (rows.length === 0)
+        throw ServerErrors.importInvalid([{ row: 0, field: 'rows', message: 'The batch has no rows.' }]);
       const hash = contentHash(costCentre, rows);
       return mutate(db, request, reply, async (tx, audit) => {
         // Two imports of one batch serialise here; the second then sees the first and replays.
@@ -66,7 +77,14 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
         request.log.info({ batchId, rows: rows.length }, 'actuals import started');
         await insertActuals(tx, batchId, costCentre, rows);
         const after = { batchId, costCentre, rowCount: rows.length, contentHash: hash };
-        await audit({ action: 'actuals.import', entity: 'actuals_batch', entityId: batchId, costCentre, before: null, after });
+        await audit({
+          action: 'actuals.import',
+          entity: 'actuals_batch',
+          entityId: batchId,
+          costCentre,
+          before: null,
+          after,
+        });
         return { status: 201, body: { batchId, costCentre, rowCount: rows.length, replayed: false } };
       });
     },
@@ -77,8 +95,15 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
     url: '/api/actuals/imports/:batchId',
     config: { access: { action: 'read', scopes: [{ resource: 'batch', param: 'batchId' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Read an import batch summary',
-      params: { type: 'object', required: ['batchId'], additionalProperties: false, properties: { batchId: batchQuery.properties.batchId } },
+      tags,
+      security: bearer,
+      summary: 'Read an import batch summary',
+      params: {
+        type: 'object',
+        required: ['batchId'],
+        additionalProperties: false,
+        properties: { batchId: batchQuery.properties.batchId },
+      },
       response: { 200: S.looseObject, ...S.errorResponses },
     },
     handler: async (request) => {
@@ -99,9 +124,13 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
     url: '/api/actuals',
     config: { access: { action: 'read', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Actuals of a cost centre, summed by account and period',
+      tags,
+      security: bearer,
+      summary: 'Actuals of a cost centre, summed by account and period',
       querystring: {
-        type: 'object', required: ['costCentre'], additionalProperties: false,
+        type: 'object',
+        required: ['costCentre'],
+        additionalProperties: false,
         properties: { costCentre: S.costCentre, from: S.period, to: S.period },
       },
       response: { 200: S.looseArray, ...S.errorResponses },
@@ -138,7 +167,12 @@ function contentHash(costCentre: string, rows: readonly ActualRow[]): string {
   return hash.digest('hex');
 }
 
-async function insertActuals(tx: Queryable, batchId: string, costCentre: string, rows: readonly ActualRow[]): Promise<void> {
+async function insertActuals(
+  tx: Queryable,
+  batchId: string,
+  costCentre: string,
+  rows: readonly ActualRow[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += 5000) {
     const chunk = rows.slice(start, start + 5000);
     await tx.query(

@@ -31,17 +31,28 @@ export function auditRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   app.route({
     method: 'GET',
     url: '/api/audit',
-    config: { access: { action: 'audit', scopes: [{ from: 'query', key: 'costCentre', optional: true }] } satisfies Access },
+    config: {
+      access: { action: 'audit', scopes: [{ from: 'query', key: 'costCentre', optional: true }] } satisfies Access,
+    },
     schema: {
-      tags: ['audit'], security: bearer, summary: 'Read the append-only audit log with filters',
-      querystring: filters, response: { 200: S.looseArray, ...S.errorResponses },
+      tags: ['audit'],
+      security: bearer,
+      summary: 'Read the append-only audit log with filters',
+      querystring: filters,
+      response: { 200: S.looseArray, ...S.errorResponses },
     },
     handler: async (request) => {
       userOf(request);
       const q = request.query as Filters;
       const columns: [keyof Filters, string][] = [
-        ['costCentre', 'cost_centre = $'], ['entity', 'entity = $'], ['entityId', 'entity_id = $'], ['actor', 'actor = $'],
-        ['action', 'action = $'], ['from', 'at >= $'], ['to', 'at <= $'], ['before', 'id < $'],
+        ['costCentre', 'cost_centre = $'],
+        ['entity', 'entity = $'],
+        ['entityId', 'entity_id = $'],
+        ['actor', 'actor = $'],
+        ['action', 'action = $'],
+        ['from', 'at >= $'],
+        ['to', 'at <= $'],
+        ['before', 'id < $'],
       ];
       const where: string[] = [];
       const params: unknown[] = [];

@@ -42,13 +42,22 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/models',
     config: { access: { action: 'read', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'List driver models of a cost centre',
-      querystring: { type: 'object', required: ['costCentre'], additionalProperties: false, properties: { costCentre: S.costCentre } },
+      tags,
+      security: bearer,
+      summary: 'List driver models of a cost centre',
+      querystring: {
+        type: 'object',
+        required: ['costCentre'],
+        additionalProperties: false,
+        properties: { costCentre: S.costCentre },
+      },
       response: { 200: { type: 'array', items: model }, ...S.errorResponses },
     },
     handler: async (request) => {
       const { costCentre } = request.query as { costCentre: string };
-      const found = await db.query(`SELECT ${MODEL_COLUMNS} FROM models WHERE cost_centre = $1 ORDER BY name`, [costCentre]);
+      const found = await db.query(`SELECT ${MODEL_COLUMNS} FROM models WHERE cost_centre = $1 ORDER BY name`, [
+        costCentre,
+      ]);
       return found.rows;
     },
   });
@@ -57,7 +66,13 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     method: 'POST',
     url: '/api/models',
     config: { access: { action: 'write', scopes: [{ from: 'body', key: 'costCentre' }] } satisfies Access },
-    schema: { tags, security: bearer, summary: 'Create a driver model', body: modelBody, response: { 201: model, ...S.errorResponses } },
+    schema: {
+      tags,
+      security: bearer,
+      summary: 'Create a driver model',
+      body: modelBody,
+      response: { 201: model, ...S.errorResponses },
+    },
     handler: (request, reply) =>
       mutate(db, request, reply, async (tx, audit) => {
         const body = request.body as { costCentre: string; name: string; expression: string; drivers: unknown[] };
@@ -68,7 +83,14 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           [body.costCentre, body.name, JSON.stringify(body.drivers), body.expression, user.id],
         );
         const row = created.rows[0];
-        await audit({ action: 'model.create', entity: 'model', entityId: row.id, costCentre: body.costCentre, before: null, after: row });
+        await audit({
+          action: 'model.create',
+          entity: 'model',
+          entityId: row.id,
+          costCentre: body.costCentre,
+          before: null,
+          after: row,
+        });
         return { status: 201, body: row, version: row.version };
       }),
   });
@@ -77,7 +99,13 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     method: 'GET',
     url: '/api/models/:id',
     config: { access: { action: 'read', scopes: [{ resource: 'model', param: 'id' }] } satisfies Access },
-    schema: { tags, security: bearer, summary: 'Read a driver model', params: S.idParams, response: { 200: model, ...S.errorResponses } },
+    schema: {
+      tags,
+      security: bearer,
+      summary: 'Read a driver model',
+      params: S.idParams,
+      response: { 200: model, ...S.errorResponses },
+    },
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
       const found = await db.query<{ version: number }>(`SELECT ${MODEL_COLUMNS} FROM models WHERE id = $1`, [id]);
@@ -91,10 +119,20 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/models/:id',
     config: { access: { action: 'write', scopes: [{ resource: 'model', param: 'id' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Replace a driver model (If-Match required)', params: S.idParams,
+      tags,
+      security: bearer,
+      summary: 'Replace a driver model (If-Match required)',
+      params: S.idParams,
       body: {
-        type: 'object', required: ['name', 'expression', 'drivers'], additionalProperties: false,
-        properties: { name: S.name, expression: modelBody.properties.expression, drivers: modelBody.properties.drivers, version: S.version },
+        type: 'object',
+        required: ['name', 'expression', 'drivers'],
+        additionalProperties: false,
+        properties: {
+          name: S.name,
+          expression: modelBody.properties.expression,
+          drivers: modelBody.properties.drivers,
+          version: S.version,
+        },
       },
       response: { 200: model, ...S.errorResponses, 428: S.errorBody },
     },
@@ -103,7 +141,10 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
         const { id } = request.params as { id: string };
         const body = request.body as { name: string; expression: string; drivers: unknown[] };
         const expected = expectedVersion(request);
-        const before = await tx.query<{ version: number; costCentre: string }>(`SELECT ${MODEL_COLUMNS} FROM models WHERE id = $1 FOR UPDATE`, [id]);
+        const before = await tx.query<{ version: number; costCentre: string }>(
+          `SELECT ${MODEL_COLUMNS} FROM models WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
         const current = before.rows[0];
         if (!current) throw ServerErrors.notFound('model', id);
         if (current.version !== expected) throw ServerErrors.staleVersion('model', expected, current);
@@ -113,7 +154,14 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           [id, body.name, JSON.stringify(body.drivers), body.expression],
         );
         const row = updated.rows[0];
-        await audit({ action: 'model.update', entity: 'model', entityId: id, costCentre: current.costCentre, before: current, after: row });
+        await audit({
+          action: 'model.update',
+          entity: 'model',
+          entityId: id,
+          costCentre: current.costCentre,
+          before: current,
+          after: row,
+        });
         return { status: 200, body: row, version: row.version };
       }),
   });
@@ -122,7 +170,13 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     method: 'GET',
     url: '/api/models/:id/scenarios',
     config: { access: { action: 'read', scopes: [{ resource: 'model', param: 'id' }] } satisfies Access },
-    schema: { tags, security: bearer, summary: 'List scenarios of a model', params: S.idParams, response: { 200: S.looseArray, ...S.errorResponses } },
+    schema: {
+      tags,
+      security: bearer,
+      summary: 'List scenarios of a model',
+      params: S.idParams,
+      response: { 200: S.looseArray, ...S.errorResponses },
+    },
     handler: async (request) => {
       const { id } = request.params as { id: string };
       const found = await db.query(
@@ -139,10 +193,18 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/models/:id/scenarios',
     config: { access: { action: 'write', scopes: [{ resource: 'model', param: 'id' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Save a named scenario (driver overrides) for a model', params: S.idParams,
+      tags,
+      security: bearer,
+      summary: 'Save a named scenario (driver overrides) for a model',
+      params: S.idParams,
       body: {
-        type: 'object', required: ['name', 'overrides'], additionalProperties: false,
-        properties: { name: S.name, overrides: { type: 'object', maxProperties: 500, additionalProperties: S.looseObject } },
+        type: 'object',
+        required: ['name', 'overrides'],
+        additionalProperties: false,
+        properties: {
+          name: S.name,
+          overrides: { type: 'object', maxProperties: 500, additionalProperties: S.looseObject },
+        },
       },
       response: { 201: S.looseObject, ...S.errorResponses },
     },
@@ -159,7 +221,14 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
         );
         if (created.rowCount === 0) throw ServerErrors.duplicate(`Scenario "${body.name}"`);
         const row = created.rows[0];
-        await audit({ action: 'scenario.create', entity: 'scenario', entityId: row.id, costCentre: model.rows[0].cost_centre, before: null, after: row });
+        await audit({
+          action: 'scenario.create',
+          entity: 'scenario',
+          entityId: row.id,
+          costCentre: model.rows[0].cost_centre,
+          before: null,
+          after: row,
+        });
         return { status: 201, body: row };
       }),
   });

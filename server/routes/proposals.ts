@@ -22,11 +22,17 @@ export interface ProposalRow {
 const proposal = {
   type: 'object',
   additionalProperties: true,
-  properties: { id: { type: 'string' }, state: { type: 'string', enum: ['draft', 'submitted', 'approved', 'rejected', 'applied', 'reverted'] }, version: { type: 'integer' } },
+  properties: {
+    id: { type: 'string' },
+    state: { type: 'string', enum: ['draft', 'submitted', 'approved', 'rejected', 'applied', 'reverted'] },
+    version: { type: 'integer' },
+  },
 } as const;
 
 const versionBody = {
-  type: 'object', additionalProperties: false, properties: { version: S.version, comment: S.freeText },
+  type: 'object',
+  additionalProperties: false,
+  properties: { version: S.version, comment: S.freeText },
 } as const;
 
 /** Reallocation proposals: create and edit drafts, then move them through the state machine. */
@@ -37,9 +43,13 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/proposals',
     config: { access: { action: 'read', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Proposals moving budget out of a cost centre',
+      tags,
+      security: bearer,
+      summary: 'Proposals moving budget out of a cost centre',
       querystring: {
-        type: 'object', required: ['costCentre'], additionalProperties: false,
+        type: 'object',
+        required: ['costCentre'],
+        additionalProperties: false,
         properties: { costCentre: S.costCentre, state: proposal.properties.state },
       },
       response: { 200: { type: 'array', items: proposal }, ...S.errorResponses },
@@ -59,19 +69,32 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/proposals',
     config: { access: { action: 'propose', scopes: [{ from: 'body', key: 'costCentre' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Draft a reallocation from costCentre to toCostCentre',
+      tags,
+      security: bearer,
+      summary: 'Draft a reallocation from costCentre to toCostCentre',
       body: {
-        type: 'object', required: ['costCentre', 'toCostCentre', 'account', 'amount'], additionalProperties: false,
+        type: 'object',
+        required: ['costCentre', 'toCostCentre', 'account', 'amount'],
+        additionalProperties: false,
         properties: {
-          costCentre: S.costCentre, toCostCentre: S.costCentre, account: S.account,
-          amount: { type: 'number', exclusiveMinimum: 0, maximum: 1e15 }, reason: S.freeText,
+          costCentre: S.costCentre,
+          toCostCentre: S.costCentre,
+          account: S.account,
+          amount: { type: 'number', exclusiveMinimum: 0, maximum: 1e15 },
+          reason: S.freeText,
         },
       },
       response: { 201: proposal, ...S.errorResponses },
     },
     handler: (request, reply) =>
       mutate(db, request, reply, async (tx, audit) => {
-        const b = request.body as { costCentre: string; toCostCentre: string; account: string; amount: number; reason?: string };
+        const b = request.body as {
+          costCentre: string;
+          toCostCentre: string;
+          account: string;
+          amount: number;
+          reason?: string;
+        };
         if (b.costCentre === b.toCostCentre) throw ServerErrors.badRequest('toCostCentre must differ from costCentre.');
         const user = userOf(request).id;
         const created = await tx.query<ProposalRow>(
@@ -80,7 +103,14 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           [b.costCentre, b.toCostCentre, b.account, b.amount, b.reason ?? '', user],
         );
         const row = created.rows[0];
-        await audit({ action: 'proposal.create', entity: 'proposal', entityId: row.id, costCentre: b.costCentre, before: null, after: row });
+        await audit({
+          action: 'proposal.create',
+          entity: 'proposal',
+          entityId: row.id,
+          costCentre: b.costCentre,
+          before: null,
+          after: row,
+        });
         return { status: 201, body: row, version: row.version };
       }),
   });
@@ -89,7 +119,13 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     method: 'GET',
     url: '/api/proposals/:id',
     config: { access: { action: 'read', scopes: [{ resource: 'proposal', param: 'id' }] } satisfies Access },
-    schema: { tags, security: bearer, summary: 'Read a proposal (ETag = version)', params: S.idParams, response: { 200: proposal, ...S.errorResponses } },
+    schema: {
+      tags,
+      security: bearer,
+      summary: 'Read a proposal (ETag = version)',
+      params: S.idParams,
+      response: { 200: proposal, ...S.errorResponses },
+    },
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
       const found = await db.query<ProposalRow>(`SELECT ${COLUMNS} FROM proposals WHERE id = $1`, [id]);
@@ -103,10 +139,20 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/proposals/:id',
     config: { access: { action: 'propose', scopes: [{ resource: 'proposal', param: 'id' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Edit a draft proposal (If-Match required)', params: S.idParams,
+      tags,
+      security: bearer,
+      summary: 'Edit a draft proposal (If-Match required)',
+      params: S.idParams,
       body: {
-        type: 'object', additionalProperties: false, minProperties: 1,
-        properties: { amount: { type: 'number', exclusiveMinimum: 0, maximum: 1e15 }, reason: S.freeText, account: S.account, version: S.version },
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+          amount: { type: 'number', exclusiveMinimum: 0, maximum: 1e15 },
+          reason: S.freeText,
+          account: S.account,
+          version: S.version,
+        },
       },
       response: { 200: proposal, ...S.errorResponses, 428: S.errorBody },
     },
@@ -123,7 +169,14 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           [id, b.amount ?? null, b.reason ?? null, b.account ?? null, userOf(request).id],
         );
         const row = updated.rows[0];
-        await audit({ action: 'proposal.edit', entity: 'proposal', entityId: id, costCentre: current.costCentre, before: current, after: row });
+        await audit({
+          action: 'proposal.edit',
+          entity: 'proposal',
+          entityId: id,
+          costCentre: current.costCentre,
+          before: current,
+          after: row,
+        });
         return { status: 200, body: row, version: row.version };
       }),
   });
@@ -133,10 +186,16 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     app.route({
       method: 'POST',
       url: `/api/proposals/:id/${verb}`,
-      config: { access: { action: transition.action, scopes: [{ resource: 'proposal', param: 'id' }] } satisfies Access },
+      config: {
+        access: { action: transition.action, scopes: [{ resource: 'proposal', param: 'id' }] } satisfies Access,
+      },
       schema: {
-        tags, security: bearer, summary: `${transition.from} → ${transition.to} (If-Match required; stale → 409)`,
-        params: S.idParams, body: versionBody, response: { 200: proposal, ...S.errorResponses, 428: S.errorBody },
+        tags,
+        security: bearer,
+        summary: `${transition.from} → ${transition.to} (If-Match required; stale → 409)`,
+        params: S.idParams,
+        body: versionBody,
+        response: { 200: proposal, ...S.errorResponses, 428: S.errorBody },
       },
       handler: (request, reply) =>
         mutate(db, request, reply, async (tx, audit) => {
@@ -152,8 +211,12 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           );
           const row = updated.rows[0];
           await audit({
-            action: `proposal.${verb}`, entity: 'proposal', entityId: id, costCentre: current.costCentre,
-            before: current, after: { ...row, comment },
+            action: `proposal.${verb}`,
+            entity: 'proposal',
+            entityId: id,
+            costCentre: current.costCentre,
+            before: current,
+            after: { ...row, comment },
           });
           return { status: 200, body: row, version: row.version };
         }),

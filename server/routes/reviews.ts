@@ -16,9 +16,13 @@ export function reviewRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/reviews',
     config: { access: { action: 'read', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Review decisions of a cost centre, newest first',
+      tags,
+      security: bearer,
+      summary: 'Review decisions of a cost centre, newest first',
       querystring: {
-        type: 'object', required: ['costCentre'], additionalProperties: false,
+        type: 'object',
+        required: ['costCentre'],
+        additionalProperties: false,
         properties: { costCentre: S.costCentre, flagId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' } },
       },
       response: { 200: S.looseArray, ...S.errorResponses },
@@ -39,9 +43,13 @@ export function reviewRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/reviews',
     config: { access: { action: 'review', scopes: [{ from: 'body', key: 'costCentre' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Record a review decision on a flag',
+      tags,
+      security: bearer,
+      summary: 'Record a review decision on a flag',
       body: {
-        type: 'object', required: ['costCentre', 'flagId', 'decision'], additionalProperties: false,
+        type: 'object',
+        required: ['costCentre', 'flagId', 'decision'],
+        additionalProperties: false,
         properties: {
           costCentre: S.costCentre,
           flagId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
@@ -60,7 +68,14 @@ export function reviewRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           [body.costCentre, body.flagId, body.decision, body.comment ?? '', userOf(request).id],
         );
         const row = created.rows[0];
-        await audit({ action: 'review.decide', entity: 'review', entityId: row.id, costCentre: body.costCentre, before: null, after: row });
+        await audit({
+          action: 'review.decide',
+          entity: 'review',
+          entityId: row.id,
+          costCentre: body.costCentre,
+          before: null,
+          after: row,
+        });
         return { status: 201, body: row };
       }),
   });

@@ -20,7 +20,15 @@ const line = {
 const versionWithLines = {
   type: 'object',
   additionalProperties: true,
-  properties: { lines: { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, period: { type: 'string' }, amount: { type: 'number' } } } } },
+  properties: {
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { account: { type: 'string' }, period: { type: 'string' }, amount: { type: 'number' } },
+      },
+    },
+  },
 } as const;
 
 interface Line {
@@ -37,9 +45,13 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/versions',
     config: { access: { action: 'read', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'List budget versions of a cost centre',
+      tags,
+      security: bearer,
+      summary: 'List budget versions of a cost centre',
       querystring: {
-        type: 'object', required: ['costCentre'], additionalProperties: false,
+        type: 'object',
+        required: ['costCentre'],
+        additionalProperties: false,
         properties: { costCentre: S.costCentre, fiscalYear: S.fiscalYear },
       },
       response: { 200: S.looseArray, ...S.errorResponses },
@@ -60,23 +72,37 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/versions',
     config: { access: { action: 'write', scopes: [{ from: 'body', key: 'costCentre' }] } satisfies Access },
     schema: {
-      tags, security: bearer, summary: 'Create a budget version with its lines (one transaction)',
+      tags,
+      security: bearer,
+      summary: 'Create a budget version with its lines (one transaction)',
       body: {
-        type: 'object', required: ['costCentre', 'fiscalYear', 'kind', 'name', 'lines'], additionalProperties: false,
+        type: 'object',
+        required: ['costCentre', 'fiscalYear', 'kind', 'name', 'lines'],
+        additionalProperties: false,
         properties: {
-          costCentre: S.costCentre, fiscalYear: S.fiscalYear, kind: { type: 'string', enum: ['budget', 'forecast', 'scenario'] },
-          name: S.name, lines: { type: 'array', maxItems: 20000, items: line },
+          costCentre: S.costCentre,
+          fiscalYear: S.fiscalYear,
+          kind: { type: 'string', enum: ['budget', 'forecast', 'scenario'] },
+          name: S.name,
+          lines: { type: 'array', maxItems: 20000, items: line },
         },
       },
       response: { 201: S.looseObject, ...S.errorResponses },
     },
     handler: (request, reply) =>
       mutate(db, request, reply, async (tx, audit) => {
-        const body = request.body as { costCentre: string; fiscalYear: number; kind: string; name: string; lines: Line[] };
+        const body = request.body as {
+          costCentre: string;
+          fiscalYear: number;
+          kind: string;
+          name: string;
+          lines: Line[];
+        };
         const seen = new Set<string>();
         body.lines.forEach((l, index) => {
           const key = `${l.account}|${l.period}`;
-          if (seen.has(key)) throw ServerErrors.badRequest(`lines[${index}] repeats account ${l.account} in ${l.period}.`);
+          if (seen.has(key))
+            throw ServerErrors.badRequest(`lines[${index}] repeats account ${l.account} in ${l.period}.`);
           seen.add(key);
         });
         const created = await tx.query<{ id: string }>(
@@ -84,12 +110,17 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
            ON CONFLICT (cost_centre, fiscal_year, kind, name) DO NOTHING RETURNING ${VERSION_COLUMNS}`,
           [body.costCentre, body.fiscalYear, body.kind, body.name, userOf(request).id],
         );
-        if (created.rowCount === 0) throw ServerErrors.duplicate(`The ${body.kind} version "${body.name}" for ${body.fiscalYear}`);
+        if (created.rowCount === 0)
+          throw ServerErrors.duplicate(`The ${body.kind} version "${body.name}" for ${body.fiscalYear}`);
         const row = created.rows[0];
         await insertLines(tx, row.id, body.lines);
         await audit({
-          action: 'version.create', entity: 'version', entityId: row.id, costCentre: body.costCentre,
-          before: null, after: { ...row, lineCount: body.lines.length },
+          action: 'version.create',
+          entity: 'version',
+          entityId: row.id,
+          costCentre: body.costCentre,
+          before: null,
+          after: { ...row, lineCount: body.lines.length },
         });
         return { status: 201, body: { ...row, lineCount: body.lines.length } };
       }),
@@ -99,12 +130,21 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     method: 'GET',
     url: '/api/versions/:id',
     config: { access: { action: 'read', scopes: [{ resource: 'version', param: 'id' }] } satisfies Access },
-    schema: { tags, security: bearer, summary: 'Read a budget version with its lines', params: S.idParams, response: { 200: versionWithLines, ...S.errorResponses } },
+    schema: {
+      tags,
+      security: bearer,
+      summary: 'Read a budget version with its lines',
+      params: S.idParams,
+      response: { 200: versionWithLines, ...S.errorResponses },
+    },
     handler: async (request) => {
       const { id } = request.params as { id: string };
       const [head, lines] = await Promise.all([
         db.query(`SELECT ${VERSION_COLUMNS} FROM budget_versions WHERE id = $1`, [id]),
-        db.query('SELECT account, period, amount::float8 AS amount FROM version_lines WHERE version_id = $1 ORDER BY account, period', [id]),
+        db.query(
+          'SELECT account, period, amount::float8 AS amount FROM version_lines WHERE version_id = $1 ORDER BY account, period',
+          [id],
+        ),
       ]);
       return { ...head.rows[0], lines: lines.rows };
     },
@@ -114,11 +154,24 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     method: 'GET',
     url: '/api/versions/:id/compare/:otherId',
     config: {
-      access: { action: 'read', scopes: [{ resource: 'version', param: 'id' }, { resource: 'version', param: 'otherId' }] } satisfies Access,
+      access: {
+        action: 'read',
+        scopes: [
+          { resource: 'version', param: 'id' },
+          { resource: 'version', param: 'otherId' },
+        ],
+      } satisfies Access,
     },
     schema: {
-      tags, security: bearer, summary: 'Compare two versions line by line (base = id, other = otherId)',
-      params: { type: 'object', required: ['id', 'otherId'], additionalProperties: false, properties: { id: S.uuid, otherId: S.uuid } },
+      tags,
+      security: bearer,
+      summary: 'Compare two versions line by line (base = id, other = otherId)',
+      params: {
+        type: 'object',
+        required: ['id', 'otherId'],
+        additionalProperties: false,
+        properties: { id: S.uuid, otherId: S.uuid },
+      },
       response: { 200: S.looseObject, ...S.errorResponses },
     },
     handler: async (request) => {

@@ -13,13 +13,21 @@ import type { LineRange } from './line-bounds';
 import type { AllocationRequest, ReturnSegment } from './types';
 
 /** Segments as widths, with a zero-rate tail past the last `upTo`. */
-export function segmentWidths(id: string, returns: ReadonlyArray<ReturnSegment> | undefined): { width: number; rate: number }[] {
+export function segmentWidths(
+  id: string,
+  returns: ReadonlyArray<ReturnSegment> | undefined,
+): { width: number; rate: number }[] {
   const list = returns && returns.length ? returns : [{ upTo: Infinity, rate: 0 }];
   let start = 0;
   const out: { width: number; rate: number }[] = [];
   list.forEach((s, k) => {
-    if (!(s.upTo > start) || !Number.isFinite(s.rate)) throw AllocationErrors.badLine(id, `return segment ${k + 1} must end above ${start} with a finite rate`);
-    if (k > 0 && s.rate > list[k - 1].rate) throw AllocationErrors.badLine(id, 'return rates must not increase from one segment to the next (diminishing returns)');
+    if (!(s.upTo > start) || !Number.isFinite(s.rate))
+      throw AllocationErrors.badLine(id, `return segment ${k + 1} must end above ${start} with a finite rate`);
+    if (k > 0 && s.rate > list[k - 1].rate)
+      throw AllocationErrors.badLine(
+        id,
+        'return rates must not increase from one segment to the next (diminishing returns)',
+      );
     out.push({ width: s.upTo - start, rate: s.rate });
     start = s.upTo;
   });
@@ -30,7 +38,13 @@ export function segmentWidths(id: string, returns: ReadonlyArray<ReturnSegment> 
 export type Objective = 'return' | 'risk';
 
 /** Builds the programme: maximise return (default) or minimise risk; `riskCap` adds the ε row. */
-export function buildProgram(request: AllocationRequest, ranges: LineRange[], total: number, objective: Objective = 'return', riskCap?: number): LinearProgram {
+export function buildProgram(
+  request: AllocationRequest,
+  ranges: LineRange[],
+  total: number,
+  objective: Objective = 'return',
+  riskCap?: number,
+): LinearProgram {
   const penalty = request.disruptionPenalty ?? 0.01;
   const columns: Column[] = [];
   const rows: Row[] = [];
@@ -39,8 +53,21 @@ export function buildProgram(request: AllocationRequest, ranges: LineRange[], to
   const riskTerms: Term[] = [];
   request.lines.forEach((line, i) => {
     const b = `b${i}`;
-    columns.push({ name: b, lb: ranges[i].lower, ub: ranges[i].upper }, { name: `up${i}`, lb: 0, ub: Infinity }, { name: `dn${i}`, lb: 0, ub: Infinity });
-    rows.push({ name: `move${i}`, terms: [{ name: b, coef: 1 }, { name: `up${i}`, coef: -1 }, { name: `dn${i}`, coef: 1 }], lb: line.current, ub: line.current });
+    columns.push(
+      { name: b, lb: ranges[i].lower, ub: ranges[i].upper },
+      { name: `up${i}`, lb: 0, ub: Infinity },
+      { name: `dn${i}`, lb: 0, ub: Infinity },
+    );
+    rows.push({
+      name: `move${i}`,
+      terms: [
+        { name: b, coef: 1 },
+        { name: `up${i}`, coef: -1 },
+        { name: `dn${i}`, coef: 1 },
+      ],
+      lb: line.current,
+      ub: line.current,
+    });
     const fill: Term[] = [{ name: b, coef: -1 }];
     segmentWidths(line.id, line.returns).forEach((s, k) => {
       const x = `x${i}_${k}`;
@@ -55,6 +82,7 @@ export function buildProgram(request: AllocationRequest, ranges: LineRange[], to
   });
   rows.push({ name: 'total', terms: budgetTerms, lb: total, ub: total });
   if (objective === 'risk') goal.push(...riskTerms);
-  if (riskCap !== undefined && riskTerms.length) rows.push({ name: 'risk', terms: riskTerms, lb: -Infinity, ub: riskCap });
+  if (riskCap !== undefined && riskTerms.length)
+    rows.push({ name: 'risk', terms: riskTerms, lb: -Infinity, ub: riskCap });
   return { name: 'reallocation', sense: objective === 'return' ? 'max' : 'min', objective: goal, columns, rows };
 }

@@ -18,14 +18,18 @@ export interface LineRange {
  * @example lineRange({ id: 'a', costCentre: 'c', current: 100, maxChangePct: 0.2 }) // { lower: 80, upper: 120 }
  */
 export function lineRange(line: AllocationLine): LineRange {
-  if (!Number.isFinite(line.current)) throw AllocationErrors.badLine(line.id, `current budget ${line.current} is not a number`);
+  if (!Number.isFinite(line.current))
+    throw AllocationErrors.badLine(line.id, `current budget ${line.current} is not a number`);
   const pct = line.maxChangePct ?? Infinity;
   if (!(pct >= 0)) throw AllocationErrors.badLine(line.id, `maxChangePct must be ≥ 0, got ${pct}`);
   const span = Number.isFinite(pct) ? Math.abs(line.current) * pct : Infinity;
   const lower = line.locked ? line.current : Math.max(line.min ?? 0, line.current - span);
   const upper = line.locked ? line.current : Math.min(line.max ?? Infinity, line.current + span);
   if (lower > upper) {
-    throw AllocationErrors.badLine(line.id, `its bounds exclude each other (at least ${money(lower)} but at most ${money(upper)})`);
+    throw AllocationErrors.badLine(
+      line.id,
+      `its bounds exclude each other (at least ${money(lower)} but at most ${money(upper)})`,
+    );
   }
   return { lower, upper };
 }
@@ -41,15 +45,28 @@ export function checkTotal(request: AllocationRequest, ranges: LineRange[]): num
   const highest = ranges.reduce((s, r) => s + r.upper, 0);
   const tolerance = 1e-9 * Math.max(1, Math.abs(total));
   if (lowest > total + tolerance) {
-    const culprits = lines.map((l, i) => ({ id: l.id, excess: ranges[i].lower - Math.min(l.current, ranges[i].upper) }))
+    const culprits = lines
+      .map((l, i) => ({ id: l.id, excess: ranges[i].lower - Math.min(l.current, ranges[i].upper) }))
       .filter((c) => ranges[lines.findIndex((l) => l.id === c.id)].lower > 0)
-      .sort((a, b) => b.excess - a.excess).slice(0, 5).map((c) => c.id);
-    throw AllocationErrors.infeasible(`the minimum budgets add up to ${money(lowest)}, more than the ${money(total)} available`, culprits);
+      .sort((a, b) => b.excess - a.excess)
+      .slice(0, 5)
+      .map((c) => c.id);
+    throw AllocationErrors.infeasible(
+      `the minimum budgets add up to ${money(lowest)}, more than the ${money(total)} available`,
+      culprits,
+    );
   }
   if (highest < total - tolerance) {
-    const culprits = lines.map((l, i) => ({ id: l.id, room: ranges[i].upper - l.current }))
-      .filter((c) => Number.isFinite(c.room)).sort((a, b) => a.room - b.room).slice(0, 5).map((c) => c.id);
-    throw AllocationErrors.infeasible(`the maximum budgets add up to ${money(highest)}, less than the ${money(total)} to place`, culprits);
+    const culprits = lines
+      .map((l, i) => ({ id: l.id, room: ranges[i].upper - l.current }))
+      .filter((c) => Number.isFinite(c.room))
+      .sort((a, b) => a.room - b.room)
+      .slice(0, 5)
+      .map((c) => c.id);
+    throw AllocationErrors.infeasible(
+      `the maximum budgets add up to ${money(highest)}, less than the ${money(total)} to place`,
+      culprits,
+    );
   }
   return total;
 }

@@ -38,13 +38,14 @@ export interface ProposalRecord {
 }
 
 /** The one table of allowed moves: action → from-state, to-state and the role that may act. */
-export const TRANSITIONS: Readonly<Record<ProposalAction, { from: ProposalState; to: ProposalState; role: Role }>> = Object.freeze({
-  submit: { from: 'draft', to: 'submitted', role: 'analyst' },
-  approve: { from: 'submitted', to: 'approved', role: 'owner' },
-  reject: { from: 'submitted', to: 'rejected', role: 'owner' },
-  apply: { from: 'approved', to: 'applied', role: 'admin' },
-  revert: { from: 'applied', to: 'reverted', role: 'admin' },
-});
+export const TRANSITIONS: Readonly<Record<ProposalAction, { from: ProposalState; to: ProposalState; role: Role }>> =
+  Object.freeze({
+    submit: { from: 'draft', to: 'submitted', role: 'analyst' },
+    approve: { from: 'submitted', to: 'approved', role: 'owner' },
+    reject: { from: 'submitted', to: 'rejected', role: 'owner' },
+    apply: { from: 'approved', to: 'applied', role: 'admin' },
+    revert: { from: 'applied', to: 'reverted', role: 'admin' },
+  });
 
 /** A new proposal in draft. @example newProposal('P1', ['CC1']).state // "draft" */
 export function newProposal(id: string, costCentres: ReadonlyArray<string>): ProposalRecord {
@@ -53,7 +54,9 @@ export function newProposal(id: string, costCentres: ReadonlyArray<string>): Pro
 
 /** The actions `actor` may take on `proposal` now (for enabling buttons). */
 export function allowedActions(proposal: ProposalRecord, actor: Actor): ProposalAction[] {
-  return (Object.keys(TRANSITIONS) as ProposalAction[]).filter((action) => refusal(proposal, action, actor, 'x') === null);
+  return (Object.keys(TRANSITIONS) as ProposalAction[]).filter(
+    (action) => refusal(proposal, action, actor, 'x') === null,
+  );
 }
 
 function refusal(proposal: ProposalRecord, action: ProposalAction, actor: Actor, comment: string): string | null {
@@ -76,7 +79,13 @@ function refusal(proposal: ProposalRecord, action: ProposalAction, actor: Actor,
  *   affected cost centre, or a missing comment on reject/revert).
  * @example transition(newProposal('P1', ['CC1']), 'submit', { name: 'ann', role: 'analyst' }, '2026-01-05T10:00:00Z').state // "submitted"
  */
-export function transition(proposal: ProposalRecord, action: ProposalAction, actor: Actor, when: string, comment = ''): ProposalRecord {
+export function transition(
+  proposal: ProposalRecord,
+  action: ProposalAction,
+  actor: Actor,
+  when: string,
+  comment = '',
+): ProposalRecord {
   const why = refusal(proposal, action, actor, comment);
   if (why) throw AllocationErrors.refused(action, proposal.state, why);
   const rule = TRANSITIONS[action];

@@ -25,7 +25,13 @@ function returnOf(budget: number, id: string, request: AllocationRequest, i: num
 function allocationFrom(values: Record<string, number>, request: AllocationRequest): Allocation {
   const lines = request.lines.map((l, i) => {
     const proposed = Math.round((values[`b${i}`] ?? 0) * 100) / 100;
-    return { id: l.id, costCentre: l.costCentre, current: l.current, proposed, change: Math.round((proposed - l.current) * 100) / 100 };
+    return {
+      id: l.id,
+      costCentre: l.costCentre,
+      current: l.current,
+      proposed,
+      change: Math.round((proposed - l.current) * 100) / 100,
+    };
   });
   return {
     lines,
@@ -35,7 +41,12 @@ function allocationFrom(values: Record<string, number>, request: AllocationReque
   };
 }
 
-async function solveFor(solver: Solver, request: AllocationRequest, objective: 'return' | 'risk', riskCap?: number): Promise<Allocation> {
+async function solveFor(
+  solver: Solver,
+  request: AllocationRequest,
+  objective: 'return' | 'risk',
+  riskCap?: number,
+): Promise<Allocation> {
   const ranges = request.lines.map(lineRange);
   const total = checkTotal(request, ranges);
   const result = await solver.solve(buildProgram(request, ranges, total, objective, riskCap));
@@ -55,7 +66,11 @@ export function reallocate(solver: Solver, request: AllocationRequest): Promise<
  * 3–7 distinct, non-dominated candidates trading return against risk (fewer when the front is
  * shorter, e.g. one when risk does not vary). Ordered from the highest return to the lowest risk.
  */
-export async function paretoCandidates(solver: Solver, request: AllocationRequest, count = 5): Promise<ParetoCandidate[]> {
+export async function paretoCandidates(
+  solver: Solver,
+  request: AllocationRequest,
+  count = 5,
+): Promise<ParetoCandidate[]> {
   const steps = Math.min(7, Math.max(3, Math.round(count)));
   const best = await solveFor(solver, request, 'return');
   const safest = await solveFor(solver, request, 'risk');
@@ -65,8 +80,13 @@ export async function paretoCandidates(solver: Solver, request: AllocationReques
     const cap = best.risk - ((best.risk - safest.risk) * k) / (steps - 1);
     found.push(await solveFor(solver, request, 'return', cap + (k === steps - 1 ? tolerance : 0)));
   }
-  const distinct = found.filter((a, i) => found.findIndex((b) => b.lines.every((l, j) => Math.abs(l.proposed - a.lines[j].proposed) < 0.01)) === i);
-  const front = distinct.filter((a) => !distinct.some((b) => b !== a && b.weightedReturn >= a.weightedReturn - 1e-9 && b.risk <= a.risk - tolerance));
+  const distinct = found.filter(
+    (a, i) => found.findIndex((b) => b.lines.every((l, j) => Math.abs(l.proposed - a.lines[j].proposed) < 0.01)) === i,
+  );
+  const front = distinct.filter(
+    (a) =>
+      !distinct.some((b) => b !== a && b.weightedReturn >= a.weightedReturn - 1e-9 && b.risk <= a.risk - tolerance),
+  );
   return front.map((a) => ({
     ...a,
     tradeOff:

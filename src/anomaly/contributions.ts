@@ -26,7 +26,10 @@ export interface CostCentreVariance {
  *   { id: 'b', costCentre: 'C', account: 'y', owner: 'o', plan: [100], actual: [90] }])[0].lines[0]
  *   // { line: 'a', variance: 30, share: 1.5 }
  */
-export function lineContributions(lines: ReadonlyArray<BudgetLine>, periods?: ReadonlyArray<number>): CostCentreVariance[] {
+export function lineContributions(
+  lines: ReadonlyArray<BudgetLine>,
+  periods?: ReadonlyArray<number>,
+): CostCentreVariance[] {
   const centres = new Map<string, { id: string; variance: number }[]>();
   for (const l of lines) {
     const chosen = periods ?? l.plan.map((_, t) => t);
@@ -34,7 +37,8 @@ export function lineContributions(lines: ReadonlyArray<BudgetLine>, periods?: Re
     for (const t of chosen) {
       const p = l.plan[t];
       const a = l.actual[t];
-      if (p !== null && a !== null && p !== undefined && a !== undefined && Number.isFinite(p) && Number.isFinite(a)) variance += a - p;
+      if (p !== null && a !== null && p !== undefined && a !== undefined && Number.isFinite(p) && Number.isFinite(a))
+        variance += a - p;
     }
     centres.set(l.costCentre, [...(centres.get(l.costCentre) ?? []), { id: l.id, variance }]);
   }

@@ -21,7 +21,8 @@ export interface VarianceParts {
   price: number;
 }
 
-const num = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
+const num = (v: number | null | undefined): number | null =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : v;
 
 /**
  * Decomposes every line with drivers over the periods where all four driver values exist
@@ -34,7 +35,9 @@ const num = (v: number | null | undefined): number | null => (v === null || v ==
  */
 export function decomposeVariance(lines: ReadonlyArray<BudgetLine>, periods?: ReadonlyArray<number>): VarianceParts[] {
   for (const l of lines) if (!l.drivers) throw AnomalyErrors.noDrivers(l.id);
-  const parts = new Map<string, VarianceParts>(lines.map((l) => [l.id, { line: l.id, total: 0, volume: 0, mix: 0, price: 0 }]));
+  const parts = new Map<string, VarianceParts>(
+    lines.map((l) => [l.id, { line: l.id, total: 0, volume: 0, mix: 0, price: 0 }]),
+  );
   const groups = new Map<string, BudgetLine[]>();
   for (const l of lines) {
     const key = l.drivers?.volumeDriver ? `driver:${l.drivers.volumeDriver}` : `line:${l.id}`;
@@ -46,7 +49,13 @@ export function decomposeVariance(lines: ReadonlyArray<BudgetLine>, periods?: Re
     for (const t of chosen) {
       const rows = group.map((l) => {
         const d = l.drivers as NonNullable<BudgetLine['drivers']>;
-        return { id: l.id, pp: num(d.price.plan[t]), pa: num(d.price.actual[t]), qp: num(d.volume.plan[t]), qa: num(d.volume.actual[t]) };
+        return {
+          id: l.id,
+          pp: num(d.price.plan[t]),
+          pa: num(d.price.actual[t]),
+          qp: num(d.volume.plan[t]),
+          qa: num(d.volume.actual[t]),
+        };
       });
       // A period counts for the group only when every line has all four values (mix needs the whole group).
       if (rows.some((r) => r.pp === null || r.pa === null || r.qp === null || r.qa === null)) continue;

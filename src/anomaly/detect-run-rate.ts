@@ -20,7 +20,11 @@ const PACE_Z = 2;
  * by as much → opportunity (budget that can be freed for reallocation). Needs the plan for the
  * whole year (`planAll`, indexed by period), including periods without actuals.
  */
-export function detectRunRate(line: LineResiduals, planAll: ReadonlyArray<number | null>, t: Thresholds): PeriodReason[] {
+export function detectRunRate(
+  line: LineResiduals,
+  planAll: ReadonlyArray<number | null>,
+  t: Thresholds,
+): PeriodReason[] {
   const out: PeriodReason[] = [];
   const ppy = t.periodsPerYear;
   for (let i = 0; i < line.index.length; i += 1) {
@@ -50,7 +54,10 @@ export function detectRunRate(line: LineResiduals, planAll: ReadonlyArray<number
     const text = over
       ? `Run rate: ${money(ytd)} over plan year to date and running ${percent(pace)} over lately; at this pace the line ends the year ${money(projected)} (${percent(share)}) over its budget of ${money(annualPlan)}.`
       : `Opportunity: running ${percent(-pace)} under plan lately (${money(-ytd)} under year to date); at this pace the year ends ${money(-projected)} (${percent(share)}) under its budget of ${money(annualPlan)}, which could be freed for reallocation.`;
-    out.push({ at: i, reason: { kind: over ? 'run-rate' : 'opportunity', evidence, amount: Math.abs(projected), text } });
+    out.push({
+      at: i,
+      reason: { kind: over ? 'run-rate' : 'opportunity', evidence, amount: Math.abs(projected), text },
+    });
   }
   return out;
 }

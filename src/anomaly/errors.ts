@@ -9,11 +9,15 @@ export const AnomalyErrors = {
     hint: 'Fix the budget input; see docs/anomaly.md for the format.',
     details: { field: where },
   })),
-  lengthMismatch: defineError('ANOMALY_LENGTH_MISMATCH', 'input', (line: string, field: string, got: number, expected: number) => ({
-    message: `Line "${line}": ${field} has ${got} values but there are ${expected} periods.`,
-    hint: `Give one ${field} value per period (blank for none).`,
-    details: { field, data: { got, expected } },
-  })),
+  lengthMismatch: defineError(
+    'ANOMALY_LENGTH_MISMATCH',
+    'input',
+    (line: string, field: string, got: number, expected: number) => ({
+      message: `Line "${line}": ${field} has ${got} values but there are ${expected} periods.`,
+      hint: `Give one ${field} value per period (blank for none).`,
+      details: { field, data: { got, expected } },
+    }),
+  ),
   duplicateLine: defineError('ANOMALY_DUPLICATE_LINE', 'input', (line: string) => ({
     message: `Line id "${line}" appears more than once.`,
     hint: 'Give every budget line a unique id.',

@@ -16,7 +16,11 @@ const MIN_HISTORY = 24;
  * lies inside or the history is too short. Used to corroborate flags, not to raise them: over
  * many periods a 95% interval is breached by chance one period in twenty.
  */
-export function forecastBandReason(actual: ReadonlyArray<number | null>, period: number, periodsPerYear: number): Reason | null {
+export function forecastBandReason(
+  actual: ReadonlyArray<number | null>,
+  period: number,
+  periodsPerYear: number,
+): Reason | null {
   const value = actual[period];
   if (value === null || !Number.isFinite(value)) return null;
   const history = actual.slice(0, period);
@@ -30,7 +34,12 @@ export function forecastBandReason(actual: ReadonlyArray<number | null>, period:
     const evidence = (1.96 * Math.abs(value - f.mean[0])) / halfWidth;
     const above = value > upper;
     const text = `It is also ${above ? 'above' : 'below'} the rolling forecast's 95% range of ${money(lower)} to ${money(upper)}.`;
-    return { kind: above ? 'overspend' : 'underspend', evidence, amount: Math.abs(value - (above ? upper : lower)), text };
+    return {
+      kind: above ? 'overspend' : 'underspend',
+      evidence,
+      amount: Math.abs(value - (above ? upper : lower)),
+      text,
+    };
   } catch (error) {
     if (isFpaError(error)) return null;
     throw error;

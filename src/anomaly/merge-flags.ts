@@ -32,7 +32,9 @@ export interface PeriodContext {
 export function mergeReasons(context: PeriodContext, reasons: Reason[], z: number): Flag {
   const kinds = new Set(reasons.map((r) => r.kind));
   const kind = PRIORITY.find((k) => kinds.has(k)) as FlagKind;
-  const ordered = [...reasons].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.evidence - a.evidence);
+  const ordered = [...reasons].sort(
+    (a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.evidence - a.evidence,
+  );
   const main = ordered.filter((r) => r.kind === kind);
   const evidence = Math.max(...main.map((r) => r.evidence));
   const amount = Math.max(...main.map((r) => r.amount));
@@ -51,6 +53,7 @@ export function mergeReasons(context: PeriodContext, reasons: Reason[], z: numbe
 /** Ranks by severity, then by the money at stake, then by line and period for a stable order. */
 export function rankFlags(flags: Flag[]): Flag[] {
   return [...flags].sort(
-    (a, b) => b.severity - a.severity || b.amount - a.amount || a.line.localeCompare(b.line) || a.periodIndex - b.periodIndex,
+    (a, b) =>
+      b.severity - a.severity || b.amount - a.amount || a.line.localeCompare(b.line) || a.periodIndex - b.periodIndex,
   );
 }

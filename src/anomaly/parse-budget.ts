@@ -20,7 +20,8 @@ function numbers(value: unknown, where: string, length: number, line: string, fi
   if (value.length > length) throw AnomalyErrors.lengthMismatch(line, field, value.length, length);
   const out = value.map((v, k) => {
     if (v === null) return null;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw AnomalyErrors.badInput(`${where}[${k}]`, `is ${JSON.stringify(v)}, not a number or null`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw AnomalyErrors.badInput(`${where}[${k}]`, `is ${JSON.stringify(v)}, not a number or null`);
     return v;
   });
   // A shorter actual means the later periods are not booked yet.
@@ -30,23 +31,34 @@ function numbers(value: unknown, where: string, length: number, line: string, fi
 
 function driverSeries(value: unknown, where: string, length: number, line: string): DriverSeries {
   if (!isObject(value)) throw AnomalyErrors.badInput(where, 'must be an object {plan:[...], actual:[...]}');
-  return { plan: numbers(value.plan, `${where}.plan`, length, line, `${where}.plan`), actual: numbers(value.actual, `${where}.actual`, length, line, `${where}.actual`) };
+  return {
+    plan: numbers(value.plan, `${where}.plan`, length, line, `${where}.plan`),
+    actual: numbers(value.actual, `${where}.actual`, length, line, `${where}.actual`),
+  };
 }
 
 function drivers(value: unknown, where: string, length: number, line: string): LineDrivers | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) throw AnomalyErrors.badInput(where, 'must be an object with price (or rate) and volume (or quantity)');
+  if (!isObject(value))
+    throw AnomalyErrors.badInput(where, 'must be an object with price (or rate) and volume (or quantity)');
   const price = value.price ?? value.rate;
   const volume = value.volume ?? value.quantity;
-  if (price === undefined || volume === undefined) throw AnomalyErrors.badInput(where, 'needs both price (or rate) and volume (or quantity)');
+  if (price === undefined || volume === undefined)
+    throw AnomalyErrors.badInput(where, 'needs both price (or rate) and volume (or quantity)');
   const volumeDriver = value.volumeDriver;
-  if (volumeDriver !== undefined && typeof volumeDriver !== 'string') throw AnomalyErrors.badInput(`${where}.volumeDriver`, 'must be a string');
-  return { price: driverSeries(price, `${where}.price`, length, line), volume: driverSeries(volume, `${where}.volume`, length, line), volumeDriver };
+  if (volumeDriver !== undefined && typeof volumeDriver !== 'string')
+    throw AnomalyErrors.badInput(`${where}.volumeDriver`, 'must be a string');
+  return {
+    price: driverSeries(price, `${where}.price`, length, line),
+    volume: driverSeries(volume, `${where}.volume`, length, line),
+    volumeDriver,
+  };
 }
 
 function text(value: unknown, where: string, fallback?: string): string {
   if (value === undefined && fallback !== undefined) return fallback;
-  if (typeof value !== 'string' || value.trim() === '') throw AnomalyErrors.badInput(where, 'must be a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw AnomalyErrors.badInput(where, 'must be a non-empty string');
   return value;
 }
 
@@ -58,10 +70,13 @@ function text(value: unknown, where: string, fallback?: string): string {
  *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_BAD_THRESHOLD.
  */
 export function parseBudget(doc: unknown): BudgetDocument {
-  if (!isObject(doc)) throw AnomalyErrors.badInput('budget', 'the top level must be an object {"periods":[...],"lines":[...]}');
-  if (!Array.isArray(doc.periods) || doc.periods.length === 0) throw AnomalyErrors.badInput('periods', 'must be a non-empty array of period labels');
+  if (!isObject(doc))
+    throw AnomalyErrors.badInput('budget', 'the top level must be an object {"periods":[...],"lines":[...]}');
+  if (!Array.isArray(doc.periods) || doc.periods.length === 0)
+    throw AnomalyErrors.badInput('periods', 'must be a non-empty array of period labels');
   const periods = doc.periods.map((p, i) => {
-    if (typeof p !== 'string' && typeof p !== 'number') throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
+    if (typeof p !== 'string' && typeof p !== 'number')
+      throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
     return String(p);
   });
   if (!Array.isArray(doc.lines)) throw AnomalyErrors.badInput('lines', 'must be an array of budget lines');
@@ -82,11 +97,14 @@ export function parseBudget(doc: unknown): BudgetDocument {
       drivers: drivers(raw.drivers, `${where}.drivers`, periods.length, id),
     };
   });
-  if (doc.thresholds !== undefined && !isObject(doc.thresholds)) throw AnomalyErrors.badInput('thresholds', 'must be an object');
+  if (doc.thresholds !== undefined && !isObject(doc.thresholds))
+    throw AnomalyErrors.badInput('thresholds', 'must be an object');
   const thresholds = doc.thresholds as ThresholdSettings | undefined;
   // Validate the settings now, so a bad threshold is reported even when no line uses it.
   resolveThresholds(thresholds, { id: '', account: '' });
-  for (const [account, t] of Object.entries(thresholds?.byAccount ?? {})) resolveThresholds({ byAccount: { [account]: t } }, { id: '', account });
-  for (const [id, t] of Object.entries(thresholds?.byLine ?? {})) resolveThresholds({ byLine: { [id]: t } }, { id, account: '' });
+  for (const [account, t] of Object.entries(thresholds?.byAccount ?? {}))
+    resolveThresholds({ byAccount: { [account]: t } }, { id: '', account });
+  for (const [id, t] of Object.entries(thresholds?.byLine ?? {}))
+    resolveThresholds({ byLine: { [id]: t } }, { id, account: '' });
   return { periods, lines, thresholds };
 }

@@ -12,7 +12,10 @@ const RULES: Record<keyof Thresholds, { check: (v: unknown) => boolean; allowed:
   z: { check: (v) => typeof v === 'number' && v >= 1 && v <= 20, allowed: 'a number from 1 to 20' },
   cusumH: { check: (v) => typeof v === 'number' && v >= 1 && v <= 50, allowed: 'a number from 1 to 50' },
   runRatePct: { check: (v) => typeof v === 'number' && v >= 0 && v < 10, allowed: 'a share from 0 to 10' },
-  periodsPerYear: { check: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 366, allowed: 'a whole number from 1 to 366' },
+  periodsPerYear: {
+    check: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 366,
+    allowed: 'a whole number from 1 to 366',
+  },
   useForecast: { check: (v) => typeof v === 'boolean', allowed: 'true or false' },
 };
 
@@ -31,7 +34,10 @@ function apply(target: Thresholds, source: Partial<Thresholds> | undefined, wher
  * @throws ANOMALY_BAD_THRESHOLD naming the setting when a value is out of range or unknown.
  * @example resolveThresholds({ minPct: 0.1 }, line).minPct // 0.1
  */
-export function resolveThresholds(settings: ThresholdSettings | undefined, line: Pick<BudgetLine, 'id' | 'account'>): Thresholds {
+export function resolveThresholds(
+  settings: ThresholdSettings | undefined,
+  line: Pick<BudgetLine, 'id' | 'account'>,
+): Thresholds {
   const t: Thresholds = { ...DEFAULT_THRESHOLDS };
   apply(t, settings, '');
   apply(t, settings?.byAccount?.[line.account], `byAccount.${line.account}.`);

@@ -4,7 +4,9 @@
 
 /** Median of the finite values (NaN when there are none). @example median([3, 1, 2]) // 2 */
 export function median(values: ArrayLike<number>): number {
-  const xs = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  const xs = Array.from(values)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   const n = xs.length;
   if (n === 0) return NaN;
   return n % 2 ? xs[(n - 1) >> 1] : (xs[n / 2 - 1] + xs[n / 2]) / 2;

@@ -34,7 +34,14 @@ export interface BudgetLine {
 
 /** The six kinds of flag, as the CLI and the task pane name them. */
 export type FlagKind = 'overspend' | 'underspend' | 'outlier' | 'shift' | 'run-rate' | 'opportunity';
-export const FLAG_KINDS: ReadonlyArray<FlagKind> = ['overspend', 'underspend', 'outlier', 'shift', 'run-rate', 'opportunity'];
+export const FLAG_KINDS: ReadonlyArray<FlagKind> = [
+  'overspend',
+  'underspend',
+  'outlier',
+  'shift',
+  'run-rate',
+  'opportunity',
+];
 
 /** One reason a detector gives for flagging a line in a period. */
 export interface Reason {

@@ -82,7 +82,8 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
   const balance: Term[][] = Array.from({ length: T + 1 }, () => []);
   const growth = plan.instruments.map((ins) => Math.pow(1 + ins.rate, ins.term));
   const windows = plan.instruments.map((ins) => placementWindow(ins, T));
-  const placement = (k: number, t: number): string | undefined => (t >= windows[k].first && t <= windows[k].last ? `x${k}_${t}` : undefined);
+  const placement = (k: number, t: number): string | undefined =>
+    t >= windows[k].first && t <= windows[k].last ? `x${k}_${t}` : undefined;
   const bigM = cashBound(plan, limit);
 
   for (let t = 1; t <= T; t++) {
@@ -104,13 +105,37 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
       balance[t + ins.term].push({ name: x, coef: -growth[k] });
       if (lotted) {
         columns.push({ name: `n${k}_${t}`, lb: 0, ub: Infinity, integer: true });
-        rows.push({ name: `lot${k}_${t}`, terms: [{ name: x, coef: 1 }, { name: `n${k}_${t}`, coef: -ins.lot! }], lb: 0, ub: 0 });
+        rows.push({
+          name: `lot${k}_${t}`,
+          terms: [
+            { name: x, coef: 1 },
+            { name: `n${k}_${t}`, coef: -ins.lot! },
+          ],
+          lb: 0,
+          ub: 0,
+        });
       }
       if (integer && min > 0) {
         const y = `y${k}_${t}`;
         columns.push({ name: y, lb: 0, ub: 1, integer: true });
-        rows.push({ name: `pmin${k}_${t}`, terms: [{ name: x, coef: 1 }, { name: y, coef: -min }], lb: 0, ub: Infinity });
-        rows.push({ name: `pmax${k}_${t}`, terms: [{ name: x, coef: 1 }, { name: y, coef: -(ins.max ?? bigM) }], lb: -Infinity, ub: 0 });
+        rows.push({
+          name: `pmin${k}_${t}`,
+          terms: [
+            { name: x, coef: 1 },
+            { name: y, coef: -min },
+          ],
+          lb: 0,
+          ub: Infinity,
+        });
+        rows.push({
+          name: `pmax${k}_${t}`,
+          terms: [
+            { name: x, coef: 1 },
+            { name: y, coef: -(ins.max ?? bigM) },
+          ],
+          lb: -Infinity,
+          ub: 0,
+        });
       } // without integers a minimum placement cannot be expressed; the LP relaxation ignores it
     }
   });
@@ -132,10 +157,18 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
   if (mode === 'slack') {
     const rho = injectionRate(plan);
     for (let t = 1; t <= T; t++) objective.push({ name: `s${t}`, coef: Math.pow(1 + rho, T - t) });
-  }
-  else if (options.objective === 'headroom') {
+  } else if (options.objective === 'headroom') {
     columns.push({ name: 'z', lb: -Infinity, ub: Infinity });
-    for (let t = 1; t <= T; t++) rows.push({ name: `h${t}`, terms: [{ name: `c${t}`, coef: 1 }, { name: 'z', coef: -1 }], lb: minCash[t - 1], ub: Infinity });
+    for (let t = 1; t <= T; t++)
+      rows.push({
+        name: `h${t}`,
+        terms: [
+          { name: `c${t}`, coef: 1 },
+          { name: 'z', coef: -1 },
+        ],
+        lb: minCash[t - 1],
+        ub: Infinity,
+      });
     objective.push({ name: 'z', coef: 1 });
   } else {
     objective.push({ name: `c${T}`, coef: 1 });

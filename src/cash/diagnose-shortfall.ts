@@ -25,7 +25,11 @@ function scaleOf(plan: CashPlan): number {
  * @throws FpaError CASH_NO_SOLUTION if even the slack problem has no solution (time limit).
  * @example // flows [-500], openingCash 100, minCash 0 → shortfall [{ period: 1, amount: 400 }], total 400
  */
-export async function diagnoseShortfall(plan: CashPlan, solver: Solver, options: CashOptions = {}): Promise<CashResult> {
+export async function diagnoseShortfall(
+  plan: CashPlan,
+  solver: Solver,
+  options: CashOptions = {},
+): Promise<CashResult> {
   const lp = buildCashLp(plan, options, 'slack');
   const limits = { timeLimitSeconds: options.timeLimitSeconds, mipGap: options.mipGap ?? DEFAULT_MIP_GAP };
   const first = await solver.solve(lp.program, limits);

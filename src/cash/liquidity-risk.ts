@@ -45,9 +45,14 @@ export interface LiquidityRisk {
 
 function sampleTrials(bounds: FlowBounds, iterations: number, seed: number): number[][] {
   const T = bounds.mid.length;
-  if (bounds.low.length !== T || bounds.high.length !== T) throw CashErrors.invalid('flows', 'low, mid and high must have one value per period each');
+  if (bounds.low.length !== T || bounds.high.length !== T)
+    throw CashErrors.invalid('flows', 'low, mid and high must have one value per period each');
   for (let t = 0; t < T; t++) {
-    if (!(bounds.low[t] <= bounds.mid[t] && bounds.mid[t] <= bounds.high[t])) throw CashErrors.invalid(`flows period ${t + 1}`, `needs low ≤ mid ≤ high (got ${bounds.low[t]}, ${bounds.mid[t]}, ${bounds.high[t]})`);
+    if (!(bounds.low[t] <= bounds.mid[t] && bounds.mid[t] <= bounds.high[t]))
+      throw CashErrors.invalid(
+        `flows period ${t + 1}`,
+        `needs low ≤ mid ≤ high (got ${bounds.low[t]}, ${bounds.mid[t]}, ${bounds.high[t]})`,
+      );
   }
   const level = bounds.level ?? 0.9;
   if (!(level > 0 && level < 1)) throw CashErrors.invalid('level', `must be between 0 and 1 (got ${level})`);
@@ -58,7 +63,7 @@ function sampleTrials(bounds: FlowBounds, iterations: number, seed: number): num
     const row = new Array<number>(T);
     for (let t = 0; t < T; t++) {
       const e = normal();
-      row[t] = bounds.mid[t] + e * (e < 0 ? bounds.mid[t] - bounds.low[t] : bounds.high[t] - bounds.mid[t]) / z;
+      row[t] = bounds.mid[t] + (e * (e < 0 ? bounds.mid[t] - bounds.low[t] : bounds.high[t] - bounds.mid[t])) / z;
     }
     trials.push(row);
   }
@@ -71,18 +76,30 @@ function sampleTrials(bounds: FlowBounds, iterations: number, seed: number): num
  *   liquidityRisk({ openingCash: 0, minCash: 0, trials: [[-1], [1], [2], [3]] }).breachProbability; // [0.25]
  */
 export function liquidityRisk(input: LiquidityRiskInput): LiquidityRisk {
-  const trials = input.trials ?? (input.bounds ? sampleTrials(input.bounds, input.iterations ?? 10000, input.seed ?? 1) : undefined);
+  const trials =
+    input.trials ?? (input.bounds ? sampleTrials(input.bounds, input.iterations ?? 10000, input.seed ?? 1) : undefined);
   if (!trials || trials.length === 0) throw CashErrors.invalid('flows', 'needs trials or low/mid/high bounds');
   const T = trials[0].length;
-  if (T === 0 || trials.some((row) => row.length !== T)) throw CashErrors.invalid('trials', 'must all have the same number of periods');
+  if (T === 0 || trials.some((row) => row.length !== T))
+    throw CashErrors.invalid('trials', 'must all have the same number of periods');
   const minCash = Array.isArray(input.minCash) ? input.minCash : new Array<number>(T).fill(input.minCash);
   if (minCash.length !== T) throw CashErrors.invalid('minCash', `must have one value per period (${T})`);
   const n = trials.length;
   const cash = new Float64Array(n).fill(input.openingCash);
-  const out: LiquidityRisk = { breachProbability: [], expectedShortfall: [], p5: [], p50: [], p95: [], firstLikelyBreach: null, firstPossibleBreach: null, trials: n };
+  const out: LiquidityRisk = {
+    breachProbability: [],
+    expectedShortfall: [],
+    p5: [],
+    p50: [],
+    p95: [],
+    firstLikelyBreach: null,
+    firstPossibleBreach: null,
+    trials: n,
+  };
   const column = new Float64Array(n);
   for (let t = 0; t < T; t++) {
-    let breaches = 0, shortfall = 0;
+    let breaches = 0,
+      shortfall = 0;
     for (let i = 0; i < n; i++) {
       cash[i] += trials[i][t];
       column[i] = cash[i];

@@ -16,12 +16,13 @@ import { validatePlan } from './validate-plan';
 
 export { DEFAULT_MIP_GAP };
 
-
 /** The LP of a MIP with its integer columns fixed at their solution, for duals given the lots. */
 function fixIntegers(program: LinearProgram, values: Record<string, number>): LinearProgram {
   return {
     ...program,
-    columns: program.columns.map((c) => (c.integer ? { name: c.name, lb: Math.round(values[c.name] ?? 0), ub: Math.round(values[c.name] ?? 0) } : c)),
+    columns: program.columns.map((c) =>
+      c.integer ? { name: c.name, lb: Math.round(values[c.name] ?? 0), ub: Math.round(values[c.name] ?? 0) } : c,
+    ),
   };
 }
 
@@ -38,10 +39,14 @@ function fixIntegers(program: LinearProgram, values: Record<string, number>): Li
 export async function optimizeCash(plan: CashPlan, solver: Solver, options: CashOptions = {}): Promise<CashResult> {
   validatePlan(plan);
   const lp = buildCashLp(plan, options);
-  const solved = await solver.solve(lp.program, { timeLimitSeconds: options.timeLimitSeconds, mipGap: options.mipGap ?? DEFAULT_MIP_GAP });
+  const solved = await solver.solve(lp.program, {
+    timeLimitSeconds: options.timeLimitSeconds,
+    mipGap: options.mipGap ?? DEFAULT_MIP_GAP,
+  });
   if (solved.status === 'infeasible') return diagnoseShortfall(plan, solver, options);
   if (solved.status !== 'optimal' && solved.status !== 'time_limit') throw CashErrors.noSolution(solved.status);
-  if (solved.status === 'time_limit' && Object.keys(solved.values).length === 0) throw CashErrors.noSolution('time limit');
+  if (solved.status === 'time_limit' && Object.keys(solved.values).length === 0)
+    throw CashErrors.noSolution('time limit');
   const periods = readSchedule(plan, lp.index, solved.values);
   const last = periods[periods.length - 1];
   const result: CashResult = { status: solved.status, objective: last.closingCash - last.debt, periods };

@@ -45,8 +45,10 @@ function validate(input: PayablesInput): void {
     ids.add(inv.id);
     if (!(inv.amount >= 0)) throw CashErrors.invalid(`${at} amount`, 'must be zero or more');
     if (!(inv.discount >= 0 && inv.discount < 1)) throw CashErrors.invalid(`${at} discount`, 'must be from 0 up to 1');
-    if (!Number.isInteger(inv.due) || inv.due < 1 || inv.due > T) throw CashErrors.invalid(`${at} due`, `must be a period from 1 to ${T}`);
-    if (!Number.isInteger(inv.discountBy) || inv.discountBy < 1 || inv.discountBy > inv.due) throw CashErrors.invalid(`${at} discountBy`, `must be a period from 1 to the due period`);
+    if (!Number.isInteger(inv.due) || inv.due < 1 || inv.due > T)
+      throw CashErrors.invalid(`${at} due`, `must be a period from 1 to ${T}`);
+    if (!Number.isInteger(inv.discountBy) || inv.discountBy < 1 || inv.discountBy > inv.due)
+      throw CashErrors.invalid(`${at} discountBy`, `must be a period from 1 to the due period`);
   });
 }
 
@@ -74,7 +76,8 @@ export async function planPayables(input: PayablesInput, solver: Solver): Promis
     rows.push({ name: `f${t}`, terms, lb: floor[t - 1] - cumulative + fixed, ub: Infinity });
   }
   const solved = await solver.solve({
-    name: 'payables', sense: 'max',
+    name: 'payables',
+    sense: 'max',
     objective: input.invoices.map((inv, i) => ({ name: `y${i}`, coef: inv.amount * inv.discount })),
     columns: input.invoices.map((_, i) => ({ name: `y${i}`, lb: 0, ub: 1, integer: true })),
     rows,
@@ -85,7 +88,9 @@ export async function planPayables(input: PayablesInput, solver: Solver): Promis
     throw CashErrors.shortfall(floor[t] - cash[t], t + 1, floor[t] - cash[t]);
   }
   if (solved.status !== 'optimal' && solved.status !== 'time_limit') throw CashErrors.noSolution(solved.status);
-  const early = new Set(input.invoices.filter((_, i) => Math.round(solved.values[`y${i}`] ?? 0) === 1).map((inv) => inv.id));
+  const early = new Set(
+    input.invoices.filter((_, i) => Math.round(solved.values[`y${i}`] ?? 0) === 1).map((inv) => inv.id),
+  );
   const saved = input.invoices.reduce((sum, inv) => sum + (early.has(inv.id) ? inv.amount * inv.discount : 0), 0);
   return { payEarly: [...early], saved, closingCash: closing(input, early) };
 }
@@ -97,7 +102,8 @@ export function closing(input: PayablesInput, early: Set<string>): number[] {
   for (let t = 1; t <= input.flows.length; t++) {
     cash += input.flows[t - 1];
     for (const inv of input.invoices) {
-      if (early.has(inv.id) ? inv.discountBy === t : inv.due === t) cash -= early.has(inv.id) ? inv.amount * (1 - inv.discount) : inv.amount;
+      if (early.has(inv.id) ? inv.discountBy === t : inv.due === t)
+        cash -= early.has(inv.id) ? inv.amount * (1 - inv.discount) : inv.amount;
     }
     out.push(cash);
   }

@@ -12,7 +12,12 @@ import type { CashPlan, ShadowPrices } from './types';
 /**
  * @example // for a plan whose minimum binds in period 2 at a cost of 1.2%: minCash[1] ≈ -1.012
  */
-export function shadowPrices(plan: CashPlan, lp: CashLp, rowDuals: Record<string, number>, values: Record<string, number>): ShadowPrices {
+export function shadowPrices(
+  plan: CashPlan,
+  lp: CashLp,
+  rowDuals: Record<string, number>,
+  values: Record<string, number>,
+): ShadowPrices {
   const d = reducedCosts(lp.program, rowDuals);
   const T = lp.index.periods;
   const fee = plan.creditLine?.fee ?? 0;

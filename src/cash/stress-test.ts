@@ -35,7 +35,8 @@ export interface StressResult {
 /** Collections shifted `days` later: each period's amount spreads over the next periods pro rata. */
 function delayed(inflows: number[], days: number, daysInPeriod: number): number[] {
   const shift = days / daysInPeriod;
-  const whole = Math.floor(shift), part = shift - whole;
+  const whole = Math.floor(shift),
+    part = shift - whole;
   const out = new Array<number>(inflows.length).fill(0);
   inflows.forEach((amount, t) => {
     if (t + whole < out.length) out[t + whole] += amount * (1 - part);
@@ -57,7 +58,8 @@ function shocked(base: StressBase, inflows: number[], shock: Shock | null): numb
     const moved = delayed(inflows, shock.days, base.daysInPeriod ?? 30);
     return flows.map((f, t) => f - inflows[t] + moved[t]);
   }
-  if (!Number.isInteger(shock.period) || shock.period < 1 || shock.period > T) throw CashErrors.invalid(`${shock.name} period`, `must be a whole number from 1 to ${T}`);
+  if (!Number.isInteger(shock.period) || shock.period < 1 || shock.period > T)
+    throw CashErrors.invalid(`${shock.name} period`, `must be a whole number from 1 to ${T}`);
   flows[shock.period - 1] -= Math.abs(shock.amount);
   return flows;
 }
@@ -81,7 +83,9 @@ export function stressTest(base: StressBase, shocks: Shock[]): StressResult[] {
     let cash = base.openingCash;
     for (const f of flows) closingCash.push((cash += f));
     let minPeriod = 1;
-    closingCash.forEach((c, t) => { if (c < closingCash[minPeriod - 1]) minPeriod = t + 1; });
+    closingCash.forEach((c, t) => {
+      if (c < closingCash[minPeriod - 1]) minPeriod = t + 1;
+    });
     const breaches = closingCash.flatMap((c, t) => (c < minCash[t] - 1e-9 ? [t + 1] : []));
     return { name: shock ? shock.name : 'base', minCash: closingCash[minPeriod - 1], minPeriod, breaches, closingCash };
   });

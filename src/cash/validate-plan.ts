@@ -6,13 +6,15 @@ import { CashErrors } from './errors';
 import type { CashPlan } from './types';
 
 function finite(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw CashErrors.invalid(field, `must be a finite number (got ${JSON.stringify(value)})`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw CashErrors.invalid(field, `must be a finite number (got ${JSON.stringify(value)})`);
   return value;
 }
 
 function wholeIn(value: unknown, field: string, lo: number, hi: number): number {
   const n = finite(value, field);
-  if (!Number.isInteger(n) || n < lo || n > hi) throw CashErrors.invalid(field, `must be a whole number from ${lo} to ${hi} (got ${n})`);
+  if (!Number.isInteger(n) || n < lo || n > hi)
+    throw CashErrors.invalid(field, `must be a whole number from ${lo} to ${hi} (got ${n})`);
   return n;
 }
 
@@ -25,7 +27,8 @@ function nonNegative(value: unknown, field: string): number {
 /** A scalar or a row of one value per period, each checked by `check`. */
 function perPeriod(value: unknown, field: string, periods: number, check: (v: unknown, f: string) => number): void {
   if (Array.isArray(value)) {
-    if (value.length !== periods) throw CashErrors.invalid(field, `must have one value per period (${periods}); got ${value.length}`);
+    if (value.length !== periods)
+      throw CashErrors.invalid(field, `must have one value per period (${periods}); got ${value.length}`);
     value.forEach((v, i) => check(v, `${field}[${i + 1}]`));
   } else check(value, field);
 }
@@ -38,7 +41,8 @@ function perPeriod(value: unknown, field: string, periods: number, check: (v: un
 export function validatePlan(plan: CashPlan): void {
   if (plan === null || typeof plan !== 'object') throw CashErrors.invalid('plan', 'must be an object');
   finite(plan.openingCash, 'openingCash');
-  if (!Array.isArray(plan.flows) || plan.flows.length === 0) throw CashErrors.invalid('flows', 'must be a non-empty list of numbers');
+  if (!Array.isArray(plan.flows) || plan.flows.length === 0)
+    throw CashErrors.invalid('flows', 'must be a non-empty list of numbers');
   const periods = plan.flows.length;
   plan.flows.forEach((v, i) => finite(v, `flows[${i + 1}]`));
   perPeriod(plan.minCash, 'minCash', periods, finite);
@@ -47,16 +51,20 @@ export function validatePlan(plan: CashPlan): void {
   plan.instruments.forEach((ins, i) => {
     const at = `instruments[${i + 1}]`;
     if (ins === null || typeof ins !== 'object') throw CashErrors.invalid(at, 'must be an object');
-    if (typeof ins.name !== 'string' || ins.name.trim() === '') throw CashErrors.invalid(`${at}.name`, 'must be a non-empty text');
+    if (typeof ins.name !== 'string' || ins.name.trim() === '')
+      throw CashErrors.invalid(`${at}.name`, 'must be a non-empty text');
     if (names.has(ins.name)) throw CashErrors.duplicateInstrument(ins.name, i + 1);
     names.add(ins.name);
     wholeIn(ins.term, `${at}.term`, 1, 100000);
     if (finite(ins.rate, `${at}.rate`) <= -1) throw CashErrors.invalid(`${at}.rate`, 'must be above -1');
     const min = ins.min === undefined ? 0 : nonNegative(ins.min, `${at}.min`);
-    if (ins.max !== undefined && nonNegative(ins.max, `${at}.max`) < min) throw CashErrors.invalid(`${at}.max`, `must be at least min (${min})`);
-    if (ins.lot !== undefined && finite(ins.lot, `${at}.lot`) <= 0) throw CashErrors.invalid(`${at}.lot`, 'must be positive');
+    if (ins.max !== undefined && nonNegative(ins.max, `${at}.max`) < min)
+      throw CashErrors.invalid(`${at}.max`, `must be at least min (${min})`);
+    if (ins.lot !== undefined && finite(ins.lot, `${at}.lot`) <= 0)
+      throw CashErrors.invalid(`${at}.lot`, 'must be positive');
     const from = ins.from === undefined ? 1 : wholeIn(ins.from, `${at}.from`, 1, periods);
-    if (ins.to !== undefined && wholeIn(ins.to, `${at}.to`, 1, periods) < from) throw CashErrors.invalid(`${at}.to`, `must not be before from (${from})`);
+    if (ins.to !== undefined && wholeIn(ins.to, `${at}.to`, 1, periods) < from)
+      throw CashErrors.invalid(`${at}.to`, `must not be before from (${from})`);
   });
   const line = plan.creditLine;
   if (line !== undefined && line !== null) {

@@ -42,15 +42,26 @@ export async function optimizeLevers(levers: Lever[], budget: number, solver: So
     for (const key of ['current', 'target', 'dailyBase', 'costPerDay'] as const) {
       if (!Number.isFinite(l[key])) throw CashErrors.invalid(`levers row ${i + 1} ${key}`, 'must be a number');
     }
-    if (l.dailyBase < 0 || l.costPerDay < 0) throw CashErrors.invalid(`levers row ${i + 1}`, 'daily base and cost per day must not be negative');
+    if (l.dailyBase < 0 || l.costPerDay < 0)
+      throw CashErrors.invalid(`levers row ${i + 1}`, 'daily base and cost per day must not be negative');
   });
   if (levers.length === 0) return [];
   const columns = levers.map((l, i) => ({ name: `m${i}`, lb: 0, ub: Math.abs(l.current - l.target) }));
   const solved = await solver.solve({
-    name: 'levers', sense: 'max',
+    name: 'levers',
+    sense: 'max',
     objective: levers.map((l, i) => ({ name: `m${i}`, coef: l.dailyBase - l.costPerDay })),
     columns,
-    rows: Number.isFinite(budget) ? [{ name: 'budget', terms: levers.map((l, i) => ({ name: `m${i}`, coef: l.costPerDay })), lb: -Infinity, ub: budget }] : [],
+    rows: Number.isFinite(budget)
+      ? [
+          {
+            name: 'budget',
+            terms: levers.map((l, i) => ({ name: `m${i}`, coef: l.costPerDay })),
+            lb: -Infinity,
+            ub: budget,
+          },
+        ]
+      : [],
   });
   if (solved.status !== 'optimal') throw CashErrors.noSolution(solved.status);
   return levers.map((l, i) => {
@@ -59,6 +70,14 @@ export async function optimizeLevers(levers: Lever[], budget: number, solver: So
     const direction = Math.sign(l.target - l.current);
     const cashFreed = moved * l.dailyBase;
     const cost = moved * l.costPerDay;
-    return { name: l.name, current: l.current, target: l.current + direction * moved, daysMoved: moved, cashFreed, cost, net: cashFreed - cost };
+    return {
+      name: l.name,
+      current: l.current,
+      target: l.current + direction * moved,
+      daysMoved: moved,
+      cashFreed,
+      cost,
+      net: cashFreed - cost,
+    };
   });
 }

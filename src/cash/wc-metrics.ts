@@ -28,7 +28,8 @@ export interface WcMetrics {
   ccc: (number | null)[];
 }
 
-const ratio = (balance: number, flow: number, days: number): number | null => (flow > 0 ? (balance / flow) * days : null);
+const ratio = (balance: number, flow: number, days: number): number | null =>
+  flow > 0 ? (balance / flow) * days : null;
 
 /**
  * @throws FpaError CASH_INVALID_PLAN when the series differ in length or hold non-finite values.
@@ -38,16 +39,30 @@ const ratio = (balance: number, flow: number, days: number): number | null => (f
  */
 export function wcMetrics(input: WcInput): WcMetrics {
   const T = input.revenue.length;
-  const series = { revenue: input.revenue, cogs: input.cogs, receivables: input.receivables, payables: input.payables, inventory: input.inventory };
+  const series = {
+    revenue: input.revenue,
+    cogs: input.cogs,
+    receivables: input.receivables,
+    payables: input.payables,
+    inventory: input.inventory,
+  };
   for (const [name, values] of Object.entries(series)) {
-    if (values.length !== T) throw CashErrors.invalid(name, `must have one value per period (${T}); got ${values.length}`);
-    values.forEach((v, t) => { if (!Number.isFinite(v)) throw CashErrors.invalid(`${name} period ${t + 1}`, 'must be a number'); });
+    if (values.length !== T)
+      throw CashErrors.invalid(name, `must have one value per period (${T}); got ${values.length}`);
+    values.forEach((v, t) => {
+      if (!Number.isFinite(v)) throw CashErrors.invalid(`${name} period ${t + 1}`, 'must be a number');
+    });
   }
   if (T === 0) throw CashErrors.invalid('revenue', 'must not be empty');
-  const days = Array.isArray(input.daysInPeriod) ? input.daysInPeriod : new Array<number>(T).fill(input.daysInPeriod ?? 365 / 12);
+  const days = Array.isArray(input.daysInPeriod)
+    ? input.daysInPeriod
+    : new Array<number>(T).fill(input.daysInPeriod ?? 365 / 12);
   if (days.length !== T) throw CashErrors.invalid('days_in_period', `must have one value per period (${T})`);
-  days.forEach((d, t) => { if (!(d > 0)) throw CashErrors.invalid(`days_in_period period ${t + 1}`, 'must be positive'); });
-  const level = (values: number[], t: number): number => (input.balances === 'average' && t > 0 ? (values[t - 1] + values[t]) / 2 : values[t]);
+  days.forEach((d, t) => {
+    if (!(d > 0)) throw CashErrors.invalid(`days_in_period period ${t + 1}`, 'must be positive');
+  });
+  const level = (values: number[], t: number): number =>
+    input.balances === 'average' && t > 0 ? (values[t - 1] + values[t]) / 2 : values[t];
   const out: WcMetrics = { dso: [], dio: [], dpo: [], ccc: [] };
   for (let t = 0; t < T; t++) {
     const dso = ratio(level(input.receivables, t), input.revenue[t], days[t]);

@@ -1,7 +1,21 @@
 import type { Connector, WriteOutcome } from './connector';
 import type {
-  ActualRowInput, AuditEntry, BudgetVersion, DriverModel, ImportResult, NewBudgetVersion, NewDriverModel,
-  NewProposal, NewReviewDecision, Proposal, ProposalState, ReviewDecision, Scenario, TransitionVerb, VersionComparison, BudgetLine,
+  ActualRowInput,
+  AuditEntry,
+  BudgetVersion,
+  DriverModel,
+  ImportResult,
+  NewBudgetVersion,
+  NewDriverModel,
+  NewProposal,
+  NewReviewDecision,
+  Proposal,
+  ProposalState,
+  ReviewDecision,
+  Scenario,
+  TransitionVerb,
+  VersionComparison,
+  BudgetLine,
 } from './types';
 
 /**
@@ -15,52 +29,144 @@ export function apiClient(connector: Connector) {
     listModels: (costCentre: string) => connector.read<DriverModel[]>('listModels', {}, { costCentre }),
     getModel: (id: string) => connector.read<DriverModel>('getModel', { id }),
     createModel: (model: NewDriverModel): Promise<WriteOutcome<DriverModel>> =>
-      connector.write({ endpoint: 'createModel', pathParams: {}, query: {}, body: model, label: `Save model ${model.name}` }),
-    updateModel: (seen: { id: string; version: number }, model: Omit<NewDriverModel, 'costCentre'>): Promise<WriteOutcome<DriverModel>> =>
-      connector.write({ endpoint: 'updateModel', pathParams: { id: seen.id }, query: {}, body: model, ifMatch: seen.version, label: `Update model ${model.name}` }),
+      connector.write({
+        endpoint: 'createModel',
+        pathParams: {},
+        query: {},
+        body: model,
+        label: `Save model ${model.name}`,
+      }),
+    updateModel: (
+      seen: { id: string; version: number },
+      model: Omit<NewDriverModel, 'costCentre'>,
+    ): Promise<WriteOutcome<DriverModel>> =>
+      connector.write({
+        endpoint: 'updateModel',
+        pathParams: { id: seen.id },
+        query: {},
+        body: model,
+        ifMatch: seen.version,
+        label: `Update model ${model.name}`,
+      }),
 
     listScenarios: (modelId: string) => connector.read<Scenario[]>('listScenarios', { id: modelId }),
-    createScenario: (modelId: string, name: string, overrides: Scenario['overrides']): Promise<WriteOutcome<Scenario>> =>
-      connector.write({ endpoint: 'createScenario', pathParams: { id: modelId }, query: {}, body: { name, overrides }, label: `Save scenario ${name}` }),
+    createScenario: (
+      modelId: string,
+      name: string,
+      overrides: Scenario['overrides'],
+    ): Promise<WriteOutcome<Scenario>> =>
+      connector.write({
+        endpoint: 'createScenario',
+        pathParams: { id: modelId },
+        query: {},
+        body: { name, overrides },
+        label: `Save scenario ${name}`,
+      }),
 
     listVersions: (costCentre: string, fiscalYear?: number) =>
-      connector.read<BudgetVersion[]>('listVersions', {}, fiscalYear === undefined ? { costCentre } : { costCentre, fiscalYear: String(fiscalYear) }),
+      connector.read<BudgetVersion[]>(
+        'listVersions',
+        {},
+        fiscalYear === undefined ? { costCentre } : { costCentre, fiscalYear: String(fiscalYear) },
+      ),
     getVersion: (id: string) => connector.read<BudgetVersion>('getVersion', { id }),
-    compareVersions: (id: string, otherId: string) => connector.read<VersionComparison>('compareVersions', { id, otherId }),
+    compareVersions: (id: string, otherId: string) =>
+      connector.read<VersionComparison>('compareVersions', { id, otherId }),
     createVersion: (version: NewBudgetVersion): Promise<WriteOutcome<BudgetVersion>> =>
-      connector.write({ endpoint: 'createVersion', pathParams: {}, query: {}, body: version, label: `Save ${version.kind} ${version.name}` }),
+      connector.write({
+        endpoint: 'createVersion',
+        pathParams: {},
+        query: {},
+        body: version,
+        label: `Save ${version.kind} ${version.name}`,
+      }),
 
     /** `rows` as objects, or CSV text with header account,period,amount[,currency]. */
-    importActuals: (batchId: string, costCentre: string, rows: ActualRowInput[] | string): Promise<WriteOutcome<ImportResult>> =>
+    importActuals: (
+      batchId: string,
+      costCentre: string,
+      rows: ActualRowInput[] | string,
+    ): Promise<WriteOutcome<ImportResult>> =>
       connector.write({
-        endpoint: 'importActuals', pathParams: {}, query: { batchId, costCentre },
-        body: typeof rows === 'string' ? rows : { rows }, label: `Import actuals ${batchId}`,
+        endpoint: 'importActuals',
+        pathParams: {},
+        query: { batchId, costCentre },
+        body: typeof rows === 'string' ? rows : { rows },
+        label: `Import actuals ${batchId}`,
       }),
 
     getImport: (batchId: string) =>
-      connector.read<ImportResult & { storedRows: number; importedBy: string; importedAt: string }>('getImport', { batchId }),
+      connector.read<ImportResult & { storedRows: number; importedBy: string; importedAt: string }>('getImport', {
+        batchId,
+      }),
     listActuals: (costCentre: string, from?: string, to?: string) =>
       connector.read<BudgetLine[]>('listActuals', {}, { costCentre, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
 
     listReviews: (costCentre: string) => connector.read<ReviewDecision[]>('listReviews', {}, { costCentre }),
     createReview: (review: NewReviewDecision): Promise<WriteOutcome<ReviewDecision>> =>
-      connector.write({ endpoint: 'createReview', pathParams: {}, query: {}, body: review, label: `Review ${review.flagId}: ${review.decision}` }),
+      connector.write({
+        endpoint: 'createReview',
+        pathParams: {},
+        query: {},
+        body: review,
+        label: `Review ${review.flagId}: ${review.decision}`,
+      }),
 
     listProposals: (costCentre: string, state?: ProposalState) =>
       connector.read<Proposal[]>('listProposals', {}, state ? { costCentre, state } : { costCentre }),
     getProposal: (id: string) => connector.read<Proposal>('getProposal', { id }),
     createProposal: (proposal: NewProposal): Promise<WriteOutcome<Proposal>> =>
-      connector.write({ endpoint: 'createProposal', pathParams: {}, query: {}, body: proposal, label: `Propose ${proposal.amount} ${proposal.costCentre} → ${proposal.toCostCentre}` }),
-    editProposal: (seen: { id: string; version: number }, changes: { amount?: number; reason?: string; account?: string }): Promise<WriteOutcome<Proposal>> =>
-      connector.write({ endpoint: 'editProposal', pathParams: { id: seen.id }, query: {}, body: changes, ifMatch: seen.version, label: `Edit proposal ${short(seen.id)}` }),
-    transitionProposal: (seen: { id: string; version: number }, verb: TransitionVerb, comment?: string): Promise<WriteOutcome<Proposal>> =>
       connector.write({
-        endpoint: 'transitionProposal', pathParams: { id: seen.id, verb }, query: {},
-        body: comment === undefined ? {} : { comment }, ifMatch: seen.version, label: `${verb} proposal ${short(seen.id)}`,
+        endpoint: 'createProposal',
+        pathParams: {},
+        query: {},
+        body: proposal,
+        label: `Propose ${proposal.amount} ${proposal.costCentre} → ${proposal.toCostCentre}`,
+      }),
+    editProposal: (
+      seen: { id: string; version: number },
+      changes: { amount?: number; reason?: string; account?: string },
+    ): Promise<WriteOutcome<Proposal>> =>
+      connector.write({
+        endpoint: 'editProposal',
+        pathParams: { id: seen.id },
+        query: {},
+        body: changes,
+        ifMatch: seen.version,
+        label: `Edit proposal ${short(seen.id)}`,
+      }),
+    transitionProposal: (
+      seen: { id: string; version: number },
+      verb: TransitionVerb,
+      comment?: string,
+    ): Promise<WriteOutcome<Proposal>> =>
+      connector.write({
+        endpoint: 'transitionProposal',
+        pathParams: { id: seen.id, verb },
+        query: {},
+        body: comment === undefined ? {} : { comment },
+        ifMatch: seen.version,
+        label: `${verb} proposal ${short(seen.id)}`,
       }),
 
-    listAudit: (filters: { costCentre?: string; entity?: string; entityId?: string; actor?: string; action?: string; limit?: number; before?: number }) =>
-      connector.read<AuditEntry[]>('listAudit', {}, Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))),
+    listAudit: (filters: {
+      costCentre?: string;
+      entity?: string;
+      entityId?: string;
+      actor?: string;
+      action?: string;
+      limit?: number;
+      before?: number;
+    }) =>
+      connector.read<AuditEntry[]>(
+        'listAudit',
+        {},
+        Object.fromEntries(
+          Object.entries(filters)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, String(v)]),
+        ),
+      ),
   };
 }
 

@@ -6,7 +6,10 @@
  * @example backoffDelayMs(3, { baseMs: 1000, maxMs: 60000, jitter: 1 }) // → 4000
  * @example backoffDelayMs(20, { baseMs: 1000, maxMs: 60000, jitter: 0 }) // → 30000
  */
-export function backoffDelayMs(attempt: number, options: { baseMs?: number; maxMs?: number; jitter?: number } = {}): number {
+export function backoffDelayMs(
+  attempt: number,
+  options: { baseMs?: number; maxMs?: number; jitter?: number } = {},
+): number {
   const baseMs = options.baseMs ?? 1000;
   const maxMs = options.maxMs ?? 5 * 60_000;
   const jitter = Math.min(Math.max(options.jitter ?? 1, 0), 1);

@@ -56,13 +56,35 @@ export function createConnector(options: ConnectorOptions): Connector {
   const { queue } = options;
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
   let server: { baseUrl: string; getToken: () => Promise<string> } | null = null;
-  let state: ConnectorState = { status: 'disconnected', baseUrl: null, queued: 0, conflicts: [], failed: [], lastSyncAt: null, nextRetryAt: null, error: null };
+  let state: ConnectorState = {
+    status: 'disconnected',
+    baseUrl: null,
+    queued: 0,
+    conflicts: [],
+    failed: [],
+    lastSyncAt: null,
+    nextRetryAt: null,
+    error: null,
+  };
   const listeners = new Set<(state: ConnectorState) => void>();
 
   const publish = async (patch: Partial<ConnectorState>): Promise<ConnectorState> => {
-    const [pending, conflicts, failed, lastSync] = await Promise.all([queue.pending(), queue.conflicts(), queue.failed(), queue.getMeta('lastSyncAt')]);
+    const [pending, conflicts, failed, lastSync] = await Promise.all([
+      queue.pending(),
+      queue.conflicts(),
+      queue.failed(),
+      queue.getMeta('lastSyncAt'),
+    ]);
     const nextRetryAt = pending.length > 0 && pending[0].nextAttemptAt > 0 ? pending[0].nextAttemptAt : null;
-    state = { ...state, queued: pending.length, conflicts, failed, nextRetryAt, lastSyncAt: typeof lastSync === 'number' ? lastSync : null, ...patch };
+    state = {
+      ...state,
+      queued: pending.length,
+      conflicts,
+      failed,
+      nextRetryAt,
+      lastSyncAt: typeof lastSync === 'number' ? lastSync : null,
+      ...patch,
+    };
     listeners.forEach((listener) => listener(state));
     return state;
   };
@@ -72,7 +94,8 @@ export function createConnector(options: ConnectorOptions): Connector {
   };
   const afterReplay = async (report: ReplayReport): Promise<ConnectorState> => {
     if (report.stoppedBy === 'offline') return publish({ status: 'offline', error: report.error?.message ?? null });
-    if (report.stoppedBy === 'unauthorised') return publish({ status: 'error', error: report.error?.fullMessage ?? null });
+    if (report.stoppedBy === 'unauthorised')
+      return publish({ status: 'error', error: report.error?.fullMessage ?? null });
     if (report.stoppedBy !== 'backoff') await queue.setMeta('lastSyncAt', options.now());
     return publish({ status: report.stoppedBy === 'backoff' ? 'offline' : 'online', error: null });
   };
@@ -105,14 +128,22 @@ export function createConnector(options: ConnectorOptions): Connector {
       if (!server) throw ConnectorErrors.notConnected();
       const entry = await queue.enqueue(write, newKey());
       const target = http();
-      const report = await queue.replay((request) => sendRequest(target, request), { ignoreBackoff: state.status === 'online' });
+      const report = await queue.replay((request) => sendRequest(target, request), {
+        ignoreBackoff: state.status === 'online',
+      });
       await afterReplay(report);
       const mine = report.sent.find((sent) => sent.key === entry.key) as { response: ApiResponse<T> } | undefined;
       if (mine) return { sent: true, body: mine.response.body, version: mine.response.version };
       const conflict = state.conflicts.find((c) => c.write.key === entry.key);
       if (conflict) throw ConnectorErrors.conflict(conflict.message, conflict.yours, conflict.current);
       const failed = state.failed.find((f) => f.write.key === entry.key);
-      if (failed) throw ConnectorErrors.rejected(failed.status ?? 0, failed.serverCode ?? failed.code, failed.message, failed.details ?? null);
+      if (failed)
+        throw ConnectorErrors.rejected(
+          failed.status ?? 0,
+          failed.serverCode ?? failed.code,
+          failed.message,
+          failed.details ?? null,
+        );
       return { sent: false, queuedKey: entry.key };
     },
     async read<T>(endpoint: EndpointName, pathParams: Record<string, string> = {}, query: Record<string, string> = {}) {
@@ -125,7 +156,15 @@ export function createConnector(options: ConnectorOptions): Connector {
       if (conflict && choice === 'mine') {
         const current = conflict.current as { version?: unknown } | null;
         const ifMatch = typeof current?.version === 'number' ? current.version : conflict.write.ifMatch;
-        const { seq: _seq, key: _key, attempts: _a, nextAttemptAt: _n, createdAt: _c, lastError: _l, ...write } = conflict.write;
+        const {
+          seq: _seq,
+          key: _key,
+          attempts: _a,
+          nextAttemptAt: _n,
+          createdAt: _c,
+          lastError: _l,
+          ...write
+        } = conflict.write;
         await queue.enqueue({ ...write, ifMatch }, newKey());
         return server ? sync({ ignoreBackoff: true }) : publish({});
       }

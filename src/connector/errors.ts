@@ -31,11 +31,17 @@ export const ConnectorErrors = {
     hint: 'Choose your version (it is sent again on top of the current one) or keep the current one.',
     details: { data: { yours, current } },
   })),
-  rejected: defineError('CONNECTOR_REJECTED', 'input', (status: number, code: string, message: string, details: unknown) => ({
-    message: message.startsWith('The server refused') ? message : `The server refused the change (${status} ${code}): ${message}`,
-    hint: 'Correct the values and send again.',
-    details: { data: { status, code, details } },
-  })),
+  rejected: defineError(
+    'CONNECTOR_REJECTED',
+    'input',
+    (status: number, code: string, message: string, details: unknown) => ({
+      message: message.startsWith('The server refused')
+        ? message
+        : `The server refused the change (${status} ${code}): ${message}`,
+      hint: 'Correct the values and send again.',
+      details: { data: { status, code, details } },
+    }),
+  ),
   serverFailed: defineError('CONNECTOR_SERVER_FAILED', 'internal', (status: number) => ({
     message: `The server failed (${status}).`,
     hint: 'The change stays queued and is retried with increasing delays.',

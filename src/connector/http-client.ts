@@ -59,7 +59,12 @@ export async function sendRequest<T>(options: HttpClientOptions, request: ApiReq
   if (response.ok) {
     const etag = response.headers.get('etag');
     const version = etag && /^"(\d+)"$/.test(etag) ? Number(etag.slice(1, -1)) : undefined;
-    return { status: response.status, body: parsed as T, version, replayed: response.headers.get('idempotent-replayed') === 'true' };
+    return {
+      status: response.status,
+      body: parsed as T,
+      version,
+      replayed: response.headers.get('idempotent-replayed') === 'true',
+    };
   }
   throw errorFor(response.status, parsed, request.body);
 }
@@ -75,10 +80,16 @@ function errorFor(status: number, parsed: unknown, yours: unknown): FpaError {
   return ConnectorErrors.rejected(status, code, message, error?.details ?? null);
 }
 
-function buildUrl(baseUrl: string, template: string, params: Record<string, string>, query: Record<string, string>): string {
+function buildUrl(
+  baseUrl: string,
+  template: string,
+  params: Record<string, string>,
+  query: Record<string, string>,
+): string {
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined) throw ConnectorErrors.rejected(0, 'CONNECTOR_MISSING_PARAM', `missing path parameter ${name}`, null);
+    if (value === undefined)
+      throw ConnectorErrors.rejected(0, 'CONNECTOR_MISSING_PARAM', `missing path parameter ${name}`, null);
     return encodeURIComponent(value);
   });
   const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')).toString();

@@ -1,5 +1,11 @@
 // The optional backend connector: typed HTTP client, offline queue in IndexedDB, status for Settings.
-export { createConnector, type Connector, type ConnectorState, type ConnectorStatus, type WriteOutcome } from './connector';
+export {
+  createConnector,
+  type Connector,
+  type ConnectorState,
+  type ConnectorStatus,
+  type WriteOutcome,
+} from './connector';
 export { OfflineQueue, type ReplayReport } from './offline-queue';
 export { sendRequest, checkBaseUrl, isRetryable, type ApiResponse, type HttpClientOptions } from './http-client';
 export { apiClient, type ApiClient } from './api-client';

@@ -2,7 +2,13 @@ import type { IDBPDatabase } from 'idb';
 import { FpaError } from '../errors';
 import { backoffDelayMs } from './backoff';
 import { isRetryable, type ApiRequest, type ApiResponse } from './http-client';
-import { openConnectorDb, type ConflictEntry, type ConnectorDb, type FailedEntry, type OutboxEntry } from './queue-store';
+import {
+  openConnectorDb,
+  type ConflictEntry,
+  type ConnectorDb,
+  type FailedEntry,
+  type OutboxEntry,
+} from './queue-store';
 import type { QueuedWrite } from './types';
 
 export type Sender = (request: ApiRequest) => Promise<ApiResponse<unknown>>;
@@ -83,7 +89,9 @@ export class OfflineQueue {
 
   /** Sends queued writes in order; concurrent calls share one pass. */
   replay(send: Sender, options: { ignoreBackoff?: boolean } = {}): Promise<ReplayReport> {
-    this.replaying ??= this.replayOnce(send, options.ignoreBackoff ?? false).finally(() => (this.replaying = undefined));
+    this.replaying ??= this.replayOnce(send, options.ignoreBackoff ?? false).finally(
+      () => (this.replaying = undefined),
+    );
     return this.replaying;
   }
 
@@ -104,7 +112,11 @@ export class OfflineQueue {
   }
 
   /** Files a failed entry; returns the report to stop with, or undefined to go on. */
-  private async settleFailure(entry: OutboxEntry, error: unknown, report: ReplayReport): Promise<ReplayReport | undefined> {
+  private async settleFailure(
+    entry: OutboxEntry,
+    error: unknown,
+    report: ReplayReport,
+  ): Promise<ReplayReport | undefined> {
     const at = this.clock.now();
     if (!(error instanceof FpaError)) throw error;
     if (isRetryable(error)) {
@@ -117,13 +129,21 @@ export class OfflineQueue {
     const tx = this.db.transaction(['outbox', 'conflicts', 'failed'], 'readwrite');
     if (error.code === 'CONNECTOR_CONFLICT') {
       const data = (error.data ?? {}) as { yours?: unknown; current?: unknown };
-      await tx.objectStore('conflicts').put({ seq: entry.seq!, write: entry, message: error.message, yours: data.yours, current: data.current, at });
+      await tx
+        .objectStore('conflicts')
+        .put({ seq: entry.seq!, write: entry, message: error.message, yours: data.yours, current: data.current, at });
       report.conflicts += 1;
     } else {
       const data = (error.data ?? {}) as { status?: number; code?: string; details?: unknown };
       await tx.objectStore('failed').put({
-        seq: entry.seq!, write: entry, code: error.code, message: error.message, status: data.status,
-        serverCode: data.code, details: data.details, at,
+        seq: entry.seq!,
+        write: entry,
+        code: error.code,
+        message: error.message,
+        status: data.status,
+        serverCode: data.code,
+        details: data.details,
+        at,
       });
       report.failed += 1;
     }

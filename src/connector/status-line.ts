@@ -10,11 +10,13 @@ import type { ConnectorState } from './connector';
 export function statusLine(state: ConnectorState, formatTime: (epochMs: number) => string): string {
   const parts: string[] = [];
   if (state.status === 'disconnected') parts.push('Not connected');
-  else if (state.status === 'online') parts.push(state.lastSyncAt === null ? 'Online' : `Online · last sync ${formatTime(state.lastSyncAt)}`);
+  else if (state.status === 'online')
+    parts.push(state.lastSyncAt === null ? 'Online' : `Online · last sync ${formatTime(state.lastSyncAt)}`);
   else if (state.status === 'offline') parts.push(`Offline · ${state.queued} queued`);
   else parts.push(`Error: ${state.error ?? 'unknown'}`);
   if (state.status !== 'offline' && state.queued > 0) parts.push(`${state.queued} queued`);
-  if (state.conflicts.length > 0) parts.push(`${state.conflicts.length} conflict${state.conflicts.length === 1 ? '' : 's'}`);
+  if (state.conflicts.length > 0)
+    parts.push(`${state.conflicts.length} conflict${state.conflicts.length === 1 ? '' : 's'}`);
   if (state.failed.length > 0) parts.push(`${state.failed.length} refused`);
   return parts.join(' · ');
 }

@@ -5,7 +5,10 @@
  *
  * @example const getToken = ssoOrPastedToken(() => OfficeRuntime.auth.getAccessToken(), pasted)
  */
-export function ssoOrPastedToken(getSsoToken: (() => Promise<string>) | undefined, pastedToken: string | undefined): () => Promise<string> {
+export function ssoOrPastedToken(
+  getSsoToken: (() => Promise<string>) | undefined,
+  pastedToken: string | undefined,
+): () => Promise<string> {
   return async () => {
     if (getSsoToken) {
       try {

@@ -15,7 +15,12 @@ export type MemberBuilder = (history: Float64Array) => ReadonlyArray<MemberForec
  * @example accuracyWeights(y, 12, 6, 3, 24, build) // e.g. [1.1, 0.8, 0.9]: 1 / mean MASE per role
  */
 export function accuracyWeights(
-  y: Float64Array, m: number, h: number, origins: number, minHistory: number, build: MemberBuilder,
+  y: Float64Array,
+  m: number,
+  h: number,
+  origins: number,
+  minHistory: number,
+  build: MemberBuilder,
 ): number[] | undefined {
   const n = y.length;
   const firstEnd = n - h - origins + 1;

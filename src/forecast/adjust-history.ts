@@ -50,18 +50,40 @@ export interface AdjustedHistory {
  * @example adjustHistory(Float64Array.from([10, 11, 10, 12, 11, 95, 10, 11, 12, 11]), 1, [10, 11, 10, 12, 11, 95, 10, 11, 12, 11], 0, 1).notes
  * // ['1 outlier(s) replaced before fitting: value 6 (95 → 10.49).']
  */
-export function adjustHistory(y: Float64Array, m: number, raw: ReadonlyArray<HistoryValue>, droppedLeading: number, factor: number): AdjustedHistory {
+export function adjustHistory(
+  y: Float64Array,
+  m: number,
+  raw: ReadonlyArray<HistoryValue>,
+  droppedLeading: number,
+  factor: number,
+): AdjustedHistory {
   const blanks = Array.from(y, (_, t) => raw[droppedLeading + t] === null || raw[droppedLeading + t] === undefined);
   const adj = adjustOutliers(y, m, blanks);
   if (adj.skipped === 'too-short') {
-    return { values: y, outliers: [], notes: [`Too short to look for outliers (needs ${OUTLIER_MIN_LENGTH} values, has ${y.length}): history used as given.`] };
+    return {
+      values: y,
+      outliers: [],
+      notes: [
+        `Too short to look for outliers (needs ${OUTLIER_MIN_LENGTH} values, has ${y.length}): history used as given.`,
+      ],
+    };
   }
-  if (adj.skipped === 'constant') return { values: y, outliers: [], notes: ['Constant history: no outliers to adjust.'] };
-  if (adj.outliers.length === 0) return { values: y, outliers: [], notes: ['No outliers found: history used as given.'] };
+  if (adj.skipped === 'constant')
+    return { values: y, outliers: [], notes: ['Constant history: no outliers to adjust.'] };
+  if (adj.outliers.length === 0)
+    return { values: y, outliers: [], notes: ['No outliers found: history used as given.'] };
   const outliers = adj.outliers.map((o): AdjustedOutlier => ({
-    index: droppedLeading + o.index, value: raw[droppedLeading + o.index] as number, replacement: o.replacement * factor,
+    index: droppedLeading + o.index,
+    value: raw[droppedLeading + o.index] as number,
+    replacement: o.replacement * factor,
   }));
-  const listed = outliers.slice(0, NOTE_LIST_MAX).map((o) => `value ${o.index + 1} (${shown(o.value)} → ${shown(o.replacement)})`);
+  const listed = outliers
+    .slice(0, NOTE_LIST_MAX)
+    .map((o) => `value ${o.index + 1} (${shown(o.value)} → ${shown(o.replacement)})`);
   const more = outliers.length > NOTE_LIST_MAX ? ` and ${outliers.length - NOTE_LIST_MAX} more` : '';
-  return { values: adj.values, outliers, notes: [`${outliers.length} outlier(s) replaced before fitting: ${listed.join(', ')}${more}.`] };
+  return {
+    values: adj.values,
+    outliers,
+    notes: [`${outliers.length} outlier(s) replaced before fitting: ${listed.join(', ')}${more}.`],
+  };
 }

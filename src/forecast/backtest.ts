@@ -61,14 +61,25 @@ export function backtest(request: BacktestRequest): BacktestResult {
   if (!Number.isInteger(origins) || origins < 1) throw ForecastErrors.badOrigins(origins);
   const n = y.length;
   const firstEnd = n - h - origins + 1;
-  if (firstEnd < 2) throw ForecastErrors.tooShort(`backtest of ${origins} origin(s) × ${h} step(s)`, h + origins + 1, n);
-  const m = request.seasonality && request.seasonality > 1 ? request.seasonality : request.frequency ?? 12;
+  if (firstEnd < 2)
+    throw ForecastErrors.tooShort(`backtest of ${origins} origin(s) × ${h} step(s)`, h + origins + 1, n);
+  const m = request.seasonality && request.seasonality > 1 ? request.seasonality : (request.frequency ?? 12);
   const acc = Array.from({ length: h }, () => ({ count: 0, ase: 0, aseCount: 0, smape: 0, in80: 0, in95: 0 }));
   let method = request.method ?? 'auto';
   for (let o = 0; o < origins; o++) {
     const end = firstEnd + o;
     const train = Array.from(y.subarray(0, end));
-    const r = rollingForecast({ values: train, horizon: h, method: request.method, seasonality: request.seasonality, frequency: request.frequency, levels: [80, 95], seed: request.seed, combination: request.combination, outliers: request.outliers });
+    const r = rollingForecast({
+      values: train,
+      horizon: h,
+      method: request.method,
+      seasonality: request.seasonality,
+      frequency: request.frequency,
+      levels: [80, 95],
+      seed: request.seed,
+      combination: request.combination,
+      outliers: request.outliers,
+    });
     method = r.method;
     const lag = end > m ? m : 1;
     let scale = 0;
@@ -89,17 +100,26 @@ export function backtest(request: BacktestRequest): BacktestResult {
     }
   }
   const byHorizon = acc.map((a, k) => ({
-    step: k + 1, count: a.count, mase: a.aseCount ? a.ase / a.aseCount : NaN, smape: a.smape / a.count,
-    coverage80: a.in80 / a.count, coverage95: a.in95 / a.count,
+    step: k + 1,
+    count: a.count,
+    mase: a.aseCount ? a.ase / a.aseCount : NaN,
+    smape: a.smape / a.count,
+    coverage80: a.in80 / a.count,
+    coverage95: a.in95 / a.count,
   }));
   const sum = (f: (a: (typeof acc)[number]) => number): number => acc.reduce((s, a) => s + f(a), 0);
   const count = sum((a) => a.count);
   const aseCount = sum((a) => a.aseCount);
   return {
-    method, origins, byHorizon,
+    method,
+    origins,
+    byHorizon,
     overall: {
-      count, mase: aseCount ? sum((a) => a.ase) / aseCount : NaN, smape: sum((a) => a.smape) / count,
-      coverage80: sum((a) => a.in80) / count, coverage95: sum((a) => a.in95) / count,
+      count,
+      mase: aseCount ? sum((a) => a.ase) / aseCount : NaN,
+      smape: sum((a) => a.smape) / count,
+      coverage80: sum((a) => a.in80) / count,
+      coverage95: sum((a) => a.in95) / count,
     },
   };
 }

@@ -8,7 +8,10 @@ import type { MemberForecast } from './member-forecasts';
  * Weights are normalised; members with zero weight are ignored.
  * @example combineForecasts([a, b]).mean // element-wise average of a.mean and b.mean
  */
-export function combineForecasts(members: ReadonlyArray<MemberForecast>, weights?: ReadonlyArray<number>): MemberForecast {
+export function combineForecasts(
+  members: ReadonlyArray<MemberForecast>,
+  weights?: ReadonlyArray<number>,
+): MemberForecast {
   const w = weights ?? members.map(() => 1);
   const total = w.reduce((s, v) => s + v, 0);
   const h = members[0].mean.length;

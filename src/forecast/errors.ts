@@ -7,7 +7,10 @@ import { defineError } from '../errors';
 export const ForecastErrors = {
   tooShort: defineError('FORECAST_TOO_SHORT', 'input', (method: string, needed: number, given: number) => ({
     message: `Method "${method}" needs at least ${needed} values of history; got ${given}.`,
-    hint: given < needed ? `Give ${needed - given} more period(s) of history, or choose a simpler method (ses needs 4).` : 'Give more history.',
+    hint:
+      given < needed
+        ? `Give ${needed - given} more period(s) of history, or choose a simpler method (ses needs 4).`
+        : 'Give more history.',
     details: { field: 'values', data: { needed, given } },
   })),
   noData: defineError('FORECAST_NO_DATA', 'input', () => ({

@@ -2,7 +2,6 @@ import type { EtsParams, EtsSpec } from './ets-model';
 // Math and Infinity are bound once: global lookups are slow inside vm sandboxes (jest), and this is a hot path.
 const { max } = Math;
 
-
 /** R ets()'s "usual" bounds: lower and upper for alpha, beta, gamma, phi. */
 export const USUAL_LOWER = { alpha: 1e-4, beta: 1e-4, gamma: 1e-4, phi: 0.8 } as const;
 export const USUAL_UPPER = { alpha: 0.9999, beta: 0.9999, gamma: 0.9999, phi: 0.98 } as const;

@@ -4,7 +4,16 @@ import type { EtsFit } from './ets-fit';
  * out += s · X · W · Yᵀ for 2×2 blocks (X, Y row-major; W given by its entries w0 w1 / w2 w3):
  * one block of one term of the class-3 variance recursion.
  */
-function addTriple(out: Float64Array, s: number, x: Float64Array, w0: number, w1: number, w2: number, w3: number, y: Float64Array): void {
+function addTriple(
+  out: Float64Array,
+  s: number,
+  x: Float64Array,
+  w0: number,
+  w1: number,
+  w2: number,
+  w3: number,
+  y: Float64Array,
+): void {
   const z00 = w0 * y[0] + w1 * y[1];
   const z01 = w0 * y[2] + w1 * y[3];
   const z10 = w2 * y[0] + w3 * y[1];
@@ -104,7 +113,8 @@ export function etsClass3Moments(fit: EtsFit, h: number): { mean: Float64Array; 
         if (j === 0) addTriple(inner, 1, F1, w0, w1, w2, w3, G0);
         if (i === 0) addTriple(inner, 1, G0, w0, w1, w2, w3, F1);
         addTriple(inner, 1, Ki, w0 + p0, w1 + p1, w2 + p2, w3 + p3, Kj);
-        if (i === 0 && j === 0) addTriple(inner, s2, G0, 3 * w0 + 2 * p0, 3 * w1 + 2 * p1, 3 * w2 + 2 * p2, 3 * w3 + 2 * p3, G0);
+        if (i === 0 && j === 0)
+          addTriple(inner, s2, G0, 3 * w0 + 2 * p0, 3 * w1 + 2 * p1, 3 * w2 + 2 * p2, 3 * w3 + 2 * p3, G0);
         Vn[to] = A[0] + s2 * inner[0];
         Vn[to + 1] = A[1] + s2 * inner[1];
         Vn[to + q] = A[2] + s2 * inner[2];

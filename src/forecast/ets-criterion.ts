@@ -35,7 +35,16 @@ function additiveNonSeasonal(y: Float64Array, l: number, b: number, phi: number,
 }
 
 /** Additive error and season (ANA, AAA, AAdA). */
-function additiveSeasonal(y: Float64Array, l: number, b: number, m: number, phi: number, alpha: number, beta: number, gamma: number): number {
+function additiveSeasonal(
+  y: Float64Array,
+  l: number,
+  b: number,
+  m: number,
+  phi: number,
+  alpha: number,
+  beta: number,
+  gamma: number,
+): number {
   const n = y.length;
   const ring = scratch;
   let idx = m - 1;
@@ -58,7 +67,14 @@ function additiveSeasonal(y: Float64Array, l: number, b: number, m: number, phi:
 }
 
 /** Multiplicative error, no season (MNN, MAN, MAdN). */
-function multiplicativeNonSeasonal(y: Float64Array, l: number, b: number, phi: number, alpha: number, beta: number): number {
+function multiplicativeNonSeasonal(
+  y: Float64Array,
+  l: number,
+  b: number,
+  phi: number,
+  alpha: number,
+  beta: number,
+): number {
   const n = y.length;
   let sse = 0;
   let logf = 0;
@@ -86,7 +102,16 @@ function multiplicativeNonSeasonal(y: Float64Array, l: number, b: number, phi: n
 }
 
 /** Multiplicative error, additive season (MNA, MAA, MAdA). */
-function multiplicativeErrorAdditiveSeason(y: Float64Array, l: number, b: number, m: number, phi: number, alpha: number, beta: number, gamma: number): number {
+function multiplicativeErrorAdditiveSeason(
+  y: Float64Array,
+  l: number,
+  b: number,
+  m: number,
+  phi: number,
+  alpha: number,
+  beta: number,
+  gamma: number,
+): number {
   const n = y.length;
   const ring = scratch;
   let idx = m - 1;
@@ -119,7 +144,16 @@ function multiplicativeErrorAdditiveSeason(y: Float64Array, l: number, b: number
 }
 
 /** Multiplicative error and season (MNM, MAM, MAdM). */
-function multiplicativeSeasonal(y: Float64Array, l: number, b: number, m: number, phi: number, alpha: number, beta: number, gamma: number): number {
+function multiplicativeSeasonal(
+  y: Float64Array,
+  l: number,
+  b: number,
+  m: number,
+  phi: number,
+  alpha: number,
+  beta: number,
+  gamma: number,
+): number {
   const n = y.length;
   const ring = scratch;
   let idx = m - 1;

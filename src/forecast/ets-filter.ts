@@ -4,7 +4,6 @@ import { etsCriterion } from './ets-criterion';
 const { log, abs } = Math;
 const INF = 1 / 0;
 
-
 let scratch = new Float64Array(16);
 
 const TOL = 1e-10;
@@ -33,7 +32,13 @@ export interface EtsFilterOutput {
  * @example etsFilter(Float64Array.of(1, 2, 3), { error: 'A', trend: 'N', season: 'N', period: 1 },
  *   { alpha: 1, beta: 0, gamma: 0, phi: 1 }, Float64Array.of(0)) // 3·log(1+1+1) ≈ 3.2958
  */
-export function etsFilter(y: Float64Array, spec: EtsSpec, p: EtsParams, init: Float64Array, out?: EtsFilterOutput): number {
+export function etsFilter(
+  y: Float64Array,
+  spec: EtsSpec,
+  p: EtsParams,
+  init: Float64Array,
+  out?: EtsFilterOutput,
+): number {
   if (!out) {
     // Only the criterion is wanted: the loop specialised to this model type gives the same value faster.
     const value = etsCriterion(y, spec, p, init);
@@ -126,7 +131,7 @@ export function etsPointForecast(state: Float64Array, spec: EtsSpec, p: EtsParam
   for (let i = 0; i < h; i++) {
     let v = l + phiStar * b;
     if (seasonal) {
-      const s = state[off + (((m - 1 - i) % m) + m) % m];
+      const s = state[off + ((((m - 1 - i) % m) + m) % m)];
       v = spec.season === 'M' ? v * s : v + s;
     }
     f[i] = v;

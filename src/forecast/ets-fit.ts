@@ -45,7 +45,6 @@ const LEADER_EVALUATIONS_PER_DIMENSION = 45;
  */
 const FAST_POLISH_EVALUATIONS_LINEAR = 200;
 
-
 /** A fitted ETS model: parameters, states and the fit statistics R's ets() reports. */
 export interface EtsFit {
   spec: EtsSpec;
@@ -111,7 +110,13 @@ export function evaluateEts(y: Float64Array, spec: EtsSpec, params: EtsParams, i
   }
   const aic = lik + 2 * k;
   return {
-    spec, params, initialState, finalState, residuals, fitted, n,
+    spec,
+    params,
+    initialState,
+    finalState,
+    residuals,
+    fitted,
+    n,
     logLik: -0.5 * lik,
     aic,
     aicc: aic + (2 * k * (k + 1)) / (n - k - 1),
@@ -133,7 +138,13 @@ export function evaluateEts(y: Float64Array, spec: EtsSpec, params: EtsParams, i
  * the scouting with a start at its optimum (automatic selection fits A-error models first).
  * Returns undefined when no admissible start exists.
  */
-export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, effort: FitEffort = 'full', warm?: EtsFit): EtsFit | undefined {
+export function fitEts(
+  y: Float64Array,
+  spec: EtsSpec,
+  fixed: FixedParams = {},
+  effort: FitEffort = 'full',
+  warm?: EtsFit,
+): EtsFit | undefined {
   const n = y.length;
   let scale = 0;
   for (let t = 0; t < n; t++) scale += Math.abs(y[t]) / n;
@@ -146,7 +157,8 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
   // R's initparam(): starting smoothing parameters.
   const alpha0 = fixed.alpha ?? USUAL_LOWER.alpha + (0.2 * (USUAL_UPPER.alpha - USUAL_LOWER.alpha)) / m;
   const beta0 = fixed.beta ?? USUAL_LOWER.beta + 0.1 * (Math.min(USUAL_UPPER.beta, alpha0) - USUAL_LOWER.beta);
-  const gamma0 = fixed.gamma ?? USUAL_LOWER.gamma + 0.05 * (Math.min(USUAL_UPPER.gamma, 1 - alpha0) - USUAL_LOWER.gamma);
+  const gamma0 =
+    fixed.gamma ?? USUAL_LOWER.gamma + 0.05 * (Math.min(USUAL_UPPER.gamma, 1 - alpha0) - USUAL_LOWER.gamma);
   const phi0 = fixed.phi ?? USUAL_LOWER.phi + 0.99 * (USUAL_UPPER.phi - USUAL_LOWER.phi);
   // The optimiser works on unconstrained coordinates u: each smoothing parameter is
   // lower + (upper − lower)·σ(u) with R's usual bounds (beta ≤ alpha, gamma ≤ 1 − alpha), so the
@@ -155,17 +167,42 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
   const x0: number[] = [];
   const steps: number[] = [];
   const logit = (p: number): number => Math.log(p / (1 - p));
-  const toUnit = (v: number, lo: number, hi: number): number => logit(Math.min(Math.max((v - lo) / (hi - lo), 1e-6), 1 - 1e-6));
-  if (fixed.alpha === undefined) { names.push('alpha'); x0.push(toUnit(alpha0, USUAL_LOWER.alpha, USUAL_UPPER.alpha)); steps.push(1.5); }
-  if (hasTrend && fixed.beta === undefined) { names.push('beta'); x0.push(logit(0.1)); steps.push(1.5); }
-  if (seasonal && fixed.gamma === undefined) { names.push('gamma'); x0.push(logit(0.05)); steps.push(1.5); }
-  if (damped && fixed.phi === undefined) { names.push('phi'); x0.push(logit(0.99)); steps.push(-1.5); }
+  const toUnit = (v: number, lo: number, hi: number): number =>
+    logit(Math.min(Math.max((v - lo) / (hi - lo), 1e-6), 1 - 1e-6));
+  if (fixed.alpha === undefined) {
+    names.push('alpha');
+    x0.push(toUnit(alpha0, USUAL_LOWER.alpha, USUAL_UPPER.alpha));
+    steps.push(1.5);
+  }
+  if (hasTrend && fixed.beta === undefined) {
+    names.push('beta');
+    x0.push(logit(0.1));
+    steps.push(1.5);
+  }
+  if (seasonal && fixed.gamma === undefined) {
+    names.push('gamma');
+    x0.push(logit(0.05));
+    steps.push(1.5);
+  }
+  if (damped && fixed.phi === undefined) {
+    names.push('phi');
+    x0.push(logit(0.99));
+    steps.push(-1.5);
+  }
   const nPar = names.length;
   const init = etsInitialState(ys, spec);
   let maxState = 0;
   for (const v of init) maxState = Math.max(maxState, Math.abs(v));
-  for (const v of init) { x0.push(v); steps.push(0.1 * (maxState || 1)); }
-  const params: EtsParams = { alpha: alpha0, beta: hasTrend ? beta0 : 0, gamma: seasonal ? gamma0 : 0, phi: damped ? phi0 : 1 };
+  for (const v of init) {
+    x0.push(v);
+    steps.push(0.1 * (maxState || 1));
+  }
+  const params: EtsParams = {
+    alpha: alpha0,
+    beta: hasTrend ? beta0 : 0,
+    gamma: seasonal ? gamma0 : 0,
+    phi: damped ? phi0 : 1,
+  };
   const full = new Float64Array(stateCount(spec));
   const off = hasTrend ? 2 : 1;
   // Which parameter each optimiser coordinate sets (0 alpha, 1 beta, 2 gamma, 3 phi): plain field
@@ -234,7 +271,10 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
     if (r.value < scout.value) scout = r;
   }
   if (race) {
-    const r = nelderMead(sub, scout.x, { step: steps.slice(0, free).map((v) => v / 2), maxEvaluations: LEADER_EVALUATIONS_PER_DIMENSION * free });
+    const r = nelderMead(sub, scout.x, {
+      step: steps.slice(0, free).map((v) => v / 2),
+      maxEvaluations: LEADER_EVALUATIONS_PER_DIMENSION * free,
+    });
     if (r.value < scout.value) scout = r;
   }
   // For linear models the initial states that minimise the SSE at given smoothing parameters are a
@@ -275,8 +315,12 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
   polishStart.set(scout.x);
   concentrate(polishStart, objective(polishStart));
   if (spec.error === 'M' && spec.season === 'A') reweight(polishStart, objective(polishStart));
-  const polishBudget = effort === 'full' ? MAX_EVALUATIONS : linear && seasonal ? FAST_POLISH_EVALUATIONS_LINEAR : FAST_POLISH_EVALUATIONS;
-  let best = nelderMead(objective, polishStart, { step: steps.map((s, i) => (i < nPar ? s / 2 : s)), maxEvaluations: polishBudget });
+  const polishBudget =
+    effort === 'full' ? MAX_EVALUATIONS : linear && seasonal ? FAST_POLISH_EVALUATIONS_LINEAR : FAST_POLISH_EVALUATIONS;
+  let best = nelderMead(objective, polishStart, {
+    step: steps.map((s, i) => (i < nPar ? s / 2 : s)),
+    maxEvaluations: polishBudget,
+  });
   const restartSteps = steps.map((s, i) => (i < nPar ? s / 3 : s * 0.5));
   if (effort === 'full') {
     const again = nelderMead(objective, best.x, { step: restartSteps, maxEvaluations: MAX_EVALUATIONS / 2 });
@@ -294,12 +338,23 @@ export function fitEts(y: Float64Array, spec: EtsSpec, fixed: FixedParams = {}, 
 }
 
 /** Optimiser coordinates (see fitEts) of a fitted model's parameters and initial states. */
-function warmCoordinates(warm: EtsFit, names: ReadonlyArray<keyof EtsParams>, scale: number, off: number): Float64Array {
+function warmCoordinates(
+  warm: EtsFit,
+  names: ReadonlyArray<keyof EtsParams>,
+  scale: number,
+  off: number,
+): Float64Array {
   const logit = (p: number): number => Math.log(p / (1 - p));
-  const unit = (v: number, lo: number, hi: number): number => logit(Math.min(Math.max((v - lo) / (hi - lo), 1e-6), 1 - 1e-6));
+  const unit = (v: number, lo: number, hi: number): number =>
+    logit(Math.min(Math.max((v - lo) / (hi - lo), 1e-6), 1 - 1e-6));
   const p = warm.params;
   const coords = names.map((name) => {
-    const hi = name === 'beta' ? Math.min(USUAL_UPPER.beta, p.alpha) : name === 'gamma' ? Math.min(USUAL_UPPER.gamma, 1 - p.alpha) : USUAL_UPPER[name];
+    const hi =
+      name === 'beta'
+        ? Math.min(USUAL_UPPER.beta, p.alpha)
+        : name === 'gamma'
+          ? Math.min(USUAL_UPPER.gamma, 1 - p.alpha)
+          : USUAL_UPPER[name];
     return unit(p[name], USUAL_LOWER[name], hi);
   });
   const states = warm.initialState.subarray(0, warm.initialState.length - (warm.spec.season !== 'N' ? 1 : 0));

@@ -26,7 +26,14 @@ let work = new Float64Array(0);
  * @example optimalLinearState(Float64Array.of(5, 5, 5), { error: 'A', trend: 'N', season: 'N', period: 1 },
  *   { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }, Float64Array.of(0), new Float64Array(1)) // 0, out = [5]
  */
-export function optimalLinearState(y: Float64Array, spec: EtsSpec, params: EtsParams, base: Float64Array, out: Float64Array, weights?: Float64Array): number {
+export function optimalLinearState(
+  y: Float64Array,
+  spec: EtsSpec,
+  params: EtsParams,
+  base: Float64Array,
+  out: Float64Array,
+  weights?: Float64Array,
+): number {
   const n = y.length;
   const hasTrend = spec.trend !== 'N';
   const seasonal = spec.season !== 'N';

@@ -37,7 +37,12 @@ export function parseEtsCode(code: string, period: number): EtsSpec | undefined 
   const trend = m[2].length === 2 ? `${m[2][0].toUpperCase()}d` : m[2].toUpperCase();
   if (trend === 'Nd') return undefined;
   const season = m[3].toUpperCase() as SeasonType;
-  return { error: m[1].toUpperCase() as ErrorType, trend: trend as TrendType, season, period: season === 'N' ? 1 : period };
+  return {
+    error: m[1].toUpperCase() as ErrorType,
+    trend: trend as TrendType,
+    season,
+    period: season === 'N' ? 1 : period,
+  };
 }
 
 /** "AAdA"-style code of a spec. @example etsCode({ error: 'A', trend: 'Ad', season: 'N', period: 1 }) // "AAdN" */

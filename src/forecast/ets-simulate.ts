@@ -7,7 +7,13 @@ import { seededRandom } from './seeded-random';
  * Gaussian errors of variance σ² (relative errors under multiplicative error), seeded. Returns, for
  * each probability in `probs`, the empirical quantile (R type 7) per step.
  */
-export function etsSimulatedQuantiles(fit: EtsFit, h: number, probs: ReadonlyArray<number>, seed: number, paths = 2000): Float64Array[] {
+export function etsSimulatedQuantiles(
+  fit: EtsFit,
+  h: number,
+  probs: ReadonlyArray<number>,
+  seed: number,
+  paths = 2000,
+): Float64Array[] {
   const { spec, params } = fit;
   const rnd = seededRandom(seed);
   const sd = Math.sqrt(Math.max(fit.sigma2, 0));

@@ -14,7 +14,11 @@ export interface MemberForecast {
   upper: Float64Array[];
 }
 
-export function normalBounds(mean: Float64Array, se: ArrayLike<number>, levels: ReadonlyArray<number>): Pick<MemberForecast, 'lower' | 'upper'> {
+export function normalBounds(
+  mean: Float64Array,
+  se: ArrayLike<number>,
+  levels: ReadonlyArray<number>,
+): Pick<MemberForecast, 'lower' | 'upper'> {
   const z = levels.map((l) => normalQuantile(0.5 + l / 200));
   return {
     lower: z.map((q) => mean.map((v, i) => v - q * se[i])),
@@ -23,16 +27,37 @@ export function normalBounds(mean: Float64Array, se: ArrayLike<number>, levels: 
 }
 
 /** Mean and bounds of a fitted ETS model: analytic where a closed form exists, simulated (seeded) otherwise. */
-export function etsMember(name: string, fit: EtsFit, h: number, levels: ReadonlyArray<number>, seed: number): MemberForecast {
+export function etsMember(
+  name: string,
+  fit: EtsFit,
+  h: number,
+  levels: ReadonlyArray<number>,
+  seed: number,
+): MemberForecast {
   const { mean, variance } = etsForecastMoments(fit, h);
-  if (variance) return { name, mean, ...normalBounds(mean, variance.map((v) => Math.sqrt(Math.max(v, 0))), levels) };
+  if (variance)
+    return {
+      name,
+      mean,
+      ...normalBounds(
+        mean,
+        variance.map((v) => Math.sqrt(Math.max(v, 0))),
+        levels,
+      ),
+    };
   const probs = levels.flatMap((l) => [0.5 - l / 200, 0.5 + l / 200]);
   const q = etsSimulatedQuantiles(fit, h, probs, seed);
   return { name, mean, lower: levels.map((_, i) => q[2 * i]), upper: levels.map((_, i) => q[2 * i + 1]) };
 }
 
 /** Standard Theta (R thetaf) as a member. */
-export function thetaMember(y: Float64Array, m: number, h: number, levels: ReadonlyArray<number>, seasonal?: boolean): MemberForecast | undefined {
+export function thetaMember(
+  y: Float64Array,
+  m: number,
+  h: number,
+  levels: ReadonlyArray<number>,
+  seasonal?: boolean,
+): MemberForecast | undefined {
   const th = thetaForecast(y, m, h, seasonal);
   return th && { name: 'theta', mean: th.mean, ...normalBounds(th.mean, th.se, levels) };
 }
@@ -42,7 +67,12 @@ export function thetaMember(y: Float64Array, m: number, h: number, levels: Reado
  * multiplicative indices when thetaf's seasonality test says so), re-seasonalised: the "Damped"
  * benchmark of the M3/M4 competitions. Bounds are scaled by the seasonal index too.
  */
-export function dampedMember(y: Float64Array, m: number, h: number, levels: ReadonlyArray<number>): MemberForecast | undefined {
+export function dampedMember(
+  y: Float64Array,
+  m: number,
+  h: number,
+  levels: ReadonlyArray<number>,
+): MemberForecast | undefined {
   const n = y.length;
   if (n < 7) return undefined;
   const fig = multiplicativeAdjustment(y, m);
@@ -50,7 +80,11 @@ export function dampedMember(y: Float64Array, m: number, h: number, levels: Read
   const fit = fitEts(x, { error: 'A', trend: 'Ad', season: 'N', period: 1 }, {}, 'fast');
   if (!fit) return undefined;
   const { mean, variance } = etsForecastMoments(fit, h);
-  const b = normalBounds(mean, variance!.map((v) => Math.sqrt(Math.max(v, 0))), levels);
+  const b = normalBounds(
+    mean,
+    variance!.map((v) => Math.sqrt(Math.max(v, 0))),
+    levels,
+  );
   if (fig) {
     for (let k = 0; k < h; k++) {
       const s = fig[(n + k) % m];
@@ -69,7 +103,12 @@ export function dampedMember(y: Float64Array, m: number, h: number, levels: Read
  * without a season) as a member: a model of a different kind from exponential smoothing, which is
  * what makes a combination pay.
  */
-export function arMember(y: Float64Array, m: number, h: number, levels: ReadonlyArray<number>): MemberForecast | undefined {
+export function arMember(
+  y: Float64Array,
+  m: number,
+  h: number,
+  levels: ReadonlyArray<number>,
+): MemberForecast | undefined {
   const f = differencedAr(y, m, h);
   return f && { name: `ar${f.order}`, mean: f.mean, ...normalBounds(f.mean, f.se, levels) };
 }

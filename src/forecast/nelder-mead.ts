@@ -60,7 +60,11 @@ function workspace(d: number): Workspace {
  * arrays are reused from call to call).
  * @example nelderMead((x) => (x[0] - 1) ** 2 + (x[1] + 2) ** 2, [0, 0], { step: [0.5, 0.5] }).x // ≈ [1, -2]
  */
-export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: NelderMeadOptions): NelderMeadResult {
+export function nelderMead(
+  f: (x: Float64Array) => number,
+  x0: ArrayLike<number>,
+  options: NelderMeadOptions,
+): NelderMeadResult {
   const outer = !busy;
   const w = workspace(x0.length);
   busy = true;
@@ -71,7 +75,12 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
   }
 }
 
-function search(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: NelderMeadOptions, w: Workspace): NelderMeadResult {
+function search(
+  f: (x: Float64Array) => number,
+  x0: ArrayLike<number>,
+  options: NelderMeadOptions,
+  w: Workspace,
+): NelderMeadResult {
   const d = x0.length;
   const tol = options.tolerance ?? 1e-8;
   const maxEval = options.maxEvaluations ?? 2000;
@@ -150,7 +159,8 @@ function search(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: 
       continue;
     }
     const outside = fr < vals[worst];
-    for (let j = 0; j < d; j++) xc[j] = outside ? centroid[j] + 0.5 * (xr[j] - centroid[j]) : centroid[j] + 0.5 * (pw[j] - centroid[j]);
+    for (let j = 0; j < d; j++)
+      xc[j] = outside ? centroid[j] + 0.5 * (xr[j] - centroid[j]) : centroid[j] + 0.5 * (pw[j] - centroid[j]);
     const fc = evalAt(xc);
     if (fc < (outside ? fr : vals[worst])) {
       replaceWorst(pw, xc);

@@ -1,4 +1,13 @@
-import { centredSeasonAverage, clampedRunningMedian, hanning, leaveOneOutTrend, localSeasonal, quantile, seasonalMedians, smooth53 } from './robust-smooth';
+import {
+  centredSeasonAverage,
+  clampedRunningMedian,
+  hanning,
+  leaveOneOutTrend,
+  localSeasonal,
+  quantile,
+  seasonalMedians,
+  smooth53,
+} from './robust-smooth';
 
 /** A position the adjustment replaced, in the coordinates of the series it was given. */
 export interface ReplacedValue {
@@ -66,7 +75,10 @@ const variance = (x: Float64Array): number => {
 function decompose(x: Float64Array, m: number, blanks: ArrayLike<boolean> | undefined): Decomposition {
   const n = x.length;
   const mask = (d: Float64Array): Float64Array => (blanks ? d.map((v, t) => (blanks[t] ? NaN : v)) : d);
-  const plain = (): Decomposition => ({ season: new Float64Array(n), remainder: mask(minus(x, leaveOneOutTrend(x, NEIGHBOURS))) });
+  const plain = (): Decomposition => ({
+    season: new Float64Array(n),
+    remainder: mask(minus(x, leaveOneOutTrend(x, NEIGHBOURS))),
+  });
   if (m <= 1) return plain();
   const firstTrend = centredSeasonAverage(clampedRunningMedian(x, 2 * (m >> 1) + 1), m);
   const firstIndices = seasonalMedians(mask(minus(x, firstTrend)), m);

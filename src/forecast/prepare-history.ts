@@ -48,8 +48,10 @@ export function prepareHistory(raw: ReadonlyArray<HistoryValue>): PreparedHistor
   const droppedLeading = first;
   const droppedTrailing = raw.length - 1 - last;
   const notes: string[] = [];
-  if (interpolated > 0) notes.push(`${interpolated} blank value(s) inside the history were filled by linear interpolation.`);
+  if (interpolated > 0)
+    notes.push(`${interpolated} blank value(s) inside the history were filled by linear interpolation.`);
   if (droppedLeading > 0) notes.push(`${droppedLeading} leading blank(s) ignored.`);
-  if (droppedTrailing > 0) notes.push(`${droppedTrailing} trailing blank(s) ignored: the forecast starts after the last number.`);
+  if (droppedTrailing > 0)
+    notes.push(`${droppedTrailing} trailing blank(s) ignored: the forecast starts after the last number.`);
   return { values, interpolated, droppedLeading, droppedTrailing, notes };
 }

@@ -30,10 +30,17 @@ export function residualQuantileFactors(residuals: ArrayLike<number>, levels: Re
  * keeps every narrower level's bounds inside the wider ones (levels sorted by value).
  * @example rescaleIntervals(f, [80, 95], [0.9, 1.1]) // 80% half-widths ×0.9, 95% ×1.1
  */
-export function rescaleIntervals(f: MemberForecast, levels: ReadonlyArray<number>, factors: ReadonlyArray<number>): MemberForecast {
+export function rescaleIntervals(
+  f: MemberForecast,
+  levels: ReadonlyArray<number>,
+  factors: ReadonlyArray<number>,
+): MemberForecast {
   const lower = f.lower.map((lo, i) => lo.map((v, k) => f.mean[k] - factors[i] * (f.mean[k] - v)));
   const upper = f.upper.map((up, i) => up.map((v, k) => f.mean[k] + factors[i] * (v - f.mean[k])));
-  const order = levels.map((l, i) => [l, i]).sort((x, y) => x[0] - y[0]).map((p) => p[1]);
+  const order = levels
+    .map((l, i) => [l, i])
+    .sort((x, y) => x[0] - y[0])
+    .map((p) => p[1]);
   for (let j = order.length - 2; j >= 0; j--) {
     const inner = order[j];
     const outer = order[j + 1];

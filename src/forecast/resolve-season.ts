@@ -13,13 +13,17 @@ export interface SeasonChoice {
  * @throws FORECAST_BAD_SEASONALITY for negative, fractional or absurd values.
  */
 export function resolveSeason(y: Float64Array, seasonality: number, frequency: number): SeasonChoice {
-  if (!Number.isInteger(seasonality) || seasonality < 0 || seasonality > 366) throw ForecastErrors.badSeasonality(seasonality);
+  if (!Number.isInteger(seasonality) || seasonality < 0 || seasonality > 366)
+    throw ForecastErrors.badSeasonality(seasonality);
   if (!Number.isInteger(frequency) || frequency < 1 || frequency > 366) throw ForecastErrors.badSeasonality(frequency);
   if (seasonality === 1) return { period: 1, notes: [] };
   if (seasonality >= 2) return { period: seasonality, notes: [] };
   if (frequency === 1) return { period: 1, notes: [] };
   if (y.length < 3 * frequency) {
-    return { period: 1, notes: [`Too short to test for seasonality (needs ${3 * frequency} values, has ${y.length}): no season assumed.`] };
+    return {
+      period: 1,
+      notes: [`Too short to test for seasonality (needs ${3 * frequency} values, has ${y.length}): no season assumed.`],
+    };
   }
   if (isSeasonal(y, frequency)) return { period: frequency, notes: [`Seasonality of ${frequency} periods detected.`] };
   return { period: 1, notes: [`No seasonality at lag ${frequency} detected: no season assumed.`] };

@@ -162,7 +162,13 @@ export function centredSeasonAverage(x: ArrayLike<number>, m: number): Float64Ar
  */
 export function leaveOneOutTrend(a: ArrayLike<number>, k: number): Float64Array {
   const n = a.length;
-  const drift = n > 1 ? quantile(Float64Array.from({ length: n - 1 }, (_, t) => a[t + 1] - a[t]), 0.5) : 0;
+  const drift =
+    n > 1
+      ? quantile(
+          Float64Array.from({ length: n - 1 }, (_, t) => a[t + 1] - a[t]),
+          0.5,
+        )
+      : 0;
   const z = Float64Array.from(a, (v, t) => v - drift * t);
   const w = Math.min(2 * k, n - 1);
   const scratch = new Float64Array(Math.max(w, 1));

@@ -36,7 +36,14 @@ function checkRequest(request: ForecastRequest): number[] {
 }
 
 /** One named ETS model, after the length and positivity checks. */
-function namedEts(y: Float64Array, spec: EtsSpec, label: string, h: number, levels: number[], seed: number): MemberForecast {
+function namedEts(
+  y: Float64Array,
+  spec: EtsSpec,
+  label: string,
+  h: number,
+  levels: number[],
+  seed: number,
+): MemberForecast {
   const need = minimumLength(spec);
   if (y.length < need) throw ForecastErrors.tooShort(label, need, y.length);
   if ((spec.error === 'M' || spec.season === 'M') && y.some((v) => v <= 0)) throw ForecastErrors.notPositive(label);
@@ -54,7 +61,14 @@ function autoEtsFit(y: Float64Array, m: number, label: string): EtsFit {
   return fit;
 }
 
-function autoEts(y: Float64Array, m: number, h: number, levels: number[], seed: number, label: string): [EtsFit, MemberForecast] {
+function autoEts(
+  y: Float64Array,
+  m: number,
+  h: number,
+  levels: number[],
+  seed: number,
+  label: string,
+): [EtsFit, MemberForecast] {
   const fit = autoEtsFit(y, m, label);
   return [fit, etsMember(etsCode(fit.spec), fit, h, levels, seed)];
 }
@@ -73,14 +87,33 @@ interface MemberSeasons {
  * The members of "auto" by role (ETS, Theta, AR), and the selected ETS fit. Theta and the
  * autoregression take the ETS model's season when it has one (resolve-season.ts, memberSeason).
  */
-function autoMembers(y: Float64Array, m: MemberSeasons, h: number, levels: number[], seed: number): [EtsFit, Array<MemberForecast | undefined>] {
+function autoMembers(
+  y: Float64Array,
+  m: MemberSeasons,
+  h: number,
+  levels: number[],
+  seed: number,
+): [EtsFit, Array<MemberForecast | undefined>] {
   const fit = autoEtsFit(y, m.ets, 'auto');
   const season = memberSeason(fit.spec, m.others);
-  return [fit, [etsMember(etsCode(fit.spec), fit, h, levels, seed), thetaMember(y, season, h, levels, season > 1), arMember(y, season, h, levels)]];
+  return [
+    fit,
+    [
+      etsMember(etsCode(fit.spec), fit, h, levels, seed),
+      thetaMember(y, season, h, levels, season > 1),
+      arMember(y, season, h, levels),
+    ],
+  ];
 }
 
 /** Members at a past origin for scoring; a history on which ETS cannot be fitted scores nothing. */
-function scoredMembers(y: Float64Array, m: MemberSeasons, h: number, levels: number[], seed: number): Array<MemberForecast | undefined> {
+function scoredMembers(
+  y: Float64Array,
+  m: MemberSeasons,
+  h: number,
+  levels: number[],
+  seed: number,
+): Array<MemberForecast | undefined> {
   try {
     return autoMembers(y, m, h, levels, seed)[1];
   } catch (e) {
@@ -101,19 +134,38 @@ const ACCURACY_ORIGINS = 3;
  * spread and its growth with the horizon, the data's own errors give the tail shape. With
  * `byAccuracy` the weights are 1 / rolling-origin MASE per member (accuracy-weights.ts), with a note.
  */
-function autoCombination(y: Float64Array, m: MemberSeasons, h: number, levels: number[], seed: number, byAccuracy: boolean, notes: string[]): [EtsFit, MemberForecast] {
+function autoCombination(
+  y: Float64Array,
+  m: MemberSeasons,
+  h: number,
+  levels: number[],
+  seed: number,
+  byAccuracy: boolean,
+  notes: string[],
+): [EtsFit, MemberForecast] {
   const [fit, roles] = autoMembers(y, m, h, levels, seed);
   const weights = byAccuracy
-    ? accuracyWeights(y, m.others, h, ACCURACY_ORIGINS, m.others > 1 ? 2 * m.others : 10, (x) => scoredMembers(x, m, h, levels, seed))
+    ? accuracyWeights(y, m.others, h, ACCURACY_ORIGINS, m.others > 1 ? 2 * m.others : 10, (x) =>
+        scoredMembers(x, m, h, levels, seed),
+      )
     : undefined;
   if (byAccuracy) {
-    notes.push(weights
-      ? `Combination weights from ${ACCURACY_ORIGINS} rolling origins (1 / MASE): ${weights.map((w) => (w / weights.reduce((a, b) => a + b, 0)).toFixed(3)).join(', ')} (ETS, Theta, AR).`
-      : 'Too little history to score the members on rolling origins: equal weights used.');
+    notes.push(
+      weights
+        ? `Combination weights from ${ACCURACY_ORIGINS} rolling origins (1 / MASE): ${weights.map((w) => (w / weights.reduce((a, b) => a + b, 0)).toFixed(3)).join(', ')} (ETS, Theta, AR).`
+        : 'Too little history to score the members on rolling origins: equal weights used.',
+    );
   }
   const present = roles.flatMap((f, r) => (f ? [{ f, w: weights ? weights[r] : 1 }] : []));
   const members = present.map((p) => p.f);
-  const combined = rescaleIntervals(combineForecasts(members, present.map((p) => p.w)), levels, residualQuantileFactors(fit.residuals, levels));
+  const combined = rescaleIntervals(
+    combineForecasts(
+      members,
+      present.map((p) => p.w),
+    ),
+    levels,
+    residualQuantileFactors(fit.residuals, levels),
+  );
   return [fit, { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` }];
 }
 
@@ -164,14 +216,26 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   const back = (a: Float64Array): number[] => Array.from(a, (v) => v * factor);
   const done = (used: string, f: MemberForecast, period = m): ForecastResult => ({
     mean: back(f.mean),
-    intervals: levels.map((level, i): ForecastInterval => ({ level, lower: back(f.lower[i]), upper: back(f.upper[i]) })),
-    method: used, seasonPeriod: period, interpolated: history.interpolated, outliers, notes,
+    intervals: levels.map((level, i): ForecastInterval => ({
+      level,
+      lower: back(f.lower[i]),
+      upper: back(f.upper[i]),
+    })),
+    method: used,
+    seasonPeriod: period,
+    interpolated: history.interpolated,
+    outliers,
+    notes,
   });
   if (key === 'snaive' || key === 'naive') {
     const lag = key === 'naive' ? 1 : m;
     if (y.length < lag + 1) throw ForecastErrors.tooShort(key, lag + 1, y.length);
     const f = seasonalNaive(y, lag, h);
-    return done(lag === 1 ? 'naive' : 'snaive', { name: key, mean: f.mean, ...normalBounds(f.mean, f.se, levels) }, lag);
+    return done(
+      lag === 1 ? 'naive' : 'snaive',
+      { name: key, mean: f.mean, ...normalBounds(f.mean, f.se, levels) },
+      lag,
+    );
   }
   if (key === 'auto' || key === 'ets' || key === 'theta') {
     if (m > 1 && key !== 'theta' && y.length < 2 * m) {
@@ -185,12 +249,18 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
     }
     // Detection decides the season of Theta and the autoregression; ETS is offered the nominal
     // season and lets AICc decide (resolve-season.ts, etsSeason).
-    const seasons: MemberSeasons = { ets: etsSeason(y.length, request.seasonality ?? 0, request.frequency ?? 12, m), others: m };
-    const [fit, f] = key === 'ets'
-      ? autoEts(y, seasons.ets, h, levels, seed, 'ets')
-      : autoCombination(y, seasons, h, levels, seed, request.combination === 'accuracy', notes);
+    const seasons: MemberSeasons = {
+      ets: etsSeason(y.length, request.seasonality ?? 0, request.frequency ?? 12, m),
+      others: m,
+    };
+    const [fit, f] =
+      key === 'ets'
+        ? autoEts(y, seasons.ets, h, levels, seed, 'ets')
+        : autoCombination(y, seasons, h, levels, seed, request.combination === 'accuracy', notes);
     if (seasons.ets !== m && fit.spec.season !== 'N') {
-      notes.push(`ETS chose the seasonal model ${etsCode(fit.spec)} (season of ${seasons.ets}) by AICc${key === 'auto' ? ', and Theta and the autoregression use that season too' : ''}.`);
+      notes.push(
+        `ETS chose the seasonal model ${etsCode(fit.spec)} (season of ${seasons.ets}) by AICc${key === 'auto' ? ', and Theta and the autoregression use that season too' : ''}.`,
+      );
     }
     return done(f.name, f, fit.spec.season !== 'N' ? fit.spec.period : m);
   }

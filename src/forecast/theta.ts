@@ -32,7 +32,11 @@ export function thetaSeasonal(y: Float64Array, m: number): boolean {
  * Classical multiplicative seasonal indices (R decompose) when `seasonal` (by default thetaf's
  * test at lag m) and the data allow it (no negatives, every index above 1e-4); undefined otherwise.
  */
-export function multiplicativeAdjustment(y: Float64Array, m: number, seasonal = thetaSeasonal(y, m)): Float64Array | undefined {
+export function multiplicativeAdjustment(
+  y: Float64Array,
+  m: number,
+  seasonal = thetaSeasonal(y, m),
+): Float64Array | undefined {
   for (let t = 0; t < y.length; t++) if (!(y[t] >= 0)) return undefined;
   if (!seasonal || m <= 1) return undefined;
   const fig = seasonalFigure(y, m, 'multiplicative');
@@ -50,7 +54,12 @@ export function multiplicativeAdjustment(y: Float64Array, m: number, seasonal = 
  * test's verdict (the "auto" combination passes what the ETS selection found).
  * Returns undefined when the series is shorter than ETS(A,N,N) needs (4 values).
  */
-export function thetaForecast(y: Float64Array, m: number, h: number, forceSeasonal?: boolean): ThetaForecast | undefined {
+export function thetaForecast(
+  y: Float64Array,
+  m: number,
+  h: number,
+  forceSeasonal?: boolean,
+): ThetaForecast | undefined {
   const n = y.length;
   if (n < 4) return undefined;
   const fig = multiplicativeAdjustment(y, m, forceSeasonal ?? thetaSeasonal(y, m));

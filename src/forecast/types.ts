@@ -76,4 +76,15 @@ export interface ForecastResult {
 }
 
 /** Named methods `rollingForecast` accepts (besides explicit ETS codes such as "MAdM"). */
-export const FORECAST_METHODS = ['auto', 'ets', 'theta', 'snaive', 'naive', 'ses', 'holt', 'damped', 'hw', 'hw-mult'] as const;
+export const FORECAST_METHODS = [
+  'auto',
+  'ets',
+  'theta',
+  'snaive',
+  'naive',
+  'ses',
+  'holt',
+  'damped',
+  'hw',
+  'hw-mult',
+] as const;

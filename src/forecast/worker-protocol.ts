@@ -34,18 +34,27 @@ export interface ForecastJobMessage {
 
 export type ForecastJobReply =
   | { id: number; ok: true; value: ForecastJobResults[ForecastJob['kind']] }
-  | { id: number; ok: false; error: { code: string; kind: FpaErrorKind; message: string; hint: string; field?: string } };
+  | {
+      id: number;
+      ok: false;
+      error: { code: string; kind: FpaErrorKind; message: string; hint: string; field?: string };
+    };
 
 /**
  * Runs a job in this thread.
  * @throws whatever the engine throws (FpaErrors for bad input).
  */
-export function runForecastJob<K extends ForecastJob['kind']>(job: Extract<ForecastJob, { kind: K }>): ForecastJobResults[K];
+export function runForecastJob<K extends ForecastJob['kind']>(
+  job: Extract<ForecastJob, { kind: K }>,
+): ForecastJobResults[K];
 export function runForecastJob(job: ForecastJob): ForecastJobResults[ForecastJob['kind']] {
   switch (job.kind) {
-    case 'rolling': return rollingForecast(job.request);
-    case 'describe': return describeModel(job.request);
-    case 'backtest': return backtest(job.request);
+    case 'rolling':
+      return rollingForecast(job.request);
+    case 'describe':
+      return describeModel(job.request);
+    case 'backtest':
+      return backtest(job.request);
   }
 }
 
@@ -55,7 +64,11 @@ export function answerForecastJob(message: ForecastJobMessage): ForecastJobReply
     return { id: message.id, ok: true, value: runForecastJob(message.job) };
   } catch (error) {
     if (isFpaError(error)) {
-      return { id: message.id, ok: false, error: { code: error.code, kind: error.kind, message: error.message, hint: error.hint, field: error.field } };
+      return {
+        id: message.id,
+        ok: false,
+        error: { code: error.code, kind: error.kind, message: error.message, hint: error.hint, field: error.field },
+      };
     }
     const text = error instanceof Error ? error.message : String(error);
     return { id: message.id, ok: false, error: { code: 'INTERNAL', kind: 'internal', message: text, hint: '' } };

@@ -12,11 +12,15 @@ export const ScenarioErrors = {
     hint: 'Fix the parameters of that driver.',
     details: { field: driver },
   })),
-  unknownDistribution: defineError('SCENARIO_UNKNOWN_DISTRIBUTION', 'input', (driver: string, got: string, allowed: readonly string[]) => ({
-    message: `Driver "${driver}": distribution "${got}" is not known.`,
-    hint: `Use one of: ${allowed.join(', ')}.`,
-    details: { field: driver },
-  })),
+  unknownDistribution: defineError(
+    'SCENARIO_UNKNOWN_DISTRIBUTION',
+    'input',
+    (driver: string, got: string, allowed: readonly string[]) => ({
+      message: `Driver "${driver}": distribution "${got}" is not known.`,
+      hint: `Use one of: ${allowed.join(', ')}.`,
+      details: { field: driver },
+    }),
+  ),
   badDriver: defineError('SCENARIO_BAD_DRIVER', 'input', (message: string) => ({
     message,
     hint: 'Each driver needs a unique name (a letter, then letters, digits or _), a distribution and its parameters.',
@@ -37,11 +41,15 @@ export const ScenarioErrors = {
     hint: 'Check the spelling, or add a driver with that name.',
     details: { field: 'model', data: { name, line, column } },
   })),
-  unknownFunction: defineError('SCENARIO_UNKNOWN_FUNCTION', 'input', (name: string, line: number, column: number, allowed: readonly string[]) => ({
-    message: `Model line ${line}, column ${column}: function ${name} is not available.`,
-    hint: `Use one of: ${allowed.join(', ')}.`,
-    details: { field: 'model', data: { name, line, column } },
-  })),
+  unknownFunction: defineError(
+    'SCENARIO_UNKNOWN_FUNCTION',
+    'input',
+    (name: string, line: number, column: number, allowed: readonly string[]) => ({
+      message: `Model line ${line}, column ${column}: function ${name} is not available.`,
+      hint: `Use one of: ${allowed.join(', ')}.`,
+      details: { field: 'model', data: { name, line, column } },
+    }),
+  ),
   badSpec: defineError('SCENARIO_BAD_SPEC', 'input', (field: string, message: string) => ({
     message: `${field}: ${message}`,
     hint: `Change ${field}.`,

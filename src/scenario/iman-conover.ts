@@ -47,7 +47,8 @@ export function spearmanToPearson(target: Matrix): Matrix {
  */
 export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: readonly Xoshiro128[]): Uint32Array[] {
   const k = pearsonTarget.length;
-  if (n < k + 2) throw ScenarioErrors.badSpec('iterations', `at least ${k + 2} trials are needed to correlate ${k} drivers.`);
+  if (n < k + 2)
+    throw ScenarioErrors.badSpec('iterations', `at least ${k + 2} trials are needed to correlate ${k} drivers.`);
   const scores = vanDerWaerdenScores(n);
   const perms = streams.map((rng) => rng.permutation(new Uint32Array(n)));
   const s: Float64Array[] = perms.map((perm) => {

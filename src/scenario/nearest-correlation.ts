@@ -22,10 +22,18 @@ export function checkCorrelationMatrix(m: Matrix, names: readonly string[]): voi
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       const v = m[i][j];
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw ScenarioErrors.badCorrelation(`the entry for ${names[i]} × ${names[j]} is not a number.`);
-      if (i === j && Math.abs(v - 1) > 1e-9) throw ScenarioErrors.badCorrelation(`the diagonal entry for ${names[i]} must be 1; got ${v}.`);
-      if (Math.abs(v) > 1) throw ScenarioErrors.badCorrelation(`the entry for ${names[i]} × ${names[j]} must be between -1 and 1; got ${v}.`);
-      if (Math.abs(v - m[j][i]) > 1e-9) throw ScenarioErrors.badCorrelation(`the matrix is not symmetric at ${names[i]} × ${names[j]} (${v} vs ${m[j][i]}).`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw ScenarioErrors.badCorrelation(`the entry for ${names[i]} × ${names[j]} is not a number.`);
+      if (i === j && Math.abs(v - 1) > 1e-9)
+        throw ScenarioErrors.badCorrelation(`the diagonal entry for ${names[i]} must be 1; got ${v}.`);
+      if (Math.abs(v) > 1)
+        throw ScenarioErrors.badCorrelation(
+          `the entry for ${names[i]} × ${names[j]} must be between -1 and 1; got ${v}.`,
+        );
+      if (Math.abs(v - m[j][i]) > 1e-9)
+        throw ScenarioErrors.badCorrelation(
+          `the matrix is not symmetric at ${names[i]} × ${names[j]} (${v} vs ${m[j][i]}).`,
+        );
     }
   }
 }
@@ -77,6 +85,7 @@ export function nearestCorrelation(target: Matrix, floor = 1e-6): RepairResult {
     y = p.map((row, i) => row.map((v, j) => v / Math.sqrt(p[i][i] * p[j][j])));
   }
   let maxChange = 0;
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) maxChange = Math.max(maxChange, Math.abs(y[i][j] - target[i][j]));
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) maxChange = Math.max(maxChange, Math.abs(y[i][j] - target[i][j]));
   return { matrix: y, repaired: true, maxChange };
 }

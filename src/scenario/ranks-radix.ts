@@ -18,8 +18,12 @@ const MASK = (1 << BITS) - 1;
 /** One counting-sort pass on digit `shift` of `key`, moving the index and any companion key along. */
 function pass(
   shift: number,
-  key: Uint32Array, idx: Uint32Array, other: Uint32Array | null,
-  keyOut: Uint32Array, idxOut: Uint32Array, otherOut: Uint32Array | null,
+  key: Uint32Array,
+  idx: Uint32Array,
+  other: Uint32Array | null,
+  keyOut: Uint32Array,
+  idxOut: Uint32Array,
+  otherOut: Uint32Array | null,
   counts: Uint32Array,
 ): void {
   counts.fill(0);

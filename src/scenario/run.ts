@@ -46,7 +46,9 @@ export function summarise(plan: PreparedScenario, sim: Simulation, startedAt: nu
   if (plan.sensitivity && sim.driverColumns) {
     const names = plan.drivers.map((d) => d.name);
     const driverColumns = sim.driverColumns;
-    result.sensitivity = Object.fromEntries(plan.program.outputs.map((name, i) => [name, sensitivities(names, driverColumns, sim.outputColumns[i])]));
+    result.sensitivity = Object.fromEntries(
+      plan.program.outputs.map((name, i) => [name, sensitivities(names, driverColumns, sim.outputColumns[i])]),
+    );
   }
   if (plan.warnings.length > 0) result.warnings = plan.warnings;
   if (plan.convergence) {

@@ -24,7 +24,11 @@ function isConstant(x: Float64Array): boolean {
  * Sensitivities sorted by |Spearman| (largest first).
  * @example sensitivities(['a'], [a], y)[0].src // 1 when y = 2a + 3
  */
-export function sensitivities(names: readonly string[], drivers: readonly Float64Array[], output: Float64Array): DriverSensitivity[] {
+export function sensitivities(
+  names: readonly string[],
+  drivers: readonly Float64Array[],
+  output: Float64Array,
+): DriverSensitivity[] {
   const outputRanks = midRanks(output);
   const spearmans = drivers.map((x) => (isConstant(x) || isConstant(output) ? 0 : pearson(midRanks(x), outputRanks)));
   const active = drivers.map((_, i) => i).filter((i) => !isConstant(drivers[i]));
@@ -34,7 +38,8 @@ export function sensitivities(names: readonly string[], drivers: readonly Float6
     const rxy = active.map((i) => pearson(drivers[i], output));
     let l = cholesky(rxx);
     // Collinear drivers: a tiny ridge keeps the system solvable.
-    for (let ridge = 1e-10; !l && ridge < 1; ridge *= 100) l = cholesky(rxx.map((row, i) => row.map((v, j) => (i === j ? v + ridge : v))));
+    for (let ridge = 1e-10; !l && ridge < 1; ridge *= 100)
+      l = cholesky(rxx.map((row, i) => row.map((v, j) => (i === j ? v + ridge : v))));
     if (l) {
       const k = active.length;
       const y = new Array<number>(k).fill(0);

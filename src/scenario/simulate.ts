@@ -122,9 +122,18 @@ export function* simulate(plan: PreparedScenario): Generator<Progress, Simulatio
     // A remainder under 100 trials joins this block rather than forming a tiny one.
     const m = max - done - blockSize < 100 ? max - done : blockSize;
     let t = now();
-    const sorted = drivers.map((d) => sortedSample(d.distribution, new Xoshiro128(plan.seed, `sample:${d.name.toLowerCase()}:${block}`), m, plan.sampling));
+    const sorted = drivers.map((d) =>
+      sortedSample(
+        d.distribution,
+        new Xoshiro128(plan.seed, `sample:${d.name.toLowerCase()}:${block}`),
+        m,
+        plan.sampling,
+      ),
+    );
     const ranks: Uint32Array[] = drivers.map((d, i) =>
-      isCorrelated.has(i) ? new Uint32Array(0) : new Xoshiro128(plan.seed, `order:${d.name.toLowerCase()}:${block}`).permutation(new Uint32Array(m)),
+      isCorrelated.has(i)
+        ? new Uint32Array(0)
+        : new Xoshiro128(plan.seed, `order:${d.name.toLowerCase()}:${block}`).permutation(new Uint32Array(m)),
     );
     timings.sampleMs += now() - t;
     t = now();

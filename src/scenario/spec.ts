@@ -91,12 +91,14 @@ function integerIn(field: string, value: unknown, fallback: number, min: number,
 }
 
 function checkDrivers(drivers: unknown): PreparedDriver[] {
-  if (!Array.isArray(drivers) || drivers.length === 0) throw ScenarioErrors.badDriver('drivers: give at least one driver.');
+  if (!Array.isArray(drivers) || drivers.length === 0)
+    throw ScenarioErrors.badDriver('drivers: give at least one driver.');
   const seen = new Set<string>();
   return drivers.map((d: Partial<DriverSpec>, i) => {
     const name = typeof d?.name === 'string' ? d.name.trim() : '';
     if (!NAME.test(name)) throw ScenarioErrors.badDriver(`drivers row ${i + 1}: "${name}" is not a valid name.`);
-    if (seen.has(name.toLowerCase())) throw ScenarioErrors.badDriver(`drivers row ${i + 1}: the name "${name}" is used twice.`);
+    if (seen.has(name.toLowerCase()))
+      throw ScenarioErrors.badDriver(`drivers row ${i + 1}: the name "${name}" is used twice.`);
     seen.add(name.toLowerCase());
     const family = typeof d.distribution === 'string' ? d.distribution : '';
     const distribution = makeDistribution(name, family, d.params ?? {});
@@ -104,10 +106,15 @@ function checkDrivers(drivers: unknown): PreparedDriver[] {
   });
 }
 
-function checkCorrelation(spec: ScenarioSpec, drivers: PreparedDriver[], warnings: string[]): { correlated: number[]; target: Matrix } {
+function checkCorrelation(
+  spec: ScenarioSpec,
+  drivers: PreparedDriver[],
+  warnings: string[],
+): { correlated: number[]; target: Matrix } {
   if (!spec.correlation) return { correlated: [], target: [] };
   const { names, matrix } = spec.correlation;
-  if (!Array.isArray(names) || !Array.isArray(matrix)) throw ScenarioErrors.badCorrelation('give "names" and "matrix".');
+  if (!Array.isArray(names) || !Array.isArray(matrix))
+    throw ScenarioErrors.badCorrelation('give "names" and "matrix".');
   const index = new Map(drivers.map((d, i) => [d.name.toLowerCase(), i]));
   const correlated = names.map((n) => {
     const i = index.get(String(n).toLowerCase());
@@ -127,9 +134,11 @@ function checkCorrelation(spec: ScenarioSpec, drivers: PreparedDriver[], warning
 
 function checkConvergence(c: ConvergenceSpec | undefined, outputs: string[]): Required<ConvergenceSpec> | undefined {
   if (!c) return undefined;
-  if (!(typeof c.target === 'number' && c.target > 0 && c.target < 1)) throw ScenarioErrors.badSpec('convergence.target', 'must be a number between 0 and 1 (e.g. 0.005 for ±0.5%).');
+  if (!(typeof c.target === 'number' && c.target > 0 && c.target < 1))
+    throw ScenarioErrors.badSpec('convergence.target', 'must be a number between 0 and 1 (e.g. 0.005 for ±0.5%).');
   const confidence = c.confidence ?? 95;
-  if (!(confidence > 50 && confidence < 100)) throw ScenarioErrors.badSpec('convergence.confidence', 'must be between 50 and 100.');
+  if (!(confidence > 50 && confidence < 100))
+    throw ScenarioErrors.badSpec('convergence.confidence', 'must be between 50 and 100.');
   const output = c.output ?? outputs[outputs.length - 1];
   const found = outputs.find((o) => o.toLowerCase() === output.toLowerCase());
   if (!found) throw ScenarioErrors.unknownOutput(output, outputs);
@@ -148,26 +157,49 @@ export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
   if (!spec || typeof spec !== 'object') throw ScenarioErrors.badSpec('spec', 'must be an object.');
   const warnings: string[] = [];
   const drivers = checkDrivers(spec.drivers);
-  if (typeof spec.model !== 'string') throw ScenarioErrors.badSpec('model', 'must be text with one "name = expression" per line.');
-  const program = compileModel(parseModel(spec.model), drivers.map((d) => d.name));
+  if (typeof spec.model !== 'string')
+    throw ScenarioErrors.badSpec('model', 'must be text with one "name = expression" per line.');
+  const program = compileModel(
+    parseModel(spec.model),
+    drivers.map((d) => d.name),
+  );
   const { correlated, target } = checkCorrelation(spec, drivers, warnings);
   const iterations = integerIn('iterations', spec.iterations, 10000, 2, MAX_ITERATIONS);
   const seed = spec.seed ?? 1;
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw ScenarioErrors.badSpec('seed', `must be a whole number; got ${JSON.stringify(seed)}.`);
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
+    throw ScenarioErrors.badSpec('seed', `must be a whole number; got ${JSON.stringify(seed)}.`);
   const sampling = spec.sampling ?? 'lhs';
-  if (sampling !== 'lhs' && sampling !== 'mc') throw ScenarioErrors.badSpec('sampling', `must be "lhs" or "mc"; got ${JSON.stringify(sampling)}.`);
+  if (sampling !== 'lhs' && sampling !== 'mc')
+    throw ScenarioErrors.badSpec('sampling', `must be "lhs" or "mc"; got ${JSON.stringify(sampling)}.`);
   const percentiles = spec.percentiles ?? [5, 50, 95];
   if (!Array.isArray(percentiles) || percentiles.some((p) => typeof p !== 'number' || !(p >= 0 && p <= 100))) {
     throw ScenarioErrors.badSpec('percentiles', 'must be a list of numbers from 0 to 100.');
   }
   const varLevel = spec.varLevel ?? 95;
-  if (!(typeof varLevel === 'number' && varLevel > 0 && varLevel < 100)) throw ScenarioErrors.badSpec('varLevel', 'must be between 0 and 100 (e.g. 95).');
+  if (!(typeof varLevel === 'number' && varLevel > 0 && varLevel < 100))
+    throw ScenarioErrors.badSpec('varLevel', 'must be between 0 and 100 (e.g. 95).');
   const thresholds = spec.thresholds ?? [];
-  if (!Array.isArray(thresholds) || thresholds.some((t) => typeof t !== 'number' || !Number.isFinite(t))) throw ScenarioErrors.badSpec('thresholds', 'must be a list of numbers.');
+  if (!Array.isArray(thresholds) || thresholds.some((t) => typeof t !== 'number' || !Number.isFinite(t)))
+    throw ScenarioErrors.badSpec('thresholds', 'must be a list of numbers.');
   const convergence = checkConvergence(spec.convergence, program.outputs);
-  const blockSize = Math.min(iterations, integerIn('blockSize', spec.blockSize, convergence ? 10000 : 100000, 100, MAX_ITERATIONS));
+  const blockSize = Math.min(
+    iterations,
+    integerIn('blockSize', spec.blockSize, convergence ? 10000 : 100000, 100, MAX_ITERATIONS),
+  );
   return {
-    drivers, program, correlated, spearmanTarget: target, iterations, seed, sampling, blockSize, percentiles, varLevel,
-    thresholds, convergence, sensitivity: spec.sensitivity === true, warnings,
+    drivers,
+    program,
+    correlated,
+    spearmanTarget: target,
+    iterations,
+    seed,
+    sampling,
+    blockSize,
+    percentiles,
+    varLevel,
+    thresholds,
+    convergence,
+    sensitivity: spec.sensitivity === true,
+    warnings,
   };
 }

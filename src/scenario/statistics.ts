@@ -42,7 +42,12 @@ export function percentileKey(p: number): string {
  * @throws SCENARIO_NON_FINITE when any trial is NaN or ±Infinity
  * @example describeOutput('x', Float64Array.of(1, 2, 3, 4), { percentiles: [50] }).percentiles // { "50": 2.5 }
  */
-export function describeOutput(name: string, values: Float64Array, options: StatisticsOptions, scratch?: Float64Array): OutputStatistics {
+export function describeOutput(
+  name: string,
+  values: Float64Array,
+  options: StatisticsOptions,
+  scratch?: Float64Array,
+): OutputStatistics {
   const n = values.length;
   let sum = 0;
   let compensation = 0;

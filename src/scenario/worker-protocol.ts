@@ -14,7 +14,12 @@ import { AsyncRunOptions, runScenarioAsync, ScenarioResult } from './run';
 import { ScenarioSpec } from './spec';
 
 export type ScenarioWorkerRequest =
-  | { type: 'run'; id: string; spec: ScenarioSpec; /** output names whose trial values to send back ("*" = every output) */ trials?: string[] }
+  | {
+      type: 'run';
+      id: string;
+      spec: ScenarioSpec;
+      /** output names whose trial values to send back ("*" = every output) */ trials?: string[];
+    }
   | { type: 'cancel'; id: string };
 
 export type ScenarioWorkerEvent =
@@ -34,7 +39,7 @@ export async function runScenarioChunks(
 ): Promise<{ result: ScenarioResult; trials: Record<string, Float64Array> }> {
   const run = await runScenarioAsync(spec, options);
   const trials: Record<string, Float64Array> = {};
-  const wanted = options.trials?.includes('*') ? run.plan.program.outputs : options.trials ?? [];
+  const wanted = options.trials?.includes('*') ? run.plan.program.outputs : (options.trials ?? []);
   for (const name of wanted) {
     const index = run.plan.program.outputs.findIndex((o) => o.toLowerCase() === name.toLowerCase());
     if (index >= 0) trials[run.plan.program.outputs[index]] = run.simulation.outputColumns[index];
@@ -70,8 +75,16 @@ export function createScenarioWorkerHandler(
       post({ type: 'result', id, result, ...(request.trials ? { trials } : {}) });
     } catch (error) {
       if (isFpaError(error) && error.code === 'SCENARIO_CANCELLED') post({ type: 'cancelled', id });
-      else if (isFpaError(error)) post({ type: 'error', id, code: error.code, kind: error.kind, message: error.fullMessage });
-      else post({ type: 'error', id, code: 'INTERNAL', kind: 'internal', message: error instanceof Error ? error.message : String(error) });
+      else if (isFpaError(error))
+        post({ type: 'error', id, code: error.code, kind: error.kind, message: error.fullMessage });
+      else
+        post({
+          type: 'error',
+          id,
+          code: 'INTERNAL',
+          kind: 'internal',
+          message: error instanceof Error ? error.message : String(error),
+        });
     } finally {
       running.delete(id);
     }

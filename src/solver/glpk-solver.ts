@@ -14,13 +14,26 @@ export interface GlpkEngine {
 }
 
 // GLPK's constants (glpk.h); identical in both entries.
-const GLP_MIN = 1, GLP_MAX = 2;
-const GLP_FR = 1, GLP_LO = 2, GLP_UP = 3, GLP_DB = 4, GLP_FX = 5;
+const GLP_MIN = 1,
+  GLP_MAX = 2;
+const GLP_FR = 1,
+  GLP_LO = 2,
+  GLP_UP = 3,
+  GLP_DB = 4,
+  GLP_FX = 5;
 const GLP_MSG_OFF = 0;
-const STATUS: Record<number, SolveStatus> = { 1: 'undefined', 2: 'time_limit', 3: 'infeasible', 4: 'infeasible', 5: 'optimal', 6: 'unbounded' };
+const STATUS: Record<number, SolveStatus> = {
+  1: 'undefined',
+  2: 'time_limit',
+  3: 'infeasible',
+  4: 'infeasible',
+  5: 'optimal',
+  6: 'unbounded',
+};
 
 function boundType(lb: number, ub: number): { type: number; lb: number; ub: number } {
-  const hasLb = Number.isFinite(lb), hasUb = Number.isFinite(ub);
+  const hasLb = Number.isFinite(lb),
+    hasUb = Number.isFinite(ub);
   if (hasLb && hasUb) return lb === ub ? { type: GLP_FX, lb, ub } : { type: GLP_DB, lb, ub };
   if (hasLb) return { type: GLP_LO, lb, ub: 0 };
   if (hasUb) return { type: GLP_UP, lb: 0, ub };
@@ -34,7 +47,8 @@ export function toGlpkProblem(program: LinearProgram): LP {
   for (const column of program.columns) {
     if (column.lb > column.ub) throw SolverErrors.badProgram(`column ${column.name} has lb > ub`);
     // glpk.js defaults a column to [0, +inf); only state other bounds.
-    if (column.lb !== 0 || column.ub !== Infinity) bounds.push({ name: column.name, ...boundType(column.lb, column.ub) });
+    if (column.lb !== 0 || column.ub !== Infinity)
+      bounds.push({ name: column.name, ...boundType(column.lb, column.ub) });
     if (column.integer) generals.push(column.name);
   }
   // Columns that appear nowhere else still need to exist: give them a zero objective term.
@@ -82,7 +96,8 @@ export function createGlpkSolver(load: () => Promise<GlpkEngine>): Solver {
     // requested gap (optimal within it) or at the time limit.
     if (status === 'time_limit' && !isMip) status = 'undefined';
     const limit = options.timeLimitSeconds;
-    if (status === 'time_limit' && (options.mipGap ?? 0) > 0 && (limit === undefined || answer.time < 0.98 * limit)) status = 'optimal';
+    if (status === 'time_limit' && (options.mipGap ?? 0) > 0 && (limit === undefined || answer.time < 0.98 * limit))
+      status = 'optimal';
     const hasSolution = status === 'optimal' || status === 'time_limit';
     return {
       status,

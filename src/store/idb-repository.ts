@@ -42,7 +42,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * @throws STORE_UNAVAILABLE when IndexedDB is missing, fails, is blocked or is too slow
  */
 export async function openIdbRepository(options: OpenOptions = {}): Promise<Repository> {
-  if (typeof indexedDB === 'undefined' || indexedDB === null) throw StoreErrors.unavailable('this host has no IndexedDB.');
+  if (typeof indexedDB === 'undefined' || indexedDB === null)
+    throw StoreErrors.unavailable('this host has no IndexedDB.');
   const timeoutMs = options.timeoutMs ?? 3000;
   let db: IDBPDatabase<OpenFpaDB> | undefined;
   let gaveUp = false;
@@ -55,7 +56,10 @@ export async function openIdbRepository(options: OpenOptions = {}): Promise<Repo
     terminated: () => options.onLost?.('the browser closed the database.'),
   });
   // An open that answers after we gave up is closed at once, and a late failure is not left unhandled.
-  opening.then((late) => gaveUp && late.close(), () => undefined);
+  opening.then(
+    (late) => gaveUp && late.close(),
+    () => undefined,
+  );
   try {
     db = await withTimeout(opening, timeoutMs, 'opening the database');
   } catch (error) {
@@ -79,7 +83,12 @@ export async function openIdbRepository(options: OpenOptions = {}): Promise<Repo
       const tx = open.transaction([...STORE_NAMES], 'readonly');
       const entries = await Promise.all(STORE_NAMES.map(async (s) => [s, await tx.objectStore(s).getAll()] as const));
       await tx.done;
-      return { format: 'openfpa-store', version: STORE_VERSION, exportedAt, data: Object.fromEntries(entries) as unknown as StoreBundle['data'] };
+      return {
+        format: 'openfpa-store',
+        version: STORE_VERSION,
+        exportedAt,
+        data: Object.fromEntries(entries) as unknown as StoreBundle['data'],
+      };
     },
     async importAll(input) {
       const bundle = validateBundle(input);

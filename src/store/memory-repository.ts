@@ -31,7 +31,8 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
   const load = (bundle: StoreBundle): Tables => {
     const next = emptyTables();
     for (const store of STORE_NAMES) {
-      for (const record of bundle.data[store]) (next[store] as Map<string, unknown>).set(keyOf(store, record as never), clone(record));
+      for (const record of bundle.data[store])
+        (next[store] as Map<string, unknown>).set(keyOf(store, record as never), clone(record));
     }
     return next;
   };
@@ -41,7 +42,9 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): R
     format: 'openfpa-store',
     version: STORE_VERSION,
     exportedAt,
-    data: Object.fromEntries(STORE_NAMES.map((s) => [s, [...tables[s].values()].map(clone)])) as unknown as StoreBundle['data'],
+    data: Object.fromEntries(
+      STORE_NAMES.map((s) => [s, [...tables[s].values()].map(clone)]),
+    ) as unknown as StoreBundle['data'],
   });
   const changed = async (): Promise<void> => {
     await options.onChange?.(snapshot(''));

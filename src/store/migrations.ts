@@ -29,8 +29,16 @@ const V1_PARAMETER_ORDER: Readonly<Record<string, readonly string[]>> = {
 
 /** Family aliases v1 accepted (frozen copy). */
 const V1_ALIASES: Readonly<Record<string, string>> = {
-  norm: 'normal', truncatednormal: 'truncnormal', truncnorm: 'truncnormal', lognorm: 'lognormal', lognorm2: 'lognormal2',
-  triang: 'triangular', t: 'student', studentt: 'student', unif: 'uniform', bern: 'bernoulli',
+  norm: 'normal',
+  truncatednormal: 'truncnormal',
+  truncnorm: 'truncnormal',
+  lognorm: 'lognormal',
+  lognorm2: 'lognormal2',
+  triang: 'triangular',
+  t: 'student',
+  studentt: 'student',
+  unif: 'uniform',
+  bern: 'bernoulli',
 };
 
 /** A v1 driver record, as stored before the v2 migration. */
@@ -46,7 +54,10 @@ export interface DriverRecordV1 {
  * nothing is lost; empty slots (null) are dropped, as optional parameters.
  * @example nameParamsV1('pert', [1, 2, 4]) // { min: 1, mode: 2, max: 4 }
  */
-export function nameParamsV1(distribution: string, params: readonly (number | number[] | null)[]): Record<string, number | number[]> {
+export function nameParamsV1(
+  distribution: string,
+  params: readonly (number | number[] | null)[],
+): Record<string, number | number[]> {
   const key = distribution.toLowerCase().replace(/[\s_\-.]/g, '');
   const names = V1_PARAMETER_ORDER[key] ?? V1_PARAMETER_ORDER[V1_ALIASES[key]] ?? [];
   const out: Record<string, number | number[]> = {};
@@ -63,7 +74,12 @@ type UpgradeTx = IDBPTransaction<OpenFpaDB, StoreNames<OpenFpaDB>[], 'versioncha
  * idb `upgrade` callback: applies every step above `oldVersion` up to `newVersion` (a bounded target
  * lets tests create a database exactly as an earlier release left it).
  */
-export async function migrate(db: IDBPDatabase<OpenFpaDB>, oldVersion: number, newVersion: number, tx: UpgradeTx): Promise<void> {
+export async function migrate(
+  db: IDBPDatabase<OpenFpaDB>,
+  oldVersion: number,
+  newVersion: number,
+  tx: UpgradeTx,
+): Promise<void> {
   // The v1 schema is untyped here on purpose: its driver shape differs from the current one.
   const raw = db as unknown as IDBPDatabase;
   if (oldVersion < 1) {

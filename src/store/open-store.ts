@@ -43,6 +43,9 @@ export async function openStore(copy: WorkbookCopy, options: OpenOptions = {}): 
     if (saved) await repository.importAll(saved);
     return { repository };
   } catch (error) {
-    return { repository, problem: `The model saved in the workbook could not be read: ${isFpaError(error) ? error.fullMessage : String(error)}` };
+    return {
+      repository,
+      problem: `The model saved in the workbook could not be read: ${isFpaError(error) ? error.fullMessage : String(error)}`,
+    };
   }
 }

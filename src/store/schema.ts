@@ -95,7 +95,15 @@ export interface StoreRecords {
 }
 
 export type StoreName = keyof StoreRecords;
-export const STORE_NAMES: readonly StoreName[] = ['drivers', 'models', 'scenarios', 'runs', 'settings', 'reviews', 'proposals'];
+export const STORE_NAMES: readonly StoreName[] = [
+  'drivers',
+  'models',
+  'scenarios',
+  'runs',
+  'settings',
+  'reviews',
+  'proposals',
+];
 
 export interface OpenFpaDB extends DBSchema {
   drivers: { key: string; value: DriverRecord; indexes: { name: string } };

@@ -30,7 +30,8 @@ function finite(r: Json, field: string, path: string, optional = false): void {
 
 function whole(r: Json, field: string, path: string, min: number): void {
   const v = r[field];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) fail(`${path}.${field}`, `must be a whole number ≥ ${min}.`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+    fail(`${path}.${field}`, `must be a whole number ≥ ${min}.`);
 }
 
 function texts(r: Json, field: string, path: string): void {
@@ -52,7 +53,11 @@ function checkCorrelation(v: unknown, path: string): void {
   texts(v, 'names', path);
   const k = (v.names as string[]).length;
   const m = v.matrix;
-  if (!Array.isArray(m) || m.length !== k || m.some((row) => !Array.isArray(row) || row.length !== k || row.some((x) => typeof x !== 'number'))) {
+  if (
+    !Array.isArray(m) ||
+    m.length !== k ||
+    m.some((row) => !Array.isArray(row) || row.length !== k || row.some((x) => typeof x !== 'number'))
+  ) {
     fail(`${path}.matrix`, `must be a ${k} × ${k} matrix of numbers.`);
   }
 }
@@ -106,7 +111,11 @@ const RECORD_CHECKS: { [K in StoreName]: (r: Json, path: string) => void } = {
 /** Converts a version-1 driver (positional params) to the current shape. */
 function upgradeRecords(store: StoreName, records: unknown[], version: number): unknown[] {
   if (version < 2 && store === 'drivers') {
-    return records.map((r) => (isObject(r) && Array.isArray(r.params) ? { ...r, params: nameParamsV1(String(r.distribution), r.params as (number | null)[]) } : r));
+    return records.map((r) =>
+      isObject(r) && Array.isArray(r.params)
+        ? { ...r, params: nameParamsV1(String(r.distribution), r.params as (number | null)[]) }
+        : r,
+    );
   }
   return records;
 }
@@ -121,7 +130,8 @@ export function validateBundle(input: unknown): StoreBundle {
   if (!isObject(input)) fail('file', 'is not a JSON object.');
   if (input.format !== 'openfpa-store') fail('format', 'must be "openfpa-store".');
   const version = input.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) fail('version', 'must be a whole number ≥ 1.');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    fail('version', 'must be a whole number ≥ 1.');
   if (version > STORE_VERSION) throw StoreErrors.tooNew(version, STORE_VERSION);
   if (typeof input.exportedAt !== 'string') fail('exportedAt', 'must be text.');
   if (!isObject(input.data)) fail('data', 'must be an object.');
@@ -148,5 +158,10 @@ export function validateBundle(input: unknown): StoreBundle {
     });
     (data as Record<string, unknown[]>)[store] = records;
   }
-  return { format: 'openfpa-store', version: STORE_VERSION, exportedAt: input.exportedAt, data: data as StoreBundle['data'] };
+  return {
+    format: 'openfpa-store',
+    version: STORE_VERSION,
+    exportedAt: input.exportedAt,
+    data: data as StoreBundle['data'],
+  };
 }

@@ -4,7 +4,17 @@
  * and Settings with a keyboard-accessible tab list.
  */
 import { useEffect, useState } from 'react';
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { OpenedStore } from '../../src/store/open-store';
 import type { CatalogueEntry } from '../function-catalogue';
 import type { ScenarioRunner } from '../run/scenario-runner';
@@ -38,7 +48,17 @@ export interface AppProps {
 }
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '280px', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minWidth: '280px',
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   tabs: { flexWrap: 'wrap' },
 });
 
@@ -50,7 +70,16 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function App({ host, loadCatalogue, workbook, openStore, runner, theme = 'light', initialTab = 'drivers', solver = glpkBrowserSolver }: AppProps) {
+export function App({
+  host,
+  loadCatalogue,
+  workbook,
+  openStore,
+  runner,
+  theme = 'light',
+  initialTab = 'drivers',
+  solver = glpkBrowserSolver,
+}: AppProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
   const [store, setStore] = useState<OpenedStore | null>(null);
@@ -65,20 +94,50 @@ export function App({ host, loadCatalogue, workbook, openStore, runner, theme = 
   return (
     <FluentProvider theme={fluentTheme(theme)}>
       <main className={styles.root} aria-labelledby="openfpa-title" data-theme={theme}>
-        <Title3 as="h1" id="openfpa-title">OpenFPA</Title3>
-        {!host && <MessageBar intent="info"><MessageBarBody>Not running inside Office: {workbook.label} is used.</MessageBarBody></MessageBar>}
-        {store?.problem && <MessageBar intent="warning" role="alert"><MessageBarBody>{store.problem}</MessageBarBody></MessageBar>}
-        {(storeError || copyProblem) && <MessageBar intent="error" role="alert"><MessageBarBody>{storeError ?? copyProblem}</MessageBarBody></MessageBar>}
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Views" size="small">
-          {TABS.map((t) => <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>{t.label}</Tab>)}
+        <Title3 as="h1" id="openfpa-title">
+          OpenFPA
+        </Title3>
+        {!host && (
+          <MessageBar intent="info">
+            <MessageBarBody>Not running inside Office: {workbook.label} is used.</MessageBarBody>
+          </MessageBar>
+        )}
+        {store?.problem && (
+          <MessageBar intent="warning" role="alert">
+            <MessageBarBody>{store.problem}</MessageBarBody>
+          </MessageBar>
+        )}
+        {(storeError || copyProblem) && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{storeError ?? copyProblem}</MessageBarBody>
+          </MessageBar>
+        )}
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabId)}
+          aria-label="Views"
+          size="small"
+        >
+          {TABS.map((t) => (
+            <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
+              {t.label}
+            </Tab>
+          ))}
         </TabList>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {!data && !storeError && <Spinner size="small" label="Opening your data" />}
           {data && repository && tab === 'anomalies' && <AnomaliesView repository={repository} review={review} />}
-          {data && repository && tab === 'proposals' && <ProposalsView repository={repository} review={review} workbook={workbook} solver={solver} />}
+          {data && repository && tab === 'proposals' && (
+            <ProposalsView repository={repository} review={review} workbook={workbook} solver={solver} />
+          )}
           {data && repository && tab === 'drivers' && <DriversView data={data} actions={actions} workbook={workbook} />}
-          {data && repository && tab === 'scenarios' && <ScenariosView data={data} actions={actions} workbook={workbook} runner={runner} />}
-          {data && repository && tab === 'settings' && <SettingsView data={data} actions={actions} repository={repository} loadCatalogue={loadCatalogue} />}
+          {data && repository && tab === 'scenarios' && (
+            <ScenariosView data={data} actions={actions} workbook={workbook} runner={runner} />
+          )}
+          {data && repository && tab === 'settings' && (
+            <SettingsView data={data} actions={actions} repository={repository} loadCatalogue={loadCatalogue} />
+          )}
         </div>
       </main>
     </FluentProvider>

@@ -9,14 +9,23 @@ let connector: Promise<Connector> | null = null;
 
 export function paneConnector(): Promise<Connector> {
   connector ??= OfflineQueue.open({ now: () => Date.now(), jitter: () => Math.random() }).then((queue) =>
-    createConnector({ now: () => Date.now(), jitter: () => Math.random(), queue, fetch: (input, init) => fetch(input, init) }),
+    createConnector({
+      now: () => Date.now(),
+      jitter: () => Math.random(),
+      queue,
+      fetch: (input, init) => fetch(input, init),
+    }),
   );
   return connector;
 }
 
 /** Office SSO's access token when the host supports it, else the pasted token. */
 export function tokenSource(pastedToken: string): () => Promise<string> {
-  const runtime = (globalThis as { OfficeRuntime?: { auth?: { getAccessToken?: (options?: object) => Promise<string> } } }).OfficeRuntime;
-  const sso = runtime?.auth?.getAccessToken ? () => runtime.auth!.getAccessToken!({ allowSignInPrompt: true }) : undefined;
+  const runtime = (
+    globalThis as { OfficeRuntime?: { auth?: { getAccessToken?: (options?: object) => Promise<string> } } }
+  ).OfficeRuntime;
+  const sso = runtime?.auth?.getAccessToken
+    ? () => runtime.auth!.getAccessToken!({ allowSignInPrompt: true })
+    : undefined;
   return ssoOrPastedToken(sso, pastedToken || undefined);
 }

@@ -19,7 +19,10 @@ function cellValue(cell: Cell): number | number[] | null | 'bad' {
   if (cell === null || cell === '') return null;
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'string') {
-    const parts = cell.split(/[;,]/).map((p) => p.trim()).filter((p) => p !== '');
+    const parts = cell
+      .split(/[;,]/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     const numbers = parts.map(Number);
     if (parts.length === 0 || numbers.some((n) => !Number.isFinite(n))) return 'bad';
     return parts.length === 1 ? numbers[0] : numbers;
@@ -34,7 +37,11 @@ function cellValue(cell: Cell): number | number[] | null | 'bad' {
 export function parseDriverTable(values: Cell[][]): ParsedDriverTable {
   const problems: string[] = [];
   const drivers: Omit<DriverRecord, 'id'>[] = [];
-  const first = values[0]?.map((c) => String(c ?? '').toLowerCase().trim());
+  const first = values[0]?.map((c) =>
+    String(c ?? '')
+      .toLowerCase()
+      .trim(),
+  );
   const start = first && first[0] === 'name' && first[1] === 'distribution' ? 1 : 0;
   values.slice(start).forEach((row, i) => {
     const rowNumber = i + start + 1;

@@ -19,5 +19,10 @@ export function previewOf(distribution: Distribution, points = 1000, bins = 24):
   for (let i = 0; i < points; i++) u[i] = 0.005 + (0.99 * (i + 0.5)) / points;
   const x = new Float64Array(points);
   distribution.quantiles(u, x);
-  return { histogram: binValues(x, bins), p5: distribution.quantile(0.05), p50: distribution.quantile(0.5), p95: distribution.quantile(0.95) };
+  return {
+    histogram: binValues(x, bins),
+    p5: distribution.quantile(0.05),
+    p50: distribution.quantile(0.5),
+    p95: distribution.quantile(0.95),
+  };
 }

@@ -47,7 +47,10 @@ export const PARAMETER_HINTS: Readonly<Record<string, string>> = {
 function parseParam(text: string): number | number[] | undefined | 'bad' {
   const t = text.trim();
   if (t === '') return undefined;
-  const parts = t.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = t
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const numbers = parts.map(Number);
   if (numbers.some((n) => !Number.isFinite(n))) return 'bad';
   return parts.length === 1 && !t.includes(';') ? numbers[0] : numbers;
@@ -73,7 +76,8 @@ export function checkDriver(draft: DriverDraft, otherNames: readonly string[]): 
   const errors: Record<string, string> = {};
   const name = draft.name.trim();
   if (!NAME.test(name)) errors.name = `"${name}" is not a valid name.`;
-  else if (otherNames.some((n) => n.toLowerCase() === name.toLowerCase())) errors.name = `the name "${name}" is used twice.`;
+  else if (otherNames.some((n) => n.toLowerCase() === name.toLowerCase()))
+    errors.name = `the name "${name}" is used twice.`;
   const family = canonicalFamily(draft.distribution);
   const params: Record<string, number | number[]> = {};
   if (!family) {

@@ -61,7 +61,11 @@ function below(topLeft: string, rows: number, gap = 2): string {
 /**
  * @returns the addresses written (sheet-qualified)
  */
-export async function writeResults(workbook: Workbook, outcome: RunOutcome, options: WriteResultsOptions = {}): Promise<WrittenResults> {
+export async function writeResults(
+  workbook: Workbook,
+  outcome: RunOutcome,
+  options: WriteResultsOptions = {},
+): Promise<WrittenResults> {
   const outputs = Object.keys(outcome.result.outputs);
   const output = options.output ?? outputs[outputs.length - 1];
   const format = { numberFormat: options.numberFormat };
@@ -72,13 +76,25 @@ export async function writeResults(workbook: Workbook, outcome: RunOutcome, opti
   const histogram = histogramRows(outcome, output);
   const histogramTopLeft = below('A1', summary.length);
   const histogramAt = await workbook.writeTable(sheet, histogramTopLeft, histogram, format);
-  await workbook.addChart(sheet, { kind: 'column', title: `${output}: distribution of ${outcome.iterations.toLocaleString('en-US')} trials`, dataAddress: histogramAt, anchor: CHART_COLUMN + '1' });
+  await workbook.addChart(sheet, {
+    kind: 'column',
+    title: `${output}: distribution of ${outcome.iterations.toLocaleString('en-US')} trials`,
+    dataAddress: histogramAt,
+    anchor: CHART_COLUMN + '1',
+  });
 
   const tornado = tornadoRows(outcome, output);
   let tornadoAt: string | null = null;
   if (tornado) {
-    tornadoAt = await workbook.writeTable(sheet, below('A1', summary.length).replace(/^A/, 'D'), tornado, { numberFormat: '0.000' });
-    await workbook.addChart(sheet, { kind: 'bar', title: `${output}: sensitivity (rank correlation)`, dataAddress: tornadoAt, anchor: CHART_COLUMN + '18' });
+    tornadoAt = await workbook.writeTable(sheet, below('A1', summary.length).replace(/^A/, 'D'), tornado, {
+      numberFormat: '0.000',
+    });
+    await workbook.addChart(sheet, {
+      kind: 'bar',
+      title: `${output}: sensitivity (rank correlation)`,
+      dataAddress: tornadoAt,
+      anchor: CHART_COLUMN + '18',
+    });
   }
 
   let trialsAt: string | null = null;

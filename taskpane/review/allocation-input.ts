@@ -69,7 +69,10 @@ export function toRequest(rows: ReadonlyArray<AllocationRow>, pool: number): All
       max: r.max,
       locked: r.locked,
       maxChangePct: r.maxChangePct,
-      returns: [{ upTo: r.current, rate: r.rate }, { upTo: Infinity, rate: r.rate * 0.9 }],
+      returns: [
+        { upTo: r.current, rate: r.rate },
+        { upTo: Infinity, rate: r.rate * 0.9 },
+      ],
       priority: r.priority,
       risk: r.risk,
     })),

@@ -29,8 +29,17 @@ export interface ScannedSheet {
   problems: string[];
 }
 
-const norm = (v: Cell): string => String(v ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-const num = (v: Cell): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const norm = (v: Cell): string =>
+  String(v ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+const num = (v: Cell): number | null =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+      ? Number(v)
+      : null;
 
 /**
  * @throws Error (a message for the user) when the header misses id, plan or actual columns.
@@ -50,9 +59,16 @@ export function scanBudgetSheet(range: RangeValues): ScannedSheet {
   const actualCols = names.flatMap((n, i) => (/^actual\b/.test(n) ? [i] : []));
   if (idCol < 0) throw new Error('No "id" column in the header row.');
   if (planCols.length === 0 || actualCols.length !== planCols.length) {
-    throw new Error(`Expected as many "actual …" columns as "plan …" columns; found ${planCols.length} plan and ${actualCols.length} actual.`);
+    throw new Error(
+      `Expected as many "actual …" columns as "plan …" columns; found ${planCols.length} plan and ${actualCols.length} actual.`,
+    );
   }
-  const periods = planCols.map((c, i) => String(header[c] ?? '').trim().replace(/^plan\s*/i, '') || `P${i + 1}`);
+  const periods = planCols.map(
+    (c, i) =>
+      String(header[c] ?? '')
+        .trim()
+        .replace(/^plan\s*/i, '') || `P${i + 1}`,
+  );
   const lines: BudgetLine[] = [];
   const budgets: number[] = [];
   const problems: string[] = [];
@@ -81,6 +97,7 @@ export function scanBudgetSheet(range: RangeValues): ScannedSheet {
     const first = start.row + 1 + rowsUsed[0];
     const cells = `${column}${first}:${column}${first + lines.length - 1}`;
     budgetAddress = sheet ? qualified(sheet, cells) : cells;
-  } else if (budgetCol >= 0 && !contiguous) problems.push('Budget rows are not contiguous, so proposals cannot be written back.');
+  } else if (budgetCol >= 0 && !contiguous)
+    problems.push('Budget rows are not contiguous, so proposals cannot be written back.');
   return { source: range.address, periods, lines, budgets, budgetAddress, problems };
 }

@@ -38,7 +38,11 @@ export async function loadReviews(repository: Repository): Promise<Map<string, R
  * Adds a decision to the flag's record and stores it.
  * @throws Error when explain or dismiss has no comment.
  */
-export async function recordDecision(repository: Repository, flag: Flag, decision: Omit<Decision, 'severity' | 'amount'>): Promise<ReviewRecord> {
+export async function recordDecision(
+  repository: Repository,
+  flag: Flag,
+  decision: Omit<Decision, 'severity' | 'amount'>,
+): Promise<ReviewRecord> {
   if ((decision.action === 'explain' || decision.action === 'dismiss') && decision.comment.trim() === '') {
     throw new Error(decision.action === 'explain' ? 'An explanation needs a comment.' : 'Dismissing needs a reason.');
   }
@@ -56,7 +60,8 @@ export async function recordDecision(repository: Repository, flag: Flag, decisio
 }
 
 /** The latest decision on a flag, if any. */
-export const latest = (record: ReviewRecord | undefined): Decision | undefined => record?.decisions[record.decisions.length - 1];
+export const latest = (record: ReviewRecord | undefined): Decision | undefined =>
+  record?.decisions[record.decisions.length - 1];
 
 /** A dismissed flag stays hidden unless its severity or its variance grew since (by more than 1%). */
 export function isSuppressed(flag: Flag, record: ReviewRecord | undefined): boolean {
@@ -80,7 +85,13 @@ export const NO_FILTER: QueueFilter = { costCentre: '', owner: '', kind: '', min
  * The review queue: flags matching the filter, not suppressed, the reviewer's own cost centres first,
  * then in the engine's rank order.
  */
-export function reviewQueue(flags: Flag[], lines: BudgetLine[], reviews: Map<string, ReviewRecord>, filter: QueueFilter, own: string[]): Flag[] {
+export function reviewQueue(
+  flags: Flag[],
+  lines: BudgetLine[],
+  reviews: Map<string, ReviewRecord>,
+  filter: QueueFilter,
+  own: string[],
+): Flag[] {
   const byId = new Map(lines.map((l) => [l.id, l]));
   const mine = new Set(own);
   const kept = flags.filter((f) => {
@@ -93,5 +104,8 @@ export function reviewQueue(flags: Flag[], lines: BudgetLine[], reviews: Map<str
     return !isSuppressed(f, reviews.get(flagKey(f)));
   });
   const rank = (f: Flag) => (mine.has(byId.get(f.line)?.costCentre ?? '') ? 0 : 1);
-  return kept.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+  return kept
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
 }

@@ -42,13 +42,23 @@ function planBand(line: BudgetLine): Pick<FlagSeries, 'lower' | 'upper'> {
   };
 }
 
-function forecastBand(line: BudgetLine, period: number, periodsPerYear: number): Pick<FlagSeries, 'lower' | 'upper'> | null {
+function forecastBand(
+  line: BudgetLine,
+  period: number,
+  periodsPerYear: number,
+): Pick<FlagSeries, 'lower' | 'upper'> | null {
   const history = line.actual.slice(0, period);
   if (history.length < MIN_HISTORY || history.some((v) => v === null || v === undefined)) return null;
   let last = period;
   while (last + 1 < line.plan.length && line.actual[last + 1] !== null && line.actual[last + 1] !== undefined) last++;
   try {
-    const f = rollingForecast({ values: history, horizon: last - period + 1, levels: [95], frequency: periodsPerYear, seasonality: 0 });
+    const f = rollingForecast({
+      values: history,
+      horizon: last - period + 1,
+      levels: [95],
+      frequency: periodsPerYear,
+      seasonality: 0,
+    });
     const n = line.plan.length;
     const lower: (number | null)[] = new Array<number | null>(n).fill(null);
     const upper: (number | null)[] = new Array<number | null>(n).fill(null);

@@ -16,7 +16,9 @@ export const DEFAULT_IDENTITY: Identity = { name: 'me', role: 'analyst', costCen
 export async function loadIdentity(repository: Repository): Promise<Identity> {
   const found = await repository.get('reviews', IDENTITY_ID);
   if (!found) return DEFAULT_IDENTITY;
-  const role = (['analyst', 'owner', 'admin'] as Role[]).includes(found.role as Role) ? (found.role as Role) : 'analyst';
+  const role = (['analyst', 'owner', 'admin'] as Role[]).includes(found.role as Role)
+    ? (found.role as Role)
+    : 'analyst';
   const costCentres = Array.isArray(found.costCentres) ? found.costCentres.map(String) : [];
   return { name: typeof found.name === 'string' && found.name ? found.name : 'me', role, costCentres };
 }
@@ -27,5 +29,8 @@ export async function saveIdentity(repository: Repository, identity: Identity): 
 
 /** "CC1, CC2" → ["CC1", "CC2"]. */
 export function parseCostCentres(text: string): string[] {
-  return text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

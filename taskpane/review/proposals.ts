@@ -46,7 +46,13 @@ export interface AuditRecord {
 }
 
 /** A draft proposal from a Pareto candidate; affects the cost centres of the lines it changes. */
-export function proposalFromCandidate(id: string, candidate: ParetoCandidate, budgetAddress: string | null, who: string, when: string): StoredProposal {
+export function proposalFromCandidate(
+  id: string,
+  candidate: ParetoCandidate,
+  budgetAddress: string | null,
+  who: string,
+  when: string,
+): StoredProposal {
   const changed = candidate.lines.filter((l) => Math.abs(l.change) >= 0.005);
   const costCentres = [...new Set(changed.map((l) => l.costCentre))].sort();
   return {
@@ -68,7 +74,9 @@ export async function saveProposal(repository: Repository, proposal: StoredPropo
   await repository.put('proposals', proposal as unknown as { id: string });
 }
 
-export async function loadProposals(repository: Repository): Promise<{ proposals: StoredProposal[]; audit: AuditRecord[] }> {
+export async function loadProposals(
+  repository: Repository,
+): Promise<{ proposals: StoredProposal[]; audit: AuditRecord[] }> {
   const all = await repository.list('proposals');
   const proposals = all.filter((r) => r.kind === 'proposal') as unknown as StoredProposal[];
   const audit = all.filter((r) => r.kind === 'audit') as unknown as AuditRecord[];
@@ -81,7 +89,14 @@ export async function loadProposals(repository: Repository): Promise<{ proposals
  * Submit, approve or reject (no workbook change): the state machine's transition, stored.
  * @throws ALLOCATION_TRANSITION_REFUSED (wrong state, role, owner or a missing comment)
  */
-export async function changeState(repository: Repository, proposal: StoredProposal, action: Exclude<ProposalAction, 'apply' | 'revert'>, actor: Actor, when: string, comment: string): Promise<StoredProposal> {
+export async function changeState(
+  repository: Repository,
+  proposal: StoredProposal,
+  action: Exclude<ProposalAction, 'apply' | 'revert'>,
+  actor: Actor,
+  when: string,
+  comment: string,
+): Promise<StoredProposal> {
   const next = { ...proposal, record: transition(proposal.record, action, actor, when, comment) };
   await saveProposal(repository, next);
   return next;

@@ -21,17 +21,49 @@ interface SampleLine {
 }
 
 const LINES: SampleLine[] = [
-  { id: 'MKT-ADS', cc: 'MKT', account: 'Advertising', owner: 'mia', plan: 10000, noise: 1.6, actual: (t, p) => (t >= 8 ? p * 1.35 : p) },
+  {
+    id: 'MKT-ADS',
+    cc: 'MKT',
+    account: 'Advertising',
+    owner: 'mia',
+    plan: 10000,
+    noise: 1.6,
+    actual: (t, p) => (t >= 8 ? p * 1.35 : p),
+  },
   { id: 'MKT-EVENTS', cc: 'MKT', account: 'Events', owner: 'mia', plan: 6000, noise: 2.5 },
-  { id: 'IT-LIC', cc: 'IT', account: 'Licences', owner: 'ian', plan: 8000, noise: 0.6, actual: (t, p) => (t >= 3 ? p * 0.7 : p) },
+  {
+    id: 'IT-LIC',
+    cc: 'IT',
+    account: 'Licences',
+    owner: 'ian',
+    plan: 8000,
+    noise: 0.6,
+    actual: (t, p) => (t >= 3 ? p * 0.7 : p),
+  },
   { id: 'IT-CLOUD', cc: 'IT', account: 'Cloud', owner: 'ian', plan: 12000, noise: 1.2 },
-  { id: 'OPS-TRAVEL', cc: 'OPS', account: 'Travel', owner: 'olu', plan: 4000, noise: 1, actual: (t, p) => (t === 5 ? p * 1.9 : p) },
+  {
+    id: 'OPS-TRAVEL',
+    cc: 'OPS',
+    account: 'Travel',
+    owner: 'olu',
+    plan: 4000,
+    noise: 1,
+    actual: (t, p) => (t === 5 ? p * 1.9 : p),
+  },
   { id: 'OPS-TRAIN', cc: 'OPS', account: 'Training', owner: 'olu', plan: 3000, noise: 0.8 },
 ];
 
 /** The sheet's values: a header row, then one row per line (booked through `booked` months). */
 export function sampleSheet(booked = 11): Cell[][] {
-  const header: Cell[] = ['id', 'cost centre', 'account', 'owner', 'budget', ...MONTHS.map((m) => `plan ${m}`), ...MONTHS.map((m) => `actual ${m}`)];
+  const header: Cell[] = [
+    'id',
+    'cost centre',
+    'account',
+    'owner',
+    'budget',
+    ...MONTHS.map((m) => `plan ${m}`),
+    ...MONTHS.map((m) => `actual ${m}`),
+  ];
   const rows = LINES.map((l, k) => {
     const plan = MONTHS.map(() => l.plan);
     const actual = MONTHS.map((_, t) => {

@@ -13,7 +13,12 @@ import type { AuditRecord, StoredProposal } from './proposals';
 import { saveProposal } from './proposals';
 
 const same = (a: Cell, b: number): boolean => typeof a === 'number' && Math.abs(a - b) < 0.005;
-const show = (v: Cell): string => (v === null || v === '' ? 'blank' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v));
+const show = (v: Cell): string =>
+  v === null || v === ''
+    ? 'blank'
+    : typeof v === 'number'
+      ? v.toLocaleString('en-US', { maximumFractionDigits: 2 })
+      : String(v);
 
 /** What differs between the budget cells and the budgets the proposal expects, one phrase per line. */
 export function staleCells(proposal: StoredProposal, values: Cell[][]): string[] {
@@ -22,19 +27,41 @@ export function staleCells(proposal: StoredProposal, values: Cell[][]): string[]
     const now = values[i]?.[0] ?? null;
     if (!same(now, line.before)) out.push(`${line.id} was ${show(line.before)}, now ${show(now)}`);
   });
-  if (values.length !== proposal.lines.length) out.push(`the range has ${values.length} rows, the proposal ${proposal.lines.length} lines`);
+  if (values.length !== proposal.lines.length)
+    out.push(`the range has ${values.length} rows, the proposal ${proposal.lines.length} lines`);
   return out;
 }
 
-async function appendAudit(repository: Repository, proposal: StoredProposal, action: 'apply' | 'revert', before: Cell[], after: Cell[], actor: Actor, when: string): Promise<AuditRecord> {
-  const existing = (await repository.list('proposals')).filter((r) => r.kind === 'audit' && r.proposal === proposal.id).length;
-  const record: AuditRecord = { id: `audit:${proposal.id}:${existing + 1}`, kind: 'audit', proposal: proposal.id, action, lines: proposal.lines.map((l) => l.id), before, after, who: actor.name, when };
+async function appendAudit(
+  repository: Repository,
+  proposal: StoredProposal,
+  action: 'apply' | 'revert',
+  before: Cell[],
+  after: Cell[],
+  actor: Actor,
+  when: string,
+): Promise<AuditRecord> {
+  const existing = (await repository.list('proposals')).filter(
+    (r) => r.kind === 'audit' && r.proposal === proposal.id,
+  ).length;
+  const record: AuditRecord = {
+    id: `audit:${proposal.id}:${existing + 1}`,
+    kind: 'audit',
+    proposal: proposal.id,
+    action,
+    lines: proposal.lines.map((l) => l.id),
+    before,
+    after,
+    who: actor.name,
+    when,
+  };
   await repository.put('proposals', record as unknown as { id: string });
   return record;
 }
 
 function target(proposal: StoredProposal): string {
-  if (!proposal.budgetAddress) throw new Error('This proposal has no budget range to write to: scan a table with a "budget" column.');
+  if (!proposal.budgetAddress)
+    throw new Error('This proposal has no budget range to write to: scan a table with a "budget" column.');
   return proposal.budgetAddress;
 }
 
@@ -42,22 +69,47 @@ function target(proposal: StoredProposal): string {
  * @throws ALLOCATION_TRANSITION_REFUSED when the actor may not apply now; Error "The budget range
  *   changed since the proposal was made: …" when the cells differ from the proposal's budgets.
  */
-export async function applyProposal(workbook: Workbook, repository: Repository, proposal: StoredProposal, actor: Actor, when: string, comment = ''): Promise<StoredProposal> {
+export async function applyProposal(
+  workbook: Workbook,
+  repository: Repository,
+  proposal: StoredProposal,
+  actor: Actor,
+  when: string,
+  comment = '',
+): Promise<StoredProposal> {
   const record = transition(proposal.record, 'apply', actor, when, comment);
   const address = target(proposal);
   const { values } = await workbook.readRange(address);
   const changes = staleCells(proposal, values);
-  if (changes.length) throw new Error(`The budget range ${address} changed since the proposal was made: ${changes.join('; ')}. Make a new proposal from a fresh scan.`);
+  if (changes.length)
+    throw new Error(
+      `The budget range ${address} changed since the proposal was made: ${changes.join('; ')}. Make a new proposal from a fresh scan.`,
+    );
   const after = proposal.lines.map((l) => [l.after] as Cell[]);
   await workbook.writeRange(address, after);
   const next: StoredProposal = { ...proposal, record, snapshot: values.map((r) => [...r]) };
   await saveProposal(repository, next);
-  await appendAudit(repository, next, 'apply', values.map((r) => r[0] ?? null), after.map((r) => r[0]), actor, when);
+  await appendAudit(
+    repository,
+    next,
+    'apply',
+    values.map((r) => r[0] ?? null),
+    after.map((r) => r[0]),
+    actor,
+    when,
+  );
   return next;
 }
 
 /** @throws ALLOCATION_TRANSITION_REFUSED (only an applied proposal, by an admin, with a comment) */
-export async function revertProposal(workbook: Workbook, repository: Repository, proposal: StoredProposal, actor: Actor, when: string, comment: string): Promise<StoredProposal> {
+export async function revertProposal(
+  workbook: Workbook,
+  repository: Repository,
+  proposal: StoredProposal,
+  actor: Actor,
+  when: string,
+  comment: string,
+): Promise<StoredProposal> {
   const record = transition(proposal.record, 'revert', actor, when, comment);
   const address = target(proposal);
   if (!proposal.snapshot) throw new Error('There is no snapshot to restore.');
@@ -65,6 +117,14 @@ export async function revertProposal(workbook: Workbook, repository: Repository,
   await workbook.writeRange(address, proposal.snapshot);
   const next: StoredProposal = { ...proposal, record };
   await saveProposal(repository, next);
-  await appendAudit(repository, next, 'revert', current.map((r) => r[0] ?? null), proposal.snapshot.map((r) => r[0] ?? null), actor, when);
+  await appendAudit(
+    repository,
+    next,
+    'revert',
+    current.map((r) => r[0] ?? null),
+    proposal.snapshot.map((r) => r[0] ?? null),
+    actor,
+    when,
+  );
   return next;
 }

@@ -39,16 +39,31 @@ export function createThreadRunner(): ScenarioRunner {
     start(name, spec, onProgress, keepTrials) {
       const controller = new AbortController();
       const started = performance.now();
-      const done = runScenarioAsync({ ...spec, sensitivity: true }, {
-        signal: controller.signal,
-        onProgress: ({ done: d, total }) => {
-          const elapsedMs = performance.now() - started;
-          onProgress({ done: d, total, elapsedMs, remainingMs: remainingTime(d, total, elapsedMs) });
+      const done = runScenarioAsync(
+        { ...spec, sensitivity: true },
+        {
+          signal: controller.signal,
+          onProgress: ({ done: d, total }) => {
+            const elapsedMs = performance.now() - started;
+            onProgress({ done: d, total, elapsedMs, remainingMs: remainingTime(d, total, elapsedMs) });
+          },
         },
-      }).then(({ result, plan, simulation }) => {
-        const histograms = Object.fromEntries(plan.program.outputs.map((o, i) => [o, binValues(simulation.outputColumns[i], 30)]));
-        const trials = keepTrials ? Object.fromEntries(plan.program.outputs.map((o, i) => [o, simulation.outputColumns[i]])) : undefined;
-        return { scenarioName: name, iterations: simulation.trials, seed: plan.seed, result, histograms, trials, elapsedMs: performance.now() - started } satisfies RunOutcome;
+      ).then(({ result, plan, simulation }) => {
+        const histograms = Object.fromEntries(
+          plan.program.outputs.map((o, i) => [o, binValues(simulation.outputColumns[i], 30)]),
+        );
+        const trials = keepTrials
+          ? Object.fromEntries(plan.program.outputs.map((o, i) => [o, simulation.outputColumns[i]]))
+          : undefined;
+        return {
+          scenarioName: name,
+          iterations: simulation.trials,
+          seed: plan.seed,
+          result,
+          histograms,
+          trials,
+          elapsedMs: performance.now() - started,
+        } satisfies RunOutcome;
       });
       return { done, cancel: () => controller.abort() };
     },

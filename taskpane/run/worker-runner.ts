@@ -32,7 +32,12 @@ export function createWorkerRunner(worker: WorkerPort, now: () => number = () =>
           if (data.id !== id) return;
           if (data.type === 'progress') {
             const elapsedMs = now() - started;
-            onProgress({ done: data.done, total: data.total, elapsedMs, remainingMs: remainingTime(data.done, data.total, elapsedMs) });
+            onProgress({
+              done: data.done,
+              total: data.total,
+              elapsedMs,
+              remainingMs: remainingTime(data.done, data.total, elapsedMs),
+            });
             return;
           }
           worker.removeEventListener('message', listener!);
@@ -40,7 +45,9 @@ export function createWorkerRunner(worker: WorkerPort, now: () => number = () =>
           else if (data.type === 'error') reject(new FpaError(data.code, data.kind as FpaErrorKind, data.message, ''));
           else {
             const columns = data.trials ?? {};
-            const histograms = Object.fromEntries(Object.entries(columns).map(([output, values]) => [output, binValues(values, 30)]));
+            const histograms = Object.fromEntries(
+              Object.entries(columns).map(([output, values]) => [output, binValues(values, 30)]),
+            );
             resolve({
               scenarioName: name,
               iterations: data.result.trials ?? spec.iterations ?? 0,

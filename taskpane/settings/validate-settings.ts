@@ -12,12 +12,17 @@ export interface SettingsDraft {
  * @returns per-field messages (empty when valid) and the parsed record
  * @example checkSettings({ defaultIterations: '10000', defaultSeed: '1', numberFormat: '0.00', backendUrl: 'http://x' }).errors.backendUrl // 'Use an https:// address (http:// only for localhost).'
  */
-export function checkSettings(d: SettingsDraft): { errors: Partial<Record<keyof SettingsDraft, string>>; record: SettingsRecord } {
+export function checkSettings(d: SettingsDraft): {
+  errors: Partial<Record<keyof SettingsDraft, string>>;
+  record: SettingsRecord;
+} {
   const errors: Partial<Record<keyof SettingsDraft, string>> = {};
   const iterations = Number(d.defaultIterations);
-  if (!/^\d+$/.test(d.defaultIterations.trim()) || iterations < 2 || iterations > 10_000_000) errors.defaultIterations = 'Must be a whole number from 2 to 10,000,000.';
+  if (!/^\d+$/.test(d.defaultIterations.trim()) || iterations < 2 || iterations > 10_000_000)
+    errors.defaultIterations = 'Must be a whole number from 2 to 10,000,000.';
   if (!/^\d+$/.test(d.defaultSeed.trim())) errors.defaultSeed = 'Must be a whole number (0 or more).';
-  if (d.numberFormat.trim() === '' || d.numberFormat.length > 60) errors.numberFormat = 'Give an Excel number format, e.g. #,##0.00.';
+  if (d.numberFormat.trim() === '' || d.numberFormat.length > 60)
+    errors.numberFormat = 'Give an Excel number format, e.g. #,##0.00.';
   const url = d.backendUrl.trim();
   if (url !== '') {
     let parsed: URL | null = null;
@@ -28,12 +33,20 @@ export function checkSettings(d: SettingsDraft): { errors: Partial<Record<keyof 
     }
     if (parsed) {
       const local = parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1';
-      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) errors.backendUrl = 'Use an https:// address (http:// only for localhost).';
-      else if (parsed.username || parsed.password) errors.backendUrl = 'Do not put a user name or password in the address.';
+      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local))
+        errors.backendUrl = 'Use an https:// address (http:// only for localhost).';
+      else if (parsed.username || parsed.password)
+        errors.backendUrl = 'Do not put a user name or password in the address.';
     }
   }
   return {
     errors,
-    record: { key: 'settings', defaultIterations: iterations, defaultSeed: Number(d.defaultSeed), numberFormat: d.numberFormat.trim(), backendUrl: url.replace(/\/+$/, '') },
+    record: {
+      key: 'settings',
+      defaultIterations: iterations,
+      defaultSeed: Number(d.defaultSeed),
+      numberFormat: d.numberFormat.trim(),
+      backendUrl: url.replace(/\/+$/, ''),
+    },
   };
 }

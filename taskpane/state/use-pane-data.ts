@@ -47,7 +47,12 @@ export function usePaneData(repository: Repository | null, workbook: Workbook) {
       repository.get('settings', 'settings'),
       repository.list('runs'),
     ]);
-    setData({ drivers: drivers.sort((a, b) => a.name.localeCompare(b.name)), model: model ?? emptyModel(), settings: settings ?? { ...DEFAULT_SETTINGS }, runs: runs.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt)) });
+    setData({
+      drivers: drivers.sort((a, b) => a.name.localeCompare(b.name)),
+      model: model ?? emptyModel(),
+      settings: settings ?? { ...DEFAULT_SETTINGS },
+      runs: runs.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt)),
+    });
   }, [repository]);
 
   useEffect(() => {

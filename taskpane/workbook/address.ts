@@ -16,7 +16,11 @@ export function columnLetters(index: number): string {
 export function parseCell(a1: string): { row: number; column: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
   if (!m) throw new Error(`"${a1}" is not a cell address like B3.`);
-  const column = m[1].toUpperCase().split('').reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const column =
+    m[1]
+      .toUpperCase()
+      .split('')
+      .reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return { row: Number(m[2]) - 1, column };
 }
 
@@ -42,6 +46,9 @@ export function rectangular<T>(rows: (T | null)[][]): (T | null)[][] {
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ]. */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return cleaned === '' ? 'Scenario' : cleaned;
 }

@@ -87,8 +87,13 @@ export function createOfficeWorkbook(
         const range = sheet.getRange(local);
         range.values = grid as (string | number | boolean)[][];
         if (options.numberFormat && grid.length > 1) {
-          const body = sheet.getRange(blockAddress(topLeft, grid.length, grid[0].length)).getOffsetRange(1, 0).getResizedRange(-1, 0);
-          body.numberFormat = grid.slice(1).map((r) => r.map((v) => (typeof v === 'number' ? options.numberFormat! : 'General')));
+          const body = sheet
+            .getRange(blockAddress(topLeft, grid.length, grid[0].length))
+            .getOffsetRange(1, 0)
+            .getResizedRange(-1, 0);
+          body.numberFormat = grid
+            .slice(1)
+            .map((r) => r.map((v) => (typeof v === 'number' ? options.numberFormat! : 'General')));
         }
         if (options.tableName) sheet.tables.add(local, true).name = options.tableName;
         range.format.autofitColumns();
@@ -99,7 +104,11 @@ export function createOfficeWorkbook(
       run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(sheetName);
         const [, local] = splitAddress(spec.dataAddress);
-        const chart = sheet.charts.add(CHART_TYPES[spec.kind] as Excel.ChartType, sheet.getRange(local), 'Columns' as Excel.ChartSeriesBy);
+        const chart = sheet.charts.add(
+          CHART_TYPES[spec.kind] as Excel.ChartType,
+          sheet.getRange(local),
+          'Columns' as Excel.ChartSeriesBy,
+        );
         chart.title.text = spec.title;
         chart.legend.visible = false;
         chart.setPosition(spec.anchor);
@@ -113,7 +122,9 @@ export function createOfficeWorkbook(
       new Promise<void>((resolve, reject) => {
         const s = settings();
         s.set(DOCUMENT_COPY_KEY, json);
-        s.saveAsync((result) => (String(result.status) === 'failed' ? reject(new Error(result.error.message)) : resolve()));
+        s.saveAsync((result) =>
+          String(result.status) === 'failed' ? reject(new Error(result.error.message)) : resolve(),
+        );
       }),
   };
 }

@@ -67,7 +67,9 @@ function splitSheet(address: string): [string, string] {
   return bang < 0 ? ['', address] : [address.slice(0, bang), address.slice(bang + 1)];
 }
 
-export function createWorkbookDouble(initial: Partial<Pick<WorkbookDouble, 'selection' | 'ranges' | 'sheets' | 'documentCopy'>> = {}): WorkbookDouble {
+export function createWorkbookDouble(
+  initial: Partial<Pick<WorkbookDouble, 'selection' | 'ranges' | 'sheets' | 'documentCopy'>> = {},
+): WorkbookDouble {
   const double: WorkbookDouble = {
     label: 'Test workbook (in memory)',
     sheets: initial.sheets ?? ['Sheet1'],
@@ -94,7 +96,8 @@ export function createWorkbookDouble(initial: Partial<Pick<WorkbookDouble, 'sele
     },
     async addSheet(name) {
       let candidate = name;
-      for (let i = 2; double.sheets.some((s) => s.toLowerCase() === candidate.toLowerCase()); i++) candidate = `${name.slice(0, 26)} (${i})`;
+      for (let i = 2; double.sheets.some((s) => s.toLowerCase() === candidate.toLowerCase()); i++)
+        candidate = `${name.slice(0, 26)} (${i})`;
       double.sheets.push(candidate);
       return candidate;
     },

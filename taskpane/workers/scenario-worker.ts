@@ -5,7 +5,11 @@
  *   new Worker(new URL('./workers/scenario-worker.ts', import.meta.url))
  * and post `ScenarioWorkerRequest` messages; `ScenarioWorkerEvent` messages come back.
  */
-import { createScenarioWorkerHandler, ScenarioWorkerEvent, ScenarioWorkerRequest } from '../../src/scenario/worker-protocol';
+import {
+  createScenarioWorkerHandler,
+  ScenarioWorkerEvent,
+  ScenarioWorkerRequest,
+} from '../../src/scenario/worker-protocol';
 
 interface WorkerScope {
   postMessage(message: unknown, transfer?: Transferable[]): void;
@@ -16,7 +20,8 @@ const scope = self as unknown as WorkerScope;
 
 const handle = createScenarioWorkerHandler((event: ScenarioWorkerEvent) => {
   // Trial columns are transferred, not copied: a 1,000,000-trial column is 8 MB.
-  const transfer = event.type === 'result' && event.trials ? Object.values(event.trials).map((t) => t.buffer as ArrayBuffer) : [];
+  const transfer =
+    event.type === 'result' && event.trials ? Object.values(event.trials).map((t) => t.buffer as ArrayBuffer) : [];
   scope.postMessage(event, transfer);
 });
 

@@ -24,7 +24,12 @@ describe('proposal state machine', () => {
     p = transition(p, 'apply', admin, when);
     p = transition(p, 'revert', admin, when, 'campaign cancelled');
     expect(p.state).toBe('reverted');
-    expect(p.history.map((h) => `${h.from}>${h.to}:${h.who}`)).toEqual(['draft>submitted:ann', 'submitted>approved:olga', 'approved>applied:adam', 'applied>reverted:adam']);
+    expect(p.history.map((h) => `${h.from}>${h.to}:${h.who}`)).toEqual([
+      'draft>submitted:ann',
+      'submitted>approved:olga',
+      'approved>applied:adam',
+      'applied>reverted:adam',
+    ]);
     expect(p.history[0]).toMatchObject({ when, role: 'analyst', comment: 'move 10k to marketing' });
   });
 

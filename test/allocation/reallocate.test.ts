@@ -8,7 +8,12 @@ import { lineRange } from '../../src/allocation/line-bounds';
 import type { AllocationLine, AllocationRequest } from '../../src/allocation/types';
 import { FpaError } from '../../src/errors';
 
-const line = (id: string, current: number, extra: Partial<AllocationLine> = {}): AllocationLine => ({ id, costCentre: 'CC1', current, ...extra });
+const line = (id: string, current: number, extra: Partial<AllocationLine> = {}): AllocationLine => ({
+  id,
+  costCentre: 'CC1',
+  current,
+  ...extra,
+});
 
 describe('reallocate', () => {
   it('solves a hand-worked case optimally', async () => {
@@ -17,7 +22,12 @@ describe('reallocate', () => {
     // Moves: A +50, B −50 → disruption 100, penalty 0.01·100 = 1. Return 350.
     const request: AllocationRequest = {
       lines: [
-        line('A', 100, { returns: [{ upTo: 150, rate: 2 }, { upTo: Infinity, rate: 0.5 }] }),
+        line('A', 100, {
+          returns: [
+            { upTo: 150, rate: 2 },
+            { upTo: Infinity, rate: 0.5 },
+          ],
+        }),
         line('B', 100, { returns: [{ upTo: Infinity, rate: 1 }] }),
         line('C', 70, { locked: true, returns: [{ upTo: Infinity, rate: 5 }] }),
       ],
@@ -30,7 +40,17 @@ describe('reallocate', () => {
 
   it('respects every bound: min, max, max change %, locks and the total', async () => {
     const lines = Array.from({ length: 8 }, (_, i) =>
-      line(`L${i}`, 100 + 10 * i, { min: 60, max: 170, maxChangePct: 0.3, locked: i === 3, returns: [{ upTo: 120, rate: 1 + (i % 4) }, { upTo: Infinity, rate: 0.5 * (i % 3) }], priority: 1 + (i % 2) }),
+      line(`L${i}`, 100 + 10 * i, {
+        min: 60,
+        max: 170,
+        maxChangePct: 0.3,
+        locked: i === 3,
+        returns: [
+          { upTo: 120, rate: 1 + (i % 4) },
+          { upTo: Infinity, rate: 0.5 * (i % 3) },
+        ],
+        priority: 1 + (i % 2),
+      }),
     );
     const a = await reallocate(glpkNodeSolver, { lines, pool: 25 });
     const total = lines.reduce((s, l) => s + l.current, 0) + 25;
@@ -50,11 +70,24 @@ describe('reallocate', () => {
     expect((error as FpaError).fullMessage).toMatch(/minimum budgets add up to 250.*Relax the bounds of A, B/);
     const capped = await reallocate(glpkNodeSolver, { lines: [line('A', 100, { max: 90 })] }).catch((e: FpaError) => e);
     expect((capped as FpaError).fullMessage).toMatch(/maximum budgets add up to 90.*Relax the bounds of A\b/);
-    await expect(reallocate(glpkNodeSolver, { lines: [line('A', 100, { min: 120, max: 110 })] })).rejects.toThrow(FpaError);
+    await expect(reallocate(glpkNodeSolver, { lines: [line('A', 100, { min: 120, max: 110 })] })).rejects.toThrow(
+      FpaError,
+    );
   });
 
   it('refuses increasing return rates (not diminishing)', async () => {
-    await expect(reallocate(glpkNodeSolver, { lines: [line('A', 100, { returns: [{ upTo: 50, rate: 1 }, { upTo: 100, rate: 2 }] })] })).rejects.toThrow(/must not increase/);
+    await expect(
+      reallocate(glpkNodeSolver, {
+        lines: [
+          line('A', 100, {
+            returns: [
+              { upTo: 50, rate: 1 },
+              { upTo: 100, rate: 2 },
+            ],
+          }),
+        ],
+      }),
+    ).rejects.toThrow(/must not increase/);
   });
 });
 
@@ -72,13 +105,16 @@ describe('paretoCandidates', () => {
       expect(c[i].risk).toBeLessThan(c[i - 1].risk);
       expect(c[i].weightedReturn).toBeLessThan(c[i - 1].weightedReturn);
     }
-    for (const a of c) for (const b of c) if (a !== b) expect(b.weightedReturn >= a.weightedReturn && b.risk <= a.risk).toBe(false);
+    for (const a of c)
+      for (const b of c) if (a !== b) expect(b.weightedReturn >= a.weightedReturn && b.risk <= a.risk).toBe(false);
     expect(c[0].tradeOff).toMatch(/Highest return/);
     expect(c[1].tradeOff).toMatch(/less risk/);
   });
 
   it('gives one candidate when risk does not vary', async () => {
-    const c = await paretoCandidates(glpkNodeSolver, { lines: [line('A', 100, { returns: [{ upTo: Infinity, rate: 1 }] }), line('B', 100)] });
+    const c = await paretoCandidates(glpkNodeSolver, {
+      lines: [line('A', 100, { returns: [{ upTo: Infinity, rate: 1 }] }), line('B', 100)],
+    });
     expect(c).toHaveLength(1);
   });
 });

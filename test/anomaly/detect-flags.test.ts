@@ -6,7 +6,16 @@ import { seasonalLine } from './helpers';
 
 describe('detectFlags', () => {
   it('gives the JSDoc example', () => {
-    const flags = detectFlags([{ id: 'L1', costCentre: 'CC', account: 'A', owner: 'o', plan: [100, 100, 100, 100, 100, 100], actual: [101, 99, 100, 160, 101, 100] }]);
+    const flags = detectFlags([
+      {
+        id: 'L1',
+        costCentre: 'CC',
+        account: 'A',
+        owner: 'o',
+        plan: [100, 100, 100, 100, 100, 100],
+        actual: [101, 99, 100, 160, 101, 100],
+      },
+    ]);
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ line: 'L1', periodIndex: 3, kind: 'outlier' });
     expect(flags[0].severity).toBeGreaterThan(0.5);
@@ -31,7 +40,9 @@ describe('detectFlags', () => {
   });
   it('returns nothing for no lines or lines without actuals', () => {
     expect(detectFlags([])).toEqual([]);
-    expect(detectFlags([{ id: 'x', costCentre: 'c', account: 'a', owner: 'o', plan: [1, 2], actual: [null, null] }])).toEqual([]);
+    expect(
+      detectFlags([{ id: 'x', costCentre: 'c', account: 'a', owner: 'o', plan: [1, 2], actual: [null, null] }]),
+    ).toEqual([]);
   });
   it('is deterministic and copes with huge magnitudes', () => {
     const big = seasonalLine('H', 4, 0.02, (p) => (p === 20 ? 0.3 : 0));
@@ -46,7 +57,9 @@ describe('detectFlags', () => {
 describe('thresholds', () => {
   it('apply per account, then per line', () => {
     const line = { id: 'L', account: 'Travel' };
-    expect(resolveThresholds({ minPct: 0.1, byAccount: { Travel: { minPct: 0.2 } }, byLine: { L: { z: 4 } } }, line)).toMatchObject({ minPct: 0.2, z: 4 });
+    expect(
+      resolveThresholds({ minPct: 0.1, byAccount: { Travel: { minPct: 0.2 } }, byLine: { L: { z: 4 } } }, line),
+    ).toMatchObject({ minPct: 0.2, z: 4 });
   });
   it('reject a bad value with a catalogue error', () => {
     expect(() => resolveThresholds({ z: -1 }, { id: 'L', account: 'A' })).toThrow(FpaError);

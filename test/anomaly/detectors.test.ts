@@ -16,7 +16,11 @@ describe('clean seasonal lines', () => {
     for (let seed = 1; seed <= 20; seed += 1) {
       const line = seasonalLine('c', seed, 0.02);
       const r = view(line);
-      found += detectVariance(r, t).length + detectOutliers(r, t).length + detectShifts(r, t).length + detectRunRate(r, line.plan, t).length;
+      found +=
+        detectVariance(r, t).length +
+        detectOutliers(r, t).length +
+        detectShifts(r, t).length +
+        detectRunRate(r, line.plan, t).length;
     }
     // 20 lines × 36 periods = 720 periods; allow at most 1% by chance
     expect(found).toBeLessThanOrEqual(7);

@@ -15,7 +15,13 @@ export function normals(seed: number, n: number): number[] {
 }
 
 /** A seasonal line of 36 months: plan with a summer peak, actual = plan × (1 + σ·noise + effect). */
-export function seasonalLine(id: string, seed: number, sigma: number, effect: (t: number) => number = () => 0, n = 36): BudgetLine {
+export function seasonalLine(
+  id: string,
+  seed: number,
+  sigma: number,
+  effect: (t: number) => number = () => 0,
+  n = 36,
+): BudgetLine {
   const z = normals(seed, n);
   const plan = Array.from({ length: n }, (_, t) => 10000 * (1 + 0.25 * Math.cos((2 * Math.PI * (t - 6)) / 12)));
   const actual = plan.map((p, t) => p * (1 + sigma * z[t] + effect(t)));

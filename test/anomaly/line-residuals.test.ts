@@ -24,7 +24,11 @@ describe('lineResiduals', () => {
   it('leaves a seasonally planned line alone', () => {
     const z = normals(8, 36);
     const plan = Array.from({ length: 36 }, (_, t) => 1000 * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12)));
-    const r = lineResiduals(plan, plan.map((p, t) => p * (1 + 0.02 * z[t])), 12);
+    const r = lineResiduals(
+      plan,
+      plan.map((p, t) => p * (1 + 0.02 * z[t])),
+      12,
+    );
     expect(r.deseasonalised).toBe(false);
     expect(r.sigma).toBeGreaterThan(0.01);
     expect(r.sigma).toBeLessThan(0.04);

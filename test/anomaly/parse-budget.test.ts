@@ -5,7 +5,17 @@ describe('parseBudget', () => {
   it('reads lines, pads a short actual with blanks and accepts rate/quantity drivers', () => {
     const doc = parseBudget({
       periods: ['Jan', 'Feb', 'Mar'],
-      lines: [{ id: 7, plan: [1, 2, 3], actual: [1], drivers: { rate: { plan: [1, 1, 1], actual: [1, 1, 1] }, quantity: { plan: [1, 2, 3], actual: [1, null, null] } } }],
+      lines: [
+        {
+          id: 7,
+          plan: [1, 2, 3],
+          actual: [1],
+          drivers: {
+            rate: { plan: [1, 1, 1], actual: [1, 1, 1] },
+            quantity: { plan: [1, 2, 3], actual: [1, null, null] },
+          },
+        },
+      ],
     });
     expect(doc.lines[0]).toMatchObject({ id: '7', costCentre: '', plan: [1, 2, 3], actual: [1, null, null] });
     expect(doc.lines[0].drivers?.volume.plan).toEqual([1, 2, 3]);
@@ -16,7 +26,10 @@ describe('parseBudget', () => {
     [{ periods: ['a'], lines: {} }, /lines: must be an array/],
     [{ periods: ['a'], lines: [{ id: '', plan: [], actual: [] }] }, /lines\[0\]\.id/],
     [{ periods: ['a'], lines: [{ id: 'x', plan: [NaN], actual: [] }] }, /plan\[0\]/],
-    [{ periods: ['a'], lines: [{ id: 'x', plan: [1], actual: [1], drivers: { price: { plan: [1], actual: [1] } } }] }, /needs both price/],
+    [
+      { periods: ['a'], lines: [{ id: 'x', plan: [1], actual: [1], drivers: { price: { plan: [1], actual: [1] } } }] },
+      /needs both price/,
+    ],
   ])('rejects %j with a catalogue error', (doc, message) => {
     expect(() => parseBudget(doc)).toThrow(FpaError);
     expect(() => parseBudget(doc)).toThrow(message);

@@ -5,7 +5,13 @@ import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
 
 describe('buildCashLp', () => {
   it('has one cash-balance row per period and a placement only where its term fits', () => {
-    const plan: CashPlan = { openingCash: 10, minCash: 0, flows: [0, 0, 0], instruments: [{ name: 'A', term: 2, rate: 0.01 }], creditLine: { limit: 5, rate: 0.01 } };
+    const plan: CashPlan = {
+      openingCash: 10,
+      minCash: 0,
+      flows: [0, 0, 0],
+      instruments: [{ name: 'A', term: 2, rate: 0.01 }],
+      creditLine: { limit: 5, rate: 0.01 },
+    };
     const { program, index } = buildCashLp(plan);
     expect(program.rows.map((r) => r.name)).toEqual(['cb1', 'cb2', 'cb3']);
     expect(index.placement(0, 1)).toBe('x0_1');
@@ -14,7 +20,12 @@ describe('buildCashLp', () => {
   });
 
   it('makes lots integer only when integer lots are on', () => {
-    const plan: CashPlan = { openingCash: 10, minCash: 0, flows: [0, 0], instruments: [{ name: 'L', term: 1, rate: 0.01, lot: 5 }] };
+    const plan: CashPlan = {
+      openingCash: 10,
+      minCash: 0,
+      flows: [0, 0],
+      instruments: [{ name: 'L', term: 1, rate: 0.01, lot: 5 }],
+    };
     expect(buildCashLp(plan).program.columns.some((c) => c.integer)).toBe(true);
     expect(buildCashLp(plan, { integerLots: false }).program.columns.some((c) => c.integer)).toBe(false);
   });
@@ -22,13 +33,19 @@ describe('buildCashLp', () => {
 
 describe('edge cases', () => {
   it('solves a one-period plan', async () => {
-    const result = await optimizeCash({ openingCash: 5, minCash: 1, flows: [2], instruments: [{ name: 'A', term: 1, rate: 0.5 }] }, solver);
+    const result = await optimizeCash(
+      { openingCash: 5, minCash: 1, flows: [2], instruments: [{ name: 'A', term: 1, rate: 0.5 }] },
+      solver,
+    );
     expect(result.objective).toBeCloseTo(7, 12); // nothing can mature inside one period
   });
 
   it('keeps its accuracy at large magnitudes', async () => {
     // 1e12 idle for two periods at 1%: 1e12·1.01 = 1.01e12.
-    const result = await optimizeCash({ openingCash: 1e12, minCash: 0, flows: [0, 0], instruments: [{ name: 'A', term: 1, rate: 0.01 }] }, solver);
+    const result = await optimizeCash(
+      { openingCash: 1e12, minCash: 0, flows: [0, 0], instruments: [{ name: 'A', term: 1, rate: 0.01 }] },
+      solver,
+    );
     expect(result.objective / 1.01e12).toBeCloseTo(1, 9);
   });
 });

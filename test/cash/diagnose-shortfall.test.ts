@@ -18,7 +18,13 @@ describe('infeasible plans are explained', () => {
     // Period 1: 50 above the minimum is placed in T → 50.5 back in period 2.
     // Period 2: 50 + 50.5 − 500 + 200 (full draw) = −199.5 → short 249.5 against the minimum 50.
     // Period 3: interest 0.01·200 = 2 and flow −10 → short 12 more. Total 261.5.
-    const plan: CashPlan = { openingCash: 100, minCash: 50, flows: [0, -500, -10], instruments: [{ name: 'T', term: 1, rate: 0.01 }], creditLine: { limit: 200, rate: 0.01 } };
+    const plan: CashPlan = {
+      openingCash: 100,
+      minCash: 50,
+      flows: [0, -500, -10],
+      instruments: [{ name: 'T', term: 1, rate: 0.01 }],
+      creditLine: { limit: 200, rate: 0.01 },
+    };
     const result = await optimizeCash(plan, solver);
     expect(result.status).toBe('infeasible');
     expect(result.shortfall!.map((s) => s.period)).toEqual([2, 3]);

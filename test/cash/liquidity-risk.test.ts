@@ -5,7 +5,16 @@ describe('liquidityRisk', () => {
   it('counts breaches and shortfalls over given trials', () => {
     // Opening 10, minimum 5. Trials' cash after period 1: 2, 8, 12, 4 → 2 breaches (P = 0.5),
     // shortfalls 3 and 1 → expected shortfall (3 + 0 + 0 + 1) / 4 = 1.
-    const risk = liquidityRisk({ openingCash: 10, minCash: 5, trials: [[-8, 0], [-2, -4], [2, 0], [-6, 10]] });
+    const risk = liquidityRisk({
+      openingCash: 10,
+      minCash: 5,
+      trials: [
+        [-8, 0],
+        [-2, -4],
+        [2, 0],
+        [-6, 10],
+      ],
+    });
     expect(risk.breachProbability).toEqual([0.5, 0.5]);
     expect(risk.expectedShortfall[0]).toBeCloseTo(1, 12);
     // Period 2 cash: 2, 4, 12, 14 → short 3 and 1 again.
@@ -17,7 +26,13 @@ describe('liquidityRisk', () => {
   it('samples from low/mid/high bounds: symmetric bounds give P(breach) ≈ Φ(−z) at the bound', () => {
     // One period, mid 0, bounds ±1.645 (a 90% interval of N(0, 1)); opening 0 and minimum −1.645
     // → P(cash < −1.645) ≈ 5%. Expected shortfall of N(0,1) below −1.645: φ(1.645) − 1.645·0.05 ≈ 0.0209.
-    const risk = liquidityRisk({ openingCash: 0, minCash: -1.6449, bounds: { low: [-1.6449], mid: [0], high: [1.6449] }, iterations: 20000, seed: 3 });
+    const risk = liquidityRisk({
+      openingCash: 0,
+      minCash: -1.6449,
+      bounds: { low: [-1.6449], mid: [0], high: [1.6449] },
+      iterations: 20000,
+      seed: 3,
+    });
     expect(risk.breachProbability[0]).toBeGreaterThan(0.04);
     expect(risk.breachProbability[0]).toBeLessThan(0.06);
     expect(risk.expectedShortfall[0]).toBeCloseTo(0.0209, 2);
@@ -25,11 +40,21 @@ describe('liquidityRisk', () => {
   });
 
   it('is deterministic for a seed and rejects malformed input', () => {
-    const input = { openingCash: 100, minCash: 90, bounds: { low: [-30, -30], mid: [0, 0], high: [20, 20] }, iterations: 500, seed: 9 };
+    const input = {
+      openingCash: 100,
+      minCash: 90,
+      bounds: { low: [-30, -30], mid: [0, 0], high: [20, 20] },
+      iterations: 500,
+      seed: 9,
+    };
     expect(liquidityRisk(input)).toEqual(liquidityRisk(input));
     expect(() => liquidityRisk({ openingCash: 0, minCash: 0 })).toThrow(/trials or low\/mid\/high/);
-    expect(() => liquidityRisk({ openingCash: 0, minCash: 0, trials: [[1, 2], [1]] })).toThrow(/same number of periods/);
-    expect(() => liquidityRisk({ openingCash: 0, minCash: 0, bounds: { low: [2], mid: [1], high: [3] } })).toThrow(/low ≤ mid ≤ high/);
+    expect(() => liquidityRisk({ openingCash: 0, minCash: 0, trials: [[1, 2], [1]] })).toThrow(
+      /same number of periods/,
+    );
+    expect(() => liquidityRisk({ openingCash: 0, minCash: 0, bounds: { low: [2], mid: [1], high: [3] } })).toThrow(
+      /low ≤ mid ≤ high/,
+    );
   });
 });
 
@@ -37,8 +62,13 @@ describe('seeded generators', () => {
   it('mulberry32 is reproducible and the normals have mean 0 and variance 1', () => {
     expect(uniformGenerator(42)()).toBe(uniformGenerator(42)());
     const normal = normalGenerator(5);
-    let sum = 0, squares = 0;
-    for (let i = 0; i < 20000; i++) { const z = normal(); sum += z; squares += z * z; }
+    let sum = 0,
+      squares = 0;
+    for (let i = 0; i < 20000; i++) {
+      const z = normal();
+      sum += z;
+      squares += z * z;
+    }
     expect(Math.abs(sum / 20000)).toBeLessThan(0.03);
     expect(squares / 20000).toBeCloseTo(1, 1);
   });

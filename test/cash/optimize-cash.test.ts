@@ -8,7 +8,15 @@ describe('optimizeCash: hand-checkable plans', () => {
   it('places idle cash in the instrument that compounds most by the end', async () => {
     // 100 idle over 3 periods. TD (2 periods, 1%/period) placed in period 1 returns 100·1.01² = 102.01
     // in period 3; rolling ON (1 period, 0.4%) twice gives only 100·1.004² = 100.8016.
-    const plan: CashPlan = { openingCash: 100, minCash: 0, flows: [0, 0, 0], instruments: [{ name: 'ON', term: 1, rate: 0.004 }, { name: 'TD', term: 2, rate: 0.01 }] };
+    const plan: CashPlan = {
+      openingCash: 100,
+      minCash: 0,
+      flows: [0, 0, 0],
+      instruments: [
+        { name: 'ON', term: 1, rate: 0.004 },
+        { name: 'TD', term: 2, rate: 0.01 },
+      ],
+    };
     const result = await optimizeCash(plan, solver);
     expect(result.status).toBe('optimal');
     expect(result.objective).toBeCloseTo(102.01, 9);
@@ -22,7 +30,13 @@ describe('optimizeCash: hand-checkable plans', () => {
     // Period 1: flow −50, fee 0.001·(100 − 0) = 0.1 → draw 50.1 so cash closes at 0.
     // Period 2: interest 0.01·50.1 + 0.001·(100 − 50.1) = 0.5509; flow +100.
     // Wealth = −50 + 100 − 0.1 − 0.5509 = 49.3491 whether or not the line is repaid.
-    const plan: CashPlan = { openingCash: 0, minCash: 0, flows: [-50, 100], instruments: [], creditLine: { limit: 100, rate: 0.01, fee: 0.001 } };
+    const plan: CashPlan = {
+      openingCash: 0,
+      minCash: 0,
+      flows: [-50, 100],
+      instruments: [],
+      creditLine: { limit: 100, rate: 0.01, fee: 0.001 },
+    };
     const result = await optimizeCash(plan, solver);
     expect(result.objective).toBeCloseTo(49.3491, 9);
     expect(result.periods[0].draw).toBeCloseTo(50.1, 9);
@@ -31,7 +45,12 @@ describe('optimizeCash: hand-checkable plans', () => {
   });
 
   it('honours lot sizes (a MIP): 250 idle, lots of 100 → 200 placed at 1% → 252', async () => {
-    const plan: CashPlan = { openingCash: 250, minCash: 0, flows: [0, 0], instruments: [{ name: 'L', term: 1, rate: 0.01, lot: 100 }] };
+    const plan: CashPlan = {
+      openingCash: 250,
+      minCash: 0,
+      flows: [0, 0],
+      instruments: [{ name: 'L', term: 1, rate: 0.01, lot: 100 }],
+    };
     const result = await optimizeCash(plan, solver);
     expect(result.objective).toBeCloseTo(252, 6);
     expect(result.periods[0].invest.L).toBeCloseTo(200, 6);
@@ -41,10 +60,20 @@ describe('optimizeCash: hand-checkable plans', () => {
 
   it('honours a minimum placement, a maximum and an availability window', async () => {
     // min 300 > the 250 available: nothing can be placed.
-    const tooSmall: CashPlan = { openingCash: 250, minCash: 0, flows: [0, 0], instruments: [{ name: 'M', term: 1, rate: 0.01, min: 300 }] };
+    const tooSmall: CashPlan = {
+      openingCash: 250,
+      minCash: 0,
+      flows: [0, 0],
+      instruments: [{ name: 'M', term: 1, rate: 0.01, min: 300 }],
+    };
     expect((await optimizeCash(tooSmall, solver)).objective).toBeCloseTo(250, 9);
     // max 100 per period, only from period 2: 100 placed in period 2 → 250 + 1 = 251.
-    const capped: CashPlan = { openingCash: 250, minCash: 0, flows: [0, 0, 0], instruments: [{ name: 'C', term: 1, rate: 0.01, max: 100, from: 2 }] };
+    const capped: CashPlan = {
+      openingCash: 250,
+      minCash: 0,
+      flows: [0, 0, 0],
+      instruments: [{ name: 'C', term: 1, rate: 0.01, max: 100, from: 2 }],
+    };
     const result = await optimizeCash(capped, solver);
     expect(result.objective).toBeCloseTo(251, 9);
     expect(result.periods[0].invest.C).toBe(0);
@@ -59,7 +88,13 @@ describe('optimizeCash: hand-checkable plans', () => {
   });
 
   it('repays by the repay rule', async () => {
-    const plan: CashPlan = { openingCash: 0, minCash: 0, flows: [-50, 100, 0], instruments: [], creditLine: { limit: 100, rate: 0.01, repayBy: 2 } };
+    const plan: CashPlan = {
+      openingCash: 0,
+      minCash: 0,
+      flows: [-50, 100, 0],
+      instruments: [],
+      creditLine: { limit: 100, rate: 0.01, repayBy: 2 },
+    };
     const result = await optimizeCash(plan, solver);
     expect(result.periods[1].debt).toBe(0);
     expect(checkSchedule(plan, result)).toEqual([]);
@@ -67,7 +102,12 @@ describe('optimizeCash: hand-checkable plans', () => {
 });
 
 describe('optimizeCash: every schedule satisfies every constraint (independent checker)', () => {
-  it.each([[1, false], [2, false], [3, true], [4, true]])('random plan seed %i (extras %s)', async (seed, extras) => {
+  it.each([
+    [1, false],
+    [2, false],
+    [3, true],
+    [4, true],
+  ])('random plan seed %i (extras %s)', async (seed, extras) => {
     const plan = randomPlan(16, 4, seed, extras as boolean);
     const result = await optimizeCash(plan, solver);
     expect(['optimal', 'infeasible']).toContain(result.status);
@@ -77,9 +117,17 @@ describe('optimizeCash: every schedule satisfies every constraint (independent c
   it('matches glpsol on the 13×4 bench plan', async () => {
     // glpsol --lp plan_T13_K4.lp → "obj = 4233.444306 (MAXimum)"
     const plan: CashPlan = {
-      openingCash: 3000, minCash: [1500, 1500, 1500, 2000, 1500, 1500, 1500, 2000, 1500, 1500, 1500, 2000, 1500],
-      flows: [-575.83, 903.05, -193.32, 337.43, 217.76, 81.63, 237.54, 1260.41, -754.94, -680.2, 220.72, 262.92, -115.62],
-      instruments: [{ name: 'I1-1p', term: 1, rate: 0.00251921 }, { name: 'I2-2p', term: 2, rate: 0.00246472 }, { name: 'I3-3p', term: 3, rate: 0.00238478 }, { name: 'I4-4p', term: 4, rate: 0.00244019 }],
+      openingCash: 3000,
+      minCash: [1500, 1500, 1500, 2000, 1500, 1500, 1500, 2000, 1500, 1500, 1500, 2000, 1500],
+      flows: [
+        -575.83, 903.05, -193.32, 337.43, 217.76, 81.63, 237.54, 1260.41, -754.94, -680.2, 220.72, 262.92, -115.62,
+      ],
+      instruments: [
+        { name: 'I1-1p', term: 1, rate: 0.00251921 },
+        { name: 'I2-2p', term: 2, rate: 0.00246472 },
+        { name: 'I3-3p', term: 3, rate: 0.00238478 },
+        { name: 'I4-4p', term: 4, rate: 0.00244019 },
+      ],
       creditLine: { limit: 8000, rate: 0.00666667, fee: 0.00033333 },
     };
     const result = await optimizeCash(plan, solver);

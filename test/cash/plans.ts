@@ -15,12 +15,23 @@ export function rng(seed: number): () => number {
 export function randomPlan(T: number, K: number, seed: number, extras = false): CashPlan {
   const r = rng(seed);
   const U = (a: number, b: number): number => a + (b - a) * r();
-  const flows = Array.from({ length: T }, (_, t) => Math.round((U(-1, 1) * 900 + 400 * Math.sin((2 * Math.PI * t) / 3) + 80) * 100) / 100);
+  const flows = Array.from(
+    { length: T },
+    (_, t) => Math.round((U(-1, 1) * 900 + 400 * Math.sin((2 * Math.PI * t) / 3) + 80) * 100) / 100,
+  );
   const instruments = Array.from({ length: K }, (_, k) => {
     const term = Math.min(k + 1, T - 1);
-    const ins: CashPlan['instruments'][number] = { name: `I${k + 1}`, term, rate: 0.002 + 0.0005 * term + U(0, 0.0005) };
+    const ins: CashPlan['instruments'][number] = {
+      name: `I${k + 1}`,
+      term,
+      rate: 0.002 + 0.0005 * term + U(0, 0.0005),
+    };
     if (extras && k === 0) ins.lot = 250;
-    if (extras && k === 1) { ins.max = 1500; ins.from = 2; ins.to = T - 3; }
+    if (extras && k === 1) {
+      ins.max = 1500;
+      ins.from = 2;
+      ins.to = T - 3;
+    }
     if (extras && k === 2) ins.min = 800;
     return ins;
   });

@@ -3,7 +3,8 @@ import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
 import { randomPlan } from './plans';
 
-const perPeriod = (v: number | number[], T: number): number[] => (Array.isArray(v) ? v.slice() : new Array<number>(T).fill(v));
+const perPeriod = (v: number | number[], T: number): number[] =>
+  Array.isArray(v) ? v.slice() : new Array<number>(T).fill(v);
 
 /** One-sided finite difference of the optimal objective. */
 async function difference(plan: CashPlan, change: (p: CashPlan) => void, h: number): Promise<number> {
@@ -27,7 +28,15 @@ describe('shadow prices match finite differences', () => {
   it('of the minimum cash, period by period', async () => {
     const h = 1e-3;
     for (let t = 1; t <= T; t++) {
-      const fd = await difference(plan, (p) => { const m = perPeriod(p.minCash, T); m[t - 1] += h; p.minCash = m; }, h);
+      const fd = await difference(
+        plan,
+        (p) => {
+          const m = perPeriod(p.minCash, T);
+          m[t - 1] += h;
+          p.minCash = m;
+        },
+        h,
+      );
       expect(prices!.minCash[t - 1]).toBeCloseTo(fd, 5);
     }
     expect(prices!.minCash.some((v) => v < -1e-6)).toBe(true);
@@ -36,10 +45,24 @@ describe('shadow prices match finite differences', () => {
   it('of the credit limit, period by period and in total', async () => {
     const h = 1e-3;
     for (let t = 1; t <= T; t++) {
-      const fd = await difference(plan, (p) => { const l = perPeriod(p.creditLine!.limit, T); l[t - 1] += h; p.creditLine!.limit = l; }, h);
+      const fd = await difference(
+        plan,
+        (p) => {
+          const l = perPeriod(p.creditLine!.limit, T);
+          l[t - 1] += h;
+          p.creditLine!.limit = l;
+        },
+        h,
+      );
       expect(prices!.creditLimit[t - 1]).toBeCloseTo(fd, 5);
     }
-    const total = await difference(plan, (p) => { p.creditLine!.limit = (p.creditLine!.limit as number) + h; }, h);
+    const total = await difference(
+      plan,
+      (p) => {
+        p.creditLine!.limit = (p.creditLine!.limit as number) + h;
+      },
+      h,
+    );
     expect(prices!.creditLimitTotal).toBeCloseTo(total, 5);
   });
 });

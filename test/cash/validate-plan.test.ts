@@ -1,28 +1,104 @@
 import { validatePlan } from '../../src/cash/validate-plan';
 import type { CashPlan } from '../../src/cash/types';
 
-const good: CashPlan = { openingCash: 100, minCash: 0, flows: [1, 2, 3], instruments: [{ name: 'A', term: 1, rate: 0.01 }], creditLine: { limit: 10, rate: 0.01 } };
-const bad = (change: (p: CashPlan) => void): (() => void) => () => {
-  const plan = structuredClone(good);
-  change(plan);
-  validatePlan(plan);
+const good: CashPlan = {
+  openingCash: 100,
+  minCash: 0,
+  flows: [1, 2, 3],
+  instruments: [{ name: 'A', term: 1, rate: 0.01 }],
+  creditLine: { limit: 10, rate: 0.01 },
 };
+const bad =
+  (change: (p: CashPlan) => void): (() => void) =>
+  () => {
+    const plan = structuredClone(good);
+    change(plan);
+    validatePlan(plan);
+  };
 
 describe('validatePlan', () => {
   it('accepts a good plan', () => expect(() => validatePlan(good)).not.toThrow());
 
   it.each<[string, (p: CashPlan) => void, RegExp]>([
-    ['empty flows', (p) => { p.flows = []; }, /flows must be a non-empty list/],
-    ['a NaN flow', (p) => { p.flows[1] = NaN; }, /flows\[2\] must be a finite number/],
-    ['minCash of the wrong length', (p) => { p.minCash = [1, 2]; }, /minCash must have one value per period \(3\)/],
-    ['a term of 0', (p) => { p.instruments[0].term = 0; }, /instruments\[1\]\.term must be a whole number from 1/],
-    ['a rate of -1', (p) => { p.instruments[0].rate = -1; }, /instruments\[1\]\.rate must be above -1/],
-    ['max below min', (p) => { p.instruments[0].min = 5; p.instruments[0].max = 1; }, /instruments\[1\]\.max must be at least min/],
-    ['a zero lot', (p) => { p.instruments[0].lot = 0; }, /lot must be positive/],
-    ['to before from', (p) => { p.instruments[0].from = 3; p.instruments[0].to = 2; }, /to must not be before from/],
-    ['a duplicate name', (p) => { p.instruments.push({ name: 'A', term: 2, rate: 0 }); }, /"A" is used twice/],
-    ['a negative limit', (p) => { p.creditLine!.limit = -1; }, /creditLine\.limit must not be negative/],
-    ['repayBy past the end', (p) => { p.creditLine!.repayBy = 9; }, /repayBy must be a whole number from 1 to 3/],
+    [
+      'empty flows',
+      (p) => {
+        p.flows = [];
+      },
+      /flows must be a non-empty list/,
+    ],
+    [
+      'a NaN flow',
+      (p) => {
+        p.flows[1] = NaN;
+      },
+      /flows\[2\] must be a finite number/,
+    ],
+    [
+      'minCash of the wrong length',
+      (p) => {
+        p.minCash = [1, 2];
+      },
+      /minCash must have one value per period \(3\)/,
+    ],
+    [
+      'a term of 0',
+      (p) => {
+        p.instruments[0].term = 0;
+      },
+      /instruments\[1\]\.term must be a whole number from 1/,
+    ],
+    [
+      'a rate of -1',
+      (p) => {
+        p.instruments[0].rate = -1;
+      },
+      /instruments\[1\]\.rate must be above -1/,
+    ],
+    [
+      'max below min',
+      (p) => {
+        p.instruments[0].min = 5;
+        p.instruments[0].max = 1;
+      },
+      /instruments\[1\]\.max must be at least min/,
+    ],
+    [
+      'a zero lot',
+      (p) => {
+        p.instruments[0].lot = 0;
+      },
+      /lot must be positive/,
+    ],
+    [
+      'to before from',
+      (p) => {
+        p.instruments[0].from = 3;
+        p.instruments[0].to = 2;
+      },
+      /to must not be before from/,
+    ],
+    [
+      'a duplicate name',
+      (p) => {
+        p.instruments.push({ name: 'A', term: 2, rate: 0 });
+      },
+      /"A" is used twice/,
+    ],
+    [
+      'a negative limit',
+      (p) => {
+        p.creditLine!.limit = -1;
+      },
+      /creditLine\.limit must not be negative/,
+    ],
+    [
+      'repayBy past the end',
+      (p) => {
+        p.creditLine!.repayBy = 9;
+      },
+      /repayBy must be a whole number from 1 to 3/,
+    ],
   ])('rejects %s', (_name, change, message) => {
     expect(bad(change)).toThrow(message);
   });

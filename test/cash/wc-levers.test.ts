@@ -5,9 +5,9 @@ import { rng } from './plans';
 
 describe('optimizeLevers', () => {
   const levers: Lever[] = [
-    { name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 },  // net 800/day, 10 days
-    { name: 'DPO', current: 30, target: 40, dailyBase: 600, costPerDay: 100 },   // net 500/day, 10 days
-    { name: 'DIO', current: 60, target: 50, dailyBase: 600, costPerDay: 700 },   // costs more than it frees
+    { name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 }, // net 800/day, 10 days
+    { name: 'DPO', current: 30, target: 40, dailyBase: 600, costPerDay: 100 }, // net 500/day, 10 days
+    { name: 'DIO', current: 60, target: 50, dailyBase: 600, costPerDay: 700 }, // costs more than it frees
   ];
 
   it('spends the budget on the best net return per unit of cost first', async () => {
@@ -28,7 +28,13 @@ describe('optimizeLevers', () => {
   it('respects its budget on random cases', async () => {
     const r = rng(17);
     for (let k = 0; k < 15; k++) {
-      const random: Lever[] = Array.from({ length: 4 }, (_, i) => ({ name: `L${i}`, current: 40, target: 40 - 20 * r(), dailyBase: 1000 * r(), costPerDay: 800 * r() }));
+      const random: Lever[] = Array.from({ length: 4 }, (_, i) => ({
+        name: `L${i}`,
+        current: 40,
+        target: 40 - 20 * r(),
+        dailyBase: 1000 * r(),
+        costPerDay: 800 * r(),
+      }));
       const budget = 5000 * r();
       const choice = await optimizeLevers(random, budget, solver);
       expect(choice.reduce((s, c) => s + c.cost, 0)).toBeLessThanOrEqual(budget + 1e-6);
@@ -38,6 +44,8 @@ describe('optimizeLevers', () => {
 
   it('rejects a negative budget and malformed levers', async () => {
     await expect(optimizeLevers(levers, -1, solver)).rejects.toThrow(/budget/);
-    await expect(optimizeLevers([{ ...levers[0], dailyBase: NaN }], 1, solver)).rejects.toThrow(/levers row 1 dailyBase/);
+    await expect(optimizeLevers([{ ...levers[0], dailyBase: NaN }], 1, solver)).rejects.toThrow(
+      /levers row 1 dailyBase/,
+    );
   });
 });

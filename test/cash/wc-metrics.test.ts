@@ -5,7 +5,14 @@ describe('wcMetrics', () => {
     // Sales 1,000, receivables 100 → receivables turnover 10 → DSO 365/10 = 36.5 days.
     // COGS 600, inventory 90 → turnover 6.667 → DIO 54.75; payables 60 → turnover 10 → DPO 36.5.
     // Cash conversion cycle = 36.5 + 54.75 − 36.5 = 54.75 days.
-    const m = wcMetrics({ revenue: [1000], cogs: [600], receivables: [100], payables: [60], inventory: [90], daysInPeriod: 365 });
+    const m = wcMetrics({
+      revenue: [1000],
+      cogs: [600],
+      receivables: [100],
+      payables: [60],
+      inventory: [90],
+      daysInPeriod: 365,
+    });
     expect(m.dso[0]).toBeCloseTo(36.5, 10);
     expect(m.dio[0]).toBeCloseTo(54.75, 10);
     expect(m.dpo[0]).toBeCloseTo(36.5, 10);
@@ -18,8 +25,13 @@ describe('wcMetrics', () => {
     // Inventory turnover 8,200/2,500 = 3.28 → 111.28 days; receivables turnover 11,500/1,800 = 6.389 →
     // 57.13 days; payables turnover 8,200/875 = 9.371 → 38.95 days; cash cycle 129.46 days.
     const m = wcMetrics({
-      revenue: [0, 11500], cogs: [0, 8200], receivables: [1600, 2000], payables: [750, 1000], inventory: [2000, 3000],
-      daysInPeriod: 365, balances: 'average',
+      revenue: [0, 11500],
+      cogs: [0, 8200],
+      receivables: [1600, 2000],
+      payables: [750, 1000],
+      inventory: [2000, 3000],
+      daysInPeriod: 365,
+      balances: 'average',
     });
     expect(m.dio[1]).toBeCloseTo(111.28, 2);
     expect(m.dso[1]).toBeCloseTo(57.13, 2);
@@ -36,8 +48,14 @@ describe('wcMetrics', () => {
   });
 
   it('rejects ragged or non-finite input', () => {
-    expect(() => wcMetrics({ revenue: [1, 2], cogs: [1], receivables: [1, 1], payables: [1, 1], inventory: [1, 1] })).toThrow(/cogs/);
-    expect(() => wcMetrics({ revenue: [NaN], cogs: [1], receivables: [1], payables: [1], inventory: [1] })).toThrow(/revenue period 1/);
-    expect(() => wcMetrics({ revenue: [1], cogs: [1], receivables: [1], payables: [1], inventory: [1], daysInPeriod: 0 })).toThrow(/days_in_period/);
+    expect(() =>
+      wcMetrics({ revenue: [1, 2], cogs: [1], receivables: [1, 1], payables: [1, 1], inventory: [1, 1] }),
+    ).toThrow(/cogs/);
+    expect(() => wcMetrics({ revenue: [NaN], cogs: [1], receivables: [1], payables: [1], inventory: [1] })).toThrow(
+      /revenue period 1/,
+    );
+    expect(() =>
+      wcMetrics({ revenue: [1], cogs: [1], receivables: [1], payables: [1], inventory: [1], daysInPeriod: 0 }),
+    ).toThrow(/days_in_period/);
   });
 });

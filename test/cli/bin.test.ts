@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 const bin = path.resolve(__dirname, '..', '..', 'bin', 'openfpa.cjs');
-const openfpa = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: os.tmpdir() });
+const openfpa = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: os.tmpdir() });
 
 it('prints usage and exits 2 without a command, 0 for --help', () => {
   expect(openfpa().status).toBe(2);

@@ -14,13 +14,25 @@ let stdout = '';
 beforeEach(() => {
   stderr = '';
   stdout = '';
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
+  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
 });
 afterEach(() => jest.restoreAllMocks());
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const plan = { openingCash: 100, minCash: 0, flows: [0, 0, 0], instruments: [{ name: 'TD', term: 2, rate: 0.01 }], creditLine: { limit: 50, rate: 0.01 } };
+const plan = {
+  openingCash: 100,
+  minCash: 0,
+  flows: [0, 0, 0],
+  instruments: [{ name: 'TD', term: 2, rate: 0.01 }],
+  creditLine: { limit: 50, rate: 0.01 },
+};
 
 test('writes the schedule in the documented format', async () => {
   const out = path.join(dir, 'schedule.json');
@@ -28,7 +40,9 @@ test('writes the schedule in the documented format', async () => {
   const result = JSON.parse(fs.readFileSync(out, 'utf8'));
   expect(result.status).toBe('optimal');
   expect(result.objective).toBeCloseTo(102.01, 9);
-  expect(Object.keys(result.periods[0]).sort()).toEqual(['closingCash', 'debt', 'draw', 'interestEarned', 'interestPaid', 'invest', 'mature', 'period', 'repay'].sort());
+  expect(Object.keys(result.periods[0]).sort()).toEqual(
+    ['closingCash', 'debt', 'draw', 'interestEarned', 'interestPaid', 'invest', 'mature', 'period', 'repay'].sort(),
+  );
   expect(result.periods[0].invest).toEqual({ TD: 100 });
   expect(result.shortfall).toBeUndefined();
   expect(stderr).toMatch(/3 periods × 1 instruments: optimal/);

@@ -31,8 +31,22 @@ const wobble = [1.01, 0.99, 1.0, 1.02, 0.98, 1.0, 1.01, 0.99, 1.0, 1.01, 0.99, 1
 const budget = {
   periods,
   lines: [
-    { id: 'TRV-1', costCentre: 'Sales', account: 'Travel', owner: 'ann', plan: periods.map(() => 1000), actual: periods.map((_, t) => (t === 7 ? 1600 : 1000 * wobble[t])) },
-    { id: 'SW-1', costCentre: 'IT', account: 'Software', owner: 'bob', plan: periods.map(() => 500), actual: periods.map((_, t) => 500 * wobble[(t + 3) % 12]) },
+    {
+      id: 'TRV-1',
+      costCentre: 'Sales',
+      account: 'Travel',
+      owner: 'ann',
+      plan: periods.map(() => 1000),
+      actual: periods.map((_, t) => (t === 7 ? 1600 : 1000 * wobble[t])),
+    },
+    {
+      id: 'SW-1',
+      costCentre: 'IT',
+      account: 'Software',
+      owner: 'bob',
+      plan: periods.map(() => 500),
+      actual: periods.map((_, t) => 500 * wobble[(t + 3) % 12]),
+    },
   ],
 };
 
@@ -49,7 +63,9 @@ test('writes exactly the issue format, with the period label', async () => {
 });
 
 test('writes to stdout without --out and accepts thresholds in the file', async () => {
-  expect(await run([write('t.json', { ...budget, thresholds: { minAbs: 10000 } }), '--quiet', '--no-forecast'])).toBe(0);
+  expect(await run([write('t.json', { ...budget, thresholds: { minAbs: 10000 } }), '--quiet', '--no-forecast'])).toBe(
+    0,
+  );
   expect(JSON.parse(stdout)).toEqual({ flags: [] });
   expect(stderr).toBe('');
 });
@@ -58,8 +74,22 @@ test.each([
   ['not json', '{', /not valid JSON/],
   ['no periods', { lines: [] }, /periods/],
   ['bad number', { periods: ['a'], lines: [{ id: 'x', plan: ['1'], actual: [1] }] }, /lines\[0\]\.plan\[0\]/],
-  ['too long', { periods: ['a'], lines: [{ id: 'x', plan: [1, 2], actual: [1] }] }, /plan has 2 values but there are 1 periods/],
-  ['duplicate', { periods: ['a'], lines: [{ id: 'x', plan: [1], actual: [1] }, { id: 'x', plan: [1], actual: [1] }] }, /appears more than once/],
+  [
+    'too long',
+    { periods: ['a'], lines: [{ id: 'x', plan: [1, 2], actual: [1] }] },
+    /plan has 2 values but there are 1 periods/,
+  ],
+  [
+    'duplicate',
+    {
+      periods: ['a'],
+      lines: [
+        { id: 'x', plan: [1], actual: [1] },
+        { id: 'x', plan: [1], actual: [1] },
+      ],
+    },
+    /appears more than once/,
+  ],
   ['bad threshold', { periods: ['a'], lines: [], thresholds: { z: 0 } }, /Threshold z must be/],
 ])('malformed input (%s) → message on stderr, exit 1', async (_name, content, message) => {
   expect(await run([write('bad.json', content)])).toBe(1);

@@ -22,7 +22,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const season = (t: number) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + t * 0.5;
 const dataset = {
-  name: 'tiny', frequency: 12, horizon: 6,
+  name: 'tiny',
+  frequency: 12,
+  horizon: 6,
   series: [
     { id: 'a', values: Array.from({ length: 48 }, (_, t) => season(t)), actual: [1, 2, 3, 4, 5, 6] },
     { id: 'b', values: Array.from({ length: 20 }, (_, t) => 50 + (t % 3)) },
@@ -31,7 +33,9 @@ const dataset = {
 
 test('writes the scorer format with levels as keys, progress on stderr', async () => {
   const out = path.join(dir, 'out.json');
-  expect(await run([write('d.json', dataset), '--method', 'hw', '--seasonality', '12', '--levels', '80,95', '--out', out])).toBe(0);
+  expect(
+    await run([write('d.json', dataset), '--method', 'hw', '--seasonality', '12', '--levels', '80,95', '--out', out]),
+  ).toBe(0);
   const result = JSON.parse(fs.readFileSync(out, 'utf8'));
   expect(result.forecasts.map((f: { id: string }) => f.id)).toEqual(['a']);
   const a = result.forecasts[0];
@@ -43,7 +47,13 @@ test('writes the scorer format with levels as keys, progress on stderr', async (
 });
 
 test('worker threads give byte-identical output to a single thread', async () => {
-  const many = { ...dataset, series: Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, values: dataset.series[0].values.map((v) => v * (1 + i / 10)) })) };
+  const many = {
+    ...dataset,
+    series: Array.from({ length: 10 }, (_, i) => ({
+      id: `s${i}`,
+      values: dataset.series[0].values.map((v) => v * (1 + i / 10)),
+    })),
+  };
   const f = write('many.json', many);
   const o1 = path.join(dir, 'w1.json');
   const o2 = path.join(dir, 'w2.json');
@@ -81,7 +91,10 @@ test('missing file: exit 1; bad command line: exit 2', async () => {
 test('--combination accuracy weights the auto members by their backtest accuracy', async () => {
   const equal = path.join(dir, 'equal.json');
   const weighted = path.join(dir, 'weighted.json');
-  const long = { ...dataset, series: [{ id: 'a', values: Array.from({ length: 72 }, (_, t) => season(t) + ((t * 7) % 5)) }] };
+  const long = {
+    ...dataset,
+    series: [{ id: 'a', values: Array.from({ length: 72 }, (_, t) => season(t) + ((t * 7) % 5)) }],
+  };
   const input = write('long.json', long);
   expect(await run([input, '--workers', '1', '--out', equal])).toBe(0);
   expect(await run([input, '--workers', '1', '--combination', 'accuracy', '--out', weighted])).toBe(0);
@@ -95,10 +108,15 @@ test('--combination accuracy weights the auto members by their backtest accuracy
 test('--outliers adjust: same output format, forecasts from the cleaned history; bad value exits 2', async () => {
   const keepOut = path.join(dir, 'keep.json');
   const adjustOut = path.join(dir, 'adjust.json');
-  const spiked = { ...dataset, series: [{ id: 'a', values: dataset.series[0].values.map((v, t) => (t === 44 ? 3 * v : v)) }] };
+  const spiked = {
+    ...dataset,
+    series: [{ id: 'a', values: dataset.series[0].values.map((v, t) => (t === 44 ? 3 * v : v)) }],
+  };
   const input = write('spiked.json', spiked);
   expect(await run([input, '--method', 'ses', '--workers', '1', '--out', keepOut, '--quiet'])).toBe(0);
-  expect(await run([input, '--method', 'ses', '--workers', '1', '--outliers', 'adjust', '--out', adjustOut, '--quiet'])).toBe(0);
+  expect(
+    await run([input, '--method', 'ses', '--workers', '1', '--outliers', 'adjust', '--out', adjustOut, '--quiet']),
+  ).toBe(0);
   const keep = JSON.parse(fs.readFileSync(keepOut, 'utf8'));
   const adjust = JSON.parse(fs.readFileSync(adjustOut, 'utf8'));
   expect(Object.keys(adjust)).toEqual(Object.keys(keep));

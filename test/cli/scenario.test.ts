@@ -24,7 +24,13 @@ describe('openfpa scenario', () => {
         { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
         { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
       ],
-      correlation: { names: ['price', 'volume'], matrix: [[1, -0.5], [-0.5, 1]] },
+      correlation: {
+        names: ['price', 'volume'],
+        matrix: [
+          [1, -0.5],
+          [-0.5, 1],
+        ],
+      },
       model: 'revenue = price * volume',
       iterations: 2000,
       seed: 42,
@@ -40,7 +46,10 @@ describe('openfpa scenario', () => {
   });
 
   test('invalid spec → message on stderr, exit 1', async () => {
-    const file = spec('bad.json', { drivers: [{ name: 'm', distribution: 'pert', params: { min: 3, mode: 1, max: 2 } }], model: 'x = m' });
+    const file = spec('bad.json', {
+      drivers: [{ name: 'm', distribution: 'pert', params: { min: 3, mode: 1, max: 2 } }],
+      model: 'x = m',
+    });
     expect(await run([file])).toBe(1);
     expect(stderr.join('')).toContain('PERT: min must be ≤ mode ≤ max');
   });

@@ -2,7 +2,9 @@ import { backoffDelayMs } from '../../src/connector/backoff';
 
 describe('backoffDelayMs', () => {
   test('doubles from the base and caps at the maximum', () => {
-    const delays = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((attempt) => backoffDelayMs(attempt, { baseMs: 1000, maxMs: 60_000, jitter: 1 }));
+    const delays = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((attempt) =>
+      backoffDelayMs(attempt, { baseMs: 1000, maxMs: 60_000, jitter: 1 }),
+    );
     expect(delays).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000, 60000]);
   });
   test('jitter scales the delay into [50 %, 100 %]', () => {

@@ -29,13 +29,23 @@ describeIfPg('connector against the real server', () => {
 
     const first = await open();
     expect(await first.connector.connect(server.url, async () => token)).toMatchObject({ status: 'offline' });
-    await first.api.createReview({ costCentre: 'CC1', flagId: 'var-7', decision: 'escalated', comment: 'offline note' });
+    await first.api.createReview({
+      costCentre: 'CC1',
+      flagId: 'var-7',
+      decision: 'escalated',
+      comment: 'offline note',
+    });
     await first.api.importActuals('e2e-jan', 'CC1', 'account,period,amount\n4000,2026-01,10\n4010,2026-01,20\n');
     await first.api.createProposal({ costCentre: 'CC1', toCostCentre: 'CC2', account: '6100', amount: 300 });
     expect(first.connector.getState()).toMatchObject({ status: 'offline', queued: 3 });
     // A lost answer: the first write reached the server, the client never heard back.
     const [head] = await first.queue.pending();
-    await server.as(token, { method: 'POST', url: '/api/reviews', payload: head.body, headers: { 'idempotency-key': head.key } });
+    await server.as(token, {
+      method: 'POST',
+      url: '/api/reviews',
+      payload: head.body,
+      headers: { 'idempotency-key': head.key },
+    });
     first.queue.close();
 
     online = true;

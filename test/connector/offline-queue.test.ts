@@ -9,7 +9,11 @@ import { sendRequest } from '../../src/connector/http-client';
  * key returns the stored answer) and can be switched off to simulate being offline.
  */
 function fakeServer() {
-  const state = { online: true, writes: [] as { key: string; url: string; body: string }[], responses: new Map<string, Response>() };
+  const state = {
+    online: true,
+    writes: [] as { key: string; url: string; body: string }[],
+    responses: new Map<string, Response>(),
+  };
   let nextStatus: { status: number; body: unknown } | undefined;
   const fetchFn = (async (url: string, init: RequestInit) => {
     if (!state.online) throw new TypeError('fetch failed');
@@ -19,7 +23,10 @@ function fakeServer() {
     if (init.method === 'GET') return new Response('[]', { status: 200 });
     if (key && state.responses.has(key)) {
       const stored = state.responses.get(key)!;
-      return new Response(await stored.clone().text(), { status: stored.status, headers: { 'idempotent-replayed': 'true' } });
+      return new Response(await stored.clone().text(), {
+        status: stored.status,
+        headers: { 'idempotent-replayed': 'true' },
+      });
     }
     if (nextStatus) {
       const scripted = nextStatus;
@@ -27,7 +34,10 @@ function fakeServer() {
       return new Response(JSON.stringify(scripted.body), { status: scripted.status });
     }
     state.writes.push({ key, url, body: String(init.body) });
-    const response = new Response(JSON.stringify({ n: state.writes.length, ...JSON.parse(String(init.body)) }), { status: 201, headers: { etag: '"1"' } });
+    const response = new Response(JSON.stringify({ n: state.writes.length, ...JSON.parse(String(init.body)) }), {
+      status: 201,
+      headers: { etag: '"1"' },
+    });
     state.responses.set(key, response.clone());
     return response;
   }) as unknown as typeof fetch;
@@ -52,13 +62,18 @@ describe('offline queue and connector', () => {
     await first.connector.connect('http://127.0.0.1:8787', async () => 'token');
     expect(first.connector.getState().status).toBe('online');
     first.server.state.online = false;
-    for (const id of ['f1', 'f2', 'f3']) expect(await first.api.createReview(review(id))).toEqual({ sent: false, queuedKey: expect.any(String) });
+    for (const id of ['f1', 'f2', 'f3'])
+      expect(await first.api.createReview(review(id))).toEqual({ sent: false, queuedKey: expect.any(String) });
     expect(first.connector.getState()).toMatchObject({ status: 'offline', queued: 3 });
     first.queue.close();
 
     // The task pane reloads: a new queue over the same IndexedDB database.
     const second = await setup(first.server, first.name);
-    expect((await second.queue.pending()).map((e) => (e.body as { flagId: string }).flagId)).toEqual(['f1', 'f2', 'f3']);
+    expect((await second.queue.pending()).map((e) => (e.body as { flagId: string }).flagId)).toEqual([
+      'f1',
+      'f2',
+      'f3',
+    ]);
     second.server.state.online = true;
     const state = await second.connector.connect('http://127.0.0.1:8787', async () => 'token');
     expect(state).toMatchObject({ status: 'online', queued: 0, lastSyncAt: 1_000_000 });
@@ -71,10 +86,17 @@ describe('offline queue and connector', () => {
   test('a lost answer is replayed with the same idempotency key and the server does not double it', async () => {
     const t = await setup();
     await t.connector.connect('http://127.0.0.1:8787', async () => 'token');
-    await t.queue.enqueue({ endpoint: 'createReview', pathParams: {}, query: {}, body: review('lost'), label: 'x' }, 'key-lost-1');
+    await t.queue.enqueue(
+      { endpoint: 'createReview', pathParams: {}, query: {}, body: review('lost'), label: 'x' },
+      'key-lost-1',
+    );
     // The first send reached the server, but the client crashed before deleting the entry.
     const [entry] = await t.queue.pending();
-    await t.server.fetch('http://127.0.0.1:8787/api/reviews', { method: 'POST', headers: { 'idempotency-key': entry.key }, body: JSON.stringify(entry.body) });
+    await t.server.fetch('http://127.0.0.1:8787/api/reviews', {
+      method: 'POST',
+      headers: { 'idempotency-key': entry.key },
+      body: JSON.stringify(entry.body),
+    });
     const report = await t.queue.replay((request) =>
       sendRequest({ baseUrl: 'http://127.0.0.1:8787', getToken: async () => 't', fetch: t.server.fetch }, request),
     );
@@ -108,12 +130,19 @@ describe('offline queue and connector', () => {
     const t = await setup();
     await t.connector.connect('http://127.0.0.1:8787', async () => 'token');
     const current = { id: 'p1', state: 'approved', version: 3 };
-    t.server.failNext(409, { error: { code: 'SERVER_STALE_VERSION', message: 'proposal changed since you read it', details: { current } } });
+    t.server.failNext(409, {
+      error: { code: 'SERVER_STALE_VERSION', message: 'proposal changed since you read it', details: { current } },
+    });
     await expect(t.api.transitionProposal({ id: 'p1', version: 2 }, 'reject', 'too late?')).rejects.toMatchObject({
-      code: 'CONNECTOR_CONFLICT', data: { yours: { comment: 'too late?' }, current },
+      code: 'CONNECTOR_CONFLICT',
+      data: { yours: { comment: 'too late?' }, current },
     });
     const [conflict] = t.connector.getState().conflicts;
-    expect(conflict).toMatchObject({ yours: { comment: 'too late?' }, current, write: { ifMatch: 2, label: 'reject proposal p1' } });
+    expect(conflict).toMatchObject({
+      yours: { comment: 'too late?' },
+      current,
+      write: { ifMatch: 2, label: 'reject proposal p1' },
+    });
     const kept = await t.connector.resolveConflict(conflict.seq, 'mine');
     expect(kept.conflicts).toEqual([]);
     const resent = t.server.state.writes.at(-1)!;
@@ -128,14 +157,19 @@ describe('offline queue and connector', () => {
   test('validation refusals are kept as failed, sign-in refusals stop the queue with an error status', async () => {
     const t = await setup();
     await t.connector.connect('http://127.0.0.1:8787', async () => 'token');
-    t.server.failNext(422, { error: { code: 'SERVER_IMPORT_INVALID', message: '1 row(s) are invalid', details: { errors: [] } } });
+    t.server.failNext(422, {
+      error: { code: 'SERVER_IMPORT_INVALID', message: '1 row(s) are invalid', details: { errors: [] } },
+    });
     await expect(t.api.importActuals('b1', 'CC1', 'account,period,amount\n4000,2025-13,1\n')).rejects.toMatchObject({
-      code: 'CONNECTOR_REJECTED', data: { status: 422, code: 'SERVER_IMPORT_INVALID', details: { errors: [] } },
+      code: 'CONNECTOR_REJECTED',
+      data: { status: 422, code: 'SERVER_IMPORT_INVALID', details: { errors: [] } },
     });
     expect(t.connector.getState().failed).toHaveLength(1);
     expect((await t.connector.dismissFailed(t.connector.getState().failed[0].seq)).failed).toEqual([]);
 
-    t.server.failNext(401, { error: { code: 'SERVER_UNAUTHENTICATED', message: 'Sign in again: the token has expired.' } });
+    t.server.failNext(401, {
+      error: { code: 'SERVER_UNAUTHENTICATED', message: 'Sign in again: the token has expired.' },
+    });
     expect(await t.api.createReview(review('u1'))).toEqual({ sent: false, queuedKey: expect.any(String) });
     expect(t.connector.getState()).toMatchObject({ status: 'error', queued: 1 });
     expect(await t.connector.sync()).toMatchObject({ status: 'online', queued: 0 });
@@ -144,7 +178,9 @@ describe('offline queue and connector', () => {
   test('not connected and bad addresses are refused clearly', async () => {
     const t = await setup();
     await expect(t.api.createReview(review('x'))).rejects.toMatchObject({ code: 'CONNECTOR_NOT_CONNECTED' });
-    await expect(t.connector.connect('ftp://nope', async () => '')).rejects.toMatchObject({ code: 'CONNECTOR_BAD_URL' });
+    await expect(t.connector.connect('ftp://nope', async () => '')).rejects.toMatchObject({
+      code: 'CONNECTOR_BAD_URL',
+    });
     t.server.state.online = false;
     expect(await t.connector.connect('http://127.0.0.1:1', async () => '')).toMatchObject({ status: 'offline' });
     expect(await t.connector.disconnect()).toMatchObject({ status: 'disconnected', baseUrl: null });

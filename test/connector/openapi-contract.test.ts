@@ -36,7 +36,12 @@ describe('connector ⇄ server OpenAPI contract', () => {
     const captured: { method: string; url: URL; body?: string; type?: string }[] = [];
     const fetchFn = (async (url: string, init: RequestInit) => {
       const headers = init.headers as Record<string, string>;
-      captured.push({ method: String(init.method), url: new URL(url), body: init.body as string | undefined, type: headers['content-type'] });
+      captured.push({
+        method: String(init.method),
+        url: new URL(url),
+        body: init.body as string | undefined,
+        type: headers['content-type'],
+      });
       return new Response('{}', { status: 200 });
     }) as unknown as typeof fetch;
     const queue = await OfflineQueue.open({ now: () => 0, jitter: () => 0 }, 'contract');
@@ -47,7 +52,12 @@ describe('connector ⇄ server OpenAPI contract', () => {
     const seen = { id, version: 2 };
     await api.listModels('CC1');
     await api.getModel(id);
-    await api.createModel({ costCentre: 'CC1', name: 'Sales', expression: 'units * price', drivers: [{ name: 'units', distribution: 'normal', params: { mean: 1, sd: 2 } }] });
+    await api.createModel({
+      costCentre: 'CC1',
+      name: 'Sales',
+      expression: 'units * price',
+      drivers: [{ name: 'units', distribution: 'normal', params: { mean: 1, sd: 2 } }],
+    });
     await api.updateModel(seen, { name: 'Sales', expression: 'units', drivers: [] });
     await api.listScenarios(id);
     await api.createScenario(id, 'Downside', { units: { mean: 80 } });
@@ -56,7 +66,13 @@ describe('connector ⇄ server OpenAPI contract', () => {
     await api.listVersions('CC1', 2026);
     await api.getVersion(id);
     await api.compareVersions(id, id);
-    await api.createVersion({ costCentre: 'CC1', fiscalYear: 2026, kind: 'forecast', name: 'F1', lines: [{ account: '4000', period: '2026-01', amount: 1 }] });
+    await api.createVersion({
+      costCentre: 'CC1',
+      fiscalYear: 2026,
+      kind: 'forecast',
+      name: 'F1',
+      lines: [{ account: '4000', period: '2026-01', amount: 1 }],
+    });
     await api.importActuals('b-1', 'CC1', [{ account: '4000', period: '2026-01', amount: 1, currency: 'EUR' }]);
     await api.importActuals('b-2', 'CC1', 'account,period,amount\n4000,2026-01,1\n');
     await api.listReviews('CC1');
@@ -65,7 +81,8 @@ describe('connector ⇄ server OpenAPI contract', () => {
     await api.getProposal(id);
     await api.createProposal({ costCentre: 'CC1', toCostCentre: 'CC2', account: '6100', amount: 10, reason: 'r' });
     await api.editProposal(seen, { amount: 5 });
-    for (const verb of ['submit', 'approve', 'reject', 'apply', 'revert'] as const) await api.transitionProposal(seen, verb, 'c');
+    for (const verb of ['submit', 'approve', 'reject', 'apply', 'revert'] as const)
+      await api.transitionProposal(seen, verb, 'c');
     await api.listAudit({ costCentre: 'CC1', entity: 'proposal', limit: 10 });
     queue.close();
 
@@ -74,20 +91,38 @@ describe('connector ⇄ server OpenAPI contract', () => {
     const templates = Object.keys(document.paths);
     const exercised = new Set<string>();
     for (const request of captured) {
-      const template = templates.find((t) => new RegExp(`^${t.replace(/\{\w+\}/g, '[^/]+')}$`).test(request.url.pathname));
-      expect({ path: request.url.pathname, template }).toEqual({ path: request.url.pathname, template: expect.any(String) });
+      const template = templates.find((t) =>
+        new RegExp(`^${t.replace(/\{\w+\}/g, '[^/]+')}$`).test(request.url.pathname),
+      );
+      expect({ path: request.url.pathname, template }).toEqual({
+        path: request.url.pathname,
+        template: expect.any(String),
+      });
       const operation = document.paths[template!][request.method.toLowerCase()];
-      expect({ path: template, method: request.method, defined: Boolean(operation) }).toEqual({ path: template, method: request.method, defined: true });
+      expect({ path: template, method: request.method, defined: Boolean(operation) }).toEqual({
+        path: template,
+        method: request.method,
+        defined: true,
+      });
       exercised.add(template!);
       const queryParams = (operation.parameters ?? []).filter((p) => p.in === 'query');
       for (const name of request.url.searchParams.keys()) expect(queryParams.map((p) => p.name)).toContain(name);
-      for (const p of queryParams.filter((q) => q.required)) expect([...request.url.searchParams.keys()]).toContain(p.name);
+      for (const p of queryParams.filter((q) => q.required))
+        expect([...request.url.searchParams.keys()]).toContain(p.name);
       if (request.method !== 'GET') {
         const content = operation.requestBody?.content[request.type!.split(';')[0]];
-        expect({ template, type: request.type, declared: Boolean(content) }).toEqual({ template, type: request.type, declared: true });
+        expect({ template, type: request.type, declared: Boolean(content) }).toEqual({
+          template,
+          type: request.type,
+          declared: true,
+        });
         const body = request.type === 'text/csv' ? request.body : JSON.parse(request.body ?? '{}');
         const validate = ajv.compile(content!.schema);
-        expect({ template, valid: validate(body), errors: validate.errors ?? null }).toEqual({ template, valid: true, errors: null });
+        expect({ template, valid: validate(body), errors: validate.errors ?? null }).toEqual({
+          template,
+          valid: true,
+          errors: null,
+        });
       }
     }
     // Every endpoint the connector declares was exercised and matched.

@@ -1,7 +1,16 @@
 import type { ConnectorState } from '../../src/connector/connector';
 import { statusLine } from '../../src/connector/status-line';
 
-const base: ConnectorState = { status: 'online', baseUrl: 'http://127.0.0.1:8787', queued: 0, conflicts: [], failed: [], lastSyncAt: null, nextRetryAt: null, error: null };
+const base: ConnectorState = {
+  status: 'online',
+  baseUrl: 'http://127.0.0.1:8787',
+  queued: 0,
+  conflicts: [],
+  failed: [],
+  lastSyncAt: null,
+  nextRetryAt: null,
+  error: null,
+};
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 describe('statusLine', () => {
@@ -14,7 +23,11 @@ describe('statusLine', () => {
   });
   test('conflicts and refusals are counted', () => {
     const conflict = { seq: 1, write: {} as never, message: 'm', yours: 1, current: 2, at: 0 };
-    expect(statusLine({ ...base, status: 'offline', queued: 1, conflicts: [conflict, conflict] }, time)).toBe('Offline · 1 queued · 2 conflicts');
-    expect(statusLine({ ...base, failed: [{ seq: 2, write: {} as never, code: 'X', message: 'm', at: 0 }] }, time)).toBe('Online · 1 refused');
+    expect(statusLine({ ...base, status: 'offline', queued: 1, conflicts: [conflict, conflict] }, time)).toBe(
+      'Offline · 1 queued · 2 conflicts',
+    );
+    expect(
+      statusLine({ ...base, failed: [{ seq: 2, write: {} as never, code: 'X', message: 'm', at: 0 }] }, time),
+    ).toBe('Online · 1 refused');
   });
 });

@@ -50,12 +50,22 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -64,7 +74,8 @@ export async function routeOfficeJs(page: Page): Promise<void> {
   await page.route(/^https:\/\/appsforoffice\.microsoft\.com\//, async (route) => {
     const name = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, '');
     const file = path.join(OFFICE_JS_DIR, name);
-    if (file.startsWith(OFFICE_JS_DIR) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: 'text/javascript' });
+    if (file.startsWith(OFFICE_JS_DIR) && fs.existsSync(file))
+      await route.fulfill({ path: file, contentType: 'text/javascript' });
     else await route.fulfill({ status: 404, body: '' });
   });
 }
@@ -87,14 +98,20 @@ type Registered = Record<string, (...args: unknown[]) => unknown>;
 
 /** The functions office.js has associated on the page, by id. */
 export async function registeredIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => Object.keys((window as unknown as { CustomFunctions: { _association: { mappings: Registered } } }).CustomFunctions._association.mappings));
+  return page.evaluate(() =>
+    Object.keys(
+      (window as unknown as { CustomFunctions: { _association: { mappings: Registered } } }).CustomFunctions
+        ._association.mappings,
+    ),
+  );
 }
 
 /** Invokes a registered custom function in the page, as Excel would, and returns its JSON-cloned result. */
 export async function invokeFunction(page: Page, id: string, args: unknown[]): Promise<unknown> {
   return page.evaluate(
     async ([fid, fargs]) => {
-      const mappings = (window as unknown as { CustomFunctions: { _association: { mappings: Registered } } }).CustomFunctions._association.mappings;
+      const mappings = (window as unknown as { CustomFunctions: { _association: { mappings: Registered } } })
+        .CustomFunctions._association.mappings;
       const fn = mappings[fid as string];
       if (typeof fn !== 'function') throw new Error(`${String(fid)} is not registered`);
       return JSON.parse(JSON.stringify(await fn(...(fargs as unknown[]))));
@@ -118,14 +135,16 @@ export interface AddinPage {
  * launched, one page that records its errors. `ignoreConsole` skips console errors a test expects.
  */
 export async function openAddinPage(options: { height: number; ignoreConsole?: RegExp }): Promise<AddinPage> {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is not built: run "npm run build" first (npm test does it).');
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
+    throw new Error('dist/ is not built: run "npm run build" first (npm test does it).');
   const server = await serveFolder(DIST);
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 320, height: options.height } });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !options.ignoreConsole?.test(message.text())) problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'error' && !options.ignoreConsole?.test(message.text()))
+      problems.push(`console error: ${message.text()}`);
   });
   await routeOfficeJs(page);
   await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);

@@ -12,14 +12,23 @@ let addin: AddinPage;
 let page: Page;
 const ADDRESS = 'Budget!A1:AC7';
 
-type Double = { selection: { address: string; values: unknown[][] } | null; writes: { address: string; values: unknown[][] }[] };
+type Double = {
+  selection: { address: string; values: unknown[][] } | null;
+  writes: { address: string; values: unknown[][] }[];
+};
 
 async function open(theme: 'light' | 'dark', tab: string): Promise<void> {
   await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
   await page.getByRole('tab', { name: 'Anomalies' }).waitFor({ timeout: 20_000 });
-  await page.evaluate(([address, values]) => {
-    (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = { address: address as string, values: values as unknown[][] };
-  }, [ADDRESS, sampleSheet()] as const);
+  await page.evaluate(
+    ([address, values]) => {
+      (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = {
+        address: address as string,
+        values: values as unknown[][],
+      };
+    },
+    [ADDRESS, sampleSheet()] as const,
+  );
 }
 
 async function scan(): Promise<void> {
@@ -111,8 +120,12 @@ it('refuses to apply a second proposal made from budgets the first one changed',
   await approved.getByRole('button', { name: 'Apply' }).click();
   const alert = approved.getByRole('alert');
   await alert.waitFor();
-  expect(await alert.textContent()).toMatch(/^The budget range Budget!E2:E7 changed since the proposal was made: .* was 120,000, now 139,200/);
-  const writes = await page.evaluate(() => (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.writes.length);
+  expect(await alert.textContent()).toMatch(
+    /^The budget range Budget!E2:E7 changed since the proposal was made: .* was 120,000, now 139,200/,
+  );
+  const writes = await page.evaluate(
+    () => (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.writes.length,
+  );
   expect(writes).toBe(1);
   await approved.screenshot({ path: screenshotPath('review-stale-light') });
 }, 90_000);
@@ -121,7 +134,10 @@ it('saves dark screenshots of both views without page errors', async () => {
   await open('dark', 'anomalies');
   await scan();
   await page.screenshot({ path: screenshotPath('review-anomalies-dark'), fullPage: true });
-  await page.getByTestId('flag').nth(1).screenshot({ path: screenshotPath('review-flag-dark') });
+  await page
+    .getByTestId('flag')
+    .nth(1)
+    .screenshot({ path: screenshotPath('review-flag-dark') });
   await page.getByRole('tab', { name: 'Proposals' }).click();
   await page.getByRole('button', { name: 'Find candidates' }).click();
   await page.getByTestId('candidates').waitFor({ timeout: 30_000 });

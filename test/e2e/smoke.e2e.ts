@@ -29,13 +29,18 @@ it('loads the shared-runtime page without errors', async () => {
 });
 
 it('registers exactly the functions listed in the built functions.json', async () => {
-  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
+  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as {
+    functions: { id: string }[];
+  };
   const registered = await registeredIds(page);
   expect(registered.sort()).toEqual(metadata.functions.map((f) => f.id.toUpperCase()).sort());
 });
 
 it('returns the right forecast array from FPA.FORECAST.ROLLING', async () => {
-  const history = Array.from({ length: 48 }, (_, t) => 100 + 2 * t + 15 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 11) - 5);
+  const history = Array.from(
+    { length: 48 },
+    (_, t) => 100 + 2 * t + 15 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 11) - 5,
+  );
   const result = await invokeFunction(page, 'FORECAST.ROLLING', [history.map((v) => [v]), 6, 12, 0.9, 'hw']);
   const expected = rollingForecast({ values: history, horizon: 6, seasonality: 12, levels: [90], method: 'hw' });
   expect(Array.isArray(result)).toBe(true);
@@ -50,21 +55,63 @@ it('returns the right forecast array from FPA.FORECAST.ROLLING', async () => {
 });
 
 it('passes the options argument through: weights=accuracy is the learning-loop combination', async () => {
-  const history = Array.from({ length: 60 }, (_, t) => 300 + 3 * t + 40 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 13) - 6);
-  const rows = (await invokeFunction(page, 'FORECAST.ROLLING', [history.map((v) => [v]), 4, 0, 0.8, 'auto', [['weights=accuracy']]])) as number[][];
-  const expected = rollingForecast({ values: history, horizon: 4, levels: [80], method: 'auto', combination: 'accuracy' });
+  const history = Array.from(
+    { length: 60 },
+    (_, t) => 300 + 3 * t + 40 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 13) - 6,
+  );
+  const rows = (await invokeFunction(page, 'FORECAST.ROLLING', [
+    history.map((v) => [v]),
+    4,
+    0,
+    0.8,
+    'auto',
+    [['weights=accuracy']],
+  ])) as number[][];
+  const expected = rollingForecast({
+    values: history,
+    horizon: 4,
+    levels: [80],
+    method: 'auto',
+    combination: 'accuracy',
+  });
   expect(rows.map((row) => row[0])).toEqual(expected.mean.map((v) => expect.closeTo(v, 9)));
-  const unknown = await invokeFunction(page, 'FORECAST.ROLLING', [history.map((v) => [v]), 4, 0, 0.8, 'auto', [['speed', 'fast']]]);
+  const unknown = await invokeFunction(page, 'FORECAST.ROLLING', [
+    history.map((v) => [v]),
+    4,
+    0,
+    0.8,
+    'auto',
+    [['speed', 'fast']],
+  ]);
   expect(unknown).toMatchObject({ code: '#VALUE!' });
   expect((unknown as { message: string }).message).toMatch(/options row 1 "speed" is not known/);
 });
 
 it('forecasts on a pool of Web Workers: 60 formulas at once give what Node computes', async () => {
   expect(page.workers().length).toBeGreaterThanOrEqual(1);
-  const histories = Array.from({ length: 60 }, (_, i) => Array.from({ length: 48 }, (_, t) => 200 + 5 * i + (1 + i / 30) * t + 20 * Math.sin((2 * Math.PI * (t + i)) / 12) + ((t * 7919 + i) % 9)));
+  const histories = Array.from({ length: 60 }, (_, i) =>
+    Array.from(
+      { length: 48 },
+      (_, t) => 200 + 5 * i + (1 + i / 30) * t + 20 * Math.sin((2 * Math.PI * (t + i)) / 12) + ((t * 7919 + i) % 9),
+    ),
+  );
   const rows = (await page.evaluate(async (all) => {
-    const fn = (window as unknown as { CustomFunctions: { _association: { mappings: Record<string, (...args: unknown[]) => unknown> } } }).CustomFunctions._association.mappings['FORECAST.ROLLING'];
-    return Promise.all(all.map((h) => fn(h.map((v) => [v]), 6, 0, 0.95, 'auto')));
+    const fn = (
+      window as unknown as {
+        CustomFunctions: { _association: { mappings: Record<string, (...args: unknown[]) => unknown> } };
+      }
+    ).CustomFunctions._association.mappings['FORECAST.ROLLING'];
+    return Promise.all(
+      all.map((h) =>
+        fn(
+          h.map((v) => [v]),
+          6,
+          0,
+          0.95,
+          'auto',
+        ),
+      ),
+    );
   }, histories)) as number[][][];
   rows.forEach((result, i) => {
     const expected = rollingForecast({ values: histories[i], horizon: 6, levels: [95], method: 'auto' });
@@ -82,7 +129,12 @@ it('returns #VALUE! with a message for bad input in the browser too', async () =
 it('solves FPA.CASH.OPTIMIZE with glpk.js in the browser', async () => {
   // Three periods, no flows, 100 opening cash, one 2-period instrument at 1% per period: invest all 100 in
   // period 1, it returns 100 × 1.01² = 102.01 at the end of period 3 (1 + 2 ≤ 3), the objective.
-  const rows = (await invokeFunction(page, 'CASH.OPTIMIZE', [[[0], [0], [0]], 100, [[0]], [['TD', 2, 0.01]]])) as unknown[][];
+  const rows = (await invokeFunction(page, 'CASH.OPTIMIZE', [
+    [[0], [0], [0]],
+    100,
+    [[0]],
+    [['TD', 2, 0.01]],
+  ])) as unknown[][];
   expect(rows[4][8]).toBeCloseTo(102.01, 9); // totals row: the closing-cash cell holds the objective
   // A 500 outflow in period 2 cannot be covered: 100 opening cash leaves it 400 short there.
   const bad = await invokeFunction(page, 'CASH.OPTIMIZE', [[[0], [-500], [0]], 100, [[0]], [['TD', 2, 0.01]]]);

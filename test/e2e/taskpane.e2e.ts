@@ -33,7 +33,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  console.log(['| measure | value |', '|---|---|', ...Object.entries(measured).map(([k, v]) => `| ${k} | ${v} |`)].join('\n'));
+  console.log(
+    ['| measure | value |', '|---|---|', ...Object.entries(measured).map(([k, v]) => `| ${k} | ${v} |`)].join('\n'),
+  );
   await addin?.close();
 });
 
@@ -56,7 +58,10 @@ it('runs 100k trials with progress advancing, then writes the results to the wor
   await page.getByRole('button', { name: 'Run' }).click();
   const seen = new Set<number>();
   while (!(await page.getByTestId('results').isVisible())) {
-    const done = await page.getByTestId('run-progress').getAttribute('data-done').catch(() => null);
+    const done = await page
+      .getByTestId('run-progress')
+      .getAttribute('data-done')
+      .catch(() => null);
     if (done !== null) seen.add(Number(done));
     if (Date.now() - started > 60_000) throw new Error('run did not finish in 60 s');
     await page.waitForTimeout(5);
@@ -75,20 +80,54 @@ it('runs 100k trials with progress advancing, then writes the results to the wor
       { name: 'cost', distribution: 'uniform', params: { min: 50000, max: 70000 } },
     ],
     model: 'revenue = price * volume\nprofit = revenue - cost',
-    iterations: 20_000, blockSize: 10_000, sensitivity: true, percentiles: [5, 10, 25, 50, 75, 90, 95],
+    iterations: 20_000,
+    blockSize: 10_000,
+    sensitivity: true,
+    percentiles: [5, 10, 25, 50, 75, 90, 95],
   });
-  measured['node (jest, ts-jest) throughput, same model, 20k trials (trials/s)'] = Math.round(20_000 / ((performance.now() - t) / 1000)).toLocaleString('en-US');
+  measured['node (jest, ts-jest) throughput, same model, 20k trials (trials/s)'] = Math.round(
+    20_000 / ((performance.now() - t) / 1000),
+  ).toLocaleString('en-US');
   await page.screenshot({ path: screenshotPath('taskpane-results-light'), fullPage: true });
 
   await page.getByRole('button', { name: 'Write to workbook' }).click();
   await page.getByText(/^Wrote the summary to/).waitFor();
   const written = await page.evaluate(() => {
-    const w = (window as unknown as { __openfpaWorkbook: { sheets: string[]; tables: { address: string; rows: unknown[][] }[]; charts: { kind: string; dataAddress: string }[] } }).__openfpaWorkbook;
-    return { sheets: w.sheets, tables: w.tables.map((t) => ({ address: t.address, rows: t.rows })), charts: w.charts.map((c) => ({ kind: c.kind, dataAddress: c.dataAddress })) };
+    const w = (
+      window as unknown as {
+        __openfpaWorkbook: {
+          sheets: string[];
+          tables: { address: string; rows: unknown[][] }[];
+          charts: { kind: string; dataAddress: string }[];
+        };
+      }
+    ).__openfpaWorkbook;
+    return {
+      sheets: w.sheets,
+      tables: w.tables.map((t) => ({ address: t.address, rows: t.rows })),
+      charts: w.charts.map((c) => ({ kind: c.kind, dataAddress: c.dataAddress })),
+    };
   });
   expect(written.sheets).toEqual(['Sheet1', 'Base case']);
-  expect(written.tables.map((t) => t.address)).toEqual(["'Base case'!A1:L3", "'Base case'!A6:B36", "'Base case'!D6:E9"]);
-  expect(written.tables[0].rows[0]).toEqual(['Output', 'Mean', 'Std dev', 'Min', 'P5', 'P10', 'P25', 'P50', 'P75', 'P90', 'P95', 'Max']);
+  expect(written.tables.map((t) => t.address)).toEqual([
+    "'Base case'!A1:L3",
+    "'Base case'!A6:B36",
+    "'Base case'!D6:E9",
+  ]);
+  expect(written.tables[0].rows[0]).toEqual([
+    'Output',
+    'Mean',
+    'Std dev',
+    'Min',
+    'P5',
+    'P10',
+    'P25',
+    'P50',
+    'P75',
+    'P90',
+    'P95',
+    'Max',
+  ]);
   expect(written.tables[0].rows.map((r) => r[0])).toEqual(['Output', 'revenue', 'profit']);
   expect(written.charts).toEqual([
     { kind: 'column', dataAddress: "'Base case'!A6:B36" },
@@ -112,10 +151,16 @@ it('cancels a 5M-trial run promptly', async () => {
     }, 10);
   });
   await page.getByRole('button', { name: 'Run' }).click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="run-progress"]')?.getAttribute('data-done') ?? 0) > 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="run-progress"]')?.getAttribute('data-done') ?? 0) > 0,
+    undefined,
+    { timeout: 60_000 },
+  );
   // Measured from outside the page, as a user sees it: the click is queued behind the running block.
   await page.waitForTimeout(1500);
-  measured['longest pane freeze during the 5M run (ms)'] = (await page.evaluate(() => (window as unknown as { maxGapMs: number }).maxGapMs)).toFixed(0);
+  measured['longest pane freeze during the 5M run (ms)'] = (
+    await page.evaluate(() => (window as unknown as { maxGapMs: number }).maxGapMs)
+  ).toFixed(0);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByText('The scenario run was cancelled.').waitFor();

@@ -2,7 +2,12 @@ import { accuracyWeights } from '../../src/forecast/accuracy-weights';
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
 import { loadFixtures } from './fixtures';
 
-const constant = (name: string, v: number, h: number) => ({ name, mean: new Float64Array(h).fill(v), lower: [], upper: [] });
+const constant = (name: string, v: number, h: number) => ({
+  name,
+  mean: new Float64Array(h).fill(v),
+  lower: [],
+  upper: [],
+});
 
 test('weights are 1 / mean MASE per role over the origins', () => {
   // y = 0..19 (lag-1 naive MAE = 1). Role 0 forecasts the last value (error k+1 at step k),

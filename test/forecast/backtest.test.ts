@@ -44,17 +44,33 @@ describe('outliers and combination are passed to every origin', () => {
     // Scoring uses the values as given: a spike among the actuals still counts against the forecast.
     const late = y.map((v, i) => (i === y.length - 1 ? 3 * v : v));
     const scoredKeep = backtest({ values: late, horizon: 1, origins: 1, method: 'snaive', seasonality: 12 });
-    const scoredAdjust = backtest({ values: late, horizon: 1, origins: 1, method: 'snaive', seasonality: 12, outliers: 'adjust' });
+    const scoredAdjust = backtest({
+      values: late,
+      horizon: 1,
+      origins: 1,
+      method: 'snaive',
+      seasonality: 12,
+      outliers: 'adjust',
+    });
     expect(scoredAdjust.overall.smape).toBe(scoredKeep.overall.smape);
   });
 
   test('"accuracy" combination reaches rollingForecast', () => {
     const equal = backtest({ values: y, horizon: 3, origins: 1, method: 'auto', seasonality: 12 });
-    const weighted = backtest({ values: y, horizon: 3, origins: 1, method: 'auto', seasonality: 12, combination: 'accuracy' });
+    const weighted = backtest({
+      values: y,
+      horizon: 3,
+      origins: 1,
+      method: 'auto',
+      seasonality: 12,
+      combination: 'accuracy',
+    });
     expect(weighted.overall.smape).not.toBe(equal.overall.smape);
   });
 
   test('an unknown outliers value is an FpaError', () => {
-    expect(() => backtest({ values: y, horizon: 3, origins: 1, method: 'ses', outliers: 'drop' as unknown as 'keep' })).toThrow(/outliers "drop"/);
+    expect(() =>
+      backtest({ values: y, horizon: 3, origins: 1, method: 'ses', outliers: 'drop' as unknown as 'keep' }),
+    ).toThrow(/outliers "drop"/);
   });
 });

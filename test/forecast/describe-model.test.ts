@@ -25,12 +25,17 @@ test('outliers "adjust" describes the fit on the adjusted history and counts the
   const keep = describeModel({ values: spiked, method: 'hw' });
   expect(describeModel({ values: spiked, method: 'hw', outliers: 'keep' })).toEqual(keep);
   expect(keep.map((f) => f.label)).not.toContain('outliers replaced');
-  const adjusted = Object.fromEntries(describeModel({ values: spiked, method: 'hw', outliers: 'adjust' }).map((f) => [f.label, f.value]));
+  const adjusted = Object.fromEntries(
+    describeModel({ values: spiked, method: 'hw', outliers: 'adjust' }).map((f) => [f.label, f.value]),
+  );
   expect(adjusted['outliers replaced']).toBe(1);
   // The spike inflates the residual spread of the fit as given; the adjusted fit is close to the clean one.
-  const sigma = (facts: { label: string; value: number | string }[]): number => facts.find((f) => f.label === 'sigma')!.value as number;
+  const sigma = (facts: { label: string; value: number | string }[]): number =>
+    facts.find((f) => f.label === 'sigma')!.value as number;
   const clean = sigma(describeModel({ values: fx.values, method: 'hw' }));
   expect(adjusted.sigma as number).toBeLessThan(sigma(keep));
   expect(Math.abs((adjusted.sigma as number) / clean - 1)).toBeLessThan(0.1);
-  expect(() => describeModel({ values: spiked, outliers: 'yes' as unknown as 'keep' })).toThrow(/outliers "yes" is not known/);
+  expect(() => describeModel({ values: spiked, outliers: 'yes' as unknown as 'keep' })).toThrow(
+    /outliers "yes" is not known/,
+  );
 });

@@ -9,7 +9,7 @@ test('a seasonal pattern with a linear drift is continued exactly', () => {
 test('random walk with drift: ARIMA(0,1,0) variance grows linearly with the horizon', () => {
   // Deterministic "noise" so the test is reproducible.
   let s = 1;
-  const noise = () => ((s = (s * 16807) % 2147483647) / 2147483647 - 0.5);
+  const noise = () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.5;
   const y = new Float64Array(200);
   for (let t = 1; t < 200; t++) y[t] = y[t - 1] + 0.1 + noise();
   const f = differencedAr(y, 1, 4, 0)!;

@@ -6,12 +6,21 @@ import { parseEtsCode } from '../../src/forecast/ets-model';
 /** Dense q×q matrices as arrays of rows: the textbook form of the recursion, for reference. */
 type Dense = number[][];
 const zeros = (r: number, c: number): Dense => Array.from({ length: r }, () => new Array<number>(c).fill(0));
-const mul = (x: Dense, y: Dense): Dense => x.map((row) => y[0].map((_, j) => row.reduce((s, v, k) => s + v * y[k][j], 0)));
+const mul = (x: Dense, y: Dense): Dense =>
+  x.map((row) => y[0].map((_, j) => row.reduce((s, v, k) => s + v * y[k][j], 0)));
 const tr = (x: Dense): Dense => x[0].map((_, j) => x.map((row) => row[j]));
 const add = (x: Dense, y: Dense, s = 1): Dense => x.map((row, i) => row.map((v, j) => v + s * y[i][j]));
 const kron = (x: Dense, y: Dense): Dense => {
   const out = zeros(x.length * y.length, x[0].length * y[0].length);
-  x.forEach((row, i) => row.forEach((v, j) => y.forEach((yr, k) => yr.forEach((w, l) => { out[i * y.length + k][j * y[0].length + l] = v * w; }))));
+  x.forEach((row, i) =>
+    row.forEach((v, j) =>
+      y.forEach((yr, k) =>
+        yr.forEach((w, l) => {
+          out[i * y.length + k][j * y[0].length + l] = v * w;
+        }),
+      ),
+    ),
+  );
   return out;
 };
 
@@ -19,13 +28,32 @@ const kron = (x: Dense, y: Dense): Dense => {
  * Hyndman et al. (2008, §6.4) / R forecast class3(), written with explicit Kronecker products:
  * V ← F21 V F21ᵀ + σ²[F21 V G21ᵀ + G21 V F21ᵀ + K(V + μμᵀ)Kᵀ + σ² G21(3V + 2μμᵀ)G21ᵀ].
  */
-function denseClass3(code: string, m: number, p: EtsParams, state: number[], s2: number, h: number): { mean: number[]; variance: number[] } {
+function denseClass3(
+  code: string,
+  m: number,
+  p: EtsParams,
+  state: number[],
+  s2: number,
+  h: number,
+): { mean: number[]; variance: number[] } {
   const nT = code[1] === 'N' ? 1 : 2;
   const phi = code.includes('Ad') ? p.phi : 1;
   const H1 = [new Array<number>(nT).fill(1)];
   const H2 = [Array.from({ length: m }, (_, j) => (j === m - 1 ? 1 : 0))];
-  const F1 = nT === 1 ? [[1]] : [[1, 1], [0, phi]];
-  const G1 = nT === 1 ? [[p.alpha]] : [[p.alpha, p.alpha], [p.beta, p.beta]];
+  const F1 =
+    nT === 1
+      ? [[1]]
+      : [
+          [1, 1],
+          [0, phi],
+        ];
+  const G1 =
+    nT === 1
+      ? [[p.alpha]]
+      : [
+          [p.alpha, p.alpha],
+          [p.beta, p.beta],
+        ];
   const F2 = zeros(m, m);
   F2[0][m - 1] = 1;
   for (let i = 1; i < m; i++) F2[i][i - 1] = 1;
@@ -55,7 +83,10 @@ function denseClass3(code: string, m: number, p: EtsParams, state: number[], s2:
 }
 
 describe('class-3 forecast moments (block recursion)', () => {
-  const y = Float64Array.from({ length: 48 }, (_, t) => (100 + 2 * t) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 4)) + 5 * Math.cos(7 * t));
+  const y = Float64Array.from(
+    { length: 48 },
+    (_, t) => (100 + 2 * t) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 4)) + 5 * Math.cos(7 * t),
+  );
   test.each([
     ['MNM', { alpha: 0.3, beta: 0, gamma: 0.2, phi: 1 }],
     ['MAM', { alpha: 0.4, beta: 0.1, gamma: 0.3, phi: 1 }],

@@ -3,10 +3,27 @@ import { etsFilter } from '../../src/forecast/ets-filter';
 import { stateCount, parseEtsCode } from '../../src/forecast/ets-model';
 import { seededRandom } from '../../src/forecast/seeded-random';
 
-const CODES = ['ANN', 'AAN', 'AAdN', 'ANA', 'AAA', 'AAdA', 'MNN', 'MAN', 'MAdN', 'MNA', 'MAA', 'MAdA', 'MNM', 'MAM', 'MAdM'];
+const CODES = [
+  'ANN',
+  'AAN',
+  'AAdN',
+  'ANA',
+  'AAA',
+  'AAdA',
+  'MNN',
+  'MAN',
+  'MAdN',
+  'MNA',
+  'MAA',
+  'MAdA',
+  'MNM',
+  'MAM',
+  'MAdM',
+];
 
 /** The general filter's value, forced through its own loop by asking for an output. */
-const reference = (...args: Parameters<typeof etsFilter>): number => etsFilter(args[0], args[1], args[2], args[3], { residuals: new Float64Array(args[0].length) });
+const reference = (...args: Parameters<typeof etsFilter>): number =>
+  etsFilter(args[0], args[1], args[2], args[3], { residuals: new Float64Array(args[0].length) });
 
 describe('specialised ETS criterion', () => {
   test.each(CODES)('%s equals the general filter bit for bit', (code) => {
@@ -16,8 +33,21 @@ describe('specialised ETS criterion', () => {
     for (let trial = 0; trial < 50; trial++) {
       const y = Float64Array.from({ length: 30 }, (_, t) => 50 + t + 10 * Math.sin(t) + 5 * rnd.normal());
       const alpha = 0.05 + 0.9 * rnd.uniform();
-      const p = { alpha, beta: alpha * rnd.uniform(), gamma: (1 - alpha) * rnd.uniform(), phi: 0.8 + 0.18 * rnd.uniform() };
-      const init = Float64Array.from({ length: stateCount(spec) }, (_, i) => (i === 0 ? 50 : spec.trend !== 'N' && i === 1 ? rnd.normal() : spec.season === 'M' ? 1 + 0.2 * rnd.normal() : 5 * rnd.normal()));
+      const p = {
+        alpha,
+        beta: alpha * rnd.uniform(),
+        gamma: (1 - alpha) * rnd.uniform(),
+        phi: 0.8 + 0.18 * rnd.uniform(),
+      };
+      const init = Float64Array.from({ length: stateCount(spec) }, (_, i) =>
+        i === 0
+          ? 50
+          : spec.trend !== 'N' && i === 1
+            ? rnd.normal()
+            : spec.season === 'M'
+              ? 1 + 0.2 * rnd.normal()
+              : 5 * rnd.normal(),
+      );
       const v = etsCriterion(y, spec, p, init);
       expect(Object.is(v, reference(y, spec, p, init))).toBe(true);
       expect(Object.is(etsFilter(y, spec, p, init), v)).toBe(true);

@@ -14,21 +14,51 @@ const R_INTERVAL_BUG = new Set(['ANA', 'MNA']);
 const cases = loadFixtures().flatMap((fx) => Object.entries(fx.ets).map(([code, r]) => ({ fx, code, r })));
 
 describe('ETS with R ets() parameters and initial states (identical method)', () => {
-  test.each(cases.map((c) => [c.fx.name, c.code, c]))('%s %s: logLik, sigma2, AICc and forecasts', (_n, _c, { fx, code, r }) => {
-    // R: fit <- ets(y, model = ..., damped = ...); fit$loglik, fit$sigma2, forecast(fit, h, level = c(80, 95))
-    const spec = parseEtsCode(code, fx.frequency)!;
-    const y = Float64Array.from(fx.values);
-    const ev = evaluateEts(y, spec, { alpha: r.alpha, beta: r.beta, gamma: r.gamma, phi: r.phi }, Float64Array.from(r.initstate));
-    expect(maxRelDiff([ev.logLik, ev.sigma2, ev.aicc, ev.aic, ev.bic], [r.loglik, r.sigma2, r.aicc, r.aic, r.bic])).toBeLessThan(1e-6);
-    const { mean, variance } = etsForecastMoments(ev, fx.horizon);
-    expect(maxRelDiff(mean, r.forecast.mean)).toBeLessThan(1e-6);
-    if (R_INTERVAL_BUG.has(code)) return;
-    const sd = Array.from(variance!, Math.sqrt);
-    expect(maxRelDiff(mean.map((v, i) => v - Z80 * sd[i]), r.forecast.lo80)).toBeLessThan(1e-6);
-    expect(maxRelDiff(mean.map((v, i) => v + Z80 * sd[i]), r.forecast.hi80)).toBeLessThan(1e-6);
-    expect(maxRelDiff(mean.map((v, i) => v - Z95 * sd[i]), r.forecast.lo95)).toBeLessThan(1e-6);
-    expect(maxRelDiff(mean.map((v, i) => v + Z95 * sd[i]), r.forecast.hi95)).toBeLessThan(1e-6);
-  });
+  test.each(cases.map((c) => [c.fx.name, c.code, c]))(
+    '%s %s: logLik, sigma2, AICc and forecasts',
+    (_n, _c, { fx, code, r }) => {
+      // R: fit <- ets(y, model = ..., damped = ...); fit$loglik, fit$sigma2, forecast(fit, h, level = c(80, 95))
+      const spec = parseEtsCode(code, fx.frequency)!;
+      const y = Float64Array.from(fx.values);
+      const ev = evaluateEts(
+        y,
+        spec,
+        { alpha: r.alpha, beta: r.beta, gamma: r.gamma, phi: r.phi },
+        Float64Array.from(r.initstate),
+      );
+      expect(
+        maxRelDiff([ev.logLik, ev.sigma2, ev.aicc, ev.aic, ev.bic], [r.loglik, r.sigma2, r.aicc, r.aic, r.bic]),
+      ).toBeLessThan(1e-6);
+      const { mean, variance } = etsForecastMoments(ev, fx.horizon);
+      expect(maxRelDiff(mean, r.forecast.mean)).toBeLessThan(1e-6);
+      if (R_INTERVAL_BUG.has(code)) return;
+      const sd = Array.from(variance!, Math.sqrt);
+      expect(
+        maxRelDiff(
+          mean.map((v, i) => v - Z80 * sd[i]),
+          r.forecast.lo80,
+        ),
+      ).toBeLessThan(1e-6);
+      expect(
+        maxRelDiff(
+          mean.map((v, i) => v + Z80 * sd[i]),
+          r.forecast.hi80,
+        ),
+      ).toBeLessThan(1e-6);
+      expect(
+        maxRelDiff(
+          mean.map((v, i) => v - Z95 * sd[i]),
+          r.forecast.lo95,
+        ),
+      ).toBeLessThan(1e-6);
+      expect(
+        maxRelDiff(
+          mean.map((v, i) => v + Z95 * sd[i]),
+          r.forecast.hi95,
+        ),
+      ).toBeLessThan(1e-6);
+    },
+  );
 });
 
 describe('maximum-likelihood fit reaches R ets()', () => {

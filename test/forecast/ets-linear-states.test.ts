@@ -27,31 +27,38 @@ describe('least-squares initial states of linear ETS models', () => {
     expect(value).toBeCloseTo(sse(etsFilter(y, spec, p, out), y.length), 8);
   });
 
-  test.each(['ANN', 'AAN', 'AAdN', 'ANA', 'AAA', 'AAdA'])('%s: the returned state is a minimum of the SSE, and the SSE matches the filter', (code) => {
-    const rnd = seededRandom(3);
-    const spec = parseEtsCode(code, 4)!;
-    const n = 40;
-    const y = Float64Array.from({ length: n }, (_, t) => 100 + 0.5 * t + 8 * Math.sin((Math.PI * t) / 2) + 3 * rnd.normal());
-    const p = { alpha: 0.35, beta: 0.05, gamma: 0.2, phi: 0.9 };
-    const base = new Float64Array(stateCount(spec));
-    base[0] = 90;
-    const out = new Float64Array(base.length);
-    const value = optimalLinearState(y, spec, p, base, out);
-    const at = sse(etsFilter(y, spec, p, out), n);
-    expect(Math.abs(value - at) / at).toBeLessThan(1e-9);
-    // Seasonal states still sum to zero.
-    if (spec.season !== 'N') expect(out.subarray(spec.trend === 'N' ? 1 : 2).reduce((a, b) => a + b, 0)).toBeCloseTo(0, 9);
-    // No perturbation of the free states (keeping the seasonal sum) lowers the SSE.
-    const off = spec.trend === 'N' ? 1 : 2;
-    for (let k = 0; k < 20; k++) {
-      const trial = Float64Array.from(out);
-      const i = Math.floor(rnd.uniform() * (trial.length - (spec.season !== 'N' ? 1 : 0)));
-      const d = 0.5 * rnd.normal();
-      trial[i] += d;
-      if (spec.season !== 'N' && i >= off) trial[trial.length - 1] -= d;
-      expect(sse(etsFilter(y, spec, p, trial), n)).toBeGreaterThanOrEqual(at * (1 - 1e-12));
-    }
-  });
+  test.each(['ANN', 'AAN', 'AAdN', 'ANA', 'AAA', 'AAdA'])(
+    '%s: the returned state is a minimum of the SSE, and the SSE matches the filter',
+    (code) => {
+      const rnd = seededRandom(3);
+      const spec = parseEtsCode(code, 4)!;
+      const n = 40;
+      const y = Float64Array.from(
+        { length: n },
+        (_, t) => 100 + 0.5 * t + 8 * Math.sin((Math.PI * t) / 2) + 3 * rnd.normal(),
+      );
+      const p = { alpha: 0.35, beta: 0.05, gamma: 0.2, phi: 0.9 };
+      const base = new Float64Array(stateCount(spec));
+      base[0] = 90;
+      const out = new Float64Array(base.length);
+      const value = optimalLinearState(y, spec, p, base, out);
+      const at = sse(etsFilter(y, spec, p, out), n);
+      expect(Math.abs(value - at) / at).toBeLessThan(1e-9);
+      // Seasonal states still sum to zero.
+      if (spec.season !== 'N')
+        expect(out.subarray(spec.trend === 'N' ? 1 : 2).reduce((a, b) => a + b, 0)).toBeCloseTo(0, 9);
+      // No perturbation of the free states (keeping the seasonal sum) lowers the SSE.
+      const off = spec.trend === 'N' ? 1 : 2;
+      for (let k = 0; k < 20; k++) {
+        const trial = Float64Array.from(out);
+        const i = Math.floor(rnd.uniform() * (trial.length - (spec.season !== 'N' ? 1 : 0)));
+        const d = 0.5 * rnd.normal();
+        trial[i] += d;
+        if (spec.season !== 'N' && i >= off) trial[trial.length - 1] -= d;
+        expect(sse(etsFilter(y, spec, p, trial), n)).toBeGreaterThanOrEqual(at * (1 - 1e-12));
+      }
+    },
+  );
 
   test('weights: unit weights change nothing; other weights minimise the weighted SSE', () => {
     const spec = parseEtsCode('AAA', 4)!;

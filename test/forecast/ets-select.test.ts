@@ -5,7 +5,11 @@ import { loadFixtures } from './fixtures';
 describe('automatic ETS against R ets(y)', () => {
   // R: fit <- ets(y); fit$aicc. Our search reaches an AICc at least as low (often lower: R's
   // optimiser stops earlier), so the chosen model may differ where AICc values are close.
-  test.each(loadFixtures().filter((f) => f.name !== 'airpassengers').map((f) => [f.name, f]))('%s: AICc ≤ R', (_n, fx) => {
+  test.each(
+    loadFixtures()
+      .filter((f) => f.name !== 'airpassengers')
+      .map((f) => [f.name, f]),
+  )('%s: AICc ≤ R', (_n, fx) => {
     const fit = selectEts(Float64Array.from(fx.values), fx.frequency)!;
     expect(fit.aicc).toBeLessThanOrEqual(fx.auto.aicc + 0.01);
   });

@@ -6,8 +6,16 @@ import { parseEtsCode } from '../../src/forecast/ets-model';
 const Z90 = 1.2815515655446004; // qnorm(0.90)
 
 describe('simulated ETS prediction quantiles', () => {
-  const y = Float64Array.from({ length: 36 }, (_, t) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + 3 * Math.cos(5 * t));
-  const fit = evaluateEts(y, parseEtsCode('AAA', 12)!, { alpha: 0.3, beta: 0.05, gamma: 0.1, phi: 1 }, Float64Array.from([100, 0, ...Array.from({ length: 12 }, (_, j) => 10 * Math.sin((2 * Math.PI * (11 - j)) / 12))]));
+  const y = Float64Array.from(
+    { length: 36 },
+    (_, t) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + 3 * Math.cos(5 * t),
+  );
+  const fit = evaluateEts(
+    y,
+    parseEtsCode('AAA', 12)!,
+    { alpha: 0.3, beta: 0.05, gamma: 0.1, phi: 1 },
+    Float64Array.from([100, 0, ...Array.from({ length: 12 }, (_, j) => 10 * Math.sin((2 * Math.PI * (11 - j)) / 12))]),
+  );
 
   test('a linear model reproduces its analytic normal quantiles', () => {
     const { mean, variance } = etsForecastMoments(fit, 6);

@@ -53,6 +53,8 @@ describe('memoised ETS fits', () => {
     const values = seasonal(60, 5);
     const forecast = rollingForecast({ values, horizon: 6, method: 'ets' });
     const facts = describeModel({ values, method: 'ets' });
-    expect(facts.find((f) => f.label === 'model')?.value).toBe(`ETS(${forecast.method.split('').join(',').replace('A,d', 'Ad')})`);
+    expect(facts.find((f) => f.label === 'model')?.value).toBe(
+      `ETS(${forecast.method.split('').join(',').replace('A,d', 'Ad')})`,
+    );
   });
 });

@@ -2,25 +2,55 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** Output of R's forecast() in a fixture. */
-export interface RForecast { call?: string; mean: number[]; lo80: number[]; hi80: number[]; lo95: number[]; hi95: number[] }
+export interface RForecast {
+  call?: string;
+  mean: number[];
+  lo80: number[];
+  hi80: number[];
+  lo95: number[];
+  hi95: number[];
+}
 
 /** One ets() fit from scripts/r/make-forecast-fixtures.R. */
 export interface REtsFit {
-  call: string; alpha: number; beta: number; gamma: number; phi: number; initstate: number[];
-  loglik: number; aic: number; aicc: number; bic: number; sigma2: number; mse: number; forecast: RForecast;
+  call: string;
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+  initstate: number[];
+  loglik: number;
+  aic: number;
+  aicc: number;
+  bic: number;
+  sigma2: number;
+  mse: number;
+  forecast: RForecast;
 }
 
 export interface RFixture {
-  name: string; frequency: number; horizon: number; values: number[];
-  ets: Record<string, REtsFit>; snaive: RForecast; ses: RForecast; holt: RForecast; hw?: RForecast;
-  thetaf: RForecast; auto: RForecast & { model: string; aicc: number; loglik: number };
+  name: string;
+  frequency: number;
+  horizon: number;
+  values: number[];
+  ets: Record<string, REtsFit>;
+  snaive: RForecast;
+  ses: RForecast;
+  holt: RForecast;
+  hw?: RForecast;
+  thetaf: RForecast;
+  auto: RForecast & { model: string; aicc: number; loglik: number };
 }
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'forecast');
 
 /** Every R fixture (see scripts/r/make-forecast-fixtures.R for the R calls). */
 export function loadFixtures(): RFixture[] {
-  return fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as RFixture);
+  return fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as RFixture);
 }
 
 /** Largest relative difference |a − b| / max(|b|, 1e-12). */

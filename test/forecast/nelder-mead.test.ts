@@ -14,7 +14,14 @@ describe('Nelder–Mead', () => {
 
   test('respects the evaluation budget and maps NaN to Infinity', () => {
     let calls = 0;
-    const r = nelderMead((x) => { calls++; return x[0] < 0 ? NaN : (x[0] - 3) ** 2; }, [1], { step: [1], maxEvaluations: 25 });
+    const r = nelderMead(
+      (x) => {
+        calls++;
+        return x[0] < 0 ? NaN : (x[0] - 3) ** 2;
+      },
+      [1],
+      { step: [1], maxEvaluations: 25 },
+    );
     expect(calls).toBe(r.evaluations);
     expect(r.evaluations).toBeLessThanOrEqual(26);
     expect(Number.isFinite(r.value)).toBe(true);
@@ -26,10 +33,17 @@ describe('Nelder–Mead', () => {
     const again = nelderMead(rosenbrock, [-1, 1], opts);
     expect(Array.from(again.x)).toEqual(Array.from(first.x));
     // An objective that itself runs a search of the same dimension must not disturb the outer one.
-    const nested = nelderMead((x) => {
-      const inner = nelderMead((z) => (z[0] - x[0]) ** 2 + (z[1] - x[1]) ** 2, [0, 0], { step: [1, 1], maxEvaluations: 20 });
-      return rosenbrock(x) + 0 * inner.value;
-    }, [-1, 1], opts);
+    const nested = nelderMead(
+      (x) => {
+        const inner = nelderMead((z) => (z[0] - x[0]) ** 2 + (z[1] - x[1]) ** 2, [0, 0], {
+          step: [1, 1],
+          maxEvaluations: 20,
+        });
+        return rosenbrock(x) + 0 * inner.value;
+      },
+      [-1, 1],
+      opts,
+    );
     expect(Array.from(nested.x)).toEqual(Array.from(first.x));
     expect(nested.value).toBe(first.value);
     // The returned point is a copy: a later search does not overwrite it.

@@ -8,7 +8,10 @@ const series = (name: string): number[] => fixtures.find((f) => f.name === name)
 /** Monthly sales with trend, seasonal swings proportional to the level, and 3% noise. */
 function sales(n: number, seed: number, level = 1000): number[] {
   const r = seededRandom(seed);
-  return Array.from({ length: n }, (_, t) => level * (1 + 0.01 * t) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 12)) * (1 + 0.03 * r.normal()));
+  return Array.from(
+    { length: n },
+    (_, t) => level * (1 + 0.01 * t) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 12)) * (1 + 0.03 * r.normal()),
+  );
 }
 
 /** A non-seasonal wandering series (AR(1) level, phi 0.8) with noise of sd 2. */
@@ -21,7 +24,8 @@ function wandering(n: number, seed: number, offset = 200): number[] {
   });
 }
 
-const indices = (y: number[], m: number): number[] => adjustOutliers(Float64Array.from(y), m).outliers.map((o) => o.index);
+const indices = (y: number[], m: number): number[] =>
+  adjustOutliers(Float64Array.from(y), m).outliers.map((o) => o.index);
 
 describe('planted spikes are found where they are and replaced close to the pattern', () => {
   test('seasonal, multiplicative: one up and one down', () => {
@@ -161,13 +165,25 @@ describe('blanks, magnitudes, determinism', () => {
     const y = sales(48, 11);
     y[17] *= 2;
     for (const k of [1e-200, 1, 1e200]) {
-      const r = adjustOutliers(Float64Array.from(y, (v) => v * k), 12);
+      const r = adjustOutliers(
+        Float64Array.from(y, (v) => v * k),
+        12,
+      );
       expect(r.outliers.map((o) => o.index)).toEqual([17]);
-      expect(r.outliers[0].replacement / k).toBeCloseTo(adjustOutliers(Float64Array.from(y), 12).outliers[0].replacement, 6);
+      expect(r.outliers[0].replacement / k).toBeCloseTo(
+        adjustOutliers(Float64Array.from(y), 12).outliers[0].replacement,
+        6,
+      );
     }
     const p = wandering(40, 12, 0);
     p[9] += 60;
-    for (const k of [1e-200, 1e200]) expect(adjustOutliers(Float64Array.from(p, (v) => v * k), 1).outliers.map((o) => o.index)).toEqual([9]);
+    for (const k of [1e-200, 1e200])
+      expect(
+        adjustOutliers(
+          Float64Array.from(p, (v) => v * k),
+          1,
+        ).outliers.map((o) => o.index),
+      ).toEqual([9]);
   });
 
   test('same input, same output; the input is not modified', () => {

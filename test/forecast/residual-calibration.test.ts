@@ -23,7 +23,12 @@ test('too few or zero residuals leave the intervals alone', () => {
 });
 
 test('rescaling keeps asymmetry and nesting', () => {
-  const f = { name: 'x', mean: Float64Array.of(10), lower: [Float64Array.of(8), Float64Array.of(6)], upper: [Float64Array.of(13), Float64Array.of(16)] };
+  const f = {
+    name: 'x',
+    mean: Float64Array.of(10),
+    lower: [Float64Array.of(8), Float64Array.of(6)],
+    upper: [Float64Array.of(13), Float64Array.of(16)],
+  };
   const r = rescaleIntervals(f, [80, 95], [0.5, 2]);
   expect(Array.from(r.lower[0])).toEqual([9]);
   expect(Array.from(r.upper[0])).toEqual([11.5]);

@@ -20,8 +20,13 @@ describe('season lengths', () => {
 
   test('the detection notes say what was assumed, not which model was fitted', () => {
     const flat = Float64Array.from({ length: 48 }, (_, t) => 100 + ((t * 37) % 11));
-    expect(resolveSeason(flat, 0, 12)).toEqual({ period: 1, notes: ['No seasonality at lag 12 detected: no season assumed.'] });
-    expect(resolveSeason(flat.subarray(0, 30), 0, 12).notes).toEqual(['Too short to test for seasonality (needs 36 values, has 30): no season assumed.']);
+    expect(resolveSeason(flat, 0, 12)).toEqual({
+      period: 1,
+      notes: ['No seasonality at lag 12 detected: no season assumed.'],
+    });
+    expect(resolveSeason(flat.subarray(0, 30), 0, 12).notes).toEqual([
+      'Too short to test for seasonality (needs 36 values, has 30): no season assumed.',
+    ]);
     expect(() => resolveSeason(flat, -1, 12)).toThrow(/seasonality/);
   });
 });

@@ -1,5 +1,13 @@
 import {
-  centredSeasonAverage, clampedRunningMedian, endRuleRunningMedian, hanning, leaveOneOutTrend, localSeasonal, quantile, seasonalMedians, smooth53,
+  centredSeasonAverage,
+  clampedRunningMedian,
+  endRuleRunningMedian,
+  hanning,
+  leaveOneOutTrend,
+  localSeasonal,
+  quantile,
+  seasonalMedians,
+  smooth53,
 } from '../../src/forecast/robust-smooth';
 
 const arr = (x: Float64Array): number[] => Array.from(x);

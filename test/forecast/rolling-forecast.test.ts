@@ -38,20 +38,23 @@ describe('against R forecast', () => {
 describe('properties', () => {
   const base = { values: monthly.values, horizon: 24, seasonality: 12 };
 
-  test.each(['snaive', 'ses', 'holt', 'damped', 'hw', 'MAM', 'auto'])('%s: intervals nest and widen with the horizon', (method) => {
-    const r = rollingForecast({ ...base, method });
-    const [i80, i95] = r.intervals;
-    expect(r.mean).toHaveLength(24);
-    for (let k = 0; k < 24; k++) {
-      expect(i95.lower[k]).toBeLessThanOrEqual(i80.lower[k]);
-      expect(i80.lower[k]).toBeLessThanOrEqual(r.mean[k]);
-      expect(r.mean[k]).toBeLessThanOrEqual(i80.upper[k]);
-      expect(i80.upper[k]).toBeLessThanOrEqual(i95.upper[k]);
-    }
-    const width = (k: number) => i95.upper[k] - i95.lower[k];
-    // Compare the same month a year apart: widths grow with the horizon.
-    for (let k = 0; k < 12; k++) expect(width(k + 12)).toBeGreaterThan(width(k));
-  });
+  test.each(['snaive', 'ses', 'holt', 'damped', 'hw', 'MAM', 'auto'])(
+    '%s: intervals nest and widen with the horizon',
+    (method) => {
+      const r = rollingForecast({ ...base, method });
+      const [i80, i95] = r.intervals;
+      expect(r.mean).toHaveLength(24);
+      for (let k = 0; k < 24; k++) {
+        expect(i95.lower[k]).toBeLessThanOrEqual(i80.lower[k]);
+        expect(i80.lower[k]).toBeLessThanOrEqual(r.mean[k]);
+        expect(r.mean[k]).toBeLessThanOrEqual(i80.upper[k]);
+        expect(i80.upper[k]).toBeLessThanOrEqual(i95.upper[k]);
+      }
+      const width = (k: number) => i95.upper[k] - i95.lower[k];
+      // Compare the same month a year apart: widths grow with the horizon.
+      for (let k = 0; k < 12; k++) expect(width(k + 12)).toBeGreaterThan(width(k));
+    },
+  );
 
   test('a constant series gives zero-width intervals, never NaN', () => {
     for (const method of ['snaive', 'ses', 'holt', 'hw', 'auto']) {
@@ -79,7 +82,8 @@ describe('properties', () => {
   });
 
   test('too short for the method: FpaError (input) saying needed and given', () => {
-    const call = () => rollingForecast({ values: monthly.values.slice(0, 20), horizon: 3, seasonality: 12, method: 'hw' });
+    const call = () =>
+      rollingForecast({ values: monthly.values.slice(0, 20), horizon: 3, seasonality: 12, method: 'hw' });
     expect(call).toThrow(FpaError);
     expect(call).toThrow(/needs at least 24 values of history; got 20/);
     try {
@@ -103,20 +107,31 @@ describe('properties', () => {
     expect(() => rollingForecast({ ...base, levels: [120] })).toThrow(/between 0 and 100/);
     expect(() => rollingForecast({ ...base, seasonality: -1 })).toThrow(/seasonality/);
     expect(() => rollingForecast({ ...base, method: 'magic' })).toThrow(/not known/);
-    expect(() => rollingForecast({ values: [1, -2, 3, 4, 5, 6, 7], horizon: 1, seasonality: 1, method: 'MNN' })).toThrow(/strictly positive/);
+    expect(() =>
+      rollingForecast({ values: [1, -2, 3, 4, 5, 6, 7], horizon: 1, seasonality: 1, method: 'MNN' }),
+    ).toThrow(/strictly positive/);
   });
 
   test('huge magnitudes, negatives and zeros stay finite and scale-equivariant', () => {
     const small = rollingForecast({ ...base, method: 'hw' });
     const huge = rollingForecast({ ...base, values: monthly.values.map((v) => v * 1e12), method: 'hw' });
-    expect(maxRelDiff(huge.mean, small.mean.map((v) => v * 1e12))).toBeLessThan(1e-4);
+    expect(
+      maxRelDiff(
+        huge.mean,
+        small.mean.map((v) => v * 1e12),
+      ),
+    ).toBeLessThan(1e-4);
     const extreme = rollingForecast({ ...base, values: monthly.values.map((v) => v * 1e300), method: 'auto' });
     expect(extreme.intervals[1].upper.every(Number.isFinite)).toBe(true);
     const tiny = rollingForecast({ ...base, values: monthly.values.map((v) => v * 1e-300), method: 'auto' });
     expect(tiny.mean.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
     const neg = rollingForecast({ ...base, values: monthly.values.map((v) => -v), method: 'auto' });
     expect(neg.mean.every(Number.isFinite)).toBe(true);
-    const zeros = rollingForecast({ values: monthly.values.map((v, i) => (i % 7 === 0 ? 0 : v)), horizon: 12, method: 'auto' });
+    const zeros = rollingForecast({
+      values: monthly.values.map((v, i) => (i % 7 === 0 ? 0 : v)),
+      horizon: 12,
+      method: 'auto',
+    });
     expect(zeros.intervals[1].upper.every(Number.isFinite)).toBe(true);
   });
 
@@ -125,7 +140,9 @@ describe('properties', () => {
     const short = rollingForecast({ values: monthly.values.slice(0, 20), horizon: 12 });
     expect(short.seasonPeriod).toBe(1);
     expect(short.method).toBe('auto(ANN+theta+ar0)');
-    expect(short.notes.join(' ')).toMatch(/Too short to test for seasonality \(needs 36 values, has 20\): no season assumed/);
+    expect(short.notes.join(' ')).toMatch(
+      /Too short to test for seasonality \(needs 36 values, has 20\): no season assumed/,
+    );
   });
 
   test('ETS is offered the season whenever two seasons exist, and AICc chooses (as R ets())', () => {
@@ -138,19 +155,27 @@ describe('properties', () => {
       expect(r.method).toMatch(/^auto\([AM]N[AM]\+theta\+ar\d\)$/);
       const nonSeasonal = rollingForecast({ values: monthly.values.slice(0, n), horizon: 12, seasonality: 1 });
       expect(r.mean).not.toEqual(nonSeasonal.mean);
-      expect(r.notes.join(' ')).toMatch(/ETS chose the seasonal model [AM]N[AM] \(season of 12\) by AICc, and Theta and the autoregression use that season too/);
+      expect(r.notes.join(' ')).toMatch(
+        /ETS chose the seasonal model [AM]N[AM] \(season of 12\) by AICc, and Theta and the autoregression use that season too/,
+      );
       expect(rollingForecast({ values: monthly.values.slice(0, n), horizon: 12, method: 'ets' }).seasonPeriod).toBe(12);
     }
     // FORECAST.MODEL describes those members: 40 months, the AR differenced at lag 12.
-    expect(describeModel({ values: monthly.values.slice(0, 40) }).map((f) => f.label)).toContain('AR order (differenced at lag 12)');
+    expect(describeModel({ values: monthly.values.slice(0, 40) }).map((f) => f.label)).toContain(
+      'AR order (differenced at lag 12)',
+    );
     // An explicit "no season" is respected.
-    expect(rollingForecast({ values: monthly.values.slice(0, 40), horizon: 12, seasonality: 1 }).method).toMatch(/^auto\([AM][NA]d?N\+/);
+    expect(rollingForecast({ values: monthly.values.slice(0, 40), horizon: 12, seasonality: 1 }).method).toMatch(
+      /^auto\([AM][NA]d?N\+/,
+    );
   });
 
   test('levels are returned in the order requested', () => {
     const r = rollingForecast({ ...base, method: 'ses', levels: [95, 50] });
     expect(r.intervals.map((i) => i.level)).toEqual([95, 50]);
-    expect(r.intervals[1].upper[0] - r.intervals[1].lower[0]).toBeLessThan(r.intervals[0].upper[0] - r.intervals[0].lower[0]);
+    expect(r.intervals[1].upper[0] - r.intervals[1].lower[0]).toBeLessThan(
+      r.intervals[0].upper[0] - r.intervals[0].lower[0],
+    );
   });
 });
 
@@ -177,9 +202,15 @@ describe('outliers: "adjust"', () => {
     expect(o.value).toBe(spiked[40]);
     expect(Math.abs(o.replacement / monthly.values[40] - 1)).toBeLessThan(0.06);
     expect(Math.abs(o.replacement / 8752.602 - 1)).toBeLessThan(0.03);
-    expect(r.notes).toContainEqual(expect.stringMatching(/^1 outlier\(s\) replaced before fitting: value 41 \(\d+ → \d+\)\.$/));
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(/^1 outlier\(s\) replaced before fitting: value 41 \(\d+ → \d+\)\.$/),
+    );
     // Identical to forecasting the history with the replacement typed in.
-    const typed = rollingForecast({ ...base, values: spiked.map((v, i) => (i === 40 ? o.replacement : v)), method: 'hw' });
+    const typed = rollingForecast({
+      ...base,
+      values: spiked.map((v, i) => (i === 40 ? o.replacement : v)),
+      method: 'hw',
+    });
     expect(r.mean).toEqual(typed.mean);
     expect(r.intervals).toEqual(typed.intervals);
   });
@@ -223,7 +254,9 @@ describe('outliers: "adjust"', () => {
       expect((e as FpaError).kind).toBe('input');
       expect((e as FpaError).fullMessage).toMatch(/"remove".*keep, adjust/);
     }
-    expect(rollingForecast({ ...base, method: 'ses', outliers: ' Adjust ' as unknown as 'adjust' }).outliers).toHaveLength(1);
+    expect(
+      rollingForecast({ ...base, method: 'ses', outliers: ' Adjust ' as unknown as 'adjust' }).outliers,
+    ).toHaveLength(1);
   });
 
   test('deterministic', () => {

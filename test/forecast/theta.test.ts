@@ -9,7 +9,12 @@ describe('Theta against R thetaf()', () => {
     // comparison allows for the tiny difference of two maximum-likelihood searches.
     const th = thetaForecast(Float64Array.from(fx.values), fx.frequency, fx.horizon)!;
     expect(maxRelDiff(th.mean, fx.thetaf.mean)).toBeLessThan(2e-3);
-    expect(maxRelDiff(Array.from(th.mean, (v, i) => v + Z95 * th.se[i]), fx.thetaf.hi95)).toBeLessThan(2e-3);
+    expect(
+      maxRelDiff(
+        Array.from(th.mean, (v, i) => v + Z95 * th.se[i]),
+        fx.thetaf.hi95,
+      ),
+    ).toBeLessThan(2e-3);
   });
 
   test('too short gives undefined; a straight line is continued', () => {

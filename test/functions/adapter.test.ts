@@ -1,5 +1,15 @@
 import { FpaError } from '../../src/errors';
-import { optionalBoolean, optionalNumber, optionalString, readMatrix, readSeries, safely, toExcelError, withHeader, columns } from '../../functions/adapter';
+import {
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  readMatrix,
+  readSeries,
+  safely,
+  toExcelError,
+  withHeader,
+  columns,
+} from '../../functions/adapter';
 import { column, errorCell, rangeValues } from './excel-range';
 
 function thrown(fn: () => unknown): FpaError {
@@ -47,11 +57,23 @@ describe('readSeries', () => {
     const error = thrown(() => readSeries(column([1, errorCell('#DIV/0!')]), 'values'));
     expect(error.code).toBe('INPUT_ERROR_CELL');
     expect(error.message).toMatch(/#DIV\/0!/);
-    expect(thrown(() => readSeries(column([{ type: 'Error', basicValue: '#REF!' }]), 'values')).message).toMatch(/#REF!/);
+    expect(thrown(() => readSeries(column([{ type: 'Error', basicValue: '#REF!' }]), 'values')).message).toMatch(
+      /#REF!/,
+    );
   });
 
   it('rejects 2-D ranges and empty ranges', () => {
-    expect(thrown(() => readSeries([[1, 2], [3, 4]], 'values')).code).toBe('INPUT_BAD_SHAPE');
+    expect(
+      thrown(() =>
+        readSeries(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          'values',
+        ),
+      ).code,
+    ).toBe('INPUT_BAD_SHAPE');
     expect(thrown(() => readSeries([], 'values')).code).toBe('INPUT_EMPTY');
     expect(thrown(() => readSeries([[null], [null]], 'values')).code).toBe('INPUT_EMPTY');
     expect(thrown(() => readSeries(undefined, 'values')).code).toBe('INPUT_EMPTY');
@@ -65,12 +87,25 @@ describe('readSeries', () => {
 
 describe('readMatrix', () => {
   it('normalises a ragged 2-D array and keeps text and booleans', () => {
-    expect(readMatrix([['a', 1], ['b']], 't')).toEqual([['a', 1], ['b', null]]);
+    expect(readMatrix([['a', 1], ['b']], 't')).toEqual([
+      ['a', 1],
+      ['b', null],
+    ]);
     expect(readMatrix([[true, '']], 't')).toEqual([[true, null]]);
   });
 
   it('raises on error cells with row and column', () => {
-    expect(thrown(() => readMatrix([[1, 2], [3, errorCell('#NUM!')]], 'table')).message).toMatch(/row 2, column 2 holds the error #NUM!/);
+    expect(
+      thrown(() =>
+        readMatrix(
+          [
+            [1, 2],
+            [3, errorCell('#NUM!')],
+          ],
+          'table',
+        ),
+      ).message,
+    ).toMatch(/row 2, column 2 holds the error #NUM!/);
   });
 });
 
@@ -95,11 +130,15 @@ describe('optionalNumber', () => {
     [Number.NaN, /got NaN/],
     [[[1, 2]], /single value/],
   ])('rejects horizon %p with a message', (value, pattern) => {
-    expect(thrown(() => optionalNumber(value, 'horizon', 12, { integer: true, min: 1, max: 120 })).message).toMatch(pattern);
+    expect(thrown(() => optionalNumber(value, 'horizon', 12, { integer: true, min: 1, max: 120 })).message).toMatch(
+      pattern,
+    );
   });
 
   it('applies exclusive bounds', () => {
-    expect(thrown(() => optionalNumber(1.2, 'confidence', 0.95, { above: 0, below: 1 })).message).toMatch(/strictly between 0 and 1; got 1.2/);
+    expect(thrown(() => optionalNumber(1.2, 'confidence', 0.95, { above: 0, below: 1 })).message).toMatch(
+      /strictly between 0 and 1; got 1.2/,
+    );
     expect(thrown(() => optionalNumber(0, 'confidence', 0.95, { above: 0, below: 1 })).code).toBe('INPUT_OUT_OF_RANGE');
   });
 });
@@ -108,7 +147,9 @@ describe('optionalString and optionalBoolean', () => {
   it('matches allowed values case-insensitively', () => {
     expect(optionalString(' HW ', 'method', 'auto', ['auto', 'hw'])).toBe('hw');
     expect(optionalString(undefined, 'method', 'auto', ['auto'])).toBe('auto');
-    expect(thrown(() => optionalString('arima9', 'method', 'auto', ['auto', 'hw'])).fullMessage).toMatch(/Use one of: auto, hw/);
+    expect(thrown(() => optionalString('arima9', 'method', 'auto', ['auto', 'hw'])).fullMessage).toMatch(
+      /Use one of: auto, hw/,
+    );
     expect(thrown(() => optionalString(3, 'method', 'auto')).code).toBe('INPUT_OUT_OF_RANGE');
   });
 
@@ -150,7 +191,19 @@ describe('error mapping', () => {
 
 describe('spill shaping', () => {
   it('builds rectangular arrays and blanks out non-finite numbers', () => {
-    expect(columns([[1, 2], [3, Number.NaN]])).toEqual([[1, 3], [2, '']]);
-    expect(withHeader(['a', 'b'], [[1], [2, 3]])).toEqual([['a', 'b'], [1, ''], [2, 3]]);
+    expect(
+      columns([
+        [1, 2],
+        [3, Number.NaN],
+      ]),
+    ).toEqual([
+      [1, 3],
+      [2, ''],
+    ]);
+    expect(withHeader(['a', 'b'], [[1], [2, 3]])).toEqual([
+      ['a', 'b'],
+      [1, ''],
+      [2, 3],
+    ]);
   });
 });

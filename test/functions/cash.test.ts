@@ -10,13 +10,29 @@ beforeAll(() => {
   cashSolver.current = glpkNodeSolver;
 });
 
-const instruments = [['name', 'term', 'rate'], ['ON', 1, 0.004], ['TD', 2, 0.01]];
+const instruments = [
+  ['name', 'term', 'rate'],
+  ['ON', 1, 0.004],
+  ['TD', 2, 0.01],
+];
 
 describe('FPA.CASH.OPTIMIZE', () => {
   it('spills a labelled schedule with a totals row holding the objective', async () => {
     const flows = await rangeValues(column([0, 0, 0]));
     const result = (await cashOptimize(flows, 100, [[0]], instruments)) as unknown[][];
-    expect(result[0]).toEqual(['period', 'invest ON', 'invest TD', 'mature ON', 'mature TD', 'draw', 'repay', 'debt', 'interest earned', 'interest paid', 'closing cash']);
+    expect(result[0]).toEqual([
+      'period',
+      'invest ON',
+      'invest TD',
+      'mature ON',
+      'mature TD',
+      'draw',
+      'repay',
+      'debt',
+      'interest earned',
+      'interest paid',
+      'closing cash',
+    ]);
     expect(result).toHaveLength(5);
     expect(result[1][2]).toBeCloseTo(100, 9); // TD placed in period 1
     const last = result[4];
@@ -28,7 +44,18 @@ describe('FPA.CASH.OPTIMIZE', () => {
   it('takes a credit line as numbers or name/value pairs, and options', async () => {
     const flows = column([-50, 100]);
     const a = (await cashOptimize(flows, 0, [[0]], [['X', 1, 0]], [[100], [0.01], [0.001]])) as unknown[][];
-    const b = (await cashOptimize(flows, 0, [[0]], [['X', 1, 0]], [['limit', 100], ['rate', 0.01], ['fee', 0.001]], [['shadow_prices', true]])) as unknown[][];
+    const b = (await cashOptimize(
+      flows,
+      0,
+      [[0]],
+      [['X', 1, 0]],
+      [
+        ['limit', 100],
+        ['rate', 0.01],
+        ['fee', 0.001],
+      ],
+      [['shadow_prices', true]],
+    )) as unknown[][];
     expect(a[3][8]).toBeCloseTo(49.3491, 9);
     expect(b[0]).toContain('shadow min cash');
     expect(b[3][8]).toBeCloseTo(49.3491, 9);
@@ -42,7 +69,14 @@ describe('FPA.CASH.OPTIMIZE', () => {
   });
 
   it('spills the shortfall table when options ask to diagnose', async () => {
-    const result = (await cashOptimize(column([0, -500, -10]), 100, [[0]], instruments, null as unknown as unknown[][], [['diagnose', true]])) as unknown[][];
+    const result = (await cashOptimize(
+      column([0, -500, -10]),
+      100,
+      [[0]],
+      instruments,
+      null as unknown as unknown[][],
+      [['diagnose', true]],
+    )) as unknown[][];
     expect(result[0]).toEqual(['period', 'shortfall']);
     expect(result[1][0]).toBe(2);
     expect(result[1][1]).toBeCloseTo(399.6, 6);
@@ -52,10 +86,31 @@ describe('FPA.CASH.OPTIMIZE', () => {
 
   it.each([
     ['a text term', [['ON', 'one', 0.01]], /instruments row 1, column 2 \(term\)/],
-    ['a blank rate', [['name', 'term', 'rate'], ['ON', 1, null]], /instruments row 2, column 3 \(rate\)/],
+    [
+      'a blank rate',
+      [
+        ['name', 'term', 'rate'],
+        ['ON', 1, null],
+      ],
+      /instruments row 2, column 3 \(rate\)/,
+    ],
     ['a negative min', [['ON', 1, 0.01, -5]], /instruments row 1, column 4 \(min\)/],
-    ['a missing name', [['ON', 1, 0.01], [null, 2, 0.01]], /instruments row 2, column 1 \(name\)/],
-    ['a repeated name', [['ON', 1, 0.01], ['ON', 2, 0.01]], /row 2: the name "ON" is used twice/],
+    [
+      'a missing name',
+      [
+        ['ON', 1, 0.01],
+        [null, 2, 0.01],
+      ],
+      /instruments row 2, column 1 \(name\)/,
+    ],
+    [
+      'a repeated name',
+      [
+        ['ON', 1, 0.01],
+        ['ON', 2, 0.01],
+      ],
+      /row 2: the name "ON" is used twice/,
+    ],
     ['too few columns', [['ON', 1]], /at least 3 columns/],
     ['an error cell', [['ON', 1, errorCell('#REF!')]], /#REF!/],
   ])('malformed instruments (%s) → #VALUE! with row and column', async (_name, table, message) => {
@@ -64,11 +119,31 @@ describe('FPA.CASH.OPTIMIZE', () => {
 
   it.each([
     ['a blank flow', () => cashOptimize(column([1, null, 3]), 100, [[0]], instruments), /flows period 2 is blank/],
-    ['min_cash of the wrong length', () => cashOptimize(column([1, 2, 3]), 100, column([0, 0]), instruments), /min_cash must be one value or 3 values/],
-    ['no opening cash', () => cashOptimize(column([1, 2]), null as unknown as number, [[0]], instruments), /opening_cash is empty/],
-    ['an unknown option', () => cashOptimize(column([1, 2]), 1, [[0]], instruments, undefined, [['speed', 1]]), /"speed" is not known/],
-    ['a bad objective', () => cashOptimize(column([1, 2]), 1, [[0]], instruments, undefined, [['objective', 'profit']]), /objective "profit"/],
-    ['a bad credit rate', () => cashOptimize(column([1, 2]), 1, [[0]], instruments, [[100, 'x']]), /credit_line rate must be a number/],
+    [
+      'min_cash of the wrong length',
+      () => cashOptimize(column([1, 2, 3]), 100, column([0, 0]), instruments),
+      /min_cash must be one value or 3 values/,
+    ],
+    [
+      'no opening cash',
+      () => cashOptimize(column([1, 2]), null as unknown as number, [[0]], instruments),
+      /opening_cash is empty/,
+    ],
+    [
+      'an unknown option',
+      () => cashOptimize(column([1, 2]), 1, [[0]], instruments, undefined, [['speed', 1]]),
+      /"speed" is not known/,
+    ],
+    [
+      'a bad objective',
+      () => cashOptimize(column([1, 2]), 1, [[0]], instruments, undefined, [['objective', 'profit']]),
+      /objective "profit"/,
+    ],
+    [
+      'a bad credit rate',
+      () => cashOptimize(column([1, 2]), 1, [[0]], instruments, [[100, 'x']]),
+      /credit_line rate must be a number/,
+    ],
   ])('bad input (%s) → #VALUE! with a message', async (_name, call, message) => {
     expectExcelError(await call(), '#VALUE!', message);
   });
@@ -76,14 +151,36 @@ describe('FPA.CASH.OPTIMIZE', () => {
 
 describe('FPA.CASH.RISK', () => {
   it('spills P(breach), expected shortfall and percentiles per period from low/mid/high', () => {
-    const result = cashRisk([[-100, -100], [0, 0], [100, 100]], 50, [[0]], 2000, 7) as unknown[][];
+    const result = cashRisk(
+      [
+        [-100, -100],
+        [0, 0],
+        [100, 100],
+      ],
+      50,
+      [[0]],
+      2000,
+      7,
+    ) as unknown[][];
     expect(result[0]).toEqual(['period', 'P(breach)', 'expected shortfall', 'cash P5', 'cash P50', 'cash P95']);
     expect(result).toHaveLength(4);
     const p1 = result[1][1] as number;
     expect(p1).toBeGreaterThan(0.1);
     expect(p1).toBeLessThan(0.4);
     expect(result[3][0]).toBe('first likely breach');
-    expect(cashRisk([[-100, -100], [0, 0], [100, 100]], 50, [[0]], 2000, 7)).toEqual(result);
+    expect(
+      cashRisk(
+        [
+          [-100, -100],
+          [0, 0],
+          [100, 100],
+        ],
+        50,
+        [[0]],
+        2000,
+        7,
+      ),
+    ).toEqual(result);
   });
 
   it('reads trials (one row each) as well', () => {
@@ -93,7 +190,18 @@ describe('FPA.CASH.RISK', () => {
   });
 
   it('returns #VALUE! for bad input', () => {
-    expectExcelError(cashRisk([[1, 2], [3, 4]], 0, [[0]]), '#VALUE!', /at least 10 trials/);
+    expectExcelError(
+      cashRisk(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        0,
+        [[0]],
+      ),
+      '#VALUE!',
+      /at least 10 trials/,
+    );
     expectExcelError(cashRisk([[1], [0], [2]], 0, [[0]]), '#VALUE!', /low ≤ mid ≤ high/);
     expectExcelError(cashRisk([[-1], ['x'], [1]], 0, [[0]]), '#VALUE!', /flows row 2, column 1/);
     expectExcelError(cashRisk([[-1], [0], [1]], 0, [[0]], 5), '#VALUE!', /iterations/);
@@ -108,7 +216,15 @@ describe('FPA.WC.METRICS', () => {
   });
 
   it('leaves a blank where revenue is zero and supports average balances', () => {
-    const result = wcMetricsFn([[0, 11500]], [[0, 8200]], [[1600, 2000]], [[750, 1000]], [[2000, 3000]], [[365]], 'average') as unknown[][];
+    const result = wcMetricsFn(
+      [[0, 11500]],
+      [[0, 8200]],
+      [[1600, 2000]],
+      [[750, 1000]],
+      [[2000, 3000]],
+      [[365]],
+      'average',
+    ) as unknown[][];
     expect(result[1][1]).toBe('');
     expect(result[2][4] as number).toBeCloseTo(129.46, 2);
   });
@@ -135,7 +251,11 @@ describe('FPA.WC.OPTIMIZE', () => {
   });
 
   it('returns #VALUE! for a malformed lever table or budget', async () => {
-    expectExcelError(await wcOptimize([['DSO', 45, 'x', 1000, 200]], 10), '#VALUE!', /levers row 1, column 3 \(target\)/);
+    expectExcelError(
+      await wcOptimize([['DSO', 45, 'x', 1000, 200]], 10),
+      '#VALUE!',
+      /levers row 1, column 3 \(target\)/,
+    );
     expectExcelError(await wcOptimize([['DSO', 45, 35]], 10), '#VALUE!', /5 columns/);
     expectExcelError(await wcOptimize(levers, -1), '#VALUE!', /budget/);
   });

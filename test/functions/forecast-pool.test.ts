@@ -32,24 +32,37 @@ class FakeWorker implements ForecastWorker {
   }
 }
 
-const series = (shift: number): number[] => Array.from({ length: 40 }, (_, t) => 100 + shift + 2 * t + 10 * Math.sin((2 * Math.PI * t) / 12) + ((t * 31) % 5));
+const series = (shift: number): number[] =>
+  Array.from({ length: 40 }, (_, t) => 100 + shift + 2 * t + 10 * Math.sin((2 * Math.PI * t) / 12) + ((t * 31) % 5));
 
 afterEach(() => useForecastWorkers(() => null, 0));
 
 describe('forecast worker pool', () => {
   test('answers equal the in-thread engine, and a history always goes to the same worker', async () => {
     const fakes: FakeWorker[] = [];
-    expect(useForecastWorkers(() => { const w = new FakeWorker(); fakes.push(w); return w; }, 3)).toBe(3);
+    expect(
+      useForecastWorkers(() => {
+        const w = new FakeWorker();
+        fakes.push(w);
+        return w;
+      }, 3),
+    ).toBe(3);
     const requests = Array.from({ length: 12 }, (_, i) => ({ values: series(i), horizon: 6, method: 'hw' }));
-    const answers = await Promise.all([...requests, ...requests].map((request) => computeForecast({ kind: 'rolling', request })));
+    const answers = await Promise.all(
+      [...requests, ...requests].map((request) => computeForecast({ kind: 'rolling', request })),
+    );
     answers.forEach((answer, i) => expect(answer).toEqual(rollingForecast(requests[i % 12])));
     // 24 jobs spread over the workers, each history's two jobs on one worker.
     expect(fakes.map((f) => f.seen.length).reduce((a, b) => a + b, 0)).toBe(24);
     expect(fakes.filter((f) => f.seen.length > 0).length).toBeGreaterThan(1);
     for (const request of requests) {
-      const holders = fakes.filter((f) => f.seen.some((m) => JSON.stringify(m.job.request.values) === JSON.stringify(request.values)));
+      const holders = fakes.filter((f) =>
+        f.seen.some((m) => JSON.stringify(m.job.request.values) === JSON.stringify(request.values)),
+      );
       expect(holders).toHaveLength(1);
-      expect(holders[0].seen.filter((m) => JSON.stringify(m.job.request.values) === JSON.stringify(request.values))).toHaveLength(2);
+      expect(
+        holders[0].seen.filter((m) => JSON.stringify(m.job.request.values) === JSON.stringify(request.values)),
+      ).toHaveLength(2);
     }
   });
 
@@ -60,8 +73,14 @@ describe('forecast worker pool', () => {
     expect(await forecastRolling(column(series(3)), 6, 12, 0.9, 'madm')).toEqual(inThread);
     expect(await forecastModel(column(series(3)), 12, 'hw')).toEqual(model);
     // An engine error crosses the port with its message: 3 values are too few for Holt–Winters.
-    expectExcelError(await forecastRolling(column([1, 2, 3]), 6, 12, 0.9, 'hw'), '#VALUE!', /needs at least \d+ values/);
-    await expect(computeForecast({ kind: 'describe', request: { values: [1, 2, 3], method: 'hw', seasonality: 12 } })).rejects.toBeInstanceOf(FpaError);
+    expectExcelError(
+      await forecastRolling(column([1, 2, 3]), 6, 12, 0.9, 'hw'),
+      '#VALUE!',
+      /needs at least \d+ values/,
+    );
+    await expect(
+      computeForecast({ kind: 'describe', request: { values: [1, 2, 3], method: 'hw', seasonality: 12 } }),
+    ).rejects.toBeInstanceOf(FpaError);
   });
 
   test('jobs of a worker that fails run in this thread, later jobs on the others', async () => {
@@ -79,7 +98,12 @@ describe('forecast worker pool', () => {
   });
 
   test('replacing the pool settles the jobs still pending on it', async () => {
-    const silent: ForecastWorker = { onmessage: null, onerror: null, postMessage: () => undefined, terminate: () => undefined };
+    const silent: ForecastWorker = {
+      onmessage: null,
+      onerror: null,
+      postMessage: () => undefined,
+      terminate: () => undefined,
+    };
     useForecastWorkers(() => silent, 1);
     const request = { values: series(2), horizon: 3, method: 'ses' };
     const pending = computeForecast({ kind: 'rolling', request });

@@ -45,14 +45,19 @@ it('uses uppercase dotted ids equal to the names', () => {
 it('describes every function and every parameter', () => {
   for (const f of metadata.functions) {
     expect(`${f.id}: ${f.description ?? ''}`.length).toBeGreaterThan(f.id.length + 12);
-    for (const p of f.parameters) expect(`${f.id}(${p.name}): ${p.description ?? ''}`.trim().length).toBeGreaterThan(`${f.id}(${p.name}): `.length + 5);
+    for (const p of f.parameters)
+      expect(`${f.id}(${p.name}): ${p.description ?? ''}`.trim().length).toBeGreaterThan(
+        `${f.id}(${p.name}): `.length + 5,
+      );
   }
 });
 
 it('binds every declared function to an exported function, and declares every exported function', async () => {
   for (const modulePath of FUNCTION_MODULES) {
     const absolute = path.resolve(root, modulePath);
-    const exported = Object.entries(jest.requireActual<Record<string, unknown>>(absolute)).filter(([, v]) => typeof v === 'function').map(([k]) => k);
+    const exported = Object.entries(jest.requireActual<Record<string, unknown>>(absolute))
+      .filter(([, v]) => typeof v === 'function')
+      .map(([k]) => k);
     const declared = associations.filter((a) => path.resolve(a.sourceFileName) === absolute).map((a) => a.functionName);
     expect(declared.sort()).toEqual(exported.sort());
   }

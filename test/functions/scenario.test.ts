@@ -39,9 +39,19 @@ describe('FPA.SCENARIO.MC', () => {
         { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
         { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
         { name: 'unit_cost', distribution: 'triangular', params: { min: 40, mode: 55, max: 75 } },
-        { name: 'capex', distribution: 'discrete', params: { values: [0, 250000, 1000000], probabilities: [0.6, 0.3, 0.1] } },
+        {
+          name: 'capex',
+          distribution: 'discrete',
+          params: { values: [0, 250000, 1000000], probabilities: [0.6, 0.3, 0.1] },
+        },
       ],
-      correlation: { names: ['price', 'volume'], matrix: [[1, -0.5], [-0.5, 1]] },
+      correlation: {
+        names: ['price', 'volume'],
+        matrix: [
+          [1, -0.5],
+          [-0.5, 1],
+        ],
+      },
       model: 'revenue = price * volume\nprofit = revenue - unit_cost * volume - capex',
       iterations: 2000,
       seed: 7,
@@ -59,12 +69,20 @@ describe('FPA.SCENARIO.MC', () => {
   });
 
   it('accepts a multi-line model in one cell and a drivers table without header', () => {
-    const oneCell = call(() => scenarioMc(DRIVERS.slice(1), [['revenue = price * volume\nprofit = revenue - unit_cost * volume - capex']], 500));
+    const oneCell = call(() =>
+      scenarioMc(DRIVERS.slice(1), [['revenue = price * volume\nprofit = revenue - unit_cost * volume - capex']], 500),
+    );
     expect(oneCell).toEqual(call(() => scenarioMc(DRIVERS, MODEL, 500)));
   });
 
   it.each([
-    ['an unknown distribution', [['x', 'weibull', 1, 2]], [['y = x']], '#VALUE!', /distribution "weibull" is not known/],
+    [
+      'an unknown distribution',
+      [['x', 'weibull', 1, 2]],
+      [['y = x']],
+      '#VALUE!',
+      /distribution "weibull" is not known/,
+    ],
     ['a bad PERT', [['x', 'pert', 5, 1, 10]], [['y = x']], '#VALUE!', /PERT: min must be ≤ mode ≤ max/],
     ['a text parameter', [['x', 'normal', 'ten', 1]], [['y = x']], '#VALUE!', /parameter mean holds "ten"/],
     ['an unknown name in the model', [['x', 'normal', 0, 1]], [['y = x + z']], '#N/A', /"z" is not a driver/],
@@ -73,26 +91,70 @@ describe('FPA.SCENARIO.MC', () => {
     ['an error cell', [['x', 'normal', errorCell('#DIV/0!'), 1]], [['y = x']], '#VALUE!', /#DIV\/0!/],
     ['a division by zero in every trial', [['x', 'normal', 0, 1]], [['y = x / 0']], '#VALUE!', /not a finite number/],
   ])('returns an Excel error for %s', (_, drivers, model, code, pattern) => {
-    expectExcelError(call(() => scenarioMc(drivers, model, 100)), code, pattern);
+    expectExcelError(
+      call(() => scenarioMc(drivers, model, 100)),
+      code,
+      pattern,
+    );
   });
 
   it('caps the synchronous work with a message pointing to the task pane', () => {
-    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, MAX_CELL_ITERATIONS + 1)), '#VALUE!', /task pane/);
-    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 1.5)), '#VALUE!', /iterations/);
+    expectExcelError(
+      call(() => scenarioMc(DRIVERS, MODEL, MAX_CELL_ITERATIONS + 1)),
+      '#VALUE!',
+      /task pane/,
+    );
+    expectExcelError(
+      call(() => scenarioMc(DRIVERS, MODEL, 1.5)),
+      '#VALUE!',
+      /iterations/,
+    );
   });
 
   it('checks the correlation range labels and values', () => {
-    const swapped = [[null, 'volume', 'price'], ['price', 1, -0.5], ['volume', -0.5, 1]];
-    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, swapped)), '#VALUE!', /same order/);
-    const bad = [[null, 'price', 'volume'], ['price', 1, 2], ['volume', 2, 1]];
-    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, bad)), '#VALUE!', /between -1 and 1/);
-    const unknown = [[null, 'price', 'fx'], ['price', 1, 0], ['fx', 0, 1]];
-    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, unknown)), '#VALUE!', /"fx" is not a driver/);
-    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, [[1]])), '#VALUE!', /square range/);
+    const swapped = [
+      [null, 'volume', 'price'],
+      ['price', 1, -0.5],
+      ['volume', -0.5, 1],
+    ];
+    expectExcelError(
+      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, swapped)),
+      '#VALUE!',
+      /same order/,
+    );
+    const bad = [
+      [null, 'price', 'volume'],
+      ['price', 1, 2],
+      ['volume', 2, 1],
+    ];
+    expectExcelError(
+      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, bad)),
+      '#VALUE!',
+      /between -1 and 1/,
+    );
+    const unknown = [
+      [null, 'price', 'fx'],
+      ['price', 1, 0],
+      ['fx', 0, 1],
+    ];
+    expectExcelError(
+      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, unknown)),
+      '#VALUE!',
+      /"fx" is not a driver/,
+    );
+    expectExcelError(
+      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, [[1]])),
+      '#VALUE!',
+      /square range/,
+    );
   });
 
   it('rejects bad percentiles', () => {
-    expectExcelError(call(() => scenarioMc(DRIVERS, MODEL, 100, 1, undefined, [[150]])), '#VALUE!', /percentiles/);
+    expectExcelError(
+      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, undefined, [[150]])),
+      '#VALUE!',
+      /percentiles/,
+    );
   });
 });
 
@@ -106,7 +168,11 @@ describe('FPA.SCENARIO.TORNADO', () => {
     expect(result[1][0]).toBe('volume');
   });
   it('an unknown output is #N/A naming the outputs', () => {
-    expectExcelError(call(() => scenarioTornado(DRIVERS, MODEL, 'ebit', 100)), '#N/A', /Use one of: revenue, profit/);
+    expectExcelError(
+      call(() => scenarioTornado(DRIVERS, MODEL, 'ebit', 100)),
+      '#N/A',
+      /Use one of: revenue, profit/,
+    );
   });
 });
 
@@ -118,7 +184,11 @@ describe('FPA.SCENARIO.TRIALS', () => {
     expect(call(() => scenarioTrials(DRIVERS, MODEL, 'PROFIT', 300))).toEqual(result);
   });
   it('above the spill limit returns #VALUE! saying the limit', () => {
-    expectExcelError(call(() => scenarioTrials(DRIVERS, MODEL, 'profit', 100001)), '#VALUE!', /at most 100,000.*5 MB/);
+    expectExcelError(
+      call(() => scenarioTrials(DRIVERS, MODEL, 'profit', 100001)),
+      '#VALUE!',
+      /at most 100,000.*5 MB/,
+    );
   });
 });
 
@@ -137,8 +207,21 @@ describe('FPA.DIST.INV', () => {
     expect((result as number[][])[0][0]).toBeCloseTo(expected, 8);
   });
   it('maps a range of p to the same shape; discrete values and probabilities can be ranges', () => {
-    const result = call(() => distInv('discrete', [[0.5, 0.7], [0.95, 0.05]], [[0], [250000], [1000000]], [[0.6], [0.3], [0.1]]));
-    expect(result).toEqual([[0, 250000], [1000000, 0]]);
+    const result = call(() =>
+      distInv(
+        'discrete',
+        [
+          [0.5, 0.7],
+          [0.95, 0.05],
+        ],
+        [[0], [250000], [1000000]],
+        [[0.6], [0.3], [0.1]],
+      ),
+    );
+    expect(result).toEqual([
+      [0, 250000],
+      [1000000, 0],
+    ]);
   });
   it.each([
     ['weibull', [[0.5]], [[1]], '#VALUE!', /not known/],
@@ -147,6 +230,10 @@ describe('FPA.DIST.INV', () => {
     ['normal', [[0.5]], [[0]], '#VALUE!', /parameter "sd" is missing/],
     ['normal', [['x']], [[0]], '#VALUE!', /p must be/],
   ])('%s with p %j → error', (dist, p, param1, code, pattern) => {
-    expectExcelError(call(() => distInv(dist, p, param1, dist === 'normal' && (p[0][0] as number) !== 0.5 ? [[1]] : undefined)), code, pattern);
+    expectExcelError(
+      call(() => distInv(dist, p, param1, dist === 'normal' && (p[0][0] as number) !== 0.5 ? [[1]] : undefined)),
+      code,
+      pattern,
+    );
   });
 });

@@ -21,13 +21,35 @@ describe('FPA.VARIANCE.FLAGS', () => {
   });
 
   it('uses labels, and a single column as one line', () => {
-    const result = callWithoutThrowing(() => varianceFlags(column(actual[0]).map((_, i) => [plan[0][i]]), column(actual[0]), [['Travel']])) as unknown[][];
+    const result = callWithoutThrowing(() =>
+      varianceFlags(
+        column(actual[0]).map((_, i) => [plan[0][i]]),
+        column(actual[0]),
+        [['Travel']],
+      ),
+    ) as unknown[][];
     expect(result[1].slice(0, 2)).toEqual(['Travel', 8]);
   });
 
   it('takes a percentage or a name/value table of thresholds', () => {
-    expect((callWithoutThrowing(() => varianceFlags(plan, actual, undefined, [[0.9]])) as unknown[][])[1][2]).toBe('none');
-    expect((callWithoutThrowing(() => varianceFlags(plan, actual, [['a'], ['b']], [['minAbs', 1000], ['z', 4]])) as unknown[][])[1][2]).toBe('none');
+    expect((callWithoutThrowing(() => varianceFlags(plan, actual, undefined, [[0.9]])) as unknown[][])[1][2]).toBe(
+      'none',
+    );
+    expect(
+      (
+        callWithoutThrowing(() =>
+          varianceFlags(
+            plan,
+            actual,
+            [['a'], ['b']],
+            [
+              ['minAbs', 1000],
+              ['z', 4],
+            ],
+          ),
+        ) as unknown[][]
+      )[1][2],
+    ).toBe('none');
   });
 
   it('treats blank actuals as not yet booked', () => {

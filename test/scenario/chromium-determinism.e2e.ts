@@ -15,7 +15,12 @@ import { ScenarioSpec } from '../../src/scenario/spec';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const spec = { ...(JSON.parse(fs.readFileSync(path.join(ROOT, '..', 'shared', 'bench', 'mc-standard.json'), 'utf8')) as ScenarioSpec), iterations: 20000 };
+const spec = {
+  ...(JSON.parse(
+    fs.readFileSync(path.join(ROOT, '..', 'shared', 'bench', 'mc-standard.json'), 'utf8'),
+  ) as ScenarioSpec),
+  iterations: 20000,
+};
 
 /** Evaluated identically in every engine: run, drop timings, FNV-1a hash of each output's bytes. */
 const FINGERPRINT = `(spec) => {
@@ -46,8 +51,16 @@ const allFamilies: ScenarioSpec = {
     { name: 'bn', distribution: 'bernoulli', params: { p: 0.4 } },
     { name: 'po', distribution: 'poisson', params: { lambda: 30 } },
   ],
-  correlation: { names: ['n', 'ga', 'st'], matrix: [[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]] },
-  model: 'a = EXP(n) * LN(ln) + POWER(pe, 1.5) + tri ^ 2.2\nb = ROUND(a * be + ga - st, 2) + tn + ln2 + u + di + bn + po',
+  correlation: {
+    names: ['n', 'ga', 'st'],
+    matrix: [
+      [1, 0.9, 0.9],
+      [0.9, 1, -0.9],
+      [0.9, -0.9, 1],
+    ],
+  },
+  model:
+    'a = EXP(n) * LN(ln) + POWER(pe, 1.5) + tri ^ 2.2\nb = ROUND(a * be + ga - st, 2) + tn + ln2 + u + di + bn + po',
   iterations: 5000,
   seed: 2026,
   sampling: 'mc',
@@ -67,7 +80,11 @@ beforeAll(async () => {
     write: false,
   });
   bundle = out.outputFiles[0].text;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -87,7 +104,9 @@ it.each([
   const inChromium = await page.evaluate(`(${FINGERPRINT})(${JSON.stringify(spec)})`);
   await page.close();
   const version = browser.version();
-  process.stderr.write(`Node ${process.version} (V8 ${process.versions.v8}) vs Chromium ${version}: ${inNode === inChromium ? 'identical' : 'DIFFERENT'}\n`);
+  process.stderr.write(
+    `Node ${process.version} (V8 ${process.versions.v8}) vs Chromium ${version}: ${inNode === inChromium ? 'identical' : 'DIFFERENT'}\n`,
+  );
   expect(inChromium).toBe(inNode);
 
   // And the bundle equals the TypeScript source run directly.

@@ -13,11 +13,18 @@ const target = [
 function induce(n: number, seed: number) {
   const dists = [
     makeDistribution('a', 'lognormal', { mean: 10, sd: 5 }),
-    makeDistribution('b', 'discrete', { values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], probabilities: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1] }),
+    makeDistribution('b', 'discrete', {
+      values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      probabilities: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
+    }),
     makeDistribution('c', 'pert', { min: 0, mode: 1, max: 5 }),
   ];
   const sorted = dists.map((d, i) => sortedSample(d, new Xoshiro128(seed, `s${i}`), n, 'lhs'));
-  const ranks = imanConoverRanks(n, spearmanToPearson(target), dists.map((_, i) => new Xoshiro128(seed, `ic${i}`)));
+  const ranks = imanConoverRanks(
+    n,
+    spearmanToPearson(target),
+    dists.map((_, i) => new Xoshiro128(seed, `ic${i}`)),
+  );
   const columns = sorted.map((s, i) => Float64Array.from(ranks[i], (r) => s[r]));
   const rankColumns = sorted.map((s, i) => {
     const mid = midRanksOfSorted(s);
@@ -48,9 +55,20 @@ describe('Iman–Conover', () => {
   });
   test('2·sin(π·ρ/6) adjustment: ρ = 0.5 → 0.5176', () => {
     // 2 * sin(pi * 0.5 / 6) = 0.5176380902050415
-    expect(spearmanToPearson([[1, 0.5], [0.5, 1]])[0][1]).toBeCloseTo(0.5176380902050415, 12);
+    expect(
+      spearmanToPearson([
+        [1, 0.5],
+        [0.5, 1],
+      ])[0][1],
+    ).toBeCloseTo(0.5176380902050415, 12);
   });
   test('too few trials for the number of drivers is an input error', () => {
-    expect(() => imanConoverRanks(3, spearmanToPearson(target), [1, 2, 3].map((s) => new Xoshiro128(s)))).toThrow(/at least 5 trials/);
+    expect(() =>
+      imanConoverRanks(
+        3,
+        spearmanToPearson(target),
+        [1, 2, 3].map((s) => new Xoshiro128(s)),
+      ),
+    ).toThrow(/at least 5 trials/);
   });
 });

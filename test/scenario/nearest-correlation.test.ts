@@ -3,29 +3,61 @@ import { checkCorrelationMatrix, nearestCorrelation } from '../../src/scenario/n
 
 describe('nearest correlation matrix (Higham 2002)', () => {
   test('a positive-definite matrix is returned unchanged', () => {
-    const m = [[1, 0.3], [0.3, 1]];
+    const m = [
+      [1, 0.3],
+      [0.3, 1],
+    ];
     expect(nearestCorrelation(m)).toEqual({ matrix: m, repaired: false, maxChange: 0 });
   });
   test("Higham's example: [[2,-1,0,0],[-1,2,-1,0],[0,-1,2,-1],[0,0,-1,2]] with unit diagonal", () => {
     // Higham (2002) §4 example A = [1 1 0; 1 1 1; 0 1 1]: nearest correlation matrix has
     // off-diagonals 0.7607 (a12, a23) and 0.1573 (a13).
-    const r = nearestCorrelation([[1, 1, 0], [1, 1, 1], [0, 1, 1]], 0);
+    const r = nearestCorrelation(
+      [
+        [1, 1, 0],
+        [1, 1, 1],
+        [0, 1, 1],
+      ],
+      0,
+    );
     expect(r.repaired).toBe(true);
     expect(r.matrix[0][1]).toBeCloseTo(0.7607, 3);
     expect(r.matrix[0][2]).toBeCloseTo(0.1573, 3);
     expect(r.maxChange).toBeCloseTo(1 - 0.7607, 3);
   });
   test('repairs an inconsistent 3 × 3 target to a positive-definite unit-diagonal matrix', () => {
-    const r = nearestCorrelation([[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]]);
+    const r = nearestCorrelation([
+      [1, 0.9, 0.9],
+      [0.9, 1, -0.9],
+      [0.9, -0.9, 1],
+    ]);
     expect(r.repaired).toBe(true);
     expect(cholesky(r.matrix)).not.toBeNull();
     r.matrix.forEach((row, i) => expect(row[i]).toBe(1));
     expect(r.maxChange).toBeGreaterThan(0.1);
   });
   test.each([
-    [[[1, 2], [2, 1]], 'between -1 and 1'],
-    [[[1, 0.2], [0.3, 1]], 'not symmetric'],
-    [[[0.9, 0], [0, 1]], 'diagonal entry for a must be 1'],
+    [
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      'between -1 and 1',
+    ],
+    [
+      [
+        [1, 0.2],
+        [0.3, 1],
+      ],
+      'not symmetric',
+    ],
+    [
+      [
+        [0.9, 0],
+        [0, 1],
+      ],
+      'diagonal entry for a must be 1',
+    ],
     [[[1, 0]], 'must be 2 × 2'],
   ])('rejects %j with a message', (m, text) => {
     expect(() => checkCorrelationMatrix(m as number[][], ['a', 'b'])).toThrow(text as string);

@@ -12,7 +12,9 @@ describe('Xoshiro128', () => {
   test('matches the reference xoshiro128** (prng.di.unimi.it/xoshiro128starstar.c) from state 1, 2, 3, 4', () => {
     // The reference C code, transcribed to Python, gives 11520, 0, 5927040, 70819200, 2031721883, 1637235492.
     const r = Xoshiro128.fromState(1, 2, 3, 4);
-    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
+    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492,
+    ]);
   });
   test('fixed output for seed 42, stream "price" (pins the seeding: a change here changes every result)', () => {
     const r = new Xoshiro128(42, 'price');

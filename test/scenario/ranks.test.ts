@@ -4,10 +4,34 @@ import { Xoshiro128 } from '../../src/scenario/prng';
 
 describe('argsort (radix on IEEE bits)', () => {
   test('orders negatives, zeros, subnormals, huge magnitudes and infinities', () => {
-    const x = Float64Array.of(3, -1, 0, -0, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324, -5e-324, Infinity, -Infinity, 2.5);
+    const x = Float64Array.of(
+      3,
+      -1,
+      0,
+      -0,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      5e-324,
+      -5e-324,
+      Infinity,
+      -Infinity,
+      2.5,
+    );
     const order = Array.from(argsort(x));
     const sorted = order.map((i) => x[i]);
-    expect(sorted).toEqual([-Infinity, -Number.MAX_VALUE, -1, -5e-324, -0, 0, 5e-324, 2.5, 3, Number.MAX_VALUE, Infinity]);
+    expect(sorted).toEqual([
+      -Infinity,
+      -Number.MAX_VALUE,
+      -1,
+      -5e-324,
+      -0,
+      0,
+      5e-324,
+      2.5,
+      3,
+      Number.MAX_VALUE,
+      Infinity,
+    ]);
   });
   test('is stable for ties and puts NaN last', () => {
     expect(Array.from(argsort(Float64Array.of(2, 1, 2, NaN, 1)))).toEqual([1, 4, 0, 2, 3]);
@@ -38,7 +62,10 @@ describe('ranks and Spearman', () => {
   });
   test('Spearman with ties matches R', () => {
     // R: cor(c(1, 2, 2, 3, 5), c(2, 1, 4, 4, 6), method = "spearman") = 0.76315789473684226
-    expect(spearman(Float64Array.of(1, 2, 2, 3, 5), Float64Array.of(2, 1, 4, 4, 6))).toBeCloseTo(0.76315789473684226, 12);
+    expect(spearman(Float64Array.of(1, 2, 2, 3, 5), Float64Array.of(2, 1, 4, 4, 6))).toBeCloseTo(
+      0.76315789473684226,
+      12,
+    );
   });
   test('Pearson of a constant column is 0, not NaN', () => {
     expect(pearson(Float64Array.of(1, 1, 1), Float64Array.of(1, 2, 3))).toBe(0);

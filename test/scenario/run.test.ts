@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { runScenario, runScenarioDetailed } from '../../src/scenario/run';
 import { ScenarioSpec } from '../../src/scenario/spec';
 
-const standard = JSON.parse(readFileSync(`${__dirname}/../../../shared/bench/mc-standard.json`, 'utf8')) as ScenarioSpec;
+const standard = JSON.parse(
+  readFileSync(`${__dirname}/../../../shared/bench/mc-standard.json`, 'utf8'),
+) as ScenarioSpec;
 const withoutTimings = (r: object): string => JSON.stringify({ ...r, timings: undefined });
 
 describe('the standard model (../shared/bench/mc-standard.md)', () => {
@@ -16,7 +18,12 @@ describe('the standard model (../shared/bench/mc-standard.md)', () => {
     expect(Math.abs(o.mean / mean - 1)).toBeLessThan(0.01);
     expect(Math.abs(o.sd / sd - 1)).toBeLessThan(0.01);
     // Percentiles: within 2% of the output's sd.
-    for (const [key, ref] of [['5', p5], ['50', p50], ['95', p95]] as const) expect(Math.abs(o.percentiles[key] - ref)).toBeLessThan(0.02 * sd);
+    for (const [key, ref] of [
+      ['5', p5],
+      ['50', p50],
+      ['95', p95],
+    ] as const)
+      expect(Math.abs(o.percentiles[key] - ref)).toBeLessThan(0.02 * sd);
     expect(o.var95).toBeCloseTo(o.mean - o.percentiles['5'], 6);
     expect(o.cvar95).toBeGreaterThan(o.var95);
   });
@@ -24,13 +31,24 @@ describe('the standard model (../shared/bench/mc-standard.md)', () => {
     const { names, matrix } = result.achievedCorrelation;
     expect(names).toEqual(standard.correlation!.names);
     let err = 0;
-    matrix.forEach((row, i) => row.forEach((v, j) => (err = Math.max(err, Math.abs(v - standard.correlation!.matrix[i][j])))));
+    matrix.forEach((row, i) =>
+      row.forEach((v, j) => (err = Math.max(err, Math.abs(v - standard.correlation!.matrix[i][j])))),
+    );
     expect(err).toBeLessThan(0.02);
   });
   test('has exactly the documented result shape', () => {
     expect(Object.keys(result).sort()).toEqual(['achievedCorrelation', 'outputs', 'timings']);
     expect(Object.keys(result.outputs)).toEqual(['revenue', 'cogs', 'opex', 'ebit', 'tax', 'receivables', 'cash']);
-    expect(Object.keys(result.outputs.cash).sort()).toEqual(['cvar95', 'max', 'mean', 'min', 'percentiles', 'sd', 'se', 'var95']);
+    expect(Object.keys(result.outputs.cash).sort()).toEqual([
+      'cvar95',
+      'max',
+      'mean',
+      'min',
+      'percentiles',
+      'sd',
+      'se',
+      'var95',
+    ]);
     expect(Object.keys(result.timings).sort()).toEqual(['correlateMs', 'evaluateMs', 'sampleMs', 'statsMs', 'totalMs']);
   });
 });
@@ -46,8 +64,16 @@ describe('determinism and streams', () => {
     expect(runScenario({ ...small, seed: 43 }).outputs.cash.mean).not.toBe(runScenario(small).outputs.cash.mean);
   });
   test('adding an uncorrelated driver does not change the other drivers samples', () => {
-    const base: ScenarioSpec = { drivers: standard.drivers.slice(0, 3), model: 'y = price * volume * fx', iterations: 2000, seed: 5 };
-    const more: ScenarioSpec = { ...base, drivers: [{ name: 'extra', distribution: 'uniform', params: { min: 0, max: 1 } }, ...base.drivers] };
+    const base: ScenarioSpec = {
+      drivers: standard.drivers.slice(0, 3),
+      model: 'y = price * volume * fx',
+      iterations: 2000,
+      seed: 5,
+    };
+    const more: ScenarioSpec = {
+      ...base,
+      drivers: [{ name: 'extra', distribution: 'uniform', params: { min: 0, max: 1 } }, ...base.drivers],
+    };
     const a = runScenarioDetailed(base).simulation.outputColumns[0];
     const b = runScenarioDetailed(more).simulation.outputColumns[0];
     expect(Buffer.from(b.buffer).equals(Buffer.from(a.buffer))).toBe(true);
@@ -68,7 +94,12 @@ describe('options', () => {
     expect(r.precision).toBeLessThanOrEqual(0.01);
   });
   test('convergence on a percentile that cannot be met reports converged: false', () => {
-    const r = runScenario({ ...standard, iterations: 20000, blockSize: 10000, convergence: { target: 1e-6, statistic: 50 } });
+    const r = runScenario({
+      ...standard,
+      iterations: 20000,
+      blockSize: 10000,
+      convergence: { target: 1e-6, statistic: 50 },
+    });
     expect(r).toMatchObject({ converged: false, trials: 20000 });
   });
   test('sensitivity: volume dominates revenue; SRC separates price from its correlation with volume', () => {
@@ -85,7 +116,14 @@ describe('options', () => {
   test('a repaired correlation matrix gives a warning saying how much changed', () => {
     const r = runScenario({
       drivers: ['a', 'b', 'c'].map((name) => ({ name, distribution: 'normal', params: { mean: 0, sd: 1 } })),
-      correlation: { names: ['a', 'b', 'c'], matrix: [[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]] },
+      correlation: {
+        names: ['a', 'b', 'c'],
+        matrix: [
+          [1, 0.9, 0.9],
+          [0.9, 1, -0.9],
+          [0.9, -0.9, 1],
+        ],
+      },
       model: 'y = a + b + c',
       iterations: 2000,
     });
@@ -96,9 +134,23 @@ describe('options', () => {
     [{ sampling: 'sobol' }, 'sampling: must be "lhs" or "mc"'],
     [{ seed: 1.5 }, 'seed: must be a whole number'],
     [{ percentiles: [101] }, 'percentiles: must be a list of numbers from 0 to 100'],
-    [{ correlation: { names: ['price', 'nope'], matrix: [[1, 0], [0, 1]] } }, 'Correlation: "nope" is not a driver'],
+    [
+      {
+        correlation: {
+          names: ['price', 'nope'],
+          matrix: [
+            [1, 0],
+            [0, 1],
+          ],
+        },
+      },
+      'Correlation: "nope" is not a driver',
+    ],
     [{ drivers: [] }, 'drivers: give at least one driver'],
-    [{ drivers: [{ name: '1x', distribution: 'normal', params: { mean: 0, sd: 1 } }] }, 'drivers row 1: "1x" is not a valid name'],
+    [
+      { drivers: [{ name: '1x', distribution: 'normal', params: { mean: 0, sd: 1 } }] },
+      'drivers row 1: "1x" is not a valid name',
+    ],
     [{ convergence: { target: 2 } }, 'convergence.target'],
     [{ convergence: { target: 0.1, output: 'nope' } }, 'Output "nope" is not defined'],
   ])('invalid spec %j → message', (patch, message) => {

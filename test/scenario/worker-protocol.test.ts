@@ -1,16 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { runScenario } from '../../src/scenario/run';
 import { ScenarioSpec } from '../../src/scenario/spec';
-import { createScenarioWorkerHandler, runScenarioChunks, ScenarioWorkerEvent } from '../../src/scenario/worker-protocol';
+import {
+  createScenarioWorkerHandler,
+  runScenarioChunks,
+  ScenarioWorkerEvent,
+} from '../../src/scenario/worker-protocol';
 
-const standard = JSON.parse(readFileSync(`${__dirname}/../../../shared/bench/mc-standard.json`, 'utf8')) as ScenarioSpec;
+const standard = JSON.parse(
+  readFileSync(`${__dirname}/../../../shared/bench/mc-standard.json`, 'utf8'),
+) as ScenarioSpec;
 const spec: ScenarioSpec = { ...standard, iterations: 6000, blockSize: 2000 };
 const strip = (r: object): string => JSON.stringify({ ...r, timings: undefined });
 
 describe('worker protocol', () => {
   test('reports progress after each block and gives the same result as the synchronous run', async () => {
     const progress: number[] = [];
-    const { result, trials } = await runScenarioChunks(spec, { onProgress: (p) => progress.push(p.done), trials: ['CASH'] });
+    const { result, trials } = await runScenarioChunks(spec, {
+      onProgress: (p) => progress.push(p.done),
+      trials: ['CASH'],
+    });
     expect(progress).toEqual([2000, 4000, 6000]);
     expect(strip(result)).toBe(strip(runScenario(spec)));
     expect(trials.cash).toHaveLength(6000);
@@ -28,9 +37,19 @@ describe('worker protocol', () => {
 
   test('a bad spec becomes an error event with code and message', async () => {
     const events: ScenarioWorkerEvent[] = [];
-    await createScenarioWorkerHandler((e) => events.push(e))({ type: 'run', id: 'b', spec: { ...spec, model: 'x = nope' } });
+    await createScenarioWorkerHandler((e) => events.push(e))({
+      type: 'run',
+      id: 'b',
+      spec: { ...spec, model: 'x = nope' },
+    });
     expect(events).toEqual([
-      { type: 'error', id: 'b', code: 'SCENARIO_UNKNOWN_NAME', kind: 'missing', message: expect.stringContaining('"nope" is not a driver') },
+      {
+        type: 'error',
+        id: 'b',
+        code: 'SCENARIO_UNKNOWN_NAME',
+        kind: 'missing',
+        message: expect.stringContaining('"nope" is not a driver'),
+      },
     ]);
   });
 

@@ -79,7 +79,10 @@ describeIfPg('authorisation matrix: every registered route × every role × own/
             expect(await snapshot(server.db)).toEqual(before);
           }
           outcomes.push(`${key} ${role} ${own ? 'own' : 'other'} → ${response.statusCode}`);
-          if (!ok) mismatches.push(`${key} as ${role} (${own ? 'own' : 'other'} cc): expected ${allowed ? '2xx' : '403'}, got ${response.statusCode} ${response.body.slice(0, 200)}`);
+          if (!ok)
+            mismatches.push(
+              `${key} as ${role} (${own ? 'own' : 'other'} cc): expected ${allowed ? '2xx' : '403'}, got ${response.statusCode} ${response.body.slice(0, 200)}`,
+            );
         }
       }
     }
@@ -92,7 +95,11 @@ describeIfPg('authorisation matrix: every registered route × every role × own/
     const response = await server.as(viewerAll, { method: 'GET', url: `/api/proposals?costCentre=${OTHER}` });
     expect(response.statusCode).toBe(200);
     for (const route of server.routes) {
-      const anonymous = await server.send({ method: route.method, url: route.url.replace(/:[a-zA-Z]+/g, 'x'), payload: route.method === 'GET' ? undefined : {} });
+      const anonymous = await server.send({
+        method: route.method,
+        url: route.url.replace(/:[a-zA-Z]+/g, 'x'),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(anonymous.statusCode).toBe(401);
     }
   });

@@ -25,7 +25,9 @@ describeIfPg('crash safety: the server is killed in the middle of an actuals imp
     const token = await (await loadDevIssuer(dataDir)).sign({ user: 'ivy', role: 'analyst', costCentres: ['CC1'] });
     const csv = `account,period,amount,currency\n${Array.from({ length: ROWS }, (_, i) => `${4000 + (i % 300)},2026-${String(1 + (i % 12)).padStart(2, '0')},${(i * 1.25).toFixed(2)},EUR`).join('\n')}\n`;
     const request = {
-      method: 'POST', url: '/api/actuals/imports?batchId=crash-1&costCentre=CC1', payload: csv,
+      method: 'POST',
+      url: '/api/actuals/imports?batchId=crash-1&costCentre=CC1',
+      payload: csv,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
     };
 

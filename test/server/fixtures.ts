@@ -17,29 +17,67 @@ const json = (method: string, url: string, payload?: object, headers: Record<str
   headers,
 });
 
-export async function createModel({ server, admin, cc, unique }: FixtureContext): Promise<{ id: string; version: number }> {
-  const response = await server.as(admin, json('POST', '/api/models', {
-    costCentre: cc, name: `Model ${unique}`, expression: 'units * price',
-    drivers: [{ name: 'units', distribution: 'normal', params: { mean: 100, sd: 10 } }, { name: 'price', distribution: 'fixed', params: { value: 5 } }],
-  }));
+export async function createModel({
+  server,
+  admin,
+  cc,
+  unique,
+}: FixtureContext): Promise<{ id: string; version: number }> {
+  const response = await server.as(
+    admin,
+    json('POST', '/api/models', {
+      costCentre: cc,
+      name: `Model ${unique}`,
+      expression: 'units * price',
+      drivers: [
+        { name: 'units', distribution: 'normal', params: { mean: 100, sd: 10 } },
+        { name: 'price', distribution: 'fixed', params: { value: 5 } },
+      ],
+    }),
+  );
   if (response.statusCode !== 201) throw new Error(`fixture model: ${response.body}`);
   return response.json();
 }
 
-export async function createVersion({ server, admin, cc, unique }: FixtureContext, lineCount = 3): Promise<{ id: string }> {
-  const lines = Array.from({ length: lineCount }, (_, i) => ({ account: `${4000 + (i % 100)}`, period: `2025-${String(1 + (Math.floor(i / 100) % 12)).padStart(2, '0')}`, amount: 100 + i }));
-  const response = await server.as(admin, json('POST', '/api/versions', { costCentre: cc, fiscalYear: 2025, kind: 'budget', name: `V ${unique}`, lines }));
+export async function createVersion(
+  { server, admin, cc, unique }: FixtureContext,
+  lineCount = 3,
+): Promise<{ id: string }> {
+  const lines = Array.from({ length: lineCount }, (_, i) => ({
+    account: `${4000 + (i % 100)}`,
+    period: `2025-${String(1 + (Math.floor(i / 100) % 12)).padStart(2, '0')}`,
+    amount: 100 + i,
+  }));
+  const response = await server.as(
+    admin,
+    json('POST', '/api/versions', { costCentre: cc, fiscalYear: 2025, kind: 'budget', name: `V ${unique}`, lines }),
+  );
   if (response.statusCode !== 201) throw new Error(`fixture version: ${response.body}`);
   return response.json();
 }
 
 /** A proposal moved by the admin through `verbs` (e.g. ['submit', 'approve']). */
-export async function createProposal({ server, admin, cc }: FixtureContext, verbs: string[] = []): Promise<{ id: string; version: number }> {
-  let response = await server.as(admin, json('POST', '/api/proposals', { costCentre: cc, toCostCentre: 'ZZ9', account: '6100', amount: 2500, reason: 'travel freeze' }));
+export async function createProposal(
+  { server, admin, cc }: FixtureContext,
+  verbs: string[] = [],
+): Promise<{ id: string; version: number }> {
+  let response = await server.as(
+    admin,
+    json('POST', '/api/proposals', {
+      costCentre: cc,
+      toCostCentre: 'ZZ9',
+      account: '6100',
+      amount: 2500,
+      reason: 'travel freeze',
+    }),
+  );
   if (response.statusCode !== 201) throw new Error(`fixture proposal: ${response.body}`);
   let proposal = response.json() as { id: string; version: number };
   for (const verb of verbs) {
-    response = await server.as(admin, json('POST', `/api/proposals/${proposal.id}/${verb}`, {}, { 'if-match': `"${proposal.version}"` }));
+    response = await server.as(
+      admin,
+      json('POST', `/api/proposals/${proposal.id}/${verb}`, {}, { 'if-match': `"${proposal.version}"` }),
+    );
     if (response.statusCode !== 200) throw new Error(`fixture ${verb}: ${response.body}`);
     proposal = response.json();
   }
@@ -49,7 +87,8 @@ export async function createProposal({ server, admin, cc }: FixtureContext, verb
 async function importBatch({ server, admin, cc, unique }: FixtureContext): Promise<string> {
   const batchId = `fx-${unique}`;
   const response = await server.as(admin, {
-    method: 'POST', url: `/api/actuals/imports?batchId=${batchId}&costCentre=${cc}`,
+    method: 'POST',
+    url: `/api/actuals/imports?batchId=${batchId}&costCentre=${cc}`,
     payload: { rows: [{ account: '4000', period: '2025-01', amount: 10 }] },
   });
   if (response.statusCode !== 201) throw new Error(`fixture batch: ${response.body}`);
@@ -70,18 +109,40 @@ function transition(verb: string, before: string[]): Fixture {
 export const FIXTURES: Record<string, Fixture> = {
   'GET /api/models': async ({ cc }) => ({ method: 'GET', url: `/api/models?costCentre=${cc}` }),
   'POST /api/models': async ({ cc, unique }) =>
-    json('POST', '/api/models', { costCentre: cc, name: `M ${unique}`, expression: 'a', drivers: [{ name: 'a', distribution: 'fixed', params: { value: 1 } }] }),
+    json('POST', '/api/models', {
+      costCentre: cc,
+      name: `M ${unique}`,
+      expression: 'a',
+      drivers: [{ name: 'a', distribution: 'fixed', params: { value: 1 } }],
+    }),
   'GET /api/models/:id': async (ctx) => ({ method: 'GET', url: `/api/models/${(await createModel(ctx)).id}` }),
   'PUT /api/models/:id': async (ctx) => {
     const m = await createModel(ctx);
-    return json('PUT', `/api/models/${m.id}`, { name: 'Renamed', expression: 'b', drivers: [] }, { 'if-match': `"${m.version}"` });
+    return json(
+      'PUT',
+      `/api/models/${m.id}`,
+      { name: 'Renamed', expression: 'b', drivers: [] },
+      { 'if-match': `"${m.version}"` },
+    );
   },
-  'GET /api/models/:id/scenarios': async (ctx) => ({ method: 'GET', url: `/api/models/${(await createModel(ctx)).id}/scenarios` }),
+  'GET /api/models/:id/scenarios': async (ctx) => ({
+    method: 'GET',
+    url: `/api/models/${(await createModel(ctx)).id}/scenarios`,
+  }),
   'POST /api/models/:id/scenarios': async (ctx) =>
-    json('POST', `/api/models/${(await createModel(ctx)).id}/scenarios`, { name: 'Downside', overrides: { units: { mean: 80 } } }),
+    json('POST', `/api/models/${(await createModel(ctx)).id}/scenarios`, {
+      name: 'Downside',
+      overrides: { units: { mean: 80 } },
+    }),
   'GET /api/versions': async ({ cc }) => ({ method: 'GET', url: `/api/versions?costCentre=${cc}&fiscalYear=2025` }),
   'POST /api/versions': async ({ cc, unique }) =>
-    json('POST', '/api/versions', { costCentre: cc, fiscalYear: 2026, kind: 'forecast', name: `F ${unique}`, lines: [{ account: '4000', period: '2026-01', amount: 5 }] }),
+    json('POST', '/api/versions', {
+      costCentre: cc,
+      fiscalYear: 2026,
+      kind: 'forecast',
+      name: `F ${unique}`,
+      lines: [{ account: '4000', period: '2026-01', amount: 5 }],
+    }),
   'GET /api/versions/:id': async (ctx) => ({ method: 'GET', url: `/api/versions/${(await createVersion(ctx)).id}` }),
   'GET /api/versions/:id/compare/:otherId': async (ctx) => {
     const a = await createVersion(ctx);
@@ -89,15 +150,30 @@ export const FIXTURES: Record<string, Fixture> = {
     return { method: 'GET', url: `/api/versions/${a.id}/compare/${b.id}` };
   },
   'POST /api/actuals/imports': async ({ cc, unique }) => ({
-    method: 'POST', url: `/api/actuals/imports?batchId=b-${unique}&costCentre=${cc}`,
-    headers: { 'content-type': 'text/csv' }, payload: 'account,period,amount\n4000,2025-01,12.5\n4010,2025-01,-3\n',
+    method: 'POST',
+    url: `/api/actuals/imports?batchId=b-${unique}&costCentre=${cc}`,
+    headers: { 'content-type': 'text/csv' },
+    payload: 'account,period,amount\n4000,2025-01,12.5\n4010,2025-01,-3\n',
   }),
-  'GET /api/actuals/imports/:batchId': async (ctx) => ({ method: 'GET', url: `/api/actuals/imports/${await importBatch(ctx)}` }),
-  'GET /api/actuals': async ({ cc }) => ({ method: 'GET', url: `/api/actuals?costCentre=${cc}&from=2025-01&to=2025-12` }),
+  'GET /api/actuals/imports/:batchId': async (ctx) => ({
+    method: 'GET',
+    url: `/api/actuals/imports/${await importBatch(ctx)}`,
+  }),
+  'GET /api/actuals': async ({ cc }) => ({
+    method: 'GET',
+    url: `/api/actuals?costCentre=${cc}&from=2025-01&to=2025-12`,
+  }),
   'GET /api/reviews': async ({ cc }) => ({ method: 'GET', url: `/api/reviews?costCentre=${cc}` }),
-  'POST /api/reviews': async ({ cc, unique }) => json('POST', '/api/reviews', { costCentre: cc, flagId: `flag-${unique}`, decision: 'accepted', comment: 'known timing' }),
+  'POST /api/reviews': async ({ cc, unique }) =>
+    json('POST', '/api/reviews', {
+      costCentre: cc,
+      flagId: `flag-${unique}`,
+      decision: 'accepted',
+      comment: 'known timing',
+    }),
   'GET /api/proposals': async ({ cc }) => ({ method: 'GET', url: `/api/proposals?costCentre=${cc}` }),
-  'POST /api/proposals': async ({ cc }) => json('POST', '/api/proposals', { costCentre: cc, toCostCentre: 'ZZ9', account: '6100', amount: 10 }),
+  'POST /api/proposals': async ({ cc }) =>
+    json('POST', '/api/proposals', { costCentre: cc, toCostCentre: 'ZZ9', account: '6100', amount: 10 }),
   'GET /api/proposals/:id': async (ctx) => ({ method: 'GET', url: `/api/proposals/${(await createProposal(ctx)).id}` }),
   'PATCH /api/proposals/:id': async (ctx) => {
     const p = await createProposal(ctx);

@@ -69,7 +69,18 @@ export async function startTestServer(
   };
 }
 
-const TABLES = ['models', 'scenarios', 'budget_versions', 'version_lines', 'actual_batches', 'actuals', 'review_decisions', 'proposals', 'audit_log', 'idempotency_keys'];
+const TABLES = [
+  'models',
+  'scenarios',
+  'budget_versions',
+  'version_lines',
+  'actual_batches',
+  'actuals',
+  'review_decisions',
+  'proposals',
+  'audit_log',
+  'idempotency_keys',
+];
 
 /** Row counts of every table; two equal snapshots mean nothing was written in between. */
 export async function snapshot(db: Db): Promise<Record<string, number>> {

@@ -10,7 +10,7 @@ const INJECTIONS = [
   "' OR '1'='1",
   "'; DROP TABLE audit_log; --",
   'x"); DELETE FROM proposals; --',
-  "1 UNION SELECT usename, passwd FROM pg_shadow --",
+  '1 UNION SELECT usename, passwd FROM pg_shadow --',
   "\u0000'; TRUNCATE audit_log; --",
 ];
 /** Fields that are free text for people: injection text is stored verbatim (inert), except NUL. */
@@ -21,7 +21,8 @@ const WRITES = Object.keys(FIXTURES).filter((key) => !key.startsWith('GET '));
 function stringPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return [path];
   if (Array.isArray(value)) return value.flatMap((item, i) => stringPaths(item, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
   return [];
 }
 function withValue(value: unknown, path: (string | number)[], replacement: string): unknown {
@@ -96,9 +97,12 @@ describeIfPg('probes: hostile input is rejected cleanly and writes nothing', () 
             const response = await server.as(admin, request);
             expect(response.statusCode).toBeLessThan(300);
             // Stored verbatim: echoed back, and in the audit record of the change.
-            const audit = await server.db.query<{ after: unknown }>('SELECT after FROM audit_log ORDER BY id DESC LIMIT 1');
+            const audit = await server.db.query<{ after: unknown }>(
+              'SELECT after FROM audit_log ORDER BY id DESC LIMIT 1',
+            );
             expect(JSON.stringify(audit.rows[0].after)).toContain(JSON.stringify(payload).slice(1, -1));
-            if (leaf !== 'comment') expect(JSON.stringify(response.json())).toContain(JSON.stringify(payload).slice(1, -1));
+            if (leaf !== 'comment')
+              expect(JSON.stringify(response.json())).toContain(JSON.stringify(payload).slice(1, -1));
             counts.injectionStoredVerbatim += 1;
           } else {
             await expectRejected(request, [400]);
@@ -113,12 +117,26 @@ describeIfPg('probes: hostile input is rejected cleanly and writes nothing', () 
   });
 
   test('oversized bodies get 413', async () => {
-    const big = { costCentre: 'CC1', name: 'Big', expression: 'x'.repeat(1000), drivers: [], pad: 'y'.repeat(1_100_000) };
+    const big = {
+      costCentre: 'CC1',
+      name: 'Big',
+      expression: 'x'.repeat(1000),
+      drivers: [],
+      pad: 'y'.repeat(1_100_000),
+    };
     counts.oversized += 1;
     await expectRejected({ method: 'POST', url: '/api/models', payload: big }, [413]);
     const csv = `account,period,amount\n${'4000,2025-01,1.00000000\n'.repeat(700_000)}`;
     counts.oversized += 1;
-    await expectRejected({ method: 'POST', url: '/api/actuals/imports?batchId=huge&costCentre=CC1', headers: { 'content-type': 'text/csv' }, payload: csv }, [413]);
+    await expectRejected(
+      {
+        method: 'POST',
+        url: '/api/actuals/imports?batchId=huge&costCentre=CC1',
+        headers: { 'content-type': 'text/csv' },
+        payload: csv,
+      },
+      [413],
+    );
   });
 
   test('malformed JSON and CSV', async () => {
@@ -126,7 +144,10 @@ describeIfPg('probes: hostile input is rejected cleanly and writes nothing', () 
       const base = await FIXTURES[key](ctx());
       for (const text of ['{"costCentre": ', '{"a":1}}', '[1,2', 'nul', '{"rows": [ {"account": "4000", }]}']) {
         counts.malformed += 1;
-        await expectRejected({ ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: text }, [400]);
+        await expectRejected(
+          { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: text },
+          [400],
+        );
       }
     }
     const csvCases = [
@@ -140,13 +161,23 @@ describeIfPg('probes: hostile input is rejected cleanly and writes nothing', () 
     for (const [i, csv] of csvCases.entries()) {
       counts.malformed += 1;
       const response = await expectRejected(
-        { method: 'POST', url: `/api/actuals/imports?batchId=bad-${i}&costCentre=CC1`, headers: { 'content-type': 'text/csv' }, payload: csv },
+        {
+          method: 'POST',
+          url: `/api/actuals/imports?batchId=bad-${i}&costCentre=CC1`,
+          headers: { 'content-type': 'text/csv' },
+          payload: csv,
+        },
         [400, 422],
       );
       if (response.statusCode === 422) expect(response.json().error.details.errors.length).toBeGreaterThan(0);
     }
     // Every bad row is reported, with its row number and field.
-    const report = await server.as(admin, { method: 'POST', url: '/api/actuals/imports?batchId=bad-5&costCentre=CC1', headers: { 'content-type': 'text/csv' }, payload: csvCases[5] });
+    const report = await server.as(admin, {
+      method: 'POST',
+      url: '/api/actuals/imports?batchId=bad-5&costCentre=CC1',
+      headers: { 'content-type': 'text/csv' },
+      payload: csvCases[5],
+    });
     expect(report.json().error.details.errors).toEqual([
       { row: 1, field: 'period', message: expect.any(String) },
       { row: 2, field: 'amount', message: expect.any(String) },
@@ -158,19 +189,31 @@ describeIfPg('probes: hostile input is rejected cleanly and writes nothing', () 
     for (const key of WRITES) {
       const base = await FIXTURES[key](ctx());
       const text = typeof base.payload === 'string' ? base.payload : JSON.stringify(base.payload);
-      for (const type of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      for (const type of [
+        'text/plain',
+        'application/xml',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+      ]) {
         counts.contentType += 1;
         await expectRejected({ ...base, headers: { ...base.headers, 'content-type': type }, payload: text }, [415]);
       }
       if (typeof base.payload !== 'string') {
         counts.contentType += 1;
-        await expectRejected({ ...base, headers: { ...base.headers, 'content-type': 'text/csv' }, payload: text }, [400, 415]);
+        await expectRejected(
+          { ...base, headers: { ...base.headers, 'content-type': 'text/csv' }, payload: text },
+          [400, 415],
+        );
       }
     }
   });
 
   test('expired, forged, wrong-issuer, wrong-audience, unsigned and malformed tokens get 401', async () => {
-    const request = { method: 'POST', url: '/api/reviews', payload: { costCentre: 'CC1', flagId: 'f1', decision: 'accepted' } };
+    const request = {
+      method: 'POST',
+      url: '/api/reviews',
+      payload: { costCentre: 'CC1', flagId: 'f1', decision: 'accepted' },
+    };
     const claims = { roles: ['admin'], cost_centres: '*' };
     const now = Math.floor(Date.now() / 1000);
     const genuineKey = server.issuer;
@@ -178,12 +221,22 @@ describeIfPg('probes: hostile input is rejected cleanly and writes nothing', () 
     const stranger = await ephemeralDevIssuer('https://login.example.org/evil/v2.0');
     const { privateKey } = await generateKeyPair('ES256');
     const sign = (payload: object, issuer = DEV_ISSUER, audience = DEV_AUDIENCE) =>
-      new SignJWT({ ...claims, ...payload }).setProtectedHeader({ alg: 'ES256', kid: 'openfpa-dev-1' }).setIssuer(issuer)
-        .setAudience(audience).setSubject('mallory').sign(privateKey);
+      new SignJWT({ ...claims, ...payload })
+        .setProtectedHeader({ alg: 'ES256', kid: 'openfpa-dev-1' })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setSubject('mallory')
+        .sign(privateKey);
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const tokens = {
-      expired: await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'openfpa-dev-1' }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE)
-        .setSubject('mallory').setIssuedAt(now - 7200).setExpirationTime(now - 3600).sign(privateKey),
+      expired: await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: 'openfpa-dev-1' })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject('mallory')
+        .setIssuedAt(now - 7200)
+        .setExpirationTime(now - 3600)
+        .sign(privateKey),
       expiredGenuine: await genuineKey.sign({ user: 'alice', role: 'admin', costCentres: '*' }, -3600),
       forged: await forger.sign({ user: 'mallory', role: 'admin', costCentres: '*' }),
       wrongIssuer: await stranger.sign({ user: 'mallory', role: 'admin', costCentres: '*' }),

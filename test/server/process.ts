@@ -46,14 +46,21 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 90_00
       }
     }
   });
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const waitForLog = (pattern: RegExp, ms = timeoutMs) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const seen = records.find((r) => pattern.test(String(r.msg)));
       if (seen) return resolve(seen);
-      const timer = setTimeout(() => reject(new Error(`no log ${pattern} within ${ms} ms; stderr: ${stderr.slice(-500)}`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`no log ${pattern} within ${ms} ms; stderr: ${stderr.slice(-500)}`)),
+        ms,
+      );
       waiters.push({ pattern, resolve: (r) => (clearTimeout(timer), resolve(r)) });
-      void exited.then((code) => reject(new Error(`server exited (${code}) before ${pattern}; stderr: ${stderr.slice(-500)}`)));
+      void exited.then((code) =>
+        reject(new Error(`server exited (${code}) before ${pattern}; stderr: ${stderr.slice(-500)}`)),
+      );
     });
   const listening = await waitForLog(/^Server listening at/);
   const url = String(listening.msg).replace('Server listening at ', '');
@@ -62,7 +69,10 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 90_00
 }
 
 /** Runs `npm run server -- --dev-token …` and returns the token it prints. */
-export function devTokenFromCli(dataDir: string, args: string[]): Promise<{ code: number; token: string; stderr: string }> {
+export function devTokenFromCli(
+  dataDir: string,
+  args: string[],
+): Promise<{ code: number; token: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...NODE_ARGS, '--dev-token', ...args], {
       cwd: ROOT,

@@ -25,34 +25,59 @@ describe('smoke: embedded PGlite server', () => {
     const server = await spawnServer(env);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await send(server.url, { method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
-    expect((await send(server.url, { method: 'GET', url: '/ready' })).json()).toMatchObject({ status: 'ready', database: 'pglite' });
+    expect((await send(server.url, { method: 'GET', url: '/ready' })).json()).toMatchObject({
+      status: 'ready',
+      database: 'pglite',
+    });
     const openapi = (await send(server.url, { method: 'GET', url: '/openapi.json' })).json();
     expect(openapi.openapi).toBe('3.0.3');
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/proposals/{id}/approve', '/api/actuals/imports', '/api/audit']));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/proposals/{id}/approve', '/api/actuals/imports', '/api/audit']),
+    );
 
     expect((await send(server.url, { method: 'GET', url: '/api/proposals?costCentre=CC1' })).statusCode).toBe(401);
     const created = await send(server.url, {
-      method: 'POST', url: '/api/proposals', headers: auth,
+      method: 'POST',
+      url: '/api/proposals',
+      headers: auth,
       payload: { costCentre: 'CC1', toCostCentre: 'CC2', account: '6100', amount: 1200, reason: 'Q3 travel' },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
-    const submitted = await send(server.url, { method: 'POST', url: `/api/proposals/${id}/submit`, headers: { ...auth, 'if-match': '"1"' }, payload: {} });
+    const submitted = await send(server.url, {
+      method: 'POST',
+      url: `/api/proposals/${id}/submit`,
+      headers: { ...auth, 'if-match': '"1"' },
+      payload: {},
+    });
     expect(submitted.json().state).toBe('submitted');
-    const stale = await send(server.url, { method: 'POST', url: `/api/proposals/${id}/approve`, headers: { ...auth, 'if-match': '"1"' }, payload: {} });
+    const stale = await send(server.url, {
+      method: 'POST',
+      url: `/api/proposals/${id}/approve`,
+      headers: { ...auth, 'if-match': '"1"' },
+      payload: {},
+    });
     expect(stale.statusCode).toBe(409);
     const imported = await send(server.url, {
-      method: 'POST', url: '/api/actuals/imports?batchId=smoke-1&costCentre=CC1', headers: { ...auth, 'content-type': 'text/csv' },
+      method: 'POST',
+      url: '/api/actuals/imports?batchId=smoke-1&costCentre=CC1',
+      headers: { ...auth, 'content-type': 'text/csv' },
       payload: 'account,period,amount\n4000,2026-01,100\n4010,2026-01,"1,5"\n',
     });
     expect(imported.statusCode).toBe(422);
     const fixed = await send(server.url, {
-      method: 'POST', url: '/api/actuals/imports?batchId=smoke-1&costCentre=CC1', headers: { ...auth, 'content-type': 'text/csv' },
+      method: 'POST',
+      url: '/api/actuals/imports?batchId=smoke-1&costCentre=CC1',
+      headers: { ...auth, 'content-type': 'text/csv' },
       payload: 'account,period,amount\n4000,2026-01,100\n4010,2026-01,1.5\n',
     });
     expect(fixed.json()).toMatchObject({ rowCount: 2, replayed: false });
     const audit = await send(server.url, { method: 'GET', url: '/api/audit?costCentre=CC1', headers: auth });
-    expect(audit.json().map((e: { action: string }) => e.action)).toEqual(['actuals.import', 'proposal.submit', 'proposal.create']);
+    expect(audit.json().map((e: { action: string }) => e.action)).toEqual([
+      'actuals.import',
+      'proposal.submit',
+      'proposal.create',
+    ]);
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);

@@ -20,7 +20,12 @@ describeIfPg('workflows on real PostgreSQL', () => {
     for (let round = 0; round < 10; round += 1) {
       const p = await createProposal(ctx(), ['submit']);
       const act = (token: string, verb: string) =>
-        server.as(token, { method: 'POST', url: `/api/proposals/${p.id}/${verb}`, payload: {}, headers: { 'if-match': `"${p.version}"` } });
+        server.as(token, {
+          method: 'POST',
+          url: `/api/proposals/${p.id}/${verb}`,
+          payload: {},
+          headers: { 'if-match': `"${p.version}"` },
+        });
       const responses = await Promise.all([act(alice, 'approve'), act(bob, round % 2 ? 'approve' : 'reject')]);
       const statuses = responses.map((r) => r.statusCode).sort();
       expect(statuses).toEqual([200, 409]);
@@ -48,7 +53,12 @@ describeIfPg('workflows on real PostgreSQL', () => {
     const submitted = await post('submit', { 'if-match': '"1"' });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.headers.etag).toBe('"2"');
-    const edit = await server.as(admin, { method: 'PATCH', url: `/api/proposals/${p.id}`, payload: { amount: 1 }, headers: { 'if-match': '"2"' } });
+    const edit = await server.as(admin, {
+      method: 'PATCH',
+      url: `/api/proposals/${p.id}`,
+      payload: { amount: 1 },
+      headers: { 'if-match': '"2"' },
+    });
     expect(edit.json().error.code).toBe('SERVER_INVALID_TRANSITION');
     let version = 2;
     for (const verb of ['approve', 'apply', 'revert']) {
@@ -60,14 +70,25 @@ describeIfPg('workflows on real PostgreSQL', () => {
     expect(final.json()).toMatchObject({ state: 'reverted', version: 5 });
     const trail = await server.as(admin, { method: 'GET', url: `/api/audit?entity=proposal&entityId=${p.id}` });
     expect(trail.json().map((e: { action: string }) => e.action)).toEqual([
-      'proposal.revert', 'proposal.apply', 'proposal.approve', 'proposal.submit', 'proposal.create',
+      'proposal.revert',
+      'proposal.apply',
+      'proposal.approve',
+      'proposal.submit',
+      'proposal.create',
     ]);
-    expect(trail.json()[0]).toMatchObject({ actor: 'root', role: 'admin', before: { state: 'applied' }, after: { state: 'reverted' } });
+    expect(trail.json()[0]).toMatchObject({
+      actor: 'root',
+      role: 'admin',
+      before: { state: 'applied' },
+      after: { state: 'reverted' },
+    });
   });
 
   test('an Idempotency-Key makes a repeated write a replay, even when the repeats race', async () => {
     const request = {
-      method: 'POST', url: '/api/reviews', payload: { costCentre: 'CC1', flagId: 'flag-idem', decision: 'escalated' },
+      method: 'POST',
+      url: '/api/reviews',
+      payload: { costCentre: 'CC1', flagId: 'flag-idem', decision: 'escalated' },
       headers: { 'idempotency-key': 'queue-0001-abcdef' },
     };
     const first = await server.as(admin, request);
@@ -76,21 +97,35 @@ describeIfPg('workflows on real PostgreSQL', () => {
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(first.json().id);
-    const raced = await Promise.all([1, 2, 3].map(() => server.as(admin, { ...request, headers: { 'idempotency-key': 'queue-0002-abcdef' } })));
+    const raced = await Promise.all(
+      [1, 2, 3].map(() => server.as(admin, { ...request, headers: { 'idempotency-key': 'queue-0002-abcdef' } })),
+    );
     expect(new Set(raced.map((r) => r.json().id)).size).toBe(1);
-    const rows = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM review_decisions WHERE flag_id = 'flag-idem'");
+    const rows = await server.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM review_decisions WHERE flag_id = 'flag-idem'",
+    );
     expect(rows.rows[0].n).toBe(2);
   });
 
   test('budget versions compare line by line', async () => {
     const make = (name: string, lines: object[]) =>
-      server.as(admin, { method: 'POST', url: '/api/versions', payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name, lines } });
-    const a = (await make('Base', [
-      { account: '4000', period: '2026-01', amount: 100 }, { account: '4000', period: '2026-02', amount: 50 },
-    ])).json();
-    const b = (await make('Revised', [
-      { account: '4000', period: '2026-01', amount: 120 }, { account: '5000', period: '2026-01', amount: 7.5 },
-    ])).json();
+      server.as(admin, {
+        method: 'POST',
+        url: '/api/versions',
+        payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name, lines },
+      });
+    const a = (
+      await make('Base', [
+        { account: '4000', period: '2026-01', amount: 100 },
+        { account: '4000', period: '2026-02', amount: 50 },
+      ])
+    ).json();
+    const b = (
+      await make('Revised', [
+        { account: '4000', period: '2026-01', amount: 120 },
+        { account: '5000', period: '2026-01', amount: 7.5 },
+      ])
+    ).json();
     const compared = await server.as(admin, { method: 'GET', url: `/api/versions/${a.id}/compare/${b.id}` });
     expect(compared.json().lines).toEqual([
       { account: '4000', period: '2026-01', base: 100, other: 120, delta: 20 },
@@ -107,7 +142,12 @@ describeIfPg('workflows on real PostgreSQL', () => {
 
   test('actuals import is idempotent by batch id and never half-applied', async () => {
     const url = '/api/actuals/imports?batchId=jan-2026&costCentre=CC1';
-    const rows = Array.from({ length: 500 }, (_, i) => ({ account: `${4000 + (i % 20)}`, period: '2026-01', amount: i / 4, currency: 'EUR' }));
+    const rows = Array.from({ length: 500 }, (_, i) => ({
+      account: `${4000 + (i % 20)}`,
+      period: '2026-01',
+      amount: i / 4,
+      currency: 'EUR',
+    }));
     const [one, two] = await Promise.all([
       server.as(admin, { method: 'POST', url, payload: { rows } }),
       server.as(admin, { method: 'POST', url, payload: { rows } }),
@@ -117,8 +157,14 @@ describeIfPg('workflows on real PostgreSQL', () => {
     expect(changed.json().error.code).toBe('SERVER_BATCH_CONFLICT');
     const before = await snapshot(server.db);
     const bad = await server.as(admin, {
-      method: 'POST', url: '/api/actuals/imports?batchId=feb-2026&costCentre=CC1',
-      payload: { rows: [...rows.map((r) => ({ ...r, period: '2026-02' })), { account: '4000', period: '2026-02', amount: 'n/a' }] },
+      method: 'POST',
+      url: '/api/actuals/imports?batchId=feb-2026&costCentre=CC1',
+      payload: {
+        rows: [
+          ...rows.map((r) => ({ ...r, period: '2026-02' })),
+          { account: '4000', period: '2026-02', amount: 'n/a' },
+        ],
+      },
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.errors).toEqual([{ row: 501, field: 'amount', message: expect.any(String) }]);
@@ -144,7 +190,10 @@ describeIfPg('workflows on real PostgreSQL', () => {
   test('audit reads are filtered and scoped', async () => {
     await createProposal(ctx('CC7'));
     const approver = await server.token('ann', 'approver', ['CC7']);
-    const mine = await server.as(approver, { method: 'GET', url: '/api/audit?costCentre=CC7&action=proposal.create&limit=10' });
+    const mine = await server.as(approver, {
+      method: 'GET',
+      url: '/api/audit?costCentre=CC7&action=proposal.create&limit=10',
+    });
     expect(mine.statusCode).toBe(200);
     expect(mine.json().length).toBeGreaterThan(0);
     expect(mine.json().every((e: { costCentre: string }) => e.costCentre === 'CC7')).toBe(true);
@@ -157,8 +206,14 @@ describeIfPg('workflows on real PostgreSQL', () => {
 
   test('CORS answers the add-in origin only', async () => {
     const preflight = (origin: string) =>
-      server.send({ method: 'OPTIONS', url: '/api/proposals', headers: { origin, 'access-control-request-method': 'POST' } });
-    expect((await preflight('https://localhost:3000')).headers['access-control-allow-origin']).toBe('https://localhost:3000');
+      server.send({
+        method: 'OPTIONS',
+        url: '/api/proposals',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    expect((await preflight('https://localhost:3000')).headers['access-control-allow-origin']).toBe(
+      'https://localhost:3000',
+    );
     expect((await preflight('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -168,7 +223,8 @@ describeIfPg('rate limits', () => {
     const server = await startTestServer({ prefix: 'rate', overrides: { rateLimitMax: 3 } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i += 1) statuses.push((await server.send({ method: 'GET', url: '/api/models?costCentre=CC1' })).statusCode);
+      for (let i = 0; i < 5; i += 1)
+        statuses.push((await server.send({ method: 'GET', url: '/api/models?costCentre=CC1' })).statusCode);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
       expect((await server.send({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     } finally {

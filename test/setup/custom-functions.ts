@@ -28,7 +28,8 @@ const registry = new Map<string, (...args: unknown[]) => unknown>();
   ErrorCode,
   associate(id: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) {
     if (typeof id === 'string' && fn) registry.set(id.toUpperCase(), fn);
-    else if (typeof id === 'object') for (const [key, value] of Object.entries(id)) registry.set(key.toUpperCase(), value);
+    else if (typeof id === 'object')
+      for (const [key, value] of Object.entries(id)) registry.set(key.toUpperCase(), value);
   },
   __registry: registry,
 };

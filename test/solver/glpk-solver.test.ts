@@ -4,10 +4,27 @@ import type { LinearProgram } from '../../src/solver/types';
 
 // max x + 2y  s.t.  x + y ≤ 4,  x ≤ 3,  y ≥ 0  →  x = 0, y = 4, z = 8; the dual of the row is 2.
 const small: LinearProgram = {
-  name: 'small', sense: 'max',
-  objective: [{ name: 'x', coef: 1 }, { name: 'y', coef: 2 }],
-  columns: [{ name: 'x', lb: 0, ub: 3 }, { name: 'y', lb: 0, ub: Infinity }],
-  rows: [{ name: 'cap', terms: [{ name: 'x', coef: 1 }, { name: 'y', coef: 1 }], lb: -Infinity, ub: 4 }],
+  name: 'small',
+  sense: 'max',
+  objective: [
+    { name: 'x', coef: 1 },
+    { name: 'y', coef: 2 },
+  ],
+  columns: [
+    { name: 'x', lb: 0, ub: 3 },
+    { name: 'y', lb: 0, ub: Infinity },
+  ],
+  rows: [
+    {
+      name: 'cap',
+      terms: [
+        { name: 'x', coef: 1 },
+        { name: 'y', coef: 1 },
+      ],
+      lb: -Infinity,
+      ub: 4,
+    },
+  ],
 };
 
 describe('glpk.js solver', () => {
@@ -21,10 +38,27 @@ describe('glpk.js solver', () => {
 
   it('solves a MIP: max 3a + 2b, 2a + 2b ≤ 7, a, b integer → a = 3, b = 0, z = 9', async () => {
     const result = await glpkNodeSolver.solve({
-      name: 'mip', sense: 'max',
-      objective: [{ name: 'a', coef: 3 }, { name: 'b', coef: 2 }],
-      columns: [{ name: 'a', lb: 0, ub: Infinity, integer: true }, { name: 'b', lb: 0, ub: Infinity, integer: true }],
-      rows: [{ name: 'r', terms: [{ name: 'a', coef: 2 }, { name: 'b', coef: 2 }], lb: -Infinity, ub: 7 }],
+      name: 'mip',
+      sense: 'max',
+      objective: [
+        { name: 'a', coef: 3 },
+        { name: 'b', coef: 2 },
+      ],
+      columns: [
+        { name: 'a', lb: 0, ub: Infinity, integer: true },
+        { name: 'b', lb: 0, ub: Infinity, integer: true },
+      ],
+      rows: [
+        {
+          name: 'r',
+          terms: [
+            { name: 'a', coef: 2 },
+            { name: 'b', coef: 2 },
+          ],
+          lb: -Infinity,
+          ub: 7,
+        },
+      ],
     });
     expect(result.status).toBe('optimal');
     expect(result.objective).toBeCloseTo(9, 9);
@@ -32,24 +66,42 @@ describe('glpk.js solver', () => {
   });
 
   it('classifies infeasible problems even when the presolver stops early', async () => {
-    const result = await glpkNodeSolver.solve({ ...small, rows: [{ name: 'r', terms: [{ name: 'x', coef: 1 }], lb: 5, ub: Infinity }] });
+    const result = await glpkNodeSolver.solve({
+      ...small,
+      rows: [{ name: 'r', terms: [{ name: 'x', coef: 1 }], lb: 5, ub: Infinity }],
+    });
     expect(result.status).toBe('infeasible');
     expect(Number.isNaN(result.objective)).toBe(true);
   });
 
   it('classifies unbounded problems', async () => {
-    const result = await glpkNodeSolver.solve({ ...small, rows: [] , columns: [{ name: 'x', lb: 0, ub: 3 }, { name: 'y', lb: 0, ub: Infinity }] });
+    const result = await glpkNodeSolver.solve({
+      ...small,
+      rows: [],
+      columns: [
+        { name: 'x', lb: 0, ub: 3 },
+        { name: 'y', lb: 0, ub: Infinity },
+      ],
+    });
     expect(result.status).toBe('unbounded');
   });
 
   it('maps bounds: free, upper-only, fixed and ranged rows', () => {
     const problem = toGlpkProblem({
-      name: 'b', sense: 'min', objective: [],
-      columns: [{ name: 'f', lb: -Infinity, ub: Infinity }, { name: 'u', lb: -Infinity, ub: 2 }, { name: 'z', lb: 1, ub: 1 }],
+      name: 'b',
+      sense: 'min',
+      objective: [],
+      columns: [
+        { name: 'f', lb: -Infinity, ub: Infinity },
+        { name: 'u', lb: -Infinity, ub: 2 },
+        { name: 'z', lb: 1, ub: 1 },
+      ],
       rows: [{ name: 'r', terms: [{ name: 'f', coef: 1 }], lb: -1, ub: 1 }],
     });
     expect(problem.bounds).toEqual([
-      { name: 'f', type: 1, lb: 0, ub: 0 }, { name: 'u', type: 3, lb: 0, ub: 2 }, { name: 'z', type: 5, lb: 1, ub: 1 },
+      { name: 'f', type: 1, lb: 0, ub: 0 },
+      { name: 'u', type: 3, lb: 0, ub: 2 },
+      { name: 'z', type: 5, lb: 1, ub: 1 },
     ]);
     expect(problem.subjectTo[0].bnds).toEqual({ type: 4, lb: -1, ub: 1 });
     expect(problem.objective.vars.map((v) => v.name)).toEqual(['f', 'u', 'z']);
@@ -57,9 +109,15 @@ describe('glpk.js solver', () => {
 
   it('loads its engine once and reports a load failure as an FpaError', async () => {
     let loads = 0;
-    const failing = createGlpkSolver(async () => { loads++; throw new Error('no wasm'); });
+    const failing = createGlpkSolver(async () => {
+      loads++;
+      throw new Error('no wasm');
+    });
     await expect(failing.solve(small)).rejects.toMatchObject({ code: 'SOLVER_LOAD_FAILED' });
-    const counting = createGlpkSolver(async () => { loads++; return (await import('glpk.js/node')).default(); });
+    const counting = createGlpkSolver(async () => {
+      loads++;
+      return (await import('glpk.js/node')).default();
+    });
     await counting.solve(small);
     await counting.solve(small);
     expect(loads).toBe(2);

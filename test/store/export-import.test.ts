@@ -21,7 +21,8 @@ describe.each(implementations)('%s repository', (_label, open) => {
     await first.importAll(bundle());
     const exported = await first.exportAll('2026-11-23T11:00:00.000Z');
     expect(exported.exportedAt).toBe('2026-11-23T11:00:00.000Z');
-    const sortById = <T extends { id?: string }>(xs: T[]) => [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const sortById = <T extends { id?: string }>(xs: T[]) =>
+      [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
     expect(sortById(exported.data.drivers)).toEqual(bundle().data.drivers);
     expect(exported.data.reviews).toEqual([{ id: 'rv1', anything: { kept: true } }]);
     const json = JSON.parse(JSON.stringify(exported)) as unknown;
@@ -38,14 +39,23 @@ describe.each(implementations)('%s repository', (_label, open) => {
     const corrupt = bundle() as unknown as { data: { drivers: { params: unknown }[]; models: unknown[] } };
     corrupt.data.models = [];
     corrupt.data.drivers[1].params = { min: 'eight hundred' };
-    await expect(repo.importAll(corrupt)).rejects.toMatchObject({ code: 'STORE_BAD_IMPORT', message: 'Import rejected at data.drivers[1].params.min: must be a number or a list of numbers.' });
+    await expect(repo.importAll(corrupt)).rejects.toMatchObject({
+      code: 'STORE_BAD_IMPORT',
+      message: 'Import rejected at data.drivers[1].params.min: must be a number or a list of numbers.',
+    });
     expect(await repo.exportAll('t')).toEqual(before);
     repo.close();
   });
 
   it('put, get, list and remove', async () => {
     const repo = await open();
-    await repo.put('settings', { key: 'settings', defaultIterations: 100, defaultSeed: 1, numberFormat: '0', backendUrl: '' });
+    await repo.put('settings', {
+      key: 'settings',
+      defaultIterations: 100,
+      defaultSeed: 1,
+      numberFormat: '0',
+      backendUrl: '',
+    });
     await repo.put('drivers', { id: 'x', name: 'x', distribution: 'normal', params: { mean: 0, sd: 1 } });
     expect(await repo.get('settings', 'settings')).toMatchObject({ defaultIterations: 100 });
     await repo.remove('drivers', 'x');
@@ -60,15 +70,37 @@ describe('validateBundle', () => {
     [{ ...bundle(), format: 'other' }, 'STORE_BAD_IMPORT', 'format'],
     [{ ...bundle(), version: 3 }, 'STORE_TOO_NEW', 'version'],
     [{ ...bundle(), data: { ...bundle().data, runs: 'none' } }, 'STORE_BAD_IMPORT', 'data.runs'],
-    [{ ...bundle(), data: { ...bundle().data, drivers: [bundle().data.drivers[0], bundle().data.drivers[0]] } }, 'STORE_BAD_IMPORT', 'data.drivers[1].id'],
-    [{ ...bundle(), data: { ...bundle().data, scenarios: [{ ...bundle().data.scenarios[0], sampling: 'sobol' }] } }, 'STORE_BAD_IMPORT', 'data.scenarios[0].sampling'],
-    [{ ...bundle(), data: { ...bundle().data, models: [{ ...bundle().data.models[0], correlation: { names: ['a'], matrix: [[1, 0]] } }] } }, 'STORE_BAD_IMPORT', 'data.models[0].correlation.matrix'],
+    [
+      { ...bundle(), data: { ...bundle().data, drivers: [bundle().data.drivers[0], bundle().data.drivers[0]] } },
+      'STORE_BAD_IMPORT',
+      'data.drivers[1].id',
+    ],
+    [
+      { ...bundle(), data: { ...bundle().data, scenarios: [{ ...bundle().data.scenarios[0], sampling: 'sobol' }] } },
+      'STORE_BAD_IMPORT',
+      'data.scenarios[0].sampling',
+    ],
+    [
+      {
+        ...bundle(),
+        data: {
+          ...bundle().data,
+          models: [{ ...bundle().data.models[0], correlation: { names: ['a'], matrix: [[1, 0]] } }],
+        },
+      },
+      'STORE_BAD_IMPORT',
+      'data.models[0].correlation.matrix',
+    ],
   ])('rejects %#', (input, code, field) => {
     expect(() => validateBundle(input)).toThrow(expect.objectContaining({ code, field }));
   });
 
   it('upgrades a version-1 export (positional driver params)', () => {
-    const v1 = { ...bundle(), version: 1, data: { ...bundle().data, drivers: [{ id: 'd', name: 'p', distribution: 'uniform', params: [0, 1] }] } };
+    const v1 = {
+      ...bundle(),
+      version: 1,
+      data: { ...bundle().data, drivers: [{ id: 'd', name: 'p', distribution: 'uniform', params: [0, 1] }] },
+    };
     expect(validateBundle(v1).data.drivers[0].params).toEqual({ min: 0, max: 1 });
     expect(validateBundle(v1).version).toBe(2);
   });

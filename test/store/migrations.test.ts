@@ -15,9 +15,28 @@ async function seedVersion1(): Promise<void> {
   const db = await openDB<OpenFpaDB>('openfpa', 1, { upgrade: (d, o, n, tx) => migrate(d, o, n ?? 1, tx) });
   const raw = db as unknown as { put(store: string, value: unknown): Promise<unknown> };
   for (const d of V1_DRIVERS) await raw.put('drivers', d);
-  await raw.put('models', { id: 'm1', name: 'Revenue', expressions: 'revenue = price * volume', driverIds: ['d1', 'd2'] });
-  await raw.put('runs', { id: 'r1', scenarioId: 's1', scenarioName: 'Base', finishedAt: 'x', iterations: 10, seed: 1, outputs: {} });
-  await raw.put('settings', { key: 'settings', defaultIterations: 5000, defaultSeed: 9, numberFormat: '0.0', backendUrl: '' });
+  await raw.put('models', {
+    id: 'm1',
+    name: 'Revenue',
+    expressions: 'revenue = price * volume',
+    driverIds: ['d1', 'd2'],
+  });
+  await raw.put('runs', {
+    id: 'r1',
+    scenarioId: 's1',
+    scenarioName: 'Base',
+    finishedAt: 'x',
+    iterations: 10,
+    seed: 1,
+    outputs: {},
+  });
+  await raw.put('settings', {
+    key: 'settings',
+    defaultIterations: 5000,
+    defaultSeed: 9,
+    numberFormat: '0.0',
+    backendUrl: '',
+  });
   expect([...db.objectStoreNames].sort()).toEqual(['drivers', 'models', 'runs', 'scenarios', 'settings']);
   db.close();
 }
@@ -58,7 +77,15 @@ describe('migrations', () => {
     repo.close();
     const db = await openDB('openfpa');
     expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['drivers', 'models', 'proposals', 'reviews', 'runs', 'scenarios', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'drivers',
+      'models',
+      'proposals',
+      'reviews',
+      'runs',
+      'scenarios',
+      'settings',
+    ]);
     db.close();
   });
 
@@ -66,7 +93,12 @@ describe('migrations', () => {
     await seedVersion1();
     (await openIdbRepository()).close();
     const again = await openIdbRepository();
-    expect(await again.get('drivers', 'd1')).toEqual({ id: 'd1', name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } });
+    expect(await again.get('drivers', 'd1')).toEqual({
+      id: 'd1',
+      name: 'price',
+      distribution: 'normal',
+      params: { mean: 130, sd: 10 },
+    });
     again.close();
   });
 });

@@ -57,7 +57,11 @@ describe('openStore', () => {
   });
 
   it('falls back when opening throws', async () => {
-    globalThis.indexedDB = { open: () => { throw new Error('SecurityError: access denied'); } } as unknown as IDBFactory;
+    globalThis.indexedDB = {
+      open: () => {
+        throw new Error('SecurityError: access denied');
+      },
+    } as unknown as IDBFactory;
     const { problem } = await openStore(copyDouble(null));
     expect(problem).toContain('access denied');
   });

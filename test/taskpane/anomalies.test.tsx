@@ -11,7 +11,14 @@ import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
 import type { Flag } from '../../src/anomaly/types';
 import { scanBudgetSheet } from '../../taskpane/review/budget-layout';
-import { isSuppressed, recordDecision, reviewQueue, NO_FILTER, loadReviews, flagKey } from '../../taskpane/review/decisions';
+import {
+  isSuppressed,
+  recordDecision,
+  reviewQueue,
+  NO_FILTER,
+  loadReviews,
+  flagKey,
+} from '../../taskpane/review/decisions';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
 import { saveIdentity } from '../../taskpane/review/identity';
 import { flagSeries } from '../../taskpane/review/flag-series';
@@ -27,25 +34,66 @@ const SHEET = { address: 'Budget!A1:AC7', values: sampleSheet() };
 
 function renderAnomalies(repository: Repository) {
   const workbook = createWorkbookDouble({ selection: { address: SHEET.address, values: sampleSheet() } });
-  render(<App host={null} loadCatalogue={catalogue} workbook={workbook} openStore={async () => ({ repository })} runner={createThreadRunner()} initialTab="anomalies" />);
+  render(
+    <App
+      host={null}
+      loadCatalogue={catalogue}
+      workbook={workbook}
+      openStore={async () => ({ repository })}
+      runner={createThreadRunner()}
+      initialTab="anomalies"
+    />,
+  );
   return workbook;
 }
 
-const flag = (over: Partial<Flag> = {}): Flag => ({ line: 'L1', periodIndex: 3, kind: 'overspend', severity: 0.6, amount: 100, explanation: '', reasons: [], ...over });
+const flag = (over: Partial<Flag> = {}): Flag => ({
+  line: 'L1',
+  periodIndex: 3,
+  kind: 'overspend',
+  severity: 0.6,
+  amount: 100,
+  explanation: '',
+  reasons: [],
+  ...over,
+});
 
 describe('budget layout', () => {
   it('reads lines, periods and the budget column address from the sample sheet', () => {
     const scan = scanBudgetSheet(SHEET);
     expect(scan.periods.slice(0, 2)).toEqual(['Jan', 'Feb']);
-    expect(scan.lines.map((l) => l.id)).toEqual(['MKT-ADS', 'MKT-EVENTS', 'IT-LIC', 'IT-CLOUD', 'OPS-TRAVEL', 'OPS-TRAIN']);
+    expect(scan.lines.map((l) => l.id)).toEqual([
+      'MKT-ADS',
+      'MKT-EVENTS',
+      'IT-LIC',
+      'IT-CLOUD',
+      'OPS-TRAVEL',
+      'OPS-TRAIN',
+    ]);
     expect(scan.lines[0].actual[11]).toBeNull();
     expect(scan.budgets[0]).toBe(120000);
     expect(scan.budgetAddress).toBe('Budget!E2:E7');
   });
 
   it('says what is missing from a header', () => {
-    expect(() => scanBudgetSheet({ address: 'A1:B2', values: [['name', 'plan 1'], ['x', 1]] })).toThrow('No "id" column');
-    expect(() => scanBudgetSheet({ address: 'A1:B2', values: [['id', 'plan 1'], ['x', 1]] })).toThrow('found 1 plan and 0 actual');
+    expect(() =>
+      scanBudgetSheet({
+        address: 'A1:B2',
+        values: [
+          ['name', 'plan 1'],
+          ['x', 1],
+        ],
+      }),
+    ).toThrow('No "id" column');
+    expect(() =>
+      scanBudgetSheet({
+        address: 'A1:B2',
+        values: [
+          ['id', 'plan 1'],
+          ['x', 1],
+        ],
+      }),
+    ).toThrow('found 1 plan and 0 actual');
   });
 });
 
@@ -63,7 +111,10 @@ describe('flag chart series', () => {
   });
 
   it('falls back to a band around plan with a short history', () => {
-    const series = flagSeries({ id: 'a', costCentre: '', account: '', owner: '', plan: [10, 10, 10, 10], actual: [10, 11, 9, 30] }, 3);
+    const series = flagSeries(
+      { id: 'a', costCentre: '', account: '', owner: '', plan: [10, 10, 10, 10], actual: [10, 11, 9, 30] },
+      3,
+    );
     expect(series.band).toBe('plan');
     // Residuals 0, 1, −1, 20: median 0.5, MAD 1 → 10.5 ± 1.96 × 1.4826.
     expect(series.upper[0]).toBeCloseTo(10.5 + 1.96 * 1.4826, 10);
@@ -73,12 +124,19 @@ describe('flag chart series', () => {
 describe('review queue rules', () => {
   it('keeps a dismissed flag hidden unless it worsens', async () => {
     const repository = createMemoryRepository();
-    const record = await recordDecision(repository, flag(), { action: 'dismiss', comment: 'known timing', who: 'ann', when: '2026-01-01T00:00:00Z' });
+    const record = await recordDecision(repository, flag(), {
+      action: 'dismiss',
+      comment: 'known timing',
+      who: 'ann',
+      when: '2026-01-01T00:00:00Z',
+    });
     expect(isSuppressed(flag(), record)).toBe(true);
     expect(isSuppressed(flag({ amount: 99 }), record)).toBe(true);
     expect(isSuppressed(flag({ amount: 150 }), record)).toBe(false);
     expect(isSuppressed(flag({ severity: 0.8 }), record)).toBe(false);
-    await expect(recordDecision(repository, flag(), { action: 'explain', comment: ' ', who: 'ann', when: 'x' })).rejects.toThrow('needs a comment');
+    await expect(
+      recordDecision(repository, flag(), { action: 'explain', comment: ' ', who: 'ann', when: 'x' }),
+    ).rejects.toThrow('needs a comment');
   });
 
   it('puts the reviewer’s own cost centres first, then rank order', () => {
@@ -114,7 +172,9 @@ describe('Anomalies view', () => {
     // Explain without a comment is refused; with one it is stored and shown.
     fireEvent.click(within(shift).getByRole('button', { name: 'Explain' }));
     expect(within(shift).getByRole('alert').textContent).toContain('Write the explanation');
-    fireEvent.change(within(shift).getByLabelText(`Comment on ${name}`), { target: { value: 'new campaign started in September' } });
+    fireEvent.change(within(shift).getByLabelText(`Comment on ${name}`), {
+      target: { value: 'new campaign started in September' },
+    });
     fireEvent.click(within(shift).getByRole('button', { name: 'Explain' }));
     await within(shift).findByText(/^Explained by olu at .*: new campaign started in September$/);
 
@@ -125,7 +185,10 @@ describe('Anomalies view', () => {
     await waitFor(() => expect(screen.queryAllByLabelText(`Flag ${name}`)).toHaveLength(0));
     const reviews = await loadReviews(repository);
     const stored = [...reviews.values()].find((r) => `${r.line}` === name.split(' ')[0]);
-    expect(stored?.decisions.map((d) => [d.action, d.who])).toEqual([['explain', 'olu'], ['dismiss', 'olu']]);
+    expect(stored?.decisions.map((d) => [d.action, d.who])).toEqual([
+      ['explain', 'olu'],
+      ['dismiss', 'olu'],
+    ]);
     expect(stored?.decisions[1].when).toMatch(/^\d{4}-\d\d-\d\dT/);
 
     // Rescanning does not raise it again (it has not worsened).

@@ -20,7 +20,9 @@ const catalogue = async () => [{ name: 'FPA.SCENARIO.MC', description: 'Monte Ca
 
 function renderApp(repository: Repository, workbook = createWorkbookDouble()) {
   const open = async () => ({ repository });
-  render(<App host={null} loadCatalogue={catalogue} workbook={workbook} openStore={open} runner={createThreadRunner()} />);
+  render(
+    <App host={null} loadCatalogue={catalogue} workbook={workbook} openStore={open} runner={createThreadRunner()} />,
+  );
   return workbook;
 }
 
@@ -68,10 +70,15 @@ describe('Scenario wizard', () => {
     const repository = createMemoryRepository();
     await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 100, sd: 10 } });
     await repository.put('drivers', { id: 'b', name: 'volume', distribution: 'uniform', params: { min: 1, max: 3 } });
-    await repository.put('models', { id: 'default', name: 'Model', expressions: 'revenue = price * volume', driverIds: ['a', 'b'] });
+    await repository.put('models', {
+      id: 'default',
+      name: 'Model',
+      expressions: 'revenue = price * volume',
+      driverIds: ['a', 'b'],
+    });
     const workbook = renderApp(repository);
     fireEvent.click(await screen.findByRole('tab', { name: 'Scenarios' }, { timeout: 10000 }));
-    expect((await screen.findByRole('checkbox', { name: 'revenue' }) as HTMLInputElement).checked).toBe(true);
+    expect(((await screen.findByRole('checkbox', { name: 'revenue' })) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     const iterations = screen.getByLabelText(/^Iterations/);
     fireEvent.change(iterations, { target: { value: '1' } });

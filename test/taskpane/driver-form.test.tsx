@@ -44,7 +44,9 @@ describe('DriverForm', () => {
     type(/^min/, '10');
     type(/^mode/, '5');
     type(/^max/, '20');
-    expect(screen.getByText('Driver "cost": PERT: min must be ≤ mode ≤ max with min < max (got 10, 5, 20).')).toBeTruthy();
+    expect(
+      screen.getByText('Driver "cost": PERT: min must be ≤ mode ≤ max with min < max (got 10, 5, 20).'),
+    ).toBeTruthy();
     type(/^mode/, '12');
     const preview = screen.getByRole('img');
     expect(preview.getAttribute('aria-label')).toMatch(/^Preview of cost: P5 \S+, P50 \S+, P95 \S+$/);

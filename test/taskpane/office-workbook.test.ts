@@ -20,8 +20,12 @@ function mockExcel(existing: string[]) {
     const range = (address: string) => {
       rec.ranges.push({ sheet: name, address });
       const r = {
-        address: `${name}!${address}`, values: [] as unknown[][], numberFormat: [] as unknown[][], format: { autofitColumns: () => undefined },
-        getOffsetRange: () => r, getResizedRange: () => r,
+        address: `${name}!${address}`,
+        values: [] as unknown[][],
+        numberFormat: [] as unknown[][],
+        format: { autofitColumns: () => undefined },
+        getOffsetRange: () => r,
+        getResizedRange: () => r,
       };
       return r;
     };
@@ -40,14 +44,21 @@ function mockExcel(existing: string[]) {
   const context = new OfficeMockObject({
     workbook: {
       worksheets: {
-        getItemOrNullObject: (name: string) => ({ isNullObject: !existing.includes(name) && !rec.added.includes(name), load: () => undefined }),
+        getItemOrNullObject: (name: string) => ({
+          isNullObject: !existing.includes(name) && !rec.added.includes(name),
+          load: () => undefined,
+        }),
         getItem: (name: string) => sheet(name),
         add: (name: string) => void rec.added.push(name),
       },
     },
   });
-  const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context as unknown as Excel.RequestContext);
-  return { rec, workbook: createOfficeWorkbook(run, () => ({ get: () => null, set: () => undefined, saveAsync: () => undefined })) };
+  const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>) =>
+    batch(context as unknown as Excel.RequestContext);
+  return {
+    rec,
+    workbook: createOfficeWorkbook(run, () => ({ get: () => null, set: () => undefined, saveAsync: () => undefined })),
+  };
 }
 
 const outcome: RunOutcome = {
@@ -57,11 +68,25 @@ const outcome: RunOutcome = {
   elapsedMs: 5,
   result: {
     outputs: {
-      revenue: { mean: 100, sd: 10, min: 70, max: 130, se: 0.3, percentiles: { '5': 84, '50': 100, '95': 116 }, var95: 16, cvar95: 20 },
+      revenue: {
+        mean: 100,
+        sd: 10,
+        min: 70,
+        max: 130,
+        se: 0.3,
+        percentiles: { '5': 84, '50': 100, '95': 116 },
+        var95: 16,
+        cvar95: 20,
+      },
     },
     achievedCorrelation: { names: [], matrix: [] },
     timings: { sampleMs: 0, correlateMs: 0, evaluateMs: 0, statsMs: 0, totalMs: 0 },
-    sensitivity: { revenue: [{ driver: 'price', spearman: 0.8, src: 0.7 }, { driver: 'volume', spearman: -0.3, src: -0.2 }] },
+    sensitivity: {
+      revenue: [
+        { driver: 'price', spearman: 0.8, src: 0.7 },
+        { driver: 'volume', spearman: -0.3, src: -0.2 },
+      ],
+    },
   },
   histograms: { revenue: { edges: [70, 90, 110, 130], counts: [200, 600, 200] } },
 };
@@ -86,7 +111,11 @@ describe('Office workbook: write to workbook', () => {
 
   it('writes the trials right of the charts when asked', async () => {
     const { workbook } = mockExcel(['Sheet1']);
-    const written = await writeResults(workbook, { ...outcome, trials: { revenue: Float64Array.of(1, 2, 3) } }, { includeTrials: true });
+    const written = await writeResults(
+      workbook,
+      { ...outcome, trials: { revenue: Float64Array.of(1, 2, 3) } },
+      { includeTrials: true },
+    );
     expect(written.sheet).toBe('Base case');
     expect(written.trials).toBe("'Base case'!Q1:R4");
   });
@@ -94,9 +123,28 @@ describe('Office workbook: write to workbook', () => {
 
 describe('Office workbook: reading', () => {
   it('reads the selection', async () => {
-    const context = new OfficeMockObject({ workbook: { range: { address: 'Sheet1!A1:B2', values: [['name', 'distribution'], ['price', 'normal']] }, getSelectedRange() { return this.range; } } });
+    const context = new OfficeMockObject({
+      workbook: {
+        range: {
+          address: 'Sheet1!A1:B2',
+          values: [
+            ['name', 'distribution'],
+            ['price', 'normal'],
+          ],
+        },
+        getSelectedRange() {
+          return this.range;
+        },
+      },
+    });
     const workbook = createOfficeWorkbook(async (batch) => batch(context as unknown as Excel.RequestContext));
-    expect(await workbook.readSelection()).toEqual({ address: 'Sheet1!A1:B2', values: [['name', 'distribution'], ['price', 'normal']] });
+    expect(await workbook.readSelection()).toEqual({
+      address: 'Sheet1!A1:B2',
+      values: [
+        ['name', 'distribution'],
+        ['price', 'normal'],
+      ],
+    });
   });
 
   it('splits sheet-qualified addresses', () => {

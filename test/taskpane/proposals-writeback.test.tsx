@@ -32,8 +32,13 @@ function mockExcel(initial: Cell[][]) {
       return range;
     },
   });
-  const context = new OfficeMockObject({ workbook: { worksheets: { getItem: (name: string) => sheet(name), getActiveWorksheet: () => sheet('Active') } } });
-  const workbook = createOfficeWorkbook(async (batch) => batch(context as unknown as Excel.RequestContext), () => ({ get: () => null, set: () => undefined, saveAsync: () => undefined }));
+  const context = new OfficeMockObject({
+    workbook: { worksheets: { getItem: (name: string) => sheet(name), getActiveWorksheet: () => sheet('Active') } },
+  });
+  const workbook = createOfficeWorkbook(
+    async (batch) => batch(context as unknown as Excel.RequestContext),
+    () => ({ get: () => null, set: () => undefined, saveAsync: () => undefined }),
+  );
   return { workbook, cells, writes };
 }
 
@@ -45,7 +50,10 @@ function approvedProposal(): StoredProposal {
   const draft = proposalFromCandidate(
     'P1',
     {
-      tradeOff: 't', weightedReturn: 1, risk: 1, disruption: 20,
+      tradeOff: 't',
+      weightedReturn: 1,
+      risk: 1,
+      disruption: 20,
       lines: [
         { id: 'L1', costCentre: 'A', current: 100, proposed: 110, change: 10 },
         { id: 'L2', costCentre: 'B', current: 200, proposed: 190, change: -10 },
@@ -72,22 +80,51 @@ describe('write-back through Office.js', () => {
     expect(writes).toEqual([{ sheet: 'Budget', address: 'E2:E4', values: [[110], [190], [300]] }]);
     expect(cells.values).toEqual([[110], [190], [300]]);
 
-    const reverted = await revertProposal(workbook, repository, applied, admin, '2026-01-03T08:00:00Z', 'wrong quarter');
+    const reverted = await revertProposal(
+      workbook,
+      repository,
+      applied,
+      admin,
+      '2026-01-03T08:00:00Z',
+      'wrong quarter',
+    );
     expect(reverted.record.state).toBe('reverted');
     expect(cells.values).toEqual([[100], [200], [300]]);
 
     const { proposals, audit } = await loadProposals(repository);
     expect(proposals[0].record.state).toBe('reverted');
     expect(audit).toEqual([
-      { id: 'audit:P1:1', kind: 'audit', proposal: 'P1', action: 'apply', lines: ['L1', 'L2', 'L3'], before: [100, 200, 300], after: [110, 190, 300], who: 'ada', when: '2026-01-02T08:00:00Z' },
-      { id: 'audit:P1:2', kind: 'audit', proposal: 'P1', action: 'revert', lines: ['L1', 'L2', 'L3'], before: [110, 190, 300], after: [100, 200, 300], who: 'ada', when: '2026-01-03T08:00:00Z' },
+      {
+        id: 'audit:P1:1',
+        kind: 'audit',
+        proposal: 'P1',
+        action: 'apply',
+        lines: ['L1', 'L2', 'L3'],
+        before: [100, 200, 300],
+        after: [110, 190, 300],
+        who: 'ada',
+        when: '2026-01-02T08:00:00Z',
+      },
+      {
+        id: 'audit:P1:2',
+        kind: 'audit',
+        proposal: 'P1',
+        action: 'revert',
+        lines: ['L1', 'L2', 'L3'],
+        before: [110, 190, 300],
+        after: [100, 200, 300],
+        who: 'ada',
+        when: '2026-01-03T08:00:00Z',
+      },
     ]);
   });
 
   it('refuses a stale range, saying what changed, and writes nothing', async () => {
     const { workbook, writes } = mockExcel([[100], [250], ['n/a']]);
     const repository = createMemoryRepository();
-    await expect(applyProposal(workbook, repository, approvedProposal(), admin, '2026-01-02T08:00:00Z')).rejects.toThrow(
+    await expect(
+      applyProposal(workbook, repository, approvedProposal(), admin, '2026-01-02T08:00:00Z'),
+    ).rejects.toThrow(
       'The budget range Budget!E2:E4 changed since the proposal was made: L2 was 200, now 250; L3 was 300, now n/a.',
     );
     expect(writes).toEqual([]);
@@ -100,23 +137,35 @@ describe('write-back through Office.js', () => {
     await expect(applyProposal(workbook, repository, approvedProposal(), owner, 'x')).rejects.toThrow(/admin/);
     const draft = { ...approvedProposal(), record: newProposal('P1', ['A']) };
     await expect(applyProposal(workbook, repository, draft, admin, 'x')).rejects.toThrow(/approved/);
-    await expect(revertProposal(workbook, repository, approvedProposal(), admin, 'x', 'why')).rejects.toThrow(/applied/);
+    await expect(revertProposal(workbook, repository, approvedProposal(), admin, 'x', 'why')).rejects.toThrow(
+      /applied/,
+    );
     expect(writes).toEqual([]);
   });
 
   it('lists a changed row count as stale', () => {
-    expect(staleCells(approvedProposal(), [[100], [200]])).toEqual(['L3 was 300, now blank', 'the range has 2 rows, the proposal 3 lines']);
+    expect(staleCells(approvedProposal(), [[100], [200]])).toEqual([
+      'L3 was 300, now blank',
+      'the range has 2 rows, the proposal 3 lines',
+    ]);
   });
 });
 
 describe('write-back through the workbook double', () => {
   it('refuses Apply once a budget cell was edited, and applies on the unchanged sheet', async () => {
     const { createWorkbookDouble } = await import('../../taskpane/workbook/workbook-double');
-    const values: Cell[][] = [['id', 'budget'], ['L1', 100], ['L2', 200], ['L3', 300]];
+    const values: Cell[][] = [
+      ['id', 'budget'],
+      ['L1', 100],
+      ['L2', 200],
+      ['L3', 300],
+    ];
     const double = createWorkbookDouble({ selection: { address: 'Budget!D1:E4', values } });
     const repository = createMemoryRepository();
     values[2][1] = 205;
-    await expect(applyProposal(double, repository, approvedProposal(), admin, 't')).rejects.toThrow('L2 was 200, now 205');
+    await expect(applyProposal(double, repository, approvedProposal(), admin, 't')).rejects.toThrow(
+      'L2 was 200, now 205',
+    );
     values[2][1] = 200;
     await applyProposal(double, repository, approvedProposal(), admin, 't');
     expect(values.slice(1).map((r) => r[1])).toEqual([110, 190, 300]);

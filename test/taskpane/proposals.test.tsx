@@ -33,7 +33,17 @@ async function setRole(role: string, centres = '') {
 it('finds candidates, then takes a proposal through submit, approve, apply and revert', async () => {
   const repository = createMemoryRepository();
   const workbook = createWorkbookDouble({ selection: { address: 'Budget!A1:AC7', values: sampleSheet() } });
-  render(<App host={null} loadCatalogue={async () => []} workbook={workbook} openStore={async () => ({ repository })} runner={createThreadRunner()} initialTab="anomalies" solver={glpkNodeSolver} />);
+  render(
+    <App
+      host={null}
+      loadCatalogue={async () => []}
+      workbook={workbook}
+      openStore={async () => ({ repository })}
+      runner={createThreadRunner()}
+      initialTab="anomalies"
+      solver={glpkNodeSolver}
+    />,
+  );
   fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
   await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
   fireEvent.click(screen.getByRole('tab', { name: 'Proposals' }));
@@ -64,7 +74,8 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   const affected = proposals[0].record.costCentres.join(', ');
   // An owner of only some of the affected cost centres may not approve.
   await setRole('owner', 'MKT');
-  if (proposals[0].record.costCentres.length > 1) expect(button(screen.getByTestId('proposal'), 'Approve').disabled).toBe(true);
+  if (proposals[0].record.costCentres.length > 1)
+    expect(button(screen.getByTestId('proposal'), 'Approve').disabled).toBe(true);
   await setRole('owner', affected);
   await waitFor(() => expect(button(screen.getByTestId('proposal'), 'Approve').disabled).toBe(false));
   fireEvent.click(button(screen.getByTestId('proposal'), 'Approve'));
@@ -81,7 +92,9 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   // Revert needs a comment.
   fireEvent.click(button(screen.getByTestId('proposal'), 'Revert'));
   await within(screen.getByTestId('proposal')).findByText(/a comment saying why is required/);
-  fireEvent.change(screen.getByLabelText(`Comment on ${proposals[0].id}`), { target: { value: 'board asked to wait' } });
+  fireEvent.change(screen.getByLabelText(`Comment on ${proposals[0].id}`), {
+    target: { value: 'board asked to wait' },
+  });
   fireEvent.click(button(screen.getByTestId('proposal'), 'Revert'));
   await waitFor(() => expect(screen.getByTestId('proposal').getAttribute('data-state')).toBe('reverted'));
   expect(workbook.selection!.values.slice(1).map((r) => r[4])).toEqual([120000, 72000, 96000, 144000, 48000, 36000]);

@@ -6,7 +6,16 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { TeamServer } from '../../taskpane/components/settings/TeamServer';
 import type { Connector, ConnectorState } from '../../src/connector';
 
-const base: ConnectorState = { status: 'disconnected', baseUrl: null, queued: 0, conflicts: [], failed: [], lastSyncAt: null, nextRetryAt: null, error: null };
+const base: ConnectorState = {
+  status: 'disconnected',
+  baseUrl: null,
+  queued: 0,
+  conflicts: [],
+  failed: [],
+  lastSyncAt: null,
+  nextRetryAt: null,
+  error: null,
+};
 
 function connectorDouble(initial: Partial<ConnectorState> = {}) {
   let state: ConnectorState = { ...base, ...initial };
@@ -64,15 +73,31 @@ it('connects with the pasted token and shows the status line', async () => {
 it('cannot connect without a backend URL', async () => {
   const { connector } = connectorDouble();
   render(<TeamServer baseUrl="" getConnector={async () => connector} tokenSource={pasted} />);
-  await waitFor(() => expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true));
+  await waitFor(() =>
+    expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true),
+  );
   expect(screen.getByText(/Set a backend URL/)).toBeTruthy();
 });
 
 it('shows queued writes offline, and a conflict with both versions until the user chooses', async () => {
-  const conflict = { seq: 7, write: { endpoint: 'updateProposal' }, message: 'The proposal changed on the server since you edited it.', yours: { amount: 120 }, current: { amount: 95 }, at: 0 };
-  const { connector, calls } = connectorDouble({ status: 'offline', baseUrl: 'https://fpa.example.com', queued: 3, conflicts: [conflict as unknown as ConnectorState['conflicts'][number]] });
+  const conflict = {
+    seq: 7,
+    write: { endpoint: 'updateProposal' },
+    message: 'The proposal changed on the server since you edited it.',
+    yours: { amount: 120 },
+    current: { amount: 95 },
+    at: 0,
+  };
+  const { connector, calls } = connectorDouble({
+    status: 'offline',
+    baseUrl: 'https://fpa.example.com',
+    queued: 3,
+    conflicts: [conflict as unknown as ConnectorState['conflicts'][number]],
+  });
   render(<TeamServer baseUrl="https://fpa.example.com" getConnector={async () => connector} tokenSource={pasted} />);
-  await waitFor(() => expect(screen.getByTestId('team-server-status').textContent).toBe('Offline · 3 queued · 1 conflict'));
+  await waitFor(() =>
+    expect(screen.getByTestId('team-server-status').textContent).toBe('Offline · 3 queued · 1 conflict'),
+  );
   expect(screen.getByText(/"amount": 120/)).toBeTruthy();
   expect(screen.getByText(/"amount": 95/)).toBeTruthy();
   await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Keep theirs' })));
@@ -81,6 +106,14 @@ it('shows queued writes offline, and a conflict with both versions until the use
 });
 
 it('says so when the offline queue cannot be opened', async () => {
-  render(<TeamServer baseUrl="https://fpa.example.com" getConnector={() => Promise.reject(new Error('IndexedDB is not available'))} tokenSource={pasted} />);
-  await waitFor(() => expect(screen.getByText(/offline queue could not be opened \(IndexedDB is not available\)/)).toBeTruthy());
+  render(
+    <TeamServer
+      baseUrl="https://fpa.example.com"
+      getConnector={() => Promise.reject(new Error('IndexedDB is not available'))}
+      tokenSource={pasted}
+    />,
+  );
+  await waitFor(() =>
+    expect(screen.getByText(/offline queue could not be opened \(IndexedDB is not available\)/)).toBeTruthy(),
+  );
 });

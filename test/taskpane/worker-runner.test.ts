@@ -3,13 +3,19 @@
  * the worker file connects to its message port): results with a histogram per output, progress, and
  * Cancel stopping a large run within a block.
  */
-import { createScenarioWorkerHandler, type ScenarioWorkerEvent, type ScenarioWorkerRequest } from '../../src/scenario/worker-protocol';
+import {
+  createScenarioWorkerHandler,
+  type ScenarioWorkerEvent,
+  type ScenarioWorkerRequest,
+} from '../../src/scenario/worker-protocol';
 import type { ScenarioSpec } from '../../src/scenario/spec';
 import { createWorkerRunner, type WorkerPort } from '../../taskpane/run/worker-runner';
 
 function inProcessWorker(): WorkerPort {
   const listeners = new Set<(event: { data: ScenarioWorkerEvent }) => void>();
-  const handle = createScenarioWorkerHandler((event) => setTimeout(() => listeners.forEach((l) => l({ data: event })), 0));
+  const handle = createScenarioWorkerHandler((event) =>
+    setTimeout(() => listeners.forEach((l) => l({ data: event })), 0),
+  );
   return {
     postMessage: (message: ScenarioWorkerRequest) => void handle(message),
     addEventListener: (_type, listener) => listeners.add(listener),
@@ -29,7 +35,12 @@ const spec: ScenarioSpec = {
 
 it('runs a scenario through the worker protocol with a histogram per output', async () => {
   const progress: number[] = [];
-  const outcome = await createWorkerRunner(inProcessWorker()).start('Base', { ...spec, blockSize: 5000 } as ScenarioSpec, (p) => progress.push(p.done), true).done;
+  const outcome = await createWorkerRunner(inProcessWorker()).start(
+    'Base',
+    { ...spec, blockSize: 5000 } as ScenarioSpec,
+    (p) => progress.push(p.done),
+    true,
+  ).done;
   expect(outcome.scenarioName).toBe('Base');
   expect(outcome.iterations).toBe(20000);
   expect(outcome.seed).toBe(7);
@@ -49,12 +60,19 @@ it('drops the trial columns unless asked to keep them', async () => {
 });
 
 it('cancels a large run before its next block', async () => {
-  const handle = createWorkerRunner(inProcessWorker()).start('Big', { ...spec, iterations: 2_000_000, blockSize: 10000 } as ScenarioSpec, () => {}, false);
+  const handle = createWorkerRunner(inProcessWorker()).start(
+    'Big',
+    { ...spec, iterations: 2_000_000, blockSize: 10000 } as ScenarioSpec,
+    () => {},
+    false,
+  );
   setTimeout(() => handle.cancel(), 20);
   await expect(handle.done).rejects.toMatchObject({ code: 'SCENARIO_CANCELLED' });
 });
 
 it('passes engine errors through with their message', async () => {
   const bad = { ...spec, model: 'revenue = price * colume' };
-  await expect(createWorkerRunner(inProcessWorker()).start('Bad', bad, () => {}, false).done).rejects.toMatchObject({ message: expect.stringMatching(/colume/) });
+  await expect(createWorkerRunner(inProcessWorker()).start('Bad', bad, () => {}, false).done).rejects.toMatchObject({
+    message: expect.stringMatching(/colume/),
+  });
 });

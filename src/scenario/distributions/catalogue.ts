@@ -85,9 +85,11 @@ class Reader {
 
   list(name: string): readonly number[] {
     const value = this.params[name];
-    if (!Array.isArray(value) || value.length === 0) this.fail(`parameter "${name}" must be a non-empty list of numbers.`);
+    if (!Array.isArray(value) || value.length === 0)
+      this.fail(`parameter "${name}" must be a non-empty list of numbers.`);
     const list = value as readonly number[];
-    if (list.some((v) => typeof v !== 'number' || !Number.isFinite(v))) this.fail(`every entry of "${name}" must be a finite number.`);
+    if (list.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+      this.fail(`every entry of "${name}" must be a finite number.`);
     return list;
   }
 
@@ -131,7 +133,8 @@ function build(r: Reader, family: string): Distribution {
       const min = r.number('min');
       const mode = r.number('mode');
       const max = r.number('max');
-      if (!(min <= mode && mode <= max && min < max)) r.fail(`min must be ≤ mode ≤ max with min < max (got ${min}, ${mode}, ${max}).`);
+      if (!(min <= mode && mode <= max && min < max))
+        r.fail(`min must be ≤ mode ≤ max with min < max (got ${min}, ${mode}, ${max}).`);
       return family === 'pert' ? pert(min, mode, max, r.positive('shape', 4)) : triangular(min, mode, max);
     }
     case 'beta': {

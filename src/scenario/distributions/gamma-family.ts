@@ -21,7 +21,12 @@ export function gamma(shape: number, scale: number): Distribution {
     quantile: (p) => scale * inverseGammaP(p, shape),
     quantiles(u, out) {
       const lng = lnGamma(shape);
-      invertSorted(u, out, (p, guess) => inverseGammaP(p, shape, guess), (x) => 1 / detExp((shape - 1) * detLog(x) - x - lng));
+      invertSorted(
+        u,
+        out,
+        (p, guess) => inverseGammaP(p, shape, guess),
+        (x) => 1 / detExp((shape - 1) * detLog(x) - x - lng),
+      );
       for (let i = 0; i < out.length; i++) out[i] *= scale;
     },
   };

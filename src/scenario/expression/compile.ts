@@ -23,8 +23,31 @@ export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
   NOT: [1, 1],
 };
 
-export type Op = 'copy' | 'neg' | 'not' | 'abs' | 'exp' | 'ln' | 'sqrt' | 'round' | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'min' | 'max'
-  | 'lt' | 'le' | 'gt' | 'ge' | 'eq' | 'ne' | 'and' | 'or' | 'if';
+export type Op =
+  | 'copy'
+  | 'neg'
+  | 'not'
+  | 'abs'
+  | 'exp'
+  | 'ln'
+  | 'sqrt'
+  | 'round'
+  | 'add'
+  | 'sub'
+  | 'mul'
+  | 'div'
+  | 'pow'
+  | 'min'
+  | 'max'
+  | 'lt'
+  | 'le'
+  | 'gt'
+  | 'ge'
+  | 'eq'
+  | 'ne'
+  | 'and'
+  | 'or'
+  | 'if';
 
 export interface Instruction {
   op: Op;
@@ -35,8 +58,19 @@ export interface Instruction {
 }
 
 const BINARY: Record<string, Op> = {
-  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '^': 'pow',
-  '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '=': 'eq', '<>': 'ne', '&&': 'and', '||': 'or',
+  '+': 'add',
+  '-': 'sub',
+  '*': 'mul',
+  '/': 'div',
+  '^': 'pow',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+  '=': 'eq',
+  '<>': 'ne',
+  '&&': 'and',
+  '||': 'or',
 };
 
 /** A compiled model: run it with `evaluateProgram`. */
@@ -108,7 +142,11 @@ export function compileModel(lines: readonly Assignment[], drivers: readonly str
     const [min, max] = arity;
     if (node.args.length < min || node.args.length > max) {
       const expected = min === max ? `${min}` : max === 255 ? `at least ${min}` : `${min} or ${max}`;
-      throw ScenarioErrors.syntax(node.line, node.column, `${node.name} takes ${expected} argument${min === 1 && (max === 1 || max === 255) ? '' : 's'}, got ${node.args.length}`);
+      throw ScenarioErrors.syntax(
+        node.line,
+        node.column,
+        `${node.name} takes ${expected} argument${min === 1 && (max === 1 || max === 255) ? '' : 's'}, got ${node.args.length}`,
+      );
     }
     const args = node.args.map(compile);
     switch (node.name) {
@@ -119,7 +157,14 @@ export function compileModel(lines: readonly Assignment[], drivers: readonly str
       case 'AND':
       case 'OR': {
         const op = node.name.toLowerCase() as Op;
-        return args.length === 1 && (op === 'min' || op === 'max') ? args[0] : args.slice(1).reduce((acc, r) => emit(op, acc, r), op === 'and' || op === 'or' ? emit('ne', args[0], constant(0)) : args[0]);
+        return args.length === 1 && (op === 'min' || op === 'max')
+          ? args[0]
+          : args
+              .slice(1)
+              .reduce(
+                (acc, r) => emit(op, acc, r),
+                op === 'and' || op === 'or' ? emit('ne', args[0], constant(0)) : args[0],
+              );
       }
       case 'ROUND':
         return emit('round', args[0], args.length > 1 ? args[1] : constant(0));

@@ -19,29 +19,75 @@ function run(ins: Instruction, regs: Float64Array[], len: number): void {
   const a = regs[ins.a];
   const b = ins.b >= 0 ? regs[ins.b] : a;
   switch (ins.op) {
-    case 'copy': for (let i = 0; i < len; i++) d[i] = a[i]; break;
-    case 'neg': for (let i = 0; i < len; i++) d[i] = -a[i]; break;
-    case 'not': for (let i = 0; i < len; i++) d[i] = a[i] === 0 ? 1 : 0; break;
-    case 'abs': for (let i = 0; i < len; i++) d[i] = Math.abs(a[i]); break;
-    case 'exp': for (let i = 0; i < len; i++) d[i] = detExp(a[i]); break;
-    case 'ln': for (let i = 0; i < len; i++) d[i] = detLog(a[i]); break;
-    case 'sqrt': for (let i = 0; i < len; i++) d[i] = Math.sqrt(a[i]); break;
-    case 'round': for (let i = 0; i < len; i++) d[i] = roundExcel(a[i], b[i]); break;
-    case 'add': for (let i = 0; i < len; i++) d[i] = a[i] + b[i]; break;
-    case 'sub': for (let i = 0; i < len; i++) d[i] = a[i] - b[i]; break;
-    case 'mul': for (let i = 0; i < len; i++) d[i] = a[i] * b[i]; break;
-    case 'div': for (let i = 0; i < len; i++) d[i] = a[i] / b[i]; break;
-    case 'pow': for (let i = 0; i < len; i++) d[i] = detPow(a[i], b[i]); break;
-    case 'min': for (let i = 0; i < len; i++) d[i] = a[i] < b[i] ? a[i] : b[i]; break;
-    case 'max': for (let i = 0; i < len; i++) d[i] = a[i] > b[i] ? a[i] : b[i]; break;
-    case 'lt': for (let i = 0; i < len; i++) d[i] = a[i] < b[i] ? 1 : 0; break;
-    case 'le': for (let i = 0; i < len; i++) d[i] = a[i] <= b[i] ? 1 : 0; break;
-    case 'gt': for (let i = 0; i < len; i++) d[i] = a[i] > b[i] ? 1 : 0; break;
-    case 'ge': for (let i = 0; i < len; i++) d[i] = a[i] >= b[i] ? 1 : 0; break;
-    case 'eq': for (let i = 0; i < len; i++) d[i] = a[i] === b[i] ? 1 : 0; break;
-    case 'ne': for (let i = 0; i < len; i++) d[i] = a[i] !== b[i] ? 1 : 0; break;
-    case 'and': for (let i = 0; i < len; i++) d[i] = a[i] !== 0 && b[i] !== 0 ? 1 : 0; break;
-    case 'or': for (let i = 0; i < len; i++) d[i] = a[i] !== 0 || b[i] !== 0 ? 1 : 0; break;
+    case 'copy':
+      for (let i = 0; i < len; i++) d[i] = a[i];
+      break;
+    case 'neg':
+      for (let i = 0; i < len; i++) d[i] = -a[i];
+      break;
+    case 'not':
+      for (let i = 0; i < len; i++) d[i] = a[i] === 0 ? 1 : 0;
+      break;
+    case 'abs':
+      for (let i = 0; i < len; i++) d[i] = Math.abs(a[i]);
+      break;
+    case 'exp':
+      for (let i = 0; i < len; i++) d[i] = detExp(a[i]);
+      break;
+    case 'ln':
+      for (let i = 0; i < len; i++) d[i] = detLog(a[i]);
+      break;
+    case 'sqrt':
+      for (let i = 0; i < len; i++) d[i] = Math.sqrt(a[i]);
+      break;
+    case 'round':
+      for (let i = 0; i < len; i++) d[i] = roundExcel(a[i], b[i]);
+      break;
+    case 'add':
+      for (let i = 0; i < len; i++) d[i] = a[i] + b[i];
+      break;
+    case 'sub':
+      for (let i = 0; i < len; i++) d[i] = a[i] - b[i];
+      break;
+    case 'mul':
+      for (let i = 0; i < len; i++) d[i] = a[i] * b[i];
+      break;
+    case 'div':
+      for (let i = 0; i < len; i++) d[i] = a[i] / b[i];
+      break;
+    case 'pow':
+      for (let i = 0; i < len; i++) d[i] = detPow(a[i], b[i]);
+      break;
+    case 'min':
+      for (let i = 0; i < len; i++) d[i] = a[i] < b[i] ? a[i] : b[i];
+      break;
+    case 'max':
+      for (let i = 0; i < len; i++) d[i] = a[i] > b[i] ? a[i] : b[i];
+      break;
+    case 'lt':
+      for (let i = 0; i < len; i++) d[i] = a[i] < b[i] ? 1 : 0;
+      break;
+    case 'le':
+      for (let i = 0; i < len; i++) d[i] = a[i] <= b[i] ? 1 : 0;
+      break;
+    case 'gt':
+      for (let i = 0; i < len; i++) d[i] = a[i] > b[i] ? 1 : 0;
+      break;
+    case 'ge':
+      for (let i = 0; i < len; i++) d[i] = a[i] >= b[i] ? 1 : 0;
+      break;
+    case 'eq':
+      for (let i = 0; i < len; i++) d[i] = a[i] === b[i] ? 1 : 0;
+      break;
+    case 'ne':
+      for (let i = 0; i < len; i++) d[i] = a[i] !== b[i] ? 1 : 0;
+      break;
+    case 'and':
+      for (let i = 0; i < len; i++) d[i] = a[i] !== 0 && b[i] !== 0 ? 1 : 0;
+      break;
+    case 'or':
+      for (let i = 0; i < len; i++) d[i] = a[i] !== 0 || b[i] !== 0 ? 1 : 0;
+      break;
     case 'if': {
       const c = regs[ins.c];
       for (let i = 0; i < len; i++) d[i] = a[i] !== 0 ? b[i] : c[i];

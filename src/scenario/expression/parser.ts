@@ -148,7 +148,8 @@ class Parser {
           args.push(this.parseOr());
           const sep = this.next();
           if (sep.type === ')') break;
-          if (sep.type !== ',') this.fail(sep, `expected "," or ")" in the arguments of ${t.text} but found ${this.describe(sep)}`);
+          if (sep.type !== ',')
+            this.fail(sep, `expected "," or ")" in the arguments of ${t.text} but found ${this.describe(sep)}`);
         }
       } else this.next();
       return { kind: 'call', name: t.text.toUpperCase(), args, line: this.line, column: t.column };
@@ -210,7 +211,8 @@ export function parseModel(model: string): Assignment[] {
     }
     const name = match[2];
     const key = name.toLowerCase();
-    if (seen.has(key)) throw ScenarioErrors.syntax(line, offset + match[1].length + 1, `the output "${name}" is defined twice`);
+    if (seen.has(key))
+      throw ScenarioErrors.syntax(line, offset + match[1].length + 1, `the output "${name}" is defined twice`);
     seen.add(key);
     const head = match[0].length;
     return { name, expression: parseExpression(text.slice(head), line, offset + head), line };

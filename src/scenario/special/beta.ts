@@ -93,7 +93,13 @@ export function inverseIncompleteBeta(p: number, a: number, b: number, guess?: n
  * Quantiles of Beta(a, b) for ascending probabilities, out[i] = I⁻¹_{u[i]}(a, b) to within 1e-12
  * (see `invertSorted`): exact inversions at knots, Hermite interpolation between them.
  */
-export function betaQuantilesSorted(u: Float64Array, out: Float64Array, a: number, b: number, lnB = lnBeta(a, b)): void {
+export function betaQuantilesSorted(
+  u: Float64Array,
+  out: Float64Array,
+  a: number,
+  b: number,
+  lnB = lnBeta(a, b),
+): void {
   invertSorted(
     u,
     out,

@@ -118,7 +118,8 @@ export function inverseGammaP(p: number, a: number, guess?: number): number {
     // Halley correction: f''/f' = (a-1)/x - 1 for the gamma density.
     const step = u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - 1)));
     let next = x - step;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = hi === Infinity ? Math.max(2 * x, lo * 2 + 1) : (lo + hi) / 2;
+    if (!(next > lo && next < hi) || !Number.isFinite(next))
+      next = hi === Infinity ? Math.max(2 * x, lo * 2 + 1) : (lo + hi) / 2;
     if (Math.abs(next - x) <= 1e-15 * x) return next;
     x = next;
   }

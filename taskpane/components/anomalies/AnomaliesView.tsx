@@ -4,10 +4,30 @@
  * stored with who and when. A dismissed flag comes back only if it worsens.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { FLAG_KINDS } from '../../../src/anomaly/types';
 import type { Repository } from '../../../src/store/repository';
-import { DecisionAction, flagKey, loadReviews, NO_FILTER, QueueFilter, recordDecision, ReviewRecord, reviewQueue } from '../../review/decisions';
+import {
+  DecisionAction,
+  flagKey,
+  loadReviews,
+  NO_FILTER,
+  QueueFilter,
+  recordDecision,
+  ReviewRecord,
+  reviewQueue,
+} from '../../review/decisions';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
 import { IdentityBar } from './IdentityBar';
@@ -17,8 +37,19 @@ const PAGE = 8;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
-  list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  list: {
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
 });
 
 export interface AnomaliesViewProps {
@@ -39,9 +70,13 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   }, [repository]);
 
   const lines = scan?.lines ?? [];
-  const queue = useMemo(() => (scan ? reviewQueue(scan.flags, scan.lines, reviews, filter, identity.costCentres) : []), [scan, reviews, filter, identity.costCentres]);
+  const queue = useMemo(
+    () => (scan ? reviewQueue(scan.flags, scan.lines, reviews, filter, identity.costCentres) : []),
+    [scan, reviews, filter, identity.costCentres],
+  );
   const hidden = scan ? scan.flags.length - reviewQueue(scan.flags, scan.lines, reviews, NO_FILTER, []).length : 0;
-  const distinct = (pick: (l: (typeof lines)[number]) => string) => [...new Set(lines.map(pick))].filter((v) => v !== '').sort();
+  const distinct = (pick: (l: (typeof lines)[number]) => string) =>
+    [...new Set(lines.map(pick))].filter((v) => v !== '').sort();
 
   const runScan = async () => {
     setBusy(true);
@@ -61,38 +96,66 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
 
   return (
     <section className={styles.root} aria-labelledby="anomalies-title">
-      <Subtitle2 as="h2" id="anomalies-title">Anomalies</Subtitle2>
+      <Subtitle2 as="h2" id="anomalies-title">
+        Anomalies
+      </Subtitle2>
       <IdentityBar identity={identity} onChange={(next) => void review.setIdentity(next)} />
-      <Caption1>Select the plan/actual table (id, cost centre, account, owner, budget, "plan …" and "actual …" columns, one header row), then scan.</Caption1>
-      <Button appearance="primary" onClick={runScan} disabled={busy}>{busy ? 'Scanning…' : 'Scan selection'}</Button>
-      {problem && <MessageBar intent="error" role="alert"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
+      <Caption1>
+        Select the plan/actual table (id, cost centre, account, owner, budget, "plan …" and "actual …" columns, one
+        header row), then scan.
+      </Caption1>
+      <Button appearance="primary" onClick={runScan} disabled={busy}>
+        {busy ? 'Scanning…' : 'Scan selection'}
+      </Button>
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
       {scan && (
         <>
           <Body1 aria-live="polite">
-            {scan.lines.length} lines over {scan.periods.length} periods: {scan.flags.length} flags{hidden > 0 ? `, ${hidden} dismissed and not worse` : ''}.
+            {scan.lines.length} lines over {scan.periods.length} periods: {scan.flags.length} flags
+            {hidden > 0 ? `, ${hidden} dismissed and not worse` : ''}.
           </Body1>
-          {scan.problems.map((p) => <Caption1 key={p}>{p}</Caption1>)}
+          {scan.problems.map((p) => (
+            <Caption1 key={p}>{p}</Caption1>
+          ))}
           <div className={styles.filters} role="group" aria-label="Filters">
             <Field label="Cost centre" size="small">
-              <Select size="small" value={filter.costCentre} onChange={(_, d) => setFilter({ ...filter, costCentre: d.value })}>
+              <Select
+                size="small"
+                value={filter.costCentre}
+                onChange={(_, d) => setFilter({ ...filter, costCentre: d.value })}
+              >
                 <option value="">All</option>
-                {distinct((l) => l.costCentre).map((v) => <option key={v}>{v}</option>)}
+                {distinct((l) => l.costCentre).map((v) => (
+                  <option key={v}>{v}</option>
+                ))}
               </Select>
             </Field>
             <Field label="Owner" size="small">
               <Select size="small" value={filter.owner} onChange={(_, d) => setFilter({ ...filter, owner: d.value })}>
                 <option value="">All</option>
-                {distinct((l) => l.owner).map((v) => <option key={v}>{v}</option>)}
+                {distinct((l) => l.owner).map((v) => (
+                  <option key={v}>{v}</option>
+                ))}
               </Select>
             </Field>
             <Field label="Kind" size="small">
               <Select size="small" value={filter.kind} onChange={(_, d) => setFilter({ ...filter, kind: d.value })}>
                 <option value="">All</option>
-                {FLAG_KINDS.map((k) => <option key={k}>{k}</option>)}
+                {FLAG_KINDS.map((k) => (
+                  <option key={k}>{k}</option>
+                ))}
               </Select>
             </Field>
             <Field label="Severity" size="small">
-              <Select size="small" value={String(filter.minSeverity)} onChange={(_, d) => setFilter({ ...filter, minSeverity: Number(d.value) })}>
+              <Select
+                size="small"
+                value={String(filter.minSeverity)}
+                onChange={(_, d) => setFilter({ ...filter, minSeverity: Number(d.value) })}
+              >
                 <option value="0">Any</option>
                 <option value="0.5">≥ 0.5</option>
                 <option value="0.75">≥ 0.75</option>
@@ -106,12 +169,20 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
               if (!line) return null;
               return (
                 <li key={flagKey(flag)}>
-                  <FlagCard flag={flag} line={line} period={scan.periods[flag.periodIndex] ?? `P${flag.periodIndex + 1}`} review={reviews.get(flagKey(flag))} onDecide={decide(flag)} />
+                  <FlagCard
+                    flag={flag}
+                    line={line}
+                    period={scan.periods[flag.periodIndex] ?? `P${flag.periodIndex + 1}`}
+                    review={reviews.get(flagKey(flag))}
+                    onDecide={decide(flag)}
+                  />
                 </li>
               );
             })}
           </ul>
-          {queue.length > limit && <Button onClick={() => setLimit(limit + PAGE)}>Show more ({queue.length - limit} left)</Button>}
+          {queue.length > limit && (
+            <Button onClick={() => setLimit(limit + PAGE)}>Show more ({queue.length - limit} left)</Button>
+          )}
         </>
       )}
     </section>

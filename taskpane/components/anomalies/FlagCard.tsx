@@ -15,7 +15,12 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const LABELS: Record<DecisionAction, string> = { accept: 'Accepted', explain: 'Explained', dismiss: 'Dismissed', escalate: 'Escalated' };
+const LABELS: Record<DecisionAction, string> = {
+  accept: 'Accepted',
+  explain: 'Explained',
+  dismiss: 'Dismissed',
+  escalate: 'Escalated',
+};
 
 export interface FlagCardProps {
   flag: Flag;
@@ -31,7 +36,11 @@ export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps
   const [problem, setProblem] = useState<string | null>(null);
   const decide = async (action: DecisionAction) => {
     if ((action === 'explain' || action === 'dismiss') && comment.trim() === '') {
-      setProblem(action === 'explain' ? 'Write the explanation in the comment first.' : 'Write the reason for dismissing in the comment first.');
+      setProblem(
+        action === 'explain'
+          ? 'Write the explanation in the comment first.'
+          : 'Write the reason for dismissing in the comment first.',
+      );
       return;
     }
     try {
@@ -49,31 +58,68 @@ export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps
   return (
     <Card className={styles.card} size="small" aria-label={`Flag ${name}`} data-testid="flag">
       <div className={styles.head}>
-        <Body1><strong>{line.id}</strong> · {period}</Body1>
-        <Badge appearance="tint" color={flag.kind === 'opportunity' || flag.kind === 'underspend' ? 'success' : 'danger'}>{flag.kind}</Badge>
-        <Badge appearance="outline" color={severity}>severity {flag.severity.toFixed(2)}</Badge>
+        <Body1>
+          <strong>{line.id}</strong> · {period}
+        </Body1>
+        <Badge
+          appearance="tint"
+          color={flag.kind === 'opportunity' || flag.kind === 'underspend' ? 'success' : 'danger'}
+        >
+          {flag.kind}
+        </Badge>
+        <Badge appearance="outline" color={severity}>
+          severity {flag.severity.toFixed(2)}
+        </Badge>
       </div>
-      <Caption1>{line.costCentre} · {line.account} · {line.owner} · variance {money(flag.amount)}</Caption1>
-      <FlagChart series={series} period={flag.periodIndex} label={`${line.id}: actual (solid) against plan (dashed) and ${bandText} (shaded); ${period} ringed`} />
+      <Caption1>
+        {line.costCentre} · {line.account} · {line.owner} · variance {money(flag.amount)}
+      </Caption1>
+      <FlagChart
+        series={series}
+        period={flag.periodIndex}
+        label={`${line.id}: actual (solid) against plan (dashed) and ${bandText} (shaded); ${period} ringed`}
+      />
       <Caption1>Solid actual, dashed plan, shaded {bandText}.</Caption1>
       <Body1>{flag.explanation}</Body1>
       {review && review.decisions.length > 0 && (
         <ul className={styles.history} aria-label={`Decisions on ${name}`}>
           {review.decisions.map((d, i) => (
-            <li key={i}><Caption1>{LABELS[d.action]} by {d.who} at {d.when.replace('T', ' ').slice(0, 16)}{d.comment ? `: ${d.comment}` : ''}</Caption1></li>
+            <li key={i}>
+              <Caption1>
+                {LABELS[d.action]} by {d.who} at {d.when.replace('T', ' ').slice(0, 16)}
+                {d.comment ? `: ${d.comment}` : ''}
+              </Caption1>
+            </li>
           ))}
         </ul>
       )}
       <Field label="Comment" size="small">
-        <Textarea size="small" value={comment} onChange={(_, d) => setComment(d.value)} aria-label={`Comment on ${name}`} />
+        <Textarea
+          size="small"
+          value={comment}
+          onChange={(_, d) => setComment(d.value)}
+          aria-label={`Comment on ${name}`}
+        />
       </Field>
       <div className={styles.actions}>
-        <Button size="small" onClick={() => decide('accept')}>Accept</Button>
-        <Button size="small" onClick={() => decide('explain')}>Explain</Button>
-        <Button size="small" onClick={() => decide('dismiss')}>Dismiss</Button>
-        <Button size="small" onClick={() => decide('escalate')}>Escalate</Button>
+        <Button size="small" onClick={() => decide('accept')}>
+          Accept
+        </Button>
+        <Button size="small" onClick={() => decide('explain')}>
+          Explain
+        </Button>
+        <Button size="small" onClick={() => decide('dismiss')}>
+          Dismiss
+        </Button>
+        <Button size="small" onClick={() => decide('escalate')}>
+          Escalate
+        </Button>
       </div>
-      {problem && <Caption1 role="alert" className={styles.error}>{problem}</Caption1>}
+      {problem && (
+        <Caption1 role="alert" className={styles.error}>
+          {problem}
+        </Caption1>
+      )}
     </Card>
   );
 }

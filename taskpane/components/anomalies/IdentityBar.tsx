@@ -18,7 +18,8 @@ export function IdentityBar({ identity, onChange }: { identity: Identity; onChan
     setName(identity.name);
     setCentres(identity.costCentres.join(', '));
   }, [identity]);
-  const commit = (next: Partial<Identity>) => onChange({ ...identity, name: name.trim() || 'me', costCentres: parseCostCentres(centres), ...next });
+  const commit = (next: Partial<Identity>) =>
+    onChange({ ...identity, name: name.trim() || 'me', costCentres: parseCostCentres(centres), ...next });
   return (
     <div className={styles.row} role="group" aria-label="Who am I">
       <Field label="I am" size="small" className={styles.small}>
@@ -32,7 +33,13 @@ export function IdentityBar({ identity, onChange }: { identity: Identity; onChan
         </Select>
       </Field>
       <Field label="My cost centres" size="small" className={styles.wide}>
-        <Input size="small" value={centres} placeholder="CC1, CC2" onChange={(_, d) => setCentres(d.value)} onBlur={() => commit({})} />
+        <Input
+          size="small"
+          value={centres}
+          placeholder="CC1, CC2"
+          onChange={(_, d) => setCentres(d.value)}
+          onBlur={() => commit({})}
+        />
       </Field>
     </div>
   );

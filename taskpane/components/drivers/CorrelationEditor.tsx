@@ -32,7 +32,15 @@ function square(names: string[], given?: CorrelationValue): number[][] {
   );
 }
 
-export function CorrelationEditor({ names, value, onSave }: { names: string[]; value?: CorrelationValue; onSave: (v: CorrelationValue | undefined) => void }) {
+export function CorrelationEditor({
+  names,
+  value,
+  onSave,
+}: {
+  names: string[];
+  value?: CorrelationValue;
+  onSave: (v: CorrelationValue | undefined) => void;
+}) {
   const styles = useStyles();
   const [text, setText] = useState<string[][]>(() => square(names, value).map((r) => r.map(String)));
   const matrix = text.map((r) => r.map((c) => (c.trim() === '' ? NaN : Number(c))));
@@ -46,7 +54,8 @@ export function CorrelationEditor({ names, value, onSave }: { names: string[]; v
     }
   }, [JSON.stringify(matrix), names]);
   if (names.length < 2) return <Caption1>Add two or more drivers to correlate them.</Caption1>;
-  const set = (i: number, j: number, v: string) => setText((t) => t.map((r, a) => r.map((c, b) => ((a === i && b === j) || (a === j && b === i) ? v : c))));
+  const set = (i: number, j: number, v: string) =>
+    setText((t) => t.map((r, a) => r.map((c, b) => ((a === i && b === j) || (a === j && b === i) ? v : c))));
   const allZero = matrix.every((r, i) => r.every((v, j) => i === j || v === 0));
   return (
     <div>
@@ -56,18 +65,28 @@ export function CorrelationEditor({ names, value, onSave }: { names: string[]; v
             <tr>
               <td />
               {names.map((n) => (
-                <th key={n} scope="col" className={styles.cell}>{n}</th>
+                <th key={n} scope="col" className={styles.cell}>
+                  {n}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {names.map((a, i) => (
               <tr key={a}>
-                <th scope="row" className={styles.cell}>{a}</th>
+                <th scope="row" className={styles.cell}>
+                  {a}
+                </th>
                 {names.map((b, j) => (
                   <td key={b} className={styles.cell}>
                     {j > i ? (
-                      <Input className={styles.input} size="small" aria-label={`Correlation ${a} × ${b}`} value={text[i][j]} onChange={(_, d) => set(i, j, d.value)} />
+                      <Input
+                        className={styles.input}
+                        size="small"
+                        aria-label={`Correlation ${a} × ${b}`}
+                        value={text[i][j]}
+                        onChange={(_, d) => set(i, j, d.value)}
+                      />
                     ) : (
                       <span>{i === j ? '1' : text[i][j]}</span>
                     )}
@@ -82,7 +101,8 @@ export function CorrelationEditor({ names, value, onSave }: { names: string[]; v
       {verdict.ok && verdict.repair?.repaired && (
         <div role="status">
           <Caption1 block>
-            Not a valid correlation matrix (not positive definite). A run uses the nearest valid one; largest change {verdict.repair.maxChange.toFixed(4)}:
+            Not a valid correlation matrix (not positive definite). A run uses the nearest valid one; largest change{' '}
+            {verdict.repair.maxChange.toFixed(4)}:
           </Caption1>
           <Caption1 block aria-label="Repaired matrix">
             {verdict.repair.matrix.map((r) => r.map((v) => v.toFixed(3)).join('  ')).join(' | ')}

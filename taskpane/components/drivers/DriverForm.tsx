@@ -4,7 +4,11 @@
  */
 import { useMemo, useState } from 'react';
 import { Button, Field, Input, Select, makeStyles, tokens, Caption1 } from '@fluentui/react-components';
-import { DISTRIBUTION_NAMES, DISTRIBUTION_PARAMETERS, canonicalFamily } from '../../../src/scenario/distributions/catalogue';
+import {
+  DISTRIBUTION_NAMES,
+  DISTRIBUTION_PARAMETERS,
+  canonicalFamily,
+} from '../../../src/scenario/distributions/catalogue';
 import type { DriverRecord } from '../../../src/store/schema';
 import { checkDriver, DriverDraft, PARAMETER_HINTS } from '../../drivers/validate-driver';
 import { previewOf } from '../../drivers/preview';
@@ -20,13 +24,26 @@ export interface DriverFormProps {
 }
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 function toDraft(d?: DriverRecord): DriverDraft {
   if (!d) return { name: '', distribution: 'normal', params: {} };
-  return { name: d.name, distribution: canonicalFamily(d.distribution) ?? d.distribution, params: Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : String(v)])) };
+  return {
+    name: d.name,
+    distribution: canonicalFamily(d.distribution) ?? d.distribution,
+    params: Object.fromEntries(
+      Object.entries(d.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : String(v)]),
+    ),
+  };
 }
 
 /** State: the draft, whether the user has tried to save, and the engine's verdict on it. */
@@ -40,7 +57,8 @@ function useDriverForm(props: DriverFormProps) {
   const shown = (field: string) => (submitted || touched[field] ? check.errors[field] : undefined);
   const save = () => {
     setSubmitted(true);
-    if (Object.keys(check.errors).length === 0 && check.distribution) props.onSave({ name: draft.name.trim(), distribution: family, params: check.params });
+    if (Object.keys(check.errors).length === 0 && check.distribution)
+      props.onSave({ name: draft.name.trim(), distribution: family, params: check.params });
   };
   return { draft, setDraft, setTouched, check, preview, family, shown, save };
 }
@@ -60,7 +78,11 @@ export function DriverForm(props: DriverFormProps) {
       }}
     >
       <Field label="Name" hint="Used in model expressions, e.g. price" validationMessage={shown('name')} required>
-        <Input value={draft.name} onChange={(_, d) => setDraft({ ...draft, name: d.value })} onBlur={() => touch('name')} />
+        <Input
+          value={draft.name}
+          onChange={(_, d) => setDraft({ ...draft, name: d.value })}
+          onBlur={() => touch('name')}
+        />
       </Field>
       <Field label="Distribution" validationMessage={shown('distribution')}>
         <Select value={family} onChange={(_, d) => setDraft({ ...draft, distribution: d.value })}>
@@ -86,7 +108,11 @@ export function DriverForm(props: DriverFormProps) {
         <HistogramSvg
           histogram={preview.histogram}
           label={`Preview of ${draft.name || 'the driver'}: P5 ${fmt(preview.p5)}, P50 ${fmt(preview.p50)}, P95 ${fmt(preview.p95)}`}
-          markers={[{ label: 'P5', value: preview.p5 }, { label: 'P50', value: preview.p50 }, { label: 'P95', value: preview.p95 }]}
+          markers={[
+            { label: 'P5', value: preview.p5 },
+            { label: 'P50', value: preview.p50 },
+            { label: 'P95', value: preview.p95 },
+          ]}
           format={fmt}
         />
       )}

@@ -3,7 +3,16 @@
  * a sheet in the FPA.SCENARIO.MC layout, the correlation matrix and the model expressions.
  */
 import { useMemo, useState } from 'react';
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { DriverRecord } from '../../../src/store/schema';
 import { driverTableRows, parseDriverTable } from '../../drivers/driver-table';
 import { checkDriver } from '../../drivers/validate-driver';
@@ -21,8 +30,21 @@ export interface DriversViewProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   itemText: { flexGrow: 1, flexBasis: '150px', minWidth: 0, overflowWrap: 'anywhere' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
@@ -30,7 +52,9 @@ const useStyles = makeStyles({
 });
 
 function describe(d: DriverRecord): string {
-  return `${d.distribution}(${Object.entries(d.params).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(';') : v}`).join(', ')})`;
+  return `${d.distribution}(${Object.entries(d.params)
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(';') : v}`)
+    .join(', ')})`;
 }
 
 export function DriversView({ data, actions, workbook }: DriversViewProps) {
@@ -54,7 +78,9 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
       const byName = new Map(data.drivers.map((d) => [d.name.toLowerCase(), d]));
       let count = 0;
       for (const d of parsed.drivers) {
-        const params = Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : String(v)]));
+        const params = Object.fromEntries(
+          Object.entries(d.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : String(v)]),
+        );
         const check = checkDriver({ name: d.name, distribution: d.distribution, params }, []);
         const first = Object.values(check.errors)[0];
         if (first) {
@@ -64,7 +90,10 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
         await actions.saveDriver({ ...d, id: byName.get(d.name.toLowerCase())?.id ?? newId('driver') });
         count++;
       }
-      setNotice({ intent: problems.length ? 'warning' : 'success', text: `Imported ${count} driver${count === 1 ? '' : 's'} from ${address}.${problems.length ? ` Skipped: ${problems.join(' ')}` : ''}` });
+      setNotice({
+        intent: problems.length ? 'warning' : 'success',
+        text: `Imported ${count} driver${count === 1 ? '' : 's'} from ${address}.${problems.length ? ` Skipped: ${problems.join(' ')}` : ''}`,
+      });
     } catch (error) {
       setNotice({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -74,7 +103,10 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
     try {
       const sheet = await workbook.addSheet('Drivers');
       const address = await workbook.writeTable(sheet, 'A1', driverTableRows(data.drivers));
-      setNotice({ intent: 'success', text: `Wrote ${data.drivers.length} drivers to ${address}; FPA.SCENARIO.MC can read that range.` });
+      setNotice({
+        intent: 'success',
+        text: `Wrote ${data.drivers.length} drivers to ${address}; FPA.SCENARIO.MC can read that range.`,
+      });
     } catch (error) {
       setNotice({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -82,40 +114,83 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
 
   return (
     <section className={styles.root} aria-labelledby="drivers-title">
-      <Subtitle2 as="h2" id="drivers-title">Drivers</Subtitle2>
+      <Subtitle2 as="h2" id="drivers-title">
+        Drivers
+      </Subtitle2>
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      {data.drivers.length === 0 && <Body1>No drivers yet. Add one, or import a table (name, distribution, param1..param4) from the selection.</Body1>}
+      {data.drivers.length === 0 && (
+        <Body1>
+          No drivers yet. Add one, or import a table (name, distribution, param1..param4) from the selection.
+        </Body1>
+      )}
       <ul className={styles.list} aria-label="Drivers" data-testid="driver-list">
         {data.drivers.map((d) => (
           <li key={d.id} className={styles.item}>
             <span className={styles.itemText}>
-              <Body1 as="span" block>{d.name}</Body1>
+              <Body1 as="span" block>
+                {d.name}
+              </Body1>
               <Caption1>{describe(d)}</Caption1>
             </span>
             <span className={styles.itemActions}>
-              <Button size="small" className={styles.compact} onClick={() => setEditing(d)} aria-label={`Edit ${d.name}`}>Edit</Button>
-              <Button size="small" className={styles.compact} onClick={() => void actions.removeDriver(d.id)} aria-label={`Delete ${d.name}`}>Delete</Button>
+              <Button
+                size="small"
+                className={styles.compact}
+                onClick={() => setEditing(d)}
+                aria-label={`Edit ${d.name}`}
+              >
+                Edit
+              </Button>
+              <Button
+                size="small"
+                className={styles.compact}
+                onClick={() => void actions.removeDriver(d.id)}
+                aria-label={`Delete ${d.name}`}
+              >
+                Delete
+              </Button>
             </span>
           </li>
         ))}
       </ul>
       {editing ? (
-        <DriverForm key={editing === 'new' ? 'new' : editing.id} initial={editing === 'new' ? undefined : editing} otherNames={others} onSave={(d) => void save(d)} onCancel={() => setEditing(null)} />
+        <DriverForm
+          key={editing === 'new' ? 'new' : editing.id}
+          initial={editing === 'new' ? undefined : editing}
+          otherNames={others}
+          onSave={(d) => void save(d)}
+          onCancel={() => setEditing(null)}
+        />
       ) : (
         <div className={styles.row}>
-          <Button appearance="primary" onClick={() => setEditing('new')}>Add driver</Button>
+          <Button appearance="primary" onClick={() => setEditing('new')}>
+            Add driver
+          </Button>
           <Button onClick={() => void importSelection()}>Import from selection</Button>
-          <Button onClick={() => void exportSheet()} disabled={data.drivers.length === 0}>Export to sheet</Button>
+          <Button onClick={() => void exportSheet()} disabled={data.drivers.length === 0}>
+            Export to sheet
+          </Button>
         </div>
       )}
       <Subtitle2 as="h3">Correlations</Subtitle2>
-      <CorrelationEditor key={`${names.join('|')}:${JSON.stringify(data.model.correlation ?? null)}`} names={names} value={data.model.correlation} onSave={(c) => void actions.saveModel({ ...data.model, correlation: c })} />
+      <CorrelationEditor
+        key={`${names.join('|')}:${JSON.stringify(data.model.correlation ?? null)}`}
+        names={names}
+        value={data.model.correlation}
+        onSave={(c) => void actions.saveModel({ ...data.model, correlation: c })}
+      />
       <Subtitle2 as="h3">Model</Subtitle2>
-      <ModelEditor expressions={data.model.expressions} driverNames={names} onSave={(text) => void actions.saveModel({ ...data.model, expressions: text, driverIds: data.drivers.map((d) => d.id) })} />
+      <ModelEditor
+        expressions={data.model.expressions}
+        driverNames={names}
+        onSave={(text) =>
+          void actions.saveModel({ ...data.model, expressions: text, driverIds: data.drivers.map((d) => d.id) })
+        }
+      />
     </section>
   );
 }

@@ -21,7 +21,15 @@ export function checkModel(expressions: string, driverNames: string[]): ModelChe
   }
 }
 
-export function ModelEditor({ expressions, driverNames, onSave }: { expressions: string; driverNames: string[]; onSave: (text: string) => void }) {
+export function ModelEditor({
+  expressions,
+  driverNames,
+  onSave,
+}: {
+  expressions: string;
+  driverNames: string[];
+  onSave: (text: string) => void;
+}) {
   const [text, setText] = useState(expressions);
   useEffect(() => setText(expressions), [expressions]);
   const check = useMemo(() => checkModel(text, driverNames), [text, driverNames]);
@@ -33,7 +41,14 @@ export function ModelEditor({ expressions, driverNames, onSave }: { expressions:
         validationMessage={check.error}
         validationState={check.error ? 'error' : 'success'}
       >
-        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={4} placeholder={'revenue = price * volume\nprofit = revenue - cost'} style={{ fontFamily: 'monospace' }} />
+        <Textarea
+          value={text}
+          onChange={(_, d) => setText(d.value)}
+          resize="vertical"
+          rows={4}
+          placeholder={'revenue = price * volume\nprofit = revenue - cost'}
+          style={{ fontFamily: 'monospace' }}
+        />
       </Field>
       <Button onClick={() => onSave(text)} disabled={text === expressions}>
         Save model

@@ -19,11 +19,23 @@ const COLUMNS: { field: NumberField; label: string }[] = [
   { field: 'risk', label: 'Risk' },
 ];
 
-const shown = (field: NumberField, v: number) => (field === 'max' && !Number.isFinite(v) ? '' : field === 'maxChangePct' ? String(Math.round(v * 1000) / 10) : String(v));
+const shown = (field: NumberField, v: number) =>
+  field === 'max' && !Number.isFinite(v)
+    ? ''
+    : field === 'maxChangePct'
+      ? String(Math.round(v * 1000) / 10)
+      : String(v);
 
-export function AllocationTable({ rows, onChange }: { rows: AllocationRow[]; onChange: (rows: AllocationRow[]) => void }) {
+export function AllocationTable({
+  rows,
+  onChange,
+}: {
+  rows: AllocationRow[];
+  onChange: (rows: AllocationRow[]) => void;
+}) {
   const styles = useStyles();
-  const set = (i: number, patch: Partial<AllocationRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<AllocationRow>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const parse = (field: NumberField, text: string): number | null => {
     if (field === 'max' && text.trim() === '') return Infinity;
     const v = Number(text);
@@ -38,7 +50,11 @@ export function AllocationTable({ rows, onChange }: { rows: AllocationRow[]; onC
             <th className={styles.cell}>Line</th>
             <th className={styles.cell}>Budget</th>
             <th className={styles.cell}>Locked</th>
-            {COLUMNS.map((c) => <th key={c.field} className={styles.cell}>{c.label}</th>)}
+            {COLUMNS.map((c) => (
+              <th key={c.field} className={styles.cell}>
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -46,7 +62,13 @@ export function AllocationTable({ rows, onChange }: { rows: AllocationRow[]; onC
             <tr key={r.id}>
               <td className={styles.cell}>{r.id}</td>
               <td className={styles.cell}>{r.current.toLocaleString('en-US')}</td>
-              <td className={styles.cell}><Checkbox checked={r.locked} onChange={(_, d) => set(i, { locked: d.checked === true })} aria-label={`Lock ${r.id}`} /></td>
+              <td className={styles.cell}>
+                <Checkbox
+                  checked={r.locked}
+                  onChange={(_, d) => set(i, { locked: d.checked === true })}
+                  aria-label={`Lock ${r.id}`}
+                />
+              </td>
               {COLUMNS.map((c) => (
                 <td key={c.field} className={styles.cell}>
                   <Input

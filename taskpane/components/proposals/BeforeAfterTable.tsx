@@ -1,5 +1,14 @@
 /** Before/after budgets per line, changed lines highlighted (colour and an arrow, not colour alone). */
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { money } from '../../../src/anomaly/format';
 
 const useStyles = makeStyles({
@@ -36,10 +45,14 @@ export function BeforeAfterTable({ rows, label }: { rows: BeforeAfterRow[]; labe
             const cls = change > 0 ? styles.up : change < 0 ? styles.down : undefined;
             return (
               <TableRow key={r.id} className={cls} data-changed={change !== 0 ? 'yes' : 'no'}>
-                <TableCell className={styles.id} title={r.costCentre}>{r.id}</TableCell>
+                <TableCell className={styles.id} title={r.costCentre}>
+                  {r.id}
+                </TableCell>
                 <TableCell className={styles.num}>{money(r.before)}</TableCell>
                 <TableCell className={styles.num}>{money(r.after)}</TableCell>
-                <TableCell className={styles.num}>{change === 0 ? '–' : `${change > 0 ? '▲+' : '▼'}${money(change)}`}</TableCell>
+                <TableCell className={styles.num}>
+                  {change === 0 ? '–' : `${change > 0 ? '▲+' : '▼'}${money(change)}`}
+                </TableCell>
               </TableRow>
             );
           })}

@@ -51,34 +51,91 @@ export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCa
   };
   const state = proposal.record.state;
   return (
-    <Card size="small" className={styles.card} aria-label={`Proposal ${proposal.id}`} data-testid="proposal" data-state={state}>
+    <Card
+      size="small"
+      className={styles.card}
+      aria-label={`Proposal ${proposal.id}`}
+      data-testid="proposal"
+      data-state={state}
+    >
       <div className={styles.head}>
-        <Body1><strong>{proposal.id}</strong></Body1>
-        <Badge appearance="tint" color={state === 'applied' ? 'success' : state === 'rejected' ? 'danger' : state === 'approved' ? 'brand' : 'informative'}>{state}</Badge>
-        <Caption1>by {proposal.createdBy}, {when(proposal.createdAt)}</Caption1>
+        <Body1>
+          <strong>{proposal.id}</strong>
+        </Body1>
+        <Badge
+          appearance="tint"
+          color={
+            state === 'applied'
+              ? 'success'
+              : state === 'rejected'
+                ? 'danger'
+                : state === 'approved'
+                  ? 'brand'
+                  : 'informative'
+          }
+        >
+          {state}
+        </Badge>
+        <Caption1>
+          by {proposal.createdBy}, {when(proposal.createdAt)}
+        </Caption1>
       </div>
-      <Caption1>{proposal.tradeOff} Affects {proposal.record.costCentres.join(', ') || 'no cost centre'}.</Caption1>
+      <Caption1>
+        {proposal.tradeOff} Affects {proposal.record.costCentres.join(', ') || 'no cost centre'}.
+      </Caption1>
       <BeforeAfterTable rows={proposal.lines} label={`Before and after of ${proposal.id}`} />
       {proposal.record.history.length > 0 && (
         <ul className={styles.list} aria-label={`History of ${proposal.id}`}>
-          {proposal.record.history.map((t, i) => <li key={i}><Caption1>{t.to} by {t.who} ({t.role}) at {when(t.when)}{t.comment ? `: ${t.comment}` : ''}</Caption1></li>)}
+          {proposal.record.history.map((t, i) => (
+            <li key={i}>
+              <Caption1>
+                {t.to} by {t.who} ({t.role}) at {when(t.when)}
+                {t.comment ? `: ${t.comment}` : ''}
+              </Caption1>
+            </li>
+          ))}
         </ul>
       )}
       {audit.length > 0 && (
         <ul className={styles.list} aria-label={`Audit of ${proposal.id}`}>
-          {audit.map((a) => <li key={a.id}><Caption1>Audit: {a.action} of {a.lines.length} lines by {a.who} at {when(a.when)}</Caption1></li>)}
+          {audit.map((a) => (
+            <li key={a.id}>
+              <Caption1>
+                Audit: {a.action} of {a.lines.length} lines by {a.who} at {when(a.when)}
+              </Caption1>
+            </li>
+          ))}
         </ul>
       )}
       <Field label="Comment" size="small" hint="Required to reject or revert.">
-        <Textarea size="small" value={comment} onChange={(_, d) => setComment(d.value)} aria-label={`Comment on ${proposal.id}`} />
+        <Textarea
+          size="small"
+          value={comment}
+          onChange={(_, d) => setComment(d.value)}
+          aria-label={`Comment on ${proposal.id}`}
+        />
       </Field>
       <div className={styles.actions}>
         {BUTTONS.map((b) => (
-          <Button key={b.action} size="small" appearance={allowed.has(b.action) ? 'primary' : 'secondary'} disabled={busy || !allowed.has(b.action)} onClick={() => act(b.action)}>{b.label}</Button>
+          <Button
+            key={b.action}
+            size="small"
+            appearance={allowed.has(b.action) ? 'primary' : 'secondary'}
+            disabled={busy || !allowed.has(b.action)}
+            onClick={() => act(b.action)}
+          >
+            {b.label}
+          </Button>
         ))}
       </div>
-      {allowed.size === 0 && state !== 'rejected' && state !== 'reverted' && <Caption1>Nothing for a {identity.role} to do here now.</Caption1>}
-      {problem && <Caption1 role="alert" className={styles.error}>{problem}</Caption1>}
+      {allowed.size === 0 && state !== 'rejected' && state !== 'reverted' && (
+        <Caption1>Nothing for a {identity.role} to do here now.</Caption1>
+      )}
+      {problem && (
+        <Caption1 role="alert" className={styles.error}>
+          {problem}
+        </Caption1>
+      )}
     </Card>
   );
 }

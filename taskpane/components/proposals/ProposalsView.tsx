@@ -4,14 +4,32 @@
  * and state; Apply and Revert write the budget cells and append an audit record.
  */
 import { useEffect, useState } from 'react';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
 import type { ParetoCandidate } from '../../../src/allocation/types';
 import type { ProposalAction } from '../../../src/allocation/proposal-machine';
 import type { Solver } from '../../../src/solver/types';
 import type { Repository } from '../../../src/store/repository';
 import { AllocationRow, defaultRows, toRequest } from '../../review/allocation-input';
-import { AuditRecord, changeState, loadProposals, proposalFromCandidate, saveProposal, StoredProposal } from '../../review/proposals';
+import {
+  AuditRecord,
+  changeState,
+  loadProposals,
+  proposalFromCandidate,
+  saveProposal,
+  StoredProposal,
+} from '../../review/proposals';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { applyProposal, revertProposal } from '../../review/write-back';
 import type { Workbook } from '../../workbook/types';
@@ -24,7 +42,14 @@ import { ProposalCard } from './ProposalCard';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   candidates: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
@@ -93,40 +118,76 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const chosen = candidates[selected];
   return (
     <section className={styles.root} aria-labelledby="proposals-title">
-      <Subtitle2 as="h2" id="proposals-title">Proposals</Subtitle2>
+      <Subtitle2 as="h2" id="proposals-title">
+        Proposals
+      </Subtitle2>
       <IdentityBar identity={identity} onChange={(next) => void review.setIdentity(next)} />
-      {!scan && <Body1>Scan a plan/actual table in Anomalies first; its lines and budgets are the starting point.</Body1>}
+      {!scan && (
+        <Body1>Scan a plan/actual table in Anomalies first; its lines and budgets are the starting point.</Body1>
+      )}
       {scan && (
         <>
-          <Caption1>Budgets from {scan.budgetAddress ?? 'the plan totals (no "budget" column: proposals cannot be applied)'}. Edit the inputs, then find candidates.</Caption1>
+          <Caption1>
+            Budgets from {scan.budgetAddress ?? 'the plan totals (no "budget" column: proposals cannot be applied)'}.
+            Edit the inputs, then find candidates.
+          </Caption1>
           <AllocationTable key={scan.source + scan.lines.length} rows={rows} onChange={setRows} />
           <div className={styles.row}>
             <Field label="Extra pool" size="small" hint="Freed money to place; 0 keeps the total.">
               <Input size="small" value={pool} onChange={(_, d) => setPool(d.value)} style={{ width: '90px' }} />
             </Field>
-            <Button appearance="primary" onClick={run} disabled={busy || rows.length === 0}>{busy ? 'Solving…' : 'Find candidates'}</Button>
+            <Button appearance="primary" onClick={run} disabled={busy || rows.length === 0}>
+              {busy ? 'Solving…' : 'Find candidates'}
+            </Button>
           </div>
         </>
       )}
-      {problem && <MessageBar intent="error" role="alert"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
       {candidates.length > 0 && chosen && (
         <div className={styles.root} data-testid="candidates">
           <Body1>{candidates.length} candidates on the return–risk front. Pick one:</Body1>
           <ParetoChart candidates={candidates} selected={selected} onSelect={setSelected} />
           <div className={styles.candidates} role="group" aria-label="Candidates">
             {candidates.map((_, i) => (
-              <Button key={i} size="small" appearance={i === selected ? 'primary' : 'secondary'} aria-pressed={i === selected} onClick={() => setSelected(i)}>Candidate {i + 1}</Button>
+              <Button
+                key={i}
+                size="small"
+                appearance={i === selected ? 'primary' : 'secondary'}
+                aria-pressed={i === selected}
+                onClick={() => setSelected(i)}
+              >
+                Candidate {i + 1}
+              </Button>
             ))}
           </div>
           <Caption1>{chosen.tradeOff}</Caption1>
-          <BeforeAfterTable rows={chosen.lines.map((l) => ({ id: l.id, costCentre: l.costCentre, before: l.current, after: l.proposed }))} label={`Candidate ${selected + 1} before and after`} />
+          <BeforeAfterTable
+            rows={chosen.lines.map((l) => ({
+              id: l.id,
+              costCentre: l.costCentre,
+              before: l.current,
+              after: l.proposed,
+            }))}
+            label={`Candidate ${selected + 1} before and after`}
+          />
           <Button onClick={create}>Create proposal from candidate {selected + 1}</Button>
         </div>
       )}
       {proposals.length > 0 && (
         <ul className={styles.list} aria-label="Proposals">
           {proposals.map((p) => (
-            <li key={p.id}><ProposalCard proposal={p} audit={audit.filter((a) => a.proposal === p.id)} identity={identity} onAction={act(p)} /></li>
+            <li key={p.id}>
+              <ProposalCard
+                proposal={p}
+                audit={audit.filter((a) => a.proposal === p.id)}
+                identity={identity}
+                onAction={act(p)}
+              />
+            </li>
           ))}
         </ul>
       )}

@@ -5,7 +5,11 @@ import type { RunSummaryRecord } from '../../../src/store/schema';
 import { formatNumber } from './ResultsPanel';
 
 const useStyles = makeStyles({
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& th, & td': { padding: '2px 4px', textAlign: 'right', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` } },
+  table: {
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    '& th, & td': { padding: '2px 4px', textAlign: 'right', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
   wrap: { overflowX: 'auto' },
 });
 
@@ -18,34 +22,62 @@ export function RunComparison({ runs }: { runs: RunSummaryRecord[] }) {
   return (
     <div>
       {runs.map((r) => (
-        <Checkbox key={r.id} label={`${r.scenarioName} (${r.iterations.toLocaleString('en-US')} trials, ${r.finishedAt.slice(0, 16).replace('T', ' ')})`} checked={chosen.includes(r.id)}
-          onChange={(_, d) => setChosen((c) => (d.checked ? [...c, r.id] : c.filter((x) => x !== r.id)))} />
+        <Checkbox
+          key={r.id}
+          label={`${r.scenarioName} (${r.iterations.toLocaleString('en-US')} trials, ${r.finishedAt.slice(0, 16).replace('T', ' ')})`}
+          checked={chosen.includes(r.id)}
+          onChange={(_, d) => setChosen((c) => (d.checked ? [...c, r.id] : c.filter((x) => x !== r.id)))}
+        />
       ))}
       {picked.length >= 2 && outputs.length === 0 && <Caption1>These runs share no output.</Caption1>}
-      {picked.length >= 2 && outputs.map((o) => {
-        const keys = ['mean', ...Object.keys(picked[0].outputs[o].percentiles).map((k) => `P${k}`)];
-        const value = (r: RunSummaryRecord, k: string) => (k === 'mean' ? r.outputs[o].mean : r.outputs[o].percentiles[k.slice(1)]);
-        return (
-          <div className={styles.wrap} key={o}>
-            <table className={styles.table} aria-label={`Comparison of ${o}`}>
-              <caption>{o}</caption>
-              <thead><tr><th scope="col">Run</th>{keys.map((k) => <th scope="col" key={k}>{k}</th>)}</tr></thead>
-              <tbody>
-                {picked.map((r, i) => (
-                  <tr key={r.id}>
-                    <th scope="row">{r.scenarioName}</th>
-                    {keys.map((k) => {
-                      const v = value(r, k);
-                      const d = v - value(picked[0], k);
-                      return <td key={k}>{formatNumber(v)}{i > 0 && <><br /><Caption1>{d >= 0 ? '+' : ''}{formatNumber(d)}</Caption1></>}</td>;
-                    })}
+      {picked.length >= 2 &&
+        outputs.map((o) => {
+          const keys = ['mean', ...Object.keys(picked[0].outputs[o].percentiles).map((k) => `P${k}`)];
+          const value = (r: RunSummaryRecord, k: string) =>
+            k === 'mean' ? r.outputs[o].mean : r.outputs[o].percentiles[k.slice(1)];
+          return (
+            <div className={styles.wrap} key={o}>
+              <table className={styles.table} aria-label={`Comparison of ${o}`}>
+                <caption>{o}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Run</th>
+                    {keys.map((k) => (
+                      <th scope="col" key={k}>
+                        {k}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        );
-      })}
+                </thead>
+                <tbody>
+                  {picked.map((r, i) => (
+                    <tr key={r.id}>
+                      <th scope="row">{r.scenarioName}</th>
+                      {keys.map((k) => {
+                        const v = value(r, k);
+                        const d = v - value(picked[0], k);
+                        return (
+                          <td key={k}>
+                            {formatNumber(v)}
+                            {i > 0 && (
+                              <>
+                                <br />
+                                <Caption1>
+                                  {d >= 0 ? '+' : ''}
+                                  {formatNumber(d)}
+                                </Caption1>
+                              </>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
     </div>
   );
 }

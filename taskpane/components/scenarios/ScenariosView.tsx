@@ -3,7 +3,20 @@
  * time left, Cancel) → results, "Write to workbook", save and compare.
  */
 import { useMemo, useRef, useState } from 'react';
-import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { isFpaError } from '../../../src/errors';
 import type { ScenarioSpec } from '../../../src/scenario/spec';
 import { writeResults } from '../../results/write-results';
@@ -26,18 +39,34 @@ const STEPS = ['Model and outputs', 'Trials and sampling', 'Run', 'Results'] as 
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  steps: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', listStyleType: 'none', padding: 0, margin: 0, fontSize: tokens.fontSizeBase200 },
+  steps: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    flexWrap: 'wrap',
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-const seconds = (ms: number | null) => (ms === null ? 'estimating…' : ms < 1000 ? 'under a second' : `about ${Math.ceil(ms / 1000)} s`);
+const seconds = (ms: number | null) =>
+  ms === null ? 'estimating…' : ms < 1000 ? 'under a second' : `about ${Math.ceil(ms / 1000)} s`;
 
 export function ScenariosView({ data, actions, workbook, runner }: ScenariosViewProps) {
   const styles = useStyles();
   const [step, setStep] = useState(0);
   const [name, setName] = useState('Base case');
-  const model = useMemo(() => checkModel(data.model.expressions, data.drivers.map((d) => d.name)), [data.model.expressions, data.drivers]);
+  const model = useMemo(
+    () =>
+      checkModel(
+        data.model.expressions,
+        data.drivers.map((d) => d.name),
+      ),
+    [data.model.expressions, data.drivers],
+  );
   const [outputs, setOutputs] = useState<string[] | null>(null);
   const chosen = outputs ?? model.outputs;
   const [iterations, setIterations] = useState(String(data.settings.defaultIterations));
@@ -51,9 +80,15 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const [notice, setNotice] = useState<string | null>(null);
   const handle = useRef<RunHandle | null>(null);
 
-  const iterationsError = /^\d+$/.test(iterations.trim()) && Number(iterations) >= 2 && Number(iterations) <= 10_000_000 ? undefined : 'iterations: must be a whole number from 2 to 10000000.';
+  const iterationsError =
+    /^\d+$/.test(iterations.trim()) && Number(iterations) >= 2 && Number(iterations) <= 10_000_000
+      ? undefined
+      : 'iterations: must be a whole number from 2 to 10000000.';
   const seedError = /^-?\d+$/.test(seed.trim()) ? undefined : 'seed: must be a whole number.';
-  const targetError = target.trim() === '' || (Number(target) > 0 && Number(target) < 1) ? undefined : 'convergence.target: must be a number between 0 and 1 (e.g. 0.005 for ±0.5%).';
+  const targetError =
+    target.trim() === '' || (Number(target) > 0 && Number(target) < 1)
+      ? undefined
+      : 'convergence.target: must be a number between 0 and 1 (e.g. 0.005 for ±0.5%).';
 
   const spec = (): ScenarioSpec => ({
     drivers: data.drivers.map((d) => ({ name: d.name, distribution: d.distribution, params: d.params })),
@@ -76,21 +111,25 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
     setProgress({ done: 0, total: Number(iterations), elapsedMs: 0, remainingMs: null });
     const h = runner.start(name, spec(), setProgress, includeTrials);
     handle.current = h;
-    h.done.then(
-      (o) => {
-        const keep = Object.fromEntries(Object.entries(o.result.outputs).filter(([k]) => chosen.includes(k)));
-        setOutcome({ ...o, result: { ...o.result, outputs: keep } });
-        setStep(3);
-      },
-      (error: unknown) => setProblem(isFpaError(error) ? error.fullMessage : String(error)),
-    ).finally(() => (handle.current = null));
+    h.done
+      .then(
+        (o) => {
+          const keep = Object.fromEntries(Object.entries(o.result.outputs).filter(([k]) => chosen.includes(k)));
+          setOutcome({ ...o, result: { ...o.result, outputs: keep } });
+          setStep(3);
+        },
+        (error: unknown) => setProblem(isFpaError(error) ? error.fullMessage : String(error)),
+      )
+      .finally(() => (handle.current = null));
   };
 
   const write = async () => {
     if (!outcome) return;
     try {
       const w = await writeResults(workbook, outcome, { includeTrials, numberFormat: data.settings.numberFormat });
-      setNotice(`Wrote the summary to ${w.summary}, the histogram data to ${w.histogram}${w.tornado ? `, the tornado data to ${w.tornado}` : ''}${w.trials ? `, the trials to ${w.trials}` : ''}, with two charts.`);
+      setNotice(
+        `Wrote the summary to ${w.summary}, the histogram data to ${w.histogram}${w.tornado ? `, the tornado data to ${w.tornado}` : ''}${w.trials ? `, the trials to ${w.trials}` : ''}, with two charts.`,
+      );
     } catch (error) {
       setNotice(`Could not write to the workbook: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -99,58 +138,132 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const saveRun = () => {
     if (!outcome) return;
     void actions.saveRun({
-      id: newId('run'), scenarioId: name, scenarioName: name, finishedAt: new Date().toISOString(), iterations: outcome.iterations, seed: outcome.seed,
-      outputs: Object.fromEntries(Object.entries(outcome.result.outputs).map(([k, s]) => [k, { mean: s.mean, sd: s.sd, min: s.min, max: s.max, percentiles: s.percentiles }])),
+      id: newId('run'),
+      scenarioId: name,
+      scenarioName: name,
+      finishedAt: new Date().toISOString(),
+      iterations: outcome.iterations,
+      seed: outcome.seed,
+      outputs: Object.fromEntries(
+        Object.entries(outcome.result.outputs).map(([k, s]) => [
+          k,
+          { mean: s.mean, sd: s.sd, min: s.min, max: s.max, percentiles: s.percentiles },
+        ]),
+      ),
     });
     setNotice(`Saved "${name}" for comparison.`);
   };
 
   return (
     <section className={styles.root} aria-labelledby="scenarios-title">
-      <Subtitle2 as="h2" id="scenarios-title">Scenario</Subtitle2>
+      <Subtitle2 as="h2" id="scenarios-title">
+        Scenario
+      </Subtitle2>
       <ol className={styles.steps} aria-label="Wizard steps">
-        {STEPS.map((s, i) => <li key={s} className={i === step ? styles.current : undefined} aria-current={i === step ? 'step' : undefined}>{i + 1}. {s}</li>)}
+        {STEPS.map((s, i) => (
+          <li
+            key={s}
+            className={i === step ? styles.current : undefined}
+            aria-current={i === step ? 'step' : undefined}
+          >
+            {i + 1}. {s}
+          </li>
+        ))}
       </ol>
       {step === 0 && (
         <>
-          <Field label="Scenario name" required validationMessage={name.trim() ? undefined : 'Give the scenario a name.'}>
+          <Field
+            label="Scenario name"
+            required
+            validationMessage={name.trim() ? undefined : 'Give the scenario a name.'}
+          >
             <Input value={name} onChange={(_, d) => setName(d.value)} />
           </Field>
-          {model.error ? <MessageBar intent="warning"><MessageBarBody>{data.drivers.length === 0 ? 'Add drivers and a model on the Drivers tab first.' : model.error}</MessageBarBody></MessageBar> : (
+          {model.error ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {data.drivers.length === 0 ? 'Add drivers and a model on the Drivers tab first.' : model.error}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
             <fieldset style={{ border: 'none', padding: 0 }}>
               <legend>Outputs</legend>
-              {model.outputs.map((o) => <Checkbox key={o} label={o} checked={chosen.includes(o)} onChange={(_, d) => setOutputs(d.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />)}
+              {model.outputs.map((o) => (
+                <Checkbox
+                  key={o}
+                  label={o}
+                  checked={chosen.includes(o)}
+                  onChange={(_, d) => setOutputs(d.checked ? [...chosen, o] : chosen.filter((x) => x !== o))}
+                />
+              ))}
             </fieldset>
           )}
-          <div className={styles.row}><Button appearance="primary" disabled={!!model.error || chosen.length === 0 || !name.trim()} onClick={() => setStep(1)}>Next</Button></div>
+          <div className={styles.row}>
+            <Button
+              appearance="primary"
+              disabled={!!model.error || chosen.length === 0 || !name.trim()}
+              onClick={() => setStep(1)}
+            >
+              Next
+            </Button>
+          </div>
         </>
       )}
       {step === 1 && (
         <>
-          <Field label="Iterations" hint="Trials to run (up to 10,000,000)" validationMessage={iterationsError}><Input value={iterations} inputMode="numeric" onChange={(_, d) => setIterations(d.value)} /></Field>
-          <Field label="Seed" hint="Same seed, same results" validationMessage={seedError}><Input value={seed} inputMode="numeric" onChange={(_, d) => setSeed(d.value)} /></Field>
+          <Field label="Iterations" hint="Trials to run (up to 10,000,000)" validationMessage={iterationsError}>
+            <Input value={iterations} inputMode="numeric" onChange={(_, d) => setIterations(d.value)} />
+          </Field>
+          <Field label="Seed" hint="Same seed, same results" validationMessage={seedError}>
+            <Input value={seed} inputMode="numeric" onChange={(_, d) => setSeed(d.value)} />
+          </Field>
           <Field label="Sampling">
             <Select value={sampling} onChange={(_, d) => setSampling(d.value as 'lhs' | 'mc')}>
               <option value="lhs">Latin hypercube (fewer trials for the same precision)</option>
               <option value="mc">Plain Monte Carlo</option>
             </Select>
           </Field>
-          <Field label="Convergence target (optional)" hint="Stop early when the mean is known to ± this fraction, e.g. 0.005" validationMessage={targetError}><Input value={target} inputMode="decimal" onChange={(_, d) => setTarget(d.value)} /></Field>
-          <Checkbox label="Keep the trials to write them to the workbook" checked={includeTrials} onChange={(_, d) => setIncludeTrials(!!d.checked)} />
+          <Field
+            label="Convergence target (optional)"
+            hint="Stop early when the mean is known to ± this fraction, e.g. 0.005"
+            validationMessage={targetError}
+          >
+            <Input value={target} inputMode="decimal" onChange={(_, d) => setTarget(d.value)} />
+          </Field>
+          <Checkbox
+            label="Keep the trials to write them to the workbook"
+            checked={includeTrials}
+            onChange={(_, d) => setIncludeTrials(!!d.checked)}
+          />
           <div className={styles.row}>
             <Button onClick={() => setStep(0)}>Back</Button>
-            <Button appearance="primary" disabled={!!(iterationsError || seedError || targetError)} onClick={run}>Run</Button>
+            <Button appearance="primary" disabled={!!(iterationsError || seedError || targetError)} onClick={run}>
+              Run
+            </Button>
           </div>
         </>
       )}
       {step === 2 && (
         <>
           {progress && !problem && (
-            <Field label={`Running on the ${runner.where}`} validationState="none" hint={`${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} trials · time left ${seconds(progress.remainingMs)}`}>
-              <ProgressBar value={progress.total ? progress.done / progress.total : 0} aria-label="Run progress" data-testid="run-progress" data-done={progress.done} />
+            <Field
+              label={`Running on the ${runner.where}`}
+              validationState="none"
+              hint={`${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} trials · time left ${seconds(progress.remainingMs)}`}
+            >
+              <ProgressBar
+                value={progress.total ? progress.done / progress.total : 0}
+                aria-label="Run progress"
+                data-testid="run-progress"
+                data-done={progress.done}
+              />
             </Field>
           )}
-          {problem && <MessageBar intent={/cancelled/.test(problem) ? 'info' : 'error'} role="alert"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
+          {problem && (
+            <MessageBar intent={/cancelled/.test(problem) ? 'info' : 'error'} role="alert">
+              <MessageBarBody>{problem}</MessageBarBody>
+            </MessageBar>
+          )}
           <div className={styles.row}>
             {!problem && <Button onClick={() => handle.current?.cancel()}>Cancel</Button>}
             {problem && <Button onClick={() => setStep(1)}>Back</Button>}
@@ -160,9 +273,15 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
       {step === 3 && outcome && (
         <>
           <ResultsPanel outcome={outcome} />
-          {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+          {notice && (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          )}
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => void write()}>Write to workbook</Button>
+            <Button appearance="primary" onClick={() => void write()}>
+              Write to workbook
+            </Button>
             <Button onClick={saveRun}>Save run</Button>
             <Button onClick={() => setStep(1)}>Change settings</Button>
           </div>

@@ -3,7 +3,20 @@
  * one JSON file, where the data is kept, and the list of registered functions.
  */
 import { useEffect, useState } from 'react';
-import { Body1, Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { isFpaError } from '../../../src/errors';
 import type { Repository } from '../../../src/store/repository';
 import type { CatalogueEntry } from '../../function-catalogue';
@@ -21,7 +34,14 @@ export interface SettingsViewProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   name: { fontFamily: tokens.fontFamilyMonospace },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
@@ -33,13 +53,24 @@ function Catalogue({ load }: { load: () => Promise<CatalogueEntry[]> }) {
   useEffect(() => {
     load().then(setFunctions, (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
   }, [load]);
-  if (problem) return <MessageBar intent="error"><MessageBarBody>{problem}</MessageBarBody></MessageBar>;
+  if (problem)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{problem}</MessageBarBody>
+      </MessageBar>
+    );
   if (!functions) return <Spinner size="tiny" label="Loading functions" />;
   return (
     <ul className={styles.list} data-testid="function-list">
       {functions.map((f) => (
         <li key={f.name}>
-          {f.helpUrl ? <Link href={f.helpUrl} target="_blank" className={styles.name}>{f.name}</Link> : <span className={styles.name}>{f.name}</span>}
+          {f.helpUrl ? (
+            <Link href={f.helpUrl} target="_blank" className={styles.name}>
+              {f.name}
+            </Link>
+          ) : (
+            <span className={styles.name}>{f.name}</span>
+          )}
           <Caption1 block>{f.description}</Caption1>
         </li>
       ))}
@@ -50,10 +81,18 @@ function Catalogue({ load }: { load: () => Promise<CatalogueEntry[]> }) {
 export function SettingsView({ data, actions, repository, loadCatalogue }: SettingsViewProps) {
   const styles = useStyles();
   const s = data.settings;
-  const [draft, setDraft] = useState<SettingsDraft>({ defaultIterations: String(s.defaultIterations), defaultSeed: String(s.defaultSeed), numberFormat: s.numberFormat, backendUrl: s.backendUrl });
+  const [draft, setDraft] = useState<SettingsDraft>({
+    defaultIterations: String(s.defaultIterations),
+    defaultSeed: String(s.defaultSeed),
+    numberFormat: s.numberFormat,
+    backendUrl: s.backendUrl,
+  });
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const { errors, record } = checkSettings(draft);
-  const field = (key: keyof SettingsDraft) => ({ value: draft[key], onChange: (_: unknown, d: { value: string }) => setDraft({ ...draft, [key]: d.value }) });
+  const field = (key: keyof SettingsDraft) => ({
+    value: draft[key],
+    onChange: (_: unknown, d: { value: string }) => setDraft({ ...draft, [key]: d.value }),
+  });
 
   const exportFile = async () => {
     const bundle = await repository.exportAll(new Date().toISOString());
@@ -78,36 +117,75 @@ export function SettingsView({ data, actions, repository, loadCatalogue }: Setti
       await actions.reload();
       setNotice({ intent: 'success', text: `Imported ${file.name}.` });
     } catch (error) {
-      setNotice({ intent: 'error', text: isFpaError(error) ? error.fullMessage : error instanceof Error ? error.message : String(error) });
+      setNotice({
+        intent: 'error',
+        text: isFpaError(error) ? error.fullMessage : error instanceof Error ? error.message : String(error),
+      });
     }
   };
 
   return (
     <section className={styles.root} aria-labelledby="settings-title">
-      <Subtitle2 as="h2" id="settings-title">Settings</Subtitle2>
+      <Subtitle2 as="h2" id="settings-title">
+        Settings
+      </Subtitle2>
       <form
         className={styles.root}
         aria-label="Settings"
         onSubmit={(e) => {
           e.preventDefault();
-          if (Object.keys(errors).length === 0) void actions.saveSettings(record).then(() => setNotice({ intent: 'success', text: 'Settings saved.' }));
+          if (Object.keys(errors).length === 0)
+            void actions.saveSettings(record).then(() => setNotice({ intent: 'success', text: 'Settings saved.' }));
         }}
       >
-        <Field label="Default iterations" validationMessage={errors.defaultIterations}><Input inputMode="numeric" {...field('defaultIterations')} /></Field>
-        <Field label="Default seed" validationMessage={errors.defaultSeed}><Input inputMode="numeric" {...field('defaultSeed')} /></Field>
-        <Field label="Number format" hint="Used when writing results, e.g. #,##0.00" validationMessage={errors.numberFormat}><Input {...field('numberFormat')} /></Field>
-        <Field label="Backend URL (optional)" hint="The optional team server for shared models, reviews and proposals; leave empty to work alone" validationMessage={errors.backendUrl}><Input type="url" {...field('backendUrl')} /></Field>
-        <div className={styles.row}><Button appearance="primary" type="submit" disabled={Object.keys(errors).length > 0}>Save settings</Button></div>
+        <Field label="Default iterations" validationMessage={errors.defaultIterations}>
+          <Input inputMode="numeric" {...field('defaultIterations')} />
+        </Field>
+        <Field label="Default seed" validationMessage={errors.defaultSeed}>
+          <Input inputMode="numeric" {...field('defaultSeed')} />
+        </Field>
+        <Field
+          label="Number format"
+          hint="Used when writing results, e.g. #,##0.00"
+          validationMessage={errors.numberFormat}
+        >
+          <Input {...field('numberFormat')} />
+        </Field>
+        <Field
+          label="Backend URL (optional)"
+          hint="The optional team server for shared models, reviews and proposals; leave empty to work alone"
+          validationMessage={errors.backendUrl}
+        >
+          <Input type="url" {...field('backendUrl')} />
+        </Field>
+        <div className={styles.row}>
+          <Button appearance="primary" type="submit" disabled={Object.keys(errors).length > 0}>
+            Save settings
+          </Button>
+        </div>
       </form>
-      {notice && <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
       <TeamServer baseUrl={s.backendUrl} getConnector={paneConnector} tokenSource={tokenSource} />
       <Subtitle2 as="h3">Your data</Subtitle2>
-      <Body1>{repository.mode === 'indexeddb' ? 'Kept in this browser (IndexedDB), with a copy in the workbook.' : 'Kept in the workbook only: save the workbook to keep changes.'}</Body1>
+      <Body1>
+        {repository.mode === 'indexeddb'
+          ? 'Kept in this browser (IndexedDB), with a copy in the workbook.'
+          : 'Kept in the workbook only: save the workbook to keep changes.'}
+      </Body1>
       <div className={styles.row}>
         <Button onClick={() => void exportFile()}>Export all (JSON)</Button>
         <label>
           <Caption1>Import (replaces everything): </Caption1>
-          <input type="file" accept="application/json,.json" aria-label="Import a JSON export" onChange={(e) => void importFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import a JSON export"
+            onChange={(e) => void importFile(e.target.files?.[0])}
+          />
         </label>
       </div>
       <Subtitle2 as="h3">About: planning functions</Subtitle2>

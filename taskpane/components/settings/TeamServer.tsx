@@ -4,7 +4,18 @@
  * and the server's. The add-in works fully without it.
  */
 import { useEffect, useState } from 'react';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { statusLine, type Connector, type ConnectorState } from '../../../src/connector';
 
 export interface TeamServerProps {
@@ -19,8 +30,16 @@ export interface TeamServerProps {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  conflict: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`, paddingLeft: tokens.spacingHorizontalS },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
+  conflict: {
+    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+  },
 });
 
 const time = (epochMs: number) => new Date(epochMs).toLocaleTimeString();
@@ -41,7 +60,10 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
         setState(c.getState());
         unsubscribe = c.subscribe(setState);
       },
-      (error: unknown) => setProblem(`The offline queue could not be opened (${error instanceof Error ? error.message : String(error)}); the team server is unavailable in this session.`),
+      (error: unknown) =>
+        setProblem(
+          `The offline queue could not be opened (${error instanceof Error ? error.message : String(error)}); the team server is unavailable in this session.`,
+        ),
     );
     return () => unsubscribe();
   }, [getConnector]);
@@ -62,8 +84,12 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
   const connected = state !== null && state.status !== 'disconnected';
   return (
     <section className={styles.root} aria-labelledby="team-server-title">
-      <Subtitle2 as="h3" id="team-server-title">Team server</Subtitle2>
-      <Body1 data-testid="team-server-status" role="status">{state ? statusLine(state, time) : 'Not connected'}</Body1>
+      <Subtitle2 as="h3" id="team-server-title">
+        Team server
+      </Subtitle2>
+      <Body1 data-testid="team-server-status" role="status">
+        {state ? statusLine(state, time) : 'Not connected'}
+      </Body1>
       {!baseUrl && <Caption1>Set a backend URL above to share models, reviews and proposals with your team.</Caption1>}
       {baseUrl && !connected && (
         <Field label="Development token" hint="Used when Office sign-in is not available (ask your administrator).">
@@ -72,13 +98,21 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
       )}
       <div className={styles.row}>
         {!connected ? (
-          <Button appearance="primary" disabled={!baseUrl || !connector || busy} onClick={() => act((c) => c.connect(baseUrl, tokenSource(token)))}>
+          <Button
+            appearance="primary"
+            disabled={!baseUrl || !connector || busy}
+            onClick={() => act((c) => c.connect(baseUrl, tokenSource(token)))}
+          >
             Connect
           </Button>
         ) : (
           <>
-            <Button disabled={busy} onClick={() => act((c) => c.sync({ ignoreBackoff: true }))}>Sync now</Button>
-            <Button disabled={busy} onClick={() => act((c) => c.disconnect())}>Disconnect</Button>
+            <Button disabled={busy} onClick={() => act((c) => c.sync({ ignoreBackoff: true }))}>
+              Sync now
+            </Button>
+            <Button disabled={busy} onClick={() => act((c) => c.disconnect())}>
+              Disconnect
+            </Button>
           </>
         )}
       </div>
@@ -88,15 +122,24 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
         </MessageBar>
       )}
       {state?.conflicts.map((conflict) => (
-        <div key={conflict.seq} className={styles.conflict} role="group" aria-label={`Conflict on ${conflict.write.endpoint}`}>
+        <div
+          key={conflict.seq}
+          className={styles.conflict}
+          role="group"
+          aria-label={`Conflict on ${conflict.write.endpoint}`}
+        >
           <Body1>{conflict.message}</Body1>
           <Caption1 block>Yours</Caption1>
           <div className={styles.code}>{JSON.stringify(conflict.yours, null, 1)}</div>
           <Caption1 block>On the server now</Caption1>
           <div className={styles.code}>{JSON.stringify(conflict.current, null, 1)}</div>
           <div className={styles.row}>
-            <Button size="small" disabled={busy} onClick={() => act((c) => c.resolveConflict(conflict.seq, 'mine'))}>Keep mine</Button>
-            <Button size="small" disabled={busy} onClick={() => act((c) => c.resolveConflict(conflict.seq, 'theirs'))}>Keep theirs</Button>
+            <Button size="small" disabled={busy} onClick={() => act((c) => c.resolveConflict(conflict.seq, 'mine'))}>
+              Keep mine
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => act((c) => c.resolveConflict(conflict.seq, 'theirs'))}>
+              Keep theirs
+            </Button>
           </div>
         </div>
       ))}

@@ -32,13 +32,35 @@ export function HistogramSvg({ histogram, markers = [], label, format = (v) => v
     <svg viewBox={`0 0 ${W} ${H + 16}`} width="100%" role="img" aria-label={label} style={{ maxWidth: W * 1.4 }}>
       {counts.map((c, i) => {
         const h = (c / top) * (H - PAD);
-        return <rect key={i} x={PAD + i * barW} y={H - h} width={Math.max(barW - 1, 1)} height={h} fill={tokens.colorBrandBackground} />;
+        return (
+          <rect
+            key={i}
+            x={PAD + i * barW}
+            y={H - h}
+            width={Math.max(barW - 1, 1)}
+            height={h}
+            fill={tokens.colorBrandBackground}
+          />
+        );
       })}
       <line x1={PAD} x2={W - PAD} y1={H} y2={H} stroke={tokens.colorNeutralStroke1} />
       {markers.map((m, i) => (
         <g key={m.label}>
-          <line x1={x(m.value)} x2={x(m.value)} y1={PAD - 4} y2={H} stroke={tokens.colorPaletteRedBorder2} strokeDasharray="3 2" />
-          <text x={x(m.value)} y={i % 2 === 0 ? 9 : H + 13} fontSize="9" textAnchor="middle" fill={tokens.colorNeutralForeground1}>
+          <line
+            x1={x(m.value)}
+            x2={x(m.value)}
+            y1={PAD - 4}
+            y2={H}
+            stroke={tokens.colorPaletteRedBorder2}
+            strokeDasharray="3 2"
+          />
+          <text
+            x={x(m.value)}
+            y={i % 2 === 0 ? 9 : H + 13}
+            fontSize="9"
+            textAnchor="middle"
+            fill={tokens.colorNeutralForeground1}
+          >
             {`${m.label} ${format(m.value)}`}
           </text>
         </g>

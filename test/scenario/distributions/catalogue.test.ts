@@ -74,7 +74,10 @@ describe('samples by inverse CDF: moments match the closed form and a KS test pa
 describe('closed-form moments', () => {
   test('PERT mean is (min + 4·mode + max)/6', () => {
     // (500000 + 4·800000 + 1500000)/6 = 866666.67
-    expect(makeDistribution('m', 'pert', { min: 500000, mode: 800000, max: 1500000 }).mean()).toBeCloseTo(866666.6667, 3);
+    expect(makeDistribution('m', 'pert', { min: 500000, mode: 800000, max: 1500000 }).mean()).toBeCloseTo(
+      866666.6667,
+      3,
+    );
   });
   test('lognormal by mean/sd reproduces them', () => {
     const d = makeDistribution('v', 'lognormal', { mean: 50000, sd: 12000 });
@@ -82,7 +85,10 @@ describe('closed-form moments', () => {
     expect(Math.sqrt(d.variance())).toBeCloseTo(12000, 6);
   });
   test('truncated normal on [0, ∞) has mean √(2/π)', () => {
-    expect(makeDistribution('t', 'truncnormal', { mean: 0, sd: 1, min: 0 }).mean()).toBeCloseTo(Math.sqrt(2 / Math.PI), 12);
+    expect(makeDistribution('t', 'truncnormal', { mean: 0, sd: 1, min: 0 }).mean()).toBeCloseTo(
+      Math.sqrt(2 / Math.PI),
+      12,
+    );
   });
   test('far-tail truncation keeps precision: N(0,1) on [8, 9] median', () => {
     const d = makeDistribution('t', 'truncnormal', { mean: 0, sd: 1, min: 8, max: 9 });

@@ -9,7 +9,12 @@ function evaluate(model: string, drivers: Record<string, number[]> = {}): number
   const n = names.length ? drivers[names[0]].length : 1;
   const program = compileModel(parseModel(model), names);
   const outputs = program.outputs.map(() => new Float64Array(n));
-  evaluateProgram(program, names.map((k) => Float64Array.from(drivers[k])), outputs, n);
+  evaluateProgram(
+    program,
+    names.map((k) => Float64Array.from(drivers[k])),
+    outputs,
+    n,
+  );
   return Array.from(outputs[outputs.length - 1]);
 }
 
@@ -54,7 +59,10 @@ describe('model expressions', () => {
   });
 
   test('several named outputs refer to earlier ones; names are case-insensitive', () => {
-    const program = compileModel(parseModel('revenue = Price * volume\nprofit = revenue - cost; margin = profit / REVENUE'), ['price', 'volume', 'cost']);
+    const program = compileModel(
+      parseModel('revenue = Price * volume\nprofit = revenue - cost; margin = profit / REVENUE'),
+      ['price', 'volume', 'cost'],
+    );
     expect(program.outputs).toEqual(['revenue', 'profit', 'margin']);
     const out = [0, 1, 2].map(() => new Float64Array(2));
     evaluateProgram(program, [Float64Array.of(10, 20), Float64Array.of(3, 4), Float64Array.of(6, 40)], out, 2);
@@ -98,7 +106,14 @@ describe('model expressions', () => {
   });
 
   test('nothing but drivers and the listed functions is reachable', () => {
-    for (const model of ['a = constructor', 'a = process', 'a = globalThis', 'a = __proto__', 'a = Math.PI', 'a = toString']) {
+    for (const model of [
+      'a = constructor',
+      'a = process',
+      'a = globalThis',
+      'a = __proto__',
+      'a = Math.PI',
+      'a = toString',
+    ]) {
       expect(errorOf(() => compileModel(parseModel(model), ['x'])).code).toBe('SCENARIO_UNKNOWN_NAME');
     }
     for (const model of ['a = eval(1)', 'a = Function(1)', 'a = require(1)', 'a = constructor(1)', 'a = LOG(1)']) {

@@ -2,7 +2,12 @@ import { validateRows } from '../../../server/actuals/validate-rows';
 
 describe('validateRows', () => {
   test('accepts numbers and numeric text, trims, and keeps optional currency', () => {
-    expect(validateRows([{ account: ' 4000 ', period: '2025-01', amount: '1e3', currency: 'EUR' }, { account: 4010, period: '2025-12', amount: -0.5 }]).rows).toEqual([
+    expect(
+      validateRows([
+        { account: ' 4000 ', period: '2025-01', amount: '1e3', currency: 'EUR' },
+        { account: 4010, period: '2025-12', amount: -0.5 },
+      ]).rows,
+    ).toEqual([
       { account: '4000', period: '2025-01', amount: 1000, currency: 'EUR' },
       { account: '4010', period: '2025-12', amount: -0.5, currency: null },
     ]);
@@ -15,7 +20,15 @@ describe('validateRows', () => {
       { account: '4000', period: '2025-01', amount: '' },
     ]);
     expect(rows).toEqual([]);
-    expect(errors.map((e) => `${e.row}:${e.field}`)).toEqual(['1:account', '1:period', '1:amount', '2:row', '3:amount', '3:currency', '4:amount']);
+    expect(errors.map((e) => `${e.row}:${e.field}`)).toEqual([
+      '1:account',
+      '1:period',
+      '1:amount',
+      '2:row',
+      '3:amount',
+      '3:currency',
+      '4:amount',
+    ]);
   });
   test('empty input gives no rows and no errors', () => {
     expect(validateRows([])).toEqual({ rows: [], errors: [] });

@@ -16,15 +16,20 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
     provider = createServer((req, res) => {
       hits += 1;
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/tenant/v2.0/.well-known/openid-configuration') res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/keys` }));
+      if (req.url === '/tenant/v2.0/.well-known/openid-configuration')
+        res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/keys` }));
       else if (req.url === '/tenant/v2.0/keys') res.end(JSON.stringify({ keys: [jwk] }));
       else res.writeHead(404).end('{}');
     });
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/tenant/v2.0`;
     sign = (claims, exp = Math.floor(Date.now() / 1000) + 600) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience('api://openfpa')
-        .setExpirationTime(exp).sign(privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(issuer)
+        .setAudience('api://openfpa')
+        .setExpirationTime(exp)
+        .sign(privateKey);
   });
   afterAll(() => new Promise<void>((resolve) => provider.close(() => resolve())));
 
@@ -33,8 +38,14 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
     const token = await sign({ sub: 'oid-123', roles: ['viewer', 'approver'], cost_centres: 'CC1, CC2' });
     expect(await verify(`Bearer ${token}`)).toEqual({ id: 'oid-123', role: 'approver', costCentres: ['CC1', 'CC2'] });
     const hitsAfterFirst = hits;
-    expect(await verify(`Bearer ${await sign({ preferred_username: 'ann@example.com', roles: ['admin'], cost_centres: ['*'] })}`)).toEqual({
-      id: 'ann@example.com', role: 'admin', costCentres: '*',
+    expect(
+      await verify(
+        `Bearer ${await sign({ preferred_username: 'ann@example.com', roles: ['admin'], cost_centres: ['*'] })}`,
+      ),
+    ).toEqual({
+      id: 'ann@example.com',
+      role: 'admin',
+      costCentres: '*',
     });
     expect(hits).toBe(hitsAfterFirst);
   });
@@ -48,6 +59,9 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
     ];
     for (const token of cases) await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({ statusCode: 401 });
     const other = tokenVerifier([oidcIssuer(issuer, 'api://someone-else', `${issuer}/keys`)]);
-    await expect(other(`Bearer ${await sign({ sub: 'a', roles: ['admin'] })}`)).rejects.toMatchObject({ statusCode: 401, message: expect.stringContaining('not valid') });
+    await expect(other(`Bearer ${await sign({ sub: 'a', roles: ['admin'] })}`)).rejects.toMatchObject({
+      statusCode: 401,
+      message: expect.stringContaining('not valid'),
+    });
   });
 });
