@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: everything a change must pass, in order of cost:
-//   type check → unit, adapter and UI tests (jest) → manifest validation → production build →
+//   type check → lint (layering) → format → unit, adapter and UI tests (jest) → manifest validation → production build →
 //   built-manifest validation → browser end-to-end tests (real Chromium) → backend tests.
 // It installs what a fresh machine lacks (npm packages; Debian packages when run as root) and ends
 // with one line "tests: N passed, N failed".
@@ -38,7 +38,15 @@ function countJest(file) {
 function jest(label, configArgs, name) {
   const out = path.join(resultsDir, `${name}.json`);
   // --experimental-vm-modules lets jest load ESM-only packages (glpk.js) through dynamic import().
-  const ok = run(label, process.execPath, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', bin('jest'), '--ci', ...configArgs, '--json', `--outputFile=${out}`]);
+  const ok = run(label, process.execPath, [
+    '--experimental-vm-modules',
+    '--no-warnings=ExperimentalWarning',
+    bin('jest'),
+    '--ci',
+    ...configArgs,
+    '--json',
+    `--outputFile=${out}`,
+  ]);
   if (!countJest(out) && !ok) totals.failed += 1;
   return ok;
 }
@@ -53,14 +61,22 @@ function check(label, command, args, options) {
 if (!fs.existsSync(bin('jest'))) run('install npm packages (npm ci)', 'npm', ['ci']);
 check('system packages', 'bash', [path.join(root, 'scripts', 'system-deps.sh')]);
 check('type check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+check('lint: layering and house rules (eslint)', bin('eslint'), ['.']);
+check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 jest('unit, adapter and UI tests (jest)', [], 'unit');
 check('manifest validation (npm run validate)', process.execPath, ['scripts/validate-manifest.mjs']);
 const built = check('production build (npm run build)', bin('webpack'), ['--mode', 'production']);
 if (built) {
-  check('built manifest validation', process.execPath, ['scripts/validate-manifest.mjs', 'dist/manifest.xml', '--dist', 'dist']);
+  check('built manifest validation', process.execPath, [
+    'scripts/validate-manifest.mjs',
+    'dist/manifest.xml',
+    '--dist',
+    'dist',
+  ]);
   jest('browser end-to-end tests (Chromium)', ['-c', 'jest.e2e.config.js'], 'e2e');
 }
-if (fs.existsSync(path.join(root, 'jest.server.config.js'))) jest('backend tests', ['-c', 'jest.server.config.js'], 'server');
+if (fs.existsSync(path.join(root, 'jest.server.config.js')))
+  jest('backend tests', ['-c', 'jest.server.config.js'], 'server');
 
 console.log('\nsummary');
 for (const step of steps) console.log(`  ${step.ok ? '✓' : '✗'} ${step.label} (${step.seconds} s)`);
