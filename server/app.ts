@@ -73,11 +73,9 @@ export async function buildApp(
     return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        error: { code: 'SERVER_NO_ROUTE', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
-      }),
+    reply.code(404).send({
+      error: { code: 'SERVER_NO_ROUTE', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
+    }),
   );
 
   const routes = installPolicy(app, db, tokenVerifier(options.issuers));
