@@ -5,7 +5,7 @@
  */
 import './forecast';
 import './scenario';
-import './variance';
+import './variance-flags';
 import './cash';
 import { startForecastWorkers } from './start-forecast-workers';
 

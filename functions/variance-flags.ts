@@ -1,5 +1,5 @@
 /**
- * Variance custom functions: thin adapters from Excel ranges to src/anomaly.
+ * FPA.VARIANCE.FLAGS: the flags custom function, a thin adapter from Excel ranges to src/anomaly.
  * Numbers are decided in src/anomaly; this file reads, validates, and spills.
  */
 import { detectFlags } from '../src/anomaly/detect-flags';

@@ -2,7 +2,7 @@
  * FPA.VARIANCE.FLAGS through the adapter: spill shape, labels, thresholds, and bad input returning
  * the right Excel error with a message (nothing thrown).
  */
-import { varianceFlags } from '../../functions/variance';
+import { varianceFlags } from '../../functions/variance-flags';
 import { column, errorCell, expectExcelError, rangeValues, callWithoutThrowing } from './excel-range';
 
 const wobble = [1.01, 0.99, 1.0, 1.02, 0.98, 1.0, 1.01, 0.99, 1.0, 1.01, 0.99, 1.0];
