@@ -3,7 +3,8 @@
  * Numbers are decided in src/anomaly; this file reads, validates, and spills.
  */
 import { detectFlags } from '../src/anomaly/detect-flags';
-import type { BudgetLine, ThresholdSettings } from '../src/anomaly/types';
+import type { ThresholdSettings } from '../src/anomaly/types';
+import type { BudgetLine } from '../src/model/budget-line';
 import { resolveThresholds } from '../src/anomaly/resolve-thresholds';
 import { Errors } from '../src/errors';
 import { readMatrix, safely, withHeader } from './adapter';

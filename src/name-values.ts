@@ -4,9 +4,7 @@
  * one text cell "weights=accuracy; outliers=adjust". Shared by every engine's options argument.
  */
 import { Errors } from './errors';
-
-/** A cell of a normalised grid (blank = null; error cells were rejected by the reader). */
-export type Cell = number | string | boolean | null;
+import type { Cell } from './model/cell';
 
 /** A row whose cells are all blank. */
 export const blankRow = (row: Cell[]): boolean => row.every((c) => c === null);

@@ -10,8 +10,10 @@
  */
 import { Errors } from '../../src/errors';
 
-/** A normalised cell: blanks are `null`; errors never reach this type (they raise). */
-export type Cell = number | string | boolean | null;
+/** A normalised cell (the model's): blanks are `null`; errors never reach this type (they raise). */
+import type { Cell } from '../../src/model/cell';
+
+export type { Cell };
 
 /** The Excel error name a raw cell holds, or null when it holds none. */
 export function excelErrorName(raw: unknown): string | null {

@@ -18,9 +18,4 @@ export const AllocationErrors = {
     message: `The reallocation could not be optimised (solver status ${status}).`,
     hint: 'Check the bounds and returns of the lines.',
   })),
-  refused: defineError('ALLOCATION_TRANSITION_REFUSED', 'input', (action: string, state: string, why: string) => ({
-    message: `Cannot ${action} a proposal that is ${state}: ${why}.`,
-    hint: 'Check the proposal state and your role.',
-    details: { field: action },
-  })),
 };

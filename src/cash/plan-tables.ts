@@ -6,10 +6,8 @@ import { Errors } from '../errors';
 import { CashErrors } from './errors';
 import type { CreditLine, Instrument } from './types';
 import type { Lever } from './wc-levers';
-import type { Cell } from '../name-values';
+import type { Cell } from '../model/cell';
 import { blankRow, readNameValues } from '../name-values';
-
-export type { Cell };
 
 export const INSTRUMENT_COLUMNS = ['name', 'term', 'rate', 'min', 'max', 'lot', 'from', 'to'] as const;
 export const LEVER_COLUMNS = ['lever', 'current', 'target', 'daily amount', 'cost per day'] as const;

@@ -1,22 +1,11 @@
 import type { Connector, WriteOutcome } from './connector';
-import type {
-  ActualRowInput,
-  AuditEntry,
-  BudgetVersion,
-  DriverModel,
-  ImportResult,
-  NewBudgetVersion,
-  NewDriverModel,
-  NewProposal,
-  NewReviewDecision,
-  Proposal,
-  ProposalState,
-  ReviewDecision,
-  Scenario,
-  TransitionVerb,
-  VersionComparison,
-  BudgetLine,
-} from './types';
+import type { AuditEntry } from '../model/audit';
+import type { VersionLine } from '../model/budget-line';
+import type { DriverModel, NamedScenario, NewDriverModel } from '../model/driver';
+import type { ProposalState, ProposalVerb, Transfer, TransferProposal } from '../model/proposal';
+import type { NewReviewDecision, ReviewDecision } from '../model/review';
+import type { BudgetVersion, NewBudgetVersion, VersionComparison } from '../model/version';
+import type { ActualRowInput, ImportResult } from './types';
 
 /**
  * Typed operations over a connector: reads go straight to the server, writes go through the
@@ -49,12 +38,12 @@ export function apiClient(connector: Connector) {
         label: `Update model ${model.name}`,
       }),
 
-    listScenarios: (modelId: string) => connector.read<Scenario[]>('listScenarios', { id: modelId }),
+    listScenarios: (modelId: string) => connector.read<NamedScenario[]>('listScenarios', { id: modelId }),
     createScenario: (
       modelId: string,
       name: string,
-      overrides: Scenario['overrides'],
-    ): Promise<WriteOutcome<Scenario>> =>
+      overrides: NamedScenario['overrides'],
+    ): Promise<WriteOutcome<NamedScenario>> =>
       connector.write({
         endpoint: 'createScenario',
         pathParams: { id: modelId },
@@ -100,7 +89,11 @@ export function apiClient(connector: Connector) {
         batchId,
       }),
     listActuals: (costCentre: string, from?: string, to?: string) =>
-      connector.read<BudgetLine[]>('listActuals', {}, { costCentre, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+      connector.read<VersionLine[]>(
+        'listActuals',
+        {},
+        { costCentre, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+      ),
 
     listReviews: (costCentre: string) => connector.read<ReviewDecision[]>('listReviews', {}, { costCentre }),
     createReview: (review: NewReviewDecision): Promise<WriteOutcome<ReviewDecision>> =>
@@ -113,9 +106,9 @@ export function apiClient(connector: Connector) {
       }),
 
     listProposals: (costCentre: string, state?: ProposalState) =>
-      connector.read<Proposal[]>('listProposals', {}, state ? { costCentre, state } : { costCentre }),
-    getProposal: (id: string) => connector.read<Proposal>('getProposal', { id }),
-    createProposal: (proposal: NewProposal): Promise<WriteOutcome<Proposal>> =>
+      connector.read<TransferProposal[]>('listProposals', {}, state ? { costCentre, state } : { costCentre }),
+    getProposal: (id: string) => connector.read<TransferProposal>('getProposal', { id }),
+    createProposal: (proposal: Transfer): Promise<WriteOutcome<TransferProposal>> =>
       connector.write({
         endpoint: 'createProposal',
         pathParams: {},
@@ -126,7 +119,7 @@ export function apiClient(connector: Connector) {
     editProposal: (
       seen: { id: string; version: number },
       changes: { amount?: number; reason?: string; account?: string },
-    ): Promise<WriteOutcome<Proposal>> =>
+    ): Promise<WriteOutcome<TransferProposal>> =>
       connector.write({
         endpoint: 'editProposal',
         pathParams: { id: seen.id },
@@ -137,9 +130,9 @@ export function apiClient(connector: Connector) {
       }),
     transitionProposal: (
       seen: { id: string; version: number },
-      verb: TransitionVerb,
+      verb: ProposalVerb,
       comment?: string,
-    ): Promise<WriteOutcome<Proposal>> =>
+    ): Promise<WriteOutcome<TransferProposal>> =>
       connector.write({
         endpoint: 'transitionProposal',
         pathParams: { id: seen.id, verb },

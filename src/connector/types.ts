@@ -3,135 +3,19 @@
  * the client calls; test/connector/openapi-contract.test.ts checks each against the server's
  * OpenAPI document (path, method, and the request bodies the client builds).
  */
-export type ProposalState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'applied' | 'reverted';
-export type TransitionVerb = 'submit' | 'approve' | 'reject' | 'apply' | 'revert';
-export type ReviewDecisionKind = 'accepted' | 'dismissed' | 'escalated';
-export type VersionKind = 'budget' | 'forecast' | 'scenario';
+import type { ActualRow } from '../model/budget-line';
 
-export interface Proposal {
-  id: string;
-  costCentre: string;
-  toCostCentre: string;
-  account: string;
-  amount: number;
-  reason: string;
-  state: ProposalState;
-  version: number;
-  createdBy: string;
-  updatedBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+// The domain shapes the API carries (driver models, versions, reviews, proposals, audit entries)
+// are the model's (src/model); these are the API's own.
 
-export interface NewProposal {
-  costCentre: string;
-  toCostCentre: string;
-  account: string;
-  amount: number;
-  reason?: string;
-}
-
-export interface ReviewDecision {
-  id: string;
-  costCentre: string;
-  flagId: string;
-  decision: ReviewDecisionKind;
-  comment: string;
-  decidedBy: string;
-  decidedAt: string;
-}
-
-export interface NewReviewDecision {
-  costCentre: string;
-  flagId: string;
-  decision: ReviewDecisionKind;
-  comment?: string;
-}
-
-export interface DriverSpec {
-  name: string;
-  distribution: string;
-  params?: Record<string, number>;
-}
-
-export interface DriverModel {
-  id: string;
-  costCentre: string;
-  name: string;
-  expression: string;
-  drivers: DriverSpec[];
-  version: number;
-}
-
-export interface NewDriverModel {
-  costCentre: string;
-  name: string;
-  expression: string;
-  drivers: DriverSpec[];
-}
-
-export interface Scenario {
-  id: string;
-  modelId: string;
-  name: string;
-  overrides: Record<string, Record<string, unknown>>;
-}
-
-export interface BudgetLine {
-  account: string;
-  period: string;
-  amount: number;
-}
-
-export interface BudgetVersion {
-  id: string;
-  costCentre: string;
-  fiscalYear: number;
-  kind: VersionKind;
-  name: string;
-  lines?: BudgetLine[];
-}
-
-export interface NewBudgetVersion {
-  costCentre: string;
-  fiscalYear: number;
-  kind: VersionKind;
-  name: string;
-  lines: BudgetLine[];
-}
-
-export interface VersionComparison {
-  base: string;
-  other: string;
-  lines: { account: string; period: string; base: number | null; other: number | null; delta: number }[];
-  totals: { base: number; other: number; delta: number };
-}
-
-export interface ActualRowInput {
-  account: string;
-  period: string;
-  amount: number;
-  currency?: string;
-}
+/** One actual to import; currency defaults to the batch's. */
+export type ActualRowInput = Omit<ActualRow, 'currency'> & { currency?: string };
 
 export interface ImportResult {
   batchId: string;
   costCentre: string;
   rowCount: number;
   replayed: boolean;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  role: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  costCentre: string | null;
-  before: unknown;
-  after: unknown;
 }
 
 /** The server's error body. */

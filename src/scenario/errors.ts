@@ -4,6 +4,7 @@
  * to change. Codes start with `SCENARIO_`.
  */
 import { defineError } from '../errors';
+import { NAME_RULE_TEXT } from '../model/names';
 
 export const ScenarioErrors = {
   /** A distribution parameter is missing, not finite, or out of its domain. */
@@ -23,7 +24,7 @@ export const ScenarioErrors = {
   ),
   badDriver: defineError('SCENARIO_BAD_DRIVER', 'input', (message: string) => ({
     message,
-    hint: 'Each driver needs a unique name (a letter, then letters, digits or _), a distribution and its parameters.',
+    hint: `Each driver needs a unique name (${NAME_RULE_TEXT}), a distribution and its parameters.`,
     details: { field: 'drivers' },
   })),
   badCorrelation: defineError('SCENARIO_BAD_CORRELATION', 'input', (message: string) => ({

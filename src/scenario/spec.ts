@@ -3,19 +3,17 @@
  * validation. Defaults are declared once here; `prepareScenario` returns a frozen, checked plan.
  */
 import { canonicalFamily, makeDistribution } from './distributions/catalogue';
-import { Distribution, DistributionParams } from './distributions/types';
+import { Distribution } from './distributions/types';
 import { ScenarioErrors } from './errors';
 import { compileModel, Program } from './expression/compile';
 import { parseModel } from './expression/parser';
 import { Matrix } from './matrix';
 import { checkCorrelationMatrix, nearestCorrelation } from './nearest-correlation';
 import { SamplingMethod } from './sampling';
+import type { DriverSpec } from '../model/driver';
+import { DEFAULT_TRIALS, isName, nameKey, TRIALS_PER_RUN } from '../model';
 
-export interface DriverSpec {
-  name: string;
-  distribution: string;
-  params: DistributionParams;
-}
+export type { DriverSpec };
 
 export interface ConvergenceSpec {
   /** Stop when the confidence half-width of the statistic, relative to it, is at most this (e.g. 0.005). */
@@ -78,10 +76,6 @@ export interface PreparedScenario {
   warnings: string[];
 }
 
-/** Most trials one run may ask for (memory: about 140 bytes per trial for the standard model). */
-export const MAX_ITERATIONS = 10_000_000;
-const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
-
 function integerIn(field: string, value: unknown, fallback: number, min: number, max: number): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
@@ -96,10 +90,10 @@ function checkDrivers(drivers: unknown): PreparedDriver[] {
   const seen = new Set<string>();
   return drivers.map((d: Partial<DriverSpec>, i) => {
     const name = typeof d?.name === 'string' ? d.name.trim() : '';
-    if (!NAME.test(name)) throw ScenarioErrors.badDriver(`drivers row ${i + 1}: "${name}" is not a valid name.`);
-    if (seen.has(name.toLowerCase()))
+    if (!isName(name)) throw ScenarioErrors.badDriver(`drivers row ${i + 1}: "${name}" is not a valid name.`);
+    if (seen.has(nameKey(name)))
       throw ScenarioErrors.badDriver(`drivers row ${i + 1}: the name "${name}" is used twice.`);
-    seen.add(name.toLowerCase());
+    seen.add(nameKey(name));
     const family = typeof d.distribution === 'string' ? d.distribution : '';
     const distribution = makeDistribution(name, family, d.params ?? {});
     return { name, family: canonicalFamily(family) as string, distribution };
@@ -164,7 +158,7 @@ export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
     drivers.map((d) => d.name),
   );
   const { correlated, target } = checkCorrelation(spec, drivers, warnings);
-  const iterations = integerIn('iterations', spec.iterations, 10000, 2, MAX_ITERATIONS);
+  const iterations = integerIn('iterations', spec.iterations, DEFAULT_TRIALS, TRIALS_PER_RUN.min, TRIALS_PER_RUN.max);
   const seed = spec.seed ?? 1;
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
     throw ScenarioErrors.badSpec('seed', `must be a whole number; got ${JSON.stringify(seed)}.`);
@@ -184,7 +178,7 @@ export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
   const convergence = checkConvergence(spec.convergence, program.outputs);
   const blockSize = Math.min(
     iterations,
-    integerIn('blockSize', spec.blockSize, convergence ? 10000 : 100000, 100, MAX_ITERATIONS),
+    integerIn('blockSize', spec.blockSize, convergence ? 10000 : 100000, 100, TRIALS_PER_RUN.max),
   );
   return {
     drivers,

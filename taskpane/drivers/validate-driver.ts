@@ -5,9 +5,7 @@
 import { makeDistribution, canonicalFamily, DISTRIBUTION_PARAMETERS } from '../../src/scenario/distributions/catalogue';
 import type { Distribution } from '../../src/scenario/distributions/types';
 import { isFpaError } from '../../src/errors';
-
-/** Same rule as src/scenario/spec.ts. */
-const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+import { isName, nameKey, NAME_RULE_TEXT } from '../../src/model/names';
 
 export interface DriverDraft {
   name: string;
@@ -75,9 +73,8 @@ function fieldOf(message: string, names: readonly string[]): string {
 export function checkDriver(draft: DriverDraft, otherNames: readonly string[]): DriverCheck {
   const errors: Record<string, string> = {};
   const name = draft.name.trim();
-  if (!NAME.test(name)) errors.name = `"${name}" is not a valid name.`;
-  else if (otherNames.some((n) => n.toLowerCase() === name.toLowerCase()))
-    errors.name = `the name "${name}" is used twice.`;
+  if (!isName(name)) errors.name = `"${name}" is not a valid name: use ${NAME_RULE_TEXT}.`;
+  else if (otherNames.some((n) => nameKey(n) === nameKey(name))) errors.name = `the name "${name}" is used twice.`;
   const family = canonicalFamily(draft.distribution);
   const params: Record<string, number | number[]> = {};
   if (!family) {

@@ -7,7 +7,7 @@
  * "uses" its budget; a persistent under-spender frees money), 10% lower above the current budget
  * (diminishing returns); the risk per unit is the line's variability (sd of actual ÷ plan − 1).
  */
-import type { BudgetLine } from '../../src/anomaly/types';
+import type { BudgetLine } from '../../src/model/budget-line';
 import type { AllocationRequest } from '../../src/allocation/types';
 
 export interface AllocationRow {

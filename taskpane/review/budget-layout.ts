@@ -10,7 +10,7 @@
  * - `budget` (optional): the line's current budget, the cells Apply writes; without it the current
  *   budget is the sum of the plan and proposals cannot be applied.
  */
-import type { BudgetLine } from '../../src/anomaly/types';
+import type { BudgetLine } from '../../src/model/budget-line';
 import { columnLetters, parseCell } from '../workbook/address';
 import { splitAddress } from '../workbook/office-workbook';
 import type { Cell, RangeValues } from '../workbook/types';

@@ -3,13 +3,13 @@
  * with who and when, and the queue they shape: a dismissed flag is not raised again unless it
  * worsens; the reviewer's own cost centres come first.
  */
-import type { BudgetLine, Flag } from '../../src/anomaly/types';
+import type { BudgetLine } from '../../src/model/budget-line';
+import { flagId, type Flag } from '../../src/model/flag';
+import { reviewRefusal, type ReviewAction } from '../../src/model/review';
 import type { Repository } from '../../src/store/repository';
 
-export type DecisionAction = 'accept' | 'explain' | 'dismiss' | 'escalate';
-
 export interface Decision {
-  action: DecisionAction;
+  action: ReviewAction;
   comment: string;
   who: string;
   when: string;
@@ -26,9 +26,6 @@ export interface ReviewRecord {
   decisions: Decision[];
 }
 
-/** Key of a flag across scans: one flag per line and period. */
-export const flagKey = (flag: Pick<Flag, 'line' | 'periodIndex'>): string => `flag:${flag.line}@${flag.periodIndex}`;
-
 export async function loadReviews(repository: Repository): Promise<Map<string, ReviewRecord>> {
   const all = await repository.list('reviews');
   return new Map(all.filter((r) => r.kind === 'review').map((r) => [r.id, r as unknown as ReviewRecord]));
@@ -36,17 +33,16 @@ export async function loadReviews(repository: Repository): Promise<Map<string, R
 
 /**
  * Adds a decision to the flag's record and stores it.
- * @throws Error when explain or dismiss has no comment.
+ * @throws Error when the model's review rule refuses it (explain or dismiss without a comment).
  */
 export async function recordDecision(
   repository: Repository,
   flag: Flag,
   decision: Omit<Decision, 'severity' | 'amount'>,
 ): Promise<ReviewRecord> {
-  if ((decision.action === 'explain' || decision.action === 'dismiss') && decision.comment.trim() === '') {
-    throw new Error(decision.action === 'explain' ? 'An explanation needs a comment.' : 'Dismissing needs a reason.');
-  }
-  const id = flagKey(flag);
+  const refused = reviewRefusal(decision.action, decision.comment);
+  if (refused) throw new Error(refused);
+  const id = flagId(flag);
   const existing = (await repository.get('reviews', id)) as unknown as ReviewRecord | undefined;
   const record: ReviewRecord = {
     id,
@@ -101,7 +97,7 @@ export function reviewQueue(
     if (filter.owner && line.owner !== filter.owner) return false;
     if (filter.kind && f.kind !== filter.kind) return false;
     if (f.severity < filter.minSeverity) return false;
-    return !isSuppressed(f, reviews.get(flagKey(f)));
+    return !isSuppressed(f, reviews.get(flagId(f)));
   });
   const rank = (f: Flag) => (mine.has(byId.get(f.line)?.costCentre ?? '') ? 0 : 1);
   return kept

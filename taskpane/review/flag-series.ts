@@ -8,7 +8,7 @@
  * offset ± 1.96 robust sd (1.4826 × MAD) of actual − plan over the booked periods.
  */
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
-import type { BudgetLine } from '../../src/anomaly/types';
+import type { BudgetLine } from '../../src/model/budget-line';
 
 export interface FlagSeries {
   plan: (number | null)[];

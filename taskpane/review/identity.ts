@@ -1,8 +1,10 @@
 /**
- * "Who am I" for the review workflow: a local name, role and owned cost centres, kept in the store's
- * reviews store under one record (roles are local until the backend issue).
+ * "Who am I" for the review workflow in single-user mode: a local name, single-user role and owned
+ * cost centres, kept in the store's reviews store under one record. The connector's token carries
+ * the team identity; the pane does not take it from there yet (issue 15).
  */
-import type { Actor, Role } from '../../src/allocation/proposal-machine';
+import type { Actor } from '../../src/model/proposal-machine';
+import { isSingleUserRole } from '../../src/model/roles';
 import type { Repository } from '../../src/store/repository';
 
 export const IDENTITY_ID = 'identity:me';
@@ -16,9 +18,7 @@ export const DEFAULT_IDENTITY: Identity = { name: 'me', role: 'analyst', costCen
 export async function loadIdentity(repository: Repository): Promise<Identity> {
   const found = await repository.get('reviews', IDENTITY_ID);
   if (!found) return DEFAULT_IDENTITY;
-  const role = (['analyst', 'owner', 'admin'] as Role[]).includes(found.role as Role)
-    ? (found.role as Role)
-    : 'analyst';
+  const role = isSingleUserRole(found.role) ? found.role : 'analyst';
   const costCentres = Array.isArray(found.costCentres) ? found.costCentres.map(String) : [];
   return { name: typeof found.name === 'string' && found.name ? found.name : 'me', role, costCentres };
 }

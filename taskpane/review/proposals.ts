@@ -1,21 +1,21 @@
 /**
  * Reallocation proposals as the pane keeps them (store: proposals), with their audit trail: a
  * candidate becomes a draft proposal carrying the budgets it was computed from; state changes go
- * through src/allocation's state machine; Apply and Revert write to the workbook (write-back.ts).
+ * through the model's state machine (src/model); Apply and Revert write to the workbook (write-back.ts).
+ *
+ * The stored layout predates the model's `Proposal` (the machine's record nested under `record`);
+ * its record and lines are the model's types.
  */
-import type { Actor, ProposalAction, ProposalRecord } from '../../src/allocation/proposal-machine';
-import { newProposal, transition } from '../../src/allocation/proposal-machine';
 import type { ParetoCandidate } from '../../src/allocation/types';
+import {
+  affectedCostCentres,
+  type ProposalLine,
+  type ProposalRecord,
+  type ProposalVerb,
+} from '../../src/model/proposal';
+import { newProposal, transition, type Actor } from '../../src/model/proposal-machine';
 import type { Repository } from '../../src/store/repository';
 import type { Cell } from '../workbook/types';
-
-export interface ProposalLine {
-  id: string;
-  costCentre: string;
-  /** Budget when the proposal was made (what Apply expects to find in the workbook). */
-  before: number;
-  after: number;
-}
 
 export interface StoredProposal {
   id: string;
@@ -53,18 +53,22 @@ export function proposalFromCandidate(
   who: string,
   when: string,
 ): StoredProposal {
-  const changed = candidate.lines.filter((l) => Math.abs(l.change) >= 0.005);
-  const costCentres = [...new Set(changed.map((l) => l.costCentre))].sort();
+  const lines: ProposalLine[] = candidate.lines.map((l) => ({
+    id: l.id,
+    costCentre: l.costCentre,
+    before: l.current,
+    after: l.proposed,
+  }));
   return {
     id,
     kind: 'proposal',
-    record: newProposal(id, costCentres),
+    record: newProposal(id, affectedCostCentres(lines)),
     createdAt: when,
     createdBy: who,
     tradeOff: candidate.tradeOff,
     weightedReturn: candidate.weightedReturn,
     risk: candidate.risk,
-    lines: candidate.lines.map((l) => ({ id: l.id, costCentre: l.costCentre, before: l.current, after: l.proposed })),
+    lines,
     budgetAddress,
     snapshot: null,
   };
@@ -87,12 +91,12 @@ export async function loadProposals(
 
 /**
  * Submit, approve or reject (no workbook change): the state machine's transition, stored.
- * @throws ALLOCATION_TRANSITION_REFUSED (wrong state, role, owner or a missing comment)
+ * @throws MODEL_TRANSITION_REFUSED (wrong state, role, owner or a missing comment)
  */
 export async function changeState(
   repository: Repository,
   proposal: StoredProposal,
-  action: Exclude<ProposalAction, 'apply' | 'revert'>,
+  action: Exclude<ProposalVerb, 'apply' | 'revert'>,
   actor: Actor,
   when: string,
   comment: string,

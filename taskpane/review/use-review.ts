@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { detectFlags } from '../../src/anomaly/detect-flags';
-import type { Flag } from '../../src/anomaly/types';
+import type { Flag } from '../../src/model/flag';
 import type { Repository } from '../../src/store/repository';
 import type { Workbook } from '../workbook/types';
 import { scanBudgetSheet, ScannedSheet } from './budget-layout';

@@ -5,8 +5,8 @@
  * proposal through the state machine and append an audit record (proposal, lines, before, after,
  * who, when).
  */
-import type { Actor } from '../../src/allocation/proposal-machine';
-import { transition } from '../../src/allocation/proposal-machine';
+import type { Actor } from '../../src/model/proposal-machine';
+import { transition } from '../../src/model/proposal-machine';
 import type { Repository } from '../../src/store/repository';
 import type { Cell, Workbook } from '../workbook/types';
 import type { AuditRecord, StoredProposal } from './proposals';
@@ -66,7 +66,7 @@ function target(proposal: StoredProposal): string {
 }
 
 /**
- * @throws ALLOCATION_TRANSITION_REFUSED when the actor may not apply now; Error "The budget range
+ * @throws MODEL_TRANSITION_REFUSED when the actor may not apply now; Error "The budget range
  *   changed since the proposal was made: …" when the cells differ from the proposal's budgets.
  */
 export async function applyProposal(
@@ -101,7 +101,7 @@ export async function applyProposal(
   return next;
 }
 
-/** @throws ALLOCATION_TRANSITION_REFUSED (only an applied proposal, by an admin, with a comment) */
+/** @throws MODEL_TRANSITION_REFUSED (only an applied proposal, by an admin, with a comment) */
 export async function revertProposal(
   workbook: Workbook,
   repository: Repository,

@@ -2,7 +2,9 @@
  * The workbook as the task pane's views see it. Office.js calls live only in office-workbook.ts;
  * views and tests get this interface (tests and the browser e2e pass the in-memory double).
  */
-export type Cell = number | string | boolean | null;
+import type { Cell } from '../../src/model/cell';
+
+export type { Cell };
 
 export interface RangeValues {
   /** Sheet-qualified A1 address, e.g. "Drivers!A1:F4". */

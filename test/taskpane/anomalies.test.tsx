@@ -11,14 +11,8 @@ import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
 import type { Flag } from '../../src/anomaly/types';
 import { scanBudgetSheet } from '../../taskpane/review/budget-layout';
-import {
-  isSuppressed,
-  recordDecision,
-  reviewQueue,
-  NO_FILTER,
-  loadReviews,
-  flagKey,
-} from '../../taskpane/review/decisions';
+import { isSuppressed, recordDecision, reviewQueue, NO_FILTER, loadReviews } from '../../taskpane/review/decisions';
+import { flagId } from '../../src/model/flag';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
 import { saveIdentity } from '../../taskpane/review/identity';
 import { flagSeries } from '../../taskpane/review/flag-series';
@@ -194,6 +188,6 @@ describe('Anomalies view', () => {
     // Rescanning does not raise it again (it has not worsened).
     fireEvent.click(screen.getByRole('button', { name: 'Scan selection' }));
     await screen.findByText(/1 dismissed and not worse/);
-    expect(reviews.has(flagKey(stored!))).toBe(true);
+    expect(reviews.has(flagId(stored!))).toBe(true);
   }, 30000);
 });

@@ -34,7 +34,7 @@ describe('DriverForm', () => {
     type(/^Name/, 'Volume');
     expect(screen.getByText('the name "Volume" is used twice.')).toBeTruthy();
     type(/^Name/, '2x');
-    expect(screen.getByText('"2x" is not a valid name.')).toBeTruthy();
+    expect(screen.getByText(/^"2x" is not a valid name: use a letter or _/)).toBeTruthy();
   });
 
   it('places an ordering error of PERT on min, and shows a preview with P5/P50/P95 once valid', () => {

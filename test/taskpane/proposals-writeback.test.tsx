@@ -6,7 +6,7 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { createOfficeWorkbook } from '../../taskpane/workbook/office-workbook';
 import { createMemoryRepository } from '../../src/store/memory-repository';
-import { newProposal, transition } from '../../src/allocation/proposal-machine';
+import { newProposal, transition } from '../../src/model/proposal-machine';
 import type { StoredProposal } from '../../taskpane/review/proposals';
 import { loadProposals, proposalFromCandidate } from '../../taskpane/review/proposals';
 import { applyProposal, revertProposal, staleCells } from '../../taskpane/review/write-back';

@@ -23,8 +23,8 @@ export interface Distribution {
   quantiles(u: Float64Array, out: Float64Array): void;
 }
 
-/** Parameters as given by the user: numbers, or value lists for the discrete family. */
-export type DistributionParams = Readonly<Record<string, number | readonly number[] | undefined>>;
+/** Parameters as given by the user (the model's): numbers, or value lists for the discrete family. */
+export type { DistributionParams } from '../../model/driver';
 
 /** Applies `quantile` element-wise: the default `quantiles` for closed-form families. */
 export function mapQuantiles(dist: Pick<Distribution, 'quantile'>, u: Float64Array, out: Float64Array): void {

@@ -12,6 +12,7 @@
  *   postfix := primary '%'*                  (12% = 0.12)
  *   primary := number | name | NAME '(' args ')' | '(' or ')'
  */
+import { NAME_MAX_LENGTH, NAME_TOKEN_SOURCE, nameKey } from '../../model/names';
 import { ScenarioErrors } from '../errors';
 import { Assignment, Node } from './ast';
 import { Token, tokenize } from './tokenizer';
@@ -167,7 +168,7 @@ export function parseExpression(source: string, line = 1, columnOffset = 0): Nod
   return new Parser(tokenize(source, line, columnOffset), line).parseAll();
 }
 
-const ASSIGNMENT = /^(\s*)([A-Za-z_][A-Za-z0-9_.]*)(\s*)=(?!=)/;
+const ASSIGNMENT = new RegExp(`^(\\s*)(${NAME_TOKEN_SOURCE})(\\s*)=(?!=)`);
 const IGNORED = /^\s*(#|\/\/|$)/;
 
 interface Statement {
@@ -195,8 +196,8 @@ function statements(model: string): Statement[] {
  * Parses a model: one `name = expression` per line (or several per line separated by ";"). Blank
  * lines and lines starting with "#" or "//" are ignored. A model that is a single bare expression
  * defines the output "result".
- * @throws SCENARIO_MODEL_SYNTAX for a syntax error, a missing "name =" in a multi-statement model
- *   or a repeated output name
+ * @throws SCENARIO_MODEL_SYNTAX for a syntax error, a missing "name =" in a multi-statement model,
+ *   an output name longer than the name rule allows (src/model/names.ts) or a repeated output name
  * @example parseModel('revenue = price * volume\nprofit = revenue - cost').map(a => a.name) // ['revenue', 'profit']
  */
 export function parseModel(model: string): Assignment[] {
@@ -210,7 +211,13 @@ export function parseModel(model: string): Assignment[] {
       throw ScenarioErrors.syntax(line, offset + text.search(/\S/) + 1, 'expected "name = expression"');
     }
     const name = match[2];
-    const key = name.toLowerCase();
+    if (name.length > NAME_MAX_LENGTH)
+      throw ScenarioErrors.syntax(
+        line,
+        offset + match[1].length + 1,
+        `the name "${name}" is longer than ${NAME_MAX_LENGTH} characters`,
+      );
+    const key = nameKey(name);
     if (seen.has(key))
       throw ScenarioErrors.syntax(line, offset + match[1].length + 1, `the output "${name}" is defined twice`);
     seen.add(key);

@@ -1,7 +1,10 @@
 /**
  * Tokenizer for model expressions. Positions are 1-based columns within the line, for messages.
  */
+import { NAME_TOKEN_SOURCE } from '../../model/names';
 import { ScenarioErrors } from '../errors';
+
+const NAME = new RegExp(`^${NAME_TOKEN_SOURCE}`);
 
 export type TokenType = 'number' | 'name' | 'op' | '(' | ')' | ',' | 'end';
 
@@ -40,7 +43,7 @@ export function tokenize(line: string, lineNumber: number, columnOffset = 0): To
       i += number[0].length;
       continue;
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(line.slice(i));
+    const name = NAME.exec(line.slice(i));
     if (name) {
       tokens.push({ type: 'name', text: name[0], value: NaN, column });
       i += name[0].length;

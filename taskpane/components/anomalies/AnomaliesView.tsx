@@ -16,18 +16,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { FLAG_KINDS } from '../../../src/anomaly/types';
+import { FLAG_KINDS, flagId } from '../../../src/model/flag';
+import type { ReviewAction } from '../../../src/model/review';
 import type { Repository } from '../../../src/store/repository';
-import {
-  DecisionAction,
-  flagKey,
-  loadReviews,
-  NO_FILTER,
-  QueueFilter,
-  recordDecision,
-  ReviewRecord,
-  reviewQueue,
-} from '../../review/decisions';
+import { loadReviews, NO_FILTER, QueueFilter, recordDecision, ReviewRecord, reviewQueue } from '../../review/decisions';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
 import { IdentityBar } from './IdentityBar';
@@ -89,7 +81,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
       setBusy(false);
     }
   };
-  const decide = (flag: (typeof queue)[number]) => async (action: DecisionAction, comment: string) => {
+  const decide = (flag: (typeof queue)[number]) => async (action: ReviewAction, comment: string) => {
     const record = await recordDecision(repository, flag, { action, comment, who: identity.name, when: nowIso() });
     setReviews((old) => new Map(old).set(record.id, record));
   };
@@ -168,12 +160,12 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
               const line = lines.find((l) => l.id === flag.line);
               if (!line) return null;
               return (
-                <li key={flagKey(flag)}>
+                <li key={flagId(flag)}>
                   <FlagCard
                     flag={flag}
                     line={line}
                     period={scan.periods[flag.periodIndex] ?? `P${flag.periodIndex + 1}`}
-                    review={reviews.get(flagKey(flag))}
+                    review={reviews.get(flagId(flag))}
                     onDecide={decide(flag)}
                   />
                 </li>

@@ -1,9 +1,11 @@
 /** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
 import { useMemo, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { BudgetLine, Flag } from '../../../src/anomaly/types';
+import type { BudgetLine } from '../../../src/model/budget-line';
+import type { Flag } from '../../../src/model/flag';
 import { money } from '../../../src/anomaly/format';
-import type { DecisionAction, ReviewRecord } from '../../review/decisions';
+import type { ReviewAction } from '../../../src/model/review';
+import type { ReviewRecord } from '../../review/decisions';
 import { flagSeries } from '../../review/flag-series';
 import { FlagChart } from './FlagChart';
 
@@ -15,7 +17,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const LABELS: Record<DecisionAction, string> = {
+const LABELS: Record<ReviewAction, string> = {
   accept: 'Accepted',
   explain: 'Explained',
   dismiss: 'Dismissed',
@@ -27,14 +29,14 @@ export interface FlagCardProps {
   line: BudgetLine;
   period: string;
   review: ReviewRecord | undefined;
-  onDecide: (action: DecisionAction, comment: string) => Promise<void>;
+  onDecide: (action: ReviewAction, comment: string) => Promise<void>;
 }
 
 export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps) {
   const styles = useStyles();
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const decide = async (action: DecisionAction) => {
+  const decide = async (action: ReviewAction) => {
     if ((action === 'explain' || action === 'dismiss') && comment.trim() === '') {
       setProblem(
         action === 'explain'

@@ -1,7 +1,7 @@
 /** "Who am I": the reviewer's name, local role and owned cost centres (shared by Anomalies and Proposals). */
 import { useEffect, useState } from 'react';
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import type { Role } from '../../../src/allocation/proposal-machine';
+import type { SingleUserRole } from '../../../src/model/roles';
 import { Identity, parseCostCentres } from '../../review/identity';
 
 const useStyles = makeStyles({
@@ -26,7 +26,7 @@ export function IdentityBar({ identity, onChange }: { identity: Identity; onChan
         <Input size="small" value={name} onChange={(_, d) => setName(d.value)} onBlur={() => commit({})} />
       </Field>
       <Field label="Role" size="small">
-        <Select size="small" value={identity.role} onChange={(_, d) => commit({ role: d.value as Role })}>
+        <Select size="small" value={identity.role} onChange={(_, d) => commit({ role: d.value as SingleUserRole })}>
           <option value="analyst">analyst</option>
           <option value="owner">budget owner</option>
           <option value="admin">admin</option>

@@ -1,7 +1,8 @@
 /** One proposal: state, trade-off, before/after, history and audit, and the state machine's buttons enabled per role and state. */
 import { useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { allowedActions, ProposalAction } from '../../../src/allocation/proposal-machine';
+import type { ProposalVerb } from '../../../src/model/proposal';
+import { allowedActions } from '../../../src/model/proposal-machine';
 import type { Identity } from '../../review/identity';
 import type { AuditRecord, StoredProposal } from '../../review/proposals';
 import { BeforeAfterTable } from './BeforeAfterTable';
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const BUTTONS: { action: ProposalAction; label: string }[] = [
+const BUTTONS: { action: ProposalVerb; label: string }[] = [
   { action: 'submit', label: 'Submit' },
   { action: 'approve', label: 'Approve' },
   { action: 'reject', label: 'Reject' },
@@ -28,7 +29,7 @@ export interface ProposalCardProps {
   proposal: StoredProposal;
   audit: AuditRecord[];
   identity: Identity;
-  onAction: (action: ProposalAction, comment: string) => Promise<void>;
+  onAction: (action: ProposalVerb, comment: string) => Promise<void>;
 }
 
 export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCardProps) {
@@ -37,7 +38,7 @@ export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCa
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const allowed = new Set(allowedActions(proposal.record, identity));
-  const act = async (action: ProposalAction) => {
+  const act = async (action: ProposalVerb) => {
     setBusy(true);
     try {
       await onAction(action, comment.trim());

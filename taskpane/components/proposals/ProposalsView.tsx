@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
 import type { ParetoCandidate } from '../../../src/allocation/types';
-import type { ProposalAction } from '../../../src/allocation/proposal-machine';
+import type { ProposalVerb } from '../../../src/model/proposal';
 import type { Solver } from '../../../src/solver/types';
 import type { Repository } from '../../../src/store/repository';
 import { AllocationRow, defaultRows, toRequest } from '../../review/allocation-input';
@@ -107,7 +107,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     await saveProposal(repository, proposalFromCandidate(id, candidate, scan.budgetAddress, identity.name, when));
     await reload();
   };
-  const act = (proposal: StoredProposal) => async (action: ProposalAction, comment: string) => {
+  const act = (proposal: StoredProposal) => async (action: ProposalVerb, comment: string) => {
     const when = nowIso();
     if (action === 'apply') await applyProposal(workbook, repository, proposal, identity, when, comment);
     else if (action === 'revert') await revertProposal(workbook, repository, proposal, identity, when, comment);

@@ -1,6 +1,8 @@
-import { allowedActions, newProposal, transition, TRANSITIONS } from '../../src/allocation/proposal-machine';
-import type { Actor, ProposalAction, ProposalRecord, ProposalState } from '../../src/allocation/proposal-machine';
 import { FpaError } from '../../src/errors';
+import { PROPOSAL_STATES, PROPOSAL_VERBS, TRANSITIONS } from '../../src/model/proposal';
+import type { ProposalRecord, ProposalState } from '../../src/model/proposal';
+import { allowedActions, newProposal, transition, type Actor } from '../../src/model/proposal-machine';
+import { singleUserRoleFor } from '../../src/model/roles';
 
 const analyst: Actor = { name: 'ann', role: 'analyst' };
 const owner: Actor = { name: 'olga', role: 'owner', costCentres: ['CC1', 'CC2'] };
@@ -13,8 +15,10 @@ function inState(state: ProposalState): ProposalRecord {
   return { ...newProposal('P1', ['CC1', 'CC2']), state };
 }
 
-const STATES: ProposalState[] = ['draft', 'submitted', 'approved', 'rejected', 'applied', 'reverted'];
-const ACTIONS = Object.keys(TRANSITIONS) as ProposalAction[];
+const STATES = PROPOSAL_STATES;
+const ACTIONS = PROPOSAL_VERBS;
+/** The single-user actor whose role takes `verb`. */
+const actorOf = (verb: (typeof ACTIONS)[number]): Actor => actorFor[singleUserRoleFor(TRANSITIONS[verb].action) ?? ''];
 
 describe('proposal state machine', () => {
   it('walks draft → submitted → approved → applied → reverted, recording who, when and comment', () => {
@@ -41,18 +45,19 @@ describe('proposal state machine', () => {
   // Every (state, action) pair with the right role: allowed exactly when the table says so.
   const pairs = STATES.flatMap((s) => ACTIONS.map((a) => [s, a] as const));
   it.each(pairs)('from %s, %s is allowed only from its source state', (state, action) => {
-    const actor = actorFor[TRANSITIONS[action].role];
+    const actor = actorOf(action);
     const run = () => transition(inState(state), action, actor, when, 'because');
     if (TRANSITIONS[action].from === state) expect(run().state).toBe(TRANSITIONS[action].to);
     else {
       expect(run).toThrow(FpaError);
+      expect(run).toThrow(expect.objectContaining({ code: 'MODEL_TRANSITION_REFUSED' }));
       expect(run).toThrow(/Cannot/);
     }
   });
 
   it.each(ACTIONS)('%s is refused to the wrong role', (action) => {
     const rule = TRANSITIONS[action];
-    for (const actor of [analyst, owner, admin].filter((a) => a.role !== rule.role)) {
+    for (const actor of [analyst, owner, admin].filter((a) => a !== actorOf(action))) {
       expect(() => transition(inState(rule.from), action, actor, when, 'x')).toThrow(/it takes the .* role/);
     }
   });

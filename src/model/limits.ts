@@ -1,0 +1,100 @@
+/**
+ * The limits of the product, in one place. Cells, the task pane, the command line, the connector
+ * and the server import these; none restates a number. Where two surfaces need different bounds
+ * (trials in a cell and trials in a pane run), both are here, side by side, with the reason.
+ */
+
+/** Bounds of a whole-number setting, inclusive. */
+export interface Bounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Forecast horizon, in periods, for every surface (FPA.FORECAST.ROLLING, backtests, the CLI).
+ * 1000 periods cover almost three years of daily data; the interval is long meaningless by then,
+ * but the limit is there to bound the work, not to judge the question.
+ */
+export const HORIZON: Bounds = Object.freeze({ min: 1, max: 1000 });
+
+/** Horizon and origins of a cell's rolling-origin accuracy check (FPA.FORECAST.ACCURACY): 3 years of months. */
+export const ACCURACY_HORIZON: Bounds = Object.freeze({ min: 1, max: 36 });
+export const ACCURACY_ORIGINS: Bounds = Object.freeze({ min: 1, max: 36 });
+
+/** A season length (periods per cycle): 0 means detect, 1 none; 366 is a leap year of days. */
+export const SEASONALITY: Bounds = Object.freeze({ min: 0, max: 366 });
+
+/**
+ * Trials of one scenario run from the task pane, the CLI or a worker (memory: about 140 bytes per
+ * trial for the standard model, so 10M trials ≈ 1.4 GB at most).
+ */
+export const TRIALS_PER_RUN: Bounds = Object.freeze({ min: 2, max: 10_000_000 });
+
+/**
+ * Trials one cell may run (FPA.SCENARIO.MC): about 1–2 s for a 10-driver model, inside the 5 s
+ * Excel gives a custom function; bigger runs belong to the pane's Scenarios wizard.
+ */
+export const TRIALS_PER_CELL: Bounds = Object.freeze({ min: 2, max: 200_000 });
+
+/** Trials a scenario runs when none is asked for. */
+export const DEFAULT_TRIALS = 10_000;
+
+/** Most values FPA.SCENARIO.TRIALS spills: far below Excel on the web's 5 MB result cap. */
+export const MAX_TRIAL_ROWS = 100_000;
+
+/**
+ * Full seasons of history a seasonal model needs (ETS, outlier decomposition, the anomaly engine's
+ * deseasonalising, the members of "auto"): with fewer, the seasonal indices are fitted on one
+ * cycle and simply copy it, so the model falls back to its non-seasonal form.
+ */
+export const MIN_FULL_SEASONS = 2;
+
+/**
+ * True when `length` values hold at least MIN_FULL_SEASONS seasons of `period` (> 1).
+ * @example hasFullSeasons(24, 12) // true
+ * @example hasFullSeasons(23, 12) // false
+ */
+export function hasFullSeasons(length: number, period: number): boolean {
+  return period > 1 && length >= MIN_FULL_SEASONS * period;
+}
+
+/**
+ * The season to model `length` values with: `period` when they hold enough full seasons, else 1.
+ * @example seasonalPeriod(30, 12) // 12
+ * @example seasonalPeriod(20, 12) // 1
+ */
+export function seasonalPeriod(length: number, period: number): number {
+  return hasFullSeasons(length, period) ? period : 1;
+}
+
+/** Drivers in one model, and the length of its expression text (characters). */
+export const MAX_DRIVERS = 500;
+export const MAX_EXPRESSION_LENGTH = 4000;
+
+/** Parameters one driver may carry, and values in one list parameter (the discrete family). */
+export const MAX_DRIVER_PARAMS = 16;
+export const MAX_PARAM_LIST = 1000;
+
+/** Largest amount the backend stores (numeric(20, 4) holds 16 integer digits). */
+export const MAX_AMOUNT = 1e15;
+
+/** Lines in one budget version, and rows in one import of actuals. */
+export const MAX_VERSION_LINES = 20_000;
+export const MAX_IMPORT_ROWS = 200_000;
+
+/** Length of a display name (model, scenario, version) and of free text (reasons, comments). */
+export const MAX_DISPLAY_NAME_LENGTH = 120;
+export const MAX_FREE_TEXT_LENGTH = 2000;
+
+/**
+ * True when `value` is a whole number within `bounds`.
+ * @example withinBounds(0, HORIZON) // false
+ */
+export function withinBounds(value: number, bounds: Bounds): boolean {
+  return Number.isInteger(value) && value >= bounds.min && value <= bounds.max;
+}
+
+/** "from 1 to 1,000": the bounds as a message says them. */
+export function boundsText(bounds: Bounds): string {
+  return `from ${bounds.min.toLocaleString('en-US')} to ${bounds.max.toLocaleString('en-US')}`;
+}
