@@ -7,6 +7,7 @@
  * answer an unchanged history, and FORECAST.MODEL/BACKTEST on the same range reuse ROLLING's fits.
  */
 import { runForecastJob, settleForecastReply } from '../src/forecast/worker-protocol';
+import { fnv1a } from '../src/stats/fnv1a';
 import type {
   ForecastJob,
   ForecastJobMessage,
@@ -35,13 +36,7 @@ let nextId = 1;
 
 /** FNV-1a of the history's values: the same history always maps to the same worker. */
 function historyHash(job: ForecastJob): number {
-  const text = job.request.values.join(',');
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
+  return fnv1a(job.request.values.join(','));
 }
 
 function runHere<K extends ForecastJob['kind']>(

@@ -5,7 +5,7 @@
 import type { LineResiduals } from './line-residuals';
 import type { Thresholds } from './types';
 import type { PeriodReason } from './detect-variance';
-import { median } from './robust-scale';
+import { median } from '../stats/median';
 import { money, percent } from './format';
 
 /** The pace is the median relative variance of the last three periods (robust to one spike). */

@@ -8,7 +8,7 @@ import type { Thresholds } from './types';
 import type { PeriodReason } from './detect-variance';
 import { isMaterial } from './detect-variance';
 import { money, percent, times } from './format';
-import { median } from './robust-scale';
+import { median } from '../stats/median';
 
 const SLACK = 0.5;
 /**

@@ -4,7 +4,7 @@
  */
 import type { LineResiduals } from './line-residuals';
 import type { Reason, Thresholds } from './types';
-import { median } from './robust-scale';
+import { median } from '../stats/median';
 import { money, percent, times } from './format';
 
 export interface PeriodReason {

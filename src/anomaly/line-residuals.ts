@@ -2,7 +2,8 @@
  * A budget line as its detectors see it: the relative variance per period after seasonality, and
  * the line's own noise level.
  */
-import { median, noiseScale } from './robust-scale';
+import { median } from '../stats/median';
+import { noiseScale } from './robust-scale';
 
 export interface LineResiduals {
   /** Periods with both a plan and an actual, in order (0-based indices). */

@@ -1,26 +1,7 @@
 /**
- * Robust location and scale, the yardsticks every detector measures against.
+ * The noise scale every detector measures against, built on the one median and MAD (src/stats).
  */
-
-/** Median of the finite values (NaN when there are none). @example median([3, 1, 2]) // 2 */
-export function median(values: ArrayLike<number>): number {
-  const xs = Array.from(values)
-    .filter(Number.isFinite)
-    .sort((a, b) => a - b);
-  const n = xs.length;
-  if (n === 0) return NaN;
-  return n % 2 ? xs[(n - 1) >> 1] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
-}
-
-/**
- * Median absolute deviation scaled by 1.4826, a consistent estimate of σ for normal data
- * (R: `mad(c(1, 2, 3, 4, 100))` = 1.4826).
- * @example mad([1, 2, 3, 4, 100]) // 1.4826
- */
-export function mad(values: ArrayLike<number>): number {
-  const m = median(values);
-  return 1.4826 * median(Array.from(values, (v) => Math.abs(v - m)));
-}
+import { mad } from '../stats/mad';
 
 /**
  * Noise scale of a series that may hold level shifts and spikes: the MAD of first differences

@@ -1,3 +1,4 @@
+import { quantileSorted } from '../stats/quantile-sorted';
 import type { EtsFit } from './ets-fit';
 import { seededRandom } from './seeded-random';
 
@@ -5,7 +6,7 @@ import { seededRandom } from './seeded-random';
  * Simulated prediction quantiles of a fitted ETS model (for classes without a closed-form
  * variance, e.g. multiplicative seasonality): `paths` future sample paths from the final state with
  * Gaussian errors of variance σ² (relative errors under multiplicative error), seeded. Returns, for
- * each probability in `probs`, the empirical quantile (R type 7) per step.
+ * each probability in `probs`, the empirical quantile (the one definition, R type 7) per step.
  */
 export function etsSimulatedQuantiles(
   fit: EtsFit,
@@ -52,12 +53,7 @@ export function etsSimulatedQuantiles(
   const out = probs.map(() => new Float64Array(h));
   for (let k = 0; k < h; k++) {
     const d = draws[k].sort();
-    probs.forEach((pr, i) => {
-      const pos = pr * (paths - 1);
-      const lo = Math.floor(pos);
-      const hi = Math.min(lo + 1, paths - 1);
-      out[i][k] = d[lo] + (pos - lo) * (d[hi] - d[lo]);
-    });
+    probs.forEach((pr, i) => (out[i][k] = quantileSorted(d, pr)));
   }
   return out;
 }

@@ -31,4 +31,3 @@ export type { OutlierAdjustment } from './outliers';
 // Helpers
 export { prepareHistory } from './prepare-history';
 export { isSeasonal, autocorrelations } from './seasonality-test';
-export { normalQuantile, normalCdf } from './normal-quantile';

@@ -1,10 +1,11 @@
+import { medianSorted } from '../stats/median-sorted';
+import { quantile } from '../stats/quantile';
 import {
   centredSeasonAverage,
   clampedRunningMedian,
   hanning,
   leaveOneOutTrend,
   localSeasonal,
-  quantile,
   seasonalMedians,
   smooth53,
 } from './robust-smooth';
@@ -97,9 +98,7 @@ function decompose(x: Float64Array, m: number, blanks: ArrayLike<boolean> | unde
 function sideMedian(a: Float64Array, t: number, step: number): number {
   const near: number[] = [];
   for (let k = t + step; k >= 0 && k < a.length && near.length < SIDE; k += step) near.push(a[k]);
-  near.sort((u, v) => u - v);
-  const mid = near.length >> 1;
-  return near.length === 0 ? NaN : near.length % 2 ? near[mid] : 0.5 * (near[mid - 1] + near[mid]);
+  return medianSorted(near.sort((u, v) => u - v));
 }
 
 /**

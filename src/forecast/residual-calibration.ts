@@ -1,10 +1,11 @@
 import type { MemberForecast } from './member-forecasts';
 import { normalQuantile } from './normal-quantile';
+import { quantileSorted } from '../stats/quantile-sorted';
 
 /**
  * Shape correction of normal-theory intervals from the model's own in-sample one-step errors.
  * The residuals are standardised by their root mean square (so the scale is unchanged), and for
- * each level L the factor is the empirical L% quantile of |z| (R quantile type 7) divided by the
+ * each level L the factor is the empirical L% quantile of |z| (the one quantile definition, R type 7) divided by the
  * normal one, z_{0.5+L/200}. Heavy-tailed errors give factors below 1 at 80% and above 1 at 95%.
  * Returns 1 for every level when fewer than 20 finite residuals exist or they are all 0.
  * @example residualQuantileFactors(Float64Array.of(...normalScores), [80, 95]) // ≈ [1, 1]
@@ -17,12 +18,7 @@ export function residualQuantileFactors(residuals: ArrayLike<number>, levels: Re
   const rms = Math.sqrt(ss / Math.max(z.length, 1));
   if (z.length < 20 || !(rms > 0)) return levels.map(() => 1);
   const a = z.map((v) => Math.abs(v) / rms).sort((x, y) => x - y);
-  return levels.map((l) => {
-    const pos = (a.length - 1) * (l / 100);
-    const i = Math.floor(pos);
-    const q = i + 1 < a.length ? a[i] + (pos - i) * (a[i + 1] - a[i]) : a[i];
-    return q / normalQuantile(0.5 + l / 200);
-  });
+  return levels.map((l) => quantileSorted(a, l / 100) / normalQuantile(0.5 + l / 200));
 }
 
 /**

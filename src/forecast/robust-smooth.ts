@@ -1,30 +1,16 @@
 /**
  * Robust building blocks of the outlier adjustment (outliers.ts): running medians, Tukey's "53"
- * smoother, sample quantiles as R computes them, and robust seasonal indices. Running medians are
+ * smoother, and robust seasonal indices (medians and quantiles come from src/stats). Running medians are
  * the classical resistant smoothers (Tukey, *Exploratory Data Analysis*, 1977; Velleman, "Definition
  * and comparison of robust nonlinear data smoothing algorithms", JASA 1980): a single spike, or two
  * in a row, does not move a median of five at all, and a permanent step passes through unchanged.
  */
+import { medianSorted } from '../stats/median-sorted';
+import { quantile } from '../stats/quantile';
 
-/** Median of the numbers in `scratch[0..count)`; sorts that part of `scratch` in place. */
+/** Median of the numbers in `scratch[0..count)`; sorts that part of `scratch` in place (no allocation). */
 function medianOf(scratch: Float64Array, count: number): number {
-  const part = scratch.subarray(0, count).sort();
-  const mid = count >> 1;
-  return count % 2 === 1 ? part[mid] : 0.5 * (part[mid - 1] + part[mid]);
-}
-
-/**
- * Sample quantile of the finite values of `x`, R's default (type 7): with the sorted values
- * v_1..v_k, the value at position 1 + p·(k − 1), linearly interpolated. NaN entries are skipped;
- * NaN when nothing is left.
- * @example quantile([1, 2, 3, 4], 0.25) // 1.75, as R quantile(1:4, 0.25)
- */
-export function quantile(x: ArrayLike<number>, p: number): number {
-  const v = Float64Array.from(Array.prototype.filter.call(x, (a: number) => !Number.isNaN(a)) as number[]).sort();
-  if (v.length === 0) return NaN;
-  const h = p * (v.length - 1);
-  const lo = Math.floor(h);
-  return lo + 1 < v.length ? v[lo] + (h - lo) * (v[lo + 1] - v[lo]) : v[lo];
+  return medianSorted(scratch.subarray(0, count).sort());
 }
 
 /**

@@ -11,9 +11,9 @@
 import { ScenarioErrors } from './errors';
 import { cholesky, invertLower, Matrix, multiply } from './matrix';
 import { nearestCorrelation } from './nearest-correlation';
-import { detSinSmall } from './special/det-math';
-import { normalQuantile } from './special/normal';
-import { Xoshiro128 } from './prng';
+import { detSinSmall } from '../stats/deterministic-math';
+import { normalQuantile } from '../stats/normal-quantile';
+import { SeededGenerator } from '../stats/seeded-generator';
 import { ranksOf } from './ranks';
 
 let cachedScores: { n: number; scores: Float64Array } | undefined;
@@ -45,7 +45,7 @@ export function spearmanToPearson(target: Matrix): Matrix {
  * @returns per driver, the rank (position in its sorted sample) of every trial
  * @throws SCENARIO_BAD_SPEC when n is too small for the number of correlated drivers
  */
-export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: readonly Xoshiro128[]): Uint32Array[] {
+export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: readonly SeededGenerator[]): Uint32Array[] {
   const k = pearsonTarget.length;
   if (n < k + 2)
     throw ScenarioErrors.badSpec('iterations', `at least ${k + 2} trials are needed to correlate ${k} drivers.`);

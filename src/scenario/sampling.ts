@@ -10,15 +10,15 @@
  *   has the same joint law as the iid sample itself.
  */
 import { Distribution } from './distributions/types';
-import { Xoshiro128 } from './prng';
+import { SeededGenerator } from '../stats/seeded-generator';
 
 export type SamplingMethod = 'lhs' | 'mc';
 
 /**
  * Ascending uniforms for one block.
- * @example sortedUniforms(new Xoshiro128(1, 'a'), 4, 'lhs') // one value in each of [0,¼), [¼,½), [½,¾), [¾,1)
+ * @example sortedUniforms(new SeededGenerator(1, 'a'), 4, 'lhs') // one value in each of [0,¼), [¼,½), [½,¾), [¾,1)
  */
-export function sortedUniforms(rng: Xoshiro128, n: number, method: SamplingMethod): Float64Array {
+export function sortedUniforms(rng: SeededGenerator, n: number, method: SamplingMethod): Float64Array {
   const u = new Float64Array(n);
   if (method === 'lhs') {
     for (let i = 0; i < n; i++) u[i] = (i + rng.nextOpen01()) / n;
@@ -33,7 +33,12 @@ export function sortedUniforms(rng: Xoshiro128, n: number, method: SamplingMetho
  * The ascending sample of one driver for one block: quantiles of sorted uniforms.
  * @param rng the driver's own stream for this block
  */
-export function sortedSample(dist: Distribution, rng: Xoshiro128, n: number, method: SamplingMethod): Float64Array {
+export function sortedSample(
+  dist: Distribution,
+  rng: SeededGenerator,
+  n: number,
+  method: SamplingMethod,
+): Float64Array {
   const u = sortedUniforms(rng, n, method);
   dist.quantiles(u, u);
   return u;

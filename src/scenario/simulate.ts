@@ -11,11 +11,11 @@
 import { evaluateProgram } from './expression/evaluate';
 import { imanConoverRanks, spearmanToPearson } from './iman-conover';
 import { Matrix } from './matrix';
-import { Xoshiro128 } from './prng';
+import { SeededGenerator } from '../stats/seeded-generator';
 import { midRanksOfSorted } from './ranks';
 import { gather, sortedSample } from './sampling';
-import { percentiles } from './select';
-import { normalQuantile } from './special/normal';
+import { percentiles } from '../stats/percentiles';
+import { normalQuantile } from '../stats/normal-quantile';
 import { PreparedScenario } from './spec';
 
 export interface PhaseTimings {
@@ -125,7 +125,7 @@ export function* simulate(plan: PreparedScenario): Generator<Progress, Simulatio
     const sorted = drivers.map((d) =>
       sortedSample(
         d.distribution,
-        new Xoshiro128(plan.seed, `sample:${d.name.toLowerCase()}:${block}`),
+        new SeededGenerator(plan.seed, `sample:${d.name.toLowerCase()}:${block}`),
         m,
         plan.sampling,
       ),
@@ -133,12 +133,14 @@ export function* simulate(plan: PreparedScenario): Generator<Progress, Simulatio
     const ranks: Uint32Array[] = drivers.map((d, i) =>
       isCorrelated.has(i)
         ? new Uint32Array(0)
-        : new Xoshiro128(plan.seed, `order:${d.name.toLowerCase()}:${block}`).permutation(new Uint32Array(m)),
+        : new SeededGenerator(plan.seed, `order:${d.name.toLowerCase()}:${block}`).permutation(new Uint32Array(m)),
     );
     timings.sampleMs += now() - t;
     t = now();
     if (k > 0) {
-      const streams = correlated.map((d) => new Xoshiro128(plan.seed, `ic:${drivers[d].name.toLowerCase()}:${block}`));
+      const streams = correlated.map(
+        (d) => new SeededGenerator(plan.seed, `ic:${drivers[d].name.toLowerCase()}:${block}`),
+      );
       imanConoverRanks(m, pearsonTarget, streams).forEach((r, j) => (ranks[correlated[j]] = r));
       const achieved = blockSpearman(plan, sorted, ranks, m);
       for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) achievedSum[i][j] += m * achieved[i][j];

@@ -10,7 +10,7 @@
  * - probBelow: fraction of trials strictly below each threshold.
  */
 import { ScenarioErrors } from './errors';
-import { percentiles as percentilesOf } from './select';
+import { percentiles as percentilesOf } from '../stats/percentiles';
 
 export interface OutputStatistics {
   mean: number;

@@ -5,22 +5,11 @@ import {
   hanning,
   leaveOneOutTrend,
   localSeasonal,
-  quantile,
   seasonalMedians,
   smooth53,
 } from '../../src/forecast/robust-smooth';
 
 const arr = (x: Float64Array): number[] => Array.from(x);
-
-test('quantile is R type 7 and skips NaN', () => {
-  // R: quantile(1:4, c(0.25, 0.75)) -> 1.75 3.25; quantile(c(7, 1, 3), 0.5) -> 3
-  expect(quantile([1, 2, 3, 4], 0.25)).toBeCloseTo(1.75, 12);
-  expect(quantile([4, 3, NaN, 2, 1], 0.75)).toBeCloseTo(3.25, 12);
-  expect(quantile([7, 1, 3], 0.5)).toBe(3);
-  expect(quantile([5], 0.25)).toBe(5);
-  expect(quantile([], 0.5)).toBeNaN();
-  expect(quantile([NaN], 0.5)).toBeNaN();
-});
 
 test('running medians: JSDoc examples, ends, short input', () => {
   expect(arr(clampedRunningMedian([5, 1, 9, 2, 8], 3))).toEqual([5, 5, 2, 8, 8]);

@@ -1,6 +1,6 @@
 import { makeDistribution } from '../../src/scenario/distributions/catalogue';
 import { imanConoverRanks, spearmanToPearson } from '../../src/scenario/iman-conover';
-import { Xoshiro128 } from '../../src/scenario/prng';
+import { SeededGenerator } from '../../src/stats/seeded-generator';
 import { midRanksOfSorted, pearson } from '../../src/scenario/ranks';
 import { sortedSample } from '../../src/scenario/sampling';
 
@@ -19,11 +19,11 @@ function induce(n: number, seed: number) {
     }),
     makeDistribution('c', 'pert', { min: 0, mode: 1, max: 5 }),
   ];
-  const sorted = dists.map((d, i) => sortedSample(d, new Xoshiro128(seed, `s${i}`), n, 'lhs'));
+  const sorted = dists.map((d, i) => sortedSample(d, new SeededGenerator(seed, `s${i}`), n, 'lhs'));
   const ranks = imanConoverRanks(
     n,
     spearmanToPearson(target),
-    dists.map((_, i) => new Xoshiro128(seed, `ic${i}`)),
+    dists.map((_, i) => new SeededGenerator(seed, `ic${i}`)),
   );
   const columns = sorted.map((s, i) => Float64Array.from(ranks[i], (r) => s[r]));
   const rankColumns = sorted.map((s, i) => {
@@ -67,7 +67,7 @@ describe('Iman–Conover', () => {
       imanConoverRanks(
         3,
         spearmanToPearson(target),
-        [1, 2, 3].map((s) => new Xoshiro128(s)),
+        [1, 2, 3].map((s) => new SeededGenerator(s)),
       ),
     ).toThrow(/at least 5 trials/);
   });

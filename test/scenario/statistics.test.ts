@@ -1,30 +1,4 @@
-import { percentiles, selectInPlace } from '../../src/scenario/select';
 import { describeOutput } from '../../src/scenario/statistics';
-import { Xoshiro128 } from '../../src/scenario/prng';
-
-describe('percentiles (R type 7)', () => {
-  test('R: quantile(1:10, c(0, .05, .5, .95, 1)) = 1, 1.45, 5.5, 9.55, 10', () => {
-    const x = Float64Array.from([7, 1, 10, 3, 2, 9, 4, 8, 6, 5]);
-    const p = percentiles(x, [50, 0, 95, 5, 100]);
-    [5.5, 1, 9.55, 1.45, 10].forEach((v, i) => expect(p[i]).toBeCloseTo(v, 12));
-    expect(Array.from(x)).toEqual([7, 1, 10, 3, 2, 9, 4, 8, 6, 5]); // input untouched
-  });
-  test('one value, ties and huge magnitudes', () => {
-    expect(percentiles(Float64Array.of(3), [5, 95])).toEqual([3, 3]);
-    expect(percentiles(Float64Array.of(2, 2, 2, 2), [50])).toEqual([2]);
-    expect(percentiles(Float64Array.of(Number.MAX_VALUE, -Number.MAX_VALUE, 0), [50])).toEqual([0]);
-  });
-  test('selection agrees with a full sort on random data (seeded property test)', () => {
-    const r = new Xoshiro128(4);
-    for (let t = 0; t < 20; t++) {
-      const n = 1 + r.nextBelow(500);
-      const x = new Float64Array(n).map(() => Math.floor(r.nextOpen01() * 50));
-      const sorted = Float64Array.from(x).sort();
-      const k = r.nextBelow(n);
-      expect(selectInPlace(Float64Array.from(x), k)).toBe(sorted[k]);
-    }
-  });
-});
 
 describe('describeOutput', () => {
   const x = Float64Array.from({ length: 100 }, (_, i) => i + 1); // 1..100

@@ -2,8 +2,8 @@
  * Discrete families: a general discrete distribution (values with probabilities), Bernoulli and
  * Poisson. Quantile convention (as R's): the smallest x with P(X ≤ x) ≥ p.
  */
-import { gammaQ } from '../special/gamma';
-import { normalQuantile } from '../special/normal';
+import { gammaQ } from '../../stats/gamma-functions';
+import { normalQuantile } from '../../stats/normal-quantile';
 import { Distribution } from './types';
 
 /** First index i with cumulative[i] ≥ p (binary search); cumulative ends with exactly 1. */

@@ -2,8 +2,8 @@
  * Gamma(shape, scale) and Student-t(df) with location and scale.
  */
 import { incompleteBeta, inverseIncompleteBeta, lnBeta } from '../special/beta';
-import { detExp, detLog } from '../special/det-math';
-import { gammaP, inverseGammaP, lnGamma } from '../special/gamma';
+import { detExp, detLog } from '../../stats/deterministic-math';
+import { gammaP, inverseGammaP, lnGamma } from '../../stats/gamma-functions';
 import { invertSorted } from '../special/sorted-inverse';
 import { Distribution } from './types';
 

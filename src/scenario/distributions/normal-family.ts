@@ -1,8 +1,10 @@
 /**
  * Normal, truncated normal and lognormal distributions.
  */
-import { detExp, detLog, detLog1p } from '../special/det-math';
-import { normalCdf, normalDensity, normalQuantile } from '../special/normal';
+import { detExp, detLog, detLog1p } from '../../stats/deterministic-math';
+import { normalCdf } from '../../stats/normal-cdf';
+import { normalDensity } from '../../stats/normal-density';
+import { normalQuantile } from '../../stats/normal-quantile';
 import { Distribution, mapQuantiles } from './types';
 
 /**

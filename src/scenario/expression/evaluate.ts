@@ -1,9 +1,9 @@
 /**
  * The interpreter for compiled model programs: instructions run over typed-array registers, a
  * block of trials at a time. EXP, LN, POWER and ^ use the engine-independent functions of
- * special/det-math.ts, so a model gives the same bits in every browser.
+ * src/stats/deterministic-math.ts, so a model gives the same bits in every browser.
  */
-import { detExp, detLog, detPow } from '../special/det-math';
+import { detExp, detLog, detPow } from '../../stats/deterministic-math';
 import { Instruction, Program } from './compile';
 
 /** Rounds half away from zero to `digits` decimals, as Excel's ROUND. */

@@ -5,8 +5,8 @@
  * I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges slowly (Press et al., Numerical
  * Recipes 3rd ed. §6.4). The inverse uses Newton steps on I_x − p with a bisection safeguard.
  */
-import { detExp, detLog, detLog1p } from './det-math';
-import { lnGamma } from './gamma';
+import { detExp, detLog, detLog1p } from '../../stats/deterministic-math';
+import { lnGamma } from '../../stats/gamma-functions';
 import { invertSorted } from './sorted-inverse';
 
 const EPS = 1e-16;

@@ -1,7 +1,7 @@
 import fixtures from '../fixtures/r-quantiles.json';
 import { DISTRIBUTION_NAMES, makeDistribution } from '../../../src/scenario/distributions/catalogue';
 import { DistributionParams } from '../../../src/scenario/distributions/types';
-import { Xoshiro128 } from '../../../src/scenario/prng';
+import { SeededGenerator } from '../../../src/stats/seeded-generator';
 import { isFpaError } from '../../../src/errors';
 
 interface Case {
@@ -48,7 +48,7 @@ describe('samples by inverse CDF: moments match the closed form and a KS test pa
   const n = 20000;
   test.each(FAMILIES)('%s %j', (family, params) => {
     const d = makeDistribution('x', family, params);
-    const rng = new Xoshiro128(7, family);
+    const rng = new SeededGenerator(7, family);
     const u = new Float64Array(n).map(() => rng.nextOpen01());
     const x = new Float64Array(n);
     d.quantiles(u, x);

@@ -1,6 +1,6 @@
 import { makeDistribution } from '../../../src/scenario/distributions/catalogue';
 import { DistributionParams } from '../../../src/scenario/distributions/types';
-import { Xoshiro128 } from '../../../src/scenario/prng';
+import { SeededGenerator } from '../../../src/stats/seeded-generator';
 import { sortedUniforms } from '../../../src/scenario/sampling';
 
 describe('vectorised quantiles on sorted uniforms (knots + Hermite interpolation) equal the exact quantiles', () => {
@@ -14,7 +14,7 @@ describe('vectorised quantiles on sorted uniforms (knots + Hermite interpolation
   ] as [string, DistributionParams][])('%s %j', (family, params) => {
     const d = makeDistribution('x', family, params);
     for (const method of ['lhs', 'mc'] as const) {
-      const u = sortedUniforms(new Xoshiro128(3, family), 20000, method);
+      const u = sortedUniforms(new SeededGenerator(3, family), 20000, method);
       const out = new Float64Array(u.length);
       d.quantiles(u, out);
       let worst = 0;

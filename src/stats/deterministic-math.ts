@@ -1,10 +1,12 @@
 /**
- * Engine-independent elementary functions for the sampling path.
+ * Deterministic elementary functions: exp, log, log1p, pow and a small-argument sin that give the
+ * same bits in every JavaScript engine. Every seeded computation (sampling, the scenario model's
+ * EXP/LN/POWER, normal draws) uses these instead of `Math`.
  *
  * `Math.exp`, `Math.log`, `Math.log1p`, `Math.pow` and `Math.sin` are not specified bit-for-bit by
  * ECMAScript, and they do differ: Node 20 and Debian's Chromium 156 disagree in the last bit on
  * about a third of arguments (measured on 200,000 points each). A seeded scenario must give the same
- * bits everywhere, so the sampling path uses these versions, built only from +, −, ×, ÷, √ (all
+ * bits everywhere, so seeded paths use these versions, built only from +, −, ×, ÷, √ (all
  * correctly rounded by IEEE 754, hence identical in every engine) and exact bit manipulation.
  * Accuracy: within about 2 ulp of the true value (tested against Math on a million points).
  *

@@ -8,7 +8,7 @@
  * Numerical Recipes §6.2.1 initial guess, safeguarded by bisection.
  */
 
-import { detExp, detLog, detPow } from './det-math';
+import { detExp, detLog, detPow } from './deterministic-math';
 
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,

@@ -1,26 +1,20 @@
 /**
- * Seeded pseudo-random numbers: xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom
- * number generators", 2021, https://prng.di.unimi.it/xoshiro128starstar.c).
+ * The seeded generator every engine draws from (scenario sampling, forecast simulated intervals,
+ * cash-risk trials): xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number
+ * generators", 2021, https://prng.di.unimi.it/xoshiro128starstar.c) with keyed streams.
  *
  * Only 32-bit integer arithmetic (`Math.imul`, shifts, `>>>`) is used, so a given seed gives the
- * same bits in every JavaScript engine. Streams are derived from (seed, key) by hashing the key
- * (FNV-1a) and expanding with SplitMix32, so each driver has its own independent stream: adding or
- * reordering drivers does not change the others' samples.
+ * same bits in every JavaScript engine; normal draws invert the deterministic normal quantile, so
+ * they are engine-independent too. Streams are derived from (seed, key) by hashing the key (FNV-1a)
+ * and expanding with SplitMix32, so each consumer has its own independent stream: adding or
+ * reordering scenario drivers does not change the others' samples, and two engines never share one.
  */
+import { fnv1a } from './fnv1a';
+import { normalQuantile } from './normal-quantile';
 
-/** 2^-32 and 2^-53, exact powers of two. */
+/** 2^26 and 2^53, exact powers of two. */
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
-
-/** FNV-1a hash of a string's UTF-16 code units, as an unsigned 32-bit integer. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** SplitMix32-style finaliser (Murmur3 fmix32 on a Weyl sequence). */
 function mix32(x: number): number {
@@ -30,7 +24,7 @@ function mix32(x: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-export class Xoshiro128 {
+export class SeededGenerator {
   private s0: number;
   private s1: number;
   private s2: number;
@@ -39,12 +33,12 @@ export class Xoshiro128 {
   /**
    * @param seed any safe integer (negative and values above 2^32 are allowed)
    * @param key stream name, e.g. `"sample:price:0"`; different keys give independent streams
-   * @example new Xoshiro128(42, 'price').nextUint32() // a fixed number for every engine
+   * @example new SeededGenerator(42, 'price').nextUint32() // 1229424745 in every engine
    */
   constructor(seed: number, key = '') {
     const lo = seed >>> 0;
     const hi = Math.floor(seed / 4294967296) >>> 0;
-    let w = (mix32(lo ^ 0x9e3779b9) ^ mix32(hi + 0x7f4a7c15) ^ hashString(key)) >>> 0;
+    let w = (mix32(lo ^ 0x9e3779b9) ^ mix32(hi + 0x7f4a7c15) ^ fnv1a(key)) >>> 0;
     const next = (): number => {
       w = (w + 0x9e3779b9) >>> 0;
       return mix32(w);
@@ -59,10 +53,10 @@ export class Xoshiro128 {
   /**
    * A generator with the given raw state (not all zero), for checking against the reference
    * implementation's published outputs.
-   * @example Xoshiro128.fromState(1, 2, 3, 4).nextUint32() // 11520
+   * @example SeededGenerator.fromState(1, 2, 3, 4).nextUint32() // 11520
    */
-  static fromState(s0: number, s1: number, s2: number, s3: number): Xoshiro128 {
-    const g = new Xoshiro128(0);
+  static fromState(s0: number, s1: number, s2: number, s3: number): SeededGenerator {
+    const g = new SeededGenerator(0);
     g.s0 = s0 | 0;
     g.s1 = s1 | 0;
     g.s2 = s2 | 0;
@@ -90,6 +84,15 @@ export class Xoshiro128 {
     const a = this.nextUint32() >>> 5;
     const b = this.nextUint32() >>> 6;
     return (a * TWO_POW_26 + b + 0.5) / TWO_POW_53;
+  }
+
+  /**
+   * A standard normal draw by inversion, Φ⁻¹(u) of one `nextOpen01` uniform: one draw per call, no
+   * hidden spare value (unlike Box–Muller), and the same bits in every engine.
+   * @example new SeededGenerator(1, 'z').nextNormal() // -0.1911084944472319 in every engine
+   */
+  nextNormal(): number {
+    return normalQuantile(this.nextOpen01());
   }
 
   /** An integer in [0, bound) for bound ≤ 2^32 (multiply-shift; bias below bound/2^32). */

@@ -1,0 +1,33 @@
+/**
+ * Equal-width histogram of a sample: the pane's result and preview charts and the workbook's
+ * histogram table draw from it.
+ */
+
+export interface Histogram {
+  /** Bin lower edges, then the last upper edge (length bins + 1). */
+  edges: number[];
+  counts: number[];
+}
+
+/**
+ * `bins` equal-width bins from the minimum to the maximum; each bin holds the values in
+ * [lower edge, upper edge), the last bin also its upper edge (the maximum). One bin when all values
+ * are equal; no bins for no values. Values must be finite (the engines check their outputs).
+ * @example histogram(Float64Array.of(0, 1, 2, 3), 2) // { edges: [0, 1.5, 3], counts: [2, 2] }
+ * @example histogram([7, 7], 5) // { edges: [7, 7], counts: [2] }
+ */
+export function histogram(values: ArrayLike<number>, bins = 30): Histogram {
+  if (values.length === 0) return { edges: [], counts: [] };
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === max) return { edges: [min, max], counts: [values.length] };
+  const width = (max - min) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor((values[i] - min) / width))]++;
+  return { edges: Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width)), counts };
+}
