@@ -2,7 +2,7 @@ import type { EtsFit } from './ets-fit';
 import { fitEts } from './ets-fit';
 import { etsForecastMoments } from './ets-forecast';
 import { etsSimulatedQuantiles } from './ets-simulate';
-import { normalQuantile } from './normal-quantile';
+import { normalQuantile } from '../stats/normal-quantile';
 import { multiplicativeAdjustment, thetaForecast } from './theta';
 import { differencedAr } from './differenced-ar';
 

@@ -1,5 +1,5 @@
 import type { MemberForecast } from './member-forecasts';
-import { normalQuantile } from './normal-quantile';
+import { normalQuantile } from '../stats/normal-quantile';
 import { quantileSorted } from '../stats/quantile-sorted';
 
 /**

@@ -1,5 +1,5 @@
 import { rescaleIntervals, residualQuantileFactors } from '../../src/forecast/residual-calibration';
-import { normalQuantile } from '../../src/forecast/normal-quantile';
+import { normalQuantile } from '../../src/stats/normal-quantile';
 
 test('normal scores give factors close to 1', () => {
   const n = 2000;
