@@ -3,15 +3,13 @@
  * Numbers are decided in src/forecast; this file reads, validates, and spills.
  */
 import type { ForecastRequest, ForecastResult } from '../src/forecast/types';
+import { BACKTEST_HORIZON, BACKTEST_ORIGINS, HORIZON, SEASONALITY } from '../src/model/limits';
 import { optionalNumber, optionalString, readOptions, readSeries, safelyAsync, columns, withHeader } from './adapter';
 import { computeForecast } from './forecast-pool';
 import type { SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
-
-/** Largest horizon a cell may ask for: 10 years of months, far past any useful interval. */
-const MAX_HORIZON = 120;
 
 interface ForecastArgs {
   values: unknown;
@@ -49,8 +47,8 @@ function readForecastOptions(input: unknown): ForecastOptions {
 /** Validates the arguments (in this thread, so a bad argument answers at once) into a request. */
 function forecastRequest(args: ForecastArgs, defaultHorizon: number): ForecastRequest & ForecastOptions {
   const { values } = readSeries(args.values, 'values');
-  const horizon = optionalNumber(args.horizon, 'horizon', defaultHorizon, { integer: true, min: 1, max: MAX_HORIZON });
-  const seasonality = optionalNumber(args.seasonality, 'seasonality', 0, { integer: true, min: 0, max: 366 });
+  const horizon = optionalNumber(args.horizon, 'horizon', defaultHorizon, { integer: true, ...HORIZON });
+  const seasonality = optionalNumber(args.seasonality, 'seasonality', 0, { integer: true, ...SEASONALITY });
   const confidence = optionalNumber(args.confidence, 'confidence', 0.95, { above: 0, below: 1 });
   const method = optionalString(args.method, 'method', 'auto');
   return {
@@ -75,7 +73,7 @@ function runForecast(request: ForecastRequest): Promise<ForecastResult> {
  * @customfunction FORECAST.ROLLING
  * @helpurl https://localhost:3000/help/forecast-rolling.html
  * @param {any[][]} values History, oldest first, in one row or one column (for example monthly actuals).
- * @param {number} [horizon] Periods to forecast, 1 to 120. Default 12.
+ * @param {number} [horizon] Periods to forecast, 1 to 1000. Default 12.
  * @param {number} [seasonality] 0 = detect the season length, 1 = no seasonality, n = season length in periods (12 for monthly data). Default 0.
  * @param {number} [confidence] Coverage of the prediction interval, between 0 and 1. Default 0.95.
  * @param {string} [method] "auto" (default), "snaive", "ses", "holt", "hw", or another method name listed in the help.
@@ -163,9 +161,9 @@ export function forecastBacktest(
 ): Promise<any[][]> {
   return safelyAsync(async () => {
     const series = readSeries(values, 'values').values;
-    const h = optionalNumber(horizon, 'horizon', 6, { integer: true, min: 1, max: 36 });
+    const h = optionalNumber(horizon, 'horizon', 6, { integer: true, ...BACKTEST_HORIZON });
     const name = optionalString(method, 'method', 'auto');
-    const k = optionalNumber(origins, 'origins', 6, { integer: true, min: 1, max: 36 });
+    const k = optionalNumber(origins, 'origins', 6, { integer: true, ...BACKTEST_ORIGINS });
     const r = await computeForecast({
       kind: 'backtest',
       request: { values: series, horizon: h, origins: k, method: name.toLowerCase(), ...readForecastOptions(options) },

@@ -9,16 +9,12 @@ import { ScenarioErrors } from '../src/scenario/errors';
 import { runScenarioDetailed } from '../src/scenario/run';
 import type { ScenarioSpec, DriverSpec } from '../src/scenario/spec';
 import { Errors } from '../src/errors';
+import { DEFAULT_TRIALS, MAX_TRIAL_ROWS, TRIALS_PER_CELL } from '../src/model/limits';
 import { optionalNumber, optionalString, readMatrix, safely, withHeader } from './adapter';
 import type { Cell, SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
-
-/** Most trials one cell may run: about 1–2 s for a 10-driver model, well inside Excel's 5 s limit. */
-export const MAX_CELL_ITERATIONS = 200_000;
-/** Most values FPA.SCENARIO.TRIALS spills: far below Excel on the web's 5 MB result cap. */
-export const MAX_TRIAL_ROWS = 100_000;
 
 const cellText = (c: Cell): string => (c === null ? '' : String(c).trim());
 
@@ -132,12 +128,12 @@ function buildSpec(
   seed: unknown,
   correlation: unknown,
 ): ScenarioSpec {
-  const n = optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 2 });
-  if (n > MAX_CELL_ITERATIONS) {
+  const n = optionalNumber(iterations, 'iterations', DEFAULT_TRIALS, { integer: true, min: TRIALS_PER_CELL.min });
+  if (n > TRIALS_PER_CELL.max) {
     throw Errors.outOfRange(
       'iterations',
       n,
-      `at most ${MAX_CELL_ITERATIONS.toLocaleString('en-US')} in a cell (Excel stops add-ins that compute for more than 5 s); run bigger scenarios from the Scenarios wizard in the OpenFPA task pane`,
+      `at most ${TRIALS_PER_CELL.max.toLocaleString('en-US')} in a cell (Excel stops add-ins that compute for more than 5 s); run bigger scenarios from the Scenarios wizard in the OpenFPA task pane`,
     );
   }
   const hasCorrelation =

@@ -3,6 +3,7 @@
  * the line's own noise level.
  */
 import { median } from '../stats/median';
+import { hasFullSeasons } from '../model/limits';
 import { noiseScale } from './robust-scale';
 
 export interface LineResiduals {
@@ -68,7 +69,7 @@ export function lineResiduals(
   const raw = a.map((v, i) => (v - p[i]) / base[i]);
   let residual = raw;
   let deseasonalised = false;
-  if (periodsPerYear >= 2 && index.length >= 2 * periodsPerYear) {
+  if (hasFullSeasons(index.length, periodsPerYear)) {
     const position = index.map((t) => t % periodsPerYear);
     const adjusted = leaveOneOutAdjusted(raw, position);
     if (noiseScale(adjusted, 0) < 0.7 * noiseScale(raw, 0) || rms(adjusted) < 0.7 * rms(raw)) {

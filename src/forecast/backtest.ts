@@ -2,6 +2,7 @@ import type { HistoryValue } from './types';
 import { ForecastErrors } from './errors';
 import { prepareHistory } from './prepare-history';
 import { rollingForecast } from './rolling-forecast';
+import { HORIZON, withinBounds } from '../model/limits';
 
 export interface BacktestRequest {
   values: ReadonlyArray<HistoryValue>;
@@ -57,7 +58,7 @@ export function backtest(request: BacktestRequest): BacktestResult {
   const y = prepareHistory(request.values).values;
   const h = request.horizon;
   const origins = request.origins ?? 5;
-  if (!Number.isInteger(h) || h < 1 || h > 1000) throw ForecastErrors.badHorizon(h);
+  if (!withinBounds(h, HORIZON)) throw ForecastErrors.badHorizon(h);
   if (!Number.isInteger(origins) || origins < 1) throw ForecastErrors.badOrigins(origins);
   const n = y.length;
   const firstEnd = n - h - origins + 1;

@@ -8,6 +8,7 @@ import { etsCode, minimumLength, parseEtsCode } from './ets-model';
 import { thetaForecast } from './theta';
 import { differencedAr } from './differenced-ar';
 import { adjustHistory, parseOutlierOption } from './adjust-history';
+import { seasonalPeriod } from '../model/limits';
 
 export interface ModelDescriptionRequest {
   values: ReadonlyArray<HistoryValue>;
@@ -56,7 +57,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   const method = (request.method ?? 'auto').trim();
   const key = method.toLowerCase();
   let m = season.period;
-  if (m > 1 && history.values.length < 2 * m) m = 1;
+  m = seasonalPeriod(history.values.length, m);
   const adjusted = adjust ? adjustHistory(history.values, m, request.values, history.droppedLeading, 1) : undefined;
   const y = adjusted ? adjusted.values : history.values;
   let fit: EtsFit | undefined;

@@ -3,6 +3,7 @@
  * entry here (codes prefixed `FORECAST_`); adapters turn `kind: 'input'` into #VALUE! with the text.
  */
 import { defineError } from '../errors';
+import { boundsText, HORIZON, SEASONALITY } from '../model/limits';
 
 export const ForecastErrors = {
   tooShort: defineError('FORECAST_TOO_SHORT', 'input', (method: string, needed: number, given: number) => ({
@@ -24,12 +25,12 @@ export const ForecastErrors = {
     details: { field: 'values' },
   })),
   badHorizon: defineError('FORECAST_BAD_HORIZON', 'input', (got: number) => ({
-    message: `horizon must be a whole number from 1 to 1000; got ${got}.`,
+    message: `horizon must be a whole number ${boundsText(HORIZON)}; got ${got}.`,
     hint: 'Change horizon.',
     details: { field: 'horizon' },
   })),
   badSeasonality: defineError('FORECAST_BAD_SEASONALITY', 'input', (got: number) => ({
-    message: `seasonality must be 0 (detect), 1 (none) or a whole season length from 2 to 366; got ${got}.`,
+    message: `seasonality must be 0 (detect), 1 (none) or a whole season length from 2 to ${SEASONALITY.max}; got ${got}.`,
     hint: 'Change seasonality.',
     details: { field: 'seasonality' },
   })),

@@ -3,6 +3,8 @@
  * Smoothing"): error A/M × trend N/A/Ad × season N/A/M. The state vector follows R forecast::ets:
  * [level, trend?, s_1 … s_m] where s_1 is the most recent seasonal state and s_m the one used next.
  */
+import { MIN_FULL_SEASONS } from '../model/limits';
+
 export type ErrorType = 'A' | 'M';
 export type TrendType = 'N' | 'A' | 'Ad';
 export type SeasonType = 'N' | 'A' | 'M';
@@ -77,5 +79,5 @@ export function minimumLength(spec: EtsSpec): number {
   if (spec.season !== 'N') npars += spec.period;
   if (spec.trend === 'Ad') npars += 1;
   const byCount = npars + 5;
-  return spec.season !== 'N' ? Math.max(byCount, 2 * spec.period) : npars + 2;
+  return spec.season !== 'N' ? Math.max(byCount, MIN_FULL_SEASONS * spec.period) : npars + 2;
 }

@@ -9,6 +9,7 @@ import {
   seasonalMedians,
   smooth53,
 } from './robust-smooth';
+import { seasonalPeriod } from '../model/limits';
 
 /** A position the adjustment replaced, in the coordinates of the series it was given. */
 export interface ReplacedValue {
@@ -203,7 +204,7 @@ export function adjustOutliers(y: ArrayLike<number>, m: number, blanks?: ArrayLi
   const shift = logShift(values);
   const log = shift !== undefined;
   const scale = log ? 'log' : 'linear';
-  const period = m > 1 && n >= 2 * m ? m : 1;
+  const period = seasonalPeriod(n, m);
   if (n < OUTLIER_MIN_LENGTH) return { values, outliers: [], skipped: 'too-short', scale, period };
   if (values.every((v) => v === values[0])) return { values, outliers: [], skipped: 'constant', scale, period };
   const x = shift !== undefined ? values.map((v) => Math.log(v + shift)) : values;

@@ -1,6 +1,7 @@
 import type { EtsSpec } from './ets-model';
 import { ForecastErrors } from './errors';
 import { isSeasonal } from './seasonality-test';
+import { hasFullSeasons, seasonalPeriod, SEASONALITY, withinBounds } from '../model/limits';
 
 export interface SeasonChoice {
   period: number;
@@ -13,9 +14,8 @@ export interface SeasonChoice {
  * @throws FORECAST_BAD_SEASONALITY for negative, fractional or absurd values.
  */
 export function resolveSeason(y: Float64Array, seasonality: number, frequency: number): SeasonChoice {
-  if (!Number.isInteger(seasonality) || seasonality < 0 || seasonality > 366)
-    throw ForecastErrors.badSeasonality(seasonality);
-  if (!Number.isInteger(frequency) || frequency < 1 || frequency > 366) throw ForecastErrors.badSeasonality(frequency);
+  if (!withinBounds(seasonality, SEASONALITY)) throw ForecastErrors.badSeasonality(seasonality);
+  if (!withinBounds(frequency, { min: 1, max: SEASONALITY.max })) throw ForecastErrors.badSeasonality(frequency);
   if (seasonality === 1) return { period: 1, notes: [] };
   if (seasonality >= 2) return { period: seasonality, notes: [] };
   if (frequency === 1) return { period: 1, notes: [] };
@@ -39,8 +39,8 @@ export function resolveSeason(y: Float64Array, seasonality: number, frequency: n
  * @example etsSeason(48, 0, 12, 1) // 12
  */
 export function etsSeason(length: number, seasonality: number, frequency: number, detected: number): number {
-  if (seasonality === 0 && frequency > 1 && length >= 2 * frequency) return frequency;
-  return detected > 1 && length >= 2 * detected ? detected : 1;
+  if (seasonality === 0 && hasFullSeasons(length, frequency)) return frequency;
+  return seasonalPeriod(length, detected);
 }
 
 /**

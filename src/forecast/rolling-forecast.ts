@@ -15,6 +15,7 @@ import type { EtsFit } from './ets-fit';
 import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
 import { accuracyWeights } from './accuracy-weights';
 import { adjustHistory, parseOutlierOption } from './adjust-history';
+import { hasFullSeasons, HORIZON, MIN_FULL_SEASONS, seasonalPeriod, withinBounds } from '../model/limits';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
 const ANN: EtsSpec = { error: 'A', trend: 'N', season: 'N', period: 1 };
@@ -29,7 +30,7 @@ function powerOfTwoScale(y: Float64Array): number {
 
 function checkRequest(request: ForecastRequest): number[] {
   const h = request.horizon;
-  if (!Number.isInteger(h) || h < 1 || h > 1000) throw ForecastErrors.badHorizon(h);
+  if (!withinBounds(h, HORIZON)) throw ForecastErrors.badHorizon(h);
   const levels = [...(request.levels ?? [80, 95])];
   for (const l of levels) if (!(typeof l === 'number' && l > 0 && l < 100)) throw ForecastErrors.badLevel(l);
   return levels;
@@ -145,7 +146,7 @@ function autoCombination(
 ): [EtsFit, MemberForecast] {
   const [fit, roles] = autoMembers(y, m, h, levels, seed);
   const weights = byAccuracy
-    ? accuracyWeights(y, m.others, h, ACCURACY_ORIGINS, m.others > 1 ? 2 * m.others : 10, (x) =>
+    ? accuracyWeights(y, m.others, h, ACCURACY_ORIGINS, m.others > 1 ? MIN_FULL_SEASONS * m.others : 10, (x) =>
         scoredMembers(x, m, h, levels, seed),
       )
     : undefined;
@@ -207,7 +208,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   let outliers: AdjustedOutlier[] = [];
   if (outlierOption === 'adjust') {
     // On the resolved season (non-seasonal below two full seasons), before any method sees the data.
-    const adjusted = adjustHistory(y, y.length >= 2 * m ? m : 1, request.values, history.droppedLeading, factor);
+    const adjusted = adjustHistory(y, seasonalPeriod(y.length, m), request.values, history.droppedLeading, factor);
     y = adjusted.values;
     outliers = adjusted.outliers;
     notes.push(...adjusted.notes);
@@ -238,8 +239,8 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
     );
   }
   if (key === 'auto' || key === 'ets' || key === 'theta') {
-    if (m > 1 && key !== 'theta' && y.length < 2 * m) {
-      notes.push(`Fewer than two seasons of history (${y.length} < ${2 * m}): non-seasonal model used.`);
+    if (m > 1 && key !== 'theta' && !hasFullSeasons(y.length, m)) {
+      notes.push(`Fewer than two seasons of history (${y.length} < ${MIN_FULL_SEASONS * m}): non-seasonal model used.`);
       m = 1;
     }
     if (key === 'theta') {

@@ -17,9 +17,12 @@ export interface Bounds {
  */
 export const HORIZON: Bounds = Object.freeze({ min: 1, max: 1000 });
 
-/** Horizon and origins of a cell's rolling-origin accuracy check (FPA.FORECAST.ACCURACY): 3 years of months. */
-export const ACCURACY_HORIZON: Bounds = Object.freeze({ min: 1, max: 36 });
-export const ACCURACY_ORIGINS: Bounds = Object.freeze({ min: 1, max: 36 });
+/**
+ * Horizon and origins of a cell's rolling-origin backtest (FPA.FORECAST.BACKTEST): each origin is a
+ * refit, so a cell stops at 3 years of months of both.
+ */
+export const BACKTEST_HORIZON: Bounds = Object.freeze({ min: 1, max: 36 });
+export const BACKTEST_ORIGINS: Bounds = Object.freeze({ min: 1, max: 36 });
 
 /** A season length (periods per cycle): 0 means detect, 1 none; 366 is a leap year of days. */
 export const SEASONALITY: Bounds = Object.freeze({ min: 0, max: 366 });

@@ -1,4 +1,5 @@
 /** Settings validation: the same rules on the Settings view and on import. */
+import { boundsText, TRIALS_PER_RUN, withinBounds } from '../../src/model/limits';
 import type { SettingsRecord } from '../../src/store/schema';
 
 export interface SettingsDraft {
@@ -18,8 +19,8 @@ export function checkSettings(d: SettingsDraft): {
 } {
   const errors: Partial<Record<keyof SettingsDraft, string>> = {};
   const iterations = Number(d.defaultIterations);
-  if (!/^\d+$/.test(d.defaultIterations.trim()) || iterations < 2 || iterations > 10_000_000)
-    errors.defaultIterations = 'Must be a whole number from 2 to 10,000,000.';
+  if (!/^\d+$/.test(d.defaultIterations.trim()) || !withinBounds(iterations, TRIALS_PER_RUN))
+    errors.defaultIterations = `Must be a whole number ${boundsText(TRIALS_PER_RUN)}.`;
   if (!/^\d+$/.test(d.defaultSeed.trim())) errors.defaultSeed = 'Must be a whole number (0 or more).';
   if (d.numberFormat.trim() === '' || d.numberFormat.length > 60)
     errors.numberFormat = 'Give an Excel number format, e.g. #,##0.00.';

@@ -66,8 +66,8 @@ describe('FPA.FORECAST.ROLLING', () => {
         ),
       /single row or column/,
     ],
-    ['horizon 0', () => forecastRolling(column(monthly), 0), /horizon must be a whole number from 1 to 120; got 0/],
-    ['horizon 1000', () => forecastRolling(column(monthly), 1000), /horizon .* got 1000/],
+    ['horizon 0', () => forecastRolling(column(monthly), 0), /horizon must be a whole number from 1 to 1000; got 0/],
+    ['horizon 1001', () => forecastRolling(column(monthly), 1001), /horizon .* got 1001/],
     ['horizon 2.5', () => forecastRolling(column(monthly), 2.5), /horizon must be a whole number.*got 2.5/],
     [
       'confidence 1.2',

@@ -2,7 +2,8 @@
  * FPA.SCENARIO.MC, .TORNADO, .TRIALS and FPA.DIST.INV through the adapter: labelled spill shapes,
  * determinism, and every kind of bad input returning an Excel error with a message (nothing thrown).
  */
-import { distInv, MAX_CELL_ITERATIONS, scenarioMc, scenarioTornado, scenarioTrials } from '../../functions/scenario';
+import { distInv, scenarioMc, scenarioTornado, scenarioTrials } from '../../functions/scenario';
+import { TRIALS_PER_CELL } from '../../src/model/limits';
 import { runScenario } from '../../src/scenario/run';
 import { errorCell, expectExcelError, rangeValues } from './excel-range';
 
@@ -100,7 +101,7 @@ describe('FPA.SCENARIO.MC', () => {
 
   it('caps the synchronous work with a message pointing to the task pane', () => {
     expectExcelError(
-      call(() => scenarioMc(DRIVERS, MODEL, MAX_CELL_ITERATIONS + 1)),
+      call(() => scenarioMc(DRIVERS, MODEL, TRIALS_PER_CELL.max + 1)),
       '#VALUE!',
       /task pane/,
     );

@@ -82,7 +82,7 @@ describe('Scenario wizard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     const iterations = screen.getByLabelText(/^Iterations/);
     fireEvent.change(iterations, { target: { value: '1' } });
-    expect(screen.getByText('iterations: must be a whole number from 2 to 10000000.')).toBeTruthy();
+    expect(screen.getByText('iterations: must be a whole number from 2 to 10,000,000.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Run' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(iterations, { target: { value: '4000' } });
     await act(async () => {

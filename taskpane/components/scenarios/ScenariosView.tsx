@@ -24,6 +24,7 @@ import type { RunOutcome } from '../../results/types';
 import type { RunHandle, RunProgress, ScenarioRunner } from '../../run/scenario-runner';
 import { newId, PaneActions, PaneData } from '../../state/use-pane-data';
 import type { Workbook } from '../../workbook/types';
+import { boundsText, TRIALS_PER_RUN, withinBounds } from '../../../src/model/limits';
 import { checkModel } from '../drivers/ModelEditor';
 import { ResultsPanel } from './ResultsPanel';
 import { RunComparison } from './RunComparison';
@@ -81,9 +82,9 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const handle = useRef<RunHandle | null>(null);
 
   const iterationsError =
-    /^\d+$/.test(iterations.trim()) && Number(iterations) >= 2 && Number(iterations) <= 10_000_000
+    /^\d+$/.test(iterations.trim()) && withinBounds(Number(iterations), TRIALS_PER_RUN)
       ? undefined
-      : 'iterations: must be a whole number from 2 to 10000000.';
+      : `iterations: must be a whole number ${boundsText(TRIALS_PER_RUN)}.`;
   const seedError = /^-?\d+$/.test(seed.trim()) ? undefined : 'seed: must be a whole number.';
   const targetError =
     target.trim() === '' || (Number(target) > 0 && Number(target) < 1)
