@@ -9,7 +9,8 @@
  * Exit codes: 0 done, 1 malformed or unreadable plan, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import * as fs from 'fs';
+import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from '../args';
+import { runCommand, startWork, writeResult } from '../command';
 import { isFpaError } from '../../src/errors';
 import { optimizeCash } from '../../src/cash/optimize-cash';
 import type { CashObjective, CashOptions, CashPlan } from '../../src/cash/types';
@@ -25,8 +26,6 @@ const USAGE = `usage: openfpa cash <plan.json> [--out schedule.json]
   --objective O       wealth (default: closing cash − debt at the end) or headroom
   --quiet             no progress on stderr`;
 
-class UsageError extends Error {}
-
 interface CashArgs {
   file: string;
   out?: string;
@@ -34,76 +33,64 @@ interface CashArgs {
   options: CashOptions;
 }
 
-export function parseCashArgs(args: string[]): CashArgs | 'help' {
-  const files: string[] = [];
-  const parsed: Omit<CashArgs, 'file'> = { quiet: false, options: {} };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
-      return args[++i];
-    };
-    if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--out') parsed.out = value();
-    else if (a === '--quiet') parsed.quiet = true;
-    else if (a === '--shadow-prices') parsed.options.shadowPrices = true;
-    else if (a === '--no-integer-lots') parsed.options.integerLots = false;
-    else if (a === '--time-limit') {
-      const v = Number(value());
-      if (!(v > 0)) throw new UsageError(`--time-limit must be a positive number of seconds`);
-      parsed.options.timeLimitSeconds = v;
-    } else if (a === '--mip-gap') {
-      const v = Number(value());
-      if (!(v >= 0 && v < 1)) throw new UsageError(`--mip-gap must be a number from 0 up to 1`);
-      parsed.options.mipGap = v;
-    } else if (a === '--objective') {
-      const v = value();
+const CASH_LINE = commandLine<Omit<CashArgs, 'file'>>({
+  defaults: () => ({ quiet: false, options: {} }),
+  file: 'plan.json',
+  options: [
+    valueOption(['--out'], (o, v) => (o.out = v)),
+    flagOption(['--quiet'], (o) => (o.quiet = true)),
+    flagOption(['--shadow-prices'], (o) => (o.options.shadowPrices = true)),
+    flagOption(['--no-integer-lots'], (o) => (o.options.integerLots = false)),
+    valueOption(['--time-limit'], (o, v) => {
+      const seconds = Number(v);
+      if (!(seconds > 0)) throw new UsageError(`--time-limit must be a positive number of seconds`);
+      o.options.timeLimitSeconds = seconds;
+    }),
+    valueOption(['--mip-gap'], (o, v) => {
+      const gap = Number(v);
+      if (!(gap >= 0 && gap < 1)) throw new UsageError(`--mip-gap must be a number from 0 up to 1`);
+      o.options.mipGap = gap;
+    }),
+    valueOption(['--objective'], (o, v) => {
       if (v !== 'wealth' && v !== 'headroom')
         throw new UsageError(`--objective must be wealth or headroom, got "${v}"`);
-      parsed.options.objective = v as CashObjective;
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-    else files.push(a);
-  }
-  if (files.length !== 1) throw new UsageError('expected exactly one plan.json');
-  return { file: files[0], ...parsed };
+      o.options.objective = v as CashObjective;
+    }),
+  ],
+});
+
+/** @throws UsageError for a bad command line. */
+export function parseCashArgs(args: string[]): CashArgs | 'help' {
+  return parseCommandLine(args, CASH_LINE);
 }
 
 function readPlan(file: string): CashPlan {
   return readJsonObject(file) as unknown as CashPlan;
 }
 
-export async function run(args: string[]): Promise<number> {
-  let parsed: CashArgs | 'help';
-  try {
-    parsed = parseCashArgs(args);
-  } catch (e) {
-    process.stderr.write(`openfpa cash: ${(e as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed === 'help') {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  try {
-    const plan = readPlan(parsed.file);
-    const started = performance.now();
-    const result = await optimizeCash(plan, glpkNodeSolver, parsed.options);
-    if (!parsed.quiet) {
-      const ms = (performance.now() - started).toFixed(0);
-      const note = result.shortfall?.length
-        ? `, first short period ${result.shortfall[0].period} by ${result.shortfall[0].amount.toFixed(2)}`
-        : '';
-      process.stderr.write(
-        `openfpa cash: ${plan.flows.length} periods × ${plan.instruments.length} instruments: ${result.status}, objective ${result.objective.toFixed(2)} in ${ms} ms${note}\n`,
-      );
+export function run(args: string[]): Promise<number> {
+  return runCommand('cash', USAGE, CASH_LINE, args, async (parsed) => {
+    const clock = startWork();
+    try {
+      const plan = readPlan(parsed.file);
+      const started = performance.now();
+      const result = await optimizeCash(plan, glpkNodeSolver, parsed.options);
+      if (!parsed.quiet) {
+        const ms = (performance.now() - started).toFixed(0);
+        const note = result.shortfall?.length
+          ? `, first short period ${result.shortfall[0].period} by ${result.shortfall[0].amount.toFixed(2)}`
+          : '';
+        process.stderr.write(
+          `openfpa cash: ${plan.flows.length} periods × ${plan.instruments.length} instruments: ${result.status}, objective ${result.objective.toFixed(2)} in ${ms} ms${note}\n`,
+        );
+      }
+      writeResult(JSON.stringify(result, null, 1) + '\n', parsed.out);
+      if (!parsed.quiet) process.stderr.write(clock.report('openfpa cash'));
+      return 0;
+    } catch (e) {
+      const message = isFpaError(e) ? e.fullMessage : (e as Error).message;
+      process.stderr.write(`openfpa cash: ${parsed.file}: ${message}\n`);
+      return 1;
     }
-    const json = JSON.stringify(result, null, 1) + '\n';
-    if (parsed.out) fs.writeFileSync(parsed.out, json);
-    else process.stdout.write(json);
-    return 0;
-  } catch (e) {
-    const message = isFpaError(e) ? e.fullMessage : (e as Error).message;
-    process.stderr.write(`openfpa cash: ${parsed.file}: ${message}\n`);
-    return 1;
-  }
+  });
 }

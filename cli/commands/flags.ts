@@ -7,7 +7,8 @@
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import * as fs from 'fs';
+import { commandLine, flagOption, parseCommandLine, valueOption } from '../args';
+import { runCommand, startWork, writeResult } from '../command';
 import { detectFlags } from '../../src/anomaly/detect-flags';
 import { parseBudget } from '../../src/anomaly/parse-budget';
 import type { BudgetDocument } from '../../src/anomaly/parse-budget';
@@ -26,24 +27,19 @@ export interface FlagsOptions {
   quiet: boolean;
 }
 
-class UsageError extends Error {}
+const FLAGS_LINE = commandLine<Omit<FlagsOptions, 'file'>>({
+  defaults: () => ({ useForecast: true, quiet: false }),
+  file: 'budget.json',
+  options: [
+    valueOption(['--out'], (o, v) => (o.out = v)),
+    flagOption(['--no-forecast'], (o) => (o.useForecast = false)),
+    flagOption(['--quiet'], (o) => (o.quiet = true)),
+  ],
+});
 
+/** @throws UsageError for a bad command line. */
 export function parseFlagsArgs(args: string[]): FlagsOptions | 'help' {
-  const files: string[] = [];
-  const opts: Omit<FlagsOptions, 'file'> = { useForecast: true, quiet: false };
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i];
-    if (a === '--help' || a === '-h') return 'help';
-    if (a === '--out') {
-      if (i + 1 >= args.length) throw new UsageError('--out needs a value');
-      opts.out = args[++i];
-    } else if (a === '--no-forecast') opts.useForecast = false;
-    else if (a === '--quiet') opts.quiet = true;
-    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-    else files.push(a);
-  }
-  if (files.length !== 1) throw new UsageError('expected exactly one budget.json');
-  return { file: files[0], ...opts };
+  return parseCommandLine(args, FLAGS_LINE);
 }
 
 function readBudget(file: string): BudgetDocument | string {
@@ -61,44 +57,35 @@ function readBudget(file: string): BudgetDocument | string {
   }
 }
 
-export async function run(args: string[]): Promise<number> {
-  let opts: FlagsOptions | 'help';
-  try {
-    opts = parseFlagsArgs(args);
-  } catch (e) {
-    process.stderr.write(`openfpa flags: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (opts === 'help') {
-    process.stdout.write(USAGE + '\n');
+export function run(args: string[]): Promise<number> {
+  return runCommand('flags', USAGE, FLAGS_LINE, args, async (opts) => {
+    const clock = startWork();
+    const budget = readBudget(opts.file);
+    if (typeof budget === 'string') {
+      process.stderr.write(`openfpa flags: ${budget}\n`);
+      return 1;
+    }
+    const started = process.hrtime.bigint();
+    let flags;
+    try {
+      flags = detectFlags(budget.lines, { ...budget.thresholds, ...(opts.useForecast ? {} : { useForecast: false }) });
+    } catch (e) {
+      if (!isFpaError(e)) throw e;
+      process.stderr.write(`openfpa flags: ${opts.file}: ${e.fullMessage}\n`);
+      return 1;
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (!opts.quiet)
+      process.stderr.write(`flags: ${flags.length} flags on ${budget.lines.length} lines in ${seconds.toFixed(2)} s\n`);
+    const out = flags.map((f) => ({
+      line: f.line,
+      period: budget.periods[f.periodIndex],
+      kind: f.kind,
+      severity: f.severity,
+      explanation: f.explanation,
+    }));
+    writeResult(JSON.stringify({ flags: out }, null, 1) + '\n', opts.out);
+    if (!opts.quiet) process.stderr.write(clock.report('flags'));
     return 0;
-  }
-  const budget = readBudget(opts.file);
-  if (typeof budget === 'string') {
-    process.stderr.write(`openfpa flags: ${budget}\n`);
-    return 1;
-  }
-  const started = process.hrtime.bigint();
-  let flags;
-  try {
-    flags = detectFlags(budget.lines, { ...budget.thresholds, ...(opts.useForecast ? {} : { useForecast: false }) });
-  } catch (e) {
-    if (!isFpaError(e)) throw e;
-    process.stderr.write(`openfpa flags: ${opts.file}: ${e.fullMessage}\n`);
-    return 1;
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!opts.quiet)
-    process.stderr.write(`flags: ${flags.length} flags on ${budget.lines.length} lines in ${seconds.toFixed(2)} s\n`);
-  const out = flags.map((f) => ({
-    line: f.line,
-    period: budget.periods[f.periodIndex],
-    kind: f.kind,
-    severity: f.severity,
-    explanation: f.explanation,
-  }));
-  const text = JSON.stringify({ flags: out }, null, 1) + '\n';
-  if (opts.out) fs.writeFileSync(opts.out, text);
-  else process.stdout.write(text);
-  return 0;
+  });
 }

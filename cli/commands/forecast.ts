@@ -7,7 +7,8 @@
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import * as fs from 'fs';
+import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from '../args';
+import { runCommand, startWork, writeResult } from '../command';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { MessagePort } from 'worker_threads';
@@ -37,60 +38,56 @@ export interface ForecastOptions {
   workers: number;
 }
 
-class UsageError extends Error {}
 class InputError extends Error {}
 
-export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
-  const files: string[] = [];
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const opts: Omit<ForecastOptions, 'file'> = {
-    method: 'auto',
-    levels: [80, 95],
-    seasonality: 0,
-    combination: 'equal',
-    outliers: 'keep',
-    quiet: false,
-    workers: Math.min(Math.max(cores, 1), 8),
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
-      return args[++i];
+const FORECAST_LINE = commandLine<Omit<ForecastOptions, 'file'>>({
+  defaults: () => {
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    return {
+      method: 'auto',
+      levels: [80, 95],
+      seasonality: 0,
+      combination: 'equal',
+      outliers: 'keep',
+      quiet: false,
+      workers: Math.min(Math.max(cores, 1), 8),
     };
-    if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--method') opts.method = value();
-    else if (a === '--out') opts.out = value();
-    else if (a === '--quiet') opts.quiet = true;
-    else if (a === '--workers') {
-      const v = value();
+  },
+  file: 'dataset.json',
+  options: [
+    valueOption(['--method'], (o, v) => (o.method = v)),
+    valueOption(['--out'], (o, v) => (o.out = v)),
+    flagOption(['--quiet'], (o) => (o.quiet = true)),
+    valueOption(['--workers'], (o, v) => {
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64)
         throw new UsageError(`--workers must be a whole number from 1 to 64, got "${v}"`);
-      opts.workers = Number(v);
-    } else if (a === '--combination') {
-      const v = value();
+      o.workers = Number(v);
+    }),
+    valueOption(['--combination'], (o, v) => {
       if (v !== 'equal' && v !== 'accuracy')
         throw new UsageError(`--combination must be equal or accuracy, got "${v}"`);
-      opts.combination = v;
-    } else if (a === '--outliers') {
-      const v = value();
+      o.combination = v;
+    }),
+    valueOption(['--outliers'], (o, v) => {
       if (v !== 'keep' && v !== 'adjust') throw new UsageError(`--outliers must be keep or adjust, got "${v}"`);
-      opts.outliers = v;
-    } else if (a === '--seasonality') {
-      const v = value();
+      o.outliers = v;
+    }),
+    valueOption(['--seasonality'], (o, v) => {
       if (!/^\d+$/.test(v)) throw new UsageError(`--seasonality must be a whole number, got "${v}"`);
-      opts.seasonality = Number(v);
-    } else if (a === '--levels') {
-      const v = value();
+      o.seasonality = Number(v);
+    }),
+    valueOption(['--levels'], (o, v) => {
       const levels = v.split(',').map((s) => Number(s.trim()));
       if (!levels.length || levels.some((l) => !(l > 0 && l < 100)))
         throw new UsageError(`--levels must be percentages in (0, 100), got "${v}"`);
-      opts.levels = levels;
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-    else files.push(a);
-  }
-  if (files.length !== 1) throw new UsageError('expected exactly one dataset.json');
-  return { file: files[0], ...opts };
+      o.levels = levels;
+    }),
+  ],
+});
+
+/** @throws UsageError for a bad command line. */
+export function parseForecastArgs(args: string[]): ForecastOptions | 'help' {
+  return parseCommandLine(args, FORECAST_LINE);
 }
 
 export interface DatasetSeries {
@@ -173,58 +170,51 @@ export function forecastSeries(
   }
 }
 
-export async function run(args: string[]): Promise<number> {
-  let opts: ForecastOptions | 'help';
-  try {
-    opts = parseForecastArgs(args);
-  } catch (e) {
-    process.stderr.write(`openfpa forecast: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (opts === 'help') {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  let dataset: Dataset;
-  try {
-    dataset = readDataset(opts.file);
-  } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`openfpa forecast: ${e.message}\n`);
-      return 1;
+export function run(args: string[]): Promise<number> {
+  return runCommand('forecast', USAGE, FORECAST_LINE, args, async (opts) => {
+    const clock = startWork();
+    let dataset: Dataset;
+    try {
+      dataset = readDataset(opts.file);
+    } catch (e) {
+      if (e instanceof InputError) {
+        process.stderr.write(`openfpa forecast: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
     }
-    throw e;
-  }
-  const started = process.hrtime.bigint();
-  const total = dataset.series.length;
-  let doneCount = 0;
-  let nextReport = 0;
-  const progress = (): void => {
-    doneCount++;
-    if (!opts.quiet && doneCount / total >= nextReport) {
-      process.stderr.write(`\rforecast: ${doneCount}/${total} series`);
-      nextReport += 0.1;
-    }
-  };
-  const forecasts =
-    opts.workers > 1 && total >= 8
-      ? await forecastInWorkers(dataset, opts, progress)
-      : dataset.series.map((s) => {
-          const r = forecastSeries(s, dataset, opts);
-          progress();
-          return r;
-        });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const failed = forecasts.filter((f) => f.error);
-  if (!opts.quiet)
-    process.stderr.write(`\rforecast: ${total} series with method ${opts.method} in ${seconds.toFixed(2)} s\n`);
-  for (const f of failed.slice(0, 10)) process.stderr.write(`openfpa forecast: series "${f.id}": ${f.error}\n`);
-  const ok = forecasts.filter((f) => !f.error);
-  const text =
-    JSON.stringify({ dataset: dataset.name ?? null, method: opts.method, forecasts: ok, errors: failed }) + '\n';
-  if (opts.out) fs.writeFileSync(opts.out, text);
-  else process.stdout.write(text);
-  return ok.length > 0 ? 0 : 1;
+    const started = process.hrtime.bigint();
+    const total = dataset.series.length;
+    let doneCount = 0;
+    let nextReport = 0;
+    const progress = (): void => {
+      doneCount++;
+      if (!opts.quiet && doneCount / total >= nextReport) {
+        process.stderr.write(`\rforecast: ${doneCount}/${total} series`);
+        nextReport += 0.1;
+      }
+    };
+    const forecasts =
+      opts.workers > 1 && total >= 8
+        ? await forecastInWorkers(dataset, opts, progress)
+        : dataset.series.map((s) => {
+            const r = forecastSeries(s, dataset, opts);
+            progress();
+            return r;
+          });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const failed = forecasts.filter((f) => f.error);
+    if (!opts.quiet)
+      process.stderr.write(`\rforecast: ${total} series with method ${opts.method} in ${seconds.toFixed(2)} s\n`);
+    for (const f of failed.slice(0, 10)) process.stderr.write(`openfpa forecast: series "${f.id}": ${f.error}\n`);
+    const ok = forecasts.filter((f) => !f.error);
+    writeResult(
+      JSON.stringify({ dataset: dataset.name ?? null, method: opts.method, forecasts: ok, errors: failed }) + '\n',
+      opts.out,
+    );
+    if (!opts.quiet) process.stderr.write(clock.report('forecast'));
+    return ok.length > 0 ? 0 : 1;
+  });
 }
 
 interface WorkerJob {

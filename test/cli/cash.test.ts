@@ -1,30 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../cli/commands/cash';
+import { captureOutput, inputFolder } from './command-io';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfpa-cash-'));
-const write = (name: string, content: unknown): string => {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-};
-let stderr = '';
-let stdout = '';
-beforeEach(() => {
-  stderr = '';
-  stdout = '';
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-});
-afterEach(() => jest.restoreAllMocks());
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = inputFolder('openfpa-cash-');
+const io = captureOutput();
 
 const plan = {
   openingCash: 100,
@@ -45,24 +25,24 @@ test('writes the schedule in the documented format', async () => {
   );
   expect(result.periods[0].invest).toEqual({ TD: 100 });
   expect(result.shortfall).toBeUndefined();
-  expect(stderr).toMatch(/3 periods × 1 instruments: optimal/);
+  expect(io.stderr).toMatch(/3 periods × 1 instruments: optimal/);
 });
 
-test('an infeasible plan is a result with its shortfall, on stdout', async () => {
+test('an infeasible plan is a result with its shortfall, on io.stdout', async () => {
   expect(await run([write('bad.json', { ...plan, flows: [0, -500, 0], instruments: [] }), '--quiet'])).toBe(0);
-  const result = JSON.parse(stdout);
+  const result = JSON.parse(io.stdout);
   expect(result.status).toBe('infeasible');
   // Period 2: 100 + 50 (full draw) − 500 = −350 → short 350. Period 3: interest 0.01·50 = 0.5 → short 0.5.
   expect(result.shortfall.map((s: { period: number }) => s.period)).toEqual([2, 3]);
   expect(result.shortfall[0].amount).toBeCloseTo(350, 6);
   expect(result.shortfall[1].amount).toBeCloseTo(0.5, 6);
   expect(result.totalShortfall).toBeCloseTo(350.5, 6);
-  expect(stderr).toBe('');
+  expect(io.stderr).toBe('');
 });
 
 test('adds shadow prices on request', async () => {
   expect(await run([write('p.json', plan), '--shadow-prices', '--quiet'])).toBe(0);
-  expect(JSON.parse(stdout).shadowPrices.minCash).toHaveLength(3);
+  expect(JSON.parse(io.stdout).shadowPrices.minCash).toHaveLength(3);
 });
 
 test.each([
@@ -70,9 +50,9 @@ test.each([
   ['no flows', { openingCash: 1, minCash: 0, flows: [], instruments: [] }],
   ['bad term', { openingCash: 1, minCash: 0, flows: [1, 2], instruments: [{ name: 'a', term: 0, rate: 0.01 }] }],
   ['array top level', [1, 2]],
-])('malformed plan (%s): message on stderr, exit 1', async (_name, content) => {
+])('malformed plan (%s): message on io.stderr, exit 1', async (_name, content) => {
   expect(await run([write('bad.json', content)])).toBe(1);
-  expect(stderr).toMatch(/openfpa cash: /);
+  expect(io.stderr).toMatch(/openfpa cash: /);
 });
 
 test('a missing file exits 1; a bad command line exits 2', async () => {

@@ -1,30 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../cli/commands/flags';
+import { captureOutput, inputFolder } from './command-io';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfpa-flags-'));
-const write = (name: string, content: unknown): string => {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-};
-let stderr = '';
-let stdout = '';
-beforeEach(() => {
-  stderr = '';
-  stdout = '';
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-});
-afterEach(() => jest.restoreAllMocks());
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = inputFolder('openfpa-flags-');
+const io = captureOutput();
 
 const periods = Array.from({ length: 12 }, (_, t) => `2026-${String(t + 1).padStart(2, '0')}`);
 const wobble = [1.01, 0.99, 1.0, 1.02, 0.98, 1.0, 1.01, 0.99, 1.0, 1.01, 0.99, 1.0];
@@ -59,15 +39,15 @@ test('writes exactly the issue format, with the period label', async () => {
   expect(Object.keys(result.flags[0])).toEqual(['line', 'period', 'kind', 'severity', 'explanation']);
   expect(result.flags[0]).toMatchObject({ line: 'TRV-1', period: '2026-08', kind: 'outlier' });
   expect(result.flags[0].explanation).toMatch(/1,600/);
-  expect(stderr).toMatch(/1 flags on 2 lines/);
+  expect(io.stderr).toMatch(/1 flags on 2 lines/);
 });
 
-test('writes to stdout without --out and accepts thresholds in the file', async () => {
+test('writes to io.stdout without --out and accepts thresholds in the file', async () => {
   expect(await run([write('t.json', { ...budget, thresholds: { minAbs: 10000 } }), '--quiet', '--no-forecast'])).toBe(
     0,
   );
-  expect(JSON.parse(stdout)).toEqual({ flags: [] });
-  expect(stderr).toBe('');
+  expect(JSON.parse(io.stdout)).toEqual({ flags: [] });
+  expect(io.stderr).toBe('');
 });
 
 test.each([
@@ -91,17 +71,17 @@ test.each([
     /appears more than once/,
   ],
   ['bad threshold', { periods: ['a'], lines: [], thresholds: { z: 0 } }, /Threshold z must be/],
-])('malformed input (%s) → message on stderr, exit 1', async (_name, content, message) => {
+])('malformed input (%s) → message on io.stderr, exit 1', async (_name, content, message) => {
   expect(await run([write('bad.json', content)])).toBe(1);
-  expect(stderr).toMatch(message);
+  expect(io.stderr).toMatch(message);
 });
 
 test('missing file → exit 1; bad command line → exit 2; --help → 0', async () => {
   expect(await run([path.join(dir, 'nope.json')])).toBe(1);
-  expect(stderr).toMatch(/cannot read/);
+  expect(io.stderr).toMatch(/cannot read/);
   expect(await run([])).toBe(2);
   expect(await run(['a.json', '--bogus'])).toBe(2);
   expect(await run(['--out'])).toBe(2);
   expect(await run(['--help'])).toBe(0);
-  expect(stdout).toMatch(/usage: openfpa flags/);
+  expect(io.stdout).toMatch(/usage: openfpa flags/);
 });

@@ -1,24 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../cli/commands/forecast';
+import { captureOutput, inputFolder } from './command-io';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfpa-forecast-'));
-const write = (name: string, content: unknown): string => {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-};
-let stderr = '';
-beforeEach(() => {
-  stderr = '';
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => jest.restoreAllMocks());
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = inputFolder('openfpa-forecast-');
+const io = captureOutput();
 
 const season = (t: number) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + t * 0.5;
 const dataset = {
@@ -31,7 +17,7 @@ const dataset = {
   ],
 };
 
-test('writes the scorer format with levels as keys, progress on stderr', async () => {
+test('writes the scorer format with levels as keys, progress on io.stderr', async () => {
   const out = path.join(dir, 'out.json');
   expect(
     await run([write('d.json', dataset), '--method', 'hw', '--seasonality', '12', '--levels', '80,95', '--out', out]),
@@ -43,7 +29,7 @@ test('writes the scorer format with levels as keys, progress on stderr', async (
   // Series b is too short for Holt–Winters: reported, not fatal.
   expect(result.errors[0].id).toBe('b');
   expect(result.errors[0].error).toMatch(/needs at least 24/);
-  expect(stderr).toMatch(/2 series with method hw/);
+  expect(io.stderr).toMatch(/2 series with method hw/);
 });
 
 test('worker threads give byte-identical output to a single thread', async () => {
@@ -76,9 +62,9 @@ test.each([
   ['no series', { frequency: 12, horizon: 6, series: [] }],
   ['bad horizon', { frequency: 12, horizon: 0, series: dataset.series }],
   ['text value', { frequency: 12, horizon: 6, series: [{ id: 'x', values: [1, 'two', 3] }] }],
-])('malformed file (%s): message on stderr, exit 1', async (_name, content) => {
+])('malformed file (%s): message on io.stderr, exit 1', async (_name, content) => {
   expect(await run([write('bad.json', content)])).toBe(1);
-  expect(stderr).toMatch(/openfpa forecast: /);
+  expect(io.stderr).toMatch(/openfpa forecast: /);
 });
 
 test('missing file: exit 1; bad command line: exit 2', async () => {
@@ -123,6 +109,6 @@ test('--outliers adjust: same output format, forecasts from the cleaned history;
   expect(Object.keys(adjust.forecasts[0])).toEqual(Object.keys(keep.forecasts[0]));
   expect(adjust.forecasts[0].mean[0]).toBeLessThan(keep.forecasts[0].mean[0]);
   expect(await run([input, '--outliers', 'remove'])).toBe(2);
-  expect(stderr).toMatch(/--outliers must be keep or adjust/);
-  expect(stderr).toMatch(/--outliers keep\|adjust/);
+  expect(io.stderr).toMatch(/--outliers must be keep or adjust/);
+  expect(io.stderr).toMatch(/--outliers keep\|adjust/);
 });
