@@ -6,7 +6,7 @@
  * Excel calls every FPA.FORECAST.ROLLING of a workbook at once when it recalculates; here the
  * registered function is called for all series at once in the add-in page and the wall time until
  * the last result is measured in the page (performance.now). Rows: the forecast worker pool
- * (one worker per core, the default) against `?forecastWorkers=0` (everything on the add-in thread),
+ * (one worker per core, the default) against `?workers=0` (everything on the add-in thread),
  * each in a fresh page:
  * - "open": the first calculation after the workbook opens (includes compiling the engine);
  * - "unchanged": a recalculation in which no history changed;
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   for (const workers of [undefined, 0]) {
     const addin = await openAddinPage({ height: 640 });
     try {
-      const query = workers === undefined ? '' : `&forecastWorkers=${workers}`;
+      const query = workers === undefined ? '' : `&workers=${workers}`;
       await addin.page.goto(`${addin.url}/taskpane.html?tab=settings${query}`, { waitUntil: 'load' });
       await addin.page.getByTestId('function-list').waitFor({ timeout: 30_000 });
       const cores = await addin.page.evaluate(() => navigator.hardwareConcurrency);
@@ -84,9 +84,7 @@ async function main(): Promise<number> {
       const unchanged = await recalc(before);
       const close = await recalc(after);
       const label =
-        workers === 0
-          ? 'add-in thread (forecastWorkers=0)'
-          : `worker pool (${Math.max(1, Math.min(4, cores))} workers)`;
+        workers === 0 ? 'add-in thread (workers=0)' : `worker pool (${Math.max(1, Math.min(4, cores))} workers)`;
       for (const [pass, ms] of [
         ['open', open],
         ['unchanged', unchanged],

@@ -5,7 +5,10 @@
 import type { ForecastRequest, ForecastResult } from '../src/forecast/types';
 import { BACKTEST_HORIZON, BACKTEST_ORIGINS, HORIZON, SEASONALITY } from '../src/model/limits';
 import { optionalNumber, optionalString, readOptions, readSeries, safelyAsync, columns, withHeader } from './adapter';
-import { computeForecast } from './forecast-pool';
+import { forecastRoute } from '../src/forecast/jobs';
+import type { ForecastJobs } from '../src/forecast/jobs';
+import type { JobKind } from '../src/jobs/protocol';
+import { runCellJob } from './cell-jobs';
 import type { SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
@@ -61,9 +64,17 @@ function forecastRequest(args: ForecastArgs, defaultHorizon: number): ForecastRe
   };
 }
 
+/** Runs a forecast job on the history's worker (or on this thread without workers). */
+function computeForecast<K extends JobKind<ForecastJobs>>(
+  kind: K,
+  request: ForecastJobs[K]['payload'],
+): Promise<ForecastJobs[K]['result']> {
+  return runCellJob(kind, request, { route: forecastRoute(request.values) });
+}
+
 /** The forecast of a request, computed by the worker pool (or in this thread without one). */
 function runForecast(request: ForecastRequest): Promise<ForecastResult> {
-  return computeForecast({ kind: 'rolling', request });
+  return computeForecast('forecast.rolling', request);
 }
 
 /**
@@ -119,14 +130,11 @@ export function forecastModel(
     const request = forecastRequest({ values, seasonality, method, options }, 1);
     const [result, facts] = await Promise.all([
       runForecast(request),
-      computeForecast({
-        kind: 'describe',
-        request: {
-          values: request.values,
-          seasonality: request.seasonality,
-          method: request.method,
-          outliers: request.outliers,
-        },
+      computeForecast('forecast.describe', {
+        values: request.values,
+        seasonality: request.seasonality,
+        method: request.method,
+        outliers: request.outliers,
       }),
     ]);
     const rows: SpillValue[][] = [
@@ -164,9 +172,12 @@ export function forecastBacktest(
     const h = optionalNumber(horizon, 'horizon', 6, { integer: true, ...BACKTEST_HORIZON });
     const name = optionalString(method, 'method', 'auto');
     const k = optionalNumber(origins, 'origins', 6, { integer: true, ...BACKTEST_ORIGINS });
-    const r = await computeForecast({
-      kind: 'backtest',
-      request: { values: series, horizon: h, origins: k, method: name.toLowerCase(), ...readForecastOptions(options) },
+    const r = await computeForecast('forecast.backtest', {
+      values: series,
+      horizon: h,
+      origins: k,
+      method: name.toLowerCase(),
+      ...readForecastOptions(options),
     });
     const row = (
       label: SpillValue,

@@ -7,6 +7,6 @@ import './forecast';
 import './scenario';
 import './variance-flags';
 import './cash';
-import { startForecastWorkers } from './start-forecast-workers';
+import { startCellWorkers } from './start-workers';
 
-startForecastWorkers();
+startCellWorkers();

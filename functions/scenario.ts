@@ -6,12 +6,13 @@
 import { DISTRIBUTION_PARAMETERS, canonicalFamily, makeDistribution } from '../src/scenario/distributions/catalogue';
 import type { DistributionParams } from '../src/scenario/distributions/types';
 import { ScenarioErrors } from '../src/scenario/errors';
-import { runScenarioDetailed } from '../src/scenario/run';
+import type { ScenarioJob, ScenarioJobResult } from '../src/scenario/jobs';
 import type { ScenarioSpec, DriverSpec } from '../src/scenario/spec';
 import { Errors } from '../src/errors';
 import { DEFAULT_TRIALS, MAX_TRIAL_ROWS, TRIALS_PER_CELL } from '../src/model/limits';
-import { optionalNumber, optionalString, readMatrix, safely, withHeader } from './adapter';
+import { optionalNumber, optionalString, readMatrix, safely, safelyAsync, withHeader } from './adapter';
 import type { Cell, SpillValue } from './adapter';
+import { runCellJob } from './cell-jobs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
@@ -162,6 +163,20 @@ function pickOutput(outputs: string[], requested: unknown): number {
 }
 
 /**
+ * Runs a scenario on a worker of the cells' pool (or on this thread without one), so a large run
+ * never holds up the add-in's thread; when Excel cancels the call (the inputs changed, or the user
+ * stopped the recalculation) the run stops at its next block.
+ */
+function runScenarioJob(
+  job: ScenarioJob,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<ScenarioJobResult> {
+  const controller = new AbortController();
+  if (invocation) invocation.onCanceled = () => controller.abort();
+  return runCellJob('scenario.run', job, { signal: controller.signal });
+}
+
+/**
  * Runs a Monte Carlo scenario (Latin Hypercube sampling, rank correlation by Iman–Conover) and spills
  * one row per model output: mean, sd, min, max, standard error, the percentiles, VaR95 and CVaR95.
  * The same inputs and seed always give the same numbers.
@@ -173,7 +188,8 @@ function pickOutput(outputs: string[], requested: unknown): number {
  * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names across the top and down the left.
  * @param {any[][]} [percentiles] Percentiles to report, each between 0 and 100. Default 5, 50, 95.
- * @returns {any[][]} A header row, then one row per output.
+ * @param {CustomFunctions.CancelableInvocation} [invocation] Excel's handle on the call, to stop the run when it is cancelled.
+ * @returns {Promise<any[][]>} A header row, then one row per output.
  */
 export function scenarioMc(
   drivers: any[][],
@@ -182,13 +198,14 @@ export function scenarioMc(
   seed?: number,
   correlation?: any[][],
   percentiles?: any[][],
-): any[][] {
-  return safely(() => {
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return safelyAsync(async () => {
     const spec = {
       ...buildSpec(drivers, model, iterations, seed, correlation),
       percentiles: readPercentiles(percentiles),
     };
-    const { result } = runScenarioDetailed(spec);
+    const { result } = await runScenarioJob({ spec }, invocation);
     const ps = spec.percentiles;
     const header = ['output', 'mean', 'sd', 'min', 'max', 'se', ...ps.map((p) => `P${p}`), 'VaR95', 'CVaR95'];
     const rows: SpillValue[][] = Object.entries(result.outputs).map(([name, s]) => [
@@ -217,7 +234,8 @@ export function scenarioMc(
  * @param {number} [iterations] Trials, 2 to 200,000. Default 10,000.
  * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
- * @returns {any[][]} A header row, then one row per driver: driver, Spearman, SRC.
+ * @param {CustomFunctions.CancelableInvocation} [invocation] Excel's handle on the call, to stop the run when it is cancelled.
+ * @returns {Promise<any[][]>} A header row, then one row per driver: driver, Spearman, SRC.
  */
 export function scenarioTornado(
   drivers: any[][],
@@ -226,14 +244,12 @@ export function scenarioTornado(
   iterations?: number,
   seed?: number,
   correlation?: any[][],
-): any[][] {
-  return safely(() => {
-    const { result, plan } = runScenarioDetailed({
-      ...buildSpec(drivers, model, iterations, seed, correlation),
-      sensitivity: true,
-      percentiles: [],
-    });
-    const name = plan.program.outputs[pickOutput(plan.program.outputs, output)];
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return safelyAsync(async () => {
+    const spec = { ...buildSpec(drivers, model, iterations, seed, correlation), sensitivity: true, percentiles: [] };
+    const { result, outputs } = await runScenarioJob({ spec }, invocation);
+    const name = outputs[pickOutput(outputs, output)];
     const rows = result.sensitivity![name].map((s): SpillValue[] => [s.driver, s.spearman, s.src]);
     return withHeader(['driver', 'spearman', 'src'], rows);
   });
@@ -249,7 +265,8 @@ export function scenarioTornado(
  * @param {number} [iterations] Trials, 2 to 100,000 (the spill size limit). Default 10,000.
  * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
- * @returns {any[][]} One row per trial.
+ * @param {CustomFunctions.CancelableInvocation} [invocation] Excel's handle on the call, to stop the run when it is cancelled.
+ * @returns {Promise<any[][]>} One row per trial.
  */
 export function scenarioTrials(
   drivers: any[][],
@@ -258,8 +275,9 @@ export function scenarioTrials(
   iterations?: number,
   seed?: number,
   correlation?: any[][],
-): any[][] {
-  return safely(() => {
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return safelyAsync(async () => {
     const n = optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 2 });
     if (n > MAX_TRIAL_ROWS) {
       throw Errors.outOfRange(
@@ -268,11 +286,12 @@ export function scenarioTrials(
         `at most ${MAX_TRIAL_ROWS.toLocaleString('en-US')} for FPA.SCENARIO.TRIALS (Excel on the web caps a result at 5 MB); use FPA.SCENARIO.MC for statistics of bigger runs`,
       );
     }
-    const { plan, simulation } = runScenarioDetailed({
-      ...buildSpec(drivers, model, n, seed, correlation),
-      percentiles: [],
-    });
-    const column = simulation.outputColumns[pickOutput(plan.program.outputs, output)];
+    const spec = { ...buildSpec(drivers, model, n, seed, correlation), percentiles: [] };
+    // Only the output asked for comes back (every output when none is named: the default is the last).
+    const named = optionalString(output, 'output', '');
+    const wanted = named ? [named] : '*';
+    const { outputs, trials } = await runScenarioJob({ spec, trials: wanted }, invocation);
+    const column = trials[outputs[pickOutput(outputs, output)]];
     return Array.from(column, (v) => [v]);
   });
 }

@@ -10,9 +10,10 @@ import { openStore } from '../src/store/open-store';
 import type { StoreBundle } from '../src/store/schema';
 import { App, TabId } from './components/App';
 import { loadFunctionCatalogue } from './function-catalogue';
-import { createThreadRunner } from './run/scenario-runner';
+import { createJobPool } from '../src/jobs/pool';
+import { scenarioJobHandlers } from '../src/scenario/jobs';
+import { createScenarioRunner } from './run/scenario-runner';
 import { startScenarioWorker } from './run/start-worker';
-import { createWorkerRunner } from './run/worker-runner';
 import { themeName } from './theme';
 import { createOfficeWorkbook } from './workbook/office-workbook';
 import { createWorkbookDouble } from './workbook/workbook-double';
@@ -45,8 +46,12 @@ function render(host: string | null): void {
   };
   const open = () => openStore(copy);
   // Large scenarios run in a Web Worker so the pane stays responsive; `?runner=thread` forces the fallback.
-  const worker = query.get('runner') === 'thread' ? null : startScenarioWorker();
-  const runner = worker ? createWorkerRunner(worker) : createThreadRunner();
+  const pool = createJobPool({
+    handlers: scenarioJobHandlers,
+    start: startScenarioWorker,
+    size: query.get('runner') === 'thread' ? 0 : 1,
+  });
+  const runner = createScenarioRunner(pool);
   createRoot(container).render(
     <App
       host={host}

@@ -10,10 +10,9 @@ import { readJsonObject } from '../read-json-file';
 import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from '../args';
 import { runCommand, startWork, writeResult } from '../command';
 import * as os from 'os';
-import { Worker } from 'worker_threads';
-import type { MessagePort } from 'worker_threads';
-import { rollingForecast } from '../../src/forecast/rolling-forecast';
 import { isFpaError } from '../../src/errors';
+import type { ForecastRequest, ForecastResult } from '../../src/forecast/types';
+import { cliJobPool } from '../jobs';
 
 const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]
 
@@ -141,32 +140,62 @@ export interface SeriesForecast {
   [key: string]: unknown;
 }
 
-/** Forecasts one series into the output record (errors become an `error` field). */
-export function forecastSeries(
+type ForecastSettings = Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination' | 'outliers'>;
+
+/** The engine's request for one series of the dataset. */
+function seriesRequest(
   s: DatasetSeries,
   d: Pick<Dataset, 'frequency' | 'horizon'>,
-  o: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination' | 'outliers'>,
-): SeriesForecast {
+  o: ForecastSettings,
+): ForecastRequest {
+  return {
+    values: s.values,
+    horizon: d.horizon,
+    frequency: d.frequency,
+    seasonality: o.seasonality,
+    levels: o.levels,
+    method: o.method,
+    combination: o.combination,
+    outliers: o.outliers,
+  };
+}
+
+/** The output record of one series' forecast: mean, then lo/hi per level. */
+function seriesRecord(id: string, r: ForecastResult): SeriesForecast {
+  const rec: SeriesForecast = { id, method: r.method, mean: r.mean };
+  for (const iv of r.intervals) {
+    rec[`lo${iv.level}`] = iv.lower;
+    rec[`hi${iv.level}`] = iv.upper;
+  }
+  return rec;
+}
+
+/**
+ * Forecasts every series through the job pool: on `workers` worker threads (dealt to whichever is
+ * free) or on this thread. Each series is forecast independently and deterministically, so the
+ * output does not depend on the number of workers or on timing. Engine errors become an `error`
+ * field of the series' record.
+ */
+async function forecastAll(dataset: Dataset, opts: ForecastOptions, progress: () => void): Promise<SeriesForecast[]> {
+  const workers = opts.workers > 1 && dataset.series.length >= 8 ? Math.min(opts.workers, dataset.series.length) : 1;
+  const pool = cliJobPool(workers);
   try {
-    const r = rollingForecast({
-      values: s.values,
-      horizon: d.horizon,
-      frequency: d.frequency,
-      seasonality: o.seasonality,
-      levels: o.levels,
-      method: o.method,
-      combination: o.combination,
-      outliers: o.outliers,
-    });
-    const rec: SeriesForecast = { id: s.id, method: r.method, mean: r.mean };
-    for (const iv of r.intervals) {
-      rec[`lo${iv.level}`] = iv.lower;
-      rec[`hi${iv.level}`] = iv.upper;
-    }
-    return rec;
-  } catch (e) {
-    if (isFpaError(e)) return { id: s.id, error: e.fullMessage };
-    throw e;
+    return await Promise.all(
+      dataset.series.map((s) =>
+        pool
+          .run('forecast.rolling', seriesRequest(s, dataset, opts))
+          .then(
+            (result) => seriesRecord(s.id, result),
+            (e: unknown) => {
+              if (isFpaError(e)) return { id: s.id, error: e.fullMessage };
+              throw e;
+            },
+          )
+          .finally(progress),
+      ),
+    );
+  } finally {
+    pool.close();
   }
 }
 
@@ -194,14 +223,7 @@ export function run(args: string[]): Promise<number> {
         nextReport += 0.1;
       }
     };
-    const forecasts =
-      opts.workers > 1 && total >= 8
-        ? await forecastInWorkers(dataset, opts, progress)
-        : dataset.series.map((s) => {
-            const r = forecastSeries(s, dataset, opts);
-            progress();
-            return r;
-          });
+    const forecasts = await forecastAll(dataset, opts, progress);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const failed = forecasts.filter((f) => f.error);
     if (!opts.quiet)
@@ -215,74 +237,4 @@ export function run(args: string[]): Promise<number> {
     if (!opts.quiet) process.stderr.write(clock.report('forecast'));
     return ok.length > 0 ? 0 : 1;
   });
-}
-
-interface WorkerJob {
-  modulePath: string;
-  indices: number[];
-  series: DatasetSeries[];
-  frequency: number;
-  horizon: number;
-  options: Pick<ForecastOptions, 'method' | 'levels' | 'seasonality' | 'combination' | 'outliers'>;
-}
-
-type WorkerMessage = { index: number; result: SeriesForecast } | { failed: string };
-
-/**
- * Forecasts the series on `opts.workers` worker threads. Series are dealt out round-robin and each
- * is forecast independently and deterministically, so the output does not depend on the number
- * of workers or on timing.
- */
-function forecastInWorkers(dataset: Dataset, opts: ForecastOptions, progress: () => void): Promise<SeriesForecast[]> {
-  const total = dataset.series.length;
-  const results: SeriesForecast[] = new Array(total);
-  const n = Math.min(opts.workers, total);
-  const bootstrap =
-    "const { parentPort, workerData } = require('worker_threads'); require('tsx/cjs/api').register(); require(workerData.modulePath).workerMain(parentPort, workerData);";
-  return new Promise((resolve, reject) => {
-    let running = n;
-    for (let w = 0; w < n; w++) {
-      const indices: number[] = [];
-      for (let i = w; i < total; i += n) indices.push(i);
-      const job: WorkerJob = {
-        modulePath: __filename,
-        indices,
-        series: indices.map((i) => dataset.series[i]),
-        frequency: dataset.frequency,
-        horizon: dataset.horizon,
-        options: {
-          method: opts.method,
-          levels: opts.levels,
-          seasonality: opts.seasonality,
-          combination: opts.combination,
-          outliers: opts.outliers,
-        },
-      };
-      const worker = new Worker(bootstrap, { eval: true, workerData: job });
-      worker.on('message', (msg: WorkerMessage) => {
-        if ('failed' in msg) {
-          reject(new Error(msg.failed));
-          return;
-        }
-        results[msg.index] = msg.result;
-        progress();
-      });
-      worker.on('error', reject);
-      worker.on('exit', () => {
-        running--;
-        if (running === 0) resolve(results);
-      });
-    }
-  });
-}
-
-/** Entry point inside a worker thread: forecasts its share and posts each result back. */
-export function workerMain(port: MessagePort, job: WorkerJob): void {
-  try {
-    job.series.forEach((s, k) => {
-      port.postMessage({ index: job.indices[k], result: forecastSeries(s, job, job.options) });
-    });
-  } catch (e) {
-    port.postMessage({ failed: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-  }
 }

@@ -7,7 +7,7 @@ import { readJsonObject } from '../read-json-file';
 import { commandLine, flagOption, valueOption } from '../args';
 import { runCommand, startWork, writeResult } from '../command';
 import { isFpaError } from '../../src/errors';
-import { runScenarioAsync } from '../../src/scenario/run';
+import { cliJobPool } from '../jobs';
 import { ScenarioSpec } from '../../src/scenario/spec';
 
 const USAGE = `usage: openfpa scenario <spec.json> [--out result.json] [--quiet]
@@ -48,12 +48,16 @@ export function run(args: string[]): Promise<number> {
       return 1;
     }
     try {
-      const { result } = await runScenarioAsync(spec, {
-        onProgress: ({ done, total }) => {
-          if (!parsed.quiet && done < total) process.stderr.write(`scenario: ${done} / ${total} trials\n`);
+      // Through the job protocol on this thread (the same job the pane and the cells run on workers).
+      const { result } = await cliJobPool(1).run(
+        'scenario.run',
+        { spec },
+        {
+          onProgress: ({ done, total }) => {
+            if (!parsed.quiet && done < total) process.stderr.write(`scenario: ${done} / ${total} trials\n`);
+          },
         },
-        yieldControl: () => Promise.resolve(),
-      });
+      );
       for (const w of result.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       writeResult(JSON.stringify(result, null, 2) + '\n', parsed.out);
       if (!parsed.quiet) {

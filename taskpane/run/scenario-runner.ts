@@ -1,10 +1,14 @@
 /**
- * Runs a scenario for the pane and reports progress; `cancel()` stops it between blocks. This
- * implementation runs the engine's cooperative `runScenarioAsync` on the pane's thread, yielding
- * to the UI after every block; a Web Worker runner (taskpane/workers/scenario-worker.ts, owned by
- * the scenario engine) can implement the same interface.
+ * Runs a scenario for the pane through the job protocol (src/jobs) and reports progress; `cancel()`
+ * stops it between blocks. The same runner serves both places a run can happen: the scenario Web
+ * Worker (taskpane/workers/scenario-worker.ts, so a 1,000,000-trial run never blocks the pane) and,
+ * where no worker can start, the pane's own thread (the engine yields after every block). Either
+ * way the job returns the same data and the outcome is built here, once.
  */
-import { runScenarioAsync } from '../../src/scenario/run';
+import type { JobPool } from '../../src/jobs/pool';
+import { scenarioJobHandlers } from '../../src/scenario/jobs';
+import type { ScenarioJobResult, ScenarioJobs } from '../../src/scenario/jobs';
+import { createJobPool } from '../../src/jobs/pool';
 import type { ScenarioSpec } from '../../src/scenario/spec';
 import { binValues } from '../results/histogram';
 import type { RunOutcome } from '../results/types';
@@ -33,39 +37,57 @@ export function remainingTime(done: number, total: number, elapsedMs: number): n
   return Math.max(0, (elapsedMs / done) * (total - done));
 }
 
-export function createThreadRunner(): ScenarioRunner {
+/** What the results view and the workbook writer get from a finished job. */
+export function runOutcome(
+  name: string,
+  job: ScenarioJobResult,
+  keepTrials: boolean,
+  elapsedMs: number,
+): RunOutcome {
+  const columns = job.outputs.filter((o) => job.trials[o]).map((o) => [o, job.trials[o]] as const);
   return {
-    where: 'pane thread',
+    scenarioName: name,
+    iterations: job.iterations,
+    seed: job.seed,
+    result: job.result,
+    histograms: Object.fromEntries(columns.map(([o, values]) => [o, binValues(values, 30)])),
+    trials: keepTrials ? Object.fromEntries(columns) : undefined,
+    elapsedMs,
+  };
+}
+
+/** A runner over a job pool: its worker when it has one, this thread otherwise. */
+export function createScenarioRunner(
+  pool: JobPool<ScenarioJobs>,
+  now: () => number = () => performance.now(),
+): ScenarioRunner {
+  return {
+    get where() {
+      return pool.workers > 0 ? 'worker' : 'pane thread';
+    },
     start(name, spec, onProgress, keepTrials) {
       const controller = new AbortController();
-      const started = performance.now();
-      const done = runScenarioAsync(
-        { ...spec, sensitivity: true },
-        {
-          signal: controller.signal,
-          onProgress: ({ done: d, total }) => {
-            const elapsedMs = performance.now() - started;
-            onProgress({ done: d, total, elapsedMs, remainingMs: remainingTime(d, total, elapsedMs) });
+      const started = now();
+      // Every output's trials come back (moved, not copied): the pane draws a histogram of each.
+      const done = pool
+        .run(
+          'scenario.run',
+          { spec: { ...spec, sensitivity: true }, trials: '*' },
+          {
+            signal: controller.signal,
+            onProgress: ({ done: d, total }) => {
+              const elapsedMs = now() - started;
+              onProgress({ done: d, total, elapsedMs, remainingMs: remainingTime(d, total, elapsedMs) });
+            },
           },
-        },
-      ).then(({ result, plan, simulation }) => {
-        const histograms = Object.fromEntries(
-          plan.program.outputs.map((o, i) => [o, binValues(simulation.outputColumns[i], 30)]),
-        );
-        const trials = keepTrials
-          ? Object.fromEntries(plan.program.outputs.map((o, i) => [o, simulation.outputColumns[i]]))
-          : undefined;
-        return {
-          scenarioName: name,
-          iterations: simulation.trials,
-          seed: plan.seed,
-          result,
-          histograms,
-          trials,
-          elapsedMs: performance.now() - started,
-        } satisfies RunOutcome;
-      });
+        )
+        .then((job) => runOutcome(name, job, keepTrials, now() - started));
       return { done, cancel: () => controller.abort() };
     },
   };
+}
+
+/** A runner on the pane's own thread (tests, hosts without workers, `?runner=thread`). */
+export function createThreadRunner(): ScenarioRunner {
+  return createScenarioRunner(createJobPool({ handlers: scenarioJobHandlers }));
 }

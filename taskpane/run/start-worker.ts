@@ -1,11 +1,16 @@
 /**
- * Starts the scenario Web Worker. Kept apart from the runner because `import.meta.url` is how the
- * bundler finds and emits the worker's own chunk, and tests import the runner without it.
- * @returns the worker, or null where the host cannot start one (the pane then runs on its thread).
+ * Starts the scenario Web Worker as a job endpoint. Kept apart from the runner because
+ * `import.meta.url` is how the bundler finds and emits the worker's own chunk, and tests import the
+ * runner without it.
+ * @returns the endpoint, or null where the host cannot start a worker (the pane then runs on its thread).
  */
-export function startScenarioWorker(): Worker | null {
+import { webWorkerEndpoint } from '../../src/jobs/endpoints';
+import type { JobEndpoint, WebWorkerLike } from '../../src/jobs/endpoints';
+
+export function startScenarioWorker(): JobEndpoint | null {
   try {
-    return new Worker(new URL('../workers/scenario-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('../workers/scenario-worker.ts', import.meta.url));
+    return webWorkerEndpoint(worker as unknown as WebWorkerLike);
   } catch {
     return null;
   }

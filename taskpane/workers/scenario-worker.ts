@@ -1,30 +1,10 @@
 /**
  * The scenario Web Worker: runs large Monte Carlo scenarios off the task pane's thread. All logic
- * lives in src/scenario/worker-protocol.ts; this file only connects it to the worker's message port.
- * Create it from the pane with
- *   new Worker(new URL('./workers/scenario-worker.ts', import.meta.url))
- * and post `ScenarioWorkerRequest` messages; `ScenarioWorkerEvent` messages come back.
+ * lives in src/jobs and src/scenario/jobs.ts; this file only connects them to the worker's message
+ * port. The pane starts it with taskpane/run/start-worker.ts and runs jobs through a job pool.
  */
-import {
-  createScenarioWorkerHandler,
-  ScenarioWorkerEvent,
-  ScenarioWorkerRequest,
-} from '../../src/scenario/worker-protocol';
+import { serveWebWorker } from '../../src/jobs/endpoints';
+import type { WebWorkerScopeLike } from '../../src/jobs/endpoints';
+import { scenarioJobHandlers } from '../../src/scenario/jobs';
 
-interface WorkerScope {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<ScenarioWorkerRequest>) => void) | null;
-}
-
-const scope = self as unknown as WorkerScope;
-
-const handle = createScenarioWorkerHandler((event: ScenarioWorkerEvent) => {
-  // Trial columns are transferred, not copied: a 1,000,000-trial column is 8 MB.
-  const transfer =
-    event.type === 'result' && event.trials ? Object.values(event.trials).map((t) => t.buffer as ArrayBuffer) : [];
-  scope.postMessage(event, transfer);
-});
-
-scope.onmessage = (event) => {
-  void handle(event.data);
-};
+serveWebWorker(self as unknown as WebWorkerScopeLike, scenarioJobHandlers);

@@ -21,6 +21,7 @@ const CORRELATION = [
   ['volume', -0.5, 1],
 ];
 
+/** A custom function's result: whatever goes wrong comes back as an Excel error, never thrown or rejected. */
 function call<T>(fn: () => T): T {
   let result: T | undefined;
   expect(() => {
@@ -32,7 +33,9 @@ function call<T>(fn: () => T): T {
 describe('FPA.SCENARIO.MC', () => {
   it('spills a header and one row per output, matching the core', async () => {
     const drivers = await rangeValues(DRIVERS);
-    const result = call(() => scenarioMc(drivers, MODEL, 2000, 7, CORRELATION, [[10, 90]])) as (string | number)[][];
+    const result = (await call(() => scenarioMc(drivers, MODEL, 2000, 7, CORRELATION, [[10, 90]]))) as (
+      string | number
+    )[][];
     expect(result[0]).toEqual(['output', 'mean', 'sd', 'min', 'max', 'se', 'P10', 'P90', 'VaR95', 'CVaR95']);
     expect(result.map((r) => r[0])).toEqual(['output', 'revenue', 'profit']);
     const core = runScenario({
@@ -62,18 +65,18 @@ describe('FPA.SCENARIO.MC', () => {
     expect(result[2][7]).toBe(core.outputs.profit.percentiles['90']);
   });
 
-  it('recalculates deterministically and defaults to 10,000 trials, seed 1, P5/P50/P95', () => {
-    const a = call(() => scenarioMc(DRIVERS, MODEL));
-    expect(call(() => scenarioMc(DRIVERS, MODEL))).toEqual(a);
+  it('recalculates deterministically and defaults to 10,000 trials, seed 1, P5/P50/P95', async () => {
+    const a = await call(() => scenarioMc(DRIVERS, MODEL));
+    expect(await call(() => scenarioMc(DRIVERS, MODEL))).toEqual(a);
     expect(a[0].slice(6, 9)).toEqual(['P5', 'P50', 'P95']);
-    expect(call(() => scenarioMc(DRIVERS, MODEL, 10000, 1))).toEqual(a);
+    expect(await call(() => scenarioMc(DRIVERS, MODEL, 10000, 1))).toEqual(a);
   });
 
-  it('accepts a multi-line model in one cell and a drivers table without header', () => {
-    const oneCell = call(() =>
+  it('accepts a multi-line model in one cell and a drivers table without header', async () => {
+    const oneCell = await call(() =>
       scenarioMc(DRIVERS.slice(1), [['revenue = price * volume\nprofit = revenue - unit_cost * volume - capex']], 500),
     );
-    expect(oneCell).toEqual(call(() => scenarioMc(DRIVERS, MODEL, 500)));
+    expect(oneCell).toEqual(await call(() => scenarioMc(DRIVERS, MODEL, 500)));
   });
 
   it.each([
@@ -91,68 +94,40 @@ describe('FPA.SCENARIO.MC', () => {
     ['a too-narrow drivers range', [['x', 'normal']], [['y = x']], '#VALUE!', /drivers must be a table/],
     ['an error cell', [['x', 'normal', errorCell('#DIV/0!'), 1]], [['y = x']], '#VALUE!', /#DIV\/0!/],
     ['a division by zero in every trial', [['x', 'normal', 0, 1]], [['y = x / 0']], '#VALUE!', /not a finite number/],
-  ])('returns an Excel error for %s', (_, drivers, model, code, pattern) => {
-    expectExcelError(
-      call(() => scenarioMc(drivers, model, 100)),
-      code,
-      pattern,
-    );
+  ])('returns an Excel error for %s', async (_, drivers, model, code, pattern) => {
+    expectExcelError(await call(() => scenarioMc(drivers, model, 100)), code, pattern);
   });
 
-  it('caps the synchronous work with a message pointing to the task pane', () => {
-    expectExcelError(
-      call(() => scenarioMc(DRIVERS, MODEL, TRIALS_PER_CELL.max + 1)),
-      '#VALUE!',
-      /task pane/,
-    );
-    expectExcelError(
-      call(() => scenarioMc(DRIVERS, MODEL, 1.5)),
-      '#VALUE!',
-      /iterations/,
-    );
+  it('caps the synchronous work with a message pointing to the task pane', async () => {
+    expectExcelError(await call(() => scenarioMc(DRIVERS, MODEL, TRIALS_PER_CELL.max + 1)), '#VALUE!', /task pane/);
+    expectExcelError(await call(() => scenarioMc(DRIVERS, MODEL, 1.5)), '#VALUE!', /iterations/);
   });
 
-  it('checks the correlation range labels and values', () => {
+  it('checks the correlation range labels and values', async () => {
     const swapped = [
       [null, 'volume', 'price'],
       ['price', 1, -0.5],
       ['volume', -0.5, 1],
     ];
-    expectExcelError(
-      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, swapped)),
-      '#VALUE!',
-      /same order/,
-    );
+    expectExcelError(await call(() => scenarioMc(DRIVERS, MODEL, 100, 1, swapped)), '#VALUE!', /same order/);
     const bad = [
       [null, 'price', 'volume'],
       ['price', 1, 2],
       ['volume', 2, 1],
     ];
-    expectExcelError(
-      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, bad)),
-      '#VALUE!',
-      /between -1 and 1/,
-    );
+    expectExcelError(await call(() => scenarioMc(DRIVERS, MODEL, 100, 1, bad)), '#VALUE!', /between -1 and 1/);
     const unknown = [
       [null, 'price', 'fx'],
       ['price', 1, 0],
       ['fx', 0, 1],
     ];
-    expectExcelError(
-      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, unknown)),
-      '#VALUE!',
-      /"fx" is not a driver/,
-    );
-    expectExcelError(
-      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, [[1]])),
-      '#VALUE!',
-      /square range/,
-    );
+    expectExcelError(await call(() => scenarioMc(DRIVERS, MODEL, 100, 1, unknown)), '#VALUE!', /"fx" is not a driver/);
+    expectExcelError(await call(() => scenarioMc(DRIVERS, MODEL, 100, 1, [[1]])), '#VALUE!', /square range/);
   });
 
-  it('rejects bad percentiles', () => {
+  it('rejects bad percentiles', async () => {
     expectExcelError(
-      call(() => scenarioMc(DRIVERS, MODEL, 100, 1, undefined, [[150]])),
+      await call(() => scenarioMc(DRIVERS, MODEL, 100, 1, undefined, [[150]])),
       '#VALUE!',
       /percentiles/,
     );
@@ -160,17 +135,17 @@ describe('FPA.SCENARIO.MC', () => {
 });
 
 describe('FPA.SCENARIO.TORNADO', () => {
-  it('spills driver × (spearman, src) sorted by |spearman|', () => {
-    const result = call(() => scenarioTornado(DRIVERS, MODEL, 'profit', 2000)) as (string | number)[][];
+  it('spills driver × (spearman, src) sorted by |spearman|', async () => {
+    const result = (await call(() => scenarioTornado(DRIVERS, MODEL, 'profit', 2000))) as (string | number)[][];
     expect(result[0]).toEqual(['driver', 'spearman', 'src']);
     expect(result).toHaveLength(5);
     const sizes = result.slice(1).map((r) => Math.abs(r[1] as number));
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
     expect(result[1][0]).toBe('volume');
   });
-  it('an unknown output is #N/A naming the outputs', () => {
+  it('an unknown output is #N/A naming the outputs', async () => {
     expectExcelError(
-      call(() => scenarioTornado(DRIVERS, MODEL, 'ebit', 100)),
+      await call(() => scenarioTornado(DRIVERS, MODEL, 'ebit', 100)),
       '#N/A',
       /Use one of: revenue, profit/,
     );
@@ -178,15 +153,15 @@ describe('FPA.SCENARIO.TORNADO', () => {
 });
 
 describe('FPA.SCENARIO.TRIALS', () => {
-  it('spills one column of trial values for the chosen output (default: last line)', () => {
-    const result = call(() => scenarioTrials(DRIVERS, MODEL, undefined, 300)) as number[][];
+  it('spills one column of trial values for the chosen output (default: last line)', async () => {
+    const result = (await call(() => scenarioTrials(DRIVERS, MODEL, undefined, 300))) as number[][];
     expect(result).toHaveLength(300);
     expect(result.every((r) => r.length === 1 && Number.isFinite(r[0]))).toBe(true);
-    expect(call(() => scenarioTrials(DRIVERS, MODEL, 'PROFIT', 300))).toEqual(result);
+    expect(await call(() => scenarioTrials(DRIVERS, MODEL, 'PROFIT', 300))).toEqual(result);
   });
-  it('above the spill limit returns #VALUE! saying the limit', () => {
+  it('above the spill limit returns #VALUE! saying the limit', async () => {
     expectExcelError(
-      call(() => scenarioTrials(DRIVERS, MODEL, 'profit', 100001)),
+      await call(() => scenarioTrials(DRIVERS, MODEL, 'profit', 100001)),
       '#VALUE!',
       /at most 100,000.*5 MB/,
     );
