@@ -38,12 +38,7 @@ export function remainingTime(done: number, total: number, elapsedMs: number): n
 }
 
 /** What the results view and the workbook writer get from a finished job. */
-export function runOutcome(
-  name: string,
-  job: ScenarioJobResult,
-  keepTrials: boolean,
-  elapsedMs: number,
-): RunOutcome {
+export function runOutcome(name: string, job: ScenarioJobResult, keepTrials: boolean, elapsedMs: number): RunOutcome {
   const columns = job.outputs.filter((o) => job.trials[o]).map((o) => [o, job.trials[o]] as const);
   return {
     scenarioName: name,
