@@ -1,13 +1,25 @@
 /**
  * Smoke test of the built add-in in real Chromium: the shared-runtime page loads without errors,
- * every function in the built functions.json is registered, and FPA.FORECAST.ROLLING returns the
- * same array in the browser as the core computes in Node.
+ * every function in the built functions.json is registered, FPA.FORECAST.ROLLING returns the same
+ * array in the browser as the core computes in Node, and FPA.SCENARIO.MC runs on the bundle's Web
+ * Worker (the add-in thread stays responsive) with the numbers Node computes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
-import { DIST, invokeFunction, openAddinPage, registeredIds, screenshotPath, type AddinPage } from './harness';
+import { runScenario } from '../../src/scenario/run';
+import type { ScenarioSpec } from '../../src/scenario/spec';
+import {
+  CUSTOM_FUNCTIONS_ERRORS,
+  DIST,
+  invokeFunction,
+  openAddinPage,
+  registeredIds,
+  routeOfficeJs,
+  screenshotPath,
+  type AddinPage,
+} from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -140,4 +152,113 @@ it('solves FPA.CASH.OPTIMIZE with glpk.js in the browser', async () => {
   const bad = await invokeFunction(page, 'CASH.OPTIMIZE', [[[0], [-500], [0]], 100, [[0]], [['TD', 2, 0.01]]]);
   expect(bad).toMatchObject({ code: '#VALUE!' });
   expect((bad as { message: string }).message).toMatch(/^cash falls short by 400\.00 in period 2/);
+});
+
+/** FPA.SCENARIO.MC's arguments as cells, and the same scenario as the engine's spec. */
+const MC_DRIVERS = [
+  ['name', 'distribution', 'param1', 'param2', 'param3'],
+  ['price', 'normal', 130, 10, null],
+  ['volume', 'lognormal', 50000, 12000, null],
+  ['unit_cost', 'triangular', 40, 55, 75],
+  ['capex', 'discrete', '0; 250000; 1000000', '0.6; 0.3; 0.1', null],
+];
+const MC_MODEL = [['revenue = price * volume'], ['profit = revenue - unit_cost * volume - capex']];
+const MC_CORRELATION = [
+  [null, 'price', 'volume'],
+  ['price', 1, -0.5],
+  ['volume', -0.5, 1],
+];
+const MC_SPEC: ScenarioSpec = {
+  drivers: [
+    { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
+    { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
+    { name: 'unit_cost', distribution: 'triangular', params: { min: 40, mode: 55, max: 75 } },
+    {
+      name: 'capex',
+      distribution: 'discrete',
+      params: { values: [0, 250000, 1000000], probabilities: [0.6, 0.3, 0.1] },
+    },
+  ],
+  correlation: {
+    names: ['price', 'volume'],
+    matrix: [
+      [1, -0.5],
+      [-0.5, 1],
+    ],
+  },
+  model: 'revenue = price * volume\nprofit = revenue - unit_cost * volume - capex',
+  iterations: 200_000,
+  seed: 42,
+  percentiles: [5, 50, 95],
+};
+
+/**
+ * Calls FPA.SCENARIO.MC in the page while a 10 ms timer ticks on the add-in thread; returns the spill
+ * and the longest gap between ticks (how long the add-in thread was held).
+ */
+async function mcWithHeartbeat(target: Page): Promise<{ rows: unknown[][]; longestGapMs: number }> {
+  return target.evaluate(
+    async ([drivers, model, correlation]) => {
+      const fn = (
+        window as unknown as {
+          CustomFunctions: { _association: { mappings: Record<string, (...args: unknown[]) => unknown> } };
+        }
+      ).CustomFunctions._association.mappings['SCENARIO.MC'];
+      let last = performance.now();
+      let longestGapMs = 0;
+      const beat = setInterval(() => {
+        const now = performance.now();
+        longestGapMs = Math.max(longestGapMs, now - last);
+        last = now;
+      }, 10);
+      const rows = (await fn(drivers, model, 200000, 42, correlation)) as unknown[][];
+      clearInterval(beat);
+      longestGapMs = Math.max(longestGapMs, performance.now() - last);
+      return { rows: JSON.parse(JSON.stringify(rows)) as unknown[][], longestGapMs };
+    },
+    [MC_DRIVERS, MC_MODEL, MC_CORRELATION] as const,
+  );
+}
+
+it('runs FPA.SCENARIO.MC on a Web Worker of the built bundle, with the numbers Node computes', async () => {
+  const { rows, longestGapMs } = await mcWithHeartbeat(page);
+  const core = runScenario(MC_SPEC);
+  expect(rows[0]).toEqual(['output', 'mean', 'sd', 'min', 'max', 'se', 'P5', 'P50', 'P95', 'VaR95', 'CVaR95']);
+  for (const row of rows.slice(1)) {
+    const s = core.outputs[row[0] as string];
+    expect(row).toEqual([
+      row[0],
+      s.mean,
+      s.sd,
+      s.min,
+      s.max,
+      s.se,
+      s.percentiles['5'],
+      s.percentiles['50'],
+      s.percentiles['95'],
+      s.var95,
+      s.cvar95,
+    ]);
+  }
+  // On the same page with workers turned off, the run holds the add-in thread for its whole length;
+  // on the worker the thread keeps ticking.
+  const inThread = await page
+    .context()
+    .browser()!
+    .newPage({ viewport: { width: 320, height: 640 } });
+  try {
+    await routeOfficeJs(inThread);
+    await inThread.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
+    await inThread.goto(`${addin.url}/taskpane.html?tab=settings&workers=0`, { waitUntil: 'load' });
+    await inThread.getByTestId('function-list').waitFor({ timeout: 20_000 });
+    const held = await mcWithHeartbeat(inThread);
+    expect(held.rows).toEqual(rows);
+    process.stderr.write(
+      `FPA.SCENARIO.MC, 200,000 trials: add-in thread held at most ${longestGapMs.toFixed(0)} ms on the worker, ${held.longestGapMs.toFixed(0)} ms without\n`,
+    );
+    expect(longestGapMs).toBeLessThan(held.longestGapMs / 2);
+  } finally {
+    await inThread.close();
+  }
+  expect(addin.problems).toEqual([]);
 });
