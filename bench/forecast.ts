@@ -1,6 +1,8 @@
 /**
- * Forecast accuracy and speed benchmark: `tsx bench/forecast.ts [dataset.json] [--methods a,b,...]`
- * (npm run bench:forecast -- <dataset.json>). Default dataset: ../shared/data/tourism-monthly.json.
+ * Forecast accuracy and speed benchmark: `tsx bench/forecast.ts [set] [--methods a,b,...]`
+ * (npm run bench:forecast -- <set>). `set` is a dataset file or the name of a shared tuning set
+ * (tourism-monthly, m1-monthly, tourism-quarterly; default tourism-monthly), looked up in the
+ * `shared/data` folder beside the repository (searched upward from here, or $OPENFPA_SHARED).
  * A method may carry switches: "auto+accuracy" (weights=accuracy), "auto+outliers" (outliers=adjust).
  *
  * Runs `openfpa forecast` for each method (both cores, worker threads), scores the output with
@@ -14,7 +16,17 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { run } from '../cli/commands/forecast';
 
-const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+/** The shared folder: $OPENFPA_SHARED, else the first `shared` folder beside this file's ancestors. */
+function sharedFolder(): string {
+  if (process.env.OPENFPA_SHARED) return path.resolve(process.env.OPENFPA_SHARED);
+  for (let dir = path.resolve(__dirname, '..'); ; dir = path.dirname(dir)) {
+    const candidate = path.join(path.dirname(dir), 'shared');
+    if (fs.existsSync(path.join(candidate, 'bench', 'score-forecast.mjs'))) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', 'shared');
+  }
+}
+
+const SHARED = sharedFolder();
 const SCORER = path.join(SHARED, 'bench', 'score-forecast.mjs');
 const DEFAULT_METHODS = ['snaive', 'naive2', 'ses', 'theta', 'ets', 'auto'];
 
@@ -41,7 +53,8 @@ async function main(): Promise<number> {
   const mi = args.indexOf('--methods');
   const methods = mi >= 0 ? args[mi + 1].split(',') : DEFAULT_METHODS;
   const positional = args.filter((a, i) => !a.startsWith('--') && (mi < 0 || i !== mi + 1));
-  const dataset = positional[0] ?? path.join(SHARED, 'data', 'tourism-monthly.json');
+  const given = positional[0] ?? 'tourism-monthly';
+  const dataset = fs.existsSync(given) || given.endsWith('.json') ? given : path.join(SHARED, 'data', `${given}.json`);
   if (!fs.existsSync(SCORER) || !fs.existsSync(dataset)) {
     process.stdout.write(
       `bench/forecast: ${fs.existsSync(SCORER) ? dataset : SHARED} not found; shared benchmark data absent, nothing to measure.\n`,

@@ -53,7 +53,7 @@ function inSampleMase(fit: EtsFit, y: Float64Array, m: number): number {
 export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   const adjust = parseOutlierOption(request.outliers) === 'adjust';
   const history = prepareHistory(request.values);
-  const season = resolveSeason(history.values, request.seasonality ?? 0, request.frequency ?? 12);
+  const season = resolveSeason(history.values, request.seasonality ?? 0, request.frequency);
   const method = (request.method ?? 'auto').trim();
   const key = method.toLowerCase();
   let m = season.period;
@@ -64,7 +64,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   if (key === 'auto' || key === 'ets') {
     const need = minimumLength({ error: 'A', trend: 'N', season: 'N', period: 1 });
     if (y.length < need) throw ForecastErrors.tooShort(key, need, y.length);
-    fit = cachedSelectEts(y, etsSeason(y.length, request.seasonality ?? 0, request.frequency ?? 12, m));
+    fit = cachedSelectEts(y, etsSeason(y.length, request.seasonality ?? 0, season.nominal, m));
   } else {
     const code = NAMED[key] ?? method;
     const spec = parseEtsCode(code, m);

@@ -9,6 +9,8 @@ import { differencedAr } from './differenced-ar';
 /** A member's forecast: the mean path and, per requested level, its lower and upper bounds. */
 export interface MemberForecast {
   name: string;
+  /** Season length the member used (1 = none), when it decides one itself (Theta's own test). */
+  period?: number;
   mean: Float64Array;
   lower: Float64Array[];
   upper: Float64Array[];
@@ -59,7 +61,7 @@ export function thetaMember(
   seasonal?: boolean,
 ): MemberForecast | undefined {
   const th = thetaForecast(y, m, h, seasonal);
-  return th && { name: 'theta', mean: th.mean, ...normalBounds(th.mean, th.se, levels) };
+  return th && { name: 'theta', period: th.seasonal ? m : 1, mean: th.mean, ...normalBounds(th.mean, th.se, levels) };
 }
 
 /**

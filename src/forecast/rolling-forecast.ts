@@ -202,7 +202,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   // exact power of two and scale the results back. Ordinary data are left untouched.
   const factor = powerOfTwoScale(history.values);
   let y = factor === 1 ? history.values : history.values.map((v) => v / factor);
-  const season = resolveSeason(y, request.seasonality ?? 0, request.frequency ?? 12);
+  const season = resolveSeason(y, request.seasonality ?? 0, request.frequency);
   const notes = [...history.notes, ...season.notes];
   let m = season.period;
   let outliers: AdjustedOutlier[] = [];
@@ -244,14 +244,15 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       m = 1;
     }
     if (key === 'theta') {
-      const f = thetaMember(y, m, h, levels);
+      // R thetaf: its own seasonality test at the data's frequency (n > 2m), not the M4 detection.
+      const f = thetaMember(y, season.nominal, h, levels);
       if (!f) throw ForecastErrors.tooShort('theta', 4, y.length);
-      return done('theta', f);
+      return done('theta', f, f.period);
     }
     // Detection decides the season of Theta and the autoregression; ETS is offered the nominal
     // season and lets AICc decide (resolve-season.ts, etsSeason).
     const seasons: MemberSeasons = {
-      ets: etsSeason(y.length, request.seasonality ?? 0, request.frequency ?? 12, m),
+      ets: etsSeason(y.length, request.seasonality ?? 0, season.nominal, m),
       others: m,
     };
     const [fit, f] =

@@ -15,8 +15,9 @@ export interface ForecastRequest {
   /** 0 = detect the season length, 1 = no seasonality, n ≥ 2 = season length in periods. @default 0 */
   seasonality?: number;
   /**
-   * Nominal frequency of the data (12 for monthly), used by detection as the first candidate.
-   * @default 12
+   * Frequency of the data (12 monthly, 4 quarterly; periods per year), when known: detection
+   * (`seasonality` 0) then tests that lag only and automatic ETS is offered that season. Left out
+   * (a bare cell range), detection tries 12 and 4 (resolve-season.ts).
    */
   frequency?: number;
   /** Interval levels in percent, each in (0, 100). @default [80, 95] */

@@ -140,9 +140,48 @@ describe('properties', () => {
     const short = rollingForecast({ values: monthly.values.slice(0, 20), horizon: 12 });
     expect(short.seasonPeriod).toBe(1);
     expect(short.method).toBe('auto(ANN+theta+ar0)');
-    expect(short.notes.join(' ')).toMatch(
-      /Too short to test for seasonality \(needs 36 values, has 20\): no season assumed/,
-    );
+    // Without a frequency (a bare cell range) 20 values can be tested at lag 4 only; with one, not at all.
+    expect(short.notes.join(' ')).toMatch(/No seasonality at lag 4 detected: no season assumed/);
+    expect(
+      rollingForecast({ values: monthly.values.slice(0, 20), horizon: 12, frequency: 12 }).notes.join(' '),
+    ).toMatch(/Too short to test for seasonality \(needs 36 values, has 20\): no season assumed/);
+  });
+
+  test('any season length m ≥ 2 works in every method; quarterly data are detected without a frequency', () => {
+    for (const m of [2, 3, 4, 5, 7]) {
+      const pattern = Array.from({ length: m }, (_, j) => 20 * Math.sin((2 * Math.PI * (j + 0.5)) / m));
+      const values = Array.from({ length: 10 * m }, (_, t) => 200 + 1.5 * t + pattern[t % m] + ((t * 7919) % 13) / 4);
+      for (const method of ['auto', 'ets', 'theta', 'snaive', 'hw', 'MAM', 'MNM', 'AAdA']) {
+        const r = rollingForecast({ values, horizon: 2 * m + 1, seasonality: m, method });
+        expect(r.mean.every(Number.isFinite)).toBe(true);
+        for (const iv of r.intervals) {
+          expect(iv.lower.every((v, k) => v <= r.mean[k] + 1e-9 && Number.isFinite(v))).toBe(true);
+          expect(iv.upper.every((v, k) => v >= r.mean[k] - 1e-9 && Number.isFinite(v))).toBe(true);
+        }
+        // A strong season is kept by every seasonal method (the forecast repeats with period m).
+        expect(r.seasonPeriod).toBe(m);
+      }
+    }
+    const quarterly = Array.from({ length: 40 }, (_, t) => 100 + 2 * t + [15, -5, -20, 10][t % 4] + ((t * 37) % 5));
+    const r = rollingForecast({ values: quarterly, horizon: 8, method: 'ets' });
+    expect(r.seasonPeriod).toBe(4);
+    expect(r.notes).toContain('Seasonality of 4 periods detected.');
+    expect(rollingForecast({ values: quarterly, horizon: 8, frequency: 4 }).seasonPeriod).toBe(4);
+  });
+
+  test('theta is R thetaf: its own seasonality test at the frequency, from 2m + 1 values', () => {
+    // M1 series MNI2 (30 months, August dips); R: thetaf(ts(y, frequency = 12), h = 6) finds the
+    // season where the M4 detection cannot run (it needs 36 values).
+    const y = [84, 87, 88, 98, 104, 103, 86, 55, 103, 106, 112, 112, 105, 106, 103, 108, 110, 111, 103, 44, 106];
+    const values = [...y, 105, 114, 110, 101, 110, 111, 112, 109, 109];
+    const mean = [98.213769487, 51.3846643227, 107.3745158762, 107.85291972, 115.3074606473, 113.2862748254];
+    const hi95 = [109.8358782919, 64.0454521233, 120.9950034736, 122.3698001373, 130.6685137267, 129.4474655726];
+    for (const frequency of [12, undefined]) {
+      const r = rollingForecast({ values, horizon: 6, frequency, method: 'theta' });
+      expect(r.seasonPeriod).toBe(12);
+      expect(maxRelDiff(r.mean, mean)).toBeLessThan(2e-3);
+      expect(maxRelDiff(r.intervals[1].upper, hi95)).toBeLessThan(2e-3);
+    }
   });
 
   test('ETS is offered the season whenever two seasons exist, and AICc chooses (as R ets())', () => {
