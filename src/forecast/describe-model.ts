@@ -3,7 +3,8 @@ import { ForecastErrors } from './errors';
 import { prepareHistory } from './prepare-history';
 import { etsSeason, memberSeason, resolveSeason } from './resolve-season';
 import type { EtsFit } from './ets-fit';
-import { cachedFitEts, cachedSelectEts } from './fit-cache';
+import { cachedEtsCandidates, cachedFitEts, cachedSelectEts } from './fit-cache';
+import { akaikeWeights } from './ets-average';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
 import { thetaForecast } from './theta';
 import { differencedAr } from './differenced-ar';
@@ -91,6 +92,16 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
     { label: 'observations', value: y.length },
   );
   if (adjusted) facts.push({ label: 'outliers replaced', value: adjusted.outliers.length });
+  if (key === 'auto' || key === 'ets') {
+    // The forecast averages the candidates by their Akaike weights (ets-average.ts): name those that count.
+    const candidates = cachedEtsCandidates(y, etsSeason(y.length, request.seasonality ?? 0, season.nominal, m));
+    const weights = akaikeWeights(candidates);
+    const shown = candidates
+      .map((c, i) => ({ code: etsCode(c.spec), w: weights[i] }))
+      .filter((c) => c.w >= 0.005)
+      .map((c) => `${c.code} ${c.w.toFixed(2)}`);
+    facts.push({ label: 'Akaike weights', value: shown.join(', ') });
+  }
   if (key === 'auto') {
     // The same members rollingForecast combines.
     const season = memberSeason(fit.spec, m);
@@ -98,7 +109,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
     if (th) facts.push({ label: 'theta alpha', value: th.alpha }, { label: 'theta drift per period', value: th.drift });
     const ar = differencedAr(y, season, 1);
     if (ar) facts.push({ label: 'AR order (differenced at lag ' + season + ')', value: ar.order });
-    facts.push({ label: 'combination', value: 'equal weights: ETS above + Theta + differenced AR' });
+    facts.push({ label: 'combination', value: 'equal weights: ETS (Akaike-weighted) + Theta + differenced AR' });
   }
   return facts;
 }

@@ -31,7 +31,15 @@ export function candidateSpecs(y: Float64Array, m: number): EtsSpec[] {
  * @example selectEts(Float64Array.from(usAccDeaths), 12)?.spec // e.g. { error: 'A', trend: 'N', season: 'A', period: 12 }
  */
 export function selectEts(y: Float64Array, m: number, specs: EtsSpec[] = candidateSpecs(y, m)): EtsFit | undefined {
-  let best: EtsFit | undefined;
+  return fitEtsCandidates(y, m, specs)[0];
+}
+
+/**
+ * Every admissible candidate fitted (as selectEts), ordered by AICc (smallest first); fits that
+ * fail or have a non-finite AICc are left out.
+ */
+export function fitEtsCandidates(y: Float64Array, m: number, specs: EtsSpec[] = candidateSpecs(y, m)): EtsFit[] {
+  const fits: EtsFit[] = [];
   // Additive-error fits come first (candidateSpecs' order) and warm-start their
   // multiplicative-error twins, whose optimum is usually close.
   const byShape = new Map<string, EtsFit>();
@@ -39,7 +47,8 @@ export function selectEts(y: Float64Array, m: number, specs: EtsSpec[] = candida
     const shape = `${spec.trend}${spec.season}`;
     const fit = fitEts(y, spec, {}, 'fast', spec.error === 'M' ? byShape.get(shape) : undefined);
     if (fit && spec.error === 'A') byShape.set(shape, fit);
-    if (fit && Number.isFinite(fit.aicc) && (!best || fit.aicc < best.aicc)) best = fit;
+    if (fit && Number.isFinite(fit.aicc)) fits.push(fit);
   }
-  return best;
+  // Stable: equal AICc keeps candidateSpecs' order, as the strict "<" of a running minimum did.
+  return fits.sort((a, b) => a.aicc - b.aicc);
 }

@@ -3,7 +3,7 @@ import type { EtsSpec } from './ets-model';
 import { etsCode } from './ets-model';
 import type { EtsFit, FitEffort } from './ets-fit';
 import { fitEts } from './ets-fit';
-import { selectEts } from './ets-select';
+import { fitEtsCandidates } from './ets-select';
 
 /**
  * Memoised ETS fits. A workbook recalculates every forecast formula when anything it depends on
@@ -13,17 +13,23 @@ import { selectEts } from './ets-select';
  * Bounded: the least recently used fits go first. Cached fits are shared and must not be mutated.
  */
 const fits = new LRUCache<string, EtsFit | 'none'>({ max: 2000 });
+const candidateLists = new LRUCache<string, EtsFit[]>({ max: 500 });
 
 const valuesKey = (y: Float64Array): string => y.join(',');
 
+/** fitEtsCandidates(y, m) (ordered by AICc), from the cache when these values were seen. */
+export function cachedEtsCandidates(y: Float64Array, m: number): EtsFit[] {
+  const key = `select|${m}|${valuesKey(y)}`;
+  const hit = candidateLists.get(key);
+  if (hit !== undefined) return hit;
+  const list = fitEtsCandidates(y, m);
+  candidateLists.set(key, list);
+  return list;
+}
+
 /** selectEts(y, m) with the default candidates, from the cache when these values were seen. */
 export function cachedSelectEts(y: Float64Array, m: number): EtsFit | undefined {
-  const key = `select|${m}|${valuesKey(y)}`;
-  const hit = fits.get(key);
-  if (hit !== undefined) return hit === 'none' ? undefined : hit;
-  const fit = selectEts(y, m);
-  fits.set(key, fit ?? 'none');
-  return fit;
+  return cachedEtsCandidates(y, m)[0];
 }
 
 /** fitEts(y, spec, {}, effort), from the cache when these values and this model were seen. */
@@ -39,4 +45,5 @@ export function cachedFitEts(y: Float64Array, spec: EtsSpec, effort: FitEffort):
 /** Forgets every memoised fit (benchmarks measure cold recalculation with it). */
 export function clearFitCache(): void {
   fits.clear();
+  candidateLists.clear();
 }

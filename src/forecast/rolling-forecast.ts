@@ -7,7 +7,8 @@ import { etsSeason, memberSeason, resolveSeason } from './resolve-season';
 import { seasonalNaive } from './seasonal-naive';
 import type { EtsSpec } from './ets-model';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
-import { cachedFitEts, cachedSelectEts } from './fit-cache';
+import { cachedEtsCandidates, cachedFitEts, cachedSelectEts } from './fit-cache';
+import { etsAverageMember } from './ets-average';
 import type { MemberForecast } from './member-forecasts';
 import { arMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
 import { combineForecasts } from './combination';
@@ -62,6 +63,24 @@ function autoEtsFit(y: Float64Array, m: number, label: string): EtsFit {
   return fit;
 }
 
+/**
+ * Automatic ETS as a member or as the "ets" method: the Akaike-weighted average of the candidate
+ * models offered season `m` (ets-average.ts), named after the best of them, `fit`.
+ */
+function autoEtsMember(
+  y: Float64Array,
+  m: number,
+  fit: EtsFit,
+  h: number,
+  levels: number[],
+  seed: number,
+): MemberForecast {
+  const candidates = cachedEtsCandidates(y, m);
+  return candidates[0] === fit
+    ? etsAverageMember(candidates, h, levels, seed)
+    : etsMember(etsCode(fit.spec), fit, h, levels, seed);
+}
+
 function autoEts(
   y: Float64Array,
   m: number,
@@ -71,7 +90,7 @@ function autoEts(
   label: string,
 ): [EtsFit, MemberForecast] {
   const fit = autoEtsFit(y, m, label);
-  return [fit, etsMember(etsCode(fit.spec), fit, h, levels, seed)];
+  return [fit, autoEtsMember(y, m, fit, h, levels, seed)];
 }
 
 /**
@@ -100,7 +119,7 @@ function autoMembers(
   return [
     fit,
     [
-      etsMember(etsCode(fit.spec), fit, h, levels, seed),
+      autoEtsMember(y, m.ets, fit, h, levels, seed),
       thetaMember(y, season, h, levels, season > 1),
       arMember(y, season, h, levels),
     ],
