@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DEV_AUDIENCE, loadConfig, type ServerConfig } from './config';
 import { buildApp } from './app';
 import { loadDevIssuer } from './auth/dev-issuer';
-import { isRole } from './auth/roles';
+import { isRole } from '../src/model/roles';
 import { localIssuer, oidcIssuer, type TrustedIssuer } from './auth/verify-token';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open-db';

@@ -1,16 +1,8 @@
+import type { ActualRow } from '../../src/model/budget-line';
+import { MAX_AMOUNT } from '../../src/model/limits';
+import { isAccount, isCurrency, isPeriod } from '../../src/model/names';
 import type { ImportRowError } from '../errors';
 
-/** One validated actual: amount in the batch currency, period as YYYY-MM. */
-export interface ActualRow {
-  account: string;
-  period: string;
-  amount: number;
-  currency: string | null;
-}
-
-const ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
-const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
-const CURRENCY = /^[A-Z]{3}$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
@@ -32,14 +24,14 @@ export function validateRows(records: readonly unknown[]): { rows: ActualRow[]; 
     const before = errors.length;
     const account =
       typeof r.account === 'string' ? r.account.trim() : typeof r.account === 'number' ? String(r.account) : '';
-    if (!ACCOUNT.test(account))
+    if (!isAccount(account))
       errors.push({ row, field: 'account', message: 'account must be 1–64 letters, digits or . _ / -.' });
     const period = typeof r.period === 'string' ? r.period.trim() : '';
-    if (!PERIOD.test(period)) errors.push({ row, field: 'period', message: 'period must be YYYY-MM.' });
+    if (!isPeriod(period)) errors.push({ row, field: 'period', message: 'period must be YYYY-MM.' });
     const amount = toAmount(r.amount);
     if (amount === undefined) errors.push({ row, field: 'amount', message: 'amount must be a finite number.' });
     const rawCurrency = r.currency === undefined || r.currency === null || r.currency === '' ? null : r.currency;
-    if (rawCurrency !== null && (typeof rawCurrency !== 'string' || !CURRENCY.test(rawCurrency))) {
+    if (rawCurrency !== null && (typeof rawCurrency !== 'string' || !isCurrency(rawCurrency))) {
       errors.push({ row, field: 'currency', message: 'currency must be a three-letter ISO code such as EUR.' });
     }
     if (errors.length === before)
@@ -49,10 +41,10 @@ export function validateRows(records: readonly unknown[]): { rows: ActualRow[]; 
 }
 
 function toAmount(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < 1e15 ? value : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < MAX_AMOUNT ? value : undefined;
   if (typeof value === 'string' && NUMBER.test(value.trim())) {
     const parsed = Number(value.trim());
-    return Number.isFinite(parsed) && Math.abs(parsed) < 1e15 ? parsed : undefined;
+    return Number.isFinite(parsed) && Math.abs(parsed) < MAX_AMOUNT ? parsed : undefined;
   }
   return undefined;
 }

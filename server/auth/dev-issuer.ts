@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../config';
-import type { Role } from './roles';
+import type { Role } from '../../src/model/roles';
 
 /**
  * The built-in development issuer: an ES256 key pair kept in the data directory, so tokens minted

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
 import { ServerErrors } from '../errors';
-import { mayAccess, mayAct, type Action, type AuthUser } from './roles';
+import { mayAccess, mayAct, type Action, type AuthUser } from '../../src/model/roles';
+import { RESOURCES, type ResourceKind } from '../http/resources';
 import type { TokenVerifier } from './verify-token';
 
 /** Where a route finds the cost centre(s) a request touches. */
@@ -16,14 +17,6 @@ export interface Access {
   action: Action;
   scopes: readonly Scope[];
 }
-
-const RESOURCES = {
-  model: { table: 'models', key: 'id' },
-  version: { table: 'budget_versions', key: 'id' },
-  proposal: { table: 'proposals', key: 'id' },
-  batch: { table: 'actual_batches', key: 'batch_id' },
-} as const;
-export type ResourceKind = keyof typeof RESOURCES;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

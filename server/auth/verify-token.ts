@@ -8,7 +8,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { ServerErrors } from '../errors';
-import { isRole, ROLES, type AuthUser } from './roles';
+import { isRole, ROLES, type AuthUser } from '../../src/model/roles';
 
 /** One issuer the server trusts: its `iss`, the audience tokens must carry, and its keys. */
 export interface TrustedIssuer {

@@ -137,4 +137,14 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+// v2: a review may record an explanation, as the pane's review does (src/model/review.ts).
+const reviewExplained = `
+ALTER TABLE review_decisions DROP CONSTRAINT review_decisions_decision_check;
+ALTER TABLE review_decisions ADD CONSTRAINT review_decisions_decision_check
+  CHECK (decision IN ('accepted', 'explained', 'dismissed', 'escalated'));
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'review-explained', sql: reviewExplained },
+];

@@ -1,17 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditChange } from '../../src/model/audit';
 import { userOf } from '../auth/policy';
 import { pgCode, PgCodes, type Db, type Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
-
-/** What a change leaves in the audit log: who is added from the request. */
-export interface AuditEntry {
-  action: string;
-  entity: string;
-  entityId: string;
-  costCentre: string | null;
-  before: unknown;
-  after: unknown;
-}
 
 export interface Outcome<T> {
   status: number;
@@ -20,7 +11,8 @@ export interface Outcome<T> {
   version?: number;
 }
 
-export type Audit = (entry: AuditEntry) => Promise<void>;
+/** Records what a change did; who and when are added from the request and the database clock. */
+export type Audit = (entry: AuditChange) => Promise<void>;
 
 /**
  * Runs one change: a single transaction holding the writes, their audit records and, when the
@@ -95,7 +87,7 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
   return raw;
 }
 
-async function writeAudit(tx: Queryable, request: FastifyRequest, entry: AuditEntry): Promise<void> {
+async function writeAudit(tx: Queryable, request: FastifyRequest, entry: AuditChange): Promise<void> {
   const user = userOf(request);
   await tx.query(
     `INSERT INTO audit_log (actor, role, action, entity, entity_id, cost_centre, before, after, request_id)

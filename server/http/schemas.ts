@@ -1,19 +1,56 @@
 /**
  * Shared JSON-schema fragments. Identifier-like fields are strict patterns (so injection text is
  * rejected before any SQL runs); free-text fields (names, comments, reasons) are length-limited and
- * stored verbatim through parameters, never spliced into SQL.
+ * stored verbatim through parameters, never spliced into SQL. The rules and limits are the model's
+ * (src/model/names.ts, limits.ts); these only put them in JSON-schema form.
  */
-export const costCentre = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$' } as const;
-export const account = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$' } as const;
-export const period = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
+import {
+  ACCOUNT_PATTERN,
+  COST_CENTRE_PATTERN,
+  FLAG_ID_PATTERN,
+  MAX_AMOUNT,
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_FREE_TEXT_LENGTH,
+  NAME_PATTERN,
+  PERIOD_PATTERN,
+  PROPOSAL_STATES,
+  REVIEW_DECISIONS,
+  VERSION_KINDS,
+} from '../../src/model';
+
+export const costCentre = { type: 'string', pattern: COST_CENTRE_PATTERN } as const;
+export const account = { type: 'string', pattern: ACCOUNT_PATTERN } as const;
+export const period = { type: 'string', pattern: PERIOD_PATTERN } as const;
 export const uuid = { type: 'string', format: 'uuid' } as const;
-export const name = { type: 'string', minLength: 1, maxLength: 120, pattern: '^[^\\u0000-\\u001f]+$' } as const;
+export const name = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_DISPLAY_NAME_LENGTH,
+  pattern: '^[^\\u0000-\\u001f]+$',
+} as const;
 // NUL cannot be stored in PostgreSQL text; every other character is kept as typed.
-export const freeText = { type: 'string', maxLength: 2000, pattern: '^[^\\u0000]*$' } as const;
-export const amount = { type: 'number', minimum: -1e15, maximum: 1e15 } as const;
+export const freeText = { type: 'string', maxLength: MAX_FREE_TEXT_LENGTH, pattern: '^[^\\u0000]*$' } as const;
+export const amount = { type: 'number', minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT } as const;
+/** A moved amount: positive. */
+export const positiveAmount = { type: 'number', exclusiveMinimum: 0, maximum: MAX_AMOUNT } as const;
 export const fiscalYear = { type: 'integer', minimum: 1900, maximum: 2200 } as const;
 export const version = { type: 'integer', minimum: 1 } as const;
+/** A driver or output name (the model's name rule). */
+export const driverName = { type: 'string', pattern: NAME_PATTERN } as const;
+export const flagId = { type: 'string', pattern: FLAG_ID_PATTERN } as const;
+export const proposalState = { type: 'string', enum: PROPOSAL_STATES } as const;
+export const reviewDecision = { type: 'string', enum: REVIEW_DECISIONS } as const;
+export const versionKind = { type: 'string', enum: VERSION_KINDS } as const;
 export const isoTime = { type: 'string', format: 'date-time' } as const;
+
+/** A list's query: the cost centre (required) and optional filters. */
+export const costCentreQuery = (filters: Record<string, object> = {}) =>
+  ({
+    type: 'object',
+    required: ['costCentre'],
+    additionalProperties: false,
+    properties: { costCentre, ...filters },
+  }) as const;
 
 export const idParams = {
   type: 'object',

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseCsv } from '../actuals/parse-csv';
-import { validateRows, type ActualRow } from '../actuals/validate-rows';
-import type { Access } from '../auth/policy';
+import { validateRows } from '../actuals/validate-rows';
+import type { ActualRow } from '../../src/model/budget-line';
+import { MAX_IMPORT_ROWS } from '../../src/model/limits';
 import { userOf } from '../auth/policy';
 import type { Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
 import { mutate } from '../http/mutate';
+import { getByIdRoute, listRoute } from '../http/record-routes';
+import { RESOURCES } from '../http/resources';
+import { apiRoute, byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
-import { bearer, type RouteDeps } from './deps';
+import type { RouteDeps } from './deps';
 
 const batchQuery = {
   type: 'object',
@@ -24,18 +28,16 @@ const batchQuery = {
  */
 export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBodyLimit: number): void {
   const tags = ['actuals'];
-  app.route({
-    method: 'POST',
-    url: '/api/actuals/imports',
-    bodyLimit: importBodyLimit,
-    config: {
-      csv: true,
-      access: { action: 'import', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access,
-    },
-    schema: {
+  apiRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/actuals/imports',
       tags,
-      security: bearer,
       summary: 'Import a batch of actuals (CSV with header account,period,amount[,currency] or JSON)',
+      access: byCostCentre('import', 'query'),
+      csv: true,
+      bodyLimit: importBodyLimit,
       querystring: batchQuery,
       body: {
         content: {
@@ -44,15 +46,15 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
               type: 'object',
               required: ['rows'],
               additionalProperties: false,
-              properties: { rows: { type: 'array', maxItems: 200000, items: {} } },
+              properties: { rows: { type: 'array', maxItems: MAX_IMPORT_ROWS, items: {} } },
             },
           },
           'text/csv': { schema: { type: 'string' } },
         },
       },
-      response: { 200: S.looseObject, 201: S.looseObject, ...S.errorResponses, 422: S.errorBody },
+      response: { 200: S.looseObject, 201: S.looseObject, 422: S.errorBody },
     },
-    handler: (request, reply) => {
+    async (request, reply) => {
       const { batchId, costCentre } = request.query as { batchId: string; costCentre: string };
       const { rows, errors } = rowsOf(request.body);
       if (errors.length > 0) throw ServerErrors.importInvalid(errors);
@@ -88,63 +90,35 @@ export function actualsRoutes(app: FastifyInstance, { db }: RouteDeps, importBod
         return { status: 201, body: { batchId, costCentre, rowCount: rows.length, replayed: false } };
       });
     },
-  });
+  );
 
-  app.route({
-    method: 'GET',
+  getByIdRoute(app, db, {
     url: '/api/actuals/imports/:batchId',
-    config: { access: { action: 'read', scopes: [{ resource: 'batch', param: 'batchId' }] } satisfies Access },
-    schema: {
-      tags,
-      security: bearer,
-      summary: 'Read an import batch summary',
-      params: {
-        type: 'object',
-        required: ['batchId'],
-        additionalProperties: false,
-        properties: { batchId: batchQuery.properties.batchId },
-      },
-      response: { 200: S.looseObject, ...S.errorResponses },
+    tags,
+    summary: 'Read an import batch summary',
+    access: byRecord('read', 'batch', 'batchId'),
+    param: 'batchId',
+    params: {
+      type: 'object',
+      required: ['batchId'],
+      additionalProperties: false,
+      properties: { batchId: batchQuery.properties.batchId },
     },
-    handler: async (request) => {
-      const { batchId } = request.params as { batchId: string };
-      const found = await db.query(
-        `SELECT b.batch_id AS "batchId", b.cost_centre AS "costCentre", b.row_count AS "rowCount",
-                (SELECT count(*)::int FROM actuals a WHERE a.batch_id = b.batch_id) AS "storedRows",
-                b.imported_by AS "importedBy", b.imported_at AS "importedAt"
-         FROM actual_batches b WHERE b.batch_id = $1`,
-        [batchId],
-      );
-      return found.rows[0];
-    },
+    response: S.looseObject,
+    resource: RESOURCES.batch,
   });
 
-  app.route({
-    method: 'GET',
+  listRoute(app, db, {
     url: '/api/actuals',
-    config: { access: { action: 'read', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
-    schema: {
-      tags,
-      security: bearer,
-      summary: 'Actuals of a cost centre, summed by account and period',
-      querystring: {
-        type: 'object',
-        required: ['costCentre'],
-        additionalProperties: false,
-        properties: { costCentre: S.costCentre, from: S.period, to: S.period },
-      },
-      response: { 200: S.looseArray, ...S.errorResponses },
-    },
-    handler: async (request) => {
-      const q = request.query as { costCentre: string; from?: string; to?: string };
-      const found = await db.query(
-        `SELECT account, period, sum(amount)::float8 AS amount FROM actuals
-         WHERE cost_centre = $1 AND ($2::text IS NULL OR period >= $2) AND ($3::text IS NULL OR period <= $3)
-         GROUP BY account, period ORDER BY account, period`,
-        [q.costCentre, q.from ?? null, q.to ?? null],
-      );
-      return found.rows;
-    },
+    tags,
+    summary: 'Actuals of a cost centre, summed by account and period',
+    access: byCostCentre('read', 'query'),
+    querystring: S.costCentreQuery({ from: S.period, to: S.period }),
+    item: S.looseObject,
+    source: { table: 'actuals', columns: 'account, period, sum(amount)::float8 AS amount' },
+    where: { costCentre: 'cost_centre = $', from: 'period >= $', to: 'period <= $' },
+    groupBy: 'account, period',
+    orderBy: 'account, period',
   });
 }
 

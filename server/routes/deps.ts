@@ -4,5 +4,3 @@ import type { Db } from '../db/db';
 export interface RouteDeps {
   db: Db;
 }
-
-export const bearer = [{ bearer: [] }];

@@ -1,237 +1,135 @@
 import type { FastifyInstance } from 'fastify';
-import type { Access } from '../auth/policy';
-import { userOf } from '../auth/policy';
-import type { Queryable } from '../db/db';
+import { missingComment, nextState, PROPOSAL_VERBS, TRANSITIONS, type ProposalState } from '../../src/model/proposal';
+import type { Transfer } from '../../src/model/proposal';
 import { ServerErrors } from '../errors';
-import { expectedVersion, mutate } from '../http/mutate';
+import { createRoute, getByIdRoute, listRoute, updateRoute } from '../http/record-routes';
+import { RESOURCES } from '../http/resources';
+import { byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
-import { nextState, TRANSITIONS, type ProposalState, type TransitionVerb } from '../proposals/state-machine';
-import { bearer, type RouteDeps } from './deps';
+import type { RouteDeps } from './deps';
 
-const COLUMNS = `id, cost_centre AS "costCentre", to_cost_centre AS "toCostCentre", account, amount::float8 AS amount,
-  reason, state, version, created_by AS "createdBy", updated_by AS "updatedBy",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
-
-export interface ProposalRow {
-  id: string;
-  costCentre: string;
-  state: ProposalState;
-  version: number;
-}
+const PROPOSAL = RESOURCES.proposal;
 
 const proposal = {
   type: 'object',
   additionalProperties: true,
-  properties: {
-    id: { type: 'string' },
-    state: { type: 'string', enum: ['draft', 'submitted', 'approved', 'rejected', 'applied', 'reverted'] },
-    version: { type: 'integer' },
-  },
+  properties: { id: { type: 'string' }, state: S.proposalState, version: { type: 'integer' } },
 } as const;
 
-const versionBody = {
+const transitionBody = {
   type: 'object',
   additionalProperties: false,
   properties: { version: S.version, comment: S.freeText },
 } as const;
 
-/** Reallocation proposals: create and edit drafts, then move them through the state machine. */
+/**
+ * Reallocation proposals: create and edit drafts, then move them through the model's state machine
+ * (src/model/proposal.ts). A proposal here is still one transfer between two cost centres; the
+ * multi-line `Proposal` of the model is issue 15's to store.
+ */
 export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['proposals'];
-  app.route({
-    method: 'GET',
+  listRoute(app, db, {
     url: '/api/proposals',
-    config: { access: { action: 'read', scopes: [{ from: 'query', key: 'costCentre' }] } satisfies Access },
-    schema: {
-      tags,
-      security: bearer,
-      summary: 'Proposals moving budget out of a cost centre',
-      querystring: {
-        type: 'object',
-        required: ['costCentre'],
-        additionalProperties: false,
-        properties: { costCentre: S.costCentre, state: proposal.properties.state },
-      },
-      response: { 200: { type: 'array', items: proposal }, ...S.errorResponses },
-    },
-    handler: async (request) => {
-      const q = request.query as { costCentre: string; state?: string };
-      const found = await db.query(
-        `SELECT ${COLUMNS} FROM proposals WHERE cost_centre = $1 AND ($2::text IS NULL OR state = $2) ORDER BY created_at, id`,
-        [q.costCentre, q.state ?? null],
-      );
-      return found.rows;
-    },
+    tags,
+    summary: 'Proposals moving budget out of a cost centre',
+    access: byCostCentre('read', 'query'),
+    querystring: S.costCentreQuery({ state: S.proposalState }),
+    item: proposal,
+    source: PROPOSAL,
+    where: { costCentre: 'cost_centre = $', state: 'state = $' },
+    orderBy: 'created_at, id',
   });
 
-  app.route({
-    method: 'POST',
+  createRoute<Transfer>(app, db, {
     url: '/api/proposals',
-    config: { access: { action: 'propose', scopes: [{ from: 'body', key: 'costCentre' }] } satisfies Access },
-    schema: {
-      tags,
-      security: bearer,
-      summary: 'Draft a reallocation from costCentre to toCostCentre',
-      body: {
-        type: 'object',
-        required: ['costCentre', 'toCostCentre', 'account', 'amount'],
-        additionalProperties: false,
-        properties: {
-          costCentre: S.costCentre,
-          toCostCentre: S.costCentre,
-          account: S.account,
-          amount: { type: 'number', exclusiveMinimum: 0, maximum: 1e15 },
-          reason: S.freeText,
-        },
+    tags,
+    summary: 'Draft a reallocation from costCentre to toCostCentre',
+    access: byCostCentre('propose', 'body'),
+    body: {
+      type: 'object',
+      required: ['costCentre', 'toCostCentre', 'account', 'amount'],
+      additionalProperties: false,
+      properties: {
+        costCentre: S.costCentre,
+        toCostCentre: S.costCentre,
+        account: S.account,
+        amount: S.positiveAmount,
+        reason: S.freeText,
       },
-      response: { 201: proposal, ...S.errorResponses },
     },
-    handler: (request, reply) =>
-      mutate(db, request, reply, async (tx, audit) => {
-        const b = request.body as {
-          costCentre: string;
-          toCostCentre: string;
-          account: string;
-          amount: number;
-          reason?: string;
-        };
-        if (b.costCentre === b.toCostCentre) throw ServerErrors.badRequest('toCostCentre must differ from costCentre.');
-        const user = userOf(request).id;
-        const created = await tx.query<ProposalRow>(
+    response: proposal,
+    resource: PROPOSAL,
+    check: (b) => {
+      if (b.costCentre === b.toCostCentre) throw ServerErrors.badRequest('toCostCentre must differ from costCentre.');
+    },
+    insert: async ({ tx, body: b, user }) =>
+      (
+        await tx.query(
           `INSERT INTO proposals (cost_centre, to_cost_centre, account, amount, reason, created_by, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${COLUMNS}`,
-          [b.costCentre, b.toCostCentre, b.account, b.amount, b.reason ?? '', user],
-        );
-        const row = created.rows[0];
-        await audit({
-          action: 'proposal.create',
-          entity: 'proposal',
-          entityId: row.id,
-          costCentre: b.costCentre,
-          before: null,
-          after: row,
-        });
-        return { status: 201, body: row, version: row.version };
-      }),
+           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${PROPOSAL.columns}`,
+          [b.costCentre, b.toCostCentre, b.account, b.amount, b.reason ?? '', user.id],
+        )
+      ).rows[0],
+    costCentre: ({ body }) => body.costCentre,
   });
 
-  app.route({
-    method: 'GET',
+  getByIdRoute(app, db, {
     url: '/api/proposals/:id',
-    config: { access: { action: 'read', scopes: [{ resource: 'proposal', param: 'id' }] } satisfies Access },
-    schema: {
-      tags,
-      security: bearer,
-      summary: 'Read a proposal (ETag = version)',
-      params: S.idParams,
-      response: { 200: proposal, ...S.errorResponses },
-    },
-    handler: async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const found = await db.query<ProposalRow>(`SELECT ${COLUMNS} FROM proposals WHERE id = $1`, [id]);
-      reply.header('etag', `"${found.rows[0].version}"`);
-      return found.rows[0];
-    },
+    tags,
+    summary: 'Read a proposal (ETag = version)',
+    access: byRecord('read', 'proposal'),
+    params: S.idParams,
+    response: proposal,
+    resource: PROPOSAL,
   });
 
-  app.route({
+  updateRoute<{ amount?: number; reason?: string; account?: string }>(app, db, {
     method: 'PATCH',
     url: '/api/proposals/:id',
-    config: { access: { action: 'propose', scopes: [{ resource: 'proposal', param: 'id' }] } satisfies Access },
-    schema: {
-      tags,
-      security: bearer,
-      summary: 'Edit a draft proposal (If-Match required)',
-      params: S.idParams,
-      body: {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        properties: {
-          amount: { type: 'number', exclusiveMinimum: 0, maximum: 1e15 },
-          reason: S.freeText,
-          account: S.account,
-          version: S.version,
-        },
-      },
-      response: { 200: proposal, ...S.errorResponses, 428: S.errorBody },
+    tags,
+    summary: 'Edit a draft proposal (If-Match required)',
+    access: byRecord('propose', 'proposal'),
+    params: S.idParams,
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { amount: S.positiveAmount, reason: S.freeText, account: S.account, version: S.version },
     },
-    handler: (request, reply) =>
-      mutate(db, request, reply, async (tx, audit) => {
-        const { id } = request.params as { id: string };
-        const b = request.body as { amount?: number; reason?: string; account?: string };
-        const current = await lockCurrent(tx, id, expectedVersion(request));
-        if (current.state !== 'draft') throw ServerErrors.invalidTransition(current.state, 'edited', current);
-        const updated = await tx.query<ProposalRow>(
-          `UPDATE proposals SET amount = coalesce($2, amount), reason = coalesce($3, reason), account = coalesce($4, account),
-             version = version + 1, updated_by = $5, updated_at = now()
-           WHERE id = $1 RETURNING ${COLUMNS}`,
-          [id, b.amount ?? null, b.reason ?? null, b.account ?? null, userOf(request).id],
-        );
-        const row = updated.rows[0];
-        await audit({
-          action: 'proposal.edit',
-          entity: 'proposal',
-          entityId: id,
-          costCentre: current.costCentre,
-          before: current,
-          after: row,
-        });
-        return { status: 200, body: row, version: row.version };
-      }),
+    response: proposal,
+    resource: PROPOSAL,
+    verb: 'edit',
+    guard: (current) => {
+      if (current.state !== 'draft') throw ServerErrors.invalidTransition(String(current.state), 'edited', current);
+    },
+    set: ({ body: b, user }) => ({
+      sql: 'amount = coalesce($2, amount), reason = coalesce($3, reason), account = coalesce($4, account), updated_by = $5',
+      values: [b.amount ?? null, b.reason ?? null, b.account ?? null, user.id],
+    }),
   });
 
-  for (const verb of Object.keys(TRANSITIONS) as TransitionVerb[]) {
-    const transition = TRANSITIONS[verb];
-    app.route({
+  for (const verb of PROPOSAL_VERBS) {
+    const rule = TRANSITIONS[verb];
+    updateRoute<{ comment?: string }>(app, db, {
       method: 'POST',
       url: `/api/proposals/:id/${verb}`,
-      config: {
-        access: { action: transition.action, scopes: [{ resource: 'proposal', param: 'id' }] } satisfies Access,
+      tags,
+      summary: `${rule.from} → ${rule.to} (If-Match required; stale → 409${rule.needsComment ? '; comment required' : ''})`,
+      access: byRecord(rule.action, 'proposal'),
+      params: S.idParams,
+      body: transitionBody,
+      response: proposal,
+      resource: PROPOSAL,
+      verb,
+      guard: (current, { body }) => {
+        const from = current.state as ProposalState;
+        if (!nextState(from, verb)) throw ServerErrors.invalidTransition(from, rule.to, current);
+        const why = missingComment(verb, body.comment ?? '');
+        if (why) throw ServerErrors.badRequest(`To ${verb} a proposal, ${why}.`);
       },
-      schema: {
-        tags,
-        security: bearer,
-        summary: `${transition.from} → ${transition.to} (If-Match required; stale → 409)`,
-        params: S.idParams,
-        body: versionBody,
-        response: { 200: proposal, ...S.errorResponses, 428: S.errorBody },
-      },
-      handler: (request, reply) =>
-        mutate(db, request, reply, async (tx, audit) => {
-          const { id } = request.params as { id: string };
-          const comment = (request.body as { comment?: string } | undefined)?.comment ?? '';
-          const current = await lockCurrent(tx, id, expectedVersion(request));
-          const to = nextState(current.state, verb);
-          if (!to) throw ServerErrors.invalidTransition(current.state, transition.to, current);
-          const updated = await tx.query<ProposalRow>(
-            `UPDATE proposals SET state = $2, version = version + 1, updated_by = $3, updated_at = now()
-             WHERE id = $1 RETURNING ${COLUMNS}`,
-            [id, to, userOf(request).id],
-          );
-          const row = updated.rows[0];
-          await audit({
-            action: `proposal.${verb}`,
-            entity: 'proposal',
-            entityId: id,
-            costCentre: current.costCentre,
-            before: current,
-            after: { ...row, comment },
-          });
-          return { status: 200, body: row, version: row.version };
-        }),
+      set: ({ user }) => ({ sql: 'state = $2, updated_by = $3', values: [rule.to, user.id] }),
+      audited: (row, { body }) => ({ ...row, comment: body.comment ?? '' }),
     });
   }
-}
-
-/**
- * Locks the proposal row for this transaction and checks the caller read the current version.
- * Two approvers racing both wait here; the second sees the bumped version and gets 409.
- */
-async function lockCurrent(tx: Queryable, id: string, expected: number): Promise<ProposalRow> {
-  const found = await tx.query<ProposalRow>(`SELECT ${COLUMNS} FROM proposals WHERE id = $1 FOR UPDATE`, [id]);
-  const current = found.rows[0];
-  if (!current) throw ServerErrors.notFound('proposal', id);
-  if (current.version !== expected) throw ServerErrors.staleVersion('proposal', expected, current);
-  return current;
 }

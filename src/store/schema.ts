@@ -78,7 +78,11 @@ export interface SettingsRecord {
   backendUrl: string;
 }
 
-/** Reserved for the review workflow (a later issue): kept opaque, round-tripped unchanged. */
+/**
+ * A record of the review workflow (taskpane/review: flag reviews and the single-user identity in
+ * `reviews`; proposals and their audit records in `proposals`, on the model's types). The store keeps
+ * them opaque and round-trips them unchanged.
+ */
 export interface ReservedRecord {
   id: string;
   [field: string]: unknown;

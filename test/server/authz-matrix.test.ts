@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../server/auth/roles';
+import { ROLES, type Role } from '../../src/model/roles';
 import { FIXTURES } from './fixtures';
 import { describeIfPg, snapshot, startTestServer, type TestServer } from './helpers';
 
@@ -8,7 +8,7 @@ const ALL: readonly Role[] = ROLES;
 const EDITORS: readonly Role[] = ['admin', 'budget_owner', 'analyst'];
 
 /**
- * Who may call what, written down independently of server/auth/roles.ts: the server's table must
+ * Who may call what, written down independently of src/model/roles.ts: the server's table must
  * agree with this one on every registered route.
  */
 const EXPECTED: Record<string, readonly Role[]> = {

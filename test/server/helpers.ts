@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { ephemeralDevIssuer, type DevIssuer } from '../../server/auth/dev-issuer';
-import type { Role } from '../../server/auth/roles';
+import type { Role } from '../../src/model/roles';
 import { localIssuer } from '../../server/auth/verify-token';
 import { DEV_AUDIENCE, loadConfig, type ServerConfig } from '../../server/config';
 import type { Db } from '../../server/db/db';

@@ -23,7 +23,7 @@ describeIfPg('workflows on real PostgreSQL', () => {
         server.as(token, {
           method: 'POST',
           url: `/api/proposals/${p.id}/${verb}`,
-          payload: {},
+          payload: verb === 'reject' ? { comment: 'not this quarter' } : {},
           headers: { 'if-match': `"${p.version}"` },
         });
       const responses = await Promise.all([act(alice, 'approve'), act(bob, round % 2 ? 'approve' : 'reject')]);
@@ -43,8 +43,8 @@ describeIfPg('workflows on real PostgreSQL', () => {
 
   test('state machine and optimistic concurrency', async () => {
     const p = await createProposal(ctx());
-    const post = (verb: string, headers: Record<string, string> = {}) =>
-      server.as(admin, { method: 'POST', url: `/api/proposals/${p.id}/${verb}`, payload: {}, headers });
+    const post = (verb: string, headers: Record<string, string> = {}, payload: object = {}) =>
+      server.as(admin, { method: 'POST', url: `/api/proposals/${p.id}/${verb}`, payload, headers });
     expect((await post('approve', { 'if-match': '"1"' })).json().error.code).toBe('SERVER_INVALID_TRANSITION');
     expect((await post('submit')).statusCode).toBe(428);
     const stale = await post('submit', { 'if-match': '"7"' });
@@ -61,11 +61,17 @@ describeIfPg('workflows on real PostgreSQL', () => {
     });
     expect(edit.json().error.code).toBe('SERVER_INVALID_TRANSITION');
     let version = 2;
-    for (const verb of ['approve', 'apply', 'revert']) {
+    for (const verb of ['approve', 'apply']) {
       const r = await post(verb, { 'if-match': `"${version}"` });
       expect([verb, r.statusCode]).toEqual([verb, 200]);
       version = r.json().version;
     }
+    // The model's rule: a reversal says why (src/model/proposal.ts); refused without, nothing written.
+    const silent = await post('revert', { 'if-match': `"${version}"` }, { comment: '  ' });
+    expect(silent.statusCode).toBe(400);
+    expect(silent.json().error.message).toMatch(/comment saying why/);
+    const reverted = await post('revert', { 'if-match': `"${version}"` }, { comment: 'campaign cancelled' });
+    expect(reverted.statusCode).toBe(200);
     const final = await server.as(admin, { method: 'GET', url: `/api/proposals/${p.id}` });
     expect(final.json()).toMatchObject({ state: 'reverted', version: 5 });
     const trail = await server.as(admin, { method: 'GET', url: `/api/audit?entity=proposal&entityId=${p.id}` });
@@ -82,6 +88,43 @@ describeIfPg('workflows on real PostgreSQL', () => {
       before: { state: 'applied' },
       after: { state: 'reverted' },
     });
+  });
+
+  test("the model's rules hold on the server: names, discrete drivers, review comments", async () => {
+    const model = (name: string, params: object) =>
+      server.as(admin, {
+        method: 'POST',
+        url: '/api/models',
+        payload: {
+          costCentre: 'CC1',
+          name: `Rules ${name}`,
+          expression: `${name} * 2`,
+          drivers: [{ name, distribution: 'discrete', params }],
+        },
+      });
+    const dotted = await model('price.eu', { values: [1, 2, 3], probabilities: [0.2, 0.5, 0.3] });
+    expect(dotted.statusCode).toBe(201);
+    expect(dotted.json().drivers[0].params.values).toEqual([1, 2, 3]);
+    expect((await model('x'.repeat(65), { p: 1 })).statusCode).toBe(400);
+    expect((await model('2x', { p: 1 })).statusCode).toBe(400);
+
+    const review = (decision: string, comment?: string) =>
+      server.as(admin, {
+        method: 'POST',
+        url: '/api/reviews',
+        payload: {
+          costCentre: 'CC1',
+          flagId: 'flag:MKT-ADS@3',
+          decision,
+          ...(comment === undefined ? {} : { comment }),
+        },
+      });
+    expect((await review('explained', 'price rise in March')).statusCode).toBe(201);
+    const silent = await review('dismissed', ' ');
+    expect(silent.statusCode).toBe(400);
+    expect(silent.json().error.message).toBe('Dismissing needs a reason.');
+    expect((await review('explained')).statusCode).toBe(400);
+    expect((await review('accepted')).statusCode).toBe(201);
   });
 
   test('an Idempotency-Key makes a repeated write a replay, even when the repeats race', async () => {

@@ -1,0 +1,67 @@
+/**
+ * Registering an API route: its method and URL, its OpenAPI description and, required by the type,
+ * who may call it (`access`, enforced by auth/policy.ts for every `/api/` route). The bearer
+ * security scheme and the error responses every route can give are added here, once.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Access } from '../auth/policy';
+import * as S from './schemas';
+
+export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+export interface ApiRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  url: string;
+  /** The OpenAPI group and one-line summary. */
+  tags: readonly string[];
+  summary: string;
+  /** Who may call the route: the action their role needs and the cost centres it touches. */
+  access: Access;
+  params?: object;
+  querystring?: object;
+  body?: object;
+  /** Success answers by status code (the error answers are added). */
+  response: Record<number, object>;
+  /** The route changes a versioned record: it needs If-Match (428 without). */
+  ifMatch?: boolean;
+  /** The route also accepts text/csv bodies. */
+  csv?: boolean;
+  bodyLimit?: number;
+}
+
+const bearer = [{ bearer: [] }];
+
+/** Registers `route` with `handler`. */
+export function apiRoute(app: FastifyInstance, route: ApiRoute, handler: Handler): void {
+  const { params, querystring, body } = route;
+  app.route({
+    method: route.method,
+    url: route.url,
+    ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+    config: { access: route.access, ...(route.csv ? { csv: true } : {}) },
+    schema: {
+      tags: [...route.tags],
+      security: bearer,
+      summary: route.summary,
+      ...(params ? { params } : {}),
+      ...(querystring ? { querystring } : {}),
+      ...(body ? { body } : {}),
+      response: { ...route.response, ...S.errorResponses, ...(route.ifMatch ? { 428: S.errorBody } : {}) },
+    },
+    handler,
+  });
+}
+
+/** The cost centre named in the query (`from: 'query'`) or body (`from: 'body'`) decides access. */
+export const byCostCentre = (action: Access['action'], from: 'query' | 'body'): Access => ({
+  action,
+  scopes: [{ from, key: 'costCentre' }],
+});
+
+/** The cost centre of the stored record whose id is path parameter `param` decides access. */
+export const byRecord = (action: Access['action'], resource: ResourceKindOf, param = 'id'): Access => ({
+  action,
+  scopes: [{ resource, param }],
+});
+
+type ResourceKindOf = Extract<Access['scopes'][number], { resource: unknown }>['resource'];
