@@ -4,18 +4,15 @@
  * in the export file and in the workbook copy.
  */
 import type { DBSchema } from 'idb';
+import type { DriverSpec } from '../model/driver';
 
 /** Current schema version. A new version adds a migration step; earlier steps never change. */
 export const STORE_VERSION = 2;
 export const DATABASE_NAME = 'openfpa';
 
-/** A driver: one uncertain input with a distribution from the scenario catalogue. */
-export interface DriverRecord {
+/** A driver (the model's `DriverSpec`, src/model/driver.ts) as the pane stores it, with its id and note. */
+export interface DriverRecord extends DriverSpec {
   id: string;
-  /** Name used in model expressions (letter first, then letters, digits, _ or .). */
-  name: string;
-  /** Family name as in src/scenario (e.g. "pert"). */
-  distribution: string;
   /** Named parameters (v2); "values"/"probabilities" of the discrete family are lists. */
   params: Record<string, number | number[]>;
   /** Free text the user keeps with the driver. @default "" */
