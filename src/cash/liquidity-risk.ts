@@ -43,7 +43,12 @@ export interface LiquidityRisk {
   trials: number;
 }
 
-function sampleTrials(bounds: FlowBounds, iterations: number, seed: number): number[][] {
+/**
+ * Trials drawn from low/mid/high bounds: each period a split normal with mode `mid` and the bounds at
+ * the `level` central interval, periods independent. Seeded.
+ * @throws FpaError CASH_INVALID_PLAN for ragged bounds or low > mid > high.
+ */
+export function boundsTrials(bounds: FlowBounds, iterations: number, seed: number): number[][] {
   const T = bounds.mid.length;
   if (bounds.low.length !== T || bounds.high.length !== T)
     throw CashErrors.invalid('flows', 'low, mid and high must have one value per period each');
@@ -77,7 +82,7 @@ function sampleTrials(bounds: FlowBounds, iterations: number, seed: number): num
  */
 export function liquidityRisk(input: LiquidityRiskInput): LiquidityRisk {
   const trials =
-    input.trials ?? (input.bounds ? sampleTrials(input.bounds, input.iterations ?? 10000, input.seed ?? 1) : undefined);
+    input.trials ?? (input.bounds ? boundsTrials(input.bounds, input.iterations ?? 10000, input.seed ?? 1) : undefined);
   if (!trials || trials.length === 0) throw CashErrors.invalid('flows', 'needs trials or low/mid/high bounds');
   const T = trials[0].length;
   if (T === 0 || trials.some((row) => row.length !== T))
