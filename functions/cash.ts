@@ -3,7 +3,11 @@
  * are decided in src/cash; this file reads, validates, solves through the solver interface, and
  * spills. The solver is glpk.js in its own Web Worker (loaded once, on the first call).
  */
+import { cashForecast } from '../src/cash/cash-forecast';
 import { CashErrors } from '../src/cash/errors';
+import { readBills, readHistory, readInvoices, readOtherFlows } from '../src/cash/ledger-tables';
+import type { PeriodGrid } from '../src/cash/period-grid';
+import { equalPeriods } from '../src/cash/period-grid';
 import { liquidityRisk } from '../src/cash/liquidity-risk';
 import type { LiquidityRiskInput } from '../src/cash/liquidity-risk';
 import { optimizeCash } from '../src/cash/optimize-cash';
@@ -22,6 +26,7 @@ import {
   readMatrix,
   readOptions,
   readSeries,
+  rectangular,
   safelyAsync,
   safely,
   withHeader,
@@ -310,5 +315,100 @@ export function wcOptimize(levers: any[][], budget?: number): Promise<any[][]> {
     const sum = (key: 'cashFreed' | 'cost' | 'net'): number => choice.reduce((s, c) => s + c[key], 0);
     rows.push(['total', null, null, null, sum('cashFreed'), sum('cost'), sum('net')]);
     return withHeader(['lever', 'current', 'target', 'days moved', 'cash freed', 'cost', 'net'], rows);
+  });
+}
+
+const FORECAST_OPTIONS = ['as_of', 'period_days', 'iterations', 'seed', 'output'] as const;
+
+/** The periods argument: a count of equal periods, or the period-end dates (a row or column). */
+function readPeriods(input: unknown, asOf: number, periodDays: number): PeriodGrid {
+  if (isBlank(input)) return equalPeriods(asOf, 13, periodDays);
+  const values = readFlows(input, 'periods');
+  if (values.length === 1 && values[0] <= 1000)
+    return equalPeriods(asOf, optionalNumber(values[0], 'periods', 13, { integer: true, min: 1 }), periodDays);
+  return { asOf, ends: values };
+}
+
+/**
+ * Net cash flow per period from open invoices, bills and payment history: when each customer pays
+ * (its own delays pooled toward the portfolio's, bad debt included), bills on their due dates, and the
+ * forecast engine for flows not invoiced yet. Spills the expected net flow with its P5, P50 and P95, or
+ * the trials for FPA.CASH.RISK and FPA.CASH.OPTIMIZE (option output=trials).
+ * @customfunction CASH.FORECAST
+ * @helpurl https://localhost:3000/help/cash-forecast.html
+ * @param {any[][]} invoices Open invoices: customer, amount, due date (one row each; an optional header row).
+ * @param {any[][]} bills Bills to pay: supplier, amount, due date (one row each; an optional header row).
+ * @param {any[][]} history Closed invoices: customer, due date, paid date (or "written off"); the longer the better.
+ * @param {any[][]} [periods] Number of periods of period_days days (default 13), or the period-end dates in a row or column.
+ * @param {any[][]} [other_flows] Other lines: label, "committed" or "forecast", then one amount per period (committed) or the line's history per period, oldest first (forecast).
+ * @param {any[][]} [options] Name/value pairs: as_of (date; default the last paid date in the history), period_days (7), iterations (5000), seed (1), output ("summary", "trials" or "invoices").
+ * @returns {any[][]} One row per period: end, committed, expected receipts, expected forecast flows, expected net, net P5, P50, P95; then receipts after the horizon and expected bad debt.
+ */
+export function cashForecastFn(
+  invoices: any[][],
+  bills: any[][],
+  history: any[][],
+  periods?: any[][],
+  other_flows?: any[][],
+  options?: any[][],
+): any[][] {
+  return safely(() => {
+    const opts = readOptions(options, 'options', FORECAST_OPTIONS);
+    const ledger = readHistory(readMatrix(history, 'history'));
+    const lastPaid = ledger.history.reduce(
+      (m, h) => (typeof h.paid === 'number' && h.paid > m ? h.paid : m),
+      -Infinity,
+    );
+    const asOfCell = opts.get('as_of');
+    if (isBlank(asOfCell) && !Number.isFinite(lastPaid))
+      throw CashErrors.invalid('options as_of', 'is needed when the history has no paid date');
+    const asOf = optionalNumber(asOfCell, 'options as_of', lastPaid);
+    const periodDays = optionalNumber(opts.get('period_days'), 'options period_days', 7, { above: 0 });
+    const open = readInvoices(readMatrix(invoices, 'invoices'));
+    const payables = isBlank(bills) ? { bills: [], rows: [] } : readBills(readMatrix(bills, 'bills'));
+    const output = optionalString(opts.get('output'), 'options output', 'summary', ['summary', 'trials', 'invoices']);
+    const f = cashForecast({
+      grid: readPeriods(periods, asOf, periodDays),
+      invoices: open.invoices,
+      bills: payables.bills,
+      history: ledger.history,
+      rows: { invoices: open.rows, bills: payables.rows, history: ledger.rows },
+      otherFlows: isBlank(other_flows) ? [] : readOtherFlows(readMatrix(other_flows, 'other_flows')),
+      iterations: optionalNumber(opts.get('iterations'), 'options iterations', 5000, {
+        integer: true,
+        min: 10,
+        max: 1_000_000,
+      }),
+      seed: optionalNumber(opts.get('seed'), 'options seed', 1, { integer: true, min: 0 }),
+    });
+    if (output === 'trials') return rectangular(f.trials);
+    if (output === 'invoices')
+      return withHeader(
+        ['customer', 'amount', 'due', 'P(never)', ...f.periods.map((p) => `P(by period ${p.period})`)],
+        open.invoices.map((inv, i) => [
+          inv.customer,
+          inv.amount,
+          inv.due,
+          f.neverPaid[i],
+          ...Array.from(f.receivedBy[i]),
+        ]),
+      );
+    const rows: (SpillValue | null)[][] = f.periods.map((p) => [
+      p.period,
+      p.end,
+      p.committed,
+      p.receipts,
+      p.forecast,
+      p.net,
+      p.p5,
+      p.p50,
+      p.p95,
+    ]);
+    rows.push(['receipts after the horizon', null, null, f.receiptsLater]);
+    rows.push(['expected bad debt', null, null, f.badDebt]);
+    return withHeader(
+      ['period', 'end', 'committed', 'receipts', 'forecast flows', 'expected net', 'net P5', 'net P50', 'net P95'],
+      rows,
+    );
   });
 }
