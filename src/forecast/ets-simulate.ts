@@ -1,12 +1,13 @@
 import { quantileSorted } from '../stats/quantile-sorted';
+import { SeededGenerator } from '../stats/seeded-generator';
 import type { EtsFit } from './ets-fit';
-import { seededRandom } from './seeded-random';
 
 /**
  * Simulated prediction quantiles of a fitted ETS model (for classes without a closed-form
  * variance, e.g. multiplicative seasonality): `paths` future sample paths from the final state with
- * Gaussian errors of variance σ² (relative errors under multiplicative error), seeded. Returns, for
- * each probability in `probs`, the empirical quantile (the one definition, R type 7) per step.
+ * Gaussian errors of variance σ² (relative errors under multiplicative error), drawn from the seeded
+ * generator's "forecast:ets-paths" stream (the same bits in every engine). Returns, for each
+ * probability in `probs`, the empirical quantile (the one definition, R type 7) per step.
  */
 export function etsSimulatedQuantiles(
   fit: EtsFit,
@@ -16,7 +17,7 @@ export function etsSimulatedQuantiles(
   paths = 2000,
 ): Float64Array[] {
   const { spec, params } = fit;
-  const rnd = seededRandom(seed);
+  const rnd = new SeededGenerator(seed, 'forecast:ets-paths');
   const sd = Math.sqrt(Math.max(fit.sigma2, 0));
   const hasTrend = spec.trend !== 'N';
   const seasonal = spec.season !== 'N';
@@ -35,7 +36,7 @@ export function etsSimulatedQuantiles(
       const s = seasonal ? ring[idx] : 0;
       const q = l + phi * b;
       const mu = !seasonal ? q : spec.season === 'M' ? q * s : q + s;
-      const eps = sd * rnd.normal();
+      const eps = sd * rnd.nextNormal();
       const e = spec.error === 'M' ? mu * eps : eps;
       draws[k][p] = mu + e;
       // Error-correction updates: the same state equations as the filter with y = mu + e.

@@ -1,7 +1,7 @@
 import { etsCriterion } from '../../src/forecast/ets-criterion';
 import { etsFilter } from '../../src/forecast/ets-filter';
 import { stateCount, parseEtsCode } from '../../src/forecast/ets-model';
-import { seededRandom } from '../../src/forecast/seeded-random';
+import { SeededGenerator } from '../../src/stats/seeded-generator';
 
 const CODES = [
   'ANN',
@@ -27,26 +27,26 @@ const reference = (...args: Parameters<typeof etsFilter>): number =>
 
 describe('specialised ETS criterion', () => {
   test.each(CODES)('%s equals the general filter bit for bit', (code) => {
-    const rnd = seededRandom(7);
+    const rnd = new SeededGenerator(7, 'test');
     const m = 4;
     const spec = parseEtsCode(code, m)!;
     for (let trial = 0; trial < 50; trial++) {
-      const y = Float64Array.from({ length: 30 }, (_, t) => 50 + t + 10 * Math.sin(t) + 5 * rnd.normal());
-      const alpha = 0.05 + 0.9 * rnd.uniform();
+      const y = Float64Array.from({ length: 30 }, (_, t) => 50 + t + 10 * Math.sin(t) + 5 * rnd.nextNormal());
+      const alpha = 0.05 + 0.9 * rnd.nextOpen01();
       const p = {
         alpha,
-        beta: alpha * rnd.uniform(),
-        gamma: (1 - alpha) * rnd.uniform(),
-        phi: 0.8 + 0.18 * rnd.uniform(),
+        beta: alpha * rnd.nextOpen01(),
+        gamma: (1 - alpha) * rnd.nextOpen01(),
+        phi: 0.8 + 0.18 * rnd.nextOpen01(),
       };
       const init = Float64Array.from({ length: stateCount(spec) }, (_, i) =>
         i === 0
           ? 50
           : spec.trend !== 'N' && i === 1
-            ? rnd.normal()
+            ? rnd.nextNormal()
             : spec.season === 'M'
-              ? 1 + 0.2 * rnd.normal()
-              : 5 * rnd.normal(),
+              ? 1 + 0.2 * rnd.nextNormal()
+              : 5 * rnd.nextNormal(),
       );
       const v = etsCriterion(y, spec, p, init);
       expect(Object.is(v, reference(y, spec, p, init))).toBe(true);

@@ -2,7 +2,7 @@ import { optimalLinearState } from '../../src/forecast/ets-linear-states';
 import { etsFilter } from '../../src/forecast/ets-filter';
 import { fitEts } from '../../src/forecast/ets-fit';
 import { parseEtsCode, stateCount } from '../../src/forecast/ets-model';
-import { seededRandom } from '../../src/forecast/seeded-random';
+import { SeededGenerator } from '../../src/stats/seeded-generator';
 import { loadFixtures } from './fixtures';
 
 const sse = (lik: number, n: number): number => Math.exp(lik / n);
@@ -30,12 +30,12 @@ describe('least-squares initial states of linear ETS models', () => {
   test.each(['ANN', 'AAN', 'AAdN', 'ANA', 'AAA', 'AAdA'])(
     '%s: the returned state is a minimum of the SSE, and the SSE matches the filter',
     (code) => {
-      const rnd = seededRandom(3);
+      const rnd = new SeededGenerator(3, 'test');
       const spec = parseEtsCode(code, 4)!;
       const n = 40;
       const y = Float64Array.from(
         { length: n },
-        (_, t) => 100 + 0.5 * t + 8 * Math.sin((Math.PI * t) / 2) + 3 * rnd.normal(),
+        (_, t) => 100 + 0.5 * t + 8 * Math.sin((Math.PI * t) / 2) + 3 * rnd.nextNormal(),
       );
       const p = { alpha: 0.35, beta: 0.05, gamma: 0.2, phi: 0.9 };
       const base = new Float64Array(stateCount(spec));
@@ -51,8 +51,8 @@ describe('least-squares initial states of linear ETS models', () => {
       const off = spec.trend === 'N' ? 1 : 2;
       for (let k = 0; k < 20; k++) {
         const trial = Float64Array.from(out);
-        const i = Math.floor(rnd.uniform() * (trial.length - (spec.season !== 'N' ? 1 : 0)));
-        const d = 0.5 * rnd.normal();
+        const i = Math.floor(rnd.nextOpen01() * (trial.length - (spec.season !== 'N' ? 1 : 0)));
+        const d = 0.5 * rnd.nextNormal();
         trial[i] += d;
         if (spec.season !== 'N' && i >= off) trial[trial.length - 1] -= d;
         expect(sse(etsFilter(y, spec, p, trial), n)).toBeGreaterThanOrEqual(at * (1 - 1e-12));
