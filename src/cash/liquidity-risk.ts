@@ -4,11 +4,14 @@
  * Monte Carlo trials of the flows. Cash follows the plan passively: cash_t = cash_{t−1} + flow_t.
  * Trials come either from the caller (e.g. src/scenario) or from low/mid/high forecast bounds: each
  * period's flow is a split normal with mode `mid` and the bounds at the `level` central interval
- * (σ_low = (mid − low)/z, σ_high = (high − mid)/z), periods independent.
+ * (σ_low = (mid − low)/z, σ_high = (high − mid)/z), periods independent, drawn from the seeded
+ * generator's "cash:flows" stream. Cash percentiles use the project's one quantile definition
+ * (R type 7 = Excel PERCENTILE.INC, src/stats/quantile-sorted.ts), as FPA.SCENARIO.MC does.
  */
-import { probit, quantileSorted } from 'simple-statistics';
+import { normalQuantile } from '../stats/normal-quantile';
+import { percentiles } from '../stats/percentiles';
+import { SeededGenerator } from '../stats/seeded-generator';
 import { CashErrors } from './errors';
-import { normalGenerator } from './seeded-random';
 
 export interface FlowBounds {
   low: number[];
@@ -61,13 +64,13 @@ export function boundsTrials(bounds: FlowBounds, iterations: number, seed: numbe
   }
   const level = bounds.level ?? 0.9;
   if (!(level > 0 && level < 1)) throw CashErrors.invalid('level', `must be between 0 and 1 (got ${level})`);
-  const z = probit((1 + level) / 2); // upper end of the central interval in standard deviations
-  const normal = normalGenerator(seed);
+  const z = normalQuantile((1 + level) / 2); // upper end of the central interval in standard deviations
+  const random = new SeededGenerator(seed, 'cash:flows');
   const trials: number[][] = [];
   for (let i = 0; i < iterations; i++) {
     const row = new Array<number>(T);
     for (let t = 0; t < T; t++) {
-      const e = normal();
+      const e = random.nextNormal();
       row[t] = bounds.mid[t] + (e * (e < 0 ? bounds.mid[t] - bounds.low[t] : bounds.high[t] - bounds.mid[t])) / z;
     }
     trials.push(row);
@@ -102,6 +105,7 @@ export function liquidityRisk(input: LiquidityRiskInput): LiquidityRisk {
     trials: n,
   };
   const column = new Float64Array(n);
+  const scratch = new Float64Array(n);
   for (let t = 0; t < T; t++) {
     let breaches = 0,
       shortfall = 0;
@@ -113,13 +117,13 @@ export function liquidityRisk(input: LiquidityRiskInput): LiquidityRisk {
         shortfall += minCash[t] - cash[i];
       }
     }
-    const sorted = Array.from(column).sort((a, b) => a - b);
+    const [p5, p50, p95] = percentiles(column, [5, 50, 95], scratch);
     const p = breaches / n;
     out.breachProbability.push(p);
     out.expectedShortfall.push(shortfall / n);
-    out.p5.push(quantileSorted(sorted, 0.05));
-    out.p50.push(quantileSorted(sorted, 0.5));
-    out.p95.push(quantileSorted(sorted, 0.95));
+    out.p5.push(p5);
+    out.p50.push(p50);
+    out.p95.push(p95);
     if (out.firstLikelyBreach === null && p >= 0.5) out.firstLikelyBreach = t + 1;
     if (out.firstPossibleBreach === null && p >= 0.05) out.firstPossibleBreach = t + 1;
   }
