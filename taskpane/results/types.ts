@@ -1,6 +1,6 @@
 /** What a finished run hands the results view and the workbook writer. */
 import type { ScenarioResult } from '../../src/scenario/run';
-import type { Histogram } from './histogram';
+import type { Histogram } from '../../src/stats/histogram';
 
 export interface RunOutcome {
   scenarioName: string;

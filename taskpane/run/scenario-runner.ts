@@ -10,7 +10,7 @@ import { scenarioJobHandlers } from '../../src/scenario/jobs';
 import type { ScenarioJobResult, ScenarioJobs } from '../../src/scenario/jobs';
 import { createJobPool } from '../../src/jobs/pool';
 import type { ScenarioSpec } from '../../src/scenario/spec';
-import { binValues } from '../results/histogram';
+import { histogram } from '../../src/stats/histogram';
 import type { RunOutcome } from '../results/types';
 
 export interface RunProgress {
@@ -45,7 +45,7 @@ export function runOutcome(name: string, job: ScenarioJobResult, keepTrials: boo
     iterations: job.iterations,
     seed: job.seed,
     result: job.result,
-    histograms: Object.fromEntries(columns.map(([o, values]) => [o, binValues(values, 30)])),
+    histograms: Object.fromEntries(columns.map(([o, values]) => [o, histogram(values, 30)])),
     trials: keepTrials ? Object.fromEntries(columns) : undefined,
     elapsedMs,
   };

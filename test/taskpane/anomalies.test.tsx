@@ -15,7 +15,6 @@ import { isSuppressed, recordDecision, reviewQueue, NO_FILTER, loadReviews } fro
 import { flagId } from '../../src/model/flag';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
 import { saveIdentity } from '../../taskpane/review/identity';
-import { flagSeries } from '../../taskpane/review/flag-series';
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
   observe(): void {}
@@ -88,30 +87,6 @@ describe('budget layout', () => {
         ],
       }),
     ).toThrow('found 1 plan and 0 actual');
-  });
-});
-
-describe('flag chart series', () => {
-  it('bands the flagged and later booked periods with the rolling forecast when the history allows', () => {
-    const ads = scanBudgetSheet(SHEET).lines[0];
-    const series = flagSeries(ads, 8);
-    expect(series.band).toBe('forecast');
-    expect(series.upper.slice(0, 8).every((v) => v === null)).toBe(true);
-    expect(series.upper.slice(8, 11).every((v) => v !== null)).toBe(true);
-    expect(series.upper[11]).toBeNull();
-    // The shift to +35% from September lies above what January–August forecast.
-    expect(series.actual[8]!).toBeGreaterThan(series.upper[8]!);
-    expect(series.lower[8]!).toBeLessThan(10000);
-  });
-
-  it('falls back to a band around plan with a short history', () => {
-    const series = flagSeries(
-      { id: 'a', costCentre: '', account: '', owner: '', plan: [10, 10, 10, 10], actual: [10, 11, 9, 30] },
-      3,
-    );
-    expect(series.band).toBe('plan');
-    // Residuals 0, 1, −1, 20: median 0.5, MAD 1 → 10.5 ± 1.96 × 1.4826.
-    expect(series.upper[0]).toBeCloseTo(10.5 + 1.96 * 1.4826, 10);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Flag } from '../../../src/model/flag';
 import { money } from '../../../src/anomaly/format';
 import type { ReviewAction } from '../../../src/model/review';
 import type { ReviewRecord } from '../../review/decisions';
-import { flagSeries } from '../../review/flag-series';
+import { flagChartSeries } from '../../../src/anomaly/flag-chart-series';
 import { FlagChart } from './FlagChart';
 
 const useStyles = makeStyles({
@@ -54,7 +54,7 @@ export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps
     }
   };
   const name = `${line.id} ${period}`;
-  const series = useMemo(() => flagSeries(line, flag.periodIndex), [line, flag.periodIndex]);
+  const series = useMemo(() => flagChartSeries(line, flag.periodIndex), [line, flag.periodIndex]);
   const bandText = series.band === 'forecast' ? 'the rolling forecast’s 95% band' : 'the expected band around plan';
   const severity = flag.severity >= 0.75 ? 'danger' : flag.severity >= 0.5 ? 'warning' : 'informative';
   return (

@@ -1,12 +1,12 @@
 /** A flag's small chart in plain SVG: expected band (shaded), plan (dashed), actual (solid), the flagged period ringed. */
 import { tokens } from '@fluentui/react-components';
-import type { FlagSeries } from '../../review/flag-series';
+import type { FlagChartSeries } from '../../../src/anomaly/flag-chart-series';
 
 const W = 280;
 const H = 90;
 const PAD = 8;
 
-export function FlagChart({ series, period, label }: { series: FlagSeries; period: number; label: string }) {
+export function FlagChart({ series, period, label }: { series: FlagChartSeries; period: number; label: string }) {
   const n = series.plan.length;
   const all = [...series.plan, ...series.actual, ...series.lower, ...series.upper].filter(
     (v): v is number => v !== null && Number.isFinite(v),

@@ -11,7 +11,7 @@ import {
 } from '../../../src/scenario/distributions/catalogue';
 import type { DriverRecord } from '../../../src/store/schema';
 import { checkDriver, DriverDraft, PARAMETER_HINTS } from '../../drivers/validate-driver';
-import { previewOf } from '../../drivers/preview';
+import { distributionPreview } from '../../../src/scenario/distribution-preview';
 import { HistogramSvg } from '../shared/HistogramSvg';
 
 export interface DriverFormProps {
@@ -52,7 +52,10 @@ function useDriverForm(props: DriverFormProps) {
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const check = useMemo(() => checkDriver(draft, props.otherNames), [draft, props.otherNames]);
-  const preview = useMemo(() => (check.distribution ? previewOf(check.distribution) : null), [check.distribution]);
+  const preview = useMemo(
+    () => (check.distribution ? distributionPreview(check.distribution) : null),
+    [check.distribution],
+  );
   const family = canonicalFamily(draft.distribution) ?? 'normal';
   const shown = (field: string) => (submitted || touched[field] ? check.errors[field] : undefined);
   const save = () => {

@@ -1,6 +1,6 @@
 /** A small histogram in plain SVG with optional marker lines (e.g. P5/P50/P95). */
 import { tokens } from '@fluentui/react-components';
-import type { Histogram } from '../../results/histogram';
+import type { Histogram } from '../../../src/stats/histogram';
 
 export interface Marker {
   label: string;
