@@ -1,0 +1,164 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ArimaOrder } from '../../src/forecast/arima-params';
+import type { ArimaRegressor } from '../../src/forecast/arima-objective';
+import { expandArma } from '../../src/forecast/arima-params';
+import {
+  createArimaStateSpace,
+  differencingCoefficients,
+  fullInitialState,
+  prepareArimaState,
+} from '../../src/forecast/arima-state-space';
+import type { FilterSums } from '../../src/forecast/arima-kalman';
+import { arimaFilterFull } from '../../src/forecast/arima-kalman';
+
+/** R's forecast(fit, h, level = c(80, 95)) in a fixture. */
+export interface RArimaForecast {
+  mean: number[];
+  lo80: number[];
+  hi80: number[];
+  lo95: number[];
+  hi95: number[];
+}
+
+/** One forecast::Arima() fit from scripts/r/make-arima-fixtures.R. */
+export interface RArimaFit {
+  name: string;
+  call: string;
+  frequency: number;
+  horizon: number;
+  values: number[];
+  order: number[];
+  seasonal: number[];
+  regressor: ArimaRegressor;
+  coef: number[];
+  coefNames: string[];
+  se: number[];
+  loglik: number;
+  aic: number;
+  aicc: number;
+  bic: number;
+  sigma2: number;
+  residuals: number[];
+  forecast: RArimaForecast;
+}
+
+/** One forecast::auto.arima() fit from scripts/r/make-auto-arima-fixtures.R (values in ../shared/data). */
+export interface RAutoArima {
+  set: string;
+  id: string;
+  form: 'full' | 'last60';
+  frequency: number;
+  horizon: number;
+  length: number;
+  model: string;
+  /** p, d, q, P, D, Q */
+  order: number[];
+  constant: ArimaRegressor;
+  coef: number[];
+  loglik: number;
+  aicc: number;
+  sigma2: number;
+  seasonalStrength?: number;
+  nsdiffs: number;
+  ndiffs: number;
+  mean: number[];
+  lo95: number[];
+  hi95: number[];
+  seconds: number;
+}
+
+const DIR = path.join(__dirname, '..', 'fixtures', 'forecast', 'arima');
+
+const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as T;
+
+export const fixedOrderFits = (): RArimaFit[] => read<RArimaFit[]>('fixed-orders.json');
+export const autoArimaFits = (): RAutoArima[] => read<RAutoArima[]>('auto-arima.json');
+/** A number, or a vector of them (jsonlite writes vectors of length 1 as numbers). */
+export type RVector = number | number[];
+export const vec = (x: RVector | undefined): number[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/** R results for the building blocks (scripts/r/make-arima-fixtures.R, second part). */
+export interface BuildingBlocks {
+  bfgs: Array<{
+    call: string;
+    parscale: number[];
+    par: number[];
+    value: number;
+    counts: number[];
+    convergence: number;
+    hessian: number[];
+  }>;
+  q0: Array<{ phi: RVector; theta: RVector; r: number; Q0: RVector; gamma: RVector; psi: RVector }>;
+  transPars: { arma: number[]; par: number[]; results: Array<{ transform: boolean; phi: number[]; theta: number[] }> };
+  css: Array<{
+    name: string;
+    frequency: number;
+    values: number[];
+    order: number[];
+    seasonal: number[];
+    regressor: ArimaRegressor;
+    coef: RVector;
+    sigma2: number;
+    loglik: number;
+  }>;
+  differencing: Array<{
+    name: string;
+    frequency: number;
+    values: number[];
+    kpss: number;
+    ndiffs: number;
+    stlSeasonal?: number[];
+    stlTrend?: number[];
+    strength?: number;
+    nsdiffs?: number;
+  }>;
+  polyroot: Array<{ coef: number[]; re: RVector; im: RVector }>;
+}
+export const buildingBlocks = (): BuildingBlocks => read<BuildingBlocks>('building-blocks.json');
+
+/** The fixture's orders as an ArimaOrder (seasonal parts dropped for non-seasonal data, as R does). */
+export function orderOf(f: { order: number[]; seasonal: number[]; frequency: number }): ArimaOrder {
+  const m = f.frequency;
+  const [p, d, q] = f.order;
+  const [P, D, Q] = m > 1 ? f.seasonal : [0, 0, 0];
+  return { p, d, q, P, D, Q, m };
+}
+
+/** The shared tuning data folder (../shared/data beside the repository), or undefined when absent. */
+export function sharedDataDir(): string | undefined {
+  let dir = path.resolve(__dirname, '..', '..');
+  for (let i = 0; i < 4; i++) {
+    const candidate = path.join(path.dirname(dir), 'shared', 'data');
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
+const sets = new Map<string, { series: Array<{ id: string; values: number[] }> }>();
+
+/** The history an auto.arima fixture was computed on, read from the shared data. */
+export function fixtureSeries(dir: string, f: RAutoArima): Float64Array {
+  if (!sets.has(f.set)) sets.set(f.set, JSON.parse(fs.readFileSync(path.join(dir, `${f.set}.json`), 'utf8')));
+  const s = sets.get(f.set)!.series.find((x) => x.id === f.id)!;
+  return Float64Array.from(f.form === 'last60' ? s.values.slice(-60) : s.values);
+}
+
+/** R's fit filtered with its own coefficients by R's filter: the state space at the end of the history. */
+export function filterAtRCoefficients(f: RArimaFit) {
+  const o = orderOf(f);
+  const ss = createArimaStateSpace(o.p + o.m * o.P, o.q + o.m * o.Q, differencingCoefficients(o.d, o.D, o.m));
+  expandArma(f.coef, o, false, ss.phi, ss.theta);
+  const k = o.p + o.q + o.P + o.Q;
+  const b = f.coef[k];
+  const y = Float64Array.from(f.values, (v, t) =>
+    f.regressor === 'mean' ? v - b : f.regressor === 'drift' ? v - b * (t + 1) : v,
+  );
+  prepareArimaState(ss);
+  fullInitialState(ss);
+  const sums: FilterSums = { ssq: 0, sumlog: 0, nu: 0 };
+  const residuals = new Float64Array(y.length);
+  arimaFilterFull(y, ss, sums, residuals);
+  return { o, ss, sums, residuals, y };
+}
