@@ -1,0 +1,126 @@
+import type { ArimaOrder } from './arima-params';
+import { armaCount, expandArma } from './arima-params';
+import type { ArimaStateSpace } from './arima-state-space';
+import { createArimaStateSpace, prepareArimaState } from './arima-state-space';
+import type { FilterSums } from './arima-kalman';
+import { arimaFilter } from './arima-diffuse-filter';
+import { arimaFilterDiffuse } from './arima-chandrasekhar';
+import { conditionalSumOfSquares } from './arima-css';
+
+// Math and Number functions bound once: global lookups are slow in vm sandboxes (jest), and these are hot paths.
+const { log } = Math;
+const { MAX_VALUE, isNaN } = Number;
+
+/** Raised inside an ARIMA fit where R's arima() stops with an error; the fit is then not usable. */
+export class ArimaFailure extends Error {}
+
+/** The regression column of an ARIMA fit: none, a constant mean, or a linear drift 1..n. */
+export type ArimaRegressor = 'none' | 'mean' | 'drift';
+
+/**
+ * How the likelihood treats the differencing states' unknown start: "diffuse" is the exact diffuse
+ * likelihood (κ → ∞: the stationary likelihood of the differenced series, O(r) per observation);
+ * "kappa" reproduces R's `arima`, which gives them variance κ = 1e6 (an approximation whose effect
+ * on the log-likelihood is typically 1e-9 to 1e-6 relative, up to 1e-5 for series far from zero
+ * relative to their variation), at O(r²) per observation.
+ */
+export type ArimaInitialization = 'diffuse' | 'kappa';
+
+/**
+ * One ARIMA estimation problem: the series, the orders, the regressor and which coefficients are
+ * free, with every scratch array allocated once. Its two objectives are R `arima`'s `armaCSS` and
+ * `armafn` (the concentrated Gaussian log-likelihood through the Kalman filter); both take the free
+ * coefficients and allocate nothing.
+ */
+export interface ArimaProblem {
+  y: Float64Array;
+  order: ArimaOrder;
+  regressor: ArimaRegressor;
+  initialization: ArimaInitialization;
+  /** Coefficients (ar, ma, sar, sma, regressor) with NaN where free. */
+  fixed: Float64Array;
+  mask: boolean[];
+  narma: number;
+  ncond: number;
+  ss: ArimaStateSpace;
+  par: Float64Array;
+  trans: Float64Array;
+  adjusted: Float64Array;
+  work: Float64Array;
+  resid: Float64Array;
+  sums: FilterSums;
+}
+
+export function createArimaProblem(
+  y: Float64Array,
+  order: ArimaOrder,
+  regressor: ArimaRegressor,
+  fixed: Float64Array,
+  delta: Float64Array,
+  initialization: ArimaInitialization = 'diffuse',
+): ArimaProblem {
+  const narma = armaCount(order);
+  const n = y.length;
+  return {
+    y,
+    order,
+    regressor,
+    initialization,
+    fixed,
+    mask: Array.from(fixed, (v) => isNaN(v)),
+    narma,
+    ncond: order.d + order.D * order.m + order.p + order.m * order.P,
+    ss: createArimaStateSpace(order.p + order.m * order.P, order.q + order.m * order.Q, delta),
+    par: new Float64Array(fixed.length),
+    trans: new Float64Array(narma),
+    adjusted: new Float64Array(n),
+    work: new Float64Array(n),
+    resid: new Float64Array(n),
+    sums: { ssq: 0, sumlog: 0, nu: 0 },
+  };
+}
+
+/** Full coefficient vector from the free ones (fixed entries kept). */
+export function fillCoefficients(pb: ArimaProblem, free: ArrayLike<number>, out: Float64Array = pb.par): Float64Array {
+  let k = 0;
+  for (let i = 0; i < pb.fixed.length; i++) out[i] = pb.mask[i] ? free[k++] : pb.fixed[i];
+  return out;
+}
+
+/** y minus the regression part, into pb.adjusted. */
+export function regressionAdjusted(pb: ArimaProblem, par: ArrayLike<number>): Float64Array {
+  const { y, adjusted } = pb;
+  const n = y.length;
+  if (pb.regressor === 'none') {
+    adjusted.set(y);
+  } else {
+    const b = par[pb.narma];
+    if (pb.regressor === 'mean') for (let t = 0; t < n; t++) adjusted[t] = y[t] - b;
+    else for (let t = 0; t < n; t++) adjusted[t] = y[t] - b * (t + 1);
+  }
+  return adjusted;
+}
+
+/** R's `armaCSS`: ½ log of the conditional mean square, at the free coefficients `free`. */
+export function cssObjective(pb: ArimaProblem, free: ArrayLike<number>): number {
+  const par = fillCoefficients(pb, free);
+  expandArma(par, pb.order, false, pb.ss.phi, pb.ss.theta);
+  const x = regressionAdjusted(pb, par);
+  return 0.5 * log(conditionalSumOfSquares(x, pb.order, pb.ss.phi, pb.ss.theta, pb.ncond, pb.work, pb.resid));
+}
+
+/**
+ * R's `armafn`: ½ (log σ̂² + Σ log F / ν), the negative concentrated log-likelihood per observation,
+ * at the free coefficients, with the AR blocks given as unconstrained values when `transform`.
+ * Returns MAX_VALUE when the state covariance cannot be formed (as R's error branch).
+ */
+export function likelihoodObjective(pb: ArimaProblem, free: ArrayLike<number>, transform: boolean): number {
+  const par = fillCoefficients(pb, free);
+  expandArma(par, pb.order, transform, pb.ss.phi, pb.ss.theta, pb.trans);
+  if (!prepareArimaState(pb.ss, pb.initialization === 'kappa')) return MAX_VALUE;
+  const x = regressionAdjusted(pb, par);
+  if (pb.initialization === 'diffuse') arimaFilterDiffuse(x, pb.ss, pb.sums);
+  else arimaFilter(x, pb.ss, pb.sums);
+  const { ssq, sumlog, nu } = pb.sums;
+  return 0.5 * (log(ssq / nu) + sumlog / nu);
+}

@@ -1,0 +1,30 @@
+import { conditionalSumOfSquares } from '../../src/forecast/arima-css';
+import { fitArima } from '../../src/forecast/arima-fit';
+import { buildingBlocks, orderOf, vec } from './arima-fixtures';
+import { maxRelDiff } from './fixtures';
+
+describe('conditional sum of squares (R ARIMA_CSS)', () => {
+  test('differences, then runs the ARMA residuals from ncond', () => {
+    const y = Float64Array.of(1, 3, 6, 10, 15, 21);
+    const o = { p: 1, d: 1, q: 1, P: 0, D: 0, Q: 0, m: 1 };
+    const work = new Float64Array(6);
+    const resid = new Float64Array(6);
+    // w = diff(y) = [·, 2, 3, 4, 5, 6]; from t = 2: e = w_t − 0.5 w_{t−1} − 0.2 e_{t−1}, e_1 = 0.
+    const mean = conditionalSumOfSquares(y, o, [0.5], [0.2], 2, work, resid);
+    const e = [0, 0, 3 - 1];
+    for (let t = 3; t < 6; t++) e.push(t + 1 - 0.5 * t - 0.2 * e[t - 1]);
+    expect(Array.from(resid)).toEqual([0, 0, ...e.slice(2)].map((v) => expect.closeTo(v, 12)));
+    expect(mean).toBeCloseTo(e.slice(2).reduce((a, b) => a + b * b, 0) / 4, 12);
+  });
+
+  test.each(buildingBlocks().css.map((c) => [c.name, c] as const))(
+    'fitArima(method "CSS") as arima(method = "CSS"): %s',
+    (_n, c) => {
+      const fit = fitArima(Float64Array.from(c.values), orderOf(c), { regressor: c.regressor, method: 'CSS' })!;
+      expect(maxRelDiff(fit.coef, vec(c.coef))).toBeLessThan(1e-6);
+      expect(fit.sigma2Estimate / c.sigma2).toBeCloseTo(1, 8);
+      expect(fit.loglik / c.loglik).toBeCloseTo(1, 8);
+      expect(Number.isNaN(fit.aic)).toBe(true);
+    },
+  );
+});
