@@ -1,0 +1,56 @@
+import { autoArima } from '../../src/forecast/arima-select';
+import { arimaForecast } from '../../src/forecast/arima-forecast';
+import { autoArimaFits, fixtureSeries, sharedDataDir } from './arima-fixtures';
+
+describe('autoArima against forecast::auto.arima() (R 4.2, forecast 8.20, defaults)', () => {
+  const dir = sharedDataDir();
+  const fixtures = autoArimaFits();
+
+  test('the shared tuning data is beside the repository', () => {
+    expect(dir).toBeDefined();
+  });
+
+  // 72 series: every 18th tourism-monthly (n 163–309: R's CSS approximation), every 31st M1
+  // monthly, every 21st tourism-quarterly, and 10 tourism-monthly series cut to 60 values
+  // (scripts/r/make-auto-arima-fixtures.R). The issue asks for the same orders on at least 80%.
+  test("chooses R's orders and constant on at least 80% of 72 series; where equal, R's forecasts to 1e-4", () => {
+    const misses: string[] = [];
+    let same = 0;
+    for (const f of fixtures) {
+      const y = fixtureSeries(dir!, f);
+      const r = autoArima(y, f.frequency)!;
+      const o = r.fit.order;
+      const ours = [o.p, o.d, o.q, o.P, o.D, o.Q].join(',');
+      if (ours === f.order.join(',') && r.fit.regressor === f.constant) {
+        same++;
+        // Same model: the exact diffuse likelihood differs from R's κ = 1e6 approximation by
+        // about 1e-9..1e-5 of the log-likelihood, which moves the estimates slightly.
+        const fc = arimaForecast(r.fit, f.horizon);
+        fc.mean.forEach((v, i) => expect(Math.abs(v - f.mean[i])).toBeLessThan(1e-4 * Math.abs(f.mean[i]) + 1e-9));
+        expect(Math.abs(r.fit.aicc - f.aicc)).toBeLessThan(1e-3 * Math.max(1, Math.abs(f.aicc)));
+      } else misses.push(`${f.set} ${f.id} ${f.form}: R ${f.model}, ours ${ours} ${r.fit.regressor}`);
+      // The differencing decisions are R's on every series.
+      expect(o.D).toBe(f.nsdiffs);
+      expect(o.d).toBe(f.ndiffs);
+    }
+    expect(misses).toEqual(misses.slice(0, Math.floor(fixtures.length * 0.2)));
+    expect(same / fixtures.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  test('a constant history; a straight line; too little to search', () => {
+    const flat = autoArima(new Float64Array(20).fill(7), 12)!;
+    expect(flat.constantSeries).toBe(true);
+    expect(flat.fit.coef[0]).toBe(7);
+    // A line: the first difference is constant, so R fits a random walk with fixed drift.
+    const line = autoArima(
+      Float64Array.from({ length: 24 }, (_, t) => 2 + 3 * t),
+      1,
+    )!;
+    expect(line.fit.order.d).toBe(1);
+    expect(line.fit.regressor).toBe('drift');
+    expect(line.fit.coef[0]).toBeCloseTo(3, 12);
+    expect(autoArima(new Float64Array(0), 12)).toBeUndefined();
+    const short = autoArima(Float64Array.of(3, 1, 4, 1, 5), 12)!;
+    expect(short.fit.order.P + short.fit.order.Q + short.fit.order.D).toBe(0);
+  });
+});
