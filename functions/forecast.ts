@@ -87,7 +87,7 @@ function runForecast(request: ForecastRequest): Promise<ForecastResult> {
  * @param {number} [horizon] Periods to forecast, 1 to 1000. Default 12.
  * @param {number} [seasonality] 0 = detect the season length, 1 = no seasonality, n = season length in periods (12 for monthly data). Default 0.
  * @param {number} [confidence] Coverage of the prediction interval, between 0 and 1. Default 0.95.
- * @param {string} [method] "auto" (default), "snaive", "ses", "holt", "hw", or another method name listed in the help.
+ * @param {string} [method] "auto" (default), "ets", "arima", "theta", "snaive", "ses", "holt", "hw", or another method name listed in the help.
  * @param {any[][]} [options] Settings as name/value pairs (two columns, or one text such as "weights=accuracy; outliers=adjust"): weights "equal" (default) or "accuracy" (weight the auto combination by each member's recent accuracy), outliers "keep" (default) or "adjust", seed (default 1).
  * @returns {Promise<any[][]>} One row per period ahead: forecast, lower bound, upper bound.
  */
@@ -111,7 +111,8 @@ export function forecastRolling(
 /**
  * Describes the model FPA.FORECAST.ROLLING fits to a series: the method chosen, the season length,
  * how many blanks were interpolated, the ETS model with its parameters, AICc and in-sample MASE
- * (snaive, naive and theta describe the automatic ETS instead), and notes on what was decided and why.
+ * ("arima": the ARIMA orders, differencing, coefficients and AICc; snaive, naive and theta describe
+ * the automatic ETS instead), and notes on what was decided and why.
  * @customfunction FORECAST.MODEL
  * @helpurl https://localhost:3000/help/forecast-model.html
  * @param {any[][]} values History, oldest first, in one row or one column.

@@ -16,7 +16,7 @@ import { cliJobPool } from '../jobs';
 
 const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]
 
-  --method M      auto (default), snaive, naive, ses, holt, damped, hw, hw-mult, ets, or an ETS code (e.g. MAdM)
+  --method M      auto (default), ets, arima, theta, snaive, naive, ses, holt, damped, hw, hw-mult, or an ETS code (e.g. MAdM)
   --levels L      comma-separated interval levels in percent (default 80,95)
   --seasonality N 0 = detect at the dataset frequency (default), 1 = none, n = season length
   --combination C weights of the auto combination: equal (default) or accuracy (1 / rolling-origin MASE)

@@ -10,12 +10,17 @@ import { thetaForecast } from './theta';
 import { differencedAr } from './differenced-ar';
 import { adjustHistory, parseOutlierOption } from './adjust-history';
 import { seasonalPeriod } from '../model/limits';
+import { arimaSeason } from './arima-member';
+import { describeArima } from './arima-describe';
 
 export interface ModelDescriptionRequest {
   values: ReadonlyArray<HistoryValue>;
   seasonality?: number;
   frequency?: number;
-  /** "auto"/"ets" (selected ETS), a named ETS method ("ses", "holt", "damped", "hw", "hw-mult") or an ETS code. */
+  /**
+   * "auto"/"ets" (selected ETS), "arima" (automatic ARIMA), a named ETS method ("ses", "holt",
+   * "damped", "hw", "hw-mult") or an ETS code.
+   */
   method?: string;
   /**
    * "adjust" describes the fit on the history after the robust outlier adjustment, as
@@ -46,8 +51,9 @@ function inSampleMase(fit: EtsFit, y: Float64Array, m: number): number {
  * Describes the model a forecast uses, so it is not a black box: the ETS model chosen (code and
  * plain name), its smoothing parameters, AICc, log-likelihood, residual standard deviation and
  * in-sample MASE; for "auto" also the Theta member's alpha and drift and the order of the
- * differenced autoregression. With `outliers: "adjust"`, the fit on the adjusted history and the
- * count of replaced values.
+ * differenced autoregression; for "arima" the ARIMA model, its differencing decisions,
+ * coefficients and criteria (arima-describe.ts). With `outliers: "adjust"`, the fit on the adjusted
+ * history and the count of replaced values.
  * @throws the same FpaErrors as rollingForecast for bad or too short input.
  * @example describeModel({ values: sales, method: 'hw' })[0] // { label: 'model', value: 'ETS(A,A,A)' }
  */
@@ -61,6 +67,11 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   m = seasonalPeriod(history.values.length, m);
   const adjusted = adjust ? adjustHistory(history.values, m, request.values, history.droppedLeading, 1) : undefined;
   const y = adjusted ? adjusted.values : history.values;
+  if (key === 'arima') {
+    const facts = describeArima(y, arimaSeason(request.seasonality ?? 0, request.frequency ?? 12));
+    if (adjusted) facts.push({ label: 'outliers replaced', value: adjusted.outliers.length });
+    return facts;
+  }
   let fit: EtsFit | undefined;
   if (key === 'auto' || key === 'ets') {
     const need = minimumLength({ error: 'A', trend: 'N', season: 'N', period: 1 });
@@ -69,7 +80,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   } else {
     const code = NAMED[key] ?? method;
     const spec = parseEtsCode(code, m);
-    if (!spec) throw ForecastErrors.unknownMethod(method, ['auto', 'ets', ...Object.keys(NAMED)]);
+    if (!spec) throw ForecastErrors.unknownMethod(method, ['auto', 'ets', 'arima', ...Object.keys(NAMED)]);
     const need = minimumLength(spec);
     if (y.length < need) throw ForecastErrors.tooShort(method, need, y.length);
     fit = cachedFitEts(y, spec.season !== 'N' && m === 1 ? { ...spec, season: 'N', period: 1 } : spec, 'fast');

@@ -4,6 +4,7 @@ import { etsCode } from './ets-model';
 import type { EtsFit, FitEffort } from './ets-fit';
 import { fitEts } from './ets-fit';
 import { fitEtsCandidates } from './ets-select';
+import { clearArimaCache } from './arima-cache';
 
 /**
  * Memoised ETS fits. A workbook recalculates every forecast formula when anything it depends on
@@ -42,8 +43,9 @@ export function cachedFitEts(y: Float64Array, spec: EtsSpec, effort: FitEffort):
   return fit;
 }
 
-/** Forgets every memoised fit (benchmarks measure cold recalculation with it). */
+/** Forgets every memoised fit, ETS and ARIMA (benchmarks measure cold recalculation with it). */
 export function clearFitCache(): void {
   fits.clear();
   candidateLists.clear();
+  clearArimaCache();
 }

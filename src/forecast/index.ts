@@ -20,6 +20,16 @@ export { selectEts, candidateSpecs } from './ets-select';
 export { clearFitCache } from './fit-cache';
 export { etsForecastMoments } from './ets-forecast';
 
+// ARIMA building blocks
+export type { ArimaOrder } from './arima-params';
+export type { ArimaRegressor, ArimaInitialization } from './arima-objective';
+export type { ArimaFit, ArimaFitOptions, ArimaMethod } from './arima-fit';
+export { fitArima } from './arima-fit';
+export { arimaForecast } from './arima-forecast';
+export type { AutoArimaOptions, AutoArimaResult } from './arima-select';
+export { autoArima } from './arima-select';
+export { arimaMember, arimaLabel, autoArimaFit } from './arima-member';
+
 // Theta and combinations
 export { thetaForecast } from './theta';
 export { combineForecasts } from './combination';

@@ -16,6 +16,7 @@ import type { EtsFit } from './ets-fit';
 import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
 import { accuracyWeights } from './accuracy-weights';
 import { adjustHistory, parseOutlierOption } from './adjust-history';
+import { arimaLabel, arimaMemberOf, arimaNotes, arimaSeason, autoArimaFit } from './arima-member';
 import { hasFullSeasons, HORIZON, MIN_FULL_SEASONS, seasonalPeriod, withinBounds } from '../model/limits';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
@@ -194,7 +195,8 @@ function autoCombination(
  *
  * Methods: "auto" (default: equal-weight combination of automatic ETS, Theta and a differenced
  * autoregression),
- * "ets" (automatic ETS by AICc, as R forecast::ets), "theta" (R thetaf), "snaive", "naive",
+ * "ets" (automatic ETS by AICc, as R forecast::ets), "arima" (automatic ARIMA, as R forecast::auto.arima;
+ * arima-select.ts), "theta" (R thetaf), "snaive", "naive",
  * "ses" = ETS(A,N,N), "holt" = ETS(A,A,N), "damped" = ETS(A,Ad,N), "hw" = additive Holt–Winters
  * ETS(A,A,A), "hw-mult" = ETS(M,A,M), or any ETS code such as "MAdM". Parameters and initial states
  * are maximum-likelihood estimates; intervals are analytic (Hyndman et al. 2008 classes 1–2) or
@@ -256,6 +258,13 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       { name: key, mean: f.mean, ...normalBounds(f.mean, f.se, levels) },
       lag,
     );
+  }
+  if (key === 'arima') {
+    // R's auto.arima(ts(y, frequency)): the season is offered and the data decide (arima-member.ts).
+    const result = autoArimaFit(y, arimaSeason(request.seasonality ?? 0, request.frequency ?? 12));
+    notes.push(...arimaNotes(result, y.length));
+    const { D, P, Q, m: period } = result.fit.order;
+    return done(arimaLabel(result.fit), arimaMemberOf(result, y, h, levels), D + P + Q > 0 ? period : 1);
   }
   if (key === 'auto' || key === 'ets' || key === 'theta') {
     if (m > 1 && key !== 'theta' && !hasFullSeasons(y.length, m)) {

@@ -80,6 +80,7 @@ export interface ForecastResult {
 export const FORECAST_METHODS = [
   'auto',
   'ets',
+  'arima',
   'theta',
   'snaive',
   'naive',

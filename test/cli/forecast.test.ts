@@ -112,3 +112,17 @@ test('--outliers adjust: same output format, forecasts from the cleaned history;
   expect(io.stderr).toMatch(/--outliers must be keep or adjust/);
   expect(io.stderr).toMatch(/--outliers keep\|adjust/);
 });
+
+test('--method arima: automatic ARIMA for every series, the model in R notation', async () => {
+  const out = path.join(dir, 'arima.json');
+  expect(
+    await run([write('d-arima.json', dataset), '--method', 'arima', '--workers', '1', '--out', out, '--quiet']),
+  ).toBe(0);
+  const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+  expect(result.forecasts.map((f: { id: string }) => f.id)).toEqual(['a', 'b']);
+  for (const f of result.forecasts) {
+    expect(f.method).toMatch(/^ARIMA\(\d,\d,\d\)/);
+    expect(f.mean).toHaveLength(6);
+    f.mean.forEach((v: number, i: number) => expect(v).toBeLessThanOrEqual(f.hi95[i]));
+  }
+}, 60000);

@@ -74,3 +74,11 @@ describe('outliers and combination are passed to every origin', () => {
     ).toThrow(/outliers "drop"/);
   });
 });
+
+test('method "arima" is refitted at every origin and scored', () => {
+  const r = backtest({ values: y, horizon: 6, origins: 3, method: 'arima' });
+  expect(r.method).toMatch(/^ARIMA\(/);
+  expect(r.overall.count).toBe(18);
+  expect(r.overall.mase).toBeGreaterThan(0);
+  expect(r.overall.mase).toBeLessThan(2);
+});

@@ -39,3 +39,15 @@ test('outliers "adjust" describes the fit on the adjusted history and counts the
     /outliers "yes" is not known/,
   );
 });
+
+test('arima: the model in R notation, its differencing, coefficients and criteria; outliers counted', () => {
+  // R: auto.arima(USAccDeaths) → ARIMA(0,1,1)(0,1,1)[12], ma1 −0.4303, sma1 −0.5528
+  const facts = describeModel({ values: fx.values, method: 'arima' });
+  const byLabel = Object.fromEntries(facts.map((f) => [f.label, f.value]));
+  expect(byLabel.model).toBe('ARIMA(0,1,1)(0,1,1)[12]');
+  expect(byLabel.ma1 as number).toBeCloseTo(-0.4303, 3);
+  expect(byLabel.AICc as number).toBeGreaterThan(0);
+  const adjusted = describeModel({ values: fx.values, method: 'arima', outliers: 'adjust' });
+  expect(adjusted.find((f) => f.label === 'outliers replaced')).toBeDefined();
+  expect(() => describeModel({ values: [1, 2, 3], method: 'arima' })).toThrow(/needs at least 4/);
+});
