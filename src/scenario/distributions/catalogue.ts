@@ -40,6 +40,11 @@ const ALIASES: Readonly<Record<string, string>> = {
   bern: 'bernoulli',
 };
 
+/** Parameters that take a list of numbers (the discrete family's values and probabilities). */
+export function isListParameter(family: string, parameter: string): boolean {
+  return family === 'discrete' && (parameter === 'values' || parameter === 'probabilities');
+}
+
 /** All accepted family names, canonical first. */
 export const DISTRIBUTION_NAMES: readonly string[] = Object.keys(DISTRIBUTION_PARAMETERS);
 

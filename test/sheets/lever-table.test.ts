@@ -1,0 +1,91 @@
+import { FpaError } from '../../src/errors';
+import { readLevers } from '../../src/sheets/lever-table';
+import type { SheetGrid } from '../../src/sheets/sheet-value';
+import { cellError } from '../../src/sheets/sheet-value';
+
+const HEADER = ['lever', 'current', 'target', 'daily amount', 'cost per day'];
+
+function error(grid: SheetGrid): FpaError {
+  try {
+    readLevers(grid);
+  } catch (e) {
+    return e as FpaError;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('readLevers', () => {
+  it('reads levers with or without a header, text numbers included', () => {
+    const expected = [
+      { name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 },
+      { name: 'DPO', current: 30, target: 40, dailyBase: 600, costPerDay: 100 },
+    ];
+    const rows = [
+      ['DSO', 45, 35, 1000, 200],
+      ['DPO', '30', '40', '600', '100'],
+    ];
+    expect(readLevers(rows)).toEqual(expected);
+    expect(readLevers([HEADER.map((h) => h.toUpperCase()), ...rows])).toEqual(expected);
+  });
+
+  it('reads a first row of text numbers as a lever, not as a header', () => {
+    expect(
+      readLevers([
+        ['DSO', '45', '35', '1000', '200'],
+        ['DPO', 30, 40, 600, 100],
+      ]).map((l) => l.name),
+    ).toEqual(['DSO', 'DPO']);
+  });
+
+  it('keeps names as typed and lets them repeat: each row is its own lever', () => {
+    expect(
+      readLevers([
+        [' DSO ', 1, 0, 1, 0],
+        [' DSO ', 1, 0, 1, 0],
+      ]).map((l) => l.name),
+    ).toEqual([' DSO ', ' DSO ']);
+  });
+
+  it('ignores blank columns at the right and blank rows', () => {
+    expect(
+      readLevers([
+        ['DSO', 45, 35, 1000, 200, null, ''],
+        [null, null, null, null, null, null, null],
+      ]),
+    ).toHaveLength(1);
+  });
+
+  it.each<[string, SheetGrid, string, string]>([
+    [
+      'a text target',
+      [['DSO', 45, 'x', 1000, 200]],
+      'SHEET_BAD_CELL',
+      'levers row 1, column 3 (target): holds "x", not a number.',
+    ],
+    [
+      'a negative cost',
+      [HEADER, ['DSO', 45, 35, 1000, -1]],
+      'SHEET_BAD_CELL',
+      'levers row 2, column 5 (cost per day): must be at least 0; got -1.',
+    ],
+    [
+      'an error cell',
+      [['DSO', cellError('#N/A'), 35, 1000, 200]],
+      'SHEET_ERROR_CELL',
+      'levers row 1, column 2 (current): holds the error #N/A.',
+    ],
+    ['a blank name', [[null, 45, 35, 1000, 200]], 'SHEET_BAD_CELL', 'levers row 1, column 1 (lever): is blank.'],
+    [
+      'too few columns',
+      [['DSO', 45, 35]],
+      'INPUT_BAD_SHAPE',
+      'levers must be 5 columns (lever, current, target, daily amount, cost per day); got 3 columns.',
+    ],
+    ['a header alone', [HEADER], 'INPUT_EMPTY', 'levers is empty.'],
+    ['a blank range', [[null, null, null, null, null]], 'INPUT_EMPTY', 'levers is empty.'],
+  ])('refuses %s', (_name, grid, code, message) => {
+    const e = error(grid);
+    expect(e.code).toBe(code);
+    expect(e.message).toBe(message);
+  });
+});
