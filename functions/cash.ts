@@ -11,11 +11,13 @@ import { equalPeriods } from '../src/cash/period-grid';
 import { liquidityRisk } from '../src/cash/liquidity-risk';
 import type { LiquidityRiskInput } from '../src/cash/liquidity-risk';
 import { optimizeCash } from '../src/cash/optimize-cash';
-import { readCreditLine, readInstruments, readLevers } from '../src/cash/plan-tables';
 import type { CashOptions, CashPlan, CashResult } from '../src/cash/types';
 import { optimizeLevers } from '../src/cash/wc-levers';
 import { wcMetrics } from '../src/cash/wc-metrics';
 import { Errors } from '../src/errors';
+import { readCreditLine } from '../src/sheets/credit-line';
+import { readInstruments } from '../src/sheets/instrument-table';
+import { readLevers } from '../src/sheets/lever-table';
 import { glpkBrowserSolver } from '../src/solver/glpk-browser';
 import type { Solver } from '../src/solver/types';
 import {
@@ -23,6 +25,7 @@ import {
   optionalBoolean,
   optionalNumber,
   optionalString,
+  readGrid,
   readMatrix,
   readOptions,
   readSeries,
@@ -68,7 +71,7 @@ function requiredNumber(value: unknown, field: string): number {
   return n;
 }
 
-const optionalGrid = (input: unknown, field: string) => (isBlank(input) ? null : readMatrix(input, field));
+const optionalGrid = (input: unknown, field: string) => (isBlank(input) ? null : readGrid(input, field));
 
 function readCashOptions(input: unknown): CashOptions & { diagnose: boolean } {
   const pairs = readOptions(input, 'options', OPTION_NAMES);
@@ -155,7 +158,7 @@ export function cashOptimize(
       openingCash: requiredNumber(opening_cash, 'opening_cash'),
       minCash: readScalarOrRow(min_cash, 'min_cash', values.length),
       flows: values,
-      instruments: readInstruments(readMatrix(instruments, 'instruments')),
+      instruments: readInstruments(readGrid(instruments, 'instruments')),
       creditLine: readCreditLine(optionalGrid(credit_line, 'credit_line')),
     };
     const opts = readCashOptions(options);
@@ -300,7 +303,7 @@ export function wcMetricsFn(
  */
 export function wcOptimize(levers: any[][], budget?: number): Promise<any[][]> {
   return safelyAsync(async () => {
-    const table = readLevers(readMatrix(levers, 'levers'));
+    const table = readLevers(readGrid(levers, 'levers'));
     const limit = optionalNumber(budget, 'budget', Infinity, { min: 0 });
     const choice = await optimizeLevers(table, limit, cashSolver.current);
     const rows: (SpillValue | null)[][] = choice.map((c) => [

@@ -3,14 +3,20 @@
  * in src/scenario; this file reads the drivers table and correlation range, validates arguments,
  * caps synchronous work, and spills labelled tables.
  */
-import { DISTRIBUTION_PARAMETERS, canonicalFamily, makeDistribution } from '../src/scenario/distributions/catalogue';
-import type { DistributionParams } from '../src/scenario/distributions/types';
+import {
+  DISTRIBUTION_PARAMETERS,
+  canonicalFamily,
+  isListParameter,
+  makeDistribution,
+} from '../src/scenario/distributions/catalogue';
 import { ScenarioErrors } from '../src/scenario/errors';
 import type { ScenarioJob, ScenarioJobResult } from '../src/scenario/jobs';
 import type { ScenarioSpec, DriverSpec } from '../src/scenario/spec';
 import { Errors } from '../src/errors';
 import { DEFAULT_TRIALS, MAX_TRIAL_ROWS, TRIALS_PER_CELL } from '../src/model/limits';
-import { optionalNumber, optionalString, readMatrix, safely, safelyAsync, withHeader } from './adapter';
+import { readDriverTable, readParameter } from '../src/sheets/driver-table';
+import { readAll } from '../src/sheets/table-read';
+import { optionalNumber, optionalString, readGrid, readMatrix, safely, safelyAsync, withHeader } from './adapter';
 import type { Cell, SpillValue } from './adapter';
 import { runCellJob } from './cell-jobs';
 
@@ -19,53 +25,16 @@ import { runCellJob } from './cell-jobs';
 
 const cellText = (c: Cell): string => (c === null ? '' : String(c).trim());
 
-/** A parameter cell: a number, blank (optional parameter), or a list "0; 250000; 1000000" for discrete. */
-function parameterValue(c: Cell, driver: string, name: string): number | number[] | undefined {
-  if (c === null || c === '') return undefined;
-  if (typeof c === 'number') return c;
-  if (typeof c === 'string') {
-    const parts = c.split(/[;,|\s]+/).filter((s) => s !== '');
-    const numbers = parts.map(Number);
-    if (parts.length > 0 && numbers.every(Number.isFinite)) return parts.length === 1 ? numbers[0] : numbers;
-  }
-  throw ScenarioErrors.badParameter(
-    driver,
-    `parameter ${name} holds "${String(c)}", not a number (lists are written "0; 250000; 1000000").`,
-  );
+/** A parameter argument's cell, read by the drivers table's one parameter rule (src/sheets). */
+function parameterValue(c: Cell, family: string, name: string): number | number[] | undefined {
+  const read = readParameter(c, isListParameter(family, name));
+  if (read.ok) return read.value;
+  throw ScenarioErrors.badParameter('FPA.DIST.INV', `parameter ${name} ${read.problem}.`);
 }
 
-/**
- * Reads the drivers table: columns name, distribution, param1..param4; the first row is a header
- * when its first cell says "name" (or "driver"). Parameters are positional, in the order of
- * DISTRIBUTION_PARAMETERS (normal: mean, sd; pert: min, mode, max[, shape]; ...). Blank rows are skipped.
- */
+/** The drivers table (layout and rules: src/sheets/driver-table.ts); the first bad row is the error. */
 function readDrivers(input: unknown): DriverSpec[] {
-  const grid = readMatrix(input, 'drivers');
-  if (grid[0].length < 3)
-    throw Errors.badShape(
-      'drivers',
-      'a table with columns name, distribution, param1..param4',
-      `${grid[0].length} columns`,
-    );
-  const first = cellText(grid[0][0]).toLowerCase();
-  const rows = first === 'name' || first === 'driver' ? grid.slice(1) : grid;
-  const drivers: DriverSpec[] = [];
-  rows.forEach((row) => {
-    if (row.every((c) => c === null || c === '')) return;
-    const name = cellText(row[0]);
-    const distribution = cellText(row[1]);
-    const family = canonicalFamily(distribution);
-    const order = family ? DISTRIBUTION_PARAMETERS[family] : [];
-    const params: Record<string, number | number[] | undefined> = {};
-    row.slice(2, 6).forEach((c, i) => {
-      const key = order[i] ?? `param${i + 1}`;
-      const value = parameterValue(c, name, key);
-      if (value !== undefined) params[key] = value;
-    });
-    drivers.push({ name, distribution, params: params as DistributionParams });
-  });
-  if (drivers.length === 0) throw Errors.empty('drivers');
-  return drivers;
+  return readAll(readDriverTable(readGrid(input, 'drivers')), { table: 'drivers' });
 }
 
 /**
@@ -327,7 +296,7 @@ export function distInv(
       if (raw === null || raw === undefined || i >= order.length) return;
       const cells = Array.isArray(raw) ? readMatrix(raw, order[i]).flat() : [raw as Cell];
       const values = cells.flatMap((c) => {
-        const v = parameterValue(c, 'FPA.DIST.INV', order[i]);
+        const v = parameterValue(c, family, order[i]);
         return v === undefined ? [] : Array.isArray(v) ? v : [v];
       });
       if (values.length === 0) return;

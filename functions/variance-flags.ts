@@ -1,38 +1,20 @@
 /**
  * FPA.VARIANCE.FLAGS: the flags custom function, a thin adapter from Excel ranges to src/anomaly.
- * Numbers are decided in src/anomaly; this file reads, validates, and spills.
+ * Numbers are decided in src/anomaly; the plan/actual layout is read by src/sheets; this file
+ * validates the thresholds and spills.
  */
 import { detectFlags } from '../src/anomaly/detect-flags';
 import type { ThresholdSettings } from '../src/anomaly/types';
-import type { BudgetLine } from '../src/model/budget-line';
 import { resolveThresholds } from '../src/anomaly/resolve-thresholds';
 import { Errors } from '../src/errors';
-import { readMatrix, safely, withHeader } from './adapter';
-import type { Cell, SpillValue } from './adapter';
+import { readPlanActualBlocks } from '../src/sheets/plan-actual-blocks';
+import { readGrid, readMatrix, safely, withHeader } from './adapter';
+import type { SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
 
 const THRESHOLD_NAMES = ['minPct', 'minAbs', 'z', 'cusumH', 'runRatePct', 'periodsPerYear', 'useForecast'];
-
-/** Lines × periods of numbers: a single column is one line down the rows; otherwise rows are lines. */
-function readBlock(input: unknown, field: string): (number | null)[][] {
-  const matrix = readMatrix(input, field);
-  const rows = matrix[0].length === 1 && matrix.length > 1 ? [matrix.map((r) => r[0])] : matrix;
-  return rows.map((row, r) =>
-    row.map((cell: Cell, c) => {
-      if (cell === null || typeof cell === 'number') return cell;
-      throw Errors.notANumber(field, `line ${r + 1}, period ${c + 1}`, JSON.stringify(cell));
-    }),
-  );
-}
-
-function readLabels(input: unknown, count: number): string[] {
-  if (input === null || input === undefined) return Array.from({ length: count }, (_, i) => `line ${i + 1}`);
-  const cells = readMatrix(input, 'labels').flat();
-  if (cells.length !== count) throw Errors.badShape('labels', `${count} label(s), one per line`, `${cells.length}`);
-  return cells.map((c, i) => (c === null || c === '' ? `line ${i + 1}` : String(c)));
-}
 
 /** A single number is the percentage threshold; a two-column range is name / value pairs. */
 function readThresholds(input: unknown): ThresholdSettings {
@@ -75,28 +57,12 @@ function readThresholds(input: unknown): ThresholdSettings {
  */
 export function varianceFlags(plan: any[][], actual: any[][], labels?: any[][], thresholds?: any[][]): any[][] {
   return safely(() => {
-    const planRows = readBlock(plan, 'plan');
-    const actualRows = readBlock(actual, 'actual');
-    const periods = planRows[0].length;
-    if (actualRows.length !== planRows.length || actualRows[0].length !== periods) {
-      throw Errors.badShape(
-        'actual',
-        `the same shape as plan (${planRows.length} × ${periods})`,
-        `${actualRows.length} × ${actualRows[0].length}`,
-      );
-    }
-    const names = readLabels(labels, planRows.length);
+    const lines = readPlanActualBlocks({
+      plan: readGrid(plan, 'plan'),
+      actual: readGrid(actual, 'actual'),
+      labels: labels === null || labels === undefined ? null : readGrid(labels, 'labels'),
+    });
     const settings = readThresholds(thresholds);
-    const lines: BudgetLine[] = planRows.map((row, i) => ({
-      id: names[i],
-      costCentre: '',
-      account: '',
-      owner: '',
-      plan: row,
-      actual: actualRows[i],
-    }));
-    const unique = new Set(names);
-    if (unique.size !== names.length) throw Errors.badShape('labels', 'unique line names', 'repeated names');
     const flags = detectFlags(lines, settings);
     const rows: SpillValue[][] = flags.map((f) => [f.line, f.periodIndex + 1, f.kind, f.severity, f.explanation]);
     if (rows.length === 0)

@@ -9,6 +9,8 @@
  * OpenFPA reads as "missing", when a gap must not count as zero).
  */
 import { Errors } from '../../src/errors';
+import { cellError } from '../../src/sheets/sheet-value';
+import type { SheetGrid, SheetValue } from '../../src/sheets/sheet-value';
 
 /** A normalised cell (the model's): blanks are `null`; errors never reach this type (they raise). */
 import type { Cell } from '../../src/model/cell';
@@ -69,6 +71,24 @@ export function readMatrix(input: unknown, field: string): Cell[][] {
       if (isBlank(raw)) return null;
       const error = excelErrorName(raw);
       if (error) throw Errors.excelError(field, cellPosition(r, c, shape), error);
+      if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+      if (typeof raw === 'string' || typeof raw === 'boolean') return raw;
+      return String(raw);
+    }),
+  );
+}
+
+/**
+ * A range as the sheet-table readers of src/sheets take it: blanks are null, error cells become
+ * `{ error: "#DIV/0!" }` for the reader to name where they are, numbers that are not finite are blanks.
+ * @throws FpaError INPUT_EMPTY for an empty argument.
+ */
+export function readGrid(input: unknown, field: string): SheetGrid {
+  return asGrid(input, field).map((row) =>
+    row.map((raw): SheetValue => {
+      if (isBlank(raw)) return null;
+      const error = excelErrorName(raw);
+      if (error) return cellError(error);
       if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
       if (typeof raw === 'string' || typeof raw === 'boolean') return raw;
       return String(raw);

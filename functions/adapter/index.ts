@@ -1,5 +1,5 @@
 /** The one adapter layer every custom function uses: read, validate, compute safely, spill. */
-export { readMatrix, asGrid, excelErrorName, isBlank, cellPosition } from './cells';
+export { readMatrix, readGrid, asGrid, excelErrorName, isBlank, cellPosition } from './cells';
 export type { Cell } from './cells';
 export { readSeries } from './series';
 export type { SeriesRead } from './series';

@@ -3,6 +3,7 @@ import {
   optionalBoolean,
   optionalNumber,
   optionalString,
+  readGrid,
   readMatrix,
   readSeries,
   safely,
@@ -106,6 +107,21 @@ describe('readMatrix', () => {
         ),
       ).message,
     ).toMatch(/row 2, column 2 holds the error #NUM!/);
+  });
+});
+
+describe('readGrid', () => {
+  it('hands the sheet readers blanks as null and error cells as { error }, from a mocked Excel range', async () => {
+    const values = await rangeValues([
+      ['a', 1, '', null],
+      [true, errorCell('#DIV/0!'), errorCell('#N/A'), Infinity],
+    ]);
+    expect(readGrid(values, 't')).toEqual([
+      ['a', 1, null, null],
+      [true, { error: '#DIV/0!' }, { error: '#N/A' }, null],
+    ]);
+    expect(readGrid('one', 't')).toEqual([['one']]);
+    expect(thrown(() => readGrid([], 't')).code).toBe('INPUT_EMPTY');
   });
 });
 
