@@ -44,7 +44,7 @@ describe('Drivers view', () => {
     renderApp(repository, workbook);
     fireEvent.click(await screen.findByRole('button', { name: 'Import from selection' }, { timeout: 10000 }));
     const status = await screen.findByText(/^Imported 2 drivers from Sheet1!A1:F5\./);
-    expect(status.textContent).toContain('Row 4: param1 (min) is not a number.');
+    expect(status.textContent).toContain('drivers row 4, column 3 (param1): parameter min holds "lots", not a number');
     expect(status.textContent).toContain('churn: Driver "churn": normal: sd must be > 0; got -1.');
     const list = screen.getByTestId('driver-list');
     expect(within(list).getByText('price')).toBeTruthy();

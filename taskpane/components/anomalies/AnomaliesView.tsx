@@ -16,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { isFpaError } from '../../../src/errors';
 import { FLAG_KINDS, flagId } from '../../../src/model/flag';
 import type { ReviewAction } from '../../../src/model/review';
 import type { Repository } from '../../../src/store/repository';
@@ -76,7 +77,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
     try {
       await review.scanSelection();
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }

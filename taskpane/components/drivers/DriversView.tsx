@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { isFpaError } from '../../../src/errors';
 import type { DriverRecord } from '../../../src/store/schema';
 import { driverTableRows, parseDriverTable } from '../../drivers/driver-table';
 import { checkDriver } from '../../drivers/validate-driver';
@@ -95,7 +96,8 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
         text: `Imported ${count} driver${count === 1 ? '' : 's'} from ${address}.${problems.length ? ` Skipped: ${problems.join(' ')}` : ''}`,
       });
     } catch (error) {
-      setNotice({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
+      const text = isFpaError(error) ? error.fullMessage : error instanceof Error ? error.message : String(error);
+      setNotice({ intent: 'error', text });
     }
   };
 
