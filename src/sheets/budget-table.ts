@@ -170,3 +170,39 @@ export function readBudgetTable(grid: SheetGrid): BudgetTable {
     budgetColumn: keys.budget < 0 ? null : keys.budget + 1,
   };
 }
+
+/**
+ * The plan/actual table's values for lines (header first), the layout `readBudgetTable` reads back:
+ * id, cost centre, account, owner, [budget], plan <period>…, actual <period>…; a missing amount is a
+ * blank. With `budgets`, a budget column holds each line's current budget.
+ * @example budgetTableValues(['Jan'], [{ id: 'L1', costCentre: 'MKT', account: 'Ads', owner: 'mia', plan: [10], actual: [null] }])
+ *   // [['id', 'cost centre', 'account', 'owner', 'plan Jan', 'actual Jan'], ['L1', 'MKT', 'Ads', 'mia', 10, null]]
+ */
+export function budgetTableValues(
+  periods: readonly string[],
+  lines: readonly BudgetLine[],
+  budgets?: readonly number[],
+): (string | number | null)[][] {
+  const amounts = (values: ReadonlyArray<number | null>) => periods.map((_, t) => values[t] ?? null);
+  const header = [
+    BUDGET_COLUMNS.id[0],
+    BUDGET_COLUMNS.costCentre[0],
+    BUDGET_COLUMNS.account[0],
+    BUDGET_COLUMNS.owner[0],
+    ...(budgets ? [BUDGET_COLUMNS.budget[0]] : []),
+    ...periods.map((p) => `plan ${p}`),
+    ...periods.map((p) => `actual ${p}`),
+  ];
+  return [
+    header,
+    ...lines.map((l, i) => [
+      l.id,
+      l.costCentre,
+      l.account,
+      l.owner,
+      ...(budgets ? [budgets[i] ?? null] : []),
+      ...amounts(l.plan),
+      ...amounts(l.actual),
+    ]),
+  ];
+}

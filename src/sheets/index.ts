@@ -31,7 +31,7 @@ export { DRIVER_COLUMNS, driverTableValues, readDriverTable, readParameter } fro
 export type { ParameterRead } from './driver-table';
 
 // Budget lines: the pane's plan/actual table and FPA.VARIANCE.FLAGS' blocks
-export { BUDGET_COLUMNS, BUDGET_TABLE, readBudgetTable } from './budget-table';
+export { BUDGET_COLUMNS, BUDGET_TABLE, budgetTableValues, readBudgetTable } from './budget-table';
 export type { BudgetTable } from './budget-table';
 export { readPlanActualBlocks } from './plan-actual-blocks';
 export type { PlanActualBlocks } from './plan-actual-blocks';

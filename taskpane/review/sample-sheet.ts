@@ -1,8 +1,10 @@
 /**
- * A small deterministic plan/actual sheet in the accepted layout (see budget-layout.ts), used by the
+ * A small deterministic plan/actual sheet in the accepted layout (written by src/sheets), used by the
  * tests and the browser e2e: six lines in three cost centres over 12 months, with an overspend shift
  * on MKT-ADS from Sep, a persistent under-spend on IT-LIC, and a one-off spike on OPS-TRAVEL in Jun.
  */
+import type { BudgetLine } from '../../src/model/budget-line';
+import { budgetTableValues } from '../../src/sheets/budget-table';
 import type { Cell } from '../workbook/types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -55,23 +57,21 @@ const LINES: SampleLine[] = [
 
 /** The sheet's values: a header row, then one row per line (booked through `booked` months). */
 export function sampleSheet(booked = 11): Cell[][] {
-  const header: Cell[] = [
-    'id',
-    'cost centre',
-    'account',
-    'owner',
-    'budget',
-    ...MONTHS.map((m) => `plan ${m}`),
-    ...MONTHS.map((m) => `actual ${m}`),
-  ];
-  const rows = LINES.map((l, k) => {
-    const plan = MONTHS.map(() => l.plan);
-    const actual = MONTHS.map((_, t) => {
+  const lines: BudgetLine[] = LINES.map((l, k) => ({
+    id: l.id,
+    costCentre: l.cc,
+    account: l.account,
+    owner: l.owner,
+    plan: MONTHS.map(() => l.plan),
+    actual: MONTHS.map((_, t) => {
       if (t >= booked) return null;
       const base = l.actual ? l.actual(t, l.plan) : l.plan;
       return Math.round(base * (1 + l.noise * WIGGLE[(t + 3 * k) % 12]));
-    });
-    return [l.id, l.cc, l.account, l.owner, l.plan * 12, ...plan, ...actual] as Cell[];
-  });
-  return [header, ...rows];
+    }),
+  }));
+  return budgetTableValues(
+    MONTHS,
+    lines,
+    LINES.map((l) => l.plan * 12),
+  );
 }

@@ -3,7 +3,7 @@
  * cell rule, located problems for rows left out, and refusals of headers that cannot be read.
  */
 import { FpaError } from '../../src/errors';
-import { readBudgetTable } from '../../src/sheets/budget-table';
+import { budgetTableValues, readBudgetTable } from '../../src/sheets/budget-table';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
 import { cellError } from '../../src/sheets/sheet-value';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
@@ -143,6 +143,21 @@ describe('readBudgetTable', () => {
     expect(table.lines[0].actual[11]).toBeNull();
     expect(table.budgets[0]).toBe(120000);
     expect(table.problems).toEqual([]);
+  });
+
+  it('writes the layout it reads back, with or without a budget column', () => {
+    const lines = [
+      { id: 'L1', costCentre: 'MKT', account: 'Ads', owner: 'mia', plan: [100, 120], actual: [90, null] },
+      { id: 'L2', costCentre: 'IT', account: 'Cloud', owner: 'ian', plan: [50, null], actual: [] },
+    ];
+    const values = budgetTableValues(['Jan', 'Feb'], lines, [250, 50]);
+    expect(values[0]).toEqual(HEADER);
+    expect(values[2]).toEqual(['L2', 'IT', 'Cloud', 'ian', 50, 50, null, null, null]);
+    const table = readBudgetTable(values);
+    expect(table.periods).toEqual(['Jan', 'Feb']);
+    expect(table.lines).toEqual([lines[0], { ...lines[1], actual: [null, null] }]);
+    expect(table.budgets).toEqual([250, 50]);
+    expect(readBudgetTable(budgetTableValues(['Jan', 'Feb'], lines)).budgetColumn).toBeNull();
   });
 
   it('reads 20,000 lines × 24 months', () => {
