@@ -35,7 +35,8 @@ export const DRIVER_COLUMNS = ['name', 'distribution', 'param1', 'param2', 'para
 
 /** The value of one parameter cell, or why it cannot be read. */
 export type ParameterRead =
-  { ok: true; value: number | number[] | undefined } | { ok: false; problem: string; hint: string; error?: string };
+  | { ok: true; value: number | number[] | undefined }
+  | { ok: false; kind: 'error' | 'not-a-number' | 'list'; problem: string; hint: string; error?: string };
 
 const LIST_EXAMPLE = 'lists are written "0; 250000; 1000000"';
 
@@ -46,7 +47,8 @@ const LIST_EXAMPLE = 'lists are written "0; 250000; 1000000"';
  * @example readParameter(' 130 ', false) // { ok: true, value: 130 }
  */
 export function readParameter(value: SheetValue, list: boolean): ParameterRead {
-  if (isCellError(value)) return { ok: false, problem: `holds the error ${value.error}`, hint: '', error: value.error };
+  if (isCellError(value))
+    return { ok: false, kind: 'error', problem: `holds the error ${value.error}`, hint: '', error: value.error };
   if (isBlankValue(value)) return { ok: true, value: undefined };
   if (typeof value === 'number') return { ok: true, value: list ? [value] : value };
   const parts = typeof value === 'string' ? value.split(/[;,|\s]+/).filter((p) => p !== '') : [];
@@ -54,6 +56,7 @@ export function readParameter(value: SheetValue, list: boolean): ParameterRead {
   if (parts.length === 0 || numbers.some((n) => n === undefined))
     return {
       ok: false,
+      kind: 'not-a-number',
       problem: `holds ${describeValue(value)}, not a number (${LIST_EXAMPLE})`,
       hint: 'Enter a number there.',
     };
@@ -61,6 +64,7 @@ export function readParameter(value: SheetValue, list: boolean): ParameterRead {
   if (numbers.length > 1)
     return {
       ok: false,
+      kind: 'list',
       problem: `holds the list ${describeValue(value)} where one number is needed`,
       hint: 'Enter one number, without thousands separators (",", ";" and spaces separate the entries of a list).',
     };

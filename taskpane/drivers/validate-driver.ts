@@ -2,7 +2,13 @@
  * Field-by-field validation of a driver being edited, with the scenario engine's own messages: the
  * engine builds the distribution, and its error is placed next to the parameter it names.
  */
-import { makeDistribution, canonicalFamily, DISTRIBUTION_PARAMETERS } from '../../src/scenario/distributions/catalogue';
+import {
+  makeDistribution,
+  canonicalFamily,
+  DISTRIBUTION_PARAMETERS,
+  isListParameter,
+} from '../../src/scenario/distributions/catalogue';
+import { readParameter } from '../../src/sheets/driver-table';
 import type { Distribution } from '../../src/scenario/distributions/types';
 import { isFpaError } from '../../src/errors';
 import { isName, nameKey, NAME_RULE_TEXT } from '../../src/model/names';
@@ -42,16 +48,13 @@ export const PARAMETER_HINTS: Readonly<Record<string, string>> = {
   lambda: 'Average count (> 0)',
 };
 
-function parseParam(text: string): number | number[] | undefined | 'bad' {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const parts = t
-    .split(';')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  const numbers = parts.map(Number);
-  if (numbers.some((n) => !Number.isFinite(n))) return 'bad';
-  return parts.length === 1 && !t.includes(';') ? numbers[0] : numbers;
+/** A typed parameter, by the drivers table's one parameter rule (src/sheets): a number, or a list. */
+function parseParam(text: string, family: string, key: string): number | number[] | undefined | string {
+  const read = readParameter(text, isListParameter(family, key));
+  if (read.ok) return read.value;
+  return read.kind === 'list'
+    ? `parameter "${key}" takes one number; write it without thousands separators.`
+    : `parameter "${key}" must be a number.`;
 }
 
 /** The parameter a scenario-engine message is about, if it names one. */
@@ -83,8 +86,8 @@ export function checkDriver(draft: DriverDraft, otherNames: readonly string[]): 
   }
   const names = DISTRIBUTION_PARAMETERS[family];
   for (const key of names) {
-    const v = parseParam(draft.params[key] ?? '');
-    if (v === 'bad') errors[key] = `parameter "${key}" must be a number.`;
+    const v = parseParam(draft.params[key] ?? '', family, key);
+    if (typeof v === 'string') errors[key] = v;
     else if (v !== undefined) params[key] = v;
   }
   if (Object.keys(errors).some((k) => names.includes(k))) return { errors, distribution: null, params };

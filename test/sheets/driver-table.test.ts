@@ -51,6 +51,14 @@ describe('readDriverTable', () => {
     expect(readParameter('5;', false)).toEqual({ ok: true, value: 5 });
   });
 
+  it('says what kind of problem a parameter cell has', () => {
+    expect(readParameter('1,300', false)).toMatchObject({ ok: false, kind: 'list' });
+    expect(readParameter('ten', true)).toMatchObject({ ok: false, kind: 'not-a-number' });
+    expect(readParameter(false, false)).toMatchObject({ ok: false, kind: 'not-a-number' });
+    expect(readParameter(cellError('#NUM!'), false)).toMatchObject({ ok: false, kind: 'error', error: '#NUM!' });
+    expect(readParameter(null, false)).toEqual({ ok: true, value: undefined });
+  });
+
   it('reads text numbers and canonical family names, and leaves blank optional parameters out', () => {
     expect(drivers([['margin', 'Student-T', '5', ' 0.1 ', null]])).toEqual([
       { name: 'margin', distribution: 'student', params: { df: 5, location: 0.1 } },
