@@ -15,7 +15,10 @@
  * needed and never earlier to earn a return.
  */
 import type { Column, LinearProgram, Row, Term } from '../solver/types';
-import type { CashOptions, CashPlan, Instrument } from './types';
+import { addPlacements } from './placement-columns';
+import type { CashOptions, CashPlan } from './types';
+
+export { placementWindow } from './placement-columns';
 
 export interface CashLpIndex {
   periods: number;
@@ -36,11 +39,6 @@ export type CashLpMode = 'plan' | 'slack';
 /** One value per period from a scalar or a row. */
 export function perPeriod(value: number | number[], periods: number): number[] {
   return Array.isArray(value) ? value.slice() : new Array<number>(periods).fill(value);
-}
-
-/** Periods (1-based) in which instrument `ins` may take a placement. */
-export function placementWindow(ins: Instrument, periods: number): { first: number; last: number } {
-  return { first: ins.from ?? 1, last: Math.min(ins.to ?? periods, periods - ins.term) };
 }
 
 /** An upper bound on any amount of cash the plan can ever hold, for big-M rows. */
@@ -80,10 +78,6 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
   const columns: Column[] = [];
   const rows: Row[] = [];
   const balance: Term[][] = Array.from({ length: T + 1 }, () => []);
-  const growth = plan.instruments.map((ins) => Math.pow(1 + ins.rate, ins.term));
-  const windows = plan.instruments.map((ins) => placementWindow(ins, T));
-  const placement = (k: number, t: number): string | undefined =>
-    t >= windows[k].first && t <= windows[k].last ? `x${k}_${t}` : undefined;
   const bigM = cashBound(plan, limit);
 
   for (let t = 1; t <= T; t++) {
@@ -95,50 +89,8 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
       balance[t].push({ name: `s${t}`, coef: -1 });
     }
   }
-  plan.instruments.forEach((ins, k) => {
-    for (let t = windows[k].first; t <= windows[k].last; t++) {
-      const x = `x${k}_${t}`;
-      const lotted = integer && ins.lot !== undefined;
-      const min = ins.min ?? 0;
-      columns.push({ name: x, lb: 0, ub: ins.max ?? Infinity });
-      balance[t].push({ name: x, coef: 1 });
-      balance[t + ins.term].push({ name: x, coef: -growth[k] });
-      if (lotted) {
-        columns.push({ name: `n${k}_${t}`, lb: 0, ub: Infinity, integer: true });
-        rows.push({
-          name: `lot${k}_${t}`,
-          terms: [
-            { name: x, coef: 1 },
-            { name: `n${k}_${t}`, coef: -ins.lot! },
-          ],
-          lb: 0,
-          ub: 0,
-        });
-      }
-      if (integer && min > 0) {
-        const y = `y${k}_${t}`;
-        columns.push({ name: y, lb: 0, ub: 1, integer: true });
-        rows.push({
-          name: `pmin${k}_${t}`,
-          terms: [
-            { name: x, coef: 1 },
-            { name: y, coef: -min },
-          ],
-          lb: 0,
-          ub: Infinity,
-        });
-        rows.push({
-          name: `pmax${k}_${t}`,
-          terms: [
-            { name: x, coef: 1 },
-            { name: y, coef: -(ins.max ?? bigM) },
-          ],
-          lb: -Infinity,
-          ub: 0,
-        });
-      } // without integers a minimum placement cannot be expressed; the LP relaxation ignores it
-    }
-  });
+  const placements = addPlacements(plan.instruments, T, integer, bigM, columns, rows);
+  for (let t = 1; t <= T; t++) balance[t].push(...placements.flow[t]);
   if (line) {
     // Draws and repayments are the rises and falls of the balance: draw_t − repay_t = b_t − b_{t−1},
     // so the balance alone carries them (draw = max(0, b_t − b_{t−1}), repay = max(0, b_{t−1} − b_t)).
@@ -175,5 +127,5 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
     if (line) objective.push({ name: `b${T}`, coef: -1 });
   }
   const program: LinearProgram = { name: 'cash', sense: mode === 'slack' ? 'min' : 'max', objective, columns, rows };
-  return { program, index: { periods: T, minCash, limit, placement, growth } };
+  return { program, index: { periods: T, minCash, limit, placement: placements.placement, growth: placements.growth } };
 }
