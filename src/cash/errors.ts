@@ -23,6 +23,15 @@ export const CashErrors = {
     message: `The solver found no plan (${status}).`,
     hint: 'Raise the time limit or switch integer lots off.',
   })),
+  riskUnreachable: defineError(
+    'CASH_RISK_UNREACHABLE',
+    'input',
+    (measure: string, reached: string, wanted: string, trial: number, period: number, amount: number) => ({
+      message: `no plan meets the ${measure} limit: with no placements ${reached} (limit ${wanted}); trial ${trial} falls short by ${money(amount)} in period ${period}.`,
+      hint: 'Raise the limit or alpha, add credit, or lower the minimum cash.',
+      details: { period, data: { trial, amount } },
+    }),
+  ),
   tooFewPeriods: defineError('CASH_TOO_FEW_PERIODS', 'input', (field: string, needed: number, got: number) => ({
     message: `${field} needs at least ${needed} values; got ${got}.`,
     hint: `Select more periods for ${field}.`,

@@ -1,0 +1,277 @@
+/**
+ * FPA.CASH.OPTIMIZE over trials: one placement plan for every trial, each trial with its own credit
+ * recourse, maximising expected terminal wealth under a risk limit on the shortfall (scenario-lp.ts
+ * states the model). Solved by row generation on the exact programme: a cash row is written only
+ * where a trial's cash can bind, a risk row only where its credit can pass the limit; after each
+ * solve every left-out row is checked and the violated ones are added. A programme with fewer rows
+ * is a relaxation, so the first solution that satisfies them all is optimal for the whole programme
+ * (a MIP: within its gap). The start comes from the same method on a stratified subsample of trials.
+ */
+import type { LinearProgram, SolveResult, Solver } from '../solver/types';
+import { perPeriod } from './build-cash-lp';
+import { CashErrors } from './errors';
+import { DEFAULT_MIP_GAP } from './mip-gap';
+import { placementWindow } from './placement-columns';
+import { breachFrequency, cvar } from './risk-measures';
+import { balanceName, buildScenarioLp, chanceBigM } from './scenario-lp';
+import type { TrialPath } from './scenario-recourse';
+import { creditLimits, recoursePaths, trialBase } from './scenario-recourse';
+import type { RiskSpec, ScenarioOptions, ScenarioPlan, ScenarioResult } from './scenario-types';
+import type { SchedulePeriod } from './types';
+import { validateScenarioPlan } from './validate-scenario-plan';
+
+/** Trials up to this many are solved with every row at once. */
+const FULL_BELOW = 64;
+
+interface Rounds {
+  active: Set<number>[];
+  risky: Set<number>[];
+}
+
+/** Cumulative net placement outflow Y[t] (index t = period t + 1) read from a solution. */
+function investedPath(values: Record<string, number>, T: number): Float64Array {
+  const y = new Float64Array(T);
+  for (let t = 1; t <= T; t++) y[t - 1] = values[`Y${t}`] ?? 0;
+  return y;
+}
+
+/** A stratified subsample: trials at evenly spaced ranks of their lowest cash headroom. */
+function subsample(base: Float64Array[], minCash: number[], limits: number[], size: number): number[] {
+  const tightness = base.map((a, s) => {
+    let worst = Infinity;
+    a.forEach((v, t) => (worst = Math.min(worst, v - minCash[t] + limits[t])));
+    return { s, worst };
+  });
+  tightness.sort((p, q) => p.worst - q.worst || p.s - q.s);
+  const picked = new Set<number>();
+  for (let i = 0; i < size; i++) picked.add(tightness[Math.floor((i * (base.length - 1)) / (size - 1))].s);
+  return [...picked].sort((a, b) => a - b);
+}
+
+/**
+ * Rows where the least-cost recourse at the start draws credit or comes within `margin` of the
+ * minimum, and in every period the rows of the ⌊αS⌋ + 1 trials with the least cash there (every
+ * placement then meets a row, so the relaxation is bounded).
+ */
+function startingRows(
+  paths: TrialPath[],
+  minCash: number[],
+  limits: number[],
+  margin: number,
+  tightest: number,
+): Rounds {
+  const active: Set<number>[] = [];
+  const risky: Set<number>[] = [];
+  const T = minCash.length;
+  for (let t = 0; t < T; t++) {
+    const order = paths
+      .map((p, s) => ({ s, cash: p.closingCash[t] - p.debt[t] }))
+      .sort((a, b) => a.cash - b.cash || a.s - b.s);
+    for (let i = 0; i < Math.min(tightest, order.length); i++) (active[order[i].s] ??= new Set()).add(t + 1);
+  }
+  for (const [s, p] of paths.entries()) {
+    const a = active[s] ?? new Set<number>(),
+      r = new Set<number>();
+    p.closingCash.forEach((c, t) => {
+      if (p.debt[t] > 0 || c - minCash[t] < margin) a.add(t + 1);
+      if (p.debt[t] > limits[t] - margin) r.add(t + 1);
+    });
+    active[s] = a;
+    risky[s] = r;
+  }
+  return { active, risky };
+}
+
+/** Adds the left-out rows the solution breaks; returns how many. */
+function addViolated(
+  plan: ScenarioPlan,
+  risk: RiskSpec,
+  base: Float64Array[],
+  minCash: number[],
+  limits: number[],
+  rounds: Rounds,
+  values: Record<string, number>,
+  tolerance: number,
+): number {
+  const T = minCash.length;
+  const rp = (plan.creditLine?.rate ?? 0) - (plan.creditLine?.fee ?? 0);
+  const y = investedPath(values, T);
+  let added = 0;
+  base.forEach((a, s) => {
+    let carried = 0;
+    const slackRisk =
+      risk.measure === 'cvar'
+        ? (values.eta ?? 0) + (values[`w${s}`] ?? 0)
+        : (values[`z${s}`] ?? 0) > 0.5
+          ? Infinity
+          : risk.limit;
+    for (let t = 1; t <= T; t++) {
+      const b = values[balanceName(s, t)] ?? 0;
+      const cash = a[t - 1] - y[t - 1] + b - rp * carried;
+      carried += b;
+      if (!rounds.active[s].has(t) && cash < minCash[t - 1] - tolerance) {
+        rounds.active[s].add(t);
+        added++;
+      }
+      if (!rounds.risky[s].has(t) && b - limits[t - 1] > slackRisk + tolerance) {
+        rounds.risky[s].add(t);
+        rounds.active[s].add(t);
+        added++;
+      }
+    }
+  });
+  return added;
+}
+
+async function solveRounds(
+  plan: ScenarioPlan,
+  risk: RiskSpec,
+  solver: Solver,
+  options: ScenarioOptions,
+  rounds: Rounds,
+): Promise<{ solved: SolveResult; program: LinearProgram; solves: number }> {
+  const S = plan.trials.length;
+  const T = plan.trials[0].length;
+  const base = trialBase(plan);
+  const limits = creditLimits(plan, T);
+  const minCash = perPeriod(plan.minCash, T);
+  const bigM = risk.measure === 'chance' ? chanceBigM(plan, risk, base, limits) : undefined;
+  const allBalances = (plan.creditLine?.rate ?? 0) < (plan.creditLine?.fee ?? 0);
+  let scale = Math.abs(plan.openingCash);
+  for (const a of base) for (const v of a) scale = Math.max(scale, Math.abs(v));
+  const tolerance = 1e-7 * Math.max(1, scale);
+  for (let solves = 1; ; solves++) {
+    const program = buildScenarioLp({
+      plan,
+      risk,
+      base,
+      limits,
+      active: rounds.active,
+      risky: rounds.risky,
+      bigM,
+      integerLots: options.integerLots,
+      allBalances,
+    });
+    const solved = await solver.solve(program, {
+      timeLimitSeconds: options.timeLimitSeconds,
+      mipGap: options.mipGap ?? DEFAULT_MIP_GAP,
+    });
+    if (solved.status !== 'optimal' && solved.status !== 'time_limit') return { solved, program, solves };
+    if (S > 0 && addViolated(plan, risk, base, minCash, limits, rounds, solved.values, tolerance) === 0)
+      return { solved, program, solves };
+    if (solves >= 60) throw CashErrors.noSolution('row generation did not settle in 60 solves');
+  }
+}
+
+/** The schedule a user reads: placements, and the trials' mean credit and cash. */
+function expectedSchedule(plan: ScenarioPlan, values: Record<string, number>, paths: TrialPath[]): SchedulePeriod[] {
+  const T = plan.trials[0].length;
+  const S = paths.length;
+  const growth = plan.instruments.map((ins) => Math.pow(1 + ins.rate, ins.term));
+  const windows = plan.instruments.map((ins) => placementWindow(ins, T));
+  const placed = (k: number, t: number): number =>
+    t >= windows[k].first && t <= windows[k].last ? Math.max(0, values[`x${k}_${t}`] ?? 0) : 0;
+  const mean = (f: (p: TrialPath) => number): number => paths.reduce((sum, p) => sum + f(p), 0) / S;
+  return Array.from({ length: T }, (_, i) => {
+    const t = i + 1;
+    const invest: Record<string, number> = {};
+    const mature: Record<string, number> = {};
+    let interestEarned = 0;
+    plan.instruments.forEach((ins, k) => {
+      invest[ins.name] = placed(k, t);
+      const principal = t - ins.term >= 1 ? placed(k, t - ins.term) : 0;
+      mature[ins.name] = principal * growth[k];
+      interestEarned += principal * (growth[k] - 1);
+    });
+    return {
+      period: t,
+      invest,
+      mature,
+      draw: mean((p) => Math.max(0, p.debt[i] - (i > 0 ? p.debt[i - 1] : 0))),
+      repay: mean((p) => Math.max(0, (i > 0 ? p.debt[i - 1] : 0) - p.debt[i])),
+      debt: mean((p) => p.debt[i]),
+      interestEarned,
+      interestPaid: mean((p) => p.interestPaid[i]),
+      closingCash: mean((p) => p.closingCash[i]),
+    };
+  });
+}
+
+/** Why no plan meets the risk limit, told from the plan without placements. */
+function unreachable(plan: ScenarioPlan, risk: RiskSpec): Error {
+  const paths = recoursePaths(plan, new Float64Array(plan.trials[0].length));
+  const losses = paths.map((p) => p.loss);
+  let worst = 0;
+  losses.forEach((l, s) => (worst = l > losses[worst] ? s : worst));
+  const period = paths[worst].shortfall.findIndex((v) => v > 0) + 1;
+  const reached =
+    risk.measure === 'cvar'
+      ? `the CVaR of the shortfall is ${cvar(losses, risk.alpha).toFixed(2)}`
+      : `${(100 * breachFrequency(losses, risk.limit)).toFixed(1)}% of trials fall short by more than ${risk.limit}`;
+  const wanted = risk.measure === 'cvar' ? `${risk.limit}` : `${100 * risk.alpha}% of trials`;
+  return CashErrors.riskUnreachable(risk.measure, reached, wanted, worst + 1, Math.max(1, period), losses[worst]);
+}
+
+/**
+ * @throws FpaError CASH_INVALID_PLAN naming the trial or field at fault; CASH_RISK_UNREACHABLE when no
+ *   plan meets the risk limit; CASH_NO_SOLUTION when the time limit passes before any plan is found.
+ * @example
+ *   // One trial, limit 0: the deterministic plan (optimizeCash on that trial's flows) and its objective.
+ */
+export async function optimizeScenarios(
+  plan: ScenarioPlan,
+  solver: Solver,
+  options: ScenarioOptions = {},
+): Promise<ScenarioResult> {
+  const risk = validateScenarioPlan(plan);
+  const S = plan.trials.length;
+  const T = plan.trials[0].length;
+  const minCash = perPeriod(plan.minCash, T);
+  const limits = creditLimits(plan, T);
+  let rounds: Rounds;
+  if (S <= FULL_BELOW) {
+    const all = (): Set<number>[] =>
+      Array.from({ length: S }, () => new Set(Array.from({ length: T }, (_, t) => t + 1)));
+    rounds = { active: all(), risky: all() };
+  } else {
+    const picked = subsample(trialBase(plan), minCash, limits, FULL_BELOW);
+    const y = new Float64Array(T); // no placements, unless the subsample finds a plan
+    try {
+      const start = await optimizeScenarios({ ...plan, trials: picked.map((s) => plan.trials[s]) }, solver, options);
+      let acc = 0;
+      start.periods.forEach((p, t) => {
+        for (const ins of plan.instruments) acc += p.invest[ins.name] - p.mature[ins.name];
+        y[t] = acc;
+      });
+    } catch {
+      // the subsample is only a start; the full programme decides feasibility
+    }
+    let spread = 0;
+    const base = trialBase(plan);
+    for (let t = 0; t < T; t++) {
+      const col = base.map((a) => a[t]).sort((a, b) => a - b);
+      spread = Math.max(spread, col[Math.floor(0.95 * (S - 1))] - col[Math.floor(0.05 * (S - 1))]);
+    }
+    rounds = startingRows(recoursePaths(plan, y), minCash, limits, 0.05 * spread, Math.floor(risk.alpha * S) + 1);
+  }
+  const { solved } = await solveRounds(plan, risk, solver, options, rounds);
+  if (solved.status === 'infeasible') throw unreachable(plan, risk);
+  if (solved.status !== 'optimal' && solved.status !== 'time_limit') throw CashErrors.noSolution(solved.status);
+  if (Object.keys(solved.values).length === 0) throw CashErrors.noSolution('time limit');
+  const paths = recoursePaths(plan, investedPath(solved.values, T));
+  // Losses within rounding of zero (the solver's tolerance on balances at the limit) are none.
+  let scale = Math.abs(plan.openingCash);
+  for (const row of plan.trials) for (const f of row) scale = Math.max(scale, Math.abs(f));
+  const losses = paths.map((p) => (p.loss > 1e-7 * scale ? p.loss : 0));
+  const periods = expectedSchedule(plan, solved.values, paths);
+  return {
+    status: solved.status,
+    objective: paths.reduce((sum, p) => sum + p.wealth, 0) / S,
+    periods,
+    trials: S,
+    risk: {
+      ...risk,
+      achieved: risk.measure === 'cvar' ? cvar(losses, risk.alpha) : breachFrequency(losses, risk.limit),
+    },
+  };
+}
