@@ -3,12 +3,15 @@
  * are decided in src/cash; this file reads, validates, solves through the solver interface, and
  * spills. The solver is glpk.js in its own Web Worker (loaded once, on the first call).
  */
+import { cashBuffer } from '../src/cash/cash-buffer';
 import { cashForecast } from '../src/cash/cash-forecast';
 import { CashErrors } from '../src/cash/errors';
 import { readBills, readHistory, readInvoices, readOtherFlows } from '../src/cash/ledger-tables';
 import type { PeriodGrid } from '../src/cash/period-grid';
 import { equalPeriods } from '../src/cash/period-grid';
-import { liquidityRisk } from '../src/cash/liquidity-risk';
+import { boundsTrials, liquidityRisk } from '../src/cash/liquidity-risk';
+import { optimizeScenarios } from '../src/cash/optimize-scenarios';
+import type { RiskSpec, ScenarioPlan } from '../src/cash/scenario-types';
 import type { LiquidityRiskInput } from '../src/cash/liquidity-risk';
 import { optimizeCash } from '../src/cash/optimize-cash';
 import type { CashOptions, CashPlan, CashResult } from '../src/cash/types';
@@ -34,7 +37,7 @@ import {
   safely,
   withHeader,
 } from './adapter';
-import type { SpillValue } from './adapter';
+import type { Cell, SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
@@ -46,7 +49,18 @@ import type { SpillValue } from './adapter';
  */
 export const cashSolver: { current: Solver } = { current: glpkBrowserSolver };
 
-const OPTION_NAMES = ['integer_lots', 'time_limit', 'objective', 'shadow_prices', 'diagnose'] as const;
+const OPTION_NAMES = [
+  'integer_lots',
+  'time_limit',
+  'objective',
+  'shadow_prices',
+  'diagnose',
+  'risk',
+  'alpha',
+  'limit',
+  'trials',
+  'seed',
+] as const;
 
 /** A 1-D range of numbers in which a blank is an error: a missing cash flow is not a zero. */
 function readFlows(input: unknown, field: string): number[] {
@@ -88,8 +102,26 @@ function readCashOptions(input: unknown): CashOptions & { diagnose: boolean } {
   };
 }
 
+/** The risk options of CASH.OPTIMIZE over trials, and how many trials to draw from low/mid/high. */
+function readRiskOptions(input: unknown): { risk: RiskSpec; trials: number; seed: number } {
+  const pairs = readOptions(input, 'options', OPTION_NAMES);
+  return {
+    risk: {
+      measure: optionalString(pairs.get('risk'), 'options risk', 'cvar', ['cvar', 'chance']) as RiskSpec['measure'],
+      alpha: optionalNumber(pairs.get('alpha'), 'options alpha', 0.05, { above: 0, below: 1 }),
+      limit: optionalNumber(pairs.get('limit'), 'options limit', 0, { min: 0 }),
+    },
+    trials: optionalNumber(pairs.get('trials'), 'options trials', 500, { integer: true, min: 2, max: 100_000 }),
+    seed: optionalNumber(pairs.get('seed'), 'options seed', 1, { integer: true, min: 0 }),
+  };
+}
+
 /** The labelled schedule: one row per period, then a row of totals whose closing-cash cell is the objective. */
-function scheduleTable(plan: CashPlan, result: CashResult): SpillValue[][] {
+function scheduleTable(
+  plan: Pick<CashPlan, 'instruments'>,
+  result: Pick<CashResult, 'status' | 'periods' | 'objective' | 'shadowPrices'>,
+  label = 'total; objective →',
+): SpillValue[][] {
   const names = plan.instruments.map((i) => i.name);
   const prices = result.shadowPrices;
   const header = [
@@ -122,7 +154,7 @@ function scheduleTable(plan: CashPlan, result: CashResult): SpillValue[][] {
     return row;
   });
   const last: (SpillValue | null)[] = totals.map((v) => v);
-  last[0] = result.status === 'time_limit' ? 'total (time limit: best plan found)' : 'total; objective →';
+  last[0] = result.status === 'time_limit' ? 'total (time limit: best plan found)' : label;
   last[header.indexOf('debt')] = null;
   last[header.indexOf('closing cash')] = result.objective;
   if (prices) last[header.length - 1] = prices.creditLimitTotal;
@@ -153,6 +185,9 @@ export function cashOptimize(
   options?: any[][],
 ): Promise<any[][]> {
   return safelyAsync(async () => {
+    const grid = readMatrix(flows, 'flows');
+    if (grid.length > 1 && grid[0].length > 1)
+      return optimizeTrials(grid, opening_cash, min_cash, instruments, credit_line, options);
     const values = readFlows(flows, 'flows');
     const plan: CashPlan = {
       openingCash: requiredNumber(opening_cash, 'opening_cash'),
@@ -176,11 +211,49 @@ export function cashOptimize(
 }
 
 /**
+ * FPA.CASH.OPTIMIZE over trials (one row each) or low/mid/high bounds (3 rows or 3 columns; `trials`
+ * drawn from them, seeded): one placement plan for all, each trial with its own credit recourse.
+ */
+async function optimizeTrials(
+  grid: Cell[][],
+  opening_cash: unknown,
+  min_cash: unknown,
+  instruments: unknown,
+  credit_line: unknown,
+  options: unknown,
+): Promise<SpillValue[][]> {
+  const opts = readRiskOptions(options);
+  const source = riskFlowsFromGrid(grid, 2);
+  const trials = source.trials ?? boundsTrials(source.bounds!, opts.trials, opts.seed);
+  const cash = readCashOptions(options);
+  const plan: ScenarioPlan = {
+    openingCash: requiredNumber(opening_cash, 'opening_cash'),
+    minCash: readScalarOrRow(min_cash, 'min_cash', trials[0].length),
+    trials,
+    instruments: readInstruments(readMatrix(instruments, 'instruments')),
+    creditLine: readCreditLine(optionalGrid(credit_line, 'credit_line')),
+    risk: opts.risk,
+  };
+  const result = await optimizeScenarios(plan, cashSolver.current, {
+    integerLots: cash.integerLots,
+    timeLimitSeconds: cash.timeLimitSeconds,
+  });
+  const r = result.risk;
+  return rectangular([
+    ...scheduleTable(plan, result, 'total; expected wealth →'),
+    [`risk ${r.measure}`, r.achieved, 'limit', r.limit, 'alpha', r.alpha, 'trials', result.trials],
+  ]);
+}
+
+/**
  * Reads flows as low/mid/high (3 rows with periods across, or 3 columns with periods down) or as
  * trials (10+ rows, one per trial, periods across; not 3 rows or 3 columns, which mean bounds).
  */
 function readRiskFlows(input: unknown): Pick<LiquidityRiskInput, 'trials' | 'bounds'> {
-  const grid = readMatrix(input, 'flows');
+  return riskFlowsFromGrid(readMatrix(input, 'flows'), 10);
+}
+
+function riskFlowsFromGrid(grid: Cell[][], fewestTrials: number): Pick<LiquidityRiskInput, 'trials' | 'bounds'> {
   const numbers = grid.map((row, r) =>
     row.map((c, k) => {
       if (typeof c !== 'number')
@@ -194,10 +267,10 @@ function readRiskFlows(input: unknown): Pick<LiquidityRiskInput, 'trials' | 'bou
   if (numbers.length === 3) return { bounds: { low: numbers[0], mid: numbers[1], high: numbers[2] } };
   if (numbers[0].length === 3)
     return { bounds: { low: numbers.map((r) => r[0]), mid: numbers.map((r) => r[1]), high: numbers.map((r) => r[2]) } };
-  if (numbers.length < 10)
+  if (numbers.length < fewestTrials)
     throw Errors.badShape(
       'flows',
-      'low, mid and high (3 rows or 3 columns) or at least 10 trials (one row each)',
+      `low, mid and high (3 rows or 3 columns) or at least ${fewestTrials} trials (one row each)`,
       `${numbers.length} rows × ${numbers[0].length} columns`,
     );
   return { trials: numbers };
@@ -413,5 +486,54 @@ export function cashForecastFn(
       ['period', 'end', 'committed', 'receipts', 'forecast flows', 'expected net', 'net P5', 'net P50', 'net P95'],
       rows,
     );
+  });
+}
+
+/**
+ * The cash buffer to hold: per period, the smallest minimum balance that keeps the probability of
+ * running out of cash at most alpha when the flows deviate from the central path, and what holding it
+ * costs in yield forgone at the best instrument's rate.
+ * @customfunction CASH.BUFFER
+ * @helpurl https://localhost:3000/help/cash-buffer.html
+ * @param {any[][]} trials_or_bounds Monte Carlo trials (one row per trial, periods across) or low, mid and high flows (3 rows or 3 columns, the bounds of a 90% interval).
+ * @param {number} opening_cash Cash at the start of period 1.
+ * @param {number} [alpha] Largest tolerated probability of running out in a period. Default 0.05.
+ * @param {any[][]} [instruments] The instruments table (name, term, rate, ...): holding cost uses the highest rate per period. Default: no holding cost.
+ * @param {any[][]} [options] Name/value pairs: iterations (trials drawn from bounds, default 10000), seed (1).
+ * @returns {any[][]} One row per period: buffer, central cash, investable cash above the buffer, holding cost, P(breach) at the buffer; then the total holding cost.
+ */
+export function cashBufferFn(
+  trials_or_bounds: any[][],
+  opening_cash: number,
+  alpha?: number,
+  instruments?: any[][],
+  options?: any[][],
+): any[][] {
+  return safely(() => {
+    const source = readRiskFlows(trials_or_bounds);
+    const opts = readOptions(options, 'options', ['iterations', 'seed']);
+    const table = isBlank(instruments) ? [] : readInstruments(readMatrix(instruments, 'instruments'));
+    const result = cashBuffer({
+      ...source,
+      openingCash: requiredNumber(opening_cash, 'opening_cash'),
+      alpha: optionalNumber(alpha, 'alpha', 0.05, { above: 0, below: 1 }),
+      ratePerPeriod: table.reduce((best, ins) => Math.max(best, ins.rate), 0),
+      iterations: optionalNumber(opts.get('iterations'), 'options iterations', 10000, {
+        integer: true,
+        min: 100,
+        max: 1_000_000,
+      }),
+      seed: optionalNumber(opts.get('seed'), 'options seed', 1, { integer: true, min: 0 }),
+    });
+    const rows: (SpillValue | null)[][] = result.periods.map((p) => [
+      p.period,
+      p.buffer,
+      p.centralCash,
+      p.investable,
+      p.holdingCost,
+      p.breachProbability,
+    ]);
+    rows.push(['total holding cost', null, null, null, result.totalHoldingCost]);
+    return withHeader(['period', 'buffer', 'central cash', 'investable', 'holding cost', 'P(breach)'], rows);
   });
 }
