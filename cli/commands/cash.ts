@@ -1,6 +1,12 @@
 /**
  * `openfpa cash <plan.json> [--out schedule.json]`
  *
+ * A plan may hold "trials": [[net flow per period], ...] instead of "flows", with "risk":
+ * {"measure": "cvar"|"chance", "alpha", "limit"}: one placement plan for all trials with per-trial credit
+ * recourse (see src/cash/scenario-lp.ts). Its output adds "trials" and "risk": {"measure","alpha",
+ * "achieved","limit"} computed on the trials; the periods hold the placements and the trials' mean
+ * credit and cash.
+ *
  * Optimises a cash plan {"openingCash","minCash","flows","instruments":[{"name","term","rate","min"?,
  * "max"?,"lot"?,"from"?,"to"?}],"creditLine"?:{"limit","rate","fee"?,"repayBy"?}} with glpk.js and
  * writes {"status","objective","periods":[{"period","invest","mature","draw","repay","debt",
@@ -13,6 +19,9 @@ import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } fr
 import { runCommand, startWork, writeResult } from '../command';
 import { isFpaError } from '../../src/errors';
 import { optimizeCash } from '../../src/cash/optimize-cash';
+import { optimizeScenarios } from '../../src/cash/optimize-scenarios';
+import type { ScenarioPlan, ScenarioResult } from '../../src/cash/scenario-types';
+import { cashBuffer } from '../../src/cash/cash-buffer';
 import type { CashObjective, CashOptions, CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 
@@ -24,12 +33,18 @@ const USAGE = `usage: openfpa cash <plan.json> [--out schedule.json]
   --time-limit S      stop the solver after S seconds (status "time_limit" with the best plan)
   --mip-gap G         relative optimality gap at which MIPs stop (default 5e-5; 0 = exact)
   --objective O       wealth (default: closing cash − debt at the end) or headroom
-  --quiet             no progress on stderr`;
+  --quiet             no progress on stderr
+  --buffer            plans with trials: add the buffer per period (FPA.CASH.BUFFER at the plan's alpha)
+
+A plan with "trials" (one row of net flows per trial) instead of "flows" and an optional
+"risk": {"measure": "cvar"|"chance", "alpha": 0.05, "limit": 0} finds one placement plan for
+every trial, each with its own credit recourse, maximising expected wealth under the risk limit.`;
 
 interface CashArgs {
   file: string;
   out?: string;
   quiet: boolean;
+  buffer?: boolean;
   options: CashOptions;
 }
 
@@ -40,6 +55,7 @@ const CASH_LINE = commandLine<Omit<CashArgs, 'file'>>({
     valueOption(['--out'], (o, v) => (o.out = v)),
     flagOption(['--quiet'], (o) => (o.quiet = true)),
     flagOption(['--shadow-prices'], (o) => (o.options.shadowPrices = true)),
+    flagOption(['--buffer'], (o) => (o.buffer = true)),
     flagOption(['--no-integer-lots'], (o) => (o.options.integerLots = false)),
     valueOption(['--time-limit'], (o, v) => {
       const seconds = Number(v);
@@ -64,15 +80,54 @@ export function parseCashArgs(args: string[]): CashArgs | 'help' {
   return parseCommandLine(args, CASH_LINE);
 }
 
-function readPlan(file: string): CashPlan {
-  return readJsonObject(file) as unknown as CashPlan;
+function readPlan(file: string): CashPlan | ScenarioPlan {
+  return readJsonObject(file) as unknown as CashPlan | ScenarioPlan;
+}
+
+const hasTrials = (plan: CashPlan | ScenarioPlan): plan is ScenarioPlan =>
+  (plan as ScenarioPlan).trials !== undefined && (plan as CashPlan).flows === undefined;
+
+/** Optimises a plan with trials; options that only make sense for one flow row are refused. */
+async function runScenarios(plan: ScenarioPlan, parsed: CashArgs): Promise<string> {
+  if (parsed.options.shadowPrices) throw new Error('--shadow-prices applies to plans with "flows", not "trials"');
+  if (parsed.options.objective === 'headroom')
+    throw new Error('--objective headroom applies to plans with "flows", not "trials"');
+  const started = performance.now();
+  const result: ScenarioResult & { buffer?: { period: number; buffer: number; holdingCost: number }[] } =
+    await optimizeScenarios(plan, glpkNodeSolver, parsed.options);
+  if (parsed.buffer) {
+    const rate = plan.instruments.reduce((best, ins) => Math.max(best, ins.rate), 0);
+    const sized = cashBuffer({
+      openingCash: plan.openingCash,
+      trials: plan.trials,
+      alpha: result.risk.alpha,
+      ratePerPeriod: rate,
+    });
+    result.buffer = sized.periods.map((p) => ({ period: p.period, buffer: p.buffer, holdingCost: p.holdingCost }));
+  }
+  if (!parsed.quiet) {
+    const ms = (performance.now() - started).toFixed(0);
+    const r = result.risk;
+    const achieved = r.measure === 'cvar' ? r.achieved.toFixed(2) : `${(100 * r.achieved).toFixed(1)}% of trials short`;
+    process.stderr.write(
+      `openfpa cash: ${plan.trials[0].length} periods × ${plan.instruments.length} instruments × ${result.trials} trials: ${result.status}, expected wealth ${result.objective.toFixed(2)}, ${r.measure} ${achieved} (alpha ${r.alpha}, limit ${r.limit}) in ${ms} ms\n`,
+    );
+  }
+  return JSON.stringify(result, null, 1) + '\n';
 }
 
 export function run(args: string[]): Promise<number> {
   return runCommand('cash', USAGE, CASH_LINE, args, async (parsed) => {
     const clock = startWork();
     try {
-      const plan = readPlan(parsed.file);
+      const read = readPlan(parsed.file);
+      if (hasTrials(read)) {
+        writeResult(await runScenarios(read, parsed), parsed.out);
+        if (!parsed.quiet) process.stderr.write(clock.report('openfpa cash'));
+        return 0;
+      }
+      const plan = read as CashPlan;
+      if (parsed.buffer) throw new Error('--buffer needs a plan with "trials"');
       const started = performance.now();
       const result = await optimizeCash(plan, glpkNodeSolver, parsed.options);
       if (!parsed.quiet) {

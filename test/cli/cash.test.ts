@@ -61,3 +61,51 @@ test('a missing file exits 1; a bad command line exits 2', async () => {
   expect(await run(['a.json', '--objective', 'profit'])).toBe(2);
   expect(await run(['a.json', '--bogus'])).toBe(2);
 });
+
+describe('plans with trials', () => {
+  const trialsPlan = {
+    openingCash: 100,
+    minCash: 0,
+    trials: [
+      [0, -50, 0],
+      [0, 20, 0],
+      [0, 0, 0],
+      [0, -10, 10],
+    ],
+    instruments: [{ name: 'TD', term: 2, rate: 0.01 }],
+    creditLine: { limit: 20, rate: 0.02 },
+    risk: { measure: 'cvar', alpha: 0.25, limit: 5 },
+  };
+
+  test('optimise across trials: periods in the usual format, plus trials and risk (and buffer on request)', async () => {
+    const out = path.join(dir, 'trials-schedule.json');
+    expect(await run([write('trials.json', trialsPlan), '--out', out, '--buffer'])).toBe(0);
+    const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(result.status).toBe('optimal');
+    expect(Object.keys(result.periods[0]).sort()).toEqual(
+      ['closingCash', 'debt', 'draw', 'interestEarned', 'interestPaid', 'invest', 'mature', 'period', 'repay'].sort(),
+    );
+    expect(result.trials).toBe(4);
+    expect(Object.keys(result.risk).sort()).toEqual(['achieved', 'alpha', 'limit', 'measure']);
+    expect(result.risk.achieved).toBeLessThanOrEqual(5 + 1e-9);
+    expect(result.buffer).toHaveLength(3);
+    expect(Object.keys(result.buffer[0]).sort()).toEqual(['buffer', 'holdingCost', 'period']);
+    expect(io.stderr).toMatch(/3 periods × 1 instruments × 4 trials: optimal, expected wealth/);
+  });
+
+  test('ragged trials and flow-only options exit 1 naming the fault', async () => {
+    const ragged = {
+      ...trialsPlan,
+      trials: [
+        [0, 0, 0],
+        [0, 0],
+      ],
+    };
+    expect(await run([write('ragged.json', ragged)])).toBe(1);
+    expect(io.stderr).toMatch(/trials row 2 has 2 periods; row 1 has 3/);
+    expect(await run([write('t2.json', trialsPlan), '--shadow-prices', '--quiet'])).toBe(1);
+    expect(io.stderr).toMatch(/--shadow-prices applies to plans with "flows"/);
+    expect(await run([write('flows.json', plan), '--buffer', '--quiet'])).toBe(1);
+    expect(io.stderr).toMatch(/--buffer needs a plan with "trials"/);
+  });
+});
