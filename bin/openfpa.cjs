@@ -1,15 +1,54 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx's loader, so `npx openfpa` works on a fresh clone without a
-// build: the loader handles require() and import() of .ts files and ESM-only packages such as glpk.js.
-const { spawnSync } = require('node:child_process');
+// The `openfpa` executable. Fast path: the bundled CLI, dist-cli/openfpa.cjs (built by `npm ci` /
+// `npm install` through the package's `prepare` script, or `npm run build:cli`), run in this process.
+// When a source is newer than the bundle it is rebuilt first (esbuild, a few hundred ms, once);
+// where that cannot be done (no esbuild, read-only folder) or OPENFPA_FROM_SOURCE=1 is set, the
+// TypeScript sources run through tsx's loader in a child process, as before the bundle existed.
+'use strict';
 const path = require('node:path');
-const { pathToFileURL } = require('node:url');
 
-const loader = pathToFileURL(require.resolve('tsx')).href;
-const main = path.join(__dirname, '..', 'cli', 'main.ts');
-const run = spawnSync(process.execPath, ['--import', loader, main, ...process.argv.slice(2)], { stdio: 'inherit' });
-if (run.error) {
-  process.stderr.write(`openfpa: ${run.error.message}\n`);
-  process.exit(1);
+const argv = process.argv.slice(2);
+
+function fromBundle() {
+  if (process.env.OPENFPA_FROM_SOURCE) return null;
+  let build;
+  try {
+    build = require('../scripts/build-cli.cjs');
+  } catch {
+    return null;
+  }
+  try {
+    if (!build.bundleIsFresh()) build.buildCli();
+    return require(build.BUNDLE);
+  } catch {
+    return null;
+  }
 }
-process.exit(run.status ?? 1);
+
+function fromSource() {
+  const { spawnSync } = require('node:child_process');
+  const { pathToFileURL } = require('node:url');
+  const loader = pathToFileURL(require.resolve('tsx')).href;
+  const main = path.join(__dirname, '..', 'cli', 'main.ts');
+  // Start-up is counted from this process's start (cli/command.ts reads it).
+  const env = { ...process.env, OPENFPA_STARTED_AT: String(performance.timeOrigin) };
+  const run = spawnSync(process.execPath, ['--import', loader, main, ...argv], { stdio: 'inherit', env });
+  if (run.error) {
+    process.stderr.write(`openfpa: ${run.error.message}\n`);
+    process.exit(1);
+  }
+  process.exit(run.status ?? 1);
+}
+
+const bundle = fromBundle();
+if (!bundle) fromSource();
+else
+  bundle.main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`openfpa: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );

@@ -10,7 +10,8 @@ import { nodeWorkerEndpoint } from '../src/jobs/endpoints';
 import type { JobEndpoint } from '../src/jobs/endpoints';
 import { createJobPool } from '../src/jobs/pool';
 import type { JobPool } from '../src/jobs/pool';
-import { cliJobHandlers, CLI_WORKER_MARK } from './worker';
+import { cliJobHandlers } from './worker';
+import { CLI_WORKER_MARK } from './worker-mark';
 import type { CliJobs } from './worker';
 
 /** Set to true by the bundler (scripts/build-cli.cjs) in dist-cli/openfpa.cjs. */

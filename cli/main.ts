@@ -3,6 +3,9 @@
  * Each command lives in cli/commands/<name>.ts and exports `run(args): Promise<number>`
  * (the exit code). Progress goes to stderr; results go to --out or stdout.
  */
+import { isMainThread } from 'node:worker_threads';
+import { cliVersion } from './version';
+
 type Command = { run: (args: string[]) => Promise<number> };
 
 /** Commands load on demand (literal imports, so every runner resolves them), so one engine's start-up cost never slows another's. */
@@ -23,7 +26,7 @@ function usage(): string {
     '',
     ...lines,
     '',
-    'Run "openfpa <command> --help" for its options.',
+    'Run "openfpa <command> --help" for its options, "openfpa --version" for the version.',
   ].join('\n');
 }
 
@@ -32,6 +35,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h') {
     process.stdout.write(usage() + '\n');
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(cliVersion() + '\n');
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -42,7 +49,8 @@ export async function main(argv: string[]): Promise<number> {
   return loaded.run(rest);
 }
 
-if (require.main === module) {
+// (A worker thread loading this file as its script serves jobs instead: cli/bundle.ts.)
+if (require.main === module && isMainThread) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

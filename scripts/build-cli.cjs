@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Bundles the `openfpa` command line into one CommonJS file, dist-cli/openfpa.cjs, so the CLI starts
+// without compiling TypeScript: bin/openfpa.cjs requires it in its own process. `npm ci` and
+// `npm install` build it through the package's `prepare` script; bin/openfpa.cjs rebuilds it when a
+// source is newer than the bundle (and runs the sources through tsx when esbuild is not installed).
+//
+// dist-cli/inputs.json lists the files the bundle was built from, for that freshness check.
+// glpk.js stays outside the bundle: it is an ES module that finds its .wasm beside itself, and the
+// bundle loads it with a real import() from node_modules.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..');
+const OUT_DIR = path.join(ROOT, 'dist-cli');
+const BUNDLE = path.join(OUT_DIR, 'openfpa.cjs');
+const INPUTS = path.join(OUT_DIR, 'inputs.json');
+/** Files that shape the bundle besides its modules. */
+const ALSO = ['package.json', 'scripts/build-cli.cjs'];
+
+function options(esbuild, outfile) {
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return {
+    entryPoints: [path.join(ROOT, 'cli', 'bundle.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['glpk.js', 'glpk.js/*'],
+    define: { OPENFPA_BUNDLED: 'true', OPENFPA_VERSION: JSON.stringify(version) },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: ROOT,
+  };
+}
+
+/** Builds the bundle (synchronously) and returns its path; writes are atomic renames. */
+function buildCli() {
+  const esbuild = require('esbuild');
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const tmp = path.join(OUT_DIR, `.openfpa-${process.pid}-${Date.now()}.cjs`);
+  try {
+    const result = esbuild.buildSync(options(esbuild, tmp));
+    const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+    const inputsTmp = `${tmp}.inputs.json`;
+    fs.writeFileSync(inputsTmp, JSON.stringify([...inputs, ...ALSO]) + '\n');
+    fs.renameSync(inputsTmp, INPUTS);
+    fs.renameSync(tmp, BUNDLE);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return BUNDLE;
+}
+
+/** True when the bundle exists and no input is newer than it. */
+function bundleIsFresh() {
+  let built;
+  let inputs;
+  try {
+    built = fs.statSync(BUNDLE).mtimeMs;
+    inputs = JSON.parse(fs.readFileSync(INPUTS, 'utf8'));
+  } catch {
+    return false;
+  }
+  for (const file of inputs) {
+    try {
+      if (fs.statSync(path.join(ROOT, file)).mtimeMs > built) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+module.exports = { buildCli, bundleIsFresh, BUNDLE };
+
+if (require.main === module) {
+  const started = Date.now();
+  buildCli();
+  const size = (fs.statSync(BUNDLE).size / 1024).toFixed(0);
+  console.log(`openfpa CLI bundled: ${path.relative(ROOT, BUNDLE)} (${size} KiB) in ${Date.now() - started} ms`);
+}
