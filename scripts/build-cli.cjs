@@ -4,6 +4,7 @@
 // `npm install` build it through the package's `prepare` script; bin/openfpa.cjs rebuilds it when a
 // source is newer than the bundle (and runs the sources through tsx when esbuild is not installed).
 //
+// It also links node_modules/.bin/openfpa to bin/openfpa.cjs (see linkBin).
 // dist-cli/inputs.json lists the files the bundle was built from, for that freshness check.
 // glpk.js stays outside the bundle: it is an ES module that finds its .wasm beside itself, and the
 // bundle loads it with a real import() from node_modules.
@@ -77,11 +78,31 @@ function bundleIsFresh() {
   return true;
 }
 
-module.exports = { buildCli, bundleIsFresh, BUNDLE };
+/**
+ * Links node_modules/.bin/openfpa to bin/openfpa.cjs (npm links the bins of dependencies, not the
+ * project's own), so `npx openfpa` and `./node_modules/.bin/openfpa` find it without installing the
+ * project into npx's cache on every call.
+ */
+function linkBin() {
+  const dir = path.join(ROOT, 'node_modules', '.bin');
+  if (process.platform === 'win32' || !fs.existsSync(dir)) return;
+  const link = path.join(dir, 'openfpa');
+  const target = path.relative(dir, path.join(ROOT, 'bin', 'openfpa.cjs'));
+  try {
+    if (fs.readlinkSync(link) === target) return;
+  } catch {
+    // absent, or not a link: (re)made below
+  }
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(target, link);
+}
+
+module.exports = { buildCli, bundleIsFresh, linkBin, BUNDLE };
 
 if (require.main === module) {
   const started = Date.now();
   buildCli();
+  linkBin();
   const size = (fs.statSync(BUNDLE).size / 1024).toFixed(0);
   console.log(`openfpa CLI bundled: ${path.relative(ROOT, BUNDLE)} (${size} KiB) in ${Date.now() - started} ms`);
 }

@@ -176,11 +176,15 @@ function seriesRecord(id: string, r: ForecastResult): SeriesForecast {
  * output does not depend on the number of workers or on timing. Engine errors become an `error`
  * field of the series' record.
  */
-async function forecastAll(dataset: Dataset, opts: ForecastOptions, progress: () => void): Promise<SeriesForecast[]> {
+async function forecastAll(
+  dataset: Dataset,
+  opts: ForecastOptions,
+  progress: () => void,
+): Promise<{ forecasts: SeriesForecast[]; workers: number }> {
   const workers = opts.workers > 1 && dataset.series.length >= 8 ? Math.min(opts.workers, dataset.series.length) : 1;
   const pool = cliJobPool(workers);
   try {
-    return await Promise.all(
+    const forecasts = await Promise.all(
       dataset.series.map((s) =>
         pool
           .run('forecast.rolling', seriesRequest(s, dataset, opts))
@@ -194,6 +198,8 @@ async function forecastAll(dataset: Dataset, opts: ForecastOptions, progress: ()
           .finally(progress),
       ),
     );
+    // Workers still running at the end (a worker that failed handed its series to this thread).
+    return { forecasts, workers: pool.workers };
   } finally {
     pool.close();
   }
@@ -223,11 +229,13 @@ export function run(args: string[]): Promise<number> {
         nextReport += 0.1;
       }
     };
-    const forecasts = await forecastAll(dataset, opts, progress);
+    const { forecasts, workers } = await forecastAll(dataset, opts, progress);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const failed = forecasts.filter((f) => f.error);
     if (!opts.quiet)
-      process.stderr.write(`\rforecast: ${total} series with method ${opts.method} in ${seconds.toFixed(2)} s\n`);
+      process.stderr.write(
+        `\rforecast: ${total} series with method ${opts.method} in ${seconds.toFixed(2)} s (${workers > 0 ? `${workers} worker threads` : 'one thread'})\n`,
+      );
     for (const f of failed.slice(0, 10)) process.stderr.write(`openfpa forecast: series "${f.id}": ${f.error}\n`);
     const ok = forecasts.filter((f) => !f.error);
     writeResult(
