@@ -22,7 +22,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI's build script is CommonJS
+const { bundleOptions } = require('../scripts/build-cli.cjs') as {
+  bundleOptions: (entry: string, outfile: string) => BuildOptions;
+};
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? 7));
@@ -107,6 +113,7 @@ function versions(): void {
   const version = warm.stdout.trim();
   const linked = path.join(ROOT, 'node_modules', '.bin', 'openfpa');
   const commands: Record<string, () => Sample> = {
+    node: () => timed([process.execPath, '-e', '']),
     documented: () => timed(openfpa('--version')),
     ...(existsSync(linked) ? { linked: () => timed([linked, '--version']) } : {}),
     npx: () => timed(['npx', '--no-install', 'openfpa', '--version']),
@@ -114,13 +121,14 @@ function versions(): void {
   };
   const got = interleaved(commands, RUNS);
   const target = '< 0.3 s';
+  row('Node itself (`node -e ""`), for scale', got.node);
   row('`node bin/openfpa.cjs --version` (documented)', got.documented, '', '', target, `prints ${version}`);
   row('`./node_modules/.bin/openfpa --version`', got.linked ?? null, '', '', target);
   row('`npx openfpa --version`', got.npx, '', '', '', 'npm start-up included');
   row('`--version` from the TypeScript sources (tsx)', got.tsx, '', '', '', 'every call before the bundle');
 }
 
-function cash(shared: string): void {
+async function cash(shared: string): Promise<void> {
   const plan = path.join(shared, 'bench', 'cash-plan', 'plans', 'plan_T365_K20');
   if (!existsSync(`${plan}.json`)) {
     row('`openfpa cash` 365×20', null, '', '', '', `${plan}.json is absent`);
@@ -145,24 +153,15 @@ function cash(shared: string): void {
       '≤ 3× wall',
     );
   } else row('`openfpa cash` 365×20 end to end', got.cli, 'glpsol not installed');
-  cashPhases(`${plan}.json`);
+  await cashPhases(`${plan}.json`);
 }
 
 /** The probe, bundled as the CLI is, in fresh processes: medians of each phase. */
-function cashPhases(plan: string): void {
+async function cashPhases(plan: string): Promise<void> {
   // Inside the repository, so its import of glpk.js resolves from node_modules as the CLI's does.
   const probe = path.join(ROOT, 'bench', 'out', 'cli-cash-probe.cjs');
   mkdirSync(path.dirname(probe), { recursive: true });
-  buildSync({
-    entryPoints: [path.join(__dirname, 'cli-cash-probe.ts')],
-    outfile: probe,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['glpk.js', 'glpk.js/*'],
-    logLevel: 'warning',
-  });
+  await build(bundleOptions(path.join(__dirname, 'cli-cash-probe.ts'), probe));
   const phases: Record<string, number>[] = [];
   for (let r = 0; r < RUNS; r++) {
     const run = timed([process.execPath, probe, plan]);
@@ -218,12 +217,12 @@ function commands(shared: string): void {
   );
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const shared = findShared();
   try {
     versions();
     if (shared) {
-      cash(shared);
+      await cash(shared);
       commands(shared);
     } else row('cash, forecast, scenario', null, '', '', '', '../shared not found (set OPENFPA_SHARED)');
   } finally {
@@ -239,4 +238,4 @@ function main(): number {
   return 0;
 }
 
-process.exit(main());
+void main().then((code) => process.exit(code));

@@ -9,16 +9,11 @@ const path = require('node:path');
 
 const argv = process.argv.slice(2);
 
-function fromBundle() {
+async function fromBundle() {
   if (process.env.OPENFPA_FROM_SOURCE) return null;
-  let build;
   try {
-    build = require('../scripts/build-cli.cjs');
-  } catch {
-    return null;
-  }
-  try {
-    if (!build.bundleIsFresh()) build.buildCli();
+    const build = require('../scripts/build-cli.cjs');
+    if (!build.bundleIsFresh()) await build.buildCli();
     return require(build.BUNDLE);
   } catch {
     return null;
@@ -40,10 +35,9 @@ function fromSource() {
   process.exit(run.status ?? 1);
 }
 
-const bundle = fromBundle();
-if (!bundle) fromSource();
-else
-  bundle.main(argv).then(
+fromBundle().then((bundle) => {
+  if (!bundle) return fromSource();
+  return bundle.main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -52,3 +46,4 @@ else
       process.exitCode = 1;
     },
   );
+});

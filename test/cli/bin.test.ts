@@ -21,7 +21,7 @@ const fromSource = (...args: string[]) =>
   });
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS, as bin/ uses it
 const build = require('../../scripts/build-cli.cjs') as {
-  buildCli: () => string;
+  buildCli: () => Promise<string>;
   bundleIsFresh: () => boolean;
   BUNDLE: string;
 };
@@ -35,8 +35,8 @@ it('prints the package version, from the bundle and from the sources', () => {
   expect(fromSource('-v').stdout).toBe(`${version}\n`);
 }, 60_000);
 
-it('rebuilds a bundle older than its sources before running it', () => {
-  if (!build.bundleIsFresh()) build.buildCli();
+it('rebuilds a bundle older than its sources before running it', async () => {
+  if (!build.bundleIsFresh()) await build.buildCli();
   const source = path.join(ROOT, 'cli', 'version.ts');
   const { atime, mtime } = fs.statSync(source);
   const now = Date.now();
