@@ -1,0 +1,77 @@
+/**
+ * What the commands share: help and usage errors in one format, the result to --out or stdout, and
+ * the start-up/work clock printed on stderr.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { commandLine, flagOption, UsageError, valueOption } from '../../cli/args';
+import { runCommand, startWork, writeResult } from '../../cli/command';
+import { captureOutput, inputFolder } from './command-io';
+
+const io = captureOutput();
+const { dir } = inputFolder('openfpa-command-');
+
+const line = commandLine<{ quiet: boolean; level?: number }>({
+  defaults: () => ({ quiet: false }),
+  file: 'input.json',
+  options: [
+    flagOption(['--quiet'], (o) => (o.quiet = true)),
+    valueOption(['--level'], (o, v) => {
+      if (!(Number(v) > 0)) throw new UsageError(`--level must be positive, got "${v}"`);
+      o.level = Number(v);
+    }),
+  ],
+});
+const USAGE = 'usage: openfpa demo <input.json> [--level L] [--quiet]';
+
+describe('runCommand', () => {
+  test('runs the body with the parsed options and returns its exit code', async () => {
+    const seen: unknown[] = [];
+    const code = await runCommand('demo', USAGE, line, ['x.json', '--level', '3'], async (options) => {
+      seen.push(options);
+      return 7;
+    });
+    expect(code).toBe(7);
+    expect(seen).toEqual([{ file: 'x.json', quiet: false, level: 3 }]);
+  });
+
+  test('--help prints the usage on stdout, exit 0, without running the body', async () => {
+    const body = jest.fn();
+    expect(await runCommand('demo', USAGE, line, ['--help'], body)).toBe(0);
+    expect(body).not.toHaveBeenCalled();
+    expect(io.stdout).toBe(`${USAGE}\n`);
+  });
+
+  test('a bad command line prints the fault and the usage on stderr, exit 2', async () => {
+    expect(await runCommand('demo', USAGE, line, ['x.json', '--level', '0'], jest.fn())).toBe(2);
+    expect(io.stderr).toBe(`openfpa demo: --level must be positive, got "0"\n\n${USAGE}\n`);
+  });
+});
+
+test('writeResult writes the file named by --out, or stdout', () => {
+  const out = path.join(dir, 'out.json');
+  writeResult('{"a":1}\n', out);
+  expect(fs.readFileSync(out, 'utf8')).toBe('{"a":1}\n');
+  writeResult('{"b":2}\n', undefined);
+  expect(io.stdout).toBe('{"b":2}\n');
+});
+
+describe('startWork', () => {
+  afterEach(() => delete process.env.OPENFPA_STARTED_AT);
+
+  test('start-up counts from the process start; work from the call', async () => {
+    const clock = startWork();
+    expect(clock.startupMs).toBeGreaterThan(0);
+    expect(clock.startupMs).toBeCloseTo(performance.now(), -2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(clock.workMs()).toBeGreaterThanOrEqual(15);
+    expect(clock.report('demo')).toMatch(/^demo: start-up \d+ ms, work \d+ ms\n$/);
+  });
+
+  test('a parent process passes its own start (the TypeScript fallback runs in a child)', () => {
+    process.env.OPENFPA_STARTED_AT = String(performance.timeOrigin - 1500);
+    expect(startWork().startupMs).toBeGreaterThanOrEqual(1500);
+    process.env.OPENFPA_STARTED_AT = 'nonsense';
+    expect(startWork().startupMs).toBeLessThan(performance.now() + 1);
+  });
+});
