@@ -1,16 +1,30 @@
 import type { MemberForecast } from './member-forecasts';
 
+/** How member forecasts are pooled at each step: their (weighted) mean, or their median. */
+export type CombinationRule = 'mean' | 'median';
+
+/** Median of `v` (sorted in place); the mean of the two middle values for an even count. */
+function median(v: number[]): number {
+  v.sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
 /**
- * Combines member forecasts: the mean is the weighted mean of the members' means (equal weights by
- * default, the strongest simple benchmark in the forecasting literature); each bound is the
- * weighted mean of the members' bounds (quantile averaging, "Vincentisation"), which keeps the
- * 80% interval inside the 95% one and widths growing with the horizon whenever the members' do.
- * Weights are normalised; members with zero weight are ignored.
+ * Combines member forecasts. With rule "mean" (default) the mean is the weighted mean of the
+ * members' means (equal weights by default, the strongest simple benchmark in the forecasting
+ * literature) and each bound the weighted mean of the members' bounds (quantile averaging,
+ * "Vincentisation"), which keeps the 80% interval inside the 95% one and widths growing with the
+ * horizon whenever the members' do. Weights are normalised; members with zero weight are ignored.
+ * With rule "median" the mean and each bound are the median over the members with positive weight
+ * (weights otherwise ignored): robust to one member going astray, at the cost of the others'
+ * information (with three members on the tuning sets it loses to the mean; docs/forecast.md).
  * @example combineForecasts([a, b]).mean // element-wise average of a.mean and b.mean
  */
 export function combineForecasts(
   members: ReadonlyArray<MemberForecast>,
   weights?: ReadonlyArray<number>,
+  rule: CombinationRule = 'mean',
 ): MemberForecast {
   const w = weights ?? members.map(() => 1);
   const total = w.reduce((s, v) => s + v, 0);
@@ -19,6 +33,18 @@ export function combineForecasts(
   const mean = new Float64Array(h);
   const lower = Array.from({ length: levels }, () => new Float64Array(h));
   const upper = Array.from({ length: levels }, () => new Float64Array(h));
+  const name = members.map((m) => m.name).join('+');
+  if (rule === 'median') {
+    const used = members.filter((_, j) => w[j] > 0);
+    for (let k = 0; k < h; k++) {
+      mean[k] = median(used.map((f) => f.mean[k]));
+      for (let i = 0; i < levels; i++) {
+        lower[i][k] = median(used.map((f) => f.lower[i][k]));
+        upper[i][k] = median(used.map((f) => f.upper[i][k]));
+      }
+    }
+    return { name, mean, lower, upper };
+  }
   members.forEach((mem, j) => {
     const wj = w[j] / total;
     if (!(wj > 0)) return;
@@ -30,5 +56,5 @@ export function combineForecasts(
       }
     }
   });
-  return { name: members.map((m) => m.name).join('+'), mean, lower, upper };
+  return { name, mean, lower, upper };
 }

@@ -1,7 +1,7 @@
 import type { HistoryValue } from './types';
 import { ForecastErrors } from './errors';
 import { prepareHistory } from './prepare-history';
-import { etsSeason, memberSeason, resolveSeason } from './resolve-season';
+import { etsSeason, resolveSeason } from './resolve-season';
 import type { EtsFit } from './ets-fit';
 import { cachedEtsCandidates, cachedFitEts, cachedSelectEts } from './fit-cache';
 import { akaikeWeights } from './ets-average';
@@ -114,12 +114,11 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
     facts.push({ label: 'Akaike weights', value: shown.join(', ') });
   }
   if (key === 'auto') {
-    // The same members rollingForecast combines.
-    const season = memberSeason(fit.spec, m);
-    const th = thetaForecast(y, season, 1, season > 1);
+    // The same members rollingForecast combines, each on its own season (Theta: thetaf's test).
+    const th = thetaForecast(y, season.nominal, 1);
     if (th) facts.push({ label: 'theta alpha', value: th.alpha }, { label: 'theta drift per period', value: th.drift });
-    const ar = differencedAr(y, season, 1);
-    if (ar) facts.push({ label: 'AR order (differenced at lag ' + season + ')', value: ar.order });
+    const ar = differencedAr(y, m, 1);
+    if (ar) facts.push({ label: 'AR order (differenced at lag ' + m + ')', value: ar.order });
     facts.push({ label: 'combination', value: 'equal weights: ETS (Akaike-weighted) + Theta + differenced AR' });
   }
   return facts;

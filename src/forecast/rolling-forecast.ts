@@ -3,7 +3,7 @@ import { FORECAST_METHODS } from './types';
 import { ForecastErrors } from './errors';
 import { FpaError } from '../errors';
 import { prepareHistory } from './prepare-history';
-import { etsSeason, memberSeason, resolveSeason } from './resolve-season';
+import { etsSeason, resolveSeason } from './resolve-season';
 import { seasonalNaive } from './seasonal-naive';
 import type { EtsSpec } from './ets-model';
 import { etsCode, minimumLength, parseEtsCode } from './ets-model';
@@ -95,18 +95,22 @@ function autoEts(
 }
 
 /**
- * Season lengths for the members of "auto": `ets` is offered to automatic ETS, whose AICc then
- * chooses between seasonal and non-seasonal models (as R's ets() does with the series' frequency);
- * `others` is the season the autocorrelation test detected (1 when it found none).
+ * Season lengths for the members of "auto", each the one its own method uses: `ets` is offered to
+ * automatic ETS, whose AICc then chooses between seasonal and non-seasonal models (as R's ets()
+ * does with the series' frequency); `theta` is the nominal season, on which Theta applies R
+ * thetaf's own test; `others` is the season the autocorrelation test detected (1 when it found none).
  */
 interface MemberSeasons {
   ets: number;
+  theta: number;
   others: number;
 }
 
 /**
- * The members of "auto" by role (ETS, Theta, AR), and the selected ETS fit. Theta and the
- * autoregression take the ETS model's season when it has one (resolve-season.ts, memberSeason).
+ * The members of "auto" by role (ETS, Theta, AR), and the selected ETS fit: each as its own method
+ * produces it. (Until stop 11 Theta and the AR followed a season the ETS model found; on the
+ * held-out monthly collection that cost accuracy, and on the tuning sets it was a wash:
+ * docs/forecast.md.)
  */
 function autoMembers(
   y: Float64Array,
@@ -116,13 +120,12 @@ function autoMembers(
   seed: number,
 ): [EtsFit, Array<MemberForecast | undefined>] {
   const fit = autoEtsFit(y, m.ets, 'auto');
-  const season = memberSeason(fit.spec, m.others);
   return [
     fit,
     [
       autoEtsMember(y, m.ets, fit, h, levels, seed),
-      thetaMember(y, season, h, levels, season > 1),
-      arMember(y, season, h, levels),
+      thetaMember(y, m.theta, h, levels),
+      arMember(y, m.others, h, levels),
     ],
   ];
 }
@@ -277,10 +280,11 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       if (!f) throw ForecastErrors.tooShort('theta', 4, y.length);
       return done('theta', f, f.period);
     }
-    // Detection decides the season of Theta and the autoregression; ETS is offered the nominal
-    // season and lets AICc decide (resolve-season.ts, etsSeason).
+    // Detection decides the season of the autoregression; ETS is offered the nominal season and
+    // lets AICc decide (resolve-season.ts, etsSeason); Theta tests the nominal season itself.
     const seasons: MemberSeasons = {
       ets: etsSeason(y.length, request.seasonality ?? 0, season.nominal, m),
+      theta: season.nominal,
       others: m,
     };
     const [fit, f] =
@@ -288,9 +292,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
         ? autoEts(y, seasons.ets, h, levels, seed, 'ets')
         : autoCombination(y, seasons, h, levels, seed, request.combination === 'accuracy', notes);
     if (seasons.ets !== m && fit.spec.season !== 'N') {
-      notes.push(
-        `ETS chose the seasonal model ${etsCode(fit.spec)} (season of ${seasons.ets}) by AICc${key === 'auto' ? ', and Theta and the autoregression use that season too' : ''}.`,
-      );
+      notes.push(`ETS chose the seasonal model ${etsCode(fit.spec)} (season of ${seasons.ets}) by AICc.`);
     }
     return done(f.name, f, fit.spec.season !== 'N' ? fit.spec.period : m);
   }

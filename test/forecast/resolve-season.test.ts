@@ -1,4 +1,4 @@
-import { etsSeason, memberSeason, resolveSeason } from '../../src/forecast/resolve-season';
+import { etsSeason, resolveSeason } from '../../src/forecast/resolve-season';
 import { loadFixtures } from './fixtures';
 
 const usAccDeaths = Float64Array.from(loadFixtures().find((f) => f.name === 'usaccdeaths')!.values);
@@ -22,12 +22,6 @@ describe('season lengths', () => {
     expect(etsSeason(60, 1, 12, 1)).toBe(1);
     expect(etsSeason(60, 4, 12, 4)).toBe(4);
     expect(etsSeason(7, 4, 12, 4)).toBe(1);
-  });
-
-  test('the other members follow a seasonal ETS model, else the detected season', () => {
-    expect(memberSeason({ error: 'M', trend: 'N', season: 'M', period: 12 }, 1)).toBe(12);
-    expect(memberSeason({ error: 'A', trend: 'A', season: 'N', period: 1 }, 12)).toBe(12);
-    expect(memberSeason({ error: 'A', trend: 'N', season: 'N', period: 1 }, 1)).toBe(1);
   });
 
   test('the detection notes say what was assumed, not which model was fitted', () => {
