@@ -253,7 +253,8 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
     notes,
   });
   if (key === 'snaive' || key === 'naive') {
-    const lag = key === 'naive' ? 1 : m;
+    // R snaive(): the data's season (frequency) whatever a test says, when the history covers it.
+    const lag = key === 'naive' ? 1 : y.length > season.nominal ? season.nominal : m;
     if (y.length < lag + 1) throw ForecastErrors.tooShort(key, lag + 1, y.length);
     const f = seasonalNaive(y, lag, h);
     return done(
