@@ -68,7 +68,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   const adjusted = adjust ? adjustHistory(history.values, m, request.values, history.droppedLeading, 1) : undefined;
   const y = adjusted ? adjusted.values : history.values;
   if (key === 'arima') {
-    const facts = describeArima(y, arimaSeason(request.seasonality ?? 0, request.frequency ?? 12));
+    const facts = describeArima(y, arimaSeason(request.seasonality ?? 0, season.nominal));
     if (adjusted) facts.push({ label: 'outliers replaced', value: adjusted.outliers.length });
     return facts;
   }

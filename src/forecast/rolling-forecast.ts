@@ -265,7 +265,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   }
   if (key === 'arima') {
     // R's auto.arima(ts(y, frequency)): the season is offered and the data decide (arima-member.ts).
-    const result = autoArimaFit(y, arimaSeason(request.seasonality ?? 0, request.frequency ?? 12));
+    const result = autoArimaFit(y, arimaSeason(request.seasonality ?? 0, season.nominal));
     notes.push(...arimaNotes(result, y.length));
     const { D, P, Q, m: period } = result.fit.order;
     return done(arimaLabel(result.fit), arimaMemberOf(result, y, h, levels), D + P + Q > 0 ? period : 1);
