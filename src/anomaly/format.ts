@@ -1,22 +1,14 @@
 /**
- * Numbers in explanations: amounts with thousands separators, shares as percentages.
+ * Numbers in explanations, through the one formatter (src/format) in its default locale: amounts
+ * with thousands separators, shares as percentages with one decimal, evidence in noise units.
  */
+import { formatNumber } from '../format/format-number';
 
 /** Amount rounded to a sensible precision with thousands separators. @example money(12345.678) // "12,346" */
-export function money(value: number): string {
-  const digits = Math.abs(value) >= 100 ? 0 : 2;
-  const fixed = Math.abs(value).toFixed(digits);
-  const [whole, frac] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
-}
+export const money = (value: number): string => formatNumber(value, 'money');
 
 /** Share as a percentage with one decimal. @example percent(0.1234) // "12.3%" */
-export function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
+export const percent = (share: number): string => formatNumber(share, 'percent', {}, { decimals: 1 });
 
 /** Evidence in noise units. @example times(4.26) // "4.3×" */
-export function times(value: number): string {
-  return `${value.toFixed(1)}×`;
-}
+export const times = (value: number): string => formatNumber(value, 'multiple');

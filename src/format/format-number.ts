@@ -1,0 +1,162 @@
+/**
+ * The one number formatter: every number the pane (and any message built for a user) shows goes
+ * through `formatNumber` with its unit, in the user's locale. The unit decides precision and what
+ * is written beside the number, so a reader never has to guess what "51,811" is:
+ *
+ * | unit | value | en-US | de-DE |
+ * |---|---|---|---|
+ * | money | 1234.5 (EUR) | €1,235 | 1.235 € |
+ * | money | 12.345 | 12.35 | 12,35 |
+ * | percent | 0.1234 (a share) | 12.3% | 12,3 % |
+ * | count | 1100000 | 1,100,000 | 1.100.000 |
+ * | number | 18146.2 | 18,146 | 18.146 |
+ * | ratio | -0.4567 | -0.46 | -0,46 |
+ * | multiple | 4.26 | 4.3× | 4,3× |
+ * | rate/month | 0.0042 | 0.42% per month | 0,42 % per month |
+ * | duration | 83000 (ms) | 1 min 23 s | 1 min 23 s |
+ *
+ * Amounts of 100 or more are whole; smaller ones keep two decimals (cents matter on small lines,
+ * not on large ones). `sign: 'always'` writes + on positive values (variances); `compact` gives
+ * axis labels such as 1.2M. Values that round to zero never show "-0". Not finite: "–" for NaN,
+ * "∞" for infinity.
+ */
+import { numberSymbols, resolveLocale, type NumberSymbols } from './number-symbols';
+
+/** Periods a rate can be quoted per. */
+export type RatePeriod = 'period' | 'month' | 'quarter' | 'year';
+
+export type Unit = 'money' | 'percent' | 'count' | 'number' | 'ratio' | 'multiple' | 'duration' | `rate/${RatePeriod}`;
+
+export interface NumberStyle {
+  /** BCP 47 locale (Office's display language). @default "en-US" */
+  locale?: string;
+  /** ISO 4217 code shown with money (e.g. "EUR"); none: amounts without a symbol. */
+  currency?: string;
+  /** Separators that override the locale's (Excel's own settings). */
+  separators?: Partial<Pick<NumberSymbols, 'decimal' | 'group'>>;
+}
+
+export interface FormatOptions {
+  /** `always`: +1,200 and -1,200 (a change); `auto`: -1,200 and 1,200. @default "auto" */
+  sign?: 'auto' | 'always';
+  /** Short scale for axis labels: 1.2M, 35K. @default false */
+  compact?: boolean;
+  /** Fixed number of decimals, overriding the unit's precision. */
+  decimals?: number;
+}
+
+const PER: Record<RatePeriod, string> = {
+  period: 'per period',
+  month: 'per month',
+  quarter: 'per quarter',
+  year: 'per year',
+};
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function intl(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(locale, options);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** Intl options for a unit at this magnitude. */
+function unitOptions(value: number, unit: Unit, style: NumberStyle, options: FormatOptions): Intl.NumberFormatOptions {
+  const size = Math.abs(value);
+  const base: Intl.NumberFormatOptions = { signDisplay: options.sign === 'always' ? 'exceptZero' : 'auto' };
+  if (options.compact) {
+    const compact: Intl.NumberFormatOptions = { ...base, notation: 'compact', maximumSignificantDigits: 3 };
+    if (unit === 'percent' || unit.startsWith('rate/')) return { ...compact, style: 'percent' };
+    if (unit === 'money' && style.currency)
+      return { ...compact, style: 'currency', currency: style.currency, currencyDisplay: 'narrowSymbol' };
+    return compact;
+  }
+  const digits = (min: number, max: number): Intl.NumberFormatOptions =>
+    options.decimals !== undefined
+      ? { minimumFractionDigits: options.decimals, maximumFractionDigits: options.decimals }
+      : { minimumFractionDigits: min, maximumFractionDigits: max };
+  switch (unit) {
+    case 'money': {
+      const money = size >= 100 ? digits(0, 0) : digits(2, 2);
+      return style.currency
+        ? { ...base, ...money, style: 'currency', currency: style.currency, currencyDisplay: 'narrowSymbol' }
+        : { ...base, ...money };
+    }
+    case 'count':
+      return { ...base, ...digits(0, 0) };
+    case 'ratio':
+      return { ...base, ...digits(2, 2) };
+    case 'multiple':
+      return { ...base, ...digits(1, 1) };
+    case 'number':
+      if (options.decimals !== undefined || size >= 100) return { ...base, ...digits(0, 0) };
+      return { ...base, maximumSignificantDigits: 4 };
+    default: {
+      // percent and rates: a share; one decimal of a percent, two significant digits below 1%.
+      const pct: Intl.NumberFormatOptions =
+        options.decimals === undefined && size > 0 && size < 0.01 ? { maximumSignificantDigits: 2 } : digits(0, 1);
+      return { ...base, ...pct, style: 'percent' };
+    }
+  }
+}
+
+/** Replaces the locale's separators by the overrides, part by part. */
+function withSeparators(format: Intl.NumberFormat, value: number, symbols: NumberSymbols): string {
+  return format
+    .formatToParts(value)
+    .map((p) => (p.type === 'group' ? symbols.group : p.type === 'decimal' ? symbols.decimal : p.value))
+    .join('');
+}
+
+function duration(ms: number, style: NumberStyle): string {
+  const s = ms / 1000;
+  const locale = resolveLocale(style.locale);
+  if (s < 10)
+    return `${intl(locale, { maximumFractionDigits: 1, minimumFractionDigits: s < 1 ? 1 : 0 }).format(Math.round(s * 10) / 10)} s`;
+  const whole = Math.round(s);
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.floor(whole / 60);
+  if (minutes < 60) return `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/**
+ * @param value the number; a share for percent and rates (0.12 is 12%); milliseconds for duration
+ * @example formatNumber(1234.5, 'money', { locale: 'de-DE', currency: 'EUR' }) // "1.235 €"
+ * @example formatNumber(-0.034, 'percent', {}, { sign: 'always' }) // "-3.4%"
+ * @example formatNumber(0.0042, 'rate/month') // "0.42% per month"
+ */
+export function formatNumber(value: number, unit: Unit, style: NumberStyle = {}, options: FormatOptions = {}): string {
+  if (Number.isNaN(value)) return '–';
+  if (!Number.isFinite(value)) return `${value < 0 ? '-' : options.sign === 'always' ? '+' : ''}∞`;
+  if (unit === 'duration') return duration(Math.max(0, value), style);
+  const locale = resolveLocale(style.locale);
+  const format = intl(locale, unitOptions(value, unit, style, options));
+  const symbols = numberSymbols(locale, style.separators);
+  // A negative value that rounds to zero is shown as zero, not "-0".
+  const shown = value < 0 && !/[1-9]/.test(format.format(value)) ? 0 : value;
+  const text = style.separators ? withSeparators(format, shown, symbols) : format.format(shown);
+  const suffix = unit === 'multiple' ? '×' : unit.startsWith('rate/') ? ` ${PER[unit.slice(5) as RatePeriod]}` : '';
+  return text + suffix;
+}
+
+/** The formatter bound to one style: what the pane passes down to every view. */
+export interface NumberFormatter {
+  readonly style: Readonly<NumberStyle>;
+  readonly symbols: NumberSymbols;
+  format(value: number, unit: Unit, options?: FormatOptions): string;
+}
+
+/** @example numberFormatter({ locale: 'fr-FR' }).format(0.5, 'percent') // "50 %" (with a narrow no-break space) */
+export function numberFormatter(style: NumberStyle = {}): NumberFormatter {
+  const frozen = Object.freeze({ ...style, locale: resolveLocale(style.locale) });
+  return {
+    style: frozen,
+    symbols: numberSymbols(frozen.locale, frozen.separators),
+    format: (value, unit, options) => formatNumber(value, unit, frozen, options),
+  };
+}

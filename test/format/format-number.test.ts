@@ -1,0 +1,95 @@
+import { formatNumber, numberFormatter } from '../../src/format/format-number';
+
+const NNBSP = '\u202f';
+const NBSP = '\u00a0';
+
+describe('formatNumber', () => {
+  it('writes money whole from 100 up and with cents below, in the locale, with the currency when known', () => {
+    expect(formatNumber(1234.5, 'money')).toBe('1,235');
+    expect(formatNumber(12.345, 'money')).toBe('12.35');
+    expect(formatNumber(1234.5, 'money', { locale: 'en-US', currency: 'EUR' })).toBe('€1,235');
+    expect(formatNumber(1234.5, 'money', { locale: 'en-GB', currency: 'GBP' })).toBe('£1,235');
+    expect(formatNumber(1234.5, 'money', { locale: 'de-DE', currency: 'EUR' })).toBe(`1.235${NBSP}€`);
+    expect(formatNumber(1234567.5, 'money', { locale: 'fr-FR', currency: 'EUR' })).toBe(
+      `1${NNBSP}234${NNBSP}568${NBSP}€`,
+    );
+    expect(formatNumber(-12.5, 'money', { locale: 'de-DE' })).toBe('-12,50');
+  });
+
+  it('writes a change with its sign, and never "-0"', () => {
+    expect(formatNumber(1200, 'money', {}, { sign: 'always' })).toBe('+1,200');
+    expect(formatNumber(-1200, 'money', {}, { sign: 'always' })).toBe('-1,200');
+    expect(formatNumber(0, 'money', {}, { sign: 'always' })).toBe('0.00');
+    expect(formatNumber(-0.001, 'money')).toBe('0.00');
+    expect(formatNumber(-0.4, 'count')).toBe('0');
+    expect(formatNumber(-0.0001, 'percent')).toBe('-0.01%');
+    expect(formatNumber(0.034, 'percent', { locale: 'fr-FR' }, { sign: 'always' })).toBe(`+3,4${NBSP}%`);
+  });
+
+  it('writes shares as percentages: one decimal, two significant digits below 1%', () => {
+    expect(formatNumber(0.1234, 'percent')).toBe('12.3%');
+    expect(formatNumber(0.05, 'percent')).toBe('5%');
+    expect(formatNumber(0.00042, 'percent')).toBe('0.042%');
+    expect(formatNumber(0.1234, 'percent', { locale: 'de-DE' })).toBe(`12,3${NBSP}%`);
+    expect(formatNumber(0.125, 'percent', {}, { decimals: 2 })).toBe('12.50%');
+  });
+
+  it('says per what a rate is', () => {
+    expect(formatNumber(0.0042, 'rate/month')).toBe('0.42% per month');
+    expect(formatNumber(0.05, 'rate/year', { locale: 'de-DE' })).toBe(`5${NBSP}% per year`);
+    expect(formatNumber(0.012, 'rate/period')).toBe('1.2% per period');
+    expect(formatNumber(0.03, 'rate/quarter')).toBe('3% per quarter');
+  });
+
+  it('writes counts, quantities, ratios and multiples at their own precision', () => {
+    expect(formatNumber(1100000, 'count')).toBe('1,100,000');
+    expect(formatNumber(1100000, 'count', { locale: 'de-DE' })).toBe('1.100.000');
+    expect(formatNumber(18146.23, 'number')).toBe('18,146');
+    expect(formatNumber(32.9434, 'number')).toBe('32.94');
+    expect(formatNumber(0.0123456, 'number')).toBe('0.01235');
+    expect(formatNumber(-0.4567, 'ratio')).toBe('-0.46');
+    expect(formatNumber(1, 'ratio', { locale: 'fr-FR' })).toBe('1,00');
+    expect(formatNumber(4.26, 'multiple')).toBe('4.3×');
+  });
+
+  it('writes compact axis labels', () => {
+    expect(formatNumber(1234567, 'money', {}, { compact: true })).toBe('1.23M');
+    expect(formatNumber(35000, 'number', {}, { compact: true })).toBe('35K');
+    expect(formatNumber(1234567, 'money', { locale: 'de-DE' }, { compact: true })).toBe(`1,23${NBSP}Mio.`);
+    expect(formatNumber(-2500000, 'money', { currency: 'USD' }, { compact: true })).toBe('-$2.5M');
+    expect(formatNumber(0.25, 'percent', {}, { compact: true })).toBe('25%');
+  });
+
+  it('writes durations in seconds, minutes and hours', () => {
+    expect(formatNumber(420, 'duration')).toBe('0.4 s');
+    expect(formatNumber(4200, 'duration', { locale: 'de-DE' })).toBe('4,2 s');
+    expect(formatNumber(24_400, 'duration')).toBe('24 s');
+    expect(formatNumber(83_000, 'duration')).toBe('1 min 23 s');
+    expect(formatNumber(3_780_000, 'duration')).toBe('1 h 03 min');
+    expect(formatNumber(-5, 'duration')).toBe('0.0 s');
+  });
+
+  it('marks what is not a finite number', () => {
+    expect(formatNumber(NaN, 'money')).toBe('–');
+    expect(formatNumber(Infinity, 'number')).toBe('∞');
+    expect(formatNumber(-Infinity, 'number')).toBe('-∞');
+    expect(formatNumber(Number.MAX_VALUE, 'count')).toMatch(/^179,769,313,486,231,5\d\d(,000)+$/);
+  });
+
+  it('uses Excel’s separators when the host gives them', () => {
+    expect(formatNumber(1234567.5, 'number', { locale: 'en-US', separators: { group: "'", decimal: '.' } })).toBe(
+      "1'234'568",
+    );
+    expect(formatNumber(12.5, 'percent', { locale: 'en-US', separators: { decimal: ',' } })).toBe('1,250%');
+  });
+});
+
+describe('numberFormatter', () => {
+  it('binds one style and resolves the locale once', () => {
+    const f = numberFormatter({ locale: 'de_DE', currency: 'EUR' });
+    expect(f.style.locale).toBe('de-DE');
+    expect(f.symbols.decimal).toBe(',');
+    expect(f.format(1200, 'money', { sign: 'always' })).toBe(`+1.200${NBSP}€`);
+    expect(numberFormatter().style.locale).toBe('en-US');
+  });
+});
