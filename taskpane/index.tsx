@@ -3,7 +3,8 @@
  * loaded first by taskpane.html); the pane renders once Office is ready, or at once outside Office
  * (a plain browser, used by the browser tests). Outside Excel, or with `?workbook=double`, the pane
  * talks to the in-memory workbook double, exposed as `window.__openfpaWorkbook` for the e2e test.
- * `?theme=light|dark` and `?tab=` override the theme and the first view.
+ * `?theme=light|dark`, `?tab=` and `?locale=` override the theme, the first view and the number locale
+ * (otherwise Office's display language, or the browser's language outside Office).
  */
 import { createRoot } from 'react-dom/client';
 import { openStore } from '../src/store/open-store';
@@ -52,6 +53,10 @@ function render(host: string | null): void {
     size: query.get('runner') === 'thread' ? 0 : 1,
   });
   const runner = createScenarioRunner(pool);
+  const locale =
+    query.get('locale') ??
+    (typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined) ??
+    navigator.language;
   createRoot(container).render(
     <App
       host={host}
@@ -61,6 +66,7 @@ function render(host: string | null): void {
       runner={runner}
       theme={theme}
       initialTab={(query.get('tab') as TabId | null) ?? 'drivers'}
+      numberStyle={{ locale }}
     />,
   );
 }

@@ -1,36 +1,29 @@
 /**
- * The task pane shell: follows the Office theme, opens the local store (telling the user when it
- * falls back to the workbook copy), and navigates between Drivers, Scenarios, Anomalies, Proposals
- * and Settings with a keyboard-accessible tab list.
+ * The task pane shell: a one-line header (name, environment, identity chip), one row of view tabs
+ * with the rest under "More", and the selected view. It follows the Office theme, opens the local
+ * store (telling the user when it falls back to the workbook copy), and gives every view the one
+ * number formatter of the user's locale.
  */
 import { useEffect, useState } from 'react';
-import {
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { NumberStyle } from '../../src/format';
 import type { OpenedStore } from '../../src/store/open-store';
+import type { Solver } from '../../src/solver/types';
+import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
 import type { CatalogueEntry } from '../function-catalogue';
+import { useReview } from '../review/use-review';
 import type { ScenarioRunner } from '../run/scenario-runner';
+import { NumbersProvider } from '../state/numbers';
 import { usePaneData } from '../state/use-pane-data';
 import { fluentTheme, ThemeName } from '../theme';
 import type { Workbook } from '../workbook/types';
-import { DriversView } from './drivers/DriversView';
-import { ScenariosView } from './scenarios/ScenariosView';
-import { SettingsView } from './settings/SettingsView';
-import { AnomaliesView } from './anomalies/AnomaliesView';
-import { ProposalsView } from './proposals/ProposalsView';
-import { useReview } from '../review/use-review';
-import type { Solver } from '../../src/solver/types';
-import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
+import { Header } from './shell/Header';
+import { IdentityChip } from './shell/IdentityChip';
+import { Navigation } from './shell/Navigation';
+import { VIEWS, viewById } from './shell/views';
 
-export type TabId = 'drivers' | 'scenarios' | 'anomalies' | 'proposals' | 'settings';
+/** A view's id (see shell/views.tsx). */
+export type TabId = string;
 
 export interface AppProps {
   /** The Office host name ("Excel"), or null outside Office. */
@@ -45,30 +38,28 @@ export interface AppProps {
   initialTab?: TabId;
   /** LP solver for reallocation proposals. @default glpk.js in a Web Worker */
   solver?: Solver;
+  /** Locale, currency and separators for every number shown or typed. @default en-US */
+  numberStyle?: NumberStyle;
 }
 
 const useStyles = makeStyles({
   root: {
-    padding: tokens.spacingHorizontalM,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalM,
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalXS,
     minWidth: '280px',
     minHeight: '100vh',
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  tabs: { flexWrap: 'wrap' },
+  panel: { paddingTop: tokens.spacingVerticalS, minWidth: 0 },
 });
 
-const TABS: { id: TabId; label: string }[] = [
-  { id: 'drivers', label: 'Drivers' },
-  { id: 'scenarios', label: 'Scenarios' },
-  { id: 'anomalies', label: 'Anomalies' },
-  { id: 'proposals', label: 'Proposals' },
-  { id: 'settings', label: 'Settings' },
-];
+const DEFAULT_STYLE: NumberStyle = {};
 
 export function App({
   host,
@@ -79,9 +70,10 @@ export function App({
   theme = 'light',
   initialTab = 'drivers',
   solver = glpkBrowserSolver,
+  numberStyle = DEFAULT_STYLE,
 }: AppProps) {
   const styles = useStyles();
-  const [tab, setTab] = useState<TabId>(initialTab);
+  const [tab, setTab] = useState<string>(viewById(initialTab).id);
   const [store, setStore] = useState<OpenedStore | null>(null);
   const [storeError, setStoreError] = useState<string | null>(null);
   useEffect(() => {
@@ -90,56 +82,45 @@ export function App({
   const repository = store?.repository ?? null;
   const { data, actions, copyProblem } = usePaneData(repository, workbook);
   const review = useReview(repository, workbook);
+  const view = viewById(tab);
 
   return (
     <FluentProvider theme={fluentTheme(theme)}>
-      <main className={styles.root} aria-labelledby="openfpa-title" data-theme={theme}>
-        <Title3 as="h1" id="openfpa-title">
-          OpenFPA
-        </Title3>
-        {!host && (
-          <MessageBar intent="info">
-            <MessageBarBody>Not running inside Office: {workbook.label} is used.</MessageBarBody>
-          </MessageBar>
-        )}
-        {store?.problem && (
-          <MessageBar intent="warning" role="alert">
-            <MessageBarBody>{store.problem}</MessageBarBody>
-          </MessageBar>
-        )}
-        {(storeError || copyProblem) && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{storeError ?? copyProblem}</MessageBarBody>
-          </MessageBar>
-        )}
-        <TabList
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_, d) => setTab(d.value as TabId)}
-          aria-label="Views"
-          size="small"
-        >
-          {TABS.map((t) => (
-            <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {!data && !storeError && <Spinner size="small" label="Opening your data" />}
-          {data && repository && tab === 'anomalies' && <AnomaliesView repository={repository} review={review} />}
-          {data && repository && tab === 'proposals' && (
-            <ProposalsView repository={repository} review={review} workbook={workbook} solver={solver} />
+      <NumbersProvider style={numberStyle}>
+        <main className={styles.root} aria-labelledby="openfpa-title" data-theme={theme}>
+          <Header
+            environment={host ? null : workbook.label}
+            identity={<IdentityChip identity={review.identity} onChange={(next) => void review.setIdentity(next)} />}
+          />
+          {store?.problem && (
+            <MessageBar intent="warning" role="alert">
+              <MessageBarBody>{store.problem}</MessageBarBody>
+            </MessageBar>
           )}
-          {data && repository && tab === 'drivers' && <DriversView data={data} actions={actions} workbook={workbook} />}
-          {data && repository && tab === 'scenarios' && (
-            <ScenariosView data={data} actions={actions} workbook={workbook} runner={runner} />
+          {(storeError || copyProblem) && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{storeError ?? copyProblem}</MessageBarBody>
+            </MessageBar>
           )}
-          {data && repository && tab === 'settings' && (
-            <SettingsView data={data} actions={actions} repository={repository} loadCatalogue={loadCatalogue} />
-          )}
-        </div>
-      </main>
+          <Navigation views={VIEWS} selected={view.id} onSelect={setTab} />
+          <div className={styles.panel} role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`}>
+            {!data && !storeError && <Spinner size="small" label="Opening your data" />}
+            {data &&
+              repository &&
+              view.render({
+                data,
+                actions,
+                repository,
+                review,
+                workbook,
+                runner,
+                solver,
+                loadCatalogue,
+                navigate: setTab,
+              })}
+          </div>
+        </main>
+      </NumbersProvider>
     </FluentProvider>
   );
 }

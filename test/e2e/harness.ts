@@ -159,6 +159,28 @@ export async function openAddinPage(options: { height: number; ignoreConsole?: R
   };
 }
 
+/**
+ * Opens a view as a user at this width does: its tab when the tab row shows it, otherwise from the
+ * "More" menu at the end of the row.
+ */
+export async function openView(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await page.waitForTimeout(100); // the tab row settles after a resize
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await page.getByTestId('more-views').click();
+    await page.getByRole('menuitem', { name, exact: true }).click();
+  }
+  await page.locator(`[role="tab"][aria-selected="true"][aria-label="${name}"]`).waitFor();
+}
+
+/** Opens the identity chip's form when it is closed (name, role, cost centres). */
+export async function openIdentity(page: Page): Promise<void> {
+  if (!(await page.getByRole('combobox', { name: 'Role' }).isVisible()))
+    await page.getByTestId('identity-chip').click();
+  await page.getByRole('combobox', { name: 'Role' }).waitFor();
+}
+
 export function screenshotPath(name: string): string {
   const dir = path.join(ROOT, 'test', 'e2e', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, screenshotPath, type AddinPage } from './harness';
+import { openAddinPage, openIdentity, openView, screenshotPath, type AddinPage } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -19,7 +19,7 @@ type Double = {
 
 async function open(theme: 'light' | 'dark', tab: string): Promise<void> {
   await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
-  await page.getByRole('tab', { name: 'Anomalies' }).waitFor({ timeout: 20_000 });
+  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
   await page.evaluate(
     ([address, values]) => {
       (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = {
@@ -37,10 +37,13 @@ async function scan(): Promise<void> {
 }
 
 async function setRole(role: string, centres = ''): Promise<void> {
+  await openIdentity(page);
   await page.getByRole('combobox', { name: 'Role' }).selectOption(role);
   const input = page.getByRole('textbox', { name: 'My cost centres' });
   await input.fill(centres);
   await input.blur();
+  await page.getByTestId('identity-chip').click(); // closes the form
+  await page.getByRole('combobox', { name: 'Role' }).waitFor({ state: 'hidden' });
 }
 
 beforeAll(async () => {
@@ -72,7 +75,7 @@ it('scans the sample sheet and reviews two flags', async () => {
 }, 60_000);
 
 it('creates a proposal, submits, approves and applies it to the workbook double', async () => {
-  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await openView(page, 'Proposals');
   await page.getByRole('button', { name: 'Find candidates' }).click();
   const candidates = page.getByTestId('candidates');
   await candidates.waitFor({ timeout: 30_000 });
@@ -138,7 +141,7 @@ it('saves dark screenshots of both views without page errors', async () => {
     .getByTestId('flag')
     .nth(1)
     .screenshot({ path: screenshotPath('review-flag-dark') });
-  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await openView(page, 'Proposals');
   await page.getByRole('button', { name: 'Find candidates' }).click();
   await page.getByTestId('candidates').waitFor({ timeout: 30_000 });
   await page.screenshot({ path: screenshotPath('review-proposals-dark'), fullPage: true });

@@ -27,7 +27,7 @@ let page: Page;
 beforeAll(async () => {
   addin = await openAddinPage({ height: 640 });
   page = addin.page;
-  await page.goto(`${addin.url}/taskpane.html?tab=settings`, { waitUntil: 'load' });
+  await page.goto(`${addin.url}/taskpane.html?tab=help`, { waitUntil: 'load' });
   await page.getByTestId('function-list').waitFor({ timeout: 20_000 });
 }, 60_000);
 
@@ -249,7 +249,7 @@ it('runs FPA.SCENARIO.MC on a Web Worker of the built bundle, with the numbers N
   try {
     await routeOfficeJs(inThread);
     await inThread.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
-    await inThread.goto(`${addin.url}/taskpane.html?tab=settings&workers=0`, { waitUntil: 'load' });
+    await inThread.goto(`${addin.url}/taskpane.html?tab=help&workers=0`, { waitUntil: 'load' });
     await inThread.getByTestId('function-list').waitFor({ timeout: 20_000 });
     const held = await mcWithHeartbeat(inThread);
     expect(held.rows).toEqual(rows);

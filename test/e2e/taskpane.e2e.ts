@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { runScenario } from '../../src/scenario/run';
-import { openAddinPage, screenshotPath, type AddinPage } from './harness';
+import { openAddinPage, openView, screenshotPath, type AddinPage } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -14,7 +14,7 @@ const measured: Record<string, string> = {};
 
 async function open(theme: 'light' | 'dark', tab = 'drivers'): Promise<void> {
   await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
-  await page.getByRole('tab', { name: 'Drivers' }).waitFor({ timeout: 20_000 });
+  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
 }
 
 async function addDriver(name: string, distribution: string, params: Record<string, string>): Promise<void> {
@@ -51,7 +51,7 @@ it('creates three drivers and a model', async () => {
 });
 
 it('runs 100k trials with progress advancing, then writes the results to the workbook', async () => {
-  await page.getByRole('tab', { name: 'Scenarios' }).click();
+  await openView(page, 'Scenarios');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Iterations').fill('100000');
   const started = Date.now();

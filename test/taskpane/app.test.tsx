@@ -4,6 +4,7 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../taskpane/components/App';
+import { openView } from './open-view';
 import { createThreadRunner } from '../../taskpane/run/scenario-runner';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
@@ -77,7 +78,7 @@ describe('Scenario wizard', () => {
       driverIds: ['a', 'b'],
     });
     const workbook = renderApp(repository);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Scenarios' }, { timeout: 10000 }));
+    await openView('Scenarios');
     expect(((await screen.findByRole('checkbox', { name: 'revenue' })) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     const iterations = screen.getByLabelText(/^Iterations/);
@@ -104,9 +105,45 @@ describe('Scenario wizard', () => {
 
   it('opens the Anomalies and Proposals views from their tabs', async () => {
     renderApp(createMemoryRepository());
-    fireEvent.click(await screen.findByRole('tab', { name: 'Anomalies' }, { timeout: 10000 }));
+    await openView('Anomalies');
     expect(await screen.findByRole('button', { name: 'Scan selection' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('tab', { name: 'Proposals' }));
+    await openView('Proposals');
     expect(screen.getByText(/Scan a plan\/actual table in Anomalies first/)).toBeTruthy();
+  });
+});
+
+describe('Shell', () => {
+  it('shows who you are as a header chip and edits the identity there', async () => {
+    const repository = createMemoryRepository();
+    renderApp(repository);
+    const chip = await screen.findByTestId('identity-chip', {}, { timeout: 10000 });
+    expect(chip.textContent).toMatch(/me · analyst$/);
+    fireEvent.click(chip);
+    const name = await screen.findByLabelText('I am');
+    fireEvent.change(name, { target: { value: 'Mia' } });
+    fireEvent.blur(name);
+    fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'owner' } });
+    await waitFor(() => expect(screen.getByTestId('identity-chip').textContent).toMatch(/Mia · budget owner$/));
+    expect(await repository.get('reviews', 'identity:me')).toMatchObject({ name: 'Mia', role: 'owner' });
+  }, 20000);
+
+  it('lists the registered functions under Help, not Settings', async () => {
+    renderApp(createMemoryRepository());
+    await openView('Settings');
+    await screen.findByRole('button', { name: 'Save settings' }, { timeout: 10000 });
+    expect(screen.queryByTestId('function-list')).toBeNull();
+    await openView('Help');
+    const list = await screen.findByTestId('function-list');
+    expect(within(list).getByText('FPA.SCENARIO.MC')).toBeTruthy();
+    expect(within(list).getByText('Monte Carlo')).toBeTruthy();
+  }, 20000);
+
+  it('says outside Office which workbook it uses, in a chip rather than a banner', async () => {
+    renderApp(createMemoryRepository());
+    const chip = await screen.findByTestId('environment', {}, { timeout: 10000 });
+    expect(chip.textContent).toBe('test workbook');
+    // Explained on hover, not by a banner that pushes the content down.
+    expect(chip.getAttribute('title')).toMatch(/^Not running inside Office/);
+    expect(document.querySelector('.fui-MessageBar')).toBeNull();
   });
 });

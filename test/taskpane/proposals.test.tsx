@@ -6,6 +6,7 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../taskpane/components/App';
+import { openView } from './open-view';
 import { createThreadRunner } from '../../taskpane/run/scenario-runner';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
@@ -23,6 +24,7 @@ const button = (scope: HTMLElement, name: string) => within(scope).getByRole('bu
 
 // getByLabelText, not getByRole: role queries over the whole pane are slow in jsdom.
 async function setRole(role: string, centres = '') {
+  if (!screen.queryByLabelText('Role')) fireEvent.click(screen.getByTestId('identity-chip'));
   fireEvent.change(screen.getByLabelText('Role'), { target: { value: role } });
   const input = screen.getByLabelText('My cost centres');
   fireEvent.change(input, { target: { value: centres } });
@@ -46,7 +48,7 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   );
   fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
   await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
-  fireEvent.click(screen.getByRole('tab', { name: 'Proposals' }));
+  await openView('Proposals');
   expect(screen.getByText(/^Budgets from Budget!E2:E7/)).toBeTruthy();
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));

@@ -23,7 +23,6 @@ import type { Repository } from '../../../src/store/repository';
 import { loadReviews, NO_FILTER, QueueFilter, recordDecision, ReviewRecord, reviewQueue } from '../../review/decisions';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
-import { IdentityBar } from './IdentityBar';
 
 /** Flags shown at first; "Show more" adds as many again. */
 const PAGE = 8;
@@ -92,7 +91,6 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
       <Subtitle2 as="h2" id="anomalies-title">
         Anomalies
       </Subtitle2>
-      <IdentityBar identity={identity} onChange={(next) => void review.setIdentity(next)} />
       <Caption1>
         Select the plan/actual table (id, cost centre, account, owner, budget, "plan …" and "actual …" columns, one
         header row), then scan.

@@ -33,7 +33,6 @@ import {
 import { nowIso, ReviewState } from '../../review/use-review';
 import { applyProposal, revertProposal } from '../../review/write-back';
 import type { Workbook } from '../../workbook/types';
-import { IdentityBar } from '../anomalies/IdentityBar';
 import { AllocationTable } from './AllocationTable';
 import { BeforeAfterTable } from './BeforeAfterTable';
 import { ParetoChart } from './ParetoChart';
@@ -121,7 +120,6 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       <Subtitle2 as="h2" id="proposals-title">
         Proposals
       </Subtitle2>
-      <IdentityBar identity={identity} onChange={(next) => void review.setIdentity(next)} />
       {!scan && (
         <Body1>Scan a plan/actual table in Anomalies first; its lines and budgets are the starting point.</Body1>
       )}

@@ -1,25 +1,22 @@
 /**
  * Settings (default iterations and seed, number format, backend URL), export/import of everything as
- * one JSON file, where the data is kept, and the list of registered functions.
+ * one JSON file, and where the data is kept. The function reference is in Help.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Body1,
   Button,
   Caption1,
   Field,
   Input,
-  Link,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { isFpaError } from '../../../src/errors';
 import type { Repository } from '../../../src/store/repository';
-import type { CatalogueEntry } from '../../function-catalogue';
 import { checkSettings, SettingsDraft } from '../../settings/validate-settings';
 import type { PaneActions, PaneData } from '../../state/use-pane-data';
 import { paneConnector, tokenSource } from '../../connector/pane-connector';
@@ -29,56 +26,14 @@ export interface SettingsViewProps {
   data: PaneData;
   actions: PaneActions;
   repository: Repository;
-  loadCatalogue: () => Promise<CatalogueEntry[]>;
 }
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: {
-    listStyleType: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  name: { fontFamily: tokens.fontFamilyMonospace },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
-function Catalogue({ load }: { load: () => Promise<CatalogueEntry[]> }) {
-  const styles = useStyles();
-  const [functions, setFunctions] = useState<CatalogueEntry[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    load().then(setFunctions, (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
-  }, [load]);
-  if (problem)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{problem}</MessageBarBody>
-      </MessageBar>
-    );
-  if (!functions) return <Spinner size="tiny" label="Loading functions" />;
-  return (
-    <ul className={styles.list} data-testid="function-list">
-      {functions.map((f) => (
-        <li key={f.name}>
-          {f.helpUrl ? (
-            <Link href={f.helpUrl} target="_blank" className={styles.name}>
-              {f.name}
-            </Link>
-          ) : (
-            <span className={styles.name}>{f.name}</span>
-          )}
-          <Caption1 block>{f.description}</Caption1>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function SettingsView({ data, actions, repository, loadCatalogue }: SettingsViewProps) {
+export function SettingsView({ data, actions, repository }: SettingsViewProps) {
   const styles = useStyles();
   const s = data.settings;
   const [draft, setDraft] = useState<SettingsDraft>({
@@ -188,8 +143,6 @@ export function SettingsView({ data, actions, repository, loadCatalogue }: Setti
           />
         </label>
       </div>
-      <Subtitle2 as="h3">About: planning functions</Subtitle2>
-      <Catalogue load={loadCatalogue} />
     </section>
   );
 }

@@ -1,0 +1,136 @@
+/**
+ * Help: how to use each place in the pane, how to type numbers in the user's locale, and the
+ * reference of every registered function (read from the functions.json Excel itself reads), each
+ * linked to its help page.
+ */
+import { useEffect, useState } from 'react';
+import {
+  Body1,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { CatalogueEntry } from '../../function-catalogue';
+import { useNumbers } from '../../state/numbers';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  name: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  code: { fontFamily: tokens.fontFamilyMonospace },
+  guide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  summary: {
+    cursor: 'pointer',
+    fontWeight: tokens.fontWeightSemibold,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+});
+
+function Catalogue({ load }: { load: () => Promise<CatalogueEntry[]> }) {
+  const styles = useStyles();
+  const [functions, setFunctions] = useState<CatalogueEntry[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    load().then(setFunctions, (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
+  }, [load]);
+  if (problem)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{problem}</MessageBarBody>
+      </MessageBar>
+    );
+  if (!functions) return <Spinner size="tiny" label="Loading functions" />;
+  return (
+    <ul className={styles.list} data-testid="function-list" aria-label="Functions">
+      {functions.map((f) => (
+        <li key={f.name}>
+          {f.helpUrl ? (
+            <Link href={f.helpUrl} target="_blank" className={styles.name}>
+              {f.name}
+            </Link>
+          ) : (
+            <span className={styles.name}>{f.name}</span>
+          )}
+          <Caption1 block>{f.description}</Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const GUIDE: { title: string; text: string }[] = [
+  {
+    title: 'Drivers',
+    text: 'The uncertain inputs of a scenario: a name, a distribution and its parameters, with a preview. Import a driver table from the selection or export one for FPA.SCENARIO.MC; add rank correlations and the model (one "name = expression" per line).',
+  },
+  {
+    title: 'Scenarios',
+    text: 'Run the model many times: choose outputs, trials and seed, watch progress with the time left, then read P5/P50/P95, VaR and CVaR, the histogram and which drivers matter most (tornado). Write the results to a sheet, or save runs to compare.',
+  },
+  {
+    title: 'Anomalies',
+    text: 'Select a plan/actual table and scan it. Each persistent issue is one item with its months; review it (accept, explain, dismiss, escalate) as cards or as a compact table. Your own cost centres come first.',
+  },
+  {
+    title: 'Proposals',
+    text: 'From the scanned lines, set limits per line, find candidates on the return–risk front, and turn one into a proposal that goes through submit, approve and apply, with an audit trail.',
+  },
+  {
+    title: 'Your name and role',
+    text: 'The chip at the top right says who you are. Working alone, set your name, role and cost centres there; with a team server, sign-in decides them.',
+  },
+];
+
+export function HelpView({ loadCatalogue }: { loadCatalogue: () => Promise<CatalogueEntry[]> }) {
+  const styles = useStyles();
+  const numbers = useNumbers();
+  const { locale } = numbers.style;
+  return (
+    <section className={styles.root} aria-labelledby="help-title">
+      <Subtitle2 as="h2" id="help-title">
+        Help
+      </Subtitle2>
+      <div className={styles.guide}>
+        {GUIDE.map((g) => (
+          <details key={g.title}>
+            <summary className={styles.summary}>{g.title}</summary>
+            <Body1 block>{g.text}</Body1>
+          </details>
+        ))}
+        <details>
+          <summary className={styles.summary}>Typing numbers</summary>
+          <div>
+            <Body1 block>
+              Numbers are read and shown as in {locale}: type{' '}
+              <span className={styles.code}>{numbers.format(1234.5, 'number', { decimals: 1 })}</span>, a percentage
+              such as <span className={styles.code}>{numbers.format(0.125, 'percent')}</span>, a negative in brackets{' '}
+              <span className={styles.code}>({numbers.format(1200, 'count')})</span>, or a scale:{' '}
+              <span className={styles.code}>250k</span>,{' '}
+              <span className={styles.code}>1{numbers.symbols.decimal}2m</span>.
+            </Body1>
+            <Body1 block>
+              Rates say what period they are for (per month, per year). Cash rates are per period; a rate that looks
+              annual is pointed out, with its conversion.
+            </Body1>
+          </div>
+        </details>
+      </div>
+      <Subtitle2 as="h3">Functions</Subtitle2>
+      <Caption1>Every function the add-in registers in Excel; each name opens its help page.</Caption1>
+      <Catalogue load={loadCatalogue} />
+    </section>
+  );
+}

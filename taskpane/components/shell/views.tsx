@@ -1,0 +1,94 @@
+/**
+ * The pane's places, in navigation order. A view is an id, a short label, an icon and a render
+ * function over the shared context; adding a view (Cash, KPIs, Templates, Team…) is one entry here.
+ * Labels stay one word so the tab row fits; what does not fit at the pane's width goes to "More".
+ */
+import type { ReactElement, ReactNode } from 'react';
+import {
+  ArrowSwap20Regular,
+  DataHistogram20Regular,
+  Flag20Regular,
+  Options20Regular,
+  QuestionCircle20Regular,
+  Settings20Regular,
+} from '@fluentui/react-icons';
+import type { Repository } from '../../../src/store/repository';
+import type { Solver } from '../../../src/solver/types';
+import type { CatalogueEntry } from '../../function-catalogue';
+import type { ReviewState } from '../../review/use-review';
+import type { ScenarioRunner } from '../../run/scenario-runner';
+import type { PaneActions, PaneData } from '../../state/use-pane-data';
+import type { Workbook } from '../../workbook/types';
+import { AnomaliesView } from '../anomalies/AnomaliesView';
+import { DriversView } from '../drivers/DriversView';
+import { HelpView } from '../help/HelpView';
+import { ProposalsView } from '../proposals/ProposalsView';
+import { ScenariosView } from '../scenarios/ScenariosView';
+import { SettingsView } from '../settings/SettingsView';
+
+/** What every view may use. */
+export interface ViewContext {
+  data: PaneData;
+  actions: PaneActions;
+  repository: Repository;
+  review: ReviewState;
+  workbook: Workbook;
+  runner: ScenarioRunner;
+  solver: Solver;
+  loadCatalogue: () => Promise<CatalogueEntry[]>;
+  /** Opens another view (e.g. "Scan a table in Anomalies first" → Anomalies). */
+  navigate: (id: string) => void;
+}
+
+export interface PaneView {
+  /** Stable id, used in `?tab=` and the tab's DOM id. */
+  id: string;
+  /** One short word. */
+  label: string;
+  icon: ReactElement;
+  render: (context: ViewContext) => ReactNode;
+}
+
+export const VIEWS: PaneView[] = [
+  {
+    id: 'drivers',
+    label: 'Drivers',
+    icon: <Options20Regular />,
+    render: (c) => <DriversView data={c.data} actions={c.actions} workbook={c.workbook} />,
+  },
+  {
+    id: 'scenarios',
+    label: 'Scenarios',
+    icon: <DataHistogram20Regular />,
+    render: (c) => <ScenariosView data={c.data} actions={c.actions} workbook={c.workbook} runner={c.runner} />,
+  },
+  {
+    id: 'anomalies',
+    label: 'Anomalies',
+    icon: <Flag20Regular />,
+    render: (c) => <AnomaliesView repository={c.repository} review={c.review} />,
+  },
+  {
+    id: 'proposals',
+    label: 'Proposals',
+    icon: <ArrowSwap20Regular />,
+    render: (c) => (
+      <ProposalsView repository={c.repository} review={c.review} workbook={c.workbook} solver={c.solver} />
+    ),
+  },
+  {
+    id: 'settings',
+    label: 'Settings',
+    icon: <Settings20Regular />,
+    render: (c) => <SettingsView data={c.data} actions={c.actions} repository={c.repository} />,
+  },
+  {
+    id: 'help',
+    label: 'Help',
+    icon: <QuestionCircle20Regular />,
+    render: (c) => <HelpView loadCatalogue={c.loadCatalogue} />,
+  },
+];
+
+/** The view with this id, or the first. */
+export const viewById = (id: string | null | undefined): PaneView => VIEWS.find((v) => v.id === id) ?? VIEWS[0];

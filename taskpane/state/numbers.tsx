@@ -1,0 +1,55 @@
+/**
+ * The pane's numbers: one formatter and one parser in the user's locale (Office's display language,
+ * with Excel's own separators when the host reports them), given to every view through context.
+ * Views never format or parse numbers themselves: `useNumbers().format(v, 'money')`,
+ * `useNumbers().parse(text, { field: 'Min' })`.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import {
+  numberFormatter,
+  tryParseNumber,
+  type NumberFormatter,
+  type NumberStyle,
+  type ParseNumberOptions,
+  type ParseResult,
+} from '../../src/format';
+
+export interface PaneNumbers extends NumberFormatter {
+  /** Reads what the user typed in the pane's locale. */
+  parse(text: string, options?: Omit<ParseNumberOptions, 'locale' | 'separators'>): ParseResult;
+  /** A number as it belongs in an input box in this locale (no currency, full precision to `decimals`). */
+  toInput(value: number, decimals?: number): string;
+}
+
+export function paneNumbers(style: NumberStyle = {}): PaneNumbers {
+  const formatter = numberFormatter(style);
+  return {
+    ...formatter,
+    parse: (text, options) =>
+      tryParseNumber(text, { ...options, locale: formatter.style.locale, separators: formatter.style.separators }),
+    toInput: (value, decimals) => {
+      if (!Number.isFinite(value)) return '';
+      const fixed = decimals === undefined ? Number(value.toPrecision(12)) : value;
+      const text = formatter.format(fixed, 'number', { decimals: decimals ?? decimalsOf(fixed) });
+      return text;
+    },
+  };
+}
+
+/** Decimals needed to show a value exactly (at most 10). */
+function decimalsOf(value: number): number {
+  const m = /\.(\d+)$/.exec(String(value));
+  return Math.min(m ? m[1].length : 0, 10);
+}
+
+const NumbersContext = createContext<PaneNumbers>(paneNumbers());
+
+export function NumbersProvider({ style, children }: { style: NumberStyle; children: ReactNode }) {
+  const value = useMemo(
+    () => paneNumbers(style),
+    [style.locale, style.currency, style.separators?.decimal, style.separators?.group],
+  );
+  return <NumbersContext.Provider value={value}>{children}</NumbersContext.Provider>;
+}
+
+export const useNumbers = (): PaneNumbers => useContext(NumbersContext);
