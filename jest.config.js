@@ -4,7 +4,7 @@
 // node --experimental-vm-modules (npm test and npm run test:unit set it).
 const transform = {
   '^.+\\.tsx?$': [
-    'ts-jest',
+    '<rootDir>/test/setup/fast-globals-transform.cjs',
     {
       tsconfig: {
         module: 'Node16',

@@ -5,7 +5,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.tsx?$': [
-      'ts-jest',
+      '<rootDir>/test/setup/fast-globals-transform.cjs',
       {
         tsconfig: {
           module: 'Node16',
