@@ -5,7 +5,7 @@
  * `warnings`, `sensitivity`, `trials`/`converged`/`precision` (with a convergence rule).
  */
 import { ScenarioErrors } from './errors';
-import { DriverSensitivity, sensitivities } from './sensitivity';
+import { DriverSensitivity, rankedSensitivities } from './sensitivity';
 import { Progress, simulate, Simulation } from './simulate';
 import { prepareScenario, PreparedScenario, ScenarioSpec } from './spec';
 import { describeOutput, OutputStatistics } from './statistics';
@@ -43,11 +43,11 @@ export function summarise(plan: PreparedScenario, sim: Simulation, startedAt: nu
     achievedCorrelation: { names: plan.correlated.map((d) => plan.drivers[d].name), matrix: sim.achieved },
     timings: { ...sim.timings, statsMs: 0, totalMs: 0 },
   };
-  if (plan.sensitivity && sim.driverColumns) {
+  if (sim.sensitivity) {
     const names = plan.drivers.map((d) => d.name);
-    const driverColumns = sim.driverColumns;
+    const values = sim.sensitivity;
     result.sensitivity = Object.fromEntries(
-      plan.program.outputs.map((name, i) => [name, sensitivities(names, driverColumns, sim.outputColumns[i])]),
+      plan.program.outputs.map((name, i) => [name, rankedSensitivities(names, values[i])]),
     );
   }
   if (plan.warnings.length > 0) result.warnings = plan.warnings;

@@ -20,20 +20,23 @@ function isConstant(x: Float64Array): boolean {
   return true;
 }
 
+/** Per driver (input order): Spearman with the output and the SRC. */
+export interface SensitivityValues {
+  spearman: number[];
+  src: number[];
+}
+
 /**
- * Sensitivities sorted by |Spearman| (largest first).
- * @example sensitivities(['a'], [a], y)[0].src // 1 when y = 2a + 3
+ * Spearman and SRC of each driver with the output, in the drivers' order.
+ * @example sensitivityValues([a], y).src[0] // 1 when y = 2a + 3
  */
-export function sensitivities(
-  names: readonly string[],
-  drivers: readonly Float64Array[],
-  output: Float64Array,
-): DriverSensitivity[] {
+export function sensitivityValues(drivers: readonly Float64Array[], output: Float64Array): SensitivityValues {
   const outputRanks = midRanks(output);
-  const spearmans = drivers.map((x) => (isConstant(x) || isConstant(output) ? 0 : pearson(midRanks(x), outputRanks)));
+  const flat = isConstant(output);
+  const spearman = drivers.map((x) => (flat || isConstant(x) ? 0 : pearson(midRanks(x), outputRanks)));
   const active = drivers.map((_, i) => i).filter((i) => !isConstant(drivers[i]));
   const src = new Array<number>(drivers.length).fill(0);
-  if (active.length > 0 && !isConstant(output)) {
+  if (active.length > 0 && !flat) {
     const rxx = correlationMatrix(active.map((i) => drivers[i]));
     const rxy = active.map((i) => pearson(drivers[i], output));
     let l = cholesky(rxx);
@@ -57,7 +60,24 @@ export function sensitivities(
       active.forEach((d, i) => (src[d] = b[i]));
     }
   }
+  return { spearman, src };
+}
+
+/** Named and sorted by |Spearman| (largest first), then |SRC|: the tornado's order. */
+export function rankedSensitivities(names: readonly string[], values: SensitivityValues): DriverSensitivity[] {
   return names
-    .map((driver, i) => ({ driver, spearman: spearmans[i], src: src[i] }))
+    .map((driver, i) => ({ driver, spearman: values.spearman[i], src: values.src[i] }))
     .sort((a, b) => Math.abs(b.spearman) - Math.abs(a.spearman) || Math.abs(b.src) - Math.abs(a.src));
+}
+
+/**
+ * Sensitivities sorted by |Spearman| (largest first).
+ * @example sensitivities(['a'], [a], y)[0].src // 1 when y = 2a + 3
+ */
+export function sensitivities(
+  names: readonly string[],
+  drivers: readonly Float64Array[],
+  output: Float64Array,
+): DriverSensitivity[] {
+  return rankedSensitivities(names, sensitivityValues(drivers, output));
 }

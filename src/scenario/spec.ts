@@ -7,6 +7,7 @@ import { Distribution } from './distributions/types';
 import { ScenarioErrors } from './errors';
 import { compileModel, Program } from './expression/compile';
 import { parseModel } from './expression/parser';
+import { spearmanToPearson } from './iman-conover';
 import { Matrix } from './matrix';
 import { checkCorrelationMatrix, nearestCorrelation } from './nearest-correlation';
 import { SamplingMethod } from './sampling';
@@ -64,6 +65,8 @@ export interface PreparedScenario {
   correlated: number[];
   /** Spearman target actually used (repaired when needed). */
   spearmanTarget: Matrix;
+  /** The Pearson target of the normal scores that gives it (2·sin(π·ρ/6), repaired when needed). */
+  pearsonTarget: Matrix;
   iterations: number;
   seed: number;
   sampling: SamplingMethod;
@@ -185,6 +188,7 @@ export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
     program,
     correlated,
     spearmanTarget: target,
+    pearsonTarget: correlated.length > 0 ? spearmanToPearson(target) : [],
     iterations,
     seed,
     sampling,

@@ -1,0 +1,152 @@
+/**
+ * One block of a Monte Carlo run: sample each driver's marginal (LHS or MC), impose the rank
+ * correlation (Iman–Conover), evaluate the model, and measure the block's achieved rank correlation
+ * and (when asked) the drivers' sensitivities. A block is a pure function of the plan, its index and
+ * its size, so blocks can run on any thread in any order and be merged in block order into the same
+ * bits (src/scenario/merge.ts).
+ *
+ * Streams: driver d in block b samples from stream "sample:<d>:<b>", takes its trial order from
+ * "order:<d>:<b>" (or, when correlated, its score permutation from "ic:<d>:<b>"), so a driver's
+ * samples never depend on the other drivers.
+ */
+import { evaluateProgram } from './expression/evaluate';
+import { imanConoverRanks } from './iman-conover';
+import { Matrix } from './matrix';
+import { midRanksOfSorted } from './ranks';
+import { gather, sortedSample } from './sampling';
+import { sensitivityValues } from './sensitivity';
+import { SeededGenerator } from '../stats/seeded-generator';
+import { PreparedScenario } from './spec';
+
+export interface PhaseTimings {
+  sampleMs: number;
+  correlateMs: number;
+  evaluateMs: number;
+}
+
+/** Where a block starts and how many trials it has. */
+export interface BlockSlot {
+  index: number;
+  start: number;
+  trials: number;
+}
+
+export interface BlockResult extends BlockSlot {
+  /** Per output, the block's trial values. */
+  outputs: readonly Float64Array[];
+  /** Spearman matrix of the correlated drivers within the block (k × k). */
+  achieved: Matrix;
+  /** Per output, per driver (plan order): Spearman and SRC within the block; only with `sensitivity`. */
+  sensitivity: { spearman: number[]; src: number[] }[] | null;
+  timings: PhaseTimings;
+}
+
+/**
+ * The blocks of a run of `iterations` trials: `blockSize` each, a remainder under 100 trials joining
+ * the last block rather than forming a tiny one.
+ * @example blockLayout(250, 100) // [{index 0, start 0, trials 100}, {index 1, start 100, trials 150}]
+ */
+export function blockLayout(iterations: number, blockSize: number): BlockSlot[] {
+  const slots: BlockSlot[] = [];
+  for (let start = 0, index = 0; start < iterations; index++) {
+    const trials = iterations - start - blockSize < 100 ? iterations - start : blockSize;
+    slots.push({ index, start, trials });
+    start += trials;
+  }
+  return slots;
+}
+
+const now = (): number => globalThis.performance.now();
+
+/** Spearman matrix of the correlated drivers in one block: Pearson correlation of their (mid-)ranks. */
+function blockSpearman(plan: PreparedScenario, sorted: Float64Array[], ranks: Uint32Array[], m: number): Matrix {
+  // Centre and scale each rank column once, so every pair is a single dot product.
+  const cols = plan.correlated.map((d) => {
+    const table = plan.drivers[d].distribution.discrete ? midRanksOfSorted(sorted[d]) : null;
+    const r = ranks[d];
+    const out = new Float64Array(m);
+    let sum = 0;
+    for (let i = 0; i < m; i++) sum += out[i] = table ? table[r[i]] : r[i];
+    const mean = sum / m;
+    let ss = 0;
+    for (let i = 0; i < m; i++) {
+      const v = (out[i] -= mean);
+      ss += v * v;
+    }
+    const scale = ss > 0 ? 1 / Math.sqrt(ss) : 0;
+    for (let i = 0; i < m; i++) out[i] *= scale;
+    return out;
+  });
+  const k = cols.length;
+  const matrix: Matrix = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+  for (let i = 0; i < k; i++)
+    for (let j = i + 1; j < k; j++) {
+      const x = cols[i];
+      const y = cols[j];
+      let dot = 0;
+      for (let t = 0; t < m; t++) dot += x[t] * y[t];
+      matrix[i][j] = matrix[j][i] = dot;
+    }
+  return matrix;
+}
+
+/**
+ * Runs one block.
+ * @param outputs where to write the outputs (one column per output, at `offset`); fresh block-sized
+ *   columns when omitted
+ * @example simulateBlock(plan, { index: 0, start: 0, trials: 1000 }).outputs[0].length // 1000
+ */
+export function simulateBlock(
+  plan: PreparedScenario,
+  slot: BlockSlot,
+  outputs?: readonly Float64Array[],
+  offset = 0,
+): BlockResult {
+  const { drivers, program, correlated } = plan;
+  const { index: block, trials: m } = slot;
+  const timings: PhaseTimings = { sampleMs: 0, correlateMs: 0, evaluateMs: 0 };
+  let t = now();
+  const sorted = drivers.map((d) =>
+    sortedSample(
+      d.distribution,
+      new SeededGenerator(plan.seed, `sample:${d.name.toLowerCase()}:${block}`),
+      m,
+      plan.sampling,
+    ),
+  );
+  const isCorrelated = new Set(correlated);
+  const ranks: Uint32Array[] = drivers.map((d, i) =>
+    isCorrelated.has(i)
+      ? new Uint32Array(0)
+      : new SeededGenerator(plan.seed, `order:${d.name.toLowerCase()}:${block}`).permutation(new Uint32Array(m)),
+  );
+  timings.sampleMs += now() - t;
+  t = now();
+  let achieved: Matrix = [];
+  if (correlated.length > 0) {
+    const streams = correlated.map(
+      (d) => new SeededGenerator(plan.seed, `ic:${drivers[d].name.toLowerCase()}:${block}`),
+    );
+    imanConoverRanks(m, plan.pearsonTarget, streams).forEach((r, j) => (ranks[correlated[j]] = r));
+    achieved = blockSpearman(plan, sorted, ranks, m);
+  }
+  timings.correlateMs += now() - t;
+  t = now();
+  const columns = drivers.map((_, d) => {
+    const column = new Float64Array(m);
+    gather(sorted[d], ranks[d], column);
+    return column;
+  });
+  timings.sampleMs += now() - t;
+  t = now();
+  const out = outputs ?? program.outputs.map(() => new Float64Array(m));
+  const at = outputs ? offset : 0;
+  evaluateProgram(program, columns, out, m, 0, at);
+  timings.evaluateMs += now() - t;
+  const sensitivity = plan.sensitivity
+    ? out.map((column) =>
+        sensitivityValues(columns, at === 0 && column.length === m ? column : column.subarray(at, at + m)),
+      )
+    : null;
+  return { ...slot, outputs: out, achieved, sensitivity, timings };
+}
