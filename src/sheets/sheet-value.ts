@@ -5,7 +5,7 @@
  * - Blank: `null`, `undefined` or "" (Excel builds differ in how a blank arrives). A number that is
  *   not finite is read as a blank too (the custom-function adapter has always done so).
  * - Error: `{ error: "#DIV/0!" }`. The custom-function adapter turns Excel's error objects into this
- *   form; the task pane turns the error texts Office.js returns for error cells ("#N/A") into it with
+ *   form; the task pane turns the error texts the Excel API returns for error cells ("#N/A") into it with
  *   `errorFromText`.
  */
 
@@ -60,7 +60,7 @@ export function isBlankValue(value: SheetValue): boolean {
 }
 
 /**
- * Office.js returns an error cell's value as its text ("#DIV/0!"): this reads such a text as the
+ * The Excel API returns an error cell's value as its text ("#DIV/0!"): this reads such a text as the
  * error it is, and leaves every other value alone. (A text typed as '#N/A, with the apostrophe,
  * cannot be told apart; the readers then refuse it as an error, which is the safe side.)
  * @example errorFromText('#DIV/0!') // { error: '#DIV/0!' }
