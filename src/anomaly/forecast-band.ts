@@ -55,12 +55,14 @@ export function forecastInterval(
  * Returns a supporting reason when `actual[period]` lies outside the one-step 95% interval of
  * `rollingForecast` (automatic method) fitted to the actuals before `period`, or null when it
  * lies inside or the history is too short. Used to corroborate flags, not to raise them: over
- * many periods a 95% interval is breached by chance one period in twenty.
+ * many periods a 95% interval is breached by chance one period in twenty. `label` names the period
+ * in the sentence (the user's period label).
  */
 export function forecastBandReason(
   actual: ReadonlyArray<number | null>,
   period: number,
   periodsPerYear: number,
+  label = `period ${period + 1}`,
 ): Reason | null {
   const value = actual[period];
   if (value === null || !Number.isFinite(value)) return null;
@@ -72,7 +74,7 @@ export function forecastBandReason(
   const halfWidth = Math.max((upper - lower) / 2, 1e-12);
   const evidence = (Z95 * Math.abs(value - f.mean[0])) / halfWidth;
   const above = value > upper;
-  const text = `It is also ${above ? 'above' : 'below'} the rolling forecast's 95% range of ${money(lower)} to ${money(upper)}.`;
+  const text = `${label} is also ${above ? 'above' : 'below'} the rolling forecast's 95% range of ${money(lower)} to ${money(upper)}, fitted to the actuals before it.`;
   return {
     kind: above ? 'overspend' : 'underspend',
     evidence,

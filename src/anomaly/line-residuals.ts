@@ -22,7 +22,10 @@ export interface LineResiduals {
 }
 
 /** Noise is never taken below 0.2% of plan, so a perfectly tracked line does not flag cents. */
-const SIGMA_FLOOR = 0.002;
+export const SIGMA_FLOOR = 0.002;
+
+/** A seasonal pattern is removed only when it cuts the noise by at least this share (30%). */
+const PATTERN_GAIN = 0.7;
 
 /** Root mean square around the median: sensitive to a pattern confined to a few months of the year. */
 function rms(values: number[]): number {
@@ -31,21 +34,43 @@ function rms(values: number[]): number {
 }
 
 /**
- * Leave-one-out seasonal adjustment: each variance minus the median variance of the same position
- * in the other years. Leaving the period itself out keeps a one-off from hiding in its own
- * profile and keeps the noise estimate honest (a profile fitted with the point would absorb it).
+ * The local level of the variances: a running median over half a year either side (a full
+ * seasonal cycle, so the seasonal pattern itself barely moves it), shortened at the ends. It
+ * follows level shifts and trends, so they do not pass for a seasonal pattern.
  */
-function leaveOneOutAdjusted(r: number[], position: number[]): number[] {
-  return r.map((v, i) => {
-    const others = r.filter((_, j) => j !== i && position[j] === position[i]);
-    return others.length ? v - median(others) : v;
+function runningLevel(r: number[], periodsPerYear: number): number[] {
+  const half = Math.floor(periodsPerYear / 2);
+  return r.map((_, i) => median(r.slice(Math.max(0, i - half), i + half + 1)));
+}
+
+const detrend = (r: number[], periodsPerYear: number): number[] => {
+  const level = runningLevel(r, periodsPerYear);
+  return r.map((v, i) => v - level[i]);
+};
+
+/**
+ * Leave-one-out seasonal adjustment: each variance minus the median, over the other years, of the
+ * same position's deviation from the local level. Leaving the period itself out keeps a one-off from
+ * hiding in its own profile and keeps the noise estimate honest (a profile fitted with the point
+ * would absorb it); measuring against the local level keeps a shift or a trend in one year from
+ * passing for a seasonal pattern of the others. The profile is centred so that the adjustment moves
+ * no variance overall: a line that runs over plan all year stays over plan.
+ */
+function leaveOneOutAdjusted(r: number[], position: number[], periodsPerYear: number): number[] {
+  const detrended = detrend(r, periodsPerYear);
+  const profile = r.map((_, i) => {
+    const others = detrended.filter((_, j) => j !== i && position[j] === position[i]);
+    return others.length ? median(others) : 0;
   });
+  const centre = profile.reduce((a, b) => a + b, 0) / profile.length;
+  return r.map((v, i) => v - (profile[i] - centre));
 }
 
 /**
  * Builds the residual view of a line. A seasonal pattern of the variances (a plan phased flat against
  * seasonal actuals) is removed only when there are two full years and removing it cuts the noise
- * (robust scale, or root mean square for a pattern confined to a few months) by at least 30%. Without a pattern, the leave-one-out adjustment raises the noise by √1.5 to √2,
+ * around the local level (robust scale, or root mean square for a pattern confined to a few months)
+ * by at least 30%. Without a pattern, the leave-one-out adjustment raises the noise by √1.5 to √2,
  * so the test only passes on a pattern well above the noise; otherwise the plan is taken to carry
  * the seasonality already.
  * @example lineResiduals([100, 100, 100, 100], [101, 99, 120, 100], 12).residual // [0.01, -0.01, 0.2, 0]
@@ -71,8 +96,10 @@ export function lineResiduals(
   let deseasonalised = false;
   if (hasFullSeasons(index.length, periodsPerYear)) {
     const position = index.map((t) => t % periodsPerYear);
-    const adjusted = leaveOneOutAdjusted(raw, position);
-    if (noiseScale(adjusted, 0) < 0.7 * noiseScale(raw, 0) || rms(adjusted) < 0.7 * rms(raw)) {
+    const adjusted = leaveOneOutAdjusted(raw, position, periodsPerYear);
+    const before = detrend(raw, periodsPerYear);
+    const after = detrend(adjusted, periodsPerYear);
+    if (noiseScale(after, 0) < PATTERN_GAIN * noiseScale(before, 0) || rms(after) < PATTERN_GAIN * rms(before)) {
       residual = adjusted;
       deseasonalised = true;
     }

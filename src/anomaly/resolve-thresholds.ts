@@ -9,6 +9,10 @@ import { DEFAULT_THRESHOLDS } from './types';
 const RULES: Record<keyof Thresholds, { check: (v: unknown) => boolean; allowed: string }> = {
   minPct: { check: (v) => typeof v === 'number' && v >= 0 && v < 10, allowed: 'a share from 0 to 10 (0.05 = 5%)' },
   minAbs: { check: (v) => typeof v === 'number' && v >= 0 && Number.isFinite(v), allowed: 'an amount ≥ 0' },
+  alpha: {
+    check: (v) => typeof v === 'number' && v > 0 && v <= 0.5,
+    allowed: 'a probability above 0 and at most 0.5 (0.01 = 1%)',
+  },
   z: { check: (v) => typeof v === 'number' && v >= 1 && v <= 20, allowed: 'a number from 1 to 20' },
   cusumH: { check: (v) => typeof v === 'number' && v >= 1 && v <= 50, allowed: 'a number from 1 to 50' },
   runRatePct: { check: (v) => typeof v === 'number' && v >= 0 && v < 10, allowed: 'a share from 0 to 10' },

@@ -4,7 +4,7 @@
 
 // The domain types the engine reads and returns live in src/model; re-exported for the engine's files.
 export type { BudgetLine, DriverSeries, LineDrivers } from '../model/budget-line';
-export type { Flag, FlagKind, Reason } from '../model/flag';
+export type { Flag, FlagDirection, FlagKind, Reason, YearEndProjection } from '../model/flag';
 export { FLAG_KINDS } from '../model/flag';
 
 /** Materiality and sensitivity settings; every field has a default (see DEFAULT_THRESHOLDS). */
@@ -13,9 +13,15 @@ export interface Thresholds {
   minPct: number;
   /** Smallest absolute variance worth a flag, in the line's currency. @default 0 */
   minAbs: number;
-  /** Evidence (multiples of the line's noise) a single period needs to be flagged. @default 3 */
+  /**
+   * False-alarm rate per line: the chance that a line of pure noise raises a one-off flag, and
+   * separately a persistent one (each test family is Bonferroni-adjusted for the periods tested).
+   * @default 0.01
+   */
+  alpha: number;
+  /** Least evidence (multiples of the line's noise) any flag needs, whatever `alpha` allows. @default 3 */
   z: number;
-  /** CUSUM decision interval h, in noise units (slack k = 0.5). @default 5 */
+  /** No longer used (the CUSUM gave way to the segment scan); accepted so saved settings still load. @default 5 */
   cusumH: number;
   /** Projected year-end overrun, as a share of the annual plan, that breaches the run rate. @default 0.05 */
   runRatePct: number;
@@ -28,6 +34,7 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   minPct: 0.05,
   minAbs: 0,
+  alpha: 0.01,
   z: 3,
   cusumH: 5,
   runRatePct: 0.05,

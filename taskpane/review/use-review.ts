@@ -25,7 +25,7 @@ export interface ReviewState {
 /** Scans a range: lines from the layout, then every detector. */
 export function scanRange(values: Parameters<typeof scanBudgetSheet>[0]): Scan {
   const sheet = scanBudgetSheet(values);
-  return { ...sheet, flags: detectFlags(sheet.lines) };
+  return { ...sheet, flags: detectFlags(sheet.lines, undefined, { periods: sheet.periods }) };
 }
 
 export function useReview(repository: Repository | null, workbook: Workbook): ReviewState {

@@ -1,10 +1,16 @@
 import { detectFlags } from '../../src/anomaly/detect-flags';
-import { severity } from '../../src/anomaly/merge-flags';
 import { resolveThresholds } from '../../src/anomaly/resolve-thresholds';
+import type { BudgetLine } from '../../src/anomaly/types';
 import { FpaError } from '../../src/errors';
 import { seasonalLine } from './helpers';
 
-describe('detectFlags', () => {
+const quiet = { useForecast: false };
+const months = Array.from(
+  { length: 36 },
+  (_, t) => `${2024 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`,
+);
+
+describe('detectFlags: one flag per issue', () => {
   it('gives the JSDoc example', () => {
     const flags = detectFlags([
       {
@@ -17,40 +23,106 @@ describe('detectFlags', () => {
       },
     ]);
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ line: 'L1', periodIndex: 3, kind: 'outlier' });
-    expect(flags[0].severity).toBeGreaterThan(0.5);
-    expect(flags[0].severity).toBeLessThanOrEqual(1);
+    expect(flags[0]).toMatchObject({ line: 'L1', periodIndex: 3, throughIndex: 3, kind: 'outlier', direction: 'over' });
+    expect(flags[0].persistent).toBe(false);
+    expect(flags[0].severity).toBeGreaterThan(0);
+    expect(flags[0].severity).toBeLessThan(1);
   });
-  it('keeps one flag per line and period with every reason, ranked by severity', () => {
+  it('makes one flag of a line 20% under plan since January, with its span', () => {
+    const line = seasonalLine('U', 1, 0.01, () => -0.2, 12);
+    const flags = detectFlags([line], quiet, { periods: months });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ periodIndex: 0, throughIndex: 11, kind: 'opportunity', direction: 'under' });
+    expect(flags[0]).toMatchObject({ persistent: true, ongoing: true });
+    expect(flags[0].variancePct).toBeCloseTo(-0.2, 1);
+    expect(flags[0].explanation).toMatch(/^Under plan since 2024-01: /);
+    expect(flags[0].explanation).toMatch(/which could be freed for reallocation/);
+    expect(flags[0].explanation).not.toMatch(/(^|[^\d])0\.0%/);
+  });
+  it('dates a 5σ level shift within two periods and runs it to the latest period', () => {
+    const flags = detectFlags([seasonalLine('S', 5, 0.02, (p) => (p >= 18 ? 0.1 : 0))], quiet, { periods: months });
+    expect(flags).toHaveLength(1);
+    expect(flags[0].periodIndex).toBeGreaterThanOrEqual(18);
+    expect(flags[0].periodIndex).toBeLessThanOrEqual(20);
+    expect(flags[0]).toMatchObject({ throughIndex: 35, kind: 'shift', direction: 'over', ongoing: true });
+    expect(flags[0].explanation).toMatch(/before 2025-0[7-9] the line (ran|was)/);
+  });
+  it('calls a growing gap that ends the year over budget a run-rate breach', () => {
+    const flags = detectFlags([seasonalLine('D', 9, 0.02, (p) => (p >= 24 ? 0.015 * (p - 23) : 0))], quiet);
+    expect(flags).toHaveLength(1);
+    expect(flags[0].kind).toBe('run-rate');
+    expect(flags[0].projection?.share).toBeGreaterThan(0.05);
+    expect(flags[0].explanation).toMatch(/At this pace the year ends .* over its budget/);
+  });
+  it('dates an under-spend that has ended, and says when it came back', () => {
+    const flags = detectFlags([seasonalLine('E', 10, 0.02, (p) => (p >= 13 && p <= 20 ? -0.15 : 0))], quiet, {
+      periods: months,
+    });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ periodIndex: 13, throughIndex: 20, kind: 'underspend', ongoing: false });
+    expect(flags[0].explanation).toMatch(/Back in line from 2025-10\./);
+  });
+  it('flags a spike as one outlier, and two spikes as two', () => {
+    const one = detectFlags([seasonalLine('P', 3, 0.02, (p) => (p === 20 ? 0.25 : 0))], quiet);
+    expect(one.map((f) => [f.kind, f.periodIndex, f.throughIndex])).toEqual([['outlier', 20, 20]]);
+    const two = detectFlags([seasonalLine('Q', 4, 0.02, (p) => (p === 8 ? 0.2 : p === 30 ? -0.2 : 0))], quiet);
+    expect(two.map((f) => f.periodIndex).sort((a, b) => a - b)).toEqual([8, 30]);
+  });
+  it('stays quiet on clean seasonal lines (20 lines × 36 periods)', () => {
+    const lines = Array.from({ length: 20 }, (_, k) => seasonalLine(`C${k}`, k + 1, 0.02));
+    expect(detectFlags(lines, quiet).length).toBeLessThanOrEqual(1);
+  });
+  it('ignores a 12% variance on a 10% noise line, which a ±10% rule would flag', () => {
+    const line = seasonalLine('N', 4, 0.1);
+    line.actual = line.plan.map((p, i) => (i === 10 ? (p as number) * 1.12 : line.actual[i]));
+    expect(detectFlags([line], quiet).filter((f) => f.periodIndex <= 10 && f.throughIndex >= 10)).toEqual([]);
+  });
+  it('respects the materiality thresholds', () => {
+    const line = seasonalLine('M', 3, 0.02, (p) => (p === 20 ? 0.25 : 0));
+    expect(detectFlags([line], { ...quiet, minAbs: 1e6 })).toEqual([]);
+    expect(detectFlags([line], { ...quiet, minPct: 0.5 })).toEqual([]);
+  });
+  it('names periods by the labels given, else "period n"', () => {
+    const line = seasonalLine('L', 3, 0.02, (p) => (p === 20 ? 0.25 : 0));
+    expect(detectFlags([line], quiet, { periods: months })[0].explanation).toMatch(/^One-off in 2025-09: /);
+    expect(detectFlags([line], quiet)[0].explanation).toMatch(/^One-off in period 21: /);
+  });
+  it('ranks by severity, and severity grows with the money at stake', () => {
     const lines = [
-      seasonalLine('A', 1, 0.02, (p) => (p === 30 ? 0.4 : 0)),
-      seasonalLine('B', 2, 0.02, (p) => (p === 30 ? 0.12 : 0)),
+      seasonalLine('A', 1, 0.02, (p) => (p >= 30 ? 0.1 : 0)),
+      seasonalLine('B', 2, 0.02, (p) => (p >= 20 ? 0.3 : 0)),
+      seasonalLine('C', 3, 0.02, (p) => (p === 12 ? 0.4 : 0)),
     ];
-    const flags = detectFlags(lines);
-    const keys = flags.map((f) => `${f.line}@${f.periodIndex}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    const a = flags.find((f) => f.line === 'A' && f.periodIndex === 30);
-    expect(a?.reasons.length).toBeGreaterThanOrEqual(2);
-    expect(a?.explanation).toMatch(/over plan/);
-    for (let i = 1; i < flags.length; i += 1) expect(flags[i - 1].severity).toBeGreaterThanOrEqual(flags[i].severity);
+    const flags = detectFlags(lines, quiet);
+    expect(flags.map((f) => f.line)).toEqual(['B', 'A', 'C']);
+    for (let i = 1; i < flags.length; i += 1) expect(flags[i - 1].severity).toBeGreaterThan(flags[i].severity);
+    expect(new Set(flags.map((f) => f.severity)).size).toBe(3);
   });
   it('corroborates with the rolling forecast band when the history allows', () => {
-    const flags = detectFlags([seasonalLine('F', 3, 0.02, (p) => (p === 32 ? 0.5 : 0))]);
-    expect(flags.find((f) => f.periodIndex === 32)?.explanation).toMatch(/rolling forecast's 95% range/);
+    const flags = detectFlags([seasonalLine('F', 3, 0.02, (p) => (p === 32 ? 0.5 : 0))], {}, { periods: months });
+    expect(flags.find((f) => f.periodIndex === 32)?.explanation).toMatch(
+      /2026-09 is also above the rolling forecast's 95% range/,
+    );
   });
   it('returns nothing for no lines or lines without actuals', () => {
     expect(detectFlags([])).toEqual([]);
-    expect(
-      detectFlags([{ id: 'x', costCentre: 'c', account: 'a', owner: 'o', plan: [1, 2], actual: [null, null] }]),
-    ).toEqual([]);
+    const blank: BudgetLine = {
+      id: 'x',
+      costCentre: 'c',
+      account: 'a',
+      owner: 'o',
+      plan: [1, 2],
+      actual: [null, null],
+    };
+    expect(detectFlags([blank])).toEqual([]);
   });
   it('is deterministic and copes with huge magnitudes', () => {
     const big = seasonalLine('H', 4, 0.02, (p) => (p === 20 ? 0.3 : 0));
     big.plan = big.plan.map((v) => (v as number) * 1e290);
     big.actual = big.actual.map((v) => (v as number) * 1e290);
-    const once = detectFlags([big]);
+    const once = detectFlags([big], quiet);
     expect(once.some((f) => f.periodIndex === 20)).toBe(true);
-    expect(detectFlags([big])).toEqual(once);
+    expect(detectFlags([big], quiet)).toEqual(once);
   });
 });
 
@@ -59,15 +131,20 @@ describe('thresholds', () => {
     const line = { id: 'L', account: 'Travel' };
     expect(
       resolveThresholds({ minPct: 0.1, byAccount: { Travel: { minPct: 0.2 } }, byLine: { L: { z: 4 } } }, line),
-    ).toMatchObject({ minPct: 0.2, z: 4 });
+    ).toMatchObject({ minPct: 0.2, z: 4, alpha: 0.01 });
   });
   it('reject a bad value with a catalogue error', () => {
     expect(() => resolveThresholds({ z: -1 }, { id: 'L', account: 'A' })).toThrow(FpaError);
     expect(() => resolveThresholds({ z: -1 }, { id: 'L', account: 'A' })).toThrow(/Threshold z must be/);
+    expect(() => resolveThresholds({ alpha: 0 }, { id: 'L', account: 'A' })).toThrow(/Threshold alpha must be/);
+    expect(() => resolveThresholds({ alpha: 0.9 }, { id: 'L', account: 'A' })).toThrow(/Threshold alpha must be/);
   });
-  it('severity is 0.5 at both thresholds and grows towards 1', () => {
-    expect(severity(3, 3, 1, 1)).toBe(0.5);
-    expect(severity(9, 3, 4, 1)).toBeGreaterThan(0.9);
-    expect(severity(90, 3, 40, 6)).toBe(1);
+  it('a smaller alpha raises fewer flags', () => {
+    const lines = Array.from({ length: 10 }, (_, k) =>
+      seasonalLine(`V${k}`, 40 + k, 0.05, (p) => (p === 17 ? 0.2 : 0)),
+    );
+    expect(detectFlags(lines, { ...quiet, alpha: 1e-6 }).length).toBeLessThan(
+      detectFlags(lines, { ...quiet, alpha: 0.2 }).length,
+    );
   });
 });

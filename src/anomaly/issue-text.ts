@@ -1,0 +1,86 @@
+/**
+ * The plain-words sentences of a flag, in the period labels the user gave ("2026-03", "Mar"), with
+ * the money and the shares that make it a flag.
+ */
+import type { LineResiduals } from './line-residuals';
+import type { Issue } from './line-issues';
+import type { FlagKind, YearEndProjection } from './types';
+import { median } from '../stats/median';
+import { money, percent, times } from './format';
+
+/** Names a period by its label, or "period n" (1-based) when none was given. */
+export type PeriodLabel = (period: number) => string;
+
+/**
+ * @example periodLabeller(['Jan', 'Feb'])(1) // "Feb"
+ * @example periodLabeller(undefined)(1) // "period 2"
+ */
+export function periodLabeller(labels: ReadonlyArray<string> | undefined): PeriodLabel {
+  return (period) => labels?.[period] ?? `period ${period + 1}`;
+}
+
+/** Periods before a run that say where the line stood before it (up to a year). */
+const BEFORE_PERIODS = 12;
+/** Fewest periods before a run for a "before" level worth quoting. */
+const BEFORE_LEAST = 3;
+
+const side = (v: number): string => (v >= 0 ? 'over' : 'under');
+
+/** "ran 1.2% over plan", or "was on plan" below 0.05%. */
+function standing(level: number): string {
+  return Math.abs(level) < 0.0005 ? 'was on plan' : `ran ${percent(Math.abs(level))} ${side(level)} plan`;
+}
+
+export interface IssueFigures {
+  /** Σ actual − plan over the span. */
+  variance: number;
+  /** Σ plan over the span. */
+  plan: number;
+  /** Mean relative variance (after the seasonal pattern) over the span. */
+  level: number;
+}
+
+/** A one-off: the period, its actual against plan, and how unusual it is for the line. */
+export function oneOffText(view: LineResiduals, issue: Issue, kind: FlagKind, label: PeriodLabel): string {
+  const i = issue.from;
+  const variance = view.actual[i] - view.plan[i];
+  const head = kind === 'outlier' ? `One-off in ${label(view.index[i])}` : `${label(view.index[i])}, the latest period`;
+  const tail = kind === 'outlier' ? '' : ' One period so far: not yet a pattern.';
+  return `${head}: ${money(view.actual[i])} against a plan of ${money(view.plan[i])}, ${money(Math.abs(variance))} (${percent(Math.abs(variance) / view.base[i])}) ${side(variance)} plan, ${times(issue.evidence)} the spread of the line's other periods.${tail}`;
+}
+
+/** A persistent issue: since when, how much in total, what it was before, and its shape. */
+export function runText(
+  view: LineResiduals,
+  issue: Issue,
+  kind: FlagKind,
+  figures: IssueFigures,
+  slopePerPeriod: number,
+  label: PeriodLabel,
+): string {
+  const onset = view.index[issue.from];
+  const through = view.index[issue.to];
+  const periods = issue.to - issue.from + 1;
+  const ended = issue.to < view.index.length - 1;
+  const span = ended ? `from ${label(onset)} to ${label(through)}` : `since ${label(onset)}`;
+  const share = figures.plan !== 0 ? ` (${percent(Math.abs(figures.variance / figures.plan))})` : '';
+  let text = `${side(figures.variance) === 'over' ? 'Over' : 'Under'} plan ${span}: ${money(Math.abs(figures.variance))}${share} ${side(figures.variance)} plan over ${periods} periods, ${times(issue.evidence)} the line's usual variation of ±${percent(view.sigma)}.`;
+  const before = view.residual.slice(Math.max(0, issue.from - BEFORE_PERIODS), issue.from);
+  if (kind === 'shift' || kind === 'opportunity' || (kind === 'underspend' && !ended)) {
+    text += ` The level moved to about ${percent(Math.abs(figures.level))} ${side(figures.level)} plan a period`;
+    text += before.length >= BEFORE_LEAST ? `; before ${label(onset)} the line ${standing(median(before))}.` : '.';
+  }
+  if (kind === 'run-rate')
+    text += ` The gap is widening by about ${percent(Math.abs(slopePerPeriod))} of plan a period.`;
+  if (ended) text += ` Back in line from ${label(view.index[issue.to + 1])}.`;
+  if (view.deseasonalised) text += ` (Judged after the line's recurring seasonal pattern of variances.)`;
+  return text;
+}
+
+/** Where the year ends at the recent pace, for issues still running. */
+export function projectionText(kind: FlagKind, projection: YearEndProjection): string {
+  const amount = `${money(Math.abs(projection.variance))} (${percent(projection.share)})`;
+  return kind === 'opportunity'
+    ? `At this pace the year ends ${amount} under its budget of ${money(projection.annualPlan)}, which could be freed for reallocation.`
+    : `At this pace the year ends ${amount} ${side(projection.variance)} its budget of ${money(projection.annualPlan)}.`;
+}

@@ -1,0 +1,108 @@
+/**
+ * The issues of one line: persistent runs (scan-segments.ts) and one-off periods (one-off-periods.ts)
+ * that are material, merged so that a deviation is one issue with its span.
+ */
+import type { LineResiduals } from './line-residuals';
+import { SIGMA_FLOOR } from './line-residuals';
+import { scanSegments } from './scan-segments';
+import { oneOffPeriods } from './one-off-periods';
+import { yearEndProjection } from './year-end-projection';
+import type { Thresholds } from './types';
+
+/** An issue in the positions of a line's residual view. */
+export interface Issue {
+  /** First and last position (inclusive) in `LineResiduals.index`. */
+  from: number;
+  to: number;
+  /** +1 over plan, −1 under plan. */
+  sign: number;
+  /** Evidence in noise units: the scan statistic of a run, the studentised deviation of a one-off. */
+  evidence: number;
+  /** Family-wise tail area (Bonferroni-adjusted over the periods or runs tested). */
+  pValue: number;
+}
+
+/** The latest periods of a run whose level tells where it stands now. */
+export const RECENT_PERIODS = 3;
+
+/** Mean residual (relative variance) over positions [from, to]. */
+export function meanResidual(view: LineResiduals, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i <= to; i += 1) sum += view.residual[i];
+  return sum / (to - from + 1);
+}
+
+/** Mean money variance a relative level stands for over [from, to] (the level × the mean base). */
+function meanAmount(view: LineResiduals, from: number, to: number, level: number): number {
+  let base = 0;
+  for (let i = from; i <= to; i += 1) base += view.base[i];
+  return (level * base) / (to - from + 1);
+}
+
+const materialLevel = (view: LineResiduals, from: number, to: number, level: number, t: Thresholds): boolean =>
+  Math.abs(level) >= t.minPct && Math.abs(meanAmount(view, from, to, level)) >= t.minAbs;
+
+/**
+ * A run is material when its mean variance is (≥ `minPct` of plan and ≥ `minAbs` a period), or its
+ * latest RECENT_PERIODS are (a drift that has become material), or its year-end projection at the
+ * recent pace is at least `runRatePct` of the annual plan (and `minAbs`), on the run's side of plan.
+ */
+export function isMaterialRun(
+  view: LineResiduals,
+  planAll: ReadonlyArray<number | null>,
+  run: Pick<Issue, 'from' | 'to' | 'sign'>,
+  t: Thresholds,
+): boolean {
+  const { from, to, sign } = run;
+  if (materialLevel(view, from, to, meanResidual(view, from, to), t)) return true;
+  const recentFrom = Math.max(from, to - RECENT_PERIODS + 1);
+  const recent = meanResidual(view, recentFrom, to);
+  if (Math.sign(recent) === sign && materialLevel(view, recentFrom, to, recent, t)) return true;
+  const projection = yearEndProjection(view, planAll, to, recent, t.periodsPerYear);
+  return (
+    projection !== null &&
+    Math.sign(projection.variance) === sign &&
+    projection.share >= t.runRatePct &&
+    Math.abs(projection.variance) >= t.minAbs
+  );
+}
+
+/** Joins issues on the same side of plan that touch or leave one period between them, when one is a run. */
+function merge(issues: Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of [...issues].sort((a, b) => a.from - b.from)) {
+    const last = out[out.length - 1];
+    const run = (i: Issue) => i.to > i.from;
+    if (last && last.sign === issue.sign && issue.from - last.to <= 2 && (run(last) || run(issue))) {
+      last.to = Math.max(last.to, issue.to);
+      last.evidence = Math.max(last.evidence, issue.evidence);
+      last.pValue = Math.min(last.pValue, issue.pValue);
+    } else out.push({ ...issue });
+  }
+  return out;
+}
+
+/**
+ * Every material issue of a line, in period order: the persistent runs the segment scan finds (at
+ * `alpha` over all runs), then one-off periods among the periods no material run covers (at `alpha`
+ * over those periods), each material (≥ `minPct` of plan and ≥ `minAbs`); touching issues on the
+ * same side of plan are one issue.
+ */
+export function lineIssues(view: LineResiduals, planAll: ReadonlyArray<number | null>, t: Thresholds): Issue[] {
+  const runs = scanSegments(view.residual, view.sigma, t.alpha, t.z)
+    .map((s): Issue => ({ from: s.from, to: s.to, sign: s.sign, evidence: s.evidence, pValue: s.pValue }))
+    .filter((run) => isMaterialRun(view, planAll, run, t));
+  const covered = new Set<number>();
+  for (const run of runs) for (let i = run.from; i <= run.to; i += 1) covered.add(i);
+  const candidates = view.residual.map((_, i) => i).filter((i) => !covered.has(i));
+  const oneOffs = oneOffPeriods(view.residual, candidates, t.alpha, t.z, SIGMA_FLOOR)
+    .filter((o) => materialLevel(view, o.at, o.at, view.residual[o.at], t))
+    .map((o): Issue => ({
+      from: o.at,
+      to: o.at,
+      sign: Math.sign(view.residual[o.at]),
+      evidence: o.evidence,
+      pValue: o.pValue,
+    }));
+  return merge([...runs, ...oneOffs]);
+}

@@ -1,0 +1,97 @@
+/**
+ * One-off periods: single variances far outside the line's other periods, by the Bonferroni outlier
+ * test on externally studentised residuals (as R's car::outlierTest), run sequentially like Rosner's
+ * generalised ESD (Rosner 1983) so that two spikes on one line do not mask each other, with tails
+ * matched to the line's own kurtosis.
+ */
+import { studentT } from '../scenario/distributions/gamma-family';
+
+export interface OneOff {
+  /** Position in the residual series. */
+  at: number;
+  /** |r − mean of the others| / (sd of the others · √(1 + 1/n)): Student's t for normal noise. */
+  evidence: number;
+  /** Bonferroni-adjusted two-sided tail area over the periods still tested (≤ 1). */
+  pValue: number;
+}
+
+/** Excess kurtosis of a Student-t with ν degrees of freedom is 6/(ν − 4); ν stays above this. */
+const LEAST_DF = 4.2;
+
+/** Fewest other periods a period is judged against. */
+const LEAST_OTHERS = 3;
+
+function moments(values: number[]): { mean: number; sd: number; excessKurtosis: number } {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  let m2 = 0;
+  let m4 = 0;
+  for (const v of values) {
+    m2 += (v - mean) ** 2;
+    m4 += (v - mean) ** 4;
+  }
+  const sd = Math.sqrt(m2 / (n - 1));
+  m2 /= n;
+  m4 /= n;
+  return { mean, sd, excessKurtosis: m2 > 0 ? m4 / (m2 * m2) - 3 : 0 };
+}
+
+/**
+ * Two-sided tail area of a studentised deviation `t` judged against `others` values. Under normal
+ * noise it is Student's t with n − 1 degrees of freedom. When the others are heavy-tailed (positive
+ * excess kurtosis κ), the noise is taken as a Student-t with the same kurtosis, ν = 4 + 6/κ (method
+ * of moments), scaled to the others' standard deviation, and the larger tail area is kept: a line
+ * whose ordinary months already swing wildly needs a wilder one to be unusual.
+ */
+function tailArea(t: number, others: number, excessKurtosis: number): number {
+  let p = 2 * (1 - studentT(others - 1).cdf(t));
+  if (excessKurtosis > 0) {
+    const nu = Math.max(LEAST_DF, 4 + 6 / excessKurtosis);
+    if (nu < others - 1) p = Math.max(p, 2 * (1 - studentT(nu).cdf(t * Math.sqrt(nu / (nu - 2)))));
+  }
+  return p;
+}
+
+/** At most this share of a line's periods can be one-offs (Rosner's upper bound k). */
+const MOST_ONE_OFFS = 0.1;
+
+/**
+ * The one-off periods among `candidates` (positions in `residual`), by the generalised ESD: the most
+ * extreme candidate is judged against the others and set aside, then the next most extreme against
+ * the rest, up to k = max(1, ⌊10% of the candidates⌋) times; the one-offs are the first i set aside,
+ * for the largest i whose tail area times the candidates still in play is at most `alpha` (and whose
+ * evidence is at least `zFloor`). Judging the i-th against the rest without the first i − 1 keeps
+ * two spikes on one line from masking each other. The others' standard deviation is never taken
+ * below `floor` (a line that tracks its plan exactly still shows a one-off).
+ * @example oneOffPeriods([0.01, -0.01, 0.02, 0.6, 0, -0.02, 0.01, 0, -0.01, 0.02], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0.01, 3, 0.002)[0].at // 3
+ */
+export function oneOffPeriods(
+  residual: ReadonlyArray<number>,
+  candidates: ReadonlyArray<number>,
+  alpha: number,
+  zFloor: number,
+  floor: number,
+): OneOff[] {
+  const pool = [...candidates];
+  const steps: OneOff[] = [];
+  const most = Math.max(1, Math.floor(MOST_ONE_OFFS * candidates.length));
+  while (steps.length < most && pool.length > LEAST_OTHERS) {
+    let best: OneOff | null = null;
+    for (const i of pool) {
+      const others = pool.filter((j) => j !== i).map((j) => residual[j]);
+      const { mean, sd: spread, excessKurtosis } = moments(others);
+      const sd = Math.max(Number.isFinite(spread) ? spread : 0, floor);
+      const evidence = Math.abs(residual[i] - mean) / (sd * Math.sqrt(1 + 1 / others.length));
+      if (best && evidence <= best.evidence) continue;
+      best = { at: i, evidence, pValue: Math.min(1, pool.length * tailArea(evidence, others.length, excessKurtosis)) };
+    }
+    if (!best) break;
+    steps.push(best);
+    pool.splice(pool.indexOf(best.at), 1);
+  }
+  let count = 0;
+  steps.forEach((step, i) => {
+    if (step.pValue <= alpha && step.evidence >= zFloor) count = i + 1;
+  });
+  return steps.slice(0, count);
+}

@@ -1,0 +1,134 @@
+/**
+ * Persistent deviations from plan: runs of two or more periods whose mean variance is beyond the
+ * line's noise, found by a scan of every segment (the "epidemic" change model: a deviation that
+ * starts and may stop; Levin & Kline 1985, circular binary segmentation, Olshen et al. 2004) with a
+ * Bonferroni bound over all segments tested.
+ */
+import { studentT } from '../scenario/distributions/gamma-family';
+import { median } from '../stats/median';
+import { DRIFT_Z, runSlope } from './run-slope';
+
+/**
+ * Each period's contribution is clipped at ±4 noise units (a Huber-type score), so one spike cannot
+ * make a run on its own: with the critical value of a 36-period line (about 4.6), two periods need
+ * more than 3 noise units each.
+ */
+const CLIP = 4;
+
+/** Least reference value of the CUSUM that dates a run's onset, in noise units. */
+const ONSET_SLACK = 1;
+
+/** Half-width of the running median that removes level changes before autocorrelation is measured. */
+const LOCAL_HALF_WIDTH = 3;
+
+/** A persistent run found by the scan: positions in the residual series, inclusive. */
+export interface Segment {
+  from: number;
+  to: number;
+  /** +1 over plan, −1 under plan. */
+  sign: number;
+  /** Scan statistic |Σ z| / √length in noise units (clipped, autocorrelation-adjusted). */
+  evidence: number;
+  /** Bonferroni-adjusted two-sided tail area of `evidence` over all segments tested (≤ 1). */
+  pValue: number;
+}
+
+/**
+ * The scan assumes independent periods; positively autocorrelated noise drifts and would pass for a
+ * run. The scale is widened by the long-run factor √((1 + ρ)/(1 − ρ)), with ρ the lag-1
+ * autocorrelation of the residuals after a running median (so a genuine shift does not count as
+ * autocorrelation), clipped to [0, 0.5].
+ */
+export function autocorrelationInflation(r: ReadonlyArray<number>): number {
+  const d = r.map((v, i) => v - median(r.slice(Math.max(0, i - LOCAL_HALF_WIDTH), i + LOCAL_HALF_WIDTH + 1)));
+  if (d.length < 8) return 1;
+  const mean = d.reduce((a, b) => a + b, 0) / d.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < d.length; i += 1) {
+    den += (d[i] - mean) ** 2;
+    if (i > 0) num += (d[i] - mean) * (d[i - 1] - mean);
+  }
+  const rho = den > 0 ? Math.min(0.5, Math.max(0, num / den)) : 0;
+  return Math.sqrt((1 + rho) / (1 - rho));
+}
+
+/** The segment of two or more positions in [a, b] with the largest |Σ z| / √length. */
+function bestSegment(z: ReadonlyArray<number>, a: number, b: number): { from: number; to: number; stat: number } {
+  let best = { from: -1, to: -1, stat: 0 };
+  for (let i = a; i < b; i += 1) {
+    let sum = z[i];
+    for (let j = i + 1; j <= b; j += 1) {
+      sum += z[j];
+      const stat = Math.abs(sum) / Math.sqrt(j - i + 1);
+      if (stat > best.stat) best = { from: i, to: j, stat };
+    }
+  }
+  return best;
+}
+
+/**
+ * Page's CUSUM estimate of where a run began (Page 1954; Hinkley 1971). With δ the run's typical
+ * level in noise units (the median over the run, so one spike does not set it) and the reference
+ * value k = max(1, δ/2), the run is extended back to the period from which Σ (sign·z − k) up to the
+ * run is largest, searching back to `a`: periods closer to the run's level than to plan join it,
+ * periods closer to plan do not (and, for a step rather than a drift, a first period closer to plan
+ * leaves a run of three or more).
+ */
+function onset(z: ReadonlyArray<number>, run: { from: number; to: number }, sign: number, a: number): number {
+  const level = median(z.slice(run.from, run.to + 1).map((v) => sign * v));
+  const k = Math.max(ONSET_SLACK, level / 2);
+  // The scan's clipped scores can take in a first period closer to plan than to a step's level.
+  const step = runSlope({ residual: z, sigma: 1 }, { from: run.from + 1, to: run.to, sign }).z < DRIFT_Z;
+  if (step && sign * z[run.from] < k && run.to - run.from >= 2) return run.from + 1;
+  let start = run.from;
+  let best = 0;
+  let sum = 0;
+  for (let s = run.from - 1; s >= a; s -= 1) {
+    sum += sign * z[s] - k;
+    if (sum > best) {
+      best = sum;
+      start = s;
+    }
+    if (sum < -k * run.to) break;
+  }
+  return start;
+}
+
+/**
+ * Every persistent run in the residuals (relative variances) of one line, strongest first found.
+ * The best segment of the whole series is tested against the Student-t critical value for a
+ * two-sided Bonferroni bound of `alpha` over the m(m−1)/2 segments of two or more periods (Student's
+ * t with m − 2 degrees of freedom, since σ is estimated from the same m periods), and no lower than
+ * `zFloor`. Found runs are dated from Page's CUSUM estimate of their onset and the search recurses
+ * on the periods before and after them.
+ * @param sigma the line's noise scale, in the residuals' units
+ * @example scanSegments([0, 0.01, -0.01, 0.3, 0.31, 0.29, 0.3, 0.3, 0.01, 0], 0.01, 0.01, 3)[0] // {from: 3, to: 7, sign: 1, ...}
+ */
+export function scanSegments(residual: ReadonlyArray<number>, sigma: number, alpha: number, zFloor: number): Segment[] {
+  const m = residual.length;
+  if (m < 4) return [];
+  const inflation = autocorrelationInflation(residual);
+  const raw = residual.map((v) => v / sigma / inflation);
+  const z = raw.map((v) => Math.max(-CLIP, Math.min(CLIP, v)));
+  const tests = (m * (m - 1)) / 2;
+  const t = studentT(m - 2);
+  const critical = Math.max(zFloor, t.quantile(1 - alpha / (2 * tests)));
+  const found: Segment[] = [];
+  const regions: [number, number][] = [[0, m - 1]];
+  while (regions.length > 0) {
+    const [a, b] = regions.pop() as [number, number];
+    if (b - a < 1) continue;
+    const best = bestSegment(z, a, b);
+    if (best.from < 0 || best.stat < critical) continue;
+    let sum = 0;
+    for (let i = best.from; i <= best.to; i += 1) sum += z[i];
+    const sign = Math.sign(sum);
+    const from = onset(raw, best, sign, a);
+    const to = best.to;
+    const pValue = Math.min(1, 2 * tests * (1 - t.cdf(best.stat)));
+    found.push({ from, to, sign, evidence: best.stat, pValue });
+    regions.push([a, from - 1], [to + 1, b]);
+  }
+  return found.sort((x, y) => x.from - y.from);
+}

@@ -1,0 +1,67 @@
+import { issueFlag, materialAmount } from '../../src/anomaly/issue-flag';
+import { periodLabeller } from '../../src/anomaly/issue-text';
+import { lineResiduals } from '../../src/anomaly/line-residuals';
+import { DEFAULT_THRESHOLDS } from '../../src/anomaly/types';
+import type { BudgetLine } from '../../src/anomaly/types';
+
+const t = { ...DEFAULT_THRESHOLDS, useForecast: false };
+const line = (actual: (number | null)[]): BudgetLine => ({
+  id: 'L',
+  costCentre: 'C',
+  account: 'A',
+  owner: 'o',
+  plan: new Array(12).fill(1000),
+  actual,
+});
+
+describe('materialAmount', () => {
+  it('is runRatePct of the typical annual plan, at least minAbs', () => {
+    expect(materialAmount(line([]), t)).toBe(600);
+    expect(materialAmount(line([]), { ...t, minAbs: 1000 })).toBe(1000);
+    expect(materialAmount({ ...line([]), plan: [null, null] }, t)).toBe(0);
+  });
+});
+
+describe('issueFlag', () => {
+  it('gives a running under-spend its span, side, money, projection and severity', () => {
+    const l = line([1000, 1000, 1000, 800, 800, 800, 800, 800, null, null, null, null]);
+    const view = lineResiduals(l.plan, l.actual, 12);
+    const flag = issueFlag(
+      l,
+      view,
+      { from: 3, to: 7, sign: -1, evidence: 12, pValue: 1e-9 },
+      t,
+      periodLabeller(undefined),
+    );
+    expect(flag).toMatchObject({
+      line: 'L',
+      periodIndex: 3,
+      throughIndex: 7,
+      kind: 'opportunity',
+      direction: 'under',
+      variance: -1000,
+      persistent: true,
+      ongoing: true,
+    });
+    expect(flag.variancePct).toBeCloseTo(-0.2, 12);
+    // ytd −1000, 4 periods left at −20%: −1800 of 12,000
+    expect(flag.projection).toEqual({ variance: -1800, share: 0.15, annualPlan: 12000 });
+    expect(flag.amount).toBe(1800);
+    // impact 1800 / 600 = 3 → ¾, confidence ≈ 1
+    expect(flag.severity).toBe(0.75);
+    expect(flag.reasons.map((r) => r.kind)).toEqual(['opportunity', 'opportunity']);
+  });
+  it('gives a one-off no projection and keeps it out of persistence', () => {
+    const l = line([1000, 1000, 1500, 1000, 1000]);
+    const view = lineResiduals(l.plan, l.actual, 12);
+    const flag = issueFlag(
+      l,
+      view,
+      { from: 2, to: 2, sign: 1, evidence: 30, pValue: 1e-6 },
+      t,
+      periodLabeller(undefined),
+    );
+    expect(flag).toMatchObject({ kind: 'outlier', persistent: false, ongoing: false, amount: 500 });
+    expect(flag.projection).toBeUndefined();
+  });
+});

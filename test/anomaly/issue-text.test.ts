@@ -1,0 +1,62 @@
+import { oneOffText, periodLabeller, projectionText, runText } from '../../src/anomaly/issue-text';
+import { lineResiduals } from '../../src/anomaly/line-residuals';
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const issue = (from: number, to: number, sign: number) => ({ from, to, sign, evidence: 12.3, pValue: 1e-9 });
+
+describe('periodLabeller', () => {
+  it('uses the labels given, else "period n"', () => {
+    expect(periodLabeller(months)(2)).toBe('Mar');
+    expect(periodLabeller(undefined)(2)).toBe('period 3');
+    expect(periodLabeller(['a'])(4)).toBe('period 5');
+  });
+});
+
+describe('sentences', () => {
+  const label = periodLabeller(months);
+  it('name a one-off by its label, with actual, plan and share', () => {
+    const view = lineResiduals(new Array(12).fill(1000), [1000, 1000, 1000, 1000, 1000, 1900, 1000, 1000], 12);
+    expect(oneOffText(view, issue(5, 5, 1), 'outlier', label)).toBe(
+      "One-off in Jun: 1,900 against a plan of 1,000, 900 (90.0%) over plan, 12.3× the spread of the line's other periods.",
+    );
+    expect(oneOffText(view, issue(7, 7, 1), 'overspend', label)).toMatch(
+      /^Aug, the latest period: .* not yet a pattern\.$/,
+    );
+  });
+  it('say since when a line runs under plan, and never "from 0.0%" for a line never on plan', () => {
+    const actual = [1030, 1030, 1030, 1030, 800, 800, 800, 800, 800, 800, null, null];
+    const view = lineResiduals(new Array(12).fill(1000), actual, 12);
+    const text = runText(view, issue(4, 9, -1), 'opportunity', { variance: -1200, plan: 6000, level: -0.2 }, 0, label);
+    expect(text).toMatch(/^Under plan since May: 1,200 \(20\.0%\) under plan over 6 periods/);
+    expect(text).toMatch(/before May the line ran 3\.0% over plan\./);
+    expect(text).not.toMatch(/(^|[^\d])0\.0%/);
+    const sinceJanuary = lineResiduals(new Array(12).fill(1000), new Array(10).fill(800), 12);
+    const fromStart = runText(
+      sinceJanuary,
+      issue(0, 9, -1),
+      'opportunity',
+      { variance: -2000, plan: 10000, level: -0.2 },
+      0,
+      label,
+    );
+    expect(fromStart).toMatch(/since Jan/);
+    expect(fromStart).not.toMatch(/before/);
+  });
+  it('say when an episode ended, and how fast a drift grows', () => {
+    const view = lineResiduals(new Array(12).fill(1000), [1000, 1000, 1200, 1200, 1200, 1000, 1000], 12);
+    expect(runText(view, issue(2, 4, 1), 'overspend', { variance: 600, plan: 3000, level: 0.2 }, 0, label)).toMatch(
+      /^Over plan from Mar to May: .* Back in line from Jun\.$/,
+    );
+    expect(runText(view, issue(2, 6, 1), 'run-rate', { variance: 600, plan: 5000, level: 0.12 }, 0.025, label)).toMatch(
+      /widening by about 2\.5% of plan a period/,
+    );
+  });
+  it('project the year end for run-rate and opportunity', () => {
+    expect(projectionText('run-rate', { variance: 1500, share: 0.125, annualPlan: 12000 })).toBe(
+      'At this pace the year ends 1,500 (12.5%) over its budget of 12,000.',
+    );
+    expect(projectionText('opportunity', { variance: -2400, share: 0.2, annualPlan: 12000 })).toMatch(
+      /ends 2,400 \(20\.0%\) under its budget of 12,000, which could be freed for reallocation\./,
+    );
+  });
+});

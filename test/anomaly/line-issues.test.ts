@@ -1,0 +1,50 @@
+import { isMaterialRun, lineIssues } from '../../src/anomaly/line-issues';
+import { lineResiduals } from '../../src/anomaly/line-residuals';
+import { DEFAULT_THRESHOLDS } from '../../src/anomaly/types';
+import { normals } from './helpers';
+
+const t = { ...DEFAULT_THRESHOLDS, useForecast: false };
+const plan = new Array<number>(24).fill(1000);
+const noisy = (seed: number, effect: (t: number) => number) =>
+  normals(seed, 24).map((z, i) => 1000 * (1 + 0.01 * z + effect(i)));
+
+describe('lineIssues', () => {
+  it('makes one issue of a persistent deviation, with its span', () => {
+    const actual = noisy(1, (i) => (i >= 6 ? -0.2 : 0));
+    const issues = lineIssues(lineResiduals(plan, actual, 12), plan, t);
+    expect(issues).toEqual([expect.objectContaining({ from: 6, to: 23, sign: -1 })]);
+  });
+  it('keeps a spike inside a run of the same side in that run, and one on the other side apart', () => {
+    const same = noisy(2, (i) => (i >= 10 ? 0.15 : 0) + (i === 15 ? 0.3 : 0));
+    expect(lineIssues(lineResiduals(plan, same, 12), plan, t)).toHaveLength(1);
+    const other = noisy(2, (i) => (i === 4 ? -0.3 : 0) + (i >= 10 ? 0.15 : 0));
+    expect(lineIssues(lineResiduals(plan, other, 12), plan, t).map((x) => [x.from, x.to])).toEqual([
+      [4, 4],
+      [10, 23],
+    ]);
+  });
+  it('drops runs and one-offs below materiality', () => {
+    const small = noisy(3, (i) => (i >= 6 ? 0.03 : 0) + (i === 2 ? 0.04 : 0));
+    expect(lineIssues(lineResiduals(plan, small, 12), plan, t)).toEqual([]);
+    const big = noisy(3, (i) => (i >= 6 ? 0.3 : 0));
+    expect(lineIssues(lineResiduals(plan, big, 12), plan, { ...t, minAbs: 1e6 })).toEqual([]);
+  });
+});
+
+describe('isMaterialRun', () => {
+  it('accepts a drift whose recent level is material though its mean is not', () => {
+    const actual = [1000, 1000, 1000, 1000, 1010, 1020, 1030, 1040, 1060, 1070];
+    const p10 = plan.slice(0, 10);
+    const view = lineResiduals(p10, actual, 12);
+    expect(isMaterialRun(view, p10, { from: 4, to: 9, sign: 1 }, t)).toBe(true);
+    expect(isMaterialRun(view, p10, { from: 4, to: 7, sign: 1 }, t)).toBe(false);
+  });
+  it('accepts a run whose year-end projection breaches the run rate', () => {
+    // an earlier overrun this year (+400) and a run at +4% from May: 560 so far + 4 × 40 to come = 6%
+    const p12 = plan.slice(0, 12);
+    const actual = [1100, 1100, 1100, 1100, 1040, 1040, 1040, 1040, null, null, null, null];
+    const view = lineResiduals(p12, actual, 12);
+    expect(isMaterialRun(view, p12, { from: 4, to: 7, sign: 1 }, t)).toBe(true);
+    expect(isMaterialRun(view, p12, { from: 4, to: 7, sign: 1 }, { ...t, runRatePct: 0.1 })).toBe(false);
+  });
+});
