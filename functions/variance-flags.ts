@@ -7,14 +7,14 @@ import { detectFlags } from '../src/anomaly/detect-flags';
 import type { ThresholdSettings } from '../src/anomaly/types';
 import { resolveThresholds } from '../src/anomaly/resolve-thresholds';
 import { Errors } from '../src/errors';
-import { readPlanActualBlocks } from '../src/sheets/plan-actual-blocks';
+import { readPeriodLabels, readPlanActualBlocks } from '../src/sheets/plan-actual-blocks';
 import { readGrid, readMatrix, safely, withHeader } from './adapter';
 import type { SpillValue } from './adapter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
 
-const THRESHOLD_NAMES = ['minPct', 'minAbs', 'z', 'cusumH', 'runRatePct', 'periodsPerYear', 'useForecast'];
+const THRESHOLD_NAMES = ['minPct', 'minAbs', 'alpha', 'z', 'cusumH', 'runRatePct', 'periodsPerYear', 'useForecast'];
 
 /** A single number is the percentage threshold; a two-column range is name / value pairs. */
 function readThresholds(input: unknown): ThresholdSettings {
@@ -43,36 +43,59 @@ function readThresholds(input: unknown): ThresholdSettings {
   return settings as ThresholdSettings;
 }
 
+const HEADER = ['line', 'period', 'through', 'kind', 'severity', 'explanation'];
+
 /**
- * Flags budget variances and anomalies in a plan/actual block: overspend and underspend beyond
- * materiality and the line's usual variation, one-off outliers, level shifts, year-to-date
- * run-rate breaches and under-spend opportunities. One row per flag, most severe first.
+ * Flags budget variances and anomalies in a plan/actual block, one row per issue: a persistent
+ * deviation from plan (from its first to its last period: level shifts, run-rate breaches,
+ * opportunities to free budget, spells over or under plan) or a one-off period, each material and
+ * beyond the line's usual variation. Most severe first.
  * @customfunction VARIANCE.FLAGS
  * @helpurl https://localhost:3000/help/variance-flags.html
  * @param {any[][]} plan Plan amounts: one row per budget line, one column per period (a single column is one line).
  * @param {any[][]} actual Actual amounts, the same shape as plan; blank cells are periods not booked yet.
  * @param {any[][]} [labels] Line names, one per line (for example the account column). Default "line 1", "line 2", ….
- * @param {any[][]} [thresholds] A percentage threshold (0.05 = 5%), or a two-column range of setting names (minPct, minAbs, z, cusumH, runRatePct, periodsPerYear, useForecast) and values.
- * @returns {any[][]} A table with a header: line, period (1 = first column), kind, severity (0 to 1), explanation.
+ * @param {any[][]} [thresholds] A percentage threshold (0.05 = 5%), or a two-column range of setting names (minPct, minAbs, alpha, z, runRatePct, periodsPerYear, useForecast) and values.
+ * @param {any[][]} [periods] Period labels, one per period (for example the header row "Jan" … "Dec"); the period columns and the explanations use them. Default: period numbers.
+ * @returns {any[][]} A table with a header: line, period (first period of the issue), through (its last period), kind, severity (0 to 1), explanation.
  */
-export function varianceFlags(plan: any[][], actual: any[][], labels?: any[][], thresholds?: any[][]): any[][] {
+export function varianceFlags(
+  plan: any[][],
+  actual: any[][],
+  labels?: any[][],
+  thresholds?: any[][],
+  periods?: any[][],
+): any[][] {
   return safely(() => {
     const lines = readPlanActualBlocks({
       plan: readGrid(plan, 'plan'),
       actual: readGrid(actual, 'actual'),
       labels: labels === null || labels === undefined ? null : readGrid(labels, 'labels'),
     });
+    const names = readPeriodLabels(
+      periods === null || periods === undefined ? null : readGrid(periods, 'periods'),
+      lines[0].plan.length,
+    );
     const settings = readThresholds(thresholds);
-    const flags = detectFlags(lines, settings);
-    const rows: SpillValue[][] = flags.map((f) => [f.line, f.periodIndex + 1, f.kind, f.severity, f.explanation]);
+    const flags = detectFlags(lines, settings, { periods: names });
+    const period = (t: number): SpillValue => (names ? names[t] : t + 1);
+    const rows: SpillValue[][] = flags.map((f) => [
+      f.line,
+      period(f.periodIndex),
+      period(f.throughIndex),
+      f.kind,
+      f.severity,
+      f.explanation,
+    ]);
     if (rows.length === 0)
       rows.push([
+        '',
         '',
         '',
         'none',
         0,
         'No flags: every variance is within the thresholds and the lines\u2019 usual variation.',
       ]);
-    return withHeader(['line', 'period', 'kind', 'severity', 'explanation'], rows);
+    return withHeader(HEADER, rows);
   });
 }

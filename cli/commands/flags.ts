@@ -2,8 +2,10 @@
  * `openfpa flags <budget.json> [--out flags.json] [--no-forecast] [--quiet]`
  *
  * Reads {"periods":[...],"lines":[{"id","costCentre","account","owner","plan":[],"actual":[],
- * "drivers"?:{...}}],"thresholds"?:{...}} and writes {"flags":[{"line","period","kind","severity",
- * "explanation"}]} ranked by severity, to --out or stdout. Progress goes to stderr.
+ * "drivers"?:{...}}],"thresholds"?:{...}} and writes {"flags":[{"line","period","through","kind",
+ * "severity","explanation"}]} ranked by severity, to --out or stdout: one flag per issue, `period` its
+ * onset and `through` its last period (the same for a one-off), both as the file labels them.
+ * Progress goes to stderr.
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
@@ -68,7 +70,11 @@ export function run(args: string[]): Promise<number> {
     const started = process.hrtime.bigint();
     let flags;
     try {
-      flags = detectFlags(budget.lines, { ...budget.thresholds, ...(opts.useForecast ? {} : { useForecast: false }) });
+      flags = detectFlags(
+        budget.lines,
+        { ...budget.thresholds, ...(opts.useForecast ? {} : { useForecast: false }) },
+        { periods: budget.periods },
+      );
     } catch (e) {
       if (!isFpaError(e)) throw e;
       process.stderr.write(`openfpa flags: ${opts.file}: ${e.fullMessage}\n`);
@@ -80,6 +86,7 @@ export function run(args: string[]): Promise<number> {
     const out = flags.map((f) => ({
       line: f.line,
       period: budget.periods[f.periodIndex],
+      through: budget.periods[f.throughIndex],
       kind: f.kind,
       severity: f.severity,
       explanation: f.explanation,

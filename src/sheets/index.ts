@@ -33,7 +33,7 @@ export type { ParameterRead } from './driver-table';
 // Budget lines: the pane's plan/actual table and FPA.VARIANCE.FLAGS' blocks
 export { BUDGET_COLUMNS, BUDGET_TABLE, budgetTableValues, readBudgetTable } from './budget-table';
 export type { BudgetTable } from './budget-table';
-export { readPlanActualBlocks } from './plan-actual-blocks';
+export { readPeriodLabels, readPlanActualBlocks } from './plan-actual-blocks';
 export type { PlanActualBlocks } from './plan-actual-blocks';
 
 // Cash: instruments, credit line, working-capital levers

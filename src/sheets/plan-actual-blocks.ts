@@ -6,6 +6,7 @@
  * Amounts follow the same rule as the pane's plan/actual table (budget-table.ts): a number or a text
  * number; a blank or #N/A is a missing value (an actual not booked yet); other text, TRUE/FALSE and
  * other errors are refused, naming the cell. Labels default to "line 1", "line 2", … and must differ.
+ * Period labels (readPeriodLabels), one per column of the blocks, name the periods in the flags.
  */
 import type { BudgetLine } from '../model/budget-line';
 import { Errors } from '../errors';
@@ -62,4 +63,18 @@ export function readPlanActualBlocks(input: PlanActualBlocks): BudgetLine[] {
     first.set(name, i);
   });
   return plan.map((row, i) => ({ id: names[i], costCentre: '', account: '', owner: '', plan: row, actual: actual[i] }));
+}
+
+/**
+ * The period labels of the blocks, one per period (in any shape, read row by row), as text: a number
+ * reads as its text ("2026"), a blank cell as "period n". Null or undefined: no labels.
+ * @throws INPUT_BAD_SHAPE when the count differs from `periods`; SHEET_ERROR_CELL for an error cell.
+ * @example readPeriodLabels([['Jan', 'Feb', null]], 3) // ["Jan", "Feb", "period 3"]
+ */
+export function readPeriodLabels(grid: SheetGrid | null | undefined, periods: number): string[] | undefined {
+  if (grid === null || grid === undefined) return undefined;
+  const cells = grid.flatMap((row, r) => row.map((value, c) => ({ value, at: cellAt('periods', r + 1, c + 1) })));
+  if (cells.length !== periods)
+    throw Errors.badShape('periods', `${periods} label(s), one per period`, `${cells.length}`);
+  return cells.map(({ value, at }, i) => optionalTextCell(value, at) || `period ${i + 1}`);
 }

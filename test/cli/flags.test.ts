@@ -36,10 +36,23 @@ test('writes exactly the issue format, with the period label', async () => {
   const result = JSON.parse(fs.readFileSync(out, 'utf8'));
   expect(Object.keys(result)).toEqual(['flags']);
   expect(result.flags).toHaveLength(1);
-  expect(Object.keys(result.flags[0])).toEqual(['line', 'period', 'kind', 'severity', 'explanation']);
-  expect(result.flags[0]).toMatchObject({ line: 'TRV-1', period: '2026-08', kind: 'outlier' });
-  expect(result.flags[0].explanation).toMatch(/1,600/);
+  expect(Object.keys(result.flags[0])).toEqual(['line', 'period', 'through', 'kind', 'severity', 'explanation']);
+  expect(result.flags[0]).toMatchObject({ line: 'TRV-1', period: '2026-08', through: '2026-08', kind: 'outlier' });
+  expect(result.flags[0].explanation).toMatch(/^One-off in 2026-08: 1,600/);
   expect(io.stderr).toMatch(/1 flags on 2 lines/);
+});
+
+test('a persistent deviation is one flag: period is its onset, through its last period', async () => {
+  const under = {
+    periods,
+    lines: [{ id: 'LIC', plan: periods.map(() => 1000), actual: periods.map((_, t) => 800 * wobble[t]) }],
+  };
+  expect(await run([write('u.json', under), '--quiet'])).toBe(0);
+  const { flags } = JSON.parse(io.stdout);
+  expect(flags).toHaveLength(1);
+  expect(flags[0]).toMatchObject({ line: 'LIC', period: '2026-01', through: '2026-12', kind: 'opportunity' });
+  expect(flags[0].explanation).toMatch(/^Under plan since 2026-01: /);
+  expect(flags[0].explanation).not.toMatch(/moved from 0\.0%/);
 });
 
 test('writes to io.stdout without --out and accepts thresholds in the file', async () => {

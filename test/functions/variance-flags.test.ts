@@ -14,10 +14,10 @@ describe('FPA.VARIANCE.FLAGS', () => {
     const result = callWithoutThrowing(() => varianceFlags(plan, actual)) as unknown[][];
     const viaMock = callWithoutThrowing(async () => varianceFlags(await rangeValues(plan), await rangeValues(actual)));
     await expect(viaMock).resolves.toEqual(result);
-    expect(result[0]).toEqual(['line', 'period', 'kind', 'severity', 'explanation']);
+    expect(result[0]).toEqual(['line', 'period', 'through', 'kind', 'severity', 'explanation']);
     expect(result).toHaveLength(2);
-    expect(result[1].slice(0, 3)).toEqual(['line 1', 8, 'outlier']);
-    expect(result[1][4]).toMatch(/1,600/);
+    expect(result[1].slice(0, 4)).toEqual(['line 1', 8, 8, 'outlier']);
+    expect(result[1][5]).toMatch(/^One-off in period 8: 1,600/);
   });
 
   it('uses labels, and a single column as one line', () => {
@@ -32,7 +32,7 @@ describe('FPA.VARIANCE.FLAGS', () => {
   });
 
   it('takes a percentage or a name/value table of thresholds', () => {
-    expect((callWithoutThrowing(() => varianceFlags(plan, actual, undefined, [[0.9]])) as unknown[][])[1][2]).toBe(
+    expect((callWithoutThrowing(() => varianceFlags(plan, actual, undefined, [[0.9]])) as unknown[][])[1][3]).toBe(
       'none',
     );
     expect(
@@ -48,8 +48,24 @@ describe('FPA.VARIANCE.FLAGS', () => {
             ],
           ),
         ) as unknown[][]
-      )[1][2],
+      )[1][3],
     ).toBe('none');
+  });
+
+  it('spills one row per persistent issue, with its span in the period labels given', () => {
+    const months = [['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']];
+    const under = [wobble.map((w, t) => (t >= 3 ? 800 * w : 1000 * w))];
+    const result = callWithoutThrowing(() =>
+      varianceFlags([plan[0]], under, [['Licences']], undefined, months),
+    ) as unknown[][];
+    expect(result).toHaveLength(2);
+    expect(result[1].slice(0, 4)).toEqual(['Licences', 'Apr', 'Dec', 'opportunity']);
+    expect(result[1][5]).toMatch(/^Under plan since Apr: /);
+    expectExcelError(
+      callWithoutThrowing(() => varianceFlags([plan[0]], under, undefined, undefined, [['Jan', 'Feb']])),
+      '#VALUE!',
+      /one per period/,
+    );
   });
 
   it('treats blank actuals as not yet booked', () => {

@@ -4,7 +4,7 @@
  */
 import { FpaError } from '../../src/errors';
 import { readBudgetTable } from '../../src/sheets/budget-table';
-import { readPlanActualBlocks } from '../../src/sheets/plan-actual-blocks';
+import { readPeriodLabels, readPlanActualBlocks } from '../../src/sheets/plan-actual-blocks';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
 import { cellError } from '../../src/sheets/sheet-value';
 
@@ -110,5 +110,18 @@ describe('readPlanActualBlocks', () => {
     const lines = readPlanActualBlocks({ plan, actual: plan });
     expect(lines).toHaveLength(5000);
     expect(lines[4999].plan[35]).toBe(4999);
+  });
+});
+
+describe('readPeriodLabels', () => {
+  it('reads one label per period, numbers as text and blanks as "period n"', () => {
+    expect(readPeriodLabels([['Jan', 'Feb', null]], 3)).toEqual(['Jan', 'Feb', 'period 3']);
+    expect(readPeriodLabels([[2026], [2027]], 2)).toEqual(['2026', '2027']);
+    expect(readPeriodLabels(undefined, 3)).toBeUndefined();
+    expect(readPeriodLabels(null, 3)).toBeUndefined();
+  });
+  it('refuses a wrong count or an error cell, naming it', () => {
+    expect(thrown(() => readPeriodLabels([['Jan']], 2)).message).toMatch(/periods.*2 label\(s\), one per period/);
+    expect(thrown(() => readPeriodLabels([['Jan', cellError('#REF!')]], 2)).message).toMatch(/periods.*column 2/);
   });
 });
