@@ -3,7 +3,8 @@
  *
  * Forecasts every series of a dataset file {"name","frequency","horizon","series":[{"id","values",
  * "actual"?}]} (`actual` is ignored) and writes {"forecasts":[{"id","mean","lo80","hi80","lo95",
- * "hi95"}]} (interval keys follow --levels) to --out or stdout. Progress goes to stderr.
+ * "hi95","notes"}]} (interval keys follow --levels; notes say what was decided, e.g. that a seasonal
+ * method ran without a season) to --out or stdout. Progress goes to stderr.
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
@@ -167,6 +168,8 @@ function seriesRecord(id: string, r: ForecastResult): SeriesForecast {
     rec[`lo${iv.level}`] = iv.lower;
     rec[`hi${iv.level}`] = iv.upper;
   }
+  // What was decided and why (season found or not, blanks filled, a seasonal method run without a season).
+  rec.notes = r.notes;
   return rec;
 }
 

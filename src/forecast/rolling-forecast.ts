@@ -11,6 +11,7 @@ import { cachedEtsCandidates, cachedFitEts, cachedSelectEts } from './fit-cache'
 import { etsAverageMember } from './ets-average';
 import type { MemberForecast } from './member-forecasts';
 import { arMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
+import { seasonlessNote } from './seasonless-note';
 import { combineForecasts } from './combination';
 import type { EtsFit } from './ets-fit';
 import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
@@ -276,9 +277,23 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       m = 1;
     }
     if (key === 'theta') {
-      // R thetaf: its own seasonality test at the data's frequency (n > 2m), not the M4 detection.
-      const f = thetaMember(y, season.nominal, h, levels);
+      // R thetaf: its own seasonality test at the data's frequency (n > 2m), not the M4 detection;
+      // an explicit seasonality is honoured (the test is skipped), as the user asked for it.
+      const explicit = (request.seasonality ?? 0) >= 2;
+      const f = thetaMember(y, season.nominal, h, levels, explicit ? true : undefined);
       if (!f) throw ForecastErrors.tooShort('theta', 4, y.length);
+      if (f.period === 1 && season.nominal > 1)
+        notes.push(
+          seasonlessNote(
+            'theta',
+            'Theta on the unadjusted history',
+            request.seasonality ?? 0,
+            season.nominal,
+            explicit
+              ? 'its seasonal adjustment is multiplicative and needs data of zero or more'
+              : `thetaf's seasonality test (90% autocorrelation at lag ${season.nominal}${y.length <= 2 * season.nominal ? `, which needs more than ${2 * season.nominal} values` : ''}) found none`,
+          ),
+        );
       return done('theta', f, f.period);
     }
     // Detection decides the season of the autoregression; ETS is offered the nominal season and
@@ -302,7 +317,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   let spec = parseEtsCode(code, m) as EtsSpec;
   if (spec.season !== 'N' && m === 1) {
     spec = { ...spec, season: 'N', period: 1 };
-    notes.push(`No seasonality: ${etsCode(spec)} used instead of ${code}.`);
+    notes.push(seasonlessNote(method, `${etsCode(spec)} instead of ${code}`, request.seasonality ?? 0, season.nominal));
   }
   const f = namedEts(y, spec, NAMED[key] ? key : etsCode(spec), h, levels, seed);
   return done(NAMED[key] === etsCode(spec) ? key : etsCode(spec), f, spec.period);

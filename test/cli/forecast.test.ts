@@ -126,3 +126,13 @@ test('--method arima: automatic ARIMA for every series, the model in R notation'
     f.mean.forEach((v: number, i: number) => expect(v).toBeLessThanOrEqual(f.hi95[i]));
   }
 }, 60000);
+
+test('says in each series’ notes when a seasonal method ran without a season', async () => {
+  const out = path.join(dir, 'notes.json');
+  const flat = { ...dataset, series: [{ id: 'f', values: Array.from({ length: 36 }, (_, t) => 50 + (t % 3)) }] };
+  expect(await run([write('n.json', flat), '--method', 'hw', '--seasonality', '1', '--out', out, '--quiet'])).toBe(0);
+  const [f] = JSON.parse(fs.readFileSync(out, 'utf8')).forecasts;
+  expect(f.notes).toEqual([
+    'hw is a seasonal method, but seasonality 1 (none) was given: it ran as AAN instead of AAA.',
+  ]);
+});
