@@ -1,94 +1,76 @@
 /**
- * Accuracy of the flags engine on the labelled budget set (scripts/make-budget-set.ts), next to a
- * plain ±10% variance rule, and the false-positive rate of both on clean tourism series.
+ * Accuracy of the flags engine on labelled budget sets (scripts/make-budget-set.ts) over several
+ * seeds — the seeds the rules were chosen on and seeds never looked at — next to a plain ±10%
+ * variance rule, the calibration of the flags' confidence, and the false-flag rate on clean tourism
+ * series. Scoring: bench/flags-score.ts (one flag per issue).
  *
- * Scoring (issue 8): a flag is a true positive when it falls inside an event of its line (spike:
- * its period; shift and trend: onset to the end of the series; run-rate: onset to the fiscal
- * year end; underspend: its periods). An event is caught when a flag falls inside it, and a shift
- * or trend change only when a flag falls within two periods of its onset. Precision per flag kind,
- * recall per event kind, F1 overall.
- *
- * Run: npx tsx bench/flags.ts [budget-set.json labels.json]
+ * Run: npm run bench:flags [-- --tuning 2026,1,2 --held-out 101,102,103,104,105 --lines 200]
  */
 import { readFileSync } from 'node:fs';
 import { detectFlags } from '../src/anomaly/detect-flags';
-import type { BudgetLine } from '../src/anomaly/types';
+import type { BudgetLine, ThresholdSettings } from '../src/anomaly/types';
 import { seasonalFigure } from '../src/forecast/classical-decomposition';
-import type { LabelledEvent } from '../scripts/make-budget-set';
+import { quantile } from '../src/stats/quantile';
+import { makeBudgetSet } from '../scripts/make-budget-set';
+import { addScores, scoreFlags } from './flags-score';
+import type { Score, ScoredFlag } from './flags-score';
 
-interface SimpleFlag {
-  line: string;
-  periodIndex: number;
-  kind: string;
+const TUNING = [2026, 1, 2];
+const HELD_OUT = [101, 102, 103, 104, 105];
+
+function option(name: string, fallback: number[]): number[] {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1].split(',').map(Number) : fallback;
 }
 
-/** The baseline: flag every period whose actual is more than 10% away from plan. */
-function tenPercentRule(lines: ReadonlyArray<BudgetLine>): SimpleFlag[] {
-  return lines.flatMap((l) =>
-    l.plan.flatMap((p, t) => {
+/** The baseline: every period more than 10% from plan, consecutive periods on one side as one flag. */
+function tenPercentRule(lines: ReadonlyArray<BudgetLine>): ScoredFlag[] {
+  const out: ScoredFlag[] = [];
+  for (const l of lines) {
+    let open: ScoredFlag | null = null;
+    l.plan.forEach((p, t) => {
       const a = l.actual[t];
-      if (p === null || a === null || p === 0 || Math.abs(a - p) / Math.abs(p) <= 0.1) return [];
-      return [{ line: l.id, periodIndex: t, kind: a > p ? 'overspend' : 'underspend' }];
-    }),
-  );
-}
-
-function caughtWindow(e: LabelledEvent): [number, number] {
-  return e.kind === 'shift' || e.kind === 'trend' ? [e.start, Math.min(e.end, e.start + 2)] : [e.start, e.end];
-}
-
-interface Score {
-  precision: number;
-  recall: number;
-  f1: number;
-  flags: number;
-  byFlagKind: Record<string, { flags: number; precision: number }>;
-  byEventKind: Record<string, { events: number; recall: number }>;
-}
-
-function score(flags: SimpleFlag[], events: LabelledEvent[]): Score {
-  const byLine = new Map<string, LabelledEvent[]>();
-  for (const e of events) byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);
-  const inside = (f: SimpleFlag, lo: (e: LabelledEvent) => [number, number]) =>
-    (byLine.get(f.line) ?? []).some((e) => f.periodIndex >= lo(e)[0] && f.periodIndex <= lo(e)[1]);
-  const flagKinds: Record<string, { flags: number; tp: number }> = {};
-  let tp = 0;
-  for (const f of flags) {
-    const hit = inside(f, (e) => [e.start, e.end]);
-    tp += hit ? 1 : 0;
-    const k = (flagKinds[f.kind] ??= { flags: 0, tp: 0 });
-    k.flags += 1;
-    k.tp += hit ? 1 : 0;
+      const off = p !== null && a !== null && p !== 0 && Math.abs(a - p) / Math.abs(p) > 0.1;
+      const kind = off && (a as number) > (p as number) ? 'overspend' : 'underspend';
+      if (off && open && open.kind === kind && open.throughIndex === t - 1) open.throughIndex = t;
+      else if (off) out.push((open = { line: l.id, periodIndex: t, throughIndex: t, kind }));
+      else open = null;
+    });
   }
-  const flagSet = new Map<string, number[]>();
-  for (const f of flags) flagSet.set(f.line, [...(flagSet.get(f.line) ?? []), f.periodIndex]);
-  const eventKinds: Record<string, { events: number; caught: number }> = {};
-  let caught = 0;
-  for (const e of events) {
-    const [a, b] = caughtWindow(e);
-    const hit = (flagSet.get(e.line) ?? []).some((t) => t >= a && t <= b);
-    caught += hit ? 1 : 0;
-    const k = (eventKinds[e.kind] ??= { events: 0, caught: 0 });
-    k.events += 1;
-    k.caught += hit ? 1 : 0;
-  }
-  const precision = flags.length ? tp / flags.length : 0;
-  const recall = events.length ? caught / events.length : 0;
+  return out;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
+
+interface Row {
+  label: string;
+  ours: Score;
+  rule: Score;
+  seconds: number;
+}
+
+function row(r: Row): string {
+  const p = ratio(r.ours.real, r.ours.flags);
+  const rec = ratio(r.ours.caught, r.ours.events);
+  return `| ${r.label} | ${r.ours.events} (${r.ours.materialEvents}) | ${r.ours.flags} | ${pct(p)} | ${pct(rec)} | ${pct(ratio(r.ours.materialCaught, r.ours.materialEvents))} | ${pct(f1(p, rec))} | ${r.ours.flagsPerCaught.toFixed(2)} | ${r.rule.flags} | ${pct(ratio(r.rule.real, r.rule.flags))} | ${pct(ratio(r.rule.caught, r.rule.events))} | ${r.seconds.toFixed(1)} |`;
+}
+
+function runSeed(seed: number, lines: number, role: string, settings: ThresholdSettings = {}): Row {
+  const { budget, labels } = makeBudgetSet(seed, lines);
+  const started = process.hrtime.bigint();
+  const flags = detectFlags(budget.lines, settings);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
-    precision,
-    recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
-    flags: flags.length,
-    byFlagKind: Object.fromEntries(
-      Object.entries(flagKinds).map(([k, v]) => [k, { flags: v.flags, precision: v.tp / v.flags }]),
-    ),
-    byEventKind: Object.fromEntries(
-      Object.entries(eventKinds).map(([k, v]) => [k, { events: v.events, recall: v.caught / v.events }]),
-    ),
+    label: `${seed} (${role})`,
+    ours: scoreFlags(flags, labels),
+    rule: scoreFlags(tenPercentRule(budget.lines), labels),
+    seconds,
   };
 }
 
-/** Clean series: the last 36 months of each tourism series where a centred 2×12 moving average exists, with plan = trend × seasonal index. */
+/** Clean series: the last 36 months of each tourism series, plan = centred 2×12 moving average × seasonal index. */
 function tourismLines(): BudgetLine[] {
   const data = JSON.parse(readFileSync('/work/shared/data/tourism-monthly.json', 'utf8')) as {
     series: { id: string; values: number[] }[];
@@ -112,61 +94,82 @@ function tourismLines(): BudgetLine[] {
   return lines;
 }
 
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
-}
-
 function main(): void {
-  const budgetPath = process.argv[2] ?? 'test/fixtures/anomaly/budget-set.json';
-  const labelsPath = process.argv[3] ?? 'test/fixtures/anomaly/labels.json';
-  const budget = JSON.parse(readFileSync(budgetPath, 'utf8')) as { periods: string[]; lines: BudgetLine[] };
-  const { events } = JSON.parse(readFileSync(labelsPath, 'utf8')) as { events: LabelledEvent[] };
-  const started = process.hrtime.bigint();
-  const ours = score(detectFlags(budget.lines), events);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rule = score(tenPercentRule(budget.lines), events);
-  const out: string[] = [];
-  out.push(
-    `Labelled set: ${budget.lines.length} lines × ${budget.periods.length} periods, ${events.length} events (${seconds.toFixed(1)} s for our detector)`,
+  const lines = option('--lines', [200])[0];
+  const tuning = option('--tuning', TUNING).map((s) => runSeed(s, lines, 'tuning'));
+  const heldOut = option('--held-out', HELD_OUT).map((s) => runSeed(s, lines, 'held-out'));
+  const total = (label: string, rows: Row[]): Row => ({
+    label,
+    ours: addScores(rows.map((r) => r.ours)),
+    rule: addScores(rows.map((r) => r.rule)),
+    seconds: rows.reduce((s, r) => s + r.seconds, 0),
+  });
+  const out: string[] = [
+    `Labelled budget sets (scripts/make-budget-set.ts, ${lines} lines × 36 months a seed), one flag per issue; scoring in bench/flags-score.ts.`,
     '',
-  );
-  out.push(
-    '| case | flags | ours precision | ours recall | ours F1 | ±10% precision | ±10% recall | ±10% F1 |',
-    '|---|---|---|---|---|---|---|---|',
-  );
-  out.push(
-    `| overall | ${ours.flags} / ${rule.flags} | ${pct(ours.precision)} | ${pct(ours.recall)} | ${pct(ours.f1)} | ${pct(rule.precision)} | ${pct(rule.recall)} | ${pct(rule.f1)} |`,
-  );
-  out.push('', '| event kind | events | ours recall | ±10% recall |', '|---|---|---|---|');
-  for (const [k, v] of Object.entries(ours.byEventKind))
-    out.push(`| ${k} | ${v.events} | ${pct(v.recall)} | ${pct(rule.byEventKind[k]?.recall ?? 0)} |`);
-  out.push('', '| flag kind | ours flags | ours precision | ±10% flags | ±10% precision |', '|---|---|---|---|---|');
-  const kinds = new Set([...Object.keys(ours.byFlagKind), ...Object.keys(rule.byFlagKind)]);
-  for (const k of kinds) {
-    const o = ours.byFlagKind[k];
-    const r = rule.byFlagKind[k];
+    '| seed | events (material) | flags | precision | recall | recall, material events | F1 | flags per caught event | ±10% flags | ±10% precision | ±10% recall | seconds |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...tuning.map(row),
+    ...heldOut.map(row),
+    row(total('**all tuning seeds**', tuning)),
+    row(total('**all held-out seeds**', heldOut)),
+  ];
+  const all = addScores([...tuning, ...heldOut].map((r) => r.ours));
+  const held = total('', heldOut).ours;
+  out.push('', '| event kind (held-out seeds) | events | recall |', '|---|---|---|');
+  for (const [k, v] of Object.entries(held.byEventKind))
+    out.push(`| ${k} | ${v.events} | ${pct(ratio(v.caught, v.events))} |`);
+  out.push('', '| flag kind (all seeds) | flags | precision |', '|---|---|---|');
+  for (const [k, v] of Object.entries(all.byFlagKind))
+    out.push(`| ${k} | ${v.flags} | ${pct(ratio(v.real, v.flags))} |`);
+  out.push('', '| confidence (all seeds) | flags | share real |', '|---|---|---|');
+  for (const [lo, hi] of [
+    [0, 0.95],
+    [0.95, 0.99],
+    [0.99, 0.999],
+    [0.999, 1.01],
+  ]) {
+    const bin = all.confidence.filter(([c]) => c >= lo && c < hi);
     out.push(
-      `| ${k} | ${o?.flags ?? 0} | ${o ? pct(o.precision) : '–'} | ${r?.flags ?? 0} | ${r ? pct(r.precision) : '–'} |`,
+      `| ${lo}–${Math.min(hi, 1)} | ${bin.length} | ${pct(ratio(bin.filter(([, r]) => r).length, bin.length))} |`,
+    );
+  }
+  out.push(
+    '',
+    '| alpha (held-out seeds) | flags | precision | recall | recall, material events |',
+    '|---|---|---|---|---|',
+  );
+  for (const alpha of [0.005, 0.01, 0.02, 0.05]) {
+    const s = addScores(option('--held-out', HELD_OUT).map((seed) => runSeed(seed, lines, '', { alpha }).ours));
+    out.push(
+      `| ${alpha}${alpha === 0.01 ? ' (default)' : ''} | ${s.flags} | ${pct(ratio(s.real, s.flags))} | ${pct(ratio(s.caught, s.events))} | ${pct(ratio(s.materialCaught, s.materialEvents))} |`,
     );
   }
   const clean = tourismLines();
   const periods = clean.reduce((n, l) => n + l.plan.length, 0);
-  const ourClean = detectFlags(clean);
-  const ruleClean = tenPercentRule(clean);
-  const flaggedSeries = (fs: SimpleFlag[]) => new Set(fs.map((f) => f.line)).size;
+  const ours = detectFlags(clean);
+  const rule = tenPercentRule(clean);
+  const severities = [...tuning, ...heldOut].length > 0 ? severitySpread(option('--tuning', TUNING)[0], lines) : '';
   out.push(
+    '',
+    severities,
     '',
     `Clean tourism series (plan = centred 2×12 moving average × seasonal index, no injections): ${clean.length} series, ${periods} periods`,
     '',
-  );
-  out.push('| detector | flags | false-positive rate per period | series with any flag |', '|---|---|---|---|');
-  out.push(
-    `| ours | ${ourClean.length} | ${pct(ourClean.length / periods)} | ${pct(flaggedSeries(ourClean) / clean.length)} |`,
-  );
-  out.push(
-    `| ±10% rule | ${ruleClean.length} | ${pct(ruleClean.length / periods)} | ${pct(flaggedSeries(ruleClean) / clean.length)} |`,
+    '| detector | flags | flags per 100 periods | series with any flag |',
+    '|---|---|---|---|',
+    `| ours | ${ours.length} | ${(100 * ratio(ours.length, periods)).toFixed(2)} | ${pct(ratio(new Set(ours.map((f) => f.line)).size, clean.length))} |`,
+    `| ±10% rule | ${rule.length} | ${(100 * ratio(rule.length, periods)).toFixed(2)} | ${pct(ratio(new Set(rule.map((f) => f.line)).size, clean.length))} |`,
   );
   process.stdout.write(out.join('\n') + '\n');
+}
+
+/** Quartiles of severity on one seed's flags: the scale separates flags when they spread. */
+function severitySpread(seed: number, lines: number): string {
+  const flags = detectFlags(makeBudgetSet(seed, lines).budget.lines);
+  const s = flags.map((f) => f.severity);
+  const q = [0.1, 0.25, 0.5, 0.75, 0.9].map((p) => quantile(s, p).toFixed(3));
+  return `Severity of the ${flags.length} flags of seed ${seed}: P10 ${q[0]}, P25 ${q[1]}, median ${q[2]}, P75 ${q[3]}, P90 ${q[4]}.`;
 }
 
 main();

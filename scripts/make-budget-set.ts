@@ -28,6 +28,12 @@ export interface LabelledEvent {
   end: number;
   /** Relative size in noise units (σ), for reading the labels. */
   size: number;
+  /**
+   * Largest deviation the event causes in one period, as a share of plan (size × σ, times the
+   * periods of growth for a trend or drift). Below the engine's `minPct` (5%) the event is not
+   * material: no flag is wanted for it, and the benchmark reports recall with and without such events.
+   */
+  effect: number;
 }
 
 function mulberry32(seed: number): () => number {
@@ -110,7 +116,9 @@ export function makeBudgetSet(seed: number, count: number) {
         end = Math.min(PERIODS - 1, start + Math.floor(uniform(4, 10)) - 1);
         for (let t = start; t <= end; t += 1) effect[t] += size * sigma;
       }
-      labels.push({ line: id, kind, start, end, size: Math.round(size * 100) / 100 });
+      const growth = kind === 'trend' || kind === 'run-rate' ? end - start + 1 : 1;
+      const peak = Math.round(Math.abs(size) * sigma * growth * 10000) / 10000;
+      labels.push({ line: id, kind, start, end, size: Math.round(size * 100) / 100, effect: peak });
       free = end + 3;
     }
     // No event takes a cost line below 40% of its expected level: budgets do not run to zero.
