@@ -290,7 +290,9 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
             request.seasonality ?? 0,
             season.nominal,
             explicit
-              ? 'its seasonal adjustment is multiplicative and needs data of zero or more'
+              ? hasFullSeasons(y.length, season.nominal)
+                ? 'its seasonal adjustment is multiplicative and needs data of zero or more'
+                : `its seasonal adjustment needs two seasons of history (${y.length} < ${MIN_FULL_SEASONS * season.nominal})`
               : `thetaf's seasonality test (90% autocorrelation at lag ${season.nominal}${y.length <= 2 * season.nominal ? `, which needs more than ${2 * season.nominal} values` : ''}) found none`,
           ),
         );

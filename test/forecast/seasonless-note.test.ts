@@ -39,6 +39,14 @@ describe('seasonal methods without a season (rollingForecast)', () => {
     expect(given.mean[3] - given.mean[9]).toBeGreaterThan(30);
     expect(Math.abs(missed.mean[3] - missed.mean[9])).toBeLessThan(25);
   });
+  it('says why theta could not use a given season', () => {
+    const short = rollingForecast({ values: y.slice(0, 20), horizon: 6, method: 'theta', seasonality: 12 });
+    expect(short.notes.join(' ')).toMatch(/its seasonal adjustment needs two seasons of history \(20 < 24\)/);
+    const negative = y.map((v) => -v);
+    expect(rollingForecast({ values: negative, horizon: 6, method: 'theta', seasonality: 12 }).notes.join(' ')).toMatch(
+      /multiplicative and needs data of zero or more/,
+    );
+  });
   it('says nothing for a method that chooses its own season', () => {
     expect(rollingForecast({ values: y, horizon: 12, method: 'ets' }).notes.join(' ')).not.toMatch(/seasonal method/);
   });
