@@ -33,6 +33,8 @@ add("discrete", list(values = c(0, 250000, 1000000), probabilities = c(0.6, 0.3,
 add("bernoulli", list(p = 0.3), "qbinom(p, 1, 0.3)", qbinom(pd, 1, 0.3), pd)
 add("poisson", list(lambda = 4), "qpois(p, 4)", qpois(ps, 4))
 add("poisson", list(lambda = 250), "qpois(p, 250)", qpois(ps, 250))
+add("negbinomial", list(size = 3, prob = 0.4), "qnbinom(p, 3, 0.4)", qnbinom(pd, 3, 0.4), pd)
+add("negbinomial", list(size = 16.5, prob = 0.8), "qnbinom(p, 16.5, 0.8)", qnbinom(pd, 16.5, 0.8), pd)
 json_num <- function(x) sprintf("%.17g", x)
 entry <- function(e) {
   params <- paste(sprintf('"%s": %s', names(e$params), sapply(e$params, function(v) if (length(v) > 1) paste0("[", paste(json_num(v), collapse = ", "), "]") else json_num(v))), collapse = ", ")

@@ -4,7 +4,7 @@
  * act on. `makeDistribution` is the one entry point the engine, the CLI and FPA.DIST.INV use.
  */
 import { ScenarioErrors } from '../errors';
-import { bernoulli, discrete, poisson } from './discrete-family';
+import { bernoulli, discrete, negativeBinomial, poisson } from './discrete-family';
 import { gamma, studentT } from './gamma-family';
 import { beta, pert, triangular, uniform } from './bounded-family';
 import { lognormal, lognormalFromMoments, normal, truncatedNormal } from './normal-family';
@@ -25,6 +25,7 @@ export const DISTRIBUTION_PARAMETERS: Readonly<Record<string, readonly string[]>
   discrete: ['values', 'probabilities'],
   bernoulli: ['p'],
   poisson: ['lambda'],
+  negbinomial: ['size', 'prob'],
 };
 
 const ALIASES: Readonly<Record<string, string>> = {
@@ -38,6 +39,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   studentt: 'student',
   unif: 'uniform',
   bern: 'bernoulli',
+  nbinom: 'negbinomial',
+  negativebinomial: 'negbinomial',
 };
 
 /** Parameters that take a list of numbers (the discrete family's values and probabilities). */
@@ -161,6 +164,11 @@ function build(r: Reader, family: string): Distribution {
     }
     case 'poisson':
       return poisson(r.positive('lambda'));
+    case 'negbinomial': {
+      const prob = r.number('prob');
+      if (!(prob > 0 && prob <= 1)) r.fail(`prob must be above 0 and at most 1; got ${prob}.`);
+      return negativeBinomial(r.positive('size'), prob);
+    }
     default:
       return r.fail('is not implemented.');
   }

@@ -42,6 +42,7 @@ const FAMILIES: [string, DistributionParams][] = [
   ['discrete', { values: [0, 250000, 1000000], probabilities: [0.6, 0.3, 0.1] }],
   ['bernoulli', { p: 0.3 }],
   ['poisson', { lambda: 4 }],
+  ['negbinomial', { size: 3.5, prob: 0.4 }],
 ];
 
 describe('samples by inverse CDF: moments match the closed form and a KS test passes (seed 7, n = 20000)', () => {
@@ -129,6 +130,8 @@ describe('parameter validation', () => {
     ['discrete', { values: [1, 2], probabilities: [1.5, -0.5] }, 'must not be negative'],
     ['bernoulli', { p: 1.5 }, 'between 0 and 1'],
     ['poisson', { lambda: 0 }, 'lambda must be > 0'],
+    ['negbinomial', { size: 2, prob: 0 }, 'prob must be above 0'],
+    ['negbinomial', { size: -1, prob: 0.5 }, 'size must be > 0'],
     ['gamma', { shape: 2, scale: Number.NaN }, 'must be a number'],
     ['student', { df: 0 }, 'df must be > 0'],
   ] as [string, DistributionParams, string][])('%s %j → %s', (family, params, text) => {
@@ -141,6 +144,7 @@ describe('parameter validation', () => {
     expect(makeDistribution('d', 'Truncated_Normal', { mean: 0, sd: 1, min: 0 }).family).toBe('truncnormal');
     expect(makeDistribution('d', 'T', { df: 3 }).family).toBe('student');
     expect(DISTRIBUTION_NAMES).toContain('poisson');
+    expect(makeDistribution('d', 'NBinom', { size: 2, prob: 0.5 }).family).toBe('negbinomial');
   });
   test('gamma accepts rate instead of scale', () => {
     expect(makeDistribution('g', 'gamma', { shape: 2, rate: 4 }).mean()).toBe(0.5);
