@@ -7,6 +7,7 @@ import './forecast';
 import './scenario';
 import './variance-flags';
 import './cash';
+import './driver-update';
 import { startCellWorkers } from './start-workers';
 
 startCellWorkers();

@@ -270,7 +270,7 @@ export function scenarioTrials(
  * outcomes fall. p may be a range; the result has the same shape.
  * @customfunction DIST.INV
  * @helpurl https://localhost:3000/help/dist-inv.html
- * @param {string} distribution normal, truncnormal, lognormal, lognormal2, uniform, triangular, pert, beta, gamma, student, discrete, bernoulli or poisson.
+ * @param {string} distribution normal, truncnormal, lognormal, lognormal2, uniform, triangular, pert, beta, gamma, student, discrete, bernoulli, poisson or negbinomial.
  * @param {any[][]} p Probability between 0 and 1, or a range of them.
  * @param {any[][]} param1 First parameter (e.g. mean for normal, min for pert; for discrete, the values as a range or "0;250000;1000000").
  * @param {any[][]} [param2] Second parameter (e.g. sd for normal, mode for pert; for discrete, the probabilities).

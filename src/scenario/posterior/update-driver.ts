@@ -37,6 +37,20 @@ import type { DriverActuals, DriverUpdate, FamilyUpdate } from './types';
 
 const MOMENT_MATCHED = new Set(['truncnormal', 'uniform', 'triangular', 'pert', 'gamma', 'student']);
 
+const CONJUGATE = new Set(['normal', 'lognormal', 'lognormal2', 'beta', 'bernoulli', 'poisson']);
+
+/**
+ * Checks that a (canonical) family can be learnt from actuals, before its parameters are read.
+ * @throws SCENARIO_BAD_SPEC for the discrete family and anything outside the table above
+ */
+export function assertUpdatable(family: string): void {
+  if (!CONJUGATE.has(family) && !MOMENT_MATCHED.has(family))
+    throw ScenarioErrors.badSpec(
+      'distribution',
+      `no update is defined for a ${family} driver; state it as normal, lognormal, beta or poisson to learn from actuals.`,
+    );
+}
+
 function numbers(params: DistributionParams): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(params)) if (typeof v === 'number') out[k] = v;
@@ -59,6 +73,7 @@ export function updateDriver(
   weight = 1,
 ): DriverUpdate {
   const canonical = canonicalFamily(family) ?? family;
+  if (canonicalFamily(family)) assertUpdatable(canonical);
   const summary = summarise(driver, family, params);
   const prior = { family: canonical, params: numbers(params), ...summary };
   if (!(weight > 0) || !Number.isFinite(weight))
@@ -87,10 +102,7 @@ export function updateDriver(
   } else if (MOMENT_MATCHED.has(canonical) && Number.isFinite(summary.sd) && summary.sd > 0) {
     update = updateMatchedDriver(driver, canonical, summary, values, weight);
   } else {
-    throw ScenarioErrors.badSpec(
-      'distribution',
-      `no update is defined for a ${canonical} driver; state it as normal, lognormal, beta or poisson to learn from actuals.`,
-    );
+    throw ScenarioErrors.badSpec('distribution', `a ${canonical} prior with an infinite variance cannot be updated.`);
   }
   return { ...update, prior };
 }

@@ -158,3 +158,7 @@ describe('edge cases', () => {
     );
   });
 });
+
+test('a Student-t prior without a variance (df ≤ 2) cannot be moment-matched', () => {
+  expect(code(() => updateDriver('d', 'student', { df: 2 }, { values: [1] }))).toContain('infinite variance');
+});
