@@ -8,6 +8,7 @@ import './scenario';
 import './variance-flags';
 import './cash';
 import './driver-update';
+import './kpi-response';
 import { startCellWorkers } from './start-workers';
 
 startCellWorkers();
