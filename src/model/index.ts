@@ -19,5 +19,18 @@ export { newProposal, allowedActions, transition } from './proposal-machine';
 export type { Actor } from './proposal-machine';
 export * from './audit';
 
+// KPIs and the loop's memory
+export type {
+  Kpi,
+  KpiDirection,
+  KpiLink,
+  EnteredKpiResponse,
+  AdjustmentContext,
+  AdjustmentReason,
+  AdjustmentOutcome,
+  AdjustmentRecord,
+  ForecastRecord,
+} from './kpi';
+
 // Errors
 export { ModelErrors } from './errors';
