@@ -36,6 +36,8 @@ export type ResponseShape = 'linear' | 'saturating';
 export interface LineResponse {
   /** KPI units per unit of spend, at the line's mean spend. */
   marginal: number;
+  /** Its standard error. */
+  se: number;
   lower: number;
   upper: number;
   /** Marginal × mean spend ÷ mean KPI: % KPI change per 1% spend change. */
@@ -161,6 +163,7 @@ export function estimateKpiResponse(
     const e = meanSpend / meanKpi;
     return {
       marginal: m.mean,
+      se: m.se,
       lower: m.mean - z * m.se,
       upper: m.mean + z * m.se,
       elasticity: m.mean * e,

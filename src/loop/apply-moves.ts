@@ -1,0 +1,142 @@
+/**
+ * Turning the lines a re-budget moves into the new monthly plans, the memory's records of the moves
+ * and the proposal's lines with the past cases they cite.
+ */
+import type { AdjustmentRecord } from '../model/kpi';
+import { citeCases, recordAdjustment, similarCases } from './adjustment-memory';
+import { phasePlan } from './phase-plan';
+import { moveReason } from './signals';
+import type { LineContext } from './line-objective';
+import type { LoopStepInput } from './loop-types';
+
+/** One line of a proposal made by the loop. */
+export interface LoopMove {
+  line: string;
+  costCentre: string;
+  /** Remaining-year plan before and after. */
+  before: number;
+  after: number;
+  reason: AdjustmentRecord['context']['kinds'][number];
+  /** What similar past moves achieved ("3 similar moves closed 70% of the gap within 2 months"), or "". */
+  citation: string;
+  /** The past moves cited. */
+  cases: string[];
+}
+
+/** Totals of the remaining plans that add up exactly to `total`: the rounding residue goes to the line with most room. */
+function exactTotals(contexts: ReadonlyArray<LineContext>, proposed: number[], total: number): number[] {
+  const out = proposed.slice();
+  const residue = total - out.reduce((s, v) => s + v, 0);
+  if (residue === 0) return out;
+  let best = -1;
+  let room = 0;
+  out.forEach((p, i) => {
+    const r = residue > 0 ? contexts[i].upper - p : p - contexts[i].lower;
+    if (r > room) [best, room] = [i, r];
+  });
+  if (best >= 0) out[best] += residue;
+  return out;
+}
+
+function attainment(input: LoopStepInput, kpi: string | null): number | null {
+  const k = input.kpis.find((x) => x.id === kpi);
+  if (!k) return null;
+  const ratios: number[] = [];
+  for (let u = input.month; u >= 0 && ratios.length < 3; u--) {
+    const a = k.actual[u];
+    const t = k.target[u];
+    if (a !== null && a !== undefined && t !== null && t !== undefined && t > 0)
+      ratios.push(k.direction === 'lower' ? t / a : a / t);
+  }
+  return ratios.length ? ratios.reduce((s, v) => s + v, 0) / ratios.length : null;
+}
+
+/**
+ * New window plans for the lines in `moved`, the records of those moves, and the proposal lines.
+ * @param proposed remaining-plan totals of every line (in the order of `contexts`)
+ */
+export function applyMoves(
+  input: LoopStepInput,
+  contexts: ReadonlyArray<LineContext>,
+  proposed: ReadonlyArray<number>,
+  moved: ReadonlySet<string>,
+  memory: ReadonlyArray<AdjustmentRecord>,
+  outcomeMonths: number,
+): { plan: Record<string, number[]>; records: AdjustmentRecord[]; moves: LoopMove[] } {
+  const [a, b] = input.window;
+  const total = contexts.reduce((s, c) => s + c.landing.planLeft, 0);
+  const totals = exactTotals(
+    contexts,
+    contexts.map((c, i) => (moved.has(c.id) ? proposed[i] : c.landing.planLeft)),
+    total,
+  );
+  const plan: Record<string, number[]> = {};
+  const records: AdjustmentRecord[] = [];
+  const moves: LoopMove[] = [];
+  contexts.forEach((c, i) => {
+    const line = input.lines[i];
+    if (!moved.has(c.id) && totals[i] === c.landing.planLeft) return;
+    const current = line.plan.slice(a, b + 1);
+    const limits = current.map((_, j) => ({
+      lower: input.limits.minShare * line.annualPlan[a + j],
+      upper: input.limits.maxShare * line.annualPlan[a + j],
+    }));
+    const next = phasePlan(current, totals[i], limits);
+    plan[c.id] = next;
+    if (!moved.has(c.id)) return;
+    const direction = totals[i] >= c.landing.planLeft ? 1 : -1;
+    const reason = moveReason(c, direction);
+    const months = Math.min(outcomeMonths, b - a + 1);
+    let spendWithout = 0;
+    let planAdded = 0;
+    for (let j = 0; j < months; j++) {
+      spendWithout += c.passThrough * current[j] + (1 - c.passThrough) * c.landing.need[j];
+      planAdded += next[j] - current[j];
+    }
+    const kpi = input.kpis.find((k) => k.id === line.kpi);
+    const recent = kpi
+      ? kpi.actual.slice(Math.max(0, input.month - 2), input.month + 1).filter((v): v is number => v !== null)
+      : [];
+    const targets = kpi ? kpi.target.slice(a, a + months).filter((v): v is number => v !== null) : [];
+    const context = {
+      kinds: [reason],
+      direction: direction > 0 ? ('raise' as const) : ('cut' as const),
+      gapShare: c.landing.gap / Math.max(c.landing.yearPlan, 1e-9),
+      moveShare: (totals[i] - c.landing.planLeft) / Math.max(c.landing.planLeft, 1e-9),
+      kpiAttainment: attainment(input, line.kpi),
+      period: input.month,
+      monthsLeft: b - a + 1,
+    };
+    const cases = similarCases(memory, context);
+    records.push(
+      recordAdjustment(
+        {
+          line: c.id,
+          costCentre: c.costCentre,
+          kpi: line.kpi,
+          before: c.landing.planLeft,
+          after: totals[i],
+          context,
+          expected: {
+            spendWithout,
+            planAdded,
+            kpiWithout: recent.length ? (months * recent.reduce((s, v) => s + v, 0)) / recent.length : null,
+            kpiTarget: targets.length === months ? targets.reduce((s, v) => s + v, 0) : null,
+            gap: c.landing.gap,
+          },
+        },
+        memory.length + records.length,
+      ),
+    );
+    moves.push({
+      line: c.id,
+      costCentre: c.costCentre,
+      before: c.landing.planLeft,
+      after: totals[i],
+      reason,
+      citation: citeCases(cases, outcomeMonths),
+      cases: cases.map((r) => r.id),
+    });
+  });
+  return { plan, records, moves };
+}

@@ -1,0 +1,79 @@
+/**
+ * How the loop trades KPI attainment against the predictability of spend.
+ *
+ * Moving budget toward the lines whose spend moves KPIs pulls their plans away from what they will
+ * spend, so the year-end variance grows. The rule: re-forecasting wins back predictability (the
+ * least expected variance V_min, plans at their forecast landing), and `balance` of what it wins back
+ * over the approved plan (V_ref) may be spent on KPIs:
+ *
+ *   choose the exchange rate λ so that the expected variance of the best plans is
+ *   V_min + balance·(V_ref − V_min),
+ *
+ * found by bisection on ln λ (V grows with λ). balance = 0 tracks the forecast only; balance = 1 lets
+ * the plan become as unpredictable as the approved one, for the most KPI attainment. The default 0.5
+ * splits the gain: the budget predicts spending better than the approved plan *and* buys more KPI.
+ * When the approved plan is already as predictable as re-forecasting can make it, λ = 0.
+ */
+import type { Solver } from '../solver/types';
+import type { Allocation } from '../allocation/types';
+import { allocateFor, expectedVariance } from './loop-allocation';
+import type { LineContext } from './line-objective';
+
+export interface Balanced {
+  lambda: number;
+  allocation: Allocation;
+  /** Expected variance points: the least possible, of the approved plan, and the target. */
+  varianceMin: number;
+  varianceReference: number;
+  varianceTarget: number;
+}
+
+const plansOf = (a: Allocation) => a.lines.map((l) => l.proposed);
+
+/**
+ * @param reference the approved remaining plan of each line (same order as `contexts`)
+ * @param balance share of the predictability won by re-forecasting that may be spent on KPIs (0..1)
+ */
+export async function balanceKpiAndVariance(
+  solver: Solver,
+  contexts: ReadonlyArray<LineContext>,
+  reference: ReadonlyArray<number>,
+  balance: number,
+): Promise<Balanced> {
+  const tracking = await allocateFor(solver, contexts, 0);
+  const varianceMin = expectedVariance(contexts, plansOf(tracking));
+  const varianceReference = expectedVariance(contexts, reference);
+  const varianceTarget = varianceMin + balance * Math.max(0, varianceReference - varianceMin);
+  const result = (lambda: number, allocation: Allocation): Balanced => ({
+    lambda,
+    allocation,
+    varianceMin,
+    varianceReference,
+    varianceTarget,
+  });
+  if (!(varianceTarget > varianceMin * (1 + 1e-6))) return result(0, tracking);
+  // Bracket: double λ from 1 until the variance target is passed (or the plans stop changing).
+  let low = 0;
+  let lowAllocation = tracking;
+  let high = 1;
+  let highAllocation = await allocateFor(solver, contexts, high);
+  for (let k = 0; k < 40 && expectedVariance(contexts, plansOf(highAllocation)) < varianceTarget; k++) {
+    low = high;
+    lowAllocation = highAllocation;
+    high *= 4;
+    highAllocation = await allocateFor(solver, contexts, high);
+  }
+  if (expectedVariance(contexts, plansOf(highAllocation)) < varianceTarget) return result(high, highAllocation);
+  for (let k = 0; k < 14; k++) {
+    const middle = low === 0 ? high / 4 : Math.sqrt(low * high);
+    const allocation = await allocateFor(solver, contexts, middle);
+    if (expectedVariance(contexts, plansOf(allocation)) <= varianceTarget) {
+      low = middle;
+      lowAllocation = allocation;
+    } else {
+      high = middle;
+    }
+    if (low > 0 && high / low < 1.05) break;
+  }
+  return result(low, lowAllocation);
+}

@@ -1,0 +1,133 @@
+/**
+ * Every budget line's KPI response as a curve the allocation can use: the KPI gain of a level of
+ * spend, its slope, and the slope's standard error. Estimated from history (kpi-response.ts) with
+ * partial pooling across all KPIs, or entered by hand on the line's KPI link.
+ *
+ * Pooling (empirical Bayes): each line's response is first estimated alone; the spread of the
+ * responses in elasticity units across every line, τ² = mean(ê² − se²) (at least 0.01²), is then the
+ * prior sd of a Normal(0, τ²) that shrinks each estimate toward 0 in a second fit. A noisy estimate
+ * from a short or flat history is pulled in; a clear one barely moves (Efron & Morris 1975).
+ */
+import { isFpaError } from '../errors';
+import { estimateKpiResponse, marginalAt } from './kpi-response';
+import type { KpiResponse } from './kpi-response';
+import type { EnteredKpiResponse } from '../model/kpi';
+
+/** The KPI response of one line: the gain of spending `x` in a period and its slope there. */
+export interface ResponseCurve {
+  kpi: string;
+  /** KPI gain from spend x (relative to no spend). */
+  gain(x: number): number;
+  /** KPI units per unit of spend at x, with its standard error. */
+  marginal(x: number): { mean: number; se: number };
+  source: 'estimate' | 'entered' | 'none';
+  /** Why the curve is what it is (the estimate's notes, or why there is none). */
+  note: string;
+}
+
+export interface ResponseInput {
+  kpis: ReadonlyArray<{ id: string; actual: ReadonlyArray<number | null> }>;
+  /** One entry per budget line. */
+  lines: ReadonlyArray<{
+    id: string;
+    kpi: string | null;
+    actual: ReadonlyArray<number | null>;
+    lag?: number;
+    entered?: EnteredKpiResponse;
+  }>;
+  /** Fewest KPI periods an estimate needs. @default 6 */
+  minPeriods?: number;
+}
+
+const none = (kpi: string, note: string): ResponseCurve => ({
+  kpi,
+  gain: () => 0,
+  marginal: () => ({ mean: 0, se: 0 }),
+  source: 'none',
+  note,
+});
+
+export function enteredCurve(kpi: string, r: EnteredKpiResponse): ResponseCurve {
+  const s = r.saturation;
+  const sd = r.sd ?? 0;
+  const decay = (x: number) => (s === undefined ? 1 : Math.exp(-x / s));
+  return {
+    kpi,
+    gain: (x) => (s === undefined ? r.perUnit * x : r.perUnit * s * (1 - Math.exp(-x / s))),
+    marginal: (x) => ({ mean: r.perUnit * decay(x), se: sd * decay(x) }),
+    source: 'entered',
+    note: 'entered by hand',
+  };
+}
+
+function estimatedCurve(kpi: string, response: KpiResponse, index: number): ResponseCurve {
+  const line = response.lines[index];
+  const s = line.saturation;
+  return {
+    kpi,
+    gain: (x) => (s === null ? line.rate * x : line.rate * s * (1 - Math.exp(-x / s))),
+    marginal: (x) => marginalAt(response, index, x),
+    source: 'estimate',
+    note: response.notes[0] ?? '',
+  };
+}
+
+function fitAll(input: ResponseInput, tau?: number): Map<string, KpiResponse | string> {
+  const out = new Map<string, KpiResponse | string>();
+  for (const kpi of input.kpis) {
+    const own = input.lines.filter((l) => l.kpi === kpi.id && !l.entered);
+    if (own.length === 0) continue;
+    const periods = kpi.actual.filter((v) => v !== null && Number.isFinite(v)).length;
+    if (periods < Math.max(input.minPeriods ?? 6, own.length + 4)) {
+      out.set(
+        kpi.id,
+        `${periods} KPI period(s) so far; an estimate needs ${Math.max(input.minPeriods ?? 6, own.length + 4)}`,
+      );
+      continue;
+    }
+    const spend = own.map((l) => Array.from({ length: kpi.actual.length }, (_, t) => l.actual[t] ?? null));
+    try {
+      out.set(kpi.id, estimateKpiResponse(kpi.actual, spend, { lag: own[0].lag ?? 0, priorElasticitySd: tau }));
+    } catch (e) {
+      if (!isFpaError(e)) throw e;
+      out.set(kpi.id, e.message);
+    }
+  }
+  return out;
+}
+
+/** τ² = mean(ê² − se²) over every estimated line, in elasticity units (floor 0.01²). */
+function pooledElasticitySd(fits: Map<string, KpiResponse | string>): number {
+  let sum = 0;
+  let count = 0;
+  for (const f of fits.values()) {
+    if (typeof f === 'string') continue;
+    f.lines.forEach((l) => {
+      const scale = l.meanSpend / f.meanKpi;
+      const e = l.elasticity;
+      const se = l.se * scale;
+      if (Number.isFinite(e) && Number.isFinite(se)) {
+        sum += e * e - se * se;
+        count += 1;
+      }
+    });
+  }
+  return Math.sqrt(Math.max(1e-4, count ? sum / count : 1e-4));
+}
+
+/**
+ * One response curve per line (in the order of `input.lines`).
+ * @example responseCurves({ kpis: [{ id: 'K', actual: kpi }], lines: [{ id: 'A', kpi: 'K', actual: spend }] })[0].marginal(50000)
+ */
+export function responseCurves(input: ResponseInput): ResponseCurve[] {
+  const first = fitAll(input);
+  const fits = fitAll(input, pooledElasticitySd(first));
+  return input.lines.map((l) => {
+    if (l.kpi === null) return none('', 'not linked to a KPI');
+    if (l.entered) return enteredCurve(l.kpi, l.entered);
+    const fit = fits.get(l.kpi);
+    if (fit === undefined || typeof fit === 'string') return none(l.kpi, fit ?? 'no estimate');
+    const own = input.lines.filter((o) => o.kpi === l.kpi && !o.entered);
+    return estimatedCurve(l.kpi, fit, own.indexOf(l));
+  });
+}

@@ -1,0 +1,30 @@
+/** Line contexts for the loop's unit tests. */
+import type { LineContext } from '../../src/loop/line-objective';
+import { forecastLanding } from '../../src/loop/spend-landing';
+import { enteredCurve } from '../../src/loop/response-curves';
+
+/** A line with 6 months left at 100 a month, on plan so far, and a KPI target of 1000 a month. */
+export function context(perUnit: number, overrides: Partial<LineContext> = {}): LineContext {
+  const landing = forecastLanding({
+    reference: Array(12).fill(100),
+    plan: Array(12).fill(100),
+    actual: Array(6).fill(100),
+    yearStart: 0,
+    window: [6, 11],
+    passThrough: 0.5,
+  });
+  return {
+    id: 'L',
+    costCentre: 'CC',
+    landing,
+    curve: enteredCurve('K', { perUnit, saturation: 150 }),
+    passThrough: 0.5,
+    shape: Array(6).fill(1 / 6),
+    attainmentPerUnit: Array(6).fill(1 / 1000),
+    lower: 300,
+    upper: 1200,
+    kpiMonths: 12,
+    lineCount: 1,
+    ...overrides,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The whole loop step on a small seeded organisation, month after month, through glpk.js: every
+ * answer conserves the window's total and keeps the limits; moves are remembered, measured and cited;
+ * budget flows toward the line that moves its KPI.
+ */
+import { loopStep, emptyLoopState } from '../../src/loop/loop-step';
+import type { LoopState, LoopStepInput } from '../../src/loop/loop-types';
+import { glpkNodeSolver } from '../../src/solver/glpk-node';
+import { isFpaError } from '../../src/errors';
+import { kpiOf, makeOrg, spendOf, stepInput } from './org';
+
+async function runLoop(seed: number) {
+  const org = makeOrg(seed);
+  const plans = org.annualPlan.map((p) => p.slice());
+  const actual: number[][] = org.lineIds.map(() => []);
+  const kpiActual: number[][] = org.kpiBase.map(() => []);
+  let state: LoopState | null = null;
+  const checks: { conserved: number; withinLimits: boolean; moves: number; citations: string[] }[] = [];
+  for (let month = -1; month < org.months - 1; month++) {
+    if (month >= 0) {
+      org.lineIds.forEach((_, i) => actual[i].push(spendOf(org, i, plans[i][month], month)));
+      org.kpiBase.forEach((_, c) => kpiActual[c].push(kpiOf(org, c, (i) => actual[i][month], month)));
+    }
+    const input = { ...stepInput(org, plans, actual, kpiActual, month), state };
+    const result = await loopStep(glpkNodeSolver, input);
+    const [a, b] = input.window;
+    let before = 0;
+    let after = 0;
+    let withinLimits = true;
+    input.lines.forEach((l, i) => {
+      const next = result.plan[l.id];
+      for (let u = a; u <= b; u++) {
+        before += plans[i][u];
+        const v = next ? next[u - a] : plans[i][u];
+        after += v;
+        if (v < 0.5 * l.annualPlan[u] * (1 - 1e-12) || v > 2 * l.annualPlan[u] * (1 + 1e-12)) withinLimits = false;
+        plans[i][u] = v;
+      }
+    });
+    checks.push({
+      conserved: Math.abs(after - before) / before,
+      withinLimits,
+      moves: result.report.moves.length,
+      citations: result.report.moves.map((m) => m.citation).filter(Boolean),
+    });
+    state = result.state;
+  }
+  return { org, plans, state: state as LoopState, checks };
+}
+
+describe('loopStep over two years (seed 40)', () => {
+  let run: Awaited<ReturnType<typeof runLoop>>;
+  beforeAll(async () => {
+    run = await runLoop(40);
+  }, 300_000);
+
+  test('every step conserves the budget total of the window exactly and keeps the 50–200% limits', () => {
+    for (const c of run.checks) {
+      expect(c.conserved).toBeLessThan(1e-12);
+      expect(c.withinLimits).toBe(true);
+    }
+  });
+
+  test('it re-budgets rarely: planning points and persistent signals only', () => {
+    const stepsWithMoves = run.checks.filter((c) => c.moves > 0).length;
+    expect(stepsWithMoves).toBeGreaterThan(0);
+    expect(stepsWithMoves).toBeLessThan(run.checks.length / 2);
+  });
+
+  test('moves are remembered, their outcomes measured, and later moves cite them', () => {
+    expect(run.state.memory.length).toBeGreaterThan(0);
+    expect(run.state.memory.some((r) => r.outcome !== undefined)).toBe(true);
+    const cited = run.checks.flatMap((c) => c.citations);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited[0]).toMatch(/^\d+ similar (move|moves) /);
+  });
+
+  test('budget flows toward the lines that move their KPI', () => {
+    const share = (i: number) =>
+      run.plans[i].slice(12).reduce((s, v) => s + v, 0) / run.org.annualPlan[i].slice(12).reduce((s, v) => s + v, 0);
+    const responsive = run.org.lineIds.map((_, i) => i).filter((i) => run.org.response[i] > 0.5);
+    const overheads = run.org.lineIds.map((_, i) => i).filter((i) => run.org.response[i] < 0.1);
+    const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
+    expect(mean(responsive.map(share))).toBeGreaterThan(mean(overheads.map(share)));
+  });
+});
+
+describe('loopStep edges', () => {
+  const org = makeOrg(41, 2, 1);
+  const base = (): LoopStepInput =>
+    stepInput(
+      org,
+      org.annualPlan,
+      org.lineIds.map(() => []),
+      org.kpiBase.map(() => []),
+      -1,
+    );
+
+  test('before any actual it changes nothing', async () => {
+    const r = await loopStep(glpkNodeSolver, base());
+    expect(r.plan).toEqual({});
+    expect(r.report.event).toBe('none');
+    expect(r.state).toEqual(emptyLoopState());
+  });
+
+  test('the same input gives the same answer', async () => {
+    const actual = org.lineIds.map((_, i) =>
+      Array.from({ length: 5 }, (_, t) => spendOf(org, i, org.annualPlan[i][t], t)),
+    );
+    const kpi = org.kpiBase.map((_, c) => Array.from({ length: 5 }, (_, t) => kpiOf(org, c, (i) => actual[i][t], t)));
+    const input = stepInput(org, org.annualPlan, actual, kpi, 4);
+    expect(await loopStep(glpkNodeSolver, input)).toEqual(await loopStep(glpkNodeSolver, input));
+  });
+
+  const code = async (input: unknown) => {
+    try {
+      await loopStep(glpkNodeSolver, input as LoopStepInput);
+    } catch (e) {
+      if (isFpaError(e)) return `${e.code} ${e.field}`;
+      throw e;
+    }
+    return 'none';
+  };
+  test.each([
+    [
+      'a window that does not follow the month',
+      (i: LoopStepInput) => ({ ...i, window: [3, 11] }),
+      'LOOP_BAD_INPUT window',
+    ],
+    ['no lines', (i: LoopStepInput) => ({ ...i, lines: [] }), 'LOOP_BAD_INPUT lines'],
+    [
+      'a short plan',
+      (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], plan: [1] }, ...i.lines.slice(1)] }),
+      'LOOP_BAD_INPUT lines[0].plan',
+    ],
+    [
+      'text among actuals',
+      (i: LoopStepInput) => ({ ...i, month: 0, window: [1, 11], lines: i.lines.map((l) => ({ ...l, actual: ['x'] })) }),
+      'LOOP_BAD_INPUT lines[0].actual[0]',
+    ],
+    [
+      'a balance above 1',
+      (i: LoopStepInput) => ({ ...i, settings: { balance: 2 } }),
+      'LOOP_BAD_INPUT settings.balance',
+    ],
+    [
+      'repeated line ids',
+      (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], i.lines[0]] }),
+      'LOOP_BAD_INPUT lines[1].id',
+    ],
+  ] as [string, (i: LoopStepInput) => unknown, string][])('%s', async (_, change, expected) => {
+    expect(await code(change(base()))).toBe(expected);
+  });
+});
