@@ -52,6 +52,8 @@ export interface CommandLine<T> {
   help?: 'in-order' | 'anywhere';
   /** Words starting with this are options (so with '--', "-x" is a file name). @default '--' */
   optionPrefix?: '--' | '-';
+  /** The file when none is given, e.g. "-" for standard input; without it the file is required. */
+  fileDefault?: string;
 }
 
 /** An option without a value. */
@@ -110,6 +112,7 @@ export function parseCommandLine<T extends object>(
       files.push(word);
     }
   }
+  if (files.length === 0 && line.fileDefault !== undefined) files.push(line.fileDefault);
   if (files.length !== 1)
     throw new UsageError(typeof line.file === 'string' ? `expected exactly one ${line.file}` : line.file.missing);
   return { file: files[0], ...values };

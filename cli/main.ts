@@ -17,6 +17,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'flag budget variances and anomalies in a budget JSON file',
     load: () => import('./commands/flags'),
   },
+  'loop-step': {
+    summary: 'one step of the budget loop (JSON on stdin or a file)',
+    load: () => import('./commands/loop-step'),
+  },
 };
 
 function usage(): string {

@@ -6,11 +6,14 @@ import fs from 'node:fs';
 
 export class InputFileError extends Error {}
 
-/** @throws InputFileError naming the file and what is wrong with it. */
+/**
+ * @param file a path, or "-" for standard input
+ * @throws InputFileError naming the file and what is wrong with it.
+ */
 export function readJsonObject(file: string): Record<string, unknown> {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {
     throw new InputFileError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }

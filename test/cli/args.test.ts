@@ -113,4 +113,11 @@ describe('parseCommandLine', () => {
     expect(first).toMatchObject({ quiet: true });
     expect(second).toMatchObject({ quiet: false });
   });
+
+  test('a file default stands in when no file is given (loop-step reads standard input as "-")', () => {
+    const stdin = { ...line, fileDefault: '-' };
+    expect(parseCommandLine(['--quiet'], stdin)).toMatchObject({ file: '-', quiet: true });
+    expect(parseCommandLine(['in.json'], stdin)).toMatchObject({ file: 'in.json' });
+    expect(fault(['a.json', 'b.json'], stdin)).toBe('expected exactly one plan.json');
+  });
 });
