@@ -7,17 +7,8 @@
  */
 import type { AdjustmentContext, AdjustmentRecord } from '../model/kpi';
 
-/** What a record needs from the line at the time of the move. */
-export interface MoveFacts {
-  line: string;
-  costCentre: string;
-  kpi: string | null;
-  /** Remaining-year plan before and after. */
-  before: number;
-  after: number;
-  context: AdjustmentContext;
-  expected: AdjustmentRecord['expected'];
-}
+/** What a record needs from the line at the time of the move: the record without its id and outcome. */
+export type MoveFacts = Omit<AdjustmentRecord, 'id' | 'outcome' | 'proposal'>;
 
 /** What measuring needs from the line now. */
 export interface LineNow {
