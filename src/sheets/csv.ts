@@ -1,0 +1,106 @@
+/**
+ * CSV as the actuals import reads it (RFC 4180: comma separated, double-quoted fields with ""
+ * escapes, CRLF or LF): records by header for the team server's import, a grid of text for the
+ * sheet readers (the pane's "Load actuals from a CSV file").
+ */
+
+/** A row of the file that could not be read (1-based data row; 0 = the header). */
+export interface CsvRowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * The file as a grid of texts, header first, blank lines dropped.
+ * @throws nothing: a quote left open is returned as `unclosed` (the 1-based line of the grid).
+ * @example csvGrid('a,b\n1,"x, y"').rows // [['a', 'b'], ['1', 'x, y']]
+ */
+export function csvGrid(text: string): { rows: string[][]; unclosed: number | null } {
+  const rows: string[][] = [];
+  for (const row of splitRows(text.replace(/^\uFEFF/, ''))) {
+    if (row.fields === null) return { rows, unclosed: rows.length + 1 };
+    if (row.fields.length === 1 && row.fields[0] === '') continue;
+    rows.push(row.fields);
+  }
+  return { rows, unclosed: null };
+}
+
+/**
+ * Parses RFC 4180 CSV (comma separated, double-quoted fields with "" escapes, CRLF or LF) into
+ * records keyed by the header row. A row with the wrong number of fields, or an unterminated
+ * quote, is reported in `errors` (1-based data row), never guessed around.
+ *
+ * @example parseCsv('account,period,amount\n4000,2025-01,12.5').records
+ * // → [{ account: '4000', period: '2025-01', amount: '12.5' }]
+ */
+export function parseCsv(text: string): {
+  header: string[];
+  records: Record<string, string>[];
+  errors: CsvRowError[];
+} {
+  const rows = splitRows(text.replace(/^\uFEFF/, ''));
+  const errors: CsvRowError[] = [];
+  if (rows.length === 0 || rows[0].fields === null) {
+    return { header: [], records: [], errors: [{ row: 0, field: 'header', message: 'The CSV has no header row.' }] };
+  }
+  const header = rows[0].fields.map((name) => name.trim().toLowerCase());
+  const records: Record<string, string>[] = [];
+  rows.slice(1).forEach((row, index) => {
+    const rowNumber = index + 1;
+    if (row.fields === null) {
+      errors.push({ row: rowNumber, field: 'row', message: 'A quoted field is not closed.' });
+      return;
+    }
+    if (row.fields.length === 1 && row.fields[0] === '') return; // blank line
+    if (row.fields.length !== header.length) {
+      errors.push({
+        row: rowNumber,
+        field: 'row',
+        message: `Expected ${header.length} fields, found ${row.fields.length}.`,
+      });
+      return;
+    }
+    const record: Record<string, string> = {};
+    header.forEach((name, column) => (record[name] = row.fields![column]));
+    records.push(record);
+  });
+  return { header, records, errors };
+}
+
+/** Splits into rows of fields; `fields: null` marks a row whose quote never closed. */
+export function splitRows(text: string): { fields: string[] | null }[] {
+  const rows: { fields: string[] | null }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const endRow = () => {
+    fields.push(field);
+    rows.push({ fields });
+    fields = [];
+    field = '';
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    let step = 1;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        step = 2;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      endRow();
+      if (ch === '\r' && text[i + 1] === '\n') step = 2;
+    } else field += ch;
+    i += step;
+  }
+  if (quoted) rows.push({ fields: null });
+  else if (field !== '' || fields.length > 0) rows.push({ fields: [...fields, field] });
+  return rows;
+}

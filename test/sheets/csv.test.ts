@@ -1,0 +1,28 @@
+import { csvGrid, parseCsv } from '../../src/sheets/csv';
+import { parseCsv as serverParseCsv } from '../../server/actuals/parse-csv';
+
+describe('csvGrid', () => {
+  test('quoted fields, escaped quotes, CRLF, BOM; blank lines dropped', () => {
+    expect(csvGrid('\uFEFFa,b\r\n1,"x, ""y"""\r\n\r\n2,\n')).toEqual({
+      rows: [
+        ['a', 'b'],
+        ['1', 'x, "y"'],
+        ['2', ''],
+      ],
+      unclosed: null,
+    });
+  });
+  test('a quote left open is reported with its line, and what came before is kept', () => {
+    expect(csvGrid('a\n1\n"open\n2')).toEqual({ rows: [['a'], ['1']], unclosed: 3 });
+  });
+  test('empty text is an empty grid', () => {
+    expect(csvGrid('')).toEqual({ rows: [], unclosed: null });
+  });
+});
+
+describe('parseCsv', () => {
+  test('the server import reads CSV with the one reader', () => {
+    expect(serverParseCsv).toBe(parseCsv);
+    expect(parseCsv('Account,Amount\n4000,1').records).toEqual([{ account: '4000', amount: '1' }]);
+  });
+});
