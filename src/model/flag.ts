@@ -97,3 +97,19 @@ export function flagDirection(kind: FlagKind, variance: number): FlagDirection {
   if (kind === 'run-rate' || kind === 'overspend') return 'over';
   return variance < 0 ? 'under' : 'over';
 }
+
+/**
+ * Severity bands, most severe first: what the pane colours and the dashboard counts. A flag is in
+ * the first band whose `from` its severity reaches.
+ */
+export const SEVERITY_BANDS = [
+  { band: 'high', from: 0.75 },
+  { band: 'medium', from: 0.5 },
+  { band: 'low', from: 0 },
+] as const;
+
+export type SeverityBand = (typeof SEVERITY_BANDS)[number]['band'];
+
+/** @example severityBand(0.8) // "high" */
+export const severityBand = (severity: number): SeverityBand =>
+  (SEVERITY_BANDS.find((b) => severity >= b.from) ?? SEVERITY_BANDS[SEVERITY_BANDS.length - 1]).band;

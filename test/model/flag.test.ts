@@ -1,4 +1,4 @@
-import { FLAG_KINDS, flagDirection, flagId } from '../../src/model/flag';
+import { FLAG_KINDS, SEVERITY_BANDS, flagDirection, flagId, severityBand } from '../../src/model/flag';
 
 describe('flags', () => {
   test('a flag is known across scans by its line and period', () => {
@@ -16,5 +16,20 @@ describe('flags', () => {
   test('six kinds, each once', () => {
     expect(new Set(FLAG_KINDS).size).toBe(6);
     expect(FLAG_KINDS).toContain('run-rate');
+  });
+});
+
+describe('severity bands', () => {
+  test('the first band whose lower edge the severity reaches, most severe first', () => {
+    expect(SEVERITY_BANDS.map((b) => b.band)).toEqual(['high', 'medium', 'low']);
+    expect([1, 0.75, 0.7499, 0.5, 0.49, 0, -0.1].map(severityBand)).toEqual([
+      'high',
+      'high',
+      'medium',
+      'medium',
+      'low',
+      'low',
+      'low',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 /** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
+import { severityBand } from '../../../src/model/flag';
 import { useMemo, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { BudgetLine } from '../../../src/model/budget-line';
@@ -56,7 +57,7 @@ export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps
   const name = `${line.id} ${period}`;
   const series = useMemo(() => flagChartSeries(line, flag.periodIndex), [line, flag.periodIndex]);
   const bandText = series.band === 'forecast' ? 'the rolling forecast’s 95% band' : 'the expected band around plan';
-  const severity = flag.severity >= 0.75 ? 'danger' : flag.severity >= 0.5 ? 'warning' : 'informative';
+  const severity = ({ high: 'danger', medium: 'warning', low: 'informative' } as const)[severityBand(flag.severity)];
   return (
     <Card className={styles.card} size="small" aria-label={`Flag ${name}`} data-testid="flag">
       <div className={styles.head}>
