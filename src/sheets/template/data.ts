@@ -1,0 +1,34 @@
+/**
+ * What goes into a template besides its layout: the amounts users type (plan, actuals), kept on
+ * re-runs and loaded from files, and, for a workbook written outside Excel (the demo), the results
+ * of the FPA functions computed by the engines, stored beside the formulas.
+ */
+import type { TemplateValue } from './plan';
+
+export interface LineForecast {
+  mean: readonly number[];
+  lower: readonly number[];
+  upper: readonly number[];
+}
+
+/** An amount cell: a number, blank (null), or a text a user typed there (kept, counted as 0). */
+export type Amount = number | string | null;
+
+export interface TemplateData {
+  /** Plan per line id, one amount per template month (null = blank). */
+  plan: ReadonlyMap<string, ReadonlyArray<Amount>>;
+  /** Actuals per line id, one amount per template month (null = not booked). */
+  actual: ReadonlyMap<string, ReadonlyArray<Amount>>;
+  /** With results: forecast per line id for the months from the first forecast month. */
+  forecast?: ReadonlyMap<string, LineForecast>;
+  /** With results: FPA.VARIANCE.FLAGS' spill (header first). */
+  flags?: readonly (readonly TemplateValue[])[];
+}
+
+export const NO_DATA: TemplateData = { plan: new Map(), actual: new Map() };
+
+/** True when formulas should carry computed results (the demo workbook). */
+export const withResults = (data: TemplateData): boolean => data.forecast !== undefined;
+
+/** A number for sums: blanks and texts count 0. */
+export const num = (v: TemplateValue | undefined): number => (typeof v === 'number' ? v : 0);

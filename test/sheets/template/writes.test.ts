@@ -1,0 +1,71 @@
+/** The list of writes a workbook executes for a plan: order, addresses, formats, moves on re-runs. */
+import { readHierarchy } from '../../../src/sheets/template/hierarchy';
+import { buildTemplatePlan } from '../../../src/sheets/template/template-plan';
+import type { SheetWrite } from '../../../src/sheets/template/writes';
+import { templateWrites } from '../../../src/sheets/template/writes';
+import { smallSpec } from './helpers';
+
+const on = (writes: SheetWrite[], sheet: string) => writes.filter((w) => 'sheet' in w && w.sheet === sheet);
+
+describe('templateWrites', () => {
+  const plan = buildTemplatePlan(smallSpec());
+  const writes = templateWrites(plan);
+
+  test('each sheet: created, texts, tables with header as text, formats, widths, frozen panes, print area', () => {
+    const sheetOps = on(writes, 'Plan').map((w) => w.op);
+    expect(sheetOps[0]).toBe('sheet');
+    expect(sheetOps.indexOf('table')).toBeGreaterThan(sheetOps.indexOf('cells'));
+    const header = on(writes, 'Plan').find((w) => w.op === 'cells' && w.address === 'A4:AE4');
+    expect(header).toMatchObject({ text: true });
+    const table = on(writes, 'Plan').filter((w) => w.op === 'table');
+    expect(table).toEqual([
+      { op: 'table', sheet: 'Plan', name: 'fpaPlan', address: 'A4:AE10' },
+      { op: 'table', sheet: 'Plan', name: 'fpaPlanRollup', address: 'A13:AB20' },
+    ]);
+    expect(on(writes, 'Plan')).toContainEqual({
+      op: 'format',
+      sheet: 'Plan',
+      address: 'H5:H10',
+      numberFormat: '#,##0;[Red]-#,##0',
+    });
+    expect(on(writes, 'Plan')).toContainEqual({ op: 'freeze', sheet: 'Plan', rows: 4, columns: 6 });
+    expect(on(writes, 'Plan')).toContainEqual({ op: 'printArea', sheet: 'Plan', address: 'A1:AE20' });
+    const widths = on(writes, 'Plan').find((w) => w.op === 'widths');
+    expect(widths).toMatchObject({ widths: expect.arrayContaining([24, 11]) });
+    expect(writes).toContainEqual({ op: 'name', name: 'fpa_PlanAmounts', refersTo: 'fpaPlan[[2025-01]:[2026-12]]' });
+  });
+
+  test('percentages get the percent format; the flags spill is written once with its formats below', () => {
+    const variance = on(writes, 'Variance');
+    expect(variance.filter((w) => w.op === 'format' && w.numberFormat === '0.0%;[Red]-0.0%').length).toBeGreaterThan(0);
+    const spills = variance.filter((w) => w.op === 'spill');
+    expect(spills).toHaveLength(1);
+    expect(spills[0]).toMatchObject({ address: 'BL4' });
+  });
+
+  test('the dashboard gets its three charts after its tables', () => {
+    const ops = on(writes, 'Dashboard').map((w) => w.op);
+    expect(ops.filter((o) => o === 'chart')).toHaveLength(3);
+    expect(ops.lastIndexOf('table')).toBeLessThan(ops.indexOf('chart'));
+  });
+
+  test('a first run moves nothing; a re-run with more lines moves each roll-up down first, bottom-most first', () => {
+    expect(writes.some((w) => w.op === 'move' || w.op === 'clear')).toBe(false);
+    const more = buildTemplatePlan(
+      smallSpec({
+        hierarchy: readHierarchy([
+          ['entity', 'department', 'cost centre'],
+          ['ACME', 'Sales', 'S1'],
+          ['', '', 'S2'],
+          ['', 'Ops', 'O1'],
+          ['', '', 'O2'],
+        ]),
+      }),
+    );
+    const again = templateWrites(more, plan);
+    const planOps = on(again, 'Plan');
+    expect(planOps[1]).toEqual({ op: 'move', sheet: 'Plan', from: 'A12:AB20', to: 'A14' });
+    // The dashboard's tables sit side by side under the charts: a longer list moves none of them.
+    expect(on(again, 'Dashboard').filter((w) => w.op === 'move')).toEqual([]);
+  });
+});
