@@ -15,7 +15,7 @@ import { column, ratio, thisRow } from './formulas';
 import type { TemplateCell, TemplateChart, TemplateColumn, TemplateSheet, TemplateTable, TemplateValue } from './plan';
 import { differenceColumn, ratioColumn, rollupTable } from './rollup';
 import type { ResolvedTemplate } from './spec';
-import { V, VARIANCE_TABLES } from './variance-sheet';
+import { FLAG_SPILL, V, VARIANCE_TABLES } from './variance-sheet';
 
 export const DASHBOARD_TABLES = {
   centres: 'fpaDashboard',
@@ -62,7 +62,9 @@ export function dashboardSheet(
   const sumifs = (header: string) =>
     `SUMIFS(${column(VARIANCE_TABLES.lines, header)},${column(VARIANCE_TABLES.lines, 'cost centre')},${thisRow(table, 'cost centre')})`;
   const flagCount = (cc: string) =>
-    (data.flags ?? []).slice(1).filter((r) => String(r[0]).startsWith(`${cc}/`) && r[2] !== 'none').length;
+    (data.flags ?? [])
+      .slice(1)
+      .filter((r) => String(r[FLAG_SPILL.line]).startsWith(`${cc}/`) && r[FLAG_SPILL.kind] !== 'none').length;
   const share = (a: number, b: number): TemplateValue => (b === 0 ? '' : a / b);
   const centreRows = centres.map((cc) => {
     const plan = sumOf(V.fyPlan, cc.name);
@@ -195,9 +197,10 @@ function flagsTable(col: number, data: TemplateData, results: boolean): Template
   const table = DASHBOARD_TABLES.flags;
   const rows = SEVERITY_BANDS.map((band, i) => {
     const to = i === 0 ? 1.01 : SEVERITY_BANDS[i - 1].from;
-    const count = (data.flags ?? [])
-      .slice(1)
-      .filter((r) => r[2] !== 'none' && typeof r[3] === 'number' && r[3] >= band.from && r[3] < to).length;
+    const count = (data.flags ?? []).slice(1).filter((r) => {
+      const severity = r[FLAG_SPILL.severity];
+      return r[FLAG_SPILL.kind] !== 'none' && typeof severity === 'number' && severity >= band.from && severity < to;
+    }).length;
     const formula = `=COUNTIFS(${VARIANCE_TABLES.flagSeverity},">="&${thisRow(table, 'from')},${VARIANCE_TABLES.flagSeverity},"<"&${thisRow(table, 'to')},${VARIANCE_TABLES.flagKinds},"<>none")`;
     return [band.band, band.from, to, results ? { formula, result: count } : { formula }];
   });

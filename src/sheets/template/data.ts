@@ -21,7 +21,7 @@ export interface TemplateData {
   actual: ReadonlyMap<string, ReadonlyArray<Amount>>;
   /** With results: forecast per line id for the months from the first forecast month. */
   forecast?: ReadonlyMap<string, LineForecast>;
-  /** With results: FPA.VARIANCE.FLAGS' spill (header first). */
+  /** With results: FPA.VARIANCE.FLAGS' spill (header first: line, period, through, kind, severity, explanation). */
   flags?: readonly (readonly TemplateValue[])[];
 }
 

@@ -41,10 +41,11 @@ export const V = {
 export const planHeader = (month: string): string => `plan ${month}`;
 export const actualHeader = (month: string): string => `actual ${month}`;
 
-/** FPA.VARIANCE.FLAGS' columns: line, period, kind, severity, explanation. */
-const FLAG_COLUMNS = 5;
-const FLAG_WIDTHS = [24, 8, 12, 9, 80];
-const FLAG_FORMATS: FormatName[] = ['text', 'general', 'text', 'score', 'text'];
+/** FPA.VARIANCE.FLAGS' columns: line, period, through, kind, severity, explanation. */
+export const FLAG_SPILL = { line: 0, period: 1, through: 2, kind: 3, severity: 4, explanation: 5 } as const;
+const FLAG_COLUMNS = 6;
+const FLAG_WIDTHS = [24, 9, 9, 12, 9, 80];
+const FLAG_FORMATS: FormatName[] = ['text', 'text', 'text', 'text', 'score', 'text'];
 
 /** Rows kept free under the flags formula for its spill. */
 export const flagRows = (lineCount: number): number => Math.max(100, 2 * lineCount);
@@ -117,7 +118,9 @@ export function varianceSheet(t: ResolvedTemplate, data: TemplateData): Template
   const reserve = flagRows(t.lines.length);
   const first = t.months[0];
   const last = t.months[t.months.length - 1];
-  const flagsFormula = `=FPA.VARIANCE.FLAGS(${columns(table, planHeader(first), planHeader(last))},${columns(table, actualHeader(first), actualHeader(last))},${column(table, BUDGET_COLUMNS.id[0])})`;
+  // Periods are named by the Plan table's month headers, so flags read "2025-03", not "3".
+  const monthLabels = `${AMOUNTS.plan.lines}[[#Headers],[${first}]:[${last}]]`;
+  const flagsFormula = `=FPA.VARIANCE.FLAGS(${columns(table, planHeader(first), planHeader(last))},${columns(table, actualHeader(first), actualHeader(last))},${column(table, BUDGET_COLUMNS.id[0])},,${monthLabels})`;
   const rollup = rollupTable(t, {
     name: VARIANCE_TABLES.rollup,
     source: table,
@@ -163,9 +166,9 @@ export function varianceSheet(t: ResolvedTemplate, data: TemplateData): Template
     ],
     freeze: { rows: HEADER_ROW + 1, columns: keys.length },
     names: [
-      { name: VARIANCE_TABLES.flagLines, refersTo: at(0) },
-      { name: VARIANCE_TABLES.flagKinds, refersTo: at(2) },
-      { name: VARIANCE_TABLES.flagSeverity, refersTo: at(3) },
+      { name: VARIANCE_TABLES.flagLines, refersTo: at(FLAG_SPILL.line) },
+      { name: VARIANCE_TABLES.flagKinds, refersTo: at(FLAG_SPILL.kind) },
+      { name: VARIANCE_TABLES.flagSeverity, refersTo: at(FLAG_SPILL.severity) },
     ],
     charts: [],
   };

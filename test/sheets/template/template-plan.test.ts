@@ -30,10 +30,10 @@ function sampleData(withResults: boolean): TemplateData {
     ]),
   );
   const flags = [
-    ['line', 'period', 'kind', 'severity', 'explanation'],
-    ['S1/Travel', 3, 'overspend', 0.8, 'x'],
-    ['O1/Salaries', 2, 'outlier', 0.55, 'y'],
-    ['O1/Travel', 5, 'run-rate', 0.2, 'z'],
+    ['line', 'period', 'through', 'kind', 'severity', 'explanation'],
+    ['S1/Travel', '2025-03', '2025-04', 'overspend', 0.8, 'x'],
+    ['O1/Salaries', '2025-02', '2025-02', 'outlier', 0.55, 'y'],
+    ['O1/Travel', '2025-05', '2025-06', 'run-rate', 0.2, 'z'],
   ];
   return { plan, actual, forecast, flags };
 }
@@ -94,13 +94,13 @@ describe('buildTemplatePlan', () => {
     );
     expect(variance.spills).toHaveLength(1);
     expect(variance.spills[0].formula).toBe(
-      '=FPA.VARIANCE.FLAGS(fpaVariance[[plan 2025-01]:[plan 2026-12]],fpaVariance[[actual 2025-01]:[actual 2026-12]],fpaVariance[id])',
+      '=FPA.VARIANCE.FLAGS(fpaVariance[[plan 2025-01]:[plan 2026-12]],fpaVariance[[actual 2025-01]:[actual 2026-12]],fpaVariance[id],,fpaPlan[[#Headers],[2025-01]:[2026-12]])',
     );
     expect(variance.spills[0].column).toBe(lines.columns.length + 1); // one blank column between
     expect(variance.names.map((n) => n.refersTo)).toEqual([
       'Variance!$BL$5:$BL$103',
-      'Variance!$BN$5:$BN$103',
       'Variance!$BO$5:$BO$103',
+      'Variance!$BP$5:$BP$103',
     ]);
     // The header reads as the plan/actual table of the Anomalies view.
     const read = readBudgetTable([lines.columns.map((c) => c.header)]);
