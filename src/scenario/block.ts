@@ -13,7 +13,8 @@ import { evaluateProgram } from './expression/evaluate';
 import { imanConoverRanks } from './iman-conover';
 import { Matrix } from './matrix';
 import { midRanksOfSorted } from './ranks';
-import { gather, sortedSample } from './sampling';
+import { gather, sortedUniforms } from './sampling';
+import { Scratch } from './scratch';
 import { sensitivityValues } from './sensitivity';
 import { SeededGenerator } from '../stats/seeded-generator';
 import { PreparedScenario } from './spec';
@@ -58,13 +59,16 @@ export function blockLayout(iterations: number, blockSize: number): BlockSlot[] 
 
 const now = (): number => globalThis.performance.now();
 
+/** This thread's reusable arrays: blocks on one thread run one after another. */
+const scratch = new Scratch();
+
 /** Spearman matrix of the correlated drivers in one block: Pearson correlation of their (mid-)ranks. */
 function blockSpearman(plan: PreparedScenario, sorted: Float64Array[], ranks: Uint32Array[], m: number): Matrix {
   // Centre and scale each rank column once, so every pair is a single dot product.
   const cols = plan.correlated.map((d) => {
     const table = plan.drivers[d].distribution.discrete ? midRanksOfSorted(sorted[d]) : null;
     const r = ranks[d];
-    const out = new Float64Array(m);
+    const out = scratch.float64(`spearman:${d}`, m);
     let sum = 0;
     for (let i = 0; i < m; i++) sum += out[i] = table ? table[r[i]] : r[i];
     const mean = sum / m;
@@ -106,19 +110,19 @@ export function simulateBlock(
   const { index: block, trials: m } = slot;
   const timings: PhaseTimings = { sampleMs: 0, correlateMs: 0, evaluateMs: 0 };
   let t = now();
-  const sorted = drivers.map((d) =>
-    sortedSample(
-      d.distribution,
-      new SeededGenerator(plan.seed, `sample:${d.name.toLowerCase()}:${block}`),
-      m,
-      plan.sampling,
-    ),
-  );
+  const sorted = drivers.map((d, i) => {
+    const rng = new SeededGenerator(plan.seed, `sample:${d.name.toLowerCase()}:${block}`);
+    const u = sortedUniforms(rng, m, plan.sampling, scratch.float64(`sorted:${i}`, m));
+    d.distribution.quantiles(u, u);
+    return u;
+  });
   const isCorrelated = new Set(correlated);
   const ranks: Uint32Array[] = drivers.map((d, i) =>
     isCorrelated.has(i)
       ? new Uint32Array(0)
-      : new SeededGenerator(plan.seed, `order:${d.name.toLowerCase()}:${block}`).permutation(new Uint32Array(m)),
+      : new SeededGenerator(plan.seed, `order:${d.name.toLowerCase()}:${block}`).permutation(
+          scratch.uint32(`order:${i}`, m),
+        ),
   );
   timings.sampleMs += now() - t;
   t = now();
@@ -127,13 +131,13 @@ export function simulateBlock(
     const streams = correlated.map(
       (d) => new SeededGenerator(plan.seed, `ic:${drivers[d].name.toLowerCase()}:${block}`),
     );
-    imanConoverRanks(m, plan.pearsonTarget, streams).forEach((r, j) => (ranks[correlated[j]] = r));
+    imanConoverRanks(m, plan.pearsonTarget, streams, scratch).forEach((r, j) => (ranks[correlated[j]] = r));
     achieved = blockSpearman(plan, sorted, ranks, m);
   }
   timings.correlateMs += now() - t;
   t = now();
   const columns = drivers.map((_, d) => {
-    const column = new Float64Array(m);
+    const column = scratch.float64(`column:${d}`, m);
     gather(sorted[d], ranks[d], column);
     return column;
   });

@@ -14,7 +14,8 @@ import { nearestCorrelation } from './nearest-correlation';
 import { detSinSmall } from '../stats/deterministic-math';
 import { normalQuantile } from '../stats/normal-quantile';
 import { SeededGenerator } from '../stats/seeded-generator';
-import { ranksOf } from './ranks';
+import { Scratch } from './scratch';
+import { scoreRanks } from './score-ranks';
 
 let cachedScores: { n: number; scores: Float64Array } | undefined;
 
@@ -42,17 +43,23 @@ export function spearmanToPearson(target: Matrix): Matrix {
  * @param n trials in the block (≥ k + 1 so the score correlation is invertible)
  * @param pearsonTarget positive-definite Pearson target for the scores (see `spearmanToPearson`)
  * @param streams one generator per driver (its own stream), for the score permutations
+ * @param scratch reusable arrays (the returned ranks live in it until the next call); fresh ones by default
  * @returns per driver, the rank (position in its sorted sample) of every trial
  * @throws SCENARIO_BAD_SPEC when n is too small for the number of correlated drivers
  */
-export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: readonly SeededGenerator[]): Uint32Array[] {
+export function imanConoverRanks(
+  n: number,
+  pearsonTarget: Matrix,
+  streams: readonly SeededGenerator[],
+  scratch: Scratch = new Scratch(),
+): Uint32Array[] {
   const k = pearsonTarget.length;
   if (n < k + 2)
     throw ScenarioErrors.badSpec('iterations', `at least ${k + 2} trials are needed to correlate ${k} drivers.`);
   const scores = vanDerWaerdenScores(n);
-  const perms = streams.map((rng) => rng.permutation(new Uint32Array(n)));
-  const s: Float64Array[] = perms.map((perm) => {
-    const column = new Float64Array(n);
+  const perms = streams.map((rng, j) => rng.permutation(scratch.uint32(`ic:perm:${j}`, n)));
+  const s: Float64Array[] = perms.map((perm, j) => {
+    const column = scratch.float64(`ic:score:${j}`, n);
     for (let i = 0; i < n; i++) column[i] = scores[perm[i]];
     return column;
   });
@@ -73,7 +80,7 @@ export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: read
   const p = cholesky(pearsonTarget);
   if (!q || !p) throw ScenarioErrors.badCorrelation('the correlation could not be factorised; use more trials.');
   const b = multiply(p, invertLower(q)); // T_j = Σ_a S_a · b[j][a]
-  const t = new Float64Array(n);
+  const t = scratch.float64('ic:t', n);
   return s.map((_, j) => {
     // T's first column is a positive multiple of S's, whose ranks are the permutation itself.
     if (j === 0) return perms[0];
@@ -84,6 +91,6 @@ export function imanConoverRanks(n: number, pearsonTarget: Matrix, streams: read
       const column = s[a];
       for (let i = 0; i < n; i++) t[i] += w * column[i];
     }
-    return ranksOf(t, 'high');
+    return scoreRanks(t, scratch.uint32(`ic:rank:${j}`, n), scratch);
   });
 }

@@ -18,8 +18,12 @@ export type SamplingMethod = 'lhs' | 'mc';
  * Ascending uniforms for one block.
  * @example sortedUniforms(new SeededGenerator(1, 'a'), 4, 'lhs') // one value in each of [0,¼), [¼,½), [½,¾), [¾,1)
  */
-export function sortedUniforms(rng: SeededGenerator, n: number, method: SamplingMethod): Float64Array {
-  const u = new Float64Array(n);
+export function sortedUniforms(
+  rng: SeededGenerator,
+  n: number,
+  method: SamplingMethod,
+  u: Float64Array = new Float64Array(n),
+): Float64Array {
   if (method === 'lhs') {
     for (let i = 0; i < n; i++) u[i] = (i + rng.nextOpen01()) / n;
   } else {

@@ -26,6 +26,7 @@ export function gamma(shape: number, scale: number): Distribution {
         out,
         (p, guess) => inverseGammaP(p, shape, guess),
         (x) => 1 / detExp((shape - 1) * detLog(x) - x - lng),
+        (x) => (shape - 1) / x - 1,
       );
       for (let i = 0; i < out.length; i++) out[i] *= scale;
     },

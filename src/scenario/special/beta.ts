@@ -91,7 +91,7 @@ export function inverseIncompleteBeta(p: number, a: number, b: number, guess?: n
 
 /**
  * Quantiles of Beta(a, b) for ascending probabilities, out[i] = I⁻¹_{u[i]}(a, b) to within 1e-12
- * (see `invertSorted`): exact inversions at knots, Hermite interpolation between them.
+ * (see `invertSorted`): exact inversions at knots, quintic Hermite interpolation between them.
  */
 export function betaQuantilesSorted(
   u: Float64Array,
@@ -105,5 +105,6 @@ export function betaQuantilesSorted(
     out,
     (p, guess) => inverseIncompleteBeta(p, a, b, guess, lnB),
     (x) => 1 / detExp((a - 1) * detLog(x) + (b - 1) * detLog1p(-x) - lnB),
+    (x) => (a - 1) / x - (b - 1) / (1 - x),
   );
 }
