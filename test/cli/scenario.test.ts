@@ -45,6 +45,20 @@ describe('openfpa scenario', () => {
     expect(result.achievedCorrelation.matrix[0][1]).toBeCloseTo(-0.5, 1);
   });
 
+  test('--workers: blocks on worker threads give the same result file as one thread', async () => {
+    const standard = JSON.parse(readFileSync(join(__dirname, '../../../shared/bench/mc-standard.json'), 'utf8'));
+    const file = spec('standard.json', { ...standard, iterations: 6000, blockSize: 1500, sensitivity: true });
+    const outputs: string[] = [];
+    for (const workers of ['1', '3']) {
+      const out = join(dir, `workers-${workers}.json`);
+      expect(await run([file, '--out', out, '--quiet', '--workers', workers])).toBe(0);
+      outputs.push(JSON.stringify({ ...JSON.parse(readFileSync(out, 'utf8')), timings: undefined }));
+    }
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(await run([file, '--workers', '0'])).toBe(2);
+    // Starting a worker loads the TypeScript sources through tsx: slow under jest, not a clock race.
+  }, 120_000);
+
   test('invalid spec → message on stderr, exit 1', async () => {
     const file = spec('bad.json', {
       drivers: [{ name: 'm', distribution: 'pert', params: { min: 3, mode: 1, max: 2 } }],

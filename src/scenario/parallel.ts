@@ -1,0 +1,119 @@
+/**
+ * A run spread over workers: one `scenario.block` job per block (src/scenario/jobs.ts), sent through
+ * the job protocol without a route, so whichever worker is free takes the next block, and merged in
+ * block order (src/scenario/merge.ts). Which worker ran which block does not matter: the result has
+ * the same bits for any number of workers, and the same as the run on one thread
+ * (test/scenario/parallel.test.ts). The CLI (worker_threads), the task pane's scenario worker and the
+ * scenario cells (Web Workers) run their large scenarios through this.
+ *
+ * Statistics are computed here, on the coordinating thread, once every block is in. With a
+ * convergence rule, blocks are checked in block order and the run stops at the first block after
+ * which the rule holds, whatever the workers had finished beyond it.
+ */
+import { BlockResult, BlockSlot, blockLayout } from './block';
+import { ScenarioErrors } from './errors';
+import { SimulationMerger } from './merge';
+import type { Progress } from './simulate';
+import { summarise } from './run';
+import type { ScenarioRun } from './run';
+import { prepareScenario, ScenarioSpec } from './spec';
+
+/** One block to run: the spec (each worker prepares and caches its plan) and the block's slot. */
+export interface ScenarioBlockJob {
+  spec: ScenarioSpec;
+  slot: BlockSlot;
+}
+
+/** Runs one block somewhere (a worker of a job pool, or this thread). */
+export type RunBlock = (job: ScenarioBlockJob, signal: AbortSignal) => Promise<BlockResult>;
+
+export interface BlockRunOptions {
+  /** Blocks in flight at once (bounds the memory of finished, unmerged blocks). @default 4 */
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** Called as blocks finish, with trials done so far. */
+  onProgress?: (progress: Progress) => void;
+}
+
+const now = (): number => globalThis.performance.now();
+
+/**
+ * @throws a SCENARIO_* FpaError for an invalid spec (before any block is sent); SCENARIO_CANCELLED
+ *   when the signal is aborted; the first block's failure otherwise
+ */
+export async function runScenarioOnBlocks(
+  spec: ScenarioSpec,
+  runBlock: RunBlock,
+  options: BlockRunOptions = {},
+): Promise<ScenarioRun> {
+  const startedAt = now();
+  const plan = prepareScenario(spec);
+  const slots = blockLayout(plan.iterations, plan.blockSize);
+  const merger = new SimulationMerger(plan);
+  const window = Math.max(1, options.concurrency ?? 4);
+  const controller = new AbortController();
+  const outer = options.signal;
+  if (outer?.aborted) throw ScenarioErrors.cancelled();
+  return new Promise<ScenarioRun>((resolve, reject) => {
+    let settled = false;
+    let next = 0;
+    let inFlight = 0;
+    let done = 0;
+    let placed = 0;
+    let ordered = 0;
+    const finish = (error: unknown, run?: ScenarioRun): void => {
+      if (settled) return;
+      settled = true;
+      outer?.removeEventListener('abort', onAbort);
+      controller.abort();
+      if (run) resolve(run);
+      else reject(error);
+    };
+    const onAbort = (): void => finish(ScenarioErrors.cancelled());
+    outer?.addEventListener('abort', onAbort, { once: true });
+    const complete = (lastIndex: number, convergence?: { converged: boolean; precision: number }): void => {
+      try {
+        const simulation = merger.finish(lastIndex, convergence);
+        finish(null, { plan, simulation, result: summarise(plan, simulation, startedAt) });
+      } catch (error) {
+        finish(error);
+      }
+    };
+    /** With a convergence rule: checks each block, in block order, as soon as all before it are in. */
+    const checkConvergence = (): boolean => {
+      const rule = plan.convergence!;
+      while (ordered < slots.length && merger.hasPrefix(ordered)) {
+        const slot = slots[ordered];
+        const precision = merger.precision(slot.start + slot.trials);
+        const converged = precision <= rule.target;
+        if (converged || ordered === slots.length - 1) {
+          complete(ordered, { converged, precision });
+          return true;
+        }
+        ordered++;
+      }
+      return false;
+    };
+    const onBlock = (block: BlockResult): void => {
+      if (settled) return;
+      inFlight--;
+      merger.place(block);
+      placed++;
+      done += block.trials;
+      options.onProgress?.({ done, total: plan.iterations });
+      if (plan.convergence ? checkConvergence() : placed === slots.length) {
+        if (!plan.convergence) complete(slots.length - 1);
+        return;
+      }
+      launch();
+    };
+    const launch = (): void => {
+      while (!settled && inFlight < window && next < slots.length) {
+        const slot = slots[next++];
+        inFlight++;
+        runBlock({ spec, slot }, controller.signal).then(onBlock, (error: unknown) => finish(error));
+      }
+    };
+    launch();
+  });
+}

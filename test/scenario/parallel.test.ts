@@ -1,0 +1,108 @@
+/**
+ * A run spread over workers (src/scenario/parallel.ts): whatever order the blocks come back in and
+ * however many are in flight, the merged trials and statistics have the same bits as the run on one
+ * thread. Blocks "finish" in an order chosen by the test (no clocks): each runBlock call waits until
+ * the test releases it.
+ */
+import { readFileSync } from 'node:fs';
+import { BlockResult } from '../../src/scenario/block';
+import { runBlockHere } from '../../src/scenario/jobs';
+import { runScenarioOnBlocks } from '../../src/scenario/parallel';
+import type { RunBlock, ScenarioBlockJob } from '../../src/scenario/parallel';
+import { runScenarioDetailed } from '../../src/scenario/run';
+import type { ScenarioRun } from '../../src/scenario/run';
+import type { ScenarioSpec } from '../../src/scenario/spec';
+import { SeededGenerator } from '../../src/stats/seeded-generator';
+
+const standard = JSON.parse(
+  readFileSync(`${__dirname}/../../../shared/bench/mc-standard.json`, 'utf8'),
+) as ScenarioSpec;
+const spec: ScenarioSpec = { ...standard, iterations: 9100, blockSize: 1000, sensitivity: true };
+
+const bytes = (run: ScenarioRun): string =>
+  run.simulation.outputColumns.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('base64')).join();
+const summary = (run: ScenarioRun): string => JSON.stringify({ ...run.result, timings: undefined });
+
+/**
+ * A block runner whose blocks finish when `release` says: the pending ones are released in an order
+ * drawn from `seed` (a stand-in for workers of different speeds), one at a time.
+ */
+function scrambled(seed: number): { runBlock: RunBlock; calls: number[]; maxInFlight: () => number } {
+  const rng = new SeededGenerator(seed, 'release');
+  const pending: { job: ScenarioBlockJob; resolve: (b: BlockResult) => void }[] = [];
+  const calls: number[] = [];
+  let inFlight = 0;
+  let most = 0;
+  const releaseOne = (): void => {
+    if (pending.length === 0) return;
+    const [next] = pending.splice(Math.floor(rng.nextOpen01() * pending.length), 1);
+    inFlight--;
+    next.resolve(runBlockHere(next.job));
+  };
+  const runBlock: RunBlock = (job) =>
+    new Promise<BlockResult>((resolve) => {
+      calls.push(job.slot.index);
+      pending.push({ job, resolve });
+      most = Math.max(most, ++inFlight);
+      // Release after the coordinator has had the chance to launch more (a microtask later).
+      queueMicrotask(() => queueMicrotask(releaseOne));
+    });
+  return { runBlock, calls, maxInFlight: () => most };
+}
+
+describe('runScenarioOnBlocks', () => {
+  const single = runScenarioDetailed(spec);
+
+  test.each([1, 2, 3, 8, 20])('%i blocks in flight, any finishing order: the same bits as one thread', async (n) => {
+    for (const seed of [1, 2]) {
+      const { runBlock, calls, maxInFlight } = scrambled(seed + 10 * n);
+      const run = await runScenarioOnBlocks(spec, runBlock, { concurrency: n });
+      expect(bytes(run)).toBe(bytes(single));
+      expect(summary(run)).toBe(summary(single));
+      expect(calls.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+      expect(maxInFlight()).toBeLessThanOrEqual(n);
+    }
+  });
+
+  test('progress counts trials as blocks come in, ending at the total', async () => {
+    const done: number[] = [];
+    await runScenarioOnBlocks(spec, scrambled(5).runBlock, { concurrency: 3, onProgress: (p) => done.push(p.done) });
+    expect(done).toHaveLength(10);
+    expect(done[done.length - 1]).toBe(9100);
+    expect(done.every((d, i) => i === 0 || d > done[i - 1])).toBe(true);
+  });
+
+  test('convergence: stops at the same block as the run on one thread, whatever finished beyond it', async () => {
+    const rule: ScenarioSpec = { ...standard, iterations: 200000, blockSize: 10000, convergence: { target: 0.01 } };
+    const here = runScenarioDetailed(rule);
+    expect(here.simulation.converged).toBe(true);
+    const run = await runScenarioOnBlocks(rule, scrambled(3).runBlock, { concurrency: 4 });
+    expect(run.simulation.trials).toBe(here.simulation.trials);
+    expect(bytes(run)).toBe(bytes(here));
+    expect(summary(run)).toBe(summary(here));
+  });
+
+  test('an invalid spec throws before any block is sent; a failing block rejects the run', async () => {
+    const never: RunBlock = () => Promise.reject(new Error('not expected'));
+    await expect(runScenarioOnBlocks({ ...spec, iterations: 1 }, never)).rejects.toMatchObject({
+      code: 'SCENARIO_BAD_SPEC',
+    });
+    await expect(runScenarioOnBlocks(spec, () => Promise.reject(new Error('worker died')))).rejects.toThrow(
+      'worker died',
+    );
+  });
+
+  test('cancelling rejects with SCENARIO_CANCELLED and aborts the blocks in flight', async () => {
+    const controller = new AbortController();
+    const seen: AbortSignal[] = [];
+    const hang: RunBlock = (_job, signal) => {
+      seen.push(signal);
+      if (seen.length === 2) queueMicrotask(() => controller.abort());
+      return new Promise<BlockResult>(() => undefined);
+    };
+    await expect(runScenarioOnBlocks(spec, hang, { concurrency: 2, signal: controller.signal })).rejects.toMatchObject({
+      code: 'SCENARIO_CANCELLED',
+    });
+    expect(seen.every((s) => s.aborted)).toBe(true);
+  });
+});
