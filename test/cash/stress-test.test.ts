@@ -29,3 +29,44 @@ describe('stressTest', () => {
     expect(() => stressTest(base, [{ name: 'x', kind: 'outflow', amount: 1, period: 9 }])).toThrow(/period/);
   });
 });
+
+describe('stressTest with a credit line', () => {
+  const base = {
+    openingCash: 100,
+    minCash: 50,
+    flows: [-80, -30, 60, 40],
+    creditLine: { limit: 60, rate: 0.1 },
+  };
+
+  it('draws the line to keep the minimum and repays it when cash allows', () => {
+    // t1: 100 − 80 = 20 → draw 30 → cash 50, debt 30. t2: 50 − 30 − 3 (10% on 30) = 17; 30 left on the line
+    // → cash 47, debt 60: a breach. t3: 47 + 60 − 6 = 101 → repay 51 → cash 50, debt 9.
+    // t4: 50 + 40 − 0.9 = 89.1 → repay 9 → cash 80.1, debt 0.
+    const [r] = stressTest(base, []);
+    expect(r.closingCash.map((c) => Math.round(c * 1e9) / 1e9)).toEqual([50, 47, 50, 80.1]);
+    expect(r.debt!.map((d) => Math.round(d * 1e9) / 1e9)).toEqual([30, 60, 9, 0]);
+    expect(r.breaches).toEqual([2]);
+    expect(r.lowestHeadroom).toBeCloseTo(-3, 9);
+    expect(r.headroomPeriod).toBe(2);
+  });
+
+  it('a credit line cut forces a repayment and breaches earlier', () => {
+    const [, cut] = stressTest(base, [{ name: 'line halved', kind: 'credit', pct: -0.5, from: 1 }]);
+    // limit 30: t1 draw 30 → cash 50; t2: 50 − 30 − 3 = 17, nothing left to draw → breach.
+    expect(cut.debt![0]).toBeCloseTo(30, 12);
+    expect(cut.breaches).toEqual([2]);
+    expect(cut.closingCash[1]).toBeCloseTo(17, 12);
+    const [, late] = stressTest(base, [{ name: 'cut in 3', kind: 'credit', pct: -1, from: 3 }]);
+    expect(late.debt![2]).toBe(0); // the whole balance is repaid when the line goes
+    expect(late.closingCash[2]).toBeCloseTo(47 + 60 - 6 - 60, 9);
+  });
+
+  it('keeps the old result shape without a credit line, and rejects a cut without one', () => {
+    const [r] = stressTest({ openingCash: 10, minCash: 0, flows: [1] }, []);
+    expect(Object.keys(r).sort()).toEqual(['breaches', 'closingCash', 'minCash', 'minPeriod', 'name']);
+    expect(() =>
+      stressTest({ openingCash: 10, minCash: 0, flows: [1] }, [{ name: 'cut', kind: 'credit', pct: -0.2 }]),
+    ).toThrow(/cut cuts the credit line, but the plan has none/);
+    expect(() => stressTest(base, [{ name: 'up', kind: 'credit', pct: 0.5 }])).toThrow(/cut from −100% to 0%/);
+  });
+});
