@@ -18,6 +18,8 @@ export interface Lever {
   dailyBase: number;
   /** Cost per day moved. */
   costPerDay: number;
+  /** Supplier-relationship damage per day moved (e.g. a score for paying suppliers later). Default 0. */
+  relationshipPerDay?: number;
 }
 
 export interface LeverChoice {
@@ -32,11 +34,8 @@ export interface LeverChoice {
 
 /**
  * @throws FpaError CASH_INVALID_PLAN for a malformed lever or a negative budget.
- * @example
- *   // DSO 45 → 35 frees 1,000/day at 200/day; budget 1,000 allows 5 days: freed 5,000, cost 1,000.
- *   await optimizeLevers([{ name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 }], 1000, solver);
  */
-export async function optimizeLevers(levers: Lever[], budget: number, solver: Solver): Promise<LeverChoice[]> {
+export function checkLevers(levers: Lever[], budget: number): void {
   if (!(budget >= 0)) throw CashErrors.invalid('budget', `must be zero or more (got ${budget})`);
   levers.forEach((l, i) => {
     for (const key of ['current', 'target', 'dailyBase', 'costPerDay'] as const) {
@@ -44,7 +43,20 @@ export async function optimizeLevers(levers: Lever[], budget: number, solver: So
     }
     if (l.dailyBase < 0 || l.costPerDay < 0)
       throw CashErrors.invalid(`levers row ${i + 1}`, 'daily base and cost per day must not be negative');
+    const r = l.relationshipPerDay;
+    if (r !== undefined && !(Number.isFinite(r) && r >= 0))
+      throw CashErrors.invalid(`levers row ${i + 1} relationship per day`, 'must be zero or more');
   });
+}
+
+/**
+ * @throws FpaError CASH_INVALID_PLAN for a malformed lever or a negative budget.
+ * @example
+ *   // DSO 45 → 35 frees 1,000/day at 200/day; budget 1,000 allows 5 days: freed 5,000, cost 1,000.
+ *   await optimizeLevers([{ name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 }], 1000, solver);
+ */
+export async function optimizeLevers(levers: Lever[], budget: number, solver: Solver): Promise<LeverChoice[]> {
+  checkLevers(levers, budget);
   if (levers.length === 0) return [];
   const columns = levers.map((l, i) => ({ name: `m${i}`, lb: 0, ub: Math.abs(l.current - l.target) }));
   const solved = await solver.solve({

@@ -1,7 +1,7 @@
 /**
  * The levers table of FPA.WC.OPTIMIZE: one row per working-capital lever with lever, current,
- * target, daily amount, cost per day (exactly these 5 columns, by position; the frame rule is
- * positional-table.ts). Numbers may be typed as text; none may be negative. Names are kept as typed
+ * target, daily amount, cost per day and, optionally, relationship per day (the supplier-relationship
+ * score of moving it a day; by position; the frame rule is positional-table.ts). Numbers may be typed as text; none may be negative. Names are kept as typed
  * (they are echoed in the result) and may repeat: each row is its own lever.
  */
 import type { Lever } from '../cash/wc-levers';
@@ -9,17 +9,25 @@ import { numberCell, readNumber, textCell } from './cells';
 import type { PositionalLayout } from './positional-table';
 import { readPositionalTable } from './positional-table';
 import type { SheetGrid } from './sheet-value';
+import { isBlankValue } from './sheet-value';
 import { readAll, readEachRow } from './table-read';
 
 export type { Lever };
 
-export const LEVER_COLUMNS = ['lever', 'current', 'target', 'daily amount', 'cost per day'] as const;
+export const LEVER_COLUMNS = [
+  'lever',
+  'current',
+  'target',
+  'daily amount',
+  'cost per day',
+  'relationship per day',
+] as const;
 
 const LAYOUT: PositionalLayout = {
   table: 'levers',
   columns: LEVER_COLUMNS,
   titles: ['lever', 'levers', 'name'],
-  minColumns: LEVER_COLUMNS.length,
+  minColumns: 5,
   extraColumns: 'refuse',
   isValue: (_column, value) => readNumber(value).ok,
 };
@@ -40,6 +48,7 @@ export function readLevers(grid: SheetGrid): Lever[] {
       target: numberCell(row.cells[2], at(2), { min: 0 }),
       dailyBase: numberCell(row.cells[3], at(3), { min: 0 }),
       costPerDay: numberCell(row.cells[4], at(4), { min: 0 }),
+      ...(isBlankValue(row.cells[5]) ? {} : { relationshipPerDay: numberCell(row.cells[5], at(5), { min: 0 }) }),
     };
   });
   return readAll(read, { table: 'levers' });

@@ -28,6 +28,19 @@ describe('readLevers', () => {
     expect(readLevers([HEADER.map((h) => h.toUpperCase()), ...rows])).toEqual(expected);
   });
 
+  it('reads the optional relationship score per day', () => {
+    expect(
+      readLevers([
+        [...HEADER, 'relationship per day'],
+        ['DPO', 30, 40, 600, 100, 3],
+        ['DSO', 45, 35, 1000, 200, null],
+      ]),
+    ).toEqual([
+      { name: 'DPO', current: 30, target: 40, dailyBase: 600, costPerDay: 100, relationshipPerDay: 3 },
+      { name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 },
+    ]);
+  });
+
   it('reads a first row of text numbers as a lever, not as a header', () => {
     expect(
       readLevers([
@@ -79,7 +92,19 @@ describe('readLevers', () => {
       'too few columns',
       [['DSO', 45, 35]],
       'INPUT_BAD_SHAPE',
-      'levers must be 5 columns (lever, current, target, daily amount, cost per day); got 3 columns.',
+      'levers must be a table of at least 5 columns (lever, current, target, daily amount, cost per day, relationship per day); got 3 columns.',
+    ],
+    [
+      'too many columns',
+      [['DSO', 45, 35, 1000, 200, 1, 2]],
+      'INPUT_BAD_SHAPE',
+      'levers must be a table of at most 6 columns (lever, current, target, daily amount, cost per day, relationship per day); got 7 columns.',
+    ],
+    [
+      'a negative relationship score',
+      [['DPO', 30, 40, 600, 100, -2]],
+      'SHEET_BAD_CELL',
+      'levers row 1, column 6 (relationship per day): must be at least 0; got -2.',
     ],
     ['a header alone', [HEADER], 'INPUT_EMPTY', 'levers is empty.'],
     ['a blank range', [[null, null, null, null, null]], 'INPUT_EMPTY', 'levers is empty.'],
