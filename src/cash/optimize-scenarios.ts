@@ -57,7 +57,7 @@ function startingRows(
   paths: TrialPath[],
   minCash: number[],
   limits: number[],
-  margin: number,
+  margin: ArrayLike<number>,
   tightest: number,
 ): Rounds {
   const active: Set<number>[] = [];
@@ -73,8 +73,8 @@ function startingRows(
     const a = active[s] ?? new Set<number>(),
       r = new Set<number>();
     p.closingCash.forEach((c, t) => {
-      if (p.debt[t] > 0 || c - minCash[t] < margin) a.add(t + 1);
-      if (p.debt[t] > limits[t] - margin) r.add(t + 1);
+      if (p.debt[t] > 0 || c - minCash[t] < margin[t]) a.add(t + 1);
+      if (p.debt[t] > limits[t] - margin[t]) r.add(t + 1);
     });
     active[s] = a;
     risky[s] = r;
@@ -212,6 +212,63 @@ function unreachable(plan: ScenarioPlan, risk: RiskSpec): Error {
   return CashErrors.riskUnreachable(risk.measure, reached, wanted, worst + 1, Math.max(1, period), losses[worst]);
 }
 
+interface Level {
+  /** The solution of this level and its placements' cumulative net outflow. */
+  solved: SolveResult;
+  invested: Float64Array;
+}
+
+/** The spread of the trials' base cash: its widest 5%–95% range over the periods. */
+function baseSpread(base: Float64Array[]): number {
+  const S = base.length;
+  let spread = 0;
+  for (let t = 0; t < base[0].length; t++) {
+    const col = base.map((a) => a[t]).sort((a, b) => a - b);
+    spread = Math.max(spread, col[Math.floor(0.95 * (S - 1))] - col[Math.floor(0.05 * (S - 1))]);
+  }
+  return spread;
+}
+
+/**
+ * Solves a plan by levels: up to 64 trials with every row; above, first a stratified subsample of a
+ * quarter of the trials (at least 64, itself solved by levels), whose plan predicts the rows: those
+ * where a trial draws credit under it, or comes within a quarter of the trials' spread of base cash
+ * of the minimum. Row generation then adds whatever the prediction missed. The margin is generous on
+ * purpose: the solve time follows the rows that bind (each needs a pivot) far more than the rows
+ * written, and a missed row costs a whole second solve (measured on the bench plans).
+ */
+async function solveLevel(
+  plan: ScenarioPlan,
+  risk: RiskSpec,
+  solver: Solver,
+  options: ScenarioOptions,
+): Promise<Level> {
+  const S = plan.trials.length;
+  const T = plan.trials[0].length;
+  const minCash = perPeriod(plan.minCash, T);
+  const limits = creditLimits(plan, T);
+  let rounds: Rounds;
+  if (S <= FULL_BELOW) {
+    const all = (): Set<number>[] =>
+      Array.from({ length: S }, () => new Set(Array.from({ length: T }, (_, t) => t + 1)));
+    rounds = { active: all(), risky: all() };
+  } else {
+    const base = trialBase(plan);
+    const picked = subsample(base, minCash, limits, Math.max(FULL_BELOW, Math.ceil(S / 4)));
+    let started: Float64Array = new Float64Array(T); // no placements, unless the subsample finds a plan
+    try {
+      const below = await solveLevel({ ...plan, trials: picked.map((s) => plan.trials[s]) }, risk, solver, options);
+      if (below.solved.status === 'optimal' || below.solved.status === 'time_limit') started = below.invested;
+    } catch {
+      // the subsample is only a start; the full programme decides feasibility
+    }
+    const margins = new Float64Array(T).fill(0.25 * baseSpread(base));
+    rounds = startingRows(recoursePaths(plan, started), minCash, limits, margins, Math.floor(risk.alpha * S) + 1);
+  }
+  const { solved } = await solveRounds(plan, risk, solver, options, rounds);
+  return { solved, invested: investedPath(solved.values, T) };
+}
+
 /**
  * @throws FpaError CASH_INVALID_PLAN naming the trial or field at fault; CASH_RISK_UNREACHABLE when no
  *   plan meets the risk limit; CASH_NO_SOLUTION when the time limit passes before any plan is found.
@@ -225,40 +282,11 @@ export async function optimizeScenarios(
 ): Promise<ScenarioResult> {
   const risk = validateScenarioPlan(plan);
   const S = plan.trials.length;
-  const T = plan.trials[0].length;
-  const minCash = perPeriod(plan.minCash, T);
-  const limits = creditLimits(plan, T);
-  let rounds: Rounds;
-  if (S <= FULL_BELOW) {
-    const all = (): Set<number>[] =>
-      Array.from({ length: S }, () => new Set(Array.from({ length: T }, (_, t) => t + 1)));
-    rounds = { active: all(), risky: all() };
-  } else {
-    const picked = subsample(trialBase(plan), minCash, limits, FULL_BELOW);
-    const y = new Float64Array(T); // no placements, unless the subsample finds a plan
-    try {
-      const start = await optimizeScenarios({ ...plan, trials: picked.map((s) => plan.trials[s]) }, solver, options);
-      let acc = 0;
-      start.periods.forEach((p, t) => {
-        for (const ins of plan.instruments) acc += p.invest[ins.name] - p.mature[ins.name];
-        y[t] = acc;
-      });
-    } catch {
-      // the subsample is only a start; the full programme decides feasibility
-    }
-    let spread = 0;
-    const base = trialBase(plan);
-    for (let t = 0; t < T; t++) {
-      const col = base.map((a) => a[t]).sort((a, b) => a - b);
-      spread = Math.max(spread, col[Math.floor(0.95 * (S - 1))] - col[Math.floor(0.05 * (S - 1))]);
-    }
-    rounds = startingRows(recoursePaths(plan, y), minCash, limits, 0.05 * spread, Math.floor(risk.alpha * S) + 1);
-  }
-  const { solved } = await solveRounds(plan, risk, solver, options, rounds);
+  const { solved, invested } = await solveLevel(plan, risk, solver, options);
   if (solved.status === 'infeasible') throw unreachable(plan, risk);
   if (solved.status !== 'optimal' && solved.status !== 'time_limit') throw CashErrors.noSolution(solved.status);
   if (Object.keys(solved.values).length === 0) throw CashErrors.noSolution('time limit');
-  const paths = recoursePaths(plan, investedPath(solved.values, T));
+  const paths = recoursePaths(plan, invested);
   // Losses within rounding of zero (the solver's tolerance on balances at the limit) are none.
   let scale = Math.abs(plan.openingCash);
   for (const row of plan.trials) for (const f of row) scale = Math.max(scale, Math.abs(f));
