@@ -13,6 +13,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   forecast: { summary: 'forecast every series of a dataset JSON file', load: () => import('./commands/forecast') },
   scenario: { summary: 'run a Monte Carlo scenario spec JSON file', load: () => import('./commands/scenario') },
   cash: { summary: 'optimise a cash plan JSON file with glpk.js', load: () => import('./commands/cash') },
+  stress: { summary: 'stress test a cash plan JSON file with named shocks', load: () => import('./commands/stress') },
+  payables: {
+    summary: 'choose which bills to pay early for their discount (JSON file)',
+    load: () => import('./commands/payables'),
+  },
   flags: {
     summary: 'flag budget variances and anomalies in a budget JSON file',
     load: () => import('./commands/flags'),

@@ -16,6 +16,7 @@ import type { LiquidityRiskInput } from '../src/cash/liquidity-risk';
 import { optimizeCash } from '../src/cash/optimize-cash';
 import type { CashOptions, CashPlan, CashResult } from '../src/cash/types';
 import { optimizeLevers } from '../src/cash/wc-levers';
+import { leverPareto } from '../src/cash/wc-pareto';
 import { wcMetrics } from '../src/cash/wc-metrics';
 import { Errors } from '../src/errors';
 import { readCreditLine } from '../src/sheets/credit-line';
@@ -31,13 +32,13 @@ import {
   readGrid,
   readMatrix,
   readOptions,
-  readSeries,
   rectangular,
   safelyAsync,
   safely,
   withHeader,
 } from './adapter';
 import type { Cell, SpillValue } from './adapter';
+import { readFlows, readScalarOrRow } from './cash-ranges';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
@@ -61,23 +62,6 @@ const OPTION_NAMES = [
   'trials',
   'seed',
 ] as const;
-
-/** A 1-D range of numbers in which a blank is an error: a missing cash flow is not a zero. */
-function readFlows(input: unknown, field: string): number[] {
-  const { values } = readSeries(input, field);
-  const gap = values.findIndex((v) => v === null);
-  if (gap >= 0) throw CashErrors.invalid(`${field} period ${gap + 1}`, 'is blank; enter 0 if there is no flow');
-  return values as number[];
-}
-
-/** One number, or one per period. */
-function readScalarOrRow(input: unknown, field: string, periods: number): number | number[] {
-  const values = readFlows(input, field);
-  if (values.length === 1) return values[0];
-  if (values.length !== periods)
-    throw Errors.badShape(field, `one value or ${periods} values (one per period)`, `${values.length} values`);
-  return values;
-}
 
 function requiredNumber(value: unknown, field: string): number {
   const n = optionalNumber(value, field, NaN);
@@ -372,12 +356,21 @@ export function wcMetricsFn(
  * @helpurl https://localhost:3000/help/wc-optimize.html
  * @param {any[][]} levers Table with columns lever, current days, most favourable target days, cash freed per day (a day of revenue for DSO, of COGS for DPO and DIO), cost per day moved; an optional header row.
  * @param {number} [budget] Most that may be spent on moving levers. Default: no limit.
- * @returns {Promise<any[][]>} One row per lever: target, days moved, cash freed, cost, net; then totals.
+ * @param {number} [pareto] 3 to 7: spill that many plans trading cash freed, cost and supplier relationship (the levers' optional sixth column, a score per day moved) instead of the single best plan.
+ * @returns {Promise<any[][]>} One row per lever: target, days moved, cash freed, cost, net; then totals. With pareto: one row per plan: cash freed, cost, relationship, net, days moved per lever.
  */
-export function wcOptimize(levers: any[][], budget?: number): Promise<any[][]> {
+export function wcOptimize(levers: any[][], budget?: number, pareto?: number): Promise<any[][]> {
   return safelyAsync(async () => {
     const table = readLevers(readGrid(levers, 'levers'));
     const limit = optionalNumber(budget, 'budget', Infinity, { min: 0 });
+    if (!isBlank(pareto)) {
+      const count = optionalNumber(pareto, 'pareto', 5, { integer: true, min: 3, max: 7 });
+      const front = await leverPareto(table, limit, cashSolver.current, count);
+      return withHeader(
+        ['plan', 'cash freed', 'cost', 'relationship', 'net', ...table.map((l) => `days ${l.name}`)],
+        front.map((p, i) => [i + 1, p.cashFreed, p.cost, p.relationship, p.net, ...p.levers.map((l) => l.daysMoved)]),
+      );
+    }
     const choice = await optimizeLevers(table, limit, cashSolver.current);
     const rows: (SpillValue | null)[][] = choice.map((c) => [
       c.name,

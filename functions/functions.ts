@@ -9,6 +9,8 @@ import './variance-flags';
 import './cash';
 import './driver-update';
 import './kpi-response';
+import './cash-stress';
+import './wc-payables';
 import { startCellWorkers } from './start-workers';
 
 startCellWorkers();

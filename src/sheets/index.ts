@@ -36,7 +36,9 @@ export type { BudgetTable } from './budget-table';
 export { readPeriodLabels, readPlanActualBlocks } from './plan-actual-blocks';
 export type { PlanActualBlocks } from './plan-actual-blocks';
 
-// Cash: instruments, credit line, working-capital levers
+// Cash: instruments, credit line, working-capital levers, stress shocks, bills to time
 export { INSTRUMENT_COLUMNS, readInstruments } from './instrument-table';
 export { readCreditLine } from './credit-line';
 export { LEVER_COLUMNS, readLevers } from './lever-table';
+export { SHOCK_COLUMNS, readShocks } from './shock-table';
+export { PAYABLE_COLUMNS, readPayables } from './payables-table';
