@@ -1,8 +1,11 @@
 import type { ArimaOrder } from './arima-params';
-import type { ArimaFit } from './arima-fit';
+import type { ArimaFit, ArimaFitOptions } from './arima-fit';
+import type { ArimaRegressor } from './arima-objective';
 import { fitArima } from './arima-fit';
 import { smallestRootModulus } from './polynomial-roots';
 import { ArimaFailure } from './arima-objective';
+
+const { abs } = Math;
 import { OptimFailure } from './optim-bfgs';
 
 /** Information criterion used to compare candidate models. */
@@ -18,21 +21,38 @@ export interface ArimaCandidate {
   checked: boolean;
 }
 
-/** The expanded polynomial up to its last coefficient above 1e-8 in size, as forecast's `myarima` trims it. */
-function trimmed(c: Float64Array): Float64Array {
+/** Smallest root modulus of 1 ± Σ cᵢ zⁱ over c[from .. from + k) (Infinity without a coefficient above 1e-8). */
+function smallestFactorRoot(c: ArrayLike<number>, from: number, k: number, sign: number): number {
   let last = 0;
-  for (let i = 0; i < c.length; i++) if (Math.abs(c[i]) > 1e-8) last = i + 1;
-  return c.subarray(0, last);
+  for (let i = 0; i < k; i++) if (abs(c[from + i]) > 1e-8) last = i + 1;
+  if (last === 0) return Infinity;
+  const poly = [1];
+  for (let i = 0; i < last; i++) poly.push(sign * c[from + i]);
+  return smallestRootModulus(poly);
 }
 
-/** Smallest root modulus of 1 − Σφᵢzⁱ and of 1 + Σθᵢzⁱ (2 when neither has a non-zero coefficient). */
-export function smallestArmaRoot(phi: Float64Array, theta: Float64Array): number {
-  let minroot = 2;
-  const ar = trimmed(phi);
-  if (ar.length > 0) minroot = Math.min(minroot, smallestRootModulus([1, ...Array.from(ar, (v) => -v)]));
-  const ma = trimmed(theta);
-  if (ma.length > 0) minroot = Math.min(minroot, smallestRootModulus([1, ...ma]));
-  return minroot;
+/**
+ * Smallest modulus among the roots of the model's AR polynomial φ(z)Φ(zᵐ) and MA polynomial
+ * θ(z)Θ(zᵐ) (2 when neither has a coefficient), as forecast's `myarima` checks them on the expanded
+ * polynomials; computed factor by factor (a root w of Φ gives roots of modulus |w|^(1/m)), which is
+ * the same set of roots from polynomials of degree ≤ 5.
+ */
+export function smallestArmaRoot(coef: ArrayLike<number>, o: ArimaOrder): number {
+  const { p, q, P, Q, m } = o;
+  const seasonal = (r: number): number => (r === Infinity ? r : r ** (1 / m));
+  return Math.min(
+    2,
+    smallestFactorRoot(coef, 0, p, -1),
+    seasonal(smallestFactorRoot(coef, p + q, P, -1)),
+    smallestFactorRoot(coef, p, q, 1),
+    seasonal(smallestFactorRoot(coef, p + q + P, Q, 1)),
+  );
+}
+
+/** The constant of a candidate: a drift for d + D = 1, a mean for d + D = 0, nothing otherwise. */
+export function constantRegressor(order: ArimaOrder, constant: boolean): ArimaRegressor {
+  const diffs = order.d + order.D;
+  return constant ? (diffs === 1 ? 'drift' : diffs === 0 ? 'mean' : 'none') : 'none';
 }
 
 /**
@@ -49,10 +69,16 @@ export function fitCandidate(
   criterion: ArimaCriterion,
   approximation: boolean,
   offset: number,
+  estimation: Pick<ArimaFitOptions, 'initialization'> = {},
 ): ArimaCandidate {
-  const diffs = order.d + order.D;
-  const regressor = constant ? (diffs === 1 ? 'drift' : diffs === 0 ? 'mean' : 'none') : 'none';
-  const fit = fitArima(y, order, { regressor, method: approximation ? 'CSS' : 'CSS-ML', variance: 'defer' });
+  const regressor = constantRegressor(order, constant);
+  const fit = fitArima(y, order, {
+    ...estimation,
+    regressor,
+    method: approximation ? 'CSS' : 'CSS-ML',
+    variance: 'defer',
+    finish: false,
+  });
   if (!fit) return { ic: Infinity, checked: true };
   const nstar = y.length - order.d - order.D * order.m;
   const npar = fit.mask.filter(Boolean).length + 1;
@@ -63,8 +89,7 @@ export function fitCandidate(
   const bic = aic + npar * (Math.log(nstar) - 2);
   const scored: ArimaFit = { ...fit, aic, aicc, bic };
   let ic = criterion === 'bic' ? bic : criterion === 'aic' ? aic : aicc;
-  if (order.p + order.P + order.q + order.Q > 0 && smallestArmaRoot(fit.state.phi, fit.state.theta) < 1.01)
-    ic = Infinity;
+  if (order.p + order.P + order.q + order.Q > 0 && smallestArmaRoot(fit.coef, order) < 1.01) ic = Infinity;
   ic = ic === ic ? ic : Infinity;
   return { fit: scored, ic, checked: ic === Infinity || !fit.deferredVariance };
 }

@@ -19,13 +19,14 @@ const LARGE_GAIN = 1e4;
  *   Y_{t+1} = u − (z / F_t) K_t,  K_{t+1} = K_t + M_t z u,  F_{t+1} = F_t + M_t z²,
  *   M_{t+1} = M_t F_t / F_{t+1},  a_{t+1} = T a_t + K_t v_t / F_t,
  * O(r) work per observation instead of O(r²), with nothing allocated. Only the first column of Q₀
- * is needed; `prepareArimaState` must have run (it computes γ and ψ).
+ * is needed; `prepareArimaState` must have run (it computes γ and ψ). `w` is the differenced series
+ * (`differenceSeries`; entries from d + mD on are used).
  */
-export function arimaFilterDiffuse(y: ArrayLike<number>, ss: ArimaStateSpace, out: FilterSums): void {
-  const { K, r, delta, phi, theta, gamma, psi } = ss;
+export function arimaFilterDiffuse(w: ArrayLike<number>, ss: ArimaStateSpace, out: FilterSums): void {
+  const { K, r, phi, theta, gamma, psi, phiPad } = ss;
   const p = phi.length;
   const q = theta.length;
-  // Work vectors: the filtered state a, K_t, Y_t (reusing the state space's r-vectors).
+  // Work vectors: the predicted state a, K_t, Y_t (reusing the state space's r-vectors).
   const a = ss.aa;
   const k = ss.anewa;
   const Y = ss.Ma;
@@ -39,7 +40,7 @@ export function arimaFilterDiffuse(y: ArrayLike<number>, ss: ArimaStateSpace, ou
   }
   let F = col[0];
   for (let i = 0; i < r; i++) {
-    k[i] = (i < p ? phi[i] * F : 0) + (i < r - 1 ? col[i + 1] : 0);
+    k[i] = phiPad[i] * F + (i < r - 1 ? col[i + 1] : 0);
     Y[i] = k[i];
     a[i] = 0;
   }
@@ -47,34 +48,54 @@ export function arimaFilterDiffuse(y: ArrayLike<number>, ss: ArimaStateSpace, ou
   let ssq = 0;
   let sumlog = 0;
   let nu = 0;
-  const n = y.length;
+  // Steady state: once M·YᵀY, the size of every remaining change of P, is below 1e-20 of F, further
+  // updates of F and K are below rounding (Y only decays from then on): only the state is updated.
+  // (A step that leaves F and K unchanged is not enough: Y[0] is exactly 0 for the first m − 1 steps
+  // of a seasonal MA model while its other entries are not.)
+  let steady = false;
+  const n = w.length;
+  const last = r - 1;
   for (let t = K; t < n; t++) {
-    let w = y[t];
-    for (let i = 0; i < K; i++) w -= delta[i] * y[t - i - 1];
-    const v = w - a[0];
+    const v = w[t] - a[0];
     if (F < LARGE_GAIN) {
       nu++;
       ssq += (v * v) / F;
       sumlog += log(F);
     }
-    // a ← T a + K v / F ; Y ← T Y − (z/F) K ; K ← K + M z (T Y_old).
     const a0 = a[0];
-    const z = Y[0];
     const vf = v / F;
+    if (steady) {
+      for (let i = 0; i < last; i++) a[i] = phiPad[i] * a0 + a[i + 1] + k[i] * vf;
+      a[last] = phiPad[last] * a0 + k[last] * vf;
+      continue;
+    }
+    // a ← T a + K v / F ; Y ← T Y − (z/F) K ; K ← K + M z (T Y_old).
+    const z = Y[0];
     const zf = z / F;
     const mz = M * z;
-    for (let i = 0; i < r; i++) {
-      const ph = i < p ? phi[i] : 0;
-      const nextA = i < r - 1 ? a[i + 1] : 0;
-      const nextY = i < r - 1 ? Y[i + 1] : 0;
-      const u = ph * z + nextY;
-      a[i] = ph * a0 + nextA + k[i] * vf;
-      Y[i] = u - zf * k[i];
-      k[i] += mz * u;
+    let yy = 0;
+    for (let i = 0; i < last; i++) {
+      const ph = phiPad[i];
+      const ki = k[i];
+      const u = ph * z + Y[i + 1];
+      a[i] = ph * a0 + a[i + 1] + ki * vf;
+      const yi = u - zf * ki;
+      Y[i] = yi;
+      yy += yi * yi;
+      k[i] = ki + mz * u;
     }
+    const ph = phiPad[last];
+    const ki = k[last];
+    const u = ph * z;
+    a[last] = ph * a0 + ki * vf;
+    const yl = u - zf * ki;
+    Y[last] = yl;
+    yy += yl * yl;
+    k[last] = ki + mz * u;
     const F1 = F + mz * z;
     M = (M * F) / F1;
     F = F1;
+    if (-M * yy < 1e-20 * F) steady = true;
   }
   out.ssq = ssq;
   out.sumlog = sumlog;

@@ -13,6 +13,7 @@ import {
   regressionAdjusted,
 } from './arima-objective';
 import { conditionalSumOfSquares } from './arima-css';
+import { differencedAdjusted } from './arima-objective';
 import { OptimFailure, optimBfgs } from './optim-bfgs';
 import { regressionStart } from './arima-regression';
 import { coefficientVariance } from './arima-variance';
@@ -38,6 +39,12 @@ export interface ArimaFitOptions {
    * @default "now"
    */
   variance?: 'now' | 'defer' | 'skip';
+  /**
+   * false leaves out the final filter pass (residuals, σ², the state forecasts start from) and
+   * attaches `finish` to run it later: the order search scores candidates by their likelihood and
+   * filters only the one it keeps. @default true
+   */
+  finish?: boolean;
 }
 
 /**
@@ -67,6 +74,8 @@ export interface ArimaFit {
   variance?: Float64Array;
   /** Computes the variance later (options.variance "defer"); throws where R's solve() would fail. */
   deferredVariance?: () => Float64Array;
+  /** With options.finish false: the fit with residuals, σ² and final state (empty until then). */
+  finish?: () => ArimaFit;
   /** The state after filtering the whole history, for forecasting (a CSS fit is not filtered: φ and θ only). */
   state: ArimaForecastState;
   /** 0 when the optimiser converged. */
@@ -122,11 +131,12 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
   const freeScale = parscale.filter((_, i) => mask[i]);
   const pick = (v: Float64Array): Float64Array => v.filter((_, i) => mask[i]);
 
-  if (method === 'CSS') return cssFit(pb, init, freeScale, nUsed, options);
+  const css = (x: ArrayLike<number>): number => cssObjective(pb, x);
+  if (method === 'CSS') return cssFit(pb, css, init, freeScale, nUsed, options);
 
   if (method === 'CSS-ML') {
     if (!noOptim) {
-      const res = optimBfgs((x) => cssObjective(pb, x), pick(init), { parscale: freeScale });
+      const res = optimBfgs(css, pick(init), { parscale: freeScale });
       if (res.convergence === 0) fillInto(init, mask, res.par);
     }
     if (order.p > 0 && !arStationary(init.subarray(0, order.p)))
@@ -161,7 +171,13 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
     coefficientVariance(pb, free0, raw, freeScale, nUsed, transform),
   );
   if (transform) coef.set(arimaUndoPars(coef, order));
-  return finishMl(pb, coef, res.value, res.convergence, nUsed, variance, method);
+  const value = res.value;
+  const convergence = res.convergence;
+  if (options.finish === false) {
+    const partial = unfinishedMl(pb, coef, value, convergence, nUsed, variance, method);
+    return { ...partial, finish: () => finishMl(pb, coef, value, convergence, nUsed, variance, method) };
+  }
+  return finishMl(pb, coef, value, convergence, nUsed, variance, method);
 }
 
 /** The variance now, later or never. */
@@ -195,6 +211,23 @@ function invertMaBlocks(v: Float64Array, o: ArimaOrder): void {
   if (o.Q > 0) invertBlock(v, o.p + o.q + o.P, o.Q);
 }
 
+/** Log-likelihood and criteria at the estimate, without the final filter pass (see options.finish). */
+function unfinishedMl(
+  pb: ArimaProblem,
+  coef: Float64Array,
+  value: number,
+  convergence: number,
+  nUsed: number,
+  variance: VarianceSource,
+  method: ArimaMethod,
+): ArimaFit {
+  expandArma(coef, pb.order, false, pb.ss.phi, pb.ss.theta);
+  const minus2 = 2 * nUsed * value + nUsed + nUsed * log(2 * PI);
+  const aic = minus2 + 2 * pb.mask.filter(Boolean).length + 2;
+  const fit = criteria(pb, coef, -0.5 * minus2, aic, NaN, new Float64Array(0), variance, convergence, value, method);
+  return { ...fit, sigma2: NaN };
+}
+
 /** Final filter at the estimate (R's arimaSS), σ̂², log-likelihood and the information criteria. */
 function finishMl(
   pb: ArimaProblem,
@@ -219,6 +252,7 @@ function finishMl(
 /** R's CSS method: conditional least squares only (used by auto.arima's approximation). */
 function cssFit(
   pb: ArimaProblem,
+  css: (x: ArrayLike<number>) => number,
   init: Float64Array,
   freeScale: Float64Array,
   nUsed: number,
@@ -226,7 +260,6 @@ function cssFit(
 ): ArimaFit {
   const { mask } = pb;
   const noOptim = !mask.some(Boolean);
-  const css = (x: ArrayLike<number>): number => cssObjective(pb, x);
   const res = noOptim
     ? { par: new Float64Array(0), value: css(new Float64Array(0)), convergence: 0 }
     : optimBfgs(
@@ -237,9 +270,8 @@ function cssFit(
   const coef = fillCoefficients(pb, res.par, new Float64Array(init.length));
   expandArma(coef, pb.order, false, pb.ss.phi, pb.ss.theta);
   // R also runs the Kalman filter here (arimaSS), for predictions from a CSS fit; none are made from one.
-  const x = Float64Array.from(regressionAdjusted(pb, coef));
-  const resid = new Float64Array(x.length);
-  const sigma2 = conditionalSumOfSquares(x, pb.order, pb.ss.phi, pb.ss.theta, pb.ncond, pb.work, resid);
+  const resid = new Float64Array(pb.y.length);
+  const sigma2 = conditionalSumOfSquares(differencedAdjusted(pb, coef), pb.ss.phi, pb.ss.theta, pb.ncond, resid);
   const free0 = res.par;
   const raw = Float64Array.from(coef);
   const variance = varianceSource(noOptim ? 'skip' : options.variance, () =>
@@ -283,7 +315,7 @@ function criteria(
     nobs: pb.y.length - pb.ss.delta.length,
     variance: variance.value,
     deferredVariance: variance.later,
-    state: forecastState(pb.ss),
+    state: forecastState(pb.ss, residuals.length > 0),
     convergence,
     objective,
   };

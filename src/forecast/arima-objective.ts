@@ -5,7 +5,7 @@ import { createArimaStateSpace, prepareArimaState } from './arima-state-space';
 import type { FilterSums } from './arima-kalman';
 import { arimaFilter } from './arima-diffuse-filter';
 import { arimaFilterDiffuse } from './arima-chandrasekhar';
-import { conditionalSumOfSquares } from './arima-css';
+import { conditionalSumOfSquares, differenceSeries } from './arima-css';
 
 // Math and Number functions bound once: global lookups are slow in vm sandboxes (jest), and these are hot paths.
 const { log } = Math;
@@ -46,8 +46,14 @@ export interface ArimaProblem {
   par: Float64Array;
   trans: Float64Array;
   adjusted: Float64Array;
-  work: Float64Array;
+  /** The differenced series Δy (entries from d + mD on), and Δ applied to the regressor (a constant). */
+  diffY: Float64Array;
+  diffRegressor: number;
+  /** Δ(y − regression) at the current coefficients. */
+  w: Float64Array;
   resid: Float64Array;
+  phiIdx: Int32Array;
+  thetaIdx: Int32Array;
   sums: FilterSums;
 }
 
@@ -61,6 +67,16 @@ export function createArimaProblem(
 ): ArimaProblem {
   const narma = armaCount(order);
   const n = y.length;
+  const K = delta.length;
+  // Δ of the regressor at t = K: 1 − ΣΔᵢ = 1 for a mean (K = 0), Σ iΔᵢ for a drift (d + D = 1).
+  let diffRegressor = 0;
+  if (regressor !== 'none' && n > K) {
+    const z = (t: number): number => (regressor === 'mean' ? 1 : t + 1);
+    diffRegressor = z(K);
+    for (let i = 1; i <= K; i++) diffRegressor -= delta[i - 1] * z(K - i);
+  }
+  const p = order.p + order.m * order.P;
+  const q = order.q + order.m * order.Q;
   return {
     y,
     order,
@@ -70,12 +86,16 @@ export function createArimaProblem(
     mask: Array.from(fixed, (v) => isNaN(v)),
     narma,
     ncond: order.d + order.D * order.m + order.p + order.m * order.P,
-    ss: createArimaStateSpace(order.p + order.m * order.P, order.q + order.m * order.Q, delta),
+    ss: createArimaStateSpace(p, q, delta),
     par: new Float64Array(fixed.length),
     trans: new Float64Array(narma),
     adjusted: new Float64Array(n),
-    work: new Float64Array(n),
+    diffY: differenceSeries(y, order, new Float64Array(n)),
+    diffRegressor,
+    w: new Float64Array(n),
     resid: new Float64Array(n),
+    phiIdx: new Int32Array(p),
+    thetaIdx: new Int32Array(q),
     sums: { ssq: 0, sumlog: 0, nu: 0 },
   };
 }
@@ -101,12 +121,21 @@ export function regressionAdjusted(pb: ArimaProblem, par: ArrayLike<number>): Fl
   return adjusted;
 }
 
+/** Δ(y − regression) into pb.w: the differenced series less Δ of the regression part (from t = d + mD). */
+export function differencedAdjusted(pb: ArimaProblem, par: ArrayLike<number>): Float64Array {
+  const { diffY, w } = pb;
+  const K = pb.ss.K;
+  const shift = pb.regressor === 'none' ? 0 : par[pb.narma] * pb.diffRegressor;
+  for (let t = K; t < w.length; t++) w[t] = diffY[t] - shift;
+  return w;
+}
+
 /** R's `armaCSS`: ½ log of the conditional mean square, at the free coefficients `free`. */
 export function cssObjective(pb: ArimaProblem, free: ArrayLike<number>): number {
   const par = fillCoefficients(pb, free);
   expandArma(par, pb.order, false, pb.ss.phi, pb.ss.theta);
-  const x = regressionAdjusted(pb, par);
-  return 0.5 * log(conditionalSumOfSquares(x, pb.order, pb.ss.phi, pb.ss.theta, pb.ncond, pb.work, pb.resid));
+  const w = differencedAdjusted(pb, par);
+  return 0.5 * log(conditionalSumOfSquares(w, pb.ss.phi, pb.ss.theta, pb.ncond, pb.resid, pb.phiIdx, pb.thetaIdx));
 }
 
 /**
@@ -118,9 +147,8 @@ export function likelihoodObjective(pb: ArimaProblem, free: ArrayLike<number>, t
   const par = fillCoefficients(pb, free);
   expandArma(par, pb.order, transform, pb.ss.phi, pb.ss.theta, pb.trans);
   if (!prepareArimaState(pb.ss, pb.initialization === 'kappa')) return MAX_VALUE;
-  const x = regressionAdjusted(pb, par);
-  if (pb.initialization === 'diffuse') arimaFilterDiffuse(x, pb.ss, pb.sums);
-  else arimaFilter(x, pb.ss, pb.sums);
+  if (pb.initialization === 'diffuse') arimaFilterDiffuse(differencedAdjusted(pb, par), pb.ss, pb.sums);
+  else arimaFilter(regressionAdjusted(pb, par), pb.ss, pb.sums);
   const { ssq, sumlog, nu } = pb.sums;
   return 0.5 * (log(ssq / nu) + sumlog / nu);
 }

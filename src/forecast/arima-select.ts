@@ -1,5 +1,6 @@
 import type { ArimaOrder } from './arima-params';
-import type { ArimaFit } from './arima-fit';
+import type { ArimaFit, ArimaFitOptions } from './arima-fit';
+import type { ArimaInitialization } from './arima-objective';
 import { fitArima } from './arima-fit';
 import type { ArimaCandidate, ArimaCriterion } from './arima-candidate';
 import { confirmCandidate, fitCandidate } from './arima-candidate';
@@ -19,6 +20,10 @@ export interface AutoArimaOptions {
   criterion?: ArimaCriterion;
   /** CSS fits during the search, ML for the winner; default as R: length > 150 or m > 12. */
   approximation?: boolean;
+  /** Likelihood initialization for every fit (arima-objective.ts). @default "diffuse" */
+  initialization?: ArimaInitialization;
+  /** Called with every candidate fitted and its criterion (Infinity when rejected), as R's trace. */
+  trace?: (order: ArimaOrder, constant: boolean, ic: number) => void;
 }
 
 /** The selected model, with how the differencing was decided. */
@@ -94,8 +99,12 @@ export function autoArima(y: Float64Array, m: number, options: AutoArimaOptions 
   }
   const allowDrift = d + D === 1;
   const allowMean = d + D === 0;
-  const fitOne = (o: ArimaOrder, constant: boolean, approx: boolean): ArimaCandidate =>
-    fitCandidate(y, o, constant, criterion, approx, offset);
+  const estimation: Pick<ArimaFitOptions, 'initialization'> = { initialization: options.initialization };
+  const fitOne = (o: ArimaOrder, constant: boolean, approx: boolean): ArimaCandidate => {
+    const c = fitCandidate(y, o, constant, criterion, approx, offset, estimation);
+    options.trace?.(o, constant, c.ic);
+    return c;
+  };
   const search = stepwiseSearch({
     n,
     m,
@@ -130,9 +139,10 @@ export function autoArima(y: Float64Array, m: number, options: AutoArimaOptions 
     if (!done) for (const x of rejected.sort((a, b) => a.index - b.index)) if (refit(x)) break;
   }
   if (!best.fit || best.ic === Infinity) return undefined;
-  // The deferred variance holds the whole estimation problem: drop it from the kept fit.
+  // The kept fit gets its final filter pass; its deferred parts hold the estimation problem: drop them.
+  const kept = best.fit!.finish ? best.fit!.finish() : best.fit!;
   return {
-    fit: { ...best.fit, deferredVariance: undefined },
+    fit: { ...kept, variance: kept.variance ?? best.fit!.variance, deferredVariance: undefined, finish: undefined },
     constantSeries: false,
     modelsFitted: fitted,
     m,

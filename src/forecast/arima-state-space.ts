@@ -155,15 +155,18 @@ export interface ArimaForecastState {
   P: Float64Array;
 }
 
-/** An independent copy of the forecasting part (a fit keeps it while the search reuses the state space). */
-export function forecastState(ss: ArimaStateSpace): ArimaForecastState {
+/**
+ * An independent copy of the forecasting part (a fit keeps it while the search reuses the state
+ * space); without `filtered`, the polynomials only (a fit not filtered yet).
+ */
+export function forecastState(ss: ArimaStateSpace, filtered = true): ArimaForecastState {
   return {
     phi: Float64Array.from(ss.phi),
     theta: Float64Array.from(ss.theta),
     delta: ss.delta,
     r: ss.r,
     rd: ss.rd,
-    a: Float64Array.from(ss.a),
-    P: Float64Array.from(ss.P),
+    a: filtered ? Float64Array.from(ss.a) : new Float64Array(0),
+    P: filtered ? Float64Array.from(ss.P) : new Float64Array(0),
   };
 }

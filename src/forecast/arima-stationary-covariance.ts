@@ -12,6 +12,9 @@ export interface AutocovarianceScratch {
   gammaAr: Float64Array;
   /** Autocovariances of the MA part, lags 0..q. */
   cu: Float64Array;
+  /** Lags of the non-zero AR coefficients and MA autocovariances. */
+  phiIdx: Int32Array;
+  cuIdx: Int32Array;
 }
 
 export const autocovarianceScratch = (p: number, q: number, maxLag: number): AutocovarianceScratch => ({
@@ -19,6 +22,8 @@ export const autocovarianceScratch = (p: number, q: number, maxLag: number): Aut
   reflection: new Float64Array(max(p, 1)),
   gammaAr: new Float64Array(maxLag + q + 2),
   cu: new Float64Array(q + 1),
+  phiIdx: new Int32Array(p),
+  cuIdx: new Int32Array(q),
 });
 
 /**
@@ -40,12 +45,19 @@ export function armaAutocovariances(
 ): boolean {
   const p = phi.length;
   const q = theta.length;
+  const { phiIdx, cuIdx, nested, reflection, gammaAr, cu } = scratch;
+  // Seasonal polynomials are sparse: visit the non-zero AR coefficients only.
+  let np = 0;
+  for (let i = 0; i < p; i++) if (phi[i] !== 0) phiIdx[np++] = i + 1;
   for (let j = 0; j <= maxLag; j++) {
     let v = j === 0 ? 1 : j <= q ? theta[j - 1] : 0;
-    for (let i = 1; i <= min(j, p); i++) v += phi[i - 1] * psi[j - i];
+    for (let s = 0; s < np; s++) {
+      const i = phiIdx[s];
+      if (i > j) break;
+      v += phi[i - 1] * psi[j - i];
+    }
     psi[j] = v;
   }
-  const { nested, reflection, gammaAr, cu } = scratch;
   const L = maxLag + q;
   // Step down: nested[(k−1)·p + j − 1] = a^{(k)}_j, the AR(k) coefficients; κₖ = a^{(k)}_k.
   for (let j = 0; j < p; j++) nested[(p - 1) * p + j] = phi[j];
@@ -68,19 +80,24 @@ export function armaAutocovariances(
       const row = (k - 1) * p;
       for (let j = 1; j <= k; j++) v += nested[row + j - 1] * gammaAr[k - j];
     } else {
-      for (let j = 1; j <= p; j++) v += phi[j - 1] * gammaAr[k - j];
+      for (let s = 0; s < np; s++) v += phi[phiIdx[s] - 1] * gammaAr[k - phiIdx[s]];
     }
     gammaAr[k] = v;
   }
   for (let k = 0; k <= L; k++) gammaAr[k] *= g0;
+  let nc = 0;
   for (let j = 0; j <= q; j++) {
     let v = j === 0 ? 1 : theta[j - 1];
     for (let i = 1; i + j <= q; i++) v += theta[i - 1] * theta[i + j - 1];
     cu[j] = v;
+    if (j > 0 && v !== 0) cuIdx[nc++] = j;
   }
   for (let k = 0; k <= maxLag; k++) {
     let v = cu[0] * gammaAr[k];
-    for (let j = 1; j <= q; j++) v += cu[j] * (gammaAr[k + j] + gammaAr[abs(k - j)]);
+    for (let s = 0; s < nc; s++) {
+      const j = cuIdx[s];
+      v += cu[j] * (gammaAr[k + j] + gammaAr[abs(k - j)]);
+    }
     gamma[k] = v;
   }
   return isFinite(gamma[0]);

@@ -1,4 +1,5 @@
 import { confirmCandidate, fitCandidate, smallestArmaRoot } from '../../src/forecast/arima-candidate';
+import { smallestRootModulus } from '../../src/forecast/polynomial-roots';
 import { fixedOrderFits, orderOf } from './arima-fixtures';
 
 describe("fitCandidate: forecast's myarima", () => {
@@ -34,9 +35,16 @@ describe("fitCandidate: forecast's myarima", () => {
   });
 
   test('roots within 1.01 of the unit circle are rejected', () => {
-    expect(smallestArmaRoot(Float64Array.of(0.5), new Float64Array(0))).toBeCloseTo(2, 12);
-    expect(smallestArmaRoot(new Float64Array(0), Float64Array.of(-0.995))).toBeCloseTo(1 / 0.995, 12);
-    expect(smallestArmaRoot(Float64Array.of(1e-9), new Float64Array(0))).toBe(2);
+    const o = (p: number, q: number, P: number, Q: number) => ({ p, d: 0, q, P, D: 0, Q, m: 12 });
+    expect(smallestArmaRoot([0.5], o(1, 0, 0, 0))).toBeCloseTo(2, 12);
+    expect(smallestArmaRoot([-0.995], o(0, 1, 0, 0))).toBeCloseTo(1 / 0.995, 12);
+    expect(smallestArmaRoot([1e-9], o(1, 0, 0, 0))).toBe(2);
+    // A seasonal MA root: 1 − 0.8937 z¹² has roots of modulus 0.8937^(−1/12) = 1.0094 < 1.01
+    // (R rejects ARIMA(0,0,0)(0,1,1)[12] with sma1 = −0.8937 in auto.arima).
+    expect(smallestArmaRoot([-0.8937], o(0, 0, 0, 1))).toBeCloseTo(0.8937 ** (-1 / 12), 12);
+    // The factors agree with the expanded polynomial (1 − 0.5z)(1 − 0.7z¹²).
+    const expanded = [1, -0.5, ...new Array(10).fill(0), -0.7, 0.35];
+    expect(smallestArmaRoot([0.5, 0.7], o(1, 0, 1, 0))).toBeCloseTo(smallestRootModulus(expanded), 10);
     // A series that is a unit-root MA process by construction: y_t = e_t − e_{t−1}.
     const e = Array.from({ length: 80 }, (_, t) => Math.sin(1.3 * t) + Math.cos(0.7 * t * t));
     const ma = Float64Array.from(e.slice(1), (v, t) => v - e[t]);

@@ -1,4 +1,5 @@
 import { arimaFilterDiffuse } from '../../src/forecast/arima-chandrasekhar';
+import { differenceSeries } from '../../src/forecast/arima-css';
 import { expandArma } from '../../src/forecast/arima-params';
 import {
   createArimaStateSpace,
@@ -30,7 +31,7 @@ describe('Chandrasekhar recursions: exact diffuse likelihood in O(r) per step', 
       expandArma(f.coef, o, false, ss.phi, ss.theta);
       prepareArimaState(ss, false);
       const fast = sums();
-      arimaFilterDiffuse(y, ss, fast);
+      arimaFilterDiffuse(differenceSeries(y, o, new Float64Array(y.length)), ss, fast);
       // Reference: difference the series, then R's d = 0 filter (κ plays no part).
       const w = y.subarray(delta.length).map((v, i) => {
         let x = v;

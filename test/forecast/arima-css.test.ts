@@ -1,4 +1,4 @@
-import { conditionalSumOfSquares } from '../../src/forecast/arima-css';
+import { conditionalSumOfSquares, differenceSeries } from '../../src/forecast/arima-css';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { buildingBlocks, orderOf, vec } from './arima-fixtures';
 import { maxRelDiff } from './fixtures';
@@ -10,7 +10,7 @@ describe('conditional sum of squares (R ARIMA_CSS)', () => {
     const work = new Float64Array(6);
     const resid = new Float64Array(6);
     // w = diff(y) = [·, 2, 3, 4, 5, 6]; from t = 2: e = w_t − 0.5 w_{t−1} − 0.2 e_{t−1}, e_1 = 0.
-    const mean = conditionalSumOfSquares(y, o, [0.5], [0.2], 2, work, resid);
+    const mean = conditionalSumOfSquares(differenceSeries(y, o, work), [0.5], [0.2], 2, resid);
     const e = [0, 0, 3 - 1];
     for (let t = 3; t < 6; t++) e.push(t + 1 - 0.5 * t - 0.2 * e[t - 1]);
     expect(Array.from(resid)).toEqual([0, 0, ...e.slice(2)].map((v) => expect.closeTo(v, 12)));

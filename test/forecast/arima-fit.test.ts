@@ -80,6 +80,23 @@ describe('fitArima against forecast::Arima() (R 4.2, forecast 8.20, method "CSS-
     expect(() => fitArima(y, { p: 0, d: 1, q: 0, P: 0, D: 0, Q: 0, m: 1 }, { regressor: 'mean' })).toThrow(RangeError);
   });
 
+  test('finish: false scores the fit first and filters it on demand, to the same numbers', () => {
+    for (const name of ['usaccdeaths-011-011', 'nile-101-mean']) {
+      const f = fits.find((x) => x.name === name)!;
+      const y = Float64Array.from(f.values);
+      const full = fitArima(y, orderOf(f), { regressor: f.regressor })!;
+      const partial = fitArima(y, orderOf(f), { regressor: f.regressor, finish: false })!;
+      // Scored without the final filter pass: the same likelihood and criteria, no residuals yet.
+      expect(partial.loglik).toBe(full.loglik);
+      expect(partial.aicc).toBe(full.aicc);
+      expect(partial.residuals.length).toBe(0);
+      const done = partial.finish!();
+      expect(done.sigma2).toBe(full.sigma2);
+      expect(Array.from(done.residuals)).toEqual(Array.from(full.residuals));
+      expect(Array.from(arimaForecast(done, 12).mean)).toEqual(Array.from(arimaForecast(full, 12).mean));
+    }
+  });
+
   test('scale: the fit of c·y is the fit of y scaled (huge and tiny magnitudes)', () => {
     const f = fits.find((x) => x.name === 'usaccdeaths-011-011')!;
     const base = fitArima(Float64Array.from(f.values), orderOf(f))!;

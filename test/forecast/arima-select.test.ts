@@ -37,6 +37,22 @@ describe('autoArima against forecast::auto.arima() (R 4.2, forecast 8.20, defaul
     expect(same / fixtures.length).toBeGreaterThanOrEqual(0.8);
   });
 
+  test("with R's κ likelihood and a trace: every candidate reported, R's model chosen", () => {
+    // R: auto.arima(ts(tail(y, 60), frequency = 12), trace = TRUE) on the first tourism series cut
+    // to 60 values (a fixture above).
+    const f = fixtures.find((x) => x.form === 'last60')!;
+    const seen: number[] = [];
+    const r = autoArima(fixtureSeries(dir!, f), f.frequency, {
+      initialization: 'kappa',
+      trace: (_o, _c, ic) => seen.push(ic),
+    })!;
+    expect(seen.length).toBe(r.modelsFitted);
+    expect(Math.min(...seen)).toBeCloseTo(r.fit.aicc, 6);
+    const o = r.fit.order;
+    expect([o.p, o.d, o.q, o.P, o.D, o.Q]).toEqual(f.order);
+    expect(Math.abs(r.fit.aicc - f.aicc)).toBeLessThan(1e-6 * Math.abs(f.aicc));
+  });
+
   test('a constant history; a straight line; too little to search', () => {
     const flat = autoArima(new Float64Array(20).fill(7), 12)!;
     expect(flat.constantSeries).toBe(true);
