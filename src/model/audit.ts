@@ -5,7 +5,17 @@
  */
 
 /** The kinds of record the audit names. */
-export const AUDIT_ENTITIES = ['model', 'scenario', 'version', 'actuals_batch', 'review', 'proposal'] as const;
+export const AUDIT_ENTITIES = [
+  'model',
+  'scenario',
+  'version',
+  'actuals_batch',
+  'review',
+  'proposal',
+  'flag',
+  'approval_chain',
+  'webhook',
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** What one change leaves in the audit log; who and when are added by the writer. */
@@ -28,6 +38,9 @@ export interface AuditEntry extends AuditChange {
   actor: string;
   role: string;
   requestId?: string | null;
+  /** The hash of the entry before this one, and this entry's own (tamper-evident chain). */
+  prevHash?: string;
+  hash?: string;
 }
 
 /** @example auditAction('proposal', 'approve') // "proposal.approve" */

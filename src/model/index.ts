@@ -15,6 +15,8 @@ export * from './flag';
 export * from './review';
 export * from './roles';
 export * from './proposal';
+export * from './approval-chain';
+export * from './team-proposal';
 export { newProposal, allowedActions, transition } from './proposal-machine';
 export type { Actor } from './proposal-machine';
 export * from './audit';

@@ -83,6 +83,9 @@ export const MAX_AMOUNT = 1e15;
 
 /** Lines in one budget version, and rows in one import of actuals. */
 export const MAX_VERSION_LINES = 20_000;
+
+/** Lines in one reallocation proposal. */
+export const MAX_PROPOSAL_LINES = 1000;
 export const MAX_IMPORT_ROWS = 200_000;
 
 /** Length of a display name (model, scenario, version) and of free text (reasons, comments). */

@@ -60,8 +60,10 @@ export interface ProposalLine {
   /** The budget line (BudgetLine.id). */
   id: string;
   costCentre: string;
-  /** The line's account, where the source names one. */
+  /** The line's account, where the source names one (the server needs it: a version line is account × period). */
   account?: string;
+  /** The month (YYYY-MM) of the budget amount, where the source names one (the server needs it too). */
+  period?: string;
   /** The budget when the proposal was made: what Apply expects to find before writing `after`. */
   before: number;
   after: number;
@@ -97,29 +99,6 @@ export interface Proposal extends ProposalRecord {
   createdAt: string;
 }
 
-/**
- * The server's proposal today: one transfer of `amount` on `account` from `costCentre` to
- * `toCostCentre`. As lines it is −amount on the first and +amount on the second.
- */
-export interface Transfer {
-  costCentre: string;
-  toCostCentre: string;
-  account: string;
-  amount: number;
-  reason?: string;
-}
-
-/** A stored transfer with its state and optimistic-concurrency version (the server's record). */
-export interface TransferProposal extends Required<Transfer> {
-  id: string;
-  state: ProposalState;
-  version: number;
-  createdBy: string;
-  updatedBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
 /** Smallest change that counts as a change: half a cent. */
 export const MIN_CHANGE = 0.005;
 
@@ -138,4 +117,20 @@ export function affectedCostCentres(lines: ReadonlyArray<ProposalLine>): string[
  */
 export function netChange(lines: ReadonlyArray<ProposalLine>): number {
   return lines.reduce((sum, l) => sum + (l.after - l.before), 0);
+}
+
+/**
+ * The amount a proposal moves, which approval chains compare with their thresholds: the larger of
+ * the total increase and the total decrease (a pure reallocation moves as much in as out).
+ * @example movedAmount([{ id: 'a', costCentre: 'C', before: 10, after: 7 }, { id: 'b', costCentre: 'C', before: 5, after: 8 }]) // 3
+ */
+export function movedAmount(lines: ReadonlyArray<Pick<ProposalLine, 'before' | 'after'>>): number {
+  let up = 0;
+  let down = 0;
+  for (const l of lines) {
+    const delta = l.after - l.before;
+    if (delta > 0) up += delta;
+    else down -= delta;
+  }
+  return Math.max(up, down);
 }

@@ -5,35 +5,52 @@
  * Team roles (from the verified token, when connected to the backend):
  * - viewer reads;
  * - analyst and budget_owner also edit models, versions, actuals, reviews and draft proposals;
- * - approver reads, reviews, and approves or rejects submitted proposals;
+ * - approver, controller (finance controller) and cfo read, review, and approve or reject the
+ *   steps of an approval chain that name their role (approval-chain.ts);
  * - budget_owner applies approved proposals and reverts applied ones;
- * - admin may do everything, and reads the audit log with approvers.
- * Every grant is further limited to the cost centres the user holds.
+ * - admin may do everything the grants list (configuring chains and webhooks among them), and reads
+ *   the audit log with the approving roles; an approval step still needs the step's own role.
+ * A user holding several roles holds the union of their grants. Every grant is further limited to
+ * the cost centres the user holds.
  *
  * Single-user roles (the pane without a backend, picked by the user): analyst proposes, owner
  * approves for the cost centres they own, admin applies and reverts.
  */
-export const ROLES = ['admin', 'approver', 'budget_owner', 'analyst', 'viewer'] as const;
+export const ROLES = ['admin', 'approver', 'controller', 'cfo', 'budget_owner', 'analyst', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['read', 'write', 'import', 'review', 'propose', 'approve', 'apply', 'audit'] as const;
+export const ACTIONS = [
+  'read',
+  'write',
+  'import',
+  'review',
+  'propose',
+  'approve',
+  'apply',
+  'audit',
+  'configure',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const GRANTS: Readonly<Record<Action, readonly Role[]>> = Object.freeze({
   read: ROLES,
   write: ['admin', 'budget_owner', 'analyst'],
   import: ['admin', 'budget_owner', 'analyst'],
-  review: ['admin', 'approver', 'budget_owner', 'analyst'],
+  review: ['admin', 'approver', 'controller', 'cfo', 'budget_owner', 'analyst'],
   propose: ['admin', 'budget_owner', 'analyst'],
-  approve: ['admin', 'approver'],
+  approve: ['admin', 'approver', 'controller', 'cfo'],
   apply: ['admin', 'budget_owner'],
-  audit: ['admin', 'approver'],
+  audit: ['admin', 'approver', 'controller', 'cfo'],
+  configure: ['admin'],
 });
 
-/** The signed-in user, as the token says. `costCentres` '*' means every cost centre. */
+/**
+ * The signed-in user, as the verified token says: every known role it carries (the user holds the
+ * union of their grants) and the cost centres, '*' meaning every cost centre.
+ */
 export interface AuthUser {
   readonly id: string;
-  readonly role: Role;
+  readonly roles: readonly Role[];
   readonly costCentres: readonly string[] | '*';
 }
 
@@ -41,9 +58,19 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** @example mayAct('approver', 'apply') // false */
-export function mayAct(role: Role, action: Action): boolean {
-  return GRANTS[action].includes(role);
+/**
+ * True when `roles` (one role, or all a user holds) grant `action`: the union of their grants.
+ * @example mayAct('approver', 'apply') // false
+ * @example mayAct(['approver', 'budget_owner'], 'apply') // true
+ */
+export function mayAct(roles: Role | readonly Role[], action: Action): boolean {
+  const held: readonly Role[] = typeof roles === 'string' ? [roles] : roles;
+  return held.some((role) => GRANTS[action].includes(role));
+}
+
+/** The known roles among claimed values, in ROLES order. @example rolesOf(['viewer', 'x', 'admin']) // ["admin", "viewer"] */
+export function rolesOf(claimed: readonly unknown[]): Role[] {
+  return ROLES.filter((role) => claimed.includes(role));
 }
 
 /** @example mayAccess({ id: 'u', role: 'viewer', costCentres: ['CC1'] }, 'CC2') // false */

@@ -6,6 +6,7 @@ import {
   mayAccess,
   mayAct,
   ROLES,
+  rolesOf,
   SINGLE_USER_ACTION,
   singleUserRoleFor,
 } from '../../src/model/roles';
@@ -29,9 +30,23 @@ describe('team roles', () => {
     expect(isRole('superuser')).toBe(false);
   });
   test('cost centres: a list, or every one', () => {
-    expect(mayAccess({ id: 'a', role: 'analyst', costCentres: ['CC1'] }, 'CC1')).toBe(true);
-    expect(mayAccess({ id: 'a', role: 'analyst', costCentres: ['CC1'] }, 'CC2')).toBe(false);
-    expect(mayAccess({ id: 'a', role: 'admin', costCentres: '*' }, 'CC2')).toBe(true);
+    expect(mayAccess({ id: 'a', roles: ['analyst'], costCentres: ['CC1'] }, 'CC1')).toBe(true);
+    expect(mayAccess({ id: 'a', roles: ['analyst'], costCentres: ['CC1'] }, 'CC2')).toBe(false);
+    expect(mayAccess({ id: 'a', roles: ['admin'], costCentres: '*' }, 'CC2')).toBe(true);
+  });
+  test('a user holding several roles holds the union of their grants', () => {
+    // The probe: analyst + approver was refused propose; approver + budget_owner was refused apply.
+    expect(mayAct(['analyst', 'approver'], 'propose')).toBe(true);
+    expect(mayAct(['analyst', 'approver'], 'approve')).toBe(true);
+    expect(mayAct(['approver', 'budget_owner'], 'apply')).toBe(true);
+    expect(mayAct(['viewer'], 'propose')).toBe(false);
+    expect(mayAct([], 'read')).toBe(false);
+    expect(rolesOf(['viewer', 'superuser', 'cfo', 7])).toEqual(['cfo', 'viewer']);
+  });
+  test('controllers and CFOs approve chain steps; only admins configure', () => {
+    expect(mayAct('controller', 'approve')).toBe(true);
+    expect(mayAct('cfo', 'apply')).toBe(false);
+    expect(ROLES.filter((r) => mayAct(r, 'configure'))).toEqual(['admin']);
   });
 });
 

@@ -1,0 +1,104 @@
+/**
+ * Approval chains and separation of duties: the rules the server enforces when a team approves a
+ * proposal (and the pane reads to offer an Approve button only to whom may press it).
+ *
+ * A chain is an ordered list of steps, for example cost-centre approver → finance controller → CFO
+ * above an amount. When a proposal is submitted the steps whose threshold its moved amount reaches
+ * (`movedAmount`, proposal.ts) are copied onto it; each is approved in turn, by one person holding
+ * the step's role and cost centres, within its deadline (reminders until then, delay recorded after).
+ * Separation of duties: nobody who wrote or submitted the proposal approves any step of it, and
+ * nobody approves two steps of the same proposal.
+ */
+import { GRANTS, mayAccess, type AuthUser, type Role } from './roles';
+
+/** Whose cost centres a step needs: those the proposal changes, or every cost centre. */
+export const STEP_SCOPES = ['affected', '*'] as const;
+export type StepScope = (typeof STEP_SCOPES)[number];
+
+/** One step of a configured chain. */
+export interface ChainStep {
+  /** What the step is called in messages and notifications ("Finance controller"). */
+  name: string;
+  /** The role that approves this step (one with the approve grant). */
+  role: Role;
+  /** 'affected': the approver holds every cost centre the proposal changes; '*': a token for all. */
+  costCentre: StepScope;
+  /** The step applies only when the proposal moves at least this much. @default 0 */
+  minAmount?: number;
+  /** Hours from the step becoming current to its deadline. */
+  deadlineHours: number;
+  /** Hours between reminders while the step waits (none when absent). */
+  reminderHours?: number;
+}
+
+/** The chain the server uses until an admin configures one: today's single approval. */
+export const DEFAULT_CHAIN: readonly ChainStep[] = Object.freeze([
+  { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 72, reminderHours: 24 },
+]);
+
+/** Most steps in one chain. */
+export const MAX_CHAIN_STEPS = 10;
+
+/** Roles that may own a step: those the approve grant names. */
+export const APPROVING_ROLES: readonly Role[] = GRANTS.approve;
+
+/**
+ * The steps of `chain` that a proposal moving `amount` goes through, in order.
+ * @example stepsFor([{ name: 'A', role: 'approver', costCentre: 'affected', deadlineHours: 1 }, { name: 'CFO', role: 'cfo', costCentre: '*', minAmount: 50000, deadlineHours: 1 }], 1000).length // 1
+ */
+export function stepsFor(chain: readonly ChainStep[], amount: number): ChainStep[] {
+  return chain.filter((step) => amount >= (step.minAmount ?? 0));
+}
+
+/**
+ * Why `chain` cannot be used, or null: it needs 1–10 steps, each with an approving role, a positive
+ * deadline, a positive reminder interval if any, and at least one step every proposal goes through.
+ */
+export function chainProblem(chain: readonly ChainStep[]): string | null {
+  if (chain.length === 0 || chain.length > MAX_CHAIN_STEPS) return `a chain has 1 to ${MAX_CHAIN_STEPS} steps`;
+  for (const [i, step] of chain.entries()) {
+    const at = `step ${i + 1} (${step.name})`;
+    if (!APPROVING_ROLES.includes(step.role))
+      return `${at}: the role ${step.role} may not approve; use one of ${APPROVING_ROLES.join(', ')}`;
+    if (!(step.deadlineHours > 0)) return `${at}: the deadline must be a positive number of hours`;
+    if (step.reminderHours !== undefined && !(step.reminderHours > 0))
+      return `${at}: reminders need a positive number of hours`;
+  }
+  if (!chain.some((step) => (step.minAmount ?? 0) <= 0))
+    return 'at least one step must apply to every proposal (no minAmount)';
+  return null;
+}
+
+/** What deciding a step needs to know about the proposal and its chain so far. */
+export interface StepContext {
+  step: Pick<ChainStep, 'name' | 'role' | 'costCentre'>;
+  /** 1-based position of the step. */
+  stepNumber: number;
+  /** Who created, edited or submitted the proposal. */
+  authors: readonly string[];
+  /** Who decided earlier steps of this proposal. */
+  deciders: readonly string[];
+  /** The cost centres the proposal changes. */
+  affected: readonly string[];
+}
+
+/**
+ * Why `user` may not approve (or reject) the current step, or null when they may. The order is
+ * the order a person needs to hear it in: separation of duties first, then role, then cost centre.
+ * @example stepRefusal({ id: 'ann', roles: ['approver'], costCentres: ['CC1'] }, { step: DEFAULT_CHAIN[0], stepNumber: 1, authors: ['ann'], deciders: [], affected: ['CC1'] })
+ * // "ann wrote or submitted this proposal; separation of duties: another person approves it"
+ */
+export function stepRefusal(user: AuthUser, context: StepContext): string | null {
+  const { step, stepNumber, authors, deciders, affected } = context;
+  if (authors.includes(user.id))
+    return `${user.id} wrote or submitted this proposal; separation of duties: another person approves it`;
+  if (deciders.includes(user.id))
+    return `${user.id} already decided a step of this proposal; each step needs another person`;
+  const where = `step ${stepNumber} (${step.name})`;
+  if (!user.roles.includes(step.role))
+    return `${where} is for the ${step.role} role, and ${user.id} holds ${user.roles.join(', ') || 'no role'}`;
+  if (step.costCentre === '*' && user.costCentres !== '*') return `${where} needs a token for every cost centre`;
+  const missing = affected.filter((costCentre) => !mayAccess(user, costCentre));
+  if (missing.length > 0) return `${where} needs the approver of ${missing.join(', ')}`;
+  return null;
+}

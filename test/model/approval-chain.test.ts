@@ -1,0 +1,91 @@
+import {
+  chainProblem,
+  DEFAULT_CHAIN,
+  stepRefusal,
+  stepsFor,
+  type ChainStep,
+  type StepContext,
+} from '../../src/model/approval-chain';
+import { movedAmount } from '../../src/model/proposal';
+import type { AuthUser } from '../../src/model/roles';
+
+const CHAIN: ChainStep[] = [
+  { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 48, reminderHours: 24 },
+  { name: 'Finance controller', role: 'controller', costCentre: 'affected', deadlineHours: 48 },
+  { name: 'CFO', role: 'cfo', costCentre: '*', minAmount: 50_000, deadlineHours: 72 },
+];
+const user = (id: string, roles: AuthUser['roles'], costCentres: AuthUser['costCentres'] = ['CC1']): AuthUser => ({
+  id,
+  roles,
+  costCentres,
+});
+const at = (step: number, more: Partial<StepContext> = {}): StepContext => ({
+  step: CHAIN[step - 1],
+  stepNumber: step,
+  authors: ['ann'],
+  deciders: [],
+  affected: ['CC1'],
+  ...more,
+});
+
+describe('approval chains', () => {
+  test('steps by amount: the CFO step from its threshold on, inclusive', () => {
+    expect(stepsFor(CHAIN, 49_999.99).map((s) => s.role)).toEqual(['approver', 'controller']);
+    expect(stepsFor(CHAIN, 50_000).map((s) => s.role)).toEqual(['approver', 'controller', 'cfo']);
+    expect(stepsFor(CHAIN, 0)).toHaveLength(2);
+  });
+  test('a usable chain: 1–10 steps, approving roles, positive deadlines and reminders, one unconditional step', () => {
+    expect(chainProblem(CHAIN)).toBeNull();
+    expect(chainProblem(DEFAULT_CHAIN)).toBeNull();
+    expect(chainProblem([])).toMatch(/1 to 10 steps/);
+    expect(chainProblem([{ ...CHAIN[0], role: 'analyst' }])).toMatch(/may not approve/);
+    expect(chainProblem([{ ...CHAIN[0], deadlineHours: 0 }])).toMatch(/deadline/);
+    expect(chainProblem([{ ...CHAIN[0], reminderHours: -1 }])).toMatch(/reminders/);
+    expect(chainProblem([CHAIN[2]])).toMatch(/every proposal/);
+    expect(chainProblem(Array.from({ length: 11 }, () => CHAIN[0]))).toMatch(/1 to 10/);
+  });
+});
+
+describe('separation of duties (stepRefusal)', () => {
+  test('the author never decides a step, whatever roles they hold', () => {
+    const ann = user('ann', ['admin', 'approver', 'controller', 'cfo'], '*');
+    for (const step of [1, 2, 3]) expect(stepRefusal(ann, at(step))).toMatch(/^ann wrote or submitted/);
+  });
+  test('nobody decides two steps of one proposal', () => {
+    const bob = user('bob', ['approver', 'controller']);
+    expect(stepRefusal(bob, at(1))).toBeNull();
+    expect(stepRefusal(bob, at(2, { deciders: ['bob'] }))).toMatch(/already decided a step/);
+  });
+  test('a step is decided only by its role and cost centres', () => {
+    expect(stepRefusal(user('cy', ['controller']), at(1))).toBe(
+      'step 1 (Cost-centre approver) is for the approver role, and cy holds controller',
+    );
+    expect(stepRefusal(user('cy', ['approver'], ['CC2']), at(1))).toBe(
+      'step 1 (Cost-centre approver) needs the approver of CC1',
+    );
+    expect(stepRefusal(user('cy', ['approver'], ['CC1']), at(1, { affected: ['CC1', 'CC2'] }))).toMatch(/of CC2$/);
+    expect(stepRefusal(user('cy', ['cfo'], ['CC1']), at(3))).toMatch(/needs a token for every cost centre/);
+    expect(stepRefusal(user('cy', ['cfo'], '*'), at(3))).toBeNull();
+    expect(stepRefusal(user('cy', ['admin'], '*'), at(1))).toMatch(/is for the approver role/);
+  });
+});
+
+describe('movedAmount', () => {
+  test('the larger of total increase and total decrease', () => {
+    expect(movedAmount([])).toBe(0);
+    expect(
+      movedAmount([
+        { before: 10, after: 7 },
+        { before: 5, after: 8 },
+      ]),
+    ).toBe(3);
+    expect(movedAmount([{ before: 0, after: 100 }])).toBe(100);
+    expect(
+      movedAmount([
+        { before: 100, after: 40 },
+        { before: 0, after: 20 },
+      ]),
+    ).toBe(60);
+    expect(movedAmount([{ before: 1e15, after: -1e15 }])).toBe(2e15);
+  });
+});
