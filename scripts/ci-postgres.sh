@@ -2,14 +2,22 @@
 # Start a local PostgreSQL for the server test suite and print the DATABASE_URL to use.
 #
 # Idempotent: installs Debian's `postgresql` if no server binary is present, creates or starts the
-# cluster, and creates the role and database when missing. Runs as root (CI) and listens on the
+# cluster, and creates the roles and database when missing. Runs as root (CI) and listens on the
 # loopback address only. Everything but the URL goes to stderr, so callers can do
 #   export DATABASE_URL="$(bash scripts/ci-postgres.sh)"
+#
+# Two roles, so the audit log is protected from the application (docs/server.md, "Audit"):
+# - the owner ($DB_USER, printed URL) owns the database and runs migrations;
+# - the application role ($APP_USER) logs in for requests and gets only what the migrations grant
+#   it: INSERT and SELECT on the audit log, never ownership. Its URL is the owner's with
+#   $APP_USER:$APP_PASS (tests derive it so; OPENFPA_APP_DATABASE_URL overrides).
 set -euo pipefail
 
 DB_NAME="${OPENFPA_PG_DB:-openfpa}"
 DB_USER="${OPENFPA_PG_USER:-openfpa}"
 DB_PASS="${OPENFPA_PG_PASSWORD:-openfpa}"
+APP_USER="${OPENFPA_PG_APP_USER:-openfpa_app}"
+APP_PASS="${OPENFPA_PG_APP_PASSWORD:-openfpa_app}"
 PORT="${OPENFPA_PG_PORT:-5432}"
 
 log() { echo "ci-postgres: $*" >&2; }
@@ -48,9 +56,15 @@ if [ "$(psql_super -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" !=
   log "creating role $DB_USER"
   psql_super -c "CREATE ROLE \"$DB_USER\" LOGIN PASSWORD '$DB_PASS'"
 fi
+if [ "$(psql_super -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$APP_USER'")" != "1" ]; then
+  log "creating application role $APP_USER (no ownership, no CREATE)"
+  psql_super -c "CREATE ROLE \"$APP_USER\" LOGIN PASSWORD '$APP_PASS' NOSUPERUSER NOCREATEDB NOCREATEROLE"
+fi
 if [ "$(psql_super -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != "1" ]; then
   log "creating database $DB_NAME"
   psql_super -c "CREATE DATABASE \"$DB_NAME\" OWNER \"$DB_USER\""
 fi
+# The application may connect, and may not create schemas or objects of its own.
+psql_super -d "$DB_NAME" -c "GRANT CONNECT ON DATABASE \"$DB_NAME\" TO \"$APP_USER\"; REVOKE CREATE ON DATABASE \"$DB_NAME\" FROM \"$APP_USER\"; REVOKE CREATE ON SCHEMA public FROM PUBLIC;"
 
 echo "postgres://$DB_USER:$DB_PASS@127.0.0.1:$PORT/$DB_NAME"

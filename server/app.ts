@@ -6,9 +6,13 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { installPolicy, type RegisteredRoute } from './auth/policy';
 import { tokenVerifier, type TrustedIssuer } from './auth/verify-token';
 import type { ServerConfig } from './config';
-import { pgCode, PgCodes, type Db } from './db/db';
+import { isDataException, pgCode, PgCodes, type Db } from './db/db';
+import type { AuditProtection } from './db/open-db';
 import { HttpError } from './errors';
 import { actualsRoutes } from './routes/actuals';
+import { approvalChainRoutes } from './routes/approval-chain';
+import { flagRoutes } from './routes/flags';
+import { webhookRoutes } from './routes/webhooks';
 import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
@@ -31,11 +35,16 @@ export interface BuiltApp {
 export async function buildApp(
   config: ServerConfig,
   db: Db,
-  options: { issuers: readonly TrustedIssuer[]; logger?: boolean },
+  options: { issuers: readonly TrustedIssuer[]; logger?: boolean; protection?: AuditProtection },
 ): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
     bodyLimit: config.bodyLimitBytes,
+    // A client sending slowly cannot hold a socket: the whole request must arrive within the
+    // timeout (408 otherwise), and an idle keep-alive connection closes after a few seconds.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs + 5_000,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
     genReqId: () => randomUUID(),
     // Unknown properties are refused (not silently dropped), so a probe cannot smuggle fields.
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
@@ -78,16 +87,19 @@ export async function buildApp(
     }),
   );
 
-  const routes = installPolicy(app, db, tokenVerifier(options.issuers));
+  const routes = installPolicy(app, db, tokenVerifier(options.issuers, { maxAgeSeconds: config.tokenMaxAgeSeconds }));
   const deps = { db };
   healthRoutes(app, deps, () => closing);
   app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
   modelRoutes(app, deps);
   versionRoutes(app, deps);
-  actualsRoutes(app, deps, config.importBodyLimitBytes);
+  actualsRoutes(app, deps, { importBodyLimit: config.importBodyLimitBytes, importQueueMax: config.importQueueMax });
   reviewRoutes(app, deps);
   proposalRoutes(app, deps);
-  auditRoutes(app, deps);
+  approvalChainRoutes(app, deps);
+  flagRoutes(app, deps);
+  webhookRoutes(app, deps);
+  auditRoutes(app, deps, options.protection ?? 'single-role');
   await app.ready();
   return { app, routes, beginShutdown: () => (closing = true) };
 }
@@ -114,6 +126,9 @@ function describeError(error: FastifyError): {
   if (sqlState === PgCodes.checkViolation || sqlState === PgCodes.foreignKeyViolation) {
     return { status: 400, code: 'SERVER_CONSTRAINT', message: 'The request breaks a data rule.' };
   }
+  // A value the schema let through but the database cannot hold (a date or number out of range).
+  if (isDataException(sqlState))
+    return { status: 400, code: 'SERVER_INVALID_VALUE', message: 'A value in the request is out of range.' };
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return { status, code: typeof error.code === 'string' ? error.code : 'SERVER_BAD_REQUEST', message: error.message };

@@ -7,6 +7,11 @@ export interface ServerConfig {
   /** PGlite's directory when `databaseUrl` is absent. */
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /**
+   * The owner role's connection: migrations run over it and grant the application's role (that of
+   * `databaseUrl`) only what it needs — INSERT and SELECT on the audit log. Unset: one role does both.
+   */
+  readonly ownerDatabaseUrl?: string;
   /** Optional schema for every table (tests isolate themselves with it). */
   readonly dbSchema?: string;
   /** The add-in's origin, the only one CORS allows. */
@@ -16,8 +21,29 @@ export interface ServerConfig {
   readonly bodyLimitBytes: number;
   readonly importBodyLimitBytes: number;
   readonly oidc?: { readonly issuer: string; readonly audience: string; readonly jwksUri?: string };
-  /** Accept tokens from the built-in development issuer (on unless an OIDC issuer is configured). */
+  /**
+   * Accept tokens from the built-in development issuer: on by default only without OIDC, outside
+   * production and on a loopback address; asking for it in production or on another address needs
+   * `OPENFPA_INSECURE_DEV_ISSUER=1` as well.
+   */
   readonly devIssuer: boolean;
+  /** Oldest token accepted, by its `iat` (seconds). */
+  readonly tokenMaxAgeSeconds: number;
+  /** Time to receive a whole request, and to keep an idle connection (ms). */
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** Idempotency keys older than this are purged (hours). */
+  readonly idempotencyTtlHours: number;
+  /** Background work (webhook deliveries, reminders, deadlines, purges): poll interval (ms). */
+  readonly notifyPollMs: number;
+  /** One webhook delivery attempt's timeout, and the backoff's first and longest delay (ms). */
+  readonly webhookTimeoutMs: number;
+  readonly webhookRetryBaseMs: number;
+  readonly webhookRetryMaxMs: number;
+  /** Attempts before a delivery is given up (marked dead). */
+  readonly webhookMaxAttempts: number;
+  /** Imports waiting for the one import slot beyond this are refused with 429. */
+  readonly importQueueMax: number;
   readonly logLevel: string;
 }
 
@@ -39,11 +65,13 @@ export function loadConfig(args: readonly string[], env: Env, overrides: Partial
   const oidc = env.OIDC_ISSUER
     ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE ?? 'api://openfpa', jwksUri: env.OIDC_JWKS_URI }
     : undefined;
+  const host = env.HOST ?? '127.0.0.1';
   const config: ServerConfig = {
     port,
-    host: env.HOST ?? '127.0.0.1',
+    host,
     dataDir: resolve(env.OPENFPA_DATA_DIR ?? './.openfpa/data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    ownerDatabaseUrl: env.OPENFPA_OWNER_DATABASE_URL || undefined,
     dbSchema: env.OPENFPA_DB_SCHEMA || undefined,
     corsOrigin: env.OPENFPA_CORS_ORIGIN ?? 'https://localhost:3000',
     rateLimitMax: integer(env.OPENFPA_RATE_LIMIT, 'OPENFPA_RATE_LIMIT', 600, 1, 10_000_000),
@@ -51,11 +79,53 @@ export function loadConfig(args: readonly string[], env: Env, overrides: Partial
     bodyLimitBytes: 1024 * 1024,
     importBodyLimitBytes: 16 * 1024 * 1024,
     oidc,
-    devIssuer: env.OPENFPA_DEV_ISSUER ? env.OPENFPA_DEV_ISSUER === '1' : !oidc,
+    devIssuer: devIssuerWanted(env, host, Boolean(oidc)),
+    tokenMaxAgeSeconds: integer(
+      env.OPENFPA_TOKEN_MAX_AGE_SECONDS,
+      'OPENFPA_TOKEN_MAX_AGE_SECONDS',
+      86_400,
+      60,
+      31 * 86_400,
+    ),
+    requestTimeoutMs: integer(env.OPENFPA_REQUEST_TIMEOUT_MS, 'OPENFPA_REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    keepAliveTimeoutMs: 5_000,
+    idempotencyTtlHours: integer(env.OPENFPA_IDEMPOTENCY_TTL_HOURS, 'OPENFPA_IDEMPOTENCY_TTL_HOURS', 168, 1, 24 * 365),
+    notifyPollMs: integer(env.OPENFPA_NOTIFY_POLL_MS, 'OPENFPA_NOTIFY_POLL_MS', 1_000, 10, 3_600_000),
+    webhookTimeoutMs: 10_000,
+    webhookRetryBaseMs: integer(
+      env.OPENFPA_WEBHOOK_RETRY_BASE_MS,
+      'OPENFPA_WEBHOOK_RETRY_BASE_MS',
+      5_000,
+      10,
+      3_600_000,
+    ),
+    webhookRetryMaxMs: 30 * 60_000,
+    webhookMaxAttempts: 20,
+    importQueueMax: 4,
     logLevel: env.OPENFPA_LOG_LEVEL ?? 'info',
     ...overrides,
   };
   return Object.freeze(config);
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Whether the development issuer is on. Asked for (`OPENFPA_DEV_ISSUER=1`) or by default (no OIDC,
+ * not production, loopback host); refused with an error when asked for in production or on a
+ * non-loopback address unless `OPENFPA_INSECURE_DEV_ISSUER=1` says the operator knows.
+ */
+function devIssuerWanted(env: Env, host: string, hasOidc: boolean): boolean {
+  const exposed = env.NODE_ENV === 'production' || !LOOPBACK.has(host);
+  if (env.OPENFPA_DEV_ISSUER === '0') return false;
+  if (env.OPENFPA_DEV_ISSUER !== '1') return !hasOidc && !exposed;
+  if (exposed && env.OPENFPA_INSECURE_DEV_ISSUER !== '1') {
+    throw new Error(
+      `OPENFPA_DEV_ISSUER=1 is refused ${env.NODE_ENV === 'production' ? 'with NODE_ENV=production' : `on host ${host}`}: ` +
+        'anyone holding the data folder can sign in as anyone. Set OIDC_ISSUER, or OPENFPA_INSECURE_DEV_ISSUER=1 if you mean it',
+    );
+  }
+  return true;
 }
 
 function integer(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {

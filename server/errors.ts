@@ -18,8 +18,30 @@ export class HttpError extends Error {
 
 export const ServerErrors = {
   unauthenticated: (why: string) => new HttpError(401, 'SERVER_UNAUTHENTICATED', `Sign in again: ${why}.`),
-  forbiddenRole: (role: string, action: string) =>
-    new HttpError(403, 'SERVER_FORBIDDEN_ROLE', `The role ${role} may not ${action}.`),
+  forbiddenRole: (roles: readonly string[], action: string) =>
+    new HttpError(
+      403,
+      'SERVER_FORBIDDEN_ROLE',
+      `${roles.length === 1 ? `The role ${roles[0]}` : `None of the roles ${roles.join(', ')}`} may ${action}.`,
+    ),
+  /** Separation of duties or the approval chain refuses this person this step. */
+  forbiddenStep: (why: string, details?: Record<string, unknown>) =>
+    new HttpError(403, 'SERVER_FORBIDDEN_STEP', `You may not decide this step: ${why}.`, details),
+  budgetChanged: (details: Record<string, unknown>) =>
+    new HttpError(
+      409,
+      'SERVER_BUDGET_CHANGED',
+      'The budget changed since the proposal was made: a line no longer holds its "before" amount.',
+      details,
+    ),
+  idempotencyMismatch: () =>
+    new HttpError(
+      422,
+      'SERVER_IDEMPOTENCY_MISMATCH',
+      'This Idempotency-Key was used for another request (method, route or body differ); use a new key.',
+    ),
+  tooBusy: (why: string, retryAfterSeconds: number) =>
+    new HttpError(429, 'SERVER_BUSY', `Try again in ${retryAfterSeconds} s: ${why}.`, { retryAfterSeconds }),
   forbiddenCostCentre: (costCentre: string) =>
     new HttpError(403, 'SERVER_FORBIDDEN_COST_CENTRE', `You have no access to cost centre ${costCentre}.`),
   notFound: (entity: string, id: string) => new HttpError(404, 'SERVER_NOT_FOUND', `${entity} ${id} does not exist.`),
@@ -43,11 +65,25 @@ export const ServerErrors = {
     ),
   badRequest: (message: string, details?: Record<string, unknown>) =>
     new HttpError(400, 'SERVER_BAD_REQUEST', message, details),
-  importInvalid: (errors: readonly ImportRowError[]) =>
-    new HttpError(422, 'SERVER_IMPORT_INVALID', `${errors.length} row(s) are invalid; nothing was imported.`, {
+  importInvalid: (errors: readonly ImportRowError[], stoppedEarly = false) => {
+    const rows = new Set(errors.map((e) => e.row)).size;
+    const counted = stoppedEarly
+      ? `At least ${rows} row(s) are invalid (checking stopped there)`
+      : `${rows} row(s) are invalid`;
+    return new HttpError(422, 'SERVER_IMPORT_INVALID', `${counted}; nothing was imported.`, {
       errors: errors.slice(0, 1000),
       errorCount: errors.length,
-    }),
+      invalidRows: rows,
+      stoppedEarly,
+    });
+  },
+  importTooLarge: (maxRows: number) =>
+    new HttpError(
+      413,
+      'SERVER_IMPORT_TOO_LARGE',
+      `An import holds at most ${maxRows.toLocaleString('en-US')} rows; split the file into batches.`,
+      { maxRows },
+    ),
   notReady: (why: string) => new HttpError(503, 'SERVER_NOT_READY', `Not ready: ${why}.`),
 };
 

@@ -1,2 +1,89 @@
-/** The actuals import's CSV reader: one copy, in src/sheets/csv.ts, shared with the pane. */
-export { parseCsv } from '../../src/sheets/csv';
+import { csvRows } from '../../src/sheets/csv';
+import type { ImportRowError } from '../errors';
+
+/** The columns an actuals CSV may have (header names, any case), each at most once. */
+export const CSV_COLUMNS = ['account', 'period', 'amount', 'currency'] as const;
+const REQUIRED = ['account', 'period', 'amount'];
+
+export interface CsvLimits {
+  /** Data rows beyond this stop parsing (`tooManyRows`). */
+  maxRows: number;
+  /** Problems beyond this stop parsing (`stoppedEarly`). */
+  maxErrors: number;
+}
+
+export interface ParsedCsv {
+  header: string[];
+  records: Record<string, string>[];
+  errors: ImportRowError[];
+  /** The file has more than `maxRows` data rows (nothing past the limit was read). */
+  tooManyRows: boolean;
+  /** Parsing stopped at `maxErrors` problems. */
+  stoppedEarly: boolean;
+}
+
+/**
+ * Reads an actuals import: RFC 4180 CSV (the one reader, src/sheets/csv.ts `csvRows`) into records
+ * keyed by the header row. The header must name account, period and amount (currency is
+ * optional), each once, and nothing else: a repeated or unknown column is an error, never a guess
+ * about which one was meant. A row with the wrong number of fields, or an unterminated quote, is
+ * reported in `errors` (1-based data row). It yields to the event loop every few thousand rows, so
+ * a large file does not stall other requests, and stops at the row and error limits.
+ *
+ * @example (await parseImportCsv('account,period,amount\n4000,2025-01,12.5')).records
+ * // → [{ account: '4000', period: '2025-01', amount: '12.5' }]
+ */
+export async function parseImportCsv(text: string, limits: CsvLimits): Promise<ParsedCsv> {
+  const rows = csvRows(text.replace(/^\uFEFF/, ''));
+  const parsed: ParsedCsv = { header: [], records: [], errors: [], tooManyRows: false, stoppedEarly: false };
+  const first = rows.next();
+  if (first.done || first.value === null) {
+    parsed.errors.push({ row: 0, field: 'header', message: 'The CSV has no header row.' });
+    return parsed;
+  }
+  const header = first.value.map((name) => name.trim().toLowerCase());
+  parsed.header = header;
+  const headerProblem = checkHeader(header);
+  if (headerProblem) {
+    parsed.errors.push({ row: 0, field: 'header', message: headerProblem });
+    return parsed;
+  }
+  let rowNumber = 0;
+  for (const fields of rows) {
+    rowNumber += 1;
+    if (rowNumber % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (fields !== null && fields.length === 1 && fields[0] === '') {
+      rowNumber -= 1; // a blank line is not a row
+      continue;
+    }
+    if (rowNumber > limits.maxRows) {
+      parsed.tooManyRows = true;
+      break;
+    }
+    if (fields === null || fields.length !== header.length) {
+      const message =
+        fields === null ? 'A quoted field is not closed.' : `Expected ${header.length} fields, found ${fields.length}.`;
+      parsed.errors.push({ row: rowNumber, field: 'row', message });
+      if (parsed.errors.length >= limits.maxErrors) {
+        parsed.stoppedEarly = true;
+        break;
+      }
+      continue;
+    }
+    const record: Record<string, string> = {};
+    header.forEach((name, column) => (record[name] = fields[column]));
+    parsed.records.push(record);
+  }
+  return parsed;
+}
+
+function checkHeader(header: string[]): string | null {
+  const repeated = header.filter((name, i) => header.indexOf(name) !== i);
+  if (repeated.length > 0) return `The header repeats ${[...new Set(repeated)].join(', ')}.`;
+  const unknown = header.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    return `The header has unknown column(s) ${unknown.map((n) => `"${n}"`).join(', ')}; allowed: ${CSV_COLUMNS.join(', ')}.`;
+  const missing = REQUIRED.filter((name) => !header.includes(name));
+  if (missing.length > 0) return `The header lacks ${missing.join(', ')}.`;
+  return null;
+}

@@ -7,18 +7,24 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Checks every row and collects every problem (1-based row numbers), so the user fixes the file
- * once. Amounts may be numbers (JSON) or numeric text (CSV); blanks and non-finite values fail.
+ * once — up to `maxErrors` problems, where it stops (`stoppedEarly`): a file that is wrong
+ * throughout is reported by its first thousand problems, not by millions of them. Amounts may be
+ * numbers (JSON) or numeric text (CSV); blanks and non-finite values fail.
  *
  * @example validateRows([{ account: '4000', period: '2025-13', amount: 1 }]).errors[0].field // → 'period'
  */
-export function validateRows(records: readonly unknown[]): { rows: ActualRow[]; errors: ImportRowError[] } {
+export function validateRows(
+  records: readonly unknown[],
+  maxErrors = Infinity,
+): { rows: ActualRow[]; errors: ImportRowError[]; stoppedEarly: boolean } {
   const rows: ActualRow[] = [];
   const errors: ImportRowError[] = [];
-  records.forEach((record, index) => {
+  for (const [index, record] of records.entries()) {
+    if (errors.length >= maxErrors) return { rows, errors, stoppedEarly: true };
     const row = index + 1;
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       errors.push({ row, field: 'row', message: 'Each row must be an object with account, period and amount.' });
-      return;
+      continue;
     }
     const r = record as Record<string, unknown>;
     const before = errors.length;
@@ -36,8 +42,8 @@ export function validateRows(records: readonly unknown[]): { rows: ActualRow[]; 
     }
     if (errors.length === before)
       rows.push({ account, period, amount: amount as number, currency: rawCurrency as string | null });
-  });
-  return { rows, errors };
+  }
+  return { rows, errors, stoppedEarly: false };
 }
 
 function toAmount(value: unknown): number | undefined {

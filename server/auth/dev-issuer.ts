@@ -16,7 +16,9 @@ export interface DevIssuer {
 
 export interface DevClaims {
   user: string;
-  role: Role;
+  /** One role, or several (the token's `roles` lists them all). */
+  role?: Role;
+  roles?: readonly Role[];
   costCentres: readonly string[] | '*';
 }
 
@@ -45,7 +47,10 @@ export async function devIssuerFromJwk(privateJwk: JWK, issuer = DEV_ISSUER): Pr
     issuer,
     publicJwk,
     sign: (claims, ttlSeconds = 12 * 3600) =>
-      new SignJWT({ roles: [claims.role], cost_centres: claims.costCentres === '*' ? '*' : [...claims.costCentres] })
+      new SignJWT({
+        roles: claims.roles ? [...claims.roles] : claims.role ? [claims.role] : [],
+        cost_centres: claims.costCentres === '*' ? '*' : [...claims.costCentres],
+      })
         .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid ?? KID })
         .setIssuer(issuer)
         .setAudience(DEV_AUDIENCE)

@@ -9,8 +9,13 @@ import type { TokenVerifier } from './verify-token';
 export type Scope =
   /** A cost centre named in the request. `optional`: when absent, only all-centre users pass. */
   | { from: 'body' | 'query'; key: string; optional?: boolean }
-  /** The cost centre of a stored resource whose id is a path parameter. */
-  | { resource: ResourceKind; param: string };
+  /** Every cost centre a body names (a proposal's lines): the user must hold each. */
+  | { from: 'body'; list: (body: unknown) => string[] }
+  /**
+   * The cost centres of a stored resource whose id is a path parameter: the user must hold every
+   * one, or (`match: 'any'`, for reading) at least one.
+   */
+  | { resource: ResourceKind; param: string; match?: 'all' | 'any' };
 
 /** Every `/api/` route declares this in `config.access`; a route without it fails to register. */
 export interface Access {
@@ -50,15 +55,18 @@ export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifie
     const access = request.routeOptions.config.access;
     if (!access) return;
     const user = await verify(request.headers.authorization);
-    if (!mayAct(user.role, access.action)) throw ServerErrors.forbiddenRole(user.role, access.action);
+    if (!mayAct(user.roles, access.action)) throw ServerErrors.forbiddenRole(user.roles, access.action);
     request.user = user;
   };
   const authorise = async (request: FastifyRequest): Promise<void> => {
     const access = request.routeOptions.config.access;
     if (!access || !request.user) return;
     for (const scope of access.scopes) {
-      for (const costCentre of await costCentresOf(request, scope, db)) {
-        if (!mayAccess(request.user, costCentre)) throw ServerErrors.forbiddenCostCentre(costCentre);
+      const costCentres = await costCentresOf(request, scope, db);
+      const user = request.user;
+      if ('match' in scope && scope.match === 'any' && costCentres.some((c) => mayAccess(user, c))) continue;
+      for (const costCentre of costCentres) {
+        if (!mayAccess(user, costCentre)) throw ServerErrors.forbiddenCostCentre(costCentre);
       }
     }
   };
@@ -80,11 +88,15 @@ export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifie
 async function costCentresOf(request: FastifyRequest, scope: Scope, db: Db): Promise<string[]> {
   if ('resource' in scope) {
     const id = (request.params as Record<string, string>)[scope.param];
-    const { table, key } = RESOURCES[scope.resource];
-    const found = await db.query<{ cost_centre: string }>(`SELECT cost_centre FROM ${table} WHERE ${key} = $1`, [id]);
+    const { table, key, costCentres } = RESOURCES[scope.resource];
+    const found = await db.query<{ cost_centres: string[] }>(
+      `SELECT ${costCentres} AS cost_centres FROM ${table} WHERE ${key} = $1`,
+      [id],
+    );
     if (found.rowCount === 0) throw ServerErrors.notFound(scope.resource, id);
-    return [found.rows[0].cost_centre];
+    return found.rows[0].cost_centres;
   }
+  if ('list' in scope) return scope.list(request.body);
   const source = (scope.from === 'body' ? request.body : request.query) as Record<string, unknown> | undefined;
   const value = source?.[scope.key];
   if (typeof value === 'string') return [value];

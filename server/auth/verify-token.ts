@@ -8,7 +8,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { ServerErrors } from '../errors';
-import { isRole, ROLES, type AuthUser } from '../../src/model/roles';
+import { rolesOf, type AuthUser } from '../../src/model/roles';
 
 /** One issuer the server trusts: its `iss`, the audience tokens must carry, and its keys. */
 export interface TrustedIssuer {
@@ -21,16 +21,41 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<AuthU
 
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
-/** Keys of an OIDC issuer: its JWKS URI, given or discovered from the issuer's metadata. */
-export function oidcIssuer(issuer: string, audience: string, jwksUri?: string): TrustedIssuer {
-  let remote: JWTVerifyGetKey | undefined;
-  const keys: JWTVerifyGetKey = async (header, token) => {
-    if (!remote) {
-      const uri = jwksUri ?? (await discoverJwksUri(issuer));
-      remote = createRemoteJWKSet(new URL(uri));
-    }
-    return remote(header, token);
+/** How long discovery may take, and how long a failed discovery is remembered before trying again. */
+export const DISCOVERY_TIMEOUT_MS = 5_000;
+export const DISCOVERY_FAILURE_CACHE_MS = 30_000;
+
+/**
+ * Keys of an OIDC issuer: its JWKS URI, given or discovered from the issuer's metadata. Discovery
+ * runs once per issuer however many requests arrive together (they share one fetch), gives up after
+ * `DISCOVERY_TIMEOUT_MS`, and a failure is remembered for `DISCOVERY_FAILURE_CACHE_MS` so a hanging
+ * identity provider costs one outbound request per half minute, not one per token.
+ */
+export function oidcIssuer(
+  issuer: string,
+  audience: string,
+  jwksUri?: string,
+  options: { timeoutMs?: number; failureCacheMs?: number; now?: () => number } = {},
+): TrustedIssuer {
+  const timeoutMs = options.timeoutMs ?? DISCOVERY_TIMEOUT_MS;
+  const failureCacheMs = options.failureCacheMs ?? DISCOVERY_FAILURE_CACHE_MS;
+  const now = options.now ?? Date.now;
+  let remote: Promise<JWTVerifyGetKey> | undefined;
+  let failedAt = -Infinity;
+  const load = (): Promise<JWTVerifyGetKey> => {
+    if (now() - failedAt < failureCacheMs)
+      return Promise.reject(ServerErrors.unauthenticated('the identity provider could not be reached'));
+    remote ??= (async () => {
+      const uri = jwksUri ?? (await discoverJwksUri(issuer, timeoutMs));
+      return createRemoteJWKSet(new URL(uri), { timeoutDuration: timeoutMs });
+    })().catch((error: unknown) => {
+      failedAt = now();
+      remote = undefined;
+      throw error;
+    });
+    return remote;
   };
+  const keys: JWTVerifyGetKey = async (header, token) => (await load())(header, token);
   return { issuer, audience, keys };
 }
 
@@ -38,23 +63,34 @@ export function localIssuer(issuer: string, audience: string, publicJwks: JWK[])
   return { issuer, audience, keys: createLocalJWKSet({ keys: publicJwks }) };
 }
 
-async function discoverJwksUri(issuer: string): Promise<string> {
-  const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
-  if (!response.ok) throw ServerErrors.unauthenticated('the identity provider could not be reached');
-  const metadata = (await response.json()) as { jwks_uri?: unknown };
+async function discoverJwksUri(issuer: string, timeoutMs: number): Promise<string> {
+  let metadata: { jwks_uri?: unknown };
+  try {
+    const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    metadata = (await response.json()) as { jwks_uri?: unknown };
+  } catch {
+    throw ServerErrors.unauthenticated('the identity provider could not be reached');
+  }
   if (typeof metadata.jwks_uri !== 'string') throw ServerErrors.unauthenticated('the identity provider has no JWKS');
   return metadata.jwks_uri;
 }
 
 /**
- * Verifies `Authorization: Bearer <jwt>` against the trusted issuers (signature, `iss`, `aud`,
- * `exp`, `nbf`; no `none` or HMAC algorithms) and maps claims to a user: `sub` (or
- * `preferred_username`), the most privileged known role in `roles` (or `role`), and `cost_centres`
- * (an array, a comma list, or "*"). Every failure is a 401.
+ * Verifies `Authorization: Bearer <jwt>` (the scheme in any case) against the trusted issuers
+ * (signature, `iss`, `aud`, `exp`, `nbf`; no `none` or HMAC algorithms; when `maxAgeSeconds` is
+ * given, `iat` is required and the token may be at most that old whatever its `exp` says) and maps
+ * claims to a user: `sub` (or `preferred_username`), every known role in `roles` (or `role`), and
+ * `cost_centres` (an array, a comma list, or "*"). Every failure is a 401.
  */
-export function tokenVerifier(issuers: readonly TrustedIssuer[]): TokenVerifier {
+export function tokenVerifier(
+  issuers: readonly TrustedIssuer[],
+  options: { maxAgeSeconds?: number } = {},
+): TokenVerifier {
   return async (authorization) => {
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization ?? '');
+    const match = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization ?? '');
     if (!match) throw ServerErrors.unauthenticated('a bearer token is required');
     const token = match[1];
     let claimedIssuer: string | undefined;
@@ -71,13 +107,20 @@ export function tokenVerifier(issuers: readonly TrustedIssuer[]): TokenVerifier 
         issuer: trusted.issuer,
         audience: trusted.audience,
         algorithms: ALGORITHMS,
-        requiredClaims: ['exp'],
+        requiredClaims: options.maxAgeSeconds ? ['exp', 'iat'] : ['exp'],
         clockTolerance: 30,
+        ...(options.maxAgeSeconds ? { maxTokenAge: options.maxAgeSeconds } : {}),
       }));
     } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
+      if (error instanceof Error && error.name === 'HttpError') throw error;
+      const code = (error as { code?: string; claim?: string }).code ?? '';
+      const claim = (error as { claim?: string }).claim;
       throw ServerErrors.unauthenticated(
-        code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid',
+        code === 'ERR_JWT_EXPIRED'
+          ? 'the token has expired'
+          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'iat'
+            ? 'the token is older than this server accepts (or carries no iat)'
+            : 'the token is not valid',
       );
     }
     return userFromClaims(payload);
@@ -87,11 +130,11 @@ export function tokenVerifier(issuers: readonly TrustedIssuer[]): TokenVerifier 
 function userFromClaims(payload: JWTPayload): AuthUser {
   const id = typeof payload.sub === 'string' ? payload.sub : payload.preferred_username;
   if (typeof id !== 'string' || id === '') throw ServerErrors.unauthenticated('the token names no user');
-  const claimed = Array.isArray(payload.roles) ? payload.roles : [payload.role];
-  const role = ROLES.find((candidate) => claimed.includes(candidate));
-  if (!isRole(role)) throw ServerErrors.unauthenticated('the token carries no OpenFPA role');
+  const claimed: unknown[] = Array.isArray(payload.roles) ? payload.roles : [payload.role];
+  const roles = rolesOf(claimed);
+  if (roles.length === 0) throw ServerErrors.unauthenticated('the token carries no OpenFPA role');
   const raw = payload.cost_centres;
   const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : [];
   const costCentres = list.map((value) => String(value).trim()).filter((value) => value !== '');
-  return { id, role, costCentres: costCentres.includes('*') ? '*' : costCentres };
+  return { id, roles, costCentres: costCentres.includes('*') ? '*' : costCentres };
 }

@@ -32,6 +32,9 @@ export const PgCodes = {
   insufficientPrivilege: '42501',
 } as const;
 
+/** True for SQLSTATE class 22 (data exception: a value out of range, a bad date or number). */
+export const isDataException = (code: string | undefined): boolean => code?.startsWith('22') ?? false;
+
 /** The SQLSTATE of a driver error, or undefined when `error` is not a database error. */
 export function pgCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {

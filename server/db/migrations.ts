@@ -1,3 +1,11 @@
+import {
+  auditChain,
+  batchesByCostCentre,
+  idempotencyFingerprint,
+  notifications,
+  teamProposals,
+} from './migrations-team';
+
 /**
  * Versioned SQL migrations, applied in order at start (see `migrate`). A released step is never
  * edited: a change adds a new step with the next version number.
@@ -147,4 +155,9 @@ ALTER TABLE review_decisions ADD CONSTRAINT review_decisions_decision_check
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'review-explained', sql: reviewExplained },
+  { version: 3, name: 'team-proposals', sql: teamProposals },
+  { version: 4, name: 'audit-chain', sql: auditChain },
+  { version: 5, name: 'notifications', sql: notifications },
+  { version: 6, name: 'batches-by-cost-centre', sql: batchesByCostCentre },
+  { version: 7, name: 'idempotency-fingerprint', sql: idempotencyFingerprint },
 ];

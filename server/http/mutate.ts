@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditChange } from '../../src/model/audit';
 import { userOf } from '../auth/policy';
@@ -18,7 +19,9 @@ export type Audit = (entry: AuditChange) => Promise<void>;
  * Runs one change: a single transaction holding the writes, their audit records and, when the
  * request carries `Idempotency-Key`, the stored response. A repeated key returns the stored
  * response (header `Idempotent-Replayed: true`) without running the change again, so a replayed
- * offline write never doubles. Errors roll everything back.
+ * offline write never doubles. The key is bound to the request it was first used for (method, URL
+ * with its query, If-Match and a hash of the body): the same key on another request is a 422, never
+ * another request's answer. Errors roll everything back.
  */
 export async function mutate<T>(
   db: Db,
@@ -28,21 +31,26 @@ export async function mutate<T>(
 ): Promise<unknown> {
   const user = userOf(request);
   const key = idempotencyKey(request);
+  const fingerprint = key ? requestFingerprint(request) : '';
   if (key) {
     const stored = await storedResponse(db, user.id, key);
-    if (stored) return replay(reply, stored);
+    if (stored) return replay(reply, stored, fingerprint);
   }
   try {
     const outcome = await db.transaction(async (tx) => {
       const audit: Audit = (entry) => writeAudit(tx, request, entry);
       const result = await change(tx, audit);
       if (key) {
-        await tx.query('INSERT INTO idempotency_keys (actor, key, status, body) VALUES ($1, $2, $3, $4::jsonb)', [
-          user.id,
-          key,
-          result.status,
-          JSON.stringify({ body: result.body, version: result.version ?? null }),
-        ]);
+        await tx.query(
+          'INSERT INTO idempotency_keys (actor, key, status, body, fingerprint) VALUES ($1, $2, $3, $4::jsonb, $5)',
+          [
+            user.id,
+            key,
+            result.status,
+            JSON.stringify({ body: result.body, version: result.version ?? null }),
+            fingerprint,
+          ],
+        );
       }
       return result;
     });
@@ -53,7 +61,7 @@ export async function mutate<T>(
     // The same key raced in from a second request: answer with what the first one stored.
     if (key && pgCode(error) === PgCodes.uniqueViolation) {
       const stored = await storedResponse(db, user.id, key);
-      if (stored) return replay(reply, stored);
+      if (stored) return replay(reply, stored, fingerprint);
     }
     throw error;
   }
@@ -62,17 +70,29 @@ export async function mutate<T>(
 interface StoredResponse {
   status: number;
   body: { body: unknown; version: number | null };
+  fingerprint: string;
 }
 
 async function storedResponse(db: Db, actor: string, key: string): Promise<StoredResponse | undefined> {
   const found = await db.query<StoredResponse>(
-    'SELECT status, body FROM idempotency_keys WHERE actor = $1 AND key = $2',
+    'SELECT status, body, fingerprint FROM idempotency_keys WHERE actor = $1 AND key = $2',
     [actor, key],
   );
   return found.rows[0];
 }
 
-function replay(reply: FastifyReply, stored: StoredResponse): unknown {
+/** What an idempotency key is bound to: method, URL (path and query), If-Match and the body's hash. */
+function requestFingerprint(request: FastifyRequest): string {
+  const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null);
+  return createHash('sha256')
+    .update(`${request.method} ${request.url}\n${String(request.headers['if-match'] ?? '')}\n`)
+    .update(body)
+    .digest('hex');
+}
+
+function replay(reply: FastifyReply, stored: StoredResponse, fingerprint: string): unknown {
+  // Keys stored before they were bound (fingerprint '') replay as before.
+  if (stored.fingerprint !== '' && stored.fingerprint !== fingerprint) throw ServerErrors.idempotencyMismatch();
   reply.code(stored.status).header('idempotent-replayed', 'true');
   if (stored.body.version !== null) reply.header('etag', `"${stored.body.version}"`);
   return stored.body.body;
@@ -87,14 +107,18 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
   return raw;
 }
 
-async function writeAudit(tx: Queryable, request: FastifyRequest, entry: AuditChange): Promise<void> {
+/**
+ * One audit record. Its id, time and hashes are the database's (a trigger sets them, whatever an
+ * INSERT says); the role is every role the user holds ("analyst+approver").
+ */
+export async function writeAudit(tx: Queryable, request: FastifyRequest, entry: AuditChange): Promise<void> {
   const user = userOf(request);
   await tx.query(
     `INSERT INTO audit_log (actor, role, action, entity, entity_id, cost_centre, before, after, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,
     [
       user.id,
-      user.role,
+      user.roles.join('+'),
       entry.action,
       entry.entity,
       entry.entityId,

@@ -133,10 +133,23 @@ export interface UpdateSpec<B> extends RouteSpec {
   response: object;
   /** The audit action's verb ("update", "approve", …). */
   verb: string;
+  /**
+   * Refuses this person the change on the locked record before its version is compared (separation
+   * of duties answers 403 whatever version the caller read); throws.
+   */
+  authorize?: (current: Row, ctx: ChangeContext<B>) => void | Promise<void>;
   /** Refuses a change the locked current record cannot take (e.g. only a draft is edited); throws a 409. */
   guard?: (current: Row, ctx: ChangeContext<B>) => void;
-  /** The SET clause of the change and its values, numbered from $2 ($1 is the key). */
-  set: (ctx: ChangeContext<B>, current: Row) => { sql: string; values: unknown[] };
+  /**
+   * The SET clause of the change and its values, numbered from $2 ($1 is the key); it may first
+   * write what belongs to the change (chain steps, versions) in the same transaction.
+   */
+  set: (
+    ctx: ChangeContext<B>,
+    current: Row,
+  ) => { sql: string; values: unknown[] } | Promise<{ sql: string; values: unknown[] }>;
+  /** Runs after the record is updated, in the same transaction (notifications). */
+  after?: (ctx: ChangeContext<B>, row: Row, current: Row) => Promise<void>;
   /** What the audit records as `after`. @default the updated record */
   audited?: (row: Row, ctx: ChangeContext<B>) => unknown;
 }
@@ -160,20 +173,22 @@ export function updateRoute<B>(app: FastifyInstance, db: Db, spec: UpdateSpec<B>
       );
       const current = locked.rows[0];
       if (!current) throw ServerErrors.notFound(resource.entity, key);
+      await spec.authorize?.(current, ctx);
       if (current.version !== expected) throw ServerErrors.staleVersion(resource.entity, expected, current);
       spec.guard?.(current, ctx);
-      const change = spec.set(ctx, current);
+      const change = await spec.set(ctx, current);
       const updated = await tx.query<Row>(
         `UPDATE ${resource.table} SET ${change.sql}, version = version + 1, updated_at = now()
          WHERE ${resource.key} = $1 RETURNING ${resource.columns}`,
         [key, ...change.values],
       );
       const row = updated.rows[0];
+      await spec.after?.(ctx, row, current);
       await audit({
         action: `${resource.entity}.${spec.verb}`,
         entity: resource.entity,
         entityId: key,
-        costCentre: String(current.costCentre),
+        costCentre: typeof current.costCentre === 'string' ? current.costCentre : null,
         before: current,
         after: spec.audited ? spec.audited(row, ctx) : row,
       });

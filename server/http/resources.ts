@@ -12,7 +12,11 @@ export interface Resource {
   key: string;
   /** The SELECT list of a response. */
   columns: string;
+  /** The SQL expression of the record's cost centres (a text array): what access is checked on. */
+  costCentres: string;
 }
+
+const OWN_CENTRE = 'ARRAY[cost_centre]';
 
 export const RESOURCES = {
   model: {
@@ -21,27 +25,46 @@ export const RESOURCES = {
     key: 'id',
     columns: `id, cost_centre AS "costCentre", name, drivers, expression, version,
       created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`,
+    costCentres: OWN_CENTRE,
   },
   scenario: {
     entity: 'scenario',
     table: 'scenarios',
     key: 'id',
     columns: 'id, model_id AS "modelId", name, overrides, created_by AS "createdBy", created_at AS "createdAt"',
+    costCentres: '(SELECT ARRAY[m.cost_centre] FROM models m WHERE m.id = scenarios.model_id)',
   },
   version: {
     entity: 'version',
     table: 'budget_versions',
     key: 'id',
-    columns: `id, cost_centre AS "costCentre", fiscal_year AS "fiscalYear", kind, name,
+    columns: `id, cost_centre AS "costCentre", fiscal_year AS "fiscalYear", kind, name, number,
+      parent_id AS "parentId", proposal_id AS "proposalId", lineage,
       created_by AS "createdBy", created_at AS "createdAt"`,
+    costCentres: OWN_CENTRE,
   },
   proposal: {
     entity: 'proposal',
     table: 'proposals',
     key: 'id',
-    columns: `id, cost_centre AS "costCentre", to_cost_centre AS "toCostCentre", account, amount::float8 AS amount,
-      reason, state, version, created_by AS "createdBy", updated_by AS "updatedBy",
-      created_at AS "createdAt", updated_at AS "updatedAt"`,
+    // The model's Proposal (src/model/team-proposal.ts): lines, history, chain and versions made.
+    columns: `id, state, version, cost_centre AS "costCentre", cost_centres AS "costCentres",
+      fiscal_year AS "fiscalYear", amount::float8 AS amount, reason, lines, history, authors,
+      created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt",
+      submitted_by AS "submittedBy", submitted_at AS "submittedAt",
+      (SELECT coalesce(jsonb_agg(jsonb_build_object(
+          'step', s.step_no, 'name', s.name, 'role', s.role, 'costCentre', s.scope,
+          'minAmount', s.min_amount::float8, 'deadlineHours', s.deadline_hours, 'reminderHours', s.reminder_hours,
+          'state', s.state, 'activatedAt', s.activated_at, 'dueAt', s.due_at, 'reminders', s.reminders,
+          'decidedBy', s.decided_by, 'decidedAt', s.decided_at, 'comment', s.comment,
+          'delayMs', CASE WHEN s.decided_at IS NULL THEN NULL
+            ELSE greatest(0, floor(extract(epoch FROM s.decided_at - s.due_at) * 1000)) END,
+          'overdue', s.state = 'pending' AND s.due_at < now()) ORDER BY s.step_no), '[]'::jsonb)
+        FROM proposal_steps s WHERE s.proposal_id = proposals.id) AS chain,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('id', v.id, 'costCentre', v.cost_centre, 'name', v.name,
+          'action', v.lineage ->> 'action') ORDER BY v.number), '[]'::jsonb)
+        FROM budget_versions v WHERE v.proposal_id = proposals.id) AS versions`,
+    costCentres: 'cost_centres',
   },
   review: {
     entity: 'review',
@@ -49,14 +72,15 @@ export const RESOURCES = {
     key: 'id',
     columns: `id, cost_centre AS "costCentre", flag_id AS "flagId", decision, comment,
       decided_by AS "decidedBy", decided_at AS "decidedAt"`,
+    costCentres: OWN_CENTRE,
   },
-  batch: {
-    entity: 'actuals_batch',
-    table: 'actual_batches',
-    key: 'batch_id',
-    columns: `batch_id AS "batchId", cost_centre AS "costCentre", row_count AS "rowCount",
-      (SELECT count(*)::int FROM actuals a WHERE a.batch_id = actual_batches.batch_id) AS "storedRows",
-      imported_by AS "importedBy", imported_at AS "importedAt"`,
+  webhook: {
+    entity: 'webhook',
+    table: 'webhooks',
+    key: 'id',
+    columns: `id, url, format, events, cost_centres AS "costCentres", active, version, (secret IS NOT NULL) AS signed,
+      created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`,
+    costCentres: "'{}'::text[]",
   },
 } as const satisfies Record<string, Resource>;
 

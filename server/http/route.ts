@@ -10,7 +10,7 @@ import * as S from './schemas';
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 export interface ApiRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   /** The OpenAPI group and one-line summary. */
   tags: readonly string[];
@@ -58,10 +58,16 @@ export const byCostCentre = (action: Access['action'], from: 'query' | 'body'): 
   scopes: [{ from, key: 'costCentre' }],
 });
 
-/** The cost centre of the stored record whose id is path parameter `param` decides access. */
+/**
+ * The cost centres of the stored record whose id is path parameter `param` decide access: reading
+ * needs one of them, any other action all of them.
+ */
 export const byRecord = (action: Access['action'], resource: ResourceKindOf, param = 'id'): Access => ({
   action,
-  scopes: [{ resource, param }],
+  scopes: [{ resource, param, match: action === 'read' ? 'any' : 'all' }],
 });
+
+/** A route with no cost centre in the request (global settings, or lists filtered by the token). */
+export const anywhere = (action: Access['action']): Access => ({ action, scopes: [] });
 
 type ResourceKindOf = Extract<Access['scopes'][number], { resource: unknown }>['resource'];

@@ -41,7 +41,8 @@ export const flagId = { type: 'string', pattern: FLAG_ID_PATTERN } as const;
 export const proposalState = { type: 'string', enum: PROPOSAL_STATES } as const;
 export const reviewDecision = { type: 'string', enum: REVIEW_DECISIONS } as const;
 export const versionKind = { type: 'string', enum: VERSION_KINDS } as const;
-export const isoTime = { type: 'string', format: 'date-time' } as const;
+/** An RFC 3339 time from year 1000 on (PostgreSQL refuses year 0; earlier years are typing errors). */
+export const isoTime = { type: 'string', format: 'date-time', pattern: '^[1-9][0-9]{3}-' } as const;
 
 /** A list's query: the cost centre (required) and optional filters. */
 export const costCentreQuery = (filters: Record<string, object> = {}) =>

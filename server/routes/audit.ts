@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { verifyAuditChain } from '../audit/verify-chain';
 import { listRoute } from '../http/record-routes';
+import { anywhere, apiRoute } from '../http/route';
 import * as S from '../http/schemas';
 import type { RouteDeps } from './deps';
 
@@ -10,11 +12,11 @@ const filters = {
     costCentre: S.costCentre,
     entity: { type: 'string', pattern: '^[a-z_]{1,32}$' },
     entityId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$' },
-    actor: { type: 'string', minLength: 1, maxLength: 200 },
+    actor: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f]+$' },
     action: { type: 'string', pattern: '^[a-z_.]{1,64}$' },
     from: S.isoTime,
     to: S.isoTime,
-    before: { type: 'integer', minimum: 1 },
+    before: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
   },
 } as const;
@@ -23,9 +25,9 @@ const filters = {
  * The audit log (src/model/audit.ts), newest first, filtered by any of cost centre, entity, entity
  * id, actor, action and time range; page with `before` = the smallest id seen. Without `costCentre`
  * only users whose token covers every cost centre may read (entries of other centres would leak
- * otherwise).
+ * otherwise). `/api/audit/verify` walks the hash chain and names the first broken link.
  */
-export function auditRoutes(app: FastifyInstance, { db }: RouteDeps): void {
+export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection: string): void {
   listRoute(app, db, {
     url: '/api/audit',
     tags: ['audit'],
@@ -36,7 +38,7 @@ export function auditRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     source: {
       table: 'audit_log',
       columns: `id, at, actor, role, action, entity, entity_id AS "entityId", cost_centre AS "costCentre", before, after,
-      request_id AS "requestId"`,
+      request_id AS "requestId", prev_hash AS "prevHash", hash`,
     },
     where: {
       costCentre: 'cost_centre = $',
@@ -51,4 +53,17 @@ export function auditRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     orderBy: 'id DESC',
     limit: { key: 'limit', fallback: 100 },
   });
+
+  apiRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/audit/verify',
+      tags: ['audit'],
+      summary: 'Walk the hash chain of the audit log; names the first broken link',
+      access: anywhere('audit'),
+      response: { 200: S.looseObject },
+    },
+    async () => ({ ...(await verifyAuditChain(db)), protection }),
+  );
 }

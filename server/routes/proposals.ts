@@ -1,20 +1,52 @@
 import type { FastifyInstance } from 'fastify';
-import { missingComment, nextState, PROPOSAL_VERBS, TRANSITIONS, type ProposalState } from '../../src/model/proposal';
-import type { Transfer } from '../../src/model/proposal';
+import { stepRefusal } from '../../src/model/approval-chain';
+import { MAX_PROPOSAL_LINES } from '../../src/model/limits';
+import {
+  affectedCostCentres,
+  missingComment,
+  movedAmount,
+  PROPOSAL_VERBS,
+  TRANSITIONS,
+  type ProposalLine,
+  type ProposalState,
+  type ProposalVerb,
+} from '../../src/model/proposal';
+import type { NewProposal } from '../../src/model/team-proposal';
+import type { Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
-import { createRoute, getByIdRoute, listRoute, updateRoute } from '../http/record-routes';
+import { createRoute, getByIdRoute, listRoute, updateRoute, type ChangeContext } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
 import { byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
+import { emitEvent } from '../notify/events';
+import { decideStep, openStep, startChain, type ProposalSummary } from '../proposals/chain-steps';
+import { writeProposalVersions } from '../proposals/versions';
 import type { RouteDeps } from './deps';
 
 const PROPOSAL = RESOURCES.proposal;
+type Row = Record<string, unknown>;
 
+/** The stored proposal (src/model/team-proposal.ts TeamProposal). */
 const proposal = {
   type: 'object',
   additionalProperties: true,
   properties: { id: { type: 'string' }, state: S.proposalState, version: { type: 'integer' } },
 } as const;
+
+const line = {
+  type: 'object',
+  required: ['costCentre', 'account', 'period', 'before', 'after'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9_.:@/-]{1,128}$' },
+    costCentre: S.costCentre,
+    account: S.account,
+    period: S.period,
+    before: S.amount,
+    after: S.amount,
+  },
+} as const;
+const lines = { type: 'array', minItems: 1, maxItems: MAX_PROPOSAL_LINES, items: line } as const;
 
 const transitionBody = {
   type: 'object',
@@ -22,80 +54,128 @@ const transitionBody = {
   properties: { version: S.version, comment: S.freeText },
 } as const;
 
+/** Every cost centre a proposal body names: its lines' and the one it is filed under. */
+const namedCostCentres = (body: unknown): string[] => {
+  const b = (body ?? {}) as Partial<NewProposal>;
+  return [...new Set([...(b.lines ?? []).map((l) => l.costCentre), ...(b.costCentre ? [b.costCentre] : [])])];
+};
+
+/** Lines with ids (account@period@costCentre when none is given); 400 on a repeated line or no change. */
+function checkedLines(given: ProposalLine[], home?: string): ProposalLine[] {
+  const withIds = given.map((l) => ({ ...l, id: l.id ?? `${l.account}@${l.period}@${l.costCentre}` }));
+  const seen = new Set<string>();
+  for (const [i, l] of withIds.entries()) {
+    const at = `${l.costCentre}\u0000${l.account}\u0000${l.period}`;
+    if (seen.has(at) || seen.has(`id:${l.id}`))
+      throw ServerErrors.badRequest(`lines[${i}] repeats ${l.account} ${l.period} of ${l.costCentre} (or its id).`);
+    seen.add(at).add(`id:${l.id}`);
+  }
+  if (affectedCostCentres(withIds).length === 0)
+    throw ServerErrors.badRequest('The proposal changes nothing: every line keeps its amount.');
+  if (home && !withIds.some((l) => l.costCentre === home))
+    throw ServerErrors.badRequest(`costCentre ${home} must be the cost centre of one of the lines.`);
+  return withIds;
+}
+
+const summary = (row: Row): ProposalSummary => ({
+  id: String(row.id),
+  costCentre: row.costCentre,
+  costCentres: affectedCostCentres(row.lines as ProposalLine[]),
+  fiscalYear: row.fiscalYear,
+  amount: row.amount,
+  reason: row.reason,
+  submittedBy: row.submittedBy ?? null,
+  createdBy: row.createdBy,
+});
+
+/** The SQL appending one step to the proposal's history (the database's clock says when). */
+const historyStep = (first: number) =>
+  `history = history || jsonb_build_array(jsonb_build_object('action', $${first}::text, 'from', $${first + 1}::text,
+     'to', $${first + 2}::text, 'who', $${first + 3}::text, 'role', $${first + 4}::text, 'when', now(), 'comment', $${first + 5}::text))`;
+
 /**
- * Reallocation proposals: create and edit drafts, then move them through the model's state machine
- * (src/model/proposal.ts). A proposal here is still one transfer between two cost centres; the
- * multi-line `Proposal` of the model is issue 15's to store.
+ * Reallocation proposals: the model's multi-line Proposal (src/model), drafted and edited, then moved
+ * through the state machine with an approval chain (src/model/approval-chain.ts): submit starts the
+ * chain, each approve decides the current step (the last one approves the proposal), reject ends it,
+ * apply and revert write new budget versions with their lineage.
  */
 export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['proposals'];
   listRoute(app, db, {
     url: '/api/proposals',
     tags,
-    summary: 'Proposals moving budget out of a cost centre',
+    summary: 'Proposals that change a cost centre',
     access: byCostCentre('read', 'query'),
     querystring: S.costCentreQuery({ state: S.proposalState }),
     item: proposal,
     source: PROPOSAL,
-    where: { costCentre: 'cost_centre = $', state: 'state = $' },
+    where: { costCentre: '$ = ANY (cost_centres)', state: 'state = $' },
     orderBy: 'created_at, id',
   });
 
-  createRoute<Transfer>(app, db, {
+  createRoute<NewProposal>(app, db, {
     url: '/api/proposals',
     tags,
-    summary: 'Draft a reallocation from costCentre to toCostCentre',
-    access: byCostCentre('propose', 'body'),
+    summary: 'Draft a proposal: lines with before and after (each names cost centre, account and period)',
+    access: { action: 'propose', scopes: [{ from: 'body', list: namedCostCentres }] },
     body: {
       type: 'object',
-      required: ['costCentre', 'toCostCentre', 'account', 'amount'],
+      required: ['fiscalYear', 'lines'],
       additionalProperties: false,
-      properties: {
-        costCentre: S.costCentre,
-        toCostCentre: S.costCentre,
-        account: S.account,
-        amount: S.positiveAmount,
-        reason: S.freeText,
-      },
+      properties: { costCentre: S.costCentre, fiscalYear: S.fiscalYear, reason: S.freeText, lines },
     },
     response: proposal,
     resource: PROPOSAL,
-    check: (b) => {
-      if (b.costCentre === b.toCostCentre) throw ServerErrors.badRequest('toCostCentre must differ from costCentre.');
-    },
-    insert: async ({ tx, body: b, user }) =>
-      (
+    check: (b) => void checkedLines(b.lines, b.costCentre),
+    insert: async ({ tx, body: b, user }) => {
+      const checked = checkedLines(b.lines, b.costCentre);
+      return (
         await tx.query(
-          `INSERT INTO proposals (cost_centre, to_cost_centre, account, amount, reason, created_by, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${PROPOSAL.columns}`,
-          [b.costCentre, b.toCostCentre, b.account, b.amount, b.reason ?? '', user.id],
+          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, reason, lines, authors, created_by, updated_by)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, ARRAY[$7], $7, $7) RETURNING ${PROPOSAL.columns}`,
+          [
+            b.costCentre ?? checked[0].costCentre,
+            namedCostCentres(b).sort(),
+            b.fiscalYear,
+            movedAmount(checked),
+            b.reason ?? '',
+            JSON.stringify(checked),
+            user.id,
+          ],
         )
-      ).rows[0],
-    costCentre: ({ body }) => body.costCentre,
+      ).rows[0];
+    },
+    costCentre: ({ body }) => body.costCentre ?? body.lines[0].costCentre,
   });
 
   getByIdRoute(app, db, {
     url: '/api/proposals/:id',
     tags,
-    summary: 'Read a proposal (ETag = version)',
+    summary: 'Read a proposal with its chain and versions (ETag = version)',
     access: byRecord('read', 'proposal'),
     params: S.idParams,
     response: proposal,
     resource: PROPOSAL,
   });
 
-  updateRoute<{ amount?: number; reason?: string; account?: string }>(app, db, {
+  updateRoute<Partial<NewProposal>>(app, db, {
     method: 'PATCH',
     url: '/api/proposals/:id',
     tags,
-    summary: 'Edit a draft proposal (If-Match required)',
-    access: byRecord('propose', 'proposal'),
+    summary: 'Edit a draft: reason, fiscal year or lines (If-Match required)',
+    access: {
+      action: 'propose',
+      scopes: [
+        { resource: 'proposal', param: 'id' },
+        { from: 'body', list: namedCostCentres },
+      ],
+    },
     params: S.idParams,
     body: {
       type: 'object',
       additionalProperties: false,
       minProperties: 1,
-      properties: { amount: S.positiveAmount, reason: S.freeText, account: S.account, version: S.version },
+      properties: { reason: S.freeText, fiscalYear: S.fiscalYear, lines, version: S.version },
     },
     response: proposal,
     resource: PROPOSAL,
@@ -103,33 +183,121 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     guard: (current) => {
       if (current.state !== 'draft') throw ServerErrors.invalidTransition(String(current.state), 'edited', current);
     },
-    set: ({ body: b, user }) => ({
-      sql: 'amount = coalesce($2, amount), reason = coalesce($3, reason), account = coalesce($4, account), updated_by = $5',
-      values: [b.amount ?? null, b.reason ?? null, b.account ?? null, user.id],
-    }),
+    set: ({ body: b, user }, current) => {
+      const checked = b.lines ? checkedLines(b.lines, String(current.costCentre)) : null;
+      return {
+        sql: `reason = coalesce($2, reason), fiscal_year = coalesce($3, fiscal_year), lines = coalesce($4::jsonb, lines),
+          amount = coalesce($5, amount), cost_centres = coalesce($6, cost_centres),
+          authors = CASE WHEN $7 = ANY (authors) THEN authors ELSE array_append(authors, $7) END, updated_by = $7`,
+        values: [
+          b.reason ?? null,
+          b.fiscalYear ?? null,
+          checked ? JSON.stringify(checked) : null,
+          checked ? movedAmount(checked) : null,
+          checked ? [...new Set([String(current.costCentre), ...checked.map((l) => l.costCentre)])].sort() : null,
+          user.id,
+        ],
+      };
+    },
   });
 
-  for (const verb of PROPOSAL_VERBS) {
-    const rule = TRANSITIONS[verb];
-    updateRoute<{ comment?: string }>(app, db, {
-      method: 'POST',
-      url: `/api/proposals/:id/${verb}`,
-      tags,
-      summary: `${rule.from} → ${rule.to} (If-Match required; stale → 409${rule.needsComment ? '; comment required' : ''})`,
-      access: byRecord(rule.action, 'proposal'),
-      params: S.idParams,
-      body: transitionBody,
-      response: proposal,
-      resource: PROPOSAL,
-      verb,
-      guard: (current, { body }) => {
-        const from = current.state as ProposalState;
-        if (!nextState(from, verb)) throw ServerErrors.invalidTransition(from, rule.to, current);
-        const why = missingComment(verb, body.comment ?? '');
-        if (why) throw ServerErrors.badRequest(`To ${verb} a proposal, ${why}.`);
-      },
-      set: ({ user }) => ({ sql: 'state = $2, updated_by = $3', values: [rule.to, user.id] }),
-      audited: (row, { body }) => ({ ...row, comment: body.comment ?? '' }),
-    });
-  }
+  for (const verb of PROPOSAL_VERBS) transitionRoute(app, db, verb);
 }
+
+function transitionRoute(app: FastifyInstance, db: RouteDeps['db'], verb: ProposalVerb): void {
+  const rule = TRANSITIONS[verb];
+  const decides = verb === 'approve' || verb === 'reject';
+  updateRoute<{ comment?: string }>(app, db, {
+    method: 'POST',
+    url: `/api/proposals/:id/${verb}`,
+    tags: ['proposals'],
+    summary: SUMMARIES[verb],
+    access: byRecord(rule.action, 'proposal'),
+    params: S.idParams,
+    body: transitionBody,
+    response: proposal,
+    resource: PROPOSAL,
+    verb,
+    authorize: decides ? (current, ctx) => authorizeDecision(current, ctx) : undefined,
+    guard: (current, { body }) => {
+      if (current.state !== rule.from) throw ServerErrors.invalidTransition(String(current.state), rule.to, current);
+      const why = missingComment(verb, body.comment ?? '');
+      if (why) throw ServerErrors.badRequest(`To ${verb} a proposal, ${why}.`);
+    },
+    set: async (ctx, current) => {
+      const to = await CHANGES[verb](ctx.tx, current, ctx);
+      const comment = ctx.body.comment ?? '';
+      const values = [to, ctx.user.id, verb, current.state, to, ctx.user.id, ctx.user.roles.join('+'), comment];
+      const submitted = verb === 'submit' ? ', submitted_by = $3, submitted_at = now()' : '';
+      const author =
+        verb === 'submit'
+          ? ', authors = CASE WHEN $3 = ANY (authors) THEN authors ELSE array_append(authors, $3) END'
+          : '';
+      return { sql: `state = $2, updated_by = $3${submitted}${author}, ${historyStep(4)}`, values };
+    },
+    after: async ({ tx }, row) => {
+      if (verb === 'apply')
+        await emitEvent(tx, {
+          kind: 'proposal.applied',
+          costCentres: summary(row).costCentres,
+          payload: { proposal: row },
+        });
+    },
+    audited: (row, { body }) => ({ ...row, comment: body.comment ?? '' }),
+  });
+}
+
+const SUMMARIES: Record<ProposalVerb, string> = {
+  submit: 'draft → submitted: starts the approval chain (If-Match required)',
+  approve:
+    'Approve the current chain step; the last step makes the proposal approved (If-Match; 403 to its authors, to anyone who decided a step, and to anyone without the step’s role and cost centres)',
+  reject:
+    'Reject at the current chain step: submitted → rejected (If-Match; comment required; same 403 rules as approve)',
+  apply: 'approved → applied: writes a new budget version per changed cost centre, with lineage (If-Match)',
+  revert: 'applied → reverted: writes versions restoring the amounts before (If-Match; comment required)',
+};
+
+/** Separation of duties and the step's role and cost centres: 403 with what is wrong. */
+async function authorizeDecision(current: Row, { tx, user }: ChangeContext<{ comment?: string }>): Promise<void> {
+  if (current.state !== 'submitted') return; // the guard answers 409
+  const step = await openStep(tx, String(current.id));
+  if (!step) return;
+  const why = stepRefusal(user, {
+    step,
+    stepNumber: step.step,
+    authors: current.authors as string[],
+    deciders: step.deciders,
+    affected: affectedCostCentres(current.lines as ProposalLine[]),
+  });
+  if (why) throw ServerErrors.forbiddenStep(why, { step: step.step, stepName: step.name, role: step.role });
+}
+
+/** What each verb writes besides the proposal row; returns the state it leads to. */
+const CHANGES: Record<
+  ProposalVerb,
+  (tx: Queryable, current: Row, ctx: ChangeContext<{ comment?: string }>) => Promise<ProposalState>
+> = {
+  submit: async (tx, current, { user }) => {
+    await startChain(tx, { ...summary(current), submittedBy: user.id }, Number(current.amount));
+    return 'submitted';
+  },
+  approve: async (tx, current, { user, body }) => {
+    const step = await openStep(tx, String(current.id));
+    if (!step) throw ServerErrors.invalidTransition(String(current.state), 'approved', current);
+    const done = await decideStep(tx, summary(current), step.step, 'approved', user.id, body.comment ?? '');
+    return done ? 'approved' : 'submitted';
+  },
+  reject: async (tx, current, { user, body }) => {
+    const step = await openStep(tx, String(current.id));
+    if (step) await decideStep(tx, summary(current), step.step, 'rejected', user.id, body.comment ?? '');
+    return 'rejected';
+  },
+  apply: async (tx, current, { user }) => {
+    await writeProposalVersions(tx, current, 'apply', user);
+    return 'applied';
+  },
+  revert: async (tx, current, { user }) => {
+    await writeProposalVersions(tx, current, 'revert', user);
+    return 'reverted';
+  },
+};

@@ -3,6 +3,7 @@ import type { VersionLine } from '../../src/model/budget-line';
 import { MAX_VERSION_LINES } from '../../src/model/limits';
 import { repeatedLine, type NewBudgetVersion } from '../../src/model/version';
 import type { Queryable } from '../db/db';
+import { nextVersionNumber } from '../proposals/versions';
 import { ServerErrors } from '../errors';
 import { createRoute, getByIdRoute, listRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
@@ -33,7 +34,11 @@ const versionWithLines = {
   },
 } as const;
 
-/** Budget versions (src/model/version.ts): budget, forecast and named scenarios per cost centre and fiscal year. */
+/**
+ * Budget versions (src/model/version.ts): budget, forecast and named scenarios per cost centre and
+ * fiscal year, numbered 1, 2, … per kind; each is immutable (a change is a new version) and says
+ * where it came from (`parentId`, `proposalId`, `lineage`).
+ */
 export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['versions'];
   listRoute(app, db, {
@@ -72,14 +77,17 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       if (at >= 0)
         throw ServerErrors.badRequest(`lines[${at}] repeats account ${lines[at].account} in ${lines[at].period}.`);
     },
-    insert: async ({ tx, body, user }) =>
-      (
+    insert: async ({ tx, body, user }) => {
+      const { number, headId } = await nextVersionNumber(tx, body.costCentre, body.fiscalYear, body.kind);
+      return (
         await tx.query(
-          `INSERT INTO budget_versions (cost_centre, fiscal_year, kind, name, created_by) VALUES ($1, $2, $3, $4, $5)
+          `INSERT INTO budget_versions (cost_centre, fiscal_year, kind, name, number, parent_id, lineage, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, jsonb_build_object('action', 'create', 'at', now()), $7)
            ON CONFLICT (cost_centre, fiscal_year, kind, name) DO NOTHING RETURNING ${VERSION.columns}`,
-          [body.costCentre, body.fiscalYear, body.kind, body.name, user.id],
+          [body.costCentre, body.fiscalYear, body.kind, body.name, number, headId, user.id],
         )
-      ).rows[0],
+      ).rows[0];
+    },
     duplicate: (body) => `The ${body.kind} version "${body.name}" for ${body.fiscalYear}`,
     complete: async ({ tx, body }, row) => {
       await insertLines(tx, String(row.id), body.lines);

@@ -1,8 +1,11 @@
 import type { Connector, WriteOutcome } from './connector';
+import type { ChainStep } from '../model/approval-chain';
 import type { AuditEntry } from '../model/audit';
+import type { FlagKind } from '../model/flag';
 import type { VersionLine } from '../model/budget-line';
 import type { DriverModel, NamedScenario, NewDriverModel } from '../model/driver';
-import type { ProposalState, ProposalVerb, Transfer, TransferProposal } from '../model/proposal';
+import type { ProposalState, ProposalVerb } from '../model/proposal';
+import type { NewProposal, TeamProposal } from '../model/team-proposal';
 import type { NewReviewDecision, ReviewDecision } from '../model/review';
 import type { BudgetVersion, NewBudgetVersion, VersionComparison } from '../model/version';
 import type { ActualRowInput, ImportResult } from './types';
@@ -84,10 +87,12 @@ export function apiClient(connector: Connector) {
         label: `Import actuals ${batchId}`,
       }),
 
-    getImport: (batchId: string) =>
-      connector.read<ImportResult & { storedRows: number; importedBy: string; importedAt: string }>('getImport', {
-        batchId,
-      }),
+    getImport: (batchId: string, costCentre: string) =>
+      connector.read<ImportResult & { storedRows: number; importedBy: string; importedAt: string }>(
+        'getImport',
+        { batchId },
+        { costCentre },
+      ),
     listActuals: (costCentre: string, from?: string, to?: string) =>
       connector.read<VersionLine[]>(
         'listActuals',
@@ -106,20 +111,20 @@ export function apiClient(connector: Connector) {
       }),
 
     listProposals: (costCentre: string, state?: ProposalState) =>
-      connector.read<TransferProposal[]>('listProposals', {}, state ? { costCentre, state } : { costCentre }),
-    getProposal: (id: string) => connector.read<TransferProposal>('getProposal', { id }),
-    createProposal: (proposal: Transfer): Promise<WriteOutcome<TransferProposal>> =>
+      connector.read<TeamProposal[]>('listProposals', {}, state ? { costCentre, state } : { costCentre }),
+    getProposal: (id: string) => connector.read<TeamProposal>('getProposal', { id }),
+    createProposal: (proposal: NewProposal): Promise<WriteOutcome<TeamProposal>> =>
       connector.write({
         endpoint: 'createProposal',
         pathParams: {},
         query: {},
         body: proposal,
-        label: `Propose ${proposal.amount} ${proposal.costCentre} → ${proposal.toCostCentre}`,
+        label: `Propose ${proposal.lines.length} line(s) in ${proposal.costCentre ?? proposal.lines[0]?.costCentre ?? ''}`,
       }),
     editProposal: (
       seen: { id: string; version: number },
-      changes: { amount?: number; reason?: string; account?: string },
-    ): Promise<WriteOutcome<TransferProposal>> =>
+      changes: Partial<Omit<NewProposal, 'costCentre'>>,
+    ): Promise<WriteOutcome<TeamProposal>> =>
       connector.write({
         endpoint: 'editProposal',
         pathParams: { id: seen.id },
@@ -132,7 +137,7 @@ export function apiClient(connector: Connector) {
       seen: { id: string; version: number },
       verb: ProposalVerb,
       comment?: string,
-    ): Promise<WriteOutcome<TransferProposal>> =>
+    ): Promise<WriteOutcome<TeamProposal>> =>
       connector.write({
         endpoint: 'transitionProposal',
         pathParams: { id: seen.id, verb },
@@ -141,6 +146,31 @@ export function apiClient(connector: Connector) {
         ifMatch: seen.version,
         label: `${verb} proposal ${short(seen.id)}`,
       }),
+
+    /** The approval chain proposals submitted now go through. */
+    getApprovalChain: () => connector.read<{ steps: ChainStep[]; version: number }>('getApprovalChain'),
+    /** The submitted proposals whose current step the signed-in user may decide. */
+    listApprovals: () => connector.read<TeamProposal[]>('listApprovals'),
+    listFlags: (costCentre: string, minSeverity?: number) =>
+      connector.read<Record<string, unknown>[]>(
+        'listFlags',
+        {},
+        minSeverity === undefined ? { costCentre } : { costCentre, minSeverity: String(minSeverity) },
+      ),
+    /** Reports a scan's flags; the server announces new high-severity ones. */
+    reportFlags: (
+      costCentre: string,
+      flags: { flagId: string; kind: FlagKind; severity: number; amount: number; explanation?: string }[],
+    ): Promise<WriteOutcome<{ reported: number; raised: string[] }>> =>
+      connector.write({
+        endpoint: 'reportFlags',
+        pathParams: {},
+        query: {},
+        body: { costCentre, flags },
+        label: `Report ${flags.length} flag(s) of ${costCentre}`,
+      }),
+    verifyAudit: () =>
+      connector.read<{ ok: boolean; checked: number; firstBroken?: { id: number; reason: string } }>('verifyAudit'),
 
     listAudit: (filters: {
       costCentre?: string;

@@ -48,6 +48,11 @@ export const ENDPOINTS = {
   editProposal: { method: 'PATCH', path: '/api/proposals/{id}' },
   transitionProposal: { method: 'POST', path: '/api/proposals/{id}/{verb}' },
   listAudit: { method: 'GET', path: '/api/audit' },
+  verifyAudit: { method: 'GET', path: '/api/audit/verify' },
+  getApprovalChain: { method: 'GET', path: '/api/approval-chain' },
+  listApprovals: { method: 'GET', path: '/api/approvals' },
+  listFlags: { method: 'GET', path: '/api/flags' },
+  reportFlags: { method: 'POST', path: '/api/flags' },
   ready: { method: 'GET', path: '/ready' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 

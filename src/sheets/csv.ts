@@ -70,17 +70,19 @@ export function parseCsv(text: string): {
 
 /** Splits into rows of fields; `fields: null` marks a row whose quote never closed. */
 export function splitRows(text: string): { fields: string[] | null }[] {
-  const rows: { fields: string[] | null }[] = [];
+  return Array.from(csvRows(text), (fields) => ({ fields }));
+}
+
+/**
+ * The rows of the file one at a time, as fields (blank lines included, as `['']`); `null` marks a
+ * quote that never closed (the rest of the text). A reader that stops early reads no further.
+ * @example [...csvRows('a,b\n1,"x"')] // [['a', 'b'], ['1', 'x']]
+ */
+export function* csvRows(text: string): Generator<string[] | null> {
   let fields: string[] = [];
   let field = '';
   let quoted = false;
   let i = 0;
-  const endRow = () => {
-    fields.push(field);
-    rows.push({ fields });
-    fields = [];
-    field = '';
-  };
   while (i < text.length) {
     const ch = text[i];
     let step = 1;
@@ -95,12 +97,14 @@ export function splitRows(text: string): { fields: string[] | null }[] {
       fields.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
-      endRow();
+      fields.push(field);
+      yield fields;
+      fields = [];
+      field = '';
       if (ch === '\r' && text[i + 1] === '\n') step = 2;
     } else field += ch;
     i += step;
   }
-  if (quoted) rows.push({ fields: null });
-  else if (field !== '' || fields.length > 0) rows.push({ fields: [...fields, field] });
-  return rows;
+  if (quoted) yield null;
+  else if (field !== '' || fields.length > 0) yield [...fields, field];
 }

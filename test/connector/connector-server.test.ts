@@ -36,7 +36,10 @@ describeIfPg('connector against the real server', () => {
       comment: 'offline note',
     });
     await first.api.importActuals('e2e-jan', 'CC1', 'account,period,amount\n4000,2026-01,10\n4010,2026-01,20\n');
-    await first.api.createProposal({ costCentre: 'CC1', toCostCentre: 'CC2', account: '6100', amount: 300 });
+    await first.api.createProposal({
+      fiscalYear: 2026,
+      lines: [{ id: 'L1', costCentre: 'CC1', account: '6100', period: '2026-01', before: 1000, after: 700 }],
+    });
     expect(first.connector.getState()).toMatchObject({ status: 'offline', queued: 3 });
     // A lost answer: the first write reached the server, the client never heard back.
     const [head] = await first.queue.pending();
@@ -64,9 +67,9 @@ describeIfPg('connector against the real server', () => {
     const [proposal] = await second.api.listProposals('CC1');
     const submitted = await second.api.transitionProposal(proposal, 'submit');
     expect(submitted).toMatchObject({ sent: true, body: { state: 'submitted', version: 2 }, version: 2 });
-    await expect(second.api.editProposal(proposal, { amount: 250 })).rejects.toMatchObject({
+    await expect(second.api.editProposal(proposal, { reason: 'smaller cut' })).rejects.toMatchObject({
       code: 'CONNECTOR_CONFLICT',
-      data: { yours: { amount: 250 }, current: { state: 'submitted', version: 2 } },
+      data: { yours: { reason: 'smaller cut' }, current: { state: 'submitted', version: 2 } },
     });
     expect(second.connector.getState().conflicts).toHaveLength(1);
     second.queue.close();

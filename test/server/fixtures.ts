@@ -56,26 +56,32 @@ export async function createVersion(
   return response.json();
 }
 
-/** A proposal moved by the admin through `verbs` (e.g. ['submit', 'approve']). */
+/** Two lines of cost centre `cc` moving 2,500 between accounts no other fixture uses (so applying finds 0 before). */
+export const proposalBody = (cc: string, unique: string) => ({
+  costCentre: cc,
+  fiscalYear: 2026,
+  reason: 'travel freeze',
+  lines: [
+    { id: `travel-${unique}`, costCentre: cc, account: `T-${unique}`, period: '2026-03', before: 0, after: -2500 },
+    { id: `ads-${unique}`, costCentre: cc, account: `A-${unique}`, period: '2026-03', before: 0, after: 2500 },
+  ],
+});
+
+/**
+ * A proposal the admin drafts and submits, moved through `verbs` (e.g. ['submit', 'approve']):
+ * the approval is someone else's (an approver of every cost centre), as separation of duties wants.
+ */
 export async function createProposal(
-  { server, admin, cc }: FixtureContext,
+  { server, admin, cc, unique }: FixtureContext,
   verbs: string[] = [],
 ): Promise<{ id: string; version: number }> {
-  let response = await server.as(
-    admin,
-    json('POST', '/api/proposals', {
-      costCentre: cc,
-      toCostCentre: 'ZZ9',
-      account: '6100',
-      amount: 2500,
-      reason: 'travel freeze',
-    }),
-  );
+  let response = await server.as(admin, json('POST', '/api/proposals', proposalBody(cc, unique)));
   if (response.statusCode !== 201) throw new Error(`fixture proposal: ${response.body}`);
   let proposal = response.json() as { id: string; version: number };
+  const approver = await server.token('fixture-approver', 'approver', '*');
   for (const verb of verbs) {
     response = await server.as(
-      admin,
+      verb === 'approve' ? approver : admin,
       json('POST', `/api/proposals/${proposal.id}/${verb}`, {}, { 'if-match': `"${proposal.version}"` }),
     );
     if (response.statusCode !== 200) throw new Error(`fixture ${verb}: ${response.body}`);
@@ -100,6 +106,14 @@ function transition(verb: string, before: string[]): Fixture {
     const p = await createProposal(ctx, before);
     return json('POST', `/api/proposals/${p.id}/${verb}`, { comment: 'ok' }, { 'if-match': `"${p.version}"` });
   };
+}
+
+/**
+ * Who sends a fixture's request in suites that act as one all-powerful user: the admin, except for
+ * deciding a chain step, which separation of duties leaves to an approver who did not write it.
+ */
+export async function callerFor(key: string, server: TestServer, admin: string): Promise<string> {
+  return /\/(approve|reject)$/.test(key) ? server.token('probe-approver', 'approver', '*') : admin;
 }
 
 /**
@@ -157,7 +171,7 @@ export const FIXTURES: Record<string, Fixture> = {
   }),
   'GET /api/actuals/imports/:batchId': async (ctx) => ({
     method: 'GET',
-    url: `/api/actuals/imports/${await importBatch(ctx)}`,
+    url: `/api/actuals/imports/${await importBatch(ctx)}?costCentre=${ctx.cc}`,
   }),
   'GET /api/actuals': async ({ cc }) => ({
     method: 'GET',
@@ -172,12 +186,11 @@ export const FIXTURES: Record<string, Fixture> = {
       comment: 'known timing',
     }),
   'GET /api/proposals': async ({ cc }) => ({ method: 'GET', url: `/api/proposals?costCentre=${cc}` }),
-  'POST /api/proposals': async ({ cc }) =>
-    json('POST', '/api/proposals', { costCentre: cc, toCostCentre: 'ZZ9', account: '6100', amount: 10 }),
+  'POST /api/proposals': async ({ cc, unique }) => json('POST', '/api/proposals', proposalBody(cc, unique)),
   'GET /api/proposals/:id': async (ctx) => ({ method: 'GET', url: `/api/proposals/${(await createProposal(ctx)).id}` }),
   'PATCH /api/proposals/:id': async (ctx) => {
     const p = await createProposal(ctx);
-    return json('PATCH', `/api/proposals/${p.id}`, { amount: 99 }, { 'if-match': `"${p.version}"` });
+    return json('PATCH', `/api/proposals/${p.id}`, { reason: 'smaller cut' }, { 'if-match': `"${p.version}"` });
   },
   'POST /api/proposals/:id/submit': transition('submit', []),
   'POST /api/proposals/:id/approve': transition('approve', ['submit']),
@@ -185,4 +198,37 @@ export const FIXTURES: Record<string, Fixture> = {
   'POST /api/proposals/:id/apply': transition('apply', ['submit', 'approve']),
   'POST /api/proposals/:id/revert': transition('revert', ['submit', 'approve', 'apply']),
   'GET /api/audit': async ({ cc }) => ({ method: 'GET', url: `/api/audit?costCentre=${cc}&limit=5` }),
+  'GET /api/audit/verify': async () => ({ method: 'GET', url: '/api/audit/verify' }),
+  'GET /api/approval-chain': async () => ({ method: 'GET', url: '/api/approval-chain' }),
+  'PUT /api/approval-chain': async ({ server, admin }) => {
+    const current = await server.as(admin, { method: 'GET', url: '/api/approval-chain' });
+    return json('PUT', '/api/approval-chain', { steps: current.json().steps }, { 'if-match': current.headers.etag });
+  },
+  'GET /api/approvals': async () => ({ method: 'GET', url: '/api/approvals' }),
+  'GET /api/flags': async ({ cc }) => ({ method: 'GET', url: `/api/flags?costCentre=${cc}` }),
+  'POST /api/flags': async ({ cc, unique }) =>
+    json('POST', '/api/flags', {
+      costCentre: cc,
+      flags: [{ flagId: `flag:L-${unique}@3`, kind: 'overspend', severity: 0.4, amount: 120 }],
+    }),
+  'GET /api/webhooks': async () => ({ method: 'GET', url: '/api/webhooks' }),
+  'POST /api/webhooks': async () =>
+    json('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/hook', format: 'slack', events: ['proposal.applied'] }),
+  'PATCH /api/webhooks/:id': async (ctx) => {
+    const hook = await createWebhook(ctx);
+    return json('PATCH', `/api/webhooks/${hook.id}`, { active: false }, { 'if-match': `"${hook.version}"` });
+  },
+  'GET /api/webhooks/:id/deliveries': async (ctx) => ({
+    method: 'GET',
+    url: `/api/webhooks/${(await createWebhook(ctx)).id}/deliveries`,
+  }),
 };
+
+async function createWebhook({ server, admin }: FixtureContext): Promise<{ id: string; version: number }> {
+  const response = await server.as(
+    admin,
+    json('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/hook', format: 'generic', events: ['flag.raised'] }),
+  );
+  if (response.statusCode !== 201) throw new Error(`fixture webhook: ${response.body}`);
+  return response.json();
+}

@@ -6,23 +6,37 @@ import type { Role } from '../../src/model/roles';
 import { localIssuer } from '../../server/auth/verify-token';
 import { DEV_AUDIENCE, loadConfig, type ServerConfig } from '../../server/config';
 import type { Db } from '../../server/db/db';
-import { migrate } from '../../server/db/migrate';
-import { openDb } from '../../server/db/open-db';
+import { openPgDb } from '../../server/db/pg-db';
+import { openServerDb, type AuditProtection } from '../../server/db/open-db';
 import type { RegisteredRoute } from '../../server/auth/policy';
 
 /** Real PostgreSQL when DATABASE_URL is set (CI), embedded PGlite otherwise. */
 export const DATABASE_URL = process.env.DATABASE_URL || undefined;
+
+/**
+ * The application role's connection: OPENFPA_APP_DATABASE_URL, else DATABASE_URL (the owner) with
+ * the role scripts/ci-postgres.sh creates (openfpa_app:openfpa_app).
+ */
+export const APP_DATABASE_URL =
+  process.env.OPENFPA_APP_DATABASE_URL ||
+  (DATABASE_URL ? DATABASE_URL.replace(/\/\/[^@/]*@/, '//openfpa_app:openfpa_app@') : undefined);
 export function describeIfPg(name: string, body: () => void): void {
   (DATABASE_URL ? describe : describe.skip)(name, body);
 }
 
 export interface TestServer {
   app: FastifyInstance;
+  /** The application's connection (the restricted role on PostgreSQL). */
   db: Db;
+  protection: AuditProtection;
+  /** The owner's connection on PostgreSQL (a DBA's powers, for tampering probes); PGlite's db otherwise. */
+  owner(): Db;
+  schema?: string;
   routes: RegisteredRoute[];
   issuer: DevIssuer;
   config: ServerConfig;
-  token(user: string, role: Role, costCentres: readonly string[] | '*'): Promise<string>;
+  /** A token for `user` holding one role or several. */
+  token(user: string, role: Role | readonly Role[], costCentres: readonly string[] | '*'): Promise<string>;
   /** Base URL of the listening server (127.0.0.1, random port). */
   url: string;
   /** Sends a request with a bearer token for the given identity. */
@@ -42,29 +56,43 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const usePg = options.engine !== 'pglite' && DATABASE_URL !== undefined;
   const schema = usePg ? freshSchema(options.prefix ?? 'srv') : undefined;
-  const db = await openDb({ databaseUrl: usePg ? DATABASE_URL : undefined, schema });
-  await migrate(db);
+  const { db, protection } = await openServerDb({
+    databaseUrl: usePg ? APP_DATABASE_URL : undefined,
+    ownerDatabaseUrl: usePg ? DATABASE_URL : undefined,
+    schema,
+  });
+  let ownerDb: Db | undefined;
+  const owner = () => (ownerDb ??= usePg ? openPgDb(DATABASE_URL!, { schema }) : db);
   const issuer = await ephemeralDevIssuer();
   const config = loadConfig([], {}, { rateLimitMax: 1_000_000, logLevel: 'silent', ...options.overrides });
   const { app, routes } = await buildApp(config, db, {
     issuers: [localIssuer(issuer.issuer, DEV_AUDIENCE, [issuer.publicJwk])],
-    logger: false,
+    logger: process.env.OPENFPA_TEST_LOG === '1',
+    protection,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
     db,
+    protection,
+    owner,
+    schema,
     routes,
     issuer,
     config,
-    token: (user, role, costCentres) => issuer.sign({ user, role, costCentres }),
+    token: (user, role, costCentres) =>
+      issuer.sign({ user, ...(Array.isArray(role) ? { roles: role } : { role: role as Role }), costCentres }),
     url,
     as: (token, spec) => send(url, { ...spec, headers: { authorization: `Bearer ${token}`, ...spec.headers } }),
     send: (spec) => send(url, spec),
     async close() {
       await app.close();
-      if (schema) await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await db.close();
+      if (schema) {
+        const dba = owner();
+        await dba.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await dba.close();
+      } else if (ownerDb && ownerDb !== db) await ownerDb.close();
     },
   };
 }
@@ -78,8 +106,12 @@ const TABLES = [
   'actuals',
   'review_decisions',
   'proposals',
+  'proposal_steps',
   'audit_log',
   'idempotency_keys',
+  'outbox_events',
+  'webhook_deliveries',
+  'flags',
 ];
 
 /** Row counts of every table; two equal snapshots mean nothing was written in between. */

@@ -85,3 +85,28 @@ export function devTokenFromCli(
     child.on('exit', (code) => resolve({ code: code ?? -1, token: out.trim(), stderr: err }));
   });
 }
+
+/** Starts `server/main.ts` expecting it to refuse to start: resolves with its exit code and stderr. */
+export function startAndExit(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, NODE_ARGS, {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not exit within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stderr });
+    });
+  });
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { send } from './helpers';
-import { devTokenFromCli, spawnServer } from './process';
+import { devTokenFromCli, spawnServer, startAndExit } from './process';
 
 jest.setTimeout(180_000);
 
@@ -40,7 +40,14 @@ describe('smoke: embedded PGlite server', () => {
       method: 'POST',
       url: '/api/proposals',
       headers: auth,
-      payload: { costCentre: 'CC1', toCostCentre: 'CC2', account: '6100', amount: 1200, reason: 'Q3 travel' },
+      payload: {
+        fiscalYear: 2026,
+        reason: 'Q3 travel',
+        lines: [
+          { costCentre: 'CC1', account: '6100', period: '2026-07', before: 5000, after: 3800 },
+          { costCentre: 'CC2', account: '6100', period: '2026-07', before: 0, after: 1200 },
+        ],
+      },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
@@ -51,13 +58,19 @@ describe('smoke: embedded PGlite server', () => {
       payload: {},
     });
     expect(submitted.json().state).toBe('submitted');
-    const stale = await send(server.url, {
+    // Separation of duties holds on PGlite too: the submitter may not approve, whatever version it sends.
+    const own = await send(server.url, {
       method: 'POST',
       url: `/api/proposals/${id}/approve`,
       headers: { ...auth, 'if-match': '"1"' },
       payload: {},
     });
-    expect(stale.statusCode).toBe(409);
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('SERVER_FORBIDDEN_STEP');
+    // A second server on the same data folder refuses to start while this one runs.
+    const second = await startAndExit(env);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/data folder is in use by process \d+/);
     const imported = await send(server.url, {
       method: 'POST',
       url: '/api/actuals/imports?batchId=smoke-1&costCentre=CC1',

@@ -56,16 +56,21 @@ describeIfPg('workflows on real PostgreSQL', () => {
     const edit = await server.as(admin, {
       method: 'PATCH',
       url: `/api/proposals/${p.id}`,
-      payload: { amount: 1 },
+      payload: { reason: 'changed my mind' },
       headers: { 'if-match': '"2"' },
     });
     expect(edit.json().error.code).toBe('SERVER_INVALID_TRANSITION');
-    let version = 2;
-    for (const verb of ['approve', 'apply']) {
-      const r = await post(verb, { 'if-match': `"${version}"` });
-      expect([verb, r.statusCode]).toEqual([verb, 200]);
-      version = r.json().version;
-    }
+    const approver = await server.token('ann', 'approver', '*');
+    const approved = await server.as(approver, {
+      method: 'POST',
+      url: `/api/proposals/${p.id}/approve`,
+      payload: {},
+      headers: { 'if-match': '"2"' },
+    });
+    expect(approved.statusCode).toBe(200);
+    const applied = await post('apply', { 'if-match': '"3"' });
+    expect(applied.statusCode).toBe(200);
+    const version = applied.json().version as number;
     // The model's rule: a reversal says why (src/model/proposal.ts); refused without, nothing written.
     const silent = await post('revert', { 'if-match': `"${version}"` }, { comment: '  ' });
     expect(silent.statusCode).toBe(400);
@@ -82,6 +87,8 @@ describeIfPg('workflows on real PostgreSQL', () => {
       'proposal.submit',
       'proposal.create',
     ]);
+    expect(trail.json()[1]).toMatchObject({ actor: 'root', role: 'admin', after: { state: 'applied' } });
+    expect(trail.json()[2]).toMatchObject({ actor: 'ann', role: 'approver', after: { state: 'approved' } });
     expect(trail.json()[0]).toMatchObject({
       actor: 'root',
       role: 'admin',
@@ -212,7 +219,7 @@ describeIfPg('workflows on real PostgreSQL', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.errors).toEqual([{ row: 501, field: 'amount', message: expect.any(String) }]);
     expect(await snapshot(server.db)).toEqual(before);
-    const summary = await server.as(admin, { method: 'GET', url: '/api/actuals/imports/jan-2026' });
+    const summary = await server.as(admin, { method: 'GET', url: '/api/actuals/imports/jan-2026?costCentre=CC1' });
     expect(summary.json()).toMatchObject({ rowCount: 500, storedRows: 500 });
     const sums = await server.as(admin, { method: 'GET', url: '/api/actuals?costCentre=CC1&from=2026-01&to=2026-01' });
     expect(sums.json()).toHaveLength(20);

@@ -1,5 +1,5 @@
 import { csvGrid, parseCsv } from '../../src/sheets/csv';
-import { parseCsv as serverParseCsv } from '../../server/actuals/parse-csv';
+import { parseImportCsv } from '../../server/actuals/parse-csv';
 
 describe('csvGrid', () => {
   test('quoted fields, escaped quotes, CRLF, BOM; blank lines dropped', () => {
@@ -21,8 +21,11 @@ describe('csvGrid', () => {
 });
 
 describe('parseCsv', () => {
-  test('the server import reads CSV with the one reader', () => {
-    expect(serverParseCsv).toBe(parseCsv);
+  test('the server import reads CSV with the one reader', async () => {
     expect(parseCsv('Account,Amount\n4000,1').records).toEqual([{ account: '4000', amount: '1' }]);
+    const text = '\uFEFFaccount,period,amount\r\n4000,2025-01,"1,5"\r\n\r\n"4""1",2025-02,2\n';
+    const server = await parseImportCsv(text, { maxRows: 10, maxErrors: 10 });
+    expect(server.records).toEqual(parseCsv(text).records);
+    expect(server.records[1].account).toBe('4"1');
   });
 });

@@ -31,6 +31,6 @@ describe('validateRows', () => {
     ]);
   });
   test('empty input gives no rows and no errors', () => {
-    expect(validateRows([])).toEqual({ rows: [], errors: [] });
+    expect(validateRows([])).toEqual({ rows: [], errors: [], stoppedEarly: false });
   });
 });

@@ -36,7 +36,11 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
   test('maps Entra-style claims to a user, discovering the JWKS once', async () => {
     const verify = tokenVerifier([oidcIssuer(issuer, 'api://openfpa')]);
     const token = await sign({ sub: 'oid-123', roles: ['viewer', 'approver'], cost_centres: 'CC1, CC2' });
-    expect(await verify(`Bearer ${token}`)).toEqual({ id: 'oid-123', role: 'approver', costCentres: ['CC1', 'CC2'] });
+    expect(await verify(`Bearer ${token}`)).toEqual({
+      id: 'oid-123',
+      roles: ['approver', 'viewer'],
+      costCentres: ['CC1', 'CC2'],
+    });
     const hitsAfterFirst = hits;
     expect(
       await verify(
@@ -44,7 +48,7 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
       ),
     ).toEqual({
       id: 'ann@example.com',
-      role: 'admin',
+      roles: ['admin'],
       costCentres: '*',
     });
     expect(hits).toBe(hitsAfterFirst);

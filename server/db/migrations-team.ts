@@ -1,0 +1,238 @@
+/**
+ * The team steps (issue 15): multi-line proposals with approval chains, versions created by
+ * applying them, a hash-chained audit log whose time the database sets, notifications through a
+ * transactional outbox, flags, batches keyed by cost centre, idempotency keys bound to the request.
+ * Released steps are never edited (see migrations.ts).
+ */
+
+// v3: the model's multi-line Proposal, its approval chain, and immutable versions with lineage.
+export const teamProposals = `
+ALTER TABLE proposals ADD COLUMN fiscal_year integer;
+ALTER TABLE proposals ADD COLUMN lines jsonb NOT NULL DEFAULT '[]';
+ALTER TABLE proposals ADD COLUMN cost_centres text[] NOT NULL DEFAULT '{}';
+ALTER TABLE proposals ADD COLUMN history jsonb NOT NULL DEFAULT '[]';
+ALTER TABLE proposals ADD COLUMN authors text[] NOT NULL DEFAULT '{}';
+ALTER TABLE proposals ADD COLUMN submitted_by text;
+ALTER TABLE proposals ADD COLUMN submitted_at timestamptz;
+-- A released transfer becomes two lines (-amount, +amount); it has no period, so it cannot be applied.
+UPDATE proposals SET
+  lines = jsonb_build_array(
+    jsonb_build_object('id', account || '@' || cost_centre, 'costCentre', cost_centre, 'account', account,
+                       'before', 0, 'after', -amount),
+    jsonb_build_object('id', account || '@' || to_cost_centre, 'costCentre', to_cost_centre, 'account', account,
+                       'before', 0, 'after', amount)),
+  cost_centres = ARRAY(SELECT DISTINCT c FROM unnest(ARRAY[cost_centre, to_cost_centre]) AS c ORDER BY c),
+  authors = ARRAY[created_by];
+ALTER TABLE proposals DROP COLUMN to_cost_centre;
+ALTER TABLE proposals DROP COLUMN account;
+ALTER TABLE proposals DROP CONSTRAINT proposals_amount_check;
+ALTER TABLE proposals ADD CONSTRAINT proposals_amount_check CHECK (amount >= 0);
+CREATE INDEX proposals_cost_centres ON proposals USING gin (cost_centres);
+
+CREATE TABLE approval_chains (
+  id text PRIMARY KEY,
+  steps jsonb NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  updated_by text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE proposal_steps (
+  proposal_id uuid NOT NULL REFERENCES proposals (id),
+  step_no integer NOT NULL,
+  name text NOT NULL,
+  role text NOT NULL,
+  scope text NOT NULL,
+  min_amount numeric NOT NULL DEFAULT 0,
+  deadline_hours double precision NOT NULL,
+  reminder_hours double precision,
+  state text NOT NULL DEFAULT 'waiting'
+    CHECK (state IN ('waiting', 'pending', 'approved', 'rejected', 'cancelled')),
+  activated_at timestamptz,
+  due_at timestamptz,
+  next_reminder_at timestamptz,
+  reminders integer NOT NULL DEFAULT 0,
+  overdue_notified_at timestamptz,
+  decided_by text,
+  decided_at timestamptz,
+  comment text,
+  PRIMARY KEY (proposal_id, step_no)
+);
+CREATE INDEX proposal_steps_open ON proposal_steps (due_at) WHERE state = 'pending';
+-- Nobody decides two steps of one proposal, whatever the application does.
+CREATE UNIQUE INDEX proposal_steps_one_decision_per_person ON proposal_steps (proposal_id, decided_by)
+  WHERE decided_by IS NOT NULL;
+-- Nobody decides a step of a proposal they wrote or submitted, whatever the application does.
+CREATE FUNCTION proposal_steps_separation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.decided_by IS NOT NULL AND EXISTS (
+    SELECT 1 FROM proposals p WHERE p.id = NEW.proposal_id AND NEW.decided_by = ANY (p.authors)) THEN
+    RAISE EXCEPTION 'separation of duties: % wrote or submitted proposal %', NEW.decided_by, NEW.proposal_id
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER proposal_steps_separation BEFORE INSERT OR UPDATE ON proposal_steps
+  FOR EACH ROW EXECUTE FUNCTION proposal_steps_separation();
+
+ALTER TABLE budget_versions ADD COLUMN number integer;
+ALTER TABLE budget_versions ADD COLUMN parent_id uuid REFERENCES budget_versions (id);
+ALTER TABLE budget_versions ADD COLUMN proposal_id uuid REFERENCES proposals (id);
+ALTER TABLE budget_versions ADD COLUMN lineage jsonb;
+UPDATE budget_versions v SET number = n.number FROM (
+  SELECT id, row_number() OVER (PARTITION BY cost_centre, fiscal_year, kind ORDER BY created_at, id) AS number
+  FROM budget_versions) n WHERE n.id = v.id;
+ALTER TABLE budget_versions ALTER COLUMN number SET NOT NULL;
+CREATE UNIQUE INDEX budget_versions_number ON budget_versions (cost_centre, fiscal_year, kind, number);
+-- One version per cost centre for each apply and each revert of a proposal.
+CREATE UNIQUE INDEX budget_versions_per_proposal ON budget_versions (proposal_id, cost_centre, (lineage ->> 'action'))
+  WHERE proposal_id IS NOT NULL;
+
+-- A version is written once with all its lines; a change is a new version.
+CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is immutable (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = '42501';
+END;
+$$;
+CREATE TRIGGER budget_versions_immutable BEFORE UPDATE OR DELETE ON budget_versions
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER budget_versions_no_truncate BEFORE TRUNCATE ON budget_versions
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER version_lines_immutable BEFORE UPDATE OR DELETE ON version_lines
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER version_lines_no_truncate BEFORE TRUNCATE ON version_lines
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+`;
+
+// v4: every audit record carries the previous record's hash; the database sets its id, time and hashes.
+export const auditChain = `
+ALTER TABLE audit_log ADD COLUMN prev_hash text;
+ALTER TABLE audit_log ADD COLUMN hash text;
+ALTER TABLE audit_log ALTER COLUMN id DROP DEFAULT;
+
+CREATE TABLE audit_head (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  last_id bigint,
+  last_hash text NOT NULL
+);
+
+-- One field of the hashed text: its length in bytes, a colon and the value; "-" for NULL.
+CREATE FUNCTION audit_field(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(v)::text || ':' || v END
+$$;
+-- The hash of a record chained after "prev" (server/audit/chain.ts computes the same in Node).
+CREATE FUNCTION audit_record_hash(prev text, r audit_log) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT encode(sha256(convert_to(
+    audit_field(prev) || audit_field(r.id::text)
+    || audit_field(to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+    || audit_field(r.actor) || audit_field(r.role) || audit_field(r.action) || audit_field(r.entity)
+    || audit_field(r.entity_id) || audit_field(r.cost_centre) || audit_field(r.before::text)
+    || audit_field(r.after::text) || audit_field(r.request_id), 'UTF8')), 'hex')
+$$;
+
+-- Chain the records written before this step, in id order, from the genesis hash.
+ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete;
+DO $$
+DECLARE r audit_log; prev text := repeat('0', 64);
+BEGIN
+  FOR r IN SELECT * FROM audit_log ORDER BY id LOOP
+    UPDATE audit_log SET prev_hash = prev, hash = audit_record_hash(prev, r) WHERE id = r.id
+      RETURNING hash INTO prev;
+  END LOOP;
+  INSERT INTO audit_head (last_id, last_hash) SELECT max(id), prev FROM audit_log;
+END;
+$$;
+ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete;
+ALTER TABLE audit_log ALTER COLUMN prev_hash SET NOT NULL;
+ALTER TABLE audit_log ALTER COLUMN hash SET NOT NULL;
+
+-- Whoever inserts: the head row's lock orders writers, the id and time come from the database,
+-- the hashes from the previous record. SECURITY DEFINER: the application role cannot touch the head.
+CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE head audit_head;
+BEGIN
+  SELECT * INTO head FROM audit_head WHERE singleton FOR UPDATE;
+  NEW.id := nextval(pg_get_serial_sequence('audit_log', 'id'));
+  NEW.at := clock_timestamp();
+  NEW.prev_hash := head.last_hash;
+  NEW.hash := audit_record_hash(head.last_hash, NEW);
+  UPDATE audit_head SET last_id = NEW.id, last_hash = NEW.hash WHERE singleton;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
+`;
+
+// v5: notifications (webhooks, a transactional outbox, deliveries) and reported flags.
+export const notifications = `
+CREATE TABLE webhooks (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  url text NOT NULL,
+  format text NOT NULL CHECK (format IN ('slack', 'teams', 'generic')),
+  secret text,
+  events text[] NOT NULL,
+  cost_centres text[],
+  active boolean NOT NULL DEFAULT true,
+  version integer NOT NULL DEFAULT 1,
+  created_by text NOT NULL,
+  updated_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE outbox_events (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  seq bigserial UNIQUE,
+  kind text NOT NULL,
+  cost_centres text[] NOT NULL,
+  payload jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE webhook_deliveries (
+  id bigserial PRIMARY KEY,
+  event_id uuid NOT NULL REFERENCES outbox_events (id),
+  webhook_id uuid NOT NULL REFERENCES webhooks (id),
+  state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead')),
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL DEFAULT now(),
+  leased_until timestamptz,
+  leased_by text,
+  last_status integer,
+  last_error text,
+  delivered_at timestamptz,
+  UNIQUE (event_id, webhook_id)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+
+CREATE TABLE flags (
+  cost_centre text NOT NULL,
+  flag_id text NOT NULL,
+  kind text NOT NULL,
+  severity double precision NOT NULL,
+  amount numeric(20, 4) NOT NULL,
+  explanation text NOT NULL DEFAULT '',
+  version integer NOT NULL DEFAULT 1,
+  reported_by text NOT NULL,
+  first_seen_at timestamptz NOT NULL DEFAULT now(),
+  last_seen_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (cost_centre, flag_id)
+);
+`;
+
+// v6: a batch id is one cost centre's (another centre's batch neither blocks nor shows).
+export const batchesByCostCentre = `
+ALTER TABLE actuals DROP CONSTRAINT actuals_batch_id_fkey;
+ALTER TABLE actuals DROP CONSTRAINT actuals_pkey;
+ALTER TABLE actual_batches DROP CONSTRAINT actual_batches_pkey;
+ALTER TABLE actual_batches ADD PRIMARY KEY (cost_centre, batch_id);
+ALTER TABLE actuals ADD PRIMARY KEY (cost_centre, batch_id, line_no);
+ALTER TABLE actuals ADD FOREIGN KEY (cost_centre, batch_id) REFERENCES actual_batches (cost_centre, batch_id);
+`;
+
+// v7: an idempotency key answers only the request it was first used for (method, route, body).
+export const idempotencyFingerprint = `
+ALTER TABLE idempotency_keys ADD COLUMN fingerprint text NOT NULL DEFAULT '';
+CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
+`;

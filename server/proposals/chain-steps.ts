@@ -1,0 +1,130 @@
+/**
+ * A proposal's approval chain in the database: copied from the configured chain when the proposal
+ * is submitted (so a later change of configuration does not move the goalposts of proposals in
+ * flight), one step current at a time, each decision recorded with who, when and how late.
+ */
+import { DEFAULT_CHAIN, stepsFor, type ChainStep, type StepScope } from '../../src/model/approval-chain';
+import type { Role } from '../../src/model/roles';
+import type { Queryable } from '../db/db';
+import { emitEvent } from '../notify/events';
+
+/** The one chain id the server keeps (a chain per organisation, steps chosen by amount). */
+export const CHAIN_ID = 'default';
+
+export async function configuredChain(tx: Queryable): Promise<{ steps: ChainStep[]; version: number }> {
+  const found = await tx.query<{ steps: ChainStep[]; version: number }>(
+    'SELECT steps, version FROM approval_chains WHERE id = $1',
+    [CHAIN_ID],
+  );
+  return found.rows[0] ?? { steps: [...DEFAULT_CHAIN], version: 0 };
+}
+
+/** The open step of a proposal (locked), and who decided earlier steps. */
+export interface OpenStep {
+  step: number;
+  name: string;
+  role: Role;
+  costCentre: StepScope;
+  dueAt: string;
+  deciders: string[];
+}
+
+export async function openStep(tx: Queryable, proposalId: string): Promise<OpenStep | undefined> {
+  const steps = await tx.query<{
+    step: number;
+    name: string;
+    role: Role;
+    scope: StepScope;
+    state: string;
+    due_at: string;
+    decided_by: string | null;
+  }>(
+    `SELECT step_no AS step, name, role, scope, state, due_at, decided_by FROM proposal_steps
+     WHERE proposal_id = $1 ORDER BY step_no FOR UPDATE`,
+    [proposalId],
+  );
+  const open = steps.rows.find((s) => s.state === 'pending');
+  if (!open) return undefined;
+  const deciders = steps.rows.map((s) => s.decided_by).filter((who): who is string => who !== null);
+  return { step: open.step, name: open.name, role: open.role, costCentre: open.scope, dueAt: open.due_at, deciders };
+}
+
+/** Summary of a proposal for notifications. */
+export type ProposalSummary = Record<string, unknown> & { id: string; costCentres: string[] };
+
+/** Copies the chain's steps for `amount` onto the proposal and makes the first one current. */
+export async function startChain(tx: Queryable, proposal: ProposalSummary, amount: number): Promise<void> {
+  const steps = stepsFor((await configuredChain(tx)).steps, amount);
+  for (const [i, step] of steps.entries()) {
+    await tx.query(
+      `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, min_amount, deadline_hours, reminder_hours)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        proposal.id,
+        i + 1,
+        step.name,
+        step.role,
+        step.costCentre,
+        step.minAmount ?? 0,
+        step.deadlineHours,
+        step.reminderHours ?? null,
+      ],
+    );
+  }
+  await activate(tx, proposal, 1);
+}
+
+/**
+ * Records the open step's decision; on approval the next step becomes current. Returns true when
+ * no step is left open (the proposal is approved, or rejected).
+ */
+export async function decideStep(
+  tx: Queryable,
+  proposal: ProposalSummary,
+  step: number,
+  decision: 'approved' | 'rejected',
+  who: string,
+  comment: string,
+): Promise<boolean> {
+  await tx.query(
+    `UPDATE proposal_steps SET state = $3, decided_by = $4, decided_at = now(), comment = $5
+     WHERE proposal_id = $1 AND step_no = $2`,
+    [proposal.id, step, decision, who, comment],
+  );
+  if (decision === 'rejected') {
+    await tx.query("UPDATE proposal_steps SET state = 'cancelled' WHERE proposal_id = $1 AND state = 'waiting'", [
+      proposal.id,
+    ]);
+    return true;
+  }
+  return !(await activate(tx, proposal, step + 1));
+}
+
+/** Makes step `step` current (deadline, first reminder) and announces it; false when there is none. */
+async function activate(tx: Queryable, proposal: ProposalSummary, step: number): Promise<boolean> {
+  const activated = await tx.query<Record<string, unknown>>(
+    `UPDATE proposal_steps SET state = 'pending', activated_at = now(),
+       due_at = now() + deadline_hours * interval '1 hour',
+       next_reminder_at = CASE WHEN reminder_hours IS NULL THEN NULL ELSE now() + reminder_hours * interval '1 hour' END
+     WHERE proposal_id = $1 AND step_no = $2 AND state = 'waiting'
+     RETURNING step_no AS step, name, role, scope AS "costCentre", due_at AS "dueAt"`,
+    [proposal.id, step],
+  );
+  if (activated.rowCount === 0) return false;
+  await emitEvent(tx, {
+    kind: 'approval.waiting',
+    costCentres: proposal.costCentres,
+    payload: { proposal, step: activated.rows[0], reminder: 0 },
+  });
+  return true;
+}
+
+/** The approvals of a proposal, in order: the lineage a version records. */
+export async function approvals(tx: Queryable, proposalId: string): Promise<Record<string, unknown>[]> {
+  const found = await tx.query(
+    `SELECT step_no AS step, name, role, decided_by AS who, decided_at AS at FROM proposal_steps
+     WHERE proposal_id = $1 AND state = 'approved' ORDER BY step_no`,
+    [proposalId],
+  );
+  return found.rows;
+}

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import { FLAG_KINDS, severityBand } from '../../src/model/flag';
+import { createRoute, listRoute } from '../http/record-routes';
+import { byCostCentre } from '../http/route';
+import * as S from '../http/schemas';
+import { emitEvent } from '../notify/events';
+import type { RouteDeps } from './deps';
+
+/** A flag in the model's high band (src/model/flag.ts SEVERITY_BANDS) is what the team is told about. */
+const isHigh = (severity: number): boolean => severityBand(severity) === 'high';
+
+interface ReportedFlag {
+  flagId: string;
+  kind: string;
+  severity: number;
+  amount: number;
+  explanation?: string;
+}
+
+const FLAG_COLUMNS = `flag_id AS "flagId", cost_centre AS "costCentre", kind, severity, amount::float8 AS amount,
+  explanation, version, reported_by AS "reportedBy", first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt"`;
+
+/**
+ * Flags (src/model/flag.ts) a scan found, reported so the team sees them and is told about the
+ * severe ones: a flag reported for the first time at high severity, or rising to it, is announced
+ * once (`flag.raised`); reporting it again updates it silently.
+ */
+export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
+  const tags = ['flags'];
+  listRoute(app, db, {
+    url: '/api/flags',
+    tags,
+    summary: 'Flags reported for a cost centre, most severe first',
+    access: byCostCentre('read', 'query'),
+    querystring: S.costCentreQuery({ minSeverity: { type: 'number', minimum: 0, maximum: 1 } }),
+    item: S.looseObject,
+    source: { table: 'flags', columns: FLAG_COLUMNS },
+    where: { costCentre: 'cost_centre = $', minSeverity: 'severity >= $' },
+    orderBy: 'severity DESC, flag_id',
+    limit: 1000,
+  });
+
+  createRoute<{ costCentre: string; flags: ReportedFlag[] }>(app, db, {
+    url: '/api/flags',
+    tags,
+    summary: 'Report the flags of a scan (new high-severity flags are announced to webhooks)',
+    access: byCostCentre('write', 'body'),
+    body: {
+      type: 'object',
+      required: ['costCentre', 'flags'],
+      additionalProperties: false,
+      properties: {
+        costCentre: S.costCentre,
+        flags: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 1000,
+          items: {
+            type: 'object',
+            required: ['flagId', 'kind', 'severity', 'amount'],
+            additionalProperties: false,
+            properties: {
+              flagId: S.flagId,
+              kind: { type: 'string', enum: FLAG_KINDS },
+              severity: { type: 'number', minimum: 0, maximum: 1 },
+              amount: S.amount,
+              explanation: S.freeText,
+            },
+          },
+        },
+      },
+    },
+    response: S.looseObject,
+    resource: {
+      entity: 'flag',
+      table: 'flags',
+      key: 'flag_id',
+      columns: FLAG_COLUMNS,
+      costCentres: 'ARRAY[cost_centre]',
+    },
+    verb: 'report',
+    insert: async ({ tx, body, user }) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`flags:${body.costCentre}`]);
+      const ids = body.flags.map((f) => f.flagId);
+      const before = await tx.query<{ flag_id: string; severity: number }>(
+        'SELECT flag_id, severity FROM flags WHERE cost_centre = $1 AND flag_id = ANY ($2::text[])',
+        [body.costCentre, ids],
+      );
+      const wasHigh = new Set(before.rows.filter((r) => isHigh(r.severity)).map((r) => r.flag_id));
+      await tx.query(
+        `INSERT INTO flags (cost_centre, flag_id, kind, severity, amount, explanation, reported_by)
+         SELECT $1, * , $7 FROM unnest($2::text[], $3::text[], $4::float8[], $5::numeric[], $6::text[])
+         ON CONFLICT (cost_centre, flag_id) DO UPDATE SET kind = EXCLUDED.kind, severity = EXCLUDED.severity,
+           amount = EXCLUDED.amount, explanation = EXCLUDED.explanation, reported_by = EXCLUDED.reported_by,
+           last_seen_at = now(), version = flags.version + 1`,
+        [
+          body.costCentre,
+          ids,
+          body.flags.map((f) => f.kind),
+          body.flags.map((f) => f.severity),
+          body.flags.map((f) => f.amount),
+          body.flags.map((f) => f.explanation ?? ''),
+          user.id,
+        ],
+      );
+      const raised = body.flags.filter((f) => isHigh(f.severity) && !wasHigh.has(f.flagId));
+      for (const flag of raised)
+        await emitEvent(tx, {
+          kind: 'flag.raised',
+          costCentres: [body.costCentre],
+          payload: { flag: { ...flag, costCentre: body.costCentre }, reportedBy: user.id },
+        });
+      return {
+        id: `${body.costCentre}:${ids.length}`,
+        costCentre: body.costCentre,
+        reported: ids.length,
+        raised: raised.map((f) => f.flagId),
+      };
+    },
+    costCentre: ({ body }) => body.costCentre,
+  });
+}

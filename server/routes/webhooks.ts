@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { createRoute, listRoute, updateRoute } from '../http/record-routes';
+import { RESOURCES } from '../http/resources';
+import { anywhere } from '../http/route';
+import * as S from '../http/schemas';
+import { EVENT_KINDS } from '../notify/events';
+import type { RouteDeps } from './deps';
+
+const WEBHOOK = RESOURCES.webhook;
+const url = { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s]+$' } as const;
+const events = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: EVENT_KINDS } } as const;
+const costCentres = { type: 'array', maxItems: 1000, items: S.costCentre } as const;
+const secret = { type: 'string', minLength: 16, maxLength: 256, pattern: '^[\\x21-\\x7e]+$' } as const;
+
+interface NewWebhook {
+  url: string;
+  format: 'slack' | 'teams' | 'generic';
+  events: string[];
+  costCentres?: string[];
+  secret?: string;
+}
+
+/**
+ * Webhook subscriptions (admins): where to send which events, in which format — `slack` and
+ * `teams` post an incoming-webhook `{ text }`; `generic` posts the event as JSON signed with
+ * HMAC-SHA256 (header `X-OpenFPA-Signature`). A generic webhook without a secret gets a generated
+ * one, shown once in the answer to its creation. Deliveries can be listed per webhook.
+ */
+export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps): void {
+  const tags = ['webhooks'];
+  listRoute(app, db, {
+    url: '/api/webhooks',
+    tags,
+    summary: 'Webhook subscriptions (admin)',
+    access: anywhere('configure'),
+    item: S.looseObject,
+    source: WEBHOOK,
+    where: {},
+    orderBy: 'created_at, id',
+  });
+
+  createRoute<NewWebhook>(app, db, {
+    url: '/api/webhooks',
+    tags,
+    summary: 'Subscribe a webhook to events (admin)',
+    access: anywhere('configure'),
+    body: {
+      type: 'object',
+      required: ['url', 'format', 'events'],
+      additionalProperties: false,
+      properties: { url, format: { type: 'string', enum: ['slack', 'teams', 'generic'] }, events, costCentres, secret },
+    },
+    response: S.looseObject,
+    resource: WEBHOOK,
+    insert: async ({ tx, body, user }) => {
+      const key = body.secret ?? (body.format === 'generic' ? randomBytes(32).toString('hex') : null);
+      const row = (
+        await tx.query(
+          `INSERT INTO webhooks (url, format, events, cost_centres, secret, created_by, updated_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${WEBHOOK.columns}`,
+          [body.url, body.format, body.events, body.costCentres ?? null, key, user.id],
+        )
+      ).rows[0];
+      return body.secret === undefined && key ? { ...row, secret: key } : row;
+    },
+    costCentre: () => '',
+  });
+
+  updateRoute<Partial<NewWebhook> & { active?: boolean }>(app, db, {
+    method: 'PATCH',
+    url: '/api/webhooks/:id',
+    tags,
+    summary: 'Change or pause a webhook (admin; If-Match)',
+    access: anywhere('configure'),
+    params: S.idParams,
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { url, events, costCentres, secret, active: { type: 'boolean' }, version: S.version },
+    },
+    response: S.looseObject,
+    resource: WEBHOOK,
+    verb: 'update',
+    set: ({ body: b, user }) => ({
+      sql: `url = coalesce($2, url), events = coalesce($3, events), cost_centres = coalesce($4, cost_centres),
+        secret = coalesce($5, secret), active = coalesce($6, active), updated_by = $7`,
+      values: [b.url ?? null, b.events ?? null, b.costCentres ?? null, b.secret ?? null, b.active ?? null, user.id],
+    }),
+    audited: (row) => row,
+  });
+
+  listRoute(app, db, {
+    url: '/api/webhooks/:id/deliveries',
+    tags,
+    summary: 'Deliveries of a webhook, newest first (admin)',
+    access: anywhere('configure'),
+    params: S.idParams,
+    item: S.looseObject,
+    source: {
+      table: 'webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id',
+      columns: `d.id, d.event_id AS "eventId", e.kind, d.state, d.attempts, d.next_attempt_at AS "nextAttemptAt",
+        d.last_status AS "lastStatus", d.last_error AS "lastError", d.delivered_at AS "deliveredAt", e.created_at AS "createdAt"`,
+    },
+    where: { id: 'd.webhook_id = $' },
+    orderBy: 'd.id DESC',
+    limit: 500,
+  });
+}
