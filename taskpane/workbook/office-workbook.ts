@@ -3,6 +3,7 @@
  * document settings are injectable so adapter tests can drive this file with office-addin-mock.
  */
 import { blockAddress, qualified, rectangular, safeSheetName } from './address';
+import { applyOfficeWrites, readOfficeState } from './office-template';
 import type { Cell, Workbook } from './types';
 
 type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -16,6 +17,8 @@ export interface DocumentSettings {
 
 /** Document settings key of the model copy. */
 export const DOCUMENT_COPY_KEY = 'openfpa.store';
+/** Document settings key of the last budget template's spec. */
+export const TEMPLATE_SPEC_KEY = 'openfpa.template';
 
 const CHART_TYPES = { column: 'ColumnClustered', bar: 'BarClustered' } as const;
 
@@ -26,6 +29,18 @@ export function splitAddress(address: string): [string | null, string] {
   let sheet = address.slice(0, bang);
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return [sheet, address.slice(bang + 1)];
+}
+
+function stringSetting(s: DocumentSettings, key: string): string | null {
+  const value = s.get(key);
+  return typeof value === 'string' ? value : null;
+}
+
+function saveSetting(s: DocumentSettings, key: string, json: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    s.set(key, json);
+    s.saveAsync((result) => (String(result.status) === 'failed' ? reject(new Error(result.error.message)) : resolve()));
+  });
 }
 
 const A1 = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
@@ -114,17 +129,11 @@ export function createOfficeWorkbook(
         chart.setPosition(spec.anchor);
         await context.sync();
       }),
-    async loadDocumentCopy() {
-      const value = settings().get(DOCUMENT_COPY_KEY);
-      return typeof value === 'string' ? value : null;
-    },
-    saveDocumentCopy: (json) =>
-      new Promise<void>((resolve, reject) => {
-        const s = settings();
-        s.set(DOCUMENT_COPY_KEY, json);
-        s.saveAsync((result) =>
-          String(result.status) === 'failed' ? reject(new Error(result.error.message)) : resolve(),
-        );
-      }),
+    readWorkbookState: (names) => readOfficeState(run, names),
+    applyWrites: (writes) => applyOfficeWrites(run, writes),
+    loadTemplateSpec: async () => stringSetting(settings(), TEMPLATE_SPEC_KEY),
+    saveTemplateSpec: (json) => saveSetting(settings(), TEMPLATE_SPEC_KEY, json),
+    loadDocumentCopy: async () => stringSetting(settings(), DOCUMENT_COPY_KEY),
+    saveDocumentCopy: (json) => saveSetting(settings(), DOCUMENT_COPY_KEY, json),
   };
 }

@@ -3,6 +3,8 @@
  * views and tests get this interface (tests and the browser e2e pass the in-memory double).
  */
 import type { Cell } from '../../src/model/cell';
+import type { WorkbookState } from '../../src/sheets/template/diff';
+import type { SheetWrite } from '../../src/sheets/template/writes';
 
 export type { Cell };
 
@@ -46,6 +48,16 @@ export interface Workbook {
   /** Writes `rows` with their top-left cell at `topLeft` ("A1") on `sheet`; returns the address written. */
   writeTable(sheet: string, topLeft: string, rows: Cell[][], options?: WriteOptions): Promise<string>;
   addChart(sheet: string, chart: ChartSpec): Promise<void>;
+  /**
+   * The workbook as the template's diff preview needs it: every sheet's name, the used cells of the
+   * sheets in `sheets` (formulas as written), and every native table's sheet.
+   */
+  readWorkbookState(sheets: readonly string[]): Promise<WorkbookState>;
+  /** Executes template writes (src/sheets/template) in batched calls: one batch, one sync per sheet. */
+  applyWrites(writes: readonly SheetWrite[]): Promise<void>;
+  /** The spec of the budget template last written into this workbook (JSON), or null. */
+  loadTemplateSpec(): Promise<string | null>;
+  saveTemplateSpec(json: string): Promise<void>;
   /** The model copy stored in the document, or null. */
   loadDocumentCopy(): Promise<string | null>;
   saveDocumentCopy(json: string): Promise<void>;

@@ -5,6 +5,8 @@
  */
 import { blockAddress, parseCell, qualified, rectangular } from './address';
 import type { Cell, ChartSpec, RangeValues, Workbook, WriteOptions } from './types';
+import type { DoubleStore } from './double-sheets';
+import { applyToStore, blockOf, emptyStore, storeState, usedAddress } from './double-sheets';
 
 export interface WrittenTable {
   sheet: string;
@@ -24,6 +26,9 @@ export interface WorkbookDouble extends Workbook {
   ranges: Record<string, Cell[][]>;
   /** Every writeRange call, in order. */
   writes: { address: string; values: Cell[][] }[];
+  /** The sheets the template writes made, cell by cell (see double-sheets.ts). */
+  store: DoubleStore;
+  templateSpec: string | null;
 }
 
 /** Copies `values` written at `address` into `selection` when the block lies inside it (same sheet). */
@@ -67,6 +72,22 @@ function splitSheet(address: string): [string, string] {
   return bang < 0 ? ['', address] : [address.slice(0, bang), address.slice(bang + 1)];
 }
 
+/** A table by name, a sheet-qualified block, or a whole sheet ("Plan!") of the template store; null when not there. */
+function fromStore(store: DoubleStore, address: string): RangeValues | null {
+  const table = store.tables.get(address);
+  if (table)
+    return {
+      address: `${table.sheet}!${table.address}`,
+      values: blockOf(store.sheets.get(table.sheet)!, table.address),
+    };
+  const [sheet, local] = splitSheet(address);
+  const name = sheet.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const stored = store.sheets.get(name);
+  if (!stored) return null;
+  const block = local === '' ? usedAddress(stored) : local;
+  return { address: `${sheet}!${block}`, values: blockOf(stored, block) };
+}
+
 export function createWorkbookDouble(
   initial: Partial<Pick<WorkbookDouble, 'selection' | 'ranges' | 'sheets' | 'documentCopy'>> = {},
 ): WorkbookDouble {
@@ -79,16 +100,27 @@ export function createWorkbookDouble(
     selection: initial.selection ?? null,
     ranges: initial.ranges ?? {},
     writes: [],
+    store: emptyStore(),
+    templateSpec: null,
     async readSelection() {
       if (!double.selection) throw new Error('Select the driver table first.');
       return double.selection;
     },
     async readRange(address) {
+      const stored = fromStore(double.store, address);
+      if (stored) return stored;
       const values = double.ranges[address] ?? (double.selection ? within(double.selection, address) : null);
       if (!values) throw new Error(`Nothing found at "${address}".`);
       return { address, values };
     },
     async writeRange(address, values) {
+      const [sheet, local] = splitSheet(address);
+      const name = sheet.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+      if (double.store.sheets.has(name)) {
+        applyToStore(double.store, [{ op: 'cells', sheet: name, address: local, cells: values }]);
+        double.writes.push({ address, values: values.map((r) => [...r]) });
+        return address;
+      }
       double.ranges[address] = values.map((r) => [...r]);
       if (double.selection) overlay(double.selection, address, values);
       double.writes.push({ address, values: values.map((r) => [...r]) });
@@ -110,6 +142,19 @@ export function createWorkbookDouble(
     },
     async addChart(sheet, chart) {
       double.charts.push({ ...chart, sheet });
+    },
+    async readWorkbookState(sheets) {
+      return storeState(double.store, sheets, double.sheets);
+    },
+    async applyWrites(writes) {
+      applyToStore(double.store, writes);
+      for (const name of double.store.sheets.keys()) if (!double.sheets.includes(name)) double.sheets.push(name);
+    },
+    async loadTemplateSpec() {
+      return double.templateSpec;
+    },
+    async saveTemplateSpec(json) {
+      double.templateSpec = json;
     },
     async loadDocumentCopy() {
       return double.documentCopy;
