@@ -6,6 +6,8 @@
  * - v1: drivers (params as a positional list, the FPA.SCENARIO.MC table's param1..param4), models,
  *   scenarios, runs, settings.
  * - v2: drivers get named params; reserved stores for reviews and proposals; a name index on drivers.
+ * - v3: the budget loop's stores: KPIs with their line links, the memory of adjustments (indexed by
+ *   line) and kept forecasts for the track record (indexed by series). Nothing to convert.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { OpenFpaDB } from './schema';
@@ -103,5 +105,10 @@ export async function migrate(
       }
       cursor = await cursor.continue();
     }
+  }
+  if (oldVersion < 3 && newVersion >= 3) {
+    db.createObjectStore('kpis', { keyPath: 'id' });
+    db.createObjectStore('adjustments', { keyPath: 'id' }).createIndex('line', 'line');
+    db.createObjectStore('forecasts', { keyPath: 'id' }).createIndex('series', 'series');
   }
 }

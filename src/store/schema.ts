@@ -4,10 +4,11 @@
  * in the export file and in the workbook copy.
  */
 import type { DBSchema } from 'idb';
+import type { AdjustmentRecord, ForecastRecord, Kpi, KpiLink } from '../model/kpi';
 import type { DriverSpec } from '../model/driver';
 
 /** Current schema version. A new version adds a migration step; earlier steps never change. */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 export const DATABASE_NAME = 'openfpa';
 
 /** A driver (the model's `DriverSpec`, src/model/driver.ts) as the pane stores it, with its id and note. */
@@ -85,6 +86,16 @@ export interface ReservedRecord {
   [field: string]: unknown;
 }
 
+/** A KPI with the budget lines linked to it (v3). */
+export interface KpiRecord extends Kpi {
+  links: KpiLink[];
+}
+
+/** A kept forecast (v3); id = `${series}@${origin}@${method}`. */
+export interface ForecastStoreRecord extends ForecastRecord {
+  id: string;
+}
+
 export interface StoreRecords {
   drivers: DriverRecord;
   models: ModelRecord;
@@ -93,6 +104,9 @@ export interface StoreRecords {
   settings: SettingsRecord;
   reviews: ReservedRecord;
   proposals: ReservedRecord;
+  kpis: KpiRecord;
+  adjustments: AdjustmentRecord;
+  forecasts: ForecastStoreRecord;
 }
 
 export type StoreName = keyof StoreRecords;
@@ -104,6 +118,9 @@ export const STORE_NAMES: readonly StoreName[] = [
   'settings',
   'reviews',
   'proposals',
+  'kpis',
+  'adjustments',
+  'forecasts',
 ];
 
 export interface OpenFpaDB extends DBSchema {
@@ -114,6 +131,9 @@ export interface OpenFpaDB extends DBSchema {
   settings: { key: string; value: SettingsRecord };
   reviews: { key: string; value: ReservedRecord };
   proposals: { key: string; value: ReservedRecord };
+  kpis: { key: string; value: KpiRecord };
+  adjustments: { key: string; value: AdjustmentRecord; indexes: { line: string } };
+  forecasts: { key: string; value: ForecastStoreRecord; indexes: { series: string } };
 }
 
 export const DEFAULT_SETTINGS: Readonly<SettingsRecord> = Object.freeze({

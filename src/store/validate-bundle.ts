@@ -106,6 +106,52 @@ const RECORD_CHECKS: { [K in StoreName]: (r: Json, path: string) => void } = {
   },
   reviews: () => undefined,
   proposals: () => undefined,
+  kpis: (r, p) => {
+    text(r, 'name', p);
+    text(r, 'ownerCostCentre', p, true);
+    text(r, 'unit', p, true);
+    if (r.direction !== 'higher' && r.direction !== 'lower') fail(`${p}.direction`, 'must be "higher" or "lower".');
+    numberOrNullList(r.target, `${p}.target`);
+    numberOrNullList(r.actual, `${p}.actual`);
+    finite(r, 'priority', p, true);
+    if (!Array.isArray(r.links)) fail(`${p}.links`, 'must be a list.');
+    r.links.forEach((l: unknown, i: number) => {
+      if (!isObject(l)) fail(`${p}.links[${i}]`, 'must be an object.');
+      text(l, 'line', `${p}.links[${i}]`);
+      text(l, 'kpi', `${p}.links[${i}]`);
+    });
+  },
+  adjustments: (r, p) => {
+    text(r, 'line', p);
+    finite(r, 'before', p);
+    finite(r, 'after', p);
+    if (!isObject(r.context)) fail(`${p}.context`, 'must be an object.');
+    if (!isObject(r.expected)) fail(`${p}.expected`, 'must be an object.');
+  },
+  forecasts: (r, p) => {
+    text(r, 'series', p);
+    whole(r, 'origin', p, -1);
+    text(r, 'method', p);
+    numberOrNullList(r.mean, `${p}.mean`);
+    numberOrNullList(r.errors, `${p}.errors`);
+  },
+};
+
+function numberOrNullList(v: unknown, path: string): void {
+  if (!Array.isArray(v) || v.some((x) => x !== null && (typeof x !== 'number' || !Number.isFinite(x))))
+    fail(path, 'must be a list of numbers (null for a missing one).');
+}
+
+/**
+ * Stores a file may leave out, with the first version whose files must hold them (a file from before
+ * that version starts them empty). The reserved stores were always optional.
+ */
+const REQUIRED_FROM: Partial<Record<StoreName, number>> = {
+  reviews: Infinity,
+  proposals: Infinity,
+  kpis: 3,
+  adjustments: 3,
+  forecasts: 3,
 };
 
 /** Converts a version-1 driver (positional params) to the current shape. */
@@ -138,8 +184,7 @@ export function validateBundle(input: unknown): StoreBundle {
   const data: Partial<{ [K in StoreName]: StoreRecords[K][] }> = {};
   for (const store of STORE_NAMES) {
     const given = input.data[store];
-    const reserved = store === 'reviews' || store === 'proposals';
-    if (given === undefined && reserved) {
+    if (given === undefined && version < (REQUIRED_FROM[store] ?? 1)) {
       (data as Record<string, unknown[]>)[store] = [];
       continue;
     }

@@ -4,7 +4,7 @@ import { openIdbRepository } from '../../src/store/idb-repository';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import { validateBundle } from '../../src/store/validate-bundle';
 import type { Repository } from '../../src/store/repository';
-import { bundle } from './fixtures';
+import { ADJUSTMENT, FORECAST, KPI, bundle } from './fixtures';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -25,6 +25,9 @@ describe.each(implementations)('%s repository', (_label, open) => {
       [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
     expect(sortById(exported.data.drivers)).toEqual(bundle().data.drivers);
     expect(exported.data.reviews).toEqual([{ id: 'rv1', anything: { kept: true } }]);
+    expect(exported.data.kpis).toEqual([KPI]);
+    expect(exported.data.adjustments).toEqual([ADJUSTMENT]);
+    expect(exported.data.forecasts).toEqual([FORECAST]);
     const json = JSON.parse(JSON.stringify(exported)) as unknown;
     const second = createMemoryRepository();
     await second.importAll(json);
@@ -68,7 +71,7 @@ describe('validateBundle', () => {
   it.each([
     [null, 'STORE_BAD_IMPORT', 'file'],
     [{ ...bundle(), format: 'other' }, 'STORE_BAD_IMPORT', 'format'],
-    [{ ...bundle(), version: 3 }, 'STORE_TOO_NEW', 'version'],
+    [{ ...bundle(), version: 4 }, 'STORE_TOO_NEW', 'version'],
     [{ ...bundle(), data: { ...bundle().data, runs: 'none' } }, 'STORE_BAD_IMPORT', 'data.runs'],
     [
       { ...bundle(), data: { ...bundle().data, drivers: [bundle().data.drivers[0], bundle().data.drivers[0]] } },
@@ -91,6 +94,27 @@ describe('validateBundle', () => {
       'STORE_BAD_IMPORT',
       'data.models[0].correlation.matrix',
     ],
+    [
+      { ...bundle(), data: { ...bundle().data, kpis: [{ ...KPI, direction: 'up' }] } },
+      'STORE_BAD_IMPORT',
+      'data.kpis[0].direction',
+    ],
+    [
+      { ...bundle(), data: { ...bundle().data, kpis: [{ ...KPI, links: [{ line: 'CC01-A' }] }] } },
+      'STORE_BAD_IMPORT',
+      'data.kpis[0].links[0].kpi',
+    ],
+    [
+      { ...bundle(), data: { ...bundle().data, adjustments: [{ ...ADJUSTMENT, after: 'more' }] } },
+      'STORE_BAD_IMPORT',
+      'data.adjustments[0].after',
+    ],
+    [
+      { ...bundle(), data: { ...bundle().data, forecasts: [{ ...FORECAST, errors: [1, 'x'] }] } },
+      'STORE_BAD_IMPORT',
+      'data.forecasts[0].errors',
+    ],
+    [{ ...bundle(), data: { ...bundle().data, forecasts: undefined } }, 'STORE_BAD_IMPORT', 'data.forecasts'],
   ])('rejects %#', (input, code, field) => {
     expect(() => validateBundle(input)).toThrow(expect.objectContaining({ code, field }));
   });
@@ -102,6 +126,18 @@ describe('validateBundle', () => {
       data: { ...bundle().data, drivers: [{ id: 'd', name: 'p', distribution: 'uniform', params: [0, 1] }] },
     };
     expect(validateBundle(v1).data.drivers[0].params).toEqual({ min: 0, max: 1 });
-    expect(validateBundle(v1).version).toBe(2);
+    expect(validateBundle(v1).version).toBe(3);
+  });
+
+  it('reads a version-2 export: the loop stores start empty, everything else is kept', () => {
+    const { kpis, adjustments, forecasts, ...v2data } = bundle().data;
+    expect([kpis.length, adjustments.length, forecasts.length]).toEqual([1, 1, 1]);
+    const read = validateBundle({ ...bundle(), version: 2, data: v2data });
+    expect(read.version).toBe(3);
+    expect(read.data.kpis).toEqual([]);
+    expect(read.data.adjustments).toEqual([]);
+    expect(read.data.forecasts).toEqual([]);
+    expect(read.data.drivers).toEqual(bundle().data.drivers);
+    expect(read.data.runs).toEqual(bundle().data.runs);
   });
 });

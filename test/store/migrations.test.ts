@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { migrate, nameParamsV1 } from '../../src/store/migrations';
 import { openIdbRepository } from '../../src/store/idb-repository';
 import type { OpenFpaDB } from '../../src/store/schema';
-import { V1_DRIVERS } from './fixtures';
+import { ADJUSTMENT, FORECAST, KPI, V1_DRIVERS, bundle } from './fixtures';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -41,6 +41,19 @@ async function seedVersion1(): Promise<void> {
   db.close();
 }
 
+/** Creates the database exactly as release 2 left it, holding every store's records of a v2 export. */
+async function seedVersion2(): Promise<void> {
+  const db = await openDB<OpenFpaDB>('openfpa', 2, { upgrade: (d, o, n, tx) => migrate(d, o, n ?? 2, tx) });
+  const raw = db as unknown as { put(store: string, value: unknown): Promise<unknown> };
+  const data = bundle().data;
+  for (const store of ['drivers', 'models', 'scenarios', 'runs', 'settings', 'reviews', 'proposals'] as const)
+    for (const record of data[store]) await raw.put(store, record);
+  await raw.put('proposals', { id: 'p1', state: 'submitted', moves: [{ line: 'CC01-A', amount: 500 }] });
+  expect(db.version).toBe(2);
+  expect([...db.objectStoreNames]).not.toContain('kpis');
+  db.close();
+}
+
 describe('nameParamsV1', () => {
   it('names positional parameters per family and drops empty slots', () => {
     expect(nameParamsV1('pert', [1, 2, 4, null])).toEqual({ min: 1, mode: 2, max: 4 });
@@ -70,15 +83,56 @@ describe('migrations', () => {
     repo.close();
   });
 
+  it('v2 → v3 keeps every record of every store and adds the loop stores, empty and usable', async () => {
+    await seedVersion2();
+    const repo = await openIdbRepository();
+    const data = bundle().data;
+    const byId = (xs: readonly { id: string }[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await repo.list('drivers'))).toEqual(byId(data.drivers));
+    expect(await repo.list('models')).toEqual(data.models);
+    expect(await repo.list('scenarios')).toEqual(data.scenarios);
+    expect(await repo.list('runs')).toEqual(data.runs);
+    expect(await repo.list('reviews')).toEqual(data.reviews);
+    expect(await repo.list('settings')).toEqual(data.settings);
+    expect(await repo.list('proposals')).toEqual([
+      { id: 'p1', state: 'submitted', moves: [{ line: 'CC01-A', amount: 500 }] },
+    ]);
+    expect(await repo.list('kpis')).toEqual([]);
+    expect(await repo.list('adjustments')).toEqual([]);
+    expect(await repo.list('forecasts')).toEqual([]);
+    await repo.put('kpis', KPI);
+    await repo.put('adjustments', ADJUSTMENT);
+    await repo.put('forecasts', FORECAST);
+    expect(await repo.get('adjustments', ADJUSTMENT.id)).toEqual(ADJUSTMENT);
+    repo.close();
+    const db = await openDB<OpenFpaDB>('openfpa');
+    expect(db.version).toBe(3);
+    expect(await db.getAllFromIndex('adjustments', 'line', 'CC01-A')).toEqual([ADJUSTMENT]);
+    expect(await db.getAllFromIndex('forecasts', 'series', 'CC01-A')).toEqual([FORECAST]);
+    expect(await db.getAllFromIndex('drivers', 'name', 'price')).toHaveLength(1);
+    db.close();
+  });
+
+  it('v1 → v3 in one upgrade runs both steps', async () => {
+    await seedVersion1();
+    const repo = await openIdbRepository();
+    expect(await repo.get('drivers', 'd2')).toMatchObject({ params: { min: 800, mode: 1000, max: 1400 } });
+    expect(await repo.list('kpis')).toEqual([]);
+    repo.close();
+  });
+
   it('a fresh database is created at the current version with all stores', async () => {
     const repo = await openIdbRepository();
     await repo.put('drivers', { id: 'a', name: 'a', distribution: 'uniform', params: { min: 0, max: 1 } });
     expect(await repo.list('drivers')).toHaveLength(1);
     repo.close();
     const db = await openDB('openfpa');
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'adjustments',
       'drivers',
+      'forecasts',
+      'kpis',
       'models',
       'proposals',
       'reviews',
