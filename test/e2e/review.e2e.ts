@@ -82,7 +82,7 @@ it('creates a proposal, submits, approves and applies it to the workbook double'
   const count = await candidates.getByRole('button', { name: /^Candidate \d$/ }).count();
   expect(count).toBeGreaterThanOrEqual(3);
   await page.screenshot({ path: screenshotPath('review-candidates-light'), fullPage: true });
-  await page.getByRole('button', { name: 'Create proposal from candidate 1' }).click();
+  await page.getByRole('button', { name: `Create proposal from candidate ${count}` }).click();
   const card = page.getByTestId('proposal').first();
   await card.getByRole('button', { name: 'Submit' }).click();
   await page.locator('[data-testid="proposal"][data-state="submitted"]').waitFor();

@@ -90,7 +90,18 @@ describe('Scenario wizard', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     });
     const results = await screen.findByTestId('results', {}, { timeout: 10000 });
-    const row = within(results).getByRole('row', { name: /^revenue/ });
+    const table = within(results).getByRole('table', { name: 'Statistics per output' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Statistic', 'revenue']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Mean', 'Std dev', 'P5', 'P50', 'P95', 'VaR 95%', 'CVaR 95%', 'Min', 'Max']);
+    const row = within(table).getByRole('row', { name: /^Mean/ });
     // E[price × volume] = 100 × 2 for independent drivers.
     const mean = Number(within(row).getAllByRole('cell')[0].textContent!.replace(/,/g, ''));
     expect(mean).toBeGreaterThan(195);

@@ -49,7 +49,9 @@ describe('DriverForm', () => {
     ).toBeTruthy();
     type(/^mode/, '12');
     const preview = screen.getByRole('img');
-    expect(preview.getAttribute('aria-label')).toMatch(/^Preview of cost: P5 \S+, P50 \S+, P95 \S+$/);
+    expect(preview.getAttribute('aria-label')).toMatch(
+      /^Preview of cost: P5 \S+, P50 \S+, P95 \S+; from \S+ to \S+\.$/,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Save driver' }));
     expect(onSave).toHaveBeenCalledWith({ name: 'cost', distribution: 'pert', params: { min: 10, mode: 12, max: 20 } });
   });

@@ -57,11 +57,19 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   const count = within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length;
   expect(count).toBeGreaterThanOrEqual(3);
   expect(count).toBeLessThanOrEqual(7);
-  expect(within(candidates).getByRole('img', { name: /Pareto front/ })).toBeTruthy();
+  expect(within(candidates).getByRole('img', { name: /^Return against risk/ })).toBeTruthy();
+  // Numbered left to right (least risk first), and the highest return is chosen first: the last.
+  const xs = [...candidates.querySelectorAll('[data-point]')].map((g) => Number(g.getAttribute('data-x')));
+  expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  expect(
+    within(candidates)
+      .getByRole('button', { name: `Candidate ${count}` })
+      .getAttribute('aria-pressed'),
+  ).toBe('true');
   // The highest-return candidate moves money (changed rows are marked).
-  const table = within(candidates).getByRole('table', { name: 'Candidate 1 before and after' });
+  const table = within(candidates).getByRole('table', { name: `Candidate ${count} before and after` });
   expect(table.querySelectorAll('[data-changed="yes"]').length).toBeGreaterThan(0);
-  fireEvent.click(screen.getByRole('button', { name: 'Create proposal from candidate 1' }));
+  fireEvent.click(screen.getByRole('button', { name: `Create proposal from candidate ${count}` }));
 
   const card = await screen.findByTestId('proposal');
   expect(card.getAttribute('data-state')).toBe('draft');

@@ -164,6 +164,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
                     flag={flag}
                     line={line}
                     period={scan.periods[flag.periodIndex] ?? `P${flag.periodIndex + 1}`}
+                    periods={scan.periods}
                     review={reviews.get(flagId(flag))}
                     onDecide={decide(flag)}
                   />

@@ -4,11 +4,12 @@ import { useMemo, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import type { Flag } from '../../../src/model/flag';
-import { money } from '../../../src/anomaly/format';
 import type { ReviewAction } from '../../../src/model/review';
 import type { ReviewRecord } from '../../review/decisions';
 import { flagChartSeries } from '../../../src/anomaly/flag-chart-series';
-import { FlagChart } from './FlagChart';
+import { PeriodChart } from '../charts/PeriodChart';
+import { useNumbers } from '../../state/numbers';
+import { KIND_COLOURS, kindAccent, varianceText } from './flag-style';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -29,12 +30,15 @@ export interface FlagCardProps {
   flag: Flag;
   line: BudgetLine;
   period: string;
+  /** Every period label of the scan, for the chart's axis. */
+  periods: string[];
   review: ReviewRecord | undefined;
   onDecide: (action: ReviewAction, comment: string) => Promise<void>;
 }
 
-export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps) {
+export function FlagCard({ flag, line, period, periods, review, onDecide }: FlagCardProps) {
   const styles = useStyles();
+  const numbers = useNumbers();
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const decide = async (action: ReviewAction) => {
@@ -64,10 +68,7 @@ export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps
         <Body1>
           <strong>{line.id}</strong> · {period}
         </Body1>
-        <Badge
-          appearance="tint"
-          color={flag.kind === 'opportunity' || flag.kind === 'underspend' ? 'success' : 'danger'}
-        >
+        <Badge appearance="tint" color={KIND_COLOURS[flag.kind]}>
           {flag.kind}
         </Badge>
         <Badge appearance="outline" color={severity}>
@@ -75,12 +76,15 @@ export function FlagCard({ flag, line, period, review, onDecide }: FlagCardProps
         </Badge>
       </div>
       <Caption1>
-        {line.costCentre} · {line.account} · {line.owner} · variance {money(flag.amount)}
+        {line.costCentre} · {line.account} · {line.owner} · variance {varianceText(numbers, flag, line)}
       </Caption1>
-      <FlagChart
+      <PeriodChart
+        title={`${line.id}: actual against plan`}
+        description={`${line.id}: actual (solid) against plan (dashed) and ${bandText} (shaded); ${period} marked`}
+        periods={periods.length === line.plan.length ? periods : line.plan.map((_, t) => `P${t + 1}`)}
         series={series}
-        period={flag.periodIndex}
-        label={`${line.id}: actual (solid) against plan (dashed) and ${bandText} (shaded); ${period} ringed`}
+        span={[flag.periodIndex, flag.periodIndex]}
+        accent={kindAccent(flag.kind)}
       />
       <Caption1>Solid actual, dashed plan, shaded {bandText}.</Caption1>
       <Body1>{flag.explanation}</Body1>

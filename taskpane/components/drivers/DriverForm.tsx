@@ -12,7 +12,7 @@ import {
 import type { DriverRecord } from '../../../src/store/schema';
 import { checkDriver, DriverDraft, PARAMETER_HINTS } from '../../drivers/validate-driver';
 import { distributionPreview } from '../../../src/scenario/distribution-preview';
-import { HistogramSvg } from '../shared/HistogramSvg';
+import { HistogramChart } from '../charts/HistogramChart';
 
 export interface DriverFormProps {
   /** The driver being edited; undefined to create one. */
@@ -70,7 +70,6 @@ export function DriverForm(props: DriverFormProps) {
   const styles = useStyles();
   const { draft, setDraft, setTouched, check, preview, family, shown, save } = useDriverForm(props);
   const touch = (field: string) => setTouched((t) => ({ ...t, [field]: true }));
-  const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(3));
   return (
     <form
       className={styles.form}
@@ -108,15 +107,17 @@ export function DriverForm(props: DriverFormProps) {
       ))}
       {shown('form') && <Caption1 role="alert">{shown('form')}</Caption1>}
       {preview && (
-        <HistogramSvg
+        <HistogramChart
           histogram={preview.histogram}
-          label={`Preview of ${draft.name || 'the driver'}: P5 ${fmt(preview.p5)}, P50 ${fmt(preview.p50)}, P95 ${fmt(preview.p95)}`}
+          title={`Preview of ${draft.name || 'the driver'}`}
+          axisLabel={draft.name || 'value'}
+          unit="number"
+          height={150}
           markers={[
             { label: 'P5', value: preview.p5 },
             { label: 'P50', value: preview.p50 },
             { label: 'P95', value: preview.p95 },
           ]}
-          format={fmt}
         />
       )}
       {!check.distribution && <Caption1>The preview appears when the parameters are valid.</Caption1>}

@@ -1,30 +1,142 @@
-/** The editable allocation inputs per line: min, max, locked, max change %, return per unit, priority, risk. */
-import { Checkbox, Input, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * The allocation inputs per line. The table shows the essentials that fit 320 px (line, budget, the
+ * range it may move in, locked); one line at a time is edited in a panel beside the table (below it
+ * in a narrow pane): min, max, max change %, return per unit, priority and risk, typed as finance
+ * writes them (thousands separators, %, the user's locale) and checked field by field.
+ */
+import { useState } from 'react';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { Edit16Regular } from '@fluentui/react-icons';
 import type { AllocationRow } from '../../review/allocation-input';
+import { useNumbers, type PaneNumbers } from '../../state/numbers';
+import { useElementWidth } from '../../state/use-element-width';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
-  cell: { padding: '2px', whiteSpace: 'nowrap' },
-  input: { width: '62px', minWidth: '0' },
+  root: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start', minWidth: 0 },
+  stacked: { flexDirection: 'column' },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: 'tabular-nums',
+    color: tokens.colorNeutralForeground1,
+    '& th': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
+    '& th, & td': { padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
+  number: { textAlign: 'right', whiteSpace: 'nowrap' },
+  chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: '200px',
+    boxSizing: 'border-box',
+  },
+  fields: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
 });
 
 type NumberField = 'min' | 'max' | 'maxChangePct' | 'rate' | 'priority' | 'risk';
-const COLUMNS: { field: NumberField; label: string }[] = [
-  { field: 'min', label: 'Min' },
-  { field: 'max', label: 'Max' },
-  { field: 'maxChangePct', label: 'Max change %' },
-  { field: 'rate', label: 'Return/unit' },
-  { field: 'priority', label: 'Priority' },
-  { field: 'risk', label: 'Risk' },
+const FIELDS: { field: NumberField; label: string; hint: string }[] = [
+  { field: 'min', label: 'Min', hint: 'Lowest budget' },
+  { field: 'max', label: 'Max', hint: 'Highest budget; blank: none' },
+  { field: 'maxChangePct', label: 'Max change %', hint: 'Largest move, ± % of budget' },
+  { field: 'rate', label: 'Return/unit', hint: 'Return per unit of budget' },
+  { field: 'priority', label: 'Priority', hint: 'Weight of its return' },
+  { field: 'risk', label: 'Risk', hint: 'Variability per unit' },
 ];
 
-const shown = (field: NumberField, v: number) =>
-  field === 'max' && !Number.isFinite(v)
-    ? ''
-    : field === 'maxChangePct'
-      ? String(Math.round(v * 1000) / 10)
-      : String(v);
+/** The pane wider than this shows the panel beside the table. */
+const SIDE_BY_SIDE = 560;
+
+/** A value as its input box shows it in the user's locale. */
+function shown(numbers: PaneNumbers, field: NumberField, v: number): string {
+  if (field === 'max' && !Number.isFinite(v)) return '';
+  if (field === 'maxChangePct') return numbers.toInput(Math.round(v * 1000) / 10);
+  return numbers.toInput(v);
+}
+
+/** What the user typed, read in the locale; an error message when it is not a number the field takes. */
+function read(
+  numbers: PaneNumbers,
+  field: NumberField,
+  label: string,
+  text: string,
+): { value: number } | { error: string } {
+  if (field === 'max' && text.trim() === '') return { value: Infinity };
+  const parsed = numbers.parse(text, { field: label, percent: field === 'maxChangePct' ? 'points' : 'share' });
+  if (!parsed.ok) return { error: parsed.error.message };
+  if (field !== 'rate' && parsed.value < 0) return { error: `${label} must be 0 or more.` };
+  return { value: parsed.value };
+}
+
+function LinePanel({
+  row,
+  onChange,
+  onClose,
+}: {
+  row: AllocationRow;
+  onChange: (patch: Partial<AllocationRow>) => void;
+  onClose: () => void;
+}) {
+  const styles = useStyles();
+  const numbers = useNumbers();
+  const [errors, setErrors] = useState<Partial<Record<NumberField, string>>>({});
+  return (
+    <section className={styles.panel} aria-label={`Edit ${row.id}`} data-testid="allocation-panel">
+      <Subtitle2 as="h3">{row.id}</Subtitle2>
+      <Caption1>
+        {row.costCentre} · budget {numbers.format(row.current, 'money')}
+      </Caption1>
+      <Checkbox
+        checked={row.locked}
+        onChange={(_, d) => onChange({ locked: d.checked === true })}
+        label="Locked (keeps its budget)"
+      />
+      <div className={styles.fields}>
+        {FIELDS.map((f) => (
+          <Field
+            key={`${row.id}-${f.field}`}
+            label={f.label}
+            size="small"
+            hint={errors[f.field] ? undefined : f.hint}
+            validationMessage={errors[f.field]}
+          >
+            <Input
+              size="small"
+              inputMode="decimal"
+              defaultValue={shown(numbers, f.field, row[f.field])}
+              aria-label={`${f.label} of ${row.id}`}
+              onBlur={(e) => {
+                const result = read(numbers, f.field, f.label, e.currentTarget.value);
+                if ('error' in result) setErrors({ ...errors, [f.field]: result.error });
+                else {
+                  setErrors({ ...errors, [f.field]: undefined });
+                  onChange({ [f.field]: result.value } as Partial<AllocationRow>);
+                }
+              }}
+            />
+          </Field>
+        ))}
+      </div>
+      <Button size="small" onClick={onClose}>
+        Done
+      </Button>
+    </section>
+  );
+}
 
 export function AllocationTable({
   rows,
@@ -34,59 +146,58 @@ export function AllocationTable({
   onChange: (rows: AllocationRow[]) => void;
 }) {
   const styles = useStyles();
-  const set = (i: number, patch: Partial<AllocationRow>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const parse = (field: NumberField, text: string): number | null => {
-    if (field === 'max' && text.trim() === '') return Infinity;
-    const v = Number(text);
-    if (text.trim() === '' || !Number.isFinite(v)) return null;
-    return field === 'maxChangePct' ? v / 100 : v;
-  };
+  const numbers = useNumbers();
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const [editing, setEditing] = useState<string | null>(null);
+  const set = (id: string, patch: Partial<AllocationRow>) =>
+    onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
+  const row = rows.find((r) => r.id === editing);
+  const range = (r: AllocationRow) =>
+    r.locked
+      ? 'locked'
+      : `±${numbers.format(r.maxChangePct, 'percent', { decimals: 0 })}${Number.isFinite(r.max) ? ` ≤ ${numbers.format(r.max, 'money', { compact: true })}` : ''}`;
   return (
-    <div className={styles.wrap}>
+    <div ref={ref} className={mergeClasses(styles.root, width < SIDE_BY_SIDE && styles.stacked)}>
       <table className={styles.table} aria-label="Allocation inputs">
         <thead>
           <tr>
-            <th className={styles.cell}>Line</th>
-            <th className={styles.cell}>Budget</th>
-            <th className={styles.cell}>Locked</th>
-            {COLUMNS.map((c) => (
-              <th key={c.field} className={styles.cell}>
-                {c.label}
-              </th>
-            ))}
+            <th scope="col">Line</th>
+            <th scope="col" className={styles.number}>
+              Budget
+            </th>
+            <th scope="col" className={styles.number}>
+              May move
+            </th>
+            <th scope="col">
+              <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                Edit
+              </span>
+            </th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.id}>
-              <td className={styles.cell}>{r.id}</td>
-              <td className={styles.cell}>{r.current.toLocaleString('en-US')}</td>
-              <td className={styles.cell}>
-                <Checkbox
-                  checked={r.locked}
-                  onChange={(_, d) => set(i, { locked: d.checked === true })}
-                  aria-label={`Lock ${r.id}`}
+          {rows.map((r) => (
+            <tr key={r.id} className={r.id === editing ? styles.chosen : undefined}>
+              <td>{r.id}</td>
+              <td className={styles.number}>{numbers.format(r.current, 'money')}</td>
+              <td className={styles.number}>{range(r)}</td>
+              <td>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<Edit16Regular />}
+                  aria-label={`Edit ${r.id}`}
+                  aria-pressed={r.id === editing}
+                  onClick={() => setEditing(r.id === editing ? null : r.id)}
                 />
               </td>
-              {COLUMNS.map((c) => (
-                <td key={c.field} className={styles.cell}>
-                  <Input
-                    size="small"
-                    className={styles.input}
-                    defaultValue={shown(c.field, r[c.field])}
-                    aria-label={`${c.label} of ${r.id}`}
-                    onBlur={(e) => {
-                      const v = parse(c.field, e.currentTarget.value);
-                      if (v !== null) set(i, { [c.field]: v } as Partial<AllocationRow>);
-                    }}
-                  />
-                </td>
-              ))}
             </tr>
           ))}
         </tbody>
       </table>
+      {row && (
+        <LinePanel key={row.id} row={row} onChange={(patch) => set(row.id, patch)} onClose={() => setEditing(null)} />
+      )}
     </div>
   );
 }

@@ -35,7 +35,8 @@ import { applyProposal, revertProposal } from '../../review/write-back';
 import type { Workbook } from '../../workbook/types';
 import { AllocationTable } from './AllocationTable';
 import { BeforeAfterTable } from './BeforeAfterTable';
-import { ParetoChart } from './ParetoChart';
+import { ParetoChart } from '../charts/ParetoChart';
+import { useNumbers } from '../../state/numbers';
 import { ProposalCard } from './ProposalCard';
 
 const useStyles = makeStyles({
@@ -62,6 +63,7 @@ export interface ProposalsViewProps {
 export function ProposalsView({ repository, review, workbook, solver }: ProposalsViewProps) {
   const styles = useStyles();
   const { scan, identity } = review;
+  const numbers = useNumbers();
   const [rows, setRows] = useState<AllocationRow[]>([]);
   const [pool, setPool] = useState('0');
   const [candidates, setCandidates] = useState<ParetoCandidate[]>([]);
@@ -88,9 +90,12 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     setBusy(true);
     setProblem(null);
     try {
-      const found = await paretoCandidates(solver, toRequest(rows, Number(pool) || 0), 5);
-      setCandidates(found);
-      setSelected(0);
+      const extra = pool.trim() === '' ? { ok: true as const, value: 0 } : numbers.parse(pool, { field: 'Extra pool' });
+      if (!extra.ok) throw new Error(extra.error.message);
+      const found = await paretoCandidates(solver, toRequest(rows, extra.value), 5);
+      // Numbered as the chart reads, left to right: 1 has the least risk; the highest return is chosen first.
+      setCandidates([...found].sort((a, b) => a.risk - b.risk));
+      setSelected(found.length - 1);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
       setCandidates([]);
@@ -102,7 +107,12 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     const candidate = candidates[selected];
     if (!candidate || !scan) return;
     const when = nowIso();
-    const id = `P-${when.slice(0, 19).replace(/[-:T]/g, '')}-${proposals.length + 1}`;
+    // Readable ids: the day and a number within it (P-2026-12-06 #3 is "P-20261206-3").
+    const day = when.slice(0, 10).replace(/-/g, '');
+    const taken = new Set(proposals.map((p) => p.id));
+    let n = proposals.filter((p) => p.id.startsWith(`P-${day}-`)).length + 1;
+    while (taken.has(`P-${day}-${n}`)) n++;
+    const id = `P-${day}-${n}`;
     await saveProposal(repository, proposalFromCandidate(id, candidate, scan.budgetAddress, identity.name, when));
     await reload();
   };
@@ -148,7 +158,11 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       {candidates.length > 0 && chosen && (
         <div className={styles.root} data-testid="candidates">
           <Body1>{candidates.length} candidates on the return–risk front. Pick one:</Body1>
-          <ParetoChart candidates={candidates} selected={selected} onSelect={setSelected} />
+          <ParetoChart
+            points={candidates.map((c) => ({ risk: c.risk, value: c.weightedReturn }))}
+            selected={selected}
+            onSelect={setSelected}
+          />
           <div className={styles.candidates} role="group" aria-label="Candidates">
             {candidates.map((_, i) => (
               <Button

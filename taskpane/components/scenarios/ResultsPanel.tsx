@@ -1,118 +1,87 @@
-/** Results of one run: statistics and percentiles per output, the histogram and the tornado chart. */
+/**
+ * Results of one run: the statistics a risk reader wants (mean, spread, P5/P50/P95, VaR and CVaR)
+ * with one column per output, the histogram with its axes and the tornado chart. The table is
+ * transposed (a row per statistic) so that it fits 320 px; when the outputs do not fit side by side
+ * it shows the output chosen for the charts.
+ */
 import { Caption1, Select, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { OutputStatistics } from '../../../src/scenario/statistics';
 import type { RunOutcome } from '../../results/types';
-import { HistogramSvg } from '../shared/HistogramSvg';
+import { useElementWidth } from '../../state/use-element-width';
+import { useNumbers } from '../../state/numbers';
+import { HistogramChart } from '../charts/HistogramChart';
+import { TornadoChart } from '../charts/TornadoChart';
 
 const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   table: {
     borderCollapse: 'collapse',
     width: '100%',
     fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: 'tabular-nums',
     '& th, & td': { padding: '2px 4px', textAlign: 'right', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-    '& th:first-child': { textAlign: 'left' },
+    '& th:first-child': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
+    '& thead th': { fontWeight: tokens.fontWeightSemibold },
   },
-  wrap: { overflowX: 'auto' },
 });
 
-export const formatNumber = (v: number) =>
-  Number.isFinite(v) ? v.toLocaleString('en-US', { maximumSignificantDigits: 5 }) : String(v);
+/** Pixels a column of values needs (e.g. "-1,234,567"), and the row label column. */
+const COLUMN = 88;
+const LABEL_COLUMN = 92;
 
-export function Tornado({ outcome, output }: { outcome: RunOutcome; output: string }) {
-  const sens = outcome.result.sensitivity?.[output];
-  if (!sens?.length) return <Caption1>No sensitivity data.</Caption1>;
-  const rowH = 18;
-  const W = 280;
-  const mid = W / 2 + 30;
-  const half = W - mid - 4;
-  return (
-    <svg
-      viewBox={`0 0 ${W} ${sens.length * rowH + 4}`}
-      width="100%"
-      role="img"
-      aria-label={`Tornado: rank correlation of each driver with ${output}: ${sens.map((s) => `${s.driver} ${s.spearman.toFixed(2)}`).join(', ')}`}
-      style={{ maxWidth: 420 }}
-    >
-      {sens.map((s, i) => {
-        const w = Math.abs(s.spearman) * half;
-        return (
-          <g key={s.driver}>
-            <text x={4} y={i * rowH + 13} fontSize="10" fill={tokens.colorNeutralForeground1}>
-              {s.driver.slice(0, 14)}
-            </text>
-            <rect
-              x={s.spearman < 0 ? mid - w : mid}
-              y={i * rowH + 3}
-              width={Math.max(w, 1)}
-              height={rowH - 6}
-              fill={s.spearman < 0 ? tokens.colorPaletteRedBackground3 : tokens.colorBrandBackground}
-            />
-            <text
-              x={s.spearman < 0 ? mid + 3 : mid - 3}
-              y={i * rowH + 13}
-              fontSize="9"
-              textAnchor={s.spearman < 0 ? 'start' : 'end'}
-              fill={tokens.colorNeutralForeground2}
-            >
-              {s.spearman.toFixed(2)}
-            </text>
-          </g>
-        );
-      })}
-      <line x1={mid} x2={mid} y1={0} y2={sens.length * rowH + 4} stroke={tokens.colorNeutralStroke1} />
-    </svg>
+/** The statistics rows: label, help text, value. */
+function statisticRows(
+  s: OutputStatistics,
+  keys: string[],
+  level: string | undefined,
+): { label: string; title: string; value: number }[] {
+  const rows = [
+    { label: 'Mean', title: 'Average over the trials', value: s.mean },
+    { label: 'Std dev', title: 'Sample standard deviation', value: s.sd },
+    ...keys.map((k) => ({ label: `P${k}`, title: `${k}% of trials are at or below this`, value: s.percentiles[k] })),
+  ];
+  if (level) {
+    rows.push(
+      {
+        label: `VaR ${level}%`,
+        title: `Value at risk: how far below the mean the worst ${100 - Number(level)}% of trials start`,
+        value: s[`var${Number(level)}`] as number,
+      },
+      {
+        label: `CVaR ${level}%`,
+        title: `Conditional VaR: how far below the mean the worst ${100 - Number(level)}% of trials are on average`,
+        value: s[`cvar${Number(level)}`] as number,
+      },
+    );
+  }
+  rows.push(
+    { label: 'Min', title: 'Lowest trial', value: s.min },
+    { label: 'Max', title: 'Highest trial', value: s.max },
   );
+  return rows;
 }
 
 export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
   const styles = useStyles();
+  const { format } = useNumbers();
+  const [ref, width] = useElementWidth<HTMLDivElement>();
   const outputs = Object.keys(outcome.result.outputs);
   const [output, setOutput] = useState(outputs[outputs.length - 1]);
-  // The pane shows P5/P50/P95 (all percentiles go to the workbook) so the table fits 320 px.
+  // The pane shows P5/P50/P95 (all percentiles go to the workbook).
   const all = Object.keys(outcome.result.outputs[outputs[0]].percentiles);
   const keys = all.some((k) => ['5', '50', '95'].includes(k)) ? all.filter((k) => ['5', '50', '95'].includes(k)) : all;
+  const level = Object.keys(outcome.result.outputs[outputs[0]])
+    .find((k) => /^var\d+(\.\d+)?$/.test(k))
+    ?.slice(3);
   const s = outcome.result.outputs[output];
+  const fits = Math.max(1, Math.floor(((width || 288) - LABEL_COLUMN) / COLUMN));
+  const columns = outputs.length <= fits ? outputs : [output];
+  const rows = columns.map((o) => statisticRows(outcome.result.outputs[o], keys, level));
   return (
-    <div data-testid="results">
-      <div className={styles.wrap}>
-        <table className={styles.table} aria-label="Statistics per output">
-          <thead>
-            <tr>
-              <th scope="col">Output</th>
-              <th scope="col">Mean</th>
-              <th scope="col">Std dev</th>
-              {keys.map((k) => (
-                <th key={k} scope="col">
-                  P{k}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {outputs.map((o) => (
-              <tr key={o}>
-                <th scope="row">{o}</th>
-                <td>{formatNumber(outcome.result.outputs[o].mean)}</td>
-                <td>{formatNumber(outcome.result.outputs[o].sd)}</td>
-                {keys.map((k) => (
-                  <td key={k}>{formatNumber(outcome.result.outputs[o].percentiles[k])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Caption1 block>
-        {outcome.iterations.toLocaleString('en-US')} trials, seed {outcome.seed},{' '}
-        {(outcome.elapsedMs / 1000).toFixed(1)} s. Min {formatNumber(s.min)}, max {formatNumber(s.max)}.
-      </Caption1>
-      {outcome.result.warnings?.map((w) => (
-        <Caption1 block key={w} role="note">
-          {w}
-        </Caption1>
-      ))}
+    <div ref={ref} className={styles.root} data-testid="results">
       {outputs.length > 1 && (
-        <Field label="Chart output">
+        <Field label="Output">
           <Select value={output} onChange={(_, d) => setOutput(d.value)}>
             {outputs.map((o) => (
               <option key={o}>{o}</option>
@@ -120,15 +89,58 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
           </Select>
         </Field>
       )}
-      <HistogramSvg
+      <table className={styles.table} aria-label="Statistics per output">
+        <thead>
+          <tr>
+            <th scope="col">Statistic</th>
+            {columns.map((o) => (
+              <th key={o} scope="col">
+                {o}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows[0].map((r, i) => (
+            <tr key={r.label}>
+              <th scope="row" title={r.title}>
+                {r.label}
+              </th>
+              {columns.map((o, c) => (
+                <td key={o}>{format(rows[c][i].value, 'number')}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Caption1 block>
+        {format(outcome.iterations, 'count')} trials, seed {outcome.seed}, {format(outcome.elapsedMs, 'duration')}.
+        {level && ` VaR and CVaR at ${level}%: distance below the mean.`}
+      </Caption1>
+      {outcome.result.warnings?.map((w) => (
+        <Caption1 block key={w} role="note">
+          {w}
+        </Caption1>
+      ))}
+      <HistogramChart
         histogram={outcome.histograms[output]}
-        label={`Histogram of ${output}`}
-        format={formatNumber}
+        title={`Distribution of ${output}`}
+        axisLabel={output}
+        unit="number"
+        testId="results-histogram"
         markers={keys
           .filter((k) => ['5', '50', '95'].includes(k))
           .map((k) => ({ label: `P${k}`, value: s.percentiles[k] }))}
       />
-      <Tornado outcome={outcome} output={output} />
+      {outcome.result.sensitivity?.[output]?.length ? (
+        <TornadoChart
+          title={`What moves ${output}`}
+          testId="results-tornado"
+          bars={outcome.result.sensitivity[output].map((x) => ({ label: x.driver, value: x.spearman }))}
+        />
+      ) : (
+        <Caption1>No sensitivity data.</Caption1>
+      )}
     </div>
   );
 }

@@ -1,8 +1,12 @@
-/** Saved runs side by side: each run's percentiles for one output, and the difference from the first. */
+/**
+ * Saved runs side by side: each run's percentiles for one output, and the difference from the first.
+ * Runs with the same name are told apart by when they finished, their trials and seed, and a
+ * number (#1, #2…) in the table.
+ */
 import { useState } from 'react';
 import { Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import type { RunSummaryRecord } from '../../../src/store/schema';
-import { formatNumber } from './ResultsPanel';
+import { useNumbers } from '../../state/numbers';
 
 const useStyles = makeStyles({
   table: {
@@ -15,7 +19,12 @@ const useStyles = makeStyles({
 
 export function RunComparison({ runs }: { runs: RunSummaryRecord[] }) {
   const styles = useStyles();
+  const { format } = useNumbers();
   const [chosen, setChosen] = useState<string[]>([]);
+  const label = (r: RunSummaryRecord) => {
+    const same = runs.filter((x) => x.scenarioName === r.scenarioName);
+    return same.length > 1 ? `${r.scenarioName} #${same.indexOf(r) + 1}` : r.scenarioName;
+  };
   if (runs.length < 2) return <Caption1>Save two or more runs to compare them.</Caption1>;
   const picked = runs.filter((r) => chosen.includes(r.id));
   const outputs = picked.length ? Object.keys(picked[0].outputs).filter((o) => picked.every((r) => r.outputs[o])) : [];
@@ -24,7 +33,7 @@ export function RunComparison({ runs }: { runs: RunSummaryRecord[] }) {
       {runs.map((r) => (
         <Checkbox
           key={r.id}
-          label={`${r.scenarioName} (${r.iterations.toLocaleString('en-US')} trials, ${r.finishedAt.slice(0, 16).replace('T', ' ')})`}
+          label={`${label(r)}: ${r.finishedAt.slice(0, 16).replace('T', ' ')}, ${format(r.iterations, 'count')} trials, seed ${r.seed}`}
           checked={chosen.includes(r.id)}
           onChange={(_, d) => setChosen((c) => (d.checked ? [...c, r.id] : c.filter((x) => x !== r.id)))}
         />
@@ -52,20 +61,17 @@ export function RunComparison({ runs }: { runs: RunSummaryRecord[] }) {
                 <tbody>
                   {picked.map((r, i) => (
                     <tr key={r.id}>
-                      <th scope="row">{r.scenarioName}</th>
+                      <th scope="row">{label(r)}</th>
                       {keys.map((k) => {
                         const v = value(r, k);
                         const d = v - value(picked[0], k);
                         return (
                           <td key={k}>
-                            {formatNumber(v)}
+                            {format(v, 'number')}
                             {i > 0 && (
                               <>
                                 <br />
-                                <Caption1>
-                                  {d >= 0 ? '+' : ''}
-                                  {formatNumber(d)}
-                                </Caption1>
+                                <Caption1>{format(d, 'number', { sign: 'always' })}</Caption1>
                               </>
                             )}
                           </td>

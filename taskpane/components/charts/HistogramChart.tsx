@@ -1,0 +1,118 @@
+/**
+ * A distribution as a histogram: value axis with units along the bottom, share of trials up the
+ * side, and marker lines (P5, P50, P95…) whose labels are placed so they never collide.
+ */
+import { tokens } from '@fluentui/react-components';
+import { layoutLabels, textWidth } from '../../../src/chart';
+import type { Unit } from '../../../src/format';
+import type { Histogram } from '../../../src/stats/histogram';
+import { useNumbers } from '../../state/numbers';
+import { BottomAxis, ChartFrame, FONT, LeftAxis, linearScale, tickCount } from './ChartFrame';
+
+export interface Marker {
+  label: string;
+  value: number;
+}
+
+export interface HistogramChartProps {
+  histogram: Histogram;
+  title: string;
+  /** The quantity along the axis, with its unit (e.g. "profit, EUR"). */
+  axisLabel: string;
+  unit: Unit;
+  markers?: Marker[];
+  height?: number;
+  testId?: string;
+}
+
+const ROW = FONT + 3;
+
+export function HistogramChart({
+  histogram,
+  title,
+  axisLabel,
+  unit,
+  markers = [],
+  height = 170,
+  testId,
+}: HistogramChartProps) {
+  const { format } = useNumbers();
+  const { edges, counts } = histogram;
+  if (counts.length === 0) return null;
+  const total = counts.reduce((a, b) => a + b, 0) || 1;
+  const shares = counts.map((c) => c / total);
+  const text = (m: Marker) => `${m.label} ${format(m.value, unit)}`;
+  const description = `${title}: ${markers.map(text).join(', ')}; from ${format(edges[0], unit)} to ${format(edges[edges.length - 1], unit)}.`;
+  return (
+    <ChartFrame
+      title={title}
+      description={description}
+      height={height}
+      margin={{ left: 34, right: 10, top: 2 * ROW + 6, bottom: 30 }}
+      testId={testId}
+    >
+      {(plot) => {
+        const x = linearScale(
+          edges[0],
+          edges[edges.length - 1],
+          plot.left,
+          plot.right,
+          tickCount(plot.right - plot.left, 70),
+        );
+        const y = linearScale(0, Math.max(...shares), plot.bottom, plot.top, 3);
+        const placed = layoutLabels(
+          markers.map((m) => ({ at: x.at(m.value), width: textWidth(text(m), FONT) })),
+          0,
+          plot.width,
+          6,
+          2,
+        );
+        return (
+          <>
+            <LeftAxis scale={y} plot={plot} unit="percent" label="" options={{ decimals: 0 }} />
+            {shares.map((s, i) => {
+              const x0 = x.at(edges[i]);
+              const x1 = x.at(edges[i + 1]);
+              return (
+                <rect
+                  key={i}
+                  x={x0 + 0.5}
+                  y={y.at(s)}
+                  width={Math.max(x1 - x0 - 1, 1)}
+                  height={Math.max(plot.bottom - y.at(s), 0)}
+                  fill={tokens.colorBrandBackground}
+                />
+              );
+            })}
+            <BottomAxis scale={x} plot={plot} unit={unit} label={axisLabel} grid={false} />
+            {markers.map((m, i) => {
+              const labelY = plot.top - (1 - placed[i].row) * ROW - 4;
+              return (
+                <g key={m.label} data-marker={m.label}>
+                  <line
+                    x1={x.at(m.value)}
+                    x2={x.at(m.value)}
+                    y1={labelY + 3}
+                    y2={plot.bottom}
+                    stroke={tokens.colorNeutralForeground2}
+                    strokeDasharray="3 2"
+                  />
+                  <text
+                    x={placed[i].x}
+                    y={labelY}
+                    fontSize={FONT}
+                    textAnchor="middle"
+                    fill={tokens.colorNeutralForeground1}
+                    data-label-row={placed[i].row}
+                  >
+                    {text(m)}
+                  </text>
+                </g>
+              );
+            })}
+          </>
+        );
+      }}
+    </ChartFrame>
+  );
+}

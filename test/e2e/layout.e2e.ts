@@ -1,0 +1,194 @@
+/**
+ * Every view of the built pane in real Chromium at 320, 450 and 800 px, light and dark, with the data
+ * a user would have (drivers and a model, a finished run, a scanned budget, candidates and a proposal).
+ * Checked by layout, from bounding boxes: the tab row is one line, nothing is wider than the pane,
+ * no button and no table column is cut off. Saves a screenshot of each (view, width, theme) in
+ * test/e2e/screenshots/, or in the folder OPENFPA_SCREENSHOTS names (`npm run docs:screenshots`
+ * writes docs/screenshots/ for the user guide).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { createMemoryRepository } from '../../src/store/memory-repository';
+import { sampleSheet } from '../../taskpane/review/sample-sheet';
+import { openAddinPage, openView, ROOT, tempDir, type AddinPage } from './harness';
+
+const WIDTHS = [320, 450, 800] as const;
+const HEIGHT = 900;
+const VIEWS = ['Drivers', 'Scenarios', 'Anomalies', 'Proposals', 'Settings', 'Help'] as const;
+const OUT = path.resolve(ROOT, process.env.OPENFPA_SCREENSHOTS ?? path.join('test', 'e2e', 'screenshots'));
+
+let addin: AddinPage;
+let page: Page;
+
+/** A store export with three drivers and a model, imported through Settings like a user's file. */
+async function seedFile(): Promise<string> {
+  const repository = createMemoryRepository();
+  await repository.put('drivers', { id: 'd1', name: 'price', distribution: 'normal', params: { mean: 100, sd: 10 } });
+  await repository.put('drivers', {
+    id: 'd2',
+    name: 'volume',
+    distribution: 'pert',
+    params: { min: 800, mode: 1000, max: 1400 },
+  });
+  await repository.put('drivers', {
+    id: 'd3',
+    name: 'cost',
+    distribution: 'uniform',
+    params: { min: 50000, max: 70000 },
+  });
+  await repository.put('models', {
+    id: 'default',
+    name: 'Model',
+    expressions: 'revenue = price * volume\nprofit = revenue - cost',
+    driverIds: ['d1', 'd2', 'd3'],
+    correlation: {
+      names: ['cost', 'price', 'volume'],
+      matrix: [
+        [1, 0.9, 0.9],
+        [0.9, 1, -0.9],
+        [0.9, -0.9, 1],
+      ],
+    },
+  });
+  const file = path.join(tempDir('openfpa-layout-'), 'seed.json');
+  fs.writeFileSync(file, JSON.stringify(await repository.exportAll('2026-01-01T00:00:00.000Z')));
+  return file;
+}
+
+/** What a layout check finds wrong on the page as it is now. */
+async function layoutProblems(width: number): Promise<string[]> {
+  return page.evaluate((paneWidth) => {
+    const problems: string[] = [];
+    const name = (e: Element) =>
+      `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}"`;
+    const visible = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      const s = getComputedStyle(e);
+      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+    };
+    // The tab row: every tab shown and the "More" button on one line.
+    const row = document.querySelector('[data-testid="tab-row"]');
+    if (!row) problems.push('no tab row');
+    else {
+      const items = [...row.querySelectorAll('[role="tab"], [data-testid="more-views"]')].filter(visible);
+      const tops = items.map((e) => e.getBoundingClientRect().top);
+      if (Math.max(...tops) - Math.min(...tops) > 4) problems.push(`tab row wraps: tops ${tops.join(', ')}`);
+      const rowBox = row.getBoundingClientRect();
+      if (rowBox.height > 48) problems.push(`tab row is ${rowBox.height} px high`);
+      for (const e of items) {
+        const r = e.getBoundingClientRect();
+        if (r.right > rowBox.right + 1 || r.left < rowBox.left - 1) problems.push(`tab ${name(e)} is cut off`);
+      }
+    }
+    if (document.documentElement.scrollWidth > paneWidth + 1)
+      problems.push(`page is ${document.documentElement.scrollWidth} px wide in a ${paneWidth} px pane`);
+    /** The visible part of an element: its box clipped by every ancestor that hides or scrolls overflow. */
+    const clip = (e: Element) => {
+      let { left, right } = e.getBoundingClientRect();
+      left = Math.max(left, 0);
+      right = Math.min(right, paneWidth);
+      for (let a = e.parentElement; a; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX !== 'visible') {
+          const r = a.getBoundingClientRect();
+          left = Math.max(left, r.left);
+          right = Math.min(right, r.right);
+        }
+      }
+      return { left, right };
+    };
+    const main = document.querySelector('main');
+    for (const e of [...(main?.querySelectorAll('button, [role="button"], input[type="file"] + label') ?? [])]) {
+      if (!visible(e) || e.closest('[role="tablist"]')) continue;
+      const r = e.getBoundingClientRect();
+      const c = clip(e);
+      if (c.right < r.right - 1 || c.left > r.left + 1) problems.push(`button ${name(e)} is cut off`);
+    }
+    for (const cell of [...(main?.querySelectorAll('th, td, [role="columnheader"], [role="cell"]') ?? [])]) {
+      if (!visible(cell)) continue;
+      const r = cell.getBoundingClientRect();
+      const c = clip(cell);
+      if (c.right < r.right - 1 || c.left > r.left + 1) problems.push(`table column ${name(cell)} is cut off`);
+    }
+    return [...new Set(problems)];
+  }, width);
+}
+
+/** Gets a view into the state worth showing. */
+async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
+  if (view === 'Drivers') {
+    await page.getByRole('button', { name: 'Edit price' }).click();
+  } else if (view === 'Scenarios') {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Iterations').fill('20000');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByTestId('results').waitFor({ timeout: 60_000 });
+  } else if (view === 'Anomalies') {
+    await page.evaluate((values) => {
+      (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {
+        address: 'Budget!A1:AC7',
+        values,
+      };
+    }, sampleSheet());
+    await page.getByRole('button', { name: 'Scan selection' }).click();
+    await page.getByText(/^6 lines over 12 periods/).waitFor({ timeout: 20_000 });
+  } else if (view === 'Proposals') {
+    await page.getByRole('button', { name: 'Find candidates' }).click();
+    await page.getByTestId('candidates').waitFor({ timeout: 30_000 });
+    if ((await page.getByTestId('proposal').count()) === 0)
+      await page.getByRole('button', { name: /^Create proposal from candidate/ }).click();
+    await page.getByTestId('proposal').first().waitFor();
+  } else if (view === 'Help') {
+    await page.getByTestId('function-list').waitFor({ timeout: 20_000 });
+  }
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  addin = await openAddinPage({ height: HEIGHT, ignoreConsole: /favicon/ });
+  page = addin.page;
+}, 60_000);
+
+afterAll(async () => {
+  await addin?.close();
+});
+
+const found: Record<string, string[]> = {};
+
+describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
+  beforeAll(async () => {
+    await page.setViewportSize({ width: 320, height: HEIGHT });
+    await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=settings&locale=en-US`, {
+      waitUntil: 'load',
+    });
+    await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+    if (theme === 'light') {
+      await page.getByLabel('Import a JSON export').setInputFiles(await seedFile());
+      await page.getByText(/^Imported seed\.json\./).waitFor();
+    }
+  }, 60_000);
+
+  it.each(VIEWS)(
+    '%s fits 320, 450 and 800 px',
+    async (view) => {
+      await page.setViewportSize({ width: 320, height: HEIGHT });
+      await openView(page, view);
+      await prepare(view);
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: HEIGHT });
+        await page.waitForTimeout(250);
+        const file = path.join(OUT, `${view.toLowerCase()}-${width}-${theme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        found[`${view} ${width} ${theme}`] = await layoutProblems(width);
+      }
+      const mine = Object.fromEntries(Object.entries(found).filter(([k]) => k.startsWith(`${view} `)));
+      expect(Object.fromEntries(Object.entries(mine).filter(([, v]) => v.length > 0))).toEqual({});
+    },
+    120_000,
+  );
+});
+
+it('saw no page errors', () => {
+  expect(addin.problems).toEqual([]);
+});
