@@ -91,7 +91,7 @@ export function loadConfig(args: readonly string[], env: Env, overrides: Partial
     keepAliveTimeoutMs: 5_000,
     idempotencyTtlHours: integer(env.OPENFPA_IDEMPOTENCY_TTL_HOURS, 'OPENFPA_IDEMPOTENCY_TTL_HOURS', 168, 1, 24 * 365),
     notifyPollMs: integer(env.OPENFPA_NOTIFY_POLL_MS, 'OPENFPA_NOTIFY_POLL_MS', 1_000, 10, 3_600_000),
-    webhookTimeoutMs: 10_000,
+    webhookTimeoutMs: integer(env.OPENFPA_WEBHOOK_TIMEOUT_MS, 'OPENFPA_WEBHOOK_TIMEOUT_MS', 10_000, 100, 600_000),
     webhookRetryBaseMs: integer(
       env.OPENFPA_WEBHOOK_RETRY_BASE_MS,
       'OPENFPA_WEBHOOK_RETRY_BASE_MS',

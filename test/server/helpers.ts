@@ -52,10 +52,19 @@ export function freshSchema(prefix: string): string {
 }
 
 export async function startTestServer(
-  options: { engine?: 'auto' | 'pglite'; overrides?: Partial<ServerConfig>; prefix?: string } = {},
+  options: {
+    engine?: 'auto' | 'pglite';
+    overrides?: Partial<ServerConfig>;
+    prefix?: string;
+    /** Join another test server's schema (a second instance on one PostgreSQL); its owner drops it. */
+    schema?: string;
+    /** Trust another test server's issuer (its tokens work on both). */
+    issuer?: DevIssuer;
+  } = {},
 ): Promise<TestServer> {
   const usePg = options.engine !== 'pglite' && DATABASE_URL !== undefined;
-  const schema = usePg ? freshSchema(options.prefix ?? 'srv') : undefined;
+  const joined = usePg && options.schema !== undefined;
+  const schema = usePg ? (options.schema ?? freshSchema(options.prefix ?? 'srv')) : undefined;
   const { db, protection } = await openServerDb({
     databaseUrl: usePg ? APP_DATABASE_URL : undefined,
     ownerDatabaseUrl: usePg ? DATABASE_URL : undefined,
@@ -63,7 +72,7 @@ export async function startTestServer(
   });
   let ownerDb: Db | undefined;
   const owner = () => (ownerDb ??= usePg ? openPgDb(DATABASE_URL!, { schema }) : db);
-  const issuer = await ephemeralDevIssuer();
+  const issuer = options.issuer ?? (await ephemeralDevIssuer());
   const config = loadConfig([], {}, { rateLimitMax: 1_000_000, logLevel: 'silent', ...options.overrides });
   const { app, routes } = await buildApp(config, db, {
     issuers: [localIssuer(issuer.issuer, DEV_AUDIENCE, [issuer.publicJwk])],
@@ -88,7 +97,7 @@ export async function startTestServer(
     async close() {
       await app.close();
       await db.close();
-      if (schema) {
+      if (schema && !joined) {
         const dba = owner();
         await dba.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await dba.close();
