@@ -115,11 +115,12 @@ export function tokenVerifier(
       if (error instanceof Error && error.name === 'HttpError') throw error;
       const code = (error as { code?: string; claim?: string }).code ?? '';
       const claim = (error as { claim?: string }).claim;
+      // jose reports a token past the maximum age as expired, naming the iat claim.
       throw ServerErrors.unauthenticated(
-        code === 'ERR_JWT_EXPIRED'
-          ? 'the token has expired'
-          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'iat'
-            ? 'the token is older than this server accepts (or carries no iat)'
+        claim === 'iat' && (code === 'ERR_JWT_EXPIRED' || code === 'ERR_JWT_CLAIM_VALIDATION_FAILED')
+          ? 'the token is older than this server accepts (or carries no iat)'
+          : code === 'ERR_JWT_EXPIRED'
+            ? 'the token has expired'
             : 'the token is not valid',
       );
     }

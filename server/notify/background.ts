@@ -40,9 +40,7 @@ export function startBackground(db: Db, settings: Settings, log: FastifyBaseLogg
       await deliverDue(db, settings, instance);
       if (Date.now() - lastPurge > 3_600_000) {
         lastPurge = Date.now();
-        await db.query("DELETE FROM idempotency_keys WHERE created_at < now() - $1 * interval '1 hour'", [
-          settings.idempotencyTtlHours,
-        ]);
+        await purgeIdempotencyKeys(db, settings.idempotencyTtlHours);
       }
     } catch (error) {
       if (!stopped) log.warn({ err: error }, 'background round failed; retrying next round');
@@ -59,6 +57,14 @@ export function startBackground(db: Db, settings: Settings, log: FastifyBaseLogg
       await running;
     },
   };
+}
+
+/** Deletes idempotency keys older than `ttlHours` (a replay after that is a new request); returns how many. */
+export async function purgeIdempotencyKeys(db: Db, ttlHours: number): Promise<number> {
+  const purged = await db.query("DELETE FROM idempotency_keys WHERE created_at < now() - $1 * interval '1 hour'", [
+    ttlHours,
+  ]);
+  return purged.rowCount;
 }
 
 /** Reminders and passed deadlines of open chain steps, each announced once, by one instance. */

@@ -9,6 +9,7 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
   let issuer = '';
   let hits = 0;
   let sign: (claims: Record<string, unknown>, exp?: number) => Promise<string>;
+  let signIssuedAt: (claims: Record<string, unknown>, iat: number) => Promise<string>;
 
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
@@ -29,6 +30,14 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
         .setIssuer(issuer)
         .setAudience('api://openfpa')
         .setExpirationTime(exp)
+        .sign(privateKey);
+    signIssuedAt = (claims, iat) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(issuer)
+        .setAudience('api://openfpa')
+        .setIssuedAt(iat)
+        .setExpirationTime(Math.floor(Date.now() / 1000) + 600)
         .sign(privateKey);
   });
   afterAll(() => new Promise<void>((resolve) => provider.close(() => resolve())));
@@ -67,5 +76,64 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
       statusCode: 401,
       message: expect.stringContaining('not valid'),
     });
+  });
+
+  test('a maximum token age: an old iat, or none, is refused whatever exp says; the scheme in any case', async () => {
+    const verify = tokenVerifier([oidcIssuer(issuer, 'api://openfpa', `${issuer}/keys`)], { maxAgeSeconds: 3600 });
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: 'a', roles: ['viewer'] };
+    expect((await verify(`bearer ${await signIssuedAt(claims, now - 60)}`)).id).toBe('a');
+    expect((await verify(`BEARER ${await signIssuedAt(claims, now - 60)}`)).id).toBe('a');
+    await expect(verify(`Bearer ${await signIssuedAt(claims, now - 7200)}`)).rejects.toMatchObject({
+      statusCode: 401,
+      message: expect.stringContaining('older than this server accepts'),
+    });
+    await expect(verify(`Bearer ${await sign(claims)}`)).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
+
+describe('OIDC discovery: a timeout, one fetch shared by concurrent requests, failures remembered briefly', () => {
+  let hanging: Server;
+  let hits = 0;
+  let issuer = '';
+  beforeAll(async () => {
+    hanging = createServer(() => (hits += 1)); // accepts, never answers
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    issuer = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/tenant`;
+  });
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        hanging.closeAllConnections();
+        hanging.close(() => resolve());
+      }),
+  );
+
+  test('20 tokens at once against a hanging issuer: one fetch, 401 after the timeout, then none until the cache expires', async () => {
+    let clock = 1_000_000;
+    const verify = tokenVerifier([
+      oidcIssuer(issuer, 'api://openfpa', undefined, { timeoutMs: 300, failureCacheMs: 30_000, now: () => clock }),
+    ]);
+    const { privateKey } = await generateKeyPair('RS256');
+    const token = await new SignJWT({ sub: 'a', roles: ['viewer'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience('api://openfpa')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 600)
+      .sign(privateKey);
+    const answers = await Promise.allSettled(Array.from({ length: 20 }, () => verify(`Bearer ${token}`)));
+    expect(
+      answers.every((a) => a.status === 'rejected' && (a.reason as { statusCode: number }).statusCode === 401),
+    ).toBe(true);
+    expect(hits).toBe(1);
+    clock += 10_000; // within the failure cache: refused without asking again
+    await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({
+      statusCode: 401,
+      message: expect.stringContaining('could not be reached'),
+    });
+    expect(hits).toBe(1);
+    clock += 30_000; // the cache ran out: one new attempt
+    await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({ statusCode: 401 });
+    expect(hits).toBe(2);
   });
 });
