@@ -2,9 +2,13 @@
  * Server benchmark: requests/s and p50/p99 latency for reading a budget version (1,000 lines),
  * writing a review decision, and importing 10,000 actual rows, on embedded PGlite and (when
  * DATABASE_URL is set) real PostgreSQL. The server runs as its own process (`server/main.ts`), autocannon
- * in this one. Loopback only (127.0.0.1), each run bounded in time.
+ * in this one. Loopback only (127.0.0.1), each run bounded in time. Then the team case
+ * (bench/server-team.ts): 50 users submitting, approving and applying at once.
  *
- *   npm run bench:server            # BENCH_SECONDS=5 by default
+ *   npm run bench:server            # BENCH_SECONDS=5, BENCH_TEAM_SECONDS=15 by default
+ *
+ * On PostgreSQL the server connects as the application role (openfpa_app, as scripts/ci-postgres.sh
+ * creates it; OPENFPA_APP_DATABASE_URL overrides) and migrates as DATABASE_URL's owner, as deployed.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,8 +18,12 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadDevIssuer } from '../server/auth/dev-issuer';
 import { openPgDb } from '../server/db/pg-db';
+import { benchTeam, type TeamResult } from './server-team';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const TEAM_SECONDS = Number(process.env.BENCH_TEAM_SECONDS ?? 15);
+const OWNER_URL = process.env.DATABASE_URL;
+const APP_URL = process.env.OPENFPA_APP_DATABASE_URL || OWNER_URL?.replace(/\/\/[^@/]*@/, '//openfpa_app:openfpa_app@');
 
 interface Row {
   case: string;
@@ -67,15 +75,17 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   };
 }
 
-async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Row[]> {
+async function benchEngine(engine: 'pglite' | 'postgres'): Promise<{ rows: Row[]; team: TeamResult }> {
   const schema = engine === 'postgres' ? `bench_${process.pid}` : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'openfpa-bench-'));
   const { url, stop } = await startServer({
     OPENFPA_DATA_DIR: dataDir,
-    DATABASE_URL: engine === 'postgres' ? process.env.DATABASE_URL! : '',
+    DATABASE_URL: engine === 'postgres' ? APP_URL! : '',
+    OPENFPA_OWNER_DATABASE_URL: engine === 'postgres' ? OWNER_URL! : '',
     OPENFPA_DB_SCHEMA: schema ?? '',
   });
-  const token = await (await loadDevIssuer(dataDir)).sign({ user: 'bench', role: 'admin', costCentres: '*' });
+  const issuer = await loadDevIssuer(dataDir);
+  const token = await issuer.sign({ user: 'bench', role: 'admin', costCentres: '*' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
     const lines = Array.from({ length: 1000 }, (_, i) => ({
@@ -142,11 +152,13 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Row[]> {
       });
       process.stderr.write(`bench:server ${engine} ${c.name}: ${result.requests.total} requests\n`);
     }
-    return rows;
+    const team = await benchTeam(url, issuer, TEAM_SECONDS);
+    process.stderr.write(`bench:server ${engine} team: ${team.applied} proposals applied\n`);
+    return { rows, team };
   } finally {
     await stop();
     if (schema) {
-      const db = openPgDb(process.env.DATABASE_URL!);
+      const db = openPgDb(OWNER_URL!);
       await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await db.close();
     }
@@ -159,7 +171,12 @@ async function main(): Promise<void> {
   if (process.env.DATABASE_URL) engines.push('postgres');
   else process.stderr.write('bench:server: DATABASE_URL not set; real PostgreSQL skipped\n');
   const rows: Row[] = [];
-  for (const engine of engines) rows.push(...(await benchEngine(engine)));
+  const teams: [string, TeamResult][] = [];
+  for (const engine of engines) {
+    const result = await benchEngine(engine);
+    rows.push(...result.rows);
+    teams.push([engine, result.team]);
+  }
   const out = [
     `Server benchmark: server/main.ts in its own process, autocannon on 127.0.0.1, ${SECONDS} s per case`,
     '',
@@ -168,6 +185,25 @@ async function main(): Promise<void> {
     ...rows.map(
       (r) =>
         `| ${r.case} | ${r.engine} | ${r.connections} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+    ),
+    '',
+    `Team case: 50 users (20 analysts propose+submit, 10 approvers, 10 controllers, 10 budget owners apply), ${TEAM_SECONDS} s,`,
+    'chain approver → controller; lost races = 409/403 when another user decided first (expected)',
+    '',
+    '| engine | operation | requests | req/s | p50 ms | p99 ms | lost races | errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...teams.flatMap(([engine, team]) =>
+      team.rows.map(
+        (r) =>
+          `| ${engine} | ${r.op} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.lostRaces} | ${r.errors} |`,
+      ),
+    ),
+    '',
+    '| engine | users | seconds | proposals applied | one version + one audit record each | audit chain verifies |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+    ...teams.map(
+      ([engine, t]) =>
+        `| ${engine} | ${t.users} | ${t.seconds.toFixed(1)} | ${t.applied} | ${t.consistent ? 'yes' : 'NO'} | ${t.chainOk ? 'yes' : 'NO'} |`,
     ),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
