@@ -4,9 +4,9 @@
  * starts and may stop; Levin & Kline 1985, circular binary segmentation, Olshen et al. 2004) with a
  * Bonferroni bound over all segments tested.
  */
-import { studentT } from '../scenario/distributions/gamma-family';
 import { median } from '../stats/median';
 import { DRIFT_Z, runSlope } from './run-slope';
+import { scanCritical, scanTail } from './scan-tail';
 
 /**
  * Each period's contribution is clipped at ±4 noise units (a Huber-type score), so one spike cannot
@@ -20,6 +20,15 @@ const ONSET_SLACK = 1;
 
 /** Half-width of the running median that removes level changes before autocorrelation is measured. */
 const LOCAL_HALF_WIDTH = 3;
+
+/**
+ * Degrees of freedom of the noise scale (robust-scale.ts): a root mean square of the m − 1 first
+ * differences, which overlap (Var of the mean squared difference is 12σ⁴/(m − 1), against 8σ⁴/(m − 1)
+ * for independent ones), so (σ̂/σ)² varies like χ² with 2(m − 1)/3 degrees of freedom.
+ */
+export function scaleDegreesOfFreedom(m: number): number {
+  return (2 * (m - 1)) / 3;
+}
 
 /** A persistent run found by the scan: positions in the residual series, inclusive. */
 export interface Segment {
@@ -68,6 +77,31 @@ function bestSegment(z: ReadonlyArray<number>, a: number, b: number): { from: nu
 }
 
 /**
+ * Onset of a drift (a gap to plan that grows): the least-squares hinge z_t = β·max(0, t − τ + 1)
+ * against the plan's baseline of zero over positions [a, to], with β on the run's side (Hinkley 1971's
+ * two-phase regression with a known first phase). A level-based rule dates a drift late, because its
+ * first periods are still small against the run's typical level.
+ */
+function driftOnset(z: ReadonlyArray<number>, to: number, sign: number, a: number): number {
+  let start = to;
+  let best = 0;
+  for (let tau = a; tau < to; tau += 1) {
+    let sxy = 0;
+    let sxx = 0;
+    for (let t = tau; t <= to; t += 1) {
+      sxy += (t - tau + 1) * z[t];
+      sxx += (t - tau + 1) ** 2;
+    }
+    const gain = sign * sxy > 0 ? (sxy * sxy) / sxx : 0;
+    if (gain > best) {
+      best = gain;
+      start = tau;
+    }
+  }
+  return start;
+}
+
+/**
  * Page's CUSUM estimate of where a run began (Page 1954; Hinkley 1971). With δ the run's typical
  * level in noise units (the median over the run, so one spike does not set it) and the reference
  * value k = max(1, δ/2), the run is extended back to the period from which Σ (sign·z − k) up to the
@@ -80,7 +114,8 @@ function onset(z: ReadonlyArray<number>, run: { from: number; to: number }, sign
   const k = Math.max(ONSET_SLACK, level / 2);
   // The scan's clipped scores can take in a first period closer to plan than to a step's level.
   const step = runSlope({ residual: z, sigma: 1 }, { from: run.from + 1, to: run.to, sign }).z < DRIFT_Z;
-  if (step && sign * z[run.from] < k && run.to - run.from >= 2) return run.from + 1;
+  if (!step) return driftOnset(z, run.to, sign, a);
+  if (sign * z[run.from] < k && run.to - run.from >= 2) return run.from + 1;
   let start = run.from;
   let best = 0;
   let sum = 0;
@@ -111,9 +146,8 @@ export function scanSegments(residual: ReadonlyArray<number>, sigma: number, alp
   const inflation = autocorrelationInflation(residual);
   const raw = residual.map((v) => v / sigma / inflation);
   const z = raw.map((v) => Math.max(-CLIP, Math.min(CLIP, v)));
-  const tests = (m * (m - 1)) / 2;
-  const t = studentT(m - 2);
-  const critical = Math.max(zFloor, t.quantile(1 - alpha / (2 * tests)));
+  const df = scaleDegreesOfFreedom(m);
+  const critical = Math.max(zFloor, scanCritical(alpha, m, df));
   const found: Segment[] = [];
   const regions: [number, number][] = [[0, m - 1]];
   while (regions.length > 0) {
@@ -126,7 +160,7 @@ export function scanSegments(residual: ReadonlyArray<number>, sigma: number, alp
     const sign = Math.sign(sum);
     const from = onset(raw, best, sign, a);
     const to = best.to;
-    const pValue = Math.min(1, 2 * tests * (1 - t.cdf(best.stat)));
+    const pValue = scanTail(best.stat, m, df);
     found.push({ from, to, sign, evidence: best.stat, pValue });
     regions.push([a, from - 1], [to + 1, b]);
   }

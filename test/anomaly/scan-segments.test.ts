@@ -22,6 +22,14 @@ describe('scanSegments', () => {
     expect(run.from).toBeLessThanOrEqual(26);
     expect(run.to).toBe(35);
   });
+  it('dates a trend change from its start by the hinge fit', () => {
+    for (const seed of [5, 6, 7, 8]) {
+      const r = noise(seed).map((v, t) => (t >= 12 ? v + 0.03 * (t - 11) : v));
+      const [run] = scanSegments(r, 0.02, 0.01, 3);
+      expect(Math.abs(run.from - 12)).toBeLessThanOrEqual(2);
+      expect(run.to).toBe(35);
+    }
+  });
   it('does not make a run of a single spike', () => {
     const r = noise(4);
     r[18] += 0.5;
