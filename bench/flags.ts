@@ -1,8 +1,8 @@
 /**
  * Accuracy of the flags engine on labelled budget sets (scripts/make-budget-set.ts) over several
  * seeds — the seeds the rules were chosen on and seeds never looked at — next to a plain ±10%
- * variance rule, the calibration of the flags' confidence, and the false-flag rate on clean tourism
- * series. Scoring: bench/flags-score.ts (one flag per issue).
+ * variance rule, the calibration of the flags' confidence, the false-flag rate on clean tourism
+ * series and on lines of pure Gaussian and heavy-tailed noise. Scoring: bench/flags-score.ts (one flag per issue).
  *
  * Run: npm run bench:flags [-- --tuning 2026,1,2 --held-out 101,102,103,104,105 --lines 200]
  */
@@ -12,6 +12,7 @@ import type { BudgetLine, ThresholdSettings } from '../src/anomaly/types';
 import { seasonalFigure } from '../src/forecast/classical-decomposition';
 import { quantile } from '../src/stats/quantile';
 import { makeBudgetSet } from '../scripts/make-budget-set';
+import { noiseRows } from './flags-noise';
 import { addScores, scoreFlags } from './flags-score';
 import type { Score, ScoredFlag } from './flags-score';
 
@@ -160,6 +161,12 @@ function main(): void {
     '|---|---|---|---|',
     `| ours | ${ours.length} | ${(100 * ratio(ours.length, periods)).toFixed(2)} | ${pct(ratio(new Set(ours.map((f) => f.line)).size, clean.length))} |`,
     `| ±10% rule | ${rule.length} | ${(100 * ratio(rule.length, periods)).toFixed(2)} | ${pct(ratio(new Set(rule.map((f) => f.line)).size, clean.length))} |`,
+    '',
+    'Pure-noise lines (bench/flags-noise.ts: 36 months, noise 10% of plan, minPct 0, alpha 1%): share of lines with a false flag',
+    '',
+    '| noise | lines | with a run | with a one-off |',
+    '|---|---|---|---|',
+    ...noiseRows(),
   );
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -18,7 +18,7 @@ export interface Issue {
   sign: number;
   /** Evidence in noise units: the scan statistic of a run, the studentised deviation of a one-off. */
   evidence: number;
-  /** Family-wise tail area (Bonferroni-adjusted over the periods or runs tested). */
+  /** Family-wise tail area (over the periods tested for a one-off, over all runs for a run). */
   pValue: number;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Persistent deviations from plan: runs of two or more periods whose mean variance is beyond the
  * line's noise, found by a scan of every segment (the "epidemic" change model: a deviation that
- * starts and may stop; Levin & Kline 1985, circular binary segmentation, Olshen et al. 2004) with a
- * Bonferroni bound over all segments tested.
+ * starts and may stop; Levin & Kline 1985, circular binary segmentation, Olshen et al. 2004) held to
+ * a family-wise false-alarm rate over all segments by Siegmund's scan tail (scan-tail.ts).
  */
 import { median } from '../stats/median';
 import { DRIFT_Z, runSlope } from './run-slope';
@@ -38,7 +38,7 @@ export interface Segment {
   sign: number;
   /** Scan statistic |Σ z| / √length in noise units (clipped, autocorrelation-adjusted). */
   evidence: number;
-  /** Bonferroni-adjusted two-sided tail area of `evidence` over all segments tested (≤ 1). */
+  /** Family-wise two-sided tail area of `evidence` over all segments (scan-tail.ts, ≤ 1). */
   pValue: number;
 }
 
@@ -132,11 +132,11 @@ function onset(z: ReadonlyArray<number>, run: { from: number; to: number }, sign
 
 /**
  * Every persistent run in the residuals (relative variances) of one line, strongest first found.
- * The best segment of the whole series is tested against the Student-t critical value for a
- * two-sided Bonferroni bound of `alpha` over the m(m−1)/2 segments of two or more periods (Student's
- * t with m − 2 degrees of freedom, since σ is estimated from the same m periods), and no lower than
- * `zFloor`. Found runs are dated from Page's CUSUM estimate of their onset and the search recurses
- * on the periods before and after them.
+ * The best segment of the whole series is significant when its family-wise tail area over all
+ * segments of two or more periods (Siegmund's scan tail, averaged over the estimated scale: see
+ * scaleDegreesOfFreedom) is at most `alpha`, and its score at least `zFloor`. Found runs are dated
+ * from their onset (a hinge fit for a drift, Page's CUSUM for a step) and the search recurses on the
+ * periods before and after them.
  * @param sigma the line's noise scale, in the residuals' units
  * @example scanSegments([0, 0.01, -0.01, 0.3, 0.31, 0.29, 0.3, 0.3, 0.01, 0], 0.01, 0.01, 3)[0] // {from: 3, to: 7, sign: 1, ...}
  */

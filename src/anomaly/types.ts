@@ -15,7 +15,8 @@ export interface Thresholds {
   minAbs: number;
   /**
    * False-alarm rate per line: the chance that a line of pure noise raises a one-off flag, and
-   * separately a persistent one (each test family is Bonferroni-adjusted for the periods tested).
+   * separately a persistent one (one-offs Bonferroni-adjusted over the periods tested, runs by the
+   * scan tail over all runs, src/anomaly/scan-tail.ts).
    * @default 0.01
    */
   alpha: number;
