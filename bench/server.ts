@@ -36,7 +36,7 @@ interface Row {
   errors: number;
 }
 
-/** A free loopback port, so the server can log at warn level (no per-request logs) and still be found. */
+/** A free loopback port, so the server can log at error level (no per-request logs) and still be found. */
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
@@ -50,7 +50,7 @@ function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'server', 'main.ts')], {
-    env: { ...process.env, PORT: String(port), OPENFPA_RATE_LIMIT: '10000000', OPENFPA_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), OPENFPA_RATE_LIMIT: '10000000', OPENFPA_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   let exited = false;
