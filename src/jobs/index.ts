@@ -26,3 +26,7 @@ export type { JobEndpoint, WebWorkerLike, NodeWorkerLike, WebWorkerScopeLike, No
 // The client side
 export { createJobPool } from './pool';
 export type { JobPool, JobPoolOptions, JobRunOptions } from './pool';
+
+// Progress
+export { estimateTimeLeft, finishRatio } from './time-left';
+export type { ProgressSample, TimeLeft, TimeLeftOptions } from './time-left';

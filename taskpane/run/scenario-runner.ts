@@ -9,6 +9,7 @@ import type { JobPool } from '../../src/jobs/pool';
 import { scenarioJobHandlers } from '../../src/scenario/jobs';
 import type { ScenarioJobResult, ScenarioJobs } from '../../src/scenario/jobs';
 import { createJobPool } from '../../src/jobs/pool';
+import { estimateTimeLeft, finishRatio, type ProgressSample } from '../../src/jobs/time-left';
 import type { ScenarioSpec } from '../../src/scenario/spec';
 import { histogram } from '../../src/stats/histogram';
 import type { RunOutcome } from '../results/types';
@@ -17,8 +18,11 @@ export interface RunProgress {
   done: number;
   total: number;
   elapsedMs: number;
-  /** Estimated time left, ms (null until the first block is done). */
+  /** Estimated time left, ms, from the measured throughput (null until there is a rate). */
   remainingMs: number | null;
+  /** The range of the estimate, ms: at the fastest and the slowest recent rate. */
+  lowMs?: number;
+  highMs?: number;
 }
 
 export interface RunHandle {
@@ -29,12 +33,6 @@ export interface RunHandle {
 export interface ScenarioRunner {
   readonly where: 'worker' | 'pane thread';
   start(name: string, spec: ScenarioSpec, onProgress: (p: RunProgress) => void, keepTrials: boolean): RunHandle;
-}
-
-/** Time left by linear extrapolation of the rate so far. */
-export function remainingTime(done: number, total: number, elapsedMs: number): number | null {
-  if (done <= 0) return null;
-  return Math.max(0, (elapsedMs / done) * (total - done));
 }
 
 /** What the results view and the workbook writer get from a finished job. */
@@ -56,6 +54,9 @@ export function createScenarioRunner(
   pool: JobPool<ScenarioJobs>,
   now: () => number = () => performance.now(),
 ): ScenarioRunner {
+  // The work after the last trial (statistics, ranks, moving the trials back) as a share of the
+  // trial phase, measured on the previous run and used by the next run's time left.
+  let measuredFinish = 0;
   return {
     get where() {
       return pool.workers > 0 ? 'worker' : 'pane thread';
@@ -63,6 +64,7 @@ export function createScenarioRunner(
     start(name, spec, onProgress, keepTrials) {
       const controller = new AbortController();
       const started = now();
+      const samples: ProgressSample[] = [];
       // Every output's trials come back (moved, not copied): the pane draws a histogram of each.
       const done = pool
         .run(
@@ -72,11 +74,25 @@ export function createScenarioRunner(
             signal: controller.signal,
             onProgress: ({ done: d, total }) => {
               const elapsedMs = now() - started;
-              onProgress({ done: d, total, elapsedMs, remainingMs: remainingTime(d, total, elapsedMs) });
+              samples.push({ done: d, elapsedMs });
+              const left = estimateTimeLeft(samples, total, { finishRatio: measuredFinish });
+              onProgress({
+                done: d,
+                total,
+                elapsedMs,
+                remainingMs: left?.remainingMs ?? null,
+                lowMs: left?.lowMs,
+                highMs: left?.highMs,
+              });
             },
           },
         )
-        .then((job) => runOutcome(name, job, keepTrials, now() - started));
+        .then((job) => {
+          const finishedMs = now() - started;
+          const last = samples[samples.length - 1];
+          if (last && last.done >= job.iterations) measuredFinish = finishRatio(last.elapsedMs, finishedMs);
+          return runOutcome(name, job, keepTrials, finishedMs);
+        });
       return { done, cancel: () => controller.abort() };
     },
   };

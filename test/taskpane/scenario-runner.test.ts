@@ -98,3 +98,20 @@ it('passes engine errors through with their message and hint', async () => {
   expect(error).toMatchObject({ code: 'SCENARIO_UNKNOWN_NAME', message: expect.stringMatching(/colume/) });
   expect((error as { hint: string }).hint.length).toBeGreaterThan(0);
 });
+
+it('gives the time left from the measured throughput and learns the finishing work for the next run', async () => {
+  // A clock that advances 100 ms whenever it is read: the start, each block's report and the end.
+  let t = 0;
+  const clock = () => (t += 100);
+  const runner = createScenarioRunner(createJobPool({ handlers: scenarioJobHandlers }), clock);
+  const first: (number | null)[] = [];
+  await runner.start('Base', { ...spec, blockSize: 5000 }, (p) => first.push(p.remainingMs), false).done;
+  // Reports at 100, 200, 300, 400 ms after the start for 5000 trials each: 50 trials/ms.
+  expect(first).toEqual([null, 200, 100, 0]);
+  const second: (number | null)[] = [];
+  await runner.start('Base', { ...spec, blockSize: 5000 }, (p) => second.push(p.remainingMs), false).done;
+  // The first run finished 100 ms after its last trial, a quarter of its 400 ms trial phase: the
+  // second run's estimates add that quarter of (time so far + time left).
+  expect(second[1]).toBeCloseTo(200 + 0.25 * 400, 9);
+  expect(second[3]).toBeCloseTo(0.25 * 400, 9);
+});

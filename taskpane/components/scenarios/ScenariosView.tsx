@@ -26,6 +26,8 @@ import { newId, PaneActions, PaneData } from '../../state/use-pane-data';
 import type { Workbook } from '../../workbook/types';
 import { boundsText, TRIALS_PER_RUN, withinBounds } from '../../../src/model/limits';
 import { checkModel } from '../drivers/ModelEditor';
+import { useNumbers } from '../../state/numbers';
+import type { NumberFormatter } from '../../../src/format';
 import { ResultsPanel } from './ResultsPanel';
 import { RunComparison } from './RunComparison';
 
@@ -53,11 +55,21 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-const seconds = (ms: number | null) =>
-  ms === null ? 'estimating…' : ms < 1000 ? 'under a second' : `about ${Math.ceil(ms / 1000)} s`;
+/** Time left as the measured throughput gives it: a range while the rate varies, "about" when it is steady. */
+function timeLeftText(p: RunProgress, format: NumberFormatter['format']): string {
+  if (p.total > 0 && p.done >= p.total) return 'computing the statistics…';
+  if (p.remainingMs === null) return 'time left: measuring…';
+  if (p.remainingMs < 1000) return 'time left: under a second';
+  const { lowMs = p.remainingMs, highMs = p.remainingMs } = p;
+  const duration = (ms: number) => format(Math.max(1000, ms), 'duration');
+  return highMs - lowMs > 0.3 * p.remainingMs && duration(lowMs) !== duration(highMs)
+    ? `time left: ${duration(lowMs)} to ${duration(highMs)}`
+    : `time left: about ${duration(p.remainingMs)}`;
+}
 
 export function ScenariosView({ data, actions, workbook, runner }: ScenariosViewProps) {
   const styles = useStyles();
+  const { format } = useNumbers();
   const [step, setStep] = useState(0);
   const [name, setName] = useState('Base case');
   const model = useMemo(
@@ -250,7 +262,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
             <Field
               label={`Running on the ${runner.where}`}
               validationState="none"
-              hint={`${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} trials · time left ${seconds(progress.remainingMs)}`}
+              hint={`${format(progress.done, 'count')} of ${format(progress.total, 'count')} trials · ${timeLeftText(progress, format)}`}
             >
               <ProgressBar
                 value={progress.total ? progress.done / progress.total : 0}
