@@ -225,6 +225,44 @@ export function scenarioTornado(
 }
 
 /**
+ * The probability that an output ends below (or above) a threshold, e.g. the chance of a loss:
+ * the fraction of trials strictly below (or strictly above) it.
+ * @customfunction SCENARIO.PROB
+ * @helpurl https://localhost:3000/help/scenario-prob.html
+ * @param {any[][]} drivers Table with columns name, distribution, param1..param4, as in FPA.SCENARIO.MC.
+ * @param {any[][]} model One "name = expression" per line, as in FPA.SCENARIO.MC.
+ * @param {number} threshold The value to compare each trial with, e.g. 0.
+ * @param {string} [output] Output to ask about. Default: the last line of the model.
+ * @param {string} [direction] "<" for P(output < threshold) or ">" for P(output > threshold). Default "<".
+ * @param {number} [iterations] Trials, 2 to 200,000. Default 10,000.
+ * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
+ * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
+ * @param {CustomFunctions.CancelableInvocation} [invocation] Excel's handle on the call, to stop the run when it is cancelled.
+ * @returns {Promise<number>} A probability between 0 and 1.
+ */
+export function scenarioProb(
+  drivers: any[][],
+  model: any[][],
+  threshold: number,
+  output?: string,
+  direction?: string,
+  iterations?: number,
+  seed?: number,
+  correlation?: any[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<number> {
+  return safelyAsync(async () => {
+    const t = optionalNumber(threshold, 'threshold', Number.NaN);
+    if (Number.isNaN(t)) throw Errors.empty('threshold');
+    const side = optionalString(direction, 'direction', '<', ['<', '>']);
+    const spec = { ...buildSpec(drivers, model, iterations, seed, correlation), thresholds: [t], percentiles: [] };
+    const { result, outputs } = await runScenarioJob({ spec }, invocation);
+    const stats = result.outputs[outputs[pickOutput(outputs, output)]];
+    return (side === '<' ? stats.probBelow : stats.probAbove)![String(t)];
+  });
+}
+
+/**
  * Spills the simulated values of one output as a column, in trial order, for charts, LET or LAMBDA.
  * @customfunction SCENARIO.TRIALS
  * @helpurl https://localhost:3000/help/scenario-trials.html

@@ -7,7 +7,8 @@
  *   true error);
  * - percentiles: R type 7; VaR at level L (default 95) = mean − P(100 − L); CVaR = mean − (mean of
  *   the trials at or below P(100 − L)), as ../shared/bench/mc-standard.md defines them;
- * - probBelow: fraction of trials strictly below each threshold.
+ * - probBelow / probAbove: fraction of trials strictly below / strictly above each threshold (with a
+ *   discrete output, trials equal to the threshold are in neither, so the two need not sum to 1).
  */
 import { ScenarioErrors } from './errors';
 import { percentiles as percentilesOf } from '../stats/percentiles';
@@ -23,6 +24,8 @@ export interface OutputStatistics {
   [risk: `var${number}` | `cvar${number}`]: number;
   /** Present only when thresholds were asked for: threshold (as text) → P(output < threshold). */
   probBelow?: Record<string, number>;
+  /** Present only when thresholds were asked for: threshold (as text) → P(output > threshold). */
+  probAbove?: Record<string, number>;
 }
 
 export interface StatisticsOptions {
@@ -98,12 +101,20 @@ export function describeOutput(
   result[`cvar${level}`] = mean - tailSum / tailCount;
   if (options.thresholds && options.thresholds.length > 0) {
     const probBelow: Record<string, number> = {};
+    const probAbove: Record<string, number> = {};
     for (const t of options.thresholds) {
       let below = 0;
-      for (let i = 0; i < n; i++) if (values[i] < t) below++;
+      let above = 0;
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (v < t) below++;
+        else if (v > t) above++;
+      }
       probBelow[String(t)] = below / n;
+      probAbove[String(t)] = above / n;
     }
     result.probBelow = probBelow;
+    result.probAbove = probAbove;
   }
   return result;
 }

@@ -34,12 +34,19 @@ export function summaryRows(outcome: RunOutcome): Cell[][] {
   return [header, ...rows];
 }
 
-/** Tornado rows, smallest |Spearman| first (Excel draws the first category at the bottom). */
+/**
+ * Tornado rows, smallest |Spearman| first (Excel draws the first category at the bottom): the rank
+ * correlation and the standardised regression coefficient (which holds the other drivers fixed), so
+ * the bar chart shows both series side by side.
+ */
 export function tornadoRows(outcome: RunOutcome, output: string): Cell[][] | null {
   const sens = outcome.result.sensitivity?.[output];
   if (!sens || sens.length === 0) return null;
   const sorted = [...sens].sort((a, b) => Math.abs(a.spearman) - Math.abs(b.spearman));
-  return [['Driver', `Rank correlation with ${output}`], ...sorted.map((d) => [d.driver, d.spearman] as Cell[])];
+  return [
+    ['Driver', `Rank correlation with ${output}`, 'Standardised regression coefficient'],
+    ...sorted.map((d) => [d.driver, d.spearman, d.src] as Cell[]),
+  ];
 }
 
 export function histogramRows(outcome: RunOutcome, output: string): Cell[][] {
@@ -91,7 +98,7 @@ export async function writeResults(
     });
     await workbook.addChart(sheet, {
       kind: 'bar',
-      title: `${output}: sensitivity (rank correlation)`,
+      title: `${output}: sensitivity (rank correlation and regression coefficient)`,
       dataAddress: tornadoAt,
       anchor: CHART_COLUMN + '18',
     });

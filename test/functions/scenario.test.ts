@@ -1,8 +1,8 @@
 /**
- * FPA.SCENARIO.MC, .TORNADO, .TRIALS and FPA.DIST.INV through the adapter: labelled spill shapes,
+ * FPA.SCENARIO.MC, .TORNADO, .PROB, .TRIALS and FPA.DIST.INV through the adapter: labelled spill shapes,
  * determinism, and every kind of bad input returning an Excel error with a message (nothing thrown).
  */
-import { distInv, scenarioMc, scenarioTornado, scenarioTrials } from '../../functions/scenario';
+import { distInv, scenarioMc, scenarioProb, scenarioTornado, scenarioTrials } from '../../functions/scenario';
 import { TRIALS_PER_CELL } from '../../src/model/limits';
 import { runScenario } from '../../src/scenario/run';
 import { errorCell, expectExcelError, rangeValues } from './excel-range';
@@ -149,6 +149,31 @@ describe('FPA.SCENARIO.TORNADO', () => {
       '#N/A',
       /Use one of: revenue, profit/,
     );
+  });
+});
+
+describe('FPA.SCENARIO.PROB', () => {
+  it('P(output < t) and P(output > t): the fractions of trials strictly below and above', async () => {
+    const trials = ((await call(() => scenarioTrials(DRIVERS, MODEL, 'profit', 3000, 4))) as number[][]).map(
+      (r) => r[0],
+    );
+    const t = 2_000_000;
+    const below = await call(() => scenarioProb(DRIVERS, MODEL, t, 'profit', undefined, 3000, 4));
+    const above = await call(() => scenarioProb(DRIVERS, MODEL, t, undefined, '>', 3000, 4));
+    expect(below).toBe(trials.filter((v) => v < t).length / 3000);
+    expect(above).toBe(trials.filter((v) => v > t).length / 3000);
+    expect(below).toBeGreaterThan(0.05);
+    expect(above).toBeGreaterThan(0.05);
+    expect(below + above).toBeCloseTo(1, 12);
+  });
+  it('a missing threshold, a bad direction or an unknown output is an error with a message', async () => {
+    expectExcelError(await call(() => scenarioProb(DRIVERS, MODEL, null as unknown as number)), '#VALUE!', /threshold/);
+    expectExcelError(
+      await call(() => scenarioProb(DRIVERS, MODEL, 0, 'profit', 'below?', 100)),
+      '#VALUE!',
+      /direction/,
+    );
+    expectExcelError(await call(() => scenarioProb(DRIVERS, MODEL, 0, 'ebit', '<', 100)), '#N/A', /Use one of/);
   });
 });
 

@@ -16,8 +16,14 @@ describe('describeOutput', () => {
     expect(s.var95).toBeCloseTo(50.5 - 5.95, 12);
     expect(s.cvar95).toBeCloseTo(47.5, 12);
   });
-  test('P(output < threshold)', () => {
+  test('P(output < threshold) and P(output > threshold)', () => {
     expect(s.probBelow).toEqual({ '10.5': 0.1, '0': 0 });
+    expect(s.probAbove).toEqual({ '10.5': 0.9, '0': 1 });
+  });
+  test('a trial equal to the threshold is neither below nor above it', () => {
+    const t = describeOutput('y', Float64Array.of(1, 2, 2, 3), { percentiles: [], thresholds: [2, 5] });
+    expect(t.probBelow).toEqual({ '2': 0.25, '5': 1 });
+    expect(t.probAbove).toEqual({ '2': 0.25, '5': 0 });
   });
   test('another VaR level changes the keys', () => {
     const t = describeOutput('x', x, { percentiles: [], varLevel: 90 });

@@ -106,6 +106,13 @@ describe('Scenario wizard', () => {
     const mean = Number(within(row).getAllByRole('cell')[0].textContent!.replace(/,/g, ''));
     expect(mean).toBeGreaterThan(195);
     expect(mean).toBeLessThan(205);
+    // Two tornadoes: rank correlation, and the standardised regression coefficient (others held fixed).
+    const spearman = within(screen.getByTestId('results-tornado')).getByRole('img');
+    const src = within(screen.getByTestId('results-tornado-src')).getByRole('img');
+    expect(spearman.getAttribute('aria-label')).toMatch(/^What moves revenue: volume 0\.9\d+, price 0\.\d+\.$/);
+    expect(src.getAttribute('aria-label')).toMatch(
+      /^What moves revenue, other drivers held fixed: volume 0\.9\d+, price 0\.\d+\.$/,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
     await screen.findByText(/^Wrote the summary to 'Base case'!A1:L2/);
     expect(workbook.sheets).toContain('Base case');

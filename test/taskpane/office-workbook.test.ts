@@ -100,12 +100,12 @@ describe('Office workbook: write to workbook', () => {
       sheet: 'Base case (2)',
       summary: "'Base case (2)'!A1:H2",
       histogram: "'Base case (2)'!A5:B8",
-      tornado: "'Base case (2)'!D5:E7",
+      tornado: "'Base case (2)'!D5:F7",
       trials: null,
     });
     expect(rec.charts).toEqual([
       { sheet: 'Base case (2)', type: 'ColumnClustered', source: 'Base case (2)!A5:B8', seriesBy: 'Columns' },
-      { sheet: 'Base case (2)', type: 'BarClustered', source: 'Base case (2)!D5:E7', seriesBy: 'Columns' },
+      { sheet: 'Base case (2)', type: 'BarClustered', source: 'Base case (2)!D5:F7', seriesBy: 'Columns' },
     ]);
   });
 

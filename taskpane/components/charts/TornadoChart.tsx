@@ -14,7 +14,18 @@ export interface TornadoBar {
 
 const ROW = 18;
 
-export function TornadoChart({ bars, title, testId }: { bars: TornadoBar[]; title: string; testId?: string }) {
+export function TornadoChart({
+  bars,
+  title,
+  testId,
+  axisLabel = 'rank correlation with the output',
+}: {
+  bars: TornadoBar[];
+  title: string;
+  testId?: string;
+  /** What the bars measure, under the axis. @default 'rank correlation with the output' */
+  axisLabel?: string;
+}) {
   const { format } = useNumbers();
   if (bars.length === 0) return null;
   const nameWidth = Math.min(96, Math.max(...bars.map((b) => textWidth(b.label, FONT))) + 8);
@@ -32,13 +43,7 @@ export function TornadoChart({ bars, title, testId }: { bars: TornadoBar[]; titl
         const zero = x.at(0);
         return (
           <>
-            <BottomAxis
-              scale={x}
-              plot={plot}
-              unit="ratio"
-              label="rank correlation with the output"
-              options={{ decimals: 1 }}
-            />
+            <BottomAxis scale={x} plot={plot} unit="ratio" label={axisLabel} options={{ decimals: 1 }} />
             {bars.map((b, i) => {
               const y = plot.top + i * ROW;
               const end = x.at(b.value);

@@ -133,11 +133,21 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
           .map((k) => ({ label: `P${k}`, value: s.percentiles[k] }))}
       />
       {outcome.result.sensitivity?.[output]?.length ? (
-        <TornadoChart
-          title={`What moves ${output}`}
-          testId="results-tornado"
-          bars={outcome.result.sensitivity[output].map((x) => ({ label: x.driver, value: x.spearman }))}
-        />
+        <>
+          <TornadoChart
+            title={`What moves ${output}`}
+            testId="results-tornado"
+            bars={outcome.result.sensitivity[output].map((x) => ({ label: x.driver, value: x.spearman }))}
+          />
+          {/* The regression coefficient holds the other drivers fixed: a driver correlated with another
+              is not credited with its effect (same driver order as above). */}
+          <TornadoChart
+            title={`What moves ${output}, other drivers held fixed`}
+            testId="results-tornado-src"
+            axisLabel="standardised regression coefficient"
+            bars={outcome.result.sensitivity[output].map((x) => ({ label: x.driver, value: x.src }))}
+          />
+        </>
       ) : (
         <Caption1>No sensitivity data.</Caption1>
       )}
