@@ -21,6 +21,15 @@ export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
   AND: [1, 255],
   OR: [1, 255],
   NOT: [1, 1],
+  SUM: [1, 255],
+  AVERAGE: [1, 255],
+  IFS: [2, 254],
+  ROUNDUP: [1, 2],
+  ROUNDDOWN: [1, 2],
+  LOG: [1, 2],
+  MOD: [2, 2],
+  NPV: [2, 255],
+  PMT: [3, 5],
 };
 
 export type Op =
@@ -32,6 +41,9 @@ export type Op =
   | 'ln'
   | 'sqrt'
   | 'round'
+  | 'roundup'
+  | 'rounddown'
+  | 'mod'
   | 'add'
   | 'sub'
   | 'mul'
@@ -84,6 +96,26 @@ export interface Program {
   readonly instructions: readonly Instruction[];
   readonly driverRegisters: readonly number[];
   readonly outputRegisters: readonly number[];
+}
+
+/**
+ * PMT(rate, nper, pv, [fv = 0], [type = 0]), Excel's payment per period (negative for a loan received):
+ * −(rate·(fv + pv·q)) / ((1 + rate·type)·(q − 1)) with q = (1 + rate)^nper, and −(pv + fv)/nper at rate 0.
+ */
+function compilePmt(
+  args: readonly number[],
+  constant: (value: number) => number,
+  emit: (op: Op, a: number, b?: number, c?: number) => number,
+): number {
+  const [rate, nper, pv] = args;
+  const fv = args.length > 3 ? args[3] : constant(0);
+  const type = args.length > 4 ? args[4] : constant(0);
+  const q = emit('pow', emit('add', constant(1), rate), nper);
+  const numerator = emit('mul', rate, emit('add', fv, emit('mul', pv, q)));
+  const denominator = emit('mul', emit('add', constant(1), emit('mul', rate, type)), emit('sub', q, constant(1)));
+  const withRate = emit('neg', emit('div', numerator, denominator));
+  const atZero = emit('neg', emit('div', emit('add', pv, fv), nper));
+  return emit('if', emit('eq', rate, constant(0)), atZero, withRate);
 }
 
 /**
@@ -167,7 +199,39 @@ export function compileModel(lines: readonly Assignment[], drivers: readonly str
               );
       }
       case 'ROUND':
-        return emit('round', args[0], args.length > 1 ? args[1] : constant(0));
+      case 'ROUNDUP':
+      case 'ROUNDDOWN':
+        return emit(node.name.toLowerCase() as Op, args[0], args.length > 1 ? args[1] : constant(0));
+      case 'SUM':
+        return args.slice(1).reduce((acc, r) => emit('add', acc, r), args[0]);
+      case 'AVERAGE':
+        return emit(
+          'div',
+          args.slice(1).reduce((acc, r) => emit('add', acc, r), args[0]),
+          constant(args.length),
+        );
+      case 'IFS': {
+        if (args.length % 2 !== 0)
+          throw ScenarioErrors.syntax(node.line, node.column, 'IFS takes pairs of condition and value');
+        // No condition true: Excel's #N/A, here a value that is not a number (the output check names it).
+        let acc = constant(Number.NaN);
+        for (let i = args.length - 2; i >= 0; i -= 2) acc = emit('if', args[i], args[i + 1], acc);
+        return acc;
+      }
+      case 'LOG':
+        return emit('div', emit('ln', args[0]), emit('ln', args.length > 1 ? args[1] : constant(10)));
+      case 'MOD':
+        return emit('mod', args[0], args[1]);
+      case 'NPV': {
+        // NPV(rate, v1, …, vn) = Σ v_i / (1 + rate)^i, as Excel (the first value one period out).
+        const factor = emit('add', constant(1), args[0]);
+        return args
+          .slice(1)
+          .map((v, i) => emit('div', v, emit('pow', factor, constant(i + 1))))
+          .reduce((acc, r) => emit('add', acc, r));
+      }
+      case 'PMT':
+        return compilePmt(args, constant, emit);
       case 'POWER':
         return emit('pow', args[0], args[1]);
       default:

@@ -12,6 +12,30 @@ function roundExcel(x: number, digits: number): number {
   return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
 
+/**
+ * |x|·10^digits, snapped to the nearest whole number when within 1e-12 of it (relative): the
+ * decimal a user typed (0.1·3 stored as 0.30000000000000004) is not pushed up or down a step by its
+ * binary representation, as Excel's 15-digit arithmetic does not push it.
+ */
+function scaled(x: number, digits: number): { y: number; f: number } {
+  const f = detPow(10, Math.trunc(digits));
+  const y = Math.abs(x) * f;
+  const r = Math.round(y);
+  return { y: Math.abs(y - r) <= 1e-12 * Math.max(1, y) ? r : y, f };
+}
+
+/** ROUNDUP: away from zero to `digits` decimals. */
+function roundUpExcel(x: number, digits: number): number {
+  const { y, f } = scaled(x, digits);
+  return (Math.sign(x) * Math.ceil(y)) / f;
+}
+
+/** ROUNDDOWN: toward zero to `digits` decimals. */
+function roundDownExcel(x: number, digits: number): number {
+  const { y, f } = scaled(x, digits);
+  return (Math.sign(x) * Math.floor(y)) / f;
+}
+
 const BLOCK = 4096;
 
 function run(ins: Instruction, regs: Float64Array[], len: number): void {
@@ -42,6 +66,16 @@ function run(ins: Instruction, regs: Float64Array[], len: number): void {
       break;
     case 'round':
       for (let i = 0; i < len; i++) d[i] = roundExcel(a[i], b[i]);
+      break;
+    case 'roundup':
+      for (let i = 0; i < len; i++) d[i] = roundUpExcel(a[i], b[i]);
+      break;
+    case 'rounddown':
+      for (let i = 0; i < len; i++) d[i] = roundDownExcel(a[i], b[i]);
+      break;
+    case 'mod':
+      // Excel's MOD: the result has the divisor's sign; MOD(x, 0) is not a number (#DIV/0! in Excel).
+      for (let i = 0; i < len; i++) d[i] = a[i] - b[i] * Math.floor(a[i] / b[i]);
       break;
     case 'add':
       for (let i = 0; i < len; i++) d[i] = a[i] + b[i];

@@ -6,11 +6,15 @@
  *   and     := compare ('&&' compare)*
  *   compare := sum (('<' | '<=' | '>' | '>=' | '=' | '==' | '<>' | '!=') sum)?
  *   sum     := product (('+' | '-') product)*
- *   product := unary (('*' | '/') unary)*
- *   unary   := ('-' | '+' | '!') unary | power
- *   power   := postfix ('^' unary)?          (right-associative; 2^-1 allowed; -2^2 = -4)
- *   postfix := primary '%'*                  (12% = 0.12)
+ *   product := power (('*' | '/') power)*
+ *   power   := postfix ('^' postfix)*        (left-associative, as Excel: 2^3^2 = 64)
+ *   postfix := prefix '%'*                   (12% = 0.12; 2^50% = 2^0.5)
+ *   prefix  := ('-' | '+' | '!') prefix | primary  (tighter than ^, as Excel: -2^2 = 4; 2^-1 = 0.5)
  *   primary := number | name | NAME '(' args ')' | '(' or ')'
+ *
+ * The arithmetic follows Excel's operator precedence (negation, then %, then ^, then * /, then + −,
+ * then comparisons), so a formula translated from a workbook means what it meant in Excel. Until
+ * issue 18 the language put negation below ^ (−2^2 = −4) and ^ right-associative; both changed.
  */
 import { NAME_MAX_LENGTH, NAME_TOKEN_SOURCE, nameKey } from '../../model/names';
 import { ScenarioErrors } from '../errors';
@@ -94,38 +98,38 @@ class Parser {
   }
 
   private parseProduct(): Node {
-    let left = this.parseUnary();
+    let left = this.parsePower();
     while (this.isOp('*') || this.isOp('/')) {
       const op = this.next().text;
-      left = { kind: 'binary', op, left, right: this.parseUnary() };
+      left = { kind: 'binary', op, left, right: this.parsePower() };
     }
     return left;
   }
 
-  private parseUnary(): Node {
-    if (this.isOp('-') || this.isOp('+') || this.isOp('!')) {
-      const op = this.next().text as '-' | '+' | '!';
-      return { kind: 'unary', op, arg: this.parseUnary() };
-    }
-    return this.parsePower();
-  }
-
   private parsePower(): Node {
-    const base = this.parsePostfix();
-    if (this.isOp('^')) {
+    let left = this.parsePostfix();
+    while (this.isOp('^')) {
       this.next();
-      return { kind: 'binary', op: '^', left: base, right: this.parseUnary() };
+      left = { kind: 'binary', op: '^', left, right: this.parsePostfix() };
     }
-    return base;
+    return left;
   }
 
   private parsePostfix(): Node {
-    let node = this.parsePrimary();
+    let node = this.parsePrefix();
     while (this.isOp('%')) {
       this.next();
       node = { kind: 'unary', op: '%', arg: node };
     }
     return node;
+  }
+
+  private parsePrefix(): Node {
+    if (this.isOp('-') || this.isOp('+') || this.isOp('!')) {
+      const op = this.next().text as '-' | '+' | '!';
+      return { kind: 'unary', op, arg: this.parsePrefix() };
+    }
+    return this.parsePrimary();
   }
 
   private parsePrimary(): Node {
