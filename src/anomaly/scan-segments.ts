@@ -120,7 +120,9 @@ function onset(z: ReadonlyArray<number>, run: { from: number; to: number }, sign
   let best = 0;
   let sum = 0;
   for (let s = run.from - 1; s >= a; s -= 1) {
-    sum += sign * z[s] - k;
+    // A period far beyond the run's own level (a spike before a step) counts as at most level + CLIP:
+    // one wild month cannot pull the onset back over months at plan.
+    sum += Math.min(sign * z[s], level + CLIP) - k;
     if (sum > best) {
       best = sum;
       start = s;

@@ -30,6 +30,13 @@ describe('scanSegments', () => {
       expect(run.to).toBe(35);
     }
   });
+  it('does not let a spike before a step pull its onset back', () => {
+    const r = noise(11).map((v, t) => (t >= 24 ? v + 0.2 : v));
+    r[20] += 0.7;
+    const [run] = scanSegments(r, 0.02, 0.01, 3);
+    expect(run).toMatchObject({ to: 35, sign: 1 });
+    expect(run.from).toBeGreaterThanOrEqual(23);
+  });
   it('does not make a run of a single spike', () => {
     const r = noise(4);
     r[18] += 0.5;
