@@ -134,3 +134,9 @@ export function movedAmount(lines: ReadonlyArray<Pick<ProposalLine, 'before' | '
   }
   return Math.max(up, down);
 }
+
+/** States in which a proposal still waits for someone: drafted, submitted or approved but not applied. */
+export const PENDING_STATES: ReadonlyArray<ProposalState> = ['draft', 'submitted', 'approved'];
+
+/** @example isPending('submitted') // true */
+export const isPending = (state: ProposalState): boolean => PENDING_STATES.includes(state);

@@ -2,6 +2,7 @@ import {
   affectedCostCentres,
   isEditable,
   isFinal,
+  isPending,
   missingComment,
   netChange,
   nextState,
@@ -85,5 +86,11 @@ describe('proposal lines', () => {
   test('a reallocation conserves the total', () => {
     expect(netChange(lines.slice(0, 2))).toBe(0);
     expect(netChange(lines)).toBeCloseTo(0.004, 9);
+  });
+});
+
+describe('pending proposals', () => {
+  test('drafted, submitted or approved but not applied are pending', () => {
+    expect(PROPOSAL_STATES.filter(isPending)).toEqual(['draft', 'submitted', 'approved']);
   });
 });

@@ -88,7 +88,8 @@ export interface TemplateChart {
 }
 
 export interface TemplateSheet {
-  role: TemplateRole;
+  /** The template's five roles, or the sample company's driver model. */
+  role: TemplateRole | 'drivers';
   name: string;
   texts: TemplateText[];
   tables: TemplateTable[];
