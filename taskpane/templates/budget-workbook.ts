@@ -6,6 +6,9 @@
  * writes.
  */
 import { FpaError } from '../../src/errors';
+import { affectedCostCentres, isPending, netChange } from '../../src/model/proposal';
+import type { Repository } from '../../src/store/repository';
+import type { PendingProposal, TemplateSheet } from '../../src/sheets/template';
 import { parseCell, cellAddress } from '../../src/sheets/a1';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
 import type { Amount, TemplateChanges, TemplateData, TemplatePlan, TemplateSpec } from '../../src/sheets/template';
@@ -19,6 +22,7 @@ import {
   templateChanges,
   templateWrites,
 } from '../../src/sheets/template';
+import { loadProposals } from '../review/proposals';
 import { splitAddress } from '../workbook/office-workbook';
 import { toSheetGrid } from '../workbook/sheet-grid';
 import type { Cell, Workbook } from '../workbook/types';
@@ -70,6 +74,7 @@ export async function previewTemplate(
   workbook: Workbook,
   spec: TemplateSpec,
   amounts?: TemplateData,
+  extraSheets: readonly TemplateSheet[] = [],
 ): Promise<TemplatePreview> {
   const t = resolveTemplate(spec);
   const before = await lastTemplateSpec(workbook);
@@ -78,9 +83,24 @@ export async function previewTemplate(
   const data: TemplateData = amounts
     ? { plan: new Map([...kept.plan, ...amounts.plan]), actual: new Map([...kept.actual, ...amounts.actual]) }
     : kept;
-  const plan = buildTemplatePlan(spec, data);
+  const built = buildTemplatePlan(spec, data);
+  const plan = { ...built, sheets: [...built.sheets, ...extraSheets] };
   const state = await workbook.readWorkbookState(plan.sheets.map((s) => s.name));
   return { spec, plan, previous, ...templateChanges(plan, previous, state) };
+}
+
+/** The proposals of the pane's store still waiting for someone, as the dashboard lists them. */
+export async function pendingProposals(repository: Repository): Promise<PendingProposal[]> {
+  const { proposals } = await loadProposals(repository);
+  return proposals
+    .filter((p) => isPending(p.record.state))
+    .map((p) => ({
+      id: p.id,
+      costCentres: affectedCostCentres(p.lines).join(', '),
+      state: p.record.state,
+      change: netChange(p.lines),
+      by: p.createdBy,
+    }));
 }
 
 /** Writes a previewed template (refused while it has conflicts); returns how many writes were sent. */

@@ -11,6 +11,7 @@ import {
   Options20Regular,
   QuestionCircle20Regular,
   Settings20Regular,
+  Table20Regular,
 } from '@fluentui/react-icons';
 import type { Repository } from '../../../src/store/repository';
 import type { Solver } from '../../../src/solver/types';
@@ -20,6 +21,7 @@ import type { ScenarioRunner } from '../../run/scenario-runner';
 import type { PaneActions, PaneData } from '../../state/use-pane-data';
 import type { Workbook } from '../../workbook/types';
 import { AnomaliesView } from '../anomalies/AnomaliesView';
+import { BudgetView } from '../budget/BudgetView';
 import { DriversView } from '../drivers/DriversView';
 import { HelpView } from '../help/HelpView';
 import { ProposalsView } from '../proposals/ProposalsView';
@@ -75,6 +77,12 @@ export const VIEWS: PaneView[] = [
     render: (c) => (
       <ProposalsView repository={c.repository} review={c.review} workbook={c.workbook} solver={c.solver} />
     ),
+  },
+  {
+    id: 'budget',
+    label: 'Budget',
+    icon: <Table20Regular />,
+    render: (c) => <BudgetView workbook={c.workbook} repository={c.repository} identity={c.review.identity} />,
   },
   {
     id: 'settings',

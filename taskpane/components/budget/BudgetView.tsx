@@ -1,0 +1,245 @@
+/**
+ * Budget: "New budget workbook" (form → list of changes → Create), "Load actuals" (a CSV file or
+ * the selection) and "Load sample company". Nothing is written before the changes are listed, and
+ * nothing at all when the template, the hierarchy or the actuals have a problem: the message names
+ * the row and what to fix, and a sheet already in use gets another name offered.
+ */
+import { useState } from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { isFpaError } from '../../../src/errors';
+import { csvGrid } from '../../../src/sheets/csv';
+import type { Hierarchy, TemplateSpec } from '../../../src/sheets/template';
+import { hierarchyFromList, parseMonths, readHierarchy } from '../../../src/sheets/template';
+import type { Repository } from '../../../src/store/repository';
+import type { Identity } from '../../review/identity';
+import type { TemplatePreview } from '../../templates/budget-workbook';
+import { applyTemplate, loadActuals, pendingProposals, previewTemplate } from '../../templates/budget-workbook';
+import { previewSample } from '../../templates/sample';
+import { toSheetGrid } from '../../workbook/sheet-grid';
+import type { Workbook } from '../../workbook/types';
+import { EMPTY_DRAFT, TemplateForm, type TemplateDraft } from './TemplateForm';
+
+export interface BudgetViewProps {
+  workbook: Workbook;
+  repository: Repository;
+  identity: Identity;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const list = (text: string): string[] =>
+  text
+    .split(/[\n,;]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+/** A file's text (FileReader where Blob.text is missing, as in older webviews). */
+function fileText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}
+
+const messageOf = (e: unknown): string => (isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
+
+export function BudgetView({ workbook, repository, identity }: BudgetViewProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<TemplateDraft>(EMPTY_DRAFT);
+  const [hierarchy, setHierarchy] = useState<Hierarchy | null>(null);
+  const [preview, setPreview] = useState<TemplatePreview | null>(null);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (work: () => Promise<string | null>) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const done = await work();
+      if (done) setNotice({ intent: 'success', text: done });
+    } catch (e) {
+      setNotice({ intent: 'error', text: messageOf(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const specOf = async (sheets?: TemplateSpec['sheets']): Promise<TemplateSpec> => ({
+    hierarchy: hierarchy ?? hierarchyFromList(list(draft.costCentres)),
+    accounts: list(draft.accounts),
+    months: parseMonths(draft.months),
+    forecastFrom: draft.forecastFrom.trim(),
+    intervals: draft.intervals,
+    ...(sheets ? { sheets } : {}),
+    owner: { name: identity.name, costCentres: identity.costCentres },
+    proposals: await pendingProposals(repository),
+  });
+
+  const runPreview = (sheets?: TemplateSpec['sheets']) =>
+    act(async () => {
+      setPreview(null);
+      setPreview(await previewTemplate(workbook, await specOf(sheets)));
+      return null;
+    });
+
+  const create = () =>
+    act(async () => {
+      if (!preview) return null;
+      const writes = await applyTemplate(workbook, preview);
+      setPreview(null);
+      return `Budget workbook written: ${preview.plan.sheets.map((s) => s.name).join(', ')} (${writes} writes).`;
+    });
+
+  const useOtherName = (sheet: string, offer: string) => {
+    if (!preview) return;
+    const role = preview.plan.sheets.find((s) => s.name === sheet)?.role;
+    if (!role || role === 'drivers') return;
+    void runPreview({ ...(preview.spec.sheets ?? {}), [role]: offer });
+  };
+
+  const readSelectedHierarchy = () =>
+    act(async () => {
+      const range = await workbook.readSelection();
+      const read = readHierarchy(toSheetGrid(range.values));
+      setHierarchy(read);
+      return `Read ${read.costCentres.length} cost centres from ${range.address}.`;
+    });
+
+  const loadFrom = (grid: () => Promise<ReturnType<typeof toSheetGrid>>, source: string) =>
+    act(async () => {
+      const loaded = await loadActuals(workbook, await grid());
+      return `Loaded ${loaded.count} actual amounts for ${loaded.months.length} month(s) from ${source} into ${loaded.address}.`;
+    });
+
+  const loadCsv = (file: File | undefined) => {
+    if (!file) return;
+    void loadFrom(async () => {
+      const { rows, unclosed } = csvGrid(await fileText(file));
+      if (unclosed !== null)
+        throw new Error(`${file.name} line ${unclosed}: a quoted field is not closed. Nothing was loaded.`);
+      return rows;
+    }, file.name);
+  };
+
+  const sample = () =>
+    act(async () => {
+      setPreview(await previewSample(workbook, identity));
+      return null;
+    });
+
+  return (
+    <section className={styles.root} aria-label="Budget">
+      <div className={styles.section}>
+        <Subtitle2>New budget workbook</Subtitle2>
+        <Caption1>
+          Plan, Actuals, Forecast, Variance and a Dashboard as Excel tables with roll-ups. Run it again to add months or
+          cost centres: your amounts and anything outside the template’s tables stay.
+        </Caption1>
+        <TemplateForm
+          draft={draft}
+          onChange={setDraft}
+          hierarchy={hierarchy}
+          onReadHierarchy={readSelectedHierarchy}
+          onClearHierarchy={() => setHierarchy(null)}
+          busy={busy}
+        />
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => runPreview()} disabled={busy}>
+            Preview changes
+          </Button>
+          <Button onClick={sample} disabled={busy}>
+            Load sample company
+          </Button>
+        </div>
+      </div>
+      {preview && (
+        <div className={styles.section} data-testid="template-preview">
+          <Subtitle2>{preview.conflicts.length ? 'Nothing can be written yet' : 'What will change'}</Subtitle2>
+          {preview.conflicts.map((c) => (
+            <MessageBar key={c.message} intent="warning" role="alert">
+              <MessageBarBody>
+                {c.fullMessage}{' '}
+                {c.code === 'TEMPLATE_SHEET_IN_USE' && (
+                  <Button
+                    size="small"
+                    onClick={() => useOtherName(String(c.field), String((c.data as { offer: string }).offer))}
+                  >
+                    Use “{String((c.data as { offer: string }).offer)}”
+                  </Button>
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          ))}
+          {preview.conflicts.length === 0 && (
+            <>
+              <ul className={styles.changes}>
+                {preview.changes.map((c) => (
+                  <li key={c}>
+                    <Body1>{c}</Body1>
+                  </li>
+                ))}
+              </ul>
+              <div className={styles.row}>
+                <Button appearance="primary" onClick={create} disabled={busy}>
+                  Create
+                </Button>
+                <Button onClick={() => setPreview(null)} disabled={busy}>
+                  Cancel
+                </Button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+      <div className={styles.section}>
+        <Subtitle2>Load actuals</Subtitle2>
+        <Caption1>
+          A CSV or a selected range: cost centre | account | period | amount, or cost centre | account | one column per
+          month. Lines and months must be the template’s.
+        </Caption1>
+        <div className={styles.row}>
+          <label>
+            <Caption1>CSV file </Caption1>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              aria-label="Load actuals from a CSV file"
+              onChange={(e) => loadCsv(e.target.files?.[0])}
+              disabled={busy}
+            />
+          </label>
+          <Button
+            onClick={() =>
+              void loadFrom(async () => toSheetGrid((await workbook.readSelection()).values), 'the selection')
+            }
+            disabled={busy}
+          >
+            Load actuals from selection
+          </Button>
+        </div>
+      </div>
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The Budget view in the pane, on the workbook double: a hierarchy read from the selection, the
+ * changes listed before Create, a sheet in use refused with another name offered, actuals loaded
+ * from a CSV file, and the sample company.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../../taskpane/components/App';
+import { createThreadRunner } from '../../../taskpane/run/scenario-runner';
+import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double';
+import { createMemoryRepository } from '../../../src/store/memory-repository';
+
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+function renderBudget(workbook = createWorkbookDouble()) {
+  render(
+    <App
+      host={null}
+      loadCatalogue={async () => []}
+      workbook={workbook}
+      openStore={async () => ({ repository: createMemoryRepository() })}
+      runner={createThreadRunner()}
+      initialTab="budget"
+    />,
+  );
+  return workbook;
+}
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('Budget view', () => {
+  it('reads a hierarchy from the selection, lists the changes, then creates the workbook', async () => {
+    const workbook = createWorkbookDouble({
+      selection: {
+        address: 'Sheet1!A1:C4',
+        values: [
+          ['entity', 'department', 'cost centre'],
+          ['ACME', 'Sales', 'S1'],
+          [null, null, 'S2'],
+          [null, 'Ops', 'O1'],
+        ],
+      },
+    });
+    renderBudget(workbook);
+    fireEvent.click(await screen.findByRole('button', { name: 'Use selected hierarchy table' }, { timeout: 10000 }));
+    expect((await screen.findByTestId('hierarchy-read')).textContent).toBe(
+      'Hierarchy: 3 cost centres under entity → department',
+    );
+    type('Accounts', 'Travel, Software');
+    type('Months', '2025-01 to 2025-12');
+    type('First forecast month', '2025-07');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
+    const preview = await screen.findByTestId('template-preview');
+    expect(within(preview).getByText('Add sheet "Plan" (fpaPlan, fpaPlanRollup)')).toBeTruthy();
+    expect(workbook.store.sheets.size).toBe(0); // nothing written before Create
+    fireEvent.click(within(preview).getByRole('button', { name: 'Create' }));
+    await screen.findByText(/^Budget workbook written: Plan, Actuals, Forecast, Variance, Dashboard/);
+    expect(workbook.store.tables.get('fpaVarianceRollup')).toBeDefined();
+    expect(workbook.templateSpec).toContain('"forecastFrom":"2025-07"');
+  }, 30000);
+
+  it('names the month to fix and writes nothing', async () => {
+    const workbook = renderBudget();
+    await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
+    type('Cost centres', 'MKT\nIT');
+    type('Accounts', 'Travel');
+    type('Months', '2025-01, 2025-02, 2025-04');
+    type('First forecast month', '2025-04');
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview changes' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('month 3: "2025-04" follows "2025-02"');
+    expect(workbook.store.sheets.size).toBe(0);
+  }, 30000);
+
+  it('offers another name for a sheet in use, then loads actuals from a CSV file', async () => {
+    const workbook = createWorkbookDouble();
+    await workbook.applyWrites([
+      { op: 'sheet', sheet: 'Plan' },
+      { op: 'cells', sheet: 'Plan', address: 'A5', cells: [['mine']] },
+    ]);
+    renderBudget(workbook);
+    await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
+    type('Cost centres', 'MKT, IT');
+    type('Accounts', 'Travel');
+    type('Months', '2025-01 to 2025-12');
+    type('First forecast month', '2025-07');
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Use “Plan (2)”' }));
+    const preview = await screen.findByText('Add sheet "Plan (2)" (fpaPlan, fpaPlanRollup)');
+    fireEvent.click(
+      within(preview.closest('[data-testid="template-preview"]') as HTMLElement).getByRole('button', {
+        name: 'Create',
+      }),
+    );
+    await screen.findByText(/^Budget workbook written: Plan \(2\)/);
+    const file = new File(['cost centre,account,period,amount\nIT,Travel,2025-03,250\n'], 'actuals.csv', {
+      type: 'text/csv',
+    });
+    fireEvent.change(screen.getByLabelText('Load actuals from a CSV file'), { target: { files: [file] } });
+    await screen.findByText(/^Loaded 1 actual amounts for 1 month\(s\) from actuals.csv/);
+    await waitFor(() => expect(workbook.store.sheets.get('Plan')!.cells.get('4,0')?.value).toBe('mine'));
+  }, 30000);
+
+  it('loads the sample company: 12 cost centres, a Drivers sheet', async () => {
+    const workbook = renderBudget();
+    fireEvent.click(await screen.findByRole('button', { name: 'Load sample company' }, { timeout: 10000 }));
+    const preview = await screen.findByTestId('template-preview', {}, { timeout: 10000 });
+    expect(within(preview).getByText('Add sheet "Drivers" (fpaDrivers)')).toBeTruthy();
+    fireEvent.click(within(preview).getByRole('button', { name: 'Create' }));
+    await screen.findByText(
+      /^Budget workbook written: Plan, Actuals, Forecast, Variance, Dashboard, Drivers/,
+      {},
+      { timeout: 10000 },
+    );
+    expect(workbook.store.tables.get('fpaDashboard')!.address).toMatch(/^A23:[A-Z]+35$/); // 12 cost centres
+  }, 30000);
+});
