@@ -17,7 +17,7 @@ module.exports = {
       },
     ],
   },
-  setupFiles: ['<rootDir>/test/setup/custom-functions.ts'],
+  setupFiles: ['<rootDir>/test/setup/vm-modules.ts', '<rootDir>/test/setup/custom-functions.ts'],
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts', '<rootDir>/test/scenario/**/*.e2e.ts'],
   testTimeout: 120000,
   maxWorkers: 1,

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDevCertificates } from './dev-certs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT || 3000);
@@ -18,27 +19,13 @@ if (!fs.existsSync(bin('webpack'))) {
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
 
-async function ensureCertificates() {
-  try {
-    const devCerts = await import('office-addin-dev-certs');
-    await (devCerts.default ?? devCerts).ensureCertificatesAreInstalled();
-    return true;
-  } catch (error) {
-    console.warn(`Could not install the development certificate (${error.message}).`);
-    console.warn(
-      'The page is still served over https; trust ~/.office-addin-dev-certs/ca.crt in your browser or OS to use it from Excel.',
-    );
-    return false;
-  }
-}
-
 function excelIsInstalled() {
   if (process.platform === 'win32') return true;
   if (process.platform === 'darwin') return fs.existsSync('/Applications/Microsoft Excel.app');
   return false;
 }
 
-await ensureCertificates();
+await ensureDevCertificates();
 fs.mkdirSync(stateDir, { recursive: true });
 const server = spawn(bin('webpack'), ['serve', '--mode', 'development', '--port', String(port)], {
   cwd: root,

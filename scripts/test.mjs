@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfpa-test-'));
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Skipped tests per jest run, to say how to enable them. */
+const skippedBy = {};
 const steps = [];
 
 function run(label, command, args, options = {}) {
@@ -27,10 +29,13 @@ function run(label, command, args, options = {}) {
   return ok;
 }
 
-function countJest(file) {
+function countJest(file, name) {
   if (!fs.existsSync(file)) return false;
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   totals.passed += report.numPassedTests;
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  totals.skipped += skipped;
+  skippedBy[name] = skipped;
   totals.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
   return true;
 }
@@ -47,7 +52,7 @@ function jest(label, configArgs, name) {
     '--json',
     `--outputFile=${out}`,
   ]);
-  if (!countJest(out) && !ok) totals.failed += 1;
+  if (!countJest(out, name) && !ok) totals.failed += 1;
   return ok;
 }
 
@@ -80,5 +85,15 @@ if (fs.existsSync(path.join(root, 'jest.server.config.js')))
 
 console.log('\nsummary');
 for (const step of steps) console.log(`  ${step.ok ? '✓' : '✗'} ${step.label} (${step.seconds} s)`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+// Say what was skipped and how to run it, on the last line where a reader looks.
+const enable = [];
+if (skippedBy.server && !process.env.DATABASE_URL)
+  enable.push(
+    `${skippedBy.server} backend tests need PostgreSQL: set DATABASE_URL (e.g. DATABASE_URL=postgres://openfpa:openfpa@127.0.0.1:5432/openfpa npm test)`,
+  );
+const others = totals.skipped - (enable.length ? skippedBy.server : 0);
+if (others > 0) enable.push(`${others} skipped in the test files themselves (it.skip/todo)`);
+console.log(
+  `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${enable.length ? ` (${enable.join('; ')})` : ''}`,
+);
 process.exit(totals.failed === 0 && steps.every((s) => s.ok) ? 0 : 1);

@@ -12,12 +12,12 @@ import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } fr
 import { runCommand, startWork, writeResult } from '../command';
 import * as os from 'os';
 import { isFpaError } from '../../src/errors';
-import type { ForecastRequest, ForecastResult } from '../../src/forecast/types';
+import { FORECAST_METHODS, type ForecastRequest, type ForecastResult } from '../../src/forecast/types';
 import { cliJobPool } from '../jobs';
 
 const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]
 
-  --method M      auto (default), ets, arima, theta, snaive, naive, ses, holt, damped, hw, hw-mult, or an ETS code (e.g. MAdM)
+  --method M      ${FORECAST_METHODS.join(', ')} (auto is the default), or an ETS code (e.g. MAdM)
   --levels L      comma-separated interval levels in percent (default 80,95)
   --seasonality N 0 = detect at the dataset frequency (default), 1 = none, n = season length
   --combination C weights of the auto combination: equal (default) or accuracy (1 / rolling-origin MASE)

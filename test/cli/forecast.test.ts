@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { run } from '../../cli/commands/forecast';
+import { FORECAST_METHODS } from '../../src/forecast/types';
 import { captureOutput, inputFolder } from './command-io';
 
 const { dir, write } = inputFolder('openfpa-forecast-');
@@ -135,4 +136,11 @@ test('says in each series’ notes when a seasonal method ran without a season',
   expect(f.notes).toEqual([
     'hw is a seasonal method, but seasonality 1 (none) was given: it ran as AAN instead of AAA.',
   ]);
+});
+
+it('lists every method in --help', async () => {
+  expect(await run(['--help'])).toBe(0);
+  const line = io.stdout.split('\n').find((l) => l.trim().startsWith('--method')) ?? '';
+  for (const method of FORECAST_METHODS) expect(line).toContain(method);
+  expect(line).toContain('theta');
 });
