@@ -1,21 +1,40 @@
 /**
- * Monte Carlo benchmark: the standard model of ../shared/bench/mc-standard.md at 10k, 100k and 1M
- * trials. Each size runs in its own process (so peak memory is that size's), after a 2,000-trial
- * warm-up; the best of three runs is reported (one run at 1M). Prints one markdown table with
- * trials/second per phase, total, the numpy reference total, peak RSS and the largest absolute
- * error of achieved vs target Spearman correlation. Phase rates are wall-clock; the CPU-time total
- * shows the cost when other processes compete for the cores (ratio uses wall-clock). Run: `npx tsx bench/mc.ts` (npm run bench:mc).
+ * Monte Carlo benchmark: the standard model of ../shared/bench/mc-standard.md at 10k, 100k, 1M and
+ * 10M trials, run the way the CLI runs it (`openfpa scenario --workers N`: blocks on worker threads,
+ * merged in block order), with the numpy/scipy reference (bench/mc_numpy.py) measured beside it on
+ * the same machine in the same run. Each size runs in its own process (so peak memory is that
+ * size's), after a 2,000-trial warm-up; the best of three runs is reported (one run from 1M up).
+ * Prints one markdown table: trials/s per phase (per-thread time summed over blocks, so with
+ * several workers a phase's rate is per core), the total (wall clock, and CPU time of all threads),
+ * numpy's total and the ratio, peak RSS of each, the largest absolute error of achieved vs target
+ * Spearman correlation, and cash's mean and P5 against the reference table.
+ *
+ * Run: `npm run bench:mc` (npx tsx bench/mc.ts). Options: `--sizes 10000,100000` to choose sizes,
+ * `--no-numpy` to skip the reference. numpy and scipy come from Debian (python3-numpy, python3-scipy;
+ * scripts/system-deps.sh); OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset for the numpy command only.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runScenario } from '../src/scenario/run';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { runScenarioSpec } from '../cli/commands/scenario';
 import { ScenarioSpec } from '../src/scenario/spec';
 
-const SPEC_PATH = join(__dirname, '..', '..', 'shared', 'bench', 'mc-standard.json');
-const SIZES = [10_000, 100_000, 1_000_000];
-/** numpy/scipy reference totals (trials/s) from mc-standard.md. */
-const NUMPY_TOTAL: Record<number, number> = { 10000: 107_000, 100000: 85_500, 1000000: 71_800 };
+/** ../shared/bench/mc-standard.json: from OPENFPA_SHARED, else the first `shared` folder beside an ancestor. */
+function specPath(): string {
+  if (process.env.OPENFPA_SHARED) return join(process.env.OPENFPA_SHARED, 'bench', 'mc-standard.json');
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'bench', 'mc-standard.json');
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error('cannot find shared/bench/mc-standard.json; set OPENFPA_SHARED');
+}
+
+const SPEC_PATH = specPath();
+const SIZES = [10_000, 100_000, 1_000_000, 10_000_000];
+const WORKERS = Math.min(Math.max(os.availableParallelism?.() ?? os.cpus().length, 1), 8);
+/** Reference table of mc-standard.md (100,000 LHS trials): cash mean and P5. */
+const CASH_REF = { mean: 596_000, p5: -790_000, sd: 892_000 };
 
 interface Measurement {
   trials: number;
@@ -24,57 +43,96 @@ interface Measurement {
   evaluateMs: number;
   statsMs: number;
   totalMs: number;
-  /** User + system CPU time of the run: robust to other processes competing for the cores. */
+  /** User + system CPU time of every thread of the run. */
   cpuMs: number;
   peakRssMb: number;
   maxCorrError: number;
+  cashMean: number;
+  cashP5: number;
 }
 
-function measure(trials: number): Measurement {
+async function measure(trials: number): Promise<Measurement> {
   const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as ScenarioSpec;
-  runScenario({ ...spec, iterations: 2000 });
+  const target = spec.correlation!.matrix;
+  await runScenarioSpec({ ...spec, iterations: 2000 }, 1, () => undefined);
   let best: Measurement | undefined;
   for (let rep = 0; rep < (trials >= 1_000_000 ? 1 : 3); rep++) {
     const cpu = process.cpuUsage();
-    const r = runScenario({ ...spec, iterations: trials });
+    const started = performance.now();
+    const r = await runScenarioSpec({ ...spec, iterations: trials }, WORKERS, () => undefined);
+    const wall = performance.now() - started;
     const used = process.cpuUsage(cpu);
-    const target = spec.correlation!.matrix;
     let err = 0;
     r.achievedCorrelation.matrix.forEach((row, i) =>
       row.forEach((v, j) => (err = Math.max(err, Math.abs(v - target[i][j])))),
     );
-    const m = {
+    const m: Measurement = {
       trials,
       ...r.timings,
+      totalMs: wall,
       cpuMs: (used.user + used.system) / 1000,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       maxCorrError: err,
+      cashMean: r.outputs.cash.mean,
+      cashP5: r.outputs.cash.percentiles['5'],
     };
     if (!best || m.totalMs < best.totalMs) best = m;
   }
   return best!;
 }
 
+interface NumpyMeasurement {
+  totalMs: number;
+  peakRssMb: number;
+  maxCorrError: number;
+}
+
+function numpy(trials: number): NumpyMeasurement | null {
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  try {
+    // Debian's python3 (with python3-numpy and python3-scipy) rather than whatever is first on PATH.
+    const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+    const out = execFileSync(python, [join(__dirname, 'mc_numpy.py'), SPEC_PATH, String(trials)], {
+      encoding: 'utf8',
+      env,
+      maxBuffer: 1 << 20,
+    });
+    return JSON.parse(out) as NumpyMeasurement;
+  } catch (error) {
+    process.stderr.write(`bench:mc numpy reference unavailable at ${trials}: ${(error as Error).message}\n`);
+    return null;
+  }
+}
+
 const rate = (trials: number, ms: number): string => Math.round((trials * 1000) / ms).toLocaleString('en-US');
 
-function main(): void {
+async function main(): Promise<void> {
   const single = process.argv.indexOf('--trials');
   if (single >= 0) {
-    process.stdout.write(JSON.stringify(measure(Number(process.argv[single + 1]))));
+    process.stdout.write(JSON.stringify(await measure(Number(process.argv[single + 1]))));
     return;
   }
-  const rows = SIZES.map((n) => {
-    process.stderr.write(`bench:mc ${n.toLocaleString('en-US')} trials...\n`);
+  const sizesAt = process.argv.indexOf('--sizes');
+  const sizes = sizesAt >= 0 ? process.argv[sizesAt + 1].split(',').map(Number) : SIZES;
+  const withNumpy = !process.argv.includes('--no-numpy');
+  const rows = sizes.map((n) => {
+    process.stderr.write(`bench:mc ${n.toLocaleString('en-US')} trials (${WORKERS} workers)...\n`);
     const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--trials', String(n)], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
-    return JSON.parse(out) as Measurement;
+    const ours = JSON.parse(out) as Measurement;
+    if (withNumpy) process.stderr.write(`bench:mc numpy ${n.toLocaleString('en-US')} trials...\n`);
+    return { ours, ref: withNumpy ? numpy(n) : null };
   });
   const lines = [
-    '| trials | sampling/s | correlation/s | evaluation/s | statistics/s | total trials/s | total trials/s (CPU time) | numpy total/s | ratio | peak RSS (MB) | max rank-corr error |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((m) =>
+    `Standard model (mc-standard.md), ${WORKERS} worker threads, ${os.cpus().length} cores; numpy measured in the same run.`,
+    '',
+    '| trials | sampling/s per core | correlation/s per core | evaluation/s | statistics/s | total trials/s | total trials/s (CPU time) | numpy total/s | ratio | peak RSS (MB) | numpy peak RSS (MB) | max rank-corr error | numpy rank-corr error | cash mean vs ref (% of sd) | cash P5 vs ref (% of sd) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(({ ours: m, ref }) =>
       [
         m.trials.toLocaleString('en-US'),
         rate(m.trials, m.sampleMs),
@@ -83,10 +141,14 @@ function main(): void {
         rate(m.trials, m.statsMs),
         rate(m.trials, m.totalMs),
         rate(m.trials, m.cpuMs),
-        NUMPY_TOTAL[m.trials].toLocaleString('en-US'),
-        ((m.trials * 1000) / m.totalMs / NUMPY_TOTAL[m.trials]).toFixed(2),
+        ref ? rate(m.trials, ref.totalMs) : '—',
+        ref ? (ref.totalMs / m.totalMs).toFixed(2) : '—',
         m.peakRssMb.toFixed(0),
+        ref ? ref.peakRssMb.toFixed(0) : '—',
         m.maxCorrError.toFixed(4),
+        ref ? ref.maxCorrError.toFixed(4) : '—',
+        ((100 * (m.cashMean - CASH_REF.mean)) / CASH_REF.sd).toFixed(2),
+        ((100 * (m.cashP5 - CASH_REF.p5)) / CASH_REF.sd).toFixed(2),
       ]
         .join(' | ')
         .replace(/^/, '| ')
@@ -96,4 +158,4 @@ function main(): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-main();
+void main();

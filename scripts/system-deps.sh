@@ -4,6 +4,7 @@
 #   libxml2-utils   xmllint, for the manifest's XSD validation
 #   glpk-utils      glpsol, run beside glpk.js by the cash benchmark
 #   postgresql      the real PostgreSQL server the backend's tests run against
+#   python3-numpy, python3-scipy   bench only: the numpy reference measured beside bench:mc (bench/mc_numpy.py)
 # Idempotent: it only runs apt-get when something is missing. Needs root (CI runs as root).
 set -euo pipefail
 missing=()
@@ -11,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v glpsol >/dev/null 2>&1 || missing+=(glpk-utils)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
+/usr/bin/python3 -c 'import scipy' >/dev/null 2>&1 || missing+=(python3-scipy)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0
