@@ -34,7 +34,7 @@ export const ScenarioErrors = {
   })),
   syntax: defineError('SCENARIO_MODEL_SYNTAX', 'input', (line: number, column: number, message: string) => ({
     message: `Model line ${line}, column ${column}: ${message}.`,
-    hint: 'Write one "name = expression" per line using + - * / ^, comparisons, IF, MIN, MAX, ABS, EXP, LN, SQRT, ROUND, POWER.',
+    hint: 'Write one "name = expression" per line using + - * / ^, comparisons and the functions of docs/scenario.md (IF, IFS, SUM, MIN, MAX, ROUND, NPV, PMT…).',
     details: { field: 'model', data: { line, column } },
   })),
   unknownName: defineError('SCENARIO_UNKNOWN_NAME', 'missing', (name: string, line: number, column: number) => ({
@@ -65,6 +65,12 @@ export const ScenarioErrors = {
     message: `Output "${output}" is not a finite number in ${count} of ${total} trials (division by zero, LN or SQRT of a negative number, or overflow).`,
     hint: 'Guard the expression, e.g. with IF or MAX.',
     details: { field: 'model', data: { output, count } },
+  })),
+  /** A workbook formula the translation cannot carry over (function, text, range, circularity…). */
+  untranslatable: defineError('SCENARIO_UNTRANSLATABLE', 'input', (cell: string, message: string) => ({
+    message: `Cell ${cell}: ${message}`,
+    hint: 'Rewrite that cell with the supported functions (docs/scenario.md), bind it as a driver, or type the model.',
+    details: { field: 'model', data: { cell } },
   })),
   cancelled: defineError('SCENARIO_CANCELLED', 'input', () => ({
     message: 'The scenario run was cancelled.',
