@@ -15,7 +15,7 @@ import { openAddinPage, openView, ROOT, tempDir, type AddinPage } from './harnes
 
 const WIDTHS = [320, 450, 800] as const;
 const HEIGHT = 900;
-const VIEWS = ['Drivers', 'Scenarios', 'Anomalies', 'Proposals', 'Settings', 'Help'] as const;
+const VIEWS = ['Drivers', 'Scenarios', 'Anomalies', 'Proposals', 'Budget', 'Settings', 'Help'] as const;
 const OUT = path.resolve(ROOT, process.env.OPENFPA_SCREENSHOTS ?? path.join('test', 'e2e', 'screenshots'));
 
 let addin: AddinPage;
@@ -139,6 +139,11 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
     if ((await page.getByTestId('proposal').count()) === 0)
       await page.getByRole('button', { name: /^Create proposal from candidate/ }).click();
     await page.getByTestId('proposal').first().waitFor();
+  } else if (view === 'Budget') {
+    if ((await page.getByTestId('template-preview').count()) === 0) {
+      await page.getByRole('button', { name: 'Load sample company' }).click();
+      await page.getByTestId('template-preview').waitFor({ timeout: 20_000 });
+    }
   } else if (view === 'Help') {
     await page.getByTestId('function-list').waitFor({ timeout: 20_000 });
   }
