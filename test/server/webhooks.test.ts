@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { deliverDue } from '../../server/notify/background';
+import { announceSteps, deliverDue } from '../../server/notify/background';
 import { DATABASE_URL, startTestServer, type TestServer } from './helpers';
 import { startReceiver, type Receiver } from './receiver';
 
@@ -147,5 +147,68 @@ describe.each(engines)('webhook notifications through the outbox (%s)', (engine)
     const after = await server.owner().query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_events');
     expect(after.rows[0].n).toBe(before.rows[0].n);
     expect(await deliver()).toBe(0);
+  });
+
+  test('approvals waiting, reminders, deadlines passed and proposals applied are announced once each', async () => {
+    await subscribe('generic', ['approval.waiting', 'deadline.passed', 'proposal.applied']);
+    const owner = await server.token('olga', ['analyst', 'budget_owner'], ['CC1']);
+    const approver = await server.token('abe', 'approver', ['CC1']);
+    const post = (token: string, url: string, version?: number) =>
+      server.as(token, {
+        method: 'POST',
+        url,
+        payload: url.endsWith('/api/proposals')
+          ? {
+              fiscalYear: 2031,
+              lines: [
+                { costCentre: 'CC1', account: `W${(n += 1)}`, period: '2031-01', before: 0, after: -40 },
+                { costCentre: 'CC1', account: `W${(n += 1)}`, period: '2031-01', before: 0, after: 40 },
+              ],
+            }
+          : {},
+        headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+      });
+    const events = () => receiver.received.map((r) => JSON.parse(r.body) as Json);
+
+    const p = (await post(owner, '/api/proposals')).json();
+    const submitted = (await post(owner, `/api/proposals/${p.id}/submit`, p.version)).json();
+    expect(await deliver()).toBe(1);
+    expect(events()[0]).toMatchObject({
+      type: 'approval.waiting',
+      data: { proposal: { id: p.id }, step: { step: 1, role: 'approver' }, reminder: 0 },
+    });
+    const approved = (await post(approver, `/api/proposals/${p.id}/approve`, submitted.version)).json();
+    expect(approved.state).toBe('approved');
+    const applied = await post(owner, `/api/proposals/${p.id}/apply`, approved.version);
+    expect(applied.statusCode).toBe(200);
+    expect(await deliver()).toBe(1);
+    expect(events()[1]).toMatchObject({
+      type: 'proposal.applied',
+      data: { proposal: { id: p.id, state: 'applied', versions: [{ costCentre: 'CC1', action: 'apply' }] } },
+    });
+
+    // A step left waiting: its reminder falls due, then its deadline passes (time moved by the test).
+    const late = (await post(owner, '/api/proposals')).json();
+    await post(owner, `/api/proposals/${late.id}/submit`, late.version);
+    await server
+      .owner()
+      .query(
+        "UPDATE proposal_steps SET next_reminder_at = now() - interval '1 minute', due_at = now() - interval '1 hour' WHERE proposal_id = $1",
+        [late.id],
+      );
+    expect(await announceSteps(server.db)).toBe(1);
+    expect(await announceSteps(server.db)).toBe(0); // the deadline is told once; the next reminder is ahead
+    expect(await deliver()).toBe(3); // the step's first waiting notice, the deadline, the reminder
+    const lateEvents = events()
+      .slice(2)
+      .map((e) => [e.type, e.data.reminder ?? null]);
+    expect(lateEvents.sort()).toEqual([
+      ['approval.waiting', 0],
+      ['approval.waiting', 1],
+      ['deadline.passed', null],
+    ]);
+    const overdue = (await server.as(owner, { method: 'GET', url: `/api/proposals/${late.id}` })).json();
+    expect(overdue.chain[0]).toMatchObject({ state: 'pending', overdue: true, reminders: 1 });
+    expect(receiver.acted.size).toBe(5);
   });
 });
