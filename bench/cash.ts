@@ -8,6 +8,9 @@
  * (CPU time is the fair one when other processes compete for the cores), and whether the objectives agree
  * (1e-6 relative for LPs, 1e-4 for MIPs; both must say "infeasible" for the infeasible plan).
  * Targets: warm within 2× of glpsol for every LP; 365×20 warm under 1 s.
+ * Then the scenario rows (bench/cash-scenarios.ts): 52×8 with 1,000 trials under a CVaR limit (LP) and
+ * 200 trials under a chance constraint (MIP), next to glpsol on the whole programme; `--scenarios-only`
+ * prints only those.
  * Run: `npx tsx bench/cash.ts` (npm run bench:cash). Exits 0 even when the plans are absent.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,6 +21,9 @@ import { buildCashLp } from '../src/cash/build-cash-lp';
 import { DEFAULT_MIP_GAP, optimizeCash } from '../src/cash/optimize-cash';
 import type { CashPlan } from '../src/cash/types';
 import { createGlpkSolver } from '../src/solver/glpk-solver';
+import { glpsolArgs, measureScenario, SCENARIO_CASES, SCENARIO_HEADER, scenarioRow } from './cash-scenarios';
+import type { ScenarioMeasurement } from './cash-scenarios';
+import { glpsol } from './glpsol';
 
 const PLANS = join(__dirname, '..', '..', 'shared', 'bench', 'cash-plan', 'plans');
 
@@ -74,52 +80,19 @@ async function measure(file: string): Promise<Measurement> {
   };
 }
 
-/** CPU seconds of the children of a bash run, from the second line of `times` ("0m0.240s 0m0.010s"). */
-function childCpuMs(timesOutput: string): number {
-  const line = timesOutput.trim().split('\n').pop() ?? '';
-  const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return parts.length === 2 ? (parts[0] + parts[1]) * 1000 : NaN;
-}
-
-function glpsol(lpFile: string): { objective: number; status: string; ms: number; cpuMs: number } | null {
-  if (!existsSync('/usr/bin/glpsol') && !existsSync('/usr/local/bin/glpsol')) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'openfpa-glpsol-'));
-  try {
-    let best = Infinity;
-    let bestCpu = Infinity;
-    let out = '';
-    for (let rep = 0; rep < 5; rep++) {
-      const t = performance.now();
-      // bash's `times` reports the CPU time of glpsol alone, robust to a busy machine.
-      out = execFileSync(
-        'bash',
-        ['-c', 'glpsol --lp "$1" -o "$2" > "$3"; times', 'bash', lpFile, join(dir, 'x.sol'), join(dir, 'x.log')],
-        { encoding: 'utf8' },
-      );
-      best = Math.min(best, performance.now() - t);
-      bestCpu = Math.min(bestCpu, childCpuMs(out));
-    }
-    out = readFileSync(join(dir, 'x.log'), 'utf8');
-    const infeasible = /NO PRIMAL FEASIBLE|PROBLEM HAS NO|INTEGER INFEASIBLE/i.test(out);
-    const solution = existsSync(join(dir, 'x.sol')) ? readFileSync(join(dir, 'x.sol'), 'utf8') : '';
-    const match = /Objective:\s+\S+\s+=\s+(\S+)/.exec(solution);
-    return {
-      objective: infeasible || !match ? NaN : Number(match[1]),
-      status: infeasible ? 'infeasible' : 'optimal',
-      ms: best,
-      cpuMs: bestCpu,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const fmt = (x: number, digits = 1): string => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 async function main(): Promise<void> {
   const one = process.argv.indexOf('--one');
   if (one >= 0) {
     process.stdout.write(JSON.stringify(await measure(process.argv[one + 1])));
+    return;
+  }
+  const scenario = process.argv.indexOf('--scenario');
+  if (scenario >= 0) {
+    const [planFile, measure, trials, lpFile] = process.argv.slice(scenario + 1);
+    const m = await measureScenario(planFile, measure as 'cvar' | 'chance', Number(trials), lpFile);
+    process.stdout.write(JSON.stringify(m));
     return;
   }
   if (!existsSync(PLANS)) {
@@ -139,7 +112,8 @@ async function main(): Promise<void> {
     });
   const rows: string[] = [];
   let ok = true;
-  for (const f of files) {
+  const scenariosOnly = process.argv.includes('--scenarios-only');
+  for (const f of scenariosOnly ? [] : files) {
     const child = execFileSync(process.execPath, [...process.execArgv, __filename, '--one', join(PLANS, f)], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -170,7 +144,35 @@ async function main(): Promise<void> {
       ...rows,
     ].join('\n') + '\n',
   );
-  if (!ok) process.stdout.write('\nSome objectives disagree with glpsol.\n');
+  const scenarioLines = scenarioTable(join(PLANS, 'plan_T52_K8.json'));
+  process.stdout.write(['', ...SCENARIO_HEADER, ...scenarioLines.rows].join('\n') + '\n');
+  if (!ok || !scenarioLines.ok) process.stdout.write('\nSome objectives disagree with glpsol.\n');
+}
+
+/** The scenario rows (bench/cash-scenarios.ts), each case in its own process, then glpsol once on its whole programme. */
+function scenarioTable(planFile: string): { rows: string[]; ok: boolean } {
+  const dir = mkdtempSync(join(tmpdir(), 'openfpa-scenario-lp-'));
+  const rows: string[] = [];
+  let ok = true;
+  try {
+    for (const { measure, trials } of SCENARIO_CASES) {
+      const lpFile = join(dir, `${measure}-${trials}.lp`);
+      const child = execFileSync(
+        process.execPath,
+        [...process.execArgv, __filename, '--scenario', planFile, measure, String(trials), lpFile],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      );
+      // GLPK's LP writer reports on stdout; the measurement is the last line.
+      const m = JSON.parse(child.trim().split('\n').pop() ?? '') as ScenarioMeasurement;
+      const line = scenarioRow(m, glpsol(lpFile, 1, glpsolArgs(measure)));
+      rows.push(line.row);
+      ok &&= line.ok;
+      process.stderr.write(`cash bench: scenario ${measure} × ${trials} done\n`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { rows, ok };
 }
 
 main().catch((error: unknown) => {
