@@ -3,11 +3,11 @@
  * and an optional credit line, runs src/cash/stress-test.ts and spills one row per scenario.
  */
 import { CashErrors } from '../src/cash/errors';
+import { stressTable } from '../src/cash/stress-table';
 import { stressTest } from '../src/cash/stress-test';
 import { readCreditLine } from '../src/sheets/credit-line';
 import { readShocks } from '../src/sheets/shock-table';
-import { isBlank, optionalNumber, readGrid, safely, withHeader } from './adapter';
-import type { SpillValue } from './adapter';
+import { isBlank, optionalNumber, readGrid, rectangular, safely } from './adapter';
 import { readFlows, readScalarOrRow } from './cash-ranges';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires any[][] for ranges. */
@@ -52,28 +52,6 @@ export function cashStressFn(
       },
       readShocks(readGrid(shocks, 'shocks')),
     );
-    const rows: (SpillValue | null)[][] = results.map((r) => [
-      r.name,
-      r.minCash,
-      r.minPeriod,
-      r.breaches[0] ?? 'none',
-      r.breaches.length,
-      r.debt ? Math.max(...r.debt) : null,
-      r.lowestHeadroom ?? null,
-      ...r.closingCash,
-    ]);
-    return withHeader(
-      [
-        'scenario',
-        'lowest cash',
-        'in period',
-        'first breach',
-        'periods in breach',
-        'peak debt',
-        'lowest headroom',
-        ...values.map((_, t) => `cash ${t + 1}`),
-      ],
-      rows,
-    );
+    return rectangular(stressTable(results));
   });
 }

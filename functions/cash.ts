@@ -14,7 +14,8 @@ import { optimizeScenarios } from '../src/cash/optimize-scenarios';
 import type { RiskSpec, ScenarioPlan } from '../src/cash/scenario-types';
 import type { LiquidityRiskInput } from '../src/cash/liquidity-risk';
 import { optimizeCash } from '../src/cash/optimize-cash';
-import type { CashOptions, CashPlan, CashResult } from '../src/cash/types';
+import { scheduleTable } from '../src/cash/schedule-table';
+import type { CashOptions, CashPlan } from '../src/cash/types';
 import { optimizeLevers } from '../src/cash/wc-levers';
 import { leverPareto } from '../src/cash/wc-pareto';
 import { wcMetrics } from '../src/cash/wc-metrics';
@@ -100,52 +101,6 @@ function readRiskOptions(input: unknown): { risk: RiskSpec; trials: number; seed
   };
 }
 
-/** The labelled schedule: one row per period, then a row of totals whose closing-cash cell is the objective. */
-function scheduleTable(
-  plan: Pick<CashPlan, 'instruments'>,
-  result: Pick<CashResult, 'status' | 'periods' | 'objective' | 'shadowPrices'>,
-  label = 'total; objective →',
-): SpillValue[][] {
-  const names = plan.instruments.map((i) => i.name);
-  const prices = result.shadowPrices;
-  const header = [
-    'period',
-    ...names.map((n) => `invest ${n}`),
-    ...names.map((n) => `mature ${n}`),
-    'draw',
-    'repay',
-    'debt',
-    'interest earned',
-    'interest paid',
-    'closing cash',
-  ];
-  if (prices) header.push('shadow min cash', 'shadow credit limit');
-  const totals = new Array<number>(header.length).fill(0);
-  const rows: (SpillValue | null)[][] = result.periods.map((p, i) => {
-    const row: number[] = [
-      p.period,
-      ...names.map((n) => p.invest[n]),
-      ...names.map((n) => p.mature[n]),
-      p.draw,
-      p.repay,
-      p.debt,
-      p.interestEarned,
-      p.interestPaid,
-      p.closingCash,
-    ];
-    if (prices) row.push(prices.minCash[i], prices.creditLimit[i]);
-    row.forEach((v, c) => (totals[c] += v));
-    return row;
-  });
-  const last: (SpillValue | null)[] = totals.map((v) => v);
-  last[0] = result.status === 'time_limit' ? 'total (time limit: best plan found)' : label;
-  last[header.indexOf('debt')] = null;
-  last[header.indexOf('closing cash')] = result.objective;
-  if (prices) last[header.length - 1] = prices.creditLimitTotal;
-  if (prices) last[header.length - 2] = null;
-  return withHeader(header, [...rows, last]);
-}
-
 /**
  * Optimises a cash plan with glpk.js: when to place idle cash in which instrument and when to draw
  * or repay the credit line, keeping closing cash at or above the minimum and maximising closing cash
@@ -190,7 +145,7 @@ export function cashOptimize(
         [...result.shortfall!.map((s) => [s.period, s.amount]), ['total', result.totalShortfall ?? 0]],
       );
     }
-    return scheduleTable(plan, result);
+    return rectangular(scheduleTable(plan, result));
   });
 }
 

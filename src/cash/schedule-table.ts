@@ -1,0 +1,57 @@
+/**
+ * The schedule of a cash plan as a table, the one layout FPA.CASH.OPTIMIZE spills and the pane's
+ * Cash view writes: a header, one row per period (invest and mature per instrument, draw, repay,
+ * debt, interest earned and paid, closing cash, and the shadow prices when computed), then a totals
+ * row whose closing-cash cell holds the objective. Blanks are null.
+ */
+import type { Cell } from '../model/cell';
+import type { CashPlan, CashResult } from './types';
+
+/**
+ * @example scheduleTable({ instruments: [] }, { status: 'optimal', objective: 5, periods: [...] })[0]
+ *   // ['period', 'draw', 'repay', 'debt', 'interest earned', 'interest paid', 'closing cash']
+ */
+export function scheduleTable(
+  plan: Pick<CashPlan, 'instruments'>,
+  result: Pick<CashResult, 'status' | 'periods' | 'objective' | 'shadowPrices'>,
+  label = 'total; objective →',
+): Cell[][] {
+  const names = plan.instruments.map((i) => i.name);
+  const prices = result.shadowPrices;
+  const header = [
+    'period',
+    ...names.map((n) => `invest ${n}`),
+    ...names.map((n) => `mature ${n}`),
+    'draw',
+    'repay',
+    'debt',
+    'interest earned',
+    'interest paid',
+    'closing cash',
+  ];
+  if (prices) header.push('shadow min cash', 'shadow credit limit');
+  const totals = new Array<number>(header.length).fill(0);
+  const rows: Cell[][] = result.periods.map((p, i) => {
+    const row: number[] = [
+      p.period,
+      ...names.map((n) => p.invest[n]),
+      ...names.map((n) => p.mature[n]),
+      p.draw,
+      p.repay,
+      p.debt,
+      p.interestEarned,
+      p.interestPaid,
+      p.closingCash,
+    ];
+    if (prices) row.push(prices.minCash[i], prices.creditLimit[i]);
+    row.forEach((v, c) => (totals[c] += v));
+    return row;
+  });
+  const last: Cell[] = totals.map((v) => v);
+  last[0] = result.status === 'time_limit' ? 'total (time limit: best plan found)' : label;
+  last[header.indexOf('debt')] = null;
+  last[header.indexOf('closing cash')] = result.objective;
+  if (prices) last[header.length - 1] = prices.creditLimitTotal;
+  if (prices) last[header.length - 2] = null;
+  return [header, ...rows, last];
+}
