@@ -15,7 +15,7 @@ import { openAddinPage, openView, ROOT, tempDir, type AddinPage } from './harnes
 
 const WIDTHS = [320, 450, 800] as const;
 const HEIGHT = 900;
-const VIEWS = ['Drivers', 'Scenarios', 'Anomalies', 'Proposals', 'Budget', 'Settings', 'Help'] as const;
+const VIEWS = ['Drivers', 'Scenarios', 'Anomalies', 'Proposals', 'Budget', 'Cash', 'Settings', 'Help'] as const;
 const OUT = path.resolve(ROOT, process.env.OPENFPA_SCREENSHOTS ?? path.join('test', 'e2e', 'screenshots'));
 
 let addin: AddinPage;

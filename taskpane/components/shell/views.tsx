@@ -6,6 +6,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import {
   ArrowSwap20Regular,
+  Money20Regular,
   DataHistogram20Regular,
   Flag20Regular,
   Options20Regular,
@@ -22,6 +23,7 @@ import type { PaneActions, PaneData } from '../../state/use-pane-data';
 import type { Workbook } from '../../workbook/types';
 import { AnomaliesView } from '../anomalies/AnomaliesView';
 import { BudgetView } from '../budget/BudgetView';
+import { CashView } from '../cash/CashView';
 import { DriversView } from '../drivers/DriversView';
 import { HelpView } from '../help/HelpView';
 import { ProposalsView } from '../proposals/ProposalsView';
@@ -83,6 +85,12 @@ export const VIEWS: PaneView[] = [
     label: 'Budget',
     icon: <Table20Regular />,
     render: (c) => <BudgetView workbook={c.workbook} repository={c.repository} identity={c.review.identity} />,
+  },
+  {
+    id: 'cash',
+    label: 'Cash',
+    icon: <Money20Regular />,
+    render: (c) => <CashView workbook={c.workbook} solver={c.solver} />,
   },
   {
     id: 'settings',

@@ -1,0 +1,87 @@
+/**
+ * The Cash view in jsdom with glpk.js (Node) and the workbook double: the user names the ranges,
+ * runs, reads the summary, and the results sheet is written; a bad cell is shown next to nothing
+ * else but the message naming it; a bad alpha disables Run.
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from '../../taskpane/components/App';
+import { createThreadRunner } from '../../taskpane/run/scenario-runner';
+import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
+import { createMemoryRepository } from '../../src/store/memory-repository';
+import { glpkNodeSolver } from '../../src/solver/glpk-node';
+import { openView } from './open-view';
+
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+const flows = [-200, 150, -300, 400, 50, -100];
+
+function renderPane() {
+  const workbook = createWorkbookDouble({
+    ranges: {
+      'Trials!A1:F30': Array.from({ length: 30 }, (_, s) =>
+        flows.map((f, t) => f + (((s * 37 + t * 11) % 21) - 10) * 15),
+      ),
+      'Cash!A5:C7': [
+        ['name', 'term', 'rate'],
+        ['ON', 1, 0.001],
+        ['TD2', 2, 0.004],
+      ],
+      'Cash!B2:G2': [[-200, 'x', -300, 400, 50, -100]],
+    },
+  });
+  render(
+    <App
+      host={null}
+      loadCatalogue={async () => []}
+      workbook={workbook}
+      openStore={async () => ({ repository: createMemoryRepository() })}
+      runner={createThreadRunner()}
+      initialTab="help"
+      solver={glpkNodeSolver}
+    />,
+  );
+  return workbook;
+}
+
+const type = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label, { exact: false }), { target: { value } });
+
+it('runs a plan over trials and writes the schedule, buffer and risk chart to a sheet', async () => {
+  const workbook = renderPane();
+  await openView('Cash');
+  await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
+  type('Flows or trials', 'Trials!A1:F30');
+  type('Instruments', 'Cash!A5:C7');
+  type('Opening cash', '1000');
+  type('Minimum cash', '200');
+  type('Alpha', '0.1');
+  fireEvent.click(screen.getByRole('button', { name: 'Run and write to a sheet' }));
+  const done = await screen.findByTestId('cash-done', {}, { timeout: 20000 });
+  expect(done.textContent).toMatch(/over 30 trials/);
+  expect(done.textContent).toMatch(/Written to the sheet "Cash plan"/);
+  expect(workbook.sheets).toContain('Cash plan');
+  expect(workbook.charts.map((c) => c.kind)).toEqual(['column']);
+  expect(workbook.tables.map((t) => t.rows[0][0])).toEqual(['period', 'period', 'period', 'period']);
+}, 60_000);
+
+it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)', async () => {
+  renderPane();
+  await openView('Cash');
+  await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
+  type('Flows or trials', 'Cash!B2:G2');
+  type('Instruments', 'Cash!A5:C7');
+  type('Opening cash', '1000');
+  fireEvent.click(screen.getByRole('button', { name: 'Run and write to a sheet' }));
+  expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toMatch(
+    /flows row 1, column 2: holds "x", not a number/,
+  );
+  type('Alpha', '1.5');
+  await waitFor(() =>
+    expect((screen.getByRole('button', { name: 'Run and write to a sheet' }) as HTMLButtonElement).disabled).toBe(true),
+  );
+  expect(screen.getByText(/Alpha is a probability between 0 and 1/)).toBeTruthy();
+}, 60_000);
