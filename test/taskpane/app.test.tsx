@@ -127,7 +127,7 @@ describe('Scenario wizard', () => {
     expect(await screen.findByRole('button', { name: 'Scan selection' })).toBeTruthy();
     await openView('Proposals');
     expect(screen.getByText(/Scan a plan\/actual table in Anomalies first/)).toBeTruthy();
-  });
+  }, 20000);
 });
 
 describe('Shell', () => {
