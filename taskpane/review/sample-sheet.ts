@@ -75,3 +75,36 @@ export function sampleSheet(booked = 11): Cell[][] {
     LINES.map((l) => l.plan * 12),
   );
 }
+
+/** Actual ÷ plan of each pattern of the wide sheet, by month: every line has one persistent issue. */
+const PATTERNS: ((t: number) => number)[] = [
+  () => 0.8, // 20% under plan all year
+  (t) => (t >= 5 ? 1.25 : 1), // 25% over from June
+  (t) => (t >= 8 ? 1.3 : 1), // a shift up from September
+  (t) => (t >= 2 ? 0.85 : 1), // 15% under from March
+];
+
+/**
+ * A wide deterministic sheet for the review queue's table mode: `count` lines (ten cost centres) over
+ * 12 booked months, each with one persistent deviation (four patterns in turn), so a scan raises
+ * about one issue per line.
+ */
+export function wideSampleSheet(count = 40): Cell[][] {
+  const lines: BudgetLine[] = Array.from({ length: count }, (_, k) => {
+    const plan = 1000 * (2 + (k % 7));
+    const cc = `CC${String(Math.floor(k / 4) + 1).padStart(2, '0')}`;
+    return {
+      id: `${cc}-L${(k % 4) + 1}`,
+      costCentre: cc,
+      account: `Account ${(k % 4) + 1}`,
+      owner: `owner${Math.floor(k / 4) + 1}`,
+      plan: MONTHS.map(() => plan),
+      actual: MONTHS.map((_, t) => Math.round(plan * PATTERNS[k % 4](t) * (1 + 0.5 * WIGGLE[(t + 3 * k) % 12]))),
+    };
+  });
+  return budgetTableValues(
+    MONTHS,
+    lines,
+    lines.map((l) => (l.plan[0] ?? 0) * 12),
+  );
+}

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createMemoryRepository } from '../../src/store/memory-repository';
-import { sampleSheet } from '../../taskpane/review/sample-sheet';
+import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { openAddinPage, openView, ROOT, tempDir, type AddinPage } from './harness';
 
 const WIDTHS = [320, 450, 800] as const;
@@ -193,6 +193,33 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
     120_000,
   );
 });
+
+it('fits the flags of 40 lines × 12 months in one screen in table mode, one row per issue', async () => {
+  await page.setViewportSize({ width: 320, height: HEIGHT });
+  await openView(page, 'Anomalies');
+  await page.evaluate((values) => {
+    (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {
+      address: 'Budget!A1:AC41',
+      values,
+    };
+  }, wideSampleSheet(40));
+  await page.getByRole('button', { name: 'Scan selection' }).click();
+  await page.getByText(/^40 lines over 12 periods/).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Table' }).click();
+  const table = page.getByTestId('flag-table');
+  await table.waitFor();
+  const rows = await table.getByTestId('flag-row').count();
+  const box = (await table.boundingBox())!;
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: HEIGHT });
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: path.join(OUT, `anomalies-table-${width}.png`), fullPage: true });
+    expect(await layoutProblems(width)).toEqual([]);
+  }
+  expect(rows).toBe(40);
+  // The whole table, header included, is no taller than the pane's screen.
+  expect(box.height).toBeLessThanOrEqual(HEIGHT);
+}, 120_000);
 
 it('saw no page errors', () => {
   expect(addin.problems).toEqual([]);

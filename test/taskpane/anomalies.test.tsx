@@ -13,7 +13,7 @@ import type { Flag } from '../../src/anomaly/types';
 import { scanBudgetSheet } from '../../taskpane/review/budget-layout';
 import { isSuppressed, recordDecision, reviewQueue, NO_FILTER, loadReviews } from '../../taskpane/review/decisions';
 import { flagId } from '../../src/model/flag';
-import { sampleSheet } from '../../taskpane/review/sample-sheet';
+import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { saveIdentity } from '../../taskpane/review/identity';
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
@@ -25,8 +25,8 @@ import { saveIdentity } from '../../taskpane/review/identity';
 const catalogue = async () => [];
 const SHEET = { address: 'Budget!A1:AC7', values: sampleSheet() };
 
-function renderAnomalies(repository: Repository) {
-  const workbook = createWorkbookDouble({ selection: { address: SHEET.address, values: sampleSheet() } });
+function renderAnomalies(repository: Repository, selection = { address: SHEET.address, values: sampleSheet() }) {
+  const workbook = createWorkbookDouble({ selection });
   render(
     <App
       host={null}
@@ -173,4 +173,31 @@ describe('Anomalies view', () => {
     await screen.findByText(/1 dismissed and not worse/);
     expect(reviews.has(flagId(stored!))).toBe(true);
   }, 30000);
+
+  it('shows 40 lines × 12 months as one table row per persistent issue, each with its months', async () => {
+    renderAnomalies(createMemoryRepository(), { address: 'Budget!A1:AC41', values: wideSampleSheet(40) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
+    await screen.findByText(/^40 lines over 12 periods: 40 flags/, {}, { timeout: 20000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Table' }));
+    const rows = within(screen.getByTestId('flag-table')).getAllByTestId('flag-row');
+    // One row per issue: 40 rows, not one per month (the issues span 4 to 12 months: 340 flagged months).
+    expect(rows).toHaveLength(40);
+    const lineOf = (row: HTMLElement) => row.querySelector('button')!.textContent;
+    expect(new Set(rows.map(lineOf)).size).toBe(40);
+    const cells = (line: string) =>
+      within(rows.find((r) => lineOf(r) === line)!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    // 20% under plan all year (an opportunity: not red), 25% over from June, a shift from September.
+    expect(cells('CC01-L1').slice(1, 3)).toEqual(['Jan–Dec', expect.stringMatching(/^-[\d.]+K -2\d%$/)]);
+    expect(rows.find((r) => lineOf(r) === 'CC01-L1')!.getAttribute('data-kind')).not.toMatch(/overspend|run-rate/);
+    expect(cells('CC01-L2')[1]).toBe('Jun–Dec');
+    expect(cells('CC01-L3')[1]).toBe('Sep–Dec');
+    // No cards until a row is chosen; choosing one opens its card with the whole span.
+    expect(screen.queryAllByTestId('flag')).toHaveLength(0);
+    fireEvent.click(within(rows[0]).getByRole('button'));
+    const card = await screen.findByTestId('flag');
+    expect(card.textContent).toMatch(/\((\d+) periods/);
+    expect(within(card).getByRole('img').getAttribute('aria-label')).toContain('marked');
+  }, 40000);
 });

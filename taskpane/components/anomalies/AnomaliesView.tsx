@@ -13,6 +13,7 @@ import {
   MessageBarBody,
   Select,
   Subtitle2,
+  ToggleButton,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -23,6 +24,7 @@ import type { Repository } from '../../../src/store/repository';
 import { loadReviews, NO_FILTER, QueueFilter, recordDecision, ReviewRecord, reviewQueue } from '../../review/decisions';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
+import { FlagTable } from './FlagTable';
 
 /** Flags shown at first; "Show more" adds as many again. */
 const PAGE = 8;
@@ -34,6 +36,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
     gap: tokens.spacingHorizontalS,
   },
+  modes: { display: 'flex', gap: tokens.spacingHorizontalXS },
   list: {
     listStyleType: 'none',
     padding: 0,
@@ -57,6 +60,8 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [limit, setLimit] = useState(PAGE);
+  const [mode, setMode] = useState<'cards' | 'table'>('cards');
+  const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => {
     loadReviews(repository).then(setReviews, (e: unknown) => setProblem(String(e)));
   }, [repository]);
@@ -154,25 +159,54 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
             </Field>
           </div>
           {queue.length === 0 && <Body1>No flags to review with these filters.</Body1>}
-          <ul className={styles.list} aria-label="Flags to review" data-testid="flag-queue">
-            {queue.slice(0, limit).map((flag) => {
-              const line = lines.find((l) => l.id === flag.line);
-              if (!line) return null;
-              return (
-                <li key={flagId(flag)}>
-                  <FlagCard
-                    flag={flag}
-                    line={line}
-                    period={scan.periods[flag.periodIndex] ?? `P${flag.periodIndex + 1}`}
-                    periods={scan.periods}
-                    review={reviews.get(flagId(flag))}
-                    onDecide={decide(flag)}
-                  />
-                </li>
-              );
-            })}
-          </ul>
-          {queue.length > limit && (
+          <div className={styles.modes} role="group" aria-label="Show flags as">
+            <ToggleButton size="small" checked={mode === 'cards'} onClick={() => setMode('cards')}>
+              Cards
+            </ToggleButton>
+            <ToggleButton size="small" checked={mode === 'table'} onClick={() => setMode('table')}>
+              Table
+            </ToggleButton>
+          </div>
+          {mode === 'table' && queue.length > 0 && (
+            <>
+              <FlagTable flags={queue} periods={scan.periods} chosen={chosen} onChoose={setChosen} />
+              {queue
+                .filter((f) => flagId(f) === chosen)
+                .map((flag) => {
+                  const line = lines.find((l) => l.id === flag.line);
+                  return line ? (
+                    <FlagCard
+                      key={flagId(flag)}
+                      flag={flag}
+                      line={line}
+                      periods={scan.periods}
+                      review={reviews.get(flagId(flag))}
+                      onDecide={decide(flag)}
+                    />
+                  ) : null;
+                })}
+            </>
+          )}
+          {mode === 'cards' && (
+            <ul className={styles.list} aria-label="Flags to review" data-testid="flag-queue">
+              {queue.slice(0, limit).map((flag) => {
+                const line = lines.find((l) => l.id === flag.line);
+                if (!line) return null;
+                return (
+                  <li key={flagId(flag)}>
+                    <FlagCard
+                      flag={flag}
+                      line={line}
+                      periods={scan.periods}
+                      review={reviews.get(flagId(flag))}
+                      onDecide={decide(flag)}
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {mode === 'cards' && queue.length > limit && (
             <Button onClick={() => setLimit(limit + PAGE)}>Show more ({queue.length - limit} left)</Button>
           )}
         </>

@@ -9,7 +9,7 @@ import type { ReviewRecord } from '../../review/decisions';
 import { flagChartSeries } from '../../../src/anomaly/flag-chart-series';
 import { PeriodChart } from '../charts/PeriodChart';
 import { useNumbers } from '../../state/numbers';
-import { KIND_COLOURS, kindAccent, varianceText } from './flag-style';
+import { KIND_COLOURS, kindAccent, spanLength, spanText, varianceText } from './flag-style';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -29,14 +29,15 @@ const LABELS: Record<ReviewAction, string> = {
 export interface FlagCardProps {
   flag: Flag;
   line: BudgetLine;
-  period: string;
-  /** Every period label of the scan, for the chart's axis. */
+  /** Every period label of the scan, for the chart's axis and the flag's span. */
   periods: string[];
   review: ReviewRecord | undefined;
   onDecide: (action: ReviewAction, comment: string) => Promise<void>;
 }
 
-export function FlagCard({ flag, line, period, periods, review, onDecide }: FlagCardProps) {
+export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProps) {
+  const period = spanText(flag, periods);
+  const months = spanLength(flag);
   const styles = useStyles();
   const numbers = useNumbers();
   const [comment, setComment] = useState('');
@@ -67,6 +68,7 @@ export function FlagCard({ flag, line, period, periods, review, onDecide }: Flag
       <div className={styles.head}>
         <Body1>
           <strong>{line.id}</strong> · {period}
+          {months > 1 ? ` (${months} periods${flag.ongoing ? ', ongoing' : ''})` : ''}
         </Body1>
         <Badge appearance="tint" color={KIND_COLOURS[flag.kind]}>
           {flag.kind}
@@ -76,14 +78,14 @@ export function FlagCard({ flag, line, period, periods, review, onDecide }: Flag
         </Badge>
       </div>
       <Caption1>
-        {line.costCentre} · {line.account} · {line.owner} · variance {varianceText(numbers, flag, line)}
+        {line.costCentre} · {line.account} · {line.owner} · variance {varianceText(numbers, flag)}
       </Caption1>
       <PeriodChart
         title={`${line.id}: actual against plan`}
         description={`${line.id}: actual (solid) against plan (dashed) and ${bandText} (shaded); ${period} marked`}
         periods={periods.length === line.plan.length ? periods : line.plan.map((_, t) => `P${t + 1}`)}
         series={series}
-        span={[flag.periodIndex, flag.periodIndex]}
+        span={[flag.periodIndex, Math.max(flag.periodIndex, flag.throughIndex)]}
         accent={kindAccent(flag.kind)}
       />
       <Caption1>Solid actual, dashed plan, shaded {bandText}.</Caption1>

@@ -1,10 +1,9 @@
 /**
  * How a flag looks: a colour per kind (money at risk is red or orange; money that can be released —
- * an underspend or an opportunity — is green or blue, never red) and its variance as finance writes
- * it: signed, in the currency, with the share of plan.
+ * an underspend or an opportunity — is blue or green, never red), its span of periods, and its
+ * variance as finance writes it: signed, in the currency, with the share of plan.
  */
 import { tokens, type BadgeProps } from '@fluentui/react-components';
-import type { BudgetLine } from '../../../src/model/budget-line';
 import type { Flag, FlagKind } from '../../../src/model/flag';
 import type { NumberFormatter } from '../../../src/format';
 
@@ -28,30 +27,29 @@ const ACCENTS: Record<NonNullable<BadgeProps['color']>, string> = {
   subtle: tokens.colorNeutralStroke1,
 };
 
-/** The colour a chart marks the flagged periods with. */
+/** The colour a chart or a table row marks the flag's kind with. */
 export const kindAccent = (kind: FlagKind): string => ACCENTS[KIND_COLOURS[kind]];
 
 /**
- * Actual − plan over the flagged periods, signed, and as a share of their plan.
- * @example varianceText(numbers, flag, line) // "+12,400 (+18.2% of plan)"
+ * The flag's periods by their labels.
+ * @example spanText({ periodIndex: 5, throughIndex: 9 }, months) // "Jun–Oct"
  */
-export function varianceText(
-  numbers: NumberFormatter,
-  flag: Flag,
-  line: BudgetLine,
-  through = flag.periodIndex,
-): string {
-  let actual = 0;
-  let plan = 0;
-  for (let t = flag.periodIndex; t <= through; t++) {
-    const a = line.actual[t];
-    const p = line.plan[t];
-    if (a === null || a === undefined || p === null || p === undefined) continue;
-    actual += a;
-    plan += p;
-  }
-  const variance = actual - plan;
-  const money = numbers.format(variance, 'money', { sign: 'always' });
-  if (plan === 0) return money;
-  return `${money} (${numbers.format(variance / Math.abs(plan), 'percent', { sign: 'always', decimals: 1 })} of plan)`;
+export function spanText(flag: Pick<Flag, 'periodIndex' | 'throughIndex'>, periods: readonly string[]): string {
+  const label = (t: number) => periods[t] ?? `P${t + 1}`;
+  const through = Math.max(flag.periodIndex, flag.throughIndex ?? flag.periodIndex);
+  return through === flag.periodIndex ? label(flag.periodIndex) : `${label(flag.periodIndex)}–${label(through)}`;
+}
+
+/** How many periods the flag covers. */
+export const spanLength = (flag: Pick<Flag, 'periodIndex' | 'throughIndex'>): number =>
+  Math.max(flag.periodIndex, flag.throughIndex ?? flag.periodIndex) - flag.periodIndex + 1;
+
+/**
+ * Actual − plan over the flag's span, signed, with its share of plan.
+ * @example varianceText(numbers, flag) // "+12,400 (+18.2% of plan)"
+ */
+export function varianceText(numbers: NumberFormatter, flag: Pick<Flag, 'variance' | 'variancePct'>): string {
+  const money = numbers.format(flag.variance, 'money', { sign: 'always' });
+  if (!Number.isFinite(flag.variancePct)) return money;
+  return `${money} (${numbers.format(flag.variancePct, 'percent', { sign: 'always', decimals: 1 })} of plan)`;
 }
