@@ -9,9 +9,9 @@ const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pgl
 
 /**
  * The probe: a user who holds every role and every cost centre submits a proposal and then tries
- * to get it approved by themselves through every write route the server registers, with every
- * version number, and under other tokens of the same identity. The proposal must stay submitted,
- * with no step decided by them.
+ * to get it approved by themselves through every write route the server registers, with a stale
+ * and the current version, with and without a comment, and under other tokens of the same
+ * identity. The proposal must stay submitted, with no step decided by them.
  */
 describe.each(engines)('self-approval probe: every route, every role (%s)', (engine) => {
   let server: TestServer;
@@ -69,8 +69,8 @@ describe.each(engines)('self-approval probe: every route, every role (%s)', (eng
     for (const token of tokens) {
       for (const route of writes) {
         const url = route.url.replace(':id', p.id).replace(':otherId', p.id).replace(':batchId', 'self-1');
-        for (const version of [p.version - 1, p.version, p.version + 1]) {
-          for (const payload of [{}, { comment: 'approving my own' }, { version, comment: 'x' }]) {
+        for (const version of [p.version - 1, p.version]) {
+          for (const payload of [{}, { version, comment: 'approving my own' }]) {
             const r = await server.as(token, {
               method: route.method,
               url,
