@@ -10,14 +10,13 @@
  * On PostgreSQL the server connects as the application role (openfpa_app, as scripts/ci-postgres.sh
  * creates it; OPENFPA_APP_DATABASE_URL overrides) and migrates as DATABASE_URL's owner, as deployed.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadDevIssuer } from '../server/auth/dev-issuer';
 import { openPgDb } from '../server/db/pg-db';
+import { startServer } from './server-process';
 import { benchTeam, type TeamResult } from './server-team';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -34,45 +33,6 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
-}
-
-/** A free loopback port, so the server can log at error level (no per-request logs) and still be found. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `server/main.ts` as its own process (as `npm run server` does) and waits for /ready. */
-async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'server', 'main.ts')], {
-    env: { ...process.env, PORT: String(port), OPENFPA_RATE_LIMIT: '10000000', OPENFPA_LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  let exited = false;
-  const done = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
-  const url = `http://127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 250) {
-    if (exited) throw new Error('server exited during start');
-    if (waited > 120_000) throw new Error('server not ready within 120 s');
-    const ready = await fetch(`${url}/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await done;
-    },
-  };
 }
 
 async function benchEngine(engine: 'pglite' | 'postgres'): Promise<{ rows: Row[]; team: TeamResult }> {
