@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { MAX_IMPORT_ROWS } from '../src/model/limits';
 import { loadDevIssuer } from '../server/auth/dev-issuer';
 import { openPgDb } from '../server/db/pg-db';
-import { startServer } from './server-process';
+import { startServer } from './server/process';
 
 const OWNER_URL = process.env.DATABASE_URL;
 const APP_URL = process.env.OPENFPA_APP_DATABASE_URL || OWNER_URL?.replace(/\/\/[^@/]*@/, '//openfpa_app:openfpa_app@');

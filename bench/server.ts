@@ -3,7 +3,7 @@
  * writing a review decision, and importing 10,000 actual rows, on embedded PGlite and (when
  * DATABASE_URL is set) real PostgreSQL. The server runs as its own process (`server/main.ts`), autocannon
  * in this one. Loopback only (127.0.0.1), each run bounded in time. Then the team case
- * (bench/server-team.ts): 50 users submitting, approving and applying at once.
+ * (bench/server/team.ts): 50 users submitting, approving and applying at once.
  *
  *   npm run bench:server            # BENCH_SECONDS=5, BENCH_TEAM_SECONDS=15 by default
  *
@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadDevIssuer } from '../server/auth/dev-issuer';
 import { openPgDb } from '../server/db/pg-db';
-import { startServer } from './server-process';
-import { benchTeam, type TeamResult } from './server-team';
+import { startServer } from './server/process';
+import { benchTeam, type TeamResult } from './server/team';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const TEAM_SECONDS = Number(process.env.BENCH_TEAM_SECONDS ?? 15);

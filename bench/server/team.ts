@@ -5,7 +5,7 @@
  * API: every applied proposal made exactly one budget version and one `proposal.apply` audit
  * record, and the audit chain verifies.
  */
-import type { DevIssuer } from '../server/auth/dev-issuer';
+import type { DevIssuer } from '../../server/auth/dev-issuer';
 
 const COST_CENTRES = Array.from({ length: 10 }, (_, i) => `CC${i + 1}`);
 const CHAIN = [

@@ -16,7 +16,7 @@ function freePort(): Promise<number> {
 /** Starts `server/main.ts` as its own process (as `npm run server` does) and waits for /ready. */
 export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'server', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'server', 'main.ts')], {
     env: { ...process.env, PORT: String(port), OPENFPA_RATE_LIMIT: '10000000', OPENFPA_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
