@@ -157,11 +157,21 @@ function scenarioTable(planFile: string): { rows: string[]; ok: boolean } {
   try {
     for (const { measure, trials } of SCENARIO_CASES) {
       const lpFile = join(dir, `${measure}-${trials}.lp`);
-      const child = execFileSync(
-        process.execPath,
-        [...process.execArgv, __filename, '--scenario', planFile, measure, String(trials), lpFile],
-        { encoding: 'utf8', maxBuffer: 1 << 24 },
-      );
+      let child: string;
+      try {
+        child = execFileSync(
+          process.execPath,
+          [...process.execArgv, __filename, '--scenario', planFile, measure, String(trials), lpFile],
+          { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+      } catch (error) {
+        // A case that fails is a row saying why, so the other rows still print.
+        const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+        const why = /FpaError: ([^\n]*)/.exec(stderr)?.[1] ?? (error as Error).message.split('\n')[0];
+        rows.push(`| scenario ${measure} | 52×8×${trials} | failed: ${why.replace(/\|/g, '/')} |`);
+        ok = false;
+        continue;
+      }
       // GLPK's LP writer reports on stdout; the measurement is the last line.
       const m = JSON.parse(child.trim().split('\n').pop() ?? '') as ScenarioMeasurement;
       const line = scenarioRow(m, glpsol(lpFile, 1, glpsolArgs(measure)));
