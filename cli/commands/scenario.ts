@@ -5,7 +5,9 @@
  * order, so the result is the same for any --workers. Progress goes to stderr. Exit codes: 0 success,
  * 1 unreadable or invalid spec, 2 bad command line.
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { basename } from 'node:path';
 import { readJsonObject } from '../read-json-file';
 import { commandLine, flagOption, UsageError, valueOption } from '../args';
 import { runCommand, startWork, writeResult } from '../command';
@@ -14,19 +16,23 @@ import { cliJobPool } from '../jobs';
 import { blockLayout } from '../../src/scenario/block';
 import { runScenarioOnBlocks } from '../../src/scenario/parallel';
 import type { ScenarioResult } from '../../src/scenario/run';
+import { sipmath3Library } from '../../src/scenario/sipmath/library';
 import { prepareScenario, ScenarioSpec } from '../../src/scenario/spec';
 
-const USAGE = `usage: openfpa scenario <spec.json> [--out result.json] [--workers N] [--quiet]
+const USAGE = `usage: openfpa scenario <spec.json> [--out result.json] [--workers N] [--sipmath library.json] [--quiet]
 
 Runs the drivers/correlation/model spec with Latin Hypercube (or Monte Carlo) sampling and
 Iman–Conover rank correlation, and prints statistics per output as JSON.
 Spec keys: drivers, correlation, model, iterations, seed, sampling, percentiles, varLevel,
 thresholds, blockSize, convergence, sensitivity (see docs/scenario.md).
   --workers N     worker threads for the blocks (default: number of cores, at most 8); the result
-                  is identical for any N`;
+                  is identical for any N
+  --sipmath F     also write the drivers and outputs as a SIPmath 3.0 library (metalog SIPs, HDR
+                  generators, Gaussian copula) to F`;
 
 interface Args {
   out?: string;
+  sipmath?: string;
   quiet: boolean;
   workers: number;
 }
@@ -57,19 +63,31 @@ const SCENARIO_LINE = commandLine<Args>({
       },
       { inline: true, missing: '--workers needs a number' },
     ),
+    valueOption(['--sipmath'], (o, v) => (o.sipmath = v), {
+      inline: true,
+      nonEmpty: true,
+      missing: '--sipmath needs a file name',
+    }),
     flagOption(['--quiet', '-q'], (o) => (o.quiet = true)),
   ],
 });
+
+/** A finished run: the result, and with `withTrials` every output's trial column. */
+export interface SpecRun {
+  result: ScenarioResult;
+  trials: Record<string, Float64Array>;
+}
 
 /**
  * Runs the spec on `workers` worker threads (this thread when one is asked for or the run is one
  * block), reporting progress.
  */
-export async function runScenarioSpec(
+export async function runScenarioSpecWithTrials(
   spec: ScenarioSpec,
   workers: number,
   onProgress: (done: number, total: number) => void,
-): Promise<ScenarioResult> {
+  withTrials = false,
+): Promise<SpecRun> {
   const plan = prepareScenario(spec);
   const blocks = blockLayout(plan.iterations, plan.blockSize).length;
   const pool = cliJobPool(Math.min(workers, blocks));
@@ -77,19 +95,68 @@ export async function runScenarioSpec(
     if (pool.workers === 0) {
       const job = await pool.run(
         'scenario.run',
-        { spec },
+        { spec, trials: withTrials ? '*' : [] },
         { onProgress: ({ done, total }) => onProgress(done, total) },
       );
-      return job.result;
+      return { result: job.result, trials: job.trials };
     }
     const run = await runScenarioOnBlocks(spec, (job, signal) => pool.run('scenario.block', job, { signal }), {
       concurrency: 2 * pool.workers,
       onProgress: ({ done, total }) => onProgress(done, total),
     });
-    return run.result;
+    const outputs = run.plan.program.outputs;
+    const trials = withTrials ? Object.fromEntries(outputs.map((o, i) => [o, run.simulation.outputColumns[i]])) : {};
+    return { result: run.result, trials };
   } finally {
     pool.close();
   }
+}
+
+/** The result alone (what the benchmark measures). */
+export async function runScenarioSpec(
+  spec: ScenarioSpec,
+  workers: number,
+  onProgress: (done: number, total: number) => void,
+): Promise<ScenarioResult> {
+  return (await runScenarioSpecWithTrials(spec, workers, onProgress)).result;
+}
+
+/**
+ * Runs the spec with every driver passed through as an extra output (so its trials come back in
+ * trial order, the same trials the model saw), writes the SIPmath 3.0 library of drivers and model
+ * outputs to `file`, and returns the run's result without the pass-through outputs.
+ */
+async function runWithSipmath(
+  spec: ScenarioSpec,
+  workers: number,
+  file: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<ScenarioResult> {
+  const drivers = prepareScenario(spec).drivers;
+  const through = drivers.map((_, i) => `openfpa_sip_driver_${i}`);
+  const extended = {
+    ...spec,
+    model: `${spec.model}\n${drivers.map((d, i) => `${through[i]} = ${d.name}`).join('\n')}`,
+  };
+  const { result, trials } = await runScenarioSpecWithTrials(extended, workers, onProgress, true);
+  for (const name of through) {
+    delete result.outputs[name];
+    delete result.sensitivity?.[name];
+  }
+  const outputs = Object.keys(result.outputs);
+  const library = sipmath3Library(
+    [
+      ...drivers.map((d, i) => ({ name: d.name, trials: trials[through[i]] })),
+      ...outputs.map((name) => ({ name, trials: trials[name] })),
+    ],
+    {
+      name: basename(file).replace(/\.json$/i, ''),
+      provenance: `openfpa scenario (seed ${spec.seed ?? 1}, ${result.trials ?? spec.iterations ?? 10000} trials)`,
+      dateCreated: new Date().toISOString().slice(0, 10),
+    },
+  );
+  writeFileSync(file, JSON.stringify(library, null, 2) + '\n');
+  return result;
 }
 
 export function run(args: string[]): Promise<number> {
@@ -103,9 +170,12 @@ export function run(args: string[]): Promise<number> {
       return 1;
     }
     try {
-      const result = await runScenarioSpec(spec, parsed.workers, (done, total) => {
+      const onProgress = (done: number, total: number): void => {
         if (!parsed.quiet && done < total) process.stderr.write(`scenario: ${done} / ${total} trials\n`);
-      });
+      };
+      const result = parsed.sipmath
+        ? await runWithSipmath(spec, parsed.workers, parsed.sipmath, onProgress)
+        : await runScenarioSpec(spec, parsed.workers, onProgress);
       for (const w of result.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       writeResult(JSON.stringify(result, null, 2) + '\n', parsed.out);
       if (!parsed.quiet) {

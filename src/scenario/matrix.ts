@@ -28,6 +28,24 @@ export function cholesky(a: Matrix): Matrix | null {
   return l;
 }
 
+/** x with L·Lᵀ·x = b, for L from `cholesky` (forward then back substitution). */
+export function solveWithCholesky(l: Matrix, b: readonly number[]): number[] {
+  const k = l.length;
+  const y = new Array<number>(k).fill(0);
+  for (let i = 0; i < k; i++) {
+    let s = b[i];
+    for (let j = 0; j < i; j++) s -= l[i][j] * y[j];
+    y[i] = s / l[i][i];
+  }
+  const x = new Array<number>(k).fill(0);
+  for (let i = k - 1; i >= 0; i--) {
+    let s = y[i];
+    for (let j = i + 1; j < k; j++) s -= l[j][i] * x[j];
+    x[i] = s / l[i][i];
+  }
+  return x;
+}
+
 /** Inverse of a lower-triangular matrix. */
 export function invertLower(l: Matrix): Matrix {
   const k = l.length;

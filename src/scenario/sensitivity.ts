@@ -6,7 +6,7 @@
  *   R_xx·b = r_xy (Saltelli et al., "Global Sensitivity Analysis: The Primer", 2008, §1.2.5).
  *   A constant driver gets 0.
  */
-import { cholesky } from './matrix';
+import { cholesky, solveWithCholesky } from './matrix';
 import { correlationMatrix, midRanks, pearson } from './ranks';
 
 export interface DriverSensitivity {
@@ -44,19 +44,7 @@ export function sensitivityValues(drivers: readonly Float64Array[], output: Floa
     for (let ridge = 1e-10; !l && ridge < 1; ridge *= 100)
       l = cholesky(rxx.map((row, i) => row.map((v, j) => (i === j ? v + ridge : v))));
     if (l) {
-      const k = active.length;
-      const y = new Array<number>(k).fill(0);
-      for (let i = 0; i < k; i++) {
-        let s = rxy[i];
-        for (let j = 0; j < i; j++) s -= l[i][j] * y[j];
-        y[i] = s / l[i][i];
-      }
-      const b = new Array<number>(k).fill(0);
-      for (let i = k - 1; i >= 0; i--) {
-        let s = y[i];
-        for (let j = i + 1; j < k; j++) s -= l[j][i] * b[j];
-        b[i] = s / l[i][i];
-      }
+      const b = solveWithCholesky(l, rxy);
       active.forEach((d, i) => (src[d] = b[i]));
     }
   }

@@ -10,6 +10,22 @@ const spec = (name: string, body: unknown): string => {
   return file;
 };
 
+/** Two correlated drivers and revenue. */
+const PRICE_VOLUME = {
+  drivers: [
+    { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
+    { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
+  ],
+  correlation: {
+    names: ['price', 'volume'],
+    matrix: [
+      [1, -0.5],
+      [-0.5, 1],
+    ],
+  },
+  model: 'revenue = price * volume',
+};
+
 describe('openfpa scenario', () => {
   let stderr: string[];
   beforeEach(() => {
@@ -20,18 +36,7 @@ describe('openfpa scenario', () => {
 
   test('writes the result shape of mc-standard.md to --out', async () => {
     const file = spec('ok.json', {
-      drivers: [
-        { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
-        { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
-      ],
-      correlation: {
-        names: ['price', 'volume'],
-        matrix: [
-          [1, -0.5],
-          [-0.5, 1],
-        ],
-      },
-      model: 'revenue = price * volume',
+      ...PRICE_VOLUME,
       iterations: 2000,
       seed: 42,
       percentiles: [5, 50, 95],
@@ -58,6 +63,26 @@ describe('openfpa scenario', () => {
     expect(await run([file, '--workers', '0'])).toBe(2);
     // Starting a worker loads the TypeScript sources through tsx: slow under jest, not a clock race.
   }, 120_000);
+
+  test('--sipmath writes the 3.0 library of drivers and outputs beside the same result', async () => {
+    const file = spec('sip.json', {
+      ...PRICE_VOLUME,
+      iterations: 3000,
+      seed: 3,
+    });
+    const plain = join(dir, 'plain.json');
+    const withLibrary = join(dir, 'with-library.json');
+    const library = join(dir, 'library.json');
+    expect(await run([file, '--out', plain, '--quiet'])).toBe(0);
+    expect(await run([file, '--out', withLibrary, '--sipmath', library, '--quiet'])).toBe(0);
+    const strip = (f: string) => JSON.stringify({ ...JSON.parse(readFileSync(f, 'utf8')), timings: undefined });
+    expect(strip(withLibrary)).toBe(strip(plain));
+    const lib = JSON.parse(readFileSync(library, 'utf8'));
+    expect(lib).toMatchObject({ libraryType: 'SIPmath_3_0', objectType: 'sipModel', name: 'library' });
+    expect(lib.sips.map((s: { name: string }) => s.name)).toEqual(['price', 'volume', 'revenue']);
+    expect(lib.U01.copula[0].copulaLayer).toEqual(['c1', 'c2', 'c3']);
+    expect(lib.sips[1].metadata.count).toBe(3000);
+  });
 
   test('invalid spec → message on stderr, exit 1', async () => {
     const file = spec('bad.json', {
