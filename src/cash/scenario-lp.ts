@@ -69,8 +69,12 @@ export function buildScenarioLp(input: ScenarioLpInput): LinearProgram {
     columns,
     rows,
   );
+  // Y is bounded, not free: with free Y columns GLPK's MIP presolver has declared feasible chance
+  // programmes infeasible (bench:cash, 52×8×200). No plan places more than the placement bound, nor
+  // matures more than it grew to; the risk limit's slack is added for plans that lean on it.
+  const yBound = 2 * placementBound(plan, limits) + risk.limit * (1 + risk.alpha * S);
   for (let t = 1; t <= T; t++) {
-    columns.push({ name: `Y${t}`, lb: -Infinity, ub: Infinity });
+    columns.push({ name: `Y${t}`, lb: -yBound, ub: yBound });
     const terms: Term[] = [{ name: `Y${t}`, coef: 1 }];
     if (t > 1) terms.push({ name: `Y${t - 1}`, coef: -1 });
     for (const f of placements.flow[t]) terms.push({ name: f.name, coef: -f.coef });
