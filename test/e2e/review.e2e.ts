@@ -93,7 +93,7 @@ it('creates a proposal, submits, approves and applies it to the workbook double'
   await setRole('admin');
   await card.getByRole('button', { name: 'Apply' }).click();
   await page.locator('[data-testid="proposal"][data-state="applied"]').waitFor();
-  await card.getByText(/^Audit: apply of 6 lines by me at /).waitFor();
+  await card.getByText(/^Audit: apply changed [1-5] of 6 lines by me at /).waitFor();
   const double = await page.evaluate(() => {
     const w = (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook;
     return { writes: w.writes, budgets: w.selection!.values.slice(1).map((r) => r[4]) };

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { isFpaError } from '../../../src/errors';
+import { useNumbers } from '../../state/numbers';
 import { checkCorrelationMatrix, nearestCorrelation } from '../../../src/scenario/nearest-correlation';
 
 export interface CorrelationValue {
@@ -42,8 +43,15 @@ export function CorrelationEditor({
   onSave: (v: CorrelationValue | undefined) => void;
 }) {
   const styles = useStyles();
+  const numbers = useNumbers();
+  const { format } = numbers;
+  /** An entry as typed in the user's locale ("0.5", "0,5" in de-DE, "-0.3"); NaN when not a number. */
+  const entry = (c: string) => {
+    const parsed = numbers.parse(c, { field: 'Correlation', percent: 'reject' });
+    return parsed.ok ? parsed.value : NaN;
+  };
   const [text, setText] = useState<string[][]>(() => square(names, value).map((r) => r.map(String)));
-  const matrix = text.map((r) => r.map((c) => (c.trim() === '' ? NaN : Number(c))));
+  const matrix = text.map((r) => r.map((c) => (c.trim() === '' ? NaN : entry(c))));
   const verdict = useMemo(() => {
     try {
       checkCorrelationMatrix(matrix, names);
@@ -102,11 +110,43 @@ export function CorrelationEditor({
         <div role="status">
           <Caption1 block>
             Not a valid correlation matrix (not positive definite). A run uses the nearest valid one; largest change{' '}
-            {verdict.repair.maxChange.toFixed(4)}:
+            {format(verdict.repair.maxChange, 'ratio', { decimals: 4 })} (changed entries in bold):
           </Caption1>
-          <Caption1 block aria-label="Repaired matrix">
-            {verdict.repair.matrix.map((r) => r.map((v) => v.toFixed(3)).join('  ')).join(' | ')}
-          </Caption1>
+          <table className={styles.table} aria-label="Repaired matrix">
+            <thead>
+              <tr>
+                <td />
+                {names.map((n) => (
+                  <th key={n} scope="col" className={styles.cell}>
+                    {n}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {verdict.repair.matrix.map((r, i) => (
+                <tr key={names[i]}>
+                  <th scope="row" className={styles.cell}>
+                    {names[i]}
+                  </th>
+                  {r.map((v, j) => (
+                    <td
+                      key={names[j]}
+                      className={styles.cell}
+                      style={{ textAlign: 'right' }}
+                      data-changed={Math.abs(v - matrix[i][j]) > 5e-4 ? 'yes' : undefined}
+                    >
+                      {Math.abs(v - matrix[i][j]) > 5e-4 ? (
+                        <strong>{format(v, 'ratio', { decimals: 3 })}</strong>
+                      ) : (
+                        format(v, 'ratio', { decimals: 3 })
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       <Button disabled={!verdict.ok} onClick={() => onSave(allZero ? undefined : { names, matrix })}>

@@ -31,19 +31,32 @@ export function ModelEditor({
   onSave: (text: string) => void;
 }) {
   const [text, setText] = useState(expressions);
+  // An empty box is not an error until the user has typed in it.
+  const [typed, setTyped] = useState(false);
   useEffect(() => setText(expressions), [expressions]);
   const check = useMemo(() => checkModel(text, driverNames), [text, driverNames]);
+  const untouchedEmpty = !typed && text.trim() === '';
+  const error = untouchedEmpty ? undefined : check.error;
   return (
     <div>
       <Field
         label="Model expressions"
-        hint={check.error ? undefined : `Outputs: ${check.outputs.join(', ')}`}
-        validationMessage={check.error}
-        validationState={check.error ? 'error' : 'success'}
+        hint={
+          untouchedEmpty
+            ? 'One line per output: name = expression over the drivers.'
+            : error
+              ? undefined
+              : `Outputs: ${check.outputs.join(', ')}`
+        }
+        validationMessage={error}
+        validationState={untouchedEmpty ? 'none' : error ? 'error' : 'success'}
       >
         <Textarea
           value={text}
-          onChange={(_, d) => setText(d.value)}
+          onChange={(_, d) => {
+            setText(d.value);
+            setTyped(true);
+          }}
           resize="vertical"
           rows={4}
           placeholder={'revenue = price * volume\nprofit = revenue - cost'}

@@ -7,6 +7,9 @@ import type { Identity } from '../../review/identity';
 import type { AuditRecord, StoredProposal } from '../../review/proposals';
 import { BeforeAfterTable } from './BeforeAfterTable';
 
+/** Lines an apply or revert really changed: those whose cell differs before and after. */
+const changedLines = (a: AuditRecord): number => a.lines.filter((_, k) => a.before[k] !== a.after[k]).length;
+
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -102,7 +105,7 @@ export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCa
           {audit.map((a) => (
             <li key={a.id}>
               <Caption1>
-                Audit: {a.action} of {a.lines.length} lines by {a.who} at {when(a.when)}
+                Audit: {a.action} changed {changedLines(a)} of {a.lines.length} lines by {a.who} at {when(a.when)}
               </Caption1>
             </li>
           ))}

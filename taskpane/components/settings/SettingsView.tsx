@@ -2,7 +2,8 @@
  * Settings (default iterations and seed, number format, backend URL), export/import of everything as
  * one JSON file, and where the data is kept. The function reference is in Help.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { ArrowUpload20Regular } from '@fluentui/react-icons';
 import {
   Body1,
   Button,
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
 
 export function SettingsView({ data, actions, repository }: SettingsViewProps) {
   const styles = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
   const s = data.settings;
   const [draft, setDraft] = useState<SettingsDraft>({
     defaultIterations: String(s.defaultIterations),
@@ -133,16 +135,23 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
       </Body1>
       <div className={styles.row}>
         <Button onClick={() => void exportFile()}>Export all (JSON)</Button>
-        <label>
-          <Caption1>Import (replaces everything): </Caption1>
-          <input
-            type="file"
-            accept="application/json,.json"
-            aria-label="Import a JSON export"
-            onChange={(e) => void importFile(e.target.files?.[0])}
-          />
-        </label>
+        {/* The browser's file button cannot be styled: it is hidden and a Fluent button opens it. */}
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          aria-label="Import a JSON export"
+          style={{ display: 'none' }}
+          onChange={(e) => {
+            void importFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <Button icon={<ArrowUpload20Regular />} onClick={() => fileInput.current?.click()}>
+          Import (JSON)…
+        </Button>
       </div>
+      <Caption1>Import replaces everything, after checking the whole file.</Caption1>
     </section>
   );
 }
