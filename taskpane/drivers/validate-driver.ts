@@ -48,9 +48,26 @@ export const PARAMETER_HINTS: Readonly<Record<string, string>> = {
   lambda: 'Average count (> 0)',
 };
 
-/** A typed parameter, by the drivers table's one parameter rule (src/sheets): a number, or a list. */
-function parseParam(text: string, family: string, key: string): number | number[] | undefined | string {
-  const read = readParameter(text, isListParameter(family, key));
+/** Reads one number as the user writes it in their locale (thousands separators, %, k/m); null if it cannot. */
+export type ReadNumber = (text: string) => number | null;
+
+/**
+ * A typed parameter: one number as the user writes it in their locale (`readNumber`: "1,200",
+ * "1.200,5" in de-DE, "12%"), else by the drivers table's one parameter rule (src/sheets): a
+ * number, or a list.
+ */
+function parseParam(
+  text: string,
+  family: string,
+  key: string,
+  readNumber?: ReadNumber,
+): number | number[] | undefined | string {
+  const list = isListParameter(family, key);
+  if (!list && readNumber && text.trim() !== '') {
+    const value = readNumber(text);
+    if (value !== null) return value;
+  }
+  const read = readParameter(text, list);
   if (read.ok) return read.value;
   return read.kind === 'list'
     ? `parameter "${key}" takes one number; write it without thousands separators.`
@@ -71,9 +88,10 @@ function fieldOf(message: string, names: readonly string[]): string {
 
 /**
  * @param otherNames names of the other drivers (case-insensitive uniqueness)
+ * @param readNumber the pane's locale parser for single numbers (the sheet's rule alone without it)
  * @example checkDriver({ name: 'price', distribution: 'normal', params: { mean: '130', sd: '-1' } }, []).errors.sd // 'Driver "price": normal: sd must be > 0; got -1.'
  */
-export function checkDriver(draft: DriverDraft, otherNames: readonly string[]): DriverCheck {
+export function checkDriver(draft: DriverDraft, otherNames: readonly string[], readNumber?: ReadNumber): DriverCheck {
   const errors: Record<string, string> = {};
   const name = draft.name.trim();
   if (!isName(name)) errors.name = `"${name}" is not a valid name: use ${NAME_RULE_TEXT}.`;
@@ -86,7 +104,7 @@ export function checkDriver(draft: DriverDraft, otherNames: readonly string[]): 
   }
   const names = DISTRIBUTION_PARAMETERS[family];
   for (const key of names) {
-    const v = parseParam(draft.params[key] ?? '', family, key);
+    const v = parseParam(draft.params[key] ?? '', family, key, readNumber);
     if (typeof v === 'string') errors[key] = v;
     else if (v !== undefined) params[key] = v;
   }

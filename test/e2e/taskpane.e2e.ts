@@ -112,7 +112,7 @@ it('runs 100k trials with progress advancing, then writes the results to the wor
   expect(written.tables.map((t) => t.address)).toEqual([
     "'Base case'!A1:L3",
     "'Base case'!A6:B36",
-    "'Base case'!D6:E9",
+    "'Base case'!D6:F9",
   ]);
   expect(written.tables[0].rows[0]).toEqual([
     'Output',
@@ -131,7 +131,7 @@ it('runs 100k trials with progress advancing, then writes the results to the wor
   expect(written.tables[0].rows.map((r) => r[0])).toEqual(['Output', 'revenue', 'profit']);
   expect(written.charts).toEqual([
     { kind: 'column', dataAddress: "'Base case'!A6:B36" },
-    { kind: 'bar', dataAddress: "'Base case'!D6:E9" },
+    { kind: 'bar', dataAddress: "'Base case'!D6:F9" },
   ]);
   expect(written.tables[2].rows.slice(1).map((r) => r[0])).toEqual(['cost', 'price', 'volume']);
 }, 120_000);

@@ -49,7 +49,7 @@ describe('Drivers view', () => {
     expect(status.textContent).toContain('churn: Driver "churn": normal: sd must be > 0; got -1.');
     const list = screen.getByTestId('driver-list');
     expect(within(list).getByText('price')).toBeTruthy();
-    expect(within(list).getByText('pert(min 800, mode 1000, max 1400)')).toBeTruthy();
+    expect(within(list).getByText('pert(min 800, mode 1,000, max 1,400)')).toBeTruthy();
     expect((await repository.list('drivers')).map((d) => d.name).sort()).toEqual(['price', 'volume']);
   }, 20000);
 

@@ -13,6 +13,7 @@ import type { DriverRecord } from '../../../src/store/schema';
 import { checkDriver, DriverDraft, PARAMETER_HINTS } from '../../drivers/validate-driver';
 import { distributionPreview } from '../../../src/scenario/distribution-preview';
 import { HistogramChart } from '../charts/HistogramChart';
+import { useNumbers } from '../../state/numbers';
 
 export interface DriverFormProps {
   /** The driver being edited; undefined to create one. */
@@ -51,7 +52,15 @@ function useDriverForm(props: DriverFormProps) {
   const [draft, setDraft] = useState<DriverDraft>(() => toDraft(props.initial));
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
-  const check = useMemo(() => checkDriver(draft, props.otherNames), [draft, props.otherNames]);
+  const numbers = useNumbers();
+  const check = useMemo(
+    () =>
+      checkDriver(draft, props.otherNames, (text) => {
+        const parsed = numbers.parse(text, { field: 'Parameter' });
+        return parsed.ok ? parsed.value : null;
+      }),
+    [draft, props.otherNames, numbers],
+  );
   const preview = useMemo(
     () => (check.distribution ? distributionPreview(check.distribution) : null),
     [check.distribution],

@@ -29,6 +29,7 @@ export interface DriversViewProps {
   workbook: Workbook;
 }
 
+import { useNumbers } from '../../state/numbers';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   list: {
@@ -52,14 +53,16 @@ const useStyles = makeStyles({
   compact: { minWidth: 'auto' },
 });
 
-function describe(d: DriverRecord): string {
+/** A driver in one line, its parameters through the one formatter: "uniform(min 50,000, max 70,000)". */
+function describe(d: DriverRecord, number: (v: number) => string): string {
   return `${d.distribution}(${Object.entries(d.params)
-    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(';') : v}`)
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.map(number).join('; ') : number(v)}`)
     .join(', ')})`;
 }
 
 export function DriversView({ data, actions, workbook }: DriversViewProps) {
   const styles = useStyles();
+  const { toInput } = useNumbers();
   const [editing, setEditing] = useState<DriverRecord | 'new' | null>(null);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'warning'; text: string } | null>(null);
   const names = useMemo(() => data.drivers.map((d) => d.name), [data.drivers]);
@@ -136,7 +139,7 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
               <Body1 as="span" block>
                 {d.name}
               </Body1>
-              <Caption1>{describe(d)}</Caption1>
+              <Caption1>{describe(d, (v) => toInput(v))}</Caption1>
             </span>
             <span className={styles.itemActions}>
               <Button
