@@ -23,18 +23,26 @@ export interface LoopMove {
   cases: string[];
 }
 
-/** Totals of the remaining plans that add up exactly to `total`: the rounding residue goes to the line with most room. */
+/**
+ * Totals of the remaining plans within each line's limits that add up exactly to `total`: the
+ * solver's totals are clamped to the limits (an LP answer may stray past a bound by its tolerance,
+ * which the months could not then hold), and the residue goes to the lines with the most room in its
+ * direction, largest room first.
+ */
 function exactTotals(contexts: ReadonlyArray<LineContext>, proposed: number[], total: number): number[] {
-  const out = proposed.slice();
-  const residue = total - out.reduce((s, v) => s + v, 0);
+  const out = proposed.map((p, i) => Math.min(contexts[i].upper, Math.max(contexts[i].lower, p)));
+  let residue = total - out.reduce((s, v) => s + v, 0);
   if (residue === 0) return out;
-  let best = -1;
-  let room = 0;
-  out.forEach((p, i) => {
-    const r = residue > 0 ? contexts[i].upper - p : p - contexts[i].lower;
-    if (r > room) [best, room] = [i, r];
-  });
-  if (best >= 0) out[best] += residue;
+  const room = (i: number) => (residue > 0 ? contexts[i].upper - out[i] : out[i] - contexts[i].lower);
+  const order = out.map((_, i) => i).sort((x, y) => room(y) - room(x));
+  for (const i of order) {
+    const take = Math.min(room(i), Math.abs(residue));
+    if (!(take > 0)) break;
+    const step = residue > 0 ? take : -take;
+    out[i] += step;
+    residue -= step;
+    if (residue === 0) break;
+  }
   return out;
 }
 
