@@ -1,0 +1,112 @@
+import { paretoCandidates } from '../../src/allocation/reallocate';
+import type { AllocationRequest } from '../../src/allocation/types';
+import { proposalInputs } from '../../src/loop/proposal-inputs';
+import type { LinkedKpi } from '../../src/loop/kpi-returns';
+import type { BudgetLine } from '../../src/model/budget-line';
+import type { Flag } from '../../src/model/flag';
+import { glpkNodeSolver } from '../../src/solver/glpk-node';
+
+const line = (id: string): BudgetLine => ({
+  id,
+  costCentre: id.split('-')[0],
+  account: id,
+  owner: 'o',
+  plan: Array(12).fill(1000),
+  actual: Array(12).fill(1000),
+});
+const lines = ['MKT-ADS', 'MKT-EVENTS', 'IT-LIC', 'OPS-TRAIN'].map(line);
+const budgets = [120000, 72000, 96000, 36000];
+
+const flag = (lineId: string, change: number): Flag => ({
+  line: lineId,
+  periodIndex: 6,
+  throughIndex: 10,
+  kind: change < 0 ? 'opportunity' : 'run-rate',
+  direction: change < 0 ? 'under' : 'over',
+  severity: 0.8,
+  confidence: 0.99,
+  pValue: 0.001,
+  amount: Math.abs(change),
+  variance: change,
+  variancePct: 0.1,
+  persistent: true,
+  ongoing: true,
+  explanation: '',
+  reasons: [],
+});
+const flags = [flag('IT-LIC', -20000), flag('MKT-ADS', 14000)];
+
+const kpis: LinkedKpi[] = [
+  {
+    id: 'Leads',
+    name: 'Leads',
+    ownerCostCentre: 'MKT',
+    unit: 'leads',
+    direction: 'higher',
+    target: Array(12).fill(2000),
+    actual: Array(12).fill(null),
+    priority: 2,
+    links: [{ line: 'MKT-EVENTS', kpi: 'Leads', response: { perUnit: 0.2, sd: 0.05, saturation: 8000 } }],
+  },
+];
+
+const toRequest = (rows: ReturnType<typeof proposalInputs>['lines']): AllocationRequest => ({
+  lines: rows.map((r) => ({
+    ...r,
+    returns: [
+      { upTo: r.current, rate: r.rate },
+      { upTo: Infinity, rate: r.rateAbove },
+    ],
+  })),
+});
+
+describe('proposalInputs', () => {
+  it('without KPIs only what the flags balance moves: releases and requests scaled to the smaller', async () => {
+    const got = proposalInputs(lines, budgets, flags, []);
+    expect(got.pool).toMatchObject({ released: 20000, requested: 14000 });
+    const byId = Object.fromEntries(got.lines.map((l) => [l.id, l]));
+    expect(byId['IT-LIC'].max).toBe(96000 - 14000);
+    expect(byId['MKT-ADS'].min).toBe(120000 + 14000);
+    expect(byId['MKT-EVENTS']).toMatchObject({ min: 0, max: Infinity, rate: 0, reason: 'no KPI linked' });
+    const [best] = await paretoCandidates(glpkNodeSolver, toRequest(got.lines), 5);
+    const after = Object.fromEntries(best.lines.map((l) => [l.id, l.proposed]));
+    expect(after).toEqual({ 'MKT-ADS': 134000, 'MKT-EVENTS': 72000, 'IT-LIC': 82000, 'OPS-TRAIN': 36000 });
+  });
+
+  it('with a KPI the whole release is placed, toward the line that moves it; every candidate keeps the total', async () => {
+    const got = proposalInputs(lines, budgets, flags, kpis);
+    const byId = Object.fromEntries(got.lines.map((l) => [l.id, l]));
+    expect(byId['IT-LIC'].max).toBe(76000);
+    expect(byId['MKT-EVENTS'].rate).toBeGreaterThan(0);
+    expect(byId['MKT-EVENTS'].priority).toBe(2);
+    expect(byId['IT-LIC'].reason).toMatch(/^opportunity flag \(severity 0\.80\): releases 20,000; no KPI linked$/);
+    const candidates = await paretoCandidates(glpkNodeSolver, toRequest(got.lines), 5);
+    const total = budgets.reduce((s, b) => s + b, 0);
+    for (const c of candidates) {
+      expect(c.lines.reduce((s, l) => s + l.proposed, 0)).toBeCloseTo(total, 6);
+      const after = Object.fromEntries(c.lines.map((l) => [l.id, l.proposed]));
+      expect(after['IT-LIC']).toBeCloseTo(76000, 6);
+      expect(after['MKT-ADS']).toBeGreaterThanOrEqual(134000 - 1e-6);
+    }
+    // Best return: the 6,000 left after the request, and 20% of the line that returns nothing, go to
+    // the KPI line.
+    const best = Object.fromEntries(candidates[0].lines.map((l) => [l.id, l.proposed]));
+    expect(best['OPS-TRAIN']).toBeCloseTo(28800, 6);
+    expect(best['MKT-EVENTS']).toBeCloseTo(72000 + 6000 + 7200, 6);
+  });
+
+  it('no flags and no KPIs: nothing is bounded and nothing returns', () => {
+    const got = proposalInputs(lines, budgets, [], []);
+    expect(got.lines.every((l) => l.min === 0 && l.max === Infinity && l.rate === 0 && l.maxChangePct === 0.2)).toBe(
+      true,
+    );
+    expect(got.pool.requests).toEqual([]);
+  });
+
+  it('a request larger than the change limit widens the limit so the bounds hold', () => {
+    const got = proposalInputs(lines, budgets, [flag('OPS-TRAIN', 18000), flag('IT-LIC', -20000)], kpis);
+    const train = got.lines.find((l) => l.id === 'OPS-TRAIN')!;
+    expect(train.min).toBe(54000);
+    expect(train.maxChangePct).toBeCloseTo(0.5, 12);
+  });
+});
