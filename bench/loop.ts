@@ -88,7 +88,7 @@ for (const seed of seeds) {
     ['openfpa', openfpa],
   ] as const)
     rows.push(
-      `| ${seed} | ${name} | ${r.kpiAttainment.toFixed(4)} | ${(100 * r.absVariance).toFixed(2)}% | ${r.adjustments} | ${r.rescaled.toFixed(0)} | ${r.seconds.toFixed(1)} | ${name === 'openfpa' ? mark : ''} |`,
+      `| ${seed} | ${name} | ${r.kpiAttainment.toFixed(4)} | ${(100 * r.absVariance).toFixed(2)}% | ${r.adjustments} | ${r.rescaled === 0 ? 0 : r.rescaled.toPrecision(2)} | ${r.seconds.toFixed(1)} | ${name === 'openfpa' ? mark : ''} |`,
     );
 }
 rmSync(tmp, { recursive: true, force: true });

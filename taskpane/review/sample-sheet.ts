@@ -1,7 +1,8 @@
 /**
  * A small deterministic plan/actual sheet in the accepted layout (written by src/sheets), used by the
  * tests and the browser e2e: six lines in three cost centres over 12 months, with an overspend shift
- * on MKT-ADS from Sep, a persistent under-spend on IT-LIC, and a one-off spike on OPS-TRAVEL in Jun.
+ * on MKT-ADS from Sep, a persistent under-spend on IT-LIC, and a one-off spike on OPS-TRAVEL in Jun;
+ * and a KPI that responds to two of the lines (sampleKpiRows).
  */
 import type { BudgetLine } from '../../src/model/budget-line';
 import { budgetTableValues } from '../../src/sheets/budget-table';
@@ -55,9 +56,8 @@ const LINES: SampleLine[] = [
   { id: 'OPS-TRAIN', cc: 'OPS', account: 'Training', owner: 'olu', plan: 3000, noise: 0.8 },
 ];
 
-/** The sheet's values: a header row, then one row per line (booked through `booked` months). */
-export function sampleSheet(booked = 11): Cell[][] {
-  const lines: BudgetLine[] = LINES.map((l, k) => ({
+function sampleLines(booked: number): BudgetLine[] {
+  return LINES.map((l, k) => ({
     id: l.id,
     costCentre: l.cc,
     account: l.account,
@@ -69,9 +69,13 @@ export function sampleSheet(booked = 11): Cell[][] {
       return Math.round(base * (1 + l.noise * WIGGLE[(t + 3 * k) % 12]));
     }),
   }));
+}
+
+/** The sheet's values: a header row, then one row per line (booked through `booked` months). */
+export function sampleSheet(booked = 11): Cell[][] {
   return budgetTableValues(
     MONTHS,
-    lines,
+    sampleLines(booked),
     LINES.map((l) => l.plan * 12),
   );
 }
@@ -107,4 +111,22 @@ export function wideSampleSheet(count = 40): Cell[][] {
     lines,
     lines.map((l) => (l.plan[0] ?? 0) * 12),
   );
+}
+
+/**
+ * A sample KPI ("Leads") as two rows to select (target, then actual; labels first): it responds to
+ * MKT-EVENTS spend (0.05 per unit) and barely to IT-CLOUD's (0.01), with a small fixed wiggle.
+ */
+export function sampleKpiRows(booked = 11): Cell[][] {
+  const lines = sampleLines(booked);
+  const spend = (id: string) => lines.find((l) => l.id === id)!.actual;
+  const events = spend('MKT-EVENTS');
+  const cloud = spend('IT-CLOUD');
+  const actual = events.map((e, t) =>
+    e === null ? null : Math.round(1000 + 0.05 * e + 0.01 * (cloud[t] ?? 0) + 4 * Math.sin(1.7 * t)),
+  );
+  return [
+    ['target', ...MONTHS.map(() => 1450)],
+    ['actual', ...actual],
+  ];
 }

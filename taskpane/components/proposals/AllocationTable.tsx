@@ -2,7 +2,9 @@
  * The allocation inputs per line. The table shows the essentials that fit 320 px (line, budget, the
  * range it may move in, locked); one line at a time is edited in a panel beside the table (below it
  * in a narrow pane): min, max, max change %, return per unit, priority and risk, typed as finance
- * writes them (thousands separators, %, the user's locale) and checked field by field.
+ * writes them (thousands separators, %, the user's locale) and checked field by field. The panel says
+ * where the defaults come from (src/loop/proposal-inputs.ts: the line's flag sets its bounds, its KPI
+ * its return per unit up to the budget and above it).
  */
 import { useState } from 'react';
 import {
@@ -48,14 +50,15 @@ const useStyles = makeStyles({
   fields: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
 });
 
-type NumberField = 'min' | 'max' | 'maxChangePct' | 'rate' | 'priority' | 'risk';
+type NumberField = 'min' | 'max' | 'maxChangePct' | 'rate' | 'rateAbove' | 'priority' | 'risk';
 const FIELDS: { field: NumberField; label: string; hint: string }[] = [
   { field: 'min', label: 'Min', hint: 'Lowest budget' },
   { field: 'max', label: 'Max', hint: 'Highest budget; blank: none' },
   { field: 'maxChangePct', label: 'Max change %', hint: 'Largest move, ± % of budget' },
-  { field: 'rate', label: 'Return/unit', hint: 'Return per unit of budget' },
-  { field: 'priority', label: 'Priority', hint: 'Weight of its return' },
-  { field: 'risk', label: 'Risk', hint: 'Variability per unit' },
+  { field: 'rate', label: 'Return/unit', hint: 'KPI attainment per unit, up to the budget' },
+  { field: 'rateAbove', label: 'Return above', hint: 'Per unit above the budget (diminishing)' },
+  { field: 'priority', label: 'Priority', hint: 'Weight of its return (its KPI’s)' },
+  { field: 'risk', label: 'Risk', hint: 'Uncertainty of the return per unit' },
 ];
 
 /** The pane wider than this shows the panel beside the table. */
@@ -78,7 +81,7 @@ function read(
   if (field === 'max' && text.trim() === '') return { value: Infinity };
   const parsed = numbers.parse(text, { field: label, percent: field === 'maxChangePct' ? 'points' : 'share' });
   if (!parsed.ok) return { error: parsed.error.message };
-  if (field !== 'rate' && parsed.value < 0) return { error: `${label} must be 0 or more.` };
+  if (field !== 'rate' && field !== 'rateAbove' && parsed.value < 0) return { error: `${label} must be 0 or more.` };
   return { value: parsed.value };
 }
 
@@ -100,6 +103,7 @@ function LinePanel({
       <Caption1>
         {row.costCentre} · budget {numbers.format(row.current, 'money')}
       </Caption1>
+      <Caption1 data-testid="allocation-reason">{row.reason}</Caption1>
       <Checkbox
         checked={row.locked}
         onChange={(_, d) => onChange({ locked: d.checked === true })}
@@ -155,7 +159,7 @@ export function AllocationTable({
   const range = (r: AllocationRow) =>
     r.locked
       ? 'locked'
-      : `±${numbers.format(r.maxChangePct, 'percent', { decimals: 0 })}${Number.isFinite(r.max) ? ` ≤ ${numbers.format(r.max, 'money', { compact: true })}` : ''}`;
+      : `±${numbers.format(r.maxChangePct, 'percent', { decimals: 0 })}${r.min > 0 ? ` ≥ ${numbers.format(r.min, 'money', { compact: true })}` : ''}${Number.isFinite(r.max) ? ` ≤ ${numbers.format(r.max, 'money', { compact: true })}` : ''}`;
   return (
     <div ref={ref} className={mergeClasses(styles.root, width < SIDE_BY_SIDE && styles.stacked)}>
       <table className={styles.table} aria-label="Allocation inputs">

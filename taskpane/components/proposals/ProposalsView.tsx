@@ -1,5 +1,6 @@
 /**
- * Proposals: from the scanned lines, an editable allocation table → the LP's 3–7 Pareto candidates
+ * Proposals: KPI definitions (KpiEditor); from the scanned lines, their flags and the KPIs, an
+ * editable allocation table (flags set the bounds, KPIs the returns: src/loop/proposal-inputs.ts) → the LP's 3–7 Pareto candidates
  * (chart and before/after) → a draft proposal → submit / approve / reject / apply / revert per role
  * and state; Apply and Revert write the budget cells and append an audit record.
  */
@@ -20,6 +21,8 @@ import { paretoCandidates } from '../../../src/allocation/reallocate';
 import type { ParetoCandidate } from '../../../src/allocation/types';
 import type { ProposalVerb } from '../../../src/model/proposal';
 import type { Solver } from '../../../src/solver/types';
+import type { KpiRecord } from '../../../src/store/schema';
+import type { FlagPool } from '../../../src/loop/flag-requests';
 import type { Repository } from '../../../src/store/repository';
 import { AllocationRow, defaultRows, toRequest } from '../../review/allocation-input';
 import {
@@ -33,11 +36,15 @@ import {
 import { nowIso, ReviewState } from '../../review/use-review';
 import { applyProposal, revertProposal } from '../../review/write-back';
 import type { Workbook } from '../../workbook/types';
+import { loadKpis } from '../../review/kpis';
+import { KpiEditor } from '../kpis/KpiEditor';
 import { AllocationTable } from './AllocationTable';
 import { BeforeAfterTable } from './BeforeAfterTable';
 import { ParetoChart } from '../charts/ParetoChart';
 import { useNumbers } from '../../state/numbers';
 import { ProposalCard } from './ProposalCard';
+
+const money = (v: number) => Math.round(v).toLocaleString('en-US');
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -65,6 +72,10 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const { scan, identity } = review;
   const numbers = useNumbers();
   const [rows, setRows] = useState<AllocationRow[]>([]);
+  const [flagPool, setFlagPool] = useState<FlagPool | null>(null);
+  /** Bumped when the defaults are recomputed, so the table's uncontrolled inputs show them. */
+  const [rowsVersion, setRowsVersion] = useState(0);
+  const [kpis, setKpis] = useState<KpiRecord[]>([]);
   const [pool, setPool] = useState('0');
   const [candidates, setCandidates] = useState<ParetoCandidate[]>([]);
   const [selected, setSelected] = useState(0);
@@ -78,13 +89,22 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     setProposals(found.proposals);
     setAudit(found.audit);
   };
+  const reloadKpis = async () => setKpis(await loadKpis(repository));
   useEffect(() => {
     reload().catch((e: unknown) => setProblem(String(e)));
+    reloadKpis().catch((e: unknown) => setProblem(String(e)));
   }, [repository]);
   useEffect(() => {
-    setRows(scan ? defaultRows(scan.lines, scan.budgets) : []);
+    try {
+      const found = scan ? defaultRows(scan.lines, scan.budgets, scan.flags, kpis) : null;
+      setRows(found?.rows ?? []);
+      setFlagPool(found?.pool ?? null);
+      setRowsVersion((v) => v + 1);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
     setCandidates([]);
-  }, [scan]);
+  }, [scan, kpis]);
 
   const run = async () => {
     setBusy(true);
@@ -139,7 +159,25 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
             Budgets from {scan.budgetAddress ?? 'the plan totals (no "budget" column: proposals cannot be applied)'}.
             Edit the inputs, then find candidates.
           </Caption1>
-          <AllocationTable key={scan.source + scan.lines.length} rows={rows} onChange={setRows} />
+          <KpiEditor
+            repository={repository}
+            workbook={workbook}
+            lineIds={scan.lines.map((l) => l.id)}
+            kpis={kpis}
+            onChange={reloadKpis}
+          />
+          {flagPool && (
+            <Caption1 data-testid="flag-pool">
+              {flagPool.requests.length === 0
+                ? 'No severe, persistent flag is still running: lines move only toward KPIs.'
+                : `From flags (severe, persistent, still running): ${money(flagPool.released)} released by ${
+                    flagPool.requests.filter((r) => r.change < 0).length
+                  } line(s), ${money(flagPool.requested)} asked for by ${
+                    flagPool.requests.filter((r) => r.change > 0).length
+                  } line(s).`}
+            </Caption1>
+          )}
+          <AllocationTable key={rowsVersion} rows={rows} onChange={setRows} />
           <div className={styles.row}>
             <Field label="Extra pool" size="small" hint="Freed money to place; 0 keeps the total.">
               <Input size="small" value={pool} onChange={(_, d) => setPool(d.value)} style={{ width: '90px' }} />

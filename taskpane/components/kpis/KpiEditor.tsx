@@ -1,0 +1,168 @@
+/**
+ * KPI definitions: the stored KPIs (name, owner, unit, direction, priority, linked lines, periods)
+ * and a form to add one: its target and actual are read from the selection (src/sheets/kpi-series.ts),
+ * its lines picked from the scanned budget lines. The Proposals view aims the allocation at them.
+ */
+import { useState } from 'react';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { KpiDirection } from '../../../src/model/kpi';
+import { readKpiSeries } from '../../../src/sheets/kpi-series';
+import type { KpiRecord } from '../../../src/store/schema';
+import type { Repository } from '../../../src/store/repository';
+import { EMPTY_KPI_DRAFT, KpiDraft, kpiFromDraft } from '../../review/kpis';
+import type { Workbook } from '../../workbook/types';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  narrow: { width: '90px' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface KpiEditorProps {
+  repository: Repository;
+  workbook: Workbook;
+  /** The scanned budget lines a KPI can link to. */
+  lineIds: ReadonlyArray<string>;
+  kpis: ReadonlyArray<KpiRecord>;
+  onChange: () => Promise<void>;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function KpiEditor({ repository, workbook, lineIds, kpis, onChange }: KpiEditorProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<KpiDraft>(EMPTY_KPI_DRAFT);
+  const [problem, setProblem] = useState<{ field: string; text: string } | null>(null);
+  const set = (patch: Partial<KpiDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const error = (field: string) => (problem?.field === field ? problem.text : undefined);
+
+  const readSeries = async () => {
+    try {
+      set({ series: readKpiSeries((await workbook.readSelection()).values) });
+      setProblem(null);
+    } catch (e) {
+      setProblem({ field: 'series', text: message(e) });
+    }
+  };
+  const save = async () => {
+    const made = kpiFromDraft(draft);
+    if ('problem' in made) return setProblem({ field: made.field, text: made.problem });
+    await repository.put('kpis', made.record);
+    setDraft(EMPTY_KPI_DRAFT);
+    setProblem(null);
+    await onChange();
+  };
+  const remove = async (id: string) => {
+    await repository.remove('kpis', id);
+    await onChange();
+  };
+  const periods = (k: KpiRecord) => k.actual.filter((v) => v !== null).length;
+
+  return (
+    <section className={styles.root} aria-labelledby="kpis-title">
+      <Subtitle2 as="h3" id="kpis-title">
+        KPIs
+      </Subtitle2>
+      {kpis.length === 0 && <Caption1>No KPIs yet: without one, only flagged lines move.</Caption1>}
+      {kpis.length > 0 && (
+        <ul className={styles.list} aria-label="KPIs">
+          {kpis.map((k) => (
+            <li key={k.id}>
+              {k.name} ({k.unit || 'no unit'}, {k.direction} is better, priority {k.priority ?? 1}, {periods(k)}{' '}
+              actuals) ← {k.links.map((l) => l.line).join(', ')}{' '}
+              <Button size="small" appearance="subtle" onClick={() => remove(k.id)} aria-label={`Remove KPI ${k.name}`}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.row}>
+        <Field label="KPI name" size="small" validationMessage={error('name')}>
+          <Input size="small" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
+        </Field>
+        <Field label="Owner cost centre" size="small">
+          <Input
+            size="small"
+            className={styles.narrow}
+            value={draft.ownerCostCentre}
+            onChange={(_, d) => set({ ownerCostCentre: d.value })}
+          />
+        </Field>
+        <Field label="Unit" size="small">
+          <Input
+            size="small"
+            className={styles.narrow}
+            value={draft.unit}
+            onChange={(_, d) => set({ unit: d.value })}
+          />
+        </Field>
+        <Field label="Better when" size="small">
+          <Select size="small" value={draft.direction} onChange={(_, d) => set({ direction: d.value as KpiDirection })}>
+            <option value="higher">higher</option>
+            <option value="lower">lower</option>
+          </Select>
+        </Field>
+        <Field label="KPI priority" size="small" validationMessage={error('priority')}>
+          <Input
+            size="small"
+            className={styles.narrow}
+            value={draft.priority}
+            onChange={(_, d) => set({ priority: d.value })}
+          />
+        </Field>
+      </div>
+      {/* Not a Field: a Field gives its one control id to every checkbox inside it. */}
+      <div role="group" aria-labelledby="kpi-lines-label">
+        <Caption1 id="kpi-lines-label">Lines whose spend moves it</Caption1>
+        <div className={styles.row}>
+          {lineIds.map((id) => (
+            <Checkbox
+              key={id}
+              label={id}
+              checked={draft.lines.includes(id)}
+              onChange={(_, d) =>
+                set({ lines: d.checked ? [...draft.lines, id] : draft.lines.filter((l) => l !== id) })
+              }
+            />
+          ))}
+        </div>
+        {error('lines') && (
+          <Caption1 role="alert" className={styles.error}>
+            {error('lines')}
+          </Caption1>
+        )}
+      </div>
+      <Field
+        size="small"
+        validationMessage={error('series')}
+        hint={
+          draft.series
+            ? `${draft.series.target.length} periods read (${draft.series.actual.filter((v) => v !== null).length} actuals).`
+            : 'Select two rows: target, then actual (one period per cell; a "target"/"actual" label first is fine).'
+        }
+      >
+        <div className={styles.row}>
+          <Button size="small" onClick={readSeries}>
+            Read target and actual from selection
+          </Button>
+          <Button size="small" appearance="primary" onClick={save}>
+            Save KPI
+          </Button>
+        </div>
+      </Field>
+    </section>
+  );
+}

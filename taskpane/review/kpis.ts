@@ -1,0 +1,58 @@
+/**
+ * KPI definitions as the pane keeps them (store: kpis, schema v3): the model's KPI with the budget
+ * lines linked to it. A new definition is checked here before it is stored, so the view can show the
+ * problem next to the form.
+ */
+import type { KpiDirection } from '../../src/model/kpi';
+import type { KpiSeries } from '../../src/sheets/kpi-series';
+import type { KpiRecord } from '../../src/store/schema';
+import type { Repository } from '../../src/store/repository';
+
+export interface KpiDraft {
+  name: string;
+  ownerCostCentre: string;
+  unit: string;
+  direction: KpiDirection;
+  priority: string;
+  lines: string[];
+  series: KpiSeries | null;
+}
+
+export const EMPTY_KPI_DRAFT: KpiDraft = {
+  name: '',
+  ownerCostCentre: '',
+  unit: '',
+  direction: 'higher',
+  priority: '1',
+  lines: [],
+  series: null,
+};
+
+/** The record to store, or the problem with the draft (for the field it names). */
+export function kpiFromDraft(draft: KpiDraft): { record: KpiRecord } | { field: keyof KpiDraft; problem: string } {
+  const name = draft.name.trim();
+  if (!name) return { field: 'name', problem: 'Give the KPI a name.' };
+  const priority = Number(draft.priority);
+  if (draft.priority.trim() === '' || !(priority > 0))
+    return { field: 'priority', problem: 'Priority must be a number above 0.' };
+  if (!draft.series) return { field: 'series', problem: 'Read the target and actual from a selection first.' };
+  if (draft.lines.length === 0) return { field: 'lines', problem: 'Link at least one budget line.' };
+  const id = name;
+  return {
+    record: {
+      id,
+      name,
+      ownerCostCentre: draft.ownerCostCentre.trim(),
+      unit: draft.unit.trim(),
+      direction: draft.direction,
+      priority,
+      target: draft.series.target,
+      actual: draft.series.actual,
+      links: draft.lines.map((line) => ({ line, kpi: id })),
+    },
+  };
+}
+
+export async function loadKpis(repository: Repository): Promise<KpiRecord[]> {
+  return (await repository.list('kpis')).sort((a, b) => a.name.localeCompare(b.name));
+}
