@@ -21,14 +21,19 @@ type Double = {
 async function open(theme: 'light' | 'dark', tab: string): Promise<void> {
   await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
   await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await select(ADDRESS, sampleSheet());
+}
+
+/** Puts `values` at `address` as the double's selection. */
+async function select(address: string, values: unknown[][]): Promise<void> {
   await page.evaluate(
-    ([address, values]) => {
+    ([a, v]) => {
       (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = {
-        address: address as string,
-        values: values as unknown[][],
+        address: a as string,
+        values: v as unknown[][],
       };
     },
-    [ADDRESS, sampleSheet()] as const,
+    [address, values] as const,
   );
 }
 
@@ -82,15 +87,7 @@ it('defines a KPI, creates a proposal aimed at it, submits, approves and applies
     .getByTestId('flag-pool')
     .getByText(/released by 1 line\(s\), .* asked for by 1 line\(s\)/)
     .waitFor();
-  await page.evaluate(
-    ([values]) => {
-      (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = {
-        address: 'KPI!A1:M2',
-        values: values as unknown[][],
-      };
-    },
-    [sampleKpiRows()] as const,
-  );
+  await select('KPI!A1:M2', sampleKpiRows());
   await page.getByRole('textbox', { name: 'KPI name' }).fill('Leads');
   await page.getByRole('button', { name: 'Read target and actual from selection' }).click();
   await page.getByText('12 periods read (11 actuals).').waitFor();

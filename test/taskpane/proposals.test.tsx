@@ -20,19 +20,8 @@ import { loadProposals } from '../../taskpane/review/proposals';
   disconnect(): void {}
 };
 
-const button = (scope: HTMLElement, name: string) => within(scope).getByRole('button', { name }) as HTMLButtonElement;
-
-// getByLabelText, not getByRole: role queries over the whole pane are slow in jsdom.
-async function setRole(role: string, centres = '') {
-  if (!screen.queryByLabelText('Role')) fireEvent.click(screen.getByTestId('identity-chip'));
-  fireEvent.change(screen.getByLabelText('Role'), { target: { value: role } });
-  const input = screen.getByLabelText('My cost centres');
-  fireEvent.change(input, { target: { value: centres } });
-  fireEvent.blur(input);
-  await waitFor(() => expect((screen.getByLabelText('Role') as HTMLSelectElement).value).toBe(role));
-}
-
-it('finds candidates, then takes a proposal through submit, approve, apply and revert', async () => {
+/** The pane with the sample sheet scanned, on the Proposals view. */
+async function openProposals() {
   const repository = createMemoryRepository();
   const workbook = createWorkbookDouble({ selection: { address: 'Budget!A1:AC7', values: sampleSheet() } });
   render(
@@ -49,6 +38,23 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
   await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
   await openView('Proposals');
+  return { repository, workbook };
+}
+
+const button = (scope: HTMLElement, name: string) => within(scope).getByRole('button', { name }) as HTMLButtonElement;
+
+// getByLabelText, not getByRole: role queries over the whole pane are slow in jsdom.
+async function setRole(role: string, centres = '') {
+  if (!screen.queryByLabelText('Role')) fireEvent.click(screen.getByTestId('identity-chip'));
+  fireEvent.change(screen.getByLabelText('Role'), { target: { value: role } });
+  const input = screen.getByLabelText('My cost centres');
+  fireEvent.change(input, { target: { value: centres } });
+  fireEvent.blur(input);
+  await waitFor(() => expect((screen.getByLabelText('Role') as HTMLSelectElement).value).toBe(role));
+}
+
+it('finds candidates, then takes a proposal through submit, approve, apply and revert', async () => {
+  const { repository, workbook } = await openProposals();
   expect(screen.getByText(/^Budgets from Budget!E2:E7/)).toBeTruthy();
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));
@@ -120,23 +126,10 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
 }, 150000);
 
 it('a KPI defined in the pane aims the allocation: linked lines return, and the front trades return for risk', async () => {
-  const repository = createMemoryRepository();
-  const workbook = createWorkbookDouble({ selection: { address: 'Budget!A1:AC7', values: sampleSheet() } });
-  render(
-    <App
-      host={null}
-      loadCatalogue={async () => []}
-      workbook={workbook}
-      openStore={async () => ({ repository })}
-      runner={createThreadRunner()}
-      initialTab="anomalies"
-      solver={glpkNodeSolver}
-    />,
-  );
-  fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
-  await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
-  await openView('Proposals');
-  expect((screen.getByLabelText('Return/unit of MKT-EVENTS') as HTMLInputElement).value).toBe('0');
+  const { repository, workbook } = await openProposals();
+  fireEvent.click(screen.getByRole('button', { name: 'Edit MKT-EVENTS' }));
+  expect(((await screen.findByLabelText('Return/unit of MKT-EVENTS')) as HTMLInputElement).value).toBe('0');
+  expect(screen.getByTestId('allocation-reason').textContent).toBe('no KPI linked');
 
   // Save refuses a KPI without its series, next to the field.
   fireEvent.change(screen.getByLabelText('KPI name'), { target: { value: 'Leads' } });
@@ -159,20 +152,23 @@ it('a KPI defined in the pane aims the allocation: linked lines return, and the 
       links: [expect.objectContaining({ line: 'MKT-EVENTS' }), expect.objectContaining({ line: 'IT-CLOUD' })],
     }),
   ]);
-  await waitFor(
-    () =>
-      expect(Number((screen.getByLabelText('Return/unit of MKT-EVENTS') as HTMLInputElement).value)).toBeGreaterThan(0),
-    { timeout: 10000 },
-  );
+  // The defaults are recomputed (the table is rebuilt, its panel closed): open the line again.
+  await waitFor(() => expect(screen.queryByTestId('allocation-panel')).toBeNull(), { timeout: 10000 });
+  fireEvent.click(screen.getByRole('button', { name: 'Edit MKT-EVENTS' }));
+  expect(Number((screen.getByLabelText('Return/unit of MKT-EVENTS') as HTMLInputElement).value)).toBeGreaterThan(0);
   expect(Number((screen.getByLabelText('Risk of MKT-EVENTS') as HTMLInputElement).value)).toBeGreaterThan(0);
+  expect(screen.getByTestId('allocation-reason').textContent).toMatch(/^KPI Leads: linear chosen by AICc/);
+  fireEvent.click(screen.getByRole('button', { name: 'Edit OPS-TRAIN' }));
   expect((screen.getByLabelText('Return/unit of OPS-TRAIN') as HTMLInputElement).value).toBe('0');
 
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));
   });
   const candidates = await screen.findByTestId('candidates', {}, { timeout: 20000 });
-  expect(within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length).toBeGreaterThanOrEqual(2);
-  const table = within(candidates).getByRole('table', { name: 'Candidate 1 before and after' });
+  const count = within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length;
+  expect(count).toBeGreaterThanOrEqual(2);
+  // The highest return (chosen first, the last) moves money toward the KPI's line.
+  const table = within(candidates).getByRole('table', { name: `Candidate ${count} before and after` });
   expect(table.textContent).toContain('MKT-EVENTS');
 
   fireEvent.click(screen.getByRole('button', { name: 'Remove KPI Leads' }));

@@ -89,7 +89,11 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     setProposals(found.proposals);
     setAudit(found.audit);
   };
-  const reloadKpis = async () => setKpis(await loadKpis(repository));
+  const reloadKpis = async () => {
+    const found = await loadKpis(repository);
+    // An empty store leaves the state as it is, so the table is not rebuilt for nothing.
+    setKpis((held) => (held.length === 0 && found.length === 0 ? held : found));
+  };
   useEffect(() => {
     reload().catch((e: unknown) => setProblem(String(e)));
     reloadKpis().catch((e: unknown) => setProblem(String(e)));
