@@ -1,21 +1,5 @@
 // Two projects: the pure core and adapters run in Node; React views run in jsdom.
-// TypeScript compiles to CommonJS (module Node16 on a package without "type": "module"), which keeps
-// `import()` a real dynamic import: ESM-only packages such as glpk.js load natively when jest runs with
-// node --experimental-vm-modules (npm test and npm run test:unit set it).
-const transform = {
-  '^.+\\.tsx?$': [
-    '<rootDir>/test/setup/fast-globals-transform.cjs',
-    {
-      tsconfig: {
-        module: 'Node16',
-        moduleResolution: 'Node16',
-        jsx: 'react-jsx',
-        esModuleInterop: true,
-        isolatedModules: true,
-      },
-    },
-  ],
-};
+const { transform } = require('./jest.shared');
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full entry pulls in
 // ESM-only packages jest cannot require; point it at the enum's own CommonJS file.
