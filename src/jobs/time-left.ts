@@ -34,7 +34,7 @@ export interface TimeLeftOptions {
 export interface TimeLeft {
   /** Best estimate of the ms left (units at the recent rate, then the finishing work). */
   remainingMs: number;
-  /** The range: at the fastest and the slowest rate seen in the window. */
+  /** The range: at the fastest and the slowest rate seen in the recent window */
   lowMs: number;
   highMs: number;
   /** The recent rate, units per ms. */

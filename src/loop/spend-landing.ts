@@ -21,7 +21,7 @@ export interface LandingInput {
   plan: ReadonlyArray<number>;
   /** Actuals per month booked so far (null = missing). */
   actual: ReadonlyArray<number | null>;
-  /** First month of the fiscal year that holds the window. */
+  /** First month of the fiscal year that holds the window */
   yearStart: number;
   /** First and last month whose plan may change. */
   window: readonly [number, number];
@@ -35,9 +35,9 @@ export interface Landing {
   levelSd: number;
   /** Expected need per window month. */
   need: number[];
-  /** Σ of the reference over the window. */
+  /** Σ of the reference over the window */
   referenceLeft: number;
-  /** Σ of the plan in force over the window. */
+  /** Σ of the plan in force over the window */
   planLeft: number;
   /** Σ actual − Σ plan over the year's booked months. */
   pastGap: number;

@@ -23,11 +23,11 @@ function numbers(values: unknown, field: string, length: number, allowNull: bool
  */
 export function validateLoopInput(input: LoopStepInput): LoopSettings {
   if (!input || typeof input !== 'object') throw LoopErrors.badInput('input', 'must be an object');
-  const { month, monthsPerYear, window, limits } = input;
+  const { month, monthsPerYear, window: span, limits } = input;
   if (!Number.isInteger(month) || month < -1) throw LoopErrors.badInput('month', 'must be a whole number ≥ −1');
   if (!Number.isInteger(monthsPerYear) || monthsPerYear < 1)
     throw LoopErrors.badInput('monthsPerYear', 'must be a whole number ≥ 1');
-  if (!Array.isArray(window) || window.length !== 2 || !window.every(Number.isInteger) || window[0] !== month + 1)
+  if (!Array.isArray(span) || span.length !== 2 || !span.every(Number.isInteger) || span[0] !== month + 1)
     throw LoopErrors.badInput('window', 'must be [first, last] months, first = month + 1');
   if (
     !limits ||
@@ -39,7 +39,7 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
   if (!Array.isArray(input.lines) || input.lines.length === 0)
     throw LoopErrors.badInput('lines', 'must list at least one line');
   if (!Array.isArray(input.kpis)) throw LoopErrors.badInput('kpis', 'must be a list');
-  const through = Math.max(window[1], month) + 1;
+  const through = Math.max(span[1], month) + 1;
   const ids = new Set<string>();
   input.lines.forEach((l, i) => {
     const at = `lines[${i}]`;
