@@ -1,6 +1,6 @@
 /**
  * Formula text of the templates. Every reference is a structured reference by table and column
- * name (written in the file form `T[[#This Row],[c]]`, which Office.js and .xlsx files both take),
+ * name (written in the file form `T[[#This Row],[c]]`, which the Excel API and .xlsx files both take),
  * so formulas follow their tables when a re-run moves or grows them.
  */
 

@@ -1,7 +1,7 @@
 /**
  * A template plan as the list of writes a workbook executes, in order: sheets, moves of tables a
  * re-run displaces, texts, tables (header, body, native table, formats), spilled formulas, column
- * widths, frozen panes, print areas, names and charts. The pane runs them in batched Office.js calls
+ * widths, frozen panes, print areas, names and charts. The pane runs them in batched Excel API calls
  * (taskpane/workbook), the demo writer through exceljs; both take the same list.
  */
 import { cellAddress } from '../a1';
