@@ -12,7 +12,7 @@ import { Matrix } from './matrix';
 import { checkCorrelationMatrix, nearestCorrelation } from './nearest-correlation';
 import { SamplingMethod } from './sampling';
 import type { DriverSpec } from '../model/driver';
-import { DEFAULT_TRIALS, isName, nameKey, TRIALS_PER_RUN } from '../model';
+import { DEFAULT_TRIALS, isName, NAME_RULE_TEXT, nameKey, TRIALS_PER_RUN } from '../model';
 
 export type { DriverSpec };
 
@@ -101,7 +101,8 @@ function checkDrivers(drivers: unknown): PreparedDriver[] {
   const seen = new Set<string>();
   return drivers.map((d: Partial<DriverSpec>, i) => {
     const name = typeof d?.name === 'string' ? d.name.trim() : '';
-    if (!isName(name)) throw ScenarioErrors.badDriver(`drivers row ${i + 1}: "${name}" is not a valid name.`);
+    if (!isName(name))
+      throw ScenarioErrors.badDriver(`drivers row ${i + 1}: "${name}" is not a valid name: use ${NAME_RULE_TEXT}.`);
     if (seen.has(nameKey(name)))
       throw ScenarioErrors.badDriver(`drivers row ${i + 1}: the name "${name}" is used twice.`);
     seen.add(nameKey(name));

@@ -181,7 +181,7 @@ describe('options', () => {
     [{ drivers: [] }, 'drivers: give at least one driver'],
     [
       { drivers: [{ name: '1x', distribution: 'normal', params: { mean: 0, sd: 1 } }] },
-      'drivers row 1: "1x" is not a valid name',
+      'drivers row 1: "1x" is not a valid name: use a letter or _, then letters, digits, _ or . (at most 64 characters).',
     ],
     [{ convergence: { target: 2 } }, 'convergence.target'],
     [{ convergence: { target: 0.1, output: 'nope' } }, 'Output "nope" is not defined'],
