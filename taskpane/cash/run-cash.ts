@@ -16,6 +16,8 @@ import type { RiskMeasure } from '../../src/cash/scenario-types';
 import { stressTable } from '../../src/cash/stress-table';
 import { stressTest } from '../../src/cash/stress-test';
 import type { CashPlan } from '../../src/cash/types';
+import type { NumberStyle } from '../../src/format/format-number';
+import { annualRateWarning } from '../../src/format/rates';
 import { cellAt, numberCell } from '../../src/sheets/cells';
 import { readCreditLine } from '../../src/sheets/credit-line';
 import { readInstruments } from '../../src/sheets/instrument-table';
@@ -40,11 +42,19 @@ export interface CashForm {
   measure: RiskMeasure;
   alpha: number;
   limit: number;
+  /** How many of the plan's periods make a year, to spot a rate typed per year. @default 12 */
+  periodsPerYear?: number;
 }
 
 export interface CashOutcome {
   /** Trials read (1 for one row of flows). */
   trials: number;
+  /**
+   * Rates that compound to more than a plausible yearly cash rate: probably typed per year where the
+   * plan wants per period (the plan would then borrow the whole line to invest). The run still uses
+   * them as entered; the user decides.
+   */
+  rateWarnings: string[];
   /** Expected terminal wealth (trials) or closing cash minus debt (one row). */
   objective: number;
   /** Trials: the risk achieved on them. */
@@ -78,13 +88,23 @@ async function optional(workbook: Workbook, address: string): Promise<Cell[][] |
  * @throws FpaError from the readers (naming the cell) and the core (a shortfall, an unreachable risk
  *   limit); Error when an address cannot be read.
  */
-export async function runCash(workbook: Workbook, form: CashForm, solver: Solver): Promise<CashOutcome> {
+export async function runCash(
+  workbook: Workbook,
+  form: CashForm,
+  solver: Solver,
+  style: NumberStyle = {},
+): Promise<CashOutcome> {
   const trials = readFlows((await workbook.readRange(form.flows.trim())).values);
   const instruments = readInstruments(toSheetGrid((await workbook.readRange(form.instruments.trim())).values));
   const lineCells = await optional(workbook, form.creditLine);
   const creditLine = lineCells ? readCreditLine(toSheetGrid(lineCells)) : undefined;
   const shockCells = await optional(workbook, form.shocks);
   const base = { openingCash: form.openingCash, minCash: form.minCash, instruments, creditLine };
+  const periodsPerYear = form.periodsPerYear ?? 12;
+  const rateWarnings = [
+    ...instruments.map((i) => annualRateWarning(`${i.name} rate`, i.rate, periodsPerYear, style)),
+    creditLine ? annualRateWarning('Credit line rate', creditLine.rate, periodsPerYear, style) : null,
+  ].filter((w): w is string => w !== null);
   const T = trials[0].length;
   const mean = Array.from({ length: T }, (_, t) => trials.reduce((s, row) => s + row[t], 0) / trials.length);
   const stress = shockCells
@@ -104,6 +124,7 @@ export async function runCash(workbook: Workbook, form: CashForm, solver: Solver
     }
     return {
       trials: 1,
+      rateWarnings,
       objective: result.objective,
       riskAchieved: null,
       firstPossibleBreach: null,
@@ -121,6 +142,7 @@ export async function runCash(workbook: Workbook, form: CashForm, solver: Solver
   const liquidity = liquidityRisk({ openingCash: form.openingCash, minCash: form.minCash, trials });
   return {
     trials: trials.length,
+    rateWarnings,
     objective: result.objective,
     riskAchieved: result.risk.achieved,
     firstPossibleBreach: liquidity.firstPossibleBreach,

@@ -107,7 +107,7 @@ export function CashView({ workbook, solver }: CashViewProps) {
     setProblem(null);
     setDone(null);
     try {
-      const outcome = await runCash(workbook, form, solver);
+      const outcome = await runCash(workbook, form, solver, numbers.style);
       const written = await writeCash(workbook, outcome);
       setDone({ outcome, written });
     } catch (e) {
@@ -171,6 +171,11 @@ export function CashView({ workbook, solver }: CashViewProps) {
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
+      {done?.outcome.rateWarnings.map((warning) => (
+        <MessageBar key={warning} intent="warning" data-testid="cash-rate-warning">
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ))}
       {done && (
         <MessageBar intent="success" data-testid="cash-done">
           <MessageBarBody>

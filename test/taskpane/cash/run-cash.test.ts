@@ -80,6 +80,32 @@ describe('runCash and writeCash', () => {
     expect(book.tables[0].address).toBe("'Cash plan'!A1:K8"); // period, 2 invest, 2 mature, 6 more
   });
 
+  it('warns when a rate looks annual (monthly plan), and runs with the rates as entered', async () => {
+    expect((await runCash(workbook(), form, solver)).rateWarnings).toEqual([]);
+    const book = createWorkbookDouble({
+      ranges: {
+        'Cash!B2:G2': [flows],
+        'Cash!A5:C7': [
+          ['name', 'term', 'rate'],
+          ['ON', 1, 0.001],
+          ['TD2', 2, 0.05], // 5% a month is 79.6% a year: surely the annual rate
+        ],
+        'Cash!J1:J2': [[500], [0.08]],
+      },
+    });
+    const outcome = await runCash(book, { ...form, shocks: '' }, solver);
+    expect(outcome.rateWarnings).toEqual([
+      'TD2 rate 5% per month is 79.6% per year: if 5% is the annual rate, enter 0.41% per month.',
+      'Credit line rate 8% per month is 151.8% per year: if 8% is the annual rate, enter 0.64% per month.',
+    ]);
+    // A quarterly plan judges the same numbers by four periods a year: 5% a quarter (21.6% a year) is
+    // plausible, 8% a quarter (36% a year) is not.
+    const quarterly = await runCash(book, { ...form, shocks: '', periodsPerYear: 4 }, solver);
+    expect(quarterly.rateWarnings).toEqual([
+      'Credit line rate 8% per quarter is 36% per year: if 8% is the annual rate, enter 1.9% per quarter.',
+    ]);
+  });
+
   it('trials: one plan under the risk limit, the buffer and the risk per period with its chart', async () => {
     const book = workbook();
     const outcome = await runCash(book, { ...form, flows: 'Trials!A1:F30', shocks: '' }, solver);
