@@ -4,7 +4,7 @@
  * one (Higham 2002) that a run would use. Give it a `key` that changes with the names and the saved
  * value, so its draft starts again from them.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { isFpaError } from '../../../src/errors';
 import { useNumbers } from '../../state/numbers';
@@ -21,6 +21,43 @@ const useStyles = makeStyles({
   cell: { padding: '2px', textAlign: 'center' },
   input: { width: '56px', minWidth: '56px' },
 });
+
+/** A names × names table: a header row and a header column of names; `cell` draws each `<td>`. */
+function MatrixTable({
+  names,
+  label,
+  cell,
+}: {
+  names: string[];
+  label: string;
+  cell: (i: number, j: number) => ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <table className={styles.table} aria-label={label}>
+      <thead>
+        <tr>
+          <td />
+          {names.map((n) => (
+            <th key={n} scope="col" className={styles.cell}>
+              {n}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {names.map((a, i) => (
+          <tr key={a}>
+            <th scope="row" className={styles.cell}>
+              {a}
+            </th>
+            {names.map((_, j) => cell(i, j))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 function square(names: string[], given?: CorrelationValue): number[][] {
   return names.map((a, i) =>
@@ -68,42 +105,25 @@ export function CorrelationEditor({
   return (
     <div>
       <div className={styles.wrap}>
-        <table className={styles.table} aria-label="Rank correlation matrix">
-          <thead>
-            <tr>
-              <td />
-              {names.map((n) => (
-                <th key={n} scope="col" className={styles.cell}>
-                  {n}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {names.map((a, i) => (
-              <tr key={a}>
-                <th scope="row" className={styles.cell}>
-                  {a}
-                </th>
-                {names.map((b, j) => (
-                  <td key={b} className={styles.cell}>
-                    {j > i ? (
-                      <Input
-                        className={styles.input}
-                        size="small"
-                        aria-label={`Correlation ${a} × ${b}`}
-                        value={text[i][j]}
-                        onChange={(_, d) => set(i, j, d.value)}
-                      />
-                    ) : (
-                      <span>{i === j ? '1' : text[i][j]}</span>
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MatrixTable
+          names={names}
+          label="Rank correlation matrix"
+          cell={(i, j) => (
+            <td key={names[j]} className={styles.cell}>
+              {j > i ? (
+                <Input
+                  className={styles.input}
+                  size="small"
+                  aria-label={`Correlation ${names[i]} × ${names[j]}`}
+                  value={text[i][j]}
+                  onChange={(_, d) => set(i, j, d.value)}
+                />
+              ) : (
+                <span>{i === j ? '1' : text[i][j]}</span>
+              )}
+            </td>
+          )}
+        />
       </div>
       {!verdict.ok && <Caption1 role="alert">{verdict.message}</Caption1>}
       {verdict.ok && verdict.repair?.repaired && (
@@ -112,41 +132,25 @@ export function CorrelationEditor({
             Not a valid correlation matrix (not positive definite). A run uses the nearest valid one; largest change{' '}
             {format(verdict.repair.maxChange, 'ratio', { decimals: 4 })} (changed entries in bold):
           </Caption1>
-          <table className={styles.table} aria-label="Repaired matrix">
-            <thead>
-              <tr>
-                <td />
-                {names.map((n) => (
-                  <th key={n} scope="col" className={styles.cell}>
-                    {n}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {verdict.repair.matrix.map((r, i) => (
-                <tr key={names[i]}>
-                  <th scope="row" className={styles.cell}>
-                    {names[i]}
-                  </th>
-                  {r.map((v, j) => (
-                    <td
-                      key={names[j]}
-                      className={styles.cell}
-                      style={{ textAlign: 'right' }}
-                      data-changed={Math.abs(v - matrix[i][j]) > 5e-4 ? 'yes' : undefined}
-                    >
-                      {Math.abs(v - matrix[i][j]) > 5e-4 ? (
-                        <strong>{format(v, 'ratio', { decimals: 3 })}</strong>
-                      ) : (
-                        format(v, 'ratio', { decimals: 3 })
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MatrixTable
+            names={names}
+            label="Repaired matrix"
+            cell={(i, j) => {
+              const value = verdict.repair!.matrix[i][j];
+              const changed = Math.abs(value - matrix[i][j]) > 5e-4;
+              const shown = format(value, 'ratio', { decimals: 3 });
+              return (
+                <td
+                  key={names[j]}
+                  className={styles.cell}
+                  style={{ textAlign: 'right' }}
+                  data-changed={changed ? 'yes' : undefined}
+                >
+                  {changed ? <strong>{shown}</strong> : shown}
+                </td>
+              );
+            }}
+          />
         </div>
       )}
       <Button disabled={!verdict.ok} onClick={() => onSave(allZero ? undefined : { names, matrix })}>

@@ -1,0 +1,52 @@
+/**
+ * The correlation editor: the upper triangle is edited and mirrored below, a matrix that is not
+ * positive definite shows the nearest valid one with its changed entries in bold, and Save gives the
+ * matrix the engine will use.
+ */
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { CorrelationEditor } from '../../taskpane/components/drivers/CorrelationEditor';
+
+function setup(onSave = jest.fn()) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <CorrelationEditor names={['a', 'b', 'c']} onSave={onSave} />
+    </FluentProvider>,
+  );
+  return onSave;
+}
+
+const entry = (a: string, b: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(`Correlation ${a} × ${b}`), { target: { value } });
+
+describe('CorrelationEditor', () => {
+  it('mirrors an entry below the diagonal and saves the symmetric matrix', () => {
+    const onSave = setup();
+    entry('a', 'b', '0.5');
+    const rows = within(screen.getByRole('table', { name: 'Rank correlation matrix' })).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual(['abc', 'a1', 'b0.51', 'c001']);
+    expect(screen.queryByRole('table', { name: 'Repaired matrix' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save correlations' }));
+    expect(onSave).toHaveBeenCalledWith({
+      names: ['a', 'b', 'c'],
+      matrix: [
+        [1, 0.5, 0],
+        [0.5, 1, 0],
+        [0, 0, 1],
+      ],
+    });
+  });
+
+  it('shows the nearest valid matrix as a table, its changed entries in bold', () => {
+    setup();
+    // a and b move together, a and c together, yet b and c opposite: no such three variables exist.
+    entry('a', 'b', '0.9');
+    entry('a', 'c', '0.9');
+    entry('b', 'c', '-0.9');
+    const repaired = screen.getByRole('table', { name: 'Repaired matrix' });
+    const changed = repaired.querySelectorAll('td[data-changed="yes"]');
+    expect(changed.length).toBe(6); // every off-diagonal entry moves; the diagonal stays 1
+    changed.forEach((cell) => expect(cell.querySelector('strong')).not.toBeNull());
+    expect(within(repaired).getAllByRole('row')).toHaveLength(4);
+  });
+});
