@@ -7,26 +7,18 @@
  */
 import type { Actor } from '../../src/model/proposal-machine';
 import { transition } from '../../src/model/proposal-machine';
+import { staleCells as changedCells } from '../../src/sheets/stale-cells';
 import type { Repository } from '../../src/store/repository';
 import type { Cell, Workbook } from '../workbook/types';
 import type { AuditRecord, StoredProposal } from './proposals';
 import { saveProposal } from './proposals';
 
-const same = (a: Cell, b: number): boolean => typeof a === 'number' && Math.abs(a - b) < 0.005;
-const show = (v: Cell): string =>
-  v === null || v === ''
-    ? 'blank'
-    : typeof v === 'number'
-      ? v.toLocaleString('en-US', { maximumFractionDigits: 2 })
-      : String(v);
-
 /** What differs between the budget cells and the budgets the proposal expects, one phrase per line. */
 export function staleCells(proposal: StoredProposal, values: Cell[][]): string[] {
-  const out: string[] = [];
-  proposal.lines.forEach((line, i) => {
-    const now = values[i]?.[0] ?? null;
-    if (!same(now, line.before)) out.push(`${line.id} was ${show(line.before)}, now ${show(now)}`);
-  });
+  const out = changedCells(
+    proposal.lines.map((line) => ({ label: line.id, value: line.before })),
+    proposal.lines.map((_, i) => values[i]?.[0] ?? null),
+  );
   if (values.length !== proposal.lines.length)
     out.push(`the range has ${values.length} rows, the proposal ${proposal.lines.length} lines`);
   return out;

@@ -1,0 +1,106 @@
+/**
+ * A budget version as cells: the account × period grid FPA.BUDGET.VERSION spills, and the sheet
+ * the Versions view writes (a title row naming the version, then the grid). The title row is how a
+ * later write knows which version the sheet holds, so it can check nobody edited the cells since.
+ */
+import type { VersionLine } from '../model/budget-line';
+import type { Cell } from '../model/cell';
+import type { BudgetVersion } from '../model/version';
+import { cellAddress } from './a1';
+import { staleCells, type ExpectedCell } from './stale-cells';
+
+/** The first cell of a version sheet's title row. */
+export const VERSION_SHEET_MARK = 'OpenFPA version';
+
+export interface VersionGrid {
+  /** Accounts in ascending order (text order: "4000" < "6100"). */
+  accounts: string[];
+  /** Periods (YYYY-MM) in ascending order. */
+  periods: string[];
+  /** amounts[a][p]: the amount of account a in period p; null where the version has no line. */
+  amounts: (number | null)[][];
+}
+
+/**
+ * The version's lines as an account × period grid.
+ * @example versionGrid([{ account: '6100', period: '2026-02', amount: 5 }, { account: '4000', period: '2026-01', amount: 7 }])
+ * // { accounts: ['4000', '6100'], periods: ['2026-01', '2026-02'], amounts: [[7, null], [null, 5]] }
+ */
+export function versionGrid(lines: readonly VersionLine[]): VersionGrid {
+  const accounts = [...new Set(lines.map((l) => l.account))].sort();
+  const periods = [...new Set(lines.map((l) => l.period))].sort();
+  const row = new Map(accounts.map((a, i) => [a, i]));
+  const column = new Map(periods.map((p, j) => [p, j]));
+  const amounts = accounts.map(() => periods.map((): number | null => null));
+  for (const l of lines) amounts[row.get(l.account)!][column.get(l.period)!] = l.amount;
+  return { accounts, periods, amounts };
+}
+
+/** The grid as cells: a header row (account, then each period), then one row per account (blank = no line). */
+export function versionGridCells(grid: VersionGrid): Cell[][] {
+  return [['account', ...grid.periods], ...grid.accounts.map((a, i) => [a, ...grid.amounts[i].map((v) => v ?? '')])];
+}
+
+type NamedVersion = Pick<BudgetVersion, 'id' | 'name' | 'kind' | 'fiscalYear' | 'costCentre'>;
+
+/** The whole sheet: the title row (mark, name, kind, fiscal year, cost centre, id), then the grid; rectangular. */
+export function versionSheetCells(version: NamedVersion, lines: readonly VersionLine[]): Cell[][] {
+  const title: Cell[] = [
+    VERSION_SHEET_MARK,
+    version.name,
+    version.kind,
+    version.fiscalYear,
+    version.costCentre,
+    version.id,
+  ];
+  const grid = versionGridCells(versionGrid(lines));
+  const width = Math.max(title.length, grid[0].length);
+  const pad = (row: Cell[]): Cell[] => [...row, ...Array<Cell>(width - row.length).fill('')];
+  return [pad(title), ...grid.map(pad)];
+}
+
+/** The sheet's name for a cost centre's version (31 characters at most, no characters Excel refuses). */
+export const versionSheetName = (costCentre: string): string =>
+  `Budget ${costCentre}`.replace(/[:\\/?*[\]']/g, ' ').slice(0, 31);
+
+const blank = (v: unknown): boolean => v === null || v === undefined || v === '';
+
+/** What a sheet holds: nothing, a version written by OpenFPA (its id and name), or something else. */
+export function versionOnSheet(
+  cells: ReadonlyArray<ReadonlyArray<unknown>>,
+): { kind: 'empty' } | { kind: 'version'; id: string; name: string } | { kind: 'other' } {
+  if (cells.every((row) => row.every(blank))) return { kind: 'empty' };
+  const title = cells[0] ?? [];
+  if (title[0] === VERSION_SHEET_MARK && typeof title[5] === 'string' && title[5] !== '')
+    return { kind: 'version', id: title[5], name: String(title[1] ?? '') };
+  return { kind: 'other' };
+}
+
+const asCell = (v: unknown): Cell =>
+  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : null;
+
+/**
+ * The cells of a sheet that differ from the version sheet written there (`written`), one phrase
+ * each ("6100 2026-01 (C3) was 1,000, now 1,200"; cells beyond the written block must be blank).
+ * Empty when nobody changed the sheet since.
+ */
+export function versionSheetChanges(
+  written: readonly (readonly Cell[])[],
+  now: ReadonlyArray<ReadonlyArray<unknown>>,
+): string[] {
+  const rows = Math.max(written.length, now.length);
+  const columns = Math.max(...written.map((r) => r.length), ...now.map((r) => r.length), 0);
+  const expected: ExpectedCell[] = [];
+  const found: Cell[] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      const address = cellAddress(r, c);
+      const inBody = r >= 2 && c >= 1 && r < written.length && c < (written[1]?.length ?? 0);
+      expected.push({
+        label: inBody ? `${written[r][0]} ${written[1][c]} (${address})` : address,
+        value: written[r]?.[c] ?? null,
+      });
+      found.push(asCell(now[r]?.[c]));
+    }
+  return staleCells(expected, found);
+}
