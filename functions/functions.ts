@@ -11,6 +11,7 @@ import './driver-update';
 import './kpi-response';
 import './cash-stress';
 import './wc-payables';
+import './budget-version';
 import { startCellWorkers } from './start-workers';
 
 startCellWorkers();

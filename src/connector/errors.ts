@@ -18,6 +18,11 @@ export const ConnectorErrors = {
     message: `The server cannot be reached (${why}).`,
     hint: 'Your change is kept in the offline queue and sent when the server is back.',
   })),
+  /** A read that only the server can answer (FPA.BUDGET.VERSION) while not connected: #N/A in a cell. */
+  needsServer: defineError('CONNECTOR_NEEDS_SERVER', 'missing', (what: string, why: string) => ({
+    message: `${what} reads from the team server, and ${why}.`,
+    hint: 'Connect in Settings › Team server, then recalculate.',
+  })),
   unauthorised: defineError('CONNECTOR_UNAUTHORISED', 'input', (message: string) => ({
     message: `The server refused the sign-in: ${message}`,
     hint: 'Sign in again, or paste a fresh development token in Settings.',

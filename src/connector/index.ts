@@ -13,4 +13,5 @@ export { backoffDelayMs } from './backoff';
 export { statusLine } from './status-line';
 export { ssoOrPastedToken } from './token';
 export { ConnectorErrors } from './errors';
+export { shareConnector, sharedConnector, unshareConnector } from './shared-connector';
 export * from './types';

@@ -1,9 +1,10 @@
 /**
  * The pane's one connection to the optional team server, created on first use: the connector and
  * its offline queue (IndexedDB) from src/connector, with the browser's clock and fetch. Office SSO
- * supplies the token where the host offers it; a pasted development token otherwise.
+ * supplies the token where the host offers it; a pasted development token otherwise. The custom
+ * functions share it (src/connector/shared-connector.ts).
  */
-import { createConnector, OfflineQueue, ssoOrPastedToken, type Connector } from '../../src/connector';
+import { createConnector, OfflineQueue, shareConnector, ssoOrPastedToken, type Connector } from '../../src/connector';
 
 let connector: Promise<Connector> | null = null;
 
@@ -16,6 +17,8 @@ export function paneConnector(): Promise<Connector> {
       fetch: (input, init) => fetch(input, init),
     }),
   );
+  // FPA.BUDGET.VERSION (functions/, another bundle in the same runtime) reads through this connection.
+  shareConnector(connector);
   return connector;
 }
 
