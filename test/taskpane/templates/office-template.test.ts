@@ -1,115 +1,39 @@
 /**
- * Template writes through Office.js, driven with office-addin-mock: one look-up sync, then one sync
- * per sheet; formats before cells; formulas as formulas; tables created or resized; names replaced;
- * charts with their series; frozen panes and print areas.
+ * Template writes and reads through Office.js, driven with office-addin-mock (test/taskpane/workbook/
+ * excel-mock.ts): one look-up sync, then one sync per sheet; formats before cells; formulas as
+ * formulas; tables created or resized; names replaced; roll-up subtotals and the dashboard's charts
+ * with their series; frozen panes and print areas; and what happens when Excel refuses a write.
  */
 import { buildTemplatePlan, hierarchyFromList, monthSequence, templateWrites } from '../../../src/sheets/template';
+import type { TemplateSpec } from '../../../src/sheets/template';
+import { applyTemplate, loadActuals, previewTemplate } from '../../../taskpane/templates/budget-workbook';
 import {
   applyOfficeWrites,
   officeCell,
   readOfficeState,
   widthInPoints,
 } from '../../../taskpane/workbook/office-template';
+import { createOfficeWorkbook, TEMPLATE_SPEC_KEY } from '../../../taskpane/workbook/office-workbook';
+import { excelMock, MockOfficeError } from '../workbook/excel-mock';
+import type { Call } from '../workbook/excel-mock';
 
-type Call = [string, ...unknown[]];
-
-function mockExcel(existing: { sheets: string[]; tables?: string[]; names?: string[] }) {
-  const calls: Call[] = [];
-  let syncs = 0;
-  const range = (sheet: string, address: string) => {
-    const r: Record<string, unknown> = {
-      address: `${sheet}!${address}`,
-      format: new Proxy({ font: {} } as Record<string, unknown>, {
-        set(target, prop, value) {
-          calls.push([`set format.${String(prop)}`, sheet, address, value]);
-          target[prop as string] = value;
-          return true;
-        },
-      }),
-      moveTo: (to: { address: string }) => calls.push(['moveTo', sheet, address, to.address]),
-      clear: (what: string) => calls.push(['clear', sheet, address, what]),
-      getEntireColumn: () => r,
-    };
-    return new Proxy(r, {
-      set(target, prop, value) {
-        calls.push([`set ${String(prop)}`, sheet, address, value]);
-        target[prop as string] = value;
-        return true;
-      },
-    });
-  };
-  const chart = (sheet: string) => {
-    const series = (name: string) => ({
-      name,
-      setValues: (r: { address: string }) => calls.push(['series.values', sheet, name, r.address]),
-      setXAxisValues: (r: { address: string }) => calls.push(['series.x', sheet, name, r.address]),
-    });
-    return {
-      title: {},
-      series: { getItemAt: () => series('first'), add: (name: string) => series(name) },
-      setPosition: (r: { address: string }) => calls.push(['chart.position', sheet, r.address]),
-    };
-  };
-  const sheet = (name: string) => ({
-    name,
-    getRange: (address: string) => range(name, address),
-    getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => range(name, `R${r}C${c}x${rows}x${cols}`),
-    tables: { add: (address: string) => (calls.push(['table.add', name, address]), { name: '' }) },
-    charts: {
-      add: (type: string, source: { address: string }) => (
-        calls.push(['chart.add', name, type, source.address]),
-        chart(name)
-      ),
-      getItemOrNullObject: (chartName: string) => ({ delete: () => calls.push(['chart.delete', name, chartName]) }),
-    },
-    freezePanes: {
-      unfreeze: () => undefined,
-      freezeAt: (r: { address: string }) => calls.push(['freezeAt', name, r.address]),
-    },
-    pageLayout: { setPrintArea: (a: string) => calls.push(['printArea', name, a]) },
-  });
-  const context = {
-    workbook: {
-      worksheets: {
-        items: existing.sheets.map((name) => ({ name })),
-        load: () => undefined,
-        getItem: (name: string) => sheet(name),
-        add: (name: string) => calls.push(['sheet.add', name]),
-      },
-      tables: {
-        items: (existing.tables ?? []).map((name) => ({ name })),
-        load: () => undefined,
-        getItem: (name: string) => ({ resize: (a: string) => calls.push(['table.resize', name, a]) }),
-      },
-      names: {
-        items: (existing.names ?? []).map((name) => ({ name })),
-        load: () => undefined,
-        getItem: (name: string) => ({ delete: () => calls.push(['name.delete', name]) }),
-        add: (name: string, formula: string) => calls.push(['name.add', name, formula]),
-      },
-    },
-    sync: async () => {
-      syncs++;
-    },
-  };
-  const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>) =>
-    batch(context as unknown as Excel.RequestContext);
-  return { calls, run, syncs: () => syncs };
-}
-
-const plan = buildTemplatePlan({
+const spec: TemplateSpec = {
   hierarchy: hierarchyFromList(['MKT', 'IT']),
   accounts: ['Travel'],
   months: monthSequence('2025-01', 12),
   forecastFrom: '2025-07',
-});
+};
+const plan = buildTemplatePlan(spec);
 
-describe('applyOfficeWrites', () => {
-  test('one sync to look, one per sheet; sheets added once', async () => {
-    const { calls, run, syncs } = mockExcel({ sheets: ['Sheet1', 'Plan'] });
-    await applyOfficeWrites(run, templateWrites(plan));
-    expect(syncs()).toBe(1 + 5);
-    expect(calls.filter((c) => c[0] === 'sheet.add').map((c) => c[1])).toEqual([
+const formulasAt = (calls: Call[], where: string) =>
+  calls.find((c) => c[0] === 'set formulas' && c[1] === where)?.[2] as unknown[][] | undefined;
+
+describe('applyOfficeWrites on office-addin-mock', () => {
+  test('one sync to look, one per sheet; only missing sheets are added', async () => {
+    const excel = excelMock({ sheets: [{ name: 'Sheet1' }, { name: 'Plan' }] });
+    await applyOfficeWrites(excel.run, templateWrites(plan));
+    expect(excel.syncs()).toBe(1 + 5);
+    expect(excel.calls.filter((c) => c[0] === 'worksheets.add').map((c) => c[1])).toEqual([
       'Actuals',
       'Forecast',
       'Variance',
@@ -117,19 +41,17 @@ describe('applyOfficeWrites', () => {
     ]);
   });
 
-  test('number formats go on before the cells; formulas are written as formulas', async () => {
-    const { calls, run } = mockExcel({ sheets: [] });
+  test('number formats go on before the cells; headers as text; formulas are written as formulas', async () => {
+    const { calls, run } = excelMock({ sheets: [] });
     await applyOfficeWrites(run, templateWrites(plan));
-    const plans = calls.filter((c) => c[1] === 'Plan');
+    const plans = calls.filter((c) => String(c[1]).startsWith('Plan!'));
     const firstFormulas = plans.findIndex((c) => c[0] === 'set formulas');
-    const lastBodyFormat = plans.map((c) => (c[0] === 'set numberFormat' && c[3] !== '@' ? 1 : 0)).lastIndexOf(1);
+    const lastBodyFormat = plans.map((c) => (c[0] === 'set numberFormat' && c[2] !== '@' ? 1 : 0)).lastIndexOf(1);
     expect(lastBodyFormat).toBeLessThan(firstFormulas);
-    // A header is set to text just before it is written, so "2025-01" stays text.
-    const header = plans.findIndex((c) => c[0] === 'set formulas' && c[2] === 'A4:Q4');
-    expect(plans[header - 1]).toEqual(['set numberFormat', 'Plan', 'A4:Q4', '@']);
-    expect(plans).toContainEqual(['set numberFormat', 'Plan', 'E5:E6', '#,##0;[Red]-#,##0']);
-    const body = plans.find((c) => c[0] === 'set formulas' && c[2] === 'A5:Q6')!;
-    expect((body[3] as unknown[][])[0].slice(0, 6)).toEqual([
+    const header = plans.findIndex((c) => c[0] === 'set formulas' && c[1] === 'Plan!A4:Q4');
+    expect(plans[header - 1]).toEqual(['set numberFormat', 'Plan!A4:Q4', '@']);
+    expect(plans).toContainEqual(['set numberFormat', 'Plan!E5:E6', '#,##0;[Red]-#,##0']);
+    expect(formulasAt(calls, 'Plan!A5:Q6')![0].slice(0, 6)).toEqual([
       'MKT/Travel',
       'MKT',
       'Travel',
@@ -137,63 +59,168 @@ describe('applyOfficeWrites', () => {
       '=SUM(fpaPlan[[#This Row],[2025-01]:[2025-12]])',
       '', // a blank amount is written as "", not left as it was
     ]);
-    expect(calls).toContainEqual(['table.add', 'Plan', 'A4:Q6']);
-    expect(calls).toContainEqual(['freezeAt', 'Plan', 'Plan!R0C0x4x4']);
-    expect(calls).toContainEqual(['printArea', 'Plan', 'A1:Q12']);
-    expect(calls).toContainEqual(['set format.columnWidth', 'Plan', 'R0C0x1x1', widthInPoints(24)]);
-    expect(calls).toContainEqual(['name.add', 'fpa_PlanAmounts', '=fpaPlan[[2025-01]:[2025-12]]']);
-    const spill = calls.find(
+    expect(calls).toContainEqual(['tables.add', 'Plan', 'A4:Q6', true]);
+    expect(calls).toContainEqual(['set table.name', 'Plan!A4:Q6', 'fpaPlan']);
+    expect(calls).toContainEqual(['freezePanes.freezeAt', 'Plan', 'Plan!R0C0:4x4']);
+    expect(calls).toContainEqual(['pageLayout.setPrintArea', 'Plan', 'A1:Q12']);
+    expect(calls).toContainEqual(['set format.columnWidth', 'Plan!column of R0C0:1x1', widthInPoints(24)]);
+    expect(calls).toContainEqual(['names.add', 'fpa_PlanAmounts', '=fpaPlan[[2025-01]:[2025-12]]']);
+    expect(calls).toContainEqual(['set font.bold', 'Plan!A1', true]);
+    expect(calls).toContainEqual(['set font.size', 'Plan!A1', 14]);
+  });
+
+  test('roll-up subtotals and the Forecast, Variance cells go out as formulas, not values', async () => {
+    const { calls, run } = excelMock({ sheets: [] });
+    await applyOfficeWrites(run, templateWrites(plan));
+    const rollup = plan.sheets[0].tables[1];
+    const at = `Plan!A${rollup.row + 2}:${String.fromCharCode(65 + rollup.columns.length - 1)}${rollup.row + 1 + rollup.rows.length}`;
+    const written = formulasAt(calls, at)!;
+    expect(written).toHaveLength(rollup.rows.length);
+    const amounts = written.flatMap((r) => r.slice(r.length - 13));
+    expect(amounts.every((v) => typeof v === 'string' && /^=(SUMIFS|SUM)\(/.test(v))).toBe(true);
+    // Forecast: 2025-07 … 2025-12 of each line are its actuals' rolling forecast, as formulas.
+    const forecast = formulasAt(calls, 'Forecast!A5:S6')!;
+    for (const row of forecast)
+      expect(row.slice(-6).every((v) => String(v).startsWith('=INDEX(FPA.FORECAST.ROLLING(INDEX(fpaActuals'))).toBe(
+        true,
+      );
+    const flags = calls.find(
       (c) =>
         c[0] === 'set formulas' &&
-        c[1] === 'Variance' &&
-        String((c[3] as string[][])[0][0]).startsWith('=FPA.VARIANCE.FLAGS'),
+        String(c[1]).startsWith('Variance!') &&
+        String((c[2] as string[][])[0][0]).startsWith('=FPA.VARIANCE.FLAGS('),
     );
-    expect(spill).toBeDefined();
+    expect(flags).toBeDefined();
   });
 
-  test('existing tables are resized and existing names replaced', async () => {
-    const { calls, run } = mockExcel({ sheets: ['Plan'], tables: ['fpaPlan'], names: ['fpa_PlanAmounts'] });
+  test('the dashboard: charts replaced by name, first series from the add, the others added, categories on each', async () => {
+    const { calls, run } = excelMock({ sheets: [] });
     await applyOfficeWrites(run, templateWrites(plan));
-    expect(calls).toContainEqual(['table.resize', 'fpaPlan', 'A4:Q6']);
-    expect(calls).not.toContainEqual(['table.add', 'Plan', 'A4:Q6']);
-    expect(calls.findIndex((c) => c[0] === 'name.delete' && c[1] === 'fpa_PlanAmounts')).toBeLessThan(
-      calls.findIndex((c) => c[0] === 'name.add' && c[1] === 'fpa_PlanAmounts'),
-    );
-  });
-
-  test('charts: replaced by name, first series from the add, the others added, categories on each', async () => {
-    const { calls, run } = mockExcel({ sheets: [] });
-    await applyOfficeWrites(run, templateWrites(plan));
-    const dash = calls.filter((c) => c[1] === 'Dashboard' && String(c[0]).startsWith('chart'));
+    const dash = calls.filter((c) => c[1] === 'Dashboard');
     expect(dash.filter((c) => c[0] === 'chart.delete').map((c) => c[2])).toEqual([
       'fpaChartLanding',
       'fpaChartMonths',
       'fpaChartFlags',
     ]);
-    expect(dash.filter((c) => c[0] === 'chart.add').map((c) => c[2])).toEqual([
-      'ColumnClustered',
-      'Line',
-      'BarClustered',
+    expect(dash.filter((c) => c[0] === 'charts.add').map((c) => [c[2], c[4]])).toEqual([
+      ['ColumnClustered', 'Columns'],
+      ['Line', 'Columns'],
+      ['BarClustered', 'Columns'],
     ]);
-    const series = calls.filter((c) => c[0] === 'series.values' && c[1] === 'Dashboard').map((c) => c[2]);
+    const series = calls.filter((c) => c[0] === 'series.setValues' && c[1] === 'Dashboard').map((c) => c[2]);
     expect(series).toEqual(['YTD actual', 'FY landing', 'actual', 'forecast']);
+    const named = calls.filter((c) => c[0] === 'set chart.name' && c[1] === 'Dashboard').map((c) => c[2]);
+    expect(named).toEqual(['fpaChartLanding', 'fpaChartMonths', 'fpaChartFlags']);
+    expect(calls.filter((c) => c[0] === 'set title.text' && c[1] === 'Dashboard')).toHaveLength(3);
+    // Every series gets the chart's categories.
+    expect(calls.filter((c) => c[0] === 'series.setXAxisValues' && c[1] === 'Dashboard')).toHaveLength(7);
+  });
+
+  test('existing tables are resized and existing names replaced', async () => {
+    const { calls, run } = excelMock({
+      sheets: [{ name: 'Plan' }],
+      tables: [{ name: 'fpaPlan', sheet: 'Plan' }],
+      names: ['fpa_PlanAmounts'],
+    });
+    await applyOfficeWrites(run, templateWrites(plan));
+    expect(calls).toContainEqual(['table.resize', 'fpaPlan', 'A4:Q6']);
+    expect(calls).not.toContainEqual(['tables.add', 'Plan', 'A4:Q6', true]);
+    expect(calls.findIndex((c) => c[0] === 'name.delete' && c[1] === 'fpa_PlanAmounts')).toBeLessThan(
+      calls.findIndex((c) => c[0] === 'names.add' && c[1] === 'fpa_PlanAmounts'),
+    );
   });
 
   test('moves on a re-run are sent before the cells', async () => {
-    const more = buildTemplatePlan({
-      hierarchy: hierarchyFromList(['MKT', 'IT', 'HR']),
-      accounts: ['Travel'],
-      months: monthSequence('2025-01', 12),
-      forecastFrom: '2025-07',
+    const more = buildTemplatePlan({ ...spec, hierarchy: hierarchyFromList(['MKT', 'IT', 'HR']) });
+    const { calls, run } = excelMock({
+      sheets: [{ name: 'Plan' }],
+      tables: [
+        { name: 'fpaPlan', sheet: 'Plan' },
+        { name: 'fpaPlanRollup', sheet: 'Plan' },
+      ],
     });
-    const { calls, run } = mockExcel({ sheets: ['Plan'], tables: ['fpaPlan', 'fpaPlanRollup'] });
     await applyOfficeWrites(run, templateWrites(more, plan));
-    const plans = calls.filter((c) => c[1] === 'Plan');
+    const plans = calls.filter((c) => c[1] === 'Plan' || String(c[1]).startsWith('Plan!'));
     expect(plans[0]).toEqual(['moveTo', 'Plan', 'A8:P12', 'Plan!A9']);
+  });
+
+  test('Excel refusing a write: the error comes back, and nothing after that sheet is sent', async () => {
+    const refused = new MockOfficeError('InvalidArgument', 'A table cannot overlap another table.');
+    const excel = excelMock({ sheets: [], failSync: { at: 3, error: refused } });
+    await expect(applyOfficeWrites(excel.run, templateWrites(plan))).rejects.toBe(refused);
+    // Sync 1 looked, sync 2 wrote Plan, sync 3 (Actuals) failed: Forecast is never added.
+    expect(excel.calls.filter((c) => c[0] === 'worksheets.add').map((c) => c[1])).toEqual(['Plan', 'Actuals']);
   });
 });
 
-describe('officeCell and readOfficeState', () => {
+describe('the Office workbook: template through createOfficeWorkbook', () => {
+  const settings = () => {
+    const saved = new Map<string, unknown>();
+    return {
+      saved,
+      settings: () => ({
+        get: (k: string) => saved.get(k) ?? null,
+        set: (k: string, v: unknown) => void saved.set(k, v),
+        saveAsync: (cb?: (r: Office.AsyncResult<void>) => void) =>
+          cb?.({ status: 'succeeded' } as unknown as Office.AsyncResult<void>),
+      }),
+    };
+  };
+
+  test('preview reads the state in one batch; apply writes and then keeps the spec in the document', async () => {
+    const excel = excelMock({ sheets: [{ name: 'Sheet1', used: { row: 0, column: 0, formulas: [['note']] } }] });
+    const s = settings();
+    const workbook = createOfficeWorkbook(excel.run, s.settings);
+    const preview = await previewTemplate(workbook, spec);
+    expect(preview.conflicts).toEqual([]);
+    expect(preview.changes[0]).toBe('Add sheet "Plan" (fpaPlan, fpaPlanRollup)');
+    await applyTemplate(workbook, preview);
+    expect(JSON.parse(String(s.saved.get(TEMPLATE_SPEC_KEY))).accounts).toEqual(['Travel']);
+  });
+
+  test('a sheet of the user’s in the way is reported from the used range; when Excel refuses, no spec is kept', async () => {
+    const excel = excelMock({
+      sheets: [{ name: 'Plan', used: { row: 4, column: 1, formulas: [['my own note']] } }],
+      failSync: { at: 6, error: new MockOfficeError('ItemNotFound', 'The requested worksheet does not exist.') },
+    });
+    const s = settings();
+    const workbook = createOfficeWorkbook(excel.run, s.settings);
+    const blocked = await previewTemplate(workbook, spec);
+    expect(blocked.conflicts.map((c) => c.code)).toEqual(['TEMPLATE_SHEET_IN_USE']);
+    expect(blocked.conflicts[0].message).toContain('B5');
+    const other = await previewTemplate(workbook, { ...spec, sheets: { plan: 'Plan (2)' } });
+    expect(other.conflicts).toEqual([]);
+    await expect(applyTemplate(workbook, other)).rejects.toThrow('does not exist');
+    expect(s.saved.has(TEMPLATE_SPEC_KEY)).toBe(false);
+  });
+});
+
+describe('Load actuals through createOfficeWorkbook', () => {
+  test('reads the Actuals table by name and writes the months in one range, in the table’s row order', async () => {
+    const actuals = plan.sheets[1].tables[0];
+    const header = actuals.columns.map((c) => c.header);
+    const rows = actuals.rows.map((r) => r.map((c) => (typeof c === 'object' && c !== null ? 0 : (c ?? ''))));
+    const excel = excelMock({
+      sheets: [{ name: 'Actuals' }],
+      tables: [{ name: 'fpaActuals', sheet: 'Actuals', address: 'A4:Q6', values: [header, ...rows] }],
+    });
+    const workbook = createOfficeWorkbook(excel.run, () => ({
+      get: (k: string) => (k === TEMPLATE_SPEC_KEY ? JSON.stringify(spec) : null),
+      set: () => undefined,
+      saveAsync: () => undefined,
+    }));
+    const loaded = await loadActuals(workbook, [
+      ['cost centre', 'account', 'period', 'amount'],
+      ['IT', 'Travel', '2025-02', 7],
+    ]);
+    expect(loaded.address).toBe("'Actuals'!F5:Q6");
+    const written = excel.calls.find((c) => c[0] === 'set values')!;
+    expect(written[1]).toBe('Actuals!F5:Q6');
+    expect(written[2]).toEqual([Array(12).fill(''), ['', 7, ...Array(10).fill('')]]);
+  });
+});
+
+describe('officeCell and readOfficeState on office-addin-mock', () => {
   test('cells as Office.js formulas take them', () => {
     expect([null, 3, 'x', true, { formula: '=1+1', result: 2 }].map((c) => officeCell(c))).toEqual([
       '',
@@ -203,25 +230,34 @@ describe('officeCell and readOfficeState', () => {
       '=1+1',
     ]);
   });
-  test('the used range is padded to A1; every sheet is named; tables by sheet', async () => {
-    const used = { isNullObject: false, rowIndex: 2, columnIndex: 1, formulas: [['x', '=A1']], load: () => undefined };
-    // office-addin-mock cannot load "items/name" paths of collections: a plain object stands in.
-    const context = {
-      workbook: {
-        worksheets: {
-          load: () => undefined,
-          items: [
-            { name: 'Plan', getUsedRangeOrNullObject: () => used },
-            { name: 'Other', getUsedRangeOrNullObject: () => used },
-          ],
-        },
-        tables: { load: () => undefined, items: [{ name: 'fpaPlan', worksheet: { name: 'Plan' } }] },
-      },
-      sync: async () => undefined,
-    };
-    const state = await readOfficeState(async (b) => b(context as unknown as Excel.RequestContext), ['plan']);
+
+  test('the used range is padded to A1; every sheet is named; empty sheets are empty; tables by sheet', async () => {
+    const { run, syncs } = excelMock({
+      sheets: [
+        { name: 'Plan', used: { row: 2, column: 1, formulas: [['x', '=A1']] } },
+        { name: 'Other', used: { row: 0, column: 0, formulas: [['y']] } },
+        { name: 'Empty', used: null },
+      ],
+      tables: [{ name: 'fpaPlan', sheet: 'Plan' }],
+    });
+    const state = await readOfficeState(run, ['plan', 'empty']);
+    expect(syncs()).toBe(2);
     expect(state.sheets.get('Plan')!.cells).toEqual([[], [], [null, 'x', '=A1']]);
-    expect(state.sheets.get('Other')!.cells).toEqual([]);
+    expect(state.sheets.get('Other')!.cells).toEqual([]); // not asked for: named, not read
+    expect(state.sheets.get('Empty')!.cells).toEqual([]);
     expect(state.tables.get('fpaPlan')).toBe('Plan');
+  });
+
+  test('office-addin-mock catches a read without load: the mock gives its error text, not the value', async () => {
+    const { run } = excelMock({ sheets: [{ name: 'Plan' }] });
+    const [before, after] = await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const early = sheets.items as unknown; // no sync yet
+      await context.sync();
+      return [early, sheets.items.map((s) => s.name)];
+    });
+    expect(before).toBe('Error, context.sync() was not called');
+    expect(after).toEqual(['Plan']);
   });
 });
