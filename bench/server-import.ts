@@ -7,16 +7,8 @@
  *
  *   npm run bench:server:import
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MAX_IMPORT_ROWS } from '../src/model/limits';
-import { loadDevIssuer } from '../server/auth/dev-issuer';
-import { openPgDb } from '../server/db/pg-db';
-import { startServer } from './server/process';
-
-const OWNER_URL = process.env.DATABASE_URL;
-const APP_URL = process.env.OPENFPA_APP_DATABASE_URL || OWNER_URL?.replace(/\/\/[^@/]*@/, '//openfpa_app:openfpa_app@');
+import { benchEngines, withEngineServer, type BenchEngine } from './server/process';
 
 interface Row {
   engine: string;
@@ -37,18 +29,9 @@ const csv = (valid: boolean) =>
       : '4000,2026-13,x',
   ).join('\n')}\n`;
 
-async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Row[]> {
-  const schema = engine === 'postgres' ? `bench_import_${process.pid}` : undefined;
-  const dataDir = mkdtempSync(join(tmpdir(), 'openfpa-bench-import-'));
-  const { url, stop } = await startServer({
-    OPENFPA_DATA_DIR: dataDir,
-    DATABASE_URL: engine === 'postgres' ? APP_URL! : '',
-    OPENFPA_OWNER_DATABASE_URL: engine === 'postgres' ? OWNER_URL! : '',
-    OPENFPA_DB_SCHEMA: schema ?? '',
-  });
-  const token = await (await loadDevIssuer(dataDir)).sign({ user: 'bench', role: 'admin', costCentres: '*' });
-  const rows: Row[] = [];
-  try {
+function benchEngine(engine: BenchEngine): Promise<Row[]> {
+  return withEngineServer(engine, 'bench_import', async ({ url, adminToken: token }) => {
+    const rows: Row[] = [];
     for (const [file, valid] of [
       [`${MAX_IMPORT_ROWS.toLocaleString('en-US')} valid rows`, true],
       [`${MAX_IMPORT_ROWS.toLocaleString('en-US')} invalid rows`, false],
@@ -98,20 +81,12 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Row[]> {
       });
       process.stderr.write(`bench:server:import ${engine} ${file}: ${response.status} in ${Math.round(importMs)} ms\n`);
     }
-  } finally {
-    await stop();
-    if (schema) {
-      const db = openPgDb(OWNER_URL!);
-      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  return rows;
+    return rows;
+  });
 }
 
 async function main(): Promise<void> {
-  const engines: ('pglite' | 'postgres')[] = OWNER_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const engines = benchEngines('bench:server:import');
   const rows: Row[] = [];
   for (const engine of engines) rows.push(...(await benchEngine(engine)));
   const out = [

@@ -10,19 +10,12 @@
  * On PostgreSQL the server connects as the application role (openfpa_app, as scripts/ci-postgres.sh
  * creates it; OPENFPA_APP_DATABASE_URL overrides) and migrates as DATABASE_URL's owner, as deployed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { loadDevIssuer } from '../server/auth/dev-issuer';
-import { openPgDb } from '../server/db/pg-db';
-import { startServer } from './server/process';
+import { benchEngines, withEngineServer, type BenchEngine } from './server/process';
 import { benchTeam, type TeamResult } from './server/team';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const TEAM_SECONDS = Number(process.env.BENCH_TEAM_SECONDS ?? 15);
-const OWNER_URL = process.env.DATABASE_URL;
-const APP_URL = process.env.OPENFPA_APP_DATABASE_URL || OWNER_URL?.replace(/\/\/[^@/]*@/, '//openfpa_app:openfpa_app@');
 
 interface Row {
   case: string;
@@ -35,19 +28,9 @@ interface Row {
   errors: number;
 }
 
-async function benchEngine(engine: 'pglite' | 'postgres'): Promise<{ rows: Row[]; team: TeamResult }> {
-  const schema = engine === 'postgres' ? `bench_${process.pid}` : undefined;
-  const dataDir = mkdtempSync(join(tmpdir(), 'openfpa-bench-'));
-  const { url, stop } = await startServer({
-    OPENFPA_DATA_DIR: dataDir,
-    DATABASE_URL: engine === 'postgres' ? APP_URL! : '',
-    OPENFPA_OWNER_DATABASE_URL: engine === 'postgres' ? OWNER_URL! : '',
-    OPENFPA_DB_SCHEMA: schema ?? '',
-  });
-  const issuer = await loadDevIssuer(dataDir);
-  const token = await issuer.sign({ user: 'bench', role: 'admin', costCentres: '*' });
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  try {
+function benchEngine(engine: BenchEngine): Promise<{ rows: Row[]; team: TeamResult }> {
+  return withEngineServer(engine, 'bench', async ({ url, issuer, adminToken: token }) => {
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const lines = Array.from({ length: 1000 }, (_, i) => ({
       account: `${4000 + (i % 100)}`,
       period: `2026-${String(1 + Math.floor(i / 100)).padStart(2, '0')}`,
@@ -115,21 +98,11 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<{ rows: Row[]
     const team = await benchTeam(url, issuer, TEAM_SECONDS);
     process.stderr.write(`bench:server ${engine} team: ${team.applied} proposals applied\n`);
     return { rows, team };
-  } finally {
-    await stop();
-    if (schema) {
-      const db = openPgDb(OWNER_URL!);
-      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {
-  const engines: ('pglite' | 'postgres')[] = ['pglite'];
-  if (process.env.DATABASE_URL) engines.push('postgres');
-  else process.stderr.write('bench:server: DATABASE_URL not set; real PostgreSQL skipped\n');
+  const engines = benchEngines('bench:server');
   const rows: Row[] = [];
   const teams: [string, TeamResult][] = [];
   for (const engine of engines) {

@@ -1,7 +1,11 @@
 /** `server/main.ts` as its own process, for the server benchmarks. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { loadDevIssuer, type DevIssuer } from '../../server/auth/dev-issuer';
+import { openPgDb } from '../../server/db/pg-db';
 
 /** A free loopback port, so the server can log at error level (no per-request logs) and still be found. */
 function freePort(): Promise<number> {
@@ -40,4 +44,49 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
       await done;
     },
   };
+}
+
+export type BenchEngine = 'pglite' | 'postgres';
+
+const OWNER_URL = process.env.DATABASE_URL;
+// The server connects as the application role and migrates as DATABASE_URL's owner, as deployed.
+const APP_URL = process.env.OPENFPA_APP_DATABASE_URL || OWNER_URL?.replace(/\/\/[^@/]*@/, '//openfpa_app:openfpa_app@');
+
+/** The engines to bench: embedded PGlite always, real PostgreSQL when DATABASE_URL is set. */
+export function benchEngines(bench: string): BenchEngine[] {
+  if (OWNER_URL) return ['pglite', 'postgres'];
+  process.stderr.write(`${bench}: DATABASE_URL not set; real PostgreSQL skipped\n`);
+  return ['pglite'];
+}
+
+/**
+ * Runs `body` against a fresh server on `engine` (its own data folder, and its own schema on
+ * PostgreSQL), with an admin token from the server's dev issuer; drops both afterwards.
+ */
+export async function withEngineServer<T>(
+  engine: BenchEngine,
+  prefix: string,
+  body: (server: { url: string; issuer: DevIssuer; adminToken: string }) => Promise<T>,
+): Promise<T> {
+  const schema = engine === 'postgres' ? `${prefix}_${process.pid}` : undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), `openfpa-${prefix}-`));
+  const { url, stop } = await startServer({
+    OPENFPA_DATA_DIR: dataDir,
+    DATABASE_URL: engine === 'postgres' ? APP_URL! : '',
+    OPENFPA_OWNER_DATABASE_URL: engine === 'postgres' ? OWNER_URL! : '',
+    OPENFPA_DB_SCHEMA: schema ?? '',
+  });
+  try {
+    const issuer = await loadDevIssuer(dataDir);
+    const adminToken = await issuer.sign({ user: 'bench', role: 'admin', costCentres: '*' });
+    return await body({ url, issuer, adminToken });
+  } finally {
+    await stop();
+    if (schema) {
+      const db = openPgDb(OWNER_URL!);
+      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.close();
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

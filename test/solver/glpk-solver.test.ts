@@ -1,31 +1,6 @@
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { createGlpkSolver, toGlpkProblem } from '../../src/solver/glpk-solver';
-import type { LinearProgram } from '../../src/solver/types';
-
-// max x + 2y  s.t.  x + y ≤ 4,  x ≤ 3,  y ≥ 0  →  x = 0, y = 4, z = 8; the dual of the row is 2.
-const small: LinearProgram = {
-  name: 'small',
-  sense: 'max',
-  objective: [
-    { name: 'x', coef: 1 },
-    { name: 'y', coef: 2 },
-  ],
-  columns: [
-    { name: 'x', lb: 0, ub: 3 },
-    { name: 'y', lb: 0, ub: Infinity },
-  ],
-  rows: [
-    {
-      name: 'cap',
-      terms: [
-        { name: 'x', coef: 1 },
-        { name: 'y', coef: 1 },
-      ],
-      lb: -Infinity,
-      ub: 4,
-    },
-  ],
-};
+import { smallLp as small, terms } from './small-lp';
 
 describe('glpk.js solver', () => {
   it('solves an LP and reports row duals', async () => {
@@ -40,10 +15,7 @@ describe('glpk.js solver', () => {
     const result = await glpkNodeSolver.solve({
       name: 'mip',
       sense: 'max',
-      objective: [
-        { name: 'a', coef: 3 },
-        { name: 'b', coef: 2 },
-      ],
+      objective: terms({ a: 3, b: 2 }),
       columns: [
         { name: 'a', lb: 0, ub: Infinity, integer: true },
         { name: 'b', lb: 0, ub: Infinity, integer: true },
@@ -51,10 +23,7 @@ describe('glpk.js solver', () => {
       rows: [
         {
           name: 'r',
-          terms: [
-            { name: 'a', coef: 2 },
-            { name: 'b', coef: 2 },
-          ],
+          terms: terms({ a: 2, b: 2 }),
           lb: -Infinity,
           ub: 7,
         },
@@ -68,7 +37,7 @@ describe('glpk.js solver', () => {
   it('classifies infeasible problems even when the presolver stops early', async () => {
     const result = await glpkNodeSolver.solve({
       ...small,
-      rows: [{ name: 'r', terms: [{ name: 'x', coef: 1 }], lb: 5, ub: Infinity }],
+      rows: [{ name: 'r', terms: terms({ x: 1 }), lb: 5, ub: Infinity }],
     });
     expect(result.status).toBe('infeasible');
     expect(Number.isNaN(result.objective)).toBe(true);
@@ -96,7 +65,7 @@ describe('glpk.js solver', () => {
         { name: 'u', lb: -Infinity, ub: 2 },
         { name: 'z', lb: 1, ub: 1 },
       ],
-      rows: [{ name: 'r', terms: [{ name: 'f', coef: 1 }], lb: -1, ub: 1 }],
+      rows: [{ name: 'r', terms: terms({ f: 1 }), lb: -1, ub: 1 }],
     });
     expect(problem.bounds).toEqual([
       { name: 'f', type: 1, lb: 0, ub: 0 },
