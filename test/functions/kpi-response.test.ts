@@ -4,15 +4,8 @@
  */
 import { kpiResponse, KPI_RESPONSE_HEADER } from '../../functions/kpi-response';
 import { callWithoutThrowing, column, expectExcelError, rangeValues } from './excel-range';
+import { e, spend } from '../loop/kpi-history';
 
-const months = Array.from({ length: 24 }, (_, i) => i);
-const spend = months.map(
-  (i) => 40000 + 12000 * Math.sin((2 * Math.PI * i) / 12) + 5000 * Math.cos((2 * Math.PI * i) / 7) + 800 * i,
-);
-const e = [
-  0.3, -1.1, 0.8, 0.2, -0.5, 1.4, -0.9, 0.1, 0.6, -1.3, 0.4, 1.0, -0.2, 0.7, -0.8, 0.5, -1.6, 0.9, 0.0, -0.4, 1.2, -0.7,
-  0.3, -0.1,
-];
 const kpi = spend.map((x, i) => 200000 + 0.9 * x + 2500 * e[i]);
 
 describe('FPA.KPI.RESPONSE', () => {

@@ -2,16 +2,9 @@ import { estimateKpiResponse, marginalAt } from '../../src/loop/kpi-response';
 import { align, bestSaturating } from '../../src/loop/response-candidates';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
 import { isFpaError } from '../../src/errors';
+import { e, spend } from './kpi-history';
 
 // A deterministic two-year history (also written out in the R script quoted below).
-const months = Array.from({ length: 24 }, (_, i) => i);
-const spend = months.map(
-  (i) => 40000 + 12000 * Math.sin((2 * Math.PI * i) / 12) + 5000 * Math.cos((2 * Math.PI * i) / 7) + 800 * i,
-);
-const e = [
-  0.3, -1.1, 0.8, 0.2, -0.5, 1.4, -0.9, 0.1, 0.6, -1.3, 0.4, 1.0, -0.2, 0.7, -0.8, 0.5, -1.6, 0.9, 0.0, -0.4, 1.2, -0.7,
-  0.3, -0.1,
-];
 
 describe('against R', () => {
   test('linear response: the slope and its 90% interval are lm()’s', () => {

@@ -2,7 +2,7 @@ import fixtures from '../fixtures/r-quantiles.json';
 import { DISTRIBUTION_NAMES, makeDistribution } from '../../../src/scenario/distributions/catalogue';
 import { DistributionParams } from '../../../src/scenario/distributions/types';
 import { SeededGenerator } from '../../../src/stats/seeded-generator';
-import { isFpaError } from '../../../src/errors';
+import { fpaMessageOf as message } from '../../fpa-error-of';
 
 interface Case {
   family: string;
@@ -106,15 +106,6 @@ describe('closed-form moments', () => {
 });
 
 describe('parameter validation', () => {
-  const message = (f: () => unknown): string => {
-    try {
-      f();
-    } catch (e) {
-      if (isFpaError(e)) return `${e.code}: ${e.message}`;
-      throw e;
-    }
-    return 'no error';
-  };
   test('PERT: min must be ≤ mode ≤ max', () => {
     expect(message(() => makeDistribution('marketing', 'pert', { min: 5, mode: 1, max: 10 }))).toBe(
       'SCENARIO_BAD_PARAMETER: Driver "marketing": PERT: min must be ≤ mode ≤ max with min < max (got 5, 1, 10).',

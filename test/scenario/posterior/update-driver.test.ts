@@ -1,15 +1,6 @@
 import { updateDriver } from '../../../src/scenario/posterior/update-driver';
-import { isFpaError } from '../../../src/errors';
+import { fpaMessageOf as code } from '../../fpa-error-of';
 
-const code = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (isFpaError(e)) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-};
 const close = (got: number, want: number, digits = 10) => expect(got).toBeCloseTo(want, digits);
 
 describe('conjugate updates against closed forms (R arithmetic quoted)', () => {

@@ -1,4 +1,4 @@
-import { isFpaError } from '../../../src/errors';
+import { fpaErrorOf as errorOf } from '../../fpa-error-of';
 import { runScenario } from '../../../src/scenario/run';
 import { evaluateAtPoint } from '../../../src/scenario/workbook-model/point-value';
 import { translateWorkbookModel } from '../../../src/scenario/workbook-model/translate';
@@ -14,16 +14,6 @@ const point = (x: SampleInputs) => ({
   inflation: x.inflation,
 });
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-
-function errorOf(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (isFpaError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('translateWorkbookModel on the 3-sheet sample', () => {
   const t = translateWorkbookModel(sampleSource(BASE), request);
