@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
 import { runScenario } from '../../src/scenario/run';
-import type { ScenarioSpec } from '../../src/scenario/spec';
 import {
   CUSTOM_FUNCTIONS_ERRORS,
   DIST,
@@ -20,6 +19,7 @@ import {
   screenshotPath,
   type AddinPage,
 } from './harness';
+import { SAMPLE_CORRELATION, SAMPLE_DRIVERS, SAMPLE_MODEL, sampleSpec } from '../functions/sample-scenario';
 
 let addin: AddinPage;
 let page: Page;
@@ -155,42 +155,10 @@ it('solves FPA.CASH.OPTIMIZE with glpk.js in the browser', async () => {
 });
 
 /** FPA.SCENARIO.MC's arguments as cells, and the same scenario as the engine's spec. */
-const MC_DRIVERS = [
-  ['name', 'distribution', 'param1', 'param2', 'param3'],
-  ['price', 'normal', 130, 10, null],
-  ['volume', 'lognormal', 50000, 12000, null],
-  ['unit_cost', 'triangular', 40, 55, 75],
-  ['capex', 'discrete', '0; 250000; 1000000', '0.6; 0.3; 0.1', null],
-];
-const MC_MODEL = [['revenue = price * volume'], ['profit = revenue - unit_cost * volume - capex']];
-const MC_CORRELATION = [
-  [null, 'price', 'volume'],
-  ['price', 1, -0.5],
-  ['volume', -0.5, 1],
-];
-const MC_SPEC: ScenarioSpec = {
-  drivers: [
-    { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
-    { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
-    { name: 'unit_cost', distribution: 'triangular', params: { min: 40, mode: 55, max: 75 } },
-    {
-      name: 'capex',
-      distribution: 'discrete',
-      params: { values: [0, 250000, 1000000], probabilities: [0.6, 0.3, 0.1] },
-    },
-  ],
-  correlation: {
-    names: ['price', 'volume'],
-    matrix: [
-      [1, -0.5],
-      [-0.5, 1],
-    ],
-  },
-  model: 'revenue = price * volume\nprofit = revenue - unit_cost * volume - capex',
-  iterations: 200_000,
-  seed: 42,
-  percentiles: [5, 50, 95],
-};
+const MC_DRIVERS = SAMPLE_DRIVERS;
+const MC_MODEL = SAMPLE_MODEL;
+const MC_CORRELATION = SAMPLE_CORRELATION;
+const MC_SPEC = sampleSpec(200_000, 42, [5, 50, 95]);
 
 /**
  * Calls FPA.SCENARIO.MC in the page while a 10 ms timer ticks on the add-in thread; returns the spill

@@ -6,20 +6,11 @@ import { distInv, scenarioMc, scenarioProb, scenarioTornado, scenarioTrials } fr
 import { TRIALS_PER_CELL } from '../../src/model/limits';
 import { runScenario } from '../../src/scenario/run';
 import { errorCell, expectExcelError, rangeValues } from './excel-range';
+import { SAMPLE_CORRELATION, SAMPLE_DRIVERS, SAMPLE_MODEL, sampleSpec } from './sample-scenario';
 
-const DRIVERS = [
-  ['name', 'distribution', 'param1', 'param2', 'param3', 'param4'],
-  ['price', 'normal', 130, 10, null, null],
-  ['volume', 'lognormal', 50000, 12000, null, null],
-  ['unit_cost', 'triangular', 40, 55, 75, null],
-  ['capex', 'discrete', '0; 250000; 1000000', '0.6; 0.3; 0.1', null, null],
-];
-const MODEL = [['revenue = price * volume'], ['profit = revenue - unit_cost * volume - capex']];
-const CORRELATION = [
-  [null, 'price', 'volume'],
-  ['price', 1, -0.5],
-  ['volume', -0.5, 1],
-];
+const DRIVERS = SAMPLE_DRIVERS;
+const MODEL = SAMPLE_MODEL;
+const CORRELATION = SAMPLE_CORRELATION;
 
 /** A custom function's result: whatever goes wrong comes back as an Excel error, never thrown or rejected. */
 function call<T>(fn: () => T): T {
@@ -38,29 +29,7 @@ describe('FPA.SCENARIO.MC', () => {
     )[][];
     expect(result[0]).toEqual(['output', 'mean', 'sd', 'min', 'max', 'se', 'P10', 'P90', 'VaR95', 'CVaR95']);
     expect(result.map((r) => r[0])).toEqual(['output', 'revenue', 'profit']);
-    const core = runScenario({
-      drivers: [
-        { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } },
-        { name: 'volume', distribution: 'lognormal', params: { mean: 50000, sd: 12000 } },
-        { name: 'unit_cost', distribution: 'triangular', params: { min: 40, mode: 55, max: 75 } },
-        {
-          name: 'capex',
-          distribution: 'discrete',
-          params: { values: [0, 250000, 1000000], probabilities: [0.6, 0.3, 0.1] },
-        },
-      ],
-      correlation: {
-        names: ['price', 'volume'],
-        matrix: [
-          [1, -0.5],
-          [-0.5, 1],
-        ],
-      },
-      model: 'revenue = price * volume\nprofit = revenue - unit_cost * volume - capex',
-      iterations: 2000,
-      seed: 7,
-      percentiles: [10, 90],
-    });
+    const core = runScenario(sampleSpec(2000, 7, [10, 90]));
     expect(result[2][1]).toBe(core.outputs.profit.mean);
     expect(result[2][7]).toBe(core.outputs.profit.percentiles['90']);
   });
