@@ -160,6 +160,19 @@ export async function openAddinPage(options: { height: number; ignoreConsole?: R
 }
 
 /**
+ * Waits until the page has laid itself out at the viewport's width after a resize: the document is
+ * as wide as the viewport, then two animation frames (resize observers, such as the tab row's
+ * overflow, run before the first; the second paints what they changed). No clock is involved.
+ */
+export async function settled(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width;
+  if (width !== undefined) await page.waitForFunction((w) => document.documentElement.clientWidth === w, width);
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/**
  * Opens a view as a user at this width does: its tab when the tab row shows it, otherwise from the
  * "More" menu at the end of the row.
  */
