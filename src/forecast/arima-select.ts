@@ -22,6 +22,8 @@ export interface AutoArimaOptions {
   approximation?: boolean;
   /** Likelihood initialization for every fit (arima-objective.ts). @default "diffuse" */
   initialization?: ArimaInitialization;
+  /** Gradient of the CSS fits (arima-fit.ts): "numeric" follows R's path to rounding. @default "analytic" */
+  cssGradient?: ArimaFitOptions['cssGradient'];
   /** Called with every candidate fitted and its criterion (Infinity when rejected), as R's trace. */
   trace?: (order: ArimaOrder, constant: boolean, ic: number) => void;
 }
@@ -99,7 +101,10 @@ export function autoArima(y: Float64Array, m: number, options: AutoArimaOptions 
   }
   const allowDrift = d + D === 1;
   const allowMean = d + D === 0;
-  const estimation: Pick<ArimaFitOptions, 'initialization'> = { initialization: options.initialization };
+  const estimation: Pick<ArimaFitOptions, 'initialization' | 'cssGradient'> = {
+    initialization: options.initialization,
+    cssGradient: options.cssGradient,
+  };
   const fitOne = (o: ArimaOrder, constant: boolean, approx: boolean): ArimaCandidate => {
     const c = fitCandidate(y, o, constant, criterion, approx, offset, estimation);
     options.trace?.(o, constant, c.ic);

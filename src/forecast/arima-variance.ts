@@ -1,6 +1,7 @@
 import { arimaGradtrans } from './arima-params';
 import type { ArimaProblem } from './arima-objective';
 import { ArimaFailure, cssObjective, likelihoodObjective } from './arima-objective';
+import type { BfgsOptions } from './optim-bfgs';
 import { optimHessian } from './optim-bfgs';
 
 const { abs, max } = Math;
@@ -9,7 +10,8 @@ const { EPSILON, isFinite } = Number;
 /**
  * Variance matrix of the free coefficients as R's `arima` reports it (`var.coef`): the inverse of
  * n.used × the finite-difference Hessian of the objective at the estimate, mapped through the
- * Jacobian of the AR transform when the search ran on transformed values (Aᵀ (nH)⁻¹ A).
+ * Jacobian of the AR transform when the search ran on transformed values (Aᵀ (nH)⁻¹ A). With
+ * `gradient` the Hessian is the central differences of that gradient (R's optimHess with `gr`).
  * forecast's `auto.arima` rejects a model whose variance has a negative diagonal entry.
  * @throws ArimaFailure when the Hessian is singular to working precision (R's solve() fails).
  */
@@ -21,13 +23,14 @@ export function coefficientVariance(
   nUsed: number,
   transformed: boolean,
   objective: 'ml' | 'css' = 'ml',
+  gradient?: BfgsOptions['gradient'],
 ): Float64Array {
   const fn =
     objective === 'css'
       ? (x: ArrayLike<number>) => cssObjective(pb, x)
       : (x: ArrayLike<number>) => likelihoodObjective(pb, x, transformed);
   const k = free.length;
-  const H = optimHessian(fn, free, { parscale: freeScale });
+  const H = optimHessian(fn, free, { parscale: freeScale, gradient });
   for (let i = 0; i < k * k; i++) H[i] *= nUsed;
   const inv = invert(H, k);
   if (!inv) throw new ArimaFailure('system is computationally singular');

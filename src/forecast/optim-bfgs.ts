@@ -25,6 +25,11 @@ export interface BfgsOptions {
   maxit?: number;
   /** Relative convergence tolerance on the objective. @default √ε ≈ 1.49e-8 */
   reltol?: number;
+  /**
+   * The objective's gradient at x (unscaled coordinates), into `out`, as R's `gr` argument: used in
+   * place of the central differences. @default central differences of step ndeps
+   */
+  gradient?: (x: Float64Array, out: Float64Array) => void;
 }
 
 export interface BfgsResult {
@@ -72,6 +77,22 @@ function numericGradient(
   }
 }
 
+/** R's `fmingr` with a gradient function: gr(p · parscale) · parscale. */
+function analyticGradient(
+  gr: (x: Float64Array, out: Float64Array) => void,
+  parscale: Float64Array,
+): (p: Float64Array, df: Float64Array) => void {
+  const x = new Float64Array(parscale.length);
+  return (p, df) => {
+    for (let i = 0; i < p.length; i++) x[i] = p[i] * parscale[i];
+    gr(x, df);
+    for (let i = 0; i < p.length; i++) {
+      df[i] *= parscale[i];
+      if (!isFinite(df[i])) throw new OptimFailure(`non-finite value supplied by optim`);
+    }
+  };
+}
+
 /**
  * Minimises fn from par0 as R's `optim(par0, fn, method = "BFGS", control = list(parscale, ndeps,
  * maxit, reltol))` does.
@@ -106,7 +127,10 @@ export function optimBfgs(fn: Objective, par0: ArrayLike<number>, options: BfgsO
   let fmin = f;
   let funcount = 1;
   let gradcount = 1;
-  numericGradient(fn, parscale, ndeps, b, g, xg);
+  const gradient = options.gradient
+    ? analyticGradient(options.gradient, parscale)
+    : (p: Float64Array, df: Float64Array) => numericGradient(fn, parscale, ndeps, p, df, xg);
+  gradient(b, g);
   let iter = 1;
   let ilast = gradcount;
   let count = 0;
@@ -152,7 +176,7 @@ export function optimBfgs(fn: Objective, par0: ArrayLike<number>, options: BfgsO
       }
       if (count < n) {
         fmin = f;
-        numericGradient(fn, parscale, ndeps, b, g, xg);
+        gradient(b, g);
         gradcount++;
         iter++;
         let D1 = 0;
@@ -198,8 +222,8 @@ export function optimBfgs(fn: Objective, par0: ArrayLike<number>, options: BfgsO
 }
 
 /**
- * R's `optimHess(par, fn, control = list(parscale, ndeps))`: the Hessian by central differences of
- * the finite-difference gradient, symmetrised; n × n row-major.
+ * R's `optimHess(par, fn, gr, control = list(parscale, ndeps))`: the Hessian by central differences
+ * of the gradient (`options.gradient`, else the finite-difference one), symmetrised; n × n row-major.
  * @throws OptimFailure when a finite difference is not finite.
  */
 export function optimHessian(fn: Objective, par: ArrayLike<number>, options: BfgsOptions = {}): Float64Array {
@@ -210,12 +234,15 @@ export function optimHessian(fn: Objective, par: ArrayLike<number>, options: Bfg
   const df1 = new Float64Array(n);
   const df2 = new Float64Array(n);
   const H = new Float64Array(n * n);
+  const gradient = options.gradient
+    ? analyticGradient(options.gradient, parscale)
+    : (p: Float64Array, df: Float64Array) => numericGradient(fn, parscale, ndeps, p, df);
   for (let i = 0; i < n; i++) {
     const eps = ndeps / parscale[i];
     dpar[i] = dpar[i] + eps;
-    numericGradient(fn, parscale, ndeps, dpar, df1);
+    gradient(dpar, df1);
     dpar[i] = dpar[i] - 2 * eps;
-    numericGradient(fn, parscale, ndeps, dpar, df2);
+    gradient(dpar, df2);
     for (let j = 0; j < n; j++) H[i * n + j] = (df1[j] - df2[j]) / (2 * eps * parscale[i] * parscale[j]);
     dpar[i] = dpar[i] + eps;
   }

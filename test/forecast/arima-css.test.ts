@@ -20,11 +20,18 @@ describe('conditional sum of squares (R ARIMA_CSS)', () => {
   test.each(buildingBlocks().css.map((c) => [c.name, c] as const))(
     'fitArima(method "CSS") as arima(method = "CSS"): %s',
     (_n, c) => {
-      const fit = fitArima(Float64Array.from(c.values), orderOf(c), { regressor: c.regressor, method: 'CSS' })!;
+      // R's numerical gradient: R's path, to rounding.
+      const y = Float64Array.from(c.values);
+      const fit = fitArima(y, orderOf(c), { regressor: c.regressor, method: 'CSS', cssGradient: 'numeric' })!;
       expect(maxRelDiff(fit.coef, vec(c.coef))).toBeLessThan(1e-6);
       expect(fit.sigma2Estimate / c.sigma2).toBeCloseTo(1, 8);
       expect(fit.loglik / c.loglik).toBeCloseTo(1, 8);
       expect(Number.isNaN(fit.aic)).toBe(true);
+      // The exact gradient (the default): the same optimum to the optimiser's tolerance, never worse.
+      const exact = fitArima(y, orderOf(c), { regressor: c.regressor, method: 'CSS' })!;
+      expect(maxRelDiff(exact.coef, vec(c.coef))).toBeLessThan(1e-4);
+      expect(exact.sigma2Estimate / c.sigma2).toBeCloseTo(1, 7);
+      expect(exact.sigma2Estimate).toBeLessThanOrEqual(c.sigma2 * (1 + 1e-9));
     },
   );
 });
