@@ -15,6 +15,7 @@ import { flagRoutes } from './routes/flags';
 import { webhookRoutes } from './routes/webhooks';
 import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
 import { modelRoutes } from './routes/models';
 import { proposalRoutes } from './routes/proposals';
 import { reviewRoutes } from './routes/reviews';
@@ -90,6 +91,7 @@ export async function buildApp(
   const routes = installPolicy(app, db, tokenVerifier(options.issuers, { maxAgeSeconds: config.tokenMaxAgeSeconds }));
   const deps = { db };
   healthRoutes(app, deps, () => closing);
+  meRoutes(app);
   app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
   modelRoutes(app, deps);
   versionRoutes(app, deps);

@@ -1,5 +1,7 @@
 import { FpaError } from '../errors';
+import type { AuthUser } from '../model/roles';
 import { ConnectorErrors } from './errors';
+import { signedInUser } from './identity';
 import { checkBaseUrl, sendRequest, type ApiResponse } from './http-client';
 import { OfflineQueue, type QueueClock, type ReplayReport } from './offline-queue';
 import type { ConflictEntry, FailedEntry } from './queue-store';
@@ -11,6 +13,8 @@ export type ConnectorStatus = 'disconnected' | 'online' | 'offline' | 'error';
 export interface ConnectorState {
   status: ConnectorStatus;
   baseUrl: string | null;
+  /** Who the server says the token belongs to (`GET /api/me`), once it answered; null otherwise. */
+  user: AuthUser | null;
   queued: number;
   conflicts: ConflictEntry[];
   failed: FailedEntry[];
@@ -59,6 +63,7 @@ export function createConnector(options: ConnectorOptions): Connector {
   let state: ConnectorState = {
     status: 'disconnected',
     baseUrl: null,
+    user: null,
     queued: 0,
     conflicts: [],
     failed: [],
@@ -99,8 +104,27 @@ export function createConnector(options: ConnectorOptions): Connector {
     if (report.stoppedBy !== 'backoff') await queue.setMeta('lastSyncAt', options.now());
     return publish({ status: report.stoppedBy === 'backoff' ? 'offline' : 'online', error: null });
   };
+  /**
+   * Asks the server who the token belongs to. Unreachable: unknown for now (asked again at the
+   * next sync). A refused token is an error; a server without /api/me leaves the user unknown.
+   */
+  const identify = async (): Promise<ConnectorState | null> => {
+    try {
+      const me = await sendRequest(http(), { endpoint: 'whoAmI', pathParams: {}, query: {}, body: undefined });
+      await publish({ user: signedInUser(me.body) });
+    } catch (error) {
+      if (error instanceof FpaError && error.code === 'CONNECTOR_UNAUTHORISED')
+        return publish({ status: 'error', user: null, error: error.fullMessage });
+      if (!(error instanceof FpaError)) throw error;
+    }
+    return null;
+  };
   const sync = async (syncOptions: { ignoreBackoff?: boolean } = {}): Promise<ConnectorState> => {
     const target = http();
+    if (state.user === null) {
+      const refused = await identify();
+      if (refused) return refused;
+    }
     return afterReplay(await queue.replay((request) => sendRequest(target, request), syncOptions));
   };
 
@@ -112,7 +136,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     },
     async connect(baseUrl, getToken) {
       server = { baseUrl: checkBaseUrl(baseUrl), getToken };
-      await publish({ baseUrl: server.baseUrl });
+      await publish({ baseUrl: server.baseUrl, user: null });
       try {
         await sendRequest(http(), { endpoint: 'ready', pathParams: {}, query: {}, body: undefined });
       } catch (error) {
@@ -122,7 +146,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     },
     async disconnect() {
       server = null;
-      return publish({ status: 'disconnected', baseUrl: null, error: null });
+      return publish({ status: 'disconnected', baseUrl: null, user: null, error: null });
     },
     async write<T>(write: QueuedWrite): Promise<WriteOutcome<T>> {
       if (!server) throw ConnectorErrors.notConnected();

@@ -53,6 +53,7 @@ export const ENDPOINTS = {
   listApprovals: { method: 'GET', path: '/api/approvals' },
   listFlags: { method: 'GET', path: '/api/flags' },
   reportFlags: { method: 'POST', path: '/api/flags' },
+  whoAmI: { method: 'GET', path: '/api/me' },
   ready: { method: 'GET', path: '/ready' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 

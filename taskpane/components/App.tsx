@@ -6,10 +6,13 @@
  */
 import { useEffect, useState } from 'react';
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { Connector } from '../../src/connector';
 import type { NumberStyle } from '../../src/format';
 import type { OpenedStore } from '../../src/store/open-store';
 import type { Solver } from '../../src/solver/types';
 import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
+import { paneConnector } from '../connector/pane-connector';
+import { signedInOf, useConnectorState } from '../connector/use-signed-in';
 import type { CatalogueEntry } from '../function-catalogue';
 import { useReview } from '../review/use-review';
 import type { ScenarioRunner } from '../run/scenario-runner';
@@ -40,6 +43,8 @@ export interface AppProps {
   solver?: Solver;
   /** Locale, currency and separators for every number shown or typed. @default en-US */
   numberStyle?: NumberStyle;
+  /** The team server connection (Settings › Team server connects it). @default the pane's connector */
+  getConnector?: () => Promise<Connector>;
 }
 
 const useStyles = makeStyles({
@@ -71,6 +76,7 @@ export function App({
   initialTab = 'drivers',
   solver = glpkBrowserSolver,
   numberStyle = DEFAULT_STYLE,
+  getConnector = paneConnector,
 }: AppProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<string>(viewById(initialTab).id);
@@ -81,7 +87,8 @@ export function App({
   }, [openStore]);
   const repository = store?.repository ?? null;
   const { data, actions, copyProblem } = usePaneData(repository, workbook);
-  const review = useReview(repository, workbook);
+  const signedIn = signedInOf(useConnectorState(getConnector));
+  const review = useReview(repository, workbook, signedIn);
   const view = viewById(tab);
 
   return (
@@ -90,7 +97,13 @@ export function App({
         <main className={styles.root} aria-labelledby="openfpa-title" data-theme={theme}>
           <Header
             environment={host ? null : workbook.label}
-            identity={<IdentityChip identity={review.identity} onChange={(next) => void review.setIdentity(next)} />}
+            identity={
+              <IdentityChip
+                identity={review.identity}
+                signedIn={signedIn}
+                onChange={(next) => void review.setIdentity(next)}
+              />
+            }
           />
           {store?.problem && (
             <MessageBar intent="warning" role="alert">

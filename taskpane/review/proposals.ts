@@ -37,13 +37,22 @@ export interface AuditRecord {
   id: string;
   kind: 'audit';
   proposal: string;
-  action: 'apply' | 'revert';
+  /** apply and revert change cells; approve (single-user mode only) records who decided, nothing else. */
+  action: 'apply' | 'revert' | 'approve';
   lines: string[];
   before: Cell[];
   after: Cell[];
   who: string;
   when: string;
+  /** What the record must say beside the action: `SELF_APPROVED` for every single-user approval. */
+  note?: string;
 }
+
+/**
+ * The audit note of an approval made in single-user mode: the pane's role dropdown lets one person
+ * propose and approve, so such an approval is recorded as what it is (issue 15).
+ */
+export const SELF_APPROVED = 'self-approved (single-user mode)';
 
 /** A draft proposal from a Pareto candidate; affects the cost centres of the lines it changes. */
 export function proposalFromCandidate(
@@ -89,8 +98,40 @@ export async function loadProposals(
   return { proposals, audit };
 }
 
+/** Appends the next audit record of `proposal` (ids audit:<proposal>:1, :2, …). */
+export async function appendAudit(
+  repository: Repository,
+  proposal: StoredProposal,
+  action: AuditRecord['action'],
+  before: Cell[],
+  after: Cell[],
+  actor: Actor,
+  when: string,
+  note?: string,
+): Promise<AuditRecord> {
+  const existing = (await repository.list('proposals')).filter(
+    (r) => r.kind === 'audit' && r.proposal === proposal.id,
+  ).length;
+  const record: AuditRecord = {
+    id: `audit:${proposal.id}:${existing + 1}`,
+    kind: 'audit',
+    proposal: proposal.id,
+    action,
+    lines: proposal.lines.map((l) => l.id),
+    before,
+    after,
+    who: actor.name,
+    when,
+    ...(note ? { note } : {}),
+  };
+  await repository.put('proposals', record as unknown as { id: string });
+  return record;
+}
+
 /**
- * Submit, approve or reject (no workbook change): the state machine's transition, stored.
+ * Submit, approve or reject (no workbook change): the state machine's transition, stored. This is
+ * single-user mode (the actor's role is the pane's dropdown), so an approval also appends an audit
+ * record noting it as self-approved.
  * @throws MODEL_TRANSITION_REFUSED (wrong state, role, owner or a missing comment)
  */
 export async function changeState(
@@ -103,5 +144,6 @@ export async function changeState(
 ): Promise<StoredProposal> {
   const next = { ...proposal, record: transition(proposal.record, action, actor, when, comment) };
   await saveProposal(repository, next);
+  if (action === 'approve') await appendAudit(repository, next, 'approve', [], [], actor, when, SELF_APPROVED);
   return next;
 }

@@ -1,11 +1,13 @@
 /**
- * State shared by the Anomalies and Proposals views: who the reviewer is (stored), and the last scan
+ * State shared by the Anomalies and Proposals views: who the reviewer is (stored in single-user
+ * mode, from sign-in when connected), and the last scan
  * of the workbook (budget lines, their flags and where their budget cells are).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { detectFlags } from '../../src/anomaly/detect-flags';
 import type { Flag } from '../../src/model/flag';
 import type { Repository } from '../../src/store/repository';
+import type { SignedIn } from '../connector/use-signed-in';
 import type { Workbook } from '../workbook/types';
 import { scanBudgetSheet, ScannedSheet } from './budget-layout';
 import { DEFAULT_IDENTITY, Identity, loadIdentity, saveIdentity } from './identity';
@@ -15,7 +17,10 @@ export interface Scan extends ScannedSheet {
 }
 
 export interface ReviewState {
+  /** The single-user identity (the chip's form); used only while `signedIn` is null. */
   identity: Identity;
+  /** The identity the team server verified, when connected: then it, not `identity`, is who acts. */
+  signedIn: SignedIn | null;
   setIdentity: (identity: Identity) => Promise<void>;
   scan: Scan | null;
   /** Reads the selection, builds the lines and runs detection. @throws Error with a message for the user */
@@ -28,7 +33,11 @@ export function scanRange(values: Parameters<typeof scanBudgetSheet>[0]): Scan {
   return { ...sheet, flags: detectFlags(sheet.lines, undefined, { periods: sheet.periods }) };
 }
 
-export function useReview(repository: Repository | null, workbook: Workbook): ReviewState {
+export function useReview(
+  repository: Repository | null,
+  workbook: Workbook,
+  signedIn: SignedIn | null = null,
+): ReviewState {
   const [identity, setIdentityState] = useState<Identity>(DEFAULT_IDENTITY);
   const [scan, setScan] = useState<Scan | null>(null);
   useEffect(() => {
@@ -46,7 +55,7 @@ export function useReview(repository: Repository | null, workbook: Workbook): Re
     setScan(found);
     return found;
   }, [workbook]);
-  return { identity, setIdentity, scan, scanSelection };
+  return { identity, signedIn, setIdentity, scan, scanSelection };
 }
 
 /** Current time for records (the pane may read the clock; src/ may not). */

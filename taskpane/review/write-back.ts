@@ -10,8 +10,8 @@ import { transition } from '../../src/model/proposal-machine';
 import { staleCells as changedCells } from '../../src/sheets/stale-cells';
 import type { Repository } from '../../src/store/repository';
 import type { Cell, Workbook } from '../workbook/types';
-import type { AuditRecord, StoredProposal } from './proposals';
-import { saveProposal } from './proposals';
+import type { StoredProposal } from './proposals';
+import { appendAudit, saveProposal } from './proposals';
 
 /** What differs between the budget cells and the budgets the proposal expects, one phrase per line. */
 export function staleCells(proposal: StoredProposal, values: Cell[][]): string[] {
@@ -22,33 +22,6 @@ export function staleCells(proposal: StoredProposal, values: Cell[][]): string[]
   if (values.length !== proposal.lines.length)
     out.push(`the range has ${values.length} rows, the proposal ${proposal.lines.length} lines`);
   return out;
-}
-
-async function appendAudit(
-  repository: Repository,
-  proposal: StoredProposal,
-  action: 'apply' | 'revert',
-  before: Cell[],
-  after: Cell[],
-  actor: Actor,
-  when: string,
-): Promise<AuditRecord> {
-  const existing = (await repository.list('proposals')).filter(
-    (r) => r.kind === 'audit' && r.proposal === proposal.id,
-  ).length;
-  const record: AuditRecord = {
-    id: `audit:${proposal.id}:${existing + 1}`,
-    kind: 'audit',
-    proposal: proposal.id,
-    action,
-    lines: proposal.lines.map((l) => l.id),
-    before,
-    after,
-    who: actor.name,
-    when,
-  };
-  await repository.put('proposals', record as unknown as { id: string });
-  return record;
 }
 
 function target(proposal: StoredProposal): string {

@@ -13,6 +13,22 @@ describeIfPg('connector against the real server', () => {
   });
   afterAll(() => server.close());
 
+  test('connected, the user is the one the server verified; a refused token is an error, not a user', async () => {
+    const token = await server.token('ana', ['approver', 'controller'], ['CC1']);
+    const clock = { now: () => 1_000, jitter: () => 0 };
+    const queue = await OfflineQueue.open(clock, 'who-am-i');
+    const connector = createConnector({ ...clock, queue });
+    expect(await connector.connect(server.url, async () => token)).toMatchObject({
+      status: 'online',
+      user: { id: 'ana', roles: ['approver', 'controller'], costCentres: ['CC1'] },
+    });
+    expect(await connector.disconnect()).toMatchObject({ status: 'disconnected', user: null });
+    const refused = await connector.connect(server.url, async () => 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbmEifQ.');
+    expect(refused).toMatchObject({ status: 'error', user: null });
+    expect(refused.error).toMatch(/The server refused the sign-in/);
+    queue.close();
+  });
+
   test('offline writes survive a restart, replay exactly once, and a stale approval shows both versions', async () => {
     const token = await server.token('olga', 'budget_owner', ['CC1']);
     let online = false;

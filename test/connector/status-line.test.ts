@@ -3,6 +3,7 @@ import { statusLine } from '../../src/connector/status-line';
 
 const base: ConnectorState = {
   status: 'online',
+  user: null,
   baseUrl: 'http://127.0.0.1:8787',
   queued: 0,
   conflicts: [],

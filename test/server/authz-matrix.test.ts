@@ -9,6 +9,7 @@ const EDITORS: readonly Role[] = ['admin', 'budget_owner', 'analyst'];
 const AUDITORS: readonly Role[] = ['admin', 'approver', 'controller', 'cfo'];
 /** Routes that name no cost centre: the role decides alone (own and other centre alike). */
 const GLOBAL = new Set([
+  'GET /api/me',
   'GET /api/audit/verify',
   'GET /api/approval-chain',
   'PUT /api/approval-chain',
@@ -24,6 +25,7 @@ const GLOBAL = new Set([
  * agree with this one on every registered route.
  */
 const EXPECTED: Record<string, readonly Role[]> = {
+  'GET /api/me': ALL,
   'GET /api/models': ALL,
   'POST /api/models': EDITORS,
   'GET /api/models/:id': ALL,

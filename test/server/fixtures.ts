@@ -205,6 +205,7 @@ export const FIXTURES: Record<string, Fixture> = {
     return json('PUT', '/api/approval-chain', { steps: current.json().steps }, { 'if-match': current.headers.etag });
   },
   'GET /api/approvals': async () => ({ method: 'GET', url: '/api/approvals' }),
+  'GET /api/me': async () => ({ method: 'GET', url: '/api/me' }),
   'GET /api/flags': async ({ cc }) => ({ method: 'GET', url: `/api/flags?costCentre=${cc}` }),
   'POST /api/flags': async ({ cc, unique }) =>
     json('POST', '/api/flags', {

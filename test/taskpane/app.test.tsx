@@ -9,6 +9,7 @@ import { createThreadRunner } from '../../taskpane/run/scenario-runner';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
+import type { Connector, ConnectorState } from '../../src/connector';
 
 // jsdom has no ResizeObserver; Fluent's TabList only needs it to exist.
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
@@ -140,9 +141,55 @@ describe('Shell', () => {
     const name = await screen.findByLabelText('I am');
     fireEvent.change(name, { target: { value: 'Mia' } });
     fireEvent.blur(name);
-    fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'owner' } });
+    fireEvent.change(screen.getByLabelText('Role (single-user mode)'), { target: { value: 'owner' } });
     await waitFor(() => expect(screen.getByTestId('identity-chip').textContent).toMatch(/Mia · budget owner$/));
     expect(await repository.get('reviews', 'identity:me')).toMatchObject({ name: 'Mia', role: 'owner' });
+  }, 20000);
+
+  it('when signed in to a team server, the chip shows the verified identity and offers no role to pick', async () => {
+    const state: ConnectorState = {
+      status: 'online',
+      baseUrl: 'https://fpa.example.com',
+      user: { id: 'ana', roles: ['approver', 'controller'], costCentres: ['MKT', 'IT'] },
+      queued: 0,
+      conflicts: [],
+      failed: [],
+      lastSyncAt: null,
+      nextRetryAt: null,
+      error: null,
+    };
+    let publish: (s: ConnectorState) => void = () => undefined;
+    const connector = {
+      getState: () => ({ ...state, status: 'disconnected', user: null }),
+      subscribe: (listener: (s: ConnectorState) => void) => {
+        publish = listener;
+        return () => undefined;
+      },
+    } as unknown as Connector;
+    render(
+      <App
+        host={null}
+        loadCatalogue={catalogue}
+        workbook={createWorkbookDouble()}
+        openStore={async () => ({ repository: createMemoryRepository() })}
+        runner={createThreadRunner()}
+        getConnector={async () => connector}
+      />,
+    );
+    const chip = await screen.findByTestId('identity-chip', {}, { timeout: 10000 });
+    await waitFor(() => expect(chip.getAttribute('data-mode')).toBe('single-user'));
+    act(() => publish(state));
+    await waitFor(() => expect(chip.textContent).toMatch(/ana · approver, finance controller$/));
+    expect(chip.getAttribute('data-mode')).toBe('signed-in');
+    fireEvent.click(chip);
+    expect((await screen.findByTestId('signed-in')).textContent).toContain(
+      'Signed in to https://fpa.example.com as ana: approver, finance controller; MKT, IT.',
+    );
+    expect(screen.queryByLabelText('Role (single-user mode)')).toBeNull();
+    expect(screen.queryByLabelText('I am')).toBeNull();
+    // Disconnecting returns the pane to single-user mode and its own identity.
+    act(() => publish({ ...state, status: 'disconnected', baseUrl: null, user: null }));
+    await waitFor(() => expect(chip.textContent).toMatch(/me · analyst$/));
   }, 20000);
 
   it('lists the registered functions under Help, not Settings', async () => {

@@ -45,12 +45,12 @@ const button = (scope: HTMLElement, name: string) => within(scope).getByRole('bu
 
 // getByLabelText, not getByRole: role queries over the whole pane are slow in jsdom.
 async function setRole(role: string, centres = '') {
-  if (!screen.queryByLabelText('Role')) fireEvent.click(screen.getByTestId('identity-chip'));
-  fireEvent.change(screen.getByLabelText('Role'), { target: { value: role } });
+  if (!screen.queryByLabelText('Role (single-user mode)')) fireEvent.click(screen.getByTestId('identity-chip'));
+  fireEvent.change(screen.getByLabelText('Role (single-user mode)'), { target: { value: role } });
   const input = screen.getByLabelText('My cost centres');
   fireEvent.change(input, { target: { value: centres } });
   fireEvent.blur(input);
-  await waitFor(() => expect((screen.getByLabelText('Role') as HTMLSelectElement).value).toBe(role));
+  await waitFor(() => expect((screen.getByLabelText('Role (single-user mode)') as HTMLSelectElement).value).toBe(role));
 }
 
 it('finds candidates, then takes a proposal through submit, approve, apply and revert', async () => {
@@ -99,6 +99,8 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   await waitFor(() => expect(button(screen.getByTestId('proposal'), 'Approve').disabled).toBe(false));
   fireEvent.click(button(screen.getByTestId('proposal'), 'Approve'));
   await waitFor(() => expect(screen.getByTestId('proposal').getAttribute('data-state')).toBe('approved'));
+  // Single-user mode: the one person who drafted it also approved it, and the audit says so.
+  await screen.findByText(/^Audit: approve by me at .* \(self-approved \(single-user mode\)\)$/);
 
   await setRole('admin');
   fireEvent.click(button(screen.getByTestId('proposal'), 'Apply'));
@@ -122,7 +124,11 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   await waitFor(() => expect(screen.getByTestId('proposal').getAttribute('data-state')).toBe('reverted'));
   expect(workbook.selection!.values.slice(1).map((r) => r[4])).toEqual([120000, 72000, 96000, 144000, 48000, 36000]);
   const { audit } = await loadProposals(repository);
-  expect(audit.map((a) => a.action)).toEqual(['apply', 'revert']);
+  expect(audit.map((a) => [a.action, a.note ?? ''])).toEqual([
+    ['approve', 'self-approved (single-user mode)'],
+    ['apply', ''],
+    ['revert', ''],
+  ]);
 }, 150000);
 
 it('a KPI defined in the pane aims the allocation: linked lines return, and the front trades return for risk', async () => {

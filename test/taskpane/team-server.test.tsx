@@ -9,6 +9,7 @@ import type { Connector, ConnectorState } from '../../src/connector';
 const base: ConnectorState = {
   status: 'disconnected',
   baseUrl: null,
+  user: null,
   queued: 0,
   conflicts: [],
   failed: [],

@@ -105,7 +105,10 @@ export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCa
           {audit.map((a) => (
             <li key={a.id}>
               <Caption1>
-                Audit: {a.action} changed {changedLines(a)} of {a.lines.length} lines by {a.who} at {when(a.when)}
+                {a.action === 'approve'
+                  ? `Audit: approve by ${a.who} at ${when(a.when)}`
+                  : `Audit: ${a.action} changed ${changedLines(a)} of ${a.lines.length} lines by ${a.who} at ${when(a.when)}`}
+                {a.note ? ` (${a.note})` : ''}
               </Caption1>
             </li>
           ))}

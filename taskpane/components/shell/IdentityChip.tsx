@@ -1,8 +1,9 @@
 /**
  * Who the reviewer is, as a chip in the header: initials, name and role. Opening it edits the
- * single-user identity (name, role, owned cost centres), shared by Anomalies and Proposals. When the
- * team server signs the user in (issue 15), pass `signedIn` and the chip shows that identity,
- * read-only: the server decides who you are.
+ * single-user identity (name, role, owned cost centres), shared by Anomalies and Proposals: the role
+ * dropdown exists only there, labelled as single-user mode. When the team server signed the user
+ * in, pass `signedIn`: the chip shows that identity (user, every role, cost centres) read-only; the
+ * server decided who you are.
  */
 import { useEffect, useState } from 'react';
 import {
@@ -17,10 +18,26 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { SingleUserRole } from '../../../src/model/roles';
+import type { Role, SingleUserRole } from '../../../src/model/roles';
+import type { SignedIn } from '../../connector/use-signed-in';
 import { Identity, parseCostCentres } from '../../review/identity';
 
 const ROLE_LABEL: Record<string, string> = { analyst: 'analyst', owner: 'budget owner', admin: 'admin' };
+
+/** Team roles as the chip names them. */
+const TEAM_ROLE_LABEL: Record<Role, string> = {
+  admin: 'admin',
+  approver: 'approver',
+  controller: 'finance controller',
+  cfo: 'CFO',
+  budget_owner: 'budget owner',
+  analyst: 'analyst',
+  viewer: 'viewer',
+};
+
+/** "CC1, CC2", or "every cost centre" for "*". */
+const centresText = (centres: readonly string[] | '*') =>
+  centres === '*' ? 'every cost centre' : centres.length ? centres.join(', ') : 'no cost centre';
 
 const useStyles = makeStyles({
   chip: {
@@ -62,7 +79,7 @@ export interface IdentityChipProps {
   identity: Identity;
   onChange: (identity: Identity) => void;
   /** Set when the identity comes from sign-in: shown, not edited. */
-  signedIn?: { server: string };
+  signedIn?: SignedIn | null;
 }
 
 export function IdentityChip({ identity, onChange, signedIn }: IdentityChipProps) {
@@ -75,7 +92,10 @@ export function IdentityChip({ identity, onChange, signedIn }: IdentityChipProps
   }, [identity]);
   const commit = (next: Partial<Identity>) =>
     onChange({ ...identity, name: name.trim() || 'me', costCentres: parseCostCentres(centres), ...next });
-  const role = ROLE_LABEL[identity.role] ?? identity.role;
+  const shown = signedIn ? signedIn.user.id : identity.name;
+  const role = signedIn
+    ? signedIn.user.roles.map((r) => TEAM_ROLE_LABEL[r]).join(', ')
+    : (ROLE_LABEL[identity.role] ?? identity.role);
   return (
     <Popover positioning="below-end">
       <PopoverTrigger disableButtonEnhancement>
@@ -83,33 +103,36 @@ export function IdentityChip({ identity, onChange, signedIn }: IdentityChipProps
           className={styles.chip}
           appearance="subtle"
           size="small"
-          aria-label={`You: ${identity.name}, ${role}. Change`}
+          aria-label={
+            signedIn ? `Signed in as ${shown}, ${role}. Details` : `You: ${shown}, ${role} (single-user mode). Change`
+          }
           data-testid="identity-chip"
+          data-mode={signedIn ? 'signed-in' : 'single-user'}
           icon={
             <span className={styles.initials} aria-hidden>
-              {initials(identity.name)}
+              {initials(shown)}
             </span>
           }
         >
           <span className={styles.text}>
-            {identity.name} · {role}
+            {shown} · {role}
           </span>
         </Button>
       </PopoverTrigger>
       <PopoverSurface aria-label="Who am I">
         {signedIn ? (
-          <div className={styles.form}>
+          <div className={styles.form} data-testid="signed-in">
             <Caption1>
-              Signed in to {signedIn.server} as {identity.name} ({role}
-              {identity.costCentres.length ? `; ${identity.costCentres.join(', ')}` : ''}).
+              Signed in to {signedIn.server} as {shown}: {role}; {centresText(signedIn.user.costCentres)}.
             </Caption1>
+            <Caption1>The server decides who you are and what you may do; approvals follow its chain.</Caption1>
           </div>
         ) : (
           <div className={styles.form} role="group" aria-label="Who am I">
             <Field label="I am" size="small">
               <Input size="small" value={name} onChange={(_, d) => setName(d.value)} onBlur={() => commit({})} />
             </Field>
-            <Field label="Role" size="small">
+            <Field label="Role (single-user mode)" size="small">
               <Select
                 size="small"
                 value={identity.role}
@@ -129,7 +152,10 @@ export function IdentityChip({ identity, onChange, signedIn }: IdentityChipProps
                 onBlur={() => commit({})}
               />
             </Field>
-            <Caption1>Working alone: roles are yours to set. With a team server, sign-in decides them.</Caption1>
+            <Caption1>
+              Single-user mode: roles are yours to set, and an approval made here is recorded as self-approved. With a
+              team server, sign-in decides them.
+            </Caption1>
           </div>
         )}
       </PopoverSurface>

@@ -1,0 +1,42 @@
+/**
+ * The team identity the pane shows and acts as: the connector's state, followed live, and the user
+ * the server verified from the token (`GET /api/me`). Null while not connected, before the server
+ * answered, or when the connector cannot open (no IndexedDB): then the pane is in single-user mode.
+ */
+import { useEffect, useState } from 'react';
+import type { Connector, ConnectorState } from '../../src/connector';
+import type { AuthUser } from '../../src/model/roles';
+
+export interface SignedIn {
+  /** The server's address, as connected. */
+  server: string;
+  user: AuthUser;
+}
+
+/** The signed-in identity of a connector state, or null (single-user mode). */
+export function signedInOf(state: ConnectorState | null): SignedIn | null {
+  if (!state || state.status === 'disconnected' || !state.user || !state.baseUrl) return null;
+  return { server: state.baseUrl, user: state.user };
+}
+
+/** Follows the connector's state; null until it opened (or for good when it cannot). */
+export function useConnectorState(getConnector: () => Promise<Connector>): ConnectorState | null {
+  const [state, setState] = useState<ConnectorState | null>(null);
+  useEffect(() => {
+    let unsubscribe = () => {};
+    let live = true;
+    getConnector().then(
+      (connector) => {
+        if (!live) return;
+        setState(connector.getState());
+        unsubscribe = connector.subscribe(setState);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [getConnector]);
+  return state;
+}
