@@ -25,6 +25,19 @@ export interface ConnectorState {
   error: string | null;
 }
 
+/** The state before any connect: nothing queued, nobody signed in. */
+export const DISCONNECTED: ConnectorState = Object.freeze({
+  status: 'disconnected',
+  baseUrl: null,
+  user: null,
+  queued: 0,
+  conflicts: [],
+  failed: [],
+  lastSyncAt: null,
+  nextRetryAt: null,
+  error: null,
+});
+
 export interface ConnectorOptions extends QueueClock {
   queue: OfflineQueue;
   /** New idempotency key per queued write (default: crypto.randomUUID). */
@@ -60,17 +73,7 @@ export function createConnector(options: ConnectorOptions): Connector {
   const { queue } = options;
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
   let server: { baseUrl: string; getToken: () => Promise<string> } | null = null;
-  let state: ConnectorState = {
-    status: 'disconnected',
-    baseUrl: null,
-    user: null,
-    queued: 0,
-    conflicts: [],
-    failed: [],
-    lastSyncAt: null,
-    nextRetryAt: null,
-    error: null,
-  };
+  let state: ConnectorState = DISCONNECTED;
   const listeners = new Set<(state: ConnectorState) => void>();
 
   const publish = async (patch: Partial<ConnectorState>): Promise<ConnectorState> => {

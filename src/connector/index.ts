@@ -1,6 +1,7 @@
 // The optional backend connector: typed HTTP client, offline queue in IndexedDB, status for Settings.
 export {
   createConnector,
+  DISCONNECTED,
   type Connector,
   type ConnectorState,
   type ConnectorStatus,

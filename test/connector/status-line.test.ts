@@ -1,17 +1,7 @@
-import type { ConnectorState } from '../../src/connector/connector';
+import { DISCONNECTED, type ConnectorState } from '../../src/connector/connector';
 import { statusLine } from '../../src/connector/status-line';
 
-const base: ConnectorState = {
-  status: 'online',
-  user: null,
-  baseUrl: 'http://127.0.0.1:8787',
-  queued: 0,
-  conflicts: [],
-  failed: [],
-  lastSyncAt: null,
-  nextRetryAt: null,
-  error: null,
-};
+const base: ConnectorState = { ...DISCONNECTED, status: 'online', baseUrl: 'http://127.0.0.1:8787' };
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 describe('statusLine', () => {

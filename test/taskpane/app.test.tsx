@@ -9,7 +9,7 @@ import { createThreadRunner } from '../../taskpane/run/scenario-runner';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
-import type { Connector, ConnectorState } from '../../src/connector';
+import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
 
 // jsdom has no ResizeObserver; Fluent's TabList only needs it to exist.
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
@@ -148,19 +148,14 @@ describe('Shell', () => {
 
   it('when signed in to a team server, the chip shows the verified identity and offers no role to pick', async () => {
     const state: ConnectorState = {
+      ...DISCONNECTED,
       status: 'online',
       baseUrl: 'https://fpa.example.com',
       user: { id: 'ana', roles: ['approver', 'controller'], costCentres: ['MKT', 'IT'] },
-      queued: 0,
-      conflicts: [],
-      failed: [],
-      lastSyncAt: null,
-      nextRetryAt: null,
-      error: null,
     };
     let publish: (s: ConnectorState) => void = () => undefined;
     const connector = {
-      getState: () => ({ ...state, status: 'disconnected', user: null }),
+      getState: () => DISCONNECTED,
       subscribe: (listener: (s: ConnectorState) => void) => {
         publish = listener;
         return () => undefined;
@@ -188,7 +183,7 @@ describe('Shell', () => {
     expect(screen.queryByLabelText('Role (single-user mode)')).toBeNull();
     expect(screen.queryByLabelText('I am')).toBeNull();
     // Disconnecting returns the pane to single-user mode and its own identity.
-    act(() => publish({ ...state, status: 'disconnected', baseUrl: null, user: null }));
+    act(() => publish(DISCONNECTED));
     await waitFor(() => expect(chip.textContent).toMatch(/me · analyst$/));
   }, 20000);
 

@@ -4,19 +4,9 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { TeamServer } from '../../taskpane/components/settings/TeamServer';
-import type { Connector, ConnectorState } from '../../src/connector';
+import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
 
-const base: ConnectorState = {
-  status: 'disconnected',
-  baseUrl: null,
-  user: null,
-  queued: 0,
-  conflicts: [],
-  failed: [],
-  lastSyncAt: null,
-  nextRetryAt: null,
-  error: null,
-};
+const base = DISCONNECTED;
 
 function connectorDouble(initial: Partial<ConnectorState> = {}) {
   let state: ConnectorState = { ...base, ...initial };
