@@ -1,6 +1,6 @@
 /**
  * Recalculation cost of FPA.FORECAST.ROLLING: `tsx bench/forecast-recalc.ts [dataset.json]
- * [--series 100] [--length 60] [--horizon 12] [--method auto] [--weights equal|accuracy] [--passes 5]`
+ * [--series 100] [--length 60] [--horizon 12] [--method auto] [--weights equal|accuracy|record] [--passes 5]`
  * (npm run bench:forecast-recalc).
  *
  * A workbook with `--series` rolling forecasts over `--length` months each, recalculated the way
@@ -14,6 +14,9 @@
  * - "one new actual": one series gains its next actual, the other 99 are unchanged;
  * - "new actual in every series": the month-end close, every history one value longer (with
  *   weights=accuracy two of the three scored origins were fitted on the previous recalculation).
+ * `--weights record` is weights=accuracy as the cells run it: with the series' kept forecasts (the
+ * track record, src/forecast/track-record.ts), kept in memory across passes as the local store keeps
+ * them, so only the first pass refits past origins; "accuracy" refits 3 origins on every pass.
  * Series come from the dataset's training parts (their last `--length` values). The last column is
  * the slowest single formula of the pass (one cell's recalculation at worst): with `--length 120`
  * the cost of a ROLLING cell over ten years of monthly history.
@@ -22,6 +25,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { clearFitCache, rollingForecast } from '../src/forecast';
 import type { ForecastRequest } from '../src/forecast';
+import { trackSeriesKey } from '../src/forecast/track-record';
+import type { ForecastRecord } from '../src/model/kpi';
 
 interface Dataset {
   series: Array<{ id: string; values: number[]; actual?: number[] }>;
@@ -66,7 +71,7 @@ function main(): number {
   const horizon = Number(option(args, 'horizon', 12));
   const method = option(args, 'method', 'auto');
   const passes = Number(option(args, 'passes', 5));
-  const weights = option(args, 'weights', 'equal') as 'equal' | 'accuracy';
+  const weights = option(args, 'weights', 'equal') as 'equal' | 'accuracy' | 'record';
   const data = JSON.parse(fs.readFileSync(dataset, 'utf8')) as Dataset;
   const usable = data.series.filter((s) => s.values.length >= length + 1).slice(0, count);
   if (usable.length < count)
@@ -74,14 +79,33 @@ function main(): number {
   // The history the workbook holds before the new actual arrives, and after.
   const before = usable.map((s) => s.values.slice(-length - 1, -1));
   const after = usable.map((s) => s.values.slice(-length));
-  const request = (values: number[]): ForecastRequest => ({ values, horizon, method, combination: weights });
+  // The track record of --weights record, by series and record id (what the cells' store holds).
+  const kept = new Map<string, Map<string, ForecastRecord>>();
+  const request = (values: number[]): ForecastRequest => {
+    if (weights !== 'record') return { values, horizon, method, combination: weights };
+    const series = trackSeriesKey(values);
+    return {
+      values,
+      horizon,
+      method,
+      combination: 'accuracy',
+      trackRecord: { series, records: [...(kept.get(series)?.values() ?? [])] },
+    };
+  };
+  const keep = (records: ForecastRecord[] = []): void => {
+    for (const r of records) {
+      const series = kept.get(r.series) ?? new Map<string, ForecastRecord>();
+      series.set(`${r.origin}@${r.method}`, r);
+      kept.set(r.series, series);
+    }
+  };
   // The slowest single formula of the pass being timed: what one cell's recalculation costs at worst.
   let slowest = 0;
   const recalc = (histories: number[][]): void => {
     slowest = 0;
     for (const values of histories) {
       const c = process.cpuUsage();
-      rollingForecast(request(values));
+      keep(rollingForecast(request(values)).kept);
       const u = process.cpuUsage(c);
       slowest = Math.max(slowest, (u.user + u.system) / 1000);
     }
@@ -141,7 +165,7 @@ function main(): number {
 
   process.stdout.write(
     [
-      `Recalculation of ${usable.length} × FPA.FORECAST.ROLLING(last ${length} values of ${path.basename(dataset)}, ${horizon}, 0, , "${method}", "weights=${weights}"), one thread`,
+      `Recalculation of ${usable.length} × FPA.FORECAST.ROLLING(last ${length} values of ${path.basename(dataset)}, ${horizon}, 0, , "${method}", "weights=${weights === 'record' ? 'accuracy' : weights}"), one thread${weights === 'record' ? ', weights from the kept track record' : ''}`,
       '',
       '| pass | CPU ms | wall ms | CPU ms per formula | slowest formula, CPU ms |',
       '|---|---|---|---|---|',

@@ -10,6 +10,8 @@ import type { ForecastJobs } from '../src/forecast/jobs';
 import type { JobKind } from '../src/jobs/protocol';
 import { runCellJob } from './cell-jobs';
 import type { SpillValue } from './adapter';
+import { keptForecasts } from './kept-forecasts';
+import { trackSeriesKey } from '../src/forecast/track-record';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
@@ -72,9 +74,22 @@ function computeForecast<K extends JobKind<ForecastJobs>>(
   return runCellJob(kind, request, { route: forecastRoute(request.values) });
 }
 
-/** The forecast of a request, computed by the worker pool (or in this thread without one). */
-function runForecast(request: ForecastRequest): Promise<ForecastResult> {
-  return computeForecast('forecast.rolling', request);
+/**
+ * The forecast of a request, computed by the worker pool (or in this thread without one). With
+ * weights=accuracy the auto combination reads its series' kept forecasts (the track record) and the
+ * forecasts it returns are kept; a store that fails to keep them never fails the cell.
+ */
+async function runForecast(request: ForecastRequest): Promise<ForecastResult> {
+  if (request.combination !== 'accuracy' || request.method !== 'auto')
+    return computeForecast('forecast.rolling', request);
+  const store = await keptForecasts();
+  const series = trackSeriesKey(request.values);
+  const { kept, ...result } = await computeForecast('forecast.rolling', {
+    ...request,
+    trackRecord: { series, records: await store.records(series) },
+  });
+  await store.keep(kept ?? []).catch(() => undefined);
+  return result;
 }
 
 /**

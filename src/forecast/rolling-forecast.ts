@@ -16,6 +16,8 @@ import { combineForecasts } from './combination';
 import type { EtsFit } from './ets-fit';
 import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
 import { accuracyWeights } from './accuracy-weights';
+import { memberRecords, scoreRecord, trackRecordWeights } from './track-record';
+import type { ForecastRecord } from '../model/kpi';
 import { adjustHistory, parseOutlierOption } from './adjust-history';
 import { arimaLabel, arimaMemberOf, arimaNotes, arimaSeason, autoArimaFit } from './arima-member';
 import { hasFullSeasons, HORIZON, MIN_FULL_SEASONS, seasonalPeriod, withinBounds } from '../model/limits';
@@ -150,6 +152,54 @@ function scoredMembers(
 /** Rolling origins scored when `combination` is "accuracy". */
 const ACCURACY_ORIGINS = 3;
 
+const shares = (w: number[]): string => w.map((x) => (x / w.reduce((a, b) => a + b, 0)).toFixed(3)).join(', ');
+
+/**
+ * Weights of "accuracy", with their note: from the series' kept record when it scores every member
+ * (track-record.ts); otherwise from refitting the members at 3 rolling origins, whose forecasts are
+ * then kept (with `track`), so the next calculation reads them instead of refitting.
+ */
+function memberWeights(
+  y: Float64Array,
+  m: MemberSeasons,
+  h: number,
+  levels: number[],
+  seed: number,
+  notes: string[],
+  track?: ForecastRequest['trackRecord'],
+): { weights: number[] | undefined; kept: ForecastRecord[] } {
+  const recorded = track ? trackRecordWeights(track.records, y, m.others) : undefined;
+  if (recorded) {
+    notes.push(
+      `Combination weights from the track record at ${recorded.origins} kept origins (1 / MASE): ${shares(recorded.weights)} (ETS, Theta, AR).`,
+    );
+    // Records whose errors the new actuals filled in are kept again; the others are unchanged.
+    const rescored = track!.records
+      .map((r) => [r, scoreRecord(r, y)] as const)
+      .filter(([r, s]) => s.errors.some((e, k) => e !== (r.errors[k] ?? null)));
+    return { weights: recorded.weights, kept: rescored.map(([, s]) => s) };
+  }
+  const kept: ForecastRecord[] = [];
+  const weights = accuracyWeights(
+    y,
+    m.others,
+    h,
+    ACCURACY_ORIGINS,
+    m.others > 1 ? MIN_FULL_SEASONS * m.others : 10,
+    (x) => {
+      const members = scoredMembers(x, m, h, levels, seed);
+      if (track) kept.push(...memberRecords(track.series, x.length, members, y));
+      return members;
+    },
+  );
+  notes.push(
+    weights
+      ? `Combination weights from ${ACCURACY_ORIGINS} rolling origins (1 / MASE): ${shares(weights)} (ETS, Theta, AR).`
+      : 'Too little history to score the members on rolling origins: equal weights used.',
+  );
+  return { weights, kept };
+}
+
 /**
  * The default: equal-weight combination of automatic ETS, Theta and a differenced autoregression
  * (an ARIMA-type model), mirroring the ets() + thetaf() + auto.arima() combination that is the
@@ -167,21 +217,18 @@ function autoCombination(
   seed: number,
   byAccuracy: boolean,
   notes: string[],
-): [EtsFit, MemberForecast] {
+  track?: ForecastRequest['trackRecord'],
+): [EtsFit, MemberForecast, ForecastRecord[] | undefined] {
   const [fit, roles] = autoMembers(y, m, h, levels, seed);
-  const weights = byAccuracy
-    ? accuracyWeights(y, m.others, h, ACCURACY_ORIGINS, m.others > 1 ? MIN_FULL_SEASONS * m.others : 10, (x) =>
-        scoredMembers(x, m, h, levels, seed),
-      )
-    : undefined;
-  if (byAccuracy) {
-    notes.push(
-      weights
-        ? `Combination weights from ${ACCURACY_ORIGINS} rolling origins (1 / MASE): ${weights.map((w) => (w / weights.reduce((a, b) => a + b, 0)).toFixed(3)).join(', ')} (ETS, Theta, AR).`
-        : 'Too little history to score the members on rolling origins: equal weights used.',
-    );
-  }
-  const present = roles.flatMap((f, r) => (f ? [{ f, w: weights ? weights[r] : 1 }] : []));
+  const weights = byAccuracy ? memberWeights(y, m, h, levels, seed, notes, track) : undefined;
+  // This origin's members join the record, unless a calculation of the same history kept them already.
+  const fresh = (r: ForecastRecord): boolean =>
+    !track?.records.some((x) => x.origin === r.origin && x.method === r.method && x.mean.length >= r.mean.length);
+  const kept =
+    byAccuracy && track
+      ? [...weights!.kept, ...memberRecords(track.series, y.length, roles, y).filter(fresh)]
+      : undefined;
+  const present = roles.flatMap((f, r) => (f ? [{ f, w: weights?.weights ? weights.weights[r] : 1 }] : []));
   const members = present.map((p) => p.f);
   const combined = rescaleIntervals(
     combineForecasts(
@@ -191,7 +238,7 @@ function autoCombination(
     levels,
     residualQuantileFactors(fit.residuals, levels),
   );
-  return [fit, { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` }];
+  return [fit, { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` }, kept];
 }
 
 /**
@@ -305,14 +352,15 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       theta: season.nominal,
       others: m,
     };
-    const [fit, f] =
+    const [fit, f, kept] =
       key === 'ets'
-        ? autoEts(y, seasons.ets, h, levels, seed, 'ets')
-        : autoCombination(y, seasons, h, levels, seed, request.combination === 'accuracy', notes);
+        ? [...autoEts(y, seasons.ets, h, levels, seed, 'ets'), undefined]
+        : autoCombination(y, seasons, h, levels, seed, request.combination === 'accuracy', notes, request.trackRecord);
     if (seasons.ets !== m && fit.spec.season !== 'N') {
       notes.push(`ETS chose the seasonal model ${etsCode(fit.spec)} (season of ${seasons.ets}) by AICc.`);
     }
-    return done(f.name, f, fit.spec.season !== 'N' ? fit.spec.period : m);
+    const result = done(f.name, f, fit.spec.season !== 'N' ? fit.spec.period : m);
+    return kept ? { ...result, kept } : result;
   }
   const code = NAMED[key] ?? (parseEtsCode(method, 2) ? method : undefined);
   if (!code) throw ForecastErrors.unknownMethod(method, FORECAST_METHODS);

@@ -4,6 +4,8 @@
  * result holds the mean path and one interval per requested level.
  */
 
+import type { ForecastRecord } from '../model/kpi';
+
 /** A history value: a number, or null for a blank (missing) observation. */
 export type HistoryValue = number | null;
 
@@ -33,6 +35,13 @@ export interface ForecastRequest {
    * @default "equal"
    */
   combination?: 'equal' | 'accuracy';
+  /**
+   * The series' kept forecasts (track-record.ts), for `combination: "accuracy"`: the weights come
+   * from the members' errors at the kept origins instead of refitting them at 3 past origins, and
+   * the result's `kept` holds what to keep for the next calculation. Without a usable record the
+   * origins are refitted once and kept (`kept` then holds them too). Ignored otherwise.
+   */
+  trackRecord?: { series: string; records: ReadonlyArray<ForecastRecord> };
   /**
    * Robust outlier adjustment before fitting: "keep" (default) fits the history as given;
    * "adjust" replaces values far outside the series' robust trend and seasonal pattern by what
@@ -74,6 +83,8 @@ export interface ForecastResult {
   outliers: AdjustedOutlier[];
   /** Plain-language notes for the user (e.g. "too short for seasonality: non-seasonal model used"). */
   notes: string[];
+  /** Forecasts to keep in the series' track record (only when the request gave `trackRecord`). */
+  kept?: ForecastRecord[];
 }
 
 /** Named methods `rollingForecast` accepts (besides explicit ETS codes such as "MAdM"). */
