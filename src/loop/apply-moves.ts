@@ -5,6 +5,7 @@
 import type { AdjustmentRecord } from '../model/kpi';
 import { citeCases, recordAdjustment, similarCases } from './adjustment-memory';
 import { phasePlan } from './phase-plan';
+import { kpiWithoutMove, recentAttainment, targetOver } from './kpi-state';
 import { moveReason } from './signals';
 import type { LineContext } from './line-objective';
 import type { LoopStepInput } from './loop-types';
@@ -44,19 +45,6 @@ function exactTotals(contexts: ReadonlyArray<LineContext>, proposed: number[], t
     if (residue === 0) break;
   }
   return out;
-}
-
-function attainment(input: LoopStepInput, kpi: string | null): number | null {
-  const k = input.kpis.find((x) => x.id === kpi);
-  if (!k) return null;
-  const ratios: number[] = [];
-  for (let u = input.month; u >= 0 && ratios.length < 3; u--) {
-    const a = k.actual[u];
-    const t = k.target[u];
-    if (a !== null && a !== undefined && t !== null && t !== undefined && t > 0)
-      ratios.push(k.direction === 'lower' ? t / a : a / t);
-  }
-  return ratios.length ? ratios.reduce((s, v) => s + v, 0) / ratios.length : null;
 }
 
 /**
@@ -102,16 +90,12 @@ export function applyMoves(
       planAdded += next[j] - current[j];
     }
     const kpi = input.kpis.find((k) => k.id === line.kpi);
-    const recent = kpi
-      ? kpi.actual.slice(Math.max(0, input.month - 2), input.month + 1).filter((v): v is number => v !== null)
-      : [];
-    const targets = kpi ? kpi.target.slice(a, a + months).filter((v): v is number => v !== null) : [];
     const context = {
       kinds: [reason],
       direction: direction > 0 ? ('raise' as const) : ('cut' as const),
       gapShare: c.landing.gap / Math.max(c.landing.yearPlan, 1e-9),
       moveShare: (totals[i] - c.landing.planLeft) / Math.max(c.landing.planLeft, 1e-9),
-      kpiAttainment: attainment(input, line.kpi),
+      kpiAttainment: kpi ? recentAttainment(kpi, input.month) : null,
       period: input.month,
       monthsLeft: b - a + 1,
     };
@@ -128,8 +112,8 @@ export function applyMoves(
           expected: {
             spendWithout,
             planAdded,
-            kpiWithout: recent.length ? (months * recent.reduce((s, v) => s + v, 0)) / recent.length : null,
-            kpiTarget: targets.length === months ? targets.reduce((s, v) => s + v, 0) : null,
+            kpiWithout: kpi ? kpiWithoutMove(kpi, input.month, months) : null,
+            kpiTarget: kpi ? targetOver(kpi, a, months) : null,
             gap: c.landing.gap,
           },
         },
