@@ -10,6 +10,7 @@ import type { TemplateChart } from '../../src/sheets/template/plan';
 import { isFormula } from '../../src/sheets/template/plan';
 import type { SheetWrite } from '../../src/sheets/template/writes';
 import type { WorkbookState } from '../../src/sheets/template/diff';
+import type { WorkbookCells } from '../../src/scenario/workbook-model/sheet-source';
 import type { Cell } from './types';
 
 export interface DoubleCell {
@@ -205,4 +206,21 @@ export function storeState(
   for (const [name, sheet] of store.sheets)
     sheets.set(name, { cells: names.includes(name) ? blockOf(sheet, usedAddress(sheet), true) : [] });
   return { sheets, tables: new Map([...store.tables].map(([n, t]) => [n, t.sheet])) };
+}
+
+/** Every sheet's cells from A1 (formula and the value it was written with) and the names; `others` read as empty. */
+export function storeCells(store: DoubleStore, others: readonly string[] = []): WorkbookCells {
+  const sheets: WorkbookCells['sheets'] = Object.fromEntries(others.map((n) => [n, []]));
+  for (const [name, sheet] of store.sheets) {
+    const grid: { formula: string | null; value: Cell }[][] = [];
+    for (const [k, cell] of sheet.cells) {
+      const [r, c] = k.split(',').map(Number);
+      while (grid.length <= r) grid.push([]);
+      const row = grid[r];
+      while (row.length <= c) row.push({ formula: null, value: null });
+      row[c] = { formula: cell.formula ?? null, value: cell.value };
+    }
+    (sheets as Record<string, typeof grid>)[name] = grid;
+  }
+  return { sheets, names: Object.fromEntries(store.names) };
 }

@@ -3,6 +3,7 @@
  * document settings are injectable so adapter tests can drive this file with office-addin-mock.
  */
 import { blockAddress, qualified, rectangular, safeSheetName } from './address';
+import { readOfficeCells } from './office-cells';
 import { applyOfficeWrites, readOfficeState } from './office-template';
 import type { Cell, Workbook } from './types';
 
@@ -130,6 +131,7 @@ export function createOfficeWorkbook(
         await context.sync();
       }),
     readWorkbookState: (names) => readOfficeState(run, names),
+    readWorkbookCells: () => readOfficeCells(run),
     applyWrites: (writes) => applyOfficeWrites(run, writes),
     loadTemplateSpec: async () => stringSetting(settings(), TEMPLATE_SPEC_KEY),
     saveTemplateSpec: (json) => saveSetting(settings(), TEMPLATE_SPEC_KEY, json),

@@ -5,6 +5,7 @@
 import type { Cell } from '../../src/model/cell';
 import type { WorkbookState } from '../../src/sheets/template/diff';
 import type { SheetWrite } from '../../src/sheets/template/writes';
+import type { WorkbookCells } from '../../src/scenario/workbook-model/sheet-source';
 
 export type { Cell };
 
@@ -53,6 +54,11 @@ export interface Workbook {
    * sheets in `sheets` (formulas as written), and every native table's sheet.
    */
   readWorkbookState(sheets: readonly string[]): Promise<WorkbookState>;
+  /**
+   * Every sheet's used cells from A1 (formula text and the value shown) and the defined names: what
+   * "Use this workbook's model" translates (src/scenario/workbook-model).
+   */
+  readWorkbookCells(): Promise<WorkbookCells>;
   /** Executes template writes (src/sheets/template) in batched calls: one batch, one sync per sheet. */
   applyWrites(writes: readonly SheetWrite[]): Promise<void>;
   /** The spec of the budget template last written into this workbook (JSON), or null. */

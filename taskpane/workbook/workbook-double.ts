@@ -6,7 +6,7 @@
 import { blockAddress, parseCell, qualified, rectangular } from './address';
 import type { Cell, ChartSpec, RangeValues, Workbook, WriteOptions } from './types';
 import type { DoubleStore } from './double-sheets';
-import { applyToStore, blockOf, emptyStore, storeState, usedAddress } from './double-sheets';
+import { applyToStore, blockOf, emptyStore, storeCells, storeState, usedAddress } from './double-sheets';
 
 export interface WrittenTable {
   sheet: string;
@@ -145,6 +145,9 @@ export function createWorkbookDouble(
     },
     async readWorkbookState(sheets) {
       return storeState(double.store, sheets, double.sheets);
+    },
+    async readWorkbookCells() {
+      return storeCells(double.store, double.sheets);
     },
     async applyWrites(writes) {
       applyToStore(double.store, writes);

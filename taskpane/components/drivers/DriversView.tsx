@@ -22,6 +22,7 @@ import type { Workbook } from '../../workbook/types';
 import { CorrelationEditor } from './CorrelationEditor';
 import { DriverForm } from './DriverForm';
 import { ModelEditor } from './ModelEditor';
+import { WorkbookModel } from './WorkbookModel';
 
 export interface DriversViewProps {
   data: PaneData;
@@ -195,6 +196,15 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
         onSave={(text) =>
           void actions.saveModel({ ...data.model, expressions: text, driverIds: data.drivers.map((d) => d.id) })
         }
+      />
+      <Subtitle2 as="h3">Use this workbook's model</Subtitle2>
+      <WorkbookModel
+        workbook={workbook}
+        driverNames={names}
+        onUse={(text) => {
+          void actions.saveModel({ ...data.model, expressions: text, driverIds: data.drivers.map((d) => d.id) });
+          setNotice({ intent: 'success', text: "The model is now the translation of the workbook's formulas." });
+        }}
       />
     </section>
   );

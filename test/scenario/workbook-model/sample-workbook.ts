@@ -4,6 +4,8 @@
  * the translation). Shared by the translation tests and the pane's workbook double.
  */
 import type { Cell } from '../../../src/model/cell';
+import type { WorkbookCells } from '../../../src/scenario/workbook-model/sheet-source';
+import type { SheetWrite } from '../../../src/sheets/template/writes';
 import type { SourceCell, WorkbookModelSource } from '../../../src/scenario/workbook-model/translate';
 
 export interface SampleInputs {
@@ -93,4 +95,51 @@ export function sampleSource(x: SampleInputs, edit: Record<string, SourceCell> =
       return c !== null && typeof c === 'object' ? { formula: c.f, value: c.v } : { formula: null, value: c };
     },
   };
+}
+
+/** The sample as the pane reads it through the workbook interface: grids of cells and the names. */
+export function sampleCells(x: SampleInputs): WorkbookCells {
+  const sheets = Object.entries(sampleSheets(x)).map(
+    ([name, grid]) =>
+      [
+        name,
+        grid.map((row) =>
+          row.map((c) =>
+            c !== null && typeof c === 'object' ? { formula: c.f, value: c.v } : { formula: null, value: c },
+          ),
+        ),
+      ] as const,
+  );
+  return { sheets: Object.fromEntries(sheets), names: SAMPLE_NAMES };
+}
+
+/** The output sheet the pane's tests add: results read from the model sheet, as a report would. */
+export function sampleOutputSheet(x: SampleInputs): Grid {
+  const v = sampleValues(x);
+  return [
+    ['Net profit', { f: '=Model!B5', v: v.net }],
+    ['NPV (thousands)', { f: '=Model!B8/1000', v: v.npv / 1000 }],
+    ['Loan payment', { f: '=Model!$B$6', v: v.payment }],
+  ];
+}
+
+/** The sample plus its Output sheet as template writes (sheets, cells with formulas and results, names). */
+export function sampleWrites(x: SampleInputs): SheetWrite[] {
+  const sheets = { ...sampleSheets(x), Output: sampleOutputSheet(x) };
+  return [
+    ...Object.entries(sheets).flatMap(([sheet, grid]): SheetWrite[] => [
+      { op: 'sheet', sheet },
+      {
+        op: 'cells',
+        sheet,
+        address: `A1:B${grid.length}`,
+        cells: grid.map((row) =>
+          [row[0], row[1] ?? null].map((c) =>
+            c !== null && typeof c === 'object' ? { formula: c.f, result: c.v } : (c ?? null),
+          ),
+        ),
+      },
+    ]),
+    ...Object.entries(SAMPLE_NAMES).map(([name, refersTo]): SheetWrite => ({ op: 'name', name, refersTo })),
+  ];
 }
