@@ -73,9 +73,10 @@ export function xlsxFromWrites(writes: readonly SheetWrite[]): { workbook: Excel
       case 'sheet':
         sheet(w.sheet);
         break;
+      case 'shrink':
       case 'move':
       case 'clear':
-        break; // a new file has nothing to move or clear
+        break; // a new file has nothing to shrink, move or clear
       case 'cells': {
         const ws = sheet(w.sheet);
         const b = bounds(w.address);

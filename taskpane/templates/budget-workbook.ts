@@ -19,6 +19,7 @@ import {
   readAmountsTable,
   readTemplateActuals,
   resolveTemplate,
+  TemplateErrors,
   templateChanges,
   templateWrites,
 } from '../../src/sheets/template';
@@ -103,9 +104,17 @@ export async function pendingProposals(repository: Repository): Promise<PendingP
     }));
 }
 
-/** Writes a previewed template (refused while it has conflicts); returns how many writes were sent. */
-export async function applyTemplate(workbook: Workbook, preview: TemplatePreview): Promise<number> {
+/**
+ * Writes a previewed template; returns how many writes were sent. Refused while it has conflicts,
+ * and, when it would delete amounts typed in dropped lines, until `deleteTyped` confirms it.
+ */
+export async function applyTemplate(
+  workbook: Workbook,
+  preview: TemplatePreview,
+  { deleteTyped = false }: { deleteTyped?: boolean } = {},
+): Promise<number> {
   if (preview.conflicts.length > 0) throw preview.conflicts[0];
+  if (preview.losses.length > 0 && !deleteTyped) throw TemplateErrors.wouldDelete(preview.losses);
   const writes = templateWrites(preview.plan, preview.previous);
   await workbook.applyWrites(writes);
   await workbook.saveTemplateSpec(JSON.stringify(preview.spec));

@@ -70,6 +70,16 @@ function move(store: DoubleStore, sheetName: string, from: string, to: string): 
   const t = parseCell(to);
   const dr = t.row - b.top;
   const dc = t.column - b.left;
+  const inside = (tb: ReturnType<typeof bounds>) =>
+    tb.top >= b.top && tb.bottom <= b.bottom && tb.left >= b.left && tb.right <= b.right;
+  // As in Excel, a block cannot be moved onto (part of) a table that does not move with it.
+  for (const [name, table] of store.tables) {
+    const tb = bounds(table.address);
+    if (table.sheet !== sheetName || inside(tb)) continue;
+    const overlaps =
+      tb.top <= b.bottom + dr && tb.bottom >= b.top + dr && tb.left <= b.right + dc && tb.right >= b.left + dc;
+    if (overlaps) throw new Error(`Cannot move ${from} to ${to}: it would land on table ${name}.`);
+  }
   const cut: [number, number, DoubleCell][] = [];
   for (const [k, cell] of [...sheet.cells]) {
     const [r, c] = k.split(',').map(Number);
@@ -78,11 +88,14 @@ function move(store: DoubleStore, sheetName: string, from: string, to: string): 
       sheet.cells.delete(k);
     }
   }
+  // The destination is replaced, blanks included, as moveTo does.
+  for (let r = b.top + dr; r <= b.bottom + dr; r++)
+    for (let c = b.left + dc; c <= b.right + dc; c++) sheet.cells.delete(key(r, c));
   for (const [r, c, cell] of cut) sheet.cells.set(key(r + dr, c + dc), cell);
   for (const [name, table] of store.tables) {
     if (table.sheet !== sheetName) continue;
     const tb = bounds(table.address);
-    if (tb.top >= b.top && tb.bottom <= b.bottom && tb.left >= b.left && tb.right <= b.right)
+    if (inside(tb))
       store.tables.set(name, {
         sheet: sheetName,
         address: `${cellAddress(tb.top + dr, tb.left + dc)}:${cellAddress(tb.bottom + dr, tb.right + dc)}`,
@@ -140,6 +153,9 @@ export function applyToStore(store: DoubleStore, writes: readonly SheetWrite[]):
         break;
       case 'style':
         sheetOf(store, w.sheet).styles.set(w.address, w.style);
+        break;
+      case 'shrink':
+        store.tables.set(w.name, { sheet: w.sheet, address: w.address });
         break;
       case 'table': {
         const other = store.tables.get(w.name);

@@ -35,21 +35,25 @@ function bySheet(writes: readonly SheetWrite[]): { sheet: string; writes: SheetW
   return groups;
 }
 
-/** Order inside a sheet: the sheet, moves and clears, number formats, then everything else as listed. */
+/**
+ * Order inside a sheet: the sheet, shrinks, moves and clears, number formats, then everything else
+ * as listed.
+ */
 const PHASE: Record<SheetWrite['op'], number> = {
   sheet: 0,
-  move: 1,
-  clear: 2,
-  format: 3,
-  cells: 4,
-  spill: 4,
-  style: 4,
-  table: 5,
-  widths: 6,
-  freeze: 6,
-  printArea: 6,
-  name: 7,
-  chart: 8,
+  shrink: 1,
+  move: 2,
+  clear: 3,
+  format: 4,
+  cells: 5,
+  spill: 5,
+  style: 5,
+  table: 6,
+  widths: 7,
+  freeze: 7,
+  printArea: 7,
+  name: 8,
+  chart: 9,
 };
 
 /** Office.js applies a single (not array) number format to every cell of the range. */
@@ -83,6 +87,9 @@ function queue(context: Excel.RequestContext, w: SheetWrite, known: { tables: Se
   const sheet = 'sheet' in w ? context.workbook.worksheets.getItem(w.sheet) : null;
   switch (w.op) {
     case 'sheet':
+      return;
+    case 'shrink':
+      context.workbook.tables.getItem(w.name).resize(w.address);
       return;
     case 'move':
       sheet!.getRange(w.from).moveTo(sheet!.getRange(w.to));

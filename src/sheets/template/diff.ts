@@ -1,5 +1,6 @@
 /**
- * What a (re-)run of the template changes, listed before anything is written, and what stops it:
+ * What a (re-)run of the template changes, listed before anything is written (lines it removes, and
+ * the amounts typed in them that it would delete, separately), and what stops it:
  * cells holding data where the template would now write, outside what it wrote before (a sheet of
  * the user's with the template's name, a note under a roll-up that must move down), and tables of
  * the template's names that it did not make.
@@ -25,6 +26,11 @@ export interface WorkbookState {
 export interface TemplateChanges {
   /** What will change, one sentence each, in the order it happens. */
   changes: string[];
+  /**
+   * What the user typed that the run deletes (amounts in the lines of dropped cost centres or
+   * accounts), one sentence per sheet; the run must be confirmed when it is not empty.
+   */
+  losses: string[];
   /** Why nothing may be written yet; empty when the run can go ahead. */
   conflicts: FpaError[];
 }
@@ -52,17 +58,44 @@ export function freeSheetName(name: string, taken: Iterable<string>): string {
   }
 }
 
+const lineIds = (s: TemplateSheet) => s.tables[0]?.rows.map((r) => String(r[0])) ?? [];
+const someOf = (ids: readonly string[]) => `${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}`;
+
+/** The lines of `before`'s first table that `next` no longer has. */
+function droppedLines(next: TemplateSheet, before: TemplateSheet): string[] {
+  const kept = new Set(lineIds(next));
+  return lineIds(before).filter((id) => !kept.has(id));
+}
+
+/**
+ * The cells typed (input columns, non-empty in the workbook now) in the lines `next` drops, by
+ * line, in the first table of `before` as it sits in `existing`.
+ */
+function typedInDropped(next: TemplateSheet, before: TemplateSheet, existing: ExistingSheet): Map<string, number> {
+  const table = before.tables[0];
+  const typed = new Map<string, number>();
+  if (!table) return typed;
+  const dropped = new Set(droppedLines(next, before));
+  const inputs = table.columns.flatMap((c, k) => (c.input ? [table.column + k] : []));
+  table.rows.forEach((row, i) => {
+    const id = String(row[0]);
+    if (!dropped.has(id)) return;
+    const cells = existing.cells[table.row + 1 + i] ?? [];
+    const n = inputs.filter((c) => !isEmpty(cells[c])).length;
+    if (n > 0) typed.set(id, n);
+  });
+  return typed;
+}
+
 function sheetChanges(next: TemplateSheet, before: TemplateSheet | undefined): string[] {
   if (!before) return [];
   const out: string[] = [];
-  const lines = (s: TemplateSheet) => new Set(s.tables[0]?.rows.map((r) => String(r[0])) ?? []);
   const headers = (s: TemplateSheet) => s.tables[0]?.columns.map((c) => c.header) ?? [];
-  const oldLines = lines(before);
-  const added = [...lines(next)].filter((id) => !oldLines.has(id));
-  if (added.length > 0)
-    out.push(
-      `${next.name}: add ${added.length} line(s) (${added.slice(0, 4).join(', ')}${added.length > 4 ? ', …' : ''})`,
-    );
+  const oldLines = new Set(lineIds(before));
+  const added = lineIds(next).filter((id) => !oldLines.has(id));
+  if (added.length > 0) out.push(`${next.name}: add ${added.length} line(s) (${someOf(added)})`);
+  const dropped = droppedLines(next, before);
+  if (dropped.length > 0) out.push(`${next.name}: remove ${dropped.length} line(s) (${someOf(dropped)})`);
   const oldHeaders = new Set(headers(before));
   const columns = headers(next).filter((h) => !oldHeaders.has(h));
   if (columns.length > 0)
@@ -89,6 +122,7 @@ export function templateChanges(
   state: WorkbookState,
 ): TemplateChanges {
   const changes: string[] = [];
+  const losses: string[] = [];
   const conflicts: FpaError[] = [];
   const planned = new Set(next.sheets.map((s) => s.name.toLowerCase()));
   for (const sheet of next.sheets) {
@@ -104,6 +138,13 @@ export function templateChanges(
       const offer = freeSheetName(sheet.name, [...state.sheets.keys(), ...planned]);
       conflicts.push(TemplateErrors.sheetInUse(sheet.name, used, offer));
       continue;
+    }
+    const typed = before ? typedInDropped(sheet, before, existing) : new Map<string, number>();
+    if (typed.size > 0) {
+      const count = [...typed.values()].reduce((a, b) => a + b, 0);
+      losses.push(
+        `${sheet.name}: ${count} amount(s) typed in ${typed.size} removed line(s) (${someOf([...typed.keys()])}) will be deleted`,
+      );
     }
     const detail = sheetChanges(sheet, before);
     changes.push(...(before ? detail : [`Write the template into the empty sheet "${sheet.name}"`]));
@@ -122,5 +163,5 @@ export function templateChanges(
           ),
         );
     }
-  return { changes, conflicts };
+  return { changes, losses, conflicts };
 }

@@ -51,4 +51,10 @@ export const TemplateErrors = {
     hint: `Nothing was written. Use another name for it, such as "${offer}", or clear those cells.`,
     details: { field: sheet, data: { cell, offer } },
   })),
+  /** A re-run would delete amounts typed in the lines of dropped cost centres or accounts, unconfirmed. */
+  wouldDelete: defineError('TEMPLATE_WOULD_DELETE', 'input', (losses: readonly string[]) => ({
+    message: `This run deletes what was typed: ${losses.join('; ')}.`,
+    hint: 'Nothing was written. Copy those amounts elsewhere if you need them, then confirm the deletion and run it again.',
+    details: { field: 'losses', data: { losses } },
+  })),
 };

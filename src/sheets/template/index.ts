@@ -16,7 +16,7 @@ export { TemplateErrors } from './errors';
 
 // The plan, the diff preview and the writes
 export { buildTemplatePlan, columnValues } from './template-plan';
-export { inBlock, isFormula, NUMBER_FORMATS, sheetFootprint, tableBlock } from './plan';
+export { blockMinus, inBlock, isFormula, NUMBER_FORMATS, sheetFootprint, tableBlock } from './plan';
 export type {
   Block,
   TemplateCell,

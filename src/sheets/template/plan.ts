@@ -139,3 +139,30 @@ export function sheetFootprint(sheet: TemplateSheet): Block[] {
 
 export const inBlock = (b: Block, row: number, column: number): boolean =>
   row >= b.top && row <= b.bottom && column >= b.left && column <= b.right;
+
+/**
+ * The cells of `block` that none of `others` covers, as blocks (up to four per block subtracted:
+ * the strips above, below, left and right of the overlap).
+ * @example blockMinus({ top: 0, left: 0, bottom: 9, right: 3 }, [{ top: 0, left: 0, bottom: 7, right: 3 }])
+ *   // → [{ top: 8, left: 0, bottom: 9, right: 3 }]
+ */
+export function blockMinus(block: Block, others: readonly Block[]): Block[] {
+  let rest: Block[] = [block];
+  for (const o of others) {
+    rest = rest.flatMap((b) => {
+      const top = Math.max(b.top, o.top);
+      const bottom = Math.min(b.bottom, o.bottom);
+      const left = Math.max(b.left, o.left);
+      const right = Math.min(b.right, o.right);
+      if (top > bottom || left > right) return [b];
+      const strips: Block[] = [
+        { top: b.top, left: b.left, bottom: top - 1, right: b.right },
+        { top: bottom + 1, left: b.left, bottom: b.bottom, right: b.right },
+        { top, left: b.left, bottom, right: left - 1 },
+        { top, left: right + 1, bottom, right: b.right },
+      ];
+      return strips.filter((s) => s.top <= s.bottom && s.left <= s.right);
+    });
+  }
+  return rest;
+}

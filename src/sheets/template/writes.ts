@@ -1,6 +1,6 @@
 /**
- * A template plan as the list of writes a workbook executes, in order: sheets, moves of tables a
- * re-run displaces, texts, tables (header, body, native table, formats), spilled formulas, column
+ * A template plan as the list of writes a workbook executes, in order: sheets, tables a re-run
+ * shrinks, moves of tables a re-run displaces, cells it no longer uses cleared, texts, tables (header, body, native table, formats), spilled formulas, column
  * widths, frozen panes, print areas, names and charts. The pane runs them in batched Excel API calls
  * (taskpane/workbook), the demo writer through exceljs; both take the same list.
  */
@@ -14,12 +14,18 @@ import type {
   TemplateTable,
   TemplateValue,
 } from './plan';
-import { NUMBER_FORMATS, tableBlock } from './plan';
+import { blockMinus, NUMBER_FORMATS, tableBlock } from './plan';
 
 export type SheetWrite =
   | { op: 'sheet'; sheet: string }
   /** Moves the block `from` (cut and paste: formulas that refer to it follow) so its top-left is `to`. */
   | { op: 'move'; sheet: string; from: string; to: string }
+  /**
+   * Resizes an existing table to fewer rows (header where it is) before anything moves into the
+   * rows it gives up: a table cannot be moved onto another table's rows.
+   */
+  | { op: 'shrink'; sheet: string; name: string; address: string }
+  /** Clears the contents of `address` (cells a re-run no longer uses). */
   | { op: 'clear'; sheet: string; address: string }
   /** Values and formulas; `text` writes the cells as text (headers such as 2025-01 stay text). */
   | { op: 'cells'; sheet: string; address: string; cells: TemplateCell[][]; text?: boolean }
@@ -97,10 +103,51 @@ function previousTables(previous: TemplateSheet | undefined): Map<string, Templa
   return new Map((previous?.tables ?? []).map((t) => [t.name, t]));
 }
 
+/** The blocks a sheet's texts and tables cover (spill reserves are Excel's to fill). */
+const writtenBlocks = (sheet: TemplateSheet): Block[] => [
+  ...sheet.texts.map((t) => ({ top: t.row, left: t.column, bottom: t.row, right: t.column })),
+  ...sheet.tables.map(tableBlock),
+];
+
 /**
- * The writes that lay out `plan`. With the plan that was written before, tables that must move
- * (a roll-up under a table that grew) are moved first, bottom-most first, so what refers to them
- * follows; a spilled formula whose anchor moved has its old anchor cleared.
+ * Tables that lose rows are shrunk in place first; then tables that move are moved, those going
+ * up top-most first and those going down bottom-most first, so none lands on another.
+ */
+function reshapeWrites(name: string, sheet: TemplateSheet, old: Map<string, TemplateTable>): SheetWrite[] {
+  const out: SheetWrite[] = [];
+  for (const t of sheet.tables) {
+    const before = old.get(t.name);
+    if (!before || t.rows.length >= before.rows.length) continue;
+    const header = { top: before.row, left: before.column, right: before.column + before.columns.length - 1 };
+    out.push({
+      op: 'shrink',
+      sheet: name,
+      name: t.name,
+      address: blockAddress({ ...header, bottom: before.row + Math.max(t.rows.length, 1) }),
+    });
+  }
+  const moving = sheet.tables.filter(
+    (t) => old.has(t.name) && (old.get(t.name)!.row !== t.row || old.get(t.name)!.column !== t.column),
+  );
+  const up = moving
+    .filter((t) => t.row < old.get(t.name)!.row)
+    .sort((a, b) => old.get(a.name)!.row - old.get(b.name)!.row);
+  const down = moving
+    .filter((t) => t.row >= old.get(t.name)!.row)
+    .sort((a, b) => old.get(b.name)!.row - old.get(a.name)!.row);
+  for (const t of [...up, ...down]) {
+    const from = tableBlock(old.get(t.name)!);
+    const to = tableBlock(t);
+    out.push({ op: 'move', sheet: name, from: blockAddress(from), to: cellAddress(to.top, to.left) });
+  }
+  return out;
+}
+
+/**
+ * The writes that lay out `plan`. With the plan that was written before: tables that lose rows
+ * (cost centres dropped) are shrunk, tables that must move (a roll-up under a table that grew or
+ * shrank) are moved so what refers to them follows, the cells the template wrote before and no
+ * longer uses are cleared, and a spilled formula whose anchor moved has its old anchor cleared.
  */
 export function templateWrites(plan: TemplatePlan, previous: TemplatePlan | null = null): SheetWrite[] {
   const out: SheetWrite[] = [];
@@ -108,14 +155,11 @@ export function templateWrites(plan: TemplatePlan, previous: TemplatePlan | null
     const name = sheet.name;
     const before = previous?.sheets.find((s) => s.role === sheet.role && s.name === name);
     out.push({ op: 'sheet', sheet: name });
-    const old = previousTables(before);
-    const moving = sheet.tables
-      .filter((t) => old.has(t.name) && (old.get(t.name)!.row !== t.row || old.get(t.name)!.column !== t.column))
-      .sort((a, b) => old.get(b.name)!.row - old.get(a.name)!.row);
-    for (const t of moving) {
-      const from = tableBlock(old.get(t.name)!);
-      const to = tableBlock(t);
-      out.push({ op: 'move', sheet: name, from: blockAddress(from), to: cellAddress(to.top, to.left) });
+    out.push(...reshapeWrites(name, sheet, previousTables(before)));
+    if (before) {
+      const now = writtenBlocks(sheet);
+      for (const b of writtenBlocks(before).flatMap((block) => blockMinus(block, now)))
+        out.push({ op: 'clear', sheet: name, address: blockAddress(b) });
     }
     for (const s of before?.spills ?? [])
       if (!sheet.spills.some((n) => n.row === s.row && n.column === s.column))

@@ -9,6 +9,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -65,6 +66,7 @@ export function BudgetView({ workbook, repository, identity }: BudgetViewProps) 
   const [draft, setDraft] = useState<TemplateDraft>(EMPTY_DRAFT);
   const [hierarchy, setHierarchy] = useState<Hierarchy | null>(null);
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
+  const [deleteTyped, setDeleteTyped] = useState(false);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -95,6 +97,7 @@ export function BudgetView({ workbook, repository, identity }: BudgetViewProps) 
   const runPreview = (sheets?: TemplateSpec['sheets']) =>
     act(async () => {
       setPreview(null);
+      setDeleteTyped(false);
       setPreview(await previewTemplate(workbook, await specOf(sheets)));
       return null;
     });
@@ -102,7 +105,7 @@ export function BudgetView({ workbook, repository, identity }: BudgetViewProps) 
   const create = () =>
     act(async () => {
       if (!preview) return null;
-      const writes = await applyTemplate(workbook, preview);
+      const writes = await applyTemplate(workbook, preview, { deleteTyped });
       setPreview(null);
       return `Budget workbook written: ${preview.plan.sheets.map((s) => s.name).join(', ')} (${writes} writes).`;
     });
@@ -196,8 +199,26 @@ export function BudgetView({ workbook, repository, identity }: BudgetViewProps) 
                   </li>
                 ))}
               </ul>
+              {preview.losses.length > 0 && (
+                <MessageBar intent="warning" role="alert" data-testid="template-losses">
+                  <MessageBarBody>
+                    {preview.losses.map((l) => (
+                      <div key={l}>{l}.</div>
+                    ))}
+                    <Checkbox
+                      checked={deleteTyped}
+                      onChange={(_, d) => setDeleteTyped(d.checked === true)}
+                      label="Delete these amounts (copy them elsewhere first if you need them)"
+                    />
+                  </MessageBarBody>
+                </MessageBar>
+              )}
               <div className={styles.row}>
-                <Button appearance="primary" onClick={create} disabled={busy}>
+                <Button
+                  appearance="primary"
+                  onClick={create}
+                  disabled={busy || (preview.losses.length > 0 && !deleteTyped)}
+                >
                   Create
                 </Button>
                 <Button onClick={() => setPreview(null)} disabled={busy}>

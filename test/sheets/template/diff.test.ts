@@ -3,7 +3,7 @@
  * wrote before; tables of the template's names it did not make. A re-run that adds cost centres
  * lists the lines it adds and the roll-ups it moves.
  */
-import { parseCell } from '../../../src/sheets/a1';
+import { cellAddress, parseCell } from '../../../src/sheets/a1';
 import type { ExistingSheet, WorkbookState } from '../../../src/sheets/template/diff';
 import { freeSheetName, templateChanges } from '../../../src/sheets/template/diff';
 import { readHierarchy } from '../../../src/sheets/template/hierarchy';
@@ -28,8 +28,9 @@ describe('templateChanges', () => {
   const first = buildTemplatePlan(smallSpec());
 
   test('a first run into an empty workbook adds five sheets', () => {
-    const { changes, conflicts } = templateChanges(first, null, state({ Sheet1: grid({}) }));
+    const { changes, losses, conflicts } = templateChanges(first, null, state({ Sheet1: grid({}) }));
     expect(conflicts).toEqual([]);
+    expect(losses).toEqual([]);
     expect(changes).toEqual([
       'Add sheet "Plan" (fpaPlan, fpaPlanRollup)',
       'Add sheet "Actuals" (fpaActuals, fpaActualsRollup)',
@@ -83,6 +84,44 @@ describe('templateChanges', () => {
     expect(changes).toContain('Plan: add 4 line(s) (O2/Travel, O2/Salaries, R1/Travel, R1/Salaries)');
     expect(changes).toContain('Plan: move fpaPlanRollup from A12:AB20 to A16');
     expect(changes.filter((c) => c.startsWith('Dashboard:'))).toEqual(['Dashboard: add 2 line(s) (O2, R1)']);
+  });
+
+  test('a re-run without a cost centre lists the lines it removes and, apart, the typed amounts it deletes', () => {
+    const less = buildTemplatePlan(
+      smallSpec({
+        hierarchy: readHierarchy([
+          ['entity', 'department', 'cost centre'],
+          ['ACME', 'Sales', 'S1'],
+          ['', '', 'S2'],
+        ]),
+      }),
+    );
+    // Amounts typed in the first run's Plan: S1/Travel (kept) and O1's two lines (dropped).
+    const lines = first.sheets[0].tables[0];
+    const at = (id: string, month: string) =>
+      cellAddress(
+        lines.row + 1 + lines.rows.findIndex((r) => r[0] === id),
+        lines.column + lines.columns.findIndex((c) => c.header === month),
+      );
+    const typed = grid({
+      A1: 'Plan',
+      [at('S1/Travel', '2025-01')]: 10,
+      [at('O1/Travel', '2025-01')]: 20,
+      [at('O1/Travel', '2025-02')]: 21,
+      [at('O1/Salaries', '2025-03')]: 30,
+    });
+    const sheets = Object.fromEntries(
+      first.sheets.map((s) => [s.name, s.name === 'Plan' ? typed : grid({ A1: s.name })]),
+    );
+    const { changes, losses, conflicts } = templateChanges(less, first, state(sheets));
+    expect(conflicts).toEqual([]);
+    expect(changes).toContain('Plan: remove 2 line(s) (O1/Travel, O1/Salaries)');
+    expect(changes).toContain('Actuals: remove 2 line(s) (O1/Travel, O1/Salaries)');
+    expect(changes).toContain('Plan: move fpaPlanRollup from A12:AB20 to A10');
+    expect(losses).toEqual(['Plan: 3 amount(s) typed in 2 removed line(s) (O1/Travel, O1/Salaries) will be deleted']);
+    // Nothing typed in the dropped lines: nothing to lose.
+    const plain = Object.fromEntries(first.sheets.map((s) => [s.name, grid({ A1: s.name })]));
+    expect(templateChanges(less, first, state(plain)).losses).toEqual([]);
   });
 
   test('a user’s note where a roll-up must move to stops the re-run', () => {

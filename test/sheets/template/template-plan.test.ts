@@ -7,7 +7,7 @@ import { readBudgetTable } from '../../../src/sheets/budget-table';
 import type { LineForecast, TemplateData } from '../../../src/sheets/template/data';
 import { buildTemplatePlan, columnValues } from '../../../src/sheets/template/template-plan';
 import type { TemplateCell, TemplatePlan, TemplateSheet, TemplateTable } from '../../../src/sheets/template/plan';
-import { isFormula } from '../../../src/sheets/template/plan';
+import { blockMinus, inBlock, isFormula } from '../../../src/sheets/template/plan';
 import { resolveTemplate } from '../../../src/sheets/template/spec';
 import { smallSpec } from './helpers';
 
@@ -214,5 +214,34 @@ describe('buildTemplatePlan with results (the demo workbook)', () => {
     expect(months.get('actual')![6]).toBe('#N/A'); // a gap in the chart, not a zero
     expect(months.get('forecast')![6]).toBe(6 * 120 + 15);
     expect(months.get('forecast')![0]).toBe('#N/A');
+  });
+});
+
+describe('blockMinus', () => {
+  const b = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+  test('what is left of a block: nothing, itself, or the strips around the overlap', () => {
+    expect(blockMinus(b(0, 0, 9, 3), [b(0, 0, 7, 3)])).toEqual([b(8, 0, 9, 3)]);
+    expect(blockMinus(b(0, 0, 9, 3), [b(0, 0, 9, 3)])).toEqual([]);
+    expect(blockMinus(b(0, 0, 1, 1), [b(5, 5, 6, 6)])).toEqual([b(0, 0, 1, 1)]);
+    // A hole in the middle: above, below, left, right.
+    expect(blockMinus(b(0, 0, 4, 4), [b(2, 2, 2, 2)])).toEqual([
+      b(0, 0, 1, 4),
+      b(3, 0, 4, 4),
+      b(2, 0, 2, 1),
+      b(2, 3, 2, 4),
+    ]);
+  });
+  test('the strips cover exactly the cells outside the others (property over small grids)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = (k: number) => (seed * 7 + k * 13) % 6;
+      const block = b(0, 0, 5, 5);
+      const others = [b(r(1), r(2), r(1) + r(3), r(2) + r(4)), b(r(5), r(6), r(5) + 1, r(6) + 2)];
+      const left = blockMinus(block, others);
+      for (let i = 0; i <= 5; i++)
+        for (let j = 0; j <= 5; j++) {
+          const covered = left.filter((x) => inBlock(x, i, j)).length;
+          expect(covered).toBe(others.some((o) => inBlock(o, i, j)) ? 0 : 1);
+        }
+    }
   });
 });

@@ -68,4 +68,43 @@ describe('templateWrites', () => {
     // The dashboard's tables sit side by side under the charts: a longer list moves none of them.
     expect(on(again, 'Dashboard').filter((w) => w.op === 'move')).toEqual([]);
   });
+
+  test('a re-run with a cost centre dropped shrinks the tables first, moves the roll-up up, clears what is left', () => {
+    const less = buildTemplatePlan(
+      smallSpec({
+        hierarchy: readHierarchy([
+          ['entity', 'department', 'cost centre'],
+          ['ACME', 'Sales', 'S1'],
+          ['', '', 'S2'],
+        ]),
+      }),
+    );
+    const reshape = on(templateWrites(less, plan), 'Plan').filter((w) => ['shrink', 'move', 'clear'].includes(w.op));
+    expect(reshape).toEqual([
+      // O1's two lines go: the lines table keeps its header at A4 and ends at row 8 …
+      { op: 'shrink', sheet: 'Plan', name: 'fpaPlan', address: 'A4:AE8' },
+      // … the roll-up loses Ops and O1, then moves up under it (caption included) …
+      { op: 'shrink', sheet: 'Plan', name: 'fpaPlanRollup', address: 'A13:AB18' },
+      { op: 'move', sheet: 'Plan', from: 'A12:AB20', to: 'A10' },
+      // … and the cells the template wrote before and no longer uses are cleared.
+      { op: 'clear', sheet: 'Plan', address: 'A9:AE9' },
+      { op: 'clear', sheet: 'Plan', address: 'AC10:AE10' },
+      { op: 'clear', sheet: 'Plan', address: 'A17:AB20' },
+    ]);
+    expect(on(templateWrites(less, plan), 'Plan').filter((w) => w.op === 'table')).toEqual([
+      { op: 'table', sheet: 'Plan', name: 'fpaPlan', address: 'A4:AE8' },
+      { op: 'table', sheet: 'Plan', name: 'fpaPlanRollup', address: 'A11:AB16' },
+    ]);
+    // Side-by-side dashboard tables shrink in place; nothing moves there.
+    const dash = on(templateWrites(less, plan), 'Dashboard');
+    expect(dash.filter((w) => w.op === 'move')).toEqual([]);
+    expect(dash.filter((w) => w.op === 'shrink').map((w) => (w as { name: string }).name)).toEqual([
+      'fpaDashboard',
+      'fpaDashboardRollup',
+    ]);
+  });
+
+  test('an unchanged re-run shrinks, moves and clears nothing', () => {
+    expect(templateWrites(plan, plan).filter((w) => ['shrink', 'move', 'clear'].includes(w.op))).toEqual([]);
+  });
 });

@@ -62,6 +62,32 @@ describe('Budget view', () => {
     expect(workbook.templateSpec).toContain('"forecastFrom":"2025-07"');
   }, 30000);
 
+  it('a re-run that drops a cost centre with typed amounts needs the deletion confirmed', async () => {
+    const workbook = renderBudget();
+    await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
+    type('Cost centres', 'MKT\nIT');
+    type('Accounts', 'Travel');
+    type('Months', '2025-01 to 2025-12');
+    type('First forecast month', '2025-07');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
+    fireEvent.click(within(await screen.findByTestId('template-preview')).getByRole('button', { name: 'Create' }));
+    await screen.findByText(/^Budget workbook written/);
+    await workbook.writeRange('Plan!F6', [[55]]); // IT/Travel 2025-01
+    type('Cost centres', 'MKT');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
+    const preview = await screen.findByTestId('template-preview');
+    expect(within(preview).getByText('Plan: remove 1 line(s) (IT/Travel)')).toBeTruthy();
+    const losses = within(preview).getByTestId('template-losses');
+    expect(losses.textContent).toContain('Plan: 1 amount(s) typed in 1 removed line(s) (IT/Travel) will be deleted.');
+    const create = within(preview).getByRole('button', { name: 'Create' });
+    expect((create as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(losses).getByRole('checkbox'));
+    await waitFor(() => expect((create as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(create);
+    await screen.findByText(/^Budget workbook written/);
+    expect(workbook.store.tables.get('fpaPlan')!.address).toBe('A4:Q5');
+  }, 30000);
+
   it('names the month to fix and writes nothing', async () => {
     const workbook = renderBudget();
     await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });

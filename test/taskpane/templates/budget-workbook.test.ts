@@ -104,6 +104,82 @@ describe('New budget workbook on the workbook double', () => {
     ).toEqual([...FIVE, 'LEG', 'RND', 'Total']);
   });
 
+  test('a re-run without two cost centres removes their rows, after confirming the amounts typed in them', async () => {
+    const wb = createWorkbookDouble();
+    await create(wb, FIVE);
+    await wb.writeRange('Plan!G5', [[1234]]); // MKT/Travel 2025-02: kept
+    await wb.writeRange('Plan!F9:G9', [[7, 8]]); // HR/Travel: dropped
+    await wb.writeRange('Actuals!F11', [[9]]); // FIN/Travel: dropped
+    await wb.writeRange('Plan!AG2', [['my note beside the table']]);
+    const fewer = ['MKT', 'IT', 'OPS'];
+    const preview = await previewTemplate(wb, spec(fewer));
+    expect(preview.conflicts).toEqual([]);
+    expect(preview.changes).toContain('Plan: remove 4 line(s) (HR/Travel, HR/Software, FIN/Travel, FIN/Software)');
+    expect(preview.losses).toEqual([
+      'Plan: 2 amount(s) typed in 1 removed line(s) (HR/Travel) will be deleted',
+      'Actuals: 1 amount(s) typed in 1 removed line(s) (FIN/Travel) will be deleted',
+    ]);
+    // Not confirmed: refused, nothing written.
+    const batches = wb.store.batches;
+    await expect(applyTemplate(wb, preview)).rejects.toThrow(
+      'This run deletes what was typed: Plan: 2 amount(s) typed in 1 removed line(s) (HR/Travel) will be deleted; Actuals',
+    );
+    expect(wb.store.batches).toBe(batches);
+    expect(cell(wb, 'Plan', 'F9')).toBe(7);
+
+    await applyTemplate(wb, preview, { deleteTyped: true });
+    expect(table(wb, 'fpaPlan').address).toBe('A4:AC10'); // 6 lines
+    const plan = wb.store.sheets.get('Plan')!;
+    expect(blockOf(plan, 'A5:A10').map((r) => r[0])).toEqual([
+      'MKT/Travel',
+      'MKT/Software',
+      'IT/Travel',
+      'IT/Software',
+      'OPS/Travel',
+      'OPS/Software',
+    ]);
+    expect(cell(wb, 'Plan', 'G5')).toBe(1234);
+    expect(cell(wb, 'Plan', 'AG2')).toBe('my note beside the table');
+    // The roll-up moved up under the lines and lists the three that are left; nothing stale below it.
+    const rollup = table(wb, 'fpaPlanRollup');
+    expect(rollup.address).toBe('A13:AB17');
+    expect(
+      blockOf(plan, rollup.address)
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual([...fewer, 'Total']);
+    const below = [...plan.cells.keys()].map((k) => k.split(',').map(Number)).filter(([r, c]) => r >= 17 && c < 29);
+    expect(below).toEqual([]);
+    // No HR or FIN anywhere in the template's sheets.
+    for (const name of ['Plan', 'Actuals', 'Forecast', 'Variance', 'Dashboard']) {
+      const left = [...wb.store.sheets.get(name)!.cells.values()].filter((c) =>
+        /^(HR|FIN)(\/|$)/.test(String(c.value)),
+      );
+      expect([name, left]).toEqual([name, []]);
+    }
+    expect(cell(wb, 'Actuals', 'F5')).toBeNull();
+  });
+
+  test('the double, like Excel, refuses to move a block onto a table that stays, and replaces the destination', async () => {
+    const wb = createWorkbookDouble();
+    await wb.applyWrites([
+      { op: 'sheet', sheet: 'S' },
+      { op: 'cells', sheet: 'S', address: 'A1:A3', cells: [['h'], [1], [2]] },
+      { op: 'table', sheet: 'S', name: 'T', address: 'A1:A3' },
+      { op: 'cells', sheet: 'S', address: 'A6:B6', cells: [['x', null]] },
+      { op: 'cells', sheet: 'S', address: 'B3', cells: [['old']] },
+    ]);
+    await expect(wb.applyWrites([{ op: 'move', sheet: 'S', from: 'A5:B6', to: 'A2' }])).rejects.toThrow(
+      'it would land on table T',
+    );
+    await wb.applyWrites([{ op: 'move', sheet: 'S', from: 'A5:B6', to: 'A4' }]);
+    expect(blockOf(wb.store.sheets.get('S')!, 'A4:B6')).toEqual([
+      [null, null],
+      ['x', null],
+      [null, null],
+    ]);
+  });
+
   test('a sheet of the user’s where the template would write: nothing written, another name offered', async () => {
     const wb = createWorkbookDouble();
     await wb.applyWrites([

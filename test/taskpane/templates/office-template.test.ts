@@ -144,6 +144,29 @@ describe('applyOfficeWrites on office-addin-mock', () => {
     expect(plans[0]).toEqual(['moveTo', 'Plan', 'A8:P12', 'Plan!A9']);
   });
 
+  test('a re-run without a cost centre: tables shrunk, then the roll-up moved up, then stale cells cleared', async () => {
+    const fewer = buildTemplatePlan({ ...spec, hierarchy: hierarchyFromList(['MKT']) });
+    const { calls, run } = excelMock({
+      sheets: [{ name: 'Plan' }],
+      tables: [
+        { name: 'fpaPlan', sheet: 'Plan' },
+        { name: 'fpaPlanRollup', sheet: 'Plan' },
+      ],
+    });
+    await applyOfficeWrites(
+      run,
+      templateWrites(fewer, plan).filter((w) => 'sheet' in w && w.sheet === 'Plan'),
+    );
+    const reshape = calls.filter((c) => ['table.resize', 'moveTo', 'clear'].includes(c[0])).slice(0, 5);
+    expect(reshape).toEqual([
+      ['table.resize', 'fpaPlan', 'A4:Q5'],
+      ['table.resize', 'fpaPlanRollup', 'A9:P11'],
+      ['moveTo', 'Plan', 'A8:P12', 'Plan!A7'],
+      ['clear', 'Plan', 'A6:Q6', 'Contents'],
+      ['clear', 'Plan', 'A11:P12', 'Contents'],
+    ]);
+  });
+
   test('Excel refusing a write: the error comes back, and nothing after that sheet is sent', async () => {
     const refused = new MockOfficeError('InvalidArgument', 'A table cannot overlap another table.');
     const excel = excelMock({ sheets: [], failSync: { at: 3, error: refused } });
