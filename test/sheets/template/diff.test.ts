@@ -8,7 +8,7 @@ import type { ExistingSheet, WorkbookState } from '../../../src/sheets/template/
 import { freeSheetName, templateChanges } from '../../../src/sheets/template/diff';
 import { readHierarchy } from '../../../src/sheets/template/hierarchy';
 import { buildTemplatePlan } from '../../../src/sheets/template/template-plan';
-import { smallSpec } from './helpers';
+import { salesOnlySpec, smallSpec } from './helpers';
 
 const grid = (cells: Record<string, unknown>): ExistingSheet => {
   const out: unknown[][] = [];
@@ -87,15 +87,7 @@ describe('templateChanges', () => {
   });
 
   test('a re-run without a cost centre lists the lines it removes and, apart, the typed amounts it deletes', () => {
-    const less = buildTemplatePlan(
-      smallSpec({
-        hierarchy: readHierarchy([
-          ['entity', 'department', 'cost centre'],
-          ['ACME', 'Sales', 'S1'],
-          ['', '', 'S2'],
-        ]),
-      }),
-    );
+    const less = buildTemplatePlan(salesOnlySpec());
     // Amounts typed in the first run's Plan: S1/Travel (kept) and O1's two lines (dropped).
     const lines = first.sheets[0].tables[0];
     const at = (id: string, month: string) =>

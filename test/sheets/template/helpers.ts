@@ -29,3 +29,14 @@ export function smallSpec(extra: Partial<TemplateSpec> = {}): TemplateSpec {
     ...extra,
   };
 }
+
+/** smallSpec without the Ops department (its cost centre O1 dropped), for re-runs that remove lines. */
+export function salesOnlySpec(): TemplateSpec {
+  return smallSpec({
+    hierarchy: readHierarchy([
+      ['entity', 'department', 'cost centre'],
+      ['ACME', 'Sales', 'S1'],
+      ['', '', 'S2'],
+    ]),
+  });
+}

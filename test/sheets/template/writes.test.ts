@@ -3,7 +3,7 @@ import { readHierarchy } from '../../../src/sheets/template/hierarchy';
 import { buildTemplatePlan } from '../../../src/sheets/template/template-plan';
 import type { SheetWrite } from '../../../src/sheets/template/writes';
 import { templateWrites } from '../../../src/sheets/template/writes';
-import { smallSpec } from './helpers';
+import { salesOnlySpec, smallSpec } from './helpers';
 
 const on = (writes: SheetWrite[], sheet: string) => writes.filter((w) => 'sheet' in w && w.sheet === sheet);
 
@@ -70,15 +70,7 @@ describe('templateWrites', () => {
   });
 
   test('a re-run with a cost centre dropped shrinks the tables first, moves the roll-up up, clears what is left', () => {
-    const less = buildTemplatePlan(
-      smallSpec({
-        hierarchy: readHierarchy([
-          ['entity', 'department', 'cost centre'],
-          ['ACME', 'Sales', 'S1'],
-          ['', '', 'S2'],
-        ]),
-      }),
-    );
+    const less = buildTemplatePlan(salesOnlySpec());
     const reshape = on(templateWrites(less, plan), 'Plan').filter((w) => ['shrink', 'move', 'clear'].includes(w.op));
     expect(reshape).toEqual([
       // O1's two lines go: the lines table keeps its header at A4 and ends at row 8 …
