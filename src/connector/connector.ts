@@ -1,9 +1,9 @@
 import { FpaError } from '../errors';
 import type { AuthUser } from '../model/roles';
 import { ConnectorErrors } from './errors';
-import { signedInUser } from './identity';
+import { claimedUser, signedInUser } from './identity';
 import { checkBaseUrl, sendRequest, type ApiResponse } from './http-client';
-import { OfflineQueue, type QueueClock, type ReplayReport } from './offline-queue';
+import { heldFor, OfflineQueue, type QueueClock, type ReplayReport } from './offline-queue';
 import type { ConflictEntry, FailedEntry } from './queue-store';
 import type { EndpointName, QueuedWrite } from './types';
 
@@ -15,7 +15,10 @@ export interface ConnectorState {
   baseUrl: string | null;
   /** Who the server says the token belongs to (`GET /api/me`), once it answered; null otherwise. */
   user: AuthUser | null;
+  /** Writes waiting to be sent, `held` among them. */
   queued: number;
+  /** Queued writes of another user, kept until that user signs in again (never sent as someone else's). */
+  held: number;
   conflicts: ConflictEntry[];
   failed: FailedEntry[];
   /** Epoch ms of the last pass that reached the server with nothing left to send. */
@@ -31,6 +34,7 @@ export const DISCONNECTED: ConnectorState = Object.freeze({
   baseUrl: null,
   user: null,
   queued: 0,
+  held: 0,
   conflicts: [],
   failed: [],
   lastSyncAt: null,
@@ -74,6 +78,8 @@ export function createConnector(options: ConnectorOptions): Connector {
   const newKey = options.newKey ?? (() => globalThis.crypto.randomUUID());
   let server: { baseUrl: string; getToken: () => Promise<string> } | null = null;
   let state: ConnectorState = DISCONNECTED;
+  /** Who writes are stamped with and sent as: the verified user, else the token's claim, else null. */
+  let actingAs: string | null = null;
   const listeners = new Set<(state: ConnectorState) => void>();
 
   const publish = async (patch: Partial<ConnectorState>): Promise<ConnectorState> => {
@@ -87,6 +93,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     state = {
       ...state,
       queued: pending.length,
+      held: pending.filter((entry) => heldFor(entry, actingAs)).length,
       conflicts,
       failed,
       nextRetryAt,
@@ -122,13 +129,20 @@ export function createConnector(options: ConnectorOptions): Connector {
     }
     return null;
   };
+  /** Settles `actingAs`: the server's answer when there is one, else what the token claims. */
+  const whoActs = async (): Promise<string | null> => {
+    const token = server && !state.user ? await server.getToken().catch(() => '') : '';
+    actingAs = state.user?.id ?? claimedUser(token);
+    return actingAs;
+  };
   const sync = async (syncOptions: { ignoreBackoff?: boolean } = {}): Promise<ConnectorState> => {
     const target = http();
     if (state.user === null) {
       const refused = await identify();
       if (refused) return refused;
     }
-    return afterReplay(await queue.replay((request) => sendRequest(target, request), syncOptions));
+    const user = await whoActs();
+    return afterReplay(await queue.replay((request) => sendRequest(target, request), { ...syncOptions, user }));
   };
 
   return {
@@ -139,24 +153,29 @@ export function createConnector(options: ConnectorOptions): Connector {
     },
     async connect(baseUrl, getToken) {
       server = { baseUrl: checkBaseUrl(baseUrl), getToken };
+      actingAs = null;
       await publish({ baseUrl: server.baseUrl, user: null });
       try {
         await sendRequest(http(), { endpoint: 'ready', pathParams: {}, query: {}, body: undefined });
       } catch (error) {
+        await whoActs();
         return publish({ status: 'offline', error: error instanceof FpaError ? error.message : String(error) });
       }
       return sync({ ignoreBackoff: true });
     },
     async disconnect() {
       server = null;
+      actingAs = null;
       return publish({ status: 'disconnected', baseUrl: null, user: null, error: null });
     },
     async write<T>(write: QueuedWrite): Promise<WriteOutcome<T>> {
       if (!server) throw ConnectorErrors.notConnected();
-      const entry = await queue.enqueue(write, newKey());
+      const user = await whoActs();
+      const entry = await queue.enqueue(write, newKey(), user);
       const target = http();
       const report = await queue.replay((request) => sendRequest(target, request), {
         ignoreBackoff: state.status === 'online',
+        user,
       });
       await afterReplay(report);
       const mine = report.sent.find((sent) => sent.key === entry.key) as { response: ApiResponse<T> } | undefined;
@@ -190,9 +209,10 @@ export function createConnector(options: ConnectorOptions): Connector {
           nextAttemptAt: _n,
           createdAt: _c,
           lastError: _l,
+          user,
           ...write
         } = conflict.write;
-        await queue.enqueue({ ...write, ifMatch }, newKey());
+        await queue.enqueue({ ...write, ifMatch }, newKey(), user ?? null);
         return server ? sync({ ignoreBackoff: true }) : publish({});
       }
       return publish({});

@@ -18,8 +18,41 @@ export interface ReplayReport {
   sent: { key: string; response: ApiResponse<unknown> }[];
   conflicts: number;
   failed: number;
+  /** Entries left queued because another user wrote them (`heldFor`). */
+  held: number;
   stoppedBy?: 'backoff' | 'offline' | 'unauthorised';
   error?: FpaError;
+}
+
+/** Who a replay sends as: the signed-in user's id, or null when it is not known. */
+export interface ReplayOptions {
+  ignoreBackoff?: boolean;
+  user?: string | null;
+}
+
+/**
+ * True when `entry` must wait for its own user: it was written by someone (the user stamped when it
+ * was queued) and the one signed in now is someone else or unknown. Sending it would make it the
+ * other user's write, and after a lost answer apply it twice (the server keys idempotency by user).
+ * Entries queued without a user (no identity known then, or an older queue) go out as whoever is
+ * signed in.
+ *
+ * @example heldFor({ user: 'alice' }, 'bob') // true
+ */
+export function heldFor(entry: Pick<OutboxEntry, 'user'>, user: string | null | undefined): boolean {
+  return typeof entry.user === 'string' && entry.user !== user;
+}
+
+const EMPTY: ReplayReport = Object.freeze({ sent: [], conflicts: 0, failed: 0, held: 0 });
+
+/** The report of two passes one after the other. */
+function merged(first: ReplayReport, second: ReplayReport): ReplayReport {
+  return {
+    ...second,
+    sent: [...first.sent, ...second.sent],
+    conflicts: first.conflicts + second.conflicts,
+    failed: first.failed + second.failed,
+  };
 }
 
 export interface QueueClock {
@@ -30,10 +63,12 @@ export interface QueueClock {
 
 /**
  * The offline queue: writes persisted in IndexedDB and replayed strictly in order, each with the
- * idempotency key it got when queued, so a replay after a crash or a lost answer never doubles a
- * write on the server. A retryable failure stops the pass and schedules the head entry with
- * exponential backoff; a 409 moves the write to `conflicts` (both versions kept); a validation or
- * permission refusal moves it to `failed`.
+ * idempotency key it got when queued and the user who made it, so a replay after a crash or a lost
+ * answer never doubles a write on the server and never sends one user's write as another's (held,
+ * `heldFor`). A pass goes on until the queue is empty, so writes queued during it go out in it. A
+ * retryable failure stops the pass and schedules the head entry with exponential backoff; a 409
+ * moves the write to `conflicts` (both versions kept); a validation or permission refusal moves it
+ * to `failed`.
  */
 export class OfflineQueue {
   private replaying: Promise<ReplayReport> | undefined;
@@ -51,8 +86,9 @@ export class OfflineQueue {
     this.db.close();
   }
 
-  async enqueue(write: QueuedWrite, key: string): Promise<OutboxEntry> {
-    const entry: OutboxEntry = { ...write, key, createdAt: this.clock.now(), attempts: 0, nextAttemptAt: 0 };
+  /** Queues `write` behind the others, with its idempotency key and its user (null: not known). */
+  async enqueue(write: QueuedWrite, key: string, user: string | null = null): Promise<OutboxEntry> {
+    const entry: OutboxEntry = { ...write, key, user, createdAt: this.clock.now(), attempts: 0, nextAttemptAt: 0 };
     const seq = await this.db.add('outbox', entry);
     return { ...entry, seq };
   }
@@ -87,18 +123,33 @@ export class OfflineQueue {
     await this.db.put('meta', value, key);
   }
 
-  /** Sends queued writes in order; concurrent calls share one pass. */
-  replay(send: Sender, options: { ignoreBackoff?: boolean } = {}): Promise<ReplayReport> {
-    this.replaying ??= this.replayOnce(send, options.ignoreBackoff ?? false).finally(
-      () => (this.replaying = undefined),
-    );
-    return this.replaying;
+  /**
+   * Sends queued writes in order until none is left (but those held for another user). A call made
+   * while a pass runs waits for it and then runs one more pass, so a write queued at the very end
+   * of a pass is not left behind; its report covers both passes.
+   */
+  async replay(send: Sender, options: ReplayOptions = {}): Promise<ReplayReport> {
+    const running = this.replaying;
+    const first = running ? await running.catch(() => EMPTY) : EMPTY;
+    if (this.replaying && this.replaying !== running) return merged(first, await this.replaying);
+    this.replaying ??= this.replayOnce(send, options).finally(() => (this.replaying = undefined));
+    return merged(first, await this.replaying);
   }
 
-  private async replayOnce(send: Sender, ignoreBackoff: boolean): Promise<ReplayReport> {
-    const report: ReplayReport = { sent: [], conflicts: 0, failed: 0 };
-    for (const entry of await this.db.getAll('outbox')) {
-      if (!ignoreBackoff && entry.nextAttemptAt > this.clock.now()) return { ...report, stoppedBy: 'backoff' };
+  /** The first queued entry after `seq`: read afresh each time, so entries queued meanwhile are found. */
+  private async nextAfter(seq: number): Promise<OutboxEntry | undefined> {
+    const [entry] = await this.db.getAll('outbox', IDBKeyRange.lowerBound(seq, true), 1);
+    return entry;
+  }
+
+  private async replayOnce(send: Sender, options: ReplayOptions): Promise<ReplayReport> {
+    const report: ReplayReport = { sent: [], conflicts: 0, failed: 0, held: 0 };
+    for (let entry = await this.nextAfter(0); entry; entry = await this.nextAfter(entry.seq!)) {
+      if (heldFor(entry, options.user)) {
+        report.held += 1;
+        continue;
+      }
+      if (!options.ignoreBackoff && entry.nextAttemptAt > this.clock.now()) return { ...report, stoppedBy: 'backoff' };
       try {
         const response = await send({ ...entry, idempotencyKey: entry.key });
         await this.db.delete('outbox', entry.seq!);

@@ -5,6 +5,8 @@ import type { QueuedWrite } from './types';
 export interface OutboxEntry extends QueuedWrite {
   seq?: number;
   key: string;
+  /** Who queued it (the signed-in user's id then), or null when unknown; absent in older queues. */
+  user?: string | null;
   createdAt: number;
   attempts: number;
   /** Epoch ms before which it is not retried (exponential backoff). */

@@ -29,6 +29,54 @@ describeIfPg('connector against the real server', () => {
     queue.close();
   });
 
+  test('a lost answer, then another user signs in: the write is held, then applied once, as its author’s', async () => {
+    const alice = await server.token('alice', 'analyst', ['CC7']);
+    const bob = await server.token('bob', 'analyst', ['CC7']);
+    const clock = { now: () => 50_000, jitter: () => 0 };
+    const queue = await OfflineQueue.open(clock, 'user-change');
+    let keys = 0;
+    const connector = createConnector({ ...clock, queue, newKey: () => `user-change-${++keys}-abcdef` });
+    const api = apiClient(connector);
+    await connector.connect(server.url, async () => alice);
+    // Alice's write reaches the server but the answer is lost: the entry stays queued, stamped alice.
+    let online = true;
+    const lossy = createConnector({
+      ...clock,
+      queue,
+      newKey: () => `user-change-${++keys}-abcdef`,
+      fetch: ((url: string, init: RequestInit) =>
+        online
+          ? fetch(url, init).then((r) => {
+              if (init.method === 'POST') {
+                online = false;
+                throw new TypeError('connection reset');
+              }
+              return r;
+            })
+          : Promise.reject(new TypeError('fetch failed'))) as typeof fetch,
+    });
+    await lossy.connect(server.url, async () => alice);
+    const review = { costCentre: 'CC7', flagId: 'lost-then-bob', decision: 'escalated' as const, comment: 'x' };
+    expect(await apiClient(lossy).createReview(review)).toMatchObject({ sent: false });
+    expect((await queue.pending()).map((e) => e.user)).toEqual(['alice']);
+
+    // Bob signs in on the same pane: alice's write is held, not sent as bob's (which would apply it twice).
+    expect(await connector.connect(server.url, async () => bob)).toMatchObject({ user: { id: 'bob' }, held: 1 });
+    await api.createReview({ ...review, flagId: 'bob-own' });
+    const byAuthor = async () =>
+      (
+        await server.db.query<{ flag_id: string; decided_by: string }>(
+          `SELECT flag_id, decided_by FROM review_decisions WHERE cost_centre = 'CC7' ORDER BY flag_id`,
+        )
+      ).rows.map((r) => `${r.flag_id} by ${r.decided_by}`);
+    expect(await byAuthor()).toEqual(['bob-own by bob', 'lost-then-bob by alice']);
+
+    // Alice is back: the held write replays with its key and is recognised, not applied again.
+    expect(await connector.connect(server.url, async () => alice)).toMatchObject({ queued: 0, held: 0 });
+    expect(await byAuthor()).toEqual(['bob-own by bob', 'lost-then-bob by alice']);
+    queue.close();
+  });
+
   test('offline writes survive a restart, replay exactly once, and a stale approval shows both versions', async () => {
     const token = await server.token('olga', 'budget_owner', ['CC1']);
     let online = false;

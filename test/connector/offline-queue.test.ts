@@ -3,6 +3,7 @@ import { createConnector } from '../../src/connector/connector';
 import { OfflineQueue } from '../../src/connector/offline-queue';
 import { apiClient } from '../../src/connector/api-client';
 import { sendRequest } from '../../src/connector/http-client';
+import { statusLine } from '../../src/connector/status-line';
 
 /**
  * A scripted server behind a fake fetch: it honours Idempotency-Key like the real one (a repeated
@@ -11,7 +12,7 @@ import { sendRequest } from '../../src/connector/http-client';
 function fakeServer() {
   const state = {
     online: true,
-    writes: [] as { key: string; url: string; body: string }[],
+    writes: [] as { key: string; url: string; body: string; auth?: string }[],
     responses: new Map<string, Response>(),
   };
   let nextStatus: { status: number; body: unknown } | undefined;
@@ -33,7 +34,7 @@ function fakeServer() {
       nextStatus = undefined;
       return new Response(JSON.stringify(scripted.body), { status: scripted.status });
     }
-    state.writes.push({ key, url, body: String(init.body) });
+    state.writes.push({ key, url, body: String(init.body), auth: headers.authorization });
     const response = new Response(JSON.stringify({ n: state.writes.length, ...JSON.parse(String(init.body)) }), {
       status: 201,
       headers: { etag: '"1"' },
@@ -55,6 +56,10 @@ async function setup(server = fakeServer(), name = `q${++dbCounter}`) {
 }
 
 const review = (flagId: string) => ({ costCentre: 'CC1', flagId, decision: 'accepted' as const });
+
+/** An (unsigned) token for `sub`: the fake server does not verify; the connector reads the claim. */
+const tokenOf = (sub: string) => `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ sub })).toString('base64url')}.`;
+const flagIds = (writes: { body: string }[]) => writes.map((w) => JSON.parse(w.body).flagId as string);
 
 describe('offline queue and connector', () => {
   test('writes made offline are queued, survive a restart, and replay in order exactly once', async () => {
@@ -173,6 +178,76 @@ describe('offline queue and connector', () => {
     expect(await t.api.createReview(review('u1'))).toEqual({ sent: false, queuedKey: expect.any(String) });
     expect(t.connector.getState()).toMatchObject({ status: 'error', queued: 1 });
     expect(await t.connector.sync()).toMatchObject({ status: 'online', queued: 0 });
+  });
+
+  test('queued writes carry their user; another user’s are held, never sent as theirs, until that user is back', async () => {
+    const t = await setup();
+    t.server.state.online = false;
+    await t.connector.connect('http://127.0.0.1:8787', async () => tokenOf('alice'));
+    await t.api.createReview(review('alice-1'));
+    await t.api.createReview(review('alice-2'));
+    expect((await t.queue.pending()).map((e) => e.user)).toEqual(['alice', 'alice']);
+
+    // Bob signs in on the same machine while alice's writes wait.
+    t.server.state.online = true;
+    const asBob = await t.connector.connect('http://127.0.0.1:8787', async () => tokenOf('bob'));
+    expect(asBob).toMatchObject({ status: 'online', queued: 2, held: 2 });
+    expect(statusLine(asBob, () => '14:05')).toBe('Online · last sync 14:05 · 2 queued · 2 held for another user');
+    expect(await t.api.createReview(review('bob-1'))).toMatchObject({ sent: true });
+    expect(await t.connector.sync({ ignoreBackoff: true })).toMatchObject({ queued: 2, held: 2 });
+    expect(t.server.state.writes.map((w) => [JSON.parse(w.body).flagId, w.auth])).toEqual([
+      ['bob-1', `Bearer ${tokenOf('bob')}`],
+    ]);
+
+    // Alice again: her writes go out, in order, as hers.
+    expect(await t.connector.connect('http://127.0.0.1:8787', async () => tokenOf('alice'))).toMatchObject({
+      queued: 0,
+      held: 0,
+    });
+    expect(t.server.state.writes.slice(1).map((w) => [JSON.parse(w.body).flagId, w.auth])).toEqual([
+      ['alice-1', `Bearer ${tokenOf('alice')}`],
+      ['alice-2', `Bearer ${tokenOf('alice')}`],
+    ]);
+  });
+
+  test('a pass goes on until the queue is empty: writes queued during it go out in the same sync', async () => {
+    const t = await setup();
+    await t.connector.connect('http://127.0.0.1:8787', async () => 'token');
+    const write = (flagId: string) => ({
+      endpoint: 'createReview' as const,
+      pathParams: {},
+      query: {},
+      body: review(flagId),
+      label: flagId,
+    });
+    const target = { baseUrl: 'http://127.0.0.1:8787', getToken: async () => 't', fetch: t.server.fetch };
+    await t.queue.enqueue(write('r1'), 'k-r1');
+    let queuedDuring = false;
+    const report = await t.queue.replay(async (request) => {
+      if (!queuedDuring) {
+        queuedDuring = true;
+        await t.queue.enqueue(write('r2'), 'k-r2'); // e.g. the user approves something while the sync runs
+      }
+      return sendRequest(target, request);
+    });
+    expect(report.sent.map((s) => s.key)).toEqual(['k-r1', 'k-r2']);
+    expect(await t.queue.pending()).toEqual([]);
+
+    // A replay asked for while a pass runs waits for it, then makes sure nothing is left behind.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await t.queue.enqueue(write('r3'), 'k-r3');
+    const running = t.queue.replay(async (request) => {
+      await gate;
+      return sendRequest(target, request);
+    });
+    await t.queue.enqueue(write('r4'), 'k-r4');
+    const joined = t.queue.replay((request) => sendRequest(target, request));
+    release();
+    expect((await running).sent.map((s) => s.key)).toContain('k-r3');
+    expect((await joined).sent.map((s) => s.key)).toEqual(['k-r3', 'k-r4']);
+    expect(flagIds(t.server.state.writes)).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(await t.queue.pending()).toEqual([]);
   });
 
   test('not connected and bad addresses are refused clearly', async () => {

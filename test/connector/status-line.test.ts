@@ -21,4 +21,9 @@ describe('statusLine', () => {
       statusLine({ ...base, failed: [{ seq: 2, write: {} as never, code: 'X', message: 'm', at: 0 }] }, time),
     ).toBe('Online · 1 refused');
   });
+  test('writes held for another user are said apart from the queue', () => {
+    expect(statusLine({ ...base, status: 'offline', queued: 3, held: 2 }, time)).toBe(
+      'Offline · 3 queued · 2 held for another user',
+    );
+  });
 });
