@@ -43,13 +43,16 @@ export function versionGridCells(grid: VersionGrid): Cell[][] {
 
 type NamedVersion = Pick<BudgetVersion, 'id' | 'name' | 'kind' | 'fiscalYear' | 'costCentre'>;
 
-/** The whole sheet: the title row (mark, name, kind, fiscal year, cost centre, id), then the grid; rectangular. */
+/**
+ * The whole sheet: the title row (mark, name, kind, fiscal year, cost centre, id; all text), then
+ * the grid; rectangular. Everything but the amounts is text, and is written as text.
+ */
 export function versionSheetCells(version: NamedVersion, lines: readonly VersionLine[]): Cell[][] {
   const title: Cell[] = [
     VERSION_SHEET_MARK,
     version.name,
     version.kind,
-    version.fiscalYear,
+    String(version.fiscalYear),
     version.costCentre,
     version.id,
   ];

@@ -130,6 +130,7 @@ export function App({
                 solver,
                 loadCatalogue,
                 navigate: setTab,
+                getConnector,
               })}
           </div>
         </main>

@@ -15,7 +15,17 @@ import { openAddinPage, openView, ROOT, settled, tempDir, type AddinPage } from 
 
 const WIDTHS = [320, 450, 800] as const;
 const HEIGHT = 900;
-const VIEWS = ['Drivers', 'Scenarios', 'Anomalies', 'Proposals', 'Budget', 'Cash', 'Settings', 'Help'] as const;
+const VIEWS = [
+  'Drivers',
+  'Scenarios',
+  'Anomalies',
+  'Proposals',
+  'Budget',
+  'Cash',
+  'Versions',
+  'Settings',
+  'Help',
+] as const;
 const OUT = path.resolve(ROOT, process.env.OPENFPA_SCREENSHOTS ?? path.join('test', 'e2e', 'screenshots'));
 
 let addin: AddinPage;

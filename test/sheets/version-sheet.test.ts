@@ -57,7 +57,7 @@ describe('the version sheet', () => {
 
   test('a title row naming the version, then the grid, all rows as wide', () => {
     expect(cells).toEqual([
-      [VERSION_SHEET_MARK, 'v2', 'budget', 2026, 'CC1', version.id],
+      [VERSION_SHEET_MARK, 'v2', 'budget', '2026', 'CC1', version.id],
       ['account', '2026-01', '2026-02', '', '', ''],
       ['4000', 1200.5, '', '', '', ''],
       ['6100', 1000, 900, '', '', ''],

@@ -9,11 +9,13 @@ import {
   Money20Regular,
   DataHistogram20Regular,
   Flag20Regular,
+  History20Regular,
   Options20Regular,
   QuestionCircle20Regular,
   Settings20Regular,
   Table20Regular,
 } from '@fluentui/react-icons';
+import type { Connector } from '../../../src/connector';
 import type { Repository } from '../../../src/store/repository';
 import type { Solver } from '../../../src/solver/types';
 import type { CatalogueEntry } from '../../function-catalogue';
@@ -29,6 +31,7 @@ import { HelpView } from '../help/HelpView';
 import { ProposalsView } from '../proposals/ProposalsView';
 import { ScenariosView } from '../scenarios/ScenariosView';
 import { SettingsView } from '../settings/SettingsView';
+import { VersionsView } from '../versions/VersionsView';
 
 /** What every view may use. */
 export interface ViewContext {
@@ -40,6 +43,8 @@ export interface ViewContext {
   runner: ScenarioRunner;
   solver: Solver;
   loadCatalogue: () => Promise<CatalogueEntry[]>;
+  /** The team server connection. */
+  getConnector: () => Promise<Connector>;
   /** Opens another view (e.g. "Scan a table in Anomalies first" → Anomalies). */
   navigate: (id: string) => void;
 }
@@ -91,6 +96,19 @@ export const VIEWS: PaneView[] = [
     label: 'Cash',
     icon: <Money20Regular />,
     render: (c) => <CashView workbook={c.workbook} solver={c.solver} />,
+  },
+  {
+    id: 'versions',
+    label: 'Versions',
+    icon: <History20Regular />,
+    render: (c) => (
+      <VersionsView
+        workbook={c.workbook}
+        costCentres={c.review.identity.costCentres}
+        getConnector={c.getConnector}
+        onOpenSettings={() => c.navigate('settings')}
+      />
+    ),
   },
   {
     id: 'settings',

@@ -1,0 +1,235 @@
+/**
+ * Versions: the team server's budget versions of a cost centre, newest first, each with where it
+ * came from (the proposal, who approved, who applied). Any version can be written into the
+ * workbook (its cost centre's sheet, refused when the sheet was edited since the last write), and
+ * any two compared side by side. Needs the team server; without it the view says where to connect.
+ */
+import { useEffect, useState } from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { apiClient, type Connector } from '../../../src/connector';
+import type { BudgetVersion, VersionComparison } from '../../../src/model/version';
+import { paneConnector } from '../../connector/pane-connector';
+import { useConnectorState } from '../../connector/use-signed-in';
+import { writeVersion } from '../../versions/write-version';
+import type { Workbook } from '../../workbook/types';
+import { VersionCompare } from './VersionCompare';
+
+export interface VersionsViewProps {
+  workbook: Workbook;
+  /** Cost centres to offer first (the user's own). */
+  costCentres: readonly string[];
+  /** The pane's connector. @default paneConnector */
+  getConnector?: () => Promise<Connector>;
+  /** Opens Settings (to connect). */
+  onOpenSettings?: () => void;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
+  grow: { flexGrow: 1, minWidth: '120px' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
+  item: {
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  text: { wordBreak: 'break-word' },
+});
+
+/** Newest first: fiscal year, then kind, then number (v10 after v9, not after v1). */
+const newestFirst = (a: BudgetVersion, b: BudgetVersion): number =>
+  b.fiscalYear - a.fiscalYear ||
+  a.kind.localeCompare(b.kind) ||
+  (b.number ?? 0) - (a.number ?? 0) ||
+  b.name.localeCompare(a.name);
+
+const when = (iso: string | undefined): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
+
+/** "from proposal 1a2b3c4d · approved by bob, carol · applied by alice", from the version's lineage. */
+export function lineageLine(version: BudgetVersion): string {
+  const lineage = version.lineage ?? {};
+  const parts: string[] = [];
+  if (typeof lineage.proposalId === 'string') parts.push(`from proposal ${lineage.proposalId.slice(0, 8)}`);
+  const approvers = Array.isArray(lineage.approvers)
+    ? lineage.approvers.map((a) => String((a as { who?: unknown }).who ?? '')).filter(Boolean)
+    : [];
+  if (approvers.length) parts.push(`approved by ${approvers.join(', ')}`);
+  if (typeof lineage.appliedBy === 'string') parts.push(`applied by ${lineage.appliedBy}`);
+  if (typeof lineage.revertedBy === 'string') parts.push(`reverted by ${lineage.revertedBy}`);
+  if (parts.length === 0 && version.createdBy) parts.push(`created by ${version.createdBy}`);
+  return parts.join(' · ');
+}
+
+const message = (error: unknown): string =>
+  error instanceof Error ? ('fullMessage' in error ? String(error.fullMessage) : error.message) : String(error);
+
+export function VersionsView({
+  workbook,
+  costCentres,
+  getConnector = paneConnector,
+  onOpenSettings,
+}: VersionsViewProps) {
+  const styles = useStyles();
+  const state = useConnectorState(getConnector);
+  const [costCentre, setCostCentre] = useState(costCentres[0] ?? '');
+  const [versions, setVersions] = useState<BudgetVersion[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [pair, setPair] = useState<{ base: string; other: string }>({ base: '', other: '' });
+  const [comparison, setComparison] = useState<VersionComparison | null>(null);
+
+  const connected = state !== null && state.status !== 'disconnected';
+  const run = async (work: (api: ReturnType<typeof apiClient>) => Promise<void>) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await work(apiClient(await getConnector()));
+    } catch (error) {
+      setNotice({ intent: 'error', text: message(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const load = (centre: string) =>
+    run(async (api) => {
+      const found = [...(await api.listVersions(centre.trim()))].sort(newestFirst);
+      setVersions(found);
+      setComparison(null);
+      setPair({ base: found[1]?.id ?? found[0]?.id ?? '', other: found[0]?.id ?? '' });
+    });
+  // The user's own cost centre's versions, as soon as the connection is there.
+  useEffect(() => {
+    if (connected && costCentre.trim() && versions === null) void load(costCentre);
+  }, [connected]);
+
+  const name = (id: string) => versions?.find((v) => v.id === id)?.name ?? id.slice(0, 8);
+
+  if (!connected)
+    return (
+      <section className={styles.root} aria-labelledby="versions-title">
+        <Subtitle2 as="h2" id="versions-title">
+          Budget versions
+        </Subtitle2>
+        <MessageBar intent="info">
+          <MessageBarBody>
+            Budget versions live on the team server: applying an approved proposal there makes a new one. Connect in
+            Settings › Team server to see them.
+          </MessageBarBody>
+        </MessageBar>
+        {onOpenSettings && (
+          <div className={styles.row}>
+            <Button onClick={onOpenSettings}>Open Settings</Button>
+          </div>
+        )}
+        {notice && (
+          <MessageBar intent={notice.intent}>
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+    );
+
+  return (
+    <section className={styles.root} aria-labelledby="versions-title">
+      <Subtitle2 as="h2" id="versions-title">
+        Budget versions
+      </Subtitle2>
+      <div className={styles.row}>
+        <Field label="Cost centre" className={styles.grow}>
+          <Input value={costCentre} onChange={(_, d) => setCostCentre(d.value)} />
+        </Field>
+        <Button disabled={busy || !costCentre.trim()} onClick={() => void load(costCentre)}>
+          Show versions
+        </Button>
+      </div>
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {versions && versions.length === 0 && (
+        <Body1>No versions of {costCentre.trim()} yet. Applying an approved proposal makes the next one.</Body1>
+      )}
+      {versions && versions.length > 0 && (
+        <ul className={styles.list} aria-label="Versions" data-testid="version-list">
+          {versions.map((v) => (
+            <li key={v.id} className={styles.item} data-testid="version">
+              <Body1 className={styles.text}>
+                <strong>{v.name}</strong> · {v.kind} {v.fiscalYear} · {when(v.createdAt)}
+              </Body1>
+              {lineageLine(v) && <Caption1 className={styles.text}>{lineageLine(v)}</Caption1>}
+              <div className={styles.row}>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  aria-label={`Write ${v.name} to the workbook`}
+                  onClick={() =>
+                    void run(async (api) => {
+                      const done = await writeVersion(workbook, api, v.id);
+                      setNotice({
+                        intent: 'success',
+                        text: `Wrote ${v.name} into ${done.sheet}!${done.address}${done.replaced ? ` (it held ${done.replaced})` : ''}.`,
+                      });
+                    })
+                  }
+                >
+                  Write to workbook
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {versions && versions.length > 1 && (
+        <>
+          <Subtitle2 as="h3">Compare</Subtitle2>
+          <div className={styles.row}>
+            {(['base', 'other'] as const).map((side) => (
+              <Field key={side} label={side === 'base' ? 'Base' : 'Compare with'} className={styles.grow}>
+                <Select value={pair[side]} onChange={(_, d) => setPair({ ...pair, [side]: d.value })}>
+                  {versions.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.name} ({v.kind} {v.fiscalYear})
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+            <Button
+              disabled={busy || !pair.base || !pair.other}
+              onClick={() => void run(async (api) => setComparison(await api.compareVersions(pair.base, pair.other)))}
+            >
+              Compare
+            </Button>
+          </div>
+          {comparison && (
+            <VersionCompare
+              comparison={comparison}
+              baseName={name(comparison.base)}
+              otherName={name(comparison.other)}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The Versions view against a connector double serving the server's answers: not connected, the
+ * list newest first with lineage, writing a version into the workbook double (and the stale-range
+ * refusal shown), and two versions compared side by side.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
+import type { BudgetVersion, VersionComparison } from '../../src/model/version';
+import { lineageLine, VersionsView } from '../../taskpane/components/versions/VersionsView';
+import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
+
+const state = (status: ConnectorState['status']): ConnectorState => ({
+  ...DISCONNECTED,
+  status,
+  baseUrl: status === 'disconnected' ? null : 'http://127.0.0.1:1',
+});
+
+const ID1 = '00000000-0000-4000-8000-000000000001';
+const ID2 = '00000000-0000-4000-8000-000000000002';
+const ID10 = '00000000-0000-4000-8000-000000000010';
+const v = (id: string, number: number, lines: BudgetVersion['lines'], lineage = {}): BudgetVersion => ({
+  id,
+  costCentre: 'CC1',
+  fiscalYear: 2026,
+  kind: 'budget',
+  name: `v${number}`,
+  number,
+  lineage,
+  createdBy: 'vera',
+  createdAt: `2026-12-06T1${number % 10}:00:00.000Z`,
+  lines,
+});
+const versions = [
+  v(ID1, 1, [
+    { account: '6100', period: '2026-01', amount: 1000 },
+    { account: '6200', period: '2026-01', amount: 500 },
+  ]),
+  v(ID10, 10, [{ account: '6100', period: '2026-01', amount: 1 }]),
+  v(
+    ID2,
+    2,
+    [
+      { account: '6100', period: '2026-01', amount: 700 },
+      { account: '6200', period: '2026-01', amount: 800 },
+    ],
+    {
+      action: 'apply',
+      proposalId: 'abcdef12-0000-4000-8000-000000000000',
+      approvers: [
+        { step: 1, who: 'bob' },
+        { step: 2, who: 'carol' },
+      ],
+      appliedBy: 'alice',
+    },
+  ),
+];
+const comparison: VersionComparison = {
+  base: ID1,
+  other: ID2,
+  lines: [
+    { account: '6100', period: '2026-01', base: 1000, other: 700, delta: -300 },
+    { account: '6200', period: '2026-01', base: 500, other: 800, delta: 300 },
+    { account: '6300', period: '2026-01', base: 5, other: 5, delta: 0 },
+  ],
+  totals: { base: 1505, other: 1505, delta: 0 },
+};
+
+function connectorDouble(status: ConnectorState['status']) {
+  const reads: string[] = [];
+  const connector = {
+    getState: () => state(status),
+    subscribe: () => () => {},
+    read: async (endpoint: string, params: Record<string, string> = {}, query: Record<string, string> = {}) => {
+      reads.push(`${endpoint} ${JSON.stringify({ ...params, ...query })}`);
+      if (endpoint === 'listVersions') return versions.map(({ lines: _l, ...rest }) => rest);
+      if (endpoint === 'getVersion') return versions.find((x) => x.id === params.id);
+      if (endpoint === 'compareVersions') return { ...comparison, base: params.id, other: params.otherId };
+      throw new Error(`unexpected ${endpoint}`);
+    },
+  } as unknown as Connector;
+  return { connector, reads };
+}
+
+it('says where to connect when there is no team server', async () => {
+  const { connector } = connectorDouble('disconnected');
+  const opened: string[] = [];
+  render(
+    <VersionsView
+      workbook={createWorkbookDouble()}
+      costCentres={['CC1']}
+      getConnector={async () => connector}
+      onOpenSettings={() => opened.push('settings')}
+    />,
+  );
+  expect(await screen.findByText(/Connect in Settings › Team server/)).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Open Settings' }));
+  expect(opened).toEqual(['settings']);
+});
+
+it("lists the user's cost centre's versions newest first, with where each came from", async () => {
+  const { connector, reads } = connectorDouble('online');
+  render(<VersionsView workbook={createWorkbookDouble()} costCentres={['CC1']} getConnector={async () => connector} />);
+  const items = await screen.findAllByTestId('version');
+  expect(items.map((i) => i.textContent?.slice(0, 3))).toEqual(['v10', 'v2 ', 'v1 ']);
+  expect(items[1].textContent).toContain('from proposal abcdef12 · approved by bob, carol · applied by alice');
+  expect(items[2].textContent).toContain('created by vera');
+  expect(reads).toEqual(['listVersions {"costCentre":"CC1"}']);
+});
+
+it('writes a version into the workbook, and shows the refusal when the sheet was edited since', async () => {
+  const { connector } = connectorDouble('online');
+  const workbook = createWorkbookDouble();
+  render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Write v1 to the workbook' }));
+  expect(await screen.findByText('Wrote v1 into Budget CC1!A1:F4.')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Write v2 to the workbook' }));
+  expect(await screen.findByText('Wrote v2 into Budget CC1!A1:F4 (it held v1).')).toBeTruthy();
+  const cells = (await workbook.readWorkbookState(['Budget CC1'])).sheets.get('Budget CC1')!.cells;
+  expect(cells.slice(2).map((r) => r.slice(0, 2))).toEqual([
+    ['6100', 700],
+    ['6200', 800],
+  ]);
+  await workbook.applyWrites([{ op: 'cells', sheet: 'Budget CC1', address: 'B4', cells: [[900]] }]);
+  fireEvent.click(screen.getByRole('button', { name: 'Write v1 to the workbook' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('6200 2026-01 (B4) was 800, now 900');
+});
+
+it('compares two versions side by side, changed lines first shown, all on request', async () => {
+  const { connector, reads } = connectorDouble('online');
+  render(<VersionsView workbook={createWorkbookDouble()} costCentres={['CC1']} getConnector={async () => connector} />);
+  await screen.findAllByTestId('version');
+  fireEvent.change(screen.getByLabelText('Base'), { target: { value: ID1 } });
+  fireEvent.change(screen.getByLabelText('Compare with'), { target: { value: ID2 } });
+  fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+  const table = await screen.findByRole('table', { name: 'v1 compared with v2' });
+  await waitFor(() => expect(reads).toContain(`compareVersions {"id":"${ID1}","otherId":"${ID2}"}`));
+  const rows = within(table).getAllByRole('row');
+  expect(rows.map((r) => r.textContent)).toEqual([
+    'Linev1v2Change',
+    '6100 · 2026-011,000700▼-300',
+    '6200 · 2026-01500800▲+300',
+    'Total1,5051,505–',
+  ]);
+  expect(screen.getByText('2 of 3 lines differ.')).toBeTruthy();
+  fireEvent.click(screen.getByRole('switch', { name: 'Changed lines only' }));
+  expect(within(table).getAllByRole('row')).toHaveLength(5);
+});
+
+it('lineage of a version made directly names who made it', () => {
+  expect(lineageLine(versions[0])).toBe('created by vera');
+  expect(lineageLine({ ...versions[0], createdBy: undefined, lineage: null })).toBe('');
+});
