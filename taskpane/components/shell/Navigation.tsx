@@ -91,7 +91,9 @@ export function Navigation({
   const compact = width < COMPACT_BELOW;
   return (
     <div ref={ref}>
-      <Overflow minimumVisible={2} padding={8}>
+      {/* Remounted when the labels appear or go: Overflow measures its items once, and tabs that
+          grow their labels after a resize past COMPACT_BELOW would otherwise be cut off, not moved to More. */}
+      <Overflow key={compact ? 'compact' : 'labelled'} minimumVisible={2} padding={8}>
         <TabList
           className={styles.row}
           selectedValue={selected}
