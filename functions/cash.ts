@@ -3,7 +3,7 @@
  * are decided in src/cash; this file reads, validates, solves through the solver interface, and
  * spills. The solver is glpk.js in its own Web Worker (loaded once, on the first call).
  */
-import { cashBuffer } from '../src/cash/cash-buffer';
+import { BUFFER_COLUMNS, bufferRows, cashBuffer } from '../src/cash/cash-buffer';
 import { cashForecast } from '../src/cash/cash-forecast';
 import { CashErrors } from '../src/cash/errors';
 import { readBills, readHistory, readInvoices, readOtherFlows } from '../src/cash/ledger-tables';
@@ -473,15 +473,8 @@ export function cashBufferFn(
       }),
       seed: optionalNumber(opts.get('seed'), 'options seed', 1, { integer: true, min: 0 }),
     });
-    const rows: (SpillValue | null)[][] = result.periods.map((p) => [
-      p.period,
-      p.buffer,
-      p.centralCash,
-      p.investable,
-      p.holdingCost,
-      p.breachProbability,
-    ]);
+    const rows: (SpillValue | null)[][] = bufferRows(result.periods);
     rows.push(['total holding cost', null, null, null, result.totalHoldingCost]);
-    return withHeader(['period', 'buffer', 'central cash', 'investable', 'holding cost', 'P(breach)'], rows);
+    return withHeader([...BUFFER_COLUMNS], rows);
   });
 }

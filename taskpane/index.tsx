@@ -13,12 +13,20 @@ import { App, TabId } from './components/App';
 import { loadFunctionCatalogue } from './function-catalogue';
 import { createJobPool } from '../src/jobs/pool';
 import { scenarioJobHandlers } from '../src/scenario/jobs';
+import { createCashJobHandlers } from '../src/cash/jobs';
+import type { CashJobs } from '../src/cash/jobs';
+import type { ScenarioJobs } from '../src/scenario/jobs';
+import { glpkBrowserSolver } from '../src/solver/glpk-browser';
+import { createCashRunner } from './run/cash-runner';
 import { createScenarioRunner } from './run/scenario-runner';
 import { startScenarioWorker } from './run/start-worker';
 import { themeName } from './theme';
 import { createOfficeWorkbook } from './workbook/office-workbook';
 import { createWorkbookDouble } from './workbook/workbook-double';
 import type { Workbook } from './workbook/types';
+
+/** Every job the pane's worker serves (taskpane/workers/scenario-worker.ts). */
+type PaneJobs = ScenarioJobs & CashJobs;
 
 function render(host: string | null): void {
   const container = document.getElementById('root');
@@ -46,13 +54,15 @@ function render(host: string | null): void {
     save: (bundle: StoreBundle) => workbook.saveDocumentCopy(JSON.stringify(bundle)),
   };
   const open = () => openStore(copy);
-  // Large scenarios run in a Web Worker so the pane stays responsive; `?runner=thread` forces the fallback.
-  const pool = createJobPool({
-    handlers: scenarioJobHandlers,
+  // Large scenarios and cash plans run in a Web Worker so the pane stays responsive; `?runner=thread`
+  // forces the fallback.
+  const pool = createJobPool<PaneJobs>({
+    handlers: { ...scenarioJobHandlers, ...createCashJobHandlers(glpkBrowserSolver) },
     start: startScenarioWorker,
     size: query.get('runner') === 'thread' ? 0 : 1,
   });
   const runner = createScenarioRunner(pool);
+  const cashRunner = createCashRunner(pool);
   const locale =
     query.get('locale') ??
     (typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined) ??
@@ -64,6 +74,7 @@ function render(host: string | null): void {
       workbook={workbook}
       openStore={open}
       runner={runner}
+      cashRunner={cashRunner}
       theme={theme}
       initialTab={(query.get('tab') as TabId | null) ?? 'drivers'}
       numberStyle={{ locale }}

@@ -95,3 +95,15 @@ export function cashBuffer(input: BufferInput): { periods: BufferPeriod[]; total
   }
   return { periods, totalHoldingCost: total };
 }
+
+/** The buffer's columns, the one layout FPA.CASH.BUFFER spills and the pane writes (its header apart). */
+export const BUFFER_COLUMNS = ['period', 'buffer', 'central cash', 'investable', 'holding cost', 'P(breach)'] as const;
+
+/**
+ * One row per period in the order of BUFFER_COLUMNS.
+ * @example bufferRows([{ period: 1, buffer: 10, centralCash: 50, investable: 40, holdingCost: 0.1, breachProbability: 0.2 }])
+ *   // [[1, 10, 50, 40, 0.1, 0.2]]
+ */
+export function bufferRows(periods: readonly BufferPeriod[]): number[][] {
+  return periods.map((p) => [p.period, p.buffer, p.centralCash, p.investable, p.holdingCost, p.breachProbability]);
+}

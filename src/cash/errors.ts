@@ -19,6 +19,11 @@ export const CashErrors = {
     hint: 'Give every instrument its own name.',
     details: { field: `instruments row ${row}` },
   })),
+  /** A cash job (the pane's Cash view) stopped between two steps because its client cancelled it. */
+  cancelled: defineError('CASH_CANCELLED', 'input', () => ({
+    message: 'The cash plan run was cancelled.',
+    hint: 'Start it again when ready.',
+  })),
   noSolution: defineError('CASH_NO_SOLUTION', 'input', (status: string) => ({
     message: `The solver found no plan (${status}).`,
     hint: 'Raise the time limit or switch integer lots off.',

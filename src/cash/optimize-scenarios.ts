@@ -152,10 +152,12 @@ async function solveRounds(
       integerLots: options.integerLots,
       allBalances,
     });
+    if (options.signal?.aborted) throw CashErrors.cancelled();
     const solved = await solver.solve(program, {
       timeLimitSeconds: options.timeLimitSeconds,
       mipGap: options.mipGap ?? DEFAULT_MIP_GAP,
     });
+    options.onSolve?.(solves);
     if (solved.status !== 'optimal' && solved.status !== 'time_limit') return { solved, program, solves };
     if (S > 0 && addViolated(plan, risk, base, minCash, limits, rounds, solved.values, tolerance) === 0)
       return { solved, program, solves };
@@ -259,8 +261,9 @@ async function solveLevel(
     try {
       const below = await solveLevel({ ...plan, trials: picked.map((s) => plan.trials[s]) }, risk, solver, options);
       if (below.solved.status === 'optimal' || below.solved.status === 'time_limit') started = below.invested;
-    } catch {
+    } catch (error) {
       // the subsample is only a start; the full programme decides feasibility
+      if (options.signal?.aborted) throw error;
     }
     const margins = new Float64Array(T).fill(0.25 * baseSpread(base));
     rounds = startingRows(recoursePaths(plan, started), minCash, limits, margins, Math.floor(risk.alpha * S) + 1);
@@ -271,7 +274,8 @@ async function solveLevel(
 
 /**
  * @throws FpaError CASH_INVALID_PLAN naming the trial or field at fault; CASH_RISK_UNREACHABLE when no
- *   plan meets the risk limit; CASH_NO_SOLUTION when the time limit passes before any plan is found.
+ *   plan meets the risk limit; CASH_NO_SOLUTION when the time limit passes before any plan is found;
+ *   CASH_CANCELLED when `options.signal` is aborted (checked before every solve).
  * @example
  *   // One trial, limit 0: the deterministic plan (optimizeCash on that trial's flows) and its objective.
  */
@@ -282,7 +286,11 @@ export async function optimizeScenarios(
 ): Promise<ScenarioResult> {
   const risk = validateScenarioPlan(plan);
   const S = plan.trials.length;
-  const { solved, invested } = await solveLevel(plan, risk, solver, options);
+  // Solves are counted over every level (the subsample's and the whole plan's).
+  let solves = 0;
+  const onSolve = options.onSolve;
+  const counted = onSolve ? { ...options, onSolve: () => onSolve(++solves) } : options;
+  const { solved, invested } = await solveLevel(plan, risk, solver, counted);
   if (solved.status === 'infeasible') throw unreachable(plan, risk);
   if (solved.status !== 'optimal' && solved.status !== 'time_limit') throw CashErrors.noSolution(solved.status);
   if (Object.keys(solved.values).length === 0) throw CashErrors.noSolution('time limit');

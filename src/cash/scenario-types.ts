@@ -41,4 +41,9 @@ export interface ScenarioResult extends Omit<CashResult, 'shortfall' | 'totalSho
   risk: RiskAchieved;
 }
 
-export type ScenarioOptions = Pick<CashOptions, 'integerLots' | 'timeLimitSeconds' | 'mipGap'>;
+export interface ScenarioOptions extends Pick<CashOptions, 'integerLots' | 'timeLimitSeconds' | 'mipGap'> {
+  /** Checked before every solve: once aborted, the run stops with CASH_CANCELLED. */
+  signal?: AbortSignal;
+  /** Called after every solve with the number of solves so far (row generation takes a few). */
+  onSolve?: (solves: number) => void;
+}

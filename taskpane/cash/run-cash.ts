@@ -1,21 +1,12 @@
 /**
- * The Cash view's work, behind the workbook interface: read the plan's ranges, run the core
- * (src/cash) and write the results to a new sheet. One row of flows gives the optimal plan
- * (FPA.CASH.OPTIMIZE); trials (one row per trial) give the one plan that holds across them under the
- * risk limit, the buffer per period (FPA.CASH.BUFFER) and the chance of falling below the minimum per
- * period (FPA.CASH.RISK), charted; a shocks table adds the stress tests (FPA.CASH.STRESS) on the
- * flows, or on the trials' mean. The solver runs glpk.js in its own Web Worker.
+ * The Cash view's work, behind the workbook interface: read the plan's ranges into a `cash.plan` job
+ * (src/cash/jobs.ts, which computes the plan, the buffer, the risk and the stress tests), and write
+ * the results to a new sheet. The job runs on the pane's worker through the cash runner
+ * (taskpane/run/cash-runner.ts); this file only reads and writes the workbook.
  */
-import { cashBuffer } from '../../src/cash/cash-buffer';
-import { CashErrors } from '../../src/cash/errors';
-import { liquidityRisk } from '../../src/cash/liquidity-risk';
-import { optimizeCash } from '../../src/cash/optimize-cash';
-import { optimizeScenarios } from '../../src/cash/optimize-scenarios';
-import { scheduleTable } from '../../src/cash/schedule-table';
+import type { CashJob, CashJobResult } from '../../src/cash/jobs';
+import { planCash } from '../../src/cash/jobs';
 import type { RiskMeasure } from '../../src/cash/scenario-types';
-import { stressTable } from '../../src/cash/stress-table';
-import { stressTest } from '../../src/cash/stress-test';
-import type { CashPlan } from '../../src/cash/types';
 import type { NumberStyle } from '../../src/format/format-number';
 import { annualRateWarning } from '../../src/format/rates';
 import { cellAt, numberCell } from '../../src/sheets/cells';
@@ -46,28 +37,14 @@ export interface CashForm {
   periodsPerYear?: number;
 }
 
-export interface CashOutcome {
-  /** Trials read (1 for one row of flows). */
-  trials: number;
+/** What the job computed, and what the pane noticed while reading the ranges. */
+export interface CashOutcome extends CashJobResult {
   /**
    * Rates that compound to more than a plausible yearly cash rate: probably typed per year where the
    * plan wants per period (the plan would then borrow the whole line to invest). The run still uses
    * them as entered; the user decides.
    */
   rateWarnings: string[];
-  /** Expected terminal wealth (trials) or closing cash minus debt (one row). */
-  objective: number;
-  /** Trials: the risk achieved on them. */
-  riskAchieved: number | null;
-  /** Trials: the first period where P(cash < minimum) ≥ 5%. */
-  firstPossibleBreach: number | null;
-  schedule: Cell[][];
-  buffer: Cell[][] | null;
-  /** Period and P(cash < minimum): the chart's data. */
-  risk: Cell[][] | null;
-  /** Period, expected shortfall and cash P5/P50/P95. */
-  cashBands: Cell[][] | null;
-  stress: Cell[][] | null;
 }
 
 /** The flows as trials: one row or one column is one trial; a block is one trial per row. */
@@ -85,6 +62,38 @@ async function optional(workbook: Workbook, address: string): Promise<Cell[][] |
 }
 
 /**
+ * Reads the form's ranges into the job, on the pane's thread (the workbook lives there).
+ * @throws FpaError from the readers, naming the cell; Error when an address cannot be read.
+ */
+export async function readCashJob(
+  workbook: Workbook,
+  form: CashForm,
+  style: NumberStyle = {},
+): Promise<{ job: CashJob; rateWarnings: string[] }> {
+  const trials = readFlows((await workbook.readRange(form.flows.trim())).values);
+  const instruments = readInstruments(toSheetGrid((await workbook.readRange(form.instruments.trim())).values));
+  const lineCells = await optional(workbook, form.creditLine);
+  const creditLine = lineCells ? readCreditLine(toSheetGrid(lineCells)) : undefined;
+  const shockCells = await optional(workbook, form.shocks);
+  const periodsPerYear = form.periodsPerYear ?? 12;
+  const rateWarnings = [
+    ...instruments.map((i) => annualRateWarning(`${i.name} rate`, i.rate, periodsPerYear, style)),
+    creditLine ? annualRateWarning('Credit line rate', creditLine.rate, periodsPerYear, style) : null,
+  ].filter((w): w is string => w !== null);
+  const job: CashJob = {
+    trials,
+    openingCash: form.openingCash,
+    minCash: form.minCash,
+    instruments,
+    creditLine,
+    shocks: shockCells ? readShocks(toSheetGrid(shockCells)) : undefined,
+    risk: { measure: form.measure, alpha: form.alpha, limit: form.limit },
+  };
+  return { job, rateWarnings };
+}
+
+/**
+ * Reads the ranges and computes the plan on this thread (the view runs the job on its worker instead).
  * @throws FpaError from the readers (naming the cell) and the core (a shortfall, an unreachable risk
  *   limit); Error when an address cannot be read.
  */
@@ -94,77 +103,8 @@ export async function runCash(
   solver: Solver,
   style: NumberStyle = {},
 ): Promise<CashOutcome> {
-  const trials = readFlows((await workbook.readRange(form.flows.trim())).values);
-  const instruments = readInstruments(toSheetGrid((await workbook.readRange(form.instruments.trim())).values));
-  const lineCells = await optional(workbook, form.creditLine);
-  const creditLine = lineCells ? readCreditLine(toSheetGrid(lineCells)) : undefined;
-  const shockCells = await optional(workbook, form.shocks);
-  const base = { openingCash: form.openingCash, minCash: form.minCash, instruments, creditLine };
-  const periodsPerYear = form.periodsPerYear ?? 12;
-  const rateWarnings = [
-    ...instruments.map((i) => annualRateWarning(`${i.name} rate`, i.rate, periodsPerYear, style)),
-    creditLine ? annualRateWarning('Credit line rate', creditLine.rate, periodsPerYear, style) : null,
-  ].filter((w): w is string => w !== null);
-  const T = trials[0].length;
-  const mean = Array.from({ length: T }, (_, t) => trials.reduce((s, row) => s + row[t], 0) / trials.length);
-  const stress = shockCells
-    ? stressTable(
-        stressTest(
-          { openingCash: form.openingCash, minCash: form.minCash, flows: mean, creditLine },
-          readShocks(toSheetGrid(shockCells)),
-        ),
-      )
-    : null;
-  if (trials.length === 1) {
-    const plan: CashPlan = { ...base, flows: trials[0] };
-    const result = await optimizeCash(plan, solver);
-    if (result.status === 'infeasible') {
-      const first = result.shortfall![0];
-      throw CashErrors.shortfall(first.amount, first.period, result.totalShortfall ?? first.amount);
-    }
-    return {
-      trials: 1,
-      rateWarnings,
-      objective: result.objective,
-      riskAchieved: null,
-      firstPossibleBreach: null,
-      schedule: scheduleTable(plan, result),
-      buffer: null,
-      risk: null,
-      cashBands: null,
-      stress,
-    };
-  }
-  const risk = { measure: form.measure, alpha: form.alpha, limit: form.limit };
-  const result = await optimizeScenarios({ ...base, trials, risk }, solver);
-  const bestRate = Math.max(0, ...instruments.map((i) => i.rate));
-  const buffer = cashBuffer({ openingCash: form.openingCash, trials, alpha: form.alpha, ratePerPeriod: bestRate });
-  const liquidity = liquidityRisk({ openingCash: form.openingCash, minCash: form.minCash, trials });
-  return {
-    trials: trials.length,
-    rateWarnings,
-    objective: result.objective,
-    riskAchieved: result.risk.achieved,
-    firstPossibleBreach: liquidity.firstPossibleBreach,
-    schedule: scheduleTable(base, result, 'total; expected wealth →'),
-    buffer: [
-      ['period', 'buffer', 'central cash', 'investable', 'holding cost', 'P(breach) at buffer'],
-      ...buffer.periods.map((p) => [
-        p.period,
-        p.buffer,
-        p.centralCash,
-        p.investable,
-        p.holdingCost,
-        p.breachProbability,
-      ]),
-    ],
-    risk: [['period', 'P(cash < minimum)'], ...liquidity.breachProbability.map((p, t) => [t + 1, p])],
-    cashBands: [
-      ['period', 'expected shortfall', 'cash P5', 'cash P50', 'cash P95'],
-      ...liquidity.p50.map((p50, t) => [t + 1, liquidity.expectedShortfall[t], liquidity.p5[t], p50, liquidity.p95[t]]),
-    ],
-    stress,
-  };
+  const { job, rateWarnings } = await readCashJob(workbook, form, style);
+  return { ...(await planCash(job, solver)), rateWarnings };
 }
 
 export interface WrittenCash {

@@ -4,7 +4,7 @@
  * store (telling the user when it falls back to the workbook copy), and gives every view the one
  * number formatter of the user's locale.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Connector } from '../../src/connector';
 import type { NumberStyle } from '../../src/format';
@@ -15,6 +15,8 @@ import { paneConnector } from '../connector/pane-connector';
 import { signedInOf, useConnectorState } from '../connector/use-signed-in';
 import type { CatalogueEntry } from '../function-catalogue';
 import { useReview } from '../review/use-review';
+import { createThreadCashRunner } from '../run/cash-runner';
+import type { CashRunner } from '../run/cash-runner';
 import type { ScenarioRunner } from '../run/scenario-runner';
 import { NumbersProvider } from '../state/numbers';
 import { usePaneData } from '../state/use-pane-data';
@@ -41,6 +43,8 @@ export interface AppProps {
   initialTab?: TabId;
   /** LP solver for reallocation proposals. @default glpk.js in a Web Worker */
   solver?: Solver;
+  /** Where the Cash view's plans are computed. @default this thread, over `solver` */
+  cashRunner?: CashRunner;
   /** Locale, currency and separators for every number shown or typed. @default en-US */
   numberStyle?: NumberStyle;
   /** The team server connection (Settings › Team server connects it). @default the pane's connector */
@@ -75,10 +79,12 @@ export function App({
   theme = 'light',
   initialTab = 'drivers',
   solver = glpkBrowserSolver,
+  cashRunner,
   numberStyle = DEFAULT_STYLE,
   getConnector = paneConnector,
 }: AppProps) {
   const styles = useStyles();
+  const cash = useMemo(() => cashRunner ?? createThreadCashRunner(solver), [cashRunner, solver]);
   const [tab, setTab] = useState<string>(viewById(initialTab).id);
   const [store, setStore] = useState<OpenedStore | null>(null);
   const [storeError, setStoreError] = useState<string | null>(null);
@@ -127,6 +133,7 @@ export function App({
                 review,
                 workbook,
                 runner,
+                cashRunner: cash,
                 solver,
                 loadCatalogue,
                 navigate: setTab,

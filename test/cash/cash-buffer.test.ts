@@ -1,4 +1,4 @@
-import { cashBuffer } from '../../src/cash/cash-buffer';
+import { BUFFER_COLUMNS, bufferRows, cashBuffer } from '../../src/cash/cash-buffer';
 import { normalQuantile } from '../../src/stats/normal-quantile';
 
 describe('cashBuffer', () => {
@@ -59,5 +59,20 @@ describe('cashBuffer', () => {
     expect(() => cashBuffer({ openingCash: 0, trials: [[1, NaN]] })).toThrow(/trials row 1, period 2/);
     expect(() => cashBuffer({ openingCash: 0, trials: [[1]], alpha: 1 })).toThrow(/alpha/);
     expect(() => cashBuffer({ openingCash: 0 })).toThrow(/needs trials/);
+  });
+});
+
+describe('bufferRows', () => {
+  it('lays each period out in the order of BUFFER_COLUMNS', () => {
+    const { periods } = cashBuffer({ openingCash: 100, trials: [[10], [0], [-10], [20], [-20]], alpha: 0.2 });
+    const rows = bufferRows(periods);
+    expect(rows).toHaveLength(1);
+    const at = (name: (typeof BUFFER_COLUMNS)[number]) => rows[0][BUFFER_COLUMNS.indexOf(name)];
+    expect(at('period')).toBe(1);
+    expect(at('buffer')).toBe(10);
+    expect(at('central cash')).toBe(periods[0].centralCash);
+    expect(at('investable')).toBe(periods[0].investable);
+    expect(at('P(breach)')).toBe(periods[0].breachProbability);
+    expect(bufferRows([])).toEqual([]);
   });
 });

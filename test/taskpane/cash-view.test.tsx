@@ -1,10 +1,15 @@
 /**
  * The Cash view in jsdom with glpk.js (Node) and the workbook double: the user names the ranges,
  * runs, reads the summary, and the results sheet is written; a bad cell is shown next to nothing
- * else but the message naming it; a bad alpha disables Run.
+ * else but the message naming it; a bad alpha disables Run; the plan is computed by the cash runner,
+ * whose progress shows and whose Cancel leaves the workbook untouched.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { CashErrors } from '../../src/cash/errors';
+import type { CashJobResult } from '../../src/cash/jobs';
+import type { JobProgress } from '../../src/jobs/protocol';
 import { App } from '../../taskpane/components/App';
+import type { CashRunner } from '../../taskpane/run/cash-runner';
 import { createThreadRunner } from '../../taskpane/run/scenario-runner';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
@@ -19,7 +24,7 @@ import { openView } from './open-view';
 
 const flows = [-200, 150, -300, 400, 50, -100];
 
-function renderPane() {
+function renderPane(cashRunner?: CashRunner) {
   const workbook = createWorkbookDouble({
     ranges: {
       'Trials!A1:F30': Array.from({ length: 30 }, (_, s) =>
@@ -42,6 +47,7 @@ function renderPane() {
       runner={createThreadRunner()}
       initialTab="help"
       solver={glpkNodeSolver}
+      cashRunner={cashRunner}
     />,
   );
   return workbook;
@@ -84,4 +90,40 @@ it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)'
     expect((screen.getByRole('button', { name: 'Run and write to a sheet' }) as HTMLButtonElement).disabled).toBe(true),
   );
   expect(screen.getByText(/Alpha is a probability between 0 and 1/)).toBeTruthy();
+}, 60_000);
+
+it('shows the runner’s progress, and Cancel stops the run without writing anything', async () => {
+  // A runner double: it reports progress when told to and ends only when cancelled (no clocks).
+  let report: (p: JobProgress) => void = () => undefined;
+  const cancelled: string[] = [];
+  const runner: CashRunner = {
+    where: 'worker',
+    start(_job, onProgress) {
+      report = onProgress;
+      let fail: (e: unknown) => void = () => undefined;
+      const done = new Promise<CashJobResult>((_, reject) => (fail = reject));
+      return {
+        done,
+        cancel: () => {
+          cancelled.push('cancel');
+          fail(CashErrors.cancelled());
+        },
+      };
+    },
+  };
+  const workbook = renderPane(runner);
+  await openView('Cash');
+  await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
+  type('Flows or trials', 'Trials!A1:F30');
+  type('Instruments', 'Cash!A5:C7');
+  type('Opening cash', '1000');
+  fireEvent.click(screen.getByRole('button', { name: 'Run and write to a sheet' }));
+  const cancel = await screen.findByRole('button', { name: 'Cancel' });
+  act(() => report({ done: 2, total: 5 }));
+  expect((await screen.findByText('Solving: step 2 of 5')).textContent).toBe('Solving: step 2 of 5');
+  fireEvent.click(cancel);
+  expect((await screen.findByTestId('cash-cancelled')).textContent).toMatch(/Cancelled: nothing was written/);
+  expect(cancelled).toEqual(['cancel']);
+  expect(workbook.sheets).not.toContain('Cash plan');
+  expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
 }, 60_000);

@@ -2,9 +2,11 @@
  * The Cash view: where the plan's ranges are (flows or trials, instruments, credit line, shocks),
  * the opening and minimum cash and, for trials, the risk limit → Run → a summary here and a new
  * sheet with the schedule, the buffer, the risk per period with its chart, and the stress tests
- * (taskpane/cash/run-cash.ts). The numbers are the core's (src/cash), as the cell functions give them.
+ * (taskpane/cash/run-cash.ts). The numbers are the core's (src/cash), as the cell functions give them;
+ * they are computed off the pane's thread by the cash runner (the pane's worker), with progress and
+ * Cancel.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -20,15 +22,17 @@ import {
 } from '@fluentui/react-components';
 import type { RiskMeasure } from '../../../src/cash/scenario-types';
 import { isFpaError } from '../../../src/errors';
-import type { Solver } from '../../../src/solver/types';
+import type { JobProgress } from '../../../src/jobs/protocol';
 import type { CashForm, CashOutcome, WrittenCash } from '../../cash/run-cash';
-import { runCash, writeCash } from '../../cash/run-cash';
+import { readCashJob, writeCash } from '../../cash/run-cash';
+import type { CashRunHandle, CashRunner } from '../../run/cash-runner';
 import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
 
 export interface CashViewProps {
   workbook: Workbook;
-  solver: Solver;
+  /** Where the plan is computed: the pane's worker, or this thread where none can start. */
+  runner: CashRunner;
 }
 
 const useStyles = makeStyles({
@@ -61,13 +65,16 @@ const START: Text = {
   limit: '0',
 };
 
-export function CashView({ workbook, solver }: CashViewProps) {
+export function CashView({ workbook, runner }: CashViewProps) {
   const styles = useStyles();
   const numbers = useNumbers();
   const [text, setText] = useState<Text>(START);
   const [measure, setMeasure] = useState<RiskMeasure>('cvar');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const handle = useRef<CashRunHandle | null>(null);
   const [done, setDone] = useState<{ outcome: CashOutcome; written: WrittenCash } | null>(null);
   const box = { className: styles.fill, input: { className: styles.fillInput } };
   const set = (key: keyof Text) => (_: unknown, d: { value: string }) => setText((t) => ({ ...t, [key]: d.value }));
@@ -106,13 +113,19 @@ export function CashView({ workbook, solver }: CashViewProps) {
     setBusy(true);
     setProblem(null);
     setDone(null);
+    setProgress(null);
+    setCancelled(false);
     try {
-      const outcome = await runCash(workbook, form, solver, numbers.style);
+      const { job, rateWarnings } = await readCashJob(workbook, form, numbers.style);
+      handle.current = runner.start(job, setProgress);
+      const outcome: CashOutcome = { ...(await handle.current.done), rateWarnings };
       const written = await writeCash(workbook, outcome);
       setDone({ outcome, written });
     } catch (e) {
-      setProblem(isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
+      if (isFpaError(e) && e.code === 'CASH_CANCELLED') setCancelled(true);
+      else setProblem(isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
     } finally {
+      handle.current = null;
       setBusy(false);
     }
   };
@@ -164,8 +177,22 @@ export function CashView({ workbook, solver }: CashViewProps) {
         <Button appearance="primary" disabled={busy || invalid} onClick={() => void run()}>
           Run and write to a sheet
         </Button>
-        {busy && <Spinner size="tiny" label="Solving" />}
+        {busy && (
+          <>
+            <Spinner
+              size="tiny"
+              label={progress ? `Solving: step ${progress.done} of ${progress.total}` : 'Solving'}
+              data-testid="cash-progress"
+            />
+            <Button onClick={() => handle.current?.cancel()}>Cancel</Button>
+          </>
+        )}
       </div>
+      {cancelled && (
+        <MessageBar intent="info" data-testid="cash-cancelled">
+          <MessageBarBody>Cancelled: nothing was written.</MessageBarBody>
+        </MessageBar>
+      )}
       {problem && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{problem}</MessageBarBody>

@@ -20,6 +20,7 @@ import type { Repository } from '../../../src/store/repository';
 import type { Solver } from '../../../src/solver/types';
 import type { CatalogueEntry } from '../../function-catalogue';
 import type { ReviewState } from '../../review/use-review';
+import type { CashRunner } from '../../run/cash-runner';
 import type { ScenarioRunner } from '../../run/scenario-runner';
 import type { PaneActions, PaneData } from '../../state/use-pane-data';
 import type { Workbook } from '../../workbook/types';
@@ -41,6 +42,8 @@ export interface ViewContext {
   review: ReviewState;
   workbook: Workbook;
   runner: ScenarioRunner;
+  /** Computes the Cash view's plans (the pane's worker, or this thread). */
+  cashRunner: CashRunner;
   solver: Solver;
   loadCatalogue: () => Promise<CatalogueEntry[]>;
   /** The team server connection. */
@@ -95,7 +98,7 @@ export const VIEWS: PaneView[] = [
     id: 'cash',
     label: 'Cash',
     icon: <Money20Regular />,
-    render: (c) => <CashView workbook={c.workbook} solver={c.solver} />,
+    render: (c) => <CashView workbook={c.workbook} runner={c.cashRunner} />,
   },
   {
     id: 'versions',
