@@ -113,6 +113,10 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   expect(changed).toBeGreaterThan(0);
   expect(changed).toBeLessThan(6);
   await screen.findByText(new RegExp(`^Audit: apply changed ${changed} of 6 lines by me at `));
+  // Apply remembers the moved lines; their outcome waits for two more booked periods.
+  const memory = await screen.findByTestId('adjustment-memory');
+  expect(memory.querySelectorAll('[data-measured="no"]')).toHaveLength(changed);
+  expect((await repository.list('adjustments')).map((r) => r.proposal)).toEqual(Array(changed).fill(proposals[0].id));
 
   // Revert needs a comment.
   fireEvent.click(button(screen.getByTestId('proposal'), 'Revert'));
@@ -123,6 +127,8 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   fireEvent.click(button(screen.getByTestId('proposal'), 'Revert'));
   await waitFor(() => expect(screen.getByTestId('proposal').getAttribute('data-state')).toBe('reverted'));
   expect(workbook.selection!.values.slice(1).map((r) => r[4])).toEqual([120000, 72000, 96000, 144000, 48000, 36000]);
+  // A reverted move did not happen: the memory forgets it.
+  expect(await repository.list('adjustments')).toEqual([]);
   const { audit } = await loadProposals(repository);
   expect(audit.map((a) => [a.action, a.note ?? ''])).toEqual([
     ['approve', 'self-approved (single-user mode)'],

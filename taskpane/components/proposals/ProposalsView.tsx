@@ -43,6 +43,10 @@ import { BeforeAfterTable } from './BeforeAfterTable';
 import { ParetoChart } from '../charts/ParetoChart';
 import { useNumbers } from '../../state/numbers';
 import { ProposalCard } from './ProposalCard';
+import type { AdjustmentRecord } from '../../../src/model/kpi';
+import { citePaneMoves } from '../../../src/loop/pane-memory';
+import { forgetReverted, loadMemory, measureMemory, paneScanOf, rememberApplied } from '../../review/memory';
+import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
 
 const money = (v: number) => Math.round(v).toLocaleString('en-US');
 
@@ -76,6 +80,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   /** Bumped when the defaults are recomputed, so the table's uncontrolled inputs show them. */
   const [rowsVersion, setRowsVersion] = useState(0);
   const [kpis, setKpis] = useState<KpiRecord[]>([]);
+  const [memory, setMemory] = useState<AdjustmentRecord[]>([]);
   const [pool, setPool] = useState('0');
   const [candidates, setCandidates] = useState<ParetoCandidate[]>([]);
   const [selected, setSelected] = useState(0);
@@ -98,6 +103,17 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     reload().catch((e: unknown) => setProblem(String(e)));
     reloadKpis().catch((e: unknown) => setProblem(String(e)));
   }, [repository]);
+  // Each scan measures the remembered moves whose outcome months are now booked.
+  useEffect(() => {
+    let live = true;
+    loadMemory(repository)
+      .then((held) => (scan ? measureMemory(repository, held, scan, kpis) : held))
+      .then((found) => live && setMemory(found))
+      .catch((e: unknown) => setProblem(String(e)));
+    return () => {
+      live = false;
+    };
+  }, [repository, scan, kpis]);
   useEffect(() => {
     try {
       const found = scan ? defaultRows(scan.lines, scan.budgets, scan.flags, kpis) : null;
@@ -142,13 +158,25 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   };
   const act = (proposal: StoredProposal) => async (action: ProposalVerb, comment: string) => {
     const when = nowIso();
-    if (action === 'apply') await applyProposal(workbook, repository, proposal, identity, when, comment);
-    else if (action === 'revert') await revertProposal(workbook, repository, proposal, identity, when, comment);
-    else await changeState(repository, proposal, action, identity, when, comment);
+    if (action === 'apply') {
+      const applied = await applyProposal(workbook, repository, proposal, identity, when, comment);
+      if (scan) setMemory(await rememberApplied(repository, applied, scan, kpis));
+    } else if (action === 'revert') {
+      await revertProposal(workbook, repository, proposal, identity, when, comment);
+      setMemory(await forgetReverted(repository, proposal.id));
+    } else await changeState(repository, proposal, action, identity, when, comment);
     await reload();
   };
 
   const chosen = candidates[selected];
+  const citations =
+    chosen && scan
+      ? citePaneMoves(
+          chosen.lines.map((l) => ({ line: l.id, before: l.current, after: l.proposed })),
+          paneScanOf(scan, kpis),
+          memory,
+        )
+      : [];
   return (
     <section className={styles.root} aria-labelledby="proposals-title">
       <Subtitle2 as="h2" id="proposals-title">
@@ -228,9 +256,11 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
             }))}
             label={`Candidate ${selected + 1} before and after`}
           />
+          <PastCases citations={citations} />
           <Button onClick={create}>Create proposal from candidate {selected + 1}</Button>
         </div>
       )}
+      <AdjustmentMemory memory={memory} />
       {proposals.length > 0 && (
         <ul className={styles.list} aria-label="Proposals">
           {proposals.map((p) => (

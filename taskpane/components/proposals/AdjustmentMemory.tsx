@@ -1,0 +1,78 @@
+/**
+ * The memory of adjustments in the Proposals view: what similar past moves achieved for the chosen
+ * candidate's lines (PastCases), and the moves applied so far with their outcome (AdjustmentMemory).
+ */
+import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { money } from '../../../src/anomaly/format';
+import type { AdjustmentRecord } from '../../../src/model/kpi';
+import type { PaneCitation } from '../../../src/loop/pane-memory';
+import { PANE_OUTCOME_MONTHS } from '../../../src/loop/pane-memory';
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+});
+
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
+/** One line per changed line of the candidate: its citation, or that nothing similar is measured yet. */
+export function PastCases({ citations }: { citations: PaneCitation[] }) {
+  const styles = useStyles();
+  if (citations.length === 0) return null;
+  return (
+    <ul className={styles.list} aria-label="Similar past moves" data-testid="past-cases">
+      {citations.map((c) => (
+        <li key={c.line}>
+          <Caption1>
+            {c.line}: {c.citation || 'no similar past move measured yet'}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What a record's outcome says, in words. */
+export function outcomeText(record: AdjustmentRecord): string {
+  const o = record.outcome;
+  if (!o) return `outcome measured once period ${record.context.period + PANE_OUTCOME_MONTHS + 1} is booked`;
+  const parts = [
+    o.gapClosed === null
+      ? 'no gap to close'
+      : o.gapClosed >= 0
+        ? `closed ${percent(Math.min(1, o.gapClosed))} of the gap`
+        : `widened the gap by ${percent(-o.gapClosed)}`,
+    o.passThrough === null ? '' : `${percent(o.passThrough)} of the change spent`,
+    o.kpiLift === null ? '' : `KPI ${o.kpiLift >= 0 ? '+' : ''}${(o.kpiLift * 100).toFixed(1)}% of target`,
+  ].filter(Boolean);
+  return `${parts.join(', ')} (measured at period ${o.measuredAt + 1})`;
+}
+
+export function AdjustmentMemory({ memory }: { memory: AdjustmentRecord[] }) {
+  const styles = useStyles();
+  if (memory.length === 0) return null;
+  return (
+    <section aria-labelledby="memory-title">
+      <Subtitle2 as="h3" id="memory-title">
+        Memory of adjustments
+      </Subtitle2>
+      <ul className={styles.list} data-testid="adjustment-memory">
+        {memory.map((r) => (
+          <li key={r.id} data-measured={r.outcome ? 'yes' : 'no'}>
+            <Caption1>
+              {r.line} {r.context.direction} {r.after >= r.before ? '+' : '−'}
+              {money(Math.abs(r.after - r.before))} at period {r.context.period + 1}
+              {r.proposal ? ` (${r.proposal})` : ''}: {outcomeText(r)}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The pane's memory of adjustments (store: adjustments, schema v3): Apply records each line the
+ * proposal moves, with its context and what the forecast expected without it; a later scan with the
+ * outcome months booked measures it; a new candidate cites the most similar measured moves. The
+ * numbers are decided in src/loop/pane-memory.ts; this file reads and writes the store.
+ */
+import type { AdjustmentRecord } from '../../src/model/kpi';
+import type { LinkedKpi } from '../../src/loop/kpi-returns';
+import { measurePaneMemory, recordPaneMoves } from '../../src/loop/pane-memory';
+import type { PaneMove, PaneScan } from '../../src/loop/pane-memory';
+import type { Repository } from '../../src/store/repository';
+import type { StoredProposal } from './proposals';
+import type { Scan } from './use-review';
+
+/** The scan and KPIs in the memory's terms. */
+export function paneScanOf(scan: Scan, kpis: ReadonlyArray<LinkedKpi>): PaneScan {
+  return { lines: scan.lines, flags: scan.flags, kpis };
+}
+
+/** The proposal's lines as moves of their budgets. */
+export function movesOf(proposal: Pick<StoredProposal, 'lines'>): PaneMove[] {
+  return proposal.lines.map((l) => ({ line: l.id, before: l.before, after: l.after }));
+}
+
+/** Every record, oldest move first. */
+export async function loadMemory(repository: Repository): Promise<AdjustmentRecord[]> {
+  return (await repository.list('adjustments')).sort(
+    (a, b) => a.context.period - b.context.period || a.id.localeCompare(b.id),
+  );
+}
+
+/** Measures what the scan now allows and stores it; returns the whole memory after. */
+export async function measureMemory(
+  repository: Repository,
+  memory: ReadonlyArray<AdjustmentRecord>,
+  scan: Scan,
+  kpis: ReadonlyArray<LinkedKpi>,
+): Promise<AdjustmentRecord[]> {
+  const measured = measurePaneMemory(memory, paneScanOf(scan, kpis), scan.budgets);
+  for (const record of measured) await repository.put('adjustments', record);
+  return measured.length ? loadMemory(repository) : [...memory];
+}
+
+/** Records the moves of an applied proposal (once: a proposal already remembered adds nothing). */
+export async function rememberApplied(
+  repository: Repository,
+  proposal: StoredProposal,
+  scan: Scan,
+  kpis: ReadonlyArray<LinkedKpi>,
+): Promise<AdjustmentRecord[]> {
+  const memory = await loadMemory(repository);
+  if (memory.some((r) => r.proposal === proposal.id)) return memory;
+  for (const record of recordPaneMoves(proposal.id, movesOf(proposal), paneScanOf(scan, kpis), memory))
+    await repository.put('adjustments', record);
+  return loadMemory(repository);
+}
+
+/** Forgets the moves of a reverted proposal: they did not happen, so they have no outcome to learn from. */
+export async function forgetReverted(repository: Repository, proposal: string): Promise<AdjustmentRecord[]> {
+  for (const record of await repository.list('adjustments'))
+    if (record.proposal === proposal) await repository.remove('adjustments', record.id);
+  return loadMemory(repository);
+}
