@@ -3,25 +3,15 @@
  * scan two periods later measures their outcome, and the next candidate for a similar move cites
  * what the past move achieved.
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { App } from '../../taskpane/components/App';
-import { openView } from './open-view';
-import { createThreadRunner } from '../../taskpane/run/scenario-runner';
-import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { openProposals } from './open-proposals';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
-import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
 import { proposalFromCandidate } from '../../taskpane/review/proposals';
 import { loadMemory, measureMemory, rememberApplied } from '../../taskpane/review/memory';
 import { scanRange } from '../../taskpane/review/use-review';
 import { paneLanding } from '../../src/loop/pane-memory';
-
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
 
 const ADDRESS = 'Budget!A1:AC7';
 const budgets = [120000, 72000, 96000, 144000, 48000, 36000];
@@ -103,21 +93,7 @@ describe('taskpane/review/memory', () => {
 it('the next candidate cites the measured past move, and the memory lists it', async () => {
   const repository = createMemoryRepository();
   const measured = await measuredMemory(repository);
-  const workbook = createWorkbookDouble({ selection: { address: ADDRESS, values: sampleSheet(10) } });
-  render(
-    <App
-      host={null}
-      loadCatalogue={async () => []}
-      workbook={workbook}
-      openStore={async () => ({ repository })}
-      runner={createThreadRunner()}
-      initialTab="anomalies"
-      solver={glpkNodeSolver}
-    />,
-  );
-  fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
-  await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
-  await openView('Proposals');
+  await openProposals(sampleSheet(10), repository);
   const list = await screen.findByTestId('adjustment-memory', {}, { timeout: 10000 });
   expect(list.querySelectorAll('[data-measured="yes"]')).toHaveLength(2);
   expect(within(list).getByText(/^MKT-ADS raise \+13,936 at period 10 \(P-1\): /).textContent).toMatch(

@@ -4,42 +4,10 @@
  * budget cells change, an audit record is appended) → revert (restored), buttons enabled per role
  * and state.
  */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../taskpane/components/App';
-import { openView } from './open-view';
-import { createThreadRunner } from '../../taskpane/run/scenario-runner';
-import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
-import { createMemoryRepository } from '../../src/store/memory-repository';
-import { glpkNodeSolver } from '../../src/solver/glpk-node';
-import { sampleKpiRows, sampleSheet } from '../../taskpane/review/sample-sheet';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { sampleKpiRows } from '../../taskpane/review/sample-sheet';
+import { openProposals } from './open-proposals';
 import { loadProposals } from '../../taskpane/review/proposals';
-
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
-
-/** The pane with the sample sheet scanned, on the Proposals view. */
-async function openProposals() {
-  const repository = createMemoryRepository();
-  const workbook = createWorkbookDouble({ selection: { address: 'Budget!A1:AC7', values: sampleSheet() } });
-  render(
-    <App
-      host={null}
-      loadCatalogue={async () => []}
-      workbook={workbook}
-      openStore={async () => ({ repository })}
-      runner={createThreadRunner()}
-      initialTab="anomalies"
-      solver={glpkNodeSolver}
-    />,
-  );
-  fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
-  await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
-  await openView('Proposals');
-  return { repository, workbook };
-}
 
 const button = (scope: HTMLElement, name: string) => within(scope).getByRole('button', { name }) as HTMLButtonElement;
 

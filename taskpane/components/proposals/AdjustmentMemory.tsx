@@ -2,28 +2,18 @@
  * The memory of adjustments in the Proposals view: what similar past moves achieved for the chosen
  * candidate's lines (PastCases), and the moves applied so far with their outcome (AdjustmentMemory).
  */
-import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Subtitle2 } from '@fluentui/react-components';
+import { usePlainListStyles } from '../shell/plain-list';
 import { money } from '../../../src/anomaly/format';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import type { PaneCitation } from '../../../src/loop/pane-memory';
 import { PANE_OUTCOME_MONTHS } from '../../../src/loop/pane-memory';
 
-const useStyles = makeStyles({
-  list: {
-    listStyleType: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
-});
-
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 /** One line per changed line of the candidate: its citation, or that nothing similar is measured yet. */
 export function PastCases({ citations }: { citations: PaneCitation[] }) {
-  const styles = useStyles();
+  const styles = usePlainListStyles();
   if (citations.length === 0) return null;
   return (
     <ul className={styles.list} aria-label="Similar past moves" data-testid="past-cases">
@@ -55,7 +45,7 @@ export function outcomeText(record: AdjustmentRecord): string {
 }
 
 export function AdjustmentMemory({ memory }: { memory: AdjustmentRecord[] }) {
-  const styles = useStyles();
+  const styles = usePlainListStyles();
   if (memory.length === 0) return null;
   return (
     <section aria-labelledby="memory-title">

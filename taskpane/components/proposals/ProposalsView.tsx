@@ -43,6 +43,7 @@ import { BeforeAfterTable } from './BeforeAfterTable';
 import { ParetoChart } from '../charts/ParetoChart';
 import { useNumbers } from '../../state/numbers';
 import { ProposalCard } from './ProposalCard';
+import { usePlainListStyles } from '../shell/plain-list';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import { citePaneMoves } from '../../../src/loop/pane-memory';
 import { forgetReverted, loadMemory, measureMemory, paneScanOf, rememberApplied } from '../../review/memory';
@@ -53,14 +54,6 @@ const money = (v: number) => Math.round(v).toLocaleString('en-US');
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  list: {
-    listStyleType: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   candidates: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
@@ -73,6 +66,7 @@ export interface ProposalsViewProps {
 
 export function ProposalsView({ repository, review, workbook, solver }: ProposalsViewProps) {
   const styles = useStyles();
+  const plain = usePlainListStyles();
   const { scan, identity } = review;
   const numbers = useNumbers();
   const [rows, setRows] = useState<AllocationRow[]>([]);
@@ -262,7 +256,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       )}
       <AdjustmentMemory memory={memory} />
       {proposals.length > 0 && (
-        <ul className={styles.list} aria-label="Proposals">
+        <ul className={plain.list} aria-label="Proposals">
           {proposals.map((p) => (
             <li key={p.id}>
               <ProposalCard
