@@ -3,6 +3,7 @@
  * document settings are injectable so adapter tests can drive this file with office-addin-mock.
  */
 import { blockAddress, qualified, rectangular, safeSheetName } from './address';
+import { literalValues } from './literal-text';
 import { readOfficeCells } from './office-cells';
 import { applyOfficeWrites, readOfficeState } from './office-template';
 import type { Cell, Workbook } from './types';
@@ -75,7 +76,8 @@ export function createOfficeWorkbook(
         const [sheet, local] = splitAddress(address);
         const sheets = context.workbook.worksheets;
         const range = (sheet ? sheets.getItem(sheet) : sheets.getActiveWorksheet()).getRange(local);
-        range.values = values as (string | number | boolean)[][];
+        // Text stays text: "=…" from a reason or a name must not become a formula (literal-text.ts).
+        range.values = literalValues(values);
         await context.sync();
         return address;
       }),
@@ -101,7 +103,7 @@ export function createOfficeWorkbook(
         const local = blockAddress(topLeft, grid.length, grid[0].length);
         const sheet = context.workbook.worksheets.getItem(sheetName);
         const range = sheet.getRange(local);
-        range.values = grid as (string | number | boolean)[][];
+        range.values = literalValues(grid);
         if (options.numberFormat && grid.length > 1) {
           const body = sheet
             .getRange(blockAddress(topLeft, grid.length, grid[0].length))

@@ -12,10 +12,12 @@ interface Recorded {
   ranges: { sheet: string; address: string }[];
   charts: { sheet: string; type: string; source: string; seriesBy: string }[];
   tables: { sheet: string; address: string }[];
+  /** Every range handed out, with what the adapter set on it. */
+  handed: { address: string; values: unknown[][] }[];
 }
 
 function mockExcel(existing: string[]) {
-  const rec: Recorded = { added: [], ranges: [], charts: [], tables: [] };
+  const rec: Recorded = { added: [], ranges: [], charts: [], tables: [], handed: [] };
   const sheet = (name: string) => {
     const range = (address: string) => {
       rec.ranges.push({ sheet: name, address });
@@ -27,6 +29,7 @@ function mockExcel(existing: string[]) {
         getOffsetRange: () => r,
         getResizedRange: () => r,
       };
+      rec.handed.push(r);
       return r;
     };
     return {
@@ -49,6 +52,7 @@ function mockExcel(existing: string[]) {
           load: () => undefined,
         }),
         getItem: (name: string) => sheet(name),
+        getActiveWorksheet: () => sheet('Sheet1'),
         add: (name: string) => void rec.added.push(name),
       },
     },
@@ -118,6 +122,35 @@ describe('Office workbook: write to workbook', () => {
     );
     expect(written.sheet).toBe('Base case');
     expect(written.trials).toBe("'Base case'!Q1:R4");
+  });
+});
+
+describe('Office workbook: text that looks like a formula stays text', () => {
+  const untrusted = [
+    ['reason', 'who'],
+    ['=HYPERLINK("http://evil.example","click")', '+cmd|calc!A1'],
+    ['-2+3', '@SUM(1)'],
+    ["'quoted", 'plain text'],
+    [1200.5, true],
+  ];
+  const sent = [
+    ['reason', 'who'],
+    ['\'=HYPERLINK("http://evil.example","click")', "'+cmd|calc!A1"],
+    ["'-2+3", "'@SUM(1)"],
+    ["''quoted", 'plain text'],
+    [1200.5, true],
+  ];
+
+  it('writeRange sends each such string with a quote prefix, so Excel keeps the text', async () => {
+    const { rec, workbook } = mockExcel(['Audit']);
+    await workbook.writeRange('Audit!A1:B5', untrusted);
+    expect(rec.handed.at(-1)).toMatchObject({ address: 'Audit!A1:B5', values: sent });
+  });
+
+  it('writeTable does the same, numbers and booleans untouched', async () => {
+    const { rec, workbook } = mockExcel(['Audit']);
+    await workbook.writeTable('Audit', 'A1', untrusted);
+    expect(rec.handed[0]).toMatchObject({ address: 'Audit!A1:B5', values: sent });
   });
 });
 
