@@ -21,6 +21,7 @@ import { newId, PaneActions, PaneData } from '../../state/use-pane-data';
 import type { Workbook } from '../../workbook/types';
 import { CorrelationEditor } from './CorrelationEditor';
 import { DriverForm } from './DriverForm';
+import { DriverUpdatePanel } from './DriverUpdate';
 import { ModelEditor } from './ModelEditor';
 import { WorkbookModel } from './WorkbookModel';
 
@@ -65,6 +66,7 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
   const styles = useStyles();
   const { toInput } = useNumbers();
   const [editing, setEditing] = useState<DriverRecord | 'new' | null>(null);
+  const [learning, setLearning] = useState<DriverRecord | null>(null);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'warning'; text: string } | null>(null);
   const names = useMemo(() => data.drivers.map((d) => d.name), [data.drivers]);
   const others = editing && editing !== 'new' ? names.filter((n) => n !== editing.name) : names;
@@ -154,6 +156,14 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
               <Button
                 size="small"
                 className={styles.compact}
+                onClick={() => setLearning(d)}
+                aria-label={`Learn ${d.name} from actuals`}
+              >
+                Learn
+              </Button>
+              <Button
+                size="small"
+                className={styles.compact}
                 onClick={() => void actions.removeDriver(d.id)}
                 aria-label={`Delete ${d.name}`}
               >
@@ -163,6 +173,22 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
           </li>
         ))}
       </ul>
+      {learning && (
+        <DriverUpdatePanel
+          key={learning.id}
+          driver={learning}
+          workbook={workbook}
+          onClose={() => setLearning(null)}
+          onUse={(posterior) => {
+            void actions.saveDriver(posterior);
+            setLearning(null);
+            setNotice({
+              intent: 'success',
+              text: `${posterior.name} is now its posterior, ${posterior.distribution}; the next scenario run uses it.`,
+            });
+          }}
+        />
+      )}
       {editing ? (
         <DriverForm
           key={editing === 'new' ? 'new' : editing.id}
