@@ -121,6 +121,15 @@ export async function applyTemplate(
   return writes.length;
 }
 
+/** The refusal when a workbook has no budget template (yet) to load actuals into. */
+export const noTemplate = (): FpaError =>
+  new FpaError(
+    'TEMPLATE_NONE',
+    'missing',
+    'This workbook has no budget template to load actuals into.',
+    'Create one first with New budget workbook.',
+  );
+
 export interface ActualsLoaded {
   count: number;
   months: string[];
@@ -136,13 +145,7 @@ export interface ActualsLoaded {
 export async function loadActuals(workbook: Workbook, grid: SheetGrid): Promise<ActualsLoaded> {
   const spec = await lastTemplateSpec(workbook);
   const table = await readTable(workbook, AMOUNT_TABLES.actuals.lines);
-  if (!spec || !table)
-    throw new FpaError(
-      'TEMPLATE_NONE',
-      'missing',
-      'This workbook has no budget template to load actuals into.',
-      'Create one first with New budget workbook.',
-    );
+  if (!spec || !table) throw noTemplate();
   const t = resolveTemplate(spec);
   const loaded = readTemplateActuals(grid, t);
   const current = readAmountsTable(table.grid, t.months);

@@ -27,12 +27,17 @@ import { applyTemplate, loadActuals, pendingProposals, previewTemplate } from '.
 import { previewSample } from '../../templates/sample';
 import { toSheetGrid } from '../../workbook/sheet-grid';
 import type { Workbook } from '../../workbook/types';
+import { apiClient, type Connector } from '../../../src/connector';
+import { useConnectorState } from '../../connector/use-signed-in';
+import { loadServerActuals } from '../../templates/server-actuals';
 import { EMPTY_DRAFT, TemplateForm, type TemplateDraft } from './TemplateForm';
 
 export interface BudgetViewProps {
   workbook: Workbook;
   repository: Repository;
   identity: Identity;
+  /** The team server connection: when it is online, actuals load from its actuals API too. */
+  getConnector: () => Promise<Connector>;
 }
 
 const useStyles = makeStyles({
@@ -61,8 +66,10 @@ function fileText(file: File): Promise<string> {
 
 const messageOf = (e: unknown): string => (isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
 
-export function BudgetView({ workbook, repository, identity }: BudgetViewProps) {
+export function BudgetView({ workbook, repository, identity, getConnector }: BudgetViewProps) {
   const styles = useStyles();
+  const connection = useConnectorState(getConnector);
+  const online = connection?.status === 'online';
   const [draft, setDraft] = useState<TemplateDraft>(EMPTY_DRAFT);
   const [hierarchy, setHierarchy] = useState<Hierarchy | null>(null);
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
@@ -140,6 +147,16 @@ export function BudgetView({ workbook, repository, identity }: BudgetViewProps) 
       return rows;
     }, file.name);
   };
+
+  const loadFromServer = () =>
+    act(async () => {
+      const api = apiClient(await getConnector());
+      const loaded = await loadServerActuals(workbook, api);
+      const left = loaded.skipped.amounts
+        ? ` Left out ${loaded.skipped.amounts} amount(s) of accounts not in the template (${loaded.skipped.accounts.join(', ')}).`
+        : '';
+      return `Loaded ${loaded.count} actual amounts for ${loaded.months.length} month(s) from the team server into ${loaded.address}.${left}`;
+    });
 
   const sample = () =>
     act(async () => {
@@ -233,7 +250,8 @@ export function BudgetView({ workbook, repository, identity }: BudgetViewProps) 
         <Subtitle2>Load actuals</Subtitle2>
         <Caption1>
           A CSV or a selected range: cost centre | account | period | amount, or cost centre | account | one column per
-          month. Lines and months must be the template’s.
+          month. Lines and months must be the template’s. Connected to the team server, the actuals imported there for
+          the template’s cost centres and closed months load in one click.
         </Caption1>
         <div className={styles.row}>
           <label>
@@ -254,7 +272,11 @@ export function BudgetView({ workbook, repository, identity }: BudgetViewProps) 
           >
             Load actuals from selection
           </Button>
+          <Button onClick={loadFromServer} disabled={busy || !online}>
+            Load actuals from the team server
+          </Button>
         </div>
+        {!online && <Caption1>Connect in Settings › Team server to load the actuals imported there.</Caption1>}
       </div>
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>

@@ -92,7 +92,14 @@ export const VIEWS: PaneView[] = [
     id: 'budget',
     label: 'Budget',
     icon: <Table20Regular />,
-    render: (c) => <BudgetView workbook={c.workbook} repository={c.repository} identity={c.review.identity} />,
+    render: (c) => (
+      <BudgetView
+        workbook={c.workbook}
+        repository={c.repository}
+        identity={c.review.identity}
+        getConnector={c.getConnector}
+      />
+    ),
   },
   {
     id: 'cash',

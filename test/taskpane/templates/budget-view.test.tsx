@@ -6,8 +6,25 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../../taskpane/components/App';
 import { createThreadRunner } from '../../../taskpane/run/scenario-runner';
+import { blockOf } from '../../../taskpane/workbook/double-sheets';
 import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../../src/store/memory-repository';
+import { DISCONNECTED, type Connector, type ConnectorState } from '../../../src/connector';
+
+/** A connector in `status` whose GET /api/actuals answers from `actuals` (by cost centre). */
+function connectorDouble(status: ConnectorState['status'], actuals: Record<string, unknown[]>) {
+  const reads: string[] = [];
+  const connector = {
+    getState: (): ConnectorState => ({ ...DISCONNECTED, status, baseUrl: 'http://127.0.0.1:1' }),
+    subscribe: () => () => {},
+    read: async (endpoint: string, _params: unknown, query: Record<string, string>) => {
+      reads.push(`${endpoint} ${query.costCentre} ${query.from}..${query.to}`);
+      if (endpoint !== 'listActuals') throw new Error(`unexpected ${endpoint}`);
+      return actuals[query.costCentre] ?? [];
+    },
+  } as unknown as Connector;
+  return { getConnector: async () => connector, reads };
+}
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
   observe(): void {}
@@ -15,9 +32,10 @@ import { createMemoryRepository } from '../../../src/store/memory-repository';
   disconnect(): void {}
 };
 
-function renderBudget(workbook = createWorkbookDouble()) {
+function renderBudget(workbook = createWorkbookDouble(), getConnector?: () => Promise<Connector>) {
   render(
     <App
+      {...(getConnector ? { getConnector } : {})}
       host={null}
       loadCatalogue={async () => []}
       workbook={workbook}
@@ -86,6 +104,44 @@ describe('Budget view', () => {
     fireEvent.click(create);
     await screen.findByText(/^Budget workbook written/);
     expect(workbook.store.tables.get('fpaPlan')!.address).toBe('A4:Q5');
+  }, 30000);
+
+  it('not connected: loading from the team server is off, and the view says where to connect', async () => {
+    const offline = connectorDouble('disconnected', {});
+    renderBudget(createWorkbookDouble(), offline.getConnector);
+    const button = await screen.findByRole('button', { name: 'Load actuals from the team server' }, { timeout: 10000 });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/^Connect in Settings › Team server/)).toBeTruthy();
+  }, 30000);
+
+  it('pulls the template’s cost centres’ actuals from the team server into the Actuals table', async () => {
+    const server = connectorDouble('online', {
+      MKT: [
+        { account: 'Travel', period: '2025-01', amount: 120 },
+        { account: 'Rent', period: '2025-01', amount: 9 },
+      ],
+    });
+    const workbook = createWorkbookDouble();
+    renderBudget(workbook, server.getConnector);
+    await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
+    type('Cost centres', 'MKT\nIT');
+    type('Accounts', 'Travel');
+    type('Months', '2025-01 to 2025-12');
+    type('First forecast month', '2025-04');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
+    fireEvent.click(within(await screen.findByTestId('template-preview')).getByRole('button', { name: 'Create' }));
+    await screen.findByText(/^Budget workbook written/);
+    const button = screen.getByRole('button', { name: 'Load actuals from the team server' });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button);
+    await screen.findByText(
+      "Loaded 1 actual amounts for 1 month(s) from the team server into 'Actuals'!F5:Q6. Left out 1 amount(s) of accounts not in the template (Rent).",
+    );
+    expect(server.reads).toEqual(['listActuals MKT 2025-01..2025-03', 'listActuals IT 2025-01..2025-03']);
+    expect(blockOf(workbook.store.sheets.get('Actuals')!, 'F5:G6')).toEqual([
+      [120, null],
+      [null, null],
+    ]);
   }, 30000);
 
   it('names the month to fix and writes nothing', async () => {
