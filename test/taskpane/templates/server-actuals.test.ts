@@ -34,6 +34,14 @@ async function templated(): Promise<WorkbookDouble> {
 /** Actuals rows F5:H8 (2026-01 … 2026-03) of CC1/4000, CC1/5000, CC2/4000, CC2/5000. */
 const closedMonths = (wb: WorkbookDouble) => blockOf(wb.store.sheets.get('Actuals')!, 'F5:H8');
 
+/** What both sources below give: CC1/4000 2026-01 and -02, CC2/5000 2026-03. */
+const LOADED = [
+  [100, 110, null],
+  [null, null, null],
+  [null, null, null],
+  [null, null, 250],
+];
+
 describe('loadServerActuals against a fake of GET /api/actuals', () => {
   const server: Record<string, VersionLine[]> = {
     CC1: [
@@ -52,12 +60,7 @@ describe('loadServerActuals against a fake of GET /api/actuals', () => {
     });
     expect(asked).toEqual(['CC1 2026-01..2026-03', 'CC2 2026-01..2026-03']);
     expect(loaded).toMatchObject({ count: 3, skipped: { amounts: 1, accounts: ['9999'] } });
-    expect(closedMonths(wb)).toEqual([
-      [100, 110, null],
-      [null, null, null],
-      [null, null, null],
-      [null, null, 250],
-    ]);
+    expect(closedMonths(wb)).toEqual(LOADED);
   });
 
   test('a cost centre the server refuses: the message names it and nothing is written', async () => {
@@ -108,12 +111,7 @@ describeIfPg('loadServerActuals against the real server, through the connector',
     const wb = await templated();
     const loaded = await loadServerActuals(wb, api);
     expect(loaded).toMatchObject({ count: 3, skipped: { amounts: 1, accounts: ['9999'] } });
-    expect(closedMonths(wb)).toEqual([
-      [100, 110, null],
-      [null, null, null],
-      [null, null, null],
-      [null, null, 250],
-    ]);
+    expect(closedMonths(wb)).toEqual(LOADED);
     expect(blockOf(wb.store.sheets.get('Actuals')!, 'J8')).toEqual([[null]]); // 2026-05 is a forecast month
     queue.close();
   });
