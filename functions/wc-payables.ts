@@ -1,11 +1,11 @@
 /**
  * FPA.WC.PAYABLES: the payables-timing MIP (src/cash/payables-timing.ts) as a cell function.
  */
+import { payablesCashTable, payablesTable } from '../src/cash/payables-table';
 import { planPayables } from '../src/cash/payables-timing';
 import { CashErrors } from '../src/cash/errors';
 import { readPayables } from '../src/sheets/payables-table';
-import { isBlank, optionalNumber, optionalString, readGrid, safelyAsync, withHeader } from './adapter';
-import type { SpillValue } from './adapter';
+import { isBlank, optionalNumber, optionalString, readGrid, rectangular, safelyAsync } from './adapter';
 import { cashSolver } from './cash';
 import { readFlows, readScalarOrRow } from './cash-ranges';
 
@@ -42,27 +42,6 @@ export function wcPayablesFn(
       { openingCash: opening, flows: values, floor: floors, invoices },
       cashSolver.current,
     );
-    if (shape === 'cash')
-      return withHeader(
-        ['period', 'closing cash'],
-        plan.closingCash.map((c, t) => [t + 1, c]),
-      );
-    const early = new Set(plan.payEarly);
-    const rows: (SpillValue | null)[][] = invoices.map((inv) => {
-      const isEarly = early.has(inv.id);
-      const paid = isEarly ? inv.amount * (1 - inv.discount) : inv.amount;
-      return [
-        inv.id,
-        inv.amount,
-        inv.due,
-        isEarly ? 'early' : 'on due',
-        isEarly ? inv.discountBy : inv.due,
-        paid,
-        inv.amount - paid,
-      ];
-    });
-    const total = (c: number): number => rows.reduce((s, r) => s + (r[c] as number), 0);
-    rows.push(['total', total(1), null, `${early.size} early`, null, total(5), plan.saved]);
-    return withHeader(['bill', 'amount', 'due', 'decision', 'paid in period', 'paid', 'saved'], rows);
+    return rectangular(shape === 'cash' ? payablesCashTable(plan) : payablesTable(invoices, plan));
   });
 }

@@ -1,11 +1,11 @@
 /**
- * The cash engine's job for the job protocol (src/jobs): `cash.plan`, the Cash view's whole
+ * The cash engine's jobs for the job protocol (src/jobs). `cash.plan` is the Cash view's whole
  * computation on plain data, so it runs in the pane's worker (taskpane/workers/scenario-worker.ts)
  * and the pane's thread only reads the ranges and writes the sheet. One row of flows gives the
  * optimal plan (FPA.CASH.OPTIMIZE); trials give the one plan that holds across them under the risk
  * limit (optimizeScenarios), the buffer per period (FPA.CASH.BUFFER) and the chance of falling
  * below the minimum per period (FPA.CASH.RISK); shocks add the stress tests (FPA.CASH.STRESS) on the
- * flows, or on the trials' mean.
+ * flows, or on the trials' mean. `cash.payables` is the payables-timing MIP (FPA.WC.PAYABLES).
  *
  * Progress counts steps: the stress tests, each solve of the optimisation, the buffer, the risk. The
  * total grows by one while the optimisation adds a solve (row generation decides how many). A cancel
@@ -19,6 +19,9 @@ import { CashErrors } from './errors';
 import { liquidityRisk } from './liquidity-risk';
 import { optimizeCash } from './optimize-cash';
 import { optimizeScenarios } from './optimize-scenarios';
+import { payablesCashTable, payablesTable } from './payables-table';
+import { planPayables } from './payables-timing';
+import type { PayablesInput } from './payables-timing';
 import { scheduleTable } from './schedule-table';
 import type { RiskSpec } from './scenario-types';
 import { stressTable } from './stress-table';
@@ -57,8 +60,18 @@ export interface CashJobResult {
   stress: Cell[][] | null;
 }
 
+/** The payables plan as the tables the pane writes (src/cash/payables-table.ts). */
+export interface PayablesJobResult {
+  bills: Cell[][];
+  cash: Cell[][];
+  saved: number;
+  /** Bills paid early. */
+  early: number;
+}
+
 export type CashJobs = {
   'cash.plan': { payload: CashJob; result: CashJobResult };
+  'cash.payables': { payload: PayablesInput; result: PayablesJobResult };
 };
 
 /** A context for running a job outside a runner: never cancelled, no progress. */
@@ -150,7 +163,33 @@ export async function planCash(
   };
 }
 
+/**
+ * The payables-timing MIP (FPA.WC.PAYABLES) as the pane writes it: one solve, so progress is 0 then
+ * 1 of 1, and a cancel is honoured before it.
+ * @throws FpaError CASH_SHORTFALL when paying every bill on its due date already breaks the floor;
+ *   CASH_INVALID_PLAN naming the bill; CASH_CANCELLED.
+ */
+export async function planPayablesJob(
+  input: PayablesInput,
+  solver: Solver,
+  context: Pick<JobContext, 'signal' | 'progress'> = QUIET,
+): Promise<PayablesJobResult> {
+  if (context.signal.aborted) throw CashErrors.cancelled();
+  context.progress(0, 1);
+  const plan = await planPayables(input, solver);
+  context.progress(1, 1);
+  return {
+    bills: payablesTable(input.invoices, plan),
+    cash: payablesCashTable(plan),
+    saved: plan.saved,
+    early: plan.payEarly.length,
+  };
+}
+
 /** The handlers a runner serves, over the solver of its thread (glpk.js's browser or Node entry). */
 export function createCashJobHandlers(solver: Solver): JobHandlers<CashJobs> {
-  return { 'cash.plan': (job, context) => planCash(job, solver, context) };
+  return {
+    'cash.plan': (job, context) => planCash(job, solver, context),
+    'cash.payables': (input, context) => planPayablesJob(input, solver, context),
+  };
 }

@@ -48,7 +48,7 @@ export interface CashOutcome extends CashJobResult {
 }
 
 /** The flows as trials: one row or one column is one trial; a block is one trial per row. */
-function readFlows(values: Cell[][]): number[][] {
+export function readFlows(values: Cell[][]): number[][] {
   const grid = toSheetGrid(values);
   const column = grid.length > 1 && grid.every((r) => r.length === 1);
   const rows = column ? [grid.map((r) => r[0])] : grid;

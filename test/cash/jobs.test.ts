@@ -5,7 +5,9 @@
  * is sent from the progress report itself.
  */
 import { cashBuffer } from '../../src/cash/cash-buffer';
-import { createCashJobHandlers, planCash } from '../../src/cash/jobs';
+import { createCashJobHandlers, planCash, planPayablesJob } from '../../src/cash/jobs';
+import { payablesTable } from '../../src/cash/payables-table';
+import { planPayables } from '../../src/cash/payables-timing';
 import type { CashJob } from '../../src/cash/jobs';
 import { liquidityRisk } from '../../src/cash/liquidity-risk';
 import { optimizeCash } from '../../src/cash/optimize-cash';
@@ -112,4 +114,32 @@ it('runs through the job protocol, and a cancel from its progress ends it with C
     onProgress: ({ done }) => done === 1 && controller.abort(),
   });
   await expect(run.catch(cancelledCode)).resolves.toBe('CASH_CANCELLED');
+});
+
+it('cash.payables: the payables MIP as tables, through the protocol, and cancelled before it starts', async () => {
+  const input = {
+    openingCash: 200,
+    flows: [0, 0, 1000],
+    floor: 0,
+    invoices: [
+      { id: 'A', amount: 100, due: 2, discount: 0.02, discountBy: 1 },
+      { id: 'B', amount: 1000, due: 3, discount: 0.05, discountBy: 1 },
+    ],
+  };
+  const plan = await planPayables(input, solver);
+  const pool = createJobPool({ handlers: createCashJobHandlers(solver) });
+  const seen: JobProgress[] = [];
+  const out = await pool.run('cash.payables', input, { onProgress: (p) => seen.push(p) });
+  expect(out.bills).toEqual(payablesTable(input.invoices, plan));
+  expect(out.early).toBe(1);
+  expect(out.saved).toBeCloseTo(2, 9);
+  expect(seen).toEqual([
+    { done: 0, total: 1 },
+    { done: 1, total: 1 },
+  ]);
+  const before = new AbortController();
+  before.abort();
+  await expect(
+    planPayablesJob(input, solver, { signal: before.signal, progress: () => undefined }).catch(cancelledCode),
+  ).resolves.toBe('CASH_CANCELLED');
 });

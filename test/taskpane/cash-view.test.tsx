@@ -6,6 +6,9 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { CashErrors } from '../../src/cash/errors';
+import { payablesCashTable, payablesTable } from '../../src/cash/payables-table';
+import { planPayables } from '../../src/cash/payables-timing';
+import { readPayables } from '../../src/sheets/payables-table';
 import type { CashJobResult } from '../../src/cash/jobs';
 import type { JobProgress } from '../../src/jobs/protocol';
 import { App } from '../../taskpane/components/App';
@@ -23,6 +26,12 @@ import { openView } from './open-view';
 };
 
 const flows = [-200, 150, -300, 400, 50, -100];
+const bills = [
+  ['bill', 'amount', 'due period', 'discount', 'discount by'],
+  ['B1', 300, 3, 0.02, 1],
+  ['B2', 200, 5, 0.03, 2],
+  ['B3', 150, 6, 0.01, 4],
+];
 
 function renderPane(cashRunner?: CashRunner) {
   const workbook = createWorkbookDouble({
@@ -36,6 +45,8 @@ function renderPane(cashRunner?: CashRunner) {
         ['TD2', 2, 0.004],
       ],
       'Cash!B2:G2': [[-200, 'x', -300, 400, 50, -100]],
+      'Cash!B3:G3': [flows],
+      'Bills!A1:E4': bills,
     },
   });
   render(
@@ -110,6 +121,7 @@ it('shows the runner’s progress, and Cancel stops the run without writing anyt
         },
       };
     },
+    payables: () => ({ done: Promise.reject(new Error('not used')), cancel: () => undefined }),
   };
   const workbook = renderPane(runner);
   await openView('Cash');
@@ -126,4 +138,21 @@ it('shows the runner’s progress, and Cancel stops the run without writing anyt
   expect(cancelled).toEqual(['cancel']);
   expect(workbook.sheets).not.toContain('Cash plan');
   expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+}, 60_000);
+
+it('plans payables from the Cash view and writes the decisions and closing cash, as FPA.WC.PAYABLES does', async () => {
+  const workbook = renderPane();
+  await openView('Cash');
+  await screen.findByRole('heading', { name: 'Payables' }, { timeout: 10000 });
+  type('Opening cash', '1000');
+  type('Bills', 'Bills!A1:E4');
+  type('Other flows', 'Cash!B3:G3');
+  type('Floor', '100');
+  fireEvent.click(screen.getByRole('button', { name: 'Plan payables' }));
+  const done = await screen.findByTestId('payables-done', {}, { timeout: 20000 });
+  const invoices = readPayables(bills.slice(1), 6);
+  const plan = await planPayables({ openingCash: 1000, flows, floor: 100, invoices }, glpkNodeSolver);
+  expect(done.textContent).toMatch(new RegExp(`${plan.payEarly.length} of 3 bills paid early`));
+  expect(done.textContent).toMatch(/Written to the sheet "Payables plan"/);
+  expect(workbook.tables.map((t) => t.rows)).toEqual([payablesTable(invoices, plan), payablesCashTable(plan)]);
 }, 60_000);

@@ -2,11 +2,11 @@
  * The Cash view: where the plan's ranges are (flows or trials, instruments, credit line, shocks),
  * the opening and minimum cash and, for trials, the risk limit → Run → a summary here and a new
  * sheet with the schedule, the buffer, the risk per period with its chart, and the stress tests
- * (taskpane/cash/run-cash.ts). The numbers are the core's (src/cash), as the cell functions give them;
+ * (taskpane/cash/run-cash.ts); below it, the payables tool (PayablesPanel.tsx). The numbers are the core's (src/cash), as the cell functions give them;
  * they are computed off the pane's thread by the cash runner (the pane's worker), with progress and
  * Cancel.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Caption1,
@@ -17,16 +17,15 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import type { RiskMeasure } from '../../../src/cash/scenario-types';
-import { isFpaError } from '../../../src/errors';
 import type { JobProgress } from '../../../src/jobs/protocol';
 import type { CashForm, CashOutcome, WrittenCash } from '../../cash/run-cash';
 import { readCashJob, writeCash } from '../../cash/run-cash';
-import type { CashRunHandle, CashRunner } from '../../run/cash-runner';
+import type { CashRunner } from '../../run/cash-runner';
 import { useNumbers } from '../../state/numbers';
+import { PayablesPanel } from './PayablesPanel';
+import { useCashFormStyles, useCashJob } from './use-cash-job';
 import type { Workbook } from '../../workbook/types';
 
 export interface CashViewProps {
@@ -34,20 +33,6 @@ export interface CashViewProps {
   /** Where the plan is computed: the pane's worker, or this thread where none can start. */
   runner: CashRunner;
 }
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))',
-    gap: tokens.spacingHorizontalS,
-    '& > *': { minWidth: 0 },
-  },
-  fillInput: { width: '100%', minWidth: 0 },
-  /** Inputs shrink with the pane: an input's intrinsic width (20 characters) must not widen the row. */
-  fill: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
-});
 
 type Text = Record<
   'flows' | 'instruments' | 'creditLine' | 'shocks' | 'opening' | 'minimum' | 'alpha' | 'limit',
@@ -66,15 +51,12 @@ const START: Text = {
 };
 
 export function CashView({ workbook, runner }: CashViewProps) {
-  const styles = useStyles();
+  const styles = useCashFormStyles();
+  const job = useCashJob();
   const numbers = useNumbers();
   const [text, setText] = useState<Text>(START);
   const [measure, setMeasure] = useState<RiskMeasure>('cvar');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [cancelled, setCancelled] = useState(false);
-  const handle = useRef<CashRunHandle | null>(null);
   const [done, setDone] = useState<{ outcome: CashOutcome; written: WrittenCash } | null>(null);
   const box = { className: styles.fill, input: { className: styles.fillInput } };
   const set = (key: keyof Text) => (_: unknown, d: { value: string }) => setText((t) => ({ ...t, [key]: d.value }));
@@ -110,24 +92,14 @@ export function CashView({ workbook, runner }: CashViewProps) {
       alpha: value('alpha'),
       limit: value('limit'),
     };
-    setBusy(true);
-    setProblem(null);
     setDone(null);
     setProgress(null);
-    setCancelled(false);
-    try {
-      const { job, rateWarnings } = await readCashJob(workbook, form, numbers.style);
-      handle.current = runner.start(job, setProgress);
-      const outcome: CashOutcome = { ...(await handle.current.done), rateWarnings };
+    await job.run(async (track) => {
+      const { job: payload, rateWarnings } = await readCashJob(workbook, form, numbers.style);
+      const outcome: CashOutcome = { ...(await track(runner.start(payload, setProgress))), rateWarnings };
       const written = await writeCash(workbook, outcome);
       setDone({ outcome, written });
-    } catch (e) {
-      if (isFpaError(e) && e.code === 'CASH_CANCELLED') setCancelled(true);
-      else setProblem(isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
-    } finally {
-      handle.current = null;
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -174,28 +146,28 @@ export function CashView({ workbook, runner }: CashViewProps) {
         </Field>
       </div>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy || invalid} onClick={() => void run()}>
+        <Button appearance="primary" disabled={job.busy || invalid} onClick={() => void run()}>
           Run and write to a sheet
         </Button>
-        {busy && (
+        {job.busy && (
           <>
             <Spinner
               size="tiny"
               label={progress ? `Solving: step ${progress.done} of ${progress.total}` : 'Solving'}
               data-testid="cash-progress"
             />
-            <Button onClick={() => handle.current?.cancel()}>Cancel</Button>
+            <Button onClick={job.cancel}>Cancel</Button>
           </>
         )}
       </div>
-      {cancelled && (
+      {job.cancelled && (
         <MessageBar intent="info" data-testid="cash-cancelled">
           <MessageBarBody>Cancelled: nothing was written.</MessageBarBody>
         </MessageBar>
       )}
-      {problem && (
+      {job.problem && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarBody>{job.problem}</MessageBarBody>
         </MessageBar>
       )}
       {done?.outcome.rateWarnings.map((warning) => (
@@ -213,6 +185,7 @@ export function CashView({ workbook, runner }: CashViewProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      <PayablesPanel workbook={workbook} runner={runner} openingCash={text.opening} />
     </section>
   );
 }
