@@ -34,6 +34,12 @@ import { ScenariosView } from '../scenarios/ScenariosView';
 import { SettingsView } from '../settings/SettingsView';
 import { VersionsView } from '../versions/VersionsView';
 
+/** The signed-in user's cost centres (none listed for "all"), or null in single-user mode. */
+const signedInCostCentres = (review: ReviewState): readonly string[] | null => {
+  const centres = review.signedIn?.user.costCentres;
+  return centres === undefined ? null : centres === '*' ? [] : centres;
+};
+
 /** What every view may use. */
 export interface ViewContext {
   data: PaneData;
@@ -114,7 +120,7 @@ export const VIEWS: PaneView[] = [
     render: (c) => (
       <VersionsView
         workbook={c.workbook}
-        costCentres={c.review.identity.costCentres}
+        costCentres={signedInCostCentres(c.review) ?? c.review.identity.costCentres}
         getConnector={c.getConnector}
         onOpenSettings={() => c.navigate('settings')}
       />

@@ -117,9 +117,12 @@ export function VersionsView({
       setPair({ base: found[1]?.id ?? found[0]?.id ?? '', other: found[0]?.id ?? '' });
     });
   // The user's own cost centre's versions, as soon as the connection is there.
+  const own = costCentres[0] ?? '';
   useEffect(() => {
-    if (connected && costCentre.trim() && versions === null) void load(costCentre);
-  }, [connected]);
+    const centre = costCentre.trim() || own;
+    if (!costCentre.trim() && own) setCostCentre(own);
+    if (connected && centre && versions === null) void load(centre);
+  }, [connected, own]);
 
   const name = (id: string) => versions?.find((v) => v.id === id)?.name ?? id.slice(0, 8);
 

@@ -1,0 +1,244 @@
+/**
+ * A team through the built pane in Chromium, against the real server (PostgreSQL when DATABASE_URL
+ * is set, PGlite otherwise): three people sign in through Settings › Team server with the server's
+ * development tokens (alice the budget owner, bob the cost-centre approver, carol the controller);
+ * alice's proposal goes through a two-step chain; the server refuses alice's own approval; bob and
+ * carol approve; alice applies. Then the server holds v2 with its lineage, alice's Versions view
+ * writes v2 into the workbook double (over v1, which it held untouched) and compares v1 with v2 at
+ * 320 px, FPA.BUDGET.VERSION reads v2 in bob's runtime through his connection, the audit chain
+ * verifies, and the webhook receiver got each event once.
+ *
+ * Not through the pane yet: drafting, submitting, approving and applying a server proposal (the
+ * pane's Proposals view holds local proposals; the sync of proposals is another change), so those
+ * steps are the API calls the pane will make, each as the signed-in user's own token.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { deliverDue } from '../../server/notify/background';
+import { startTestServer, type TestServer } from '../server/helpers';
+import { startReceiver, type Receiver } from '../server/receiver';
+import {
+  CUSTOM_FUNCTIONS_ERRORS,
+  DIST,
+  invokeFunction,
+  launchBrowser,
+  openView,
+  routeOfficeJs,
+  serveFolder,
+  type StaticServer,
+} from './harness';
+import fs from 'node:fs';
+import path from 'node:path';
+
+jest.setTimeout(240_000);
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const V1_LINES = [
+  { account: '6100', period: '2026-03', amount: 5000 },
+  { account: '6200', period: '2026-03', amount: 1000 },
+  { account: '7000', period: '2026-04', amount: 42 },
+];
+const CHAIN = [
+  { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 48 },
+  { name: 'Finance controller', role: 'controller', costCentre: 'affected', deadlineHours: 48 },
+];
+
+let site: StaticServer;
+let server: TestServer;
+let receiver: Receiver;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const problems: string[] = [];
+const tokens: Record<string, string> = {};
+const settings = () => ({ ...server.config, webhookRetryBaseMs: 1_000, webhookMaxAttempts: 3 });
+
+/** A page of the pane for one person, signed in through Settings › Team server with their token. */
+async function signIn(user: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`${user}: page error: ${error.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon|403/.test(m.text())) problems.push(`${user}: console error: ${m.text()}`);
+  });
+  await routeOfficeJs(page);
+  await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
+  await page.goto(`${site.url}/taskpane.html?workbook=double&tab=settings&locale=en-US`, { waitUntil: 'load' });
+  await page.getByLabel('Backend URL (optional)').fill(server.url);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByLabel('Development token').fill(tokens[user]);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page
+    .getByTestId('team-server-status')
+    .filter({ hasText: /^Online/ })
+    .waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="identity-chip"][data-mode="signed-in"]').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+const act = (user: string, p: Json, verb: string) =>
+  server.as(tokens[user], {
+    method: 'POST',
+    url: `/api/proposals/${p.id}/${verb}`,
+    payload: {},
+    headers: { 'if-match': `"${p.version}"` },
+  });
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
+    throw new Error('dist/ is not built: run "npm run build" first.');
+  site = await serveFolder(DIST);
+  server = await startTestServer({ prefix: 'e2eteam', overrides: { corsOrigin: site.url } });
+  receiver = await startReceiver();
+  tokens.root = await server.token('root', 'admin', '*');
+  // Alice also holds the approver role: only separation of duties stops her approving her own proposal.
+  tokens.alice = await server.token('alice', ['analyst', 'budget_owner', 'approver'], ['CC1']);
+  tokens.bob = await server.token('bob', 'approver', ['CC1']);
+  tokens.carol = await server.token('carol', 'controller', '*');
+  const chain = await server.as(tokens.root, { method: 'GET', url: '/api/approval-chain' });
+  const put = await server.as(tokens.root, {
+    method: 'PUT',
+    url: '/api/approval-chain',
+    payload: { steps: CHAIN },
+    headers: { 'if-match': chain.headers.etag },
+  });
+  expect(put.statusCode).toBe(200);
+  const v1 = await server.as(tokens.root, {
+    method: 'POST',
+    url: '/api/versions',
+    payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name: 'v1', lines: V1_LINES },
+  });
+  expect(v1.statusCode).toBe(201);
+  const hook = await server.as(tokens.root, {
+    method: 'POST',
+    url: '/api/webhooks',
+    payload: {
+      url: receiver.url,
+      format: 'generic',
+      events: ['approval.waiting', 'proposal.applied'],
+      secret: 'a-shared-secret-of-32-characters',
+    },
+  });
+  expect(hook.statusCode).toBe(201);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await receiver?.close();
+  await server?.close();
+  await site?.close();
+});
+
+test('submit, a refused self-approval, two approvals, apply: v2 in the workbook, on the server, in a cell', async () => {
+  const [alice, bob] = [await signIn('alice'), await signIn('bob')];
+  await signIn('carol');
+  await expect(alice.getByTestId('identity-chip').getAttribute('aria-label')).resolves.toMatch(/Signed in as alice/);
+  await expect(bob.getByTestId('identity-chip').getAttribute('aria-label')).resolves.toMatch(/Signed in as bob/);
+
+  // Alice's workbook holds v1, written from her Versions view.
+  await openView(alice, 'Versions');
+  await alice.getByRole('button', { name: 'Write v1 to the workbook' }).click();
+  await alice.getByText('Wrote v1 into Budget CC1!A1:F5.').waitFor();
+
+  // Alice drafts and submits; the chain has two steps.
+  const drafted = await server.as(tokens.alice, {
+    method: 'POST',
+    url: '/api/proposals',
+    payload: {
+      fiscalYear: 2026,
+      reason: 'Move travel to ads',
+      lines: [
+        { id: 'travel', costCentre: 'CC1', account: '6100', period: '2026-03', before: 5000, after: 2500 },
+        { id: 'ads', costCentre: 'CC1', account: '6200', period: '2026-03', before: 1000, after: 3500 },
+      ],
+    },
+  });
+  expect(drafted.statusCode).toBe(201);
+  let proposal = (await act('alice', drafted.json(), 'submit')).json();
+  expect(proposal.chain.map((s: Json) => s.role)).toEqual(['approver', 'controller']);
+
+  // The submitter never approves her own proposal, though her role could approve the step: 403.
+  const own = await act('alice', proposal, 'approve');
+  expect(own.statusCode).toBe(403);
+  expect(own.json().error.code).toBe('SERVER_FORBIDDEN_STEP');
+  expect(own.json().error.message).toMatch(/submit/i);
+
+  proposal = (await act('bob', proposal, 'approve')).json();
+  proposal = (await act('carol', proposal, 'approve')).json();
+  expect(proposal.state).toBe('approved');
+  const applied = await act('alice', proposal, 'apply');
+  expect(applied.statusCode).toBe(200);
+  const [made] = applied.json().versions as Json[];
+  expect(made).toMatchObject({ costCentre: 'CC1', name: 'v2', action: 'apply' });
+
+  // The server holds v2 with its lineage.
+  const v2 = (await server.as(tokens.alice, { method: 'GET', url: `/api/versions/${made.id}` })).json();
+  expect(v2).toMatchObject({ number: 2, proposalId: proposal.id });
+  expect(v2.lineage).toMatchObject({
+    action: 'apply',
+    submittedBy: 'alice',
+    appliedBy: 'alice',
+    approvers: [
+      { step: 1, who: 'bob' },
+      { step: 2, who: 'carol' },
+    ],
+  });
+
+  // Alice's Versions view: v2 with where it came from, written over the untouched v1.
+  await alice.getByRole('button', { name: 'Show versions' }).click();
+  const newest = alice.getByTestId('version').first();
+  await newest.filter({ hasText: /^v2/ }).waitFor();
+  expect(await newest.textContent()).toContain('approved by bob, carol · applied by alice');
+  await alice.getByRole('button', { name: 'Write v2 to the workbook' }).click();
+  await alice.getByText('Wrote v2 into Budget CC1!A1:F5 (it held v1).').waitFor();
+  const cells = await alice.evaluate(async () => {
+    const double = (window as unknown as { __openfpaWorkbook: Json }).__openfpaWorkbook;
+    const state = await double.readWorkbookState(['Budget CC1']);
+    return state.sheets.get('Budget CC1').cells as unknown[][];
+  });
+  expect(cells.slice(1).map((r) => r.slice(0, 3))).toEqual([
+    ['account', '2026-03', '2026-04'],
+    ['6100', 2500, null],
+    ['6200', 3500, null],
+    ['7000', null, 42],
+  ]);
+
+  // v1 and v2 side by side, within the 320 px pane.
+  await alice.getByLabel('Base').selectOption({ label: 'v1 (budget 2026)' });
+  await alice.getByLabel('Compare with').selectOption({ label: 'v2 (budget 2026)' });
+  await alice.getByRole('button', { name: 'Compare' }).click();
+  const table = alice.getByRole('table', { name: 'v1 compared with v2' });
+  await table.waitFor();
+  expect(await table.getByRole('row').allTextContents()).toEqual([
+    'Linev1v2Change',
+    '6100 · 2026-035,0002,500▼-2,500',
+    '6200 · 2026-031,0003,500▲+2,500',
+    'Total6,0426,042–',
+  ]);
+  const widths = await alice.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    view: document.documentElement.clientWidth,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.view);
+
+  // FPA.BUDGET.VERSION in bob's runtime reads v2 through his connection.
+  expect(await invokeFunction(bob, 'BUDGET.VERSION', ['v2', 'CC1'])).toEqual([
+    ['account', '2026-03', '2026-04'],
+    ['6100', 2500, ''],
+    ['6200', 3500, ''],
+    ['7000', '', 42],
+  ]);
+
+  // The audit chain verifies; the receiver got each event once.
+  const verify = await server.as(tokens.root, { method: 'GET', url: '/api/audit/verify' });
+  expect(verify.json()).toMatchObject({ ok: true });
+  expect(await deliverDue(server.db, settings(), 'e2e')).toBe(3);
+  expect(await deliverDue(server.db, settings(), 'e2e')).toBe(0);
+  const types = receiver.received.map((r) => (JSON.parse(r.body) as Json).type).sort();
+  expect(types).toEqual(['approval.waiting', 'approval.waiting', 'proposal.applied']);
+  expect(new Set(receiver.received.map((r) => r.key)).size).toBe(receiver.received.length);
+  expect(receiver.acted.size).toBe(3);
+  expect(problems).toEqual([]);
+});
