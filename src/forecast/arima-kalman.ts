@@ -169,6 +169,23 @@ export function arimaStateForecast(ss: ArimaForecastState, h: number): { mean: F
   const Z = new Float64Array(rd);
   Z[0] = 1;
   for (let j = 0; j < d; j++) Z[r + j] = delta[j];
+  // T is sparse (companion and differencing blocks): its non-zeros by row, columns ascending, so
+  // every product below adds the same terms in the same order as the dense loops, zeros skipped
+  // (bit-identical results at O(nnz·rd) instead of O(rd³) per step).
+  const rowStart = new Int32Array(rd + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  for (let i = 0; i < rd; i++) {
+    rowStart[i] = cols.length;
+    for (let k = 0; k < rd; k++) {
+      const v = T[i + rd * k];
+      if (v !== 0) {
+        cols.push(k);
+        vals.push(v);
+      }
+    }
+  }
+  rowStart[rd] = cols.length;
   let a = Float64Array.from(ss.a);
   const P = Float64Array.from(ss.P);
   const anew = new Float64Array(rd);
@@ -179,23 +196,25 @@ export function arimaStateForecast(ss: ArimaForecastState, h: number): { mean: F
     let fc = 0;
     for (let i = 0; i < rd; i++) {
       let tmp = 0;
-      for (let k = 0; k < rd; k++) tmp += T[i + rd * k] * a[k];
+      for (let e = rowStart[i]; e < rowStart[i + 1]; e++) tmp += vals[e] * a[cols[e]];
       anew[i] = tmp;
       fc += tmp * Z[i];
     }
     a = Float64Array.from(anew);
     mean[l] = fc;
+    // mm = T P
     for (let i = 0; i < rd; i++)
       for (let j = 0; j < rd; j++) {
         let tmp = 0;
-        for (let k = 0; k < rd; k++) tmp += T[i + rd * k] * P[k + rd * j];
+        for (let e = rowStart[i]; e < rowStart[i + 1]; e++) tmp += vals[e] * P[cols[e] + rd * j];
         mm[i + rd * j] = tmp;
       }
+    // P = mm Tᵀ + R Rᵀ
     let v = 0;
     for (let i = 0; i < rd; i++)
       for (let j = 0; j < rd; j++) {
         let tmp = R[i] * R[j];
-        for (let k = 0; k < rd; k++) tmp += mm[i + rd * k] * T[j + rd * k];
+        for (let e = rowStart[j]; e < rowStart[j + 1]; e++) tmp += mm[i + rd * cols[e]] * vals[e];
         P[i + rd * j] = tmp;
       }
     for (let i = 0; i < rd; i++) for (let j = 0; j < rd; j++) v += Z[i] * Z[j] * P[i + j * rd];

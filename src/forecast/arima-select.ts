@@ -3,7 +3,7 @@ import type { ArimaFit, ArimaFitOptions } from './arima-fit';
 import type { ArimaInitialization } from './arima-objective';
 import { fitArima } from './arima-fit';
 import type { ArimaCandidate, ArimaCriterion } from './arima-candidate';
-import { confirmCandidate, fitCandidate } from './arima-candidate';
+import { confirmCandidate, constantRegressor, fitCandidate } from './arima-candidate';
 import { isConstant, ndiffs } from './kpss';
 import { seasonalStrength } from './seasonal-strength';
 import type { StepwiseRow } from './arima-stepwise';
@@ -24,6 +24,13 @@ export interface AutoArimaOptions {
   initialization?: ArimaInitialization;
   /** Gradient of the CSS fits (arima-fit.ts): "numeric" follows R's path to rounding. @default "analytic" */
   cssGradient?: ArimaFitOptions['cssGradient'];
+  /**
+   * With `approximation`, refit the search's best models by maximum likelihood until one is accepted
+   * (R). false keeps the best accepted CSS fit and only filters the series at its coefficients for the
+   * forecast state: no likelihood search at all, for uses that need the point forecast cheaply.
+   * @default true
+   */
+  mlRefit?: boolean;
   /** Called with every candidate fitted and its criterion (Infinity when rejected), as R's trace. */
   trace?: (order: ArimaOrder, constant: boolean, ic: number) => void;
 }
@@ -121,7 +128,9 @@ export function autoArima(y: Float64Array, m: number, options: AutoArimaOptions 
   });
   let best = search.best;
   let fitted = search.results.length;
-  if (approximation && best.fit) {
+  if (approximation && best.fit && options.mlRefit === false) {
+    best = bestCssFit(y, search.results, options.initialization);
+  } else if (approximation && best.fit) {
     // Refit the search's models by ML in the order of their (CSS) criterion, best first, until one is
     // accepted (R's approximation = TRUE). R ranks rejected models (Infinity) last, in search order;
     // a model whose pending variance check fails here joins them.
@@ -154,6 +163,29 @@ export function autoArima(y: Float64Array, m: number, options: AutoArimaOptions 
     seasonalStrength: strength,
     approximation,
   };
+}
+
+/**
+ * The accepted CSS candidate with the smallest criterion (ties in search order), filtered at its own
+ * coefficients (a fit with every coefficient fixed) so that it can forecast.
+ */
+function bestCssFit(
+  y: Float64Array,
+  results: StepwiseRow[],
+  initialization: ArimaInitialization | undefined,
+): ArimaCandidate {
+  const ranked = results
+    .map((r, index) => ({ r, index }))
+    .filter((x) => x.r.ic < Infinity)
+    .sort((a, b) => a.r.ic - b.r.ic || a.index - b.index);
+  for (const { r } of ranked) {
+    const c = confirmCandidate(r);
+    if (c.ic === Infinity || !c.fit) continue;
+    const regressor = constantRegressor(r.order, r.constant);
+    const fit = fitArima(y, r.order, { regressor, fixed: c.fit.coef, initialization, variance: 'skip' });
+    if (fit) return { fit: { ...fit, mask: c.fit.mask }, ic: c.ic, checked: true };
+  }
+  return { ic: Infinity, checked: true };
 }
 
 /** R's special cases when the differenced series is constant: a pure (seasonal) random walk, with drift. */

@@ -1,3 +1,5 @@
+import { fixedOrderFits } from './arima-fixtures';
+import { fitArima } from '../../src/forecast/arima-fit';
 import { autoArima } from '../../src/forecast/arima-select';
 import { arimaForecast } from '../../src/forecast/arima-forecast';
 import { autoArimaFits, fixtureSeries, sharedDataDir } from './arima-fixtures';
@@ -68,5 +70,20 @@ describe('autoArima against forecast::auto.arima() (R 4.2, forecast 8.20, defaul
     expect(autoArima(new Float64Array(0), 12)).toBeUndefined();
     const short = autoArima(Float64Array.of(3, 1, 4, 1, 5), 12)!;
     expect(short.fit.order.P + short.fit.order.Q + short.fit.order.D).toBe(0);
+  });
+
+  test('mlRefit false keeps the best accepted CSS fit, filtered at its coefficients', () => {
+    const y = Float64Array.from(fixedOrderFits().find((f) => f.name === 'usaccdeaths-011-011')!.values);
+    const refit = autoArima(y, 12, { approximation: true })!;
+    const css = autoArima(y, 12, { approximation: true, mlRefit: false })!;
+    // Same search, so the same CSS ranking; without the refit the coefficients are the CSS ones.
+    expect(css.fit.order).toEqual(refit.fit.order);
+    expect(css.modelsFitted).toBeLessThan(refit.modelsFitted);
+    const cssFit = fitArima(y, css.fit.order, { method: 'CSS', regressor: css.fit.regressor })!;
+    expect(Array.from(css.fit.coef)).toEqual(Array.from(cssFit.coef));
+    // It forecasts from the filtered state: finite, close to the refitted model's forecasts.
+    const a = arimaForecast(css.fit, 12).mean;
+    const b = arimaForecast(refit.fit, 12).mean;
+    for (let k = 0; k < 12; k++) expect(Math.abs(a[k] - b[k]) / b[k]).toBeLessThan(0.05);
   });
 });
