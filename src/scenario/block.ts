@@ -15,6 +15,7 @@ import { Matrix } from './matrix';
 import { midRanksOfSorted } from './ranks';
 import { gather, sortedUniforms } from './sampling';
 import { Scratch } from './scratch';
+import { sipColumn } from './sip-drivers';
 import { sensitivityValues } from './sensitivity';
 import { SeededGenerator } from '../stats/seeded-generator';
 import { PreparedScenario } from './spec';
@@ -141,11 +142,15 @@ export function simulateBlock(
     gather(sorted[d], ranks[d], column);
     return column;
   });
+  // SIP drivers: trial t takes sample t mod n (their joint distribution kept by sample index).
+  const inputs = plan.sips.length
+    ? [...columns, ...plan.sips.map((s, k) => sipColumn(s.samples, slot.start, m, scratch.float64(`sip:${k}`, m)))]
+    : columns;
   timings.sampleMs += now() - t;
   t = now();
   const out = outputs ?? program.outputs.map(() => new Float64Array(m));
   const at = outputs ? offset : 0;
-  evaluateProgram(program, columns, out, m, 0, at);
+  evaluateProgram(program, inputs, out, m, 0, at);
   timings.evaluateMs += now() - t;
   const sensitivity = plan.sensitivity
     ? out.map((column) =>

@@ -12,6 +12,8 @@ import { Matrix } from './matrix';
 import { checkCorrelationMatrix, nearestCorrelation } from './nearest-correlation';
 import { SamplingMethod } from './sampling';
 import type { DriverSpec } from '../model/driver';
+import { checkSipDrivers } from './sip-drivers';
+import type { PreparedSip, SipDriverSpec } from './sip-drivers';
 import { DEFAULT_TRIALS, isName, NAME_RULE_TEXT, nameKey, TRIALS_PER_RUN } from '../model';
 
 export type { DriverSpec };
@@ -50,6 +52,11 @@ export interface ScenarioSpec {
   convergence?: ConvergenceSpec;
   /** Add Spearman and standardised regression coefficients per driver for every output. @default false */
   sensitivity?: boolean;
+  /**
+   * SIP drivers (src/scenario/sip-drivers.ts): given samples, read by trial index (trial t takes
+   * sample t mod n), e.g. the SIPs of a SIPmath library; the model uses their names like drivers'.
+   */
+  sips?: SipDriverSpec[];
 }
 
 /**
@@ -85,6 +92,8 @@ export interface PreparedScenario {
   convergence?: Required<ConvergenceSpec>;
   sensitivity: boolean;
   warnings: string[];
+  /** SIP drivers; the model's inputs are the drivers, then these. */
+  sips: PreparedSip[];
 }
 
 function integerIn(field: string, value: unknown, fallback: number, min: number, max: number): number {
@@ -95,8 +104,9 @@ function integerIn(field: string, value: unknown, fallback: number, min: number,
   return value;
 }
 
-function checkDrivers(drivers: unknown): PreparedDriver[] {
-  if (!Array.isArray(drivers) || drivers.length === 0)
+function checkDrivers(drivers: unknown, sips: boolean): PreparedDriver[] {
+  if (sips && (drivers === undefined || drivers === null)) return [];
+  if (!Array.isArray(drivers) || (drivers.length === 0 && !sips))
     throw ScenarioErrors.badDriver('drivers: give at least one driver.');
   const seen = new Set<string>();
   return drivers.map((d: Partial<DriverSpec>, i) => {
@@ -124,6 +134,10 @@ function checkCorrelation(
   const index = new Map(drivers.map((d, i) => [d.name.toLowerCase(), i]));
   const correlated = names.map((n) => {
     const i = index.get(String(n).toLowerCase());
+    if (i === undefined && spec.sips?.some((s) => s?.name?.toLowerCase() === String(n).toLowerCase()))
+      throw ScenarioErrors.badCorrelation(
+        `"${n}" is a SIP: SIPs keep their library's correlation by sample index, so leave it out of the matrix.`,
+      );
     if (i === undefined) throw ScenarioErrors.badCorrelation(`"${n}" is not a driver.`);
     return i;
   });
@@ -162,13 +176,15 @@ function checkConvergence(c: ConvergenceSpec | undefined, outputs: string[]): Re
 export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
   if (!spec || typeof spec !== 'object') throw ScenarioErrors.badSpec('spec', 'must be an object.');
   const warnings: string[] = [];
-  const drivers = checkDrivers(spec.drivers);
-  if (typeof spec.model !== 'string')
-    throw ScenarioErrors.badSpec('model', 'must be text with one "name = expression" per line.');
-  const program = compileModel(
-    parseModel(spec.model),
+  const hasSips = Array.isArray(spec.sips) && spec.sips.length > 0;
+  const drivers = checkDrivers(spec.drivers, hasSips);
+  const sips = checkSipDrivers(
+    spec.sips,
     drivers.map((d) => d.name),
   );
+  if (typeof spec.model !== 'string')
+    throw ScenarioErrors.badSpec('model', 'must be text with one "name = expression" per line.');
+  const program = compileModel(parseModel(spec.model), [...drivers.map((d) => d.name), ...sips.map((s) => s.name)]);
   const { correlated, target } = checkCorrelation(spec, drivers, warnings);
   const iterations = integerIn('iterations', spec.iterations, DEFAULT_TRIALS, TRIALS_PER_RUN.min, TRIALS_PER_RUN.max);
   const seed = spec.seed ?? 1;
@@ -208,5 +224,6 @@ export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
     convergence,
     sensitivity: spec.sensitivity === true,
     warnings,
+    sips,
   };
 }
