@@ -13,13 +13,24 @@ import { createJobPool } from '../src/jobs/pool';
 import type { JobPool, JobRunOptions } from '../src/jobs/pool';
 import type { JobEndpoint } from '../src/jobs/endpoints';
 import type { JobHandlers, JobKind } from '../src/jobs/protocol';
-import { scenarioJobHandlers } from '../src/scenario/jobs';
+import { scenarioHandlersSpreading, scenarioJobHandlers } from '../src/scenario/jobs';
 import type { ScenarioJobs } from '../src/scenario/jobs';
 
 /** Every job a cell can run; functions/workers/cell-worker.ts serves the same handlers. */
 export type CellJobs = ForecastJobs & ScenarioJobs;
 
 export const cellJobHandlers: JobHandlers<CellJobs> = { ...forecastJobHandlers, ...scenarioJobHandlers };
+
+/**
+ * What a cell worker serves: every cell job, and a Monte Carlo run of two or more blocks spread over
+ * block workers of its own (`start`, `size` of them, started on its first such run; they are more
+ * cell workers that only get `scenario.block` jobs), merged on the cell worker, so neither Excel's
+ * thread nor one core holds a large FPA.SCENARIO.MC. The spills are the same bits either way.
+ */
+export function cellWorkerHandlers(start: (() => JobEndpoint | null) | undefined, size: number): JobHandlers<CellJobs> {
+  const blocks = () => createJobPool({ handlers: scenarioJobHandlers, start, size });
+  return { ...forecastJobHandlers, ...scenarioHandlersSpreading(blocks) };
+}
 
 let pool: JobPool<CellJobs> = createJobPool({ handlers: cellJobHandlers });
 

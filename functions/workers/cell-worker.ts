@@ -1,10 +1,23 @@
 /**
  * The custom functions' Web Worker: runs forecast and scenario jobs posted by functions/cell-jobs.ts.
- * All logic is in src/jobs and the engines' job handlers; this file only connects them to the
- * worker's message port.
+ * A large Monte Carlo run spreads its blocks over block workers, which are more instances of this
+ * script (started on the first such run, one per core and at most 4; they only get block jobs).
+ * All logic is in src/jobs, the engines' job handlers and functions/cell-jobs.ts; this file only
+ * connects them to the worker's message port.
  */
-import { serveWebWorker } from '../../src/jobs/endpoints';
-import type { WebWorkerScopeLike } from '../../src/jobs/endpoints';
-import { cellJobHandlers } from '../cell-jobs';
+import { serveWebWorker, webWorkerEndpoint } from '../../src/jobs/endpoints';
+import type { JobEndpoint, WebWorkerLike, WebWorkerScopeLike } from '../../src/jobs/endpoints';
+import { cellWorkerHandlers } from '../cell-jobs';
 
-serveWebWorker(self as unknown as WebWorkerScopeLike, cellJobHandlers);
+function startBlockWorker(): JobEndpoint | null {
+  try {
+    const worker = new Worker(new URL('./cell-worker.ts', import.meta.url));
+    return webWorkerEndpoint(worker as unknown as WebWorkerLike);
+  } catch {
+    return null;
+  }
+}
+
+const cores = globalThis.navigator?.hardwareConcurrency || 2;
+const start = typeof Worker === 'undefined' ? undefined : startBlockWorker;
+serveWebWorker(self as unknown as WebWorkerScopeLike, cellWorkerHandlers(start, Math.max(1, Math.min(4, cores))));

@@ -8,7 +8,10 @@
  * - `scenario.block`: one block of a run (src/scenario/block.ts), for a coordinator that spreads a
  *   run over workers; its output columns are moved, not copied.
  */
+import type { JobPool } from '../jobs/pool';
 import type { JobContext, JobHandlers } from '../jobs/protocol';
+import { histogram } from '../stats/histogram';
+import type { Histogram } from '../stats/histogram';
 import { BlockResult, simulateBlock } from './block';
 import { runScenarioOnBlocks } from './parallel';
 import type { RunBlock, ScenarioBlockJob } from './parallel';
@@ -21,6 +24,11 @@ export interface ScenarioJob {
   spec: ScenarioSpec;
   /** Outputs whose trial values to send back ('*' = every output; names match case-insensitively). */
   trials?: readonly string[] | '*';
+  /**
+   * Bins of an equal-width histogram of every output, drawn where the trials are (the pane's charts
+   * need no trial column on its thread). None when left out.
+   */
+  histogramBins?: number;
 }
 
 export interface ScenarioJobResult {
@@ -33,6 +41,8 @@ export interface ScenarioJobResult {
   iterations: number;
   /** The trial values of the outputs asked for, by output name. */
   trials: Record<string, Float64Array>;
+  /** Every output's histogram, with `histogramBins`. */
+  histograms?: Record<string, Histogram>;
 }
 
 export type ScenarioJobs = {
@@ -59,7 +69,22 @@ export function scenarioJobResult(run: ScenarioRun, job: ScenarioJob, context: J
   }
   // A 1,000,000-trial column is 8 MB: move it rather than copy it.
   context.transfer([...new Set(Object.values(trials).map((column) => column.buffer as ArrayBuffer))]);
-  return { result: run.result, outputs, seed: run.plan.seed, iterations: run.simulation.trials, trials };
+  const answer: ScenarioJobResult = {
+    result: run.result,
+    outputs,
+    seed: run.plan.seed,
+    iterations: run.simulation.trials,
+    trials,
+  };
+  const bins = job.histogramBins;
+  if (bins !== undefined)
+    answer.histograms = Object.fromEntries(
+      outputs.map((name, i) => [
+        name,
+        histogram(run.simulation.outputColumns[i].subarray(0, run.simulation.trials), bins),
+      ]),
+    );
+  return answer;
 }
 
 /** The last plan a block worker prepared, by its spec's text: the blocks of one run share it. */
@@ -102,3 +127,29 @@ export function createScenarioJobHandlers(runBlock?: RunBlock, concurrency?: num
 
 /** The handlers that run everything on the thread that serves them. */
 export const scenarioJobHandlers: JobHandlers<ScenarioJobs> = createScenarioJobHandlers();
+
+/**
+ * The handlers of a coordinator: `scenario.run` of two or more blocks spreads its blocks over the
+ * workers of `blockPool()` (two blocks in flight per worker, so none waits for the next), merges
+ * them and computes the statistics here; a one-block run, or a pool without workers, runs here.
+ * `blockPool` is called on the first run that spreads, so a coordinator that never sees a large run
+ * starts no worker. The task pane's scenario worker and the cells' workers serve these.
+ */
+export function scenarioHandlersSpreading(blockPool: () => JobPool<ScenarioJobs>): JobHandlers<ScenarioJobs> {
+  let pool: JobPool<ScenarioJobs> | undefined;
+  let spreading: JobHandlers<ScenarioJobs> | undefined;
+  return {
+    ...scenarioJobHandlers,
+    'scenario.run': (job, context) => {
+      const plan = planFor(job.spec);
+      if (plan.iterations <= plan.blockSize) return scenarioJobHandlers['scenario.run'](job, context);
+      pool ??= blockPool();
+      if (pool.workers === 0) return scenarioJobHandlers['scenario.run'](job, context);
+      spreading ??= createScenarioJobHandlers(
+        (block, signal) => pool!.run('scenario.block', block, { signal }),
+        2 * pool.workers,
+      );
+      return spreading['scenario.run'](job, context);
+    },
+  };
+}

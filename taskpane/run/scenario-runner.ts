@@ -1,7 +1,8 @@
 /**
  * Runs a scenario for the pane through the job protocol (src/jobs) and reports progress; `cancel()`
  * stops it between blocks. The same runner serves both places a run can happen: the scenario Web
- * Worker (taskpane/workers/scenario-worker.ts, so a 1,000,000-trial run never blocks the pane) and,
+ * Worker (taskpane/workers/scenario-worker.ts, which spreads the blocks over its own block workers,
+ * one per core, so a 1,000,000-trial run never blocks the pane) and,
  * where no worker can start, the pane's own thread (the engine yields after every block). Either
  * way the job returns the same data and the outcome is built here, once.
  */
@@ -43,11 +44,15 @@ export function runOutcome(name: string, job: ScenarioJobResult, keepTrials: boo
     iterations: job.iterations,
     seed: job.seed,
     result: job.result,
-    histograms: Object.fromEntries(columns.map(([o, values]) => [o, histogram(values, 30)])),
+    histograms:
+      job.histograms ?? Object.fromEntries(columns.map(([o, values]) => [o, histogram(values, HISTOGRAM_BINS)])),
     trials: keepTrials ? Object.fromEntries(columns) : undefined,
     elapsedMs,
   };
 }
+
+/** Bars of the results view's histograms. */
+const HISTOGRAM_BINS = 30;
 
 /** A runner over a job pool: its worker when it has one, this thread otherwise. */
 export function createScenarioRunner(
@@ -65,11 +70,12 @@ export function createScenarioRunner(
       const controller = new AbortController();
       const started = now();
       const samples: ProgressSample[] = [];
-      // Every output's trials come back (moved, not copied): the pane draws a histogram of each.
+      // The histograms are drawn where the trials are; the trials come back (moved, not copied)
+      // only when the user keeps them to write, so a 1M-trial answer costs the pane's thread nothing.
       const done = pool
         .run(
           'scenario.run',
-          { spec: { ...spec, sensitivity: true }, trials: '*' },
+          { spec: { ...spec, sensitivity: true }, trials: keepTrials ? '*' : [], histogramBins: HISTOGRAM_BINS },
           {
             signal: controller.signal,
             onProgress: ({ done: d, total }) => {

@@ -1,19 +1,41 @@
 /**
  * The pane's Web Worker: runs large Monte Carlo scenarios and the Cash view's plans (`cash.plan`,
- * whose solver is glpk.js's browser entry, itself in its own worker) off the task pane's thread. All
- * logic lives in src/jobs, src/scenario/jobs.ts and src/cash/jobs.ts; this file only connects them to
- * the worker's message port. The pane starts it with taskpane/run/start-worker.ts and runs jobs
- * through a job pool.
+ * whose solver is glpk.js's browser entry, itself in its own worker) off the task pane's thread. A
+ * scenario of two or more blocks is spread over block workers (more instances of this same script,
+ * one per core and at most 4, started on the first such run; they only ever get `scenario.block`
+ * jobs), merged in block order here, with the statistics and histograms computed here, so the pane's
+ * thread only receives the answer. The numbers are the same bits for any number of block workers,
+ * and where a worker cannot start one it runs the blocks itself. All logic lives in src/jobs,
+ * src/scenario/jobs.ts and src/cash/jobs.ts; this file only connects them to the ports. The pane
+ * starts it with taskpane/run/start-worker.ts and runs jobs through a job pool.
  */
 import { createCashJobHandlers } from '../../src/cash/jobs';
 import type { CashJobs } from '../../src/cash/jobs';
-import { serveWebWorker } from '../../src/jobs/endpoints';
-import type { WebWorkerScopeLike } from '../../src/jobs/endpoints';
-import { scenarioJobHandlers } from '../../src/scenario/jobs';
+import { serveWebWorker, webWorkerEndpoint } from '../../src/jobs/endpoints';
+import type { JobEndpoint, WebWorkerLike, WebWorkerScopeLike } from '../../src/jobs/endpoints';
+import { createJobPool } from '../../src/jobs/pool';
+import { scenarioHandlersSpreading, scenarioJobHandlers } from '../../src/scenario/jobs';
 import type { ScenarioJobs } from '../../src/scenario/jobs';
 import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
 
+function startBlockWorker(): JobEndpoint | null {
+  try {
+    const worker = new Worker(new URL('./scenario-worker.ts', import.meta.url));
+    return webWorkerEndpoint(worker as unknown as WebWorkerLike);
+  } catch {
+    return null;
+  }
+}
+
+const cores = globalThis.navigator?.hardwareConcurrency || 2;
+const blockPool = () =>
+  createJobPool({
+    handlers: scenarioJobHandlers,
+    start: typeof Worker === 'undefined' ? undefined : startBlockWorker,
+    size: Math.max(1, Math.min(4, cores)),
+  });
+
 serveWebWorker<ScenarioJobs & CashJobs>(self as unknown as WebWorkerScopeLike, {
-  ...scenarioJobHandlers,
+  ...scenarioHandlersSpreading(blockPool),
   ...createCashJobHandlers(glpkBrowserSolver),
 });

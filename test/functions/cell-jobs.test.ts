@@ -5,7 +5,7 @@
  * its worker, FPA.SCENARIO.MC runs on a worker and stops when Excel cancels it, and a failing worker
  * hands its jobs back to this thread.
  */
-import { cellJobHandlers, runCellJob, useCellWorkers } from '../../functions/cell-jobs';
+import { cellJobHandlers, cellWorkerHandlers, runCellJob, useCellWorkers } from '../../functions/cell-jobs';
 import { forecastModel, forecastRolling } from '../../functions/forecast';
 import { scenarioMc, scenarioTornado, scenarioTrials } from '../../functions/scenario';
 import { webWorkerEndpoint } from '../../src/jobs/endpoints';
@@ -100,6 +100,32 @@ describe('cell jobs', () => {
     // The worker's run ends with the engine's cancellation, not with statistics.
     expectExcelError(await result, '#VALUE!', /The scenario run was cancelled/);
     expect(fakes[0].seen.map((m) => m.type)).toEqual(['run', 'cancel']);
+  }, 60_000);
+
+  test('a large FPA.SCENARIO.MC spreads its blocks over the cell worker’s block workers: the same spill', async () => {
+    const inThread = await scenarioMc(DRIVERS, MODEL, 60_000, 4);
+    const blockFakes: FakeWorker[] = [];
+    const startBlock = () => {
+      const fake = fakeWorker(cellJobHandlers);
+      blockFakes.push(fake);
+      return webWorkerEndpoint(fake);
+    };
+    const cellFakes: FakeWorker[] = [];
+    useCellWorkers(() => {
+      const fake = fakeWorker(cellWorkerHandlers(startBlock, 2));
+      cellFakes.push(fake);
+      return webWorkerEndpoint(fake);
+    }, 1);
+    // 60,000 trials are three blocks of 25,000: two block workers run them, the cell worker merges.
+    expect(await scenarioMc(DRIVERS, MODEL, 60_000, 4)).toEqual(inThread);
+    expect(runs(cellFakes[0]).map((m) => m.kind)).toEqual(['scenario.run']);
+    expect(blockFakes).toHaveLength(2);
+    const blocks = blockFakes.map((f) => runs(f).filter((m) => m.kind === 'scenario.block').length);
+    expect(blocks.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(blocks.every((b) => b > 0)).toBe(true);
+    // A one-block cell stays on the cell worker.
+    await scenarioMc(DRIVERS, MODEL, 3000, 4);
+    expect(blockFakes.flatMap((f) => runs(f)).length).toBe(3);
   }, 60_000);
 
   test('jobs of a worker that fails run in this thread, later jobs on the others', async () => {

@@ -8,7 +8,11 @@ import { createJobRunner } from '../../src/jobs/runner';
 import type { JobReply } from '../../src/jobs/protocol';
 import { runScenario } from '../../src/scenario/run';
 import type { ScenarioSpec } from '../../src/scenario/spec';
-import { scenarioJobHandlers } from '../../src/scenario/jobs';
+import { scenarioHandlersSpreading, scenarioJobHandlers } from '../../src/scenario/jobs';
+import { webWorkerEndpoint } from '../../src/jobs/endpoints';
+import { histogram } from '../../src/stats/histogram';
+import { fakeWorker } from '../jobs/fake-worker';
+import type { FakeWorker } from '../jobs/fake-worker';
 import type { ScenarioJobResult } from '../../src/scenario/jobs';
 import { createJobPool } from '../../src/jobs/pool';
 
@@ -93,5 +97,90 @@ describe('scenario job', () => {
         message: expect.stringContaining('"nope" is not a driver'),
       }),
     });
+  });
+
+  test('histogramBins: every output’s histogram drawn beside its trials, with or without the columns', async () => {
+    const pool = createJobPool({ handlers: scenarioJobHandlers });
+    const small = { ...spec, iterations: 3000 };
+    const withColumns = await pool.run('scenario.run', { spec: small, trials: '*', histogramBins: 12 });
+    expect(Object.keys(withColumns.histograms!)).toEqual(withColumns.outputs);
+    for (const name of withColumns.outputs)
+      expect(withColumns.histograms![name]).toEqual(histogram(withColumns.trials[name], 12));
+    const bare = await pool.run('scenario.run', { spec: small, histogramBins: 12 });
+    expect(bare.trials).toEqual({});
+    expect(bare.histograms).toEqual(withColumns.histograms);
+    expect((await pool.run('scenario.run', { spec: small })).histograms).toBeUndefined();
+  });
+});
+
+describe('scenarioHandlersSpreading: a coordinator spreading its blocks over block workers', () => {
+  const blockPool = (count: number) => {
+    const fakes: FakeWorker[] = [];
+    const pool = createJobPool({
+      handlers: scenarioJobHandlers,
+      size: count,
+      start: () => {
+        const fake = fakeWorker(scenarioJobHandlers);
+        fakes.push(fake);
+        return webWorkerEndpoint(fake);
+      },
+    });
+    return { pool, fakes };
+  };
+  const big = { ...spec, iterations: 12_000, blockSize: 1000 };
+
+  test.each([1, 2, 3])('the same bits with %i block workers as on one thread; every worker ran blocks', async (n) => {
+    const here = await createJobPool({ handlers: scenarioJobHandlers }).run('scenario.run', {
+      spec: big,
+      trials: '*',
+      histogramBins: 30,
+    });
+    const { pool, fakes } = blockPool(n);
+    const coordinator = createJobPool({ handlers: scenarioHandlersSpreading(() => pool) });
+    const progress: number[] = [];
+    const spread = await coordinator.run(
+      'scenario.run',
+      { spec: big, trials: '*', histogramBins: 30 },
+      { onProgress: (p) => progress.push(p.done) },
+    );
+    expect(strip(spread.result)).toBe(strip(here.result));
+    for (const name of here.outputs) expect(spread.trials[name]).toEqual(here.trials[name]);
+    expect(spread.histograms).toEqual(here.histograms);
+    expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 1000));
+    const blocksRun = fakes.map((f) => f.seen.filter((m) => m.type === 'run' && m.kind === 'scenario.block').length);
+    expect(blocksRun.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(blocksRun.every((b) => b > 0)).toBe(true);
+    pool.close();
+  });
+
+  test('a one-block run, or no block worker: the coordinator runs it itself, starting no pool for one block', async () => {
+    const started: number[] = [];
+    const handlers = scenarioHandlersSpreading(() => {
+      started.push(1);
+      return createJobPool({ handlers: scenarioJobHandlers });
+    });
+    const coordinator = createJobPool({ handlers });
+    const one = await coordinator.run('scenario.run', { spec: { ...spec, iterations: 1000, blockSize: 1000 } });
+    expect(started).toEqual([]);
+    expect(strip(one.result)).toBe(strip(runScenario({ ...spec, iterations: 1000, blockSize: 1000 })));
+    const two = await coordinator.run('scenario.run', { spec: { ...spec, iterations: 2000, blockSize: 1000 } });
+    expect(started).toEqual([1]);
+    expect(strip(two.result)).toBe(strip(runScenario({ ...spec, iterations: 2000, blockSize: 1000 })));
+  });
+
+  test('cancelling the run stops it and withdraws the blocks not yet started', async () => {
+    const { pool, fakes } = blockPool(2);
+    const coordinator = createJobPool({ handlers: scenarioHandlersSpreading(() => pool) });
+    const controller = new AbortController();
+    const run = coordinator.run(
+      'scenario.run',
+      { spec: { ...spec, iterations: 400_000, blockSize: 2000 } },
+      // Cancelled as the first block comes back: 200 blocks, at most 4 in flight.
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
+    await expect(run).rejects.toMatchObject({ code: 'SCENARIO_CANCELLED' });
+    const sent = fakes.flatMap((f) => f.seen.filter((m) => m.type === 'run'));
+    expect(sent.length).toBeLessThanOrEqual(8);
+    pool.close();
   });
 });

@@ -1,0 +1,151 @@
+/**
+ * The standard Monte Carlo model (../shared/bench/mc-standard.json: ten drivers, a 10×10 rank
+ * correlation, seven outputs) entered in the task pane as a user would (drivers imported from a
+ * selected table, the correlations typed in, the model pasted), then run at a given size while a
+ * PerformanceObserver records the pane thread's long tasks (Chromium reports every task over 50 ms).
+ * Shared by the browser e2e (which asserts the freeze bound) and bench/mc-pane.ts (which reports the
+ * time).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ScenarioSpec } from '../../src/scenario/spec';
+import { openView, ROOT } from './harness';
+
+export function standardSpec(): ScenarioSpec | null {
+  const file = path.join(ROOT, '..', 'shared', 'bench', 'mc-standard.json');
+  const fallback = path.join(ROOT, '..', '..', 'shared', 'bench', 'mc-standard.json');
+  const found = [file, fallback].find((f) => fs.existsSync(f));
+  return found ? (JSON.parse(fs.readFileSync(found, 'utf8')) as ScenarioSpec) : null;
+}
+
+/** The spec's drivers as the pane's import reads them: name, distribution, param1… */
+function driverTable(spec: ScenarioSpec): (string | number | null)[][] {
+  return [
+    ['name', 'distribution', 'param1', 'param2', 'param3'],
+    ...spec.drivers.map((d) => {
+      const params = Object.values(d.params ?? {}).map((v) => (Array.isArray(v) ? v.join('; ') : (v as number)));
+      return [d.name, d.distribution, ...params, ...Array(3 - params.length).fill(null)];
+    }),
+  ];
+}
+
+/** Opens the pane on the workbook double and enters the standard model. */
+export async function enterStandardModel(page: Page, url: string, spec: ScenarioSpec): Promise<void> {
+  await page.goto(`${url}/taskpane.html?workbook=double&tab=drivers`, { waitUntil: 'load' });
+  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await page.evaluate(
+    (values) => {
+      (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {
+        address: 'Sheet1!A1:E11',
+        values,
+      };
+    },
+    driverTable(spec) as unknown[][],
+  );
+  await page.getByRole('button', { name: 'Import from selection' }).click();
+  await page.getByText(/^Imported 10 drivers/).waitFor();
+  const { names, matrix } = spec.correlation!;
+  // The editor has one box per pair, above its diagonal in the pane's order of the drivers.
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++)
+      if (matrix[i][j] !== 0)
+        await page
+          .getByLabel(`Correlation ${names[i]} × ${names[j]}`)
+          .or(page.getByLabel(`Correlation ${names[j]} × ${names[i]}`))
+          .fill(String(matrix[i][j]));
+  await page.getByRole('button', { name: 'Save correlations' }).click();
+  await page.getByLabel('Model expressions').fill(spec.model);
+  await page.getByRole('button', { name: 'Save model' }).click();
+  await page.getByText(/^Outputs: revenue, cogs/).waitFor();
+}
+
+export interface PaneRun {
+  /** The run's time as the pane reports it (s). */
+  seconds: number;
+  /** Long tasks (over 50 ms) on the pane's thread from the click on Run to the results shown: ms each. */
+  longTasksMs: number[];
+  /** When each long task started, ms after the click on Run. */
+  longTaskStartsMs: number[];
+  /** From the click on Run to the results in the page (ms, measured in the page). */
+  wallMs: number;
+  /** The largest gap between 10 ms timer ticks over the same span (ms): the freeze a user would feel. */
+  maxGapMs: number;
+  caption: string;
+  /** The progress field's label while the run went ("Running on the worker"). */
+  where: string;
+  /** The mean of cash written to the workbook's summary. */
+  cashMean: number;
+}
+
+/** From the Scenarios view's first step: runs `iterations` trials and measures the pane's thread. */
+export async function runInPane(page: Page, iterations: number): Promise<PaneRun> {
+  await openView(page, 'Scenarios');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Iterations').fill(String(iterations));
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      longTasks: { start: number; duration: number }[];
+      maxGapMs: number;
+      ticking: number;
+      clickAt: number;
+      resultsAt: number;
+    };
+    w.longTasks = [];
+    w.resultsAt = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid="results"]')) {
+        w.resultsAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+    // The click is counted from the Run button's own event, in the page.
+    document.addEventListener('click', () => (w.clickAt = performance.now()), { capture: true, once: true });
+    w.maxGapMs = 0;
+    let last = performance.now();
+    w.ticking = window.setInterval(() => {
+      const t = performance.now();
+      w.maxGapMs = Math.max(w.maxGapMs, t - last);
+      last = t;
+    }, 10);
+  });
+  await page.getByRole('button', { name: 'Run' }).click();
+  const where = (await page.getByText(/^Running on the /).textContent()) ?? '';
+  await page.getByTestId('results').waitFor({ timeout: 280_000 });
+  const caption =
+    (await page
+      .getByText(/ trials, seed \d+, /)
+      .first()
+      .textContent()) ?? '';
+  // One more frame, so a long task of the results' first render is counted.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  const measured = await page.evaluate(() => {
+    const w = window as unknown as {
+      longTasks: { start: number; duration: number }[];
+      maxGapMs: number;
+      ticking: number;
+      clickAt: number;
+      resultsAt: number;
+    };
+    clearInterval(w.ticking);
+    const after = w.longTasks.filter((t) => t.start + t.duration >= w.clickAt);
+    return {
+      longTasksMs: after.map((t) => t.duration),
+      longTaskStartsMs: after.map((t) => t.start - w.clickAt),
+      maxGapMs: w.maxGapMs,
+      wallMs: w.resultsAt - w.clickAt,
+    };
+  });
+  await page.getByRole('button', { name: 'Write to workbook' }).click();
+  await page.getByText(/^Wrote the summary to/).waitFor();
+  const rows = await page.evaluate(
+    () =>
+      (window as unknown as { __openfpaWorkbook: { tables: { rows: unknown[][] }[] } }).__openfpaWorkbook.tables[0]
+        .rows,
+  );
+  const cashMean = Number(rows.find((r) => r[0] === 'cash')?.[1]);
+  return { seconds: Number(/, ([\d.]+) s\./.exec(caption)?.[1]), caption, where, cashMean, ...measured };
+}
