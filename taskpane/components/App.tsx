@@ -12,7 +12,7 @@ import type { OpenedStore } from '../../src/store/open-store';
 import type { Solver } from '../../src/solver/types';
 import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
 import { paneConnector } from '../connector/pane-connector';
-import { signedInOf, useConnectorState } from '../connector/use-signed-in';
+import { signedInOf, useConnector } from '../connector/use-signed-in';
 import type { CatalogueEntry } from '../function-catalogue';
 import { useReview } from '../review/use-review';
 import { createThreadCashRunner } from '../run/cash-runner';
@@ -93,7 +93,8 @@ export function App({
   }, [openStore]);
   const repository = store?.repository ?? null;
   const { data, actions, copyProblem } = usePaneData(repository, workbook);
-  const signedIn = signedInOf(useConnectorState(getConnector));
+  const team = useConnector(getConnector);
+  const signedIn = useMemo(() => signedInOf(team.state, team.connector), [team.state, team.connector]);
   const review = useReview(repository, workbook, signedIn);
   const view = viewById(tab);
 

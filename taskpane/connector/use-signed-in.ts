@@ -4,23 +4,29 @@
  * answered, or when the connector cannot open (no IndexedDB): then the pane is in single-user mode.
  */
 import { useEffect, useState } from 'react';
-import type { Connector, ConnectorState } from '../../src/connector';
+import { apiClient, type ApiClient, type Connector, type ConnectorState } from '../../src/connector';
 import type { AuthUser } from '../../src/model/roles';
 
 export interface SignedIn {
   /** The server's address, as connected. */
   server: string;
   user: AuthUser;
+  /** The typed operations over the connector (writes go through its offline queue). */
+  api: ApiClient;
 }
 
 /** The signed-in identity of a connector state, or null (single-user mode). */
-export function signedInOf(state: ConnectorState | null): SignedIn | null {
-  if (!state || state.status === 'disconnected' || !state.user || !state.baseUrl) return null;
-  return { server: state.baseUrl, user: state.user };
+export function signedInOf(state: ConnectorState | null, connector: Connector | null): SignedIn | null {
+  if (!state || !connector || state.status === 'disconnected' || !state.user || !state.baseUrl) return null;
+  return { server: state.baseUrl, user: state.user, api: apiClient(connector) };
 }
 
-/** Follows the connector's state; null until it opened (or for good when it cannot). */
-export function useConnectorState(getConnector: () => Promise<Connector>): ConnectorState | null {
+/** Follows the connector's state; both null until it opened (or for good when it cannot). */
+export function useConnector(getConnector: () => Promise<Connector>): {
+  connector: Connector | null;
+  state: ConnectorState | null;
+} {
+  const [connector, setConnector] = useState<Connector | null>(null);
   const [state, setState] = useState<ConnectorState | null>(null);
   useEffect(() => {
     let unsubscribe = () => {};
@@ -28,6 +34,7 @@ export function useConnectorState(getConnector: () => Promise<Connector>): Conne
     getConnector().then(
       (connector) => {
         if (!live) return;
+        setConnector(connector);
         setState(connector.getState());
         unsubscribe = connector.subscribe(setState);
       },
@@ -38,5 +45,10 @@ export function useConnectorState(getConnector: () => Promise<Connector>): Conne
       unsubscribe();
     };
   }, [getConnector]);
-  return state;
+  return { connector, state };
+}
+
+/** Follows the connector's state only; null until it opened (or for good when it cannot). */
+export function useConnectorState(getConnector: () => Promise<Connector>): ConnectorState | null {
+  return useConnector(getConnector).state;
 }

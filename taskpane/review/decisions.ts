@@ -16,6 +16,8 @@ export interface Decision {
   /** The flag's severity and variance when decided (to tell whether it worsened since). */
   severity: number;
   amount: number;
+  /** The team server's id of this decision, once it was shared and read back (shared-reviews.ts). */
+  serverId?: string;
 }
 
 export interface ReviewRecord {

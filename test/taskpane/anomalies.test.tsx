@@ -15,6 +15,9 @@ import { isSuppressed, recordDecision, reviewQueue, NO_FILTER, loadReviews } fro
 import { flagId } from '../../src/model/flag';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { saveIdentity } from '../../taskpane/review/identity';
+import { scanRange } from '../../taskpane/review/use-review';
+import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
+import type { QueuedWrite } from '../../src/connector/types';
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
   observe(): void {}
@@ -23,6 +26,7 @@ import { saveIdentity } from '../../taskpane/review/identity';
 };
 
 const catalogue = async () => [];
+const latestOf = (reviews: Awaited<ReturnType<typeof loadReviews>>, id: string) => reviews.get(id)?.decisions.at(-1);
 const SHEET = { address: 'Budget!A1:AC7', values: sampleSheet() };
 
 function renderAnomalies(repository: Repository, selection = { address: SHEET.address, values: sampleSheet() }) {
@@ -128,6 +132,67 @@ describe('review queue rules', () => {
 });
 
 describe('Anomalies view', () => {
+  it('signed in, the team’s decisions are read in after a scan and a decision is shared as the signed-in user', async () => {
+    const scanned = scanRange(SHEET);
+    const theirs = scanned.flags[0];
+    const centre = scanned.lines.find((l) => l.id === theirs.line)!.costCentre;
+    const signedIn: ConnectorState = {
+      ...DISCONNECTED,
+      status: 'online',
+      baseUrl: 'https://fpa.example.com',
+      user: { id: 'ana', roles: ['analyst'], costCentres: '*' },
+    };
+    const writes: QueuedWrite[] = [];
+    const reads: string[] = [];
+    const connector = {
+      getState: () => signedIn,
+      subscribe: () => () => undefined,
+      read: async (endpoint: string, _params: unknown, query: { costCentre?: string }) => {
+        reads.push(`${endpoint} ${query.costCentre}`);
+        return query.costCentre === centre
+          ? [
+              {
+                id: 'r-1',
+                costCentre: centre,
+                flagId: flagId(theirs),
+                decision: 'dismissed',
+                comment: 'known timing',
+                decidedBy: 'bo',
+                decidedAt: '2026-03-01T08:00:00.000Z',
+              },
+            ]
+          : [];
+      },
+      write: async (write: QueuedWrite) => {
+        writes.push(write);
+        return { sent: true, body: {} };
+      },
+    } as unknown as Connector;
+    const repository = createMemoryRepository();
+    render(
+      <App
+        host={null}
+        loadCatalogue={catalogue}
+        workbook={createWorkbookDouble({ selection: { address: SHEET.address, values: sampleSheet() } })}
+        openStore={async () => ({ repository })}
+        runner={createThreadRunner()}
+        initialTab="anomalies"
+        getConnector={async () => connector}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
+    await screen.findByText(/1 dismissed and not worse/, {}, { timeout: 10000 });
+    expect(reads).toContain(`listReviews ${centre}`);
+    expect(latestOf(await loadReviews(repository), flagId(theirs))).toMatchObject({ who: 'bo', serverId: 'r-1' });
+
+    const card = within(screen.getByTestId('flag-queue')).getAllByTestId('flag')[0];
+    fireEvent.click(within(card).getByRole('button', { name: 'Escalate' }));
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]).toMatchObject({ endpoint: 'createReview', body: { decision: 'escalated' } });
+    const mine = [...(await loadReviews(repository)).values()].find((r) => r.decisions.some((d) => d.who === 'ana'));
+    expect(mine?.decisions.at(-1)).toMatchObject({ action: 'escalate', who: 'ana' });
+  }, 30000);
+
   it('scans the selection, filters, and records decisions with who and when', async () => {
     const repository = createMemoryRepository();
     await saveIdentity(repository, { name: 'olu', role: 'owner', costCentres: ['OPS'] });

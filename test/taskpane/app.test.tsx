@@ -125,7 +125,7 @@ describe('Scenario wizard', () => {
   it('opens the Anomalies and Proposals views from their tabs', async () => {
     renderApp(createMemoryRepository());
     await openView('Anomalies');
-    expect(await screen.findByRole('button', { name: 'Scan selection' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 })).toBeTruthy();
     await openView('Proposals');
     expect(screen.getByText(/Scan a plan\/actual table in Anomalies first/)).toBeTruthy();
   }, 20000);

@@ -1,7 +1,9 @@
 /**
  * Anomalies: select the plan/actual table → Scan; a queue of flags (own cost centres first),
  * filterable by cost centre, owner, kind and severity; accept / explain / dismiss / escalate each,
- * stored with who and when. A dismissed flag comes back only if it worsens.
+ * stored with who and when. A dismissed flag comes back only if it worsens. Signed in to a team
+ * server, each decision is also shared (through the connector's offline queue) and the team's
+ * decisions on the scanned flags are read in after each scan, so everyone sees the same queue.
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
@@ -22,6 +24,7 @@ import { FLAG_KINDS, flagId } from '../../../src/model/flag';
 import type { ReviewAction } from '../../../src/model/review';
 import type { Repository } from '../../../src/store/repository';
 import { loadReviews, NO_FILTER, QueueFilter, recordDecision, ReviewRecord, reviewQueue } from '../../review/decisions';
+import { pullDecisions, shareDecision } from '../../review/shared-reviews';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
 import { FlagTable } from './FlagTable';
@@ -54,7 +57,7 @@ export interface AnomaliesViewProps {
 
 export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   const styles = useStyles();
-  const { scan, identity } = review;
+  const { scan, identity, signedIn } = review;
   const [reviews, setReviews] = useState<Map<string, ReviewRecord>>(new Map());
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [problem, setProblem] = useState<string | null>(null);
@@ -86,9 +89,24 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
       setBusy(false);
     }
   };
+  // The team's decisions on these flags, read in after each scan (and when signing in).
+  useEffect(() => {
+    if (!scan || !signedIn) return;
+    let live = true;
+    pullDecisions(signedIn.api, repository, scan.flags, scan.lines).then(
+      (merged) => live && setReviews(merged),
+      (e: unknown) => live && setProblem(`The team's decisions could not be read: ${isFpaError(e) ? e.message : e}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [scan, signedIn, repository]);
   const decide = (flag: (typeof queue)[number]) => async (action: ReviewAction, comment: string) => {
-    const record = await recordDecision(repository, flag, { action, comment, who: identity.name, when: nowIso() });
+    const who = signedIn ? signedIn.user.id : identity.name;
+    const record = await recordDecision(repository, flag, { action, comment, who, when: nowIso() });
     setReviews((old) => new Map(old).set(record.id, record));
+    const costCentre = lines.find((l) => l.id === flag.line)?.costCentre;
+    if (signedIn && costCentre) await shareDecision(signedIn.api, flag, costCentre, { action, comment });
   };
 
   return (
