@@ -76,6 +76,6 @@ export function updateSignals(
  * The elastic reserve: the spread of the year-end landing of all lines together, at the severe
  * band (severeZ·√Σσ²). Gaps within it are absorbed rather than re-budgeted.
  */
-export function elasticReserve(contexts: ReadonlyArray<LineContext>, severeZ: number): number {
+export function elasticReserve(contexts: ReadonlyArray<{ landing: { sd: number } }>, severeZ: number): number {
   return severeZ * Math.sqrt(contexts.reduce((s, c) => s + c.landing.sd * c.landing.sd, 0));
 }

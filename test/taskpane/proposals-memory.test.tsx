@@ -12,6 +12,7 @@ import { proposalFromCandidate } from '../../taskpane/review/proposals';
 import { loadMemory, measureMemory, rememberApplied } from '../../taskpane/review/memory';
 import { scanRange } from '../../taskpane/review/use-review';
 import { paneLanding } from '../../src/loop/pane-memory';
+import { paneReserve } from '../../src/loop/pane-reserve';
 
 const ADDRESS = 'Budget!A1:AC7';
 const budgets = [120000, 72000, 96000, 144000, 48000, 36000];
@@ -95,6 +96,16 @@ it('the next candidate cites the measured past move, and the memory lists it', a
   const measured = await measuredMemory(repository);
   await openProposals(sampleSheet(10), repository);
   const list = await screen.findByTestId('adjustment-memory', {}, { timeout: 10000 });
+  // The elastic reserve of the scanned lines (with the learned pass-through of the measured moves).
+  const october = scanRange({ address: ADDRESS, values: sampleSheet(10) });
+  const reserve = paneReserve({ lines: october.lines, flags: october.flags, kpis: [] }, budgets, measured, []);
+  expect(screen.getByTestId('elastic-reserve').textContent).toBe(
+    `Elastic reserve ${Math.round(reserve.reserve).toLocaleString('en-US')} (90% band of the year-end landings of 6 lines): ${
+      13936 <= reserve.reserve
+        ? 'it can meet MKT-ADS (13,936) without a re-budget.'
+        : 'no flag request is small enough to be met from it.'
+    }`,
+  );
   expect(list.querySelectorAll('[data-measured="yes"]')).toHaveLength(2);
   expect(within(list).getByText(/^MKT-ADS raise \+13,936 at period 10 \(P-1\): /).textContent).toMatch(
     /closed|widened/,

@@ -46,6 +46,7 @@ import { ProposalCard } from './ProposalCard';
 import { usePlainListStyles } from '../shell/plain-list';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import { citePaneMoves } from '../../../src/loop/pane-memory';
+import { paneReserve } from '../../../src/loop/pane-reserve';
 import { forgetReverted, loadMemory, measureMemory, paneScanOf, rememberApplied } from '../../review/memory';
 import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
 
@@ -163,6 +164,8 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   };
 
   const chosen = candidates[selected];
+  const reserve =
+    scan && flagPool ? paneReserve(paneScanOf(scan, kpis), scan.budgets, memory, flagPool.requests) : null;
   const citations =
     chosen && scan
       ? citePaneMoves(
@@ -201,6 +204,14 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
                   } line(s), ${money(flagPool.requested)} asked for by ${
                     flagPool.requests.filter((r) => r.change > 0).length
                   } line(s).`}
+            </Caption1>
+          )}
+          {reserve && reserve.lines > 0 && (
+            <Caption1 data-testid="elastic-reserve">
+              Elastic reserve {money(reserve.reserve)} (90% band of the year-end landings of {reserve.lines} lines):
+              {reserve.absorbed.length === 0
+                ? ' no flag request is small enough to be met from it.'
+                : ` it can meet ${reserve.absorbed.map((r) => `${r.line} (${money(r.change)})`).join(', ')} without a re-budget.`}
             </Caption1>
           )}
           <AllocationTable key={rowsVersion} rows={rows} onChange={setRows} />
