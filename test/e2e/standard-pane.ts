@@ -61,8 +61,6 @@ export async function enterStandardModel(page: Page, url: string, spec: Scenario
 }
 
 export interface PaneRun {
-  /** The run's time as the pane reports it (s). */
-  seconds: number;
   /** Long tasks (over 50 ms) on the pane's thread from the click on Run to the results shown: ms each. */
   longTasksMs: number[];
   /** When each long task started, ms after the click on Run. */
@@ -78,19 +76,22 @@ export interface PaneRun {
   cashMean: number;
 }
 
+/** What the page records while a run goes (set up by runInPane). */
+interface Probe {
+  longTasks: { start: number; duration: number }[];
+  maxGapMs: number;
+  ticking: number;
+  clickAt: number;
+  resultsAt: number;
+}
+
 /** From the Scenarios view's first step: runs `iterations` trials and measures the pane's thread. */
 export async function runInPane(page: Page, iterations: number): Promise<PaneRun> {
   await openView(page, 'Scenarios');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Iterations').fill(String(iterations));
   await page.evaluate(() => {
-    const w = window as unknown as {
-      longTasks: { start: number; duration: number }[];
-      maxGapMs: number;
-      ticking: number;
-      clickAt: number;
-      resultsAt: number;
-    };
+    const w = window as unknown as Probe;
     w.longTasks = [];
     w.resultsAt = 0;
     new PerformanceObserver((list) => {
@@ -123,13 +124,7 @@ export async function runInPane(page: Page, iterations: number): Promise<PaneRun
   // One more frame, so a long task of the results' first render is counted.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   const measured = await page.evaluate(() => {
-    const w = window as unknown as {
-      longTasks: { start: number; duration: number }[];
-      maxGapMs: number;
-      ticking: number;
-      clickAt: number;
-      resultsAt: number;
-    };
+    const w = window as unknown as Probe;
     clearInterval(w.ticking);
     const after = w.longTasks.filter((t) => t.start + t.duration >= w.clickAt);
     return {
@@ -147,5 +142,5 @@ export async function runInPane(page: Page, iterations: number): Promise<PaneRun
         .rows,
   );
   const cashMean = Number(rows.find((r) => r[0] === 'cash')?.[1]);
-  return { seconds: Number(/, ([\d.]+) s\./.exec(caption)?.[1]), caption, where, cashMean, ...measured };
+  return { caption, where, cashMean, ...measured };
 }
