@@ -127,7 +127,9 @@ describe('Scenario wizard', () => {
     await openView('Anomalies');
     expect(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 })).toBeTruthy();
     await openView('Proposals');
-    expect(screen.getByText(/Scan a plan\/actual table in Anomalies first/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Scan a plan\/actual table in Anomalies first/, {}, { timeout: 10000 }),
+    ).toBeTruthy();
   }, 20000);
 });
 

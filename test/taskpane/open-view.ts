@@ -11,5 +11,5 @@ export async function openView(name: string): Promise<void> {
     return;
   }
   fireEvent.click(await screen.findByTestId('more-views', {}, { timeout: 10000 }));
-  fireEvent.click(await screen.findByRole('menuitem', { name }));
+  fireEvent.click(await screen.findByRole('menuitem', { name }, { timeout: 10000 }));
 }
