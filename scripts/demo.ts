@@ -3,14 +3,16 @@
  * demo/openfpa-sample.xlsx; demo/ is not committed): Plan, Actuals, Forecast, Variance, Dashboard
  * and Drivers, the same writes the pane's "Load sample company" sends, with every FPA formula
  * stored beside the result the engines compute, so the file reads right before the add-in is
- * installed. Native charts are drawn by the pane only (exceljs cannot write charts).
+ * installed. The Dashboard's three native charts are added to the file exceljs wrote
+ * (scripts/demo/xlsx-charts.ts), over the same cells the pane charts.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildTemplatePlan } from '../src/sheets/template/template-plan';
 import { sampleCompany, sampleDriversSheet } from '../src/sheets/template/sample-company';
 import { templateWrites } from '../src/sheets/template/writes';
 import { sampleResults, sampleScenario } from './demo/sample-results';
+import { addCharts } from './demo/xlsx-charts';
 import { xlsxFromWrites } from './demo/xlsx-writes';
 
 export const DEFAULT_OUT = path.join('demo', 'openfpa-sample.xlsx');
@@ -19,14 +21,15 @@ export const DEFAULT_OUT = path.join('demo', 'openfpa-sample.xlsx');
 export async function writeDemo(
   out: string,
   seed = 2025,
-): Promise<{ out: string; sheets: string[]; skipped: string[] }> {
+): Promise<{ out: string; sheets: string[]; skipped: string[]; charts: string[] }> {
   const sample = sampleCompany(seed);
   const plan = buildTemplatePlan(sample.spec, sampleResults(sample));
   plan.sheets.push(sampleDriversSheet(sample, 'Drivers', await sampleScenario(sample)));
-  const { workbook, skipped } = xlsxFromWrites(templateWrites(plan));
+  const { workbook, skipped, charts } = xlsxFromWrites(templateWrites(plan));
+  const file = await addCharts(Buffer.from(await workbook.xlsx.writeBuffer()), charts);
   mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  await workbook.xlsx.writeFile(out);
-  return { out, sheets: plan.sheets.map((s) => s.name), skipped };
+  writeFileSync(out, file);
+  return { out, sheets: plan.sheets.map((s) => s.name), skipped, charts: charts.map((c) => c.chart.name) };
 }
 
 function option(args: string[], name: string): string | undefined {

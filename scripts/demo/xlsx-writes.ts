@@ -2,12 +2,12 @@
  * Template writes (src/sheets/template/writes.ts) executed on an exceljs workbook, for the demo
  * file: the same list the pane sends through Office.js. Formulas are stored with the results the
  * engines computed, so the file reads right before the add-in is installed. What exceljs cannot
- * write is said here: native charts (the pane draws them; the demo's Dashboard keeps their data
- * tables), and dynamic-array spills, which are written as array formulas over the rows they fill.
+ * write is said here: native charts (returned, for xlsx-charts.ts to add to the file exceljs wrote),
+ * and dynamic-array spills, which are written as array formulas over the rows they fill.
  */
 import ExcelJS from 'exceljs';
 import { parseCell } from '../../src/sheets/a1';
-import type { TemplateCell, TemplateValue } from '../../src/sheets/template/plan';
+import type { TemplateCell, TemplateChart, TemplateValue } from '../../src/sheets/template/plan';
 import { isFormula } from '../../src/sheets/template/plan';
 import type { SheetWrite } from '../../src/sheets/template/writes';
 
@@ -61,12 +61,20 @@ const columnName = (n: number): string => {
   return s;
 };
 
-/** Writes `writes` into a new exceljs workbook; `skipped` counts what the format cannot hold (charts). */
-export function xlsxFromWrites(writes: readonly SheetWrite[]): { workbook: ExcelJS.Workbook; skipped: string[] } {
+/**
+ * Writes `writes` into a new exceljs workbook; `skipped` counts what the file cannot hold, `charts`
+ * are the charts to add to the written file (addCharts).
+ */
+export function xlsxFromWrites(writes: readonly SheetWrite[]): {
+  workbook: ExcelJS.Workbook;
+  skipped: string[];
+  charts: { sheet: string; chart: TemplateChart }[];
+} {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OpenFPA demo';
   const tables = new Map<string, TableAt>();
   const skipped: string[] = [];
+  const charts: { sheet: string; chart: TemplateChart }[] = [];
   const sheet = (name: string) => workbook.getWorksheet(name) ?? workbook.addWorksheet(name);
   for (const w of writes) {
     switch (w.op) {
@@ -155,9 +163,9 @@ export function xlsxFromWrites(writes: readonly SheetWrite[]): { workbook: Excel
         break;
       }
       case 'chart':
-        skipped.push(`chart ${w.chart.name} on ${w.sheet}`);
+        charts.push({ sheet: w.sheet, chart: w.chart });
         break;
     }
   }
-  return { workbook, skipped };
+  return { workbook, skipped, charts };
 }

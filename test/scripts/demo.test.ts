@@ -1,12 +1,15 @@
 /**
  * `npm run demo`: the sample workbook written through exceljs and read back with it: the six
  * sheets, the tables, FPA formulas stored with the results the engines computed, subtotals as
- * formulas, names over the tables, frozen headers and print areas.
+ * formulas, names over the tables, frozen headers and print areas; and the Dashboard's native
+ * charts, read back from the file's chart parts (exceljs reads the file but not its charts).
  */
 import ExcelJS from 'exceljs';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
 import { writeDemo } from '../../scripts/demo';
 
 let dir: string;
@@ -28,7 +31,7 @@ const formulaCell = (ws: ExcelJS.Worksheet, row: number, header: string, headerR
 };
 
 describe('the demo workbook', () => {
-  test('holds the six sheets; only the charts are left to the pane', () => {
+  test('holds the six sheets; nothing is left out', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Plan',
       'Actuals',
@@ -37,11 +40,8 @@ describe('the demo workbook', () => {
       'Dashboard',
       'Drivers',
     ]);
-    expect(written.skipped).toEqual([
-      'chart fpaChartLanding on Dashboard',
-      'chart fpaChartMonths on Dashboard',
-      'chart fpaChartFlags on Dashboard',
-    ]);
+    expect(written.skipped).toEqual([]);
+    expect(written.charts).toEqual(['fpaChartLanding', 'fpaChartMonths', 'fpaChartFlags']);
   });
 
   test('plan and actual amounts are values; the line total a formula with its result', () => {
@@ -124,5 +124,78 @@ describe('the demo workbook', () => {
     expect(mc.result).toBe('output');
     expect(drivers.getCell('H7').value).toBe('total');
     expect(drivers.getCell('I7').value as number).toBeGreaterThan(10_000_000);
+  });
+});
+
+/** A chart series as fast-xml-parser reads it (namespace prefixes removed). */
+interface ParsedSeries {
+  tx: { v: string };
+  cat: { strRef: { f: string } };
+  val: { numRef: { f: string } };
+}
+
+describe('the demo workbook’s charts', () => {
+  /** The file's parts the Dashboard's charts are made of, found as Excel finds them. */
+  async function dashboardCharts() {
+    const zip = await JSZip.loadAsync(readFileSync(written.out));
+    const text = (name: string) => zip.file(name)!.async('string');
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true });
+    const rels = async (part: string) => {
+      const relsPath = part.replace(/([^/]+)$/, '_rels/$1.rels');
+      const list = parser.parse(await text(relsPath)).Relationships.Relationship;
+      return [list].flat() as { Id: string; Type: string; Target: string }[];
+    };
+    const resolve = (from: string, target: string) =>
+      path.posix.normalize(path.posix.join(path.posix.dirname(from), target));
+    const workbook = parser.parse(await text('xl/workbook.xml')).workbook;
+    const sheet = [workbook.sheets.sheet].flat().find((s: { name: string }) => s.name === 'Dashboard');
+    const sheetPart = resolve(
+      'xl/workbook.xml',
+      (await rels('xl/workbook.xml')).find((r) => r.Id === sheet.id)!.Target,
+    );
+    const drawingId = parser.parse(await text(sheetPart)).worksheet.drawing.id;
+    const drawingPart = resolve(sheetPart, (await rels(sheetPart)).find((r) => r.Id === drawingId)!.Target);
+    const anchors = [parser.parse(await text(drawingPart)).wsDr.oneCellAnchor].flat();
+    const drawingRels = await rels(drawingPart);
+    const types = await text('[Content_Types].xml');
+    return Promise.all(
+      anchors.map(async (a) => {
+        const chartPart = resolve(
+          drawingPart,
+          drawingRels.find((r) => r.Id === a.graphicFrame.graphic.graphicData.chart.id)!.Target,
+        );
+        expect(types).toContain(`PartName="/${chartPart}"`);
+        const xml = await text(chartPart);
+        expect(XMLValidator.validate(xml)).toBe(true);
+        const plot = parser.parse(xml).chartSpace.chart.plotArea;
+        const kind = plot.barChart ? `bar ${plot.barChart.barDir.val}` : plot.lineChart ? 'line' : 'other';
+        const series = [(plot.barChart ?? plot.lineChart).ser].flat().map((s: ParsedSeries) => ({
+          name: s.tx.v,
+          categories: s.cat.strRef.f,
+          values: s.val.numRef.f,
+        }));
+        return { name: a.graphicFrame.nvGraphicFramePr.cNvPr.name, at: [a.from.col, a.from.row], kind, series };
+      }),
+    );
+  }
+
+  test('the Dashboard holds its three native charts over the cells the pane charts', async () => {
+    const charts = await dashboardCharts();
+    expect(charts.map((c) => [c.name, c.kind, c.series.map((s) => s.name)])).toEqual([
+      ['fpaChartLanding', 'bar col', ['FY plan', 'YTD actual', 'FY landing']],
+      ['fpaChartMonths', 'line', ['plan', 'actual', 'forecast']],
+      ['fpaChartFlags', 'bar bar', ['open flags']],
+    ]);
+    const dashboard = book.getWorksheet('Dashboard')!;
+    for (const chart of charts)
+      for (const s of chart.series) {
+        // Each series reads the Dashboard's own cells: its header names it, its categories are a column of names.
+        const [, col, first] = /^'Dashboard'!\$([A-Z]+)\$(\d+):/.exec(s.values)!;
+        expect(String(dashboard.getCell(`${col}${Number(first) - 1}`).value)).toBe(s.name);
+        expect(s.categories).toMatch(/^'Dashboard'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
+        const [, catCol, catFirst] = /^'Dashboard'!\$([A-Z]+)\$(\d+):/.exec(s.categories)!;
+        expect(typeof dashboard.getCell(`${catCol}${catFirst}`).value).toBe('string');
+        expect(Number(first)).toBe(Number(catFirst));
+      }
   });
 });
