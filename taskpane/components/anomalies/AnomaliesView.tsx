@@ -28,6 +28,7 @@ import { pullDecisions, shareDecision } from '../../review/shared-reviews';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
 import { FlagTable } from './FlagTable';
+import { usePlainListStyles } from '../shell/plain-list';
 
 /** Flags shown at first; "Show more" adds as many again. */
 const PAGE = 8;
@@ -40,14 +41,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   modes: { display: 'flex', gap: tokens.spacingHorizontalXS },
-  list: {
-    listStyleType: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
 });
 
 export interface AnomaliesViewProps {
@@ -57,6 +50,7 @@ export interface AnomaliesViewProps {
 
 export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   const styles = useStyles();
+  const plain = usePlainListStyles();
   const { scan, identity, signedIn } = review;
   const [reviews, setReviews] = useState<Map<string, ReviewRecord>>(new Map());
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
@@ -206,7 +200,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
             </>
           )}
           {mode === 'cards' && (
-            <ul className={styles.list} aria-label="Flags to review" data-testid="flag-queue">
+            <ul className={plain.list} aria-label="Flags to review" data-testid="flag-queue">
               {queue.slice(0, limit).map((flag) => {
                 const line = lines.find((l) => l.id === flag.line);
                 if (!line) return null;

@@ -17,17 +17,10 @@ import {
 } from '@fluentui/react-components';
 import type { CatalogueEntry } from '../../function-catalogue';
 import { useNumbers } from '../../state/numbers';
+import { usePlainListStyles } from '../shell/plain-list';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: {
-    listStyleType: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   name: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   code: { fontFamily: tokens.fontFamilyMonospace },
   guide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -41,6 +34,7 @@ const useStyles = makeStyles({
 
 function Catalogue({ load }: { load: () => Promise<CatalogueEntry[]> }) {
   const styles = useStyles();
+  const plain = usePlainListStyles();
   const [functions, setFunctions] = useState<CatalogueEntry[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -54,7 +48,7 @@ function Catalogue({ load }: { load: () => Promise<CatalogueEntry[]> }) {
     );
   if (!functions) return <Spinner size="tiny" label="Loading functions" />;
   return (
-    <ul className={styles.list} data-testid="function-list" aria-label="Functions">
+    <ul className={plain.list} data-testid="function-list" aria-label="Functions">
       {functions.map((f) => (
         <li key={f.name}>
           {f.helpUrl ? (
