@@ -13,8 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_MIP_GAP } from '../src/cash/mip-gap';
 import { optimizeScenarios } from '../src/cash/optimize-scenarios';
-import { chanceBigM, buildScenarioLp } from '../src/cash/scenario-lp';
-import { creditLimits, trialBase } from '../src/cash/scenario-recourse';
+import { wholeScenarioLp } from '../src/cash/scenario-lp';
 import type { RiskMeasure, ScenarioPlan } from '../src/cash/scenario-types';
 import type { CashPlan } from '../src/cash/types';
 import { validateScenarioPlan } from '../src/cash/validate-scenario-plan';
@@ -97,26 +96,13 @@ export async function measureScenario(
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   // The whole programme: every (trial, period) cash row and risk row.
   const risk = validateScenarioPlan(plan);
-  const T = plan.trials[0].length;
-  const base = trialBase(plan);
-  const limits = creditLimits(plan, T);
-  const all = (): Set<number>[] => plan.trials.map(() => new Set(Array.from({ length: T }, (_, k) => k + 1)));
-  const program = buildScenarioLp({
-    plan,
-    risk,
-    base,
-    limits,
-    active: all(),
-    risky: all(),
-    bigM: measure === 'chance' ? chanceBigM(plan, risk, base, limits) : undefined,
-    allBalances: (plan.creditLine?.rate ?? 0) < (plan.creditLine?.fee ?? 0),
-  });
+  const program = wholeScenarioLp(plan, risk);
   const glpk = await engine();
   writeFileSync(lpFile, await glpk.write(toGlpkProblem(program)));
   return {
     measure,
     trials,
-    periods: T,
+    periods: plan.trials[0].length,
     instruments: plan.instruments.length,
     coldMs,
     warmMs,

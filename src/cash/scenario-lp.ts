@@ -18,6 +18,7 @@
 import type { Column, LinearProgram, Row, Term } from '../solver/types';
 import { perPeriod } from './build-cash-lp';
 import { addPlacements } from './placement-columns';
+import { creditLimits, trialBase } from './scenario-recourse';
 import type { RiskSpec, ScenarioPlan } from './scenario-types';
 
 export interface ScenarioLpInput {
@@ -165,5 +166,25 @@ export function chanceBigM(plan: ScenarioPlan, risk: RiskSpec, base: Float64Arra
       carried += most;
     }
     return m;
+  });
+}
+
+/**
+ * The whole programme: a cash row and a risk row for every (trial, period). Row generation
+ * (optimize-scenarios.ts) must end at its optimum; the tests check that, and the bench gives it to glpsol.
+ */
+export function wholeScenarioLp(plan: ScenarioPlan, risk: RiskSpec): LinearProgram {
+  const T = plan.trials[0].length;
+  const base = trialBase(plan);
+  const limits = creditLimits(plan, T);
+  const all = (): Set<number>[] => plan.trials.map(() => new Set(Array.from({ length: T }, (_, t) => t + 1)));
+  return buildScenarioLp({
+    plan,
+    risk,
+    base,
+    limits,
+    active: all(),
+    risky: all(),
+    bigM: risk.measure === 'chance' ? chanceBigM(plan, risk, base, limits) : undefined,
   });
 }

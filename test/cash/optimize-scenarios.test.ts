@@ -5,8 +5,8 @@
 import { optimizeCash } from '../../src/cash/optimize-cash';
 import { optimizeScenarios } from '../../src/cash/optimize-scenarios';
 import { breachFrequency, cvar } from '../../src/cash/risk-measures';
-import { buildScenarioLp, chanceBigM } from '../../src/cash/scenario-lp';
-import { creditLimits, recoursePaths, trialBase } from '../../src/cash/scenario-recourse';
+import { wholeScenarioLp } from '../../src/cash/scenario-lp';
+import { recoursePaths } from '../../src/cash/scenario-recourse';
 import type { RiskSpec, ScenarioPlan } from '../../src/cash/scenario-types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { randomPlan, rng } from './plans';
@@ -21,19 +21,7 @@ function withTrials(T: number, K: number, S: number, seed: number, sd: number, r
 
 /** The whole programme (every cash and risk row) solved in one go. */
 async function wholeProgramme(plan: ScenarioPlan, risk: RiskSpec, mipGap = 1e-9): Promise<number> {
-  const T = plan.trials[0].length;
-  const all = (): Set<number>[] => plan.trials.map(() => new Set(Array.from({ length: T }, (_, t) => t + 1)));
-  const base = trialBase(plan);
-  const limits = creditLimits(plan, T);
-  const program = buildScenarioLp({
-    plan,
-    risk,
-    base,
-    limits,
-    active: all(),
-    risky: all(),
-    bigM: risk.measure === 'chance' ? chanceBigM(plan, risk, base, limits) : undefined,
-  });
+  const program = wholeScenarioLp(plan, risk);
   const solved = await glpkNodeSolver.solve(program, { mipGap });
   expect(solved.status).toBe('optimal');
   return solved.objective;

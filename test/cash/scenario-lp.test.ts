@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { optimizeScenarios } from '../../src/cash/optimize-scenarios';
-import { buildScenarioLp, chanceBigM } from '../../src/cash/scenario-lp';
-import { creditLimits, recoursePaths, trialBase } from '../../src/cash/scenario-recourse';
+import { wholeScenarioLp } from '../../src/cash/scenario-lp';
+import { recoursePaths } from '../../src/cash/scenario-recourse';
 import type { ScenarioPlan } from '../../src/cash/scenario-types';
 import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
@@ -39,18 +39,7 @@ run(
     const losses = recoursePaths(plan, new Float64Array(T)).filter((p) => p.loss > 0);
     expect(losses).toHaveLength(1); // 0.5% ≤ 5%: the plan with no placements meets the limit
     const risk = { measure: 'chance' as const, alpha: 0.05, limit: 0 };
-    const base = trialBase(plan);
-    const limits = creditLimits(plan, T);
-    const all = () => plan.trials.map(() => new Set(Array.from({ length: T }, (_, k) => k + 1)));
-    const program = buildScenarioLp({
-      plan,
-      risk,
-      base,
-      limits,
-      active: all(),
-      risky: all(),
-      bigM: chanceBigM(plan, risk, base, limits),
-    });
+    const program = wholeScenarioLp(plan, risk);
     expect(
       program.columns
         .filter((c) => c.name.startsWith('Y'))
