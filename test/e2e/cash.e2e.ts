@@ -18,17 +18,16 @@ import {
 import { cashStressFn } from '../../functions/cash-stress';
 import { wcPayablesFn } from '../../functions/wc-payables';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
-import { invokeFunction, openAddinPage, type AddinPage } from './harness';
+import { invokeFunction, openFunctionsPage, type AddinPage } from './harness';
+import { SAMPLE_BILLS, SAMPLE_INVOICES, SAMPLE_PAYMENT_HISTORY } from '../functions/sample-receivables';
 
 let addin: AddinPage;
 let page: Page;
 
 beforeAll(async () => {
   cashSolver.current = glpkNodeSolver;
-  addin = await openAddinPage({ height: 640 });
+  addin = await openFunctionsPage();
   page = addin.page;
-  await page.goto(`${addin.url}/taskpane.html?tab=help`, { waitUntil: 'load' });
-  await page.getByTestId('function-list').waitFor({ timeout: 20_000 });
 }, 60_000);
 
 afterAll(async () => {
@@ -128,24 +127,9 @@ describe('cash functions in the browser', () => {
   });
 
   it('FPA.CASH.FORECAST, and its trials in FPA.CASH.BUFFER', async () => {
-    const invoices = [
-      ['customer', 'amount', 'due'],
-      ['Acme', 1000, 45005],
-      ['Bolt', 500, 44990],
-    ];
-    const bills = [
-      ['supplier', 'amount', 'due'],
-      ['Steel', 300, 44995],
-      ['Rent', 200, 45015],
-    ];
-    const history = [
-      ['customer', 'due', 'paid'],
-      ['Acme', 44900, 44902],
-      ['Acme', 44930, 44940],
-      ['Bolt', 44900, 44915],
-      ['Bolt', 44920, 'written off'],
-      ['Cord', 44950, 45000],
-    ];
+    const invoices = SAMPLE_INVOICES;
+    const bills = SAMPLE_BILLS;
+    const history = SAMPLE_PAYMENT_HISTORY;
     const forecast = (await same('CASH.FORECAST', cashForecastFn, [
       invoices,
       bills,

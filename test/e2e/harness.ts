@@ -203,3 +203,14 @@ export function screenshotPath(name: string): string {
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/**
+ * The add-in page on its Help view, once the function list is drawn: by then the shared runtime has
+ * registered every custom function, so a test can call them (invokeFunction).
+ */
+export async function openFunctionsPage(): Promise<AddinPage> {
+  const addin = await openAddinPage({ height: 640 });
+  await addin.page.goto(`${addin.url}/taskpane.html?tab=help`, { waitUntil: 'load' });
+  await addin.page.getByTestId('function-list').waitFor({ timeout: 20_000 });
+  return addin;
+}

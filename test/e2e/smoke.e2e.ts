@@ -13,7 +13,7 @@ import {
   CUSTOM_FUNCTIONS_ERRORS,
   DIST,
   invokeFunction,
-  openAddinPage,
+  openFunctionsPage,
   registeredIds,
   routeOfficeJs,
   screenshotPath,
@@ -25,10 +25,8 @@ let addin: AddinPage;
 let page: Page;
 
 beforeAll(async () => {
-  addin = await openAddinPage({ height: 640 });
+  addin = await openFunctionsPage();
   page = addin.page;
-  await page.goto(`${addin.url}/taskpane.html?tab=help`, { waitUntil: 'load' });
-  await page.getByTestId('function-list').waitFor({ timeout: 20_000 });
 }, 60_000);
 
 afterAll(async () => {

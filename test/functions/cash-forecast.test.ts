@@ -5,25 +5,11 @@
 import { cashForecastFn, cashRisk } from '../../functions/cash';
 import { cashForecast } from '../../src/cash/cash-forecast';
 import { callWithoutThrowing, expectExcelError, rangeValues } from './excel-range';
+import { SAMPLE_BILLS, SAMPLE_INVOICES, SAMPLE_PAYMENT_HISTORY } from './sample-receivables';
 
-const invoices = [
-  ['customer', 'amount', 'due'],
-  ['Acme', 1000, 45005],
-  ['Bolt', 500, 44990],
-];
-const bills = [
-  ['supplier', 'amount', 'due'],
-  ['Steel', 300, 44995],
-  ['Rent', 200, 45015],
-];
-const history = [
-  ['customer', 'due', 'paid'],
-  ['Acme', 44900, 44902],
-  ['Acme', 44930, 44940],
-  ['Bolt', 44900, 44915],
-  ['Bolt', 44920, 'written off'],
-  ['Cord', 44950, 45000],
-];
+const invoices = SAMPLE_INVOICES;
+const bills = SAMPLE_BILLS;
+const history = SAMPLE_PAYMENT_HISTORY;
 
 describe('FPA.CASH.FORECAST', () => {
   it('spills one row per period, then receipts after the horizon and bad debt, as the core computes', async () => {
