@@ -13,6 +13,12 @@
  *
  * Diminishing returns: the rate up to the current budget is the slope at the current spend, above it
  * the slope at `aboveShare` more spend (never higher: the allocation needs concave returns).
+ *
+ * Several KPIs: a line linked to KPIs k = 1…K (each with its own response, estimated within its KPI's
+ * regression or entered on its link, and the KPI's priority p_k) returns the priority-weighted sum
+ * Σ p_k·r_k. The allocation multiplies a line's rate by its priority, so the line gets priority
+ * P = Σ p_k and rate Σ (p_k/P)·r_k; its risk is the standard error of that rate, the KPIs' estimates
+ * being independent fits: √Σ ((p_k/P)·se_k)². With one KPI these are exactly that KPI's numbers.
  */
 import type { BudgetLine } from '../model/budget-line';
 import type { Kpi, KpiLink } from '../model/kpi';
@@ -21,10 +27,9 @@ import { responseCurves } from './response-curves';
 /** A KPI with the lines linked to it, as the pane stores it. */
 export type LinkedKpi = Kpi & { links: ReadonlyArray<KpiLink> };
 
-export interface LineReturn {
-  line: string;
-  /** The KPI the line's spend moves (null: not linked). */
-  kpi: string | null;
+/** What one of a line's KPIs contributes: its return per unit, the estimate's risk and why. */
+export interface KpiTerm {
+  kpi: string;
   /** Return per unit up to the current budget and above it (see the top of this file). */
   rate: number;
   rateAbove: number;
@@ -36,10 +41,50 @@ export interface LineReturn {
   note: string;
 }
 
+export interface LineReturn {
+  line: string;
+  /** Every KPI the line's spend moves, in the order they are stored (empty: not linked). */
+  kpis: KpiTerm[];
+  /** Priority-weighted mean return per unit of the KPIs, up to the current budget and above it. */
+  rate: number;
+  rateAbove: number;
+  /** Standard error of `rate`. */
+  risk: number;
+  /** Σ of the KPIs' priorities (1 when not linked): priority × rate is the weighted sum. */
+  priority: number;
+  /** One KPI's note, each KPI's note after its id when several, or "not linked to a KPI". */
+  note: string;
+}
+
 const mean = (values: ReadonlyArray<number | null>): number => {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
   return known.length ? known.reduce((s, v) => s + v, 0) / known.length : NaN;
 };
+
+/** Every (KPI, link) of a line, once per KPI, in the order the KPIs are stored. */
+export function linksOfLine(kpis: ReadonlyArray<LinkedKpi>, line: string): { kpi: LinkedKpi; link: KpiLink }[] {
+  return kpis.flatMap((kpi) => {
+    const link = kpi.links.find((l) => l.line === line);
+    return link ? [{ kpi, link }] : [];
+  });
+}
+
+/** A line's terms combined: priority P = Σ p_k, rate Σ (p_k/P)·r_k, risk √Σ ((p_k/P)·se_k)². */
+export function combineTerms(line: string, terms: ReadonlyArray<KpiTerm>): LineReturn {
+  if (terms.length === 0)
+    return { line, kpis: [], rate: 0, rateAbove: 0, risk: 0, priority: 1, note: 'not linked to a KPI' };
+  const total = terms.reduce((s, t) => s + t.priority, 0);
+  const weight = (t: KpiTerm) => t.priority / total;
+  return {
+    line,
+    kpis: [...terms],
+    rate: terms.reduce((s, t) => s + weight(t) * t.rate, 0),
+    rateAbove: terms.reduce((s, t) => s + weight(t) * t.rateAbove, 0),
+    risk: Math.hypot(...terms.map((t) => weight(t) * t.risk)),
+    priority: total,
+    note: terms.length === 1 ? terms[0].note : terms.map((t) => `${t.kpi}: ${t.note}`).join('; '),
+  };
+}
 
 /**
  * One return per line (in the order of `lines`).
@@ -53,48 +98,50 @@ export function kpiReturns(
   kpis: ReadonlyArray<LinkedKpi>,
   aboveShare = 0.2,
 ): LineReturn[] {
-  const linkOf = new Map<string, { kpi: LinkedKpi; link: KpiLink }>();
-  for (const kpi of kpis) for (const link of kpi.links) linkOf.set(link.line, { kpi, link });
+  const pairs = lines.flatMap((l, i) => linksOfLine(kpis, l.id).map((found) => ({ ...found, index: i })));
   const curves = responseCurves({
     kpis: kpis.map((k) => ({ id: k.id, actual: k.actual })),
-    lines: lines.map((l) => {
-      const found = linkOf.get(l.id);
-      return {
-        id: l.id,
-        kpi: found?.kpi.id ?? null,
-        actual: l.actual,
-        lag: found?.link.lag,
-        entered: found?.link.response,
-      };
-    }),
+    lines: pairs.map(({ kpi, link, index }) => ({
+      id: lines[index].id,
+      kpi: kpi.id,
+      actual: lines[index].actual,
+      lag: link.lag,
+      entered: link.response,
+    })),
   });
   const total = budgets.reduce((s, b) => s + Math.max(0, b), 0);
-  return lines.map((l, i) => {
-    const found = linkOf.get(l.id);
-    const target = found ? mean(found.kpi.target) : NaN;
+  const terms = pairs.map(({ kpi, index }, j): KpiTerm => {
+    const l = lines[index];
+    const curve = curves[j];
+    const target = mean(kpi.target);
     const periods = Math.max(1, l.plan.length);
-    const x = Math.max(0, budgets[i]) / periods;
-    const scale = ((found?.kpi.direction === 'lower' ? -1 : 1) * total) / (target * periods);
-    if (!found || !(Math.abs(scale) < Infinity) || curves[i].source === 'none')
+    const x = Math.max(0, budgets[index]) / periods;
+    const scale = ((kpi.direction === 'lower' ? -1 : 1) * total) / (target * periods);
+    const priority = kpi.priority ?? 1;
+    if (!(Math.abs(scale) < Infinity) || curve.source === 'none')
       return {
-        line: l.id,
-        kpi: found?.kpi.id ?? null,
+        kpi: kpi.id,
         rate: 0,
         rateAbove: 0,
         risk: 0,
-        priority: found?.kpi.priority ?? 1,
-        note: found && !(Math.abs(scale) < Infinity) ? 'the KPI has no target' : curves[i].note,
+        priority,
+        note: !(Math.abs(scale) < Infinity) ? 'the KPI has no target' : curve.note,
       };
-    const here = curves[i].marginal(x);
+    const here = curve.marginal(x);
     const rate = scale * here.mean;
     return {
-      line: l.id,
-      kpi: found.kpi.id,
+      kpi: kpi.id,
       rate,
-      rateAbove: Math.min(rate, scale * curves[i].marginal(x * (1 + aboveShare)).mean),
+      rateAbove: Math.min(rate, scale * curve.marginal(x * (1 + aboveShare)).mean),
       risk: Math.abs(scale) * here.se,
-      priority: found.kpi.priority ?? 1,
-      note: curves[i].note,
+      priority,
+      note: curve.note,
     };
   });
+  return lines.map((l, i) =>
+    combineTerms(
+      l.id,
+      terms.filter((_, j) => pairs[j].index === i),
+    ),
+  );
 }

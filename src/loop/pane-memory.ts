@@ -7,6 +7,9 @@
  * (spend-landing.ts) is read after the last booked period, with the pass-through the memory has
  * learned for it (0.5 before any outcome). A budget change is spread over the remaining periods in
  * the shape of the plan, as the budget cell's new total.
+ *
+ * A line linked to several KPIs: the context's KPI state is their priority-weighted attainment, and
+ * the KPI outcome is measured on the line's main KPI (mainKpiOfLine), the one series a record keeps.
  */
 import type { BudgetLine } from '../model/budget-line';
 import type { Flag } from '../model/flag';
@@ -14,6 +17,7 @@ import type { AdjustmentReason, AdjustmentRecord } from '../model/kpi';
 import type { MoveFacts } from './adjustment-memory';
 import { citeCases, learnedPassThrough, measureOutcome, recordAdjustment, similarCases } from './adjustment-memory';
 import type { LinkedKpi } from './kpi-returns';
+import { linksOfLine } from './kpi-returns';
 import { kpiWithoutMove, recentAttainment, targetOver } from './kpi-state';
 import { DEFAULT_LOOP_SETTINGS } from './loop-types';
 import type { Landing } from './spend-landing';
@@ -71,9 +75,34 @@ export function paneLanding(line: BudgetLine, budget: number, passThrough: numbe
   });
 }
 
-/** The KPI linked to a line (the first, when several are). */
-export function kpiOfLine(kpis: ReadonlyArray<LinkedKpi>, line: string): LinkedKpi | undefined {
-  return kpis.find((k) => k.links.some((l) => l.line === line));
+/** Every KPI linked to a line, in the order they are stored. */
+export function kpisOfLine(kpis: ReadonlyArray<LinkedKpi>, line: string): LinkedKpi[] {
+  return linksOfLine(kpis, line).map((found) => found.kpi);
+}
+
+/**
+ * The KPI whose outcome the memory measures for a line (the record keeps one KPI series): the line's
+ * KPI of highest priority, the first stored on a tie.
+ */
+export function mainKpiOfLine(kpis: ReadonlyArray<LinkedKpi>, line: string): LinkedKpi | undefined {
+  return kpisOfLine(kpis, line).reduce<LinkedKpi | undefined>(
+    (best, k) => (best === undefined || (k.priority ?? 1) > (best.priority ?? 1) ? k : best),
+    undefined,
+  );
+}
+
+/**
+ * The line's KPI state as the memory compares it: the priority-weighted mean of recentAttainment over
+ * its KPIs that have one (with one KPI, exactly its attainment); null when none has.
+ * @example linesAttainment([{ …, priority: 3, attainment 0.9 }, { …, priority: 1, attainment 1.3 }], p) // 1.0
+ */
+export function linesAttainment(kpis: ReadonlyArray<LinkedKpi>, month: number): number | null {
+  const known = kpis.flatMap((k) => {
+    const a = recentAttainment(k, month);
+    return a === null ? [] : [{ a, p: k.priority ?? 1 }];
+  });
+  const total = known.reduce((s, k) => s + k.p, 0);
+  return known.length ? known.reduce((s, k) => s + (k.p / total) * k.a, 0) : null;
 }
 
 /** Why a line moves: the kinds of its ongoing flags, most severe first, or its KPI. */
@@ -110,7 +139,7 @@ export function paneMoveFacts(
     spendWithout += w * current[j] + (1 - w) * landing.need[j];
     planAdded += (delta * current[j]) / landing.planLeft;
   }
-  const kpi = kpiOfLine(scan.kpis, line.id);
+  const kpi = mainKpiOfLine(scan.kpis, line.id);
   return {
     line: line.id,
     costCentre: line.costCentre,
@@ -122,7 +151,7 @@ export function paneMoveFacts(
       direction: delta > 0 ? 'raise' : 'cut',
       gapShare: landing.gap / Math.max(landing.yearPlan, 1e-9),
       moveShare: delta / landing.planLeft,
-      kpiAttainment: kpi ? recentAttainment(kpi, p) : null,
+      kpiAttainment: linesAttainment(kpisOfLine(scan.kpis, line.id), p),
       period: p,
       monthsLeft: current.length,
     },

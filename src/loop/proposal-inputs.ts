@@ -5,7 +5,7 @@
  * - A line with a severe, persistent, ongoing flag (flag-requests.ts) must change: a release caps it
  *   at budget − release, a request floors it at budget + request; its change limit widens to fit.
  * - Every other line may move by ±`maxChangePct` (default 20%) toward what moves KPIs: its return
- *   per unit and risk come from kpi-returns.ts, its priority is its KPI's.
+ *   per unit and risk come from kpi-returns.ts (over all of its KPIs), its priority is theirs summed.
  * - Without any KPI return to aim at, only what the flags balance moves: releases and requests are
  *   both scaled to the smaller of the two (the pool funds the requests; nothing else is shuffled).
  *
@@ -44,11 +44,23 @@ export interface ProposalInputs {
 
 const money = (v: number) => Math.round(v).toLocaleString('en-US');
 
+/**
+ * The KPIs a line's return comes from: "KPI Leads: <note>" for one; for several, each KPI with its
+ * priority and return per unit, then the weighted sum the allocation uses.
+ * @example kpiReason({ kpis: [], … }) // "no KPI linked"
+ */
+export function kpiReason(ret: LineReturn): string {
+  if (ret.kpis.length === 0) return 'no KPI linked';
+  if (ret.kpis.length === 1) return `KPI ${ret.kpis[0].kpi}: ${ret.note}`;
+  const each = ret.kpis.map((t) => `${t.kpi} (priority ${t.priority}, ${t.rate.toPrecision(3)}/unit): ${t.note}`);
+  return `${ret.kpis.length} KPIs: ${each.join('; ')}; return = priority-weighted sum ${(ret.priority * ret.rate).toPrecision(3)}/unit`;
+}
+
 function reasonOf(request: FlagRequest | undefined, ret: LineReturn): string {
   const flag = request
     ? `${request.kind} flag (severity ${request.severity.toFixed(2)}): ${request.change < 0 ? 'releases' : 'asks for'} ${money(Math.abs(request.change))}`
     : '';
-  const kpi = ret.kpi ? `KPI ${ret.kpi}: ${ret.note}` : 'no KPI linked';
+  const kpi = kpiReason(ret);
   return flag ? `${flag}; ${kpi}` : kpi;
 }
 

@@ -7,6 +7,7 @@ import type { KpiDirection } from '../../src/model/kpi';
 import type { KpiSeries } from '../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../src/store/schema';
 import type { Repository } from '../../src/store/repository';
+import { linksOfLine } from '../../src/loop/kpi-returns';
 
 export interface KpiDraft {
   name: string;
@@ -55,4 +56,19 @@ export function kpiFromDraft(draft: KpiDraft): { record: KpiRecord } | { field: 
 
 export async function loadKpis(repository: Repository): Promise<KpiRecord[]> {
   return (await repository.list('kpis')).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Each line linked to at least one KPI, with every KPI it serves and that KPI's priority (the
+ * allocation aims a line at their priority-weighted sum: src/loop/kpi-returns.ts).
+ * @example lineKpis(['MKT-ADS'], kpis) // [{ line: 'MKT-ADS', kpis: [{ id: 'Leads', priority: 2 }, { id: 'Revenue', priority: 1 }] }]
+ */
+export function lineKpis(
+  lineIds: ReadonlyArray<string>,
+  kpis: ReadonlyArray<KpiRecord>,
+): { line: string; kpis: { id: string; priority: number }[] }[] {
+  return lineIds.flatMap((line) => {
+    const found = linksOfLine(kpis, line).map(({ kpi }) => ({ id: kpi.id, priority: kpi.priority ?? 1 }));
+    return found.length ? [{ line, kpis: found }] : [];
+  });
 }

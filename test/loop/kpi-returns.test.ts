@@ -1,4 +1,4 @@
-import { kpiReturns } from '../../src/loop/kpi-returns';
+import { combineTerms, kpiReturns, linksOfLine } from '../../src/loop/kpi-returns';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import type { BudgetLine } from '../../src/model/budget-line';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
@@ -30,9 +30,9 @@ describe('kpiReturns', () => {
 
   it('no KPI: no return and no risk (the execution ratio is never a return)', () => {
     const got = kpiReturns(lines, budgets, []);
-    expect(got.map((r) => [r.rate, r.rateAbove, r.risk, r.kpi])).toEqual([
-      [0, 0, 0, null],
-      [0, 0, 0, null],
+    expect(got.map((r) => [r.rate, r.rateAbove, r.risk, r.kpis])).toEqual([
+      [0, 0, 0, []],
+      [0, 0, 0, []],
     ]);
     expect(got[0].note).toBe('not linked to a KPI');
   });
@@ -86,5 +86,64 @@ describe('kpiReturns', () => {
     expect(Math.abs(got[0].rate - 0.3 * scale)).toBeLessThan(3 * got[0].risk);
     expect(got[0].risk).toBeGreaterThan(0);
     expect(got[0].rate).toBeGreaterThan(got[1].rate);
+  });
+
+  describe('a line linked to several KPIs', () => {
+    // S = 180,000 and P = 12 as above. K1: target 1,000 (scale 15), priority 2, 0.5 ± 0.1 per unit.
+    // K2: target 500 (scale 30), priority 1, 0.3 ± 0.2 per unit.
+    const k1 = kpi({ id: 'K1', priority: 2, links: [{ line: 'A-1', kpi: 'K1', response: { perUnit: 0.5, sd: 0.1 } }] });
+    const k2 = kpi({
+      id: 'K2',
+      priority: 1,
+      target: Array(12).fill(500),
+      links: [
+        { line: 'A-1', kpi: 'K2', response: { perUnit: 0.3, sd: 0.2 } },
+        { line: 'B-1', kpi: 'K2', response: { perUnit: 0.1 } },
+      ],
+    });
+
+    it('gets the priority-weighted sum of its KPIs, with the combined standard error as risk', () => {
+      const [a, b] = kpiReturns(lines, budgets, [k1, k2]);
+      expect(a.kpis.map((t) => [t.kpi, t.priority])).toEqual([
+        ['K1', 2],
+        ['K2', 1],
+      ]);
+      expect(a.kpis[0].rate).toBeCloseTo(7.5, 12);
+      expect(a.kpis[1].rate).toBeCloseTo(9, 12);
+      // Σ p_k·r_k = 2·7.5 + 1·9 = 24 = priority 3 × rate 8.
+      expect(a.priority).toBe(3);
+      expect(a.rate).toBeCloseTo(8, 12);
+      expect(a.priority * a.rate).toBeCloseTo(24, 12);
+      expect(a.rateAbove).toBeCloseTo(8, 12);
+      // √((2/3 · 1.5)² + (1/3 · 6)²) = √5.
+      expect(a.risk).toBeCloseTo(Math.sqrt(5), 12);
+      expect(a.note).toBe('K1: entered by hand; K2: entered by hand');
+      // B-1 has K2 only: its own numbers, 0.1 · 30 = 3 at priority 1.
+      expect(b.kpis.map((t) => t.kpi)).toEqual(['K2']);
+      expect(b.rate).toBeCloseTo(3, 12);
+      expect(b.priority).toBe(1);
+    });
+
+    it('a KPI with no estimate yet still weighs, so the sum stays Σ p_k·r_k', () => {
+      const k3 = kpi({ id: 'K3', priority: 1, links: [{ line: 'A-1', kpi: 'K3' }] });
+      const [a] = kpiReturns(lines, budgets, [k1, k3]);
+      expect(a.kpis[1]).toMatchObject({ kpi: 'K3', rate: 0, risk: 0 });
+      expect(a.priority * a.rate).toBeCloseTo(2 * 7.5, 12);
+      expect(a.note).toMatch(/^K1: entered by hand; K3: 0 KPI period\(s\) so far/);
+    });
+
+    it("one KPI gives exactly that KPI's numbers (as before several were allowed)", () => {
+      const [, b] = kpiReturns(lines, budgets, [k1, k2]);
+      const [term] = b.kpis;
+      expect(b).toEqual({ line: 'B-1', kpis: [term], ...term, kpi: undefined });
+      const one = { kpi: 'K', rate: 0.123456789, rateAbove: 0.1, risk: 0.0314159, priority: 7, note: 'n' };
+      expect(combineTerms('X', [one])).toEqual({ line: 'X', kpis: [one], ...one, kpi: undefined });
+    });
+
+    it('links are found in every KPI, once per KPI', () => {
+      expect(linksOfLine([k1, k2], 'A-1').map((f) => f.kpi.id)).toEqual(['K1', 'K2']);
+      expect(linksOfLine([k1, k2], 'B-1').map((f) => f.link.kpi)).toEqual(['K2']);
+      expect(linksOfLine([k1, k2], 'C-1')).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,9 @@
 import {
   citePaneMoves,
-  kpiOfLine,
+  kpisOfLine,
   lastBooked,
+  linesAttainment,
+  mainKpiOfLine,
   measurePaneMemory,
   paneLanding,
   paneMoveFacts,
@@ -69,8 +71,46 @@ describe('the line as the pane sees it', () => {
     );
     expect(paneLanding(line('A', []), 12000, 0.5)).toBeNull();
     expect(paneLanding(line('A', Array(12).fill(1)), 12000, 0.5)).toBeNull();
-    expect(kpiOfLine([kpi], 'MKT-ADS')?.id).toBe('Leads');
-    expect(kpiOfLine([kpi], 'IT-LIC')).toBeUndefined();
+    expect(kpisOfLine([kpi], 'MKT-ADS').map((k) => k.id)).toEqual(['Leads']);
+    expect(kpisOfLine([kpi], 'IT-LIC')).toEqual([]);
+    expect(mainKpiOfLine([kpi], 'MKT-ADS')?.id).toBe('Leads');
+    expect(mainKpiOfLine([kpi], 'IT-LIC')).toBeUndefined();
+  });
+});
+
+describe('a line linked to several KPIs', () => {
+  // Revenue: attainment 1.3 over the last three periods; Leads: 0.9.
+  const leads: LinkedKpi = { ...kpi, priority: 3, actual: [90, 90, 90, 90, 90, 90, ...Array(6).fill(null)] };
+  const revenue: LinkedKpi = {
+    ...kpi,
+    id: 'Revenue',
+    name: 'Revenue',
+    target: Array(12).fill(1000),
+    actual: [1300, 1300, 1300, 1300, 1300, 1300, ...Array(6).fill(null)],
+    links: [{ line: 'MKT-ADS', kpi: 'Revenue' }],
+  };
+
+  test('every KPI is found; the main one is the highest priority, the first stored on a tie', () => {
+    expect(kpisOfLine([revenue, leads], 'MKT-ADS').map((k) => k.id)).toEqual(['Revenue', 'Leads']);
+    expect(mainKpiOfLine([revenue, leads], 'MKT-ADS')?.id).toBe('Leads');
+    expect(mainKpiOfLine([revenue, { ...leads, priority: 1 }], 'MKT-ADS')?.id).toBe('Revenue');
+  });
+
+  test('the KPI state is the priority-weighted attainment: 0.75 × 0.9 + 0.25 × 1.3 = 1', () => {
+    expect(linesAttainment([leads, revenue], 5)).toBeCloseTo(1, 12);
+    // One KPI: exactly its own attainment; a KPI without actuals yet does not weigh.
+    expect(linesAttainment([leads], 5)).toBe(0.9);
+    expect(linesAttainment([leads, { ...revenue, actual: [] }], 5)).toBe(0.9);
+    expect(linesAttainment([], 5)).toBeNull();
+  });
+
+  test('a move records the weighted state and measures its main KPI', () => {
+    const scan: PaneScan = { lines: [line('MKT-ADS', six)], flags: [runRate], kpis: [revenue, leads] };
+    const facts = paneMoveFacts(scan, [], { line: 'MKT-ADS', before: 12000, after: 14400 })!;
+    expect(facts.kpi).toBe('Leads');
+    expect(facts.context.kpiAttainment).toBeCloseTo(1, 12);
+    expect(facts.expected.kpiWithout).toBeCloseTo(2 * 90, 9);
+    expect(facts.expected.kpiTarget).toBe(200);
   });
 });
 

@@ -1,6 +1,6 @@
 import { paretoCandidates } from '../../src/allocation/reallocate';
 import type { AllocationRequest } from '../../src/allocation/types';
-import { proposalInputs } from '../../src/loop/proposal-inputs';
+import { kpiReason, proposalInputs } from '../../src/loop/proposal-inputs';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import type { BudgetLine } from '../../src/model/budget-line';
 import type { Flag } from '../../src/model/flag';
@@ -108,5 +108,41 @@ describe('proposalInputs', () => {
     const train = got.lines.find((l) => l.id === 'OPS-TRAIN')!;
     expect(train.min).toBe(54000);
     expect(train.maxChangePct).toBeCloseTo(0.5, 12);
+  });
+
+  it('a line with two KPIs aims at their priority-weighted sum, and its reason names both', async () => {
+    // Revenue (target 10,000, priority 1) also moves with MKT-EVENTS: 1.5 per unit, constant.
+    // S = 324,000, P = 12. Leads: 0.2·e^(−6000/8000) × 324,000 ÷ (2,000·12); Revenue: 1.5 × 324,000 ÷ (10,000·12).
+    const revenue: LinkedKpi = {
+      ...kpis[0],
+      id: 'Revenue',
+      name: 'Revenue',
+      unit: 'EUR',
+      target: Array(12).fill(10000),
+      priority: 1,
+      links: [{ line: 'MKT-EVENTS', kpi: 'Revenue', response: { perUnit: 1.5 } }],
+    };
+    const got = proposalInputs(lines, budgets, [], [...kpis, revenue]);
+    const events = got.lines.find((l) => l.id === 'MKT-EVENTS')!;
+    const leadsRate = (0.2 * Math.exp(-6000 / 8000) * 324000) / 24000;
+    const revenueRate = (1.5 * 324000) / 120000;
+    expect(events.priority).toBe(3);
+    expect(events.priority * events.rate).toBeCloseTo(2 * leadsRate + 1 * revenueRate, 10);
+    expect(events.reason).toBe(kpiReason(got.returns[1]));
+    expect(events.reason).toMatch(
+      /^2 KPIs: Leads \(priority 2, [0-9.]+\/unit\): entered by hand; Revenue \(priority 1, 4\.05\/unit\): entered by hand; return = priority-weighted sum /,
+    );
+    // The allocation's best candidate takes 20% of each other line onto MKT-EVENTS; its weighted return
+    // up to the current budget is priority × rate per unit: the weighted sum of the two KPIs.
+    const [best] = await paretoCandidates(glpkNodeSolver, toRequest(got.lines), 5);
+    const after = Object.fromEntries(best.lines.map((l) => [l.id, l.proposed]));
+    expect(after['MKT-EVENTS']).toBeCloseTo(72000 * 1.2, 6);
+    const above = events.priority * events.rateAbove;
+    expect(best.weightedReturn).toBeCloseTo(72000 * (2 * leadsRate + revenueRate) + 14400 * above, 6);
+  });
+
+  it('a line with one KPI keeps the one-KPI reason', () => {
+    const got = proposalInputs(lines, budgets, [], kpis);
+    expect(got.lines[1].reason).toBe('KPI Leads: entered by hand');
   });
 });

@@ -8,6 +8,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { sampleKpiRows } from '../../taskpane/review/sample-sheet';
 import { openProposals } from './open-proposals';
 import { loadProposals } from '../../taskpane/review/proposals';
+import { createMemoryRepository } from '../../src/store/memory-repository';
+import { readKpiSeries } from '../../src/sheets/kpi-series';
 
 const button = (scope: HTMLElement, name: string) => within(scope).getByRole('button', { name }) as HTMLButtonElement;
 
@@ -154,3 +156,41 @@ it('a KPI defined in the pane aims the allocation: linked lines return, and the 
   fireEvent.click(screen.getByRole('button', { name: 'Remove KPI Leads' }));
   await waitFor(async () => expect(await repository.list('kpis')).toEqual([]));
 }, 150000);
+
+it('a line linked to two KPIs: the links list and its explanation show both, and its priority is theirs summed', async () => {
+  const repository = createMemoryRepository();
+  const series = readKpiSeries(sampleKpiRows());
+  const base = { ownerCostCentre: 'MKT', unit: 'leads', direction: 'higher' as const, ...series };
+  await repository.put('kpis', {
+    ...base,
+    id: 'Leads',
+    name: 'Leads',
+    priority: 2,
+    links: [
+      { line: 'MKT-EVENTS', kpi: 'Leads' },
+      { line: 'IT-CLOUD', kpi: 'Leads' },
+    ],
+  });
+  await repository.put('kpis', {
+    ...base,
+    id: 'Revenue',
+    name: 'Revenue',
+    unit: 'EUR',
+    priority: 1,
+    links: [{ line: 'MKT-EVENTS', kpi: 'Revenue', response: { perUnit: 0.02, sd: 0.005 } }],
+  });
+  await openProposals(undefined, repository);
+  const links = await screen.findByTestId('kpi-links', {}, { timeout: 10000 });
+  expect([...links.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    'MKT-EVENTS → Leads (priority 2), Revenue (priority 1)',
+    'IT-CLOUD → Leads (priority 2)',
+  ]);
+  fireEvent.click(screen.getByRole('button', { name: 'Edit MKT-EVENTS' }));
+  const reason = (await screen.findByTestId('allocation-reason', {}, { timeout: 10000 })).textContent ?? '';
+  expect(reason).toMatch(
+    /^2 KPIs: Leads \(priority 2, [-0-9.e+]+\/unit\): linear chosen by AICc.*; Revenue \(priority 1, [-0-9.e+]+\/unit\): entered by hand; return = priority-weighted sum /,
+  );
+  expect((screen.getByLabelText('Priority of MKT-EVENTS') as HTMLInputElement).value).toBe('3');
+  fireEvent.click(screen.getByRole('button', { name: 'Edit IT-CLOUD' }));
+  expect(screen.getByTestId('allocation-reason').textContent).toMatch(/^KPI Leads: linear chosen by AICc/);
+}, 60000);

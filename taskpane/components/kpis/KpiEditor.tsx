@@ -1,7 +1,8 @@
 /**
  * KPI definitions: the stored KPIs (name, owner, unit, direction, priority, linked lines, periods)
  * and a form to add one: its target and actual are read from the selection (src/sheets/kpi-series.ts),
- * its lines picked from the scanned budget lines. The Proposals view aims the allocation at them.
+ * its lines picked from the scanned budget lines. A line may serve several KPIs: the links list shows
+ * every KPI of each line. The Proposals view aims the allocation at their priority-weighted sum.
  */
 import { useState } from 'react';
 import {
@@ -19,7 +20,7 @@ import type { KpiDirection } from '../../../src/model/kpi';
 import { readKpiSeries } from '../../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../../src/store/schema';
 import type { Repository } from '../../../src/store/repository';
-import { EMPTY_KPI_DRAFT, KpiDraft, kpiFromDraft } from '../../review/kpis';
+import { EMPTY_KPI_DRAFT, KpiDraft, kpiFromDraft, lineKpis } from '../../review/kpis';
 import type { Workbook } from '../../workbook/types';
 
 const useStyles = makeStyles({
@@ -69,6 +70,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange }: Kpi
     await onChange();
   };
   const periods = (k: KpiRecord) => k.actual.filter((v) => v !== null).length;
+  const links = lineKpis(lineIds, kpis);
 
   return (
     <section className={styles.root} aria-labelledby="kpis-title">
@@ -88,6 +90,20 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange }: Kpi
             </li>
           ))}
         </ul>
+      )}
+      {links.length > 0 && (
+        <>
+          <Caption1 id="kpi-links-label">
+            Lines and the KPIs their spend moves (aimed at their priority-weighted sum)
+          </Caption1>
+          <ul className={styles.list} aria-labelledby="kpi-links-label" data-testid="kpi-links">
+            {links.map((l) => (
+              <li key={l.line}>
+                {l.line} → {l.kpis.map((k) => `${k.id} (priority ${k.priority})`).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <div className={styles.row}>
         <Field label="KPI name" size="small" validationMessage={error('name')}>

@@ -57,7 +57,7 @@ const FIELDS: { field: NumberField; label: string; hint: string }[] = [
   { field: 'maxChangePct', label: 'Max change %', hint: 'Largest move, ± % of budget' },
   { field: 'rate', label: 'Return/unit', hint: 'KPI attainment per unit, up to the budget' },
   { field: 'rateAbove', label: 'Return above', hint: 'Per unit above the budget (diminishing)' },
-  { field: 'priority', label: 'Priority', hint: 'Weight of its return (its KPI’s)' },
+  { field: 'priority', label: 'Priority', hint: 'Weight of its return (its KPIs’ summed)' },
   { field: 'risk', label: 'Risk', hint: 'Uncertainty of the return per unit' },
 ];
 
