@@ -2,6 +2,7 @@
  * The plan/actual table the pane scans: columns by header (any order, any case), amounts by the one
  * cell rule, located problems for rows left out, and refusals of headers that cannot be read.
  */
+import { fpaErrorOf } from '../fpa-error-of';
 import { FpaError } from '../../src/errors';
 import { budgetTableValues, readBudgetTable } from '../../src/sheets/budget-table';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
@@ -11,12 +12,7 @@ import { sampleSheet } from '../../taskpane/review/sample-sheet';
 const HEADER = ['id', 'cost centre', 'account', 'owner', 'budget', 'plan Jan', 'plan Feb', 'actual Jan', 'actual Feb'];
 
 function headerError(grid: SheetGrid): FpaError {
-  try {
-    readBudgetTable(grid);
-  } catch (e) {
-    return e as FpaError;
-  }
-  throw new Error('expected the header to be refused');
+  return fpaErrorOf(() => readBudgetTable(grid));
 }
 
 describe('readBudgetTable', () => {

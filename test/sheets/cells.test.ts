@@ -1,4 +1,4 @@
-import { FpaError } from '../../src/errors';
+import { fpaErrorOf } from '../fpa-error-of';
 import {
   amountCell,
   numberCell,
@@ -9,16 +9,6 @@ import {
   textCell,
 } from '../../src/sheets/cells';
 import { cellError } from '../../src/sheets/sheet-value';
-
-function thrown(fn: () => unknown): FpaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FpaError);
-    return e as FpaError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('numberFromText: the one text-number rule', () => {
   it.each([
@@ -71,11 +61,11 @@ describe('cell readers throw located errors', () => {
     expect(numberCell('7', at)).toBe(7);
     expect(optionalNumberCell(null, at)).toBeUndefined();
     expect(optionalNumberCell('', at)).toBeUndefined();
-    const bad = thrown(() => numberCell('seven', at));
+    const bad = fpaErrorOf(() => numberCell('seven', at));
     expect(bad.code).toBe('SHEET_BAD_CELL');
     expect(bad.message).toBe('instruments row 3, column 2 (term): holds "seven", not a number.');
     expect(bad.field).toBe(at);
-    const error = thrown(() => numberCell(cellError('#DIV/0!'), at));
+    const error = fpaErrorOf(() => numberCell(cellError('#DIV/0!'), at));
     expect(error.code).toBe('SHEET_ERROR_CELL');
     expect(error.message).toBe('instruments row 3, column 2 (term): holds the error #DIV/0!.');
     expect(error.hint).toMatch(/Fix that cell first/);
@@ -87,8 +77,8 @@ describe('cell readers throw located errors', () => {
     expect(amountCell(NaN, at)).toBeNull();
     expect(amountCell(cellError('#N/A'), at)).toBeNull();
     expect(amountCell('-250.5', at)).toBe(-250.5);
-    expect(thrown(() => amountCell(cellError('#VALUE!'), at)).code).toBe('SHEET_ERROR_CELL');
-    expect(thrown(() => amountCell(false, at)).message).toMatch(/holds FALSE, not a number/);
+    expect(fpaErrorOf(() => amountCell(cellError('#VALUE!'), at)).code).toBe('SHEET_ERROR_CELL');
+    expect(fpaErrorOf(() => amountCell(false, at)).message).toMatch(/holds FALSE, not a number/);
   });
 
   it('text cells: trimmed, numbers as text, blank refused where required', () => {
@@ -97,9 +87,9 @@ describe('cell readers throw located errors', () => {
     expect(optionalTextCell(4010, at)).toBe('4010');
     expect(optionalTextCell(null, at)).toBe('');
     expect(textCell(' ON ', at, 'a name')).toBe('ON');
-    const blank = thrown(() => textCell('   ', at, "the instrument's name"));
+    const blank = fpaErrorOf(() => textCell('   ', at, "the instrument's name"));
     expect(blank.message).toBe(`${at}: is blank.`);
     expect(blank.hint).toBe("Enter the instrument's name.");
-    expect(thrown(() => optionalTextCell(cellError('#NAME?'), at)).code).toBe('SHEET_ERROR_CELL');
+    expect(fpaErrorOf(() => optionalTextCell(cellError('#NAME?'), at)).code).toBe('SHEET_ERROR_CELL');
   });
 });

@@ -1,3 +1,4 @@
+import { fpaErrorOf } from '../fpa-error-of';
 import { FpaError } from '../../src/errors';
 import { readInstruments } from '../../src/sheets/instrument-table';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
@@ -6,12 +7,7 @@ import { cellError } from '../../src/sheets/sheet-value';
 const HEADER = ['name', 'term', 'rate', 'min', 'max', 'lot', 'from', 'to'];
 
 function error(grid: SheetGrid): FpaError {
-  try {
-    readInstruments(grid);
-  } catch (e) {
-    return e as FpaError;
-  }
-  throw new Error('expected a throw');
+  return fpaErrorOf(() => readInstruments(grid));
 }
 
 describe('readInstruments', () => {

@@ -1,3 +1,4 @@
+import { fpaErrorOf } from '../fpa-error-of';
 import { FpaError } from '../../src/errors';
 import { readLevers } from '../../src/sheets/lever-table';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
@@ -6,12 +7,7 @@ import { cellError } from '../../src/sheets/sheet-value';
 const HEADER = ['lever', 'current', 'target', 'daily amount', 'cost per day'];
 
 function error(grid: SheetGrid): FpaError {
-  try {
-    readLevers(grid);
-  } catch (e) {
-    return e as FpaError;
-  }
-  throw new Error('expected a throw');
+  return fpaErrorOf(() => readLevers(grid));
 }
 
 describe('readLevers', () => {

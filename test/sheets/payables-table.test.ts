@@ -1,14 +1,10 @@
+import { fpaErrorOf } from '../fpa-error-of';
 import { FpaError } from '../../src/errors';
 import { readPayables } from '../../src/sheets/payables-table';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
 
 function error(grid: SheetGrid, periods?: number): FpaError {
-  try {
-    readPayables(grid, periods);
-  } catch (e) {
-    return e as FpaError;
-  }
-  throw new Error('expected a throw');
+  return fpaErrorOf(() => readPayables(grid, periods));
 }
 
 const HEADER = ['bill', 'amount', 'due period', 'discount', 'discount by'];

@@ -2,20 +2,11 @@
  * FPA.VARIANCE.FLAGS' plan and actual blocks: one line per row (a single column is one line), the
  * same amount rule as the pane's plan/actual table, labels.
  */
-import { FpaError } from '../../src/errors';
+import { fpaErrorOf } from '../fpa-error-of';
 import { readBudgetTable } from '../../src/sheets/budget-table';
 import { readPeriodLabels, readPlanActualBlocks } from '../../src/sheets/plan-actual-blocks';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
 import { cellError } from '../../src/sheets/sheet-value';
-
-function thrown(fn: () => unknown): FpaError {
-  try {
-    fn();
-  } catch (e) {
-    return e as FpaError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('readPlanActualBlocks', () => {
   it('reads rows as lines, with default labels', () => {
@@ -59,17 +50,20 @@ describe('readPlanActualBlocks', () => {
       ['a', 'line 2', ' c '],
     );
     expect(readPlanActualBlocks({ plan: block, actual: block, labels: [[4010], [4020], [4030]] })[0].id).toBe('4010');
-    const repeat = thrown(() => readPlanActualBlocks({ plan: block, actual: block, labels: [['a'], ['b'], ['a']] }));
+    const repeat = fpaErrorOf(() =>
+      readPlanActualBlocks({ plan: block, actual: block, labels: [['a'], ['b'], ['a']] }),
+    );
     expect(repeat.code).toBe('SHEET_DUPLICATE');
     expect(repeat.fullMessage).toBe(
       'labels entry 3: the name "a" is used twice (first in entry 1). Give every line its own, unique name.',
     );
-    expect(thrown(() => readPlanActualBlocks({ plan: block, actual: block, labels: [['a']] })).message).toBe(
+    expect(fpaErrorOf(() => readPlanActualBlocks({ plan: block, actual: block, labels: [['a']] })).message).toBe(
       'labels must be 3 label(s), one per line; got 1.',
     );
     expect(
-      thrown(() => readPlanActualBlocks({ plan: block, actual: block, labels: [['a'], [cellError('#REF!')], ['c']] }))
-        .message,
+      fpaErrorOf(() =>
+        readPlanActualBlocks({ plan: block, actual: block, labels: [['a'], [cellError('#REF!')], ['c']] }),
+      ).message,
     ).toBe('labels row 2, column 1: holds the error #REF!.');
   });
 
@@ -100,7 +94,7 @@ describe('readPlanActualBlocks', () => {
     ],
     ['an empty block', () => readPlanActualBlocks({ plan: [], actual: [[1]] }), 'INPUT_EMPTY', 'plan is empty.'],
   ])('refuses %s, naming the cell', (_name, fn, code, message) => {
-    const error = thrown(fn);
+    const error = fpaErrorOf(fn);
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
   });
@@ -121,7 +115,7 @@ describe('readPeriodLabels', () => {
     expect(readPeriodLabels(null, 3)).toBeUndefined();
   });
   it('refuses a wrong count or an error cell, naming it', () => {
-    expect(thrown(() => readPeriodLabels([['Jan']], 2)).message).toMatch(/periods.*2 label\(s\), one per period/);
-    expect(thrown(() => readPeriodLabels([['Jan', cellError('#REF!')]], 2)).message).toMatch(/periods.*column 2/);
+    expect(fpaErrorOf(() => readPeriodLabels([['Jan']], 2)).message).toMatch(/periods.*2 label\(s\), one per period/);
+    expect(fpaErrorOf(() => readPeriodLabels([['Jan', cellError('#REF!')]], 2)).message).toMatch(/periods.*column 2/);
   });
 });

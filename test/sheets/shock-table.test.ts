@@ -1,15 +1,11 @@
+import { fpaErrorOf } from '../fpa-error-of';
 import { FpaError } from '../../src/errors';
 import { readShocks } from '../../src/sheets/shock-table';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
 import { cellError } from '../../src/sheets/sheet-value';
 
 function error(grid: SheetGrid): FpaError {
-  try {
-    readShocks(grid);
-  } catch (e) {
-    return e as FpaError;
-  }
-  throw new Error('expected a throw');
+  return fpaErrorOf(() => readShocks(grid));
 }
 
 describe('readShocks', () => {

@@ -1,7 +1,7 @@
+import { fpaErrorOf } from '../../fpa-error-of';
 import { compileModel } from '../../../src/scenario/expression/compile';
 import { evaluateProgram } from '../../../src/scenario/expression/evaluate';
 import { parseModel } from '../../../src/scenario/expression/parser';
-import { FpaError } from '../../../src/errors';
 
 /** Evaluates a one-line model over drivers given as arrays; returns the last output. */
 function evaluate(model: string, drivers: Record<string, number[]> = {}): number[] {
@@ -16,15 +16,6 @@ function evaluate(model: string, drivers: Record<string, number[]> = {}): number
     n,
   );
   return Array.from(outputs[outputs.length - 1]);
-}
-
-function errorOf(f: () => unknown): FpaError {
-  try {
-    f();
-  } catch (e) {
-    return e as FpaError;
-  }
-  throw new Error('expected an error');
 }
 
 describe('model expressions', () => {
@@ -126,13 +117,13 @@ describe('model expressions', () => {
     ['a = MAX(1 2)', 'Model line 1, column 11: expected "," or ")" in the arguments of MAX but found "2".'],
     ['', 'Model line 1, column 1: the model is empty.'],
   ])('syntax error in %j has a position', (model, message) => {
-    const e = errorOf(() => compileModel(parseModel(model), []));
+    const e = fpaErrorOf(() => compileModel(parseModel(model), []));
     expect(e.code).toBe('SCENARIO_MODEL_SYNTAX');
     expect(e.message).toBe(message);
   });
 
   test('an unknown name is named, with its position (#N/A kind)', () => {
-    const e = errorOf(() => compileModel(parseModel('revenue = price * volumes'), ['price', 'volume']));
+    const e = fpaErrorOf(() => compileModel(parseModel('revenue = price * volumes'), ['price', 'volume']));
     expect(e.code).toBe('SCENARIO_UNKNOWN_NAME');
     expect(e.kind).toBe('missing');
     expect(e.message).toBe('Model line 1, column 19: "volumes" is not a driver or an earlier output.');
@@ -147,18 +138,20 @@ describe('model expressions', () => {
       'a = Math.PI',
       'a = toString',
     ]) {
-      expect(errorOf(() => compileModel(parseModel(model), ['x'])).code).toBe('SCENARIO_UNKNOWN_NAME');
+      expect(fpaErrorOf(() => compileModel(parseModel(model), ['x'])).code).toBe('SCENARIO_UNKNOWN_NAME');
     }
     for (const model of ['a = eval(1)', 'a = Function(1)', 'a = require(1)', 'a = constructor(1)', 'a = VLOOKUP(1)']) {
-      expect(errorOf(() => compileModel(parseModel(model), ['x'])).code).toBe('SCENARIO_UNKNOWN_FUNCTION');
+      expect(fpaErrorOf(() => compileModel(parseModel(model), ['x'])).code).toBe('SCENARIO_UNKNOWN_FUNCTION');
     }
-    expect(errorOf(() => compileModel(parseModel('a = "x"'), [])).code).toBe('SCENARIO_MODEL_SYNTAX');
-    expect(errorOf(() => compileModel(parseModel('a = x[0]'), ['x'])).code).toBe('SCENARIO_MODEL_SYNTAX');
+    expect(fpaErrorOf(() => compileModel(parseModel('a = "x"'), [])).code).toBe('SCENARIO_MODEL_SYNTAX');
+    expect(fpaErrorOf(() => compileModel(parseModel('a = x[0]'), ['x'])).code).toBe('SCENARIO_MODEL_SYNTAX');
   });
 
   test('an output cannot shadow a driver; later lines cannot be used before they are defined', () => {
-    expect(errorOf(() => compileModel(parseModel('price = 1'), ['price'])).message).toContain('same name as a driver');
-    expect(errorOf(() => compileModel(parseModel('a = b\nb = 1'), [])).code).toBe('SCENARIO_UNKNOWN_NAME');
+    expect(fpaErrorOf(() => compileModel(parseModel('price = 1'), ['price'])).message).toContain(
+      'same name as a driver',
+    );
+    expect(fpaErrorOf(() => compileModel(parseModel('a = b\nb = 1'), [])).code).toBe('SCENARIO_UNKNOWN_NAME');
   });
 
   test('records which drivers the model uses', () => {
