@@ -4,8 +4,9 @@
  * its start-up apart from its work.
  */
 import { writeFileSync } from 'node:fs';
-import { parseCommandLine, UsageError } from './args';
-import type { CommandLine } from './args';
+import { flagOption, parseCommandLine, UsageError, valueOption } from './args';
+import type { CommandLine, CommandOption } from './args';
+import { isFpaError } from '../src/errors';
 
 /**
  * Parses `args` and runs `body` with the options. `--help` prints the usage (exit 0); a bad command
@@ -31,6 +32,25 @@ export async function runCommand<T extends object>(
     return 0;
   }
   return body(options);
+}
+
+/** `--out FILE` and `--quiet`, which every command that reads one JSON file and writes one takes. */
+export function outAndQuietOptions<T extends { out?: string; quiet: boolean }>(): CommandOption<T>[] {
+  return [valueOption(['--out'], (o, v) => (o.out = v)), flagOption(['--quiet'], (o) => (o.quiet = true))];
+}
+
+/**
+ * Runs a command's work on its input file; a failure (an unreadable or malformed file, a refused
+ * input) is printed as "openfpa <name>: <file>: <message>" and exits 1.
+ */
+export async function onInputFile(name: string, file: string, work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (e) {
+    const message = isFpaError(e) ? e.fullMessage : (e as Error).message;
+    process.stderr.write(`openfpa ${name}: ${file}: ${message}\n`);
+    return 1;
+  }
 }
 
 /** Writes a command's result text to the file named by --out, or to stdout. */

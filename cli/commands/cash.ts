@@ -16,8 +16,7 @@
  */
 import { readJsonObject } from '../read-json-file';
 import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from '../args';
-import { runCommand, startWork, writeResult } from '../command';
-import { isFpaError } from '../../src/errors';
+import { onInputFile, outAndQuietOptions, runCommand, startWork, writeResult } from '../command';
 import { optimizeCash } from '../../src/cash/optimize-cash';
 import { optimizeScenarios } from '../../src/cash/optimize-scenarios';
 import type { ScenarioPlan, ScenarioResult } from '../../src/cash/scenario-types';
@@ -52,8 +51,7 @@ const CASH_LINE = commandLine<Omit<CashArgs, 'file'>>({
   defaults: () => ({ quiet: false, options: {} }),
   file: 'plan.json',
   options: [
-    valueOption(['--out'], (o, v) => (o.out = v)),
-    flagOption(['--quiet'], (o) => (o.quiet = true)),
+    ...outAndQuietOptions<Omit<CashArgs, 'file'>>(),
     flagOption(['--shadow-prices'], (o) => (o.options.shadowPrices = true)),
     flagOption(['--buffer'], (o) => (o.buffer = true)),
     flagOption(['--no-integer-lots'], (o) => (o.options.integerLots = false)),
@@ -119,7 +117,7 @@ async function runScenarios(plan: ScenarioPlan, parsed: CashArgs): Promise<strin
 export function run(args: string[]): Promise<number> {
   return runCommand('cash', USAGE, CASH_LINE, args, async (parsed) => {
     const clock = startWork();
-    try {
+    return onInputFile('cash', parsed.file, async () => {
       const read = readPlan(parsed.file);
       if (hasTrials(read)) {
         writeResult(await runScenarios(read, parsed), parsed.out);
@@ -142,10 +140,6 @@ export function run(args: string[]): Promise<number> {
       writeResult(JSON.stringify(result, null, 1) + '\n', parsed.out);
       if (!parsed.quiet) process.stderr.write(clock.report('openfpa cash'));
       return 0;
-    } catch (e) {
-      const message = isFpaError(e) ? e.fullMessage : (e as Error).message;
-      process.stderr.write(`openfpa cash: ${parsed.file}: ${message}\n`);
-      return 1;
-    }
+    });
   });
 }

@@ -7,9 +7,8 @@
  * Exit codes: 0 done, 1 malformed or unreadable input (or no schedule keeps the floor), 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import { commandLine, flagOption, parseCommandLine, valueOption } from '../args';
-import { runCommand, startWork, writeResult } from '../command';
-import { isFpaError } from '../../src/errors';
+import { commandLine, parseCommandLine } from '../args';
+import { onInputFile, outAndQuietOptions, runCommand, startWork, writeResult } from '../command';
 import type { PayablesInput } from '../../src/cash/payables-timing';
 import { planPayables } from '../../src/cash/payables-timing';
 import { CashErrors } from '../../src/cash/errors';
@@ -28,7 +27,7 @@ interface PayablesArgs {
 const PAYABLES_LINE = commandLine<PayablesArgs>({
   defaults: () => ({ quiet: false }),
   file: 'payables.json',
-  options: [valueOption(['--out'], (o, v) => (o.out = v)), flagOption(['--quiet'], (o) => (o.quiet = true))],
+  options: outAndQuietOptions(),
 });
 
 export function parsePayablesArgs(args: string[]): (PayablesArgs & { file: string }) | 'help' {
@@ -50,7 +49,7 @@ function readPayablesInput(file: string): PayablesInput {
 export function run(args: string[]): Promise<number> {
   return runCommand('payables', USAGE, PAYABLES_LINE, args, async (parsed) => {
     const clock = startWork();
-    try {
+    return onInputFile('payables', parsed.file, async () => {
       const input = readPayablesInput(parsed.file);
       const plan = await planPayables(input, glpkNodeSolver);
       writeResult(JSON.stringify(plan, null, 1) + '\n', parsed.out);
@@ -61,10 +60,6 @@ export function run(args: string[]): Promise<number> {
         process.stderr.write(clock.report('openfpa payables'));
       }
       return 0;
-    } catch (e) {
-      const message = isFpaError(e) ? e.fullMessage : (e as Error).message;
-      process.stderr.write(`openfpa payables: ${parsed.file}: ${message}\n`);
-      return 1;
-    }
+    });
   });
 }

@@ -8,9 +8,8 @@
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import { commandLine, flagOption, parseCommandLine, valueOption } from '../args';
-import { runCommand, startWork, writeResult } from '../command';
-import { isFpaError } from '../../src/errors';
+import { commandLine, parseCommandLine } from '../args';
+import { onInputFile, outAndQuietOptions, runCommand, startWork, writeResult } from '../command';
 import { CashErrors } from '../../src/cash/errors';
 import type { Shock, StressBase } from '../../src/cash/stress-test';
 import { stressTest } from '../../src/cash/stress-test';
@@ -28,7 +27,7 @@ interface StressArgs {
 const STRESS_LINE = commandLine<StressArgs>({
   defaults: () => ({ quiet: false }),
   file: 'stress.json',
-  options: [valueOption(['--out'], (o, v) => (o.out = v)), flagOption(['--quiet'], (o) => (o.quiet = true))],
+  options: outAndQuietOptions(),
 });
 
 export function parseStressArgs(args: string[]): (StressArgs & { file: string }) | 'help' {
@@ -76,7 +75,7 @@ function readStress(file: string): { base: StressBase; shocks: Shock[] } {
 export function run(args: string[]): Promise<number> {
   return runCommand('stress', USAGE, STRESS_LINE, args, async (parsed) => {
     const clock = startWork();
-    try {
+    return onInputFile('stress', parsed.file, async () => {
       const { base, shocks } = readStress(parsed.file);
       const scenarios = stressTest(base, shocks);
       writeResult(JSON.stringify({ scenarios }, null, 1) + '\n', parsed.out);
@@ -88,10 +87,6 @@ export function run(args: string[]): Promise<number> {
         process.stderr.write(clock.report('openfpa stress'));
       }
       return 0;
-    } catch (e) {
-      const message = isFpaError(e) ? e.fullMessage : (e as Error).message;
-      process.stderr.write(`openfpa stress: ${parsed.file}: ${message}\n`);
-      return 1;
-    }
+    });
   });
 }
