@@ -52,30 +52,21 @@ describe('FPA.CASH.OPTIMIZE with trials', () => {
       [0, 0, 0],
       [40, 60, 40],
     ];
-    const a = (await cashOptimize(
-      bounds,
-      200,
-      [[0]],
-      instruments,
-      [[50], [0.02]],
-      [
-        ['risk', 'chance'],
-        ['trials', 100],
-        ['seed', 4],
-      ],
-    )) as unknown[][];
-    const b = (await cashOptimize(
-      bounds,
-      200,
-      [[0]],
-      instruments,
-      [[50], [0.02]],
-      [
-        ['risk', 'chance'],
-        ['trials', 100],
-        ['seed', 4],
-      ],
-    )) as unknown[][];
+    const run = async () =>
+      (await cashOptimize(
+        bounds,
+        200,
+        [[0]],
+        instruments,
+        [[50], [0.02]],
+        [
+          ['risk', 'chance'],
+          ['trials', 100],
+          ['seed', 4],
+        ],
+      )) as unknown[][];
+    const a = await run();
+    const b = await run();
     expect(a).toEqual(b);
     const risk = a[a.length - 1];
     expect(risk[0]).toBe('risk chance');
