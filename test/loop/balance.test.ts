@@ -1,32 +1,12 @@
 import { balanceKpiAndVariance } from '../../src/loop/balance';
 import { allocateFor, expectedVariance, lineReturns } from '../../src/loop/loop-allocation';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
-import { forecastLanding } from '../../src/loop/spend-landing';
-import { enteredCurve } from '../../src/loop/response-curves';
+import { context } from './contexts';
 import type { LineContext } from '../../src/loop/line-objective';
 
 /** Three lines of one KPI: one that moves it, one over its plan, one under; 6 months left. */
 function contexts(): LineContext[] {
-  const make = (id: string, spend: number, perUnit: number): LineContext => ({
-    id,
-    costCentre: 'CC',
-    landing: forecastLanding({
-      reference: Array(12).fill(100),
-      plan: Array(12).fill(100),
-      actual: Array(6).fill(spend),
-      yearStart: 0,
-      window: [6, 11],
-      passThrough: 0.5,
-    }),
-    curve: enteredCurve('K', { perUnit, saturation: 150 }),
-    passThrough: 0.5,
-    shape: Array(6).fill(1 / 6),
-    attainmentPerUnit: Array(6).fill(1 / 1000),
-    lower: 300,
-    upper: 1200,
-    kpiMonths: 12,
-    lineCount: 3,
-  });
+  const make = (id: string, spend: number, perUnit: number) => context(perUnit, { id, lineCount: 3 }, spend);
   return [make('KPI', 100, 3), make('OVER', 115, 0), make('UNDER', 88, 0)];
 }
 

@@ -3,12 +3,15 @@ import type { LineContext } from '../../src/loop/line-objective';
 import { forecastLanding } from '../../src/loop/spend-landing';
 import { enteredCurve } from '../../src/loop/response-curves';
 
-/** A line with 6 months left at 100 a month, on plan so far, and a KPI target of 1000 a month. */
-export function context(perUnit: number, overrides: Partial<LineContext> = {}): LineContext {
+/**
+ * A line planned at 100 a month with 6 months left, spending `spend` a month so far (on plan by
+ * default), and a KPI target of 1000 a month.
+ */
+export function context(perUnit: number, overrides: Partial<LineContext> = {}, spend = 100): LineContext {
   const landing = forecastLanding({
     reference: Array(12).fill(100),
     plan: Array(12).fill(100),
-    actual: Array(6).fill(100),
+    actual: Array(6).fill(spend),
     yearStart: 0,
     window: [6, 11],
     passThrough: 0.5,
