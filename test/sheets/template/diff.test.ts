@@ -6,9 +6,8 @@
 import { cellAddress, parseCell } from '../../../src/sheets/a1';
 import type { ExistingSheet, WorkbookState } from '../../../src/sheets/template/diff';
 import { freeSheetName, templateChanges } from '../../../src/sheets/template/diff';
-import { readHierarchy } from '../../../src/sheets/template/hierarchy';
 import { buildTemplatePlan } from '../../../src/sheets/template/template-plan';
-import { salesOnlySpec, smallSpec } from './helpers';
+import { salesOnlySpec, smallSpec, specWithCostCentres } from './helpers';
 
 const grid = (cells: Record<string, unknown>): ExistingSheet => {
   const out: unknown[][] = [];
@@ -63,16 +62,13 @@ describe('templateChanges', () => {
 
   test('a re-run with two more cost centres lists the added lines and the moved roll-ups, and keeps user edits', () => {
     const more = buildTemplatePlan(
-      smallSpec({
-        hierarchy: readHierarchy([
-          ['entity', 'department', 'cost centre'],
-          ['ACME', 'Sales', 'S1'],
-          ['', '', 'S2'],
-          ['', 'Ops', 'O1'],
-          ['', 'Ops', 'O2'],
-          ['', 'R&D', 'R1'],
-        ]),
-      }),
+      specWithCostCentres([
+        ['ACME', 'Sales', 'S1'],
+        ['', '', 'S2'],
+        ['', 'Ops', 'O1'],
+        ['', 'Ops', 'O2'],
+        ['', 'R&D', 'R1'],
+      ]),
     );
     // What the first run wrote is there, plus a user's note beside the table, far right.
     const written = grid({ A1: 'Plan', A4: 'id', A5: 'S1/Travel', E14: 123, AH5: 'my note' });

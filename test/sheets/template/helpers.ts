@@ -1,18 +1,11 @@
 /** Shared by the template tests: a refusal catcher and a small spec. */
-import { FpaError } from '../../../src/errors';
+import { fpaErrorOf } from '../../fpa-error-of';
 import { readHierarchy } from '../../../src/sheets/template/hierarchy';
 import { monthSequence } from '../../../src/sheets/template/months';
 import type { TemplateSpec } from '../../../src/sheets/template/spec';
 
-export function refusal(f: () => unknown): FpaError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FpaError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+/** The refusal (an FpaError) that `f` throws. */
+export const refusal = fpaErrorOf;
 
 /** ACME → Sales (S1, S2), Ops (O1); two accounts; 24 months from 2025-01; forecast from 2025-07. */
 export function smallSpec(extra: Partial<TemplateSpec> = {}): TemplateSpec {
@@ -30,13 +23,15 @@ export function smallSpec(extra: Partial<TemplateSpec> = {}): TemplateSpec {
   };
 }
 
+/** smallSpec with these rows of entity, department and cost centre (blank: as the row above). */
+export function specWithCostCentres(rows: string[][]): TemplateSpec {
+  return smallSpec({ hierarchy: readHierarchy([['entity', 'department', 'cost centre'], ...rows]) });
+}
+
 /** smallSpec without the Ops department (its cost centre O1 dropped), for re-runs that remove lines. */
 export function salesOnlySpec(): TemplateSpec {
-  return smallSpec({
-    hierarchy: readHierarchy([
-      ['entity', 'department', 'cost centre'],
-      ['ACME', 'Sales', 'S1'],
-      ['', '', 'S2'],
-    ]),
-  });
+  return specWithCostCentres([
+    ['ACME', 'Sales', 'S1'],
+    ['', '', 'S2'],
+  ]);
 }

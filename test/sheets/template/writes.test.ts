@@ -1,9 +1,8 @@
 /** The list of writes a workbook executes for a plan: order, addresses, formats, moves on re-runs. */
-import { readHierarchy } from '../../../src/sheets/template/hierarchy';
 import { buildTemplatePlan } from '../../../src/sheets/template/template-plan';
 import type { SheetWrite } from '../../../src/sheets/template/writes';
 import { templateWrites } from '../../../src/sheets/template/writes';
-import { salesOnlySpec, smallSpec } from './helpers';
+import { salesOnlySpec, smallSpec, specWithCostCentres } from './helpers';
 
 const on = (writes: SheetWrite[], sheet: string) => writes.filter((w) => 'sheet' in w && w.sheet === sheet);
 
@@ -52,15 +51,12 @@ describe('templateWrites', () => {
   test('a first run moves nothing; a re-run with more lines moves each roll-up down first, bottom-most first', () => {
     expect(writes.some((w) => w.op === 'move' || w.op === 'clear')).toBe(false);
     const more = buildTemplatePlan(
-      smallSpec({
-        hierarchy: readHierarchy([
-          ['entity', 'department', 'cost centre'],
-          ['ACME', 'Sales', 'S1'],
-          ['', '', 'S2'],
-          ['', 'Ops', 'O1'],
-          ['', '', 'O2'],
-        ]),
-      }),
+      specWithCostCentres([
+        ['ACME', 'Sales', 'S1'],
+        ['', '', 'S2'],
+        ['', 'Ops', 'O1'],
+        ['', '', 'O2'],
+      ]),
     );
     const again = templateWrites(more, plan);
     const planOps = on(again, 'Plan');
