@@ -41,6 +41,7 @@ function fixedOrderRows(): string[] {
   const configs: Array<[string, ArimaFitOptions]> = [
     ['κ = 1e6 (R), BFGS (R)', { initialization: 'kappa' }],
     ['exact diffuse (default), BFGS (R)', { initialization: 'diffuse' }],
+    ['exact diffuse, exact gradient', { initialization: 'diffuse', mlGradient: 'analytic' }],
   ];
   return configs.map(([label, options]) => {
     let loglik = 0;
@@ -77,6 +78,7 @@ function autoRows(dir: string): { rows: string[]; misses: string[] } {
   const configs: Array<[string, AutoArimaOptions]> = [
     ['κ = 1e6 (as auto.arima)', { initialization: 'kappa' }],
     ['exact diffuse (default)', {}],
+    ['exact diffuse, exact ML gradient', { mlGradient: 'analytic' }],
   ];
   const misses: string[] = [];
   const rows = configs.map(([label, options]) => {

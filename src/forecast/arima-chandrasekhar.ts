@@ -5,7 +5,34 @@ import type { FilterSums } from './arima-kalman';
 const { log } = Math;
 
 /** Innovation variances at or above this are left out of the likelihood, as R's filter does. */
-const LARGE_GAIN = 1e4;
+export const LARGE_GAIN = 1e4;
+
+/**
+ * What a filter run records for the reverse pass of its gradient (arima-ml-gradient.ts): for each
+ * step t ≥ K the innovation v and a₀ = a_t[0]; for each step before the steady state, and for the
+ * first steady step, Y_t and K_t (rows of r, at t·r) and F_t, M_t, the values the step starts from.
+ */
+export interface FilterTape {
+  v: Float64Array;
+  a0: Float64Array;
+  F: Float64Array;
+  M: Float64Array;
+  Y: Float64Array;
+  k: Float64Array;
+  /** First steady step (n when the filter never reached the steady state). */
+  steadyFrom: number;
+}
+
+/** A tape for series of length n and state dimension r. */
+export const filterTape = (n: number, r: number): FilterTape => ({
+  v: new Float64Array(n),
+  a0: new Float64Array(n),
+  F: new Float64Array(n + 1),
+  M: new Float64Array(n + 1),
+  Y: new Float64Array((n + 1) * r),
+  k: new Float64Array((n + 1) * r),
+  steadyFrom: n,
+});
 
 /**
  * Exact Gaussian likelihood of an ARIMA model with diffuse differencing states (κ → ∞, the limit
@@ -20,9 +47,15 @@ const LARGE_GAIN = 1e4;
  *   M_{t+1} = M_t F_t / F_{t+1},  a_{t+1} = T a_t + K_t v_t / F_t,
  * O(r) work per observation instead of O(r²), with nothing allocated. Only the first column of Q₀
  * is needed; `prepareArimaState` must have run (it computes γ and ψ). `w` is the differenced series
- * (`differenceSeries`; entries from d + mD on are used).
+ * (`differenceSeries`; entries from d + mD on are used). With `tape`, records what the gradient's
+ * reverse pass needs (the numbers computed are the same).
  */
-export function arimaFilterDiffuse(w: ArrayLike<number>, ss: ArimaStateSpace, out: FilterSums): void {
+export function arimaFilterDiffuse(
+  w: ArrayLike<number>,
+  ss: ArimaStateSpace,
+  out: FilterSums,
+  tape?: FilterTape,
+): void {
   const { K, r, phi, theta, gamma, psi, phiPad } = ss;
   const p = phi.length;
   const q = theta.length;
@@ -55,8 +88,10 @@ export function arimaFilterDiffuse(w: ArrayLike<number>, ss: ArimaStateSpace, ou
   let steady = false;
   const n = w.length;
   const last = r - 1;
+  if (tape) tape.steadyFrom = n;
   for (let t = K; t < n; t++) {
     const v = w[t] - a[0];
+    if (tape) record(tape, t, v, a[0], steady ? -1 : F, M, Y, k, r);
     if (F < LARGE_GAIN) {
       nu++;
       ssq += (v * v) / F;
@@ -95,9 +130,40 @@ export function arimaFilterDiffuse(w: ArrayLike<number>, ss: ArimaStateSpace, ou
     const F1 = F + mz * z;
     M = (M * F) / F1;
     F = F1;
-    if (-M * yy < 1e-20 * F) steady = true;
+    if (-M * yy < 1e-20 * F) {
+      steady = true;
+      if (tape) {
+        tape.steadyFrom = t + 1;
+        record(tape, t + 1, NaN, NaN, F, M, Y, k, r);
+      }
+    }
   }
   out.ssq = ssq;
   out.sumlog = sumlog;
   out.nu = nu;
+}
+
+/** One step of a tape: v and a₀ at t (unless NaN), and with F ≥ 0 the covariance recursion's values. */
+function record(
+  tape: FilterTape,
+  t: number,
+  v: number,
+  a0: number,
+  F: number,
+  M: number,
+  Y: Float64Array,
+  k: Float64Array,
+  r: number,
+): void {
+  if (v === v) {
+    tape.v[t] = v;
+    tape.a0[t] = a0;
+  }
+  if (F < 0) return;
+  tape.F[t] = F;
+  tape.M[t] = M;
+  for (let i = 0; i < r; i++) {
+    tape.Y[t * r + i] = Y[i];
+    tape.k[t * r + i] = k[i];
+  }
 }

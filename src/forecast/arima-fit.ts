@@ -18,6 +18,8 @@ import { OptimFailure, optimBfgs } from './optim-bfgs';
 import { regressionStart } from './arima-regression';
 import { coefficientVariance } from './arima-variance';
 import { createCssGradient } from './arima-css-gradient';
+import type { ObjectiveGradient } from './arima-css-gradient';
+import { createMlGradient } from './arima-ml-gradient';
 
 const { PI, log } = Math;
 
@@ -54,6 +56,17 @@ export interface ArimaFitOptions {
    * @default "analytic"
    */
   cssGradient?: 'numeric' | 'analytic';
+  /**
+   * Gradient of the likelihood objective in the maximum-likelihood fit and its Hessian: "numeric",
+   * R's central differences, which reproduce R's path, or "analytic", exact (arima-ml-gradient.ts;
+   * the exact diffuse likelihood only: with `initialization: "kappa"` the gradient is always R's).
+   * Both reach the same optimum to the optimiser's tolerance, but near the invertibility boundary
+   * the two paths can stop at points whose criteria differ in the last digits, enough to turn the
+   * order search elsewhere (1 of the 72 auto.arima fixtures, `npm run bench:arima`): the default
+   * stays R's path, and the `auto` member, which needs speed more than R's exact path, takes the
+   * exact gradient. @default "numeric"
+   */
+  mlGradient?: 'numeric' | 'analytic';
 }
 
 /**
@@ -161,9 +174,10 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
     invertMaBlocks(start, order);
   }
   const armafn = (x: ArrayLike<number>): number => likelihoodObjective(pb, x, transform);
+  const exactGradient = noOptim ? undefined : mlGradient(pb, transform, options);
   let res: { par: Float64Array; value: number; convergence: number } = noOptim
     ? { par: new Float64Array(0), value: armafn(new Float64Array(0)), convergence: 0 }
-    : optimBfgs(armafn, pick(start), { parscale: freeScale });
+    : optimBfgs(armafn, pick(start), { parscale: freeScale, gradient: exactGradient });
   const coef = fillCoefficients(pb, res.par, new Float64Array(ncoef));
   if (transform) {
     const before = Float64Array.from(coef);
@@ -178,7 +192,7 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
   const raw = Float64Array.from(coef);
   const free0 = res.par;
   const variance = varianceSource(noOptim ? 'skip' : options.variance, () =>
-    coefficientVariance(pb, free0, raw, freeScale, nUsed, transform),
+    coefficientVariance(pb, free0, raw, freeScale, nUsed, transform, 'ml', exactGradient),
   );
   if (transform) coef.set(arimaUndoPars(coef, order));
   const value = res.value;
@@ -188,6 +202,12 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
     return { ...partial, finish: () => finishMl(pb, coef, value, convergence, nUsed, variance, method) };
   }
   return finishMl(pb, coef, value, convergence, nUsed, variance, method);
+}
+
+/** The exact gradient of the likelihood objective where it applies (options.mlGradient), else R's differences. */
+function mlGradient(pb: ArimaProblem, transform: boolean, options: ArimaFitOptions): ObjectiveGradient | undefined {
+  if (options.mlGradient !== 'analytic' || pb.initialization !== 'diffuse') return undefined;
+  return createMlGradient(pb, transform);
 }
 
 /** The variance now, later or never. */

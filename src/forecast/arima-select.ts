@@ -24,6 +24,8 @@ export interface AutoArimaOptions {
   initialization?: ArimaInitialization;
   /** Gradient of the CSS fits (arima-fit.ts): "numeric" follows R's path to rounding. @default "analytic" */
   cssGradient?: ArimaFitOptions['cssGradient'];
+  /** Gradient of the ML fits (arima-fit.ts): "numeric" follows R's path to rounding. @default "numeric" */
+  mlGradient?: ArimaFitOptions['mlGradient'];
   /**
    * With `approximation`, refit the search's best models by maximum likelihood until one is accepted
    * (R). false keeps the best accepted CSS fit and only filters the series at its coefficients for the
@@ -108,9 +110,10 @@ export function autoArima(y: Float64Array, m: number, options: AutoArimaOptions 
   }
   const allowDrift = d + D === 1;
   const allowMean = d + D === 0;
-  const estimation: Pick<ArimaFitOptions, 'initialization' | 'cssGradient'> = {
+  const estimation: Pick<ArimaFitOptions, 'initialization' | 'cssGradient' | 'mlGradient'> = {
     initialization: options.initialization,
     cssGradient: options.cssGradient,
+    mlGradient: options.mlGradient,
   };
   const fitOne = (o: ArimaOrder, constant: boolean, approx: boolean): ArimaCandidate => {
     const c = fitCandidate(y, o, constant, criterion, approx, offset, estimation);

@@ -1,0 +1,126 @@
+import { createMlGradient } from '../../src/forecast/arima-ml-gradient';
+import { createArimaProblem, likelihoodObjective } from '../../src/forecast/arima-objective';
+import type { ArimaRegressor } from '../../src/forecast/arima-objective';
+import type { ArimaOrder } from '../../src/forecast/arima-params';
+import { differencingCoefficients } from '../../src/forecast/arima-state-space';
+import { fitArima } from '../../src/forecast/arima-fit';
+import { SeededGenerator } from '../../src/stats';
+import { fixedOrderFits } from './arima-fixtures';
+
+const order = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({ p, d, q, P, D, Q, m });
+
+function problem(y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixed: number[]) {
+  const pb = createArimaProblem(y, o, regressor, Float64Array.from(fixed), differencingCoefficients(o.d, o.D, o.m));
+  pb.ncond = 0;
+  return pb;
+}
+
+/** Central differences of R's armafn with a small step: the reference the exact gradient must meet. */
+function numericGradient(pb: ReturnType<typeof problem>, x: number[], transform: boolean): number[] {
+  return x.map((v, i) => {
+    const h = 1e-6 * Math.max(1, Math.abs(v));
+    const up = [...x];
+    const down = [...x];
+    up[i] += h;
+    down[i] -= h;
+    return (likelihoodObjective(pb, up, transform) - likelihoodObjective(pb, down, transform)) / (2 * h);
+  });
+}
+
+function expectClose(got: ArrayLike<number>, want: number[], tol = 1e-6): void {
+  const scale = Math.max(...want.map(Math.abs), 1e-3);
+  expect(got.length).toBe(want.length);
+  for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i]) / scale).toBeLessThan(tol);
+}
+
+const usAccDeaths = Float64Array.from(fixedOrderFits().find((f) => f.name === 'usaccdeaths-011-011')!.values);
+
+describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
+  test.each([
+    ['ARIMA(0,1,1)(0,1,1)[12]', order(0, 1, 1, 0, 1, 1, 12), 'none', [-0.4, -0.5], true],
+    ['ARIMA(2,1,2)(1,1,1)[12]', order(2, 1, 2, 1, 1, 1, 12), 'none', [0.3, -0.2, 0.1, 0.05, 0.2, -0.3], true],
+    [
+      'ARIMA(1,0,1)(2,1,2)[12] with drift',
+      order(1, 0, 1, 2, 1, 2, 12),
+      'drift',
+      [0.5, 0.2, 0.1, -0.1, -0.4, 0.1, 3],
+      true,
+    ],
+    ['ARIMA(3,0,0)(0,0,1)[12] with mean', order(3, 0, 0, 0, 0, 1, 12), 'mean', [0.5, 0.1, 0.1, 0.3, 8000], true],
+    ['ARIMA(0,1,3) with drift', order(0, 1, 3), 'drift', [0.5, 0.1, -0.1, 5], true],
+    ['ARIMA(2,0,1) with mean, untransformed', order(2, 0, 1), 'mean', [0.5, 0.2, 0.3, 8700], false],
+    ['ARIMA(0,0,0) with mean', order(0, 0, 0), 'mean', [8500], true],
+  ] as const)('%s on USAccDeaths equals the central differences', (_name, o, regressor, x, transform) => {
+    const pb = problem(
+      usAccDeaths,
+      o,
+      regressor,
+      x.map(() => NaN),
+    );
+    const out = new Float64Array(x.length);
+    createMlGradient(pb, transform)([...x], out);
+    expectClose(out, numericGradient(pb, [...x], transform));
+  });
+
+  test('fixed coefficients are left out of the gradient (R `fixed`)', () => {
+    const o = order(2, 1, 1, 1, 1, 0, 12);
+    const pb = problem(usAccDeaths, o, 'none', [NaN, -0.2, NaN, NaN]);
+    const out = new Float64Array(3);
+    createMlGradient(pb, true)([0.3, 0.4, 0.2], out);
+    const all = new Float64Array(4);
+    createMlGradient(problem(usAccDeaths, o, 'none', [NaN, NaN, NaN, NaN]), true)([0.3, -0.2, 0.4, 0.2], all);
+    expectClose(out, [all[0], all[2], all[3]]);
+  });
+
+  test('a long series reaches the steady state and still matches (the adjoint of the steady steps)', () => {
+    const g = new SeededGenerator(14, 'arima-ml-gradient-long');
+    const n = 600;
+    const y = new Float64Array(n);
+    let e1 = 0;
+    for (let t = 0; t < n; t++) {
+      const e = g.nextNormal();
+      y[t] = (t > 0 ? 0.6 * y[t - 1] : 0) + e + 0.3 * e1;
+      e1 = e;
+    }
+    const pb = problem(y, order(1, 0, 1), 'none', [NaN, NaN]);
+    const out = new Float64Array(2);
+    createMlGradient(pb, true)([0.5, 0.2], out);
+    expectClose(out, numericGradient(pb, [0.5, 0.2], true));
+  });
+
+  test('seeded property: random models on random walks with season 4', () => {
+    const g = new SeededGenerator(14, 'arima-ml-gradient');
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 30 + g.nextBelow(60);
+      const y = new Float64Array(n);
+      for (let t = 0; t < n; t++) y[t] = (t > 0 ? y[t - 1] : 1e6) + g.nextNormal() + (t % 4 === 0 ? 3 : 0);
+      const o = order(g.nextBelow(3), g.nextBelow(2), g.nextBelow(3), g.nextBelow(2), 1, g.nextBelow(2), 4);
+      const regressor: ArimaRegressor = o.d + o.D === 1 ? 'drift' : 'none';
+      const k = o.p + o.q + o.P + o.Q + (regressor === 'none' ? 0 : 1);
+      const x = Array.from({ length: k }, () => 0.8 * (g.nextOpen01() - 0.5));
+      const pb = problem(
+        y,
+        o,
+        regressor,
+        x.map(() => NaN),
+      );
+      const out = new Float64Array(k);
+      createMlGradient(pb, true)(x, out);
+      expectClose(out, numericGradient(pb, x, true), 1e-5);
+    }
+  });
+
+  test("ML fits with the exact and with R's numerical gradient reach the same estimates", () => {
+    for (const [o, regressor] of [
+      [order(0, 1, 1, 0, 1, 1, 12), 'none'],
+      [order(2, 0, 0, 1, 1, 0, 12), 'drift'],
+      [order(1, 1, 1), 'drift'],
+    ] as const) {
+      const exact = fitArima(usAccDeaths, o, { regressor, mlGradient: 'analytic' })!;
+      const numeric = fitArima(usAccDeaths, o, { regressor, mlGradient: 'numeric' })!;
+      expect(Math.abs(exact.loglik - numeric.loglik)).toBeLessThan(1e-6 * Math.abs(numeric.loglik));
+      for (let i = 0; i < exact.coef.length; i++)
+        expect(Math.abs(exact.coef[i] - numeric.coef[i])).toBeLessThan(1e-3 * Math.max(1, Math.abs(numeric.coef[i])));
+    }
+  });
+});
