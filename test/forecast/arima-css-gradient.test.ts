@@ -5,7 +5,7 @@ import type { ArimaOrder } from '../../src/forecast/arima-params';
 import { differencingCoefficients } from '../../src/forecast/arima-state-space';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
-import { fixedOrderFits } from './arima-fixtures';
+import { fixedOrderFits, randomSeasonalCase } from './arima-fixtures';
 
 const order = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({ p, d, q, P, D, Q, m });
 
@@ -68,20 +68,14 @@ describe("exact gradient of R's armaCSS objective", () => {
   test('seeded property: random stationary models on random walks with season 4', () => {
     const g = new SeededGenerator(14, 'arima-css-gradient');
     for (let trial = 0; trial < 20; trial++) {
-      const n = 30 + g.nextBelow(60);
-      const y = new Float64Array(n);
-      for (let t = 0; t < n; t++) y[t] = (t > 0 ? y[t - 1] : 1e6) + g.nextNormal() + (t % 4 === 0 ? 3 : 0);
-      const o = order(g.nextBelow(3), g.nextBelow(2), g.nextBelow(3), g.nextBelow(2), 1, g.nextBelow(2), 4);
-      const regressor: ArimaRegressor = o.d + o.D === 1 ? 'drift' : 'none';
-      const k = o.p + o.q + o.P + o.Q + (regressor === 'none' ? 0 : 1);
-      const x = Array.from({ length: k }, () => 0.4 * (g.nextOpen01() - 0.5));
+      const { y, o, regressor, x } = randomSeasonalCase(g, 0.4);
       const pb = problem(
         y,
         o,
         regressor,
         x.map(() => NaN),
       );
-      const out = new Float64Array(k);
+      const out = new Float64Array(x.length);
       createCssGradient(pb)(x, out);
       expectClose(out, numericGradient(pb, x));
     }

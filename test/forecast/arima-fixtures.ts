@@ -11,6 +11,7 @@ import {
 } from '../../src/forecast/arima-state-space';
 import type { FilterSums } from '../../src/forecast/arima-kalman';
 import { arimaFilterFull } from '../../src/forecast/arima-kalman';
+import type { SeededGenerator } from '../../src/stats';
 
 /** R's forecast(fit, h, level = c(80, 95)) in a fixture. */
 export interface RArimaForecast {
@@ -161,4 +162,31 @@ export function filterAtRCoefficients(f: RArimaFit) {
   const residuals = new Float64Array(y.length);
   arimaFilterFull(y, ss, sums, residuals);
   return { o, ss, sums, residuals, y };
+}
+
+/**
+ * A seeded gradient check case: a random walk with a season-4 bump near 1e6, a random seasonal order
+ * (D = 1, with drift where d + D = 1) and a random coefficient vector of width `spread` around 0.
+ */
+export function randomSeasonalCase(
+  g: SeededGenerator,
+  spread: number,
+): { y: Float64Array; o: ArimaOrder; regressor: ArimaRegressor; x: number[] } {
+  const n = 30 + g.nextBelow(60);
+  const y = new Float64Array(n);
+  for (let t = 0; t < n; t++) y[t] = (t > 0 ? y[t - 1] : 1e6) + g.nextNormal() + (t % 4 === 0 ? 3 : 0);
+  const o: ArimaOrder = {
+    p: g.nextBelow(3),
+    d: g.nextBelow(2),
+    q: g.nextBelow(3),
+    P: g.nextBelow(2),
+    D: 1,
+    Q: 0,
+    m: 4,
+  };
+  o.Q = g.nextBelow(2);
+  const regressor: ArimaRegressor = o.d + o.D === 1 ? 'drift' : 'none';
+  const k = o.p + o.q + o.P + o.Q + (regressor === 'none' ? 0 : 1);
+  const x = Array.from({ length: k }, () => spread * (g.nextOpen01() - 0.5));
+  return { y, o, regressor, x };
 }
