@@ -23,6 +23,7 @@ import { Errors } from '../src/errors';
 import { readCreditLine } from '../src/sheets/credit-line';
 import { readInstruments } from '../src/sheets/instrument-table';
 import { readLevers } from '../src/sheets/lever-table';
+import { isSipLibraryGrid, readSipLibrary, sipTrialRows } from '../src/sheets/sip-library';
 import { glpkBrowserSolver } from '../src/solver/glpk-browser';
 import type { Solver } from '../src/solver/types';
 import {
@@ -185,11 +186,23 @@ async function optimizeTrials(
 }
 
 /**
- * Reads flows as low/mid/high (3 rows with periods across, or 3 columns with periods down) or as
- * trials (10+ rows, one per trial, periods across; not 3 rows or 3 columns, which mean bounds).
+ * Reads flows as low/mid/high (3 rows with periods across, or 3 columns with periods down), as
+ * trials (10+ rows, one per trial, periods across; not 3 rows or 3 columns, which mean bounds), or as
+ * a SIPmath library whose SIPs are the periods (src/sheets/sip-library.ts): a 2.0 table by trial
+ * index, or 3.0 JSON regenerated to `libraryTrials` trials.
  */
-function readRiskFlows(input: unknown): Pick<LiquidityRiskInput, 'trials' | 'bounds'> {
-  return riskFlowsFromGrid(readMatrix(input, 'flows'), 10);
+function readRiskFlows(
+  input: unknown,
+  field: string,
+  libraryTrials: () => number,
+): Pick<LiquidityRiskInput, 'trials' | 'bounds'> {
+  const grid = readGrid(input, field);
+  if (isSipLibraryGrid(grid)) {
+    const { rows } = sipTrialRows(readSipLibrary(grid, field), libraryTrials());
+    if (rows.length < 10) throw Errors.badShape(field, 'a SIP library of at least 10 trials', `${rows.length} trials`);
+    return { trials: rows };
+  }
+  return riskFlowsFromGrid(readMatrix(input, field), 10);
 }
 
 function riskFlowsFromGrid(grid: Cell[][], fewestTrials: number): Pick<LiquidityRiskInput, 'trials' | 'bounds'> {
@@ -220,10 +233,10 @@ function riskFlowsFromGrid(grid: Cell[][], fewestTrials: number): Pick<Liquidity
  * falls below the minimum, the expected shortfall, and cash percentiles.
  * @customfunction CASH.RISK
  * @helpurl https://localhost:3000/help/cash-risk.html
- * @param {any[][]} flows Either low, mid and high flows (3 rows or 3 columns, the bounds of a 90% interval and the most likely value) or Monte Carlo trials (one row per trial, one column per period, at least 10 rows and not exactly 3 columns).
+ * @param {any[][]} flows Either low, mid and high flows (3 rows or 3 columns, the bounds of a 90% interval and the most likely value), Monte Carlo trials (one row per trial, one column per period, at least 10 rows and not exactly 3 columns), or a SIPmath library whose SIPs are the periods: a 2.0 table (a header row of period names, one row per trial) or 3.0 JSON text in a cell.
  * @param {number} opening_cash Cash at the start of period 1.
  * @param {any[][]} min_cash Minimum closing cash: one value, or one per period.
- * @param {number} [iterations] Trials drawn from low/mid/high, 100 to 1,000,000. Default 10,000.
+ * @param {number} [iterations] Trials drawn from low/mid/high or regenerated from a SIPmath 3.0 library, 100 to 1,000,000. Default 10,000.
  * @param {number} [seed] Seed of the random generator; the same seed gives the same answer. Default 1.
  * @returns {any[][]} One row per period: P(breach), expected shortfall, cash P5, P50, P95; then the first likely breach.
  */
@@ -235,13 +248,14 @@ export function cashRisk(
   seed?: number,
 ): any[][] {
   return safely(() => {
-    const source = readRiskFlows(flows);
+    const n = () => optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 100, max: 1_000_000 });
+    const source = readRiskFlows(flows, 'flows', n);
     const periods = source.trials ? source.trials[0].length : source.bounds!.mid.length;
     const risk = liquidityRisk({
       ...source,
       openingCash: requiredNumber(opening_cash, 'opening_cash'),
       minCash: readScalarOrRow(min_cash, 'min_cash', periods),
-      iterations: optionalNumber(iterations, 'iterations', 10000, { integer: true, min: 100, max: 1_000_000 }),
+      iterations: n(),
       seed: optionalNumber(seed, 'seed', 1, { integer: true, min: 0 }),
     });
     const rows: (SpillValue | null)[][] = risk.breachProbability.map((p, t) => [
@@ -443,11 +457,11 @@ export function cashForecastFn(
  * costs in yield forgone at the best instrument's rate.
  * @customfunction CASH.BUFFER
  * @helpurl https://localhost:3000/help/cash-buffer.html
- * @param {any[][]} trials_or_bounds Monte Carlo trials (one row per trial, periods across) or low, mid and high flows (3 rows or 3 columns, the bounds of a 90% interval).
+ * @param {any[][]} trials_or_bounds Monte Carlo trials (one row per trial, periods across), low, mid and high flows (3 rows or 3 columns, the bounds of a 90% interval), or a SIPmath library whose SIPs are the periods (2.0 table or 3.0 JSON), as in FPA.CASH.RISK.
  * @param {number} opening_cash Cash at the start of period 1.
  * @param {number} [alpha] Largest tolerated probability of running out in a period. Default 0.05.
  * @param {any[][]} [instruments] The instruments table (name, term, rate, ...): holding cost uses the highest rate per period. Default: no holding cost.
- * @param {any[][]} [options] Name/value pairs: iterations (trials drawn from bounds, default 10000), seed (1).
+ * @param {any[][]} [options] Name/value pairs: iterations (trials drawn from bounds or regenerated from a 3.0 library, default 10000), seed (1).
  * @returns {any[][]} One row per period: buffer, central cash, investable cash above the buffer, holding cost, P(breach) at the buffer; then the total holding cost.
  */
 export function cashBufferFn(
@@ -458,19 +472,17 @@ export function cashBufferFn(
   options?: any[][],
 ): any[][] {
   return safely(() => {
-    const source = readRiskFlows(trials_or_bounds);
     const opts = readOptions(options, 'options', ['iterations', 'seed']);
+    const n = () =>
+      optionalNumber(opts.get('iterations'), 'options iterations', 10000, { integer: true, min: 100, max: 1_000_000 });
+    const source = readRiskFlows(trials_or_bounds, 'trials_or_bounds', n);
     const table = isBlank(instruments) ? [] : readInstruments(readMatrix(instruments, 'instruments'));
     const result = cashBuffer({
       ...source,
       openingCash: requiredNumber(opening_cash, 'opening_cash'),
       alpha: optionalNumber(alpha, 'alpha', 0.05, { above: 0, below: 1 }),
       ratePerPeriod: table.reduce((best, ins) => Math.max(best, ins.rate), 0),
-      iterations: optionalNumber(opts.get('iterations'), 'options iterations', 10000, {
-        integer: true,
-        min: 100,
-        max: 1_000_000,
-      }),
+      iterations: n(),
       seed: optionalNumber(opts.get('seed'), 'options seed', 1, { integer: true, min: 0 }),
     });
     const rows: (SpillValue | null)[][] = bufferRows(result.periods);

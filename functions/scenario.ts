@@ -15,8 +15,21 @@ import type { ScenarioSpec, DriverSpec } from '../src/scenario/spec';
 import { Errors } from '../src/errors';
 import { DEFAULT_TRIALS, MAX_TRIAL_ROWS, TRIALS_PER_CELL } from '../src/model/limits';
 import { readDriverTable, readParameter } from '../src/sheets/driver-table';
+import { isLibrary3, readSipLibrary } from '../src/sheets/sip-library';
 import { readAll } from '../src/sheets/table-read';
-import { optionalNumber, optionalString, readGrid, readMatrix, safely, safelyAsync, withHeader } from './adapter';
+import { sipDriversFromLibrary } from '../src/scenario/sip-drivers';
+import type { SipDriverSpec } from '../src/scenario/sip-drivers';
+import {
+  asGrid,
+  isBlank,
+  optionalNumber,
+  optionalString,
+  readGrid,
+  readMatrix,
+  safely,
+  safelyAsync,
+  withHeader,
+} from './adapter';
 import type { Cell, SpillValue } from './adapter';
 import { runCellJob } from './cell-jobs';
 
@@ -91,36 +104,54 @@ function readModel(model: unknown): string {
   return cells.map((c) => String(c)).join('\n');
 }
 
+/** Whether an optional range argument was left out: omitted, or a range of blanks only. */
+function omitted(input: unknown, field: string): boolean {
+  return isBlank(input) || (Array.isArray(input) && asGrid(input, field).every((row) => row.every(isBlank)));
+}
+
+/**
+ * The SIP drivers of the `sips` argument (src/sheets/sip-library.ts): a 2.0 table read by trial
+ * index, or a 3.0 library whose trials are regenerated, one per trial of the run.
+ */
+function readSips(input: unknown, trials: () => number): { sips: SipDriverSpec[]; samples?: number } {
+  const source = readSipLibrary(readGrid(input, 'sips'));
+  if (isLibrary3(source)) return { sips: sipDriversFromLibrary(source, trials()) };
+  const sips = sipDriversFromLibrary(source);
+  if (sips.length === 0) throw ScenarioErrors.badSpec('sips', 'the table names no SIP.');
+  return { sips, samples: sips[0].trials.length };
+}
+
 function buildSpec(
   drivers: unknown,
   model: unknown,
   iterations: unknown,
   seed: unknown,
   correlation: unknown,
+  sipsInput?: unknown,
 ): ScenarioSpec {
-  const n = optionalNumber(iterations, 'iterations', DEFAULT_TRIALS, { integer: true, min: TRIALS_PER_CELL.min });
-  if (n > TRIALS_PER_CELL.max) {
-    throw Errors.outOfRange(
-      'iterations',
-      n,
-      `at most ${TRIALS_PER_CELL.max.toLocaleString('en-US')} in a cell (Excel stops add-ins that compute for more than 5 s); run bigger scenarios from the Scenarios wizard in the OpenFPA task pane`,
-    );
-  }
-  const hasCorrelation =
-    correlation !== null &&
-    correlation !== undefined &&
-    !(
-      Array.isArray(correlation) &&
-      readMatrix(correlation, 'correlation')
-        .flat()
-        .every((c) => c === null)
-    );
+  const trials = (fallback: number): number => {
+    const n = optionalNumber(iterations, 'iterations', fallback, { integer: true, min: TRIALS_PER_CELL.min });
+    if (n > TRIALS_PER_CELL.max) {
+      throw Errors.outOfRange(
+        'iterations',
+        n,
+        `at most ${TRIALS_PER_CELL.max.toLocaleString('en-US')} in a cell (Excel stops add-ins that compute for more than 5 s); run bigger scenarios from the Scenarios wizard in the OpenFPA task pane`,
+      );
+    }
+    return n;
+  };
+  // A 2.0 table's trials are the run's unless iterations says otherwise (more wrap round by index).
+  const given = omitted(sipsInput, 'sips') ? null : readSips(sipsInput, () => trials(DEFAULT_TRIALS));
+  const n = trials(
+    given?.samples ? Math.min(Math.max(given.samples, TRIALS_PER_CELL.min), TRIALS_PER_CELL.max) : DEFAULT_TRIALS,
+  );
   return {
-    drivers: readDrivers(drivers),
+    drivers: given && omitted(drivers, 'drivers') ? [] : readDrivers(drivers),
+    sips: given?.sips,
     model: readModel(model),
     iterations: n,
     seed: optionalNumber(seed, 'seed', 1, { integer: true }),
-    correlation: hasCorrelation ? readCorrelation(correlation) : undefined,
+    correlation: omitted(correlation, 'correlation') ? undefined : readCorrelation(correlation),
   };
 }
 
@@ -157,6 +188,7 @@ function runScenarioJob(
  * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names across the top and down the left.
  * @param {any[][]} [percentiles] Percentiles to report, each between 0 and 100. Default 5, 50, 95.
+ * @param {any[][]} [sips] SIP drivers from a SIPmath library: a 2.0 table (a header row of names, one row per trial; or the PM_Index layout), or a 3.0 library's JSON text in a cell. Read by trial index, so their correlation is kept; drivers may then be blank.
  * @param {CustomFunctions.CancelableInvocation} [invocation] Excel's handle on the call, to stop the run when it is cancelled.
  * @returns {Promise<any[][]>} A header row, then one row per output.
  */
@@ -167,11 +199,12 @@ export function scenarioMc(
   seed?: number,
   correlation?: any[][],
   percentiles?: any[][],
+  sips?: any[][],
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
   return safelyAsync(async () => {
     const spec = {
-      ...buildSpec(drivers, model, iterations, seed, correlation),
+      ...buildSpec(drivers, model, iterations, seed, correlation, sips),
       percentiles: readPercentiles(percentiles),
     };
     const { result } = await runScenarioJob({ spec }, invocation);
@@ -237,6 +270,7 @@ export function scenarioTornado(
  * @param {number} [iterations] Trials, 2 to 200,000. Default 10,000.
  * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
+ * @param {any[][]} [sips] SIP drivers from a SIPmath library: a 2.0 table (a header row of names, one row per trial; or the PM_Index layout), or a 3.0 library's JSON text in a cell. Read by trial index, so their correlation is kept, as in FPA.SCENARIO.MC.
  * @param {CustomFunctions.CancelableInvocation} [invocation] Excel's handle on the call, to stop the run when it is cancelled.
  * @returns {Promise<number>} A probability between 0 and 1.
  */
@@ -249,13 +283,18 @@ export function scenarioProb(
   iterations?: number,
   seed?: number,
   correlation?: any[][],
+  sips?: any[][],
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<number> {
   return safelyAsync(async () => {
     const t = optionalNumber(threshold, 'threshold', Number.NaN);
     if (Number.isNaN(t)) throw Errors.empty('threshold');
     const side = optionalString(direction, 'direction', '<', ['<', '>']);
-    const spec = { ...buildSpec(drivers, model, iterations, seed, correlation), thresholds: [t], percentiles: [] };
+    const spec = {
+      ...buildSpec(drivers, model, iterations, seed, correlation, sips),
+      thresholds: [t],
+      percentiles: [],
+    };
     const { result, outputs } = await runScenarioJob({ spec }, invocation);
     const stats = result.outputs[outputs[pickOutput(outputs, output)]];
     return (side === '<' ? stats.probBelow : stats.probAbove)![String(t)];
@@ -272,6 +311,7 @@ export function scenarioProb(
  * @param {number} [iterations] Trials, 2 to 100,000 (the spill size limit). Default 10,000.
  * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
+ * @param {any[][]} [sips] SIP drivers from a SIPmath library: a 2.0 table (a header row of names, one row per trial; or the PM_Index layout), or a 3.0 library's JSON text in a cell. Read by trial index, so their correlation is kept, as in FPA.SCENARIO.MC.
  * @param {CustomFunctions.CancelableInvocation} [invocation] Excel's handle on the call, to stop the run when it is cancelled.
  * @returns {Promise<any[][]>} One row per trial.
  */
@@ -282,6 +322,7 @@ export function scenarioTrials(
   iterations?: number,
   seed?: number,
   correlation?: any[][],
+  sips?: any[][],
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
   return safelyAsync(async () => {
@@ -293,7 +334,7 @@ export function scenarioTrials(
         `at most ${MAX_TRIAL_ROWS.toLocaleString('en-US')} for FPA.SCENARIO.TRIALS (Excel on the web caps a result at 5 MB); use FPA.SCENARIO.MC for statistics of bigger runs`,
       );
     }
-    const spec = { ...buildSpec(drivers, model, n, seed, correlation), percentiles: [] };
+    const spec = { ...buildSpec(drivers, model, n, seed, correlation, sips), percentiles: [] };
     // Only the output asked for comes back (every output when none is named: the default is the last).
     const named = optionalString(output, 'output', '');
     const wanted = named ? [named] : '*';

@@ -95,7 +95,7 @@ describe('cell jobs', () => {
     // 200,000 trials run in two blocks of 100,000. The run is posted before scenarioMc returns, so
     // Excel's cancel is posted right behind it: the worker receives it before its second block
     // whatever the machine's speed (a cancel timed by a clock would race the first block).
-    const result = scenarioMc(DRIVERS, MODEL, 200_000, 1, undefined, undefined, invocation);
+    const result = scenarioMc(DRIVERS, MODEL, 200_000, 1, undefined, undefined, undefined, invocation);
     invocation.onCanceled?.();
     // The worker's run ends with the engine's cancellation, not with statistics.
     expectExcelError(await result, '#VALUE!', /The scenario run was cancelled/);

@@ -269,26 +269,44 @@ export function sipmath2Table(vars: readonly SipVariable[], provenance: string):
 }
 
 /**
- * Reads a 2.0 table back: the columns under the PM_Index header, by trial index.
- * @throws SCENARIO_BAD_SPEC for a table without PM_Index, with a non-number trial, or with fewer rows than PM_Trials
+ * The header row of a 2.0 table and where its names start: the row starting with PM_Index (the
+ * standard's layout, names from the second column), or else a first row of names only (the bare
+ * table a user pastes: one column per variable, one row per trial).
+ */
+function tableHeader(rows: readonly (readonly Cell[])[]): { header: number; first: number } {
+  const indexed = rows.findIndex((r) => r[0] === 'PM_Index');
+  if (indexed >= 0) return { header: indexed, first: 1 };
+  const top = rows.findIndex((r) => r.some((c) => c !== null && c !== ''));
+  const names = top < 0 ? [] : rows[top].filter((c) => c !== null && c !== '');
+  if (top >= 0 && names.length > 0 && names.every((c) => typeof c === 'string') && rows.length > top + 1)
+    return { header: top, first: 0 };
+  return bad(
+    'a SIPmath 2.0 table needs a header row starting with PM_Index, or a first row of names over one row per trial.',
+  );
+}
+
+/**
+ * Reads a 2.0 table back, by trial index: the columns under the PM_Index header (or, for a bare
+ * table, under its first row of names).
+ * @throws SCENARIO_BAD_SPEC for a table without a header, with a non-number trial, or with fewer rows than PM_Trials
  */
 export function importSipmath2(rows: readonly (readonly Cell[])[]): Record<string, Float64Array> {
-  const header = rows.findIndex((r) => r[0] === 'PM_Index');
-  if (header < 0) return bad('a SIPmath 2.0 table needs a header row starting with PM_Index.');
+  const { header, first } = tableHeader(rows);
   const declared = rows.find((r) => r[0] === 'PM_Trials')?.[1];
   const names = rows[header]
-    .slice(1)
+    .slice(first)
     .filter((c) => c !== null && c !== '')
     .map(String);
-  const body = rows.slice(header + 1).filter((r) => r.length > 0 && r[0] !== null && r[0] !== '');
+  const body = rows.slice(header + 1).filter((r) => r.some((c) => c !== null && c !== ''));
   if (typeof declared === 'number' && body.length < declared)
     bad(`PM_Trials says ${declared} trials but the table has ${body.length}.`);
   const n = typeof declared === 'number' ? declared : body.length;
   const out: Record<string, Float64Array> = {};
   names.forEach((name, j) => {
+    if (Object.prototype.hasOwnProperty.call(out, name)) bad(`the name "${name}" heads two columns.`);
     const col = new Float64Array(n);
     for (let t = 0; t < n; t++) {
-      const v = body[t][j + 1];
+      const v = body[t][j + first];
       if (typeof v !== 'number') bad(`"${name}" trial ${t + 1} is not a number.`);
       col[t] = v as number;
     }

@@ -153,6 +153,25 @@ describe('SIPmath 2.0 table', () => {
       ).toBe(true);
   });
 
+  test('a bare table (a first row of names over one row per trial) reads by index; blank rows are skipped', () => {
+    expect(
+      importSipmath2([
+        [null, null],
+        ['a', 'b'],
+        [1, 4],
+        [null, ''],
+        [2, 5],
+      ]),
+    ).toEqual({ a: Float64Array.of(1, 2), b: Float64Array.of(4, 5) });
+    expect(() => importSipmath2([['a', 'b']])).toThrow('a first row of names');
+    expect(() =>
+      importSipmath2([
+        ['a', 'a'],
+        [1, 2],
+      ]),
+    ).toThrow('"a" heads two columns');
+  });
+
   test('a table without PM_Index, with text in a trial, or short of PM_Trials is refused', () => {
     expect(() => importSipmath2([['x', 1]])).toThrow('PM_Index');
     expect(() =>
