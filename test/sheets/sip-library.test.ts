@@ -3,22 +3,14 @@
  * table as JSON rows or CSV, and the errors for what is neither.
  */
 import { readFileSync } from 'node:fs';
-import { isFpaError } from '../../src/errors';
 import { importSipmath2, sipmath2Table } from '../../src/scenario/sipmath/library';
 import type { Library3 } from '../../src/scenario/sipmath/library';
-import { isLibrary3, readSipLibrary, sipLibraryFromText } from '../../src/sheets/sip-library';
+import { isLibrary3, readSipLibrary, sipLibraryFromText, sipTrialRows } from '../../src/sheets/sip-library';
+import { fpaErrorOf } from '../fpa-error-of';
 
 const TEXT = readFileSync(`${__dirname}/../fixtures/sipmath/plan-drivers-3.0.json`, 'utf8');
 
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (isFpaError(e)) return e.message;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
+const messageOf = (f: () => unknown): string => fpaErrorOf(f).message;
 
 describe('sipLibraryFromText', () => {
   test('the documented example: a bare CSV table, numbers read as numbers', () => {
@@ -86,5 +78,32 @@ describe('readSipLibrary', () => {
       'flows row 2, column 1: holds the error #N/A.',
     );
     expect(messageOf(() => readSipLibrary([[null, '']]))).toMatch(/sips: the range is empty/);
+  });
+});
+
+describe('sipTrialRows', () => {
+  test('the documented example: one row per trial, one column per SIP', () => {
+    expect(
+      sipTrialRows(
+        [
+          ['p1', 'p2'],
+          [10, -5],
+          [12, -6],
+        ],
+        0,
+      ),
+    ).toEqual({
+      names: ['p1', 'p2'],
+      rows: [
+        [10, -5],
+        [12, -6],
+      ],
+    });
+  });
+  test('a 3.0 library gives the asked number of regenerated trials', () => {
+    const read = sipTrialRows(sipLibraryFromText(TEXT), 7);
+    expect(read.names).toEqual(['units', 'price', 'cost_share']);
+    expect(read.rows).toHaveLength(7);
+    expect(read.rows.every((r) => r.length === 3 && r.every(Number.isFinite))).toBe(true);
   });
 });
