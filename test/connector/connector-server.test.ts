@@ -2,16 +2,12 @@ import 'fake-indexeddb/auto';
 import { apiClient } from '../../src/connector/api-client';
 import { createConnector } from '../../src/connector/connector';
 import { OfflineQueue } from '../../src/connector/offline-queue';
-import { describeIfPg, startTestServer, type TestServer } from '../server/helpers';
+import { describeIfPg, useTestServer } from '../server/helpers';
 
 jest.setTimeout(120_000);
 
 describeIfPg('connector against the real server', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ prefix: 'connector' });
-  });
-  afterAll(() => server.close());
+  const server = useTestServer({ prefix: 'connector' });
 
   test('connected, the user is the one the server verified; a refused token is an error, not a user', async () => {
     const token = await server.token('ana', ['approver', 'controller'], ['CC1']);

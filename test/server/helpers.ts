@@ -46,6 +46,24 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * A test server for the enclosing describe: started before its tests and closed after them. The
+ * object it returns stands for the server once started (use it inside tests and hooks only).
+ */
+export function useTestServer(options: Parameters<typeof startTestServer>[0] = {}): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(options);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as TestServer, {
+    get(_target, key) {
+      if (!started) throw new Error('the test server is used before beforeAll started it');
+      return started[key as keyof TestServer];
+    },
+  });
+}
+
 /** A fresh schema name, so test files sharing one PostgreSQL database never see each other. */
 export function freshSchema(prefix: string): string {
   return `t_${prefix}_${randomBytes(4).toString('hex')}`;

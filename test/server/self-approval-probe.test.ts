@@ -1,5 +1,5 @@
 import { ROLES } from '../../src/model/roles';
-import { DATABASE_URL, startTestServer, type TestServer } from './helpers';
+import { DATABASE_URL, useTestServer } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -14,11 +14,7 @@ const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pgl
  * identity. The proposal must stay submitted, with no step decided by them.
  */
 describe.each(engines)('self-approval probe: every route, every role (%s)', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ engine, prefix: 'selfapp' });
-  });
-  afterAll(() => server.close());
+  const server = useTestServer({ engine, prefix: 'selfapp' });
 
   test('the submitter never approves their own proposal, whatever route, role, version or token', async () => {
     const everything = await server.token('mallory', ROLES, '*');

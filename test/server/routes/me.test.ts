@@ -1,13 +1,9 @@
-import { describeIfPg, startTestServer, type TestServer } from '../helpers';
+import { describeIfPg, useTestServer } from '../helpers';
 
 jest.setTimeout(120_000);
 
 describeIfPg('GET /api/me: the identity the server verified', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ prefix: 'me' });
-  });
-  afterAll(() => server.close());
+  const server = useTestServer({ prefix: 'me' });
 
   test('answers the token’s user with every role it carries and its cost centres', async () => {
     const token = await server.token('ana', ['controller', 'approver'], ['CC1', 'CC2']);

@@ -8,16 +8,12 @@ import { latest, loadReviews, NO_FILTER, recordDecision, reviewQueue } from '../
 import { sampleSheet } from '../../../taskpane/review/sample-sheet';
 import { pullDecisions, shareDecision } from '../../../taskpane/review/shared-reviews';
 import { scanRange } from '../../../taskpane/review/use-review';
-import { describeIfPg, startTestServer, type TestServer } from '../../server/helpers';
+import { describeIfPg, useTestServer } from '../../server/helpers';
 
 jest.setTimeout(120_000);
 
 describeIfPg('review decisions shared through the team server', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ prefix: 'shared_reviews' });
-  });
-  afterAll(() => server.close());
+  const server = useTestServer({ prefix: 'shared_reviews' });
 
   /** One user's pane: its own store and its own connector (own offline queue), signed in as `user`. */
   async function pane(user: string, centres: string[]) {

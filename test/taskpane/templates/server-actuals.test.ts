@@ -16,7 +16,7 @@ import { loadServerActuals } from '../../../taskpane/templates/server-actuals';
 import { blockOf } from '../../../taskpane/workbook/double-sheets';
 import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double';
 import type { WorkbookDouble } from '../../../taskpane/workbook/workbook-double';
-import { describeIfPg, startTestServer, type TestServer } from '../../server/helpers';
+import { describeIfPg, useTestServer } from '../../server/helpers';
 
 const spec: TemplateSpec = {
   hierarchy: hierarchyFromList(['CC1', 'CC2']),
@@ -90,11 +90,7 @@ describe('loadServerActuals against a fake of GET /api/actuals', () => {
 jest.setTimeout(120_000);
 
 describeIfPg('loadServerActuals against the real server, through the connector', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ prefix: 'pane_actuals' });
-  });
-  afterAll(() => server.close());
+  const server = useTestServer({ prefix: 'pane_actuals' });
 
   test('imported actuals come back summed by account and month into the Actuals table', async () => {
     const token = await server.token('ana', 'analyst', ['CC1', 'CC2']);
