@@ -183,6 +183,7 @@ export function createConnector(options: ConnectorOptions): Connector {
       const conflict = state.conflicts.find((c) => c.write.key === entry.key);
       if (conflict) throw ConnectorErrors.conflict(conflict.message, conflict.yours, conflict.current);
       const failed = state.failed.find((f) => f.write.key === entry.key);
+      if (failed?.code === 'CONNECTOR_FORBIDDEN') throw ConnectorErrors.forbidden(failed.message, failed.serverCode);
       if (failed)
         throw ConnectorErrors.rejected(
           failed.status ?? 0,

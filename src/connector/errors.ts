@@ -27,9 +27,11 @@ export const ConnectorErrors = {
     message: `The server refused the sign-in: ${message}`,
     hint: 'Sign in again, or paste a fresh development token in Settings.',
   })),
-  forbidden: defineError('CONNECTOR_FORBIDDEN', 'input', (message: string) => ({
+  /** 403: the server's own message (who may do this, and why not you); `code` is the server's. */
+  forbidden: defineError('CONNECTOR_FORBIDDEN', 'input', (message: string, code = 'SERVER_FORBIDDEN') => ({
     message,
-    hint: 'Ask an administrator for the role or cost centre you need.',
+    hint: 'Ask an administrator for the role or cost centre you need, or leave this step to the person it names.',
+    details: { data: { status: 403, code } },
   })),
   conflict: defineError('CONNECTOR_CONFLICT', 'input', (message: string, yours: unknown, current: unknown) => ({
     message,

@@ -74,7 +74,7 @@ function errorFor(status: number, parsed: unknown, yours: unknown): FpaError {
   const code = error?.code ?? `HTTP_${status}`;
   const message = error?.message ?? `HTTP ${status}`;
   if (status === 401) return ConnectorErrors.unauthorised(message);
-  if (status === 403) return ConnectorErrors.forbidden(message);
+  if (status === 403) return ConnectorErrors.forbidden(message, code);
   if (status === 409) return ConnectorErrors.conflict(message, yours, error?.details?.current ?? null);
   if (status === 429 || status >= 500) return ConnectorErrors.serverFailed(status);
   return ConnectorErrors.rejected(status, code, message, error?.details ?? null);

@@ -4,8 +4,10 @@
  * optimistic-concurrency version, the fiscal year whose budget versions it changes, its approval
  * chain with deadlines and delays, and the versions applying or reverting it created.
  */
-import type { ChainStep } from './approval-chain';
-import type { Proposal, ProposalLine } from './proposal';
+import { stepRefusal, type ChainStep } from './approval-chain';
+import { affectedCostCentres, PROPOSAL_VERBS, TRANSITIONS, type Proposal, type ProposalLine } from './proposal';
+import type { ProposalVerb } from './proposal';
+import { mayAccess, mayAct, type AuthUser } from './roles';
 
 /** What creating (or editing) a proposal sends; who, when and the state come from the server. */
 export interface NewProposal {
@@ -57,6 +59,50 @@ export interface TeamProposal extends Proposal {
   updatedAt: string;
   submittedBy: string | null;
   submittedAt: string | null;
+  /** Who created, edited or submitted it: none of them approves any step (separation of duties). */
+  authors: string[];
   chain: ProposalChainStep[];
   versions: ProposalVersionRef[];
+}
+
+/** The open step of a submitted proposal's chain, if any. */
+export const pendingStep = (proposal: Pick<TeamProposal, 'chain'>): ProposalChainStep | undefined =>
+  proposal.chain.find((step) => step.state === 'pending');
+
+/**
+ * Why `user` may not `verb` `proposal` now, or null when the server would accept it: the rules the
+ * server enforces (state, the verb's grant on every cost centre the proposal names, and for approve
+ * and reject the current step's separation of duties, role and cost centres: `stepRefusal`), so the
+ * pane offers only the buttons that will work. Reject and revert also need a comment, which the
+ * pane asks for when the button is pressed.
+ * @example teamRefusal(submittedByAnn, { id: 'ann', roles: ['approver'], costCentres: ['CC1'] }, 'approve')
+ * // "ann wrote or submitted this proposal; separation of duties: another person approves it"
+ */
+export function teamRefusal(proposal: TeamProposal, user: AuthUser, verb: ProposalVerb): string | null {
+  const rule = TRANSITIONS[verb];
+  if (proposal.state !== rule.from) return `only a ${rule.from} proposal can be ${rule.to}`;
+  if (!mayAct(user.roles, rule.action)) return `${user.id} holds no role that may ${rule.action}`;
+  const missing = proposal.costCentres.filter((costCentre) => !mayAccess(user, costCentre));
+  if (missing.length > 0) return `${user.id} does not hold ${missing.join(', ')}`;
+  if (rule.action !== 'approve') return null;
+  const step = pendingStep(proposal);
+  if (!step) return 'no approval step is open';
+  const deciders = proposal.chain.map((s) => s.decidedBy).filter((who): who is string => who !== null);
+  return stepRefusal(user, {
+    step,
+    stepNumber: step.step,
+    authors: [
+      ...new Set([...proposal.authors, proposal.createdBy, ...(proposal.submittedBy ? [proposal.submittedBy] : [])]),
+    ],
+    deciders,
+    affected: affectedCostCentres(proposal.lines),
+  });
+}
+
+/**
+ * The verbs `user` may use on `proposal` now, in the machine's order.
+ * @example teamActions(submittedByAnn, { id: 'bob', roles: ['approver'], costCentres: ['CC1'] }) // ["approve", "reject"]
+ */
+export function teamActions(proposal: TeamProposal, user: AuthUser): ProposalVerb[] {
+  return PROPOSAL_VERBS.filter((verb) => teamRefusal(proposal, user, verb) === null);
 }

@@ -233,3 +233,39 @@ async function createWebhook({ server, admin }: FixtureContext): Promise<{ id: s
   if (response.statusCode !== 201) throw new Error(`fixture webhook: ${response.body}`);
   return response.json();
 }
+
+/** The two-step chain the team tests use: the cost centre's approver, then the finance controller. */
+export const TWO_STEP_CHAIN = [
+  { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 48 },
+  { name: 'Finance controller', role: 'controller', costCentre: 'affected', deadlineHours: 48 },
+];
+
+/** Budget v1 of CC1 for 2026, which the travel → ads proposals (6100 5,000 → 2,500; 6200 1,000 → 3,500) start from. */
+export const TRAVEL_ADS_V1 = [
+  { account: '6100', period: '2026-03', amount: 5000 },
+  { account: '6200', period: '2026-03', amount: 1000 },
+  { account: '7000', period: '2026-04', amount: 42 },
+];
+
+/** Configures `steps` as the approval chain and stores v1 of CC1 (as `admin`, a token that may configure). */
+export async function twoStepTeam(server: TestServer, admin: string, steps = TWO_STEP_CHAIN): Promise<void> {
+  const chain = await server.as(admin, { method: 'GET', url: '/api/approval-chain' });
+  const put = await server.as(admin, {
+    method: 'PUT',
+    url: '/api/approval-chain',
+    payload: { steps },
+    headers: { 'if-match': String(chain.headers.etag) },
+  });
+  if (put.statusCode !== 200) throw new Error(`fixture chain: ${put.body}`);
+  const v1 = await server.as(
+    admin,
+    json('POST', '/api/versions', {
+      costCentre: 'CC1',
+      fiscalYear: 2026,
+      kind: 'budget',
+      name: 'v1',
+      lines: TRAVEL_ADS_V1,
+    }),
+  );
+  if (v1.statusCode !== 201) throw new Error(`fixture v1: ${v1.body}`);
+}

@@ -9,6 +9,7 @@ import type { Repository } from '../../src/store/repository';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
 import type { Cell } from '../../taskpane/workbook/types';
+import type { Connector } from '../../src/connector';
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
   observe(): void {}
@@ -19,6 +20,7 @@ import type { Cell } from '../../taskpane/workbook/types';
 export async function openProposals(
   values: Cell[][] = sampleSheet(),
   repository: Repository = createMemoryRepository(),
+  getConnector?: () => Promise<Connector>,
 ) {
   const workbook = createWorkbookDouble({ selection: { address: 'Budget!A1:AC7', values } });
   render(
@@ -30,6 +32,7 @@ export async function openProposals(
       runner={createThreadRunner()}
       initialTab="anomalies"
       solver={glpkNodeSolver}
+      {...(getConnector ? { getConnector } : {})}
     />,
   );
   fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));

@@ -1,14 +1,13 @@
-/** One proposal: state, trade-off, before/after, history and audit, and the state machine's buttons enabled per role and state. */
+/**
+ * One proposal: state, summary, before/after, history, what the caller adds below it (the local
+ * audit, or the team chain), and the state machine's buttons. The caller decides which moves the
+ * user may make (single-user role, or the signed-in user's rights on the server).
+ */
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { ProposalVerb } from '../../../src/model/proposal';
-import { allowedActions } from '../../../src/model/proposal-machine';
-import type { Identity } from '../../review/identity';
-import type { AuditRecord, StoredProposal } from '../../review/proposals';
-import { BeforeAfterTable } from './BeforeAfterTable';
-
-/** Lines an apply or revert really changed: those whose cell differs before and after. */
-const changedLines = (a: AuditRecord): number => a.lines.filter((_, k) => a.before[k] !== a.after[k]).length;
+import type { ProposalState, ProposalStep, ProposalVerb } from '../../../src/model/proposal';
+import { BeforeAfterTable, type BeforeAfterRow } from './BeforeAfterTable';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -26,21 +25,56 @@ const BUTTONS: { action: ProposalVerb; label: string }[] = [
   { action: 'revert', label: 'Revert' },
 ];
 
-const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+const BADGE: Partial<Record<ProposalState, 'success' | 'danger' | 'brand'>> = {
+  applied: 'success',
+  rejected: 'danger',
+  approved: 'brand',
+};
 
-export interface ProposalCardProps {
-  proposal: StoredProposal;
-  audit: AuditRecord[];
-  identity: Identity;
-  onAction: (action: ProposalVerb, comment: string) => Promise<void>;
+export const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+
+/** What a card shows of a proposal, whichever store it comes from. */
+export interface CardProposal {
+  id: string;
+  state: ProposalState;
+  createdBy: string;
+  createdAt: string;
+  /** One line under the head: the trade-off or the reason. */
+  summary: string;
+  costCentres: readonly string[];
+  lines: BeforeAfterRow[];
+  history: readonly ProposalStep[];
 }
 
-export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCardProps) {
+export interface ProposalCardProps {
+  proposal: CardProposal;
+  /** The moves the user may make now. */
+  allowed: readonly ProposalVerb[];
+  /** Shown when no move is allowed and the proposal is not final (who or what it waits for). */
+  waiting: string;
+  /**
+   * Show only the allowed buttons (signed in: nobody sees an Approve they may not press).
+   * @default false: every button, the refused ones disabled
+   */
+  onlyAllowed?: boolean;
+  onAction: (action: ProposalVerb, comment: string) => Promise<void>;
+  /** Lists below the history (audit records, approval chain). */
+  children?: ReactNode;
+}
+
+export function ProposalCard({
+  proposal,
+  allowed,
+  waiting,
+  onlyAllowed = false,
+  onAction,
+  children,
+}: ProposalCardProps) {
   const styles = useStyles();
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const allowed = new Set(allowedActions(proposal.record, identity));
+  const may = new Set(allowed);
   const act = async (action: ProposalVerb) => {
     setBusy(true);
     try {
@@ -53,31 +87,15 @@ export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCa
       setBusy(false);
     }
   };
-  const state = proposal.record.state;
+  const { id, state } = proposal;
+  const buttons = BUTTONS.filter((b) => !onlyAllowed || may.has(b.action));
   return (
-    <Card
-      size="small"
-      className={styles.card}
-      aria-label={`Proposal ${proposal.id}`}
-      data-testid="proposal"
-      data-state={state}
-    >
+    <Card size="small" className={styles.card} aria-label={`Proposal ${id}`} data-testid="proposal" data-state={state}>
       <div className={styles.head}>
         <Body1>
-          <strong>{proposal.id}</strong>
+          <strong>{id}</strong>
         </Body1>
-        <Badge
-          appearance="tint"
-          color={
-            state === 'applied'
-              ? 'success'
-              : state === 'rejected'
-                ? 'danger'
-                : state === 'approved'
-                  ? 'brand'
-                  : 'informative'
-          }
-        >
+        <Badge appearance="tint" color={BADGE[state] ?? 'informative'}>
           {state}
         </Badge>
         <Caption1>
@@ -85,12 +103,12 @@ export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCa
         </Caption1>
       </div>
       <Caption1>
-        {proposal.tradeOff} Affects {proposal.record.costCentres.join(', ') || 'no cost centre'}.
+        {proposal.summary} Affects {proposal.costCentres.join(', ') || 'no cost centre'}.
       </Caption1>
-      <BeforeAfterTable rows={proposal.lines} label={`Before and after of ${proposal.id}`} />
-      {proposal.record.history.length > 0 && (
-        <ul className={styles.list} aria-label={`History of ${proposal.id}`}>
-          {proposal.record.history.map((t, i) => (
+      <BeforeAfterTable rows={proposal.lines} label={`Before and after of ${id}`} />
+      {proposal.history.length > 0 && (
+        <ul className={styles.list} aria-label={`History of ${id}`}>
+          {proposal.history.map((t, i) => (
             <li key={i}>
               <Caption1>
                 {t.to} by {t.who} ({t.role}) at {when(t.when)}
@@ -100,43 +118,34 @@ export function ProposalCard({ proposal, audit, identity, onAction }: ProposalCa
           ))}
         </ul>
       )}
-      {audit.length > 0 && (
-        <ul className={styles.list} aria-label={`Audit of ${proposal.id}`}>
-          {audit.map((a) => (
-            <li key={a.id}>
-              <Caption1>
-                {a.action === 'approve'
-                  ? `Audit: approve by ${a.who} at ${when(a.when)}`
-                  : `Audit: ${a.action} changed ${changedLines(a)} of ${a.lines.length} lines by ${a.who} at ${when(a.when)}`}
-                {a.note ? ` (${a.note})` : ''}
-              </Caption1>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Field label="Comment" size="small" hint="Required to reject or revert.">
-        <Textarea
-          size="small"
-          value={comment}
-          onChange={(_, d) => setComment(d.value)}
-          aria-label={`Comment on ${proposal.id}`}
-        />
-      </Field>
-      <div className={styles.actions}>
-        {BUTTONS.map((b) => (
-          <Button
-            key={b.action}
+      {children}
+      {(!onlyAllowed || may.size > 0) && (
+        <Field label="Comment" size="small" hint="Required to reject or revert.">
+          <Textarea
             size="small"
-            appearance={allowed.has(b.action) ? 'primary' : 'secondary'}
-            disabled={busy || !allowed.has(b.action)}
-            onClick={() => act(b.action)}
-          >
-            {b.label}
-          </Button>
-        ))}
-      </div>
-      {allowed.size === 0 && state !== 'rejected' && state !== 'reverted' && (
-        <Caption1>Nothing for a {identity.role} to do here now.</Caption1>
+            value={comment}
+            onChange={(_, d) => setComment(d.value)}
+            aria-label={`Comment on ${id}`}
+          />
+        </Field>
+      )}
+      {buttons.length > 0 && (
+        <div className={styles.actions}>
+          {buttons.map((b) => (
+            <Button
+              key={b.action}
+              size="small"
+              appearance={may.has(b.action) ? 'primary' : 'secondary'}
+              disabled={busy || !may.has(b.action)}
+              onClick={() => act(b.action)}
+            >
+              {b.label}
+            </Button>
+          ))}
+        </div>
+      )}
+      {may.size === 0 && state !== 'rejected' && state !== 'reverted' && (
+        <Caption1 data-testid="proposal-waiting">{waiting}</Caption1>
       )}
       {problem && (
         <Caption1 role="alert" className={styles.error}>

@@ -4,7 +4,7 @@
  * (chart and before/after) → a draft proposal → submit / approve / reject / apply / revert per role
  * and state; Apply and Revert write the budget cells and append an audit record.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Body1,
   Button,
@@ -19,6 +19,8 @@ import {
 } from '@fluentui/react-components';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
 import type { ParetoCandidate } from '../../../src/allocation/types';
+import type { BudgetLine } from '../../../src/model/budget-line';
+import type { SignedIn } from '../../connector/use-signed-in';
 import type { ProposalVerb } from '../../../src/model/proposal';
 import type { Solver } from '../../../src/solver/types';
 import type { KpiRecord } from '../../../src/store/schema';
@@ -42,7 +44,9 @@ import { AllocationTable } from './AllocationTable';
 import { BeforeAfterTable } from './BeforeAfterTable';
 import { ParetoChart } from '../charts/ParetoChart';
 import { useNumbers } from '../../state/numbers';
-import { ProposalCard } from './ProposalCard';
+import { LocalProposalCard } from './LocalProposalCard';
+import { TeamProposals } from './TeamProposals';
+import { draftFromCandidate } from '../../review/team-proposals';
 import { usePlainListStyles } from '../shell/plain-list';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import { citePaneMoves } from '../../../src/loop/pane-memory';
@@ -83,6 +87,10 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const [audit, setAudit] = useState<AuditRecord[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Signed in: the month (YYYY-MM) a drafted proposal's budgets are for, and drafts made so far. */
+  const [month, setMonth] = useState('');
+  const [drafted, setDrafted] = useState(0);
+  const scannedCentres = useMemo(() => [...new Set(scan?.lines.map((l) => l.costCentre) ?? [])], [scan]);
 
   const reload = async () => {
     const found = await loadProposals(repository);
@@ -141,6 +149,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const create = async () => {
     const candidate = candidates[selected];
     if (!candidate || !scan) return;
+    if (review.signedIn) return draftOnServer(review.signedIn, candidate, scan.lines);
     const when = nowIso();
     // Readable ids: the day and a number within it (P-2026-12-06 #3 is "P-20261206-3").
     const day = when.slice(0, 10).replace(/-/g, '');
@@ -150,6 +159,19 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     const id = `P-${day}-${n}`;
     await saveProposal(repository, proposalFromCandidate(id, candidate, scan.budgetAddress, identity.name, when));
     await reload();
+  };
+  /** Signed in: the candidate becomes a draft on the team server, its lines in the month asked for. */
+  const draftOnServer = async (signedIn: SignedIn, candidate: ParetoCandidate, lines: BudgetLine[]) => {
+    setProblem(null);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month.trim()))
+      return setProblem('Budget month: enter the month the budgets are for, as YYYY-MM (for example 2026-03).');
+    try {
+      const outcome = await signedIn.api.createProposal(draftFromCandidate(candidate, lines, month.trim()));
+      if (!outcome.sent) setProblem('The team server cannot be reached: the draft waits in the queue.');
+      setDrafted((n) => n + 1);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
   };
   const act = (proposal: StoredProposal) => async (action: ProposalVerb, comment: string) => {
     const when = nowIso();
@@ -262,23 +284,34 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
             label={`Candidate ${selected + 1} before and after`}
           />
           <PastCases citations={citations} />
-          <Button onClick={create}>Create proposal from candidate {selected + 1}</Button>
+          {review.signedIn && (
+            <Field label="Budget month" size="small" hint="YYYY-MM: the month of the budgets on the team server.">
+              <Input size="small" value={month} onChange={(_, d) => setMonth(d.value)} style={{ width: '90px' }} />
+            </Field>
+          )}
+          <Button onClick={create}>
+            {review.signedIn ? 'Draft on the team server from' : 'Create proposal from'} candidate {selected + 1}
+          </Button>
         </div>
       )}
       <AdjustmentMemory memory={memory} />
-      {proposals.length > 0 && (
-        <ul className={plain.list} aria-label="Proposals">
-          {proposals.map((p) => (
-            <li key={p.id}>
-              <ProposalCard
-                proposal={p}
-                audit={audit.filter((a) => a.proposal === p.id)}
-                identity={identity}
-                onAction={act(p)}
-              />
-            </li>
-          ))}
-        </ul>
+      {review.signedIn ? (
+        <TeamProposals signedIn={review.signedIn} scanned={scannedCentres} refresh={drafted} />
+      ) : (
+        proposals.length > 0 && (
+          <ul className={plain.list} aria-label="Proposals">
+            {proposals.map((p) => (
+              <li key={p.id}>
+                <LocalProposalCard
+                  proposal={p}
+                  audit={audit.filter((a) => a.proposal === p.id)}
+                  identity={identity}
+                  onAction={act(p)}
+                />
+              </li>
+            ))}
+          </ul>
+        )
       )}
     </section>
   );

@@ -1,0 +1,150 @@
+/**
+ * Signed in to a team server, the Proposals view's list is the server's: the proposals of the
+ * user's cost centres and those waiting for the user's decision, each with its approval chain. A
+ * card offers only the moves the server will accept from this user (so a submitter never sees an
+ * Approve button on their own proposal); each move goes through the connector's offline queue,
+ * and a refusal shows the server's own message on the card.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ProposalVerb } from '../../../src/model/proposal';
+import { teamActions, type TeamProposal } from '../../../src/model/team-proposal';
+import type { SignedIn } from '../../connector/use-signed-in';
+import { loadTeamProposals, moveTeamProposal, waitingFor } from '../../review/team-proposals';
+import { usePlainListStyles } from '../shell/plain-list';
+import { ProposalCard, when } from './ProposalCard';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export interface TeamProposalsProps {
+  signedIn: SignedIn;
+  /** Cost centres of the scanned sheet (listed too when the token holds every cost centre). */
+  scanned: readonly string[];
+  /** Changed by the caller after it drafted a proposal, to read the list again. */
+  refresh?: number;
+}
+
+/** The chain of a submitted proposal: each step, who decided it and when, or its deadline. */
+function ChainSteps({ proposal }: { proposal: TeamProposal }) {
+  const styles = useStyles();
+  if (proposal.chain.length === 0) return null;
+  return (
+    <ul className={styles.list} aria-label={`Approval chain of ${proposal.id}`}>
+      {proposal.chain.map((s) => (
+        <li key={s.step}>
+          <Caption1>
+            Step {s.step} {s.name} ({s.role}): {s.state}
+            {s.decidedBy && s.decidedAt ? ` by ${s.decidedBy} at ${when(s.decidedAt)}` : ''}
+            {s.state === 'pending' && s.dueAt ? `, due ${when(s.dueAt)}${s.overdue ? ' (overdue)' : ''}` : ''}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TeamProposals({ signedIn, scanned, refresh = 0 }: TeamProposalsProps) {
+  const styles = useStyles();
+  const plain = usePlainListStyles();
+  const { api, user } = signedIn;
+  const [proposals, setProposals] = useState<TeamProposal[] | null>(null);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const centres = scanned.join('\u0000');
+
+  const reload = useCallback(async () => {
+    try {
+      setProposals(await loadTeamProposals(api, user, scanned));
+    } catch (e) {
+      setNotice({ intent: 'error', text: `The team server's proposals could not be read: ${message(e)}` });
+    }
+  }, [api, user, centres]);
+  useEffect(() => {
+    void reload();
+  }, [reload, refresh]);
+
+  const act = (proposal: TeamProposal) => async (verb: ProposalVerb, comment: string) => {
+    setNotice(null);
+    try {
+      const outcome = await moveTeamProposal(api, proposal, verb, comment);
+      if (!outcome.sent) {
+        setNotice({
+          intent: 'warning',
+          text: `The team server cannot be reached: "${verb}" on ${proposal.id.slice(0, 8)} waits in the queue and is sent when it is back (Settings › Team server).`,
+        });
+        return;
+      }
+      const made = outcome.body.versions.filter((v) => v.action === verb);
+      if (made.length > 0)
+        setNotice({
+          intent: 'success',
+          text: `${verb === 'apply' ? 'Applied' : 'Reverted'}: the server made ${made
+            .map((v) => `${v.name} of ${v.costCentre}`)
+            .join(', ')}. Write it into the workbook from Versions.`,
+        });
+    } finally {
+      await reload();
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="team-proposals-title">
+      <div className={styles.head}>
+        <Subtitle2 as="h3" id="team-proposals-title">
+          Team proposals
+        </Subtitle2>
+        <Button size="small" onClick={() => void reload()}>
+          Refresh proposals
+        </Button>
+      </div>
+      <Caption1>
+        On {signedIn.server} as {user.id}: yours and those waiting for your decision.
+      </Caption1>
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'success' ? 'status' : 'alert'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {proposals?.length === 0 && <Caption1>No proposal on the team server for you yet.</Caption1>}
+      {proposals && proposals.length > 0 && (
+        <ul className={plain.list} aria-label="Team proposals">
+          {proposals.map((p) => (
+            <li key={p.id}>
+              <ProposalCard
+                proposal={{
+                  id: p.id,
+                  state: p.state,
+                  createdBy: p.createdBy,
+                  createdAt: p.createdAt,
+                  summary: p.reason ? `${p.reason}.` : '',
+                  costCentres: p.costCentres,
+                  lines: p.lines,
+                  history: p.history,
+                }}
+                allowed={teamActions(p, user)}
+                waiting={waitingFor(p, user)}
+                onlyAllowed
+                onAction={act(p)}
+              >
+                <ChainSteps proposal={p} />
+              </ProposalCard>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

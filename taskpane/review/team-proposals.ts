@@ -1,0 +1,80 @@
+/**
+ * The team server's proposals, as the Proposals view shows them when signed in: those of the
+ * user's cost centres (and of the scanned sheet's, for a token that holds every cost centre) and
+ * the user's approvals inbox, read through the connector; each move (submit, approve, reject,
+ * apply, revert) is a write through its offline queue, with the version the user saw as If-Match.
+ */
+import type { ApiClient, WriteOutcome } from '../../src/connector';
+import type { ParetoCandidate } from '../../src/allocation/types';
+import type { BudgetLine } from '../../src/model/budget-line';
+import { MIN_CHANGE, type ProposalVerb } from '../../src/model/proposal';
+import { mayAct, type AuthUser } from '../../src/model/roles';
+import { pendingStep, teamRefusal, type NewProposal, type TeamProposal } from '../../src/model/team-proposal';
+
+/** The cost centres whose proposals are listed: the token's own, else (a token for all) those given. */
+export function listedCostCentres(user: AuthUser, scanned: readonly string[]): string[] {
+  const centres = user.costCentres === '*' ? scanned : user.costCentres;
+  return [...new Set(centres)].filter((c) => c !== '').sort();
+}
+
+/**
+ * Every proposal the user sees: those of `listedCostCentres`, then those waiting for the user's
+ * decision (the server's inbox, which also finds proposals of cost centres not listed), newest first.
+ */
+export async function loadTeamProposals(
+  api: ApiClient,
+  user: AuthUser,
+  scanned: readonly string[],
+): Promise<TeamProposal[]> {
+  const byId = new Map<string, TeamProposal>();
+  for (const costCentre of listedCostCentres(user, scanned))
+    for (const found of await api.listProposals(costCentre)) byId.set(found.id, found);
+  if (mayAct(user.roles, 'approve')) for (const found of await api.listApprovals()) byId.set(found.id, found);
+  return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+}
+
+/** Sends `verb` on the proposal as the user saw it; offline the move waits in the queue. */
+export function moveTeamProposal(
+  api: ApiClient,
+  proposal: Pick<TeamProposal, 'id' | 'version'>,
+  verb: ProposalVerb,
+  comment: string,
+): Promise<WriteOutcome<TeamProposal>> {
+  return api.transitionProposal(proposal, verb, comment.trim() === '' ? undefined : comment.trim());
+}
+
+/** What a proposal waits for, told to a user who may not move it now (the card's caption). */
+export function waitingFor(proposal: TeamProposal, user: AuthUser): string {
+  if (proposal.state === 'draft') return `A draft of ${proposal.createdBy}'s: it waits to be submitted.`;
+  if (proposal.state === 'approved') return 'Approved: it waits for a budget owner to apply it.';
+  if (proposal.state !== 'submitted') return `${proposal.state[0].toUpperCase()}${proposal.state.slice(1)}.`;
+  const step = pendingStep(proposal);
+  if (!step) return 'Submitted: its approval chain is not open.';
+  const why = teamRefusal(proposal, user, 'approve');
+  return `Waiting for step ${step.step} of ${proposal.chain.length} (${step.name}, ${step.role} role)${
+    why ? `. You may not decide it: ${why}.` : '.'
+  }`;
+}
+
+/** A draft on the server from a Pareto candidate's lines: each line's account, in the month `period`. */
+export function draftFromCandidate(
+  candidate: ParetoCandidate,
+  lines: readonly BudgetLine[],
+  period: string,
+): NewProposal {
+  const accountOf = new Map(lines.map((l) => [l.id, l.account]));
+  return {
+    fiscalYear: Number(period.slice(0, 4)),
+    reason: candidate.tradeOff,
+    lines: candidate.lines
+      .filter((l) => Math.abs(l.proposed - l.current) >= MIN_CHANGE)
+      .map((l) => ({
+        id: l.id,
+        costCentre: l.costCentre,
+        account: accountOf.get(l.id) ?? l.id,
+        period,
+        before: l.current,
+        after: l.proposed,
+      })),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The Proposals view signed in to a team server, against a fake of the server's proposal routes
+ * behind the connector: the server's proposals replace the local list, each card offers only the
+ * moves the server accepts from the signed-in user (the submitter sees no Approve button), a 403
+ * shows the server's message, a move made offline is said to wait in the queue, an apply names the
+ * version the server made, and a candidate is drafted on the server with its accounts and month.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { apiClient, ConnectorErrors, DISCONNECTED, type Connector, type QueuedWrite } from '../../src/connector';
+import type { AuthUser } from '../../src/model/roles';
+import type { TeamProposal } from '../../src/model/team-proposal';
+import { TeamProposals } from '../../taskpane/components/proposals/TeamProposals';
+import { APPROVER, CONTROLLER, proposal, step } from '../model/sample-team-proposal';
+import { openProposals } from './open-proposals';
+import { sampleSheet } from '../../taskpane/review/sample-sheet';
+import { createMemoryRepository } from '../../src/store/memory-repository';
+
+const ann: AuthUser = { id: 'ann', roles: ['analyst', 'budget_owner', 'approver'], costCentres: ['CC1'] };
+const bob: AuthUser = { id: 'bob', roles: ['approver'], costCentres: ['CC1'] };
+
+const submitted = {
+  ...proposal('submitted', [step(1, APPROVER, 'pending'), step(2, CONTROLLER, 'waiting')]),
+  id: 'p-sub',
+};
+const draft = { ...proposal('draft'), id: 'p-draft', createdAt: '2026-03-02T09:00:00Z' };
+const approved = { ...proposal('approved', [step(1, APPROVER, 'approved', 'bob')]), id: 'p-ok', version: 7 };
+
+type Answer = (write: QueuedWrite) => Promise<unknown>;
+
+/** A connector signed in as `user` whose server holds `stored` and answers each write with `answer`. */
+function fakeConnector(user: AuthUser, stored: TeamProposal[], answer: Answer) {
+  const writes: QueuedWrite[] = [];
+  const reads: string[] = [];
+  const state = { ...DISCONNECTED, status: 'online' as const, baseUrl: 'https://fpa.example.com', user };
+  const connector = {
+    getState: () => state,
+    subscribe: () => () => undefined,
+    read: async (endpoint: string, _params: unknown, query: { costCentre?: string } = {}) => {
+      reads.push(`${endpoint} ${query.costCentre ?? ''}`.trim());
+      if (endpoint === 'listApprovals') return [];
+      return stored.filter((p) => p.costCentres.includes(query.costCentre ?? ''));
+    },
+    write: async (write: QueuedWrite) => {
+      writes.push(write);
+      return answer(write);
+    },
+  } as unknown as Connector;
+  return { connector, writes, reads };
+}
+
+function renderList(user: AuthUser, stored: TeamProposal[], answer: Answer) {
+  const fake = fakeConnector(user, stored, answer);
+  render(
+    <TeamProposals
+      signedIn={{ server: 'https://fpa.example.com', user, api: apiClient(fake.connector) }}
+      scanned={[]}
+    />,
+  );
+  return fake;
+}
+
+const cardOf = async (id: string) => screen.findByRole('group', { name: `Proposal ${id}` }, { timeout: 10000 });
+const buttonsOf = (card: HTMLElement) =>
+  within(card)
+    .queryAllByRole('button')
+    .map((b) => b.textContent);
+
+test('the submitter sees no Approve button on her own proposal, only why, and submits her draft', async () => {
+  const fake = renderList(ann, [submitted, draft, approved], async () => ({
+    sent: true,
+    body: { ...draft, state: 'submitted', version: 3, history: [], chain: [] },
+  }));
+  const own = await cardOf('p-sub');
+  expect(buttonsOf(own)).toEqual([]);
+  expect(within(own).getByTestId('proposal-waiting').textContent).toBe(
+    'Waiting for step 1 of 2 (Cost-centre approver, approver role). You may not decide it: ann wrote or submitted this proposal; separation of duties: another person approves it.',
+  );
+  expect(within(own).getByRole('list', { name: 'Approval chain of p-sub' }).textContent).toMatch(
+    /Step 1 Cost-centre approver \(approver\): pending.*Step 2 Finance controller \(controller\): waiting/,
+  );
+  expect(buttonsOf(await cardOf('p-draft'))).toEqual(['Submit']);
+  expect(buttonsOf(await cardOf('p-ok'))).toEqual(['Apply']);
+  // Newest first.
+  expect(screen.getAllByTestId('proposal').map((c) => c.getAttribute('aria-label'))[0]).toBe('Proposal p-draft');
+
+  const submitCard = await cardOf('p-draft');
+  await act(async () => fireEvent.click(within(submitCard).getByRole('button', { name: 'Submit' })));
+  await waitFor(() => expect(fake.writes).toHaveLength(1));
+  expect(fake.writes[0]).toMatchObject({
+    endpoint: 'transitionProposal',
+    pathParams: { id: 'p-draft', verb: 'submit' },
+    ifMatch: draft.version,
+    body: {},
+  });
+  // The list is read again after the move.
+  await waitFor(() => expect(fake.reads.filter((r) => r === 'listProposals CC1')).toHaveLength(2));
+}, 30000);
+
+test('a refused approval shows the server’s 403 message on the card', async () => {
+  const why =
+    'You may not decide this step: bob already decided a step of this proposal; each step needs another person.';
+  renderList(bob, [submitted], async () => {
+    throw ConnectorErrors.forbidden(why, 'SERVER_FORBIDDEN_STEP');
+  });
+  const card = await cardOf('p-sub');
+  expect(buttonsOf(card)).toEqual(['Approve', 'Reject']);
+  await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Approve' })));
+  expect((await within(card).findByRole('alert', {}, { timeout: 10000 })).textContent).toBe(why);
+}, 30000);
+
+test('offline, a move is said to wait in the queue', async () => {
+  renderList(bob, [submitted], async () => ({ sent: false, queuedKey: 'k1' }));
+  const approveCard = await cardOf('p-sub');
+  await act(async () => fireEvent.click(within(approveCard).getByRole('button', { name: 'Approve' })));
+  expect((await screen.findByRole('alert', {}, { timeout: 10000 })).textContent).toMatch(
+    /^The team server cannot be reached: "approve" on p-sub waits in the queue/,
+  );
+}, 30000);
+
+test('an apply names the version the server made', async () => {
+  renderList(ann, [approved], async () => ({
+    sent: true,
+    body: { ...approved, state: 'applied', versions: [{ id: 'v-2', costCentre: 'CC1', name: 'v2', action: 'apply' }] },
+  }));
+  const applyCard = await cardOf('p-ok');
+  await act(async () => fireEvent.click(within(applyCard).getByRole('button', { name: 'Apply' })));
+  expect((await screen.findByRole('status', {}, { timeout: 10000 })).textContent).toBe(
+    'Applied: the server made v2 of CC1. Write it into the workbook from Versions.',
+  );
+}, 30000);
+
+it('signed in, the view lists the server’s proposals and drafts a candidate there, in the month asked', async () => {
+  const fake = fakeConnector({ id: 'ann', roles: ['analyst'], costCentres: '*' }, [], async (write) => ({
+    sent: true,
+    body: { ...draft, ...(write.body as object) },
+  }));
+  await openProposals(sampleSheet(), createMemoryRepository(), async () => fake.connector);
+  await screen.findByText('No proposal on the team server for you yet.', {}, { timeout: 10000 });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));
+  });
+  const candidates = await screen.findByTestId('candidates', {}, { timeout: 20000 });
+  const draftButton = within(candidates).getByRole('button', { name: /^Draft on the team server from candidate \d$/ });
+  fireEvent.click(draftButton);
+  expect((await screen.findByRole('alert', {}, { timeout: 10000 })).textContent).toMatch(/^Budget month: enter/);
+  expect(fake.writes).toHaveLength(0);
+  fireEvent.change(within(candidates).getByLabelText('Budget month'), { target: { value: '2026-03' } });
+  await act(async () => fireEvent.click(draftButton));
+  await waitFor(() => expect(fake.writes).toHaveLength(1));
+  const body = fake.writes[0].body as { fiscalYear: number; lines: { account: string; period: string }[] };
+  expect(fake.writes[0].endpoint).toBe('createProposal');
+  expect(body.fiscalYear).toBe(2026);
+  expect(body.lines.length).toBeGreaterThan(0);
+  expect(body.lines.every((l) => l.period === '2026-03' && l.account !== '')).toBe(true);
+  // The scanned sheet's cost centres are listed for a token that holds every cost centre.
+  expect(fake.reads.some((r) => r.startsWith('listProposals '))).toBe(true);
+}, 60000);
