@@ -37,3 +37,11 @@ function startWorker(): JobEndpoint {
 export function cliJobPool(workers: number): JobPool<CliJobs> {
   return createJobPool({ handlers: cliJobHandlers, start: startWorker, size: workers > 1 ? workers : 0 });
 }
+
+/**
+ * A pool of exactly `helpers` worker threads (none: this thread), for a coordinator that runs work on
+ * its own thread too (a scenario's blocks: src/scenario/parallel.ts). Close it when done.
+ */
+export function cliHelperPool(helpers: number): JobPool<CliJobs> {
+  return createJobPool({ handlers: cliJobHandlers, start: startWorker, size: Math.max(0, helpers) });
+}

@@ -1,8 +1,8 @@
 /**
  * `openfpa scenario <spec.json> [--out result.json] [--workers N]`: runs a Monte Carlo scenario spec
  * (see docs/scenario.md and ../shared/bench/mc-standard.md) and writes the result JSON to --out or
- * stdout. The blocks of the run go to worker threads through the job protocol and are merged in block
- * order, so the result is the same for any --workers. Progress goes to stderr. Exit codes: 0 success,
+ * stdout. The blocks of a large run go to this thread and to worker threads through the job protocol
+ * and are merged in block order, so the result is the same for any --workers. Progress goes to stderr. Exit codes: 0 success,
  * 1 unreadable or invalid spec, 2 bad command line.
  */
 import { writeFileSync } from 'node:fs';
@@ -12,9 +12,8 @@ import { readJsonObject } from '../read-json-file';
 import { commandLine, flagOption, UsageError, valueOption } from '../args';
 import { runCommand, startWork, writeResult } from '../command';
 import { isFpaError } from '../../src/errors';
-import { cliJobPool } from '../jobs';
-import { blockLayout } from '../../src/scenario/block';
-import { runScenarioOnBlocks } from '../../src/scenario/parallel';
+import { cliHelperPool } from '../jobs';
+import { blockHelpers, runScenarioOnBlocks, TRIALS_PER_HELPER } from '../../src/scenario/parallel';
 import type { ScenarioResult } from '../../src/scenario/run';
 import { sipmath3Library } from '../../src/scenario/sipmath/library';
 import { prepareScenario, ScenarioSpec } from '../../src/scenario/spec';
@@ -25,8 +24,9 @@ Runs the drivers/correlation/model spec with Latin Hypercube (or Monte Carlo) sa
 Iman–Conover rank correlation, and prints statistics per output as JSON.
 Spec keys: drivers, correlation, model, iterations, seed, sampling, percentiles, varLevel,
 thresholds, blockSize, convergence, sensitivity (see docs/scenario.md).
-  --workers N     worker threads for the blocks (default: number of cores, at most 8); the result
-                  is identical for any N
+  --workers N     threads for the blocks, this one included (default: number of cores, at most 8;
+                  fewer for a run too small to pay for starting them); the result is identical
+                  for any N
   --sipmath F     also write the drivers and outputs as a SIPmath 3.0 library (metalog SIPs, HDR
                   generators, Gaussian copula) to F`;
 
@@ -79,18 +79,20 @@ export interface SpecRun {
 }
 
 /**
- * Runs the spec on `workers` worker threads (this thread when one is asked for or the run is one
- * block), reporting progress.
+ * Runs the spec on at most `workers` threads, this one included: a run too small to pay for starting
+ * workers (`blockHelpers`) runs here alone; a larger one spreads its blocks over this thread and
+ * `blockHelpers(…)` worker threads. The result is the same either way. Reports progress.
+ * @param trialsPerHelper trials that justify one more thread (tests lower it to run small specs on workers)
  */
 export async function runScenarioSpecWithTrials(
   spec: ScenarioSpec,
   workers: number,
   onProgress: (done: number, total: number) => void,
   withTrials = false,
+  trialsPerHelper = TRIALS_PER_HELPER,
 ): Promise<SpecRun> {
   const plan = prepareScenario(spec);
-  const blocks = blockLayout(plan.iterations, plan.blockSize).length;
-  const pool = cliJobPool(Math.min(workers, blocks));
+  const pool = cliHelperPool(blockHelpers(plan.iterations, plan.blockSize, workers, trialsPerHelper));
   try {
     if (pool.workers === 0) {
       const job = await pool.run(
@@ -102,6 +104,7 @@ export async function runScenarioSpecWithTrials(
     }
     const run = await runScenarioOnBlocks(spec, (job, signal) => pool.run('scenario.block', job, { signal }), {
       concurrency: 2 * pool.workers,
+      runHere: true,
       onProgress: ({ done, total }) => onProgress(done, total),
     });
     const outputs = run.plan.program.outputs;

@@ -9,6 +9,7 @@
  * "order:<d>:<b>" (or, when correlated, its score permutation from "ic:<d>:<b>"), so a driver's
  * samples never depend on the other drivers.
  */
+import { blockSensitivity } from './block-sensitivity';
 import { evaluateProgram } from './expression/evaluate';
 import { imanConoverRanks } from './iman-conover';
 import { Matrix } from './matrix';
@@ -16,7 +17,6 @@ import { midRanksOfSorted } from './ranks';
 import { gather, sortedUniforms } from './sampling';
 import { Scratch } from './scratch';
 import { sipColumn } from './sip-drivers';
-import { sensitivityValues } from './sensitivity';
 import { SeededGenerator } from '../stats/seeded-generator';
 import { PreparedScenario } from './spec';
 
@@ -153,8 +153,10 @@ export function simulateBlock(
   evaluateProgram(program, inputs, out, m, 0, at);
   timings.evaluateMs += now() - t;
   const sensitivity = plan.sensitivity
-    ? out.map((column) =>
-        sensitivityValues(columns, at === 0 && column.length === m ? column : column.subarray(at, at + m)),
+    ? blockSensitivity(
+        drivers.map((_, d) => ({ sorted: sorted[d], ranks: ranks[d], column: columns[d] })),
+        out.map((column) => (at === 0 && column.length === m ? column : column.subarray(at, at + m))),
+        scratch,
       )
     : null;
   return { ...slot, outputs: out, achieved, sensitivity, timings };

@@ -102,7 +102,8 @@ export function runBlockHere(job: ScenarioBlockJob): BlockResult {
 }
 
 /**
- * The handlers, with `scenario.run` spreading its blocks through `runBlock` when one is given.
+ * The handlers, with `scenario.run` spreading its blocks through `runBlock` when one is given (and
+ * running blocks on its own thread too, between the answers).
  * @param concurrency blocks in flight at once with `runBlock` (e.g. twice the workers)
  */
 export function createScenarioJobHandlers(runBlock?: RunBlock, concurrency?: number): JobHandlers<ScenarioJobs> {
@@ -113,7 +114,7 @@ export function createScenarioJobHandlers(runBlock?: RunBlock, concurrency?: num
         onProgress: ({ done, total }: { done: number; total: number }) => context.progress(done, total),
       };
       const run = runBlock
-        ? await runScenarioOnBlocks(job.spec, runBlock, { ...options, concurrency })
+        ? await runScenarioOnBlocks(job.spec, runBlock, { ...options, concurrency, runHere: true })
         : await runScenarioAsync(job.spec, { ...options, yieldControl });
       return scenarioJobResult(run, job, context);
     },
@@ -129,11 +130,13 @@ export function createScenarioJobHandlers(runBlock?: RunBlock, concurrency?: num
 export const scenarioJobHandlers: JobHandlers<ScenarioJobs> = createScenarioJobHandlers();
 
 /**
- * The handlers of a coordinator: `scenario.run` of two or more blocks spreads its blocks over the
- * workers of `blockPool()` (two blocks in flight per worker, so none waits for the next), merges
- * them and computes the statistics here; a one-block run, or a pool without workers, runs here.
- * `blockPool` is called on the first run that spreads, so a coordinator that never sees a large run
- * starts no worker. The task pane's scenario worker and the cells' workers serve these.
+ * The handlers of a coordinator: `scenario.run` of two or more blocks spreads its blocks over this
+ * thread and the workers of `blockPool()` (two blocks in flight per worker, so none waits for the
+ * next), merges them and computes the statistics here; a one-block run, or a pool without workers,
+ * runs here alone. `blockPool` is called on the first run that spreads and kept, so a coordinator
+ * that never sees a large run starts no worker, and one that does pays for their start once (unlike
+ * the CLI, whose workers live one run: there `blockHelpers` keeps small runs on one thread). The
+ * task pane's scenario worker and the cells' workers serve these.
  */
 export function scenarioHandlersSpreading(blockPool: () => JobPool<ScenarioJobs>): JobHandlers<ScenarioJobs> {
   let pool: JobPool<ScenarioJobs> | undefined;

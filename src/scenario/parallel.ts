@@ -10,7 +10,7 @@
  * convergence rule, blocks are checked in block order and the run stops at the first block after
  * which the rule holds, whatever the workers had finished beyond it.
  */
-import { BlockResult, BlockSlot, blockLayout } from './block';
+import { BlockResult, BlockSlot, blockLayout, simulateBlock } from './block';
 import { ScenarioErrors } from './errors';
 import { SimulationMerger } from './merge';
 import type { Progress } from './simulate';
@@ -28,14 +28,59 @@ export interface ScenarioBlockJob {
 export type RunBlock = (job: ScenarioBlockJob, signal: AbortSignal) => Promise<BlockResult>;
 
 export interface BlockRunOptions {
-  /** Blocks in flight at once (bounds the memory of finished, unmerged blocks). @default 4 */
+  /** Blocks in flight at once on `runBlock` (bounds the memory of finished, unmerged blocks). @default 4 */
   concurrency?: number;
+  /**
+   * Also run blocks on this thread, one at a time between the workers' answers (writing straight
+   * into the run's columns), so the coordinating thread is a core too, not a thread waiting for
+   * others. @default false
+   */
+  runHere?: boolean;
   signal?: AbortSignal;
   /** Called as blocks finish, with trials done so far. */
   onProgress?: (progress: Progress) => void;
 }
 
 const now = (): number => globalThis.performance.now();
+
+/**
+ * Trials a helper worker must have to pay for itself: a worker's start (loading the engine, its
+ * code still cold) costs about as much as 50,000–100,000 trials on a warm thread (measured on the
+ * standard model with the bundled CLI), so a run of 100,000 trials on two threads took longer, and
+ * twice the CPU, than on one.
+ */
+export const TRIALS_PER_HELPER = 250_000;
+
+/**
+ * How many worker threads to add to this one for a run: none for a run of one block or under
+ * `trialsPerHelper` trials, then one per `trialsPerHelper` trials, at most `threads − 1` (this
+ * thread runs blocks too) and one fewer than the blocks. The result does not depend on it.
+ * @example blockHelpers(100_000, 25_000, 2) // 0
+ * @example blockHelpers(1_000_000, 25_000, 2) // 1
+ */
+export function blockHelpers(
+  iterations: number,
+  blockSize: number,
+  threads: number,
+  trialsPerHelper = TRIALS_PER_HELPER,
+): number {
+  const blocks = blockLayout(iterations, blockSize).length;
+  return Math.max(0, Math.min(threads - 1, blocks - 1, Math.floor(iterations / trialsPerHelper)));
+}
+
+/** Runs `callback` on a later turn of the event loop, after messages already waiting (no timer clamp). */
+function nextTurn(callback: () => void): void {
+  if (typeof setImmediate === 'function') {
+    setImmediate(callback);
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(null);
+}
 
 /**
  * @throws a SCENARIO_* FpaError for an invalid spec (before any block is sent); SCENARIO_CANCELLED
@@ -50,7 +95,8 @@ export async function runScenarioOnBlocks(
   const plan = prepareScenario(spec);
   const slots = blockLayout(plan.iterations, plan.blockSize);
   const merger = new SimulationMerger(plan);
-  const window = Math.max(1, options.concurrency ?? 4);
+  // With this thread running blocks, nothing need go out; otherwise at least one block must.
+  const window = Math.max(options.runHere ? 0 : 1, options.concurrency ?? 4);
   const controller = new AbortController();
   const outer = options.signal;
   if (outer?.aborted) throw ScenarioErrors.cancelled();
@@ -96,7 +142,6 @@ export async function runScenarioOnBlocks(
     };
     const onBlock = (block: BlockResult): void => {
       if (settled) return;
-      inFlight--;
       merger.place(block);
       placed++;
       done += block.trials;
@@ -111,9 +156,30 @@ export async function runScenarioOnBlocks(
       while (!settled && inFlight < window && next < slots.length) {
         const slot = slots[next++];
         inFlight++;
-        runBlock({ spec, slot }, controller.signal).then(onBlock, (error: unknown) => finish(error));
+        runBlock({ spec, slot }, controller.signal).then(
+          (block) => {
+            inFlight--;
+            onBlock(block);
+          },
+          (error: unknown) => finish(error),
+        );
       }
     };
+    /** This thread's share: the next block nobody has taken, then a turn for the workers' answers. */
+    const runLocal = (): void => {
+      if (settled || next >= slots.length) return;
+      const slot = slots[next++];
+      let block: BlockResult;
+      try {
+        block = simulateBlock(plan, slot, merger.columns, slot.start);
+      } catch (error) {
+        finish(error);
+        return;
+      }
+      onBlock(block);
+      nextTurn(runLocal);
+    };
     launch();
+    if (options.runHere) nextTurn(runLocal);
   });
 }

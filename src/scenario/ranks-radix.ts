@@ -9,6 +9,8 @@
  * relative resolution 2⁻²⁰ ≈ 1e-6): values closer than that keep trial order. Iman–Conover uses
  * it for the score columns, where such near-ties are immaterial.
  */
+import { Scratch } from './scratch';
+
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
 const LO = 1 - HI;
@@ -46,14 +48,17 @@ function pass(
 
 /**
  * Indices that sort `values` ascending (NaN last).
+ * @param scratch where the working arrays come from (the answer is one of them, valid until the next
+ *   call with the same scratch); fresh arrays by default
  * @example argsort(Float64Array.of(3, -1, 2)) // Uint32Array [1, 2, 0]
  */
-export function argsort(values: Float64Array, precision: 'full' | 'high' = 'full'): Uint32Array {
+export function argsort(values: Float64Array, precision: 'full' | 'high' = 'full', scratch?: Scratch): Uint32Array {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let hi = new Uint32Array(n);
-  let lo = precision === 'full' ? new Uint32Array(n) : null;
-  let idx = new Uint32Array(n);
+  const array = (key: string): Uint32Array => (scratch ? scratch.uint32(`argsort:${key}`, n) : new Uint32Array(n));
+  let hi = array('hi');
+  let lo = precision === 'full' ? array('lo') : null;
+  let idx = array('idx');
   for (let i = 0; i < n; i++) {
     const h = words[2 * i + HI];
     const negative = (h & 0x80000000) !== 0;
@@ -61,11 +66,11 @@ export function argsort(values: Float64Array, precision: 'full' | 'high' = 'full
     if (lo) lo[i] = negative ? ~words[2 * i + LO] >>> 0 : words[2 * i + LO];
     idx[i] = i;
   }
-  let hi2 = new Uint32Array(n);
-  let idx2 = new Uint32Array(n);
+  let hi2 = array('hi2');
+  let idx2 = array('idx2');
   const counts = new Uint32Array(MASK + 1);
   if (lo) {
-    let lo2 = new Uint32Array(n);
+    let lo2 = array('lo2');
     for (const shift of [0, 11, 22]) {
       pass(shift, lo, idx, hi, lo2, idx2, hi2, counts);
       [lo, lo2, idx, idx2, hi, hi2] = [lo2, lo, idx2, idx, hi2, hi];

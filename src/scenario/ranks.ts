@@ -18,10 +18,13 @@ export function ranksOf(values: Float64Array, precision: 'full' | 'high' = 'full
 /**
  * Mid-rank of every position of an ascending array: positions holding equal values share the
  * average of their positions (0-based), as Spearman's coefficient with ties requires.
+ * @param mid where to write them (a fresh array by default)
  */
-export function midRanksOfSorted(sorted: Float64Array): Float64Array {
+export function midRanksOfSorted(
+  sorted: Float64Array,
+  mid: Float64Array = new Float64Array(sorted.length),
+): Float64Array {
   const n = sorted.length;
-  const mid = new Float64Array(n);
   let start = 0;
   while (start < n) {
     let end = start + 1;

@@ -129,29 +129,33 @@ describe('scenarioHandlersSpreading: a coordinator spreading its blocks over blo
   };
   const big = { ...spec, iterations: 12_000, blockSize: 1000 };
 
-  test.each([1, 2, 3])('the same bits with %i block workers as on one thread; every worker ran blocks', async (n) => {
-    const here = await createJobPool({ handlers: scenarioJobHandlers }).run('scenario.run', {
-      spec: big,
-      trials: '*',
-      histogramBins: 30,
-    });
-    const { pool, fakes } = blockPool(n);
-    const coordinator = createJobPool({ handlers: scenarioHandlersSpreading(() => pool) });
-    const progress: number[] = [];
-    const spread = await coordinator.run(
-      'scenario.run',
-      { spec: big, trials: '*', histogramBins: 30 },
-      { onProgress: (p) => progress.push(p.done) },
-    );
-    expect(strip(spread.result)).toBe(strip(here.result));
-    for (const name of here.outputs) expect(spread.trials[name]).toEqual(here.trials[name]);
-    expect(spread.histograms).toEqual(here.histograms);
-    expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 1000));
-    const blocksRun = fakes.map((f) => f.seen.filter((m) => m.type === 'run' && m.kind === 'scenario.block').length);
-    expect(blocksRun.reduce((a, b) => a + b, 0)).toBe(12);
-    expect(blocksRun.every((b) => b > 0)).toBe(true);
-    pool.close();
-  });
+  test.each([1, 2, 3])(
+    'the same bits with %i block workers and the coordinator as on one thread; every worker ran blocks',
+    async (n) => {
+      const here = await createJobPool({ handlers: scenarioJobHandlers }).run('scenario.run', {
+        spec: big,
+        trials: '*',
+        histogramBins: 30,
+      });
+      const { pool, fakes } = blockPool(n);
+      const coordinator = createJobPool({ handlers: scenarioHandlersSpreading(() => pool) });
+      const progress: number[] = [];
+      const spread = await coordinator.run(
+        'scenario.run',
+        { spec: big, trials: '*', histogramBins: 30 },
+        { onProgress: (p) => progress.push(p.done) },
+      );
+      expect(strip(spread.result)).toBe(strip(here.result));
+      for (const name of here.outputs) expect(spread.trials[name]).toEqual(here.trials[name]);
+      expect(spread.histograms).toEqual(here.histograms);
+      expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 1000));
+      // Every block worker ran blocks; the coordinator ran the rest itself.
+      const blocksRun = fakes.map((f) => f.seen.filter((m) => m.type === 'run' && m.kind === 'scenario.block').length);
+      expect(blocksRun.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(12);
+      expect(blocksRun.every((b) => b > 0)).toBe(true);
+      pool.close();
+    },
+  );
 
   test('a one-block run, or no block worker: the coordinator runs it itself, starting no pool for one block', async () => {
     const started: number[] = [];

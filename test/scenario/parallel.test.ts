@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { BlockResult } from '../../src/scenario/block';
 import { runBlockHere } from '../../src/scenario/jobs';
-import { runScenarioOnBlocks } from '../../src/scenario/parallel';
+import { blockHelpers, runScenarioOnBlocks } from '../../src/scenario/parallel';
 import type { RunBlock, ScenarioBlockJob } from '../../src/scenario/parallel';
 import { runScenarioDetailed } from '../../src/scenario/run';
 import type { ScenarioRun } from '../../src/scenario/run';
@@ -104,5 +104,61 @@ describe('runScenarioOnBlocks', () => {
       code: 'SCENARIO_CANCELLED',
     });
     expect(seen.every((s) => s.aborted)).toBe(true);
+  });
+
+  test.each([1, 2, 4])(
+    'this thread runs blocks too (%i in flight elsewhere, any finishing order): the same bits',
+    async (n) => {
+      const { runBlock, calls } = scrambled(40 + n);
+      const run = await runScenarioOnBlocks(spec, runBlock, { concurrency: n, runHere: true });
+      expect(bytes(run)).toBe(bytes(single));
+      expect(summary(run)).toBe(summary(single));
+      expect(new Set(calls).size).toBe(calls.length);
+    },
+  );
+
+  test('blocks held elsewhere until this thread reports progress: both share the run, none runs twice', async () => {
+    const held: { job: ScenarioBlockJob; resolve: (b: BlockResult) => void }[] = [];
+    const calls: number[] = [];
+    const runBlock: RunBlock = (job) =>
+      new Promise<BlockResult>((resolve) => {
+        calls.push(job.slot.index);
+        held.push({ job, resolve });
+      });
+    // A held block is answered only after a block finishes, so this thread must have run some.
+    const release = (): void => {
+      const next = held.shift();
+      if (next) next.resolve(runBlockHere(next.job));
+    };
+    const run = await runScenarioOnBlocks(spec, runBlock, { concurrency: 2, runHere: true, onProgress: release });
+    expect(bytes(run)).toBe(bytes(single));
+    expect(summary(run)).toBe(summary(single));
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls.length).toBeLessThan(10);
+    expect(new Set(calls).size).toBe(calls.length);
+  });
+
+  test('this thread alone (nothing goes out) and with a convergence rule: the same bits', async () => {
+    const never: RunBlock = () => new Promise<BlockResult>(() => undefined);
+    const run = await runScenarioOnBlocks(spec, never, { concurrency: 0, runHere: true });
+    expect(bytes(run)).toBe(bytes(single));
+    const rule: ScenarioSpec = { ...standard, iterations: 200000, blockSize: 10000, convergence: { target: 0.01 } };
+    const here = runScenarioDetailed(rule);
+    const spread = await runScenarioOnBlocks(rule, scrambled(9).runBlock, { concurrency: 2, runHere: true });
+    expect(spread.simulation.trials).toBe(here.simulation.trials);
+    expect(summary(spread)).toBe(summary(here));
+  });
+});
+
+describe('blockHelpers', () => {
+  test('no worker for one block or a run under the threshold; then one per threshold, this thread included', () => {
+    expect(blockHelpers(100_000, 25_000, 2)).toBe(0);
+    expect(blockHelpers(249_999, 25_000, 8)).toBe(0);
+    expect(blockHelpers(1_000_000, 25_000, 2)).toBe(1);
+    expect(blockHelpers(1_000_000, 25_000, 8)).toBe(4);
+    expect(blockHelpers(10_000_000, 25_000, 8)).toBe(7);
+    expect(blockHelpers(10_000_000, 25_000, 1)).toBe(0);
+    expect(blockHelpers(25_050, 25_000, 8, 1000)).toBe(0); // one block (a remainder under 100 joins it)
+    expect(blockHelpers(6000, 1500, 3, 1000)).toBe(2);
   });
 });
