@@ -21,8 +21,8 @@ export interface BlockDriver {
   column: Float64Array;
 }
 
-/** Centres `out` on its mean and scales it to unit length (out = (x − x̄)/‖x − x̄‖). */
-function unitCentre(out: Float64Array): void {
+/** Centres `out` on its mean and scales it to unit length (out = (x − x̄)/‖x − x̄‖; 0 when constant). */
+export function unitCentre(out: Float64Array): void {
   const n = out.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += out[i];
@@ -36,7 +36,8 @@ function unitCentre(out: Float64Array): void {
   for (let i = 0; i < n; i++) out[i] *= scale;
 }
 
-function dot(x: Float64Array, y: Float64Array): number {
+/** Σ x·y: the Pearson correlation of two `unitCentre`d columns. */
+export function dot(x: Float64Array, y: Float64Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i] * y[i];
   return s;

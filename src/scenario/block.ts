@@ -9,7 +9,7 @@
  * "order:<d>:<b>" (or, when correlated, its score permutation from "ic:<d>:<b>"), so a driver's
  * samples never depend on the other drivers.
  */
-import { blockSensitivity } from './block-sensitivity';
+import { blockSensitivity, dot, unitCentre } from './block-sensitivity';
 import { evaluateProgram } from './expression/evaluate';
 import { imanConoverRanks } from './iman-conover';
 import { Matrix } from './matrix';
@@ -67,31 +67,18 @@ const scratch = new Scratch();
 function blockSpearman(plan: PreparedScenario, sorted: Float64Array[], ranks: Uint32Array[], m: number): Matrix {
   // Centre and scale each rank column once, so every pair is a single dot product.
   const cols = plan.correlated.map((d) => {
-    const table = plan.drivers[d].distribution.discrete ? midRanksOfSorted(sorted[d]) : null;
+    const table = plan.drivers[d].distribution.discrete
+      ? midRanksOfSorted(sorted[d], scratch.float64('spearman:table', m))
+      : null;
     const r = ranks[d];
     const out = scratch.float64(`spearman:${d}`, m);
-    let sum = 0;
-    for (let i = 0; i < m; i++) sum += out[i] = table ? table[r[i]] : r[i];
-    const mean = sum / m;
-    let ss = 0;
-    for (let i = 0; i < m; i++) {
-      const v = (out[i] -= mean);
-      ss += v * v;
-    }
-    const scale = ss > 0 ? 1 / Math.sqrt(ss) : 0;
-    for (let i = 0; i < m; i++) out[i] *= scale;
+    for (let i = 0; i < m; i++) out[i] = table ? table[r[i]] : r[i];
+    unitCentre(out);
     return out;
   });
   const k = cols.length;
   const matrix: Matrix = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
-  for (let i = 0; i < k; i++)
-    for (let j = i + 1; j < k; j++) {
-      const x = cols[i];
-      const y = cols[j];
-      let dot = 0;
-      for (let t = 0; t < m; t++) dot += x[t] * y[t];
-      matrix[i][j] = matrix[j][i] = dot;
-    }
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) matrix[i][j] = matrix[j][i] = dot(cols[i], cols[j]);
   return matrix;
 }
 
