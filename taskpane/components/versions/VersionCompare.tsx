@@ -4,30 +4,13 @@
  * pane at 320 px: the line's account and period share the first column.
  */
 import { useState } from 'react';
-import {
-  Caption1,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Caption1, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { SAME_AMOUNT } from '../../../src/sheets/stale-cells';
 import type { VersionComparison } from '../../../src/model/version';
-import { useNumbers } from '../../state/numbers';
+import { ChangeTable } from '../tables/ChangeTable';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  table: { tableLayout: 'auto', width: '100%' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  line: { wordBreak: 'break-word' },
-  up: { backgroundColor: tokens.colorPaletteGreenBackground1 },
-  down: { backgroundColor: tokens.colorPaletteRedBackground1 },
-  total: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface VersionCompareProps {
@@ -39,13 +22,9 @@ export interface VersionCompareProps {
 
 export function VersionCompare({ comparison, baseName, otherName }: VersionCompareProps) {
   const styles = useStyles();
-  const numbers = useNumbers();
   const [changedOnly, setChangedOnly] = useState(true);
   const changed = comparison.lines.filter((l) => Math.abs(l.delta) >= SAME_AMOUNT);
   const shown = changedOnly ? changed : comparison.lines;
-  const amount = (v: number | null) => (v === null ? '–' : numbers.format(v, 'money'));
-  const change = (d: number) =>
-    Math.abs(d) < SAME_AMOUNT ? '–' : `${d > 0 ? '▲' : '▼'}${numbers.format(d, 'money', { sign: 'always' })}`;
   return (
     <div className={styles.wrap} data-testid="version-compare">
       <Caption1>
@@ -56,38 +35,19 @@ export function VersionCompare({ comparison, baseName, otherName }: VersionCompa
         checked={changedOnly}
         onChange={(_, d) => setChangedOnly(Boolean(d.checked))}
       />
-      <Table size="extra-small" className={styles.table} aria-label={`${baseName} compared with ${otherName}`}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Line</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{baseName}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{otherName}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>Change</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {shown.map((l) => (
-            <TableRow
-              key={`${l.account}\u0000${l.period}`}
-              className={l.delta >= SAME_AMOUNT ? styles.up : l.delta <= -SAME_AMOUNT ? styles.down : undefined}
-              data-changed={Math.abs(l.delta) >= SAME_AMOUNT ? 'yes' : 'no'}
-            >
-              <TableCell className={styles.line}>
-                {l.account} · {l.period}
-              </TableCell>
-              <TableCell className={styles.num}>{amount(l.base)}</TableCell>
-              <TableCell className={styles.num}>{amount(l.other)}</TableCell>
-              <TableCell className={styles.num}>{change(l.delta)}</TableCell>
-            </TableRow>
-          ))}
-          <TableRow className={styles.total}>
-            <TableCell>Total</TableCell>
-            <TableCell className={styles.num}>{amount(comparison.totals.base)}</TableCell>
-            <TableCell className={styles.num}>{amount(comparison.totals.other)}</TableCell>
-            <TableCell className={styles.num}>{change(comparison.totals.delta)}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+      <ChangeTable
+        label={`${baseName} compared with ${otherName}`}
+        beforeName={baseName}
+        afterName={otherName}
+        rows={shown.map((l) => ({
+          key: `${l.account}\u0000${l.period}`,
+          label: `${l.account} · ${l.period}`,
+          before: l.base,
+          after: l.other,
+          change: l.delta,
+        }))}
+        total={{ before: comparison.totals.base, after: comparison.totals.other, change: comparison.totals.delta }}
+      />
     </div>
   );
 }
