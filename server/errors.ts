@@ -52,6 +52,13 @@ export const ServerErrors = {
     }),
   invalidTransition: (from: string, to: string, current: unknown) =>
     new HttpError(409, 'SERVER_INVALID_TRANSITION', `A proposal in state ${from} cannot become ${to}.`, { current }),
+  outcomeMeasured: (id: string, current: unknown) =>
+    new HttpError(
+      409,
+      'SERVER_OUTCOME_MEASURED',
+      `Adjustment ${id} was already measured with another outcome; the first measurement stands.`,
+      { current },
+    ),
   duplicate: (what: string) => new HttpError(409, 'SERVER_DUPLICATE', `${what} already exists.`),
   batchConflict: (batchId: string) =>
     new HttpError(409, 'SERVER_BATCH_CONFLICT', `Batch ${batchId} was already imported with different rows.`, {

@@ -236,3 +236,43 @@ export const idempotencyFingerprint = `
 ALTER TABLE idempotency_keys ADD COLUMN fingerprint text NOT NULL DEFAULT '';
 CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
 `;
+
+// v8: KPI definitions owned by a cost centre, and the memory of applied adjustments (issue 16).
+export const kpisAndAdjustments = `
+CREATE TABLE kpis (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  owner_cost_centre text NOT NULL,
+  name text NOT NULL,
+  unit text NOT NULL DEFAULT '',
+  direction text NOT NULL CHECK (direction IN ('higher', 'lower')),
+  priority double precision NOT NULL CHECK (priority > 0),
+  target jsonb NOT NULL,
+  actual jsonb NOT NULL,
+  links jsonb NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_by text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (owner_cost_centre, name)
+);
+
+CREATE TABLE adjustments (
+  cost_centre text NOT NULL,
+  id text NOT NULL,
+  line text NOT NULL,
+  kpi text,
+  proposal text,
+  before double precision NOT NULL,
+  after double precision NOT NULL,
+  context jsonb NOT NULL,
+  expected jsonb NOT NULL,
+  outcome jsonb,
+  recorded_by text NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  measured_by text,
+  measured_at timestamptz,
+  PRIMARY KEY (cost_centre, id)
+);
+CREATE INDEX adjustments_line ON adjustments (cost_centre, line);
+`;

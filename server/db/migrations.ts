@@ -2,6 +2,7 @@ import {
   auditChain,
   batchesByCostCentre,
   idempotencyFingerprint,
+  kpisAndAdjustments,
   notifications,
   teamProposals,
 } from './migrations-team';
@@ -160,4 +161,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'notifications', sql: notifications },
   { version: 6, name: 'batches-by-cost-centre', sql: batchesByCostCentre },
   { version: 7, name: 'idempotency-fingerprint', sql: idempotencyFingerprint },
+  { version: 8, name: 'kpis-and-adjustments', sql: kpisAndAdjustments },
 ];

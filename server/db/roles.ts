@@ -17,6 +17,8 @@ const MUTABLE = [
   'outbox_events',
   'webhook_deliveries',
   'flags',
+  'kpis',
+  'adjustments',
 ];
 /** Tables the application may only add to and read: the audit log and the immutable versions. */
 const APPEND_ONLY = ['audit_log', 'budget_versions', 'version_lines'];

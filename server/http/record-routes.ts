@@ -152,6 +152,8 @@ export interface UpdateSpec<B> extends RouteSpec {
   after?: (ctx: ChangeContext<B>, row: Row, current: Row) => Promise<void>;
   /** What the audit records as `after`. @default the updated record */
   audited?: (row: Row, ctx: ChangeContext<B>) => unknown;
+  /** The record's cost centre for the audit. @default its `costCentre` */
+  auditCostCentre?: (current: Row) => string | null;
 }
 
 /**
@@ -188,7 +190,11 @@ export function updateRoute<B>(app: FastifyInstance, db: Db, spec: UpdateSpec<B>
         action: `${resource.entity}.${spec.verb}`,
         entity: resource.entity,
         entityId: key,
-        costCentre: typeof current.costCentre === 'string' ? current.costCentre : null,
+        costCentre: spec.auditCostCentre
+          ? spec.auditCostCentre(current)
+          : typeof current.costCentre === 'string'
+            ? current.costCentre
+            : null,
         before: current,
         after: spec.audited ? spec.audited(row, ctx) : row,
       });

@@ -74,6 +74,25 @@ export const RESOURCES = {
       decided_by AS "decidedBy", decided_at AS "decidedAt"`,
     costCentres: OWN_CENTRE,
   },
+  kpi: {
+    entity: 'kpi',
+    table: 'kpis',
+    key: 'id',
+    // The model's TeamKpi (src/model/kpi.ts).
+    columns: `id, owner_cost_centre AS "ownerCostCentre", name, unit, direction, priority, target, actual, links,
+      version, created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`,
+    costCentres: 'ARRAY[owner_cost_centre]',
+  },
+  adjustment: {
+    entity: 'adjustment',
+    table: 'adjustments',
+    // Unique within its cost centre: routes name the cost centre beside the id.
+    key: 'id',
+    // The model's TeamAdjustment (src/model/kpi.ts); proposal is null when there was none.
+    columns: `cost_centre AS "costCentre", id, line, kpi, proposal, before, after, context, expected, outcome,
+      recorded_by AS "recordedBy", recorded_at AS "recordedAt", measured_by AS "measuredBy"`,
+    costCentres: OWN_CENTRE,
+  },
   webhook: {
     entity: 'webhook',
     table: 'webhooks',

@@ -8,6 +8,7 @@ import type { ProposalState, ProposalVerb } from '../model/proposal';
 import type { NewProposal, TeamProposal } from '../model/team-proposal';
 import type { NewReviewDecision, ReviewDecision } from '../model/review';
 import type { BudgetVersion, NewBudgetVersion, VersionComparison } from '../model/version';
+import { loopApi } from './loop-api';
 import type { ActualRowInput, ImportResult } from './types';
 
 /**
@@ -18,6 +19,7 @@ import type { ActualRowInput, ImportResult } from './types';
 export function apiClient(connector: Connector) {
   const short = (id: string) => id.slice(0, 8);
   return {
+    ...loopApi(connector),
     listModels: (costCentre: string) => connector.read<DriverModel[]>('listModels', {}, { costCentre }),
     getModel: (id: string) => connector.read<DriverModel>('getModel', { id }),
     createModel: (model: NewDriverModel): Promise<WriteOutcome<DriverModel>> =>

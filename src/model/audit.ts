@@ -15,6 +15,8 @@ export const AUDIT_ENTITIES = [
   'flag',
   'approval_chain',
   'webhook',
+  'kpi',
+  'adjustment',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

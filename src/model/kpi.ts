@@ -47,6 +47,32 @@ export interface KpiLink {
 }
 
 /**
+ * A KPI definition as the team server keeps it: owned by one cost centre, its name unique there, with
+ * the budget lines whose spend moves it (a link's `kpi` is the KPI itself, so it is not repeated).
+ */
+export interface KpiDefinition {
+  ownerCostCentre: string;
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  /** Weight in the allocation objective (above 0). */
+  priority: number;
+  target: Array<number | null>;
+  actual: Array<number | null>;
+  links: Array<Omit<KpiLink, 'kpi'>>;
+}
+
+/** A stored team KPI: the definition with the server's id, its version (for If-Match) and who changed it. */
+export interface TeamKpi extends KpiDefinition {
+  id: string;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/**
  * Why a line's plan was moved: a flag kind of the anomaly engine (a projected overrun is a run-rate
  * request, a projected underrun an opportunity released), or the KPI the line's spend moves.
  */
@@ -107,6 +133,13 @@ export interface AdjustmentRecord {
   outcome?: AdjustmentOutcome;
   /** The proposal that made it, when it went through the pane. */
   proposal?: string;
+}
+
+/** A remembered adjustment as the team server keeps it: who recorded it and, once measured, who measured it. */
+export interface TeamAdjustment extends AdjustmentRecord {
+  recordedBy: string;
+  recordedAt: string;
+  measuredBy: string | null;
 }
 
 /** A forecast kept so its errors can be scored as actuals arrive (the track record). */

@@ -88,6 +88,13 @@ export const MAX_VERSION_LINES = 20_000;
 export const MAX_PROPOSAL_LINES = 1000;
 export const MAX_IMPORT_ROWS = 200_000;
 
+/**
+ * Periods in one KPI's target or actual series (50 years of months), and budget lines linked to one
+ * KPI: what the team server stores per KPI.
+ */
+export const MAX_KPI_PERIODS = 600;
+export const MAX_KPI_LINKS = 500;
+
 /** Length of a display name (model, scenario, version) and of free text (reasons, comments). */
 export const MAX_DISPLAY_NAME_LENGTH = 120;
 export const MAX_FREE_TEXT_LENGTH = 2000;

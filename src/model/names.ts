@@ -33,6 +33,12 @@ export const CURRENCY_PATTERN = '^[A-Z]{3}$';
 /** The id of a flag (see `flagId`): letters, digits and _ . : - @; at most 128 characters. */
 export const FLAG_ID_PATTERN = '^[A-Za-z0-9_.:@-]{1,128}$';
 
+/**
+ * The id of a remembered adjustment (see `recordAdjustment`: `adj:<line>@<period>:<n>`), with the
+ * characters of a flag id; at most 160 characters.
+ */
+export const ADJUSTMENT_ID_PATTERN = '^[A-Za-z0-9_.:@-]{1,160}$';
+
 /** The name rule in words, for messages and hints. */
 export const NAME_RULE_TEXT = `a letter or _, then letters, digits, _ or . (at most ${NAME_MAX_LENGTH} characters)`;
 

@@ -8,6 +8,8 @@
  * - approver, controller (finance controller) and cfo read, review, and approve or reject the
  *   steps of an approval chain that name their role (approval-chain.ts);
  * - budget_owner applies approved proposals and reverts applied ones;
+ * - KPI definitions (targets, actual series, links) are changed by the owning cost centre's editors
+ *   (admin, budget_owner, analyst) and by finance (controller, cfo), within their cost centres;
  * - admin may do everything the grants list (configuring chains and webhooks among them), and reads
  *   the audit log with the approving roles; an approval step still needs the step's own role.
  * A user holding several roles holds the union of their grants. Every grant is further limited to
@@ -29,6 +31,7 @@ export const ACTIONS = [
   'apply',
   'audit',
   'configure',
+  'kpi',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +45,7 @@ export const GRANTS: Readonly<Record<Action, readonly Role[]>> = Object.freeze({
   apply: ['admin', 'budget_owner'],
   audit: ['admin', 'approver', 'controller', 'cfo'],
   configure: ['admin'],
+  kpi: ['admin', 'controller', 'cfo', 'budget_owner', 'analyst'],
 });
 
 /**

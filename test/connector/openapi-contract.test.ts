@@ -93,6 +93,44 @@ describe('connector ⇄ server OpenAPI contract', () => {
     await api.listApprovals();
     await api.listFlags('CC1', 0.8);
     await api.reportFlags('CC1', [{ flagId: 'flag:L1@3', kind: 'overspend', severity: 0.9, amount: 10 }]);
+    const kpi = {
+      ownerCostCentre: 'CC1',
+      name: 'Leads',
+      unit: 'leads',
+      direction: 'higher' as const,
+      priority: 1,
+      target: [100, null],
+      actual: [97, null],
+      links: [{ line: 'ADS', lag: 1, response: { perUnit: 0.01, sd: 0.002, saturation: 5000 } }],
+    };
+    await api.listKpis('CC1');
+    await api.getKpi(id);
+    await api.createKpi(kpi);
+    const { ownerCostCentre: _owner, ...definition } = kpi;
+    await api.updateKpi(seen, definition);
+    await api.updateKpiActual({ ...seen, name: 'Leads' }, [97, 104]);
+    const record = {
+      id: 'adj:ADS@5:0',
+      line: 'ADS',
+      costCentre: 'CC1',
+      kpi: 'Leads',
+      before: 60000,
+      after: 66000,
+      context: {
+        kinds: ['run-rate' as const, 'kpi-response' as const],
+        direction: 'raise' as const,
+        gapShare: 0.08,
+        moveShare: 0.1,
+        kpiAttainment: null,
+        period: 5,
+        monthsLeft: 6,
+      },
+      expected: { spendWithout: 21000, planAdded: 2000, kpiWithout: 300, kpiTarget: 330, gap: 9600 },
+      proposal: 'P-20260606-1',
+    };
+    await api.listAdjustments('CC1', 'ADS');
+    await api.recordAdjustment(record);
+    await api.measureAdjustment(record, { measuredAt: 7, gapClosed: 0.6, passThrough: null, kpiLift: 0.02 });
     queue.close();
 
     const ajv = new Ajv({ strict: false });

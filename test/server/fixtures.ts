@@ -90,6 +90,58 @@ export async function createProposal(
   return proposal;
 }
 
+/** A KPI of cost centre `cc`: leads, higher is better, linked to one ads line. */
+export const kpiBody = (cc: string, unique: string) => ({
+  ownerCostCentre: cc,
+  name: `Leads ${unique}`,
+  unit: 'leads',
+  direction: 'higher',
+  priority: 1,
+  target: [100, 110, 120],
+  actual: [97, null, null],
+  links: [{ line: `ADS-${unique}`, lag: 1 }],
+});
+
+export async function createKpi({
+  server,
+  admin,
+  cc,
+  unique,
+}: FixtureContext): Promise<{ id: string; version: number }> {
+  const response = await server.as(admin, json('POST', '/api/kpis', kpiBody(cc, unique)));
+  if (response.statusCode !== 201) throw new Error(`fixture KPI: ${response.body}`);
+  return response.json();
+}
+
+/** A remembered raise of line ADS-<unique> in cost centre `cc`, not measured yet. */
+export const adjustmentBody = (cc: string, unique: string) => ({
+  costCentre: cc,
+  id: `adj:ADS-${unique}@5:0`,
+  line: `ADS-${unique}`,
+  kpi: null,
+  before: 60_000,
+  after: 66_000,
+  context: {
+    kinds: ['run-rate'],
+    direction: 'raise',
+    gapShare: 0.08,
+    moveShare: 0.1,
+    kpiAttainment: null,
+    period: 5,
+    monthsLeft: 6,
+  },
+  expected: { spendWithout: 21_000, planAdded: 2_000, kpiWithout: null, kpiTarget: null, gap: 9_600 },
+  proposal: `P-20260606-${unique}`,
+});
+
+export const outcomeBody = { measuredAt: 7, gapClosed: 0.6, passThrough: 0.8, kpiLift: null };
+
+export async function createAdjustment({ server, admin, cc, unique }: FixtureContext): Promise<{ id: string }> {
+  const response = await server.as(admin, json('POST', '/api/adjustments', adjustmentBody(cc, unique)));
+  if (response.statusCode !== 201) throw new Error(`fixture adjustment: ${response.body}`);
+  return response.json();
+}
+
 async function importBatch({ server, admin, cc, unique }: FixtureContext): Promise<string> {
   const batchId = `fx-${unique}`;
   const response = await server.as(admin, {
@@ -212,6 +264,24 @@ export const FIXTURES: Record<string, Fixture> = {
       costCentre: cc,
       flags: [{ flagId: `flag:L-${unique}@3`, kind: 'overspend', severity: 0.4, amount: 120 }],
     }),
+  'GET /api/kpis': async ({ cc }) => ({ method: 'GET', url: `/api/kpis?costCentre=${cc}` }),
+  'POST /api/kpis': async ({ cc, unique }) => json('POST', '/api/kpis', kpiBody(cc, unique)),
+  'GET /api/kpis/:id': async (ctx) => ({ method: 'GET', url: `/api/kpis/${(await createKpi(ctx)).id}` }),
+  'PUT /api/kpis/:id': async (ctx) => {
+    const k = await createKpi(ctx);
+    const { ownerCostCentre: _owner, ...definition } = kpiBody(ctx.cc, ctx.unique);
+    return json('PUT', `/api/kpis/${k.id}`, { ...definition, priority: 2 }, { 'if-match': `"${k.version}"` });
+  },
+  'PUT /api/kpis/:id/actual': async (ctx) => {
+    const k = await createKpi(ctx);
+    return json('PUT', `/api/kpis/${k.id}/actual`, { actual: [97, 104, null] }, { 'if-match': `"${k.version}"` });
+  },
+  'GET /api/adjustments': async ({ cc }) => ({ method: 'GET', url: `/api/adjustments?costCentre=${cc}` }),
+  'POST /api/adjustments': async ({ cc, unique }) => json('POST', '/api/adjustments', adjustmentBody(cc, unique)),
+  'PUT /api/adjustments/:id/outcome': async (ctx) => {
+    const a = await createAdjustment(ctx);
+    return json('PUT', `/api/adjustments/${encodeURIComponent(a.id)}/outcome?costCentre=${ctx.cc}`, outcomeBody);
+  },
   'GET /api/webhooks': async () => ({ method: 'GET', url: '/api/webhooks' }),
   'POST /api/webhooks': async () =>
     json('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/hook', format: 'slack', events: ['proposal.applied'] }),

@@ -139,6 +139,8 @@ const TABLES = [
   'outbox_events',
   'webhook_deliveries',
   'flags',
+  'kpis',
+  'adjustments',
 ];
 
 /** Row counts of every table; two equal snapshots mean nothing was written in between. */

@@ -13,8 +13,8 @@ const INJECTIONS = [
   '1 UNION SELECT usename, passwd FROM pg_shadow --',
   "\u0000'; TRUNCATE audit_log; --",
 ];
-/** Fields that are free text for people: injection text is stored verbatim (inert), except NUL. */
-const FREE_TEXT = new Set(['name', 'expression', 'reason', 'comment']);
+/** Fields that are free text for people (a KPI's unit among them): injection text is stored verbatim (inert), except NUL. */
+const FREE_TEXT = new Set(['name', 'expression', 'reason', 'comment', 'unit']);
 const WRITES = Object.keys(FIXTURES).filter((key) => !key.startsWith('GET '));
 
 /** Every string leaf of a JSON value, as a path and a setter on a deep copy. */
@@ -91,8 +91,10 @@ describeIfPg('probes: hostile input is rejected cleanly and writes nothing', () 
         for (const payload of INJECTIONS) {
           counts.injection += 1;
           const fresh = await FIXTURES[key](ctx());
-          const request = { ...fresh, payload: withValue(fresh.payload, field, payload) };
           const leaf = String(field[field.length - 1]);
+          // A name stays unique where names must be (a KPI's within its cost centre): the probe text, numbered.
+          const value = leaf === 'name' ? `${payload} #${counts.injection}` : payload;
+          const request = { ...fresh, payload: withValue(fresh.payload, field, value) };
           // drivers[].name is an identifier (used in model expressions), not free text.
           if (FREE_TEXT.has(leaf) && !field.includes('drivers') && !payload.includes('\u0000')) {
             const response = await server.as(caller, request);

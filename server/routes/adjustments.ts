@@ -1,0 +1,202 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { FLAG_KINDS } from '../../src/model/flag';
+import type { AdjustmentOutcome, AdjustmentRecord } from '../../src/model/kpi';
+import { MAX_AMOUNT } from '../../src/model/limits';
+import { ADJUSTMENT_ID_PATTERN } from '../../src/model/names';
+import { userOf } from '../auth/policy';
+import { ServerErrors } from '../errors';
+import { createRoute, listRoute } from '../http/record-routes';
+import { mutate } from '../http/mutate';
+import { RESOURCES } from '../http/resources';
+import { apiRoute, byCostCentre } from '../http/route';
+import * as S from '../http/schemas';
+import type { RouteDeps } from './deps';
+
+const ADJUSTMENT = RESOURCES.adjustment;
+
+const id = { type: 'string', pattern: ADJUSTMENT_ID_PATTERN } as const;
+const real = { type: 'number', minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT } as const;
+// `nullable`, not anyOf with null: the validator coerces types, and would turn null into 0 in anyOf.
+const realOrNull = { ...real, nullable: true } as const;
+const period = { type: 'integer', minimum: -1, maximum: 10_000 } as const;
+const text = { type: 'string', pattern: '^[A-Za-z0-9_.:@-]{1,160}$' } as const;
+
+/** Why and in which circumstances the move was made (src/model/kpi.ts AdjustmentContext). */
+const context = {
+  type: 'object',
+  required: ['kinds', 'direction', 'gapShare', 'moveShare', 'kpiAttainment', 'period', 'monthsLeft'],
+  additionalProperties: false,
+  properties: {
+    kinds: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 16,
+      items: { type: 'string', enum: [...FLAG_KINDS, 'kpi-response'] },
+    },
+    direction: { type: 'string', enum: ['raise', 'cut'] },
+    gapShare: real,
+    moveShare: real,
+    kpiAttainment: realOrNull,
+    period,
+    monthsLeft: { type: 'integer', minimum: 0, maximum: 10_000 },
+  },
+} as const;
+
+/** What the forecast expected without the move (AdjustmentRecord.expected). */
+const expected = {
+  type: 'object',
+  required: ['spendWithout', 'planAdded', 'kpiWithout', 'kpiTarget', 'gap'],
+  additionalProperties: false,
+  properties: { spendWithout: real, planAdded: real, kpiWithout: realOrNull, kpiTarget: realOrNull, gap: real },
+} as const;
+
+/** What the move achieved, measured later (AdjustmentOutcome). */
+const outcome = {
+  type: 'object',
+  required: ['measuredAt', 'gapClosed', 'passThrough', 'kpiLift'],
+  additionalProperties: false,
+  properties: { measuredAt: period, gapClosed: realOrNull, passThrough: realOrNull, kpiLift: realOrNull },
+} as const;
+
+const record = {
+  type: 'object',
+  required: ['costCentre', 'id', 'line', 'kpi', 'before', 'after', 'context', 'expected'],
+  additionalProperties: false,
+  properties: {
+    costCentre: S.costCentre,
+    id,
+    line: text,
+    kpi: { type: 'string', minLength: 1, maxLength: 160, pattern: '^[^\\u0000-\\u001f]+$', nullable: true },
+    before: real,
+    after: real,
+    context,
+    expected,
+    outcome,
+    proposal: text,
+  },
+} as const;
+
+/** The stored record (TeamAdjustment), as the API answers it. */
+const stored = {
+  type: 'object',
+  properties: {
+    ...record.properties,
+    outcome: { ...outcome, nullable: true },
+    proposal: { ...text, nullable: true },
+    recordedBy: { type: 'string' },
+    recordedAt: { type: 'string', format: 'date-time' },
+    measuredBy: { type: 'string', nullable: true },
+  },
+} as const;
+
+type NewAdjustment = AdjustmentRecord & { costCentre: string };
+
+/**
+ * The memory of adjustments (src/model/kpi.ts AdjustmentRecord, src/loop/adjustment-memory.ts): each
+ * applied move with its context and what the forecast expected without it, and, once measured, its
+ * outcome. Kept per cost centre: its readers list them, its editors record moves and their outcomes.
+ * An outcome is measured once: the first one stored stands (the same outcome again is accepted, a
+ * different one is a 409 carrying the stored record).
+ */
+export function adjustmentRoutes(app: FastifyInstance, { db }: RouteDeps): void {
+  const tags = ['adjustments'];
+  listRoute(app, db, {
+    url: '/api/adjustments',
+    tags,
+    summary: 'Remembered adjustments of a cost centre, oldest move first',
+    access: byCostCentre('read', 'query'),
+    querystring: S.costCentreQuery({ line: text }),
+    item: stored,
+    source: ADJUSTMENT,
+    where: { costCentre: 'cost_centre = $', line: 'line = $' },
+    orderBy: "(context ->> 'period')::int, id",
+    limit: 5000,
+  });
+
+  createRoute<NewAdjustment>(app, db, {
+    url: '/api/adjustments',
+    tags,
+    summary: 'Remember an applied adjustment with its context (and its outcome, when already measured)',
+    access: byCostCentre('write', 'body'),
+    body: record,
+    response: stored,
+    resource: ADJUSTMENT,
+    verb: 'record',
+    check: (body) => {
+      if (body.kpi === null && body.expected.kpiWithout !== null)
+        throw ServerErrors.badRequest('expected.kpiWithout must be null when the move has no KPI.');
+    },
+    insert: async ({ tx, body, user }) =>
+      (
+        await tx.query(
+          `INSERT INTO adjustments (cost_centre, id, line, kpi, proposal, before, after, context, expected, outcome,
+             recorded_by, measured_by, measured_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11,
+             CASE WHEN $10::jsonb IS NULL THEN NULL ELSE $11 END, CASE WHEN $10::jsonb IS NULL THEN NULL ELSE now() END)
+           ON CONFLICT (cost_centre, id) DO NOTHING RETURNING ${ADJUSTMENT.columns}`,
+          [
+            body.costCentre,
+            body.id,
+            body.line,
+            body.kpi,
+            body.proposal ?? null,
+            body.before,
+            body.after,
+            JSON.stringify(body.context),
+            JSON.stringify(body.expected),
+            body.outcome ? JSON.stringify(body.outcome) : null,
+            user.id,
+          ],
+        )
+      ).rows[0],
+    duplicate: (body) => `Adjustment ${body.id} of ${body.costCentre}`,
+    costCentre: ({ body }) => body.costCentre,
+  });
+
+  apiRoute(
+    app,
+    {
+      method: 'PUT',
+      url: '/api/adjustments/:id/outcome',
+      tags,
+      summary: 'Store the measured outcome of a remembered adjustment (once)',
+      access: byCostCentre('write', 'query'),
+      params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id } },
+      querystring: S.costCentreQuery(),
+      body: outcome,
+      response: { 200: stored },
+    },
+    (request, reply) =>
+      mutate(db, request, reply, async (tx, audit) => {
+        const { id: key } = request.params as { id: string };
+        const { costCentre } = request.query as { costCentre: string };
+        const measured = request.body as AdjustmentOutcome;
+        const found = await tx.query<Record<string, unknown>>(
+          `SELECT ${ADJUSTMENT.columns} FROM adjustments WHERE cost_centre = $1 AND id = $2 FOR UPDATE`,
+          [costCentre, key],
+        );
+        const current = found.rows[0];
+        if (!current) throw ServerErrors.notFound('adjustment', key);
+        if (current.outcome !== null) {
+          if (isDeepStrictEqual(current.outcome, measured)) return { status: 200, body: current };
+          throw ServerErrors.outcomeMeasured(key, current);
+        }
+        const updated = await tx.query<Record<string, unknown>>(
+          `UPDATE adjustments SET outcome = $3::jsonb, measured_by = $4, measured_at = now()
+           WHERE cost_centre = $1 AND id = $2 RETURNING ${ADJUSTMENT.columns}`,
+          [costCentre, key, JSON.stringify(measured), userOf(request).id],
+        );
+        const row = updated.rows[0];
+        await audit({
+          action: 'adjustment.measure',
+          entity: 'adjustment',
+          entityId: key,
+          costCentre,
+          before: current,
+          after: row,
+        });
+        return { status: 200, body: row };
+      }),
+  );
+}

@@ -1,0 +1,52 @@
+import { migrate, schemaVersion } from '../../../server/db/migrate';
+import { MIGRATIONS } from '../../../server/db/migrations';
+import { openDb } from '../../../server/db/open-db';
+import { DATABASE_URL, describeIfPg, freshSchema } from '../helpers';
+
+jest.setTimeout(120_000);
+
+describeIfPg('server migrations', () => {
+  test('v8 (KPIs and adjustments) upgrades a v7 database holding data and loses none of it', async () => {
+    const schema = freshSchema('migr');
+    const db = await openDb({ databaseUrl: DATABASE_URL, schema });
+    try {
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 7),
+        ),
+      ).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      await db.query(
+        `INSERT INTO models (cost_centre, name, drivers, expression, created_by) VALUES ('MKT', 'Sales', '[]', 'a', 'ana')`,
+      );
+      await db.query(
+        `INSERT INTO review_decisions (cost_centre, flag_id, decision, comment, decided_by)
+         VALUES ('MKT', 'flag:ADS@3', 'dismissed', 'timing', 'ana')`,
+      );
+      const before = await db.query('SELECT * FROM models ORDER BY id');
+
+      expect(await migrate(db)).toEqual([8]);
+      expect(await schemaVersion(db)).toBe(8);
+      expect((await db.query('SELECT * FROM models ORDER BY id')).rows).toEqual(before.rows);
+      expect((await db.query('SELECT flag_id, comment FROM review_decisions')).rows).toEqual([
+        { flag_id: 'flag:ADS@3', comment: 'timing' },
+      ]);
+      // The new tables hold what the routes write, and refuse what the model forbids.
+      await db.query(
+        `INSERT INTO kpis (owner_cost_centre, name, direction, priority, target, actual, links, created_by, updated_by)
+         VALUES ('MKT', 'Leads', 'higher', 1, '[100]', '[null]', '[]', 'ana', 'ana')`,
+      );
+      await expect(
+        db.query(
+          `INSERT INTO kpis (owner_cost_centre, name, direction, priority, target, actual, links, created_by, updated_by)
+           VALUES ('MKT', 'Cost', 'sideways', 1, '[]', '[]', '[]', 'ana', 'ana')`,
+        ),
+      ).rejects.toThrow(/check constraint/);
+      // Running again applies nothing.
+      expect(await migrate(db)).toEqual([]);
+    } finally {
+      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.close();
+    }
+  });
+});
