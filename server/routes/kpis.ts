@@ -81,6 +81,17 @@ function checkLinks(body: Pick<KpiDefinition, 'links'>): void {
 
 const json = (value: unknown) => JSON.stringify(value);
 
+/** The definition's columns name … links, as SQL values in that order (series and links as JSON). */
+const definitionValues = (body: Omit<KpiDefinition, 'ownerCostCentre'>) => [
+  body.name,
+  body.unit,
+  body.direction,
+  body.priority,
+  json(body.target),
+  json(body.actual),
+  json(body.links),
+];
+
 /**
  * KPI definitions (src/model/kpi.ts): each owned by one cost centre, with its target and actual
  * series and the budget lines whose spend moves it. Anyone of the cost centre reads them; only the
@@ -121,17 +132,7 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           `INSERT INTO kpis (owner_cost_centre, name, unit, direction, priority, target, actual, links, created_by, updated_by)
            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $9)
            ON CONFLICT (owner_cost_centre, name) DO NOTHING RETURNING ${KPI.columns}`,
-          [
-            body.ownerCostCentre,
-            body.name,
-            body.unit,
-            body.direction,
-            body.priority,
-            json(body.target),
-            json(body.actual),
-            json(body.links),
-            user.id,
-          ],
+          [body.ownerCostCentre, ...definitionValues(body), user.id],
         )
       ).rows[0],
     duplicate: (body) => `KPI "${body.name}" of ${body.ownerCostCentre}`,
@@ -165,16 +166,7 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     set: ({ body, user }) => ({
       sql: `name = $2, unit = $3, direction = $4, priority = $5, target = $6::jsonb, actual = $7::jsonb,
         links = $8::jsonb, updated_by = $9`,
-      values: [
-        body.name,
-        body.unit,
-        body.direction,
-        body.priority,
-        json(body.target),
-        json(body.actual),
-        json(body.links),
-        user.id,
-      ],
+      values: [...definitionValues(body), user.id],
     }),
   });
 
