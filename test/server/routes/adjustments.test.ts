@@ -1,16 +1,14 @@
 import { adjustmentBody, outcomeBody } from '../fixtures';
-import { describeIfPg, snapshot, startTestServer, type TestServer } from '../helpers';
+import { describeIfPg, snapshot, useTestServer } from '../helpers';
 
 jest.setTimeout(120_000);
 
 describeIfPg('the memory of adjustments on the team server', () => {
-  let server: TestServer;
+  const server = useTestServer({ prefix: 'adjustments' });
   let analyst: string;
   beforeAll(async () => {
-    server = await startTestServer({ prefix: 'adjustments' });
     analyst = await server.token('ana', 'analyst', ['MKT']);
   });
-  afterAll(() => server.close());
 
   const outcomeUrl = (id: string, cc = 'MKT') => `/api/adjustments/${encodeURIComponent(id)}/outcome?costCentre=${cc}`;
 

@@ -1,6 +1,6 @@
 import { MAX_KPI_PERIODS } from '../../../src/model/limits';
 import { kpiBody } from '../fixtures';
-import { describeIfPg, snapshot, startTestServer, type TestServer } from '../helpers';
+import { describeIfPg, snapshot, useTestServer } from '../helpers';
 
 jest.setTimeout(120_000);
 
@@ -10,13 +10,11 @@ const definitionOf = (body: ReturnType<typeof kpiBody>) => {
 };
 
 describeIfPg('KPI definitions on the team server', () => {
-  let server: TestServer;
+  const server = useTestServer({ prefix: 'kpis' });
   let owner: string;
   beforeAll(async () => {
-    server = await startTestServer({ prefix: 'kpis' });
     owner = await server.token('olu', 'budget_owner', ['MKT']);
   });
-  afterAll(() => server.close());
 
   const put = (token: string, id: string, version: number | undefined, payload: object, suffix = '') =>
     server.as(token, {
