@@ -86,7 +86,7 @@ export function createArimaProblem(
     mask: Array.from(fixed, (v) => isNaN(v)),
     narma,
     ncond: order.d + order.D * order.m + order.p + order.m * order.P,
-    ss: createArimaStateSpace(p, q, delta),
+    ss: createArimaStateSpace(p, q, delta, undefined, true),
     par: new Float64Array(fixed.length),
     trans: new Float64Array(narma),
     adjusted: new Float64Array(n),

@@ -55,8 +55,20 @@ export interface ArimaStateSpace {
   col: Float64Array;
 }
 
-/** R's `Delta`: the differencing polynomial (1 − B)^d (1 − B^m)^D without its leading 1, negated. */
+const deltas = new Map<string, Float64Array>();
+
+/**
+ * R's `Delta`: the differencing polynomial (1 − B)^d (1 − B^m)^D without its leading 1, negated.
+ * Remembered by (d, D, m): the result is shared and must not be changed.
+ */
 export function differencingCoefficients(d: number, D: number, m: number): Float64Array {
+  const key = `${d},${D},${D > 0 ? m : 1}`;
+  let delta = deltas.get(key);
+  if (!delta) deltas.set(key, (delta = differencingPolynomial(d, D, m)));
+  return delta;
+}
+
+function differencingPolynomial(d: number, D: number, m: number): Float64Array {
   let poly = [1];
   const times = (b: number[]): void => {
     const out = new Array<number>(poly.length + b.length - 1).fill(0);
@@ -68,11 +80,60 @@ export function differencingCoefficients(d: number, D: number, m: number): Float
   return Float64Array.from(poly.slice(1), (v) => -v);
 }
 
-/** A state space for polynomials of lengths p and q (coefficients written into phi and theta). */
-export function createArimaStateSpace(p: number, q: number, delta: Float64Array, kappa = 1e6): ArimaStateSpace {
+/**
+ * A state space for polynomials of lengths p and q (coefficients written into phi and theta). With
+ * `lazy` the filter's arrays are left empty until the first `prepareArimaState`: a conditional-sum-
+ * of-squares fit, the bulk of the order search, needs φ and θ only.
+ */
+export function createArimaStateSpace(
+  p: number,
+  q: number,
+  delta: Float64Array,
+  kappa = 1e6,
+  lazy = false,
+): ArimaStateSpace {
   const r = max(p, q + 1);
   const K = delta.length;
-  const rd = r + K;
+  const none = new Float64Array(0);
+  const ss: ArimaStateSpace = {
+    phi: new Float64Array(p),
+    theta: new Float64Array(q),
+    delta,
+    r,
+    K,
+    rd: r + K,
+    kappa,
+    a: none,
+    P: none,
+    Pn: none,
+    anew: none,
+    M: none,
+    mm: none,
+    gamma: none,
+    psi: none,
+    Q: none,
+    scratch: autocovarianceScratch(0, 0, 0),
+    AAt: none,
+    S: none,
+    W: none,
+    z: none,
+    e: none,
+    aa: none,
+    anewa: none,
+    Ma: none,
+    Pa: none,
+    Pna: none,
+    phiPad: none,
+    thetaPad: none,
+    col: none,
+  };
+  if (!lazy) allocateFilter(ss);
+  return ss;
+}
+
+/** The filter's arrays of a state space (once). */
+function allocateFilter(ss: ArimaStateSpace): void {
+  const { r, K, rd, delta } = ss;
   // (AAᵀ)[s][t] with A[t][j] = Δ_{t+j+1}: how the pre-sample values enter the first K observations.
   const AAt = new Float64Array(K * K);
   for (let s = 0; s < K; s++)
@@ -81,38 +142,29 @@ export function createArimaStateSpace(p: number, q: number, delta: Float64Array,
       for (let j = 0; s + j < K && t + j < K; j++) v += delta[s + j] * delta[t + j];
       AAt[s * K + t] = v;
     }
-  return {
-    phi: new Float64Array(p),
-    theta: new Float64Array(q),
-    delta,
-    r,
-    K,
-    rd,
-    kappa,
-    a: new Float64Array(rd),
-    P: new Float64Array(rd * rd),
-    Pn: new Float64Array(rd * rd),
-    anew: new Float64Array(rd),
-    M: new Float64Array(rd),
-    mm: new Float64Array(rd * rd),
-    gamma: new Float64Array(K + r + 2),
-    psi: new Float64Array(K + r + 2),
-    Q: new Float64Array(r * r),
-    scratch: autocovarianceScratch(p, q, K + r + 1),
-    AAt,
-    S: new Float64Array(K * K),
-    W: new Float64Array(K * r),
-    z: new Float64Array(K),
-    e: new Float64Array(K),
-    aa: new Float64Array(r),
-    anewa: new Float64Array(r),
-    Ma: new Float64Array(r),
-    Pa: new Float64Array(r * r),
-    Pna: new Float64Array(r * r),
-    phiPad: new Float64Array(r),
-    thetaPad: new Float64Array(r),
-    col: new Float64Array(r),
-  };
+  ss.AAt = AAt;
+  ss.a = new Float64Array(rd);
+  ss.P = new Float64Array(rd * rd);
+  ss.Pn = new Float64Array(rd * rd);
+  ss.anew = new Float64Array(rd);
+  ss.M = new Float64Array(rd);
+  ss.mm = new Float64Array(rd * rd);
+  ss.gamma = new Float64Array(K + r + 2);
+  ss.psi = new Float64Array(K + r + 2);
+  ss.Q = new Float64Array(r * r);
+  ss.scratch = autocovarianceScratch(ss.phi.length, ss.theta.length, K + r + 1);
+  ss.S = new Float64Array(K * K);
+  ss.W = new Float64Array(K * r);
+  ss.z = new Float64Array(K);
+  ss.e = new Float64Array(K);
+  ss.aa = new Float64Array(r);
+  ss.anewa = new Float64Array(r);
+  ss.Ma = new Float64Array(r);
+  ss.Pa = new Float64Array(r * r);
+  ss.Pna = new Float64Array(r * r);
+  ss.phiPad = new Float64Array(r);
+  ss.thetaPad = new Float64Array(r);
+  ss.col = new Float64Array(r);
 }
 
 /**
@@ -122,6 +174,7 @@ export function createArimaStateSpace(p: number, q: number, delta: Float64Array,
  * Returns false when the AR part is not stationary.
  */
 export function prepareArimaState(ss: ArimaStateSpace, full = true): boolean {
+  if (ss.a.length === 0) allocateFilter(ss);
   const { r, Q, phiPad, thetaPad } = ss;
   phiPad.fill(0);
   phiPad.set(ss.phi);
