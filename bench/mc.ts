@@ -1,9 +1,11 @@
 /**
  * Monte Carlo benchmark: the standard model of ../shared/bench/mc-standard.md at 10k, 100k, 1M and
- * 10M trials, run the way the CLI runs it (`openfpa scenario --workers N`: blocks on worker threads,
- * merged in block order), with the numpy/scipy reference (bench/mc_numpy.py) measured beside it on
- * the same machine in the same run. Each size runs in its own process (so peak memory is that
- * size's), after a 2,000-trial warm-up; the best of three runs is reported (one run from 1M up).
+ * 10M trials, run the way the CLI runs it (`openfpa scenario --workers N`, N = cores: this thread
+ * and a worker thread per 250,000 trials, blocks merged in block order), with the numpy/scipy
+ * reference (bench/mc_numpy.py) measured beside it on the same machine in the same run. Each size
+ * runs in its own process (so peak memory is that size's) from bench/mc-probe.ts bundled as the CLI
+ * is (its workers load the bundle, not the TypeScript sources), after a 2,000-trial warm-up; the
+ * best of three runs is reported (one run from 1M up). The load average is printed with the table.
  * Prints one markdown table: trials/s per phase (per-thread time summed over blocks, so with
  * several workers a phase's rate is per core), the total (wall clock, and CPU time of all threads),
  * numpy's total and the ratio, peak RSS of each, the largest absolute error of achieved vs target
@@ -14,11 +16,17 @@
  * scripts/system-deps.sh); OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset for the numpy command only.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
-import { runScenarioSpec } from '../cli/commands/scenario';
-import { ScenarioSpec } from '../src/scenario/spec';
+import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
+import type { Measurement } from './mc-probe';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI's build script is CommonJS
+const { bundleOptions } = require('../scripts/build-cli.cjs') as {
+  bundleOptions: (entry: string, outfile: string) => BuildOptions;
+};
 
 /** ../shared/bench/mc-standard.json: from OPENFPA_SHARED, else the first `shared` folder beside an ancestor. */
 function specPath(): string {
@@ -35,51 +43,6 @@ const SIZES = [10_000, 100_000, 1_000_000, 10_000_000];
 const WORKERS = Math.min(Math.max(os.availableParallelism?.() ?? os.cpus().length, 1), 8);
 /** Reference table of mc-standard.md (100,000 LHS trials): cash mean and P5. */
 const CASH_REF = { mean: 596_000, p5: -790_000, sd: 892_000 };
-
-interface Measurement {
-  trials: number;
-  sampleMs: number;
-  correlateMs: number;
-  evaluateMs: number;
-  statsMs: number;
-  totalMs: number;
-  /** User + system CPU time of every thread of the run. */
-  cpuMs: number;
-  peakRssMb: number;
-  maxCorrError: number;
-  cashMean: number;
-  cashP5: number;
-}
-
-async function measure(trials: number): Promise<Measurement> {
-  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as ScenarioSpec;
-  const target = spec.correlation!.matrix;
-  await runScenarioSpec({ ...spec, iterations: 2000 }, 1, () => undefined);
-  let best: Measurement | undefined;
-  for (let rep = 0; rep < (trials >= 1_000_000 ? 1 : 3); rep++) {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    const r = await runScenarioSpec({ ...spec, iterations: trials }, WORKERS, () => undefined);
-    const wall = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    let err = 0;
-    r.achievedCorrelation.matrix.forEach((row, i) =>
-      row.forEach((v, j) => (err = Math.max(err, Math.abs(v - target[i][j])))),
-    );
-    const m: Measurement = {
-      trials,
-      ...r.timings,
-      totalMs: wall,
-      cpuMs: (used.user + used.system) / 1000,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
-      maxCorrError: err,
-      cashMean: r.outputs.cash.mean,
-      cashP5: r.outputs.cash.percentiles['5'],
-    };
-    if (!best || m.totalMs < best.totalMs) best = m;
-  }
-  return best!;
-}
 
 interface NumpyMeasurement {
   totalMs: number;
@@ -109,17 +72,17 @@ function numpy(trials: number): NumpyMeasurement | null {
 const rate = (trials: number, ms: number): string => Math.round((trials * 1000) / ms).toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  const single = process.argv.indexOf('--trials');
-  if (single >= 0) {
-    process.stdout.write(JSON.stringify(await measure(Number(process.argv[single + 1]))));
-    return;
-  }
   const sizesAt = process.argv.indexOf('--sizes');
   const sizes = sizesAt >= 0 ? process.argv[sizesAt + 1].split(',').map(Number) : SIZES;
   const withNumpy = !process.argv.includes('--no-numpy');
+  // Each size runs in a fresh process from the probe, bundled as the CLI is (so its workers load the bundle).
+  const probe = join(__dirname, 'out', 'mc-probe.cjs');
+  mkdirSync(dirname(probe), { recursive: true });
+  await build(bundleOptions(join(__dirname, 'mc-probe.ts'), probe));
+  const load = os.loadavg()[0];
   const rows = sizes.map((n) => {
-    process.stderr.write(`bench:mc ${n.toLocaleString('en-US')} trials (${WORKERS} workers)...\n`);
-    const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--trials', String(n)], {
+    process.stderr.write(`bench:mc ${n.toLocaleString('en-US')} trials (at most ${WORKERS} threads)...\n`);
+    const out = execFileSync(process.execPath, [probe, SPEC_PATH, String(n), String(WORKERS)], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
@@ -128,7 +91,7 @@ async function main(): Promise<void> {
     return { ours, ref: withNumpy ? numpy(n) : null };
   });
   const lines = [
-    `Standard model (mc-standard.md), ${WORKERS} worker threads, ${os.cpus().length} cores; numpy measured in the same run.`,
+    `Standard model (mc-standard.md), at most ${WORKERS} threads (a worker per 250,000 trials beside the main one), ${os.cpus().length} cores; numpy measured in the same run; load average ${load.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end.`,
     '',
     '| trials | sampling/s per core | correlation/s per core | evaluation/s | statistics/s | total trials/s | total trials/s (CPU time) | numpy total/s | ratio | peak RSS (MB) | numpy peak RSS (MB) | max rank-corr error | numpy rank-corr error | cash mean vs ref (% of sd) | cash P5 vs ref (% of sd) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
