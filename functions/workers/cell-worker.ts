@@ -5,19 +5,12 @@
  * All logic is in src/jobs, the engines' job handlers and functions/cell-jobs.ts; this file only
  * connects them to the worker's message port.
  */
-import { serveWebWorker, webWorkerEndpoint } from '../../src/jobs/endpoints';
-import type { JobEndpoint, WebWorkerLike, WebWorkerScopeLike } from '../../src/jobs/endpoints';
+import { serveWebWorker, tryWebWorker, workersForCores } from '../../src/jobs/endpoints';
+import type { JobEndpoint, WebWorkerScopeLike } from '../../src/jobs/endpoints';
 import { cellWorkerHandlers } from '../cell-jobs';
 
-function startBlockWorker(): JobEndpoint | null {
-  try {
-    const worker = new Worker(new URL('./cell-worker.ts', import.meta.url));
-    return webWorkerEndpoint(worker as unknown as WebWorkerLike);
-  } catch {
-    return null;
-  }
-}
+const startBlockWorker = (): JobEndpoint | null =>
+  tryWebWorker(() => new Worker(new URL('./cell-worker.ts', import.meta.url)));
 
-const cores = globalThis.navigator?.hardwareConcurrency || 2;
 const start = typeof Worker === 'undefined' ? undefined : startBlockWorker;
-serveWebWorker(self as unknown as WebWorkerScopeLike, cellWorkerHandlers(start, Math.max(1, Math.min(4, cores))));
+serveWebWorker(self as unknown as WebWorkerScopeLike, cellWorkerHandlers(start, workersForCores()));

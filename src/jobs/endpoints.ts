@@ -40,6 +40,25 @@ export function webWorkerEndpoint(worker: WebWorkerLike): JobEndpoint {
   };
 }
 
+/**
+ * An endpoint on the Web Worker `create` starts, or null where the host cannot start one (no
+ * Worker at all, a blocked script): the caller then runs the job itself. `create` must hold the literal
+ * `new Worker(new URL('./x.ts', import.meta.url))`, which is how the bundler finds the worker's chunk.
+ */
+export function tryWebWorker(create: () => unknown): JobEndpoint | null {
+  try {
+    return webWorkerEndpoint(create() as WebWorkerLike);
+  } catch {
+    return null;
+  }
+}
+
+/** Workers for the host's cores: one per core, at most 4 and at least 1 (2 cores where unknown). */
+export function workersForCores(reserve = 0): number {
+  const cores = globalThis.navigator?.hardwareConcurrency || 2;
+  return Math.max(1, Math.min(4, cores - reserve));
+}
+
 /** The members of a worker_threads Worker used here. */
 export interface NodeWorkerLike {
   postMessage(message: JobRequest, transferList?: readonly ArrayBuffer[]): void;

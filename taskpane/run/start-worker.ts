@@ -4,14 +4,9 @@
  * runner without it.
  * @returns the endpoint, or null where the host cannot start a worker (the pane then runs on its thread).
  */
-import { webWorkerEndpoint } from '../../src/jobs/endpoints';
-import type { JobEndpoint, WebWorkerLike } from '../../src/jobs/endpoints';
+import { tryWebWorker } from '../../src/jobs/endpoints';
+import type { JobEndpoint } from '../../src/jobs/endpoints';
 
 export function startScenarioWorker(): JobEndpoint | null {
-  try {
-    const worker = new Worker(new URL('../workers/scenario-worker.ts', import.meta.url));
-    return webWorkerEndpoint(worker as unknown as WebWorkerLike);
-  } catch {
-    return null;
-  }
+  return tryWebWorker(() => new Worker(new URL('../workers/scenario-worker.ts', import.meta.url)));
 }

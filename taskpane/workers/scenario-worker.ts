@@ -11,29 +11,22 @@
  */
 import { createCashJobHandlers } from '../../src/cash/jobs';
 import type { CashJobs } from '../../src/cash/jobs';
-import { serveWebWorker, webWorkerEndpoint } from '../../src/jobs/endpoints';
-import type { JobEndpoint, WebWorkerLike, WebWorkerScopeLike } from '../../src/jobs/endpoints';
+import { serveWebWorker, tryWebWorker, workersForCores } from '../../src/jobs/endpoints';
+import type { JobEndpoint, WebWorkerScopeLike } from '../../src/jobs/endpoints';
 import { createJobPool } from '../../src/jobs/pool';
 import { scenarioHandlersSpreading, scenarioJobHandlers } from '../../src/scenario/jobs';
 import type { ScenarioJobs } from '../../src/scenario/jobs';
 import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
 
-function startBlockWorker(): JobEndpoint | null {
-  try {
-    const worker = new Worker(new URL('./scenario-worker.ts', import.meta.url));
-    return webWorkerEndpoint(worker as unknown as WebWorkerLike);
-  } catch {
-    return null;
-  }
-}
+const startBlockWorker = (): JobEndpoint | null =>
+  tryWebWorker(() => new Worker(new URL('./scenario-worker.ts', import.meta.url)));
 
-const cores = globalThis.navigator?.hardwareConcurrency || 2;
 const blockPool = () =>
   createJobPool({
     handlers: scenarioJobHandlers,
     start: typeof Worker === 'undefined' ? undefined : startBlockWorker,
     // The coordinating worker runs blocks too: one block worker per other core.
-    size: Math.max(1, Math.min(4, cores - 1)),
+    size: workersForCores(1),
   });
 
 serveWebWorker<ScenarioJobs & CashJobs>(self as unknown as WebWorkerScopeLike, {

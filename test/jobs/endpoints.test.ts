@@ -4,7 +4,14 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { inThreadEndpoint, nodeWorkerEndpoint, serveWebWorker, webWorkerEndpoint } from '../../src/jobs/endpoints';
+import {
+  inThreadEndpoint,
+  nodeWorkerEndpoint,
+  serveWebWorker,
+  tryWebWorker,
+  webWorkerEndpoint,
+  workersForCores,
+} from '../../src/jobs/endpoints';
 import type { JobEndpoint, WebWorkerLike, WebWorkerScopeLike } from '../../src/jobs/endpoints';
 import type { JobReply, JobRequest } from '../../src/jobs/protocol';
 import { testHandlers } from './handlers';
@@ -88,5 +95,42 @@ describe('job endpoints', () => {
     });
     expect(answered).toBe(false);
     expect(await replies).toEqual([{ type: 'result', id: 5, value: 8 }]);
+  });
+});
+
+describe('starting Web Workers', () => {
+  test('tryWebWorker wraps the worker it starts, and is null where none can start', () => {
+    let terminated = 0;
+    const worker: WebWorkerLike = {
+      postMessage: () => undefined,
+      onmessage: null,
+      onerror: null,
+      terminate: () => void terminated++,
+    };
+    const endpoint = tryWebWorker(() => worker);
+    expect(endpoint).not.toBeNull();
+    endpoint!.close();
+    expect(terminated).toBe(1);
+    expect(
+      tryWebWorker(() => {
+        throw new ReferenceError('Worker is not defined');
+      }),
+    ).toBeNull();
+  });
+
+  test('workersForCores: one per core, at most 4 and at least 1, less those reserved', () => {
+    const navigator = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    const withCores = (hardwareConcurrency: number | undefined, reserve?: number) => {
+      Object.defineProperty(globalThis, 'navigator', { value: { hardwareConcurrency }, configurable: true });
+      return workersForCores(reserve);
+    };
+    try {
+      expect([1, 2, 3, 8, 64].map((n) => withCores(n))).toEqual([1, 2, 3, 4, 4]);
+      expect([1, 2, 3, 8].map((n) => withCores(n, 1))).toEqual([1, 1, 2, 4]);
+      expect(withCores(undefined)).toBe(2);
+    } finally {
+      if (navigator) Object.defineProperty(globalThis, 'navigator', navigator);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
   });
 });
