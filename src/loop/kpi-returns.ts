@@ -61,6 +61,9 @@ const mean = (values: ReadonlyArray<number | null>): number => {
   return known.length ? known.reduce((s, v) => s + v, 0) / known.length : NaN;
 };
 
+/** A note as a clause of a list: without its closing full stop. */
+export const sentence = (note: string): string => note.replace(/\.\s*$/, '');
+
 /** Every (KPI, link) of a line, once per KPI, in the order the KPIs are stored. */
 export function linksOfLine(kpis: ReadonlyArray<LinkedKpi>, line: string): { kpi: LinkedKpi; link: KpiLink }[] {
   return kpis.flatMap((kpi) => {
@@ -82,7 +85,7 @@ export function combineTerms(line: string, terms: ReadonlyArray<KpiTerm>): LineR
     rateAbove: terms.reduce((s, t) => s + weight(t) * t.rateAbove, 0),
     risk: Math.hypot(...terms.map((t) => weight(t) * t.risk)),
     priority: total,
-    note: terms.length === 1 ? terms[0].note : terms.map((t) => `${t.kpi}: ${t.note}`).join('; '),
+    note: terms.length === 1 ? terms[0].note : terms.map((t) => `${t.kpi}: ${sentence(t.note)}`).join('; '),
   };
 }
 

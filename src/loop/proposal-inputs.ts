@@ -15,7 +15,7 @@ import type { BudgetLine } from '../model/budget-line';
 import type { Flag } from '../model/flag';
 import { flagPool } from './flag-requests';
 import type { FlagPool, FlagRequest } from './flag-requests';
-import { kpiReturns } from './kpi-returns';
+import { kpiReturns, sentence } from './kpi-returns';
 import type { LinkedKpi, LineReturn } from './kpi-returns';
 
 export interface ProposalInputLine {
@@ -52,7 +52,9 @@ const money = (v: number) => Math.round(v).toLocaleString('en-US');
 export function kpiReason(ret: LineReturn): string {
   if (ret.kpis.length === 0) return 'no KPI linked';
   if (ret.kpis.length === 1) return `KPI ${ret.kpis[0].kpi}: ${ret.note}`;
-  const each = ret.kpis.map((t) => `${t.kpi} (priority ${t.priority}, ${t.rate.toPrecision(3)}/unit): ${t.note}`);
+  const each = ret.kpis.map(
+    (t) => `${t.kpi} (priority ${t.priority}, ${t.rate.toPrecision(3)}/unit): ${sentence(t.note)}`,
+  );
   return `${ret.kpis.length} KPIs: ${each.join('; ')}; return = priority-weighted sum ${(ret.priority * ret.rate).toPrecision(3)}/unit`;
 }
 

@@ -1,4 +1,4 @@
-import { combineTerms, kpiReturns, linksOfLine } from '../../src/loop/kpi-returns';
+import { combineTerms, kpiReturns, linksOfLine, sentence } from '../../src/loop/kpi-returns';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import type { BudgetLine } from '../../src/model/budget-line';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
@@ -138,6 +138,16 @@ describe('kpiReturns', () => {
       expect(b).toEqual({ line: 'B-1', kpis: [term], ...term, kpi: undefined });
       const one = { kpi: 'K', rate: 0.123456789, rateAbove: 0.1, risk: 0.0314159, priority: 7, note: 'n' };
       expect(combineTerms('X', [one])).toEqual({ line: 'X', kpis: [one], ...one, kpi: undefined });
+    });
+
+    it('several notes join as clauses, without their full stops', () => {
+      const t = { rate: 1, rateAbove: 1, risk: 0, priority: 1 };
+      const got = combineTerms('X', [
+        { ...t, kpi: 'K1', note: 'linear chosen by AICc.' },
+        { ...t, kpi: 'K2', note: 'entered by hand' },
+      ]);
+      expect(got.note).toBe('K1: linear chosen by AICc; K2: entered by hand');
+      expect(sentence('one. two.  ')).toBe('one. two');
     });
 
     it('links are found in every KPI, once per KPI', () => {
