@@ -7,16 +7,19 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleKpiRows, sampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openIdentity, openView, screenshotPath, type AddinPage } from './harness';
+import { openAddinPage, openView, screenshotPath, type AddinPage } from './harness';
+import {
+  defineKpi,
+  readDouble,
+  scanSelection,
+  selectValues,
+  setRole as setPageRole,
+  submitApproveApply,
+} from './review-steps';
 
 let addin: AddinPage;
 let page: Page;
 const ADDRESS = 'Budget!A1:AC7';
-
-type Double = {
-  selection: { address: string; values: unknown[][] } | null;
-  writes: { address: string; values: unknown[][] }[];
-};
 
 async function open(theme: 'light' | 'dark', tab: string): Promise<void> {
   await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
@@ -24,33 +27,9 @@ async function open(theme: 'light' | 'dark', tab: string): Promise<void> {
   await select(ADDRESS, sampleSheet());
 }
 
-/** Puts `values` at `address` as the double's selection. */
-async function select(address: string, values: unknown[][]): Promise<void> {
-  await page.evaluate(
-    ([a, v]) => {
-      (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = {
-        address: a as string,
-        values: v as unknown[][],
-      };
-    },
-    [address, values] as const,
-  );
-}
-
-async function scan(): Promise<void> {
-  await page.getByRole('button', { name: 'Scan selection' }).click();
-  await page.getByText(/^6 lines over 12 periods: \d+ flags/).waitFor({ timeout: 20_000 });
-}
-
-async function setRole(role: string, centres = ''): Promise<void> {
-  await openIdentity(page);
-  await page.getByRole('combobox', { name: 'Role' }).selectOption(role);
-  const input = page.getByRole('textbox', { name: 'My cost centres' });
-  await input.fill(centres);
-  await input.blur();
-  await page.getByTestId('identity-chip').click(); // closes the form
-  await page.getByRole('combobox', { name: 'Role' }).waitFor({ state: 'hidden' });
-}
+const select = (address: string, values: unknown[][]) => selectValues(page, address, values);
+const scan = () => scanSelection(page);
+const setRole = (role: string, centres = '') => setPageRole(page, role, centres);
 
 beforeAll(async () => {
   addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
@@ -87,17 +66,12 @@ it('defines a KPI, creates a proposal aimed at it, submits, approves and applies
     .getByTestId('flag-pool')
     .getByText(/released by 1 line\(s\), .* asked for by 1 line\(s\)/)
     .waitFor();
-  await select('KPI!A1:M2', sampleKpiRows());
-  await page.getByRole('textbox', { name: 'KPI name' }).fill('Leads');
-  await page.getByRole('button', { name: 'Read target and actual from selection' }).click();
-  await page.getByText('12 periods read (11 actuals).').waitFor();
-  await page.getByRole('checkbox', { name: 'MKT-EVENTS' }).check();
-  await page.getByRole('checkbox', { name: 'IT-CLOUD' }).check();
-  await page.getByRole('button', { name: 'Save KPI' }).click();
-  await page
-    .getByRole('list', { name: 'KPIs' })
-    .getByText(/^Leads /)
-    .waitFor();
+  await defineKpi(page, {
+    name: 'Leads',
+    rows: sampleKpiRows(),
+    lines: ['MKT-EVENTS', 'IT-CLOUD'],
+    periodsRead: '12 periods read (11 actuals).',
+  });
   await select(ADDRESS, sampleSheet());
   // The table is rebuilt with the KPI's returns: open the line's panel to read them.
   await page.getByRole('button', { name: 'Edit MKT-EVENTS' }).click();
@@ -112,20 +86,10 @@ it('defines a KPI, creates a proposal aimed at it, submits, approves and applies
   await page.screenshot({ path: screenshotPath('review-candidates-light'), fullPage: true });
   await page.getByRole('button', { name: `Create proposal from candidate ${count}` }).click();
   const card = page.getByTestId('proposal').first();
-  await card.getByRole('button', { name: 'Submit' }).click();
-  await page.locator('[data-testid="proposal"][data-state="submitted"]').waitFor();
-  const affected = /Affects (.*)\.$/.exec((await card.locator('text=/Affects /').textContent()) ?? '')?.[1] ?? '';
-  await setRole('owner', affected);
-  await card.getByRole('button', { name: 'Approve' }).click();
-  await page.locator('[data-testid="proposal"][data-state="approved"]').waitFor();
-  await setRole('admin');
-  await card.getByRole('button', { name: 'Apply' }).click();
-  await page.locator('[data-testid="proposal"][data-state="applied"]').waitFor();
+  await submitApproveApply(page, card);
   await card.getByText(/^Audit: apply changed [1-6] of 6 lines by me at /).waitFor();
-  const double = await page.evaluate(() => {
-    const w = (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook;
-    return { writes: w.writes, budgets: w.selection!.values.slice(1).map((r) => r[4]) };
-  });
+  const state = await readDouble(page);
+  const double = { writes: state.writes, budgets: state.selection!.values.slice(1).map((r) => r[4]) };
   expect(double.writes).toHaveLength(1);
   expect(double.writes[0].address).toBe('Budget!E2:E7');
   const before = [120000, 72000, 96000, 144000, 48000, 36000];
@@ -154,10 +118,7 @@ it('refuses to apply a second proposal made from budgets the first one changed',
   expect(await alert.textContent()).toMatch(
     /^The budget range Budget!E2:E7 changed since the proposal was made: .* was [\d,]+, now [\d,]+/,
   );
-  const writes = await page.evaluate(
-    () => (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.writes.length,
-  );
-  expect(writes).toBe(1);
+  expect((await readDouble(page)).writes).toHaveLength(1);
   await approved.screenshot({ path: screenshotPath('review-stale-light') });
 }, 90_000);
 
