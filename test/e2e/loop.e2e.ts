@@ -30,6 +30,17 @@ afterAll(async () => {
   await addin?.close();
 });
 
+/** Leads (priority 2), moved by MKT-EVENTS and IT-CLOUD, with its actuals through period `booked`. */
+function defineLeads(booked: number): Promise<void> {
+  return defineKpi(page, {
+    name: 'Leads',
+    rows: sampleKpiRows(booked),
+    lines: ['MKT-EVENTS', 'IT-CLOUD'],
+    priority: 2,
+    periodsRead: `12 periods read (${booked} actuals).`,
+  });
+}
+
 async function findCandidates(): Promise<void> {
   await page.getByRole('button', { name: 'Find candidates' }).click();
   await page.getByTestId('candidates').waitFor({ timeout: 30_000 });
@@ -39,13 +50,7 @@ it('scans, proposes with KPI objectives and applies; the memory awaits the outco
   await selectValues(page, ADDRESS, sampleSheet(6));
   await scanSelection(page);
   await openView(page, 'Proposals');
-  await defineKpi(page, {
-    name: 'Leads',
-    rows: sampleKpiRows(6),
-    lines: ['MKT-EVENTS', 'IT-CLOUD'],
-    priority: 2,
-    periodsRead: '12 periods read (6 actuals).',
-  });
+  await defineLeads(6);
   await defineKpi(page, {
     name: 'Pipeline',
     rows: sampleKpiRows(6),
@@ -92,13 +97,7 @@ it('scans, proposes with KPI objectives and applies; the memory awaits the outco
 
 it('advances actuals two months: the outcome is measured, and a new candidate cites the past move', async () => {
   // August's actuals arrive: the KPI's (read again; its links stay) and the sheet's, with the applied budgets.
-  await defineKpi(page, {
-    name: 'Leads',
-    rows: sampleKpiRows(8),
-    lines: ['MKT-EVENTS', 'IT-CLOUD'],
-    priority: 2,
-    periodsRead: '12 periods read (8 actuals).',
-  });
+  await defineLeads(8);
   const { writes } = await readDouble(page);
   const budgets = writes[writes.length - 1].values.map((r) => r[0]);
   const sheet = sampleSheet(8).map((row, i) => (i === 0 ? row : row.map((v, c) => (c === 4 ? budgets[i - 1] : v))));
