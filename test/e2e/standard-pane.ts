@@ -3,8 +3,8 @@
  * correlation, seven outputs) entered in the task pane as a user would (drivers imported from a
  * selected table, the correlations typed in, the model pasted), then run at a given size while a
  * PerformanceObserver records the pane thread's long tasks (Chromium reports every task over 50 ms).
- * Shared by the browser e2e (which asserts the freeze bound) and bench/mc-pane.ts (which reports the
- * time).
+ * Shared by the browser e2e (which checks the result and prints the time and long tasks) and
+ * bench/mc-pane.ts (which reports them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
