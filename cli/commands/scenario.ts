@@ -16,6 +16,7 @@ import { cliHelperPool } from '../jobs';
 import { blockHelpers, runScenarioOnBlocks, TRIALS_PER_HELPER } from '../../src/scenario/parallel';
 import type { ScenarioResult } from '../../src/scenario/run';
 import { sipmath3Library } from '../../src/scenario/sipmath/library';
+import { runVariables, withPassThrough } from '../../src/scenario/sipmath/run-library';
 import { prepareScenario, ScenarioSpec } from '../../src/scenario/spec';
 
 const USAGE = `usage: openfpa scenario <spec.json> [--out result.json] [--workers N] [--sipmath library.json] [--quiet]
@@ -125,9 +126,9 @@ export async function runScenarioSpec(
 }
 
 /**
- * Runs the spec with every driver passed through as an extra output (so its trials come back in
- * trial order, the same trials the model saw), writes the SIPmath 3.0 library of drivers and model
- * outputs to `file`, and returns the run's result without the pass-through outputs.
+ * Runs the spec with every driver and SIP passed through as an extra output (so its trials come
+ * back in trial order, the same trials the model saw), writes the SIPmath 3.0 library of inputs and
+ * model outputs to `file`, and returns the run's result without the pass-through outputs.
  */
 async function runWithSipmath(
   spec: ScenarioSpec,
@@ -135,29 +136,17 @@ async function runWithSipmath(
   file: string,
   onProgress: (done: number, total: number) => void,
 ): Promise<ScenarioResult> {
-  const drivers = prepareScenario(spec).drivers;
-  const through = drivers.map((_, i) => `openfpa_sip_driver_${i}`);
-  const extended = {
-    ...spec,
-    model: `${spec.model}\n${drivers.map((d, i) => `${through[i]} = ${d.name}`).join('\n')}`,
-  };
-  const { result, trials } = await runScenarioSpecWithTrials(extended, workers, onProgress, true);
-  for (const name of through) {
-    delete result.outputs[name];
-    delete result.sensitivity?.[name];
+  const extended = withPassThrough(spec);
+  const { result, trials } = await runScenarioSpecWithTrials(extended.spec, workers, onProgress, true);
+  for (const { output } of extended.inputs) {
+    delete result.outputs[output];
+    delete result.sensitivity?.[output];
   }
-  const outputs = Object.keys(result.outputs);
-  const library = sipmath3Library(
-    [
-      ...drivers.map((d, i) => ({ name: d.name, trials: trials[through[i]] })),
-      ...outputs.map((name) => ({ name, trials: trials[name] })),
-    ],
-    {
-      name: basename(file).replace(/\.json$/i, ''),
-      provenance: `openfpa scenario (seed ${spec.seed ?? 1}, ${result.trials ?? spec.iterations ?? 10000} trials)`,
-      dateCreated: new Date().toISOString().slice(0, 10),
-    },
-  );
+  const library = sipmath3Library(runVariables(extended.inputs, Object.keys(result.outputs), trials), {
+    name: basename(file).replace(/\.json$/i, ''),
+    provenance: `openfpa scenario (seed ${spec.seed ?? 1}, ${result.trials ?? spec.iterations ?? 10000} trials)`,
+    dateCreated: new Date().toISOString().slice(0, 10),
+  });
   writeFileSync(file, JSON.stringify(library, null, 2) + '\n');
   return result;
 }

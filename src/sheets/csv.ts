@@ -4,6 +4,21 @@
  * sheet readers (the pane's "Load actuals from a CSV file").
  */
 
+/**
+ * Writes rows as RFC 4180 CSV (CRLF line ends): a field with a comma, quote or line break is quoted,
+ * quotes doubled; null is an empty field; numbers in JavaScript's shortest round-trip form, so
+ * reading the text back gives the same bits.
+ * @example csvText([['a', 'x, y'], [1.5, null]]) // 'a,"x, y"\r\n1.5,\r\n'
+ */
+export function csvText(rows: readonly (readonly (string | number | boolean | null)[])[]): string {
+  const field = (c: string | number | boolean | null): string => {
+    if (c === null) return '';
+    const t = String(c);
+    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  return rows.map((row) => row.map(field).join(',') + '\r\n').join('');
+}
+
 /** A row of the file that could not be read (1-based data row; 0 = the header). */
 export interface CsvRowError {
   row: number;

@@ -1,4 +1,4 @@
-import { csvGrid, parseCsv } from '../../src/sheets/csv';
+import { csvGrid, csvText, parseCsv } from '../../src/sheets/csv';
 import { parseImportCsv } from '../../server/actuals/parse-csv';
 
 describe('csvGrid', () => {
@@ -27,5 +27,27 @@ describe('parseCsv', () => {
     const server = await parseImportCsv(text, { maxRows: 10, maxErrors: 10 });
     expect(server.records).toEqual(parseCsv(text).records);
     expect(server.records[1].account).toBe('4"1');
+  });
+});
+
+describe('csvText', () => {
+  test('the documented example; quotes and line breaks are quoted', () => {
+    expect(
+      csvText([
+        ['a', 'x, y'],
+        [1.5, null],
+      ]),
+    ).toBe('a,"x, y"\r\n1.5,\r\n');
+    expect(csvText([['say "hi"', 'two\nlines', true]])).toBe('"say ""hi""","two\nlines",true\r\n');
+    expect(csvText([])).toBe('');
+  });
+  test('csvGrid reads back what it wrote, numbers to the same bits', () => {
+    const rows = [
+      ['name', 'q"uote', 'comma,'],
+      [0.1 + 0.2, -1e-300, Number.MAX_VALUE],
+    ];
+    const back = csvGrid(csvText(rows)).rows;
+    expect(back[0]).toEqual(rows[0]);
+    expect(back[1].map(Number)).toEqual(rows[1]);
   });
 });
