@@ -31,6 +31,7 @@ import { apiClient, type Connector } from '../../../src/connector';
 import { useConnectorState } from '../../connector/use-signed-in';
 import { loadServerActuals } from '../../templates/server-actuals';
 import { EMPTY_DRAFT, TemplateForm, type TemplateDraft } from './TemplateForm';
+import { fileText } from '../../files/text-file';
 
 export interface BudgetViewProps {
   workbook: Workbook;
@@ -52,17 +53,6 @@ const list = (text: string): string[] =>
     .split(/[\n,;]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
-
-/** A file's text (FileReader where Blob.text is missing, as in older webviews). */
-function fileText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file);
-  });
-}
 
 const messageOf = (e: unknown): string => (isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
 

@@ -28,8 +28,12 @@ import { boundsText, TRIALS_PER_RUN, withinBounds } from '../../../src/model/lim
 import { checkModel } from '../drivers/ModelEditor';
 import { useNumbers } from '../../state/numbers';
 import type { NumberFormatter } from '../../../src/format';
+import { withPassThrough } from '../../../src/scenario/sipmath/run-library';
+import type { PassThroughSpec } from '../../../src/scenario/sipmath/run-library';
 import { ResultsPanel } from './ResultsPanel';
 import { RunComparison } from './RunComparison';
+import { runSips, SipLibraryImport, type ImportedSips } from './SipLibraryImport';
+import { SipmathExport } from './SipmathExport';
 
 export interface ScenariosViewProps {
   data: PaneData;
@@ -72,13 +76,10 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const { format } = useNumbers();
   const [step, setStep] = useState(0);
   const [name, setName] = useState('Base case');
+  const [sips, setSips] = useState<ImportedSips | null>(null);
   const model = useMemo(
-    () =>
-      checkModel(
-        data.model.expressions,
-        data.drivers.map((d) => d.name),
-      ),
-    [data.model.expressions, data.drivers],
+    () => checkModel(data.model.expressions, [...data.drivers.map((d) => d.name), ...(sips?.names ?? [])]),
+    [data.model.expressions, data.drivers, sips],
   );
   const [outputs, setOutputs] = useState<string[] | null>(null);
   const chosen = outputs ?? model.outputs;
@@ -91,6 +92,11 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
   const [includeTrials, setIncludeTrials] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // With kept trials, the run passes its inputs through as outputs, for the SIPmath export.
+  const [exported, setExported] = useState<{
+    inputs: PassThroughSpec['inputs'];
+    trials: Record<string, Float64Array>;
+  } | null>(null);
   const handle = useRef<RunHandle | null>(null);
 
   const iterationsError =
@@ -105,6 +111,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
 
   const spec = (): ScenarioSpec => ({
     drivers: data.drivers.map((d) => ({ name: d.name, distribution: d.distribution, params: d.params })),
+    sips: sips ? runSips(sips, Number(iterations)) : undefined,
     correlation: data.model.correlation,
     model: data.model.expressions,
     iterations: Number(iterations),
@@ -121,14 +128,26 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
     setStep(2);
     setProblem(null);
     setOutcome(null);
+    setExported(null);
     setProgress({ done: 0, total: Number(iterations), elapsedMs: 0, remainingMs: null });
-    const h = runner.start(name, spec(), setProgress, includeTrials);
+    let extended: PassThroughSpec;
+    try {
+      extended = includeTrials ? withPassThrough(spec()) : { spec: spec(), inputs: [] };
+    } catch (error) {
+      setProblem(isFpaError(error) ? error.fullMessage : String(error));
+      return;
+    }
+    const h = runner.start(name, extended.spec, setProgress, includeTrials);
     handle.current = h;
     h.done
       .then(
         (o) => {
-          const keep = Object.fromEntries(Object.entries(o.result.outputs).filter(([k]) => chosen.includes(k)));
-          setOutcome({ ...o, result: { ...o.result, outputs: keep } });
+          const only = <T,>(record: Record<string, T>) =>
+            Object.fromEntries(Object.entries(record).filter(([k]) => chosen.includes(k)));
+          const result = { ...o.result, outputs: only(o.result.outputs) };
+          if (o.result.sensitivity) result.sensitivity = only(o.result.sensitivity);
+          setOutcome({ ...o, result, histograms: only(o.histograms), trials: o.trials && only(o.trials) });
+          if (o.trials) setExported({ inputs: extended.inputs, trials: o.trials });
           setStep(3);
         },
         (error: unknown) => setProblem(isFpaError(error) ? error.fullMessage : String(error)),
@@ -192,6 +211,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
           >
             <Input value={name} onChange={(_, d) => setName(d.value)} />
           </Field>
+          <SipLibraryImport value={sips} onChange={setSips} />
           {model.error ? (
             <MessageBar intent="warning">
               <MessageBarBody>
@@ -244,7 +264,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
             <Input value={target} inputMode="decimal" onChange={(_, d) => setTarget(d.value)} />
           </Field>
           <Checkbox
-            label="Keep the trials to write them to the workbook"
+            label="Keep the trials to write them to the workbook or export them as SIPmath"
             checked={includeTrials}
             onChange={(_, d) => setIncludeTrials(!!d.checked)}
           />
@@ -298,6 +318,20 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
             <Button onClick={saveRun}>Save run</Button>
             <Button onClick={() => setStep(1)}>Change settings</Button>
           </div>
+          {exported ? (
+            <SipmathExport
+              scenarioName={name}
+              seed={outcome.seed}
+              iterations={outcome.result.trials ?? outcome.iterations}
+              inputs={exported.inputs}
+              outputs={Object.keys(outcome.result.outputs)}
+              trials={exported.trials}
+              today={new Date().toISOString().slice(0, 10)}
+              onDone={setNotice}
+            />
+          ) : (
+            <Caption1>To export the run as SIPmath, tick “Keep the trials” and run again.</Caption1>
+          )}
           {includeTrials && <Caption1>The trials are included when writing.</Caption1>}
         </>
       )}

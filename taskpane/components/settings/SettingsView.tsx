@@ -22,6 +22,7 @@ import { checkSettings, SettingsDraft } from '../../settings/validate-settings';
 import type { PaneActions, PaneData } from '../../state/use-pane-data';
 import { paneConnector, tokenSource } from '../../connector/pane-connector';
 import { TeamServer } from './TeamServer';
+import { downloadText } from '../../files/text-file';
 
 export interface SettingsViewProps {
   data: PaneData;
@@ -53,12 +54,7 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
 
   const exportFile = async () => {
     const bundle = await repository.exportAll(new Date().toISOString());
-    const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `openfpa-${bundle.exportedAt.slice(0, 10)}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadText(`openfpa-${bundle.exportedAt.slice(0, 10)}.json`, JSON.stringify(bundle, null, 2), 'application/json');
   };
 
   const importFile = async (file: File | undefined) => {
