@@ -19,17 +19,21 @@ export function listedCostCentres(user: AuthUser, scanned: readonly string[]): s
 
 /**
  * Every proposal the user sees: those of `listedCostCentres`, then those waiting for the user's
- * decision (the server's inbox, which also finds proposals of cost centres not listed), newest first.
+ * decision (the server's inbox, which also finds proposals of cost centres not listed), then those
+ * of `moved` (ids the user acted on, read one by one when no list holds them any more: a controller's
+ * approved proposal leaves the inbox but stays in view), newest first.
  */
 export async function loadTeamProposals(
   api: ApiClient,
   user: AuthUser,
   scanned: readonly string[],
+  moved: readonly string[] = [],
 ): Promise<TeamProposal[]> {
   const byId = new Map<string, TeamProposal>();
   for (const costCentre of listedCostCentres(user, scanned))
     for (const found of await api.listProposals(costCentre)) byId.set(found.id, found);
   if (mayAct(user.roles, 'approve')) for (const found of await api.listApprovals()) byId.set(found.id, found);
+  for (const id of moved.filter((m) => !byId.has(m))) byId.set(id, await api.getProposal(id));
   return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 

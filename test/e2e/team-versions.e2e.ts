@@ -2,18 +2,17 @@
  * A team through the built pane in Chromium, against the real server (PostgreSQL when DATABASE_URL
  * is set, PGlite otherwise): three people sign in through Settings › Team server with the server's
  * development tokens (alice the budget owner, bob the cost-centre approver, carol the controller);
- * alice's proposal goes through a two-step chain; the server refuses alice's own approval; bob and
- * carol approve; alice applies. Then the server holds v2 with its lineage, alice's Versions view
+ * alice drafts a proposal (through the API: drafting in the pane starts from a scanned plan/actual
+ * sheet) and submits it in her Proposals view, where her own proposal shows no Approve button and
+ * the server refuses her approval; bob and carol approve in their Proposals views (a two-step
+ * chain); alice applies there. Then the server holds v2 with its lineage, alice's Versions view
  * writes v2 into the workbook double (over v1, which it held untouched) and compares v1 with v2 at
  * 320 px, FPA.BUDGET.VERSION reads v2 in bob's runtime through his connection, the audit chain
  * verifies, and the webhook receiver got each event once.
- *
- * Not through the pane yet: drafting, submitting, approving and applying a server proposal (the
- * pane's Proposals view holds local proposals; the sync of proposals is another change), so those
- * steps are the API calls the pane will make, each as the signed-in user's own token.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { deliverDue } from '../../server/notify/background';
+import { twoStepTeam } from '../server/fixtures';
 import { startTestServer, type TestServer } from '../server/helpers';
 import { startReceiver, type Receiver } from '../server/receiver';
 import {
@@ -32,16 +31,6 @@ import path from 'node:path';
 jest.setTimeout(240_000);
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const V1_LINES = [
-  { account: '6100', period: '2026-03', amount: 5000 },
-  { account: '6200', period: '2026-03', amount: 1000 },
-  { account: '7000', period: '2026-04', amount: 42 },
-];
-const CHAIN = [
-  { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 48 },
-  { name: 'Finance controller', role: 'controller', costCentre: 'affected', deadlineHours: 48 },
-];
 
 let site: StaticServer;
 let server: TestServer;
@@ -95,20 +84,7 @@ beforeAll(async () => {
   tokens.alice = await server.token('alice', ['analyst', 'budget_owner', 'approver'], ['CC1']);
   tokens.bob = await server.token('bob', 'approver', ['CC1']);
   tokens.carol = await server.token('carol', 'controller', '*');
-  const chain = await server.as(tokens.root, { method: 'GET', url: '/api/approval-chain' });
-  const put = await server.as(tokens.root, {
-    method: 'PUT',
-    url: '/api/approval-chain',
-    payload: { steps: CHAIN },
-    headers: { 'if-match': chain.headers.etag },
-  });
-  expect(put.statusCode).toBe(200);
-  const v1 = await server.as(tokens.root, {
-    method: 'POST',
-    url: '/api/versions',
-    payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name: 'v1', lines: V1_LINES },
-  });
-  expect(v1.statusCode).toBe(201);
+  await twoStepTeam(server, tokens.root);
   const hook = await server.as(tokens.root, {
     method: 'POST',
     url: '/api/webhooks',
@@ -131,9 +107,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-test('submit, a refused self-approval, two approvals, apply: v2 in the workbook, on the server, in a cell', async () => {
-  const [alice, bob] = [await signIn('alice'), await signIn('bob')];
-  await signIn('carol');
+test('submit, no Approve for the submitter and a refused self-approval, two approvals, apply in the pane: v2 everywhere', async () => {
+  const [alice, bob, carol] = [await signIn('alice'), await signIn('bob'), await signIn('carol')];
   await expect(alice.getByTestId('identity-chip').getAttribute('aria-label')).resolves.toMatch(/Signed in as alice/);
   await expect(bob.getByTestId('identity-chip').getAttribute('aria-label')).resolves.toMatch(/Signed in as bob/);
 
@@ -142,7 +117,7 @@ test('submit, a refused self-approval, two approvals, apply: v2 in the workbook,
   await alice.getByRole('button', { name: 'Write v1 to the workbook' }).click();
   await alice.getByText('Wrote v1 into Budget CC1!A1:F5.').waitFor();
 
-  // Alice drafts and submits; the chain has two steps.
+  // Alice drafts (API), then submits in her Proposals view; the chain has two steps.
   const drafted = await server.as(tokens.alice, {
     method: 'POST',
     url: '/api/proposals',
@@ -156,21 +131,56 @@ test('submit, a refused self-approval, two approvals, apply: v2 in the workbook,
     },
   });
   expect(drafted.statusCode).toBe(201);
-  let proposal = (await act('alice', drafted.json(), 'submit')).json();
-  expect(proposal.chain.map((s: Json) => s.role)).toEqual(['approver', 'controller']);
+  const id = drafted.json().id as string;
+  const cardOf = (page: Page) => page.getByRole('group', { name: `Proposal ${id}` });
+  const inState = (page: Page, state: string) =>
+    page.locator(`[data-testid="proposal"][data-state="${state}"][aria-label="Proposal ${id}"]`).waitFor();
+  await openView(alice, 'Proposals');
+  await cardOf(alice).getByRole('button', { name: 'Submit' }).click();
+  await inState(alice, 'submitted');
+  const steps = cardOf(alice).getByRole('list', { name: `Approval chain of ${id}` });
+  expect(await steps.getByRole('listitem').allTextContents()).toEqual([
+    expect.stringMatching(/^Step 1 Cost-centre approver \(approver\): pending, due /),
+    'Step 2 Finance controller (controller): waiting',
+  ]);
 
-  // The submitter never approves her own proposal, though her role could approve the step: 403.
-  const own = await act('alice', proposal, 'approve');
+  // The submitter never approves her own proposal, though her role could approve the step: she has
+  // no Approve button, the card says why, and the server refuses the approval anyway (403).
+  expect(await cardOf(alice).getByRole('button').allTextContents()).toEqual([]);
+  expect(await cardOf(alice).getByTestId('proposal-waiting').textContent()).toMatch(
+    /You may not decide it: alice wrote or submitted this proposal; separation of duties/,
+  );
+  const submitted = (await server.as(tokens.alice, { method: 'GET', url: `/api/proposals/${id}` })).json();
+  const own = await act('alice', submitted, 'approve');
   expect(own.statusCode).toBe(403);
   expect(own.json().error.code).toBe('SERVER_FORBIDDEN_STEP');
   expect(own.json().error.message).toMatch(/submit/i);
 
-  proposal = (await act('bob', proposal, 'approve')).json();
-  proposal = (await act('carol', proposal, 'approve')).json();
-  expect(proposal.state).toBe('approved');
-  const applied = await act('alice', proposal, 'apply');
-  expect(applied.statusCode).toBe(200);
-  const [made] = applied.json().versions as Json[];
+  // Bob approves step 1 in his Proposals view, then carol step 2 in hers (her inbox finds it).
+  await openView(bob, 'Proposals');
+  await cardOf(bob).getByRole('button', { name: 'Approve' }).click();
+  await cardOf(bob)
+    .getByText(/^Step 1 Cost-centre approver \(approver\): approved by bob/)
+    .waitFor();
+  expect(await cardOf(bob).getByRole('button').allTextContents()).toEqual([]);
+  await openView(carol, 'Proposals');
+  await cardOf(carol).getByRole('button', { name: 'Approve' }).click();
+  await inState(carol, 'approved');
+
+  // Alice applies in her view; the server says which version it made.
+  await alice.getByRole('button', { name: 'Refresh proposals' }).click();
+  await inState(alice, 'approved');
+  await cardOf(alice).getByRole('button', { name: 'Apply' }).click();
+  await alice.getByText('Applied: the server made v2 of CC1. Write it into the workbook from Versions.').waitFor();
+  await inState(alice, 'applied');
+  const proposal = (await server.as(tokens.alice, { method: 'GET', url: `/api/proposals/${id}` })).json();
+  expect(proposal.history.map((h: Json) => `${h.action} ${h.who}`)).toEqual([
+    'submit alice',
+    'approve bob',
+    'approve carol',
+    'apply alice',
+  ]);
+  const [made] = proposal.versions as Json[];
   expect(made).toMatchObject({ costCentre: 'CC1', name: 'v2', action: 'apply' });
 
   // The server holds v2 with its lineage.
@@ -187,6 +197,7 @@ test('submit, a refused self-approval, two approvals, apply: v2 in the workbook,
   });
 
   // Alice's Versions view: v2 with where it came from, written over the untouched v1.
+  await openView(alice, 'Versions');
   await alice.getByRole('button', { name: 'Show versions' }).click();
   const newest = alice.getByTestId('version').first();
   await newest.filter({ hasText: /^v2/ }).waitFor();

@@ -5,7 +5,7 @@
  * Approve button on their own proposal); each move goes through the connector's offline queue,
  * and a refusal shows the server's own message on the card.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -65,9 +65,11 @@ export function TeamProposals({ signedIn, scanned, refresh = 0 }: TeamProposalsP
   const [notice, setNotice] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
   const centres = scanned.join('\u0000');
 
+  /** Proposals this user moved here: kept in view after they leave the lists (an approved inbox item). */
+  const moved = useRef(new Set<string>());
   const reload = useCallback(async () => {
     try {
-      setProposals(await loadTeamProposals(api, user, scanned));
+      setProposals(await loadTeamProposals(api, user, scanned, [...moved.current]));
     } catch (e) {
       setNotice({ intent: 'error', text: `The team server's proposals could not be read: ${message(e)}` });
     }
@@ -80,6 +82,7 @@ export function TeamProposals({ signedIn, scanned, refresh = 0 }: TeamProposalsP
     setNotice(null);
     try {
       const outcome = await moveTeamProposal(api, proposal, verb, comment);
+      moved.current.add(proposal.id);
       if (!outcome.sent) {
         setNotice({
           intent: 'warning',

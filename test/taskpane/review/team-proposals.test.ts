@@ -12,7 +12,7 @@ import type { Role } from '../../../src/model/roles';
 import { teamActions, type TeamProposal } from '../../../src/model/team-proposal';
 import { listedCostCentres, loadTeamProposals, moveTeamProposal } from '../../../taskpane/review/team-proposals';
 import { twoStepTeam } from '../../server/fixtures';
-import { describeIfPg, startTestServer, type TestServer } from '../../server/helpers';
+import { describeIfPg, useTestServer } from '../../server/helpers';
 
 jest.setTimeout(120_000);
 
@@ -24,16 +24,10 @@ test('a token for every cost centre lists the scanned sheet’s; a token for som
 });
 
 describeIfPg('team proposals through the connector', () => {
-  let server: TestServer;
+  const server = useTestServer({ prefix: 'team_proposals' });
   const queues: OfflineQueue[] = [];
-  beforeAll(async () => {
-    server = await startTestServer({ prefix: 'team_proposals' });
-    await twoStepTeam(server, await server.token('root', 'admin', '*'));
-  });
-  afterAll(async () => {
-    queues.forEach((q) => q.close());
-    await server.close();
-  });
+  beforeAll(async () => twoStepTeam(server, await server.token('root', 'admin', '*')));
+  afterAll(() => queues.forEach((q) => q.close()));
 
   /** One user's pane connector (own offline queue), signed in as `user`. */
   async function pane(user: string, roles: Role[], centres: string[] | '*', url = server.url) {
@@ -99,6 +93,10 @@ describeIfPg('team proposals through the connector', () => {
     expect(teamActions(carols, carol.connector.getState().user!)).toEqual(['approve', 'reject']);
     proposal = sent(await moveTeamProposal(carol.api, carols, 'approve', ''));
     expect(proposal.state).toBe('approved');
+    // It left her inbox; what she moved stays in her list, and the sheet's cost centre lists it too.
+    expect(await mine(carol)).toBeUndefined();
+    const kept = await loadTeamProposals(carol.api, carol.connector.getState().user!, [], [drafted.id]);
+    expect(kept.map((p) => `${p.id} ${p.state}`)).toEqual([`${drafted.id} approved`]);
     expect(await mine(carol, ['CC1'])).toMatchObject({ state: 'approved' });
 
     expect(teamActions((await mine(alice))!, aliceUser)).toEqual(['apply']);
