@@ -89,6 +89,11 @@ export interface ReservedRecord {
 /** A KPI with the budget lines linked to it (v3). */
 export interface KpiRecord extends Kpi {
   links: KpiLink[];
+  /**
+   * The team server's copy once shared (src/connector/shared-kpis.ts): its id and the version last
+   * read or written, which a change is sent against (If-Match). Absent in single-user mode.
+   */
+  shared?: { id: string; version: number };
 }
 
 /** A kept forecast (v3); id = `${series}@${origin}@${method}`. */

@@ -1,0 +1,97 @@
+import 'fake-indexeddb/auto';
+import { localAdjustment, sameOutcome, syncMemory } from '../../src/connector/shared-memory';
+import { citeCases, similarCases } from '../../src/loop/adjustment-memory';
+import type { AdjustmentRecord } from '../../src/model/kpi';
+import { describeIfPg, useTestServer } from '../server/helpers';
+import { teamPane } from './team-pane';
+
+jest.setTimeout(120_000);
+
+/** A raise of MKT-ADS remembered at period `period`, not measured yet. */
+const move = (period: number, n = 0): AdjustmentRecord => ({
+  id: `adj:MKT-ADS@${period}:${n}`,
+  line: 'MKT-ADS',
+  costCentre: 'MKT',
+  kpi: null,
+  before: 60_000,
+  after: 66_000,
+  context: {
+    kinds: ['run-rate'],
+    direction: 'raise',
+    gapShare: 0.08,
+    moveShare: 0.1,
+    kpiAttainment: null,
+    period,
+    monthsLeft: 11 - period,
+  },
+  expected: { spendWithout: 21_000, planAdded: 2_000, kpiWithout: null, kpiTarget: null, gap: 9_600 },
+  proposal: `P-2026060${period}-1`,
+});
+const outcome = { measuredAt: 7, gapClosed: 0.6, passThrough: 0.8, kpiLift: null };
+
+describe('the memory as the server keeps it', () => {
+  test('a server record loses who and when, and its nulls for absent parts', () => {
+    const { proposal: _p, ...bare } = move(5);
+    expect(
+      localAdjustment({ ...bare, outcome: undefined, recordedBy: 'ana', recordedAt: '2026-06-06', measuredBy: null }),
+    ).toEqual(bare);
+    const withNulls = { ...bare, outcome: null, proposal: null } as unknown as AdjustmentRecord;
+    expect(localAdjustment({ ...withNulls, recordedBy: 'ana', recordedAt: '2026-06-06', measuredBy: null })).toEqual(
+      bare,
+    );
+  });
+  test('outcomes are the same when every measure is', () => {
+    expect(sameOutcome(outcome, { ...outcome })).toBe(true);
+    expect(sameOutcome(outcome, { ...outcome, gapClosed: 0.5 })).toBe(false);
+    expect(sameOutcome(undefined, outcome)).toBe(false);
+    expect(sameOutcome(undefined, undefined)).toBe(true);
+  });
+});
+
+describeIfPg('the memory of adjustments shared through the team server', () => {
+  const server = useTestServer({ prefix: 'shared_memory' });
+
+  test('a second user sees the first user’s move and, once measured, its outcome; the first sees it cited', async () => {
+    const alice = await teamPane(server, 'memory', 'alice', 'analyst', ['MKT']);
+    const bob = await teamPane(server, 'memory', 'bob', 'budget_owner', ['MKT']);
+    await alice.repository.put('adjustments', move(5));
+    expect(await syncMemory(alice.api, alice.repository, ['MKT'])).toMatchObject({ sent: 1, received: 0 });
+
+    const read = await syncMemory(bob.api, bob.repository, ['MKT']);
+    expect(read).toMatchObject({ sent: 0, received: 1, memory: [move(5)] });
+    // Bob's scan books the outcome months: he measures it; alice reads the outcome at her next sync.
+    await bob.repository.put('adjustments', { ...move(5), outcome });
+    expect(await syncMemory(bob.api, bob.repository, ['MKT'])).toMatchObject({ sent: 1, received: 0 });
+    const back = await syncMemory(alice.api, alice.repository, ['MKT']);
+    expect(back).toMatchObject({ sent: 0, received: 1, memory: [{ ...move(5), outcome }] });
+    // A later, similar move of alice's cites bob's measured case.
+    const cases = similarCases(back.memory, move(6).context);
+    expect(citeCases(cases, 2)).toBe('1 similar move closed 60% of the gap within 2 months');
+    // Syncing again sends and reads nothing.
+    expect(await syncMemory(alice.api, alice.repository, ['MKT'])).toMatchObject({ sent: 0, received: 0 });
+    alice.close();
+    bob.close();
+  });
+
+  test('offline moves and outcomes are queued and sent when the server is back; the first outcome stands', async () => {
+    const carol = await teamPane(server, 'memory', 'carol', 'analyst', ['OPS'], { offline: true });
+    const mine = { ...move(3), id: 'adj:OPS-IT@3:0', line: 'OPS-IT', costCentre: 'OPS' };
+    await carol.repository.put('adjustments', mine);
+    // Offline the list cannot be read: nothing is sent or lost.
+    await expect(syncMemory(carol.api, carol.repository, ['OPS'])).rejects.toMatchObject({
+      code: 'CONNECTOR_OFFLINE',
+    });
+    const dave = await teamPane(server, 'memory', 'dave', 'budget_owner', ['OPS']);
+    await carol.goOnline();
+    expect(await syncMemory(carol.api, carol.repository, ['OPS'])).toMatchObject({ sent: 1 });
+    // Dave measures first; carol, who measured other months offline, takes his outcome at her sync.
+    await syncMemory(dave.api, dave.repository, ['OPS']);
+    await dave.repository.put('adjustments', { ...mine, outcome });
+    await syncMemory(dave.api, dave.repository, ['OPS']);
+    await carol.repository.put('adjustments', { ...mine, outcome: { ...outcome, gapClosed: 0.1 } });
+    const merged = await syncMemory(carol.api, carol.repository, ['OPS']);
+    expect(merged).toMatchObject({ sent: 0, received: 1, memory: [{ ...mine, outcome }] });
+    carol.close();
+    dave.close();
+  });
+});
