@@ -2,31 +2,17 @@ import 'fake-indexeddb/auto';
 import { localAdjustment, sameOutcome, syncMemory } from '../../src/connector/shared-memory';
 import { citeCases, similarCases } from '../../src/loop/adjustment-memory';
 import type { AdjustmentRecord } from '../../src/model/kpi';
+import { adjustmentBody } from '../server/fixtures';
 import { describeIfPg, useTestServer } from '../server/helpers';
 import { teamPane } from './team-pane';
 
 jest.setTimeout(120_000);
 
-/** A raise of MKT-ADS remembered at period `period`, not measured yet. */
-const move = (period: number, n = 0): AdjustmentRecord => ({
-  id: `adj:MKT-ADS@${period}:${n}`,
-  line: 'MKT-ADS',
-  costCentre: 'MKT',
-  kpi: null,
-  before: 60_000,
-  after: 66_000,
-  context: {
-    kinds: ['run-rate'],
-    direction: 'raise',
-    gapShare: 0.08,
-    moveShare: 0.1,
-    kpiAttainment: null,
-    period,
-    monthsLeft: 11 - period,
-  },
-  expected: { spendWithout: 21_000, planAdded: 2_000, kpiWithout: null, kpiTarget: null, gap: 9_600 },
-  proposal: `P-2026060${period}-1`,
-});
+/** A raise of line ADS-m remembered at period `period`, not measured yet (the server tests' fixture). */
+const move = (period: number): AdjustmentRecord => {
+  const body = adjustmentBody('MKT', 'm');
+  return { ...body, id: `adj:ADS-m@${period}:0`, context: { ...body.context, period, monthsLeft: 11 - period } };
+};
 const outcome = { measuredAt: 7, gapClosed: 0.6, passThrough: 0.8, kpiLift: null };
 
 describe('the memory as the server keeps it', () => {
@@ -75,7 +61,7 @@ describeIfPg('the memory of adjustments shared through the team server', () => {
 
   test('offline moves and outcomes are queued and sent when the server is back; the first outcome stands', async () => {
     const carol = await teamPane(server, 'memory', 'carol', 'analyst', ['OPS'], { offline: true });
-    const mine = { ...move(3), id: 'adj:OPS-IT@3:0', line: 'OPS-IT', costCentre: 'OPS' };
+    const mine = { ...move(3), costCentre: 'OPS' };
     await carol.repository.put('adjustments', mine);
     // Offline the list cannot be read: nothing is sent or lost.
     await expect(syncMemory(carol.api, carol.repository, ['OPS'])).rejects.toMatchObject({

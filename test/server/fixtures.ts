@@ -1,3 +1,4 @@
+import type { AdjustmentRecord } from '../../src/model/kpi';
 import type { RequestSpec as InjectOptions, TestServer } from './helpers';
 
 /** A request to send for one route, prepared in cost centre `cc` by an all-powerful admin. */
@@ -114,7 +115,7 @@ export async function createKpi({
 }
 
 /** A remembered raise of line ADS-<unique> in cost centre `cc`, not measured yet. */
-export const adjustmentBody = (cc: string, unique: string) => ({
+export const adjustmentBody = (cc: string, unique: string): AdjustmentRecord => ({
   costCentre: cc,
   id: `adj:ADS-${unique}@5:0`,
   line: `ADS-${unique}`,
