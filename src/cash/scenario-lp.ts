@@ -13,10 +13,12 @@
  * - chance: b_{s,t} − L_t ≤ limit + M_{s,t}·z_s, Σ_s z_s ≤ ⌊αS⌋, z binary (sample average approximation).
  * Cash rows are written only for the `active` (trial, period) pairs and risk rows only for `risky`
  * ones: a relaxation, exact once every row left out holds (optimize-scenarios.ts). A balance column
- * exists only with its cash row: without the row it could only cost (when rate ≥ fee).
+ * exists only with its cash row: without the row it could only cost (when rate ≥ fee). The interest
+ * sums Σ_{τ<t} b_{s,τ} are written through block sums (interest-blocks.ts).
  */
 import type { Column, LinearProgram, Row, Term } from '../solver/types';
 import { perPeriod } from './build-cash-lp';
+import { interestTerms } from './interest-blocks';
 import { addPlacements } from './placement-columns';
 import { creditLimits, trialBase } from './scenario-recourse';
 import type { RiskSpec, ScenarioPlan } from './scenario-types';
@@ -101,13 +103,16 @@ export function buildScenarioLp(input: ScenarioLpInput): LinearProgram {
       columns.push({ name: balanceName(s, t), lb: 0, ub: cap });
       if (t < T && rp !== 0) objective.push({ name: balanceName(s, t), coef: -rp / S });
     }
-    const rowPeriods = [...active[s]].sort((a, b) => a - b);
-    for (const t of rowPeriods) {
-      const terms: Term[] = [
-        { name: `Y${t}`, coef: -1 },
-        { name: balanceName(s, t), coef: 1 },
-      ];
-      if (rp !== 0) for (const u of periods) if (u < t) terms.push({ name: balanceName(s, u), coef: -rp });
+    const interest = interestTerms(
+      periods,
+      rp,
+      (u) => balanceName(s, u),
+      (j) => `B${s}_${j}`,
+      columns,
+      rows,
+    );
+    for (const t of [...active[s]].sort((a, b) => a - b)) {
+      const terms: Term[] = [{ name: `Y${t}`, coef: -1 }, { name: balanceName(s, t), coef: 1 }, ...interest(t)];
       rows.push({ name: `c${s}_${t}`, terms, lb: minCash[t - 1] - base[s][t - 1], ub: Infinity });
     }
     for (const t of [...risky[s]].sort((a, b) => a - b)) {
