@@ -2,6 +2,23 @@
  * Severity of a flag on a documented scale: how sure the issue is not noise (its tail area,
  * calibrated to a probability) times how much of the line's annual budget it puts at stake.
  */
+import { median } from '../stats/median';
+import type { Thresholds } from './types';
+
+/**
+ * The material amount of a line: `runRatePct` of its typical annual plan (median |plan| × periods a
+ * year), and no less than `minAbs`. Severity is measured in it, and a run putting at least this much
+ * money at stake is material (line-issues.ts).
+ * @example materialAmount(new Array(12).fill(1000), { runRatePct: 0.05, periodsPerYear: 12, minAbs: 0 }) // 600
+ */
+export function materialAmount(
+  plan: ReadonlyArray<number | null>,
+  t: Pick<Thresholds, 'runRatePct' | 'periodsPerYear' | 'minAbs'>,
+): number {
+  const plans = plan.filter((p): p is number => p !== null && Number.isFinite(p)).map(Math.abs);
+  const annual = plans.length > 0 ? median(plans) * t.periodsPerYear : 0;
+  return Math.max(t.runRatePct * annual, t.minAbs);
+}
 
 /**
  * A p-value as a probability that the issue is real, by the Sellke–Bayarri–Berger calibration

@@ -4,26 +4,15 @@
  */
 import type { LineResiduals } from './line-residuals';
 import type { Issue } from './line-issues';
-import { meanResidual, RECENT_PERIODS } from './line-issues';
+import { meanResidual, RECENT_PERIODS, spanVariance } from './line-issues';
 import { issueKind } from './issue-kind';
 import { runSlope } from './run-slope';
 import { oneOffText, projectionText, runText } from './issue-text';
 import type { PeriodLabel } from './issue-text';
 import { yearEndProjection } from './year-end-projection';
 import { forecastBandReason } from './forecast-band';
-import { calibratedConfidence, flagSeverity } from './flag-severity';
+import { calibratedConfidence, flagSeverity, materialAmount } from './flag-severity';
 import type { BudgetLine, Flag, Reason, Thresholds, YearEndProjection } from './types';
-import { median } from '../stats/median';
-
-/**
- * The material amount severity is measured in: `runRatePct` of the line's typical annual plan
- * (median |plan| × periods a year), and no less than `minAbs`.
- */
-export function materialAmount(line: BudgetLine, t: Thresholds): number {
-  const plans = line.plan.filter((p): p is number => p !== null && Number.isFinite(p)).map(Math.abs);
-  const annual = plans.length > 0 ? median(plans) * t.periodsPerYear : 0;
-  return Math.max(t.runRatePct * annual, t.minAbs);
-}
 
 /** The year-end projection of a run still going at the latest period, on its own side of plan. */
 function runProjection(line: BudgetLine, view: LineResiduals, issue: Issue, t: Thresholds): YearEndProjection | null {
@@ -43,13 +32,9 @@ export function issueFlag(
   t: Thresholds,
   label: PeriodLabel,
 ): Flag {
-  let variance = 0;
+  const variance = spanVariance(view, issue.from, issue.to);
   let plan = 0;
-  // residual × base is actual − plan, after the seasonal pattern of variances when one was removed.
-  for (let i = issue.from; i <= issue.to; i += 1) {
-    variance += view.residual[i] * view.base[i];
-    plan += view.plan[i];
-  }
+  for (let i = issue.from; i <= issue.to; i += 1) plan += view.plan[i];
   const persistent = issue.to > issue.from;
   const projection = runProjection(line, view, issue, t);
   const kind = issueKind(view, issue, projection, t);
@@ -81,7 +66,7 @@ export function issueFlag(
     throughIndex: view.index[issue.to],
     kind,
     direction: issue.sign > 0 ? 'over' : 'under',
-    severity: flagSeverity(issue.pValue, amount, materialAmount(line, t)),
+    severity: flagSeverity(issue.pValue, amount, materialAmount(line.plan, t)),
     confidence: Math.round(calibratedConfidence(issue.pValue) * 1000) / 1000,
     pValue: issue.pValue,
     amount,

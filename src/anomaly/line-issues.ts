@@ -7,6 +7,7 @@ import { SIGMA_FLOOR } from './line-residuals';
 import { scanSegments } from './scan-segments';
 import { oneOffPeriods } from './one-off-periods';
 import { yearEndProjection } from './year-end-projection';
+import { materialAmount } from './flag-severity';
 import type { Thresholds } from './types';
 
 /** An issue in the positions of a line's residual view. */
@@ -32,6 +33,13 @@ export function meanResidual(view: LineResiduals, from: number, to: number): num
   return sum / (to - from + 1);
 }
 
+/** Money variance Σ (actual − plan) over [from, to], after the seasonal pattern when one was removed. */
+export function spanVariance(view: LineResiduals, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i <= to; i += 1) sum += view.residual[i] * view.base[i];
+  return sum;
+}
+
 /** Mean money variance a relative level stands for over [from, to] (the level × the mean base). */
 function meanAmount(view: LineResiduals, from: number, to: number, level: number): number {
   let base = 0;
@@ -44,8 +52,12 @@ const materialLevel = (view: LineResiduals, from: number, to: number, level: num
 
 /**
  * A run is material when its mean variance is (≥ `minPct` of plan and ≥ `minAbs` a period), or its
- * latest RECENT_PERIODS are (a drift that has become material), or its year-end projection at the
- * recent pace is at least `runRatePct` of the annual plan (and `minAbs`), on the run's side of plan.
+ * latest RECENT_PERIODS are (a drift that has become material), or the money it has put at stake
+ * (|Σ actual − plan| over its span, on its side of plan) is at least the line's material amount
+ * (`runRatePct` of the annual plan, the amount severity is measured in: flag-severity.ts), or its
+ * year-end projection at the recent pace is at least `runRatePct` of the annual plan (and `minAbs`).
+ * The money-at-stake test judges a long run by its cumulative deviation, not one month's: 4% under
+ * plan for fifteen months is 5% of a year's budget.
  */
 export function isMaterialRun(
   view: LineResiduals,
@@ -58,6 +70,8 @@ export function isMaterialRun(
   const recentFrom = Math.max(from, to - RECENT_PERIODS + 1);
   const recent = meanResidual(view, recentFrom, to);
   if (Math.sign(recent) === sign && materialLevel(view, recentFrom, to, recent, t)) return true;
+  const atStake = spanVariance(view, from, to);
+  if (Math.sign(atStake) === sign && Math.abs(atStake) >= materialAmount(planAll, t)) return true;
   const projection = yearEndProjection(view, planAll, to, recent, t.periodsPerYear);
   return (
     projection !== null &&

@@ -1,4 +1,20 @@
-import { budgetImpact, calibratedConfidence, flagSeverity } from '../../src/anomaly/flag-severity';
+import { budgetImpact, calibratedConfidence, flagSeverity, materialAmount } from '../../src/anomaly/flag-severity';
+import { DEFAULT_THRESHOLDS } from '../../src/anomaly/types';
+
+describe('materialAmount', () => {
+  const t = DEFAULT_THRESHOLDS;
+  const plan = new Array<number>(12).fill(1000);
+  it('is runRatePct of the typical annual plan, at least minAbs', () => {
+    expect(materialAmount(plan, t)).toBe(600);
+    expect(materialAmount(plan, { ...t, minAbs: 1000 })).toBe(1000);
+    expect(materialAmount([null, null], t)).toBe(0);
+  });
+  it('takes the median |plan| so one large month does not set it, and skips blanks and NaN', () => {
+    expect(materialAmount([1000, 1000, 1e9, null, Number.NaN, -1000], t)).toBe(600);
+    const huge = Number.MAX_VALUE / 100;
+    expect(materialAmount([huge], { ...t, periodsPerYear: 1 }) / huge).toBeCloseTo(0.05, 12);
+  });
+});
 
 describe('calibratedConfidence', () => {
   it('is 1 / (1 − e·p·ln p), the Sellke–Bayarri–Berger bound at even odds', () => {

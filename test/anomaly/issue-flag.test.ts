@@ -1,4 +1,4 @@
-import { issueFlag, materialAmount } from '../../src/anomaly/issue-flag';
+import { issueFlag } from '../../src/anomaly/issue-flag';
 import { periodLabeller } from '../../src/anomaly/issue-text';
 import { lineResiduals } from '../../src/anomaly/line-residuals';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/types';
@@ -12,14 +12,6 @@ const line = (actual: (number | null)[]): BudgetLine => ({
   owner: 'o',
   plan: new Array(12).fill(1000),
   actual,
-});
-
-describe('materialAmount', () => {
-  it('is runRatePct of the typical annual plan, at least minAbs', () => {
-    expect(materialAmount(line([]), t)).toBe(600);
-    expect(materialAmount(line([]), { ...t, minAbs: 1000 })).toBe(1000);
-    expect(materialAmount({ ...line([]), plan: [null, null] }, t)).toBe(0);
-  });
 });
 
 describe('issueFlag', () => {

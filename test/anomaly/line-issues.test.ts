@@ -39,6 +39,16 @@ describe('isMaterialRun', () => {
     expect(isMaterialRun(view, p10, { from: 4, to: 9, sign: 1 }, t)).toBe(true);
     expect(isMaterialRun(view, p10, { from: 4, to: 7, sign: 1 }, t)).toBe(false);
   });
+  it('accepts a long run whose money at stake reaches the material amount though no month reaches minPct', () => {
+    // 4% under plan on a 1,000 plan: 40 a period; the material amount is 5% × 12,000 = 600
+    const p24 = plan.slice(0, 24);
+    const actual = p24.map((_, i) => (i >= 4 ? 960 : 1000));
+    const view = lineResiduals(p24, actual, 12);
+    expect(isMaterialRun(view, p24, { from: 4, to: 18, sign: -1 }, t)).toBe(true); // 15 × 40 = 600
+    expect(isMaterialRun(view, p24, { from: 4, to: 17, sign: -1 }, t)).toBe(false); // 14 × 40 = 560
+    expect(isMaterialRun(view, p24, { from: 4, to: 18, sign: -1 }, { ...t, minAbs: 700 })).toBe(false);
+    expect(isMaterialRun(view, p24, { from: 4, to: 18, sign: 1 }, t)).toBe(false);
+  });
   it('accepts a run whose year-end projection breaches the run rate', () => {
     // an earlier overrun this year (+400) and a run at +4% from May: 560 so far + 4 × 40 to come = 6%
     const p12 = plan.slice(0, 12);
