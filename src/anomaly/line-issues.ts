@@ -4,7 +4,8 @@
  */
 import type { LineResiduals } from './line-residuals';
 import { SIGMA_FLOOR } from './line-residuals';
-import { scanSegments } from './scan-segments';
+import { clipScores, noiseUnits, scanSegments } from './scan-segments';
+import { ewmaRuns } from './ewma-drift';
 import { oneOffPeriods } from './one-off-periods';
 import { yearEndProjection } from './year-end-projection';
 import { materialAmount } from './flag-severity';
@@ -97,10 +98,21 @@ function merge(issues: Issue[]): Issue[] {
 }
 
 /**
+ * Share of `alpha` the EWMA detector (ewma-drift.ts) may spend on a line: chosen by the two-fold
+ * cross-validation of bench/flags-cv.ts among ¼, ½ and 1 (docs/anomaly.md).
+ */
+export const EWMA_ALPHA_SHARE = 0.5;
+
+/** Does [from, to] overlap any of the issues? */
+const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) => i.from <= to && i.to >= from);
+
+/**
  * Every material issue of a line, in period order: the persistent runs the segment scan finds (at
  * `alpha` over all runs), then one-off periods among the periods no material run covers (at `alpha`
- * over those periods), each material (≥ `minPct` of plan and ≥ `minAbs`); touching issues on the
- * same side of plan are one issue.
+ * over those periods), each material (≥ `minPct` of plan and ≥ `minAbs`), then the runs of the EWMA
+ * detector (at `alpha` × EWMA_ALPHA_SHARE) that are material and overlap none of those: a line's
+ * issues are the union of the three tests, the scan and one-off test taking precedence where they
+ * overlap. Touching issues on the same side of plan are one issue.
  */
 export function lineIssues(view: LineResiduals, planAll: ReadonlyArray<number | null>, t: Thresholds): Issue[] {
   const runs = scanSegments(view.residual, view.sigma, t.alpha, t.z)
@@ -118,5 +130,10 @@ export function lineIssues(view: LineResiduals, planAll: ReadonlyArray<number | 
       evidence: o.evidence,
       pValue: o.pValue,
     }));
-  return merge([...runs, ...oneOffs]);
+  const found = [...runs, ...oneOffs];
+  const z = clipScores(noiseUnits(view.residual, view.sigma));
+  const drifts = ewmaRuns(z, t.alpha * EWMA_ALPHA_SHARE, t.z).filter(
+    (d) => !overlaps(found, d.from, d.to) && isMaterialRun(view, planAll, d, t),
+  );
+  return merge([...found, ...drifts]);
 }

@@ -13,7 +13,7 @@ import { scanCritical, scanTail } from './scan-tail';
  * make a run on its own: with the critical value of a 36-period line (about 4.6), two periods need
  * more than 3 noise units each.
  */
-const CLIP = 4;
+export const CLIP = 4;
 
 /** Least reference value of the CUSUM that dates a run's onset, in noise units. */
 const ONSET_SLACK = 1;
@@ -60,6 +60,20 @@ export function autocorrelationInflation(r: ReadonlyArray<number>): number {
   }
   const rho = den > 0 ? Math.min(0.5, Math.max(0, num / den)) : 0;
   return Math.sqrt((1 + rho) / (1 - rho));
+}
+
+/**
+ * The residuals in noise units, with the scale widened for lag-1 autocorrelation
+ * (autocorrelationInflation): what every run detector of a line reads.
+ */
+export function noiseUnits(residual: ReadonlyArray<number>, sigma: number): number[] {
+  const inflation = autocorrelationInflation(residual);
+  return residual.map((v) => v / sigma / inflation);
+}
+
+/** Scores clipped at ±CLIP noise units, so one spike cannot make a run on its own. */
+export function clipScores(raw: ReadonlyArray<number>): number[] {
+  return raw.map((v) => Math.max(-CLIP, Math.min(CLIP, v)));
 }
 
 /** The segment of two or more positions in [a, b] with the largest |Σ z| / √length. */
@@ -145,9 +159,8 @@ function onset(z: ReadonlyArray<number>, run: { from: number; to: number }, sign
 export function scanSegments(residual: ReadonlyArray<number>, sigma: number, alpha: number, zFloor: number): Segment[] {
   const m = residual.length;
   if (m < 4) return [];
-  const inflation = autocorrelationInflation(residual);
-  const raw = residual.map((v) => v / sigma / inflation);
-  const z = raw.map((v) => Math.max(-CLIP, Math.min(CLIP, v)));
+  const raw = noiseUnits(residual, sigma);
+  const z = clipScores(raw);
   const df = scaleDegreesOfFreedom(m);
   const critical = Math.max(zFloor, scanCritical(alpha, m, df));
   const found: Segment[] = [];

@@ -1,5 +1,6 @@
 import { isMaterialRun, lineIssues } from '../../src/anomaly/line-issues';
 import { lineResiduals } from '../../src/anomaly/line-residuals';
+import { scanSegments } from '../../src/anomaly/scan-segments';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/types';
 import { normals } from './helpers';
 
@@ -22,6 +23,15 @@ describe('lineIssues', () => {
       [4, 4],
       [10, 23],
     ]);
+  });
+  it('adds a late drift that the EWMA finds and the segment scan does not', () => {
+    // 0.6 noise units a period from period 30 of 36 (seed 11): the scan's best run is below its critical value
+    const p36 = new Array<number>(36).fill(1000);
+    const actual = normals(11, 36).map((z, i) => 1000 * (1 + 0.02 * z + (i >= 30 ? 0.012 * (i - 29) : 0)));
+    const view = lineResiduals(p36, actual, 12);
+    expect(scanSegments(view.residual, view.sigma, t.alpha, t.z)).toEqual([]);
+    expect(lineIssues(view, p36, t)).toEqual([expect.objectContaining({ from: 32, to: 35, sign: 1 })]);
+    expect(lineIssues(view, p36, { ...t, alpha: 0.001 })).toEqual([]);
   });
   it('drops runs and one-offs below materiality', () => {
     const small = noisy(3, (i) => (i >= 6 ? 0.03 : 0) + (i === 2 ? 0.04 : 0));
