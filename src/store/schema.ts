@@ -29,6 +29,8 @@ export interface ModelRecord {
   /** Ids of the drivers in this model. */
   driverIds: string[];
   correlation?: { names: string[]; matrix: number[][] };
+  /** The team server's copy this model was saved as or taken from (id, cost centre, version last seen). */
+  team?: { id: string; costCentre: string; version: number };
 }
 
 /** A saved scenario wizard setup. */
