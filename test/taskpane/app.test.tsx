@@ -118,6 +118,12 @@ describe('Scenario wizard', () => {
     await screen.findByText(/^Wrote the summary to 'Base case'!A1:L2/);
     expect(workbook.sheets).toContain('Base case');
     expect(workbook.charts.map((c) => c.kind)).toEqual(['column', 'bar']);
+    // The written tornado holds both measures, and its bar chart reads both columns.
+    const tornado = workbook.tables.find((t) => t.rows[0][0] === 'Driver')!;
+    expect(tornado.rows[0]).toEqual(['Driver', 'Rank correlation with revenue', 'Standardised regression coefficient']);
+    expect(tornado.rows.slice(1).map((r) => r[0])).toEqual(['price', 'volume']);
+    expect(tornado.rows[2][2]).toBeGreaterThan(0.9);
+    expect(workbook.charts.find((c) => c.kind === 'bar')!.dataAddress).toBe(tornado.address);
     fireEvent.click(screen.getByRole('button', { name: 'Save run' }));
     await waitFor(async () => expect(await repository.list('runs')).toHaveLength(1));
   }, 20000);
