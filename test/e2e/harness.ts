@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { DriverSpec } from '../../src/scenario/spec';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -213,4 +214,15 @@ export async function openFunctionsPage(): Promise<AddinPage> {
   await addin.page.goto(`${addin.url}/taskpane.html?tab=help`, { waitUntil: 'load' });
   await addin.page.getByTestId('function-list').waitFor({ timeout: 20_000 });
   return addin;
+}
+
+/** Adds a driver through the Drivers view's form, as a user does. */
+export async function addDriver(page: Page, d: DriverSpec): Promise<void> {
+  await page.getByRole('button', { name: 'Add driver' }).click();
+  await page.getByLabel('Name').fill(d.name);
+  await page.getByRole('combobox', { name: 'Distribution' }).selectOption(d.distribution);
+  for (const [k, v] of Object.entries(d.params))
+    await page.getByRole('textbox', { name: new RegExp(`^${k}`) }).fill(String(v));
+  await page.getByRole('button', { name: 'Save driver' }).click();
+  await page.getByRole('button', { name: `Edit ${d.name}` }).waitFor();
 }

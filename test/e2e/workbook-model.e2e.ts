@@ -10,7 +10,7 @@ import { runScenarioDetailed } from '../../src/scenario/run';
 import type { DriverSpec } from '../../src/scenario/spec';
 import { quantile } from '../../src/stats/quantile';
 import { sampleValues, sampleWrites } from '../scenario/workbook-model/sample-workbook';
-import { openAddinPage, openView, type AddinPage } from './harness';
+import { addDriver, openAddinPage, openView, type AddinPage } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -29,16 +29,6 @@ const CELLS: Record<string, string> = {
   unit_cost: 'Inputs!B3',
   inflation: 'Inputs!B5',
 };
-
-async function addDriver(d: DriverSpec): Promise<void> {
-  await page.getByRole('button', { name: 'Add driver' }).click();
-  await page.getByLabel('Name').fill(d.name);
-  await page.getByRole('combobox', { name: 'Distribution' }).selectOption(d.distribution);
-  for (const [k, v] of Object.entries(d.params))
-    await page.getByRole('textbox', { name: new RegExp(`^${k}`) }).fill(String(v));
-  await page.getByRole('button', { name: 'Save driver' }).click();
-  await page.getByRole('button', { name: `Edit ${d.name}` }).waitFor();
-}
 
 beforeAll(async () => {
   addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
@@ -59,7 +49,7 @@ afterAll(async () => {
 });
 
 it('translates the workbook formulas, checks them at the drivers’ cells and uses them as the model', async () => {
-  for (const d of DRIVERS) await addDriver(d);
+  for (const d of DRIVERS) await addDriver(page, d);
   await page.getByLabel('Output cells').fill('net = Output!B1, npv_k = Output!B2, Output!B3');
   for (const [name, cell] of Object.entries(CELLS)) await page.getByLabel(`Cell of ${name}`).fill(cell);
   await page.getByRole('button', { name: 'Translate the formulas' }).click();
