@@ -5,7 +5,8 @@
 import type { AdjustmentRecord } from '../model/kpi';
 import { citeCases, recordAdjustment, similarCases } from './adjustment-memory';
 import { phasePlan } from './phase-plan';
-import { kpiWithoutMove, recentAttainment, targetOver } from './kpi-state';
+import { kpiWithoutMove, targetOver, weightedAttainment } from './kpi-state';
+import { loopLinks } from './loop-contexts';
 import { moveReason } from './signals';
 import type { LineContext } from './line-objective';
 import type { LoopStepInput } from './loop-types';
@@ -95,7 +96,10 @@ export function applyMoves(
       direction: direction > 0 ? ('raise' as const) : ('cut' as const),
       gapShare: c.landing.gap / Math.max(c.landing.yearPlan, 1e-9),
       moveShare: (totals[i] - c.landing.planLeft) / Math.max(c.landing.planLeft, 1e-9),
-      kpiAttainment: kpi ? recentAttainment(kpi, input.month) : null,
+      kpiAttainment: weightedAttainment(
+        loopLinks(line).flatMap((l) => input.kpis.filter((k) => k.id === l.kpi)),
+        input.month,
+      ),
       period: input.month,
       monthsLeft: b - a + 1,
     };

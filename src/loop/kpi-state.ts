@@ -48,3 +48,20 @@ export function targetOver(kpi: KpiSeriesState, from: number, months: number): n
   const targets = kpi.target.slice(from, from + months).filter(known);
   return targets.length === months ? targets.reduce((s, v) => s + v, 0) : null;
 }
+
+/**
+ * The KPI state of a line that moves several KPIs: the priority-weighted mean of recentAttainment
+ * over those that have one (with one KPI, exactly its attainment); null when none has.
+ * @example weightedAttainment([{ target: [10], actual: [9], priority: 3 }, { target: [10], actual: [13] }], 0) // 0.75·0.9 + 0.25·1.3 = 1
+ */
+export function weightedAttainment(
+  kpis: ReadonlyArray<KpiSeriesState & { priority?: number }>,
+  month: number,
+): number | null {
+  const known = kpis.flatMap((k) => {
+    const a = recentAttainment(k, month);
+    return a === null ? [] : [{ a, p: k.priority ?? 1 }];
+  });
+  const total = known.reduce((s, k) => s + k.p, 0);
+  return known.length ? known.reduce((s, k) => s + (k.p / total) * k.a, 0) : null;
+}

@@ -3,11 +3,12 @@
  *
  *   f(P) = λ·A(P) − V(P)
  *
- * A(P), KPI attainment points: Σ over the window's months of a_u·gain(x_u(P)) ÷ (KPIs × months of the
- * year), with x_u(P) = w·φ_u·P + (1 − w)·need_u the spend the plan buys (φ the plan's monthly shape,
+ * A(P), KPI attainment points: Σ over the line's KPIs and the window's months of a_u·gain(x_u(P)) ÷
+ * (KPIs × months of the year), with x_u(P) = w·φ_u·P + (1 − w)·need_u the spend the plan buys (φ the plan's monthly shape,
  * w the pass-through) and a_u = ±priority ÷ target_u the attainment per KPI unit (− when lower is
- * better). A line whose response would lower attainment counts as no response: budget is never cut to
- * improve a KPI.
+ * better). A KPI whose response would lower attainment counts as no response: budget is never cut to
+ * improve a KPI. A line linked to several KPIs sums their priority-weighted terms; the risk side is
+ * the standard error of A's slope, the KPIs' estimates independent: √Σ se_k² (one KPI: its own).
  * V(P), expected year-end variance points: E|G| ÷ (year plan in force × lines), G ~ Normal(gap(P), σ²) the
  * landing's gap (spend-landing.ts), E|G| = σ·(2φ(z) + z·(2Φ(z) − 1)), z = gap/σ. It is smooth: a plan a
  * little away from the forecast costs little, one far away costs (1 − w) per unit.
@@ -19,16 +20,22 @@ import { normalDensity } from '../stats/normal-density';
 import type { Landing } from './spend-landing';
 import type { ResponseCurve } from './response-curves';
 
+/** One KPI a line's spend moves: its response curve and what a KPI unit is worth each window month. */
+export interface KpiTermContext {
+  curve: ResponseCurve;
+  /** Attainment per KPI unit in each window month (±priority ÷ target; 0 without a target). */
+  attainmentPerUnit: number[];
+}
+
 export interface LineContext {
   id: string;
   costCentre: string;
   landing: Landing;
-  curve: ResponseCurve;
+  /** The KPIs the line's spend moves (empty: none). */
+  terms: KpiTermContext[];
   passThrough: number;
   /** The plan's shape over the window (Σ = 1). */
   shape: number[];
-  /** Attainment per KPI unit in each window month (±priority ÷ target; 0 without a target). */
-  attainmentPerUnit: number[];
   /** Smallest and largest remaining plan the limits allow. */
   lower: number;
   upper: number;
@@ -48,35 +55,47 @@ function spendAt(c: LineContext, total: number, u: number): number {
   return c.passThrough * c.shape[u] * total + (1 - c.passThrough) * c.landing.need[u];
 }
 
-/** True when more spend on this line would not raise attainment (so its KPI term is dropped). */
-function hurts(c: LineContext): boolean {
+/** True when more spend on this line would not raise this KPI's attainment (so the term is dropped). */
+function hurts(c: LineContext, t: KpiTermContext): boolean {
   let slope = 0;
   c.shape.forEach(
-    (_, u) => (slope += c.attainmentPerUnit[u] * c.curve.marginal(spendAt(c, c.landing.planLeft, u)).mean),
+    (_, u) => (slope += t.attainmentPerUnit[u] * t.curve.marginal(spendAt(c, c.landing.planLeft, u)).mean),
   );
   return !(slope > 0);
 }
 
 /** A(P): KPI attainment points the remaining plan P buys (relative to spending nothing). */
 export function attainmentPoints(c: LineContext, total: number): number {
-  if (c.curve.source === 'none' || hurts(c)) return 0;
   let points = 0;
-  c.shape.forEach((_, u) => (points += c.attainmentPerUnit[u] * c.curve.gain(spendAt(c, total, u))));
+  for (const t of c.terms) {
+    if (t.curve.source === 'none' || hurts(c, t)) continue;
+    let term = 0;
+    c.shape.forEach((_, u) => (term += t.attainmentPerUnit[u] * t.curve.gain(spendAt(c, total, u))));
+    points += term;
+  }
   return points / c.kpiMonths;
 }
 
-/** The standard error of A's slope per unit of plan at the plan in force: the risk side of the allocation. */
-export function attainmentRisk(c: LineContext): number {
-  if (c.curve.source === 'none') return 0;
+/** The standard error of one KPI's share of A's slope per unit of plan, at the plan in force. */
+function termRisk(c: LineContext, t: KpiTermContext): number {
+  if (t.curve.source === 'none') return 0;
   let se = 0;
   c.shape.forEach((_, u) => {
     se +=
-      Math.abs(c.attainmentPerUnit[u]) *
+      Math.abs(t.attainmentPerUnit[u]) *
       c.passThrough *
       c.shape[u] *
-      c.curve.marginal(spendAt(c, c.landing.planLeft, u)).se;
+      t.curve.marginal(spendAt(c, c.landing.planLeft, u)).se;
   });
   return se / c.kpiMonths;
+}
+
+/**
+ * The standard error of A's slope per unit of plan at the plan in force, √Σ over the line's KPIs
+ * (independent estimates): the risk side of the allocation.
+ */
+export function attainmentRisk(c: LineContext): number {
+  return Math.hypot(...c.terms.map((t) => termRisk(c, t)));
 }
 
 /**

@@ -1,11 +1,18 @@
 /**
- * From the loop step's input to each line's context for the allocation: its year-end landing, its
- * KPI response curve, the shape of its plan over the window, attainment per KPI unit and the limits.
+ * From the loop step's input to each line's context for the allocation: its year-end landing, the
+ * response curve of each KPI it moves (estimated within that KPI's regression, or entered) with the
+ * attainment per KPI unit, the shape of its plan over the window and the limits.
  */
 import { forecastLanding } from './spend-landing';
 import { responseCurves } from './response-curves';
 import type { LineContext } from './line-objective';
-import type { LoopStepInput } from './loop-types';
+import type { LoopKpiLink, LoopLine, LoopStepInput } from './loop-types';
+
+/** Every KPI link of a line: its main `kpi` first, then `otherKpis`, once per KPI. */
+export function loopLinks(line: LoopLine): LoopKpiLink[] {
+  const main: LoopKpiLink[] = line.kpi === null ? [] : [{ kpi: line.kpi, lag: line.lag, response: line.response }];
+  return [...main, ...(line.otherKpis ?? [])].filter((l, i, all) => all.findIndex((o) => o.kpi === l.kpi) === i);
+}
 
 /**
  * @param passThrough the pass-through to assume for each line (by id)
@@ -15,14 +22,19 @@ export function lineContexts(input: LoopStepInput, passThrough: (line: string) =
   const months = input.monthsPerYear;
   const yearStart = Math.floor(a / months) * months;
   const kpiById = new Map(input.kpis.map((k) => [k.id, k]));
+  const pairs = input.lines.flatMap((line, i) =>
+    loopLinks(line)
+      .filter((link) => kpiById.has(link.kpi))
+      .map((link) => ({ i, link })),
+  );
   const curves = responseCurves({
     kpis: input.kpis.map((k) => ({ id: k.id, actual: k.actual })),
-    lines: input.lines.map((l) => ({
-      id: l.id,
-      kpi: l.kpi !== null && kpiById.has(l.kpi) ? l.kpi : null,
-      actual: l.actual,
-      lag: l.lag,
-      entered: l.response,
+    lines: pairs.map(({ i, link }) => ({
+      id: input.lines[i].id,
+      kpi: link.kpi,
+      actual: input.lines[i].actual,
+      lag: link.lag,
+      entered: link.response,
     })),
   });
   return input.lines.map((line, i) => {
@@ -35,29 +47,34 @@ export function lineContexts(input: LoopStepInput, passThrough: (line: string) =
       window: [a, b],
       passThrough: w,
     });
-    const kpi = line.kpi === null ? undefined : kpiById.get(line.kpi);
     const shape: number[] = [];
-    const attainmentPerUnit: number[] = [];
     let lower = 0;
     let upper = 0;
     for (let u = a; u <= b; u++) {
       shape.push(landing.planLeft > 0 ? line.plan[u] / landing.planLeft : 1 / (b - a + 1));
       lower += input.limits.minShare * line.annualPlan[u];
       upper += input.limits.maxShare * line.annualPlan[u];
-      const target = kpi?.target[u];
-      const sign = kpi?.direction === 'lower' ? -1 : 1;
-      attainmentPerUnit.push(
-        kpi && target !== null && target !== undefined && target > 0 ? (sign * (kpi.priority ?? 1)) / target : 0,
-      );
     }
+    const terms = pairs.flatMap(({ i: at, link }, j) => {
+      if (at !== i) return [];
+      const kpi = kpiById.get(link.kpi)!;
+      const sign = kpi.direction === 'lower' ? -1 : 1;
+      const attainmentPerUnit: number[] = [];
+      for (let u = a; u <= b; u++) {
+        const target = kpi.target[u];
+        attainmentPerUnit.push(
+          target !== null && target !== undefined && target > 0 ? (sign * (kpi.priority ?? 1)) / target : 0,
+        );
+      }
+      return [{ curve: curves[j], attainmentPerUnit }];
+    });
     return {
       id: line.id,
       costCentre: line.costCentre,
       landing,
-      curve: curves[i],
+      terms,
       passThrough: w,
       shape,
-      attainmentPerUnit,
       lower,
       upper,
       kpiMonths: Math.max(1, input.kpis.length) * months,

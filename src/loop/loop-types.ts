@@ -6,11 +6,25 @@
  */
 import type { AdjustmentRecord, EnteredKpiResponse } from '../model/kpi';
 
+/** A line's link to a further KPI its spend moves (KpiLink without the line). */
+export interface LoopKpiLink {
+  kpi: string;
+  /** Periods from spend to its effect on the KPI. @default 0 */
+  lag?: number;
+  /** A response entered by hand instead of the estimate. */
+  response?: EnteredKpiResponse;
+}
+
 export interface LoopLine {
   id: string;
   costCentre: string;
-  /** The KPI the line's spend moves (KpiLink.kpi), or null. */
+  /** The KPI the line's spend moves (KpiLink.kpi), or null: its main KPI, whose outcome the memory measures. */
   kpi: string | null;
+  /**
+   * Further KPIs the line's spend moves (the pane's links to several KPIs; the benchmark sends none):
+   * the line's value is then the priority-weighted attainment over `kpi` and these. @default []
+   */
+  otherKpis?: LoopKpiLink[];
   /** The approved plan per month, from month 0 through the window's end. */
   annualPlan: number[];
   /** The plan in force per month, through the window's end. */

@@ -18,7 +18,7 @@ import type { MoveFacts } from './adjustment-memory';
 import { citeCases, learnedPassThrough, measureOutcome, recordAdjustment, similarCases } from './adjustment-memory';
 import type { LinkedKpi } from './kpi-returns';
 import { linksOfLine } from './kpi-returns';
-import { kpiWithoutMove, recentAttainment, targetOver } from './kpi-state';
+import { kpiWithoutMove, targetOver, weightedAttainment } from './kpi-state';
 import { DEFAULT_LOOP_SETTINGS } from './loop-types';
 import type { Landing } from './spend-landing';
 import { forecastLanding } from './spend-landing';
@@ -91,20 +91,6 @@ export function mainKpiOfLine(kpis: ReadonlyArray<LinkedKpi>, line: string): Lin
   );
 }
 
-/**
- * The line's KPI state as the memory compares it: the priority-weighted mean of recentAttainment over
- * its KPIs that have one (with one KPI, exactly its attainment); null when none has.
- * @example linesAttainment([{ …, priority: 3, attainment 0.9 }, { …, priority: 1, attainment 1.3 }], p) // 1.0
- */
-export function linesAttainment(kpis: ReadonlyArray<LinkedKpi>, month: number): number | null {
-  const known = kpis.flatMap((k) => {
-    const a = recentAttainment(k, month);
-    return a === null ? [] : [{ a, p: k.priority ?? 1 }];
-  });
-  const total = known.reduce((s, k) => s + k.p, 0);
-  return known.length ? known.reduce((s, k) => s + (k.p / total) * k.a, 0) : null;
-}
-
 /** Why a line moves: the kinds of its ongoing flags, most severe first, or its KPI. */
 function reasonsOf(flags: ReadonlyArray<Flag>, line: string): AdjustmentReason[] {
   const kinds = flags
@@ -151,7 +137,7 @@ export function paneMoveFacts(
       direction: delta > 0 ? 'raise' : 'cut',
       gapShare: landing.gap / Math.max(landing.yearPlan, 1e-9),
       moveShare: delta / landing.planLeft,
-      kpiAttainment: linesAttainment(kpisOfLine(scan.kpis, line.id), p),
+      kpiAttainment: weightedAttainment(kpisOfLine(scan.kpis, line.id), p),
       period: p,
       monthsLeft: current.length,
     },

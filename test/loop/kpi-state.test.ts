@@ -1,4 +1,4 @@
-import { kpiWithoutMove, recentAttainment, targetOver } from '../../src/loop/kpi-state';
+import { kpiWithoutMove, recentAttainment, targetOver, weightedAttainment } from '../../src/loop/kpi-state';
 
 describe('recentAttainment', () => {
   test('mean of actual ÷ target over the last three periods with both', () => {
@@ -31,5 +31,21 @@ describe('kpiWithoutMove and targetOver', () => {
     expect(targetOver({ target: [1, 2, 3], actual: [] }, 1, 2)).toBe(5);
     expect(targetOver({ target: [1, null, 3], actual: [] }, 0, 3)).toBeNull();
     expect(targetOver({ target: [1, 2], actual: [] }, 1, 2)).toBeNull();
+  });
+});
+
+describe('weightedAttainment', () => {
+  const leads = { target: [100, 100, 100], actual: [90, 90, 90], priority: 3 };
+  const revenue = { target: [1000, 1000, 1000], actual: [1300, 1300, 1300], priority: 1 };
+
+  test('a line with several KPIs: the priority-weighted attainment, 0.75 × 0.9 + 0.25 × 1.3 = 1', () => {
+    expect(weightedAttainment([leads, revenue], 2)).toBeCloseTo(1, 14);
+    expect(weightedAttainment([{ ...leads, priority: undefined }, revenue], 2)).toBeCloseTo(1.1, 14);
+  });
+
+  test('one KPI: exactly its own attainment; a KPI without actuals does not weigh; none: null', () => {
+    expect(weightedAttainment([leads], 2)).toBe(recentAttainment(leads, 2));
+    expect(weightedAttainment([leads, { ...revenue, actual: [] }], 2)).toBe(recentAttainment(leads, 2));
+    expect(weightedAttainment([], 2)).toBeNull();
   });
 });

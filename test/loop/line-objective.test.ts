@@ -1,4 +1,11 @@
-import { attainmentPoints, expectedAbsolute, lineValue, variancePoints } from '../../src/loop/line-objective';
+import {
+  attainmentPoints,
+  attainmentRisk,
+  expectedAbsolute,
+  lineValue,
+  variancePoints,
+} from '../../src/loop/line-objective';
+import { enteredCurve } from '../../src/loop/response-curves';
 import { context } from './contexts';
 
 describe('expectedAbsolute: E|X| for X ~ Normal(m, s²)', () => {
@@ -39,7 +46,42 @@ describe('the line objective', () => {
 
   test('a response that would lower attainment counts as none', () => {
     expect(attainmentPoints(context(-2), 900)).toBe(0);
-    const lower = context(2, { attainmentPerUnit: Array(6).fill(-1 / 1000) });
+    const lower = context(2, { terms: [{ ...context(2).terms[0], attainmentPerUnit: Array(6).fill(-1 / 1000) }] });
     expect(attainmentPoints(lower, 900)).toBe(0);
+  });
+});
+
+describe('a line that moves several KPIs', () => {
+  // K: 2 per unit, saturation 150, 1/1000 attainment per unit (the helper's). K2: 0.5 per unit, constant,
+  // priority 3 on a target of 500 (3/500 per unit), sd 0.1.
+  const k2 = { curve: enteredCurve('K2', { perUnit: 0.5, sd: 0.1 }), attainmentPerUnit: Array(6).fill(3 / 500) };
+  const one = context(2);
+  const withSd = { ...one.terms[0], curve: enteredCurve('K', { perUnit: 2, saturation: 150, sd: 0.4 }) };
+
+  test("A is the sum of the KPIs' priority-weighted terms: closed form", () => {
+    const both = context(2, { terms: [one.terms[0], k2] });
+    const x = 0.5 * (720 / 6) + 0.5 * one.landing.need[0];
+    const first = (6 * (1 / 1000) * 2 * 150 * (1 - Math.exp(-x / 150))) / 12;
+    const second = (6 * (3 / 500) * 0.5 * x) / 12;
+    expect(attainmentPoints(both, 720)).toBeCloseTo(first + second, 12);
+    expect(attainmentPoints(both, 720)).toBeCloseTo(
+      attainmentPoints(one, 720) + attainmentPoints(context(2, { terms: [k2] }), 720),
+      14,
+    );
+  });
+
+  test("the risk is √Σ of each KPI's; one KPI gives exactly its own", () => {
+    const a = context(2, { terms: [withSd] });
+    const b = context(2, { terms: [k2] });
+    const both = context(2, { terms: [withSd, k2] });
+    expect(attainmentRisk(b)).toBeCloseTo((6 * (3 / 500) * 0.5 * (1 / 6) * 0.1) / 12, 14);
+    expect(attainmentRisk(both)).toBeCloseTo(Math.hypot(attainmentRisk(a), attainmentRisk(b)), 14);
+    expect(attainmentRisk(context(2, { terms: [] }))).toBe(0);
+    expect(attainmentPoints(context(2, { terms: [] }), 720)).toBe(0);
+  });
+
+  test('a KPI whose response would lower attainment is dropped, the others still count', () => {
+    const hurting = { ...k2, attainmentPerUnit: Array(6).fill(-3 / 500) };
+    expect(attainmentPoints(context(2, { terms: [one.terms[0], hurting] }), 720)).toBe(attainmentPoints(one, 720));
   });
 });

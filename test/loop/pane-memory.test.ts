@@ -2,7 +2,6 @@ import {
   citePaneMoves,
   kpisOfLine,
   lastBooked,
-  linesAttainment,
   mainKpiOfLine,
   measurePaneMemory,
   paneLanding,
@@ -94,14 +93,6 @@ describe('a line linked to several KPIs', () => {
     expect(kpisOfLine([revenue, leads], 'MKT-ADS').map((k) => k.id)).toEqual(['Revenue', 'Leads']);
     expect(mainKpiOfLine([revenue, leads], 'MKT-ADS')?.id).toBe('Leads');
     expect(mainKpiOfLine([revenue, { ...leads, priority: 1 }], 'MKT-ADS')?.id).toBe('Revenue');
-  });
-
-  test('the KPI state is the priority-weighted attainment: 0.75 × 0.9 + 0.25 × 1.3 = 1', () => {
-    expect(linesAttainment([leads, revenue], 5)).toBeCloseTo(1, 12);
-    // One KPI: exactly its own attainment; a KPI without actuals yet does not weigh.
-    expect(linesAttainment([leads], 5)).toBe(0.9);
-    expect(linesAttainment([leads, { ...revenue, actual: [] }], 5)).toBe(0.9);
-    expect(linesAttainment([], 5)).toBeNull();
   });
 
   test('a move records the weighted state and measures its main KPI', () => {
