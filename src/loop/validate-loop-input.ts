@@ -51,6 +51,15 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
     numbers(l.actual, `${at}.actual`, month + 1, true);
     if (l.annualPlan.some((v) => v < 0) || l.plan.some((v) => v < 0))
       throw LoopErrors.badInput(at, 'plans must not be negative');
+    if (l.otherKpis !== undefined) {
+      if (!Array.isArray(l.otherKpis)) throw LoopErrors.badInput(`${at}.otherKpis`, 'must be a list of KPI links');
+      l.otherKpis.forEach((k, j) => {
+        if (!k || typeof k.kpi !== 'string' || k.kpi === '')
+          throw LoopErrors.badInput(`${at}.otherKpis[${j}].kpi`, 'must name a KPI');
+        if (k.lag !== undefined && !(Number.isInteger(k.lag) && k.lag >= 0))
+          throw LoopErrors.badInput(`${at}.otherKpis[${j}].lag`, 'must be a whole number ≥ 0');
+      });
+    }
   });
   input.kpis.forEach((k, i) => {
     numbers(k.target, `kpis[${i}].target`, through, true);

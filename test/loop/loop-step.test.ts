@@ -8,6 +8,8 @@ import type { LoopState, LoopStepInput } from '../../src/loop/loop-types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { isFpaError } from '../../src/errors';
 import { kpiOf, makeOrg, spendOf, stepInput } from './org';
+import { lineContexts, loopLinks } from '../../src/loop/loop-contexts';
+import { attainmentPoints, attainmentRisk } from '../../src/loop/line-objective';
 
 async function runLoop(seed: number) {
   const org = makeOrg(seed);
@@ -144,11 +146,87 @@ describe('loopStep edges', () => {
       'LOOP_BAD_INPUT settings.balance',
     ],
     [
+      'other KPIs that are not a list',
+      (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], otherKpis: 'K2' }, ...i.lines.slice(1)] }),
+      'LOOP_BAD_INPUT lines[0].otherKpis',
+    ],
+    [
+      'another KPI link without its KPI',
+      (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], otherKpis: [{ lag: 1 }] }, ...i.lines.slice(1)] }),
+      'LOOP_BAD_INPUT lines[0].otherKpis[0].kpi',
+    ],
+    [
       'repeated line ids',
       (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], i.lines[0]] }),
       'LOOP_BAD_INPUT lines[1].id',
     ],
   ] as [string, (i: LoopStepInput) => unknown, string][])('%s', async (_, change, expected) => {
     expect(await code(change(base()))).toBe(expected);
+  });
+});
+
+describe('a loop-step line that moves several KPIs (otherKpis)', () => {
+  const org = makeOrg(41, 2, 1);
+  const actual = org.lineIds.map((_, i) =>
+    Array.from({ length: 8 }, (_, t) => spendOf(org, i, org.annualPlan[i][t], t)),
+  );
+  const kpi = org.kpiBase.map((_, c) => Array.from({ length: 8 }, (_, t) => kpiOf(org, c, (i) => actual[i][t], t)));
+  const input = stepInput(org, org.annualPlan, actual, kpi, 7);
+  const main = input.lines[0].kpi!;
+  const other = input.kpis.find((k) => k.id !== main)!.id;
+  const withOther = (links: LoopStepInput['lines'][0]['otherKpis']): LoopStepInput => ({
+    ...input,
+    lines: [{ ...input.lines[0], otherKpis: links }, ...input.lines.slice(1)],
+  });
+
+  test('links: the main KPI first, then the others, once each', () => {
+    expect(loopLinks(withOther([{ kpi: other }, { kpi: main }]).lines[0]).map((l) => l.kpi)).toEqual([main, other]);
+    expect(loopLinks({ ...input.lines[0], kpi: null, otherKpis: [{ kpi: other }] }).map((l) => l.kpi)).toEqual([other]);
+  });
+
+  test('no other KPI, an empty list or the main one repeated give the same contexts', () => {
+    // The numbers the allocation reads of a context (its curves are closures, compared by their values).
+    const seen = (input: LoopStepInput) =>
+      lineContexts(input, () => 0.5).map((c) => [
+        c.terms.map((t) => [t.curve.kpi, t.curve.note, t.attainmentPerUnit]),
+        attainmentPoints(c, c.landing.planLeft),
+        attainmentPoints(c, 1.2 * c.landing.planLeft),
+        attainmentRisk(c),
+        c.lower,
+        c.upper,
+      ]);
+    const plain = seen(input);
+    expect(seen(withOther([]))).toEqual(plain);
+    expect(seen(withOther([{ kpi: main }]))).toEqual(plain);
+  });
+
+  test('another KPI with an entered response adds its priority-weighted term and its risk', () => {
+    const [plain] = lineContexts(input, () => 0.5);
+    const [both] = lineContexts(withOther([{ kpi: other, response: { perUnit: 0.3, sd: 0.05 } }]), () => 0.5);
+    expect(both.terms).toHaveLength(plain.terms.length + 1);
+    const added = both.terms[both.terms.length - 1];
+    const target = input.kpis.find((k) => k.id === other)!.target;
+    const [a, b] = input.window;
+    expect(added.attainmentPerUnit).toEqual(target.slice(a, b + 1).map((t) => 1 / (t as number)));
+    const p = both.landing.planLeft;
+    // The added term alone: Σ_u a_u · 0.3 · x_u ÷ kpiMonths (constant response).
+    let term = 0;
+    both.shape.forEach(
+      (s, u) => (term += added.attainmentPerUnit[u] * 0.3 * (0.5 * s * p + 0.5 * both.landing.need[u])),
+    );
+    expect(attainmentPoints(both, p)).toBeCloseTo(attainmentPoints(plain, p) + term / both.kpiMonths, 12);
+    expect(attainmentRisk(both)).toBeGreaterThan(attainmentRisk(plain));
+  });
+
+  test('the step runs and keeps the window total', async () => {
+    const changed = withOther([{ kpi: other, response: { perUnit: 0.3 } }]);
+    const r = await loopStep(glpkNodeSolver, changed);
+    const [a, b] = changed.window;
+    const total = (plan: Record<string, number[]>) =>
+      changed.lines.reduce((s, l) => {
+        for (let u = a; u <= b; u++) s += plan[l.id] ? plan[l.id][u - a] : l.plan[u];
+        return s;
+      }, 0);
+    expect(total(r.plan) / total({}) - 1).toBeLessThan(1e-12);
   });
 });
