@@ -133,7 +133,8 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Iterations').fill('20000');
     await page.getByRole('button', { name: 'Run' }).click();
-    await page.getByTestId('results').waitFor({ timeout: 60_000 });
+    // The charts are drawn one per frame after the statistics.
+    await page.locator('[data-testid="results"][data-drawn="true"]').waitFor({ timeout: 60_000 });
   } else if (view === 'Anomalies') {
     await page.evaluate((values) => {
       (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {

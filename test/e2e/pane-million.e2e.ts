@@ -30,7 +30,7 @@ maybe(
     await enterStandardModel(addin.page, addin.url, spec!);
     const run = await runInPane(addin.page, 1_000_000);
     console.log(
-      `pane, standard model, 1,000,000 trials: ${run.wallMs.toFixed(0)} ms from the click to the results; long tasks (ms after the click: ms): [${run.longTasksMs.map((d, i) => `${run.longTaskStartsMs[i].toFixed(0)}: ${d.toFixed(0)}`).join(', ')}]; longest timer gap ${run.maxGapMs.toFixed(0)} ms`,
+      `pane, standard model, 1,000,000 trials: ${run.wallMs.toFixed(0)} ms from the click to the results; long tasks (ms after the click: ms): [${run.longTasksMs.map((d, i) => `${run.longTaskStartsMs[i].toFixed(0)}: ${d.toFixed(0)}`).join(', ')}]; longest timer gap ${run.maxGapMs.toFixed(0)} ms; longest tasks by CPU time (ms): [${run.taskCpuMs.map((ms) => ms.toFixed(1)).join(', ')}]`,
     );
     expect(run.where).toBe('Running on the worker');
     expect(run.caption).toMatch(/^1,000,000 trials, seed 1, /);

@@ -74,6 +74,35 @@ export interface PaneRun {
   where: string;
   /** The mean of cash written to the workbook's summary. */
   cashMean: number;
+  /**
+   * The pane thread's tasks from just before the click on Run to the last chart drawn, by their CPU time (ms, the
+   * thread's own clock in a Chromium trace), longest first (the ten longest). A long task's duration
+   * is wall-clock time, which on a loaded machine is mostly waiting for a core; this is the work.
+   */
+  taskCpuMs: number[];
+}
+
+/** Trace events of Chromium's `toplevel` category: one RunTask per task, with its thread CPU time. */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** CPU time (ms) of each task the renderer's main thread ran while the trace was recorded. */
+export function mainThreadTaskCpuMs(trace: Buffer): number[] {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = new Set(
+    events.filter((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => (e.tdur ?? 0) / 1000);
 }
 
 /** What the page records while a run goes (set up by runInPane). */
@@ -113,6 +142,8 @@ export async function runInPane(page: Page, iterations: number): Promise<PaneRun
       last = t;
     }, 10);
   });
+  const browser = page.context().browser();
+  await browser?.startTracing(page, { categories: ['toplevel'] });
   await page.getByRole('button', { name: 'Run' }).click();
   const where = (await page.getByText(/^Running on the /).textContent()) ?? '';
   await page.getByTestId('results').waitFor({ timeout: 280_000 });
@@ -121,8 +152,11 @@ export async function runInPane(page: Page, iterations: number): Promise<PaneRun
       .getByText(/ trials, seed \d+, /)
       .first()
       .textContent()) ?? '';
-  // One more frame, so a long task of the results' first render is counted.
+  // The charts are drawn one per frame after the statistics; then one more frame, so a long task of
+  // the last one is counted.
+  await page.locator('[data-testid="results"][data-drawn="true"]').waitFor({ timeout: 10_000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  const trace = browser ? await browser.stopTracing() : null;
   const measured = await page.evaluate(() => {
     const w = window as unknown as Probe;
     clearInterval(w.ticking);
@@ -142,5 +176,7 @@ export async function runInPane(page: Page, iterations: number): Promise<PaneRun
         .rows,
   );
   const cashMean = Number(rows.find((r) => r[0] === 'cash')?.[1]);
-  return { caption, where, cashMean, ...measured };
+  // The trace starts just before the click and stops after the last chart's frame.
+  const taskCpuMs = (trace ? mainThreadTaskCpuMs(trace) : []).sort((a, b) => b - a).slice(0, 10);
+  return { caption, where, cashMean, taskCpuMs, ...measured };
 }

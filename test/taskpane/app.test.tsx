@@ -107,9 +107,10 @@ describe('Scenario wizard', () => {
     const mean = Number(within(row).getAllByRole('cell')[0].textContent!.replace(/,/g, ''));
     expect(mean).toBeGreaterThan(195);
     expect(mean).toBeLessThan(205);
-    // Two tornadoes: rank correlation, and the standardised regression coefficient (others held fixed).
-    const spearman = within(screen.getByTestId('results-tornado')).getByRole('img');
-    const src = within(screen.getByTestId('results-tornado-src')).getByRole('img');
+    // Two tornadoes: rank correlation, and the standardised regression coefficient (others held fixed),
+    // drawn in later frames than the statistics.
+    const spearman = within(await screen.findByTestId('results-tornado', {}, { timeout: 10000 })).getByRole('img');
+    const src = within(await screen.findByTestId('results-tornado-src', {}, { timeout: 10000 })).getByRole('img');
     expect(spearman.getAttribute('aria-label')).toMatch(/^What moves revenue: volume 0\.9\d+, price 0\.\d+\.$/);
     expect(src.getAttribute('aria-label')).toMatch(
       /^What moves revenue, other drivers held fixed: volume 0\.9\d+, price 0\.\d+\.$/,

@@ -3,9 +3,13 @@
  * with one column per output, the histogram with its axes and the tornado chart. The table is
  * transposed (a row per statistic) so that it fits 320 px; when the outputs do not fit side by side
  * it shows the output chosen for the charts.
+ *
+ * The panel is drawn in parts, one per frame (the statistics first, then the histogram, then each
+ * tornado): drawing all at once was one 16–25 ms task on the pane's thread (each chart measures its
+ * width and draws twice), and on a loaded machine such a task is stretched well past 50 ms.
  */
 import { Caption1, Select, Field, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OutputStatistics } from '../../../src/scenario/statistics';
 import type { RunOutcome } from '../../results/types';
 import { useElementWidth } from '../../state/use-element-width';
@@ -62,6 +66,27 @@ function statisticRows(
   return rows;
 }
 
+/** Charts drawn after the statistics, one per frame. */
+const CHARTS = 3;
+
+/**
+ * How many of `parts` are drawn: none at first, one more in each later frame (a timer after the
+ * frame, so each part is its own task and the one before it is painted first).
+ */
+function useDrawnParts(parts: number): number {
+  const [drawn, setDrawn] = useState(0);
+  useEffect(() => {
+    if (drawn >= parts) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setDrawn((n) => n + 1), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [drawn, parts]);
+  return drawn;
+}
+
 export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
   const styles = useStyles();
   const { format } = useNumbers();
@@ -78,8 +103,10 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
   const fits = Math.max(1, Math.floor(((width || 288) - LABEL_COLUMN) / COLUMN));
   const columns = outputs.length <= fits ? outputs : [output];
   const rows = columns.map((o) => statisticRows(outcome.result.outputs[o], keys, level));
+  const drawn = useDrawnParts(CHARTS);
+  const sensitivity = outcome.result.sensitivity?.[output];
   return (
-    <div ref={ref} className={styles.root} data-testid="results">
+    <div ref={ref} className={styles.root} data-testid="results" data-drawn={drawn >= CHARTS}>
       {outputs.length > 1 && (
         <Field label="Output">
           <Select value={output} onChange={(_, d) => setOutput(d.value)}>
@@ -122,34 +149,40 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
           {w}
         </Caption1>
       ))}
-      <HistogramChart
-        histogram={outcome.histograms[output]}
-        title={`Distribution of ${output}`}
-        axisLabel={output}
-        unit="number"
-        testId="results-histogram"
-        markers={keys
-          .filter((k) => ['5', '50', '95'].includes(k))
-          .map((k) => ({ label: `P${k}`, value: s.percentiles[k] }))}
-      />
-      {outcome.result.sensitivity?.[output]?.length ? (
+      {drawn >= 1 && (
+        <HistogramChart
+          histogram={outcome.histograms[output]}
+          title={`Distribution of ${output}`}
+          axisLabel={output}
+          unit="number"
+          testId="results-histogram"
+          markers={keys
+            .filter((k) => ['5', '50', '95'].includes(k))
+            .map((k) => ({ label: `P${k}`, value: s.percentiles[k] }))}
+        />
+      )}
+      {!sensitivity?.length ? (
+        <Caption1>No sensitivity data.</Caption1>
+      ) : (
         <>
-          <TornadoChart
-            title={`What moves ${output}`}
-            testId="results-tornado"
-            bars={outcome.result.sensitivity[output].map((x) => ({ label: x.driver, value: x.spearman }))}
-          />
+          {drawn >= 2 && (
+            <TornadoChart
+              title={`What moves ${output}`}
+              testId="results-tornado"
+              bars={sensitivity.map((x) => ({ label: x.driver, value: x.spearman }))}
+            />
+          )}
           {/* The regression coefficient holds the other drivers fixed: a driver correlated with another
               is not credited with its effect (same driver order as above). */}
-          <TornadoChart
-            title={`What moves ${output}, other drivers held fixed`}
-            testId="results-tornado-src"
-            axisLabel="standardised regression coefficient"
-            bars={outcome.result.sensitivity[output].map((x) => ({ label: x.driver, value: x.src }))}
-          />
+          {drawn >= 3 && (
+            <TornadoChart
+              title={`What moves ${output}, other drivers held fixed`}
+              testId="results-tornado-src"
+              axisLabel="standardised regression coefficient"
+              bars={sensitivity.map((x) => ({ label: x.driver, value: x.src }))}
+            />
+          )}
         </>
-      ) : (
-        <Caption1>No sensitivity data.</Caption1>
       )}
     </div>
   );
