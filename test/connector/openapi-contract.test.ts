@@ -30,6 +30,9 @@ async function serverDocument(): Promise<OpenApi> {
   return document;
 }
 
+// Building the server's document and validating every request takes seconds on a loaded machine.
+jest.setTimeout(60_000);
+
 describe('connector ⇄ server OpenAPI contract', () => {
   test('every request the typed client builds exists in the OpenAPI document and validates against it', async () => {
     const document = await serverDocument();
