@@ -4,9 +4,9 @@
  * results are the standard model's. The pane thread's long tasks (PerformanceObserver, every task
  * over 50 ms) and the run's time are printed here and reported by `npm run bench:mc-pane`, not
  * asserted: both are wall-clock measures of a thread that shares two cores with everything else.
- * On the shared machine at a load average of about 20 (2026-12-06), the pane thread's only long
- * tasks were one progress render of 52–76 ms and the results' first render at 155–180 ms. How much
- * of each is work and how much is waiting for a core cannot be told apart there, so a 50 ms bound
+ * The CPU time of the thread's longest tasks (a Chromium trace) is printed beside them. On the shared
+ * machine at a load average of about 20 (2026-12-06), tasks of 0.1–2.5 ms CPU took 40–75 ms of wall
+ * time, and the longest task's CPU time varied from 18.6 to 89.5 ms between runs, so a 50 ms bound
  * would test the load as much as the code (and no test here races a clock).
  */
 import { openAddinPage, type AddinPage } from './harness';
