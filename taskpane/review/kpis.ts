@@ -1,12 +1,16 @@
 /**
  * KPI definitions as the pane keeps them (store: kpis, schema v3): the model's KPI with the budget
  * lines linked to it. A new definition is checked here before it is stored, so the view can show the
- * problem next to the form.
+ * problem next to the form. Signed in to a team server, a saved KPI is also shared and the team's
+ * KPIs are read in (src/connector/shared-kpis.ts).
  */
+import { pullKpis, shareKpi } from '../../src/connector/shared-kpis';
+import { isCostCentre } from '../../src/model/names';
 import type { KpiDirection } from '../../src/model/kpi';
 import type { KpiSeries } from '../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../src/store/schema';
 import type { Repository } from '../../src/store/repository';
+import type { SignedIn } from '../connector/use-signed-in';
 import { linksOfLine } from '../../src/loop/kpi-returns';
 
 export interface KpiDraft {
@@ -71,4 +75,42 @@ export function lineKpis(
     const found = linksOfLine(kpis, line).map(({ kpi }) => ({ id: kpi.id, priority: kpi.priority ?? 1 }));
     return found.length ? [{ line, kpis: found }] : [];
   });
+}
+
+/** The cost centres whose team KPIs and memory the pane reads: those scanned and those the token names. */
+export function teamCentres(signedIn: SignedIn, scanned: readonly string[]): string[] {
+  const own = signedIn.user.costCentres === '*' ? [] : signedIn.user.costCentres;
+  return [...new Set([...scanned, ...own])].filter(isCostCentre).sort();
+}
+
+/** The stored KPIs; signed in, after reading in the team's KPIs of `scanned` and the user's cost centres. */
+export async function loadTeamKpis(
+  repository: Repository,
+  signedIn: SignedIn | null,
+  scanned: readonly string[],
+): Promise<KpiRecord[]> {
+  if (!signedIn) return loadKpis(repository);
+  return pullKpis(signedIn.api, repository, teamCentres(signedIn, scanned));
+}
+
+/**
+ * Stores a KPI from the form (keeping the server's id and version of the one it replaces) and,
+ * signed in, shares it. Returns the problem to show next to a field, or null.
+ * @throws the connector's error (a conflict, a refusal) after the local copy is stored
+ */
+export async function saveKpi(
+  repository: Repository,
+  record: KpiRecord,
+  signedIn: SignedIn | null,
+): Promise<{ field: keyof KpiDraft; problem: string } | null> {
+  if (signedIn && !isCostCentre(record.ownerCostCentre))
+    return {
+      field: 'ownerCostCentre',
+      problem: 'Signed in, a KPI belongs to a cost centre: give its code (e.g. MKT).',
+    };
+  const replaced = await repository.get('kpis', record.id);
+  const kept = replaced?.shared ? { ...record, shared: replaced.shared } : record;
+  await repository.put('kpis', kept);
+  if (signedIn) await repository.put('kpis', await shareKpi(signedIn.api, kept));
+  return null;
 }

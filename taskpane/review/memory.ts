@@ -2,13 +2,17 @@
  * The pane's memory of adjustments (store: adjustments, schema v3): Apply records each line the
  * proposal moves, with its context and what the forecast expected without it; a later scan with the
  * outcome months booked measures it; a new candidate cites the most similar measured moves. The
- * numbers are decided in src/loop/pane-memory.ts; this file reads and writes the store.
+ * numbers are decided in src/loop/pane-memory.ts; this file reads and writes the store. Signed in to a
+ * team server, the memory is synced both ways (src/connector/shared-memory.ts).
  */
+import { syncMemory } from '../../src/connector/shared-memory';
 import type { AdjustmentRecord } from '../../src/model/kpi';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import { measurePaneMemory, recordPaneMoves } from '../../src/loop/pane-memory';
 import type { PaneMove, PaneScan } from '../../src/loop/pane-memory';
 import type { Repository } from '../../src/store/repository';
+import type { SignedIn } from '../connector/use-signed-in';
+import { teamCentres } from './kpis';
 import type { StoredProposal } from './proposals';
 import type { Scan } from './use-review';
 
@@ -60,4 +64,16 @@ export async function forgetReverted(repository: Repository, proposal: string): 
   for (const record of await repository.list('adjustments'))
     if (record.proposal === proposal) await repository.remove('adjustments', record.id);
   return loadMemory(repository);
+}
+
+/** Signed in, syncs the memory of `scanned` and the user's cost centres with the team server; else it as it is. */
+export async function syncTeamMemory(
+  repository: Repository,
+  memory: AdjustmentRecord[],
+  signedIn: SignedIn | null,
+  scanned: readonly string[],
+): Promise<AdjustmentRecord[]> {
+  if (!signedIn) return memory;
+  const centres = teamCentres(signedIn, [...scanned, ...memory.map((r) => r.costCentre)]);
+  return (await syncMemory(signedIn.api, repository, centres)).memory;
 }

@@ -37,7 +37,8 @@ function fakeConnector(user: AuthUser, stored: TeamProposal[], answer: Answer) {
     subscribe: () => () => undefined,
     read: async (endpoint: string, _params: unknown, query: { costCentre?: string } = {}) => {
       reads.push(`${endpoint} ${query.costCentre ?? ''}`.trim());
-      if (endpoint === 'listApprovals') return [];
+      // No approvals waiting, and no team KPIs or remembered moves on this server.
+      if (['listApprovals', 'listKpis', 'listAdjustments'].includes(endpoint)) return [];
       return stored.filter((p) => p.costCentres.includes(query.costCentre ?? ''));
     },
     write: async (write: QueuedWrite) => {

@@ -20,7 +20,8 @@ import type { KpiDirection } from '../../../src/model/kpi';
 import { readKpiSeries } from '../../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../../src/store/schema';
 import type { Repository } from '../../../src/store/repository';
-import { EMPTY_KPI_DRAFT, KpiDraft, kpiFromDraft, lineKpis } from '../../review/kpis';
+import type { SignedIn } from '../../connector/use-signed-in';
+import { EMPTY_KPI_DRAFT, KpiDraft, kpiFromDraft, lineKpis, saveKpi } from '../../review/kpis';
 import type { Workbook } from '../../workbook/types';
 
 const useStyles = makeStyles({
@@ -38,11 +39,13 @@ export interface KpiEditorProps {
   lineIds: ReadonlyArray<string>;
   kpis: ReadonlyArray<KpiRecord>;
   onChange: () => Promise<void>;
+  /** Signed in to a team server: a saved KPI is shared too. @default null */
+  signedIn?: SignedIn | null;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function KpiEditor({ repository, workbook, lineIds, kpis, onChange }: KpiEditorProps) {
+export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signedIn = null }: KpiEditorProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<KpiDraft>(EMPTY_KPI_DRAFT);
   const [problem, setProblem] = useState<{ field: string; text: string } | null>(null);
@@ -60,9 +63,15 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange }: Kpi
   const save = async () => {
     const made = kpiFromDraft(draft);
     if ('problem' in made) return setProblem({ field: made.field, text: made.problem });
-    await repository.put('kpis', made.record);
-    setDraft(EMPTY_KPI_DRAFT);
-    setProblem(null);
+    try {
+      const refused = await saveKpi(repository, made.record, signedIn);
+      if (refused) return setProblem({ field: refused.field, text: refused.problem });
+      setDraft(EMPTY_KPI_DRAFT);
+      setProblem(null);
+    } catch (e) {
+      // Kept here; the team server refused it or it conflicts (Settings › Team server resolves that).
+      setProblem({ field: 'series', text: `Saved here, not shared: ${message(e)}` });
+    }
     await onChange();
   };
   const remove = async (id: string) => {
@@ -109,7 +118,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange }: Kpi
         <Field label="KPI name" size="small" validationMessage={error('name')}>
           <Input size="small" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
         </Field>
-        <Field label="Owner cost centre" size="small">
+        <Field label="Owner cost centre" size="small" validationMessage={error('ownerCostCentre')}>
           <Input
             size="small"
             className={styles.narrow}

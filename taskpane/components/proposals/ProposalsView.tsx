@@ -38,7 +38,7 @@ import {
 import { nowIso, ReviewState } from '../../review/use-review';
 import { applyProposal, revertProposal } from '../../review/write-back';
 import type { Workbook } from '../../workbook/types';
-import { loadKpis } from '../../review/kpis';
+import { loadTeamKpis } from '../../review/kpis';
 import { KpiEditor } from '../kpis/KpiEditor';
 import { AllocationTable } from './AllocationTable';
 import { BeforeAfterTable } from './BeforeAfterTable';
@@ -51,7 +51,14 @@ import { usePlainListStyles } from '../shell/plain-list';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import { citePaneMoves } from '../../../src/loop/pane-memory';
 import { paneReserve } from '../../../src/loop/pane-reserve';
-import { forgetReverted, loadMemory, measureMemory, paneScanOf, rememberApplied } from '../../review/memory';
+import {
+  forgetReverted,
+  loadMemory,
+  measureMemory,
+  paneScanOf,
+  rememberApplied,
+  syncTeamMemory,
+} from '../../review/memory';
 import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
 
 const money = (v: number) => Math.round(v).toLocaleString('en-US');
@@ -98,25 +105,27 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     setAudit(found.audit);
   };
   const reloadKpis = async () => {
-    const found = await loadKpis(repository);
+    const found = await loadTeamKpis(repository, review.signedIn, scannedCentres);
     // An empty store leaves the state as it is, so the table is not rebuilt for nothing.
     setKpis((held) => (held.length === 0 && found.length === 0 ? held : found));
   };
   useEffect(() => {
     reload().catch((e: unknown) => setProblem(String(e)));
     reloadKpis().catch((e: unknown) => setProblem(String(e)));
-  }, [repository]);
-  // Each scan measures the remembered moves whose outcome months are now booked.
+  }, [repository, review.signedIn, scannedCentres]);
+  // Each scan measures the remembered moves whose outcome months are now booked (signed in, the
+  // team's moves and outcomes are read in and this pane's sent).
   useEffect(() => {
     let live = true;
     loadMemory(repository)
       .then((held) => (scan ? measureMemory(repository, held, scan, kpis) : held))
+      .then((held) => syncTeamMemory(repository, held, review.signedIn, scannedCentres))
       .then((found) => live && setMemory(found))
       .catch((e: unknown) => setProblem(String(e)));
     return () => {
       live = false;
     };
-  }, [repository, scan, kpis]);
+  }, [repository, scan, kpis, review.signedIn, scannedCentres]);
   useEffect(() => {
     try {
       const found = scan ? defaultRows(scan.lines, scan.budgets, scan.flags, kpis) : null;
@@ -177,7 +186,15 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     const when = nowIso();
     if (action === 'apply') {
       const applied = await applyProposal(workbook, repository, proposal, identity, when, comment);
-      if (scan) setMemory(await rememberApplied(repository, applied, scan, kpis));
+      if (scan)
+        setMemory(
+          await syncTeamMemory(
+            repository,
+            await rememberApplied(repository, applied, scan, kpis),
+            review.signedIn,
+            scannedCentres,
+          ),
+        );
     } else if (action === 'revert') {
       await revertProposal(workbook, repository, proposal, identity, when, comment);
       setMemory(await forgetReverted(repository, proposal.id));
@@ -216,6 +233,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
             lineIds={scan.lines.map((l) => l.id)}
             kpis={kpis}
             onChange={reloadKpis}
+            signedIn={review.signedIn}
           />
           {flagPool && (
             <Caption1 data-testid="flag-pool">

@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import type { AdjustmentRecord } from '../../../src/model/kpi';
+import type { KpiRecord } from '../../../src/store/schema';
+import type { SignedIn } from '../../../taskpane/connector/use-signed-in';
+import { loadTeamKpis, saveKpi, teamCentres } from '../../../taskpane/review/kpis';
+import { syncTeamMemory } from '../../../taskpane/review/memory';
+import { teamPane } from '../../connector/team-pane';
+import { adjustmentBody } from '../../server/fixtures';
+import { describeIfPg, useTestServer } from '../../server/helpers';
+
+jest.setTimeout(120_000);
+
+const kpi = (ownerCostCentre: string): KpiRecord => ({
+  id: 'Leads',
+  name: 'Leads',
+  ownerCostCentre,
+  unit: 'leads',
+  direction: 'higher',
+  priority: 1,
+  target: [100, 110],
+  actual: [97, null],
+  links: [{ line: 'MKT-ADS', kpi: 'Leads' }],
+});
+
+describe('the cost centres a signed-in pane syncs', () => {
+  test('the scanned ones and the token’s, valid codes only, once each', () => {
+    const user = { id: 'ana', roles: ['analyst' as const], costCentres: ['OPS', 'MKT'] };
+    const signedIn = { server: 'https://fpa.example.com', user } as unknown as SignedIn;
+    expect(teamCentres(signedIn, ['MKT', '', 'IT'])).toEqual(['IT', 'MKT', 'OPS']);
+    expect(teamCentres({ ...signedIn, user: { ...user, costCentres: '*' } }, ['MKT'])).toEqual(['MKT']);
+  });
+});
+
+describeIfPg('the pane’s KPIs and memory on the team server when signed in', () => {
+  const server = useTestServer({ prefix: 'pane_loop' });
+
+  async function signedIn(user: string, role: 'analyst' | 'budget_owner') {
+    const pane = await teamPane(server, 'pane-loop', user, role, ['MKT']);
+    const state = pane.connector.getState();
+    return { ...pane, signedIn: { server: server.url, user: state.user!, api: pane.api } as SignedIn };
+  }
+
+  test('a KPI saved in one pane is read in by another; saving it again changes the shared one', async () => {
+    const alice = await signedIn('alice', 'analyst');
+    const bob = await signedIn('bob', 'budget_owner');
+    expect(await saveKpi(alice.repository, kpi(''), alice.signedIn)).toEqual({
+      field: 'ownerCostCentre',
+      problem: expect.stringMatching(/belongs to a cost centre/),
+    });
+    expect(await saveKpi(alice.repository, kpi('MKT'), alice.signedIn)).toBeNull();
+    const [read] = await loadTeamKpis(bob.repository, bob.signedIn, ['MKT']);
+    expect(read).toMatchObject({ name: 'Leads', actual: [97, null], shared: { version: 1 } });
+    // The form makes a fresh record: saving it keeps the shared id, so it is a change, not a second KPI.
+    expect(await saveKpi(bob.repository, { ...kpi('MKT'), actual: [97, 103] }, bob.signedIn)).toBeNull();
+    const [changed] = await loadTeamKpis(alice.repository, alice.signedIn, ['MKT']);
+    expect(changed).toMatchObject({ actual: [97, 103], shared: { id: read.shared!.id, version: 2 } });
+    // Single-user mode reads the store only.
+    expect(await loadTeamKpis(alice.repository, null, ['MKT'])).toEqual([changed]);
+    alice.close();
+    bob.close();
+  });
+
+  test('a move remembered in one pane reaches the other pane’s memory', async () => {
+    const alice = await signedIn('alice2', 'analyst');
+    const bob = await signedIn('bob2', 'budget_owner');
+    const move: AdjustmentRecord = adjustmentBody('MKT', 'pane');
+    await alice.repository.put('adjustments', move);
+    await syncTeamMemory(alice.repository, [move], alice.signedIn, []);
+    expect(await syncTeamMemory(bob.repository, [], bob.signedIn, ['MKT'])).toEqual([move]);
+    expect(await syncTeamMemory(bob.repository, [], null, ['MKT'])).toEqual([]);
+    alice.close();
+    bob.close();
+  });
+});
