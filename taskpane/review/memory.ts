@@ -48,7 +48,7 @@ export async function measureMemory(
 /** Records the moves of an applied proposal (once: a proposal already remembered adds nothing). */
 export async function rememberApplied(
   repository: Repository,
-  proposal: StoredProposal,
+  proposal: Pick<StoredProposal, 'id' | 'lines'>,
   scan: Scan,
   kpis: ReadonlyArray<LinkedKpi>,
 ): Promise<AdjustmentRecord[]> {

@@ -49,12 +49,18 @@ function fakeConnector(user: AuthUser, stored: TeamProposal[], answer: Answer) {
   return { connector, writes, reads };
 }
 
-function renderList(user: AuthUser, stored: TeamProposal[], answer: Answer) {
+function renderList(
+  user: AuthUser,
+  stored: TeamProposal[],
+  answer: Answer,
+  onMoved?: (proposal: TeamProposal, verb: 'apply' | 'revert') => void,
+) {
   const fake = fakeConnector(user, stored, answer);
   render(
     <TeamProposals
       signedIn={{ server: 'https://fpa.example.com', user, api: apiClient(fake.connector) }}
       scanned={[]}
+      onMoved={onMoved}
     />,
   );
   return fake;
@@ -118,16 +124,27 @@ test('offline, a move is said to wait in the queue', async () => {
   );
 }, 30000);
 
-test('an apply names the version the server made', async () => {
-  renderList(ann, [approved], async () => ({
-    sent: true,
-    body: { ...approved, state: 'applied', versions: [{ id: 'v-2', costCentre: 'CC1', name: 'v2', action: 'apply' }] },
-  }));
+test('an apply names the version the server made, and the view is told of it for the memory of moves', async () => {
+  const moved: [string, string, string][] = [];
+  renderList(
+    ann,
+    [approved],
+    async () => ({
+      sent: true,
+      body: {
+        ...approved,
+        state: 'applied',
+        versions: [{ id: 'v-2', costCentre: 'CC1', name: 'v2', action: 'apply' }],
+      },
+    }),
+    (proposal, verb) => void moved.push([proposal.id, proposal.state, verb]),
+  );
   const applyCard = await cardOf('p-ok');
   await act(async () => fireEvent.click(within(applyCard).getByRole('button', { name: 'Apply' })));
   expect((await screen.findByRole('status', {}, { timeout: 10000 })).textContent).toBe(
     'Applied: the server made v2 of CC1. Write it into the workbook from Versions.',
   );
+  expect(moved).toEqual([['p-ok', 'applied', 'apply']]);
 }, 30000);
 
 it('signed in, the view lists the server’s proposals and drafts a candidate there, in the month asked', async () => {

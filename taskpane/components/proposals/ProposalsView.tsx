@@ -182,22 +182,27 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       setProblem(e instanceof Error ? e.message : String(e));
     }
   };
+  // An applied proposal, local or the team server's, is remembered with the scan's context; a
+  // reverted one is forgotten (it did not happen, so it has no outcome to learn from).
+  const remember = async (applied: Pick<StoredProposal, 'id' | 'lines'>) => {
+    if (scan)
+      setMemory(
+        await syncTeamMemory(
+          repository,
+          await rememberApplied(repository, applied, scan, kpis),
+          review.signedIn,
+          scannedCentres,
+        ),
+      );
+  };
+  const forget = async (id: string) => setMemory(await forgetReverted(repository, id));
   const act = (proposal: StoredProposal) => async (action: ProposalVerb, comment: string) => {
     const when = nowIso();
     if (action === 'apply') {
-      const applied = await applyProposal(workbook, repository, proposal, identity, when, comment);
-      if (scan)
-        setMemory(
-          await syncTeamMemory(
-            repository,
-            await rememberApplied(repository, applied, scan, kpis),
-            review.signedIn,
-            scannedCentres,
-          ),
-        );
+      await remember(await applyProposal(workbook, repository, proposal, identity, when, comment));
     } else if (action === 'revert') {
       await revertProposal(workbook, repository, proposal, identity, when, comment);
-      setMemory(await forgetReverted(repository, proposal.id));
+      await forget(proposal.id);
     } else await changeState(repository, proposal, action, identity, when, comment);
     await reload();
   };
@@ -314,7 +319,12 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       )}
       <AdjustmentMemory memory={memory} />
       {review.signedIn ? (
-        <TeamProposals signedIn={review.signedIn} scanned={scannedCentres} refresh={drafted} />
+        <TeamProposals
+          signedIn={review.signedIn}
+          scanned={scannedCentres}
+          refresh={drafted}
+          onMoved={(moved, verb) => (verb === 'apply' ? remember(moved) : forget(moved.id))}
+        />
       ) : (
         proposals.length > 0 && (
           <ul className={plain.list} aria-label="Proposals">

@@ -36,6 +36,8 @@ export interface TeamProposalsProps {
   scanned: readonly string[];
   /** Changed by the caller after it drafted a proposal, to read the list again. */
   refresh?: number;
+  /** Told of each apply or revert the server made, with the proposal as it now stands (for the memory of moves). */
+  onMoved?: (proposal: TeamProposal, verb: 'apply' | 'revert') => Promise<void> | void;
 }
 
 /** The chain of a submitted proposal: each step, who decided it and when, or its deadline. */
@@ -57,7 +59,7 @@ function ChainSteps({ proposal }: { proposal: TeamProposal }) {
   );
 }
 
-export function TeamProposals({ signedIn, scanned, refresh = 0 }: TeamProposalsProps) {
+export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved }: TeamProposalsProps) {
   const styles = useStyles();
   const plain = usePlainListStyles();
   const { api, user } = signedIn;
@@ -91,6 +93,7 @@ export function TeamProposals({ signedIn, scanned, refresh = 0 }: TeamProposalsP
         return;
       }
       const made = outcome.body.versions.filter((v) => v.action === verb);
+      if ((verb === 'apply' || verb === 'revert') && made.length > 0) await onMoved?.(outcome.body, verb);
       if (made.length > 0)
         setNotice({
           intent: 'success',
