@@ -4,7 +4,7 @@ import { MAX_AMOUNT, MAX_DISPLAY_NAME_LENGTH, MAX_KPI_LINKS, MAX_KPI_PERIODS } f
 import { ServerErrors } from '../errors';
 import { createRoute, getByIdRoute, listRoute, updateRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
-import { byRecord } from '../http/route';
+import { byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
 import type { RouteDeps } from './deps';
 
@@ -104,7 +104,7 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/kpis',
     tags,
     summary: 'KPIs owned by a cost centre, by name',
-    access: { action: 'read', scopes: [{ from: 'query', key: 'costCentre' }] },
+    access: byCostCentre('read', 'query'),
     querystring: S.costCentreQuery(),
     item: kpi,
     source: KPI,
