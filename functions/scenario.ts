@@ -236,8 +236,9 @@ export function scenarioMc(
  * @param {number} [iterations] Trials, 2 to 200,000. Default 10,000.
  * @param {number} [seed] Whole number that fixes the random numbers. Default 1.
  * @param {any[][]} [correlation] Square Spearman rank-correlation range labelled with driver names.
+ * @param {any[][]} [sips] SIP drivers from a SIPmath library: a 2.0 table (a header row of names, one row per trial; or the PM_Index layout), or a 3.0 library's JSON text in a cell. Read by trial index, as in FPA.SCENARIO.MC; each SIP gets its row like a driver.
  * @param {CustomFunctions.CancelableInvocation} [invocation] Excel's handle on the call, to stop the run when it is cancelled.
- * @returns {Promise<any[][]>} A header row, then one row per driver: driver, Spearman, SRC.
+ * @returns {Promise<any[][]>} A header row, then one row per driver (and SIP): driver, Spearman, SRC.
  */
 export function scenarioTornado(
   drivers: any[][],
@@ -246,10 +247,15 @@ export function scenarioTornado(
   iterations?: number,
   seed?: number,
   correlation?: any[][],
+  sips?: any[][],
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
   return safelyAsync(async () => {
-    const spec = { ...buildSpec(drivers, model, iterations, seed, correlation), sensitivity: true, percentiles: [] };
+    const spec = {
+      ...buildSpec(drivers, model, iterations, seed, correlation, sips),
+      sensitivity: true,
+      percentiles: [],
+    };
     const { result, outputs } = await runScenarioJob({ spec }, invocation);
     const name = outputs[pickOutput(outputs, output)];
     const rows = result.sensitivity![name].map((s): SpillValue[] => [s.driver, s.spearman, s.src]);

@@ -14,11 +14,22 @@ import { argsort } from './ranks-radix';
 import { Scratch } from './scratch';
 import type { SensitivityValues } from './sensitivity';
 
-/** One driver of the block: its ascending sample, the rank of each trial in it, and its trial column. */
+/**
+ * One driver of the block: its trial column and, for a sampled driver, its ascending sample and the
+ * rank of each trial in it. A driver without them (a SIP driver, whose trials are given) is ranked
+ * here by a sort of its column.
+ */
 export interface BlockDriver {
-  sorted: Float64Array;
-  ranks: Uint32Array;
   column: Float64Array;
+  sorted?: Float64Array;
+  ranks?: Uint32Array;
+}
+
+/** Whether a driver's trials take more than one value in the block. */
+function varies({ sorted, column }: BlockDriver): boolean {
+  if (sorted) return sorted[0] !== sorted[sorted.length - 1];
+  for (let i = 1; i < column.length; i++) if (column[i] !== column[0]) return true;
+  return false;
 }
 
 /** Centres `out` on its mean and scales it to unit length (out = (x − x̄)/‖x − x̄‖; 0 when constant). */
@@ -65,12 +76,14 @@ export function blockSensitivity(
   scratch: Scratch = new Scratch(),
 ): SensitivityValues[] {
   const n = drivers.length ? drivers[0].column.length : 0;
-  const active = drivers.map((_, d) => d).filter((d) => drivers[d].sorted[0] !== drivers[d].sorted[n - 1]);
+  const active = drivers.map((_, d) => d).filter((d) => varies(drivers[d]));
   const rankUnits = active.map((d) => {
-    const { sorted, ranks } = drivers[d];
-    const table = midRanksOfSorted(sorted, scratch.float64('block-sensitivity:table', n));
+    const { sorted, ranks, column } = drivers[d];
     const out = scratch.float64(`block-sensitivity:rank:${d}`, n);
-    for (let i = 0; i < n; i++) out[i] = table[ranks[i]];
+    if (sorted && ranks) {
+      const table = midRanksOfSorted(sorted, scratch.float64('block-sensitivity:table', n));
+      for (let i = 0; i < n; i++) out[i] = table[ranks[i]];
+    } else midRanksInto(column, out, scratch);
     unitCentre(out);
     return out;
   });

@@ -38,7 +38,7 @@ export interface BlockResult extends BlockSlot {
   outputs: readonly Float64Array[];
   /** Spearman matrix of the correlated drivers within the block (k × k). */
   achieved: Matrix;
-  /** Per output, per driver (plan order): Spearman and SRC within the block; only with `sensitivity`. */
+  /** Per output, per driver (plan order, then the SIPs): Spearman and SRC within the block; only with `sensitivity`. */
   sensitivity: { spearman: number[]; src: number[] }[] | null;
   timings: PhaseTimings;
 }
@@ -139,9 +139,10 @@ export function simulateBlock(
   const at = outputs ? offset : 0;
   evaluateProgram(program, inputs, out, m, 0, at);
   timings.evaluateMs += now() - t;
+  // SIP drivers (after the sampled ones, as in the model's inputs) are ranked from their columns.
   const sensitivity = plan.sensitivity
     ? blockSensitivity(
-        drivers.map((_, d) => ({ sorted: sorted[d], ranks: ranks[d], column: columns[d] })),
+        inputs.map((column, d) => (d < drivers.length ? { sorted: sorted[d], ranks: ranks[d], column } : { column })),
         out.map((column) => (at === 0 && column.length === m ? column : column.subarray(at, at + m))),
         scratch,
       )

@@ -17,7 +17,7 @@ export interface Simulation {
   outputColumns: Float64Array[];
   /** Spearman correlation achieved among the correlated drivers (trial-weighted mean over blocks). */
   achieved: Matrix;
-  /** Per output, per driver: Spearman and SRC (trial-weighted means over blocks); with `sensitivity`. */
+  /** Per output, per driver then SIP: Spearman and SRC (trial-weighted means over blocks); with `sensitivity`. */
   sensitivity: SensitivityValues[] | null;
   timings: PhaseTimings;
   /** Present only with a convergence rule: whether it was met before the maximum. */
@@ -72,7 +72,7 @@ export class SimulationMerger {
     const trials = blocks.reduce((s, b) => s + b.trials, 0);
     const k = this.plan.correlated.length;
     const achieved: Matrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    const drivers = this.plan.drivers.length;
+    const drivers = this.plan.drivers.length + this.plan.sips.length;
     const sensitivity = this.plan.sensitivity
       ? this.plan.program.outputs.map(() => ({
           spearman: new Array<number>(drivers).fill(0),

@@ -44,7 +44,7 @@ export function summarise(plan: PreparedScenario, sim: Simulation, startedAt: nu
     timings: { ...sim.timings, statsMs: 0, totalMs: 0 },
   };
   if (sim.sensitivity) {
-    const names = plan.drivers.map((d) => d.name);
+    const names = [...plan.drivers, ...plan.sips].map((d) => d.name);
     const values = sim.sensitivity;
     result.sensitivity = Object.fromEntries(
       plan.program.outputs.map((name, i) => [name, rankedSensitivities(names, values[i])]),

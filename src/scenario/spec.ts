@@ -50,7 +50,7 @@ export interface ScenarioSpec {
   /** Trials per block: each block is its own Latin hypercube and Iman–Conover pass. @default 25000 (10000 with convergence) */
   blockSize?: number;
   convergence?: ConvergenceSpec;
-  /** Add Spearman and standardised regression coefficients per driver for every output. @default false */
+  /** Add Spearman and standardised regression coefficients per driver (SIP drivers too) for every output. @default false */
   sensitivity?: boolean;
   /**
    * SIP drivers (src/scenario/sip-drivers.ts): given samples, read by trial index (trial t takes

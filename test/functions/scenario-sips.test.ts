@@ -1,10 +1,11 @@
 /**
- * SIP drivers in FPA.SCENARIO.MC, .PROB and .TRIALS: a SIPmath 2.0 table (bare, or the PM_Index
+ * SIP drivers in FPA.SCENARIO.MC, .TORNADO, .PROB and .TRIALS: a SIPmath 2.0 table (bare, or the PM_Index
  * layout) read by trial index, and a 3.0 library's JSON text in a cell (or down a column) whose trials
  * are regenerated; every bad library an Excel error with a message.
  */
 import { readFileSync } from 'node:fs';
-import { scenarioMc, scenarioProb, scenarioTrials } from '../../functions/scenario';
+import { scenarioMc, scenarioProb, scenarioTornado, scenarioTrials } from '../../functions/scenario';
+import { sensitivities } from '../../src/scenario/sensitivity';
 import { sipmath2Table } from '../../src/scenario/sipmath/library';
 import { importSipmath3 } from '../../src/scenario/sipmath/library';
 import type { Library3 } from '../../src/scenario/sipmath/library';
@@ -79,6 +80,68 @@ describe('FPA.SCENARIO.MC with a SIPmath 3.0 library', () => {
     const model = [['margin = units * price * (1 - cost_share)']];
     expect(await scenarioMc(NONE, model, 500, 1, undefined, undefined, parts)).toEqual(
       await scenarioMc(NONE, model, 500, 1, undefined, undefined, [[LIBRARY_TEXT]]),
+    );
+  });
+});
+
+describe('FPA.SCENARIO.TORNADO with SIPs', () => {
+  /** The tornado the core computes from the same trials (src/scenario/sensitivity.ts), as spilled rows. */
+  const coreTornado = (names: string[], inputs: Float64Array[], output: Float64Array) =>
+    sensitivities(names, inputs, output).map((s) => [s.driver, s.spearman, s.src]);
+  const expectRowsClose = (got: unknown, want: (string | number)[][]) => {
+    const rows = got as (string | number)[][];
+    expect(rows[0]).toEqual(['driver', 'spearman', 'src']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(want.map((r) => r[0]));
+    rows.slice(1).forEach((r, i) => {
+      expect(r[1]).toBeCloseTo(want[i][1] as number, 12);
+      expect(r[2]).toBeCloseTo(want[i][2] as number, 10);
+    });
+  };
+
+  it('a 2.0 table: the rows are the core’s tornado of the imported trials', async () => {
+    // Two SIPs that are not monotone in each other, so neither explains the output alone.
+    const a = A.map((_, t) => Math.sin(t * 1.7) * 10);
+    const b = A.map((_, t) => ((t * 7) % 40) - 20);
+    const table = [['a', 'b'], ...a.map((v, t) => [v, b[t]])];
+    const y = Float64Array.from(a, (v, t) => 3 * v + b[t] + 0.1 * v * b[t]);
+    const sips = await rangeValues(table);
+    const spill = await scenarioTornado(NONE, [['y = 3 * a + b + 0.1 * a * b']], 'y', 40, 1, undefined, sips);
+    expectRowsClose(spill, coreTornado(['a', 'b'], [Float64Array.from(a), Float64Array.from(b)], y));
+  });
+
+  it('a 3.0 library: the rows are the core’s tornado of the regenerated trials', async () => {
+    const trials = importSipmath3(LIBRARY, 800);
+    const names = Object.keys(trials);
+    const margin = Float64Array.from(trials.units, (u, t) => u * trials.price[t] * (1 - trials.cost_share[t]));
+    const model = [['margin = units * price * (1 - cost_share)']];
+    const spill = await scenarioTornado(NONE, model, undefined, 800, 1, undefined, [[LIBRARY_TEXT]]);
+    expectRowsClose(
+      spill,
+      coreTornado(
+        names,
+        names.map((n) => trials[n]),
+        margin,
+      ),
+    );
+  });
+
+  it('SIPs beside sampled drivers each get a row', async () => {
+    const spill = (await scenarioTornado(SAMPLE_DRIVERS, [['y = a * price + b']], 'y', 200, 3, undefined, BARE)) as (
+      string | number
+    )[][];
+    expect(
+      spill
+        .slice(1)
+        .map((r) => r[0] as string)
+        .sort(),
+    ).toEqual(['a', 'b', 'capex', 'price', 'unit_cost', 'volume']);
+  });
+
+  it('a bad library is #VALUE! with the reason', async () => {
+    expectExcelError(
+      await scenarioTornado(NONE, [['y = a']], 'y', 100, 1, undefined, [['{"sips": [']]),
+      '#VALUE!',
+      /sips: the library's JSON cannot be read/,
     );
   });
 });

@@ -66,6 +66,17 @@ describe('blockSensitivity', () => {
     expect(got[1]).toEqual({ spearman: [0, 0], src: [0, 0] });
   });
 
+  test('a driver given by its column only (a SIP) is ranked from it: the same numbers', () => {
+    const columnsOnly = drivers.map(({ column }) => ({ column }));
+    const got = blockSensitivity(columnsOnly, outputs, new Scratch());
+    blockSensitivity(drivers, outputs, new Scratch()).forEach((want, o) => {
+      want.spearman.forEach((v, d) => expect(got[o].spearman[d]).toBeCloseTo(v, 14));
+      want.src.forEach((v, d) => expect(got[o].src[d]).toBe(v));
+    });
+    const constant = { column: new Float64Array(n).fill(4) };
+    expect(blockSensitivity([constant, drivers[0]], [outputs[0]])[0].spearman[0]).toBe(0);
+  });
+
   test('no drivers: every output gets empty lists', () => {
     expect(blockSensitivity([], [outputs[0]])).toEqual([{ spearman: [], src: [] }]);
   });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isFpaError } from '../../src/errors';
 import { midRanks, pearson } from '../../src/scenario/ranks';
 import { runScenarioDetailed } from '../../src/scenario/run';
+import { sensitivities, sensitivityValues } from '../../src/scenario/sensitivity';
 import { checkSipDrivers, sipColumn, sipDriversFromLibrary } from '../../src/scenario/sip-drivers';
 import { hdrUniform } from '../../src/scenario/sipmath/hdr';
 import type { Library3 } from '../../src/scenario/sipmath/library';
@@ -143,6 +144,47 @@ describe('a SIPmath 3.0 library as drivers', () => {
       'test',
     );
     expect(sipDriversFromLibrary(table)).toEqual(sips);
+  });
+
+  test('sensitivities cover the SIPs: one block gives sensitivities() of the SIP columns', () => {
+    const model = 'margin = units * price * (1 - cost_share)';
+    const run = runScenarioDetailed({ drivers: [], sips, model, iterations: 1000, sensitivity: true });
+    const columns = sips.map((s) => Float64Array.from(s.trials));
+    const want = sensitivities(
+      sips.map((s) => s.name),
+      columns,
+      run.simulation.outputColumns[0],
+    );
+    const got = run.result.sensitivity!.margin;
+    expect(got.map((s) => s.driver)).toEqual(want.map((s) => s.driver));
+    got.forEach((s, i) => {
+      expect(s.spearman).toBeCloseTo(want[i].spearman, 12);
+      expect(s.src).toBeCloseTo(want[i].src, 10);
+    });
+    expect(Math.abs(got[0].spearman)).toBeGreaterThan(0.3);
+  });
+
+  test('sensitivities of SIPs beside sampled drivers, over blocks: trial-weighted means of the blocks', () => {
+    const drivers = [{ name: 'fx', distribution: 'normal', params: { mean: 1.1, sd: 0.05 } }];
+    const model = 'usd = units * price * fx\nrate = fx';
+    const run = runScenarioDetailed({ drivers, sips, model, iterations: 1000, blockSize: 500, sensitivity: true });
+    const names = ['fx', ...sips.map((s) => s.name)];
+    const [usd, fx] = run.simulation.outputColumns;
+    const inputs = [fx, ...sips.map((s) => Float64Array.from(s.trials))];
+    // Each 500-trial block computed alone from the same trials, then weighted by its trials.
+    const halves = [0, 500].map((start) =>
+      sensitivityValues(
+        inputs.map((x) => x.subarray(start, start + 500)),
+        usd.subarray(start, start + 500),
+      ),
+    );
+    const got = run.result.sensitivity!.usd;
+    expect(got.map((s) => s.driver).sort()).toEqual([...names].sort());
+    for (const s of got) {
+      const d = names.indexOf(s.driver);
+      expect(s.spearman).toBeCloseTo((halves[0].spearman[d] + halves[1].spearman[d]) / 2, 12);
+      expect(s.src).toBeCloseTo((halves[0].src[d] + halves[1].src[d]) / 2, 10);
+    }
   });
 
   test('neither a 3.0 library nor a 2.0 table is refused', () => {
