@@ -11,6 +11,7 @@ import {
 } from '../src/scenario/distributions/catalogue';
 import { ScenarioErrors } from '../src/scenario/errors';
 import type { ScenarioJob, ScenarioJobResult } from '../src/scenario/jobs';
+import { statisticsTable } from '../src/scenario/statistics-table';
 import type { ScenarioSpec, DriverSpec } from '../src/scenario/spec';
 import { Errors } from '../src/errors';
 import { DEFAULT_TRIALS, MAX_TRIAL_ROWS, TRIALS_PER_CELL } from '../src/model/limits';
@@ -208,19 +209,7 @@ export function scenarioMc(
       percentiles: readPercentiles(percentiles),
     };
     const { result } = await runScenarioJob({ spec }, invocation);
-    const ps = spec.percentiles;
-    const header = ['output', 'mean', 'sd', 'min', 'max', 'se', ...ps.map((p) => `P${p}`), 'VaR95', 'CVaR95'];
-    const rows: SpillValue[][] = Object.entries(result.outputs).map(([name, s]) => [
-      name,
-      s.mean,
-      s.sd,
-      s.min,
-      s.max,
-      s.se,
-      ...ps.map((p) => s.percentiles[String(p)]),
-      s.var95,
-      s.cvar95,
-    ]);
+    const { header, rows } = statisticsTable(result.outputs, spec.percentiles);
     return withHeader(header, rows);
   });
 }

@@ -8,6 +8,7 @@ import { detectFlags } from '../../src/anomaly/detect-flags';
 import { rollingForecast } from '../../src/forecast';
 import { runBlockHere } from '../../src/scenario/jobs';
 import { runScenarioOnBlocks } from '../../src/scenario/parallel';
+import { statisticsTable } from '../../src/scenario/statistics-table';
 import { readDriverTable } from '../../src/sheets/driver-table';
 import { readAll } from '../../src/sheets/table-read';
 import type { LineForecast, TemplateData } from '../../src/sheets/template/data';
@@ -59,18 +60,6 @@ export async function sampleScenario(sample: SampleCompany): Promise<(string | n
   const drivers = readAll(readDriverTable(sample.drivers.rows), { table: 'drivers' });
   const spec = { drivers, model: sample.drivers.model, iterations: 10000, seed: 1 };
   const run = await runScenarioOnBlocks(spec, async (job) => runBlockHere(job));
-  const ps = [5, 50, 95];
-  const header = ['output', 'mean', 'sd', 'min', 'max', 'se', ...ps.map((p) => `P${p}`), 'VaR95', 'CVaR95'];
-  const rows = Object.entries(run.result.outputs).map(([name, s]) => [
-    name,
-    s.mean,
-    s.sd,
-    s.min,
-    s.max,
-    s.se,
-    ...ps.map((p) => s.percentiles[String(p)]),
-    s.var95,
-    s.cvar95,
-  ]);
+  const { header, rows } = statisticsTable(run.result.outputs, [5, 50, 95]);
   return [header, ...rows];
 }
