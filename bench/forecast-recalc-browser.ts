@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST, openAddinPage } from '../test/e2e/harness';
+import { runMain } from './run-main';
 
 interface Dataset {
   series: Array<{ values: number[] }>;
@@ -110,12 +111,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('bench/forecast-recalc-browser', main);

@@ -15,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { run } from '../cli/commands/forecast';
+import { runMain } from './run-main';
 
 /** The shared folder: $OPENFPA_SHARED, else the first `shared` folder beside this file's ancestors. */
 function sharedFolder(): string {
@@ -143,10 +144,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`bench/forecast: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain('bench/forecast', main);

@@ -11,6 +11,7 @@
 import os from 'node:os';
 import { openAddinPage } from '../test/e2e/harness';
 import { enterStandardModel, runInPane, standardSpec } from '../test/e2e/standard-pane';
+import { runMain } from './run-main';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -44,10 +45,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`bench/mc-pane: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain('bench/mc-pane', main);

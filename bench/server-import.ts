@@ -9,6 +9,7 @@
  */
 import { MAX_IMPORT_ROWS } from '../src/model/limits';
 import { benchEngines, withEngineServer, type BenchEngine } from './server/process';
+import { runMain } from './run-main';
 
 interface Row {
   engine: string;
@@ -102,10 +103,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:server:import failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain('bench:server:import failed', main);

@@ -13,6 +13,7 @@
 import autocannon from 'autocannon';
 import { benchEngines, withEngineServer, type BenchEngine } from './server/process';
 import { benchTeam, type TeamResult } from './server/team';
+import { runMain } from './run-main';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const TEAM_SECONDS = Number(process.env.BENCH_TEAM_SECONDS ?? 15);
@@ -142,10 +143,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:server failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain('bench:server failed', main);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { launchBrowser } from '../test/e2e/harness';
 import type { TemplateTiming } from './templates/page-entry';
+import { runMain } from './run-main';
 
 const CASES: [number, number, number][] = [
   [5, 4, 24],
@@ -58,10 +59,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`bench/templates: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain('bench/templates', main);
