@@ -21,6 +21,7 @@
 import type { BudgetLine } from '../model/budget-line';
 import { amountCell, cellAt, optionalTextCell } from './cells';
 import { SheetErrors } from './errors';
+import { headerRowIndex } from './headed-table';
 import type { SheetGrid, SheetValue } from './sheet-value';
 import { isBlankValue, isCellError } from './sheet-value';
 import type { TableRead } from './table-read';
@@ -68,13 +69,10 @@ function label(header: string, word: string): string {
 }
 
 function readHeader(grid: SheetGrid): Header {
-  const row = grid.findIndex((r) => r.some((v) => !isBlankValue(v)));
-  if (row < 0)
-    throw SheetErrors.badHeader(
-      BUDGET_TABLE,
-      'the selection is empty',
-      'Select the plan/actual table with its header row.',
-    );
+  const row = headerRowIndex(grid, BUDGET_TABLE, {
+    problem: 'the selection is empty',
+    hint: 'Select the plan/actual table with its header row.',
+  });
   const cells = grid[row];
   const names = cells.map((v) => (isBlankValue(v) || isCellError(v) ? '' : String(v).trim()));
   const normal = cells.map(norm);

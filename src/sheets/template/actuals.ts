@@ -12,6 +12,7 @@
  */
 import { amountCell, optionalTextCell } from '../cells';
 import { cellAt, SheetErrors } from '../errors';
+import { headerRowIndex, rowsBelow } from '../headed-table';
 import { isBlankValue } from '../sheet-value';
 import type { SheetGrid, SheetValue } from '../sheet-value';
 import { TemplateErrors } from './errors';
@@ -41,13 +42,10 @@ const CC = ['cost centre', 'cost center', 'costcentre', 'costcenter', 'cc'];
  * @example readTemplateActuals([['id', '2025-01'], ['MKT/Travel', 120]], t).amounts.get('MKT/Travel')
  */
 export function readTemplateActuals(grid: SheetGrid, t: ResolvedTemplate): TemplateActuals {
-  const headerRow = grid.findIndex((r) => r.some((v) => !isBlankValue(v)));
-  if (headerRow < 0)
-    throw SheetErrors.badHeader(
-      ACTUALS_TABLE,
-      'the file or selection is empty',
-      'Give a header row, then the amounts.',
-    );
+  const headerRow = headerRowIndex(grid, ACTUALS_TABLE, {
+    problem: 'the file or selection is empty',
+    hint: 'Give a header row, then the amounts.',
+  });
   const header = grid[headerRow].map(norm);
   const id = header.indexOf('id');
   const cc = header.findIndex((h) => CC.includes(h));
@@ -63,10 +61,7 @@ export function readTemplateActuals(grid: SheetGrid, t: ResolvedTemplate): Templ
   const amounts = new Map<string, (number | null)[]>();
   const covered = new Set<number>();
   let count = 0;
-  const rows = grid
-    .map((cells, r) => ({ cells, row: r + 1 }))
-    .slice(headerRow + 1)
-    .filter(({ cells }) => cells.some((v) => !isBlankValue(v)));
+  const rows = rowsBelow(grid, headerRow);
   const lineOf = (cells: readonly SheetValue[], row: number): string => {
     const text = (c: number) => optionalTextCell(cells[c], () => cellAt(ACTUALS_TABLE, row, c + 1, header[c]));
     const key = id >= 0 ? text(id) : lineId(text(cc), text(account));

@@ -16,6 +16,7 @@ import { isBlankValue } from '../sheet-value';
 import type { SheetGrid, SheetValue } from '../sheet-value';
 import { optionalTextCell } from '../cells';
 import { cellAt, SheetErrors } from '../errors';
+import { headerRowIndex, rowsBelow } from '../headed-table';
 import { TemplateErrors } from './errors';
 
 export interface CostCentre {
@@ -80,14 +81,12 @@ export function hierarchyFromList(names: readonly string[], owners: readonly str
  * @example readHierarchy([['entity', 'cost centre'], ['ACME', 'MKT']]).costCentres[0].path // ['ACME']
  */
 export function readHierarchy(grid: SheetGrid): Hierarchy {
-  const headerRow = grid.findIndex((r) => r.some((v) => !isBlankValue(v)));
-  if (headerRow < 0)
-    throw SheetErrors.badHeader(HIERARCHY_TABLE, 'the selection is empty', 'Select the hierarchy with its header.');
+  const headerRow = headerRowIndex(grid, HIERARCHY_TABLE, {
+    problem: 'the selection is empty',
+    hint: 'Select the hierarchy with its header.',
+  });
   const header = grid[headerRow].map(norm);
-  const rows = grid
-    .map((cells, r) => ({ cells, row: r + 1 }))
-    .slice(headerRow + 1)
-    .filter(({ cells }) => cells.some((v) => !isBlankValue(v)));
+  const rows = rowsBelow(grid, headerRow);
   const text = (cells: readonly SheetValue[], c: number, row: number) =>
     c < 0 ? '' : optionalTextCell(cells[c], () => cellAt(HIERARCHY_TABLE, row, c + 1, header[c]));
   if (header.includes('parent')) return readParentTable(header, rows, text);
