@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { KpiDefinition } from '../../src/model/kpi';
-import { MAX_AMOUNT, MAX_DISPLAY_NAME_LENGTH, MAX_KPI_LINKS, MAX_KPI_PERIODS } from '../../src/model/limits';
+import {
+  MAX_AMOUNT,
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_KPI_LAG,
+  MAX_KPI_LINKS,
+  MAX_KPI_PERIODS,
+} from '../../src/model/limits';
 import { ServerErrors } from '../errors';
 import { createRoute, getByIdRoute, listRoute, updateRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
@@ -28,7 +34,7 @@ const link = {
   additionalProperties: false,
   properties: {
     line: lineId,
-    lag: { type: 'integer', minimum: 0, maximum: 24 },
+    lag: { type: 'integer', minimum: 0, maximum: MAX_KPI_LAG },
     response: {
       type: 'object',
       required: ['perUnit'],

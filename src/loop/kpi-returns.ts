@@ -21,8 +21,9 @@
  * being independent fits: √Σ ((p_k/P)·se_k)². With one KPI these are exactly that KPI's numbers.
  */
 import type { BudgetLine } from '../model/budget-line';
-import type { Kpi, KpiLink } from '../model/kpi';
+import type { EnteredKpiResponse, Kpi, KpiLink } from '../model/kpi';
 import { responseCurves } from './response-curves';
+import type { ResponseCurve } from './response-curves';
 
 /** A KPI with the lines linked to it, as the pane stores it. */
 export type LinkedKpi = Kpi & { links: ReadonlyArray<KpiLink> };
@@ -37,7 +38,9 @@ export interface KpiTerm {
   risk: number;
   /** The KPI's priority (its weight in the objective). */
   priority: number;
-  /** Where the number comes from: the estimate's note, "entered by hand", or why there is none. */
+  /** Where the response comes from: entered on the link, estimated from history, or none. */
+  source: ResponseCurve['source'];
+  /** Says so: "response entered by hand: …", "response estimated from history: <the fit>", or why there is none. */
   note: string;
 }
 
@@ -54,6 +57,22 @@ export interface LineReturn {
   priority: number;
   /** One KPI's note, each KPI's note after its id when several, or "not linked to a KPI". */
   note: string;
+}
+
+const shown = (v: number) => String(Number(v.toPrecision(4)));
+const lagged = (lag: number | undefined) => (lag ? `, spend ${lag} period(s) before the KPI` : '');
+
+/**
+ * Where a link's response comes from, in words for the proposal's explanation.
+ * @example responseNote({ line: 'A', kpi: 'K', response: { perUnit: 0.05, sd: 0.01 } }, 'leads', 'x')
+ *   // "response entered by hand: 0.05 leads per unit of spend (sd 0.01)"
+ */
+export function responseNote(link: KpiLink, unit: string, estimateNote: string): string {
+  const r: EnteredKpiResponse | undefined = link.response;
+  if (!r) return `response estimated from history${lagged(link.lag)}: ${estimateNote}`;
+  const sd = r.sd ? ` (sd ${shown(r.sd)})` : '';
+  const saturation = r.saturation ? `, falling by e every ${shown(r.saturation)} of spend a period` : '';
+  return `response entered by hand: ${shown(r.perUnit)} ${unit || 'KPI units'} per unit of spend${sd}${saturation}${lagged(link.lag)}`;
 }
 
 const mean = (values: ReadonlyArray<number | null>): number => {
@@ -113,7 +132,7 @@ export function kpiReturns(
     })),
   });
   const total = budgets.reduce((s, b) => s + Math.max(0, b), 0);
-  const terms = pairs.map(({ kpi, index }, j): KpiTerm => {
+  const terms = pairs.map(({ kpi, link, index }, j): KpiTerm => {
     const l = lines[index];
     const curve = curves[j];
     const target = mean(kpi.target);
@@ -128,6 +147,7 @@ export function kpiReturns(
         rateAbove: 0,
         risk: 0,
         priority,
+        source: curve.source,
         note: !(Math.abs(scale) < Infinity) ? 'the KPI has no target' : curve.note,
       };
     const here = curve.marginal(x);
@@ -138,7 +158,8 @@ export function kpiReturns(
       rateAbove: Math.min(rate, scale * curve.marginal(x * (1 + aboveShare)).mean),
       risk: Math.abs(scale) * here.se,
       priority,
-      note: curve.note,
+      source: curve.source,
+      note: responseNote(link, kpi.unit, curve.note),
     };
   });
   return lines.map((l, i) =>

@@ -1,7 +1,8 @@
 /**
  * Every budget line's KPI response as a curve the allocation can use: the KPI gain of a level of
  * spend, its slope, and the slope's standard error. Estimated from history (kpi-response.ts) with
- * partial pooling across all KPIs, or entered by hand on the line's KPI link.
+ * partial pooling across all KPIs, or entered by hand on the line's KPI link. A KPI's lines are
+ * estimated in one regression, each with its own lag, on the KPI net of the entered responses.
  *
  * Pooling (empirical Bayes): each line's response is first estimated alone; the spread of the
  * responses in elasticity units across every line, τ² = mean(ê² − se²) (at least 0.01²), is then the
@@ -32,6 +33,7 @@ export interface ResponseInput {
     id: string;
     kpi: string | null;
     actual: ReadonlyArray<number | null>;
+    /** Periods from this line's spend to the KPI (each line its own). @default 0 */
     lag?: number;
     entered?: EnteredKpiResponse;
   }>;
@@ -72,12 +74,35 @@ function estimatedCurve(kpi: string, response: KpiResponse, index: number): Resp
   };
 }
 
+/**
+ * The KPI less what the lines with an entered response added (their gain at their lagged spend), so
+ * the estimate of the other lines is not credited with it; a period where such spend is unknown is
+ * left out. The KPI itself when no line of it has an entered response.
+ */
+function netOfEntered(kpi: ResponseInput['kpis'][number], lines: ResponseInput['lines']): ReadonlyArray<number | null> {
+  const entered = lines.flatMap((l) =>
+    l.kpi === kpi.id && l.entered ? [{ line: l, curve: enteredCurve(kpi.id, l.entered) }] : [],
+  );
+  if (entered.length === 0) return kpi.actual;
+  return kpi.actual.map((v, t) => {
+    if (v === null) return null;
+    let net = v;
+    for (const { line, curve } of entered) {
+      const x = line.actual[t - (line.lag ?? 0)];
+      if (x === null || x === undefined || !Number.isFinite(x)) return null;
+      net -= curve.gain(x);
+    }
+    return net;
+  });
+}
+
 function fitAll(input: ResponseInput, tau?: number): Map<string, KpiResponse | string> {
   const out = new Map<string, KpiResponse | string>();
   for (const kpi of input.kpis) {
     const own = input.lines.filter((l) => l.kpi === kpi.id && !l.entered);
     if (own.length === 0) continue;
-    const periods = kpi.actual.filter((v) => v !== null && Number.isFinite(v)).length;
+    const actual = netOfEntered(kpi, input.lines);
+    const periods = actual.filter((v) => v !== null && Number.isFinite(v)).length;
     if (periods < Math.max(input.minPeriods ?? 6, own.length + 4)) {
       out.set(
         kpi.id,
@@ -85,9 +110,19 @@ function fitAll(input: ResponseInput, tau?: number): Map<string, KpiResponse | s
       );
       continue;
     }
-    const spend = own.map((l) => Array.from({ length: kpi.actual.length }, (_, t) => l.actual[t] ?? null));
+    // One regression per KPI with each line's own lag: the regression takes the smallest lag, and the
+    // spend of a line with a longer one is shifted by the difference first.
+    const lags = own.map((l) => l.lag ?? 0);
+    const lag = Math.min(...lags);
+    const spend = own.map((l, j) =>
+      Array.from({ length: actual.length }, (_, t) => l.actual[t - (lags[j] - lag)] ?? null),
+    );
     try {
-      out.set(kpi.id, estimateKpiResponse(kpi.actual, spend, { lag: own[0].lag ?? 0, priorElasticitySd: tau }));
+      const fit = estimateKpiResponse(actual, spend, { lag, priorElasticitySd: tau });
+      if (actual !== kpi.actual) fit.notes.push('The KPI is taken net of the responses entered by hand.');
+      if (lags.some((v) => v !== lag))
+        fit.notes.push(`Lags differ by line: ${own.map((l, j) => `${l.id} ${lags[j]}`).join(', ')} period(s).`);
+      out.set(kpi.id, fit);
     } catch (e) {
       if (!isFpaError(e)) throw e;
       out.set(kpi.id, e.message);

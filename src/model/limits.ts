@@ -94,6 +94,8 @@ export const MAX_IMPORT_ROWS = 200_000;
  */
 export const MAX_KPI_PERIODS = 600;
 export const MAX_KPI_LINKS = 500;
+/** Periods from a line's spend to its effect on a KPI (KpiLink.lag): two years of months. */
+export const MAX_KPI_LAG = 24;
 
 /** Length of a display name (model, scenario, version) and of free text (reasons, comments). */
 export const MAX_DISPLAY_NAME_LENGTH = 120;

@@ -119,6 +119,12 @@ const RECORD_CHECKS: { [K in StoreName]: (r: Json, path: string) => void } = {
       if (!isObject(l)) fail(`${p}.links[${i}]`, 'must be an object.');
       text(l, 'line', `${p}.links[${i}]`);
       text(l, 'kpi', `${p}.links[${i}]`);
+      if (l.lag !== undefined) whole(l, 'lag', `${p}.links[${i}]`, 0);
+      if (l.response === undefined) return;
+      if (!isObject(l.response)) fail(`${p}.links[${i}].response`, 'must be an object.');
+      finite(l.response, 'perUnit', `${p}.links[${i}].response`);
+      finite(l.response, 'sd', `${p}.links[${i}].response`, true);
+      finite(l.response, 'saturation', `${p}.links[${i}].response`, true);
     });
   },
   adjustments: (r, p) => {

@@ -12,6 +12,8 @@ import type { KpiRecord } from '../../src/store/schema';
 import type { Repository } from '../../src/store/repository';
 import type { SignedIn } from '../connector/use-signed-in';
 import { linksOfLine } from '../../src/loop/kpi-returns';
+import { tryParseNumber } from '../../src/format';
+import { draftOfLink, linkFromDraft, type LinkDraft, type ParseText } from './kpi-links';
 
 export interface KpiDraft {
   name: string;
@@ -20,6 +22,8 @@ export interface KpiDraft {
   direction: KpiDirection;
   priority: string;
   lines: string[];
+  /** What was typed for each linked line's response and lag (kpi-links.ts); absent = blank. */
+  links: Record<string, LinkDraft>;
   series: KpiSeries | null;
 }
 
@@ -30,11 +34,22 @@ export const EMPTY_KPI_DRAFT: KpiDraft = {
   direction: 'higher',
   priority: '1',
   lines: [],
+  links: {},
   series: null,
 };
 
-/** The record to store, or the problem with the draft (for the field it names). */
-export function kpiFromDraft(draft: KpiDraft): { record: KpiRecord } | { field: keyof KpiDraft; problem: string } {
+/** Reads numbers as typed in en-US (the pane passes its own locale's reader). */
+const parseEnUs: ParseText = (text, field) => tryParseNumber(text, { field, percent: 'reject' });
+
+/**
+ * The record to store, or the problem with the draft (for the field it names: a draft field, or a
+ * link's `perUnit:<line>`, `sd:<line>`, `lag:<line>`).
+ * @param parse reads a typed number (the pane's locale). @default en-US
+ */
+export function kpiFromDraft(
+  draft: KpiDraft,
+  parse: ParseText = parseEnUs,
+): { record: KpiRecord } | { field: string; problem: string } {
   const name = draft.name.trim();
   if (!name) return { field: 'name', problem: 'Give the KPI a name.' };
   const priority = Number(draft.priority);
@@ -42,6 +57,12 @@ export function kpiFromDraft(draft: KpiDraft): { record: KpiRecord } | { field: 
     return { field: 'priority', problem: 'Priority must be a number above 0.' };
   if (!draft.series) return { field: 'series', problem: 'Read the target and actual from a selection first.' };
   if (draft.lines.length === 0) return { field: 'lines', problem: 'Link at least one budget line.' };
+  const links: KpiRecord['links'] = [];
+  for (const line of draft.lines) {
+    const made = linkFromDraft(line, draft.links[line], draft.series.actual.length, parse);
+    if ('problem' in made) return made;
+    links.push({ ...made.link, kpi: name });
+  }
   const id = name;
   return {
     record: {
@@ -53,8 +74,26 @@ export function kpiFromDraft(draft: KpiDraft): { record: KpiRecord } | { field: 
       priority,
       target: draft.series.target,
       actual: draft.series.actual,
-      links: draft.lines.map((line) => ({ line, kpi: id })),
+      links,
     },
+  };
+}
+
+/**
+ * A stored KPI back in the form, to change it (its links with what was entered on them); saving it
+ * under the same name replaces it.
+ * @param toInput a number as the pane's input boxes show it
+ */
+export function draftOfKpi(kpi: KpiRecord, toInput: (v: number) => string): KpiDraft {
+  return {
+    name: kpi.name,
+    ownerCostCentre: kpi.ownerCostCentre,
+    unit: kpi.unit,
+    direction: kpi.direction,
+    priority: String(kpi.priority ?? 1),
+    lines: kpi.links.map((l) => l.line),
+    links: Object.fromEntries(kpi.links.map((l) => [l.line, draftOfLink(l, toInput)])),
+    series: { target: [...kpi.target], actual: [...kpi.actual] },
   };
 }
 

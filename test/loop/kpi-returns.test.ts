@@ -1,4 +1,4 @@
-import { combineTerms, kpiReturns, linksOfLine, sentence } from '../../src/loop/kpi-returns';
+import { combineTerms, kpiReturns, linksOfLine, responseNote, sentence } from '../../src/loop/kpi-returns';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import type { BudgetLine } from '../../src/model/budget-line';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
@@ -45,8 +45,20 @@ describe('kpiReturns', () => {
     expect(a.rateAbove).toBeCloseTo(7.5, 12);
     expect(a.risk).toBeCloseTo(1.5, 12);
     expect(a.priority).toBe(3);
-    expect(a.note).toBe('entered by hand');
+    expect(a.kpis[0].source).toBe('entered');
+    expect(a.note).toBe('response entered by hand: 0.5 u per unit of spend (sd 0.1)');
     expect(b.rate).toBe(0);
+  });
+
+  it('the note says whether the response was entered or estimated, with the lag', () => {
+    expect(responseNote({ line: 'A-1', kpi: 'K', lag: 2 }, 'u', 'linear chosen by AICc.')).toBe(
+      'response estimated from history, spend 2 period(s) before the KPI: linear chosen by AICc.',
+    );
+    expect(
+      responseNote({ line: 'A-1', kpi: 'K', lag: 1, response: { perUnit: 1 / 3, saturation: 5000 } }, '', ''),
+    ).toBe(
+      'response entered by hand: 0.3333 KPI units per unit of spend, falling by e every 5000 of spend a period, spend 1 period(s) before the KPI',
+    );
   });
 
   it('saturating: the slope at the current spend, and a lower one above it', () => {
@@ -117,7 +129,9 @@ describe('kpiReturns', () => {
       expect(a.rateAbove).toBeCloseTo(8, 12);
       // √((2/3 · 1.5)² + (1/3 · 6)²) = √5.
       expect(a.risk).toBeCloseTo(Math.sqrt(5), 12);
-      expect(a.note).toBe('K1: entered by hand; K2: entered by hand');
+      expect(a.note).toBe(
+        'K1: response entered by hand: 0.5 u per unit of spend (sd 0.1); K2: response entered by hand: 0.3 u per unit of spend (sd 0.2)',
+      );
       // B-1 has K2 only: its own numbers, 0.1 · 30 = 3 at priority 1.
       expect(b.kpis.map((t) => t.kpi)).toEqual(['K2']);
       expect(b.rate).toBeCloseTo(3, 12);
@@ -129,19 +143,30 @@ describe('kpiReturns', () => {
       const [a] = kpiReturns(lines, budgets, [k1, k3]);
       expect(a.kpis[1]).toMatchObject({ kpi: 'K3', rate: 0, risk: 0 });
       expect(a.priority * a.rate).toBeCloseTo(2 * 7.5, 12);
-      expect(a.note).toMatch(/^K1: entered by hand; K3: 0 KPI period\(s\) so far/);
+      expect(a.kpis[1].source).toBe('none');
+      expect(a.note).toMatch(
+        /^K1: response entered by hand: 0\.5 u per unit of spend \(sd 0\.1\); K3: 0 KPI period\(s\) so far/,
+      );
     });
 
     it("one KPI gives exactly that KPI's numbers (as before several were allowed)", () => {
       const [, b] = kpiReturns(lines, budgets, [k1, k2]);
       const [term] = b.kpis;
-      expect(b).toEqual({ line: 'B-1', kpis: [term], ...term, kpi: undefined });
-      const one = { kpi: 'K', rate: 0.123456789, rateAbove: 0.1, risk: 0.0314159, priority: 7, note: 'n' };
-      expect(combineTerms('X', [one])).toEqual({ line: 'X', kpis: [one], ...one, kpi: undefined });
+      expect(b).toEqual({ line: 'B-1', kpis: [term], ...term, kpi: undefined, source: undefined });
+      const one = {
+        kpi: 'K',
+        rate: 0.123456789,
+        rateAbove: 0.1,
+        risk: 0.0314159,
+        priority: 7,
+        source: 'entered' as const,
+        note: 'n',
+      };
+      expect(combineTerms('X', [one])).toEqual({ line: 'X', kpis: [one], ...one, kpi: undefined, source: undefined });
     });
 
     it('several notes join as clauses, without their full stops', () => {
-      const t = { rate: 1, rateAbove: 1, risk: 0, priority: 1 };
+      const t = { rate: 1, rateAbove: 1, risk: 0, priority: 1, source: 'estimate' as const };
       const got = combineTerms('X', [
         { ...t, kpi: 'K1', note: 'linear chosen by AICc.' },
         { ...t, kpi: 'K2', note: 'entered by hand' },

@@ -214,8 +214,12 @@ describe('a loop-step line that moves several KPIs (otherKpis)', () => {
     both.shape.forEach(
       (s, u) => (term += added.attainmentPerUnit[u] * 0.3 * (0.5 * s * p + 0.5 * both.landing.need[u])),
     );
-    expect(attainmentPoints(both, p)).toBeCloseTo(attainmentPoints(plain, p) + term / both.kpiMonths, 12);
-    expect(attainmentRisk(both)).toBeGreaterThan(attainmentRisk(plain));
+    // The other KPI's estimated lines are fitted net of the entered response, which moves the pooled
+    // prior of every estimate a little: the term is checked against the same context without it.
+    const without = { ...both, terms: both.terms.slice(0, -1) };
+    expect(without.terms.length).toBe(plain.terms.length);
+    expect(attainmentPoints(both, p)).toBeCloseTo(attainmentPoints(without, p) + term / both.kpiMonths, 12);
+    expect(attainmentRisk(both)).toBeGreaterThan(attainmentRisk(without));
   });
 
   test('the step runs and keeps the window total', async () => {

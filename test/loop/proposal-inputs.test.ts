@@ -130,7 +130,7 @@ describe('proposalInputs', () => {
     expect(events.priority * events.rate).toBeCloseTo(2 * leadsRate + 1 * revenueRate, 10);
     expect(events.reason).toBe(kpiReason(got.returns[1]));
     expect(events.reason).toMatch(
-      /^2 KPIs: Leads \(priority 2, [0-9.]+\/unit\): entered by hand; Revenue \(priority 1, 4\.05\/unit\): entered by hand; return = priority-weighted sum /,
+      /^2 KPIs: Leads \(priority 2, [0-9.]+\/unit\): response entered by hand: 0\.2 leads per unit of spend \(sd 0\.05\), falling by e every 8000 of spend a period; Revenue \(priority 1, 4\.05\/unit\): response entered by hand: 1\.5 EUR per unit of spend; return = priority-weighted sum /,
     );
     // The allocation's best candidate takes 20% of each other line onto MKT-EVENTS; its weighted return
     // up to the current budget is priority × rate per unit: the weighted sum of the two KPIs.
@@ -143,6 +143,8 @@ describe('proposalInputs', () => {
 
   it('a line with one KPI keeps the one-KPI reason', () => {
     const got = proposalInputs(lines, budgets, [], kpis);
-    expect(got.lines[1].reason).toBe('KPI Leads: entered by hand');
+    expect(got.lines[1].reason).toBe(
+      'KPI Leads: response entered by hand: 0.2 leads per unit of spend (sd 0.05), falling by e every 8000 of spend a period',
+    );
   });
 });

@@ -36,6 +36,58 @@ describe('responseCurves', () => {
     expect(curves[0].note).toContain('needs 6');
   });
 
+  test('each line its own lag: the spend of a line with a longer lag is shifted before the one regression', () => {
+    const g = new SeededGenerator(7, 'curves-lag');
+    const m = 36;
+    const a = Array.from({ length: m }, () => 40000 * (0.7 + 0.6 * g.nextOpen01()));
+    const b = Array.from({ length: m }, () => 30000 * (0.7 + 0.6 * g.nextOpen01()));
+    // KPI of period t: 1.2 per unit of A's spend in t − 1, 0.8 per unit of B's in t − 3.
+    const y = a.map((_, t) => (t < 3 ? null : 50000 + 1.2 * a[t - 1] + 0.8 * b[t - 3] + 500 * g.nextNormal()));
+    const curves = responseCurves({
+      kpis: [{ id: 'K', actual: y }],
+      lines: [
+        { id: 'A', kpi: 'K', actual: a, lag: 1 },
+        { id: 'B', kpi: 'K', actual: b, lag: 3 },
+      ],
+    });
+    [1.2, 0.8].forEach((truth, i) => {
+      const r = curves[i].marginal(35000);
+      expect(Math.abs(r.mean - truth)).toBeLessThan(3 * r.se);
+      expect(r.se).toBeLessThan(0.1);
+    });
+    // Read with one lag for both (B's lag taken as A's), B's response is lost in the noise.
+    const same = responseCurves({
+      kpis: [{ id: 'K', actual: y }],
+      lines: [
+        { id: 'A', kpi: 'K', actual: a, lag: 1 },
+        { id: 'B', kpi: 'K', actual: b, lag: 1 },
+      ],
+    });
+    expect(Math.abs(same[1].marginal(35000).mean - 0.8)).toBeGreaterThan(3 * same[1].marginal(35000).se);
+  });
+
+  test('the other lines are estimated on the KPI net of an entered response', () => {
+    const g = new SeededGenerator(11, 'curves-net');
+    const m = 30;
+    const a = Array.from({ length: m }, () => 40000 * (0.7 + 0.6 * g.nextOpen01()));
+    // B's spend follows A's: credited alone, B would take A's effect too.
+    const b = a.map((x) => 0.8 * x + 4000 * g.nextNormal());
+    const y = a.map((x, t) => 50000 + 0.5 * x + 1.2 * b[t] + 500 * g.nextNormal());
+    const kpis = [{ id: 'K', actual: y }];
+    const [, net] = responseCurves({
+      kpis,
+      lines: [
+        { id: 'A', kpi: 'K', actual: a, entered: { perUnit: 0.5 } },
+        { id: 'B', kpi: 'K', actual: b },
+      ],
+    });
+    const r = net.marginal(30000);
+    expect(Math.abs(r.mean - 1.2)).toBeLessThan(3 * r.se);
+    const [alone] = responseCurves({ kpis, lines: [{ id: 'B', kpi: 'K', actual: b }] });
+    const wrong = alone.marginal(30000);
+    expect(wrong.mean - 1.2).toBeGreaterThan(3 * wrong.se);
+  });
+
   test('an entered saturating response: gain r·s·(1 − e^(−x/s)), slope r·e^(−x/s)', () => {
     const c = enteredCurve('K', { perUnit: 2, saturation: 100 });
     expect(c.gain(100)).toBeCloseTo(200 * (1 - Math.exp(-1)), 12);

@@ -105,6 +105,22 @@ describe('validateBundle', () => {
       'data.kpis[0].links[0].kpi',
     ],
     [
+      { ...bundle(), data: { ...bundle().data, kpis: [{ ...KPI, links: [{ line: 'CC01-A', kpi: 'K', lag: -1 }] }] } },
+      'STORE_BAD_IMPORT',
+      'data.kpis[0].links[0].lag',
+    ],
+    [
+      {
+        ...bundle(),
+        data: {
+          ...bundle().data,
+          kpis: [{ ...KPI, links: [{ line: 'CC01-A', kpi: 'K', response: { perUnit: 'a' } }] }],
+        },
+      },
+      'STORE_BAD_IMPORT',
+      'data.kpis[0].links[0].response.perUnit',
+    ],
+    [
       { ...bundle(), data: { ...bundle().data, adjustments: [{ ...ADJUSTMENT, after: 'more' }] } },
       'STORE_BAD_IMPORT',
       'data.adjustments[0].after',

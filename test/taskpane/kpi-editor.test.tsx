@@ -56,3 +56,54 @@ it('signed in, Save KPI shares the KPI; without an owner cost centre it says so 
     expect.objectContaining({ id: 'Leads', shared: { id: 'k-1', version: 1 } }),
   ]);
 }, 30000);
+
+it('Edit puts a stored KPI back in the form with what was entered on its links; saving keeps the rest', async () => {
+  const repository = createMemoryRepository();
+  const stored = {
+    id: 'Leads',
+    name: 'Leads',
+    ownerCostCentre: 'MKT',
+    unit: 'leads',
+    direction: 'higher' as const,
+    priority: 2,
+    target: [100, 100, 100],
+    actual: [90, 95, null],
+    links: [
+      { line: 'MKT-ADS', kpi: 'Leads', lag: 1, response: { perUnit: 0.5, sd: 0.1, saturation: 8000 } },
+      { line: 'MKT-EVENTS', kpi: 'Leads' },
+    ],
+  };
+  await repository.put('kpis', stored);
+  const onChange = jest.fn(async () => undefined);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <KpiEditor
+        repository={repository}
+        workbook={createWorkbookDouble()}
+        lineIds={['MKT-ADS', 'MKT-EVENTS']}
+        kpis={[stored]}
+        onChange={onChange}
+      />
+    </FluentProvider>,
+  );
+  expect(screen.getByText(/← MKT-ADS \(response entered, lag 1\), MKT-EVENTS/)).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Edit KPI Leads' }));
+  const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+  expect(value('KPI name')).toBe('Leads');
+  expect([value('Response of MKT-ADS'), value('Uncertainty of MKT-ADS'), value('Lag of MKT-ADS')]).toEqual([
+    '0.5',
+    '0.1',
+    '1',
+  ]);
+  expect([value('Response of MKT-EVENTS'), value('Lag of MKT-EVENTS')]).toEqual(['', '']);
+  // A fractional lag is refused next to the links; then the estimate's line gets a lag of its own.
+  fireEvent.change(screen.getByLabelText('Lag of MKT-EVENTS'), { target: { value: '0.5' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
+  await screen.findByText(/^Lag of MKT-EVENTS: a whole number of periods from 0 to 2/, {}, { timeout: 10000 });
+  fireEvent.change(screen.getByLabelText('Lag of MKT-EVENTS'), { target: { value: '2' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
+  await waitFor(() => expect(onChange).toHaveBeenCalled(), { timeout: 10000 });
+  expect(await repository.list('kpis')).toEqual([
+    { ...stored, links: [stored.links[0], { line: 'MKT-EVENTS', kpi: 'Leads', lag: 2 }] },
+  ]);
+}, 30000);

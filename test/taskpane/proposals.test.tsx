@@ -139,7 +139,9 @@ it('a KPI defined in the pane aims the allocation: linked lines return, and the 
   fireEvent.click(screen.getByRole('button', { name: 'Edit MKT-EVENTS' }));
   expect(Number((screen.getByLabelText('Return/unit of MKT-EVENTS') as HTMLInputElement).value)).toBeGreaterThan(0);
   expect(Number((screen.getByLabelText('Risk of MKT-EVENTS') as HTMLInputElement).value)).toBeGreaterThan(0);
-  expect(screen.getByTestId('allocation-reason').textContent).toMatch(/^KPI Leads: linear chosen by AICc/);
+  expect(screen.getByTestId('allocation-reason').textContent).toMatch(
+    /^KPI Leads: response estimated from history: linear chosen by AICc/,
+  );
   fireEvent.click(screen.getByRole('button', { name: 'Edit OPS-TRAIN' }));
   expect((screen.getByLabelText('Return/unit of OPS-TRAIN') as HTMLInputElement).value).toBe('0');
 
@@ -188,9 +190,11 @@ it('a line linked to two KPIs: the links list and its explanation show both, and
   fireEvent.click(screen.getByRole('button', { name: 'Edit MKT-EVENTS' }));
   const reason = (await screen.findByTestId('allocation-reason', {}, { timeout: 10000 })).textContent ?? '';
   expect(reason).toMatch(
-    /^2 KPIs: Leads \(priority 2, [-0-9.e+]+\/unit\): linear chosen by AICc.*; Revenue \(priority 1, [-0-9.e+]+\/unit\): entered by hand; return = priority-weighted sum /,
+    /^2 KPIs: Leads \(priority 2, [-0-9.e+]+\/unit\): response estimated from history: linear chosen by AICc.*; Revenue \(priority 1, [-0-9.e+]+\/unit\): response entered by hand: 0\.02 EUR per unit of spend \(sd 0\.005\); return = priority-weighted sum /,
   );
   expect((screen.getByLabelText('Priority of MKT-EVENTS') as HTMLInputElement).value).toBe('3');
   fireEvent.click(screen.getByRole('button', { name: 'Edit IT-CLOUD' }));
-  expect(screen.getByTestId('allocation-reason').textContent).toMatch(/^KPI Leads: linear chosen by AICc/);
+  expect(screen.getByTestId('allocation-reason').textContent).toMatch(
+    /^KPI Leads: response estimated from history: linear chosen by AICc/,
+  );
 }, 60000);

@@ -1,8 +1,10 @@
 /**
  * KPI definitions: the stored KPIs (name, owner, unit, direction, priority, linked lines, periods)
- * and a form to add one: its target and actual are read from the selection (src/sheets/kpi-series.ts),
- * its lines picked from the scanned budget lines. A line may serve several KPIs: the links list shows
- * every KPI of each line. The Proposals view aims the allocation at their priority-weighted sum.
+ * and a form to add or change one: its target and actual are read from the selection
+ * (src/sheets/kpi-series.ts), its lines picked from the scanned budget lines, and each linked line's
+ * response and lag may be entered by hand (LinkFields; blank = estimated). A line may serve several
+ * KPIs: the links list shows every KPI of each line. The Proposals view aims the allocation at their
+ * priority-weighted sum.
  */
 import { useState } from 'react';
 import {
@@ -21,8 +23,11 @@ import { readKpiSeries } from '../../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../../src/store/schema';
 import type { Repository } from '../../../src/store/repository';
 import type { SignedIn } from '../../connector/use-signed-in';
-import { EMPTY_KPI_DRAFT, KpiDraft, kpiFromDraft, lineKpis, saveKpi } from '../../review/kpis';
+import { EMPTY_KPI_DRAFT, KpiDraft, draftOfKpi, kpiFromDraft, lineKpis, saveKpi } from '../../review/kpis';
+import { BLANK_LINK, type LinkDraft } from '../../review/kpi-links';
+import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
+import { LinkFields } from './LinkFields';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -47,10 +52,21 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signedIn = null }: KpiEditorProps) {
   const styles = useStyles();
+  const numbers = useNumbers();
   const [draft, setDraft] = useState<KpiDraft>(EMPTY_KPI_DRAFT);
   const [problem, setProblem] = useState<{ field: string; text: string } | null>(null);
   const set = (patch: Partial<KpiDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const error = (field: string) => (problem?.field === field ? problem.text : undefined);
+  const setLink = (line: string, patch: Partial<LinkDraft>) =>
+    setDraft((d) => ({
+      ...d,
+      links: { ...d.links, [line]: { ...(d.links[line] ?? BLANK_LINK), ...patch } },
+    }));
+  const entered = (k: KpiRecord, line: string) => {
+    const link = k.links.find((l) => l.line === line);
+    const parts = [link?.response ? 'response entered' : '', link?.lag ? `lag ${link.lag}` : ''].filter(Boolean);
+    return parts.length ? `${line} (${parts.join(', ')})` : line;
+  };
 
   const readSeries = async () => {
     try {
@@ -61,7 +77,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
     }
   };
   const save = async () => {
-    const made = kpiFromDraft(draft);
+    const made = kpiFromDraft(draft, (text, field) => numbers.parse(text, { field, percent: 'reject' }));
     if ('problem' in made) return setProblem({ field: made.field, text: made.problem });
     try {
       const refused = await saveKpi(repository, made.record, signedIn);
@@ -92,7 +108,18 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
           {kpis.map((k) => (
             <li key={k.id}>
               {k.name} ({k.unit || 'no unit'}, {k.direction} is better, priority {k.priority ?? 1}, {periods(k)}{' '}
-              actuals) ← {k.links.map((l) => l.line).join(', ')}{' '}
+              actuals) ← {k.links.map((l) => entered(k, l.line)).join(', ')}{' '}
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => {
+                  setDraft(draftOfKpi(k, (v) => numbers.toInput(v)));
+                  setProblem(null);
+                }}
+                aria-label={`Edit KPI ${k.name}`}
+              >
+                Edit
+              </Button>
               <Button size="small" appearance="subtle" onClick={() => remove(k.id)} aria-label={`Remove KPI ${k.name}`}>
                 Remove
               </Button>
@@ -170,6 +197,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
           </Caption1>
         )}
       </div>
+      <LinkFields lines={draft.lines} links={draft.links} unit={draft.unit} onChange={setLink} problem={problem} />
       <Field
         size="small"
         validationMessage={error('series')}
