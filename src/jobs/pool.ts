@@ -5,7 +5,9 @@
  *
  * - A job with a `route` always goes to the same worker (route mod the number of workers), so a
  *   worker's memoised state answers repeated work; a job without one goes to whichever worker is
- *   free first. Jobs wait in the pool, not in the workers, so a queued job cancels at once.
+ *   free first. Jobs wait in the pool, not in the workers, so a queued job cancels at once; with
+ *   `pipeline` above 1 a worker also holds that many jobs in its own queue, so it starts the next
+ *   one as it answers, without waiting for this thread to hear the answer and send another.
  * - Cancelling (the `signal`) a queued job rejects it with JOB_CANCELLED; a running job is asked to
  *   stop and settles with what its runner answers (its engine's cancellation error, or its result
  *   when it finished first).
@@ -47,6 +49,13 @@ export interface JobPoolOptions<C extends JobCatalogue> {
   start?: () => JobEndpoint | null;
   /** Workers to start (fewer when `start` returns null). @default 0 */
   size?: number;
+  /**
+   * Jobs sent to a worker before it has answered the first of them. 1 (each worker one job at a
+   * time) suits a pool whose caller waits; 2 keeps a worker busy while the thread that hands out the
+   * jobs is itself busy (a scenario coordinator running a block of its own between the workers'
+   * answers). A job sent ahead is cancelled like a running one. @default 1
+   */
+  pipeline?: number;
 }
 
 interface Job {
@@ -64,7 +73,8 @@ interface Job {
 interface Slot {
   endpoint: JobEndpoint;
   queue: Job[];
-  current: Job | null;
+  /** Sent to the worker and not yet answered, oldest first (at most `pipeline`). */
+  sent: Job[];
 }
 
 /**
@@ -78,6 +88,7 @@ export function createJobPool<C extends JobCatalogue>(options: JobPoolOptions<C>
   let slots: Slot[] = [];
   let nextId = 1;
   let here: JobEndpoint | null = null;
+  const depth = Math.max(1, Math.floor(options.pipeline ?? 1));
 
   const onReply = (reply: JobReply): void => {
     const job = jobs.get(reply.id);
@@ -90,9 +101,9 @@ export function createJobPool<C extends JobCatalogue>(options: JobPoolOptions<C>
     job.dropAbortListener();
     if (reply.type === 'result') job.resolve(reply.value);
     else job.reject(errorFromJob(reply.error));
-    const slot = slots.find((s) => s.current === job);
+    const slot = slots.find((s) => s.sent.includes(job));
     if (slot) {
-      slot.current = null;
+      slot.sent.splice(slot.sent.indexOf(job), 1);
       pump();
     }
   };
@@ -111,13 +122,15 @@ export function createJobPool<C extends JobCatalogue>(options: JobPoolOptions<C>
   };
 
   function pump(): void {
-    for (const slot of slots) {
-      if (slot.current) continue;
-      const next = slot.queue.shift() ?? shared.shift();
-      if (!next) continue;
-      slot.current = next;
-      send(next, slot.endpoint);
-    }
+    // A free worker first, then each worker's pipeline one deeper, so jobs spread before they stack.
+    for (let level = 0; level < depth; level++)
+      for (const slot of slots) {
+        if (slot.sent.length > level) continue;
+        const next = slot.queue.shift() ?? shared.shift();
+        if (!next) continue;
+        slot.sent.push(next);
+        send(next, slot.endpoint);
+      }
   }
 
   /** Drops a worker; its running and queued jobs run on this thread. */
@@ -125,8 +138,8 @@ export function createJobPool<C extends JobCatalogue>(options: JobPoolOptions<C>
     if (!slots.includes(slot)) return;
     slots = slots.filter((s) => s !== slot);
     slot.endpoint.close();
-    const orphans = [...(slot.current ? [slot.current] : []), ...slot.queue];
-    slot.current = null;
+    const orphans = [...slot.sent, ...slot.queue];
+    slot.sent = [];
     slot.queue = [];
     if (slots.length === 0) orphans.push(...shared.splice(0));
     for (const job of orphans) send(job, thisThread());
@@ -136,7 +149,7 @@ export function createJobPool<C extends JobCatalogue>(options: JobPoolOptions<C>
   for (let i = 0; i < (options.size ?? 0) && options.start; i++) {
     const endpoint = options.start();
     if (!endpoint) break;
-    const slot: Slot = { endpoint, queue: [], current: null };
+    const slot: Slot = { endpoint, queue: [], sent: [] };
     endpoint.listen(onReply, () => retire(slot));
     slots.push(slot);
   }

@@ -12,11 +12,15 @@ import type { FakeWorker } from './fake-worker';
 import { testHandlers } from './handlers';
 import type { TestJobs } from './handlers';
 
-function poolOf(count: number, options: { broken?: boolean[] } = {}): { pool: JobPool<TestJobs>; fakes: FakeWorker[] } {
+function poolOf(
+  count: number,
+  options: { broken?: boolean[]; pipeline?: number } = {},
+): { pool: JobPool<TestJobs>; fakes: FakeWorker[] } {
   const fakes: FakeWorker[] = [];
   const pool = createJobPool<TestJobs>({
     handlers: testHandlers,
     size: count,
+    pipeline: options.pipeline,
     start: () => {
       const fake = fakeWorker(testHandlers, { broken: options.broken?.[fakes.length] });
       fakes.push(fake);
@@ -60,6 +64,66 @@ describe('createJobPool', () => {
     expect((await Promise.all(jobs)).map((r) => r.counted)).toEqual([4, 8, 12]);
     expect(runsOn(fakes)).toEqual([3]);
     pool.close();
+  });
+
+  /** A pool whose sends are counted as they are made (the pool sends synchronously in `run`). */
+  const countingPool = (count: number, pipeline: number) => {
+    const sent: number[] = [];
+    const fakes: FakeWorker[] = [];
+    const pool = createJobPool<TestJobs>({
+      handlers: testHandlers,
+      size: count,
+      pipeline,
+      start: () => {
+        const fake = fakeWorker(testHandlers);
+        const endpoint = webWorkerEndpoint(fake);
+        const at = fakes.push(fake) - 1;
+        sent.push(0);
+        return {
+          ...endpoint,
+          send: (request, transfer) => (request.type === 'run' && sent[at]++, endpoint.send(request, transfer)),
+        };
+      },
+    });
+    return { pool, fakes, sent };
+  };
+
+  test('with a pipeline of 2, a worker holds the next job before it answers the first', async () => {
+    const { pool, sent } = countingPool(1, 2);
+    const jobs = [1, 2, 3].map((n) => pool.run('count', { to: 4 * n, block: 2 }));
+    expect(sent).toEqual([2]);
+    expect((await Promise.all(jobs)).map((r) => r.counted)).toEqual([4, 8, 12]);
+    expect(sent).toEqual([3]);
+    pool.close();
+  });
+
+  test('a pipeline spreads jobs over free workers before it stacks them', async () => {
+    const { pool, sent } = countingPool(3, 2);
+    const two = [1, 2].map((n) => pool.run('count', { to: 4 * n, block: 2 }));
+    expect(sent).toEqual([1, 1, 0]);
+    const more = [3, 4, 5, 6, 7].map((n) => pool.run('count', { to: 4 * n, block: 2 }));
+    expect(sent).toEqual([2, 2, 2]);
+    const all = await Promise.all([...two, ...more]);
+    expect(all.map((r) => r.counted)).toEqual([4, 8, 12, 16, 20, 24, 28]);
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(7);
+    pool.close();
+  });
+
+  test('a job sent ahead is cancelled through its worker; a failing worker’s sent jobs run here', async () => {
+    const { pool, fakes, sent } = countingPool(1, 2);
+    const first = pool.run('count', { to: 200, block: 10 });
+    const controller = new AbortController();
+    const ahead = pool.run('count', { to: 1_000_000, block: 10 }, { signal: controller.signal });
+    const third = pool.run('double', 21);
+    expect(sent).toEqual([2]);
+    controller.abort();
+    await expect(ahead).rejects.toMatchObject({ code: 'TEST_CANCELLED' });
+    expect(fakes[0].seen.filter((m) => m.type === 'cancel')).toHaveLength(1);
+    // The worker crashes: the jobs it had not answered settle on this thread.
+    fakes[0].crash();
+    expect(await third).toBe(42);
+    expect(await first).toEqual({ counted: 200, blocks: 20 });
+    expect(pool.workers).toBe(0);
   });
 
   test('errors keep their code, kind, message, hint and field across the worker', async () => {
