@@ -59,6 +59,25 @@ export const ServerErrors = {
       `Adjustment ${id} was already measured with another outcome; the first measurement stands.`,
       { current },
     ),
+  /** A deleted (archived) record is kept for what cites it, and takes no more changes. */
+  archived: (entity: string, id: string, current: unknown) =>
+    new HttpError(409, 'SERVER_ARCHIVED', `${entity} ${id} was deleted (it is archived) and takes no more changes.`, {
+      current,
+    }),
+  forgotten: (id: string, current: unknown) =>
+    new HttpError(
+      409,
+      'SERVER_FORGOTTEN',
+      `Adjustment ${id} was forgotten (its proposal was reverted); it takes no outcome.`,
+      { current },
+    ),
+  notReverted: (id: string, proposal: string, state: string) =>
+    new HttpError(
+      409,
+      'SERVER_NOT_REVERTED',
+      `Adjustment ${id} was made by proposal ${proposal}, which is ${state}: only a reverted move is forgotten.`,
+      { proposal, state },
+    ),
   duplicate: (what: string) => new HttpError(409, 'SERVER_DUPLICATE', `${what} already exists.`),
   batchConflict: (batchId: string) =>
     new HttpError(409, 'SERVER_BATCH_CONFLICT', `Batch ${batchId} was already imported with different rows.`, {

@@ -276,3 +276,14 @@ CREATE TABLE adjustments (
 );
 CREATE INDEX adjustments_line ON adjustments (cost_centre, line);
 `;
+
+// v9: nothing of the loop's records is erased by the application (it holds no DELETE on them). A
+// deleted KPI is archived (its series and links stay readable; its name is free for a new KPI), and
+// a reverted move is forgotten as a tombstone, so the panes that hold a copy drop it at sync.
+export const archivedKpisForgottenMoves = `
+ALTER TABLE kpis ADD COLUMN archived_at timestamptz, ADD COLUMN archived_by text;
+ALTER TABLE kpis DROP CONSTRAINT kpis_owner_cost_centre_name_key;
+CREATE UNIQUE INDEX kpis_live_name ON kpis (owner_cost_centre, name) WHERE archived_at IS NULL;
+ALTER TABLE adjustments ADD COLUMN forgotten_at timestamptz, ADD COLUMN forgotten_by text,
+  ADD COLUMN forgotten_reason text;
+`;

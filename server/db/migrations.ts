@@ -1,4 +1,5 @@
 import {
+  archivedKpisForgottenMoves,
   auditChain,
   batchesByCostCentre,
   idempotencyFingerprint,
@@ -162,4 +163,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'batches-by-cost-centre', sql: batchesByCostCentre },
   { version: 7, name: 'idempotency-fingerprint', sql: idempotencyFingerprint },
   { version: 8, name: 'kpis-and-adjustments', sql: kpisAndAdjustments },
+  { version: 9, name: 'archived-kpis-forgotten-moves', sql: archivedKpisForgottenMoves },
 ];

@@ -128,7 +128,8 @@ export function createRoute<B>(app: FastifyInstance, db: Db, spec: CreateSpec<B>
 }
 
 export interface UpdateSpec<B> extends RouteSpec {
-  method: 'PUT' | 'PATCH' | 'POST';
+  /** DELETE marks the record (archives it): the application never erases one. */
+  method: 'PUT' | 'PATCH' | 'POST' | 'DELETE';
   resource: Resource;
   response: object;
   /** The audit action's verb ("update", "approve", …). */

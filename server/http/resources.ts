@@ -80,7 +80,8 @@ export const RESOURCES = {
     key: 'id',
     // The model's TeamKpi (src/model/kpi.ts).
     columns: `id, owner_cost_centre AS "ownerCostCentre", name, unit, direction, priority, target, actual, links,
-      version, created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`,
+      version, created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt",
+      archived_at AS "archivedAt", archived_by AS "archivedBy"`,
     costCentres: 'ARRAY[owner_cost_centre]',
   },
   adjustment: {
@@ -90,7 +91,8 @@ export const RESOURCES = {
     key: 'id',
     // The model's TeamAdjustment (src/model/kpi.ts); proposal is null when there was none.
     columns: `cost_centre AS "costCentre", id, line, kpi, proposal, before, after, context, expected, outcome,
-      recorded_by AS "recordedBy", recorded_at AS "recordedAt", measured_by AS "measuredBy"`,
+      recorded_by AS "recordedBy", recorded_at AS "recordedAt", measured_by AS "measuredBy",
+      forgotten_at AS "forgottenAt", forgotten_by AS "forgottenBy", forgotten_reason AS "forgottenReason"`,
     costCentres: OWN_CENTRE,
   },
   webhook: {

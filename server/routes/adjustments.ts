@@ -1,13 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FLAG_KINDS } from '../../src/model/flag';
 import type { AdjustmentOutcome, AdjustmentRecord } from '../../src/model/kpi';
 import { MAX_AMOUNT } from '../../src/model/limits';
 import { ADJUSTMENT_ID_PATTERN } from '../../src/model/names';
 import { userOf } from '../auth/policy';
+import type { Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
 import { createRoute, listRoute } from '../http/record-routes';
-import { mutate } from '../http/mutate';
+import { mutate, type Audit, type Outcome } from '../http/mutate';
 import { RESOURCES } from '../http/resources';
 import { apiRoute, byCostCentre } from '../http/route';
 import * as S from '../http/schemas';
@@ -87,8 +88,14 @@ const stored = {
     recordedBy: { type: 'string' },
     recordedAt: { type: 'string', format: 'date-time' },
     measuredBy: { type: 'string', nullable: true },
+    forgottenAt: { type: 'string', format: 'date-time', nullable: true },
+    forgottenBy: { type: 'string', nullable: true },
+    forgottenReason: { type: 'string', nullable: true },
   },
 } as const;
+
+/** A record of the cost centre named in the query, by the id in the path. */
+const recordParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id } } as const;
 
 type NewAdjustment = AdjustmentRecord & { costCentre: string };
 
@@ -98,18 +105,24 @@ type NewAdjustment = AdjustmentRecord & { costCentre: string };
  * outcome. Kept per cost centre: its readers list them, its editors record moves and their outcomes.
  * An outcome is measured once: the first one stored stands (the same outcome again is accepted, a
  * different one is a 409 carrying the stored record).
+ *
+ * A move whose proposal was reverted is forgotten by the cost centre's editors or finance: the record
+ * stays as a tombstone (the application holds no DELETE on the table, and the audit keeps the record
+ * as it was), leaves the list (`forgotten=true` lists it too, so panes drop their copies instead of
+ * sending them back), and takes no outcome. A move of a team proposal is forgotten only once that
+ * proposal is reverted. Forgetting again answers the tombstone (an offline replay is harmless).
  */
 export function adjustmentRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['adjustments'];
   listRoute(app, db, {
     url: '/api/adjustments',
     tags,
-    summary: 'Remembered adjustments of a cost centre, oldest move first',
+    summary: 'Remembered adjustments of a cost centre, oldest move first (the forgotten too with forgotten=true)',
     access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery({ line: text }),
+    querystring: S.costCentreQuery({ line: text, forgotten: { type: 'boolean', default: false } }),
     item: stored,
     source: ADJUSTMENT,
-    where: { costCentre: 'cost_centre = $', line: 'line = $' },
+    where: { costCentre: 'cost_centre = $', line: 'line = $', forgotten: '($ OR forgotten_at IS NULL)' },
     orderBy: "(context ->> 'period')::int, id",
     limit: 5000,
   });
@@ -162,41 +175,103 @@ export function adjustmentRoutes(app: FastifyInstance, { db }: RouteDeps): void 
       tags,
       summary: 'Store the measured outcome of a remembered adjustment (once)',
       access: byCostCentre('write', 'query'),
-      params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id } },
+      params: recordParams,
       querystring: S.costCentreQuery(),
       body: outcome,
       response: { 200: stored },
     },
     (request, reply) =>
       mutate(db, request, reply, async (tx, audit) => {
-        const { id: key } = request.params as { id: string };
-        const { costCentre } = request.query as { costCentre: string };
+        const { key, costCentre, current } = await lockRecord(tx, request);
         const measured = request.body as AdjustmentOutcome;
-        const found = await tx.query<Record<string, unknown>>(
-          `SELECT ${ADJUSTMENT.columns} FROM adjustments WHERE cost_centre = $1 AND id = $2 FOR UPDATE`,
-          [costCentre, key],
-        );
-        const current = found.rows[0];
-        if (!current) throw ServerErrors.notFound('adjustment', key);
+        if (current.forgottenAt !== null) throw ServerErrors.forgotten(key, current);
         if (current.outcome !== null) {
           if (isDeepStrictEqual(current.outcome, measured)) return { status: 200, body: current };
           throw ServerErrors.outcomeMeasured(key, current);
         }
-        const updated = await tx.query<Record<string, unknown>>(
-          `UPDATE adjustments SET outcome = $3::jsonb, measured_by = $4, measured_at = now()
-           WHERE cost_centre = $1 AND id = $2 RETURNING ${ADJUSTMENT.columns}`,
-          [costCentre, key, JSON.stringify(measured), userOf(request).id],
-        );
-        const row = updated.rows[0];
-        await audit({
-          action: 'adjustment.measure',
-          entity: 'adjustment',
-          entityId: key,
-          costCentre,
-          before: current,
-          after: row,
-        });
-        return { status: 200, body: row };
+        const set = 'outcome = $3::jsonb, measured_by = $4, measured_at = now()';
+        return change(tx, audit, { key, costCentre, current }, 'measure', set, [
+          JSON.stringify(measured),
+          userOf(request).id,
+        ]);
       }),
   );
+
+  apiRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/adjustments/:id/forget',
+      tags,
+      summary: 'Forget a reverted move: kept as a tombstone and in the audit, gone from the memory',
+      access: byCostCentre('forget', 'query'),
+      params: recordParams,
+      querystring: S.costCentreQuery(),
+      body: { type: 'object', additionalProperties: false, properties: { reason: S.freeText } },
+      response: { 200: stored },
+    },
+    (request, reply) =>
+      mutate(db, request, reply, async (tx, audit) => {
+        const { key, costCentre, current } = await lockRecord(tx, request);
+        if (current.forgottenAt !== null) return { status: 200, body: current };
+        await refuseUnlessReverted(tx, key, current);
+        const { reason } = request.body as { reason?: string };
+        const set = 'forgotten_at = now(), forgotten_by = $3, forgotten_reason = $4';
+        return change(tx, audit, { key, costCentre, current }, 'forget', set, [userOf(request).id, reason ?? null]);
+      }),
+  );
+}
+
+interface Locked {
+  key: string;
+  costCentre: string;
+  current: Record<string, unknown>;
+}
+
+/** Locks the record of the cost centre in the query with the id in the path; 404 when there is none. */
+async function lockRecord(tx: Queryable, request: FastifyRequest): Promise<Locked> {
+  const { id: key } = request.params as { id: string };
+  const { costCentre } = request.query as { costCentre: string };
+  const found = await tx.query<Record<string, unknown>>(
+    `SELECT ${ADJUSTMENT.columns} FROM adjustments WHERE cost_centre = $1 AND id = $2 FOR UPDATE`,
+    [costCentre, key],
+  );
+  const current = found.rows[0];
+  if (!current) throw ServerErrors.notFound('adjustment', key);
+  return { key, costCentre, current };
+}
+
+/** A move of a team proposal is forgotten only once that proposal is reverted (a local proposal's cannot be checked). */
+async function refuseUnlessReverted(tx: Queryable, key: string, current: Record<string, unknown>): Promise<void> {
+  if (typeof current.proposal !== 'string') return;
+  const found = await tx.query<{ state: string }>('SELECT state FROM proposals WHERE id::text = $1', [
+    current.proposal,
+  ]);
+  const state = found.rows[0]?.state;
+  if (state !== undefined && state !== 'reverted') throw ServerErrors.notReverted(key, current.proposal, state);
+}
+
+/** Sets `set` (values from $3) on the locked record and audits `adjustment.<verb>` with it before and after. */
+async function change(
+  tx: Queryable,
+  audit: Audit,
+  { key, costCentre, current }: Locked,
+  verb: 'measure' | 'forget',
+  set: string,
+  values: unknown[],
+): Promise<Outcome<Record<string, unknown>>> {
+  const updated = await tx.query<Record<string, unknown>>(
+    `UPDATE adjustments SET ${set} WHERE cost_centre = $1 AND id = $2 RETURNING ${ADJUSTMENT.columns}`,
+    [costCentre, key, ...values],
+  );
+  const row = updated.rows[0];
+  await audit({
+    action: `adjustment.${verb}`,
+    entity: 'adjustment',
+    entityId: key,
+    costCentre,
+    before: current,
+    after: row,
+  });
+  return { status: 200, body: row };
 }

@@ -73,8 +73,15 @@ const kpi = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedBy: { type: 'string' },
     updatedAt: { type: 'string', format: 'date-time' },
+    archivedAt: { type: 'string', format: 'date-time', nullable: true },
+    archivedBy: { type: 'string', nullable: true },
   },
 } as const;
+
+/** An archived (deleted) KPI takes no more changes: 409 carrying it. */
+function checkLive(current: Record<string, unknown>): void {
+  if (current.archivedAt !== null) throw ServerErrors.archived('KPI', String(current.id), current);
+}
 
 /** Refuses what the schema cannot say: a line linked twice. */
 function checkLinks(body: Pick<KpiDefinition, 'links'>): void {
@@ -102,20 +109,27 @@ const definitionValues = (body: Omit<KpiDefinition, 'ownerCostCentre'>) => [
  * KPI definitions (src/model/kpi.ts): each owned by one cost centre, with its target and actual
  * series and the budget lines whose spend moves it. Anyone of the cost centre reads them; only the
  * owning cost centre's editors and finance (the `kpi` grant, within their cost centres) create and
- * change them. Changes are versioned (If-Match) and audited.
+ * change and delete them. Changes are versioned (If-Match) and audited.
+ *
+ * Deleting archives: the row keeps its series and links (the application holds no DELETE on the
+ * table), leaves the list (`archived=true` lists it too, so panes drop their copies), takes no more
+ * changes (409) and frees its name. The budget lines it linked lose nothing: a link is the KPI's own
+ * part, read with it, and the allocation stops aiming at it. Remembered moves that cite the KPI keep
+ * their record and outcome as they were.
  */
 export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['kpis'];
   listRoute(app, db, {
     url: '/api/kpis',
     tags,
-    summary: 'KPIs owned by a cost centre, by name',
+    summary: 'KPIs owned by a cost centre, by name (the deleted ones too with archived=true)',
     access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery(),
+    querystring: S.costCentreQuery({ archived: { type: 'boolean', default: false } }),
     item: kpi,
     source: KPI,
-    where: { costCentre: 'owner_cost_centre = $' },
-    orderBy: 'name',
+    where: { costCentre: 'owner_cost_centre = $', archived: '($ OR archived_at IS NULL)' },
+    // A live KPI before the archived ones of its name, those newest first.
+    orderBy: 'name, archived_at DESC NULLS FIRST',
   });
 
   createRoute<KpiDefinition>(app, db, {
@@ -137,7 +151,7 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
         await tx.query(
           `INSERT INTO kpis (owner_cost_centre, name, unit, direction, priority, target, actual, links, created_by, updated_by)
            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $9)
-           ON CONFLICT (owner_cost_centre, name) DO NOTHING RETURNING ${KPI.columns}`,
+           ON CONFLICT (owner_cost_centre, name) WHERE archived_at IS NULL DO NOTHING RETURNING ${KPI.columns}`,
           [body.ownerCostCentre, ...definitionValues(body), user.id],
         )
       ).rows[0],
@@ -168,7 +182,10 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     resource: KPI,
     verb: 'update',
     auditCostCentre: owner,
-    guard: (_current, { body }) => checkLinks(body),
+    guard: (current, { body }) => {
+      checkLive(current);
+      checkLinks(body);
+    },
     set: ({ body, user }) => ({
       sql: `name = $2, unit = $3, direction = $4, priority = $5, target = $6::jsonb, actual = $7::jsonb,
         links = $8::jsonb, updated_by = $9`,
@@ -188,6 +205,22 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     resource: KPI,
     verb: 'actual',
     auditCostCentre: owner,
+    guard: checkLive,
     set: ({ body, user }) => ({ sql: 'actual = $2::jsonb, updated_by = $3', values: [json(body.actual), user.id] }),
+  });
+
+  updateRoute<Record<string, never>>(app, db, {
+    method: 'DELETE',
+    url: '/api/kpis/:id',
+    tags,
+    summary: 'Delete (archive) a KPI: kept for what cites it, gone from the list (its owner or finance; If-Match)',
+    access: byRecord('kpi', 'kpi'),
+    params: S.idParams,
+    response: kpi,
+    resource: KPI,
+    verb: 'delete',
+    auditCostCentre: owner,
+    guard: checkLive,
+    set: ({ user }) => ({ sql: 'archived_at = now(), archived_by = $2, updated_by = $2', values: [user.id] }),
   });
 }

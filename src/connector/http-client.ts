@@ -40,7 +40,8 @@ export async function sendRequest<T>(options: HttpClientOptions, request: ApiReq
   const token = await options.getToken();
   if (token) headers.authorization = `Bearer ${token}`;
   let body: string | undefined;
-  if (method !== 'GET') {
+  // GET and DELETE carry no body.
+  if (method !== 'GET' && method !== 'DELETE') {
     const csv = typeof request.body === 'string';
     headers['content-type'] = csv ? 'text/csv' : 'application/json';
     body = csv ? (request.body as string) : JSON.stringify(request.body ?? {});

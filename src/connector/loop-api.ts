@@ -6,10 +6,30 @@ import type { AdjustmentOutcome, AdjustmentRecord, KpiDefinition, TeamAdjustment
  * a cost centre, and the memory of applied adjustments with their outcomes. Reads go to the server;
  * writes go through the offline queue. A KPI change takes the version the user saw (If-Match), so a
  * change made meanwhile by someone else becomes a conflict to resolve, never a silent overwrite.
+ * Nothing is erased: a deleted KPI is archived and a forgotten move kept as a tombstone, and the
+ * lists give them (`archived`, `forgotten`) so a pane drops its copies.
  */
 export function loopApi(connector: Connector) {
+  /** A change of the KPI the user saw, sent against its version. */
+  const kpiChange = <T>(
+    endpoint: 'updateKpi' | 'updateKpiActual' | 'deleteKpi',
+    seen: { id: string; version: number },
+    body: unknown,
+    label: string,
+  ): Promise<WriteOutcome<T>> =>
+    connector.write({ endpoint, pathParams: { id: seen.id }, query: {}, body, ifMatch: seen.version, label });
+  /** A change of a remembered move, named by its cost centre and id. */
+  const moveChange = <T>(
+    endpoint: 'measureAdjustment' | 'forgetAdjustment',
+    record: Pick<AdjustmentRecord, 'id' | 'costCentre'>,
+    body: unknown,
+    label: string,
+  ): Promise<WriteOutcome<T>> =>
+    connector.write({ endpoint, pathParams: { id: record.id }, query: { costCentre: record.costCentre }, body, label });
   return {
-    listKpis: (costCentre: string) => connector.read<TeamKpi[]>('listKpis', {}, { costCentre }),
+    /** The cost centre's live KPIs, and with `archived` the deleted ones too. */
+    listKpis: (costCentre: string, options: { archived?: boolean } = {}) =>
+      connector.read<TeamKpi[]>('listKpis', {}, options.archived ? { costCentre, archived: 'true' } : { costCentre }),
     getKpi: (id: string) => connector.read<TeamKpi>('getKpi', { id }),
     createKpi: (kpi: KpiDefinition): Promise<WriteOutcome<TeamKpi>> =>
       connector.write({
@@ -22,30 +42,27 @@ export function loopApi(connector: Connector) {
     updateKpi: (
       seen: { id: string; version: number },
       kpi: Omit<KpiDefinition, 'ownerCostCentre'>,
-    ): Promise<WriteOutcome<TeamKpi>> =>
-      connector.write({
-        endpoint: 'updateKpi',
-        pathParams: { id: seen.id },
-        query: {},
-        body: kpi,
-        ifMatch: seen.version,
-        label: `Update KPI ${kpi.name}`,
-      }),
+    ): Promise<WriteOutcome<TeamKpi>> => kpiChange('updateKpi', seen, kpi, `Update KPI ${kpi.name}`),
     updateKpiActual: (
       seen: { id: string; version: number; name: string },
       actual: Array<number | null>,
-    ): Promise<WriteOutcome<TeamKpi>> =>
-      connector.write({
-        endpoint: 'updateKpiActual',
-        pathParams: { id: seen.id },
-        query: {},
-        body: { actual },
-        ifMatch: seen.version,
-        label: `Actuals of KPI ${seen.name}`,
-      }),
+    ): Promise<WriteOutcome<TeamKpi>> => kpiChange('updateKpiActual', seen, { actual }, `Actuals of KPI ${seen.name}`),
 
-    listAdjustments: (costCentre: string, line?: string) =>
-      connector.read<TeamAdjustment[]>('listAdjustments', {}, line ? { costCentre, line } : { costCentre }),
+    /** Deletes (archives) a KPI against the version the user saw. */
+    deleteKpi: (seen: { id: string; version: number; name: string }): Promise<WriteOutcome<TeamKpi>> =>
+      kpiChange('deleteKpi', seen, undefined, `Delete KPI ${seen.name}`),
+
+    /** The cost centre's remembered moves (of one line), and with `forgotten` the forgotten ones too. */
+    listAdjustments: (costCentre: string, line?: string, options: { forgotten?: boolean } = {}) =>
+      connector.read<TeamAdjustment[]>(
+        'listAdjustments',
+        {},
+        {
+          costCentre,
+          ...(line ? { line } : {}),
+          ...(options.forgotten ? { forgotten: 'true' } : {}),
+        },
+      ),
     recordAdjustment: (record: AdjustmentRecord): Promise<WriteOutcome<TeamAdjustment>> =>
       connector.write({
         endpoint: 'recordAdjustment',
@@ -59,12 +76,12 @@ export function loopApi(connector: Connector) {
       record: Pick<AdjustmentRecord, 'id' | 'costCentre'>,
       outcome: AdjustmentOutcome,
     ): Promise<WriteOutcome<TeamAdjustment>> =>
-      connector.write({
-        endpoint: 'measureAdjustment',
-        pathParams: { id: record.id },
-        query: { costCentre: record.costCentre },
-        body: outcome,
-        label: `Outcome of move ${record.id}`,
-      }),
+      moveChange('measureAdjustment', record, outcome, `Outcome of move ${record.id}`),
+    /** Forgets a move whose proposal was reverted (forgetting one already forgotten is harmless). */
+    forgetAdjustment: (
+      record: Pick<AdjustmentRecord, 'id' | 'costCentre'>,
+      reason?: string,
+    ): Promise<WriteOutcome<TeamAdjustment>> =>
+      moveChange('forgetAdjustment', record, reason === undefined ? {} : { reason }, `Forget move ${record.id}`),
   };
 }

@@ -14,7 +14,17 @@ type MemoryApi = Pick<ApiClient, 'listAdjustments' | 'recordAdjustment' | 'measu
 
 /** A server record as the local memory keeps it (the model's record: no who and when, no nulls for absent parts). */
 export function localAdjustment(found: TeamAdjustment): AdjustmentRecord {
-  const { recordedBy: _by, recordedAt: _at, measuredBy: _measuredBy, outcome, proposal, ...record } = found;
+  const {
+    recordedBy: _by,
+    recordedAt: _at,
+    measuredBy: _measuredBy,
+    forgottenAt: _forgottenAt,
+    forgottenBy: _forgottenBy,
+    forgottenReason: _reason,
+    outcome,
+    proposal,
+    ...record
+  } = found;
   return { ...record, ...(outcome ? { outcome } : {}), ...(proposal ? { proposal } : {}) };
 }
 

@@ -23,7 +23,7 @@ export interface ApiErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Every operation the connector calls, with its OpenAPI path template. */
 export const ENDPOINTS = {
@@ -58,9 +58,11 @@ export const ENDPOINTS = {
   getKpi: { method: 'GET', path: '/api/kpis/{id}' },
   updateKpi: { method: 'PUT', path: '/api/kpis/{id}' },
   updateKpiActual: { method: 'PUT', path: '/api/kpis/{id}/actual' },
+  deleteKpi: { method: 'DELETE', path: '/api/kpis/{id}' },
   listAdjustments: { method: 'GET', path: '/api/adjustments' },
   recordAdjustment: { method: 'POST', path: '/api/adjustments' },
   measureAdjustment: { method: 'PUT', path: '/api/adjustments/{id}/outcome' },
+  forgetAdjustment: { method: 'POST', path: '/api/adjustments/{id}/forget' },
   whoAmI: { method: 'GET', path: '/api/me' },
   ready: { method: 'GET', path: '/ready' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;

@@ -62,7 +62,11 @@ export interface KpiDefinition {
   links: Array<Omit<KpiLink, 'kpi'>>;
 }
 
-/** A stored team KPI: the definition with the server's id, its version (for If-Match) and who changed it. */
+/**
+ * A stored team KPI: the definition with the server's id, its version (for If-Match) and who changed
+ * it. A deleted KPI is archived, not erased: it keeps its series and links, leaves the cost centre's
+ * list (the allocation no longer aims at it), takes no more changes, and frees its name.
+ */
 export interface TeamKpi extends KpiDefinition {
   id: string;
   version: number;
@@ -70,6 +74,9 @@ export interface TeamKpi extends KpiDefinition {
   createdAt: string;
   updatedBy: string;
   updatedAt: string;
+  /** When and by whom it was deleted (archived); null while it is live. */
+  archivedAt: string | null;
+  archivedBy: string | null;
 }
 
 /**
@@ -135,11 +142,20 @@ export interface AdjustmentRecord {
   proposal?: string;
 }
 
-/** A remembered adjustment as the team server keeps it: who recorded it and, once measured, who measured it. */
+/**
+ * A remembered adjustment as the team server keeps it: who recorded it and, once measured, who
+ * measured it. A move whose proposal was reverted is forgotten (it did not happen, so it has no
+ * outcome to learn from): the record stays as a tombstone, so every pane drops its copy at sync
+ * instead of sending it back.
+ */
 export interface TeamAdjustment extends AdjustmentRecord {
   recordedBy: string;
   recordedAt: string;
   measuredBy: string | null;
+  /** When, by whom and why it was forgotten; null while it is remembered. */
+  forgottenAt: string | null;
+  forgottenBy: string | null;
+  forgottenReason: string | null;
 }
 
 /** A forecast kept so its errors can be scored as actuals arrive (the track record). */

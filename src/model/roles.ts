@@ -8,8 +8,9 @@
  * - approver, controller (finance controller) and cfo read, review, and approve or reject the
  *   steps of an approval chain that name their role (approval-chain.ts);
  * - budget_owner applies approved proposals and reverts applied ones;
- * - KPI definitions (targets, actual series, links) are changed by the owning cost centre's editors
- *   (admin, budget_owner, analyst) and by finance (controller, cfo), within their cost centres;
+ * - KPI definitions (targets, actual series, links) are changed and archived by the owning cost
+ *   centre's editors (admin, budget_owner, analyst) and by finance (controller, cfo), within their
+ *   cost centres; the same people forget a reverted move in the memory of adjustments (`forget`);
  * - admin may do everything the grants list (configuring chains and webhooks among them), and reads
  *   the audit log with the approving roles; an approval step still needs the step's own role.
  * A user holding several roles holds the union of their grants. Every grant is further limited to
@@ -32,8 +33,12 @@ export const ACTIONS = [
   'audit',
   'configure',
   'kpi',
+  'forget',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/** A cost centre's editors and finance: who keeps the budget loop's shared records (KPIs, the memory of moves). */
+const LOOP_KEEPERS: readonly Role[] = ['admin', 'controller', 'cfo', 'budget_owner', 'analyst'];
 
 export const GRANTS: Readonly<Record<Action, readonly Role[]>> = Object.freeze({
   read: ROLES,
@@ -45,7 +50,8 @@ export const GRANTS: Readonly<Record<Action, readonly Role[]>> = Object.freeze({
   apply: ['admin', 'budget_owner'],
   audit: ['admin', 'approver', 'controller', 'cfo'],
   configure: ['admin'],
-  kpi: ['admin', 'controller', 'cfo', 'budget_owner', 'analyst'],
+  kpi: LOOP_KEEPERS,
+  forget: LOOP_KEEPERS,
 });
 
 /**

@@ -112,6 +112,8 @@ describe('connector ⇄ server OpenAPI contract', () => {
     const { ownerCostCentre: _owner, ...definition } = kpi;
     await api.updateKpi(seen, definition);
     await api.updateKpiActual({ ...seen, name: 'Leads' }, [97, 104]);
+    await api.listKpis('CC1', { archived: true });
+    await api.deleteKpi({ ...seen, name: 'Leads' });
     const record = {
       id: 'adj:ADS@5:0',
       line: 'ADS',
@@ -134,6 +136,9 @@ describe('connector ⇄ server OpenAPI contract', () => {
     await api.listAdjustments('CC1', 'ADS');
     await api.recordAdjustment(record);
     await api.measureAdjustment(record, { measuredAt: 7, gapClosed: 0.6, passThrough: null, kpiLift: 0.02 });
+    await api.listAdjustments('CC1', undefined, { forgotten: true });
+    await api.forgetAdjustment(record, 'P-20260606-1 reverted');
+    await api.forgetAdjustment(record);
     queue.close();
 
     const ajv = new Ajv({ strict: false });
@@ -159,7 +164,14 @@ describe('connector ⇄ server OpenAPI contract', () => {
       for (const name of request.url.searchParams.keys()) expect(queryParams.map((p) => p.name)).toContain(name);
       for (const p of queryParams.filter((q) => q.required))
         expect([...request.url.searchParams.keys()]).toContain(p.name);
-      if (request.method !== 'GET') {
+      if (request.method === 'DELETE') {
+        // A DELETE carries no body, and its route declares none.
+        expect({ template, body: request.body, declared: operation.requestBody ?? null }).toEqual({
+          template,
+          body: undefined,
+          declared: null,
+        });
+      } else if (request.method !== 'GET') {
         const content = operation.requestBody?.content[request.type!.split(';')[0]];
         expect({ template, type: request.type, declared: Boolean(content) }).toEqual({
           template,

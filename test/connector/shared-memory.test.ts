@@ -18,13 +18,11 @@ const outcome = { measuredAt: 7, gapClosed: 0.6, passThrough: 0.8, kpiLift: null
 describe('the memory as the server keeps it', () => {
   test('a server record loses who and when, and its nulls for absent parts', () => {
     const { proposal: _p, ...bare } = move(5);
-    expect(
-      localAdjustment({ ...bare, outcome: undefined, recordedBy: 'ana', recordedAt: '2026-06-06', measuredBy: null }),
-    ).toEqual(bare);
+    const who = { recordedBy: 'ana', recordedAt: '2026-06-06', measuredBy: null };
+    const remembered = { forgottenAt: null, forgottenBy: null, forgottenReason: null };
+    expect(localAdjustment({ ...bare, outcome: undefined, ...who, ...remembered })).toEqual(bare);
     const withNulls = { ...bare, outcome: null, proposal: null } as unknown as AdjustmentRecord;
-    expect(localAdjustment({ ...withNulls, recordedBy: 'ana', recordedAt: '2026-06-06', measuredBy: null })).toEqual(
-      bare,
-    );
+    expect(localAdjustment({ ...withNulls, ...who, ...remembered })).toEqual(bare);
   });
   test('outcomes are the same when every measure is', () => {
     expect(sameOutcome(outcome, { ...outcome })).toBe(true);

@@ -7,7 +7,7 @@ jest.setTimeout(120_000);
 const ALL: readonly Role[] = ROLES;
 const EDITORS: readonly Role[] = ['admin', 'budget_owner', 'analyst'];
 const AUDITORS: readonly Role[] = ['admin', 'approver', 'controller', 'cfo'];
-/** A KPI is changed by its owning cost centre's editors or by finance (controller, cfo). */
+/** A KPI is changed and deleted, and a reverted move forgotten, by the cost centre's editors or by finance (controller, cfo). */
 const KPI_EDITORS: readonly Role[] = ['admin', 'controller', 'cfo', 'budget_owner', 'analyst'];
 /** Routes that name no cost centre: the role decides alone (own and other centre alike). */
 const GLOBAL = new Set([
@@ -65,9 +65,11 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/kpis/:id': ALL,
   'PUT /api/kpis/:id': KPI_EDITORS,
   'PUT /api/kpis/:id/actual': KPI_EDITORS,
+  'DELETE /api/kpis/:id': KPI_EDITORS,
   'GET /api/adjustments': ALL,
   'POST /api/adjustments': EDITORS,
   'PUT /api/adjustments/:id/outcome': EDITORS,
+  'POST /api/adjustments/:id/forget': KPI_EDITORS,
   'GET /api/webhooks': ['admin'],
   'POST /api/webhooks': ['admin'],
   'PATCH /api/webhooks/:id': ['admin'],

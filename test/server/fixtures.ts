@@ -277,11 +277,21 @@ export const FIXTURES: Record<string, Fixture> = {
     const k = await createKpi(ctx);
     return json('PUT', `/api/kpis/${k.id}/actual`, { actual: [97, 104, null] }, { 'if-match': `"${k.version}"` });
   },
+  'DELETE /api/kpis/:id': async (ctx) => {
+    const k = await createKpi(ctx);
+    return json('DELETE', `/api/kpis/${k.id}`, {}, { 'if-match': `"${k.version}"` });
+  },
   'GET /api/adjustments': async ({ cc }) => ({ method: 'GET', url: `/api/adjustments?costCentre=${cc}` }),
   'POST /api/adjustments': async ({ cc, unique }) => json('POST', '/api/adjustments', adjustmentBody(cc, unique)),
   'PUT /api/adjustments/:id/outcome': async (ctx) => {
     const a = await createAdjustment(ctx);
     return json('PUT', `/api/adjustments/${encodeURIComponent(a.id)}/outcome?costCentre=${ctx.cc}`, outcomeBody);
+  },
+  'POST /api/adjustments/:id/forget': async (ctx) => {
+    const a = await createAdjustment(ctx);
+    return json('POST', `/api/adjustments/${encodeURIComponent(a.id)}/forget?costCentre=${ctx.cc}`, {
+      reason: 'proposal reverted: wrong month',
+    });
   },
   'GET /api/webhooks': async () => ({ method: 'GET', url: '/api/webhooks' }),
   'POST /api/webhooks': async () =>

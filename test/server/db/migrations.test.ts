@@ -25,7 +25,12 @@ describeIfPg('server migrations', () => {
       );
       const before = await db.query('SELECT * FROM models ORDER BY id');
 
-      expect(await migrate(db)).toEqual([8]);
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 8),
+        ),
+      ).toEqual([8]);
       expect(await schemaVersion(db)).toBe(8);
       expect((await db.query('SELECT * FROM models ORDER BY id')).rows).toEqual(before.rows);
       expect((await db.query('SELECT flag_id, comment FROM review_decisions')).rows).toEqual([
@@ -43,6 +48,53 @@ describeIfPg('server migrations', () => {
         ),
       ).rejects.toThrow(/check constraint/);
       // Running again applies nothing.
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 8),
+        ),
+      ).toEqual([]);
+    } finally {
+      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.close();
+    }
+  });
+
+  test('v9 (archived KPIs, forgotten moves) keeps a v8 database’s KPIs and moves live, and frees an archived name', async () => {
+    const schema = freshSchema('migr');
+    const db = await openDb({ databaseUrl: DATABASE_URL, schema });
+    const kpi = (name: string) =>
+      db.query(
+        `INSERT INTO kpis (owner_cost_centre, name, direction, priority, target, actual, links, created_by, updated_by)
+         VALUES ('MKT', $1, 'higher', 1, '[100]', '[null]', '[{"line": "ADS"}]', 'ana', 'ana')`,
+        [name],
+      );
+    try {
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 8),
+        ),
+      ).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      await kpi('Leads');
+      await db.query(
+        `INSERT INTO adjustments (cost_centre, id, line, kpi, before, after, context, expected, recorded_by)
+         VALUES ('MKT', 'adj:ADS@5:0', 'ADS', 'Leads', 100, 120, '{}', '{}', 'ana')`,
+      );
+      const kpisBefore = await db.query('SELECT id, name, links, version FROM kpis');
+
+      expect(await migrate(db)).toEqual([9]);
+      expect(await schemaVersion(db)).toBe(9);
+      expect((await db.query('SELECT id, name, links, version FROM kpis')).rows).toEqual(kpisBefore.rows);
+      expect((await db.query('SELECT archived_at FROM kpis')).rows).toEqual([{ archived_at: null }]);
+      expect((await db.query('SELECT id, kpi, forgotten_at FROM adjustments')).rows).toEqual([
+        { id: 'adj:ADS@5:0', kpi: 'Leads', forgotten_at: null },
+      ]);
+      // Two live KPIs of one name are still refused; once one is archived, the name is free again.
+      await expect(kpi('Leads')).rejects.toThrow(/unique/);
+      await db.query(`UPDATE kpis SET archived_at = now(), archived_by = 'ana' WHERE name = 'Leads'`);
+      await kpi('Leads');
+      expect((await db.query(`SELECT count(*)::int AS n FROM kpis WHERE name = 'Leads'`)).rows).toEqual([{ n: 2 }]);
       expect(await migrate(db)).toEqual([]);
     } finally {
       await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

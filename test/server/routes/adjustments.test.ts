@@ -1,4 +1,4 @@
-import { adjustmentBody, outcomeBody } from '../fixtures';
+import { adjustmentBody, createProposal, outcomeBody } from '../fixtures';
 import { describeIfPg, snapshot, useTestServer } from '../helpers';
 
 jest.setTimeout(120_000);
@@ -22,6 +22,9 @@ describeIfPg('the memory of adjustments on the team server', () => {
       recordedBy: 'ana',
       recordedAt: expect.any(String),
       measuredBy: null,
+      forgottenAt: null,
+      forgottenBy: null,
+      forgottenReason: null,
     });
     // Another cost centre's memory does not show it.
     const ops = await server.token('oscar', 'analyst', ['OPS']);
@@ -107,5 +110,114 @@ describeIfPg('the memory of adjustments on the team server', () => {
     expect(await snapshot(server.db)).toEqual(before);
     const twice = await server.as(analyst, { method: 'POST', url: '/api/adjustments', payload: body });
     expect(twice.statusCode).toBe(409);
+  });
+
+  const forgetUrl = (id: string, cc = 'MKT') => `/api/adjustments/${encodeURIComponent(id)}/forget?costCentre=${cc}`;
+  const listed = async (query = '') =>
+    (await server.as(analyst, { method: 'GET', url: `/api/adjustments?costCentre=MKT${query}` }))
+      .json()
+      .map((r: { id: string; forgottenAt: string | null }) => `${r.id}${r.forgottenAt ? ' (forgotten)' : ''}`);
+
+  test('a reverted move is forgotten: a tombstone leaves the memory, takes no outcome, and the audit keeps it', async () => {
+    const body = adjustmentBody('MKT', 'c');
+    await server.as(analyst, { method: 'POST', url: '/api/adjustments', payload: body });
+    expect(await listed()).toContain(body.id);
+    // Finance (a controller of MKT) forgets it, saying why.
+    const cora = await server.token('cora', 'controller', ['MKT']);
+    const forgotten = await server.as(cora, {
+      method: 'POST',
+      url: forgetUrl(body.id),
+      payload: { reason: 'P-20260606-c reverted' },
+    });
+    expect(forgotten.statusCode).toBe(200);
+    expect(forgotten.json()).toMatchObject({
+      ...body,
+      recordedBy: 'ana',
+      forgottenAt: expect.any(String),
+      forgottenBy: 'cora',
+      forgottenReason: 'P-20260606-c reverted',
+    });
+    expect(await listed()).not.toContain(body.id);
+    expect(await listed('&forgotten=true')).toContain(`${body.id} (forgotten)`);
+    // It takes no outcome, and cannot be recorded again under its id.
+    const measured = await server.as(analyst, { method: 'PUT', url: outcomeUrl(body.id), payload: outcomeBody });
+    expect(measured.statusCode).toBe(409);
+    expect(measured.json().error).toMatchObject({
+      code: 'SERVER_FORGOTTEN',
+      details: { current: { forgottenBy: 'cora' } },
+    });
+    expect((await server.as(analyst, { method: 'POST', url: '/api/adjustments', payload: body })).statusCode).toBe(409);
+    // Forgetting again (another pane's queued forget) answers the tombstone and writes nothing.
+    const before = await snapshot(server.db);
+    const again = await server.as(analyst, { method: 'POST', url: forgetUrl(body.id), payload: {} });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ forgottenBy: 'cora', forgottenReason: 'P-20260606-c reverted' });
+    expect(await snapshot(server.db)).toEqual(before);
+
+    const trail = await server.db.query<{ action: string; actor: string; before: { forgottenAt: unknown } | null }>(
+      "SELECT action, actor, before FROM audit_log WHERE entity = 'adjustment' AND entity_id = $1 ORDER BY id",
+      [body.id],
+    );
+    expect(trail.rows.map((r) => [r.action, r.actor])).toEqual([
+      ['adjustment.record', 'ana'],
+      ['adjustment.forget', 'cora'],
+    ]);
+    // The forget's record holds the move as it was; the chain of the log is whole.
+    expect(trail.rows[1].before).toMatchObject({
+      id: body.id,
+      before: body.before,
+      after: body.after,
+      forgottenAt: null,
+    });
+    const admin = await server.token('root', 'admin', '*');
+    expect((await server.as(admin, { method: 'GET', url: '/api/audit/verify' })).json()).toMatchObject({ ok: true });
+  });
+
+  test('a move of a team proposal is forgotten only once the proposal is reverted', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const proposal = await createProposal({ server, admin, cc: 'MKT', unique: 'rv' }, ['submit', 'approve', 'apply']);
+    const body = { ...adjustmentBody('MKT', 'd'), proposal: proposal.id };
+    await server.as(analyst, { method: 'POST', url: '/api/adjustments', payload: body });
+    const early = await server.as(analyst, { method: 'POST', url: forgetUrl(body.id), payload: {} });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ code: 'SERVER_NOT_REVERTED', details: { state: 'applied' } });
+    expect(await listed()).toContain(body.id);
+    const reverted = await server.as(admin, {
+      method: 'POST',
+      url: `/api/proposals/${proposal.id}/revert`,
+      payload: { comment: 'wrong month' },
+      headers: { 'if-match': `"${proposal.version}"` },
+    });
+    expect(reverted.statusCode).toBe(200);
+    const forgotten = await server.as(analyst, { method: 'POST', url: forgetUrl(body.id), payload: {} });
+    expect(forgotten.statusCode).toBe(200);
+    expect(forgotten.json()).toMatchObject({ forgottenBy: 'ana', forgottenReason: null });
+  });
+
+  test('attacks on forget: a viewer, an approver, another cost centre, an unknown move and bad bodies forget nothing', async () => {
+    const body = adjustmentBody('MKT', 'e');
+    await server.as(analyst, { method: 'POST', url: '/api/adjustments', payload: body });
+    const before = await snapshot(server.db);
+    const viewer = await server.token('vic', 'viewer', ['MKT']);
+    const approver = await server.token('abe', 'approver', '*');
+    const ops = await server.token('oscar', 'budget_owner', ['OPS']);
+    const forget = (token: string, url: string, payload: object = {}) =>
+      server.as(token, { method: 'POST', url, payload });
+    const refusals = [
+      [await forget(viewer, forgetUrl(body.id)), 403, 'SERVER_FORBIDDEN_ROLE'],
+      [await forget(approver, forgetUrl(body.id)), 403, 'SERVER_FORBIDDEN_ROLE'],
+      [await forget(ops, forgetUrl(body.id)), 403, 'SERVER_FORBIDDEN_COST_CENTRE'],
+      // Naming its own cost centre, the other owner does not find (or learn of) MKT's move.
+      [await forget(ops, forgetUrl(body.id, 'OPS')), 404, 'SERVER_NOT_FOUND'],
+      [await forget(analyst, forgetUrl('adj:nothing@1:0')), 404, 'SERVER_NOT_FOUND'],
+      [await forget(analyst, forgetUrl('adj x')), 400, 'SERVER_INVALID_REQUEST'],
+      [await forget(analyst, forgetUrl(body.id), { reason: 'a\u0000b' }), 400, 'SERVER_INVALID_REQUEST'],
+      [await forget(analyst, forgetUrl(body.id), { reason: 'x', by: 'me' }), 400, 'SERVER_INVALID_REQUEST'],
+    ] as const;
+    for (const [response, status, code] of refusals) {
+      expect([response.statusCode, response.json().error.code]).toEqual([status, code]);
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+    expect(await listed()).toContain(body.id);
   });
 });

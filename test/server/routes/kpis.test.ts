@@ -1,5 +1,5 @@
 import { MAX_KPI_PERIODS } from '../../../src/model/limits';
-import { kpiBody } from '../fixtures';
+import { adjustmentBody, kpiBody, outcomeBody } from '../fixtures';
 import { describeIfPg, snapshot, useTestServer } from '../helpers';
 
 jest.setTimeout(120_000);
@@ -138,5 +138,110 @@ describeIfPg('KPI definitions on the team server', () => {
     const twice = await server.as(owner, { method: 'POST', url: '/api/kpis', payload: good });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe('KPI "Leads d" of MKT already exists.');
+  });
+
+  const remove = (token: string, id: string, version: number | undefined) =>
+    server.as(token, {
+      method: 'DELETE',
+      url: `/api/kpis/${id}`,
+      headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+    });
+  const names = async (query: string) =>
+    (await server.as(owner, { method: 'GET', url: `/api/kpis?costCentre=MKT${query}` }))
+      .json()
+      .map((k: { name: string; archivedAt: string | null }) => `${k.name}${k.archivedAt ? ' (archived)' : ''}`);
+
+  test('deleting archives: gone from the list, kept with its links and series, no more changes, the name free, moves citing it untouched', async () => {
+    const kpi = (await server.as(owner, { method: 'POST', url: '/api/kpis', payload: kpiBody('MKT', 'e') })).json();
+    const definition = definitionOf(kpiBody('MKT', 'e'));
+    expect(kpi).toMatchObject({ archivedAt: null, archivedBy: null });
+    expect((await put(owner, kpi.id, 1, { ...definition, priority: 2 })).statusCode).toBe(200);
+    // A remembered, measured move cites the KPI (by its name, as the pane keeps it).
+    const analyst = await server.token('ana', 'analyst', ['MKT']);
+    const cited = { ...adjustmentBody('MKT', 'e'), kpi: 'Leads e', outcome: outcomeBody };
+    expect((await server.as(analyst, { method: 'POST', url: '/api/adjustments', payload: cited })).statusCode).toBe(
+      201,
+    );
+    const moves = async () =>
+      (await server.as(analyst, { method: 'GET', url: '/api/adjustments?costCentre=MKT&line=ADS-e' })).json();
+    const movesBefore = await moves();
+
+    // No If-Match is a 428, a stale one a 409: the KPI stays as it was.
+    expect((await remove(owner, kpi.id, undefined)).statusCode).toBe(428);
+    const stale = await remove(owner, kpi.id, 1);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'SERVER_STALE_VERSION', details: { current: { version: 2 } } });
+    expect(await names('')).toContain('Leads e');
+
+    const deleted = await remove(owner, kpi.id, 2);
+    expect(deleted.statusCode).toBe(200);
+    expect(deleted.headers.etag).toBe('"3"');
+    expect(deleted.json()).toMatchObject({
+      ...definition,
+      priority: 2,
+      links: [{ line: 'ADS-e', lag: 1 }],
+      version: 3,
+      archivedAt: expect.any(String),
+      archivedBy: 'olu',
+    });
+    expect(await names('')).not.toContain('Leads e');
+    expect(await names('&archived=true')).toContain('Leads e (archived)');
+    const read = await server.as(owner, { method: 'GET', url: `/api/kpis/${kpi.id}` });
+    expect(read.json()).toMatchObject({ target: [100, 110, 120], actual: [97, null, null], archivedBy: 'olu' });
+
+    // It takes no more changes.
+    for (const response of [
+      await put(owner, kpi.id, 3, definition),
+      await put(owner, kpi.id, 3, { actual: [1, 2, 3] }, '/actual'),
+      await remove(owner, kpi.id, 3),
+    ]) {
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error).toMatchObject({ code: 'SERVER_ARCHIVED', details: { current: { version: 3 } } });
+    }
+    // Its name is free for a new KPI; the archived one is still there beside it.
+    const again = await server.as(owner, { method: 'POST', url: '/api/kpis', payload: kpiBody('MKT', 'e') });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).not.toBe(kpi.id);
+    expect((await names('&archived=true')).filter((n: string) => n.startsWith('Leads e'))).toEqual([
+      'Leads e',
+      'Leads e (archived)',
+    ]);
+    // The move that cites it keeps its record and outcome.
+    expect(await moves()).toEqual(movesBefore);
+    const trail = await server.db.query<{
+      action: string;
+      before: { archivedAt: unknown };
+      after: { archivedAt: unknown };
+    }>('SELECT action, before, after FROM audit_log WHERE entity_id = $1 ORDER BY id', [kpi.id]);
+    expect(trail.rows.map((r) => r.action)).toEqual(['kpi.create', 'kpi.update', 'kpi.delete']);
+    expect(trail.rows[2].before.archivedAt).toBeNull();
+    expect(trail.rows[2].after.archivedAt).toEqual(expect.any(String));
+  });
+
+  test('attacks on delete: another cost centre’s owner, a viewer, an approver and an unknown id delete nothing; finance may', async () => {
+    const kpi = (await server.as(owner, { method: 'POST', url: '/api/kpis', payload: kpiBody('MKT', 'f') })).json();
+    const before = await snapshot(server.db);
+    const otherOwner = await server.token('oscar', 'budget_owner', ['OPS']);
+    const viewer = await server.token('vic', 'viewer', ['MKT']);
+    const approver = await server.token('abe', 'approver', '*');
+    const refusals = [
+      [await remove(otherOwner, kpi.id, 1), 403, 'SERVER_FORBIDDEN_COST_CENTRE'],
+      [await remove(viewer, kpi.id, 1), 403, 'SERVER_FORBIDDEN_ROLE'],
+      [await remove(approver, kpi.id, 1), 403, 'SERVER_FORBIDDEN_ROLE'],
+      [await remove(owner, '6f1c2b7e-3f59-4a54-9a11-0d1f8c1e2a3b', 1), 404, 'SERVER_NOT_FOUND'],
+      [await remove(owner, 'not-a-uuid', 1), 400, 'SERVER_INVALID_REQUEST'],
+    ] as const;
+    for (const [response, status, code] of refusals) {
+      expect([response.statusCode, response.json().error.code]).toEqual([status, code]);
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+    expect((await server.as(owner, { method: 'GET', url: `/api/kpis/${kpi.id}` })).json()).toMatchObject({
+      archivedAt: null,
+      version: 1,
+    });
+    const controller = await server.token('cora', 'controller', ['MKT']);
+    const deleted = await remove(controller, kpi.id, 1);
+    expect(deleted.statusCode).toBe(200);
+    expect(deleted.json().archivedBy).toBe('cora');
   });
 });
