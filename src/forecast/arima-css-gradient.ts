@@ -1,5 +1,5 @@
 import type { ArimaProblem } from './arima-objective';
-import { differencedAdjusted, fillCoefficients } from './arima-objective';
+import { cssObjective, differencedAdjusted, fillCoefficients } from './arima-objective';
 import { expandArma } from './arima-params';
 import { conditionalSumOfSquares, nonZeroPositions } from './arima-css';
 
@@ -24,20 +24,80 @@ export type ObjectiveGradient = (x: ArrayLike<number>, out: Float64Array) => voi
  * entries, which stop the search as R's non-finite differences do.
  */
 export function createCssGradient(pb: ArimaProblem): ObjectiveGradient {
+  return createCssObjective(pb).gradient;
+}
+
+/**
+ * The point an objective was last evaluated at, so that its gradient can tell whether the work
+ * the objective left behind belongs to the point it is asked at.
+ */
+export interface LastPoint {
+  remember(x: ArrayLike<number>): void;
+  /** True when x equals the remembered point entry for entry. */
+  isAt(x: ArrayLike<number>): boolean;
+  forget(): void;
+}
+
+/** A LastPoint for points of k entries. */
+export function lastPoint(k: number): LastPoint {
+  const at = new Float64Array(k);
+  let valid = false;
+  return {
+    remember(x) {
+      valid = x.length === k;
+      if (valid) for (let i = 0; i < k; i++) at[i] = x[i];
+    },
+    isAt(x) {
+      if (!valid || x.length !== k) return false;
+      for (let i = 0; i < k; i++) if (!(x[i] === at[i])) return false;
+      return true;
+    },
+    forget() {
+      valid = false;
+    },
+  };
+}
+
+/** R's `armaCSS` objective and its exact gradient (createCssGradient), sharing their work. */
+export interface CssObjective {
+  objective: (x: ArrayLike<number>) => number;
+  gradient: ObjectiveGradient;
+}
+
+/**
+ * The CSS objective (cssObjective) and its exact gradient as a pair for one optimiser run: the
+ * objective keeps the residuals of its last evaluation, and a gradient asked at that same point (as
+ * BFGS asks it, at the point it has just accepted) starts from them instead of filtering the series
+ * again. The numbers are those of cssObjective and createCssGradient, bit for bit.
+ */
+export function createCssObjective(pb: ArimaProblem): CssObjective {
   const n = pb.y.length;
   const e = new Float64Array(n);
   const lambda = new Float64Array(n);
   const g = new Float64Array(n);
   const thetaIdx = new Int32Array(pb.ss.theta.length);
   const phiIdx = new Int32Array(pb.ss.phi.length);
-  return (x, out) => {
+  // The point e was last computed at, with the conditioning it was computed with.
+  const last = lastPoint(pb.mask.filter(Boolean).length);
+  let lastNcond = -1;
+  const objective = (x: ArrayLike<number>): number => {
+    const value = cssObjective(pb, x, e);
+    last.remember(x);
+    lastNcond = pb.ncond;
+    return value;
+  };
+  const gradient: ObjectiveGradient = (x, out) => {
+    const reuse = last.isAt(x) && lastNcond === pb.ncond;
     const par = fillCoefficients(pb, x);
     const { phi, theta, K } = pb.ss;
     const { p, q, P, Q, m } = pb.order;
     expandArma(par, pb.order, false, phi, theta);
     const w = differencedAdjusted(pb, par);
     const nc = pb.ncond;
-    conditionalSumOfSquares(w, phi, theta, nc, e, phiIdx, thetaIdx);
+    if (!reuse) {
+      conditionalSumOfSquares(w, phi, theta, nc, e, phiIdx, thetaIdx);
+      last.forget();
+    }
     const nq = nonZeroPositions(theta, thetaIdx);
     let ssq = 0;
     for (let l = nc; l < n; l++) ssq += e[l] * e[l];
@@ -72,6 +132,7 @@ export function createCssGradient(pb: ArimaProblem): ObjectiveGradient {
       out[k++] = (-pb.diffRegressor * phi1 * s) / ssq;
     }
   };
+  return { objective, gradient };
 }
 
 /** λ = Mᵀe: λ_l = e_l − Σⱼ θⱼ λ_{l+j+1} from the end back to nc. */
@@ -118,7 +179,9 @@ function factorFilter(
 ): void {
   for (let t = start; t < v.length; t++) {
     let s = v[t];
-    for (let j = 1; j <= count; j++) if (t - step * j >= start) s += sign * c[from + j - 1] * v[t - step * j];
+    // The terms with t − step·j ≥ start, in the same order.
+    const jmax = Math.min(count, Math.floor((t - start) / step));
+    for (let j = 1; j <= jmax; j++) s += sign * c[from + j - 1] * v[t - step * j];
     out[t] = s;
   }
 }

@@ -17,9 +17,9 @@ import { differencedAdjusted } from './arima-objective';
 import { OptimFailure, optimBfgs } from './optim-bfgs';
 import { regressionStart } from './arima-regression';
 import { coefficientVariance } from './arima-variance';
-import { createCssGradient } from './arima-css-gradient';
-import type { ObjectiveGradient } from './arima-css-gradient';
-import { createMlGradient } from './arima-ml-gradient';
+import { createCssObjective } from './arima-css-gradient';
+import type { MlObjective } from './arima-ml-gradient';
+import { createMlObjective } from './arima-ml-gradient';
 
 const { PI, log } = Math;
 
@@ -158,8 +158,8 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
 
   if (method === 'CSS-ML') {
     if (!noOptim) {
-      const gradient = options.cssGradient !== 'numeric' ? createCssGradient(pb) : undefined;
-      const res = optimBfgs(css, pick(init), { parscale: freeScale, gradient });
+      const exact = options.cssGradient !== 'numeric' ? createCssObjective(pb) : undefined;
+      const res = optimBfgs(exact?.objective ?? css, pick(init), { parscale: freeScale, gradient: exact?.gradient });
       if (res.convergence === 0) fillInto(init, mask, res.par);
     }
     if (order.p > 0 && !arStationary(init.subarray(0, order.p)))
@@ -174,10 +174,11 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
     invertMaBlocks(start, order);
   }
   const armafn = (x: ArrayLike<number>): number => likelihoodObjective(pb, x, transform);
-  const exactGradient = noOptim ? undefined : mlGradient(pb, transform, options);
+  const exact = noOptim ? undefined : mlObjective(pb, transform, options);
+  const exactGradient = exact?.gradient;
   let res: { par: Float64Array; value: number; convergence: number } = noOptim
     ? { par: new Float64Array(0), value: armafn(new Float64Array(0)), convergence: 0 }
-    : optimBfgs(armafn, pick(start), { parscale: freeScale, gradient: exactGradient });
+    : optimBfgs(exact?.objective ?? armafn, pick(start), { parscale: freeScale, gradient: exactGradient });
   const coef = fillCoefficients(pb, res.par, new Float64Array(ncoef));
   if (transform) {
     const before = Float64Array.from(coef);
@@ -204,10 +205,13 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
   return finishMl(pb, coef, value, convergence, nUsed, variance, method);
 }
 
-/** The exact gradient of the likelihood objective where it applies (options.mlGradient), else R's differences. */
-function mlGradient(pb: ArimaProblem, transform: boolean, options: ArimaFitOptions): ObjectiveGradient | undefined {
+/**
+ * The likelihood objective with its exact gradient where it applies (options.mlGradient); undefined
+ * for R's central differences.
+ */
+function mlObjective(pb: ArimaProblem, transform: boolean, options: ArimaFitOptions): MlObjective | undefined {
   if (options.mlGradient !== 'analytic' || pb.initialization !== 'diffuse') return undefined;
-  return createMlGradient(pb, transform);
+  return createMlObjective(pb, transform);
 }
 
 /** The variance now, later or never. */
@@ -290,11 +294,12 @@ function cssFit(
 ): ArimaFit {
   const { mask } = pb;
   const noOptim = !mask.some(Boolean);
-  const gradient = options.cssGradient !== 'numeric' ? createCssGradient(pb) : undefined;
+  const exact = options.cssGradient !== 'numeric' ? createCssObjective(pb) : undefined;
+  const gradient = exact?.gradient;
   const res = noOptim
     ? { par: new Float64Array(0), value: css(new Float64Array(0)), convergence: 0 }
     : optimBfgs(
-        css,
+        exact?.objective ?? css,
         init.filter((_, i) => mask[i]),
         { parscale: freeScale, gradient },
       );

@@ -1,9 +1,13 @@
 import type { ArimaProblem } from './arima-objective';
-import { differencedAdjusted, fillCoefficients } from './arima-objective';
+import { differencedAdjusted, fillCoefficients, likelihoodObjective } from './arima-objective';
 import { expandArma } from './arima-params';
 import { prepareArimaState } from './arima-state-space';
 import { arimaFilterDiffuse, filterTape } from './arima-chandrasekhar';
 import type { ObjectiveGradient } from './arima-css-gradient';
+import { lastPoint } from './arima-css-gradient';
+
+const { MAX_VALUE } = Number;
+import type { FilterSums } from './arima-kalman';
 import { autocovarianceTangent, autocovarianceTangentScratch } from './arima-autocovariance-tangent';
 import { filterAdjoint } from './arima-filter-adjoint';
 import { coefficientTangent } from './arima-params-tangent';
@@ -25,6 +29,22 @@ import { coefficientTangent } from './arima-params-tangent';
  * the objective cannot be formed, which stops the search as R's non-finite differences do.
  */
 export function createMlGradient(pb: ArimaProblem, transform: boolean): ObjectiveGradient {
+  return createMlObjective(pb, transform).gradient;
+}
+
+/** R's `armafn` (likelihoodObjective) and its exact gradient (createMlGradient), sharing their work. */
+export interface MlObjective {
+  objective: (x: ArrayLike<number>) => number;
+  gradient: ObjectiveGradient;
+}
+
+/**
+ * The likelihood objective and its exact gradient as a pair for one optimiser run: the objective
+ * records its filter run on the gradient's tape, and a gradient asked at that same point (as BFGS asks
+ * it, at the point it has just accepted) runs only the reverse pass. The numbers are those of
+ * likelihoodObjective and createMlGradient, bit for bit. The exact diffuse likelihood only.
+ */
+export function createMlObjective(pb: ArimaProblem, transform: boolean): MlObjective {
   const { ss, order } = pb;
   const n = pb.y.length;
   const { r } = ss;
@@ -40,16 +60,31 @@ export function createMlGradient(pb: ArimaProblem, transform: boolean): Objectiv
   const dpsi = new Float64Array(r + 1);
   const tangentScratch = autocovarianceTangentScratch(p, q, r);
   const ncoef = pb.fixed.length;
-  return (x, out) => {
+  // The point the tape was last recorded at by the objective, and the sums of that run.
+  const last = lastPoint(pb.mask.filter(Boolean).length);
+  const sums: FilterSums = { ssq: 0, sumlog: 0, nu: 0 };
+  const objective = (x: ArrayLike<number>): number => {
+    const value = likelihoodObjective(pb, x, transform, tape);
+    if (value === MAX_VALUE) last.forget();
+    else {
+      last.remember(x);
+      Object.assign(sums, pb.sums);
+    }
+    return value;
+  };
+  const gradient: ObjectiveGradient = (x, out) => {
+    const reuse = last.isAt(x);
     const par = fillCoefficients(pb, x);
     expandArma(par, order, transform, ss.phi, ss.theta, pb.trans);
     if (!prepareArimaState(ss, false)) {
       out.fill(NaN);
       return;
     }
-    const w = differencedAdjusted(pb, par);
-    arimaFilterDiffuse(w, ss, pb.sums, tape);
-    const wBar = filterAdjoint(ss, pb.sums, tape, phiBar, colBar, work);
+    if (!reuse) {
+      last.forget();
+      arimaFilterDiffuse(differencedAdjusted(pb, par), ss, sums, tape);
+    }
+    const wBar = filterAdjoint(ss, sums, tape, phiBar, colBar, work);
     const { gamma, psi } = ss;
     let k = 0;
     for (let c = 0; c < ncoef; c++) {
@@ -74,4 +109,5 @@ export function createMlGradient(pb: ArimaProblem, transform: boolean): Objectiv
       out[k++] = g;
     }
   };
+  return { objective, gradient };
 }

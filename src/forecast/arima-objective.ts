@@ -5,6 +5,7 @@ import { createArimaStateSpace, prepareArimaState } from './arima-state-space';
 import type { FilterSums } from './arima-kalman';
 import { arimaFilter } from './arima-diffuse-filter';
 import { arimaFilterDiffuse } from './arima-chandrasekhar';
+import type { FilterTape } from './arima-chandrasekhar';
 import { conditionalSumOfSquares, differenceSeries } from './arima-css';
 
 // Math and Number functions bound once: global lookups are slow in vm sandboxes (jest), and these are hot paths.
@@ -130,24 +131,33 @@ export function differencedAdjusted(pb: ArimaProblem, par: ArrayLike<number>): F
   return w;
 }
 
-/** R's `armaCSS`: ½ log of the conditional mean square, at the free coefficients `free`. */
-export function cssObjective(pb: ArimaProblem, free: ArrayLike<number>): number {
+/**
+ * R's `armaCSS`: ½ log of the conditional mean square, at the free coefficients `free`; the residuals
+ * are left in `resid` (length n).
+ */
+export function cssObjective(pb: ArimaProblem, free: ArrayLike<number>, resid: Float64Array = pb.resid): number {
   const par = fillCoefficients(pb, free);
   expandArma(par, pb.order, false, pb.ss.phi, pb.ss.theta);
   const w = differencedAdjusted(pb, par);
-  return 0.5 * log(conditionalSumOfSquares(w, pb.ss.phi, pb.ss.theta, pb.ncond, pb.resid, pb.phiIdx, pb.thetaIdx));
+  return 0.5 * log(conditionalSumOfSquares(w, pb.ss.phi, pb.ss.theta, pb.ncond, resid, pb.phiIdx, pb.thetaIdx));
 }
 
 /**
  * R's `armafn`: ½ (log σ̂² + Σ log F / ν), the negative concentrated log-likelihood per observation,
  * at the free coefficients, with the AR blocks given as unconstrained values when `transform`.
- * Returns MAX_VALUE when the state covariance cannot be formed (as R's error branch).
+ * Returns MAX_VALUE when the state covariance cannot be formed (as R's error branch). With `tape`
+ * (the exact diffuse likelihood only), the filter run is recorded for its gradient's reverse pass.
  */
-export function likelihoodObjective(pb: ArimaProblem, free: ArrayLike<number>, transform: boolean): number {
+export function likelihoodObjective(
+  pb: ArimaProblem,
+  free: ArrayLike<number>,
+  transform: boolean,
+  tape?: FilterTape,
+): number {
   const par = fillCoefficients(pb, free);
   expandArma(par, pb.order, transform, pb.ss.phi, pb.ss.theta, pb.trans);
   if (!prepareArimaState(pb.ss, pb.initialization === 'kappa')) return MAX_VALUE;
-  if (pb.initialization === 'diffuse') arimaFilterDiffuse(differencedAdjusted(pb, par), pb.ss, pb.sums);
+  if (pb.initialization === 'diffuse') arimaFilterDiffuse(differencedAdjusted(pb, par), pb.ss, pb.sums, tape);
   else arimaFilter(regressionAdjusted(pb, par), pb.ss, pb.sums);
   const { ssq, sumlog, nu } = pb.sums;
   return 0.5 * (log(ssq / nu) + sumlog / nu);

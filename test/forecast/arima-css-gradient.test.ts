@@ -1,11 +1,11 @@
-import { createCssGradient } from '../../src/forecast/arima-css-gradient';
+import { createCssGradient, createCssObjective, lastPoint } from '../../src/forecast/arima-css-gradient';
 import { createArimaProblem, cssObjective } from '../../src/forecast/arima-objective';
 import type { ArimaRegressor } from '../../src/forecast/arima-objective';
 import type { ArimaOrder } from '../../src/forecast/arima-params';
 import { differencingCoefficients } from '../../src/forecast/arima-state-space';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
-import { fixedOrderFits, randomSeasonalCase } from './arima-fixtures';
+import { expectPairEqualsSeparate, fixedOrderFits, randomSeasonalCase } from './arima-fixtures';
 
 const order = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({ p, d, q, P, D, Q, m });
 
@@ -79,6 +79,28 @@ describe("exact gradient of R's armaCSS objective", () => {
       createCssGradient(pb)(x, out);
       expectClose(out, numericGradient(pb, x));
     }
+  });
+
+  test('the objective and gradient pair gives the separate functions bit for bit, at the point and off it', () => {
+    expectPairEqualsSeparate(15, problem, {
+      pair: (pb) => createCssObjective(pb),
+      objective: (pb, x) => cssObjective(pb, x),
+      gradient: (pb) => createCssGradient(pb),
+    });
+  });
+
+  test('lastPoint tells the remembered point from any other', () => {
+    const last = lastPoint(2);
+    expect(last.isAt([0, 0])).toBe(false);
+    last.remember([0.5, -1]);
+    expect(last.isAt(Float64Array.from([0.5, -1]))).toBe(true);
+    expect(last.isAt([0.5, -1 + 1e-16])).toBe(false);
+    expect(last.isAt([0.5])).toBe(false);
+    last.remember([NaN, 1]);
+    expect(last.isAt([NaN, 1])).toBe(false);
+    last.remember([0.5, -1]);
+    last.forget();
+    expect(last.isAt([0.5, -1])).toBe(false);
   });
 
   test('a NaN in the series gives NaN entries (the search then stops, as R on a non-finite difference)', () => {

@@ -11,7 +11,9 @@ import {
 } from '../../src/forecast/arima-state-space';
 import type { FilterSums } from '../../src/forecast/arima-kalman';
 import { arimaFilterFull } from '../../src/forecast/arima-kalman';
-import type { SeededGenerator } from '../../src/stats';
+import { SeededGenerator } from '../../src/stats';
+import type { ArimaProblem } from '../../src/forecast/arima-objective';
+import type { ObjectiveGradient } from '../../src/forecast/arima-css-gradient';
 
 /** R's forecast(fit, h, level = c(80, 95)) in a fixture. */
 export interface RArimaForecast {
@@ -189,4 +191,44 @@ export function randomSeasonalCase(
   const k = o.p + o.q + o.P + o.Q + (regressor === 'none' ? 0 : 1);
   const x = Array.from({ length: k }, () => spread * (g.nextOpen01() - 0.5));
   return { y, o, regressor, x };
+}
+
+/** An objective with its gradient sharing work, and the separate functions it must equal. */
+export interface PairedObjective {
+  pair: (pb: ArimaProblem) => { objective: (x: ArrayLike<number>) => number; gradient: ObjectiveGradient };
+  objective: (pb: ArimaProblem, x: ArrayLike<number>) => number;
+  gradient: (pb: ArimaProblem) => ObjectiveGradient;
+}
+
+/**
+ * Checks on 10 seeded seasonal cases that a paired objective and gradient give the separate
+ * functions bit for bit: at the objective's last point (the shared work is used) and off it (the
+ * Hessian's steps: it is not). `problem` builds the estimation problem with every coefficient free.
+ */
+export function expectPairEqualsSeparate(
+  seed: number,
+  problem: (y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixed: number[]) => ArimaProblem,
+  f: PairedObjective,
+): void {
+  const g = new SeededGenerator(seed, 'arima-objective-pair');
+  for (let trial = 0; trial < 10; trial++) {
+    const { y, o, regressor, x } = randomSeasonalCase(g, 0.4);
+    const pb = problem(
+      y,
+      o,
+      regressor,
+      x.map(() => NaN),
+    );
+    const pair = f.pair(pb);
+    const want = new Float64Array(x.length);
+    const got = new Float64Array(x.length);
+    expect(pair.objective(x)).toBe(f.objective(pb, x));
+    f.gradient(pb)(x, want);
+    pair.gradient(x, got);
+    expect(Array.from(got)).toEqual(Array.from(want));
+    const moved = x.map((v, i) => (i === 0 ? v + 1e-3 : v));
+    f.gradient(pb)(moved, want);
+    pair.gradient(moved, got);
+    expect(Array.from(got)).toEqual(Array.from(want));
+  }
 }

@@ -1,11 +1,11 @@
-import { createMlGradient } from '../../src/forecast/arima-ml-gradient';
+import { createMlGradient, createMlObjective } from '../../src/forecast/arima-ml-gradient';
 import { createArimaProblem, likelihoodObjective } from '../../src/forecast/arima-objective';
 import type { ArimaRegressor } from '../../src/forecast/arima-objective';
 import type { ArimaOrder } from '../../src/forecast/arima-params';
 import { differencingCoefficients } from '../../src/forecast/arima-state-space';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
-import { fixedOrderFits, randomSeasonalCase } from './arima-fixtures';
+import { expectPairEqualsSeparate, fixedOrderFits, randomSeasonalCase } from './arima-fixtures';
 
 const order = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({ p, d, q, P, D, Q, m });
 
@@ -116,5 +116,13 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
       for (let i = 0; i < exact.coef.length; i++)
         expect(Math.abs(exact.coef[i] - numeric.coef[i])).toBeLessThan(1e-3 * Math.max(1, Math.abs(numeric.coef[i])));
     }
+  });
+
+  test('the objective and gradient pair gives the separate functions bit for bit, at the point and off it', () => {
+    expectPairEqualsSeparate(16, problem, {
+      pair: (pb) => createMlObjective(pb, true),
+      objective: (pb, x) => likelihoodObjective(pb, x, true),
+      gradient: (pb) => createMlGradient(pb, true),
+    });
   });
 });
