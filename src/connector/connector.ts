@@ -3,7 +3,7 @@ import type { AuthUser } from '../model/roles';
 import { ConnectorErrors } from './errors';
 import { claimedUser, signedInUser } from './identity';
 import { checkBaseUrl, sendRequest, type ApiResponse } from './http-client';
-import { heldFor, OfflineQueue, type QueueClock, type ReplayReport } from './offline-queue';
+import { heldFor, OfflineQueue, type QueueClock, type ReplayReport, type SentWrite } from './offline-queue';
 import type { ConflictEntry, FailedEntry } from './queue-store';
 import type { EndpointName, QueuedWrite } from './types';
 
@@ -54,6 +54,12 @@ export type WriteOutcome<T> = { sent: true; body: T; version?: number } | { sent
 export interface Connector {
   getState(): ConnectorState;
   subscribe(listener: (state: ConnectorState) => void): () => void;
+  /**
+   * Calls `listener` with every queued write the server accepts, whenever it goes out: at once, on a
+   * later sync (written offline), or after a conflict settled "mine". A pane keeps the version it
+   * last saw of a shared record from it, so its next change does not conflict with its own write.
+   */
+  onSent(listener: (sent: SentWrite) => void): () => void;
   /** Checks the server answers `/ready`, remembers it, and replays the queue. */
   connect(baseUrl: string, getToken: () => Promise<string>): Promise<ConnectorState>;
   /** Forgets the server; queued writes stay queued for the next connect. */
@@ -81,6 +87,7 @@ export function createConnector(options: ConnectorOptions): Connector {
   /** Who writes are stamped with and sent as: the verified user, else the token's claim, else null. */
   let actingAs: string | null = null;
   const listeners = new Set<(state: ConnectorState) => void>();
+  const sentListeners = new Set<(sent: SentWrite) => void>();
 
   const publish = async (patch: Partial<ConnectorState>): Promise<ConnectorState> => {
     const [pending, conflicts, failed, lastSync] = await Promise.all([
@@ -108,6 +115,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     return { baseUrl: server.baseUrl, getToken: server.getToken, fetch: options.fetch };
   };
   const afterReplay = async (report: ReplayReport): Promise<ConnectorState> => {
+    for (const sent of report.sent) sentListeners.forEach((listener) => listener(sent));
     if (report.stoppedBy === 'offline') return publish({ status: 'offline', error: report.error?.message ?? null });
     if (report.stoppedBy === 'unauthorised')
       return publish({ status: 'error', error: report.error?.fullMessage ?? null });
@@ -150,6 +158,10 @@ export function createConnector(options: ConnectorOptions): Connector {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onSent(listener) {
+      sentListeners.add(listener);
+      return () => sentListeners.delete(listener);
     },
     async connect(baseUrl, getToken) {
       server = { baseUrl: checkBaseUrl(baseUrl), getToken };

@@ -7,7 +7,7 @@ export {
   type ConnectorStatus,
   type WriteOutcome,
 } from './connector';
-export { OfflineQueue, type ReplayReport } from './offline-queue';
+export { OfflineQueue, type ReplayReport, type SentWrite } from './offline-queue';
 export { sendRequest, checkBaseUrl, isRetryable, type ApiResponse, type HttpClientOptions } from './http-client';
 export { apiClient, type ApiClient } from './api-client';
 export { backoffDelayMs } from './backoff';

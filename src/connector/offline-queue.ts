@@ -15,13 +15,20 @@ export type Sender = (request: ApiRequest) => Promise<ApiResponse<unknown>>;
 
 /** What one replay pass did. `stoppedBy` says why it stopped early (the head entry stays queued). */
 export interface ReplayReport {
-  sent: { key: string; response: ApiResponse<unknown> }[];
+  sent: SentWrite[];
   conflicts: number;
   failed: number;
   /** Entries left queued because another user wrote them (`heldFor`). */
   held: number;
   stoppedBy?: 'backoff' | 'offline' | 'unauthorised';
   error?: FpaError;
+}
+
+/** A queued write the server accepted, with its answer. */
+export interface SentWrite {
+  key: string;
+  write: OutboxEntry;
+  response: ApiResponse<unknown>;
 }
 
 /** Who a replay sends as: the signed-in user's id, or null when it is not known. */
@@ -153,7 +160,7 @@ export class OfflineQueue {
       try {
         const response = await send({ ...entry, idempotencyKey: entry.key });
         await this.db.delete('outbox', entry.seq!);
-        report.sent.push({ key: entry.key, response });
+        report.sent.push({ key: entry.key, write: entry, response });
       } catch (error) {
         const stop = await this.settleFailure(entry, error, report);
         if (stop) return stop;

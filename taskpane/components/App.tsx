@@ -13,6 +13,7 @@ import type { Solver } from '../../src/solver/types';
 import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
 import { paneConnector } from '../connector/pane-connector';
 import { signedInOf, useConnector } from '../connector/use-signed-in';
+import { keepSentModel } from '../drivers/shared-models';
 import type { CatalogueEntry } from '../function-catalogue';
 import { useReview } from '../review/use-review';
 import { createThreadCashRunner } from '../run/cash-runner';
@@ -96,6 +97,14 @@ export function App({
   const team = useConnector(getConnector);
   const signedIn = useMemo(() => signedInOf(team.state, team.connector), [team.state, team.connector]);
   const review = useReview(repository, workbook, signedIn);
+  const { reload } = actions;
+  // A save of the model that reaches the server later (from the queue) moves its link to the new version.
+  useEffect(() => {
+    if (!team.connector || !repository) return undefined;
+    return team.connector.onSent((sent) => {
+      void keepSentModel(repository, sent).then((kept) => kept && reload());
+    });
+  }, [team.connector, repository, reload]);
   const view = viewById(tab);
 
   return (

@@ -147,6 +147,7 @@ describe('Anomalies view', () => {
     const connector = {
       getState: () => signedIn,
       subscribe: () => () => undefined,
+      onSent: () => () => undefined,
       read: async (endpoint: string, _params: unknown, query: { costCentre?: string }) => {
         reads.push(`${endpoint} ${query.costCentre}`);
         return query.costCentre === centre

@@ -169,6 +169,7 @@ describe('Shell', () => {
         publish = listener;
         return () => undefined;
       },
+      onSent: () => () => undefined,
     } as unknown as Connector;
     render(
       <App

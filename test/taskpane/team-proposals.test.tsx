@@ -35,6 +35,7 @@ function fakeConnector(user: AuthUser, stored: TeamProposal[], answer: Answer) {
   const connector = {
     getState: () => state,
     subscribe: () => () => undefined,
+    onSent: () => () => undefined,
     read: async (endpoint: string, _params: unknown, query: { costCentre?: string } = {}) => {
       reads.push(`${endpoint} ${query.costCentre ?? ''}`.trim());
       // No approvals waiting, and no team KPIs or remembered moves on this server.

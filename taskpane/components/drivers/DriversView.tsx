@@ -1,6 +1,7 @@
 /**
  * Drivers: the list with edit/delete, the driver form, import from the selected range and export to
- * a sheet in the FPA.SCENARIO.MC layout, the correlation matrix and the model expressions.
+ * a sheet in the FPA.SCENARIO.MC layout, the correlation matrix and the model expressions; signed in
+ * to a team server, the team's models too (TeamModels).
  */
 import { useMemo, useState } from 'react';
 import {
@@ -14,7 +15,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { isFpaError } from '../../../src/errors';
+import type { Connector } from '../../../src/connector';
+import type { Repository } from '../../../src/store/repository';
 import type { DriverRecord } from '../../../src/store/schema';
+import { signedInOf, useConnector } from '../../connector/use-signed-in';
 import { driverTableRows, parseDriverTable } from '../../drivers/driver-table';
 import { checkDriver } from '../../drivers/validate-driver';
 import { newId, PaneActions, PaneData } from '../../state/use-pane-data';
@@ -23,12 +27,17 @@ import { CorrelationEditor } from './CorrelationEditor';
 import { DriverForm } from './DriverForm';
 import { DriverUpdatePanel } from './DriverUpdate';
 import { ModelEditor } from './ModelEditor';
+import { TeamModels } from './TeamModels';
 import { WorkbookModel } from './WorkbookModel';
 
 export interface DriversViewProps {
   data: PaneData;
   actions: PaneActions;
   workbook: Workbook;
+  /** The local store (team models are taken into it). */
+  repository: Repository;
+  /** The team server connection; signed in, the view shares the model there. */
+  getConnector: () => Promise<Connector>;
 }
 
 import { useNumbers } from '../../state/numbers';
@@ -62,8 +71,10 @@ function describe(d: DriverRecord, number: (v: number) => string): string {
     .join(', ')})`;
 }
 
-export function DriversView({ data, actions, workbook }: DriversViewProps) {
+export function DriversView({ data, actions, workbook, repository, getConnector }: DriversViewProps) {
   const styles = useStyles();
+  const team = useConnector(getConnector);
+  const signedIn = useMemo(() => signedInOf(team.state, team.connector), [team.state, team.connector]);
   const { toInput } = useNumbers();
   const [editing, setEditing] = useState<DriverRecord | 'new' | null>(null);
   const [learning, setLearning] = useState<DriverRecord | null>(null);
@@ -232,6 +243,17 @@ export function DriversView({ data, actions, workbook }: DriversViewProps) {
           setNotice({ intent: 'success', text: "The model is now the translation of the workbook's formulas." });
         }}
       />
+      {signedIn && team.connector && team.state && (
+        <TeamModels
+          signedIn={signedIn}
+          connector={team.connector}
+          state={team.state}
+          repository={repository}
+          model={data.model}
+          drivers={data.drivers}
+          onChanged={actions.reload}
+        />
+      )}
     </section>
   );
 }

@@ -72,7 +72,15 @@ export const VIEWS: PaneView[] = [
     id: 'drivers',
     label: 'Drivers',
     icon: <Options20Regular />,
-    render: (c) => <DriversView data={c.data} actions={c.actions} workbook={c.workbook} />,
+    render: (c) => (
+      <DriversView
+        data={c.data}
+        actions={c.actions}
+        workbook={c.workbook}
+        repository={c.repository}
+        getConnector={c.getConnector}
+      />
+    ),
   },
   {
     id: 'scenarios',
