@@ -4,16 +4,14 @@
  * 3.0 JSON and 2.0 CSV, read back to the same trials.
  */
 import { readFileSync } from 'node:fs';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../taskpane/components/App';
-import { createThreadRunner } from '../../taskpane/run/scenario-runner';
-import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import { importSipmath2, importSipmath3 } from '../../src/scenario/sipmath/library';
 import type { Library3 } from '../../src/scenario/sipmath/library';
 import { sipLibraryFromText } from '../../src/sheets/sip-library';
 import { importSips, runSips } from '../../taskpane/components/scenarios/SipLibraryImport';
 import { openView } from './open-view';
+import { renderPane } from './render-pane';
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
   observe(): void {}
@@ -51,15 +49,7 @@ async function renderWizard(expressions: string) {
   const repository = createMemoryRepository();
   await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 10, sd: 1 } });
   await repository.put('models', { id: 'default', name: 'Model', expressions, driverIds: ['a'] });
-  render(
-    <App
-      host={null}
-      loadCatalogue={async () => []}
-      workbook={createWorkbookDouble()}
-      openStore={async () => ({ repository })}
-      runner={createThreadRunner()}
-    />,
-  );
+  renderPane(repository);
   await openView('Scenarios');
 }
 

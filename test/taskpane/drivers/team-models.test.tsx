@@ -7,15 +7,13 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import 'fake-indexeddb/auto';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createConnector, OfflineQueue, type Connector } from '../../../src/connector';
 import type { DriverModel } from '../../../src/model/driver';
 import { createMemoryRepository } from '../../../src/store/memory-repository';
 import type { Repository } from '../../../src/store/repository';
-import { App } from '../../../taskpane/components/App';
-import { createThreadRunner } from '../../../taskpane/run/scenario-runner';
 import { DEFAULT_MODEL_ID } from '../../../taskpane/state/use-pane-data';
-import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double';
+import { renderPane } from '../render-pane';
 
 const WAIT = { timeout: 10000 };
 
@@ -83,16 +81,7 @@ async function paneWith(fake: ReturnType<typeof fakeModelServer>, repository: Re
     expressions: 'rev = units',
     driverIds: ['d1'],
   });
-  render(
-    <App
-      host={null}
-      loadCatalogue={async () => []}
-      workbook={createWorkbookDouble()}
-      openStore={async () => ({ repository })}
-      runner={createThreadRunner()}
-      getConnector={async () => connector}
-    />,
-  );
+  renderPane(repository, { getConnector: async () => connector });
   await screen.findByRole('heading', { name: 'Team models' }, WAIT);
   return { connector: connector as Connector, queue };
 }
