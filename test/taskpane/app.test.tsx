@@ -162,12 +162,14 @@ describe('Shell', () => {
       baseUrl: 'https://fpa.example.com',
       user: { id: 'ana', roles: ['approver', 'controller'], costCentres: ['MKT', 'IT'] },
     };
-    let publish: (s: ConnectorState) => void = () => undefined;
+    // Every view following the connection subscribes (the shell, Drivers): each hears each state.
+    const listeners = new Set<(s: ConnectorState) => void>();
+    const publish = (s: ConnectorState) => listeners.forEach((listener) => listener(s));
     const connector = {
       getState: () => DISCONNECTED,
       subscribe: (listener: (s: ConnectorState) => void) => {
-        publish = listener;
-        return () => undefined;
+        listeners.add(listener);
+        return () => listeners.delete(listener);
       },
       onSent: () => () => undefined,
     } as unknown as Connector;
