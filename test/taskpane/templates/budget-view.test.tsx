@@ -17,6 +17,7 @@ function connectorDouble(status: ConnectorState['status'], actuals: Record<strin
   const connector = {
     getState: (): ConnectorState => ({ ...DISCONNECTED, status, baseUrl: 'http://127.0.0.1:1' }),
     subscribe: () => () => {},
+    onSent: () => () => {},
     read: async (endpoint: string, _params: unknown, query: Record<string, string>) => {
       reads.push(`${endpoint} ${query.costCentre} ${query.from}..${query.to}`);
       if (endpoint !== 'listActuals') throw new Error(`unexpected ${endpoint}`);
