@@ -4,6 +4,7 @@ import { MAX_VERSION_LINES } from '../../src/model/limits';
 import { repeatedLine, type NewBudgetVersion } from '../../src/model/version';
 import type { Queryable } from '../db/db';
 import { nextVersionNumber } from '../proposals/versions';
+import { expectedVersion } from '../http/mutate';
 import { ServerErrors } from '../errors';
 import { createRoute, getByIdRoute, listRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
@@ -56,7 +57,9 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   createRoute<NewBudgetVersion>(app, db, {
     url: '/api/versions',
     tags,
-    summary: 'Create a budget version with its lines (one transaction)',
+    summary:
+      'Create a budget version with its lines (one transaction). Optional If-Match: the number of the latest version ' +
+      'of its cost centre, year and kind it was made from ("0": none); 409 with that latest version when another came since',
     access: byCostCentre('write', 'body'),
     body: {
       type: 'object',
@@ -77,8 +80,12 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       if (at >= 0)
         throw ServerErrors.badRequest(`lines[${at}] repeats account ${lines[at].account} in ${lines[at].period}.`);
     },
-    insert: async ({ tx, body, user }) => {
+    insert: async ({ tx, body, user, request }) => {
       const { number, headId } = await nextVersionNumber(tx, body.costCentre, body.fiscalYear, body.kind);
+      // Made from an older version than the latest (offline, or a colleague was quicker): the caller chooses.
+      const basedOn = request.headers['if-match'] === undefined ? undefined : expectedVersion(request);
+      if (basedOn !== undefined && basedOn !== number - 1)
+        throw ServerErrors.staleVersion('The latest version', basedOn, await latestVersion(tx, headId, number - 1));
       return (
         await tx.query(
           `INSERT INTO budget_versions (cost_centre, fiscal_year, kind, name, number, parent_id, lineage, created_by)
@@ -157,6 +164,13 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       return { base: id, other: otherId, lines: found.rows, totals: { ...totals, delta: totals.other - totals.base } };
     },
   );
+}
+
+/** The latest version as a conflict shows it: its record, and its number as `version` (what If-Match names). */
+async function latestVersion(tx: Queryable, headId: string | null, number: number): Promise<Record<string, unknown>> {
+  if (headId === null) return { version: 0 };
+  const head = await tx.query(`SELECT ${VERSION.columns} FROM ${VERSION.table} WHERE id = $1`, [headId]);
+  return { ...head.rows[0], version: number };
 }
 
 async function insertLines(tx: Queryable, versionId: string, lines: readonly VersionLine[]): Promise<void> {

@@ -66,12 +66,17 @@ export function apiClient(connector: Connector) {
     getVersion: (id: string) => connector.read<BudgetVersion>('getVersion', { id }),
     compareVersions: (id: string, otherId: string) =>
       connector.read<VersionComparison>('compareVersions', { id, otherId }),
-    createVersion: (version: NewBudgetVersion): Promise<WriteOutcome<BudgetVersion>> =>
+    /**
+     * Creates a version; `basedOn`, the number of the latest version (of its cost centre, year and
+     * kind) it was made from (0: none), makes a version made meanwhile a conflict, not a silent successor.
+     */
+    createVersion: (version: NewBudgetVersion, basedOn?: number): Promise<WriteOutcome<BudgetVersion>> =>
       connector.write({
         endpoint: 'createVersion',
         pathParams: {},
         query: {},
         body: version,
+        ...(basedOn === undefined ? {} : { ifMatch: basedOn }),
         label: `Save ${version.kind} ${version.name}`,
       }),
 
