@@ -43,28 +43,16 @@ describe('outliers and combination are passed to every origin', () => {
     expect(adjust).not.toEqual(keep);
     // Scoring uses the values as given: a spike among the actuals still counts against the forecast.
     const late = y.map((v, i) => (i === y.length - 1 ? 3 * v : v));
-    const scoredKeep = backtest({ values: late, horizon: 1, origins: 1, method: 'snaive', seasonality: 12 });
-    const scoredAdjust = backtest({
-      values: late,
-      horizon: 1,
-      origins: 1,
-      method: 'snaive',
-      seasonality: 12,
-      outliers: 'adjust',
-    });
+    const lastMonth = { values: late, horizon: 1, origins: 1, method: 'snaive', seasonality: 12 } as const;
+    const scoredKeep = backtest(lastMonth);
+    const scoredAdjust = backtest({ ...lastMonth, outliers: 'adjust' });
     expect(scoredAdjust.overall.smape).toBe(scoredKeep.overall.smape);
   });
 
   test('"accuracy" combination reaches rollingForecast', () => {
-    const equal = backtest({ values: y, horizon: 3, origins: 1, method: 'auto', seasonality: 12 });
-    const weighted = backtest({
-      values: y,
-      horizon: 3,
-      origins: 1,
-      method: 'auto',
-      seasonality: 12,
-      combination: 'accuracy',
-    });
+    const auto = { values: y, horizon: 3, origins: 1, method: 'auto', seasonality: 12 } as const;
+    const equal = backtest(auto);
+    const weighted = backtest({ ...auto, combination: 'accuracy' });
     expect(weighted.overall.smape).not.toBe(equal.overall.smape);
   });
 

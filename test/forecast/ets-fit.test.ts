@@ -33,30 +33,19 @@ describe('ETS with R ets() parameters and initial states (identical method)', ()
       expect(maxRelDiff(mean, r.forecast.mean)).toBeLessThan(1e-6);
       if (R_INTERVAL_BUG.has(code)) return;
       const sd = Array.from(variance!, Math.sqrt);
-      expect(
-        maxRelDiff(
-          mean.map((v, i) => v - Z80 * sd[i]),
-          r.forecast.lo80,
-        ),
-      ).toBeLessThan(1e-6);
-      expect(
-        maxRelDiff(
-          mean.map((v, i) => v + Z80 * sd[i]),
-          r.forecast.hi80,
-        ),
-      ).toBeLessThan(1e-6);
-      expect(
-        maxRelDiff(
-          mean.map((v, i) => v - Z95 * sd[i]),
-          r.forecast.lo95,
-        ),
-      ).toBeLessThan(1e-6);
-      expect(
-        maxRelDiff(
-          mean.map((v, i) => v + Z95 * sd[i]),
-          r.forecast.hi95,
-        ),
-      ).toBeLessThan(1e-6);
+      const bounds = [
+        [-Z80, r.forecast.lo80],
+        [Z80, r.forecast.hi80],
+        [-Z95, r.forecast.lo95],
+        [Z95, r.forecast.hi95],
+      ] as const;
+      for (const [z, want] of bounds)
+        expect(
+          maxRelDiff(
+            mean.map((v, i) => v + z * sd[i]),
+            want,
+          ),
+        ).toBeLessThan(1e-6);
     },
   );
 });
