@@ -1,4 +1,5 @@
 import type { AdjustmentRecord } from '../../src/model/kpi';
+import { moveProposal } from './helpers';
 import type { RequestSpec as InjectOptions, TestServer } from './helpers';
 
 /** A request to send for one route, prepared in cost centre `cc` by an all-powerful admin. */
@@ -81,10 +82,7 @@ export async function createProposal(
   let proposal = response.json() as { id: string; version: number };
   const approver = await server.token('fixture-approver', 'approver', '*');
   for (const verb of verbs) {
-    response = await server.as(
-      verb === 'approve' ? approver : admin,
-      json('POST', `/api/proposals/${proposal.id}/${verb}`, {}, { 'if-match': `"${proposal.version}"` }),
-    );
+    response = await moveProposal(server, verb === 'approve' ? approver : admin, proposal, verb);
     if (response.statusCode !== 200) throw new Error(`fixture ${verb}: ${response.body}`);
     proposal = response.json();
   }
@@ -328,8 +326,8 @@ export const TRAVEL_ADS_V1 = [
   { account: '7000', period: '2026-04', amount: 42 },
 ];
 
-/** Configures `steps` as the approval chain and stores v1 of CC1 (as `admin`, a token that may configure). */
-export async function twoStepTeam(server: TestServer, admin: string, steps = TWO_STEP_CHAIN): Promise<void> {
+/** Sets `steps` as the approval chain (as `admin`, a token that may configure), over its current version. */
+export async function setApprovalChain(server: Pick<TestServer, 'as'>, admin: string, steps: object[]): Promise<void> {
   const chain = await server.as(admin, { method: 'GET', url: '/api/approval-chain' });
   const put = await server.as(admin, {
     method: 'PUT',
@@ -338,6 +336,11 @@ export async function twoStepTeam(server: TestServer, admin: string, steps = TWO
     headers: { 'if-match': String(chain.headers.etag) },
   });
   if (put.statusCode !== 200) throw new Error(`fixture chain: ${put.body}`);
+}
+
+/** Configures `steps` as the approval chain and stores v1 of CC1 (as `admin`, a token that may configure). */
+export async function twoStepTeam(server: TestServer, admin: string, steps = TWO_STEP_CHAIN): Promise<void> {
+  await setApprovalChain(server, admin, steps);
   const v1 = await server.as(
     admin,
     json('POST', '/api/versions', {

@@ -64,6 +64,25 @@ export function useTestServer(options: Parameters<typeof startTestServer>[0] = {
   });
 }
 
+/**
+ * A proposal's move (`submit`, `approve`, `reject`, `apply`, …) by `token`, sent with the version
+ * the mover saw (the proposal's `version`) as If-Match, as the pane sends it.
+ */
+export function moveProposal(
+  server: Pick<TestServer, 'as'>,
+  token: string,
+  proposal: Readonly<Record<string, unknown>>,
+  verb: string,
+  payload: object = {},
+): Promise<TestResponse> {
+  return server.as(token, {
+    method: 'POST',
+    url: `/api/proposals/${String(proposal.id)}/${verb}`,
+    payload,
+    headers: { 'if-match': `"${String(proposal.version)}"` },
+  });
+}
+
 /** A fresh schema name, so test files sharing one PostgreSQL database never see each other. */
 export function freshSchema(prefix: string): string {
   return `t_${prefix}_${randomBytes(4).toString('hex')}`;

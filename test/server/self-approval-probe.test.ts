@@ -1,5 +1,6 @@
 import { ROLES } from '../../src/model/roles';
-import { DATABASE_URL, useTestServer } from './helpers';
+import { setApprovalChain } from './fixtures';
+import { DATABASE_URL, moveProposal, useTestServer } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -18,19 +19,11 @@ describe.each(engines)('self-approval probe: every route, every role (%s)', (eng
 
   test('the submitter never approves their own proposal, whatever route, role, version or token', async () => {
     const everything = await server.token('mallory', ROLES, '*');
-    const chain = await server.as(everything, {
-      method: 'PUT',
-      url: '/api/approval-chain',
-      payload: {
-        steps: [
-          { name: 'Approver', role: 'approver', costCentre: 'affected', deadlineHours: 24 },
-          { name: 'Controller', role: 'controller', costCentre: 'affected', deadlineHours: 24 },
-          { name: 'CFO', role: 'cfo', costCentre: '*', deadlineHours: 24 },
-        ],
-      },
-      headers: { 'if-match': '"0"' },
-    });
-    expect(chain.statusCode).toBe(200);
+    await setApprovalChain(server, everything, [
+      { name: 'Approver', role: 'approver', costCentre: 'affected', deadlineHours: 24 },
+      { name: 'Controller', role: 'controller', costCentre: 'affected', deadlineHours: 24 },
+      { name: 'CFO', role: 'cfo', costCentre: '*', deadlineHours: 24 },
+    ]);
     const drafted = await server.as(everything, {
       method: 'POST',
       url: '/api/proposals',
@@ -42,12 +35,7 @@ describe.each(engines)('self-approval probe: every route, every role (%s)', (eng
         ],
       },
     });
-    const submitted = await server.as(everything, {
-      method: 'POST',
-      url: `/api/proposals/${drafted.json().id}/submit`,
-      payload: {},
-      headers: { 'if-match': '"1"' },
-    });
+    const submitted = await moveProposal(server, everything, drafted.json(), 'submit');
     expect(submitted.statusCode).toBe(200);
     const p: Json = submitted.json();
     const read = async (): Promise<Json> =>
@@ -89,12 +77,7 @@ describe.each(engines)('self-approval probe: every route, every role (%s)', (eng
     expect(after.chain.map((s: Json) => s.decidedBy)).toEqual([null, null, null]);
     // An approver who is someone else still can, afterwards: the chain is intact.
     const bob = await server.token('bob', 'approver', ['CC1', 'CC2']);
-    const approved = await server.as(bob, {
-      method: 'POST',
-      url: `/api/proposals/${p.id}/approve`,
-      payload: {},
-      headers: { 'if-match': `"${after.version}"` },
-    });
+    const approved = await moveProposal(server, bob, after, 'approve');
     expect(approved.statusCode).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
-import { DATABASE_URL, startTestServer, type TestServer } from './helpers';
+import { setApprovalChain } from './fixtures';
+import { DATABASE_URL, moveProposal, startTestServer, type TestServer } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -33,14 +34,7 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
   beforeAll(async () => {
     server = await startTestServer({ engine, prefix: 'team' });
     t = await team(server);
-    const chain = await server.as(t.root, { method: 'GET', url: '/api/approval-chain' });
-    const put = await server.as(t.root, {
-      method: 'PUT',
-      url: '/api/approval-chain',
-      payload: { steps: CHAIN },
-      headers: { 'if-match': chain.headers.etag },
-    });
-    expect(put.statusCode).toBe(200);
+    await setApprovalChain(server, t.root, CHAIN);
     const base = await server.as(t.root, {
       method: 'POST',
       url: '/api/versions',
@@ -61,12 +55,7 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
   afterAll(() => server.close());
 
   const act = (token: string, p: Json, verb: string, comment?: string) =>
-    server.as(token, {
-      method: 'POST',
-      url: `/api/proposals/${p.id}/${verb}`,
-      payload: comment === undefined ? {} : { comment },
-      headers: { 'if-match': `"${p.version}"` },
-    });
+    moveProposal(server, token, p, verb, comment === undefined ? {} : { comment });
   async function draft(token: string, lines: Json[], reason = 'rebalance'): Promise<Json> {
     const r = await server.as(token, {
       method: 'POST',

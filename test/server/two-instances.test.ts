@@ -1,5 +1,6 @@
 import { deliverDue } from '../../server/notify/background';
-import { describeIfPg, startTestServer, type TestServer } from './helpers';
+import { setApprovalChain, TWO_STEP_CHAIN } from './fixtures';
+import { describeIfPg, moveProposal, startTestServer, type TestServer } from './helpers';
 import { startReceiver, type Receiver } from './receiver';
 
 jest.setTimeout(180_000);
@@ -27,18 +28,7 @@ describeIfPg('two server instances on one PostgreSQL', () => {
     tokens.bea = await a.token('bea', 'approver', ['CC1']);
     tokens.carol = await a.token('carol', 'controller', '*');
     tokens.cal = await a.token('cal', 'controller', '*');
-    const chain = await a.as(tokens.root, {
-      method: 'PUT',
-      url: '/api/approval-chain',
-      payload: {
-        steps: [
-          { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 48 },
-          { name: 'Finance controller', role: 'controller', costCentre: 'affected', deadlineHours: 48 },
-        ],
-      },
-      headers: { 'if-match': '"0"' },
-    });
-    expect(chain.statusCode).toBe(200);
+    await setApprovalChain(a, tokens.root, TWO_STEP_CHAIN);
   });
   afterAll(async () => {
     await receiver.close();
@@ -106,12 +96,7 @@ describeIfPg('two server instances on one PostgreSQL', () => {
       ['bob', 'approve'],
       ['carol', 'approve'],
     ]) {
-      const r = await a.as(tokens[who], {
-        method: 'POST',
-        url: `/api/proposals/${p.id}/${verb}`,
-        payload: {},
-        headers: { 'if-match': `"${p.version}"` },
-      });
+      const r = await moveProposal(a, tokens[who], p, verb);
       expect(r.statusCode).toBe(200);
       p = r.json();
     }
@@ -127,28 +112,12 @@ describeIfPg('two server instances on one PostgreSQL', () => {
         lines: [{ costCentre: 'CC1', account: 'R1', period: '2027-02', before: 0, after: 9 }],
       },
     });
-    const submitted = await a.as(tokens.alice, {
-      method: 'POST',
-      url: `/api/proposals/${created.json().id}/submit`,
-      payload: {},
-      headers: { 'if-match': '"1"' },
-    });
+    const submitted = await moveProposal(a, tokens.alice, created.json(), 'submit');
     const p = submitted.json();
-    const race = await Promise.all(
-      (
-        [
-          [a, tokens.bob],
-          [b, tokens.bea],
-        ] as const
-      ).map(([server, token]) =>
-        server.as(token, {
-          method: 'POST',
-          url: `/api/proposals/${p.id}/approve`,
-          payload: {},
-          headers: { 'if-match': `"${p.version}"` },
-        }),
-      ),
-    );
+    const race = await Promise.all([
+      moveProposal(a, tokens.bob, p, 'approve'),
+      moveProposal(b, tokens.bea, p, 'approve'),
+    ]);
     // The loser finds step 1 decided: step 2 is the controller's (403), or its version is stale (409).
     const [won, lost] = statuses(race);
     expect(won).toBe(200);
@@ -164,21 +133,10 @@ describeIfPg('two server instances on one PostgreSQL', () => {
 
   test('applying one proposal on both instances at once makes exactly one version and one audit record', async () => {
     const p = await approvedProposal('A1');
-    const race = await Promise.all(
-      (
-        [
-          [a, tokens.alice],
-          [b, tokens.owen],
-        ] as const
-      ).map(([server, token]) =>
-        server.as(token, {
-          method: 'POST',
-          url: `/api/proposals/${p.id}/apply`,
-          payload: {},
-          headers: { 'if-match': `"${p.version}"` },
-        }),
-      ),
-    );
+    const race = await Promise.all([
+      moveProposal(a, tokens.alice, p, 'apply'),
+      moveProposal(b, tokens.owen, p, 'apply'),
+    ]);
     expect(statuses(race)).toEqual([200, 409]);
     const versions = await a
       .owner()

@@ -1,5 +1,5 @@
 import { createProposal, createVersion } from './fixtures';
-import { describeIfPg, snapshot, startTestServer, type TestServer } from './helpers';
+import { describeIfPg, moveProposal, snapshot, startTestServer, type TestServer } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -20,12 +20,7 @@ describeIfPg('workflows on real PostgreSQL', () => {
     for (let round = 0; round < 10; round += 1) {
       const p = await createProposal(ctx(), ['submit']);
       const act = (token: string, verb: string) =>
-        server.as(token, {
-          method: 'POST',
-          url: `/api/proposals/${p.id}/${verb}`,
-          payload: verb === 'reject' ? { comment: 'not this quarter' } : {},
-          headers: { 'if-match': `"${p.version}"` },
-        });
+        moveProposal(server, token, p, verb, verb === 'reject' ? { comment: 'not this quarter' } : {});
       const responses = await Promise.all([act(alice, 'approve'), act(bob, round % 2 ? 'approve' : 'reject')]);
       const statuses = responses.map((r) => r.statusCode).sort();
       expect(statuses).toEqual([200, 409]);
@@ -61,12 +56,7 @@ describeIfPg('workflows on real PostgreSQL', () => {
     });
     expect(edit.json().error.code).toBe('SERVER_INVALID_TRANSITION');
     const approver = await server.token('ann', 'approver', '*');
-    const approved = await server.as(approver, {
-      method: 'POST',
-      url: `/api/proposals/${p.id}/approve`,
-      payload: {},
-      headers: { 'if-match': '"2"' },
-    });
+    const approved = await moveProposal(server, approver, submitted.json(), 'approve');
     expect(approved.statusCode).toBe(200);
     const applied = await post('apply', { 'if-match': '"3"' });
     expect(applied.statusCode).toBe(200);
