@@ -7,6 +7,9 @@
  *
  * Locally a KPI is keyed by its name (the pane's id); on the server by an id, its name unique within
  * its owner cost centre. The local record keeps the server's id and version under `shared`.
+ *
+ * Deleting a shared KPI archives it on the server (against the version last seen, through the
+ * queue); the next pull of every pane drops its copy of a KPI the server has archived.
  */
 import type { KpiDefinition, TeamKpi } from '../model/kpi';
 import { isCostCentre } from '../model/names';
@@ -14,7 +17,7 @@ import type { Repository } from '../store/repository';
 import type { KpiRecord } from '../store/schema';
 import type { ApiClient } from './api-client';
 
-type KpiApi = Pick<ApiClient, 'listKpis' | 'createKpi' | 'updateKpi'>;
+type KpiApi = Pick<ApiClient, 'listKpis' | 'createKpi' | 'updateKpi' | 'deleteKpi'>;
 
 /** The definition the server keeps of a local KPI (a link's `kpi` is the KPI itself, so it is dropped). */
 export function kpiDefinition(record: KpiRecord): KpiDefinition {
@@ -77,10 +80,22 @@ function freeId(held: readonly KpiRecord[], found: TeamKpi): string {
 }
 
 /**
+ * Deletes a KPI: a shared one is deleted (archived) on the server against the version last seen, and
+ * the local copy removed once the server took it or the deletion is queued; an unshared one is only
+ * local.
+ * @throws CONNECTOR_CONFLICT when someone changed it meanwhile (the local copy stays; the conflict
+ *   waits in Settings), CONNECTOR_FORBIDDEN / CONNECTOR_REJECTED with the server's message (kept too)
+ */
+export async function deleteSharedKpi(api: KpiApi, repository: Repository, record: KpiRecord): Promise<void> {
+  if (record.shared) await api.deleteKpi({ ...record.shared, name: record.name });
+  await repository.remove('kpis', record.id);
+}
+
+/**
  * Reads the team's KPIs of `costCentres` and merges them into the local store: one not held yet is
  * added, one the server holds a newer version of replaces the local copy (a local change still
- * queued keeps its own version, so it is not overwritten before it is sent). Returns every local KPI
- * after the merge, by name.
+ * queued keeps its own version, so it is not overwritten before it is sent), and the copy of one the
+ * server has deleted (archived) is removed. Returns every local KPI after the merge, by name.
  */
 export async function pullKpis(
   api: KpiApi,
@@ -89,7 +104,17 @@ export async function pullKpis(
 ): Promise<KpiRecord[]> {
   const held = await repository.list('kpis');
   for (const costCentre of [...new Set(costCentres)].filter(isCostCentre).sort()) {
-    for (const found of await api.listKpis(costCentre)) {
+    const team = await api.listKpis(costCentre, { archived: true });
+    // The archived first: a live KPI that took an archived one's name then finds that name free here too.
+    for (const found of [...team.filter((k) => k.archivedAt !== null), ...team.filter((k) => k.archivedAt === null)]) {
+      if (found.archivedAt !== null) {
+        const copy = held.find((k) => k.shared?.id === found.id);
+        if (copy) {
+          await repository.remove('kpis', copy.id);
+          held.splice(held.indexOf(copy), 1);
+        }
+        continue;
+      }
       const match = localMatch(held, found);
       if (match?.shared && match.shared.version >= found.version) continue;
       const record = localKpi(found, match?.id ?? freeId(held, found));

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { kpiDefinition, pullKpis, shareKpi } from '../../src/connector/shared-kpis';
+import { deleteSharedKpi, kpiDefinition, pullKpis, shareKpi } from '../../src/connector/shared-kpis';
 import type { KpiRecord } from '../../src/store/schema';
 import { describeIfPg, useTestServer } from '../server/helpers';
 import { teamPane } from './team-pane';
@@ -95,5 +95,57 @@ describeIfPg('KPI definitions shared through the team server', () => {
     });
     carol.close();
     dan.close();
+  });
+
+  test('a KPI alice deletes leaves bob’s pane at his next pull and stays archived on the server', async () => {
+    const alice = await teamPane(server, 'kpi-delete', 'alice', 'analyst', ['MKT']);
+    const bob = await teamPane(server, 'kpi-delete', 'bob', 'budget_owner', ['MKT']);
+    const revenue = { ...leads('Revenue'), name: 'Revenue' };
+    const shared = await shareKpi(alice.api, revenue);
+    await alice.repository.put('kpis', shared);
+    expect(await pullKpis(bob.api, bob.repository, ['MKT'])).toContainEqual(shared);
+
+    await deleteSharedKpi(alice.api, alice.repository, shared);
+    expect(await alice.repository.get('kpis', 'Revenue')).toBeUndefined();
+    expect((await pullKpis(bob.api, bob.repository, ['MKT'])).map((k) => k.name)).not.toContain('Revenue');
+    expect(await bob.repository.get('kpis', 'Revenue')).toBeUndefined();
+    const archived = await bob.api.getKpi(shared.shared!.id);
+    expect(archived).toMatchObject({ name: 'Revenue', archivedBy: 'alice', target: revenue.target });
+
+    // The name is free: alice defines it again, bob changes it, and alice's delete of the version she saw is a conflict.
+    const again = await shareKpi(alice.api, revenue);
+    await alice.repository.put('kpis', again);
+    const [seen] = (await pullKpis(bob.api, bob.repository, ['MKT'])).filter((k) => k.name === 'Revenue');
+    expect(seen.shared).toEqual(again.shared);
+    await shareKpi(bob.api, { ...seen, priority: 3 });
+    await expect(deleteSharedKpi(alice.api, alice.repository, again)).rejects.toMatchObject({
+      code: 'CONNECTOR_CONFLICT',
+    });
+    expect(await alice.repository.get('kpis', 'Revenue')).toEqual(again);
+    expect(await bob.api.getKpi(again.shared!.id)).toMatchObject({ archivedAt: null, priority: 3 });
+    alice.close();
+    bob.close();
+  });
+
+  test('a KPI deleted offline is deleted when the server is back; a viewer’s delete is refused and the copy kept', async () => {
+    const erin = await teamPane(server, 'kpi-delete', 'erin', 'controller', ['OPS']);
+    const cost = { ...leads('Cost'), name: 'Cost', ownerCostCentre: 'OPS' };
+    const shared = await shareKpi(erin.api, cost);
+    const carol = await teamPane(server, 'kpi-delete', 'carol', 'analyst', ['OPS'], { offline: true });
+    await carol.repository.put('kpis', shared);
+    await deleteSharedKpi(carol.api, carol.repository, shared);
+    expect(await carol.repository.list('kpis')).toEqual([]);
+    expect(carol.connector.getState()).toMatchObject({ status: 'offline', queued: 1 });
+    expect(await carol.goOnline()).toMatchObject({ status: 'online', queued: 0, failed: [], conflicts: [] });
+    expect(await erin.api.getKpi(shared.shared!.id)).toMatchObject({ archivedBy: 'carol' });
+
+    const kept = await shareKpi(erin.api, { ...cost, name: 'Cost 2', id: 'Cost 2' });
+    const vic = await teamPane(server, 'kpi-delete', 'vic', 'viewer', ['OPS']);
+    await vic.repository.put('kpis', kept);
+    await expect(deleteSharedKpi(vic.api, vic.repository, kept)).rejects.toMatchObject({
+      code: 'CONNECTOR_FORBIDDEN',
+    });
+    expect(await vic.repository.get('kpis', 'Cost 2')).toEqual(kept);
+    for (const pane of [carol, erin, vic]) pane.close();
   });
 });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { localAdjustment, sameOutcome, syncMemory } from '../../src/connector/shared-memory';
+import { forgetMoves, localAdjustment, sameOutcome, syncMemory } from '../../src/connector/shared-memory';
 import { citeCases, similarCases } from '../../src/loop/adjustment-memory';
 import type { AdjustmentRecord } from '../../src/model/kpi';
 import { adjustmentBody } from '../server/fixtures';
@@ -77,5 +77,68 @@ describeIfPg('the memory of adjustments shared through the team server', () => {
     expect(merged).toMatchObject({ sent: 0, received: 1, memory: [{ ...mine, outcome }] });
     carol.close();
     dave.close();
+  });
+
+  test('a move alice forgot (its proposal reverted) leaves bob’s memory at his next sync and is never sent back', async () => {
+    const alice = await teamPane(server, 'forget', 'alice', 'analyst', ['MKT']);
+    const bob = await teamPane(server, 'forget', 'bob', 'budget_owner', ['MKT']);
+    const kept = { ...move(4), id: 'adj:ADS-m@4:f' };
+    const reverted = { ...move(5), id: 'adj:ADS-m@5:f', proposal: 'P-20260606-r' };
+    for (const record of [kept, reverted]) await alice.repository.put('adjustments', record);
+    expect(await syncMemory(alice.api, alice.repository, ['MKT'])).toMatchObject({ sent: 2 });
+    expect((await syncMemory(bob.api, bob.repository, ['MKT'])).memory).toEqual(
+      expect.arrayContaining([kept, reverted]),
+    );
+    // Bob measures it meanwhile, not knowing it is reverted.
+    await bob.repository.put('adjustments', { ...reverted, outcome });
+
+    expect(await forgetMoves(alice.api, alice.repository, 'P-20260606-r', ['MKT'], 'reverted')).toBe(1);
+    const ids = async (pane: typeof alice) => (await pane.repository.list('adjustments')).map((r) => r.id);
+    expect(await ids(alice)).toContain(kept.id);
+    expect(await ids(alice)).not.toContain(reverted.id);
+    const synced = await syncMemory(bob.api, bob.repository, ['MKT']);
+    expect(synced).toMatchObject({ sent: 0, received: 0, forgotten: 1 });
+    expect(synced.memory.map((r) => r.id)).toEqual(expect.arrayContaining([kept.id]));
+    expect(await ids(bob)).not.toContain(reverted.id);
+    // Neither pane sends it back; the server keeps it as a tombstone, without bob's outcome.
+    expect(await syncMemory(bob.api, bob.repository, ['MKT'])).toMatchObject({ sent: 0, forgotten: 0 });
+    expect(await syncMemory(alice.api, alice.repository, ['MKT'])).toMatchObject({ sent: 0, forgotten: 0 });
+    expect(await ids(alice)).not.toContain(reverted.id);
+    const listed = (await bob.api.listAdjustments('MKT')).map((r) => r.id);
+    expect(listed).toContain(kept.id);
+    expect(listed).not.toContain(reverted.id);
+    const [tombstone] = (await bob.api.listAdjustments('MKT', reverted.line, { forgotten: true })).filter(
+      (r) => r.id === reverted.id,
+    );
+    expect(tombstone).toMatchObject({ forgottenBy: 'alice', forgottenReason: 'reverted', outcome: null });
+    alice.close();
+    bob.close();
+  });
+
+  test('a move forgotten offline is forgotten on the server when the queue is sent; one never sent stays local', async () => {
+    const dave = await teamPane(server, 'forget', 'dave', 'budget_owner', ['OPS']);
+    const shared = { ...move(6), id: 'adj:ADS-m@6:o', costCentre: 'OPS', proposal: 'P-20260606-o' };
+    const localOnly = { ...move(7), id: 'adj:ADS-m@7:o', costCentre: 'OPS', proposal: 'P-20260606-o' };
+    await dave.repository.put('adjustments', shared);
+    await syncMemory(dave.api, dave.repository, ['OPS']);
+    // Online, a move the server never held is forgotten locally only (no refused write is left behind).
+    const erin = await teamPane(server, 'forget', 'erin', 'controller', ['OPS']);
+    await erin.repository.put('adjustments', localOnly);
+    const carol = await teamPane(server, 'forget', 'carol', 'analyst', ['OPS'], { offline: true });
+    await carol.repository.put('adjustments', shared);
+
+    expect(await forgetMoves(carol.api, carol.repository, 'P-20260606-o', ['OPS'])).toBe(1);
+    expect(await carol.repository.list('adjustments')).toEqual([]);
+    expect(carol.connector.getState()).toMatchObject({ status: 'offline', queued: 1 });
+    expect(await carol.goOnline()).toMatchObject({ status: 'online', queued: 0, failed: [] });
+    const daves = await syncMemory(dave.api, dave.repository, ['OPS']);
+    expect(daves.forgotten).toBe(1);
+    expect(daves.memory.map((r) => r.id)).not.toContain(shared.id);
+
+    // The server holds no live move of the proposal any more: nothing is sent.
+    expect(await forgetMoves(erin.api, erin.repository, 'P-20260606-o', ['OPS'])).toBe(0);
+    expect(erin.connector.getState()).toMatchObject({ queued: 0, failed: [], conflicts: [] });
+    expect(await erin.repository.list('adjustments')).toEqual([]);
+    for (const pane of [carol, dave, erin]) pane.close();
   });
 });
