@@ -3,7 +3,7 @@
  * that are material, merged so that a deviation is one issue with its span.
  */
 import type { LineResiduals } from './line-residuals';
-import { SIGMA_FLOOR } from './line-residuals';
+import { SIGMA_FLOOR, seasonallyAdjusted } from './line-residuals';
 import { clipScores, noiseUnits, scanSegments } from './scan-segments';
 import { ewmaRuns } from './ewma-drift';
 import { oneOffPeriods } from './one-off-periods';
@@ -103,6 +103,14 @@ function merge(issues: Issue[]): Issue[] {
  */
 export const EWMA_ALPHA_SHARE = 0.5;
 
+/**
+ * On a line whose seasonal variance pattern was removed, a period the one-off test judges enters the
+ * same month's profile in the other years at most this many noise scales from what those years
+ * predict for it (line-residuals.ts, seasonallyAdjusted): a spike leaves no echo there. Measured by
+ * bench/flags-cv.ts among 0, 1, 2 and 3 scales (docs/anomaly.md).
+ */
+export const ECHO_CLIP = 1;
+
 /** Does [from, to] overlap any of the issues? */
 const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) => i.from <= to && i.to >= from);
 
@@ -121,7 +129,12 @@ export function lineIssues(view: LineResiduals, planAll: ReadonlyArray<number | 
   const covered = new Set<number>();
   for (const run of runs) for (let i = run.from; i <= run.to; i += 1) covered.add(i);
   const candidates = view.residual.map((_, i) => i).filter((i) => !covered.has(i));
-  const oneOffs = oneOffPeriods(view.residual, candidates, t.alpha, t.z, SIGMA_FLOOR)
+  const position = view.index.map((period) => period % t.periodsPerYear);
+  const rejudge = view.deseasonalised
+    ? (judged: ReadonlySet<number>) =>
+        seasonallyAdjusted(view.raw, position, t.periodsPerYear, judged, ECHO_CLIP * view.sigma)
+    : undefined;
+  const oneOffs = oneOffPeriods(view.residual, candidates, t.alpha, t.z, SIGMA_FLOOR, rejudge)
     .filter((o) => materialLevel(view, o.at, o.at, view.residual[o.at], t))
     .map((o): Issue => ({
       from: o.at,

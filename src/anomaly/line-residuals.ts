@@ -13,6 +13,8 @@ export interface LineResiduals {
   actual: number[];
   /** Scale each variance is measured against: |plan|, floored at 10% of the line's typical plan. */
   base: number[];
+  /** Relative variance (actual − plan) / base, before any seasonal pattern is removed. */
+  raw: number[];
   /** Relative variance (actual − plan) / base, minus the seasonal pattern of variances when removed. */
   residual: number[];
   /** Robust noise of `residual` (relative units, e.g. 0.04 = ±4% of plan). */
@@ -48,6 +50,14 @@ const detrend = (r: number[], periodsPerYear: number): number[] => {
   return r.map((v, i) => v - level[i]);
 };
 
+/** Each period's profile: the median, over the other years, of the same position's detrended value. */
+function seasonalProfile(detrended: ReadonlyArray<number>, position: ReadonlyArray<number>): number[] {
+  return detrended.map((_, i) => {
+    const others = detrended.filter((_, j) => j !== i && position[j] === position[i]);
+    return others.length ? median(others) : 0;
+  });
+}
+
 /**
  * Leave-one-out seasonal adjustment: each variance minus the median, over the other years, of the
  * same position's deviation from the local level. Leaving the period itself out keeps a one-off from
@@ -55,13 +65,35 @@ const detrend = (r: number[], periodsPerYear: number): number[] => {
  * would absorb it); measuring against the local level keeps a shift or a trend in one year from
  * passing for a seasonal pattern of the others. The profile is centred so that the adjustment moves
  * no variance overall: a line that runs over plan all year stays over plan.
+ *
+ * A period in `judged` enters the other years' profiles with its deviation from its own profile
+ * clipped at ±`clip`: the one-off test passes the period it judges, so that a spike does not leak
+ * into the profile of the same month in the other years and come back there as an echo of half its
+ * size (which widens the spread the spike is judged against, and can itself pass for a one-off).
+ * An ordinary period is within the clip and changes nothing.
+ * @example
+ * // Three years of four quarters, a spike of 0.6 in the second quarter of the third year:
+ * const r = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.6, 0, 0];
+ * const q = [0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3];
+ * seasonallyAdjusted(r, q, 4)[1] // -0.25: the echo, half the spike, less the centring
+ * seasonallyAdjusted(r, q, 4, new Set([9]), 0.1)[1] // -0.0416…: the spike enters the profile at 0.1
  */
-function leaveOneOutAdjusted(r: number[], position: number[], periodsPerYear: number): number[] {
-  const detrended = detrend(r, periodsPerYear);
-  const profile = r.map((_, i) => {
-    const others = detrended.filter((_, j) => j !== i && position[j] === position[i]);
-    return others.length ? median(others) : 0;
-  });
+export function seasonallyAdjusted(
+  r: ReadonlyArray<number>,
+  position: ReadonlyArray<number>,
+  periodsPerYear: number,
+  judged: ReadonlySet<number> = new Set(),
+  clip = Infinity,
+): number[] {
+  const detrended = detrend([...r], periodsPerYear);
+  let profile = seasonalProfile(detrended, position);
+  if (judged.size > 0 && clip < Infinity) {
+    const clipped = detrended.map((d, i) =>
+      judged.has(i) ? profile[i] + Math.max(-clip, Math.min(clip, d - profile[i])) : d,
+    );
+    // A judged period's own profile leaves it out, so it is kept; every other profile sees the clipped values.
+    profile = seasonalProfile(clipped, position).map((p, i) => (judged.has(i) ? profile[i] : p));
+  }
   const centre = profile.reduce((a, b) => a + b, 0) / profile.length;
   return r.map((v, i) => v - (profile[i] - centre));
 }
@@ -96,7 +128,7 @@ export function lineResiduals(
   let deseasonalised = false;
   if (hasFullSeasons(index.length, periodsPerYear)) {
     const position = index.map((t) => t % periodsPerYear);
-    const adjusted = leaveOneOutAdjusted(raw, position, periodsPerYear);
+    const adjusted = seasonallyAdjusted(raw, position, periodsPerYear);
     const before = detrend(raw, periodsPerYear);
     const after = detrend(adjusted, periodsPerYear);
     if (noiseScale(after, 0) < PATTERN_GAIN * noiseScale(before, 0) || rms(after) < PATTERN_GAIN * rms(before)) {
@@ -104,5 +136,5 @@ export function lineResiduals(
       deseasonalised = true;
     }
   }
-  return { index, plan: p, actual: a, base, residual, sigma: noiseScale(residual, SIGMA_FLOOR), deseasonalised };
+  return { index, plan: p, actual: a, base, raw, residual, sigma: noiseScale(residual, SIGMA_FLOOR), deseasonalised };
 }

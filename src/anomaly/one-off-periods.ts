@@ -62,7 +62,11 @@ const MOST_ONE_OFFS = 0.1;
  * for the largest i whose tail area times the candidates still in play is at most `alpha` (and whose
  * evidence is at least `zFloor`). Judging the i-th against the rest without the first i − 1 keeps
  * two spikes on one line from masking each other. The others' standard deviation is never taken
- * below `floor` (a line that tracks its plan exactly still shows a one-off).
+ * below `floor` (a line that tracks its plan exactly still shows a one-off). When the residuals
+ * depend on the periods themselves (a seasonal pattern estimated from the line's other years),
+ * `rejudge(judged)` gives them again with the `judged` periods kept from pulling that estimate:
+ * each candidate is judged with itself and the periods already set aside so kept, and a spike's echo
+ * in the same month of the other years neither widens the others' spread nor becomes a one-off.
  * @example oneOffPeriods([0.01, -0.01, 0.02, 0.6, 0, -0.02, 0.01, 0, -0.01, 0.02], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0.01, 3, 0.002)[0].at // 3
  */
 export function oneOffPeriods(
@@ -71,22 +75,26 @@ export function oneOffPeriods(
   alpha: number,
   zFloor: number,
   floor: number,
+  rejudge?: (judged: ReadonlySet<number>) => ReadonlyArray<number>,
 ): OneOff[] {
   const pool = [...candidates];
+  const setAside: number[] = [];
   const steps: OneOff[] = [];
   const most = Math.max(1, Math.floor(MOST_ONE_OFFS * candidates.length));
   while (steps.length < most && pool.length > LEAST_OTHERS) {
     let best: OneOff | null = null;
     for (const i of pool) {
-      const others = pool.filter((j) => j !== i).map((j) => residual[j]);
+      const r = rejudge ? rejudge(new Set([...setAside, i])) : residual;
+      const others = pool.filter((j) => j !== i).map((j) => r[j]);
       const { mean, sd: spread, excessKurtosis } = moments(others);
       const sd = Math.max(Number.isFinite(spread) ? spread : 0, floor);
-      const evidence = Math.abs(residual[i] - mean) / (sd * Math.sqrt(1 + 1 / others.length));
+      const evidence = Math.abs(r[i] - mean) / (sd * Math.sqrt(1 + 1 / others.length));
       if (best && evidence <= best.evidence) continue;
       best = { at: i, evidence, pValue: Math.min(1, pool.length * tailArea(evidence, others.length, excessKurtosis)) };
     }
     if (!best) break;
     steps.push(best);
+    setAside.push(best.at);
     pool.splice(pool.indexOf(best.at), 1);
   }
   let count = 0;

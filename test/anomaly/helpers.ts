@@ -27,3 +27,19 @@ export function seasonalLine(
   const actual = plan.map((p, t) => p * (1 + sigma * z[t] + effect(t)));
   return { id, costCentre: 'CC1', account: 'Travel', owner: 'ann', plan, actual };
 }
+
+/**
+ * A plan phased flat at 1,000 against actuals that swing ±30% with the season: the line whose seasonal
+ * pattern of variances the engine removes. actual = plan × (1 + 0.3·cos(2πt/12) + σ·noise + effect).
+ */
+export function flatPlannedLine(
+  seed: number,
+  sigma: number,
+  effect: (t: number) => number = () => 0,
+  n = 36,
+): { plan: number[]; actual: number[] } {
+  const z = normals(seed, n);
+  const plan = new Array<number>(n).fill(1000);
+  const actual = plan.map((p, t) => p * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12) + sigma * z[t] + effect(t)));
+  return { plan, actual };
+}

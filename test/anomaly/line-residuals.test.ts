@@ -1,5 +1,5 @@
-import { lineResiduals } from '../../src/anomaly/line-residuals';
-import { normals } from './helpers';
+import { lineResiduals, seasonallyAdjusted } from '../../src/anomaly/line-residuals';
+import { flatPlannedLine, normals } from './helpers';
 
 describe('lineResiduals', () => {
   it('gives the relative variance per period and skips blanks', () => {
@@ -14,9 +14,7 @@ describe('lineResiduals', () => {
     expect(r.residual[2]).toBeCloseTo(0.5, 12);
   });
   it('removes a seasonal pattern when the plan is phased flat', () => {
-    const z = normals(7, 36);
-    const plan = Array.from({ length: 36 }, () => 1000);
-    const actual = plan.map((p, t) => p * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12) + 0.01 * z[t]));
+    const { plan, actual } = flatPlannedLine(7, 0.01);
     const r = lineResiduals(plan, actual, 12);
     expect(r.deseasonalised).toBe(true);
     expect(r.sigma).toBeLessThan(0.03);
@@ -35,5 +33,51 @@ describe('lineResiduals', () => {
   });
   it('returns nothing for empty input', () => {
     expect(lineResiduals([], [], 12).index).toEqual([]);
+  });
+});
+
+describe('seasonallyAdjusted', () => {
+  // Three years of four quarters; the running median (two periods either side) ignores one spike.
+  const spiked = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.6, 0, 0];
+  const quarter = spiked.map((_, i) => i % 4);
+  it('leaves half a spike as an echo in the same quarter of the other years (by hand)', () => {
+    // Profiles: quarter 2 of years 1 and 2 = median(0, 0.6) = 0.3; of year 3 = 0; centre 0.6 / 12.
+    const r = seasonallyAdjusted(spiked, quarter, 4);
+    expect(r[1]).toBeCloseTo(-0.25, 12);
+    expect(r[5]).toBeCloseTo(-0.25, 12);
+    expect(r[9]).toBeCloseTo(0.65, 12);
+    expect(r[0]).toBeCloseTo(0.05, 12);
+  });
+  it('clips a judged period in the other years’ profiles, and keeps its own profile', () => {
+    // Quarter 2 of years 1 and 2: median(0, 0 + clip 0.1) = 0.05; centre 0.1 / 12.
+    const r = seasonallyAdjusted(spiked, quarter, 4, new Set([9]), 0.1);
+    expect(r[1]).toBeCloseTo(-0.05 + 0.1 / 12, 12);
+    expect(r[9]).toBeCloseTo(0.6 + 0.1 / 12, 12);
+    expect(seasonallyAdjusted(spiked, quarter, 4, new Set([9]), 0)[1]).toBeCloseTo(0, 12);
+  });
+  it('changes nothing for a judged period within the clip, or with no clip', () => {
+    const z = normals(11, 36).map((v, t) => 0.2 * Math.cos((2 * Math.PI * t) / 12) + 0.02 * v);
+    const month = z.map((_, t) => t % 12);
+    const plain = seasonallyAdjusted(z, month, 12);
+    expect(seasonallyAdjusted(z, month, 12, new Set([3, 20]), 1)).toEqual(plain);
+    expect(seasonallyAdjusted(z, month, 12, new Set([3, 20]))).toEqual(plain);
+  });
+  it('is the adjustment lineResiduals removes from a flat plan', () => {
+    const { plan, actual } = flatPlannedLine(7, 0.01);
+    const view = lineResiduals(plan, actual, 12);
+    expect(view.deseasonalised).toBe(true);
+    const again = seasonallyAdjusted(
+      view.raw,
+      view.index.map((t) => t % 12),
+      12,
+    );
+    again.forEach((v, i) => expect(v).toBeCloseTo(view.residual[i], 12));
+  });
+  it('handles empty input and huge magnitudes', () => {
+    expect(seasonallyAdjusted([], [], 12)).toEqual([]);
+    const big = spiked.map((v) => v * 1e300);
+    const r = seasonallyAdjusted(big, quarter, 4, new Set([9]), 1e299);
+    expect(r.every(Number.isFinite)).toBe(true);
+    expect(r[9] / 1e300).toBeCloseTo(0.6 + 0.1 / 12, 9);
   });
 });
