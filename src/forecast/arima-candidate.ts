@@ -69,7 +69,7 @@ export function fitCandidate(
   criterion: ArimaCriterion,
   approximation: boolean,
   offset: number,
-  estimation: Pick<ArimaFitOptions, 'initialization' | 'cssGradient' | 'mlGradient'> = {},
+  estimation: Pick<ArimaFitOptions, 'initialization' | 'cssGradient' | 'mlGradient' | 'cssEstimate'> = {},
 ): ArimaCandidate {
   const regressor = constantRegressor(order, constant);
   const fit = fitArima(y, order, {

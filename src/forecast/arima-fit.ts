@@ -14,6 +14,7 @@ import {
 } from './arima-objective';
 import { conditionalSumOfSquares } from './arima-css';
 import { differencedAdjusted } from './arima-objective';
+import type { BfgsResult } from './optim-bfgs';
 import { OptimFailure, optimBfgs } from './optim-bfgs';
 import { regressionStart } from './arima-regression';
 import { coefficientVariance } from './arima-variance';
@@ -67,6 +68,12 @@ export interface ArimaFitOptions {
    * exact gradient. @default "numeric"
    */
   mlGradient?: 'numeric' | 'analytic';
+  /**
+   * The result of the CSS fit of this same model and series (method "CSS" with the same options), for
+   * "CSS-ML": its estimate starts the likelihood search in place of running the same CSS search again
+   * (the order search refits its CSS candidates by maximum likelihood).
+   */
+  cssEstimate?: Pick<ArimaFit, 'coef' | 'convergence'>;
 }
 
 /**
@@ -158,8 +165,9 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
 
   if (method === 'CSS-ML') {
     if (!noOptim) {
-      const exact = options.cssGradient !== 'numeric' ? createCssObjective(pb) : undefined;
-      const res = optimBfgs(exact?.objective ?? css, pick(init), { parscale: freeScale, gradient: exact?.gradient });
+      const res = options.cssEstimate
+        ? { par: pick(options.cssEstimate.coef), convergence: options.cssEstimate.convergence }
+        : cssSearch(pb, css, pick(init), freeScale, options);
       if (res.convergence === 0) fillInto(init, mask, res.par);
     }
     if (order.p > 0 && !arStationary(init.subarray(0, order.p)))
@@ -283,6 +291,18 @@ function finishMl(
   return criteria(pb, coef, -0.5 * minus2, aic, sigma2Estimate, residuals, variance, convergence, value, method);
 }
 
+/** The BFGS search of the CSS objective from `start` (free coefficients), with its exact gradient unless asked for R's. */
+function cssSearch(
+  pb: ArimaProblem,
+  css: (x: ArrayLike<number>) => number,
+  start: Float64Array,
+  freeScale: Float64Array,
+  options: ArimaFitOptions,
+  exact = options.cssGradient !== 'numeric' ? createCssObjective(pb) : undefined,
+): BfgsResult {
+  return optimBfgs(exact?.objective ?? css, start, { parscale: freeScale, gradient: exact?.gradient });
+}
+
 /** R's CSS method: conditional least squares only (used by auto.arima's approximation). */
 function cssFit(
   pb: ArimaProblem,
@@ -298,10 +318,13 @@ function cssFit(
   const gradient = exact?.gradient;
   const res = noOptim
     ? { par: new Float64Array(0), value: css(new Float64Array(0)), convergence: 0 }
-    : optimBfgs(
-        exact?.objective ?? css,
+    : cssSearch(
+        pb,
+        css,
         init.filter((_, i) => mask[i]),
-        { parscale: freeScale, gradient },
+        freeScale,
+        options,
+        exact,
       );
   const coef = fillCoefficients(pb, res.par, new Float64Array(init.length));
   expandArma(coef, pb.order, false, pb.ss.phi, pb.ss.theta);

@@ -115,8 +115,9 @@ export function autoArima(y: Float64Array, m: number, options: AutoArimaOptions 
     cssGradient: options.cssGradient,
     mlGradient: options.mlGradient,
   };
-  const fitOne = (o: ArimaOrder, constant: boolean, approx: boolean): ArimaCandidate => {
-    const c = fitCandidate(y, o, constant, criterion, approx, offset, estimation);
+  const fitOne = (o: ArimaOrder, constant: boolean, approx: boolean, css?: ArimaFit): ArimaCandidate => {
+    const cssEstimate = css?.method === 'CSS' ? css : undefined;
+    const c = fitCandidate(y, o, constant, criterion, approx, offset, { ...estimation, cssEstimate });
     options.trace?.(o, constant, c.ic);
     return c;
   };
@@ -142,7 +143,8 @@ export function autoArima(y: Float64Array, m: number, options: AutoArimaOptions 
     const rejected = rows.filter((x) => x.r.ic === Infinity);
     best = { ic: Infinity, checked: true };
     const refit = (x: { r: StepwiseRow }): boolean => {
-      const c = confirmCandidate(fitOne(x.r.order, x.r.constant, false));
+      // The search's CSS fit of this model starts its likelihood search (R fits it again: the same numbers).
+      const c = confirmCandidate(fitOne(x.r.order, x.r.constant, false, x.r.fit));
       fitted++;
       if (c.ic === Infinity) return false;
       best = c;

@@ -97,6 +97,19 @@ describe('fitArima against forecast::Arima() (R 4.2, forecast 8.20, method "CSS-
     }
   });
 
+  test('cssEstimate: a CSS fit of the same model starts the likelihood search, to the same numbers', () => {
+    for (const name of ['usaccdeaths-011-011', 'nile-101-mean', 'lh-300-mean']) {
+      const f = fits.find((x) => x.name === name)!;
+      const y = Float64Array.from(f.values);
+      const css = fitArima(y, orderOf(f), { regressor: f.regressor, method: 'CSS' })!;
+      const fresh = fitArima(y, orderOf(f), { regressor: f.regressor, mlGradient: 'analytic' })!;
+      const reused = fitArima(y, orderOf(f), { regressor: f.regressor, mlGradient: 'analytic', cssEstimate: css })!;
+      expect(Array.from(reused.coef)).toEqual(Array.from(fresh.coef));
+      expect(reused.loglik).toBe(fresh.loglik);
+      expect(Array.from(reused.variance!)).toEqual(Array.from(fresh.variance!));
+    }
+  });
+
   test('scale: the fit of c·y is the fit of y scaled (huge and tiny magnitudes)', () => {
     const f = fits.find((x) => x.name === 'usaccdeaths-011-011')!;
     const base = fitArima(Float64Array.from(f.values), orderOf(f))!;
