@@ -95,7 +95,13 @@ export function App({
   const repository = store?.repository ?? null;
   const { data, actions, copyProblem } = usePaneData(repository, workbook);
   const team = useConnector(getConnector);
-  const signedIn = useMemo(() => signedInOf(team.state, team.connector), [team.state, team.connector]);
+  // One identity per server and verified user: a state change that keeps both (a write queued or
+  // sent) does not make every view re-read the team's data, racing the view's own reads and writes.
+  const connected = team.state !== null && team.state.status !== 'disconnected';
+  const signedIn = useMemo(
+    () => signedInOf(team.state, team.connector),
+    [team.connector, connected, team.state?.baseUrl, team.state?.user],
+  );
   const review = useReview(repository, workbook, signedIn);
   const { reload } = actions;
   // A save of the model that reaches the server later (from the queue) moves its link to the new version.
