@@ -2,9 +2,9 @@
  * A team through the built pane in Chromium, against the real server (PostgreSQL when DATABASE_URL
  * is set, PGlite otherwise): three people sign in through Settings › Team server with the server's
  * development tokens (alice the budget owner, bob the cost-centre approver, carol the controller);
- * alice drafts a proposal (through the API: drafting in the pane starts from a scanned plan/actual
- * sheet) and submits it in her Proposals view, where her own proposal shows no Approve button and
- * the server refuses her approval; bob and carol approve in their Proposals views (a two-step
+ * alice scans her plan/actual sheet, pins the allocation to the move she wants, drafts the
+ * candidate on the team server from her Proposals view and submits it there, where her own
+ * proposal shows no Approve button and the server refuses her approval; bob and carol approve in their Proposals views (a two-step
  * chain); alice applies there. Then the server holds v2 with its lineage, alice's Versions view
  * writes v2 into the workbook double (over v1, which it held untouched) and compares v1 with v2 at
  * 320 px, FPA.BUDGET.VERSION reads v2 in bob's runtime through his connection, the audit chain
@@ -12,6 +12,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { deliverDue } from '../../server/notify/background';
+import { budgetTableValues } from '../../src/sheets/budget-table';
 import { twoStepTeam } from '../server/fixtures';
 import { startTestServer, type TestServer } from '../server/helpers';
 import { startReceiver, type Receiver } from '../server/receiver';
@@ -25,6 +26,7 @@ import {
   serveFolder,
   type StaticServer,
 } from './harness';
+import { selectValues } from './review-steps';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -63,6 +65,32 @@ async function signIn(user: string): Promise<Page> {
     .waitFor({ timeout: 30_000 });
   await page.locator('[data-testid="identity-chip"][data-mode="signed-in"]').waitFor({ timeout: 30_000 });
   return page;
+}
+
+/** Alice's plan/actual sheet: two lines of CC1 with v1's amounts as budgets, booked to plan through June (no flag). */
+function planSheet(): unknown[][] {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const line = (id: string, account: string, budget: number) => {
+    const plan = months.map(() => budget / 12);
+    return { id, costCentre: 'CC1', account, owner: 'alice', plan, actual: plan.map((v, t) => (t < 6 ? v : null)) };
+  };
+  return budgetTableValues(months, [line('travel', '6100', 5000), line('ads', '6200', 1000)], [5000, 1000]);
+}
+
+/** Pins a line's budget to `amount` in the allocation inputs (min = max, and a move that large allowed). */
+async function pinLine(page: Page, line: string, amount: number): Promise<void> {
+  await page.getByRole('button', { name: `Edit ${line}` }).click();
+  const panel = page.getByTestId('allocation-panel');
+  for (const [field, value] of [
+    ['Max change %', '300'],
+    ['Min', String(amount)],
+    ['Max', String(amount)],
+  ]) {
+    const input = panel.getByRole('textbox', { name: `${field} of ${line}` });
+    await input.fill(value);
+    await input.blur();
+  }
+  await panel.getByRole('button', { name: 'Done' }).click();
 }
 
 const act = (user: string, p: Json, verb: string) =>
@@ -117,25 +145,38 @@ test('submit, no Approve for the submitter and a refused self-approval, two appr
   await alice.getByRole('button', { name: 'Write v1 to the workbook' }).click();
   await alice.getByText('Wrote v1 into Budget CC1!A1:F5.').waitFor();
 
-  // Alice drafts (API), then submits in her Proposals view; the chain has two steps.
-  const drafted = await server.as(tokens.alice, {
-    method: 'POST',
-    url: '/api/proposals',
-    payload: {
-      fiscalYear: 2026,
-      reason: 'Move travel to ads',
-      lines: [
-        { id: 'travel', costCentre: 'CC1', account: '6100', period: '2026-03', before: 5000, after: 2500 },
-        { id: 'ads', costCentre: 'CC1', account: '6200', period: '2026-03', before: 1000, after: 3500 },
-      ],
-    },
-  });
-  expect(drafted.statusCode).toBe(201);
-  const id = drafted.json().id as string;
+  // Alice drafts in her pane as a budget owner would: she scans her plan/actual sheet (travel 6100
+  // and ads 6200 of CC1, budgets as in v1), pins the allocation to move 2,500 from travel to ads,
+  // finds the candidate and drafts it on the team server for March 2026; then she submits it.
+  await selectValues(alice, 'Budget!A1:AC3', planSheet());
+  await openView(alice, 'Anomalies');
+  await alice.getByRole('button', { name: 'Scan selection' }).click();
+  await alice.getByText(/^2 lines over 12 periods: 0 flags/).waitFor({ timeout: 20_000 });
+  await openView(alice, 'Proposals');
+  await pinLine(alice, 'travel', 2500);
+  await pinLine(alice, 'ads', 3500);
+  await alice.getByRole('button', { name: 'Find candidates' }).click();
+  const candidates = alice.getByTestId('candidates');
+  await candidates.waitFor({ timeout: 30_000 });
+  expect(await candidates.getByRole('table').getByRole('row').allTextContents()).toEqual([
+    expect.stringMatching(/^Line/),
+    expect.stringMatching(/^travel.*5,000.*2,500/),
+    expect.stringMatching(/^ads.*1,000.*3,500/),
+  ]);
+  await candidates.getByLabel('Budget month').fill('2026-03');
+  await candidates.getByRole('button', { name: /^Draft on the team server from candidate \d$/ }).click();
+  const draft = alice.locator('[data-testid="proposal"][data-state="draft"]');
+  await draft.waitFor({ timeout: 20_000 });
+  const id = /^Proposal (.+)$/.exec((await draft.getAttribute('aria-label')) ?? '')![1];
+  const drafted = (await server.as(tokens.alice, { method: 'GET', url: `/api/proposals/${id}` })).json();
+  expect(drafted).toMatchObject({ createdBy: 'alice', fiscalYear: 2026, state: 'draft' });
+  expect(drafted.lines.map((l: Json) => [l.id, l.costCentre, l.account, l.period, l.before, l.after])).toEqual([
+    ['travel', 'CC1', '6100', '2026-03', 5000, 2500],
+    ['ads', 'CC1', '6200', '2026-03', 1000, 3500],
+  ]);
   const cardOf = (page: Page) => page.getByRole('group', { name: `Proposal ${id}` });
   const inState = (page: Page, state: string) =>
     page.locator(`[data-testid="proposal"][data-state="${state}"][aria-label="Proposal ${id}"]`).waitFor();
-  await openView(alice, 'Proposals');
   await cardOf(alice).getByRole('button', { name: 'Submit' }).click();
   await inState(alice, 'submitted');
   const steps = cardOf(alice).getByRole('list', { name: `Approval chain of ${id}` });
