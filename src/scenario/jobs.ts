@@ -7,6 +7,8 @@
  *   otherwise it runs them on its own thread. The numbers are the same either way.
  * - `scenario.block`: one block of a run (src/scenario/block.ts), for a coordinator that spreads a
  *   run over workers; its output columns are moved, not copied.
+ * - `scenario.describe`: one output's statistics (and histogram) once a spread run's trials are in,
+ *   so the block workers share that work too; the column is moved there and back.
  */
 import type { JobPool } from '../jobs/pool';
 import type { JobContext, JobHandlers } from '../jobs/protocol';
@@ -14,11 +16,13 @@ import { histogram } from '../stats/histogram';
 import type { Histogram } from '../stats/histogram';
 import { BlockResult, simulateBlock } from './block';
 import { runScenarioOnBlocks } from './parallel';
-import type { RunBlock, ScenarioBlockJob } from './parallel';
+import type { DescribeOutputs, RunBlock, ScenarioBlockJob } from './parallel';
 import { runScenarioAsync } from './run';
 import type { ScenarioResult, ScenarioRun } from './run';
 import { prepareScenario } from './spec';
 import type { PreparedScenario, ScenarioSpec } from './spec';
+import { describeOutput } from './statistics';
+import type { OutputStatistics, StatisticsOptions } from './statistics';
 
 export interface ScenarioJob {
   spec: ScenarioSpec;
@@ -45,9 +49,26 @@ export interface ScenarioJobResult {
   histograms?: Record<string, Histogram>;
 }
 
+/** One output of a finished run to describe: its trials and the run's statistics options. */
+export interface DescribeJob {
+  name: string;
+  column: Float64Array;
+  options: StatisticsOptions;
+  /** Bins of its histogram too. None when left out. */
+  bins?: number;
+}
+
+export interface DescribeResult {
+  statistics: OutputStatistics;
+  histogram?: Histogram;
+  /** The column, moved back. */
+  column: Float64Array;
+}
+
 export type ScenarioJobs = {
   'scenario.run': { payload: ScenarioJob; result: ScenarioJobResult };
   'scenario.block': { payload: ScenarioBlockJob; result: BlockResult };
+  'scenario.describe': { payload: DescribeJob; result: DescribeResult };
 };
 
 /**
@@ -58,8 +79,16 @@ export type ScenarioJobs = {
 const yieldControl =
   typeof setImmediate === 'function' ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
 
-/** The job's answer for a finished run: statistics and the trial columns asked for (moved). */
-export function scenarioJobResult(run: ScenarioRun, job: ScenarioJob, context: JobContext): ScenarioJobResult {
+/**
+ * The job's answer for a finished run: statistics and the trial columns asked for (moved).
+ * @param histograms every output's histogram when they were drawn already (with `job.histogramBins`)
+ */
+export function scenarioJobResult(
+  run: ScenarioRun,
+  job: ScenarioJob,
+  context: JobContext,
+  histograms?: Record<string, Histogram>,
+): ScenarioJobResult {
   const outputs = run.plan.program.outputs;
   const wanted = job.trials === '*' ? outputs : (job.trials ?? []);
   const trials: Record<string, Float64Array> = {};
@@ -77,7 +106,8 @@ export function scenarioJobResult(run: ScenarioRun, job: ScenarioJob, context: J
     trials,
   };
   const bins = job.histogramBins;
-  if (bins !== undefined)
+  if (bins !== undefined && histograms) answer.histograms = histograms;
+  else if (bins !== undefined)
     answer.histograms = Object.fromEntries(
       outputs.map((name, i) => [
         name,
@@ -101,27 +131,93 @@ export function runBlockHere(job: ScenarioBlockJob): BlockResult {
   return simulateBlock(planFor(job.spec), job.slot);
 }
 
+/** Describes one output on this thread (what a block worker does with a `scenario.describe` job). */
+export function describeHere(job: DescribeJob, scratch?: Float64Array): DescribeResult {
+  const statistics = describeOutput(job.name, job.column, job.options, scratch);
+  const answer: DescribeResult = { statistics, column: job.column };
+  if (job.bins !== undefined) answer.histogram = histogram(job.column, job.bins);
+  return answer;
+}
+
+/** Describes one output somewhere (a worker of a job pool), moving its column there and back. */
+export type RunDescribe = (job: DescribeJob) => Promise<DescribeResult>;
+
+/**
+ * Statistics (and histograms, into `histograms`) of a finished run's outputs, `away` of every
+ * `away + 1` outputs on `elsewhere` and the rest on this thread at the same time. Each output's
+ * numbers are `describeOutput`'s wherever it ran.
+ */
+function describeSpread(
+  elsewhere: RunDescribe,
+  away: number,
+  bins: number | undefined,
+  histograms: Record<string, Histogram>,
+): DescribeOutputs {
+  return async (plan, simulation) => {
+    const startedAt = globalThis.performance.now();
+    const options: StatisticsOptions = {
+      percentiles: plan.percentiles,
+      varLevel: plan.varLevel,
+      thresholds: plan.thresholds,
+    };
+    const columns = simulation.outputColumns;
+    const jobs = plan.program.outputs.map((name, i): DescribeJob => ({ name, column: columns[i], options, bins }));
+    // Sent first, so the workers start while this thread describes its share.
+    const remote = jobs.map((job, i) => (i % (away + 1) !== 0 ? elsewhere(job) : null));
+    const scratch = new Float64Array(simulation.trials);
+    const local = jobs.map((job, i) => (remote[i] ? null : describeHere(job, scratch)));
+    const answers = await Promise.all(remote.map((r, i) => r ?? Promise.resolve(local[i]!)));
+    answers.forEach((answer, i) => {
+      columns[i] = answer.column;
+      if (answer.histogram) histograms[plan.program.outputs[i]] = answer.histogram;
+    });
+    return { statistics: answers.map((a) => a.statistics), startedAt };
+  };
+}
+
+/** Where a spread run describes its outputs: `run` on the workers, `workers` of them beside this thread. */
+export interface DescribeElsewhere {
+  run: RunDescribe;
+  workers: number;
+}
+
 /**
  * The handlers, with `scenario.run` spreading its blocks through `runBlock` when one is given (and
- * running blocks on its own thread too, between the answers).
+ * running blocks on its own thread too, between the answers), and its outputs' statistics through
+ * `describe` when one is given.
  * @param concurrency blocks in flight at once with `runBlock` (e.g. twice the workers)
  */
-export function createScenarioJobHandlers(runBlock?: RunBlock, concurrency?: number): JobHandlers<ScenarioJobs> {
+export function createScenarioJobHandlers(
+  runBlock?: RunBlock,
+  concurrency?: number,
+  describe?: DescribeElsewhere,
+): JobHandlers<ScenarioJobs> {
   return {
     'scenario.run': async (job, context) => {
       const options = {
         signal: context.signal,
         onProgress: ({ done, total }: { done: number; total: number }) => context.progress(done, total),
       };
-      const run = runBlock
-        ? await runScenarioOnBlocks(job.spec, runBlock, { ...options, concurrency, runHere: true })
-        : await runScenarioAsync(job.spec, { ...options, yieldControl });
-      return scenarioJobResult(run, job, context);
+      if (!runBlock)
+        return scenarioJobResult(await runScenarioAsync(job.spec, { ...options, yieldControl }), job, context);
+      const histograms: Record<string, Histogram> = {};
+      const run = await runScenarioOnBlocks(job.spec, runBlock, {
+        ...options,
+        concurrency,
+        runHere: true,
+        describe: describe && describeSpread(describe.run, describe.workers, job.histogramBins, histograms),
+      });
+      return scenarioJobResult(run, job, context, describe ? histograms : undefined);
     },
     'scenario.block': (job, context) => {
       const block = runBlockHere(job);
       context.transfer(block.outputs.map((column) => column.buffer as ArrayBuffer));
       return block;
+    },
+    'scenario.describe': (job, context) => {
+      const answer = describeHere(job);
+      context.transfer([answer.column.buffer as ArrayBuffer]);
+      return answer;
     },
   };
 }
@@ -132,13 +228,17 @@ export const scenarioJobHandlers: JobHandlers<ScenarioJobs> = createScenarioJobH
 /**
  * The handlers of a coordinator: `scenario.run` of two or more blocks spreads its blocks over this
  * thread and the workers of `blockPool()` (two blocks in flight per worker, so none waits for the
- * next), merges them and computes the statistics here; a one-block run, or a pool without workers,
- * runs here alone. `blockPool` is called on the first run that spreads and kept, so a coordinator
- * that never sees a large run starts no worker, and one that does pays for their start once (unlike
- * the CLI, whose workers live one run: there `blockHelpers` keeps small runs on one thread). The
- * task pane's scenario worker and the cells' workers serve these.
+ * next), merges them and computes the statistics here (with `describeOnWorkers`, shared with the
+ * workers: `away` of every `away + 1` outputs, where `away` is the number of workers); a one-block
+ * run, or a pool without workers, runs here alone. `blockPool` is called on the first run that
+ * spreads and kept, so a coordinator that never sees a large run starts no worker, and one that does
+ * pays for their start once (unlike the CLI, whose workers live one run: there `blockHelpers` keeps
+ * small runs on one thread). The task pane's scenario worker and the cells' workers serve these.
  */
-export function scenarioHandlersSpreading(blockPool: () => JobPool<ScenarioJobs>): JobHandlers<ScenarioJobs> {
+export function scenarioHandlersSpreading(
+  blockPool: () => JobPool<ScenarioJobs>,
+  options: { describeOnWorkers?: boolean } = {},
+): JobHandlers<ScenarioJobs> {
   let pool: JobPool<ScenarioJobs> | undefined;
   let spreading: JobHandlers<ScenarioJobs> | undefined;
   return {
@@ -148,9 +248,17 @@ export function scenarioHandlersSpreading(blockPool: () => JobPool<ScenarioJobs>
       if (plan.iterations <= plan.blockSize) return scenarioJobHandlers['scenario.run'](job, context);
       pool ??= blockPool();
       if (pool.workers === 0) return scenarioJobHandlers['scenario.run'](job, context);
+      const blocks = pool;
       spreading ??= createScenarioJobHandlers(
-        (block, signal) => pool!.run('scenario.block', block, { signal }),
-        2 * pool.workers,
+        (block, signal) => blocks.run('scenario.block', block, { signal }),
+        2 * blocks.workers,
+        options.describeOnWorkers
+          ? {
+              run: (describe) =>
+                blocks.run('scenario.describe', describe, { transfer: [describe.column.buffer as ArrayBuffer] }),
+              workers: blocks.workers,
+            }
+          : undefined,
       );
       return spreading['scenario.run'](job, context);
     },

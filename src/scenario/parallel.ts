@@ -13,10 +13,10 @@
 import { BlockResult, BlockSlot, blockLayout, simulateBlock } from './block';
 import { ScenarioErrors } from './errors';
 import { SimulationMerger } from './merge';
-import type { Progress } from './simulate';
+import type { Progress, Simulation } from './simulate';
 import { summarise } from './run';
-import type { ScenarioRun } from './run';
-import { prepareScenario, ScenarioSpec } from './spec';
+import type { DescribedOutputs, ScenarioRun } from './run';
+import { prepareScenario, PreparedScenario, ScenarioSpec } from './spec';
 
 /** One block to run: the spec (each worker prepares and caches its plan) and the block's slot. */
 export interface ScenarioBlockJob {
@@ -26,6 +26,13 @@ export interface ScenarioBlockJob {
 
 /** Runs one block somewhere (a worker of a job pool, or this thread). */
 export type RunBlock = (job: ScenarioBlockJob, signal: AbortSignal) => Promise<BlockResult>;
+
+/**
+ * Describes the outputs of a finished simulation (`describeOutput` of each, e.g. spread over
+ * workers). It may move the output columns away while it works; it puts each one back in
+ * `simulation.outputColumns`, with the same values.
+ */
+export type DescribeOutputs = (plan: PreparedScenario, simulation: Simulation) => Promise<DescribedOutputs>;
 
 export interface BlockRunOptions {
   /** Blocks in flight at once on `runBlock` (bounds the memory of finished, unmerged blocks). @default 4 */
@@ -39,6 +46,8 @@ export interface BlockRunOptions {
   signal?: AbortSignal;
   /** Called as blocks finish, with trials done so far. */
   onProgress?: (progress: Progress) => void;
+  /** Where the outputs' statistics are computed. @default this thread, one output after another */
+  describe?: DescribeOutputs;
 }
 
 const now = (): number => globalThis.performance.now();
@@ -109,6 +118,8 @@ export async function runScenarioOnBlocks(
   if (outer?.aborted) throw ScenarioErrors.cancelled();
   return new Promise<ScenarioRun>((resolve, reject) => {
     let settled = false;
+    // Set once the blocks the result needs are in: no block is started or placed after it.
+    let summarising = false;
     let next = 0;
     let inFlight = 0;
     let done = 0;
@@ -125,12 +136,18 @@ export async function runScenarioOnBlocks(
     const onAbort = (): void => finish(ScenarioErrors.cancelled());
     outer?.addEventListener('abort', onAbort, { once: true });
     const complete = (lastIndex: number, convergence?: { converged: boolean; precision: number }): void => {
-      try {
+      summarising = true;
+      // Blocks still out (past a convergence rule's stop) are withdrawn, so the workers are free.
+      controller.abort();
+      const summary = async (): Promise<ScenarioRun> => {
         const simulation = merger.finish(lastIndex, convergence);
-        finish(null, { plan, simulation, result: summarise(plan, simulation, startedAt) });
-      } catch (error) {
-        finish(error);
-      }
+        const described = options.describe ? await options.describe(plan, simulation) : undefined;
+        return { plan, simulation, result: summarise(plan, simulation, startedAt, described) };
+      };
+      summary().then(
+        (run) => finish(null, run),
+        (error: unknown) => finish(error),
+      );
     };
     /** With a convergence rule: checks each block, in block order, as soon as all before it are in. */
     const checkConvergence = (): boolean => {
@@ -148,7 +165,7 @@ export async function runScenarioOnBlocks(
       return false;
     };
     const onBlock = (block: BlockResult): void => {
-      if (settled) return;
+      if (settled || summarising) return;
       merger.place(block);
       placed++;
       done += block.trials;
@@ -160,7 +177,7 @@ export async function runScenarioOnBlocks(
       launch();
     };
     const launch = (): void => {
-      while (!settled && inFlight < window && next < slots.length) {
+      while (!settled && !summarising && inFlight < window && next < slots.length) {
         const slot = slots[next++];
         inFlight++;
         runBlock({ spec, slot }, controller.signal).then(
@@ -168,13 +185,13 @@ export async function runScenarioOnBlocks(
             inFlight--;
             onBlock(block);
           },
-          (error: unknown) => finish(error),
+          (error: unknown) => !summarising && finish(error),
         );
       }
     };
     /** This thread's share: the next block nobody has taken, then a turn for the workers' answers. */
     const runLocal = (): void => {
-      if (settled || next >= slots.length) return;
+      if (settled || summarising || next >= slots.length) return;
       const slot = slots[next++];
       let block: BlockResult;
       try {

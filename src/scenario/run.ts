@@ -30,13 +30,28 @@ export interface ScenarioRun {
 
 const now = (): number => globalThis.performance.now();
 
-/** Statistics, sensitivities and achieved correlation for a finished simulation. */
-export function summarise(plan: PreparedScenario, sim: Simulation, startedAt: number): ScenarioResult {
-  const t = now();
-  const scratch = new Float64Array(sim.trials);
+/** Outputs already described elsewhere (e.g. spread over workers), in the plan's output order. */
+export interface DescribedOutputs {
+  statistics: readonly OutputStatistics[];
+  /** When their description started (counted in `statsMs`). */
+  startedAt: number;
+}
+
+/**
+ * Statistics, sensitivities and achieved correlation for a finished simulation.
+ * @param described each output's `describeOutput`, when it was computed elsewhere (the same numbers)
+ */
+export function summarise(
+  plan: PreparedScenario,
+  sim: Simulation,
+  startedAt: number,
+  described?: DescribedOutputs,
+): ScenarioResult {
+  const t = described?.startedAt ?? now();
+  const scratch = described ? undefined : new Float64Array(sim.trials);
   const outputs: Record<string, OutputStatistics> = {};
   plan.program.outputs.forEach((name, i) => {
-    outputs[name] = describeOutput(name, sim.outputColumns[i], plan, scratch);
+    outputs[name] = described?.statistics[i] ?? describeOutput(name, sim.outputColumns[i], plan, scratch);
   });
   const result: ScenarioResult = {
     outputs,

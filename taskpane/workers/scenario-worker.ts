@@ -43,6 +43,8 @@ const isBlockWorker = (self as unknown as { name?: string }).name === BLOCK_WORK
 const blocks = isBlockWorker ? undefined : blockPool();
 
 serveWebWorker<ScenarioJobs & CashJobs>(self as unknown as WebWorkerScopeLike, {
-  ...(blocks ? scenarioHandlersSpreading(() => blocks) : scenarioJobHandlers),
+  // The outputs' statistics of a finished run (0.4 s of CPU at 1,000,000 trials) are shared with
+  // the block workers too.
+  ...(blocks ? scenarioHandlersSpreading(() => blocks, { describeOnWorkers: true }) : scenarioJobHandlers),
   ...createCashJobHandlers(glpkBrowserSolver),
 });

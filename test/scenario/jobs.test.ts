@@ -128,26 +128,24 @@ describe('scenarioHandlersSpreading: a coordinator spreading its blocks over blo
     return { pool, fakes };
   };
   const big = { ...spec, iterations: 12_000, blockSize: 1000 };
+  const everything = { spec: big, trials: '*' as const, histogramBins: 30 };
+  /** Checks a spread run against the run on one thread (returned): statistics, trials, histograms. */
+  const expectOneThreadBits = async (spread: ScenarioJobResult): Promise<ScenarioJobResult> => {
+    const here = await createJobPool({ handlers: scenarioJobHandlers }).run('scenario.run', everything);
+    expect(strip(spread.result)).toBe(strip(here.result));
+    for (const name of here.outputs) expect(spread.trials[name]).toEqual(here.trials[name]);
+    expect(spread.histograms).toEqual(here.histograms);
+    return here;
+  };
 
   test.each([1, 2, 3])(
     'the same bits with %i block workers and the coordinator as on one thread; every worker ran blocks',
     async (n) => {
-      const here = await createJobPool({ handlers: scenarioJobHandlers }).run('scenario.run', {
-        spec: big,
-        trials: '*',
-        histogramBins: 30,
-      });
       const { pool, fakes } = blockPool(n);
       const coordinator = createJobPool({ handlers: scenarioHandlersSpreading(() => pool) });
       const progress: number[] = [];
-      const spread = await coordinator.run(
-        'scenario.run',
-        { spec: big, trials: '*', histogramBins: 30 },
-        { onProgress: (p) => progress.push(p.done) },
-      );
-      expect(strip(spread.result)).toBe(strip(here.result));
-      for (const name of here.outputs) expect(spread.trials[name]).toEqual(here.trials[name]);
-      expect(spread.histograms).toEqual(here.histograms);
+      const spread = await coordinator.run('scenario.run', everything, { onProgress: (p) => progress.push(p.done) });
+      await expectOneThreadBits(spread);
       expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 1000));
       // Every block worker ran blocks; the coordinator ran the rest itself.
       const blocksRun = fakes.map((f) => f.seen.filter((m) => m.type === 'run' && m.kind === 'scenario.block').length);
@@ -156,6 +154,50 @@ describe('scenarioHandlersSpreading: a coordinator spreading its blocks over blo
       pool.close();
     },
   );
+
+  test.each([1, 2, 3])(
+    'describeOnWorkers with %i block workers: they describe n of every n + 1 outputs; the same bits, histograms and trials',
+    async (n) => {
+      const { pool, fakes } = blockPool(n);
+      const coordinator = createJobPool({
+        handlers: scenarioHandlersSpreading(() => pool, { describeOnWorkers: true }),
+      });
+      const here = await expectOneThreadBits(await coordinator.run('scenario.run', everything));
+      const described = fakes.flatMap((f) => f.seen.filter((m) => m.type === 'run' && m.kind === 'scenario.describe'));
+      expect(described).toHaveLength(here.outputs.filter((_, i) => i % (n + 1) !== 0).length);
+      // Without histograms or trials asked for, none come back.
+      const bare = await coordinator.run('scenario.run', { spec: big });
+      expect(strip(bare.result)).toBe(strip(here.result));
+      expect(bare.histograms).toBeUndefined();
+      expect(bare.trials).toEqual({});
+      pool.close();
+    },
+  );
+
+  test('describeOnWorkers with a convergence rule: stops at the same block, the same bits as one thread', async () => {
+    const rule: ScenarioSpec = { ...standard, iterations: 200000, blockSize: 10000, convergence: { target: 0.01 } };
+    const here = await createJobPool({ handlers: scenarioJobHandlers }).run('scenario.run', {
+      spec: rule,
+      trials: ['cash'],
+    });
+    const { pool } = blockPool(2);
+    const coordinator = createJobPool({ handlers: scenarioHandlersSpreading(() => pool, { describeOnWorkers: true }) });
+    const spread = await coordinator.run('scenario.run', { spec: rule, trials: ['cash'] });
+    expect(here.result.trials).toBeLessThan(200000);
+    expect(strip(spread.result)).toBe(strip(here.result));
+    expect(spread.trials.cash).toEqual(here.trials.cash);
+    pool.close();
+  });
+
+  test('describeOnWorkers: an output a worker finds non-finite fails the run with its code', async () => {
+    const { pool } = blockPool(1);
+    const coordinator = createJobPool({ handlers: scenarioHandlersSpreading(() => pool, { describeOnWorkers: true }) });
+    const broken = { ...big, model: 'fine = price\nbad = price / 0' };
+    await expect(coordinator.run('scenario.run', { spec: broken })).rejects.toMatchObject({
+      code: 'SCENARIO_NON_FINITE',
+    });
+    pool.close();
+  });
 
   test('a one-block run, or no block worker: the coordinator runs it itself, starting no pool for one block', async () => {
     const started: number[] = [];
