@@ -51,6 +51,8 @@ export function scenarioPlan(base: CashPlan, measure: RiskMeasure, trials: numbe
 }
 
 export interface ScenarioMeasurement {
+  /** The plan file's name without `.json`. */
+  plan: string;
   measure: RiskMeasure;
   trials: number;
   periods: number;
@@ -100,6 +102,7 @@ export async function measureScenario(
   const glpk = await engine();
   writeFileSync(lpFile, await glpk.write(toGlpkProblem(program)));
   return {
+    plan: planFile.replace(/^.*\//, '').replace(/\.json$/, ''),
     measure,
     trials,
     periods: plan.trials[0].length,
@@ -137,7 +140,7 @@ export function scenarioRow(m: ScenarioMeasurement, ref: GlpsolRun | null): { ro
   }
   const kind = m.measure === 'chance' ? 'chance MIP' : 'CVaR LP';
   const row =
-    `| scenario ${m.measure} | ${m.periods}×${m.instruments}×${m.trials} | ${kind} | ${m.fullRows}×${m.fullColumns} | ` +
+    `| scenario ${m.measure} ${m.plan} | ${m.periods}×${m.instruments}×${m.trials} | ${kind} | ${m.fullRows}×${m.fullColumns} | ` +
     `${fmt(m.coldMs)} | ${fmt(m.warmMs)} | ${fmt(m.warmCpuMs)} | ${m.status} | ${fmt(m.objective, 4)} | ` +
     `${ref ? fmt(ref.objective, 4) : 'n/a'} | ${ref ? fmt(ref.ms) : 'n/a'} | ${ref ? fmt(ref.cpuMs) : 'n/a'} | ` +
     `${ref ? fmt(m.warmMs / ref.ms, 3) : 'n/a'} | ${ref ? fmt(m.warmCpuMs / ref.cpuMs, 3) : 'n/a'} | ${agree} | ` +
