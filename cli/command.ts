@@ -4,7 +4,7 @@
  * its start-up apart from its work.
  */
 import { writeFileSync } from 'node:fs';
-import { flagOption, parseCommandLine, UsageError, valueOption } from './args';
+import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from './args';
 import type { CommandLine, CommandOption } from './args';
 import { isFpaError } from '../src/errors';
 
@@ -37,6 +37,31 @@ export async function runCommand<T extends object>(
 /** `--out FILE` and `--quiet`, which every command that reads one JSON file and writes one takes. */
 export function outAndQuietOptions<T extends { out?: string; quiet: boolean }>(): CommandOption<T>[] {
   return [valueOption(['--out'], (o, v) => (o.out = v)), flagOption(['--quiet'], (o) => (o.quiet = true))];
+}
+
+/** The options of a command that reads one JSON file and takes only --out and --quiet. */
+export interface OutAndQuietArgs {
+  out?: string;
+  quiet: boolean;
+}
+
+/**
+ * The command line and usage of `openfpa <name> <file> [--out <out>]`, a command that takes only
+ * --out and --quiet; `result` names what --out receives ("plan", "result").
+ */
+export function outAndQuietCommand(
+  name: string,
+  file: string,
+  out: string,
+  result: string,
+): { line: CommandLine<OutAndQuietArgs>; usage: string } {
+  return {
+    line: commandLine<OutAndQuietArgs>({ defaults: () => ({ quiet: false }), file, options: outAndQuietOptions() }),
+    usage: `usage: openfpa ${name} <${file}> [--out ${out}]
+
+  --out FILE   write the JSON ${result} there instead of stdout
+  --quiet      no progress on stderr`,
+  };
 }
 
 /**

@@ -7,32 +7,13 @@
  * Exit codes: 0 done, 1 malformed or unreadable input (or no schedule keeps the floor), 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import { commandLine, parseCommandLine } from '../args';
-import { onInputFile, outAndQuietOptions, runCommand, startWork, writeResult } from '../command';
+import { onInputFile, outAndQuietCommand, runCommand, startWork, writeResult } from '../command';
 import type { PayablesInput } from '../../src/cash/payables-timing';
 import { planPayables } from '../../src/cash/payables-timing';
 import { CashErrors } from '../../src/cash/errors';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 
-const USAGE = `usage: openfpa payables <payables.json> [--out plan.json]
-
-  --out FILE   write the JSON plan there instead of stdout
-  --quiet      no progress on stderr`;
-
-interface PayablesArgs {
-  out?: string;
-  quiet: boolean;
-}
-
-const PAYABLES_LINE = commandLine<PayablesArgs>({
-  defaults: () => ({ quiet: false }),
-  file: 'payables.json',
-  options: outAndQuietOptions(),
-});
-
-export function parsePayablesArgs(args: string[]): (PayablesArgs & { file: string }) | 'help' {
-  return parseCommandLine(args, PAYABLES_LINE);
-}
+const { line: PAYABLES_LINE, usage: USAGE } = outAndQuietCommand('payables', 'payables.json', 'plan.json', 'plan');
 
 function readPayablesInput(file: string): PayablesInput {
   const input = readJsonObject(file) as unknown as PayablesInput;

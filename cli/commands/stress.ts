@@ -8,31 +8,12 @@
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import { commandLine, parseCommandLine } from '../args';
-import { onInputFile, outAndQuietOptions, runCommand, startWork, writeResult } from '../command';
+import { onInputFile, outAndQuietCommand, runCommand, startWork, writeResult } from '../command';
 import { CashErrors } from '../../src/cash/errors';
 import type { Shock, StressBase } from '../../src/cash/stress-test';
 import { stressTest } from '../../src/cash/stress-test';
 
-const USAGE = `usage: openfpa stress <stress.json> [--out result.json]
-
-  --out FILE   write the JSON result there instead of stdout
-  --quiet      no progress on stderr`;
-
-interface StressArgs {
-  out?: string;
-  quiet: boolean;
-}
-
-const STRESS_LINE = commandLine<StressArgs>({
-  defaults: () => ({ quiet: false }),
-  file: 'stress.json',
-  options: outAndQuietOptions(),
-});
-
-export function parseStressArgs(args: string[]): (StressArgs & { file: string }) | 'help' {
-  return parseCommandLine(args, STRESS_LINE);
-}
+const { line: STRESS_LINE, usage: USAGE } = outAndQuietCommand('stress', 'stress.json', 'result.json', 'result');
 
 const KINDS = ['revenue', 'delay', 'outflow', 'credit'];
 

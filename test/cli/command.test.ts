@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { commandLine, flagOption, UsageError, valueOption } from '../../cli/args';
-import { runCommand, startWork, writeResult } from '../../cli/command';
+import { outAndQuietCommand, runCommand, startWork, writeResult } from '../../cli/command';
+import { parseCommandLine } from '../../cli/args';
 import { captureOutput, inputFolder } from './command-io';
 
 const io = captureOutput();
@@ -46,6 +47,22 @@ describe('runCommand', () => {
     expect(await runCommand('demo', USAGE, line, ['x.json', '--level', '0'], jest.fn())).toBe(2);
     expect(io.stderr).toBe(`openfpa demo: --level must be positive, got "0"\n\n${USAGE}\n`);
   });
+});
+
+test('outAndQuietCommand: the usage of a file-in, JSON-out command and its --out/--quiet line', () => {
+  const { line, usage } = outAndQuietCommand('payables', 'payables.json', 'plan.json', 'plan');
+  expect(usage).toBe(
+    'usage: openfpa payables <payables.json> [--out plan.json]\n\n' +
+      '  --out FILE   write the JSON plan there instead of stdout\n' +
+      '  --quiet      no progress on stderr',
+  );
+  expect(parseCommandLine(['p.json'], line)).toEqual({ file: 'p.json', quiet: false });
+  expect(parseCommandLine(['p.json', '--out', 'o.json', '--quiet'], line)).toEqual({
+    file: 'p.json',
+    out: 'o.json',
+    quiet: true,
+  });
+  expect(() => parseCommandLine(['p.json', '--bogus'], line)).toThrow(UsageError);
 });
 
 test('writeResult writes the file named by --out, or stdout', () => {
