@@ -1,4 +1,5 @@
 import { checkName, hierarchyFromList, readHierarchy } from '../../../src/sheets/template/hierarchy';
+import type { SheetGrid } from '../../../src/sheets/sheet-value';
 import { refusal } from './helpers';
 
 describe('readHierarchy, path layout', () => {
@@ -28,59 +29,6 @@ describe('readHierarchy, path layout', () => {
       ],
     });
   });
-  test('a department under two entities names both rows', () => {
-    const e = refusal(() =>
-      readHierarchy([
-        ['entity', 'department', 'cost centre'],
-        ['ACME', 'Sales', 'S1'],
-        ['Beta', 'Sales', 'S2'],
-      ]),
-    );
-    expect(e.code).toBe('TEMPLATE_HIERARCHY_TWO_PARENTS');
-    expect(e.message).toBe('hierarchy row 3: "Sales" is under "Beta" here and under "ACME" in hierarchy row 2.');
-  });
-  test('a cost centre listed twice, or a name used at two levels, is a duplicate naming the row', () => {
-    const twice = refusal(() =>
-      readHierarchy([
-        ['entity', 'cost centre'],
-        ['A', 'X'],
-        ['A', 'X'],
-      ]),
-    );
-    expect(twice.code).toBe('SHEET_DUPLICATE');
-    expect(twice.message).toContain('hierarchy row 3');
-    const level = refusal(() =>
-      readHierarchy([
-        ['entity', 'cost centre'],
-        ['A', 'X'],
-        ['A', 'A'],
-      ]),
-    );
-    expect(level.code).toBe('TEMPLATE_HIERARCHY_TWO_PARENTS');
-  });
-  test('no cost centre column, blank names and wildcard names are refused', () => {
-    expect(
-      refusal(() =>
-        readHierarchy([
-          ['entity', 'dept'],
-          ['A', 'B'],
-        ]),
-      ).code,
-    ).toBe('SHEET_BAD_HEADER');
-    expect(refusal(() => readHierarchy([])).code).toBe('SHEET_BAD_HEADER');
-    expect(
-      refusal(() =>
-        readHierarchy([
-          ['entity', 'cost centre'],
-          ['', 'X'],
-        ]),
-      ).message,
-    ).toContain('hierarchy row 2');
-    const star = refusal(() => readHierarchy([['cost centre'], ['MK*']]));
-    expect(star.code).toBe('TEMPLATE_BAD_NAME');
-    expect(star.message).toContain('hierarchy row 2');
-    expect(refusal(() => readHierarchy([['cost centre']])).code).toBe('TEMPLATE_BAD_SPEC');
-  });
 });
 
 describe('readHierarchy, parent layout', () => {
@@ -107,41 +55,106 @@ describe('readHierarchy, parent layout', () => {
     ]);
     expect(h.costCentres.map((c) => c.path)).toEqual([['Sales'], ['Sales']]);
   });
-  test('a cycle names the row and the loop', () => {
-    const e = refusal(() =>
-      readHierarchy([
-        ['name', 'parent'],
-        ['ACME', ''],
-        ['A', 'B'],
-        ['B', 'C'],
-        ['C', 'A'],
-        ['X', 'ACME'],
-      ]),
-    );
-    expect(e.code).toBe('TEMPLATE_HIERARCHY_CYCLE');
-    expect(e.message).toBe('hierarchy row 3: "A" is its own ancestor (A → B → C → A).');
+});
+
+/** Refused hierarchies: the code, and the message (or its part) naming the row at fault. */
+const REFUSED: [string, SheetGrid, string, string][] = [
+  [
+    'a department under two entities',
+    [
+      ['entity', 'department', 'cost centre'],
+      ['ACME', 'Sales', 'S1'],
+      ['Beta', 'Sales', 'S2'],
+    ],
+    'TEMPLATE_HIERARCHY_TWO_PARENTS',
+    'hierarchy row 3: "Sales" is under "Beta" here and under "ACME" in hierarchy row 2.',
+  ],
+  [
+    'a cost centre listed twice',
+    [
+      ['entity', 'cost centre'],
+      ['A', 'X'],
+      ['A', 'X'],
+    ],
+    'SHEET_DUPLICATE',
+    'hierarchy row 3',
+  ],
+  [
+    'a name used at two levels',
+    [
+      ['entity', 'cost centre'],
+      ['A', 'X'],
+      ['A', 'A'],
+    ],
+    'TEMPLATE_HIERARCHY_TWO_PARENTS',
+    'hierarchy row 3',
+  ],
+  [
+    'no cost centre column',
+    [
+      ['entity', 'dept'],
+      ['A', 'B'],
+    ],
+    'SHEET_BAD_HEADER',
+    'no "cost centre" column',
+  ],
+  ['nothing at all', [], 'SHEET_BAD_HEADER', 'the selection is empty'],
+  [
+    'a blank entity',
+    [
+      ['entity', 'cost centre'],
+      ['', 'X'],
+    ],
+    'TEMPLATE_BAD_SPEC',
+    'hierarchy row 2: the entity is blank.',
+  ],
+  ['a wildcard in a name', [['cost centre'], ['MK*']], 'TEMPLATE_BAD_NAME', 'hierarchy row 2'],
+  ['a header without cost centres', [['cost centre']], 'TEMPLATE_BAD_SPEC', 'no cost centres'],
+  [
+    'a cycle of parents',
+    [
+      ['name', 'parent'],
+      ['ACME', ''],
+      ['A', 'B'],
+      ['B', 'C'],
+      ['C', 'A'],
+      ['X', 'ACME'],
+    ],
+    'TEMPLATE_HIERARCHY_CYCLE',
+    'hierarchy row 3: "A" is its own ancestor (A → B → C → A).',
+  ],
+  [
+    'a node given two parents',
+    [
+      ['name', 'parent'],
+      ['S1', 'Sales'],
+      ['S1', 'Ops'],
+    ],
+    'TEMPLATE_HIERARCHY_TWO_PARENTS',
+    'hierarchy row 3',
+  ],
+  [
+    'cost centres at different depths',
+    [
+      ['name', 'parent'],
+      ['S1', 'Sales'],
+      ['Sales', 'ACME'],
+      ['X', 'ACME'],
+    ],
+    'TEMPLATE_BAD_SPEC',
+    '1 level(s) below the top',
+  ],
+];
+
+describe('readHierarchy refuses, naming the row', () => {
+  test.each(REFUSED)('%s', (_, grid, code, message) => {
+    const e = refusal(() => readHierarchy(grid));
+    expect(e.code).toBe(code);
+    expect(e.message).toContain(message);
   });
-  test('a node given two parents, and cost centres at different depths, are refused', () => {
-    const two = refusal(() =>
-      readHierarchy([
-        ['name', 'parent'],
-        ['S1', 'Sales'],
-        ['S1', 'Ops'],
-      ]),
-    );
-    expect(two.code).toBe('TEMPLATE_HIERARCHY_TWO_PARENTS');
-    expect(two.message).toContain('hierarchy row 3');
-    const uneven = refusal(() =>
-      readHierarchy([
-        ['name', 'parent'],
-        ['S1', 'Sales'],
-        ['Sales', 'ACME'],
-        ['X', 'ACME'],
-      ]),
-    );
-    expect(uneven.code).toBe('TEMPLATE_BAD_SPEC');
-    expect(uneven.message).toContain('1 level(s) below the top');
-    expect(uneven.hint).toContain('same depth');
+  test('uneven depths say how to fix them', () => {
+    const grid = REFUSED.find(([name]) => name === 'cost centres at different depths')![1];
+    expect(refusal(() => readHierarchy(grid)).hint).toContain('same depth');
   });
 });
 
