@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import type { Flag } from '../../../src/model/flag';
+import { REVIEW_ACTIONS } from '../../../src/model/review';
 import type { ReviewAction } from '../../../src/model/review';
 import type { ReviewRecord } from '../../review/decisions';
 import { flagChartSeries } from '../../../src/anomaly/flag-chart-series';
@@ -111,18 +112,11 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
         />
       </Field>
       <div className={styles.actions}>
-        <Button size="small" onClick={() => decide('accept')}>
-          Accept
-        </Button>
-        <Button size="small" onClick={() => decide('explain')}>
-          Explain
-        </Button>
-        <Button size="small" onClick={() => decide('dismiss')}>
-          Dismiss
-        </Button>
-        <Button size="small" onClick={() => decide('escalate')}>
-          Escalate
-        </Button>
+        {REVIEW_ACTIONS.map((action) => (
+          <Button key={action} size="small" onClick={() => decide(action)}>
+            {action[0].toUpperCase() + action.slice(1)}
+          </Button>
+        ))}
       </div>
       {problem && (
         <Caption1 role="alert" className={styles.error}>
