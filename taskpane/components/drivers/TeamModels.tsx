@@ -20,12 +20,13 @@ import {
 import { isFpaError } from '../../../src/errors';
 import type { Connector, ConnectorState } from '../../../src/connector';
 import type { ConflictEntry } from '../../../src/connector/queue-store';
-import type { DriverModel, DriverSpec } from '../../../src/model/driver';
+import type { DriverModel } from '../../../src/model/driver';
 import type { Repository } from '../../../src/store/repository';
 import type { DriverRecord, ModelRecord } from '../../../src/store/schema';
 import type { SignedIn } from '../../connector/use-signed-in';
 import { isModelConflict, settleModelConflict, shareModel, takeTeamModel } from '../../drivers/shared-models';
 import { usePlainListStyles } from '../shell/plain-list';
+import { driverNames, ModelConflict, useCodeStyles } from './ModelConflict';
 
 export interface TeamModelsProps {
   signedIn: SignedIn;
@@ -43,16 +44,6 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  sides: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  side: { flexGrow: 1, flexBasis: '130px', minWidth: 0 },
-  code: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 },
-  conflict: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    border: `1px solid ${tokens.colorPaletteRedBorder2}`,
-  },
 });
 
 type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
@@ -60,24 +51,9 @@ type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
 const message = (error: unknown): string =>
   isFpaError(error) ? error.message : error instanceof Error ? error.message : String(error);
 
-/** "units pert, price normal": the drivers a saved model holds. */
-const driverNames = (drivers: readonly DriverSpec[] | undefined): string =>
-  (drivers ?? []).map((d) => `${d.name} ${d.distribution}`).join(', ') || 'none';
-
-/** One side of a conflict: its expression lines and drivers. */
-function ModelSide({ title, model }: { title: string; model: Partial<DriverModel> | undefined }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.side} role="group" aria-label={title}>
-      <Body1 block>{title}</Body1>
-      <pre className={styles.code}>{model?.expression ?? ''}</pre>
-      <Caption1>Drivers: {driverNames(model?.drivers)}</Caption1>
-    </div>
-  );
-}
-
 export function TeamModels({ signedIn, connector, state, repository, model, drivers, onChanged }: TeamModelsProps) {
   const styles = useStyles();
+  const code = useCodeStyles();
   const plain = usePlainListStyles();
   const { api, user } = signedIn;
   const centres = user.costCentres === '*' ? [] : [...user.costCentres];
@@ -185,24 +161,12 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
         </MessageBar>
       )}
       {conflicts.map((conflict) => (
-        <div key={conflict.seq} className={styles.conflict} role="group" aria-label="Model conflict">
-          <Body1>{conflict.message}</Body1>
-          <div className={styles.sides}>
-            <ModelSide title="Yours" model={conflict.yours as Partial<DriverModel>} />
-            <ModelSide
-              title={`On the server (version ${(conflict.current as Partial<DriverModel> | null)?.version ?? '?'})`}
-              model={conflict.current as Partial<DriverModel>}
-            />
-          </div>
-          <div className={styles.row}>
-            <Button size="small" disabled={busy} onClick={() => void settle(conflict, 'mine')}>
-              Keep mine
-            </Button>
-            <Button size="small" disabled={busy} onClick={() => void settle(conflict, 'theirs')}>
-              Take theirs
-            </Button>
-          </div>
-        </div>
+        <ModelConflict
+          key={conflict.seq}
+          conflict={conflict}
+          busy={busy}
+          onSettle={(choice) => void settle(conflict, choice)}
+        />
       ))}
       <div className={styles.row}>
         {centres.length > 0 && (
@@ -235,7 +199,7 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
                 {m.name} · version {m.version}
                 {(m as { createdBy?: string }).createdBy ? ` · by ${(m as { createdBy?: string }).createdBy}` : ''}
               </Body1>
-              <pre className={styles.code}>{m.expression}</pre>
+              <pre className={code.code}>{m.expression}</pre>
               <Caption1>Drivers: {driverNames(m.drivers)}</Caption1>
               <div className={styles.row}>
                 <Button size="small" disabled={busy} onClick={() => void take(m)} aria-label={`Use ${m.name}`}>
