@@ -4,7 +4,7 @@
  * problem next to the form. Signed in to a team server, a saved KPI is also shared and the team's
  * KPIs are read in (src/connector/shared-kpis.ts).
  */
-import { pullKpis, shareKpi } from '../../src/connector/shared-kpis';
+import { deleteSharedKpi, pullKpis, shareKpi } from '../../src/connector/shared-kpis';
 import { isCostCentre } from '../../src/model/names';
 import type { KpiDirection } from '../../src/model/kpi';
 import type { KpiSeries } from '../../src/sheets/kpi-series';
@@ -152,4 +152,14 @@ export async function saveKpi(
   await repository.put('kpis', kept);
   if (signedIn) await repository.put('kpis', await shareKpi(signedIn.api, kept));
   return null;
+}
+
+/**
+ * Removes a KPI; signed in, a shared one is deleted (archived) on the team server too, through the
+ * queue against the version last seen, so the other panes drop it at their next read.
+ * @throws the connector's error (a conflict, a refusal): the local copy is then kept
+ */
+export async function removeKpi(repository: Repository, record: KpiRecord, signedIn: SignedIn | null): Promise<void> {
+  if (signedIn) await deleteSharedKpi(signedIn.api, repository, record);
+  else await repository.remove('kpis', record.id);
 }

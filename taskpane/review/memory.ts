@@ -5,7 +5,7 @@
  * numbers are decided in src/loop/pane-memory.ts; this file reads and writes the store. Signed in to a
  * team server, the memory is synced both ways (src/connector/shared-memory.ts).
  */
-import { syncMemory } from '../../src/connector/shared-memory';
+import { forgetMoves, syncMemory } from '../../src/connector/shared-memory';
 import type { AdjustmentRecord } from '../../src/model/kpi';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import { measurePaneMemory, recordPaneMoves } from '../../src/loop/pane-memory';
@@ -59,10 +59,21 @@ export async function rememberApplied(
   return loadMemory(repository);
 }
 
-/** Forgets the moves of a reverted proposal: they did not happen, so they have no outcome to learn from. */
-export async function forgetReverted(repository: Repository, proposal: string): Promise<AdjustmentRecord[]> {
-  for (const record of await repository.list('adjustments'))
-    if (record.proposal === proposal) await repository.remove('adjustments', record.id);
+/**
+ * Forgets the moves of a reverted proposal: they did not happen, so they have no outcome to learn
+ * from. Signed in, the team server forgets them too (those of `scanned` and the user's cost centres),
+ * so the other panes drop them at their next sync.
+ */
+export async function forgetReverted(
+  repository: Repository,
+  proposal: string,
+  signedIn: SignedIn | null = null,
+  scanned: readonly string[] = [],
+): Promise<AdjustmentRecord[]> {
+  if (signedIn) await forgetMoves(signedIn.api, repository, proposal, teamCentres(signedIn, scanned));
+  else
+    for (const record of await repository.list('adjustments'))
+      if (record.proposal === proposal) await repository.remove('adjustments', record.id);
   return loadMemory(repository);
 }
 

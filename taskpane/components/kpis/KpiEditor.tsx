@@ -23,7 +23,7 @@ import { readKpiSeries } from '../../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../../src/store/schema';
 import type { Repository } from '../../../src/store/repository';
 import type { SignedIn } from '../../connector/use-signed-in';
-import { EMPTY_KPI_DRAFT, KpiDraft, draftOfKpi, kpiFromDraft, lineKpis, saveKpi } from '../../review/kpis';
+import { EMPTY_KPI_DRAFT, KpiDraft, draftOfKpi, kpiFromDraft, lineKpis, removeKpi, saveKpi } from '../../review/kpis';
 import { BLANK_LINK, type LinkDraft } from '../../review/kpi-links';
 import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
@@ -90,8 +90,14 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
     }
     await onChange();
   };
-  const remove = async (id: string) => {
-    await repository.remove('kpis', id);
+  const remove = async (k: KpiRecord) => {
+    try {
+      await removeKpi(repository, k, signedIn);
+      setProblem(null);
+    } catch (e) {
+      // Kept here: the team server refused the deletion or someone changed the KPI meanwhile.
+      setProblem({ field: 'list', text: `${k.name} is kept: ${message(e)}` });
+    }
     await onChange();
   };
   const periods = (k: KpiRecord) => k.actual.filter((v) => v !== null).length;
@@ -120,12 +126,17 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
               >
                 Edit
               </Button>
-              <Button size="small" appearance="subtle" onClick={() => remove(k.id)} aria-label={`Remove KPI ${k.name}`}>
+              <Button size="small" appearance="subtle" onClick={() => remove(k)} aria-label={`Remove KPI ${k.name}`}>
                 Remove
               </Button>
             </li>
           ))}
         </ul>
+      )}
+      {error('list') && (
+        <Caption1 role="alert" className={styles.error}>
+          {error('list')}
+        </Caption1>
       )}
       {links.length > 0 && (
         <>

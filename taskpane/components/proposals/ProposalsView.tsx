@@ -195,7 +195,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
         ),
       );
   };
-  const forget = async (id: string) => setMemory(await forgetReverted(repository, id));
+  const forget = async (id: string) => setMemory(await forgetReverted(repository, id, review.signedIn, scannedCentres));
   const act = (proposal: StoredProposal) => async (action: ProposalVerb, comment: string) => {
     const when = nowIso();
     if (action === 'apply') {

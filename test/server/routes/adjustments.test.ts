@@ -1,5 +1,5 @@
 import { adjustmentBody, createProposal, outcomeBody } from '../fixtures';
-import { describeIfPg, snapshot, useTestServer } from '../helpers';
+import { describeIfPg, moveProposal, snapshot, useTestServer } from '../helpers';
 
 jest.setTimeout(120_000);
 
@@ -182,12 +182,7 @@ describeIfPg('the memory of adjustments on the team server', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error).toMatchObject({ code: 'SERVER_NOT_REVERTED', details: { state: 'applied' } });
     expect(await listed()).toContain(body.id);
-    const reverted = await server.as(admin, {
-      method: 'POST',
-      url: `/api/proposals/${proposal.id}/revert`,
-      payload: { comment: 'wrong month' },
-      headers: { 'if-match': `"${proposal.version}"` },
-    });
+    const reverted = await moveProposal(server, admin, proposal, 'revert', { comment: 'wrong month' });
     expect(reverted.statusCode).toBe(200);
     const forgotten = await server.as(analyst, { method: 'POST', url: forgetUrl(body.id), payload: {} });
     expect(forgotten.statusCode).toBe(200);

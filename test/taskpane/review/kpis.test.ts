@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import type { KpiRecord } from '../../../src/store/schema';
 import type { SignedIn } from '../../../taskpane/connector/use-signed-in';
-import { loadTeamKpis, saveKpi, teamCentres } from '../../../taskpane/review/kpis';
-import { syncTeamMemory } from '../../../taskpane/review/memory';
+import { loadTeamKpis, removeKpi, saveKpi, teamCentres } from '../../../taskpane/review/kpis';
+import { forgetReverted, syncTeamMemory } from '../../../taskpane/review/memory';
 import { teamPane } from '../../connector/team-pane';
 import { adjustmentBody } from '../../server/fixtures';
 import { describeIfPg, useTestServer } from '../../server/helpers';
@@ -68,6 +68,46 @@ describeIfPg('the pane’s KPIs and memory on the team server when signed in', (
     await syncTeamMemory(alice.repository, [move], alice.signedIn, []);
     expect(await syncTeamMemory(bob.repository, [], bob.signedIn, ['MKT'])).toEqual([move]);
     expect(await syncTeamMemory(bob.repository, [], null, ['MKT'])).toEqual([]);
+    alice.close();
+    bob.close();
+  });
+
+  test('a KPI removed in one pane is deleted on the server and leaves the other pane at its next read', async () => {
+    const alice = await signedIn('alice3', 'analyst');
+    const bob = await signedIn('bob3', 'budget_owner');
+    const churn = { ...kpi('MKT'), id: 'Churn', name: 'Churn', links: [{ line: 'MKT-CRM', kpi: 'Churn' }] };
+    expect(await saveKpi(alice.repository, churn, alice.signedIn)).toBeNull();
+    const names = async (pane: typeof bob) =>
+      (await loadTeamKpis(pane.repository, pane.signedIn, ['MKT'])).map((k) => k.name);
+    expect(await names(bob)).toContain('Churn');
+    const shared = (await alice.repository.get('kpis', 'Churn'))!;
+    await removeKpi(alice.repository, shared, alice.signedIn);
+    expect(await names(alice)).not.toContain('Churn');
+    expect(await names(bob)).not.toContain('Churn');
+    expect(await alice.api.getKpi(shared.shared!.id)).toMatchObject({ archivedBy: 'alice3' });
+    // Single-user mode removes the local copy only.
+    await bob.repository.put('kpis', churn);
+    await removeKpi(bob.repository, churn, null);
+    expect(await bob.repository.get('kpis', 'Churn')).toBeUndefined();
+    alice.close();
+    bob.close();
+  });
+
+  test('the moves of a proposal reverted in one pane leave the other pane’s memory at its next sync', async () => {
+    const alice = await signedIn('alice4', 'analyst');
+    const bob = await signedIn('bob4', 'budget_owner');
+    const move: AdjustmentRecord = { ...adjustmentBody('MKT', 'revert'), proposal: 'P-20260606-rv' };
+    await alice.repository.put('adjustments', move);
+    await syncTeamMemory(alice.repository, [move], alice.signedIn, []);
+    expect(await syncTeamMemory(bob.repository, [], bob.signedIn, ['MKT'])).toContainEqual(move);
+
+    const left = await forgetReverted(alice.repository, 'P-20260606-rv', alice.signedIn, ['MKT']);
+    expect(left.map((r) => r.id)).not.toContain(move.id);
+    const bobs = await syncTeamMemory(bob.repository, await bob.repository.list('adjustments'), bob.signedIn, ['MKT']);
+    expect(bobs.map((r) => r.id)).not.toContain(move.id);
+    // Signed out, a pane forgets its own copy only.
+    await bob.repository.put('adjustments', move);
+    expect(await forgetReverted(bob.repository, 'P-20260606-rv')).not.toContainEqual(move);
     alice.close();
     bob.close();
   });
