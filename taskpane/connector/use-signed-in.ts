@@ -13,12 +13,19 @@ export interface SignedIn {
   user: AuthUser;
   /** The typed operations over the connector (writes go through its offline queue). */
   api: ApiClient;
+  /** Tells `listener` of each queued write the server accepted later (Connector.onSent); returns the unsubscribe. */
+  onSent?: Connector['onSent'];
 }
 
 /** The signed-in identity of a connector state, or null (single-user mode). */
 export function signedInOf(state: ConnectorState | null, connector: Connector | null): SignedIn | null {
   if (!state || !connector || state.status === 'disconnected' || !state.user || !state.baseUrl) return null;
-  return { server: state.baseUrl, user: state.user, api: apiClient(connector) };
+  return {
+    server: state.baseUrl,
+    user: state.user,
+    api: apiClient(connector),
+    onSent: (listener) => connector.onSent(listener),
+  };
 }
 
 /** Follows the connector's state; both null until it opened (or for good when it cannot). */

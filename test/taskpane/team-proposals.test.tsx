@@ -174,3 +174,75 @@ it('signed in, the view lists the server’s proposals and drafts a candidate th
   // The scanned sheet's cost centres are listed for a token that holds every cost centre.
   expect(fake.reads.some((r) => r.startsWith('listProposals '))).toBe(true);
 }, 60000);
+
+it('an apply queued offline is remembered once it lands, with the version the server made', async () => {
+  const owner: AuthUser = { id: 'ann', roles: ['analyst', 'budget_owner'], costCentres: ['MKT'] };
+  const mkt = {
+    ...approved,
+    costCentre: 'MKT',
+    costCentres: ['MKT'],
+    lines: [
+      { id: 'MKT-ADS', costCentre: 'MKT', account: 'Advertising', period: '2026-09', before: 120000, after: 130000 },
+      { id: 'MKT-EVENTS', costCentre: 'MKT', account: 'Events', period: '2026-09', before: 72000, after: 62000 },
+    ],
+  };
+  // The server: the proposal approved until the queued apply lands, then applied with v2 of MKT.
+  let onServer: TeamProposal = mkt;
+  const listeners = new Set<(state: unknown) => void>();
+  const sent = new Set<(sent: unknown) => void>();
+  const state = { ...DISCONNECTED, status: 'offline' as const, baseUrl: 'https://fpa.example.com', user: owner };
+  const writes: QueuedWrite[] = [];
+  const connector = {
+    getState: () => state,
+    subscribe: (listener: (state: unknown) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onSent: (listener: (sent: unknown) => void) => {
+      sent.add(listener);
+      return () => sent.delete(listener);
+    },
+    read: async (endpoint: string, params: { id?: string } = {}, query: { costCentre?: string } = {}) => {
+      if (endpoint === 'getProposal' && params.id === onServer.id) return onServer;
+      if (endpoint === 'listProposals' && query.costCentre === 'MKT') return [onServer];
+      return [];
+    },
+    write: async (write: QueuedWrite) => {
+      writes.push(write);
+      return { sent: false, queuedKey: 'key-apply' };
+    },
+  } as unknown as Connector;
+  const repository = createMemoryRepository();
+  await openProposals(sampleSheet(), repository, async () => connector);
+  const card = await cardOf('p-ok');
+  await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Apply' })));
+  await screen.findByText(
+    /^The team server cannot be reached: "apply" on p-ok waits in the queue/,
+    {},
+    { timeout: 10000 },
+  );
+  expect(writes.map((w) => w.pathParams)).toEqual([{ id: 'p-ok', verb: 'apply' }]);
+  expect(await repository.list('adjustments')).toEqual([]);
+
+  // The queue is replayed (Settings › Team server): the connector tells of the apply it sent, and
+  // the pane settles the held moves against the server.
+  onServer = { ...mkt, state: 'applied', versions: [{ id: 'v-2', costCentre: 'MKT', name: 'v2', action: 'apply' }] };
+  await act(async () => {
+    state.status = 'online' as never;
+    listeners.forEach((listener) => listener({ ...state }));
+    sent.forEach((listener) =>
+      listener({ key: 'key-apply', write: writes[0], response: { status: 200, body: onServer } }),
+    );
+  });
+  await screen.findByText(
+    'Applied from the queue: p-ok, the server made v2 of MKT; its moves are in the memory of adjustments.',
+    {},
+    { timeout: 10000 },
+  );
+  const memory = await screen.findByTestId('adjustment-memory', {}, { timeout: 10000 });
+  expect([...memory.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    expect.stringMatching(/^MKT-ADS raise \+.* \(p-ok\): outcome measured once period/),
+    expect.stringMatching(/^MKT-EVENTS cut −.* \(p-ok\): outcome measured once period/),
+  ]);
+  expect((await repository.list('adjustments')).map((r) => r.proposal)).toEqual(['p-ok', 'p-ok']);
+}, 60000);

@@ -59,6 +59,7 @@ import {
   rememberApplied,
   syncTeamMemory,
 } from '../../review/memory';
+import { holdQueuedMove, landedNotice, settleQueuedMoves } from '../../review/queued-moves';
 import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
 
 const money = (v: number) => Math.round(v).toLocaleString('en-US');
@@ -93,6 +94,10 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const [proposals, setProposals] = useState<StoredProposal[]>([]);
   const [audit, setAudit] = useState<AuditRecord[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Team moves that waited in the offline queue and have now landed, in words. */
+  const [landed, setLanded] = useState<string | null>(null);
+  /** Bumped when a queued proposal move reaches the server, so the held moves are settled. */
+  const [movesSent, setMovesSent] = useState(0);
   const [busy, setBusy] = useState(false);
   /** Signed in: the month (YYYY-MM) a drafted proposal's budgets are for, and drafts made so far. */
   const [month, setMonth] = useState('');
@@ -113,11 +118,28 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     reload().catch((e: unknown) => setProblem(String(e)));
     reloadKpis().catch((e: unknown) => setProblem(String(e)));
   }, [repository, review.signedIn, scannedCentres]);
+  useEffect(
+    () =>
+      review.signedIn?.onSent?.((sent) => {
+        if (sent.write.endpoint === 'transitionProposal') setMovesSent((n) => n + 1);
+      }),
+    [review.signedIn],
+  );
   // Each scan measures the remembered moves whose outcome months are now booked (signed in, the
-  // team's moves and outcomes are read in and this pane's sent).
+  // team's moves and outcomes are read in and this pane's sent). Signed in, the team moves that
+  // waited in the connector's queue are settled first, and again each time a queued move is sent
+  // (review/queued-moves.ts).
   useEffect(() => {
     let live = true;
+    const settle = async (held: AdjustmentRecord[]) => {
+      if (!review.signedIn) return held;
+      const found = await settleQueuedMoves(repository, review.signedIn.api);
+      if (found.length === 0) return held;
+      if (live) setLanded(landedNotice(found));
+      return loadMemory(repository);
+    };
     loadMemory(repository)
+      .then(settle)
       .then((held) => (scan ? measureMemory(repository, held, scan, kpis) : held))
       .then((held) => syncTeamMemory(repository, held, review.signedIn, scannedCentres))
       .then((found) => live && setMemory(found))
@@ -125,7 +147,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     return () => {
       live = false;
     };
-  }, [repository, scan, kpis, review.signedIn, scannedCentres]);
+  }, [repository, scan, kpis, review.signedIn, scannedCentres, movesSent]);
   useEffect(() => {
     try {
       const found = scan ? defaultRows(scan.lines, scan.budgets, scan.flags, kpis) : null;
@@ -317,6 +339,11 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           </Button>
         </div>
       )}
+      {landed && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{landed}</MessageBarBody>
+        </MessageBar>
+      )}
       <AdjustmentMemory memory={memory} />
       {review.signedIn ? (
         <TeamProposals
@@ -324,6 +351,9 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           scanned={scannedCentres}
           refresh={drafted}
           onMoved={(moved, verb) => (verb === 'apply' ? remember(moved) : forget(moved.id))}
+          onQueued={async (queued, verb, key) => {
+            await holdQueuedMove(repository, queued, verb, key, scan, kpis);
+          }}
         />
       ) : (
         proposals.length > 0 && (

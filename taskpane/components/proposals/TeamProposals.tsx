@@ -38,6 +38,8 @@ export interface TeamProposalsProps {
   refresh?: number;
   /** Told of each apply or revert the server made, with the proposal as it now stands (for the memory of moves). */
   onMoved?: (proposal: TeamProposal, verb: 'apply' | 'revert') => Promise<void> | void;
+  /** Told of each apply or revert left in the offline queue, with the queued write's key (it may land later). */
+  onQueued?: (proposal: TeamProposal, verb: 'apply' | 'revert', key: string) => Promise<void> | void;
 }
 
 /** The chain of a submitted proposal: each step, who decided it and when, or its deadline. */
@@ -59,7 +61,7 @@ function ChainSteps({ proposal }: { proposal: TeamProposal }) {
   );
 }
 
-export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved }: TeamProposalsProps) {
+export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueued }: TeamProposalsProps) {
   const styles = useStyles();
   const plain = usePlainListStyles();
   const { api, user } = signedIn;
@@ -86,6 +88,7 @@ export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved }: TeamP
       const outcome = await moveTeamProposal(api, proposal, verb, comment);
       moved.current.add(proposal.id);
       if (!outcome.sent) {
+        if (verb === 'apply' || verb === 'revert') await onQueued?.(proposal, verb, outcome.queuedKey);
         setNotice({
           intent: 'warning',
           text: `The team server cannot be reached: "${verb}" on ${proposal.id.slice(0, 8)} waits in the queue and is sent when it is back (Settings › Team server).`,

@@ -1,0 +1,173 @@
+/**
+ * A team apply left in the connector's offline queue is remembered in the memory of adjustments only
+ * once it lands, with the version the server made: against the real server and the connector's real
+ * queue (PostgreSQL), and the settling rules against a fake server (reverted, unreachable, renumbered).
+ */
+import 'fake-indexeddb/auto';
+import type { ApiClient } from '../../../src/connector';
+import type { BudgetLine } from '../../../src/model/budget-line';
+import type { TeamProposal } from '../../../src/model/team-proposal';
+import { budgetTableValues } from '../../../src/sheets/budget-table';
+import { createMemoryRepository } from '../../../src/store/memory-repository';
+import { loadMemory, syncTeamMemory } from '../../../taskpane/review/memory';
+import { heldMoves, holdQueuedMove, landedNotice, settleQueuedMoves } from '../../../taskpane/review/queued-moves';
+import { moveTeamProposal } from '../../../taskpane/review/team-proposals';
+import { scanRange } from '../../../taskpane/review/use-review';
+import { teamPane } from '../../connector/team-pane';
+import { twoStepTeam } from '../../server/fixtures';
+import { describeIfPg, moveProposal, useTestServer } from '../../server/helpers';
+import { proposal as sampleProposal } from '../../model/sample-team-proposal';
+
+jest.setTimeout(120_000);
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** CC1's travel (under plan from April) and ads (over plan from March), booked through July. */
+function cc1Scan() {
+  const line = (id: string, account: string, monthly: number, factor: (t: number) => number): BudgetLine => ({
+    id,
+    costCentre: 'CC1',
+    account,
+    owner: 'alice',
+    plan: MONTHS.map(() => monthly),
+    actual: MONTHS.map((_, t) => (t < 7 ? Math.round(monthly * factor(t) * (1 + 0.01 * Math.sin(t))) : null)),
+  });
+  const lines = [
+    line('CC1-TRAVEL', '6100', 5000 / 12, (t) => (t >= 3 ? 0.6 : 1)),
+    line('CC1-ADS', '6200', 1000 / 12, (t) => (t >= 2 ? 1.8 : 1)),
+  ];
+  return scanRange({ address: 'Budget!A1:Q3', values: budgetTableValues(MONTHS, lines, [5000, 1000]) });
+}
+
+/** The travel → ads move of the scan's budgets, in March 2026. */
+const MOVE = [
+  { id: 'CC1-TRAVEL', costCentre: 'CC1', account: '6100', period: '2026-03', before: 5000, after: 2500 },
+  { id: 'CC1-ADS', costCentre: 'CC1', account: '6200', period: '2026-03', before: 1000, after: 3500 },
+];
+
+describeIfPg('a team apply queued offline, through the connector’s queue and the server', () => {
+  const server = useTestServer({ prefix: 'queued_moves' });
+
+  test('is held while queued, remembered once the server applied it, and shared', async () => {
+    const root = await server.token('root', 'admin', '*');
+    await twoStepTeam(server, root);
+    const tokens = {
+      ana: await server.token('ana', 'analyst', ['CC1']),
+      bob: await server.token('bob', 'approver', ['CC1']),
+      carol: await server.token('carol', 'controller', '*'),
+    };
+    const drafted = await server.as(tokens.ana, {
+      method: 'POST',
+      url: '/api/proposals',
+      payload: { fiscalYear: 2026, reason: 'travel to ads', lines: MOVE },
+    });
+    expect(drafted.statusCode).toBe(201);
+    let p = drafted.json() as TeamProposal;
+    for (const [token, verb] of [
+      [tokens.ana, 'submit'],
+      [tokens.bob, 'approve'],
+      [tokens.carol, 'approve'],
+    ]) {
+      const r = await moveProposal(server, token, p as unknown as Record<string, unknown>, verb);
+      expect(r.statusCode).toBe(200);
+      p = r.json();
+    }
+    expect(p.state).toBe('approved');
+
+    // Alice's pane is offline: her apply waits in the queue, its moves are held, not remembered.
+    const alice = await teamPane(server, 'queued', 'alice', 'budget_owner', ['CC1'], { offline: true });
+    const scan = cc1Scan();
+    const outcome = await moveTeamProposal(alice.api, p, 'apply', '');
+    expect(outcome.sent).toBe(false);
+    if (outcome.sent) return;
+    expect(alice.connector.getState()).toMatchObject({ status: 'offline', queued: 1 });
+    const held = await holdQueuedMove(alice.repository, p, 'apply', outcome.queuedKey, scan, []);
+    // Each record holds the line's remaining-year plan before and after the move, as an online apply's.
+    expect(held?.records.map((r) => [r.line, r.proposal, r.context.direction])).toEqual([
+      ['CC1-TRAVEL', p.id, 'cut'],
+      ['CC1-ADS', p.id, 'raise'],
+    ]);
+    expect(held!.records[0].before - held!.records[0].after).toBeCloseTo(2500, 6);
+    expect(await settleQueuedMoves(alice.repository, alice.api)).toEqual([]);
+    expect(await loadMemory(alice.repository)).toEqual([]);
+    expect(await heldMoves(alice.repository)).toHaveLength(1);
+
+    // Back online the queue is replayed: the server applies it and makes v2 of CC1.
+    expect(await alice.goOnline()).toMatchObject({ status: 'online', queued: 0 });
+    const landed = await settleQueuedMoves(alice.repository, alice.api);
+    expect(
+      landed.map((l) => [l.proposal.state, l.verb, l.versions.map((v) => `${v.name} of ${v.costCentre}`)]),
+    ).toEqual([['applied', 'apply', ['v2 of CC1']]]);
+    expect(landedNotice(landed)).toBe(
+      `Applied from the queue: ${p.id.slice(0, 8)}, the server made v2 of CC1; its moves are in the memory of adjustments.`,
+    );
+    const memory = await loadMemory(alice.repository);
+    expect(memory).toEqual([...held!.records].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await heldMoves(alice.repository)).toEqual([]);
+    // Settling again adds nothing; syncing shares the moves with the team, as an online apply's are.
+    expect(await settleQueuedMoves(alice.repository, alice.api)).toEqual([]);
+    await syncTeamMemory(
+      alice.repository,
+      memory,
+      { server: server.url, user: alice.connector.getState().user!, api: alice.api },
+      ['CC1'],
+    );
+    const shared = await alice.api.listAdjustments('CC1');
+    expect(shared.map((r) => [r.id, r.proposal, r.recordedBy])).toEqual(memory.map((r) => [r.id, p.id, 'alice']));
+    alice.close();
+  });
+});
+
+describe('settling held team moves', () => {
+  const scan = cc1Scan();
+  const base = { ...sampleProposal('approved'), id: 'p-1', lines: MOVE } as TeamProposal;
+  const answering = (found: Partial<TeamProposal> | Error) =>
+    ({
+      getProposal: async () => {
+        if (found instanceof Error) throw found;
+        return { ...base, ...found };
+      },
+    }) as unknown as Pick<ApiClient, 'getProposal'>;
+  const v = (name: string, action: 'apply' | 'revert') => ({ id: name, costCentre: 'CC1', name, action });
+
+  test('unreachable or not applied yet: held; applied then reverted: dropped, nothing remembered', async () => {
+    const repository = createMemoryRepository();
+    await holdQueuedMove(repository, base, 'apply', 'k1', scan, []);
+    expect(await settleQueuedMoves(repository, answering(new Error('offline')))).toEqual([]);
+    expect(await settleQueuedMoves(repository, answering({ versions: [] }))).toEqual([]);
+    expect(await heldMoves(repository)).toHaveLength(1);
+    const undone = await settleQueuedMoves(
+      repository,
+      answering({ state: 'reverted', versions: [v('v2', 'apply'), v('v3', 'revert')] }),
+    );
+    expect(undone).toHaveLength(1);
+    expect(await loadMemory(repository)).toEqual([]);
+    expect(await heldMoves(repository)).toEqual([]);
+  });
+
+  test('an apply lands after other moves: its records are numbered after them; a queued revert forgets them', async () => {
+    const repository = createMemoryRepository();
+    const held = await holdQueuedMove(repository, base, 'apply', 'k1', scan, []);
+    // Meanwhile another move of the same line and period was remembered, with the sequence the held one got.
+    const other = { ...held!.records[0], proposal: 'p-0' };
+    await repository.put('adjustments', other);
+    await settleQueuedMoves(repository, answering({ state: 'applied', versions: [v('v2', 'apply')] }));
+    const memory = await loadMemory(repository);
+    expect(other.id).toBe('adj:CC1-TRAVEL@6:0');
+    expect(memory.map((r) => [r.id, r.proposal])).toEqual([
+      ['adj:CC1-ADS@6:2', 'p-1'],
+      ['adj:CC1-TRAVEL@6:0', 'p-0'],
+      ['adj:CC1-TRAVEL@6:1', 'p-1'],
+    ]);
+    expect(await holdQueuedMove(repository, base, 'apply', 'k9', null, [])).toBeNull();
+    await holdQueuedMove(repository, base, 'revert', 'k2', null, []);
+    const reverted = await settleQueuedMoves(
+      repository,
+      answering({ state: 'reverted', versions: [v('v2', 'apply'), v('v3', 'revert')] }),
+    );
+    expect(landedNotice(reverted)).toBe(
+      'Reverted from the queue: p-1, the server made v3 of CC1; its moves are forgotten.',
+    );
+    expect((await loadMemory(repository)).map((r) => r.proposal)).toEqual(['p-0']);
+  });
+});
