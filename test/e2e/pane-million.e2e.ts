@@ -1,13 +1,15 @@
 /**
  * 1,000,000 trials of the standard model in the task pane (Chromium, workbook double): the run goes
  * to the scenario worker, which runs blocks itself and spreads the others over block workers; the
- * results are the standard model's. The pane thread's long tasks (PerformanceObserver, every task
- * over 50 ms) and the run's time are printed here and reported by `npm run bench:mc-pane`, not
- * asserted: both are wall-clock measures of a thread that shares two cores with everything else.
- * The CPU time of the thread's longest tasks (a Chromium trace) is printed beside them. On the shared
- * machine at a load average of about 20 (2026-12-06), tasks of 0.1–2.5 ms CPU took 40–75 ms of wall
- * time, and the longest task's CPU time varied from 18.6 to 89.5 ms between runs, so a 50 ms bound
- * would test the load as much as the code (and no test here races a clock).
+ * results are the standard model's, and no task of the pane's thread takes 50 ms of CPU.
+ *
+ * The bound is on CPU time (the thread's own clock in a Chromium trace), not on wall-clock time: on
+ * the shared 2-core machine at a load average of about 20 (2026-12-06), tasks of 0.1–2.5 ms CPU took
+ * 40–75 ms of wall time waiting for a core, so the long tasks (PerformanceObserver, wall clock over
+ * 50 ms) and the run's time are printed here and reported by `npm run bench:mc-pane`, not asserted.
+ * The longest task's CPU time was 10–12 ms in five runs at loads 5–20 once the results were drawn in
+ * parts (the undivided results render, 24.5 ms quiet, once measured 89.5 ms of CPU under load, so
+ * load does stretch CPU time too, by up to about 4×: the bound keeps that margin).
  */
 import { openAddinPage, type AddinPage } from './harness';
 import { enterStandardModel, runInPane, standardSpec } from './standard-pane';
@@ -37,6 +39,9 @@ maybe(
     // The standard model's reference table (mc-standard.md, 100k trials, ±0.5% on mean and sd).
     expect(Math.abs(run.cashMean - 596_000) / 892_000).toBeLessThan(0.01);
     expect(addin.problems).toEqual([]);
+    // The pane stays responsive: its longest task, in CPU time (the trace's ten longest, longest first).
+    expect(run.taskCpuMs.length).toBeGreaterThan(0);
+    expect(run.taskCpuMs[0]).toBeLessThan(50);
   },
   300_000,
 );

@@ -43,12 +43,17 @@ export interface ChartFrameProps {
   margin: { left: number; right?: number; top?: number; bottom: number };
   children: (plot: Plot) => ReactNode;
   testId?: string;
+  /**
+   * The width it has, when its parent measured it (the scenario results): the frame then reads no
+   * layout and draws once. Measured here when left out.
+   */
+  width?: number;
 }
 
-export function ChartFrame({ title, description, height, margin, children, testId }: ChartFrameProps) {
+export function ChartFrame({ title, description, height, margin, children, testId, width: known }: ChartFrameProps) {
   const styles = useStyles();
-  const [ref, measured] = useElementWidth<HTMLDivElement>();
-  const width = Math.min(MAX_WIDTH, Math.floor(measured) || FALLBACK_WIDTH);
+  const [ref, measured] = useElementWidth<HTMLDivElement>(known === undefined);
+  const width = Math.min(MAX_WIDTH, Math.floor(known ?? measured) || FALLBACK_WIDTH);
   const plot: Plot = {
     width,
     height,

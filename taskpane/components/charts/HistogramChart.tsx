@@ -23,6 +23,8 @@ export interface HistogramChartProps {
   markers?: Marker[];
   height?: number;
   testId?: string;
+  /** The width it has, when the parent measured it (see ChartFrame). */
+  width?: number;
 }
 
 const ROW = FONT + 3;
@@ -35,6 +37,7 @@ export function HistogramChart({
   markers = [],
   height = 170,
   testId,
+  width,
 }: HistogramChartProps) {
   const { format } = useNumbers();
   const { edges, counts } = histogram;
@@ -47,6 +50,7 @@ export function HistogramChart({
     <ChartFrame
       title={title}
       description={description}
+      width={width}
       height={height}
       margin={{ left: 34, right: 10, top: 2 * ROW + 6, bottom: 30 }}
       testId={testId}

@@ -19,12 +19,15 @@ export function TornadoChart({
   title,
   testId,
   axisLabel = 'rank correlation with the output',
+  width,
 }: {
   bars: TornadoBar[];
   title: string;
   testId?: string;
   /** What the bars measure, under the axis. @default 'rank correlation with the output' */
   axisLabel?: string;
+  /** The width it has, when the parent measured it (see ChartFrame). */
+  width?: number;
 }) {
   const { format } = useNumbers();
   if (bars.length === 0) return null;
@@ -34,6 +37,7 @@ export function TornadoChart({
     <ChartFrame
       title={title}
       description={description}
+      width={width}
       height={bars.length * ROW + 40}
       margin={{ left: nameWidth, right: 12, top: 4, bottom: 34 }}
       testId={testId}
