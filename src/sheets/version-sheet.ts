@@ -7,6 +7,7 @@ import type { VersionLine } from '../model/budget-line';
 import type { Cell } from '../model/cell';
 import type { BudgetVersion } from '../model/version';
 import { cellAddress } from './a1';
+import { SheetErrors } from './errors';
 import { staleCells, type ExpectedCell } from './stale-cells';
 
 /** The first cell of a version sheet's title row. */
@@ -106,4 +107,51 @@ export function versionSheetChanges(
       found.push(asCell(now[r]?.[c]));
     }
   return staleCells(expected, found);
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The lines a version sheet holds now (its grid, read back after the user edited amounts or added
+ * an account row or a period column): one line per non-blank amount. Blank rows and columns are
+ * skipped.
+ * @throws SHEET_BAD_CELL (located) for a period header that is not YYYY-MM, an amount that is not
+ *   a number, or an amount without its account
+ * @example versionSheetLines([[VERSION_SHEET_MARK], ['account', '2026-01'], ['6100', 5]])
+ * // [{ account: '6100', period: '2026-01', amount: 5 }]
+ */
+export function versionSheetLines(cells: ReadonlyArray<ReadonlyArray<unknown>>): VersionLine[] {
+  const header = cells[1] ?? [];
+  const periods = header.map((v, c) => {
+    if (c === 0 || blank(v)) return null;
+    const text = String(v).trim();
+    if (!PERIOD.test(text))
+      throw SheetErrors.badCell(
+        cellAddress(1, c),
+        `"${text}" is not a month`,
+        'Write the period as YYYY-MM, e.g. 2026-03.',
+      );
+    return text;
+  });
+  const lines: VersionLine[] = [];
+  for (let r = 2; r < cells.length; r++) {
+    const row = cells[r];
+    const account = blank(row[0]) ? '' : String(row[0]).trim();
+    for (let c = 1; c < row.length; c++) {
+      const amount = row[c];
+      if (blank(amount)) continue;
+      const at = cellAddress(r, c);
+      if (typeof amount !== 'number' || !Number.isFinite(amount))
+        throw SheetErrors.badCell(at, `${JSON.stringify(amount)} is not an amount`, 'Type the amount as a number.');
+      const period = periods[c];
+      if (!account || !period)
+        throw SheetErrors.badCell(
+          at,
+          'holds an amount without its account or period',
+          'Fill in the account in column A and the period in row 2.',
+        );
+      lines.push({ account, period, amount });
+    }
+  }
+  return lines;
 }

@@ -5,8 +5,10 @@ import {
   versionOnSheet,
   versionSheetCells,
   versionSheetChanges,
+  versionSheetLines,
   versionSheetName,
 } from '../../src/sheets/version-sheet';
+import { fpaErrorOf } from '../fpa-error-of';
 
 const lines = [
   { account: '6100', period: '2026-02', amount: 900 },
@@ -90,5 +92,55 @@ describe('the version sheet', () => {
     expect(versionSheetName('CC1')).toBe('Budget CC1');
     expect(versionSheetName("Sales/EU: O'Neil [north]")).toBe('Budget Sales EU  O Neil  north ');
     expect(versionSheetName('x'.repeat(40))).toHaveLength(31);
+  });
+});
+
+describe('a version sheet read back as lines', () => {
+  test('the sheet written gives back its lines; an edited amount, a new account row and a new month are read', () => {
+    const written = versionSheetCells(version, lines);
+    expect(versionSheetLines(written)).toEqual(
+      versionGrid(lines).accounts.flatMap((a) =>
+        lines.filter((l) => l.account === a).sort((x, y) => x.period.localeCompare(y.period)),
+      ),
+    );
+    const edited = written.map((row) => [...row]);
+    edited[3][2] = 950; // 6100 2026-02
+    edited[1].push('2026-03');
+    edited[2].push(10);
+    edited.push(['7000', '', 42, '']);
+    expect(versionSheetLines(edited)).toEqual([
+      { account: '4000', period: '2026-01', amount: 1200.5 },
+      { account: '4000', period: '2026-03', amount: 10 },
+      { account: '6100', period: '2026-01', amount: 1000 },
+      { account: '6100', period: '2026-02', amount: 950 },
+      { account: '7000', period: '2026-02', amount: 42 },
+    ]);
+  });
+
+  test('empty: no lines; blank rows and columns are skipped; an account typed as a number is text', () => {
+    expect(versionSheetLines([])).toEqual([]);
+    expect(versionSheetLines([[VERSION_SHEET_MARK], ['account', '', '2026-01'], [], [6100, null, -3]])).toEqual([
+      { account: '6100', period: '2026-01', amount: -3 },
+    ]);
+  });
+
+  test('a bad month, a text amount, a huge or non-finite one, and an amount without its account are located', () => {
+    expect(fpaErrorOf(() => versionSheetLines([[], ['account', 'March'], ['6100', 1]]))).toMatchObject({
+      code: 'SHEET_BAD_CELL',
+      message: 'B2: "March" is not a month.',
+    });
+    expect(fpaErrorOf(() => versionSheetLines([[], ['account', '2026-01'], ['6100', '1,200']]))).toMatchObject({
+      message: 'B3: "1,200" is not an amount.',
+    });
+    expect(fpaErrorOf(() => versionSheetLines([[], ['account', '2026-01'], ['6100', Infinity]])).code).toBe(
+      'SHEET_BAD_CELL',
+    );
+    expect(versionSheetLines([[], ['account', '2026-01'], ['6100', Number.MAX_VALUE]])).toEqual([
+      { account: '6100', period: '2026-01', amount: Number.MAX_VALUE },
+    ]);
+    expect(fpaErrorOf(() => versionSheetLines([[], ['account', '2026-01'], ['', 5]]))).toMatchObject({
+      message: 'B3: holds an amount without its account or period.',
+    });
+    expect(fpaErrorOf(() => versionSheetLines([[], ['account', ''], ['6100', 5]])).code).toBe('SHEET_BAD_CELL');
   });
 });

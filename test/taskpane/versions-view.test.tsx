@@ -1,10 +1,18 @@
 /**
  * The Versions view against a connector double serving the server's answers: not connected, the
  * list newest first with lineage, writing a version into the workbook double (and the stale-range
- * refusal shown), and two versions compared side by side.
+ * refusal shown), two versions compared side by side, and the edited sheet saved as a new version
+ * (made from the sheet's version: If-Match its number; queued offline; a conflict said to wait).
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import {
+  ConnectorErrors,
+  DISCONNECTED,
+  type Connector,
+  type ConnectorState,
+  type QueuedWrite,
+  type WriteOutcome,
+} from '../../src/connector';
 import type { BudgetVersion, VersionComparison } from '../../src/model/version';
 import { lineageLine, VersionsView } from '../../taskpane/components/versions/VersionsView';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
@@ -65,9 +73,17 @@ const comparison: VersionComparison = {
   totals: { base: 1505, other: 1505, delta: 0 },
 };
 
-function connectorDouble(status: ConnectorState['status']) {
+function connectorDouble(
+  status: ConnectorState['status'],
+  answer: (write: QueuedWrite) => Promise<WriteOutcome<unknown>> = async () => ({ sent: false, queuedKey: 'k' }),
+) {
   const reads: string[] = [];
+  const writes: QueuedWrite[] = [];
   const connector = {
+    write: (write: QueuedWrite) => {
+      writes.push(write);
+      return answer(write);
+    },
     getState: () => state(status),
     subscribe: () => () => {},
     read: async (endpoint: string, params: Record<string, string> = {}, query: Record<string, string> = {}) => {
@@ -78,7 +94,7 @@ function connectorDouble(status: ConnectorState['status']) {
       throw new Error(`unexpected ${endpoint}`);
     },
   } as unknown as Connector;
-  return { connector, reads };
+  return { connector, reads, writes };
 }
 
 it('says where to connect when there is no team server', async () => {
@@ -150,3 +166,58 @@ it('lineage of a version made directly names who made it', () => {
   expect(lineageLine(versions[0])).toBe('created by vera');
   expect(lineageLine({ ...versions[0], createdBy: undefined, lineage: null })).toBe('');
 });
+
+it('saves the edited sheet as a new version made from its version; offline it waits; a conflict is said to wait', async () => {
+  const answers: (() => Promise<WriteOutcome<unknown>>)[] = [
+    async () => ({ sent: true, body: { ...v(ID10, 11, []), id: 'new', name: 'Trimmed', number: 11 } }),
+    async () => ({ sent: false, queuedKey: 'k1' }),
+    async () => {
+      throw ConnectorErrors.conflict('The latest version changed since you read it (your version 2).', {}, {});
+    },
+  ];
+  const { connector, writes, reads } = connectorDouble('online', () => answers.shift()!());
+  const workbook = createWorkbookDouble();
+  render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Write v2 to the workbook' }));
+  await screen.findByText('Wrote v2 into Budget CC1!A1:F4.');
+  await workbook.applyWrites([{ op: 'cells', sheet: 'Budget CC1', address: 'B3', cells: [[650]] }]);
+  const save = screen.getByRole('button', { name: 'Save the sheet as a new version' });
+  expect(save).toHaveProperty('disabled', true);
+
+  fireEvent.change(screen.getByLabelText("New version's name"), { target: { value: 'Trimmed' } });
+  await act(async () => fireEvent.click(save));
+  expect((await screen.findByRole('status', {}, { timeout: 10000 })).textContent).toBe(
+    'Saved Budget CC1 as "Trimmed", budget 2026 number 11, made from v2.',
+  );
+  expect(writes[0]).toMatchObject({
+    endpoint: 'createVersion',
+    ifMatch: 2,
+    body: {
+      costCentre: 'CC1',
+      fiscalYear: 2026,
+      kind: 'budget',
+      name: 'Trimmed',
+      lines: [
+        { account: '6100', period: '2026-01', amount: 650 },
+        { account: '6200', period: '2026-01', amount: 800 },
+      ],
+    },
+  });
+  // The list is read again after the save.
+  await waitFor(() => expect(reads.filter((r) => r.startsWith('listVersions'))).toHaveLength(2));
+
+  fireEvent.change(screen.getByLabelText("New version's name"), { target: { value: 'Offline' } });
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the sheet as a new version' })));
+  expect((await screen.findByRole('alert', {}, { timeout: 10000 })).textContent).toBe(
+    'The team server cannot be reached: "Offline" waits in the queue and is saved when it is back (Settings › Team server).',
+  );
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the sheet as a new version' })));
+  await waitFor(
+    () =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The latest version changed since you read it (your version 2). Another version was saved since the one on the sheet: in Settings › Team server, put yours on top of it or drop yours.',
+      ),
+    { timeout: 10000 },
+  );
+  expect(writes).toHaveLength(3);
+}, 60000);

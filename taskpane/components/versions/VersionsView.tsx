@@ -4,7 +4,7 @@
  * workbook (its cost centre's sheet, refused when the sheet was edited since the last write), and
  * any two compared side by side. Needs the team server; without it the view says where to connect.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Body1,
   Button,
@@ -21,9 +21,10 @@ import {
 import { apiClient, type Connector } from '../../../src/connector';
 import type { BudgetVersion, VersionComparison } from '../../../src/model/version';
 import { paneConnector } from '../../connector/pane-connector';
-import { useConnectorState } from '../../connector/use-signed-in';
+import { useConnector } from '../../connector/use-signed-in';
 import { writeVersion } from '../../versions/write-version';
 import type { Workbook } from '../../workbook/types';
+import { SaveSheetVersion } from './SaveSheetVersion';
 import { VersionCompare } from './VersionCompare';
 
 export interface VersionsViewProps {
@@ -88,7 +89,8 @@ export function VersionsView({
   onOpenSettings,
 }: VersionsViewProps) {
   const styles = useStyles();
-  const state = useConnectorState(getConnector);
+  const { connector, state } = useConnector(getConnector);
+  const api = useMemo(() => (connector ? apiClient(connector) : null), [connector]);
   const [costCentre, setCostCentre] = useState(costCentres[0] ?? '');
   const [versions, setVersions] = useState<BudgetVersion[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -201,6 +203,21 @@ export function VersionsView({
             </li>
           ))}
         </ul>
+      )}
+      {versions && versions.length > 0 && api && (
+        <>
+          <Subtitle2 as="h3">Save the sheet as a new version</Subtitle2>
+          <Caption1>
+            Edit the amounts in the sheet a version was written to, then save them as a new version made from it.
+          </Caption1>
+          <SaveSheetVersion
+            workbook={workbook}
+            api={api}
+            costCentre={costCentre.trim()}
+            versions={versions}
+            onSaved={() => void load(costCentre)}
+          />
+        </>
       )}
       {versions && versions.length > 1 && (
         <>
