@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { openAddinPage, openView, ROOT, settled, tempDir, type AddinPage } from './harness';
+import { inconsistentCorrelation } from '../scenario/inconsistent-correlation';
 
 const WIDTHS = [320, 450, 800] as const;
 const HEIGHT = 900;
@@ -52,14 +53,7 @@ async function seedFile(): Promise<string> {
     name: 'Model',
     expressions: 'revenue = price * volume\nprofit = revenue - cost',
     driverIds: ['d1', 'd2', 'd3'],
-    correlation: {
-      names: ['cost', 'price', 'volume'],
-      matrix: [
-        [1, 0.9, 0.9],
-        [0.9, 1, -0.9],
-        [0.9, -0.9, 1],
-      ],
-    },
+    correlation: inconsistentCorrelation(['cost', 'price', 'volume']),
   });
   const file = path.join(tempDir('openfpa-layout-'), 'seed.json');
   fs.writeFileSync(file, JSON.stringify(await repository.exportAll('2026-01-01T00:00:00.000Z')));

@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { runScenarioDetailed } from '../../src/scenario/run';
 import { ScenarioSpec } from '../../src/scenario/spec';
+import { inconsistentCorrelation } from './inconsistent-correlation';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -51,14 +52,7 @@ const allFamilies: ScenarioSpec = {
     { name: 'bn', distribution: 'bernoulli', params: { p: 0.4 } },
     { name: 'po', distribution: 'poisson', params: { lambda: 30 } },
   ],
-  correlation: {
-    names: ['n', 'ga', 'st'],
-    matrix: [
-      [1, 0.9, 0.9],
-      [0.9, 1, -0.9],
-      [0.9, -0.9, 1],
-    ],
-  },
+  correlation: inconsistentCorrelation(['n', 'ga', 'st']),
   model:
     'a = EXP(n) * LN(ln) + POWER(pe, 1.5) + tri ^ 2.2\nb = ROUND(a * be + ga - st, 2) + tn + ln2 + u + di + bn + po',
   iterations: 5000,

@@ -1,5 +1,6 @@
 import { cholesky } from '../../src/scenario/matrix';
 import { checkCorrelationMatrix, nearestCorrelation } from '../../src/scenario/nearest-correlation';
+import { INCONSISTENT_MATRIX } from './inconsistent-correlation';
 
 describe('nearest correlation matrix (Higham 2002)', () => {
   test('a positive-definite matrix is returned unchanged', () => {
@@ -26,11 +27,7 @@ describe('nearest correlation matrix (Higham 2002)', () => {
     expect(r.maxChange).toBeCloseTo(1 - 0.7607, 3);
   });
   test('repairs an inconsistent 3 × 3 target to a positive-definite unit-diagonal matrix', () => {
-    const r = nearestCorrelation([
-      [1, 0.9, 0.9],
-      [0.9, 1, -0.9],
-      [0.9, -0.9, 1],
-    ]);
+    const r = nearestCorrelation(INCONSISTENT_MATRIX);
     expect(r.repaired).toBe(true);
     expect(cholesky(r.matrix)).not.toBeNull();
     r.matrix.forEach((row, i) => expect(row[i]).toBe(1));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runScenario, runScenarioDetailed } from '../../src/scenario/run';
 import { ScenarioSpec } from '../../src/scenario/spec';
 import { fnv1a } from '../../src/stats/fnv1a';
+import { inconsistentCorrelation } from './inconsistent-correlation';
 
 const standard = JSON.parse(
   readFileSync(`${__dirname}/../../../shared/bench/mc-standard.json`, 'utf8'),
@@ -148,14 +149,7 @@ describe('options', () => {
   test('a repaired correlation matrix gives a warning saying how much changed', () => {
     const r = runScenario({
       drivers: ['a', 'b', 'c'].map((name) => ({ name, distribution: 'normal', params: { mean: 0, sd: 1 } })),
-      correlation: {
-        names: ['a', 'b', 'c'],
-        matrix: [
-          [1, 0.9, 0.9],
-          [0.9, 1, -0.9],
-          [0.9, -0.9, 1],
-        ],
-      },
+      correlation: inconsistentCorrelation(['a', 'b', 'c']),
       model: 'y = a + b + c',
       iterations: 2000,
     });
