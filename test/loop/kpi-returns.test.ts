@@ -1,28 +1,10 @@
 import { combineTerms, kpiReturns, linksOfLine, responseNote, sentence } from '../../src/loop/kpi-returns';
-import type { LinkedKpi } from '../../src/loop/kpi-returns';
-import type { BudgetLine } from '../../src/model/budget-line';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
+import { budgetLine, linkedKpi } from './fixtures';
 
-const line = (id: string, actual: (number | null)[]): BudgetLine => ({
-  id,
-  costCentre: id.split('-')[0],
-  account: id,
-  owner: 'o',
-  plan: actual.map(() => 1),
-  actual,
-});
-
-const kpi = (over: Partial<LinkedKpi>): LinkedKpi => ({
-  id: 'K',
-  name: 'K',
-  ownerCostCentre: 'A',
-  unit: 'u',
-  direction: 'higher',
-  target: Array(12).fill(1000),
-  actual: Array(12).fill(null),
-  links: [],
-  ...over,
-});
+/** A line planned at 1 a month, so its actuals alone set the scale. */
+const line = (id: string, actual: (number | null)[]) => budgetLine(id, actual, { plan: actual.map(() => 1), actual });
+const kpi = linkedKpi;
 
 describe('kpiReturns', () => {
   const lines = [line('A-1', Array(12).fill(10000)), line('B-1', Array(12).fill(5000))];

@@ -12,44 +12,19 @@ import {
 import type { PaneScan } from '../../src/loop/pane-memory';
 import { forecastLanding } from '../../src/loop/spend-landing';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
-import type { BudgetLine } from '../../src/model/budget-line';
-import type { Flag } from '../../src/model/flag';
+import { budgetLine, linkedKpi, loopFlag } from './fixtures';
 
-const line = (id: string, actual: (number | null)[], plan: number[] = Array(12).fill(1000)): BudgetLine => ({
-  id,
-  costCentre: id.split('-')[0],
-  account: id,
-  owner: 'o',
-  plan,
-  actual: [...actual, ...Array(12 - actual.length).fill(null)],
-});
-const runRate: Flag = {
-  line: 'MKT-ADS',
-  periodIndex: 2,
-  throughIndex: 5,
-  kind: 'run-rate',
-  direction: 'over',
-  severity: 0.8,
-  confidence: 0.99,
-  pValue: 0.001,
-  amount: 2400,
-  variance: 800,
-  variancePct: 0.2,
-  persistent: true,
-  ongoing: true,
-  explanation: '',
-  reasons: [],
-};
-const kpi: LinkedKpi = {
+const line = (id: string, actual: (number | null)[], plan?: number[]) => budgetLine(id, actual, plan ? { plan } : {});
+const runRate = loopFlag();
+const kpi = linkedKpi({
   id: 'Leads',
   name: 'Leads',
   ownerCostCentre: 'MKT',
   unit: 'leads',
-  direction: 'higher',
   target: Array(12).fill(100),
   actual: [90, 95, 100, 92, 96, 98, ...Array(6).fill(null)],
   links: [{ line: 'MKT-ADS', kpi: 'Leads' }],
-};
+});
 const six = Array(6).fill(1200);
 const scanAt = (actual: (number | null)[]): PaneScan => ({
   lines: [line('MKT-ADS', actual), line('IT-LIC', Array(actual.length).fill(1000))],

@@ -1,16 +1,9 @@
 import { paneReserve } from '../../src/loop/pane-reserve';
 import { paneLanding } from '../../src/loop/pane-memory';
 import type { FlagRequest } from '../../src/loop/flag-requests';
-import type { BudgetLine } from '../../src/model/budget-line';
+import { budgetLine } from './fixtures';
 
-const line = (id: string, actual: (number | null)[]): BudgetLine => ({
-  id,
-  costCentre: 'CC',
-  account: id,
-  owner: 'o',
-  plan: Array(12).fill(1000),
-  actual: [...actual, ...Array(12 - actual.length).fill(null)],
-});
+const line = (id: string, actual: (number | null)[]) => budgetLine(id, actual, { costCentre: 'CC' });
 const request = (line: string, change: number): FlagRequest => ({
   line,
   change,

@@ -2,52 +2,35 @@ import { paretoCandidates } from '../../src/allocation/reallocate';
 import type { AllocationRequest } from '../../src/allocation/types';
 import { kpiReason, proposalInputs } from '../../src/loop/proposal-inputs';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
-import type { BudgetLine } from '../../src/model/budget-line';
-import type { Flag } from '../../src/model/flag';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
+import { budgetLine, linkedKpi, loopFlag } from './fixtures';
 
-const line = (id: string): BudgetLine => ({
-  id,
-  costCentre: id.split('-')[0],
-  account: id,
-  owner: 'o',
-  plan: Array(12).fill(1000),
-  actual: Array(12).fill(1000),
-});
-const lines = ['MKT-ADS', 'MKT-EVENTS', 'IT-LIC', 'OPS-TRAIN'].map(line);
+const lines = ['MKT-ADS', 'MKT-EVENTS', 'IT-LIC', 'OPS-TRAIN'].map((id) => budgetLine(id));
 const budgets = [120000, 72000, 96000, 36000];
 
-const flag = (lineId: string, change: number): Flag => ({
-  line: lineId,
-  periodIndex: 6,
-  throughIndex: 10,
-  kind: change < 0 ? 'opportunity' : 'run-rate',
-  direction: change < 0 ? 'under' : 'over',
-  severity: 0.8,
-  confidence: 0.99,
-  pValue: 0.001,
-  amount: Math.abs(change),
-  variance: change,
-  variancePct: 0.1,
-  persistent: true,
-  ongoing: true,
-  explanation: '',
-  reasons: [],
-});
+const flag = (lineId: string, change: number) =>
+  loopFlag({
+    line: lineId,
+    periodIndex: 6,
+    throughIndex: 10,
+    kind: change < 0 ? 'opportunity' : 'run-rate',
+    direction: change < 0 ? 'under' : 'over',
+    amount: Math.abs(change),
+    variance: change,
+    variancePct: 0.1,
+  });
 const flags = [flag('IT-LIC', -20000), flag('MKT-ADS', 14000)];
 
 const kpis: LinkedKpi[] = [
-  {
+  linkedKpi({
     id: 'Leads',
     name: 'Leads',
     ownerCostCentre: 'MKT',
     unit: 'leads',
-    direction: 'higher',
     target: Array(12).fill(2000),
-    actual: Array(12).fill(null),
     priority: 2,
     links: [{ line: 'MKT-EVENTS', kpi: 'Leads', response: { perUnit: 0.2, sd: 0.05, saturation: 8000 } }],
-  },
+  }),
 ];
 
 const toRequest = (rows: ReturnType<typeof proposalInputs>['lines']): AllocationRequest => ({
