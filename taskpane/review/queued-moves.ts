@@ -86,10 +86,13 @@ async function rememberLanded(repository: Repository, held: QueuedMove): Promise
 /**
  * Settles the held moves against the server (see the top of this file); returns those that landed.
  * A proposal the server cannot be asked about now stays held.
+ * @param forget forgets a reverted proposal's moves (the view's, which forgets them on the server
+ *   too, as an online revert does). @default here only
  */
 export async function settleQueuedMoves(
   repository: Repository,
   api: Pick<ApiClient, 'getProposal'>,
+  forget: (proposal: string) => Promise<unknown> = (proposal) => forgetReverted(repository, proposal),
 ): Promise<LandedMove[]> {
   const landed: LandedMove[] = [];
   for (const held of await heldMoves(repository)) {
@@ -103,7 +106,7 @@ export async function settleQueuedMoves(
     const reverted = found.versions.some((v) => v.action === 'revert');
     if (versions.length === 0) continue;
     if (held.verb === 'apply' && !reverted) await rememberLanded(repository, held);
-    if (held.verb === 'revert') await forgetReverted(repository, held.proposal);
+    if (held.verb === 'revert') await forget(held.proposal);
     await repository.remove('proposals', held.id);
     landed.push({ proposal: found, verb: held.verb, versions });
   }

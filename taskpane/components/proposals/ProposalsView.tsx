@@ -133,7 +133,10 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     let live = true;
     const settle = async (held: AdjustmentRecord[]) => {
       if (!review.signedIn) return held;
-      const found = await settleQueuedMoves(repository, review.signedIn.api);
+      const { signedIn } = review;
+      const found = await settleQueuedMoves(repository, signedIn.api, (id) =>
+        forgetReverted(repository, id, signedIn, scannedCentres),
+      );
       if (found.length === 0) return held;
       if (live) setLanded(landedNotice(found));
       return loadMemory(repository);

@@ -161,10 +161,18 @@ describe('settling held team moves', () => {
     ]);
     expect(await holdQueuedMove(repository, base, 'apply', 'k9', null, [])).toBeNull();
     await holdQueuedMove(repository, base, 'revert', 'k2', null, []);
+    // The view's forget also forgets them on the server, as an online revert does.
+    const forgotten: string[] = [];
     const reverted = await settleQueuedMoves(
       repository,
       answering({ state: 'reverted', versions: [v('v2', 'apply'), v('v3', 'revert')] }),
+      async (proposal) => {
+        forgotten.push(proposal);
+        for (const r of await repository.list('adjustments'))
+          if (r.proposal === proposal) await repository.remove('adjustments', r.id);
+      },
     );
+    expect(forgotten).toEqual(['p-1']);
     expect(landedNotice(reverted)).toBe(
       'Reverted from the queue: p-1, the server made v3 of CC1; its moves are forgotten.',
     );
