@@ -5,7 +5,8 @@
  * time from the click on Run to the results, the pane's own caption, the long tasks on the pane's
  * thread (PerformanceObserver: every task over 50 ms, wall clock), the longest gap between 10 ms timer
  * ticks, and the longest task's CPU time on that thread (a Chromium trace: the thread's own work,
- * without the time it waited for a core).
+ * without the time it waited for a core), and the CPU time of each thread that worked (the workers, the
+ * pane's thread, the compositors), whose busiest worker bounds the run's time on an idle machine.
  * Targets (issue 18): under 3 s, no freeze over 50 ms. Wall-clock numbers: they depend on the load.
  */
 import os from 'node:os';
@@ -36,6 +37,8 @@ async function main(): Promise<number> {
         `| ${trials.toLocaleString('en-US')} | ${(run.wallMs / 1000).toFixed(2)} | ${run.caption.split('.')[0]} | ${run.longTasksMs.length} | ${longest.toFixed(0)} | ${run.maxGapMs.toFixed(0)} | ${(run.taskCpuMs[0] ?? 0).toFixed(1)} | ${Math.round(run.cashMean).toLocaleString('en-US')} |`,
         '',
         `Longest tasks of the pane's thread by CPU time (ms): ${run.taskCpuMs.map((ms) => ms.toFixed(1)).join(', ')}.`,
+        '',
+        `CPU time by thread from the click to the last chart (s): workers ${run.threadCpu.workersMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')}; the pane's thread ${(run.threadCpu.paneMs / 1000).toFixed(2)}; compositors ${(run.threadCpu.drawingMs / 1000).toFixed(2)}.`,
         '',
       ].join('\n'),
     );

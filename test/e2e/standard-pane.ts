@@ -80,6 +80,18 @@ export interface PaneRun {
    * is wall-clock time, which on a loaded machine is mostly waiting for a core; this is the work.
    */
   taskCpuMs: number[];
+  /** CPU time (ms) by thread over the same span: see `threadCpuMs`. */
+  threadCpu: ThreadCpu;
+}
+
+/** CPU time (ms) of the threads that do a run's work, from the same trace. */
+export interface ThreadCpu {
+  /** Each Web Worker thread that worked (the scenario worker and its block workers), most first. */
+  workersMs: number[];
+  /** The pane's thread (its renderer's main thread). */
+  paneMs: number;
+  /** Drawing elsewhere: the renderer's compositor and the GPU process's compositor. */
+  drawingMs: number;
 }
 
 /** Trace events of Chromium's `toplevel` category: one RunTask per task, with its thread CPU time. */
@@ -94,15 +106,49 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-/** CPU time (ms) of each task the renderer's main thread ran while the trace was recorded. */
-export function mainThreadTaskCpuMs(trace: Buffer): number[] {
+/** Each task's thread (by its Chromium name) and CPU time (ms), from a trace of the `toplevel` category. */
+function tasksByThread(trace: Buffer): { thread: string; key: string; cpuMs: number }[] {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(
-    events.filter((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  const names = new Map(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]),
   );
   return events
-    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`))
-    .map((e) => (e.tdur ?? 0) / 1000);
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
+    .map((e) => ({
+      thread: names.get(`${e.pid}:${e.tid}`) ?? '',
+      key: `${e.pid}:${e.tid}`,
+      cpuMs: (e.tdur ?? 0) / 1000,
+    }));
+}
+
+/** CPU time (ms) of each task the renderer's main thread ran while the trace was recorded. */
+export function mainThreadTaskCpuMs(trace: Buffer): number[] {
+  return tasksByThread(trace)
+    .filter((t) => t.thread === 'CrRendererMain')
+    .map((t) => t.cpuMs);
+}
+
+/**
+ * CPU time by thread while the trace was recorded: where a run's work went (a thread's own clock, so
+ * the figures hold under load, when wall-clock time is mostly waiting for a core).
+ */
+export function threadCpuMs(trace: Buffer): ThreadCpu {
+  const sums = new Map<string, { thread: string; ms: number }>();
+  for (const t of tasksByThread(trace)) {
+    const sum = sums.get(t.key) ?? { thread: t.thread, ms: 0 };
+    sum.ms += t.cpuMs;
+    sums.set(t.key, sum);
+  }
+  const total = (pick: (thread: string) => boolean) =>
+    [...sums.values()].filter((s) => pick(s.thread)).reduce((a, s) => a + s.ms, 0);
+  return {
+    workersMs: [...sums.values()]
+      .filter((s) => s.thread === 'DedicatedWorker thread' && s.ms >= 1)
+      .map((s) => s.ms)
+      .sort((a, b) => b - a),
+    paneMs: total((thread) => thread === 'CrRendererMain'),
+    drawingMs: total((thread) => thread === 'Compositor' || thread === 'VizCompositorThread'),
+  };
 }
 
 /** What the page records while a run goes (set up by runInPane). */
@@ -178,5 +224,6 @@ export async function runInPane(page: Page, iterations: number): Promise<PaneRun
   const cashMean = Number(rows.find((r) => r[0] === 'cash')?.[1]);
   // The trace starts just before the click and stops after the last chart's frame.
   const taskCpuMs = (trace ? mainThreadTaskCpuMs(trace) : []).sort((a, b) => b - a).slice(0, 10);
-  return { caption, where, cashMean, taskCpuMs, ...measured };
+  const threadCpu = trace ? threadCpuMs(trace) : { workersMs: [], paneMs: 0, drawingMs: 0 };
+  return { caption, where, cashMean, taskCpuMs, threadCpu, ...measured };
 }
