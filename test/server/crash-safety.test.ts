@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadDevIssuer } from '../../server/auth/dev-issuer';
-import { openPgDb } from '../../server/db/pg-db';
-import { DATABASE_URL, describeIfPg, freshSchema, send } from './helpers';
+import { DATABASE_URL, describeIfPg, send, useSpawnSpace } from './helpers';
 import { spawnServer } from './process';
 
 jest.setTimeout(180_000);
@@ -11,15 +7,8 @@ jest.setTimeout(180_000);
 const ROWS = 100_000;
 
 describeIfPg('crash safety: the server is killed in the middle of an actuals import', () => {
-  const schema = freshSchema('crash');
-  const dataDir = mkdtempSync(join(tmpdir(), 'openfpa-crash-'));
+  const { schema, dataDir, db } = useSpawnSpace('crash');
   const env = { DATABASE_URL: DATABASE_URL!, OPENFPA_DB_SCHEMA: schema, OPENFPA_DATA_DIR: dataDir };
-  const db = openPgDb(DATABASE_URL!, { schema });
-  afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await db.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   test('after SIGKILL the batch is all there or not at all, and a re-import completes it', async () => {
     const token = await (await loadDevIssuer(dataDir)).sign({ user: 'ivy', role: 'analyst', costCentres: ['CC1'] });

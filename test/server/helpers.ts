@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { ephemeralDevIssuer, type DevIssuer } from '../../server/auth/dev-issuer';
@@ -86,6 +89,22 @@ export function moveProposal(
 /** A fresh schema name, so test files sharing one PostgreSQL database never see each other. */
 export function freshSchema(prefix: string): string {
   return `t_${prefix}_${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * For a describe that spawns server processes itself (crash tests): a fresh schema, a data folder
+ * and the owner's connection to that schema, all removed after the describe's tests.
+ */
+export function useSpawnSpace(prefix: string): { schema: string; dataDir: string; db: Db } {
+  const schema = freshSchema(prefix);
+  const dataDir = mkdtempSync(join(tmpdir(), `openfpa-${prefix}-`));
+  const db = openPgDb(DATABASE_URL!, { schema });
+  afterAll(async () => {
+    await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { schema, dataDir, db };
 }
 
 export async function startTestServer(

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadDevIssuer } from '../../server/auth/dev-issuer';
-import { openPgDb } from '../../server/db/pg-db';
-import { APP_DATABASE_URL, DATABASE_URL, describeIfPg, freshSchema, send } from './helpers';
+import { APP_DATABASE_URL, DATABASE_URL, describeIfPg, send, useSpawnSpace } from './helpers';
 import { spawnServer } from './process';
 import { startReceiver } from './receiver';
 
@@ -15,8 +11,7 @@ jest.setTimeout(180_000);
  * receiver gets it at least once and, honouring the idempotency key, acts on it once.
  */
 describeIfPg('webhook delivery survives a server killed mid-delivery', () => {
-  const schema = freshSchema('hookcrash');
-  const dataDir = mkdtempSync(join(tmpdir(), 'openfpa-hookcrash-'));
+  const { schema, dataDir, db } = useSpawnSpace('hookcrash');
   const env = {
     DATABASE_URL: APP_DATABASE_URL!,
     OPENFPA_OWNER_DATABASE_URL: DATABASE_URL!,
@@ -26,12 +21,6 @@ describeIfPg('webhook delivery survives a server killed mid-delivery', () => {
     // The lease outlives the kill by far (timeout + 5 s), so the first instance cannot finish first.
     OPENFPA_WEBHOOK_TIMEOUT_MS: '5000',
   };
-  const db = openPgDb(DATABASE_URL!, { schema });
-  afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await db.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   test('the delivery in flight is sent again after a restart, and acted on once', async () => {
     const receiver = await startReceiver((_request, seen) => (seen === 0 ? 'hold' : 200));
