@@ -86,6 +86,12 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       const basedOn = request.headers['if-match'] === undefined ? undefined : expectedVersion(request);
       if (basedOn !== undefined && basedOn !== number - 1)
         throw ServerErrors.staleVersion('The latest version', basedOn, await latestVersion(tx, headId, number - 1));
+      // "v<n>" names number n: applying a proposal names its version so, and must not find the name taken.
+      const numbered = /^v(\d+)$/i.exec(body.name.trim());
+      if (numbered && Number(numbered[1]) !== number)
+        throw ServerErrors.badRequest(
+          `"${body.name.trim()}" would be version ${number}: names v1, v2, … are kept for the version of that number. Choose another name.`,
+        );
       return (
         await tx.query(
           `INSERT INTO budget_versions (cost_centre, fiscal_year, kind, name, number, parent_id, lineage, created_by)

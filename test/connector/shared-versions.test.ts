@@ -89,6 +89,16 @@ describeIfPg('budget versions through the offline queue', () => {
       .catch((e: unknown) => e);
     expect(again).toMatchObject({ code: 'CONNECTOR_CONFLICT' });
     expect(dana.connector.getState().conflicts[0].current).toMatchObject({ version: 1, name: 'Budget' });
+    // "v5" would be number 2: refused, so an apply that makes v5 later never finds its name taken.
+    const misnamed = await dana.api
+      .createVersion({ ...version('v5', 6), kind: 'scenario' }, 1)
+      .catch((e: unknown) => e);
+    expect(misnamed).toMatchObject({
+      code: 'CONNECTOR_REJECTED',
+      message: expect.stringContaining(
+        '"v5" would be version 2: names v1, v2, … are kept for the version of that number. Choose another name.',
+      ),
+    });
     // Without If-Match a version still follows the latest, as before.
     expect(await dana.api.createVersion({ ...version('Appended', 7), kind: 'scenario' })).toMatchObject({
       sent: true,

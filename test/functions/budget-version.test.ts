@@ -47,6 +47,8 @@ beforeAll(async () => {
     { account: '6100', period: '2026-01', amount: 700 },
     { account: '6100', period: '2026-02', amount: 1000 },
   ]);
+  // 2027's v2 is its second version ("v<n>" names number n on the server).
+  await make('CC1', 2027, 'Plan 2027', [{ account: '6100', period: '2027-01', amount: 4 }]);
   await make('CC1', 2027, 'v2', [{ account: '6100', period: '2027-01', amount: 5 }]);
   await make('CC2', 2026, 'v1', [{ account: '7000', period: '2026-03', amount: 42 }]);
 });
