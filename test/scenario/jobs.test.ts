@@ -187,7 +187,8 @@ describe('scenarioHandlersSpreading: a coordinator spreading its blocks over blo
     expect(strip(spread.result)).toBe(strip(here.result));
     expect(spread.trials.cash).toEqual(here.trials.cash);
     pool.close();
-  });
+    // Two runs of up to 200,000 trials: on a loaded machine they outlast jest's 5 s default.
+  }, 60_000);
 
   test('describeOnWorkers: an output a worker finds non-finite fails the run with its code', async () => {
     const { pool } = blockPool(1);
