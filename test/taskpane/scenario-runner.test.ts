@@ -30,6 +30,9 @@ const spec: ScenarioSpec = {
   seed: 7,
 };
 
+// Each test runs 20,000-trial scenarios in jsdom; on a loaded machine that outlasts jest's 5 s default.
+jest.setTimeout(30_000);
+
 const withoutTime = (o: RunOutcome) => ({ ...o, elapsedMs: 0, result: { ...o.result, timings: null } });
 
 it('says where it runs', () => {
