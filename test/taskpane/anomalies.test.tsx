@@ -3,9 +3,8 @@
  * the four decisions stored with who and when, a dismissed flag not raised again unless it worsens,
  * and the reviewer's own cost centres first. Also the layout reader and the queue rules on their own.
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../taskpane/components/App';
-import { createThreadRunner } from '../../taskpane/run/scenario-runner';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderPane } from './render-pane';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
@@ -19,28 +18,16 @@ import { scanRange } from '../../taskpane/review/use-review';
 import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
 import type { QueuedWrite } from '../../src/connector/types';
 
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
-
-const catalogue = async () => [];
 const latestOf = (reviews: Awaited<ReturnType<typeof loadReviews>>, id: string) => reviews.get(id)?.decisions.at(-1);
 const SHEET = { address: 'Budget!A1:AC7', values: sampleSheet() };
 
-function renderAnomalies(repository: Repository, selection = { address: SHEET.address, values: sampleSheet() }) {
+function renderAnomalies(
+  repository: Repository,
+  selection = { address: SHEET.address, values: sampleSheet() },
+  getConnector?: () => Promise<Connector>,
+) {
   const workbook = createWorkbookDouble({ selection });
-  render(
-    <App
-      host={null}
-      loadCatalogue={catalogue}
-      workbook={workbook}
-      openStore={async () => ({ repository })}
-      runner={createThreadRunner()}
-      initialTab="anomalies"
-    />,
-  );
+  renderPane(repository, { workbook, initialTab: 'anomalies', ...(getConnector ? { getConnector } : {}) });
   return workbook;
 }
 
@@ -170,17 +157,7 @@ describe('Anomalies view', () => {
       },
     } as unknown as Connector;
     const repository = createMemoryRepository();
-    render(
-      <App
-        host={null}
-        loadCatalogue={catalogue}
-        workbook={createWorkbookDouble({ selection: { address: SHEET.address, values: sampleSheet() } })}
-        openStore={async () => ({ repository })}
-        runner={createThreadRunner()}
-        initialTab="anomalies"
-        getConnector={async () => connector}
-      />,
-    );
+    renderAnomalies(repository, undefined, async () => connector);
     fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
     await screen.findByText(/1 dismissed and not worse/, {}, { timeout: 10000 });
     expect(reads).toContain(`listReviews ${centre}`);

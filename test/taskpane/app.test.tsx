@@ -2,29 +2,18 @@
  * The pane with the workbook test double and an in-memory store: import from the selected range,
  * the wizard's step flow through a real (small) run, and "Write to workbook".
  */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../taskpane/components/App';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { openView } from './open-view';
-import { createThreadRunner } from '../../taskpane/run/scenario-runner';
+import { renderPane } from './render-pane';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
 import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
 
-// jsdom has no ResizeObserver; Fluent's TabList only needs it to exist.
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
-
 const catalogue = async () => [{ name: 'FPA.SCENARIO.MC', description: 'Monte Carlo' }];
 
 function renderApp(repository: Repository, workbook = createWorkbookDouble()) {
-  const open = async () => ({ repository });
-  render(
-    <App host={null} loadCatalogue={catalogue} workbook={workbook} openStore={open} runner={createThreadRunner()} />,
-  );
+  renderPane(repository, { loadCatalogue: catalogue, workbook });
   return workbook;
 }
 
@@ -173,16 +162,7 @@ describe('Shell', () => {
       },
       onSent: () => () => undefined,
     } as unknown as Connector;
-    render(
-      <App
-        host={null}
-        loadCatalogue={catalogue}
-        workbook={createWorkbookDouble()}
-        openStore={async () => ({ repository: createMemoryRepository() })}
-        runner={createThreadRunner()}
-        getConnector={async () => connector}
-      />,
-    );
+    renderPane(createMemoryRepository(), { loadCatalogue: catalogue, getConnector: async () => connector });
     const chip = await screen.findByTestId('identity-chip', {}, { timeout: 10000 });
     await waitFor(() => expect(chip.getAttribute('data-mode')).toBe('single-user'));
     act(() => publish(state));

@@ -4,26 +4,19 @@
  * else but the message naming it; a bad alpha disables Run; the plan is computed by the cash runner,
  * whose progress shows and whose Cancel leaves the workbook untouched.
  */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { CashErrors } from '../../src/cash/errors';
 import { payablesCashTable, payablesTable } from '../../src/cash/payables-table';
 import { planPayables } from '../../src/cash/payables-timing';
 import { readPayables } from '../../src/sheets/payables-table';
 import type { CashJobResult } from '../../src/cash/jobs';
 import type { JobProgress } from '../../src/jobs/protocol';
-import { App } from '../../taskpane/components/App';
 import type { CashRunner } from '../../taskpane/run/cash-runner';
-import { createThreadRunner } from '../../taskpane/run/scenario-runner';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { openView } from './open-view';
-
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
+import { renderPane } from './render-pane';
 
 const flows = [-200, 150, -300, 400, 50, -100];
 const bills = [
@@ -33,7 +26,7 @@ const bills = [
   ['B3', 150, 6, 0.01, 4],
 ];
 
-function renderPane(cashRunner?: CashRunner) {
+function renderCash(cashRunner?: CashRunner) {
   const workbook = createWorkbookDouble({
     ranges: {
       'Trials!A1:F30': Array.from({ length: 30 }, (_, s) =>
@@ -49,18 +42,12 @@ function renderPane(cashRunner?: CashRunner) {
       'Bills!A1:E4': bills,
     },
   });
-  render(
-    <App
-      host={null}
-      loadCatalogue={async () => []}
-      workbook={workbook}
-      openStore={async () => ({ repository: createMemoryRepository() })}
-      runner={createThreadRunner()}
-      initialTab="help"
-      solver={glpkNodeSolver}
-      cashRunner={cashRunner}
-    />,
-  );
+  renderPane(createMemoryRepository(), {
+    workbook,
+    initialTab: 'help',
+    solver: glpkNodeSolver,
+    ...(cashRunner ? { cashRunner } : {}),
+  });
   return workbook;
 }
 
@@ -68,7 +55,7 @@ const type = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label, { exact: false }), { target: { value } });
 
 it('runs a plan over trials and writes the schedule, buffer and risk chart to a sheet', async () => {
-  const workbook = renderPane();
+  const workbook = renderCash();
   await openView('Cash');
   await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
   type('Flows or trials', 'Trials!A1:F30');
@@ -86,7 +73,7 @@ it('runs a plan over trials and writes the schedule, buffer and risk chart to a 
 }, 60_000);
 
 it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)', async () => {
-  renderPane();
+  renderCash();
   await openView('Cash');
   await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
   type('Flows or trials', 'Cash!B2:G2');
@@ -123,7 +110,7 @@ it('shows the runner’s progress, and Cancel stops the run without writing anyt
     },
     payables: () => ({ done: Promise.reject(new Error('not used')), cancel: () => undefined }),
   };
-  const workbook = renderPane(runner);
+  const workbook = renderCash(runner);
   await openView('Cash');
   await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
   type('Flows or trials', 'Trials!A1:F30');
@@ -141,7 +128,7 @@ it('shows the runner’s progress, and Cancel stops the run without writing anyt
 }, 60_000);
 
 it('plans payables from the Cash view and writes the decisions and closing cash, as FPA.WC.PAYABLES does', async () => {
-  const workbook = renderPane();
+  const workbook = renderCash();
   await openView('Cash');
   await screen.findByRole('heading', { name: 'Payables' }, { timeout: 10000 });
   type('Opening cash', '1000');

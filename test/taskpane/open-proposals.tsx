@@ -1,8 +1,7 @@
 /** The pane with a plan/actual sheet scanned, on the Proposals view (the proposals tests share it). */
-import { fireEvent, render, screen } from '@testing-library/react';
-import { App } from '../../taskpane/components/App';
+import { fireEvent, screen } from '@testing-library/react';
 import { openView } from './open-view';
-import { createThreadRunner } from '../../taskpane/run/scenario-runner';
+import { renderPane } from './render-pane';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
@@ -11,30 +10,18 @@ import { sampleSheet } from '../../taskpane/review/sample-sheet';
 import type { Cell } from '../../taskpane/workbook/types';
 import type { Connector } from '../../src/connector';
 
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
-
 export async function openProposals(
   values: Cell[][] = sampleSheet(),
   repository: Repository = createMemoryRepository(),
   getConnector?: () => Promise<Connector>,
 ) {
   const workbook = createWorkbookDouble({ selection: { address: 'Budget!A1:AC7', values } });
-  render(
-    <App
-      host={null}
-      loadCatalogue={async () => []}
-      workbook={workbook}
-      openStore={async () => ({ repository })}
-      runner={createThreadRunner()}
-      initialTab="anomalies"
-      solver={glpkNodeSolver}
-      {...(getConnector ? { getConnector } : {})}
-    />,
-  );
+  renderPane(repository, {
+    workbook,
+    initialTab: 'anomalies',
+    solver: glpkNodeSolver,
+    ...(getConnector ? { getConnector } : {}),
+  });
   fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
   await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
   await openView('Proposals');

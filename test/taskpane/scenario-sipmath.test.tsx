@@ -13,12 +13,6 @@ import { importSips, runSips } from '../../taskpane/components/scenarios/SipLibr
 import { openView } from './open-view';
 import { renderPane } from './render-pane';
 
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
-
 const LIBRARY_TEXT = readFileSync(`${__dirname}/../fixtures/sipmath/plan-drivers-3.0.json`, 'utf8');
 const UNITS = [120, 80, 100, 95, 140, 60, 110, 105, 90, 100];
 const CSV = ['units,fx', ...UNITS.map((u, t) => `${u},${1 + t / 100}`)].join('\n');

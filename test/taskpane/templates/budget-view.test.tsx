@@ -3,9 +3,8 @@
  * changes listed before Create, a sheet in use refused with another name offered, actuals loaded
  * from a CSV file, and the sample company.
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../../taskpane/components/App';
-import { createThreadRunner } from '../../../taskpane/run/scenario-runner';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderPane } from '../render-pane';
 import { blockOf } from '../../../taskpane/workbook/double-sheets';
 import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../../src/store/memory-repository';
@@ -27,24 +26,8 @@ function connectorDouble(status: ConnectorState['status'], actuals: Record<strin
   return { getConnector: async () => connector, reads };
 }
 
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
-
 function renderBudget(workbook = createWorkbookDouble(), getConnector?: () => Promise<Connector>) {
-  render(
-    <App
-      {...(getConnector ? { getConnector } : {})}
-      host={null}
-      loadCatalogue={async () => []}
-      workbook={workbook}
-      openStore={async () => ({ repository: createMemoryRepository() })}
-      runner={createThreadRunner()}
-      initialTab="budget"
-    />,
-  );
+  renderPane(createMemoryRepository(), { workbook, initialTab: 'budget', ...(getConnector ? { getConnector } : {}) });
   return workbook;
 }
 
