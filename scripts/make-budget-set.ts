@@ -17,6 +17,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { boxMullerNormal, mulberry32 } from './mulberry32';
 
 export type EventKind = 'spike' | 'shift' | 'trend' | 'run-rate' | 'underspend';
 export interface LabelledEvent {
@@ -36,17 +37,6 @@ export interface LabelledEvent {
   effect: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PERIODS = 36;
 const YEAR = 12;
 const SHAPES: Record<string, (m: number) => number> = {
@@ -58,7 +48,7 @@ const SHAPES: Record<string, (m: number) => number> = {
 
 export function makeBudgetSet(seed: number, count: number) {
   const u = mulberry32(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+  const normal = () => boxMullerNormal(u);
   const uniform = (a: number, b: number) => a + (b - a) * u();
   const pick = <T>(xs: T[]) => xs[Math.floor(u() * xs.length)];
   const studentT4 = () =>

@@ -1,17 +1,11 @@
 /** Seeded budget lines for the anomaly tests. */
 import type { BudgetLine } from '../../src/anomaly/types';
+import { boxMullerNormal, mulberry32 } from '../../scripts/mulberry32';
 
 /** Deterministic standard normals (mulberry32 + Box–Muller), so every test sees the same noise. */
 export function normals(seed: number, n: number): number[] {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u()));
+  const u = mulberry32(seed);
+  return Array.from({ length: n }, () => boxMullerNormal(u));
 }
 
 /** A seasonal line of 36 months: plan with a summer peak, actual = plan × (1 + σ·noise + effect). */

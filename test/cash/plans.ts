@@ -1,16 +1,9 @@
 /** Seeded random cash plans for property tests (mulberry32, the generator of the bench plans). */
 import type { CashPlan } from '../../src/cash/types';
+import { mulberry32 } from '../../scripts/mulberry32';
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Uniform draws in [0, 1) from `seed`: the generator the bench plans were made with. */
+export const rng = mulberry32;
 
 export function randomPlan(T: number, K: number, seed: number, extras = false): CashPlan {
   const r = rng(seed);
