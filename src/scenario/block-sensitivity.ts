@@ -23,6 +23,8 @@ export interface BlockDriver {
   column: Float64Array;
   sorted?: Float64Array;
   ranks?: Uint32Array;
+  /** Its mid-ranks, `unitCentre`d, when the caller has them already (the block's Spearman matrix does). */
+  rankUnit?: Float64Array;
 }
 
 /** Whether a driver's trials take more than one value in the block. */
@@ -54,6 +56,58 @@ export function dot(x: Float64Array, y: Float64Array): number {
   return s;
 }
 
+/**
+ * `dot(x, ys[j])` for every j, into `out[j]`: to the bit the same sums (each in index order), four
+ * at a time in one pass over `x`. A lone dot product waits for its own running sum at every element
+ * (an addition's latency, about four cycles); four independent sums keep the adder busy, which made
+ * a block's 230 dot products (Spearman matrix, regression, sensitivities) about three times faster.
+ * @example dots(Float64Array.of(1, 2), [Float64Array.of(3, 4), Float64Array.of(1, 0)]) // [11, 1]
+ */
+export function dots(
+  x: Float64Array,
+  ys: readonly Float64Array[],
+  out: number[] = new Array<number>(ys.length),
+): number[] {
+  const n = x.length;
+  for (let j = 0; j < ys.length; j += 4) {
+    // Past the last column, `x` stands in: its sums cost no more time and are not kept.
+    const a = ys[j];
+    const b = ys[j + 1] ?? x;
+    const c = ys[j + 2] ?? x;
+    const d = ys[j + 3] ?? x;
+    let sa = 0;
+    let sb = 0;
+    let sc = 0;
+    let sd = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      sa += v * a[i];
+      sb += v * b[i];
+      sc += v * c[i];
+      sd += v * d[i];
+    }
+    out[j] = sa;
+    if (j + 1 < ys.length) out[j + 1] = sb;
+    if (j + 2 < ys.length) out[j + 2] = sc;
+    if (j + 3 < ys.length) out[j + 3] = sd;
+  }
+  return out;
+}
+
+/**
+ * The Pearson correlation matrix of `unitCentre`d columns (1 on the diagonal): each row's products
+ * by `dots`, so every entry is `dot(columns[a], columns[b])` to the bit.
+ */
+export function correlationOfUnits(columns: readonly Float64Array[]): Matrix {
+  const k = columns.length;
+  const matrix: Matrix = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+  for (let a = 0; a + 1 < k; a++) {
+    const row = dots(columns[a], columns.slice(a + 1));
+    for (let b = a + 1; b < k; b++) matrix[a][b] = matrix[b][a] = row[b - a - 1];
+  }
+  return matrix;
+}
+
 /** Mid-ranks of `values` (ties averaged) into `out`, with arrays from `scratch`. */
 function midRanksInto(values: Float64Array, out: Float64Array, scratch: Scratch): void {
   const n = values.length;
@@ -78,7 +132,8 @@ export function blockSensitivity(
   const n = drivers.length ? drivers[0].column.length : 0;
   const active = drivers.map((_, d) => d).filter((d) => varies(drivers[d]));
   const rankUnits = active.map((d) => {
-    const { sorted, ranks, column } = drivers[d];
+    const { sorted, ranks, column, rankUnit } = drivers[d];
+    if (rankUnit) return rankUnit;
     const out = scratch.float64(`block-sensitivity:rank:${d}`, n);
     if (sorted && ranks) {
       const table = midRanksOfSorted(sorted, scratch.float64('block-sensitivity:table', n));
@@ -94,8 +149,7 @@ export function blockSensitivity(
     return out;
   });
   const k = active.length;
-  const rxx: Matrix = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (a === b ? 1 : 0)));
-  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) rxx[a][b] = rxx[b][a] = dot(valueUnits[a], valueUnits[b]);
+  const rxx = correlationOfUnits(valueUnits);
   let l = k > 0 ? cholesky(rxx) : null;
   // Collinear drivers: a tiny ridge keeps the system solvable.
   for (let ridge = 1e-10; k > 0 && !l && ridge < 1; ridge *= 100)
@@ -112,12 +166,10 @@ export function blockSensitivity(
     unitCentre(outRanks);
     outValues.set(output);
     unitCentre(outValues);
-    active.forEach((d, a) => (spearman[d] = dot(rankUnits[a], outRanks)));
+    const rankProducts = dots(outRanks, rankUnits);
+    active.forEach((d, a) => (spearman[d] = rankProducts[a]));
     if (l) {
-      const b = solveWithCholesky(
-        l,
-        valueUnits.map((x) => dot(x, outValues)),
-      );
+      const b = solveWithCholesky(l, dots(outValues, valueUnits));
       active.forEach((d, a) => (src[d] = b[a]));
     }
     return { spearman, src };

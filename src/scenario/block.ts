@@ -9,7 +9,7 @@
  * "order:<d>:<b>" (or, when correlated, its score permutation from "ic:<d>:<b>"), so a driver's
  * samples never depend on the other drivers.
  */
-import { blockSensitivity, dot, unitCentre } from './block-sensitivity';
+import { blockSensitivity, correlationOfUnits, unitCentre } from './block-sensitivity';
 import { evaluateProgram } from './expression/evaluate';
 import { imanConoverRanks } from './iman-conover';
 import { Matrix } from './matrix';
@@ -63,23 +63,37 @@ const now = (): number => globalThis.performance.now();
 /** This thread's reusable arrays: blocks on one thread run one after another. */
 const scratch = new Scratch();
 
-/** Spearman matrix of the correlated drivers in one block: Pearson correlation of their (mid-)ranks. */
-function blockSpearman(plan: PreparedScenario, sorted: Float64Array[], ranks: Uint32Array[], m: number): Matrix {
+/** Whether an ascending array holds a value twice. */
+function hasTies(sorted: Float64Array): boolean {
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
+  return false;
+}
+
+/**
+ * Spearman matrix of the correlated drivers in one block: Pearson correlation of their (mid-)ranks.
+ * Also each driver's centred, unit-length mid-rank column where it is at hand (a discrete driver's,
+ * or one without ties, whose ranks are its mid-ranks): the sensitivities need the same columns.
+ */
+function blockSpearman(
+  plan: PreparedScenario,
+  sorted: Float64Array[],
+  ranks: Uint32Array[],
+  m: number,
+): { matrix: Matrix; rankUnits: (Float64Array | undefined)[] } {
+  const rankUnits: (Float64Array | undefined)[] = [];
   // Centre and scale each rank column once, so every pair is a single dot product.
   const cols = plan.correlated.map((d) => {
-    const table = plan.drivers[d].distribution.discrete
-      ? midRanksOfSorted(sorted[d], scratch.float64('spearman:table', m))
-      : null;
+    const discrete = plan.drivers[d].distribution.discrete;
+    const table = discrete ? midRanksOfSorted(sorted[d], scratch.float64('spearman:table', m)) : null;
     const r = ranks[d];
     const out = scratch.float64(`spearman:${d}`, m);
-    for (let i = 0; i < m; i++) out[i] = table ? table[r[i]] : r[i];
+    if (table) for (let i = 0; i < m; i++) out[i] = table[r[i]];
+    else for (let i = 0; i < m; i++) out[i] = r[i];
     unitCentre(out);
+    if (discrete || !hasTies(sorted[d])) rankUnits[d] = out;
     return out;
   });
-  const k = cols.length;
-  const matrix: Matrix = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) matrix[i][j] = matrix[j][i] = dot(cols[i], cols[j]);
-  return matrix;
+  return { matrix: correlationOfUnits(cols), rankUnits };
 }
 
 /**
@@ -115,12 +129,13 @@ export function simulateBlock(
   timings.sampleMs += now() - t;
   t = now();
   let achieved: Matrix = [];
+  let rankUnits: (Float64Array | undefined)[] = [];
   if (correlated.length > 0) {
     const streams = correlated.map(
       (d) => new SeededGenerator(plan.seed, `ic:${drivers[d].name.toLowerCase()}:${block}`),
     );
     imanConoverRanks(m, plan.pearsonTarget, streams, scratch).forEach((r, j) => (ranks[correlated[j]] = r));
-    achieved = blockSpearman(plan, sorted, ranks, m);
+    ({ matrix: achieved, rankUnits } = blockSpearman(plan, sorted, ranks, m));
   }
   timings.correlateMs += now() - t;
   t = now();
@@ -142,7 +157,9 @@ export function simulateBlock(
   // SIP drivers (after the sampled ones, as in the model's inputs) are ranked from their columns.
   const sensitivity = plan.sensitivity
     ? blockSensitivity(
-        inputs.map((column, d) => (d < drivers.length ? { sorted: sorted[d], ranks: ranks[d], column } : { column })),
+        inputs.map((column, d) =>
+          d < drivers.length ? { sorted: sorted[d], ranks: ranks[d], column, rankUnit: rankUnits[d] } : { column },
+        ),
         out.map((column) => (at === 0 && column.length === m ? column : column.subarray(at, at + m))),
         scratch,
       )

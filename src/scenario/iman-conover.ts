@@ -16,6 +16,7 @@ import { normalQuantile } from '../stats/normal-quantile';
 import { SeededGenerator } from '../stats/seeded-generator';
 import { Scratch } from './scratch';
 import { scoreRanks } from './score-ranks';
+import { dots } from './block-sensitivity';
 
 let cachedScores: { n: number; scores: Float64Array } | undefined;
 
@@ -67,14 +68,10 @@ export function imanConoverRanks(
   let squares = 0;
   for (let i = 0; i < n; i++) squares += scores[i] * scores[i];
   const e: Matrix = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (a === b ? squares : 0)));
-  for (let a = 0; a < k; a++)
-    for (let b = a + 1; b < k; b++) {
-      const x = s[a];
-      const y = s[b];
-      let dot = 0;
-      for (let i = 0; i < n; i++) dot += x[i] * y[i];
-      e[a][b] = e[b][a] = dot;
-    }
+  for (let a = 0; a + 1 < k; a++) {
+    const row = dots(s[a], s.slice(a + 1));
+    for (let b = a + 1; b < k; b++) e[a][b] = e[b][a] = row[b - a - 1];
+  }
   const norm = e.map((row, a) => row.map((v, b) => v / Math.sqrt(e[a][a] * e[b][b])));
   const q = cholesky(norm);
   const p = cholesky(pearsonTarget);
@@ -84,13 +81,34 @@ export function imanConoverRanks(
   return s.map((_, j) => {
     // T's first column is a positive multiple of S's, whose ranks are the permutation itself.
     if (j === 0) return perms[0];
-    t.fill(0);
-    for (let a = 0; a <= j; a++) {
-      const w = b[j][a];
-      if (w === 0) continue;
-      const column = s[a];
-      for (let i = 0; i < n; i++) t[i] += w * column[i];
-    }
+    const terms: number[] = [];
+    for (let a = 0; a <= j; a++) if (b[j][a] !== 0) terms.push(a);
+    combineColumns(
+      t,
+      terms.map((a) => b[j][a]),
+      terms.map((a) => s[a]),
+    );
     return scoreRanks(t, scratch.uint32(`ic:rank:${j}`, n), scratch);
   });
+}
+
+/**
+ * t[i] = 0 + w₀·c₀[i] + w₁·c₁[i] + …, added left to right as a loop over the columns would add them
+ * (so the same bits), but up to four columns per pass over `t`: a driver late in the order of ten
+ * combines ten score columns, and ten passes reading and writing `t` cost more than the arithmetic.
+ */
+export function combineColumns(t: Float64Array, weights: readonly number[], columns: readonly Float64Array[]): void {
+  const n = t.length;
+  t.fill(0);
+  let a = 0;
+  for (; a + 4 <= columns.length; a += 4) {
+    const [w0, w1, w2, w3] = weights.slice(a, a + 4);
+    const [c0, c1, c2, c3] = columns.slice(a, a + 4);
+    for (let i = 0; i < n; i++) t[i] = t[i] + w0 * c0[i] + w1 * c1[i] + w2 * c2[i] + w3 * c3[i];
+  }
+  for (; a < columns.length; a++) {
+    const w = weights[a];
+    const c = columns[a];
+    for (let i = 0; i < n; i++) t[i] += w * c[i];
+  }
 }

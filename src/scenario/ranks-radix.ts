@@ -47,6 +47,48 @@ function pass(
 }
 
 /**
+ * Equal-high-word runs at most this long are put in order by their low words by insertion; a longer
+ * run out of order (many values within 1e-6 of each other) sends the sort to all 64 bits.
+ */
+const LONGEST_INSERTED_RUN = 64;
+
+/**
+ * Orders each run of equal high keys in `idx` (stably sorted by them) by the values' low words, as the
+ * passes over the low words would have: stably, so equal values keep trial order.
+ * @returns false when a long run is out of order (the caller then sorts on all 64 bits)
+ */
+function orderRunsByLow(words: Uint32Array, hi: Uint32Array, idx: Uint32Array): boolean {
+  const n = hi.length;
+  for (let start = 0; start + 1 < n; start++) {
+    if (hi[start + 1] !== hi[start]) continue;
+    const h = hi[start];
+    let end = start + 2;
+    while (end < n && hi[end] === h) end++;
+    // A negative value's key is its bits flipped: its low word orders flipped too.
+    if (!orderRunByLow(words, h < 0x80000000 ? 0xffffffff : 0, idx, start, end)) return false;
+    start = end - 1;
+  }
+  return true;
+}
+
+/** Orders idx[start..end) by low word (xor `flip`), stably; false when the run is long and out of order. */
+function orderRunByLow(words: Uint32Array, flip: number, idx: Uint32Array, start: number, end: number): boolean {
+  if (end - start > LONGEST_INSERTED_RUN) {
+    for (let p = start + 1; p < end; p++)
+      if ((words[2 * idx[p] + LO] ^ flip) >>> 0 < (words[2 * idx[p - 1] + LO] ^ flip) >>> 0) return false;
+    return true;
+  }
+  for (let p = start + 1; p < end; p++) {
+    const moving = idx[p];
+    const key = (words[2 * moving + LO] ^ flip) >>> 0;
+    let q = p;
+    for (; q > start && (words[2 * idx[q - 1] + LO] ^ flip) >>> 0 > key; q--) idx[q] = idx[q - 1];
+    idx[q] = moving;
+  }
+  return true;
+}
+
+/**
  * Indices that sort `values` ascending (NaN last).
  * @param scratch where the working arrays come from (the answer is one of them, valid until the next
  *   call with the same scratch); fresh arrays by default
@@ -56,25 +98,54 @@ export function argsort(values: Float64Array, precision: 'full' | 'high' = 'full
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const array = (key: string): Uint32Array => (scratch ? scratch.uint32(`argsort:${key}`, n) : new Uint32Array(n));
+  // Three passes over the high words; then, for all 64 bits, the few runs of equal high words are
+  // ordered by their low words (half the work of three more passes, which a long run still takes).
+  const { hi, idx } = sortByHigh(words, n, array);
+  if (precision === 'high' || orderRunsByLow(words, hi, idx)) return idx;
+  return sortFull(words, n, array);
+}
+
+type ArrayFor = (key: string) => Uint32Array;
+
+/** A high word flipped so that unsigned order is the values' order. */
+const highKey = (h: number): number => ((h & 0x80000000) !== 0 ? ~h >>> 0 : (h | 0x80000000) >>> 0);
+
+/** Stable LSD radix sort of the indices by the values' high words: the sorted keys and the order. */
+function sortByHigh(words: Uint32Array, n: number, array: ArrayFor): { hi: Uint32Array; idx: Uint32Array } {
   let hi = array('hi');
-  let lo = precision === 'full' ? array('lo') : null;
   let idx = array('idx');
   for (let i = 0; i < n; i++) {
-    const h = words[2 * i + HI];
-    const negative = (h & 0x80000000) !== 0;
-    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-    if (lo) lo[i] = negative ? ~words[2 * i + LO] >>> 0 : words[2 * i + LO];
+    hi[i] = highKey(words[2 * i + HI]);
     idx[i] = i;
   }
   let hi2 = array('hi2');
   let idx2 = array('idx2');
   const counts = new Uint32Array(MASK + 1);
-  if (lo) {
-    let lo2 = array('lo2');
-    for (const shift of [0, 11, 22]) {
-      pass(shift, lo, idx, hi, lo2, idx2, hi2, counts);
-      [lo, lo2, idx, idx2, hi, hi2] = [lo2, lo, idx2, idx, hi2, hi];
-    }
+  for (const shift of [0, 11, 22]) {
+    pass(shift, hi, idx, null, hi2, idx2, null, counts);
+    [hi, hi2, idx, idx2] = [hi2, hi, idx2, idx];
+  }
+  return { hi, idx };
+}
+
+/** Stable LSD radix sort of the indices on all 64 bits: three passes over the low words, then three over the high. */
+function sortFull(words: Uint32Array, n: number, array: ArrayFor): Uint32Array {
+  let hi = array('hi');
+  let lo = array('lo');
+  let idx = array('idx');
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + HI];
+    hi[i] = highKey(h);
+    lo[i] = (h & 0x80000000) !== 0 ? ~words[2 * i + LO] >>> 0 : words[2 * i + LO];
+    idx[i] = i;
+  }
+  let hi2 = array('hi2');
+  let idx2 = array('idx2');
+  let lo2 = array('lo2');
+  const counts = new Uint32Array(MASK + 1);
+  for (const shift of [0, 11, 22]) {
+    pass(shift, lo, idx, hi, lo2, idx2, hi2, counts);
+    [lo, lo2, idx, idx2, hi, hi2] = [lo2, lo, idx2, idx, hi2, hi];
   }
   for (const shift of [0, 11, 22]) {
     pass(shift, hi, idx, null, hi2, idx2, null, counts);

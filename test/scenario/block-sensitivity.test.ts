@@ -1,4 +1,11 @@
-import { blockSensitivity, BlockDriver } from '../../src/scenario/block-sensitivity';
+import {
+  blockSensitivity,
+  BlockDriver,
+  correlationOfUnits,
+  dot,
+  dots,
+  unitCentre,
+} from '../../src/scenario/block-sensitivity';
 import { Scratch } from '../../src/scenario/scratch';
 import { sensitivityValues } from '../../src/scenario/sensitivity';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
@@ -79,5 +86,34 @@ describe('blockSensitivity', () => {
 
   test('no drivers: every output gets empty lists', () => {
     expect(blockSensitivity([], [outputs[0]])).toEqual([{ spearman: [], src: [] }]);
+  });
+});
+
+describe('dots and correlationOfUnits', () => {
+  const rng = new SeededGenerator(5, 'dots');
+  const columns = Array.from({ length: 11 }, () =>
+    Float64Array.from({ length: 997 }, () => rng.nextOpen01() * 1e3 - 300),
+  );
+  test('each product is dot(x, y) to the bit, for 0 to 11 columns', () => {
+    for (let count = 0; count <= 11; count++) {
+      const ys = columns.slice(0, count);
+      expect(dots(columns[10], ys)).toEqual(ys.map((y) => dot(columns[10], y)));
+    }
+    expect(dots(Float64Array.of(1, 2), [Float64Array.of(3, 4), Float64Array.of(1, 0)])).toEqual([11, 1]);
+    expect(dots(new Float64Array(0), [new Float64Array(0)])).toEqual([0]);
+  });
+  test('the correlation matrix of unit columns is symmetric with 1 on the diagonal, entries dot(a, b)', () => {
+    const units = columns.slice(0, 6).map((c) => {
+      const u = Float64Array.from(c);
+      unitCentre(u);
+      return u;
+    });
+    const matrix = correlationOfUnits(units);
+    for (let a = 0; a < 6; a++) {
+      expect(matrix[a][a]).toBe(1);
+      for (let b = 0; b < 6; b++) if (a !== b) expect(matrix[a][b]).toBe(dot(units[a], units[b]));
+    }
+    expect(correlationOfUnits([])).toEqual([]);
+    expect(correlationOfUnits([units[0]])).toEqual([[1]]);
   });
 });

@@ -1,5 +1,5 @@
 import { makeDistribution } from '../../src/scenario/distributions/catalogue';
-import { imanConoverRanks, spearmanToPearson } from '../../src/scenario/iman-conover';
+import { combineColumns, imanConoverRanks, spearmanToPearson } from '../../src/scenario/iman-conover';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
 import { midRanksOfSorted, pearson } from '../../src/scenario/ranks';
 import { sortedSample } from '../../src/scenario/sampling';
@@ -70,5 +70,29 @@ describe('Iman–Conover', () => {
         [1, 2, 3].map((s) => new SeededGenerator(s)),
       ),
     ).toThrow(/at least 5 trials/);
+  });
+});
+
+describe('combineColumns', () => {
+  test('adds the weighted columns left to right as one loop per column would, to the bit', () => {
+    const rng = new SeededGenerator(8, 'combine');
+    const columns = Array.from({ length: 10 }, () => Float64Array.from({ length: 501 }, () => rng.nextOpen01() - 0.5));
+    const weights = columns.map(() => (rng.nextOpen01() - 0.5) * 3);
+    for (let count = 0; count <= 10; count++) {
+      const expected = new Float64Array(501);
+      for (let a = 0; a < count; a++) for (let i = 0; i < 501; i++) expected[i] += weights[a] * columns[a][i];
+      const t = new Float64Array(501).fill(7);
+      combineColumns(t, weights.slice(0, count), columns.slice(0, count));
+      expect(t).toEqual(expected);
+    }
+  });
+  test('a zero sum is +0, as 0 + (−0) is', () => {
+    const t = new Float64Array(1);
+    combineColumns(
+      t,
+      [1, 1, 1, 1],
+      [Float64Array.of(-0), Float64Array.of(-0), Float64Array.of(-0), Float64Array.of(-0)],
+    );
+    expect(Object.is(t[0], 0)).toBe(true);
   });
 });

@@ -40,6 +40,28 @@ describe('argsort (radix on IEEE bits)', () => {
     expect(argsort(new Float64Array(0))).toHaveLength(0);
     expect(Array.from(argsort(Float64Array.of(7)))).toEqual([0]);
   });
+  test('orders values that share their high word by the low word: short runs, long runs, negatives', () => {
+    // Values within 1e-6 of each other share the high 32 bits: the high passes leave them in trial
+    // order, and the low words must put them right (by insertion in short runs; a long run out of
+    // order is sorted on all 64 bits).
+    const r = new SeededGenerator(3, 'near-ties');
+    const comparison = (x: Float64Array) => Array.from(x.keys()).sort((a, b) => x[a] - x[b] || a - b);
+    for (const run of [2, 5, 64, 65, 3000]) {
+      for (const sign of [1, -1]) {
+        const x = new Float64Array(4000).map((_, i) =>
+          i % 4000 < run ? sign * (1e6 + r.nextOpen01() * 1e-4) : sign * r.nextOpen01() * 1e7,
+        );
+        expect(Array.from(argsort(x))).toEqual(comparison(x));
+      }
+    }
+    // A long run already in order by its low words (and exact ties) stays on the short path's answer.
+    const ordered = Float64Array.from({ length: 500 }, (_, i) => (i < 300 ? 1e6 + i * 1e-6 : i % 7));
+    expect(Array.from(argsort(ordered))).toEqual(comparison(ordered));
+    const ties = Float64Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? 0 : i % 3 === 1 ? -0 : 2));
+    // −0 before +0 (its bits say so), each tie in trial order.
+    const indices = (rest: number) => Array.from({ length: 500 }, (_, i) => i).filter((i) => i % 3 === rest);
+    expect(Array.from(argsort(ties))).toEqual([...indices(1), ...indices(0), ...indices(2)]);
+  });
   test('agrees with a comparison sort on random data; "high" precision only swaps near-ties (seeded)', () => {
     const r = new SeededGenerator(12);
     const x = new Float64Array(5000).map(() => (r.nextOpen01() - 0.5) * 10 ** Math.floor(r.nextOpen01() * 10));
