@@ -16,6 +16,7 @@ import type { JobEndpoint, WebWorkerScopeLike } from '../../src/jobs/endpoints';
 import { createJobPool } from '../../src/jobs/pool';
 import { scenarioHandlersSpreading, scenarioJobHandlers } from '../../src/scenario/jobs';
 import type { ScenarioJobs } from '../../src/scenario/jobs';
+import { warmUpEngine } from '../../src/scenario/warm-up';
 import { glpkBrowserSolver } from '../../src/solver/glpk-browser';
 
 /** The name block workers are started with: they serve `scenario.block` jobs and start no workers. */
@@ -48,3 +49,8 @@ serveWebWorker<ScenarioJobs & CashJobs>(self as unknown as WebWorkerScopeLike, {
   ...(blocks ? scenarioHandlersSpreading(() => blocks, { describeOnWorkers: true }) : scenarioJobHandlers),
   ...createCashJobHandlers(glpkBrowserSolver),
 });
+
+// Every scenario worker (this one and its block workers) runs the engine once while the pane is idle,
+// so the first blocks of the user's first run do not run cold (src/scenario/warm-up.ts). Blocks of
+// 20,000 trials: the size of a large run's blocks in the pane (ScenariosView).
+setTimeout(() => warmUpEngine(20_000, 2), 0);
