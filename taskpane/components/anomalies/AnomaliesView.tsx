@@ -10,17 +10,15 @@ import {
   Body1,
   Button,
   Caption1,
-  Field,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle2,
   ToggleButton,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { isFpaError } from '../../../src/errors';
-import { FLAG_KINDS, flagId } from '../../../src/model/flag';
+import { flagId } from '../../../src/model/flag';
 import type { ReviewAction } from '../../../src/model/review';
 import type { Repository } from '../../../src/store/repository';
 import { loadReviews, NO_FILTER, QueueFilter, recordDecision, ReviewRecord, reviewQueue } from '../../review/decisions';
@@ -28,6 +26,7 @@ import { pullDecisions, shareDecision } from '../../review/shared-reviews';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
 import { FlagTable } from './FlagTable';
+import { QueueFilters } from './QueueFilters';
 import { usePlainListStyles } from '../shell/plain-list';
 
 /** Flags shown at first; "Show more" adds as many again. */
@@ -35,11 +34,6 @@ const PAGE = 8;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  filters: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
-    gap: tokens.spacingHorizontalS,
-  },
   modes: { display: 'flex', gap: tokens.spacingHorizontalXS },
 });
 
@@ -69,8 +63,6 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
     [scan, reviews, filter, identity.costCentres],
   );
   const hidden = scan ? scan.flags.length - reviewQueue(scan.flags, scan.lines, reviews, NO_FILTER, []).length : 0;
-  const distinct = (pick: (l: (typeof lines)[number]) => string) =>
-    [...new Set(lines.map(pick))].filter((v) => v !== '').sort();
 
   const runScan = async () => {
     setBusy(true);
@@ -129,47 +121,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
           {scan.problems.map((p) => (
             <Caption1 key={p}>{p}</Caption1>
           ))}
-          <div className={styles.filters} role="group" aria-label="Filters">
-            <Field label="Cost centre" size="small">
-              <Select
-                size="small"
-                value={filter.costCentre}
-                onChange={(_, d) => setFilter({ ...filter, costCentre: d.value })}
-              >
-                <option value="">All</option>
-                {distinct((l) => l.costCentre).map((v) => (
-                  <option key={v}>{v}</option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Owner" size="small">
-              <Select size="small" value={filter.owner} onChange={(_, d) => setFilter({ ...filter, owner: d.value })}>
-                <option value="">All</option>
-                {distinct((l) => l.owner).map((v) => (
-                  <option key={v}>{v}</option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Kind" size="small">
-              <Select size="small" value={filter.kind} onChange={(_, d) => setFilter({ ...filter, kind: d.value })}>
-                <option value="">All</option>
-                {FLAG_KINDS.map((k) => (
-                  <option key={k}>{k}</option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Severity" size="small">
-              <Select
-                size="small"
-                value={String(filter.minSeverity)}
-                onChange={(_, d) => setFilter({ ...filter, minSeverity: Number(d.value) })}
-              >
-                <option value="0">Any</option>
-                <option value="0.5">≥ 0.5</option>
-                <option value="0.75">≥ 0.75</option>
-              </Select>
-            </Field>
-          </div>
+          <QueueFilters lines={lines} filter={filter} onChange={setFilter} />
           {queue.length === 0 && <Body1>No flags to review with these filters.</Body1>}
           <div className={styles.modes} role="group" aria-label="Show flags as">
             <ToggleButton size="small" checked={mode === 'cards'} onClick={() => setMode('cards')}>
