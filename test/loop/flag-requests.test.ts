@@ -1,24 +1,10 @@
 import { flagPool, isSevereAndPersistent, PROPOSAL_MIN_SEVERITY } from '../../src/loop/flag-requests';
 import type { Flag } from '../../src/model/flag';
+import { loopFlag } from './fixtures';
 
-const flag = (over: Partial<Flag>): Flag => ({
-  line: 'L',
-  periodIndex: 3,
-  throughIndex: 9,
-  kind: 'underspend',
-  direction: 'under',
-  severity: 0.7,
-  confidence: 0.99,
-  pValue: 0.001,
-  amount: 12000,
-  variance: -9000,
-  variancePct: -0.15,
-  persistent: true,
-  ongoing: true,
-  explanation: 'under plan since Apr',
-  reasons: [],
-  ...over,
-});
+/** A persistent, ongoing underspend of severity 0.7 (the loop's flag with this test's defaults). */
+const flag = (over: Partial<Flag>): Flag =>
+  loopFlag({ kind: 'underspend', direction: 'under', severity: 0.7, variance: -9000, ...over });
 
 describe('isSevereAndPersistent', () => {
   it('needs persistent, ongoing and at least the medium severity band', () => {

@@ -17,6 +17,7 @@ import { saveIdentity } from '../../taskpane/review/identity';
 import { scanRange } from '../../taskpane/review/use-review';
 import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
 import type { QueuedWrite } from '../../src/connector/types';
+import { loopFlag } from '../loop/fixtures';
 
 const latestOf = (reviews: Awaited<ReturnType<typeof loadReviews>>, id: string) => reviews.get(id)?.decisions.at(-1);
 const SHEET = { address: 'Budget!A1:AC7', values: sampleSheet() };
@@ -31,24 +32,9 @@ function renderAnomalies(
   return workbook;
 }
 
-const flag = (over: Partial<Flag> = {}): Flag => ({
-  line: 'L1',
-  periodIndex: 3,
-  throughIndex: 3,
-  kind: 'overspend',
-  direction: 'over',
-  severity: 0.6,
-  confidence: 0.99,
-  pValue: 0.001,
-  amount: 100,
-  variance: 100,
-  variancePct: 0.1,
-  persistent: false,
-  ongoing: false,
-  explanation: '',
-  reasons: [],
-  ...over,
-});
+/** A one-period overspend of 100 on L1, severity 0.6. */
+const flag = (over: Partial<Flag> = {}): Flag =>
+  loopFlag({ line: 'L1', kind: 'overspend', severity: 0.6, amount: 100, persistent: false, ongoing: false, ...over });
 
 describe('budget layout', () => {
   it('reads lines, periods and the budget column address from the sample sheet', () => {
