@@ -9,7 +9,9 @@ import { budgetVersion } from '../../functions/budget-version';
 import { createConnector, type Connector } from '../../src/connector/connector';
 import { OfflineQueue } from '../../src/connector/offline-queue';
 import { shareConnector, unshareConnector } from '../../src/connector/shared-connector';
-import { startTestServer, type TestServer } from '../server/helpers';
+import { postVersion, startTestServer, type TestServer } from '../server/helpers';
+import { newVersion } from '../model/sample-version';
+import type { VersionLine } from '../../src/model/budget-line';
 import { callAsync, expectExcelError } from './excel-range';
 
 jest.setTimeout(120_000);
@@ -29,12 +31,8 @@ async function connector(name: string, baseUrl?: string): Promise<Connector> {
 beforeAll(async () => {
   server = await startTestServer({ prefix: 'fnver' });
   token = await server.token('vera', 'budget_owner', ['CC1', 'CC2']);
-  const make = async (costCentre: string, fiscalYear: number, name: string, lines: object[]) => {
-    const created = await server.as(token, {
-      method: 'POST',
-      url: '/api/versions',
-      payload: { costCentre, fiscalYear, kind: 'budget', name, lines },
-    });
+  const make = async (costCentre: string, fiscalYear: number, name: string, lines: VersionLine[]) => {
+    const created = await postVersion(server, token, newVersion(name, lines, { costCentre, fiscalYear }));
     expect(created.statusCode).toBe(201);
     ids[`${costCentre} ${fiscalYear} ${name}`] = created.json().id;
   };

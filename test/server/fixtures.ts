@@ -1,5 +1,6 @@
 import type { AdjustmentRecord } from '../../src/model/kpi';
-import { moveProposal } from './helpers';
+import { moveProposal, postVersion } from './helpers';
+import { newVersion } from '../model/sample-version';
 import type { RequestSpec as InjectOptions, TestServer } from './helpers';
 
 /** A request to send for one route, prepared in cost centre `cc` by an all-powerful admin. */
@@ -50,9 +51,10 @@ export async function createVersion(
     period: `2025-${String(1 + (Math.floor(i / 100) % 12)).padStart(2, '0')}`,
     amount: 100 + i,
   }));
-  const response = await server.as(
+  const response = await postVersion(
+    server,
     admin,
-    json('POST', '/api/versions', { costCentre: cc, fiscalYear: 2025, kind: 'budget', name: `V ${unique}`, lines }),
+    newVersion(`V ${unique}`, lines, { costCentre: cc, fiscalYear: 2025 }),
   );
   if (response.statusCode !== 201) throw new Error(`fixture version: ${response.body}`);
   return response.json();
@@ -341,15 +343,6 @@ export async function setApprovalChain(server: Pick<TestServer, 'as'>, admin: st
 /** Configures `steps` as the approval chain and stores v1 of CC1 (as `admin`, a token that may configure). */
 export async function twoStepTeam(server: TestServer, admin: string, steps = TWO_STEP_CHAIN): Promise<void> {
   await setApprovalChain(server, admin, steps);
-  const v1 = await server.as(
-    admin,
-    json('POST', '/api/versions', {
-      costCentre: 'CC1',
-      fiscalYear: 2026,
-      kind: 'budget',
-      name: 'v1',
-      lines: TRAVEL_ADS_V1,
-    }),
-  );
+  const v1 = await postVersion(server, admin, newVersion('v1', TRAVEL_ADS_V1));
   if (v1.statusCode !== 201) throw new Error(`fixture v1: ${v1.body}`);
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { ephemeralDevIssuer, type DevIssuer } from '../../server/auth/dev-issuer';
 import type { Role } from '../../src/model/roles';
+import type { NewBudgetVersion } from '../../src/model/version';
 import { localIssuer } from '../../server/auth/verify-token';
 import { DEV_AUDIENCE, loadConfig, type ServerConfig } from '../../server/config';
 import type { Db } from '../../server/db/db';
@@ -84,6 +85,15 @@ export function moveProposal(
     payload,
     headers: { 'if-match': `"${String(proposal.version)}"` },
   });
+}
+
+/** POST /api/versions by `token`: creates `version` with its lines. */
+export function postVersion(
+  server: Pick<TestServer, 'as'>,
+  token: string,
+  version: NewBudgetVersion,
+): Promise<TestResponse> {
+  return server.as(token, { method: 'POST', url: '/api/versions', payload: version });
 }
 
 /** A fresh schema name, so test files sharing one PostgreSQL database never see each other. */

@@ -1,5 +1,6 @@
-import { setApprovalChain } from './fixtures';
-import { DATABASE_URL, moveProposal, startTestServer, type TestServer } from './helpers';
+import { setApprovalChain, TRAVEL_ADS_V1 } from './fixtures';
+import { DATABASE_URL, moveProposal, postVersion, startTestServer, type TestServer } from './helpers';
+import { newVersion } from '../model/sample-version';
 
 jest.setTimeout(120_000);
 
@@ -35,21 +36,7 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
     server = await startTestServer({ engine, prefix: 'team' });
     t = await team(server);
     await setApprovalChain(server, t.root, CHAIN);
-    const base = await server.as(t.root, {
-      method: 'POST',
-      url: '/api/versions',
-      payload: {
-        costCentre: 'CC1',
-        fiscalYear: 2026,
-        kind: 'budget',
-        name: 'Budget 2026',
-        lines: [
-          { account: '6100', period: '2026-03', amount: 5000 },
-          { account: '6200', period: '2026-03', amount: 1000 },
-          { account: '7000', period: '2026-04', amount: 42 },
-        ],
-      },
-    });
+    const base = await postVersion(server, t.root, newVersion('Budget 2026', TRAVEL_ADS_V1));
     expect(base.json()).toMatchObject({ number: 1, name: 'Budget 2026' });
   });
   afterAll(() => server.close());

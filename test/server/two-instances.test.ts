@@ -1,6 +1,7 @@
 import { deliverDue } from '../../server/notify/background';
 import { setApprovalChain, TWO_STEP_CHAIN } from './fixtures';
-import { describeIfPg, moveProposal, startTestServer, type TestServer } from './helpers';
+import { describeIfPg, moveProposal, postVersion, startTestServer, type TestServer } from './helpers';
+import { newVersion } from '../model/sample-version';
 import { startReceiver, type Receiver } from './receiver';
 
 jest.setTimeout(180_000);
@@ -154,17 +155,14 @@ describeIfPg('two server instances on one PostgreSQL', () => {
   test('versions made on both instances at once get distinct consecutive numbers', async () => {
     const made = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        (i % 2 === 0 ? a : b).as(tokens.alice, {
-          method: 'POST',
-          url: '/api/versions',
-          payload: {
-            costCentre: 'CC1',
+        postVersion(
+          i % 2 === 0 ? a : b,
+          tokens.alice,
+          newVersion(`F${i}`, [{ account: '6100', period: '2028-01', amount: i }], {
             fiscalYear: 2028,
             kind: 'forecast',
-            name: `F${i}`,
-            lines: [{ account: '6100', period: '2028-01', amount: i }],
-          },
-        }),
+          }),
+        ),
       ),
     );
     expect(made.every((r) => r.statusCode === 201)).toBe(true);

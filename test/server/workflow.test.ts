@@ -1,5 +1,7 @@
 import { createProposal, createVersion } from './fixtures';
-import { describeIfPg, moveProposal, snapshot, startTestServer, type TestServer } from './helpers';
+import { describeIfPg, moveProposal, postVersion, snapshot, startTestServer, type TestServer } from './helpers';
+import { newVersion } from '../model/sample-version';
+import type { VersionLine } from '../../src/model/budget-line';
 
 jest.setTimeout(120_000);
 
@@ -148,12 +150,7 @@ describeIfPg('workflows on real PostgreSQL', () => {
   });
 
   test('budget versions compare line by line', async () => {
-    const make = (name: string, lines: object[]) =>
-      server.as(admin, {
-        method: 'POST',
-        url: '/api/versions',
-        payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name, lines },
-      });
+    const make = (name: string, lines: VersionLine[]) => postVersion(server, admin, newVersion(name, lines));
     const a = (
       await make('Base', [
         { account: '4000', period: '2026-01', amount: 100 },

@@ -5,6 +5,7 @@
  * (made from the sheet's version: If-Match its number; queued offline; a conflict said to wait).
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { newVersion } from '../model/sample-version';
 import {
   ConnectorErrors,
   DISCONNECTED,
@@ -192,16 +193,10 @@ it('saves the edited sheet as a new version made from its version; offline it wa
   expect(writes[0]).toMatchObject({
     endpoint: 'createVersion',
     ifMatch: 2,
-    body: {
-      costCentre: 'CC1',
-      fiscalYear: 2026,
-      kind: 'budget',
-      name: 'Trimmed',
-      lines: [
-        { account: '6100', period: '2026-01', amount: 650 },
-        { account: '6200', period: '2026-01', amount: 800 },
-      ],
-    },
+    body: newVersion('Trimmed', [
+      { account: '6100', period: '2026-01', amount: 650 },
+      { account: '6200', period: '2026-01', amount: 800 },
+    ]),
   });
   // The list is read again after the save.
   await waitFor(() => expect(reads.filter((r) => r.startsWith('listVersions'))).toHaveLength(2));

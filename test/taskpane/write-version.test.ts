@@ -11,7 +11,9 @@ import { OfflineQueue } from '../../src/connector/offline-queue';
 import { VERSION_SHEET_MARK } from '../../src/sheets/version-sheet';
 import { AMOUNT_FORMAT, writeVersion } from '../../taskpane/versions/write-version';
 import { createWorkbookDouble, type WorkbookDouble } from '../../taskpane/workbook/workbook-double';
-import { startTestServer, type TestServer } from '../server/helpers';
+import { postVersion, startTestServer, type TestServer } from '../server/helpers';
+import { newVersion } from '../model/sample-version';
+import type { VersionLine } from '../../src/model/budget-line';
 
 jest.setTimeout(120_000);
 
@@ -22,12 +24,8 @@ const id: Record<string, string> = {};
 beforeAll(async () => {
   server = await startTestServer({ prefix: 'wrver' });
   const token = await server.token('vera', 'budget_owner', ['CC1']);
-  const make = async (name: string, lines: object[]) => {
-    const created = await server.as(token, {
-      method: 'POST',
-      url: '/api/versions',
-      payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'budget', name, lines },
-    });
+  const make = async (name: string, lines: VersionLine[]) => {
+    const created = await postVersion(server, token, newVersion(name, lines));
     expect(created.statusCode).toBe(201);
     id[name] = created.json().id;
   };

@@ -10,6 +10,7 @@ import { saveSheetVersion } from '../../../taskpane/versions/save-version';
 import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double';
 import { teamPane } from '../../connector/team-pane';
 import { describeIfPg, useTestServer } from '../../server/helpers';
+import { newVersion } from '../../model/sample-version';
 
 jest.setTimeout(120_000);
 
@@ -26,16 +27,12 @@ describeIfPg('an edited version sheet saved as a new version', () => {
   test('made from the sheet’s version with the edited amounts; made offline from an old one, a conflict', async () => {
     const alice = await pane('alice');
     const bob = await pane('bob');
-    const v1 = await alice.api.createVersion({
-      costCentre: 'CC1',
-      fiscalYear: 2026,
-      kind: 'budget',
-      name: 'Plan',
-      lines: [
+    const v1 = await alice.api.createVersion(
+      newVersion('Plan', [
         { account: '6100', period: '2026-01', amount: 1000 },
         { account: '6200', period: '2026-01', amount: 500 },
-      ],
-    });
+      ]),
+    );
     if (!v1.sent) throw new Error('not sent');
     await writeVersion(alice.workbook, alice.api, v1.body.id);
     await writeVersion(bob.workbook, bob.api, v1.body.id);
