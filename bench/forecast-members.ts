@@ -25,6 +25,7 @@ import { arMember } from '../src/forecast/member-forecasts';
 import { autoArima } from '../src/forecast/arima-select';
 import { arimaMemberOf } from '../src/forecast/arima-member';
 import { hasFullSeasons } from '../src/model/limits';
+import { sharedFolder } from './shared-folder';
 
 interface Series {
   id: string;
@@ -47,15 +48,6 @@ interface Row {
 
 const MEMBERS = ['ets', 'theta', 'arima', 'arima-css', 'arima-fast', 'ar', 'auto'] as const;
 type Member = (typeof MEMBERS)[number];
-
-function sharedFolder(): string {
-  if (process.env.OPENFPA_SHARED) return path.resolve(process.env.OPENFPA_SHARED);
-  for (let dir = path.resolve(__dirname, '..'); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const candidate = path.join(path.dirname(dir), 'shared');
-    if (fs.existsSync(path.join(candidate, 'bench', 'score-forecast.mjs'))) return candidate;
-  }
-  return path.resolve(__dirname, '..', '..', 'shared');
-}
 
 const toRow = (id: string, mean: ArrayLike<number>, lower: ArrayLike<number>[], upper: ArrayLike<number>[]): Row => ({
   id,

@@ -16,16 +16,7 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { run } from '../cli/commands/forecast';
 import { runMain } from './run-main';
-
-/** The shared folder: $OPENFPA_SHARED, else the first `shared` folder beside this file's ancestors. */
-function sharedFolder(): string {
-  if (process.env.OPENFPA_SHARED) return path.resolve(process.env.OPENFPA_SHARED);
-  for (let dir = path.resolve(__dirname, '..'); ; dir = path.dirname(dir)) {
-    const candidate = path.join(path.dirname(dir), 'shared');
-    if (fs.existsSync(path.join(candidate, 'bench', 'score-forecast.mjs'))) return candidate;
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', 'shared');
-  }
-}
+import { sharedFolder } from './shared-folder';
 
 const SHARED = sharedFolder();
 const SCORER = path.join(SHARED, 'bench', 'score-forecast.mjs');
