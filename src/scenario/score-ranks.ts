@@ -30,8 +30,8 @@ export function scoreRanks(values: Float64Array, out: Uint32Array, scratch: Scra
   }
   const scale = max > min ? (LEVELS - 1) / (max - min) : 0;
   const key = scratch.uint32('score-ranks:key', n);
-  const low = new Uint32Array(MASK + 1);
-  const high = new Uint32Array(MASK + 1);
+  const low = scratch.uint32('score-ranks:low', MASK + 1).fill(0);
+  const high = scratch.uint32('score-ranks:high', MASK + 1).fill(0);
   for (let i = 0; i < n; i++) {
     const k = ((values[i] - min) * scale) >>> 0;
     key[i] = k;

@@ -78,9 +78,12 @@ export function describeOutput(
   }
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
   const level = options.varLevel ?? 95;
-  const wanted = [...options.percentiles, 100 - level];
+  // The VaR cut is P(100 − level), read with the percentiles: once when it is one of them (P5 at the
+  // default 95%), as each percentile read is a selection over a copy of all the trials.
+  const cutAt = options.percentiles.indexOf(100 - level);
+  const wanted = cutAt >= 0 ? options.percentiles : [...options.percentiles, 100 - level];
   const values2 = percentilesOf(values, wanted, scratch);
-  const tailCut = values2[values2.length - 1];
+  const tailCut = values2[cutAt >= 0 ? cutAt : values2.length - 1];
   let tailSum = 0;
   let tailCount = 0;
   for (let i = 0; i < n; i++) {

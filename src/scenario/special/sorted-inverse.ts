@@ -18,6 +18,10 @@ const STRIDE = 256;
 const SHORTEST = 8;
 const TOLERANCE = 1e-13;
 
+/** The probabilities being inverted (a copy, as `out` may be `u`), kept up to this length. */
+let copy = new Float64Array(0);
+const LONGEST_KEPT_COPY = 1 << 18;
+
 /** The quantile function's value, slope and curvature at a knot. */
 interface Knot {
   i: number;
@@ -48,8 +52,12 @@ export function invertSorted(
     for (let i = 0; i < n; i++) guess = out[i] = exact(u[i], guess);
     return;
   }
-  // Read probabilities before any write: `out` may alias `u`.
-  const p = Float64Array.from(u);
+  // Read probabilities before any write: `out` may alias `u`. The copy is this thread's, reused
+  // (inversions run one after another and do not nest), unless it is huge.
+  if (copy.length !== n) copy = new Float64Array(n);
+  const p = copy;
+  p.set(u);
+  if (n > LONGEST_KEPT_COPY) copy = new Float64Array(0);
   const knot = (i: number, x: number): Knot => {
     const d1 = slope(x);
     return { i, x, d1, d2: -logDensitySlope(x) * d1 * d1 };

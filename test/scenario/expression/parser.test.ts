@@ -158,3 +158,15 @@ describe('model expressions', () => {
     expect(compileModel(parseModel('y = a * 2'), ['a', 'b']).usedDrivers).toEqual(['a']);
   });
 });
+
+describe('evaluateProgram on reused registers', () => {
+  test('programs of different sizes and constants one after another, over several 4,096-trial chunks', () => {
+    const xs = Array.from({ length: 10_000 }, (_, i) => (i % 97) - 40);
+    const first = evaluate('y = MAX(x * 2 + 7, 0) - 1', { x: xs });
+    expect(first).toEqual(xs.map((x) => Math.max(x * 2 + 7, 0) - 1));
+    expect(evaluate('y = 3 * 5 + 1')).toEqual([16]);
+    const ys = xs.slice(0, 5000);
+    expect(evaluate('a = x - 1\nb = IF(a > 0, a, 100)', { x: ys })).toEqual(ys.map((x) => (x - 1 > 0 ? x - 1 : 100)));
+    expect(evaluate('y = MAX(x * 2 + 7, 0) - 1', { x: xs })).toEqual(first);
+  });
+});
