@@ -9,6 +9,7 @@
  */
 import type { LinearProgram, SolveResult, Solver } from '../solver/types';
 import { perPeriod } from './build-cash-lp';
+import { chanceStart } from './chance-start';
 import { CashErrors } from './errors';
 import { DEFAULT_MIP_GAP } from './mip-gap';
 import { placementWindow } from './placement-columns';
@@ -262,14 +263,20 @@ async function solveLevel(
     rounds = { active: all(), risky: all() };
   } else {
     const base = trialBase(plan);
-    const picked = subsample(base, minCash, limits, Math.max(FULL_BELOW, Math.ceil(S / 4)));
-    let started: Float64Array = new Float64Array(T); // no placements, unless the subsample finds a plan
-    try {
-      const below = await solveLevel({ ...plan, trials: picked.map((s) => plan.trials[s]) }, risk, solver, options);
-      if (below.solved.status === 'optimal' || below.solved.status === 'time_limit') started = below.invested;
-    } catch (error) {
-      // the subsample is only a start; the full programme decides feasibility
-      if (options.signal?.aborted) throw error;
+    let started: Float64Array = new Float64Array(T); // no placements, unless the start finds a plan
+    if (risk.measure === 'chance') {
+      if (options.signal?.aborted) throw CashErrors.cancelled();
+      started = await chanceStart({ plan, risk, base, limits, minCash }, solver);
+      options.onSolve?.(1);
+    } else {
+      const picked = subsample(base, minCash, limits, Math.max(FULL_BELOW, Math.ceil(S / 4)));
+      try {
+        const below = await solveLevel({ ...plan, trials: picked.map((s) => plan.trials[s]) }, risk, solver, options);
+        if (below.solved.status === 'optimal' || below.solved.status === 'time_limit') started = below.invested;
+      } catch (error) {
+        // the subsample is only a start; the full programme decides feasibility
+        if (options.signal?.aborted) throw error;
+      }
     }
     const margins = new Float64Array(T).fill(ROW_MARGIN * baseSpread(base));
     rounds = startingRows(recoursePaths(plan, started), minCash, limits, margins, Math.floor(risk.alpha * S) + 1);

@@ -55,23 +55,21 @@ function placementBound(plan: ScenarioPlan, limits: number[]): number {
   return (inflow + Math.max(0, ...limits)) * growth + 1;
 }
 
-export function buildScenarioLp(input: ScenarioLpInput): LinearProgram {
-  const { plan, risk, base, limits, active, risky } = input;
-  const S = plan.trials.length;
+/**
+ * The placement columns and Y_t, their cumulative net outflow (placed minus matured up to period t),
+ * with its defining rows `yd{t}`: the here-and-now part of every scenario programme.
+ */
+export function addInvestedPath(
+  plan: ScenarioPlan,
+  risk: RiskSpec,
+  limits: number[],
+  integerLots: boolean,
+  columns: Column[],
+  rows: Row[],
+): void {
   const T = plan.trials[0].length;
-  const minCash = perPeriod(plan.minCash, T);
-  const rp = (plan.creditLine?.rate ?? 0) - (plan.creditLine?.fee ?? 0);
-  const columns: Column[] = [];
-  const rows: Row[] = [];
-  const objective: Term[] = [];
-  const placements = addPlacements(
-    plan.instruments,
-    T,
-    input.integerLots ?? true,
-    placementBound(plan, limits),
-    columns,
-    rows,
-  );
+  const S = plan.trials.length;
+  const placements = addPlacements(plan.instruments, T, integerLots, placementBound(plan, limits), columns, rows);
   // Y is bounded, not free: with free Y columns GLPK's MIP presolver has declared feasible chance
   // programmes infeasible (bench:cash, 52×8×200). No plan places more than the placement bound, nor
   // matures more than it grew to; the risk limit's slack is added for plans that lean on it.
@@ -83,6 +81,18 @@ export function buildScenarioLp(input: ScenarioLpInput): LinearProgram {
     for (const f of placements.flow[t]) terms.push({ name: f.name, coef: -f.coef });
     rows.push({ name: `yd${t}`, terms, lb: 0, ub: 0 });
   }
+}
+
+export function buildScenarioLp(input: ScenarioLpInput): LinearProgram {
+  const { plan, risk, base, limits, active, risky } = input;
+  const S = plan.trials.length;
+  const T = plan.trials[0].length;
+  const minCash = perPeriod(plan.minCash, T);
+  const rp = (plan.creditLine?.rate ?? 0) - (plan.creditLine?.fee ?? 0);
+  const columns: Column[] = [];
+  const rows: Row[] = [];
+  const objective: Term[] = [];
+  addInvestedPath(plan, risk, limits, input.integerLots ?? true, columns, rows);
   objective.push({ name: `Y${T}`, coef: -1 });
   let meanEnd = 0;
   for (let s = 0; s < S; s++) meanEnd += base[s][T - 1] / S;
