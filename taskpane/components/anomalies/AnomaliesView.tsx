@@ -6,17 +6,8 @@
  * decisions on the scanned flags are read in after each scan, so everyone sees the same queue.
  */
 import { useEffect, useMemo, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  ToggleButton,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Subtitle2, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import { flagId } from '../../../src/model/flag';
 import type { ReviewAction } from '../../../src/model/review';
@@ -107,11 +98,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
       <Button appearance="primary" onClick={runScan} disabled={busy}>
         {busy ? 'Scanning…' : 'Scan selection'}
       </Button>
-      {problem && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {problem && <NoticeBar intent="error" text={problem} />}
       {scan && (
         <>
           <Body1 aria-live="polite">

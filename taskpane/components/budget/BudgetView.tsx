@@ -16,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import { csvGrid } from '../../../src/sheets/csv';
 import type { Hierarchy, TemplateSpec } from '../../../src/sheets/template';
@@ -64,7 +65,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
   const [hierarchy, setHierarchy] = useState<Hierarchy | null>(null);
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
   const [deleteTyped, setDeleteTyped] = useState(false);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   const act = async (work: () => Promise<string | null>) => {
@@ -268,11 +269,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
         </div>
         {!online && <Caption1>Connect in Settings › Team server to load the actuals imported there.</Caption1>}
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar {...notice} />}
     </section>
   );
 }

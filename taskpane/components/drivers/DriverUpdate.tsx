@@ -12,8 +12,6 @@ import {
   Caption1,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -23,6 +21,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import { readActualSeries } from '../../../src/sheets/actual-series';
 import { updateDriver } from '../../../src/scenario/posterior/update-driver';
@@ -125,11 +124,7 @@ export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUp
         </Button>
         <Button onClick={onClose}>Close</Button>
       </div>
-      {problem && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {problem && <NoticeBar intent="error" text={problem} />}
       {u && found && (
         <>
           <div className={styles.wrap}>

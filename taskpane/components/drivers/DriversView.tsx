@@ -4,16 +4,8 @@
  * to a team server, the team's models too (TeamModels).
  */
 import { useMemo, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import type { Connector } from '../../../src/connector';
 import type { Repository } from '../../../src/store/repository';
@@ -78,7 +70,7 @@ export function DriversView({ data, actions, workbook, repository, getConnector 
   const { toInput } = useNumbers();
   const [editing, setEditing] = useState<DriverRecord | 'new' | null>(null);
   const [learning, setLearning] = useState<DriverRecord | null>(null);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'warning'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const names = useMemo(() => data.drivers.map((d) => d.name), [data.drivers]);
   const others = editing && editing !== 'new' ? names.filter((n) => n !== editing.name) : names;
 
@@ -136,11 +128,7 @@ export function DriversView({ data, actions, workbook, repository, getConnector 
       <Subtitle2 as="h2" id="drivers-title">
         Drivers
       </Subtitle2>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar {...notice} />}
       {data.drivers.length === 0 && (
         <Body1>
           No drivers yet. Add one, or import a table (name, distribution, param1..param4) from the selection.

@@ -5,18 +5,8 @@
  * a save that met a newer copy: both versions side by side, keep mine or take theirs.
  */
 import { useCallback, useEffect, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import type { Connector, ConnectorState } from '../../../src/connector';
 import type { ConflictEntry } from '../../../src/connector/queue-store';
@@ -45,8 +35,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
 });
-
-type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
 
 const message = (error: unknown): string =>
   isFpaError(error) ? error.message : error instanceof Error ? error.message : String(error);
@@ -155,11 +143,7 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
           ? `This model is version ${linked.version} of ${linked.costCentre}'s "${model.name}" on ${signedIn.server}.`
           : `Not saved on ${signedIn.server} yet.`}
       </Caption1>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'success' ? 'status' : 'alert'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar {...notice} />}
       {conflicts.map((conflict) => (
         <ModelConflict
           key={conflict.seq}

@@ -18,6 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import { checkAtPoint, type PointCheck } from '../../../src/scenario/workbook-model/point-check';
 import { workbookModelSource } from '../../../src/scenario/workbook-model/sheet-source';
@@ -94,11 +95,7 @@ export function WorkbookModel({ workbook, driverNames, onUse }: WorkbookModelPro
       <Button onClick={() => void translate()} disabled={outputs.trim() === ''}>
         Translate the formulas
       </Button>
-      {problem && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {problem && <NoticeBar intent="error" text={problem} />}
       {result && (
         <>
           <Body1>Drivers bound</Body1>

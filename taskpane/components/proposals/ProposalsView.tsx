@@ -17,6 +17,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { NoticeBar } from '../shared/Notice';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
 import type { ParetoCandidate } from '../../../src/allocation/types';
 import type { BudgetLine } from '../../../src/model/budget-line';
@@ -295,11 +296,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           </div>
         </>
       )}
-      {problem && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {problem && <NoticeBar intent="error" text={problem} />}
       {candidates.length > 0 && chosen && (
         <div className={styles.root} data-testid="candidates">
           <Body1>{candidates.length} candidates on the return–risk front. Pick one:</Body1>

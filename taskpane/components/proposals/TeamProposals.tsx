@@ -6,15 +6,8 @@
  * and a refusal shows the server's own message on the card.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { NoticeBar, type Notice } from '../shared/Notice';
 import type { ProposalVerb } from '../../../src/model/proposal';
 import { teamActions, type TeamProposal } from '../../../src/model/team-proposal';
 import type { SignedIn } from '../../connector/use-signed-in';
@@ -66,7 +59,7 @@ export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueue
   const plain = usePlainListStyles();
   const { api, user } = signedIn;
   const [proposals, setProposals] = useState<TeamProposal[] | null>(null);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const centres = scanned.join('\u0000');
 
   /** Proposals this user moved here: kept in view after they leave the lists (an approved inbox item). */
@@ -122,11 +115,7 @@ export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueue
       <Caption1>
         On {signedIn.server} as {user.id}: yours and those waiting for your decision.
       </Caption1>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'success' ? 'status' : 'alert'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar {...notice} />}
       {proposals?.length === 0 && <Caption1>No proposal on the team server for you yet.</Caption1>}
       {proposals && proposals.length > 0 && (
         <ul className={plain.list} aria-label="Team proposals">

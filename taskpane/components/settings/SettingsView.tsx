@@ -4,18 +4,8 @@
  */
 import { useRef, useState } from 'react';
 import { ArrowUpload20Regular } from '@fluentui/react-icons';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import type { Repository } from '../../../src/store/repository';
 import { checkSettings, SettingsDraft } from '../../settings/validate-settings';
@@ -45,7 +35,7 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
     numberFormat: s.numberFormat,
     backendUrl: s.backendUrl,
   });
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const { errors, record } = checkSettings(draft);
   const field = (key: keyof SettingsDraft) => ({
     value: draft[key],
@@ -117,11 +107,7 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
           </Button>
         </div>
       </form>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar {...notice} />}
       <TeamServer baseUrl={s.backendUrl} getConnector={paneConnector} tokenSource={tokenSource} />
       <Subtitle2 as="h3">Your data</Subtitle2>
       <Body1>

@@ -4,18 +4,8 @@
  * and the server's. The add-in works fully without it.
  */
 import { useEffect, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { NoticeBar } from '../shared/Notice';
 import { statusLine, type Connector, type ConnectorState } from '../../../src/connector';
 
 export interface TeamServerProps {
@@ -116,11 +106,7 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
           </>
         )}
       </div>
-      {problem && (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {problem && <NoticeBar intent="error" text={problem} />}
       {state?.conflicts.map((conflict) => (
         <div
           key={conflict.seq}

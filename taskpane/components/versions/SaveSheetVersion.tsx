@@ -4,7 +4,8 @@
  * waits; made from a version that is no longer the latest, it waits in Settings as a conflict.
  */
 import { useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { NoticeBar, type Notice } from '../shared/Notice';
 import type { ApiClient } from '../../../src/connector';
 import { isFpaError } from '../../../src/errors';
 import type { BudgetVersion } from '../../../src/model/version';
@@ -26,8 +27,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: '120px' },
 });
-
-type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
 
 export function SaveSheetVersion({ workbook, api, costCentre, versions, onSaved }: SaveSheetVersionProps) {
   const styles = useStyles();
@@ -78,11 +77,7 @@ export function SaveSheetVersion({ workbook, api, costCentre, versions, onSaved 
           Save the sheet as a new version
         </Button>
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'success' ? 'status' : 'alert'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar {...notice} />}
     </div>
   );
 }

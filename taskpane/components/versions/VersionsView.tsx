@@ -18,6 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { NoticeBar, type Notice } from '../shared/Notice';
 import { apiClient, type Connector } from '../../../src/connector';
 import type { BudgetVersion, VersionComparison } from '../../../src/model/version';
 import { paneConnector } from '../../connector/pane-connector';
@@ -94,7 +95,7 @@ export function VersionsView({
   const [costCentre, setCostCentre] = useState(costCentres[0] ?? '');
   const [versions, setVersions] = useState<BudgetVersion[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [pair, setPair] = useState<{ base: string; other: string }>({ base: '', other: '' });
   const [comparison, setComparison] = useState<VersionComparison | null>(null);
 
@@ -145,11 +146,7 @@ export function VersionsView({
             <Button onClick={onOpenSettings}>Open Settings</Button>
           </div>
         )}
-        {notice && (
-          <MessageBar intent={notice.intent}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        {notice && <NoticeBar {...notice} />}
       </section>
     );
 
@@ -166,11 +163,7 @@ export function VersionsView({
           Show versions
         </Button>
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar {...notice} />}
       {versions && versions.length === 0 && (
         <Body1>No versions of {costCentre.trim()} yet. Applying an approved proposal makes the next one.</Body1>
       )}
