@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     const addin = await openAddinPage({ height: 640 });
     try {
       const query = workers === undefined ? '' : `&workers=${workers}`;
-      await addin.page.goto(`${addin.url}/taskpane.html?tab=settings${query}`, { waitUntil: 'load' });
+      await addin.page.goto(`${addin.url}/taskpane.html?tab=help${query}`, { waitUntil: 'load' });
       await addin.page.getByTestId('function-list').waitFor({ timeout: 30_000 });
       const cores = await addin.page.evaluate(() => navigator.hardwareConcurrency);
       const recalc = (histories: number[][]): Promise<number> =>
