@@ -1,0 +1,398 @@
+/**
+ * The combination and interval rules compared by bench/forecast-rules.ts, each built from the
+ * members' cached forecasts of one series (bench/forecast-cache.ts). A rule sees the history and the
+ * members (at the origin and at earlier origins inside the history), never the test part.
+ */
+import type { MemberForecast } from '../src/forecast/member-forecasts';
+import type { CombinationRule } from '../src/forecast/combination';
+import { combineForecasts } from '../src/forecast/combination';
+import { residualQuantileFactors, rescaleIntervals } from '../src/forecast/residual-calibration';
+import { maseScale } from '../src/forecast/track-record';
+import { normalQuantile } from '../src/stats/normal-quantile';
+import { quantileSorted } from '../src/stats/quantile-sorted';
+import { resolveSeason } from '../src/forecast/resolve-season';
+import type { CachedForecast, CachedSeries, MemberName } from './forecast-cache-format';
+
+export interface Rule {
+  name: string;
+  forecast(c: CachedSeries, history: number[], frequency: number, h: number): CachedForecast;
+}
+
+const LEVELS = [80, 95];
+
+const asMember = (name: string, f: CachedForecast): MemberForecast => ({
+  name,
+  mean: Float64Array.from(f.mean),
+  lower: [Float64Array.from(f.lo80), Float64Array.from(f.lo95)],
+  upper: [Float64Array.from(f.hi80), Float64Array.from(f.hi95)],
+});
+
+const asCached = (f: MemberForecast): CachedForecast => ({
+  mean: Array.from(f.mean),
+  lo80: Array.from(f.lower[0]),
+  hi80: Array.from(f.upper[0]),
+  lo95: Array.from(f.lower[1]),
+  hi95: Array.from(f.upper[1]),
+});
+
+/** The interval of `f` moved onto `mean` (each bound keeps its distance from f's mean). */
+const recentre = (f: MemberForecast, mean: Float64Array): MemberForecast => ({
+  name: f.name,
+  mean,
+  lower: f.lower.map((lo) => lo.map((v, k) => mean[k] - (f.mean[k] - v))),
+  upper: f.upper.map((hi) => hi.map((v, k) => mean[k] + (v - f.mean[k]))),
+});
+
+/** A forecast with its mean and bounds floored at 0. */
+const clipped = (f: MemberForecast): MemberForecast => ({
+  name: f.name,
+  mean: f.mean.map((v) => Math.max(v, 0)),
+  lower: f.lower.map((lo) => lo.map((v) => Math.max(v, 0))),
+  upper: f.upper.map((hi) => hi.map((v) => Math.max(v, 0))),
+});
+
+/** The members present at the origin, by name. */
+const present = (c: CachedSeries, names: MemberName[]): MemberForecast[] =>
+  names.flatMap((n) => (c.members[n] ? [asMember(n, c.members[n]!)] : []));
+
+/** Each member's mean absolute scaled error over the earlier origins' held-back values (NaN when unscored). */
+export function trackErrors(c: CachedSeries, names: MemberName[], history: number[], m: number): number[] {
+  const n = history.length;
+  return names.map((name) => {
+    let sum = 0;
+    let count = 0;
+    for (const o of c.origins) {
+      const f = o.members[name];
+      if (!f) return NaN; // a member missing at an origin is not comparable
+      const end = n - o.heldBack;
+      const scale = maseScale(history, end, m);
+      if (!(scale > 0)) continue;
+      for (let k = 0; k < Math.min(o.heldBack, f.mean.length); k++) {
+        sum += Math.abs(history[end + k] - f.mean[k]) / scale;
+        count++;
+      }
+    }
+    return count ? sum / count : NaN;
+  });
+}
+
+type Point = 'mean' | 'median' | 'trimmed' | 'mid' | 'track' | 'track2' | 'best';
+
+/** The point forecast of `members` by `point`; track-record rules fall back to the mean. */
+function pointForecast(
+  members: MemberForecast[],
+  point: Point,
+  c: CachedSeries,
+  history: number[],
+  m: number,
+): Float64Array {
+  if (point === 'mean' || point === 'median')
+    return combineForecasts(members, undefined, point as CombinationRule).mean;
+  if (point === 'mid') {
+    const a = combineForecasts(members).mean;
+    const b = combineForecasts(members, undefined, 'median').mean;
+    return a.map((v, k) => (v + b[k]) / 2);
+  }
+  if (point === 'trimmed') {
+    const h = members[0].mean.length;
+    if (members.length < 4) return combineForecasts(members, undefined, 'median').mean;
+    return Float64Array.from({ length: h }, (_, k) => {
+      const v = members.map((f) => f.mean[k]).sort((a, b) => a - b);
+      return v.slice(1, -1).reduce((a, b) => a + b, 0) / (v.length - 2);
+    });
+  }
+  const errors = trackErrors(
+    c,
+    members.map((f) => f.name as MemberName),
+    history,
+    m,
+  );
+  if (!errors.every((e) => Number.isFinite(e) && e > 0)) return combineForecasts(members).mean;
+  if (point === 'track')
+    return combineForecasts(
+      members,
+      errors.map((e) => 1 / e),
+    ).mean;
+  const order = errors.map((e, j) => [e, j]).sort((a, b) => a[0] - b[0]);
+  const keep = point === 'best' ? 1 : 2;
+  return combineForecasts(
+    members,
+    errors.map((_, j) => (order.slice(0, keep).some((o) => o[1] === j) ? 1 : 0)),
+  ).mean;
+}
+
+type Interval = 'today' | 'vincent' | 'vincent-raw' | 'ets';
+
+/** The interval: today's (ETS, Theta, AR bounds averaged, ETS residual factors), or the pool's own. */
+function interval(c: CachedSeries, members: MemberForecast[], kind: Interval): MemberForecast {
+  const factors = c.ets ? residualQuantileFactors(c.ets.residuals, LEVELS) : LEVELS.map(() => 1);
+  if (kind === 'ets') return asMember('ets', c.members.ets!);
+  const base = kind === 'today' ? present(c, ['ets', 'theta', 'ar']) : members;
+  const avg = combineForecasts(base);
+  return kind === 'vincent-raw' ? avg : rescaleIntervals(avg, LEVELS, factors);
+}
+
+/**
+ * A per-series width factor from the track record: the root mean square of the earlier origins'
+ * errors in units of that origin's interval (its 80% half-width / z_0.9), shrunk towards 1 by
+ * `prior` pseudo-observations; the factor is capped to [lo, hi].
+ */
+function trackWidth(c: CachedSeries, history: number[], names: MemberName[], prior: number): number {
+  const n = history.length;
+  const z = normalQuantile(0.9);
+  let ss = 0;
+  let count = 0;
+  for (const o of c.origins) {
+    const fs = names.flatMap((x) => (o.members[x] ? [asMember(x, o.members[x]!)] : []));
+    if (fs.length === 0) continue;
+    const f = combineForecasts(fs);
+    const end = n - o.heldBack;
+    for (let k = 0; k < Math.min(o.heldBack, f.mean.length); k++) {
+      const sd = (f.upper[0][k] - f.lower[0][k]) / (2 * z);
+      if (!(sd > 0)) continue;
+      const e = (history[end + k] - f.mean[k]) / sd;
+      ss += e * e;
+      count++;
+    }
+  }
+  return Math.sqrt((ss + prior) / (count + prior));
+}
+
+/**
+ * Per-level width factors from the track record, like a conformal interval: for level L the
+ * empirical L% quantile (type 7) of |error| / (the level's half-width) over the earlier origins,
+ * shrunk towards 1 by `prior` pseudo-observations.
+ */
+function trackLevelFactors(c: CachedSeries, history: number[], names: MemberName[], prior: number): number[] {
+  const n = history.length;
+  const ratios: number[][] = LEVELS.map(() => []);
+  for (const o of c.origins) {
+    const fs = names.flatMap((x) => (o.members[x] ? [asMember(x, o.members[x]!)] : []));
+    if (fs.length === 0) continue;
+    const f = combineForecasts(fs);
+    const end = n - o.heldBack;
+    for (let k = 0; k < Math.min(o.heldBack, f.mean.length); k++) {
+      LEVELS.forEach((_, i) => {
+        const hw = (f.upper[i][k] - f.lower[i][k]) / 2;
+        if (hw > 0) ratios[i].push(Math.abs(history[end + k] - f.mean[k]) / hw);
+      });
+    }
+  }
+  return LEVELS.map((l, i) => {
+    const r = ratios[i].sort((a, b) => a - b);
+    if (r.length === 0) return 1;
+    return (r.length * quantileSorted(r, l / 100) + prior) / (r.length + prior);
+  });
+}
+
+interface Spec {
+  members: MemberName[];
+  /** Members that join only when the autocorrelation test detects a season (auto's AR season). */
+  ifSeasonal?: MemberName[];
+  point: Point;
+  interval: Interval;
+  /** Members' means and bounds floored at 0 when the history has no negative value. */
+  clip?: boolean;
+  /** Track-record width factor with this many pseudo-observations of 1 (undefined: none). */
+  trackPrior?: number;
+  /** How the track record sets the widths: one RMS factor (default), or a factor per level. */
+  trackMode?: 'rms' | 'levels';
+  /** The track record only widens (factors below 1 become 1). */
+  widenOnly?: boolean;
+}
+
+function rule(name: string, spec: Spec): Rule {
+  return {
+    name,
+    forecast(c, history, frequency) {
+      const seasonal = resolveSeason(Float64Array.from(history), 0, frequency).period > 1;
+      const names = spec.members.filter((x) => seasonal || !spec.ifSeasonal?.includes(x));
+      const floor = spec.clip && history.every((v) => v >= 0);
+      const members = present(c, names).map((f) => (floor ? clipped(f) : f));
+      const point = pointForecast(members, spec.point, c, history, frequency);
+      let f = recentre(interval(c, members, spec.interval), point);
+      if (spec.trackPrior !== undefined) {
+        const fac =
+          spec.trackMode === 'levels'
+            ? trackLevelFactors(c, history, names, spec.trackPrior)
+            : LEVELS.map(() => trackWidth(c, history, names, spec.trackPrior!));
+        f = rescaleIntervals(
+          f,
+          LEVELS,
+          fac.map((v) => (spec.widenOnly ? Math.max(v, 1) : v)),
+        );
+      }
+      return asCached(f);
+    },
+  };
+}
+
+const POOL: MemberName[] = ['ets', 'theta', 'arima-css', 'ar'];
+const POOL_R: MemberName[] = ['ets', 'theta', 'arima', 'ar'];
+const THREE: MemberName[] = ['ets', 'theta', 'arima-css'];
+const THREE_R: MemberName[] = ['ets', 'theta', 'arima'];
+
+export const RULES: Rule[] = [
+  ...(['ets', 'theta', 'arima', 'arima-css', 'ar'] as const).map((m) =>
+    rule(`${m} alone`, { members: [m], point: 'mean', interval: 'vincent-raw' }),
+  ),
+  rule('auto today (ETS + Theta + AR, mean)', { members: ['ets', 'theta', 'ar'], point: 'mean', interval: 'today' }),
+  rule('pool (ETS, Theta, ARIMA-CSS, AR), median, today interval', {
+    members: POOL,
+    point: 'median',
+    interval: 'today',
+  }),
+  rule('pool, mean', { members: POOL, point: 'mean', interval: 'today' }),
+  rule('pool, trimmed mean', { members: POOL, point: 'trimmed', interval: 'today' }),
+  rule('pool, 1/track-MASE weights', { members: POOL, point: 'track', interval: 'today' }),
+  rule('pool, best 2 by track record', { members: POOL, point: 'track2', interval: 'today' }),
+  rule('pool, best by track record', { members: POOL, point: 'best', interval: 'today' }),
+  rule('pool with R-search ARIMA, median', { members: POOL_R, point: 'median', interval: 'today' }),
+  rule('pool with R-search ARIMA, mean', { members: POOL_R, point: 'mean', interval: 'today' }),
+  rule('ETS + Theta + ARIMA-CSS, mean', { members: THREE, point: 'mean', interval: 'today' }),
+  rule('ETS + Theta + ARIMA-CSS, median', { members: THREE, point: 'median', interval: 'today' }),
+  rule('ETS + Theta + ARIMA (R search), mean', { members: THREE_R, point: 'mean', interval: 'today' }),
+  rule('ETS + Theta + ARIMA (R search), median', { members: THREE_R, point: 'median', interval: 'today' }),
+  rule('ETS + Theta + ARIMA (R search), 1/track weights', { members: THREE_R, point: 'track', interval: 'today' }),
+  rule('ETS + ARIMA-CSS, mean', { members: ['ets', 'arima-css'], point: 'mean', interval: 'today' }),
+  rule('ETS + Theta, mean', { members: ['ets', 'theta'], point: 'mean', interval: 'today' }),
+  rule('pool, AR only with a detected season, median', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'median',
+    interval: 'today',
+  }),
+  rule('pool, AR only with a detected season, mean', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+  }),
+  rule('pool (R search), AR only with a detected season, mean', {
+    members: POOL_R,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+  }),
+  rule('pool (R search), AR only with a detected season, median', {
+    members: POOL_R,
+    ifSeasonal: ['ar'],
+    point: 'median',
+    interval: 'today',
+  }),
+  rule('pool, median, Vincentised pool interval', { members: POOL, point: 'median', interval: 'vincent' }),
+  rule('pool, median, Vincentised, no residual factor', { members: POOL, point: 'median', interval: 'vincent-raw' }),
+  rule('pool, median, today interval × track width (prior 10)', {
+    members: POOL,
+    point: 'median',
+    interval: 'today',
+    trackPrior: 10,
+  }),
+  rule('ETS + Theta + ARIMA (R search), mean of mean and median', {
+    members: THREE_R,
+    point: 'mid',
+    interval: 'today',
+  }),
+  rule('pool (R search), AR only with a detected season, mean of mean and median', {
+    members: POOL_R,
+    ifSeasonal: ['ar'],
+    point: 'mid',
+    interval: 'today',
+  }),
+  rule('pool, AR only with a detected season, mean of mean and median', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mid',
+    interval: 'today',
+  }),
+  rule('pool (R search), AR only with a detected season, mean, clipped at 0', {
+    members: POOL_R,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+  }),
+  rule('pool, median, clipped at 0', { members: POOL, point: 'median', interval: 'today', clip: true }),
+  rule('pool, mean, clipped at 0', { members: POOL, point: 'mean', interval: 'today', clip: true }),
+  rule('auto today, clipped at 0', { members: ['ets', 'theta', 'ar'], point: 'mean', interval: 'today', clip: true }),
+  rule('ETS + Theta + AR (AR only with a detected season), mean, clipped at 0', {
+    members: ['ets', 'theta', 'ar'],
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+  }),
+  rule('ETS + Theta + AR (AR only with a detected season), mean', {
+    members: ['ets', 'theta', 'ar'],
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+  }),
+  rule('pool (R search), mean, clipped at 0', { members: POOL_R, point: 'mean', interval: 'today', clip: true }),
+  rule('ETS + Theta + ARIMA (R search), mean, clipped at 0', {
+    members: THREE_R,
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, track width (prior 10)', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    trackPrior: 10,
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, track width (prior 10), widen only', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    trackPrior: 10,
+    widenOnly: true,
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, track width (prior 30)', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    trackPrior: 30,
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, track level factors (prior 10)', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    trackPrior: 10,
+    trackMode: 'levels',
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, track level factors (prior 30)', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    trackPrior: 30,
+    trackMode: 'levels',
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, track level factors (prior 10), widen only', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    trackPrior: 10,
+    trackMode: 'levels',
+    widenOnly: true,
+  }),
+];
