@@ -121,15 +121,17 @@ function pointForecast(
   ).mean;
 }
 
-type Interval = 'today' | 'vincent' | 'vincent-raw' | 'ets';
+type Interval = 'today' | 'today-raw' | 'vincent' | 'vincent-raw' | 'ets';
+
+const TODAY: MemberName[] = ['ets', 'theta', 'ar'];
 
 /** The interval: today's (ETS, Theta, AR bounds averaged, ETS residual factors), or the pool's own. */
 function interval(c: CachedSeries, members: MemberForecast[], kind: Interval): MemberForecast {
   const factors = c.ets ? residualQuantileFactors(c.ets.residuals, LEVELS) : LEVELS.map(() => 1);
   if (kind === 'ets') return asMember('ets', c.members.ets!);
-  const base = kind === 'today' ? present(c, ['ets', 'theta', 'ar']) : members;
+  const base = kind.startsWith('today') ? present(c, TODAY) : members;
   const avg = combineForecasts(base);
-  return kind === 'vincent-raw' ? avg : rescaleIntervals(avg, LEVELS, factors);
+  return kind.endsWith('raw') ? avg : rescaleIntervals(avg, LEVELS, factors);
 }
 
 /**
@@ -185,6 +187,19 @@ function trackLevelFactors(c: CachedSeries, history: number[], names: MemberName
   });
 }
 
+/**
+ * Width factor from the change of the ETS model's one-step errors over the history: the root mean
+ * square of its last `seasons` seasons' standardised residuals over that of all of them.
+ */
+function recentWidth(c: CachedSeries, frequency: number, seasons: number): number {
+  const r = c.ets?.residuals.filter((v) => Number.isFinite(v));
+  const w = seasons * Math.max(frequency, 4);
+  if (!r || r.length < 2 * w) return 1;
+  const ms = (a: number[]): number => a.reduce((x, v) => x + v * v, 0) / a.length;
+  const all = ms(r);
+  return all > 0 ? Math.sqrt(ms(r.slice(-w)) / all) : 1;
+}
+
 interface Spec {
   members: MemberName[];
   /** Members that join only when the autocorrelation test detects a season (auto's AR season). */
@@ -197,6 +212,8 @@ interface Spec {
   trackPrior?: number;
   /** How the track record sets the widths: one RMS factor (default), or a factor per level. */
   trackMode?: 'rms' | 'levels';
+  /** Widen by the ETS residuals' recent-over-all RMS ratio over this many last seasons. */
+  recentSeasons?: number;
   /** The track record only widens (factors below 1 become 1). */
   widenOnly?: boolean;
 }
@@ -212,15 +229,22 @@ function rule(name: string, spec: Spec): Rule {
       const point = pointForecast(members, spec.point, c, history, frequency);
       let f = recentre(interval(c, members, spec.interval), point);
       if (spec.trackPrior !== undefined) {
+        // scored on the interval's own members at the earlier origins
+        const base = spec.interval.startsWith('today') ? TODAY : names;
         const fac =
           spec.trackMode === 'levels'
-            ? trackLevelFactors(c, history, names, spec.trackPrior)
-            : LEVELS.map(() => trackWidth(c, history, names, spec.trackPrior!));
+            ? trackLevelFactors(c, history, base, spec.trackPrior)
+            : LEVELS.map(() => trackWidth(c, history, base, spec.trackPrior!));
         f = rescaleIntervals(
           f,
           LEVELS,
           fac.map((v) => (spec.widenOnly ? Math.max(v, 1) : v)),
         );
+      }
+      if (spec.recentSeasons !== undefined) {
+        const r = recentWidth(c, frequency, spec.recentSeasons);
+        const v = spec.widenOnly ? Math.max(r, 1) : r;
+        f = rescaleIntervals(f, LEVELS, [v, v]);
       }
       return asCached(f);
     },
@@ -395,4 +419,77 @@ export const RULES: Rule[] = [
     trackMode: 'levels',
     widenOnly: true,
   }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, recent-error width (2 seasons), widen only', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    recentSeasons: 2,
+    widenOnly: true,
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, recent-error width (2 seasons)', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    recentSeasons: 2,
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, recent-error width (1 season), widen only', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    recentSeasons: 1,
+    widenOnly: true,
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, recent-error width (3 seasons), widen only', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    interval: 'today',
+    clip: true,
+    recentSeasons: 3,
+    widenOnly: true,
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, today-raw × track level factors (prior 10)', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    clip: true,
+    interval: 'today-raw',
+    trackPrior: 10,
+    trackMode: 'levels',
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, today-raw × track level factors (prior 30)', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    clip: true,
+    interval: 'today-raw',
+    trackPrior: 30,
+    trackMode: 'levels',
+  }),
+  rule('pool, AR only with a detected season, mean, clipped at 0, today-raw × track width (prior 10)', {
+    members: POOL,
+    ifSeasonal: ['ar'],
+    point: 'mean',
+    clip: true,
+    interval: 'today-raw',
+    trackPrior: 10,
+  }),
+  rule(
+    'pool, AR only with a detected season, mean, clipped at 0, today × track level factors (prior 10), scored on today members',
+    {
+      members: POOL,
+      ifSeasonal: ['ar'],
+      point: 'mean',
+      clip: true,
+      interval: 'today',
+      trackPrior: 10,
+      trackMode: 'levels',
+    },
+  ),
 ];
