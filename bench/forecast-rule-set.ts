@@ -135,29 +135,36 @@ function interval(c: CachedSeries, members: MemberForecast[], kind: Interval): M
 }
 
 /**
- * A per-series width factor from the track record: the root mean square of the earlier origins'
- * errors in units of that origin's interval (its 80% half-width / z_0.9), shrunk towards 1 by
- * `prior` pseudo-observations; the factor is capped to [lo, hi].
+ * The earlier origins' errors against the equal-weight pool of `names` there: for every held-back
+ * value, |actual − mean| over each level's half-width (NaN where the half-width is 0).
  */
-function trackWidth(c: CachedSeries, history: number[], names: MemberName[], prior: number): number {
-  const n = history.length;
-  const z = normalQuantile(0.9);
-  let ss = 0;
-  let count = 0;
+function trackRatios(c: CachedSeries, history: number[], names: MemberName[]): number[][] {
+  const ratios: number[][] = LEVELS.map(() => []);
   for (const o of c.origins) {
     const fs = names.flatMap((x) => (o.members[x] ? [asMember(x, o.members[x]!)] : []));
     if (fs.length === 0) continue;
     const f = combineForecasts(fs);
-    const end = n - o.heldBack;
+    const end = history.length - o.heldBack;
     for (let k = 0; k < Math.min(o.heldBack, f.mean.length); k++) {
-      const sd = (f.upper[0][k] - f.lower[0][k]) / (2 * z);
-      if (!(sd > 0)) continue;
-      const e = (history[end + k] - f.mean[k]) / sd;
-      ss += e * e;
-      count++;
+      LEVELS.forEach((_, i) => {
+        const hw = (f.upper[i][k] - f.lower[i][k]) / 2;
+        ratios[i].push(hw > 0 ? Math.abs(history[end + k] - f.mean[k]) / hw : NaN);
+      });
     }
   }
-  return Math.sqrt((ss + prior) / (count + prior));
+  return ratios.map((r) => r.filter((v) => Number.isFinite(v)));
+}
+
+/**
+ * A per-series width factor from the track record: the root mean square of the earlier origins'
+ * errors in units of that origin's interval (its 80% half-width / z_0.9), shrunk towards 1 by
+ * `prior` pseudo-observations.
+ */
+function trackWidth(c: CachedSeries, history: number[], names: MemberName[], prior: number): number {
+  const z = normalQuantile(0.9);
+  const r = trackRatios(c, history, names)[0];
+  const ss = r.reduce((a, v) => a + (v * z) ** 2, 0);
+  return Math.sqrt((ss + prior) / (r.length + prior));
 }
 
 /**
@@ -166,24 +173,10 @@ function trackWidth(c: CachedSeries, history: number[], names: MemberName[], pri
  * shrunk towards 1 by `prior` pseudo-observations.
  */
 function trackLevelFactors(c: CachedSeries, history: number[], names: MemberName[], prior: number): number[] {
-  const n = history.length;
-  const ratios: number[][] = LEVELS.map(() => []);
-  for (const o of c.origins) {
-    const fs = names.flatMap((x) => (o.members[x] ? [asMember(x, o.members[x]!)] : []));
-    if (fs.length === 0) continue;
-    const f = combineForecasts(fs);
-    const end = n - o.heldBack;
-    for (let k = 0; k < Math.min(o.heldBack, f.mean.length); k++) {
-      LEVELS.forEach((_, i) => {
-        const hw = (f.upper[i][k] - f.lower[i][k]) / 2;
-        if (hw > 0) ratios[i].push(Math.abs(history[end + k] - f.mean[k]) / hw);
-      });
-    }
-  }
-  return LEVELS.map((l, i) => {
-    const r = ratios[i].sort((a, b) => a - b);
+  return trackRatios(c, history, names).map((r, i) => {
     if (r.length === 0) return 1;
-    return (r.length * quantileSorted(r, l / 100) + prior) / (r.length + prior);
+    r.sort((x, y) => x - y);
+    return (r.length * quantileSorted(r, LEVELS[i] / 100) + prior) / (r.length + prior);
   });
 }
 
@@ -256,240 +249,78 @@ const POOL_R: MemberName[] = ['ets', 'theta', 'arima', 'ar'];
 const THREE: MemberName[] = ['ets', 'theta', 'arima-css'];
 const THREE_R: MemberName[] = ['ets', 'theta', 'arima'];
 
+/** A rule with today's interval unless `extra` says otherwise. */
+const r = (name: string, members: MemberName[], point: Point, extra: Partial<Spec> = {}): Rule =>
+  rule(name, { members, point, interval: 'today', ...extra });
+
+/** AR only with a detected season, each member floored at 0 for a history without negatives. */
+const ARS: Partial<Spec> = { ifSeasonal: ['ar'], clip: true };
+
+/** The pool's mean with ARS and an interval variant (`extra`). */
+const clippedPool = (name: string, extra: Partial<Spec>): Rule =>
+  r(`pool, AR only with a detected season, mean, clipped at 0, ${name}`, POOL, 'mean', { ...ARS, ...extra });
+
 export const RULES: Rule[] = [
   ...(['ets', 'theta', 'arima', 'arima-css', 'ar'] as const).map((m) =>
-    rule(`${m} alone`, { members: [m], point: 'mean', interval: 'vincent-raw' }),
+    r(`${m} alone`, [m], 'mean', { interval: 'vincent-raw' }),
   ),
-  rule('auto today (ETS + Theta + AR, mean)', { members: ['ets', 'theta', 'ar'], point: 'mean', interval: 'today' }),
-  rule('pool (ETS, Theta, ARIMA-CSS, AR), median, today interval', {
-    members: POOL,
-    point: 'median',
-    interval: 'today',
-  }),
-  rule('pool, mean', { members: POOL, point: 'mean', interval: 'today' }),
-  rule('pool, trimmed mean', { members: POOL, point: 'trimmed', interval: 'today' }),
-  rule('pool, 1/track-MASE weights', { members: POOL, point: 'track', interval: 'today' }),
-  rule('pool, best 2 by track record', { members: POOL, point: 'track2', interval: 'today' }),
-  rule('pool, best by track record', { members: POOL, point: 'best', interval: 'today' }),
-  rule('pool with R-search ARIMA, median', { members: POOL_R, point: 'median', interval: 'today' }),
-  rule('pool with R-search ARIMA, mean', { members: POOL_R, point: 'mean', interval: 'today' }),
-  rule('ETS + Theta + ARIMA-CSS, mean', { members: THREE, point: 'mean', interval: 'today' }),
-  rule('ETS + Theta + ARIMA-CSS, median', { members: THREE, point: 'median', interval: 'today' }),
-  rule('ETS + Theta + ARIMA (R search), mean', { members: THREE_R, point: 'mean', interval: 'today' }),
-  rule('ETS + Theta + ARIMA (R search), median', { members: THREE_R, point: 'median', interval: 'today' }),
-  rule('ETS + Theta + ARIMA (R search), 1/track weights', { members: THREE_R, point: 'track', interval: 'today' }),
-  rule('ETS + ARIMA-CSS, mean', { members: ['ets', 'arima-css'], point: 'mean', interval: 'today' }),
-  rule('ETS + Theta, mean', { members: ['ets', 'theta'], point: 'mean', interval: 'today' }),
-  rule('pool, AR only with a detected season, median', {
-    members: POOL,
+  r('auto today (ETS + Theta + AR, mean)', TODAY, 'mean'),
+  r('pool (ETS, Theta, ARIMA-CSS, AR), median, today interval', POOL, 'median'),
+  r('pool, mean', POOL, 'mean'),
+  r('pool, trimmed mean', POOL, 'trimmed'),
+  r('pool, 1/track-MASE weights', POOL, 'track'),
+  r('pool, best 2 by track record', POOL, 'track2'),
+  r('pool, best by track record', POOL, 'best'),
+  r('pool with R-search ARIMA, median', POOL_R, 'median'),
+  r('pool with R-search ARIMA, mean', POOL_R, 'mean'),
+  r('ETS + Theta + ARIMA-CSS, mean', THREE, 'mean'),
+  r('ETS + Theta + ARIMA-CSS, median', THREE, 'median'),
+  r('ETS + Theta + ARIMA (R search), mean', THREE_R, 'mean'),
+  r('ETS + Theta + ARIMA (R search), median', THREE_R, 'median'),
+  r('ETS + Theta + ARIMA (R search), mean of mean and median', THREE_R, 'mid'),
+  r('ETS + Theta + ARIMA (R search), 1/track weights', THREE_R, 'track'),
+  r('ETS + ARIMA-CSS, mean', ['ets', 'arima-css'], 'mean'),
+  r('ETS + Theta, mean', ['ets', 'theta'], 'mean'),
+  r('pool, AR only with a detected season, median', POOL, 'median', { ifSeasonal: ['ar'] }),
+  r('pool, AR only with a detected season, mean', POOL, 'mean', { ifSeasonal: ['ar'] }),
+  r('pool, AR only with a detected season, mean of mean and median', POOL, 'mid', { ifSeasonal: ['ar'] }),
+  r('pool (R search), AR only with a detected season, mean', POOL_R, 'mean', { ifSeasonal: ['ar'] }),
+  r('pool (R search), AR only with a detected season, median', POOL_R, 'median', { ifSeasonal: ['ar'] }),
+  r('pool (R search), AR only with a detected season, mean of mean and median', POOL_R, 'mid', {
     ifSeasonal: ['ar'],
-    point: 'median',
-    interval: 'today',
   }),
-  rule('pool, AR only with a detected season, mean', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-  }),
-  rule('pool (R search), AR only with a detected season, mean', {
-    members: POOL_R,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-  }),
-  rule('pool (R search), AR only with a detected season, median', {
-    members: POOL_R,
-    ifSeasonal: ['ar'],
-    point: 'median',
-    interval: 'today',
-  }),
-  rule('pool, median, Vincentised pool interval', { members: POOL, point: 'median', interval: 'vincent' }),
-  rule('pool, median, Vincentised, no residual factor', { members: POOL, point: 'median', interval: 'vincent-raw' }),
-  rule('pool, median, today interval × track width (prior 10)', {
-    members: POOL,
-    point: 'median',
-    interval: 'today',
-    trackPrior: 10,
-  }),
-  rule('ETS + Theta + ARIMA (R search), mean of mean and median', {
-    members: THREE_R,
-    point: 'mid',
-    interval: 'today',
-  }),
-  rule('pool (R search), AR only with a detected season, mean of mean and median', {
-    members: POOL_R,
-    ifSeasonal: ['ar'],
-    point: 'mid',
-    interval: 'today',
-  }),
-  rule('pool, AR only with a detected season, mean of mean and median', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mid',
-    interval: 'today',
-  }),
-  rule('pool (R search), AR only with a detected season, mean, clipped at 0', {
-    members: POOL_R,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-  }),
-  rule('pool, median, clipped at 0', { members: POOL, point: 'median', interval: 'today', clip: true }),
-  rule('pool, mean, clipped at 0', { members: POOL, point: 'mean', interval: 'today', clip: true }),
-  rule('auto today, clipped at 0', { members: ['ets', 'theta', 'ar'], point: 'mean', interval: 'today', clip: true }),
-  rule('ETS + Theta + AR (AR only with a detected season), mean, clipped at 0', {
-    members: ['ets', 'theta', 'ar'],
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-  }),
-  rule('ETS + Theta + AR (AR only with a detected season), mean', {
-    members: ['ets', 'theta', 'ar'],
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-  }),
-  rule('pool (R search), mean, clipped at 0', { members: POOL_R, point: 'mean', interval: 'today', clip: true }),
-  rule('ETS + Theta + ARIMA (R search), mean, clipped at 0', {
-    members: THREE_R,
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, track width (prior 10)', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    trackPrior: 10,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, track width (prior 10), widen only', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    trackPrior: 10,
-    widenOnly: true,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, track width (prior 30)', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    trackPrior: 30,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, track level factors (prior 10)', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    trackPrior: 10,
-    trackMode: 'levels',
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, track level factors (prior 30)', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    trackPrior: 30,
-    trackMode: 'levels',
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, track level factors (prior 10), widen only', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    trackPrior: 10,
-    trackMode: 'levels',
-    widenOnly: true,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, recent-error width (2 seasons), widen only', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    recentSeasons: 2,
-    widenOnly: true,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, recent-error width (2 seasons)', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    recentSeasons: 2,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, recent-error width (1 season), widen only', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    recentSeasons: 1,
-    widenOnly: true,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, recent-error width (3 seasons), widen only', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    interval: 'today',
-    clip: true,
-    recentSeasons: 3,
-    widenOnly: true,
-  }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, today-raw × track level factors (prior 10)', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    clip: true,
+  r('ETS + Theta + AR (AR only with a detected season), mean', TODAY, 'mean', { ifSeasonal: ['ar'] }),
+  r('pool, median, Vincentised pool interval', POOL, 'median', { interval: 'vincent' }),
+  r('pool, median, Vincentised, no residual factor', POOL, 'median', { interval: 'vincent-raw' }),
+  r('pool, median, today interval × track width (prior 10)', POOL, 'median', { trackPrior: 10 }),
+  // Members floored at 0 when the history has no negative value.
+  r('auto today, clipped at 0', TODAY, 'mean', { clip: true }),
+  r('ETS + Theta + AR (AR only with a detected season), mean, clipped at 0', TODAY, 'mean', ARS),
+  r('ETS + Theta + ARIMA (R search), mean, clipped at 0', THREE_R, 'mean', { clip: true }),
+  r('pool, median, clipped at 0', POOL, 'median', { clip: true }),
+  r('pool, mean, clipped at 0', POOL, 'mean', { clip: true }),
+  r('pool (R search), mean, clipped at 0', POOL_R, 'mean', { clip: true }),
+  r('pool (R search), AR only with a detected season, mean, clipped at 0', POOL_R, 'mean', ARS),
+  r('pool, AR only with a detected season, mean, clipped at 0', POOL, 'mean', ARS),
+  clippedPool('track width (prior 10)', { trackPrior: 10 }),
+  clippedPool('track width (prior 10), widen only', { trackPrior: 10, widenOnly: true }),
+  clippedPool('track width (prior 30)', { trackPrior: 30 }),
+  clippedPool('track level factors (prior 10)', { trackPrior: 10, trackMode: 'levels' }),
+  clippedPool('track level factors (prior 30)', { trackPrior: 30, trackMode: 'levels' }),
+  clippedPool('track level factors (prior 10), widen only', { trackPrior: 10, trackMode: 'levels', widenOnly: true }),
+  clippedPool('recent-error width (1 season), widen only', { recentSeasons: 1, widenOnly: true }),
+  clippedPool('recent-error width (2 seasons), widen only', { recentSeasons: 2, widenOnly: true }),
+  clippedPool('recent-error width (2 seasons)', { recentSeasons: 2 }),
+  clippedPool('recent-error width (3 seasons), widen only', { recentSeasons: 3, widenOnly: true }),
+  clippedPool('today-raw × track level factors (prior 10)', {
     interval: 'today-raw',
     trackPrior: 10,
     trackMode: 'levels',
   }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, today-raw × track level factors (prior 30)', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    clip: true,
+  clippedPool('today-raw × track level factors (prior 30)', {
     interval: 'today-raw',
     trackPrior: 30,
     trackMode: 'levels',
   }),
-  rule('pool, AR only with a detected season, mean, clipped at 0, today-raw × track width (prior 10)', {
-    members: POOL,
-    ifSeasonal: ['ar'],
-    point: 'mean',
-    clip: true,
-    interval: 'today-raw',
-    trackPrior: 10,
-  }),
-  rule(
-    'pool, AR only with a detected season, mean, clipped at 0, today × track level factors (prior 10), scored on today members',
-    {
-      members: POOL,
-      ifSeasonal: ['ar'],
-      point: 'mean',
-      clip: true,
-      interval: 'today',
-      trackPrior: 10,
-      trackMode: 'levels',
-    },
-  ),
+  clippedPool('today-raw × track width (prior 10)', { interval: 'today-raw', trackPrior: 10 }),
 ];
