@@ -110,9 +110,12 @@ function planFor(spec: ScenarioSpec): PreparedScenario {
   return cachedPlan.plan;
 }
 
-/** Runs one block on this thread (what a block worker does with a `scenario.block` job). */
+/**
+ * Runs one block on this thread (what a block worker does with a `scenario.block` job), into the
+ * job's columns when it brings some.
+ */
 export function runBlockHere(job: ScenarioBlockJob): BlockResult {
-  return simulateBlock(planFor(job.spec), job.slot);
+  return simulateBlock(planFor(job.spec), job.slot, job.into);
 }
 
 /**
@@ -120,11 +123,13 @@ export function runBlockHere(job: ScenarioBlockJob): BlockResult {
  * running blocks on its own thread too, between the answers), and its outputs' statistics through
  * `describe` when one is given.
  * @param concurrency blocks in flight at once with `runBlock` (e.g. twice the workers)
+ * @param recycle whether `runBlock` moves a job's `into` columns, so merged ones can go back out
  */
 export function createScenarioJobHandlers(
   runBlock?: RunBlock,
   concurrency?: number,
   describe?: DescribeElsewhere,
+  recycle = false,
 ): JobHandlers<ScenarioJobs> {
   return {
     'scenario.run': async (job, context) => {
@@ -139,6 +144,7 @@ export function createScenarioJobHandlers(
         ...options,
         concurrency,
         runHere: true,
+        recycle,
         describe: describe && describeSpread(describe.run, describe.workers, job.histogramBins, histograms),
       });
       return scenarioJobResult(run, job, context, describe ? histograms : undefined);
@@ -184,7 +190,12 @@ export function scenarioHandlersSpreading(
       if (pool.workers === 0) return scenarioJobHandlers['scenario.run'](job, context);
       const blocks = pool;
       spreading ??= createScenarioJobHandlers(
-        (block, signal) => blocks.run('scenario.block', block, { signal }),
+        // A block that brings columns to write into moves them (and gets them back, moved, with its answer).
+        (block, signal) =>
+          blocks.run('scenario.block', block, {
+            signal,
+            transfer: block.into?.map((column) => column.buffer as ArrayBuffer),
+          }),
         2 * blocks.workers,
         options.describeOnWorkers
           ? {
@@ -193,6 +204,7 @@ export function scenarioHandlersSpreading(
               workers: blocks.workers,
             }
           : undefined,
+        true,
       );
       return spreading['scenario.run'](job, context);
     },

@@ -22,6 +22,11 @@ import { prepareScenario, PreparedScenario, ScenarioSpec } from './spec';
 export interface ScenarioBlockJob {
   spec: ScenarioSpec;
   slot: BlockSlot;
+  /**
+   * Columns to write the outputs into (one per output, `slot.trials` long): an earlier block's,
+   * merged and sent back with `recycle`, so a worker does not allocate its outputs for every block.
+   */
+  into?: Float64Array[];
 }
 
 /** Runs one block somewhere (a worker of a job pool, or this thread). */
@@ -48,6 +53,12 @@ export interface BlockRunOptions {
   onProgress?: (progress: Progress) => void;
   /** Where the outputs' statistics are computed. @default this thread, one output after another */
   describe?: DescribeOutputs;
+  /**
+   * Send each worker's output columns, once merged, back with a later block of the same size to be
+   * written into (`ScenarioBlockJob.into`). Only for a `runBlock` that moves them (a Web Worker's
+   * transfer): one that copies them would copy more than it saves. @default false
+   */
+  recycle?: boolean;
 }
 
 const now = (): number => globalThis.performance.now();
@@ -125,6 +136,8 @@ export async function runScenarioOnBlocks(
     let done = 0;
     let placed = 0;
     let ordered = 0;
+    /** Merged workers' output columns, to send back with a later block (`recycle`). */
+    const spare: Float64Array[][] = [];
     const finish = (error: unknown, run?: ScenarioRun): void => {
       if (settled) return;
       settled = true;
@@ -167,6 +180,7 @@ export async function runScenarioOnBlocks(
     const onBlock = (block: BlockResult): void => {
       if (settled || summarising) return;
       merger.place(block);
+      if (options.recycle && block.outputs[0] !== merger.columns[0]) spare.push([...block.outputs]);
       placed++;
       done += block.trials;
       options.onProgress?.({ done, total: plan.iterations });
@@ -180,7 +194,8 @@ export async function runScenarioOnBlocks(
       while (!settled && !summarising && inFlight < window && next < slots.length) {
         const slot = slots[next++];
         inFlight++;
-        runBlock({ spec, slot }, controller.signal).then(
+        const into = spare.length > 0 && spare[spare.length - 1][0]?.length === slot.trials ? spare.pop() : undefined;
+        runBlock(into ? { spec, slot, into } : { spec, slot }, controller.signal).then(
           (block) => {
             inFlight--;
             onBlock(block);

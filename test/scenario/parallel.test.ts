@@ -138,6 +138,31 @@ describe('runScenarioOnBlocks', () => {
     expect(new Set(calls).size).toBe(calls.length);
   });
 
+  test('recycle: merged columns go back out to be written over, only into blocks of their size; the same bits', async () => {
+    for (const runHere of [false, true]) {
+      const { runBlock } = scrambled(runHere ? 5 : 6);
+      const brought: { index: number; trials: number; into?: number }[] = [];
+      const recording: RunBlock = (job, signal) => {
+        brought.push({ index: job.slot.index, trials: job.slot.trials, into: job.into?.[0].length });
+        // The columns come back holding an earlier block's trials: the block must overwrite them.
+        return runBlock(job, signal);
+      };
+      const run = await runScenarioOnBlocks(spec, recording, { concurrency: 2, runHere, recycle: true });
+      expect(bytes(run)).toBe(bytes(single));
+      expect(summary(run)).toBe(summary(single));
+      const recycled = brought.filter((b) => b.into !== undefined);
+      expect(recycled.length).toBeGreaterThan(0);
+      for (const b of recycled) expect(b.into).toBe(b.trials);
+      // Without `recycle` nothing goes back out.
+      const plain: number[] = [];
+      await runScenarioOnBlocks(spec, (job, signal) => (plain.push(job.into ? 1 : 0), runBlock(job, signal)), {
+        concurrency: 2,
+        runHere,
+      });
+      expect(plain.every((x) => x === 0)).toBe(true);
+    }
+  });
+
   test('this thread alone (nothing goes out) and with a convergence rule: the same bits', async () => {
     const never: RunBlock = () => new Promise<BlockResult>(() => undefined);
     const run = await runScenarioOnBlocks(spec, never, { concurrency: 0, runHere: true });
