@@ -57,6 +57,17 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
   const [problem, setProblem] = useState<{ field: string; text: string } | null>(null);
   const set = (patch: Partial<KpiDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const error = (field: string) => (problem?.field === field ? problem.text : undefined);
+  /** A text box for one field of the draft, with that field's problem under it. */
+  const textField = (key: 'name' | 'ownerCostCentre' | 'unit' | 'priority', label: string, narrow = true) => (
+    <Field label={label} size="small" validationMessage={error(key)}>
+      <Input
+        size="small"
+        className={narrow ? styles.narrow : undefined}
+        value={draft[key]}
+        onChange={(_, d) => set({ [key]: d.value })}
+      />
+    </Field>
+  );
   const setLink = (line: string, patch: Partial<LinkDraft>) =>
     setDraft((d) => ({
       ...d,
@@ -153,39 +164,16 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
         </>
       )}
       <div className={styles.row}>
-        <Field label="KPI name" size="small" validationMessage={error('name')}>
-          <Input size="small" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
-        </Field>
-        <Field label="Owner cost centre" size="small" validationMessage={error('ownerCostCentre')}>
-          <Input
-            size="small"
-            className={styles.narrow}
-            value={draft.ownerCostCentre}
-            onChange={(_, d) => set({ ownerCostCentre: d.value })}
-          />
-        </Field>
-        <Field label="Unit" size="small">
-          <Input
-            size="small"
-            className={styles.narrow}
-            value={draft.unit}
-            onChange={(_, d) => set({ unit: d.value })}
-          />
-        </Field>
+        {textField('name', 'KPI name', false)}
+        {textField('ownerCostCentre', 'Owner cost centre')}
+        {textField('unit', 'Unit')}
         <Field label="Better when" size="small">
           <Select size="small" value={draft.direction} onChange={(_, d) => set({ direction: d.value as KpiDirection })}>
             <option value="higher">higher</option>
             <option value="lower">lower</option>
           </Select>
         </Field>
-        <Field label="KPI priority" size="small" validationMessage={error('priority')}>
-          <Input
-            size="small"
-            className={styles.narrow}
-            value={draft.priority}
-            onChange={(_, d) => set({ priority: d.value })}
-          />
-        </Field>
+        {textField('priority', 'KPI priority')}
       </div>
       {/* Not a Field: a Field gives its one control id to every checkbox inside it. */}
       <div role="group" aria-labelledby="kpi-lines-label">
