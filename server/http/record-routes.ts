@@ -8,7 +8,8 @@ import type { AuthUser } from '../../src/model/roles';
 import { userOf } from '../auth/policy';
 import type { Db, Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
-import { apiRoute, type ApiRoute } from './route';
+import { apiRoute, byCostCentre, type ApiRoute } from './route';
+import * as S from './schemas';
 import { expectedVersion, mutate } from './mutate';
 import type { Resource } from './resources';
 
@@ -59,6 +60,34 @@ export function listRoute(app: FastifyInstance, db: Db, spec: ListSpec): void {
       values,
     );
     return found.rows;
+  });
+}
+
+/** An optional query filter of a list: its schema, and its SQL condition with `$` where the value goes. */
+export interface ListFilter {
+  schema: object;
+  where: string;
+}
+
+export interface CostCentreListSpec extends Omit<ListSpec, 'access' | 'querystring' | 'where'> {
+  /** The condition that keeps the cost centre's records, e.g. `cost_centre = $`. */
+  costCentre: string;
+  filters?: Record<string, ListFilter>;
+}
+
+/**
+ * GET the records of one cost centre: `?costCentre=` is required and the caller must be allowed to
+ * read it; each filter is optional and its schema and condition are given together.
+ */
+export function costCentreListRoute(app: FastifyInstance, db: Db, spec: CostCentreListSpec): void {
+  const { costCentre, filters = {}, ...rest } = spec;
+  const each = <T>(pick: (filter: ListFilter) => T) =>
+    Object.fromEntries(Object.entries(filters).map(([key, filter]) => [key, pick(filter)]));
+  listRoute(app, db, {
+    ...rest,
+    access: byCostCentre('read', 'query'),
+    querystring: S.costCentreQuery(each((f) => f.schema)),
+    where: { costCentre, ...each((f) => f.where) },
   });
 }
 

@@ -9,7 +9,7 @@ import { userOf } from '../auth/policy';
 import type { Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
 import { mutate } from '../http/mutate';
-import { listRoute } from '../http/record-routes';
+import { costCentreListRoute } from '../http/record-routes';
 import { apiRoute, byCostCentre } from '../http/route';
 import * as S from '../http/schemas';
 import type { RouteDeps } from './deps';
@@ -130,15 +130,14 @@ export function actualsRoutes(
     },
   );
 
-  listRoute(app, db, {
+  costCentreListRoute(app, db, {
     url: '/api/actuals',
     tags,
     summary: 'Actuals of a cost centre, summed by account and period',
-    access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery({ from: S.period, to: S.period }),
     item: S.looseObject,
     source: { table: 'actuals', columns: 'account, period, sum(amount)::float8 AS amount' },
-    where: { costCentre: 'cost_centre = $', from: 'period >= $', to: 'period <= $' },
+    costCentre: 'cost_centre = $',
+    filters: { from: { schema: S.period, where: 'period >= $' }, to: { schema: S.period, where: 'period <= $' } },
     groupBy: 'account, period',
     orderBy: 'account, period',
   });

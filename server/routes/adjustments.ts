@@ -7,7 +7,7 @@ import { ADJUSTMENT_ID_PATTERN } from '../../src/model/names';
 import { userOf } from '../auth/policy';
 import type { Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
-import { createRoute, listRoute } from '../http/record-routes';
+import { createRoute, costCentreListRoute } from '../http/record-routes';
 import { mutate, type Audit, type Outcome } from '../http/mutate';
 import { RESOURCES } from '../http/resources';
 import { apiRoute, byCostCentre } from '../http/route';
@@ -114,15 +114,17 @@ type NewAdjustment = AdjustmentRecord & { costCentre: string };
  */
 export function adjustmentRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['adjustments'];
-  listRoute(app, db, {
+  costCentreListRoute(app, db, {
     url: '/api/adjustments',
     tags,
     summary: 'Remembered adjustments of a cost centre, oldest move first (the forgotten too with forgotten=true)',
-    access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery({ line: text, forgotten: { type: 'boolean', default: false } }),
     item: stored,
     source: ADJUSTMENT,
-    where: { costCentre: 'cost_centre = $', line: 'line = $', forgotten: '($ OR forgotten_at IS NULL)' },
+    costCentre: 'cost_centre = $',
+    filters: {
+      line: { schema: text, where: 'line = $' },
+      forgotten: { schema: { type: 'boolean', default: false }, where: '($ OR forgotten_at IS NULL)' },
+    },
     orderBy: "(context ->> 'period')::int, id",
     limit: 5000,
   });

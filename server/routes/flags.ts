@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { FLAG_KINDS, severityBand } from '../../src/model/flag';
-import { createRoute, listRoute } from '../http/record-routes';
+import { createRoute, costCentreListRoute } from '../http/record-routes';
 import { byCostCentre } from '../http/route';
 import * as S from '../http/schemas';
 import { emitEvent } from '../notify/events';
@@ -27,15 +27,14 @@ const FLAG_COLUMNS = `flag_id AS "flagId", cost_centre AS "costCentre", kind, se
  */
 export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['flags'];
-  listRoute(app, db, {
+  costCentreListRoute(app, db, {
     url: '/api/flags',
     tags,
     summary: 'Flags reported for a cost centre, most severe first',
-    access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery({ minSeverity: { type: 'number', minimum: 0, maximum: 1 } }),
     item: S.looseObject,
     source: { table: 'flags', columns: FLAG_COLUMNS },
-    where: { costCentre: 'cost_centre = $', minSeverity: 'severity >= $' },
+    costCentre: 'cost_centre = $',
+    filters: { minSeverity: { schema: { type: 'number', minimum: 0, maximum: 1 }, where: 'severity >= $' } },
     orderBy: 'severity DESC, flag_id',
     limit: 1000,
   });

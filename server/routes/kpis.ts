@@ -8,9 +8,9 @@ import {
   MAX_KPI_PERIODS,
 } from '../../src/model/limits';
 import { ServerErrors } from '../errors';
-import { createRoute, getByIdRoute, listRoute, updateRoute } from '../http/record-routes';
+import { createRoute, getByIdRoute, costCentreListRoute, updateRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
-import { byCostCentre, byRecord } from '../http/route';
+import { byRecord } from '../http/route';
 import * as S from '../http/schemas';
 import type { RouteDeps } from './deps';
 
@@ -119,15 +119,14 @@ const definitionValues = (body: Omit<KpiDefinition, 'ownerCostCentre'>) => [
  */
 export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['kpis'];
-  listRoute(app, db, {
+  costCentreListRoute(app, db, {
     url: '/api/kpis',
     tags,
     summary: 'KPIs owned by a cost centre, by name (the deleted ones too with archived=true)',
-    access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery({ archived: { type: 'boolean', default: false } }),
     item: kpi,
     source: KPI,
-    where: { costCentre: 'owner_cost_centre = $', archived: '($ OR archived_at IS NULL)' },
+    costCentre: 'owner_cost_centre = $',
+    filters: { archived: { schema: { type: 'boolean', default: false }, where: '($ OR archived_at IS NULL)' } },
     // A live KPI before the archived ones of its name, those newest first.
     orderBy: 'name, archived_at DESC NULLS FIRST',
   });

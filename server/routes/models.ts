@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DriverSpec, NewDriverModel } from '../../src/model/driver';
 import { MAX_DRIVER_PARAMS, MAX_DRIVERS, MAX_EXPRESSION_LENGTH, MAX_PARAM_LIST } from '../../src/model/limits';
-import { createRoute, getByIdRoute, listRoute, updateRoute } from '../http/record-routes';
+import { createRoute, getByIdRoute, costCentreListRoute, listRoute, updateRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
 import { byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
@@ -46,15 +46,13 @@ const { model: MODEL, scenario: SCENARIO } = RESOURCES;
 /** Driver models (drivers + model expression) and their named scenarios (driver overrides). */
 export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['models'];
-  listRoute(app, db, {
+  costCentreListRoute(app, db, {
     url: '/api/models',
     tags,
     summary: 'List driver models of a cost centre',
-    access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery(),
     item: model,
     source: MODEL,
-    where: { costCentre: 'cost_centre = $' },
+    costCentre: 'cost_centre = $',
     orderBy: 'name',
   });
 

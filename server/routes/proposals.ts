@@ -14,9 +14,9 @@ import {
 import type { NewProposal } from '../../src/model/team-proposal';
 import type { Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
-import { createRoute, getByIdRoute, listRoute, updateRoute, type ChangeContext } from '../http/record-routes';
+import { createRoute, getByIdRoute, costCentreListRoute, updateRoute, type ChangeContext } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
-import { byCostCentre, byRecord } from '../http/route';
+import { byRecord } from '../http/route';
 import * as S from '../http/schemas';
 import { emitEvent } from '../notify/events';
 import { decideStep, openStep, startChain, type ProposalSummary } from '../proposals/chain-steps';
@@ -101,15 +101,14 @@ const historyStep = (first: number) =>
  */
 export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['proposals'];
-  listRoute(app, db, {
+  costCentreListRoute(app, db, {
     url: '/api/proposals',
     tags,
     summary: 'Proposals that change a cost centre',
-    access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery({ state: S.proposalState }),
     item: proposal,
     source: PROPOSAL,
-    where: { costCentre: '$ = ANY (cost_centres)', state: 'state = $' },
+    costCentre: '$ = ANY (cost_centres)',
+    filters: { state: { schema: S.proposalState, where: 'state = $' } },
     orderBy: 'created_at, id',
   });
 

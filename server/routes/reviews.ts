@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actionOf, reviewRefusal, type NewReviewDecision } from '../../src/model/review';
 import { ServerErrors } from '../errors';
-import { createRoute, listRoute } from '../http/record-routes';
+import { createRoute, costCentreListRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
 import { byCostCentre } from '../http/route';
 import * as S from '../http/schemas';
@@ -12,15 +12,14 @@ const REVIEW = RESOURCES.review;
 /** Flag review decisions: what a reviewer decided about a flagged variance or anomaly (src/model/review.ts). */
 export function reviewRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['reviews'];
-  listRoute(app, db, {
+  costCentreListRoute(app, db, {
     url: '/api/reviews',
     tags,
     summary: 'Review decisions of a cost centre, newest first',
-    access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery({ flagId: S.flagId }),
     item: S.looseObject,
     source: REVIEW,
-    where: { costCentre: 'cost_centre = $', flagId: 'flag_id = $' },
+    costCentre: 'cost_centre = $',
+    filters: { flagId: { schema: S.flagId, where: 'flag_id = $' } },
     orderBy: 'decided_at DESC, id',
     limit: 1000,
   });

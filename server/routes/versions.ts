@@ -6,7 +6,7 @@ import type { Queryable } from '../db/db';
 import { nextVersionNumber } from '../proposals/versions';
 import { expectedVersion } from '../http/mutate';
 import { ServerErrors } from '../errors';
-import { createRoute, getByIdRoute, listRoute } from '../http/record-routes';
+import { createRoute, getByIdRoute, costCentreListRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
 import { apiRoute, byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
@@ -42,15 +42,14 @@ const versionWithLines = {
  */
 export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['versions'];
-  listRoute(app, db, {
+  costCentreListRoute(app, db, {
     url: '/api/versions',
     tags,
     summary: 'List budget versions of a cost centre',
-    access: byCostCentre('read', 'query'),
-    querystring: S.costCentreQuery({ fiscalYear: S.fiscalYear }),
     item: S.looseObject,
     source: VERSION,
-    where: { costCentre: 'cost_centre = $', fiscalYear: 'fiscal_year = $' },
+    costCentre: 'cost_centre = $',
+    filters: { fiscalYear: { schema: S.fiscalYear, where: 'fiscal_year = $' } },
     orderBy: 'fiscal_year, kind, name',
   });
 
