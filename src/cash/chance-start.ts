@@ -12,6 +12,8 @@
  *   limit, k = ⌊αS⌋, as if each period could drop its own k trials) and no interest carried in.
  *   Second solve: the k trials with the largest shortfall under the first plan are the ones dropped in
  *   every period, and each trial carries the interest of its least-cost recourse under the first plan.
+ *   The start is the larger Y of the two in each period: the first places too much where the drops
+ *   differ between periods, the second too little where it drops the wrong trials.
  * On the 200-trial bench plans the LP has T rows and about 25·T columns and takes tens of
  * milliseconds; the 64-trial subsample it replaces took 0.06–2.5 s and its plan missed rows on the
  * 78-period plan, which cost a second solve of the whole MIP (docs/cash.md).
@@ -113,9 +115,9 @@ function worstTrials(paths: TrialPath[], k: number): Set<number> {
 }
 
 /**
- * The start's placements as Y (Y[t] for period t + 1): the second solve's, or the first's when the
- * second has no solution, or no placements when neither has (the scenario programme then decides
- * feasibility).
+ * The start's placements as Y (Y[t] for period t + 1): in each period the larger of the two solves'
+ * (more placed means more rows written, fewer missed); the first's when the second has no solution;
+ * no placements when neither has (the scenario programme then decides feasibility).
  */
 export async function chanceStart(input: ChanceStartInput, solver: Solver): Promise<Float64Array> {
   const T = input.base[0].length;
@@ -125,9 +127,11 @@ export async function chanceStart(input: ChanceStartInput, solver: Solver): Prom
   for (let round = 0; round < 2; round++) {
     const solved = await solver.solve(chanceStartLp({ ...input, ...refined }));
     if (solved.status !== 'optimal') return y;
+    const first = y;
     y = new Float64Array(T);
     for (let t = 1; t <= T; t++) y[t - 1] = solved.values[`Y${t}`] ?? 0;
     const paths = recoursePaths(input.plan, y);
+    if (round === 1) for (let t = 0; t < T; t++) y[t] = Math.max(y[t], first[t]);
     refined = {
       carried: carriedInterest(paths, rp),
       dropped: worstTrials(paths, Math.floor(input.risk.alpha * paths.length)),
