@@ -108,14 +108,23 @@ export function correlationOfUnits(columns: readonly Float64Array[]): Matrix {
   return matrix;
 }
 
-/** Mid-ranks of `values` (ties averaged) into `out`, with arrays from `scratch`. */
+/**
+ * Mid-ranks of `values` (ties averaged) into `out`, with arrays from `scratch`: in one pass over the
+ * sorted order, each run of equal values given the mean of its positions (0.5·(first + last), as
+ * `midRanksOfSorted` gives it), without writing the sorted values out first.
+ */
 function midRanksInto(values: Float64Array, out: Float64Array, scratch: Scratch): void {
   const n = values.length;
   const order = argsort(values, 'full', scratch);
-  const sorted = scratch.float64('block-sensitivity:sorted', n);
-  for (let p = 0; p < n; p++) sorted[p] = values[order[p]];
-  const table = midRanksOfSorted(sorted, scratch.float64('block-sensitivity:table', n));
-  for (let p = 0; p < n; p++) out[order[p]] = table[p];
+  let start = 0;
+  while (start < n) {
+    const first = values[order[start]];
+    let end = start + 1;
+    while (end < n && values[order[end]] === first) end++;
+    const value = 0.5 * (start + end - 1);
+    for (let p = start; p < end; p++) out[order[p]] = value;
+    start = end;
+  }
 }
 
 /**
