@@ -173,7 +173,7 @@ function main(): number {
     return 0;
   }
   const cell = (s: SetScore): string =>
-    `${s.sMAPE.toFixed(2)} / ${s.MASE.toFixed(3)} / ${s.cover80.toFixed(1)} / ${s.cover95.toFixed(1)}`;
+    `${s.sMAPE.toFixed(3)} / ${s.MASE.toFixed(4)} / ${s.cover80.toFixed(1)} / ${s.cover95.toFixed(1)}`;
   const lines: string[] = [];
   for (const rule of chosen) {
     const scores = sets.map((set) => {
