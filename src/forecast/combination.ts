@@ -58,3 +58,18 @@ export function combineForecasts(
   });
   return { name, mean, lower, upper };
 }
+
+/**
+ * A forecast floored at 0: its mean and every bound below 0 become 0 (the same object when none is).
+ * `auto` floors its members when the history has no negative value, before pooling them: sales,
+ * volumes or headcount that were never negative are not forecast below zero, and a member whose
+ * trend runs through zero no longer drags the pool down with it (M1: sMAPE 16.18 → 14.99;
+ * docs/forecast.md, "Combination and interval rules from cached members").
+ * @example floorAtZero({ name: 'a', mean: [-2, 3], lower: [[-5, 1]], upper: [[1, 5]] }).mean // [0, 3]
+ */
+export function floorAtZero(f: MemberForecast): MemberForecast {
+  const below = (a: Float64Array): boolean => a.some((v) => v < 0);
+  if (!below(f.mean) && !f.lower.some(below) && !f.upper.some(below)) return f;
+  const floor = (a: Float64Array): Float64Array => a.map((v) => Math.max(v, 0));
+  return { ...f, mean: floor(f.mean), lower: f.lower.map(floor), upper: f.upper.map(floor) };
+}

@@ -12,7 +12,7 @@ import { etsAverageMember } from './ets-average';
 import type { MemberForecast } from './member-forecasts';
 import { arMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
 import { seasonlessNote } from './seasonless-note';
-import { combineForecasts } from './combination';
+import { combineForecasts, floorAtZero } from './combination';
 import type { EtsFit } from './ets-fit';
 import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
 import { accuracyWeights } from './accuracy-weights';
@@ -208,6 +208,8 @@ function memberWeights(
  * ETS model's standardised one-step residuals (see residual-calibration.ts): the members give the
  * spread and its growth with the horizon, the data's own errors give the tail shape. With
  * `byAccuracy` the weights are 1 / rolling-origin MASE per member (accuracy-weights.ts), with a note.
+ * When the history has no negative value, each member is floored at 0 before pooling, and the pool
+ * after its widths are rescaled (floorAtZero), with a note when anything was raised.
  */
 function autoCombination(
   y: Float64Array,
@@ -229,7 +231,12 @@ function autoCombination(
       ? [...weights!.kept, ...memberRecords(track.series, y.length, roles, y).filter(fresh)]
       : undefined;
   const present = roles.flatMap((f, r) => (f ? [{ f, w: weights?.weights ? weights.weights[r] : 1 }] : []));
-  const members = present.map((p) => p.f);
+  // A history with no negative value is not forecast below zero: each member is floored before
+  // pooling, and the pool after its widths are rescaled (combination.ts, floorAtZero).
+  const floor = y.every((v) => v >= 0);
+  const members = present.map((p) => (floor ? floorAtZero(p.f) : p.f));
+  if (members.some((f, j) => f !== present[j].f))
+    notes.push('The history has no negative value: member forecasts and bounds below 0 were raised to 0.');
   const combined = rescaleIntervals(
     combineForecasts(
       members,
@@ -238,14 +245,15 @@ function autoCombination(
     levels,
     residualQuantileFactors(fit.residuals, levels),
   );
-  return [fit, { ...combined, name: `auto(${members.map((x) => x.name).join('+')})` }, kept];
+  const pooled = floor ? floorAtZero(combined) : combined;
+  return [fit, { ...pooled, name: `auto(${members.map((x) => x.name).join('+')})` }, kept];
 }
 
 /**
  * Forecasts `horizon` periods ahead with prediction intervals.
  *
  * Methods: "auto" (default: equal-weight combination of automatic ETS, Theta and a differenced
- * autoregression),
+ * autoregression, floored at 0 for a history without negative values),
  * "ets" (automatic ETS by AICc, as R forecast::ets), "arima" (automatic ARIMA, as R forecast::auto.arima;
  * arima-select.ts), "theta" (R thetaf), "snaive", "naive",
  * "ses" = ETS(A,N,N), "holt" = ETS(A,A,N), "damped" = ETS(A,Ad,N), "hw" = additive Holt–Winters

@@ -136,6 +136,33 @@ describe('properties', () => {
     expect(zeros.intervals[1].upper.every(Number.isFinite)).toBe(true);
   });
 
+  test('auto floors its members at 0 when the history has no negative value, and only then', () => {
+    // Two years falling by about 8 a month: Theta and Holt's trend run through zero within the year.
+    const falling = Array.from({ length: 24 }, (_, t) => 200 - 8 * t + 3 * Math.sin(t));
+    expect(Math.min(...rollingForecast({ values: falling, horizon: 12, method: 'theta' }).mean)).toBeLessThan(-20);
+    const r = rollingForecast({ values: falling, horizon: 12, method: 'auto' });
+    expect(r.mean.every((v) => v >= 0)).toBe(true);
+    for (const i of r.intervals) expect([...i.lower, ...i.upper].every((v) => v >= 0)).toBe(true);
+    r.mean.forEach((v, k) => {
+      expect(r.intervals[1].lower[k]).toBeLessThanOrEqual(r.intervals[0].lower[k]);
+      expect(r.intervals[0].lower[k]).toBeLessThanOrEqual(v);
+      expect(v).toBeLessThanOrEqual(r.intervals[0].upper[k]);
+      expect(r.intervals[0].upper[k]).toBeLessThanOrEqual(r.intervals[1].upper[k]);
+    });
+    expect(r.mean[0]).toBeGreaterThan(0);
+    expect(r.notes).toContain(
+      'The history has no negative value: member forecasts and bounds below 0 were raised to 0.',
+    );
+    // The same history moved down by 100 has negative values: no floor, no note.
+    const moved = rollingForecast({ values: falling.map((v) => v - 100), horizon: 12, method: 'auto' });
+    expect(Math.min(...moved.mean)).toBeLessThan(-100);
+    expect(moved.notes.join(' ')).not.toMatch(/raised to 0/);
+    // A history whose members stay positive is unchanged and carries no note.
+    expect(rollingForecast({ values: monthly.values, horizon: 12, method: 'auto' }).notes.join(' ')).not.toMatch(
+      /raised to 0/,
+    );
+  });
+
   test('seasonality 0 detects the monthly season; short series note a non-seasonal model', () => {
     expect(rollingForecast({ values: monthly.values, horizon: 12 }).seasonPeriod).toBe(12);
     const short = rollingForecast({ values: monthly.values.slice(0, 20), horizon: 12 });
