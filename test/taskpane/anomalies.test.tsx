@@ -15,8 +15,8 @@ import { flagId } from '../../src/model/flag';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { saveIdentity } from '../../taskpane/review/identity';
 import { scanRange } from '../../taskpane/review/use-review';
-import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
-import type { QueuedWrite } from '../../src/connector/types';
+import type { Connector } from '../../src/connector';
+import { connectorDouble } from './connector-double';
 import { loopFlag } from '../loop/fixtures';
 
 const latestOf = (reviews: Awaited<ReturnType<typeof loadReviews>>, id: string) => reviews.get(id)?.decisions.at(-1);
@@ -109,19 +109,15 @@ describe('Anomalies view', () => {
     const scanned = scanRange(SHEET);
     const theirs = scanned.flags[0];
     const centre = scanned.lines.find((l) => l.id === theirs.line)!.costCentre;
-    const signedIn: ConnectorState = {
-      ...DISCONNECTED,
-      status: 'online',
-      baseUrl: 'https://fpa.example.com',
-      user: { id: 'ana', roles: ['analyst'], costCentres: '*' },
-    };
-    const writes: QueuedWrite[] = [];
     const reads: string[] = [];
-    const connector = {
-      getState: () => signedIn,
-      subscribe: () => () => undefined,
-      onSent: () => () => undefined,
-      read: async (endpoint: string, _params: unknown, query: { costCentre?: string }) => {
+    const { getConnector, writes } = connectorDouble({
+      state: {
+        status: 'online',
+        baseUrl: 'https://fpa.example.com',
+        user: { id: 'ana', roles: ['analyst'], costCentres: '*' },
+      },
+      answer: () => ({ sent: true, body: {} }),
+      read: (endpoint, _params, query) => {
         reads.push(`${endpoint} ${query.costCentre}`);
         return query.costCentre === centre
           ? [
@@ -137,13 +133,9 @@ describe('Anomalies view', () => {
             ]
           : [];
       },
-      write: async (write: QueuedWrite) => {
-        writes.push(write);
-        return { sent: true, body: {} };
-      },
-    } as unknown as Connector;
+    });
     const repository = createMemoryRepository();
-    renderAnomalies(repository, undefined, async () => connector);
+    renderAnomalies(repository, undefined, getConnector);
     fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
     await screen.findByText(/1 dismissed and not worse/, {}, { timeout: 10000 });
     expect(reads).toContain(`listReviews ${centre}`);

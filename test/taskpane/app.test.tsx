@@ -8,7 +8,8 @@ import { renderPane } from './render-pane';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
-import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
+import { DISCONNECTED, type ConnectorState } from '../../src/connector';
+import { connectorDouble } from './connector-double';
 
 const catalogue = async () => [{ name: 'FPA.SCENARIO.MC', description: 'Monte Carlo' }];
 
@@ -145,24 +146,14 @@ describe('Shell', () => {
   }, 20000);
 
   it('when signed in to a team server, the chip shows the verified identity and offers no role to pick', async () => {
-    const state: ConnectorState = {
-      ...DISCONNECTED,
+    const state: Partial<ConnectorState> = {
       status: 'online',
       baseUrl: 'https://fpa.example.com',
       user: { id: 'ana', roles: ['approver', 'controller'], costCentres: ['MKT', 'IT'] },
     };
     // Every view following the connection subscribes (the shell, Drivers): each hears each state.
-    const listeners = new Set<(s: ConnectorState) => void>();
-    const publish = (s: ConnectorState) => listeners.forEach((listener) => listener(s));
-    const connector = {
-      getState: () => DISCONNECTED,
-      subscribe: (listener: (s: ConnectorState) => void) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      onSent: () => () => undefined,
-    } as unknown as Connector;
-    renderPane(createMemoryRepository(), { loadCatalogue: catalogue, getConnector: async () => connector });
+    const { getConnector, publish } = connectorDouble();
+    renderPane(createMemoryRepository(), { loadCatalogue: catalogue, getConnector });
     const chip = await screen.findByTestId('identity-chip', {}, { timeout: 10000 });
     await waitFor(() => expect(chip.getAttribute('data-mode')).toBe('single-user'));
     act(() => publish(state));

@@ -6,7 +6,8 @@
  * version the server made, and a candidate is drafted on the server with its accounts and month.
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { apiClient, ConnectorErrors, DISCONNECTED, type Connector, type QueuedWrite } from '../../src/connector';
+import { apiClient, ConnectorErrors, type QueuedWrite } from '../../src/connector';
+import { connectorDouble } from './connector-double';
 import type { AuthUser } from '../../src/model/roles';
 import type { TeamProposal } from '../../src/model/team-proposal';
 import { TeamProposals } from '../../taskpane/components/proposals/TeamProposals';
@@ -29,24 +30,17 @@ type Answer = (write: QueuedWrite) => Promise<unknown>;
 
 /** A connector signed in as `user` whose server holds `stored` and answers each write with `answer`. */
 function fakeConnector(user: AuthUser, stored: TeamProposal[], answer: Answer) {
-  const writes: QueuedWrite[] = [];
   const reads: string[] = [];
-  const state = { ...DISCONNECTED, status: 'online' as const, baseUrl: 'https://fpa.example.com', user };
-  const connector = {
-    getState: () => state,
-    subscribe: () => () => undefined,
-    onSent: () => () => undefined,
-    read: async (endpoint: string, _params: unknown, query: { costCentre?: string } = {}) => {
+  const { connector, writes } = connectorDouble({
+    state: { status: 'online', baseUrl: 'https://fpa.example.com', user },
+    answer,
+    read: (endpoint, _params, query) => {
       reads.push(`${endpoint} ${query.costCentre ?? ''}`.trim());
       // No approvals waiting, and no team KPIs or remembered moves on this server.
       if (['listApprovals', 'listKpis', 'listAdjustments'].includes(endpoint)) return [];
       return stored.filter((p) => p.costCentres.includes(query.costCentre ?? ''));
     },
-    write: async (write: QueuedWrite) => {
-      writes.push(write);
-      return answer(write);
-    },
-  } as unknown as Connector;
+  });
   return { connector, writes, reads };
 }
 
@@ -188,30 +182,15 @@ it('an apply queued offline is remembered once it lands, with the version the se
   };
   // The server: the proposal approved until the queued apply lands, then applied with v2 of MKT.
   let onServer: TeamProposal = mkt;
-  const listeners = new Set<(state: unknown) => void>();
-  const sent = new Set<(sent: unknown) => void>();
-  const state = { ...DISCONNECTED, status: 'offline' as const, baseUrl: 'https://fpa.example.com', user: owner };
-  const writes: QueuedWrite[] = [];
-  const connector = {
-    getState: () => state,
-    subscribe: (listener: (state: unknown) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onSent: (listener: (sent: unknown) => void) => {
-      sent.add(listener);
-      return () => sent.delete(listener);
-    },
-    read: async (endpoint: string, params: { id?: string } = {}, query: { costCentre?: string } = {}) => {
+  const { connector, writes, publish, sent } = connectorDouble({
+    state: { status: 'offline', baseUrl: 'https://fpa.example.com', user: owner },
+    answer: () => ({ sent: false, queuedKey: 'key-apply' }),
+    read: (endpoint, params, query) => {
       if (endpoint === 'getProposal' && params.id === onServer.id) return onServer;
       if (endpoint === 'listProposals' && query.costCentre === 'MKT') return [onServer];
       return [];
     },
-    write: async (write: QueuedWrite) => {
-      writes.push(write);
-      return { sent: false, queuedKey: 'key-apply' };
-    },
-  } as unknown as Connector;
+  });
   const repository = createMemoryRepository();
   await openProposals(sampleSheet(), repository, async () => connector);
   const card = await cardOf('p-ok');
@@ -228,11 +207,12 @@ it('an apply queued offline is remembered once it lands, with the version the se
   // the pane settles the held moves against the server.
   onServer = { ...mkt, state: 'applied', versions: [{ id: 'v-2', costCentre: 'MKT', name: 'v2', action: 'apply' }] };
   await act(async () => {
-    state.status = 'online' as never;
-    listeners.forEach((listener) => listener({ ...state }));
-    sent.forEach((listener) =>
-      listener({ key: 'key-apply', write: writes[0], response: { status: 200, body: onServer } }),
-    );
+    publish({ status: 'online' });
+    sent({
+      key: 'key-apply',
+      write: { ...writes[0], key: 'key-apply', createdAt: 0, attempts: 1, nextAttemptAt: 0 },
+      response: { status: 200, body: onServer, replayed: true },
+    });
   });
   await screen.findByText(
     'Applied from the queue: p-ok, the server made v2 of MKT; its moves are in the memory of adjustments.',

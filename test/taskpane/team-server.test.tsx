@@ -4,25 +4,14 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { TeamServer } from '../../taskpane/components/settings/TeamServer';
-import { DISCONNECTED, type Connector, type ConnectorState } from '../../src/connector';
+import type { ConnectorState } from '../../src/connector';
+import { connectorDouble } from './connector-double';
 
-const base = DISCONNECTED;
-
-function connectorDouble(initial: Partial<ConnectorState> = {}) {
-  let state: ConnectorState = { ...base, ...initial };
-  const listeners = new Set<(s: ConnectorState) => void>();
-  const set = (next: Partial<ConnectorState>) => {
-    state = { ...state, ...next };
-    listeners.forEach((l) => l(state));
-    return state;
-  };
+/** The shared double with connect, disconnect, sync and settling a conflict recorded in `calls`. */
+function teamServerDouble(initial: Partial<ConnectorState> = {}) {
+  const { connector, publish: set } = connectorDouble({ state: initial, read: () => ({}) });
   const calls: string[] = [];
-  const connector = {
-    getState: () => state,
-    subscribe: (l: (s: ConnectorState) => void) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
+  Object.assign(connector, {
     connect: async (url: string, getToken: () => Promise<string>) => {
       calls.push(`connect ${url} ${await getToken()}`);
       return set({ status: 'online', baseUrl: url, lastSyncAt: Date.UTC(2026, 10, 23, 14, 5) });
@@ -33,23 +22,20 @@ function connectorDouble(initial: Partial<ConnectorState> = {}) {
     },
     sync: async () => {
       calls.push('sync');
-      return state;
+      return connector.getState();
     },
     resolveConflict: async (seq: number, choice: 'mine' | 'theirs') => {
       calls.push(`resolve ${seq} ${choice}`);
       return set({ conflicts: [] });
     },
-    dismissFailed: async () => state,
-    write: async () => ({ sent: false, queuedKey: 'k' }),
-    read: async () => ({}),
-  } as unknown as Connector;
+  });
   return { connector, calls, set };
 }
 
 const pasted = (token: string) => async () => token;
 
 it('connects with the pasted token and shows the status line', async () => {
-  const { connector, calls } = connectorDouble();
+  const { connector, calls } = teamServerDouble();
   render(<TeamServer baseUrl="https://fpa.example.com" getConnector={async () => connector} tokenSource={pasted} />);
   await waitFor(() => expect(screen.getByTestId('team-server-status').textContent).toBe('Not connected'));
   fireEvent.change(screen.getByLabelText(/Development token/), { target: { value: 'dev-token-1' } });
@@ -62,7 +48,7 @@ it('connects with the pasted token and shows the status line', async () => {
 });
 
 it('cannot connect without a backend URL', async () => {
-  const { connector } = connectorDouble();
+  const { connector } = teamServerDouble();
   render(<TeamServer baseUrl="" getConnector={async () => connector} tokenSource={pasted} />);
   await waitFor(() =>
     expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true),
@@ -79,7 +65,7 @@ it('shows queued writes offline, and a conflict with both versions until the use
     current: { amount: 95 },
     at: 0,
   };
-  const { connector, calls } = connectorDouble({
+  const { connector, calls } = teamServerDouble({
     status: 'offline',
     baseUrl: 'https://fpa.example.com',
     queued: 3,

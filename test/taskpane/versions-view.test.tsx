@@ -6,23 +6,11 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { newVersion } from '../model/sample-version';
-import {
-  ConnectorErrors,
-  DISCONNECTED,
-  type Connector,
-  type ConnectorState,
-  type QueuedWrite,
-  type WriteOutcome,
-} from '../../src/connector';
+import { connectorDouble } from './connector-double';
+import { ConnectorErrors, type ConnectorState, type QueuedWrite, type WriteOutcome } from '../../src/connector';
 import type { BudgetVersion, VersionComparison } from '../../src/model/version';
 import { lineageLine, VersionsView } from '../../taskpane/components/versions/VersionsView';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
-
-const state = (status: ConnectorState['status']): ConnectorState => ({
-  ...DISCONNECTED,
-  status,
-  baseUrl: status === 'disconnected' ? null : 'http://127.0.0.1:1',
-});
 
 const ID1 = '00000000-0000-4000-8000-000000000001';
 const ID2 = '00000000-0000-4000-8000-000000000002';
@@ -74,32 +62,27 @@ const comparison: VersionComparison = {
   totals: { base: 1505, other: 1505, delta: 0 },
 };
 
-function connectorDouble(
+function versionsServer(
   status: ConnectorState['status'],
   answer: (write: QueuedWrite) => Promise<WriteOutcome<unknown>> = async () => ({ sent: false, queuedKey: 'k' }),
 ) {
   const reads: string[] = [];
-  const writes: QueuedWrite[] = [];
-  const connector = {
-    write: (write: QueuedWrite) => {
-      writes.push(write);
-      return answer(write);
-    },
-    getState: () => state(status),
-    subscribe: () => () => {},
-    read: async (endpoint: string, params: Record<string, string> = {}, query: Record<string, string> = {}) => {
+  const { connector, writes } = connectorDouble({
+    state: { status, baseUrl: status === 'disconnected' ? null : 'http://127.0.0.1:1' },
+    answer,
+    read: (endpoint, params, query) => {
       reads.push(`${endpoint} ${JSON.stringify({ ...params, ...query })}`);
       if (endpoint === 'listVersions') return versions.map(({ lines: _l, ...rest }) => rest);
       if (endpoint === 'getVersion') return versions.find((x) => x.id === params.id);
       if (endpoint === 'compareVersions') return { ...comparison, base: params.id, other: params.otherId };
       throw new Error(`unexpected ${endpoint}`);
     },
-  } as unknown as Connector;
+  });
   return { connector, reads, writes };
 }
 
 it('says where to connect when there is no team server', async () => {
-  const { connector } = connectorDouble('disconnected');
+  const { connector } = versionsServer('disconnected');
   const opened: string[] = [];
   render(
     <VersionsView
@@ -115,7 +98,7 @@ it('says where to connect when there is no team server', async () => {
 });
 
 it("lists the user's cost centre's versions newest first, with where each came from", async () => {
-  const { connector, reads } = connectorDouble('online');
+  const { connector, reads } = versionsServer('online');
   render(<VersionsView workbook={createWorkbookDouble()} costCentres={['CC1']} getConnector={async () => connector} />);
   const items = await screen.findAllByTestId('version');
   expect(items.map((i) => i.textContent?.slice(0, 3))).toEqual(['v10', 'v2 ', 'v1 ']);
@@ -125,7 +108,7 @@ it("lists the user's cost centre's versions newest first, with where each came f
 });
 
 it('writes a version into the workbook, and shows the refusal when the sheet was edited since', async () => {
-  const { connector } = connectorDouble('online');
+  const { connector } = versionsServer('online');
   const workbook = createWorkbookDouble();
   render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
   fireEvent.click(await screen.findByRole('button', { name: 'Write v1 to the workbook' }));
@@ -143,7 +126,7 @@ it('writes a version into the workbook, and shows the refusal when the sheet was
 });
 
 it('compares two versions side by side, changed lines first shown, all on request', async () => {
-  const { connector, reads } = connectorDouble('online');
+  const { connector, reads } = versionsServer('online');
   render(<VersionsView workbook={createWorkbookDouble()} costCentres={['CC1']} getConnector={async () => connector} />);
   await screen.findAllByTestId('version');
   fireEvent.change(screen.getByLabelText('Base'), { target: { value: ID1 } });
@@ -176,7 +159,7 @@ it('saves the edited sheet as a new version made from its version; offline it wa
       throw ConnectorErrors.conflict('The latest version changed since you read it (your version 2).', {}, {});
     },
   ];
-  const { connector, writes, reads } = connectorDouble('online', () => answers.shift()!());
+  const { connector, writes, reads } = versionsServer('online', () => answers.shift()!());
   const workbook = createWorkbookDouble();
   render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
   fireEvent.click(await screen.findByRole('button', { name: 'Write v2 to the workbook' }));

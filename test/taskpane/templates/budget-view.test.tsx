@@ -8,22 +8,21 @@ import { renderPane } from '../render-pane';
 import { blockOf } from '../../../taskpane/workbook/double-sheets';
 import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../../src/store/memory-repository';
-import { DISCONNECTED, type Connector, type ConnectorState } from '../../../src/connector';
+import type { Connector, ConnectorState } from '../../../src/connector';
+import { connectorDouble } from '../connector-double';
 
 /** A connector in `status` whose GET /api/actuals answers from `actuals` (by cost centre). */
-function connectorDouble(status: ConnectorState['status'], actuals: Record<string, unknown[]>) {
+function actualsServer(status: ConnectorState['status'], actuals: Record<string, unknown[]>) {
   const reads: string[] = [];
-  const connector = {
-    getState: (): ConnectorState => ({ ...DISCONNECTED, status, baseUrl: 'http://127.0.0.1:1' }),
-    subscribe: () => () => {},
-    onSent: () => () => {},
-    read: async (endpoint: string, _params: unknown, query: Record<string, string>) => {
+  const { getConnector } = connectorDouble({
+    state: { status, baseUrl: 'http://127.0.0.1:1' },
+    read: (endpoint, _params, query) => {
       reads.push(`${endpoint} ${query.costCentre} ${query.from}..${query.to}`);
       if (endpoint !== 'listActuals') throw new Error(`unexpected ${endpoint}`);
       return actuals[query.costCentre] ?? [];
     },
-  } as unknown as Connector;
-  return { getConnector: async () => connector, reads };
+  });
+  return { getConnector, reads };
 }
 
 function renderBudget(workbook = createWorkbookDouble(), getConnector?: () => Promise<Connector>) {
@@ -91,7 +90,7 @@ describe('Budget view', () => {
   }, 30000);
 
   it('not connected: loading from the team server is off, and the view says where to connect', async () => {
-    const offline = connectorDouble('disconnected', {});
+    const offline = actualsServer('disconnected', {});
     renderBudget(createWorkbookDouble(), offline.getConnector);
     const button = await screen.findByRole('button', { name: 'Load actuals from the team server' }, { timeout: 10000 });
     expect((button as HTMLButtonElement).disabled).toBe(true);
@@ -99,7 +98,7 @@ describe('Budget view', () => {
   }, 30000);
 
   it('pulls the template’s cost centres’ actuals from the team server into the Actuals table', async () => {
-    const server = connectorDouble('online', {
+    const server = actualsServer('online', {
       MKT: [
         { account: 'Travel', period: '2025-01', amount: 120 },
         { account: 'Rent', period: '2025-01', amount: 9 },
