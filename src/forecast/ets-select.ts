@@ -1,5 +1,5 @@
 import type { EtsSpec, ErrorType, SeasonType, TrendType } from './ets-model';
-import { etsCode, minimumLength } from './ets-model';
+import { minimumLength } from './ets-model';
 import type { EtsFit } from './ets-fit';
 import { fitEts } from './ets-fit';
 
@@ -34,37 +34,18 @@ export function selectEts(y: Float64Array, m: number, specs: EtsSpec[] = candida
   return fitEtsCandidates(y, m, specs)[0];
 }
 
-/** The key of a candidate in `previous` (fitEtsCandidates): its code and season, e.g. "MAdM12". */
-export function etsModelKey(spec: EtsSpec): string {
-  return `${etsCode(spec)}${spec.period}`;
-}
-
 /**
  * Every admissible candidate fitted (as selectEts), ordered by AICc (smallest first); fits that
- * fail or have a non-finite AICc are left out. `previous` holds fits of the same models on the
- * history as it was before its newest value (fit-cache.ts), by etsModelKey: each candidate's search
- * starts at that fit's optimum (its parameters and initial states) instead of scouting from R's
- * starting values, and polishes from there with the same budget.
+ * fail or have a non-finite AICc are left out.
  */
-export function fitEtsCandidates(
-  y: Float64Array,
-  m: number,
-  specs: EtsSpec[] = candidateSpecs(y, m),
-  previous?: ReadonlyMap<string, EtsFit>,
-): EtsFit[] {
+export function fitEtsCandidates(y: Float64Array, m: number, specs: EtsSpec[] = candidateSpecs(y, m)): EtsFit[] {
   const fits: EtsFit[] = [];
   // Additive-error fits come first (candidateSpecs' order) and warm-start their
   // multiplicative-error twins, whose optimum is usually close.
   const byShape = new Map<string, EtsFit>();
   for (const spec of specs) {
     const shape = `${spec.trend}${spec.season}`;
-    const fit = fitEts(
-      y,
-      spec,
-      {},
-      'fast',
-      previous?.get(etsModelKey(spec)) ?? (spec.error === 'M' ? byShape.get(shape) : undefined),
-    );
+    const fit = fitEts(y, spec, {}, 'fast', spec.error === 'M' ? byShape.get(shape) : undefined);
     if (fit && spec.error === 'A') byShape.set(shape, fit);
     if (fit && Number.isFinite(fit.aicc)) fits.push(fit);
   }

@@ -25,17 +25,9 @@ export const forecastJobHandlers: JobHandlers<ForecastJobs> = {
 };
 
 /**
- * The route of a forecast job: a hash of the history's largest value, so the same history always goes
- * to the same worker and that worker's memoised fits answer it (FORECAST.MODEL and BACKTEST reuse
- * ROLLING's fits), and so does the history after its next actual, whether the range grew by one value
- * or moved one value along, unless the new actual is a new largest value or the moved window dropped
- * the largest: that worker starts automatic ETS from last month's fits (fit-cache.ts). A hash of the
- * whole history sent every new history to any worker (half of them elsewhere with two workers).
- * Blanks are skipped; a history without a number routes as 0.
- * @example forecastRoute([3, 9, 4]) === forecastRoute([9, 4, 5]) // true: the window moved, 9 stayed
+ * The route of a forecast job: a hash of the history, so the same history always goes to the same
+ * worker and that worker's memoised fits answer it (FORECAST.MODEL and BACKTEST reuse ROLLING's fits).
  */
 export function forecastRoute(values: ReadonlyArray<HistoryValue>): number {
-  let largest = -Infinity;
-  for (const v of values) if (typeof v === 'number' && v > largest) largest = v;
-  return largest === -Infinity ? 0 : fnv1a(String(largest));
+  return fnv1a(values.join(','));
 }

@@ -1,5 +1,4 @@
-import { candidateSpecs, etsModelKey, fitEtsCandidates, selectEts } from '../../src/forecast/ets-select';
-import { fitEts } from '../../src/forecast/ets-fit';
+import { candidateSpecs, selectEts } from '../../src/forecast/ets-select';
 import { etsCode } from '../../src/forecast/ets-model';
 import { loadFixtures } from './fixtures';
 
@@ -29,36 +28,5 @@ describe('candidate models', () => {
     const y = Float64Array.from({ length: 5 }, (_, t) => 1 + t);
     expect(candidateSpecs(y, 12).map(etsCode)).toEqual(['ANN', 'MNN']);
     expect(selectEts(Float64Array.of(1, 2), 1)).toBeUndefined();
-  });
-});
-
-describe('candidates started from earlier fits', () => {
-  // Starting each candidate at a better optimum than its own scouting reaches (the full-effort fit of
-  // the same model) must end at least as well: the polish never returns a worse point than its start.
-  test.each(loadFixtures().map((f) => [f.name, f] as const))(
-    '%s: every candidate ends at least as well as the fit it started from',
-    (_, f) => {
-      const y = Float64Array.from(f.values);
-      const specs = candidateSpecs(y, f.frequency).slice(0, 4);
-      const starts = new Map(
-        specs.flatMap((s) => {
-          const fit = fitEts(y, s, {}, 'full');
-          return fit ? [[etsModelKey(s), fit] as const] : [];
-        }),
-      );
-      const warm = fitEtsCandidates(y, f.frequency, specs, starts);
-      expect(warm.length).toBe(starts.size);
-      for (const fit of warm) {
-        // To 1e-6 relative: mapping a fit back to the optimiser's coordinates rounds.
-        const from = starts.get(etsModelKey(fit.spec))!.logLik;
-        expect(fit.logLik).toBeGreaterThanOrEqual(from - 1e-6 * Math.abs(from));
-      }
-    },
-    60_000,
-  );
-
-  test('the key names the model and its season', () => {
-    expect(etsModelKey({ error: 'M', trend: 'Ad', season: 'M', period: 12 })).toBe('MAdM12');
-    expect(etsModelKey({ error: 'A', trend: 'N', season: 'N', period: 1 })).toBe('ANN1');
   });
 });
