@@ -1,7 +1,8 @@
 /** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
 import { severityBand } from '../../../src/model/flag';
 import { useMemo, useState } from 'react';
-import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, makeStyles, tokens } from '@fluentui/react-components';
+import { CommentField } from '../shared/CommentField';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import type { Flag } from '../../../src/model/flag';
 import { REVIEW_ACTIONS } from '../../../src/model/review';
@@ -103,14 +104,7 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
           ))}
         </ul>
       )}
-      <Field label="Comment" size="small">
-        <Textarea
-          size="small"
-          value={comment}
-          onChange={(_, d) => setComment(d.value)}
-          aria-label={`Comment on ${name}`}
-        />
-      </Field>
+      <CommentField subject={name} value={comment} onChange={setComment} />
       <div className={styles.actions}>
         {REVIEW_ACTIONS.map((action) => (
           <Button key={action} size="small" onClick={() => decide(action)}>

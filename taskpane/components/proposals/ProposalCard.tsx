@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { Badge, Body1, Button, Caption1, Card, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, makeStyles, tokens } from '@fluentui/react-components';
+import { CommentField } from '../shared/CommentField';
 import type { ProposalState, ProposalStep, ProposalVerb } from '../../../src/model/proposal';
 import { BeforeAfterTable, type BeforeAfterRow } from './BeforeAfterTable';
 
@@ -120,14 +121,7 @@ export function ProposalCard({
       )}
       {children}
       {(!onlyAllowed || may.size > 0) && (
-        <Field label="Comment" size="small" hint="Required to reject or revert.">
-          <Textarea
-            size="small"
-            value={comment}
-            onChange={(_, d) => setComment(d.value)}
-            aria-label={`Comment on ${id}`}
-          />
-        </Field>
+        <CommentField subject={id} value={comment} onChange={setComment} hint="Required to reject or revert." />
       )}
       {buttons.length > 0 && (
         <div className={styles.actions}>
