@@ -1,8 +1,9 @@
 /** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
 import { severityBand } from '../../../src/model/flag';
 import { useMemo, useState } from 'react';
-import { Badge, Body1, Button, Caption1, Card, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card } from '@fluentui/react-components';
 import { CommentField } from '../shared/CommentField';
+import { useReviewCardStyles } from '../shared/review-card-styles';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import type { Flag } from '../../../src/model/flag';
 import { REVIEW_ACTIONS } from '../../../src/model/review';
@@ -12,14 +13,6 @@ import { flagChartSeries } from '../../../src/anomaly/flag-chart-series';
 import { PeriodChart } from '../charts/PeriodChart';
 import { useNumbers } from '../../state/numbers';
 import { KIND_COLOURS, kindAccent, spanLength, spanText, varianceText } from './flag-style';
-
-const useStyles = makeStyles({
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  head: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  error: { color: tokens.colorPaletteRedForeground1 },
-});
 
 const LABELS: Record<ReviewAction, string> = {
   accept: 'Accepted',
@@ -40,7 +33,7 @@ export interface FlagCardProps {
 export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProps) {
   const period = spanText(flag, periods);
   const months = spanLength(flag);
-  const styles = useStyles();
+  const styles = useReviewCardStyles();
   const numbers = useNumbers();
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

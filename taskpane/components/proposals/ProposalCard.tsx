@@ -5,18 +5,11 @@
  */
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { Badge, Body1, Button, Caption1, Card, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card } from '@fluentui/react-components';
 import { CommentField } from '../shared/CommentField';
+import { useReviewCardStyles } from '../shared/review-card-styles';
 import type { ProposalState, ProposalStep, ProposalVerb } from '../../../src/model/proposal';
 import { BeforeAfterTable, type BeforeAfterRow } from './BeforeAfterTable';
-
-const useStyles = makeStyles({
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  error: { color: tokens.colorPaletteRedForeground1 },
-});
 
 const BUTTONS: { action: ProposalVerb; label: string }[] = [
   { action: 'submit', label: 'Submit' },
@@ -71,7 +64,7 @@ export function ProposalCard({
   onAction,
   children,
 }: ProposalCardProps) {
-  const styles = useStyles();
+  const styles = useReviewCardStyles();
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -108,7 +101,7 @@ export function ProposalCard({
       </Caption1>
       <BeforeAfterTable rows={proposal.lines} label={`Before and after of ${id}`} />
       {proposal.history.length > 0 && (
-        <ul className={styles.list} aria-label={`History of ${id}`}>
+        <ul className={styles.history} aria-label={`History of ${id}`}>
           {proposal.history.map((t, i) => (
             <li key={i}>
               <Caption1>
