@@ -1,14 +1,8 @@
+import { median } from '../stats/median';
 import type { MemberForecast } from './member-forecasts';
 
 /** How member forecasts are pooled at each step: their (weighted) mean, or their median. */
 export type CombinationRule = 'mean' | 'median';
-
-/** Median of `v` (sorted in place); the mean of the two middle values for an even count. */
-function median(v: number[]): number {
-  v.sort((a, b) => a - b);
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
 
 /**
  * Combines member forecasts. With rule "mean" (default) the mean is the weighted mean of the

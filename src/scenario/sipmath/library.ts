@@ -17,6 +17,7 @@ import type { Cell } from '../../model/cell';
 import { detSinSmall } from '../../stats/deterministic-math';
 import { normalCdf } from '../../stats/normal-cdf';
 import { normalQuantile } from '../../stats/normal-quantile';
+import { quantileSorted } from '../../stats/quantile-sorted';
 import { ScenarioErrors } from '../errors';
 import { cholesky, Matrix } from '../matrix';
 import { nearestCorrelation } from '../nearest-correlation';
@@ -80,12 +81,6 @@ export interface Library3 {
   sips: Sip3[];
 }
 
-const quartile = (sorted: Float64Array, p: number): number => {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
-};
-
 /**
  * The Gaussian copula's correlation: Spearman of the trials turned into the Pearson correlation of
  * normal scores (2·sin(π·ρ/6)), repaired to the nearest correlation matrix when needed.
@@ -136,9 +131,9 @@ export function sipmath3Library(vars: readonly SipVariable[], meta: LibraryMetad
         mean,
         std: Math.sqrt(ss / (sorted.length - 1)),
         min: sorted[0],
-        P25: quartile(sorted, 0.25),
-        P50: quartile(sorted, 0.5),
-        P75: quartile(sorted, 0.75),
+        P25: quantileSorted(sorted, 0.25),
+        P50: quantileSorted(sorted, 0.5),
+        P75: quantileSorted(sorted, 0.75),
         max: sorted[sorted.length - 1],
         terms: fit.a.length,
         ...(v.units ? { units: v.units } : {}),
