@@ -31,7 +31,7 @@ thresholds, blockSize, convergence, sensitivity (see docs/scenario.md).
   --sipmath F     also write the drivers and outputs as a SIPmath 3.0 library (metalog SIPs, HDR
                   generators, Gaussian copula) to F`;
 
-interface Args {
+export interface Args {
   out?: string;
   sipmath?: string;
   quiet: boolean;
@@ -44,7 +44,8 @@ const cores = (): number =>
     8,
   );
 
-const SCENARIO_LINE = commandLine<Args>({
+/** The scenario command's line (exported for the parser's tests, which check its spellings and messages). */
+export const SCENARIO_LINE = commandLine<Args>({
   defaults: () => ({ quiet: false, workers: cores() }),
   file: { missing: 'give the spec file', unexpected: (word) => `unexpected argument ${word}` },
   help: 'anywhere',

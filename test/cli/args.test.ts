@@ -2,7 +2,8 @@
  * The one command-line parser: a left-to-right walk where the first fault is reported, the last
  * value of a repeated option wins, and each command keeps its own spellings and messages.
  */
-import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from '../../cli/args';
+import { type CommandLine, commandLine, flagOption, parseCommandLine, UsageError, valueOption } from '../../cli/args';
+import { SCENARIO_LINE } from '../../cli/commands/scenario';
 
 interface Opts {
   out?: string;
@@ -23,9 +24,11 @@ const line = commandLine<Opts>({
   ],
 });
 
-const fault = (args: string[], l = line): string => {
+/** The fault's message, parsing with `l` (default: the test's own line). */
+const fault = <T extends object>(args: string[], l?: CommandLine<T>): string => {
   try {
-    parseCommandLine(args, l);
+    if (l) parseCommandLine(args, l);
+    else parseCommandLine(args, line);
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);
     return (error as Error).message;
@@ -76,33 +79,21 @@ describe('parseCommandLine', () => {
     expect(fault(['-x', 'p.json'], { ...line, optionPrefix: '-' })).toBe('unknown option -x');
   });
 
-  test('short spellings, --name=value, non-empty values and custom file messages', () => {
-    const scenarioLike = commandLine<Opts>({
-      defaults: () => ({ quiet: false }),
-      file: { missing: 'give the spec file', unexpected: (w) => `unexpected argument ${w}` },
-      optionPrefix: '-',
-      options: [
-        valueOption(['--out', '-o'], (o, v) => (o.out = v), {
-          inline: true,
-          nonEmpty: true,
-          missing: '--out needs a file name',
-        }),
-        flagOption(['--quiet', '-q'], (o) => (o.quiet = true)),
-      ],
-    });
-    expect(parseCommandLine(['s.json', '-o', 'r.json', '-q'], scenarioLike)).toEqual({
+  test('short spellings, --name=value, non-empty values and custom file messages (the scenario command)', () => {
+    expect(parseCommandLine(['s.json', '-o', 'r.json', '-q'], SCENARIO_LINE)).toEqual({
       file: 's.json',
       quiet: true,
       out: 'r.json',
+      workers: expect.any(Number),
     });
-    expect(parseCommandLine(['--out=r.json', 's.json'], scenarioLike)).toMatchObject({ out: 'r.json' });
-    expect(parseCommandLine(['--out=', 's.json'], scenarioLike)).toMatchObject({ out: '' });
-    expect(fault(['-o=r.json', 's.json'], scenarioLike)).toBe('unknown option -o=r.json');
-    expect(fault(['--quiet=1', 's.json'], scenarioLike)).toBe('unknown option --quiet=1');
-    expect(fault(['-o', '', 's.json'], scenarioLike)).toBe('--out needs a file name');
-    expect(fault(['-o'], scenarioLike)).toBe('--out needs a file name');
-    expect(fault(['a.json', 'b.json', '--bogus'], scenarioLike)).toBe('unexpected argument b.json');
-    expect(fault(['-q'], scenarioLike)).toBe('give the spec file');
+    expect(parseCommandLine(['--out=r.json', 's.json'], SCENARIO_LINE)).toMatchObject({ out: 'r.json' });
+    expect(parseCommandLine(['--out=', 's.json'], SCENARIO_LINE)).toMatchObject({ out: '' });
+    expect(fault(['-o=r.json', 's.json'], SCENARIO_LINE)).toBe('unknown option -o=r.json');
+    expect(fault(['--quiet=1', 's.json'], SCENARIO_LINE)).toBe('unknown option --quiet=1');
+    expect(fault(['-o', '', 's.json'], SCENARIO_LINE)).toBe('--out needs a file name');
+    expect(fault(['-o'], SCENARIO_LINE)).toBe('--out needs a file name');
+    expect(fault(['a.json', 'b.json', '--bogus'], SCENARIO_LINE)).toBe('unexpected argument b.json');
+    expect(fault(['-q'], SCENARIO_LINE)).toBe('give the spec file');
     // Inline values are not accepted unless the option says so.
     expect(fault(['--out=x.json', 'p.json'])).toBe('unknown option --out=x.json');
   });
