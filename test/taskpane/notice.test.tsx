@@ -11,3 +11,14 @@ test.each<[NoticeIntent, string]>([
   render(<NoticeBar intent={intent} text={`a ${intent} message`} />);
   expect(screen.getByRole(role).textContent).toBe(`a ${intent} message`);
 });
+
+test('a notice with parts shows its children, and carries its test id', () => {
+  render(
+    <NoticeBar intent="success" testId="cash-done">
+      Closing cash <strong>1,200</strong>.
+    </NoticeBar>,
+  );
+  const notice = screen.getByTestId('cash-done');
+  expect(notice.getAttribute('role')).toBe('status');
+  expect(notice.textContent).toBe('Closing cash 1,200.');
+});

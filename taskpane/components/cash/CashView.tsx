@@ -7,23 +7,16 @@
  * Cancel.
  */
 import { useState } from 'react';
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Subtitle2,
-} from '@fluentui/react-components';
+import { Button, Caption1, Field, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
 import type { RiskMeasure } from '../../../src/cash/scenario-types';
 import type { JobProgress } from '../../../src/jobs/protocol';
 import type { CashForm, CashOutcome, WrittenCash } from '../../cash/run-cash';
 import { readCashJob, writeCash } from '../../cash/run-cash';
 import type { CashRunner } from '../../run/cash-runner';
 import { useNumbers } from '../../state/numbers';
+import { NoticeBar } from '../shared/Notice';
+import { TextField } from '../shared/TextField';
+import { CashJobNotices } from './CashJobNotices';
 import { PayablesPanel } from './PayablesPanel';
 import { useCashFormStyles, useCashJob } from './use-cash-job';
 import type { Workbook } from '../../workbook/types';
@@ -34,10 +27,24 @@ export interface CashViewProps {
   runner: CashRunner;
 }
 
-type Text = Record<
-  'flows' | 'instruments' | 'creditLine' | 'shocks' | 'opening' | 'minimum' | 'alpha' | 'limit',
-  string
->;
+type Amount = 'opening' | 'minimum' | 'alpha' | 'limit';
+type Box = 'flows' | 'instruments' | 'creditLine' | 'shocks' | Amount;
+type Text = Record<Box, string>;
+
+const AMOUNTS: readonly Amount[] = ['opening', 'minimum', 'alpha', 'limit'];
+const isAmount = (key: Box): key is Amount => (AMOUNTS as readonly Box[]).includes(key);
+
+/** Each box's label and hint; an amount's label also names it in the parser's messages. */
+const FIELDS: Record<Box, { label: string; hint?: string; required?: boolean }> = {
+  flows: { label: 'Flows or trials', hint: 'Address, e.g. Cash!B2:M2 or Trials!A1:M500', required: true },
+  instruments: { label: 'Instruments', hint: 'name, term, rate (…)', required: true },
+  creditLine: { label: 'Credit line (optional)', hint: 'limit, rate, fee, repay by' },
+  shocks: { label: 'Shocks (optional)', hint: 'scenario, shock, value, period: a stress test' },
+  opening: { label: 'Opening cash' },
+  minimum: { label: 'Minimum cash' },
+  alpha: { label: 'Alpha' },
+  limit: { label: 'Limit' },
+};
 
 const START: Text = {
   flows: 'Cash!B2:M2',
@@ -59,28 +66,36 @@ export function CashView({ workbook, runner }: CashViewProps) {
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [done, setDone] = useState<{ outcome: CashOutcome; written: WrittenCash } | null>(null);
   const box = { className: styles.fill, input: { className: styles.fillInput } };
-  const set = (key: keyof Text) => (_: unknown, d: { value: string }) => setText((t) => ({ ...t, [key]: d.value }));
-  const parsed = {
-    opening: numbers.parse(text.opening, { field: 'Opening cash' }),
-    minimum: numbers.parse(text.minimum, { field: 'Minimum cash' }),
-    alpha: numbers.parse(text.alpha, { field: 'Alpha' }),
-    limit: numbers.parse(text.limit, { field: 'Limit' }),
-  };
-  const message = (key: keyof typeof parsed): string | undefined => {
+  const decimal = { ...box, inputMode: 'decimal' as const };
+  const set = (key: Box) => (value: string) => setText((t) => ({ ...t, [key]: value }));
+  const parse = (key: Amount) => numbers.parse(text[key], { field: FIELDS[key].label });
+  const parsed = Object.fromEntries(AMOUNTS.map((key) => [key, parse(key)])) as Record<
+    Amount,
+    ReturnType<typeof parse>
+  >;
+  const message = (key: Box): string | undefined => {
+    if (!isAmount(key)) return undefined;
     const p = parsed[key];
     if (!p.ok) return p.error.message;
     if (key === 'alpha' && !(p.value > 0 && p.value < 1)) return 'Alpha is a probability between 0 and 1, e.g. 0.05.';
     if (key === 'limit' && p.value < 0) return 'The limit is an amount of zero or more.';
     return undefined;
   };
-  const invalid =
-    (Object.keys(parsed) as (keyof typeof parsed)[]).some((k) => message(k)) ||
-    !text.flows.trim() ||
-    !text.instruments.trim();
+  const invalid = AMOUNTS.some((k) => message(k)) || !text.flows.trim() || !text.instruments.trim();
+
+  const field = (key: Box) => (
+    <TextField
+      {...FIELDS[key]}
+      validationMessage={message(key)}
+      box={isAmount(key) ? decimal : box}
+      value={text[key]}
+      onChange={set(key)}
+    />
+  );
 
   const run = async () => {
     if (invalid) return;
-    const value = (k: keyof typeof parsed): number => (parsed[k] as { value: number }).value;
+    const value = (k: Amount): number => (parsed[k] as { value: number }).value;
     const form: CashForm = {
       flows: text.flows,
       instruments: text.instruments,
@@ -111,26 +126,14 @@ export function CashView({ workbook, runner }: CashViewProps) {
         One row of net flows gives the best plan; one row per trial (e.g. from FPA.CASH.FORECAST) gives one plan that
         holds across them, with the buffer and the risk per period.
       </Caption1>
-      <Field label="Flows or trials" hint="Address, e.g. Cash!B2:M2 or Trials!A1:M500" required>
-        <Input {...box} value={text.flows} onChange={set('flows')} />
-      </Field>
-      <Field label="Instruments" hint="name, term, rate (…)" required>
-        <Input {...box} value={text.instruments} onChange={set('instruments')} />
-      </Field>
+      {field('flows')}
+      {field('instruments')}
       <div className={styles.fields}>
-        <Field label="Opening cash" validationMessage={message('opening')}>
-          <Input {...box} value={text.opening} inputMode="decimal" onChange={set('opening')} />
-        </Field>
-        <Field label="Minimum cash" validationMessage={message('minimum')}>
-          <Input {...box} value={text.minimum} inputMode="decimal" onChange={set('minimum')} />
-        </Field>
+        {field('opening')}
+        {field('minimum')}
       </div>
-      <Field label="Credit line (optional)" hint="limit, rate, fee, repay by">
-        <Input {...box} value={text.creditLine} onChange={set('creditLine')} />
-      </Field>
-      <Field label="Shocks (optional)" hint="scenario, shock, value, period: a stress test">
-        <Input {...box} value={text.shocks} onChange={set('shocks')} />
-      </Field>
+      {field('creditLine')}
+      {field('shocks')}
       <div className={styles.fields}>
         <Field label="Risk of a shortfall">
           <Select className={styles.fill} value={measure} onChange={(_, d) => setMeasure(d.value as RiskMeasure)}>
@@ -138,12 +141,8 @@ export function CashView({ workbook, runner }: CashViewProps) {
             <option value="chance">Chance</option>
           </Select>
         </Field>
-        <Field label="Alpha" validationMessage={message('alpha')}>
-          <Input {...box} value={text.alpha} inputMode="decimal" onChange={set('alpha')} />
-        </Field>
-        <Field label="Limit" validationMessage={message('limit')}>
-          <Input {...box} value={text.limit} inputMode="decimal" onChange={set('limit')} />
-        </Field>
+        {field('alpha')}
+        {field('limit')}
       </div>
       <div className={styles.row}>
         <Button appearance="primary" disabled={job.busy || invalid} onClick={() => void run()}>
@@ -160,30 +159,17 @@ export function CashView({ workbook, runner }: CashViewProps) {
           </>
         )}
       </div>
-      {job.cancelled && (
-        <MessageBar intent="info" data-testid="cash-cancelled">
-          <MessageBarBody>Cancelled: nothing was written.</MessageBarBody>
-        </MessageBar>
-      )}
-      {job.problem && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{job.problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <CashJobNotices job={job} cancelledTestId="cash-cancelled" />
       {done?.outcome.rateWarnings.map((warning) => (
-        <MessageBar key={warning} intent="warning" data-testid="cash-rate-warning">
-          <MessageBarBody>{warning}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar key={warning} intent="warning" text={warning} testId="cash-rate-warning" />
       ))}
       {done && (
-        <MessageBar intent="success" data-testid="cash-done">
-          <MessageBarBody>
-            {done.outcome.trials > 1
-              ? `Expected wealth ${numbers.format(done.outcome.objective, 'money')} over ${done.outcome.trials} trials; ${measure === 'cvar' ? 'CVaR' : 'chance of a shortfall'} ${numbers.format(done.outcome.riskAchieved ?? 0, measure === 'cvar' ? 'money' : 'percent')}; first period at risk: ${done.outcome.firstPossibleBreach ?? 'none'}.`
-              : `Closing cash less debt ${numbers.format(done.outcome.objective, 'money')}.`}{' '}
-            Written to the sheet "{done.written.sheet}".
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="success" testId="cash-done">
+          {done.outcome.trials > 1
+            ? `Expected wealth ${numbers.format(done.outcome.objective, 'money')} over ${done.outcome.trials} trials; ${measure === 'cvar' ? 'CVaR' : 'chance of a shortfall'} ${numbers.format(done.outcome.riskAchieved ?? 0, measure === 'cvar' ? 'money' : 'percent')}; first period at risk: ${done.outcome.firstPossibleBreach ?? 'none'}.`
+            : `Closing cash less debt ${numbers.format(done.outcome.objective, 'money')}.`}{' '}
+          Written to the sheet "{done.written.sheet}".
+        </NoticeBar>
       )}
       <PayablesPanel workbook={workbook} runner={runner} openingCash={text.opening} />
     </section>

@@ -5,20 +5,14 @@
  * runner (the pane's worker); the numbers are the cell function's.
  */
 import { useState } from 'react';
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-} from '@fluentui/react-components';
+import { Button, Caption1, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { readPayablesInput, writePayables } from '../../cash/run-payables';
 import type { CashRunner } from '../../run/cash-runner';
 import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
+import { NoticeBar } from '../shared/Notice';
+import { TextField } from '../shared/TextField';
+import { CashJobNotices } from './CashJobNotices';
 import { useCashFormStyles, useCashJob } from './use-cash-job';
 
 export interface PayablesPanelProps {
@@ -68,16 +62,23 @@ export function PayablesPanel({ workbook, runner, openingCash }: PayablesPanelPr
         Which bills to pay early for their discount, and which on their due date, keeping cash above the floor (as
         FPA.WC.PAYABLES).
       </Caption1>
-      <Field label="Bills" hint="bill, amount, due period, discount, discount by" required>
-        <Input {...box} value={bills} onChange={(_, d) => setBills(d.value)} />
-      </Field>
+      <TextField
+        label="Bills"
+        hint="bill, amount, due period, discount, discount by"
+        required
+        box={box}
+        value={bills}
+        onChange={setBills}
+      />
       <div className={styles.fields}>
-        <Field label="Other flows" hint="one row or column" required>
-          <Input {...box} value={flows} onChange={(_, d) => setFlows(d.value)} />
-        </Field>
-        <Field label="Floor" validationMessage={floorValue.ok ? undefined : floorValue.error.message}>
-          <Input {...box} value={floor} inputMode="decimal" onChange={(_, d) => setFloor(d.value)} />
-        </Field>
+        <TextField label="Other flows" hint="one row or column" required box={box} value={flows} onChange={setFlows} />
+        <TextField
+          label="Floor"
+          validationMessage={floorValue.ok ? undefined : floorValue.error.message}
+          box={{ ...box, inputMode: 'decimal' }}
+          value={floor}
+          onChange={setFloor}
+        />
       </div>
       <div className={styles.row}>
         <Button disabled={job.busy || invalid} onClick={() => void run()}>
@@ -90,21 +91,8 @@ export function PayablesPanel({ workbook, runner, openingCash }: PayablesPanelPr
           </>
         )}
       </div>
-      {job.problem && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{job.problem}</MessageBarBody>
-        </MessageBar>
-      )}
-      {job.cancelled && (
-        <MessageBar intent="info">
-          <MessageBarBody>Cancelled: nothing was written.</MessageBarBody>
-        </MessageBar>
-      )}
-      {done && (
-        <MessageBar intent="success" data-testid="payables-done">
-          <MessageBarBody>{done}</MessageBarBody>
-        </MessageBar>
-      )}
+      <CashJobNotices job={job} />
+      {done && <NoticeBar intent="success" text={done} testId="payables-done" />}
     </section>
   );
 }

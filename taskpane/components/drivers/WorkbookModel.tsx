@@ -6,19 +6,9 @@
  * workbook shows. "Use this model" saves the translation as the model the scenarios run.
  */
 import { useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
+import { TextField } from '../shared/TextField';
 import { isFpaError } from '../../../src/errors';
 import { checkAtPoint, type PointCheck } from '../../../src/scenario/workbook-model/point-check';
 import { workbookModelSource } from '../../../src/scenario/workbook-model/sheet-source';
@@ -88,9 +78,13 @@ export function WorkbookModel({ workbook, driverNames, onUse }: WorkbookModelPro
         <Textarea value={outputs} rows={2} onChange={(_, d) => setOutputs(d.value)} />
       </Field>
       {driverNames.map((name) => (
-        <Field key={name} label={`Cell of ${name}`} hint="The cell the formulas read for this driver, e.g. Inputs!B1">
-          <Input value={cells[name] ?? ''} onChange={(_, d) => setCells({ ...cells, [name]: d.value })} />
-        </Field>
+        <TextField
+          key={name}
+          label={`Cell of ${name}`}
+          hint="The cell the formulas read for this driver, e.g. Inputs!B1"
+          value={cells[name] ?? ''}
+          onChange={(value) => setCells({ ...cells, [name]: value })}
+        />
       ))}
       <Button onClick={() => void translate()} disabled={outputs.trim() === ''}>
         Translate the formulas
@@ -125,13 +119,14 @@ export function WorkbookModel({ workbook, driverNames, onUse }: WorkbookModelPro
               );
             })}
           </ul>
-          <MessageBar intent={result.check.ok ? 'success' : 'warning'} role="status">
-            <MessageBarBody>
-              {result.check.ok
+          <NoticeBar
+            intent={result.check.ok ? 'success' : 'warning'}
+            text={
+              result.check.ok
                 ? `At the drivers' values in the workbook, the ${result.check.lines.length} translated cells give what the workbook shows.`
-                : 'The translation does not give what the workbook shows everywhere (marked ✗): recalculate the workbook, or check the driver cells.'}
-            </MessageBarBody>
-          </MessageBar>
+                : 'The translation does not give what the workbook shows everywhere (marked ✗): recalculate the workbook, or check the driver cells.'
+            }
+          />
           <Button appearance="primary" disabled={!result.check.ok} onClick={() => onUse(result.translated.model)}>
             Use this model
           </Button>

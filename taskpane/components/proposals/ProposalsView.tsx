@@ -5,18 +5,7 @@
  * and state; Apply and Revert write the budget cells and append an audit record.
  */
 import { useEffect, useMemo, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
 import type { ParetoCandidate } from '../../../src/allocation/types';
@@ -339,11 +328,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           </Button>
         </div>
       )}
-      {landed && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{landed}</MessageBarBody>
-        </MessageBar>
-      )}
+      {landed && <NoticeBar intent="success" text={landed} />}
       <AdjustmentMemory memory={memory} />
       {review.signedIn ? (
         <TeamProposals

@@ -3,6 +3,7 @@
  * (warning, error). Warnings and errors are announced at once (role "alert"), the others politely
  * (role "status"), in every view alike.
  */
+import type { ReactNode } from 'react';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 
 export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
@@ -12,10 +13,23 @@ export interface Notice {
   text: string;
 }
 
-export function NoticeBar({ intent, text }: Notice) {
+export interface NoticeBarProps {
+  intent: NoticeIntent;
+  /** The message as plain text; or `children` where it has parts (a list, a link, a number). */
+  text?: string;
+  children?: ReactNode;
+  /** The notice's data-testid, for the tests that wait for it. */
+  testId?: string;
+}
+
+export function NoticeBar({ intent, text, children, testId }: NoticeBarProps) {
   return (
-    <MessageBar intent={intent} role={intent === 'error' || intent === 'warning' ? 'alert' : 'status'}>
-      <MessageBarBody>{text}</MessageBarBody>
+    <MessageBar
+      intent={intent}
+      role={intent === 'error' || intent === 'warning' ? 'alert' : 'status'}
+      {...(testId ? { 'data-testid': testId } : {})}
+    >
+      <MessageBarBody>{children ?? text}</MessageBarBody>
     </MessageBar>
   );
 }

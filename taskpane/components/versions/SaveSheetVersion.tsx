@@ -4,8 +4,9 @@
  * waits; made from a version that is no longer the latest, it waits in Settings as a conflict.
  */
 import { useState } from 'react';
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar, type Notice } from '../shared/Notice';
+import { TextField } from '../shared/TextField';
 import type { ApiClient } from '../../../src/connector';
 import { isFpaError } from '../../../src/errors';
 import type { BudgetVersion } from '../../../src/model/version';
@@ -70,9 +71,13 @@ export function SaveSheetVersion({ workbook, api, costCentre, versions, onSaved 
   return (
     <div className={styles.root} data-testid="save-sheet-version">
       <div className={styles.row}>
-        <Field label="New version's name" className={styles.grow}>
-          <Input value={name} onChange={(_, d) => setName(d.value)} placeholder="Reforecast March" />
-        </Field>
+        <TextField
+          label="New version's name"
+          className={styles.grow}
+          box={{ placeholder: 'Reforecast March' }}
+          value={name}
+          onChange={setName}
+        />
         <Button disabled={busy || !name.trim()} onClick={() => void save()}>
           Save the sheet as a new version
         </Button>

@@ -5,20 +5,9 @@
  * any two compared side by side. Needs the team server; without it the view says where to connect.
  */
 import { useEffect, useMemo, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar, type Notice } from '../shared/Notice';
+import { TextField } from '../shared/TextField';
 import { apiClient, type Connector } from '../../../src/connector';
 import type { BudgetVersion, VersionComparison } from '../../../src/model/version';
 import { paneConnector } from '../../connector/pane-connector';
@@ -135,12 +124,10 @@ export function VersionsView({
         <Subtitle2 as="h2" id="versions-title">
           Budget versions
         </Subtitle2>
-        <MessageBar intent="info">
-          <MessageBarBody>
-            Budget versions live on the team server: applying an approved proposal there makes a new one. Connect in
-            Settings › Team server to see them.
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar
+          intent="info"
+          text="Budget versions live on the team server: applying an approved proposal there makes a new one. Connect in Settings › Team server to see them."
+        />
         {onOpenSettings && (
           <div className={styles.row}>
             <Button onClick={onOpenSettings}>Open Settings</Button>
@@ -156,9 +143,7 @@ export function VersionsView({
         Budget versions
       </Subtitle2>
       <div className={styles.row}>
-        <Field label="Cost centre" className={styles.grow}>
-          <Input value={costCentre} onChange={(_, d) => setCostCentre(d.value)} />
-        </Field>
+        <TextField label="Cost centre" className={styles.grow} value={costCentre} onChange={setCostCentre} />
         <Button disabled={busy || !costCentre.trim()} onClick={() => void load(costCentre)}>
           Show versions
         </Button>
