@@ -1,5 +1,5 @@
-import { percentiles } from '../../src/stats/percentiles';
-import { quantileSorted } from '../../src/stats/quantile-sorted';
+import { BUCKETED_FROM, percentiles } from '../../src/stats/percentiles';
+import { interpolateOrderStatistics, quantileSorted } from '../../src/stats/quantile-sorted';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
 import R from './fixtures/r-stats.json';
 
@@ -50,4 +50,55 @@ describe('percentiles (the type-7 definition, by selection)', () => {
       });
     }
   });
+});
+
+describe('percentiles of large samples (bucket counts, then a selection within the buckets)', () => {
+  /** Type 7 read off a sorted copy, with h computed as `percentiles` computes it: the same bits expected. */
+  const bySorting = (x: Float64Array, ps: number[]): number[] => {
+    const sorted = Float64Array.from(x).sort();
+    const n = x.length;
+    return ps.map((p) => {
+      const h = ((n - 1) * p) / 100;
+      const k = Math.floor(h);
+      return h > k ? interpolateOrderStatistics(sorted[k], sorted[k + 1], h - k) : sorted[k];
+    });
+  };
+  const ps = [0, 0.1, 1, 5, 10, 25, 33.3, 50, 75, 90, 95, 99.9, 100];
+  const g = new SeededGenerator(7, 'test:percentiles:large');
+  const samples: Record<string, Float64Array> = {
+    normal: Float64Array.from({ length: BUCKETED_FROM * 5 + 3 }, () => g.nextNormal() * 1e6 + 5e5),
+    'three values (a discrete output)': Float64Array.from({ length: 20_000 }, () => [0, 250_000, 1e6][g.nextBelow(3)]),
+    'one huge outlier (nearly all in the first bucket)': Float64Array.from({ length: 10_000 }, (_, i) =>
+      i === 5000 ? 1e300 : g.nextNormal(),
+    ),
+    'ties and a long right tail': Float64Array.from({ length: 30_000 }, () => Math.round(Math.exp(3 * g.nextNormal()))),
+    'a range that overflows (selection instead)': Float64Array.from({ length: 5000 }, (_, i) =>
+      i % 2 ? Number.MAX_VALUE / (1 + i) : -Number.MAX_VALUE / (1 + i),
+    ),
+    'a subnormal range (selection instead)': Float64Array.from({ length: 5000 }, (_, i) => (i % 7) * 5e-324),
+    'all equal': new Float64Array(BUCKETED_FROM).fill(-3.5),
+    'exactly BUCKETED_FROM values': Float64Array.from({ length: BUCKETED_FROM }, () => g.nextOpen01()),
+  };
+  test.each(Object.keys(samples))('%s: the same bits as a sort, with and without scratch', (name) => {
+    const x = samples[name];
+    const copy = Float64Array.from(x);
+    const want = bySorting(x, ps);
+    expect(percentiles(x, ps)).toEqual(want);
+    expect(percentiles(x, [...ps].reverse())).toEqual([...want].reverse());
+    expect(percentiles(x, ps, new Float64Array(x.length))).toEqual(want);
+    expect(percentiles(x, ps, new Float64Array(3))).toEqual(want);
+    expect(x).toEqual(copy);
+  });
+  test('seeded property: random sizes and shapes give the same bits as a sort', () => {
+    const r = new SeededGenerator(99, 'test:percentiles:property');
+    for (let t = 0; t < 20; t++) {
+      const n = BUCKETED_FROM + r.nextBelow(40_000);
+      const shape = r.nextBelow(3);
+      const x = Float64Array.from({ length: n }, () =>
+        shape === 0 ? r.nextNormal() : shape === 1 ? Math.exp(2 * r.nextNormal()) : r.nextBelow(50) - 25,
+      );
+      const some = [r.nextOpen01() * 100, 5, 50, 95, r.nextOpen01() * 100];
+      expect(percentiles(x, some)).toEqual(bySorting(x, some));
+    }
+  }, 30_000);
 });
