@@ -24,10 +24,10 @@ export function sortedUniforms(
   method: SamplingMethod,
   u: Float64Array = new Float64Array(n),
 ): Float64Array {
+  rng.fillOpen01(u.length === n ? u : u.subarray(0, n));
   if (method === 'lhs') {
-    for (let i = 0; i < n; i++) u[i] = (i + rng.nextOpen01()) / n;
+    for (let i = 0; i < n; i++) u[i] = (i + u[i]) / n;
   } else {
-    for (let i = 0; i < n; i++) u[i] = rng.nextOpen01();
     u.sort();
   }
   return u;

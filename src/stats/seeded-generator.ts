@@ -16,6 +16,9 @@ import { normalQuantile } from './normal-quantile';
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 
+/** Draws taken at a time by the loops over a block (`fillOpen01`, `permutation`): 16 kB, kept per thread. */
+const WORDS = new Uint32Array(4096);
+
 /** SplitMix32-style finaliser (Murmur3 fmix32 on a Weyl sequence). */
 function mix32(x: number): number {
   let z = x | 0;
@@ -100,15 +103,64 @@ export class SeededGenerator {
     return Math.floor((this.nextUint32() * bound) / 4294967296);
   }
 
-  /** Fisher–Yates: fills `out` with a uniformly random permutation of 0..out.length-1. */
+  /**
+   * Fills `out[0..count)` with the next `count` outputs of `nextUint32`, in order: the same numbers
+   * as that many calls. The loops over whole blocks draw through this (`fillOpen01`, `permutation`):
+   * with the state in locals there is no call and no boxed number per draw, which Chromium's V8 did
+   * not optimise away (a call per draw left 21 MB of garbage per 20,000-trial block of the standard
+   * model, in its sampling heap profiler).
+   */
+  fillUint32(out: Uint32Array, count = out.length): Uint32Array {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = 0; i < count; i++) {
+      const product = Math.imul(s1, 5);
+      out[i] = Math.imul((product << 7) | (product >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return out;
+  }
+
+  /** Fills `out` with the next `out.length` draws of `nextOpen01`, in order (the same numbers). */
+  fillOpen01(out: Float64Array): Float64Array {
+    const n = out.length;
+    for (let from = 0; from < n; from += WORDS.length / 2) {
+      const to = Math.min(n, from + WORDS.length / 2);
+      this.fillUint32(WORDS, 2 * (to - from));
+      for (let i = from, w = 0; i < to; i++, w += 2)
+        out[i] = ((WORDS[w] >>> 5) * TWO_POW_26 + (WORDS[w + 1] >>> 6) + 0.5) / TWO_POW_53;
+    }
+    return out;
+  }
+
+  /**
+   * Fisher–Yates: fills `out` with a uniformly random permutation of 0..out.length-1, swapping
+   * position i (from the last down) with `nextBelow(i + 1)`, the draws taken `WORDS.length` at a time.
+   */
   permutation(out: Uint32Array): Uint32Array {
     const n = out.length;
     for (let i = 0; i < n; i++) out[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = this.nextBelow(i + 1);
-      const tmp = out[i];
-      out[i] = out[j];
-      out[j] = tmp;
+    for (let i = n - 1; i > 0;) {
+      const count = Math.min(WORDS.length, i);
+      this.fillUint32(WORDS, count);
+      for (let w = 0; w < count; w++, i--) {
+        const j = Math.floor((WORDS[w] * (i + 1)) / 4294967296);
+        const tmp = out[i];
+        out[i] = out[j];
+        out[j] = tmp;
+      }
     }
     return out;
   }

@@ -91,3 +91,33 @@ describe('nextNormal', () => {
     for (let i = 0; i < 1000; i++) expect(Number.isFinite(lowest.nextNormal())).toBe(true);
   });
 });
+
+describe('the block loops draw what the one-at-a-time calls draw', () => {
+  test('fillUint32 gives the next outputs of nextUint32 and leaves the same state', () => {
+    const a = new SeededGenerator(42, 'price');
+    const b = new SeededGenerator(42, 'price');
+    const filled = a.fillUint32(new Uint32Array(10_003));
+    expect(Array.from(filled)).toEqual(Array.from({ length: 10_003 }, () => b.nextUint32()));
+    expect(a.nextUint32()).toBe(b.nextUint32());
+    // The published xoshiro128** outputs from the state (1, 2, 3, 4), through the loop.
+    expect(SeededGenerator.fromState(1, 2, 3, 4).fillUint32(new Uint32Array(3), 1)[0]).toBe(11520);
+    expect(Array.from(a.fillUint32(new Uint32Array(4), 0))).toEqual([0, 0, 0, 0]);
+  });
+  test.each([0, 1, 2, 2047, 2048, 2049, 20_000])('fillOpen01 of %i draws equals as many nextOpen01 calls', (n) => {
+    const a = new SeededGenerator(7, `sample:x:${n}`);
+    const b = new SeededGenerator(7, `sample:x:${n}`);
+    expect(Array.from(a.fillOpen01(new Float64Array(n)))).toEqual(Array.from({ length: n }, () => b.nextOpen01()));
+    expect(a.nextUint32()).toBe(b.nextUint32());
+  });
+  test.each([0, 1, 2, 3, 4096, 4097, 8193, 20_000])('permutation of %i equals Fisher–Yates by nextBelow', (n) => {
+    const a = new SeededGenerator(3, `order:x:${n}`);
+    const b = new SeededGenerator(3, `order:x:${n}`);
+    const want = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = b.nextBelow(i + 1);
+      [want[i], want[j]] = [want[j], want[i]];
+    }
+    expect(Array.from(a.permutation(new Uint32Array(n)))).toEqual(want);
+    expect(a.nextUint32()).toBe(b.nextUint32());
+  });
+});
