@@ -1,5 +1,5 @@
 import { normalCdf } from '../../src/stats/normal-cdf';
-import { normalQuantile } from '../../src/stats/normal-quantile';
+import { normalQuantile, normalQuantiles } from '../../src/stats/normal-quantile';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
 import R from './fixtures/r-stats.json';
 
@@ -39,5 +39,25 @@ describe('normalQuantile (AS 241)', () => {
       expect(Math.abs(normalQuantile(1 - p) + z)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(z)));
       expect(Math.abs(normalCdf(z) - p)).toBeLessThanOrEqual(1e-14 * Math.min(p, 1) + 1e-300);
     }
+  });
+});
+
+describe('normalQuantiles (the loop form)', () => {
+  test('location + scale·normalQuantile(u) bit for bit, into another array or in place', () => {
+    const g = new SeededGenerator(5, 'test:normal-quantiles');
+    const edges = [0, 1, NaN, -0.5, 1.5, 0.075, 0.925, 0.07499999999999999, 0.9250000000000002, 1e-300, 1 - 1e-16, 0.5];
+    const u = Float64Array.from([...edges, ...Array.from({ length: 5000 }, () => g.nextOpen01())]);
+    const want = Array.from(u, (p) => 130 + 10 * normalQuantile(p));
+    expect(Array.from(normalQuantiles(u, new Float64Array(u.length), 130, 10))).toEqual(want);
+    expect(Array.from(normalQuantiles(u, new Float64Array(u.length)))).toEqual(Array.from(u, normalQuantile));
+    const inPlace = Float64Array.from(u);
+    expect(normalQuantiles(inPlace, inPlace, 130, 10)).toBe(inPlace);
+    expect(Array.from(inPlace)).toEqual(want);
+    expect(Array.from(normalQuantiles(new Float64Array(0), new Float64Array(0)))).toEqual([]);
+  });
+  test('a block longer than the kept index buffer', () => {
+    const u = Float64Array.from({ length: (1 << 18) + 5 }, (_, i) => (i + 0.5) / ((1 << 18) + 5));
+    const out = normalQuantiles(u, new Float64Array(u.length), -1, 2);
+    for (const i of [0, 1, 1000, 131_000, (1 << 18) + 4]) expect(out[i]).toBe(-1 + 2 * normalQuantile(u[i]));
   });
 });
