@@ -9,6 +9,7 @@
  * 64-bit argsort (src/scenario/ranks-radix.ts) on such columns.
  */
 import { Scratch } from './scratch';
+import { extent } from '../stats/extent';
 
 const BITS = 11;
 const MASK = (1 << BITS) - 1;
@@ -21,13 +22,7 @@ const LEVELS = 1 << (2 * BITS);
  */
 export function scoreRanks(values: Float64Array, out: Uint32Array, scratch: Scratch = new Scratch()): Uint32Array {
   const n = values.length;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = extent(values);
   const scale = max > min ? (LEVELS - 1) / (max - min) : 0;
   const key = scratch.uint32('score-ranks:key', n);
   const low = scratch.uint32('score-ranks:low', MASK + 1).fill(0);

@@ -1,5 +1,6 @@
 import { interpolateOrderStatistics } from './quantile-sorted';
 import { selectInPlace } from './select-in-place';
+import { extent } from './extent';
 
 /**
  * Several percentiles of one sample, by the project's one quantile definition (R type 7 = Excel
@@ -63,13 +64,7 @@ function orderStatisticsByBuckets(
   scratch?: Float64Array,
 ): number[] | null {
   const n = values.length;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = extent(values);
   if (min === max) return ranks.map(() => min);
   const buckets = Math.min(1 << 16, n >>> 4);
   const scale = buckets / (max - min);
