@@ -84,6 +84,22 @@ export function arimaMember(y: Float64Array, m: number, h: number, levels: Reado
   return arimaMemberOf(autoArimaFit(y, m), y, h, levels);
 }
 
+/**
+ * The ARIMA member of `auto`: the "fast" search (arima-cache.ts: CSS fits compared for every history,
+ * the best refitted by maximum likelihood) with season m, or undefined when the history is too short
+ * or no model fits (auto then pools the other members).
+ */
+export function autoArimaMember(
+  y: Float64Array,
+  m: number,
+  h: number,
+  levels: ReadonlyArray<number>,
+): MemberForecast | undefined {
+  if (y.length < ARIMA_MIN_LENGTH) return undefined;
+  const result = cachedAutoArima(y, m, 'fast');
+  return result && arimaMemberOf(result, y, h, levels);
+}
+
 /** Plain-language notes on how automatic ARIMA chose its model (differencing, search). */
 export function arimaNotes(result: AutoArimaResult, n: number): string[] {
   if (result.constantSeries) return ['The history is constant: ARIMA forecasts its value.'];

@@ -67,3 +67,18 @@ export function floorAtZero(f: MemberForecast): MemberForecast {
   const floor = (a: Float64Array): Float64Array => a.map((v) => Math.max(v, 0));
   return { ...f, mean: floor(f.mean), lower: f.lower.map(floor), upper: f.upper.map(floor) };
 }
+
+/**
+ * The interval of `interval` moved to sit around another point forecast `mean`: each bound keeps its
+ * distance from `interval.mean` (the half-widths, asymmetric ones included). `auto` pools its point
+ * forecast from four members and keeps the calibrated interval of its three-member mean.
+ * @example recentre({ name: 'a', mean: [10], lower: [[8]], upper: [[13]] }, [11]).lower[0] // [9]
+ */
+export function recentre(interval: MemberForecast, mean: Float64Array, name = interval.name): MemberForecast {
+  return {
+    name,
+    mean,
+    lower: interval.lower.map((lo) => lo.map((v, k) => mean[k] - (interval.mean[k] - v))),
+    upper: interval.upper.map((hi) => hi.map((v, k) => mean[k] + (v - interval.mean[k]))),
+  };
+}

@@ -10,7 +10,8 @@ import { thetaForecast } from './theta';
 import { differencedAr } from './differenced-ar';
 import { adjustHistory, parseOutlierOption } from './adjust-history';
 import { seasonalPeriod } from '../model/limits';
-import { arimaSeason } from './arima-member';
+import { ARIMA_MIN_LENGTH, arimaLabel, arimaSeason } from './arima-member';
+import { cachedAutoArima } from './arima-cache';
 import { describeArima } from './arima-describe';
 
 export interface ModelDescriptionRequest {
@@ -50,8 +51,8 @@ function inSampleMase(fit: EtsFit, y: Float64Array, m: number): number {
 /**
  * Describes the model a forecast uses, so it is not a black box: the ETS model chosen (code and
  * plain name), its smoothing parameters, AICc, log-likelihood, residual standard deviation and
- * in-sample MASE; for "auto" also the Theta member's alpha and drift and the order of the
- * differenced autoregression; for "arima" the ARIMA model, its differencing decisions,
+ * in-sample MASE; for "auto" also the Theta member's alpha and drift, the ARIMA member's model and
+ * the order of the differenced autoregression (pooled only with a detected season); for "arima" the ARIMA model, its differencing decisions,
  * coefficients and criteria (arima-describe.ts). With `outliers: "adjust"`, the fit on the adjusted
  * history and the count of replaced values.
  * @throws the same FpaErrors as rollingForecast for bad or too short input.
@@ -117,9 +118,18 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
     // The same members rollingForecast combines, each on its own season (Theta: thetaf's test).
     const th = thetaForecast(y, season.nominal, 1);
     if (th) facts.push({ label: 'theta alpha', value: th.alpha }, { label: 'theta drift per period', value: th.drift });
+    const arima =
+      y.length >= ARIMA_MIN_LENGTH
+        ? cachedAutoArima(y, arimaSeason(request.seasonality ?? 0, season.nominal), 'fast')
+        : undefined;
+    if (arima) facts.push({ label: 'ARIMA member', value: arimaLabel(arima.fit) });
     const ar = differencedAr(y, m, 1);
     if (ar) facts.push({ label: 'AR order (differenced at lag ' + m + ')', value: ar.order });
-    facts.push({ label: 'combination', value: 'equal weights: ETS (Akaike-weighted) + Theta + differenced AR' });
+    const pool = ['ETS (Akaike-weighted)', 'Theta', ...(arima ? ['ARIMA'] : []), ...(m > 1 ? ['differenced AR'] : [])];
+    facts.push({
+      label: 'combination',
+      value: `equal weights: ${pool.join(' + ')}; interval of ETS, Theta and differenced AR, rescaled`,
+    });
   }
   return facts;
 }

@@ -12,14 +12,14 @@ import { etsAverageMember } from './ets-average';
 import type { MemberForecast } from './member-forecasts';
 import { arMember, etsMember, normalBounds, thetaMember } from './member-forecasts';
 import { seasonlessNote } from './seasonless-note';
-import { combineForecasts, floorAtZero } from './combination';
+import { combineForecasts, floorAtZero, recentre } from './combination';
 import type { EtsFit } from './ets-fit';
 import { residualQuantileFactors, rescaleIntervals } from './residual-calibration';
 import { accuracyWeights } from './accuracy-weights';
 import { memberRecords, scoreRecord, trackRecordWeights } from './track-record';
 import type { ForecastRecord } from '../model/kpi';
 import { adjustHistory, parseOutlierOption } from './adjust-history';
-import { arimaLabel, arimaMemberOf, arimaNotes, arimaSeason, autoArimaFit } from './arima-member';
+import { arimaLabel, arimaMemberOf, arimaNotes, arimaSeason, autoArimaFit, autoArimaMember } from './arima-member';
 import { hasFullSeasons, HORIZON, MIN_FULL_SEASONS, seasonalPeriod, withinBounds } from '../model/limits';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
@@ -107,6 +107,8 @@ interface MemberSeasons {
   ets: number;
   theta: number;
   others: number;
+  /** The season automatic ARIMA is offered (the nominal one with seasonality 0, as the `arima` method). */
+  arima: number;
 }
 
 /**
@@ -201,13 +203,18 @@ function memberWeights(
 }
 
 /**
- * The default: equal-weight combination of automatic ETS, Theta and a differenced autoregression
- * (an ARIMA-type model), mirroring the ets() + thetaf() + auto.arima() combination that is the
- * strongest simple benchmark in the literature. The bounds are the members' averaged bounds with
- * each level's half-widths rescaled by the empirical-over-normal quantile ratio of the selected
- * ETS model's standardised one-step residuals (see residual-calibration.ts): the members give the
- * spread and its growth with the horizon, the data's own errors give the tail shape. With
- * `byAccuracy` the weights are 1 / rolling-origin MASE per member (accuracy-weights.ts), with a note.
+ * The default: the equal-weight mean of automatic ETS, Theta, automatic ARIMA (the CSS search,
+ * arima-member.ts autoArimaMember) and, when the autocorrelation test detected a season, a
+ * differenced autoregression, after the ets() + thetaf() + auto.arima() combination that is the
+ * strongest simple benchmark in the literature (docs/forecast.md, "Combination and interval rules
+ * from cached members": ahead of R's combination on both measures on all three tuning sets).
+ * The interval is the one `auto` had before ARIMA joined, moved onto that mean (each bound keeps its
+ * distance): the equal-weight mean of the ETS, Theta and autoregression bounds with each level's
+ * half-widths rescaled by the empirical-over-normal quantile ratio of the selected ETS model's
+ * standardised one-step residuals (see residual-calibration.ts): the members give the spread and its
+ * growth with the horizon, the data's own errors give the tail shape. With `byAccuracy` and enough
+ * history the weights are 1 / rolling-origin MASE of ETS, Theta and the autoregression
+ * (accuracy-weights.ts), with a note, and ARIMA is left out.
  * When the history has no negative value, each member is floored at 0 before pooling, and the pool
  * after its widths are rescaled (floorAtZero), with a note when anything was raised.
  */
@@ -234,9 +241,14 @@ function autoCombination(
   // A history with no negative value is not forecast below zero: each member is floored before
   // pooling, and the pool after its widths are rescaled (combination.ts, floorAtZero).
   const floor = y.every((v) => v >= 0);
-  const members = present.map((p) => (floor ? floorAtZero(p.f) : p.f));
-  if (members.some((f, j) => f !== present[j].f))
-    notes.push('The history has no negative value: member forecasts and bounds below 0 were raised to 0.');
+  let raised = false;
+  const floored = (f: MemberForecast): MemberForecast => {
+    const g = floor ? floorAtZero(f) : f;
+    raised ||= g !== f;
+    return g;
+  };
+  const members = present.map((p) => floored(p.f));
+  // The interval: the three members' (ETS, Theta, AR) weighted mean, rescaled by the residual factors.
   const combined = rescaleIntervals(
     combineForecasts(
       members,
@@ -245,15 +257,24 @@ function autoCombination(
     levels,
     residualQuantileFactors(fit.residuals, levels),
   );
-  const pooled = floor ? floorAtZero(combined) : combined;
-  return [fit, { ...pooled, name: `auto(${members.map((x) => x.name).join('+')})` }, kept];
+  // Without accuracy weights, the point forecast is the mean of ETS, Theta, ARIMA and, with a
+  // detected season only, the autoregression (on a history without a season it is the worst member).
+  const arima = weights?.weights ? undefined : autoArimaMember(y, m.arima, h, levels);
+  const pool = arima
+    ? [roles[0], roles[1], arima, m.others > 1 ? roles[2] : undefined].flatMap((f) => (f ? [floored(f)] : []))
+    : members;
+  if (raised) notes.push('The history has no negative value: member forecasts and bounds below 0 were raised to 0.');
+  const name = `auto(${pool.map((x) => x.name).join('+')})`;
+  const moved = arima ? recentre(combined, combineForecasts(pool).mean, name) : { ...combined, name };
+  return [fit, floor ? floorAtZero(moved) : moved, kept];
 }
 
 /**
  * Forecasts `horizon` periods ahead with prediction intervals.
  *
- * Methods: "auto" (default: equal-weight combination of automatic ETS, Theta and a differenced
- * autoregression, floored at 0 for a history without negative values),
+ * Methods: "auto" (default: equal-weight combination of automatic ETS, Theta, automatic ARIMA by the
+ * CSS search and, with a detected season, a differenced autoregression, floored at 0 for a history
+ * without negative values),
  * "ets" (automatic ETS by AICc, as R forecast::ets), "arima" (automatic ARIMA, as R forecast::auto.arima;
  * arima-select.ts), "theta" (R thetaf), "snaive", "naive",
  * "ses" = ETS(A,N,N), "holt" = ETS(A,A,N), "damped" = ETS(A,Ad,N), "hw" = additive Holt–Winters
@@ -359,6 +380,7 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
       ets: etsSeason(y.length, request.seasonality ?? 0, season.nominal, m),
       theta: season.nominal,
       others: m,
+      arima: arimaSeason(request.seasonality ?? 0, season.nominal),
     };
     const [fit, f, kept] =
       key === 'ets'

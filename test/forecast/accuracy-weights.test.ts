@@ -41,7 +41,9 @@ describe('rollingForecast combination "accuracy"', () => {
     const weighted = rollingForecast({ ...base, combination: 'accuracy' });
     expect(weighted.notes.some((n) => n.startsWith('Combination weights from 3 rolling origins'))).toBe(true);
     expect(weighted.mean).not.toEqual(equal.mean);
-    expect(weighted.method).toBe(equal.method);
+    // The weights are the three scored members' (ETS, Theta, AR); the equal pool adds ARIMA.
+    expect(equal.method).toMatch(/^auto\(ANA\+theta\+ARIMA\(.*\+ar\d\)$/);
+    expect(weighted.method).toBe(equal.method.replace(/\+ARIMA\(.*\+ar/, '+ar'));
     expect(rollingForecast({ ...base, combination: 'accuracy' })).toEqual(weighted);
     weighted.intervals[0].lower.forEach((lo, k) => {
       expect(lo).toBeGreaterThanOrEqual(weighted.intervals[1].lower[k]);

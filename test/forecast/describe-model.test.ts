@@ -16,6 +16,15 @@ test('auto lists the theta member; bad method is an FpaError', () => {
   const labels = describeModel({ values: fx.values }).map((f) => f.label);
   expect(labels).toContain('theta alpha');
   expect(labels.some((l) => l.startsWith('AR order'))).toBe(true);
+  // The ARIMA member is the fast (CSS) search's model; with a detected season AR is pooled too.
+  const facts = Object.fromEntries(describeModel({ values: fx.values }).map((f) => [f.label, f.value]));
+  expect(facts['ARIMA member']).toMatch(/^ARIMA\(\d,\d,\d\)/);
+  expect(facts.combination).toBe(
+    'equal weights: ETS (Akaike-weighted) + Theta + ARIMA + differenced AR; interval of ETS, Theta and differenced AR, rescaled',
+  );
+  // 20 months: no season detected, so the autoregression is not pooled.
+  const short = Object.fromEntries(describeModel({ values: fx.values.slice(0, 20) }).map((f) => [f.label, f.value]));
+  expect(short.combination).toMatch(/^equal weights: ETS \(Akaike-weighted\) \+ Theta \+ ARIMA; /);
   expect(() => describeModel({ values: fx.values, method: 'nonsense' })).toThrow(/not known/);
   expect(() => describeModel({ values: [1, 2], method: 'ses' })).toThrow(/needs at least 4/);
 });

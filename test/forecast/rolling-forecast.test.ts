@@ -3,6 +3,12 @@ import { describeModel } from '../../src/forecast/describe-model';
 import { FpaError } from '../../src/errors';
 import { loadFixtures, maxRelDiff } from './fixtures';
 import { SeededGenerator } from '../../src/stats';
+import { autoArimaMember } from '../../src/forecast/arima-member';
+import { arMember } from '../../src/forecast/member-forecasts';
+import type { MemberForecast } from '../../src/forecast/member-forecasts';
+import { combineForecasts } from '../../src/forecast/combination';
+import { residualQuantileFactors, rescaleIntervals } from '../../src/forecast/residual-calibration';
+import { cachedSelectEts } from '../../src/forecast/fit-cache';
 
 const fixtures = loadFixtures();
 const monthly = fixtures.find((f) => f.name === 'usaccdeaths')!;
@@ -163,11 +169,45 @@ describe('properties', () => {
     );
   });
 
+  test('auto is the mean of ETS, Theta, ARIMA and (with a detected season) AR, with the three-member interval', () => {
+    // USAccDeaths (72 months, seasonal, never negative): the four members as their own code makes them.
+    const y = Float64Array.from(monthly.values);
+    const h = 12;
+    const levels = [80, 95];
+    const r = rollingForecast({ values: monthly.values, horizon: h });
+    const ets = rollingForecast({ values: monthly.values, horizon: h, method: 'ets' });
+    const theta = rollingForecast({ values: monthly.values, horizon: h, method: 'theta' });
+    const arima = autoArimaMember(y, 12, h, levels)!;
+    const ar = arMember(y, 12, h, levels)!;
+    expect(r.method).toBe(`auto(${ets.method}+theta+${arima.name}+${ar.name})`);
+    const asMember = (f: typeof ets, name: string): MemberForecast => ({
+      name,
+      mean: Float64Array.from(f.mean),
+      lower: f.intervals.map((i) => Float64Array.from(i.lower)),
+      upper: f.intervals.map((i) => Float64Array.from(i.upper)),
+    });
+    const mean = ets.mean.map((v, k) => (v + theta.mean[k] + arima.mean[k] + ar.mean[k]) / 4);
+    expect(maxRelDiff(r.mean, mean)).toBeLessThan(1e-12);
+    // The interval is the ETS + Theta + AR one (rescaled by the ETS residuals' quantiles), moved onto the mean.
+    const three = rescaleIntervals(
+      combineForecasts([asMember(ets, 'ets'), asMember(theta, 'theta'), ar]),
+      levels,
+      residualQuantileFactors(cachedSelectEts(y, 12)!.residuals, levels),
+    );
+    r.intervals.forEach((iv, i) => {
+      iv.upper.forEach((v, k) => expect(v - r.mean[k]).toBeCloseTo(three.upper[i][k] - three.mean[k], 6));
+      iv.lower.forEach((v, k) => expect(r.mean[k] - v).toBeCloseTo(three.mean[k] - three.lower[i][k], 6));
+    });
+    // It differs from the arima method, whose search R runs by maximum likelihood below 150 values.
+    expect(rollingForecast({ values: monthly.values, horizon: h, method: 'arima' }).method).toMatch(/^ARIMA\(/);
+  });
+
   test('seasonality 0 detects the monthly season; short series note a non-seasonal model', () => {
     expect(rollingForecast({ values: monthly.values, horizon: 12 }).seasonPeriod).toBe(12);
     const short = rollingForecast({ values: monthly.values.slice(0, 20), horizon: 12 });
     expect(short.seasonPeriod).toBe(1);
-    expect(short.method).toBe('auto(ANN+theta+ar0)');
+    // No season detected: the autoregression leaves the pool (ETS, Theta and ARIMA remain).
+    expect(short.method).toMatch(/^auto\(ANN\+theta\+ARIMA\(\d,\d,\d\)[^+]*\)$/);
     // Without a frequency (a bare cell range) 20 values can be tested at lag 4 only; with one, not at all.
     expect(short.notes.join(' ')).toMatch(/No seasonality at lag 4 detected: no season assumed/);
     expect(
@@ -215,11 +255,12 @@ describe('properties', () => {
   test('ETS is offered the season whenever two seasons exist, and AICc chooses (as R ets())', () => {
     // 30 and 40 months of USAccDeaths: too short for the autocorrelation test (30), or the test
     // misses the season (40: r₁…r₁₁ are large too); R: ets(ts(USAccDeaths[1:40], frequency = 12))
-    // is seasonal, ETS(A,N,A). Theta and the autoregression keep their own seasons (none here).
+    // is seasonal, ETS(A,N,A). Theta and the autoregression keep their own seasons (none here, so the
+    // autoregression is not pooled); ARIMA is offered the nominal season, as the arima method.
     for (const n of [30, 40]) {
       const r = rollingForecast({ values: monthly.values.slice(0, n), horizon: 12 });
       expect(r.seasonPeriod).toBe(12);
-      expect(r.method).toMatch(/^auto\([AM]N[AM]\+theta\+ar\d\)$/);
+      expect(r.method).toMatch(/^auto\([AM]N[AM]\+theta\+ARIMA\([^+]*\)$/);
       const nonSeasonal = rollingForecast({ values: monthly.values.slice(0, n), horizon: 12, seasonality: 1 });
       expect(r.mean).not.toEqual(nonSeasonal.mean);
       expect(r.notes.join(' ')).toMatch(/ETS chose the seasonal model [AM]N[AM] \(season of 12\) by AICc\./);
