@@ -308,6 +308,8 @@ export async function optimizeScenarios(
 ): Promise<ScenarioResult> {
   const risk = validateScenarioPlan(plan);
   const S = plan.trials.length;
+  // The engine's one-time JIT compile belongs to its first use, not to the next solves (solver/warm-up.ts).
+  await solver.warmUp?.();
   // Solves are counted over every level (the subsample's and the whole plan's).
   let solves = 0;
   const onSolve = options.onSolve;

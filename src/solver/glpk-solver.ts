@@ -7,6 +7,7 @@
 import type { LP, Options, Result } from 'glpk.js/node';
 import { SolverErrors } from './errors';
 import type { LinearProgram, SolveOptions, SolveResult, SolveStatus, Solver } from './types';
+import { warmUpProgram } from './warm-up';
 
 /** What the adapter needs from either glpk.js entry (the Node one is sync, the browser one async). */
 export interface GlpkEngine {
@@ -107,8 +108,27 @@ export function createGlpkSolver(load: () => Promise<GlpkEngine>): Solver {
       seconds: answer.time,
     };
   };
+  let warmed: Promise<void> | null = null;
   return {
     name: 'glpk.js',
+    warmUp(): Promise<void> {
+      // The warm-up's answer is not used and its failure is not the caller's problem; a failure to
+      // load the engine is, and propagates (the next call tries again).
+      warmed ??= engineOnce().then(
+        async (glpk) => {
+          try {
+            await glpk.solve(toGlpkProblem(warmUpProgram()), toOptions({ mipGap: 1e-4 }, true));
+          } catch {
+            // a solve that fails here fails again, with its message, where its answer is used
+          }
+        },
+        (error: unknown) => {
+          warmed = null;
+          throw error;
+        },
+      );
+      return warmed;
+    },
     async solve(program: LinearProgram, options: SolveOptions = {}): Promise<SolveResult> {
       const problem = toGlpkProblem(program);
       const isMip = (problem.generals?.length ?? 0) > 0;

@@ -68,4 +68,10 @@ export interface SolveResult {
 export interface Solver {
   readonly name: string;
   solve(program: LinearProgram, options?: SolveOptions): Promise<SolveResult>;
+  /**
+   * Optional: loads the engine and runs it once on a small programme, so the one-time cost of a
+   * JIT-compiled engine is paid here rather than in the next solves. Idempotent; callers about to run
+   * a sequence of large solves (the scenario programmes) call it first.
+   */
+  warmUp?(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { wholeScenarioLp } from '../../src/cash/scenario-lp';
 import { recoursePaths } from '../../src/cash/scenario-recourse';
 import type { RiskSpec, ScenarioPlan } from '../../src/cash/scenario-types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
+import type { Solver } from '../../src/solver/types';
 import { randomPlan, rng } from './plans';
 
 /** A plan's flows with seeded normal noise of `sd` per period, `S` trials. */
@@ -92,6 +93,28 @@ describe('optimizeScenarios', () => {
     expect(result.periods[3].closingCash).toBeCloseTo(mean, 9);
     expect(breachFrequency([0, 1, 2], 0.5)).toBeCloseTo(2 / 3, 15);
   });
+
+  it('warms the solver up once before its first solve, and works with a solver that cannot', async () => {
+    const plan = withTrials(6, 2, 12, 41, 300, { measure: 'chance', alpha: 0.1, limit: 0 });
+    plan.creditLine = { limit: 1000, rate: 0.0067, fee: 0.0003 };
+    const events: string[] = [];
+    const recording: Solver = {
+      name: 'recording',
+      warmUp: async () => {
+        events.push('warm-up');
+      },
+      solve: async (program, options) => {
+        events.push('solve');
+        return glpkNodeSolver.solve(program, options);
+      },
+    };
+    const warmed = await optimizeScenarios(plan, recording);
+    expect(events[0]).toBe('warm-up');
+    expect(events.filter((e) => e === 'warm-up')).toHaveLength(1);
+    expect(events.length).toBeGreaterThan(1);
+    const plain: Solver = { name: 'plain', solve: (program, options) => glpkNodeSolver.solve(program, options) };
+    expect((await optimizeScenarios(plan, plain)).objective).toBeCloseTo(warmed.objective, 9);
+  }, 30000);
 
   it('a looser limit never lowers expected wealth (seeded property)', async () => {
     const plan = withTrials(8, 2, 30, 41, 500);

@@ -1,4 +1,5 @@
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
+import type { GlpkEngine } from '../../src/solver/glpk-solver';
 import { createGlpkSolver, toGlpkProblem } from '../../src/solver/glpk-solver';
 import { smallLp as small, terms } from './small-lp';
 
@@ -90,5 +91,37 @@ describe('glpk.js solver', () => {
     await counting.solve(small);
     await counting.solve(small);
     expect(loads).toBe(2);
+  });
+
+  it('warms up once: one load, one warm-up solve, then solves as before; a load failure propagates and is retried', async () => {
+    const solved: string[] = [];
+    let fail = true;
+    const solver = createGlpkSolver(async () => {
+      if (fail) throw new Error('no wasm');
+      const engine = await (await import('glpk.js/node')).default();
+      const counted: GlpkEngine = {
+        solve: (lp, options) => {
+          solved.push(lp.name);
+          return engine.solve(lp, options);
+        },
+      };
+      return counted;
+    });
+    await expect(solver.warmUp!()).rejects.toMatchObject({ code: 'SOLVER_LOAD_FAILED' });
+    fail = false;
+    await Promise.all([solver.warmUp!(), solver.warmUp!()]);
+    await solver.warmUp!();
+    expect(solved).toEqual(['warm-up']);
+    expect((await solver.solve(small)).objective).toBeCloseTo(8, 9);
+    expect(solved).toEqual(['warm-up', 'small']);
+  });
+
+  it('a warm-up whose solve fails resolves: its answer is never used', async () => {
+    const solver = createGlpkSolver(async () => ({
+      solve: () => {
+        throw new Error('engine refused');
+      },
+    }));
+    await expect(solver.warmUp!()).resolves.toBeUndefined();
   });
 });
