@@ -21,7 +21,9 @@ export function interestBlockSize(balances: number): number {
  * @param rate r', the credit's rate net of the fee (0 adds nothing)
  * @param balance the name of the balance column of a period
  * @param sum the name of block j's sum column (its defining row is `def_` and that name)
- * @returns per period t, the terms −r'·b_u (or −r'·sum) for every balance u < t
+ * @returns per period t, the terms −r'·b_u (or −r'·sum) for every balance u < t, appended to `into`
+ *   when given (the programme's rows are built without an array per call). The term objects are
+ *   shared between rows: a programme is read, never changed, once built.
  * @example
  *   const columns = [], rows = [];
  *   const terms = interestTerms([1, 2, 3, 4, 5], 0.01, (t) => `b${t}`, (j) => `S${j}`, columns, rows);
@@ -34,28 +36,29 @@ export function interestTerms(
   sum: (j: number) => string,
   columns: Column[],
   rows: Row[],
-): (t: number) => Term[] {
-  if (rate === 0) return () => [];
-  const size = interestBlockSize(periods.length);
-  const blocks: number[][] = [];
-  for (let i = 0; i < periods.length; i += size) blocks.push(periods.slice(i, i + size));
+): (t: number, into?: Term[]) => Term[] {
+  if (rate === 0) return (_t, into = []) => into;
+  const n = periods.length;
+  const size = interestBlockSize(n);
+  const blocks = Math.ceil(n / size);
+  // One term per balance and per block sum, shared by every row that holds it.
+  const balanceTerms: Term[] = periods.map((u) => ({ name: balance(u), coef: -rate }));
+  const sumTerms: Term[] = [];
   // The last block is never summed whole: no row comes after all of it.
-  for (let j = 0; j < blocks.length - 1; j++) {
-    columns.push({ name: sum(j), lb: -Infinity, ub: Infinity });
-    rows.push({
-      name: `def_${sum(j)}`,
-      terms: [{ name: sum(j), coef: 1 }, ...blocks[j].map((u) => ({ name: balance(u), coef: -1 }))],
-      lb: 0,
-      ub: 0,
-    });
+  for (let j = 0; j < blocks - 1; j++) {
+    const name = sum(j);
+    columns.push({ name, lb: -Infinity, ub: Infinity });
+    const terms: Term[] = [{ name, coef: 1 }];
+    for (let i = j * size; i < (j + 1) * size; i++) terms.push({ name: balanceTerms[i].name, coef: -1 });
+    rows.push({ name: `def_${name}`, terms, lb: 0, ub: 0 });
+    sumTerms.push({ name, coef: -rate });
   }
-  return (t) => {
-    const terms: Term[] = [];
-    for (let j = 0; j < blocks.length && blocks[j][0] < t; j++) {
-      const block = blocks[j];
-      if (j < blocks.length - 1 && block[block.length - 1] < t) terms.push({ name: sum(j), coef: -rate });
-      else for (const u of block) if (u < t) terms.push({ name: balance(u), coef: -rate });
+  return (t, into = []) => {
+    for (let j = 0; j < blocks && periods[j * size] < t; j++) {
+      const end = Math.min(n, (j + 1) * size);
+      if (j < blocks - 1 && periods[end - 1] < t) into.push(sumTerms[j]);
+      else for (let i = j * size; i < end && periods[i] < t; i++) into.push(balanceTerms[i]);
     }
-    return terms;
+    return into;
   };
 }

@@ -102,34 +102,43 @@ export function buildScenarioLp(input: ScenarioLpInput): LinearProgram {
   const drop = Math.floor(risk.alpha * S);
   if (cvar) columns.push({ name: 'eta', lb: 0, ub: risk.limit });
   const shortfallCap = risk.limit * (1 + risk.alpha * S); // η ≤ limit and w_s ≤ αS·limit
+  // Term objects are shared between rows (a programme is read, never changed): one per name and
+  // coefficient, so a 50,000-coefficient programme is not 50,000 objects and their names.
+  const minusY = Array.from({ length: T }, (_, t) => ({ name: `Y${t + 1}`, coef: -1 }));
+  const minusEta: Term = { name: 'eta', coef: -1 };
+  const balance: string[] = new Array<string>(T + 1);
+  const plusBalance: Term[] = new Array<Term>(T + 1);
   for (let s = 0; s < S; s++) {
     if (cvar) columns.push({ name: `w${s}`, lb: 0, ub: risk.alpha * S * risk.limit });
     else columns.push({ name: `z${s}`, lb: 0, ub: 1, integer: true });
-    const periods = input.allBalances
-      ? Array.from({ length: T }, (_, t) => t + 1)
-      : [...active[s]].sort((a, b) => a - b);
+    const activeSorted = [...active[s]].sort((a, b) => a - b);
+    const periods = input.allBalances ? Array.from({ length: T }, (_, t) => t + 1) : activeSorted;
     for (const t of periods) {
+      const name = balanceName(s, t);
+      balance[t] = name;
+      plusBalance[t] = { name, coef: 1 };
       const cap = limits[t - 1] + (cvar ? shortfallCap : risk.limit + (input.bigM?.[s][t - 1] ?? 0));
-      columns.push({ name: balanceName(s, t), lb: 0, ub: cap });
-      if (t < T && rp !== 0) objective.push({ name: balanceName(s, t), coef: -rp / S });
+      columns.push({ name, lb: 0, ub: cap });
+      if (t < T && rp !== 0) objective.push({ name, coef: -rp / S });
     }
     const interest = interestTerms(
       periods,
       rp,
-      (u) => balanceName(s, u),
+      (u) => balance[u],
       (j) => `B${s}_${j}`,
       columns,
       rows,
     );
-    for (const t of [...active[s]].sort((a, b) => a - b)) {
-      const terms: Term[] = [{ name: `Y${t}`, coef: -1 }, { name: balanceName(s, t), coef: 1 }, ...interest(t)];
+    for (const t of activeSorted) {
+      const terms = interest(t, [minusY[t - 1], plusBalance[t]]);
       rows.push({ name: `c${s}_${t}`, terms, lb: minCash[t - 1] - base[s][t - 1], ub: Infinity });
     }
+    const minusW: Term = { name: `w${s}`, coef: -1 };
     for (const t of [...risky[s]].sort((a, b) => a - b)) {
       if (!active[s].has(t) && !input.allBalances) continue;
-      const terms: Term[] = [{ name: balanceName(s, t), coef: 1 }];
-      if (cvar) terms.push({ name: 'eta', coef: -1 }, { name: `w${s}`, coef: -1 });
-      else terms.push({ name: `z${s}`, coef: -(input.bigM?.[s][t - 1] ?? 0) });
+      const terms: Term[] = cvar
+        ? [plusBalance[t], minusEta, minusW]
+        : [plusBalance[t], { name: `z${s}`, coef: -(input.bigM?.[s][t - 1] ?? 0) }];
       rows.push({ name: `r${s}_${t}`, terms, lb: -Infinity, ub: limits[t - 1] + (cvar ? 0 : risk.limit) });
     }
   }

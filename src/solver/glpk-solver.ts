@@ -48,8 +48,10 @@ export function toGlpkProblem(program: LinearProgram): LP {
   for (const column of program.columns) {
     if (column.lb > column.ub) throw SolverErrors.badProgram(`column ${column.name} has lb > ub`);
     // glpk.js defaults a column to [0, +inf); only state other bounds.
-    if (column.lb !== 0 || column.ub !== Infinity)
-      bounds.push({ name: column.name, ...boundType(column.lb, column.ub) });
+    if (column.lb !== 0 || column.ub !== Infinity) {
+      const { type, lb, ub } = boundType(column.lb, column.ub);
+      bounds.push({ name: column.name, type, lb, ub });
+    }
     if (column.integer) generals.push(column.name);
   }
   // Columns that appear nowhere else still need to exist: give them a zero objective term.

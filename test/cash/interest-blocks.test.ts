@@ -45,6 +45,20 @@ describe('interestTerms', () => {
     }
   });
 
+  it('appends to the array it is given, and returns it', () => {
+    const columns: Column[] = [];
+    const rows: Row[] = [];
+    const terms = interestTerms([1, 2, 3, 4, 5], 0.01, name, sumName, columns, rows);
+    const into: Term[] = [{ name: 'Y4', coef: -1 }];
+    expect(terms(4, into)).toBe(into);
+    expect(into).toEqual([
+      { name: 'Y4', coef: -1 },
+      { name: 'S0', coef: -0.01 },
+      { name: 'b3', coef: -0.01 },
+    ]);
+    expect(interestTerms([1, 2], 0, name, sumName, columns, rows)(2, into)).toBe(into);
+  });
+
   it('writes nothing without interest, and nothing to sum for one balance', () => {
     const columns: Column[] = [];
     const rows: Row[] = [];
