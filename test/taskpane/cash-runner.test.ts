@@ -13,21 +13,15 @@ import type { JobProgress } from '../../src/jobs/protocol';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
 import { createCashRunner, createThreadCashRunner } from '../../taskpane/run/cash-runner';
 import { fakeWorker } from '../jobs/fake-worker';
+import { SMALL_PLAN, smallTrials } from './cash/small-plan';
 
 const handlers = createCashJobHandlers(solver);
 const workerRunner = () =>
   createCashRunner(createJobPool({ handlers, size: 1, start: () => webWorkerEndpoint(fakeWorker(handlers)) }));
 
-const flows = [-200, 150, -300, 400, 50, -100];
 const job: CashJob = {
-  trials: Array.from({ length: 80 }, (_, s) => flows.map((f, t) => f + (((s * 37 + t * 11) % 21) - 10) * 15)),
-  openingCash: 1000,
-  minCash: 200,
-  instruments: [
-    { name: 'ON', term: 1, rate: 0.001 },
-    { name: 'TD2', term: 2, rate: 0.004 },
-  ],
-  creditLine: { limit: 500, rate: 0.01 },
+  ...SMALL_PLAN,
+  trials: smallTrials(80),
   risk: { measure: 'cvar', alpha: 0.1, limit: 0 },
 };
 

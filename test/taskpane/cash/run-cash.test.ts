@@ -11,14 +11,11 @@ import { glpkNodeSolver as solver } from '../../../src/solver/glpk-node';
 import type { CashForm } from '../../../taskpane/cash/run-cash';
 import { runCash, writeCash } from '../../../taskpane/cash/run-cash';
 import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double';
+import { SMALL_FLOWS as flows, SMALL_PLAN as plan, smallTrials } from './small-plan';
 
-const instruments = [
-  ['name', 'term', 'rate'],
-  ['ON', 1, 0.001],
-  ['TD2', 2, 0.004],
-];
-const flows = [-200, 150, -300, 400, 50, -100];
-const trials = Array.from({ length: 30 }, (_, s) => flows.map((f, t) => f + (((s * 37 + t * 11) % 21) - 10) * 15));
+/** The plan's instruments as the sheet holds them. */
+const instruments = [['name', 'term', 'rate'], ...plan.instruments.map((i) => [i.name, i.term, i.rate])];
+const trials = smallTrials(30);
 const shocks = [
   ['scenario', 'shock', 'value', 'period'],
   ['late', 'delay', 30, null],
@@ -47,15 +44,6 @@ const form: CashForm = {
   measure: 'cvar',
   alpha: 0.1,
   limit: 0,
-};
-const plan = {
-  openingCash: 1000,
-  minCash: 200,
-  instruments: [
-    { name: 'ON', term: 1, rate: 0.001 },
-    { name: 'TD2', term: 2, rate: 0.004 },
-  ],
-  creditLine: { limit: 500, rate: 0.01 },
 };
 
 describe('runCash and writeCash', () => {
