@@ -6,7 +6,7 @@
  * decisions on the scanned flags are read in after each scan, so everyone sees the same queue.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Subtitle2, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import { flagId } from '../../../src/model/flag';
@@ -19,6 +19,7 @@ import { FlagCard } from './FlagCard';
 import { FlagTable } from './FlagTable';
 import { QueueFilters } from './QueueFilters';
 import { usePlainListStyles } from '../shell/plain-list';
+import { TitledSection } from '../shared/TitledSection';
 
 /** Flags shown at first; "Show more" adds as many again. */
 const PAGE = 8;
@@ -87,10 +88,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   };
 
   return (
-    <section className={styles.root} aria-labelledby="anomalies-title">
-      <Subtitle2 as="h2" id="anomalies-title">
-        Anomalies
-      </Subtitle2>
+    <TitledSection id="anomalies" title="Anomalies" className={styles.root}>
       <Caption1>
         Select the plan/actual table (id, cost centre, account, owner, budget, "plan …" and "actual …" columns, one
         header row), then scan.
@@ -162,6 +160,6 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
           )}
         </>
       )}
-    </section>
+    </TitledSection>
   );
 }

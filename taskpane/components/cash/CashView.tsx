@@ -7,7 +7,7 @@
  * Cancel.
  */
 import { useState } from 'react';
-import { Button, Caption1, Field, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, Field, Select, Spinner } from '@fluentui/react-components';
 import type { RiskMeasure } from '../../../src/cash/scenario-types';
 import type { JobProgress } from '../../../src/jobs/protocol';
 import type { CashForm, CashOutcome, WrittenCash } from '../../cash/run-cash';
@@ -20,6 +20,7 @@ import { CashJobNotices } from './CashJobNotices';
 import { PayablesPanel } from './PayablesPanel';
 import { useCashFormStyles, useCashJob } from './use-cash-job';
 import type { Workbook } from '../../workbook/types';
+import { TitledSection } from '../shared/TitledSection';
 
 export interface CashViewProps {
   workbook: Workbook;
@@ -118,10 +119,7 @@ export function CashView({ workbook, runner }: CashViewProps) {
   };
 
   return (
-    <section className={styles.root} aria-labelledby="cash-title">
-      <Subtitle2 as="h2" id="cash-title">
-        Cash plan
-      </Subtitle2>
+    <TitledSection id="cash" title="Cash plan" className={styles.root}>
       <Caption1>
         One row of net flows gives the best plan; one row per trial (e.g. from FPA.CASH.FORECAST) gives one plan that
         holds across them, with the buffer and the risk per period.
@@ -172,6 +170,6 @@ export function CashView({ workbook, runner }: CashViewProps) {
         </NoticeBar>
       )}
       <PayablesPanel workbook={workbook} runner={runner} openingCash={text.opening} />
-    </section>
+    </TitledSection>
   );
 }

@@ -5,7 +5,7 @@
  * runner (the pane's worker); the numbers are the cell function's.
  */
 import { useState } from 'react';
-import { Button, Caption1, Spinner, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, Spinner } from '@fluentui/react-components';
 import { readPayablesInput, writePayables } from '../../cash/run-payables';
 import type { CashRunner } from '../../run/cash-runner';
 import { useNumbers } from '../../state/numbers';
@@ -14,6 +14,7 @@ import { NoticeBar } from '../shared/Notice';
 import { TextField } from '../shared/TextField';
 import { CashJobNotices } from './CashJobNotices';
 import { useCashFormStyles, useCashJob } from './use-cash-job';
+import { TitledSection } from '../shared/TitledSection';
 
 export interface PayablesPanelProps {
   workbook: Workbook;
@@ -54,10 +55,7 @@ export function PayablesPanel({ workbook, runner, openingCash }: PayablesPanelPr
   };
 
   return (
-    <section className={styles.root} aria-labelledby="payables-title">
-      <Subtitle2 as="h3" id="payables-title">
-        Payables
-      </Subtitle2>
+    <TitledSection id="payables" title="Payables" level="h3" className={styles.root}>
       <Caption1>
         Which bills to pay early for their discount, and which on their due date, keeping cash above the floor (as
         FPA.WC.PAYABLES).
@@ -93,6 +91,6 @@ export function PayablesPanel({ workbook, runner, openingCash }: PayablesPanelPr
       </div>
       <CashJobNotices job={job} />
       {done && <NoticeBar intent="success" text={done} testId="payables-done" />}
-    </section>
+    </TitledSection>
   );
 }

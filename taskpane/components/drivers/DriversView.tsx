@@ -33,6 +33,7 @@ export interface DriversViewProps {
 }
 
 import { useNumbers } from '../../state/numbers';
+import { TitledSection } from '../shared/TitledSection';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   list: {
@@ -124,10 +125,7 @@ export function DriversView({ data, actions, workbook, repository, getConnector 
   };
 
   return (
-    <section className={styles.root} aria-labelledby="drivers-title">
-      <Subtitle2 as="h2" id="drivers-title">
-        Drivers
-      </Subtitle2>
+    <TitledSection id="drivers" title="Drivers" className={styles.root}>
       {notice && <NoticeBar {...notice} />}
       {data.drivers.length === 0 && (
         <Body1>
@@ -242,6 +240,6 @@ export function DriversView({ data, actions, workbook, repository, getConnector 
           onChanged={actions.reload}
         />
       )}
-    </section>
+    </TitledSection>
   );
 }

@@ -5,7 +5,7 @@
  * a save that met a newer copy: both versions side by side, keep mine or take theirs.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Body1, Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import type { Connector, ConnectorState } from '../../../src/connector';
@@ -17,6 +17,7 @@ import type { SignedIn } from '../../connector/use-signed-in';
 import { isModelConflict, settleModelConflict, shareModel, takeTeamModel } from '../../drivers/shared-models';
 import { usePlainListStyles } from '../shell/plain-list';
 import { driverNames, ModelConflict, useCodeStyles } from './ModelConflict';
+import { TitledSection } from '../shared/TitledSection';
 
 export interface TeamModelsProps {
   signedIn: SignedIn;
@@ -134,10 +135,7 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
 
   const linked = model.team;
   return (
-    <section className={styles.root} aria-labelledby="team-models-title">
-      <Subtitle2 as="h3" id="team-models-title">
-        Team models
-      </Subtitle2>
+    <TitledSection id="team-models" title="Team models" level="h3" className={styles.root}>
       <Caption1 data-testid="model-link">
         {linked
           ? `This model is version ${linked.version} of ${linked.costCentre}'s "${model.name}" on ${signedIn.server}.`
@@ -194,6 +192,6 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
           ))}
         </ul>
       )}
-    </section>
+    </TitledSection>
   );
 }

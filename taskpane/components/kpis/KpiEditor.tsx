@@ -7,17 +7,7 @@
  * priority-weighted sum.
  */
 import { useState } from 'react';
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  Input,
-  Select,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { KpiDirection } from '../../../src/model/kpi';
 import { readKpiSeries } from '../../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../../src/store/schema';
@@ -28,6 +18,7 @@ import { BLANK_LINK, type LinkDraft } from '../../review/kpi-links';
 import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
 import { LinkFields } from './LinkFields';
+import { TitledSection } from '../shared/TitledSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -115,10 +106,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
   const links = lineKpis(lineIds, kpis);
 
   return (
-    <section className={styles.root} aria-labelledby="kpis-title">
-      <Subtitle2 as="h3" id="kpis-title">
-        KPIs
-      </Subtitle2>
+    <TitledSection id="kpis" title="KPIs" level="h3" className={styles.root}>
       {kpis.length === 0 && <Caption1>No KPIs yet: without one, only flagged lines move.</Caption1>}
       {kpis.length > 0 && (
         <ul className={styles.list} aria-label="KPIs">
@@ -215,6 +203,6 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
           </Button>
         </div>
       </Field>
-    </section>
+    </TitledSection>
   );
 }

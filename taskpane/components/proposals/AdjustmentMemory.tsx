@@ -2,12 +2,13 @@
  * The memory of adjustments in the Proposals view: what similar past moves achieved for the chosen
  * candidate's lines (PastCases), and the moves applied so far with their outcome (AdjustmentMemory).
  */
-import { Caption1, Subtitle2 } from '@fluentui/react-components';
+import { Caption1 } from '@fluentui/react-components';
 import { usePlainListStyles } from '../shell/plain-list';
 import { money } from '../../../src/anomaly/format';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import type { PaneCitation } from '../../../src/loop/pane-memory';
 import { PANE_OUTCOME_MONTHS } from '../../../src/loop/pane-memory';
+import { TitledSection } from '../shared/TitledSection';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -48,10 +49,7 @@ export function AdjustmentMemory({ memory }: { memory: AdjustmentRecord[] }) {
   const styles = usePlainListStyles();
   if (memory.length === 0) return null;
   return (
-    <section aria-labelledby="memory-title">
-      <Subtitle2 as="h3" id="memory-title">
-        Memory of adjustments
-      </Subtitle2>
+    <TitledSection id="memory" title="Memory of adjustments" level="h3">
       <ul className={styles.list} data-testid="adjustment-memory">
         {memory.map((r) => (
           <li key={r.id} data-measured={r.outcome ? 'yes' : 'no'}>
@@ -63,6 +61,6 @@ export function AdjustmentMemory({ memory }: { memory: AdjustmentRecord[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </TitledSection>
   );
 }

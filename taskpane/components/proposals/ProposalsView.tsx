@@ -5,7 +5,7 @@
  * and state; Apply and Revert write the budget cells and append an audit record.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
 import type { ParetoCandidate } from '../../../src/allocation/types';
@@ -51,6 +51,7 @@ import {
 } from '../../review/memory';
 import { holdQueuedMove, landedNotice, settleQueuedMoves } from '../../review/queued-moves';
 import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
+import { TitledSection } from '../shared/TitledSection';
 
 const money = (v: number) => Math.round(v).toLocaleString('en-US');
 
@@ -234,10 +235,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
         )
       : [];
   return (
-    <section className={styles.root} aria-labelledby="proposals-title">
-      <Subtitle2 as="h2" id="proposals-title">
-        Proposals
-      </Subtitle2>
+    <TitledSection id="proposals" title="Proposals" className={styles.root}>
       {!scan && (
         <Body1>Scan a plan/actual table in Anomalies first; its lines and budgets are the starting point.</Body1>
       )}
@@ -356,6 +354,6 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           </ul>
         )
       )}
-    </section>
+    </TitledSection>
   );
 }

@@ -13,6 +13,7 @@ import type { PaneActions, PaneData } from '../../state/use-pane-data';
 import { paneConnector, tokenSource } from '../../connector/pane-connector';
 import { TeamServer } from './TeamServer';
 import { downloadText } from '../../files/text-file';
+import { TitledSection } from '../shared/TitledSection';
 
 export interface SettingsViewProps {
   data: PaneData;
@@ -68,10 +69,7 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
   };
 
   return (
-    <section className={styles.root} aria-labelledby="settings-title">
-      <Subtitle2 as="h2" id="settings-title">
-        Settings
-      </Subtitle2>
+    <TitledSection id="settings" title="Settings" className={styles.root}>
       <form
         className={styles.root}
         aria-label="Settings"
@@ -134,6 +132,6 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
         </Button>
       </div>
       <Caption1>Import replaces everything, after checking the whole file.</Caption1>
-    </section>
+    </TitledSection>
   );
 }

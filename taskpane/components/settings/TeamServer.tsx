@@ -4,9 +4,10 @@
  * and the server's. The add-in works fully without it.
  */
 import { useEffect, useState } from 'react';
-import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { statusLine, type Connector, type ConnectorState } from '../../../src/connector';
+import { TitledSection } from '../shared/TitledSection';
 
 export interface TeamServerProps {
   /** The backend URL from Settings ('' when none is set). */
@@ -73,10 +74,7 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
 
   const connected = state !== null && state.status !== 'disconnected';
   return (
-    <section className={styles.root} aria-labelledby="team-server-title">
-      <Subtitle2 as="h3" id="team-server-title">
-        Team server
-      </Subtitle2>
+    <TitledSection id="team-server" title="Team server" level="h3" className={styles.root}>
       <Body1 data-testid="team-server-status" role="status">
         {state ? statusLine(state, time) : 'Not connected'}
       </Body1>
@@ -129,6 +127,6 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
           </div>
         </div>
       ))}
-    </section>
+    </TitledSection>
   );
 }

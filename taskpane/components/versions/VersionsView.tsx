@@ -16,6 +16,7 @@ import { writeVersion } from '../../versions/write-version';
 import type { Workbook } from '../../workbook/types';
 import { SaveSheetVersion } from './SaveSheetVersion';
 import { VersionCompare } from './VersionCompare';
+import { TitledSection } from '../shared/TitledSection';
 
 export interface VersionsViewProps {
   workbook: Workbook;
@@ -120,10 +121,7 @@ export function VersionsView({
 
   if (!connected)
     return (
-      <section className={styles.root} aria-labelledby="versions-title">
-        <Subtitle2 as="h2" id="versions-title">
-          Budget versions
-        </Subtitle2>
+      <TitledSection id="versions" title="Budget versions" className={styles.root}>
         <NoticeBar
           intent="info"
           text="Budget versions live on the team server: applying an approved proposal there makes a new one. Connect in Settings › Team server to see them."
@@ -134,14 +132,11 @@ export function VersionsView({
           </div>
         )}
         {notice && <NoticeBar {...notice} />}
-      </section>
+      </TitledSection>
     );
 
   return (
-    <section className={styles.root} aria-labelledby="versions-title">
-      <Subtitle2 as="h2" id="versions-title">
-        Budget versions
-      </Subtitle2>
+    <TitledSection id="versions" title="Budget versions" className={styles.root}>
       <div className={styles.row}>
         <TextField label="Cost centre" className={styles.grow} value={costCentre} onChange={setCostCentre} />
         <Button disabled={busy || !costCentre.trim()} onClick={() => void load(costCentre)}>
@@ -228,6 +223,6 @@ export function VersionsView({
           )}
         </>
       )}
-    </section>
+    </TitledSection>
   );
 }

@@ -1,0 +1,28 @@
+/**
+ * A part of the pane under its heading. The heading names the region for screen readers
+ * (aria-labelledby `<id>-title`), so every view and panel is found by its title alike. Views are
+ * h2; the panels inside a view are h3.
+ */
+import type { ReactNode } from 'react';
+import { Subtitle2 } from '@fluentui/react-components';
+
+export interface TitledSectionProps {
+  /** The stem of the heading's id: the heading is `<id>-title`. */
+  id: string;
+  title: string;
+  /** @default 'h2' (a view); 'h3' for a panel inside one. */
+  level?: 'h2' | 'h3';
+  className?: string;
+  children?: ReactNode;
+}
+
+export function TitledSection({ id, title, level = 'h2', className, children }: TitledSectionProps) {
+  return (
+    <section className={className} aria-labelledby={`${id}-title`}>
+      <Subtitle2 as={level} id={`${id}-title`}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
