@@ -19,8 +19,12 @@ export interface CachedForecast {
 export interface CachedSeries {
   id: string;
   members: Partial<Record<MemberName, CachedForecast>>;
-  /** The selected ETS model's standardised residuals and its one-step errors y − fitted. */
-  ets?: { residuals: number[]; errors: number[] };
+  /**
+   * The selected ETS model's standardised residuals, its one-step errors y − fitted, its code, its
+   * free parameter count and its in-sample j-step errors over its own j-step standard deviation
+   * (multiStep[j − 1][t − 1] from origin t; NaN without a variance).
+   */
+  ets?: { residuals: number[]; errors: number[]; code?: string; parameters?: number; multiStep?: number[][] };
   /** Earlier origins inside the history: the last `heldBack` values were not seen. */
   origins: Array<{ heldBack: number; members: Partial<Record<MemberName, CachedForecast>> }>;
 }

@@ -23,6 +23,10 @@ import { arMember } from '../src/forecast/member-forecasts';
 import { autoArima } from '../src/forecast/arima-select';
 import { arimaMemberOf } from '../src/forecast/arima-member';
 import { cachedSelectEts } from '../src/forecast/fit-cache';
+import { etsFilter } from '../src/forecast/ets-filter';
+import { etsForecastMoments } from '../src/forecast/ets-forecast';
+import { freeParameterCount } from '../src/forecast/ets-model';
+import type { EtsFit } from '../src/forecast/ets-fit';
 import { hasFullSeasons } from '../src/model/limits';
 import { sharedDataset, type CachedForecast, type CachedSeries, type MemberName } from './forecast-cache-format';
 
@@ -83,13 +87,42 @@ function membersOf(
   return out;
 }
 
-/** The selected ETS model's standardised residuals and one-step errors, as `auto` sees them. */
-function etsErrors(y: Float64Array, frequency: number): { residuals: number[]; errors: number[] } | undefined {
+/**
+ * The selected ETS model's in-sample h-step errors (Williams & Goodman 1971): from every origin t
+ * inside the history (the state after the first t values, the parameters of the whole fit) the
+ * forecast of y[t + j − 1], j = 1…h, and its error divided by the model's own j-step standard
+ * deviation. z[j − 1][t − 1] is that standardised error (NaN where the model has no variance).
+ */
+function etsMultiStep(y: Float64Array, fit: EtsFit, h: number): number[][] {
+  const n = y.length;
+  const z = Array.from({ length: h }, () => [] as number[]);
+  const state = new Float64Array(fit.initialState.length);
+  for (let t = 1; t < n; t++) {
+    etsFilter(y.subarray(0, t), fit.spec, fit.params, fit.initialState, { finalState: state });
+    const steps = Math.min(h, n - t);
+    const mv = etsForecastMoments({ ...fit, finalState: state }, steps);
+    for (let j = 0; j < steps; j++) {
+      const sd = mv.variance ? Math.sqrt(mv.variance[j]) : NaN;
+      const e = (y[t + j] - mv.mean[j]) / sd;
+      z[j].push(Number.isFinite(e) ? Math.round(e * 1e4) / 1e4 : NaN);
+    }
+  }
+  return z;
+}
+
+/** The selected ETS model's standardised residuals, one-step errors and in-sample h-step errors. */
+function etsErrors(y: Float64Array, frequency: number, h: number): CachedSeries['ets'] {
   let m = resolveSeason(y, 0, frequency).period;
   if (m > 1 && !hasFullSeasons(y.length, m)) m = 1;
   const fit = cachedSelectEts(y, etsSeason(y.length, 0, frequency, m));
   if (!fit) return undefined;
-  return { residuals: Array.from(fit.residuals), errors: Array.from(y, (v, t) => v - fit.fitted[t]) };
+  return {
+    residuals: Array.from(fit.residuals),
+    errors: Array.from(y, (v, t) => v - fit.fitted[t]),
+    code: `${fit.spec.error}${fit.spec.trend}${fit.spec.season}`,
+    parameters: freeParameterCount(fit.spec),
+    multiStep: etsMultiStep(y, fit, h),
+  };
 }
 
 function main(): number {
@@ -119,7 +152,7 @@ function main(): number {
     return {
       id: s.id,
       members: membersOf(y, data.frequency, data.horizon, true, cpu),
-      ets: etsErrors(y, data.frequency),
+      ets: etsErrors(y, data.frequency, data.horizon),
       origins: back.map((b, k) => ({ heldBack: b, members: earlier[k] })),
     };
   });
