@@ -11,6 +11,7 @@ import { maseScale } from '../src/forecast/track-record';
 import { normalQuantile } from '../src/stats/normal-quantile';
 import { quantileSorted } from '../src/stats/quantile-sorted';
 import { resolveSeason } from '../src/forecast/resolve-season';
+import { disagreementFactors, logScale, multiStepFactors, scaleSteps, studentFactors } from './forecast-rule-intervals';
 import type { CachedForecast, CachedSeries, MemberName } from './forecast-cache-format';
 
 export interface Rule {
@@ -209,12 +210,24 @@ interface Spec {
   recentSeasons?: number;
   /** The track record only widens (factors below 1 become 1). */
   widenOnly?: boolean;
+  /** Per-step factors from the ETS model's in-sample h-step errors (Williams & Goodman). */
+  multiStep?: 'rms' | 'levels';
+  /** multiStep from the later half of the origins only. */
+  recentHalf?: boolean;
+  /** The interval on the log scale for a positive history. */
+  logScale?: 'delta' | 'lognormal';
+  /** The members' disagreement in quadrature beyond this many interval standard deviations. */
+  disagreement?: number;
+  /** The disagreement as BMA's between-model variance (divided by K, not K − 1). */
+  bma?: boolean;
+  /** Student-t quantiles with n − k degrees of freedom. */
+  student?: boolean;
 }
 
 function rule(name: string, spec: Spec): Rule {
   return {
     name,
-    forecast(c, history, frequency) {
+    forecast(c, history, frequency, h) {
       const seasonal = resolveSeason(Float64Array.from(history), 0, frequency).period > 1;
       const names = spec.members.filter((x) => seasonal || !spec.ifSeasonal?.includes(x));
       const floor = spec.clip && history.every((v) => v >= 0);
@@ -239,6 +252,13 @@ function rule(name: string, spec: Spec): Rule {
         const v = spec.widenOnly ? Math.max(r, 1) : r;
         f = rescaleIntervals(f, LEVELS, [v, v]);
       }
+      const widen = (fac: number[][]): number[][] =>
+        fac.map((r) => r.map((v) => (spec.widenOnly ? Math.max(v, 1) : v)));
+      if (spec.multiStep) f = scaleSteps(f, widen(multiStepFactors(c, h, spec.multiStep, spec.recentHalf)));
+      if (spec.disagreement !== undefined)
+        f = scaleSteps(f, disagreementFactors(f, members, spec.disagreement, spec.bma));
+      if (spec.student) f = scaleSteps(f, studentFactors(c, history.length, h));
+      if (spec.logScale && history.every((v) => v > 0)) f = logScale(f, spec.logScale);
       return asCached(f);
     },
   };
@@ -326,4 +346,36 @@ export const RULES: Rule[] = [
     trackMode: 'levels',
   }),
   clippedPool('today-raw × track width (prior 10)', { interval: 'today-raw', trackPrior: 10 }),
+  // Issue 14, stop 27: intervals from principles (log scale, h-step errors, disagreement, Student t).
+  clippedPool('log scale (delta)', { logScale: 'delta' }),
+  clippedPool('log scale (lognormal, same mean and sd)', { logScale: 'lognormal' }),
+  clippedPool('h-step RMS factors (ETS in-sample)', { multiStep: 'rms' }),
+  clippedPool('h-step RMS factors, widen only', { multiStep: 'rms', widenOnly: true }),
+  clippedPool('today-raw × h-step quantile factors', { interval: 'today-raw', multiStep: 'levels' }),
+  clippedPool('today-raw × h-step quantile factors, widen only', {
+    interval: 'today-raw',
+    multiStep: 'levels',
+    widenOnly: true,
+  }),
+  clippedPool('h-step RMS factors, later half of origins', { multiStep: 'rms', recentHalf: true }),
+  clippedPool('today-raw × h-step quantile factors, later half', {
+    interval: 'today-raw',
+    multiStep: 'levels',
+    recentHalf: true,
+  }),
+  clippedPool('ETS interval × h-step quantile factors', { interval: 'ets', multiStep: 'levels' }),
+  clippedPool('disagreement beyond 1 sd', { disagreement: 1 }),
+  clippedPool('disagreement beyond 0.5 sd', { disagreement: 0.5 }),
+  clippedPool('disagreement always', { disagreement: 0 }),
+  clippedPool('between-model variance (model averaging, 1/K)', { disagreement: 0, bma: true }),
+  clippedPool('between-model variance (1/K) beyond 1 sd', { disagreement: 1, bma: true }),
+  clippedPool('Student t (n − k df)', { student: true }),
+  clippedPool('h-step RMS factors, log scale (delta)', { multiStep: 'rms', logScale: 'delta' }),
+  clippedPool('h-step quantile factors, log scale (delta)', {
+    interval: 'today-raw',
+    multiStep: 'levels',
+    logScale: 'delta',
+  }),
+  clippedPool('h-step RMS factors, Student t', { multiStep: 'rms', student: true }),
+  clippedPool('h-step RMS factors, disagreement beyond 1 sd', { multiStep: 'rms', disagreement: 1 }),
 ];
