@@ -26,10 +26,16 @@ export function scaleSteps(f: MemberForecast, factors: number[][]): MemberForeca
  * j-step errors from every origin inside the history, over the model's own j-step standard deviation
  * (bench/forecast-cache.ts). "rms": per step, their root mean square (the misspecification of the
  * model's j-step variance), the same for both levels; "levels": per step and level L, the empirical
- * L% quantile of |z| over the normal one (replaces the one-step shape factor). Steps with fewer than
+ * L% quantile of |z| over the normal one (replaces the one-step shape factor); "shape": the same over
+ * their root mean square (the tail shape of the j-step errors only). Steps with fewer than
  * 10 errors keep 1.
  */
-export function multiStepFactors(c: CachedSeries, h: number, mode: 'rms' | 'levels', recentHalf = false): number[][] {
+export function multiStepFactors(
+  c: CachedSeries,
+  h: number,
+  mode: 'rms' | 'levels' | 'shape',
+  recentHalf = false,
+): number[][] {
   const z = c.ets?.multiStep;
   return LEVELS.map((l) =>
     Array.from({ length: h }, (_, k) => {
@@ -40,7 +46,8 @@ export function multiStepFactors(c: CachedSeries, h: number, mode: 'rms' | 'leve
       if (e.length < 10) return 1;
       if (mode === 'rms') return Math.sqrt(e.reduce((a, v) => a + v * v, 0) / e.length);
       const a = e.map((v) => Math.abs(v)).sort((x, y) => x - y);
-      return quantileSorted(a, l / 100) / normalQuantile(0.5 + l / 200);
+      const rms = mode === 'shape' ? Math.sqrt(e.reduce((x, v) => x + v * v, 0) / e.length) : 1;
+      return rms > 0 ? quantileSorted(a, l / 100) / rms / normalQuantile(0.5 + l / 200) : 1;
     }),
   );
 }
@@ -105,4 +112,45 @@ export function studentFactors(c: CachedSeries, n: number, h: number): number[][
     const v = t.quantile(0.5 + l / 200) / normalQuantile(0.5 + l / 200);
     return Array.from({ length: h }, () => v);
   });
+}
+
+/**
+ * The members' disagreement added in quadrature to each level's half-widths: with D² the members'
+ * variance at step k (sample variance, or Σ(μᵢ − μ̄)²/K with `bma`), each bound moves to
+ * mean ∓ √(w² + z_L² D²), w its own distance from the mean, z_L the level's normal quantile.
+ */
+export function disagreementInQuadrature(f: MemberForecast, members: MemberForecast[], bma: boolean): MemberForecast {
+  const d2 = Array.from(f.mean, (_, k) => {
+    const v = members.map((x) => x.mean[k]);
+    if (v.length < 2) return 0;
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    return v.reduce((a, b) => a + (b - mean) ** 2, 0) / (bma ? v.length : v.length - 1);
+  });
+  const z = LEVELS.map((l) => normalQuantile(0.5 + l / 200));
+  return {
+    ...f,
+    lower: f.lower.map((lo, i) => lo.map((v, k) => f.mean[k] - Math.hypot(f.mean[k] - v, z[i] * Math.sqrt(d2[k])))),
+    upper: f.upper.map((up, i) => up.map((v, k) => f.mean[k] + Math.hypot(v - f.mean[k], z[i] * Math.sqrt(d2[k])))),
+  };
+}
+
+/**
+ * The predictive interval of an equal-weight model average (BMA's variance decomposition): for each
+ * level and side, within-model variance = the mean of the members' squared half-widths over z_L², and
+ * between-model variance = Σ(μᵢ − μ̄)²/K; the bound is mean ∓ z_L·√(within + between).
+ */
+export function modelAverageInterval(mean: Float64Array, members: MemberForecast[]): MemberForecast {
+  const K = members.length;
+  const side = (i: number, k: number, upper: boolean): number => {
+    const mu = members.reduce((a, f) => a + f.mean[k], 0) / K;
+    const between = members.reduce((a, f) => a + (f.mean[k] - mu) ** 2, 0) / K;
+    const within = members.reduce((a, f) => a + ((upper ? f.upper : f.lower)[i][k] - f.mean[k]) ** 2, 0) / K;
+    return Math.sqrt(within + normalQuantile(0.5 + LEVELS[i] / 200) ** 2 * between);
+  };
+  return {
+    name: 'model average',
+    mean,
+    lower: LEVELS.map((_, i) => mean.map((m, k) => m - side(i, k, false))),
+    upper: LEVELS.map((_, i) => mean.map((m, k) => m + side(i, k, true))),
+  };
 }

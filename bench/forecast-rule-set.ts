@@ -11,7 +11,15 @@ import { maseScale } from '../src/forecast/track-record';
 import { normalQuantile } from '../src/stats/normal-quantile';
 import { quantileSorted } from '../src/stats/quantile-sorted';
 import { resolveSeason } from '../src/forecast/resolve-season';
-import { disagreementFactors, logScale, multiStepFactors, scaleSteps, studentFactors } from './forecast-rule-intervals';
+import {
+  disagreementFactors,
+  disagreementInQuadrature,
+  logScale,
+  modelAverageInterval,
+  multiStepFactors,
+  scaleSteps,
+  studentFactors,
+} from './forecast-rule-intervals';
 import type { CachedForecast, CachedSeries, MemberName } from './forecast-cache-format';
 
 export interface Rule {
@@ -211,13 +219,19 @@ interface Spec {
   /** The track record only widens (factors below 1 become 1). */
   widenOnly?: boolean;
   /** Per-step factors from the ETS model's in-sample h-step errors (Williams & Goodman). */
-  multiStep?: 'rms' | 'levels';
+  multiStep?: 'rms' | 'levels' | 'shape';
   /** multiStep from the later half of the origins only. */
   recentHalf?: boolean;
   /** The interval on the log scale for a positive history. */
   logScale?: 'delta' | 'lognormal';
   /** The members' disagreement in quadrature beyond this many interval standard deviations. */
   disagreement?: number;
+  /** Each level's bounds widened by the members' variance in quadrature (sample or BMA's 1/K). */
+  quadrature?: 'sample' | 'bma';
+  /** The interval is the model average's (within + between variance of the rule's own members). */
+  modelAverage?: boolean;
+  /** The ETS residuals' tail-shape factors applied after the quadrature (with interval 'today-raw'). */
+  shapeAfter?: boolean;
   /** The disagreement as BMA's between-model variance (divided by K, not K − 1). */
   bma?: boolean;
   /** Student-t quantiles with n − k degrees of freedom. */
@@ -257,6 +271,9 @@ function rule(name: string, spec: Spec): Rule {
       if (spec.multiStep) f = scaleSteps(f, widen(multiStepFactors(c, h, spec.multiStep, spec.recentHalf)));
       if (spec.disagreement !== undefined)
         f = scaleSteps(f, disagreementFactors(f, members, spec.disagreement, spec.bma));
+      if (spec.modelAverage) f = modelAverageInterval(point, members);
+      if (spec.quadrature) f = disagreementInQuadrature(f, members, spec.quadrature === 'bma');
+      if (spec.shapeAfter && c.ets) f = rescaleIntervals(f, LEVELS, residualQuantileFactors(c.ets.residuals, LEVELS));
       if (spec.student) f = scaleSteps(f, studentFactors(c, history.length, h));
       if (spec.logScale && history.every((v) => v > 0)) f = logScale(f, spec.logScale);
       return asCached(f);
@@ -369,6 +386,52 @@ export const RULES: Rule[] = [
   clippedPool('disagreement always', { disagreement: 0 }),
   clippedPool('between-model variance (model averaging, 1/K)', { disagreement: 0, bma: true }),
   clippedPool('between-model variance (1/K) beyond 1 sd', { disagreement: 1, bma: true }),
+  clippedPool("each level in quadrature with the members' sample variance", { quadrature: 'sample' }),
+  clippedPool('each level in quadrature with the between-model variance (1/K)', { quadrature: 'bma' }),
+  clippedPool("raw members' interval ⊕ members' sample variance, then the residual shape factors", {
+    interval: 'today-raw',
+    quadrature: 'sample',
+    shapeAfter: true,
+  }),
+  clippedPool("raw members' interval ⊕ between-model variance (1/K), then the residual shape factors", {
+    interval: 'today-raw',
+    quadrature: 'bma',
+    shapeAfter: true,
+  }),
+  clippedPool("raw members' interval ⊕ between-model variance (1/K), residual shape factors, Student t", {
+    interval: 'today-raw',
+    quadrature: 'bma',
+    shapeAfter: true,
+    student: true,
+  }),
+  clippedPool("raw members' interval ⊕ members' sample variance, residual shape factors, Student t", {
+    interval: 'today-raw',
+    quadrature: 'sample',
+    shapeAfter: true,
+    student: true,
+  }),
+  clippedPool("model average of the pool's own members (within + between variance), residual shape factors", {
+    modelAverage: true,
+    shapeAfter: true,
+  }),
+  clippedPool("model average of the pool's own members, h-step shape factors", {
+    modelAverage: true,
+    multiStep: 'shape',
+  }),
+  clippedPool("raw members' interval ⊕ between-model variance (1/K), h-step shape factors", {
+    interval: 'today-raw',
+    quadrature: 'bma',
+    multiStep: 'shape',
+  }),
+  clippedPool("model average of the pool's own members, residual shape factors, Student t", {
+    modelAverage: true,
+    shapeAfter: true,
+    student: true,
+  }),
+  clippedPool('each level in quadrature with the between-model variance (1/K), Student t', {
+    quadrature: 'bma',
+    student: true,
+  }),
   clippedPool('Student t (n − k df)', { student: true }),
   clippedPool('h-step RMS factors, log scale (delta)', { multiStep: 'rms', logScale: 'delta' }),
   clippedPool('h-step quantile factors, log scale (delta)', {
