@@ -31,18 +31,43 @@ function pass(
   counts.fill(0);
   const n = key.length;
   for (let i = 0; i < n; i++) counts[(key[i] >>> shift) & MASK]++;
-  let sum = 0;
-  for (let d = 0; d <= MASK; d++) {
-    const c = counts[d];
-    counts[d] = sum;
-    sum += c;
-  }
+  toOffsets(counts);
   for (let i = 0; i < n; i++) {
     const k = key[i];
     const to = counts[(k >>> shift) & MASK]++;
     keyOut[to] = k;
     idxOut[to] = idx[i];
     if (other) (otherOut as Uint32Array)[to] = other[i];
+  }
+}
+
+/** Digit counts into the digits' first positions (exclusive prefix sums); false when one digit holds all `n`. */
+function toOffsets(counts: Uint32Array, n = -1): boolean {
+  let sum = 0;
+  for (let d = 0; d <= MASK; d++) {
+    const c = counts[d];
+    if (c === n) return false;
+    counts[d] = sum;
+    sum += c;
+  }
+  return true;
+}
+
+/** The scatter of `pass` with the offsets already counted (`toOffsets`), without a companion key. */
+function scatter(
+  shift: number,
+  key: Uint32Array,
+  idx: Uint32Array,
+  keyOut: Uint32Array,
+  idxOut: Uint32Array,
+  offsets: Uint32Array,
+): void {
+  const n = key.length;
+  for (let i = 0; i < n; i++) {
+    const k = key[i];
+    const to = offsets[(k >>> shift) & MASK]++;
+    keyOut[to] = k;
+    idxOut[to] = idx[i];
   }
 }
 
@@ -110,19 +135,29 @@ type ArrayFor = (key: string) => Uint32Array;
 /** A high word flipped so that unsigned order is the values' order. */
 const highKey = (h: number): number => ((h & 0x80000000) !== 0 ? ~h >>> 0 : (h | 0x80000000) >>> 0);
 
-/** Stable LSD radix sort of the indices by the values' high words: the sorted keys and the order. */
+/**
+ * Stable LSD radix sort of the indices by the values' high words: the sorted keys and the order. The
+ * three digits are counted in one pass, and a digit that is the same for every value (often the top
+ * one: sign and exponent) is not scattered, since a stable pass on it would change nothing.
+ */
 function sortByHigh(words: Uint32Array, n: number, array: ArrayFor): { hi: Uint32Array; idx: Uint32Array } {
   let hi = array('hi');
   let idx = array('idx');
+  const counts = [0, 1, 2].map(() => new Uint32Array(MASK + 1));
+  const [c0, c1, c2] = counts;
   for (let i = 0; i < n; i++) {
-    hi[i] = highKey(words[2 * i + HI]);
+    const k = highKey(words[2 * i + HI]);
+    hi[i] = k;
     idx[i] = i;
+    c0[k & MASK]++;
+    c1[(k >>> BITS) & MASK]++;
+    c2[k >>> (2 * BITS)]++;
   }
   let hi2 = array('hi2');
   let idx2 = array('idx2');
-  const counts = new Uint32Array(MASK + 1);
-  for (const shift of [0, 11, 22]) {
-    pass(shift, hi, idx, null, hi2, idx2, null, counts);
+  for (let digit = 0; digit < 3; digit++) {
+    if (!toOffsets(counts[digit], n)) continue;
+    scatter(digit * BITS, hi, idx, hi2, idx2, counts[digit]);
     [hi, hi2, idx, idx2] = [hi2, hi, idx2, idx];
   }
   return { hi, idx };

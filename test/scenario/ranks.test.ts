@@ -76,6 +76,26 @@ describe('argsort (radix on IEEE bits)', () => {
   });
 });
 
+describe('argsort skips the digits every value shares', () => {
+  /** A stable comparison argsort: what the radix sort must give. */
+  const byComparison = (x: Float64Array) => Array.from(x.keys()).sort((a, b) => x[a] - x[b] || a - b);
+  const r = new SeededGenerator(31, 'test:argsort:digits');
+  const cases: Record<string, Float64Array> = {
+    // One sign and exponent: the top digit is the same for every value.
+    'one binade': Float64Array.from({ length: 3000 }, () => 1 + r.nextOpen01()),
+    // Also the middle digit: values within 2^-9 of each other relative.
+    'a narrow range': Float64Array.from({ length: 3000 }, () => 1000 + r.nextOpen01() * 1e-3),
+    'all equal': new Float64Array(700).fill(-2.5),
+    'two values': Float64Array.from({ length: 999 }, (_, i) => (i % 2 ? 3 : -3)),
+    'money amounts across binades (a block of cash)': Float64Array.from({ length: 20_000 }, () =>
+      Math.round(6e5 + 9e5 * r.nextNormal()),
+    ),
+  };
+  test.each(Object.keys(cases))('%s: as a stable comparison sort', (name) => {
+    expect(Array.from(argsort(cases[name]))).toEqual(byComparison(cases[name]));
+  });
+});
+
 describe('ranks and Spearman', () => {
   test('ranksOf gives positions; midRanks averages ties', () => {
     expect(Array.from(ranksOf(Float64Array.of(3, -1, 2)))).toEqual([2, 0, 1]);
