@@ -72,10 +72,7 @@ function orderStatisticsByBuckets(
   const last = buckets - 1;
   // bucket(v) = ⌊(v − min)·scale⌋, capped: both steps round monotonically, so it never decreases in v.
   const counts = new Uint32Array(buckets);
-  for (let i = 0; i < n; i++) {
-    const j = ((values[i] - min) * scale) | 0;
-    counts[j < last ? j : last]++;
-  }
+  for (let i = 0; i < n; i++) counts[Math.min(last, ((values[i] - min) * scale) | 0)]++;
   // Each rank's bucket, and the ranks before that bucket.
   const bucketOf: number[] = [];
   const before: number[] = [];
@@ -98,8 +95,7 @@ function orderStatisticsByBuckets(
   const next = Int32Array.from(starts);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    const j = ((v - min) * scale) | 0;
-    const group = counts[j < last ? j : last];
+    const group = counts[Math.min(last, ((v - min) * scale) | 0)];
     if (group !== 0) room[next[group - 1]++] = v;
   }
   return ranks.map((r, i) => {
