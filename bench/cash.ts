@@ -193,7 +193,7 @@ function scenarioTable(cases: ScenarioCase[]): { rows: string[]; ok: boolean } {
       }
       // GLPK's LP writer reports on stdout; the measurement is the last line.
       const m = JSON.parse(child.trim().split('\n').pop() ?? '') as ScenarioMeasurement;
-      const line = scenarioRow(m, glpsol(lpFile, 1, glpsolArgs(measure)));
+      const line = scenarioRow(m, glpsol(lpFile, m.warmRuns, glpsolArgs(measure)));
       rows.push(line.row);
       ok &&= line.ok;
       process.stderr.write(`cash bench: scenario ${measure} × ${trials} (${m.plan}) done\n`);
