@@ -6,6 +6,7 @@
  * R comes from the median absolute first difference (MAD²·1.4826²/2, which a level shift or a spike
  * barely moves); the signal-to-noise ratio Q/R is chosen on a log grid by the (clipped) likelihood.
  */
+import { MAD_TO_SD } from '../stats/mad';
 import { median } from '../stats/median';
 
 export interface LevelEstimate {
@@ -55,7 +56,7 @@ export function localLevel(y: ReadonlyArray<number>, prior: LevelPrior, minNoise
   for (let t = 1; t < y.length; t++) differences.push(Math.abs(y[t] - y[t - 1]));
   const r =
     differences.length >= 3
-      ? Math.max(minNoise, (1.4826 * median(differences)) ** 2 / 2)
+      ? Math.max(minNoise, (MAD_TO_SD * median(differences)) ** 2 / 2)
       : Math.max(minNoise, prior.variance);
   let best: (ReturnType<typeof filter> & { q: number }) | undefined;
   for (const ratio of RATIOS) {
