@@ -2,6 +2,7 @@
  * Equal-width histogram of a sample: the pane's result and preview charts and the workbook's
  * histogram table draw from it.
  */
+import { extent } from './extent';
 
 export interface Histogram {
   /** Bin lower edges, then the last upper edge (length bins + 1). */
@@ -18,13 +19,7 @@ export interface Histogram {
  */
 export function histogram(values: ArrayLike<number>, bins = 30): Histogram {
   if (values.length === 0) return { edges: [], counts: [] };
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = extent(values);
   if (min === max) return { edges: [min, max], counts: [values.length] };
   const width = (max - min) / bins;
   const counts = new Int32Array(bins);
