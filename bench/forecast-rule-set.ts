@@ -363,6 +363,8 @@ export const RULES: Rule[] = [
     trackMode: 'levels',
   }),
   clippedPool('today-raw × track width (prior 10)', { interval: 'today-raw', trackPrior: 10 }),
+  // Issue 14, stop 27: `arima` with auto's product rule (never below 0 for a history without negatives).
+  r('arima alone, clipped at 0', ['arima'], 'mean', { interval: 'vincent-raw', clip: true }),
   // Issue 14, stop 27: intervals from principles (log scale, h-step errors, disagreement, Student t).
   clippedPool('log scale (delta)', { logScale: 'delta' }),
   clippedPool('log scale (lognormal, same mean and sd)', { logScale: 'lognormal' }),
