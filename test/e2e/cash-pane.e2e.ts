@@ -11,7 +11,7 @@ import { planPayables } from '../../src/cash/payables-timing';
 import { readPayables } from '../../src/sheets/payables-table';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import type { WrittenTable } from '../../taskpane/workbook/workbook-double';
-import { openAddinPage, type AddinPage } from './harness';
+import { openAddinPage, type AddinPage, openPaneAt } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -37,8 +37,8 @@ const tables = (): Promise<WrittenTable[]> =>
 beforeAll(async () => {
   addin = await openAddinPage({ height: 1200, ignoreConsole: /functions\.json|favicon/ });
   page = addin.page;
-  await page.goto(`${addin.url}/taskpane.html?workbook=double&tab=cash`, { waitUntil: 'load' });
-  await page.getByRole('heading', { name: 'Cash plan' }).waitFor({ timeout: 20_000 });
+  await openPaneAt(page, addin.url, 'cash');
+  await page.getByRole('heading', { name: 'Cash plan' }).waitFor({ timeout: 10_000 });
   await page.evaluate(
     (ranges) => Object.assign((window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.ranges, ranges),
     { 'Trials!A1:F30': trials, 'Cash!A5:C7': instruments, 'Bills!A1:E4': bills, 'Cash!B3:G3': [flows] },

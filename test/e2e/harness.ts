@@ -206,6 +206,17 @@ export function tempDir(prefix: string): string {
 }
 
 /**
+ * Opens the pane at `tab` on the workbook double and waits for its tab row (up to 20 s: the first
+ * load compiles the bundle). `options` are more query parameters (theme, locale, …).
+ * @example await openPaneAt(page, addin.url, 'cash', { theme: 'dark' })
+ */
+export async function openPaneAt(page: Page, url: string, tab: string, options: Record<string, string> = {}) {
+  const query = new URLSearchParams({ workbook: 'double', ...options, tab });
+  await page.goto(`${url}/taskpane.html?${query}`, { waitUntil: 'load' });
+  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+}
+
+/**
  * The add-in page on its Help view, once the function list is drawn: by then the shared runtime has
  * registered every custom function, so a test can call them (invokeFunction).
  */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openView, ROOT, settled, tempDir, type AddinPage } from './harness';
+import { openAddinPage, openView, ROOT, settled, tempDir, type AddinPage, openPaneAt } from './harness';
 import { inconsistentCorrelation } from '../scenario/inconsistent-correlation';
 
 const WIDTHS = [320, 450, 800] as const;
@@ -169,10 +169,7 @@ const found: Record<string, string[]> = {};
 describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
   beforeAll(async () => {
     await page.setViewportSize({ width: 320, height: HEIGHT });
-    await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=settings&locale=en-US`, {
-      waitUntil: 'load',
-    });
-    await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+    await openPaneAt(page, addin.url, 'settings', { theme, locale: 'en-US' });
     if (theme === 'light') {
       await page.getByLabel('Import a JSON export').setInputFiles(await seedFile());
       await page.getByText(/^Imported seed\.json\./).waitFor();

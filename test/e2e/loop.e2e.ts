@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleKpiRows, sampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openView, screenshotPath, type AddinPage } from './harness';
+import { openAddinPage, openView, screenshotPath, type AddinPage, openPaneAt } from './harness';
 import { defineKpi, readDouble, scanSelection, selectValues, submitApproveApply } from './review-steps';
 
 let addin: AddinPage;
@@ -22,8 +22,7 @@ const BEFORE = [120000, 72000, 96000, 144000, 48000, 36000];
 beforeAll(async () => {
   addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
   page = addin.page;
-  await page.goto(`${addin.url}/taskpane.html?workbook=double&tab=anomalies`, { waitUntil: 'load' });
-  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await openPaneAt(page, addin.url, 'anomalies');
 }, 60_000);
 
 afterAll(async () => {

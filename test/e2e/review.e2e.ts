@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleKpiRows, sampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openView, screenshotPath, type AddinPage } from './harness';
+import { openAddinPage, openView, screenshotPath, type AddinPage, openPaneAt } from './harness';
 import {
   defineKpi,
   readDouble,
@@ -22,8 +22,7 @@ let page: Page;
 const ADDRESS = 'Budget!A1:AC7';
 
 async function open(theme: 'light' | 'dark', tab: string): Promise<void> {
-  await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
-  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await openPaneAt(page, addin.url, tab, { theme });
   await select(ADDRESS, sampleSheet());
 }
 

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { importSipmath2, importSipmath3 } from '../../src/scenario/sipmath/library';
 import type { Library3 } from '../../src/scenario/sipmath/library';
 import { sipLibraryFromText } from '../../src/sheets/sip-library';
-import { addDriver, openAddinPage, openView, type AddinPage } from './harness';
+import { addDriver, openAddinPage, openView, type AddinPage, openPaneAt } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -20,8 +20,7 @@ const CSV = ['units,fx', ...UNITS.map((u, t) => `${u},${FX[t]}`)].join('\n');
 beforeAll(async () => {
   addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
   page = addin.page;
-  await page.goto(`${addin.url}/taskpane.html?workbook=double&tab=drivers`, { waitUntil: 'load' });
-  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await openPaneAt(page, addin.url, 'drivers');
 }, 60_000);
 
 afterAll(async () => {

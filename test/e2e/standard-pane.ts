@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ScenarioSpec } from '../../src/scenario/spec';
-import { openView, ROOT } from './harness';
+import { openView, ROOT, openPaneAt } from './harness';
 
 export function standardSpec(): ScenarioSpec | null {
   const file = path.join(ROOT, '..', 'shared', 'bench', 'mc-standard.json');
@@ -32,8 +32,7 @@ function driverTable(spec: ScenarioSpec): (string | number | null)[][] {
 
 /** Opens the pane on the workbook double and enters the standard model. */
 export async function enterStandardModel(page: Page, url: string, spec: ScenarioSpec): Promise<void> {
-  await page.goto(`${url}/taskpane.html?workbook=double&tab=drivers`, { waitUntil: 'load' });
-  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await openPaneAt(page, url, 'drivers');
   await page.evaluate(
     (values) => {
       (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {

@@ -6,15 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { runScenario } from '../../src/scenario/run';
-import { openAddinPage, openView, screenshotPath, type AddinPage } from './harness';
+import { openAddinPage, openView, screenshotPath, type AddinPage, openPaneAt } from './harness';
 
 let addin: AddinPage;
 let page: Page;
 const measured: Record<string, string> = {};
 
 async function open(theme: 'light' | 'dark', tab = 'drivers'): Promise<void> {
-  await page.goto(`${addin.url}/taskpane.html?workbook=double&theme=${theme}&tab=${tab}`, { waitUntil: 'load' });
-  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await openPaneAt(page, addin.url, tab, { theme });
 }
 
 async function addDriver(name: string, distribution: string, params: Record<string, string>): Promise<void> {

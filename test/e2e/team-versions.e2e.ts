@@ -25,6 +25,7 @@ import {
   routeOfficeJs,
   serveFolder,
   type StaticServer,
+  openPaneAt,
 } from './harness';
 import { selectValues } from './review-steps';
 import fs from 'node:fs';
@@ -54,7 +55,7 @@ async function signIn(user: string): Promise<Page> {
   });
   await routeOfficeJs(page);
   await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
-  await page.goto(`${site.url}/taskpane.html?workbook=double&tab=settings&locale=en-US`, { waitUntil: 'load' });
+  await openPaneAt(page, site.url, 'settings', { locale: 'en-US' });
   await page.getByLabel('Backend URL (optional)').fill(server.url);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByLabel('Development token').fill(tokens[user]);

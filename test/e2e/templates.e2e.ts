@@ -5,7 +5,7 @@
  * centres keeps the amounts typed and the user's cells outside the generated ranges.
  */
 import type { Page } from 'playwright-core';
-import { openAddinPage, openView, type AddinPage } from './harness';
+import { openAddinPage, openView, type AddinPage, openPaneAt } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -31,8 +31,7 @@ beforeAll(async () => {
   addin = await openAddinPage({ height: 900 });
   page = addin.page;
   await page.setViewportSize({ width: 320, height: 900 });
-  await page.goto(`${addin.url}/taskpane.html?workbook=double&tab=budget`, { waitUntil: 'load' });
-  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await openPaneAt(page, addin.url, 'budget');
 }, 60_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { runScenarioDetailed } from '../../src/scenario/run';
 import type { DriverSpec } from '../../src/scenario/spec';
 import { quantile } from '../../src/stats/quantile';
 import { sampleValues, sampleWrites } from '../scenario/workbook-model/sample-workbook';
-import { addDriver, openAddinPage, openView, type AddinPage } from './harness';
+import { addDriver, openAddinPage, openView, type AddinPage, openPaneAt } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -33,8 +33,7 @@ const CELLS: Record<string, string> = {
 beforeAll(async () => {
   addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
   page = addin.page;
-  await page.goto(`${addin.url}/taskpane.html?workbook=double&tab=drivers`, { waitUntil: 'load' });
-  await page.getByTestId('tab-row').waitFor({ timeout: 20_000 });
+  await openPaneAt(page, addin.url, 'drivers');
   await page.evaluate(
     (writes) =>
       (
