@@ -4,6 +4,7 @@
  */
 import type { BudgetLine, Flag, ThresholdSettings, Thresholds } from './types';
 import { lineResiduals } from './line-residuals';
+import { seasonalShapes } from './seasonal-shapes';
 import { lineIssues } from './line-issues';
 import { issueFlag } from './issue-flag';
 import { periodLabeller } from './issue-text';
@@ -16,8 +17,13 @@ export interface DetectOptions {
 }
 
 /** Flags of one line, in period order (not ranked). */
-export function detectLineFlags(line: BudgetLine, t: Thresholds, options: DetectOptions = {}): Flag[] {
-  const view = lineResiduals(line.plan, line.actual, t.periodsPerYear);
+export function detectLineFlags(
+  line: BudgetLine,
+  t: Thresholds,
+  options: DetectOptions = {},
+  shapes?: ReadonlyArray<ReadonlyArray<number>>,
+): Flag[] {
+  const view = lineResiduals(line.plan, line.actual, t.periodsPerYear, shapes);
   if (view.index.length === 0) return [];
   const label = periodLabeller(options.periods);
   return lineIssues(view, line.plan, t).map((issue) => issueFlag(line, view, issue, t, label));
@@ -38,5 +44,22 @@ export function detectFlags(
   settings?: ThresholdSettings,
   options: DetectOptions = {},
 ): Flag[] {
-  return rankFlags(lines.flatMap((line) => detectLineFlags(line, resolveThresholds(settings, line), options)));
+  const library = new Map<number, number[][]>();
+  const shapesFor = (periodsPerYear: number) => {
+    if (!library.has(periodsPerYear))
+      library.set(
+        periodsPerYear,
+        seasonalShapes(
+          lines.map((l) => l.plan),
+          periodsPerYear,
+        ),
+      );
+    return library.get(periodsPerYear);
+  };
+  return rankFlags(
+    lines.flatMap((line) => {
+      const t = resolveThresholds(settings, line);
+      return detectLineFlags(line, t, options, shapesFor(t.periodsPerYear));
+    }),
+  );
 }

@@ -130,10 +130,11 @@ export function lineIssues(view: LineResiduals, planAll: ReadonlyArray<number | 
   for (const run of runs) for (let i = run.from; i <= run.to; i += 1) covered.add(i);
   const candidates = view.residual.map((_, i) => i).filter((i) => !covered.has(i));
   const position = view.index.map((period) => period % t.periodsPerYear);
-  const rejudge = view.deseasonalised
-    ? (judged: ReadonlySet<number>) =>
-        seasonallyAdjusted(view.raw, position, t.periodsPerYear, judged, ECHO_CLIP * view.sigma)
-    : undefined;
+  const rejudge =
+    view.deseasonalised && !view.sheetShape
+      ? (judged: ReadonlySet<number>) =>
+          seasonallyAdjusted(view.raw, position, t.periodsPerYear, judged, ECHO_CLIP * view.sigma)
+      : undefined;
   const oneOffs = oneOffPeriods(view.residual, candidates, t.alpha, t.z, SIGMA_FLOOR, rejudge)
     .filter((o) => materialLevel(view, o.at, o.at, view.residual[o.at], t))
     .map((o): Issue => ({

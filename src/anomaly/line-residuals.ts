@@ -5,6 +5,7 @@
 import { median } from '../stats/median';
 import { hasFullSeasons } from '../model/limits';
 import { noiseScale } from './robust-scale';
+import { isFlatPlan, shapePattern } from './seasonal-shapes';
 
 export interface LineResiduals {
   /** Periods with both a plan and an actual, in order (0-based indices). */
@@ -21,6 +22,11 @@ export interface LineResiduals {
   sigma: number;
   /** True when a recurring seasonal variance pattern (plan phased differently from actuals) was removed. */
   deseasonalised: boolean;
+  /**
+   * True when that pattern is one of the sheet's plan shapes with a fitted amplitude and tilt
+   * (seasonal-shapes.ts), false when it is each position's profile over the line's other years.
+   */
+  sheetShape: boolean;
 }
 
 /** Noise is never taken below 0.2% of plan, so a perfectly tracked line does not flag cents. */
@@ -129,12 +135,21 @@ export function seasonallyAdjusted(
  * by at least 30%. Without a pattern, the leave-one-out adjustment raises the noise by √1.5 to √2,
  * so the test only passes on a pattern well above the noise; otherwise the plan is taken to carry
  * the seasonality already.
+ *
+ * On a plan phased flat (the same amount every period of a year) the pattern can instead be one of
+ * the sheet's plan `shapes` (seasonal-shapes.ts) times a fitted amplitude, plus a fitted tilt (a
+ * growth within the year against a plan at the year's mean): two numbers fitted to all the line's
+ * periods rather than one per month from the two other years, so the noise is not inflated by
+ * √1.5 and a spike does not hide in it. It is taken when it lowers the noise around the local level
+ * at all and, if the other years' profile passes its 30% test, when it leaves no more noise than that
+ * profile (a line whose season is none of the sheet's shapes keeps its own profile).
  * @example lineResiduals([100, 100, 100, 100], [101, 99, 120, 100], 12).residual // [0.01, -0.01, 0.2, 0]
  */
 export function lineResiduals(
   plan: ReadonlyArray<number | null>,
   actual: ReadonlyArray<number | null>,
   periodsPerYear: number,
+  shapes: ReadonlyArray<ReadonlyArray<number>> = [],
 ): LineResiduals {
   const index: number[] = [];
   for (let t = 0; t < plan.length; t += 1) {
@@ -150,15 +165,39 @@ export function lineResiduals(
   const raw = a.map((v, i) => (v - p[i]) / base[i]);
   let residual = raw;
   let deseasonalised = false;
+  let sheetShape = false;
   if (hasFullSeasons(index.length, periodsPerYear)) {
     const position = index.map((t) => t % periodsPerYear);
-    const adjusted = seasonallyAdjusted(raw, position, periodsPerYear);
     const before = detrend(raw, position, periodsPerYear);
-    const after = detrend(adjusted, position, periodsPerYear);
-    if (noiseScale(after, 0) < PATTERN_GAIN * noiseScale(before, 0) || rms(after) < PATTERN_GAIN * rms(before)) {
-      residual = adjusted;
+    const profiled = seasonallyAdjusted(raw, position, periodsPerYear);
+    const profiledNoise = noiseScale(detrend(profiled, position, periodsPerYear), 0);
+    const gain = (after: number[], share: number) =>
+      noiseScale(after, 0) < share * noiseScale(before, 0) || rms(after) < share * rms(before);
+    const profileGains = gain(detrend(profiled, position, periodsPerYear), PATTERN_GAIN);
+    if (shapes.length > 0 && isFlatPlan(p, index, periodsPerYear)) {
+      const pattern = shapePattern(before, position, shapes, periodsPerYear);
+      const centre = pattern.reduce((x, y) => x + y, 0) / pattern.length;
+      const shaped = raw.map((v, i) => v - (pattern[i] - centre));
+      const after = detrend(shaped, position, periodsPerYear);
+      if (gain(after, 1) && (!profileGains || noiseScale(after, 0) <= profiledNoise)) {
+        residual = shaped;
+        sheetShape = true;
+      }
+    }
+    if (!sheetShape && profileGains) {
+      residual = profiled;
       deseasonalised = true;
     }
   }
-  return { index, plan: p, actual: a, base, raw, residual, sigma: noiseScale(residual, SIGMA_FLOOR), deseasonalised };
+  return {
+    index,
+    plan: p,
+    actual: a,
+    base,
+    raw,
+    residual,
+    sigma: noiseScale(residual, SIGMA_FLOOR),
+    deseasonalised: deseasonalised || sheetShape,
+    sheetShape,
+  };
 }

@@ -1,0 +1,106 @@
+import { huberFit, isFlatPlan, seasonalShapes, shapePattern } from '../../src/anomaly/seasonal-shapes';
+import { normals } from './helpers';
+
+const summer = (m: number) => Math.cos((2 * Math.PI * (m - 6)) / 12);
+const quarterly = (m: number) => (m % 3 === 2 ? 1.2 : -0.6);
+const phasedPlan = (shape: (m: number) => number, amplitude: number, growth: number) =>
+  Array.from({ length: 36 }, (_, t) => 1000 * (1 + (growth * t) / 12) * (1 + amplitude * shape(t % 12)));
+const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i], 0);
+
+describe('seasonalShapes', () => {
+  it('gives the JSDoc example', () => {
+    expect(
+      seasonalShapes(
+        [
+          [1, 2, 1, 2, 1, 2, 1, 2],
+          [10, 10, 10, 10, 10, 10, 10, 10],
+        ],
+        4,
+      ),
+    ).toHaveLength(1);
+  });
+  it('makes one shape of plans with the same season at other amplitudes and growths, one per season', () => {
+    const shapes = seasonalShapes(
+      [phasedPlan(summer, 0.1, 0), phasedPlan(summer, 0.3, 0.08), phasedPlan(quarterly, 0.2, -0.05)],
+      12,
+    );
+    expect(shapes).toHaveLength(2);
+    for (const shape of shapes) {
+      expect(dot(shape, shape)).toBeCloseTo(1, 12);
+      expect(shape.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
+    }
+  });
+  it('gives none for flat plans, plans with blanks or a non-positive year, and fewer than 3 periods a year', () => {
+    const flat = new Array<number>(36).fill(500);
+    const blank: (number | null)[] = phasedPlan(summer, 0.2, 0);
+    blank[5] = null;
+    const negative = phasedPlan(summer, 0.2, 0).map((v) => -v);
+    expect(seasonalShapes([flat, blank, negative, []], 12)).toEqual([]);
+    expect(seasonalShapes([[1, 2, 1, 2]], 2)).toEqual([]);
+  });
+});
+
+describe('isFlatPlan', () => {
+  it('is true when every period of each year has the same plan, whatever the years', () => {
+    const plan = [...new Array<number>(12).fill(100), ...new Array<number>(12).fill(110)];
+    expect(
+      isFlatPlan(
+        plan,
+        plan.map((_, t) => t),
+        12,
+      ),
+    ).toBe(true);
+    expect(isFlatPlan([100, 101, 100], [0, 1, 2], 12)).toBe(false);
+  });
+});
+
+describe('huberFit', () => {
+  // R reference: Huber IRLS from the least-squares start with the scale mad(r) each step
+  // (MASS::rlm takes median(abs(r)) / 0.6745 instead; on the first case the two agree):
+  //   irls <- function(y, X, k = 1.345) { b <- qr.solve(X, y); for (i in 1:500) {
+  //     r <- drop(y - X %*% b); s <- mad(r); w <- pmin(1, k * s / abs(r)); b <- coef(lm.wfit(X, y, w)) }; b }
+  it('matches R with one column', () => {
+    // R: irls(c(1.2,2.1,2.7,4.4,5.1,30), cbind(1:6))  # 1.082241227
+    //    (coef(MASS::rlm(c(1.2,2.1,2.7,4.4,5.1,30) ~ c(1,2,3,4,5,6) - 1)) is 1.082240711)
+    expect(huberFit([1.2, 2.1, 2.7, 4.4, 5.1, 30], [[1, 2, 3, 4, 5, 6]]).beta[0]).toBeCloseTo(1.082241227, 8);
+  });
+  it('matches R with two columns', () => {
+    // R: irls(c(1.2,1.9,3.3,3.8,5.1,6.3,20,7.8), cbind(1:8, c(1,-1,1,-1,1,-1,1,-1)))  # 1.0348040426 0.2145756316
+    const { beta } = huberFit(
+      [1.2, 1.9, 3.3, 3.8, 5.1, 6.3, 20, 7.8],
+      [
+        [1, 2, 3, 4, 5, 6, 7, 8],
+        [1, -1, 1, -1, 1, -1, 1, -1],
+      ],
+    );
+    expect(beta[0]).toBeCloseTo(1.0348040426, 8);
+    expect(beta[1]).toBeCloseTo(0.2145756316, 8);
+  });
+  it('returns the exact fit with zero loss when every residual vanishes', () => {
+    expect(huberFit([2, 4, 6], [[1, 2, 3]])).toEqual({ beta: [2], loss: 0 });
+  });
+});
+
+describe('shapePattern', () => {
+  it("recovers a line's season from the sheet's shape, a spike barely moving it", () => {
+    const position = Array.from({ length: 36 }, (_, t) => t % 12);
+    const shapes = seasonalShapes([phasedPlan(summer, 0.2, 0.05), phasedPlan(quarterly, 0.2, 0)], 12);
+    const z = normals(3, 36);
+    const season = position.map((m) => 0.25 * summer(m));
+    const detrended = season.map((v, t) => v + 0.02 * z[t] + (t === 17 ? 0.3 : 0));
+    const pattern = shapePattern(detrended, position, shapes, 12);
+    const error = Math.max(...pattern.map((v, t) => Math.abs(v - season[t])));
+    // The noise is 0.02 a period; the spike is 15 noise units.
+    expect(error).toBeLessThan(0.01);
+  });
+  it('fits only the tilt when the sheet has no shape', () => {
+    const position = Array.from({ length: 24 }, (_, t) => t % 12);
+    const pattern = shapePattern(
+      position.map((m) => 0.01 * (m - 5.5)),
+      position,
+      [],
+      12,
+    );
+    pattern.forEach((v, t) => expect(v).toBeCloseTo(0.01 * (position[t] - 5.5), 12));
+  });
+});
