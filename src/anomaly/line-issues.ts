@@ -4,7 +4,7 @@
  */
 import type { LineResiduals } from './line-residuals';
 import { SIGMA_FLOOR, seasonallyAdjusted } from './line-residuals';
-import { clipScores, noiseUnits, scanSegments } from './scan-segments';
+import { CLIP, clipScores, noiseUnits, scanSegments } from './scan-segments';
 import { ewmaRuns } from './ewma-drift';
 import { oneOffPeriods } from './one-off-periods';
 import { yearEndProjection } from './year-end-projection';
@@ -111,6 +111,29 @@ export const EWMA_ALPHA_SHARE = 0.5;
  */
 export const ECHO_CLIP = 1;
 
+/**
+ * Is a run there only because of one wild period? The scan clips each period at CLIP noise units, so
+ * one spike cannot make a run alone, but a spike clipped to 4 units next to a period or two of
+ * ordinary noise on the same side can (4 + 2.5 over two periods passes a 36-period line's 4.6). When
+ * the run's most extreme period is beyond CLIP units, that period is replaced by the mean of its
+ * neighbours and the line scanned again: if no run on the same side meets the span any more, the run
+ * was the spike's, and its periods go to the one-off test, where the spike is judged as what it is.
+ */
+function spikeDriven(
+  residual: ReadonlyArray<number>,
+  units: ReadonlyArray<number>,
+  run: Issue,
+  scan: (residual: ReadonlyArray<number>) => Issue[],
+): boolean {
+  let peak = run.from;
+  for (let i = run.from; i <= run.to; i += 1) if (run.sign * units[i] > run.sign * units[peak]) peak = i;
+  if (run.sign * units[peak] <= CLIP) return false;
+  const neighbours = [peak - 1, peak + 1].filter((j) => j >= 0 && j < residual.length).map((j) => residual[j]);
+  const imputed = [...residual];
+  imputed[peak] = neighbours.reduce((a, b) => a + b, 0) / neighbours.length;
+  return !scan(imputed).some((r) => r.sign === run.sign && r.from <= run.to && r.to >= run.from);
+}
+
 /** Does [from, to] overlap any of the issues? */
 const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) => i.from <= to && i.to >= from);
 
@@ -123,9 +146,12 @@ const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) 
  * overlap. Touching issues on the same side of plan are one issue.
  */
 export function lineIssues(view: LineResiduals, planAll: ReadonlyArray<number | null>, t: Thresholds): Issue[] {
-  const runs = scanSegments(view.residual, view.sigma, t.alpha, t.z)
-    .map((s): Issue => ({ from: s.from, to: s.to, sign: s.sign, evidence: s.evidence, pValue: s.pValue }))
-    .filter((run) => isMaterialRun(view, planAll, run, t));
+  const scan = (residual: ReadonlyArray<number>) =>
+    scanSegments(residual, view.sigma, t.alpha, t.z)
+      .map((s): Issue => ({ from: s.from, to: s.to, sign: s.sign, evidence: s.evidence, pValue: s.pValue }))
+      .filter((run) => isMaterialRun(view, planAll, run, t));
+  const units = noiseUnits(view.residual, view.sigma);
+  const runs = scan(view.residual).filter((run) => !spikeDriven(view.residual, units, run, scan));
   const covered = new Set<number>();
   for (const run of runs) for (let i = run.from; i <= run.to; i += 1) covered.add(i);
   const candidates = view.residual.map((_, i) => i).filter((i) => !covered.has(i));

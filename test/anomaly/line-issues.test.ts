@@ -24,6 +24,29 @@ describe('lineIssues', () => {
       [10, 23],
     ]);
   });
+  it('leaves a run that one spike makes with ordinary neighbours to the one-off test', () => {
+    // A 7-noise-unit spike in period 17 and 2.8 units in period 18: the scan, each period clipped at 4,
+    // finds the run 17–18 (seed 1) or 10–20 (seed 6); without the spike neither is a run.
+    const p36 = new Array<number>(36).fill(1000);
+    for (const [seed, run] of [
+      [1, [17, 18]],
+      [6, [10, 20]],
+    ] as const) {
+      const actual = normals(seed, 36).map((z, i) => 1000 * (1 + 0.01 * (i === 18 ? 2.8 : i === 17 ? 7 : z)));
+      const view = lineResiduals(p36, actual, 12);
+      expect(scanSegments(view.residual, view.sigma, t.alpha, t.z).map((s) => [s.from, s.to])).toEqual([run]);
+      expect(lineIssues(view, p36, t)).toEqual([expect.objectContaining({ from: 17, to: 17, sign: 1 })]);
+    }
+  });
+  it('keeps a run that stays a run without its largest period', () => {
+    const p36 = new Array<number>(36).fill(1000);
+    const actual = normals(4, 36).map(
+      (z, i) => 1000 * (1 + 0.01 * z + (i >= 20 && i <= 25 ? 0.06 : 0) + (i === 22 ? 0.06 : 0)),
+    );
+    expect(lineIssues(lineResiduals(p36, actual, 12), p36, t)).toEqual([
+      expect.objectContaining({ from: 20, to: 25, sign: 1 }),
+    ]);
+  });
   it('adds a late drift that the EWMA finds and the segment scan does not', () => {
     // 0.6 noise units a period from period 30 of 36 (seed 11): the scan's best run is below its critical value
     const p36 = new Array<number>(36).fill(1000);
