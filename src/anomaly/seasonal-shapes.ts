@@ -11,6 +11,14 @@ const LEAST_SEASONALITY = 0.01;
 /** Two shapes correlated at least this much are one shape (averaged). */
 const SAME_SHAPE = 0.95;
 
+/**
+ * A shape must be the phasing of at least this many plans, and the library keeps at most MOST_SHAPES
+ * of them (the most used first): a flat-planned line takes the best of the library, and the best of
+ * many one-off phasings would fit its noise.
+ */
+const LEAST_PLANS = 2;
+const MOST_SHAPES = 6;
+
 /** Huber's constant for the amplitude fit (95% efficiency under normal noise). */
 const HUBER = 1.345;
 
@@ -54,11 +62,11 @@ function planProfile(plan: ReadonlyArray<number | null>, periodsPerYear: number)
  * The distinct seasonal shapes of the sheet's plans: each plan's profile (plan over its year's mean,
  * averaged over the full years) less its mean and its tilt (a growth over the year), scaled to unit
  * length; plans with less than 1% seasonality give none, and shapes correlated at 0.95 or more are
- * averaged into one.
- * @example seasonalShapes([[1, 2, 1, 2, 1, 2, 1, 2], [10, 10, 10, 10, 10, 10, 10, 10]], 4).length // 1
+ * averaged into one. Shapes of a single plan are left out, and at most 6 are kept, the most used first.
+ * @example seasonalShapes([[1, 2, 1, 2, 1, 2, 1, 2], [2, 4, 2, 4, 2, 4, 2, 4], [5, 5, 5, 5, 5, 5, 5, 5]], 4).length // 1
  */
 export function seasonalShapes(plans: ReadonlyArray<ReadonlyArray<number | null>>, periodsPerYear: number): number[][] {
-  const clusters: { sum: number[]; shape: number[] }[] = [];
+  const clusters: { sum: number[]; shape: number[]; plans: number }[] = [];
   // With fewer than three positions a year, the constant and the tilt leave no shape.
   if (periodsPerYear < 3) return [];
   for (const plan of plans) {
@@ -67,14 +75,19 @@ export function seasonalShapes(plans: ReadonlyArray<ReadonlyArray<number | null>
     if (!shape) continue;
     const home = clusters.find((c) => c.shape.reduce((a, v, m) => a + v * shape[m], 0) >= SAME_SHAPE);
     if (!home) {
-      clusters.push({ sum: [...shape], shape });
+      clusters.push({ sum: [...shape], shape, plans: 1 });
       continue;
     }
+    home.plans += 1;
     home.sum = home.sum.map((v, m) => v + shape[m]);
     const norm = Math.sqrt(home.sum.reduce((a, v) => a + v * v, 0));
     home.shape = home.sum.map((v) => v / norm);
   }
-  return clusters.map((c) => c.shape);
+  return clusters
+    .filter((c) => c.plans >= LEAST_PLANS)
+    .sort((a, b) => b.plans - a.plans)
+    .slice(0, MOST_SHAPES)
+    .map((c) => c.shape);
 }
 
 /** Is the plan the same in every period of each year (phased flat)? */

@@ -204,21 +204,22 @@ describe('false alarms on pure-noise lines, at alpha = 1%', () => {
 });
 
 describe("flat-planned lines judged against the sheet's plan shapes (seasonal-shapes.ts)", () => {
-  // One phased line in the sheet carries the season (with growth) that the flat-planned lines' actuals
+  // Two phased lines in the sheet carry the season (with growth) that the flat-planned lines' actuals
   // follow: their pattern of variances is then that shape × a fitted amplitude and tilt, not each month's
   // profile over the two other years (which inflates the noise by about √1.5).
   const alpha = 0.01;
-  const phased: BudgetLine = {
-    id: 'PHASED',
-    costCentre: 'CC',
-    account: 'A',
-    owner: 'o',
-    plan: Array.from({ length: 36 }, (_, t) => 5000 * (1 + 0.01 * t) * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12))),
-    actual: Array.from({ length: 36 }, (_, t) => 5000 * (1 + 0.01 * t) * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12))),
+  const phasedLine = (id: string, growth: number): BudgetLine => {
+    const plan = Array.from(
+      { length: 36 },
+      (_, t) => 5000 * (1 + growth * t) * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12)),
+    );
+    return { id, costCentre: 'CC', account: 'A', owner: 'o', plan, actual: plan };
   };
+  // A shape enters the sheet's library when two or more plans are phased with it.
+  const phased = [phasedLine('PHASED1', 0.01), phasedLine('PHASED2', 0)];
   const flagsOf = (lines: BudgetLine[], withPhased: boolean) =>
-    detectFlags(withPhased ? [phased, ...lines] : lines, { ...quiet, minPct: 0, alpha }).filter(
-      (f) => f.line !== 'PHASED',
+    detectFlags(withPhased ? [...phased, ...lines] : lines, { ...quiet, minPct: 0, alpha }).filter(
+      (f) => !f.line.startsWith('PHASED'),
     );
   const linesWith = (flags: ReturnType<typeof detectFlags>, run: boolean) =>
     new Set(flags.filter((f) => f.throughIndex > f.periodIndex === run).map((f) => f.line)).size;
@@ -227,7 +228,7 @@ describe("flat-planned lines judged against the sheet's plan shapes (seasonal-sh
     const lines = Array.from({ length: n }, (_, k) => noiseLine('flat', 10000 + k));
     const flags = flagsOf(lines, true);
     const bound = n * (alpha + 3 * Math.sqrt((alpha * (1 - alpha)) / n));
-    // Measured: 2 lines with a run and 7 with a one-off (without the phased line: 1 and 6).
+    // Measured: 3 lines with a run and 7 with a one-off (without the phased lines: 1 and 6).
     expect(linesWith(flags, true)).toBeLessThanOrEqual(bound);
     expect(linesWith(flags, false)).toBeLessThanOrEqual(bound);
   }, 60000);
@@ -242,7 +243,7 @@ describe("flat-planned lines judged against the sheet's plan shapes (seasonal-sh
           .filter((f) => f.periodIndex === 17 && f.throughIndex === 17)
           .map((f) => f.line),
       ).size;
-    // Measured: 143 of 200 with the sheet's shape, 91 with the other years' profile.
+    // Measured: 146 of 200 with the sheet's shape, 91 with the other years' profile.
     expect(found(false)).toBeLessThan(110);
     expect(found(true)).toBeGreaterThanOrEqual(130);
   }, 60000);

@@ -13,15 +13,32 @@ describe('seasonalShapes', () => {
       seasonalShapes(
         [
           [1, 2, 1, 2, 1, 2, 1, 2],
-          [10, 10, 10, 10, 10, 10, 10, 10],
+          [2, 4, 2, 4, 2, 4, 2, 4],
+          [5, 5, 5, 5, 5, 5, 5, 5],
         ],
         4,
       ),
     ).toHaveLength(1);
   });
+  it('leaves out the phasing of a single plan and keeps at most six shapes, the most used first', () => {
+    expect(seasonalShapes([phasedPlan(summer, 0.2, 0)], 12)).toEqual([]);
+    // Seven distinct phasings (a peak in month k): month 3's used three times, the others twice.
+    const peak = (k: number) => (m: number) => (m === k ? 1 : 0);
+    const plans = [0, 2, 3, 5, 7, 9, 11].flatMap((k) =>
+      Array.from({ length: k === 3 ? 3 : 2 }, (_, i) => phasedPlan(peak(k), 0.2 + 0.05 * i, 0)),
+    );
+    const shapes = seasonalShapes(plans, 12);
+    expect(shapes).toHaveLength(6);
+    expect(shapes[0].indexOf(Math.max(...shapes[0]))).toBe(3);
+  });
   it('makes one shape of plans with the same season at other amplitudes and growths, one per season', () => {
     const shapes = seasonalShapes(
-      [phasedPlan(summer, 0.1, 0), phasedPlan(summer, 0.3, 0.08), phasedPlan(quarterly, 0.2, -0.05)],
+      [
+        phasedPlan(summer, 0.1, 0),
+        phasedPlan(summer, 0.3, 0.08),
+        phasedPlan(quarterly, 0.2, -0.05),
+        phasedPlan(quarterly, 0.1, 0.02),
+      ],
       12,
     );
     expect(shapes).toHaveLength(2);
@@ -84,7 +101,8 @@ describe('huberFit', () => {
 describe('shapePattern', () => {
   it("recovers a line's season from the sheet's shape, a spike barely moving it", () => {
     const position = Array.from({ length: 36 }, (_, t) => t % 12);
-    const shapes = seasonalShapes([phasedPlan(summer, 0.2, 0.05), phasedPlan(quarterly, 0.2, 0)], 12);
+    const plans = [summer, summer, quarterly, quarterly].map((shape, i) => phasedPlan(shape, 0.2, 0.05 * i));
+    const shapes = seasonalShapes(plans, 12);
     const z = normals(3, 36);
     const season = position.map((m) => 0.25 * summer(m));
     const detrended = season.map((v, t) => v + 0.02 * z[t] + (t === 17 ? 0.3 : 0));
