@@ -53,18 +53,30 @@ it('runs 100k trials with progress advancing, then writes the results to the wor
   await openView(page, 'Scenarios');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Iterations').fill('100000');
-  const started = Date.now();
+  // Every value the progress bar shows, recorded in the page as the DOM changes (each record's old
+  // value, then the last one), so no progress report can slip between two polls however fast the run.
+  await page.evaluate(() => {
+    const w = window as unknown as { progressSeen: string[] };
+    w.progressSeen = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.attributeName === 'data-done') w.progressSeen.push(r.oldValue ?? '');
+        const now = (r.target as Element).getAttribute?.('data-done');
+        if (now !== null && now !== undefined) w.progressSeen.push(now);
+      }
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeOldValue: true,
+      attributeFilter: ['data-done'],
+    });
+  });
   await page.getByRole('button', { name: 'Run' }).click();
-  const seen = new Set<number>();
-  while (!(await page.getByTestId('results').isVisible())) {
-    const done = await page
-      .getByTestId('run-progress')
-      .getAttribute('data-done')
-      .catch(() => null);
-    if (done !== null) seen.add(Number(done));
-    if (Date.now() - started > 60_000) throw new Error('run did not finish in 60 s');
-    await page.waitForTimeout(5);
-  }
+  await page.getByTestId('results').waitFor({ timeout: 60_000 });
+  const seen = new Set(
+    (await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)).map(Number),
+  );
   const partial = [...seen].filter((d) => d > 0 && d < 100_000);
   expect(partial.length).toBeGreaterThanOrEqual(2);
   const caption = await page.getByText(/^100,000 trials, seed 1, /).textContent();
