@@ -25,6 +25,7 @@ import { arMember } from '../src/forecast/member-forecasts';
 import { autoArima } from '../src/forecast/arima-select';
 import { arimaMemberOf } from '../src/forecast/arima-member';
 import { hasFullSeasons } from '../src/model/limits';
+import { medianSorted } from '../src/stats/median-sorted';
 import { sharedFolder } from './shared-folder';
 
 interface Series {
@@ -120,12 +121,7 @@ function pool(rows: Record<Member, Map<string, Row>>, members: Member[], rule: R
     const out: Row = { id: auto.id, mean: [], lo80: [], hi80: [], lo95: [], hi95: [] };
     for (let k = 0; k < auto.mean.length; k++) {
       const v = rs.map((r) => r.mean[k]).sort((a, b) => a - b);
-      const mid = v.length >> 1;
-      const mean = rule.startsWith('median')
-        ? v.length % 2
-          ? v[mid]
-          : (v[mid - 1] + v[mid]) / 2
-        : v.reduce((a, b) => a + b, 0) / v.length;
+      const mean = rule.startsWith('median') ? medianSorted(v) : v.reduce((a, b) => a + b, 0) / v.length;
       out.mean.push(mean);
       for (const l of [80, 95] as const) {
         let [lo, hi] = level(auto, l, k);
