@@ -8,6 +8,7 @@
  * (a MIP: within its gap). The start comes from the same method on a stratified subsample of trials.
  */
 import type { LinearProgram, SolveResult, Solver } from '../solver/types';
+import { quantileSorted } from '../stats/quantile-sorted';
 import { perPeriod } from './build-cash-lp';
 import { chanceStart } from './chance-start';
 import { CashErrors } from './errors';
@@ -236,13 +237,12 @@ interface Level {
   invested: Float64Array;
 }
 
-/** The spread of the trials' base cash: its widest 5%–95% range over the periods. */
+/** The spread of the trials' base cash: its widest P5–P95 range over the periods (the one quantile definition). */
 function baseSpread(base: Float64Array[]): number {
-  const S = base.length;
   let spread = 0;
   for (let t = 0; t < base[0].length; t++) {
-    const col = base.map((a) => a[t]).sort((a, b) => a - b);
-    spread = Math.max(spread, col[Math.floor(0.95 * (S - 1))] - col[Math.floor(0.05 * (S - 1))]);
+    const col = Float64Array.from(base, (a) => a[t]).sort();
+    spread = Math.max(spread, quantileSorted(col, 0.95) - quantileSorted(col, 0.05));
   }
   return spread;
 }
