@@ -206,11 +206,9 @@ function fitOrThrow(y: Float64Array, order: ArimaOrder, options: ArimaFitOptions
   if (transform) coef.set(arimaUndoPars(coef, order));
   const value = res.value;
   const convergence = res.convergence;
-  if (options.finish === false) {
-    const partial = unfinishedMl(pb, coef, value, convergence, nUsed, variance, method);
-    return { ...partial, finish: () => finishMl(pb, coef, value, convergence, nUsed, variance, method) };
-  }
-  return finishMl(pb, coef, value, convergence, nUsed, variance, method);
+  const fit = (filtered: boolean) => mlFit(pb, coef, value, convergence, nUsed, variance, method, filtered);
+  if (options.finish === false) return { ...fit(false), finish: () => fit(true) };
+  return fit(true);
 }
 
 /**
@@ -253,8 +251,12 @@ function invertMaBlocks(v: Float64Array, o: ArimaOrder): void {
   if (o.Q > 0) invertBlock(v, o.p + o.q + o.P, o.Q);
 }
 
-/** Log-likelihood and criteria at the estimate, without the final filter pass (see options.finish). */
-function unfinishedMl(
+/**
+ * Log-likelihood and the information criteria at the ML estimate. With `filtered`, after the final
+ * filter at the estimate (R's arimaSS), with its residuals and σ̂²; without, before it (see
+ * options.finish): no residuals, and σ² NaN.
+ */
+function mlFit(
   pb: ArimaProblem,
   coef: Float64Array,
   value: number,
@@ -262,32 +264,19 @@ function unfinishedMl(
   nUsed: number,
   variance: VarianceSource,
   method: ArimaMethod,
+  filtered: boolean,
 ): ArimaFit {
   expandArma(coef, pb.order, false, pb.ss.phi, pb.ss.theta);
   const minus2 = 2 * nUsed * value + nUsed + nUsed * log(2 * PI);
   const aic = minus2 + 2 * pb.mask.filter(Boolean).length + 2;
-  const fit = criteria(pb, coef, -0.5 * minus2, aic, NaN, new Float64Array(0), variance, convergence, value, method);
-  return { ...fit, sigma2: NaN };
-}
-
-/** Final filter at the estimate (R's arimaSS), σ̂², log-likelihood and the information criteria. */
-function finishMl(
-  pb: ArimaProblem,
-  coef: Float64Array,
-  value: number,
-  convergence: number,
-  nUsed: number,
-  variance: VarianceSource,
-  method: ArimaMethod,
-): ArimaFit {
-  expandArma(coef, pb.order, false, pb.ss.phi, pb.ss.theta);
+  if (!filtered) {
+    const fit = criteria(pb, coef, -0.5 * minus2, aic, NaN, new Float64Array(0), variance, convergence, value, method);
+    return { ...fit, sigma2: NaN };
+  }
   const residuals = new Float64Array(pb.y.length);
   if (!prepareArimaState(pb.ss)) throw new ArimaFailure('non-stationary AR part');
   arimaFilter(regressionAdjusted(pb, coef), pb.ss, pb.sums, residuals, true);
   const sigma2Estimate = pb.sums.ssq / nUsed;
-  const minus2 = 2 * nUsed * value + nUsed + nUsed * log(2 * PI);
-  const free = pb.mask.filter(Boolean).length;
-  const aic = minus2 + 2 * free + 2;
   return criteria(pb, coef, -0.5 * minus2, aic, sigma2Estimate, residuals, variance, convergence, value, method);
 }
 
