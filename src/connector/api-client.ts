@@ -10,6 +10,8 @@ import type { NewReviewDecision, ReviewDecision } from '../model/review';
 import type { BudgetVersion, NewBudgetVersion, VersionComparison } from '../model/version';
 import { loopApi } from './loop-api';
 import type { ActualRowInput, ImportResult } from './types';
+import { writes } from './writes';
+import type { SeenRecord } from './writes';
 
 /**
  * Typed operations over a connector: reads go straight to the server, writes go through the
@@ -18,44 +20,18 @@ import type { ActualRowInput, ImportResult } from './types';
  */
 export function apiClient(connector: Connector) {
   const short = (id: string) => id.slice(0, 8);
+  const { create, change } = writes(connector);
   return {
     ...loopApi(connector),
     listModels: (costCentre: string) => connector.read<DriverModel[]>('listModels', {}, { costCentre }),
     getModel: (id: string) => connector.read<DriverModel>('getModel', { id }),
-    createModel: (model: NewDriverModel): Promise<WriteOutcome<DriverModel>> =>
-      connector.write({
-        endpoint: 'createModel',
-        pathParams: {},
-        query: {},
-        body: model,
-        label: `Save model ${model.name}`,
-      }),
-    updateModel: (
-      seen: { id: string; version: number },
-      model: Omit<NewDriverModel, 'costCentre'>,
-    ): Promise<WriteOutcome<DriverModel>> =>
-      connector.write({
-        endpoint: 'updateModel',
-        pathParams: { id: seen.id },
-        query: {},
-        body: model,
-        ifMatch: seen.version,
-        label: `Update model ${model.name}`,
-      }),
+    createModel: (model: NewDriverModel) => create<DriverModel>('createModel', model, `Save model ${model.name}`),
+    updateModel: (seen: SeenRecord, model: Omit<NewDriverModel, 'costCentre'>) =>
+      change<DriverModel>('updateModel', seen, model, `Update model ${model.name}`),
 
     listScenarios: (modelId: string) => connector.read<NamedScenario[]>('listScenarios', { id: modelId }),
-    createScenario: (
-      modelId: string,
-      name: string,
-      overrides: NamedScenario['overrides'],
-    ): Promise<WriteOutcome<NamedScenario>> =>
-      connector.write({
-        endpoint: 'createScenario',
-        pathParams: { id: modelId },
-        query: {},
-        body: { name, overrides },
-        label: `Save scenario ${name}`,
-      }),
+    createScenario: (modelId: string, name: string, overrides: NamedScenario['overrides']) =>
+      create<NamedScenario>('createScenario', { name, overrides }, `Save scenario ${name}`, { id: modelId }),
 
     listVersions: (costCentre: string, fiscalYear?: number) =>
       connector.read<BudgetVersion[]>(
@@ -108,51 +84,28 @@ export function apiClient(connector: Connector) {
       ),
 
     listReviews: (costCentre: string) => connector.read<ReviewDecision[]>('listReviews', {}, { costCentre }),
-    createReview: (review: NewReviewDecision): Promise<WriteOutcome<ReviewDecision>> =>
-      connector.write({
-        endpoint: 'createReview',
-        pathParams: {},
-        query: {},
-        body: review,
-        label: `Review ${review.flagId}: ${review.decision}`,
-      }),
+    createReview: (review: NewReviewDecision) =>
+      create<ReviewDecision>('createReview', review, `Review ${review.flagId}: ${review.decision}`),
 
     listProposals: (costCentre: string, state?: ProposalState) =>
       connector.read<TeamProposal[]>('listProposals', {}, state ? { costCentre, state } : { costCentre }),
     getProposal: (id: string) => connector.read<TeamProposal>('getProposal', { id }),
-    createProposal: (proposal: NewProposal): Promise<WriteOutcome<TeamProposal>> =>
-      connector.write({
-        endpoint: 'createProposal',
-        pathParams: {},
-        query: {},
-        body: proposal,
-        label: `Propose ${proposal.lines.length} line(s) in ${proposal.costCentre ?? proposal.lines[0]?.costCentre ?? ''}`,
-      }),
-    editProposal: (
-      seen: { id: string; version: number },
-      changes: Partial<Omit<NewProposal, 'costCentre'>>,
-    ): Promise<WriteOutcome<TeamProposal>> =>
-      connector.write({
-        endpoint: 'editProposal',
-        pathParams: { id: seen.id },
-        query: {},
-        body: changes,
-        ifMatch: seen.version,
-        label: `Edit proposal ${short(seen.id)}`,
-      }),
-    transitionProposal: (
-      seen: { id: string; version: number },
-      verb: ProposalVerb,
-      comment?: string,
-    ): Promise<WriteOutcome<TeamProposal>> =>
-      connector.write({
-        endpoint: 'transitionProposal',
-        pathParams: { id: seen.id, verb },
-        query: {},
-        body: comment === undefined ? {} : { comment },
-        ifMatch: seen.version,
-        label: `${verb} proposal ${short(seen.id)}`,
-      }),
+    createProposal: (proposal: NewProposal) =>
+      create<TeamProposal>(
+        'createProposal',
+        proposal,
+        `Propose ${proposal.lines.length} line(s) in ${proposal.costCentre ?? proposal.lines[0]?.costCentre ?? ''}`,
+      ),
+    editProposal: (seen: SeenRecord, changes: Partial<Omit<NewProposal, 'costCentre'>>) =>
+      change<TeamProposal>('editProposal', seen, changes, `Edit proposal ${short(seen.id)}`),
+    transitionProposal: (seen: SeenRecord, verb: ProposalVerb, comment?: string) =>
+      change<TeamProposal>(
+        'transitionProposal',
+        seen,
+        comment === undefined ? {} : { comment },
+        `${verb} proposal ${short(seen.id)}`,
+        { verb },
+      ),
 
     /** The approval chain proposals submitted now go through. */
     getApprovalChain: () => connector.read<{ steps: ChainStep[]; version: number }>('getApprovalChain'),
@@ -168,14 +121,12 @@ export function apiClient(connector: Connector) {
     reportFlags: (
       costCentre: string,
       flags: { flagId: string; kind: FlagKind; severity: number; amount: number; explanation?: string }[],
-    ): Promise<WriteOutcome<{ reported: number; raised: string[] }>> =>
-      connector.write({
-        endpoint: 'reportFlags',
-        pathParams: {},
-        query: {},
-        body: { costCentre, flags },
-        label: `Report ${flags.length} flag(s) of ${costCentre}`,
-      }),
+    ) =>
+      create<{ reported: number; raised: string[] }>(
+        'reportFlags',
+        { costCentre, flags },
+        `Report ${flags.length} flag(s) of ${costCentre}`,
+      ),
     verifyAudit: () =>
       connector.read<{ ok: boolean; checked: number; firstBroken?: { id: number; reason: string } }>('verifyAudit'),
 

@@ -1,4 +1,5 @@
 import type { Connector, WriteOutcome } from './connector';
+import { writes } from './writes';
 import type { AdjustmentOutcome, AdjustmentRecord, KpiDefinition, TeamAdjustment, TeamKpi } from '../model/kpi';
 
 /**
@@ -10,14 +11,7 @@ import type { AdjustmentOutcome, AdjustmentRecord, KpiDefinition, TeamAdjustment
  * lists give them (`archived`, `forgotten`) so a pane drops its copies.
  */
 export function loopApi(connector: Connector) {
-  /** A change of the KPI the user saw, sent against its version. */
-  const kpiChange = <T>(
-    endpoint: 'updateKpi' | 'updateKpiActual' | 'deleteKpi',
-    seen: { id: string; version: number },
-    body: unknown,
-    label: string,
-  ): Promise<WriteOutcome<T>> =>
-    connector.write({ endpoint, pathParams: { id: seen.id }, query: {}, body, ifMatch: seen.version, label });
+  const { create, change } = writes(connector);
   /** A change of a remembered move, named by its cost centre and id. */
   const moveChange = <T>(
     endpoint: 'measureAdjustment' | 'forgetAdjustment',
@@ -31,26 +25,21 @@ export function loopApi(connector: Connector) {
     listKpis: (costCentre: string, options: { archived?: boolean } = {}) =>
       connector.read<TeamKpi[]>('listKpis', {}, options.archived ? { costCentre, archived: 'true' } : { costCentre }),
     getKpi: (id: string) => connector.read<TeamKpi>('getKpi', { id }),
-    createKpi: (kpi: KpiDefinition): Promise<WriteOutcome<TeamKpi>> =>
-      connector.write({
-        endpoint: 'createKpi',
-        pathParams: {},
-        query: {},
-        body: kpi,
-        label: `Define KPI ${kpi.name} of ${kpi.ownerCostCentre}`,
-      }),
+    createKpi: (kpi: KpiDefinition) =>
+      create<TeamKpi>('createKpi', kpi, `Define KPI ${kpi.name} of ${kpi.ownerCostCentre}`),
     updateKpi: (
       seen: { id: string; version: number },
       kpi: Omit<KpiDefinition, 'ownerCostCentre'>,
-    ): Promise<WriteOutcome<TeamKpi>> => kpiChange('updateKpi', seen, kpi, `Update KPI ${kpi.name}`),
+    ): Promise<WriteOutcome<TeamKpi>> => change<TeamKpi>('updateKpi', seen, kpi, `Update KPI ${kpi.name}`),
     updateKpiActual: (
       seen: { id: string; version: number; name: string },
       actual: Array<number | null>,
-    ): Promise<WriteOutcome<TeamKpi>> => kpiChange('updateKpiActual', seen, { actual }, `Actuals of KPI ${seen.name}`),
+    ): Promise<WriteOutcome<TeamKpi>> =>
+      change<TeamKpi>('updateKpiActual', seen, { actual }, `Actuals of KPI ${seen.name}`),
 
     /** Deletes (archives) a KPI against the version the user saw. */
     deleteKpi: (seen: { id: string; version: number; name: string }): Promise<WriteOutcome<TeamKpi>> =>
-      kpiChange('deleteKpi', seen, undefined, `Delete KPI ${seen.name}`),
+      change<TeamKpi>('deleteKpi', seen, undefined, `Delete KPI ${seen.name}`),
 
     /** The cost centre's remembered moves (of one line), and with `forgotten` the forgotten ones too. */
     listAdjustments: (costCentre: string, line?: string, options: { forgotten?: boolean } = {}) =>
@@ -63,14 +52,8 @@ export function loopApi(connector: Connector) {
           ...(options.forgotten ? { forgotten: 'true' } : {}),
         },
       ),
-    recordAdjustment: (record: AdjustmentRecord): Promise<WriteOutcome<TeamAdjustment>> =>
-      connector.write({
-        endpoint: 'recordAdjustment',
-        pathParams: {},
-        query: {},
-        body: record,
-        label: `Remember move ${record.id}`,
-      }),
+    recordAdjustment: (record: AdjustmentRecord) =>
+      create<TeamAdjustment>('recordAdjustment', record, `Remember move ${record.id}`),
     /** Stores a measured outcome; the first measurement stands (a different one is a conflict). */
     measureAdjustment: (
       record: Pick<AdjustmentRecord, 'id' | 'costCentre'>,
