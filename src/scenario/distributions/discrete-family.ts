@@ -72,26 +72,34 @@ export function bernoulli(p: number): Distribution {
 }
 
 /**
- * Poisson(lambda). The quantile starts from the Cornish–Fisher normal approximation and walks the
- * CDF (P(X ≤ k) = Q(k + 1, λ)) to the exact answer.
- * @example poisson(4).quantile(0.9) // 7 (R: qpois(0.9, 4))
+ * The quantile of a distribution on 0, 1, 2, …: the smallest k with P(X ≤ k) ≥ p, found by walking
+ * the CDF from the normal approximation's `guess(z)`, z = Φ⁻¹(p) (floored, at least 0).
  */
-export function poisson(lambda: number): Distribution {
-  const cdf = (k: number): number => (k < 0 ? 0 : gammaQ(Math.floor(k) + 1, lambda));
-  const quantile = (p: number): number => {
+function walkedQuantile(cdf: (k: number) => number, guess: (z: number) => number): (p: number) => number {
+  return (p) => {
     if (p <= 0) return 0;
     if (p >= 1) return Infinity;
     const z = normalQuantile(p);
-    let k = Math.max(0, Math.floor(lambda + Math.sqrt(lambda) * z + (z * z - 1) / 6));
+    let k = Math.max(0, Math.floor(guess(z)));
     while (cdf(k) < p) k += 1;
     while (k > 0 && cdf(k - 1) >= p) k -= 1;
     return k;
   };
+}
+
+/** A count distribution from its moments, CDF and quantile. */
+function countDistribution(
+  family: string,
+  mean: number,
+  variance: number,
+  cdf: (x: number) => number,
+  quantile: (p: number) => number,
+): Distribution {
   return {
-    family: 'poisson',
+    family,
     discrete: true,
-    mean: () => lambda,
-    variance: () => lambda,
+    mean: () => mean,
+    variance: () => variance,
     cdf,
     quantile,
     quantiles(u, out) {
@@ -101,10 +109,22 @@ export function poisson(lambda: number): Distribution {
 }
 
 /**
+ * Poisson(lambda). The quantile starts from the Cornish–Fisher normal approximation and walks the
+ * CDF (P(X ≤ k) = Q(k + 1, λ)) to the exact answer.
+ * @example poisson(4).quantile(0.9) // 7 (R: qpois(0.9, 4))
+ */
+export function poisson(lambda: number): Distribution {
+  const cdf = (k: number): number => (k < 0 ? 0 : gammaQ(Math.floor(k) + 1, lambda));
+  const quantile = walkedQuantile(cdf, (z) => lambda + Math.sqrt(lambda) * z + (z * z - 1) / 6);
+  return countDistribution('poisson', lambda, lambda, cdf, quantile);
+}
+
+/**
  * Negative binomial in R's (size, prob) form: the number of failures before the size-th success,
  * mean size(1 − prob)/prob; a real size > 0 makes it the gamma–Poisson mixture (the predictive
  * count of a Poisson rate with a gamma posterior). P(X ≤ k) = I_prob(size, k + 1); the quantile
- * starts from the normal approximation and walks the CDF to the exact answer.
+ * starts from the normal approximation and walks the CDF to the exact answer (with prob = 1, all
+ * mass at 0).
  * @example negativeBinomial(3, 0.4).quantile(0.5) // 4 (R: qnbinom(0.5, 3, 0.4))
  */
 export function negativeBinomial(size: number, prob: number): Distribution {
@@ -121,25 +141,7 @@ export function negativeBinomial(size: number, prob: number): Distribution {
     }
     return c;
   };
-  const quantile = (p: number): number => {
-    if (p <= 0) return 0;
-    if (p >= 1) return Infinity;
-    if (prob >= 1) return 0;
-    const z = normalQuantile(p);
-    let k = Math.max(0, Math.floor(mean + Math.sqrt(variance) * z));
-    while (cdf(k) < p) k += 1;
-    while (k > 0 && cdf(k - 1) >= p) k -= 1;
-    return k;
-  };
-  return {
-    family: 'negbinomial',
-    discrete: true,
-    mean: () => mean,
-    variance: () => variance,
-    cdf,
-    quantile,
-    quantiles(u, out) {
-      for (let i = 0; i < u.length; i++) out[i] = quantile(u[i]);
-    },
-  };
+  const walked = walkedQuantile(cdf, (z) => mean + Math.sqrt(variance) * z);
+  const quantile = prob >= 1 ? (p: number): number => (p >= 1 ? Infinity : 0) : walked;
+  return countDistribution('negbinomial', mean, variance, cdf, quantile);
 }
