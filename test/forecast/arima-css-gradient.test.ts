@@ -5,7 +5,13 @@ import type { ArimaOrder } from '../../src/forecast/arima-params';
 import { differencingCoefficients } from '../../src/forecast/arima-state-space';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
-import { expectPairEqualsSeparate, fixedOrderFits, randomSeasonalCase } from './arima-fixtures';
+import {
+  centralDifferences,
+  expectGradientClose,
+  expectGradientOnRandomCases,
+  expectPairEqualsSeparate,
+  fixedOrderFits,
+} from './arima-fixtures';
 
 const order = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({ p, d, q, P, D, Q, m });
 
@@ -15,23 +21,9 @@ function problem(y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixe
   return pb;
 }
 
-/** Central differences of the CSS objective with a small step: the reference the exact gradient must meet. */
-function numericGradient(pb: ReturnType<typeof problem>, x: number[]): number[] {
-  return x.map((v, i) => {
-    const h = 1e-6 * Math.max(1, Math.abs(v));
-    const up = [...x];
-    const down = [...x];
-    up[i] += h;
-    down[i] -= h;
-    return (cssObjective(pb, up) - cssObjective(pb, down)) / (2 * h);
-  });
-}
-
-function expectClose(got: ArrayLike<number>, want: number[]): void {
-  const scale = Math.max(...want.map(Math.abs), 1e-3);
-  expect(got.length).toBe(want.length);
-  for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i]) / scale).toBeLessThan(1e-6);
-}
+/** Central differences of the CSS objective: the reference the exact gradient must meet. */
+const numericGradient = (pb: ReturnType<typeof problem>, x: number[]): number[] =>
+  centralDifferences((z) => cssObjective(pb, z), x);
 
 const usAccDeaths = Float64Array.from(fixedOrderFits().find((f) => f.name === 'usaccdeaths-011-011')!.values);
 
@@ -51,7 +43,7 @@ describe("exact gradient of R's armaCSS objective", () => {
     );
     const out = new Float64Array(x.length);
     createCssGradient(pb)([...x], out);
-    expectClose(out, numericGradient(pb, [...x]));
+    expectGradientClose(out, numericGradient(pb, [...x]));
   });
 
   test('fixed coefficients are left out of the gradient (R `fixed`)', () => {
@@ -62,23 +54,14 @@ describe("exact gradient of R's armaCSS objective", () => {
     createCssGradient(pb)([0.3, 0.4, 0.2], out);
     const all = new Float64Array(4);
     createCssGradient(problem(usAccDeaths, o, 'none', [NaN, NaN, NaN, NaN]))(full, all);
-    expectClose(out, [all[0], all[2], all[3]]);
+    expectGradientClose(out, [all[0], all[2], all[3]]);
   });
 
   test('seeded property: random stationary models on random walks with season 4', () => {
-    const g = new SeededGenerator(14, 'arima-css-gradient');
-    for (let trial = 0; trial < 20; trial++) {
-      const { y, o, regressor, x } = randomSeasonalCase(g, 0.4);
-      const pb = problem(
-        y,
-        o,
-        regressor,
-        x.map(() => NaN),
-      );
-      const out = new Float64Array(x.length);
-      createCssGradient(pb)(x, out);
-      expectClose(out, numericGradient(pb, x));
-    }
+    expectGradientOnRandomCases(new SeededGenerator(14, 'arima-css-gradient'), 0.4, problem, {
+      gradient: (pb) => createCssGradient(pb),
+      objective: (pb, x) => cssObjective(pb, x),
+    });
   });
 
   test('the objective and gradient pair gives the separate functions bit for bit, at the point and off it', () => {

@@ -232,3 +232,54 @@ export function expectPairEqualsSeparate(
     expect(Array.from(got)).toEqual(Array.from(want));
   }
 }
+
+/**
+ * Central differences of `objective` at x with the step 1e-6·max(1, |xᵢ|): the reference an exact
+ * gradient must meet.
+ */
+export function centralDifferences(objective: (x: number[]) => number, x: number[]): number[] {
+  return x.map((v, i) => {
+    const h = 1e-6 * Math.max(1, Math.abs(v));
+    const up = [...x];
+    const down = [...x];
+    up[i] += h;
+    down[i] -= h;
+    return (objective(up) - objective(down)) / (2 * h);
+  });
+}
+
+/** Each entry of `got` within `tol` of `want`, relative to want's largest magnitude (at least 1e-3). */
+export function expectGradientClose(got: ArrayLike<number>, want: number[], tol = 1e-6): void {
+  const scale = Math.max(...want.map(Math.abs), 1e-3);
+  expect(got.length).toBe(want.length);
+  for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i]) / scale).toBeLessThan(tol);
+}
+
+/**
+ * Checks an exact gradient against central differences of its objective on 20 seeded seasonal cases
+ * (randomSeasonalCase with `spread`), every coefficient free.
+ */
+export function expectGradientOnRandomCases(
+  g: SeededGenerator,
+  spread: number,
+  problem: (y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixed: number[]) => ArimaProblem,
+  f: { gradient: (pb: ArimaProblem) => ObjectiveGradient; objective: (pb: ArimaProblem, x: number[]) => number },
+  tol = 1e-6,
+): void {
+  for (let trial = 0; trial < 20; trial++) {
+    const { y, o, regressor, x } = randomSeasonalCase(g, spread);
+    const pb = problem(
+      y,
+      o,
+      regressor,
+      x.map(() => NaN),
+    );
+    const out = new Float64Array(x.length);
+    f.gradient(pb)(x, out);
+    expectGradientClose(
+      out,
+      centralDifferences((z) => f.objective(pb, z), x),
+      tol,
+    );
+  }
+}

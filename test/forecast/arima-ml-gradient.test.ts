@@ -1,11 +1,17 @@
 import { createMlGradient, createMlObjective } from '../../src/forecast/arima-ml-gradient';
 import { createArimaProblem, likelihoodObjective } from '../../src/forecast/arima-objective';
-import type { ArimaRegressor } from '../../src/forecast/arima-objective';
+import type { ArimaProblem, ArimaRegressor } from '../../src/forecast/arima-objective';
 import type { ArimaOrder } from '../../src/forecast/arima-params';
 import { differencingCoefficients } from '../../src/forecast/arima-state-space';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
-import { expectPairEqualsSeparate, fixedOrderFits, randomSeasonalCase } from './arima-fixtures';
+import {
+  centralDifferences,
+  expectGradientClose,
+  expectGradientOnRandomCases,
+  expectPairEqualsSeparate,
+  fixedOrderFits,
+} from './arima-fixtures';
 
 const order = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({ p, d, q, P, D, Q, m });
 
@@ -15,23 +21,9 @@ function problem(y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixe
   return pb;
 }
 
-/** Central differences of R's armafn with a small step: the reference the exact gradient must meet. */
-function numericGradient(pb: ReturnType<typeof problem>, x: number[], transform: boolean): number[] {
-  return x.map((v, i) => {
-    const h = 1e-6 * Math.max(1, Math.abs(v));
-    const up = [...x];
-    const down = [...x];
-    up[i] += h;
-    down[i] -= h;
-    return (likelihoodObjective(pb, up, transform) - likelihoodObjective(pb, down, transform)) / (2 * h);
-  });
-}
-
-function expectClose(got: ArrayLike<number>, want: number[], tol = 1e-6): void {
-  const scale = Math.max(...want.map(Math.abs), 1e-3);
-  expect(got.length).toBe(want.length);
-  for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i]) / scale).toBeLessThan(tol);
-}
+/** Central differences of R's armafn: the reference the exact gradient must meet. */
+const numericGradient = (pb: ReturnType<typeof problem>, x: number[], transform: boolean): number[] =>
+  centralDifferences((z) => likelihoodObjective(pb, z, transform), x);
 
 const usAccDeaths = Float64Array.from(fixedOrderFits().find((f) => f.name === 'usaccdeaths-011-011')!.values);
 
@@ -59,7 +51,7 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
     );
     const out = new Float64Array(x.length);
     createMlGradient(pb, transform)([...x], out);
-    expectClose(out, numericGradient(pb, [...x], transform));
+    expectGradientClose(out, numericGradient(pb, [...x], transform));
   });
 
   test('fixed coefficients are left out of the gradient (R `fixed`)', () => {
@@ -69,7 +61,7 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
     createMlGradient(pb, true)([0.3, 0.4, 0.2], out);
     const all = new Float64Array(4);
     createMlGradient(problem(usAccDeaths, o, 'none', [NaN, NaN, NaN, NaN]), true)([0.3, -0.2, 0.4, 0.2], all);
-    expectClose(out, [all[0], all[2], all[3]]);
+    expectGradientClose(out, [all[0], all[2], all[3]]);
   });
 
   test('a long series reaches the steady state and still matches (the adjoint of the steady steps)', () => {
@@ -85,23 +77,15 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
     const pb = problem(y, order(1, 0, 1), 'none', [NaN, NaN]);
     const out = new Float64Array(2);
     createMlGradient(pb, true)([0.5, 0.2], out);
-    expectClose(out, numericGradient(pb, [0.5, 0.2], true));
+    expectGradientClose(out, numericGradient(pb, [0.5, 0.2], true));
   });
 
   test('seeded property: random models on random walks with season 4', () => {
-    const g = new SeededGenerator(14, 'arima-ml-gradient');
-    for (let trial = 0; trial < 20; trial++) {
-      const { y, o, regressor, x } = randomSeasonalCase(g, 0.8);
-      const pb = problem(
-        y,
-        o,
-        regressor,
-        x.map(() => NaN),
-      );
-      const out = new Float64Array(x.length);
-      createMlGradient(pb, true)(x, out);
-      expectClose(out, numericGradient(pb, x, true), 1e-5);
-    }
+    const f = {
+      gradient: (pb: ArimaProblem) => createMlGradient(pb, true),
+      objective: (pb: ArimaProblem, x: number[]) => likelihoodObjective(pb, x, true),
+    };
+    expectGradientOnRandomCases(new SeededGenerator(14, 'arima-ml-gradient'), 0.8, problem, f, 1e-5);
   });
 
   test("ML fits with the exact and with R's numerical gradient reach the same estimates", () => {
