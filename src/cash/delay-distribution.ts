@@ -29,13 +29,13 @@ export function survivalAt(d: DelayDistribution, u: number): number {
   return s;
 }
 
-/** Index of the first support point above u (support.length when none). */
-export function firstAbove(support: Float64Array, u: number): number {
+/** Index of the first point above u in an ascending array (its length when none). */
+export function firstAbove(sorted: ArrayLike<number>, u: number): number {
   let lo = 0,
-    hi = support.length;
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (support[mid] > u) hi = mid;
+    if (sorted[mid] > u) hi = mid;
     else lo = mid + 1;
   }
   return lo;

@@ -11,7 +11,7 @@
  * the Beta(κ·G(never), κ·(1 − G(never))) prior the Dirichlet process implies.
  */
 import type { DelayDistribution, DelayObservation } from './delay-distribution';
-import { survivalAt } from './delay-distribution';
+import { firstAbove, survivalAt } from './delay-distribution';
 
 /**
  * The posterior mean distribution on the portfolio's support (the customer's paid delays are part of it).
@@ -38,17 +38,8 @@ export function pooledDelays(
     tailG[k] = s;
     s += portfolio.mass[k];
   }
-  const above = (u: number): number => {
-    // N⁺(u): observations strictly above u
-    let lo = 0,
-      hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[mid] > u) hi = mid;
-      else lo = mid + 1;
-    }
-    return values.length - lo;
-  };
+  // N⁺(u): observations strictly above u
+  const above = (u: number): number => values.length - firstAbove(values, u);
   const survival = new Float64Array(K);
   let product = 1;
   let c = 0; // next censoring day to fold into the product
