@@ -4,7 +4,7 @@
  * `npm run bench:forecast-cache -- <set> --origins 0` for tourism-monthly, m1-monthly and
  * tourism-quarterly. Each rule keeps the cached `auto` point forecast (sMAPE and MASE cannot move) and
  * rebuilds only its 80/95% bounds: uniform widening, floors at a share of a naive benchmark's
- * interval (the seasonal naive's σ√j as R snaive, its mean absolute error, its own j-season errors,
+ * interval (the seasonal naive's σ√j as R snaive, with normal or Laplace quantiles, its mean absolute error, its own j-season errors,
  * the smaller of it and the naive's k-step errors, a √(k/m) growth), the ETS residuals' shape
  * factors on the floor, Student t, and the in-history out-of-sample check of a cheap proxy (Theta or
  * the seasonal naive fitted without the last h or m values, its standardised errors there as a
@@ -88,8 +88,12 @@ const RULES: Rule[] = [
     name: `every half-width × ${c}`,
     factor: (_y, _m, h) => [Array(h).fill(c), Array(h).fill(c)],
   })),
+  ...[0.7, 0.75, 0.8, SEASONAL_NAIVE_SHARE, 0.9, 0.95, 1].map((c): Rule => ({
+    name: `floor: Laplace with ${c} × the seasonal naive's σ√j as standard deviation${c === SEASONAL_NAIVE_SHARE ? ' — kept' : ''}`,
+    floors: (y, m, h) => both(snaiveSe(y, m, h), c / Math.SQRT2, Math.log(5), Math.log(20)),
+  })),
   ...[0.75, 0.8, SEASONAL_NAIVE_SHARE, 0.86, 0.9, 1].map((c): Rule => ({
-    name: `floor: ${c} × the seasonal naive's interval (σ√j, R snaive)${c === SEASONAL_NAIVE_SHARE ? ' — kept' : ''}`,
+    name: `floor: ${c} × the seasonal naive's interval (σ√j, R snaive, normal)`,
     floors: (y, m, h) => both(snaiveSe(y, m, h), c),
   })),
   ...[0.75, 1].map((c): Rule => ({

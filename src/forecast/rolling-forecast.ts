@@ -216,8 +216,9 @@ function memberWeights(
  * growth with the horizon, the data's own errors give the tail shape. With `byAccuracy` and enough
  * history the weights are 1 / rolling-origin MASE of ETS, Theta and the autoregression
  * (accuracy-weights.ts), with a note, and ARIMA is left out.
- * Each level's interval is then widened, where narrower, to 0.84 times the seasonal naive's interval
- * at the nominal season (seasonal-naive-floor.ts): without it M1's intervals covered 74.2 / 89.8%.
+ * Each level's interval is then widened, where narrower, to the Laplace interval with 0.84 times the
+ * seasonal naive's standard deviation at the nominal season (seasonal-naive-floor.ts): without it
+ * M1's intervals covered 74.2 / 89.8%.
  * When the history has no negative value, each member is floored at 0 before pooling, and the pool
  * after its widths are rescaled (floorAtZero), with a note when anything was raised.
  */
@@ -269,7 +270,8 @@ function autoCombination(
   if (raised) notes.push('The history has no negative value: member forecasts and bounds below 0 were raised to 0.');
   const name = `auto(${pool.map((x) => x.name).join('+')})`;
   const moved = arima ? recentre(combined, combineForecasts(pool).mean, name) : { ...combined, name };
-  // No narrower than 0.84 × the seasonal naive's interval at the nominal season (seasonal-naive-floor.ts).
+  // No narrower than a Laplace interval with 0.84 × the seasonal naive's standard deviation at the
+  // nominal season (seasonal-naive-floor.ts).
   const widened = seasonalNaiveFloor(moved, y, m.arima, levels);
   return [fit, floor ? floorAtZero(widened) : widened, kept];
 }

@@ -10,7 +10,6 @@ import { combineForecasts } from '../../src/forecast/combination';
 import { residualQuantileFactors, rescaleIntervals } from '../../src/forecast/residual-calibration';
 import { cachedSelectEts } from '../../src/forecast/fit-cache';
 import { seasonalNaive } from '../../src/forecast/seasonal-naive';
-import { normalQuantile } from '../../src/stats/normal-quantile';
 
 const fixtures = loadFixtures();
 const monthly = fixtures.find((f) => f.name === 'usaccdeaths')!;
@@ -191,7 +190,8 @@ describe('properties', () => {
     const mean = ets.mean.map((v, k) => (v + theta.mean[k] + arima.mean[k] + ar.mean[k]) / 4);
     expect(maxRelDiff(r.mean, mean)).toBeLessThan(1e-12);
     // The interval is the ETS + Theta + AR one (rescaled by the ETS residuals' quantiles), moved onto the
-    // mean, and widened where narrower to 0.84 × the seasonal naive's (seasonal-naive-floor.ts).
+    // mean, and widened where narrower to a Laplace interval with 0.84 × the seasonal naive's standard
+    // deviation (seasonal-naive-floor.ts).
     const three = rescaleIntervals(
       combineForecasts([asMember(ets, 'ets'), asMember(theta, 'theta'), ar]),
       levels,
@@ -200,7 +200,7 @@ describe('properties', () => {
     const { se } = seasonalNaive(y, 12, h);
     let floored = 0;
     r.intervals.forEach((iv, i) => {
-      const floor = (k: number): number => 0.84 * normalQuantile(0.5 + levels[i] / 200) * se[k];
+      const floor = (k: number): number => ((0.84 * se[k]) / Math.SQRT2) * Math.log(1 / (1 - levels[i] / 100));
       iv.upper.forEach((v, k) => {
         expect(v - r.mean[k]).toBeCloseTo(Math.max(three.upper[i][k] - three.mean[k], floor(k)), 6);
         if (floor(k) > three.upper[i][k] - three.mean[k]) floored++;

@@ -3,8 +3,9 @@ import { seasonalNaive } from '../../src/forecast/seasonal-naive';
 import { SeededGenerator } from '../../src/stats';
 import type { MemberForecast } from '../../src/forecast/member-forecasts';
 
-const Z80 = 1.2815515655446004;
-const Z95 = 1.959963984540054;
+// Laplace half-widths per unit of standard deviation: ln(1/(1 − L)) / √2.
+const Z80 = Math.log(5) / Math.SQRT2;
+const Z95 = Math.log(20) / Math.SQRT2;
 
 /** A forecast with constant mean c and half-widths w80·(k + 1), w95·(k + 1) at step k. */
 const forecast = (c: number, h: number, w80: number, w95: number): MemberForecast => ({
@@ -22,11 +23,13 @@ const forecast = (c: number, h: number, w80: number, w95: number): MemberForecas
 
 test('known answer: a line rising by 1 each quarter has seasonal differences of 4', () => {
   // y_t − y_{t−4} = 4 for every t, so snaive's σ = 4 and its j-th season ahead σ·√j: steps 1–4 get
-  // 4, steps 5–6 get 4·√2. Share 1: the 80% half-width is at least 1.2816·4 = 5.126.
+  // 4, steps 5–6 get 4·√2. Share 1: a Laplace error with sd 4 has scale b = 4/√2 = 2.828, and its
+  // central 80% interval is ±b·ln 5 = ±4.5522, its 95% one ±b·ln 20 = ±8.4732.
   const y = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8);
   const f = forecast(9, 6, 0.5, 1);
   const r = seasonalNaiveFloor(f, y, 4, [80, 95], 1);
-  expect(r.lower[0][0]).toBeCloseTo(9 - Z80 * 4, 12);
+  expect(r.lower[0][0]).toBeCloseTo(9 - 4.552178, 6);
+  expect(r.upper[1][0]).toBeCloseTo(9 + 8.47321, 6);
   expect(r.upper[0][3]).toBeCloseTo(9 + Z80 * 4, 12);
   expect(r.upper[0][4]).toBeCloseTo(9 + Z80 * 4 * Math.SQRT2, 12);
   expect(r.lower[1][5]).toBeCloseTo(9 - Z95 * 4 * Math.SQRT2, 12);
@@ -54,6 +57,11 @@ test('a history not longer than one season uses lag 1 (R snaive falls back to na
   const y = Float64Array.of(0, 2, 4);
   const r = seasonalNaiveFloor(forecast(6, 3, 0.1, 0.2), y, 12, [80, 95], 1);
   expect(r.upper[0][2]).toBeCloseTo(6 + Z80 * 2 * Math.sqrt(3), 12);
+});
+
+test('the floor is relatively wider at 95% than the normal (Laplace tails)', () => {
+  expect(Z95 / Z80).toBeCloseTo(Math.log(20) / Math.log(5), 12);
+  expect(Z95 / Z80).toBeGreaterThan(1.959963984540054 / 1.2815515655446004);
 });
 
 test('properties: only widens, stays nested, widens with the horizon, factor bounded by the floor', () => {
