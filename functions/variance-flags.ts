@@ -14,7 +14,17 @@ import type { SpillValue } from './adapter';
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel's metadata generator requires the
    TypeScript types of custom functions to match their JSDoc types (any[][] for ranges and spills). */
 
-const THRESHOLD_NAMES = ['minPct', 'minAbs', 'alpha', 'z', 'cusumH', 'runRatePct', 'periodsPerYear', 'useForecast'];
+const THRESHOLD_NAMES = [
+  'minPct',
+  'minAbs',
+  'alpha',
+  'z',
+  'cusumH',
+  'runRatePct',
+  'periodsPerYear',
+  'useForecast',
+  'sheetMateriality',
+];
 
 /** A single number is the percentage threshold; a two-column range is name / value pairs. */
 function readThresholds(input: unknown): ThresholdSettings {
@@ -55,7 +65,7 @@ const HEADER = ['line', 'period', 'through', 'kind', 'severity', 'explanation'];
  * @param {any[][]} plan Plan amounts: one row per budget line, one column per period (a single column is one line).
  * @param {any[][]} actual Actual amounts, the same shape as plan; blank cells are periods not booked yet.
  * @param {any[][]} [labels] Line names, one per line (for example the account column). Default "line 1", "line 2", ….
- * @param {any[][]} [thresholds] A percentage threshold (0.05 = 5%), or a two-column range of setting names (minPct, minAbs, alpha, z, runRatePct, periodsPerYear, useForecast) and values.
+ * @param {any[][]} [thresholds] A percentage threshold (0.05 = 5%), or a two-column range of setting names (minPct, minAbs, alpha, z, runRatePct, periodsPerYear, useForecast, sheetMateriality) and values.
  * @param {any[][]} [periods] Period labels, one per period (for example the header row "Jan" … "Dec"); the period columns and the explanations use them. Default: period numbers.
  * @returns {any[][]} A table with a header: line, period (first period of the issue), through (its last period), kind, severity (0 to 1), explanation.
  */

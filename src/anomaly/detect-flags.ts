@@ -5,7 +5,7 @@
 import type { BudgetLine, Flag, ThresholdSettings, Thresholds } from './types';
 import { lineResiduals } from './line-residuals';
 import { seasonalShapes } from './seasonal-shapes';
-import { lineIssues } from './line-issues';
+import { lineIssues, sheetTypicalPlan } from './line-issues';
 import { issueFlag } from './issue-flag';
 import { periodLabeller } from './issue-text';
 import { rankFlags } from './rank-flags';
@@ -16,17 +16,21 @@ export interface DetectOptions {
   periods?: ReadonlyArray<string>;
 }
 
-/** Flags of one line, in period order (not ranked). */
+/**
+ * Flags of one line, in period order (not ranked). `shapes` and `typicalPlan` come from the line's
+ * sheet (seasonalShapes, sheetTypicalPlan); without them the line is judged on its own.
+ */
 export function detectLineFlags(
   line: BudgetLine,
   t: Thresholds,
   options: DetectOptions = {},
   shapes?: ReadonlyArray<ReadonlyArray<number>>,
+  typicalPlan?: number,
 ): Flag[] {
   const view = lineResiduals(line.plan, line.actual, t.periodsPerYear, shapes);
   if (view.index.length === 0) return [];
   const label = periodLabeller(options.periods);
-  return lineIssues(view, line.plan, t).map((issue) => issueFlag(line, view, issue, t, label));
+  return lineIssues(view, line.plan, t, typicalPlan).map((issue) => issueFlag(line, view, issue, t, label));
 }
 
 /**
@@ -56,10 +60,11 @@ export function detectFlags(
       );
     return library.get(periodsPerYear);
   };
+  const typicalPlan = sheetTypicalPlan(lines.map((l) => l.plan));
   return rankFlags(
     lines.flatMap((line) => {
       const t = resolveThresholds(settings, line);
-      return detectLineFlags(line, t, options, shapesFor(t.periodsPerYear));
+      return detectLineFlags(line, t, options, shapesFor(t.periodsPerYear), typicalPlan);
     }),
   );
 }

@@ -9,6 +9,7 @@ import { ewmaRuns } from './ewma-drift';
 import { oneOffPeriods } from './one-off-periods';
 import { yearEndProjection } from './year-end-projection';
 import { materialAmount } from './flag-severity';
+import { median } from '../stats/median';
 import type { Thresholds } from './types';
 
 /** An issue in the positions of a line's residual view. */
@@ -52,7 +53,41 @@ const materialLevel = (view: LineResiduals, from: number, to: number, level: num
   Math.abs(level) >= t.minPct && Math.abs(meanAmount(view, from, to, level)) >= t.minAbs;
 
 /**
- * A run is material when its mean variance is (≥ `minPct` of plan and ≥ `minAbs` a period), or its
+ * The sheet's typical plan a period: the median over the lines of each line's median |plan| (lines
+ * without a plan left out; 0 for none). Materiality in currency is measured against it.
+ * @example sheetTypicalPlan([[100, 100], [1000, 1200, 1000], [5e4, null]]) // 1000
+ */
+export function sheetTypicalPlan(plans: ReadonlyArray<ReadonlyArray<number | null>>): number {
+  const typical = plans
+    .map((plan) => plan.filter((p): p is number => p !== null && Number.isFinite(p)).map(Math.abs))
+    .filter((plan) => plan.length > 0)
+    .map(median);
+  return typical.length > 0 ? median(typical) : 0;
+}
+
+/**
+ * A run's level is material in % (materialLevel) or, with `sheetMateriality`, in currency: a
+ * variance a period of at least `minPct` of the sheet's typical line's plan (`typicalPlan`), and
+ * `minAbs` either way. One-offs are judged in % only: in currency they added false one-offs and no
+ * caught spike (bench/flags-cv.ts, docs/anomaly.md).
+ */
+function materialRunLevel(
+  view: LineResiduals,
+  from: number,
+  to: number,
+  level: number,
+  t: Thresholds,
+  typicalPlan: number | undefined,
+): boolean {
+  if (materialLevel(view, from, to, level, t)) return true;
+  if (!t.sheetMateriality || typicalPlan === undefined) return false;
+  const amount = Math.abs(meanAmount(view, from, to, level));
+  return amount >= t.minPct * typicalPlan && amount >= t.minAbs;
+}
+
+/**
+ * A run is material when its mean variance is (≥ `minPct` of plan, or with `sheetMateriality` of
+ * the sheet's typical line's plan `typicalPlan`, and ≥ `minAbs` a period), or its
  * latest RECENT_PERIODS are (a drift that has become material), or the money it has put at stake
  * (|Σ actual − plan| over its span, on its side of plan) is at least the line's material amount
  * (`runRatePct` of the annual plan, the amount severity is measured in: flag-severity.ts), or its
@@ -65,12 +100,13 @@ export function isMaterialRun(
   planAll: ReadonlyArray<number | null>,
   run: Pick<Issue, 'from' | 'to' | 'sign'>,
   t: Thresholds,
+  typicalPlan?: number,
 ): boolean {
   const { from, to, sign } = run;
-  if (materialLevel(view, from, to, meanResidual(view, from, to), t)) return true;
+  if (materialRunLevel(view, from, to, meanResidual(view, from, to), t, typicalPlan)) return true;
   const recentFrom = Math.max(from, to - RECENT_PERIODS + 1);
   const recent = meanResidual(view, recentFrom, to);
-  if (Math.sign(recent) === sign && materialLevel(view, recentFrom, to, recent, t)) return true;
+  if (Math.sign(recent) === sign && materialRunLevel(view, recentFrom, to, recent, t, typicalPlan)) return true;
   const atStake = spanVariance(view, from, to);
   if (Math.sign(atStake) === sign && Math.abs(atStake) >= materialAmount(planAll, t)) return true;
   const projection = yearEndProjection(view, planAll, to, recent, t.periodsPerYear);
@@ -143,13 +179,19 @@ const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) 
  * over those periods), each material (≥ `minPct` of plan and ≥ `minAbs`), then the runs of the EWMA
  * detector (at `alpha` × EWMA_ALPHA_SHARE) that are material and overlap none of those: a line's
  * issues are the union of the three tests, the scan and one-off test taking precedence where they
- * overlap. Touching issues on the same side of plan are one issue.
+ * overlap. Touching issues on the same side of plan are one issue. `typicalPlan` (sheetTypicalPlan
+ * of the line's sheet) lets runs be material in currency; without it they are judged in % only.
  */
-export function lineIssues(view: LineResiduals, planAll: ReadonlyArray<number | null>, t: Thresholds): Issue[] {
+export function lineIssues(
+  view: LineResiduals,
+  planAll: ReadonlyArray<number | null>,
+  t: Thresholds,
+  typicalPlan?: number,
+): Issue[] {
   const scan = (residual: ReadonlyArray<number>) =>
     scanSegments(residual, view.sigma, t.alpha, t.z)
       .map((s): Issue => ({ from: s.from, to: s.to, sign: s.sign, evidence: s.evidence, pValue: s.pValue }))
-      .filter((run) => isMaterialRun(view, planAll, run, t));
+      .filter((run) => isMaterialRun(view, planAll, run, t, typicalPlan));
   const units = noiseUnits(view.residual, view.sigma);
   const runs = scan(view.residual).filter((run) => !spikeDriven(view.residual, units, run, scan));
   const covered = new Set<number>();
@@ -173,7 +215,7 @@ export function lineIssues(view: LineResiduals, planAll: ReadonlyArray<number | 
   const found = [...runs, ...oneOffs];
   const z = clipScores(noiseUnits(view.residual, view.sigma));
   const drifts = ewmaRuns(z, t.alpha * EWMA_ALPHA_SHARE, t.z).filter(
-    (d) => !overlaps(found, d.from, d.to) && isMaterialRun(view, planAll, d, t),
+    (d) => !overlaps(found, d.from, d.to) && isMaterialRun(view, planAll, d, t, typicalPlan),
   );
   return merge([...found, ...drifts]);
 }

@@ -21,6 +21,7 @@ const RULES: Record<keyof Thresholds, { check: (v: unknown) => boolean; allowed:
     allowed: 'a whole number from 1 to 366',
   },
   useForecast: { check: (v) => typeof v === 'boolean', allowed: 'true or false' },
+  sheetMateriality: { check: (v) => typeof v === 'boolean', allowed: 'true or false' },
 };
 
 function apply(target: Thresholds, source: Partial<Thresholds> | undefined, where: string): void {

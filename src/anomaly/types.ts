@@ -30,6 +30,13 @@ export interface Thresholds {
   periodsPerYear: number;
   /** Check flagged periods against the rolling forecast's 95% interval. @default true */
   useForecast: boolean;
+  /**
+   * Materiality in currency as well as in %: a run is also material when its variance a period is
+   * at least `minPct` of the sheet's typical line's plan (the median over the lines of each line's
+   * median |plan|), so a small share of a large line that is a large sum is not dropped.
+   * @default true
+   */
+  sheetMateriality: boolean;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
@@ -41,6 +48,7 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   runRatePct: 0.05,
   periodsPerYear: 12,
   useForecast: true,
+  sheetMateriality: true,
 });
 
 /** Thresholds for all lines, with overrides per account and per line id (line wins over account). */

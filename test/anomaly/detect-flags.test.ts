@@ -139,6 +139,12 @@ describe('thresholds', () => {
     expect(() => resolveThresholds({ alpha: 0 }, { id: 'L', account: 'A' })).toThrow(/Threshold alpha must be/);
     expect(() => resolveThresholds({ alpha: 0.9 }, { id: 'L', account: 'A' })).toThrow(/Threshold alpha must be/);
   });
+  it('reject a sheetMateriality that is not true or false', () => {
+    expect(() => resolveThresholds({ sheetMateriality: 1 as unknown as boolean }, { id: 'L', account: 'A' })).toThrow(
+      /Threshold sheetMateriality must be/,
+    );
+    expect(resolveThresholds({}, { id: 'L', account: 'A' }).sheetMateriality).toBe(true);
+  });
   it('a smaller alpha raises fewer flags', () => {
     const lines = Array.from({ length: 10 }, (_, k) =>
       seasonalLine(`V${k}`, 40 + k, 0.05, (p) => (p === 17 ? 0.2 : 0)),
@@ -201,6 +207,53 @@ describe('false alarms on pure-noise lines, at alpha = 1%', () => {
     // 96 of these 100 (93 with the level before); the others are dated as drifts 4–6 periods early.
     expect(found.length).toBeGreaterThanOrEqual(90);
   }, 30000);
+});
+
+describe('materiality in currency (sheetMateriality)', () => {
+  // A large line (100,000 a period, noise 0.5%) 3% under plan from period 26: 3,000 a period, six noise
+  // units, below minPct (5%) but 5% of the sheet's typical plan of 1,000 is 50.
+  const big: BudgetLine = (() => {
+    const z = normals(77, 36);
+    const plan = new Array<number>(36).fill(100000);
+    const actual = plan.map((p, t) => p * (1 + 0.005 * z[t] - (t >= 26 ? 0.03 : 0)));
+    return { id: 'BIG', costCentre: 'CC', account: 'Salaries', owner: 'o', plan, actual };
+  })();
+  const small = Array.from({ length: 9 }, (_, k) => {
+    const z = normals(700 + k, 36);
+    const plan = new Array<number>(36).fill(1000);
+    return {
+      id: `S${k}`,
+      costCentre: 'CC',
+      account: 'A',
+      owner: 'o',
+      plan,
+      actual: plan.map((p, t) => p * (1 + 0.02 * z[t])),
+    };
+  });
+  it("flags a large line's run that is small in % but material on the sheet's typical line", () => {
+    const flags = detectFlags([big, ...small], quiet).filter((f) => f.line === 'BIG');
+    expect(flags).toEqual([expect.objectContaining({ periodIndex: 26, throughIndex: 35, direction: 'under' })]);
+    expect(detectFlags([big], quiet)).toEqual([]);
+    expect(detectFlags([big, ...small], { ...quiet, sheetMateriality: false }).filter((f) => f.line === 'BIG')).toEqual(
+      [],
+    );
+  });
+  it('raises no more runs on pure-noise lines of mixed sizes than alpha allows', () => {
+    // Levels from 100 to 1,000,000 in one sheet: materiality only removes flags, so a line of pure noise
+    // still raises a run with probability at most alpha (1% + 3 binomial standard errors on 400 lines).
+    const n = 400;
+    const lines = Array.from({ length: n }, (_, k) => {
+      const line = noiseLine('seasonal', 50000 + k);
+      const level = 10 ** (2 + (4 * k) / (n - 1));
+      const scale = (v: number | null) => (v as number) * (level / 1000);
+      return { ...line, plan: line.plan.map(scale), actual: line.actual.map(scale) };
+    });
+    const runLines = (flags: ReturnType<typeof detectFlags>) =>
+      new Set(flags.filter((f) => f.throughIndex > f.periodIndex).map((f) => f.line)).size;
+    const withRule = runLines(detectFlags(lines, { ...quiet, alpha: 0.01 }));
+    expect(withRule).toBeLessThanOrEqual(runLines(detectFlags(lines, { ...quiet, alpha: 0.01, minPct: 0 })));
+    expect(withRule).toBeLessThanOrEqual(n * (0.01 + 3 * Math.sqrt((0.01 * 0.99) / n)));
+  }, 60000);
 });
 
 describe("flat-planned lines judged against the sheet's plan shapes (seasonal-shapes.ts)", () => {

@@ -1,4 +1,4 @@
-import { isMaterialRun, lineIssues } from '../../src/anomaly/line-issues';
+import { isMaterialRun, lineIssues, sheetTypicalPlan } from '../../src/anomaly/line-issues';
 import { lineResiduals } from '../../src/anomaly/line-residuals';
 import { scanSegments } from '../../src/anomaly/scan-segments';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/types';
@@ -56,6 +56,16 @@ describe('lineIssues', () => {
     expect(lineIssues(view, p36, t)).toEqual([expect.objectContaining({ from: 32, to: 35, sign: 1 })]);
     expect(lineIssues(view, p36, { ...t, alpha: 0.001 })).toEqual([]);
   });
+  it("judges a run in currency against the sheet's typical plan, a one-off in % only", () => {
+    // 3% over plan from period 6 (30 a period on a plan of 1,000): below minPct (5%), but 5% of a
+    // typical plan of 500 is 25 a period; the 4% one-off in period 2 (40) stays below minPct either way
+    const small = noisy(3, (i) => (i >= 6 ? 0.03 : 0) + (i === 2 ? 0.04 : 0));
+    const view = lineResiduals(plan, small, 12);
+    expect(lineIssues(view, plan, t, 500)).toEqual([expect.objectContaining({ from: 6, to: 23, sign: 1 })]);
+    expect(lineIssues(view, plan, t, 1000)).toEqual([]);
+    expect(lineIssues(view, plan, { ...t, sheetMateriality: false }, 500)).toEqual([]);
+    expect(lineIssues(view, plan, { ...t, minAbs: 40 }, 500)).toEqual([]);
+  });
   it('drops runs and one-offs below materiality', () => {
     const small = noisy(3, (i) => (i >= 6 ? 0.03 : 0) + (i === 2 ? 0.04 : 0));
     expect(lineIssues(lineResiduals(plan, small, 12), plan, t)).toEqual([]);
@@ -64,7 +74,30 @@ describe('lineIssues', () => {
   });
 });
 
+describe('sheetTypicalPlan', () => {
+  it("is the median of the lines' median |plan|, blank lines left out", () => {
+    expect(
+      sheetTypicalPlan([
+        [100, 100],
+        [1000, 1200, 1000],
+        [5e4, null],
+      ]),
+    ).toBe(1000);
+    expect(sheetTypicalPlan([[-300, null, -100], [null], [40, 60]])).toBe(125);
+    expect(sheetTypicalPlan([])).toBe(0);
+  });
+});
+
 describe('isMaterialRun', () => {
+  it('accepts a run whose recent level is material in currency though not in %', () => {
+    // 2%, 3%, 4%, 4% over a plan of 1,000 from period 4: the latest three average 36.7 a period
+    const actual = [1000, 1000, 1000, 1000, 1020, 1030, 1040, 1040, 1000, 1000];
+    const p10 = plan.slice(0, 10);
+    const view = lineResiduals(p10, actual, 12);
+    expect(isMaterialRun(view, p10, { from: 4, to: 7, sign: 1 }, t)).toBe(false);
+    expect(isMaterialRun(view, p10, { from: 4, to: 7, sign: 1 }, t, 700)).toBe(true); // 5% of 700 = 35
+    expect(isMaterialRun(view, p10, { from: 4, to: 7, sign: 1 }, t, 740)).toBe(false); // 37
+  });
   it('accepts a drift whose recent level is material though its mean is not', () => {
     const actual = [1000, 1000, 1000, 1000, 1010, 1020, 1030, 1040, 1060, 1070];
     const p10 = plan.slice(0, 10);
