@@ -13,6 +13,7 @@ import { seasonalPeriod } from '../model/limits';
 import { ARIMA_MIN_LENGTH, arimaLabel, arimaSeason } from './arima-member';
 import { cachedAutoArima } from './arima-cache';
 import { describeArima } from './arima-describe';
+import { SEASONAL_NAIVE_SHARE } from './seasonal-naive-floor';
 
 export interface ModelDescriptionRequest {
   values: ReadonlyArray<HistoryValue>;
@@ -128,7 +129,7 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
     const pool = ['ETS (Akaike-weighted)', 'Theta', ...(arima ? ['ARIMA'] : []), ...(m > 1 ? ['differenced AR'] : [])];
     facts.push({
       label: 'combination',
-      value: `equal weights: ${pool.join(' + ')}; interval of ETS, Theta and differenced AR, rescaled`,
+      value: `equal weights: ${pool.join(' + ')}; interval of ETS, Theta and differenced AR, rescaled, at least a Laplace one with ${SEASONAL_NAIVE_SHARE} × the seasonal naive's standard deviation`,
     });
   }
   return facts;

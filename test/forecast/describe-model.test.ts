@@ -20,7 +20,7 @@ test('auto lists the theta member; bad method is an FpaError', () => {
   const facts = Object.fromEntries(describeModel({ values: fx.values }).map((f) => [f.label, f.value]));
   expect(facts['ARIMA member']).toMatch(/^ARIMA\(\d,\d,\d\)/);
   expect(facts.combination).toBe(
-    'equal weights: ETS (Akaike-weighted) + Theta + ARIMA + differenced AR; interval of ETS, Theta and differenced AR, rescaled',
+    "equal weights: ETS (Akaike-weighted) + Theta + ARIMA + differenced AR; interval of ETS, Theta and differenced AR, rescaled, at least a Laplace one with 0.84 × the seasonal naive's standard deviation",
   );
   // 20 months: no season detected, so the autoregression is not pooled.
   const short = Object.fromEntries(describeModel({ values: fx.values.slice(0, 20) }).map((f) => [f.label, f.value]));
