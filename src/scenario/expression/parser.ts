@@ -59,22 +59,22 @@ class Parser {
     return node;
   }
 
-  private parseOr(): Node {
-    let left = this.parseAnd();
-    while (this.isOp('||')) {
-      this.next();
-      left = { kind: 'binary', op: '||', left, right: this.parseAnd() };
+  /** One left-associative level of the grammar: `operand` (op operand)*, for any op of `ops`. */
+  private parseLeftAssociative(ops: readonly string[], operand: () => Node): Node {
+    let left = operand();
+    while (ops.some((op) => this.isOp(op))) {
+      const op = this.next().text;
+      left = { kind: 'binary', op, left, right: operand() };
     }
     return left;
   }
 
+  private parseOr(): Node {
+    return this.parseLeftAssociative(['||'], () => this.parseAnd());
+  }
+
   private parseAnd(): Node {
-    let left = this.parseCompare();
-    while (this.isOp('&&')) {
-      this.next();
-      left = { kind: 'binary', op: '&&', left, right: this.parseCompare() };
-    }
-    return left;
+    return this.parseLeftAssociative(['&&'], () => this.parseCompare());
   }
 
   private parseCompare(): Node {
@@ -89,30 +89,15 @@ class Parser {
   }
 
   private parseSum(): Node {
-    let left = this.parseProduct();
-    while (this.isOp('+') || this.isOp('-')) {
-      const op = this.next().text;
-      left = { kind: 'binary', op, left, right: this.parseProduct() };
-    }
-    return left;
+    return this.parseLeftAssociative(['+', '-'], () => this.parseProduct());
   }
 
   private parseProduct(): Node {
-    let left = this.parsePower();
-    while (this.isOp('*') || this.isOp('/')) {
-      const op = this.next().text;
-      left = { kind: 'binary', op, left, right: this.parsePower() };
-    }
-    return left;
+    return this.parseLeftAssociative(['*', '/'], () => this.parsePower());
   }
 
   private parsePower(): Node {
-    let left = this.parsePostfix();
-    while (this.isOp('^')) {
-      this.next();
-      left = { kind: 'binary', op: '^', left, right: this.parsePostfix() };
-    }
-    return left;
+    return this.parseLeftAssociative(['^'], () => this.parsePostfix());
   }
 
   private parsePostfix(): Node {
