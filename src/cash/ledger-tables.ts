@@ -29,24 +29,27 @@ const label = (c: Cell): string => (c === null ? '' : String(c));
 /** Numbers stay numbers; anything else is handed on as is for the ledger checks to name. */
 const value = (c: Cell): number => c as number;
 
-/** Open invoices: customer, amount, due date. */
-export function readInvoices(grid: Cell[][]): { invoices: OpenInvoice[]; rows: number[] } {
-  columns(grid, 'invoices', 'customer, amount, due date');
+/** A ledger of amounts due: party (customer or supplier), amount, due date. */
+function readDue<P extends 'customer' | 'supplier'>(grid: Cell[][], table: string, party: P) {
+  columns(grid, table, `${party}, amount, due date`);
   const body = bodyRows(grid);
+  const entries = body.map(({ row }) => ({ [party]: label(row[0]), amount: value(row[1]), due: value(row[2]) }));
   return {
-    invoices: body.map(({ row }) => ({ customer: label(row[0]), amount: value(row[1]), due: value(row[2]) })),
+    entries: entries as Array<Record<P, string> & { amount: number; due: number }>,
     rows: body.map((b) => b.at),
   };
 }
 
+/** Open invoices: customer, amount, due date. */
+export function readInvoices(grid: Cell[][]): { invoices: OpenInvoice[]; rows: number[] } {
+  const { entries, rows } = readDue(grid, 'invoices', 'customer');
+  return { invoices: entries, rows };
+}
+
 /** Bills: supplier, amount, due date. */
 export function readBills(grid: Cell[][]): { bills: Bill[]; rows: number[] } {
-  columns(grid, 'bills', 'supplier, amount, due date');
-  const body = bodyRows(grid);
-  return {
-    bills: body.map(({ row }) => ({ supplier: label(row[0]), amount: value(row[1]), due: value(row[2]) })),
-    rows: body.map((b) => b.at),
-  };
+  const { entries, rows } = readDue(grid, 'bills', 'supplier');
+  return { bills: entries, rows };
 }
 
 /** History: customer, due date, paid date — or the text "written off" (also "never") for bad debt. */

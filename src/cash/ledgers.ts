@@ -47,30 +47,37 @@ function amount(value: unknown, at: string): number {
   return value;
 }
 
+/** An entry of a ledger of amounts due: an open invoice (by customer) or a bill (to a supplier). */
+type DueEntry<P extends 'customer' | 'supplier'> = Record<P, string> & { amount: number; due: number };
+
+/** Checks a ledger of amounts due row by row; `table` names its rows in errors ("bills row 3"). */
+function checkDue<P extends 'customer' | 'supplier'>(
+  rows: ReadonlyArray<DueEntry<P>>,
+  table: string,
+  party: P,
+  rowNumbers?: ReadonlyArray<number>,
+): DueEntry<P>[] {
+  return rows.map((r, i) => {
+    const at = `${table} row ${rowNumbers?.[i] ?? i + 1}`;
+    const checked = {
+      [party]: text(r[party], at, party),
+      amount: amount(r.amount, at),
+      due: day(r.due, at, 'due date'),
+    };
+    return checked as DueEntry<P>;
+  });
+}
+
 /**
  * `rowNumbers` gives each entry's row as the user counts it (default 1, 2, ...).
  * @throws FpaError CASH_INVALID_PLAN "invoices row 3 has no due date; enter the date".
  */
 export function checkInvoices(rows: ReadonlyArray<OpenInvoice>, rowNumbers?: ReadonlyArray<number>): OpenInvoice[] {
-  return rows.map((r, i) => {
-    const at = `invoices row ${rowNumbers?.[i] ?? i + 1}`;
-    return {
-      customer: text(r.customer, at, 'customer'),
-      amount: amount(r.amount, at),
-      due: day(r.due, at, 'due date'),
-    };
-  });
+  return checkDue(rows, 'invoices', 'customer', rowNumbers);
 }
 
 export function checkBills(rows: ReadonlyArray<Bill>, rowNumbers?: ReadonlyArray<number>): Bill[] {
-  return rows.map((r, i) => {
-    const at = `bills row ${rowNumbers?.[i] ?? i + 1}`;
-    return {
-      supplier: text(r.supplier, at, 'supplier'),
-      amount: amount(r.amount, at),
-      due: day(r.due, at, 'due date'),
-    };
-  });
+  return checkDue(rows, 'bills', 'supplier', rowNumbers);
 }
 
 /** History rows must be closed by the as-of day (paid on or before it, or written off). */
