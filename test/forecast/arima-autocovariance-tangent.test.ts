@@ -1,6 +1,7 @@
 import { autocovarianceTangent, autocovarianceTangentScratch } from '../../src/forecast/arima-autocovariance-tangent';
 import { armaAutocovariances, autocovarianceScratch } from '../../src/forecast/arima-stationary-covariance';
 import { SeededGenerator } from '../../src/stats';
+import { centralDifferencesAlong } from './arima-fixtures';
 
 /** γ and ψ to lag L, and their derivative along (dφ, dθ) from the tangent. */
 function tangent(phi: number[], theta: number[], dphi: number[], dtheta: number[], L: number) {
@@ -17,8 +18,7 @@ function tangent(phi: number[], theta: number[], dphi: number[], dtheta: number[
 
 /** Central differences of γ and ψ along (dφ, dθ). */
 function central(phi: number[], theta: number[], dphi: number[], dtheta: number[], L: number) {
-  const h = 1e-6;
-  const at = (s: number) => {
+  const d = centralDifferencesAlong((s) => {
     const gamma = new Float64Array(L + 1);
     const psi = new Float64Array(L + 1);
     armaAutocovariances(
@@ -29,13 +29,8 @@ function central(phi: number[], theta: number[], dphi: number[], dtheta: number[
       psi,
     );
     return { gamma, psi };
-  };
-  const up = at(h);
-  const down = at(-h);
-  return {
-    dgamma: up.gamma.map((v, i) => (v - down.gamma[i]) / (2 * h)),
-    dpsi: up.psi.map((v, i) => (v - down.psi[i]) / (2 * h)),
-  };
+  });
+  return { dgamma: d.gamma, dpsi: d.psi };
 }
 
 function expectClose(got: Float64Array, want: Float64Array): void {

@@ -283,3 +283,18 @@ export function expectGradientOnRandomCases(
     );
   }
 }
+
+/**
+ * Central differences at s = 0 of a function of one step s that returns named vectors:
+ * (f(h) − f(−h)) / 2h entry by entry, h = 1e-6, for each vector.
+ */
+export function centralDifferencesAlong<K extends string>(
+  f: (s: number) => Record<K, Float64Array>,
+): Record<K, Float64Array> {
+  const h = 1e-6;
+  const up = f(h);
+  const down = f(-h);
+  const out = {} as Record<K, Float64Array>;
+  for (const k of Object.keys(up) as K[]) out[k] = up[k].map((v, i) => (v - down[k][i]) / (2 * h));
+  return out;
+}

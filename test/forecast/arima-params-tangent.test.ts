@@ -2,13 +2,13 @@ import { coefficientTangent } from '../../src/forecast/arima-params-tangent';
 import { expandArma } from '../../src/forecast/arima-params';
 import type { ArimaOrder } from '../../src/forecast/arima-params';
 import { SeededGenerator } from '../../src/stats';
+import { centralDifferencesAlong } from './arima-fixtures';
 
 const order = (p: number, q: number, P: number, Q: number, m: number): ArimaOrder => ({ p, d: 0, q, P, D: 0, Q, m });
 
 /** Central differences of expandArma along coefficient i. */
 function central(par: number[], o: ArimaOrder, transform: boolean, i: number) {
-  const h = 1e-6;
-  const at = (s: number) => {
+  const d = centralDifferencesAlong((s) => {
     const phi = new Float64Array(o.p + o.m * o.P);
     const theta = new Float64Array(o.q + o.m * o.Q);
     expandArma(
@@ -19,13 +19,8 @@ function central(par: number[], o: ArimaOrder, transform: boolean, i: number) {
       theta,
     );
     return { phi, theta };
-  };
-  const up = at(h);
-  const down = at(-h);
-  return {
-    dphi: up.phi.map((v, j) => (v - down.phi[j]) / (2 * h)),
-    dtheta: up.theta.map((v, j) => (v - down.theta[j]) / (2 * h)),
-  };
+  });
+  return { dphi: d.phi, dtheta: d.theta };
 }
 
 describe('derivative of the expanded ARMA polynomials', () => {
