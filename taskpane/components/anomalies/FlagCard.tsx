@@ -1,7 +1,8 @@
 /** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
 import { severityBand } from '../../../src/model/flag';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Badge, Body1, Button, Caption1, Card } from '@fluentui/react-components';
+import { CardProblem, useCardAction, when } from '../shared/card-action';
 import { CommentField } from '../shared/CommentField';
 import { useReviewCardStyles } from '../shared/review-card-styles';
 import type { BudgetLine } from '../../../src/model/budget-line';
@@ -35,8 +36,7 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
   const months = spanLength(flag);
   const styles = useReviewCardStyles();
   const numbers = useNumbers();
-  const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { comment, setComment, problem, setProblem, act } = useCardAction(onDecide);
   const decide = async (action: ReviewAction) => {
     if ((action === 'explain' || action === 'dismiss') && comment.trim() === '') {
       setProblem(
@@ -46,13 +46,7 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
       );
       return;
     }
-    try {
-      await onDecide(action, comment.trim());
-      setComment('');
-      setProblem(null);
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
-    }
+    await act(action);
   };
   const name = `${line.id} ${period}`;
   const series = useMemo(() => flagChartSeries(line, flag.periodIndex), [line, flag.periodIndex]);
@@ -90,7 +84,7 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
           {review.decisions.map((d, i) => (
             <li key={i}>
               <Caption1>
-                {LABELS[d.action]} by {d.who} at {d.when.replace('T', ' ').slice(0, 16)}
+                {LABELS[d.action]} by {d.who} at {when(d.when)}
                 {d.comment ? `: ${d.comment}` : ''}
               </Caption1>
             </li>
@@ -105,11 +99,7 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
           </Button>
         ))}
       </div>
-      {problem && (
-        <Caption1 role="alert" className={styles.error}>
-          {problem}
-        </Caption1>
-      )}
+      <CardProblem problem={problem} />
     </Card>
   );
 }

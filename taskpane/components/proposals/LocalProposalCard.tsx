@@ -7,7 +7,8 @@ import type { ProposalVerb } from '../../../src/model/proposal';
 import { allowedActions } from '../../../src/model/proposal-machine';
 import type { Identity } from '../../review/identity';
 import type { AuditRecord, StoredProposal } from '../../review/proposals';
-import { ProposalCard, when } from './ProposalCard';
+import { when } from '../shared/card-action';
+import { ProposalCard } from './ProposalCard';
 
 /** Lines an apply or revert really changed: those whose cell differs before and after. */
 const changedLines = (a: AuditRecord): number => a.lines.filter((_, k) => a.before[k] !== a.after[k]).length;

@@ -4,8 +4,8 @@
  * user may make (single-user role, or the signed-in user's rights on the server).
  */
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card } from '@fluentui/react-components';
+import { CardProblem, useCardAction, when } from '../shared/card-action';
 import { CommentField } from '../shared/CommentField';
 import { useReviewCardStyles } from '../shared/review-card-styles';
 import type { ProposalState, ProposalStep, ProposalVerb } from '../../../src/model/proposal';
@@ -24,8 +24,6 @@ const BADGE: Partial<Record<ProposalState, 'success' | 'danger' | 'brand'>> = {
   rejected: 'danger',
   approved: 'brand',
 };
-
-export const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
 /** What a card shows of a proposal, whichever store it comes from. */
 export interface CardProposal {
@@ -65,22 +63,8 @@ export function ProposalCard({
   children,
 }: ProposalCardProps) {
   const styles = useReviewCardStyles();
-  const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { comment, setComment, problem, busy, act } = useCardAction(onAction);
   const may = new Set(allowed);
-  const act = async (action: ProposalVerb) => {
-    setBusy(true);
-    try {
-      await onAction(action, comment.trim());
-      setComment('');
-      setProblem(null);
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const { id, state } = proposal;
   const buttons = BUTTONS.filter((b) => !onlyAllowed || may.has(b.action));
   return (
@@ -134,11 +118,7 @@ export function ProposalCard({
       {may.size === 0 && state !== 'rejected' && state !== 'reverted' && (
         <Caption1 data-testid="proposal-waiting">{waiting}</Caption1>
       )}
-      {problem && (
-        <Caption1 role="alert" className={styles.error}>
-          {problem}
-        </Caption1>
-      )}
+      <CardProblem problem={problem} />
     </Card>
   );
 }

@@ -13,7 +13,8 @@ import { teamActions, type TeamProposal } from '../../../src/model/team-proposal
 import type { SignedIn } from '../../connector/use-signed-in';
 import { loadTeamProposals, moveTeamProposal, waitingFor } from '../../review/team-proposals';
 import { usePlainListStyles } from '../shell/plain-list';
-import { ProposalCard, when } from './ProposalCard';
+import { when } from '../shared/card-action';
+import { ProposalCard } from './ProposalCard';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
