@@ -9,7 +9,7 @@ import { SEVERITY_BANDS } from '../../model/flag';
 import { cellAddress } from '../a1';
 import { TABLES as AMOUNTS } from './amounts-sheet';
 import type { Amount, TemplateData } from './data';
-import { num, withResults } from './data';
+import { formulaCell, num, withResults } from './data';
 import { FORECAST_TABLES } from './forecast-sheet';
 import { column, ratio, thisRow } from './formulas';
 import type { TemplateCell, TemplateChart, TemplateColumn, TemplateSheet, TemplateTable, TemplateValue } from './plan';
@@ -48,8 +48,7 @@ export function dashboardSheet(
   const results = withResults(data) && variance !== null;
   const f = t.forecastIndex;
   const closedMonths = f - t.year.from;
-  const cell = (formula: string, result: () => TemplateValue): TemplateCell =>
-    results ? { formula: `=${formula}`, result: result() } : { formula: `=${formula}` };
+  const cell = (formula: string, result: () => TemplateValue) => formulaCell(`=${formula}`, results, result);
   const centres = ownerFirst(t);
   const table = DASHBOARD_TABLES.centres;
   const sumOf = (header: string, cc: string) => {
@@ -202,7 +201,7 @@ function flagsTable(col: number, data: TemplateData, results: boolean): Template
       return r[FLAG_SPILL.kind] !== 'none' && typeof severity === 'number' && severity >= band.from && severity < to;
     }).length;
     const formula = `=COUNTIFS(${VARIANCE_TABLES.flagSeverity},">="&${thisRow(table, 'from')},${VARIANCE_TABLES.flagSeverity},"<"&${thisRow(table, 'to')},${VARIANCE_TABLES.flagKinds},"<>none")`;
-    return [band.band, band.from, to, results ? { formula, result: count } : { formula }];
+    return [band.band, band.from, to, formulaCell(formula, results, () => count)];
   });
   return {
     name: table,
@@ -240,9 +239,8 @@ function proposalsTable(t: ResolvedTemplate, col: number, row: number): Template
 function monthsTable(t: ResolvedTemplate, data: TemplateData, col: number, results: boolean): TemplateTable {
   const f = t.forecastIndex;
   const total = (get: (id: string) => Amount | undefined) => t.lines.reduce((s, l) => s + num(get(l.id)), 0);
-  const cell = (formula: string, result: () => TemplateValue): TemplateCell =>
-    results ? { formula: `=${formula}`, result: result() } : { formula: `=${formula}` };
-  const na = (): TemplateCell => (results ? { formula: '=NA()', result: '#N/A' } : { formula: '=NA()' });
+  const cell = (formula: string, result: () => TemplateValue) => formulaCell(`=${formula}`, results, result);
+  const na = () => formulaCell('=NA()', results, () => '#N/A');
   const rows = t.months.map((month, m) => [
     month,
     cell(`SUM(${column(AMOUNTS.plan.lines, month)})`, () => total((id) => data.plan.get(id)?.[m])),

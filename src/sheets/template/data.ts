@@ -3,7 +3,7 @@
  * re-runs and loaded from files, and, for a workbook written outside Excel (the demo), the results
  * of the FPA functions computed by the engines, stored beside the formulas.
  */
-import type { TemplateValue } from './plan';
+import type { TemplateCell, TemplateValue } from './plan';
 
 export interface LineForecast {
   mean: readonly number[];
@@ -29,6 +29,13 @@ export const NO_DATA: TemplateData = { plan: new Map(), actual: new Map() };
 
 /** True when formulas should carry computed results (the demo workbook). */
 export const withResults = (data: TemplateData): boolean => data.forecast !== undefined;
+
+/**
+ * A formula cell, carrying its computed result when the template is written with results.
+ * @example formulaCell('=NA()', true, () => '#N/A') // { formula: '=NA()', result: '#N/A' }
+ */
+export const formulaCell = (formula: string, results: boolean, result: () => TemplateValue): TemplateCell =>
+  results ? { formula, result: result() } : { formula };
 
 /** A number for sums: blanks and texts count 0. */
 export const num = (v: TemplateValue | undefined): number => (typeof v === 'number' ? v : 0);

@@ -7,7 +7,7 @@
 import { TABLES as AMOUNTS } from './amounts-sheet';
 import { AMOUNT_WIDTH } from './amounts-sheet';
 import type { TemplateData } from './data';
-import { num, withResults } from './data';
+import { formulaCell, num, withResults } from './data';
 import { column, lookupKeepBlank, matchRow, rowSum, thisRow, columns as span } from './formulas';
 import type { LineColumn } from './lines';
 import { HEADER_ROW, keyColumns, linesTable, NOTE_ROW, rollupRow, TITLE_ROW } from './lines';
@@ -37,8 +37,7 @@ export function forecastSheet(t: ResolvedTemplate, data: TemplateData): Template
     if (m < f) return data.actual.get(line.id)?.[m] ?? '';
     return data.forecast?.get(line.id)?.mean[m - f] ?? '';
   };
-  const cell = (formula: string, result: () => number | string) =>
-    results ? { formula, result: result() } : { formula };
+  const cell = (formula: string, result: () => number | string) => formulaCell(formula, results, result);
   const months: LineColumn[] = t.months.map((month, m) => ({
     header: month,
     format: 'amount',

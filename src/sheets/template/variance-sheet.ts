@@ -6,12 +6,12 @@
  */
 import { AMOUNT_WIDTH, TABLES as AMOUNTS } from './amounts-sheet';
 import type { Amount, TemplateData } from './data';
-import { num, withResults } from './data';
+import { formulaCell, num, withResults } from './data';
 import { FORECAST_TABLES, LANDING } from './forecast-sheet';
 import { column, columns, lookup, lookupKeepBlank, ratio, rowSum, thisRow } from './formulas';
 import type { LineColumn } from './lines';
 import { HEADER_ROW, keyColumns, linesTable, NOTE_ROW, rollupRow, TITLE_ROW } from './lines';
-import type { FormatName, TemplateCell, TemplateSheet, TemplateValue } from './plan';
+import type { FormatName, TemplateSheet, TemplateValue } from './plan';
 import { differenceColumn, ratioColumn, rollupTable } from './rollup';
 import type { ResolvedTemplate, TemplateLine } from './spec';
 import { BUDGET_COLUMNS } from '../budget-table';
@@ -68,8 +68,7 @@ export function varianceSheet(t: ResolvedTemplate, data: TemplateData): Template
     const fc = data.forecast?.get(l.id);
     return ytdActual(l) + sum((m) => num(fc?.mean[m - f]), f, t.year.to);
   };
-  const cell = (formula: string, result: () => TemplateValue): TemplateCell =>
-    results ? { formula: `=${formula}`, result: result() } : { formula: `=${formula}` };
+  const cell = (formula: string, result: () => TemplateValue) => formulaCell(`=${formula}`, results, result);
   const amount = (header: string, compute: (l: TemplateLine) => TemplateValue, formula: string): LineColumn => ({
     header,
     format: 'amount',
