@@ -3,7 +3,7 @@
  * roll-up below. Amounts are the user's (kept on re-runs); everything else is a formula.
  */
 import type { Amount, TemplateData } from './data';
-import { num, withResults } from './data';
+import { formulaCell, num, withResults } from './data';
 import { columns, rowSum } from './formulas';
 import type { LineColumn } from './lines';
 import { HEADER_ROW, keyColumns, linesTable, NOTE_ROW, rollupRow, TITLE_ROW } from './lines';
@@ -39,11 +39,10 @@ export function amountsSheet(t: ResolvedTemplate, role: 'plan' | 'actuals', data
     format: 'amount',
     width: 13,
     sums: true,
-    cell: (line) => {
-      const formula = `=${rowSum(names.lines, t.months)}`;
-      if (!results) return { formula };
-      return { formula, result: t.months.reduce((s, _, m) => s + num(amount(line.id, m)), 0) };
-    },
+    cell: (line) =>
+      formulaCell(`=${rowSum(names.lines, t.months)}`, results, () =>
+        t.months.reduce((s, _, m) => s + num(amount(line.id, m)), 0),
+      ),
   };
   const keys = keyColumns(t);
   const lines = linesTable(names.lines, t, [...keys, total, ...months]);

@@ -4,7 +4,7 @@
  * level column, SUM for the total — so subtotals follow every edit and every new line.
  */
 import type { FormatName, TemplateCell, TemplateTable, TemplateValue } from './plan';
-import { num } from './data';
+import { formulaCell, num } from './data';
 import { column, thisRow } from './formulas';
 import type { ResolvedTemplate } from './spec';
 
@@ -91,8 +91,9 @@ export function rollupTable(t: ResolvedTemplate, o: RollupOptions): TemplateTabl
           : node.level === 'total'
             ? `SUM(${column(o.source, c.header)})`
             : `SUMIFS(${column(o.source, c.header)},${column(o.source, node.level)},${thisRow(o.name, 'name')})`;
-        if (!o.lineValues) return { formula: `=${formula}` };
-        return { formula: `=${formula}`, result: c.derived ? c.derived.result(sum) : sum(c.header) };
+        return formulaCell(`=${formula}`, o.lineValues !== null, () =>
+          c.derived ? c.derived.result(sum) : sum(c.header),
+        );
       });
       return [node.level, node.name, node.parent, ...cells];
     });
