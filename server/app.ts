@@ -104,7 +104,7 @@ export async function buildApp(
   flagRoutes(app, deps);
   kpiRoutes(app, deps);
   adjustmentRoutes(app, deps);
-  webhookRoutes(app, deps);
+  webhookRoutes(app, deps, { allowPrivate: config.webhookAllowPrivate });
   auditRoutes(app, deps, options.protection ?? 'single-role');
   await app.ready();
   return { app, routes, beginShutdown: () => (closing = true) };

@@ -42,6 +42,11 @@ export interface ServerConfig {
   readonly webhookRetryMaxMs: number;
   /** Attempts before a delivery is given up (marked dead). */
   readonly webhookMaxAttempts: number;
+  /**
+   * Webhooks may go to loopback and private addresses (a receiver on the company network);
+   * link-local (cloud metadata), unspecified and multicast addresses are refused whatever this says.
+   */
+  readonly webhookAllowPrivate: boolean;
   /** Imports waiting for the one import slot beyond this are refused with 429. */
   readonly importQueueMax: number;
   readonly logLevel: string;
@@ -101,6 +106,7 @@ export function loadConfig(args: readonly string[], env: Env, overrides: Partial
     ),
     webhookRetryMaxMs: 30 * 60_000,
     webhookMaxAttempts: 20,
+    webhookAllowPrivate: env.OPENFPA_WEBHOOK_ALLOW_PRIVATE === '1',
     importQueueMax: 4,
     logLevel: env.OPENFPA_LOG_LEVEL ?? 'info',
     ...overrides,

@@ -131,6 +131,8 @@ export interface CreateSpec<B> extends RouteSpec {
   costCentre: (ctx: ChangeContext<B>, row: Row) => string | Promise<string>;
   /** Writes what belongs to the record (a version's lines) and returns the record to answer with. */
   complete?: (ctx: ChangeContext<B>, row: Row) => Promise<Row>;
+  /** What the audit records as `after` (leave out what only the caller may see). @default the record */
+  audited?: (row: Row) => unknown;
 }
 
 /** POST a new record: one transaction for the record, its parts and its audit entry; 201 with the record. */
@@ -149,7 +151,7 @@ export function createRoute<B>(app: FastifyInstance, db: Db, spec: CreateSpec<B>
         entityId: String(row.id),
         costCentre: await spec.costCentre(ctx, row),
         before: null,
-        after: row,
+        after: spec.audited ? spec.audited(row) : row,
       });
       return { status: 201, body: row, version: typeof row.version === 'number' ? row.version : undefined };
     });

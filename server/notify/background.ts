@@ -5,6 +5,7 @@ import type { ServerConfig } from '../config';
 import type { Db } from '../db/db';
 import { emitEvent, type EventKind } from './events';
 import { deliveryRequest, type OutboxEvent, type WebhookFormat } from './format';
+import { postWebhook } from './webhook-target';
 
 type Settings = Pick<
   ServerConfig,
@@ -13,6 +14,7 @@ type Settings = Pick<
   | 'webhookRetryBaseMs'
   | 'webhookRetryMaxMs'
   | 'webhookMaxAttempts'
+  | 'webhookAllowPrivate'
   | 'idempotencyTtlHours'
 >;
 
@@ -161,15 +163,10 @@ async function deliverOne(db: Db, settings: Settings, instance: string, d: Claim
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetch(d.url, {
-      method: 'POST',
-      headers,
-      body,
-      signal: AbortSignal.timeout(settings.webhookTimeoutMs),
-      redirect: 'manual',
+    status = await postWebhook(d.url, headers, body, {
+      timeoutMs: settings.webhookTimeoutMs,
+      allowPrivate: settings.webhookAllowPrivate,
     });
-    status = response.status;
-    await response.arrayBuffer().catch(() => undefined);
     if (status < 200 || status >= 300) error = `HTTP ${status}`;
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);

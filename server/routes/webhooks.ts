@@ -4,7 +4,9 @@ import { createRoute, listRoute, updateRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
 import { anywhere } from '../http/route';
 import * as S from '../http/schemas';
+import { ServerErrors } from '../errors';
 import { EVENT_KINDS } from '../notify/events';
+import { refusedUrl } from '../notify/webhook-target';
 import type { RouteDeps } from './deps';
 
 const WEBHOOK = RESOURCES.webhook;
@@ -27,7 +29,11 @@ interface NewWebhook {
  * HMAC-SHA256 (header `X-OpenFPA-Signature`). A generic webhook without a secret gets a generated
  * one, shown once in the answer to its creation. Deliveries can be listed per webhook.
  */
-export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps): void {
+export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: { allowPrivate: boolean }): void {
+  const checkUrl = (target: string | undefined): void => {
+    const why = target === undefined ? null : refusedUrl(target, options.allowPrivate);
+    if (why) throw ServerErrors.badRequest(`The webhook URL is refused: ${why}.`);
+  };
   const tags = ['webhooks'];
   listRoute(app, db, {
     url: '/api/webhooks',
@@ -53,6 +59,7 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     },
     response: S.looseObject,
     resource: WEBHOOK,
+    check: (body) => checkUrl(body.url),
     insert: async ({ tx, body, user }) => {
       const key = body.secret ?? (body.format === 'generic' ? randomBytes(32).toString('hex') : null);
       const row = (
@@ -64,6 +71,9 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       ).rows[0];
       return body.secret === undefined && key ? { ...row, secret: key } : row;
     },
+    // The generated secret is shown once, to the admin who asked; the audit log (read by every
+    // auditor) records only that the webhook is signed.
+    audited: ({ secret: _shownOnce, ...row }) => row,
     costCentre: () => '',
   });
 
@@ -83,6 +93,7 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     response: S.looseObject,
     resource: WEBHOOK,
     verb: 'update',
+    guard: (_current, { body }) => checkUrl(body.url),
     set: ({ body: b, user }) => ({
       sql: `url = coalesce($2, url), events = coalesce($3, events), cost_centres = coalesce($4, cost_centres),
         secret = coalesce($5, secret), active = coalesce($6, active), updated_by = $7`,

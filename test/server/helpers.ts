@@ -139,7 +139,17 @@ export async function startTestServer(
   let ownerDb: Db | undefined;
   const owner = () => (ownerDb ??= usePg ? openPgDb(DATABASE_URL!, { schema }) : db);
   const issuer = options.issuer ?? (await ephemeralDevIssuer());
-  const config = loadConfig([], {}, { rateLimitMax: 1_000_000, logLevel: 'silent', ...options.overrides });
+  const config = loadConfig(
+    [],
+    {},
+    {
+      rateLimitMax: 1_000_000,
+      logLevel: 'silent',
+      // The tests' webhook receivers listen on 127.0.0.1.
+      webhookAllowPrivate: true,
+      ...options.overrides,
+    },
+  );
   const { app, routes } = await buildApp(config, db, {
     issuers: [localIssuer(issuer.issuer, DEV_AUDIENCE, [issuer.publicJwk])],
     logger: process.env.OPENFPA_TEST_LOG === '1',

@@ -18,7 +18,7 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, NODE_ARGS, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', OPENFPA_RATE_LIMIT: '1000000', ...env },
+    env: { ...process.env, PORT: '0', OPENFPA_RATE_LIMIT: '1000000', OPENFPA_WEBHOOK_ALLOW_PRIVATE: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const records: Record<string, unknown>[] = [];

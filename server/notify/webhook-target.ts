@@ -1,0 +1,129 @@
+/**
+ * Where a webhook may be sent (server-side request forgery): never to a link-local address (the
+ * cloud metadata service, 169.254.169.254 / fe80::), the unspecified address, multicast or
+ * broadcast; to loopback and private networks (127/8, 10/8, 172.16/12, 192.168/16, 100.64/10, ::1,
+ * fc00::/7) only when the operator allows it (`OPENFPA_WEBHOOK_ALLOW_PRIVATE=1`, for a receiver on
+ * the company network). A URL naming an address is checked when the webhook is saved; every
+ * delivery checks the addresses its host name resolves to, and connects to the address it checked
+ * (so a DNS answer that changes between check and connection cannot slip through).
+ */
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+
+const NEVER: [string, number, 'ipv4' | 'ipv6'][] = [
+  ['0.0.0.0', 8, 'ipv4'],
+  ['169.254.0.0', 16, 'ipv4'],
+  ['224.0.0.0', 3, 'ipv4'],
+  ['::', 128, 'ipv6'],
+  ['fe80::', 10, 'ipv6'],
+  ['ff00::', 8, 'ipv6'],
+];
+const PRIVATE: [string, number, 'ipv4' | 'ipv6'][] = [
+  ['127.0.0.0', 8, 'ipv4'],
+  ['10.0.0.0', 8, 'ipv4'],
+  ['172.16.0.0', 12, 'ipv4'],
+  ['192.168.0.0', 16, 'ipv4'],
+  ['100.64.0.0', 10, 'ipv4'],
+  ['::1', 128, 'ipv6'],
+  ['fc00::', 7, 'ipv6'],
+];
+
+function blockList(subnets: [string, number, 'ipv4' | 'ipv6'][]): BlockList {
+  const list = new BlockList();
+  for (const [address, prefix, type] of subnets) list.addSubnet(address, prefix, type);
+  return list;
+}
+const never = blockList(NEVER);
+const privateNets = blockList(PRIVATE);
+
+/** An IPv4 address written as IPv6 (`::ffff:127.0.0.1`, `::ffff:7f00:1`) as IPv4; anything else as is. */
+function unmapped(address: string): string {
+  const match = /^::ffff:(?:([0-9.]+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
+  if (!match) return address;
+  if (match[1]) return match[1];
+  const high = parseInt(match[2], 16);
+  const low = parseInt(match[3], 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+/** Why a webhook may not be sent to `address` (an IP address), or null when it may. */
+export function refusedAddress(address: string, allowPrivate: boolean): string | null {
+  const ip = unmapped(address.replace(/^\[|\]$/g, ''));
+  const type = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
+  if (never.check(ip, type)) return `${address} is a link-local, unspecified or multicast address`;
+  if (!allowPrivate && privateNets.check(ip, type))
+    return `${address} is a loopback or private address (OPENFPA_WEBHOOK_ALLOW_PRIVATE=1 allows it)`;
+  return null;
+}
+
+/**
+ * Why a webhook URL may not be saved, or null: its host is an address `refusedAddress` refuses, or
+ * `localhost` while private addresses are not allowed. Other host names are checked when sent.
+ */
+export function refusedUrl(url: string, allowPrivate: boolean): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return 'the URL cannot be read';
+  }
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (isIP(bare) !== 0) return refusedAddress(bare, allowPrivate);
+  if (!allowPrivate && /(^|\.)localhost\.?$/i.test(host))
+    return `${host} is a loopback address (OPENFPA_WEBHOOK_ALLOW_PRIVATE=1 allows it)`;
+  return null;
+}
+
+/** A DNS lookup for the connection that fails when any address of the name is refused. */
+function checkedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, found: LookupAddress[]) => {
+      if (error) return callback(error, '', 0);
+      const why = found.map((a) => refusedAddress(a.address, allowPrivate)).find((reason) => reason !== null);
+      if (why || found.length === 0) {
+        const refused = Object.assign(new Error(`webhook refused: ${why ?? `${hostname} has no address`}`), {
+          code: 'EWEBHOOKREFUSED',
+        });
+        return callback(refused, '', 0);
+      }
+      if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, found);
+      return callback(null, found[0].address, found[0].family);
+    });
+  };
+}
+
+/**
+ * POSTs one delivery and answers the response's status. Redirects are not followed; the request
+ * gives up after `timeoutMs`; the connection goes only to an address `refusedAddress` allows.
+ */
+export function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  options: { timeoutMs: number; allowPrivate: boolean },
+): Promise<number> {
+  const why = refusedUrl(url, options.allowPrivate);
+  if (why) return Promise.reject(new Error(`webhook refused: ${why}`));
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: checkedLookup(options.allowPrivate),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (response: IncomingMessage) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
