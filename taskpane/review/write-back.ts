@@ -30,6 +30,30 @@ function target(proposal: StoredProposal): string {
   return proposal.budgetAddress;
 }
 
+/** A proposal's write: its next state, and the range's cells before and after (one column). */
+interface RangeChange {
+  next: StoredProposal;
+  action: 'apply' | 'revert';
+  before: Cell[][];
+  after: Cell[][];
+}
+
+/** Writes `after` to the range, stores the proposal's next state and appends the audit record. */
+async function writeAndRecord(
+  workbook: Workbook,
+  repository: Repository,
+  address: string,
+  { next, action, before, after }: RangeChange,
+  actor: Actor,
+  when: string,
+): Promise<StoredProposal> {
+  await workbook.writeRange(address, after);
+  await saveProposal(repository, next);
+  const column = (cells: Cell[][]) => cells.map((r) => r[0] ?? null);
+  await appendAudit(repository, next, action, column(before), column(after), actor, when);
+  return next;
+}
+
 /**
  * @throws MODEL_TRANSITION_REFUSED when the actor may not apply now; Error "The budget range
  *   changed since the proposal was made: …" when the cells differ from the proposal's budgets.
@@ -50,20 +74,9 @@ export async function applyProposal(
     throw new Error(
       `The budget range ${address} changed since the proposal was made: ${changes.join('; ')}. Make a new proposal from a fresh scan.`,
     );
-  const after = proposal.lines.map((l) => [l.after] as Cell[]);
-  await workbook.writeRange(address, after);
   const next: StoredProposal = { ...proposal, record, snapshot: values.map((r) => [...r]) };
-  await saveProposal(repository, next);
-  await appendAudit(
-    repository,
-    next,
-    'apply',
-    values.map((r) => r[0] ?? null),
-    after.map((r) => r[0]),
-    actor,
-    when,
-  );
-  return next;
+  const after = proposal.lines.map((l) => [l.after] as Cell[]);
+  return writeAndRecord(workbook, repository, address, { next, action: 'apply', before: values, after }, actor, when);
 }
 
 /** @throws MODEL_TRANSITION_REFUSED (only an applied proposal, by an admin, with a comment) */
@@ -79,17 +92,7 @@ export async function revertProposal(
   const address = target(proposal);
   if (!proposal.snapshot) throw new Error('There is no snapshot to restore.');
   const { values: current } = await workbook.readRange(address);
-  await workbook.writeRange(address, proposal.snapshot);
   const next: StoredProposal = { ...proposal, record };
-  await saveProposal(repository, next);
-  await appendAudit(
-    repository,
-    next,
-    'revert',
-    current.map((r) => r[0] ?? null),
-    proposal.snapshot.map((r) => r[0] ?? null),
-    actor,
-    when,
-  );
-  return next;
+  const change = { next, action: 'revert' as const, before: current, after: proposal.snapshot };
+  return writeAndRecord(workbook, repository, address, change, actor, when);
 }
