@@ -184,6 +184,8 @@ export interface UpdateSpec<B> extends RouteSpec {
   after?: (ctx: ChangeContext<B>, row: Row, current: Row) => Promise<void>;
   /** What the audit records as `after`. @default the updated record */
   audited?: (row: Row, ctx: ChangeContext<B>) => unknown;
+  /** What the audit records as `before` (leave out what auditors may not read). @default the record as it was */
+  auditedBefore?: (current: Row) => unknown;
   /** The record's cost centre for the audit. @default its `costCentre` */
   auditCostCentre?: (current: Row) => string | null;
 }
@@ -227,7 +229,7 @@ export function updateRoute<B>(app: FastifyInstance, db: Db, spec: UpdateSpec<B>
           : typeof current.costCentre === 'string'
             ? current.costCentre
             : null,
-        before: current,
+        before: spec.auditedBefore ? spec.auditedBefore(current) : current,
         after: spec.audited ? spec.audited(row, ctx) : row,
       });
       return { status: 200, body: row, version: row.version as number };

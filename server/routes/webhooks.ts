@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createRoute, listRoute, updateRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
@@ -14,6 +14,23 @@ const url = { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s]+$' } a
 const events = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: EVENT_KINDS } } as const;
 const costCentres = { type: 'array', maxItems: 1000, items: S.costCentre } as const;
 const secret = { type: 'string', minLength: 16, maxLength: 256, pattern: '^[\\x21-\\x7e]+$' } as const;
+
+/**
+ * A webhook as the audit log records it. A chat incoming-webhook URL is itself the credential
+ * (whoever has it can post to the channel), and any URL may carry a user and password or a token
+ * in its path or query: the log keeps the origin and a fingerprint, so a change of URL still shows.
+ */
+function forAudit(row: Record<string, unknown>): Record<string, unknown> {
+  const url = String(row.url);
+  let origin = 'unreadable';
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // kept as 'unreadable': the fingerprint still tells URLs apart
+  }
+  const fingerprint = createHash('sha256').update(url).digest('hex').slice(0, 16);
+  return { ...row, url: `${origin}/… (sha256 ${fingerprint})` };
+}
 
 interface NewWebhook {
   url: string;
@@ -72,8 +89,8 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
       return body.secret === undefined && key ? { ...row, secret: key } : row;
     },
     // The generated secret is shown once, to the admin who asked; the audit log (read by every
-    // auditor) records only that the webhook is signed.
-    audited: ({ secret: _shownOnce, ...row }) => row,
+    // auditor) records only that the webhook is signed, and the URL without its secret parts.
+    audited: ({ secret: _shownOnce, ...row }) => forAudit(row),
     costCentre: () => '',
   });
 
@@ -99,7 +116,8 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
         secret = coalesce($5, secret), active = coalesce($6, active), updated_by = $7`,
       values: [b.url ?? null, b.events ?? null, b.costCentres ?? null, b.secret ?? null, b.active ?? null, user.id],
     }),
-    audited: (row) => row,
+    audited: forAudit,
+    auditedBefore: forAudit,
   });
 
   listRoute(app, db, {

@@ -37,6 +37,31 @@ describe('webhook probes: secret in the audit log, server-side request forgery',
     expect(entries[0].after).not.toHaveProperty('secret');
   });
 
+  test('the audit log keeps the origin and a fingerprint of a webhook URL, not the URL (a chat webhook URL is its credential)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const auditor = await server.token('aud', 'cfo', '*');
+    const slack = 'https://hooks.slack.com/services/T0000/B0000/XXXXsecretXXXX';
+    const moved = 'https://user:pass@chat.example.com/hook?token=t0ps3cret';
+    const created = await server.as(admin, { method: 'POST', url: '/api/webhooks', payload: hook(slack) });
+    expect(created.statusCode).toBe(201);
+    const { id, version } = created.json<{ id: string; version: number }>();
+    const changed = await server.as(admin, {
+      method: 'PATCH',
+      url: `/api/webhooks/${id}`,
+      payload: { url: moved },
+      headers: { 'if-match': `"${version}"` },
+    });
+    expect(changed.statusCode).toBe(200);
+    const audit = await server.as(auditor, { method: 'GET', url: `/api/audit?entity=webhook&entityId=${id}` });
+    expect(audit.statusCode).toBe(200);
+    for (const secret of ['XXXXsecretXXXX', 'T0000/B0000', 'pass', 't0ps3cret'])
+      expect(audit.body).not.toContain(secret);
+    const [update, create] = audit.json<{ before: { url: string } | null; after: { url: string } }[]>();
+    expect(create.after.url).toMatch(/^https:\/\/hooks\.slack\.com\/… \(sha256 [0-9a-f]{16}\)$/);
+    expect(update.before?.url).toBe(create.after.url);
+    expect(update.after.url).toMatch(/^https:\/\/chat\.example\.com\/… \(sha256 [0-9a-f]{16}\)$/);
+  });
+
   test('URLs naming link-local, unspecified, loopback or private addresses are refused (400), in any spelling', async () => {
     const admin = await server.token('root', 'admin', '*');
     const refused = [
