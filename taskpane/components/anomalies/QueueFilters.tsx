@@ -2,7 +2,8 @@
  * The review queue's filters: cost centre, owner and kind (each "All" or one value), and the lowest
  * severity shown. The three choices are one control, fed from the scanned lines or the flag kinds.
  */
-import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import { FLAG_KINDS } from '../../../src/model/flag';
 import type { QueueFilter } from '../../review/decisions';
@@ -37,26 +38,26 @@ export function QueueFilters({ lines, filter, onChange }: QueueFiltersProps) {
   return (
     <div className={styles.filters} role="group" aria-label="Filters">
       {choices.map(({ key, label, values }) => (
-        <Field key={key} label={label} size="small">
-          <Select size="small" value={filter[key]} onChange={(_, d) => onChange({ ...filter, [key]: d.value })}>
-            <option value="">All</option>
-            {values.map((v) => (
-              <option key={v}>{v}</option>
-            ))}
-          </Select>
-        </Field>
-      ))}
-      <Field label="Severity" size="small">
-        <Select
+        <SelectField
+          key={key}
+          label={label}
           size="small"
-          value={String(filter.minSeverity)}
-          onChange={(_, d) => onChange({ ...filter, minSeverity: Number(d.value) })}
-        >
-          <option value="0">Any</option>
-          <option value="0.5">≥ 0.5</option>
-          <option value="0.75">≥ 0.75</option>
-        </Select>
-      </Field>
+          value={filter[key]}
+          onChange={(v) => onChange({ ...filter, [key]: v })}
+          options={[{ value: '', label: 'All' }, ...values]}
+        />
+      ))}
+      <SelectField
+        label="Severity"
+        size="small"
+        value={String(filter.minSeverity)}
+        onChange={(v) => onChange({ ...filter, minSeverity: Number(v) })}
+        options={[
+          { value: '0', label: 'Any' },
+          { value: '0.5', label: '≥ 0.5' },
+          { value: '0.75', label: '≥ 0.75' },
+        ]}
+      />
     </div>
   );
 }

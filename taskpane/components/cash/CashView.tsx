@@ -7,7 +7,8 @@
  * Cancel.
  */
 import { useState } from 'react';
-import { Button, Caption1, Field, Select, Spinner } from '@fluentui/react-components';
+import { Button, Caption1, Spinner } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import type { RiskMeasure } from '../../../src/cash/scenario-types';
 import type { JobProgress } from '../../../src/jobs/protocol';
 import type { CashForm, CashOutcome, WrittenCash } from '../../cash/run-cash';
@@ -133,12 +134,16 @@ export function CashView({ workbook, runner }: CashViewProps) {
       {field('creditLine')}
       {field('shocks')}
       <div className={styles.fields}>
-        <Field label="Risk of a shortfall">
-          <Select className={styles.fill} value={measure} onChange={(_, d) => setMeasure(d.value as RiskMeasure)}>
-            <option value="cvar">CVaR</option>
-            <option value="chance">Chance</option>
-          </Select>
-        </Field>
+        <SelectField<RiskMeasure>
+          label="Risk of a shortfall"
+          selectClassName={styles.fill}
+          value={measure}
+          onChange={setMeasure}
+          options={[
+            { value: 'cvar', label: 'CVaR' },
+            { value: 'chance', label: 'Chance' },
+          ]}
+        />
         {field('alpha')}
         {field('limit')}
       </div>

@@ -3,7 +3,8 @@
  * engine's validation message next to the field at fault, and a live preview with P5/P50/P95.
  */
 import { useMemo, useState } from 'react';
-import { Button, Field, Input, Select, makeStyles, tokens, Caption1 } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens, Caption1 } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import {
   DISTRIBUTION_NAMES,
   DISTRIBUTION_PARAMETERS,
@@ -95,15 +96,13 @@ export function DriverForm(props: DriverFormProps) {
           onBlur={() => touch('name')}
         />
       </Field>
-      <Field label="Distribution" validationMessage={shown('distribution')}>
-        <Select value={family} onChange={(_, d) => setDraft({ ...draft, distribution: d.value })}>
-          {DISTRIBUTION_NAMES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        label="Distribution"
+        validationMessage={shown('distribution')}
+        value={family}
+        onChange={(distribution) => setDraft({ ...draft, distribution })}
+        options={DISTRIBUTION_NAMES}
+      />
       {DISTRIBUTION_PARAMETERS[family].map((p) => (
         <Field key={p} label={p} hint={PARAMETER_HINTS[p]} validationMessage={shown(p)}>
           <Input

@@ -5,7 +5,8 @@
  * a save that met a newer copy: both versions side by side, keep mine or take theirs.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Body1, Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import type { Connector, ConnectorState } from '../../../src/connector';
@@ -152,13 +153,7 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
       ))}
       <div className={styles.row}>
         {centres.length > 0 && (
-          <Field label="Cost centre">
-            <Select value={costCentre} onChange={(_, d) => setCostCentre(d.value)}>
-              {centres.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField label="Cost centre" value={costCentre} onChange={setCostCentre} options={centres} />
         )}
         <Button
           appearance="primary"

@@ -7,7 +7,8 @@
  * priority-weighted sum.
  */
 import { useState } from 'react';
-import { Button, Caption1, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import type { KpiDirection } from '../../../src/model/kpi';
 import { readKpiSeries } from '../../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../../src/store/schema';
@@ -155,12 +156,13 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
         {textField('name', 'KPI name', false)}
         {textField('ownerCostCentre', 'Owner cost centre')}
         {textField('unit', 'Unit')}
-        <Field label="Better when" size="small">
-          <Select size="small" value={draft.direction} onChange={(_, d) => set({ direction: d.value as KpiDirection })}>
-            <option value="higher">higher</option>
-            <option value="lower">lower</option>
-          </Select>
-        </Field>
+        <SelectField<KpiDirection>
+          label="Better when"
+          size="small"
+          value={draft.direction}
+          onChange={(direction) => set({ direction })}
+          options={['higher', 'lower']}
+        />
         {textField('priority', 'KPI priority')}
       </div>
       {/* Not a Field: a Field gives its one control id to every checkbox inside it. */}

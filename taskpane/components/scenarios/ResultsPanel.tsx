@@ -9,7 +9,8 @@
  * such a task is stretched well past 50 ms. The charts are given the panel's measured width, so each
  * draws once instead of measuring itself and drawing again.
  */
-import { Caption1, Select, Field, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import { startTransition, useEffect, useState } from 'react';
 import type { OutputStatistics } from '../../../src/scenario/statistics';
 import type { RunOutcome } from '../../results/types';
@@ -113,15 +114,7 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
   const sensitivity = outcome.result.sensitivity?.[output];
   return (
     <div ref={ref} className={styles.root} data-testid="results" data-drawn={drawn >= CHARTS}>
-      {outputs.length > 1 && (
-        <Field label="Output">
-          <Select value={output} onChange={(_, d) => setOutput(d.value)}>
-            {outputs.map((o) => (
-              <option key={o}>{o}</option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      {outputs.length > 1 && <SelectField label="Output" value={output} onChange={setOutput} options={outputs} />}
       <table className={styles.table} aria-label="Statistics per output">
         <thead>
           <tr>

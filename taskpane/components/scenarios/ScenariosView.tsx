@@ -12,11 +12,11 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Select,
   Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import { isFpaError } from '../../../src/errors';
 import type { ScenarioSpec } from '../../../src/scenario/spec';
 import { writeResults } from '../../results/write-results';
@@ -254,12 +254,15 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
           <Field label="Seed" hint="Same seed, same results" validationMessage={seedError}>
             <Input value={seed} inputMode="numeric" onChange={(_, d) => setSeed(d.value)} />
           </Field>
-          <Field label="Sampling">
-            <Select value={sampling} onChange={(_, d) => setSampling(d.value as 'lhs' | 'mc')}>
-              <option value="lhs">Latin hypercube (fewer trials for the same precision)</option>
-              <option value="mc">Plain Monte Carlo</option>
-            </Select>
-          </Field>
+          <SelectField
+            label="Sampling"
+            value={sampling}
+            onChange={setSampling}
+            options={[
+              { value: 'lhs', label: 'Latin hypercube (fewer trials for the same precision)' },
+              { value: 'mc', label: 'Plain Monte Carlo' },
+            ]}
+          />
           <Field
             label="Convergence target (optional)"
             hint="Stop early when the mean is known to ± this fraction, e.g. 0.005"

@@ -14,10 +14,10 @@ import {
   Popover,
   PopoverSurface,
   PopoverTrigger,
-  Select,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import type { Role, SingleUserRole } from '../../../src/model/roles';
 import type { SignedIn } from '../../connector/use-signed-in';
 import { Identity, parseCostCentres } from '../../review/identity';
@@ -132,17 +132,13 @@ export function IdentityChip({ identity, onChange, signedIn }: IdentityChipProps
             <Field label="I am" size="small">
               <Input size="small" value={name} onChange={(_, d) => setName(d.value)} onBlur={() => commit({})} />
             </Field>
-            <Field label="Role (single-user mode)" size="small">
-              <Select
-                size="small"
-                value={identity.role}
-                onChange={(_, d) => commit({ role: d.value as SingleUserRole })}
-              >
-                <option value="analyst">analyst</option>
-                <option value="owner">budget owner</option>
-                <option value="admin">admin</option>
-              </Select>
-            </Field>
+            <SelectField<SingleUserRole>
+              label="Role (single-user mode)"
+              size="small"
+              value={identity.role}
+              onChange={(role) => commit({ role })}
+              options={['analyst', { value: 'owner', label: 'budget owner' }, 'admin']}
+            />
             <Field label="My cost centres" size="small" hint="Shown first in the review queue; e.g. MKT, IT">
               <Input
                 size="small"

@@ -5,7 +5,8 @@
  * any two compared side by side. Needs the team server; without it the view says where to connect.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { SelectField } from '../shared/SelectField';
 import { NoticeBar, type Notice } from '../shared/Notice';
 import { TextField } from '../shared/TextField';
 import { apiClient, type Connector } from '../../../src/connector';
@@ -197,15 +198,14 @@ export function VersionsView({
           <Subtitle2 as="h3">Compare</Subtitle2>
           <div className={styles.row}>
             {(['base', 'other'] as const).map((side) => (
-              <Field key={side} label={side === 'base' ? 'Base' : 'Compare with'} className={styles.grow}>
-                <Select value={pair[side]} onChange={(_, d) => setPair({ ...pair, [side]: d.value })}>
-                  {versions.map((v) => (
-                    <option key={v.id} value={v.id}>
-                      {v.name} ({v.kind} {v.fiscalYear})
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <SelectField
+                key={side}
+                label={side === 'base' ? 'Base' : 'Compare with'}
+                className={styles.grow}
+                value={pair[side]}
+                onChange={(id) => setPair({ ...pair, [side]: id })}
+                options={versions.map((v) => ({ value: v.id, label: `${v.name} (${v.kind} ${v.fiscalYear})` }))}
+              />
             ))}
             <Button
               disabled={busy || !pair.base || !pair.other}
