@@ -237,3 +237,27 @@ export async function addDriver(page: Page, d: DriverSpec): Promise<void> {
   await page.getByRole('button', { name: 'Save driver' }).click();
   await page.getByRole('button', { name: `Edit ${d.name}` }).waitFor();
 }
+
+/** Puts `values` at `address` as the double's selection. */
+export async function selectValues(page: Page, address: string, values: unknown[][]): Promise<void> {
+  await page.evaluate(
+    ([a, v]) => {
+      (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {
+        address: a as string,
+        values: v as unknown[][],
+      };
+    },
+    [address, values] as const,
+  );
+}
+
+/** Writes the scenario results' summary to the workbook double (the pane's button) and returns its rows. */
+export async function writeSummary(page: Page): Promise<unknown[][]> {
+  await page.getByRole('button', { name: 'Write to workbook' }).click();
+  await page.getByText(/^Wrote the summary to/).waitFor();
+  return page.evaluate(
+    () =>
+      (window as unknown as { __openfpaWorkbook: { tables: { rows: unknown[][] }[] } }).__openfpaWorkbook.tables[0]
+        .rows,
+  );
+}

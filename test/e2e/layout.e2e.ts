@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openView, ROOT, settled, tempDir, type AddinPage, openPaneAt } from './harness';
+import { openAddinPage, openView, ROOT, selectValues, settled, tempDir, type AddinPage, openPaneAt } from './harness';
 import { inconsistentCorrelation } from '../scenario/inconsistent-correlation';
 
 const WIDTHS = [320, 450, 800] as const;
@@ -130,12 +130,7 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
     // The charts are drawn one per frame after the statistics.
     await page.locator('[data-testid="results"][data-drawn="true"]').waitFor({ timeout: 60_000 });
   } else if (view === 'Anomalies') {
-    await page.evaluate((values) => {
-      (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {
-        address: 'Budget!A1:AC7',
-        values,
-      };
-    }, sampleSheet());
+    await selectValues(page, 'Budget!A1:AC7', sampleSheet());
     await page.getByRole('button', { name: 'Scan selection' }).click();
     await page.getByText(/^6 lines over 12 periods/).waitFor({ timeout: 20_000 });
   } else if (view === 'Proposals') {
@@ -199,12 +194,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
 it('fits the flags of 40 lines × 12 months in one screen in table mode, one row per issue', async () => {
   await page.setViewportSize({ width: 320, height: HEIGHT });
   await openView(page, 'Anomalies');
-  await page.evaluate((values) => {
-    (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {
-      address: 'Budget!A1:AC41',
-      values,
-    };
-  }, wideSampleSheet(40));
+  await selectValues(page, 'Budget!A1:AC41', wideSampleSheet(40));
   await page.getByRole('button', { name: 'Scan selection' }).click();
   await page.getByText(/^40 lines over 12 periods/).waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Table' }).click();

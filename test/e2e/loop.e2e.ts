@@ -11,8 +11,8 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleKpiRows, sampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openView, screenshotPath, type AddinPage, openPaneAt } from './harness';
-import { defineKpi, readDouble, scanSelection, selectValues, submitApproveApply } from './review-steps';
+import { openAddinPage, openView, screenshotPath, selectValues, type AddinPage, openPaneAt } from './harness';
+import { defineKpi, readDouble, scanSelection, submitApproveApply } from './review-steps';
 
 let addin: AddinPage;
 let page: Page;

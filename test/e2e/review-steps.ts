@@ -4,26 +4,13 @@
  * Proposals view, and a proposal taken from draft to applied.
  */
 import type { Locator, Page } from 'playwright-core';
-import { openIdentity } from './harness';
+import { openIdentity, selectValues } from './harness';
 
 /** What the test reads of the workbook double (taskpane/workbook/workbook-double.ts). */
 export type Double = {
   selection: { address: string; values: unknown[][] } | null;
   writes: { address: string; values: unknown[][] }[];
 };
-
-/** Puts `values` at `address` as the double's selection. */
-export async function selectValues(page: Page, address: string, values: unknown[][]): Promise<void> {
-  await page.evaluate(
-    ([a, v]) => {
-      (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.selection = {
-        address: a as string,
-        values: v as unknown[][],
-      };
-    },
-    [address, values] as const,
-  );
-}
 
 /** The double's selection and writes as they are now. */
 export function readDouble(page: Page): Promise<Double> {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ScenarioSpec } from '../../src/scenario/spec';
-import { openView, ROOT, openPaneAt } from './harness';
+import { openView, ROOT, openPaneAt, selectValues, writeSummary } from './harness';
 
 export function standardSpec(): ScenarioSpec | null {
   const file = path.join(ROOT, '..', 'shared', 'bench', 'mc-standard.json');
@@ -33,15 +33,7 @@ function driverTable(spec: ScenarioSpec): (string | number | null)[][] {
 /** Opens the pane on the workbook double and enters the standard model. */
 export async function enterStandardModel(page: Page, url: string, spec: ScenarioSpec): Promise<void> {
   await openPaneAt(page, url, 'drivers');
-  await page.evaluate(
-    (values) => {
-      (window as unknown as { __openfpaWorkbook: { selection: unknown } }).__openfpaWorkbook.selection = {
-        address: 'Sheet1!A1:E11',
-        values,
-      };
-    },
-    driverTable(spec) as unknown[][],
-  );
+  await selectValues(page, 'Sheet1!A1:E11', driverTable(spec));
   await page.getByRole('button', { name: 'Import from selection' }).click();
   await page.getByText(/^Imported 10 drivers/).waitFor();
   const { names, matrix } = spec.correlation!;
@@ -213,13 +205,7 @@ export async function runInPane(page: Page, iterations: number): Promise<PaneRun
       wallMs: w.resultsAt - w.clickAt,
     };
   });
-  await page.getByRole('button', { name: 'Write to workbook' }).click();
-  await page.getByText(/^Wrote the summary to/).waitFor();
-  const rows = await page.evaluate(
-    () =>
-      (window as unknown as { __openfpaWorkbook: { tables: { rows: unknown[][] }[] } }).__openfpaWorkbook.tables[0]
-        .rows,
-  );
+  const rows = await writeSummary(page);
   const cashMean = Number(rows.find((r) => r[0] === 'cash')?.[1]);
   // The trace starts just before the click and stops after the last chart's frame.
   const taskCpuMs = (trace ? mainThreadTaskCpuMs(trace) : []).sort((a, b) => b - a).slice(0, 10);

@@ -23,11 +23,11 @@ import {
   launchBrowser,
   openView,
   routeOfficeJs,
+  selectValues,
   serveFolder,
   type StaticServer,
   openPaneAt,
 } from './harness';
-import { selectValues } from './review-steps';
 import fs from 'node:fs';
 import path from 'node:path';
 

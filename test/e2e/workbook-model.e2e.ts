@@ -10,7 +10,7 @@ import { runScenarioDetailed } from '../../src/scenario/run';
 import type { DriverSpec } from '../../src/scenario/spec';
 import { quantile } from '../../src/stats/quantile';
 import { sampleValues, sampleWrites } from '../scenario/workbook-model/sample-workbook';
-import { addDriver, openAddinPage, openView, type AddinPage, openPaneAt } from './harness';
+import { addDriver, openAddinPage, openView, type AddinPage, openPaneAt, writeSummary } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -66,13 +66,7 @@ it('runs the translated model; its statistics are those of the formulas evaluate
   await page.getByLabel('Iterations').fill(String(TRIALS));
   await page.getByRole('button', { name: 'Run' }).click();
   await page.getByTestId('results').waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Write to workbook' }).click();
-  await page.getByText(/^Wrote the summary to/).waitFor();
-  const summary = await page.evaluate(
-    () =>
-      (window as unknown as { __openfpaWorkbook: { tables: { rows: unknown[][] }[] } }).__openfpaWorkbook.tables[0]
-        .rows,
-  );
+  const summary = await writeSummary(page);
   const header = summary[0] as string[];
   const row = (name: string) => summary.find((r) => r[0] === name) as number[];
 
