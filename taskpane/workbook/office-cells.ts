@@ -6,6 +6,7 @@
 import type { SourceCell } from '../../src/scenario/workbook-model/translate';
 import type { WorkbookCells } from '../../src/scenario/workbook-model/sheet-source';
 import type { Cell } from './types';
+import { loadUsedRanges, padToA1 } from './used-ranges';
 
 type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -13,15 +14,11 @@ type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => 
 const asCell = (v: unknown): Cell =>
   typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? (v === '' ? null : v) : null;
 
-/** One row of a used range, padded to column A. */
-function sourceRow(formulas: unknown[], values: unknown[], left: number): SourceCell[] {
-  const row: SourceCell[] = Array.from({ length: left }, () => ({ formula: null, value: null }));
-  formulas.forEach((f, j) => {
-    const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
-    row.push({ formula, value: asCell(values[j]) });
-  });
-  return row;
-}
+/** One cell of a used range: its formula where it holds one, and the value it shows. */
+const sourceCell = (f: unknown, value: unknown): SourceCell => ({
+  formula: typeof f === 'string' && f.startsWith('=') ? f : null,
+  value: asCell(value),
+});
 
 export function readOfficeCells(run: ExcelRunner): Promise<WorkbookCells> {
   return run(async (context) => {
@@ -30,11 +27,7 @@ export function readOfficeCells(run: ExcelRunner): Promise<WorkbookCells> {
     const names = context.workbook.names;
     names.load('items/name, items/formula, items/visible');
     await context.sync();
-    const used = sheets.items.map((s) => {
-      const range = s.getUsedRangeOrNullObject();
-      range.load('formulas, values, rowIndex, columnIndex, isNullObject');
-      return { name: s.name, range };
-    });
+    const used = loadUsedRanges(sheets.items, 'formulas, values');
     await context.sync();
     const grids: Record<string, SourceCell[][]> = {};
     for (const { name, range } of used) {
@@ -42,8 +35,8 @@ export function readOfficeCells(run: ExcelRunner): Promise<WorkbookCells> {
         grids[name] = [];
         continue;
       }
-      const top: SourceCell[][] = Array.from({ length: range.rowIndex }, () => []);
-      grids[name] = [...top, ...range.formulas.map((row, i) => sourceRow(row, range.values[i], range.columnIndex))];
+      const cells = range.formulas.map((row, i) => row.map((f, j) => sourceCell(f, range.values[i][j])));
+      grids[name] = padToA1(cells, range.rowIndex, range.columnIndex, () => ({ formula: null, value: null }));
     }
     const defined = Object.fromEntries(names.items.map((n) => [n.name, String(n.formula)]));
     return { sheets: grids, names: defined };

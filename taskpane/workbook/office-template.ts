@@ -8,6 +8,7 @@ import { isFormula } from '../../src/sheets/template/plan';
 import type { TemplateChart, TemplateCell } from '../../src/sheets/template/plan';
 import type { WorkbookState } from '../../src/sheets/template/diff';
 import type { SheetWrite } from '../../src/sheets/template/writes';
+import { loadUsedRanges, padToA1 } from './used-ranges';
 
 type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -187,22 +188,12 @@ export function readOfficeState(run: ExcelRunner, names: readonly string[]): Pro
     tables.load('items/name, items/worksheet/name');
     await context.sync();
     const wanted = sheets.items.filter((s) => names.some((n) => n.toLowerCase() === s.name.toLowerCase()));
-    const used = wanted.map((s) => {
-      const range = s.getUsedRangeOrNullObject(true);
-      range.load('formulas, rowIndex, columnIndex, isNullObject');
-      return { name: s.name, range };
-    });
+    const used = loadUsedRanges(wanted, 'formulas', true);
     await context.sync();
     const state = new Map<string, { cells: unknown[][] }>(sheets.items.map((s) => [s.name, { cells: [] }]));
     for (const { name, range } of used) {
       if (range.isNullObject) continue;
-      // Pad to A1 so row r, column c of `cells` is the sheet's.
-      const pad = <T>(n: number, f: () => T) => Array.from({ length: n }, f);
-      const cells = [
-        ...pad(range.rowIndex, () => [] as unknown[]),
-        ...range.formulas.map((row) => [...pad(range.columnIndex, () => null), ...row]),
-      ];
-      state.set(name, { cells });
+      state.set(name, { cells: padToA1<unknown>(range.formulas, range.rowIndex, range.columnIndex, () => null) });
     }
     return { sheets: state, tables: new Map(tables.items.map((t) => [t.name, t.worksheet.name])) };
   });
