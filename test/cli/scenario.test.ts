@@ -1,14 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, runScenarioSpecWithTrials } from '../../cli/commands/scenario';
+import { captureOutput, inputFolder } from './command-io';
 
-const dir = mkdtempSync(join(tmpdir(), 'openfpa-scenario-'));
-const spec = (name: string, body: unknown): string => {
-  const file = join(dir, name);
-  writeFileSync(file, typeof body === 'string' ? body : JSON.stringify(body));
-  return file;
-};
+const { dir, write: spec } = inputFolder('openfpa-scenario-');
+const io = captureOutput();
 
 /** Two correlated drivers and revenue. */
 const PRICE_VOLUME = {
@@ -27,13 +23,6 @@ const PRICE_VOLUME = {
 };
 
 describe('openfpa scenario', () => {
-  let stderr: string[];
-  beforeEach(() => {
-    stderr = [];
-    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  });
-  afterEach(() => jest.restoreAllMocks());
-
   test('writes the result shape of mc-standard.md to --out', async () => {
     const file = spec('ok.json', {
       ...PRICE_VOLUME,
@@ -90,14 +79,14 @@ describe('openfpa scenario', () => {
       model: 'x = m',
     });
     expect(await run([file])).toBe(1);
-    expect(stderr.join('')).toContain('PERT: min must be ≤ mode ≤ max');
+    expect(io.stderr).toContain('PERT: min must be ≤ mode ≤ max');
   });
 
   test('malformed JSON and missing file → exit 1', async () => {
     expect(await run([spec('broken.json', '{"drivers": [')])).toBe(1);
-    expect(stderr.join('')).toContain('is not valid JSON');
+    expect(io.stderr).toContain('is not valid JSON');
     expect(await run([join(dir, 'nope.json')])).toBe(1);
-    expect(stderr.join('')).toMatch(/cannot read .*nope.json: ENOENT/);
+    expect(io.stderr).toMatch(/cannot read .*nope.json: ENOENT/);
   });
 
   test('bad command line → exit 2', async () => {
