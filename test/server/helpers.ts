@@ -87,6 +87,19 @@ export function moveProposal(
   });
 }
 
+/**
+ * POST /api/proposals by `token`: drafts a proposal of the fiscal year with its lines (account ×
+ * period, before and after) and whatever else the test sends (reason, cost centre, a field the
+ * route must refuse).
+ */
+export function postProposal(
+  server: Pick<TestServer, 'as'>,
+  token: string,
+  proposal: { fiscalYear: number; lines: readonly object[]; [field: string]: unknown },
+): Promise<TestResponse> {
+  return server.as(token, { method: 'POST', url: '/api/proposals', payload: proposal });
+}
+
 /** POST /api/versions by `token`: creates `version` with its lines. */
 export function postVersion(
   server: Pick<TestServer, 'as'>,

@@ -1,6 +1,6 @@
 import { ROLES } from '../../src/model/roles';
 import { setApprovalChain } from './fixtures';
-import { DATABASE_URL, moveProposal, useTestServer } from './helpers';
+import { DATABASE_URL, moveProposal, postProposal, useTestServer } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -24,16 +24,12 @@ describe.each(engines)('self-approval probe: every route, every role (%s)', (eng
       { name: 'Controller', role: 'controller', costCentre: 'affected', deadlineHours: 24 },
       { name: 'CFO', role: 'cfo', costCentre: '*', deadlineHours: 24 },
     ]);
-    const drafted = await server.as(everything, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        fiscalYear: 2026,
-        lines: [
-          { costCentre: 'CC1', account: 'S1', period: '2026-01', before: 0, after: -10 },
-          { costCentre: 'CC2', account: 'S2', period: '2026-01', before: 0, after: 10 },
-        ],
-      },
+    const drafted = await postProposal(server, everything, {
+      fiscalYear: 2026,
+      lines: [
+        { costCentre: 'CC1', account: 'S1', period: '2026-01', before: 0, after: -10 },
+        { costCentre: 'CC2', account: 'S2', period: '2026-01', before: 0, after: 10 },
+      ],
     });
     const submitted = await moveProposal(server, everything, drafted.json(), 'submit');
     expect(submitted.statusCode).toBe(200);

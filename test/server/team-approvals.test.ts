@@ -1,5 +1,5 @@
 import { setApprovalChain, TRAVEL_ADS_V1 } from './fixtures';
-import { DATABASE_URL, moveProposal, postVersion, startTestServer, type TestServer } from './helpers';
+import { DATABASE_URL, moveProposal, postProposal, postVersion, startTestServer, type TestServer } from './helpers';
 import { newVersion } from '../model/sample-version';
 
 jest.setTimeout(120_000);
@@ -44,11 +44,7 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
   const act = (token: string, p: Json, verb: string, comment?: string) =>
     moveProposal(server, token, p, verb, comment === undefined ? {} : { comment });
   async function draft(token: string, lines: Json[], reason = 'rebalance'): Promise<Json> {
-    const r = await server.as(token, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: { fiscalYear: 2026, reason, lines },
-    });
+    const r = await postProposal(server, token, { fiscalYear: 2026, reason, lines });
     expect(r.statusCode).toBe(201);
     return r.json();
   }
@@ -204,14 +200,10 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
     expect((await act(t.carol, p2, 'approve')).json().error.message).toMatch(/is for the approver role/);
     expect((await act(t.otherApprover, p2, 'approve')).statusCode).toBe(403);
     // The state cannot be smuggled through create or edit.
-    const smuggled = await server.as(t.alice, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        fiscalYear: 2026,
-        state: 'approved',
-        lines: [{ costCentre: 'CC1', account: 'Z', period: '2026-01', before: 0, after: 1 }],
-      },
+    const smuggled = await postProposal(server, t.alice, {
+      fiscalYear: 2026,
+      state: 'approved',
+      lines: [{ costCentre: 'CC1', account: 'Z', period: '2026-01', before: 0, after: 1 }],
     });
     expect(smuggled.statusCode).toBe(400);
     const late = await server.as(t.alice, {
@@ -235,17 +227,13 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
   });
 
   test('lines outside the token’s cost centres are refused (the probe: toCostCentre)', async () => {
-    const outside = await server.as(t.alice, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        fiscalYear: 2026,
-        costCentre: 'CC1',
-        lines: [
-          { costCentre: 'CC1', account: '6100', period: '2026-03', before: 10, after: 0 },
-          { costCentre: 'CC9', account: '6100', period: '2026-03', before: 0, after: 10 },
-        ],
-      },
+    const outside = await postProposal(server, t.alice, {
+      fiscalYear: 2026,
+      costCentre: 'CC1',
+      lines: [
+        { costCentre: 'CC1', account: '6100', period: '2026-03', before: 10, after: 0 },
+        { costCentre: 'CC9', account: '6100', period: '2026-03', before: 0, after: 10 },
+      ],
     });
     expect(outside.statusCode).toBe(403);
     expect(outside.json().error).toMatchObject({

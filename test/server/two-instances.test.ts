@@ -1,6 +1,6 @@
 import { deliverDue } from '../../server/notify/background';
 import { setApprovalChain, TWO_STEP_CHAIN } from './fixtures';
-import { describeIfPg, moveProposal, postVersion, startTestServer, type TestServer } from './helpers';
+import { describeIfPg, moveProposal, postProposal, postVersion, startTestServer, type TestServer } from './helpers';
 import { newVersion } from '../model/sample-version';
 import { startReceiver, type Receiver } from './receiver';
 
@@ -80,16 +80,12 @@ describeIfPg('two server instances on one PostgreSQL', () => {
   });
 
   async function approvedProposal(account: string): Promise<Json> {
-    const created = await a.as(tokens.alice, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        fiscalYear: 2027,
-        lines: [
-          { costCentre: 'CC1', account, period: '2027-01', before: 0, after: -300 },
-          { costCentre: 'CC1', account: `${account}B`, period: '2027-01', before: 0, after: 300 },
-        ],
-      },
+    const created = await postProposal(a, tokens.alice, {
+      fiscalYear: 2027,
+      lines: [
+        { costCentre: 'CC1', account, period: '2027-01', before: 0, after: -300 },
+        { costCentre: 'CC1', account: `${account}B`, period: '2027-01', before: 0, after: 300 },
+      ],
     });
     let p = created.json();
     for (const [who, verb] of [
@@ -105,13 +101,9 @@ describeIfPg('two server instances on one PostgreSQL', () => {
   }
 
   test('two approvers of one step on two instances at once: one decides, the other is refused', async () => {
-    const created = await a.as(tokens.alice, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        fiscalYear: 2027,
-        lines: [{ costCentre: 'CC1', account: 'R1', period: '2027-02', before: 0, after: 9 }],
-      },
+    const created = await postProposal(a, tokens.alice, {
+      fiscalYear: 2027,
+      lines: [{ costCentre: 'CC1', account: 'R1', period: '2027-02', before: 0, after: 9 }],
     });
     const submitted = await moveProposal(a, tokens.alice, created.json(), 'submit');
     const p = submitted.json();
