@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { verifyAuditChain } from '../audit/verify-chain';
+import { verifyAuditChain, type ChainReport } from '../audit/verify-chain';
 import { listRoute } from '../http/record-routes';
 import { anywhere, apiRoute } from '../http/route';
 import * as S from '../http/schemas';
@@ -28,6 +28,9 @@ const filters = {
  * otherwise). `/api/audit/verify` walks the hash chain and names the first broken link.
  */
 export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection: string): void {
+  // One walk of the chain at a time: requests arriving while it runs share its report, so an auditor
+  // sending many at once costs one walk, not one per request (a long log takes seconds to hash).
+  let walk: Promise<ChainReport> | undefined;
   listRoute(app, db, {
     url: '/api/audit',
     tags: ['audit'],
@@ -64,6 +67,6 @@ export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection:
       access: anywhere('audit'),
       response: { 200: S.looseObject },
     },
-    async () => ({ ...(await verifyAuditChain(db)), protection }),
+    async () => ({ ...(await (walk ??= verifyAuditChain(db).finally(() => (walk = undefined)))), protection }),
   );
 }
