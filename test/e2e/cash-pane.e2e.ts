@@ -11,7 +11,7 @@ import { planPayables } from '../../src/cash/payables-timing';
 import { readPayables } from '../../src/sheets/payables-table';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import type { WrittenTable } from '../../taskpane/workbook/workbook-double';
-import { openAddinPage, type AddinPage, openPaneAt } from './harness';
+import { type AddinPage, openPanePage } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -35,9 +35,8 @@ const tables = (): Promise<WrittenTable[]> =>
   page.evaluate(() => (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.tables);
 
 beforeAll(async () => {
-  addin = await openAddinPage({ height: 1200, ignoreConsole: /functions\.json|favicon/ });
+  addin = await openPanePage('cash', 1200);
   page = addin.page;
-  await openPaneAt(page, addin.url, 'cash');
   await page.getByRole('heading', { name: 'Cash plan' }).waitFor({ timeout: 10_000 });
   await page.evaluate(
     (ranges) => Object.assign((window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.ranges, ranges),

@@ -217,6 +217,16 @@ export async function openPaneAt(page: Page, url: string, tab: string, options: 
 }
 
 /**
+ * The add-in page opened on the pane at `tab`, for a file of pane tests (console errors about
+ * functions.json and the favicon are expected there and not counted as problems).
+ */
+export async function openPanePage(tab: string, height = 900): Promise<AddinPage> {
+  const addin = await openAddinPage({ height, ignoreConsole: /functions\.json|favicon/ });
+  await openPaneAt(addin.page, addin.url, tab);
+  return addin;
+}
+
+/**
  * The add-in page on its Help view, once the function list is drawn: by then the shared runtime has
  * registered every custom function, so a test can call them (invokeFunction).
  */

@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleKpiRows, sampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openView, screenshotPath, selectValues, type AddinPage, openPaneAt } from './harness';
+import { openView, screenshotPath, selectValues, type AddinPage, openPanePage } from './harness';
 import { defineKpi, readDouble, scanSelection, submitApproveApply } from './review-steps';
 
 let addin: AddinPage;
@@ -20,9 +20,8 @@ const ADDRESS = 'Budget!A1:AC7';
 const BEFORE = [120000, 72000, 96000, 144000, 48000, 36000];
 
 beforeAll(async () => {
-  addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
+  addin = await openPanePage('anomalies');
   page = addin.page;
-  await openPaneAt(page, addin.url, 'anomalies');
 }, 60_000);
 
 afterAll(async () => {

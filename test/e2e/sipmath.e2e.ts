@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { importSipmath2, importSipmath3 } from '../../src/scenario/sipmath/library';
 import type { Library3 } from '../../src/scenario/sipmath/library';
 import { sipLibraryFromText } from '../../src/sheets/sip-library';
-import { addDriver, openAddinPage, openView, type AddinPage, openPaneAt } from './harness';
+import { addDriver, openView, type AddinPage, openPanePage } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -18,9 +18,8 @@ const FX = Array.from({ length: 200 }, (_, t) => 1 + (t % 7) / 100);
 const CSV = ['units,fx', ...UNITS.map((u, t) => `${u},${FX[t]}`)].join('\n');
 
 beforeAll(async () => {
-  addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
+  addin = await openPanePage('drivers');
   page = addin.page;
-  await openPaneAt(page, addin.url, 'drivers');
 }, 60_000);
 
 afterAll(async () => {

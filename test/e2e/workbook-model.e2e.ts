@@ -10,7 +10,7 @@ import { runScenarioDetailed } from '../../src/scenario/run';
 import type { DriverSpec } from '../../src/scenario/spec';
 import { quantile } from '../../src/stats/quantile';
 import { sampleValues, sampleWrites } from '../scenario/workbook-model/sample-workbook';
-import { addDriver, openAddinPage, openView, type AddinPage, openPaneAt, writeSummary } from './harness';
+import { addDriver, openView, type AddinPage, openPanePage, writeSummary } from './harness';
 
 let addin: AddinPage;
 let page: Page;
@@ -31,9 +31,8 @@ const CELLS: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
+  addin = await openPanePage('drivers');
   page = addin.page;
-  await openPaneAt(page, addin.url, 'drivers');
   await page.evaluate(
     (writes) =>
       (
