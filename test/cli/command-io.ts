@@ -36,3 +36,13 @@ export function captureOutput(): { readonly stdout: string; readonly stderr: str
   afterEach(() => jest.restoreAllMocks());
   return seen;
 }
+
+/** One test per command line that must be refused as a bad command line (exit 2); the empty line is always one. */
+export function badCommandLines(run: (args: string[]) => Promise<number>, lines: string[][]): void {
+  test.each([[], ...lines].map((line) => [line.join(' ') || '(none)', line] as const))(
+    'a bad command line exits 2: %s',
+    async (_shown, line) => {
+      expect(await run([...line])).toBe(2);
+    },
+  );
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, runScenarioSpecWithTrials } from '../../cli/commands/scenario';
-import { captureOutput, inputFolder } from './command-io';
+import { badCommandLines, captureOutput, inputFolder } from './command-io';
 
 const { dir, write: spec } = inputFolder('openfpa-scenario-');
 const io = captureOutput();
@@ -89,9 +89,8 @@ describe('openfpa scenario', () => {
     expect(io.stderr).toMatch(/cannot read .*nope.json: ENOENT/);
   });
 
-  test('bad command line → exit 2', async () => {
-    expect(await run([])).toBe(2);
-    expect(await run(['a.json', '--frobnicate'])).toBe(2);
-    expect(await run(['a.json', '--out'])).toBe(2);
-  });
+  badCommandLines(run, [
+    ['a.json', '--frobnicate'],
+    ['a.json', '--out'],
+  ]);
 });
