@@ -74,6 +74,25 @@ export function stl(y: ArrayLike<number>, m: number, options: StlOptions): StlRe
   return { seasonal: season, trend, remainder };
 }
 
+/** Largest half-width whose tricube weights are tabulated. */
+const MAX_TABULATED = 4096;
+const tricubes: Float64Array[] = [];
+
+/**
+ * The tricube weights (1 − (r/h)³)³ at the distances r = 0..h, computed once per half-width h (the
+ * same expression, so the same bits): every loess fit of a series uses the same few half-widths, and
+ * the powers were most of the decomposition's time.
+ */
+function tricubeWeights(h: number): Float64Array {
+  let t = tricubes[h];
+  if (!t) {
+    t = new Float64Array(h + 1);
+    for (let r = 0; r <= h; r++) t[r] = (1 - (r / h) ** 3) ** 3;
+    tricubes[h] = t;
+  }
+  return t;
+}
+
 /**
  * Loess fit at abscissa xs from points nleft..nright (1-based) of y (R `stlest`); returns NaN when
  * no point has positive weight (the caller then keeps the data value).
@@ -97,11 +116,13 @@ function loessAt(
   if (len > n) h += trunc((len - n) / 2);
   const h9 = 0.999 * h;
   const h1 = 0.001 * h;
+  // Whole-number distances (the Fortran's integer abscissae) read the tricube weights from a table.
+  const cube = Number.isInteger(xs) && Number.isInteger(h) && h <= MAX_TABULATED ? tricubeWeights(h) : undefined;
   let a = 0;
   for (let j = nleft; j <= nright; j++) {
     const r = abs(j - xs);
     if (r <= h9) {
-      w[j - 1] = r <= h1 ? 1 : (1 - (r / h) ** 3) ** 3;
+      w[j - 1] = r <= h1 ? 1 : cube ? cube[r] : (1 - (r / h) ** 3) ** 3;
       if (userw) w[j - 1] = rw[rwo + j - 1] * w[j - 1];
       a += w[j - 1];
     } else w[j - 1] = 0;
