@@ -24,6 +24,11 @@ function addTriple(
   out[3] += s * (x[2] * z01 + x[3] * z11);
 }
 
+// The q × q variance matrices of the recursion, reused from call to call (grown on demand; not
+// re-entrant, which it need not be): a fresh pair per forecast showed in profiles as allocation.
+let scratchV = new Float64Array(0);
+let scratchVn = new Float64Array(0);
+
 /**
  * Forecast means and variances of the class-3 ETS models (multiplicative error and multiplicative
  * season with additive or no trend: MNM, MAM, MAdM), by the matrix recursions of Hyndman et al.
@@ -63,8 +68,13 @@ export function etsClass3Moments(fit: EtsFit, h: number): { mean: Float64Array; 
     M[j] = level * finalState[off + j];
     M[m + j] = slope * finalState[off + j];
   }
-  let V = new Float64Array(q * q);
-  let Vn = new Float64Array(q * q);
+  if (scratchV.length < q * q) {
+    scratchV = new Float64Array(q * q);
+    scratchVn = new Float64Array(q * q);
+  }
+  // Every block of Vn is written at each step; V starts at 0 (no uncertainty at the origin).
+  let V = scratchV.subarray(0, q * q).fill(0);
+  let Vn = scratchVn.subarray(0, q * q);
   const A = new Float64Array(4);
   const inner = new Float64Array(4);
   const mean = new Float64Array(h);
