@@ -86,6 +86,8 @@ export function arimaFilterDiffuse(
   // (A step that leaves F and K unchanged is not enough: Y[0] is exactly 0 for the first m − 1 steps
   // of a seasonal MA model while its other entries are not.)
   let steady = false;
+  // log F once F stops changing (the steady state): the same value the step would compute.
+  let logF = 0;
   const n = w.length;
   const last = r - 1;
   if (tape) tape.steadyFrom = n;
@@ -95,7 +97,7 @@ export function arimaFilterDiffuse(
     if (F < LARGE_GAIN) {
       nu++;
       ssq += (v * v) / F;
-      sumlog += log(F);
+      sumlog += steady ? logF : log(F);
     }
     const a0 = a[0];
     const vf = v / F;
@@ -132,6 +134,7 @@ export function arimaFilterDiffuse(
     F = F1;
     if (-M * yy < 1e-20 * F) {
       steady = true;
+      logF = log(F);
       if (tape) {
         tape.steadyFrom = t + 1;
         record(tape, t + 1, NaN, NaN, F, M, Y, k, r);

@@ -177,11 +177,18 @@ function factorFilter(
   start: number,
   out: Float64Array,
 ): void {
+  // floor((t − start) / step), counted instead of divided.
+  let whole = 0;
+  let part = 0;
   for (let t = start; t < v.length; t++) {
     let s = v[t];
     // The terms with t − step·j ≥ start, in the same order.
-    const jmax = Math.min(count, Math.floor((t - start) / step));
+    const jmax = whole < count ? whole : count;
     for (let j = 1; j <= jmax; j++) s += sign * c[from + j - 1] * v[t - step * j];
     out[t] = s;
+    if (++part === step) {
+      part = 0;
+      whole++;
+    }
   }
 }

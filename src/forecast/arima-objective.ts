@@ -52,6 +52,8 @@ export interface ArimaProblem {
   diffRegressor: number;
   /** Δ(y − regression) at the current coefficients. */
   w: Float64Array;
+  /** The regression shift w was last computed with (NaN before the first). */
+  wShift: number;
   resid: Float64Array;
   phiIdx: Int32Array;
   thetaIdx: Int32Array;
@@ -94,6 +96,7 @@ export function createArimaProblem(
     diffY: differenceSeries(y, order, new Float64Array(n)),
     diffRegressor,
     w: new Float64Array(n),
+    wShift: NaN,
     resid: new Float64Array(n),
     phiIdx: new Int32Array(p),
     thetaIdx: new Int32Array(q),
@@ -127,7 +130,10 @@ export function differencedAdjusted(pb: ArimaProblem, par: ArrayLike<number>): F
   const { diffY, w } = pb;
   const K = pb.ss.K;
   const shift = pb.regressor === 'none' ? 0 : par[pb.narma] * pb.diffRegressor;
+  // Most evaluations move only the ARMA coefficients: w is then what the last one computed.
+  if (Object.is(shift, pb.wShift)) return w;
   for (let t = K; t < w.length; t++) w[t] = diffY[t] - shift;
+  pb.wShift = shift;
   return w;
 }
 
