@@ -15,6 +15,9 @@ export interface AutocovarianceScratch {
   /** Lags of the non-zero AR coefficients and MA autocovariances. */
   phiIdx: Int32Array;
   cuIdx: Int32Array;
+  /** The AR coefficients and top lag gammaAr was last computed for (lag −1: not computed). */
+  arPhi: Float64Array;
+  arLag: number;
 }
 
 export const autocovarianceScratch = (p: number, q: number, maxLag: number): AutocovarianceScratch => ({
@@ -24,7 +27,17 @@ export const autocovarianceScratch = (p: number, q: number, maxLag: number): Aut
   cu: new Float64Array(q + 1),
   phiIdx: new Int32Array(p),
   cuIdx: new Int32Array(q),
+  arPhi: new Float64Array(p),
+  arLag: -1,
 });
+
+/** Whether phi equals the remembered AR coefficients bit for bit. */
+function sameAr(phi: ArrayLike<number>, scratch: AutocovarianceScratch, lag: number): boolean {
+  if (scratch.arLag !== lag) return false;
+  const last = scratch.arPhi;
+  for (let i = 0; i < phi.length; i++) if (!Object.is(phi[i], last[i])) return false;
+  return true;
+}
 
 /**
  * ψ-weights ψ₀..ψ_L and autocovariances γ(0..L) of a stationary ARMA(p, q) process with unit
@@ -45,7 +58,7 @@ export function armaAutocovariances(
 ): boolean {
   const p = phi.length;
   const q = theta.length;
-  const { phiIdx, cuIdx, nested, reflection, gammaAr, cu } = scratch;
+  const { phiIdx, cuIdx, gammaAr, cu } = scratch;
   // Seasonal polynomials are sparse: visit the non-zero AR coefficients only.
   let np = 0;
   for (let i = 0; i < p; i++) if (phi[i] !== 0) phiIdx[np++] = i + 1;
@@ -59,6 +72,41 @@ export function armaAutocovariances(
     psi[j] = v;
   }
   const L = maxLag + q;
+  // The pure AR part depends on φ alone: unchanged when an evaluation moves only the MA coefficients
+  // (central differences in θ, most of a seasonal MA model's search), it is what was computed last.
+  if (!sameAr(phi, scratch, L) && !arAutocovariances(phi, p, np, L, scratch)) return false;
+  let nc = 0;
+  for (let j = 0; j <= q; j++) {
+    let v = j === 0 ? 1 : theta[j - 1];
+    for (let i = 1; i + j <= q; i++) v += theta[i - 1] * theta[i + j - 1];
+    cu[j] = v;
+    if (j > 0 && v !== 0) cuIdx[nc++] = j;
+  }
+  for (let k = 0; k <= maxLag; k++) {
+    let v = cu[0] * gammaAr[k];
+    for (let s = 0; s < nc; s++) {
+      const j = cuIdx[s];
+      v += cu[j] * (gammaAr[k + j] + gammaAr[abs(k - j)]);
+    }
+    gamma[k] = v;
+  }
+  return isFinite(gamma[0]);
+}
+
+/**
+ * Autocovariances γ_AR(0..L) of the pure AR part (unit innovation variance) into scratch.gammaAr, by
+ * the Levinson–Durbin recursion run backwards then forwards; remembers φ and L. Returns false when
+ * a reflection coefficient is not inside (−1, 1). `np` non-zero coefficients at scratch.phiIdx.
+ */
+function arAutocovariances(
+  phi: ArrayLike<number>,
+  p: number,
+  np: number,
+  L: number,
+  scratch: AutocovarianceScratch,
+): boolean {
+  const { phiIdx, nested, reflection, gammaAr, arPhi } = scratch;
+  scratch.arLag = -1;
   // Step down: nested[(k−1)·p + j − 1] = a^{(k)}_j, the AR(k) coefficients; κₖ = a^{(k)}_k.
   for (let j = 0; j < p; j++) nested[(p - 1) * p + j] = phi[j];
   let g0 = 1;
@@ -85,22 +133,9 @@ export function armaAutocovariances(
     gammaAr[k] = v;
   }
   for (let k = 0; k <= L; k++) gammaAr[k] *= g0;
-  let nc = 0;
-  for (let j = 0; j <= q; j++) {
-    let v = j === 0 ? 1 : theta[j - 1];
-    for (let i = 1; i + j <= q; i++) v += theta[i - 1] * theta[i + j - 1];
-    cu[j] = v;
-    if (j > 0 && v !== 0) cuIdx[nc++] = j;
-  }
-  for (let k = 0; k <= maxLag; k++) {
-    let v = cu[0] * gammaAr[k];
-    for (let s = 0; s < nc; s++) {
-      const j = cuIdx[s];
-      v += cu[j] * (gammaAr[k + j] + gammaAr[abs(k - j)]);
-    }
-    gamma[k] = v;
-  }
-  return isFinite(gamma[0]);
+  for (let j = 0; j < p; j++) arPhi[j] = phi[j];
+  scratch.arLag = L;
+  return true;
 }
 
 /**

@@ -222,6 +222,31 @@ export function optimBfgs(fn: Objective, par0: ArrayLike<number>, options: BfgsO
 }
 
 /**
+ * fn with its values remembered by the exact bits of x. The Hessian's central differences of central
+ * differences evaluate most points twice (x ± hᵢeᵢ ± hⱼeⱼ from rows i and j alike, where the two
+ * coordinates' steps agree); fn is a pure function of x, so the remembered value is the one fn
+ * would return again.
+ */
+function remembered(fn: Objective): Objective {
+  const values = new Map<string, number>();
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  return (x) => {
+    let key = '';
+    for (let i = 0; i < x.length; i++) {
+      bits[0] = x[i];
+      key += `${words[0]},${words[1]};`;
+    }
+    let v = values.get(key);
+    if (v === undefined) {
+      v = fn(x);
+      values.set(key, v);
+    }
+    return v;
+  };
+}
+
+/**
  * R's `optimHess(par, fn, gr, control = list(parscale, ndeps))`: the Hessian by central differences
  * of the gradient (`options.gradient`, else the finite-difference one), symmetrised; n × n row-major.
  * @throws OptimFailure when a finite difference is not finite.
@@ -234,9 +259,10 @@ export function optimHessian(fn: Objective, par: ArrayLike<number>, options: Bfg
   const df1 = new Float64Array(n);
   const df2 = new Float64Array(n);
   const H = new Float64Array(n * n);
+  const memo = options.gradient ? fn : remembered(fn);
   const gradient = options.gradient
     ? analyticGradient(options.gradient, parscale)
-    : (p: Float64Array, df: Float64Array) => numericGradient(fn, parscale, ndeps, p, df);
+    : (p: Float64Array, df: Float64Array) => numericGradient(memo, parscale, ndeps, p, df);
   for (let i = 0; i < n; i++) {
     const eps = ndeps / parscale[i];
     dpar[i] = dpar[i] + eps;
