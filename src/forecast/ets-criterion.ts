@@ -9,6 +9,12 @@ const HUGE = 1e10;
 // The kernels read it from here rather than as an argument, and update the trend state
 // unconditionally (without a trend b stays 0: β = 0, φ = 1): both made the loops markedly faster.
 let scratch = new Float64Array(16);
+// The kernels' starting level and trend and their coefficients (l, b, φ, α, β, γ), handed over in a
+// typed array so that every kernel reads them as doubles. As arguments, whole-number constants from
+// some models (b = 0, φ = 1 without a trend) and doubles from others made V8 keep a kernel's level and
+// trend boxed once it had seen both: two heap numbers per step, and garbage collection took a tenth
+// of the month-end close. The same values either way, so the same numbers.
+const coef = new Float64Array(6);
 
 /** n·log Σe² (+ 2 Σ log|f|), with etsFilter's conventions for a zero or non-finite sum. */
 function finish(n: number, sse: number, logf: number): number {
@@ -21,19 +27,15 @@ function finish(n: number, sse: number, logf: number): number {
  * term is 0, which leaves every operation's value as it is (q + 0 = q, yt − 0 = yt), and the ring is
  * not touched; the flag is fixed for the whole loop, so the branches cost next to nothing.
  */
-function additiveError(
-  y: Float64Array,
-  l: number,
-  b: number,
-  m: number,
-  phi: number,
-  alpha: number,
-  beta: number,
-  gamma: number,
-  seasonal: boolean,
-): number {
+function additiveError(y: Float64Array, m: number, seasonal: boolean): number {
   const n = y.length;
   const ring = scratch;
+  let l = coef[0];
+  let b = coef[1];
+  const phi = coef[2];
+  const alpha = coef[3];
+  const beta = coef[4];
+  const gamma = coef[5];
   let idx = m - 1;
   let sse = 0;
   for (let t = 0; t < n; t++) {
@@ -56,14 +58,12 @@ function additiveError(
 }
 
 /** Multiplicative error, no season (MNN, MAN, MAdN). */
-function multiplicativeNonSeasonal(
-  y: Float64Array,
-  l: number,
-  b: number,
-  phi: number,
-  alpha: number,
-  beta: number,
-): number {
+function multiplicativeNonSeasonal(y: Float64Array): number {
+  let l = coef[0];
+  let b = coef[1];
+  const phi = coef[2];
+  const alpha = coef[3];
+  const beta = coef[4];
   const n = y.length;
   let sse = 0;
   let logf = 0;
@@ -94,23 +94,19 @@ function multiplicativeNonSeasonal(
  * Multiplicative error with a season: additive (MNA, MAA, MAdA) or, with `multiplicativeSeason`,
  * multiplicative (MNM, MAM, MAdM). The flag is fixed for the whole loop.
  */
-function multiplicativeErrorSeasonal(
-  y: Float64Array,
-  l: number,
-  b: number,
-  m: number,
-  phi: number,
-  alpha: number,
-  beta: number,
-  gamma: number,
-  multiplicativeSeason: boolean,
-): number {
+function multiplicativeErrorSeasonal(y: Float64Array, m: number, multiplicativeSeason: boolean): number {
   const n = y.length;
   const ring = scratch;
+  let l = coef[0];
+  let b = coef[1];
   let idx = m - 1;
   let sse = 0;
   let logf = 0;
   let prodF = 1;
+  const phi = coef[2];
+  const alpha = coef[3];
+  const beta = coef[4];
+  const gamma = coef[5];
   for (let t = 0; t < n; t++) {
     const sOld = ring[idx];
     const phib = phi * b;
@@ -152,19 +148,18 @@ function multiplicativeErrorSeasonal(
  */
 export function etsCriterion(y: Float64Array, spec: EtsSpec, p: EtsParams, init: Float64Array): number | undefined {
   const hasTrend = spec.trend !== 'N';
-  const phi = spec.trend === 'Ad' ? p.phi : 1;
   const seasonal = spec.season !== 'N';
   const m = seasonal ? spec.period : 1;
-  const { alpha, gamma } = p;
-  const beta = hasTrend ? p.beta : 0;
-  const l = init[0];
-  const b = hasTrend ? init[1] : 0;
   const off = hasTrend ? 2 : 1;
   if (spec.error === 'A' && spec.season === 'M') return undefined;
+  coef[0] = init[0];
+  coef[1] = hasTrend ? init[1] : 0;
+  coef[2] = spec.trend === 'Ad' ? p.phi : 1;
+  coef[3] = p.alpha;
+  coef[4] = hasTrend ? p.beta : 0;
+  coef[5] = p.gamma;
   if (scratch.length < m) scratch = new Float64Array(m);
   if (seasonal) for (let j = 0; j < m; j++) scratch[j] = init[off + j];
-  if (spec.error === 'A') return additiveError(y, l, b, m, phi, alpha, beta, gamma, seasonal);
-  return seasonal
-    ? multiplicativeErrorSeasonal(y, l, b, m, phi, alpha, beta, gamma, spec.season === 'M')
-    : multiplicativeNonSeasonal(y, l, b, phi, alpha, beta);
+  if (spec.error === 'A') return additiveError(y, m, seasonal);
+  return seasonal ? multiplicativeErrorSeasonal(y, m, spec.season === 'M') : multiplicativeNonSeasonal(y);
 }
