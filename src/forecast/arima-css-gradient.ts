@@ -72,9 +72,10 @@ export interface CssObjective {
  */
 export function createCssObjective(pb: ArimaProblem): CssObjective {
   const n = pb.y.length;
-  const e = new Float64Array(n);
-  const lambda = new Float64Array(n);
-  const g = new Float64Array(n);
+  const work = new Float64Array(3 * n);
+  const e = work.subarray(0, n);
+  const lambda = work.subarray(n, 2 * n);
+  const g = work.subarray(2 * n);
   const thetaIdx = new Int32Array(pb.ss.theta.length);
   const phiIdx = new Int32Array(pb.ss.phi.length);
   // The point e was last computed at, with the conditioning it was computed with.

@@ -80,6 +80,8 @@ export function createArimaProblem(
   }
   const p = order.p + order.m * order.P;
   const q = order.q + order.m * order.Q;
+  // The four series-length arrays as views of one buffer (a problem is made for every candidate).
+  const series = new Float64Array(4 * n);
   return {
     y,
     order,
@@ -92,12 +94,12 @@ export function createArimaProblem(
     ss: createArimaStateSpace(p, q, delta, undefined, true),
     par: new Float64Array(fixed.length),
     trans: new Float64Array(narma),
-    adjusted: new Float64Array(n),
-    diffY: differenceSeries(y, order, new Float64Array(n)),
+    adjusted: series.subarray(0, n),
+    diffY: differenceSeries(y, order, series.subarray(n, 2 * n)),
     diffRegressor,
-    w: new Float64Array(n),
+    w: series.subarray(2 * n, 3 * n),
     wShift: NaN,
-    resid: new Float64Array(n),
+    resid: series.subarray(3 * n),
     phiIdx: new Int32Array(p),
     thetaIdx: new Int32Array(q),
     sums: { ssq: 0, sumlog: 0, nu: 0 },

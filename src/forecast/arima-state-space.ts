@@ -131,11 +131,19 @@ export function createArimaStateSpace(
   return ss;
 }
 
-/** The filter's arrays of a state space (once). */
+/** The filter's arrays of a state space (once), as views of one buffer: one allocation instead of 22. */
 function allocateFilter(ss: ArimaStateSpace): void {
   const { r, K, rd, delta } = ss;
+  const sizes = [K * K, rd, rd * rd, rd * rd, rd, rd, rd * rd, K + r + 2, K + r + 2, r * r, K * K, K * r, K, K];
+  const small = [r, r, r, r * r, r * r, r, r, r];
+  let total = 0;
+  for (const v of sizes) total += v;
+  for (const v of small) total += v;
+  const buffer = new Float64Array(total);
+  let at = 0;
+  const take = (length: number): Float64Array => buffer.subarray(at, (at += length));
   // (AAᵀ)[s][t] with A[t][j] = Δ_{t+j+1}: how the pre-sample values enter the first K observations.
-  const AAt = new Float64Array(K * K);
+  const AAt = take(K * K);
   for (let s = 0; s < K; s++)
     for (let t = 0; t < K; t++) {
       let v = 0;
@@ -143,28 +151,28 @@ function allocateFilter(ss: ArimaStateSpace): void {
       AAt[s * K + t] = v;
     }
   ss.AAt = AAt;
-  ss.a = new Float64Array(rd);
-  ss.P = new Float64Array(rd * rd);
-  ss.Pn = new Float64Array(rd * rd);
-  ss.anew = new Float64Array(rd);
-  ss.M = new Float64Array(rd);
-  ss.mm = new Float64Array(rd * rd);
-  ss.gamma = new Float64Array(K + r + 2);
-  ss.psi = new Float64Array(K + r + 2);
-  ss.Q = new Float64Array(r * r);
+  ss.a = take(rd);
+  ss.P = take(rd * rd);
+  ss.Pn = take(rd * rd);
+  ss.anew = take(rd);
+  ss.M = take(rd);
+  ss.mm = take(rd * rd);
+  ss.gamma = take(K + r + 2);
+  ss.psi = take(K + r + 2);
+  ss.Q = take(r * r);
   ss.scratch = autocovarianceScratch(ss.phi.length, ss.theta.length, K + r + 1);
-  ss.S = new Float64Array(K * K);
-  ss.W = new Float64Array(K * r);
-  ss.z = new Float64Array(K);
-  ss.e = new Float64Array(K);
-  ss.aa = new Float64Array(r);
-  ss.anewa = new Float64Array(r);
-  ss.Ma = new Float64Array(r);
-  ss.Pa = new Float64Array(r * r);
-  ss.Pna = new Float64Array(r * r);
-  ss.phiPad = new Float64Array(r);
-  ss.thetaPad = new Float64Array(r);
-  ss.col = new Float64Array(r);
+  ss.S = take(K * K);
+  ss.W = take(K * r);
+  ss.z = take(K);
+  ss.e = take(K);
+  ss.aa = take(r);
+  ss.anewa = take(r);
+  ss.Ma = take(r);
+  ss.Pa = take(r * r);
+  ss.Pna = take(r * r);
+  ss.phiPad = take(r);
+  ss.thetaPad = take(r);
+  ss.col = take(r);
 }
 
 /**

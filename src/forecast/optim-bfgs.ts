@@ -104,7 +104,10 @@ export function optimBfgs(fn: Objective, par0: ArrayLike<number>, options: BfgsO
   const ndeps = options.ndeps ?? 1e-3;
   const maxit = options.maxit ?? 100;
   const reltol = options.reltol ?? sqrt(EPSILON);
-  const b = new Float64Array(n);
+  // The working vectors and the inverse-Hessian approximation as views of one buffer (one allocation:
+  // the order search runs thousands of small searches).
+  const work = new Float64Array(6 * n + n * n);
+  const b = work.subarray(0, n);
   for (let i = 0; i < n; i++) b[i] = par0[i] / parscale[i];
   const f0 = scaled(fn, parscale);
   if (maxit <= 0) {
@@ -116,12 +119,12 @@ export function optimBfgs(fn: Objective, par0: ArrayLike<number>, options: BfgsO
       grCount: 0,
     };
   }
-  const g = new Float64Array(n);
-  const t = new Float64Array(n);
-  const X = new Float64Array(n);
-  const c = new Float64Array(n);
-  const B = new Float64Array(n * n); // lower triangle, row-major B[i * n + j], j ≤ i
-  const xg = new Float64Array(n);
+  const g = work.subarray(n, 2 * n);
+  const t = work.subarray(2 * n, 3 * n);
+  const X = work.subarray(3 * n, 4 * n);
+  const c = work.subarray(4 * n, 5 * n);
+  const xg = work.subarray(5 * n, 6 * n);
+  const B = work.subarray(6 * n); // lower triangle, row-major B[i * n + j], j ≤ i
   let f = f0(b);
   if (!isFinite(f)) throw new OptimFailure("initial value in 'vmmin' is not finite");
   let fmin = f;
