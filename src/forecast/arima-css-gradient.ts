@@ -2,6 +2,7 @@ import type { ArimaProblem } from './arima-objective';
 import { cssObjective, differencedAdjusted, fillCoefficients } from './arima-objective';
 import { expandArma } from './arima-params';
 import { conditionalSumOfSquares, nonZeroPositions } from './arima-css';
+import { zeroedArray } from './zeroed-arrays';
 
 /** Gradient of an objective at x (unscaled coordinates) into `out`. */
 export type ObjectiveGradient = (x: ArrayLike<number>, out: Float64Array) => void;
@@ -72,7 +73,7 @@ export interface CssObjective {
  */
 export function createCssObjective(pb: ArimaProblem): CssObjective {
   const n = pb.y.length;
-  const work = new Float64Array(3 * n);
+  const work = zeroedArray(3 * n);
   const e = work.subarray(0, n);
   const lambda = work.subarray(n, 2 * n);
   const g = work.subarray(2 * n);

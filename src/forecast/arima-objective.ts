@@ -7,6 +7,7 @@ import { arimaFilter } from './arima-diffuse-filter';
 import { arimaFilterDiffuse } from './arima-chandrasekhar';
 import type { FilterTape } from './arima-chandrasekhar';
 import { conditionalSumOfSquares, differenceSeries } from './arima-css';
+import { zeroedArray } from './zeroed-arrays';
 
 // Math and Number functions bound once: global lookups are slow in vm sandboxes (jest), and these are hot paths.
 const { log } = Math;
@@ -81,7 +82,7 @@ export function createArimaProblem(
   const p = order.p + order.m * order.P;
   const q = order.q + order.m * order.Q;
   // The four series-length arrays as views of one buffer (a problem is made for every candidate).
-  const series = new Float64Array(4 * n);
+  const series = zeroedArray(4 * n);
   return {
     y,
     order,

@@ -1,3 +1,4 @@
+import { zeroedArray } from './zeroed-arrays';
 import type { AutocovarianceScratch } from './arima-stationary-covariance';
 import { armaAutocovariances, autocovarianceScratch, stationaryCovariance } from './arima-stationary-covariance';
 
@@ -139,7 +140,7 @@ function allocateFilter(ss: ArimaStateSpace): void {
   let total = 0;
   for (const v of sizes) total += v;
   for (const v of small) total += v;
-  const buffer = new Float64Array(total);
+  const buffer = zeroedArray(total);
   let at = 0;
   const take = (length: number): Float64Array => buffer.subarray(at, (at += length));
   // (AAᵀ)[s][t] with A[t][j] = Δ_{t+j+1}: how the pre-sample values enter the first K observations.

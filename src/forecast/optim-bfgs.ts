@@ -1,3 +1,4 @@
+import { zeroedArray } from './zeroed-arrays';
 // Math and Number functions bound once: global lookups are slow in vm sandboxes (jest), and these are hot paths.
 const { abs, sqrt } = Math;
 const { EPSILON, isFinite } = Number;
@@ -106,7 +107,7 @@ export function optimBfgs(fn: Objective, par0: ArrayLike<number>, options: BfgsO
   const reltol = options.reltol ?? sqrt(EPSILON);
   // The working vectors and the inverse-Hessian approximation as views of one buffer (one allocation:
   // the order search runs thousands of small searches).
-  const work = new Float64Array(6 * n + n * n);
+  const work = zeroedArray(6 * n + n * n);
   const b = work.subarray(0, n);
   for (let i = 0; i < n; i++) b[i] = par0[i] / parscale[i];
   const f0 = scaled(fn, parscale);
