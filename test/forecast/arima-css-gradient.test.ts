@@ -1,31 +1,26 @@
 import { createCssGradient, createCssObjective, lastPoint } from '../../src/forecast/arima-css-gradient';
-import { createArimaProblem, cssObjective } from '../../src/forecast/arima-objective';
-import type { ArimaRegressor } from '../../src/forecast/arima-objective';
-import type { ArimaOrder } from '../../src/forecast/arima-params';
-import { differencingCoefficients } from '../../src/forecast/arima-state-space';
+import { cssObjective } from '../../src/forecast/arima-objective';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
 import {
+  arimaOrder as order,
   centralDifferences,
+  expectFixedLeftOut,
   expectGradientClose,
   expectGradientOnRandomCases,
   expectPairEqualsSeparate,
-  fixedOrderFits,
+  gradientFitModels,
+  problemBuilder,
+  usAccDeathsValues,
 } from './arima-fixtures';
 
-const order = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({ p, d, q, P, D, Q, m });
-
-function problem(y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixed: number[]) {
-  const pb = createArimaProblem(y, o, regressor, Float64Array.from(fixed), differencingCoefficients(o.d, o.D, o.m));
-  pb.ncond = o.d + o.D * o.m + o.p + o.m * o.P;
-  return pb;
-}
+const problem = problemBuilder((o) => o.d + o.D * o.m + o.p + o.m * o.P);
 
 /** Central differences of the CSS objective: the reference the exact gradient must meet. */
 const numericGradient = (pb: ReturnType<typeof problem>, x: number[]): number[] =>
   centralDifferences((z) => cssObjective(pb, z), x);
 
-const usAccDeaths = Float64Array.from(fixedOrderFits().find((f) => f.name === 'usaccdeaths-011-011')!.values);
+const usAccDeaths = usAccDeathsValues();
 
 describe("exact gradient of R's armaCSS objective", () => {
   test.each([
@@ -47,14 +42,7 @@ describe("exact gradient of R's armaCSS objective", () => {
   });
 
   test('fixed coefficients are left out of the gradient (R `fixed`)', () => {
-    const o = order(2, 1, 1, 1, 1, 0, 12);
-    const full = [0.3, -0.2, 0.4, 0.2];
-    const pb = problem(usAccDeaths, o, 'none', [NaN, -0.2, NaN, NaN]);
-    const out = new Float64Array(3);
-    createCssGradient(pb)([0.3, 0.4, 0.2], out);
-    const all = new Float64Array(4);
-    createCssGradient(problem(usAccDeaths, o, 'none', [NaN, NaN, NaN, NaN]))(full, all);
-    expectGradientClose(out, [all[0], all[2], all[3]]);
+    expectFixedLeftOut(problem, (pb) => createCssGradient(pb));
   });
 
   test('seeded property: random stationary models on random walks with season 4', () => {
@@ -98,11 +86,7 @@ describe("exact gradient of R's armaCSS objective", () => {
   test("CSS fits with the exact and with R's numerical gradient reach the same estimates", () => {
     // Both minimise the same objective from the same start; the exact gradient follows a slightly
     // different path, so they agree to the optimiser's tolerance, not to rounding.
-    for (const [o, regressor] of [
-      [order(0, 1, 1, 0, 1, 1, 12), 'none'],
-      [order(2, 0, 0, 1, 1, 0, 12), 'drift'],
-      [order(1, 1, 1), 'drift'],
-    ] as const) {
+    for (const [o, regressor] of gradientFitModels) {
       const exact = fitArima(usAccDeaths, o, { method: 'CSS', regressor, cssGradient: 'analytic' })!;
       const numeric = fitArima(usAccDeaths, o, { method: 'CSS', regressor, cssGradient: 'numeric' })!;
       expect(exact.sigma2Estimate / numeric.sigma2Estimate).toBeCloseTo(1, 6);

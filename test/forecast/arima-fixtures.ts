@@ -13,6 +13,7 @@ import type { FilterSums } from '../../src/forecast/arima-kalman';
 import { arimaFilterFull } from '../../src/forecast/arima-kalman';
 import { SeededGenerator } from '../../src/stats';
 import type { ArimaProblem } from '../../src/forecast/arima-objective';
+import { createArimaProblem } from '../../src/forecast/arima-objective';
 import type { ObjectiveGradient } from '../../src/forecast/arima-css-gradient';
 
 /** R's forecast(fit, h, level = c(80, 95)) in a fixture. */
@@ -120,6 +121,59 @@ export interface BuildingBlocks {
 }
 export const buildingBlocks = (): BuildingBlocks => read<BuildingBlocks>('building-blocks.json');
 
+/** USAccDeaths, the monthly series of the 'usaccdeaths-011-011' fit. */
+export const usAccDeathsValues = (): Float64Array =>
+  Float64Array.from(fixedOrderFits().find((f) => f.name === 'usaccdeaths-011-011')!.values);
+
+/** An ArimaOrder from its numbers in R's order, the seasonal part off unless given. */
+export const arimaOrder = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({
+  p,
+  d,
+  q,
+  P,
+  D,
+  Q,
+  m,
+});
+
+/** Builds an estimation problem (`fixed`: NaN where a coefficient is free) that conditions on `ncond(o)` values. */
+export type ProblemBuilder = (
+  y: Float64Array,
+  o: ArimaOrder,
+  regressor: ArimaRegressor,
+  fixed: number[],
+) => ArimaProblem;
+
+/** A ProblemBuilder whose objective skips the first `ncond(o)` residuals (CSS) or none (ML: `() => 0`). */
+export const problemBuilder =
+  (ncond: (o: ArimaOrder) => number): ProblemBuilder =>
+  (y, o, regressor, fixed) => {
+    const pb = createArimaProblem(y, o, regressor, Float64Array.from(fixed), differencingCoefficients(o.d, o.D, o.m));
+    pb.ncond = ncond(o);
+    return pb;
+  };
+
+/** The models on which a fit with the exact gradient is compared with one using R's numerical gradient. */
+export const gradientFitModels = [
+  [arimaOrder(0, 1, 1, 0, 1, 1, 12), 'none'],
+  [arimaOrder(2, 0, 0, 1, 1, 0, 12), 'drift'],
+  [arimaOrder(1, 1, 1), 'drift'],
+] as const;
+
+/**
+ * ARIMA(2,1,1)(1,1,0)[12] on USAccDeaths with the second coefficient fixed at −0.2: the gradient over
+ * the three free ones must be the full gradient's entries 0, 2 and 3 (R `fixed`).
+ */
+export function expectFixedLeftOut(problem: ProblemBuilder, gradient: (pb: ArimaProblem) => ObjectiveGradient): void {
+  const y = usAccDeathsValues();
+  const o = arimaOrder(2, 1, 1, 1, 1, 0, 12);
+  const out = new Float64Array(3);
+  gradient(problem(y, o, 'none', [NaN, -0.2, NaN, NaN]))([0.3, 0.4, 0.2], out);
+  const all = new Float64Array(4);
+  gradient(problem(y, o, 'none', [NaN, NaN, NaN, NaN]))([0.3, -0.2, 0.4, 0.2], all);
+  expectGradientClose(out, [all[0], all[2], all[3]]);
+}
+
 /** The fixture's orders as an ArimaOrder (seasonal parts dropped for non-seasonal data, as R does). */
 export function orderOf(f: { order: number[]; seasonal: number[]; frequency: number }): ArimaOrder {
   const m = f.frequency;
@@ -205,11 +259,7 @@ export interface PairedObjective {
  * functions bit for bit: at the objective's last point (the shared work is used) and off it (the
  * Hessian's steps: it is not). `problem` builds the estimation problem with every coefficient free.
  */
-export function expectPairEqualsSeparate(
-  seed: number,
-  problem: (y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixed: number[]) => ArimaProblem,
-  f: PairedObjective,
-): void {
+export function expectPairEqualsSeparate(seed: number, problem: ProblemBuilder, f: PairedObjective): void {
   const g = new SeededGenerator(seed, 'arima-objective-pair');
   for (let trial = 0; trial < 10; trial++) {
     const { y, o, regressor, x } = randomSeasonalCase(g, 0.4);
@@ -262,7 +312,7 @@ export function expectGradientClose(got: ArrayLike<number>, want: number[], tol 
 export function expectGradientOnRandomCases(
   g: SeededGenerator,
   spread: number,
-  problem: (y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixed: number[]) => ArimaProblem,
+  problem: ProblemBuilder,
   f: { gradient: (pb: ArimaProblem) => ObjectiveGradient; objective: (pb: ArimaProblem, x: number[]) => number },
   tol = 1e-6,
 ): void {

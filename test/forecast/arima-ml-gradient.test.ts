@@ -1,31 +1,27 @@
 import { createMlGradient, createMlObjective } from '../../src/forecast/arima-ml-gradient';
-import { createArimaProblem, likelihoodObjective } from '../../src/forecast/arima-objective';
-import type { ArimaProblem, ArimaRegressor } from '../../src/forecast/arima-objective';
-import type { ArimaOrder } from '../../src/forecast/arima-params';
-import { differencingCoefficients } from '../../src/forecast/arima-state-space';
+import { likelihoodObjective } from '../../src/forecast/arima-objective';
+import type { ArimaProblem } from '../../src/forecast/arima-objective';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
 import {
+  arimaOrder as order,
   centralDifferences,
+  expectFixedLeftOut,
   expectGradientClose,
   expectGradientOnRandomCases,
   expectPairEqualsSeparate,
-  fixedOrderFits,
+  gradientFitModels,
+  problemBuilder,
+  usAccDeathsValues,
 } from './arima-fixtures';
 
-const order = (p: number, d: number, q: number, P = 0, D = 0, Q = 0, m = 1): ArimaOrder => ({ p, d, q, P, D, Q, m });
-
-function problem(y: Float64Array, o: ArimaOrder, regressor: ArimaRegressor, fixed: number[]) {
-  const pb = createArimaProblem(y, o, regressor, Float64Array.from(fixed), differencingCoefficients(o.d, o.D, o.m));
-  pb.ncond = 0;
-  return pb;
-}
+const problem = problemBuilder(() => 0);
 
 /** Central differences of R's armafn: the reference the exact gradient must meet. */
 const numericGradient = (pb: ReturnType<typeof problem>, x: number[], transform: boolean): number[] =>
   centralDifferences((z) => likelihoodObjective(pb, z, transform), x);
 
-const usAccDeaths = Float64Array.from(fixedOrderFits().find((f) => f.name === 'usaccdeaths-011-011')!.values);
+const usAccDeaths = usAccDeathsValues();
 
 describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
   test.each([
@@ -55,13 +51,7 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
   });
 
   test('fixed coefficients are left out of the gradient (R `fixed`)', () => {
-    const o = order(2, 1, 1, 1, 1, 0, 12);
-    const pb = problem(usAccDeaths, o, 'none', [NaN, -0.2, NaN, NaN]);
-    const out = new Float64Array(3);
-    createMlGradient(pb, true)([0.3, 0.4, 0.2], out);
-    const all = new Float64Array(4);
-    createMlGradient(problem(usAccDeaths, o, 'none', [NaN, NaN, NaN, NaN]), true)([0.3, -0.2, 0.4, 0.2], all);
-    expectGradientClose(out, [all[0], all[2], all[3]]);
+    expectFixedLeftOut(problem, (pb) => createMlGradient(pb, true));
   });
 
   test('a long series reaches the steady state and still matches (the adjoint of the steady steps)', () => {
@@ -89,11 +79,7 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
   });
 
   test("ML fits with the exact and with R's numerical gradient reach the same estimates", () => {
-    for (const [o, regressor] of [
-      [order(0, 1, 1, 0, 1, 1, 12), 'none'],
-      [order(2, 0, 0, 1, 1, 0, 12), 'drift'],
-      [order(1, 1, 1), 'drift'],
-    ] as const) {
+    for (const [o, regressor] of gradientFitModels) {
       const exact = fitArima(usAccDeaths, o, { regressor, mlGradient: 'analytic' })!;
       const numeric = fitArima(usAccDeaths, o, { regressor, mlGradient: 'numeric' })!;
       expect(Math.abs(exact.loglik - numeric.loglik)).toBeLessThan(1e-6 * Math.abs(numeric.loglik));
