@@ -6,7 +6,7 @@ import type { Amount, TemplateData } from './data';
 import { formulaCell, num, withResults } from './data';
 import { columns, rowSum } from './formulas';
 import type { LineColumn } from './lines';
-import { HEADER_ROW, keyColumns, linesTable, NOTE_ROW, rollupRow, TITLE_ROW } from './lines';
+import { HEADER_ROW, keyColumns, linesTable, rollupRow, sheetHeading } from './lines';
 import type { TemplateSheet, TemplateValue } from './plan';
 import type { RollupColumn } from './rollup';
 import { rollupTable } from './rollup';
@@ -63,18 +63,12 @@ export function amountsSheet(t: ResolvedTemplate, role: 'plan' | 'actuals', data
   return {
     role,
     name: t.sheets[role],
-    texts: [
-      { row: TITLE_ROW, column: 0, text: role === 'plan' ? 'Plan' : 'Actuals', style: 'title' },
-      {
-        row: NOTE_ROW,
-        column: 0,
-        text:
-          role === 'plan'
-            ? `Budget by cost centre and account, ${t.months[0]} to ${t.months[t.months.length - 1]}. Type amounts in the month columns; totals and the roll-up are formulas.`
-            : `Actuals booked through ${closed} (forecast from ${t.months[t.forecastIndex]}). Load them from the pane (Budget › Load actuals) or type them.`,
-        style: 'note',
-      },
-    ],
+    texts: sheetHeading(
+      role === 'plan' ? 'Plan' : 'Actuals',
+      role === 'plan'
+        ? `Budget by cost centre and account, ${t.months[0]} to ${t.months[t.months.length - 1]}. Type amounts in the month columns; totals and the roll-up are formulas.`
+        : `Actuals booked through ${closed} (forecast from ${t.months[t.forecastIndex]}). Load them from the pane (Budget › Load actuals) or type them.`,
+    ),
     tables: [lines.table, rollup],
     spills: [],
     freeze: { rows: HEADER_ROW + 1, columns: keys.length },

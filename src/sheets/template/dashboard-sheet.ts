@@ -11,6 +11,7 @@ import { TABLES as AMOUNTS } from './amounts-sheet';
 import type { Amount, TemplateData } from './data';
 import { formulaCell, num, withResults } from './data';
 import { FORECAST_TABLES } from './forecast-sheet';
+import { sheetHeading } from './lines';
 import { column, ratio, thisRow } from './formulas';
 import type { TemplateCell, TemplateChart, TemplateColumn, TemplateSheet, TemplateTable, TemplateValue } from './plan';
 import { differenceColumn, ratioColumn, rollupTable } from './rollup';
@@ -133,62 +134,67 @@ export function dashboardSheet(
   const proposals = proposalsTable(t, flagsColumn, TABLE_ROW + flags.rows.length + 3);
   const monthsColumn = flagsColumn + proposals.columns.length + 1;
   const months = monthsTable(t, data, monthsColumn, results);
-  const body = (tbl: TemplateTable, header: string) => {
-    const c = tbl.column + tbl.columns.findIndex((col) => col.header === header);
-    return `${cellAddress(tbl.row + 1, c)}:${cellAddress(tbl.row + tbl.rows.length, c)}`;
-  };
   const charts: TemplateChart[] = [
-    {
+    plotColumns(centresTable, 'cost centre', [V.fyPlan, V.ytdActual, V.landing], {
       name: 'fpaChartLanding',
       kind: 'column',
       title: 'FY plan, actual to date and landing by cost centre',
-      categories: body(centresTable, 'cost centre'),
-      series: [V.fyPlan, V.ytdActual, V.landing].map((s) => ({ name: s, values: body(centresTable, s) })),
-      row: CHART_ROW,
       column: 0,
       width: 420,
-      height: 260,
-    },
-    {
+    }),
+    plotColumns(months, 'month', ['plan', 'actual', 'forecast'], {
       name: 'fpaChartMonths',
       kind: 'line',
       title: 'Plan, actual and forecast by month',
-      categories: body(months, 'month'),
-      series: ['plan', 'actual', 'forecast'].map((s) => ({ name: s, values: body(months, s) })),
-      row: CHART_ROW,
       column: 7,
       width: 420,
-      height: 260,
-    },
-    {
+    }),
+    plotColumns(flags, 'severity', ['open flags'], {
       name: 'fpaChartFlags',
       kind: 'bar',
       title: 'Open flags by severity',
-      categories: body(flags, 'severity'),
-      series: [{ name: 'open flags', values: body(flags, 'open flags') }],
-      row: CHART_ROW,
       column: 14,
       width: 300,
-      height: 260,
-    },
+    }),
   ];
   return {
     role: 'dashboard',
     name: t.sheets.dashboard,
-    texts: [
-      { row: 0, column: 0, text: 'Budget execution', style: 'title' },
-      {
-        row: 1,
-        column: 0,
-        text: `Fiscal year ${t.months[t.year.from]} to ${t.months[t.year.to]}, actuals through ${t.months[f - 1]}.${t.owner ? ` Cost centres of ${t.owner.name} first.` : ''} Proposals as of the last refresh from the pane.`,
-        style: 'note',
-      },
-    ],
+    texts: sheetHeading(
+      'Budget execution',
+      `Fiscal year ${t.months[t.year.from]} to ${t.months[t.year.to]}, actuals through ${t.months[f - 1]}.${t.owner ? ` Cost centres of ${t.owner.name} first.` : ''} Proposals as of the last refresh from the pane.`,
+    ),
     tables: [centresTable, rollup, flags, proposals, months],
     spills: [],
     freeze: { rows: 0, columns: 0 },
     names: [],
     charts,
+  };
+}
+
+/** The body of a table's column, as the local A1 range a chart reads. */
+function columnBody(tbl: TemplateTable, header: string): string {
+  const c = tbl.column + tbl.columns.findIndex((col) => col.header === header);
+  return `${cellAddress(tbl.row + 1, c)}:${cellAddress(tbl.row + tbl.rows.length, c)}`;
+}
+
+/** A chart in the charts' row of some columns of a dashboard table against one of its columns. */
+function plotColumns(
+  tbl: TemplateTable,
+  categories: string,
+  series: readonly string[],
+  chart: Pick<TemplateChart, 'name' | 'kind' | 'title' | 'column' | 'width'>,
+): TemplateChart {
+  return {
+    name: chart.name,
+    kind: chart.kind,
+    title: chart.title,
+    categories: columnBody(tbl, categories),
+    series: series.map((s) => ({ name: s, values: columnBody(tbl, s) })),
+    row: CHART_ROW,
+    column: chart.column,
+    width: chart.width,
+    height: 260,
   };
 }
 

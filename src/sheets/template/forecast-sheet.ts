@@ -10,7 +10,7 @@ import type { TemplateData } from './data';
 import { formulaCell, num, withResults } from './data';
 import { column, lookupKeepBlank, matchRow, rowSum, thisRow, columns as span } from './formulas';
 import type { LineColumn } from './lines';
-import { HEADER_ROW, keyColumns, linesTable, NOTE_ROW, rollupRow, TITLE_ROW } from './lines';
+import { HEADER_ROW, keyColumns, linesTable, rollupRow, sheetHeading } from './lines';
 import type { TemplateCell, TemplateSheet } from './plan';
 import { rollupTable } from './rollup';
 import type { ResolvedTemplate, TemplateLine } from './spec';
@@ -112,13 +112,10 @@ export function forecastSheet(t: ResolvedTemplate, data: TemplateData): Template
     role: 'forecast',
     name: t.sheets.forecast,
     texts: [
-      { row: TITLE_ROW, column: 0, text: 'Forecast', style: 'title' },
-      {
-        row: NOTE_ROW,
-        column: 0,
-        text: `Actuals through ${t.months[f - 1]}, then =FPA.FORECAST.ROLLING on each line's actuals. Fiscal year ${t.months[t.year.from]} to ${t.months[t.year.to]}: ${LANDING} = ${YTD_ACTUAL} + ${REST_OF_YEAR}.`,
-        style: 'note',
-      },
+      ...sheetHeading(
+        'Forecast',
+        `Actuals through ${t.months[f - 1]}, then =FPA.FORECAST.ROLLING on each line's actuals. Fiscal year ${t.months[t.year.from]} to ${t.months[t.year.to]}: ${LANDING} = ${YTD_ACTUAL} + ${REST_OF_YEAR}.`,
+      ),
     ],
     tables: [lines.table, rollup],
     spills: [],

@@ -3,7 +3,7 @@
  * owner) then the sheet's own columns, each a header, a format and how its cell is made. A column
  * that computes a value also gives it, so roll-ups can sum results when the plan carries them.
  */
-import type { FormatName, TemplateCell, TemplateColumn, TemplateTable, TemplateValue } from './plan';
+import type { FormatName, TemplateCell, TemplateColumn, TemplateTable, TemplateText, TemplateValue } from './plan';
 import { isFormula } from './plan';
 import type { ResolvedTemplate, TemplateLine } from './spec';
 
@@ -11,6 +11,14 @@ import type { ResolvedTemplate, TemplateLine } from './spec';
 export const TITLE_ROW = 0;
 export const NOTE_ROW = 1;
 export const HEADER_ROW = 3;
+
+/** The title and the note every template sheet opens with, in its first column. */
+export function sheetHeading(title: string, note: string): TemplateText[] {
+  return [
+    { row: TITLE_ROW, column: 0, text: title, style: 'title' },
+    { row: NOTE_ROW, column: 0, text: note, style: 'note' },
+  ];
+}
 
 export interface LineColumn {
   header: string;

@@ -17,6 +17,7 @@ import { SeededGenerator } from '../../stats/seeded-generator';
 import { DRIVER_COLUMNS } from '../driver-table';
 import type { TemplateData } from './data';
 import { readHierarchy } from './hierarchy';
+import { sheetHeading } from './lines';
 import { monthSequence } from './months';
 import type { TemplateSheet } from './plan';
 import type { TemplateSpec } from './spec';
@@ -144,13 +145,10 @@ export function sampleDriversSheet(
     role: 'drivers',
     name,
     texts: [
-      { row: 0, column: 0, text: 'Driver model', style: 'title' },
-      {
-        row: 1,
-        column: 0,
-        text: 'Annual people costs from four uncertain drivers: edit a distribution and the scenario below recalculates.',
-        style: 'note',
-      },
+      ...sheetHeading(
+        'Driver model',
+        'Annual people costs from four uncertain drivers: edit a distribution and the scenario below recalculates.',
+      ),
       { row: 3 + rows.length + 2, column: 0, text: 'Model', style: 'caption' },
       { row: 3 + rows.length + 3, column: 0, text: sample.drivers.model.replace(/\n/g, '; '), style: 'note' },
     ],

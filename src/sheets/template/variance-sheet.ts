@@ -10,7 +10,7 @@ import { formulaCell, num, withResults } from './data';
 import { FORECAST_TABLES, LANDING } from './forecast-sheet';
 import { column, columns, lookup, lookupKeepBlank, ratio, rowSum, thisRow } from './formulas';
 import type { LineColumn } from './lines';
-import { HEADER_ROW, keyColumns, linesTable, NOTE_ROW, rollupRow, TITLE_ROW } from './lines';
+import { HEADER_ROW, keyColumns, linesTable, rollupRow, sheetHeading } from './lines';
 import type { FormatName, TemplateSheet, TemplateValue } from './plan';
 import { differenceColumn, ratioColumn, rollupTable } from './rollup';
 import type { ResolvedTemplate, TemplateLine } from './spec';
@@ -142,13 +142,10 @@ export function varianceSheet(t: ResolvedTemplate, data: TemplateData): Template
     role: 'variance',
     name: t.sheets.variance,
     texts: [
-      { row: TITLE_ROW, column: 0, text: 'Variance', style: 'title' },
-      {
-        row: NOTE_ROW,
-        column: 0,
-        text: `Fiscal year ${t.months[t.year.from]} to ${t.months[t.year.to]}, actuals through ${t.months[f - 1]}. Flags from =FPA.VARIANCE.FLAGS at the right of the table.`,
-        style: 'note',
-      },
+      ...sheetHeading(
+        'Variance',
+        `Fiscal year ${t.months[t.year.from]} to ${t.months[t.year.to]}, actuals through ${t.months[f - 1]}. Flags from =FPA.VARIANCE.FLAGS at the right of the table.`,
+      ),
       { row: HEADER_ROW - 1, column: flagsColumn, text: 'Flags (=FPA.VARIANCE.FLAGS)', style: 'caption' },
     ],
     tables: [lines.table, rollup],
