@@ -15,6 +15,7 @@ import type { CashRunner } from '../../taskpane/run/cash-runner';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
+import { fillForm } from './fill-form';
 import { openView } from './open-view';
 import { renderPane } from './render-pane';
 
@@ -51,19 +52,29 @@ function renderCash(cashRunner?: CashRunner) {
   return workbook;
 }
 
-const type = (label: string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label, { exact: false }), { target: { value } });
+/** Opens the Cash view at the section headed `heading`, fills `fields` (labels in part) and clicks `button`. */
+async function submitCash(heading: string, fields: Record<string, string>, button: string): Promise<void> {
+  await openView('Cash');
+  await screen.findByRole('heading', { name: heading }, { timeout: 10000 });
+  fillForm(fields, { exact: false });
+  fireEvent.click(screen.getByRole('button', { name: button }));
+}
+
+const RUN = 'Run and write to a sheet';
 
 it('runs a plan over trials and writes the schedule, buffer and risk chart to a sheet', async () => {
   const workbook = renderCash();
-  await openView('Cash');
-  await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
-  type('Flows or trials', 'Trials!A1:F30');
-  type('Instruments', 'Cash!A5:C7');
-  type('Opening cash', '1000');
-  type('Minimum cash', '200');
-  type('Alpha', '0.1');
-  fireEvent.click(screen.getByRole('button', { name: 'Run and write to a sheet' }));
+  await submitCash(
+    'Cash plan',
+    {
+      'Flows or trials': 'Trials!A1:F30',
+      Instruments: 'Cash!A5:C7',
+      'Opening cash': '1000',
+      'Minimum cash': '200',
+      Alpha: '0.1',
+    },
+    RUN,
+  );
   const done = await screen.findByTestId('cash-done', {}, { timeout: 20000 });
   expect(done.textContent).toMatch(/over 30 trials/);
   expect(done.textContent).toMatch(/Written to the sheet "Cash plan"/);
@@ -74,19 +85,16 @@ it('runs a plan over trials and writes the schedule, buffer and risk chart to a 
 
 it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)', async () => {
   renderCash();
-  await openView('Cash');
-  await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
-  type('Flows or trials', 'Cash!B2:G2');
-  type('Instruments', 'Cash!A5:C7');
-  type('Opening cash', '1000');
-  fireEvent.click(screen.getByRole('button', { name: 'Run and write to a sheet' }));
+  await submitCash(
+    'Cash plan',
+    { 'Flows or trials': 'Cash!B2:G2', Instruments: 'Cash!A5:C7', 'Opening cash': '1000' },
+    RUN,
+  );
   expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toMatch(
     /flows row 1, column 2: holds "x", not a number/,
   );
-  type('Alpha', '1.5');
-  await waitFor(() =>
-    expect((screen.getByRole('button', { name: 'Run and write to a sheet' }) as HTMLButtonElement).disabled).toBe(true),
-  );
+  fillForm({ Alpha: '1.5' }, { exact: false });
+  await waitFor(() => expect((screen.getByRole('button', { name: RUN }) as HTMLButtonElement).disabled).toBe(true));
   expect(screen.getByText(/Alpha is a probability between 0 and 1/)).toBeTruthy();
 }, 60_000);
 
@@ -111,12 +119,11 @@ it('shows the runner’s progress, and Cancel stops the run without writing anyt
     payables: () => ({ done: Promise.reject(new Error('not used')), cancel: () => undefined }),
   };
   const workbook = renderCash(runner);
-  await openView('Cash');
-  await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
-  type('Flows or trials', 'Trials!A1:F30');
-  type('Instruments', 'Cash!A5:C7');
-  type('Opening cash', '1000');
-  fireEvent.click(screen.getByRole('button', { name: 'Run and write to a sheet' }));
+  await submitCash(
+    'Cash plan',
+    { 'Flows or trials': 'Trials!A1:F30', Instruments: 'Cash!A5:C7', 'Opening cash': '1000' },
+    RUN,
+  );
   const cancel = await screen.findByRole('button', { name: 'Cancel' });
   act(() => report({ done: 2, total: 5 }));
   expect((await screen.findByText('Solving: step 2 of 5')).textContent).toBe('Solving: step 2 of 5');
@@ -129,13 +136,11 @@ it('shows the runner’s progress, and Cancel stops the run without writing anyt
 
 it('plans payables from the Cash view and writes the decisions and closing cash, as FPA.WC.PAYABLES does', async () => {
   const workbook = renderCash();
-  await openView('Cash');
-  await screen.findByRole('heading', { name: 'Payables' }, { timeout: 10000 });
-  type('Opening cash', '1000');
-  type('Bills', 'Bills!A1:E4');
-  type('Other flows', 'Cash!B3:G3');
-  type('Floor', '100');
-  fireEvent.click(screen.getByRole('button', { name: 'Plan payables' }));
+  await submitCash(
+    'Payables',
+    { 'Opening cash': '1000', Bills: 'Bills!A1:E4', 'Other flows': 'Cash!B3:G3', Floor: '100' },
+    'Plan payables',
+  );
   const done = await screen.findByTestId('payables-done', {}, { timeout: 20000 });
   const invoices = readPayables(bills.slice(1), 6);
   const plan = await planPayables({ openingCash: 1000, flows, floor: 100, invoices }, glpkNodeSolver);

@@ -10,6 +10,7 @@ import { createWorkbookDouble } from '../../../taskpane/workbook/workbook-double
 import { createMemoryRepository } from '../../../src/store/memory-repository';
 import type { Connector, ConnectorState } from '../../../src/connector';
 import { connectorDouble } from '../connector-double';
+import { fillForm } from '../fill-form';
 
 /** A connector in `status` whose GET /api/actuals answers from `actuals` (by cost centre). */
 function actualsServer(status: ConnectorState['status'], actuals: Record<string, unknown[]>) {
@@ -30,7 +31,27 @@ function renderBudget(workbook = createWorkbookDouble(), getConnector?: () => Pr
   return workbook;
 }
 
-const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+/** The template form's fields as most cases fill them: two cost centres, one account, a year. */
+const TEMPLATE = {
+  'Cost centres': 'MKT\nIT',
+  Accounts: 'Travel',
+  Months: '2025-01 to 2025-12',
+  'First forecast month': '2025-07',
+};
+
+/** Waits for the template form, fills TEMPLATE with `fields` in their place, and previews the changes. */
+async function previewTemplate(fields: Partial<typeof TEMPLATE> = {}): Promise<void> {
+  await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
+  fillForm({ ...TEMPLATE, ...fields });
+  fireEvent.click(await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 }));
+}
+
+/** previewTemplate, then Create in the preview; resolves when the workbook is written. */
+async function createTemplate(fields: Partial<typeof TEMPLATE> = {}): Promise<void> {
+  await previewTemplate(fields);
+  fireEvent.click(within(await screen.findByTestId('template-preview')).getByRole('button', { name: 'Create' }));
+  await screen.findByText(/^Budget workbook written/);
+}
 
 describe('Budget view', () => {
   it('reads a hierarchy from the selection, lists the changes, then creates the workbook', async () => {
@@ -50,9 +71,7 @@ describe('Budget view', () => {
     expect((await screen.findByTestId('hierarchy-read')).textContent).toBe(
       'Hierarchy: 3 cost centres under entity → department',
     );
-    type('Accounts', 'Travel, Software');
-    type('Months', '2025-01 to 2025-12');
-    type('First forecast month', '2025-07');
+    fillForm({ Accounts: 'Travel, Software', Months: '2025-01 to 2025-12', 'First forecast month': '2025-07' });
     fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
     const preview = await screen.findByTestId('template-preview');
     expect(within(preview).getByText('Add sheet "Plan" (fpaPlan, fpaPlanRollup)')).toBeTruthy();
@@ -65,16 +84,9 @@ describe('Budget view', () => {
 
   it('a re-run that drops a cost centre with typed amounts needs the deletion confirmed', async () => {
     const workbook = renderBudget();
-    await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
-    type('Cost centres', 'MKT\nIT');
-    type('Accounts', 'Travel');
-    type('Months', '2025-01 to 2025-12');
-    type('First forecast month', '2025-07');
-    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
-    fireEvent.click(within(await screen.findByTestId('template-preview')).getByRole('button', { name: 'Create' }));
-    await screen.findByText(/^Budget workbook written/);
+    await createTemplate();
     await workbook.writeRange('Plan!F6', [[55]]); // IT/Travel 2025-01
-    type('Cost centres', 'MKT');
+    fillForm({ 'Cost centres': 'MKT' });
     fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
     const preview = await screen.findByTestId('template-preview');
     expect(within(preview).getByText('Plan: remove 1 line(s) (IT/Travel)')).toBeTruthy();
@@ -106,14 +118,7 @@ describe('Budget view', () => {
     });
     const workbook = createWorkbookDouble();
     renderBudget(workbook, server.getConnector);
-    await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
-    type('Cost centres', 'MKT\nIT');
-    type('Accounts', 'Travel');
-    type('Months', '2025-01 to 2025-12');
-    type('First forecast month', '2025-04');
-    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
-    fireEvent.click(within(await screen.findByTestId('template-preview')).getByRole('button', { name: 'Create' }));
-    await screen.findByText(/^Budget workbook written/);
+    await createTemplate({ 'First forecast month': '2025-04' });
     const button = screen.getByRole('button', { name: 'Load actuals from the team server' });
     await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(button);
@@ -129,12 +134,7 @@ describe('Budget view', () => {
 
   it('names the month to fix and writes nothing', async () => {
     const workbook = renderBudget();
-    await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
-    type('Cost centres', 'MKT\nIT');
-    type('Accounts', 'Travel');
-    type('Months', '2025-01, 2025-02, 2025-04');
-    type('First forecast month', '2025-04');
-    fireEvent.click(await screen.findByRole('button', { name: 'Preview changes' }));
+    await previewTemplate({ Months: '2025-01, 2025-02, 2025-04', 'First forecast month': '2025-04' });
     expect((await screen.findByRole('alert')).textContent).toContain('month 3: "2025-04" follows "2025-02"');
     expect(workbook.store.sheets.size).toBe(0);
   }, 30000);
@@ -146,12 +146,7 @@ describe('Budget view', () => {
       { op: 'cells', sheet: 'Plan', address: 'A5', cells: [['mine']] },
     ]);
     renderBudget(workbook);
-    await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
-    type('Cost centres', 'MKT, IT');
-    type('Accounts', 'Travel');
-    type('Months', '2025-01 to 2025-12');
-    type('First forecast month', '2025-07');
-    fireEvent.click(await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 }));
+    await previewTemplate({ 'Cost centres': 'MKT, IT' });
     fireEvent.click(await screen.findByRole('button', { name: 'Use “Plan (2)”' }));
     const preview = await screen.findByText('Add sheet "Plan (2)" (fpaPlan, fpaPlanRollup)');
     fireEvent.click(
