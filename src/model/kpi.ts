@@ -50,15 +50,9 @@ export interface KpiLink {
  * A KPI definition as the team server keeps it: owned by one cost centre, its name unique there, with
  * the budget lines whose spend moves it (a link's `kpi` is the KPI itself, so it is not repeated).
  */
-export interface KpiDefinition {
-  ownerCostCentre: string;
-  name: string;
-  unit: string;
-  direction: KpiDirection;
+export interface KpiDefinition extends Omit<Kpi, 'id' | 'priority'> {
   /** Weight in the allocation objective (above 0). */
   priority: number;
-  target: Array<number | null>;
-  actual: Array<number | null>;
   links: Array<Omit<KpiLink, 'kpi'>>;
 }
 
