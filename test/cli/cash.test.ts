@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { run } from '../../cli/commands/cash';
-import { badCommandLines, captureOutput, inputFolder } from './command-io';
+import { badCommandLines, badInputFiles, captureOutput, inputFolder } from './command-io';
 
-const { dir, write } = inputFolder('openfpa-cash-');
+const folder = inputFolder('openfpa-cash-');
+const { dir, write } = folder;
 const io = captureOutput();
 
 const plan = {
@@ -45,19 +46,12 @@ test('adds shadow prices on request', async () => {
   expect(JSON.parse(io.stdout).shadowPrices.minCash).toHaveLength(3);
 });
 
-test.each([
+badInputFiles(run, folder, io, { name: 'cash', what: 'plan' }, [
   ['not JSON', '{"flows": [1,'],
   ['no flows', { openingCash: 1, minCash: 0, flows: [], instruments: [] }],
   ['bad term', { openingCash: 1, minCash: 0, flows: [1, 2], instruments: [{ name: 'a', term: 0, rate: 0.01 }] }],
   ['array top level', [1, 2]],
-])('malformed plan (%s): message on io.stderr, exit 1', async (_name, content) => {
-  expect(await run([write('bad.json', content)])).toBe(1);
-  expect(io.stderr).toMatch(/openfpa cash: /);
-});
-
-test('a missing file exits 1', async () => {
-  expect(await run([path.join(dir, 'nope.json')])).toBe(1);
-});
+]);
 
 badCommandLines(run, [
   ['a.json', '--objective', 'profit'],

@@ -1,6 +1,6 @@
 /**
- * What the command tests share: a temporary folder for input files, and the command's stdout and
- * stderr captured per test.
+ * What the command tests share: a temporary folder for input files, the command's stdout and
+ * stderr captured per test, and the tests every command owes for bad command lines and input files.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -45,4 +45,25 @@ export function badCommandLines(run: (args: string[]) => Promise<number>, lines:
       expect(await run([...line])).toBe(2);
     },
   );
+}
+
+/**
+ * One test per input file the command cannot use (exit 1, `openfpa <command>: ` and the message on
+ * stderr), and one for a file that is not there (exit 1). `what` names the input in the test names.
+ */
+export function badInputFiles(
+  run: (args: string[]) => Promise<number>,
+  folder: ReturnType<typeof inputFolder>,
+  io: { readonly stderr: string },
+  command: { name: string; what: string },
+  cases: Array<readonly [string, unknown]>,
+): void {
+  test.each(cases)(`malformed ${command.what} (%s): message on io.stderr, exit 1`, async (_name, content) => {
+    expect(await run([folder.write('bad.json', content)])).toBe(1);
+    expect(io.stderr).toMatch(new RegExp(`openfpa ${command.name}: `));
+  });
+
+  test('a missing file exits 1', async () => {
+    expect(await run([path.join(folder.dir, 'nope.json')])).toBe(1);
+  });
 }

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { run } from '../../cli/commands/forecast';
 import { FORECAST_METHODS } from '../../src/forecast/types';
-import { badCommandLines, captureOutput, inputFolder } from './command-io';
+import { badCommandLines, badInputFiles, captureOutput, inputFolder } from './command-io';
 
-const { dir, write } = inputFolder('openfpa-forecast-');
+const folder = inputFolder('openfpa-forecast-');
+const { dir, write } = folder;
 const io = captureOutput();
 
 const season = (t: number) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + t * 0.5;
@@ -58,19 +59,12 @@ test('is deterministic', async () => {
   expect(fs.readFileSync(o1, 'utf8')).toBe(fs.readFileSync(o2, 'utf8'));
 });
 
-test.each([
+badInputFiles(run, folder, io, { name: 'forecast', what: 'file' }, [
   ['not JSON', '{"frequency": 12,'],
   ['no series', { frequency: 12, horizon: 6, series: [] }],
   ['bad horizon', { frequency: 12, horizon: 0, series: dataset.series }],
   ['text value', { frequency: 12, horizon: 6, series: [{ id: 'x', values: [1, 'two', 3] }] }],
-])('malformed file (%s): message on io.stderr, exit 1', async (_name, content) => {
-  expect(await run([write('bad.json', content)])).toBe(1);
-  expect(io.stderr).toMatch(/openfpa forecast: /);
-});
-
-test('a missing file exits 1', async () => {
-  expect(await run([path.join(dir, 'nope.json')])).toBe(1);
-});
+]);
 
 badCommandLines(run, [
   ['x.json', '--levels', '120'],

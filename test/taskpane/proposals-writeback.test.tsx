@@ -93,29 +93,21 @@ describe('write-back through Office.js', () => {
 
     const { proposals, audit } = await loadProposals(repository);
     expect(proposals[0].record.state).toBe('reverted');
+    // The nth record of P1's audit trail: ada moved lines L1–L3 from `before` to `after` at 08:00 UTC on `day`.
+    const record = (n: number, action: string, before: number[], after: number[], day: string) => ({
+      id: `audit:P1:${n}`,
+      kind: 'audit',
+      proposal: 'P1',
+      action,
+      lines: ['L1', 'L2', 'L3'],
+      before,
+      after,
+      who: 'ada',
+      when: `${day}T08:00:00Z`,
+    });
     expect(audit).toEqual([
-      {
-        id: 'audit:P1:1',
-        kind: 'audit',
-        proposal: 'P1',
-        action: 'apply',
-        lines: ['L1', 'L2', 'L3'],
-        before: [100, 200, 300],
-        after: [110, 190, 300],
-        who: 'ada',
-        when: '2026-01-02T08:00:00Z',
-      },
-      {
-        id: 'audit:P1:2',
-        kind: 'audit',
-        proposal: 'P1',
-        action: 'revert',
-        lines: ['L1', 'L2', 'L3'],
-        before: [110, 190, 300],
-        after: [100, 200, 300],
-        who: 'ada',
-        when: '2026-01-03T08:00:00Z',
-      },
+      record(1, 'apply', [100, 200, 300], [110, 190, 300], '2026-01-02'),
+      record(2, 'revert', [110, 190, 300], [100, 200, 300], '2026-01-03'),
     ]);
   });
 
