@@ -20,6 +20,7 @@ import { autoArima } from '../src/forecast/arima-select';
 import type { AutoArimaOptions } from '../src/forecast/arima-select';
 import { normalQuantile } from '../src/stats';
 import { autoArimaFits, fixedOrderFits, fixtureSeries, orderOf, sharedDataDir } from '../test/forecast/arima-fixtures';
+import { titledTable } from './markdown';
 
 /** Largest relative difference (as test/forecast/fixtures' maxRelDiff, which needs jest). */
 const relDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
@@ -102,25 +103,30 @@ function autoRows(dir: string): { rows: string[]; misses: string[] } {
 }
 
 function main(): void {
-  const out = [
+  const out = titledTable(
     'Fixed orders: forecast::Arima() fixtures (R 4.2, forecast 8.20); "within" = relative difference ≤ 1e-6; forecasts = point forecasts and 95% upper bounds',
-    '',
-    '| likelihood | series | log-lik within | forecasts within | both | log-lik ≥ R | worst log-lik diff | CPU s |',
-    '|---|---|---|---|---|---|---|---|',
-    ...fixedOrderRows(),
-    '',
-  ];
+    [
+      'likelihood',
+      'series',
+      'log-lik within',
+      'forecasts within',
+      'both',
+      'log-lik ≥ R',
+      'worst log-lik diff',
+      'CPU s',
+    ],
+    fixedOrderRows(),
+  );
   const dir = sharedDataDir();
   if (!dir) out.push('auto.arima fixtures: shared/data not found; table skipped.', '');
   else {
     const { rows, misses } = autoRows(dir);
     out.push(
-      'auto.arima(): forecast::auto.arima() fixtures on the three tuning sets (orders = p,d,q,P,D,Q and the constant)',
-      '',
-      '| likelihood | series | same orders | same d and D | models fitted | CPU s |',
-      '|---|---|---|---|---|---|',
-      ...rows,
-      '',
+      ...titledTable(
+        'auto.arima(): forecast::auto.arima() fixtures on the three tuning sets (orders = p,d,q,P,D,Q and the constant)',
+        ['likelihood', 'series', 'same orders', 'same d and D', 'models fitted', 'CPU s'],
+        rows,
+      ),
       ...(misses.length ? ['Differences:', '', ...misses.map((m) => `- ${m}`), ''] : []),
     );
   }

@@ -19,6 +19,7 @@ import type { AutoArimaOptions } from '../src/forecast/arima-select';
 import { autoArima } from '../src/forecast/arima-select';
 import { arimaLabel, arimaMemberOf } from '../src/forecast/arima-member';
 import { sharedFolder } from './shared-folder';
+import { titledTable } from './markdown';
 
 interface Series {
   id: string;
@@ -133,12 +134,11 @@ function main(): number {
   fs.rmSync(tmp, { recursive: true, force: true });
   process.stdout.write(
     [
-      `Automatic ARIMA on ${path.basename(dataset)} (${d.series.length} series, h = ${d.horizon}, one thread)`,
-      '',
-      '| variant | sMAPE % | MASE | cover 80 | cover 95 | models unlike default | models fitted | CPU s |',
-      '|---|---|---|---|---|---|---|---|',
-      ...table,
-      '',
+      ...titledTable(
+        `Automatic ARIMA on ${path.basename(dataset)} (${d.series.length} series, h = ${d.horizon}, one thread)`,
+        ['variant', 'sMAPE %', 'MASE', 'cover 80', 'cover 95', 'models unlike default', 'models fitted', 'CPU s'],
+        table,
+      ),
       ...(differences.length ? ['Chosen models that differ from the default:', '', ...differences, ''] : []),
     ].join('\n'),
   );

@@ -29,6 +29,7 @@ import { freeParameterCount } from '../src/forecast/ets-model';
 import type { EtsFit } from '../src/forecast/ets-fit';
 import { hasFullSeasons } from '../src/model/limits';
 import { sharedDataset, type CachedForecast, type CachedSeries, type MemberName } from './forecast-cache-format';
+import { titledTable } from './markdown';
 
 const LEVELS = [80, 95];
 
@@ -161,14 +162,11 @@ function main(): number {
   fs.writeFileSync(file, JSON.stringify({ dataset, cpu, originCpu, series }));
   const table = Object.entries(cpu).map(([m, s]) => `| ${m} | ${s.toFixed(1)} | ${(originCpu[m] ?? 0).toFixed(1)} |`);
   process.stdout.write(
-    [
+    titledTable(
       `Cached ${series.length} series of ${path.basename(dataset)} to ${file} (CPU s, one thread)`,
-      '',
-      '| member | CPU s at the origin | CPU s at the earlier origins |',
-      '|---|---|---|',
-      ...table,
-      '',
-    ].join('\n'),
+      ['member', 'CPU s at the origin', 'CPU s at the earlier origins'],
+      table,
+    ).join('\n'),
   );
   return 0;
 }

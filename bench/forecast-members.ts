@@ -27,6 +27,7 @@ import { arimaMemberOf } from '../src/forecast/arima-member';
 import { hasFullSeasons } from '../src/model/limits';
 import { medianSorted } from '../src/stats/median-sorted';
 import { sharedFolder } from './shared-folder';
+import { titledTable } from './markdown';
 
 interface Series {
   id: string;
@@ -198,14 +199,11 @@ function main(): number {
   for (const [name, members, rule] of pools) lines.push(line(name, pool(rows, members, rule), seconds(members)));
   fs.rmSync(tmp, { recursive: true, force: true });
   process.stdout.write(
-    [
+    titledTable(
       `Members and pools of auto on ${path.basename(dataset)} (${d.series.length} series, h = ${d.horizon}; CPU s: the members' own fits, one thread)`,
-      '',
-      '| members, rule | sMAPE % | MASE | cover 80 % | cover 95 % | MSIS 95 | CPU s |',
-      '|---|---|---|---|---|---|---|',
-      ...lines,
-      '',
-    ].join('\n'),
+      ['members, rule', 'sMAPE %', 'MASE', 'cover 80 %', 'cover 95 %', 'MSIS 95', 'CPU s'],
+      lines,
+    ).join('\n'),
   );
   return 0;
 }
