@@ -18,20 +18,15 @@ import {
 import { cashStressFn } from '../../functions/cash-stress';
 import { wcPayablesFn } from '../../functions/wc-payables';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
-import { invokeFunction, openFunctionsPage, type AddinPage } from './harness';
+import { addinPageForFile, invokeFunction, openFunctionsPage } from './harness';
 import { SAMPLE_BILLS, SAMPLE_INVOICES, SAMPLE_PAYMENT_HISTORY } from '../functions/sample-receivables';
+import { SAMPLE_PARETO_LEVERS, SAMPLE_PAYABLES, sampleShocks } from '../functions/sample-working-capital';
 
-let addin: AddinPage;
 let page: Page;
+const addin = addinPageForFile(openFunctionsPage, (opened) => (page = opened.page));
 
-beforeAll(async () => {
+beforeAll(() => {
   cashSolver.current = glpkNodeSolver;
-  addin = await openFunctionsPage();
-  page = addin.page;
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
 });
 
 /** A spill or an Excel error as plain data, the way the page hands it back. */
@@ -88,24 +83,20 @@ describe('cash functions in the browser', () => {
     const trials = Array.from({ length: 40 }, (_, s) =>
       flows[0].map((f, t) => f + (((s * 37 + t * 11) % 21) - 10) * 150),
     );
-    const cvar = (await same('CASH.OPTIMIZE', cashOptimize, [
-      trials,
-      10000,
-      [[1000]],
-      instruments,
-      creditLine,
-      [['risk=cvar; alpha=0.1; limit=50']],
-    ])) as unknown[][];
-    expect(cvar[cvar.length - 1][0]).toBe('risk cvar');
-    const chance = (await same('CASH.OPTIMIZE', cashOptimize, [
-      trials,
-      10000,
-      [[1000]],
-      instruments,
-      creditLine,
-      [['risk=chance; alpha=0.1']],
-    ])) as unknown[][];
-    expect(chance[chance.length - 1][0]).toBe('risk chance');
+    for (const [options, lastRow] of [
+      ['risk=cvar; alpha=0.1; limit=50', 'risk cvar'],
+      ['risk=chance; alpha=0.1', 'risk chance'],
+    ]) {
+      const risky = (await same('CASH.OPTIMIZE', cashOptimize, [
+        trials,
+        10000,
+        [[1000]],
+        instruments,
+        creditLine,
+        [[options]],
+      ])) as unknown[][];
+      expect(risky[risky.length - 1][0]).toBe(lastRow);
+    }
     const ragged = [
       [1, 2, 3],
       [1, 2, null],
@@ -159,13 +150,7 @@ describe('cash functions in the browser', () => {
   });
 
   it('FPA.CASH.STRESS with a credit line and every kind of shock', async () => {
-    const shocks = [
-      ['scenario', 'shock', 'value', 'period'],
-      ['late customers', 'delay', 30, null],
-      ['revenue −20%', 'revenue', -0.2, null],
-      ['line halved', 'credit', -0.5, 2],
-      ['tax bill', 'outflow', 4000, 3],
-    ];
+    const shocks = sampleShocks(4000);
     const rows = (await same('CASH.STRESS', cashStressFn, [flows, 3000, [[1000]], shocks, creditLine])) as unknown[][];
     expect(rows.map((r) => r[0])).toEqual([
       'scenario',
@@ -196,12 +181,7 @@ describe('working-capital functions in the browser', () => {
   });
 
   it('FPA.WC.OPTIMIZE: the best plan and the Pareto against supplier relationships', async () => {
-    const levers = [
-      ['lever', 'current', 'target', 'daily amount', 'cost per day', 'relationship per day'],
-      ['DSO', 45, 35, 1000, 200, null],
-      ['DPO', 30, 45, 600, 50, 4],
-      ['DPO key', 30, 40, 400, 20, 10],
-    ];
+    const levers = SAMPLE_PARETO_LEVERS;
     await same('WC.OPTIMIZE', wcOptimize, [levers, 1500]);
     const front = (await same('WC.OPTIMIZE', wcOptimize, [levers, null, 5])) as unknown[][];
     expect(front.length - 1).toBeGreaterThanOrEqual(3);
@@ -212,11 +192,7 @@ describe('working-capital functions in the browser', () => {
   });
 
   it('FPA.WC.PAYABLES: the bills paid early, the closing cash, and a floor no schedule keeps', async () => {
-    const bills = [
-      ['bill', 'amount', 'due', 'discount', 'discount by'],
-      ['A', 100, 2, 0.02, 1],
-      ['B', 300, 3, 0.03, 2],
-    ];
+    const bills = SAMPLE_PAYABLES;
     const rows = (await same('WC.PAYABLES', wcPayablesFn, [bills, [[0, 0, 400]], 350, [[0]]])) as unknown[][];
     expect(rows[1].slice(0, 5)).toEqual(['A', 100, 2, 'early', 1]);
     await same('WC.PAYABLES', wcPayablesFn, [bills, [[0, 0, 400]], 350, [[0]], 'cash']);

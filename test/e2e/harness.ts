@@ -237,6 +237,41 @@ export async function openFunctionsPage(): Promise<AddinPage> {
   return addin;
 }
 
+/**
+ * A test file's add-in page: opened by `open` before the file's tests (up to a minute: the browser
+ * starts; `opened` keeps what the file needs or prepares the page) and closed after them. What it
+ * returns reads the opened page, e.g. `addin.problems` in the file's last test.
+ */
+export function addinPageForFile(
+  open: () => Promise<AddinPage>,
+  opened: (addin: AddinPage) => unknown = () => undefined,
+): AddinPage {
+  let current: AddinPage | undefined;
+  beforeAll(async () => {
+    current = await open();
+    await opened(current);
+  }, 60_000);
+  afterAll(async () => {
+    await current?.close();
+  });
+  const get = (): AddinPage => {
+    if (!current) throw new Error('the add-in page is opened in beforeAll: read it inside a test');
+    return current;
+  };
+  return {
+    get page() {
+      return get().page;
+    },
+    get url() {
+      return get().url;
+    },
+    get problems() {
+      return get().problems;
+    },
+    close: () => get().close(),
+  };
+}
+
 /** Adds a driver through the Drivers view's form, as a user does. */
 export async function addDriver(page: Page, d: DriverSpec): Promise<void> {
   await page.getByRole('button', { name: 'Add driver' }).click();

@@ -11,22 +11,16 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleKpiRows, sampleSheet } from '../../taskpane/review/sample-sheet';
-import { openView, screenshotPath, selectValues, type AddinPage, openPanePage } from './harness';
+import { addinPageForFile, openView, screenshotPath, selectValues, openPanePage } from './harness';
 import { defineKpi, readDouble, scanSelection, submitApproveApply } from './review-steps';
 
-let addin: AddinPage;
 let page: Page;
+const addin = addinPageForFile(
+  () => openPanePage('anomalies'),
+  (opened) => (page = opened.page),
+);
 const ADDRESS = 'Budget!A1:AC7';
 const BEFORE = [120000, 72000, 96000, 144000, 48000, 36000];
-
-beforeAll(async () => {
-  addin = await openPanePage('anomalies');
-  page = addin.page;
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
-});
 
 /** Leads (priority 2), moved by MKT-EVENTS and IT-CLOUD, with its actuals through period `booked`. */
 function defineLeads(booked: number): Promise<void> {

@@ -9,22 +9,16 @@ import type { Page } from 'playwright-core';
 import { importSipmath2, importSipmath3 } from '../../src/scenario/sipmath/library';
 import type { Library3 } from '../../src/scenario/sipmath/library';
 import { sipLibraryFromText } from '../../src/sheets/sip-library';
-import { addDriver, openView, type AddinPage, openPanePage } from './harness';
+import { addDriver, addinPageForFile, openView, openPanePage } from './harness';
 
-let addin: AddinPage;
 let page: Page;
+addinPageForFile(
+  () => openPanePage('drivers'),
+  (opened) => (page = opened.page),
+);
 const UNITS = Array.from({ length: 200 }, (_, t) => 100 + Math.round(40 * Math.sin(t)));
 const FX = Array.from({ length: 200 }, (_, t) => 1 + (t % 7) / 100);
 const CSV = ['units,fx', ...UNITS.map((u, t) => `${u},${FX[t]}`)].join('\n');
-
-beforeAll(async () => {
-  addin = await openPanePage('drivers');
-  page = addin.page;
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
-});
 
 async function download(button: string): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

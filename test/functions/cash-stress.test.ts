@@ -5,19 +5,14 @@ import { wcPayablesFn } from '../../functions/wc-payables';
 import { stressTest } from '../../src/cash/stress-test';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { callAsync, callWithoutThrowing, expectExcelError } from './excel-range';
+import { SAMPLE_PARETO_LEVERS, SAMPLE_PAYABLES, sampleShocks } from './sample-working-capital';
 
 beforeAll(() => {
   cashSolver.current = glpkNodeSolver;
 });
 
 describe('FPA.CASH.STRESS', () => {
-  const shocks = [
-    ['scenario', 'shock', 'value', 'period'],
-    ['late customers', 'delay', 30, null],
-    ['revenue −20%', 'revenue', -0.2, null],
-    ['line halved', 'credit', -0.5, 2],
-    ['tax bill', 'outflow', 40, 3],
-  ];
+  const shocks = sampleShocks(40);
 
   it('spills the base case and each shock, as the core computes them', () => {
     const rows = callWithoutThrowing(() =>
@@ -77,11 +72,7 @@ describe('FPA.CASH.STRESS', () => {
 });
 
 describe('FPA.WC.PAYABLES', () => {
-  const bills = [
-    ['bill', 'amount', 'due', 'discount', 'discount by'],
-    ['A', 100, 2, 0.02, 1],
-    ['B', 300, 3, 0.03, 2],
-  ];
+  const bills = SAMPLE_PAYABLES;
 
   it('spills each bill’s decision and the total saved; output=cash spills closing cash', async () => {
     // 400 arrives in period 3. B early (291 in period 2) would leave 350 − 100 − 291 < 0; A early (98 in
@@ -117,12 +108,7 @@ describe('FPA.WC.PAYABLES', () => {
 
 describe('FPA.WC.OPTIMIZE with a Pareto', () => {
   it('spills 3–7 plans from the best net to no supplier damage', async () => {
-    const levers = [
-      ['lever', 'current', 'target', 'daily amount', 'cost per day', 'relationship per day'],
-      ['DSO', 45, 35, 1000, 200, null],
-      ['DPO', 30, 45, 600, 50, 4],
-      ['DPO key', 30, 40, 400, 20, 10],
-    ];
+    const levers = SAMPLE_PARETO_LEVERS;
     const rows = (await wcOptimize(levers, undefined, 5)) as unknown[][];
     expect(rows[0]).toEqual([
       'plan',

@@ -1,0 +1,28 @@
+/**
+ * FPA.WC.PAYABLES, FPA.WC.OPTIMIZE and FPA.CASH.STRESS tables as cells, shared by the cell test
+ * (cash-stress.test.ts) and the browser test (test/e2e/cash.e2e.ts).
+ */
+
+/** Two bills: A, 100 due in period 2, 2% off when paid by period 1; B, 300 due in 3, 3% off by 2. */
+export const SAMPLE_PAYABLES = [
+  ['bill', 'amount', 'due', 'discount', 'discount by'],
+  ['A', 100, 2, 0.02, 1],
+  ['B', 300, 3, 0.03, 2],
+];
+
+/** Three levers with a relationship cost for the Pareto: DSO (none), DPO and a key supplier's DPO. */
+export const SAMPLE_PARETO_LEVERS = [
+  ['lever', 'current', 'target', 'daily amount', 'cost per day', 'relationship per day'],
+  ['DSO', 45, 35, 1000, 200, null],
+  ['DPO', 30, 45, 600, 50, 4],
+  ['DPO key', 30, 40, 400, 20, 10],
+];
+
+/** One shock of each kind; the tax bill of `taxBill` falls in period 3. */
+export const sampleShocks = (taxBill: number) => [
+  ['scenario', 'shock', 'value', 'period'],
+  ['late customers', 'delay', 30, null],
+  ['revenue −20%', 'revenue', -0.2, null],
+  ['line halved', 'credit', -0.5, 2],
+  ['tax bill', 'outflow', taxBill, 3],
+];
