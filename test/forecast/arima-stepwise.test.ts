@@ -3,6 +3,31 @@ import { stepwiseSearch } from '../../src/forecast/arima-stepwise';
 
 const order = (p: number, q: number, P: number, Q: number): ArimaOrder => ({ p, d: 1, q, P, D: 0, Q, m: 1 });
 
+/**
+ * A search without a constant on `n` values of period `m` (seasonal differencing `D`), each model
+ * scored `ic()`: the models it visits, as "pqPQ", and its results.
+ */
+function searchWithoutConstant(
+  problem: { n: number; m: number; D: number; limits: { maxp: number; maxq: number; maxP: number; maxQ: number } },
+  ic: () => number,
+) {
+  const { n, m, D, limits } = problem;
+  const seen: string[] = [];
+  const { results } = stepwiseSearch({
+    n,
+    m,
+    limits,
+    constant: false,
+    allowConstant: false,
+    order: (p, q, P, Q) => ({ p, d: 0, q, P, D, Q, m }),
+    fit: (o) => {
+      seen.push(`${o.p}${o.q}${o.P}${o.Q}`);
+      return { ic: ic(), checked: true };
+    },
+  });
+  return { seen, results };
+}
+
 describe("stepwiseSearch: forecast's auto.arima(stepwise = TRUE) moves", () => {
   test("visits the models in R's order and stops at the best neighbour", () => {
     // ic = (p − 1)² + (q − 1)² + 0.5 without the constant: the optimum is (1, 1) with the constant.
@@ -27,38 +52,20 @@ describe("stepwiseSearch: forecast's auto.arima(stepwise = TRUE) moves", () => {
   });
 
   test('seasonal moves come first, and the search stops after 94 models', () => {
-    const seen: string[] = [];
     let k = 0;
-    const { results } = stepwiseSearch({
-      n: 100,
-      m: 12,
-      limits: { maxp: 5, maxq: 5, maxP: 2, maxQ: 2 },
-      constant: false,
-      allowConstant: false,
-      order: (p, q, P, Q) => ({ p, d: 0, q, P, D: 1, Q, m: 12 }),
-      fit: (o) => {
-        seen.push(`${o.p}${o.q}${o.P}${o.Q}`);
-        return { ic: -k++, checked: true }; // every new model is better
-      },
-    });
+    const { seen, results } = searchWithoutConstant(
+      { n: 100, m: 12, D: 1, limits: { maxp: 5, maxq: 5, maxP: 2, maxQ: 2 } },
+      () => -k++, // every new model is better
+    );
     expect(seen.slice(0, 5)).toEqual(['2211', '0000', '1010', '0101', '0100']);
     expect(results.length).toBeLessThanOrEqual(94);
   });
 
   test('short series start from (1,d,1)(0,D,0) at most', () => {
-    const seen: string[] = [];
-    stepwiseSearch({
-      n: 9,
-      m: 4,
-      limits: { maxp: 3, maxq: 3, maxP: 0, maxQ: 0 },
-      constant: false,
-      allowConstant: false,
-      order: (p, q, P, Q) => ({ p, d: 0, q, P, D: 0, Q, m: 4 }),
-      fit: (o) => {
-        seen.push(`${o.p}${o.q}${o.P}${o.Q}`);
-        return { ic: 1, checked: true };
-      },
-    });
+    const { seen } = searchWithoutConstant(
+      { n: 9, m: 4, D: 0, limits: { maxp: 3, maxq: 3, maxP: 0, maxQ: 0 } },
+      () => 1,
+    );
     expect(seen[0]).toBe('1100');
   });
 });

@@ -2,9 +2,13 @@
 import { csvGrid } from '../../../src/sheets/csv';
 import { mergeActuals, readAmountsTable, readTemplateActuals } from '../../../src/sheets/template/actuals';
 import { resolveTemplate } from '../../../src/sheets/template/spec';
+import type { SheetGrid } from '../../../src/sheets/sheet-value';
 import { refusal, smallSpec } from './helpers';
 
 const t = resolveTemplate(smallSpec());
+
+/** The error readTemplateActuals throws for these cells in the template `t`. */
+const refused = (cells: SheetGrid) => refusal(() => readTemplateActuals(cells, t));
 
 describe('readTemplateActuals', () => {
   test('long layout from a CSV: cost centre, account, period, amount', () => {
@@ -31,93 +35,58 @@ describe('readTemplateActuals', () => {
     expect(read.amounts.get('S2/Travel')!.slice(0, 2)).toEqual([5, null]);
   });
   test('a line the template does not have names the row', () => {
-    const e = refusal(() =>
-      readTemplateActuals(
-        [
-          ['cost centre', 'account', '2025-01'],
-          ['S1', 'Travel', 1],
-          ['XX', 'Travel', 2],
-        ],
-        t,
-      ),
-    );
+    const e = refused([
+      ['cost centre', 'account', '2025-01'],
+      ['S1', 'Travel', 1],
+      ['XX', 'Travel', 2],
+    ]);
     expect(e.code).toBe('TEMPLATE_ACTUALS_MISMATCH');
     expect(e.message).toBe('actuals row 3: the line "XX/Travel" is not in the template.');
   });
   test('a month outside the template, or in the forecast months, names the column or row', () => {
-    const outside = refusal(() =>
-      readTemplateActuals(
-        [
-          ['id', '2024-12'],
-          ['S1/Travel', 1],
-        ],
-        t,
-      ),
-    );
+    const outside = refused([
+      ['id', '2024-12'],
+      ['S1/Travel', 1],
+    ]);
     expect(outside.message).toBe(
       'actuals column 2 ("2024-12"): the month 2024-12 is not in the template (2025-01 to 2026-12).',
     );
-    const forecast = refusal(() =>
-      readTemplateActuals(
-        [
-          ['id', 'period', 'amount'],
-          ['S1/Travel', '2025-06', 1],
-          ['S1/Travel', '2025-07', 1],
-        ],
-        t,
-      ),
-    );
+    const forecast = refused([
+      ['id', 'period', 'amount'],
+      ['S1/Travel', '2025-06', 1],
+      ['S1/Travel', '2025-07', 1],
+    ]);
     expect(forecast.message).toBe('actuals row 3: 2025-07 is not before the first forecast month 2025-07.');
     expect(
-      refusal(() =>
-        readTemplateActuals(
-          [
-            ['id', 'Jan'],
-            ['S1/Travel', 1],
-          ],
-          t,
-        ),
-      ).message,
+      refused([
+        ['id', 'Jan'],
+        ['S1/Travel', 1],
+      ]).message,
     ).toContain('not a month written YYYY-MM');
   });
   test('the same amount twice, an amount that is not a number, no columns, no amounts', () => {
-    const twice = refusal(() =>
-      readTemplateActuals(
-        [
-          ['id', 'period', 'amount'],
-          ['S1/Travel', '2025-01', 1],
-          ['S1/Travel', '2025-01', 2],
-        ],
-        t,
-      ),
-    );
+    const twice = refused([
+      ['id', 'period', 'amount'],
+      ['S1/Travel', '2025-01', 1],
+      ['S1/Travel', '2025-01', 2],
+    ]);
     expect(twice.code).toBe('SHEET_DUPLICATE');
     expect(twice.message).toContain('actuals row 3');
     expect(
-      refusal(() =>
-        readTemplateActuals(
-          [
-            ['id', '2025-01'],
-            ['S1/Travel', 'lots'],
-          ],
-          t,
-        ),
-      ).message,
+      refused([
+        ['id', '2025-01'],
+        ['S1/Travel', 'lots'],
+      ]).message,
     ).toContain('actuals row 2, column 2');
-    expect(refusal(() => readTemplateActuals([['period', 'amount']], t)).code).toBe('SHEET_BAD_HEADER');
-    expect(refusal(() => readTemplateActuals([['id']], t)).code).toBe('TEMPLATE_ACTUALS_MISMATCH');
+    expect(refused([['period', 'amount']]).code).toBe('SHEET_BAD_HEADER');
+    expect(refused([['id']]).code).toBe('TEMPLATE_ACTUALS_MISMATCH');
     expect(
-      refusal(() =>
-        readTemplateActuals(
-          [
-            ['id', '2025-01'],
-            ['S1/Travel', null],
-          ],
-          t,
-        ),
-      ).message,
+      refused([
+        ['id', '2025-01'],
+        ['S1/Travel', null],
+      ]).message,
     ).toContain('no amounts');
-    expect(refusal(() => readTemplateActuals([], t)).code).toBe('SHEET_BAD_HEADER');
+    expect(refused([]).code).toBe('SHEET_BAD_HEADER');
   });
 });
 
