@@ -34,6 +34,19 @@ export const ServerErrors = {
       'The budget changed since the proposal was made: a line no longer holds its "before" amount.',
       details,
     ),
+  /**
+   * A direct budget version is only the baseline (the first of its cost centre and fiscal year);
+   * after it the budget of record changes through a proposal another person approves.
+   */
+  budgetNeedsProposal: (costCentre: string, fiscalYear: number, current: Record<string, unknown>) =>
+    new HttpError(
+      403,
+      'SERVER_BUDGET_NEEDS_PROPOSAL',
+      `${costCentre} already has a budget for ${fiscalYear} (${String(current.name)}, version ${String(current.number)}): ` +
+        'the budget of record changes only through a proposal that another person approves. Submit a proposal with the ' +
+        'lines to change (Proposals), or save your version as a forecast or scenario.',
+      { current },
+    ),
   idempotencyMismatch: () =>
     new HttpError(
       422,

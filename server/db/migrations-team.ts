@@ -287,3 +287,12 @@ CREATE UNIQUE INDEX kpis_live_name ON kpis (owner_cost_centre, name) WHERE archi
 ALTER TABLE adjustments ADD COLUMN forgotten_at timestamptz, ADD COLUMN forgotten_by text,
   ADD COLUMN forgotten_reason text;
 `;
+
+// v10: the budget of record changes with a second person's approval. A budget version is the
+// baseline (number 1) or was written by applying or reverting a proposal; the server refuses any
+// other (server/routes/versions.ts), and the database refuses it too, whatever the application does.
+// NOT VALID: versions a database already holds stay as they are (they are history); new rows are checked.
+export const budgetOfRecord = `
+ALTER TABLE budget_versions ADD CONSTRAINT budget_versions_of_record
+  CHECK (kind <> 'budget' OR number = 1 OR proposal_id IS NOT NULL) NOT VALID;
+`;

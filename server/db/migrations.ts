@@ -2,6 +2,7 @@ import {
   archivedKpisForgottenMoves,
   auditChain,
   batchesByCostCentre,
+  budgetOfRecord,
   idempotencyFingerprint,
   kpisAndAdjustments,
   notifications,
@@ -164,4 +165,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'idempotency-fingerprint', sql: idempotencyFingerprint },
   { version: 8, name: 'kpis-and-adjustments', sql: kpisAndAdjustments },
   { version: 9, name: 'archived-kpis-forgotten-moves', sql: archivedKpisForgottenMoves },
+  { version: 10, name: 'budget-of-record', sql: budgetOfRecord },
 ];

@@ -57,8 +57,10 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/versions',
     tags,
     summary:
-      'Create a budget version with its lines (one transaction). Optional If-Match: the number of the latest version ' +
-      'of its cost centre, year and kind it was made from ("0": none); 409 with that latest version when another came since',
+      'Create a version with its lines (one transaction). A budget version only as the baseline (the first of its cost ' +
+      'centre and year; later ones come from applied proposals: 403 SERVER_BUDGET_NEEDS_PROPOSAL); forecasts and ' +
+      'scenarios any time. Optional If-Match: the number of the latest version of its cost centre, year and kind it ' +
+      'was made from ("0": none); 409 with that latest version when another came since',
     access: byCostCentre('write', 'body'),
     body: {
       type: 'object',
@@ -81,6 +83,14 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     },
     insert: async ({ tx, body, user, request }) => {
       const { number, headId } = await nextVersionNumber(tx, body.costCentre, body.fiscalYear, body.kind);
+      // The budget of record: made directly once (the baseline), then only by applying (or reverting) a
+      // proposal. Checked under the lock above, before If-Match, so no claim or race makes a second one.
+      if (body.kind === 'budget' && headId !== null)
+        throw ServerErrors.budgetNeedsProposal(
+          body.costCentre,
+          body.fiscalYear,
+          await latestVersion(tx, headId, number - 1),
+        );
       // Made from an older version than the latest (offline, or a colleague was quicker): the caller chooses.
       const basedOn = request.headers['if-match'] === undefined ? undefined : expectedVersion(request);
       if (basedOn !== undefined && basedOn !== number - 1)

@@ -3,6 +3,8 @@
  * It is made from the version the sheet holds: it goes through the connector's offline queue (offline
  * it waits and is sent when the server is back) with that version's number as If-Match, so a version
  * saved meanwhile by someone else comes back as a conflict to settle, not as a silent successor.
+ * A budget version is the budget of record: the server makes a later one only by applying a proposal
+ * another person approved, so an edited budget sheet is refused here, before anything is queued.
  */
 import type { ApiClient, WriteOutcome } from '../../src/connector';
 import type { BudgetVersion } from '../../src/model/version';
@@ -19,8 +21,9 @@ export interface SheetVersionSaved {
 /**
  * Reads `costCentre`'s version sheet and saves its lines as version `name`, of the same kind and
  * fiscal year as the version it was made from (found in `known`, else read from the server).
- * @throws Error when the sheet holds no version OpenFPA wrote; SHEET_BAD_CELL for a cell that is
- *   not an amount; CONNECTOR_CONFLICT when another version was saved since (it waits in Settings)
+ * @throws Error when the sheet holds no version OpenFPA wrote, or a budget version (change the budget
+ *   through a proposal); SHEET_BAD_CELL for a cell that is not an amount; CONNECTOR_CONFLICT when
+ *   another version was saved since (it waits in Settings)
  */
 export async function saveSheetVersion(
   workbook: Workbook,
@@ -39,6 +42,12 @@ export async function saveSheetVersion(
   const lines = versionSheetLines(cells);
   const from = known.find((v) => v.id === on.id) ?? (await api.getVersion(on.id));
   const { fiscalYear, kind } = from;
+  if (kind === 'budget')
+    throw new Error(
+      `The sheet "${sheet}" holds budget ${from.name} of ${from.costCentre} for ${fiscalYear}, the budget of record: ` +
+        'it changes only through a proposal that another person approves. Propose the lines to change from Proposals; ' +
+        'when it is applied, write the new version here from the list.',
+    );
   const outcome = await api.createVersion(
     { costCentre: from.costCentre, fiscalYear, kind, name: name.trim(), lines },
     from.number,

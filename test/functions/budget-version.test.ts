@@ -9,7 +9,7 @@ import { budgetVersion } from '../../functions/budget-version';
 import { createConnector, type Connector } from '../../src/connector/connector';
 import { OfflineQueue } from '../../src/connector/offline-queue';
 import { shareConnector, unshareConnector } from '../../src/connector/shared-connector';
-import { postVersion, startTestServer, type TestServer } from '../server/helpers';
+import { postVersion, reviseBudget, startTestServer, type TestServer } from '../server/helpers';
 import { newVersion } from '../model/sample-version';
 import type { VersionLine } from '../../src/model/budget-line';
 import { callAsync, expectExcelError } from './excel-range';
@@ -41,13 +41,16 @@ beforeAll(async () => {
     { account: '6100', period: '2026-02', amount: 1000 },
     { account: '4000', period: '2026-01', amount: 250.25 },
   ]);
-  await make('CC1', 2026, 'v2', [
-    { account: '6100', period: '2026-01', amount: 700 },
-    { account: '6100', period: '2026-02', amount: 1000 },
-  ]);
+  // A later budget version only through an approved proposal: the server names it v2.
+  const team = { author: token, approvers: [await server.token('abe', 'approver', ['CC1'])] };
+  const revise = async (fiscalYear: number, lines: Parameters<typeof reviseBudget>[4]) => {
+    const applied = await reviseBudget(server, team, 'CC1', fiscalYear, lines);
+    ids[`CC1 ${fiscalYear} v2`] = applied.versions[0].id;
+  };
+  await revise(2026, [{ account: '6100', period: '2026-01', before: 1000, after: 700 }]);
   // 2027's v2 is its second version ("v<n>" names number n on the server).
   await make('CC1', 2027, 'Plan 2027', [{ account: '6100', period: '2027-01', amount: 4 }]);
-  await make('CC1', 2027, 'v2', [{ account: '6100', period: '2027-01', amount: 5 }]);
+  await revise(2027, [{ account: '6100', period: '2027-01', before: 4, after: 5 }]);
   await make('CC2', 2026, 'v1', [{ account: '7000', period: '2026-03', amount: 42 }]);
 });
 afterAll(async () => {
@@ -67,6 +70,7 @@ describe('FPA.BUDGET.VERSION when connected', () => {
     ]);
     expect(await callAsync(() => budgetVersion([['2026 budget v2']], [['CC1']]))).toEqual([
       ['account', '2026-01', '2026-02'],
+      ['4000', 250.25, ''],
       ['6100', 700, 1000],
     ]);
   });

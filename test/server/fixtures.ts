@@ -42,6 +42,10 @@ export async function createModel({
   return response.json();
 }
 
+/**
+ * A forecast version of `cc` for 2025 with `lineCount` lines. A forecast, so fixtures may make as many
+ * as they need: a budget version is made directly only once per cost centre and year (the baseline).
+ */
 export async function createVersion(
   { server, admin, cc, unique }: FixtureContext,
   lineCount = 3,
@@ -54,7 +58,7 @@ export async function createVersion(
   const response = await postVersion(
     server,
     admin,
-    newVersion(`V ${unique}`, lines, { costCentre: cc, fiscalYear: 2025 }),
+    newVersion(`V ${unique}`, lines, { costCentre: cc, fiscalYear: 2025, kind: 'forecast' }),
   );
   if (response.statusCode !== 201) throw new Error(`fixture version: ${response.body}`);
   return response.json();

@@ -109,6 +109,41 @@ export function postVersion(
   return server.as(token, { method: 'POST', url: '/api/versions', payload: version });
 }
 
+/**
+ * A later budget version, made the only way the server allows (a direct budget version is only the
+ * baseline): `author` proposes `lines` of `costCentre` (account × period, before and after) and
+ * submits, each of `approvers` decides the next step of the chain, and `author` applies (so `author`
+ * needs propose and apply: budget_owner or admin). Answers the applied proposal, whose `versions`
+ * name the budget version made; any refusal on the way throws.
+ */
+export async function reviseBudget(
+  server: Pick<TestServer, 'as'>,
+  { author, approvers }: { author: string; approvers: readonly string[] },
+  costCentre: string,
+  fiscalYear: number,
+  lines: readonly { account: string; period: string; before: number; after: number }[],
+) {
+  const step = async (response: Promise<TestResponse>, what: string, status = 200) => {
+    const answer = await response;
+    if (answer.statusCode !== status) throw new Error(`reviseBudget ${what}: ${answer.statusCode} ${answer.body}`);
+    return answer.json();
+  };
+  let proposal = await step(
+    postProposal(server, author, {
+      costCentre,
+      fiscalYear,
+      reason: 'budget revision',
+      lines: lines.map((l) => ({ ...l, costCentre })),
+    }),
+    'propose',
+    201,
+  );
+  proposal = await step(moveProposal(server, author, proposal, 'submit'), 'submit');
+  for (const approver of approvers)
+    proposal = await step(moveProposal(server, approver, proposal, 'approve'), 'approve');
+  return step(moveProposal(server, author, proposal, 'apply'), 'apply');
+}
+
 /** A fresh schema name, so test files sharing one PostgreSQL database never see each other. */
 export function freshSchema(prefix: string): string {
   return `t_${prefix}_${randomBytes(4).toString('hex')}`;

@@ -2,6 +2,7 @@ import { createProposal, createVersion } from './fixtures';
 import { describeIfPg, moveProposal, postVersion, snapshot, startTestServer, type TestServer } from './helpers';
 import { newVersion } from '../model/sample-version';
 import type { VersionLine } from '../../src/model/budget-line';
+import type { VersionKind } from '../../src/model/version';
 
 jest.setTimeout(120_000);
 
@@ -149,8 +150,10 @@ describeIfPg('workflows on real PostgreSQL', () => {
     expect(rows.rows[0].n).toBe(2);
   });
 
-  test('budget versions compare line by line', async () => {
-    const make = (name: string, lines: VersionLine[]) => postVersion(server, admin, newVersion(name, lines));
+  test('a budget and a forecast compare line by line', async () => {
+    // CC5 holds no budget yet (the proposals above applied CC1's), so Base is its baseline.
+    const make = (name: string, lines: VersionLine[], kind: VersionKind = 'budget') =>
+      postVersion(server, admin, newVersion(name, lines, { costCentre: 'CC5', kind }));
     const a = (
       await make('Base', [
         { account: '4000', period: '2026-01', amount: 100 },
@@ -158,10 +161,14 @@ describeIfPg('workflows on real PostgreSQL', () => {
       ])
     ).json();
     const b = (
-      await make('Revised', [
-        { account: '4000', period: '2026-01', amount: 120 },
-        { account: '5000', period: '2026-01', amount: 7.5 },
-      ])
+      await make(
+        'Revised',
+        [
+          { account: '4000', period: '2026-01', amount: 120 },
+          { account: '5000', period: '2026-01', amount: 7.5 },
+        ],
+        'forecast',
+      )
     ).json();
     const compared = await server.as(admin, { method: 'GET', url: `/api/versions/${a.id}/compare/${b.id}` });
     expect(compared.json().lines).toEqual([
@@ -170,8 +177,9 @@ describeIfPg('workflows on real PostgreSQL', () => {
       { account: '5000', period: '2026-01', base: null, other: 7.5, delta: 7.5 },
     ]);
     expect(compared.json().totals).toEqual({ base: 150, other: 127.5, delta: -22.5 });
-    const dup = await make('Base', []);
+    const dup = await make('Revised', [], 'forecast');
     expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('SERVER_DUPLICATE');
     const big = await createVersion(ctx(), 1000);
     const read = await server.as(admin, { method: 'GET', url: `/api/versions/${big.id}` });
     expect(read.json().lines).toHaveLength(1000);

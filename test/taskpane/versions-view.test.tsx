@@ -62,9 +62,13 @@ const comparison: VersionComparison = {
   totals: { base: 1505, other: 1505, delta: 0 },
 };
 
+/** A forecast made from the budget: the kind a sheet is saved from (a later budget comes from a proposal). */
+const reforecast: BudgetVersion = { ...versions[2], kind: 'forecast', name: 'Reforecast', lineage: null };
+
 function versionsServer(
   status: ConnectorState['status'],
   answer: (write: QueuedWrite) => Promise<WriteOutcome<unknown>> = async () => ({ sent: false, queuedKey: 'k' }),
+  listed: readonly BudgetVersion[] = versions,
 ) {
   const reads: string[] = [];
   const { connector, writes } = connectorDouble({
@@ -72,8 +76,8 @@ function versionsServer(
     answer,
     read: (endpoint, params, query) => {
       reads.push(`${endpoint} ${JSON.stringify({ ...params, ...query })}`);
-      if (endpoint === 'listVersions') return versions.map(({ lines: _l, ...rest }) => rest);
-      if (endpoint === 'getVersion') return versions.find((x) => x.id === params.id);
+      if (endpoint === 'listVersions') return listed.map(({ lines: _l, ...rest }) => rest);
+      if (endpoint === 'getVersion') return listed.find((x) => x.id === params.id);
       if (endpoint === 'compareVersions') return { ...comparison, base: params.id, other: params.otherId };
       throw new Error(`unexpected ${endpoint}`);
     },
@@ -153,17 +157,17 @@ it('lineage of a version made directly names who made it', () => {
 
 it('saves the edited sheet as a new version made from its version; offline it waits; a conflict is said to wait', async () => {
   const answers: (() => Promise<WriteOutcome<unknown>>)[] = [
-    async () => ({ sent: true, body: { ...v(ID10, 11, []), id: 'new', name: 'Trimmed', number: 11 } }),
+    async () => ({ sent: true, body: { ...reforecast, lines: [], id: 'new', name: 'Trimmed', number: 11 } }),
     async () => ({ sent: false, queuedKey: 'k1' }),
     async () => {
       throw ConnectorErrors.conflict('The latest version changed since you read it (your version 2).', {}, {});
     },
   ];
-  const { connector, writes, reads } = versionsServer('online', () => answers.shift()!());
+  const { connector, writes, reads } = versionsServer('online', () => answers.shift()!(), [versions[0], reforecast]);
   const workbook = createWorkbookDouble();
   render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
-  fireEvent.click(await screen.findByRole('button', { name: 'Write v2 to the workbook' }));
-  await screen.findByText('Wrote v2 into Budget CC1!A1:F4.');
+  fireEvent.click(await screen.findByRole('button', { name: 'Write Reforecast to the workbook' }));
+  await screen.findByText('Wrote Reforecast into Budget CC1!A1:F4.');
   await workbook.applyWrites([{ op: 'cells', sheet: 'Budget CC1', address: 'B3', cells: [[650]] }]);
   const save = screen.getByRole('button', { name: 'Save the sheet as a new version' });
   expect(save).toHaveProperty('disabled', true);
@@ -171,15 +175,19 @@ it('saves the edited sheet as a new version made from its version; offline it wa
   fireEvent.change(screen.getByLabelText("New version's name"), { target: { value: 'Trimmed' } });
   await act(async () => fireEvent.click(save));
   expect((await screen.findByRole('status', {}, { timeout: 10000 })).textContent).toBe(
-    'Saved Budget CC1 as "Trimmed", budget 2026 number 11, made from v2.',
+    'Saved Budget CC1 as "Trimmed", forecast 2026 number 11, made from Reforecast.',
   );
   expect(writes[0]).toMatchObject({
     endpoint: 'createVersion',
     ifMatch: 2,
-    body: newVersion('Trimmed', [
-      { account: '6100', period: '2026-01', amount: 650 },
-      { account: '6200', period: '2026-01', amount: 800 },
-    ]),
+    body: newVersion(
+      'Trimmed',
+      [
+        { account: '6100', period: '2026-01', amount: 650 },
+        { account: '6200', period: '2026-01', amount: 800 },
+      ],
+      { kind: 'forecast' },
+    ),
   });
   // The list is read again after the save.
   await waitFor(() => expect(reads.filter((r) => r.startsWith('listVersions'))).toHaveLength(2));
@@ -198,4 +206,21 @@ it('saves the edited sheet as a new version made from its version; offline it wa
     { timeout: 10000 },
   );
   expect(writes).toHaveLength(3);
+}, 60000);
+
+it('an edited budget sheet is not saved: the pane says the budget changes through a proposal, and sends nothing', async () => {
+  const { connector, writes } = versionsServer('online');
+  const workbook = createWorkbookDouble();
+  render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Write v2 to the workbook' }));
+  await screen.findByText('Wrote v2 into Budget CC1!A1:F4.');
+  await workbook.applyWrites([{ op: 'cells', sheet: 'Budget CC1', address: 'B3', cells: [[650]] }]);
+  fireEvent.change(screen.getByLabelText("New version's name"), { target: { value: 'Trimmed' } });
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the sheet as a new version' })));
+  expect((await screen.findByRole('alert', {}, { timeout: 10000 })).textContent).toBe(
+    'The sheet "Budget CC1" holds budget v2 of CC1 for 2026, the budget of record: it changes only through a proposal ' +
+      'that another person approves. Propose the lines to change from Proposals; when it is applied, write the new ' +
+      'version here from the list.',
+  );
+  expect(writes).toHaveLength(0);
 }, 60000);

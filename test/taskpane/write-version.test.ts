@@ -14,6 +14,7 @@ import { createWorkbookDouble, type WorkbookDouble } from '../../taskpane/workbo
 import { postVersion, startTestServer, type TestServer } from '../server/helpers';
 import { newVersion } from '../model/sample-version';
 import type { VersionLine } from '../../src/model/budget-line';
+import type { VersionKind } from '../../src/model/version';
 
 jest.setTimeout(120_000);
 
@@ -24,8 +25,8 @@ const id: Record<string, string> = {};
 beforeAll(async () => {
   server = await startTestServer({ prefix: 'wrver' });
   const token = await server.token('vera', 'budget_owner', ['CC1']);
-  const make = async (name: string, lines: VersionLine[]) => {
-    const created = await postVersion(server, token, newVersion(name, lines));
+  const make = async (name: string, lines: VersionLine[], kind: VersionKind = 'budget') => {
+    const created = await postVersion(server, token, newVersion(name, lines, { kind }));
     expect(created.statusCode).toBe(201);
     id[name] = created.json().id;
   };
@@ -34,10 +35,15 @@ beforeAll(async () => {
     { account: '6100', period: '2026-01', amount: 1000 },
     { account: '6100', period: '2026-02', amount: 1000 },
   ]);
-  await make('v2', [
-    { account: '6100', period: '2026-01', amount: 700 },
-    { account: '6100', period: '2026-02', amount: 1000 },
-  ]);
+  // A forecast (a later budget comes only from a proposal, which keeps every line): it has no 4000.
+  await make(
+    'Reforecast',
+    [
+      { account: '6100', period: '2026-01', amount: 700 },
+      { account: '6100', period: '2026-02', amount: 1000 },
+    ],
+    'forecast',
+  );
   const clock = { now: () => 1, jitter: () => 1 };
   const connector = createConnector({ ...clock, queue: await OfflineQueue.open(clock, 'write-version') });
   await connector.connect(server.url, async () => token);
@@ -69,28 +75,29 @@ test('writes a version into a new sheet of its cost centre: names, accounts and 
 test('a later version replaces an untouched one, clearing what it no longer has', async () => {
   const workbook = createWorkbookDouble();
   await writeVersion(workbook, api, id.v1);
-  const done = await writeVersion(workbook, api, id.v2);
+  const done = await writeVersion(workbook, api, id.Reforecast);
   expect(done.replaced).toBe('v1');
   const cells = await sheet(workbook);
-  expect(cells[0][5]).toBe(id.v2);
+  expect(cells[0].slice(1, 3)).toEqual(['Reforecast', 'forecast']);
+  expect(cells[0][5]).toBe(id.Reforecast);
   expect(cells.slice(1).map((r) => r.slice(0, 3))).toEqual([
     ['account', '2026-01', '2026-02'],
     ['6100', 700, 1000],
   ]);
   // Writing the same version again over itself is allowed while nobody edited it.
-  await expect(writeVersion(workbook, api, id.v2)).resolves.toMatchObject({ replaced: 'v2' });
+  await expect(writeVersion(workbook, api, id.Reforecast)).resolves.toMatchObject({ replaced: 'Reforecast' });
 });
 
 test('refuses, naming the cells, when the sheet was edited since; writes nothing', async () => {
   const workbook = createWorkbookDouble();
-  await writeVersion(workbook, api, id.v2);
+  await writeVersion(workbook, api, id.Reforecast);
   await workbook.applyWrites([
     { op: 'cells', sheet: 'Budget CC1', address: 'B3', cells: [[650]] },
     { op: 'cells', sheet: 'Budget CC1', address: 'A6', cells: [['my note']] },
   ]);
   const before = await sheet(workbook);
   await expect(writeVersion(workbook, api, id.v1)).rejects.toThrow(
-    'The sheet "Budget CC1" changed since v2 was written there: 6100 2026-01 (B3) was 700, now 650; A6 was blank, now my note.',
+    'The sheet "Budget CC1" changed since Reforecast was written there: 6100 2026-01 (B3) was 700, now 650; A6 was blank, now my note.',
   );
   expect(await sheet(workbook)).toEqual(before);
 });

@@ -83,7 +83,12 @@ describeIfPg('server migrations', () => {
       );
       const kpisBefore = await db.query('SELECT id, name, links, version FROM kpis');
 
-      expect(await migrate(db)).toEqual([9]);
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 9),
+        ),
+      ).toEqual([9]);
       expect(await schemaVersion(db)).toBe(9);
       expect((await db.query('SELECT id, name, links, version FROM kpis')).rows).toEqual(kpisBefore.rows);
       expect((await db.query('SELECT archived_at FROM kpis')).rows).toEqual([{ archived_at: null }]);
@@ -95,6 +100,47 @@ describeIfPg('server migrations', () => {
       await db.query(`UPDATE kpis SET archived_at = now(), archived_by = 'ana' WHERE name = 'Leads'`);
       await kpi('Leads');
       expect((await db.query(`SELECT count(*)::int AS n FROM kpis WHERE name = 'Leads'`)).rows).toEqual([{ n: 2 }]);
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 9),
+        ),
+      ).toEqual([]);
+    } finally {
+      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.close();
+    }
+  });
+
+  test('v10 (budget of record) keeps the budget versions a v9 database holds, and refuses a new direct one', async () => {
+    const schema = freshSchema('migr');
+    const db = await openDb({ databaseUrl: DATABASE_URL, schema });
+    const version = (kind: string, number: number) =>
+      db.query(
+        `INSERT INTO budget_versions (cost_centre, fiscal_year, kind, name, number, created_by)
+         VALUES ('MKT', 2026, $1, $2, $3, 'ana')`,
+        [kind, `${kind} ${number}`, number],
+      );
+    try {
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 9),
+        ),
+      ).toHaveLength(9);
+      // Made directly before v10 (the server allowed it then): history, kept as it is.
+      await version('budget', 1);
+      await version('budget', 2);
+      const before = await db.query('SELECT id, kind, number FROM budget_versions ORDER BY number');
+
+      expect(await migrate(db)).toEqual([10]);
+      expect(await schemaVersion(db)).toBe(10);
+      expect((await db.query('SELECT id, kind, number FROM budget_versions ORDER BY number')).rows).toEqual(
+        before.rows,
+      );
+      await expect(version('budget', 3)).rejects.toThrow(/budget_versions_of_record/);
+      await version('forecast', 1);
+      await version('forecast', 2);
       expect(await migrate(db)).toEqual([]);
     } finally {
       await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

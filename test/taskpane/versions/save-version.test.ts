@@ -28,10 +28,14 @@ describeIfPg('an edited version sheet saved as a new version', () => {
     const alice = await pane('alice');
     const bob = await pane('bob');
     const v1 = await alice.api.createVersion(
-      newVersion('Plan', [
-        { account: '6100', period: '2026-01', amount: 1000 },
-        { account: '6200', period: '2026-01', amount: 500 },
-      ]),
+      newVersion(
+        'Plan',
+        [
+          { account: '6100', period: '2026-01', amount: 1000 },
+          { account: '6200', period: '2026-01', amount: 500 },
+        ],
+        { kind: 'forecast' },
+      ),
     );
     if (!v1.sent) throw new Error('not sent');
     await writeVersion(alice.workbook, alice.api, v1.body.id);
@@ -47,7 +51,7 @@ describeIfPg('an edited version sheet saved as a new version', () => {
     expect(saved).toMatchObject({ sheet: 'Budget CC1', from: { id: v1.body.id, number: 1 } });
     expect(saved.outcome).toMatchObject({
       sent: true,
-      body: { name: 'Reforecast', kind: 'budget', fiscalYear: 2026, number: 2, parentId: v1.body.id },
+      body: { name: 'Reforecast', kind: 'forecast', fiscalYear: 2026, number: 2, parentId: v1.body.id },
     });
     if (!saved.outcome.sent) throw new Error('not sent');
     expect((await alice.api.getVersion(saved.outcome.body.id)).lines).toEqual([
@@ -76,6 +80,33 @@ describeIfPg('an edited version sheet saved as a new version', () => {
     expect((await bob.api.listVersions('CC1')).find((v) => v.name === 'Bob trims')).toMatchObject({
       number: 3,
       parentId: saved.outcome.body.id,
+    });
+  });
+
+  test('an edited budget sheet is refused before anything is queued: the budget changes through a proposal', async () => {
+    const dana = await pane('dana');
+    const budget = await dana.api.createVersion(
+      newVersion('Budget 2026', [{ account: '6100', period: '2026-01', amount: 1000 }], { costCentre: 'CC1' }),
+    );
+    if (!budget.sent) throw new Error('not sent');
+    expect(budget.body).toMatchObject({ kind: 'budget', number: 1 });
+    await writeVersion(dana.workbook, dana.api, budget.body.id);
+    await dana.workbook.applyWrites([{ op: 'cells', sheet: 'Budget CC1', address: 'B3', cells: [[5000]] }]);
+    await expect(saveSheetVersion(dana.workbook, dana.api, 'CC1', 'More', [])).rejects.toThrow(
+      'The sheet "Budget CC1" holds budget Budget 2026 of CC1 for 2026, the budget of record: it changes only through a ' +
+        'proposal that another person approves. Propose the lines to change from Proposals; when it is applied, write ' +
+        'the new version here from the list.',
+    );
+    expect(dana.connector.getState()).toMatchObject({ queued: 0, failed: [] });
+    const budgets = (await dana.api.listVersions('CC1', 2026)).filter((v) => v.kind === 'budget');
+    expect(budgets.map((v) => v.name)).toEqual(['Budget 2026']);
+    // Sent anyway (another client), the server refuses it and says what to do instead.
+    const direct = await dana.api
+      .createVersion(newVersion('More', [{ account: '6100', period: '2026-01', amount: 5000 }]), 1)
+      .catch((e: unknown) => e);
+    expect(direct).toMatchObject({
+      code: 'CONNECTOR_FORBIDDEN',
+      message: expect.stringContaining('CC1 already has a budget for 2026 (Budget 2026, version 1)'),
     });
   });
 
