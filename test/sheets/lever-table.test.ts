@@ -37,22 +37,25 @@ describe('readLevers', () => {
     ]);
   });
 
-  it('reads a first row of text numbers as a lever, not as a header', () => {
-    expect(
-      readLevers([
+  it.each<[string, SheetGrid, string[]]>([
+    [
+      'reads a first row of text numbers as a lever, not as a header',
+      [
         ['DSO', '45', '35', '1000', '200'],
         ['DPO', 30, 40, 600, 100],
-      ]).map((l) => l.name),
-    ).toEqual(['DSO', 'DPO']);
-  });
-
-  it('keeps names as typed and lets them repeat: each row is its own lever', () => {
-    expect(
-      readLevers([
+      ],
+      ['DSO', 'DPO'],
+    ],
+    [
+      'keeps names as typed and lets them repeat: each row is its own lever',
+      [
         [' DSO ', 1, 0, 1, 0],
         [' DSO ', 1, 0, 1, 0],
-      ]).map((l) => l.name),
-    ).toEqual([' DSO ', ' DSO ']);
+      ],
+      [' DSO ', ' DSO '],
+    ],
+  ])('%s', (_name, grid, names) => {
+    expect(readLevers(grid).map((l) => l.name)).toEqual(names);
   });
 
   it('ignores blank columns at the right and blank rows', () => {

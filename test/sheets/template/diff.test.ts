@@ -7,7 +7,7 @@ import { cellAddress, parseCell } from '../../../src/sheets/a1';
 import type { ExistingSheet, WorkbookState } from '../../../src/sheets/template/diff';
 import { freeSheetName, templateChanges } from '../../../src/sheets/template/diff';
 import { buildTemplatePlan } from '../../../src/sheets/template/template-plan';
-import { salesOnlySpec, smallSpec, specWithCostCentres } from './helpers';
+import { salesOnlySpec, smallSpec, specWithMoreCostCentres } from './helpers';
 
 const grid = (cells: Record<string, unknown>): ExistingSheet => {
   const out: unknown[][] = [];
@@ -62,10 +62,7 @@ describe('templateChanges', () => {
 
   test('a re-run with two more cost centres lists the added lines and the moved roll-ups, and keeps user edits', () => {
     const more = buildTemplatePlan(
-      specWithCostCentres([
-        ['ACME', 'Sales', 'S1'],
-        ['', '', 'S2'],
-        ['', 'Ops', 'O1'],
+      specWithMoreCostCentres([
         ['', 'Ops', 'O2'],
         ['', 'R&D', 'R1'],
       ]),

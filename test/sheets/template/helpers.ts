@@ -28,6 +28,11 @@ export function specWithCostCentres(rows: string[][]): TemplateSpec {
   return smallSpec({ hierarchy: readHierarchy([['entity', 'department', 'cost centre'], ...rows]) });
 }
 
+/** smallSpec with these rows after its cost centres S1, S2 (Sales) and O1 (Ops), for re-runs that add lines. */
+export function specWithMoreCostCentres(rows: string[][]): TemplateSpec {
+  return specWithCostCentres([['ACME', 'Sales', 'S1'], ['', '', 'S2'], ['', 'Ops', 'O1'], ...rows]);
+}
+
 /** smallSpec without the Ops department (its cost centre O1 dropped), for re-runs that remove lines. */
 export function salesOnlySpec(): TemplateSpec {
   return specWithCostCentres([

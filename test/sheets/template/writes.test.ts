@@ -2,7 +2,7 @@
 import { buildTemplatePlan } from '../../../src/sheets/template/template-plan';
 import type { SheetWrite } from '../../../src/sheets/template/writes';
 import { templateWrites } from '../../../src/sheets/template/writes';
-import { salesOnlySpec, smallSpec, specWithCostCentres } from './helpers';
+import { salesOnlySpec, smallSpec, specWithMoreCostCentres } from './helpers';
 
 const on = (writes: SheetWrite[], sheet: string) => writes.filter((w) => 'sheet' in w && w.sheet === sheet);
 
@@ -50,14 +50,7 @@ describe('templateWrites', () => {
 
   test('a first run moves nothing; a re-run with more lines moves each roll-up down first, bottom-most first', () => {
     expect(writes.some((w) => w.op === 'move' || w.op === 'clear')).toBe(false);
-    const more = buildTemplatePlan(
-      specWithCostCentres([
-        ['ACME', 'Sales', 'S1'],
-        ['', '', 'S2'],
-        ['', 'Ops', 'O1'],
-        ['', '', 'O2'],
-      ]),
-    );
+    const more = buildTemplatePlan(specWithMoreCostCentres([['', '', 'O2']]));
     const again = templateWrites(more, plan);
     const planOps = on(again, 'Plan');
     expect(planOps[1]).toEqual({ op: 'move', sheet: 'Plan', from: 'A12:AB20', to: 'A14' });
