@@ -107,87 +107,84 @@ interface AxisProps {
   grid?: boolean;
 }
 
-/** A value axis along the bottom: ticks, compact labels, the title under them. */
-export function BottomAxis({ scale, plot, unit, label, options = { compact: true }, grid = true }: AxisProps) {
-  const { format } = useNumbers();
+/** The axis line along the plot's bottom edge (x) or its left edge (y). */
+export function AxisLine({ plot, edge }: { plot: Plot; edge: 'bottom' | 'left' }) {
+  const [x2, y1] = edge === 'bottom' ? [plot.right, plot.bottom] : [plot.left, plot.top];
+  return <line x1={plot.left} x2={x2} y1={y1} y2={plot.bottom} stroke={tokens.colorNeutralStroke1} />;
+}
+
+/** A faint dashed grid line across the plot at one tick. */
+function GridLine(at: { x1: number; x2: number; y1: number; y2: number }) {
+  return <line {...at} stroke={tokens.colorNeutralStroke3} strokeDasharray="2 3" />;
+}
+
+/** An axis's text (a tick label or its title), in the axes' size and colour. */
+function AxisText({ children, ...at }: { x: number; y: number; textAnchor?: 'middle' | 'end'; children: ReactNode }) {
   return (
-    <g data-axis="x">
-      <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke={tokens.colorNeutralStroke1} />
-      {scale.ticks.map((t) => (
-        <g key={t}>
-          {grid && (
-            <line
-              x1={scale.at(t)}
-              x2={scale.at(t)}
-              y1={plot.top}
-              y2={plot.bottom}
-              stroke={tokens.colorNeutralStroke3}
-              strokeDasharray="2 3"
-            />
-          )}
-          <line
-            x1={scale.at(t)}
-            x2={scale.at(t)}
-            y1={plot.bottom}
-            y2={plot.bottom + 3}
-            stroke={tokens.colorNeutralStroke1}
-          />
-          <text
-            x={scale.at(t)}
-            y={plot.bottom + 3 + FONT}
-            fontSize={FONT}
-            textAnchor="middle"
-            fill={tokens.colorNeutralForeground2}
-          >
-            {format(t, unit, options)}
-          </text>
-        </g>
-      ))}
-      <text
-        x={(plot.left + plot.right) / 2}
-        y={plot.bottom + 6 + 2 * FONT + 2}
-        fontSize={FONT}
-        textAnchor="middle"
-        fill={tokens.colorNeutralForeground2}
-      >
-        {label}
-      </text>
+    <text {...at} fontSize={FONT} fill={tokens.colorNeutralForeground2}>
+      {children}
+    </text>
+  );
+}
+
+/**
+ * A value axis on the plot's bottom edge (ticks, compact labels, the title under them) or on its left
+ * edge (compact labels; the title above the axis).
+ */
+function ValueAxis({
+  edge,
+  scale,
+  plot,
+  unit,
+  label,
+  options = { compact: true },
+  grid = true,
+}: AxisProps & { edge: 'bottom' | 'left' }) {
+  const { format } = useNumbers();
+  const bottom = edge === 'bottom';
+  return (
+    <g data-axis={bottom ? 'x' : 'y'}>
+      <AxisLine plot={plot} edge={edge} />
+      {scale.ticks.map((t) => {
+        const at = scale.at(t);
+        return (
+          <g key={t}>
+            {grid &&
+              (bottom ? (
+                <GridLine x1={at} x2={at} y1={plot.top} y2={plot.bottom} />
+              ) : (
+                <GridLine x1={plot.left} x2={plot.right} y1={at} y2={at} />
+              ))}
+            {bottom && (
+              <line x1={at} x2={at} y1={plot.bottom} y2={plot.bottom + 3} stroke={tokens.colorNeutralStroke1} />
+            )}
+            {bottom ? (
+              <AxisText x={at} y={plot.bottom + 3 + FONT} textAnchor="middle">
+                {format(t, unit, options)}
+              </AxisText>
+            ) : (
+              <AxisText x={plot.left - 4} y={at + FONT / 3} textAnchor="end">
+                {format(t, unit, options)}
+              </AxisText>
+            )}
+          </g>
+        );
+      })}
+      {bottom ? (
+        <AxisText x={(plot.left + plot.right) / 2} y={plot.bottom + 6 + 2 * FONT + 2} textAnchor="middle">
+          {label}
+        </AxisText>
+      ) : (
+        <AxisText x={2} y={plot.top - 4}>
+          {label}
+        </AxisText>
+      )}
     </g>
   );
 }
 
+/** A value axis along the bottom: ticks, compact labels, the title under them. */
+export const BottomAxis = (props: AxisProps) => <ValueAxis edge="bottom" {...props} />;
+
 /** A value axis along the left: ticks with compact labels; the title sits above the axis. */
-export function LeftAxis({ scale, plot, unit, label, options = { compact: true }, grid = true }: AxisProps) {
-  const { format } = useNumbers();
-  return (
-    <g data-axis="y">
-      <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} stroke={tokens.colorNeutralStroke1} />
-      {scale.ticks.map((t) => (
-        <g key={t}>
-          {grid && (
-            <line
-              x1={plot.left}
-              x2={plot.right}
-              y1={scale.at(t)}
-              y2={scale.at(t)}
-              stroke={tokens.colorNeutralStroke3}
-              strokeDasharray="2 3"
-            />
-          )}
-          <text
-            x={plot.left - 4}
-            y={scale.at(t) + FONT / 3}
-            fontSize={FONT}
-            textAnchor="end"
-            fill={tokens.colorNeutralForeground2}
-          >
-            {format(t, unit, options)}
-          </text>
-        </g>
-      ))}
-      <text x={2} y={plot.top - 4} fontSize={FONT} fill={tokens.colorNeutralForeground2}>
-        {label}
-      </text>
-    </g>
-  );
-}
+export const LeftAxis = (props: AxisProps) => <ValueAxis edge="left" {...props} />;

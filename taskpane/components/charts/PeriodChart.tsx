@@ -6,7 +6,7 @@
 import { tokens } from '@fluentui/react-components';
 import { textWidth, thinLabels } from '../../../src/chart';
 import type { FlagChartSeries } from '../../../src/anomaly/flag-chart-series';
-import { ChartFrame, FONT, LeftAxis, linearScale } from './ChartFrame';
+import { AxisLine, ChartFrame, FONT, LeftAxis, linearScale } from './ChartFrame';
 
 export interface PeriodChartProps {
   title: string;
@@ -95,13 +95,7 @@ export function PeriodChart({ title, description, periods, series, span, accent,
                 <circle key={t} cx={x(t)} cy={y.at(v)} r={2.5} fill={accent} stroke="none" />
               ) : null,
             )}
-            <line
-              x1={plot.left}
-              x2={plot.right}
-              y1={plot.bottom}
-              y2={plot.bottom}
-              stroke={tokens.colorNeutralStroke1}
-            />
+            <AxisLine plot={plot} edge="bottom" />
             {labelled.map((t) => (
               <text
                 key={t}
