@@ -170,6 +170,18 @@ function spikeDriven(
   return !scan(imputed).some((r) => r.sign === run.sign && r.from <= run.to && r.to >= run.from);
 }
 
+/**
+ * Is a one-off period at least `z` noise units from plan, in the line's own noise scale (the scale
+ * the runs are measured in)? The one-off test studentises a period against the spread of the other
+ * periods it tests; where a run covers most of the line those are few, and their spread can be a
+ * fraction of the line's noise by chance, so a period of one or two noise units passed for a one-off.
+ * The floor `z` ("least evidence any flag needs") holds in both scales. Over the 16 seeds of
+ * bench/flags-cv.ts it removed 16 false one-offs and no real one (docs/anomaly.md).
+ */
+function beyondNoiseFloor(view: LineResiduals, at: number, z: number): boolean {
+  return Math.abs(view.residual[at]) >= z * view.sigma;
+}
+
 /** Does [from, to] overlap any of the issues? */
 const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) => i.from <= to && i.to >= from);
 
@@ -204,6 +216,7 @@ export function lineIssues(
           seasonallyAdjusted(view.raw, position, t.periodsPerYear, judged, ECHO_CLIP * view.sigma)
       : undefined;
   const oneOffs = oneOffPeriods(view.residual, candidates, t.alpha, t.z, SIGMA_FLOOR, rejudge)
+    .filter((o) => beyondNoiseFloor(view, o.at, t.z))
     .filter((o) => materialLevel(view, o.at, o.at, view.residual[o.at], t))
     .map((o): Issue => ({
       from: o.at,

@@ -1,5 +1,6 @@
 import { isMaterialRun, lineIssues, sheetTypicalPlan } from '../../src/anomaly/line-issues';
 import { lineResiduals } from '../../src/anomaly/line-residuals';
+import { oneOffPeriods } from '../../src/anomaly/one-off-periods';
 import { scanSegments } from '../../src/anomaly/scan-segments';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/types';
 import { normals } from './helpers';
@@ -65,6 +66,27 @@ describe('lineIssues', () => {
     expect(lineIssues(view, plan, t, 1000)).toEqual([]);
     expect(lineIssues(view, plan, { ...t, sheetMateriality: false }, 500)).toEqual([]);
     expect(lineIssues(view, plan, { ...t, minAbs: 40 }, 500)).toEqual([]);
+  });
+  it("holds a one-off to z units of the line's noise scale, not only of the other periods' spread", () => {
+    // A run from period 8 (30% over plan, noise 3%) leaves 8 periods to the one-off test; they track plan
+    // within 0.2%, so 6% in period 4 is 20 of their SDs (tail area 6e-6) but 2.1 of the line's noise units.
+    const p36 = new Array<number>(36).fill(1000);
+    const z = normals(3, 36);
+    const line = (spike: number) =>
+      lineResiduals(
+        p36,
+        p36.map((p, i) => p * (1 + (i < 8 ? (i === 4 ? spike : 0.002 * z[i]) : 0.3 + 0.03 * z[i]))),
+        12,
+      );
+    const small = line(0.06);
+    expect(oneOffPeriods(small.residual, [0, 1, 2, 3, 4, 5, 6, 7], t.alpha, t.z, 0.002).map((o) => o.at)).toEqual([4]);
+    expect(small.residual[4] / small.sigma).toBeLessThan(t.z);
+    expect(lineIssues(small, p36, t).map((x) => [x.from, x.to])).toEqual([[8, 35]]);
+    // 12% is 4.3 noise units: a one-off.
+    expect(lineIssues(line(0.12), p36, t).map((x) => [x.from, x.to])).toEqual([
+      [4, 4],
+      [8, 35],
+    ]);
   });
   it('drops runs and one-offs below materiality', () => {
     const small = noisy(3, (i) => (i >= 6 ? 0.03 : 0) + (i === 2 ? 0.04 : 0));
