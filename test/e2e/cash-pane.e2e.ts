@@ -11,9 +11,8 @@ import { planPayables } from '../../src/cash/payables-timing';
 import { readPayables } from '../../src/sheets/payables-table';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import type { WrittenTable } from '../../taskpane/workbook/workbook-double';
-import { type AddinPage, openPanePage } from './harness';
+import { addinPageForFile, openPanePage } from './harness';
 
-let addin: AddinPage;
 let page: Page;
 
 const flows = [-200, 150, -300, 400, 50, -100];
@@ -34,19 +33,17 @@ type Double = { ranges: Record<string, unknown>; sheets: string[]; tables: Writt
 const tables = (): Promise<WrittenTable[]> =>
   page.evaluate(() => (window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.tables);
 
-beforeAll(async () => {
-  addin = await openPanePage('cash', 1200);
-  page = addin.page;
-  await page.getByRole('heading', { name: 'Cash plan' }).waitFor({ timeout: 10_000 });
-  await page.evaluate(
-    (ranges) => Object.assign((window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.ranges, ranges),
-    { 'Trials!A1:F30': trials, 'Cash!A5:C7': instruments, 'Bills!A1:E4': bills, 'Cash!B3:G3': [flows] },
-  );
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
-});
+const addin = addinPageForFile(
+  () => openPanePage('cash', 1200),
+  async (opened) => {
+    page = opened.page;
+    await page.getByRole('heading', { name: 'Cash plan' }).waitFor({ timeout: 10_000 });
+    await page.evaluate(
+      (ranges) => Object.assign((window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.ranges, ranges),
+      { 'Trials!A1:F30': trials, 'Cash!A5:C7': instruments, 'Bills!A1:E4': bills, 'Cash!B3:G3': [flows] },
+    );
+  },
+);
 
 it('computes a plan over trials on the pane’s worker and writes what the core computes', async () => {
   await page.getByLabel('Flows or trials').fill('Trials!A1:F30');

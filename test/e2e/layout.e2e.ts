@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createMemoryRepository } from '../../src/store/memory-repository';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openView, ROOT, selectValues, settled, tempDir, type AddinPage, openPaneAt } from './harness';
+import { addinPageForFile, openAddinPage, openView, ROOT, selectValues, settled, tempDir, openPaneAt } from './harness';
 import { inconsistentCorrelation } from '../scenario/inconsistent-correlation';
 
 const WIDTHS = [320, 450, 800] as const;
@@ -29,7 +29,6 @@ const VIEWS = [
 ] as const;
 const OUT = path.resolve(ROOT, process.env.OPENFPA_SCREENSHOTS ?? path.join('test', 'e2e', 'screenshots'));
 
-let addin: AddinPage;
 let page: Page;
 
 /** A store export with three drivers and a model, imported through Settings like a user's file. */
@@ -149,15 +148,13 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
   }
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   fs.mkdirSync(OUT, { recursive: true });
-  addin = await openAddinPage({ height: HEIGHT, ignoreConsole: /favicon/ });
-  page = addin.page;
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
 });
+const addin = addinPageForFile(
+  () => openAddinPage({ height: HEIGHT, ignoreConsole: /favicon/ }),
+  (opened) => (page = opened.page),
+);
 
 const found: Record<string, string[]> = {};
 

@@ -11,20 +11,13 @@
  * parts (the undivided results render, 24.5 ms quiet, once measured 89.5 ms of CPU under load, so
  * load does stretch CPU time too, by up to about 4×: the bound keeps that margin).
  */
-import { openAddinPage, type AddinPage } from './harness';
+import { addinPageForFile, openAddinPage } from './harness';
 import { enterStandardModel, runInPane, standardSpec } from './standard-pane';
 
-let addin: AddinPage;
 const spec = standardSpec();
 const maybe = spec ? it : it.skip;
 
-beforeAll(async () => {
-  addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
-});
+const addin = addinPageForFile(() => openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ }));
 
 maybe(
   'runs 1M trials of the standard model on the scenario worker and its block workers',

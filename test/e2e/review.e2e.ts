@@ -7,10 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleKpiRows, sampleSheet } from '../../taskpane/review/sample-sheet';
-import { openAddinPage, openView, screenshotPath, selectValues, type AddinPage, openPaneAt } from './harness';
+import { addinPageForFile, openAddinPage, openView, screenshotPath, selectValues, openPaneAt } from './harness';
 import { defineKpi, readDouble, scanSelection, setRole as setPageRole, submitApproveApply } from './review-steps';
 
-let addin: AddinPage;
 let page: Page;
 const ADDRESS = 'Budget!A1:AC7';
 
@@ -23,14 +22,10 @@ const select = (address: string, values: unknown[][]) => selectValues(page, addr
 const scan = () => scanSelection(page);
 const setRole = (role: string, centres = '') => setPageRole(page, role, centres);
 
-beforeAll(async () => {
-  addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
-  page = addin.page;
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
-});
+const addin = addinPageForFile(
+  () => openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ }),
+  (opened) => (page = opened.page),
+);
 
 it('scans the sample sheet and reviews two flags', async () => {
   await open('light', 'anomalies');

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { rollingForecast } from '../../src/forecast/rolling-forecast';
 import { runScenario } from '../../src/scenario/run';
 import {
+  addinPageForFile,
   CUSTOM_FUNCTIONS_ERRORS,
   DIST,
   invokeFunction,
@@ -17,21 +18,12 @@ import {
   registeredIds,
   routeOfficeJs,
   screenshotPath,
-  type AddinPage,
 } from './harness';
 import { SAMPLE_CORRELATION, SAMPLE_DRIVERS, SAMPLE_MODEL, sampleSpec } from '../functions/sample-scenario';
 
-let addin: AddinPage;
 let page: Page;
 
-beforeAll(async () => {
-  addin = await openFunctionsPage();
-  page = addin.page;
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
-});
+const addin = addinPageForFile(openFunctionsPage, (opened) => (page = opened.page));
 
 it('loads the shared-runtime page without errors', async () => {
   await page.screenshot({ path: screenshotPath('smoke-taskpane') });

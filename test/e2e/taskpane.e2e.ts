@@ -6,9 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { runScenario } from '../../src/scenario/run';
-import { openAddinPage, openView, screenshotPath, type AddinPage, openPaneAt } from './harness';
+import { addinPageForFile, openAddinPage, openView, screenshotPath, openPaneAt } from './harness';
 
-let addin: AddinPage;
 let page: Page;
 const measured: Record<string, string> = {};
 
@@ -25,17 +24,18 @@ async function addDriver(name: string, distribution: string, params: Record<stri
   await page.getByRole('button', { name: `Edit ${name}` }).waitFor();
 }
 
-beforeAll(async () => {
-  addin = await openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ });
-  page = addin.page;
-  await open('light');
-}, 60_000);
+const addin = addinPageForFile(
+  () => openAddinPage({ height: 900, ignoreConsole: /functions\.json|favicon/ }),
+  async (opened) => {
+    page = opened.page;
+    await open('light');
+  },
+);
 
-afterAll(async () => {
+afterAll(() => {
   console.log(
     ['| measure | value |', '|---|---|', ...Object.entries(measured).map(([k, v]) => `| ${k} | ${v} |`)].join('\n'),
   );
-  await addin?.close();
 });
 
 it('creates three drivers and a model', async () => {

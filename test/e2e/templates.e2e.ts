@@ -5,9 +5,8 @@
  * centres keeps the amounts typed and the user's cells outside the generated ranges.
  */
 import type { Page } from 'playwright-core';
-import { openAddinPage, openView, type AddinPage, openPaneAt } from './harness';
+import { addinPageForFile, openAddinPage, openView, openPaneAt } from './harness';
 
-let addin: AddinPage;
 let page: Page;
 
 interface StoreCell {
@@ -27,16 +26,14 @@ type Win = {
 
 const FIVE = ['MKT', 'IT', 'HR', 'FIN', 'OPS'];
 
-beforeAll(async () => {
-  addin = await openAddinPage({ height: 900 });
-  page = addin.page;
-  await page.setViewportSize({ width: 320, height: 900 });
-  await openPaneAt(page, addin.url, 'budget');
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
-});
+const addin = addinPageForFile(
+  () => openAddinPage({ height: 900 }),
+  async (opened) => {
+    page = opened.page;
+    await page.setViewportSize({ width: 320, height: 900 });
+    await openPaneAt(page, opened.url, 'budget');
+  },
+);
 
 /** A cell of the double: its formula when it holds one, else its value (0-based row and column). */
 const cell = (sheet: string, row: number, column: number) =>

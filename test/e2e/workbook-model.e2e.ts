@@ -10,9 +10,8 @@ import { runScenarioDetailed } from '../../src/scenario/run';
 import type { DriverSpec } from '../../src/scenario/spec';
 import { quantile } from '../../src/stats/quantile';
 import { sampleValues, sampleWrites } from '../scenario/workbook-model/sample-workbook';
-import { addDriver, openView, type AddinPage, openPanePage, writeSummary } from './harness';
+import { addDriver, addinPageForFile, openView, openPanePage, writeSummary } from './harness';
 
-let addin: AddinPage;
 let page: Page;
 
 const X = { price: 130, volume: 50000, unitCost: 55, inflation: 0.03 };
@@ -30,21 +29,19 @@ const CELLS: Record<string, string> = {
   inflation: 'Inputs!B5',
 };
 
-beforeAll(async () => {
-  addin = await openPanePage('drivers');
-  page = addin.page;
-  await page.evaluate(
-    (writes) =>
-      (
-        window as unknown as { __openfpaWorkbook: { applyWrites(w: unknown): Promise<void> } }
-      ).__openfpaWorkbook.applyWrites(writes),
-    sampleWrites(X),
-  );
-}, 60_000);
-
-afterAll(async () => {
-  await addin?.close();
-});
+const addin = addinPageForFile(
+  () => openPanePage('drivers'),
+  async (opened) => {
+    page = opened.page;
+    await page.evaluate(
+      (writes) =>
+        (
+          window as unknown as { __openfpaWorkbook: { applyWrites(w: unknown): Promise<void> } }
+        ).__openfpaWorkbook.applyWrites(writes),
+      sampleWrites(X),
+    );
+  },
+);
 
 it('translates the workbook formulas, checks them at the drivers’ cells and uses them as the model', async () => {
   for (const d of DRIVERS) await addDriver(page, d);
