@@ -25,11 +25,10 @@ import { isName, nameKey, NAME_RULE_TEXT } from '../model/names';
 import { numberFromText, textCell } from './cells';
 import { SheetErrors } from './errors';
 import type { PositionalLayout, TableRow } from './positional-table';
-import { readPositionalTable } from './positional-table';
 import type { SheetGrid, SheetValue } from './sheet-value';
 import { describeValue, isBlankValue, isCellError } from './sheet-value';
-import type { TableRead } from './table-read';
-import { readEachRow } from './table-read';
+import type { CellPlace, TableRead } from './table-read';
+import { readPositionalRows } from './table-read';
 
 export const DRIVER_COLUMNS = ['name', 'distribution', 'param1', 'param2', 'param3', 'param4'] as const;
 
@@ -83,14 +82,14 @@ const LAYOUT: PositionalLayout = {
       : readParameter(value, true).ok,
 };
 
-function readDriverRow(row: TableRow, at: (row: TableRow, column: number) => string): DriverSpec {
-  const name = textCell(row.cells[0], () => at(row, 0), "the driver's name");
-  if (!isName(name)) throw SheetErrors.badCell(at(row, 0), `"${name}" is not a valid name`, `Use ${NAME_RULE_TEXT}.`);
-  const typed = textCell(row.cells[1], () => at(row, 1), 'a distribution (normal, pert, …)');
+function readDriverRow(row: TableRow, at: CellPlace): DriverSpec {
+  const name = textCell(row.cells[0], at(0), "the driver's name");
+  if (!isName(name)) throw SheetErrors.badCell(at(0)(), `"${name}" is not a valid name`, `Use ${NAME_RULE_TEXT}.`);
+  const typed = textCell(row.cells[1], at(1), 'a distribution (normal, pert, …)');
   const family = canonicalFamily(typed);
   if (!family)
     throw SheetErrors.badCell(
-      at(row, 1),
+      at(1)(),
       `distribution "${typed}" is not known`,
       `Use one of: ${DISTRIBUTION_NAMES.join(', ')}.`,
     );
@@ -99,8 +98,8 @@ function readDriverRow(row: TableRow, at: (row: TableRow, column: number) => str
     const read = readParameter(row.cells[2 + k], isListParameter(family, key));
     if (!read.ok)
       throw read.error
-        ? SheetErrors.errorCell(at(row, 2 + k), read.error)
-        : SheetErrors.badCell(at(row, 2 + k), `parameter ${key} ${read.problem}`, read.hint);
+        ? SheetErrors.errorCell(at(2 + k)(), read.error)
+        : SheetErrors.badCell(at(2 + k)(), `parameter ${key} ${read.problem}`, read.hint);
     if (read.value !== undefined) params[key] = read.value;
   });
   return { name, distribution: family, params };
@@ -115,10 +114,9 @@ function readDriverRow(row: TableRow, at: (row: TableRow, column: number) => str
  * @example readDriverTable([['price', 'normal', 130, 10]]).items[0] // { name: 'price', distribution: 'normal', params: { mean: 130, sd: 10 } }
  */
 export function readDriverTable(grid: SheetGrid): TableRead<DriverSpec> {
-  const table = readPositionalTable(grid, LAYOUT);
   const firstRow = new Map<string, number>();
-  return readEachRow(table.rows, (row) => {
-    const driver = readDriverRow(row, table.at);
+  return readPositionalRows(grid, LAYOUT, (row, at) => {
+    const driver = readDriverRow(row, at);
     const key = nameKey(driver.name);
     const first = firstRow.get(key);
     if (first !== undefined)

@@ -9,9 +9,8 @@ import type { CreditLine, Instrument } from '../cash/types';
 import { numberCell, optionalNumberCell, readNumber, textCell } from './cells';
 import { SheetErrors } from './errors';
 import type { PositionalLayout } from './positional-table';
-import { readPositionalTable } from './positional-table';
 import type { SheetGrid } from './sheet-value';
-import { readAll, readEachRow } from './table-read';
+import { readAll, readPositionalRows } from './table-read';
 
 export type { CreditLine, Instrument };
 
@@ -34,10 +33,8 @@ const LAYOUT: PositionalLayout = {
  * @example readInstruments([['name', 'term', 'rate'], ['ON', 1, '0.004']]) // [{ name: 'ON', term: 1, rate: 0.004 }]
  */
 export function readInstruments(grid: SheetGrid): Instrument[] {
-  const table = readPositionalTable(grid, LAYOUT);
   const firstRow = new Map<string, number>();
-  const read = readEachRow(table.rows, (row) => {
-    const at = (c: number) => (): string => table.at(row, c);
+  const read = readPositionalRows(grid, LAYOUT, (row, at) => {
     const ins: Instrument = {
       name: textCell(row.cells[0], at(0), "the instrument's name"),
       term: numberCell(row.cells[1], at(1), { integer: true, min: 1 }),

@@ -7,10 +7,9 @@
 import type { Lever } from '../cash/wc-levers';
 import { numberCell, readNumber, textCell } from './cells';
 import type { PositionalLayout } from './positional-table';
-import { readPositionalTable } from './positional-table';
 import type { SheetGrid } from './sheet-value';
 import { isBlankValue } from './sheet-value';
-import { readAll, readEachRow } from './table-read';
+import { readAll, readPositionalRows } from './table-read';
 
 export type { Lever };
 
@@ -39,9 +38,7 @@ const LAYOUT: PositionalLayout = {
  * @example readLevers([['DSO', 45, 35, 1000, 200]]) // [{ name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 }]
  */
 export function readLevers(grid: SheetGrid): Lever[] {
-  const table = readPositionalTable(grid, LAYOUT);
-  const read = readEachRow(table.rows, (row): Lever => {
-    const at = (c: number) => (): string => table.at(row, c);
+  const read = readPositionalRows(grid, LAYOUT, (row, at): Lever => {
     return {
       name: textCell(row.cells[0], at(0), "the lever's name (DSO, DPO, DIO)", false),
       current: numberCell(row.cells[1], at(1), { min: 0 }),

@@ -8,9 +8,8 @@ import type { Invoice } from '../cash/payables-timing';
 import { numberCell, readNumber, textCell } from './cells';
 import { SheetErrors } from './errors';
 import type { PositionalLayout } from './positional-table';
-import { readPositionalTable } from './positional-table';
 import type { SheetGrid } from './sheet-value';
-import { readAll, readEachRow } from './table-read';
+import { readAll, readPositionalRows } from './table-read';
 
 export const PAYABLE_COLUMNS = ['bill', 'amount', 'due period', 'discount', 'discount by'] as const;
 
@@ -30,10 +29,8 @@ const LAYOUT: PositionalLayout = {
  * @example readPayables([['A', 100, 2, 0.02, 1]]) // [{ id: 'A', amount: 100, due: 2, discount: 0.02, discountBy: 1 }]
  */
 export function readPayables(grid: SheetGrid, periods = Infinity): Invoice[] {
-  const table = readPositionalTable(grid, LAYOUT);
   const seen = new Map<string, string>();
-  const read = readEachRow(table.rows, (row): Invoice => {
-    const at = (c: number) => (): string => table.at(row, c);
+  const read = readPositionalRows(grid, LAYOUT, (row, at): Invoice => {
     const id = textCell(row.cells[0], at(0), 'the bill’s name or number');
     const first = seen.get(id);
     if (first !== undefined) throw SheetErrors.duplicate(at(0)(), id, first, 'bill');

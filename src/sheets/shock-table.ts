@@ -9,9 +9,8 @@ import type { Shock } from '../cash/stress-test';
 import { numberCell, optionalNumberCell, optionalTextCell, readNumber, textCell } from './cells';
 import { SheetErrors } from './errors';
 import type { PositionalLayout } from './positional-table';
-import { readPositionalTable } from './positional-table';
 import type { SheetGrid } from './sheet-value';
-import { readAll, readEachRow } from './table-read';
+import { readAll, readPositionalRows } from './table-read';
 
 export const SHOCK_COLUMNS = ['scenario', 'shock', 'value', 'period'] as const;
 
@@ -36,9 +35,7 @@ const LAYOUT: PositionalLayout = {
  * @example readShocks([['late', 'delay', 30]]) // [{ name: 'late', kind: 'delay', days: 30 }]
  */
 export function readShocks(grid: SheetGrid): Shock[] {
-  const table = readPositionalTable(grid, LAYOUT);
-  const read = readEachRow(table.rows, (row): Shock => {
-    const at = (c: number) => (): string => table.at(row, c);
+  const read = readPositionalRows(grid, LAYOUT, (row, at): Shock => {
     const name = textCell(row.cells[0], at(0), 'the scenario’s name', false);
     const kind = optionalTextCell(row.cells[1], at(1)).toLowerCase();
     const value = numberCell(row.cells[2], at(2));

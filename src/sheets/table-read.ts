@@ -4,7 +4,9 @@
  * a custom function stops at the first problem (`readAll`).
  */
 import { Errors, FpaError, isFpaError } from '../errors';
-import type { TableRow } from './positional-table';
+import type { PositionalLayout, TableRow } from './positional-table';
+import { readPositionalTable } from './positional-table';
+import type { SheetGrid } from './sheet-value';
 
 export interface TableRead<T> {
   /** What was read, in row order. */
@@ -31,6 +33,23 @@ export function readEachRow<T>(rows: readonly TableRow[], read: (row: TableRow) 
     }
   }
   return out;
+}
+
+/** Where cell `column` of the row being read is ("drivers row 3, column 4 (param2)"), made when asked. */
+export type CellPlace = (column: number) => () => string;
+
+/**
+ * Reads a positional table (framed by readPositionalTable) row by row with `read`, which is given
+ * the row and where its cells are; a row's FpaError becomes its problem, as in readEachRow.
+ * @throws what readPositionalTable throws for the frame (INPUT_EMPTY, INPUT_BAD_SHAPE)
+ */
+export function readPositionalRows<T>(
+  grid: SheetGrid,
+  layout: PositionalLayout,
+  read: (row: TableRow, at: CellPlace) => T,
+): TableRead<T> {
+  const table = readPositionalTable(grid, layout);
+  return readEachRow(table.rows, (row) => read(row, (column) => () => table.at(row, column)));
 }
 
 /**
