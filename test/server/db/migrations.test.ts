@@ -1,21 +1,34 @@
 import { migrate, schemaVersion } from '../../../server/db/migrate';
 import { MIGRATIONS } from '../../../server/db/migrations';
+import type { Db } from '../../../server/db/db';
 import { openDb } from '../../../server/db/open-db';
 import { DATABASE_URL, describeIfPg, freshSchema } from '../helpers';
 
 jest.setTimeout(120_000);
 
+/** Runs `body` on a database in a fresh schema, dropped afterwards whatever happens. */
+async function inFreshSchema(body: (db: Db) => Promise<void>): Promise<void> {
+  const schema = freshSchema('migr');
+  const db = await openDb({ databaseUrl: DATABASE_URL, schema });
+  try {
+    await body(db);
+  } finally {
+    await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await db.close();
+  }
+}
+
+/** Applies the migrations up to `version` that `db` lacks; resolves to the versions applied. */
+const migrateTo = (db: Db, version: number) =>
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
+
 describeIfPg('server migrations', () => {
-  test('v8 (KPIs and adjustments) upgrades a v7 database holding data and loses none of it', async () => {
-    const schema = freshSchema('migr');
-    const db = await openDb({ databaseUrl: DATABASE_URL, schema });
-    try {
-      expect(
-        await migrate(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 7),
-        ),
-      ).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  test('v8 (KPIs and adjustments) upgrades a v7 database holding data and loses none of it', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
       await db.query(
         `INSERT INTO models (cost_centre, name, drivers, expression, created_by) VALUES ('MKT', 'Sales', '[]', 'a', 'ana')`,
       );
@@ -25,12 +38,7 @@ describeIfPg('server migrations', () => {
       );
       const before = await db.query('SELECT * FROM models ORDER BY id');
 
-      expect(
-        await migrate(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 8),
-        ),
-      ).toEqual([8]);
+      expect(await migrateTo(db, 8)).toEqual([8]);
       expect(await schemaVersion(db)).toBe(8);
       expect((await db.query('SELECT * FROM models ORDER BY id')).rows).toEqual(before.rows);
       expect((await db.query('SELECT flag_id, comment FROM review_decisions')).rows).toEqual([
@@ -48,34 +56,18 @@ describeIfPg('server migrations', () => {
         ),
       ).rejects.toThrow(/check constraint/);
       // Running again applies nothing.
-      expect(
-        await migrate(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 8),
-        ),
-      ).toEqual([]);
-    } finally {
-      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+      expect(await migrateTo(db, 8)).toEqual([]);
+    }));
 
-  test('v9 (archived KPIs, forgotten moves) keeps a v8 database’s KPIs and moves live, and frees an archived name', async () => {
-    const schema = freshSchema('migr');
-    const db = await openDb({ databaseUrl: DATABASE_URL, schema });
-    const kpi = (name: string) =>
-      db.query(
-        `INSERT INTO kpis (owner_cost_centre, name, direction, priority, target, actual, links, created_by, updated_by)
+  test('v9 (archived KPIs, forgotten moves) keeps a v8 database’s KPIs and moves live, and frees an archived name', () =>
+    inFreshSchema(async (db) => {
+      const kpi = (name: string) =>
+        db.query(
+          `INSERT INTO kpis (owner_cost_centre, name, direction, priority, target, actual, links, created_by, updated_by)
          VALUES ('MKT', $1, 'higher', 1, '[100]', '[null]', '[{"line": "ADS"}]', 'ana', 'ana')`,
-        [name],
-      );
-    try {
-      expect(
-        await migrate(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 8),
-        ),
-      ).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+          [name],
+        );
+      expect(await migrateTo(db, 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       await kpi('Leads');
       await db.query(
         `INSERT INTO adjustments (cost_centre, id, line, kpi, before, after, context, expected, recorded_by)
@@ -83,12 +75,7 @@ describeIfPg('server migrations', () => {
       );
       const kpisBefore = await db.query('SELECT id, name, links, version FROM kpis');
 
-      expect(
-        await migrate(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 9),
-        ),
-      ).toEqual([9]);
+      expect(await migrateTo(db, 9)).toEqual([9]);
       expect(await schemaVersion(db)).toBe(9);
       expect((await db.query('SELECT id, name, links, version FROM kpis')).rows).toEqual(kpisBefore.rows);
       expect((await db.query('SELECT archived_at FROM kpis')).rows).toEqual([{ archived_at: null }]);
@@ -100,34 +87,18 @@ describeIfPg('server migrations', () => {
       await db.query(`UPDATE kpis SET archived_at = now(), archived_by = 'ana' WHERE name = 'Leads'`);
       await kpi('Leads');
       expect((await db.query(`SELECT count(*)::int AS n FROM kpis WHERE name = 'Leads'`)).rows).toEqual([{ n: 2 }]);
-      expect(
-        await migrate(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 9),
-        ),
-      ).toEqual([]);
-    } finally {
-      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+      expect(await migrateTo(db, 9)).toEqual([]);
+    }));
 
-  test('v10 (budget of record) keeps the budget versions a v9 database holds, and refuses a new direct one', async () => {
-    const schema = freshSchema('migr');
-    const db = await openDb({ databaseUrl: DATABASE_URL, schema });
-    const version = (kind: string, number: number) =>
-      db.query(
-        `INSERT INTO budget_versions (cost_centre, fiscal_year, kind, name, number, created_by)
+  test('v10 (budget of record) keeps the budget versions a v9 database holds, and refuses a new direct one', () =>
+    inFreshSchema(async (db) => {
+      const version = (kind: string, number: number) =>
+        db.query(
+          `INSERT INTO budget_versions (cost_centre, fiscal_year, kind, name, number, created_by)
          VALUES ('MKT', 2026, $1, $2, $3, 'ana')`,
-        [kind, `${kind} ${number}`, number],
-      );
-    try {
-      expect(
-        await migrate(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 9),
-        ),
-      ).toHaveLength(9);
+          [kind, `${kind} ${number}`, number],
+        );
+      expect(await migrateTo(db, 9)).toHaveLength(9);
       // Made directly before v10 (the server allowed it then): history, kept as it is.
       await version('budget', 1);
       await version('budget', 2);
@@ -142,9 +113,5 @@ describeIfPg('server migrations', () => {
       await version('forecast', 1);
       await version('forecast', 2);
       expect(await migrate(db)).toEqual([]);
-    } finally {
-      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+    }));
 });
