@@ -49,7 +49,7 @@ export function noiseRows(count = 4000, seed = 7): string[] {
   ];
   return kinds.map(([noise, n]) => {
     const lines = noiseLines(n, noise, seed);
-    const flags = detectFlags(lines, { minPct: 0 });
+    const flags = detectFlags(lines, { minPct: 0, alpha: 0.01 });
     const share = (one: boolean) =>
       new Set(flags.filter((f) => (f.throughIndex === f.periodIndex) === one).map((f) => f.line)).size / n;
     return `| ${noise} | ${n} | ${(100 * share(false)).toFixed(2)}% | ${(100 * share(true)).toFixed(2)}% |`;

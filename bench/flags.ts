@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { detectFlags } from '../src/anomaly/detect-flags';
+import { DEFAULT_THRESHOLDS } from '../src/anomaly/types';
 import type { BudgetLine, ThresholdSettings } from '../src/anomaly/types';
 import { seasonalFigure } from '../src/forecast/classical-decomposition';
 import { quantile } from '../src/stats/quantile';
@@ -143,7 +144,7 @@ function main(): void {
   for (const alpha of [0.005, 0.01, 0.02, 0.05]) {
     const s = addScores(option('--held-out', HELD_OUT).map((seed) => runSeed(seed, lines, '', { alpha }).ours));
     out.push(
-      `| ${alpha}${alpha === 0.01 ? ' (default)' : ''} | ${s.flags} | ${pct(ratio(s.real, s.flags))} | ${pct(ratio(s.caught, s.events))} | ${pct(ratio(s.materialCaught, s.materialEvents))} |`,
+      `| ${alpha}${alpha === DEFAULT_THRESHOLDS.alpha ? ' (default)' : ''} | ${s.flags} | ${pct(ratio(s.real, s.flags))} | ${pct(ratio(s.caught, s.events))} | ${pct(ratio(s.materialCaught, s.materialEvents))} |`,
     );
   }
   const clean = tourismLines();

@@ -131,7 +131,7 @@ describe('thresholds', () => {
     const line = { id: 'L', account: 'Travel' };
     expect(
       resolveThresholds({ minPct: 0.1, byAccount: { Travel: { minPct: 0.2 } }, byLine: { L: { z: 4 } } }, line),
-    ).toMatchObject({ minPct: 0.2, z: 4, alpha: 0.01 });
+    ).toMatchObject({ minPct: 0.2, z: 4, alpha: 0.02 });
   });
   it('reject a bad value with a catalogue error', () => {
     expect(() => resolveThresholds({ z: -1 }, { id: 'L', account: 'A' })).toThrow(FpaError);

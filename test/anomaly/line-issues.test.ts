@@ -50,6 +50,7 @@ describe('lineIssues', () => {
   });
   it('adds a late drift that the EWMA finds and the segment scan does not', () => {
     // 0.6 noise units a period from period 30 of 36 (seed 11): the scan's best run is below its critical value
+    const t = { ...DEFAULT_THRESHOLDS, useForecast: false, alpha: 0.01 };
     const p36 = new Array<number>(36).fill(1000);
     const actual = normals(11, 36).map((z, i) => 1000 * (1 + 0.02 * z + (i >= 30 ? 0.012 * (i - 29) : 0)));
     const view = lineResiduals(p36, actual, 12);
