@@ -20,6 +20,9 @@ export interface DevClaims {
   role?: Role;
   roles?: readonly Role[];
   costCentres: readonly string[] | '*';
+  /** The `email` claim (and `email_verified` when given), as an identity provider would send them. */
+  email?: string;
+  emailVerified?: boolean;
 }
 
 const KID = 'openfpa-dev-1';
@@ -50,6 +53,8 @@ export async function devIssuerFromJwk(privateJwk: JWK, issuer = DEV_ISSUER): Pr
       new SignJWT({
         roles: claims.roles ? [...claims.roles] : claims.role ? [claims.role] : [],
         cost_centres: claims.costCentres === '*' ? '*' : [...claims.costCentres],
+        ...(claims.email === undefined ? {} : { email: claims.email }),
+        ...(claims.emailVerified === undefined ? {} : { email_verified: claims.emailVerified }),
       })
         .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid ?? KID })
         .setIssuer(issuer)

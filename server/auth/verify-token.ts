@@ -8,7 +8,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { ServerErrors } from '../errors';
-import { rolesOf, type AuthUser } from '../../src/model/roles';
+import { normalisedEmail, rolesOf, type AuthUser } from '../../src/model/roles';
 
 /** One issuer the server trusts: its `iss`, the audience tokens must carry, and its keys. */
 export interface TrustedIssuer {
@@ -82,8 +82,9 @@ async function discoverJwksUri(issuer: string, timeoutMs: number): Promise<strin
  * Verifies `Authorization: Bearer <jwt>` (the scheme in any case) against the trusted issuers
  * (signature, `iss`, `aud`, `exp`, `nbf`; no `none` or HMAC algorithms; when `maxAgeSeconds` is
  * given, `iat` is required and the token may be at most that old whatever its `exp` says) and maps
- * claims to a user: `sub` (or `preferred_username`), every known role in `roles` (or `role`), and
- * `cost_centres` (an array, a comma list, or "*"). Every failure is a 401.
+ * claims to a user: `sub` (or `preferred_username`), every known role in `roles` (or `role`),
+ * `cost_centres` (an array, a comma list, or "*"), and `email` unless `email_verified` is false
+ * (separation of duties counts two accounts with one email as one person). Every failure is a 401.
  */
 export function tokenVerifier(
   issuers: readonly TrustedIssuer[],
@@ -137,5 +138,7 @@ function userFromClaims(payload: JWTPayload): AuthUser {
   const raw = payload.cost_centres;
   const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : [];
   const costCentres = list.map((value) => String(value).trim()).filter((value) => value !== '');
-  return { id, roles, costCentres: costCentres.includes('*') ? '*' : costCentres };
+  // An email the provider says it did not verify may be anyone's: it neither joins nor separates people.
+  const email = payload.email_verified === false ? undefined : normalisedEmail(payload.email);
+  return { id, roles, costCentres: costCentres.includes('*') ? '*' : costCentres, ...(email ? { email } : {}) };
 }

@@ -296,3 +296,28 @@ export const budgetOfRecord = `
 ALTER TABLE budget_versions ADD CONSTRAINT budget_versions_of_record
   CHECK (kind <> 'budget' OR number = 1 OR proposal_id IS NOT NULL) NOT VALID;
 `;
+
+// v11: one person with two accounts. The emails (normalised) the authors and the deciders signed in
+// with, where their tokens carried one, so an account sharing an author's email decides no step and
+// one email decides one step, whatever the application does. Kept out of the API's answers.
+export const decisionsByEmail = `
+ALTER TABLE proposals ADD COLUMN author_emails text[] NOT NULL DEFAULT '{}';
+ALTER TABLE proposal_steps ADD COLUMN decided_by_email text;
+CREATE UNIQUE INDEX proposal_steps_one_decision_per_email ON proposal_steps (proposal_id, decided_by_email)
+  WHERE decided_by_email IS NOT NULL;
+CREATE OR REPLACE FUNCTION proposal_steps_separation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.decided_by IS NOT NULL AND EXISTS (
+    SELECT 1 FROM proposals p WHERE p.id = NEW.proposal_id AND NEW.decided_by = ANY (p.authors)) THEN
+    RAISE EXCEPTION 'separation of duties: % wrote or submitted proposal %', NEW.decided_by, NEW.proposal_id
+      USING ERRCODE = '42501';
+  END IF;
+  IF NEW.decided_by_email IS NOT NULL AND EXISTS (
+    SELECT 1 FROM proposals p WHERE p.id = NEW.proposal_id AND NEW.decided_by_email = ANY (p.author_emails)) THEN
+    RAISE EXCEPTION 'separation of duties: % shares the email of an author of proposal %', NEW.decided_by,
+      NEW.proposal_id USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+`;

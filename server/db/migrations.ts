@@ -3,6 +3,7 @@ import {
   auditChain,
   batchesByCostCentre,
   budgetOfRecord,
+  decisionsByEmail,
   idempotencyFingerprint,
   kpisAndAdjustments,
   notifications,
@@ -166,4 +167,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'kpis-and-adjustments', sql: kpisAndAdjustments },
   { version: 9, name: 'archived-kpis-forgotten-moves', sql: archivedKpisForgottenMoves },
   { version: 10, name: 'budget-of-record', sql: budgetOfRecord },
+  { version: 11, name: 'decisions-by-email', sql: decisionsByEmail },
 ];

@@ -4,7 +4,7 @@
  * flight), one step current at a time, each decision recorded with who, when and how late.
  */
 import { DEFAULT_CHAIN, stepsFor, type ChainStep, type StepScope } from '../../src/model/approval-chain';
-import type { Role } from '../../src/model/roles';
+import type { AuthUser, Role } from '../../src/model/roles';
 import type { Queryable } from '../db/db';
 import { emitEvent } from '../notify/events';
 
@@ -27,6 +27,8 @@ export interface OpenStep {
   costCentre: StepScope;
   dueAt: string;
   deciders: string[];
+  /** The emails earlier deciders signed in with, where their tokens carried one. */
+  deciderEmails: string[];
 }
 
 export async function openStep(tx: Queryable, proposalId: string): Promise<OpenStep | undefined> {
@@ -38,15 +40,25 @@ export async function openStep(tx: Queryable, proposalId: string): Promise<OpenS
     state: string;
     due_at: string;
     decided_by: string | null;
+    decided_by_email: string | null;
   }>(
-    `SELECT step_no AS step, name, role, scope, state, due_at, decided_by FROM proposal_steps
+    `SELECT step_no AS step, name, role, scope, state, due_at, decided_by, decided_by_email FROM proposal_steps
      WHERE proposal_id = $1 ORDER BY step_no FOR UPDATE`,
     [proposalId],
   );
   const open = steps.rows.find((s) => s.state === 'pending');
   if (!open) return undefined;
   const deciders = steps.rows.map((s) => s.decided_by).filter((who): who is string => who !== null);
-  return { step: open.step, name: open.name, role: open.role, costCentre: open.scope, dueAt: open.due_at, deciders };
+  const deciderEmails = steps.rows.map((s) => s.decided_by_email).filter((e): e is string => e !== null);
+  return {
+    step: open.step,
+    name: open.name,
+    role: open.role,
+    costCentre: open.scope,
+    dueAt: open.due_at,
+    deciders,
+    deciderEmails,
+  };
 }
 
 /** Summary of a proposal for notifications. */
@@ -83,13 +95,13 @@ export async function decideStep(
   proposal: ProposalSummary,
   step: number,
   decision: 'approved' | 'rejected',
-  who: string,
+  who: Pick<AuthUser, 'id' | 'email'>,
   comment: string,
 ): Promise<boolean> {
   await tx.query(
-    `UPDATE proposal_steps SET state = $3, decided_by = $4, decided_at = now(), comment = $5
+    `UPDATE proposal_steps SET state = $3, decided_by = $4, decided_by_email = $6, decided_at = now(), comment = $5
      WHERE proposal_id = $1 AND step_no = $2`,
-    [proposal.id, step, decision, who, comment],
+    [proposal.id, step, decision, who.id, comment, who.email ?? null],
   );
   if (decision === 'rejected') {
     await tx.query("UPDATE proposal_steps SET state = 'cancelled' WHERE proposal_id = $1 AND state = 'waiting'", [

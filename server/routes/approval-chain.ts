@@ -115,7 +115,8 @@ export function approvalChainRoutes(app: FastifyInstance, { db }: RouteDeps): vo
       method: 'GET',
       url: '/api/approvals',
       tags,
-      summary: 'My inbox: submitted proposals whose current step I may decide (role, cost centres, not my own)',
+      summary:
+        'My inbox: submitted proposals whose current step I may decide (role, cost centres, not my own, nor of an account with my email)',
       access: anywhere('approve'),
       response: { 200: S.looseArray },
     },
@@ -126,10 +127,18 @@ export function approvalChainRoutes(app: FastifyInstance, { db }: RouteDeps): vo
          WHERE proposals.state = 'submitted' AND NOT ($1 = ANY (proposals.authors))
            AND EXISTS (SELECT 1 FROM proposal_steps o WHERE o.proposal_id = proposals.id AND o.state = 'pending'
                        AND o.role = ANY ($2::text[]) AND (o.scope <> '*' OR $3))
-           AND NOT EXISTS (SELECT 1 FROM proposal_steps d WHERE d.proposal_id = proposals.id AND d.decided_by = $1)
+           AND NOT EXISTS (SELECT 1 FROM proposal_steps d WHERE d.proposal_id = proposals.id
+                           AND (d.decided_by = $1 OR d.decided_by_email = $5::text))
            AND ($3 OR proposals.cost_centres <@ $4::text[])
+           AND ($5::text IS NULL OR NOT ($5::text = ANY (proposals.author_emails)))
          ORDER BY proposals.submitted_at, proposals.id LIMIT 500`,
-        [user.id, [...user.roles], user.costCentres === '*', user.costCentres === '*' ? [] : [...user.costCentres]],
+        [
+          user.id,
+          [...user.roles],
+          user.costCentres === '*',
+          user.costCentres === '*' ? [] : [...user.costCentres],
+          user.email ?? null,
+        ],
       );
       return found.rows;
     },

@@ -130,8 +130,10 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       const checked = checkedLines(b.lines, b.costCentre);
       return (
         await tx.query(
-          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, reason, lines, authors, created_by, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, ARRAY[$7], $7, $7) RETURNING ${PROPOSAL.columns}`,
+          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, reason, lines, authors, author_emails,
+             created_by, updated_by)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, ARRAY[$7], ${AUTHOR_EMAILS('$8', "'{}'")}, $7, $7)
+           RETURNING ${PROPOSAL.columns}`,
           [
             b.costCentre ?? checked[0].costCentre,
             namedCostCentres(b).sort(),
@@ -140,6 +142,7 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
             b.reason ?? '',
             JSON.stringify(checked),
             user.id,
+            user.email ?? null,
           ],
         )
       ).rows[0];
@@ -187,7 +190,8 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       return {
         sql: `reason = coalesce($2, reason), fiscal_year = coalesce($3, fiscal_year), lines = coalesce($4::jsonb, lines),
           amount = coalesce($5, amount), cost_centres = coalesce($6, cost_centres),
-          authors = CASE WHEN $7 = ANY (authors) THEN authors ELSE array_append(authors, $7) END, updated_by = $7`,
+          authors = CASE WHEN $7 = ANY (authors) THEN authors ELSE array_append(authors, $7) END, updated_by = $7,
+          author_emails = ${AUTHOR_EMAILS('$8')}`,
         values: [
           b.reason ?? null,
           b.fiscalYear ?? null,
@@ -195,6 +199,7 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           checked ? movedAmount(checked) : null,
           checked ? [...new Set([String(current.costCentre), ...checked.map((l) => l.costCentre)])].sort() : null,
           user.id,
+          user.email ?? null,
         ],
       };
     },
@@ -226,11 +231,21 @@ function transitionRoute(app: FastifyInstance, db: RouteDeps['db'], verb: Propos
     set: async (ctx, current) => {
       const to = await CHANGES[verb](ctx.tx, current, ctx);
       const comment = ctx.body.comment ?? '';
-      const values = [to, ctx.user.id, verb, current.state, to, ctx.user.id, ctx.user.roles.join('+'), comment];
+      const values: unknown[] = [
+        to,
+        ctx.user.id,
+        verb,
+        current.state,
+        to,
+        ctx.user.id,
+        ctx.user.roles.join('+'),
+        comment,
+      ];
       const submitted = verb === 'submit' ? ', submitted_by = $3, submitted_at = now()' : '';
       const author =
         verb === 'submit'
-          ? ', authors = CASE WHEN $3 = ANY (authors) THEN authors ELSE array_append(authors, $3) END'
+          ? ', authors = CASE WHEN $3 = ANY (authors) THEN authors ELSE array_append(authors, $3) END' +
+            `, author_emails = ${AUTHOR_EMAILS(`$${values.push(ctx.user.email ?? null) + 1}`)}`
           : '';
       return { sql: `state = $2, updated_by = $3${submitted}${author}, ${historyStep(4)}`, values };
     },
@@ -256,16 +271,29 @@ const SUMMARIES: Record<ProposalVerb, string> = {
   revert: 'applied → reverted: writes versions restoring the amounts before (If-Match; comment required)',
 };
 
+/**
+ * SQL for `author_emails` with the email at `param` (a normalised email or NULL) added once; `from`
+ * is what it is added to (the column itself, or an empty array when inserting).
+ */
+const AUTHOR_EMAILS = (param: string, from = 'author_emails') =>
+  `CASE WHEN ${param}::text IS NULL OR ${param}::text = ANY (${from}::text[]) THEN ${from}::text[] ` +
+  `ELSE array_append(${from}::text[], ${param}::text) END`;
+
 /** Separation of duties and the step's role and cost centres: 403 with what is wrong. */
 async function authorizeDecision(current: Row, { tx, user }: ChangeContext<{ comment?: string }>): Promise<void> {
   if (current.state !== 'submitted') return; // the guard answers 409
   const step = await openStep(tx, String(current.id));
   if (!step) return;
+  const emails = await tx.query<{ author_emails: string[] }>('SELECT author_emails FROM proposals WHERE id = $1', [
+    current.id,
+  ]);
   const why = stepRefusal(user, {
     step,
     stepNumber: step.step,
     authors: current.authors as string[],
     deciders: step.deciders,
+    authorEmails: emails.rows[0]?.author_emails ?? [],
+    deciderEmails: step.deciderEmails,
     affected: affectedCostCentres(current.lines as ProposalLine[]),
   });
   if (why) throw ServerErrors.forbiddenStep(why, { step: step.step, stepName: step.name, role: step.role });
@@ -283,12 +311,12 @@ const CHANGES: Record<
   approve: async (tx, current, { user, body }) => {
     const step = await openStep(tx, String(current.id));
     if (!step) throw ServerErrors.invalidTransition(String(current.state), 'approved', current);
-    const done = await decideStep(tx, summary(current), step.step, 'approved', user.id, body.comment ?? '');
+    const done = await decideStep(tx, summary(current), step.step, 'approved', user, body.comment ?? '');
     return done ? 'approved' : 'submitted';
   },
   reject: async (tx, current, { user, body }) => {
     const step = await openStep(tx, String(current.id));
-    if (step) await decideStep(tx, summary(current), step.step, 'rejected', user.id, body.comment ?? '');
+    if (step) await decideStep(tx, summary(current), step.step, 'rejected', user, body.comment ?? '');
     return 'rejected';
   },
   apply: async (tx, current, { user }) => {

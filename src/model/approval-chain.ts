@@ -78,6 +78,10 @@ export interface StepContext {
   authors: readonly string[];
   /** Who decided earlier steps of this proposal. */
   deciders: readonly string[];
+  /** The emails (normalised) the authors signed in with, where their tokens carried one. */
+  authorEmails?: readonly string[];
+  /** The emails (normalised) of who decided earlier steps, where their tokens carried one. */
+  deciderEmails?: readonly string[];
   /** The cost centres the proposal changes. */
   affected: readonly string[];
 }
@@ -89,11 +93,16 @@ export interface StepContext {
  * // "ann wrote or submitted this proposal; separation of duties: another person approves it"
  */
 export function stepRefusal(user: AuthUser, context: StepContext): string | null {
-  const { step, stepNumber, authors, deciders, affected } = context;
+  const { step, stepNumber, authors, deciders, affected, authorEmails = [], deciderEmails = [] } = context;
   if (authors.includes(user.id))
     return `${user.id} wrote or submitted this proposal; separation of duties: another person approves it`;
   if (deciders.includes(user.id))
     return `${user.id} already decided a step of this proposal; each step needs another person`;
+  // One person with two accounts: the same email is the same person.
+  if (user.email !== undefined && authorEmails.includes(user.email))
+    return `${user.id} signs in with the email (${user.email}) of an account that wrote or submitted this proposal; separation of duties: another person approves it`;
+  if (user.email !== undefined && deciderEmails.includes(user.email))
+    return `${user.id} signs in with the email (${user.email}) of an account that already decided a step of this proposal; each step needs another person`;
   const where = `step ${stepNumber} (${step.name})`;
   if (!user.roles.includes(step.role))
     return `${where} is for the ${step.role} role, and ${user.id} holds ${user.roles.join(', ') || 'no role'}`;

@@ -62,6 +62,26 @@ export interface AuthUser {
   readonly id: string;
   readonly roles: readonly Role[];
   readonly costCentres: readonly string[] | '*';
+  /**
+   * The person's email as the identity provider vouches for it, normalised (`normalisedEmail`); absent
+   * when the token carries none. Two accounts with one email are one person for separation of duties.
+   */
+  readonly email?: string;
+}
+
+/**
+ * An email address as separation of duties compares it, or undefined when `value` is not one:
+ * trimmed and lower-cased (identity providers treat addresses case-insensitively), nothing else.
+ * Dots and `+tags` are kept: whether `a.b+x@` and `ab@` reach one mailbox depends on the mail
+ * system (Gmail ignores dots, Exchange Online delivers plus addresses to the base mailbox, most
+ * corporate directories do neither), so treating them as one would refuse people who are not one.
+ * @example normalisedEmail(' Alice.Smith@Corp.example ') // "alice.smith@corp.example"
+ * @example normalisedEmail('alice') // undefined
+ */
+export function normalisedEmail(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const email = value.trim().toLowerCase();
+  return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : undefined;
 }
 
 export function isRole(value: unknown): value is Role {

@@ -56,6 +56,21 @@ describe('separation of duties (stepRefusal)', () => {
     expect(stepRefusal(bob, at(1))).toBeNull();
     expect(stepRefusal(bob, at(2, { deciders: ['bob'] }))).toMatch(/already decided a step/);
   });
+  test('one person with two accounts: an account sharing an author’s or a decider’s email decides no step', () => {
+    const twin = { ...user('ann-approver', ['approver', 'controller']), email: 'ann@corp.example' };
+    expect(stepRefusal(twin, at(1, { authorEmails: ['ann@corp.example'] }))).toBe(
+      'ann-approver signs in with the email (ann@corp.example) of an account that wrote or submitted this proposal; separation of duties: another person approves it',
+    );
+    expect(stepRefusal(twin, at(2, { deciders: ['ann2'], deciderEmails: ['ann@corp.example'] }))).toMatch(
+      /email \(ann@corp\.example\) of an account that already decided a step/,
+    );
+    // Another email, or none on either side: the accounts are different people, as before.
+    expect(
+      stepRefusal({ ...twin, email: 'bo@corp.example' }, at(1, { authorEmails: ['ann@corp.example'] })),
+    ).toBeNull();
+    expect(stepRefusal(user('ann-approver', ['approver']), at(1, { authorEmails: ['ann@corp.example'] }))).toBeNull();
+    expect(stepRefusal(twin, at(1))).toBeNull();
+  });
   test('a step is decided only by its role and cost centres', () => {
     expect(stepRefusal(user('cy', ['controller']), at(1))).toBe(
       'step 1 (Cost-centre approver) is for the approver role, and cy holds controller',

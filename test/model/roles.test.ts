@@ -5,6 +5,7 @@ import {
   isSingleUserRole,
   mayAccess,
   mayAct,
+  normalisedEmail,
   ROLES,
   rolesOf,
   SINGLE_USER_ACTION,
@@ -47,6 +48,19 @@ describe('team roles', () => {
     expect(mayAct('controller', 'approve')).toBe(true);
     expect(mayAct('cfo', 'apply')).toBe(false);
     expect(ROLES.filter((r) => mayAct(r, 'configure'))).toEqual(['admin']);
+  });
+});
+
+describe('emails for separation of duties', () => {
+  test('trimmed and lower-cased, nothing else: dots and +tags are kept', () => {
+    expect(normalisedEmail(' Ann.Lee@Corp.Example ')).toBe('ann.lee@corp.example');
+    expect(normalisedEmail('ANN+ops@corp.example')).toBe('ann+ops@corp.example');
+    expect(normalisedEmail('annlee@corp.example')).not.toBe(normalisedEmail('ann.lee@corp.example'));
+  });
+  test('what is not an address is none', () => {
+    for (const value of ['ann', 'ann@', '@corp.example', 'ann@corp', 'a b@corp.example', '', 7, null, undefined])
+      expect(normalisedEmail(value)).toBeUndefined();
+    expect(normalisedEmail(`${'a'.repeat(250)}@x.io`)).toBeUndefined();
   });
 });
 

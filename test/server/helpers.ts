@@ -39,8 +39,13 @@ export interface TestServer {
   routes: RegisteredRoute[];
   issuer: DevIssuer;
   config: ServerConfig;
-  /** A token for `user` holding one role or several. */
-  token(user: string, role: Role | readonly Role[], costCentres: readonly string[] | '*'): Promise<string>;
+  /** A token for `user` holding one role or several (`more`: an email claim, as a provider sends it). */
+  token(
+    user: string,
+    role: Role | readonly Role[],
+    costCentres: readonly string[] | '*',
+    more?: { email?: string; emailVerified?: boolean },
+  ): Promise<string>;
   /** Base URL of the listening server (127.0.0.1, random port). */
   url: string;
   /** Sends a request with a bearer token for the given identity. */
@@ -213,8 +218,8 @@ export async function startTestServer(
     routes,
     issuer,
     config,
-    token: (user, role, costCentres) =>
-      issuer.sign({ user, ...(Array.isArray(role) ? { roles: role } : { role: role as Role }), costCentres }),
+    token: (user, role, costCentres, more = {}) =>
+      issuer.sign({ user, ...(Array.isArray(role) ? { roles: role } : { role: role as Role }), costCentres, ...more }),
     url,
     as: (token, spec) => send(url, { ...spec, headers: { authorization: `Bearer ${token}`, ...spec.headers } }),
     send: (spec) => send(url, spec),

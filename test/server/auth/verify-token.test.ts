@@ -63,6 +63,21 @@ describe('tokenVerifier with an OIDC issuer (discovery + JWKS)', () => {
     expect(hits).toBe(hitsAfterFirst);
   });
 
+  test('an email claim joins the user, normalised; one the provider did not verify, or no address, does not', async () => {
+    const verify = tokenVerifier([oidcIssuer(issuer, 'api://openfpa', `${issuer}/keys`)]);
+    const user = async (claims: Record<string, unknown>) =>
+      verify(`Bearer ${await sign({ sub: 'oid-9', roles: ['approver'], cost_centres: 'CC1', ...claims })}`);
+    expect(await user({ email: ' Ann.Lee+ops@Example.COM ' })).toEqual({
+      id: 'oid-9',
+      roles: ['approver'],
+      costCentres: ['CC1'],
+      email: 'ann.lee+ops@example.com',
+    });
+    expect((await user({ email: 'ann@example.com', email_verified: true })).email).toBe('ann@example.com');
+    for (const claims of [{ email: 'ann@example.com', email_verified: false }, { email: 'ann' }, { email: 7 }, {}])
+      expect(await user(claims)).not.toHaveProperty('email');
+  });
+
   test('refuses expired tokens, unknown roles, missing subjects and other audiences', async () => {
     const verify = tokenVerifier([oidcIssuer(issuer, 'api://openfpa', `${issuer}/keys`)]);
     const cases = [

@@ -104,7 +104,7 @@ describeIfPg('server migrations', () => {
       await version('budget', 2);
       const before = await db.query('SELECT id, kind, number FROM budget_versions ORDER BY number');
 
-      expect(await migrate(db)).toEqual([10]);
+      expect(await migrateTo(db, 10)).toEqual([10]);
       expect(await schemaVersion(db)).toBe(10);
       expect((await db.query('SELECT id, kind, number FROM budget_versions ORDER BY number')).rows).toEqual(
         before.rows,
@@ -112,6 +112,35 @@ describeIfPg('server migrations', () => {
       await expect(version('budget', 3)).rejects.toThrow(/budget_versions_of_record/);
       await version('forecast', 1);
       await version('forecast', 2);
-      expect(await migrate(db)).toEqual([]);
+      expect(await migrateTo(db, 10)).toEqual([]);
+    }));
+
+  test('v11 (decisions by email) keeps a v10 database’s proposals and steps, and still refuses an author', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 10)).toHaveLength(10);
+      const id = (
+        await db.query<{ id: string }>(
+          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, reason, lines, authors, created_by, updated_by,
+             state, amount)
+           VALUES ('MKT', '{MKT}', 2026, 'r', '[]', '{ana}', 'ana', 'ana', 'submitted', 10) RETURNING id`,
+        )
+      ).rows[0].id;
+      await db.query(
+        `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, deadline_hours, state)
+         VALUES ($1, 1, 'A', 'approver', 'affected', 48, 'pending')`,
+        [id],
+      );
+      expect(await migrate(db)).toEqual([11]);
+      expect(
+        (await db.query('SELECT authors, author_emails FROM proposals')).rows.map((r) => [r.authors, r.author_emails]),
+      ).toEqual([[['ana'], []]]);
+      await expect(
+        db.query(`UPDATE proposal_steps SET decided_by = 'ana' WHERE proposal_id = $1`, [id]),
+      ).rejects.toThrow(/separation of duties: ana wrote or submitted/);
+      await db.query(`UPDATE proposals SET author_emails = '{ana@corp.example}' WHERE id = $1`, [id]);
+      await expect(
+        db.query(`UPDATE proposal_steps SET decided_by = 'ana2', decided_by_email = 'ana@corp.example'`),
+      ).rejects.toThrow(/shares the email of an author/);
+      await db.query(`UPDATE proposal_steps SET decided_by = 'bo', decided_by_email = 'bo@corp.example'`);
     }));
 });
