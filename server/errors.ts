@@ -47,6 +47,14 @@ export const ServerErrors = {
         'lines to change (Proposals), or save your version as a forecast or scenario.',
       { current },
     ),
+  /** The baseline is the budget of record: loaded by those who put budgets in place (the apply grant). */
+  budgetBaselineRole: (costCentre: string, fiscalYear: number, roles: readonly string[]) =>
+    new HttpError(
+      403,
+      'SERVER_FORBIDDEN_ROLE',
+      `The first budget of ${costCentre} for ${fiscalYear} is its budget of record: a budget owner or an admin loads it, ` +
+        `and ${roles.join(', ')} may not. Ask one of them, or save your version as a forecast or scenario.`,
+    ),
   idempotencyMismatch: () =>
     new HttpError(
       422,

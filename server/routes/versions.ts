@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { VersionLine } from '../../src/model/budget-line';
 import { MAX_VERSION_LINES } from '../../src/model/limits';
+import { mayAct } from '../../src/model/roles';
 import { repeatedLine, type NewBudgetVersion } from '../../src/model/version';
 import type { Queryable } from '../db/db';
 import { nextVersionNumber } from '../proposals/versions';
@@ -57,10 +58,11 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/versions',
     tags,
     summary:
-      'Create a version with its lines (one transaction). A budget version only as the baseline (the first of its cost ' +
-      'centre and year; later ones come from applied proposals: 403 SERVER_BUDGET_NEEDS_PROPOSAL); forecasts and ' +
-      'scenarios any time. Optional If-Match: the number of the latest version of its cost centre, year and kind it ' +
-      'was made from ("0": none); 409 with that latest version when another came since',
+      'Create a version with its lines (one transaction). A budget version only as the baseline (the first of its ' +
+      'cost centre and year, by a budget owner or admin; later ones come from applied proposals: 403 ' +
+      'SERVER_BUDGET_NEEDS_PROPOSAL); forecasts and scenarios any time. Optional If-Match: the number of the latest ' +
+      'version of its cost centre, year and kind it was made from ("0": none); 409 with that latest version when ' +
+      'another came since',
     access: byCostCentre('write', 'body'),
     body: {
       type: 'object',
@@ -91,6 +93,9 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
           body.fiscalYear,
           await latestVersion(tx, headId, number - 1),
         );
+      // The baseline is loaded by those who put budgets in place (apply), so nobody else claims it first.
+      if (body.kind === 'budget' && !mayAct(user.roles, 'apply'))
+        throw ServerErrors.budgetBaselineRole(body.costCentre, body.fiscalYear, user.roles);
       // Made from an older version than the latest (offline, or a colleague was quicker): the caller chooses.
       const basedOn = request.headers['if-match'] === undefined ? undefined : expectedVersion(request);
       if (basedOn !== undefined && basedOn !== number - 1)

@@ -20,7 +20,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * (the first of its cost centre and year), later ones only by applying (or reverting) a proposal
  * that went through the approval chain. A hostile editor tries a second budget directly, under every
  * If-Match, spelled differently, racing the baseline, through the database, and through the routes
- * that write other numbers (actuals).
+ * that write other numbers (actuals); an analyst tries to claim a cost centre's first budget before
+ * its budget owner loads it.
  */
 const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
 
@@ -31,8 +32,8 @@ describe.each(engines)('budget of record probes (%s)', (engine) => {
     server = await startTestServer({ engine, prefix: 'prbbudget' });
     t = {
       root: await server.token('root', 'admin', '*'),
-      alice: await server.token('alice', 'budget_owner', ['CC1', 'CC2', 'CC3', 'CC4']),
-      bob: await server.token('bob', 'analyst', ['CC1', 'CC2', 'CC3', 'CC4']),
+      alice: await server.token('alice', 'budget_owner', ['CC1', 'CC2', 'CC3', 'CC4', 'CC5']),
+      bob: await server.token('bob', 'analyst', ['CC1', 'CC2', 'CC3', 'CC4', 'CC5']),
       ann: await server.token('ann', 'approver', '*'),
       eve: await server.token('eve', ['admin', 'budget_owner', 'analyst', 'approver', 'controller', 'cfo'], '*'),
     };
@@ -158,9 +159,30 @@ describe.each(engines)('budget of record probes (%s)', (engine) => {
     ).toBe(0);
   });
 
+  test('baseline squatting: only a budget owner or an admin loads the first budget, an analyst saves forecasts', async () => {
+    const before = await snapshot(server.db);
+    const squat = await direct(t.bob, 'CC5', 'Budget by bob', 1e9);
+    expect(squat.statusCode).toBe(403);
+    expect(squat.json().error).toEqual({
+      code: 'SERVER_FORBIDDEN_ROLE',
+      message:
+        'The first budget of CC5 for 2026 is its budget of record: a budget owner or an admin loads it, and analyst ' +
+        'may not. Ask one of them, or save your version as a forecast or scenario.',
+    });
+    expect(await snapshot(server.db)).toEqual(before);
+    const forecast = await postVersion(
+      server,
+      t.bob,
+      newVersion('Bob forecast', lines(1), { costCentre: 'CC5', kind: 'forecast' }),
+    );
+    expect(forecast.statusCode).toBe(201);
+    expect((await direct(t.alice, 'CC5', 'Budget CC5', 500)).statusCode).toBe(201);
+    expect((await budgets('CC5')).map((v) => v.created_by)).toEqual(['alice']);
+  });
+
   test('a race of first budgets: exactly one becomes the baseline, the others are refused', async () => {
     const race = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => direct(i % 2 ? t.alice : t.bob, 'CC2', `First ${i}`, 100 + i)),
+      Array.from({ length: 8 }, (_, i) => direct(i % 2 ? t.alice : t.eve, 'CC2', `First ${i}`, 100 + i)),
     );
     const codes = race.map((r) => r.statusCode).sort();
     expect(codes).toEqual([201, 403, 403, 403, 403, 403, 403, 403]);
