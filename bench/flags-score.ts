@@ -1,5 +1,6 @@
 /**
- * Scoring of flags against the labelled events of scripts/make-budget-set.ts, one flag per issue.
+ * Scoring of flags against the labelled events of scripts/make-budget-set.ts (set a) or
+ * scripts/make-budget-set-b.ts (set b), one flag per issue.
  *
  * - A flag is real when at least half of its span (onset through last period) lies inside labelled
  *   events of its line: its onset and its end must both be roughly right, and a one-off must sit on
@@ -11,7 +12,15 @@
  *   threshold a user set, so no flag is wanted for them).
  * - Flags per caught event shows fragmentation: 1.0 means one flag per issue.
  */
-import type { LabelledEvent } from '../scripts/make-budget-set';
+
+/** A labelled event of either set: its line, kind, periods (0-based, inclusive) and peak effect (share of plan). */
+export interface LabelledEvent {
+  line: string;
+  kind: string;
+  start: number;
+  end: number;
+  effect: number;
+}
 
 export interface ScoredFlag {
   line: string;

@@ -4,7 +4,9 @@
  * variance rule, the calibration of the flags' confidence, the false-flag rate on clean tourism
  * series and on lines of pure Gaussian and heavy-tailed noise. Scoring: bench/flags-score.ts (one flag per issue).
  *
- * Run: npm run bench:flags [-- --tuning 2026,1,2 --held-out 101,102,103,104,105 --lines 200]
+ * Run: npm run bench:flags [-- --tuning 2026,1,2 --held-out 101,102,103,104,105 --lines 200 --set a|b]
+ * With `--set b` the sets come from scripts/make-budget-set-b.ts, which no rule was tuned on: every seed
+ * (default 101–105) is held out, and the tables that do not depend on the set (tourism, pure noise) are left out.
  */
 import { readFileSync } from 'node:fs';
 import { detectFlags } from '../src/anomaly/detect-flags';
@@ -12,13 +14,15 @@ import { DEFAULT_THRESHOLDS } from '../src/anomaly/types';
 import type { BudgetLine, ThresholdSettings } from '../src/anomaly/types';
 import { seasonalFigure } from '../src/forecast/classical-decomposition';
 import { quantile } from '../src/stats/quantile';
-import { makeBudgetSet } from '../scripts/make-budget-set';
+import { generatorFile, labelledSet, setOption } from './flags-sets';
 import { noiseRows } from './flags-noise';
 import { addScores, scoreFlags } from './flags-score';
+import { falseFlagsByTrait, recallBySize } from './flags-traits';
 import type { Score, ScoredFlag } from './flags-score';
 
 const TUNING = [2026, 1, 2];
 const HELD_OUT = [101, 102, 103, 104, 105];
+const SET = setOption();
 
 function option(name: string, fallback: number[]): number[] {
   const i = process.argv.indexOf(name);
@@ -60,7 +64,7 @@ function row(r: Row): string {
 }
 
 function runSeed(seed: number, lines: number, role: string, settings: ThresholdSettings = {}): Row {
-  const { budget, labels } = makeBudgetSet(seed, lines);
+  const { budget, labels } = labelledSet(SET, seed, lines);
   const started = process.hrtime.bigint();
   const flags = detectFlags(budget.lines, settings);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -98,8 +102,9 @@ function tourismLines(): BudgetLine[] {
 
 function main(): void {
   const lines = option('--lines', [200])[0];
-  const tuning = option('--tuning', TUNING).map((s) => runSeed(s, lines, 'tuning'));
-  const heldOut = option('--held-out', HELD_OUT).map((s) => runSeed(s, lines, 'held-out'));
+  const tuningSeeds = option('--tuning', SET === 'a' ? TUNING : []);
+  const tuning = tuningSeeds.map((s) => runSeed(s, lines, 'tuning'));
+  const heldOut = option('--held-out', HELD_OUT).map((s) => runSeed(s, lines, SET === 'a' ? 'held-out' : 'set b'));
   const total = (label: string, rows: Row[]): Row => ({
     label,
     ours: addScores(rows.map((r) => r.ours)),
@@ -107,13 +112,13 @@ function main(): void {
     seconds: rows.reduce((s, r) => s + r.seconds, 0),
   });
   const out: string[] = [
-    `Labelled budget sets (scripts/make-budget-set.ts, ${lines} lines × 36 months a seed), one flag per issue; scoring in bench/flags-score.ts.`,
+    `Labelled budget sets (${generatorFile(SET)}, ${lines} lines × 36 months a seed), one flag per issue; scoring in bench/flags-score.ts.`,
     '',
     '| seed | events (material) | flags | precision | recall | recall, material events | F1 | flags per caught event | ±10% flags | ±10% precision | ±10% recall | seconds |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...tuning.map(row),
     ...heldOut.map(row),
-    row(total('**all tuning seeds**', tuning)),
+    ...(tuning.length > 0 ? [row(total('**all tuning seeds**', tuning))] : []),
     row(total('**all held-out seeds**', heldOut)),
   ];
   const all = addScores([...tuning, ...heldOut].map((r) => r.ours));
@@ -147,14 +152,31 @@ function main(): void {
       `| ${alpha}${alpha === DEFAULT_THRESHOLDS.alpha ? ' (default)' : ''} | ${s.flags} | ${pct(ratio(s.real, s.flags))} | ${pct(ratio(s.caught, s.events))} | ${pct(ratio(s.materialCaught, s.materialEvents))} |`,
     );
   }
+  const firstSeed = [...tuningSeeds, ...option('--held-out', HELD_OUT)][0];
+  out.push('', firstSeed === undefined ? '' : severitySpread(firstSeed, lines));
+  if (SET === 'b') {
+    out.push(
+      '',
+      'False flags by what the line was drawn from (held-out seeds, default thresholds):',
+      '',
+      '| line | lines | false flags | per 100 lines |',
+      '|---|---|---|---|',
+      ...falseFlagsByTrait(option('--held-out', HELD_OUT), lines, {}),
+      '',
+      'Events caught by size in noise units σ (held-out seeds, default thresholds; caught / events):',
+      '',
+      '| event kind | < 2 σ | 2–4 σ | 4–8 σ | ≥ 8 σ |',
+      '|---|---|---|---|---|',
+      ...recallBySize(option('--held-out', HELD_OUT), lines, {}),
+    );
+    process.stdout.write(out.join('\n') + '\n');
+    return;
+  }
   const clean = tourismLines();
   const periods = clean.reduce((n, l) => n + l.plan.length, 0);
   const ours = detectFlags(clean);
   const rule = tenPercentRule(clean);
-  const severities = [...tuning, ...heldOut].length > 0 ? severitySpread(option('--tuning', TUNING)[0], lines) : '';
   out.push(
-    '',
-    severities,
     '',
     `Clean tourism series (plan = centred 2×12 moving average × seasonal index, no injections): ${clean.length} series, ${periods} periods`,
     '',
@@ -174,7 +196,7 @@ function main(): void {
 
 /** Quartiles of severity on one seed's flags: the scale separates flags when they spread. */
 function severitySpread(seed: number, lines: number): string {
-  const flags = detectFlags(makeBudgetSet(seed, lines).budget.lines);
+  const flags = detectFlags(labelledSet(SET, seed, lines).budget.lines);
   const s = flags.map((f) => f.severity);
   const q = [0.1, 0.25, 0.5, 0.75, 0.9].map((p) => quantile(s, p).toFixed(3));
   return `Severity of the ${flags.length} flags of seed ${seed}: P10 ${q[0]}, P25 ${q[1]}, median ${q[2]}, P75 ${q[3]}, P90 ${q[4]}.`;
