@@ -22,12 +22,22 @@ export const costCentre = { type: 'string', pattern: COST_CENTRE_PATTERN } as co
 export const account = { type: 'string', pattern: ACCOUNT_PATTERN } as const;
 export const period = { type: 'string', pattern: PERIOD_PATTERN } as const;
 export const uuid = { type: 'string', format: 'uuid' } as const;
+/**
+ * Characters a display name may not hold: control characters, and invisible ones that make two names
+ * look alike or show a name other than it is (the zero-width space, bidirectional embeddings,
+ * overrides and isolates, the word joiner and invisible operators, the byte order mark). Kept: the
+ * zero-width (non-)joiner and the left-to-right and right-to-left marks, which Persian, Indic and
+ * Hebrew or Arabic text needs.
+ */
+const HIDDEN = '\\u0000-\\u001f\\u007f\\u200b\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
 export const name = {
   type: 'string',
   minLength: 1,
   maxLength: MAX_DISPLAY_NAME_LENGTH,
-  pattern: '^[^\\u0000-\\u001f]+$',
+  pattern: `^[^${HIDDEN}]+$`,
 } as const;
+/** A short label that may be empty (a KPI's unit): the same characters as a name. */
+export const label = { type: 'string', maxLength: MAX_DISPLAY_NAME_LENGTH, pattern: `^[^${HIDDEN}]*$` } as const;
 // NUL cannot be stored in PostgreSQL text; every other character is kept as typed.
 export const freeText = { type: 'string', maxLength: MAX_FREE_TEXT_LENGTH, pattern: '^[^\\u0000]*$' } as const;
 export const amount = { type: 'number', minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT } as const;

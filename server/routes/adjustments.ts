@@ -155,7 +155,7 @@ export function adjustmentRoutes(app: FastifyInstance, { db }: RouteDeps): void 
             body.id,
             body.line,
             body.kpi,
-            body.proposal ?? null,
+            body.proposal === undefined ? null : proposalKey(body.proposal),
             body.before,
             body.after,
             JSON.stringify(body.context),
@@ -243,12 +243,28 @@ async function lockRecord(tx: Queryable, request: FastifyRequest): Promise<Locke
   return { key, costCentre, current };
 }
 
-/** A move of a team proposal is forgotten only once that proposal is reverted (a local proposal's cannot be checked). */
+/**
+ * A proposal id as the server spells it (lower case, hyphenated) when `value` is a UUID in any
+ * spelling PostgreSQL reads as one (capitals, hyphens left out); anything else (a local proposal's
+ * id) as it is. So `1D17C82E…` cannot pass for a proposal the server does not know.
+ */
+function proposalKey(value: string): string {
+  if (!/^[0-9a-f]{4}(-?[0-9a-f]{4}){7}$/i.test(value)) return value;
+  const hex = value.replaceAll('-', '').toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * A move of a team proposal is forgotten only once that proposal is reverted (a local proposal's
+ * cannot be checked). Only a proposal that changes the move's cost centre counts: another cost
+ * centre's proposal is not this move's, and its state is not this cost centre's to learn.
+ */
 async function refuseUnlessReverted(tx: Queryable, key: string, current: Record<string, unknown>): Promise<void> {
   if (typeof current.proposal !== 'string') return;
-  const found = await tx.query<{ state: string }>('SELECT state FROM proposals WHERE id::text = $1', [
-    current.proposal,
-  ]);
+  const found = await tx.query<{ state: string }>(
+    'SELECT state FROM proposals WHERE id::text = $1 AND $2::text = ANY (cost_centres)',
+    [proposalKey(current.proposal), current.costCentre],
+  );
   const state = found.rows[0]?.state;
   if (state !== undefined && state !== 'reverted') throw ServerErrors.notReverted(key, current.proposal, state);
 }

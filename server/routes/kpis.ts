@@ -1,12 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { KpiDefinition } from '../../src/model/kpi';
-import {
-  MAX_AMOUNT,
-  MAX_DISPLAY_NAME_LENGTH,
-  MAX_KPI_LAG,
-  MAX_KPI_LINKS,
-  MAX_KPI_PERIODS,
-} from '../../src/model/limits';
+import { MAX_AMOUNT, MAX_KPI_LAG, MAX_KPI_LINKS, MAX_KPI_PERIODS } from '../../src/model/limits';
 import { ServerErrors } from '../errors';
 import { createRoute, getByIdRoute, costCentreListRoute, updateRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
@@ -52,7 +46,7 @@ const link = {
 const definition = {
   name: S.name,
   // Free text ("EUR", "%", "leads per month"); may be empty.
-  unit: { type: 'string', maxLength: MAX_DISPLAY_NAME_LENGTH, pattern: '^[^\\u0000-\\u001f]*$' },
+  unit: S.label,
   direction: { type: 'string', enum: ['higher', 'lower'] },
   priority: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
   target: series,
