@@ -8,9 +8,9 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 /**
  * Attack probe: one person with two accounts. Separation of duties compared account ids only, so a
  * person holding an analyst account and an approver account (a second account, a guest account in
- * the same directory, an account at a second trusted issuer) approved their own proposal. When the
- * tokens carry an email the provider vouches for, an account sharing an author's email decides no
- * step, and one email decides one step of a proposal, in the server and in the database.
+ * the same directory) approved their own proposal. When the tokens carry an email the provider
+ * vouches for, an account sharing an author's email decides no step, and one email decides one step
+ * of a proposal, in the server and in the database.
  */
 const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
 
