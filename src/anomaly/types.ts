@@ -16,10 +16,8 @@ export interface Thresholds {
   /**
    * False-alarm rate per line: the chance that a line of pure noise raises a one-off flag, and
    * separately a persistent one (one-offs Bonferroni-adjusted over the periods tested, runs by the
-   * scan tail over all runs, src/anomaly/scan-tail.ts). The default is the choice of the two-fold
-   * cross-validation of bench/flags-cv.ts (issue 20's rule: the highest recall with every seed's
-   * precision at least 0.85, docs/anomaly.md).
-   * @default 0.02
+   * scan tail over all runs, src/anomaly/scan-tail.ts).
+   * @default 0.01
    */
   alpha: number;
   /** Least evidence (multiples of the line's noise) any flag needs, whatever `alpha` allows. @default 3 */
@@ -44,7 +42,7 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   minPct: 0.05,
   minAbs: 0,
-  alpha: 0.02,
+  alpha: 0.01,
   z: 3,
   cusumH: 5,
   runRatePct: 0.05,

@@ -132,7 +132,7 @@ describe('thresholds', () => {
     const line = { id: 'L', account: 'Travel' };
     expect(
       resolveThresholds({ minPct: 0.1, byAccount: { Travel: { minPct: 0.2 } }, byLine: { L: { z: 4 } } }, line),
-    ).toMatchObject({ minPct: 0.2, z: 4, alpha: 0.02 });
+    ).toMatchObject({ minPct: 0.2, z: 4, alpha: 0.01 });
   });
   it('reject a bad value with a catalogue error', () => {
     expect(() => resolveThresholds({ z: -1 }, { id: 'L', account: 'A' })).toThrow(FpaError);
@@ -227,22 +227,22 @@ describe('false alarms on pure-noise lines, at alpha = 1%', () => {
   }, 30000);
 });
 
-describe('false alarms on pure-noise lines, at the default alpha (2%)', () => {
+describe('false alarms on pure-noise lines, at alpha = 2% and at the default', () => {
   it('holds seasonal-plan noise lines to alpha (2% + 3 standard errors) for runs and for one-offs', () => {
-    // The default is the cross-validation's choice (docs/anomaly.md, "Accuracy"); each test still spends it.
-    // Measured: 6 lines with a run and 8 with a one-off of 400 (3 and 2 at 1%).
-    const alpha = DEFAULT_THRESHOLDS.alpha;
-    expect(alpha).toBe(0.02);
+    // alpha 2% is what the cross-validation on the first labelled set chooses; the default stays 1%
+    // (docs/anomaly.md, "Accuracy"). Measured: 6 lines with a run and 8 with a one-off of 400 (3 and 2 at 1%).
+    const alpha = 0.02;
+    expect(DEFAULT_THRESHOLDS.alpha).toBe(0.01);
     const n = 400;
     const lines = Array.from({ length: n }, (_, k) => noiseLine('seasonal', 60000 + k));
-    const flags = detectFlags(lines, { ...quiet, minPct: 0 });
+    const flags = detectFlags(lines, { ...quiet, minPct: 0, alpha });
     const share = (run: boolean) =>
       new Set(flags.filter((f) => f.throughIndex > f.periodIndex === run).map((f) => f.line)).size / n;
     const bound = alpha + 3 * Math.sqrt((alpha * (1 - alpha)) / n);
     expect(share(true)).toBeLessThanOrEqual(bound);
     expect(share(false)).toBeLessThanOrEqual(bound);
-    // and more than at 1%: the default spends its alpha
-    expect(flags.length).toBeGreaterThan(detectFlags(lines, { ...quiet, minPct: 0, alpha: 0.01 }).length);
+    // and more than at the default 1%: each test spends its alpha
+    expect(flags.length).toBeGreaterThan(detectFlags(lines, { ...quiet, minPct: 0 }).length);
   }, 60000);
 });
 
