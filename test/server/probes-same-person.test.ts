@@ -139,7 +139,7 @@ describe.each(engines)('same person, two accounts (%s)', (engine) => {
     ).rejects.toThrow(/proposal_steps_one_decision_per_email/);
   });
 
-  test('limits: an unverified email, a +tag, or no email claim are another person (documented)', async () => {
+  test('limits: an unverified email, a +tag, or no email claim are another person (documented); emails stay out of answers and the audit', async () => {
     for (const token of [t.unverified, t.tagged, t.noEmail]) {
       const p = await submitted(t.alice);
       expect((await moveProposal(server, token, p, 'approve')).statusCode).toBe(200);
@@ -148,5 +148,8 @@ describe.each(engines)('same person, two accounts (%s)', (engine) => {
     const p = await submitted(t.alice);
     const read = await server.as(t.bob, { method: 'GET', url: `/api/proposals/${p.id}` });
     expect(read.body).not.toContain('@corp.example');
+    const audit = await server.as(t.root, { method: 'GET', url: '/api/audit?entity=proposal&limit=500' });
+    expect(audit.statusCode).toBe(200);
+    expect(audit.body).not.toContain('@corp.example');
   });
 });
