@@ -108,12 +108,13 @@ export function describeModel(request: ModelDescriptionRequest): ModelFact[] {
   if (key === 'auto' || key === 'ets') {
     // The forecast averages the candidates by their Akaike weights (ets-average.ts): name those that count.
     const candidates = cachedEtsCandidates(y, etsSeason(y.length, request.seasonality ?? 0, season.nominal, m));
-    const weights = akaikeWeights(candidates);
+    // No candidate with an AICc (4 values): the forecast is the ETS(A,N,N) fallback alone.
+    const weights = candidates.length > 0 ? akaikeWeights(candidates) : [];
     const shown = candidates
       .map((c, i) => ({ code: etsCode(c.spec), w: weights[i] }))
       .filter((c) => c.w >= 0.005)
       .map((c) => `${c.code} ${c.w.toFixed(2)}`);
-    facts.push({ label: 'Akaike weights', value: shown.join(', ') });
+    facts.push({ label: 'Akaike weights', value: shown.length > 0 ? shown.join(', ') : `${code} 1.00` });
   }
   if (key === 'auto') {
     // The same members rollingForecast combines, each on its own season (Theta: thetaf's test).

@@ -24,14 +24,37 @@ export function candidateSpecs(y: Float64Array, m: number): EtsSpec[] {
   return specs;
 }
 
+/** ETS(A,N,N), simple exponential smoothing: what automatic selection falls back to on the shortest histories. */
+export const ANN_SPEC: EtsSpec = { error: 'A', trend: 'N', season: 'N', period: 1 };
+
 /**
  * Automatic ETS (R forecast::ets(y) defaults): fits every admissible candidate by maximum likelihood
  * and keeps the one with the smallest AICc. Multiplicative models are skipped for data with zeros or
- * negatives. Returns undefined when no candidate fits (series shorter than ANN needs).
+ * negatives. With exactly as many values as ETS(A,N,N) needs (4), no candidate has an AICc (n − k − 1 = 0)
+ * and, as R's ets() fits a simple model on data too few to estimate, ETS(A,N,N) is the answer (`fallback`,
+ * the ANN fit). Returns undefined when nothing fits (series shorter than ANN needs).
  * @example selectEts(Float64Array.from(usAccDeaths), 12)?.spec // e.g. { error: 'A', trend: 'N', season: 'A', period: 12 }
  */
-export function selectEts(y: Float64Array, m: number, specs: EtsSpec[] = candidateSpecs(y, m)): EtsFit | undefined {
-  return fitEtsCandidates(y, m, specs)[0];
+export function selectEts(
+  y: Float64Array,
+  m: number,
+  specs: EtsSpec[] = candidateSpecs(y, m),
+  fallback: () => EtsFit | undefined = () => fitEts(y, ANN_SPEC, {}, 'fast'),
+): EtsFit | undefined {
+  return bestOrFallback(fitEtsCandidates(y, m, specs), y, fallback);
+}
+
+/**
+ * The best candidate (the list ordered by AICc), or, when no candidate has a finite AICc and the
+ * history is as long as ETS(A,N,N) needs, the fallback fit.
+ */
+export function bestOrFallback(
+  candidates: EtsFit[],
+  y: Float64Array,
+  fallback: () => EtsFit | undefined,
+): EtsFit | undefined {
+  if (candidates.length > 0) return candidates[0];
+  return y.length >= minimumLength(ANN_SPEC) ? fallback() : undefined;
 }
 
 /**

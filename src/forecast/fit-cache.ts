@@ -3,7 +3,7 @@ import type { EtsSpec } from './ets-model';
 import { etsCode } from './ets-model';
 import type { EtsFit, FitEffort } from './ets-fit';
 import { fitEts } from './ets-fit';
-import { fitEtsCandidates } from './ets-select';
+import { ANN_SPEC, bestOrFallback, fitEtsCandidates } from './ets-select';
 import { clearArimaCache } from './arima-cache';
 
 /**
@@ -28,9 +28,9 @@ export function cachedEtsCandidates(y: Float64Array, m: number): EtsFit[] {
   return list;
 }
 
-/** selectEts(y, m) with the default candidates, from the cache when these values were seen. */
+/** selectEts(y, m) with the default candidates (and its ETS(A,N,N) fallback), from the cache when these values were seen. */
 export function cachedSelectEts(y: Float64Array, m: number): EtsFit | undefined {
-  return cachedEtsCandidates(y, m)[0];
+  return bestOrFallback(cachedEtsCandidates(y, m), y, () => cachedFitEts(y, ANN_SPEC, 'fast'));
 }
 
 /** fitEts(y, spec, {}, effort), from the cache when these values and this model were seen. */

@@ -29,6 +29,16 @@ test('auto lists the theta member; bad method is an FpaError', () => {
   expect(() => describeModel({ values: [1, 2], method: 'ses' })).toThrow(/needs at least 4/);
 });
 
+test('auto and ets on 4 values describe the ETS(A,N,N) fallback with its whole weight', () => {
+  for (const method of ['auto', 'ets']) {
+    const facts = Object.fromEntries(
+      describeModel({ values: [1005.55, 1123.86, 1168.11, 1188.17], method }).map((f) => [f.label, f.value]),
+    );
+    expect(facts.model).toBe('ETS(A,N,N)');
+    expect(facts['Akaike weights']).toBe('ANN 1.00');
+  }
+});
+
 test('outliers "adjust" describes the fit on the adjusted history and counts the replaced values', () => {
   const spiked = fx.values.map((v, i) => (i === 40 ? 2 * v : v));
   const keep = describeModel({ values: spiked, method: 'hw' });

@@ -29,4 +29,11 @@ describe('candidate models', () => {
     expect(candidateSpecs(y, 12).map(etsCode)).toEqual(['ANN', 'MNN']);
     expect(selectEts(Float64Array.of(1, 2), 1)).toBeUndefined();
   });
+  test('with exactly 4 values no candidate has an AICc and the answer is the ETS(A,N,N) fit (as R ets() fits a simple model)', () => {
+    const y = Float64Array.of(1005.55, 1123.86, 1168.11, 1188.17);
+    const fit = selectEts(y, 12)!;
+    expect(etsCode(fit.spec)).toBe('ANN');
+    expect(fit.aicc).toBe(Infinity);
+    expect(fit.params.alpha).toBeGreaterThan(0);
+  });
 });

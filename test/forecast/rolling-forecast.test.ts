@@ -64,6 +64,21 @@ describe('properties', () => {
     },
   );
 
+  test('auto and ets forecast 4 values (the fewest they need) with ETS(A,N,N) as the ETS member', () => {
+    const values = [1005.55, 1123.86, 1168.11, 1188.17];
+    for (const method of ['auto', 'ets']) {
+      const r = rollingForecast({ values, horizon: 8, frequency: 12, method });
+      expect(r.method).toMatch(/ANN/);
+      const [i80, i95] = r.intervals;
+      for (let k = 0; k < 8; k++) {
+        expect(Number.isFinite(r.mean[k])).toBe(true);
+        expect(i95.lower[k]).toBeLessThan(i80.lower[k]);
+        expect(i80.upper[k]).toBeLessThan(i95.upper[k]);
+      }
+      expect(i95.upper[7] - i95.lower[7]).toBeGreaterThan(i95.upper[0] - i95.lower[0]);
+    }
+  });
+
   test('a constant series gives zero-width intervals, never NaN', () => {
     for (const method of ['snaive', 'ses', 'holt', 'hw', 'auto']) {
       const r = rollingForecast({ values: Array(48).fill(5), horizon: 6, seasonality: 12, method });
