@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from './args';
 import type { CommandLine, CommandOption } from './args';
 import { isFpaError } from '../src/errors';
+import { InputFileError } from './read-json-file';
 
 /**
  * Parses `args` and runs `body` with the options. `--help` prints the usage (exit 0); a bad command
@@ -66,14 +67,15 @@ export function outAndQuietCommand(
 
 /**
  * Runs a command's work on its input file; a failure (an unreadable or malformed file, a refused
- * input) is printed as "openfpa <name>: <file>: <message>" and exits 1.
+ * input) is printed as "openfpa <name>: <file>: <message>" (the file named once) and exits 1.
  */
 export async function onInputFile(name: string, file: string, work: () => Promise<number>): Promise<number> {
   try {
     return await work();
   } catch (e) {
-    const message = isFpaError(e) ? e.fullMessage : (e as Error).message;
-    process.stderr.write(`openfpa ${name}: ${file}: ${message}\n`);
+    // An unreadable file, invalid JSON or a non-object top level: the message names the file already.
+    if (e instanceof InputFileError) process.stderr.write(`openfpa ${name}: ${e.message}\n`);
+    else process.stderr.write(`openfpa ${name}: ${file}: ${isFpaError(e) ? e.fullMessage : (e as Error).message}\n`);
     return 1;
   }
 }

@@ -58,12 +58,18 @@ export function badInputFiles(
   command: { name: string; what: string },
   cases: Array<readonly [string, unknown]>,
 ): void {
+  // The message names the file once (not "a.json: a.json is not valid JSON").
+  const namedOnce = (file: string): void => expect(io.stderr.split(file)).toHaveLength(2);
   test.each(cases)(`malformed ${command.what} (%s): message on io.stderr, exit 1`, async (_name, content) => {
-    expect(await run([folder.write('bad.json', content)])).toBe(1);
+    const file = folder.write('bad.json', content);
+    expect(await run([file])).toBe(1);
     expect(io.stderr).toMatch(new RegExp(`openfpa ${command.name}: `));
+    namedOnce(file);
   });
 
   test('a missing file exits 1', async () => {
-    expect(await run([path.join(folder.dir, 'nope.json')])).toBe(1);
+    const file = path.join(folder.dir, 'nope.json');
+    expect(await run([file])).toBe(1);
+    namedOnce(file);
   });
 }
