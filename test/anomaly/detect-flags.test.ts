@@ -230,7 +230,7 @@ describe('false alarms on pure-noise lines, at alpha = 1%', () => {
 describe('false alarms on pure-noise lines, at alpha = 2% and at the default', () => {
   it('holds seasonal-plan noise lines to alpha (2% + 3 standard errors) for runs and for one-offs', () => {
     // alpha 2% is what the cross-validation on the first labelled set chooses; the default stays 1%
-    // (docs/anomaly.md, "Accuracy"). Measured: 6 lines with a run and 8 with a one-off of 400 (3 and 2 at 1%).
+    // (docs/anomaly.md, "Accuracy"). Measured: 4 lines with a run and 7 with a one-off of 400 (4 and 2 at 1%).
     const alpha = 0.02;
     expect(DEFAULT_THRESHOLDS.alpha).toBe(0.01);
     const n = 400;
