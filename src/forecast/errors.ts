@@ -5,12 +5,18 @@
 import { defineError } from '../errors';
 import { boundsText, HORIZON, SEASONALITY } from '../model/limits';
 
+/** A method that can run on `given` values, for the too-short hint: ses needs 4, naive 2; none below 2. */
+function simplerMethod(given: number): string {
+  if (given >= 4) return ', or choose a simpler method (ses needs 4)';
+  return given >= 2 ? ', or choose naive (needs 2)' : '';
+}
+
 export const ForecastErrors = {
   tooShort: defineError('FORECAST_TOO_SHORT', 'input', (method: string, needed: number, given: number) => ({
     message: `Method "${method}" needs at least ${needed} values of history; got ${given}.`,
     hint:
       given < needed
-        ? `Give ${needed - given} more period(s) of history, or choose a simpler method (ses needs 4).`
+        ? `Give ${needed - given} more period(s) of history${simplerMethod(given)}.`
         : 'Give more history.',
     details: { field: 'values', data: { needed, given } },
   })),

@@ -118,6 +118,23 @@ describe('properties', () => {
     expect(() => rollingForecast({ values: [1, 2], horizon: 1, method: 'ses' })).toThrow(/needs at least 4/);
   });
 
+  test('the too-short hint names a method the history is long enough for', () => {
+    const hint = (values: number[], method: string): string => {
+      try {
+        rollingForecast({ values, horizon: 3, frequency: 12, method });
+      } catch (e) {
+        return (e as FpaError).fullMessage;
+      }
+      return 'no error';
+    };
+    expect(hint(monthly.values.slice(0, 5), 'hw')).toMatch(
+      /Give 1 more period\(s\) of history, or choose a simpler method \(ses needs 4\)\.$/,
+    );
+    expect(hint([1, 2, 3], 'auto')).toMatch(/Give 1 more period\(s\) of history, or choose naive \(needs 2\)\.$/);
+    expect(hint([1, 2, 3], 'ses')).not.toMatch(/ses needs 4/);
+    expect(hint([1], 'naive')).toMatch(/Give 1 more period\(s\) of history\.$/);
+  });
+
   test('empty, all-blank and one-value histories', () => {
     expect(() => rollingForecast({ values: [], horizon: 1 })).toThrow(/every cell is blank/);
     expect(() => rollingForecast({ values: [null, null], horizon: 1 })).toThrow(FpaError);
