@@ -3,8 +3,9 @@
  * them): the share of lines with a run and with a one-off, for Gaussian noise and for Student-t(4)
  * noise scaled to the same standard deviation on a plan flat at 1,000 (noise 10% of plan), and for
  * Gaussian noise of 3% on a plan phased flat at 1,000 against actuals that swing ±30% with the season
- * (the seasonal pattern the engine removes before testing). Each test holds a Gaussian noise line to
- * `alpha` (1%).
+ * (the seasonal pattern the engine removes before testing), and for AR(1) Gaussian noise (ρ 0.5, 10%
+ * of a flat plan: month-end estimates trued up slowly; set b of scripts/make-budget-set-b.ts has it on
+ * a third of its lines). Each test holds a line of independent Gaussian noise to `alpha` (1%).
  */
 import { detectFlags } from '../src/anomaly/detect-flags';
 import type { BudgetLine } from '../src/anomaly/types';
@@ -12,17 +13,32 @@ import { SeededGenerator } from '../src/stats/seeded-generator';
 
 const PERIODS = 36;
 
-type Noise = 'Gaussian' | 'Student-t(4)' | 'Gaussian, flat plan against ±30% seasonal actuals';
+type Noise =
+  'Gaussian' | 'Student-t(4)' | 'Gaussian, flat plan against ±30% seasonal actuals' | 'Gaussian AR(1), ρ 0.5';
+
+/** AR(1) coefficient of the autocorrelated noise lines. */
+const RHO = 0.5;
 
 function noiseLines(count: number, noise: Noise, seed: number): BudgetLine[] {
-  const stream = noise === 'Gaussian' ? 'noise:normal' : noise === 'Student-t(4)' ? 'noise:t4' : 'noise:seasonal';
+  const streams: Record<Noise, string> = {
+    Gaussian: 'noise:normal',
+    'Student-t(4)': 'noise:t4',
+    'Gaussian, flat plan against ±30% seasonal actuals': 'noise:seasonal',
+    'Gaussian AR(1), ρ 0.5': 'noise:ar1',
+  };
+  const stream = streams[noise];
   const g = new SeededGenerator(seed, stream);
   // Student-t(4) has variance 2: divided by √2 it has the Gaussian's unit variance.
   const t4 = () =>
     g.nextNormal() /
     Math.sqrt((g.nextNormal() ** 2 + g.nextNormal() ** 2 + g.nextNormal() ** 2 + g.nextNormal() ** 2) / 4) /
     Math.SQRT2;
+  // Stationary AR(1) of unit variance: e_t = ρ e_{t−1} + √(1 − ρ²) η_t, started from its marginal.
+  let previous = 0;
+  const ar1 = (t: number) =>
+    (previous = t === 0 ? g.nextNormal() : RHO * previous + Math.sqrt(1 - RHO * RHO) * g.nextNormal());
   const actual = (t: number): number => {
+    if (noise === 'Gaussian AR(1), ρ 0.5') return 1000 * (1 + 0.1 * ar1(t));
     if (noise === 'Student-t(4)') return 1000 * (1 + 0.1 * t4());
     if (noise === 'Gaussian') return 1000 * (1 + 0.1 * g.nextNormal());
     return 1000 * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12) + 0.03 * g.nextNormal());
@@ -46,6 +62,7 @@ export function noiseRows(count = 4000, seed = 7): string[] {
     ['Gaussian', count],
     ['Student-t(4)', count],
     ['Gaussian, flat plan against ±30% seasonal actuals', Math.round(count / 4)],
+    ['Gaussian AR(1), ρ 0.5', Math.round(count / 4)],
   ];
   return kinds.map(([noise, n]) => {
     const lines = noiseLines(n, noise, seed);
