@@ -26,6 +26,19 @@ const BEFORE_LEAST = 3;
 
 const side = (v: number): string => (v >= 0 ? 'over' : 'under');
 
+/**
+ * Evidence beyond this many noise units is quoted as "more than" it: it only happens when the other
+ * periods sit exactly on plan (their spread is the engine's floor), and a 16-digit multiple says nothing.
+ */
+const MOST_TIMES = 1000;
+
+/** "12.3× the spread …", or "more than 1,000× …" when the spread is next to nothing. */
+const timesOf = (evidence: number): string =>
+  evidence > MOST_TIMES ? `more than ${money(MOST_TIMES)}×` : times(evidence);
+
+/** A line with no plan at all (every period 0): its variances have no share of plan to quote. */
+const unplanned = (view: LineResiduals): boolean => view.plan.every((p) => p === 0);
+
 /** "ran 1.2% over plan", or "was on plan" below 0.05%. */
 function standing(level: number): string {
   return Math.abs(level) < 0.0005 ? 'was on plan' : `ran ${percent(Math.abs(level))} ${side(level)} plan`;
@@ -46,7 +59,9 @@ export function oneOffText(view: LineResiduals, issue: Issue, kind: FlagKind, la
   const variance = view.actual[i] - view.plan[i];
   const head = kind === 'outlier' ? `One-off in ${label(view.index[i])}` : `${label(view.index[i])}, the latest period`;
   const tail = kind === 'outlier' ? '' : ' One period so far: not yet a pattern.';
-  return `${head}: ${money(view.actual[i])} against a plan of ${money(view.plan[i])}, ${money(Math.abs(variance))} (${percent(Math.abs(variance) / view.base[i])}) ${side(variance)} plan, ${times(issue.evidence)} the spread of the line's other periods.${tail}`;
+  // A share of a period planned at 0 would be of the engine's floor, not of anything the user planned.
+  const share = view.plan[i] !== 0 ? ` (${percent(Math.abs(variance) / view.base[i])})` : '';
+  return `${head}: ${money(view.actual[i])} against a plan of ${money(view.plan[i])}, ${money(Math.abs(variance))}${share} ${side(variance)} plan, ${timesOf(issue.evidence)} the spread of the line's other periods.${tail}`;
 }
 
 /** A persistent issue: since when, how much in total, what it was before, and its shape. */
@@ -64,13 +79,16 @@ export function runText(
   const ended = issue.to < view.index.length - 1;
   const span = ended ? `from ${label(onset)} to ${label(through)}` : `since ${label(onset)}`;
   const share = figures.plan !== 0 ? ` (${percent(Math.abs(figures.variance / figures.plan))})` : '';
-  let text = `${side(figures.variance) === 'over' ? 'Over' : 'Under'} plan ${span}: ${money(Math.abs(figures.variance))}${share} ${side(figures.variance)} plan over ${periods} periods, ${times(issue.evidence)} the line's usual variation of ±${percent(view.sigma)}.`;
+  // Without any plan the line's variation and level are shares of the engine's floor: say nothing of them.
+  const shares = !unplanned(view);
+  const usual = shares ? ` of ±${percent(view.sigma)}` : '';
+  let text = `${side(figures.variance) === 'over' ? 'Over' : 'Under'} plan ${span}: ${money(Math.abs(figures.variance))}${share} ${side(figures.variance)} plan over ${periods} periods, ${timesOf(issue.evidence)} the line's usual variation${usual}.`;
   const before = view.residual.slice(Math.max(0, issue.from - BEFORE_PERIODS), issue.from);
-  if (kind === 'shift' || kind === 'opportunity' || (kind === 'underspend' && !ended)) {
+  if (shares && (kind === 'shift' || kind === 'opportunity' || (kind === 'underspend' && !ended))) {
     text += ` The level moved to about ${percent(Math.abs(figures.level))} ${side(figures.level)} plan a period`;
     text += before.length >= BEFORE_LEAST ? `; before ${label(onset)} the line ${standing(median(before))}.` : '.';
   }
-  if (kind === 'run-rate')
+  if (kind === 'run-rate' && shares)
     text += ` The gap is widening by about ${percent(Math.abs(slopePerPeriod))} of plan a period.`;
   if (ended) text += ` Back in line from ${label(view.index[issue.to + 1])}.`;
   if (view.deseasonalised) text += ` (Judged after the line's recurring seasonal pattern of variances.)`;

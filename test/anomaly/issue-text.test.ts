@@ -1,5 +1,6 @@
 import { oneOffText, periodLabeller, projectionText, runText } from '../../src/anomaly/issue-text';
 import { lineResiduals } from '../../src/anomaly/line-residuals';
+import { detectFlags } from '../../src/anomaly/detect-flags';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const issue = (from: number, to: number, sign: number) => ({ from, to, sign, evidence: 12.3, pValue: 1e-9 });
@@ -58,5 +59,52 @@ describe('sentences', () => {
     expect(projectionText('opportunity', { variance: -2400, share: 0.2, annualPlan: 12000 })).toMatch(
       /ends 2,400 \(20\.0%\) under its budget of 12,000, which could be freed for reallocation\./,
     );
+  });
+  it('quote no share of a plan of 0 and no 16-digit multiple of a spread of nothing', () => {
+    const zeroPlan = lineResiduals(new Array(12).fill(0), [0, 0, 0, 5000, 0, 0, 0, 0, 0, 0, 0, 0], 12);
+    const huge = { ...issue(3, 3, 1), evidence: 2.28e15 };
+    expect(oneOffText(zeroPlan, huge, 'outlier', label)).toBe(
+      "One-off in Apr: 5,000 against a plan of 0.00, 5,000 over plan, more than 1,000× the spread of the line's other periods.",
+    );
+    const somePlanned = lineResiduals([1000, 1000, 0, 1000, 1000, 1000], [1000, 1000, 3000, 1000, 1000, 1000], 12);
+    expect(oneOffText(somePlanned, issue(2, 2, 1), 'outlier', label)).toMatch(
+      /: 3,000 against a plan of 0.00, 3,000 over plan, 12\.3×/,
+    );
+    const level = lineResiduals(new Array(12).fill(0), [0, 0, 0, 0, 900, 900, 900, 900, 900, 900, 900, 900], 12);
+    const text = runText(level, issue(4, 11, 1), 'shift', { variance: 7200, plan: 0, level: 9e11 }, 0, label);
+    expect(text).toBe("Over plan since May: 7,200 over plan over 8 periods, 12.3× the line's usual variation.");
+  });
+  it('keep the flags of a line planned at 0 in plain money (detectFlags end to end)', () => {
+    const periods = months.concat(
+      months.map((m) => `${m}+1`),
+      months.map((m) => `${m}+2`),
+    );
+    const flags = detectFlags(
+      [
+        {
+          id: 'Z1',
+          costCentre: 'CC',
+          account: 'A',
+          owner: 'o',
+          plan: new Array(36).fill(0),
+          actual: new Array(36).fill(0).map((_, t) => (t === 15 ? 5000 : 0)),
+        },
+        {
+          id: 'Z2',
+          costCentre: 'CC',
+          account: 'B',
+          owner: 'o',
+          plan: new Array(36).fill(0),
+          actual: new Array(36).fill(0).map((_, t) => (t >= 24 ? 900 : 0)),
+        },
+      ],
+      { useForecast: false },
+      { periods },
+    );
+    expect(flags.length).toBeGreaterThanOrEqual(2);
+    for (const flag of flags) {
+      expect(flag.explanation).not.toMatch(/\d{7,}|,\d{3},\d{3},\d{3}/);
+      expect(flag.explanation).not.toMatch(/%/);
+    }
   });
 });
