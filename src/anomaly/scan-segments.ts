@@ -44,14 +44,9 @@ export interface Segment {
 
 /**
  * The scan assumes independent periods; positively autocorrelated noise drifts and would pass for a
- * run. The scale is widened to the long-run standard deviation of AR(1) noise with ρ the lag-1
+ * run. The scale is widened by the long-run factor √((1 + ρ)/(1 − ρ)), with ρ the lag-1
  * autocorrelation of the residuals after a running median (so a genuine shift does not count as
- * autocorrelation), clipped to [0, 0.5]. The line's scale (robust-scale.ts) is taken from first
- * differences, which under AR(1) noise of standard deviation σ measure σ√(1 − ρ), not σ; the long-run
- * standard deviation σ√((1 + ρ)/(1 − ρ)) is therefore √(1 + ρ)/(1 − ρ) times that scale (the factor
- * was √((1 + ρ)/(1 − ρ)) before, as if the scale were σ: on pure AR(1) noise with ρ = 0.5, 42.9% of
- * lines raised a run at `alpha` 1%, 34.9% now; docs/anomaly.md).
- * @example autocorrelationInflation(Array.from({ length: 36 }, (_, t) => Math.sin(t / 3))) // √1.5 / 0.5 ≈ 2.449
+ * autocorrelation), clipped to [0, 0.5].
  */
 export function autocorrelationInflation(r: ReadonlyArray<number>): number {
   const d = r.map((v, i) => v - median(r.slice(Math.max(0, i - LOCAL_HALF_WIDTH), i + LOCAL_HALF_WIDTH + 1)));
@@ -64,7 +59,7 @@ export function autocorrelationInflation(r: ReadonlyArray<number>): number {
     if (i > 0) num += (d[i] - mean) * (d[i - 1] - mean);
   }
   const rho = den > 0 ? Math.min(0.5, Math.max(0, num / den)) : 0;
-  return Math.sqrt(1 + rho) / (1 - rho);
+  return Math.sqrt((1 + rho) / (1 - rho));
 }
 
 /**

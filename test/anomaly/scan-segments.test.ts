@@ -61,12 +61,6 @@ describe('autocorrelationInflation', () => {
     const ar = e.map((_, i) => e.slice(Math.max(0, i - 3), i + 1).reduce((a, b) => a + b, 0));
     expect(autocorrelationInflation(e)).toBeLessThan(1.2);
     expect(autocorrelationInflation(ar)).toBeGreaterThan(1.3);
-    expect(autocorrelationInflation(ar)).toBeLessThanOrEqual(Math.sqrt(1.5) / 0.5);
-  });
-  it('widens the difference-based scale to the long-run standard deviation, √(1 + ρ)/(1 − ρ)', () => {
-    // A smooth series: ρ is clipped at 0.5. The scale from first differences is σ√(1 − ρ) under AR(1)
-    // noise, so the long-run SD σ√((1 + ρ)/(1 − ρ)) is √1.5 / 0.5 of it (√3 if the scale were σ).
-    const smooth = Array.from({ length: 36 }, (_, t) => Math.sin(t / 3));
-    expect(autocorrelationInflation(smooth)).toBeCloseTo(Math.sqrt(1.5) / 0.5, 12);
+    expect(autocorrelationInflation(ar)).toBeLessThanOrEqual(Math.sqrt(3));
   });
 });
