@@ -84,6 +84,13 @@ async function layoutProblems(width: number): Promise<string[]> {
         if (r.right > rowBox.right + 1 || r.left < rowBox.left - 1) problems.push(`tab ${name(e)} is cut off`);
       }
     }
+    // The header and every badge are one line: a pill whose words wrap spills its text out of it.
+    for (const e of [...document.querySelectorAll('header > *, .fui-Badge')]) {
+      if (visible(e) && e.scrollHeight > e.clientHeight + 1) problems.push(`${name(e)} wraps out of its box`);
+    }
+    // The browser's own file control ("Choose File · No file chosen") ignores the theme: a button opens it.
+    for (const e of [...document.querySelectorAll('input[type="file"]')])
+      if (visible(e)) problems.push(`unstyled file input "${e.getAttribute('aria-label')}"`);
     if (document.documentElement.scrollWidth > paneWidth + 1)
       problems.push(`page is ${document.documentElement.scrollWidth} px wide in a ${paneWidth} px pane`);
     /** The visible part of an element: its box clipped by every ancestor that hides or scrolls overflow. */
@@ -102,7 +109,7 @@ async function layoutProblems(width: number): Promise<string[]> {
       return { left, right };
     };
     const main = document.querySelector('main');
-    for (const e of [...(main?.querySelectorAll('button, [role="button"], input[type="file"] + label') ?? [])]) {
+    for (const e of [...(main?.querySelectorAll('button, [role="button"]') ?? [])]) {
       if (!visible(e) || e.closest('[role="tablist"]')) continue;
       const r = e.getBoundingClientRect();
       const c = clip(e);

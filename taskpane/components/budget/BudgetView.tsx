@@ -33,6 +33,7 @@ import { useConnectorState } from '../../connector/use-signed-in';
 import { loadServerActuals } from '../../templates/server-actuals';
 import { EMPTY_DRAFT, TemplateForm, type TemplateDraft } from './TemplateForm';
 import { fileText } from '../../files/text-file';
+import { FileButton } from '../shared/FileButton';
 
 export interface BudgetViewProps {
   workbook: Workbook;
@@ -245,16 +246,9 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
           the template’s cost centres and closed months load in one click.
         </Caption1>
         <div className={styles.row}>
-          <label>
-            <Caption1>CSV file </Caption1>
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              aria-label="Load actuals from a CSV file"
-              onChange={(e) => loadCsv(e.target.files?.[0])}
-              disabled={busy}
-            />
-          </label>
+          <FileButton label="Load actuals from a CSV file" accept=".csv,text/csv" onFile={loadCsv} disabled={busy}>
+            Load actuals from a CSV file…
+          </FileButton>
           <Button
             onClick={() =>
               void loadFrom(async () => toSheetGrid((await workbook.readSelection()).values), 'the selection')

@@ -11,6 +11,7 @@ import type { SipDriverSpec } from '../../../src/scenario/sip-drivers';
 import { isLibrary3, sipLibraryFromText } from '../../../src/sheets/sip-library';
 import type { SipLibrarySource } from '../../../src/sheets/sip-library';
 import { fileText } from '../../files/text-file';
+import { FileButton } from '../shared/FileButton';
 
 /** A library the user imported, checked. */
 export interface ImportedSips {
@@ -76,15 +77,15 @@ export function SipLibraryImport({ value, onChange }: SipLibraryImportProps) {
         A SIPmath library (3.0 JSON, or a 2.0 table as CSV or JSON rows): its SIPs become drivers the model names like
         any other, read trial by trial so their correlation is kept.
       </Caption1>
-      <label className={styles.row}>
-        <Caption1>Library file </Caption1>
-        <input
-          type="file"
+      <div className={styles.row}>
+        <FileButton
+          label="Import a SIPmath library"
           accept=".json,.csv,application/json,text/csv"
-          aria-label="Import a SIPmath library"
-          onChange={(e) => void load(e.target.files?.[0])}
-        />
-      </label>
+          onFile={(file) => void load(file)}
+        >
+          Import a SIPmath library…
+        </FileButton>
+      </div>
       {value && (
         <div className={styles.row} data-testid="sip-library">
           <Caption1>

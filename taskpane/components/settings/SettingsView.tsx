@@ -2,8 +2,7 @@
  * Settings (default iterations and seed, number format, backend URL), export/import of everything as
  * one JSON file, and where the data is kept. The function reference is in Help.
  */
-import { useRef, useState } from 'react';
-import { ArrowUpload20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
@@ -14,6 +13,7 @@ import { paneConnector, tokenSource } from '../../connector/pane-connector';
 import { TeamServer } from './TeamServer';
 import { downloadText } from '../../files/text-file';
 import { TitledSection } from '../shared/TitledSection';
+import { FileButton } from '../shared/FileButton';
 
 export interface SettingsViewProps {
   data: PaneData;
@@ -28,7 +28,6 @@ const useStyles = makeStyles({
 
 export function SettingsView({ data, actions, repository }: SettingsViewProps) {
   const styles = useStyles();
-  const fileInput = useRef<HTMLInputElement>(null);
   const s = data.settings;
   const [draft, setDraft] = useState<SettingsDraft>({
     defaultIterations: String(s.defaultIterations),
@@ -115,21 +114,9 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
       </Body1>
       <div className={styles.row}>
         <Button onClick={() => void exportFile()}>Export all (JSON)</Button>
-        {/* The browser's file button cannot be styled: it is hidden and a Fluent button opens it. */}
-        <input
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          aria-label="Import a JSON export"
-          style={{ display: 'none' }}
-          onChange={(e) => {
-            void importFile(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-        <Button icon={<ArrowUpload20Regular />} onClick={() => fileInput.current?.click()}>
+        <FileButton label="Import a JSON export" accept="application/json,.json" onFile={(f) => void importFile(f)}>
           Import (JSON)…
-        </Button>
+        </FileButton>
       </div>
       <Caption1>Import replaces everything, after checking the whole file.</Caption1>
     </TitledSection>

@@ -14,6 +14,8 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, flexShrink: 0 },
+  // One line at 320 px: the chip keeps its words together; the identity chip beside it shortens instead.
+  environment: { flexShrink: 0, whiteSpace: 'nowrap' },
   spacer: { flexGrow: 1 },
 });
 
@@ -29,6 +31,7 @@ export function Header({ environment, identity }: { environment: string | null; 
           appearance="tint"
           color="informative"
           size="small"
+          className={styles.environment}
           data-testid="environment"
           title={`Not running inside Office: ${environment} is used.`}
           aria-label={`test workbook: not running inside Office, ${environment} is used`}
