@@ -1,6 +1,8 @@
 /**
  * Which drivers move an output most: one horizontal bar per driver, its rank correlation with the
- * output on an axis from −1 to 1, the value printed at the bar's end, names on the left.
+ * output on an axis from −1 to 1, the value printed at the bar's end, names on the left. A
+ * standardised regression coefficient can pass ±1 when drivers are correlated (the scenario results'
+ * second chart): the axis then widens to the largest bar, so no bar runs out of the chart.
  */
 import { tokens } from '@fluentui/react-components';
 import { textWidth } from '../../../src/chart';
@@ -43,7 +45,8 @@ export function TornadoChart({
       testId={testId}
     >
       {(plot) => {
-        const x = linearScale(-1, 1, plot.left, plot.right, 4);
+        const reach = Math.max(1, ...bars.map((b) => Math.abs(b.value)).filter(Number.isFinite));
+        const x = linearScale(-reach, reach, plot.left, plot.right, 4);
         const zero = x.at(0);
         return (
           <>
