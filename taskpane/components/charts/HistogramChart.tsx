@@ -64,6 +64,7 @@ export function HistogramChart({
           tickCount(plot.right - plot.left, 70),
         );
         const y = linearScale(0, Math.max(...shares), plot.bottom, plot.top, 3);
+        const labelY = (row: number) => plot.top - (1 - row) * ROW - 4;
         const placed = layoutLabels(
           markers.map((m) => ({ at: x.at(m.value), width: textWidth(text(m), FONT) })),
           0,
@@ -89,31 +90,38 @@ export function HistogramChart({
               );
             })}
             <BottomAxis scale={x} plot={plot} unit={unit} label={axisLabel} grid={false} />
-            {markers.map((m, i) => {
-              const labelY = plot.top - (1 - placed[i].row) * ROW - 4;
-              return (
-                <g key={m.label} data-marker={m.label}>
-                  <line
-                    x1={x.at(m.value)}
-                    x2={x.at(m.value)}
-                    y1={labelY + 3}
-                    y2={plot.bottom}
-                    stroke={tokens.colorNeutralForeground2}
-                    strokeDasharray="3 2"
-                  />
-                  <text
-                    x={placed[i].x}
-                    y={labelY}
-                    fontSize={FONT}
-                    textAnchor="middle"
-                    fill={tokens.colorNeutralForeground1}
-                    data-label-row={placed[i].row}
-                  >
-                    {text(m)}
-                  </text>
-                </g>
-              );
-            })}
+            {/* Every marker line first, then every label over them with a halo of the background:
+                a line from the upper label row runs down through the lower row and must not cross out
+                a label there (P5's line through "P50 42,189" at 320 px). */}
+            {markers.map((m, i) => (
+              <line
+                key={m.label}
+                data-marker-line={m.label}
+                x1={x.at(m.value)}
+                x2={x.at(m.value)}
+                y1={labelY(placed[i].row) + 3}
+                y2={plot.bottom}
+                stroke={tokens.colorNeutralForeground2}
+                strokeDasharray="3 2"
+              />
+            ))}
+            {markers.map((m, i) => (
+              <text
+                key={m.label}
+                data-marker={m.label}
+                x={placed[i].x}
+                y={labelY(placed[i].row)}
+                fontSize={FONT}
+                textAnchor="middle"
+                fill={tokens.colorNeutralForeground1}
+                stroke={tokens.colorNeutralBackground1}
+                strokeWidth={3}
+                paintOrder="stroke"
+                data-label-row={placed[i].row}
+              >
+                {text(m)}
+              </text>
+            ))}
           </>
         );
       }}
