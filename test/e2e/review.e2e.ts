@@ -51,7 +51,7 @@ it('defines a KPI, creates a proposal aimed at it, submits, approves and applies
   // The flags' pool: IT-LIC's opportunity is released, MKT-ADS's shift asks for budget.
   await page
     .getByTestId('flag-pool')
-    .getByText(/released by 1 line\(s\), .* asked for by 1 line\(s\)/)
+    .getByText(/released by 1 line, .* asked for by 1 line\./)
     .waitFor();
   await defineKpi(page, {
     name: 'Leads',

@@ -32,7 +32,7 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   const candidates = await screen.findByTestId('candidates', {}, { timeout: 20000 });
   // No KPI yet: only the flags move money (IT-LIC's opportunity funds MKT-ADS's shift), and risk does
   // not vary, so the front may be a single candidate.
-  expect(screen.getByTestId('flag-pool').textContent).toMatch(/released by 1 line\(s\), .* asked for by 1 line\(s\)/);
+  expect(screen.getByTestId('flag-pool').textContent).toMatch(/released by 1 line, .* asked for by 1 line\./);
   const count = within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length;
   expect(count).toBeGreaterThanOrEqual(1);
   expect(count).toBeLessThanOrEqual(7);

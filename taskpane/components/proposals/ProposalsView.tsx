@@ -53,7 +53,8 @@ import { holdQueuedMove, landedNotice, settleQueuedMoves } from '../../review/qu
 import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
 import { TitledSection } from '../shared/TitledSection';
 
-const money = (v: number) => Math.round(v).toLocaleString('en-US');
+/** "1 line", "3 lines". */
+const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -73,6 +74,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const plain = usePlainListStyles();
   const { scan, identity } = review;
   const numbers = useNumbers();
+  const money = (v: number) => numbers.format(v, 'money');
   const [rows, setRows] = useState<AllocationRow[]>([]);
   const [flagPool, setFlagPool] = useState<FlagPool | null>(null);
   /** Bumped when the defaults are recomputed, so the table's uncontrolled inputs show them. */
@@ -257,16 +259,14 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
             <Caption1 data-testid="flag-pool">
               {flagPool.requests.length === 0
                 ? 'No severe, persistent flag is still running: lines move only toward KPIs.'
-                : `From flags (severe, persistent, still running): ${money(flagPool.released)} released by ${
-                    flagPool.requests.filter((r) => r.change < 0).length
-                  } line(s), ${money(flagPool.requested)} asked for by ${
-                    flagPool.requests.filter((r) => r.change > 0).length
-                  } line(s).`}
+                : `From flags (severe, persistent, still running): ${money(flagPool.released)} released by ${lines(
+                    flagPool.requests.filter((r) => r.change < 0).length,
+                  )}, ${money(flagPool.requested)} asked for by ${lines(flagPool.requests.filter((r) => r.change > 0).length)}.`}
             </Caption1>
           )}
           {reserve && reserve.lines > 0 && (
             <Caption1 data-testid="elastic-reserve">
-              Elastic reserve {money(reserve.reserve)} (90% band of the year-end landings of {reserve.lines} lines):
+              Elastic reserve {money(reserve.reserve)} (90% band of the year-end landings of {lines(reserve.lines)}):
               {reserve.absorbed.length === 0
                 ? ' no flag request is small enough to be met from it.'
                 : ` it can meet ${reserve.absorbed.map((r) => `${r.line} (${money(r.change)})`).join(', ')} without a re-budget.`}
@@ -286,7 +286,11 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       {problem && <NoticeBar intent="error" text={problem} />}
       {candidates.length > 0 && chosen && (
         <div className={styles.root} data-testid="candidates">
-          <Body1>{candidates.length} candidates on the return–risk front. Pick one:</Body1>
+          <Body1>
+            {candidates.length === 1
+              ? 'One candidate on the return–risk front:'
+              : `${candidates.length} candidates on the return–risk front. Pick one:`}
+          </Body1>
           <ParetoChart
             points={candidates.map((c) => ({ risk: c.risk, value: c.weightedReturn }))}
             selected={selected}
