@@ -63,8 +63,15 @@ export const ServerErrors = {
     ),
   tooBusy: (why: string, retryAfterSeconds: number) =>
     new HttpError(429, 'SERVER_BUSY', `Try again in ${retryAfterSeconds} s: ${why}.`, { retryAfterSeconds }),
+  /** `costCentre` "*": what every cost centre shares (the approval chain, a webhook of all centres). */
   forbiddenCostCentre: (costCentre: string) =>
-    new HttpError(403, 'SERVER_FORBIDDEN_COST_CENTRE', `You have no access to cost centre ${costCentre}.`),
+    new HttpError(
+      403,
+      'SERVER_FORBIDDEN_COST_CENTRE',
+      costCentre === '*'
+        ? 'This concerns every cost centre, and your token covers only some of them.'
+        : `You have no access to cost centre ${costCentre}.`,
+    ),
   notFound: (entity: string, id: string) => new HttpError(404, 'SERVER_NOT_FOUND', `${entity} ${id} does not exist.`),
   staleVersion: (entity: string, yours: number, current: unknown) =>
     new HttpError(409, 'SERVER_STALE_VERSION', `${entity} changed since you read it (your version ${yours}).`, {

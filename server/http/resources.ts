@@ -101,7 +101,8 @@ export const RESOURCES = {
     key: 'id',
     columns: `id, url, format, events, cost_centres AS "costCentres", active, version, (secret IS NOT NULL) AS signed,
       created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`,
-    costCentres: "'{}'::text[]",
+    // No list: every cost centre's events, so only a token for every cost centre holds it.
+    costCentres: "coalesce(cost_centres, ARRAY['*'])",
   },
 } as const satisfies Record<string, Resource>;
 

@@ -65,8 +65,10 @@ export function approvalChainRoutes(app: FastifyInstance, { db }: RouteDeps): vo
       method: 'PUT',
       url: '/api/approval-chain',
       tags,
-      summary: 'Replace the approval chain (admin; If-Match with the version read, "0" for the default)',
-      access: anywhere('configure'),
+      summary:
+        'Replace the approval chain (admin with a token for every cost centre; If-Match with the version read, "0" for the default)',
+      // The chain decides every cost centre's approvals: an admin of some cost centres may not change it for all.
+      access: { action: 'configure', scopes: [{ from: 'body', list: () => ['*'] }] },
       body: {
         type: 'object',
         required: ['steps'],

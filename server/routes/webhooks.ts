@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { userOf } from '../auth/policy';
 import { createRoute, listRoute, updateRoute } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
-import { anywhere } from '../http/route';
+import { anywhere, apiRoute } from '../http/route';
 import * as S from '../http/schemas';
 import { ServerErrors } from '../errors';
 import { EVENT_KINDS } from '../notify/events';
@@ -32,6 +33,14 @@ function forAudit(row: Record<string, unknown>): Record<string, unknown> {
   return { ...row, url: `${origin}/… (sha256 ${fingerprint})` };
 }
 
+/**
+ * The cost centres whose events a new webhook receives: its list, or every cost centre ("*") without
+ * one. An admin subscribes (and reads, changes and lists the deliveries of) webhooks of the cost
+ * centres their token holds: a webhook carries those centres' proposals and flags, and its URL may
+ * be a chat channel's credential.
+ */
+const hookCentres = (body: unknown): string[] => (body as Partial<NewWebhook> | undefined)?.costCentres ?? ['*'];
+
 interface NewWebhook {
   url: string;
   format: 'slack' | 'teams' | 'generic';
@@ -52,22 +61,32 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
     if (why) throw ServerErrors.badRequest(`The webhook URL is refused: ${why}.`);
   };
   const tags = ['webhooks'];
-  listRoute(app, db, {
-    url: '/api/webhooks',
-    tags,
-    summary: 'Webhook subscriptions (admin)',
-    access: anywhere('configure'),
-    item: S.looseObject,
-    source: WEBHOOK,
-    where: {},
-    orderBy: 'created_at, id',
-  });
+  apiRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/webhooks',
+      tags,
+      summary: 'Webhook subscriptions of your cost centres (admin): those whose every cost centre your token holds',
+      access: anywhere('configure'),
+      response: { 200: { type: 'array', items: S.looseObject } },
+    },
+    async (request) => {
+      const { costCentres } = userOf(request);
+      const found = await db.query(
+        `SELECT ${WEBHOOK.columns} FROM webhooks
+         WHERE $1::text[] IS NULL OR (cost_centres IS NOT NULL AND cost_centres <@ $1::text[]) ORDER BY created_at, id`,
+        [costCentres === '*' ? null : [...costCentres]],
+      );
+      return found.rows;
+    },
+  );
 
   createRoute<NewWebhook>(app, db, {
     url: '/api/webhooks',
     tags,
-    summary: 'Subscribe a webhook to events (admin)',
-    access: anywhere('configure'),
+    summary: 'Subscribe a webhook to events of your cost centres (admin; without costCentres: every cost centre)',
+    access: { action: 'configure', scopes: [{ from: 'body', list: hookCentres }] },
     body: {
       type: 'object',
       required: ['url', 'format', 'events'],
@@ -98,8 +117,14 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
     method: 'PATCH',
     url: '/api/webhooks/:id',
     tags,
-    summary: 'Change or pause a webhook (admin; If-Match)',
-    access: anywhere('configure'),
+    summary: 'Change or pause a webhook of your cost centres (admin; If-Match)',
+    access: {
+      action: 'configure',
+      scopes: [
+        { resource: 'webhook', param: 'id' },
+        { from: 'body', list: (body) => (body as Partial<NewWebhook>).costCentres ?? [] },
+      ],
+    },
     params: S.idParams,
     body: {
       type: 'object',
@@ -123,8 +148,8 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
   listRoute(app, db, {
     url: '/api/webhooks/:id/deliveries',
     tags,
-    summary: 'Deliveries of a webhook, newest first (admin)',
-    access: anywhere('configure'),
+    summary: 'Deliveries of a webhook of your cost centres, newest first (admin)',
+    access: { action: 'configure', scopes: [{ resource: 'webhook', param: 'id' }] },
     params: S.idParams,
     item: S.looseObject,
     source: {

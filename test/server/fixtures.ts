@@ -298,8 +298,13 @@ export const FIXTURES: Record<string, Fixture> = {
     });
   },
   'GET /api/webhooks': async () => ({ method: 'GET', url: '/api/webhooks' }),
-  'POST /api/webhooks': async () =>
-    json('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/hook', format: 'slack', events: ['proposal.applied'] }),
+  'POST /api/webhooks': async ({ cc }) =>
+    json('POST', '/api/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      format: 'slack',
+      events: ['proposal.applied'],
+      costCentres: [cc],
+    }),
   'PATCH /api/webhooks/:id': async (ctx) => {
     const hook = await createWebhook(ctx);
     return json('PATCH', `/api/webhooks/${hook.id}`, { active: false }, { 'if-match': `"${hook.version}"` });
@@ -310,10 +315,16 @@ export const FIXTURES: Record<string, Fixture> = {
   }),
 };
 
-async function createWebhook({ server, admin }: FixtureContext): Promise<{ id: string; version: number }> {
+/** A webhook of `cc`'s events (an admin reaches it when their token holds `cc`). */
+async function createWebhook({ server, admin, cc }: FixtureContext): Promise<{ id: string; version: number }> {
   const response = await server.as(
     admin,
-    json('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/hook', format: 'generic', events: ['flag.raised'] }),
+    json('POST', '/api/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      format: 'generic',
+      events: ['flag.raised'],
+      costCentres: [cc],
+    }),
   );
   if (response.statusCode !== 201) throw new Error(`fixture webhook: ${response.body}`);
   return response.json();
