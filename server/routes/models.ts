@@ -7,6 +7,15 @@ import { byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
 import type { RouteDeps } from './deps';
 
+/** A driver's parameters by name: numbers, or number lists (the discrete family). */
+const params = {
+  type: 'object',
+  maxProperties: MAX_DRIVER_PARAMS,
+  additionalProperties: {
+    anyOf: [{ type: 'number' }, { type: 'array', maxItems: MAX_PARAM_LIST, items: { type: 'number' } }],
+  },
+} as const;
+
 /** A driver: the model's name rule; parameters are numbers, or number lists (the discrete family). */
 const driver = {
   type: 'object',
@@ -15,13 +24,7 @@ const driver = {
   properties: {
     name: S.driverName,
     distribution: { type: 'string', pattern: '^[a-z_0-9]{1,32}$' },
-    params: {
-      type: 'object',
-      maxProperties: MAX_DRIVER_PARAMS,
-      additionalProperties: {
-        anyOf: [{ type: 'number' }, { type: 'array', maxItems: MAX_PARAM_LIST, items: { type: 'number' } }],
-      },
-    },
+    params,
   },
 } as const;
 
@@ -131,7 +134,14 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       additionalProperties: false,
       properties: {
         name: S.name,
-        overrides: { type: 'object', maxProperties: MAX_DRIVERS, additionalProperties: S.looseObject },
+        // Parameter overrides per driver name, shaped as a driver's params: anything looser let a
+        // body nested thousands deep reach the database (a 500) and stored 1e309 as null.
+        overrides: {
+          type: 'object',
+          maxProperties: MAX_DRIVERS,
+          propertyNames: S.driverName,
+          additionalProperties: params,
+        },
       },
     },
     response: S.looseObject,
