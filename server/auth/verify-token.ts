@@ -119,7 +119,7 @@ export function tokenVerifier(
       // jose reports a token past the maximum age as expired, naming the iat claim.
       throw ServerErrors.unauthenticated(
         claim === 'iat' && (code === 'ERR_JWT_EXPIRED' || code === 'ERR_JWT_CLAIM_VALIDATION_FAILED')
-          ? 'the token is older than this server accepts (or carries no iat)'
+          ? 'the token is older than this server accepts (or its iat is missing or in the future)'
           : code === 'ERR_JWT_EXPIRED'
             ? 'the token has expired'
             : 'the token is not valid',
@@ -136,8 +136,12 @@ function userFromClaims(payload: JWTPayload): AuthUser {
   const roles = rolesOf(claimed);
   if (roles.length === 0) throw ServerErrors.unauthenticated('the token carries no OpenFPA role');
   const raw = payload.cost_centres;
-  const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : [];
-  const costCentres = list.map((value) => String(value).trim()).filter((value) => value !== '');
+  // Strings only: a nested list or an object is no cost centre (String([['*']]) would be "*": all of them).
+  const list: unknown[] = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : [];
+  const costCentres = list
+    .filter((value): value is string => typeof value === 'string')
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
   // An email the provider says it did not verify may be anyone's: it neither joins nor separates people.
   const email = payload.email_verified === false ? undefined : normalisedEmail(payload.email);
   return { id, roles, costCentres: costCentres.includes('*') ? '*' : costCentres, ...(email ? { email } : {}) };
