@@ -69,7 +69,25 @@ export async function buildApp(
     exposedHeaders: ['ETag', 'Idempotent-Replayed'],
     maxAge: 600,
   });
-  await app.register(rateLimit, { max: config.rateLimitMax, timeWindow: config.rateLimitWindowMs });
+  await app.register(rateLimit, {
+    max: config.rateLimitMax,
+    timeWindow: config.rateLimitWindowMs,
+    // The catalogue's shape and a code of its own (the plugin's error had none: SERVER_BAD_REQUEST).
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(
+        429,
+        'SERVER_RATE_LIMITED',
+        `Too many requests from your address (at most ${context.max} a minute); try again in ${context.after}.`,
+        { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      ),
+  });
+  // Every answer, errors and unknown routes included: answers are per-user JSON that no browser
+  // should sniff into HTML, render in a frame, or keep in a cache.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('cache-control', 'no-store');
+    reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  });
 
   // JSON everywhere; CSV only where a route says so (config.csv). Anything else is a 415.
   app.removeContentTypeParser('text/plain');
