@@ -195,6 +195,14 @@ describe('Anomalies view', () => {
     expect(reviews.has(flagId(stored!))).toBe(true);
   }, 30000);
 
+  it('writes the cards’ severity with the pane’s formatter (a German pane reads 0,81, not 0.81)', async () => {
+    const workbook = createWorkbookDouble({ selection: SHEET });
+    renderPane(createMemoryRepository(), { workbook, initialTab: 'anomalies', numberStyle: { locale: 'de-DE' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
+    const cards = await screen.findAllByTestId('flag', {}, { timeout: 10000 });
+    for (const card of cards) expect(card.textContent).toMatch(/severity \d,\d\d(?!\d)/);
+  }, 30000);
+
   it('shows 40 lines × 12 months as one table row per persistent issue, each with its months', async () => {
     renderAnomalies(createMemoryRepository(), { address: 'Budget!A1:AC41', values: wideSampleSheet(40) });
     fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
@@ -214,6 +222,9 @@ describe('Anomalies view', () => {
     expect(rows.find((r) => lineOf(r) === 'CC01-L1')!.getAttribute('data-kind')).not.toMatch(/overspend|run-rate/);
     expect(cells('CC01-L2')[1]).toBe('Jun–Dec');
     expect(cells('CC01-L3')[1]).toBe('Sep–Dec');
+    // A legend names the colours of the kinds in the table: the mark alone says nothing without hovering.
+    const legend = screen.getByTestId('kind-legend').textContent ?? '';
+    for (const kind of new Set(rows.map((r) => r.getAttribute('data-kind')))) expect(legend).toContain(kind);
     // No cards until a row is chosen; choosing one opens its card with the whole span.
     expect(screen.queryAllByTestId('flag')).toHaveLength(0);
     fireEvent.click(within(rows[0]).getByRole('button'));

@@ -63,7 +63,7 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
           {flag.kind}
         </Badge>
         <Badge appearance="outline" color={severity}>
-          severity {flag.severity.toFixed(2)}
+          severity {numbers.format(flag.severity, 'ratio')}
         </Badge>
       </div>
       <Caption1>
@@ -77,7 +77,9 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
         span={[flag.periodIndex, Math.max(flag.periodIndex, flag.throughIndex)]}
         accent={kindAccent(flag.kind)}
       />
-      <Caption1>Solid actual, dashed plan, shaded {bandText}.</Caption1>
+      <Caption1>
+        Solid actual, dashed plan, shaded {bandText}; the flagged periods tinted in the kind’s colour.
+      </Caption1>
       <Body1>{flag.explanation}</Body1>
       {review && review.decisions.length > 0 && (
         <ul className={styles.history} aria-label={`Decisions on ${name}`}>

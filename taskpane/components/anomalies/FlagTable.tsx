@@ -2,10 +2,11 @@
  * The review queue as a compact table: one row per issue (a persistent deviation is one row with
  * its months), its kind as a coloured mark, the signed variance and its share of plan, severity.
  * Choosing a row opens that flag's card under the table, where it is decided. Rows are about 20 px,
- * so 40 lines' issues fit one screen.
+ * so 40 lines' issues fit one screen. A legend above names the colours of the kinds in the table (the
+ * mark alone said nothing without hovering).
  */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { Flag } from '../../../src/model/flag';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { Flag, FlagKind } from '../../../src/model/flag';
 import { flagId } from '../../../src/model/flag';
 import { useNumbers } from '../../state/numbers';
 import { kindAccent, spanText } from './flag-style';
@@ -31,7 +32,19 @@ const useStyles = makeStyles({
   mark: { display: 'inline-block', width: '8px', height: '8px', borderRadius: '2px', marginRight: '4px' },
   line: { minWidth: 0, height: '16px', padding: 0, justifyContent: 'flex-start', fontSize: tokens.fontSizeBase200 },
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
 });
+
+/** The kinds in the table grouped by their colour, in the order they first appear: [colour, kinds]. */
+function legendOf(flags: readonly Flag[]): [string, FlagKind[]][] {
+  const groups = new Map<string, FlagKind[]>();
+  for (const f of flags) {
+    const kinds = groups.get(kindAccent(f.kind)) ?? [];
+    if (!kinds.includes(f.kind)) kinds.push(f.kind);
+    groups.set(kindAccent(f.kind), kinds);
+  }
+  return [...groups];
+}
 
 export interface FlagTableProps {
   flags: Flag[];
@@ -44,61 +57,71 @@ export function FlagTable({ flags, periods, chosen, onChoose }: FlagTableProps) 
   const styles = useStyles();
   const numbers = useNumbers();
   return (
-    <table className={styles.table} aria-label="Flags to review" data-testid="flag-table">
-      <colgroup>
-        <col style={{ width: '34%' }} />
-        <col style={{ width: '20%' }} />
-        <col style={{ width: '32%' }} />
-        <col style={{ width: '14%' }} />
-      </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">Line</th>
-          <th scope="col">Months</th>
-          <th scope="col" className={styles.number}>
-            Variance
-          </th>
-          <th scope="col" className={styles.number} title="Severity: confidence × money at stake, 0 to 1">
-            Sev.
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {flags.map((f) => {
-          const id = flagId(f);
-          const pct = Number.isFinite(f.variancePct)
-            ? ` ${numbers.format(f.variancePct, 'percent', { sign: 'always', decimals: 0 })}`
-            : '';
-          return (
-            <tr
-              key={id}
-              className={id === chosen ? styles.chosen : undefined}
-              data-testid="flag-row"
-              data-kind={f.kind}
-            >
-              <td title={`${f.line}: ${f.kind}`}>
-                <span className={styles.mark} style={{ backgroundColor: kindAccent(f.kind) }} aria-hidden />
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  className={styles.line}
-                  aria-pressed={id === chosen}
-                  aria-label={`${f.line} ${spanText(f, periods)}, ${f.kind}: open`}
-                  onClick={() => onChoose(id === chosen ? null : id)}
-                >
-                  {f.line}
-                </Button>
-              </td>
-              <td>{spanText(f, periods)}</td>
-              <td className={styles.number} title={numbers.format(f.variance, 'money', { sign: 'always' })}>
-                {numbers.format(f.variance, 'money', { sign: 'always', compact: true })}
-                {pct}
-              </td>
-              <td className={styles.number}>{numbers.format(f.severity, 'ratio')}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <div className={styles.legend} data-testid="kind-legend" aria-hidden>
+        {legendOf(flags).map(([colour, kinds]) => (
+          <Caption1 key={colour}>
+            <span className={styles.mark} style={{ backgroundColor: colour }} />
+            {kinds.join(', ')}
+          </Caption1>
+        ))}
+      </div>
+      <table className={styles.table} aria-label="Flags to review" data-testid="flag-table">
+        <colgroup>
+          <col style={{ width: '34%' }} />
+          <col style={{ width: '20%' }} />
+          <col style={{ width: '32%' }} />
+          <col style={{ width: '14%' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Months</th>
+            <th scope="col" className={styles.number}>
+              Variance
+            </th>
+            <th scope="col" className={styles.number} title="Severity: confidence × money at stake, 0 to 1">
+              Sev.
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {flags.map((f) => {
+            const id = flagId(f);
+            const pct = Number.isFinite(f.variancePct)
+              ? ` ${numbers.format(f.variancePct, 'percent', { sign: 'always', decimals: 0 })}`
+              : '';
+            return (
+              <tr
+                key={id}
+                className={id === chosen ? styles.chosen : undefined}
+                data-testid="flag-row"
+                data-kind={f.kind}
+              >
+                <td title={`${f.line}: ${f.kind}`}>
+                  <span className={styles.mark} style={{ backgroundColor: kindAccent(f.kind) }} aria-hidden />
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    className={styles.line}
+                    aria-pressed={id === chosen}
+                    aria-label={`${f.line} ${spanText(f, periods)}, ${f.kind}: open`}
+                    onClick={() => onChoose(id === chosen ? null : id)}
+                  >
+                    {f.line}
+                  </Button>
+                </td>
+                <td>{spanText(f, periods)}</td>
+                <td className={styles.number} title={numbers.format(f.variance, 'money', { sign: 'always' })}>
+                  {numbers.format(f.variance, 'money', { sign: 'always', compact: true })}
+                  {pct}
+                </td>
+                <td className={styles.number}>{numbers.format(f.severity, 'ratio')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }
