@@ -4,13 +4,12 @@
  */
 import { Caption1 } from '@fluentui/react-components';
 import { usePlainListStyles } from '../shell/plain-list';
-import { money } from '../../../src/anomaly/format';
+import type { NumberFormatter } from '../../../src/format';
+import { useNumbers } from '../../state/numbers';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import type { PaneCitation } from '../../../src/loop/pane-memory';
 import { PANE_OUTCOME_MONTHS } from '../../../src/loop/pane-memory';
 import { TitledSection } from '../shared/TitledSection';
-
-const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 /** One line per changed line of the candidate: its citation, or that nothing similar is measured yet. */
 export function PastCases({ citations }: { citations: PaneCitation[] }) {
@@ -29,8 +28,9 @@ export function PastCases({ citations }: { citations: PaneCitation[] }) {
   );
 }
 
-/** What a record's outcome says, in words. */
-export function outcomeText(record: AdjustmentRecord): string {
+/** What a record's outcome says, in words, with the pane's formatter (`useNumbers()`). */
+export function outcomeText(record: AdjustmentRecord, { format }: Pick<NumberFormatter, 'format'>): string {
+  const percent = (v: number) => format(v, 'percent', { decimals: 0 });
   const o = record.outcome;
   if (!o) return `outcome measured once period ${record.context.period + PANE_OUTCOME_MONTHS + 1} is booked`;
   const parts = [
@@ -40,13 +40,14 @@ export function outcomeText(record: AdjustmentRecord): string {
         ? `closed ${percent(Math.min(1, o.gapClosed))} of the gap`
         : `widened the gap by ${percent(-o.gapClosed)}`,
     o.passThrough === null ? '' : `${percent(o.passThrough)} of the change spent`,
-    o.kpiLift === null ? '' : `KPI ${o.kpiLift >= 0 ? '+' : ''}${(o.kpiLift * 100).toFixed(1)}% of target`,
+    o.kpiLift === null ? '' : `KPI ${format(o.kpiLift, 'percent', { sign: 'always', decimals: 1 })} of target`,
   ].filter(Boolean);
   return `${parts.join(', ')} (measured at period ${o.measuredAt + 1})`;
 }
 
 export function AdjustmentMemory({ memory }: { memory: AdjustmentRecord[] }) {
   const styles = usePlainListStyles();
+  const numbers = useNumbers();
   if (memory.length === 0) return null;
   return (
     <TitledSection id="memory" title="Memory of adjustments" level="h3">
@@ -55,8 +56,8 @@ export function AdjustmentMemory({ memory }: { memory: AdjustmentRecord[] }) {
           <li key={r.id} data-measured={r.outcome ? 'yes' : 'no'}>
             <Caption1>
               {r.line} {r.context.direction} {r.after >= r.before ? '+' : '−'}
-              {money(Math.abs(r.after - r.before))} at period {r.context.period + 1}
-              {r.proposal ? ` (${r.proposal})` : ''}: {outcomeText(r)}
+              {numbers.format(Math.abs(r.after - r.before), 'money')} at period {r.context.period + 1}
+              {r.proposal ? ` (${r.proposal})` : ''}: {outcomeText(r, numbers)}
             </Caption1>
           </li>
         ))}

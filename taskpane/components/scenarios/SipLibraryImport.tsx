@@ -12,6 +12,7 @@ import { isLibrary3, sipLibraryFromText } from '../../../src/sheets/sip-library'
 import type { SipLibrarySource } from '../../../src/sheets/sip-library';
 import { fileText } from '../../files/text-file';
 import { FileButton } from '../shared/FileButton';
+import { useNumbers } from '../../state/numbers';
 
 /** A library the user imported, checked. */
 export interface ImportedSips {
@@ -57,6 +58,7 @@ export interface SipLibraryImportProps {
 }
 
 export function SipLibraryImport({ value, onChange }: SipLibraryImportProps) {
+  const { format } = useNumbers();
   const styles = useStyles();
   const [problem, setProblem] = useState<string | null>(null);
   const load = async (file: File | undefined) => {
@@ -92,7 +94,7 @@ export function SipLibraryImport({ value, onChange }: SipLibraryImportProps) {
             {value.fileName}: {value.names.join(', ')} —{' '}
             {value.trials === undefined
               ? 'SIPmath 3.0, trials regenerated for each run'
-              : `SIPmath 2.0, ${value.trials.toLocaleString('en-US')} trials by index (more iterations wrap round)`}
+              : `SIPmath 2.0, ${format(value.trials, 'count')} trials by index (more iterations wrap round)`}
           </Caption1>
           <Button size="small" onClick={() => onChange(null)}>
             Remove the library

@@ -9,6 +9,7 @@ import { sipmath2Table, sipmath3Library } from '../../../src/scenario/sipmath/li
 import { runVariables } from '../../../src/scenario/sipmath/run-library';
 import type { PassThroughSpec } from '../../../src/scenario/sipmath/run-library';
 import { csvText } from '../../../src/sheets/csv';
+import { useNumbers } from '../../state/numbers';
 import { downloadText, type SaveText } from '../../files/text-file';
 
 export interface SipmathExportProps {
@@ -37,6 +38,7 @@ const fileBase = (name: string): string => name.trim().replace(/[^A-Za-z0-9_-]+/
 export function SipmathExport(props: SipmathExportProps) {
   const styles = useStyles();
   const { save = downloadText, onDone } = props;
+  const { format } = useNumbers();
   const provenance = `OpenFPA scenario "${props.scenarioName}" (seed ${props.seed}, ${props.iterations} trials)`;
   const attempt = (write: () => string) => {
     try {
@@ -58,7 +60,7 @@ export function SipmathExport(props: SipmathExportProps) {
       const name = `${fileBase(props.scenarioName)}.sipmath2.csv`;
       const v = vars();
       save(name, csvText(sipmath2Table(v, provenance)), 'text/csv');
-      return `${name} (SIPmath 2.0, ${v.length} columns of ${props.iterations.toLocaleString('en-US')} trials)`;
+      return `${name} (SIPmath 2.0, ${v.length} columns of ${format(props.iterations, 'count')} trials)`;
     });
   return (
     <div className={styles.row}>
