@@ -103,14 +103,18 @@ export function createWorkbookDouble(
     store: emptyStore(),
     templateSpec: null,
     async readSelection() {
-      if (!double.selection) throw new Error('Select the driver table first.');
+      // Every view reads the selection (drivers, the plan/actual table, KPI rows, hierarchy): say it plainly.
+      if (!double.selection) throw new Error('Nothing is selected in the test workbook: select the table first.');
       return double.selection;
     },
     async readRange(address) {
       const stored = fromStore(double.store, address);
       if (stored) return stored;
       const values = double.ranges[address] ?? (double.selection ? within(double.selection, address) : null);
-      if (!values) throw new Error(`Nothing found at "${address}".`);
+      if (!values)
+        throw new Error(
+          `Nothing found at "${address}" in the test workbook: select the range that holds the values, or type its address.`,
+        );
       return { address, values };
     },
     async writeRange(address, values) {

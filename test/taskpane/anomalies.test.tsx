@@ -195,6 +195,15 @@ describe('Anomalies view', () => {
     expect(reviews.has(flagId(stored!))).toBe(true);
   }, 30000);
 
+  it('scanning with nothing selected says so, not "Select the driver table first"', async () => {
+    renderPane(createMemoryRepository(), { workbook: createWorkbookDouble(), initialTab: 'anomalies' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
+    expect((await screen.findByText(/^Nothing is selected/)).textContent).toBe(
+      'Nothing is selected in the test workbook: select the table first.',
+    );
+    expect(screen.queryByText(/driver table/)).toBeNull();
+  }, 30000);
+
   it('writes the cards’ severity with the pane’s formatter (a German pane reads 0,81, not 0.81)', async () => {
     const workbook = createWorkbookDouble({ selection: SHEET });
     renderPane(createMemoryRepository(), { workbook, initialTab: 'anomalies', numberStyle: { locale: 'de-DE' } });
