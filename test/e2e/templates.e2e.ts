@@ -71,7 +71,7 @@ describe('New budget workbook in Chromium', () => {
       };
     }, FIVE);
     await page.getByRole('button', { name: 'Load actuals from selection' }).click();
-    await page.getByText(/^Loaded 30 actual amounts for 6 month\(s\) from the selection/).waitFor();
+    await page.getByText(/^Loaded 30 actual amounts for 6 months from the selection/).waitFor();
     expect(await cell('Actuals', 4, 5)).toBe(100); // MKT/Travel 2025-01 (F5)
     // Forecast: 2025-07 (column 4 keys + 3 summary + 6 closed months = K) is the rolling forecast
     const forecastHeader = await page.evaluate(() => {

@@ -58,6 +58,11 @@ const list = (text: string): string[] =>
 
 const messageOf = (e: unknown): string => (isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
 
+/** "1 month", "6 months". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const months = (n: number) => count(n, 'month');
+const amounts = (n: number) => count(n, 'actual amount');
+
 export function BudgetView({ workbook, repository, identity, getConnector }: BudgetViewProps) {
   const styles = useStyles();
   const connection = useConnectorState(getConnector);
@@ -66,17 +71,18 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
   const [hierarchy, setHierarchy] = useState<Hierarchy | null>(null);
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
   const [deleteTyped, setDeleteTyped] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  /** The last message, shown under the part of the view that made it (at 320 px the bottom is a screen away). */
+  const [notice, setNotice] = useState<(Notice & { where: 'template' | 'actuals' }) | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const act = async (work: () => Promise<string | null>) => {
+  const act = async (work: () => Promise<string | null>, where: 'template' | 'actuals' = 'template') => {
     setBusy(true);
     setNotice(null);
     try {
       const done = await work();
-      if (done) setNotice({ intent: 'success', text: done });
+      if (done) setNotice({ intent: 'success', text: done, where });
     } catch (e) {
-      setNotice({ intent: 'error', text: messageOf(e) });
+      setNotice({ intent: 'error', text: messageOf(e), where });
     } finally {
       setBusy(false);
     }
@@ -127,8 +133,8 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
   const loadFrom = (grid: () => Promise<ReturnType<typeof toSheetGrid>>, source: string) =>
     act(async () => {
       const loaded = await loadActuals(workbook, await grid());
-      return `Loaded ${loaded.count} actual amounts for ${loaded.months.length} month(s) from ${source} into ${loaded.address}.`;
-    });
+      return `Loaded ${amounts(loaded.count)} for ${months(loaded.months.length)} from ${source} into ${loaded.address}.`;
+    }, 'actuals');
 
   const loadCsv = (file: File | undefined) => {
     if (!file) return;
@@ -145,10 +151,10 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
       const api = apiClient(await getConnector());
       const loaded = await loadServerActuals(workbook, api);
       const left = loaded.skipped.amounts
-        ? ` Left out ${loaded.skipped.amounts} amount(s) of accounts not in the template (${loaded.skipped.accounts.join(', ')}).`
+        ? ` Left out ${count(loaded.skipped.amounts, 'amount')} of accounts not in the template (${loaded.skipped.accounts.join(', ')}).`
         : '';
-      return `Loaded ${loaded.count} actual amounts for ${loaded.months.length} month(s) from the team server into ${loaded.address}.${left}`;
-    });
+      return `Loaded ${amounts(loaded.count)} for ${months(loaded.months.length)} from the team server into ${loaded.address}.${left}`;
+    }, 'actuals');
 
   const sample = () =>
     act(async () => {
@@ -180,6 +186,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
             Load sample company
           </Button>
         </div>
+        {notice?.where === 'template' && <NoticeBar intent={notice.intent} text={notice.text} />}
       </div>
       {preview && (
         <div className={styles.section} data-testid="template-preview">
@@ -263,7 +270,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
         </div>
         {!online && <Caption1>Connect in Settings › Team server to load the actuals imported there.</Caption1>}
       </div>
-      {notice && <NoticeBar {...notice} />}
+      {notice?.where === 'actuals' && <NoticeBar intent={notice.intent} text={notice.text} />}
     </section>
   );
 }

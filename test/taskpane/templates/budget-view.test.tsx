@@ -54,6 +54,15 @@ async function createTemplate(fields: Partial<typeof TEMPLATE> = {}): Promise<vo
 }
 
 describe('Budget view', () => {
+  it('shows a template problem under Preview changes, not a screen away under Load actuals', async () => {
+    renderBudget();
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 }));
+    const problem = await screen.findByText(/^cost centres: none given/);
+    const loadActuals = screen.getByText('Load actuals');
+    // The message comes before the Load actuals section in the page.
+    expect(problem.compareDocumentPosition(loadActuals) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('reads a hierarchy from the selection, lists the changes, then creates the workbook', async () => {
     const workbook = createWorkbookDouble({
       selection: {
@@ -123,7 +132,7 @@ describe('Budget view', () => {
     await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(button);
     await screen.findByText(
-      "Loaded 1 actual amounts for 1 month(s) from the team server into 'Actuals'!F5:Q6. Left out 1 amount(s) of accounts not in the template (Rent).",
+      "Loaded 1 actual amount for 1 month from the team server into 'Actuals'!F5:Q6. Left out 1 amount of accounts not in the template (Rent).",
     );
     expect(server.reads).toEqual(['listActuals MKT 2025-01..2025-03', 'listActuals IT 2025-01..2025-03']);
     expect(blockOf(workbook.store.sheets.get('Actuals')!, 'F5:G6')).toEqual([
@@ -159,7 +168,7 @@ describe('Budget view', () => {
       type: 'text/csv',
     });
     fireEvent.change(screen.getByLabelText('Load actuals from a CSV file'), { target: { files: [file] } });
-    await screen.findByText(/^Loaded 1 actual amounts for 1 month\(s\) from actuals.csv/);
+    await screen.findByText(/^Loaded 1 actual amount for 1 month from actuals.csv/);
     await waitFor(() => expect(workbook.store.sheets.get('Plan')!.cells.get('4,0')?.value).toBe('mine'));
   }, 30000);
 
