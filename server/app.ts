@@ -9,6 +9,7 @@ import type { ServerConfig } from './config';
 import { isDataException, pgCode, PgCodes, type Db } from './db/db';
 import type { AuditProtection } from './db/open-db';
 import { HttpError } from './errors';
+import { refuseConvertedBodies } from './http/exact-body';
 import { actualsRoutes } from './routes/actuals';
 import { adjustmentRoutes } from './routes/adjustments';
 import { approvalChainRoutes } from './routes/approval-chain';
@@ -97,6 +98,7 @@ export async function buildApp(
       throw new HttpError(415, 'SERVER_UNSUPPORTED_MEDIA_TYPE', 'This route accepts application/json only.');
     }
   });
+  refuseConvertedBodies(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, code, message, details } = describeError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');

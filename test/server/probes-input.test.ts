@@ -134,6 +134,52 @@ describeIfPg('probes: hostile JSON shapes in every field of every write route', 
     expect(problems).toEqual([]);
   });
 
+  test('no value is converted to fit: numbers as text, true for 1, null for 0, one-item lists (found: "0x10" was the amount 16)', async () => {
+    /** What the validator would have converted into `value`: the same value in another JSON type. */
+    const disguises = (value: unknown): unknown[] => {
+      if (typeof value === 'number') return [String(value), ` ${value} `, [value], ...(value === 1 ? [true] : [])];
+      if (typeof value === 'boolean') return [String(value), [value]];
+      if (typeof value === 'string') return [[value], ...(/^-?[0-9]+(\.[0-9]+)?$/.test(value) ? [Number(value)] : [])];
+      if (Array.isArray(value) && value.length === 1 && typeof value[0] !== 'object') return [value[0]];
+      return [];
+    };
+    const problems: string[] = [];
+    let tried = 0;
+    for (const key of WRITES) {
+      const sample = await FIXTURES[key](ctx());
+      for (const path of valuePaths(sample.payload)) {
+        for (const disguise of disguises(at(sample.payload, path))) {
+          tried += 1;
+          const caller = await callerFor(key, server, admin);
+          const probe = await FIXTURES[key](ctx());
+          const before = await snapshot(server.db);
+          const response = await server.as(caller, {
+            ...probe,
+            headers: { ...probe.headers, 'content-type': 'application/json' },
+            payload: withRaw(probe.payload, path, JSON.stringify(disguise)),
+          });
+          if (response.statusCode !== 400)
+            problems.push(`${key} ${path.join('.')} as ${JSON.stringify(disguise)} → ${response.statusCode}`);
+          else expect(await snapshot(server.db)).toEqual(before);
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+    // A proposal line's amounts: null is no 0, and the message names the value.
+    const line = { costCentre: 'CC1', account: '6100', period: '2026-03', before: null, after: 5 };
+    const refused = await server.as(admin, {
+      method: 'POST',
+      url: '/api/proposals',
+      payload: { fiscalYear: 2026, lines: [line] },
+    });
+    expect(refused.json().error).toEqual({
+      code: 'SERVER_INVALID_REQUEST',
+      message: 'body/lines/0/before must be sent as a JSON number, not null; the server converts nothing.',
+      details: { context: 'body', path: 'body/lines/0/before' },
+    });
+  });
+
   test('scenario overrides are driver parameters: numbers or number lists by driver name', async () => {
     const model = await server.as(admin, (await FIXTURES['POST /api/models'](ctx())) as RequestSpec);
     const url = `/api/models/${model.json().id}/scenarios`;
