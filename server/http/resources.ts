@@ -101,8 +101,8 @@ export const RESOURCES = {
     key: 'id',
     columns: `id, url, format, events, cost_centres AS "costCentres", active, version, (secret IS NOT NULL) AS signed,
       created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`,
-    // No list: every cost centre's events, so only a token for every cost centre holds it.
-    costCentres: "coalesce(cost_centres, ARRAY['*'])",
+    // No list (or an empty one, made before lists needed an entry): only a token for every cost centre holds it.
+    costCentres: "CASE WHEN cardinality(cost_centres) > 0 THEN cost_centres ELSE ARRAY['*'] END",
   },
 } as const satisfies Record<string, Resource>;
 

@@ -13,7 +13,8 @@ import type { RouteDeps } from './deps';
 const WEBHOOK = RESOURCES.webhook;
 const url = { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s]+$' } as const;
 const events = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: EVENT_KINDS } } as const;
-const costCentres = { type: 'array', maxItems: 1000, items: S.costCentre } as const;
+// At least one: an empty list received nothing and, naming no cost centre, was every admin's to change.
+const costCentres = { type: 'array', minItems: 1, maxItems: 1000, items: S.costCentre } as const;
 const secret = { type: 'string', minLength: 16, maxLength: 256, pattern: '^[\\x21-\\x7e]+$' } as const;
 
 /**
@@ -75,7 +76,8 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
       const { costCentres } = userOf(request);
       const found = await db.query(
         `SELECT ${WEBHOOK.columns} FROM webhooks
-         WHERE $1::text[] IS NULL OR (cost_centres IS NOT NULL AND cost_centres <@ $1::text[]) ORDER BY created_at, id`,
+         WHERE $1::text[] IS NULL OR (cardinality(cost_centres) > 0 AND cost_centres <@ $1::text[])
+         ORDER BY created_at, id`,
         [costCentres === '*' ? null : [...costCentres]],
       );
       return found.rows;

@@ -67,6 +67,23 @@ describeIfPg('probes: cost-centre scope of webhooks, the approval chain and list
     }
     expect(await snapshot(server.db)).toEqual(before);
 
+    // An empty list is refused (it named no cost centre, so any admin could take the webhook over);
+    // one stored before counts as every cost centre's.
+    expect((await created(root, hook([]))).statusCode).toBe(400);
+    const legacy = await server.db.query<{ id: string }>(
+      `INSERT INTO webhooks (url, format, events, cost_centres, created_by, updated_by)
+       VALUES ('https://hooks.example/old', 'slack', ARRAY['proposal.applied'], '{}', 'old', 'old') RETURNING id`,
+    );
+    const takeOver = await server.as(cc1Admin, {
+      method: 'PATCH',
+      url: `/api/webhooks/${legacy.rows[0].id}`,
+      payload: { costCentres: ['CC1'] },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(takeOver.statusCode).toBe(403);
+    const seen = (await server.as(cc1Admin, { method: 'GET', url: '/api/webhooks' })).json() as { id: string }[];
+    expect(seen.map((w) => w.id)).not.toContain(legacy.rows[0].id);
+
     // Its own webhook it changes and reads.
     const paused = await server.as(cc1Admin, {
       method: 'PATCH',
