@@ -121,6 +121,30 @@ async function layoutProblems(width: number): Promise<string[]> {
       const c = clip(cell);
       if (c.right < r.right - 1 || c.left > r.left + 1) problems.push(`table column ${name(cell)} is cut off`);
     }
+    // A heading over right-aligned amounts ends where they end (a flex header cell ignores textAlign).
+    const textRight = (e: Element) => {
+      let right = -Infinity;
+      const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if ((t.textContent ?? '').trim() === '') continue;
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        right = Math.max(right, range.getBoundingClientRect().right);
+      }
+      return right;
+    };
+    for (const table of [...(main?.querySelectorAll('table') ?? [])]) {
+      if (!visible(table)) continue;
+      const rows = [...table.querySelectorAll('tr')];
+      const head = rows.find((r) => r.querySelector('th'));
+      const body = rows.filter((r) => !r.querySelector('th'));
+      [...(head?.children ?? [])].forEach((h, i) => {
+        const cells = body.map((r) => r.children[i]).filter((c) => c && (c.textContent ?? '').trim() !== '');
+        if (cells.length === 0 || !cells.every((c) => getComputedStyle(c).textAlign === 'right')) return;
+        const right = Math.max(...cells.map(textRight));
+        if (Math.abs(textRight(h) - right) > 4) problems.push(`heading ${name(h)} is not over its amounts`);
+      });
+    }
     return [...new Set(problems)];
   }, width);
 }

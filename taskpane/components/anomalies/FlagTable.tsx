@@ -26,9 +26,11 @@ const useStyles = makeStyles({
       overflow: 'hidden',
       textOverflow: 'ellipsis',
     },
-    '& th': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
+    // Each heading sets its own alignment (a rule for every th here would beat the amounts' class).
+    '& th': { fontWeight: tokens.fontWeightSemibold },
   },
   number: { textAlign: 'right' },
+  start: { textAlign: 'left' },
   mark: { display: 'inline-block', width: '8px', height: '8px', borderRadius: '2px', marginRight: '4px' },
   line: { minWidth: 0, height: '16px', padding: 0, justifyContent: 'flex-start', fontSize: tokens.fontSizeBase200 },
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
@@ -75,8 +77,12 @@ export function FlagTable({ flags, periods, chosen, onChoose }: FlagTableProps) 
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Months</th>
+            <th scope="col" className={styles.start}>
+              Line
+            </th>
+            <th scope="col" className={styles.start}>
+              Months
+            </th>
             <th scope="col" className={styles.number}>
               Variance
             </th>

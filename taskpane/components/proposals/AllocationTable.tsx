@@ -32,10 +32,12 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     fontVariantNumeric: 'tabular-nums',
     color: tokens.colorNeutralForeground1,
-    '& th': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
+    // Each heading sets its own alignment (a rule for every th here would beat the amounts' class).
+    '& th': { fontWeight: tokens.fontWeightSemibold },
     '& th, & td': { padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   },
   number: { textAlign: 'right', whiteSpace: 'nowrap' },
+  start: { textAlign: 'left' },
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
   panel: {
     display: 'flex',
@@ -165,7 +167,9 @@ export function AllocationTable({
       <table className={styles.table} aria-label="Allocation inputs">
         <thead>
           <tr>
-            <th scope="col">Line</th>
+            <th scope="col" className={styles.start}>
+              Line
+            </th>
             <th scope="col" className={styles.number}>
               Budget
             </th>

@@ -2,7 +2,7 @@
  * Amounts before and after a change, line by line: both amounts and the change, changed lines marked
  * by colour and an arrow (not colour alone), an optional total last. The one table behind a
  * proposal's before/after and the comparison of two budget versions. Fits the pane at 320 px: the
- * line's label wraps, the amounts do not.
+ * line's label wraps, the amounts do not. Amount headings are right-aligned over their amounts.
  */
 import type { ReactNode } from 'react';
 import {
@@ -21,6 +21,8 @@ import { useNumbers } from '../../state/numbers';
 const useStyles = makeStyles({
   table: { tableLayout: 'auto', width: '100%' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  // A header cell lays its text out in a flex button: textAlign does not reach it.
+  numHead: { justifyContent: 'flex-end' },
   line: { wordBreak: 'break-word' },
   up: { backgroundColor: tokens.colorPaletteGreenBackground1 },
   down: { backgroundColor: tokens.colorPaletteRedBackground1 },
@@ -64,9 +66,15 @@ export function ChangeTable({ rows, beforeName, afterName, label, total }: Chang
       <TableHeader>
         <TableRow>
           <TableHeaderCell>Line</TableHeaderCell>
-          <TableHeaderCell className={styles.num}>{beforeName}</TableHeaderCell>
-          <TableHeaderCell className={styles.num}>{afterName}</TableHeaderCell>
-          <TableHeaderCell className={styles.num}>Change</TableHeaderCell>
+          <TableHeaderCell className={styles.num} button={{ className: styles.numHead }}>
+            {beforeName}
+          </TableHeaderCell>
+          <TableHeaderCell className={styles.num} button={{ className: styles.numHead }}>
+            {afterName}
+          </TableHeaderCell>
+          <TableHeaderCell className={styles.num} button={{ className: styles.numHead }}>
+            Change
+          </TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
