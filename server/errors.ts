@@ -80,6 +80,12 @@ export const ServerErrors = {
     }),
   invalidTransition: (from: string, to: string, current: unknown) =>
     new HttpError(409, 'SERVER_INVALID_TRANSITION', `A proposal in state ${from} cannot become ${to}.`, { current }),
+  /** No reversal now (src/model/proposal.ts `reversalRefusal`): not applied, a reversal itself, or one is open. */
+  reversalRefused: (why: string, current: Record<string, unknown>) =>
+    new HttpError(409, 'SERVER_REVERSAL_REFUSED', `No reversal of proposal ${String(current.id)} now: ${why}.`, {
+      current,
+      reversal: current.reversal ?? null,
+    }),
   outcomeMeasured: (id: string, current: unknown) =>
     new HttpError(
       409,

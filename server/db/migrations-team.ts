@@ -319,3 +319,35 @@ $$;
 CREATE TRIGGER proposal_steps_separation_by_email BEFORE INSERT OR UPDATE ON proposal_steps
   FOR EACH ROW EXECUTE FUNCTION proposal_steps_separation_by_email();
 `;
+
+// v12: revert is a reversal proposal through the approval chain (src/model/proposal.ts), never one
+// person's act. A reversal names the proposal it reverses (`reverts`); at most one reversal of a
+// proposal is open or applied at a time; and a proposal becomes reverted only with an applied
+// reversal of its own (`reversal_id`, who applied it and when), whatever the application does.
+// Proposals reverted directly before this migration stay as they are (history): the trigger checks
+// a row when it becomes reverted, and no row already reverted changes.
+export const reversals = `
+ALTER TABLE proposals ADD COLUMN reverts uuid REFERENCES proposals (id),
+  ADD COLUMN reversal_id uuid REFERENCES proposals (id), ADD COLUMN reverted_by text, ADD COLUMN reverted_at timestamptz;
+CREATE UNIQUE INDEX proposals_one_reversal ON proposals (reverts)
+  WHERE reverts IS NOT NULL AND state IN ('draft', 'submitted', 'approved', 'applied');
+CREATE FUNCTION proposals_reversal_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.reverts IS DISTINCT FROM OLD.reverts THEN
+    RAISE EXCEPTION 'proposal %: what a reversal reverses does not change', NEW.id USING ERRCODE = '42501';
+  END IF;
+  IF TG_OP = 'INSERT' AND NEW.reverts IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM proposals o WHERE o.id = NEW.reverts AND o.state = 'applied' AND o.reverts IS NULL) THEN
+    RAISE EXCEPTION 'proposal % is not an applied proposal that can be reversed', NEW.reverts USING ERRCODE = '42501';
+  END IF;
+  IF NEW.state = 'reverted' AND (TG_OP = 'INSERT' OR OLD.state <> 'reverted') AND (NEW.reverted_by IS NULL
+    OR NOT EXISTS (SELECT 1 FROM proposals r WHERE r.id = NEW.reversal_id AND r.reverts = NEW.id AND r.state = 'applied'))
+  THEN
+    RAISE EXCEPTION 'proposal % is reverted only by applying its approved reversal', NEW.id USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER proposals_reversal_rules BEFORE INSERT OR UPDATE ON proposals
+  FOR EACH ROW EXECUTE FUNCTION proposals_reversal_rules();
+`;

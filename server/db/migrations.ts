@@ -7,6 +7,7 @@ import {
   idempotencyFingerprint,
   kpisAndAdjustments,
   notifications,
+  reversals,
   teamProposals,
 } from './migrations-team';
 
@@ -168,4 +169,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'archived-kpis-forgotten-moves', sql: archivedKpisForgottenMoves },
   { version: 10, name: 'budget-of-record', sql: budgetOfRecord },
   { version: 11, name: 'decisions-by-email', sql: decisionsByEmail },
+  { version: 12, name: 'reversals', sql: reversals },
 ];

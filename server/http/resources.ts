@@ -47,11 +47,15 @@ export const RESOURCES = {
     entity: 'proposal',
     table: 'proposals',
     key: 'id',
-    // The model's Proposal (src/model/team-proposal.ts): lines, history, chain and versions made.
+    // The model's Proposal (src/model/team-proposal.ts): lines, history, chain, versions made, and
+    // its reversal link: the proposal it reverts, and its latest reversal with that one's state.
     columns: `id, state, version, cost_centre AS "costCentre", cost_centres AS "costCentres",
       fiscal_year AS "fiscalYear", amount::float8 AS amount, reason, lines, history, authors,
       created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt",
       submitted_by AS "submittedBy", submitted_at AS "submittedAt",
+      reverts, reverted_by AS "revertedBy", reverted_at AS "revertedAt",
+      (SELECT jsonb_build_object('id', r.id, 'state', r.state) FROM proposals r WHERE r.reverts = proposals.id
+        ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS reversal,
       (SELECT coalesce(jsonb_agg(jsonb_build_object(
           'step', s.step_no, 'name', s.name, 'role', s.role, 'costCentre', s.scope,
           'minAmount', s.min_amount::float8, 'deadlineHours', s.deadline_hours, 'reminderHours', s.reminder_hours,

@@ -1,5 +1,5 @@
 /**
- * Budget versions made by applying (or reverting) a proposal: for each cost centre the proposal
+ * Budget versions made by applying a proposal (a reversal too): for each cost centre the proposal
  * changes, a new immutable budget version of its fiscal year, copied from the latest one with the
  * proposal's lines set to their new amounts, and its lineage (which proposal, who approved, who
  * applied, when). Runs inside the transaction that moves the proposal, so the state change, the
@@ -34,29 +34,25 @@ export async function nextVersionNumber(
 }
 
 /**
- * Writes one version per affected cost centre. Apply expects each line to hold `before` in the
- * latest version (a missing line counts as 0) and writes `after`; revert expects `after` and writes
- * `before`. A line that holds something else is a 409 naming every such line, and nothing is written.
+ * Writes one version per affected cost centre. Each line must hold `before` in the latest version
+ * (a missing line counts as 0); it gets `after`. A line that holds something else is a 409 naming
+ * every such line, and nothing is written. A reversal's lineage names the proposal it reverts too.
  */
-export async function writeProposalVersions(
-  tx: Queryable,
-  proposal: Row,
-  action: 'apply' | 'revert',
-  user: AuthUser,
-): Promise<void> {
+export async function writeProposalVersions(tx: Queryable, proposal: Row, user: AuthUser): Promise<void> {
   const lines = proposal.lines as ProposalLine[];
   const fiscalYear = Number(proposal.fiscalYear);
   const unplaced = lines.filter((l) => !l.account || !l.period);
   if (unplaced.length > 0)
     throw ServerErrors.budgetChanged({ reason: 'lines without account or period', lines: unplaced.map((l) => l.id) });
   const lineage = {
-    action,
+    action: 'apply',
     proposalId: proposal.id,
+    ...(proposal.reverts ? { reverts: proposal.reverts } : {}),
     reason: proposal.reason,
     submittedBy: proposal.submittedBy,
     submittedAt: proposal.submittedAt,
     approvers: await approvals(tx, String(proposal.id)),
-    [action === 'apply' ? 'appliedBy' : 'revertedBy']: user.id,
+    appliedBy: user.id,
   };
   const stale: Row[] = [];
   for (const costCentre of affectedCostCentres(lines)) {
@@ -64,7 +60,7 @@ export async function writeProposalVersions(
     const { number, headId } = await nextVersionNumber(tx, costCentre, fiscalYear, 'budget');
     const current = await amountsIn(tx, headId, mine);
     for (const line of mine) {
-      const expected = action === 'apply' ? line.before : line.after;
+      const expected = line.before;
       const found = current.get(key(line)) ?? 0;
       if (Math.abs(found - expected) >= MIN_CHANGE) stale.push({ ...line, expected, found, costCentre });
     }
@@ -74,7 +70,7 @@ export async function writeProposalVersions(
        VALUES ($1, $2, 'budget', $3, $4, $5, $6, $7::jsonb || jsonb_build_object('at', now()), $8) RETURNING id`,
       [costCentre, fiscalYear, `v${number}`, number, headId, proposal.id, JSON.stringify(lineage), user.id],
     );
-    const target = mine.map((l) => (action === 'apply' ? l.after : l.before));
+    const target = mine.map((l) => l.after);
     await tx.query(
       `INSERT INTO version_lines (version_id, account, period, amount)
        SELECT $1::uuid, account, period, amount FROM version_lines

@@ -20,8 +20,10 @@ import { byRecord } from '../http/route';
 import * as S from '../http/schemas';
 import { emitEvent } from '../notify/events';
 import { decideStep, openStep, startChain, type ProposalSummary } from '../proposals/chain-steps';
+import { historyStep } from '../proposals/history';
 import { writeProposalVersions } from '../proposals/versions';
 import type { RouteDeps } from './deps';
+import { markReverted, reversalRoute } from './proposal-reversal';
 
 const PROPOSAL = RESOURCES.proposal;
 type Row = Record<string, unknown>;
@@ -88,18 +90,15 @@ const summary = (row: Row): ProposalSummary => ({
   createdBy: row.createdBy,
 });
 
-/** The SQL appending one step to the proposal's history (the database's clock says when). */
-const historyStep = (first: number) =>
-  `history = history || jsonb_build_array(jsonb_build_object('action', $${first}::text, 'from', $${first + 1}::text,
-     'to', $${first + 2}::text, 'who', $${first + 3}::text, 'role', $${first + 4}::text, 'when', now(), 'comment', $${first + 5}::text))`;
-
 /**
  * Reallocation proposals: the model's multi-line Proposal (src/model), drafted and edited, then moved
  * through the state machine with an approval chain (src/model/approval-chain.ts): submit starts the
  * chain, each approve decides the current step (the last one approves the proposal), reject ends it,
- * apply and revert write new budget versions with their lineage.
+ * apply writes new budget versions with their lineage. Revert asks for a reversal proposal
+ * (proposal-reversal.ts), which goes through the chain; applying it reverts the original.
  */
-export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
+export function proposalRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db } = deps;
   const tags = ['proposals'];
   costCentreListRoute(app, db, {
     url: '/api/proposals',
@@ -205,10 +204,14 @@ export function proposalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     },
   });
 
-  for (const verb of PROPOSAL_VERBS) transitionRoute(app, db, verb);
+  for (const verb of PROPOSAL_VERBS) if (verb !== 'revert') transitionRoute(app, db, verb);
+  reversalRoute(app, deps);
 }
 
-function transitionRoute(app: FastifyInstance, db: RouteDeps['db'], verb: ProposalVerb): void {
+/** The verbs that move the proposal itself (revert asks for a reversal instead). */
+type MoveVerb = Exclude<ProposalVerb, 'revert'>;
+
+function transitionRoute(app: FastifyInstance, db: RouteDeps['db'], verb: MoveVerb): void {
   const rule = TRANSITIONS[verb];
   const decides = verb === 'approve' || verb === 'reject';
   updateRoute<{ comment?: string }>(app, db, {
@@ -249,26 +252,27 @@ function transitionRoute(app: FastifyInstance, db: RouteDeps['db'], verb: Propos
           : '';
       return { sql: `state = $2, updated_by = $3${submitted}${author}, ${historyStep(4)}`, values };
     },
-    after: async ({ tx }, row) => {
-      if (verb === 'apply')
-        await emitEvent(tx, {
-          kind: 'proposal.applied',
-          costCentres: summary(row).costCentres,
-          payload: { proposal: row },
-        });
+    after: async ({ tx, request }, row) => {
+      if (verb !== 'apply') return;
+      await emitEvent(tx, {
+        kind: 'proposal.applied',
+        costCentres: summary(row).costCentres,
+        payload: { proposal: row },
+      });
+      if (row.reverts) await markReverted(tx, request, row);
     },
     audited: (row, { body }) => ({ ...row, comment: body.comment ?? '' }),
   });
 }
 
-const SUMMARIES: Record<ProposalVerb, string> = {
+const SUMMARIES: Record<MoveVerb, string> = {
   submit: 'draft → submitted: starts the approval chain (If-Match required)',
   approve:
     'Approve the current chain step; the last step makes the proposal approved (If-Match; 403 to its authors, to anyone who decided a step, and to anyone without the step’s role and cost centres)',
   reject:
     'Reject at the current chain step: submitted → rejected (If-Match; comment required; same 403 rules as approve)',
-  apply: 'approved → applied: writes a new budget version per changed cost centre, with lineage (If-Match)',
-  revert: 'applied → reverted: writes versions restoring the amounts before (If-Match; comment required)',
+  apply:
+    'approved → applied: writes a new budget version per changed cost centre, with lineage; applying a reversal also makes the proposal it reverts reverted (If-Match)',
 };
 
 /**
@@ -301,7 +305,7 @@ async function authorizeDecision(current: Row, { tx, user }: ChangeContext<{ com
 
 /** What each verb writes besides the proposal row; returns the state it leads to. */
 const CHANGES: Record<
-  ProposalVerb,
+  MoveVerb,
   (tx: Queryable, current: Row, ctx: ChangeContext<{ comment?: string }>) => Promise<ProposalState>
 > = {
   submit: async (tx, current, { user }) => {
@@ -320,11 +324,7 @@ const CHANGES: Record<
     return 'rejected';
   },
   apply: async (tx, current, { user }) => {
-    await writeProposalVersions(tx, current, 'apply', user);
+    await writeProposalVersions(tx, current, user);
     return 'applied';
-  },
-  revert: async (tx, current, { user }) => {
-    await writeProposalVersions(tx, current, 'revert', user);
-    return 'reverted';
   },
 };

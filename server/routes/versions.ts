@@ -85,7 +85,7 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     },
     insert: async ({ tx, body, user, request }) => {
       const { number, headId } = await nextVersionNumber(tx, body.costCentre, body.fiscalYear, body.kind);
-      // The budget of record: made directly once (the baseline), then only by applying (or reverting) a
+      // The budget of record: made directly once (the baseline), then only by applying a (reversal)
       // proposal. Checked under the lock above, before If-Match, so no claim or race makes a second one.
       if (body.kind === 'budget' && headId !== null)
         throw ServerErrors.budgetNeedsProposal(

@@ -7,6 +7,8 @@
  *
  * Each move is one verb (on the server, POST /api/proposals/:id/<verb>) that needs one permission
  * (roles.ts) and, for reject and revert, a comment saying why. rejected and reverted are final.
+ * With a team, revert is not one person's move: it asks for a reversal (below), and the proposal
+ * becomes reverted when another person has approved that reversal and it is applied.
  */
 import type { Action } from './roles';
 
@@ -140,3 +142,49 @@ export const PENDING_STATES: ReadonlyArray<ProposalState> = ['draft', 'submitted
 
 /** @example isPending('submitted') // true */
 export const isPending = (state: ProposalState): boolean => PENDING_STATES.includes(state);
+
+/**
+ * A reversal: how a team undoes an applied proposal, as an ERP reverses a posted budget transfer
+ * with a reversal document that goes through the same approval workflow. It is a new proposal
+ * whose lines go back (each line's `after → before` of the original), linked to the original
+ * (`reverts`), submitted at once with the chain's steps for its amount, its author the person who
+ * asked for it (who therefore never approves it) and that person's comment its reason. Applying it
+ * writes the budget back (the usual apply check: each line still at the original's `after`) and
+ * marks the original `reverted`; a rejected reversal leaves the original applied. While one is open
+ * no second one is made, and a reversal is not itself reversed: to make the change again, propose it
+ * again. Without a team (the pane's single-user mode) nobody else exists to approve a reversal, and
+ * `revert` moves the proposal directly (proposal-machine.ts).
+ */
+export interface ReversalLink {
+  /** The proposal this one reverses (null: an ordinary proposal). */
+  reverts: string | null;
+  /** The latest reversal asked for this proposal, and where it stands (null: none). */
+  reversal: { id: string; state: ProposalState } | null;
+}
+
+/** The states in which a reversal is still open: it may yet be applied. */
+export const OPEN_REVERSAL_STATES: ReadonlyArray<ProposalState> = ['draft', 'submitted', 'approved'];
+
+/**
+ * The lines of the reversal of a proposal with `lines`: the same budget lines, from `after` back to `before`.
+ * @example reversalLines([{ id: 'a', costCentre: 'C', before: 10, after: 7 }]) // [{ id: "a", costCentre: "C", before: 7, after: 10 }]
+ */
+export function reversalLines(lines: ReadonlyArray<ProposalLine>): ProposalLine[] {
+  return lines.map((l) => ({ ...l, before: l.after, after: l.before }));
+}
+
+/**
+ * Why `proposal` cannot get a reversal now, or null: it must be applied, not a reversal itself, and
+ * have no open reversal.
+ * @example reversalRefusal({ state: 'applied', reverts: null, reversal: { id: 'r1', state: 'submitted' } })
+ * // "reversal r1 is already submitted: it is decided before another is asked for"
+ */
+export function reversalRefusal(proposal: { state: ProposalState } & ReversalLink): string | null {
+  if (proposal.state !== 'applied') return `only an applied proposal is reversed, and this one is ${proposal.state}`;
+  if (proposal.reverts !== null)
+    return `it is the reversal of ${proposal.reverts}, and a reversal is not reversed: propose the change again instead`;
+  const open = proposal.reversal;
+  if (open && OPEN_REVERSAL_STATES.includes(open.state))
+    return `reversal ${open.id} is already ${open.state}: it is decided before another is asked for`;
+  return null;
+}

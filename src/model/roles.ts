@@ -8,7 +8,7 @@
  * - approver, controller (finance controller) and cfo read, review, and approve or reject the
  *   steps of an approval chain that name their role (approval-chain.ts);
  * - budget_owner loads a cost centre's first budget (the baseline), applies approved proposals and
- *   reverts applied ones;
+ *   asks for the reversal of applied ones (proposal.ts: a proposal that others approve);
  * - KPI definitions (targets, actual series, links) are changed and archived by the owning cost
  *   centre's editors (admin, budget_owner, analyst) and by finance (controller, cfo), within their
  *   cost centres; the same people forget a reverted move in the memory of adjustments (`forget`);

@@ -2,10 +2,19 @@
  * A proposal as the team server stores and serves it: the model's `Proposal` (lines with before and
  * after, reason, affected cost centres, history of steps) plus what sharing it needs — the
  * optimistic-concurrency version, the fiscal year whose budget versions it changes, its approval
- * chain with deadlines and delays, and the versions applying or reverting it created.
+ * chain with deadlines and delays, the versions applying it created, and its link to a reversal
+ * (proposal.ts: a team reverts through a reversal proposal, never by one person's move).
  */
 import { stepRefusal, type ChainStep } from './approval-chain';
-import { affectedCostCentres, PROPOSAL_VERBS, TRANSITIONS, type Proposal, type ProposalLine } from './proposal';
+import {
+  affectedCostCentres,
+  PROPOSAL_VERBS,
+  reversalRefusal,
+  TRANSITIONS,
+  type Proposal,
+  type ProposalLine,
+  type ReversalLink,
+} from './proposal';
 import type { ProposalVerb } from './proposal';
 import { mayAccess, mayAct, type AuthUser } from './roles';
 
@@ -40,7 +49,7 @@ export interface ProposalChainStep extends ChainStep {
   overdue: boolean;
 }
 
-/** A budget version applying or reverting the proposal created. */
+/** A budget version applying the proposal created ('revert': a direct revert, before reversals went through the chain). */
 export interface ProposalVersionRef {
   id: string;
   costCentre: string;
@@ -49,7 +58,7 @@ export interface ProposalVersionRef {
 }
 
 /** A stored proposal. */
-export interface TeamProposal extends Proposal {
+export interface TeamProposal extends Proposal, ReversalLink {
   costCentre: string;
   fiscalYear: number;
   /** The amount the proposal moves (`movedAmount`), which the chain's thresholds compare with. */
@@ -63,6 +72,18 @@ export interface TeamProposal extends Proposal {
   authors: string[];
   chain: ProposalChainStep[];
   versions: ProposalVersionRef[];
+  /** Who applied the reversal that reverted it, and when (null until then). */
+  revertedBy: string | null;
+  revertedAt: string | null;
+}
+
+/**
+ * What asking for a reversal answers (POST /api/proposals/:id/revert, 201): the reversal proposal,
+ * submitted, and a sentence saying what happens next.
+ */
+export interface ProposedReversal {
+  reversal: TeamProposal;
+  message: string;
 }
 
 /** The open step of a submitted proposal's chain, if any. */
@@ -73,8 +94,9 @@ export const pendingStep = (proposal: Pick<TeamProposal, 'chain'>): ProposalChai
  * Why `user` may not `verb` `proposal` now, or null when the server would accept it: the rules the
  * server enforces (state, the verb's grant on every cost centre the proposal names, and for approve
  * and reject the current step's separation of duties, role and cost centres: `stepRefusal`), so the
- * pane offers only the buttons that will work. Reject and revert also need a comment, which the
- * pane asks for when the button is pressed.
+ * pane offers only the buttons that will work. Revert asks for a reversal (proposal.ts:
+ * `reversalRefusal`). Reject and revert also need a comment, which the pane asks for when the
+ * button is pressed.
  * @example teamRefusal(submittedByAnn, { id: 'ann', roles: ['approver'], costCentres: ['CC1'] }, 'approve')
  * // "ann wrote or submitted this proposal; separation of duties: another person approves it"
  */
@@ -84,6 +106,7 @@ export function teamRefusal(proposal: TeamProposal, user: AuthUser, verb: Propos
   if (!mayAct(user.roles, rule.action)) return `${user.id} holds no role that may ${rule.action}`;
   const missing = proposal.costCentres.filter((costCentre) => !mayAccess(user, costCentre));
   if (missing.length > 0) return `${user.id} does not hold ${missing.join(', ')}`;
+  if (verb === 'revert') return reversalRefusal(proposal);
   if (rule.action !== 'approve') return null;
   const step = pendingStep(proposal);
   if (!step) return 'no approval step is open';

@@ -19,7 +19,7 @@ export interface BudgetVersion {
   number?: number;
   /** The version this one was made from (null for the first). */
   parentId?: string | null;
-  /** The proposal whose apply or revert made it (null when created directly). */
+  /** The proposal whose apply (or, before reversals, direct revert) made it; null when created directly. */
   proposalId?: string | null;
   /** Where it came from: action, proposal, reason, submitter, approvers, who applied, when. */
   lineage?: Record<string, unknown> | null;

@@ -4,12 +4,17 @@ import {
   isFinal,
   isPending,
   missingComment,
+  movedAmount,
   netChange,
   nextState,
+  OPEN_REVERSAL_STATES,
   PROPOSAL_STATES,
   PROPOSAL_VERBS,
+  reversalLines,
+  reversalRefusal,
   TRANSITIONS,
   type ProposalLine,
+  type ProposalState,
 } from '../../src/model/proposal';
 
 describe('proposal state machine (the table pane and server share)', () => {
@@ -92,5 +97,51 @@ describe('proposal lines', () => {
 describe('pending proposals', () => {
   test('drafted, submitted or approved but not applied are pending', () => {
     expect(PROPOSAL_STATES.filter(isPending)).toEqual(['draft', 'submitted', 'approved']);
+  });
+});
+
+describe('reversals (how a team reverts: a proposal back through the chain)', () => {
+  const lines: ProposalLine[] = [
+    { id: 'MKT-ADS', costCentre: 'MKT', account: '6200', period: '2026-03', before: 100_000, after: 80_000 },
+    { id: 'SAL-TRV', costCentre: 'SAL', account: '6100', period: '2026-03', before: 50_000, after: 70_000 },
+  ];
+  test('a reversal’s lines are the same budget lines from after back to before, moving the same amount', () => {
+    const back = reversalLines(lines);
+    expect(back).toEqual([
+      { id: 'MKT-ADS', costCentre: 'MKT', account: '6200', period: '2026-03', before: 80_000, after: 100_000 },
+      { id: 'SAL-TRV', costCentre: 'SAL', account: '6100', period: '2026-03', before: 70_000, after: 50_000 },
+    ]);
+    expect(movedAmount(back)).toBe(movedAmount(lines));
+    expect(affectedCostCentres(back)).toEqual(affectedCostCentres(lines));
+    expect(reversalLines(back)).toEqual(lines);
+    expect(reversalLines([])).toEqual([]);
+  });
+
+  const link = (
+    state: ProposalState,
+    reversal: { id: string; state: ProposalState } | null = null,
+    reverts = null,
+  ) => ({
+    state,
+    reverts,
+    reversal,
+  });
+  test('only an applied proposal is reversed', () => {
+    for (const state of PROPOSAL_STATES.filter((s) => s !== 'applied'))
+      expect(reversalRefusal(link(state))).toBe(`only an applied proposal is reversed, and this one is ${state}`);
+    expect(reversalRefusal(link('applied'))).toBeNull();
+  });
+  test('one reversal open at a time; after a rejected one another may be asked for', () => {
+    expect(OPEN_REVERSAL_STATES).toEqual(['draft', 'submitted', 'approved']);
+    for (const state of OPEN_REVERSAL_STATES)
+      expect(reversalRefusal(link('applied', { id: 'r1', state }))).toBe(
+        `reversal r1 is already ${state}: it is decided before another is asked for`,
+      );
+    expect(reversalRefusal(link('applied', { id: 'r1', state: 'rejected' }))).toBeNull();
+  });
+  test('a reversal is not itself reversed', () => {
+    expect(reversalRefusal({ state: 'applied', reverts: 'p1', reversal: null })).toBe(
+      'it is the reversal of p1, and a reversal is not reversed: propose the change again instead',
+    );
   });
 });

@@ -57,4 +57,8 @@ export const proposal = (state: TeamProposal['state'], chain: ProposalChainStep[
   authors: ['ann'],
   chain,
   versions: [],
+  reverts: null,
+  reversal: null,
+  revertedBy: null,
+  revertedAt: null,
 });

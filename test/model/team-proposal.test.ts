@@ -56,6 +56,19 @@ describe('what a signed-in user may do with a team proposal', () => {
     expect(teamActions(proposal('reverted'), ann)).toEqual([]);
   });
 
+  test('revert asks for a reversal: none while one is open, none of a reversal', () => {
+    const open = { ...proposal('applied'), reversal: { id: 'r1', state: 'submitted' as const } };
+    expect(teamActions(open, ann)).toEqual([]);
+    expect(teamRefusal(open, ann, 'revert')).toBe(
+      'reversal r1 is already submitted: it is decided before another is asked for',
+    );
+    expect(teamActions({ ...open, reversal: { id: 'r1', state: 'rejected' } }, ann)).toEqual(['revert']);
+    expect(teamRefusal({ ...proposal('applied'), reverts: 'p0' }, ann, 'revert')).toMatch(
+      /^it is the reversal of p0, and a reversal is not reversed/,
+    );
+    expect(teamRefusal(proposal('applied'), bob, 'revert')).toBe('bob holds no role that may apply');
+  });
+
   test('a submitted proposal without an open step (chain not read) offers no decision', () => {
     expect(teamRefusal(proposal('submitted'), bob, 'approve')).toBe('no approval step is open');
     expect(pendingStep(secondStep)?.step).toBe(2);

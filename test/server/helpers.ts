@@ -299,3 +299,26 @@ export async function send(base: string, spec: RequestSpec): Promise<TestRespons
     json: () => JSON.parse(text),
   };
 }
+
+/**
+ * Reverts an applied proposal the only way the server allows: `asker` asks for a reversal (with
+ * `comment`), each of `approvers` decides the next step of its chain, and `applier` (default the
+ * asker) applies it. Answers the applied reversal; any refusal on the way throws.
+ */
+export async function revertThroughChain(
+  server: Pick<TestServer, 'as'>,
+  { asker, approvers, applier = asker }: { asker: string; approvers: readonly string[]; applier?: string },
+  proposal: Readonly<Record<string, unknown>>,
+  comment = 'reverted',
+) {
+  const step = async (response: Promise<TestResponse>, what: string, status = 200) => {
+    const answer = await response;
+    if (answer.statusCode !== status)
+      throw new Error(`revertThroughChain ${what}: ${answer.statusCode} ${answer.body}`);
+    return answer.json();
+  };
+  let reversal = (await step(moveProposal(server, asker, proposal, 'revert', { comment }), 'revert', 201)).reversal;
+  for (const approver of approvers)
+    reversal = await step(moveProposal(server, approver, reversal, 'approve'), 'approve');
+  return step(moveProposal(server, applier, reversal, 'apply'), 'apply');
+}

@@ -3,6 +3,7 @@ import {
   moveProposal,
   postVersion,
   reviseBudget,
+  revertThroughChain,
   snapshot,
   startTestServer,
   type TestServer,
@@ -17,7 +18,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * Attack probes on the budget of record: one person must not change a cost centre's budget without a
  * second person's approval. `POST /api/versions` made any budget version an editor asked for, which
  * later proposals and applies built on; now a budget version is made directly only as the baseline
- * (the first of its cost centre and year), later ones only by applying (or reverting) a proposal
+ * (the first of its cost centre and year), later ones only by applying a proposal (a reversal too)
  * that went through the approval chain. A hostile editor tries a second budget directly, under every
  * If-Match, spelled differently, racing the baseline, through the database, and through the routes
  * that write other numbers (actuals); an analyst tries to claim a cost centre's first budget before
@@ -209,7 +210,7 @@ describe.each(engines)('budget of record probes (%s)', (engine) => {
     expect(await budgets('DB1', 2031)).toHaveLength(1);
   });
 
-  test('the budget changes through an approved proposal; revert restores the approved amounts and is no way round', async () => {
+  test('the budget changes through an approved proposal; revert is a reversal another person approves, no way round', async () => {
     const base = await direct(t.alice, 'CC4', 'Budget CC4', 1000);
     expect(base.statusCode).toBe(201);
     const team = { author: t.alice, approvers: [t.ann] };
@@ -221,22 +222,26 @@ describe.each(engines)('budget of record probes (%s)', (engine) => {
     expect(v2).toMatchObject({ costCentre: 'CC4', name: 'v2', action: 'apply' });
     // Made from the approved proposal, a direct budget still is not allowed.
     expectNeedsProposal(await direct(t.bob, 'CC4', 'After v2', 1), { id: v2.id, name: 'v2', number: 2 });
-    // Revert: only the apply role; it writes back the amounts the apply found, as v3 with its lineage.
+    // Revert: only the apply role; it asks for a reversal, which ann approves before alice applies it.
     expect((await moveProposal(server, t.bob, applied, 'revert', { comment: 'undo' })).statusCode).toBe(403);
-    const reverted = await moveProposal(server, t.alice, applied, 'revert', { comment: 'undo' });
-    expect(reverted.statusCode).toBe(200);
-    const v3 = (
-      await server.as(t.alice, { method: 'GET', url: `/api/versions/${reverted.json().versions[1].id}` })
-    ).json();
-    expect(v3).toMatchObject({ number: 3, proposalId: applied.id, lineage: { action: 'revert', revertedBy: 'alice' } });
+    const reverted = await revertThroughChain(server, { asker: t.alice, approvers: [t.ann] }, applied, 'undo');
+    const v3 = (await server.as(t.alice, { method: 'GET', url: `/api/versions/${reverted.versions[0].id}` })).json();
+    expect(v3).toMatchObject({
+      number: 3,
+      proposalId: reverted.id,
+      lineage: { action: 'apply', reverts: applied.id, appliedBy: 'alice', approvers: [{ who: 'ann' }] },
+    });
     expect(v3.lines).toEqual([
       { account: '6100', period: '2026-01', amount: 1000 },
       { account: '6200', period: '2026-01', amount: 2000 },
       { account: '6300', period: '2026-01', amount: 0 },
     ]);
-    // Once reverted, the proposal moves no more (no second revert, no apply again).
+    // Once reverted, the proposal moves no more (no second reversal, no apply again), nor is the reversal reversed.
+    const original = (await server.as(t.alice, { method: 'GET', url: `/api/proposals/${applied.id}` })).json();
+    expect(original.state).toBe('reverted');
     for (const verb of ['revert', 'apply'])
-      expect((await moveProposal(server, t.alice, reverted.json(), verb, { comment: 'again' })).statusCode).toBe(409);
+      expect((await moveProposal(server, t.alice, original, verb, { comment: 'again' })).statusCode).toBe(409);
+    expect((await moveProposal(server, t.alice, reverted, 'revert', { comment: 'again' })).statusCode).toBe(409);
     expect((await budgets('CC4')).map((v) => [v.number, v.proposal_id === null])).toEqual([
       [1, true],
       [2, false],

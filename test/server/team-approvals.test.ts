@@ -79,7 +79,7 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
     expect(big.amount).toBe(60_000);
   });
 
-  test('applying creates one immutable version with lineage, in the same transaction; revert makes the next', async () => {
+  test('applying creates one immutable version with lineage, in the same transaction; an applied reversal makes the next', async () => {
     const p = await draft(t.alice, [
       { id: 'travel', costCentre: 'CC1', account: '6100', period: '2026-03', before: 5000, after: 2500 },
       { id: 'ads', costCentre: 'CC1', account: '6200', period: '2026-03', before: 1000, after: 3500 },
@@ -125,16 +125,24 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
     });
     await expect(server.db.query('DELETE FROM budget_versions')).rejects.toMatchObject({ code: '42501' });
 
-    const reverted = await act(t.alice, body, 'revert', 'campaign cancelled');
-    expect(reverted.json().versions.map((v: Json) => [v.name, v.action])).toEqual([
-      ['v2', 'apply'],
-      ['v3', 'revert'],
-    ]);
+    // Revert asks for a reversal, which goes through the same chain; applying it makes the next version.
+    const asked = await act(t.alice, body, 'revert', 'campaign cancelled');
+    expect(asked.statusCode).toBe(201);
+    let reversal = asked.json().reversal;
+    expect(reversal.chain.map((s: Json) => s.role)).toEqual(['approver', 'controller']);
+    reversal = (await act(t.bob, reversal, 'approve')).json();
+    reversal = (await act(t.carol, reversal, 'approve')).json();
+    const reversed = await act(t.alice, reversal, 'apply');
+    expect(reversed.json().versions.map((v: Json) => [v.name, v.action])).toEqual([['v3', 'apply']]);
     const v3 = (
-      await server.as(t.alice, { method: 'GET', url: `/api/versions/${reverted.json().versions[1].id}` })
+      await server.as(t.alice, { method: 'GET', url: `/api/versions/${reversed.json().versions[0].id}` })
     ).json();
     expect(v3.lines.slice(0, 2).map((l: Json) => l.amount)).toEqual([5000, 1000]);
     expect(v3.parentId).toBe(version.id);
+    expect(v3.lineage).toMatchObject({ proposalId: reversal.id, reverts: p.id, appliedBy: 'alice' });
+    const original = (await server.as(t.alice, { method: 'GET', url: `/api/proposals/${p.id}` })).json();
+    expect(original).toMatchObject({ state: 'reverted', revertedBy: 'alice', reversal: { id: reversal.id } });
+    expect(original.versions.map((v: Json) => v.name)).toEqual(['v2']);
   });
 
   test('a proposal made on an old budget is refused at apply (409 naming the lines), and nothing is written', async () => {

@@ -68,20 +68,35 @@ describeIfPg('workflows on real PostgreSQL', () => {
     const silent = await post('revert', { 'if-match': `"${version}"` }, { comment: '  ' });
     expect(silent.statusCode).toBe(400);
     expect(silent.json().error.message).toMatch(/comment saying why/);
-    const reverted = await post('revert', { 'if-match': `"${version}"` }, { comment: 'campaign cancelled' });
-    expect(reverted.statusCode).toBe(200);
+    // Revert asks for a reversal that another person approves; applying it reverts the proposal.
+    const asked = await post('revert', { 'if-match': `"${version}"` }, { comment: 'campaign cancelled' });
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json().reversal).toMatchObject({ state: 'submitted', reverts: p.id, createdBy: 'root' });
+    expect((await server.as(admin, { method: 'GET', url: `/api/proposals/${p.id}` })).json()).toMatchObject({
+      state: 'applied',
+      version,
+    });
+    const reversal = await moveProposal(server, approver, asked.json().reversal, 'approve');
+    expect(reversal.statusCode).toBe(200);
+    expect((await moveProposal(server, admin, reversal.json(), 'apply')).statusCode).toBe(200);
     const final = await server.as(admin, { method: 'GET', url: `/api/proposals/${p.id}` });
-    expect(final.json()).toMatchObject({ state: 'reverted', version: 5 });
+    expect(final.json()).toMatchObject({ state: 'reverted', version: 5, revertedBy: 'root' });
     const trail = await server.as(admin, { method: 'GET', url: `/api/audit?entity=proposal&entityId=${p.id}` });
     expect(trail.json().map((e: { action: string }) => e.action)).toEqual([
+      'proposal.reverted',
       'proposal.revert',
       'proposal.apply',
       'proposal.approve',
       'proposal.submit',
       'proposal.create',
     ]);
-    expect(trail.json()[1]).toMatchObject({ actor: 'root', role: 'admin', after: { state: 'applied' } });
-    expect(trail.json()[2]).toMatchObject({ actor: 'ann', role: 'approver', after: { state: 'approved' } });
+    expect(trail.json()[2]).toMatchObject({ actor: 'root', role: 'admin', after: { state: 'applied' } });
+    expect(trail.json()[3]).toMatchObject({ actor: 'ann', role: 'approver', after: { state: 'approved' } });
+    expect(trail.json()[1]).toMatchObject({
+      actor: 'root',
+      before: { state: 'applied' },
+      after: { state: 'applied', reversal: { id: reversal.json().id, state: 'submitted' } },
+    });
     expect(trail.json()[0]).toMatchObject({
       actor: 'root',
       role: 'admin',

@@ -130,7 +130,7 @@ describeIfPg('server migrations', () => {
          VALUES ($1, 1, 'A', 'approver', 'affected', 48, 'pending')`,
         [id],
       );
-      expect(await migrate(db)).toEqual([11]);
+      expect(await migrateTo(db, 11)).toEqual([11]);
       expect(
         (await db.query('SELECT authors, author_emails FROM proposals')).rows.map((r) => [r.authors, r.author_emails]),
       ).toEqual([[['ana'], []]]);
@@ -142,5 +142,37 @@ describeIfPg('server migrations', () => {
         db.query(`UPDATE proposal_steps SET decided_by = 'ana2', decided_by_email = 'ana@corp.example'`),
       ).rejects.toThrow(/shares the email of an author/);
       await db.query(`UPDATE proposal_steps SET decided_by = 'bo', decided_by_email = 'bo@corp.example'`);
+    }));
+
+  test('v12 (reversals) keeps proposals reverted directly before it as history, and refuses a new one', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 11)).toHaveLength(11);
+      const insert = (state: string) =>
+        db.query<{ id: string }>(
+          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, reason, lines, authors, created_by, updated_by,
+             state, amount)
+           VALUES ('MKT', '{MKT}', 2026, 'r', '[]', '{ana}', 'ana', 'ana', $1, 10) RETURNING id`,
+          [state],
+        );
+      const old = (await insert('reverted')).rows[0].id;
+      const applied = (await insert('applied')).rows[0].id;
+      expect(await migrate(db)).toEqual([12]);
+      expect((await db.query('SELECT id, state, reverts FROM proposals ORDER BY state')).rows).toEqual([
+        { id: applied, state: 'applied', reverts: null },
+        { id: old, state: 'reverted', reverts: null },
+      ]);
+      await expect(
+        db.query(`UPDATE proposals SET state = 'reverted', reverted_by = 'ana' WHERE id = $1`, [applied]),
+      ).rejects.toThrow(/reverted only by applying its approved reversal/);
+      await expect(insert('reverted')).rejects.toThrow(/reverted only by applying/);
+      // The old row takes other changes; a reversal is made only of an applied proposal.
+      await db.query(`UPDATE proposals SET reason = 'kept' WHERE id = $1`, [old]);
+      await expect(
+        db.query(
+          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, lines, created_by, updated_by, amount, reverts)
+           VALUES ('MKT', '{MKT}', 2026, '[]', 'bo', 'bo', 10, $1)`,
+          [old],
+        ),
+      ).rejects.toThrow(/not an applied proposal that can be reversed/);
     }));
 });

@@ -173,7 +173,7 @@ describeIfPg('the memory of adjustments on the team server', () => {
     expect((await server.as(admin, { method: 'GET', url: '/api/audit/verify' })).json()).toMatchObject({ ok: true });
   });
 
-  test('a move of a team proposal is forgotten only once the proposal is reverted', async () => {
+  test('a move of a team proposal is forgotten only once the proposal is reverted (its reversal applied)', async () => {
     const admin = await server.token('root', 'admin', '*');
     const proposal = await createProposal({ server, admin, cc: 'MKT', unique: 'rv' }, ['submit', 'approve', 'apply']);
     const body = { ...adjustmentBody('MKT', 'd'), proposal: proposal.id };
@@ -182,8 +182,14 @@ describeIfPg('the memory of adjustments on the team server', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error).toMatchObject({ code: 'SERVER_NOT_REVERTED', details: { state: 'applied' } });
     expect(await listed()).toContain(body.id);
-    const reverted = await moveProposal(server, admin, proposal, 'revert', { comment: 'wrong month' });
-    expect(reverted.statusCode).toBe(200);
+    // Asked for, the reversal is not enough: the proposal is reverted once another person approved it and it is applied.
+    const asked = await moveProposal(server, admin, proposal, 'revert', { comment: 'wrong month' });
+    expect(asked.statusCode).toBe(201);
+    const pending = await server.as(analyst, { method: 'POST', url: forgetUrl(body.id), payload: {} });
+    expect(pending.json().error).toMatchObject({ code: 'SERVER_NOT_REVERTED', details: { state: 'applied' } });
+    const approver = await server.token('abe', 'approver', '*');
+    const approved = await moveProposal(server, approver, asked.json().reversal, 'approve');
+    expect((await moveProposal(server, admin, approved.json(), 'apply')).statusCode).toBe(200);
     const forgotten = await server.as(analyst, { method: 'POST', url: forgetUrl(body.id), payload: {} });
     expect(forgotten.statusCode).toBe(200);
     expect(forgotten.json()).toMatchObject({ forgottenBy: 'ana', forgottenReason: null });
