@@ -5,7 +5,7 @@ import type { FlagKind } from '../model/flag';
 import type { VersionLine } from '../model/budget-line';
 import type { DriverModel, NamedScenario, NewDriverModel } from '../model/driver';
 import type { ProposalState, ProposalVerb } from '../model/proposal';
-import type { NewProposal, TeamProposal } from '../model/team-proposal';
+import type { NewProposal, ProposedReversal, TeamProposal } from '../model/team-proposal';
 import type { NewReviewDecision, ReviewDecision } from '../model/review';
 import type { BudgetVersion, NewBudgetVersion, VersionComparison } from '../model/version';
 import { loopApi } from './loop-api';
@@ -98,13 +98,26 @@ export function apiClient(connector: Connector) {
       ),
     editProposal: (seen: SeenRecord, changes: Partial<Omit<NewProposal, 'costCentre'>>) =>
       change<TeamProposal>('editProposal', seen, changes, `Edit proposal ${short(seen.id)}`),
-    transitionProposal: (seen: SeenRecord, verb: ProposalVerb, comment?: string) =>
+    /** Moves the proposal (revert is `proposeReversal`: it answers a new proposal, not this one). */
+    transitionProposal: (seen: SeenRecord, verb: Exclude<ProposalVerb, 'revert'>, comment?: string) =>
       change<TeamProposal>(
         'transitionProposal',
         seen,
         comment === undefined ? {} : { comment },
         `${verb} proposal ${short(seen.id)}`,
         { verb },
+      ),
+    /**
+     * Asks for a reversal of an applied proposal (src/model/proposal.ts): a new proposal back
+     * through the approval chain, which someone else approves; the budget changes when it is applied.
+     */
+    proposeReversal: (seen: SeenRecord, comment: string) =>
+      change<ProposedReversal>(
+        'transitionProposal',
+        seen,
+        { comment },
+        `Propose a reversal of proposal ${short(seen.id)}`,
+        { verb: 'revert' },
       ),
 
     /** The approval chain proposals submitted now go through. */

@@ -1,13 +1,15 @@
 /**
- * A team apply (or revert) made while the server was away waits in the connector's offline queue;
- * the server may still refuse it, so the memory of adjustments changes only once it has landed, as
- * it does for an online move. At the click the moves are worked out with that scan's context (as an
- * online apply does) and held in the store (`proposals`, kind 'queued-move'). When the view opens
- * and each time the connector sends a queued proposal move, the held moves are settled against the
- * server's proposal:
- * - an apply the server made (a version with action "apply", none reverting it) puts its moves in
- *   the memory, numbered after what the memory holds by then;
- * - a revert the server made forgets the proposal's moves (they did not happen);
+ * A team apply made while the server was away waits in the connector's offline queue; the server
+ * may still refuse it, so the memory of adjustments changes only once it has landed, as it does for
+ * an online move. The apply of a reversal (src/model/proposal.ts) reverts the proposal it names, so
+ * it is held as that proposal's revert. At the click an apply's moves are worked out with that
+ * scan's context (as an online apply does) and held in the store (`proposals`, kind 'queued-move').
+ * When the view opens and each time the connector sends a queued proposal move, the held moves are
+ * settled against the server's proposal:
+ * - an apply the server made (a version with action "apply", the proposal not reverted since) puts
+ *   its moves in the memory, numbered after what the memory holds by then;
+ * - a proposal the server has reverted (its reversal applied) has its moves forgotten (they did
+ *   not happen);
  * - anything else (still queued, unreachable, in conflict) is held for the next time.
  */
 import type { ApiClient } from '../../src/connector';
@@ -41,30 +43,25 @@ export interface LandedMove {
 }
 
 /**
- * Holds a queued team move until it lands: an apply's moves worked out with `scan` now. Without a
- * scan an apply is not held (an online apply is not remembered without one either).
+ * Holds a queued team apply until it lands: its moves worked out with `scan` now; the apply of a
+ * reversal is held as the revert of the proposal it reverts. Without a scan an apply is not held
+ * (an online apply is not remembered without one either).
  */
 export async function holdQueuedMove(
   repository: Repository,
-  proposal: Pick<TeamProposal, 'id' | 'lines'>,
-  verb: 'apply' | 'revert',
+  applied: Pick<TeamProposal, 'id' | 'lines' | 'reverts'>,
   key: string,
   scan: Scan | null,
   kpis: ReadonlyArray<LinkedKpi>,
 ): Promise<QueuedMove | null> {
+  const verb = applied.reverts ? 'revert' : 'apply';
+  const proposal = applied.reverts ?? applied.id;
   if (verb === 'apply' && !scan) return null;
   const records =
     scan && verb === 'apply'
-      ? recordPaneMoves(proposal.id, movesOf(proposal), paneScanOf(scan, kpis), await loadMemory(repository))
+      ? recordPaneMoves(proposal, movesOf(applied), paneScanOf(scan, kpis), await loadMemory(repository))
       : [];
-  const held: QueuedMove = {
-    id: `queued-move:${proposal.id}:${verb}`,
-    kind: 'queued-move',
-    proposal: proposal.id,
-    verb,
-    key,
-    records,
-  };
+  const held: QueuedMove = { id: `queued-move:${proposal}:${verb}`, kind: 'queued-move', proposal, verb, key, records };
   await repository.put('proposals', held as unknown as { id: string });
   return held;
 }
@@ -102,8 +99,8 @@ export async function settleQueuedMoves(
     } catch {
       continue;
     }
-    const versions = found.versions.filter((v) => v.action === held.verb);
-    const reverted = found.versions.some((v) => v.action === 'revert');
+    const reverted = found.state === 'reverted';
+    const versions = held.verb === 'apply' ? applied(found) : reverted ? await reversalVersions(api, found) : [];
     if (versions.length === 0) continue;
     if (held.verb === 'apply' && !reverted) await rememberLanded(repository, held);
     if (held.verb === 'revert') await forget(held.proposal);
@@ -111,6 +108,20 @@ export async function settleQueuedMoves(
     landed.push({ proposal: found, verb: held.verb, versions });
   }
   return landed;
+}
+
+const applied = (proposal: TeamProposal): ProposalVersionRef[] => proposal.versions.filter((v) => v.action === 'apply');
+
+/**
+ * The versions that reverted `proposal`: its applied reversal's (those of a direct revert, made
+ * before reversals went through the chain, on the proposal itself).
+ */
+async function reversalVersions(
+  api: Pick<ApiClient, 'getProposal'>,
+  proposal: TeamProposal,
+): Promise<ProposalVersionRef[]> {
+  const direct = proposal.versions.filter((v) => v.action === 'revert');
+  return proposal.reversal && direct.length === 0 ? applied(await api.getProposal(proposal.reversal.id)) : direct;
 }
 
 /** What the pane says of moves that landed: the versions the server made, as an online move does. */

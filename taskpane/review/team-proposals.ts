@@ -2,14 +2,22 @@
  * The team server's proposals, as the Proposals view shows them when signed in: those of the
  * user's cost centres (and of the scanned sheet's, for a token that holds every cost centre) and
  * the user's approvals inbox, read through the connector; each move (submit, approve, reject,
- * apply, revert) is a write through its offline queue, with the version the user saw as If-Match.
+ * apply) is a write through its offline queue, with the version the user saw as If-Match. With a
+ * team, revert proposes a reversal (src/model/proposal.ts) that another person approves.
  */
 import type { ApiClient, WriteOutcome } from '../../src/connector';
 import type { ParetoCandidate } from '../../src/allocation/types';
 import type { BudgetLine } from '../../src/model/budget-line';
 import { MIN_CHANGE, type ProposalVerb } from '../../src/model/proposal';
 import { mayAct, type AuthUser } from '../../src/model/roles';
-import { pendingStep, teamRefusal, type NewProposal, type TeamProposal } from '../../src/model/team-proposal';
+import { OPEN_REVERSAL_STATES } from '../../src/model/proposal';
+import {
+  pendingStep,
+  teamRefusal,
+  type NewProposal,
+  type ProposedReversal,
+  type TeamProposal,
+} from '../../src/model/team-proposal';
 
 /** The cost centres whose proposals are listed: the token's own, else (a token for all) those given. */
 export function listedCostCentres(user: AuthUser, scanned: readonly string[]): string[] {
@@ -41,10 +49,39 @@ export async function loadTeamProposals(
 export function moveTeamProposal(
   api: ApiClient,
   proposal: Pick<TeamProposal, 'id' | 'version'>,
-  verb: ProposalVerb,
+  verb: Exclude<ProposalVerb, 'revert'>,
   comment: string,
 ): Promise<WriteOutcome<TeamProposal>> {
   return api.transitionProposal(proposal, verb, comment.trim() === '' ? undefined : comment.trim());
+}
+
+/** Asks for a reversal of the applied proposal as the user saw it, saying why; offline it waits in the queue. */
+export function proposeTeamReversal(
+  api: ApiClient,
+  proposal: Pick<TeamProposal, 'id' | 'version'>,
+  comment: string,
+): Promise<WriteOutcome<ProposedReversal>> {
+  return api.proposeReversal(proposal, comment.trim());
+}
+
+/**
+ * What a card says of a proposal's reversal link: the proposal a reversal reverts, or the reversal
+ * of this one and where it stands (null: neither).
+ * @example reversalNote({ reverts: null, reversal: { id: 'r1', state: 'submitted' }, state: 'applied', revertedBy: null })
+ * // "Reversal r1 is submitted: the budget goes back when another person has approved it and it is applied."
+ */
+export function reversalNote(
+  proposal: Pick<TeamProposal, 'reverts' | 'reversal' | 'state' | 'revertedBy'>,
+): string | null {
+  const { reverts, reversal } = proposal;
+  if (reverts)
+    return `Reversal of ${reverts}: applying it restores the amounts before ${reverts} and marks it reverted.`;
+  if (!reversal) return null;
+  if (proposal.state === 'reverted')
+    return `Reverted: reversal ${reversal.id} was approved and applied${proposal.revertedBy ? ` by ${proposal.revertedBy}` : ''}.`;
+  if (OPEN_REVERSAL_STATES.includes(reversal.state))
+    return `Reversal ${reversal.id} is ${reversal.state}: the budget goes back when another person has approved it and it is applied.`;
+  return `Reversal ${reversal.id} was ${reversal.state}; the proposal stays applied.`;
 }
 
 /** What a proposal waits for, told to a user who may not move it now (the card's caption). */

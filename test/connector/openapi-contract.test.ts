@@ -88,8 +88,8 @@ describe('connector ⇄ server OpenAPI contract', () => {
     ];
     await api.createProposal({ costCentre: 'CC1', fiscalYear: 2026, reason: 'r', lines });
     await api.editProposal(seen, { reason: 'r2', lines });
-    for (const verb of ['submit', 'approve', 'reject', 'apply', 'revert'] as const)
-      await api.transitionProposal(seen, verb, 'c');
+    for (const verb of ['submit', 'approve', 'reject', 'apply'] as const) await api.transitionProposal(seen, verb, 'c');
+    await api.proposeReversal(seen, 'c');
     await api.listAudit({ costCentre: 'CC1', entity: 'proposal', limit: 10 });
     await api.verifyAudit();
     await api.getApprovalChain();

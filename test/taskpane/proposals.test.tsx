@@ -88,7 +88,11 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
   expect(memory.querySelectorAll('[data-measured="no"]')).toHaveLength(changed);
   expect((await repository.list('adjustments')).map((r) => r.proposal)).toEqual(Array(changed).fill(proposals[0].id));
 
-  // Revert needs a comment.
+  // Single-user: nobody else exists to approve a reversal, so Revert writes the budget back at once,
+  // as the card says; it needs a comment.
+  expect(screen.getByTestId('proposal').textContent).toContain(
+    'Revert writes the amounts before back into the budget cells at once.',
+  );
   fireEvent.click(button(screen.getByTestId('proposal'), 'Revert'));
   await within(screen.getByTestId('proposal')).findByText(/a comment saying why is required/);
   fireEvent.change(screen.getByLabelText(`Comment on ${proposals[0].id}`), {

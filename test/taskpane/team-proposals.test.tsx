@@ -34,10 +34,11 @@ function fakeConnector(user: AuthUser, stored: TeamProposal[], answer: Answer) {
   const { connector, writes } = connectorDouble({
     state: { status: 'online', baseUrl: 'https://fpa.example.com', user },
     answer,
-    read: (endpoint, _params, query) => {
+    read: (endpoint, params, query) => {
       reads.push(`${endpoint} ${query.costCentre ?? ''}`.trim());
       // No approvals waiting, and no team KPIs or remembered moves on this server.
       if (['listApprovals', 'listKpis', 'listAdjustments'].includes(endpoint)) return [];
+      if (endpoint === 'getProposal') return stored.find((p) => p.id === params.id);
       return stored.filter((p) => p.costCentres.includes(query.costCentre ?? ''));
     },
   });
@@ -48,7 +49,7 @@ function renderList(
   user: AuthUser,
   stored: TeamProposal[],
   answer: Answer,
-  onMoved?: (proposal: TeamProposal, verb: 'apply' | 'revert') => void,
+  onMoved?: (proposal: TeamProposal) => void,
 ) {
   const fake = fakeConnector(user, stored, answer);
   render(
@@ -120,7 +121,7 @@ test('offline, a move is said to wait in the queue', async () => {
 }, 30000);
 
 test('an apply names the version the server made, and the view is told of it for the memory of moves', async () => {
-  const moved: [string, string, string][] = [];
+  const moved: [string, string][] = [];
   renderList(
     ann,
     [approved],
@@ -132,14 +133,106 @@ test('an apply names the version the server made, and the view is told of it for
         versions: [{ id: 'v-2', costCentre: 'CC1', name: 'v2', action: 'apply' }],
       },
     }),
-    (proposal, verb) => void moved.push([proposal.id, proposal.state, verb]),
+    (proposal) => void moved.push([proposal.id, proposal.state]),
   );
   const applyCard = await cardOf('p-ok');
   await act(async () => fireEvent.click(within(applyCard).getByRole('button', { name: 'Apply' })));
   expect((await screen.findByRole('status', {}, { timeout: 10000 })).textContent).toBe(
     'Applied: the server made v2 of CC1. Write it into the workbook from Versions.',
   );
-  expect(moved).toEqual([['p-ok', 'applied', 'apply']]);
+  expect(moved).toEqual([['p-ok', 'applied']]);
+}, 30000);
+
+const applied = { ...proposal('applied', [step(1, APPROVER, 'approved', 'bob')]), id: 'p-app', version: 4 };
+const reversal = {
+  ...proposal('submitted', [step(1, APPROVER, 'pending')]),
+  id: 'r-1',
+  reverts: 'p-app',
+  reason: 'campaign cancelled',
+  createdBy: 'ann',
+  authors: ['ann'],
+  lines: applied.lines.map((l) => ({ ...l, before: l.after, after: l.before })),
+};
+
+test('team mode: Revert is "Propose a reversal", with a comment; the card then shows the open reversal', async () => {
+  const message =
+    'Reversal r-1 of p-app is submitted: 1 approval step(s), first Cost-centre approver (approver role). The budget does not change until another person approves it and it is applied; you may not approve it yourself.';
+  // The server: the reversal is stored, and the original shows it.
+  const stored: TeamProposal[] = [applied];
+  const fake = renderList(ann, stored, async () => {
+    stored.splice(0, 1, { ...applied, reversal: { id: 'r-1', state: 'submitted' } }, reversal);
+    return { sent: true, body: { reversal, message } };
+  });
+  const card = await cardOf('p-app');
+  expect(buttonsOf(card)).toEqual(['Propose a reversal']);
+  expect(card.textContent).toContain('Required to reject or to propose a reversal.');
+  // Without a comment nothing is sent.
+  await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Propose a reversal' })));
+  expect((await within(card).findByRole('alert', {}, { timeout: 10000 })).textContent).toBe(
+    'To propose a reversal, a comment saying why is required.',
+  );
+  expect(fake.writes).toHaveLength(0);
+  fireEvent.change(within(card).getByRole('textbox', { name: 'Comment on p-app' }), {
+    target: { value: 'campaign cancelled' },
+  });
+  await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Propose a reversal' })));
+  await waitFor(() => expect(fake.writes).toHaveLength(1));
+  expect(fake.writes[0]).toMatchObject({
+    endpoint: 'transitionProposal',
+    pathParams: { id: 'p-app', verb: 'revert' },
+    ifMatch: 4,
+    body: { comment: 'campaign cancelled' },
+  });
+  expect((await screen.findByRole('status', {}, { timeout: 10000 })).textContent).toBe(message);
+  // Read again: the original waits for its reversal, which ann (its author) may not approve.
+  const asked = await cardOf('r-1');
+  expect(buttonsOf(asked)).toEqual([]);
+  expect(within(asked).getByTestId('proposal-waiting').textContent).toMatch(
+    /^Waiting for step 1 of 1 .* You may not decide it: ann wrote or submitted this proposal/,
+  );
+  await waitFor(() => expect(buttonsOf(card)).toEqual([]));
+  expect(within(card).getByTestId('reversal-note').textContent).toMatch(/^Reversal r-1 is submitted/);
+}, 30000);
+
+test('an applied proposal with an open reversal offers nothing and says so; the reversal is marked as one', async () => {
+  renderList(bob, [{ ...applied, reversal: { id: 'r-1', state: 'submitted' } }, reversal], async () => ({
+    sent: false,
+  }));
+  const original = await cardOf('p-app');
+  expect(buttonsOf(original)).toEqual([]);
+  expect(within(original).getByTestId('reversal-note').textContent).toBe(
+    'Reversal r-1 is submitted: the budget goes back when another person has approved it and it is applied.',
+  );
+  const card = await cardOf('r-1');
+  expect(buttonsOf(card)).toEqual(['Approve', 'Reject']);
+  expect(card.textContent).toContain('Reversal of p-app. campaign cancelled.');
+  expect(within(card).getByTestId('reversal-note').textContent).toBe(
+    'Reversal of p-app: applying it restores the amounts before p-app and marks it reverted.',
+  );
+}, 30000);
+
+test('applying a reversal says the original is reverted, and tells the view which proposal it reverted', async () => {
+  const moved: (string | null)[] = [];
+  const approvedReversal = { ...reversal, state: 'approved' as const, chain: [step(1, APPROVER, 'approved', 'bob')] };
+  renderList(
+    ann,
+    [approvedReversal],
+    async () => ({
+      sent: true,
+      body: {
+        ...approvedReversal,
+        state: 'applied',
+        versions: [{ id: 'v-3', costCentre: 'CC1', name: 'v3', action: 'apply' }],
+      },
+    }),
+    (p) => void moved.push(p.reverts),
+  );
+  const card = await cardOf('r-1');
+  await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Apply' })));
+  expect((await screen.findByRole('status', {}, { timeout: 10000 })).textContent).toBe(
+    'Applied the reversal: p-app is reverted and the server made v3 of CC1. Write it into the workbook from Versions.',
+  );
+  expect(moved).toEqual(['p-app']);
 }, 30000);
 
 it('signed in, the view lists the server’s proposals and drafts a candidate there, in the month asked', async () => {

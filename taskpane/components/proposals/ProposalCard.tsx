@@ -50,9 +50,21 @@ export interface ProposalCardProps {
    */
   onlyAllowed?: boolean;
   onAction: (action: ProposalVerb, comment: string) => Promise<void>;
+  /**
+   * What the Revert button says and does, told beside the comment: single-user, it writes the
+   * amounts before back at once; with a team it proposes a reversal that another person approves.
+   * @default the single-user revert
+   */
+  revert?: { label: string; hint: string };
   /** Lists below the history (audit records, approval chain). */
   children?: ReactNode;
 }
+
+/** The single-user Revert: nobody else exists to approve a reversal, so it writes the budget back at once. */
+export const DIRECT_REVERT = {
+  label: 'Revert',
+  hint: 'Required to reject or revert. Revert writes the amounts before back into the budget cells at once.',
+};
 
 export function ProposalCard({
   proposal,
@@ -60,13 +72,16 @@ export function ProposalCard({
   waiting,
   onlyAllowed = false,
   onAction,
+  revert = DIRECT_REVERT,
   children,
 }: ProposalCardProps) {
   const styles = useReviewCardStyles();
   const { comment, setComment, problem, busy, act } = useCardAction(onAction);
   const may = new Set(allowed);
   const { id, state } = proposal;
-  const buttons = BUTTONS.filter((b) => !onlyAllowed || may.has(b.action));
+  const buttons = BUTTONS.filter((b) => !onlyAllowed || may.has(b.action)).map((b) =>
+    b.action === 'revert' ? { ...b, label: revert.label } : b,
+  );
   return (
     <Card size="small" className={styles.card} aria-label={`Proposal ${id}`} data-testid="proposal" data-state={state}>
       <div className={styles.head}>
@@ -98,7 +113,7 @@ export function ProposalCard({
       )}
       {children}
       {(!onlyAllowed || may.size > 0) && (
-        <CommentField subject={id} value={comment} onChange={setComment} hint="Required to reject or revert." />
+        <CommentField subject={id} value={comment} onChange={setComment} hint={revert.hint} />
       )}
       {buttons.length > 0 && (
         <div className={styles.actions}>

@@ -201,7 +201,8 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     }
   };
   // An applied proposal, local or the team server's, is remembered with the scan's context; a
-  // reverted one is forgotten (it did not happen, so it has no outcome to learn from).
+  // reverted one is forgotten (it did not happen, so it has no outcome to learn from). Signed in, a
+  // proposal is reverted when its reversal is applied: that apply forgets the moves it reverts.
   const remember = async (applied: Pick<StoredProposal, 'id' | 'lines'>) => {
     if (scan)
       setMemory(
@@ -337,9 +338,9 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           signedIn={review.signedIn}
           scanned={scannedCentres}
           refresh={drafted}
-          onMoved={(moved, verb) => (verb === 'apply' ? remember(moved) : forget(moved.id))}
-          onQueued={async (queued, verb, key) => {
-            await holdQueuedMove(repository, queued, verb, key, scan, kpis);
+          onMoved={(moved) => (moved.reverts ? forget(moved.reverts) : remember(moved))}
+          onQueued={async (queued, key) => {
+            await holdQueuedMove(repository, queued, key, scan, kpis);
           }}
         />
       ) : (

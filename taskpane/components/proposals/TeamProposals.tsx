@@ -3,15 +3,23 @@
  * user's cost centres and those waiting for the user's decision, each with its approval chain. A
  * card offers only the moves the server will accept from this user (so a submitter never sees an
  * Approve button on their own proposal); each move goes through the connector's offline queue,
- * and a refusal shows the server's own message on the card.
+ * and a refusal shows the server's own message on the card. Revert here proposes a reversal
+ * (src/model/proposal.ts): a new proposal back through the chain that another person approves; the
+ * budget goes back when it is applied, and each card shows the reversal it has or is.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar, type Notice } from '../shared/Notice';
-import type { ProposalVerb } from '../../../src/model/proposal';
+import { missingComment, type ProposalVerb } from '../../../src/model/proposal';
 import { teamActions, type TeamProposal } from '../../../src/model/team-proposal';
 import type { SignedIn } from '../../connector/use-signed-in';
-import { loadTeamProposals, moveTeamProposal, waitingFor } from '../../review/team-proposals';
+import {
+  loadTeamProposals,
+  moveTeamProposal,
+  proposeTeamReversal,
+  reversalNote,
+  waitingFor,
+} from '../../review/team-proposals';
 import { usePlainListStyles } from '../shell/plain-list';
 import { when } from '../shared/card-action';
 import { ProposalCard } from './ProposalCard';
@@ -30,11 +38,20 @@ export interface TeamProposalsProps {
   scanned: readonly string[];
   /** Changed by the caller after it drafted a proposal, to read the list again. */
   refresh?: number;
-  /** Told of each apply or revert the server made, with the proposal as it now stands (for the memory of moves). */
-  onMoved?: (proposal: TeamProposal, verb: 'apply' | 'revert') => Promise<void> | void;
-  /** Told of each apply or revert left in the offline queue, with the queued write's key (it may land later). */
-  onQueued?: (proposal: TeamProposal, verb: 'apply' | 'revert', key: string) => Promise<void> | void;
+  /**
+   * Told of each apply the server made, with the proposal as it now stands (for the memory of
+   * moves: an applied reversal (`reverts`) reverted the proposal it names).
+   */
+  onMoved?: (proposal: TeamProposal) => Promise<void> | void;
+  /** Told of each apply left in the offline queue, with the queued write's key (it may land later). */
+  onQueued?: (proposal: TeamProposal, key: string) => Promise<void> | void;
 }
+
+/** The team's Revert: a reversal proposal, decided by someone else. */
+const TEAM_REVERT = {
+  label: 'Propose a reversal',
+  hint: 'Required to reject or to propose a reversal. A reversal is a new proposal back to the amounts before; another person approves it, and the budget goes back when it is applied.',
+};
 
 /** The chain of a submitted proposal: each step, who decided it and when, or its deadline. */
 function ChainSteps({ proposal }: { proposal: TeamProposal }) {
@@ -53,6 +70,12 @@ function ChainSteps({ proposal }: { proposal: TeamProposal }) {
       ))}
     </ul>
   );
+}
+
+/** The reversal a proposal is, or has (and where it stands). */
+function ReversalNote({ proposal }: { proposal: TeamProposal }) {
+  const note = reversalNote(proposal);
+  return note ? <Caption1 data-testid="reversal-note">{note}</Caption1> : null;
 }
 
 export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueued }: TeamProposalsProps) {
@@ -76,28 +99,40 @@ export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueue
     void reload();
   }, [reload, refresh]);
 
+  const queued = (verb: string, proposal: TeamProposal) =>
+    setNotice({
+      intent: 'warning',
+      text: `The team server cannot be reached: "${verb}" on ${proposal.id.slice(0, 8)} waits in the queue and is sent when it is back (Settings › Team server).`,
+    });
+  const reverse = async (proposal: TeamProposal, comment: string) => {
+    const why = missingComment('revert', comment);
+    if (why) throw new Error(`To propose a reversal, ${why}.`);
+    const outcome = await proposeTeamReversal(api, proposal, comment);
+    if (!outcome.sent) return queued('propose a reversal', proposal);
+    moved.current.add(outcome.body.reversal.id);
+    setNotice({ intent: 'success', text: outcome.body.message });
+  };
+  const move = async (proposal: TeamProposal, verb: Exclude<ProposalVerb, 'revert'>, comment: string) => {
+    const outcome = await moveTeamProposal(api, proposal, verb, comment);
+    if (!outcome.sent) {
+      if (verb === 'apply') await onQueued?.(proposal, outcome.queuedKey);
+      return queued(verb, proposal);
+    }
+    const made = outcome.body.versions.filter((v) => v.action === 'apply');
+    if (verb !== 'apply' || made.length === 0) return;
+    await onMoved?.(outcome.body);
+    const versions = made.map((v) => `${v.name} of ${v.costCentre}`).join(', ');
+    const { reverts } = outcome.body;
+    setNotice({
+      intent: 'success',
+      text: `${reverts ? `Applied the reversal: ${reverts.slice(0, 8)} is reverted and` : 'Applied:'} the server made ${versions}. Write it into the workbook from Versions.`,
+    });
+  };
   const act = (proposal: TeamProposal) => async (verb: ProposalVerb, comment: string) => {
     setNotice(null);
     try {
-      const outcome = await moveTeamProposal(api, proposal, verb, comment);
       moved.current.add(proposal.id);
-      if (!outcome.sent) {
-        if (verb === 'apply' || verb === 'revert') await onQueued?.(proposal, verb, outcome.queuedKey);
-        setNotice({
-          intent: 'warning',
-          text: `The team server cannot be reached: "${verb}" on ${proposal.id.slice(0, 8)} waits in the queue and is sent when it is back (Settings › Team server).`,
-        });
-        return;
-      }
-      const made = outcome.body.versions.filter((v) => v.action === verb);
-      if ((verb === 'apply' || verb === 'revert') && made.length > 0) await onMoved?.(outcome.body, verb);
-      if (made.length > 0)
-        setNotice({
-          intent: 'success',
-          text: `${verb === 'apply' ? 'Applied' : 'Reverted'}: the server made ${made
-            .map((v) => `${v.name} of ${v.costCentre}`)
-            .join(', ')}. Write it into the workbook from Versions.`,
-        });
+      await (verb === 'revert' ? reverse(proposal, comment) : move(proposal, verb, comment));
     } finally {
       await reload();
     }
@@ -128,7 +163,7 @@ export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueue
                   state: p.state,
                   createdBy: p.createdBy,
                   createdAt: p.createdAt,
-                  summary: p.reason ? `${p.reason}.` : '',
+                  summary: `${p.reverts ? `Reversal of ${p.reverts.slice(0, 8)}. ` : ''}${p.reason ? `${p.reason}.` : ''}`,
                   costCentres: p.costCentres,
                   lines: p.lines,
                   history: p.history,
@@ -137,7 +172,9 @@ export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueue
                 waiting={waitingFor(p, user)}
                 onlyAllowed
                 onAction={act(p)}
+                revert={TEAM_REVERT}
               >
+                <ReversalNote proposal={p} />
                 <ChainSteps proposal={p} />
               </ProposalCard>
             </li>

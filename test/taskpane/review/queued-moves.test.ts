@@ -81,7 +81,7 @@ describeIfPg('a team apply queued offline, through the connector’s queue and t
     expect(outcome.sent).toBe(false);
     if (outcome.sent) return;
     expect(alice.connector.getState()).toMatchObject({ status: 'offline', queued: 1 });
-    const held = await holdQueuedMove(alice.repository, p, 'apply', outcome.queuedKey, scan, []);
+    const held = await holdQueuedMove(alice.repository, p, outcome.queuedKey, scan, []);
     // Each record holds the line's remaining-year plan before and after the move, as an online apply's.
     expect(held?.records.map((r) => [r.line, r.proposal, r.context.direction])).toEqual([
       ['CC1-TRAVEL', p.id, 'cut'],
@@ -121,33 +121,34 @@ describeIfPg('a team apply queued offline, through the connector’s queue and t
 describe('settling held team moves', () => {
   const scan = cc1Scan();
   const base = { ...sampleProposal('approved'), id: 'p-1', lines: MOVE } as TeamProposal;
-  const answering = (found: Partial<TeamProposal> | Error) =>
+  /** A server answering `found` for p-1 and `others[id]` for any other proposal. */
+  const answering = (found: Partial<TeamProposal> | Error, others: Record<string, Partial<TeamProposal>> = {}) =>
     ({
-      getProposal: async () => {
+      getProposal: async (id: string) => {
         if (found instanceof Error) throw found;
-        return { ...base, ...found };
+        return { ...base, ...(id === base.id ? found : { id, ...others[id] }) };
       },
     }) as unknown as Pick<ApiClient, 'getProposal'>;
   const v = (name: string, action: 'apply' | 'revert') => ({ id: name, costCentre: 'CC1', name, action });
 
   test('unreachable or not applied yet: held; applied then reverted: dropped, nothing remembered', async () => {
     const repository = createMemoryRepository();
-    await holdQueuedMove(repository, base, 'apply', 'k1', scan, []);
+    await holdQueuedMove(repository, base, 'k1', scan, []);
     expect(await settleQueuedMoves(repository, answering(new Error('offline')))).toEqual([]);
     expect(await settleQueuedMoves(repository, answering({ versions: [] }))).toEqual([]);
     expect(await heldMoves(repository)).toHaveLength(1);
     const undone = await settleQueuedMoves(
       repository,
-      answering({ state: 'reverted', versions: [v('v2', 'apply'), v('v3', 'revert')] }),
+      answering({ state: 'reverted', versions: [v('v2', 'apply')], reversal: { id: 'r-1', state: 'applied' } }),
     );
     expect(undone).toHaveLength(1);
     expect(await loadMemory(repository)).toEqual([]);
     expect(await heldMoves(repository)).toEqual([]);
   });
 
-  test('an apply lands after other moves: its records are numbered after them; a queued revert forgets them', async () => {
+  test('an apply lands after other moves: its records are numbered after them; a queued apply of its reversal forgets them', async () => {
     const repository = createMemoryRepository();
-    const held = await holdQueuedMove(repository, base, 'apply', 'k1', scan, []);
+    const held = await holdQueuedMove(repository, base, 'k1', scan, []);
     // Meanwhile another move of the same line and period was remembered, with the sequence the held one got.
     const other = { ...held!.records[0], proposal: 'p-0' };
     await repository.put('adjustments', other);
@@ -159,13 +160,27 @@ describe('settling held team moves', () => {
       ['adj:CC1-TRAVEL@6:0', 'p-0'],
       ['adj:CC1-TRAVEL@6:1', 'p-1'],
     ]);
-    expect(await holdQueuedMove(repository, base, 'apply', 'k9', null, [])).toBeNull();
-    await holdQueuedMove(repository, base, 'revert', 'k2', null, []);
-    // The view's forget also forgets them on the server, as an online revert does.
+    expect(await holdQueuedMove(repository, base, 'k9', null, [])).toBeNull();
+    // The apply of p-1's reversal is held as p-1's revert (no scan needed: it adds no move).
+    const reversal = { ...base, id: 'r-1', reverts: 'p-1' };
+    expect(await holdQueuedMove(repository, reversal, 'k2', null, [])).toMatchObject({
+      id: 'queued-move:p-1:revert',
+      proposal: 'p-1',
+      verb: 'revert',
+      records: [],
+    });
+    // Not landed while p-1 is still applied (the reversal not applied yet).
+    expect(await settleQueuedMoves(repository, answering({ state: 'applied', versions: [v('v2', 'apply')] }))).toEqual(
+      [],
+    );
+    // The view's forget also forgets them on the server, as an online apply of a reversal does.
     const forgotten: string[] = [];
     const reverted = await settleQueuedMoves(
       repository,
-      answering({ state: 'reverted', versions: [v('v2', 'apply'), v('v3', 'revert')] }),
+      answering(
+        { state: 'reverted', versions: [v('v2', 'apply')], reversal: { id: 'r-1', state: 'applied' } },
+        { 'r-1': { reverts: 'p-1', versions: [v('v3', 'apply')] } },
+      ),
       async (proposal) => {
         forgotten.push(proposal);
         for (const r of await repository.list('adjustments'))
@@ -177,5 +192,18 @@ describe('settling held team moves', () => {
       'Reverted from the queue: p-1, the server made v3 of CC1; its moves are forgotten.',
     );
     expect((await loadMemory(repository)).map((r) => r.proposal)).toEqual(['p-0']);
+  });
+
+  test('a proposal reverted directly before reversals went through the chain: its revert versions are named', async () => {
+    const repository = createMemoryRepository();
+    await holdQueuedMove(repository, { ...base, id: 'r-0', reverts: 'p-1' }, 'k3', null, []);
+    const landed = await settleQueuedMoves(
+      repository,
+      answering({ state: 'reverted', versions: [v('v2', 'apply'), v('v3', 'revert')] }),
+      async () => undefined,
+    );
+    expect(landedNotice(landed)).toBe(
+      'Reverted from the queue: p-1, the server made v3 of CC1; its moves are forgotten.',
+    );
   });
 });
