@@ -9,7 +9,7 @@ import type { BudgetLine } from '../../../src/model/budget-line';
 import type { TeamProposal } from '../../../src/model/team-proposal';
 import { budgetTableValues } from '../../../src/sheets/budget-table';
 import { createMemoryRepository } from '../../../src/store/memory-repository';
-import { loadMemory, syncTeamMemory } from '../../../taskpane/review/memory';
+import { forgetReverted, loadMemory, syncTeamMemory } from '../../../taskpane/review/memory';
 import { heldMoves, holdQueuedMove, landedNotice, settleQueuedMoves } from '../../../taskpane/review/queued-moves';
 import { moveTeamProposal } from '../../../taskpane/review/team-proposals';
 import { scanRange } from '../../../taskpane/review/use-review';
@@ -115,6 +115,36 @@ describeIfPg('a team apply queued offline, through the connector’s queue and t
     const shared = await alice.api.listAdjustments('CC1');
     expect(shared.map((r) => [r.id, r.proposal, r.recordedBy])).toEqual(memory.map((r) => [r.id, p.id, 'alice']));
     alice.close();
+
+    // Undone through the chain: alice asks for a reversal (nothing forgotten yet), bob and carol approve
+    // it, and her pane, offline again, applies it: held as p's revert, its moves forgotten once it lands.
+    const online = await teamPane(server, 'reversal', 'alice', 'budget_owner', ['CC1']);
+    const applied = await online.api.getProposal(p.id);
+    const asked = await online.api.proposeReversal(applied, 'campaign cancelled');
+    if (!asked.sent) throw new Error('the reversal was not sent');
+    expect(asked.body.reversal).toMatchObject({ state: 'submitted', reverts: p.id, createdBy: 'alice' });
+    expect((await online.api.listAdjustments('CC1')).map((r) => r.id)).toEqual(memory.map((r) => r.id));
+    let reversal = asked.body.reversal;
+    for (const token of [tokens.bob, tokens.carol])
+      reversal = (await moveProposal(server, token, reversal as unknown as Record<string, unknown>, 'approve')).json();
+    online.close();
+    const later = await teamPane(server, 'reversal-q', 'alice', 'budget_owner', ['CC1'], { offline: true });
+    for (const record of memory) await later.repository.put('adjustments', record);
+    const queued = await moveTeamProposal(later.api, reversal, 'apply', '');
+    if (queued.sent) throw new Error('the apply was sent offline');
+    await holdQueuedMove(later.repository, reversal, queued.queuedKey, null, []);
+    expect(await later.goOnline()).toMatchObject({ status: 'online', queued: 0 });
+    const signedIn = { server: server.url, user: later.connector.getState().user!, api: later.api };
+    const undone = await settleQueuedMoves(later.repository, later.api, (id) =>
+      forgetReverted(later.repository, id, signedIn, ['CC1']),
+    );
+    expect(undone.map((l) => [l.proposal.id, l.proposal.state, l.verb])).toEqual([[p.id, 'reverted', 'revert']]);
+    expect(landedNotice(undone)).toBe(
+      `Reverted from the queue: ${p.id.slice(0, 8)}, the server made v3 of CC1; its moves are forgotten.`,
+    );
+    expect(await loadMemory(later.repository)).toEqual([]);
+    expect(await later.api.listAdjustments('CC1')).toEqual([]);
+    later.close();
   });
 });
 
