@@ -91,12 +91,12 @@ async function insertReversal(tx: Queryable, original: Row, user: AuthUser, reas
 
 /** What the 201 says happens next. */
 const nextSentence = (reversal: Row, original: Row): string => {
-  const chain = reversal.chain as { step: number; name: string; role: string }[];
-  const first = chain[0];
+  const chain = reversal.chain as { name: string; role: string }[];
+  const steps = chain.length === 1 ? 'one approval step' : `${chain.length} approval steps`;
+  const first = chain[0] ? `, first ${chain[0].name} (${chain[0].role} role)` : '';
   return (
-    `Reversal ${String(reversal.id)} of ${String(original.id)} is submitted: ${chain.length} approval step(s)` +
-    `${first ? `, first ${first.name} (${first.role} role)` : ''}. The budget does not change until another ` +
-    'person approves it and it is applied; you may not approve it yourself.'
+    `Reversal ${String(reversal.id)} of ${String(original.id)} is submitted: ${steps}${first}. The budget does not ` +
+    'change until another person approves it and it is applied; you may not approve it yourself.'
   );
 };
 

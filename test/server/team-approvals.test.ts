@@ -130,6 +130,10 @@ describe.each(engines)('approval chains and versions (%s)', (engine) => {
     expect(asked.statusCode).toBe(201);
     let reversal = asked.json().reversal;
     expect(reversal.chain.map((s: Json) => s.role)).toEqual(['approver', 'controller']);
+    expect(asked.json().message).toBe(
+      `Reversal ${reversal.id} of ${p.id} is submitted: 2 approval steps, first Cost-centre approver (approver role). ` +
+        'The budget does not change until another person approves it and it is applied; you may not approve it yourself.',
+    );
     reversal = (await act(t.bob, reversal, 'approve')).json();
     reversal = (await act(t.carol, reversal, 'approve')).json();
     const reversed = await act(t.alice, reversal, 'apply');

@@ -156,7 +156,7 @@ const reversal = {
 
 test('team mode: Revert is "Propose a reversal", with a comment; the card then shows the open reversal', async () => {
   const message =
-    'Reversal r-1 of p-app is submitted: 1 approval step(s), first Cost-centre approver (approver role). The budget does not change until another person approves it and it is applied; you may not approve it yourself.';
+    'Reversal r-1 of p-app is submitted: one approval step, first Cost-centre approver (approver role). The budget does not change until another person approves it and it is applied; you may not approve it yourself.';
   // The server: the reversal is stored, and the original shows it.
   const stored: TeamProposal[] = [applied];
   const fake = renderList(ann, stored, async () => {
