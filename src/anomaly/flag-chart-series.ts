@@ -5,8 +5,11 @@
  * flagged period and projected over it and the booked periods right after it: what the history alone
  * expected, under the detectors' own rule for enough history (MIN_FORECAST_HISTORY booked actuals).
  * With a shorter history, or one the forecast engine refuses, it falls back to a band around plan:
- * plan + the line's median offset ± z₉₅ robust sd (the MAD of actual − plan over the booked periods),
- * the median and MAD of src/stats.
+ * plan + the line's median offset ± z₉₅ robust sd (the MAD of actual − plan), the median and MAD of
+ * src/stats, over the booked periods before the flagged one — what the line did before the issue, as
+ * the forecast band is fitted before it. All booked periods count only when fewer than two precede
+ * the flag. (Over every booked period, a deviation that lasts most of the year moved the band onto
+ * itself: 8 months 30% under plan drew the "expected" band around the under-spend.)
  */
 import { mad } from '../stats/mad';
 import { median } from '../stats/median';
@@ -26,13 +29,21 @@ type Band = Pick<FlagChartSeries, 'lower' | 'upper'>;
 
 const booked = (v: number | null | undefined): v is number => v !== null && v !== undefined;
 
-/** Plan + median(actual − plan) ± Z95 · MAD(actual − plan); the plan itself when nothing is booked. */
-function planBand(line: BudgetLine): Band {
-  const residuals: number[] = [];
-  line.plan.forEach((p, t) => {
-    const a = line.actual[t];
-    if (p !== null && booked(a)) residuals.push(a - p);
-  });
+/**
+ * Plan + median(actual − plan) ± Z95 · MAD(actual − plan) over the booked periods before `period`
+ * (all booked periods when fewer than two precede it); the plan itself when nothing is booked.
+ */
+function planBand(line: BudgetLine, period: number): Band {
+  const gaps = (until: number) => {
+    const found: number[] = [];
+    line.plan.forEach((p, t) => {
+      const a = line.actual[t];
+      if (t < until && p !== null && booked(a)) found.push(a - p);
+    });
+    return found;
+  };
+  const before = gaps(period);
+  const residuals = before.length >= 2 ? before : gaps(line.plan.length);
   const centre = residuals.length > 0 ? median(residuals) : 0;
   const half = residuals.length > 0 ? Z95 * mad(residuals) : 0;
   return {
@@ -64,5 +75,5 @@ export function flagChartSeries(line: BudgetLine, period: number, periodsPerYear
   const plan = [...line.plan];
   const actual = plan.map((_, t) => line.actual[t] ?? null);
   const forecast = forecastBand(line, period, periodsPerYear);
-  return { plan, actual, ...(forecast ?? planBand(line)), band: forecast ? 'forecast' : 'plan' };
+  return { plan, actual, ...(forecast ?? planBand(line, period)), band: forecast ? 'forecast' : 'plan' };
 }

@@ -40,17 +40,38 @@ describe('flagChartSeries', () => {
     expect(flagChartSeries(gappy, 26).band).toBe('forecast');
   });
 
-  it('falls back to plan + median offset ± z₉₅ · MAD with a short history', () => {
+  it('falls back to plan + median offset ± z₉₅ · MAD of the periods before the flag with a short history', () => {
     const series = flagChartSeries(
       { id: 'a', costCentre: '', account: '', owner: '', plan: [10, 10, 10, 10], actual: [10, 11, 9, 30] },
       3,
     );
     expect(series.band).toBe('plan');
-    // Residuals 0, 1, −1, 20: R median(c(0, 1, -1, 20)) = 0.5, mad(c(0, 1, -1, 20)) = 1.4826;
-    // z₉₅ = sprintf('%.17g', qnorm(0.975)) = 1.9599639845400536.
+    // Residuals before the flag 0, 1, −1: R median(c(0, 1, -1)) = 0, mad(c(0, 1, -1)) = 1.4826;
+    // z₉₅ = sprintf('%.17g', qnorm(0.975)) = 1.9599639845400536. The flagged 20 is not its own yardstick.
     expect(Z95).toBe(1.9599639845400536);
+    expect(series.upper[0]).toBeCloseTo(10 + 1.9599639845400536 * 1.4826, 12);
+    expect(series.lower[0]).toBeCloseTo(10 - 1.9599639845400536 * 1.4826, 12);
+  });
+
+  it('a deviation that lasts most of the year is banded by the months before it, not by itself', () => {
+    // 3 months on plan, then 9 months 30% under (the sample sheet's IT-LIC shape).
+    const plan = Array.from({ length: 12 }, () => 8000);
+    const actual = plan.map((p, t) => (t < 3 ? p * (1 + [0.002, -0.004, 0.003][t]) : p * (0.7 + 0.005 * (t % 2))));
+    const series = flagChartSeries({ id: 'lic', costCentre: '', account: '', owner: '', plan, actual }, 3);
+    expect(series.band).toBe('plan');
+    // The band holds plan; the under-spend lies below it in every flagged month.
+    expect(series.lower[0]!).toBeLessThan(8000);
+    expect(series.upper[0]!).toBeGreaterThan(8000);
+    for (let t = 3; t < 12; t++) expect(actual[t]).toBeLessThan(series.lower[t]!);
+  });
+
+  it('with fewer than two periods before the flag, every booked period bands it', () => {
+    const series = flagChartSeries(
+      { id: 'a', costCentre: '', account: '', owner: '', plan: [10, 10, 10, 10], actual: [10, 11, 9, 30] },
+      1,
+    );
+    // Residuals 0, 1, −1, 20: R median(c(0, 1, -1, 20)) = 0.5, mad(c(0, 1, -1, 20)) = 1.4826.
     expect(series.upper[0]).toBeCloseTo(10.5 + 1.9599639845400536 * 1.4826, 12);
-    expect(series.lower[0]).toBeCloseTo(10.5 - 1.9599639845400536 * 1.4826, 12);
   });
 
   it('with nothing booked the band is the plan itself; blank plan periods stay blank', () => {
