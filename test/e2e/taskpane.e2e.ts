@@ -179,6 +179,8 @@ it('cancels a 5M-trial run promptly', async () => {
   const latency = Date.now() - t0;
   measured['cancel latency, 5M run, 20k-trial blocks (ms)'] = latency.toFixed(0);
   expect(latency).toBeLessThan(5000);
+  // The message says to start it again: the button that does is beside Back.
+  expect(await page.getByRole('button', { name: 'Run again' }).isEnabled()).toBe(true);
   await page.screenshot({ path: screenshotPath('taskpane-cancelled-light'), fullPage: true });
 }, 120_000);
 

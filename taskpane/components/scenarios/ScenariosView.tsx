@@ -308,6 +308,12 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
           <div className={styles.row}>
             {!problem && <Button onClick={() => handle.current?.cancel()}>Cancel</Button>}
             {problem && <Button onClick={() => setStep(1)}>Back</Button>}
+            {/* A cancelled run says "start it again": the button to do so is here, settings unchanged. */}
+            {problem && /cancelled/.test(problem) && (
+              <Button appearance="primary" onClick={run}>
+                Run again
+              </Button>
+            )}
           </div>
         </>
       )}
