@@ -215,7 +215,7 @@ export function lineIssues(
       ? (judged: ReadonlySet<number>) =>
           seasonallyAdjusted(view.raw, position, t.periodsPerYear, judged, ECHO_CLIP * view.sigma)
       : undefined;
-  const oneOffs = oneOffPeriods(view.residual, candidates, t.alpha, t.z, SIGMA_FLOOR, rejudge)
+  const oneOffs = oneOffPeriods(view.residual, candidates, t.alpha, t.z, SIGMA_FLOOR, rejudge, view.sigma)
     .filter((o) => beyondNoiseFloor(view, o.at, t.z))
     .filter((o) => materialLevel(view, o.at, o.at, view.residual[o.at], t))
     .map((o): Issue => ({

@@ -52,13 +52,44 @@ function tailArea(t: number, others: number, excessKurtosis: number): number {
   return p;
 }
 
-/** At most this share of a line's periods can be one-offs (Rosner's upper bound k). */
+/** At most this share of a line's periods can be one-offs (Rosner's upper bound k), unless more are clear. */
 const MOST_ONE_OFFS = 0.1;
+
+/**
+ * A period at least this many noise units from plan, in the line's own noise scale, counts towards
+ * Rosner's bound k. A month that far out is rare under any noise the benchmarks draw: one Gaussian
+ * month in 500 million, one Student-t(3) month of unit variance in 270 even with the line's scale
+ * read 20% low, so four such months on a 36-month line of noise come about once in 90,000 lines. A
+ * line with more of them than ⌊10%⌋ of its periods carries more one-offs than that bound would test.
+ * Measured at 4, 5 and 6 units by bench/flags-cv.ts on both labelled sets (docs/anomaly.md): 4 and 5
+ * add false one-offs on the first set's Student-t(4) lines, 6 changes no flag there.
+ */
+export const CLEAR_ONE_OFF = 6;
+
+/**
+ * Rosner's bound k on `candidates`: ⌊10%⌋ of them (at least 1) or, when larger, the number of them at
+ * least CLEAR_ONE_OFF × `scale` from plan, and never more than half of them. With a bound below the
+ * number of true one-offs, each step judges its period against others that still hold the rest, whose
+ * spread (and kurtosis, read as heavy tails) hides them all: four months of 10 noise units on a
+ * 36-period line (two late accruals, each a month short and the next long) raised no flag.
+ * @example mostOneOffs([0, 0.5, -0.5, 0.5, -0.5, 0, 0, 0, 0, 0], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0.05) // 4
+ */
+export function mostOneOffs(
+  residual: ReadonlyArray<number>,
+  candidates: ReadonlyArray<number>,
+  scale?: number,
+): number {
+  const bound = Math.max(1, Math.floor(MOST_ONE_OFFS * candidates.length));
+  if (scale === undefined || !(scale > 0)) return bound;
+  const clear = candidates.filter((i) => Math.abs(residual[i]) >= CLEAR_ONE_OFF * scale).length;
+  return Math.max(bound, Math.min(clear, Math.floor(candidates.length / 2)));
+}
 
 /**
  * The one-off periods among `candidates` (positions in `residual`), by the generalised ESD: the most
  * extreme candidate is judged against the others and set aside, then the next most extreme against
- * the rest, up to k = max(1, ⌊10% of the candidates⌋) times; the one-offs are the first i set aside,
+ * the rest, up to k times (mostOneOffs: ⌊10% of the candidates⌋, or the number of them clearly beyond
+ * the line's noise `scale` when larger); the one-offs are the first i set aside,
  * for the largest i whose tail area times the candidates still in play is at most `alpha` (and whose
  * evidence is at least `zFloor`). Judging the i-th against the rest without the first i − 1 keeps
  * two spikes on one line from masking each other. The others' standard deviation is never taken
@@ -76,11 +107,12 @@ export function oneOffPeriods(
   zFloor: number,
   floor: number,
   rejudge?: (judged: ReadonlySet<number>) => ReadonlyArray<number>,
+  scale?: number,
 ): OneOff[] {
   const pool = [...candidates];
   const setAside: number[] = [];
   const steps: OneOff[] = [];
-  const most = Math.max(1, Math.floor(MOST_ONE_OFFS * candidates.length));
+  const most = mostOneOffs(residual, candidates, scale);
   while (steps.length < most && pool.length > LEAST_OTHERS) {
     let best: OneOff | null = null;
     for (const i of pool) {

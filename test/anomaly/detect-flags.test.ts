@@ -82,6 +82,16 @@ describe('detectFlags: one flag per issue', () => {
     const two = detectFlags([seasonalLine('Q', 4, 0.02, (p) => (p === 8 ? 0.2 : p === 30 ? -0.2 : 0))], quiet);
     expect(two.map((f) => f.periodIndex).sort((a, b) => a - b)).toEqual([8, 30]);
   });
+  it('flags each month of two late accruals and a spike on one line (five one-offs; the bound was three)', () => {
+    // Each accrual books 30% of a month a month late on a ±3% line: 10 noise units short, then long.
+    const effect = (t: number) => ({ 5: -0.3, 6: 0.3, 20: -0.3, 21: 0.3, 30: 0.3 })[t] ?? 0;
+    for (const seed of [1, 2, 3]) {
+      const flags = detectFlags([seasonalLine('T', seed, 0.03, effect)], quiet);
+      expect(flags.map((f) => [f.kind, f.periodIndex, f.throughIndex]).sort((a, b) => +a[1] - +b[1])).toEqual(
+        [5, 6, 20, 21, 30].map((t) => ['outlier', t, t]),
+      );
+    }
+  });
   it('stays quiet on clean seasonal lines (20 lines × 36 periods)', () => {
     const lines = Array.from({ length: 20 }, (_, k) => seasonalLine(`C${k}`, k + 1, 0.02));
     expect(detectFlags(lines, quiet).length).toBeLessThanOrEqual(1);

@@ -1,4 +1,4 @@
-import { oneOffPeriods } from '../../src/anomaly/one-off-periods';
+import { CLEAR_ONE_OFF, mostOneOffs, oneOffPeriods } from '../../src/anomaly/one-off-periods';
 import { lineResiduals, seasonallyAdjusted } from '../../src/anomaly/line-residuals';
 import { flatPlannedLine, normals } from './helpers';
 
@@ -42,6 +42,59 @@ describe('oneOffPeriods', () => {
     calm[20] = wild[20] = 0.11;
     expect(oneOffPeriods(calm, all(36), 0.01, 3, 0).map((o) => o.at)).toContain(20);
     expect(oneOffPeriods(wild, all(36), 0.01, 3, 0).map((o) => o.at)).not.toContain(20);
+  });
+  it('finds four one-offs that the 10% bound (3 of 36) let mask each other: two late accruals', () => {
+    for (let seed = 1; seed <= 6; seed += 1) {
+      const r = normals(seed, 36).map((v) => 0.03 * v);
+      // Each accrual books a month's 30% a month late: 10 noise units short, then 10 long.
+      for (const [t, d] of [
+        [10, -0.3],
+        [11, 0.3],
+        [25, -0.3],
+        [26, 0.3],
+      ])
+        r[t] += d;
+      const found = (scale?: number) =>
+        oneOffPeriods(r, all(36), 0.01, 3, 0.002, undefined, scale)
+          .map((o) => o.at)
+          .sort((a, b) => a - b);
+      // Without the line's scale the bound stays 3: each step's others hold the rest, and nothing passes.
+      expect(found()).toEqual([]);
+      expect(found(0.03)).toEqual([10, 11, 25, 26]);
+    }
+  });
+  it('bounds the one-offs by 10% of the candidates, or by the periods clearly beyond the noise', () => {
+    const r = new Array<number>(36).fill(0);
+    expect(mostOneOffs(r, all(36))).toBe(3);
+    expect(mostOneOffs(r, all(9), 0.01)).toBe(1);
+    [2, 7, 15, 22, 30].forEach((t, k) => (r[t] = (k % 2 ? -1 : 1) * CLEAR_ONE_OFF * 0.01));
+    expect(mostOneOffs(r, all(36), 0.01)).toBe(5);
+    expect(mostOneOffs(r, all(36), 0.011)).toBe(3);
+    expect(mostOneOffs(r, all(36))).toBe(3);
+    // Never more than half the candidates.
+    expect(mostOneOffs(r, [2, 7, 15, 22, 30, 31, 32], 0.01)).toBe(3);
+  });
+  it('leaves the false-alarm rate of heavy-tailed noise lines as it was', () => {
+    // 400 lines of Student-t(3) noise of unit variance: the clear months rarely outnumber the bound.
+    const u = normals(77, 400 * 36 * 4);
+    let k = 0;
+    const t3 = () => {
+      const z = u[k++];
+      const chi = u[k++] ** 2 + u[k++] ** 2 + u[k++] ** 2;
+      return z / Math.sqrt(chi / 3) / Math.sqrt(3);
+    };
+    let before = 0;
+    let after = 0;
+    let raised = 0;
+    for (let line = 0; line < 400; line += 1) {
+      const r = Array.from({ length: 36 }, () => 0.05 * t3());
+      const scale = 0.05;
+      before += oneOffPeriods(r, all(36), 0.01, 3, 0.002).length > 0 ? 1 : 0;
+      after += oneOffPeriods(r, all(36), 0.01, 3, 0.002, undefined, scale).length > 0 ? 1 : 0;
+      raised += mostOneOffs(r, all(36), scale) > 3 ? 1 : 0;
+    }
+    expect(raised).toBeLessThanOrEqual(2);
+    expect(after - before).toBeLessThanOrEqual(2);
   });
   it('still sees a one-off on a line that tracks its plan exactly (the floor)', () => {
     const r = new Array<number>(12).fill(0);
