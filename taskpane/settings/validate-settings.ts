@@ -1,6 +1,8 @@
 /** Settings validation: the same rules on the Settings view and on import. */
 import { boundsText, TRIALS_PER_RUN, withinBounds } from '../../src/model/limits';
+import { tryParseNumber } from '../../src/format';
 import type { SettingsRecord } from '../../src/store/schema';
+import type { PaneNumbers } from '../state/numbers';
 
 export interface SettingsDraft {
   defaultIterations: string;
@@ -10,16 +12,22 @@ export interface SettingsDraft {
 }
 
 /**
+ * @param read how a typed number is read: the pane's `useNumbers().parse` in the user's locale, so
+ *   "100,000" (or "100.000" in German, or "100k") is a number of iterations; en-US by default
  * @returns per-field messages (empty when valid) and the parsed record
  * @example checkSettings({ defaultIterations: '10000', defaultSeed: '1', numberFormat: '0.00', backendUrl: 'http://x' }).errors.backendUrl // 'Use an https:// address (http:// only for localhost).'
  */
-export function checkSettings(d: SettingsDraft): {
+export function checkSettings(
+  d: SettingsDraft,
+  read: PaneNumbers['parse'] = (text, options) => tryParseNumber(text, options),
+): {
   errors: Partial<Record<keyof SettingsDraft, string>>;
   record: SettingsRecord;
 } {
   const errors: Partial<Record<keyof SettingsDraft, string>> = {};
-  const iterations = Number(d.defaultIterations);
-  if (!/^\d+$/.test(d.defaultIterations.trim()) || !withinBounds(iterations, TRIALS_PER_RUN))
+  const typed = read(d.defaultIterations, { field: 'Default iterations', percent: 'reject' });
+  const iterations = typed.ok ? typed.value : NaN;
+  if (!Number.isInteger(iterations) || !withinBounds(iterations, TRIALS_PER_RUN))
     errors.defaultIterations = `Must be a whole number ${boundsText(TRIALS_PER_RUN)}.`;
   if (!/^\d+$/.test(d.defaultSeed.trim())) errors.defaultSeed = 'Must be a whole number (0 or more).';
   if (d.numberFormat.trim() === '' || d.numberFormat.length > 60)

@@ -76,7 +76,10 @@ describe('Scenario wizard', () => {
     fireEvent.change(iterations, { target: { value: '1' } });
     expect(screen.getByText('iterations: must be a whole number from 2 to 10,000,000.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Run' }) as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.change(iterations, { target: { value: '4000' } });
+    // Typed as finance writes it: with thousands separators (the hint says "up to 10,000,000").
+    fireEvent.change(iterations, { target: { value: '10,000,000' } });
+    expect(screen.queryByText(/^iterations: must be/)).toBeNull();
+    fireEvent.change(iterations, { target: { value: '4,000' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     });

@@ -77,7 +77,7 @@ function timeLeftText(p: RunProgress, format: NumberFormatter['format']): string
 
 export function ScenariosView({ data, actions, workbook, runner }: ScenariosViewProps) {
   const styles = useStyles();
-  const { format } = useNumbers();
+  const { format, parse, toInput } = useNumbers();
   const [step, setStep] = useState(0);
   const [name, setName] = useState('Base case');
   const [sips, setSips] = useState<ImportedSips | null>(null);
@@ -87,7 +87,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   );
   const [outputs, setOutputs] = useState<string[] | null>(null);
   const chosen = outputs ?? model.outputs;
-  const [iterations, setIterations] = useState(String(data.settings.defaultIterations));
+  const [iterations, setIterations] = useState(toInput(data.settings.defaultIterations, 0));
   const [seed, setSeed] = useState(String(data.settings.defaultSeed));
   const [sampling, setSampling] = useState<'lhs' | 'mc'>('lhs');
   const [target, setTarget] = useState('');
@@ -103,8 +103,11 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   } | null>(null);
   const handle = useRef<RunHandle | null>(null);
 
+  // Read in the locale: "1,000,000", "1.000.000" (German) and "1m" are a million trials.
+  const typed = parse(iterations, { field: 'iterations', percent: 'reject' });
+  const trials = typed.ok ? typed.value : NaN;
   const iterationsError =
-    /^\d+$/.test(iterations.trim()) && withinBounds(Number(iterations), TRIALS_PER_RUN)
+    Number.isInteger(trials) && withinBounds(trials, TRIALS_PER_RUN)
       ? undefined
       : `iterations: must be a whole number ${boundsText(TRIALS_PER_RUN)}.`;
   const seedError = /^-?\d+$/.test(seed.trim()) ? undefined : 'seed: must be a whole number.';
@@ -115,17 +118,17 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
 
   const spec = (): ScenarioSpec => ({
     drivers: data.drivers.map((d) => ({ name: d.name, distribution: d.distribution, params: d.params })),
-    sips: sips ? runSips(sips, Number(iterations)) : undefined,
+    sips: sips ? runSips(sips, trials) : undefined,
     correlation: data.model.correlation,
     model: data.model.expressions,
-    iterations: Number(iterations),
+    iterations: trials,
     seed: Number(seed),
     sampling,
     percentiles: [5, 10, 25, 50, 75, 90, 95],
     convergence: target.trim() ? { target: Number(target), output: chosen[chosen.length - 1] } : undefined,
     // Blocks of 2k–20k trials (about 20 per run, ≤ 0.25 s each at the measured browser rate): the run
     // gives the pane a turn after each, so the pane stays responsive and Cancel acts within a block.
-    blockSize: target.trim() ? undefined : Math.min(20_000, Math.max(2_000, Math.ceil(Number(iterations) / 20))),
+    blockSize: target.trim() ? undefined : Math.min(20_000, Math.max(2_000, Math.ceil(trials / 20))),
   });
 
   const run = () => {
@@ -133,7 +136,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
     setProblem(null);
     setOutcome(null);
     setExported(null);
-    setProgress({ done: 0, total: Number(iterations), elapsedMs: 0, remainingMs: null });
+    setProgress({ done: 0, total: trials, elapsedMs: 0, remainingMs: null });
     let extended: PassThroughSpec;
     try {
       extended = includeTrials ? withPassThrough(spec()) : { spec: spec(), inputs: [] };

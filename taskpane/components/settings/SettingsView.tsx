@@ -14,6 +14,7 @@ import { TeamServer } from './TeamServer';
 import { downloadText } from '../../files/text-file';
 import { TitledSection } from '../shared/TitledSection';
 import { FileButton } from '../shared/FileButton';
+import { useNumbers } from '../../state/numbers';
 
 export interface SettingsViewProps {
   data: PaneData;
@@ -29,14 +30,15 @@ const useStyles = makeStyles({
 export function SettingsView({ data, actions, repository }: SettingsViewProps) {
   const styles = useStyles();
   const s = data.settings;
+  const numbers = useNumbers();
   const [draft, setDraft] = useState<SettingsDraft>({
-    defaultIterations: String(s.defaultIterations),
+    defaultIterations: numbers.toInput(s.defaultIterations, 0),
     defaultSeed: String(s.defaultSeed),
     numberFormat: s.numberFormat,
     backendUrl: s.backendUrl,
   });
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { errors, record } = checkSettings(draft);
+  const { errors, record } = checkSettings(draft, numbers.parse);
   const field = (key: keyof SettingsDraft) => ({
     value: draft[key],
     onChange: (_: unknown, d: { value: string }) => setDraft({ ...draft, [key]: d.value }),
