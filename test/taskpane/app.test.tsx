@@ -80,6 +80,13 @@ describe('Scenario wizard', () => {
     fireEvent.change(iterations, { target: { value: '10,000,000' } });
     expect(screen.queryByText(/^iterations: must be/)).toBeNull();
     fireEvent.change(iterations, { target: { value: '4,000' } });
+    // The convergence target is a share: "0.5%" is 0.005; 2 (200%) is refused.
+    const target = screen.getByLabelText(/^Convergence target/);
+    fireEvent.change(target, { target: { value: '0.5%' } });
+    expect(screen.queryByText(/^convergence\.target: must be/)).toBeNull();
+    fireEvent.change(target, { target: { value: '2' } });
+    expect(screen.getByText(/^convergence\.target: must be a number between 0 and 1/)).toBeTruthy();
+    fireEvent.change(target, { target: { value: '' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     });

@@ -111,10 +111,13 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
       ? undefined
       : `iterations: must be a whole number ${boundsText(TRIALS_PER_RUN)}.`;
   const seedError = /^-?\d+$/.test(seed.trim()) ? undefined : 'seed: must be a whole number.';
+  // A share: "0.5%" and "0.005" are the same target.
+  const typedTarget = parse(target, { field: 'convergence target', percent: 'share' });
+  const targetShare = typedTarget.ok ? typedTarget.value : NaN;
   const targetError =
-    target.trim() === '' || (Number(target) > 0 && Number(target) < 1)
+    target.trim() === '' || (targetShare > 0 && targetShare < 1)
       ? undefined
-      : 'convergence.target: must be a number between 0 and 1 (e.g. 0.005 for ±0.5%).';
+      : 'convergence.target: must be a number between 0 and 1 (e.g. 0.005 or 0.5% for ±0.5%).';
 
   const spec = (): ScenarioSpec => ({
     drivers: data.drivers.map((d) => ({ name: d.name, distribution: d.distribution, params: d.params })),
@@ -125,7 +128,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
     seed: Number(seed),
     sampling,
     percentiles: [5, 10, 25, 50, 75, 90, 95],
-    convergence: target.trim() ? { target: Number(target), output: chosen[chosen.length - 1] } : undefined,
+    convergence: target.trim() ? { target: targetShare, output: chosen[chosen.length - 1] } : undefined,
     // Blocks of 2k–20k trials (about 20 per run, ≤ 0.25 s each at the measured browser rate): the run
     // gives the pane a turn after each, so the pane stays responsive and Cancel acts within a block.
     blockSize: target.trim() ? undefined : Math.min(20_000, Math.max(2_000, Math.ceil(trials / 20))),
@@ -268,7 +271,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
           />
           <Field
             label="Convergence target (optional)"
-            hint="Stop early when the mean is known to ± this fraction, e.g. 0.005"
+            hint="Stop early when the mean is known to ± this fraction, e.g. 0.5% (or 0.005)"
             validationMessage={targetError}
           >
             <Input value={target} inputMode="decimal" onChange={(_, d) => setTarget(d.value)} />
