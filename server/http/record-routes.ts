@@ -30,7 +30,7 @@ export interface ListSpec extends RouteSpec {
   item: object;
   /** The table (or a resource) and the SELECT list. */
   source: Pick<Resource, 'table' | 'columns'>;
-  /** Path or query key → SQL condition with `$` where its value goes, e.g. `{ costCentre: 'cost_centre = $' }`. */
+  /** Path or query key → SQL condition with `$` where its value goes (each `$`), e.g. `{ costCentre: 'cost_centre = $' }`. */
   where: Record<string, string>;
   groupBy?: string;
   orderBy: string;
@@ -47,7 +47,7 @@ export function listRoute(app: FastifyInstance, db: Db, spec: ListSpec): void {
     for (const [key, condition] of Object.entries(spec.where)) {
       if (given[key] === undefined) continue;
       values.push(given[key]);
-      conditions.push(condition.replace('$', `$${values.length}`));
+      conditions.push(condition.replaceAll('$', `$${values.length}`));
     }
     let limit = '';
     if (spec.limit !== undefined) {

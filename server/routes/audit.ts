@@ -44,7 +44,8 @@ export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection:
       request_id AS "requestId", prev_hash AS "prevHash", hash`,
     },
     where: {
-      costCentre: 'cost_centre = $',
+      // A proposal is filed under one cost centre and may change others: each of them sees its records.
+      costCentre: `(cost_centre = $ OR entity = 'proposal' AND ((after -> 'costCentres') ? $ OR (before -> 'costCentres') ? $))`,
       entity: 'entity = $',
       entityId: 'entity_id = $',
       actor: 'actor = $',

@@ -1,4 +1,4 @@
-import { describeIfPg, snapshot, useTestServer } from './helpers';
+import { describeIfPg, moveProposal, postProposal, snapshot, useTestServer } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -119,6 +119,38 @@ describeIfPg('probes: cost-centre scope of webhooks, the approval chain and list
     });
     expect(await snapshot(server.db)).toEqual(before);
     expect((await replace(root)).statusCode).toBe(200);
+  });
+
+  test('an auditor of a cost centre sees every proposal that changed it, whatever centre it is filed under (found: none)', async () => {
+    const owner = await server.token('bo', ['budget_owner', 'analyst'], ['A1', 'A2']);
+    const approver = await server.token('ap', 'approver', ['A1', 'A2']);
+    let p = (
+      await postProposal(server, owner, {
+        costCentre: 'A1',
+        fiscalYear: 2026,
+        reason: 'move to A2',
+        lines: [
+          { costCentre: 'A1', account: '6100', period: '2026-03', before: 0, after: -100 },
+          { costCentre: 'A2', account: '6200', period: '2026-03', before: 0, after: 100 },
+        ],
+      })
+    ).json();
+    for (const [token, verb] of [
+      [owner, 'submit'],
+      [approver, 'approve'],
+      [owner, 'apply'],
+    ])
+      p = (await moveProposal(server, token, p, verb)).json();
+    expect(p.state).toBe('applied');
+    const actions = async (cc: string) => {
+      const auditor = await server.token(`aud-${cc}`, 'controller', [cc]);
+      const log = await server.as(auditor, { method: 'GET', url: `/api/audit?costCentre=${cc}&entityId=${p.id}` });
+      return (log.json() as { action: string }[]).map((e) => e.action).reverse();
+    };
+    const all = ['proposal.create', 'proposal.submit', 'proposal.approve', 'proposal.apply'];
+    expect(await actions('A1')).toEqual(all);
+    expect(await actions('A2')).toEqual(all);
+    expect(await actions('A3')).toEqual([]);
   });
 
   test('list filters do not widen a scope: repeated, bracketed, empty, wildcard and LIKE-pattern values', async () => {
