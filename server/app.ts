@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { installPolicy, type RegisteredRoute } from './auth/policy';
 import { tokenVerifier, type TrustedIssuer } from './auth/verify-token';
 import type { ServerConfig } from './config';
@@ -52,6 +54,23 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     // Unknown properties are refused (not silently dropped), so a probe cannot smuggle fields.
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    // What the router and the HTTP parser refuse answers in the catalogue's shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      // These replies skip the onSend hooks: the hardening headers are set here.
+      void (reply as FastifyReply)
+        .code(tooLong ? 414 : 400)
+        .headers(HARDENING)
+        .send({
+          error: tooLong
+            ? {
+                code: 'SERVER_URL_TOO_LONG',
+                message: 'A part of the path is longer than any id (at most 100 characters).',
+              }
+            : { code: 'SERVER_BAD_URL', message: 'The path holds a malformed percent-encoding.' },
+        });
+    },
+    clientErrorHandler: answerClientError,
   });
   let closing = false;
 
@@ -85,9 +104,7 @@ export async function buildApp(
   // Every answer, errors and unknown routes included: answers are per-user JSON that no browser
   // should sniff into HTML, render in a frame, or keep in a cache.
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('cache-control', 'no-store');
-    reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    reply.headers(HARDENING);
   });
 
   // JSON everywhere; CSV only where a route says so (config.csv). Anything else is a 415.
@@ -128,6 +145,37 @@ export async function buildApp(
   auditRoutes(app, deps, options.protection ?? 'single-role');
   await app.ready();
   return { app, routes, beginShutdown: () => (closing = true) };
+}
+
+/** The answers that stay the same on every response (see the onSend hook). */
+const HARDENING = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/**
+ * A request the HTTP parser refused before Fastify saw it (headers past the size limit, a request
+ * not received in time, malformed HTTP): answered on the socket, in the catalogue's shape and with
+ * the headers every answer carries, then closed (as Fastify's own handler does, with its own body).
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'SERVER_REQUEST_TIMEOUT', 'The request did not arrive in time.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'SERVER_HEADERS_TOO_LARGE', 'The request’s headers (its token among them) are too large.']
+        : [400, 'SERVER_BAD_REQUEST', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ error: { code, message } });
+  const headers = Object.entries({
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    ...HARDENING,
+    connection: 'close',
+  }).map(([name, value]) => `${name}: ${value}\r\n`);
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers.join('')}\r\n${body}`);
+  socket.destroy(error);
 }
 
 function describeError(error: FastifyError): {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { startTestServer, useTestServer, type TestResponse } from './helpers';
 
 jest.setTimeout(120_000);
@@ -53,6 +54,45 @@ describe('probes: transport and headers', () => {
       expect(response.statusCode).toBe(404);
       expect(response.json()).toEqual({ error: { code: 'SERVER_NO_ROUTE', message: `No route ${method} ${url}.` } });
     }
+  });
+
+  test('what the router or the HTTP parser refuses answers in the catalogue’s shape too (found: Fastify’s own bodies)', async () => {
+    const viewer = await server.token('vic', 'viewer', ['CC1']);
+    const longId = await server.as(viewer, {
+      method: 'PUT',
+      url: `/api/adjustments/${'a'.repeat(300)}/outcome?costCentre=CC1`,
+      payload: {},
+    });
+    expect(longId.statusCode).toBe(414);
+    expect(longId.json()).toEqual({
+      error: {
+        code: 'SERVER_URL_TOO_LONG',
+        message: 'A part of the path is longer than any id (at most 100 characters).',
+      },
+    });
+    expectHardened(longId, '414');
+    const badUrl = await server.as(viewer, { method: 'GET', url: '/api/models/%E0%A4%A' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().error.code).toBe('SERVER_BAD_URL');
+    expectHardened(badUrl, 'bad url');
+    // Headers past the parser's limit (a huge token): the connection's answer, written by hand.
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () =>
+        socket.write(`GET /api/me HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${'x'.repeat(40_000)}\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 431 /);
+    expect(raw.toLowerCase()).toContain('x-content-type-options: nosniff');
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: {
+        code: 'SERVER_HEADERS_TOO_LARGE',
+        message: 'The request’s headers (its token among them) are too large.',
+      },
+    });
   });
 
   test('the Host header reaches no answer (no absolute URL is built from it)', async () => {
