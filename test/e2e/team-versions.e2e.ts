@@ -8,7 +8,9 @@
  * chain); alice applies there. Then the server holds v2 with its lineage, alice's Versions view
  * writes v2 into the workbook double (over v1, which it held untouched) and compares v1 with v2 at
  * 320 px, FPA.BUDGET.VERSION reads v2 in bob's runtime through his connection, the audit chain
- * verifies, and the webhook receiver got each event once.
+ * verifies, and the webhook receiver got each event once. Then alice undoes it the only way a team
+ * can: her Revert is "Propose a reversal" (a comment, the budget unchanged, no Approve for her on
+ * the reversal), bob and carol approve the reversal in their views, and her apply makes v3.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { deliverDue } from '../../server/notify/background';
@@ -293,5 +295,76 @@ test('submit, no Approve for the submitter and a refused self-approval, two appr
   expect(types).toEqual(['approval.waiting', 'approval.waiting', 'proposal.applied']);
   expect(new Set(receiver.received.map((r) => r.key)).size).toBe(receiver.received.length);
   expect(receiver.acted.size).toBe(3);
+  expect(problems).toEqual([]);
+});
+
+test('revert in the pane is a reversal: proposed by alice, approved by bob and carol, applied by alice: v3', async () => {
+  const [alice, bob, carol] = [await signIn('alice'), await signIn('bob'), await signIn('carol')];
+  const listed = (await server.as(tokens.alice, { method: 'GET', url: '/api/proposals?costCentre=CC1' })).json();
+  const original = (listed as Json[]).find((p) => p.state === 'applied')!;
+  const cardOf = (page: Page, id: string) => page.getByRole('group', { name: `Proposal ${id}` });
+
+  // Alice may not undo it alone: her button proposes a reversal, with a comment, and the budget stays.
+  await openView(alice, 'Proposals');
+  const card = cardOf(alice, original.id);
+  expect(await card.getByRole('button').allTextContents()).toEqual(['Propose a reversal']);
+  await card.getByRole('textbox', { name: `Comment on ${original.id}` }).fill('campaign cancelled');
+  await card.getByRole('button', { name: 'Propose a reversal' }).click();
+  await alice.getByText(/^Reversal \S+ of \S+ is submitted: 2 approval steps, first Cost-centre approver/).waitFor();
+  await card.getByText(/^Reversal \S+ is submitted: the budget goes back when another person/).waitFor();
+  expect(await card.getByRole('button').allTextContents()).toEqual([]);
+  const reversal = (await server.as(tokens.alice, { method: 'GET', url: `/api/proposals/${original.id}` })).json()
+    .reversal as Json;
+  const asked = (await server.as(tokens.alice, { method: 'GET', url: `/api/proposals/${reversal.id}` })).json();
+  expect(asked).toMatchObject({
+    state: 'submitted',
+    reverts: original.id,
+    createdBy: 'alice',
+    reason: 'campaign cancelled',
+  });
+  // She holds the approver role, but wrote the reversal: no Approve button, and the server refuses.
+  const hers = cardOf(alice, reversal.id);
+  await hers
+    .getByText(`Reversal of ${original.id}: applying it restores the amounts before`, { exact: false })
+    .waitFor();
+  expect(await hers.getByRole('button').allTextContents()).toEqual([]);
+  expect((await act('alice', asked, 'approve')).statusCode).toBe(403);
+
+  // Bob and carol decide it in their views, like any proposal.
+  await openView(bob, 'Proposals');
+  await cardOf(bob, reversal.id).getByRole('button', { name: 'Approve' }).click();
+  await cardOf(bob, reversal.id)
+    .getByText(/^Step 1 Cost-centre approver \(approver\): approved by bob/)
+    .waitFor();
+  await openView(carol, 'Proposals');
+  await cardOf(carol, reversal.id).getByRole('button', { name: 'Approve' }).click();
+  await carol
+    .locator(`[data-testid="proposal"][data-state="approved"][aria-label="Proposal ${reversal.id}"]`)
+    .waitFor();
+
+  // Alice applies it: v3 holds the amounts before, and the original is reverted.
+  await alice.getByRole('button', { name: 'Refresh proposals' }).click();
+  await cardOf(alice, reversal.id).getByRole('button', { name: 'Apply' }).click();
+  await alice
+    .getByText(
+      `Applied the reversal: ${original.id.slice(0, 8)} is reverted and the server made v3 of CC1. Write it into the workbook from Versions.`,
+    )
+    .waitFor();
+  await alice
+    .locator(`[data-testid="proposal"][data-state="reverted"][aria-label="Proposal ${original.id}"]`)
+    .waitFor();
+  const reverted = (await server.as(tokens.alice, { method: 'GET', url: `/api/proposals/${original.id}` })).json();
+  expect(reverted).toMatchObject({
+    state: 'reverted',
+    revertedBy: 'alice',
+    reversal: { id: reversal.id, state: 'applied' },
+  });
+  const applied = (await server.as(tokens.alice, { method: 'GET', url: `/api/proposals/${reversal.id}` })).json();
+  const v3 = (await server.as(tokens.alice, { method: 'GET', url: `/api/versions/${applied.versions[0].id}` })).json();
+  expect(v3).toMatchObject({ number: 3, lineage: { proposalId: reversal.id, reverts: original.id } });
+  expect(v3.lines.slice(0, 2).map((l: Json) => [l.account, l.amount])).toEqual([
+    ['6100', 5000],
+    ['6200', 1000],
+  ]);
   expect(problems).toEqual([]);
 });
