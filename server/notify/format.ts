@@ -20,7 +20,10 @@ export function eventText(event: OutboxEvent): string {
   const p = event.payload;
   const proposal = (p.proposal ?? {}) as Obj;
   const step = (p.step ?? {}) as Obj;
-  const about = `proposal ${short(proposal.id)} (${((proposal.costCentres as string[]) ?? []).join(', ')}, ${money(proposal.amount)} moved, FY${String(proposal.fiscalYear ?? '')})`;
+  const what = proposal.reverts
+    ? `reversal ${short(proposal.id)} of proposal ${short(proposal.reverts)}`
+    : `proposal ${short(proposal.id)}`;
+  const about = `${what} (${((proposal.costCentres as string[]) ?? []).join(', ')}, ${money(proposal.amount)} moved, FY${String(proposal.fiscalYear ?? '')})`;
   switch (event.kind) {
     case 'approval.waiting':
       return `${Number(p.reminder) > 0 ? `Reminder ${String(p.reminder)}: ` : ''}Approval waiting: ${about}, step ${String(step.step)} "${String(step.name)}" for the ${String(step.role)} role, due ${String(step.dueAt)}.`;

@@ -1,3 +1,4 @@
+import { eventText, type OutboxEvent } from '../../server/notify/format';
 import { adjustmentBody } from './fixtures';
 import { DATABASE_URL, moveProposal, postProposal, startTestServer, type TestServer } from './helpers';
 
@@ -236,6 +237,22 @@ describe.each(engines)('revert is a reversal through the chain (%s)', (engine) =
       },
     });
     expect(version.lineage.approvers.map((a: Json) => a.who)).toEqual(['ann']);
+    // Chat notifications name it a reversal too.
+    const events = await server.db.query<OutboxEvent>(
+      `SELECT id::text, kind, payload, created_at::text AS "createdAt" FROM outbox_events
+       WHERE payload -> 'proposal' ->> 'id' = $1 ORDER BY seq`,
+      [applied.id],
+    );
+    expect(events.rows.map(eventText)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Approval waiting: reversal ${applied.id.slice(0, 8)} of proposal ${p.id.slice(0, 8)} \\(CC1, 100 moved, FY2026\\), step 1`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(`^Proposal applied: reversal ${applied.id.slice(0, 8)} of proposal ${p.id.slice(0, 8)} `),
+      ),
+    ]);
     const original = await get(p.id);
     expect(original).toMatchObject({
       state: 'reverted',
