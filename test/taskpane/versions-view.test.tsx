@@ -155,6 +155,16 @@ it('lineage of a version made directly names who made it', () => {
   expect(lineageLine({ ...versions[0], createdBy: undefined, lineage: null })).toBe('');
 });
 
+it('lineage of a version made by a proposal, and by a reversal, names both proposals and the people', () => {
+  const lineage = { action: 'apply', proposalId: '5e6f7a8b-0000', approvers: [{ who: 'bob' }, { who: 'carol' }] };
+  expect(lineageLine({ ...versions[0], lineage: { ...lineage, appliedBy: 'alice' } })).toBe(
+    'from proposal 5e6f7a8b · approved by bob, carol · applied by alice',
+  );
+  expect(lineageLine({ ...versions[0], lineage: { ...lineage, reverts: '1a2b3c4d-0000', appliedBy: 'alice' } })).toBe(
+    'from reversal 5e6f7a8b of proposal 1a2b3c4d · approved by bob, carol · applied by alice',
+  );
+});
+
 it('saves the edited sheet as a new version made from its version; offline it waits; a conflict is said to wait', async () => {
   const answers: (() => Promise<WriteOutcome<unknown>>)[] = [
     async () => ({ sent: true, body: { ...reforecast, lines: [], id: 'new', name: 'Trimmed', number: 11 } }),

@@ -56,11 +56,19 @@ const newestFirst = (a: BudgetVersion, b: BudgetVersion): number =>
 
 const when = (iso: string | undefined): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
 
-/** "from proposal 1a2b3c4d · approved by bob, carol · applied by alice", from the version's lineage. */
+/**
+ * "from proposal 1a2b3c4d · approved by bob, carol · applied by alice" ("from reversal 5e6f7a8b of
+ * proposal 1a2b3c4d · …" for a reversal's), from the version's lineage.
+ */
 export function lineageLine(version: BudgetVersion): string {
   const lineage = version.lineage ?? {};
   const parts: string[] = [];
-  if (typeof lineage.proposalId === 'string') parts.push(`from proposal ${lineage.proposalId.slice(0, 8)}`);
+  if (typeof lineage.proposalId === 'string')
+    parts.push(
+      typeof lineage.reverts === 'string'
+        ? `from reversal ${lineage.proposalId.slice(0, 8)} of proposal ${lineage.reverts.slice(0, 8)}`
+        : `from proposal ${lineage.proposalId.slice(0, 8)}`,
+    );
   const approvers = Array.isArray(lineage.approvers)
     ? lineage.approvers.map((a) => String((a as { who?: unknown }).who ?? '')).filter(Boolean)
     : [];
