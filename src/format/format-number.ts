@@ -41,7 +41,10 @@ export interface FormatOptions {
   sign?: 'auto' | 'always';
   /** Short scale for axis labels: 1.2M, 35K. @default false */
   compact?: boolean;
-  /** Fixed number of decimals, overriding the unit's precision. */
+  /**
+   * Fixed number of decimals, overriding the unit's precision. With `compact`: that many decimals on
+   * the short scale (12.0K, 9.6K: a table column), whole numbers where it does not abbreviate.
+   */
   decimals?: number;
 }
 
@@ -69,11 +72,21 @@ function unitOptions(value: number, unit: Unit, style: NumberStyle, options: For
   const size = Math.abs(value);
   const base: Intl.NumberFormatOptions = { signDisplay: options.sign === 'always' ? 'exceptZero' : 'auto' };
   if (options.compact) {
-    const compact: Intl.NumberFormatOptions = { ...base, notation: 'compact', maximumSignificantDigits: 3 };
-    if (unit === 'percent' || unit.startsWith('rate/')) return { ...compact, style: 'percent' };
-    if (unit === 'money' && style.currency)
-      return { ...compact, style: 'currency', currency: style.currency, currencyDisplay: 'narrowSymbol' };
-    return compact;
+    const shape = (places: Intl.NumberFormatOptions): Intl.NumberFormatOptions => {
+      const compact: Intl.NumberFormatOptions = { ...base, notation: 'compact', ...places };
+      if (unit === 'percent' || unit.startsWith('rate/')) return { ...compact, style: 'percent' };
+      if (unit === 'money' && style.currency)
+        return { ...compact, style: 'currency', currency: style.currency, currencyDisplay: 'narrowSymbol' };
+      return compact;
+    };
+    if (options.decimals === undefined) return shape({ maximumSignificantDigits: 3 });
+    // Fixed decimals where the short scale abbreviates, for a column that reads alike (12.0K beside
+    // 9.6K); whole where it does not (540, or German thousands: 19.162).
+    const fixed = shape({ minimumFractionDigits: options.decimals, maximumFractionDigits: options.decimals });
+    const abbreviated = intl(resolveLocale(style.locale), fixed)
+      .formatToParts(value)
+      .some((p) => p.type === 'compact');
+    return abbreviated ? fixed : shape({ maximumFractionDigits: 0 });
   }
   const digits = (min: number, max: number): Intl.NumberFormatOptions =>
     options.decimals !== undefined

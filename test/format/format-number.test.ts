@@ -52,6 +52,17 @@ describe('formatNumber', () => {
     expect(formatNumber(4.26, 'multiple')).toBe('4.3×');
   });
 
+  it('writes a compact column with fixed decimals where the short scale abbreviates, whole where not', () => {
+    const column = (locale: string) =>
+      [-19162, -12000, 9610, 540, 1234567].map((v) =>
+        formatNumber(v, 'money', { locale }, { compact: true, decimals: 1, sign: 'always' }),
+      );
+    // Significant digits gave -19.2K, -12K, +9.61K: a column that does not read alike.
+    expect(column('en-US')).toEqual(['-19.2K', '-12.0K', '+9.6K', '+540', '+1.2M']);
+    // German has no short form for thousands: those stay whole, never "-19.162,0".
+    expect(column('de-DE')).toEqual(['-19.162', '-12.000', '+9610', '+540', `+1,2${NBSP}Mio.`]);
+  });
+
   it('writes compact axis labels', () => {
     expect(formatNumber(1234567, 'money', {}, { compact: true })).toBe('1.23M');
     expect(formatNumber(35000, 'number', {}, { compact: true })).toBe('35K');

@@ -119,7 +119,7 @@ export function FlagTable({ flags, periods, chosen, onChoose }: FlagTableProps) 
                 </td>
                 <td>{spanText(f, periods)}</td>
                 <td className={styles.number} title={numbers.format(f.variance, 'money', { sign: 'always' })}>
-                  {numbers.format(f.variance, 'money', { sign: 'always', compact: true })}
+                  {numbers.format(f.variance, 'money', { sign: 'always', compact: true, decimals: 1 })}
                   {pct}
                 </td>
                 <td className={styles.number}>{numbers.format(f.severity, 'ratio')}</td>
