@@ -39,11 +39,16 @@ const answer = {
   properties: { reversal: proposal, message: { type: 'string' } },
 } as const;
 
-/** The proposal's row, locked for the rest of the transaction; 404 when there is none. */
+/**
+ * The proposal's row, locked for the rest of the transaction; 404 when there is none. Locked first and
+ * read after: a read that waited for the lock answers its subqueries (the reversal) from before the
+ * holder committed, so a reversal asked for at the same moment was missed (a bare 409 "That already
+ * exists." from the unique index instead of saying which reversal is open).
+ */
 async function lockedProposal(tx: Queryable, id: string): Promise<Row> {
-  const found = await tx.query<Row>(`SELECT ${PROPOSAL.columns} FROM proposals WHERE id = $1 FOR UPDATE`, [id]);
-  if (!found.rows[0]) throw ServerErrors.notFound(PROPOSAL.entity, id);
-  return found.rows[0];
+  const locked = await tx.query('SELECT id FROM proposals WHERE id = $1 FOR UPDATE', [id]);
+  if (locked.rowCount === 0) throw ServerErrors.notFound(PROPOSAL.entity, id);
+  return readProposal(tx, id);
 }
 
 const readProposal = async (tx: Queryable, id: string): Promise<Row> =>

@@ -107,6 +107,38 @@ describeIfPg('probes: races give one winner and a clean refusal', () => {
     expect(await audits('proposal.apply', String(p.id))).toBe(1);
   });
 
+  test('two reversals of one applied proposal asked at once: one is opened, the other a 409 naming it', async () => {
+    const root = await server.token('root', 'admin', '*');
+    await postVersion(server, root, {
+      costCentre: 'R8',
+      fiscalYear: 2026,
+      kind: 'budget',
+      name: 'baseline',
+      lines: [{ account: '6100', period: '2026-03', amount: 100 }],
+    });
+    const p = await submitted('R8', [line('R8', 100, 70)]);
+    const approved = (await moveProposal(server, await server.token('amy', 'approver', ['R8']), p, 'approve')).json();
+    const applied = (await moveProposal(server, String(p.author), approved, 'apply')).json();
+    expect(applied.state).toBe('applied');
+    const askers = [
+      await server.token('bo1', 'budget_owner', ['R8']),
+      await server.token('bo2', 'budget_owner', ['R8']),
+    ];
+    const raced = await Promise.all(
+      askers.map((token) => moveProposal(server, token, applied, 'revert', { comment: 'wrong month' })),
+    );
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    // Found: the loser's read had waited for the lock and missed the reversal just asked for (a bare
+    // SERVER_DUPLICATE "That already exists." from the unique index); it names the open reversal now.
+    const opened = raced.find((r) => r.statusCode === 201)!.json().reversal;
+    expect(raced.find((r) => r.statusCode === 409)!.json().error).toMatchObject({
+      code: 'SERVER_REVERSAL_REFUSED',
+      message: expect.stringContaining(`reversal ${String(opened.id)} is already submitted`),
+    });
+    const open = await server.db.query('SELECT id FROM proposals WHERE reverts = $1', [p.id]);
+    expect(open.rows).toHaveLength(1);
+  });
+
   test('two approved proposals on one line applied at once: one applies, the other finds the budget changed', async () => {
     const root = await server.token('root', 'admin', '*');
     await postVersion(server, root, {
