@@ -31,6 +31,17 @@ describeIfPg('probes: races give one winner and a clean refusal', () => {
     expect(sent.statusCode).toBe(200);
     return { ...sent.json(), author };
   }
+  /** The baseline budget of `cc` for 2026: one line, 6100 in March, at `amount`. */
+  async function baseline(cc: string, amount: number): Promise<void> {
+    const made = await postVersion(server, await server.token('root', 'admin', '*'), {
+      costCentre: cc,
+      fiscalYear: 2026,
+      kind: 'budget',
+      name: 'baseline',
+      lines: [{ account: '6100', period: '2026-03', amount }],
+    });
+    expect(made.statusCode).toBe(201);
+  }
   const audits = async (action: string, entityId: string) =>
     (
       await server.db.query<{ n: number }>(
@@ -82,15 +93,7 @@ describeIfPg('probes: races give one winner and a clean refusal', () => {
   });
 
   test('apply three times at once: one version, one audit record', async () => {
-    const root = await server.token('root', 'admin', '*');
-    const base = await postVersion(server, root, {
-      costCentre: 'R3',
-      fiscalYear: 2026,
-      kind: 'budget',
-      name: 'baseline',
-      lines: [{ account: '6100', period: '2026-03', amount: 100 }],
-    });
-    expect(base.statusCode).toBe(201);
+    await baseline('R3', 100);
     const p = await submitted('R3', [line('R3', 100, 40)]);
     const approved = (await moveProposal(server, await server.token('amy', 'approver', ['R3']), p, 'approve')).json();
     const owners = [
@@ -108,14 +111,7 @@ describeIfPg('probes: races give one winner and a clean refusal', () => {
   });
 
   test('two reversals of one applied proposal asked at once: one is opened, the other a 409 naming it', async () => {
-    const root = await server.token('root', 'admin', '*');
-    await postVersion(server, root, {
-      costCentre: 'R8',
-      fiscalYear: 2026,
-      kind: 'budget',
-      name: 'baseline',
-      lines: [{ account: '6100', period: '2026-03', amount: 100 }],
-    });
+    await baseline('R8', 100);
     const p = await submitted('R8', [line('R8', 100, 70)]);
     const approved = (await moveProposal(server, await server.token('amy', 'approver', ['R8']), p, 'approve')).json();
     const applied = (await moveProposal(server, String(p.author), approved, 'apply')).json();
@@ -140,14 +136,7 @@ describeIfPg('probes: races give one winner and a clean refusal', () => {
   });
 
   test('two approved proposals on one line applied at once: one applies, the other finds the budget changed', async () => {
-    const root = await server.token('root', 'admin', '*');
-    await postVersion(server, root, {
-      costCentre: 'R4',
-      fiscalYear: 2026,
-      kind: 'budget',
-      name: 'baseline',
-      lines: [{ account: '6100', period: '2026-03', amount: 50 }],
-    });
+    await baseline('R4', 50);
     const amy = await server.token('amy', 'approver', ['R4']);
     const approved = [];
     for (const after of [10, 20]) {
