@@ -95,6 +95,21 @@ describe('probes: token edges (clock skew, claim types, key headers)', () => {
     expect(await snapshot(server.db)).toEqual(before);
   });
 
+  test('a claim given twice over counts once: `roles` beats `role`, `sub` beats `preferred_username`', async () => {
+    const user = async (claims: Record<string, unknown>) => (await me(await sign(claims))).json();
+    expect((await user({ roles: ['viewer'], role: 'admin' })).roles).toEqual(['viewer']);
+    expect((await user({ roles: [], role: 'admin' })).error.code).toBe('SERVER_UNAUTHENTICATED');
+    expect((await user({ roles: ['viewer', 'viewer', 'viewer'] })).roles).toEqual(['viewer']);
+    expect((await user({ sub: 'mallory', preferred_username: 'root' })).id).toBe('mallory');
+    expect((await user({ sub: undefined, preferred_username: 'pat' })).id).toBe('pat');
+    // A payload with a key written twice is parsed as JSON is (the last one); only the issuer can write one.
+    const [header, , signature] = (await sign({})).split('.');
+    const twice = Buffer.from(
+      `{"sub":"mallory","roles":["viewer"],"roles":["admin"],"cost_centres":"*","iss":"${DEV_ISSUER}","aud":"${DEV_AUDIENCE}","iat":${now()},"exp":${now() + 600}}`,
+    ).toString('base64url');
+    expect((await me(`${header}.${twice}.${signature}`)).statusCode).toBe(401);
+  });
+
   test('key headers name no key: kid traversal, jku, x5u and an embedded jwk of the caller’s own key', async () => {
     const mallory = await generateKeyPair('ES256', { extractable: true });
     const malloryJwk = await exportJWK(mallory.publicKey);
