@@ -4,8 +4,8 @@
  */
 import type { LineResiduals } from './line-residuals';
 import { SIGMA_FLOOR, seasonallyAdjusted } from './line-residuals';
-import { CLIP, clipScores, noiseUnits, scanSegments } from './scan-segments';
-import { ewmaRuns } from './ewma-drift';
+import { CLIP, clipScores, noiseUnits, onset, scanSegments } from './scan-segments';
+import { bestSegmentStart, ewmaRuns } from './ewma-drift';
 import { oneOffPeriods } from './one-off-periods';
 import { yearEndProjection } from './year-end-projection';
 import { materialAmount } from './flag-severity';
@@ -182,6 +182,22 @@ function beyondNoiseFloor(view: LineResiduals, at: number, z: number): boolean {
   return Math.abs(view.residual[at]) >= z * view.sigma;
 }
 
+/**
+ * Where a run the EWMA found begins, dated as the scan dates its runs: from the best segment inside the
+ * EWMA's excursion (bestSegmentStart), by the scan's onset rule (a hinge for a drift, Page's CUSUM for
+ * a step), searching back no further than the excursion's start. The excursion starts after the EWMA
+ * last touched 0, which on noise of the run's side can be many periods before the change: an
+ * under-spend over the last five periods of a line was flagged over eleven, a false flag that also
+ * missed it (docs/anomaly.md, "Every missed event, listed").
+ */
+function ewmaRunOnset(
+  units: ReadonlyArray<number>,
+  z: ReadonlyArray<number>,
+  run: { from: number; to: number; sign: number },
+): number {
+  return onset(units, { from: bestSegmentStart(z, run.from, run.to, run.sign), to: run.to }, run.sign, run.from);
+}
+
 /** Does [from, to] overlap any of the issues? */
 const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) => i.from <= to && i.to >= from);
 
@@ -227,8 +243,8 @@ export function lineIssues(
     }));
   const found = [...runs, ...oneOffs];
   const z = clipScores(noiseUnits(view.residual, view.sigma));
-  const drifts = ewmaRuns(z, t.alpha * EWMA_ALPHA_SHARE, t.z).filter(
-    (d) => !overlaps(found, d.from, d.to) && isMaterialRun(view, planAll, d, t, typicalPlan),
-  );
+  const drifts = ewmaRuns(z, t.alpha * EWMA_ALPHA_SHARE, t.z)
+    .map((d) => ({ ...d, from: ewmaRunOnset(units, z, d) }))
+    .filter((d) => !overlaps(found, d.from, d.to) && isMaterialRun(view, planAll, d, t, typicalPlan));
   return merge([...found, ...drifts]);
 }

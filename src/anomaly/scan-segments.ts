@@ -123,7 +123,7 @@ function driftOnset(z: ReadonlyArray<number>, to: number, sign: number, a: numbe
  * periods closer to plan do not (and, for a step rather than a drift, a first period closer to plan
  * leaves a run of three or more).
  */
-function onset(z: ReadonlyArray<number>, run: { from: number; to: number }, sign: number, a: number): number {
+export function onset(z: ReadonlyArray<number>, run: { from: number; to: number }, sign: number, a: number): number {
   const level = median(z.slice(run.from, run.to + 1).map((v) => sign * v));
   const k = Math.max(ONSET_SLACK, level / 2);
   // The scan's clipped scores can take in a first period closer to plan than to a step's level.

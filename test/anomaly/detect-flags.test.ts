@@ -3,6 +3,7 @@ import { resolveThresholds } from '../../src/anomaly/resolve-thresholds';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/types';
 import type { BudgetLine } from '../../src/anomaly/types';
 import { FpaError } from '../../src/errors';
+import { makeBudgetSet } from '../../scripts/make-budget-set';
 import { normals, seasonalLine } from './helpers';
 
 const quiet = { useForecast: false };
@@ -92,6 +93,13 @@ describe('detectFlags: one flag per issue', () => {
       );
     }
   });
+  it('dates a run the EWMA finds from its change, not from where the EWMA last touched plan', () => {
+    // The labelled set's seed 5, line L042 (noise 3.1% of plan, planned flat against a year-end season):
+    // an under-spend over periods 31–35 whose first period is beyond the scan's clip, so only the EWMA
+    // keeps it. Its excursion starts in period 25; dated from there, the flag lay mostly outside the event.
+    const flags = detectFlags(makeBudgetSet(5, 200).budget.lines, quiet).filter((f) => f.line === 'L042');
+    expect(flags.map((f) => [f.kind, f.periodIndex, f.throughIndex])).toEqual([['underspend', 31, 35]]);
+  }, 60000);
   it('stays quiet on clean seasonal lines (20 lines × 36 periods)', () => {
     const lines = Array.from({ length: 20 }, (_, k) => seasonalLine(`C${k}`, k + 1, 0.02));
     expect(detectFlags(lines, quiet).length).toBeLessThanOrEqual(1);
