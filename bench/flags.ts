@@ -185,7 +185,7 @@ function main(): void {
     `| ours | ${ours.length} | ${(100 * ratio(ours.length, periods)).toFixed(2)} | ${pct(ratio(new Set(ours.map((f) => f.line)).size, clean.length))} |`,
     `| ±10% rule | ${rule.length} | ${(100 * ratio(rule.length, periods)).toFixed(2)} | ${pct(ratio(new Set(rule.map((f) => f.line)).size, clean.length))} |`,
     '',
-    'Pure-noise lines (bench/flags-noise.ts: 36 months, noise 10% of a flat plan, or 3% against ±30% seasonal actuals, or AR(1) noise of ρ 0.5 at 10%, minPct 0, alpha 1%): share of lines with a false flag',
+    'Pure-noise lines (bench/flags-noise.ts: 36 months, noise 10% of a flat plan, or 3% against ±30% seasonal actuals, or AR(1) noise of ρ 0.5 at 10%, then t(3), AR(1) ρ 0.3 and lognormal σ 0.3 noise at 10%, minPct 0, alpha 1%): share of lines with a false flag',
     '',
     '| noise | lines | with a run | with a one-off |',
     '|---|---|---|---|',
