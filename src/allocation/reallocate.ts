@@ -21,6 +21,11 @@ function returnOf(budget: number, id: string, request: AllocationRequest, i: num
   return (request.lines[i].priority ?? 1) * value;
 }
 
+/** Σ priority × return of these budgets (one per line, in the request's order): an allocation's `weightedReturn`. */
+export function weightedReturnOf(request: AllocationRequest, budgets: ReadonlyArray<number>): number {
+  return request.lines.reduce((s, l, i) => s + returnOf(budgets[i], l.id, request, i), 0);
+}
+
 /** Reads an allocation out of solver values (budgets rounded to cents). */
 function allocationFrom(values: Record<string, number>, request: AllocationRequest): Allocation {
   const lines = request.lines.map((l, i) => {
@@ -35,7 +40,10 @@ function allocationFrom(values: Record<string, number>, request: AllocationReque
   });
   return {
     lines,
-    weightedReturn: lines.reduce((s, l, i) => s + returnOf(l.proposed, l.id, request, i), 0),
+    weightedReturn: weightedReturnOf(
+      request,
+      lines.map((l) => l.proposed),
+    ),
     risk: lines.reduce((s, l, i) => s + (request.lines[i].risk ?? 0) * l.proposed, 0),
     disruption: lines.reduce((s, l) => s + Math.abs(l.change), 0),
   };

@@ -8,6 +8,7 @@
  * | money | 1234.5 (EUR) | €1,235 | 1.235 € |
  * | money | 12.345 | 12.35 | 12,35 |
  * | percent | 0.1234 (a share) | 12.3% | 12,3 % |
+ * | points | 0.012 (a share's change) | 1.2 pts | 1,2 pts |
  * | count | 1100000 | 1,100,000 | 1.100.000 |
  * | number | 18146.2 | 18,146 | 18.146 |
  * | ratio | -0.4567 | -0.46 | -0,46 |
@@ -25,7 +26,12 @@ import { numberSymbols, resolveLocale, type NumberSymbols } from './number-symbo
 /** Periods a rate can be quoted per. */
 export type RatePeriod = 'period' | 'month' | 'quarter' | 'year';
 
-export type Unit = 'money' | 'percent' | 'count' | 'number' | 'ratio' | 'multiple' | 'duration' | `rate/${RatePeriod}`;
+/**
+ * `points`: percentage points of a share (0.012 is "1.2 pts"), for a change or spread of a share that
+ * a percent sign would misread as relative (KPI attainment gained, its uncertainty).
+ */
+export type Unit =
+  'money' | 'percent' | 'points' | 'count' | 'number' | 'ratio' | 'multiple' | 'duration' | `rate/${RatePeriod}`;
 
 export interface NumberStyle {
   /** BCP 47 locale (Office's display language). @default "en-US" */
@@ -71,7 +77,7 @@ function intl(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFor
 function unitOptions(value: number, unit: Unit, style: NumberStyle, options: FormatOptions): Intl.NumberFormatOptions {
   const size = Math.abs(value);
   const base: Intl.NumberFormatOptions = { signDisplay: options.sign === 'always' ? 'exceptZero' : 'auto' };
-  if (options.compact) {
+  if (options.compact && unit !== 'points') {
     const shape = (places: Intl.NumberFormatOptions): Intl.NumberFormatOptions => {
       const compact: Intl.NumberFormatOptions = { ...base, notation: 'compact', ...places };
       if (unit === 'percent' || unit.startsWith('rate/')) return { ...compact, style: 'percent' };
@@ -105,6 +111,11 @@ function unitOptions(value: number, unit: Unit, style: NumberStyle, options: For
       return { ...base, ...digits(2, 2) };
     case 'multiple':
       return { ...base, ...digits(1, 1) };
+    case 'points':
+      // The value arrives in points (×100); one decimal, two significant digits below 0.1 pts.
+      return options.decimals === undefined && size > 0 && size < 0.1
+        ? { ...base, maximumSignificantDigits: 2 }
+        : { ...base, ...digits(1, 1) };
     case 'number':
       if (options.decimals !== undefined || size >= 100) return { ...base, ...digits(0, 0) };
       return { ...base, maximumSignificantDigits: 4 };
@@ -142,18 +153,28 @@ function duration(ms: number, style: NumberStyle): string {
  * @example formatNumber(1234.5, 'money', { locale: 'de-DE', currency: 'EUR' }) // "1.235 €"
  * @example formatNumber(-0.034, 'percent', {}, { sign: 'always' }) // "-3.4%"
  * @example formatNumber(0.0042, 'rate/month') // "0.42% per month"
+ * @example formatNumber(0.012, 'points', {}, { sign: 'always' }) // "+1.2 pts"
  */
 export function formatNumber(value: number, unit: Unit, style: NumberStyle = {}, options: FormatOptions = {}): string {
   if (Number.isNaN(value)) return '–';
   if (!Number.isFinite(value)) return `${value < 0 ? '-' : options.sign === 'always' ? '+' : ''}∞`;
   if (unit === 'duration') return duration(Math.max(0, value), style);
+  // Points are written ×100 (0.012 is 1.2 pts).
+  const shownValue = unit === 'points' ? value * 100 : value;
   const locale = resolveLocale(style.locale);
-  const format = intl(locale, unitOptions(value, unit, style, options));
+  const format = intl(locale, unitOptions(shownValue, unit, style, options));
   const symbols = numberSymbols(locale, style.separators);
   // A negative value that rounds to zero is shown as zero, not "-0".
-  const shown = value < 0 && !/[1-9]/.test(format.format(value)) ? 0 : value;
+  const shown = shownValue < 0 && !/[1-9]/.test(format.format(shownValue)) ? 0 : shownValue;
   const text = style.separators ? withSeparators(format, shown, symbols) : format.format(shown);
-  const suffix = unit === 'multiple' ? '×' : unit.startsWith('rate/') ? ` ${PER[unit.slice(5) as RatePeriod]}` : '';
+  const suffix =
+    unit === 'multiple'
+      ? '×'
+      : unit === 'points'
+        ? ' pts'
+        : unit.startsWith('rate/')
+          ? ` ${PER[unit.slice(5) as RatePeriod]}`
+          : '';
   return text + suffix;
 }
 

@@ -70,6 +70,11 @@ it('defines a KPI, creates a proposal aimed at it, submits, approves and applies
   await candidates.waitFor({ timeout: 30_000 });
   const count = await candidates.getByRole('button', { name: /^Candidate \d$/ }).count();
   expect(count).toBeGreaterThanOrEqual(2);
+  // Return and risk in points of KPI attainment, the highest return chosen first; the chart's axes say so.
+  expect(await candidates.getByTestId('trade-off').textContent()).toMatch(
+    /^Highest return: \+\d+\.\d+ pts of KPI attainment, risk \d+\.\d+ pts, moving [\d,]+\.$/,
+  );
+  expect(await candidates.getByTestId('pareto-chart').locator('[data-axis="y"]').textContent()).toMatch(/pts/);
   await page.screenshot({ path: screenshotPath('review-candidates-light'), fullPage: true });
   await page.getByRole('button', { name: `Create proposal from candidate ${count}` }).click();
   const card = page.getByTestId('proposal').first();

@@ -34,6 +34,17 @@ describe('formatNumber', () => {
     expect(formatNumber(0.125, 'percent', {}, { decimals: 2 })).toBe('12.50%');
   });
 
+  it('writes a change of a share in points, not as a relative percent', () => {
+    expect(formatNumber(0.012, 'points')).toBe('1.2 pts');
+    expect(formatNumber(0.012, 'points', {}, { sign: 'always' })).toBe('+1.2 pts');
+    expect(formatNumber(-0.05, 'points')).toBe('-5.0 pts');
+    expect(formatNumber(0.00042, 'points')).toBe('0.042 pts');
+    expect(formatNumber(0, 'points')).toBe('0.0 pts');
+    expect(formatNumber(0.125, 'points', { locale: 'de-DE' })).toBe('12,5 pts');
+    // An axis asks for compact labels: points stay points.
+    expect(formatNumber(0.2, 'points', {}, { compact: true })).toBe('20.0 pts');
+  });
+
   it('says per what a rate is', () => {
     expect(formatNumber(0.0042, 'rate/month')).toBe('0.42% per month');
     expect(formatNumber(0.05, 'rate/year', { locale: 'de-DE' })).toBe(`5${NBSP}% per year`);

@@ -70,10 +70,13 @@ it('an entered response and lag: checked, stored, explained as entered and used 
   const count = within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length;
   const best = within(candidates).getByRole('table', { name: `Candidate ${count} before and after` });
   expect(best.textContent).toContain('86,400');
+  // Its return in points of KPI attainment: what the 14,400 more buy at the rate, over S.
   const rate = Number((0.05 * scale).toPrecision(4));
   expect(
     within(candidates)
-      .getByRole('img', { name: /^Return against risk/ })
+      .getByRole('img', { name: /^KPI attainment gained against risk/ })
       .getAttribute('aria-label'),
-  ).toContain(`candidate ${count}: return ${paneNumbers().format(rate * 86400, 'money')}`);
+  ).toContain(
+    `candidate ${count}: ${paneNumbers().format((rate * 14400) / 516000, 'points', { sign: 'always' })} of attainment`,
+  );
 }, 150000);

@@ -11,7 +11,7 @@ import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
 import { formatNumber } from '../../src/format';
 
-it('shows the flags pool in the locale with counted lines, and names a single candidate', async () => {
+it('shows the flags pool in the locale with counted lines, and says why a flags-only candidate has no front', async () => {
   const workbook = createWorkbookDouble({ selection: { address: 'Budget!A1:AC7', values: sampleSheet() } });
   renderPane(undefined, {
     workbook,
@@ -31,8 +31,10 @@ it('shows the flags pool in the locale with counted lines, and names a single ca
     fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));
   });
   const candidates = await screen.findByTestId('candidates', {}, { timeout: 20000 });
-  const count = within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length;
-  expect(within(candidates).getByText(/on the return–risk front/).textContent).toBe(
-    count === 1 ? 'One candidate on the return–risk front:' : `${count} candidates on the return–risk front. Pick one:`,
+  // No KPI: the one candidate only balances the flags, and says so with its amount in the locale.
+  expect(candidates.getAttribute('data-front')).toBe('no-return');
+  const said = within(candidates).getByTestId('trade-off').textContent ?? '';
+  expect(said).toMatch(
+    /^Moves \d{1,3}(\.\d{3})* between lines to meet the flags; no line has a KPI return to weigh\.$/,
   );
 }, 60000);

@@ -30,22 +30,19 @@ it('finds candidates, then takes a proposal through submit, approve, apply and r
     fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));
   });
   const candidates = await screen.findByTestId('candidates', {}, { timeout: 20000 });
-  // No KPI yet: only the flags move money (IT-LIC's opportunity funds MKT-ADS's shift), and risk does
-  // not vary, so the front may be a single candidate.
+  // No KPI yet: only the flags move money (IT-LIC's opportunity funds MKT-ADS's shift). No line
+  // returns anything, so there is no return–risk front to draw: one candidate, no chart of one point
+  // at (0, 0), and a note saying where returns come from.
   expect(screen.getByTestId('flag-pool').textContent).toMatch(/released by 1 line, .* asked for by 1 line\./);
-  const count = within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length;
-  expect(count).toBeGreaterThanOrEqual(1);
-  expect(count).toBeLessThanOrEqual(7);
-  expect(within(candidates).getByRole('img', { name: /^Return against risk/ })).toBeTruthy();
-  // Numbered left to right (least risk first), and the highest return is chosen first: the last.
-  const xs = [...candidates.querySelectorAll('[data-point]')].map((g) => Number(g.getAttribute('data-x')));
-  expect(xs).toEqual([...xs].sort((a, b) => a - b));
-  expect(
-    within(candidates)
-      .getByRole('button', { name: `Candidate ${count}` })
-      .getAttribute('aria-pressed'),
-  ).toBe('true');
-  // The highest-return candidate moves money (changed rows are marked).
+  expect(candidates.getAttribute('data-front')).toBe('no-return');
+  expect(within(candidates).queryByTestId('pareto-chart')).toBeNull();
+  expect(within(candidates).queryAllByRole('button', { name: /^Candidate \d$/ })).toEqual([]);
+  expect(within(candidates).getByTestId('no-return').textContent).toMatch(/link a KPI to the lines in KPIs above/);
+  expect(within(candidates).getByTestId('trade-off').textContent).toMatch(
+    /^Moves [\d,]+ between lines to meet the flags; no line has a KPI return to weigh\.$/,
+  );
+  const count = 1;
+  // The candidate moves money (changed rows are marked).
   const table = within(candidates).getByRole('table', { name: `Candidate ${count} before and after` });
   expect(table.querySelectorAll('[data-changed="yes"]').length).toBeGreaterThan(0);
   fireEvent.click(screen.getByRole('button', { name: `Create proposal from candidate ${count}` }));
@@ -155,6 +152,20 @@ it('a KPI defined in the pane aims the allocation: linked lines return, and the 
   const candidates = await screen.findByTestId('candidates', {}, { timeout: 20000 });
   const count = within(candidates).getAllByRole('button', { name: /^Candidate \d$/ }).length;
   expect(count).toBeGreaterThanOrEqual(2);
+  expect(candidates.getAttribute('data-front')).toBe('front');
+  expect(within(candidates).getByRole('img', { name: /^KPI attainment gained against risk/ })).toBeTruthy();
+  // Numbered left to right (least risk first), and the highest return is chosen first: the last.
+  const xs = [...candidates.querySelectorAll('[data-point]')].map((g) => Number(g.getAttribute('data-x')));
+  expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  expect(
+    within(candidates)
+      .getByRole('button', { name: `Candidate ${count}` })
+      .getAttribute('aria-pressed'),
+  ).toBe('true');
+  // Return and risk in points of KPI attainment.
+  expect(within(candidates).getByTestId('trade-off').textContent).toMatch(
+    /^Highest return: \+\d+\.\d pts of KPI attainment, risk \d+\.\d pts, moving [\d,]+\.$/,
+  );
   // The highest return (chosen first, the last) moves money toward the KPI's line.
   const table = within(candidates).getByRole('table', { name: `Candidate ${count} before and after` });
   expect(table.textContent).toContain('MKT-EVENTS');

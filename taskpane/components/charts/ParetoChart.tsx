@@ -1,43 +1,45 @@
 /**
- * The return–risk front: risk along the bottom, return up the side, both in money with their axis
- * titles; one point per candidate numbered as the list numbers them (1 = least risk, left), joined
- * in order; the chosen point filled. Clicking a point chooses it.
+ * The return–risk front: risk along the bottom, return up the side, both in points of KPI attainment
+ * (src/loop/proposal-front.ts) with their axis titles; one point per candidate numbered as the list
+ * numbers them (1 = least risk, left), joined in order; the chosen point filled. Clicking a point
+ * chooses it. Drawn only for two or more candidates: one point has no front to read.
  */
 import { tokens } from '@fluentui/react-components';
 import { BottomAxis, ChartFrame, FONT, LeftAxis, linearScale, tickCount } from './ChartFrame';
 import { useNumbers } from '../../state/numbers';
 
 export interface ParetoPoint {
+  /** Risk and return (KPI attainment gained) as shares, shown in points. */
   risk: number;
-  value: number;
+  gain: number;
 }
 
 export interface ParetoChartProps {
   points: ParetoPoint[];
   selected: number;
   onSelect: (i: number) => void;
-  /** Currency code or "" for the axis titles. */
-  currency?: string;
 }
 
-export function ParetoChart({ points, selected, onSelect, currency }: ParetoChartProps) {
+export function ParetoChart({ points, selected, onSelect }: ParetoChartProps) {
   const { format } = useNumbers();
-  if (points.length === 0) return null;
-  const unit = currency ? ` (${currency})` : '';
-  const description = `Return against risk: ${points
-    .map((p, i) => `candidate ${i + 1}: return ${format(p.value, 'money')}, risk ${format(p.risk, 'money')}`)
+  if (points.length < 2) return null;
+  const description = `KPI attainment gained against risk: ${points
+    .map(
+      (p, i) =>
+        `candidate ${i + 1}: ${format(p.gain, 'points', { sign: 'always' })} of attainment, risk ${format(p.risk, 'points')}`,
+    )
     .join('; ')}.`;
   return (
     <ChartFrame
       title="Candidates: return against risk"
       description={description}
       height={180}
-      margin={{ left: 44, right: 14, top: 22, bottom: 32 }}
+      margin={{ left: 50, right: 14, top: 22, bottom: 32 }}
       testId="pareto-chart"
     >
       {(plot) => {
         const risks = points.map((p) => p.risk);
-        const values = points.map((p) => p.value);
+        const values = points.map((p) => p.gain);
         const x = linearScale(
           Math.min(...risks),
           Math.max(...risks),
@@ -48,10 +50,10 @@ export function ParetoChart({ points, selected, onSelect, currency }: ParetoChar
         const y = linearScale(Math.min(...values), Math.max(...values), plot.bottom - 10, plot.top + 10, 3);
         return (
           <>
-            <LeftAxis scale={y} plot={plot} unit="money" label={`↑ weighted return${unit}`} />
-            <BottomAxis scale={x} plot={plot} unit="money" label={`weighted risk${unit} →`} />
+            <LeftAxis scale={y} plot={plot} unit="points" label="↑ KPI attainment gained" />
+            <BottomAxis scale={x} plot={plot} unit="points" label="risk (sd of the estimate) →" />
             <polyline
-              points={points.map((p) => `${x.at(p.risk).toFixed(1)},${y.at(p.value).toFixed(1)}`).join(' ')}
+              points={points.map((p) => `${x.at(p.risk).toFixed(1)},${y.at(p.gain).toFixed(1)}`).join(' ')}
               fill="none"
               stroke={tokens.colorNeutralStroke1}
               strokeDasharray="3 2"
@@ -66,7 +68,7 @@ export function ParetoChart({ points, selected, onSelect, currency }: ParetoChar
               >
                 <circle
                   cx={x.at(p.risk)}
-                  cy={y.at(p.value)}
+                  cy={y.at(p.gain)}
                   r={8}
                   fill={i === selected ? tokens.colorBrandBackground : tokens.colorNeutralBackground1}
                   stroke={tokens.colorBrandStroke1}
@@ -74,7 +76,7 @@ export function ParetoChart({ points, selected, onSelect, currency }: ParetoChar
                 />
                 <text
                   x={x.at(p.risk)}
-                  y={y.at(p.value) + FONT / 3}
+                  y={y.at(p.gain) + FONT / 3}
                   fontSize={FONT}
                   textAnchor="middle"
                   fill={i === selected ? tokens.colorNeutralForegroundOnBrand : tokens.colorNeutralForeground1}

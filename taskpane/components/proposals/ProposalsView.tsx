@@ -41,6 +41,7 @@ import { usePlainListStyles } from '../shell/plain-list';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import { citePaneMoves } from '../../../src/loop/pane-memory';
 import { paneReserve } from '../../../src/loop/pane-reserve';
+import { frontSentence, proposalFront, type ProposalFront } from '../../../src/loop/proposal-front';
 import {
   forgetReverted,
   loadMemory,
@@ -83,6 +84,8 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const [memory, setMemory] = useState<AdjustmentRecord[]>([]);
   const [pool, setPool] = useState('0');
   const [candidates, setCandidates] = useState<ParetoCandidate[]>([]);
+  /** The candidates' return and risk in points of KPI attainment, and whether they have any. */
+  const [front, setFront] = useState<ProposalFront | null>(null);
   const [selected, setSelected] = useState(0);
   const [proposals, setProposals] = useState<StoredProposal[]>([]);
   const [audit, setAudit] = useState<AuditRecord[]>([]);
@@ -154,6 +157,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       setProblem(e instanceof Error ? e.message : String(e));
     }
     setCandidates([]);
+    setFront(null);
   }, [scan, kpis]);
 
   const run = async () => {
@@ -162,19 +166,28 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     try {
       const extra = pool.trim() === '' ? { ok: true as const, value: 0 } : numbers.parse(pool, { field: 'Extra pool' });
       if (!extra.ok) throw new Error(extra.error.message);
-      const found = await paretoCandidates(solver, toRequest(rows, extra.value), 5);
+      const request = toRequest(rows, extra.value);
       // Numbered as the chart reads, left to right: 1 has the least risk; the highest return is chosen first.
-      setCandidates([...found].sort((a, b) => a.risk - b.risk));
-      setSelected(found.length - 1);
+      const found = [...(await paretoCandidates(solver, request, 5))].sort((a, b) => a.risk - b.risk);
+      const measured = proposalFront(found, request);
+      setCandidates(found);
+      setFront(measured);
+      setSelected(measured.best);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
       setCandidates([]);
+      setFront(null);
     } finally {
       setBusy(false);
     }
   };
+  /** The chosen candidate, its trade-off in the pane's words and numbers (the proposal keeps them). */
+  const chosen: ParetoCandidate | undefined =
+    candidates[selected] && front
+      ? { ...candidates[selected], tradeOff: frontSentence(front, selected, numbers) }
+      : undefined;
   const create = async () => {
-    const candidate = candidates[selected];
+    const candidate = chosen;
     if (!candidate || !scan) return;
     if (review.signedIn) return draftOnServer(review.signedIn, candidate, scan.lines);
     const when = nowIso();
@@ -226,7 +239,6 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     await reload();
   };
 
-  const chosen = candidates[selected];
   const reserve =
     scan && flagPool ? paneReserve(paneScanOf(scan, kpis), scan.budgets, memory, flagPool.requests) : null;
   const citations =
@@ -285,32 +297,49 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
         </>
       )}
       {problem && <NoticeBar intent="error" text={problem} />}
-      {candidates.length > 0 && chosen && (
-        <div className={styles.root} data-testid="candidates">
-          <Body1>
-            {candidates.length === 1
-              ? 'One candidate on the return–risk front:'
-              : `${candidates.length} candidates on the return–risk front. Pick one:`}
-          </Body1>
-          <ParetoChart
-            points={candidates.map((c) => ({ risk: c.risk, value: c.weightedReturn }))}
-            selected={selected}
-            onSelect={setSelected}
-          />
-          <div className={styles.candidates} role="group" aria-label="Candidates">
-            {candidates.map((_, i) => (
-              <Button
-                key={i}
-                size="small"
-                appearance={i === selected ? 'primary' : 'secondary'}
-                aria-pressed={i === selected}
-                onClick={() => setSelected(i)}
-              >
-                Candidate {i + 1}
-              </Button>
-            ))}
-          </div>
-          <Caption1>{chosen.tradeOff}</Caption1>
+      {front && chosen && (
+        <div className={styles.root} data-testid="candidates" data-front={front.kind}>
+          {front.kind === 'no-return' && (
+            <NoticeBar intent="info" testId="no-return">
+              No line has a KPI return, so there is no return–risk choice: this candidate only moves what the flags
+              release and ask for. To compare candidates, link a KPI to the lines in KPIs above (with its target and
+              actual rows), then find candidates again.
+            </NoticeBar>
+          )}
+          {front.kind === 'single' && (
+            <Body1>
+              One candidate: the plan with the highest return is also the one with the least risk, so there is nothing
+              to trade.
+            </Body1>
+          )}
+          {front.kind === 'front' && (
+            <>
+              <Body1>{candidates.length} candidates on the return–risk front. Pick one:</Body1>
+              <Caption1>
+                Return: the KPI attainment the budgets buy over today&apos;s, in points (1 pt = 1% of a target, weighted
+                by the KPIs&apos; priorities); risk: how uncertain that estimate is (its standard error, in points).
+              </Caption1>
+              <ParetoChart
+                points={front.points.map((p) => ({ risk: p.risk, gain: p.gain }))}
+                selected={selected}
+                onSelect={setSelected}
+              />
+              <div className={styles.candidates} role="group" aria-label="Candidates">
+                {candidates.map((_, i) => (
+                  <Button
+                    key={i}
+                    size="small"
+                    appearance={i === selected ? 'primary' : 'secondary'}
+                    aria-pressed={i === selected}
+                    onClick={() => setSelected(i)}
+                  >
+                    Candidate {i + 1}
+                  </Button>
+                ))}
+              </div>
+            </>
+          )}
+          <Caption1 data-testid="trade-off">{chosen.tradeOff}</Caption1>
           <BeforeAfterTable
             rows={chosen.lines.map((l) => ({
               id: l.id,
