@@ -121,6 +121,14 @@ async function layoutProblems(width: number): Promise<string[]> {
       const c = clip(cell);
       if (c.right < r.right - 1 || c.left > r.left + 1) problems.push(`table column ${name(cell)} is cut off`);
     }
+    // A line id (MKT-EVENTS) stays on one line: its text's boxes all share one top.
+    for (const id of [...(main?.querySelectorAll('[data-line-id]') ?? [])]) {
+      if (!visible(id)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(id);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (tops.size > 1) problems.push(`line id ${name(id)} breaks over ${tops.size} lines`);
+    }
     // A heading over right-aligned amounts ends where they end (a flex header cell ignores textAlign).
     const textRight = (e: Element) => {
       let right = -Infinity;
@@ -166,6 +174,13 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
   } else if (view === 'Proposals') {
     await page.getByRole('button', { name: 'Find candidates' }).click();
     await page.getByTestId('candidates').waitFor({ timeout: 30_000 });
+    // No KPI is linked: no return–risk chart of one point at (0, 0), but a note saying where returns come from.
+    expect(await page.getByTestId('candidates').getAttribute('data-front')).toBe('no-return');
+    expect(await page.getByTestId('pareto-chart').count()).toBe(0);
+    await page
+      .getByTestId('no-return')
+      .getByText(/link a KPI to the lines in KPIs above/)
+      .waitFor();
     if ((await page.getByTestId('proposal').count()) === 0)
       await page.getByRole('button', { name: /^Create proposal from candidate/ }).click();
     await page.getByTestId('proposal').first().waitFor();

@@ -22,6 +22,7 @@ import { Edit16Regular } from '@fluentui/react-icons';
 import type { AllocationRow } from '../../review/allocation-input';
 import { useNumbers, type PaneNumbers } from '../../state/numbers';
 import { useElementWidth } from '../../state/use-element-width';
+import { LineId } from '../tables/LineId';
 
 const useStyles = makeStyles({
   root: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start', minWidth: 0 },
@@ -186,7 +187,9 @@ export function AllocationTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={r.id === editing ? styles.chosen : undefined}>
-              <td>{r.id}</td>
+              <td>
+                <LineId id={r.id} />
+              </td>
               <td className={styles.number}>{numbers.format(r.current, 'money')}</td>
               <td className={styles.number}>{range(r)}</td>
               <td>

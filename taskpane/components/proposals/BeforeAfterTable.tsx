@@ -1,6 +1,7 @@
-/** Before/after budgets per line of a proposal, on the pane's one change table. */
+/** Before/after budgets per line of a proposal, on the pane's one change table; line ids never break. */
 import { makeStyles } from '@fluentui/react-components';
 import { ChangeTable } from '../tables/ChangeTable';
+import { LineId } from '../tables/LineId';
 
 const useStyles = makeStyles({ wrap: { overflowX: 'auto' } });
 
@@ -19,7 +20,13 @@ export function BeforeAfterTable({ rows, label }: { rows: BeforeAfterRow[]; labe
         label={label}
         beforeName="Before"
         afterName="After"
-        rows={rows.map((r) => ({ key: r.id, label: r.id, title: r.costCentre, before: r.before, after: r.after }))}
+        rows={rows.map((r) => ({
+          key: r.id,
+          label: <LineId id={r.id} />,
+          title: r.costCentre,
+          before: r.before,
+          after: r.after,
+        }))}
       />
     </div>
   );

@@ -2,7 +2,7 @@
  * Amounts before and after a change, line by line: both amounts and the change, changed lines marked
  * by colour and an arrow (not colour alone), an optional total last. The one table behind a
  * proposal's before/after and the comparison of two budget versions. Fits the pane at 320 px: the
- * line's label wraps, the amounts do not. Amount headings are right-aligned over their amounts.
+ * line's label wraps between words (a line id given as a LineId never does), the amounts do not. Amount headings are right-aligned over their amounts.
  */
 import type { ReactNode } from 'react';
 import {
@@ -19,7 +19,12 @@ import { SAME_AMOUNT } from '../../../src/sheets/stale-cells';
 import { useNumbers } from '../../state/numbers';
 
 const useStyles = makeStyles({
-  table: { tableLayout: 'auto', width: '100%' },
+  table: {
+    tableLayout: 'auto',
+    width: '100%',
+    // Half the extra-small table's side padding: four columns of whole ids and amounts fit a card at 320 px.
+    '& th, & td': { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   // A header cell lays its text out in a flex button: textAlign does not reach it.
   numHead: { justifyContent: 'flex-end' },
