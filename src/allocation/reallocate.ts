@@ -7,8 +7,7 @@ import type { Solver } from '../solver/types';
 import { AllocationErrors } from './errors';
 import { buildProgram, segmentWidths } from './build-program';
 import { checkTotal, lineRange } from './line-bounds';
-import type { Allocation, AllocationRequest, ParetoCandidate } from './types';
-import { money, percent } from '../anomaly/format';
+import type { Allocation, AllocationRequest, LineAllocation } from './types';
 
 function returnOf(budget: number, id: string, request: AllocationRequest, i: number): number {
   let left = budget;
@@ -24,6 +23,18 @@ function returnOf(budget: number, id: string, request: AllocationRequest, i: num
 /** Σ priority × return of these budgets (one per line, in the request's order): an allocation's `weightedReturn`. */
 export function weightedReturnOf(request: AllocationRequest, budgets: ReadonlyArray<number>): number {
   return request.lines.reduce((s, l, i) => s + returnOf(budgets[i], l.id, request, i), 0);
+}
+
+/**
+ * The money an allocation moves from line to line, counted once: the larger of what the lines gain and
+ * what they give (a pool is placed, not moved twice). `Allocation.disruption` counts each move on both lines.
+ * @example moneyMoved([{ change: 30 }, { change: -20 }]) // 30 (a pool of 10 placed)
+ */
+export function moneyMoved(lines: ReadonlyArray<Pick<LineAllocation, 'change'>>): number {
+  return Math.max(
+    lines.reduce((s, l) => s + Math.max(0, l.change), 0),
+    lines.reduce((s, l) => s + Math.max(0, -l.change), 0),
+  );
 }
 
 /** Reads an allocation out of solver values (budgets rounded to cents). */
@@ -73,12 +84,10 @@ export function reallocate(solver: Solver, request: AllocationRequest): Promise<
 /**
  * 3–7 distinct, non-dominated candidates trading return against risk (fewer when the front is
  * shorter, e.g. one when risk does not vary). Ordered from the highest return to the lowest risk.
+ * Their numbers have no unit here (a rate's unit is the request's); src/loop/proposal-front.ts
+ * puts them in words.
  */
-export async function paretoCandidates(
-  solver: Solver,
-  request: AllocationRequest,
-  count = 5,
-): Promise<ParetoCandidate[]> {
+export async function paretoCandidates(solver: Solver, request: AllocationRequest, count = 5): Promise<Allocation[]> {
   const steps = Math.min(7, Math.max(3, Math.round(count)));
   const best = await solveFor(solver, request, 'return');
   const safest = await solveFor(solver, request, 'risk');
@@ -91,15 +100,8 @@ export async function paretoCandidates(
   const distinct = found.filter(
     (a, i) => found.findIndex((b) => b.lines.every((l, j) => Math.abs(l.proposed - a.lines[j].proposed) < 0.01)) === i,
   );
-  const front = distinct.filter(
+  return distinct.filter(
     (a) =>
       !distinct.some((b) => b !== a && b.weightedReturn >= a.weightedReturn - 1e-9 && b.risk <= a.risk - tolerance),
   );
-  return front.map((a) => ({
-    ...a,
-    tradeOff:
-      a === best
-        ? `Highest return ${money(a.weightedReturn)} at risk ${money(a.risk)}, moving ${money(a.disruption)}.`
-        : `Gives up ${money(best.weightedReturn - a.weightedReturn)} of return (${percent((best.weightedReturn - a.weightedReturn) / Math.abs(best.weightedReturn || 1))}) for ${percent((best.risk - a.risk) / Math.abs(best.risk || 1))} less risk, moving ${money(a.disruption)}.`,
-  }));
 }

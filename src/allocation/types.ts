@@ -54,11 +54,15 @@ export interface Allocation {
   weightedReturn: number;
   /** Σ risk × proposed budget. */
   risk: number;
-  /** Σ |change|: the money moved. */
+  /** Σ |change|: what the disruption penalty weighs (each move counts on both lines; once: `moneyMoved`). */
   disruption: number;
 }
 
+/** A candidate as the Proposals view shows and keeps it. */
 export interface ParetoCandidate extends Allocation {
-  /** The trade-off in words, relative to the highest-return candidate. */
+  /**
+   * The trade-off in words, relative to the highest-return candidate: src/loop/proposal-front.ts's
+   * `frontSentence` (return and risk in points of KPI attainment, money moved once).
+   */
   tradeOff: string;
 }

@@ -1,17 +1,14 @@
 /**
  * The loop's reallocation through src/allocation: each line's objective f(P) (line-objective.ts) as
  * piecewise-linear concave returns, the total of the remaining plans kept, and the KPI estimate's
- * uncertainty as the risk side of the Pareto front.
+ * uncertainty as the risk side (per unit of plan, on the same rate scale).
+ *
+ * The loop step takes one allocation and writes no candidate in words; the Proposals view's candidates
+ * come from proposal-inputs.ts and are put in words by proposal-front.ts alone.
  */
 import type { Solver } from '../solver/types';
-import { paretoCandidates, reallocate } from '../allocation/reallocate';
-import type {
-  Allocation,
-  AllocationLine,
-  AllocationRequest,
-  ParetoCandidate,
-  ReturnSegment,
-} from '../allocation/types';
+import { reallocate } from '../allocation/reallocate';
+import type { Allocation, AllocationLine, AllocationRequest, ReturnSegment } from '../allocation/types';
 import { attainmentRisk, lineValue, variancePoints } from './line-objective';
 import type { LineContext } from './line-objective';
 
@@ -91,14 +88,4 @@ export async function allocateFor(
   locked?: ReadonlySet<string>,
 ): Promise<Allocation> {
   return reallocate(solver, loopRequest(contexts, lambda, locked));
-}
-
-/** The Pareto front of expected attainment against the estimate's uncertainty, for the pane. */
-export function loopCandidates(
-  solver: Solver,
-  contexts: ReadonlyArray<LineContext>,
-  lambda: number,
-  count = 5,
-): Promise<ParetoCandidate[]> {
-  return paretoCandidates(solver, loopRequest(contexts, lambda), count);
 }

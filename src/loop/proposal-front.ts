@@ -11,9 +11,12 @@
  * Without any line that returns something (no KPI linked, or none with a target and a response) the
  * candidates only balance what the flags release and ask for: there is no return to weigh against
  * risk, so there is no front to draw. With one candidate the highest return is also the least risk.
+ *
+ * `frontSentence` is the one place a candidate is put in words (src/allocation writes none: its numbers
+ * have no unit); the money moved is src/allocation's `moneyMoved`, counted once.
  */
 import type { Allocation, AllocationRequest } from '../allocation/types';
-import { weightedReturnOf } from '../allocation/reallocate';
+import { moneyMoved, weightedReturnOf } from '../allocation/reallocate';
 import type { NumberFormatter } from '../format';
 
 export interface FrontPoint {
@@ -58,10 +61,7 @@ export function proposalFront(candidates: ReadonlyArray<Allocation>, request: Al
   const points = candidates.map((c) => ({
     gain: (c.weightedReturn - base) * scale,
     risk: c.risk * scale,
-    moved: Math.max(
-      c.lines.reduce((s, l) => s + Math.max(0, l.change), 0),
-      c.lines.reduce((s, l) => s + Math.max(0, -l.change), 0),
-    ),
+    moved: moneyMoved(c.lines),
   }));
   const best = points.reduce((b, p, i) => (p.gain > points[b].gain ? i : b), 0);
   const kind = !hasReturns(request) ? 'no-return' : points.length === 1 ? 'single' : 'front';

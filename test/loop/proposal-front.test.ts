@@ -1,6 +1,8 @@
 import { frontSentence, hasReturns, proposalFront } from '../../src/loop/proposal-front';
 import type { Allocation, AllocationLine, AllocationRequest } from '../../src/allocation/types';
 import { numberFormatter } from '../../src/format';
+import { paretoCandidates } from '../../src/allocation/reallocate';
+import { glpkNodeSolver } from '../../src/solver/glpk-node';
 
 const line = (id: string, current: number, extra: Partial<AllocationLine> = {}): AllocationLine => ({
   id,
@@ -126,5 +128,36 @@ describe('frontSentence', () => {
     );
     const still = proposalFront([allocation(unlinked, [100, 100], 0, 0)], unlinked);
     expect(frontSentence(still, 0, en)).toMatch(/^Moves nothing/);
+  });
+});
+
+describe('a solved allocation in words', () => {
+  it('writes the exact sentences for a known front: points of KPI attainment, money moved once', async () => {
+    // Two lines of 10,000 (S = 20,000), ±20%: A returns 0.3 per unit at risk 0.2, B 0.1 at risk 0.05.
+    // Today: 0.3·10,000 + 0.1·10,000 = 4,000. Three candidates (risk = 0.15·A + 1,000 on A + B = 20,000):
+    // - A = 12,000: return 4,400 (+400 = +2.0 pts), risk 2,800 (14.0 pts), 2,000 moved B → A;
+    // - risk ≤ 2,500 (halfway): A = 10,000, today's budgets, return 4,000 (0.0 pts), risk 2,500 (12.5 pts);
+    // - least risk, A = 8,000: return 3,600 (−2.0 pts), risk 2,200 (11.0 pts), 2,000 moved A → B.
+    const request: AllocationRequest = {
+      lines: [
+        line('A', 10_000, { returns: [{ upTo: Infinity, rate: 0.3 }], risk: 0.2, maxChangePct: 0.2 }),
+        line('B', 10_000, { returns: [{ upTo: Infinity, rate: 0.1 }], risk: 0.05, maxChangePct: 0.2 }),
+      ],
+    };
+    const en = numberFormatter({ locale: 'en-US' });
+    const candidates = await paretoCandidates(glpkNodeSolver, request, 3);
+    expect(candidates.map((c) => c.lines.map((l) => l.proposed))).toEqual([
+      [12_000, 8_000],
+      [10_000, 10_000],
+      [8_000, 12_000],
+    ]);
+    const front = proposalFront(candidates, request);
+    expect(front.kind).toBe('front');
+    expect(candidates.map((_, i) => frontSentence(front, i, en))).toEqual([
+      // The allocation's own text was "Highest return 4,400 at risk 2,800, moving 4,000.": no unit, each move twice.
+      'Highest return: +2.0 pts of KPI attainment, risk 14.0 pts, moving 2,000.',
+      'Gives up 2.0 pts of KPI attainment for 1.5 pts less risk (0.0 pts, risk 12.5 pts), moving 0.00.',
+      'Gives up 4.0 pts of KPI attainment for 3.0 pts less risk (-2.0 pts, risk 11.0 pts), moving 2,000.',
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
-import type { ParetoCandidate } from '../../../src/allocation/types';
+import type { Allocation, ParetoCandidate } from '../../../src/allocation/types';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import type { SignedIn } from '../../connector/use-signed-in';
 import type { ProposalVerb } from '../../../src/model/proposal';
@@ -83,7 +83,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const [kpis, setKpis] = useState<KpiRecord[]>([]);
   const [memory, setMemory] = useState<AdjustmentRecord[]>([]);
   const [pool, setPool] = useState('0');
-  const [candidates, setCandidates] = useState<ParetoCandidate[]>([]);
+  const [candidates, setCandidates] = useState<Allocation[]>([]);
   /** The candidates' return and risk in points of KPI attainment, and whether they have any. */
   const [front, setFront] = useState<ProposalFront | null>(null);
   const [selected, setSelected] = useState(0);
