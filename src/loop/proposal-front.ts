@@ -81,8 +81,10 @@ export function frontSentence(front: ProposalFront, i: number, numbers: NumberFo
     return p.moved > 0
       ? `Moves ${money(p.moved)} between lines to meet the flags; no line has a KPI return to weigh.`
       : 'Moves nothing: no flag asks for a change and no line has a KPI return to aim at.';
+  // Today's budgets move nothing: say so rather than print a zero amount with cents.
+  const moving = p.moved > 0 ? `moving ${money(p.moved)}` : 'moving nothing';
   if (i === front.best)
-    return `Highest return: ${pts(p.gain, 'always')} of KPI attainment, risk ${pts(p.risk)}, moving ${money(p.moved)}.`;
+    return `Highest return: ${pts(p.gain, 'always')} of KPI attainment, risk ${pts(p.risk)}, ${moving}.`;
   const top = front.points[front.best];
-  return `Gives up ${pts(top.gain - p.gain)} of KPI attainment for ${pts(top.risk - p.risk)} less risk (${pts(p.gain, 'always')}, risk ${pts(p.risk)}), moving ${money(p.moved)}.`;
+  return `Gives up ${pts(top.gain - p.gain)} of KPI attainment for ${pts(top.risk - p.risk)} less risk (${pts(p.gain, 'always')}, risk ${pts(p.risk)}), ${moving}.`;
 }

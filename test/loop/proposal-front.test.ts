@@ -156,7 +156,7 @@ describe('a solved allocation in words', () => {
     expect(candidates.map((_, i) => frontSentence(front, i, en))).toEqual([
       // The allocation's own text was "Highest return 4,400 at risk 2,800, moving 4,000.": no unit, each move twice.
       'Highest return: +2.0 pts of KPI attainment, risk 14.0 pts, moving 2,000.',
-      'Gives up 2.0 pts of KPI attainment for 1.5 pts less risk (0.0 pts, risk 12.5 pts), moving 0.00.',
+      'Gives up 2.0 pts of KPI attainment for 1.5 pts less risk (0.0 pts, risk 12.5 pts), moving nothing.',
       'Gives up 4.0 pts of KPI attainment for 3.0 pts less risk (-2.0 pts, risk 11.0 pts), moving 2,000.',
     ]);
   });
