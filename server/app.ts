@@ -12,6 +12,7 @@ import { isDataException, pgCode, PgCodes, type Db } from './db/db';
 import type { AuditProtection } from './db/open-db';
 import { HttpError } from './errors';
 import { refuseConvertedBodies } from './http/exact-body';
+import { trackMethods } from './http/route';
 import { actualsRoutes } from './routes/actuals';
 import { adjustmentRoutes } from './routes/adjustments';
 import { approvalChainRoutes } from './routes/approval-chain';
@@ -121,11 +122,27 @@ export async function buildApp(
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: { code: 'SERVER_NO_ROUTE', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
-    }),
-  );
+  // A path some route has, asked with a method none takes: 405 with the methods it takes. Answered
+  // here, before any route's policy (no route was matched): it depends on the path and the method
+  // only (the route table /openapi.json publishes), reads no record and names none.
+  const methodsOf = trackMethods(app);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    // OPTIONS is the CORS plugin's: a request that is no preflight stays a 404, as it was.
+    const allow = request.method === 'OPTIONS' ? [] : methodsOf(request.url);
+    if (allow.length > 0) {
+      return reply
+        .code(405)
+        .header('allow', allow.join(', '))
+        .send({
+          error: {
+            code: 'SERVER_METHOD_NOT_ALLOWED',
+            message: `${path} takes ${allow.join(', ')}, not ${request.method}.`,
+          },
+        });
+    }
+    return reply.code(404).send({ error: { code: 'SERVER_NO_ROUTE', message: `No route ${request.method} ${path}.` } });
+  });
 
   const routes = installPolicy(app, db, tokenVerifier(options.issuers, { maxAgeSeconds: config.tokenMaxAgeSeconds }));
   const deps = { db };

@@ -71,3 +71,37 @@ export const byRecord = (action: Access['action'], resource: ResourceKindOf, par
 export const anywhere = (action: Access['action']): Access => ({ action, scopes: [] });
 
 type ResourceKindOf = Extract<Access['scopes'][number], { resource: unknown }>['resource'];
+
+/** The order methods are listed in an `Allow` header. */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Method = (typeof METHOD_ORDER)[number];
+
+/**
+ * Collects every method a route is registered with (HEAD comes with each GET route) and answers
+ * which of them the router takes for a request path: the `Allow` of a 405. Asked of the router
+ * itself (`findRoute`, the matching a request gets: parameters, static before parametric), so it
+ * cannot drift from the routes. OPTIONS is left out: the CORS plugin's preflight route takes it on
+ * every path, so it says nothing about one. Empty when no route has the path (a 404). Install
+ * before any route is registered.
+ */
+export function trackMethods(app: FastifyInstance): (url: string) => string[] {
+  const methods = new Set<Method>();
+  let known: { method: Method; url: string } | undefined;
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      const listed = METHOD_ORDER.find((m) => m === method);
+      if (!listed) continue;
+      methods.add(listed);
+      if (!route.url.includes('*')) known ??= { method: listed, url: route.url };
+    }
+  });
+  return (url) => {
+    if (!known) return [];
+    // Every route shares Fastify's one route handler; a malformed or over-long path finds another
+    // (the router's refusal), which is no route of that method.
+    const routeHandler = app.findRoute(known).handler;
+    return METHOD_ORDER.filter(
+      (method) => methods.has(method) && app.findRoute({ method, url })?.handler === routeHandler,
+    );
+  };
+}

@@ -75,9 +75,14 @@ describe.each(engines)('tamper-evident audit (%s)', (engine) => {
     const before = await snapshot(server.db);
     const last = (await server.as(admin, { method: 'GET', url: '/api/audit?limit=1' })).json()[0];
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      for (const url of ['/api/audit', `/api/audit/${last.id}`, '/api/audit/verify']) {
+      // The log and its check are read-only paths (405, they take GET and HEAD); a record has no path (404).
+      for (const [url, status, allow] of [
+        ['/api/audit', 405, 'GET, HEAD'],
+        [`/api/audit/${last.id}`, 404, undefined],
+        ['/api/audit/verify', 405, 'GET, HEAD'],
+      ] as const) {
         const r = await server.as(admin, { method, url, payload: method === 'DELETE' ? undefined : { actor: 'x' } });
-        expect([method, url, r.statusCode]).toEqual([method, url, 404]);
+        expect([method, url, r.statusCode, r.headers.allow]).toEqual([method, url, status, allow]);
       }
     }
     expect(await snapshot(server.db)).toEqual(before);

@@ -24,7 +24,7 @@ describe('probes: transport and headers', () => {
       ['403', server.as(viewer, { method: 'GET', url: '/api/models?costCentre=CC2' })],
       ['400', server.as(viewer, { method: 'GET', url: '/api/models?costCentre=%27' })],
       ['404 unknown route', server.as(viewer, { method: 'GET', url: '/api/nothing' })],
-      ['404 unknown method', server.as(viewer, { method: 'DELETE', url: '/api/models' })],
+      ['405 method the path does not take', server.as(viewer, { method: 'DELETE', url: '/api/models' })],
       [
         '415',
         server.as(viewer, {
@@ -40,19 +40,22 @@ describe('probes: transport and headers', () => {
     for (const [what, response] of cases) expectHardened(await response, what);
   });
 
-  test('a method a path does not take is a 404 in the catalogue’s shape, naming no more than the path', async () => {
+  test('a method a path does not take is a 405 in the catalogue’s shape with Allow (found: a 404), naming no more than the path', async () => {
     const viewer = await server.token('vic', 'viewer', ['CC1']);
     const id = '6f1c2b7e-3f59-4a54-9a11-0d1f8c1e2a3b';
-    for (const [method, url] of [
-      ['DELETE', `/api/models/${id}`],
-      ['PUT', `/api/proposals/${id}`],
-      ['PATCH', '/api/audit'],
-      ['DELETE', '/api/audit'],
-      ['POST', '/api/me'],
+    for (const [method, url, allow] of [
+      ['DELETE', `/api/models/${id}`, 'GET, HEAD, PUT'],
+      ['PUT', `/api/proposals/${id}`, 'GET, HEAD, PATCH'],
+      ['PATCH', '/api/audit', 'GET, HEAD'],
+      ['DELETE', '/api/audit', 'GET, HEAD'],
+      ['POST', '/api/me', 'GET, HEAD'],
     ]) {
       const response = await server.as(viewer, { method, url });
-      expect(response.statusCode).toBe(404);
-      expect(response.json()).toEqual({ error: { code: 'SERVER_NO_ROUTE', message: `No route ${method} ${url}.` } });
+      expect(response.statusCode).toBe(405);
+      expect(response.headers.allow).toBe(allow);
+      expect(response.json()).toEqual({
+        error: { code: 'SERVER_METHOD_NOT_ALLOWED', message: `${url} takes ${allow}, not ${method}.` },
+      });
     }
   });
 
