@@ -57,6 +57,7 @@ const readProposal = async (tx: Queryable, id: string): Promise<Row> =>
 /** Inserts the submitted reversal of `original` by `user` with `reason`, and starts its chain. */
 async function insertReversal(tx: Queryable, original: Row, user: AuthUser, reason: string): Promise<Row> {
   const lines = reversalLines(original.lines as ProposalLine[]);
+  const amount = movedAmount(lines);
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, reason, lines, authors, author_emails,
        created_by, updated_by, state, submitted_by, submitted_at, reverts, history)
@@ -69,7 +70,7 @@ async function insertReversal(tx: Queryable, original: Row, user: AuthUser, reas
       original.costCentre,
       original.costCentres,
       original.fiscalYear,
-      movedAmount(lines),
+      amount,
       reason,
       JSON.stringify(lines),
       user.id,
@@ -84,13 +85,13 @@ async function insertReversal(tx: Queryable, original: Row, user: AuthUser, reas
     costCentre: original.costCentre,
     costCentres: original.costCentres as string[],
     fiscalYear: original.fiscalYear,
-    amount: movedAmount(lines),
+    amount,
     reason,
     submittedBy: user.id,
     createdBy: user.id,
     reverts: original.id,
   };
-  await startChain(tx, summary, movedAmount(lines));
+  await startChain(tx, summary, amount);
   return readProposal(tx, id);
 }
 

@@ -112,30 +112,6 @@ export function ewmaTail(peak: number, m: number): number {
 }
 
 /**
- * The first period of the segment of two or more periods inside an excursion [from, to] with the
- * largest score s·Σz/√length on its side `sign` (the segment scan's statistic, scan-segments.ts):
- * where the change the EWMA found stands out most. The excursion itself starts after the EWMA last
- * touched 0, which on noise of the run's side can be many periods before the change.
- * @example bestSegmentStart([0.5, 0.3, 0.4, -0.1, 3, 3.5, 3], 0, 6, 1) // 4
- */
-export function bestSegmentStart(z: ReadonlyArray<number>, from: number, to: number, sign: number): number {
-  let start = from;
-  let best = -Infinity;
-  for (let i = from; i < to; i += 1) {
-    let sum = sign * z[i];
-    for (let j = i + 1; j <= to; j += 1) {
-      sum += sign * z[j];
-      const score = sum / Math.sqrt(j - i + 1);
-      if (score > best) {
-        best = score;
-        start = i;
-      }
-    }
-  }
-  return start;
-}
-
-/**
  * The runs of two or more periods the EWMA finds in scores `z` (noise units, clipped: see
  * scan-segments.ts's noiseUnits and clipScores): excursions whose peak's tail area over the line
  * (ewmaTail: the chance that a line of pure noise of the same length has a peak as high) is at most

@@ -4,8 +4,8 @@
  */
 import type { LineResiduals } from './line-residuals';
 import { SIGMA_FLOOR, seasonallyAdjusted } from './line-residuals';
-import { CLIP, clipScores, noiseUnits, onset, scanSegments } from './scan-segments';
-import { bestSegmentStart, ewmaRuns } from './ewma-drift';
+import { bestSegment, CLIP, clipScores, noiseUnits, onset, scanSegments } from './scan-segments';
+import { ewmaRuns } from './ewma-drift';
 import { oneOffPeriods } from './one-off-periods';
 import { yearEndProjection } from './year-end-projection';
 import { materialAmount } from './flag-severity';
@@ -184,7 +184,7 @@ function beyondNoiseFloor(view: LineResiduals, at: number, z: number): boolean {
 
 /**
  * Where a run the EWMA found begins, dated as the scan dates its runs: from the best segment inside the
- * EWMA's excursion (bestSegmentStart), by the scan's onset rule (a hinge for a drift, Page's CUSUM for
+ * EWMA's excursion on the run's side (bestSegment), by the scan's onset rule (a hinge for a drift, Page's CUSUM for
  * a step), searching back no further than the excursion's start. The excursion starts after the EWMA
  * last touched 0, which on noise of the run's side can be many periods before the change: an
  * under-spend over the last five periods of a line was flagged over eleven, a false flag that also
@@ -195,7 +195,8 @@ function ewmaRunOnset(
   z: ReadonlyArray<number>,
   run: { from: number; to: number; sign: number },
 ): number {
-  return onset(units, { from: bestSegmentStart(z, run.from, run.to, run.sign), to: run.to }, run.sign, run.from);
+  const start = bestSegment(z, run.from, run.to, run.sign).from;
+  return onset(units, { from: start < 0 ? run.from : start, to: run.to }, run.sign, run.from);
 }
 
 /** Does [from, to] overlap any of the issues? */

@@ -76,14 +76,24 @@ export function clipScores(raw: ReadonlyArray<number>): number[] {
   return raw.map((v) => Math.max(-CLIP, Math.min(CLIP, v)));
 }
 
-/** The segment of two or more positions in [a, b] with the largest |Σ z| / √length. */
-function bestSegment(z: ReadonlyArray<number>, a: number, b: number): { from: number; to: number; stat: number } {
-  let best = { from: -1, to: -1, stat: 0 };
+/**
+ * The segment of two or more positions in [a, b] with the largest |Σ z| / √length, or with the
+ * largest sign·Σ z / √length on the side `sign` (the first of equals). The EWMA's runs are dated from
+ * the signed one: where, inside the EWMA's excursion, the change stands out most on the run's side.
+ * @example bestSegment([0.5, 0.3, 0.4, -0.1, 3, 3.5, 3], 0, 6, 1).from // 4
+ */
+export function bestSegment(
+  z: ReadonlyArray<number>,
+  a: number,
+  b: number,
+  sign?: number,
+): { from: number; to: number; stat: number } {
+  let best = { from: -1, to: -1, stat: sign === undefined ? 0 : -Infinity };
   for (let i = a; i < b; i += 1) {
     let sum = z[i];
     for (let j = i + 1; j <= b; j += 1) {
       sum += z[j];
-      const stat = Math.abs(sum) / Math.sqrt(j - i + 1);
+      const stat = (sign === undefined ? Math.abs(sum) : sign * sum) / Math.sqrt(j - i + 1);
       if (stat > best.stat) best = { from: i, to: j, stat };
     }
   }

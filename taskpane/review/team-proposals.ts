@@ -8,9 +8,8 @@
 import type { ApiClient, WriteOutcome } from '../../src/connector';
 import type { ParetoCandidate } from '../../src/allocation/types';
 import type { BudgetLine } from '../../src/model/budget-line';
-import { MIN_CHANGE, type ProposalVerb } from '../../src/model/proposal';
+import { MIN_CHANGE, OPEN_REVERSAL_STATES, type ProposalVerb } from '../../src/model/proposal';
 import { mayAct, type AuthUser } from '../../src/model/roles';
-import { OPEN_REVERSAL_STATES } from '../../src/model/proposal';
 import {
   pendingStep,
   teamRefusal,

@@ -17,6 +17,23 @@ export interface SettingsDraft {
  * @returns per-field messages (empty when valid) and the parsed record
  * @example checkSettings({ defaultIterations: '10000', defaultSeed: '1', numberFormat: '0.00', backendUrl: 'http://x' }).errors.backendUrl // 'Use an https:// address (http:// only for localhost).'
  */
+/**
+ * Trials for one pane run as typed in the locale ("1,000,000", German "1.000.000", "1m"): the number,
+ * and what is wrong with it when it is no whole number within TRIALS_PER_RUN (Settings' default and
+ * the scenario wizard read them alike).
+ */
+export function readTrials(
+  text: string,
+  read: PaneNumbers['parse'],
+  field: string,
+): { trials: number; problem?: string } {
+  const typed = read(text, { field, percent: 'reject' });
+  const trials = typed.ok ? typed.value : NaN;
+  return Number.isInteger(trials) && withinBounds(trials, TRIALS_PER_RUN)
+    ? { trials }
+    : { trials, problem: `a whole number ${boundsText(TRIALS_PER_RUN)}` };
+}
+
 export function checkSettings(
   d: SettingsDraft,
   read: PaneNumbers['parse'] = (text, options) => tryParseNumber(text, options),
@@ -25,10 +42,8 @@ export function checkSettings(
   record: SettingsRecord;
 } {
   const errors: Partial<Record<keyof SettingsDraft, string>> = {};
-  const typed = read(d.defaultIterations, { field: 'Default iterations', percent: 'reject' });
-  const iterations = typed.ok ? typed.value : NaN;
-  if (!Number.isInteger(iterations) || !withinBounds(iterations, TRIALS_PER_RUN))
-    errors.defaultIterations = `Must be a whole number ${boundsText(TRIALS_PER_RUN)}.`;
+  const { trials: iterations, problem } = readTrials(d.defaultIterations, read, 'Default iterations');
+  if (problem) errors.defaultIterations = `Must be ${problem}.`;
   if (!/^\d+$/.test(d.defaultSeed.trim())) errors.defaultSeed = 'Must be a whole number (0 or more).';
   if (d.numberFormat.trim() === '' || d.numberFormat.length > 60)
     errors.numberFormat = 'Give an Excel number format, e.g. #,##0.00.';

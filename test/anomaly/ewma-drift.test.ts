@@ -1,11 +1,4 @@
-import {
-  bestSegmentStart,
-  ewmaExcursions,
-  ewmaNullMaxima,
-  ewmaRuns,
-  ewmaSd,
-  ewmaTail,
-} from '../../src/anomaly/ewma-drift';
+import { ewmaExcursions, ewmaNullMaxima, ewmaRuns, ewmaSd, ewmaTail } from '../../src/anomaly/ewma-drift';
 import { noiseScale } from '../../src/anomaly/robust-scale';
 import { clipScores, noiseUnits } from '../../src/anomaly/scan-segments';
 import { normals } from './helpers';
@@ -42,16 +35,6 @@ describe('ewmaTail', () => {
   });
   it('is seeded: the same length gives the same null distribution', () => {
     expect(ewmaNullMaxima(24)[12345]).toBe(ewmaNullMaxima(24).slice()[12345]);
-  });
-});
-
-describe('bestSegmentStart', () => {
-  it("is the first period of the excursion's best segment on its side, not the EWMA's last zero", () => {
-    expect(bestSegmentStart([0.5, 0.3, 0.4, -0.1, 3, 3.5, 3], 0, 6, 1)).toBe(4);
-    expect(bestSegmentStart([-0.5, -0.3, -0.4, 0.1, -3, -3.5, -3], 0, 6, -1)).toBe(4);
-    expect(bestSegmentStart([1, 1, 1, 1], 0, 3, 1)).toBe(0);
-    // Only inside [from, to].
-    expect(bestSegmentStart([5, 5, 0, 1, 1], 2, 4, 1)).toBe(3);
   });
 });
 

@@ -1,4 +1,4 @@
-import { autocorrelationInflation, scanSegments } from '../../src/anomaly/scan-segments';
+import { autocorrelationInflation, bestSegment, scanSegments } from '../../src/anomaly/scan-segments';
 import { normals } from './helpers';
 
 const noise = (seed: number, n = 36, sd = 0.02) => normals(seed, n).map((v) => sd * v);
@@ -62,5 +62,15 @@ describe('autocorrelationInflation', () => {
     expect(autocorrelationInflation(e)).toBeLessThan(1.2);
     expect(autocorrelationInflation(ar)).toBeGreaterThan(1.3);
     expect(autocorrelationInflation(ar)).toBeLessThanOrEqual(Math.sqrt(3));
+  });
+});
+
+describe('bestSegment on one side', () => {
+  it("is the first period of the excursion's best segment on its side, not the EWMA's last zero", () => {
+    expect(bestSegment([0.5, 0.3, 0.4, -0.1, 3, 3.5, 3], 0, 6, 1).from).toBe(4);
+    expect(bestSegment([-0.5, -0.3, -0.4, 0.1, -3, -3.5, -3], 0, 6, -1).from).toBe(4);
+    expect(bestSegment([1, 1, 1, 1], 0, 3, 1).from).toBe(0);
+    // Only inside [from, to].
+    expect(bestSegment([5, 5, 0, 1, 1], 2, 4, 1).from).toBe(3);
   });
 });

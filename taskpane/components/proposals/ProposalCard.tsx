@@ -61,7 +61,7 @@ export interface ProposalCardProps {
 }
 
 /** The single-user Revert: nobody else exists to approve a reversal, so it writes the budget back at once. */
-export const DIRECT_REVERT = {
+const DIRECT_REVERT = {
   label: 'Revert',
   hint: 'Required to reject or revert. Revert writes the amounts before back into the budget cells at once.',
 };

@@ -24,7 +24,7 @@ import type { RunOutcome } from '../../results/types';
 import type { RunHandle, RunProgress, ScenarioRunner } from '../../run/scenario-runner';
 import { newId, PaneActions, PaneData } from '../../state/use-pane-data';
 import type { Workbook } from '../../workbook/types';
-import { boundsText, TRIALS_PER_RUN, withinBounds } from '../../../src/model/limits';
+import { readTrials } from '../../settings/validate-settings';
 import { checkModel } from '../drivers/ModelEditor';
 import { useNumbers } from '../../state/numbers';
 import type { NumberFormatter } from '../../../src/format';
@@ -75,6 +75,19 @@ function timeLeftText(p: RunProgress, format: NumberFormatter['format']): string
     : `time left: about ${duration(p.remainingMs)}`;
 }
 
+/** Why a run stopped; a cancelled run (by the engine or before its job started) is no failure. */
+interface RunProblem {
+  text: string;
+  cancelled: boolean;
+}
+
+const CANCELLED_CODES = new Set(['SCENARIO_CANCELLED', 'JOB_CANCELLED']);
+
+const runProblem = (error: unknown): RunProblem =>
+  isFpaError(error)
+    ? { text: error.fullMessage, cancelled: CANCELLED_CODES.has(error.code) }
+    : { text: String(error), cancelled: false };
+
 export function ScenariosView({ data, actions, workbook, runner }: ScenariosViewProps) {
   const styles = useStyles();
   const { format, parse, toInput } = useNumbers();
@@ -92,7 +105,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const [sampling, setSampling] = useState<'lhs' | 'mc'>('lhs');
   const [target, setTarget] = useState('');
   const [progress, setProgress] = useState<RunProgress | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<RunProblem | null>(null);
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
   const [includeTrials, setIncludeTrials] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -104,12 +117,8 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const handle = useRef<RunHandle | null>(null);
 
   // Read in the locale: "1,000,000", "1.000.000" (German) and "1m" are a million trials.
-  const typed = parse(iterations, { field: 'iterations', percent: 'reject' });
-  const trials = typed.ok ? typed.value : NaN;
-  const iterationsError =
-    Number.isInteger(trials) && withinBounds(trials, TRIALS_PER_RUN)
-      ? undefined
-      : `iterations: must be a whole number ${boundsText(TRIALS_PER_RUN)}.`;
+  const { trials, problem: trialsProblem } = readTrials(iterations, parse, 'iterations');
+  const iterationsError = trialsProblem ? `iterations: must be ${trialsProblem}.` : undefined;
   const seedError = /^-?\d+$/.test(seed.trim()) ? undefined : 'seed: must be a whole number.';
   // A share: "0.5%" and "0.005" are the same target.
   const typedTarget = parse(target, { field: 'convergence target', percent: 'share' });
@@ -144,7 +153,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
     try {
       extended = includeTrials ? withPassThrough(spec()) : { spec: spec(), inputs: [] };
     } catch (error) {
-      setProblem(isFpaError(error) ? error.fullMessage : String(error));
+      setProblem(runProblem(error));
       return;
     }
     const h = runner.start(name, extended.spec, setProgress, includeTrials);
@@ -160,7 +169,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
           if (o.trials) setExported({ inputs: extended.inputs, trials: o.trials });
           setStep(3);
         },
-        (error: unknown) => setProblem(isFpaError(error) ? error.fullMessage : String(error)),
+        (error: unknown) => setProblem(runProblem(error)),
       )
       .finally(() => (handle.current = null));
   };
@@ -307,15 +316,15 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
             </Field>
           )}
           {problem && (
-            <MessageBar intent={/cancelled/.test(problem) ? 'info' : 'error'} role="alert">
-              <MessageBarBody>{problem}</MessageBarBody>
+            <MessageBar intent={problem.cancelled ? 'info' : 'error'} role="alert">
+              <MessageBarBody>{problem.text}</MessageBarBody>
             </MessageBar>
           )}
           <div className={styles.row}>
             {!problem && <Button onClick={() => handle.current?.cancel()}>Cancel</Button>}
             {problem && <Button onClick={() => setStep(1)}>Back</Button>}
             {/* A cancelled run says "start it again": the button to do so is here, settings unchanged. */}
-            {problem && /cancelled/.test(problem) && (
+            {problem?.cancelled && (
               <Button appearance="primary" onClick={run}>
                 Run again
               </Button>
