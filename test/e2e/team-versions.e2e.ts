@@ -307,6 +307,8 @@ test('revert in the pane is a reversal: proposed by alice, approved by bob and c
   // Alice may not undo it alone: her button proposes a reversal, with a comment, and the budget stays.
   await openView(alice, 'Proposals');
   const card = cardOf(alice, original.id);
+  // The cards come with the team's proposals: wait for the button before reading the card's buttons.
+  await card.getByRole('button', { name: 'Propose a reversal' }).waitFor();
   expect(await card.getByRole('button').allTextContents()).toEqual(['Propose a reversal']);
   await card.getByRole('textbox', { name: `Comment on ${original.id}` }).fill('campaign cancelled');
   await card.getByRole('button', { name: 'Propose a reversal' }).click();
