@@ -15,6 +15,8 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 const NEVER: [string, number, 'ipv4' | 'ipv6'][] = [
   ['0.0.0.0', 8, 'ipv4'],
   ['169.254.0.0', 16, 'ipv4'],
+  // IETF protocol assignments: 192.0.0.192 is Oracle Cloud's older metadata address.
+  ['192.0.0.0', 24, 'ipv4'],
   ['224.0.0.0', 3, 'ipv4'],
   ['::', 128, 'ipv6'],
   ['fe80::', 10, 'ipv6'],
@@ -26,6 +28,7 @@ const PRIVATE: [string, number, 'ipv4' | 'ipv6'][] = [
   ['172.16.0.0', 12, 'ipv4'],
   ['192.168.0.0', 16, 'ipv4'],
   ['100.64.0.0', 10, 'ipv4'],
+  ['198.18.0.0', 15, 'ipv4'],
   ['::1', 128, 'ipv6'],
   ['fc00::', 7, 'ipv6'],
 ];
@@ -38,21 +41,49 @@ function blockList(subnets: [string, number, 'ipv4' | 'ipv6'][]): BlockList {
 const never = blockList(NEVER);
 const privateNets = blockList(PRIVATE);
 
-/** An IPv4 address written as IPv6 (`::ffff:127.0.0.1`, `::ffff:7f00:1`) as IPv4; anything else as is. */
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, a dotted IPv4 tail read), or null. */
+function ipv6Groups(address: string): number[] | null {
+  if (isIP(address) !== 6) return null;
+  let text = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const part = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
+  const left = part(head);
+  const right = part(tail);
+  return tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/**
+ * The IPv4 address an IPv6 address carries and reaches, or the address as it is: IPv4-mapped
+ * (`::ffff:a9fe:a9fe`), IPv4-compatible (`::a9fe:a9fe`), IPv4-translated (`::ffff:0:a9fe:a9fe`),
+ * NAT64 (`64:ff9b::a9fe:a9fe`, and the local-use `64:ff9b:1::/48`) and 6to4 (`2002:a9fe:a9fe::`):
+ * each may reach the IPv4 address it embeds, so that address is what is checked.
+ */
 function unmapped(address: string): string {
-  const match = /^::ffff:(?:([0-9.]+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
-  if (!match) return address;
-  if (match[1]) return match[1];
-  const high = parseInt(match[2], 16);
-  const low = parseInt(match[3], 16);
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  const g = ipv6Groups(address);
+  if (!g) return address;
+  const v4 = (high: number, low: number) => [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  // ::/96 holds :: (unspecified) and ::1 (loopback) as themselves.
+  if (zero(0, 6) && (g[6] !== 0 || g[7] > 1)) return v4(g[6], g[7]);
+  if (zero(0, 5) && g[5] === 0xffff) return v4(g[6], g[7]);
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return v4(g[6], g[7]);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return v4(g[6], g[7]);
+  // RFC 6052 /48 prefix: the IPv4 address in bits 48–63 and 72–87 (bits 64–71 are zero).
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return v4(g[3], ((g[4] & 255) << 8) | (g[5] >> 8));
+  if (g[0] === 0x2002) return v4(g[1], g[2]);
+  return address;
 }
 
 /** Why a webhook may not be sent to `address` (an IP address), or null when it may. */
 export function refusedAddress(address: string, allowPrivate: boolean): string | null {
   const ip = unmapped(address.replace(/^\[|\]$/g, ''));
   const type = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-  if (never.check(ip, type)) return `${address} is a link-local, unspecified or multicast address`;
+  if (never.check(ip, type)) return `${address} is a link-local, unspecified, multicast or reserved address`;
   if (!allowPrivate && privateNets.check(ip, type))
     return `${address} is a loopback or private address (OPENFPA_WEBHOOK_ALLOW_PRIVATE=1 allows it)`;
   return null;

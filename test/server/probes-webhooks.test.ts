@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import { postWebhook, refusedAddress } from '../../server/notify/webhook-target';
-import { useTestServer } from './helpers';
+import { snapshot, useTestServer } from './helpers';
 import { startReceiver } from './receiver';
 
 jest.setTimeout(120_000);
@@ -16,6 +16,14 @@ jest.setTimeout(120_000);
 describe('webhook probes: secret in the audit log, server-side request forgery', () => {
   const server = useTestServer({ prefix: 'prbhook', overrides: { webhookAllowPrivate: false } });
   const hook = (url: string) => ({ url, format: 'slack', events: ['proposal.applied'] });
+  /** Each URL saved as a webhook is a 400 (saying "refused" when `why` is given). */
+  const refuses = async (admin: string, urls: readonly string[], why?: string) => {
+    for (const url of urls) {
+      const r = await server.as(admin, { method: 'POST', url: '/api/webhooks', payload: hook(url) });
+      const message = why ? expect.stringContaining(why) : expect.any(String);
+      expect([JSON.stringify(url), r.statusCode, r.json().error.message]).toEqual([JSON.stringify(url), 400, message]);
+    }
+  };
 
   test('a generated secret is answered once and never written into the audit log', async () => {
     const admin = await server.token('root', 'admin', '*');
@@ -85,10 +93,7 @@ describe('webhook probes: secret in the audit log, server-side request forgery',
       'http://192.168.1.1/',
       'http://[fd00:ec2::254]/',
     ];
-    for (const url of refused) {
-      const r = await server.as(admin, { method: 'POST', url: '/api/webhooks', payload: hook(url) });
-      expect([url, r.statusCode, r.json().error.message]).toEqual([url, 400, expect.stringContaining('refused')]);
-    }
+    await refuses(admin, refused, 'refused');
     const ok = await server.as(admin, {
       method: 'POST',
       url: '/api/webhooks',
@@ -117,6 +122,67 @@ describe('webhook probes: secret in the audit log, server-side request forgery',
     }
     expect(refusedAddress('93.184.215.14', false)).toBeNull();
     expect(refusedAddress('2606:2800:21f:cb07:6820:80da:af6b:8b2c', false)).toBeNull();
+  });
+
+  test('IPv6 forms that carry an IPv4 address are checked as that address (third pass; found: [::a9fe:a9fe] passed)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    // Each reaches 169.254.169.254 (or 127.0.0.1) by some route: IPv4-compatible, IPv4-translated,
+    // NAT64 (well-known and local-use prefixes), 6to4; and Oracle Cloud's older metadata address.
+    const metadata = [
+      'http://[::169.254.169.254]/',
+      'http://[::a9fe:a9fe]/',
+      'http://[::ffff:0:a9fe:a9fe]/',
+      'http://[64:ff9b::169.254.169.254]/',
+      'http://[64:ff9b:1:a9fe:a9:fe00::]/',
+      'http://[2002:a9fe:a9fe::1]/',
+      'http://192.0.0.192/opc/v1/instance/',
+    ];
+    const loopback = [
+      'http://[::127.0.0.1]/',
+      'http://[64:ff9b::7f00:1]/',
+      'http://[2002:7f00:1::]/',
+      'http://198.18.0.1/',
+    ];
+    const before = await snapshot(server.db);
+    await refuses(admin, [...metadata, ...loopback], 'refused');
+    expect(await snapshot(server.db)).toEqual(before);
+    // The operator's permission for private receivers never covers the metadata service.
+    for (const url of metadata) {
+      const host = new URL(url).hostname;
+      expect([host, refusedAddress(host, true)]).toEqual([host, expect.stringContaining('reserved')]);
+    }
+    // Public addresses behind the same prefixes stay allowed (93.184.215.14), and so do :: and ::1 as themselves.
+    for (const address of ['64:ff9b::5db8:d70e', '2002:5db8:d70e::1', '::ffff:0:5db8:d70e', '2001:db8::a9fe:a9fe'])
+      expect([address, refusedAddress(address, false)]).toEqual([address, null]);
+    expect(refusedAddress('::1', true)).toBeNull();
+    expect(refusedAddress('::', true)).toContain('unspecified');
+  });
+
+  test('no scheme but http(s), no header injection through the URL or the secret (third pass: held)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const before = await snapshot(server.db);
+    const urls = [
+      'file:///etc/passwd',
+      'gopher://hooks.example.com:70/_POST',
+      'ftp://hooks.example.com/',
+      'javascript:alert(1)',
+      '//hooks.example.com/x',
+      'HTTP://hooks.example.com/x',
+      'https://hooks.example.com/x\r\nX-Injected: 1',
+      'https://hooks.example.com/x\nHost: 169.254.169.254',
+      'https://hooks.example.com/x\tY',
+      'https://hooks.example.com/ x',
+    ];
+    await refuses(admin, urls);
+    for (const secret of ['0123456789abcdef\r\nX-Injected: 1', '0123456789abcdef 0123', '0123456789abcdéf0']) {
+      const r = await server.as(admin, {
+        method: 'POST',
+        url: '/api/webhooks',
+        payload: { url: 'https://hooks.example.com/x', format: 'generic', events: ['proposal.applied'], secret },
+      });
+      expect([JSON.stringify(secret), r.statusCode]).toEqual([JSON.stringify(secret), 400]);
+    }
+    expect(await snapshot(server.db)).toEqual(before);
   });
 
   test('a host name that resolves to a refused address gets no request when the delivery is sent', async () => {
