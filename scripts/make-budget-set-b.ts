@@ -26,12 +26,11 @@
  *
  * Run: npx tsx scripts/make-budget-set-b.ts [seed] [lines] [dir]  (writes budget-set-b.json and labels-b.json)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BudgetLine } from '../src/model/budget-line';
 import { SeededGenerator } from '../src/stats/seeded-generator';
 import { logUniform, makeLine, uniform } from './budget-set-b-lines';
 import type { LineTruth } from './budget-set-b-lines';
+import { writeLabelledSet } from './write-labelled-set';
 
 export type EventKindB = 'spike' | 'shift' | 'ramp' | 'underspend' | 'timing' | 'catch-up';
 export const EVENT_KINDS_B: ReadonlyArray<EventKindB> = ['spike', 'shift', 'ramp', 'underspend', 'timing', 'catch-up'];
@@ -183,13 +182,5 @@ export function makeBudgetSetB(seed: number, count: number) {
   return { budget: { periods, lines }, labels, truths };
 }
 
-if (require.main === module) {
-  const seed = Number(process.argv[2] ?? 2026);
-  const count = Number(process.argv[3] ?? 200);
-  const dir = process.argv[4] ?? 'test/fixtures/anomaly';
-  const { budget, labels } = makeBudgetSetB(seed, count);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'budget-set-b.json'), JSON.stringify(budget));
-  writeFileSync(join(dir, 'labels-b.json'), JSON.stringify({ seed, lines: count, events: labels }, null, 1));
-  process.stderr.write(`wrote ${count} lines and ${labels.length} events to ${dir}\n`);
-}
+if (require.main === module)
+  writeLabelledSet(process.argv.slice(2), makeBudgetSetB, { budget: 'budget-set-b.json', labels: 'labels-b.json' });

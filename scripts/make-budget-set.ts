@@ -15,9 +15,8 @@
  * - underspend: −3 to 6 σ for 4 to 9 periods.
  * Run: npx tsx scripts/make-budget-set.ts [seed] [lines] [outDir]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { boxMullerNormal, mulberry32 } from './mulberry32';
+import { writeLabelledSet } from './write-labelled-set';
 
 export type EventKind = 'spike' | 'shift' | 'trend' | 'run-rate' | 'underspend';
 export interface LabelledEvent {
@@ -129,13 +128,5 @@ export function makeBudgetSet(seed: number, count: number) {
   return { budget: { periods, lines }, labels };
 }
 
-if (require.main === module) {
-  const seed = Number(process.argv[2] ?? 2026);
-  const count = Number(process.argv[3] ?? 200);
-  const dir = process.argv[4] ?? 'test/fixtures/anomaly';
-  const { budget, labels } = makeBudgetSet(seed, count);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'budget-set.json'), JSON.stringify(budget));
-  writeFileSync(join(dir, 'labels.json'), JSON.stringify({ seed, lines: count, events: labels }, null, 1));
-  process.stderr.write(`wrote ${count} lines and ${labels.length} events to ${dir}\n`);
-}
+if (require.main === module)
+  writeLabelledSet(process.argv.slice(2), makeBudgetSet, { budget: 'budget-set.json', labels: 'labels.json' });
