@@ -51,6 +51,19 @@ export function recordHash(prev: string, row: Omit<HashedRow, 'prev_hash' | 'has
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** How many records one batch reads: memory holds one batch, whatever the log's length. */
+export const VERIFY_BATCH_ROWS = 1000;
+
+/** A part of the chain to verify; without any field, the whole chain. */
+export interface ChainWindow {
+  /** The first record's id (the stored hash of the record before it anchors the first link). */
+  fromId?: number;
+  /** The last record's id. */
+  toId?: number;
+  /** At most this many records; `next` then says where to go on. */
+  limit?: number;
+}
+
 export interface ChainReport {
   ok: boolean;
   /** Records checked. */
@@ -59,57 +72,114 @@ export interface ChainReport {
   head: { id: number | null; hash: string };
   /** The first link that does not hold, and what is wrong with it. */
   firstBroken?: { id: number; reason: string };
+  /** The ids of the first and last record read (null when none was). */
+  window: { fromId: number | null; toId: number | null };
+  /** The walk began at the first record and ended at the chain head: the whole chain was verified. */
+  complete: boolean;
+  /** Where `limit` stopped the walk before `toId` or the end: the `fromId` that goes on. */
+  next?: number;
+}
+
+/** A walk's progress: what it has checked so far and the hash the next record must name. */
+interface Walk {
+  prev: string;
+  firstId: number | null;
+  lastId: number | null;
+  checked: number;
+  /** The last record read, broken or not. */
+  readId: number | null;
+  fromStart: boolean;
 }
 
 /**
  * Walks the audit log in id order and checks each link: the record names the previous record's
  * hash (else one before it was removed or changed), and its own hash matches its contents (else it
- * was altered); finally the chain's head, kept apart, must name the last record (else records at
- * the end were removed). Reads in pages, so a long log does not sit in memory.
+ * was altered); at the end of the log, the chain's head, kept apart, must name the last record (else
+ * records at the end were removed). Reads in batches of `batchRows` by keyset (`id > last id seen`),
+ * so memory holds one batch, however long the log. A `window` checks part of the chain: its first
+ * record must name the stored hash of the record before it (that record itself is not re-hashed).
  */
-export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<ChainReport> {
-  let prev = GENESIS_HASH;
-  let lastId: number | null = null;
-  let checked = 0;
-  for (;;) {
-    const page: QueryResult<HashedRow> = await db.query<HashedRow>(
-      `SELECT ${HASHED} FROM audit_log WHERE audit_log.id > $1 ORDER BY audit_log.id LIMIT $2`,
-      [lastId ?? 0, pageSize],
+export async function verifyAuditChain(
+  db: Queryable,
+  window: ChainWindow = {},
+  batchRows = VERIFY_BATCH_ROWS,
+): Promise<ChainReport> {
+  const walk = await startWalk(db, window.fromId);
+  const toId = window.toId ?? Number.MAX_SAFE_INTEGER;
+  const limit = window.limit ?? Number.MAX_SAFE_INTEGER;
+  let more = true;
+  while (more && walk.checked < limit) {
+    const size = Math.min(batchRows, limit - walk.checked);
+    const batch: QueryResult<HashedRow> = await db.query<HashedRow>(
+      `SELECT ${HASHED} FROM audit_log WHERE audit_log.id > $1 AND audit_log.id <= $2 ORDER BY audit_log.id LIMIT $3`,
+      [walk.lastId ?? 0, toId, size],
     );
-    for (const row of page.rows) {
-      const id: number = Number(row.id);
-      checked += 1;
-      if (row.prev_hash !== prev)
-        return broken(
-          checked,
-          lastId,
-          prev,
-          id,
-          'it does not name the previous record: a record before it was removed, added or changed',
-        );
-      if (recordHash(prev, row) !== row.hash)
-        return broken(checked, lastId, prev, id, 'its contents do not match its hash: the record was altered');
-      prev = row.hash;
-      lastId = id;
+    for (const row of batch.rows) {
+      walk.checked += 1;
+      walk.readId = Number(row.id);
+      walk.firstId ??= walk.readId;
+      const reason = checkLink(walk.prev, row);
+      if (reason) return report(walk, false, { firstBroken: { id: Number(row.id), reason } });
+      walk.prev = row.hash;
+      walk.lastId = walk.readId;
     }
-    if (page.rows.length < pageSize) break;
+    more = batch.rows.length === size;
   }
+  if (more) {
+    const after = await db.query('SELECT 1 FROM audit_log WHERE id > $1 AND id <= $2 LIMIT 1', [walk.lastId, toId]);
+    if (after.rowCount > 0) return report(walk, false, { next: Number(walk.lastId) + 1 });
+  }
+  return endWalk(db, walk, toId);
+}
+
+/** The hash the window's first record must name: the stored hash of the record before `fromId`. */
+async function startWalk(db: Queryable, fromId: number | undefined): Promise<Walk> {
+  const walk: Walk = { prev: GENESIS_HASH, firstId: null, lastId: null, checked: 0, readId: null, fromStart: true };
+  if (fromId === undefined) return walk;
+  const before = await db.query<{ id: string; hash: string }>(
+    'SELECT id::text AS id, hash FROM audit_log WHERE audit_log.id < $1 ORDER BY audit_log.id DESC LIMIT 1',
+    [fromId],
+  );
+  const anchor = before.rows[0];
+  if (anchor) return { ...walk, prev: anchor.hash, lastId: Number(anchor.id), fromStart: false };
+  return walk;
+}
+
+/** Why `row` does not follow the record whose hash is `prev`, or undefined when it does. */
+function checkLink(prev: string, row: HashedRow): string | undefined {
+  if (row.prev_hash !== prev)
+    return 'it does not name the previous record: a record before it was removed, added or changed';
+  if (recordHash(prev, row) !== row.hash) return 'its contents do not match its hash: the record was altered';
+  return undefined;
+}
+
+/**
+ * The walk reached `toId` or the end of the log. When nothing lies beyond, the chain head, kept
+ * apart, must name the last record checked.
+ */
+async function endWalk(db: Queryable, walk: Walk, toId: number): Promise<ChainReport> {
   const head = await db.query<{ last_id: number | null; last_hash: string }>(
     'SELECT last_id, last_hash FROM audit_head',
   );
   const kept = head.rows[0];
-  if (kept && kept.last_hash !== prev) {
-    return broken(
-      checked,
-      lastId,
-      prev,
-      Number(kept.last_id),
-      'the chain head names a record that is missing: records at the end were removed',
-    );
+  if (!kept || (kept.last_id !== null && Number(kept.last_id) > toId)) return report(walk, false);
+  if (kept.last_hash !== walk.prev) {
+    const firstBroken = {
+      id: Number(kept.last_id),
+      reason: 'the chain head names a record that is missing: records at the end were removed',
+    };
+    return report(walk, false, { firstBroken });
   }
-  return { ok: true, checked, head: { id: lastId, hash: prev } };
+  return report(walk, walk.fromStart);
 }
 
-function broken(checked: number, lastId: number | null, prev: string, id: number, reason: string): ChainReport {
-  return { ok: false, checked, head: { id: lastId, hash: prev }, firstBroken: { id, reason } };
+function report(walk: Walk, complete: boolean, more: Pick<ChainReport, 'firstBroken' | 'next'> = {}): ChainReport {
+  return {
+    ok: !more.firstBroken,
+    checked: walk.checked,
+    head: { id: walk.lastId, hash: walk.prev },
+    ...more,
+    window: { fromId: walk.firstId, toId: walk.readId },
+    complete: complete && !more.firstBroken,
+  };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { verifyAuditChain, type ChainReport } from '../audit/verify-chain';
+import { verifyAuditChain, type ChainReport, type ChainWindow } from '../audit/verify-chain';
 import { listRoute } from '../http/record-routes';
 import { anywhere, apiRoute } from '../http/route';
 import * as S from '../http/schemas';
@@ -21,16 +21,38 @@ const filters = {
   },
 } as const;
 
+const recordId = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } as const;
+
+/** A window of the chain to verify (record ids, and at most `limit` records); none: the whole chain. */
+const verifyWindow = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { fromId: recordId, toId: recordId, limit: recordId },
+} as const;
+
 /**
  * The audit log (src/model/audit.ts), newest first, filtered by any of cost centre, entity, entity
  * id, actor, action and time range; page with `before` = the smallest id seen. Without `costCentre`
  * only users whose token covers every cost centre may read (entries of other centres would leak
- * otherwise). `/api/audit/verify` walks the hash chain and names the first broken link.
+ * otherwise). `/api/audit/verify` walks the hash chain, or a window of it, and names the first
+ * broken link.
  */
 export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection: string): void {
-  // One walk of the chain at a time: requests arriving while it runs share its report, so an auditor
-  // sending many at once costs one walk, not one per request (a long log takes seconds to hash).
-  let walk: Promise<ChainReport> | undefined;
+  // One walk of the chain at a time: requests for a window that is being walked (or waits its turn)
+  // share its report, so an auditor sending many at once costs one walk, not one per request (a long
+  // log takes seconds to hash); another window waits until the walks before it end.
+  const walks = new Map<string, Promise<ChainReport>>();
+  let last: Promise<unknown> = Promise.resolve();
+  const verify = (window: ChainWindow): Promise<ChainReport> => {
+    const key = JSON.stringify([window.fromId, window.toId, window.limit]);
+    let walk = walks.get(key);
+    if (!walk) {
+      walk = last.then(() => verifyAuditChain(db, window)).finally(() => walks.delete(key));
+      last = walk.catch(() => undefined);
+      walks.set(key, walk);
+    }
+    return walk;
+  };
   listRoute(app, db, {
     url: '/api/audit',
     tags: ['audit'],
@@ -64,10 +86,11 @@ export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection:
       method: 'GET',
       url: '/api/audit/verify',
       tags: ['audit'],
-      summary: 'Walk the hash chain of the audit log; names the first broken link',
+      summary: 'Walk the hash chain of the audit log, or a window of it; names the first broken link',
       access: anywhere('audit'),
+      querystring: verifyWindow,
       response: { 200: S.looseObject },
     },
-    async () => ({ ...(await (walk ??= verifyAuditChain(db).finally(() => (walk = undefined)))), protection }),
+    async (request) => ({ ...(await verify(request.query as ChainWindow)), protection }),
   );
 }

@@ -1,10 +1,34 @@
 import type { Db } from '../../server/db/db';
 import { createProposal } from './fixtures';
+import { verifyAuditChain } from '../../server/audit/verify-chain';
 import { DATABASE_URL, snapshot, startTestServer, type TestServer } from './helpers';
 
 jest.setTimeout(120_000);
 
 const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
+
+/** Runs `fn` with a DBA's powers: the owner role on PostgreSQL, PGlite's superuser (RESET ROLE) — its documented limit. */
+async function withDba<T>(server: TestServer, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = server.owner();
+  if (server.protection !== 'pglite-role') return fn(db);
+  await db.exec('RESET ROLE');
+  try {
+    return await fn(db);
+  } finally {
+    await db.exec('SET ROLE openfpa_app');
+  }
+}
+
+/** Runs `sql` (with `params`) as a DBA with the audit log's no-update/delete trigger off: a tamperer. */
+const tamper = (server: TestServer, sql: string, params: unknown[]): Promise<void> =>
+  withDba(server, async (db) => {
+    await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
+    try {
+      await db.query(sql, params);
+    } finally {
+      await db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
+    }
+  });
 
 describe.each(engines)('tamper-evident audit (%s)', (engine) => {
   let server: TestServer;
@@ -12,17 +36,7 @@ describe.each(engines)('tamper-evident audit (%s)', (engine) => {
   let n = 0;
   const ctx = () => ({ server, admin, cc: 'CC1', unique: `a${++n}` });
   const verify = async () => (await server.as(admin, { method: 'GET', url: '/api/audit/verify' })).json();
-  /** Runs `fn` with a DBA's powers: the owner role on PostgreSQL, PGlite's superuser (RESET ROLE) — its documented limit. */
-  async function asDba<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    const db = server.owner();
-    if (server.protection !== 'pglite-role') return fn(db);
-    await db.exec('RESET ROLE');
-    try {
-      return await fn(db);
-    } finally {
-      await db.exec('SET ROLE openfpa_app');
-    }
-  }
+  const asDba = <T>(fn: (db: Db) => Promise<T>): Promise<T> => withDba(server, fn);
 
   beforeAll(async () => {
     server = await startTestServer({ engine, prefix: 'audit' });
@@ -115,6 +129,128 @@ describe.each(engines)('tamper-evident audit (%s)', (engine) => {
       await db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
     });
     expect((await verify()).firstBroken).toEqual({
+      id: ids[ids.length - 1],
+      reason: expect.stringMatching(/at the end were removed/),
+    });
+  });
+});
+
+describe.each(engines)('audit verify in batches and windows (%s)', (engine) => {
+  let server: TestServer;
+  let admin: string;
+  let ids: number[];
+  const RECORDS = 12;
+  const verifyRoute = async (query = '') =>
+    (await server.as(admin, { method: 'GET', url: `/api/audit/verify${query}` })).json();
+  /** Alters record `id`'s actor as a DBA, runs `fn`, then puts the actor back. */
+  async function whileAltered(id: number, fn: () => Promise<void>): Promise<void> {
+    const { actor } = (await server.db.query<{ actor: string }>('SELECT actor FROM audit_log WHERE id = $1', [id]))
+      .rows[0];
+    await tamper(server, "UPDATE audit_log SET actor = 'mallory' WHERE id = $1", [id]);
+    try {
+      await fn();
+    } finally {
+      await tamper(server, 'UPDATE audit_log SET actor = $2 WHERE id = $1', [id, actor]);
+    }
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ engine, prefix: 'auditwin' });
+    admin = await server.token('root', 'admin', '*');
+    for (let i = 0; i < RECORDS; i += 1) {
+      await server.db.query(
+        `INSERT INTO audit_log (actor, role, action, entity, entity_id, after) VALUES ('u${i}', 'admin', 'test.write', 'test', $1, $2)`,
+        [`r${i}`, JSON.stringify({ i })],
+      );
+    }
+    ids = (await server.db.query<{ id: string }>('SELECT id FROM audit_log ORDER BY id')).rows.map((r) => Number(r.id));
+  });
+  afterAll(() => server.close());
+
+  test('every batch size gives the whole walk’s report, reading at most one batch at a time', async () => {
+    const whole = await verifyAuditChain(server.db);
+    expect(whole).toMatchObject({ ok: true, checked: ids.length, complete: true });
+    expect(whole.head.id).toBe(ids[ids.length - 1]);
+    expect(whole.window).toEqual({ fromId: ids[0], toId: ids[ids.length - 1] });
+    for (const batchRows of [1, 2, 3, 5, ids.length, ids.length + 1]) {
+      const query = jest.spyOn(server.db, 'query');
+      try {
+        expect(await verifyAuditChain(server.db, {}, batchRows)).toEqual(whole);
+        const read = await Promise.all(query.mock.results.map((r) => r.value as Promise<{ rows: unknown[] }>));
+        expect(Math.max(...read.map((r) => r.rows.length))).toBeLessThanOrEqual(batchRows);
+      } finally {
+        query.mockRestore();
+      }
+    }
+  });
+
+  test('a record altered in a later batch, or on either side of a batch boundary, is named', async () => {
+    for (const at of [3, 4, 9, ids.length - 1]) {
+      await whileAltered(ids[at], async () => {
+        for (const batchRows of [1, 2, 4, 5, 1000]) {
+          const report = await verifyAuditChain(server.db, {}, batchRows);
+          expect([at, batchRows, report.ok, report.firstBroken]).toEqual([
+            at,
+            batchRows,
+            false,
+            { id: ids[at], reason: expect.stringMatching(/altered/) },
+          ]);
+          expect(report).toMatchObject({ checked: at + 1, complete: false, head: { id: at ? ids[at - 1] : null } });
+        }
+      });
+    }
+    expect((await verifyRoute()).ok).toBe(true);
+  });
+
+  test('a window checks only its records, anchored to the record before it; limit says where to go on', async () => {
+    const window = await verifyRoute(`?fromId=${ids[4]}&toId=${ids[7]}`);
+    expect(window).toMatchObject({ ok: true, checked: 4, complete: false, window: { fromId: ids[4], toId: ids[7] } });
+    expect(window).not.toHaveProperty('next');
+    // Sent at once, each window gets its own walk's report (they run one after another).
+    const together = await Promise.all(['?limit=2', `?fromId=${ids[4]}&toId=${ids[7]}`, ''].map((q) => verifyRoute(q)));
+    expect(together.map((r) => r.checked)).toEqual([2, 4, ids.length]);
+    // Pages of 5 records, each going on where the last stopped, cover the chain once.
+    const pages = [];
+    for (let from: number | undefined = ids[0]; from !== undefined;) {
+      const page = await verifyRoute(`?fromId=${from}&limit=5`);
+      pages.push(page);
+      from = page.next;
+    }
+    expect(pages.map((p) => [p.ok, p.checked, p.window.fromId])).toEqual([
+      [true, 5, ids[0]],
+      [true, 5, ids[5]],
+      [true, ids.length - 10, ids[10]],
+    ]);
+    expect(pages[2].head).toEqual((await verifyRoute()).head);
+    await whileAltered(ids[2], async () => {
+      expect(await verifyRoute(`?fromId=${ids[4]}`)).toMatchObject({ ok: true, checked: ids.length - 4 });
+      expect((await verifyRoute(`?toId=${ids[3]}`)).firstBroken).toEqual({ id: ids[2], reason: expect.any(String) });
+      expect(await verifyRoute(`?limit=2`)).toMatchObject({ ok: true, checked: 2, next: ids[1] + 1 });
+      expect(await verifyRoute(`?limit=3`)).toMatchObject({ ok: false, checked: 3 });
+    });
+    for (const bad of ['?fromId=0', '?limit=0', '?fromId=x', '?toId=1.5', '?from=2026-01-01T00:00:00Z']) {
+      expect([bad, (await server.as(admin, { method: 'GET', url: `/api/audit/verify${bad}` })).statusCode]).toEqual([
+        bad,
+        400,
+      ]);
+    }
+  });
+
+  test('a removed record is found across a batch boundary and by a window that starts after it', async () => {
+    // The last test: the chain stays broken.
+    await tamper(server, 'DELETE FROM audit_log WHERE id = $1', [ids[4]]);
+    for (const batchRows of [1, 2, 4, 1000]) {
+      expect((await verifyAuditChain(server.db, {}, batchRows)).firstBroken).toEqual({
+        id: ids[5],
+        reason: expect.stringMatching(/previous record/),
+      });
+    }
+    expect((await verifyRoute(`?fromId=${ids[5]}`)).firstBroken?.id).toBe(ids[5]);
+    expect((await verifyRoute(`?fromId=${ids[6]}`)).ok).toBe(true);
+    // Cut at the end: only a walk reaching the end compares the chain head.
+    await tamper(server, 'DELETE FROM audit_log WHERE id >= $1', [ids[10]]);
+    expect(await verifyRoute(`?fromId=${ids[6]}&toId=${ids[9]}`)).toMatchObject({ ok: true, checked: 4 });
+    expect((await verifyRoute(`?fromId=${ids[6]}`)).firstBroken).toEqual({
       id: ids[ids.length - 1],
       reason: expect.stringMatching(/at the end were removed/),
     });
