@@ -34,7 +34,9 @@ export interface ProposalFront {
    * candidate (nothing to trade); `front`: several to choose from.
    */
   kind: 'no-return' | 'single' | 'front';
-  /** One per candidate, in the candidates' order. */
+  /** The candidates, in the order they are shown; kept here so the points cannot describe others. */
+  candidates: readonly Allocation[];
+  /** One per candidate: `points[i]` measures `candidates[i]`. */
   points: FrontPoint[];
   /** Index of the highest gain (the first of equals). */
   best: number;
@@ -65,7 +67,7 @@ export function proposalFront(candidates: ReadonlyArray<Allocation>, request: Al
   }));
   const best = points.reduce((b, p, i) => (p.gain > points[b].gain ? i : b), 0);
   const kind = !hasReturns(request) ? 'no-return' : points.length === 1 ? 'single' : 'front';
-  return { kind, points, best };
+  return { kind, candidates: [...candidates], points, best };
 }
 
 /**

@@ -78,6 +78,29 @@ describe('proposalFront', () => {
     [32 / 200, 35 / 200].forEach((r, i) => expect(risks[i]).toBeCloseTo(r, 12));
   });
 
+  it('holds its candidates: points[i] measures candidates[i], in the order given, whatever is done to the list after', () => {
+    // Safe request: the first moves 20 (A +20, B −20), the second 50; the second has the higher gain.
+    const low = allocation(safeRequest, [120, 80], 260, 32);
+    const high = allocation(safeRequest, [150, 50], 275, 35);
+    for (const [order, moved] of [
+      [
+        [low, high],
+        [20, 50],
+      ],
+      [
+        [high, low],
+        [50, 20],
+      ],
+    ] as const) {
+      const list = [...order];
+      const front = proposalFront(list, safeRequest);
+      list.reverse();
+      expect(front.candidates).toEqual(order);
+      expect(front.points.map((p) => p.moved)).toEqual(moved);
+      expect(front.candidates[front.best]).toBe(high);
+    }
+  });
+
   it('counts money moved once: what the lines gain or give, whichever is more (a pool is placed, not moved twice)', () => {
     // A pool of 10: A +30, B −20.
     const front = proposalFront([allocation({ ...linked, pool: 10 }, [130, 80], 0, 0)], { ...linked, pool: 10 });

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
-import type { Allocation, ParetoCandidate } from '../../../src/allocation/types';
+import type { ParetoCandidate } from '../../../src/allocation/types';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import type { SignedIn } from '../../connector/use-signed-in';
 import type { ProposalVerb } from '../../../src/model/proposal';
@@ -83,8 +83,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const [kpis, setKpis] = useState<KpiRecord[]>([]);
   const [memory, setMemory] = useState<AdjustmentRecord[]>([]);
   const [pool, setPool] = useState('0');
-  const [candidates, setCandidates] = useState<Allocation[]>([]);
-  /** The candidates' return and risk in points of KPI attainment, and whether they have any. */
+  /** The candidates with their return and risk in points of KPI attainment: one state, so the two agree. */
   const [front, setFront] = useState<ProposalFront | null>(null);
   const [selected, setSelected] = useState(0);
   const [proposals, setProposals] = useState<StoredProposal[]>([]);
@@ -156,7 +155,6 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
     }
-    setCandidates([]);
     setFront(null);
   }, [scan, kpis]);
 
@@ -170,22 +168,19 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       // Numbered as the chart reads, left to right: 1 has the least risk; the highest return is chosen first.
       const found = [...(await paretoCandidates(solver, request, 5))].sort((a, b) => a.risk - b.risk);
       const measured = proposalFront(found, request);
-      setCandidates(found);
       setFront(measured);
       setSelected(measured.best);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
-      setCandidates([]);
       setFront(null);
     } finally {
       setBusy(false);
     }
   };
   /** The chosen candidate, its trade-off in the pane's words and numbers (the proposal keeps them). */
+  const shown = front?.candidates[selected];
   const chosen: ParetoCandidate | undefined =
-    candidates[selected] && front
-      ? { ...candidates[selected], tradeOff: frontSentence(front, selected, numbers) }
-      : undefined;
+    front && shown ? { ...shown, tradeOff: frontSentence(front, selected, numbers) } : undefined;
   const create = async () => {
     const candidate = chosen;
     if (!candidate || !scan) return;
@@ -314,7 +309,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           )}
           {front.kind === 'front' && (
             <>
-              <Body1>{candidates.length} candidates on the return–risk front. Pick one:</Body1>
+              <Body1>{front.candidates.length} candidates on the return–risk front. Pick one:</Body1>
               <Caption1>
                 Return: the KPI attainment the budgets buy over today&apos;s, in points (1 pt = 1% of a target, weighted
                 by the KPIs&apos; priorities); risk: how uncertain that estimate is (its standard error, in points).
@@ -325,7 +320,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
                 onSelect={setSelected}
               />
               <div className={styles.candidates} role="group" aria-label="Candidates">
-                {candidates.map((_, i) => (
+                {front.candidates.map((_, i) => (
                   <Button
                     key={i}
                     size="small"
