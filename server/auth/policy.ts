@@ -45,8 +45,8 @@ export interface RegisteredRoute {
  * Installs authentication and authorisation for every `/api/` route, in one place:
  * 1. at registration, a route without `config.access` is refused (no route can be forgotten);
  * 2. on request, the bearer token is verified (401) and the role checked against the action (403);
- * 3. after validation, every cost centre the request touches is checked against the token (403),
- *    and a resource that does not exist is a 404.
+ * 3. after validation, every cost centre the request touches is checked against the token (403);
+ *    a resource that does not exist, or that has none of the token's cost centres, is a 404.
  * Returns the list the registered routes are collected into.
  */
 export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifier): RegisteredRoute[] {
@@ -64,7 +64,11 @@ export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifie
     for (const scope of access.scopes) {
       const costCentres = await costCentresOf(request, scope, db);
       const user = request.user;
-      if ('match' in scope && scope.match === 'any' && costCentres.some((c) => mayAccess(user, c))) continue;
+      const held = costCentres.filter((c) => mayAccess(user, c));
+      // A record of none of the token's cost centres is answered as one that does not exist: a 403
+      // would tell another cost centre's ids from unknown ones.
+      if ('resource' in scope && held.length === 0) throw notFound(request, scope);
+      if ('match' in scope && scope.match === 'any' && held.length > 0) continue;
       for (const costCentre of costCentres) {
         if (!mayAccess(user, costCentre)) throw ServerErrors.forbiddenCostCentre(costCentre);
       }
@@ -93,7 +97,7 @@ async function costCentresOf(request: FastifyRequest, scope: Scope, db: Db): Pro
       `SELECT ${costCentres} AS cost_centres FROM ${table} WHERE ${key} = $1`,
       [id],
     );
-    if (found.rowCount === 0) throw ServerErrors.notFound(scope.resource, id);
+    if (found.rowCount === 0) throw notFound(request, scope);
     return found.rows[0].cost_centres;
   }
   if ('list' in scope) return scope.list(request.body);
@@ -105,6 +109,11 @@ async function costCentresOf(request: FastifyRequest, scope: Scope, db: Db): Pro
     throw ServerErrors.badRequest(`${scope.key} is required unless your token covers every cost centre.`);
   }
   throw ServerErrors.badRequest(`${scope.key} is required.`);
+}
+
+/** The 404 of a record route: the same for a record that does not exist and one the token may not see. */
+function notFound(request: FastifyRequest, scope: Extract<Scope, { resource: unknown }>) {
+  return ServerErrors.notFound(scope.resource, (request.params as Record<string, string>)[scope.param]);
 }
 
 /** The signed-in user of a request that passed the policy (routes call this, never `request.user!`). */

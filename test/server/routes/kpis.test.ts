@@ -84,13 +84,11 @@ describeIfPg('KPI definitions on the team server', () => {
     const definition = definitionOf(kpiBody('MKT', 'c'));
     const before = await snapshot(server.db);
     const otherOwner = await server.token('oscar', 'budget_owner', ['OPS']);
+    // Another cost centre's KPI answers as an unknown id: its owner learns not even that it exists.
     const refused = await put(otherOwner, kpi.id, 1, { ...definition, priority: 9 });
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().error).toMatchObject({
-      code: 'SERVER_FORBIDDEN_COST_CENTRE',
-      message: 'You have no access to cost centre MKT.',
-    });
-    expect((await put(otherOwner, kpi.id, 1, { actual: [0, 0, 0] }, '/actual')).statusCode).toBe(403);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error).toMatchObject({ code: 'SERVER_NOT_FOUND', message: `kpi ${kpi.id} does not exist.` });
+    expect((await put(otherOwner, kpi.id, 1, { actual: [0, 0, 0] }, '/actual')).statusCode).toBe(404);
     // Creating a KPI for someone else's cost centre is refused as well.
     const planted = await server.as(otherOwner, { method: 'POST', url: '/api/kpis', payload: kpiBody('MKT', 'x') });
     expect(planted.statusCode).toBe(403);
@@ -225,7 +223,7 @@ describeIfPg('KPI definitions on the team server', () => {
     const viewer = await server.token('vic', 'viewer', ['MKT']);
     const approver = await server.token('abe', 'approver', '*');
     const refusals = [
-      [await remove(otherOwner, kpi.id, 1), 403, 'SERVER_FORBIDDEN_COST_CENTRE'],
+      [await remove(otherOwner, kpi.id, 1), 404, 'SERVER_NOT_FOUND'],
       [await remove(viewer, kpi.id, 1), 403, 'SERVER_FORBIDDEN_ROLE'],
       [await remove(approver, kpi.id, 1), 403, 'SERVER_FORBIDDEN_ROLE'],
       [await remove(owner, '6f1c2b7e-3f59-4a54-9a11-0d1f8c1e2a3b', 1), 404, 'SERVER_NOT_FOUND'],
