@@ -2,6 +2,7 @@ import type { ActualRow } from '../../src/model/budget-line';
 import { MAX_AMOUNT } from '../../src/model/limits';
 import { isAccount, isCurrency, isPeriod } from '../../src/model/names';
 import type { ImportRowError } from '../errors';
+import { CSV_COLUMNS } from './parse-csv';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -28,6 +29,15 @@ export function validateRows(
     }
     const r = record as Record<string, unknown>;
     const before = errors.length;
+    // A row holds the columns a CSV may have and nothing else: a `costCentre` or `batchId` of its own
+    // would be ignored (the batch's are the query's), importing the row where the sender did not mean.
+    const unknown = Object.keys(r).filter((key) => !(CSV_COLUMNS as readonly string[]).includes(key));
+    if (unknown.length > 0)
+      errors.push({
+        row,
+        field: 'row',
+        message: `The row has unknown field(s) ${unknown.map((k) => JSON.stringify(k.slice(0, 64))).join(', ')}; allowed: ${CSV_COLUMNS.join(', ')} (the batch's cost centre is the query's costCentre).`,
+      });
     const account =
       typeof r.account === 'string' ? r.account.trim() : typeof r.account === 'number' ? String(r.account) : '';
     if (!isAccount(account))

@@ -30,6 +30,11 @@ describe('validateRows', () => {
       '4:amount',
     ]);
   });
+  test('a field other than the CSV columns is a row error, not ignored (a row’s own costCentre)', () => {
+    const { rows, errors } = validateRows([{ account: '4000', period: '2025-01', amount: 1, costCentre: 'CC2' }]);
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([{ row: 1, field: 'row', message: expect.stringContaining('"costCentre"') }]);
+  });
   test('empty input gives no rows and no errors', () => {
     expect(validateRows([])).toEqual({ rows: [], errors: [], stoppedEarly: false });
   });
