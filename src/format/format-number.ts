@@ -22,6 +22,7 @@
  * "∞" for infinity.
  */
 import { numberSymbols, resolveLocale, type NumberSymbols } from './number-symbols';
+import { sharedDecimals } from './shared-decimals';
 
 /** Periods a rate can be quoted per. */
 export type RatePeriod = 'period' | 'month' | 'quarter' | 'year';
@@ -183,6 +184,11 @@ export interface NumberFormatter {
   readonly style: Readonly<NumberStyle>;
   readonly symbols: NumberSymbols;
   format(value: number, unit: Unit, options?: FormatOptions): string;
+  /**
+   * Values shown side by side (one summary), at one precision chosen from their range
+   * (`sharedDecimals`) unless `options.decimals` fixes it; compact labels keep their own.
+   */
+  formatAll(values: readonly number[], unit: Unit, options?: FormatOptions): string[];
 }
 
 /** @example numberFormatter({ locale: 'fr-FR' }).format(0.5, 'percent') // "50 %" (with a narrow no-break space) */
@@ -192,5 +198,9 @@ export function numberFormatter(style: NumberStyle = {}): NumberFormatter {
     style: frozen,
     symbols: numberSymbols(frozen.locale, frozen.separators),
     format: (value, unit, options) => formatNumber(value, unit, frozen, options),
+    formatAll: (values, unit, options = {}) => {
+      const decimals = options.decimals ?? (options.compact ? undefined : sharedDecimals(values, unit));
+      return values.map((v) => formatNumber(v, unit, frozen, { ...options, decimals }));
+    },
   };
 }

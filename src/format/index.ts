@@ -11,6 +11,7 @@ export type { NumberSymbols } from './number-symbols';
 
 // Showing
 export { formatNumber, numberFormatter } from './format-number';
+export { sharedDecimals } from './shared-decimals';
 export type { Unit, RatePeriod, NumberStyle, FormatOptions, NumberFormatter } from './format-number';
 
 // Rates

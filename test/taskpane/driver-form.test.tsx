@@ -55,4 +55,22 @@ describe('DriverForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save driver' }));
     expect(onSave).toHaveBeenCalledWith({ name: 'cost', distribution: 'pert', params: { min: 10, mode: 12, max: 20 } });
   });
+
+  it('writes the preview’s P5, P50 and P95 at one precision, chosen from their range', () => {
+    setup();
+    type(/^Name/, 'price');
+    type(/^mean/, '100');
+    type(/^sd/, '10');
+    // P5 83.55 and P95 116.45 each at its own precision read "P5 83.55" beside "P95 116".
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Preview of price: P5 84, P50 100, P95 116; from \d+ to \d+\.$/,
+    );
+    type(/^mean/, '10');
+    type(/^sd/, '1');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Preview of price: P5 8\.4, P50 10\.0, P95 11\.6; from \d+\.\d to \d+\.\d\.$/,
+    );
+    const labels = [...document.querySelectorAll('[data-marker]')].map((e) => e.textContent);
+    expect(labels).toEqual(['P5 8.4', 'P50 10.0', 'P95 11.6']);
+  });
 });

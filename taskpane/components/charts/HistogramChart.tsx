@@ -39,13 +39,19 @@ export function HistogramChart({
   testId,
   width,
 }: HistogramChartProps) {
-  const { format } = useNumbers();
+  const { formatAll } = useNumbers();
   const { edges, counts } = histogram;
   if (counts.length === 0) return null;
   const total = counts.reduce((a, b) => a + b, 0) || 1;
   const shares = counts.map((c) => c / total);
-  const text = (m: Marker) => `${m.label} ${format(m.value, unit)}`;
-  const description = `${title}: ${markers.map(text).join(', ')}; from ${format(edges[0], unit)} to ${format(edges[edges.length - 1], unit)}.`;
+  // The markers are read side by side: one precision for all of them, chosen from their range.
+  const values = formatAll(
+    markers.map((m) => m.value),
+    unit,
+  );
+  const labels = markers.map((m, i) => `${m.label} ${values[i]}`);
+  const [from, to] = formatAll([edges[0], edges[edges.length - 1]], unit);
+  const description = `${title}: ${labels.join(', ')}; from ${from} to ${to}.`;
   return (
     <ChartFrame
       title={title}
@@ -66,7 +72,7 @@ export function HistogramChart({
         const y = linearScale(0, Math.max(...shares), plot.bottom, plot.top, 3);
         const labelY = (row: number) => plot.top - (1 - row) * ROW - 4;
         const placed = layoutLabels(
-          markers.map((m) => ({ at: x.at(m.value), width: textWidth(text(m), FONT) })),
+          markers.map((m, i) => ({ at: x.at(m.value), width: textWidth(labels[i], FONT) })),
           0,
           plot.width,
           6,
@@ -119,7 +125,7 @@ export function HistogramChart({
                 paintOrder="stroke"
                 data-label-row={placed[i].row}
               >
-                {text(m)}
+                {labels[i]}
               </text>
             ))}
           </>
