@@ -112,11 +112,14 @@ function checkedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, found: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
-      const why = found.map((a) => refusedAddress(a.address, allowPrivate)).find((reason) => reason !== null);
-      if (why || found.length === 0) {
-        const refused = Object.assign(new Error(`webhook refused: ${why ?? `${hostname} has no address`}`), {
-          code: 'EWEBHOOKREFUSED',
-        });
+      const refusedOne = found.some((a) => refusedAddress(a.address, allowPrivate) !== null);
+      if (refusedOne || found.length === 0) {
+        // The delivery's lastError is read by admins of the webhook's cost centres: it names the host
+        // and never the address, so a webhook cannot map internal names to internal addresses.
+        const why = refusedOne
+          ? `${hostname} resolves to a link-local, reserved, loopback or private address`
+          : `${hostname} has no address`;
+        const refused = Object.assign(new Error(`webhook refused: ${why}`), { code: 'EWEBHOOKREFUSED' });
         return callback(refused, '', 0);
       }
       if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, found);

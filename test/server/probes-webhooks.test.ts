@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
+import { deliverDue } from '../../server/notify/background';
 import { postWebhook, refusedAddress } from '../../server/notify/webhook-target';
 import { snapshot, useTestServer } from './helpers';
 import { startReceiver } from './receiver';
@@ -203,6 +204,34 @@ describe('webhook probes: secret in the audit log, server-side request forgery',
     } finally {
       await receiver.close();
     }
+  });
+
+  test('a refused delivery’s lastError names the host, never the address it resolves to (third pass; found: the internal address)', async () => {
+    const name = hostname();
+    const resolved = await lookup(name);
+    await expect(
+      postWebhook(`http://${name}:9/hook`, {}, '{}', { timeoutMs: 5_000, allowPrivate: false }),
+    ).rejects.toThrow(`webhook refused: ${name} resolves to a link-local, reserved, loopback or private address`);
+    // Through the API: an admin of CC1 points a webhook at an internal name and reads its deliveries.
+    const admin = await server.token('ada', 'admin', ['CC1']);
+    const created = await server.as(admin, {
+      method: 'POST',
+      url: '/api/webhooks',
+      payload: { url: `http://${name}:9/hook`, format: 'slack', events: ['flag.raised'], costCentres: ['CC1'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const flag = { flagId: 'flag:L1@3', kind: 'overspend', severity: 0.9, amount: 100 };
+    const raised = await server.as(admin, {
+      method: 'POST',
+      url: '/api/flags',
+      payload: { costCentre: 'CC1', flags: [flag] },
+    });
+    expect(raised.statusCode).toBe(201);
+    expect(await deliverDue(server.db, server.config, 'probe')).toBe(1);
+    const deliveries = await server.as(admin, { method: 'GET', url: `/api/webhooks/${created.json().id}/deliveries` });
+    const { lastError } = deliveries.json()[0] as { lastError: string };
+    expect(lastError).toContain('refused');
+    expect(lastError).not.toContain(resolved.address);
   });
 
   test('a redirect is not followed: the delivery sees the 3xx', async () => {
