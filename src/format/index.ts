@@ -13,6 +13,7 @@ export type { NumberSymbols } from './number-symbols';
 export { formatNumber, numberFormatter } from './format-number';
 export { sharedDecimals } from './shared-decimals';
 export type { Unit, RatePeriod, NumberStyle, FormatOptions, NumberFormatter } from './format-number';
+export { countOf } from './count-of';
 
 // Rates
 export * from './rates';

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
+import { countOf } from '../../../src/format/count-of';
 import { csvGrid } from '../../../src/sheets/csv';
 import type { Hierarchy, TemplateSpec } from '../../../src/sheets/template';
 import { hierarchyFromList, parseMonths, readHierarchy } from '../../../src/sheets/template';
@@ -58,10 +59,8 @@ const list = (text: string): string[] =>
 
 const messageOf = (e: unknown): string => (isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
 
-/** "1 month", "6 months". */
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-const months = (n: number) => count(n, 'month');
-const amounts = (n: number) => count(n, 'actual amount');
+const months = (n: number) => countOf(n, 'month');
+const amounts = (n: number) => countOf(n, 'actual amount');
 
 export function BudgetView({ workbook, repository, identity, getConnector }: BudgetViewProps) {
   const styles = useStyles();
@@ -151,7 +150,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
       const api = apiClient(await getConnector());
       const loaded = await loadServerActuals(workbook, api);
       const left = loaded.skipped.amounts
-        ? ` Left out ${count(loaded.skipped.amounts, 'amount')} of accounts not in the template (${loaded.skipped.accounts.join(', ')}).`
+        ? ` Left out ${countOf(loaded.skipped.amounts, 'amount')} of accounts not in the template (${loaded.skipped.accounts.join(', ')}).`
         : '';
       return `Loaded ${amounts(loaded.count)} for ${months(loaded.months.length)} from the team server into ${loaded.address}.${left}`;
     }, 'actuals');

@@ -23,6 +23,7 @@ import {
 } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
+import { countOf } from '../../../src/format/count-of';
 import { readActualSeries } from '../../../src/sheets/actual-series';
 import { updateDriver } from '../../../src/scenario/posterior/update-driver';
 import type { DistributionSummary, DriverDistribution, DriverUpdate } from '../../../src/scenario/posterior/types';
@@ -153,7 +154,7 @@ export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUp
           </div>
           <RangeChart rows={rows.map(([name, , s]) => [name, s])} number={number} />
           <Caption1 data-testid="driver-update-evidence">
-            Evidence: {u.observations} actual{u.observations === 1 ? '' : 's'} from {found.address}; {u.method}
+            Evidence: {countOf(u.observations, 'actual')} from {found.address}; {u.method}
             {Object.keys(u.hyperparameters).length > 0
               ? ` (${Object.entries(u.hyperparameters)
                   .map(([k, v]) => `${k} ${number(v)}`)

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
+import { countOf } from '../../../src/format/count-of';
 import type { Connector } from '../../../src/connector';
 import type { Repository } from '../../../src/store/repository';
 import type { DriverRecord } from '../../../src/store/schema';
@@ -103,7 +104,7 @@ export function DriversView({ data, actions, workbook, repository, getConnector 
       }
       setNotice({
         intent: problems.length ? 'warning' : 'success',
-        text: `Imported ${count} driver${count === 1 ? '' : 's'} from ${address}.${problems.length ? ` Skipped: ${problems.join(' ')}` : ''}`,
+        text: `Imported ${countOf(count, 'driver')} from ${address}.${problems.length ? ` Skipped: ${problems.join(' ')}` : ''}`,
       });
     } catch (error) {
       const text = isFpaError(error) ? error.fullMessage : error instanceof Error ? error.message : String(error);

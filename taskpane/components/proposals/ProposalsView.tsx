@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { paretoCandidates } from '../../../src/allocation/reallocate';
+import { countOf } from '../../../src/format/count-of';
 import type { ParetoCandidate } from '../../../src/allocation/types';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import type { SignedIn } from '../../connector/use-signed-in';
@@ -54,8 +55,7 @@ import { holdQueuedMove, landedNotice, settleQueuedMoves } from '../../review/qu
 import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
 import { TitledSection } from '../shared/TitledSection';
 
-/** "1 line", "3 lines". */
-const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
+const lines = (n: number) => countOf(n, 'line');
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
