@@ -5,35 +5,23 @@
  * so 40 lines' issues fit one screen. A legend above names the colours of the kinds in the table (the
  * mark alone said nothing without hovering).
  */
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Flag, FlagKind } from '../../../src/model/flag';
 import { flagId } from '../../../src/model/flag';
 import { useNumbers } from '../../state/numbers';
+import { CompactHead, type CompactColumn } from '../tables/CompactHead';
+import { useCompactTableStyles } from '../tables/compact-table-styles';
 import { kindAccent, spanText } from './flag-style';
 
 const useStyles = makeStyles({
+  // Fixed columns, one line a row: a text too long for its column ends in an ellipsis.
   table: {
-    borderCollapse: 'collapse',
-    width: '100%',
     tableLayout: 'fixed',
-    fontSize: tokens.fontSizeBase200,
     lineHeight: '16px',
-    fontVariantNumeric: 'tabular-nums',
-    '& th, & td': {
-      padding: '2px 4px',
-      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-      whiteSpace: 'nowrap',
-      overflow: 'hidden',
-      textOverflow: 'ellipsis',
-    },
-    // Each heading sets its own alignment (a rule for every th here would beat the amounts' class).
-    '& th': { fontWeight: tokens.fontWeightSemibold },
+    '& th, & td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   },
-  number: { textAlign: 'right' },
-  start: { textAlign: 'left' },
   mark: { display: 'inline-block', width: '8px', height: '8px', borderRadius: '2px', marginRight: '4px' },
   line: { minWidth: 0, height: '16px', padding: 0, justifyContent: 'flex-start', fontSize: tokens.fontSizeBase200 },
-  chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
   legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
 });
 
@@ -48,6 +36,13 @@ function legendOf(flags: readonly Flag[]): [string, FlagKind[]][] {
   return [...groups];
 }
 
+const COLUMNS: CompactColumn[] = [
+  { label: 'Line', align: 'start', width: '34%' },
+  { label: 'Months', align: 'start', width: '20%' },
+  { label: 'Variance', align: 'number', width: '32%' },
+  { label: 'Sev.', align: 'number', width: '14%', title: 'Severity: confidence × money at stake, 0 to 1' },
+];
+
 export interface FlagTableProps {
   flags: Flag[];
   periods: string[];
@@ -57,6 +52,7 @@ export interface FlagTableProps {
 
 export function FlagTable({ flags, periods, chosen, onChoose }: FlagTableProps) {
   const styles = useStyles();
+  const compact = useCompactTableStyles();
   const numbers = useNumbers();
   return (
     <>
@@ -68,29 +64,12 @@ export function FlagTable({ flags, periods, chosen, onChoose }: FlagTableProps) 
           </Caption1>
         ))}
       </div>
-      <table className={styles.table} aria-label="Flags to review" data-testid="flag-table">
-        <colgroup>
-          <col style={{ width: '34%' }} />
-          <col style={{ width: '20%' }} />
-          <col style={{ width: '32%' }} />
-          <col style={{ width: '14%' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" className={styles.start}>
-              Line
-            </th>
-            <th scope="col" className={styles.start}>
-              Months
-            </th>
-            <th scope="col" className={styles.number}>
-              Variance
-            </th>
-            <th scope="col" className={styles.number} title="Severity: confidence × money at stake, 0 to 1">
-              Sev.
-            </th>
-          </tr>
-        </thead>
+      <table
+        className={mergeClasses(compact.table, styles.table)}
+        aria-label="Flags to review"
+        data-testid="flag-table"
+      >
+        <CompactHead columns={COLUMNS} />
         <tbody>
           {flags.map((f) => {
             const id = flagId(f);
@@ -100,7 +79,7 @@ export function FlagTable({ flags, periods, chosen, onChoose }: FlagTableProps) 
             return (
               <tr
                 key={id}
-                className={id === chosen ? styles.chosen : undefined}
+                className={id === chosen ? compact.chosen : undefined}
                 data-testid="flag-row"
                 data-kind={f.kind}
               >
@@ -118,11 +97,11 @@ export function FlagTable({ flags, periods, chosen, onChoose }: FlagTableProps) 
                   </Button>
                 </td>
                 <td>{spanText(f, periods)}</td>
-                <td className={styles.number} title={numbers.format(f.variance, 'money', { sign: 'always' })}>
+                <td className={compact.number} title={numbers.format(f.variance, 'money', { sign: 'always' })}>
                   {numbers.format(f.variance, 'money', { sign: 'always', compact: true, decimals: 1 })}
                   {pct}
                 </td>
-                <td className={styles.number}>{numbers.format(f.severity, 'ratio')}</td>
+                <td className={compact.number}>{numbers.format(f.severity, 'ratio')}</td>
               </tr>
             );
           })}

@@ -29,6 +29,7 @@ import { updateDriver } from '../../../src/scenario/posterior/update-driver';
 import type { DistributionSummary, DriverDistribution, DriverUpdate } from '../../../src/scenario/posterior/types';
 import type { DriverRecord } from '../../../src/store/schema';
 import { useNumbers } from '../../state/numbers';
+import { useCompactTableStyles } from '../tables/compact-table-styles';
 import { toSheetGrid } from '../../workbook/sheet-grid';
 import type { Workbook } from '../../workbook/types';
 
@@ -42,7 +43,6 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
   wrap: { overflowX: 'auto' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
 });
 
 export interface DriverUpdateProps {
@@ -81,6 +81,7 @@ function RangeChart({ rows, number }: { rows: Array<[string, DistributionSummary
 
 export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUpdateProps) {
   const styles = useStyles();
+  const compact = useCompactTableStyles();
   const { toInput, parse } = useNumbers();
   const [weight, setWeight] = useState('1');
   const [found, setFound] = useState<{ address: string; update: DriverUpdate } | null>(null);
@@ -143,7 +144,7 @@ export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUp
                     <TableCell>{name}</TableCell>
                     <TableCell>{describe(d, number)}</TableCell>
                     {[s.p5, s.p50, s.p95, s.mean, s.sd].map((v, i) => (
-                      <TableCell key={i} className={styles.num}>
+                      <TableCell key={i} className={compact.number}>
                         {number(v)}
                       </TableCell>
                     ))}

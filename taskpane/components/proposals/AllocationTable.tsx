@@ -22,24 +22,14 @@ import { Edit16Regular } from '@fluentui/react-icons';
 import type { AllocationRow } from '../../review/allocation-input';
 import { useNumbers, type PaneNumbers } from '../../state/numbers';
 import { useElementWidth } from '../../state/use-element-width';
+import { CompactHead, type CompactColumn } from '../tables/CompactHead';
+import { useCompactTableStyles } from '../tables/compact-table-styles';
 import { LineId } from '../tables/LineId';
 
 const useStyles = makeStyles({
   root: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start', minWidth: 0 },
   stacked: { flexDirection: 'column' },
-  table: {
-    borderCollapse: 'collapse',
-    width: '100%',
-    fontSize: tokens.fontSizeBase200,
-    fontVariantNumeric: 'tabular-nums',
-    color: tokens.colorNeutralForeground1,
-    // Each heading sets its own alignment (a rule for every th here would beat the amounts' class).
-    '& th': { fontWeight: tokens.fontWeightSemibold },
-    '& th, & td': { padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  },
-  number: { textAlign: 'right', whiteSpace: 'nowrap' },
-  start: { textAlign: 'left' },
-  chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  table: { color: tokens.colorNeutralForeground1 },
   panel: {
     display: 'flex',
     flexDirection: 'column',
@@ -62,6 +52,17 @@ const FIELDS: { field: NumberField; label: string; hint: string }[] = [
   { field: 'rateAbove', label: 'Return above', hint: 'Per unit above the budget (diminishing)' },
   { field: 'priority', label: 'Priority', hint: 'Weight of its return (its KPIs’ summed)' },
   { field: 'risk', label: 'Risk', hint: 'Uncertainty of the return per unit' },
+];
+
+const COLUMNS: CompactColumn[] = [
+  { label: 'Line', align: 'start' },
+  { label: 'Budget', align: 'number' },
+  { label: 'May move', align: 'number' },
+  {
+    label: (
+      <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>Edit</span>
+    ),
+  },
 ];
 
 /** The pane wider than this shows the panel beside the table. */
@@ -153,6 +154,7 @@ export function AllocationTable({
   onChange: (rows: AllocationRow[]) => void;
 }) {
   const styles = useStyles();
+  const compact = useCompactTableStyles();
   const numbers = useNumbers();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [editing, setEditing] = useState<string | null>(null);
@@ -165,33 +167,16 @@ export function AllocationTable({
       : `±${numbers.format(r.maxChangePct, 'percent', { decimals: 0 })}${r.min > 0 ? ` ≥ ${numbers.format(r.min, 'money', { compact: true })}` : ''}${Number.isFinite(r.max) ? ` ≤ ${numbers.format(r.max, 'money', { compact: true })}` : ''}`;
   return (
     <div ref={ref} className={mergeClasses(styles.root, width < SIDE_BY_SIDE && styles.stacked)}>
-      <table className={styles.table} aria-label="Allocation inputs">
-        <thead>
-          <tr>
-            <th scope="col" className={styles.start}>
-              Line
-            </th>
-            <th scope="col" className={styles.number}>
-              Budget
-            </th>
-            <th scope="col" className={styles.number}>
-              May move
-            </th>
-            <th scope="col">
-              <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-                Edit
-              </span>
-            </th>
-          </tr>
-        </thead>
+      <table className={mergeClasses(compact.table, styles.table)} aria-label="Allocation inputs">
+        <CompactHead columns={COLUMNS} />
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} className={r.id === editing ? styles.chosen : undefined}>
+            <tr key={r.id} className={r.id === editing ? compact.chosen : undefined}>
               <td>
                 <LineId id={r.id} />
               </td>
-              <td className={styles.number}>{numbers.format(r.current, 'money')}</td>
-              <td className={styles.number}>{range(r)}</td>
+              <td className={compact.number}>{numbers.format(r.current, 'money')}</td>
+              <td className={compact.number}>{range(r)}</td>
               <td>
                 <Button
                   size="small"

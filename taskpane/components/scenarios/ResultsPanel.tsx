@@ -9,7 +9,7 @@
  * such a task is stretched well past 50 ms. The charts are given the panel's measured width, so each
  * draws once instead of measuring itself and drawing again.
  */
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { SelectField } from '../shared/SelectField';
 import { startTransition, useEffect, useState } from 'react';
 import type { OutputStatistics } from '../../../src/scenario/statistics';
@@ -18,17 +18,15 @@ import { useElementWidth } from '../../state/use-element-width';
 import { useNumbers } from '../../state/numbers';
 import { HistogramChart } from '../charts/HistogramChart';
 import { TornadoChart } from '../charts/TornadoChart';
+import { CompactHead } from '../tables/CompactHead';
+import { useCompactTableStyles } from '../tables/compact-table-styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // Values right-aligned; the statistics' names (the first column) left, in regular weight.
   table: {
-    borderCollapse: 'collapse',
-    width: '100%',
-    fontSize: tokens.fontSizeBase200,
-    fontVariantNumeric: 'tabular-nums',
-    '& th, & td': { padding: '2px 4px', textAlign: 'right', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    '& th, & td': { textAlign: 'right' },
     '& th:first-child': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
-    '& thead th': { fontWeight: tokens.fontWeightSemibold },
   },
 });
 
@@ -94,6 +92,7 @@ function useDrawnParts(parts: number): number {
 
 export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
   const styles = useStyles();
+  const compact = useCompactTableStyles();
   const { format } = useNumbers();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const outputs = Object.keys(outcome.result.outputs);
@@ -115,17 +114,8 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
   return (
     <div ref={ref} className={styles.root} data-testid="results" data-drawn={drawn >= CHARTS}>
       {outputs.length > 1 && <SelectField label="Output" value={output} onChange={setOutput} options={outputs} />}
-      <table className={styles.table} aria-label="Statistics per output">
-        <thead>
-          <tr>
-            <th scope="col">Statistic</th>
-            {columns.map((o) => (
-              <th key={o} scope="col">
-                {o}
-              </th>
-            ))}
-          </tr>
-        </thead>
+      <table className={mergeClasses(compact.table, styles.table)} aria-label="Statistics per output">
+        <CompactHead columns={[{ label: 'Statistic' }, ...columns.map((o) => ({ label: o }))]} />
         <tbody>
           {rows[0].map((r, i) => (
             <tr key={r.label}>

@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { SAME_AMOUNT } from '../../../src/sheets/stale-cells';
 import { useNumbers } from '../../state/numbers';
+import { useCompactTableStyles } from './compact-table-styles';
 
 const useStyles = makeStyles({
   table: {
@@ -25,7 +26,6 @@ const useStyles = makeStyles({
     // Half the extra-small table's side padding: four columns of whole ids and amounts fit a card at 320 px.
     '& th, & td': { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   // A header cell lays its text out in a flex button: textAlign does not reach it.
   numHead: { justifyContent: 'flex-end' },
   line: { wordBreak: 'break-word' },
@@ -62,6 +62,7 @@ const changeOf = (r: { before: number | null; after: number | null; change?: num
 
 export function ChangeTable({ rows, beforeName, afterName, label, total }: ChangeTableProps) {
   const styles = useStyles();
+  const compact = useCompactTableStyles();
   const numbers = useNumbers();
   const amount = (v: number | null) => (v === null ? '–' : numbers.format(v, 'money'));
   const change = (d: number) =>
@@ -71,13 +72,13 @@ export function ChangeTable({ rows, beforeName, afterName, label, total }: Chang
       <TableHeader>
         <TableRow>
           <TableHeaderCell>Line</TableHeaderCell>
-          <TableHeaderCell className={styles.num} button={{ className: styles.numHead }}>
+          <TableHeaderCell className={compact.number} button={{ className: styles.numHead }}>
             {beforeName}
           </TableHeaderCell>
-          <TableHeaderCell className={styles.num} button={{ className: styles.numHead }}>
+          <TableHeaderCell className={compact.number} button={{ className: styles.numHead }}>
             {afterName}
           </TableHeaderCell>
-          <TableHeaderCell className={styles.num} button={{ className: styles.numHead }}>
+          <TableHeaderCell className={compact.number} button={{ className: styles.numHead }}>
             Change
           </TableHeaderCell>
         </TableRow>
@@ -94,18 +95,18 @@ export function ChangeTable({ rows, beforeName, afterName, label, total }: Chang
               <TableCell className={styles.line} title={r.title}>
                 {r.label}
               </TableCell>
-              <TableCell className={styles.num}>{amount(r.before)}</TableCell>
-              <TableCell className={styles.num}>{amount(r.after)}</TableCell>
-              <TableCell className={styles.num}>{change(d)}</TableCell>
+              <TableCell className={compact.number}>{amount(r.before)}</TableCell>
+              <TableCell className={compact.number}>{amount(r.after)}</TableCell>
+              <TableCell className={compact.number}>{change(d)}</TableCell>
             </TableRow>
           );
         })}
         {total && (
           <TableRow className={styles.total}>
             <TableCell>Total</TableCell>
-            <TableCell className={styles.num}>{amount(total.before)}</TableCell>
-            <TableCell className={styles.num}>{amount(total.after)}</TableCell>
-            <TableCell className={styles.num}>{change(changeOf(total))}</TableCell>
+            <TableCell className={compact.number}>{amount(total.before)}</TableCell>
+            <TableCell className={compact.number}>{amount(total.after)}</TableCell>
+            <TableCell className={compact.number}>{change(changeOf(total))}</TableCell>
           </TableRow>
         )}
       </TableBody>
