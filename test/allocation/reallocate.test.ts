@@ -5,15 +5,9 @@
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { moneyMoved, paretoCandidates, reallocate } from '../../src/allocation/reallocate';
 import { lineRange } from '../../src/allocation/line-bounds';
-import type { AllocationLine, AllocationRequest } from '../../src/allocation/types';
+import type { AllocationRequest } from '../../src/allocation/types';
 import { FpaError } from '../../src/errors';
-
-const line = (id: string, current: number, extra: Partial<AllocationLine> = {}): AllocationLine => ({
-  id,
-  costCentre: 'CC1',
-  current,
-  ...extra,
-});
+import { line } from './helpers';
 
 describe('reallocate', () => {
   it('solves a hand-worked case optimally', async () => {

@@ -1,15 +1,9 @@
 import { frontSentence, hasReturns, proposalFront } from '../../src/loop/proposal-front';
-import type { Allocation, AllocationLine, AllocationRequest } from '../../src/allocation/types';
+import type { Allocation, AllocationRequest } from '../../src/allocation/types';
 import { numberFormatter } from '../../src/format';
 import { paretoCandidates } from '../../src/allocation/reallocate';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
-
-const line = (id: string, current: number, extra: Partial<AllocationLine> = {}): AllocationLine => ({
-  id,
-  costCentre: 'CC1',
-  current,
-  ...extra,
-});
+import { line } from '../allocation/helpers';
 
 /** An allocation of these budgets, its return and risk worked by hand. */
 const allocation = (

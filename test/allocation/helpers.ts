@@ -1,0 +1,10 @@
+/** Builders the allocation tests share (test/allocation, and test/loop where the loop allocates). */
+import type { AllocationLine } from '../../src/allocation/types';
+
+/** A budget line of cost centre CC1 holding `current`, with any other field given in `extra`. */
+export const line = (id: string, current: number, extra: Partial<AllocationLine> = {}): AllocationLine => ({
+  id,
+  costCentre: 'CC1',
+  current,
+  ...extra,
+});
