@@ -7,8 +7,7 @@ import type { SourceCell } from '../../src/scenario/workbook-model/translate';
 import type { WorkbookCells } from '../../src/scenario/workbook-model/sheet-source';
 import type { Cell } from './types';
 import { loadUsedRanges, padToA1 } from './used-ranges';
-
-type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import type { ExcelRunner } from './excel-runner';
 
 /** An Excel value as a cell: error values (#N/A, #DIV/0!…) arrive as text and stay text. */
 const asCell = (v: unknown): Cell =>

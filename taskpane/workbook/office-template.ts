@@ -9,8 +9,7 @@ import type { TemplateChart, TemplateCell } from '../../src/sheets/template/plan
 import type { WorkbookState } from '../../src/sheets/template/diff';
 import type { SheetWrite } from '../../src/sheets/template/writes';
 import { loadUsedRanges, padToA1 } from './used-ranges';
-
-type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import type { ExcelRunner } from './excel-runner';
 
 const CHART_TYPES = { column: 'ColumnClustered', bar: 'BarClustered', line: 'Line' } as const;
 

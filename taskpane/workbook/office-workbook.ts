@@ -7,8 +7,7 @@ import { literalValues } from './literal-text';
 import { readOfficeCells } from './office-cells';
 import { applyOfficeWrites, readOfficeState } from './office-template';
 import type { Cell, Workbook } from './types';
-
-type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import type { ExcelRunner } from './excel-runner';
 
 /** The part of Office.Settings used to keep the model copy in the document. */
 export interface DocumentSettings {
