@@ -4,6 +4,7 @@
  * row. Errors name the row as counted inside the selected range ("bills row 4").
  */
 import { Errors } from '../errors';
+import { countOf } from '../format/count-of';
 import type { Cell } from '../model/cell';
 import { blankRow } from '../name-values';
 import { CashErrors } from './errors';
@@ -21,8 +22,7 @@ function bodyRows(grid: Cell[][]): { row: Cell[]; at: number }[] {
 }
 
 function columns(grid: Cell[][], field: string, names: string): void {
-  if (grid[0].length < 3)
-    throw Errors.badShape(field, `3 columns (${names})`, `${grid[0].length} column${grid[0].length === 1 ? '' : 's'}`);
+  if (grid[0].length < 3) throw Errors.badShape(field, `3 columns (${names})`, countOf(grid[0].length, 'column'));
 }
 
 const label = (c: Cell): string => (c === null ? '' : String(c));

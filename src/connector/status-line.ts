@@ -1,4 +1,5 @@
 import type { ConnectorState } from './connector';
+import { countOf } from '../format/count-of';
 
 /**
  * The Settings view's one-line status: "Not connected", "Online · last sync 14:05",
@@ -17,8 +18,7 @@ export function statusLine(state: ConnectorState, formatTime: (epochMs: number) 
   else parts.push(`Error: ${state.error ?? 'unknown'}`);
   if (state.status !== 'offline' && state.queued > 0) parts.push(`${state.queued} queued`);
   if (state.held > 0) parts.push(`${state.held} held for another user`);
-  if (state.conflicts.length > 0)
-    parts.push(`${state.conflicts.length} conflict${state.conflicts.length === 1 ? '' : 's'}`);
+  if (state.conflicts.length > 0) parts.push(countOf(state.conflicts.length, 'conflict'));
   if (state.failed.length > 0) parts.push(`${state.failed.length} refused`);
   return parts.join(' · ');
 }

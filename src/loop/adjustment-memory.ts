@@ -6,6 +6,7 @@
  * change turned into spending) replaces the assumed one line by line.
  */
 import type { AdjustmentContext, AdjustmentRecord } from '../model/kpi';
+import { countOf } from '../format/count-of';
 
 /** What a record needs from the line at the time of the move: the record without its id and outcome. */
 export type MoveFacts = Omit<AdjustmentRecord, 'id' | 'outcome' | 'proposal'>;
@@ -97,7 +98,7 @@ const percent = (v: number) => `${Math.round(v * 100)}%`;
 export function citeCases(cases: ReadonlyArray<AdjustmentRecord>, months: number): string {
   if (cases.length === 0) return '';
   const noun = cases.length === 1 ? 'move' : 'moves';
-  const within = `within ${months} month${months === 1 ? '' : 's'}`;
+  const within = `within ${countOf(months, 'month')}`;
   const closed = cases.map((c) => c.outcome?.gapClosed).filter((v): v is number => v !== null && v !== undefined);
   if (closed.length > 0) {
     const mean = closed.reduce((s, v) => s + v, 0) / closed.length;
