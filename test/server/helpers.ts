@@ -17,6 +17,12 @@ import type { RegisteredRoute } from '../../server/auth/policy';
 /** Real PostgreSQL when DATABASE_URL is set (CI), embedded PGlite otherwise. */
 export const DATABASE_URL = process.env.DATABASE_URL || undefined;
 
+/** The engines a suite runs on with describe.each: PostgreSQL (when DATABASE_URL is set) and PGlite. */
+export const ENGINES: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
+
+/** A response body as the tests read it. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /**
  * The application role's connection: OPENFPA_APP_DATABASE_URL, else DATABASE_URL (the owner) with
  * the role scripts/ci-postgres.sh creates (openfpa_app:openfpa_app).

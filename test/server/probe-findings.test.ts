@@ -1,14 +1,12 @@
 import { connect } from 'node:net';
 import { MAX_IMPORT_ROWS } from '../../src/model/limits';
 import { purgeIdempotencyKeys } from '../../server/notify/background';
-import { DATABASE_URL, startTestServer, type TestServer } from './helpers';
+import { startTestServer, type TestServer, ENGINES } from './helpers';
 
 jest.setTimeout(180_000);
 
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
-
 /** The attack probe's server-side findings (issue 15, item 7), each reproduced and refused. */
-describe.each(engines)('attack-probe findings stay fixed (%s)', (engine) => {
+describe.each(ENGINES)('attack-probe findings stay fixed (%s)', (engine) => {
   let server: TestServer;
   let admin: string;
   let cc1: string;

@@ -1,5 +1,4 @@
 import {
-  DATABASE_URL,
   moveProposal,
   postVersion,
   reviseBudget,
@@ -7,12 +6,12 @@ import {
   snapshot,
   startTestServer,
   type TestServer,
+  ENGINES,
+  type Json,
 } from './helpers';
 import { newVersion } from '../model/sample-version';
 
 jest.setTimeout(180_000);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Attack probes on the budget of record: one person must not change a cost centre's budget without a
@@ -24,9 +23,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * that write other numbers (actuals); an analyst tries to claim a cost centre's first budget before
  * its budget owner loads it.
  */
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
-
-describe.each(engines)('budget of record probes (%s)', (engine) => {
+describe.each(ENGINES)('budget of record probes (%s)', (engine) => {
   let server: TestServer;
   let t: { root: string; alice: string; bob: string; ann: string; eve: string };
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { adjustmentBody, createProposal, kpiBody, outcomeBody } from './fixtures';
-import { DATABASE_URL, postVersion, snapshot, startTestServer, type TestServer } from './helpers';
+import { postVersion, snapshot, startTestServer, type TestServer, ENGINES } from './helpers';
 import { newVersion } from '../model/sample-version';
 
 jest.setTimeout(180_000);
@@ -12,9 +12,7 @@ jest.setTimeout(180_000);
  * citing another cost centre's proposal told its state; names could hide zero-width characters and
  * bidirectional overrides (two KPIs that look the same, a version whose name shows reversed).
  */
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
-
-describe.each(engines)('KPI and adjustment probes (%s)', (engine) => {
+describe.each(ENGINES)('KPI and adjustment probes (%s)', (engine) => {
   let server: TestServer;
   let t: { root: string; ana: string; oscar: string; olga: string };
   beforeAll(async () => {

@@ -1,10 +1,8 @@
 import { eventText, type OutboxEvent } from '../../server/notify/format';
 import { adjustmentBody } from './fixtures';
-import { DATABASE_URL, moveProposal, postProposal, startTestServer, type TestServer } from './helpers';
+import { moveProposal, postProposal, type TestServer, useTestServer, ENGINES, type Json } from './helpers';
 
 jest.setTimeout(180_000);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Attack probe: revert as one person's act. `POST /api/proposals/:id/revert` (the apply roles)
@@ -16,14 +14,11 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * over a budget that moved, a proposal not applied, a reversal of a reversal, the database's own
  * rule, and the happy path through two people.
  */
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
-
-describe.each(engines)('revert is a reversal through the chain (%s)', (engine) => {
-  let server: TestServer;
+describe.each(ENGINES)('revert is a reversal through the chain (%s)', (engine) => {
+  const server = useTestServer({ engine, prefix: 'prbrevert' });
   let t: Record<string, string>;
   let month = 0;
   beforeAll(async () => {
-    server = await startTestServer({ engine, prefix: 'prbrevert' });
     const as = (user: string, role: Parameters<TestServer['token']>[1], email?: string) =>
       server.token(user, role, ['CC1'], email ? { email } : {});
     t = {
@@ -35,7 +30,6 @@ describe.each(engines)('revert is a reversal through the chain (%s)', (engine) =
       malloryApprover: await as('mallory-approver', 'approver', 'Mallory@Corp.Example'),
     };
   });
-  afterAll(() => server.close());
 
   const get = async (id: string): Promise<Json> =>
     (await server.as(t.alice, { method: 'GET', url: `/api/proposals/${id}` })).json();

@@ -1,9 +1,7 @@
 import { setApprovalChain, TWO_STEP_CHAIN } from './fixtures';
-import { DATABASE_URL, moveProposal, postProposal, startTestServer, type TestServer } from './helpers';
+import { moveProposal, postProposal, type TestServer, useTestServer, ENGINES, type Json } from './helpers';
 
 jest.setTimeout(180_000);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Attack probe: one person with two accounts. Separation of duties compared account ids only, so a
@@ -12,14 +10,11 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * vouches for, an account sharing an author's email decides no step, and one email decides one step
  * of a proposal, in the server and in the database.
  */
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
-
-describe.each(engines)('same person, two accounts (%s)', (engine) => {
-  let server: TestServer;
+describe.each(ENGINES)('same person, two accounts (%s)', (engine) => {
+  const server = useTestServer({ engine, prefix: 'prbperson' });
   let t: Record<string, string>;
   let n = 0;
   beforeAll(async () => {
-    server = await startTestServer({ engine, prefix: 'prbperson' });
     const as = (user: string, role: Parameters<TestServer['token']>[1], email?: string, emailVerified?: boolean) =>
       server.token(user, role, ['CC1'], {
         ...(email ? { email } : {}),
@@ -41,7 +36,6 @@ describe.each(engines)('same person, two accounts (%s)', (engine) => {
     };
     await setApprovalChain(server, t.root, TWO_STEP_CHAIN);
   });
-  afterAll(() => server.close());
 
   /** A proposal in its own accounts, drafted by `author` (edited by `editor`) and submitted. */
   async function submitted(author: string, editor?: string): Promise<Json> {

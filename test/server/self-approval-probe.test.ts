@@ -1,12 +1,8 @@
 import { ROLES } from '../../src/model/roles';
 import { setApprovalChain } from './fixtures';
-import { DATABASE_URL, moveProposal, postProposal, useTestServer } from './helpers';
+import { moveProposal, postProposal, useTestServer, ENGINES, type Json } from './helpers';
 
 jest.setTimeout(180_000);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
 
 /**
  * The probe: a user who holds every role and every cost centre submits a proposal and then tries
@@ -14,7 +10,7 @@ const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pgl
  * and the current version, with and without a comment, and under other tokens of the same
  * identity. The proposal must stay submitted, with no step decided by them.
  */
-describe.each(engines)('self-approval probe: every route, every role (%s)', (engine) => {
+describe.each(ENGINES)('self-approval probe: every route, every role (%s)', (engine) => {
   const server = useTestServer({ engine, prefix: 'selfapp' });
 
   test('the submitter never approves their own proposal, whatever route, role, version or token', async () => {

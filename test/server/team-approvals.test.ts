@@ -1,10 +1,16 @@
 import { setApprovalChain, TRAVEL_ADS_V1 } from './fixtures';
-import { DATABASE_URL, moveProposal, postProposal, postVersion, startTestServer, type TestServer } from './helpers';
+import {
+  moveProposal,
+  postProposal,
+  postVersion,
+  startTestServer,
+  type TestServer,
+  ENGINES,
+  type Json,
+} from './helpers';
 import { newVersion } from '../model/sample-version';
 
 jest.setTimeout(120_000);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const CHAIN = [
   { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 48, reminderHours: 24 },
@@ -26,9 +32,7 @@ async function team(server: TestServer) {
   };
 }
 
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
-
-describe.each(engines)('approval chains and versions (%s)', (engine) => {
+describe.each(ENGINES)('approval chains and versions (%s)', (engine) => {
   let server: TestServer;
   let t: Awaited<ReturnType<typeof team>>;
   let n = 0;

@@ -1,12 +1,18 @@
 import { deliverDue } from '../../server/notify/background';
 import { setApprovalChain, TWO_STEP_CHAIN } from './fixtures';
-import { describeIfPg, moveProposal, postProposal, postVersion, startTestServer, type TestServer } from './helpers';
+import {
+  describeIfPg,
+  moveProposal,
+  postProposal,
+  postVersion,
+  startTestServer,
+  type TestServer,
+  type Json,
+} from './helpers';
 import { newVersion } from '../model/sample-version';
 import { startReceiver, type Receiver } from './receiver';
 
 jest.setTimeout(180_000);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Two server instances on one PostgreSQL (what a team that outgrows one machine runs): nothing

@@ -1,16 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { announceSteps, deliverDue } from '../../server/notify/background';
-import { DATABASE_URL, startTestServer, type TestServer } from './helpers';
+import { startTestServer, type TestServer, ENGINES, type Json } from './helpers';
 import { startReceiver, type Receiver } from './receiver';
 
 jest.setTimeout(120_000);
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
 const SECRET = 'a-shared-secret-of-32-characters';
 
-describe.each(engines)('webhook notifications through the outbox (%s)', (engine) => {
+describe.each(ENGINES)('webhook notifications through the outbox (%s)', (engine) => {
   let server: TestServer;
   let receiver: Receiver;
   let root: string;
