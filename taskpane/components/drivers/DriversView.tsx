@@ -22,6 +22,8 @@ import { DriverUpdatePanel } from './DriverUpdate';
 import { ModelEditor } from './ModelEditor';
 import { TeamModels } from './TeamModels';
 import { WorkbookModel } from './WorkbookModel';
+import { useNumbers } from '../../state/numbers';
+import { TitledSection } from '../shared/TitledSection';
 
 export interface DriversViewProps {
   data: PaneData;
@@ -33,8 +35,6 @@ export interface DriversViewProps {
   getConnector: () => Promise<Connector>;
 }
 
-import { useNumbers } from '../../state/numbers';
-import { TitledSection } from '../shared/TitledSection';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   list: {
