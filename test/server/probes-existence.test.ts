@@ -3,7 +3,7 @@ import { ephemeralDevIssuer } from '../../server/auth/dev-issuer';
 import { DEV_ISSUER } from '../../server/config';
 import { ROLES } from '../../src/model/roles';
 import { FIXTURES } from './fixtures';
-import { snapshot, useTestServer, type RequestSpec, type TestResponse } from './helpers';
+import { postProposal, snapshot, useTestServer, type RequestSpec, type TestResponse } from './helpers';
 
 jest.setTimeout(300_000);
 
@@ -85,18 +85,14 @@ describe('probes: another cost centre’s records cannot be told from unknown id
 
   test('a record the token sees through one of its cost centres still answers 403 for what it may not do there', async () => {
     const admin = await server.token('root', 'admin', '*');
-    const proposal = await server.as(admin, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        costCentre: OTHER,
-        fiscalYear: 2026,
-        reason: 'shared',
-        lines: [
-          { costCentre: OTHER, account: '6100', period: '2026-03', before: 0, after: -10 },
-          { costCentre: OWN, account: '6200', period: '2026-03', before: 0, after: 10 },
-        ],
-      },
+    const proposal = await postProposal(server, admin, {
+      costCentre: OTHER,
+      fiscalYear: 2026,
+      reason: 'shared',
+      lines: [
+        { costCentre: OTHER, account: '6100', period: '2026-03', before: 0, after: -10 },
+        { costCentre: OWN, account: '6200', period: '2026-03', before: 0, after: 10 },
+      ],
     });
     expect(proposal.statusCode).toBe(201);
     const { id } = proposal.json();
