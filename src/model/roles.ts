@@ -71,17 +71,37 @@ export interface AuthUser {
 }
 
 /**
+ * Letters of other scripts drawn as Latin ones (the common Cyrillic and Greek look-alikes of Unicode's
+ * confusables list, lower case), and the Latin letter each reads as, position by position.
+ */
+const LOOK_ALIKES =
+  '\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u04cf\u051b\u051d\u0261\u0131\u03bf\u03b1\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7';
+const AS_LATIN = 'aeopcyxijsdhlqwgioaikvptux';
+const LOOK_ALIKE = new RegExp(`[${LOOK_ALIKES}]`, 'gu');
+
+/**
  * An email address as separation of duties compares it, or undefined when `value` is not one:
- * trimmed and lower-cased (identity providers treat addresses case-insensitively), nothing else.
+ * trimmed and lower-cased (identity providers treat addresses case-insensitively), and what only
+ * looks different made one: compatibility forms (full-width `ａ`, ligatures) read as their letters
+ * (NFKC), invisible characters (zero-width space, soft hyphen, joiners) dropped, common Cyrillic
+ * and Greek look-alikes read as the Latin letter, a trailing dot of the domain dropped. Two
+ * addresses that read the same are one person: a refusal at worst, never a second approver.
  * Dots and `+tags` are kept: whether `a.b+x@` and `ab@` reach one mailbox depends on the mail
  * system (Gmail ignores dots, Exchange Online delivers plus addresses to the base mailbox, most
  * corporate directories do neither), so treating them as one would refuse people who are not one.
  * @example normalisedEmail(' Alice.Smith@Corp.example ') // "alice.smith@corp.example"
+ * @example normalisedEmail('ａｌｉｃｅ@corp.example.') // "alice@corp.example"
  * @example normalisedEmail('alice') // undefined
  */
 export function normalisedEmail(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const email = value.trim().toLowerCase();
+  const email = value
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .trim()
+    .toLowerCase()
+    .replace(LOOK_ALIKE, (letter) => AS_LATIN[LOOK_ALIKES.indexOf(letter)])
+    .replace(/\.+$/, '');
   return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : undefined;
 }
 

@@ -57,6 +57,22 @@ describe('emails for separation of duties', () => {
     expect(normalisedEmail('ANN+ops@corp.example')).toBe('ann+ops@corp.example');
     expect(normalisedEmail('annlee@corp.example')).not.toBe(normalisedEmail('ann.lee@corp.example'));
   });
+  test('what only looks different is one address: full-width, invisible characters, look-alike letters, a trailing dot', () => {
+    for (const value of [
+      '\uff41\uff4c\uff49\uff43\uff45@corp.example', // full-width
+      'ali\u200bce@corp.example', // zero-width space
+      'al\u00adice@corp.example', // soft hyphen
+      '\ufeffalice@corp.example', // byte order mark
+      '\u0430lice@corp.example', // Cyrillic a
+      'ALİCE@corp.example'.replace('İ', '\u0406'), // Cyrillic capital I (U+0406)
+      'alice@c\u043erp.example', // Cyrillic o in the domain
+      'alice@corp.example.',
+    ])
+      expect([value, normalisedEmail(value)]).toEqual([value, 'alice@corp.example']);
+    // Letters that are other letters stay apart.
+    expect(normalisedEmail('alise@corp.example')).not.toBe('alice@corp.example');
+    expect(normalisedEmail('ali\u00e7e@corp.example')).not.toBe('alice@corp.example');
+  });
   test('what is not an address is none', () => {
     for (const value of ['ann', 'ann@', '@corp.example', 'ann@corp', 'a b@corp.example', '', 7, null, undefined])
       expect(normalisedEmail(value)).toBeUndefined();

@@ -87,6 +87,22 @@ describe.each(ENGINES)('same person, two accounts (%s)', (engine) => {
     expect((await moveProposal(server, t.bob, p, 'approve')).statusCode).toBe(200);
   });
 
+  test('an email that only looks different is the author’s: full-width, zero-width, Cyrillic letters, a trailing dot (third pass; found: approved)', async () => {
+    const p = await submitted(t.alice);
+    for (const [user, email] of [
+      ['alice-wide', '\uff41\uff4c\uff49\uff43\uff45@corp.example'],
+      ['alice-zw', 'ali\u200bce@corp.example'],
+      ['alice-cyr', '\u0430lice@corp.\u0435xample'],
+      ['alice-dot', 'alice@corp.example.'],
+    ]) {
+      const token = await server.token(user, 'approver', ['CC1'], { email });
+      expect(await inbox(token)).not.toContain(p.id);
+      const r = await moveProposal(server, token, p, 'approve');
+      expect([user, r.statusCode, r.json().error.code]).toEqual([user, 403, 'SERVER_FORBIDDEN_STEP']);
+    }
+    expect(await decided(p.id)).toEqual([null, null]);
+  });
+
   test('an editor’s email counts as an author’s', async () => {
     const p = await submitted(t.alice, t.eve);
     const r = await moveProposal(server, t.eveApprover, p, 'approve');
