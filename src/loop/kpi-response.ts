@@ -97,18 +97,29 @@ function saturatingCovariance(
 }
 
 /**
- * Estimates how a KPI responds to spend on one or more lines (see the top of this file).
- * @param kpi the KPI per period (null = not known)
- * @param spend one series per line, aligned with `kpi` (null = not known)
- * @throws LOOP_BAD_SHAPE (no spend, lengths differ, a bad lag or level), LOOP_TOO_FEW_PERIODS (fewer
- *   than 3 periods beyond the parameters), LOOP_COLLINEAR (spend columns that cannot be told apart)
- * @example estimateKpiResponse([10, 12, 14, 16, 18, 20], [[1, 2, 3, 4, 5, 6]]).lines[0].marginal // 2
+ * The data aligned and the model chosen by AICc, before any shrinkage: what an estimate with any
+ * prior (`fitResponseModel`) starts from. The choice does not depend on the prior, so a caller that
+ * fits the same KPI twice (response-curves.ts: alone, then pooled) chooses once.
  */
-export function estimateKpiResponse(
+export interface ResponseModel {
+  d: Aligned;
+  candidates: Candidate[];
+  chosen: Candidate;
+  lag: number;
+  level: number;
+  /** Periods of the KPI given (used and not). */
+  periods: number;
+}
+
+/**
+ * Aligns the data and chooses the model (see the top of this file).
+ * @throws as `estimateKpiResponse`
+ */
+export function chooseResponseModel(
   kpi: ReadonlyArray<number | null>,
   spend: ReadonlyArray<ReadonlyArray<number | null>>,
-  options: KpiResponseOptions = {},
-): KpiResponse {
+  options: Omit<KpiResponseOptions, 'priorElasticitySd'> = {},
+): ResponseModel {
   const lag = options.lag ?? 0;
   const level = options.level ?? 0.9;
   if (spend.length === 0) throw LoopErrors.badShape('spend', 'give at least one spend series');
@@ -128,9 +139,34 @@ export function estimateKpiResponse(
     bestSaturating(d, true),
   ].filter((c): c is Candidate => c !== undefined && Number.isFinite(c.score));
   if (!candidates.some((c) => c.multiple === null)) throw LoopErrors.collinear('spend');
-  const chosen = choose(candidates);
+  return { d, candidates, chosen: choose(candidates), lag, level, periods: kpi.length };
+}
+
+/**
+ * Estimates how a KPI responds to spend on one or more lines (see the top of this file).
+ * @param kpi the KPI per period (null = not known)
+ * @param spend one series per line, aligned with `kpi` (null = not known)
+ * @throws LOOP_BAD_SHAPE (no spend, lengths differ, a bad lag or level), LOOP_TOO_FEW_PERIODS (fewer
+ *   than 3 periods beyond the parameters), LOOP_COLLINEAR (spend columns that cannot be told apart)
+ * @example estimateKpiResponse([10, 12, 14, 16, 18, 20], [[1, 2, 3, 4, 5, 6]]).lines[0].marginal // 2
+ */
+export function estimateKpiResponse(
+  kpi: ReadonlyArray<number | null>,
+  spend: ReadonlyArray<ReadonlyArray<number | null>>,
+  options: KpiResponseOptions = {},
+): KpiResponse {
+  return fitResponseModel(chooseResponseModel(kpi, spend, options), options.priorElasticitySd);
+}
+
+/**
+ * The estimate of a chosen model, its responses shrunk toward 0 under a Normal(0, τ²) prior when
+ * `priorElasticitySd` (τ, in elasticity units) is given.
+ */
+export function fitResponseModel(model: ResponseModel, priorElasticitySd?: number): KpiResponse {
+  const { d, candidates, chosen, lag, level } = model;
+  const n = d.y.length;
   const fixed = chosen.trend ? 2 : 1;
-  const tau = options.priorElasticitySd;
+  const tau = priorElasticitySd;
   const shrunk = tau !== undefined && tau > 0 ? shrunkenFit(d, chosen, tau) : undefined;
   const fit = shrunk?.fit ?? chosen.fit;
   const penalty = shrunk?.penalty ?? [];
@@ -176,7 +212,7 @@ export function estimateKpiResponse(
   });
   const notes = [
     `${partial.shape}${chosen.trend ? ' with a trend' : ''} chosen by AICc (${candidates.map((c) => `${c.name} ${round(c.score)}`).join(', ')}; a simpler model within 2 is preferred).`,
-    `${n} of ${kpi.length - lag} periods used${lag ? `, spend ${lag} period(s) before the KPI` : ''}.`,
+    `${n} of ${model.periods - lag} periods used${lag ? `, spend ${lag} period(s) before the KPI` : ''}.`,
   ];
   if (tau !== undefined && tau > 0) notes.push(`Responses shrunk toward 0 (prior elasticity sd ${tau}).`);
   lines.forEach((r, l) => {

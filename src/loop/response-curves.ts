@@ -10,8 +10,8 @@
  * from a short or flat history is pulled in; a clear one barely moves (Efron & Morris 1975).
  */
 import { isFpaError } from '../errors';
-import { estimateKpiResponse, marginalAt } from './kpi-response';
-import type { KpiResponse } from './kpi-response';
+import { chooseResponseModel, fitResponseModel, marginalAt } from './kpi-response';
+import type { KpiResponse, ResponseModel } from './kpi-response';
 import type { EnteredKpiResponse } from '../model/kpi';
 
 /** The KPI response of one line: the gain of spending `x` in a period and its slope there. */
@@ -96,8 +96,17 @@ function netOfEntered(kpi: ResponseInput['kpis'][number], lines: ResponseInput['
   });
 }
 
-function fitAll(input: ResponseInput, tau?: number): Map<string, KpiResponse | string> {
-  const out = new Map<string, KpiResponse | string>();
+interface KpiModel {
+  model: ResponseModel;
+  notes: string[];
+}
+
+/**
+ * Each KPI's data aligned and model chosen (kpi-response.ts), with the notes its estimate carries;
+ * or why there is none. The choice does not depend on the pooling prior, so both fits share it.
+ */
+function chooseAll(input: ResponseInput): Map<string, KpiModel | string> {
+  const out = new Map<string, KpiModel | string>();
   for (const kpi of input.kpis) {
     const own = input.lines.filter((l) => l.kpi === kpi.id && !l.entered);
     if (own.length === 0) continue;
@@ -118,15 +127,29 @@ function fitAll(input: ResponseInput, tau?: number): Map<string, KpiResponse | s
       Array.from({ length: actual.length }, (_, t) => l.actual[t - (lags[j] - lag)] ?? null),
     );
     try {
-      const fit = estimateKpiResponse(actual, spend, { lag, priorElasticitySd: tau });
-      if (actual !== kpi.actual) fit.notes.push('The KPI is taken net of the responses entered by hand.');
+      const notes: string[] = [];
+      if (actual !== kpi.actual) notes.push('The KPI is taken net of the responses entered by hand.');
       if (lags.some((v) => v !== lag))
-        fit.notes.push(`Lags differ by line: ${own.map((l, j) => `${l.id} ${lags[j]}`).join(', ')} period(s).`);
-      out.set(kpi.id, fit);
+        notes.push(`Lags differ by line: ${own.map((l, j) => `${l.id} ${lags[j]}`).join(', ')} period(s).`);
+      out.set(kpi.id, { model: chooseResponseModel(actual, spend, { lag }), notes });
     } catch (e) {
       if (!isFpaError(e)) throw e;
       out.set(kpi.id, e.message);
     }
+  }
+  return out;
+}
+
+function fitAll(models: Map<string, KpiModel | string>, tau?: number): Map<string, KpiResponse | string> {
+  const out = new Map<string, KpiResponse | string>();
+  for (const [kpi, m] of models) {
+    if (typeof m === 'string') {
+      out.set(kpi, m);
+      continue;
+    }
+    const fit = fitResponseModel(m.model, tau);
+    fit.notes.push(...m.notes);
+    out.set(kpi, fit);
   }
   return out;
 }
@@ -155,8 +178,8 @@ function pooledElasticitySd(fits: Map<string, KpiResponse | string>): number {
  * @example responseCurves({ kpis: [{ id: 'K', actual: kpi }], lines: [{ id: 'A', kpi: 'K', actual: spend }] })[0].marginal(50000)
  */
 export function responseCurves(input: ResponseInput): ResponseCurve[] {
-  const first = fitAll(input);
-  const fits = fitAll(input, pooledElasticitySd(first));
+  const models = chooseAll(input);
+  const fits = fitAll(models, pooledElasticitySd(fitAll(models)));
   return input.lines.map((l) => {
     if (l.kpi === null) return none('', 'not linked to a KPI');
     if (l.entered) return enteredCurve(l.kpi, l.entered);

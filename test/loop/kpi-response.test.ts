@@ -1,4 +1,4 @@
-import { estimateKpiResponse, marginalAt } from '../../src/loop/kpi-response';
+import { chooseResponseModel, estimateKpiResponse, fitResponseModel, marginalAt } from '../../src/loop/kpi-response';
 import { align, bestSaturating } from '../../src/loop/response-candidates';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
 import { isFpaError } from '../../src/errors';
@@ -106,6 +106,19 @@ describe('shapes of input', () => {
     const shrunk = estimateKpiResponse(kpi, [a], { priorElasticitySd: 0.05 });
     expect(Math.abs(shrunk.lines[0].marginal)).toBeLessThan(Math.abs(plain.lines[0].marginal));
     expect(shrunk.lines[0].upper - shrunk.lines[0].lower).toBeLessThan(plain.lines[0].upper - plain.lines[0].lower);
+  });
+
+  test('a model chosen once fits with any prior as a fresh estimate does, and fitting leaves it as it was', () => {
+    const kpi = a.map((v, t) => 50000 + 30 * v * Math.exp(-v / 40000) + 0.2 * b[t] + 3 * noise[t]);
+    const model = chooseResponseModel(kpi, [a, b]);
+    const snapshot = structuredClone(model);
+    const plain = fitResponseModel(model);
+    const shrunk = fitResponseModel(model, 0.05);
+    expect(model).toEqual(snapshot);
+    expect(fitResponseModel(model)).toEqual(plain);
+    expect(shrunk).toEqual(estimateKpiResponse(kpi, [a, b], { priorElasticitySd: 0.05 }));
+    expect(plain).toEqual(estimateKpiResponse(kpi, [a, b]));
+    expect(shrunk.lines[0].marginal).not.toBe(plain.lines[0].marginal);
   });
 
   test('huge magnitudes: KPI and spend in the billions give the same answer as in units', () => {
