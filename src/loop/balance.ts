@@ -17,6 +17,7 @@
 import type { Solver } from '../solver/types';
 import type { Allocation } from '../allocation/types';
 import { allocateFor, expectedVariance } from './loop-allocation';
+import { buysAttainment } from './line-objective';
 import type { LineContext } from './line-objective';
 
 export interface Balanced {
@@ -29,6 +30,11 @@ export interface Balanced {
 }
 
 const plansOf = (a: Allocation) => a.lines.map((l) => l.proposed);
+
+/** The bracket on λ: from 1, times BRACKET_FACTOR at most BRACKET_STEPS times, so λ ≤ LAMBDA_CEILING. */
+const BRACKET_FACTOR = 4;
+const BRACKET_STEPS = 40;
+export const LAMBDA_CEILING = BRACKET_FACTOR ** BRACKET_STEPS;
 
 /**
  * @param reference the approved remaining plan of each line (same order as `contexts`)
@@ -52,15 +58,19 @@ export async function balanceKpiAndVariance(
     varianceTarget,
   });
   if (!(varianceTarget > varianceMin * (1 + 1e-6))) return result(0, tracking);
-  // Bracket: double λ from 1 until the variance target is passed (or the plans stop changing).
+  // No line's plan moves a KPI (no response estimated yet, or none that more spend would raise):
+  // every λ gives the tracking plans, so the bracket below would climb to its ceiling without
+  // passing the target. Its answer, without the solves.
+  if (!contexts.some(buysAttainment)) return result(LAMBDA_CEILING, tracking);
+  // Bracket: multiply λ by 4 from 1 until the variance target is passed (at most to the ceiling).
   let low = 0;
   let lowAllocation = tracking;
   let high = 1;
   let highAllocation = await allocateFor(solver, contexts, high);
-  for (let k = 0; k < 40 && expectedVariance(contexts, plansOf(highAllocation)) < varianceTarget; k++) {
+  for (let k = 0; k < BRACKET_STEPS && expectedVariance(contexts, plansOf(highAllocation)) < varianceTarget; k++) {
     low = high;
     lowAllocation = highAllocation;
-    high *= 4;
+    high *= BRACKET_FACTOR;
     highAllocation = await allocateFor(solver, contexts, high);
   }
   if (expectedVariance(contexts, plansOf(highAllocation)) < varianceTarget) return result(high, highAllocation);

@@ -64,11 +64,23 @@ function hurts(c: LineContext, t: KpiTermContext): boolean {
   return !(slope > 0);
 }
 
+/** The KPI terms that count in A: a response that more spend would raise. */
+function counted(c: LineContext): KpiTermContext[] {
+  return c.terms.filter((t) => t.curve.source !== 'none' && !hurts(c, t));
+}
+
+/**
+ * True when the line's plan moves its KPI attainment (some KPI term counts); when false, A(P) is 0
+ * whatever P, and λ does not change the line's value.
+ */
+export function buysAttainment(c: LineContext): boolean {
+  return counted(c).length > 0;
+}
+
 /** A(P): KPI attainment points the remaining plan P buys (relative to spending nothing). */
 export function attainmentPoints(c: LineContext, total: number): number {
   let points = 0;
-  for (const t of c.terms) {
-    if (t.curve.source === 'none' || hurts(c, t)) continue;
+  for (const t of counted(c)) {
     let term = 0;
     c.shape.forEach((_, u) => (term += t.attainmentPerUnit[u] * t.curve.gain(spendAt(c, total, u))));
     points += term;

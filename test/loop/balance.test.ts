@@ -1,8 +1,9 @@
-import { balanceKpiAndVariance } from '../../src/loop/balance';
+import { balanceKpiAndVariance, LAMBDA_CEILING } from '../../src/loop/balance';
 import { allocateFor, expectedVariance, lineReturns } from '../../src/loop/loop-allocation';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { context } from './contexts';
 import type { LineContext } from '../../src/loop/line-objective';
+import type { Solver } from '../../src/solver/types';
 
 /** Three lines of one KPI: one that moves it, one over its plan, one under; 6 months left. */
 function contexts(): LineContext[] {
@@ -44,5 +45,28 @@ describe('balance between KPI attainment and predictability', () => {
     expect(none.lambda).toBe(0);
     const all = await balanceKpiAndVariance(glpkNodeSolver, cs, reference, 1);
     expect(all.allocation.lines[0].proposed).toBeGreaterThanOrEqual(half.allocation.lines[0].proposed - 1e-6);
+  });
+
+  test('no line moves a KPI: λ is the bracket’s ceiling, the plans track the forecast, one solve', async () => {
+    // perUnit 0: no response at all; −1: a response that more spend would lower (never bought).
+    const cs = [context(0, { id: 'A', lineCount: 3 }, 100), context(-1, { id: 'B', lineCount: 3 }, 115)];
+    cs.push(context(0, { id: 'C', lineCount: 3 }, 88));
+    let solves = 0;
+    const counting: Solver = { ...glpkNodeSolver, solve: (p, o) => (solves++, glpkNodeSolver.solve(p, o)) };
+    const reference = cs.map(() => 600);
+    const none = await balanceKpiAndVariance(counting, cs, reference, 0.5);
+    expect(none.varianceTarget).toBeGreaterThan(none.varianceMin);
+    expect(none.lambda).toBe(LAMBDA_CEILING);
+    // What the bracket would have reached: the same plans at the ceiling as at λ = 0.
+    const atCeiling = await allocateFor(glpkNodeSolver, cs, LAMBDA_CEILING);
+    expect(none.allocation).toEqual(atCeiling);
+    expect(none.allocation).toEqual(await allocateFor(glpkNodeSolver, cs, 0));
+    expect(solves).toBe(1);
+    // With one line that moves its KPI, the bracket runs and stops below the ceiling.
+    cs[0] = context(3, { id: 'A', lineCount: 3 }, 100);
+    solves = 0;
+    const some = await balanceKpiAndVariance(counting, cs, reference, 0.5);
+    expect(solves).toBeGreaterThan(2);
+    expect(some.lambda).toBeLessThan(LAMBDA_CEILING);
   });
 });
