@@ -1,11 +1,9 @@
 import type { Db } from '../../server/db/db';
 import { createProposal } from './fixtures';
 import { verifyAuditChain } from '../../server/audit/verify-chain';
-import { DATABASE_URL, snapshot, startTestServer, type TestServer } from './helpers';
+import { ENGINES, snapshot, startTestServer, type TestServer } from './helpers';
 
 jest.setTimeout(120_000);
-
-const engines: ('auto' | 'pglite')[] = DATABASE_URL ? ['auto', 'pglite'] : ['pglite'];
 
 /** Runs `fn` with a DBA's powers: the owner role on PostgreSQL, PGlite's superuser (RESET ROLE) — its documented limit. */
 async function withDba<T>(server: TestServer, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -30,7 +28,7 @@ const tamper = (server: TestServer, sql: string, params: unknown[]): Promise<voi
     }
   });
 
-describe.each(engines)('tamper-evident audit (%s)', (engine) => {
+describe.each(ENGINES)('tamper-evident audit (%s)', (engine) => {
   let server: TestServer;
   let admin: string;
   let n = 0;
@@ -135,7 +133,7 @@ describe.each(engines)('tamper-evident audit (%s)', (engine) => {
   });
 });
 
-describe.each(engines)('audit verify in batches and windows (%s)', (engine) => {
+describe.each(ENGINES)('audit verify in batches and windows (%s)', (engine) => {
   let server: TestServer;
   let admin: string;
   let ids: number[];
