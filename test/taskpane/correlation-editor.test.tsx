@@ -48,5 +48,8 @@ describe('CorrelationEditor', () => {
     expect(changed.length).toBe(6); // every off-diagonal entry moves; the diagonal stays 1
     changed.forEach((cell) => expect(cell.querySelector('strong')).not.toBeNull());
     expect(within(repaired).getAllByRole('row')).toHaveLength(4);
+    // The largest change is written at the entries' precision: 0.9 became 0.500 (0.4000 before).
+    expect(within(repaired).getAllByRole('row')[1].textContent).toBe('a1.0000.5000.500');
+    expect(screen.getByRole('status').textContent).toMatch(/largest change 0\.400 \(changed entries in bold\)/);
   });
 });

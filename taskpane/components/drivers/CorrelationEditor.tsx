@@ -15,6 +15,12 @@ export interface CorrelationValue {
   matrix: number[][];
 }
 
+/**
+ * Decimals of the repaired matrix and of its largest change, written beside each other (the change was
+ * 0.4000 under entries of 0.500); an entry that moves by half of the last decimal is marked changed.
+ */
+const REPAIRED_DECIMALS = 3;
+
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxWidth: '100%' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
@@ -130,15 +136,15 @@ export function CorrelationEditor({
         <div role="status">
           <Caption1 block>
             Not a valid correlation matrix (not positive definite). A run uses the nearest valid one; largest change{' '}
-            {format(verdict.repair.maxChange, 'ratio', { decimals: 4 })} (changed entries in bold):
+            {format(verdict.repair.maxChange, 'ratio', { decimals: REPAIRED_DECIMALS })} (changed entries in bold):
           </Caption1>
           <MatrixTable
             names={names}
             label="Repaired matrix"
             cell={(i, j) => {
               const value = verdict.repair!.matrix[i][j];
-              const changed = Math.abs(value - matrix[i][j]) > 5e-4;
-              const shown = format(value, 'ratio', { decimals: 3 });
+              const changed = Math.abs(value - matrix[i][j]) > 0.5 * 10 ** -REPAIRED_DECIMALS;
+              const shown = format(value, 'ratio', { decimals: REPAIRED_DECIMALS });
               return (
                 <td
                   key={names[j]}
