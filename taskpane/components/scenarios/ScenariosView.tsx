@@ -54,6 +54,15 @@ const useStyles = makeStyles({
     padding: 0,
     margin: 0,
     fontSize: tokens.fontSizeBase200,
+    // At 320 px the steps wrap: a separator keeps "1. Model and outputs 2. Trials and sampling" from
+    // reading as one sentence (inline-block: the current step's underline stays off it).
+    '& li + li::before': {
+      // Read by screen readers as nothing where the alternative-text syntax is known (older WebKit: "›").
+      content: ['"›"', '"›" / ""'],
+      display: 'inline-block',
+      marginRight: tokens.spacingHorizontalXS,
+      color: tokens.colorNeutralForeground3,
+    },
   },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
