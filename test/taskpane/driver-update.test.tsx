@@ -57,6 +57,15 @@ it('shows the normal prior against its normal–inverse-gamma posterior, and use
   );
 });
 
+it('one actual is "1 actual", in the evidence and in the posterior\'s note', async () => {
+  const onUse = setup([[140]]);
+  fireEvent.click(screen.getByRole('button', { name: 'Read actuals from selection' }));
+  await screen.findByRole('table', { name: 'Prior and posterior of price' });
+  expect(screen.getByTestId('driver-update-evidence').textContent).toMatch(/^Evidence: 1 actual from /);
+  fireEvent.click(screen.getByRole('button', { name: 'Use the posterior' }));
+  expect(onUse).toHaveBeenCalledWith(expect.objectContaining({ note: expect.stringMatching(/ after 1 actual \(/) }));
+});
+
 it('a poisson count driver is learnt by gamma–Poisson', async () => {
   setup([[3, 5, 4, 6]], { id: 'd2', name: 'price', distribution: 'poisson', params: { lambda: 4 } });
   fireEvent.click(screen.getByRole('button', { name: 'Read actuals from selection' }));

@@ -172,7 +172,7 @@ export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUp
                   ...driver,
                   distribution: u.posterior.family,
                   params: u.posterior.params,
-                  note: `Posterior of ${describe(u.prior, number)} after ${u.observations} actuals (${u.method}).${driver.note ? ` ${driver.note}` : ''}`,
+                  note: `Posterior of ${describe(u.prior, number)} after ${countOf(u.observations, 'actual')} (${u.method}).${driver.note ? ` ${driver.note}` : ''}`,
                 })
               }
             >

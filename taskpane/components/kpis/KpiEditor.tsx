@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { SelectField } from '../shared/SelectField';
 import type { KpiDirection } from '../../../src/model/kpi';
+import { countOf } from '../../../src/format/count-of';
 import { readKpiSeries } from '../../../src/sheets/kpi-series';
 import type { KpiRecord } from '../../../src/store/schema';
 import type { Repository } from '../../../src/store/repository';
@@ -192,7 +193,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
         validationMessage={error('series')}
         hint={
           draft.series
-            ? `${draft.series.target.length} periods read (${draft.series.actual.filter((v) => v !== null).length} actuals).`
+            ? `${countOf(draft.series.target.length, 'period')} read (${countOf(draft.series.actual.filter((v) => v !== null).length, 'actual')}).`
             : 'Select two rows: target, then actual (one period per cell; a "target"/"actual" label first is fine).'
         }
       >
