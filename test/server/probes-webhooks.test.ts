@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import { deliverDue } from '../../server/notify/background';
+import { deliveryRequest, type OutboxEvent } from '../../server/notify/format';
 import { postWebhook, refusedAddress } from '../../server/notify/webhook-target';
 import { snapshot, useTestServer } from './helpers';
 import { startReceiver } from './receiver';
@@ -232,6 +233,65 @@ describe('webhook probes: secret in the audit log, server-side request forgery',
     const { lastError } = deliveries.json()[0] as { lastError: string };
     expect(lastError).toContain('refused');
     expect(lastError).not.toContain(resolved.address);
+  });
+
+  test('chat text carries no text an analyst typed: Slack/Teams markup in reasons, comments and names stays out (third pass: held)', async () => {
+    const analyst = await server.token('ann', ['analyst', 'budget_owner'], ['CC7']);
+    const approver = await server.token('abe', 'approver', ['CC7']);
+    const markup =
+      '<!channel> <https://evil.example/login|Approve here> [Approve](https://evil.example) @here *urgent*';
+    let p = (
+      await server.as(analyst, {
+        method: 'POST',
+        url: '/api/proposals',
+        payload: {
+          fiscalYear: 2026,
+          reason: markup,
+          lines: [
+            { costCentre: 'CC7', account: 'M1', period: '2026-03', before: 0, after: -5 },
+            { costCentre: 'CC7', account: 'M2', period: '2026-03', before: 0, after: 5 },
+          ],
+        },
+      })
+    ).json();
+    for (const [token, verb] of [
+      [analyst, 'submit'],
+      [approver, 'approve'],
+      [analyst, 'apply'],
+    ] as const) {
+      const moved = await server.as(token, {
+        method: 'POST',
+        url: `/api/proposals/${p.id}/${verb}`,
+        payload: { comment: markup },
+        headers: { 'if-match': `"${p.version}"` },
+      });
+      expect([verb, moved.statusCode]).toEqual([verb, 200]);
+      p = moved.json();
+    }
+    const flagged = await server.as(analyst, {
+      method: 'POST',
+      url: '/api/flags',
+      payload: {
+        costCentre: 'CC7',
+        flags: [{ flagId: 'f7', kind: 'overspend', severity: 0.9, amount: 1, explanation: markup }],
+      },
+    });
+    expect(flagged.statusCode).toBe(201);
+    const events = await server.owner().query<OutboxEvent>(
+      `SELECT id::text, kind, payload, created_at::text AS "createdAt" FROM outbox_events
+       WHERE payload -> 'proposal' ->> 'id' = $1 OR payload -> 'flag' ->> 'costCentre' = 'CC7' ORDER BY seq`,
+      [p.id],
+    );
+    expect(events.rows.map((e) => e.kind)).toEqual(['approval.waiting', 'proposal.applied', 'flag.raised']);
+    // The events carry the text (a generic receiver gets it as JSON data); chat text leaves it out.
+    const generic = deliveryRequest(events.rows[1], { id: 'w', format: 'generic', secret: null }, 0);
+    expect(generic.body).toContain('evil.example');
+    for (const event of events.rows)
+      for (const format of ['slack', 'teams'] as const) {
+        const { body } = deliveryRequest(event, { id: 'w', format, secret: null }, 0);
+        for (const piece of ['<!', '<http', 'evil', '@here', '*urgent*'])
+          expect([event.kind, body.includes(piece)]).toEqual([event.kind, false]);
+      }
   });
 
   test('a redirect is not followed: the delivery sees the 3xx', async () => {
