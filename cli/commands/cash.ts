@@ -9,7 +9,7 @@
  *
  * Optimises a cash plan {"openingCash","minCash","flows","instruments":[{"name","term","rate","min"?,
  * "max"?,"lot"?,"from"?,"to"?}],"creditLine"?:{"limit","rate","fee"?,"repayBy"?}} with glpk.js and
- * writes {"status","objective","periods":[{"period","invest","mature","draw","repay","debt",
+ * writes {"status","objective","gap"? (time_limit: the plan's relative gap to the bound),"periods":[{"period","invest","mature","draw","repay","debt",
  * "interestEarned","interestPaid","closingCash"}],"shortfall"?:[{"period","amount"}]} to --out or
  * stdout. An infeasible plan is a result (status "infeasible", exit 0) with its shortfall diagnosis.
  * Exit codes: 0 done, 1 malformed or unreadable plan, 2 bad command line.
@@ -29,7 +29,7 @@ const USAGE = `usage: openfpa cash <plan.json> [--out schedule.json]
   --out FILE          write the JSON schedule there instead of stdout
   --shadow-prices     add the shadow prices of minimum cash and credit limit per period
   --no-integer-lots   solve the LP relaxation (lots and minimum placements not enforced)
-  --time-limit S      stop the solver after S seconds (status "time_limit" with the best plan)
+  --time-limit S      stop the solver after S seconds (status "time_limit" with the best plan and its "gap")
   --mip-gap G         relative optimality gap at which MIPs stop (default 5e-5; 0 = exact)
   --objective O       wealth (default: closing cash − debt at the end) or headroom
   --quiet             no progress on stderr
@@ -133,8 +133,10 @@ export function run(args: string[]): Promise<number> {
         const note = result.shortfall?.length
           ? `, first short period ${result.shortfall[0].period} by ${result.shortfall[0].amount.toFixed(2)}`
           : '';
+        const within =
+          result.gap !== undefined ? ` (best found, within ${(100 * result.gap).toPrecision(2)}% of the optimum)` : '';
         process.stderr.write(
-          `openfpa cash: ${plan.flows.length} periods × ${plan.instruments.length} instruments: ${result.status}, objective ${result.objective.toFixed(2)} in ${ms} ms${note}\n`,
+          `openfpa cash: ${plan.flows.length} periods × ${plan.instruments.length} instruments: ${result.status}, objective ${result.objective.toFixed(2)}${within} in ${ms} ms${note}\n`,
         );
       }
       writeResult(JSON.stringify(result, null, 1) + '\n', parsed.out);

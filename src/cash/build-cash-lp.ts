@@ -1,7 +1,8 @@
 /**
  * Builds the linear (or mixed-integer) programme of a cash plan. Variables, per period t = 1..T:
  * - `c{t}` closing cash (≥ minCash[t]); `x{k}_{t}` placement in instrument k (only when t + term ≤ T
- *   and t is inside the instrument's window); `n{k}_{t}` lots and `y{k}_{t}` place-or-not for MIPs;
+ *   and t is inside the instrument's window), or for a lotted instrument of a MIP `n{k}_{t}` lots
+ *   (the placement is lot·n); `y{k}_{t}` place-or-not for MIPs;
  * - with a credit line: `b{t}` balance at close (0 ≤ b ≤ limit[t]); the draw or repayment of period
  *   t is b_t − b_{t−1} (as separate draw/repay columns it would only add T rows and 2T columns).
  * Rows: `cb{t}` cash balance
@@ -24,8 +25,8 @@ export interface CashLpIndex {
   periods: number;
   minCash: number[];
   limit: number[];
-  /** Placement variable of instrument k in period t (1-based t), or undefined when not allowed. */
-  placement: (k: number, t: number) => string | undefined;
+  /** The amount placed in instrument k in period t (1-based t), column × coefficient; undefined when not allowed. */
+  placement: (k: number, t: number) => Term | undefined;
   growth: number[];
 }
 
@@ -89,7 +90,7 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
       balance[t].push({ name: `s${t}`, coef: -1 });
     }
   }
-  const placements = addPlacements(plan.instruments, T, integer, bigM, columns, rows);
+  const placements = addPlacements(plan.instruments, T, integer, bigM, columns, rows, true);
   for (let t = 1; t <= T; t++) balance[t].push(...placements.flow[t]);
   if (line) {
     // Draws and repayments are the rises and falls of the balance: draw_t − repay_t = b_t − b_{t−1},

@@ -4,6 +4,7 @@
  * in the last period). Infeasible plans come back with a shortfall diagnosis instead of a schedule
  * that keeps the minimum.
  */
+import { solveFromRounding } from '../solver/rounding-start';
 import type { LinearProgram, Solver } from '../solver/types';
 import { buildCashLp } from './build-cash-lp';
 import { diagnoseShortfall } from './diagnose-shortfall';
@@ -39,7 +40,7 @@ function fixIntegers(program: LinearProgram, values: Record<string, number>): Li
 export async function optimizeCash(plan: CashPlan, solver: Solver, options: CashOptions = {}): Promise<CashResult> {
   validatePlan(plan);
   const lp = buildCashLp(plan, options);
-  const solved = await solver.solve(lp.program, {
+  const solved = await solveFromRounding(solver, lp.program, {
     timeLimitSeconds: options.timeLimitSeconds,
     mipGap: options.mipGap ?? DEFAULT_MIP_GAP,
   });
@@ -49,7 +50,8 @@ export async function optimizeCash(plan: CashPlan, solver: Solver, options: Cash
     throw CashErrors.noSolution('time limit');
   const periods = readSchedule(plan, lp.index, solved.values);
   const last = periods[periods.length - 1];
-  const result: CashResult = { status: solved.status, objective: last.closingCash - last.debt, periods };
+  const gap = solved.status === 'time_limit' && solved.gap !== undefined ? { gap: solved.gap } : {};
+  const result: CashResult = { status: solved.status, objective: last.closingCash - last.debt, ...gap, periods };
   if (options.objective === 'headroom') result.headroom = solved.objective;
   if (options.shadowPrices && options.objective !== 'headroom') {
     let duals = solved.rowDuals;

@@ -4,6 +4,9 @@
  * its window, maturing by the last period), with `n{k}_{t}` lots and `y{k}_{t}` place-or-not when
  * integers are honoured. Each placement leaves cash in period t and returns (1+r)^term of it in
  * period t + term: `flow[t]` lists those terms with the sign of cash leaving (+x at t, −g·x at t+term).
+ * With `lotColumns` a lotted placement is written as lot·n{k}_{t} directly (no x column, no lot row):
+ * the same programme with one column and one row fewer per lot decision, which GLPK's MIP presolver
+ * does not do by itself and whose branch-and-bound then needs far fewer nodes (docs/cash.md).
  */
 import type { Column, Row, Term } from '../solver/types';
 import type { Instrument } from './types';
@@ -16,8 +19,11 @@ export function placementWindow(ins: Instrument, periods: number): { first: numb
 export interface Placements {
   /** Cash leaving for placements in period t (index 1..T): +x placed, −(1+r)^term·x maturing. */
   flow: Term[][];
-  /** Placement variable of instrument k in period t (1-based t), or undefined when not allowed. */
-  placement: (k: number, t: number) => string | undefined;
+  /**
+   * The amount placed in instrument k in period t (1-based t) as a column times a coefficient (`x{k}_{t}`
+   * times 1, or `n{k}_{t}` times the lot with `lotColumns`), or undefined when not allowed.
+   */
+  placement: (k: number, t: number) => Term | undefined;
   growth: number[];
 }
 
@@ -32,25 +38,32 @@ export function addPlacements(
   bigM: number,
   columns: Column[],
   rows: Row[],
+  lotColumns = false,
 ): Placements {
   const T = periods;
   const flow: Term[][] = Array.from({ length: T + 1 }, () => []);
   const growth = instruments.map((ins) => Math.pow(1 + ins.rate, ins.term));
   const windows = instruments.map((ins) => placementWindow(ins, T));
+  const direct = instruments.map((ins) => integer && lotColumns && ins.lot !== undefined);
+  const amount = (k: number, t: number): Term =>
+    direct[k] ? { name: `n${k}_${t}`, coef: instruments[k].lot! } : { name: `x${k}_${t}`, coef: 1 };
   instruments.forEach((ins, k) => {
     for (let t = windows[k].first; t <= windows[k].last; t++) {
-      const x = `x${k}_${t}`;
+      const x = amount(k, t);
       const lotted = integer && ins.lot !== undefined;
       const min = ins.min ?? 0;
-      columns.push({ name: x, lb: 0, ub: ins.max ?? Infinity });
-      flow[t].push({ name: x, coef: 1 });
-      flow[t + ins.term].push({ name: x, coef: -growth[k] });
-      if (lotted) {
+      if (direct[k]) {
+        const most = ins.max === undefined ? Infinity : Math.floor(ins.max / ins.lot! + 1e-9);
+        columns.push({ name: x.name, lb: 0, ub: most, integer: true });
+      } else columns.push({ name: x.name, lb: 0, ub: ins.max ?? Infinity });
+      flow[t].push(x);
+      flow[t + ins.term].push({ name: x.name, coef: -growth[k] * x.coef });
+      if (lotted && !direct[k]) {
         columns.push({ name: `n${k}_${t}`, lb: 0, ub: Infinity, integer: true });
         rows.push({
           name: `lot${k}_${t}`,
           terms: [
-            { name: x, coef: 1 },
+            { name: x.name, coef: 1 },
             { name: `n${k}_${t}`, coef: -ins.lot! },
           ],
           lb: 0,
@@ -62,26 +75,20 @@ export function addPlacements(
         columns.push({ name: y, lb: 0, ub: 1, integer: true });
         rows.push({
           name: `pmin${k}_${t}`,
-          terms: [
-            { name: x, coef: 1 },
-            { name: y, coef: -min },
-          ],
+          terms: [x, { name: y, coef: -min }],
           lb: 0,
           ub: Infinity,
         });
         rows.push({
           name: `pmax${k}_${t}`,
-          terms: [
-            { name: x, coef: 1 },
-            { name: y, coef: -(ins.max ?? bigM) },
-          ],
+          terms: [x, { name: y, coef: -(ins.max ?? bigM) }],
           lb: -Infinity,
           ub: 0,
         });
       } // without integers a minimum placement cannot be expressed; the LP relaxation ignores it
     }
   });
-  const placement = (k: number, t: number): string | undefined =>
-    t >= windows[k].first && t <= windows[k].last ? `x${k}_${t}` : undefined;
+  const placement = (k: number, t: number): Term | undefined =>
+    t >= windows[k].first && t <= windows[k].last ? amount(k, t) : undefined;
   return { flow, placement, growth };
 }

@@ -30,9 +30,9 @@ export function readSchedule(plan: CashPlan, index: CashLpIndex, values: Record<
     let interestEarned = 0;
     plan.instruments.forEach((ins, k) => {
       const placed = index.placement(k, t);
-      invest[ins.name] = placed ? value(placed) : 0;
+      invest[ins.name] = placed ? clean(placed.coef * value(placed.name)) : 0;
       const source = t - ins.term >= 1 ? index.placement(k, t - ins.term) : undefined;
-      const principal = source ? value(source) : 0;
+      const principal = source ? clean(source.coef * value(source.name)) : 0;
       mature[ins.name] = principal * index.growth[k];
       interestEarned += principal * (index.growth[k] - 1);
     });

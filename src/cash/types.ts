@@ -101,6 +101,11 @@ export interface CashResult {
   status: 'optimal' | 'infeasible' | 'time_limit';
   /** closingCash[last] − debt[last] of the schedule returned. */
   objective: number;
+  /**
+   * `time_limit` MIPs: the relative gap between the plan returned and the LP relaxation's bound, i.e. the
+   * plan is provably within this fraction of the optimum (the schedule is feasible whatever the gap).
+   */
+  gap?: number;
   periods: SchedulePeriod[];
   /** Infeasible plans: the periods that cannot keep the minimum, and the cash each lacks. */
   shortfall?: Shortfall[];

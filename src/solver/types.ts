@@ -62,6 +62,11 @@ export interface SolveResult {
   rowDuals?: Record<string, number>;
   /** Wall time the solver reported, in seconds. */
   seconds: number;
+  /**
+   * A MIP stopped by its time limit with a plan: the relative gap between the plan's objective and the
+   * best bound known (|bound − objective| / |objective|), when the solver knows one.
+   */
+  gap?: number;
 }
 
 /** A solver: turns a programme into a solution. Implementations load their engine once. */

@@ -14,7 +14,7 @@ describe('buildCashLp', () => {
     };
     const { program, index } = buildCashLp(plan);
     expect(program.rows.map((r) => r.name)).toEqual(['cb1', 'cb2', 'cb3']);
-    expect(index.placement(0, 1)).toBe('x0_1');
+    expect(index.placement(0, 1)).toEqual({ name: 'x0_1', coef: 1 });
     expect(index.placement(0, 2)).toBeUndefined(); // 2 + 2 > 3
     expect(program.columns.find((c) => c.name === 'b2')).toEqual({ name: 'b2', lb: 0, ub: 5 });
   });

@@ -1,8 +1,8 @@
-import { optimizeCash } from '../../src/cash/optimize-cash';
+import { DEFAULT_MIP_GAP, optimizeCash } from '../../src/cash/optimize-cash';
 import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
 import { checkSchedule } from './check-schedule';
-import { randomPlan } from './plans';
+import { benchPlan, randomPlan } from './plans';
 
 describe('optimizeCash: hand-checkable plans', () => {
   it('places idle cash in the instrument that compounds most by the end', async () => {
@@ -133,5 +133,38 @@ describe('optimizeCash: every schedule satisfies every constraint (independent c
     const result = await optimizeCash(plan, solver);
     expect(result.objective).toBeCloseTo(4233.444306, 5);
     expect(checkSchedule(plan, result)).toEqual([]);
+  });
+});
+
+describe('optimizeCash: lot-sized plans of other seeds (gen.mjs makePlan), solved from the rounded relaxation', () => {
+  // Saved from glpsol 5.0: `glpsol --lp plan.lp --mipgap 5e-5` on gen.mjs's toLP(makePlan(T, 6, seed, true)):
+  // its LP relaxation ("* N: obj = …", the bound) and the plan it stops with at the gap (within 5e-5 of
+  // the optimum, so the optimum is at least that). Ours, also within 5e-5 of the optimum, must lie between
+  // glpsol's plan / (1 + 5e-5) and the bound. Seed 39079 took glpk.js's plain branch-and-bound 16–25 s.
+  it.each([
+    [78, 39079, 4135.421198, 4135.18902],
+    [78, 70186, 6810.452771, 6810.088339],
+    [52, 60001, 13728.96624, 13728.91564],
+  ])('%i×6 seed %i: optimal within the gap of glpsol, every constraint kept', async (T, seed, bound, glpsol) => {
+    const plan = benchPlan(T, 6, seed, true);
+    const result = await optimizeCash(plan, solver);
+    expect(result.status).toBe('optimal');
+    expect(result.gap).toBeUndefined();
+    expect(checkSchedule(plan, result)).toEqual([]);
+    expect(result.objective).toBeGreaterThanOrEqual(glpsol / (1 + DEFAULT_MIP_GAP));
+    expect(result.objective).toBeLessThanOrEqual(bound * (1 + 1e-9));
+  });
+
+  it('stopped by the time limit, returns a feasible plan and its gap to the bound (52×6 seed 60260)', async () => {
+    // glpsol cannot reach the 5e-5 gap on this plan in 60 s (bound 7053.265008 from its LP relaxation, best
+    // bound 7053.2008 after 60 s); neither can glpk.js in 2 s.
+    const plan = benchPlan(52, 6, 60260, true);
+    const result = await optimizeCash(plan, solver, { timeLimitSeconds: 2 });
+    expect(result.status).toBe('time_limit');
+    expect(checkSchedule(plan, result)).toEqual([]);
+    expect(result.gap).toBeGreaterThan(DEFAULT_MIP_GAP);
+    expect(result.gap).toBeLessThan(1e-3);
+    // the gap is the one to the LP relaxation's bound
+    expect(result.objective * (1 + result.gap!)).toBeCloseTo(7053.265008, 3);
   });
 });

@@ -1,7 +1,7 @@
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import type { GlpkEngine } from '../../src/solver/glpk-solver';
 import { createGlpkSolver, toGlpkProblem } from '../../src/solver/glpk-solver';
-import { smallLp as small, terms } from './small-lp';
+import { smallLp as small, smallMip, terms } from './small-lp';
 
 describe('glpk.js solver', () => {
   it('solves an LP and reports row duals', async () => {
@@ -13,23 +13,7 @@ describe('glpk.js solver', () => {
   });
 
   it('solves a MIP: max 3a + 2b, 2a + 2b ≤ 7, a, b integer → a = 3, b = 0, z = 9', async () => {
-    const result = await glpkNodeSolver.solve({
-      name: 'mip',
-      sense: 'max',
-      objective: terms({ a: 3, b: 2 }),
-      columns: [
-        { name: 'a', lb: 0, ub: Infinity, integer: true },
-        { name: 'b', lb: 0, ub: Infinity, integer: true },
-      ],
-      rows: [
-        {
-          name: 'r',
-          terms: terms({ a: 2, b: 2 }),
-          lb: -Infinity,
-          ub: 7,
-        },
-      ],
-    });
+    const result = await glpkNodeSolver.solve(smallMip);
     expect(result.status).toBe('optimal');
     expect(result.objective).toBeCloseTo(9, 9);
     expect(result.rowDuals).toBeUndefined();

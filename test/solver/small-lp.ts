@@ -16,3 +16,15 @@ export const smallLp: LinearProgram = {
   ],
   rows: [{ name: 'cap', terms: terms({ x: 1, y: 1 }), lb: -Infinity, ub: 4 }],
 };
+
+/** max 3a + 2b  s.t.  2a + 2b ≤ 7 (row `r`), a, b ≥ 0 integer  →  relaxation a = 3.5 (z = 10.5), optimum a = 3, b = 0, z = 9. */
+export const smallMip: LinearProgram = {
+  name: 'mip',
+  sense: 'max',
+  objective: terms({ a: 3, b: 2 }),
+  columns: [
+    { name: 'a', lb: 0, ub: Infinity, integer: true },
+    { name: 'b', lb: 0, ub: Infinity, integer: true },
+  ],
+  rows: [{ name: 'r', terms: terms({ a: 2, b: 2 }), lb: -Infinity, ub: 7 }],
+};
