@@ -13,7 +13,7 @@ import type { CashPlan, CashResult } from './types';
  */
 export function scheduleTable(
   plan: Pick<CashPlan, 'instruments'>,
-  result: Pick<CashResult, 'status' | 'periods' | 'objective' | 'shadowPrices'>,
+  result: Pick<CashResult, 'status' | 'periods' | 'objective' | 'shadowPrices' | 'gap'>,
   label = 'total; objective →',
 ): Cell[][] {
   const names = plan.instruments.map((i) => i.name);
@@ -48,7 +48,8 @@ export function scheduleTable(
     return row;
   });
   const last: Cell[] = totals.map((v) => v);
-  last[0] = result.status === 'time_limit' ? 'total (time limit: best plan found)' : label;
+  const within = result.gap !== undefined ? `, within ${(100 * result.gap).toPrecision(2)}% of the optimum` : '';
+  last[0] = result.status === 'time_limit' ? `total (time limit: best plan found${within})` : label;
   last[header.indexOf('debt')] = null;
   last[header.indexOf('closing cash')] = result.objective;
   if (prices) last[header.length - 1] = prices.creditLimitTotal;

@@ -3,6 +3,7 @@
  * shapes, defaults, and every error path returning an Excel error with a message (nothing thrown).
  */
 import { cashOptimize, cashRisk, cashSolver, wcMetricsFn, wcOptimize } from '../../functions/cash';
+import { scheduleTable } from '../../src/cash/schedule-table';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { column, errorCell, expectExcelError, rangeValues } from './excel-range';
 
@@ -39,6 +40,15 @@ describe('FPA.CASH.OPTIMIZE', () => {
     expect(last[0]).toBe('total; objective →');
     expect(last[10]).toBeCloseTo(102.01, 9);
     expect(last[8]).toBeCloseTo(2.01, 9);
+  });
+
+  it('labels the totals row of a plan stopped by the time limit with its gap to the bound', () => {
+    const period = { period: 1, invest: {}, mature: {}, draw: 0, repay: 0, debt: 0 };
+    const periods = [{ ...period, interestEarned: 0, interestPaid: 0, closingCash: 5 }];
+    const table = (gap?: number): unknown[] =>
+      scheduleTable({ instruments: [] }, { status: 'time_limit', objective: 5, periods, gap }).at(-1)!;
+    expect(table(1.234e-4)[0]).toBe('total (time limit: best plan found, within 0.012% of the optimum)');
+    expect(table()[0]).toBe('total (time limit: best plan found)');
   });
 
   it('takes a credit line as numbers or name/value pairs, and options', async () => {
