@@ -4,8 +4,10 @@
  */
 import type { BudgetLine, Flag, ThresholdSettings, Thresholds } from './types';
 import { lineResiduals } from './line-residuals';
+import type { LineResiduals } from './line-residuals';
 import { seasonalShapes } from './seasonal-shapes';
-import { lineIssues, sheetTypicalPlan } from './line-issues';
+import { lineAutocorrelationEvidence, lineIssues, sheetTypicalPlan } from './line-issues';
+import { sheetAutocorrelations } from './sheet-autocorrelation';
 import { issueFlag } from './issue-flag';
 import { periodLabeller } from './issue-text';
 import { rankFlags } from './rank-flags';
@@ -16,9 +18,24 @@ export interface DetectOptions {
   periods?: ReadonlyArray<string>;
 }
 
+/** Flags of one line from its residuals (lineResiduals), in period order. */
+function flagsOfView(
+  line: BudgetLine,
+  view: LineResiduals,
+  t: Thresholds,
+  options: DetectOptions,
+  typicalPlan: number | undefined,
+  rho: number,
+): Flag[] {
+  if (view.index.length === 0) return [];
+  const label = periodLabeller(options.periods);
+  return lineIssues(view, line.plan, t, typicalPlan, rho).map((issue) => issueFlag(line, view, issue, t, label));
+}
+
 /**
- * Flags of one line, in period order (not ranked). `shapes` and `typicalPlan` come from the line's
- * sheet (seasonalShapes, sheetTypicalPlan); without them the line is judged on its own.
+ * Flags of one line, in period order (not ranked). `shapes`, `typicalPlan` and `rho` come from the
+ * line's sheet (seasonalShapes, sheetTypicalPlan, sheetAutocorrelations); without them the line is
+ * judged on its own, its noise taken as independent.
  */
 export function detectLineFlags(
   line: BudgetLine,
@@ -26,11 +43,16 @@ export function detectLineFlags(
   options: DetectOptions = {},
   shapes?: ReadonlyArray<ReadonlyArray<number>>,
   typicalPlan?: number,
+  rho = 0,
 ): Flag[] {
-  const view = lineResiduals(line.plan, line.actual, t.periodsPerYear, shapes);
-  if (view.index.length === 0) return [];
-  const label = periodLabeller(options.periods);
-  return lineIssues(view, line.plan, t, typicalPlan).map((issue) => issueFlag(line, view, issue, t, label));
+  return flagsOfView(
+    line,
+    lineResiduals(line.plan, line.actual, t.periodsPerYear, shapes),
+    t,
+    options,
+    typicalPlan,
+    rho,
+  );
 }
 
 /**
@@ -61,10 +83,13 @@ export function detectFlags(
     return library.get(periodsPerYear);
   };
   const typicalPlan = sheetTypicalPlan(lines.map((l) => l.plan));
-  return rankFlags(
-    lines.flatMap((line) => {
-      const t = resolveThresholds(settings, line);
-      return detectLineFlags(line, t, options, shapesFor(t.periodsPerYear), typicalPlan);
-    }),
+  const judged = lines.map((line) => {
+    const t = resolveThresholds(settings, line);
+    return { line, t, view: lineResiduals(line.plan, line.actual, t.periodsPerYear, shapesFor(t.periodsPerYear)) };
+  });
+  // Each line's autocorrelation, shrunk toward the sheet's lines (empirical Bayes; docs/anomaly.md).
+  const rhos = sheetAutocorrelations(
+    judged.map(({ view, t }) => (view.index.length > 0 ? lineAutocorrelationEvidence(view, t) : null)),
   );
+  return rankFlags(judged.flatMap(({ line, t, view }, i) => flagsOfView(line, view, t, options, typicalPlan, rhos[i])));
 }

@@ -4,8 +4,17 @@
  */
 import type { LineResiduals } from './line-residuals';
 import { SIGMA_FLOOR, seasonallyAdjusted } from './line-residuals';
-import { bestSegment, CLIP, clipScores, noiseUnits, onset, scanSegments } from './scan-segments';
-import { ewmaRuns } from './ewma-drift';
+import {
+  autocorrelationEvidence,
+  bestSegment,
+  CLIP,
+  clipScores,
+  noiseUnits,
+  onset,
+  scanSegments,
+} from './scan-segments';
+import type { AutocorrelationEvidence } from './scan-segments';
+import { EWMA_LAMBDA, ewmaRuns } from './ewma-drift';
 import { oneOffPeriods } from './one-off-periods';
 import { yearEndProjection } from './year-end-projection';
 import { materialAmount } from './flag-severity';
@@ -199,6 +208,39 @@ function ewmaRunOnset(
   return onset(units, { from: start < 0 ? run.from : start, to: run.to }, run.sign, run.from);
 }
 
+/**
+ * How much wider an EWMA of AR(1) noise of unit variance swings than one of independent noise:
+ * √((1 + q)/(1 − q)), q = ρ(1 − λ) (the EWMA's variance under AR(1) noise, Lu & Reynolds 1999, in
+ * its long-run form). 1 when ρ = 0.
+ * @example ewmaAutocorrelation(0.5) // 1.5275…
+ */
+export function ewmaAutocorrelation(rho: number): number {
+  const q = rho * (1 - EWMA_LAMBDA);
+  return Math.sqrt((1 + q) / (1 - q));
+}
+
+/**
+ * The runs a first pass of the run detectors finds when it takes the line's noise as independent
+ * (the scan and the EWMA): the periods the line's autocorrelation is read outside of.
+ */
+function firstPassRuns(view: LineResiduals, t: Thresholds): { from: number; to: number }[] {
+  const independent = noiseUnits(view.residual, view.sigma);
+  return [
+    ...scanSegments(view.residual, view.sigma, t.alpha, t.z),
+    ...ewmaRuns(clipScores(independent), t.alpha * EWMA_ALPHA_SHARE, t.z),
+  ];
+}
+
+/**
+ * The evidence on the line's lag-1 autocorrelation: read outside the runs a first pass finds when it
+ * takes the noise as independent (null when too little is left). With a step or a spike in the
+ * reading, a line's own events would pass for autocorrelation; detectFlags shrinks it toward the
+ * sheet's lines (sheet-autocorrelation.ts) before the line's runs are judged with it.
+ */
+export function lineAutocorrelationEvidence(view: LineResiduals, t: Thresholds): AutocorrelationEvidence | null {
+  return autocorrelationEvidence(view.residual, firstPassRuns(view, t));
+}
+
 /** Does [from, to] overlap any of the issues? */
 const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) => i.from <= to && i.to >= from);
 
@@ -210,18 +252,23 @@ const overlaps = (issues: Issue[], from: number, to: number) => issues.some((i) 
  * issues are the union of the three tests, the scan and one-off test taking precedence where they
  * overlap. Touching issues on the same side of plan are one issue. `typicalPlan` (sheetTypicalPlan
  * of the line's sheet) lets runs be material in currency; without it they are judged in % only.
+ * `rho` (the line's lag-1 autocorrelation given its sheet, sheet-autocorrelation.ts) judges the runs'
+ * sums by their AR(1) variance and widens the EWMA; 0 takes the noise as independent.
  */
 export function lineIssues(
   view: LineResiduals,
   planAll: ReadonlyArray<number | null>,
   t: Thresholds,
   typicalPlan?: number,
+  rho = 0,
 ): Issue[] {
+  // Onsets are dated on the units of independent noise whatever rho: it changes what is significant only.
+  const independent = noiseUnits(view.residual, view.sigma);
   const scan = (residual: ReadonlyArray<number>) =>
-    scanSegments(residual, view.sigma, t.alpha, t.z)
+    scanSegments(residual, view.sigma, t.alpha, t.z, rho)
       .map((s): Issue => ({ from: s.from, to: s.to, sign: s.sign, evidence: s.evidence, pValue: s.pValue }))
       .filter((run) => isMaterialRun(view, planAll, run, t, typicalPlan));
-  const units = noiseUnits(view.residual, view.sigma);
+  const units = noiseUnits(view.residual, view.sigma, rho);
   const runs = scan(view.residual).filter((run) => !spikeDriven(view.residual, units, run, scan));
   const covered = new Set<number>();
   for (const run of runs) for (let i = run.from; i <= run.to; i += 1) covered.add(i);
@@ -243,9 +290,9 @@ export function lineIssues(
       pValue: o.pValue,
     }));
   const found = [...runs, ...oneOffs];
-  const z = clipScores(noiseUnits(view.residual, view.sigma));
+  const z = clipScores(noiseUnits(view.residual, view.sigma, rho)).map((v) => v / ewmaAutocorrelation(rho));
   const drifts = ewmaRuns(z, t.alpha * EWMA_ALPHA_SHARE, t.z)
-    .map((d) => ({ ...d, from: ewmaRunOnset(units, z, d) }))
+    .map((d) => ({ ...d, from: ewmaRunOnset(independent, clipScores(independent), d) }))
     .filter((d) => !overlaps(found, d.from, d.to) && isMaterialRun(view, planAll, d, t, typicalPlan));
   return merge([...found, ...drifts]);
 }

@@ -63,12 +63,83 @@ export function autocorrelationInflation(r: ReadonlyArray<number>): number {
 }
 
 /**
- * The residuals in noise units, with the scale widened for lag-1 autocorrelation
- * (autocorrelationInflation): what every run detector of a line reads.
+ * The residuals in noise units: what every run detector of a line reads. With the line's
+ * autocorrelation `rho` > 0 (its posterior mean given the sheet: sheet-autocorrelation.ts), units of the noise's own standard deviation
+ * σ/√(1 − ρ) (the difference-based scale σ reads σ_noise·√(1 − ρ) under AR(1) noise), the runs'
+ * sums then judged by their AR(1) variance (ar1SumVariance); without it, the scale widened for lag-1
+ * autocorrelation after a running median (autocorrelationInflation).
  */
-export function noiseUnits(residual: ReadonlyArray<number>, sigma: number): number[] {
+export function noiseUnits(residual: ReadonlyArray<number>, sigma: number, rho = 0): number[] {
+  if (rho > 0) return residual.map((v) => (v * Math.sqrt(1 - rho)) / sigma);
   const inflation = autocorrelationInflation(residual);
   return residual.map((v) => v / sigma / inflation);
+}
+
+/**
+ * Var(Σ of `length` consecutive values of AR(1) noise of unit variance) = L + 2 Σ_{k<L} (L − k) ρ^k
+ * (L when ρ = 0): a run's sum is judged against this, not against L, on autocorrelated noise.
+ * @example ar1SumVariance(2, 0.5) // 3
+ */
+export function ar1SumVariance(length: number, rho: number): number {
+  let v = length;
+  let power = 1;
+  for (let k = 1; k < length; k += 1) {
+    power *= rho;
+    v += 2 * (length - k) * power;
+  }
+  return v;
+}
+
+/** Fewest periods outside the line's runs, and adjacent pairs among them, its autocorrelation is read from. */
+const LEAST_OUTSIDE = 12;
+
+/** Periods outside the runs are winsorised at this many robust scales, so a spike does not read as correlation. */
+const WINSOR = 3;
+
+/** A line's lag-1 autocorrelation as read from its own periods: the estimate and how many adjacent pairs it rests on. */
+export interface AutocorrelationEvidence {
+  /** ρ̂, corrected for its small-sample bias, in [−1, 1]. */
+  estimate: number;
+  /** Adjacent pairs of periods it was read from (its standard error is about √((1 − ρ²)/pairs)). */
+  pairs: number;
+}
+
+/**
+ * The lag-1 autocorrelation of a line's noise, read so that the line's own events do not pass for
+ * it: from the periods outside the `runs` a first pass of the run detectors found (adjacent pairs
+ * both outside), centred at their median and winsorised at WINSOR scales of their MAD, and corrected
+ * for its small-sample bias (E ρ̂ ≈ ρ − (1 + 4ρ)/n with the mean estimated; Kendall 1954). Null when
+ * fewer than LEAST_OUTSIDE periods are left. On 36 periods ρ̂ has a standard error of about 0.17, too
+ * loose to judge a line's runs by alone: sheet-autocorrelation.ts shrinks it toward the sheet's lines.
+ * @example autocorrelationEvidence(Array.from({ length: 36 }, (_, t) => Math.cos(t / 2)), [])?.estimate // 0.98…
+ */
+export function autocorrelationEvidence(
+  residual: ReadonlyArray<number>,
+  runs: ReadonlyArray<{ from: number; to: number }>,
+): AutocorrelationEvidence | null {
+  const m = residual.length;
+  const inside = new Array<boolean>(m).fill(false);
+  for (const run of runs) for (let i = Math.max(0, run.from); i <= Math.min(m - 1, run.to); i += 1) inside[i] = true;
+  const outside = residual.map((_, i) => i).filter((i) => !inside[i]);
+  if (outside.length < LEAST_OUTSIDE) return null;
+  const centre = median(outside.map((i) => residual[i]));
+  const scale = 1.4826 * median(outside.map((i) => Math.abs(residual[i] - centre)));
+  if (!(scale > 0)) return null;
+  const x = residual.map((v) => Math.max(-WINSOR, Math.min(WINSOR, (v - centre) / scale)));
+  let lagged = 0;
+  let pairs = 0;
+  let squares = 0;
+  for (const i of outside) {
+    squares += x[i] ** 2;
+    if (i > 0 && !inside[i - 1]) {
+      lagged += x[i] * x[i - 1];
+      pairs += 1;
+    }
+  }
+  if (pairs < LEAST_OUTSIDE - 1 || squares <= 0) return null;
+  const n = outside.length;
+  const estimate = lagged / pairs / (squares / n);
+  return { estimate: Math.max(-1, Math.min(1, estimate + (1 + 4 * estimate) / n)), pairs };
 }
 
 /** Scores clipped at ±CLIP noise units, so one spike cannot make a run on its own. */
@@ -77,9 +148,10 @@ export function clipScores(raw: ReadonlyArray<number>): number[] {
 }
 
 /**
- * The segment of two or more positions in [a, b] with the largest |Σ z| / √length, or with the
- * largest sign·Σ z / √length on the side `sign` (the first of equals). The EWMA's runs are dated from
- * the signed one: where, inside the EWMA's excursion, the change stands out most on the run's side.
+ * The segment of two or more positions in [a, b] with the largest |Σ z| / spread[length], or with the
+ * largest sign·Σ z / spread[length] on the side `sign` (the first of equals); spread[L] is √L for
+ * independent noise. The EWMA's runs are dated from the signed one: where, inside the EWMA's
+ * excursion, the change stands out most on the run's side.
  * @example bestSegment([0.5, 0.3, 0.4, -0.1, 3, 3.5, 3], 0, 6, 1).from // 4
  */
 export function bestSegment(
@@ -87,13 +159,15 @@ export function bestSegment(
   a: number,
   b: number,
   sign?: number,
+  spread?: ReadonlyArray<number>,
 ): { from: number; to: number; stat: number } {
   let best = { from: -1, to: -1, stat: sign === undefined ? 0 : -Infinity };
   for (let i = a; i < b; i += 1) {
     let sum = z[i];
     for (let j = i + 1; j <= b; j += 1) {
       sum += z[j];
-      const stat = (sign === undefined ? Math.abs(sum) : sign * sum) / Math.sqrt(j - i + 1);
+      const stat =
+        (sign === undefined ? Math.abs(sum) : sign * sum) / (spread ? spread[j - i + 1] : Math.sqrt(j - i + 1));
       if (stat > best.stat) best = { from: i, to: j, stat };
     }
   }
@@ -164,13 +238,22 @@ export function onset(z: ReadonlyArray<number>, run: { from: number; to: number 
  * from their onset (a hinge fit for a drift, Page's CUSUM for a step) and the search recurses on the
  * periods before and after them.
  * @param sigma the line's noise scale, in the residuals' units
+ * @param rho the line's lag-1 autocorrelation (sheet-autocorrelation.ts); 0 judges runs as independent noise
  * @example scanSegments([0, 0.01, -0.01, 0.3, 0.31, 0.29, 0.3, 0.3, 0.01, 0], 0.01, 0.01, 3)[0] // {from: 3, to: 7, sign: 1, ...}
  */
-export function scanSegments(residual: ReadonlyArray<number>, sigma: number, alpha: number, zFloor: number): Segment[] {
+export function scanSegments(
+  residual: ReadonlyArray<number>,
+  sigma: number,
+  alpha: number,
+  zFloor: number,
+  rho = 0,
+): Segment[] {
   const m = residual.length;
   if (m < 4) return [];
+  // The autocorrelation changes what is significant, not where a run starts: onsets are dated as before.
   const raw = noiseUnits(residual, sigma);
-  const z = clipScores(raw);
+  const spread = Array.from({ length: m + 1 }, (_, length) => Math.sqrt(ar1SumVariance(length, rho)));
+  const z = rho > 0 ? clipScores(noiseUnits(residual, sigma, rho)) : clipScores(raw);
   const df = scaleDegreesOfFreedom(m);
   const critical = Math.max(zFloor, scanCritical(alpha, m, df));
   const found: Segment[] = [];
@@ -178,7 +261,7 @@ export function scanSegments(residual: ReadonlyArray<number>, sigma: number, alp
   while (regions.length > 0) {
     const [a, b] = regions.pop() as [number, number];
     if (b - a < 1) continue;
-    const best = bestSegment(z, a, b);
+    const best = bestSegment(z, a, b, undefined, spread);
     if (best.from < 0 || best.stat < critical) continue;
     let sum = 0;
     for (let i = best.from; i <= best.to; i += 1) sum += z[i];

@@ -1,4 +1,10 @@
-import { autocorrelationInflation, bestSegment, scanSegments } from '../../src/anomaly/scan-segments';
+import {
+  ar1SumVariance,
+  autocorrelationInflation,
+  bestSegment,
+  autocorrelationEvidence,
+  scanSegments,
+} from '../../src/anomaly/scan-segments';
 import { normals } from './helpers';
 
 const noise = (seed: number, n = 36, sd = 0.02) => normals(seed, n).map((v) => sd * v);
@@ -72,5 +78,76 @@ describe('bestSegment on one side', () => {
     expect(bestSegment([1, 1, 1, 1], 0, 3, 1).from).toBe(0);
     // Only inside [from, to].
     expect(bestSegment([5, 5, 0, 1, 1], 2, 4, 1).from).toBe(3);
+  });
+});
+
+/** Stationary AR(1) noise of standard deviation `sd`, from the seeded normals. */
+const ar1 = (seed: number, rho: number, n = 36, sd = 0.02) => {
+  const e = normals(seed, n);
+  const out: number[] = [];
+  e.forEach((v, t) => out.push(t === 0 ? v : rho * out[t - 1] + Math.sqrt(1 - rho * rho) * v));
+  return out.map((v) => sd * v);
+};
+
+describe('ar1SumVariance', () => {
+  it('is the length for independent noise and adds the covariances of AR(1) noise', () => {
+    expect(ar1SumVariance(4, 0)).toBe(4);
+    expect(ar1SumVariance(1, 0.5)).toBe(1);
+    expect(ar1SumVariance(2, 0.5)).toBeCloseTo(3, 12);
+    // 3 + 2·(2·0.5 + 1·0.25)
+    expect(ar1SumVariance(3, 0.5)).toBeCloseTo(5.5, 12);
+  });
+});
+
+describe('autocorrelationEvidence', () => {
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
+  it('reads about 0, with a standard error near √(1/pairs), on independent noise', () => {
+    const read = Array.from({ length: 300 }, (_, k) => autocorrelationEvidence(noise(k + 1), []));
+    const estimates = read.map((e) => e?.estimate ?? NaN);
+    expect(read.every((e) => e?.pairs === 35)).toBe(true);
+    expect(Math.abs(mean(estimates))).toBeLessThan(0.04);
+    // Bartlett: √(1/35) = 0.169
+    expect(sd(estimates)).toBeGreaterThan(0.14);
+    expect(sd(estimates)).toBeLessThan(0.2);
+  });
+  it('reads strong AR(1) noise about at its true rho (corrected for its small-sample bias)', () => {
+    const estimates = Array.from(
+      { length: 300 },
+      (_, k) => autocorrelationEvidence(ar1(1000 + k, 0.6), [])?.estimate ?? NaN,
+    );
+    expect(mean(estimates)).toBeGreaterThan(0.55);
+    expect(mean(estimates)).toBeLessThan(0.65);
+  });
+  it('does not read a level shift as autocorrelation once its run is left out', () => {
+    const r = noise(21).map((v, t) => (t >= 20 ? v + 0.1 : v));
+    const runs = scanSegments(r, 0.02, 0.01, 3);
+    expect(runs).toEqual([expect.objectContaining({ to: 35 })]);
+    expect(autocorrelationEvidence(r, [])?.estimate).toBeGreaterThan(0.3);
+    expect(autocorrelationEvidence(r, runs)?.estimate).toBeLessThan(0.2);
+    expect(autocorrelationEvidence(r, runs)?.pairs).toBeLessThan(35);
+  });
+  it('is null with too few periods outside the runs', () => {
+    expect(autocorrelationEvidence(noise(22), [{ from: 0, to: 25 }])).toBeNull();
+    expect(autocorrelationEvidence([0.1, 0.2, 0.3], [])).toBeNull();
+  });
+});
+
+describe('scanSegments on AR(1) noise', () => {
+  it("raises far fewer false runs when judged with the noise's rho", () => {
+    let independent = 0;
+    let correlated = 0;
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const r = ar1(2000 + seed, 0.5);
+      if (scanSegments(r, 0.02 * Math.sqrt(0.5), 0.01, 3).length) independent += 1;
+      if (scanSegments(r, 0.02 * Math.sqrt(0.5), 0.01, 3, 0.5).length) correlated += 1;
+    }
+    // the difference-based scale reads σ√(1 − ρ) on AR(1) noise, as given here
+    expect(correlated).toBeLessThanOrEqual(8);
+    expect(independent).toBeGreaterThan(4 * Math.max(1, correlated));
+  });
+  it('still finds a two-month step of many noise units with a rho', () => {
+    const r = noise(23).map((v, t) => (t >= 34 ? v + 0.3 : v));
+    expect(scanSegments(r, 0.02, 0.01, 3, 0.5)).toEqual([expect.objectContaining({ from: 34, to: 35, sign: 1 })]);
   });
 });
