@@ -107,14 +107,15 @@ export async function verifyAuditChain(
   const walk = await startWalk(db, window.fromId);
   const toId = window.toId ?? Number.MAX_SAFE_INTEGER;
   const limit = window.limit ?? Number.MAX_SAFE_INTEGER;
-  let more = true;
-  while (more && walk.checked < limit) {
-    const size = Math.min(batchRows, limit - walk.checked);
-    const batch: QueryResult<HashedRow> = await db.query<HashedRow>(
-      `SELECT ${HASHED} FROM audit_log WHERE audit_log.id > $1 AND audit_log.id <= $2 ORDER BY audit_log.id LIMIT $3`,
-      [walk.lastId ?? 0, toId, size],
-    );
-    for (const row of batch.rows) {
+  for (;;) {
+    // No upper bound in SQL: with `id <= $n` the planner may read and sort every remaining record for
+    // each batch (a bitmap scan), where the primary key's index reads just the batch in order. Ids are
+    // unique integers, so at most `toId − last id` records are left in the window.
+    const size = Math.min(batchRows, limit - walk.checked, toId - (walk.lastId ?? 0));
+    if (size <= 0) break;
+    const batch = await nextRecords(db, walk.lastId ?? 0, size);
+    for (const row of batch) {
+      if (Number(row.id) > toId) return endWalk(db, walk, toId);
       walk.checked += 1;
       walk.readId = Number(row.id);
       walk.firstId ??= walk.readId;
@@ -123,13 +124,22 @@ export async function verifyAuditChain(
       walk.prev = row.hash;
       walk.lastId = walk.readId;
     }
-    more = batch.rows.length === size;
+    if (batch.length < size) return endWalk(db, walk, toId);
   }
-  if (more) {
-    const after = await db.query('SELECT 1 FROM audit_log WHERE id > $1 AND id <= $2 LIMIT 1', [walk.lastId, toId]);
-    if (after.rowCount > 0) return report(walk, false, { next: Number(walk.lastId) + 1 });
+  if (walk.checked >= limit) {
+    const [after] = await nextRecords(db, walk.lastId ?? 0, 1);
+    if (after && Number(after.id) <= toId) return report(walk, false, { next: Number(walk.lastId) + 1 });
   }
   return endWalk(db, walk, toId);
+}
+
+/** Up to `size` records after id `afterId`, in id order, with their fields as hashed. */
+async function nextRecords(db: Queryable, afterId: number, size: number): Promise<HashedRow[]> {
+  const found: QueryResult<HashedRow> = await db.query<HashedRow>(
+    `SELECT ${HASHED} FROM audit_log WHERE audit_log.id > $1 ORDER BY audit_log.id LIMIT $2`,
+    [afterId, size],
+  );
+  return found.rows;
 }
 
 /** The hash the window's first record must name: the stored hash of the record before `fromId`. */
