@@ -195,6 +195,12 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   socket.destroy(error);
 }
 
+/** Catalogue codes for what the body parser refuses (too large, an unsupported content type). */
+const FRAMEWORK_CODES: Readonly<Record<number, string>> = {
+  413: 'SERVER_PAYLOAD_TOO_LARGE',
+  415: 'SERVER_UNSUPPORTED_MEDIA_TYPE',
+};
+
 function describeError(error: FastifyError): {
   status: number;
   code: string;
@@ -222,7 +228,13 @@ function describeError(error: FastifyError): {
     return { status: 400, code: 'SERVER_INVALID_VALUE', message: 'A value in the request is out of range.' };
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return { status, code: typeof error.code === 'string' ? error.code : 'SERVER_BAD_REQUEST', message: error.message };
+    // The framework's own codes (FST_ERR_…) name the framework, not the problem: the catalogue's instead.
+    const own = typeof error.code === 'string' && !error.code.startsWith('FST_');
+    return {
+      status,
+      code: own ? error.code : (FRAMEWORK_CODES[status] ?? 'SERVER_BAD_REQUEST'),
+      message: error.message,
+    };
   }
   return { status: 500, code: 'SERVER_INTERNAL', message: 'The server hit an internal problem; it is logged.' };
 }

@@ -41,10 +41,32 @@ describe('probes: bodies at the size limit (third pass)', () => {
         problems.push(
           `${key}: at the limit ${atLimit.statusCode} ${atLimit.body.slice(0, 120)}; past it ${over.statusCode}`,
         );
-      if (over.statusCode === 413) expect(over.json().error.code).toMatch(/TOO_LARGE/);
+      if (over.statusCode === 413) expect(over.json().error.code).toBe('SERVER_PAYLOAD_TOO_LARGE');
       expect([key, ms < 60_000]).toEqual([key, true]);
     }
     expect(problems).toEqual([]);
+  });
+
+  test('what the body parser refuses speaks the catalogue, not the framework (found: FST_ERR_… codes)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const post = (payload: string, type?: string) =>
+      server.as(admin, {
+        method: 'POST',
+        url: '/api/reviews',
+        payload,
+        headers: type === undefined ? {} : { 'content-type': type },
+      });
+    const answers = [
+      [await post('{"costCentre": ', 'application/json'), 400],
+      [await post('', 'application/json'), 400],
+      [await post('costCentre=CC1', 'application/x-www-form-urlencoded'), 415],
+      [await post('{}', 'text/plain'), 415],
+      [await post(`{"pad":"${'x'.repeat(LIMIT)}"}`, 'application/json'), 413],
+    ] as const;
+    for (const [r, status] of answers) {
+      expect([r.statusCode, r.json().error.code]).toEqual([status, expect.stringMatching(/^SERVER_[A-Z_]+$/)]);
+      expect(r.body).not.toContain('FST_');
+    }
   });
 });
 
