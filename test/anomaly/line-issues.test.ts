@@ -1,4 +1,10 @@
-import { isMaterialRun, lineIssues, sheetTypicalPlan } from '../../src/anomaly/line-issues';
+import {
+  ewmaAutocorrelation,
+  isMaterialRun,
+  lineAutocorrelationEvidence,
+  lineIssues,
+  sheetTypicalPlan,
+} from '../../src/anomaly/line-issues';
 import { lineResiduals } from '../../src/anomaly/line-residuals';
 import { oneOffPeriods } from '../../src/anomaly/one-off-periods';
 import { scanSegments } from '../../src/anomaly/scan-segments';
@@ -145,5 +151,51 @@ describe('isMaterialRun', () => {
     const view = lineResiduals(p12, actual, 12);
     expect(isMaterialRun(view, p12, { from: 4, to: 7, sign: 1 }, t)).toBe(true);
     expect(isMaterialRun(view, p12, { from: 4, to: 7, sign: 1 }, { ...t, runRatePct: 0.1 })).toBe(false);
+  });
+});
+
+describe('ewmaAutocorrelation', () => {
+  it('is 1 for independent noise and widens the EWMA as rho grows', () => {
+    expect(ewmaAutocorrelation(0)).toBe(1);
+    // q = 0.5 × (1 − 0.2) = 0.4: √(1.4 / 0.6)
+    expect(ewmaAutocorrelation(0.5)).toBeCloseTo(Math.sqrt(1.4 / 0.6), 12);
+    expect(ewmaAutocorrelation(0.3)).toBeLessThan(ewmaAutocorrelation(0.5));
+  });
+});
+
+describe('lineAutocorrelationEvidence', () => {
+  const p36 = new Array<number>(36).fill(1000);
+  it('reads the noise outside the runs a first pass finds, so a step is not read as autocorrelation', () => {
+    const z = normals(31, 36);
+    const step = lineResiduals(
+      p36,
+      z.map((v, i) => 1000 * (1 + 0.02 * v + (i >= 20 ? 0.2 : 0))),
+      12,
+    );
+    const e = lineAutocorrelationEvidence(step, t);
+    expect(e?.pairs).toBeLessThan(35);
+    expect(Math.abs(e?.estimate ?? 1)).toBeLessThan(0.3);
+  });
+  it('reads AR(1) noise as autocorrelated', () => {
+    const ar: number[] = [];
+    normals(32, 36).forEach((v, i) => ar.push(i === 0 ? v : 0.7 * ar[i - 1] + Math.sqrt(1 - 0.49) * v));
+    const e = lineAutocorrelationEvidence(
+      lineResiduals(
+        p36,
+        ar.map((v) => 1000 * (1 + 0.02 * v)),
+        12,
+      ),
+      t,
+    );
+    expect(e?.estimate).toBeGreaterThan(0.3);
+  });
+  it('is null when runs cover all but a few periods', () => {
+    const z = normals(33, 36);
+    const view = lineResiduals(
+      p36,
+      z.map((v, i) => 1000 * (1 + 0.02 * v + (i >= 4 ? 0.3 : 0))),
+      12,
+    );
+    expect(lineAutocorrelationEvidence(view, t)).toBeNull();
   });
 });
