@@ -7,11 +7,11 @@
  * Scoring: bench/flags-score.ts (one flag per issue).
  *
  * Run: npm run bench:flags-cv [-- --fold-a 1,2,3,4,5,6,7,8 --fold-b 101,102,103,104,105,106,107,108
- *      --alphas 0.005,0.01,0.02,0.03 --lines 200 --set a|b --by-kind]
- * `--by-kind` adds, for each alpha over both folds, recall by event kind and precision by flag kind.
+ *      --alphas 0.005,0.01,0.02,0.03 --lines 200 --set a|b --periods 36 --by-kind]
+ * `--periods N` makes the sheets N months long (36 by default). `--by-kind` adds, for each alpha over both folds, recall by event kind and precision by flag kind.
  */
 import { detectFlags } from '../src/anomaly/detect-flags';
-import { generatorFile, labelledSet, setOption } from './flags-sets';
+import { generatorFile, labelledSet, periodsOption, setOption } from './flags-sets';
 import type { SetName } from './flags-sets';
 import { addScores, scoreFlags } from './flags-score';
 import type { Score } from './flags-score';
@@ -36,8 +36,14 @@ interface FoldScore {
 }
 
 /** Every alpha's score on one fold's seeds (the sets are generated once). */
-function foldScores(set: SetName, seeds: number[], alphas: number[], lines: number): Map<number, FoldScore> {
-  const sets = seeds.map((seed) => labelledSet(set, seed, lines));
+function foldScores(
+  set: SetName,
+  seeds: number[],
+  alphas: number[],
+  lines: number,
+  periods: number,
+): Map<number, FoldScore> {
+  const sets = seeds.map((seed) => labelledSet(set, seed, lines, periods));
   const out = new Map<number, FoldScore>();
   for (const alpha of alphas) {
     const each = sets.map(({ budget, labels }) =>
@@ -87,15 +93,19 @@ function byKind(alphas: number[], scores: Record<'A' | 'B', Map<number, FoldScor
 
 function main(): void {
   const set = setOption();
+  const periods = periodsOption();
   const lines = option('--lines', [200])[0];
   const alphas = option('--alphas', [0.005, 0.01, 0.02, 0.03]);
   const folds = {
     A: option('--fold-a', [1, 2, 3, 4, 5, 6, 7, 8]),
     B: option('--fold-b', [101, 102, 103, 104, 105, 106, 107, 108]),
   };
-  const scores = { A: foldScores(set, folds.A, alphas, lines), B: foldScores(set, folds.B, alphas, lines) };
+  const scores = {
+    A: foldScores(set, folds.A, alphas, lines, periods),
+    B: foldScores(set, folds.B, alphas, lines, periods),
+  };
   const out = [
-    `Two-fold cross-validation on ${generatorFile(set)}, ${lines} lines × 36 months a seed: fold A seeds ${folds.A.join(', ')}; fold B seeds ${folds.B.join(', ')}.`,
+    `Two-fold cross-validation on ${generatorFile(set)}, ${lines} lines × ${periods} months a seed: fold A seeds ${folds.A.join(', ')}; fold B seeds ${folds.B.join(', ')}.`,
     '',
     '| alpha | fold | flags | precision | least precision on a seed | recall | recall, material events |',
     '|---|---|---|---|---|---|---|',

@@ -1,5 +1,5 @@
 /**
- * False flags on lines of pure noise (no events, 36 months, `minPct` 0 so materiality does not hide
+ * False flags on lines of pure noise (no events, 36 months unless `periods` says otherwise, `minPct` 0 so materiality does not hide
  * them): the share of lines with a run and with a one-off, for Gaussian noise and for Student-t(4)
  * noise scaled to the same standard deviation on a plan flat at 1,000 (noise 10% of plan), and for
  * Gaussian noise of 3% on a plan phased flat at 1,000 against actuals that swing ±30% with the season
@@ -31,7 +31,7 @@ const RHO: Partial<Record<Noise, number>> = { 'Gaussian AR(1), ρ 0.5': 0.5, 'Ga
 /** σ of the lognormal noise's logarithm: exp(σ·N(0, 1) − σ²/2) has mean 1. */
 const LOG_SIGMA = 0.3;
 
-function noiseLines(count: number, noise: Noise, seed: number): BudgetLine[] {
+function noiseLines(count: number, noise: Noise, seed: number, periods: number): BudgetLine[] {
   const streams: Record<Noise, string> = {
     Gaussian: 'noise:normal',
     'Student-t(4)': 'noise:t4',
@@ -69,16 +69,17 @@ function noiseLines(count: number, noise: Noise, seed: number): BudgetLine[] {
     costCentre: 'N',
     account: 'noise',
     owner: 'n',
-    plan: new Array<number>(PERIODS).fill(1000),
-    actual: Array.from({ length: PERIODS }, (__, t) => actual(t)),
+    plan: new Array<number>(periods).fill(1000),
+    actual: Array.from({ length: periods }, (__, t) => actual(t)),
   }));
 }
 
 /**
  * Markdown rows: noise, lines, share with a run, share with a one-off. The seasonal lines are fewer
- * (`count` / 4): each period's one-off test re-estimates their seasonal pattern.
+ * (`count` / 4): each period's one-off test re-estimates their seasonal pattern. Each line is `periods`
+ * months long.
  */
-export function noiseRows(count = 4000, seed = 7): string[] {
+export function noiseRows(count = 4000, seed = 7, periods = PERIODS): string[] {
   const kinds: [Noise, number][] = [
     ['Gaussian', count],
     ['Student-t(4)', count],
@@ -89,7 +90,7 @@ export function noiseRows(count = 4000, seed = 7): string[] {
     ['lognormal, σ 0.3', Math.round(count / 4)],
   ];
   return kinds.map(([noise, n]) => {
-    const lines = noiseLines(n, noise, seed);
+    const lines = noiseLines(n, noise, seed, periods);
     const flags = detectFlags(lines, { minPct: 0, alpha: 0.01 });
     const share = (one: boolean) =>
       new Set(flags.filter((f) => (f.throughIndex === f.periodIndex) === one).map((f) => f.line)).size / n;

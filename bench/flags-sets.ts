@@ -1,7 +1,8 @@
 /**
  * The labelled budget sets the flags benchmarks score on, chosen by `--set`: `a` (the default,
  * scripts/make-budget-set.ts, the set the engine was tuned on) or `b` (scripts/make-budget-set-b.ts,
- * an independently designed generator: a rule counts only if it holds on both).
+ * an independently designed generator: a rule counts only if it holds on both), and their length in
+ * months by `--periods` (36 by default, the length every figure in docs/anomaly.md is on).
  */
 import { makeBudgetSet } from '../scripts/make-budget-set';
 import { makeBudgetSetB } from '../scripts/make-budget-set-b';
@@ -18,13 +19,26 @@ export function setOption(argv: ReadonlyArray<string> = process.argv): SetName {
   return name;
 }
 
-/** One seed's labelled set of the named generator. */
+/** The sheets' length in months (`--periods N`, 12 or more); 36 when absent. */
+export function periodsOption(argv: ReadonlyArray<string> = process.argv): number {
+  const i = argv.indexOf('--periods');
+  const n = i >= 0 ? Number(argv[i + 1]) : DEFAULT_PERIODS;
+  if (!Number.isInteger(n) || n < 12)
+    throw new Error(`--periods must be a whole number of 12 or more, not ${argv[i + 1]}`);
+  return n;
+}
+
+/** The generators' own length: three fiscal years. */
+export const DEFAULT_PERIODS = 36;
+
+/** One seed's labelled set of the named generator, `periods` months long. */
 export function labelledSet(
   set: SetName,
   seed: number,
   lines: number,
+  periods = DEFAULT_PERIODS,
 ): { budget: { lines: BudgetLine[] }; labels: LabelledEvent[] } {
-  return set === 'b' ? makeBudgetSetB(seed, lines) : makeBudgetSet(seed, lines);
+  return set === 'b' ? makeBudgetSetB(seed, lines, periods) : makeBudgetSet(seed, lines, periods);
 }
 
 /** The generator's file, for table captions. */

@@ -9,10 +9,15 @@ import { makeBudgetSetB } from '../scripts/make-budget-set-b';
 import { scoreFlags } from './flags-score';
 
 /** Markdown rows: trait | lines | false flags | false flags per 100 lines, over the seeds. */
-export function falseFlagsByTrait(seeds: ReadonlyArray<number>, lines: number, settings: ThresholdSettings): string[] {
+export function falseFlagsByTrait(
+  seeds: ReadonlyArray<number>,
+  lines: number,
+  settings: ThresholdSettings,
+  periods?: number,
+): string[] {
   const tally = new Map<string, [number, number]>();
   for (const seed of seeds) {
-    const { budget, labels, truths } = makeBudgetSetB(seed, lines);
+    const { budget, labels, truths } = makeBudgetSetB(seed, lines, periods);
     const flags = detectFlags(budget.lines, settings);
     truths.forEach((t) => {
       const events = labels.filter((e) => e.line === t.line);
@@ -44,10 +49,15 @@ const BANDS: ReadonlyArray<[number, number]> = [
 ];
 
 /** Markdown rows: event kind | caught / events in each band of size (σ units: < 2, 2–4, 4–8, ≥ 8). */
-export function recallBySize(seeds: ReadonlyArray<number>, lines: number, settings: ThresholdSettings): string[] {
+export function recallBySize(
+  seeds: ReadonlyArray<number>,
+  lines: number,
+  settings: ThresholdSettings,
+  periods?: number,
+): string[] {
   const tally = new Map<string, [number, number][]>();
   for (const seed of seeds) {
-    const { budget, labels } = makeBudgetSetB(seed, lines);
+    const { budget, labels } = makeBudgetSetB(seed, lines, periods);
     const flags = detectFlags(budget.lines, settings);
     const byLine = new Map<string, typeof flags>();
     for (const f of flags) byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);

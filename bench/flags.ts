@@ -4,9 +4,11 @@
  * variance rule, the calibration of the flags' confidence, the false-flag rate on clean tourism
  * series and on lines of pure Gaussian and heavy-tailed noise. Scoring: bench/flags-score.ts (one flag per issue).
  *
- * Run: npm run bench:flags [-- --tuning 2026,1,2 --held-out 101,102,103,104,105 --lines 200 --set a|b]
+ * Run: npm run bench:flags [-- --tuning 2026,1,2 --held-out 101,102,103,104,105 --lines 200 --set a|b --periods 36]
  * With `--set b` the sets come from scripts/make-budget-set-b.ts, which no rule was tuned on: every seed
  * (default 101–105) is held out, and the tables that do not depend on the set (tourism, pure noise) are left out.
+ * `--periods N` makes every labelled sheet and pure-noise line N months long (36 by default); the clean
+ * tourism series stay 36 months.
  */
 import { readFileSync } from 'node:fs';
 import { detectFlags } from '../src/anomaly/detect-flags';
@@ -14,7 +16,7 @@ import { DEFAULT_THRESHOLDS } from '../src/anomaly/types';
 import type { BudgetLine, ThresholdSettings } from '../src/anomaly/types';
 import { seasonalFigure } from '../src/forecast/classical-decomposition';
 import { quantile } from '../src/stats/quantile';
-import { generatorFile, labelledSet, setOption } from './flags-sets';
+import { generatorFile, labelledSet, periodsOption, setOption } from './flags-sets';
 import { noiseRows } from './flags-noise';
 import { addScores, scoreFlags } from './flags-score';
 import { falseFlagsByTrait, recallBySize } from './flags-traits';
@@ -23,6 +25,7 @@ import type { Score, ScoredFlag } from './flags-score';
 const TUNING = [2026, 1, 2];
 const HELD_OUT = [101, 102, 103, 104, 105];
 const SET = setOption();
+const PERIODS = periodsOption();
 
 function option(name: string, fallback: number[]): number[] {
   const i = process.argv.indexOf(name);
@@ -64,7 +67,7 @@ function row(r: Row): string {
 }
 
 function runSeed(seed: number, lines: number, role: string, settings: ThresholdSettings = {}): Row {
-  const { budget, labels } = labelledSet(SET, seed, lines);
+  const { budget, labels } = labelledSet(SET, seed, lines, PERIODS);
   const started = process.hrtime.bigint();
   const flags = detectFlags(budget.lines, settings);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -112,7 +115,7 @@ function main(): void {
     seconds: rows.reduce((s, r) => s + r.seconds, 0),
   });
   const out: string[] = [
-    `Labelled budget sets (${generatorFile(SET)}, ${lines} lines × 36 months a seed), one flag per issue; scoring in bench/flags-score.ts.`,
+    `Labelled budget sets (${generatorFile(SET)}, ${lines} lines × ${PERIODS} months a seed), one flag per issue; scoring in bench/flags-score.ts.`,
     '',
     '| seed | events (material) | flags | precision | recall | recall, material events | F1 | flags per caught event | ±10% flags | ±10% precision | ±10% recall | seconds |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -161,13 +164,13 @@ function main(): void {
       '',
       '| line | lines | false flags | per 100 lines |',
       '|---|---|---|---|',
-      ...falseFlagsByTrait(option('--held-out', HELD_OUT), lines, {}),
+      ...falseFlagsByTrait(option('--held-out', HELD_OUT), lines, {}, PERIODS),
       '',
       'Events caught by size in noise units σ (held-out seeds, default thresholds; caught / events):',
       '',
       '| event kind | < 2 σ | 2–4 σ | 4–8 σ | ≥ 8 σ |',
       '|---|---|---|---|---|',
-      ...recallBySize(option('--held-out', HELD_OUT), lines, {}),
+      ...recallBySize(option('--held-out', HELD_OUT), lines, {}, PERIODS),
     );
     process.stdout.write(out.join('\n') + '\n');
     return;
@@ -185,18 +188,18 @@ function main(): void {
     `| ours | ${ours.length} | ${(100 * ratio(ours.length, periods)).toFixed(2)} | ${pct(ratio(new Set(ours.map((f) => f.line)).size, clean.length))} |`,
     `| ±10% rule | ${rule.length} | ${(100 * ratio(rule.length, periods)).toFixed(2)} | ${pct(ratio(new Set(rule.map((f) => f.line)).size, clean.length))} |`,
     '',
-    'Pure-noise lines (bench/flags-noise.ts: 36 months, noise 10% of a flat plan, or 3% against ±30% seasonal actuals, or AR(1) noise of ρ 0.5 at 10%, then t(3), AR(1) ρ 0.3 and lognormal σ 0.3 noise at 10%, minPct 0, alpha 1%): share of lines with a false flag',
+    `Pure-noise lines (bench/flags-noise.ts: ${PERIODS} months, noise 10% of a flat plan, or 3% against ±30% seasonal actuals, or AR(1) noise of ρ 0.5 at 10%, then t(3), AR(1) ρ 0.3 and lognormal σ 0.3 noise at 10%, minPct 0, alpha 1%): share of lines with a false flag`,
     '',
     '| noise | lines | with a run | with a one-off |',
     '|---|---|---|---|',
-    ...noiseRows(),
+    ...noiseRows(4000, 7, PERIODS),
   );
   process.stdout.write(out.join('\n') + '\n');
 }
 
 /** Quartiles of severity on one seed's flags: the scale separates flags when they spread. */
 function severitySpread(seed: number, lines: number): string {
-  const flags = detectFlags(labelledSet(SET, seed, lines).budget.lines);
+  const flags = detectFlags(labelledSet(SET, seed, lines, PERIODS).budget.lines);
   const s = flags.map((f) => f.severity);
   const q = [0.1, 0.25, 0.5, 0.75, 0.9].map((p) => quantile(s, p).toFixed(3));
   return `Severity of the ${flags.length} flags of seed ${seed}: P10 ${q[0]}, P25 ${q[1]}, median ${q[2]}, P75 ${q[3]}, P90 ${q[4]}.`;

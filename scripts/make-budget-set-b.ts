@@ -9,7 +9,7 @@
  * of the line's noise σ, log-uniformly, so they run from invisible to obvious:
  * - spike: one period, +/− (80% up; a credit note down, at most 90% of the month), 1.5–12 σ of the level.
  * - shift: a step of 0.5–6 σ of the level from its start to the end of the series (60% up; a cut at most
- *   half the lowest expected month), starting in periods 6–33. Caught within two periods of its onset.
+ *   half the lowest expected month), starting in periods 6 to the length − 3 (6–33 on 36 months). Caught within two periods of its onset.
  * - ramp: a drift growing linearly over 4–12 periods to 1–10 σ of the level, then held to the end (70% up).
  * - underspend: 2–6 periods at 1–6 σ below the expected cost (at most 80% below), then back to plan.
  * - timing (accrual): a share 10–100% (log-uniform) of a month's expected cost booked a month late, in full the next
@@ -24,7 +24,9 @@
  * at a fiscal year's first month (January, April, July or October, by seed). Seeded: every line draws
  * from its own streams (src/stats/seeded-generator.ts), so line i does not depend on how many lines follow.
  *
- * Run: npx tsx scripts/make-budget-set-b.ts [seed] [lines] [dir]  (writes budget-set-b.json and labels-b.json)
+ * The sheet runs `periods` months (36 by default, three fiscal years); a catch-up falls in one of its full
+ * fiscal years, so a sheet needs 12 months or more.
+ * Run: npx tsx scripts/make-budget-set-b.ts [seed] [lines] [dir] [periods]  (writes budget-set-b.json and labels-b.json)
  */
 import type { BudgetLine } from '../src/model/budget-line';
 import { SeededGenerator } from '../src/stats/seeded-generator';
@@ -150,11 +152,13 @@ function deviation(
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** The labelled set: `count` lines × 36 months, the events' labels and what each line was drawn from. */
-export function makeBudgetSetB(seed: number, count: number) {
+/** The labelled set: `count` lines × `periodCount` months, the events' labels and what each line was drawn from. */
+export function makeBudgetSetB(seed: number, count: number, periodCount = PERIODS_B) {
+  if (!Number.isInteger(periodCount) || periodCount < 12)
+    throw new Error('set b needs a whole number of 12 months or more');
   const sheet = new SeededGenerator(seed, 'budget-set-b:sheet');
   const fiscalStart = [0, 3, 6, 9][sheet.nextBelow(4)];
-  const periods = Array.from({ length: PERIODS_B }, (_, t) => {
+  const periods = Array.from({ length: periodCount }, (_, t) => {
     const m = fiscalStart + t;
     return `${2024 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
   });
@@ -162,11 +166,11 @@ export function makeBudgetSetB(seed: number, count: number) {
   const labels: LabelledEventB[] = [];
   const truths: (LineTruth & { deviation: number[] })[] = [];
   for (let i = 0; i < count; i += 1) {
-    const { plan, noisy, truth, events: g } = makeLine(seed, i, PERIODS_B, fiscalStart);
+    const { plan, noisy, truth, events: g } = makeLine(seed, i, periodCount, fiscalStart);
     const cc = `CC${String(1 + g.nextBelow(12)).padStart(2, '0')}`;
     const id = `${cc}-${truth.account}-${String(i).padStart(3, '0')}`;
-    const dev = new Array<number>(PERIODS_B).fill(0);
-    for (const span of placeEvents(g, PERIODS_B)) {
+    const dev = new Array<number>(periodCount).fill(0);
+    for (const span of placeEvents(g, periodCount)) {
       const { d, size } = deviation(g, span.kind, span, truth);
       let effect = 0;
       for (const [t, x] of d) {

@@ -13,7 +13,10 @@
  * - run-rate: a drift of 0.6 to 1.2 σ a period from its onset (by the eighth month of a fiscal year) to
  *   the end of that year;
  * - underspend: −3 to 6 σ for 4 to 9 periods.
- * Run: npx tsx scripts/make-budget-set.ts [seed] [lines] [outDir]
+ * The sheet runs `periods` months from January (36 by default: three fiscal years); with fewer or more,
+ * events are drawn by the same rules over the sheet's length, a drift ending at its year's end or the
+ * sheet's last month, whichever comes first.
+ * Run: npx tsx scripts/make-budget-set.ts [seed] [lines] [outDir] [periods]
  */
 import { boxMullerNormal, mulberry32 } from './mulberry32';
 import { writeLabelledSet } from './write-labelled-set';
@@ -45,7 +48,7 @@ const SHAPES: Record<string, (m: number) => number> = {
   quarterly: (m) => (m % 3 === 2 ? 1.2 : -0.6),
 };
 
-export function makeBudgetSet(seed: number, count: number) {
+export function makeBudgetSet(seed: number, count: number, periodCount = PERIODS) {
   const u = mulberry32(seed);
   const normal = () => boxMullerNormal(u);
   const uniform = (a: number, b: number) => a + (b - a) * u();
@@ -53,7 +56,7 @@ export function makeBudgetSet(seed: number, count: number) {
   const studentT4 = () =>
     normal() / Math.sqrt((normal() ** 2 + normal() ** 2 + normal() ** 2 + normal() ** 2) / 4) / Math.SQRT2;
   const periods = Array.from(
-    { length: PERIODS },
+    { length: periodCount },
     (_, t) => `${2024 + Math.floor(t / YEAR)}-${String((t % YEAR) + 1).padStart(2, '0')}`,
   );
   const accounts = ['Salaries', 'Travel', 'Software', 'Marketing', 'Facilities', 'Consulting', 'Training', 'Freight'];
@@ -69,22 +72,24 @@ export function makeBudgetSet(seed: number, count: number) {
     const heavy = u() < 0.25;
     const flatPlan = u() < 1 / 7;
     const season = (t: number) => 1 + amplitude * shape(t % YEAR);
-    const expected = Array.from({ length: PERIODS }, (_, t) => level * (1 + (growth * t) / YEAR) * season(t));
+    const expectedAt = (t: number) => level * (1 + (growth * t) / YEAR) * season(t);
+    const expected = Array.from({ length: periodCount }, (_, t) => expectedAt(t));
+    // A flat plan is the fiscal year's expected total / 12, the whole year's even where the sheet ends within it.
     const plan = expected.map((v, t) => {
       if (!flatPlan) return v;
       const y0 = t - (t % YEAR);
-      return expected.slice(y0, y0 + YEAR).reduce((a, b) => a + b, 0) / YEAR;
+      return Array.from({ length: YEAR }, (_, m) => expectedAt(y0 + m)).reduce((a, b) => a + b, 0) / YEAR;
     });
-    const effect = new Float64Array(PERIODS);
+    const effect = new Float64Array(periodCount);
     const events = u() < 0.4 ? 0 : u() < 0.75 ? 1 : 2;
     let free = 3;
-    for (let e = 0; e < events && free < PERIODS - 4; e += 1) {
+    for (let e = 0; e < events && free < periodCount - 4; e += 1) {
       const kind = pick<EventKind>(['spike', 'shift', 'trend', 'run-rate', 'underspend']);
-      let start = Math.floor(uniform(free, PERIODS - 3));
+      let start = Math.floor(uniform(free, periodCount - 3));
       // A drift needs room to be a drift: it starts by the eighth month of its fiscal year.
       if (kind === 'run-rate' && start % YEAR > 7)
         start = Math.max(free, start - (start % YEAR) + Math.floor(uniform(0, 8)));
-      let end = PERIODS - 1;
+      let end = periodCount - 1;
       let size = 0;
       if (kind === 'spike') {
         size = uniform(4, 8) * (u() < 0.7 ? 1 : -1);
@@ -98,11 +103,11 @@ export function makeBudgetSet(seed: number, count: number) {
         for (let t = start; t <= end; t += 1) effect[t] += size * sigma * (t - start + 1);
       } else if (kind === 'run-rate') {
         size = uniform(0.6, 1.2);
-        end = start - (start % YEAR) + YEAR - 1;
+        end = Math.min(periodCount - 1, start - (start % YEAR) + YEAR - 1);
         for (let t = start; t <= end; t += 1) effect[t] += size * sigma * (t - start + 1);
       } else {
         size = -uniform(3, 6);
-        end = Math.min(PERIODS - 1, start + Math.floor(uniform(4, 10)) - 1);
+        end = Math.min(periodCount - 1, start + Math.floor(uniform(4, 10)) - 1);
         for (let t = start; t <= end; t += 1) effect[t] += size * sigma;
       }
       const growth = kind === 'trend' || kind === 'run-rate' ? end - start + 1 : 1;
@@ -111,7 +116,7 @@ export function makeBudgetSet(seed: number, count: number) {
       free = end + 3;
     }
     // No event takes a cost line below 40% of its expected level: budgets do not run to zero.
-    for (let t = 0; t < PERIODS; t += 1) effect[t] = Math.max(effect[t], -0.6);
+    for (let t = 0; t < periodCount; t += 1) effect[t] = Math.max(effect[t], -0.6);
     const actual = expected.map((v, t) => {
       const noise = heavy ? studentT4() : normal();
       return Math.round(Math.max(0, v * (1 + sigma * noise + effect[t])) * 100) / 100;

@@ -141,6 +141,25 @@ describe('makeBudgetSetB', () => {
     expect(Math.abs(mean(independent.map((t) => lag1(t.noiseDraws))))).toBeLessThan(0.1);
   });
 
+  test.each([24, 30, 60])(
+    'a sheet of %i months: its periods, events inside it, catch-ups in a full fiscal year',
+    (n) => {
+      const { budget, labels } = makeBudgetSetB(3, 200, n);
+      expect(budget.periods).toHaveLength(n);
+      for (const l of budget.lines) expect([l.plan.length, l.actual.length]).toEqual([n, n]);
+      for (const e of labels) {
+        expect(e.end).toBeLessThan(n);
+        if (e.kind === 'shift' || e.kind === 'ramp') expect(e.end).toBe(n - 1);
+        if (e.kind === 'catch-up') expect(e.end).toBeLessThan(12 * Math.floor(n / 12));
+      }
+      expect(new Set(labels.map((e) => e.kind)).size).toBe(6);
+    },
+  );
+
+  test('a sheet is at least a fiscal year long', () => {
+    expect(() => makeBudgetSetB(1, 10, 11)).toThrow('12 months or more');
+  });
+
   test("a clean period's actual is the expected cost times the line's noise", () => {
     for (const { budget, truths } of sets)
       budget.lines.forEach((line, i) => {

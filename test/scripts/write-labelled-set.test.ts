@@ -38,4 +38,23 @@ describe('writeLabelledSet', () => {
     });
     expect(said).toEqual([`wrote 3 lines and 2 events to ${dir}\n`]);
   });
+
+  test('a fourth argument is the sheet length, passed on as a number; without it the generator chooses', () => {
+    const calls: unknown[][] = [];
+    const make = (...args: unknown[]) => {
+      calls.push(args);
+      return { budget: {}, labels: [] };
+    };
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      writeLabelledSet(['7', '3', join(root, 'a'), '24'], make, { budget: 'b.json', labels: 'l.json' });
+      writeLabelledSet(['7', '3', join(root, 'b')], make, { budget: 'b.json', labels: 'l.json' });
+    } finally {
+      write.mockRestore();
+    }
+    expect(calls).toEqual([
+      [7, 3, 24],
+      [7, 3, undefined],
+    ]);
+  });
 });
