@@ -4,8 +4,10 @@
  * (see buildCashLp's `slack` mode); a second solve holds those injections and maximises terminal
  * wealth. The shortfall of period t is s_t: what cash lacks in that period even after the best
  * decisions before it. The first period with s_t > 0 is the first that no schedule can keep; the
- * total shortfall Σ s_t is the outside funding that would make the plan feasible.
+ * total shortfall Σ s_t is the outside funding that would make the plan feasible. Lot-sized plans are
+ * solved from the relaxation as optimizeCash solves them (src/solver/rounding-start.ts).
  */
+import { solveFromRounding } from '../solver/rounding-start';
 import type { Solver } from '../solver/types';
 import { buildCashLp } from './build-cash-lp';
 import { DEFAULT_MIP_GAP } from './mip-gap';
@@ -32,7 +34,7 @@ export async function diagnoseShortfall(
 ): Promise<CashResult> {
   const lp = buildCashLp(plan, options, 'slack');
   const limits = { timeLimitSeconds: options.timeLimitSeconds, mipGap: options.mipGap ?? DEFAULT_MIP_GAP };
-  const first = await solver.solve(lp.program, limits);
+  const first = await solveFromRounding(solver, lp.program, limits);
   if (first.status !== 'optimal' && first.status !== 'time_limit') throw CashErrors.noSolution(first.status);
   const T = lp.index.periods;
   const scale = scaleOf(plan);
@@ -44,7 +46,7 @@ export async function diagnoseShortfall(
   lp.program.sense = 'max';
   lp.program.objective = [{ name: `c${T}`, coef: 1 }];
   if (plan.creditLine) lp.program.objective.push({ name: `b${T}`, coef: -1 });
-  const second = await solver.solve(lp.program, limits);
+  const second = await solveFromRounding(solver, lp.program, limits);
   const values = second.status === 'optimal' || second.status === 'time_limit' ? second.values : first.values;
   const periods = readSchedule(plan, lp.index, values);
   const shortfall: Shortfall[] = [];

@@ -1,8 +1,8 @@
-import { optimizeCash } from '../../src/cash/optimize-cash';
+import { DEFAULT_MIP_GAP, optimizeCash } from '../../src/cash/optimize-cash';
 import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
 import { checkSchedule } from './check-schedule';
-import { randomPlan } from './plans';
+import { benchPlan, randomPlan } from './plans';
 
 describe('infeasible plans are explained', () => {
   it('reports the first period and the amount: 100 opening, −500 outflow → short 400 in period 1', async () => {
@@ -40,6 +40,20 @@ describe('infeasible plans are explained', () => {
     const result = await optimizeCash(plan, solver);
     expect(result.status).toBe('infeasible');
     expect(result.shortfall![0].period).toBe(15);
+    expect(checkSchedule(plan, result)).toEqual([]);
+  });
+
+  it('diagnoses a lot-sized plan as quickly as a feasible one, its injections within the gap of the relaxed ones', async () => {
+    // gen.mjs's infeasible plan made from the 52×6 lot plan of seed 60001: before the slack programmes were
+    // solved from the relaxation, glpk.js's branch-and-bound ran into a 60 s time limit on them.
+    const plan = benchPlan(52, 6, 60001, true);
+    plan.flows[19] -= 20000;
+    const result = await optimizeCash(plan, solver, { timeLimitSeconds: 60 });
+    const relaxed = await optimizeCash(plan, solver, { integerLots: false });
+    expect(result.status).toBe('infeasible');
+    expect(result.shortfall!.map((s) => s.period)).toEqual(relaxed.shortfall!.map((s) => s.period));
+    expect(result.totalShortfall! / relaxed.totalShortfall! - 1).toBeGreaterThanOrEqual(-1e-9);
+    expect(result.totalShortfall! / relaxed.totalShortfall! - 1).toBeLessThan(DEFAULT_MIP_GAP);
     expect(checkSchedule(plan, result)).toEqual([]);
   });
 });
