@@ -65,10 +65,12 @@ export function posteriorRho(e: AutocorrelationEvidence | null, prior: ReadonlyA
 
 /**
  * Each line's autocorrelation given its sheet: the posterior mean of ρ under the prior the sheet's
- * lines make together (autocorrelationPrior), 0 for a line whose noise could not be read (null).
- * @example sheetAutocorrelations([null]) // [0]
+ * lines make together (autocorrelationPrior). A line whose noise could not be read (null: runs cover
+ * all but a few of its periods) has no evidence of its own and takes the prior's mean.
+ * @example sheetAutocorrelations([null]) // [0] (the prior of no lines is ordinary noise)
  */
 export function sheetAutocorrelations(evidence: ReadonlyArray<AutocorrelationEvidence | null>): number[] {
   const prior = autocorrelationPrior(evidence.flatMap((e) => (e === null ? [] : [e])));
-  return evidence.map((e) => posteriorRho(e, prior));
+  const priorMean = prior.reduce((a, w, k) => a + w * RHO_GRID[k], 0);
+  return evidence.map((e) => (e === null ? priorMean : posteriorRho(e, prior)));
 }

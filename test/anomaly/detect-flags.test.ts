@@ -290,10 +290,11 @@ describe('false alarms on lines of AR(1) noise, their autocorrelation read acros
     expect(runShare(lines, 'AR')).toBeLessThanOrEqual(0.26);
     expect(runShare(lines, 'G')).toBeLessThanOrEqual(0.01 + 3 * Math.sqrt(0.0099 / 300));
   }, 120000);
-  it('holds a sheet of AR lines near alpha: the sheet says its noise is autocorrelated', () => {
+  it('holds a sheet of AR lines to alpha: the sheet says its noise is autocorrelated', () => {
     const lines = Array.from({ length: 300 }, (_, k) => arLine(72000 + k, 0.5));
-    // Measured: 6.7% (20 of 300; 1,000 lines in bench:flags' pure-noise table: 6.5%, 39.9% before).
-    expect(runShare(lines, 'AR')).toBeLessThanOrEqual(0.1);
+    // Measured: 3 of 300 (20 while lines whose rho could not be read were taken as independent; 1,000 lines
+    // in bench:flags' pure-noise table: 1.8%, 6.5% then, 39.9% judged as independent noise).
+    expect(runShare(lines, 'AR')).toBeLessThanOrEqual(0.01 + 3 * Math.sqrt(0.0099 / 300));
   }, 120000);
 });
 

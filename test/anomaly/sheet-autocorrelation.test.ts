@@ -57,8 +57,18 @@ describe('sheetAutocorrelations', () => {
     expect(strong).toBeGreaterThan(0.3);
     expect(weak).toBeLessThan(0.05);
   });
-  it('takes a line whose noise could not be read as independent', () => {
-    expect(sheetAutocorrelations([null, { estimate: 0.6, pairs: 35 }])[0]).toBe(0);
+  it("gives a line whose noise could not be read the prior's mean: its sheet's, else ordinary noise", () => {
+    expect(sheetAutocorrelations([null])).toEqual([0]);
+    const evidence = Array.from({ length: 200 }, (_, k) => read(1300 + k, k % 3 === 0 ? 0.5 : 0));
+    const prior = autocorrelationPrior(evidence);
+    const [unread] = sheetAutocorrelations([null, ...evidence]);
+    expect(unread).toBeCloseTo(
+      prior.reduce((a, w, k) => a + w * RHO_GRID[k], 0),
+      12,
+    );
+    expect(unread).toBeGreaterThan(0.05);
+    const quiet = sheetAutocorrelations([null, ...Array.from({ length: 200 }, (_, k) => read(1500 + k, 0))]);
+    expect(quiet[0]).toBeLessThan(0.02);
   });
 });
 
