@@ -1,4 +1,4 @@
-import { lineResiduals, seasonFreeLevel, seasonallyAdjusted } from '../../src/anomaly/line-residuals';
+import { lineResiduals, seasonFreeLevel, seasonallyAdjusted, yearMean } from '../../src/anomaly/line-residuals';
 import { flatPlannedLine, normals } from './helpers';
 
 describe('lineResiduals', () => {
@@ -33,6 +33,31 @@ describe('lineResiduals', () => {
   });
   it('returns nothing for empty input', () => {
     expect(lineResiduals([], [], 12).index).toEqual([]);
+  });
+  it('leaves no level behind on a flat plan against a season, on a sheet that ends within a year', () => {
+    // 30 months: January to June three times, July to December twice. Centred on the plain mean, the
+    // ±30% season's first half-year (mean +0.1 over the extra half) moved every period by 1% of plan.
+    let sum = 0;
+    for (let seed = 1; seed <= 50; seed += 1) {
+      const { plan, actual } = flatPlannedLine(seed, 0.03, () => 0, 30);
+      const view = lineResiduals(plan, actual, 12);
+      expect(view.deseasonalised).toBe(true);
+      sum += view.residual.reduce((a, v) => a + v, 0) / view.residual.length;
+    }
+    expect(Math.abs(sum / 50)).toBeLessThan(0.002);
+  });
+});
+
+describe('yearMean', () => {
+  it('averages each position once, whatever the number of years it is seen in (by hand)', () => {
+    expect(yearMean([1, -1, 1], [0, 1, 0])).toBe(0);
+    // Positions 0 and 1 have means 2 and 6: the year's mean is 4 (the plain mean 10 / 3).
+    expect(yearMean([1, 6, 3], [0, 1, 0])).toBeCloseTo(4, 12);
+  });
+  it('is the plain mean, to the last bit, over whole years', () => {
+    const z = normals(3, 36);
+    const month = z.map((_, t) => t % 12);
+    expect(yearMean(z, month)).toBe(z.reduce((a, b) => a + b, 0) / z.length);
   });
 });
 
@@ -72,6 +97,17 @@ describe('seasonallyAdjusted', () => {
       12,
     );
     again.forEach((v, i) => expect(v).toBeCloseTo(view.residual[i], 12));
+  });
+  it('removes a pure season to nothing on 30 months as on 36', () => {
+    for (const n of [30, 36]) {
+      const r = Array.from({ length: n }, (_, t) => 0.3 * Math.cos((2 * Math.PI * t) / 12));
+      const adjusted = seasonallyAdjusted(
+        r,
+        r.map((_, t) => t % 12),
+        12,
+      );
+      adjusted.forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-12));
+    }
   });
   it('handles empty input and huge magnitudes', () => {
     expect(seasonallyAdjusted([], [], 12)).toEqual([]);
