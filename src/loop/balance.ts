@@ -9,15 +9,25 @@
  *   choose the exchange rate λ so that the expected variance of the best plans is
  *   V_min + balance·(V_ref − V_min),
  *
- * found by bisection on ln λ (V grows with λ). balance = 0 tracks the forecast only; balance = 1 lets
- * the plan become as unpredictable as the approved one, for the most KPI attainment. The default 0.5
- * splits the gain: the budget predicts spending better than the approved plan *and* buys more KPI.
+ * found by bisection on ln λ (V grows with λ). balance = 0 tracks the forecast (as far as the KPI floor
+ * below allows); balance = 1 lets the plan become as unpredictable as the approved one, for the most KPI
+ * attainment. The default 0.5 splits the gain: the budget predicts spending better than the approved
+ * plan *and* buys more KPI.
  * When the approved plan is already as predictable as re-forecasting can make it, λ = 0.
+ *
+ * A floor on KPIs: the plans must be expected to buy at least the KPI attainment of the approved plan
+ * (A_ref). Re-forecasting can cost KPIs (a line that overspends gets budget taken from lines that move
+ * them), and half of what it wins back need not make that good. When the balance point falls short,
+ * λ rises to the least value whose plans reach A_ref (A grows with λ), found the same way. Those plans
+ * are on the efficient front: λ·A − V is at least the approved plan's, so their expected variance exceeds
+ * the approved plan's by at most λ times the attainment bought beyond A_ref (plans move from breakpoint
+ * to breakpoint, so A may pass A_ref by a step). In expectation, the re-budget does not trade KPIs away
+ * for predictability.
  */
 import type { Solver } from '../solver/types';
 import type { Allocation } from '../allocation/types';
 import { allocateFor, expectedVariance } from './loop-allocation';
-import { buysAttainment } from './line-objective';
+import { attainmentPoints, buysAttainment } from './line-objective';
 import type { LineContext } from './line-objective';
 
 export interface Balanced {
@@ -36,11 +46,47 @@ const BRACKET_FACTOR = 4;
 const BRACKET_STEPS = 40;
 export const LAMBDA_CEILING = BRACKET_FACTOR ** BRACKET_STEPS;
 
+/** Expected KPI attainment points of a set of remaining plans. */
+export function expectedAttainment(contexts: ReadonlyArray<LineContext>, plans: ReadonlyArray<number>): number {
+  return contexts.reduce((s, c, i) => s + attainmentPoints(c, plans[i]), 0);
+}
+
 /**
  * @param reference the approved remaining plan of each line (same order as `contexts`)
  * @param balance share of the predictability won by re-forecasting that may be spent on KPIs (0..1)
  */
 export async function balanceKpiAndVariance(
+  solver: Solver,
+  contexts: ReadonlyArray<LineContext>,
+  reference: ReadonlyArray<number>,
+  balance: number,
+): Promise<Balanced> {
+  const balanced = await varianceBalance(solver, contexts, reference, balance);
+  const floor = expectedAttainment(contexts, reference);
+  const reaches = (a: Allocation) => expectedAttainment(contexts, plansOf(a)) >= floor;
+  if (reaches(balanced.allocation)) return balanced;
+  // Raise λ until the plans reach the floor (times BRACKET_FACTOR, at most to the ceiling), then bisect.
+  let low = balanced.lambda;
+  let high = Math.max(1, low * BRACKET_FACTOR);
+  let highAllocation = await allocateFor(solver, contexts, high);
+  while (!reaches(highAllocation) && high < LAMBDA_CEILING) {
+    low = high;
+    high *= BRACKET_FACTOR;
+    highAllocation = await allocateFor(solver, contexts, high);
+  }
+  if (!reaches(highAllocation)) return balanced;
+  for (let k = 0; k < 14 && !(low > 0 && high / low < 1.05); k++) {
+    const middle = low === 0 ? high / BRACKET_FACTOR : Math.sqrt(low * high);
+    const allocation = await allocateFor(solver, contexts, middle);
+    if (reaches(allocation)) {
+      high = middle;
+      highAllocation = allocation;
+    } else low = middle;
+  }
+  return { ...balanced, lambda: high, allocation: highAllocation };
+}
+
+async function varianceBalance(
   solver: Solver,
   contexts: ReadonlyArray<LineContext>,
   reference: ReadonlyArray<number>,

@@ -1,4 +1,4 @@
-import { balanceKpiAndVariance, LAMBDA_CEILING } from '../../src/loop/balance';
+import { balanceKpiAndVariance, expectedAttainment, LAMBDA_CEILING } from '../../src/loop/balance';
 import { allocateFor, expectedVariance, lineReturns } from '../../src/loop/loop-allocation';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { context } from './contexts';
@@ -10,6 +10,8 @@ function contexts(): LineContext[] {
   const make = (id: string, spend: number, perUnit: number) => context(perUnit, { id, lineCount: 3 }, spend);
   return [make('KPI', 100, 3), make('OVER', 115, 0), make('UNDER', 88, 0)];
 }
+
+const plansOf = (b: { allocation: { lines: { proposed: number }[] } }) => b.allocation.lines.map((l) => l.proposed);
 
 describe('balance between KPI attainment and predictability', () => {
   test('returns are concave (non-increasing rates) and start at the line’s minimum', () => {
@@ -41,8 +43,10 @@ describe('balance between KPI attainment and predictability', () => {
     expect(half.allocation.lines[0].proposed).toBeGreaterThan(
       (await allocateFor(glpkNodeSolver, cs, 0)).lines[0].proposed,
     );
+    // balance 0 tracks the forecast as far as the KPI floor lets it: no more λ than the half needs.
     const none = await balanceKpiAndVariance(glpkNodeSolver, cs, reference, 0);
-    expect(none.lambda).toBe(0);
+    expect(expectedAttainment(cs, plansOf(none))).toBeGreaterThanOrEqual(expectedAttainment(cs, reference));
+    expect(none.lambda).toBeLessThanOrEqual(half.lambda);
     const all = await balanceKpiAndVariance(glpkNodeSolver, cs, reference, 1);
     expect(all.allocation.lines[0].proposed).toBeGreaterThanOrEqual(half.allocation.lines[0].proposed - 1e-6);
   });
@@ -68,5 +72,52 @@ describe('balance between KPI attainment and predictability', () => {
     const some = await balanceKpiAndVariance(counting, cs, reference, 0.5);
     expect(solves).toBeGreaterThan(2);
     expect(some.lambda).toBeLessThan(LAMBDA_CEILING);
+  });
+
+  test('the plans buy at least the approved plan’s KPI attainment, on the efficient front', async () => {
+    // The line that moves the KPI under-spends and another over-spends: tracking the forecast takes
+    // budget from the KPI line, so the variance balance alone (balance 0: λ = 0) would cost KPIs.
+    const make = (id: string, spend: number, perUnit: number) => context(perUnit, { id, lineCount: 3 }, spend);
+    const cs = [make('KPI', 90, 3), make('OVER', 115, 0), make('FLAT', 100, 0)];
+    const reference = cs.map(() => 600);
+    const floor = expectedAttainment(cs, reference);
+    const tracking = await allocateFor(glpkNodeSolver, cs, 0);
+    expect(
+      expectedAttainment(
+        cs,
+        tracking.lines.map((l) => l.proposed),
+      ),
+    ).toBeLessThan(floor);
+    const b = await balanceKpiAndVariance(glpkNodeSolver, cs, reference, 0);
+    const plans = b.allocation.lines.map((l) => l.proposed);
+    expect(b.lambda).toBeGreaterThan(0);
+    expect(expectedAttainment(cs, plans)).toBeGreaterThanOrEqual(floor);
+    // On the efficient front: λ·A − V at least the approved plan's, so V exceeds V_ref by at most
+    // λ times the attainment bought beyond the floor (the LP's plans move from breakpoint to breakpoint).
+    const excess = b.lambda * (expectedAttainment(cs, plans) - floor);
+    expect(expectedVariance(cs, plans)).toBeLessThanOrEqual(b.varianceReference + excess + 1e-12);
+    expect(expectedVariance(cs, plans)).toBeGreaterThan(b.varianceMin);
+    // The least such λ (within the bisection's 5%): a tenth less falls short.
+    const less = await allocateFor(glpkNodeSolver, cs, b.lambda / 1.1);
+    expect(
+      expectedAttainment(
+        cs,
+        less.lines.map((l) => l.proposed),
+      ),
+    ).toBeLessThan(floor);
+    // Where the balance point already buys more than the approved plan, the floor changes nothing.
+    const half = await balanceKpiAndVariance(
+      glpkNodeSolver,
+      contexts(),
+      contexts().map(() => 600),
+      0.5,
+    );
+    expect(half.varianceTarget).toBeGreaterThan(half.varianceMin);
+    expect(
+      expectedVariance(
+        contexts(),
+        half.allocation.lines.map((l) => l.proposed),
+      ),
+    ).toBeLessThanOrEqual(half.varianceTarget * (1 + 1e-9));
   });
 });
