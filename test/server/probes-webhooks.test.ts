@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { deliverDue } from '../../server/notify/background';
 import { deliveryRequest, type OutboxEvent } from '../../server/notify/format';
 import { postWebhook, refusedAddress } from '../../server/notify/webhook-target';
-import { snapshot, useTestServer } from './helpers';
+import { moveProposal, postProposal, snapshot, useTestServer } from './helpers';
 import { startReceiver } from './receiver';
 
 jest.setTimeout(120_000);
@@ -241,17 +241,13 @@ describe('webhook probes: secret in the audit log, server-side request forgery',
     const markup =
       '<!channel> <https://evil.example/login|Approve here> [Approve](https://evil.example) @here *urgent*';
     let p = (
-      await server.as(analyst, {
-        method: 'POST',
-        url: '/api/proposals',
-        payload: {
-          fiscalYear: 2026,
-          reason: markup,
-          lines: [
-            { costCentre: 'CC7', account: 'M1', period: '2026-03', before: 0, after: -5 },
-            { costCentre: 'CC7', account: 'M2', period: '2026-03', before: 0, after: 5 },
-          ],
-        },
+      await postProposal(server, analyst, {
+        fiscalYear: 2026,
+        reason: markup,
+        lines: [
+          { costCentre: 'CC7', account: 'M1', period: '2026-03', before: 0, after: -5 },
+          { costCentre: 'CC7', account: 'M2', period: '2026-03', before: 0, after: 5 },
+        ],
       })
     ).json();
     for (const [token, verb] of [
@@ -259,12 +255,7 @@ describe('webhook probes: secret in the audit log, server-side request forgery',
       [approver, 'approve'],
       [analyst, 'apply'],
     ] as const) {
-      const moved = await server.as(token, {
-        method: 'POST',
-        url: `/api/proposals/${p.id}/${verb}`,
-        payload: { comment: markup },
-        headers: { 'if-match': `"${p.version}"` },
-      });
+      const moved = await moveProposal(server, token, p, verb, { comment: markup });
       expect([verb, moved.statusCode]).toEqual([verb, 200]);
       p = moved.json();
     }
