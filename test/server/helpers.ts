@@ -124,8 +124,9 @@ export function postVersion(
  * A later budget version, made the only way the server allows (a direct budget version is only the
  * baseline): `author` proposes `lines` of `costCentre` (account × period, before and after) and
  * submits, each of `approvers` decides the next step of the chain, and `author` applies (so `author`
- * needs propose and apply: budget_owner or admin). Answers the applied proposal, whose `versions`
- * name the budget version made; any refusal on the way throws.
+ * needs propose and apply: budget_owner or admin). `words` sets the proposal's reason and a comment on
+ * each move. Answers the applied proposal, whose `versions` name the budget version made; any refusal on
+ * the way throws.
  */
 export async function reviseBudget(
   server: Pick<TestServer, 'as'>,
@@ -133,6 +134,7 @@ export async function reviseBudget(
   costCentre: string,
   fiscalYear: number,
   lines: readonly { account: string; period: string; before: number; after: number }[],
+  words: { reason?: string; comment?: string } = {},
 ) {
   const step = async (response: Promise<TestResponse>, what: string, status = 200) => {
     const answer = await response;
@@ -143,16 +145,17 @@ export async function reviseBudget(
     postProposal(server, author, {
       costCentre,
       fiscalYear,
-      reason: 'budget revision',
+      reason: words.reason ?? 'budget revision',
       lines: lines.map((l) => ({ ...l, costCentre })),
     }),
     'propose',
     201,
   );
-  proposal = await step(moveProposal(server, author, proposal, 'submit'), 'submit');
+  const said = words.comment === undefined ? {} : { comment: words.comment };
+  proposal = await step(moveProposal(server, author, proposal, 'submit', said), 'submit');
   for (const approver of approvers)
-    proposal = await step(moveProposal(server, approver, proposal, 'approve'), 'approve');
-  return step(moveProposal(server, author, proposal, 'apply'), 'apply');
+    proposal = await step(moveProposal(server, approver, proposal, 'approve', said), 'approve');
+  return step(moveProposal(server, author, proposal, 'apply', said), 'apply');
 }
 
 /** A fresh schema name, so test files sharing one PostgreSQL database never see each other. */

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { deliverDue } from '../../server/notify/background';
 import { deliveryRequest, type OutboxEvent } from '../../server/notify/format';
 import { postWebhook, refusedAddress } from '../../server/notify/webhook-target';
-import { moveProposal, postProposal, snapshot, useTestServer } from './helpers';
+import { reviseBudget, snapshot, useTestServer } from './helpers';
 import { startReceiver } from './receiver';
 
 jest.setTimeout(120_000);
@@ -240,25 +240,17 @@ describe('webhook probes: secret in the audit log, server-side request forgery',
     const approver = await server.token('abe', 'approver', ['CC7']);
     const markup =
       '<!channel> <https://evil.example/login|Approve here> [Approve](https://evil.example) @here *urgent*';
-    let p = (
-      await postProposal(server, analyst, {
-        fiscalYear: 2026,
-        reason: markup,
-        lines: [
-          { costCentre: 'CC7', account: 'M1', period: '2026-03', before: 0, after: -5 },
-          { costCentre: 'CC7', account: 'M2', period: '2026-03', before: 0, after: 5 },
-        ],
-      })
-    ).json();
-    for (const [token, verb] of [
-      [analyst, 'submit'],
-      [approver, 'approve'],
-      [analyst, 'apply'],
-    ] as const) {
-      const moved = await moveProposal(server, token, p, verb, { comment: markup });
-      expect([verb, moved.statusCode]).toEqual([verb, 200]);
-      p = moved.json();
-    }
+    const p = await reviseBudget(
+      server,
+      { author: analyst, approvers: [approver] },
+      'CC7',
+      2026,
+      [
+        { account: 'M1', period: '2026-03', before: 0, after: -5 },
+        { account: 'M2', period: '2026-03', before: 0, after: 5 },
+      ],
+      { reason: markup, comment: markup },
+    );
     const flagged = await server.as(analyst, {
       method: 'POST',
       url: '/api/flags',
