@@ -13,6 +13,21 @@ export interface BudgetDocument {
   thresholds?: ThresholdSettings;
 }
 
+/**
+ * Refuses a repeated period label: flags, the CLI's `period` and `through` and every sentence name a
+ * period by its label, so two periods of one name could not be told apart.
+ * @throws ANOMALY_DUPLICATE_PERIOD naming the label and both its places (1-based).
+ * @example checkPeriodLabels(['a', 'a', 'b']) // throws: Period label "a" appears more than once (periods 1 and 2) …
+ */
+export function checkPeriodLabels(labels: ReadonlyArray<string>): void {
+  const first = new Map<string, number>();
+  labels.forEach((label, i) => {
+    const seen = first.get(label);
+    if (seen !== undefined) throw AnomalyErrors.duplicatePeriod(label, seen, i);
+    first.set(label, i);
+  });
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function numbers(value: unknown, where: string, length: number, line: string, field: string): (number | null)[] {
@@ -67,7 +82,8 @@ function text(value: unknown, where: string, fallback?: string): string {
  * "drivers"?}], "thresholds"?}`. `costCentre`, `account` and `owner` default to "" when absent;
  * `actual` may be shorter than the periods (later periods not booked yet).
  * @throws ANOMALY_BAD_INPUT naming the field at fault; ANOMALY_LENGTH_MISMATCH when a series is
- *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_BAD_THRESHOLD.
+ *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_DUPLICATE_PERIOD for a repeated period
+ *   label; ANOMALY_BAD_THRESHOLD.
  */
 export function parseBudget(doc: unknown): BudgetDocument {
   if (!isObject(doc))
@@ -79,6 +95,7 @@ export function parseBudget(doc: unknown): BudgetDocument {
       throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
     return String(p);
   });
+  checkPeriodLabels(periods);
   if (!Array.isArray(doc.lines)) throw AnomalyErrors.badInput('lines', 'must be an array of budget lines');
   const seen = new Set<string>();
   const lines = doc.lines.map((raw, i): BudgetLine => {

@@ -119,6 +119,14 @@ describe('detectFlags: one flag per issue', () => {
     expect(detectFlags([line], quiet, { periods: months })[0].explanation).toMatch(/^One-off in 2025-09: /);
     expect(detectFlags([line], quiet)[0].explanation).toMatch(/^One-off in period 21: /);
   });
+  it('refuses a repeated period label, naming it (flags could not say which period they mean)', () => {
+    const line = seasonalLine('L', 3, 0.02, (p) => (p === 20 ? 0.25 : 0));
+    const repeated = months.map((m, t) => (t === 20 ? months[8] : m));
+    expect(() => detectFlags([line], quiet, { periods: repeated })).toThrow(FpaError);
+    expect(() => detectFlags([line], quiet, { periods: repeated })).toThrow(
+      /Period label "2024-09" appears more than once \(periods 9 and 21\)/,
+    );
+  });
   it('ranks by severity, and severity grows with the money at stake', () => {
     const lines = [
       seasonalLine('A', 1, 0.02, (p) => (p >= 30 ? 0.1 : 0)),

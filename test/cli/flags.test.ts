@@ -83,6 +83,11 @@ test.each([
     },
     /appears more than once/,
   ],
+  [
+    'repeated period label',
+    { periods: ['a', 'a', 'b'], lines: [{ id: 'x', plan: [1, 1, 1], actual: [1, 1, 1] }] },
+    /Period label "a" appears more than once \(periods 1 and 2\)/,
+  ],
   ['bad threshold', { periods: ['a'], lines: [], thresholds: { z: 0 } }, /Threshold z must be/],
 ])('malformed input (%s) → message on io.stderr, exit 1', async (_name, content, message) => {
   expect(await run([write('bad.json', content)])).toBe(1);

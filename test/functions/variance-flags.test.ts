@@ -79,6 +79,12 @@ describe('FPA.VARIANCE.FLAGS', () => {
     ['shape mismatch', () => varianceFlags(plan, [actual[0]]), '#VALUE!', /same shape as plan/],
     ['label count', () => varianceFlags(plan, actual, [['a']]), '#VALUE!', /one per line/],
     ['repeated labels', () => varianceFlags(plan, actual, [['a'], ['a']]), '#VALUE!', /unique/],
+    [
+      'repeated period labels',
+      () => varianceFlags(plan, actual, undefined, undefined, [plan[0].map((_, t) => (t === 5 ? 'M0' : `M${t}`))]),
+      '#VALUE!',
+      /Period label "M0" appears more than once \(periods 1 and 6\)/,
+    ],
     ['unknown threshold', () => varianceFlags(plan, actual, undefined, [['speed', 1]]), '#VALUE!', /speed/],
     ['bad threshold', () => varianceFlags(plan, actual, undefined, [['z', -2]]), '#VALUE!', /Threshold z must be/],
     ['empty', () => varianceFlags([], []), '#VALUE!', /empty/],
