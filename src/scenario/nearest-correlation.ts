@@ -52,6 +52,13 @@ function projectPsd(a: Matrix, floor: number): Matrix {
   return out;
 }
 
+/**
+ * Decimals a repaired matrix and its largest change are written with, in the pane and in the run's
+ * warning alike (the change is 0.400 under entries of 0.500); an entry that moves by half of the last
+ * decimal reads as changed.
+ */
+export const REPAIRED_DECIMALS = 3;
+
 export interface RepairResult {
   matrix: Matrix;
   /** False when the input was already positive definite (and is returned unchanged). */

@@ -9,7 +9,8 @@ import { compileModel, Program } from './expression/compile';
 import { parseModel } from './expression/parser';
 import { spearmanToPearson } from './iman-conover';
 import { Matrix } from './matrix';
-import { checkCorrelationMatrix, nearestCorrelation } from './nearest-correlation';
+import { checkCorrelationMatrix, nearestCorrelation, REPAIRED_DECIMALS } from './nearest-correlation';
+import { formatNumber } from '../format';
 import { SamplingMethod } from './sampling';
 import type { DriverSpec } from '../model/driver';
 import { checkSipDrivers } from './sip-drivers';
@@ -145,8 +146,10 @@ function checkCorrelation(
   checkCorrelationMatrix(matrix, names);
   const repair = nearestCorrelation(matrix);
   if (repair.repaired) {
+    // Written as the pane writes the repaired matrix (CorrelationEditor), at the entries' precision.
+    const change = formatNumber(repair.maxChange, 'ratio', {}, { decimals: REPAIRED_DECIMALS });
     warnings.push(
-      `The correlation matrix was not positive definite; the nearest valid one (Higham 2002) was used. The largest change to any entry was ${repair.maxChange.toFixed(4)}.`,
+      `The correlation matrix was not positive definite; the nearest valid one (Higham 2002) was used. The largest change to any entry was ${change}.`,
     );
   }
   return { correlated, target: repair.matrix };

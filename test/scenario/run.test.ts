@@ -153,7 +153,8 @@ describe('options', () => {
       model: 'y = a + b + c',
       iterations: 2000,
     });
-    expect(r.warnings![0]).toMatch(/not positive definite.*largest change to any entry was 0\.\d{4}/);
+    // At the precision the pane writes the repaired matrix with (0.9 became 0.500), not 0.4000.
+    expect(r.warnings![0]).toMatch(/not positive definite.*largest change to any entry was 0\.400\.$/);
   });
   test.each([
     [{ iterations: 1 }, 'iterations: must be a whole number from 2'],

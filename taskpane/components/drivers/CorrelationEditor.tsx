@@ -8,18 +8,16 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { isFpaError } from '../../../src/errors';
 import { useNumbers } from '../../state/numbers';
-import { checkCorrelationMatrix, nearestCorrelation } from '../../../src/scenario/nearest-correlation';
+import {
+  checkCorrelationMatrix,
+  nearestCorrelation,
+  REPAIRED_DECIMALS,
+} from '../../../src/scenario/nearest-correlation';
 
 export interface CorrelationValue {
   names: string[];
   matrix: number[][];
 }
-
-/**
- * Decimals of the repaired matrix and of its largest change, written beside each other (the change was
- * 0.4000 under entries of 0.500); an entry that moves by half of the last decimal is marked changed.
- */
-const REPAIRED_DECIMALS = 3;
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxWidth: '100%' },
