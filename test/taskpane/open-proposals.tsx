@@ -1,5 +1,5 @@
 /** The pane with a plan/actual sheet scanned, on the Proposals view (the proposals tests share it). */
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { openView } from './open-view';
 import { renderPane } from './render-pane';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
@@ -25,5 +25,9 @@ export async function openProposals(
   fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
   await screen.findByText(/^6 lines over 12 periods/, {}, { timeout: 10000 });
   await openView('Proposals');
+  // The view reads the stored proposals as it opens (aria-busy until then): wait for that read, so
+  // its state updates land here and not in the middle of the test's next step.
+  const view = (await screen.findByText('Proposals', { selector: 'h2' }, { timeout: 10000 })).closest('section')!;
+  await waitFor(() => expect(view.getAttribute('aria-busy')).toBeNull(), { timeout: 10000 });
   return { repository, workbook };
 }

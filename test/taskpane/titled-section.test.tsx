@@ -1,4 +1,4 @@
-/** TitledSection: the heading names the region, at the level asked for (h2 a view, h3 a panel). */
+/** TitledSection: the heading names the region, at the level asked for (h2 a view, h3 a panel); busy marks it aria-busy. */
 import { render, screen } from '@testing-library/react';
 import { TitledSection } from '../../taskpane/components/shared/TitledSection';
 
@@ -16,4 +16,11 @@ test.each([
   expect(region.textContent).toBe('Cash planinside');
   const heading = screen.getByRole('heading', { name: 'Cash plan', level: expected });
   expect(heading.id).toBe('cash-title');
+});
+
+test('busy while it reads what it shows: aria-busy, and no attribute once read', () => {
+  const { rerender } = render(<TitledSection id="proposals" title="Proposals" busy />);
+  expect(screen.getByRole('region', { name: 'Proposals' }).getAttribute('aria-busy')).toBe('true');
+  rerender(<TitledSection id="proposals" title="Proposals" busy={false} />);
+  expect(screen.getByRole('region', { name: 'Proposals' }).getAttribute('aria-busy')).toBeNull();
 });

@@ -88,6 +88,8 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const [selected, setSelected] = useState(0);
   const [proposals, setProposals] = useState<StoredProposal[]>([]);
   const [audit, setAudit] = useState<AuditRecord[]>([]);
+  /** False until the stored proposals are first read: the view is aria-busy until then. */
+  const [loaded, setLoaded] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   /** Team moves that waited in the offline queue and have now landed, in words. */
   const [landed, setLanded] = useState<string | null>(null);
@@ -103,6 +105,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     const found = await loadProposals(repository);
     setProposals(found.proposals);
     setAudit(found.audit);
+    setLoaded(true);
   };
   const reloadKpis = async () => {
     const found = await loadTeamKpis(repository, review.signedIn, scannedCentres);
@@ -245,7 +248,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
         )
       : [];
   return (
-    <TitledSection id="proposals" title="Proposals" className={styles.root}>
+    <TitledSection id="proposals" title="Proposals" className={styles.root} busy={!loaded}>
       {!scan && (
         <Body1>Scan a plan/actual table in Anomalies first; its lines and budgets are the starting point.</Body1>
       )}

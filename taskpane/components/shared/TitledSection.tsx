@@ -13,12 +13,14 @@ export interface TitledSectionProps {
   /** @default 'h2' (a view); 'h3' for a panel inside one. */
   level?: 'h2' | 'h3';
   className?: string;
+  /** True while the section reads what it shows (aria-busy: screen readers wait for it). @default false */
+  busy?: boolean;
   children?: ReactNode;
 }
 
-export function TitledSection({ id, title, level = 'h2', className, children }: TitledSectionProps) {
+export function TitledSection({ id, title, level = 'h2', className, busy = false, children }: TitledSectionProps) {
   return (
-    <section className={className} aria-labelledby={`${id}-title`}>
+    <section className={className} aria-labelledby={`${id}-title`} aria-busy={busy || undefined}>
       <Subtitle2 as={level} id={`${id}-title`}>
         {title}
       </Subtitle2>
