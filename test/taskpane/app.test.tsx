@@ -91,6 +91,8 @@ describe('Scenario wizard', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     });
     const results = await screen.findByTestId('results', {}, { timeout: 10000 });
+    // The charts follow the statistics one frame each: wait for the last, so none lands outside act later.
+    await waitFor(() => expect(results.getAttribute('data-drawn')).toBe('true'), { timeout: 10000 });
     const table = within(results).getByRole('table', { name: 'Statistics per output' });
     expect(
       within(table)

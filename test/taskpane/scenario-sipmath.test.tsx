@@ -88,7 +88,9 @@ describe('Scenario wizard with SIPmath', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     });
-    await screen.findByTestId('results', {}, { timeout: 10000 });
+    const results = await screen.findByTestId('results', {}, { timeout: 10000 });
+    // The charts follow the statistics one frame each: wait for the last, so none lands outside act later.
+    await waitFor(() => expect(results.getAttribute('data-drawn')).toBe('true'), { timeout: 10000 });
 
     fireEvent.click(screen.getByRole('button', { name: 'Export SIPmath 2.0 (CSV)' }));
     expect(
