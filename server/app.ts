@@ -87,7 +87,8 @@ export async function buildApp(
     origin: (origin, callback) => callback(null, origin === config.corsOrigin),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
-    exposedHeaders: ['ETag', 'Idempotent-Replayed'],
+    // A list's next page (server/http/paging.ts) is in headers the pane's fetch must be let read.
+    exposedHeaders: ['ETag', 'Idempotent-Replayed', 'X-Next-Cursor', 'Link'],
     maxAge: 600,
   });
   await app.register(rateLimit, {

@@ -351,3 +351,16 @@ $$;
 CREATE TRIGGER proposals_reversal_rules BEFORE INSERT OR UPDATE ON proposals
   FOR EACH ROW EXECUTE FUNCTION proposals_reversal_rules();
 `;
+
+// v13: secrets the server derives keys from, shared by every instance on the database. 'list-cursor'
+// seals the cursors of paged lists (server/http/paging.ts); gen_random_uuid draws from the server's
+// strong random source (two of them: 244 random bits). The application's role only reads them.
+export const serverSecrets = `
+CREATE TABLE server_secrets (
+  name text PRIMARY KEY,
+  secret text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO server_secrets (name, secret)
+  VALUES ('list-cursor', replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));
+`;

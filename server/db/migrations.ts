@@ -8,6 +8,7 @@ import {
   kpisAndAdjustments,
   notifications,
   reversals,
+  serverSecrets,
   teamProposals,
 } from './migrations-team';
 
@@ -170,4 +171,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'budget-of-record', sql: budgetOfRecord },
   { version: 11, name: 'decisions-by-email', sql: decisionsByEmail },
   { version: 12, name: 'reversals', sql: reversals },
+  { version: 13, name: 'server-secrets', sql: serverSecrets },
 ];

@@ -23,7 +23,7 @@ const MUTABLE = [
 /** Tables the application may only add to and read: the audit log and the immutable versions. */
 const APPEND_ONLY = ['audit_log', 'budget_versions', 'version_lines'];
 /** Tables the application only reads. */
-const READ_ONLY = ['schema_migrations', 'audit_head'];
+const READ_ONLY = ['schema_migrations', 'audit_head', 'server_secrets'];
 
 /**
  * Grants the application's role exactly what it needs in the current schema, run as the owner after

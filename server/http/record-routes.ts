@@ -11,6 +11,7 @@ import { ServerErrors } from '../errors';
 import { apiRoute, byCostCentre, type ApiRoute } from './route';
 import * as S from './schemas';
 import { expectedVersion, mutate } from './mutate';
+import { pageQuery, readPage, type PageKey } from './paging';
 import type { Resource } from './resources';
 
 type Row = Record<string, unknown>;
@@ -33,34 +34,46 @@ export interface ListSpec extends RouteSpec {
   /** Path or query key → SQL condition with `$` where its value goes (each `$`), e.g. `{ costCentre: 'cost_centre = $' }`. */
   where: Record<string, string>;
   groupBy?: string;
-  orderBy: string;
-  /** A fixed cap, or the query key that sets it and the cap without it. */
-  limit?: number | { key: string; fallback: number };
+  /** The list's order, ending in a key unique within it: what its pages are cut by (paging.ts). */
+  order: readonly PageKey[];
 }
 
-/** GET a list: the conditions of the keys present, in the order given. */
+/**
+ * GET a list, one page at a time (paging.ts: `limit`, `cursor`, the next page's cursor in the
+ * answer's headers): the conditions of the keys present, in the order given.
+ */
 export function listRoute(app: FastifyInstance, db: Db, spec: ListSpec): void {
-  apiRoute(app, { ...spec, method: 'GET', response: { 200: { type: 'array', items: spec.item } } }, async (request) => {
-    const given = { ...(request.params as Row), ...(request.query as Row) };
-    const conditions: string[] = [];
-    const values: unknown[] = [];
-    for (const [key, condition] of Object.entries(spec.where)) {
-      if (given[key] === undefined) continue;
-      values.push(given[key]);
-      conditions.push(condition.replaceAll('$', `$${values.length}`));
-    }
-    let limit = '';
-    if (spec.limit !== undefined) {
-      values.push(typeof spec.limit === 'number' ? spec.limit : (given[spec.limit.key] ?? spec.limit.fallback));
-      limit = ` LIMIT $${values.length}`;
-    }
-    const found = await db.query(
-      `SELECT ${spec.source.columns} FROM ${spec.source.table}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}` +
-        `${spec.groupBy ? ` GROUP BY ${spec.groupBy}` : ''} ORDER BY ${spec.orderBy}${limit}`,
-      values,
-    );
-    return found.rows;
-  });
+  const querystring = withPaging(spec.querystring);
+  apiRoute(
+    app,
+    { ...spec, querystring, method: 'GET', response: { 200: { type: 'array', items: spec.item } } },
+    async (request, reply) => {
+      const given = { ...(request.params as Row), ...(request.query as Row) };
+      const conditions: string[] = [];
+      const values: unknown[] = [];
+      for (const [key, condition] of Object.entries(spec.where)) {
+        if (given[key] === undefined) continue;
+        values.push(given[key]);
+        conditions.push(condition.replaceAll('$', `$${values.length}`));
+      }
+      return readPage(db, request, reply, {
+        columns: spec.source.columns,
+        from: spec.source.table,
+        conditions,
+        values,
+        groupBy: spec.groupBy,
+        keys: spec.order,
+      });
+    },
+  );
+}
+
+/** A list's querystring schema with `limit` and `cursor` added (a list without one gets just those). */
+export function withPaging(querystring: object | undefined): object {
+  const given = (querystring ?? { type: 'object', additionalProperties: false, properties: {} }) as {
+    properties?: Record<string, object>;
+  };
+  return { ...given, properties: { ...given.properties, ...pageQuery } };
 }
 
 /** An optional query filter of a list: its schema, and its SQL condition with `$` where the value goes. */

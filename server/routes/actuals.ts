@@ -139,7 +139,10 @@ export function actualsRoutes(
     costCentre: 'cost_centre = $',
     filters: { from: { schema: S.period, where: 'period >= $' }, to: { schema: S.period, where: 'period <= $' } },
     groupBy: 'account, period',
-    orderBy: 'account, period',
+    order: [
+      { sql: 'account', type: 'text' },
+      { sql: 'period', type: 'text' },
+    ],
   });
 }
 

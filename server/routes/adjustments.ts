@@ -125,8 +125,10 @@ export function adjustmentRoutes(app: FastifyInstance, { db }: RouteDeps): void 
       line: { schema: text, where: 'line = $' },
       forgotten: { schema: { type: 'boolean', default: false }, where: '($ OR forgotten_at IS NULL)' },
     },
-    orderBy: "(context ->> 'period')::int, id",
-    limit: 5000,
+    order: [
+      { sql: "coalesce((context ->> 'period')::int, 0)", type: 'integer' },
+      { sql: 'id', type: 'text' },
+    ],
   });
 
   createRoute<NewAdjustment>(app, db, {

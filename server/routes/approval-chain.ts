@@ -10,6 +10,8 @@ import { MAX_AMOUNT } from '../../src/model/limits';
 import { userOf } from '../auth/policy';
 import { ServerErrors } from '../errors';
 import { expectedVersion, mutate } from '../http/mutate';
+import { readPage } from '../http/paging';
+import { withPaging } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
 import { anywhere, apiRoute } from '../http/route';
 import * as S from '../http/schemas';
@@ -120,29 +122,35 @@ export function approvalChainRoutes(app: FastifyInstance, { db }: RouteDeps): vo
       summary:
         'My inbox: submitted proposals whose current step I may decide (role, cost centres, not my own, nor of an account with my email)',
       access: anywhere('approve'),
+      querystring: withPaging(undefined),
       response: { 200: S.looseArray },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = userOf(request);
-      const found = await db.query<Record<string, unknown> & { costCentres: string[] }>(
-        `SELECT ${RESOURCES.proposal.columns} FROM proposals
-         WHERE proposals.state = 'submitted' AND NOT ($1 = ANY (proposals.authors))
+      return readPage(db, request, reply, {
+        columns: RESOURCES.proposal.columns,
+        from: 'proposals',
+        conditions: [
+          `proposals.state = 'submitted' AND NOT ($1 = ANY (proposals.authors))
            AND EXISTS (SELECT 1 FROM proposal_steps o WHERE o.proposal_id = proposals.id AND o.state = 'pending'
                        AND o.role = ANY ($2::text[]) AND (o.scope <> '*' OR $3))
            AND NOT EXISTS (SELECT 1 FROM proposal_steps d WHERE d.proposal_id = proposals.id
                            AND (d.decided_by = $1 OR d.decided_by_email = $5::text))
            AND ($3 OR proposals.cost_centres <@ $4::text[])
-           AND ($5::text IS NULL OR NOT ($5::text = ANY (proposals.author_emails)))
-         ORDER BY proposals.submitted_at, proposals.id LIMIT 500`,
-        [
+           AND ($5::text IS NULL OR NOT ($5::text = ANY (proposals.author_emails)))`,
+        ],
+        values: [
           user.id,
           [...user.roles],
           user.costCentres === '*',
           user.costCentres === '*' ? [] : [...user.costCentres],
           user.email ?? null,
         ],
-      );
-      return found.rows;
+        keys: [
+          { sql: 'proposals.submitted_at', type: 'timestamptz' },
+          { sql: 'proposals.id', type: 'uuid' },
+        ],
+      });
     },
   );
 }

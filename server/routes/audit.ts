@@ -17,7 +17,6 @@ const filters = {
     from: S.isoTime,
     to: S.isoTime,
     before: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
   },
 } as const;
 
@@ -76,8 +75,7 @@ export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection:
       to: 'at <= $',
       before: 'id < $',
     },
-    orderBy: 'id DESC',
-    limit: { key: 'limit', fallback: 100 },
+    order: [{ sql: 'id', type: 'bigint', desc: true }],
   });
 
   apiRoute(

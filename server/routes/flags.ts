@@ -35,8 +35,10 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     source: { table: 'flags', columns: FLAG_COLUMNS },
     costCentre: 'cost_centre = $',
     filters: { minSeverity: { schema: { type: 'number', minimum: 0, maximum: 1 }, where: 'severity >= $' } },
-    orderBy: 'severity DESC, flag_id',
-    limit: 1000,
+    order: [
+      { sql: 'severity', type: 'float8', desc: true },
+      { sql: 'flag_id', type: 'text' },
+    ],
   });
 
   createRoute<{ costCentre: string; flags: ReportedFlag[] }>(app, db, {

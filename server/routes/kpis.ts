@@ -122,7 +122,11 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     costCentre: 'owner_cost_centre = $',
     filters: { archived: { schema: { type: 'boolean', default: false }, where: '($ OR archived_at IS NULL)' } },
     // A live KPI before the archived ones of its name, those newest first.
-    orderBy: 'name, archived_at DESC NULLS FIRST',
+    order: [
+      { sql: 'name', type: 'text' },
+      { sql: "coalesce(archived_at, 'infinity')", type: 'timestamptz', desc: true },
+      { sql: 'id', type: 'uuid' },
+    ],
   });
 
   createRoute<KpiDefinition>(app, db, {

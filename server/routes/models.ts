@@ -56,7 +56,10 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     item: model,
     source: MODEL,
     costCentre: 'cost_centre = $',
-    orderBy: 'name',
+    order: [
+      { sql: 'name', type: 'text' },
+      { sql: 'id', type: 'uuid' },
+    ],
   });
 
   createRoute<NewDriverModel>(app, db, {
@@ -119,7 +122,10 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     item: S.looseObject,
     source: SCENARIO,
     where: { id: 'model_id = $' },
-    orderBy: 'name',
+    order: [
+      { sql: 'name', type: 'text' },
+      { sql: 'id', type: 'uuid' },
+    ],
   });
 
   createRoute<{ name: string; overrides: Record<string, unknown> }>(app, db, {

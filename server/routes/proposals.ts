@@ -108,7 +108,10 @@ export function proposalRoutes(app: FastifyInstance, deps: RouteDeps): void {
     source: PROPOSAL,
     costCentre: '$ = ANY (cost_centres)',
     filters: { state: { schema: S.proposalState, where: 'state = $' } },
-    orderBy: 'created_at, id',
+    order: [
+      { sql: 'created_at', type: 'timestamptz' },
+      { sql: 'id', type: 'uuid' },
+    ],
   });
 
   createRoute<NewProposal>(app, db, {

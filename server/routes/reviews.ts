@@ -20,8 +20,10 @@ export function reviewRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     source: REVIEW,
     costCentre: 'cost_centre = $',
     filters: { flagId: { schema: S.flagId, where: 'flag_id = $' } },
-    orderBy: 'decided_at DESC, id',
-    limit: 1000,
+    order: [
+      { sql: 'decided_at', type: 'timestamptz', desc: true },
+      { sql: 'id', type: 'uuid' },
+    ],
   });
 
   createRoute<NewReviewDecision>(app, db, {

@@ -51,7 +51,12 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     source: VERSION,
     costCentre: 'cost_centre = $',
     filters: { fiscalYear: { schema: S.fiscalYear, where: 'fiscal_year = $' } },
-    orderBy: 'fiscal_year, kind, name',
+    order: [
+      { sql: 'fiscal_year', type: 'integer' },
+      { sql: 'kind', type: 'text' },
+      { sql: 'name', type: 'text' },
+      { sql: 'id', type: 'uuid' },
+    ],
   });
 
   createRoute<NewBudgetVersion>(app, db, {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { userOf } from '../auth/policy';
-import { createRoute, listRoute, updateRoute } from '../http/record-routes';
+import { readPage } from '../http/paging';
+import { createRoute, listRoute, updateRoute, withPaging } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
 import { anywhere, apiRoute } from '../http/route';
 import * as S from '../http/schemas';
@@ -70,17 +71,21 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
       tags,
       summary: 'Webhook subscriptions of your cost centres (admin): those whose every cost centre your token holds',
       access: anywhere('configure'),
+      querystring: withPaging(undefined),
       response: { 200: { type: 'array', items: S.looseObject } },
     },
-    async (request) => {
+    async (request, reply) => {
       const { costCentres } = userOf(request);
-      const found = await db.query(
-        `SELECT ${WEBHOOK.columns} FROM webhooks
-         WHERE $1::text[] IS NULL OR (cardinality(cost_centres) > 0 AND cost_centres <@ $1::text[])
-         ORDER BY created_at, id`,
-        [costCentres === '*' ? null : [...costCentres]],
-      );
-      return found.rows;
+      return readPage(db, request, reply, {
+        columns: WEBHOOK.columns,
+        from: 'webhooks',
+        conditions: ['($1::text[] IS NULL OR (cardinality(cost_centres) > 0 AND cost_centres <@ $1::text[]))'],
+        values: [costCentres === '*' ? null : [...costCentres]],
+        keys: [
+          { sql: 'created_at', type: 'timestamptz' },
+          { sql: 'id', type: 'uuid' },
+        ],
+      });
     },
   );
 
@@ -160,7 +165,6 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
         d.last_status AS "lastStatus", d.last_error AS "lastError", d.delivered_at AS "deliveredAt", e.created_at AS "createdAt"`,
     },
     where: { id: 'd.webhook_id = $' },
-    orderBy: 'd.id DESC',
-    limit: 500,
+    order: [{ sql: 'd.id', type: 'bigint', desc: true }],
   });
 }

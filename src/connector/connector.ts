@@ -66,6 +66,7 @@ export interface Connector {
   disconnect(): Promise<ConnectorState>;
   /** Queues a write behind earlier ones, then tries to send the queue; offline it stays queued. */
   write<T>(write: QueuedWrite): Promise<WriteOutcome<T>>;
+  /** Reads one record, or every record of a list (following its next-page cursors unless `query` names a `limit`). */
   read<T>(endpoint: EndpointName, pathParams?: Record<string, string>, query?: Record<string, string>): Promise<T>;
   /** Replays the queue now (a retry button or a timer calls it). */
   sync(options?: { ignoreBackoff?: boolean }): Promise<ConnectorState>;
@@ -206,8 +207,25 @@ export function createConnector(options: ConnectorOptions): Connector {
       return { sent: false, queuedKey: entry.key };
     },
     async read<T>(endpoint: EndpointName, pathParams: Record<string, string> = {}, query: Record<string, string> = {}) {
-      const response = await sendRequest<T>(http(), { endpoint, pathParams, query, body: undefined });
-      return response.body;
+      const target = http();
+      const first = await sendRequest<T>(target, { endpoint, pathParams, query, body: undefined });
+      // A list comes a page at a time: follow its cursors so the caller gets every record, unless it
+      // asked for one page (a `limit`, as the audit log's reader does).
+      if (query.limit !== undefined || !Array.isArray(first.body)) return first.body;
+      const all: unknown[] = [...first.body];
+      const seen = new Set<string>();
+      for (let next = first.next; next !== undefined && !seen.has(next);) {
+        seen.add(next);
+        const page = await sendRequest<unknown[]>(target, {
+          endpoint,
+          pathParams,
+          query: { ...query, cursor: next },
+          body: undefined,
+        });
+        all.push(...(Array.isArray(page.body) ? page.body : []));
+        next = page.next;
+      }
+      return all as T;
     },
     sync,
     async resolveConflict(seq, choice) {

@@ -22,6 +22,8 @@ export interface ApiResponse<T> {
   /** The resource version from the ETag, when the server sent one. */
   version?: number;
   replayed: boolean;
+  /** A list's next page: the cursor the server sent (`X-Next-Cursor`), when more records follow. */
+  next?: string;
 }
 
 /**
@@ -60,11 +62,13 @@ export async function sendRequest<T>(options: HttpClientOptions, request: ApiReq
   if (response.ok) {
     const etag = response.headers.get('etag');
     const version = etag && /^"(\d+)"$/.test(etag) ? Number(etag.slice(1, -1)) : undefined;
+    const next = response.headers.get('x-next-cursor') ?? undefined;
     return {
       status: response.status,
       body: parsed as T,
       version,
       replayed: response.headers.get('idempotent-replayed') === 'true',
+      ...(next ? { next } : {}),
     };
   }
   throw errorFor(response.status, parsed, request.body);

@@ -97,6 +97,15 @@ export const MAX_KPI_LINKS = 500;
 /** Periods from a line's spend to its effect on a KPI (KpiLink.lag): two years of months. */
 export const MAX_KPI_LAG = 24;
 
+/**
+ * Records in one page of a server list (models, versions, proposals, KPIs, actuals, the audit log,
+ * …): a request reads at most LIST_PAGE.max of them, DEFAULT_LIST_PAGE when it names no limit, and
+ * follows the answer's next cursor for more. One page of the largest records (proposals with their
+ * lines and chain) stays within a few MB.
+ */
+export const LIST_PAGE: Bounds = Object.freeze({ min: 1, max: 500 });
+export const DEFAULT_LIST_PAGE = 100;
+
 /** Length of a display name (model, scenario, version) and of free text (reasons, comments). */
 export const MAX_DISPLAY_NAME_LENGTH = 120;
 export const MAX_FREE_TEXT_LENGTH = 2000;

@@ -156,7 +156,7 @@ describeIfPg('server migrations', () => {
         );
       const old = (await insert('reverted')).rows[0].id;
       const applied = (await insert('applied')).rows[0].id;
-      expect(await migrate(db)).toEqual([12]);
+      expect(await migrateTo(db, 12)).toEqual([12]);
       expect((await db.query('SELECT id, state, reverts FROM proposals ORDER BY state')).rows).toEqual([
         { id: applied, state: 'applied', reverts: null },
         { id: old, state: 'reverted', reverts: null },
@@ -175,4 +175,18 @@ describeIfPg('server migrations', () => {
         ),
       ).rejects.toThrow(/not an applied proposal that can be reversed/);
     }));
+
+  test('v13 (server secrets) draws a list-cursor secret of its own for each database', async () => {
+    const secrets: string[] = [];
+    for (let i = 0; i < 2; i++)
+      await inFreshSchema(async (db) => {
+        expect(await migrateTo(db, 12)).toHaveLength(12);
+        expect(await migrate(db)).toEqual([13]);
+        const found = await db.query<{ name: string; secret: string }>('SELECT name, secret FROM server_secrets');
+        expect(found.rows.map((r) => r.name)).toEqual(['list-cursor']);
+        expect(found.rows[0].secret).toMatch(/^[0-9a-f]{64}$/);
+        secrets.push(found.rows[0].secret);
+      });
+    expect(secrets[0]).not.toBe(secrets[1]);
+  });
 });
