@@ -11,7 +11,7 @@ import type { ServerConfig } from './config';
 import { isDataException, pgCode, PgCodes, type Db } from './db/db';
 import type { AuditProtection } from './db/open-db';
 import { HttpError } from './errors';
-import { refuseConvertedBodies } from './http/exact-body';
+import { refuseConvertedBodies, refuseOddQueryNumbers } from './http/exact-body';
 import { trackMethods } from './http/route';
 import { actualsRoutes } from './routes/actuals';
 import { adjustmentRoutes } from './routes/adjustments';
@@ -118,6 +118,7 @@ export async function buildApp(
     }
   });
   refuseConvertedBodies(app);
+  refuseOddQueryNumbers(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, code, message, details } = describeError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');

@@ -117,6 +117,13 @@ export const ServerErrors = {
     new HttpError(409, 'SERVER_BATCH_CONFLICT', `Batch ${batchId} was already imported with different rows.`, {
       batchId,
     }),
+  versionsDisagree: (header: number, body: number) =>
+    new HttpError(
+      400,
+      'SERVER_VERSION_DISAGREES',
+      `If-Match names version ${header} and the body's version is ${body}: send the version you read once, or the same in both.`,
+      { ifMatch: header, bodyVersion: body },
+    ),
   preconditionRequired: () =>
     new HttpError(
       428,

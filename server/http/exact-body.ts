@@ -33,6 +33,40 @@ export function refuseConvertedBodies(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Query strings are text the validator converts (`?limit=20` is 20), and it converts more than
+ * decimal numbers: `0x10` was 16, ` 5` 5, and `Infinity`, `-Infinity` and `1e309` became infinite
+ * numbers that then passed every minimum and maximum (Ajv checks bounds only on finite numbers):
+ * `?limit=Infinity` passed a 1–500 limit. A number in a query or path is a finite decimal as sent
+ * (`12`, `-0.5`, `1e2`), or a 400 before any handler.
+ */
+export function refuseOddQueryNumbers(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    const sent = new URLSearchParams(request.url.split('?')[1] ?? '');
+    for (const [context, values] of [
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
+      if (typeof values !== 'object' || values === null) continue;
+      for (const [key, value] of Object.entries(values)) {
+        if (typeof value !== 'number') continue;
+        const text = context === 'querystring' ? sent.get(key) : String(value);
+        // A default the schema filled in was not sent, and is the server's own.
+        if (text === null) continue;
+        if (!Number.isFinite(value) || !DECIMAL.test(text))
+          throw new HttpError(
+            400,
+            'SERVER_INVALID_REQUEST',
+            `${context}/${key} must be a finite decimal number, not ${JSON.stringify(text.slice(0, 40))}.`,
+            { context, path: key },
+          );
+      }
+    }
+  });
+}
+
+const DECIMAL = /^-?[0-9]{1,20}(\.[0-9]{1,20})?([eE][+-]?[0-9]{1,3})?$/;
+
 /** No body the API takes is nested more than a few levels; deeper is refused before any work. */
 export const MAX_BODY_DEPTH = 32;
 

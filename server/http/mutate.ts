@@ -131,17 +131,21 @@ export async function writeAudit(tx: Queryable, request: FastifyRequest, entry: 
 }
 
 /**
- * The version a client says it read: `If-Match: "3"` (or W/"3"), else `version` in the body.
- * Missing → 428, so a blind overwrite is impossible.
+ * The version a client says it read: `If-Match: "3"` (or W/"3"), else `version` in the body; both,
+ * naming different versions, is a 400 (the client does not know which it read). Missing → 428, so a
+ * blind overwrite is impossible.
  */
 export function expectedVersion(request: FastifyRequest): number {
   const header = request.headers['if-match'];
+  const body = request.body as { version?: unknown } | undefined;
+  const inBody = body && typeof body === 'object' && typeof body.version === 'number' ? body.version : undefined;
   if (typeof header === 'string') {
     const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
     if (!match) throw ServerErrors.badRequest('If-Match must be the ETag you received, e.g. "3".');
-    return Number(match[1]);
+    const version = Number(match[1]);
+    if (inBody !== undefined && inBody !== version) throw ServerErrors.versionsDisagree(version, inBody);
+    return version;
   }
-  const body = request.body as { version?: unknown } | undefined;
-  if (body && typeof body.version === 'number') return body.version;
+  if (inBody !== undefined) return inBody;
   throw ServerErrors.preconditionRequired();
 }

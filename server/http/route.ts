@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Access } from '../auth/policy';
+import { ServerErrors } from '../errors';
 import * as S from './schemas';
 
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -39,6 +40,8 @@ export function apiRoute(app: FastifyInstance, route: ApiRoute, handler: Handler
     url: route.url,
     ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
     config: { access: route.access, ...(route.csv ? { csv: true } : {}) },
+    // A write that declares no body takes none: fields sent anyway are refused, not silently dropped.
+    ...(body || route.method === 'GET' ? {} : { preValidation: refuseBody }),
     schema: {
       tags: [...route.tags],
       security: bearer,
@@ -50,6 +53,16 @@ export function apiRoute(app: FastifyInstance, route: ApiRoute, handler: Handler
     },
     handler,
   });
+}
+
+/** Refuses a body with anything in it (an empty object, as some clients send with DELETE, is none). */
+async function refuseBody(request: FastifyRequest): Promise<void> {
+  const sent = request.body;
+  if (sent === undefined || sent === null) return;
+  if (typeof sent === 'object' && !Array.isArray(sent) && Object.keys(sent).length === 0) return;
+  throw ServerErrors.badRequest(
+    `${request.method} ${request.routeOptions.url ?? ''} takes no body; send the version you read as If-Match.`,
+  );
 }
 
 /** The cost centre named in the query (`from: 'query'`) or body (`from: 'body'`) decides access. */

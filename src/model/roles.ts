@@ -94,16 +94,24 @@ const LOOK_ALIKE = new RegExp(`[${LOOK_ALIKES}]`, 'gu');
  * @example normalisedEmail('alice') // undefined
  */
 export function normalisedEmail(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const email = value
+  // No address is longer than 254 characters; a claim far past that (hidden characters may pad a
+  // real one) is none, and is not worked on: a token is read on every request.
+  if (typeof value !== 'string' || value.length > MAX_EMAIL_CLAIM) return undefined;
+  let email = value
     .normalize('NFKC')
     .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .trim()
     .toLowerCase()
-    .replace(LOOK_ALIKE, (letter) => AS_LATIN[LOOK_ALIKES.indexOf(letter)])
-    .replace(/\.+$/, '');
+    .replace(LOOK_ALIKE, (letter) => AS_LATIN[LOOK_ALIKES.indexOf(letter)]);
+  // Trailing dots by hand: /\.+$/ retries every dot of a long run (quadratic; 12,000 dots took 0.4 s).
+  let end = email.length;
+  while (end > 0 && email[end - 1] === '.') end -= 1;
+  email = email.slice(0, end);
   return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : undefined;
 }
+
+/** The longest email claim looked at: an address's 254 characters with room for hidden ones. */
+const MAX_EMAIL_CLAIM = 1024;
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

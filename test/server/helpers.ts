@@ -8,7 +8,7 @@ import { ephemeralDevIssuer, type DevIssuer } from '../../server/auth/dev-issuer
 import type { Role } from '../../src/model/roles';
 import type { NewBudgetVersion } from '../../src/model/version';
 import { localIssuer } from '../../server/auth/verify-token';
-import { DEV_AUDIENCE, loadConfig, type ServerConfig } from '../../server/config';
+import { DEV_AUDIENCE, DEV_ISSUER, loadConfig, type ServerConfig } from '../../server/config';
 import type { Db } from '../../server/db/db';
 import { openPgDb } from '../../server/db/pg-db';
 import { openServerDb, type AuditProtection } from '../../server/db/open-db';
@@ -330,4 +330,22 @@ export async function revertThroughChain(
   for (const approver of approvers)
     reversal = await step(moveProposal(server, approver, reversal, 'approve'), 'approve');
   return step(moveProposal(server, applier, reversal, 'apply'), 'apply');
+}
+
+/**
+ * The claims of a good token from the development issuer for the token probes (mallory, a viewer of
+ * CC1, valid for ten minutes), with `claims` over them: each probe changes the one thing it tries.
+ */
+export function probeClaims(claims: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    sub: 'mallory',
+    roles: ['viewer'],
+    cost_centres: ['CC1'],
+    iss: DEV_ISSUER,
+    aud: DEV_AUDIENCE,
+    iat: now,
+    exp: now + 600,
+    ...claims,
+  };
 }

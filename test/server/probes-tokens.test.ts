@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { devIssuerFromJwk } from '../../server/auth/dev-issuer';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../server/config';
-import { snapshot, startTestServer, type TestServer } from './helpers';
+import { probeClaims, snapshot, startTestServer, type TestServer } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -27,16 +27,7 @@ describe('probes: token edges (clock skew, claim types, key headers)', () => {
 
   const now = () => Math.floor(Date.now() / 1000);
   const sign = (claims: Record<string, unknown>, header: Record<string, unknown> = {}, signWith: KeyLike = key) =>
-    new SignJWT({
-      sub: 'mallory',
-      roles: ['viewer'],
-      cost_centres: ['CC1'],
-      iss: DEV_ISSUER,
-      aud: DEV_AUDIENCE,
-      iat: now(),
-      exp: now() + 600,
-      ...claims,
-    })
+    new SignJWT(probeClaims(claims))
       .setProtectedHeader({ alg: 'ES256', kid: 'openfpa-dev-1', ...header })
       .sign(signWith);
   const me = async (token: string) => server.as(token, { method: 'GET', url: '/api/me' });
