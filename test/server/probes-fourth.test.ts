@@ -351,6 +351,44 @@ describe('probes: fourth pass', () => {
     expect(slowMs).toBeLessThan(plainMs * 3 + 1000);
   });
 
+  test('method override headers and _method change no method (held)', async () => {
+    const viewer = await server.token('mo-viewer', 'viewer', ['CC68']);
+    const admin = await server.token('root', 'admin', '*');
+    const model = await createModel({ server, admin, cc: 'CC68', unique: 'mo' });
+    const overrides = (method: string) => ({
+      'x-http-method-override': method,
+      'x-http-method': method,
+      'x-method-override': method,
+    });
+    const before = await snapshot(server.db);
+    // A read stays a read; a write named as a read still meets the write's policy.
+    const read = await server.as(viewer, {
+      method: 'GET',
+      url: `/api/models?costCentre=CC68&_method=DELETE`,
+      headers: overrides('DELETE'),
+    });
+    expect(read.statusCode).toBe(400); // _method is no query parameter of the list
+    const plainRead = await server.as(viewer, {
+      method: 'GET',
+      url: '/api/models?costCentre=CC68',
+      headers: overrides('DELETE'),
+    });
+    expect([plainRead.statusCode, plainRead.json()]).toEqual([200, [expect.objectContaining({ id: model.id })]]);
+    const write = await server.as(viewer, {
+      method: 'POST',
+      url: '/api/proposals',
+      payload: {
+        fiscalYear: 2026,
+        lines: [{ costCentre: 'CC68', account: 'A', period: '2026-01', before: 0, after: 1 }],
+      },
+      headers: overrides('GET'),
+    });
+    expect(write.statusCode).toBe(403);
+    const put = await server.as(viewer, { method: 'POST', url: `/api/models/${model.id}`, headers: overrides('PUT') });
+    expect(put.statusCode).toBe(405);
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+
   test('the next-page Link echoes the query re-encoded: no header injection from filter values (held)', async () => {
     const auditor = await server.token('aud', 'admin', '*');
     // An identity whose id is Link syntax (ids are the provider's; the audit's actor filter takes any printable text).
