@@ -5,7 +5,7 @@
  * "drivers"?:{...}}],"thresholds"?:{...}} and writes {"flags":[{"line","period","through","kind",
  * "severity","explanation"}]} ranked by severity, to --out or stdout: one flag per issue, `period` its
  * onset and `through` its last period (the same for a one-off), both as the file labels them.
- * Progress goes to stderr.
+ * Progress and warnings (a repeated period label) go to stderr.
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
@@ -67,6 +67,7 @@ export function run(args: string[]): Promise<number> {
       process.stderr.write(`openfpa flags: ${budget}\n`);
       return 1;
     }
+    for (const warning of budget.warnings) process.stderr.write(`openfpa flags: warning: ${opts.file}: ${warning}\n`);
     const started = process.hrtime.bigint();
     let flags;
     try {

@@ -10,7 +10,6 @@ import { lineAutocorrelationEvidence, lineIssues, sheetTypicalPlan } from './lin
 import { sheetAutocorrelations } from './sheet-autocorrelation';
 import { issueFlag } from './issue-flag';
 import { periodLabeller } from './issue-text';
-import { checkPeriodLabels } from './parse-budget';
 import { rankFlags } from './rank-flags';
 import { resolveThresholds } from './resolve-thresholds';
 
@@ -62,8 +61,7 @@ export function detectLineFlags(
  * a one-off period, each material and each tested so that a line of pure noise raises a false flag
  * of either sort with probability at most `alpha`. Kinds, severity and sentences: docs/anomaly.md.
  * Ranked by severity, then money at stake.
- * @throws ANOMALY_BAD_THRESHOLD when a threshold setting is invalid; ANOMALY_DUPLICATE_PERIOD when a
- *   period label is repeated.
+ * @throws ANOMALY_BAD_THRESHOLD when a threshold setting is invalid.
  * @example detectFlags([{ id: 'L1', costCentre: 'CC', account: 'A', owner: 'o',
  *   plan: [100, 100, 100, 100, 100, 100], actual: [101, 99, 100, 160, 101, 100] }])[0].kind // "outlier"
  */
@@ -72,7 +70,6 @@ export function detectFlags(
   settings?: ThresholdSettings,
   options: DetectOptions = {},
 ): Flag[] {
-  if (options.periods) checkPeriodLabels(options.periods);
   const library = new Map<number, number[][]>();
   const shapesFor = (periodsPerYear: number) => {
     if (!library.has(periodsPerYear))

@@ -23,11 +23,6 @@ export const AnomalyErrors = {
     hint: 'Give every budget line a unique id.',
     details: { field: 'lines' },
   })),
-  duplicatePeriod: defineError('ANOMALY_DUPLICATE_PERIOD', 'input', (label: string, first: number, again: number) => ({
-    message: `Period label "${label}" appears more than once (periods ${first + 1} and ${again + 1}); flags name their periods by these labels.`,
-    hint: 'Give every period a unique label, for example "2026-01", "2026-02".',
-    details: { field: `periods[${again}]`, data: { label, first, again } },
-  })),
   badThreshold: defineError('ANOMALY_BAD_THRESHOLD', 'input', (name: string, got: unknown, allowed: string) => ({
     message: `Threshold ${name} must be ${allowed}; got ${String(got)}.`,
     hint: `Change ${name}.`,

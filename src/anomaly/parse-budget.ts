@@ -9,23 +9,30 @@ import type { BudgetLine, DriverSeries, LineDrivers, ThresholdSettings } from '.
 export interface BudgetDocument {
   /** Period labels as given (for example "2026-01"); flags name their period with these. */
   periods: string[];
+  /** Problems that do not stop the run (a repeated period label), for the CLI to print. */
+  warnings: string[];
   lines: BudgetLine[];
   thresholds?: ThresholdSettings;
 }
 
 /**
- * Refuses a repeated period label: flags, the CLI's `period` and `through` and every sentence name a
- * period by its label, so two periods of one name could not be told apart.
- * @throws ANOMALY_DUPLICATE_PERIOD naming the label and both its places (1-based).
- * @example checkPeriodLabels(['a', 'a', 'b']) // throws: Period label "a" appears more than once (periods 1 and 2) …
+ * Says where a period label first repeats, or undefined when each is unique. A repeat is not an error:
+ * a finance sheet of 36 months is often headed "Jan" … "Dec" three times, and its flags are as good;
+ * only the labels in `period`, `through` and the sentences are then ambiguous, so the CLI warns.
+ * @example repeatedPeriodLabel(['Jan', 'Feb', 'Jan']) // 'Period label "Jan" appears more than once (periods 1 and 3) …'
  */
-export function checkPeriodLabels(labels: ReadonlyArray<string>): void {
+export function repeatedPeriodLabel(labels: ReadonlyArray<string>): string | undefined {
   const first = new Map<string, number>();
-  labels.forEach((label, i) => {
-    const seen = first.get(label);
-    if (seen !== undefined) throw AnomalyErrors.duplicatePeriod(label, seen, i);
-    first.set(label, i);
-  });
+  for (let i = 0; i < labels.length; i++) {
+    const seen = first.get(labels[i]);
+    if (seen !== undefined)
+      return (
+        `Period label "${labels[i]}" appears more than once (periods ${seen + 1} and ${i + 1}); ` +
+        'flags name their periods by these labels, so give each period a unique one (for example "2026-01") to tell them apart.'
+      );
+    first.set(labels[i], i);
+  }
+  return undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,8 +89,8 @@ function text(value: unknown, where: string, fallback?: string): string {
  * "drivers"?}], "thresholds"?}`. `costCentre`, `account` and `owner` default to "" when absent;
  * `actual` may be shorter than the periods (later periods not booked yet).
  * @throws ANOMALY_BAD_INPUT naming the field at fault; ANOMALY_LENGTH_MISMATCH when a series is
- *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_DUPLICATE_PERIOD for a repeated period
- *   label; ANOMALY_BAD_THRESHOLD.
+ *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_BAD_THRESHOLD. A repeated period label is
+ *   a warning (`warnings`), not an error.
  */
 export function parseBudget(doc: unknown): BudgetDocument {
   if (!isObject(doc))
@@ -95,7 +102,7 @@ export function parseBudget(doc: unknown): BudgetDocument {
       throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
     return String(p);
   });
-  checkPeriodLabels(periods);
+  const repeated = repeatedPeriodLabel(periods);
   if (!Array.isArray(doc.lines)) throw AnomalyErrors.badInput('lines', 'must be an array of budget lines');
   const seen = new Set<string>();
   const lines = doc.lines.map((raw, i): BudgetLine => {
@@ -123,5 +130,5 @@ export function parseBudget(doc: unknown): BudgetDocument {
     resolveThresholds({ byAccount: { [account]: t } }, { id: '', account });
   for (const [id, t] of Object.entries(thresholds?.byLine ?? {}))
     resolveThresholds({ byLine: { [id]: t } }, { id, account: '' });
-  return { periods, lines, thresholds };
+  return { periods, lines, thresholds, warnings: repeated ? [repeated] : [] };
 }

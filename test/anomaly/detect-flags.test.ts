@@ -119,13 +119,14 @@ describe('detectFlags: one flag per issue', () => {
     expect(detectFlags([line], quiet, { periods: months })[0].explanation).toMatch(/^One-off in 2025-09: /);
     expect(detectFlags([line], quiet)[0].explanation).toMatch(/^One-off in period 21: /);
   });
-  it('refuses a repeated period label, naming it (flags could not say which period they mean)', () => {
+  it('flags a sheet whose period labels repeat as it flags one whose labels are unique', () => {
     const line = seasonalLine('L', 3, 0.02, (p) => (p === 20 ? 0.25 : 0));
     const repeated = months.map((m, t) => (t === 20 ? months[8] : m));
-    expect(() => detectFlags([line], quiet, { periods: repeated })).toThrow(FpaError);
-    expect(() => detectFlags([line], quiet, { periods: repeated })).toThrow(
-      /Period label "2024-09" appears more than once \(periods 9 and 21\)/,
+    const flags = detectFlags([line], quiet, { periods: repeated });
+    expect(flags.map((f) => [f.kind, f.periodIndex, f.throughIndex])).toEqual(
+      detectFlags([line], quiet, { periods: months }).map((f) => [f.kind, f.periodIndex, f.throughIndex]),
     );
+    expect(flags[0].explanation).toMatch(/^One-off in 2024-09: /);
   });
   it('ranks by severity, and severity grows with the money at stake', () => {
     const lines = [

@@ -1,4 +1,4 @@
-import { checkPeriodLabels, parseBudget } from '../../src/anomaly/parse-budget';
+import { parseBudget, repeatedPeriodLabel } from '../../src/anomaly/parse-budget';
 import { FpaError } from '../../src/errors';
 
 describe('parseBudget', () => {
@@ -24,8 +24,6 @@ describe('parseBudget', () => {
     [null, /top level/],
     [{ periods: [], lines: [] }, /periods/],
     [{ periods: ['a'], lines: {} }, /lines: must be an array/],
-    [{ periods: ['a', 'a', 'b'], lines: [] }, /Period label "a" appears more than once \(periods 1 and 2\)/],
-    [{ periods: ['2026-01', 1, '1'], lines: [] }, /Period label "1" appears more than once \(periods 2 and 3\)/],
     [{ periods: ['a'], lines: [{ id: '', plan: [], actual: [] }] }, /lines\[0\]\.id/],
     [{ periods: ['a'], lines: [{ id: 'x', plan: [NaN], actual: [] }] }, /plan\[0\]/],
     [
@@ -38,21 +36,25 @@ describe('parseBudget', () => {
   });
 });
 
-describe('checkPeriodLabels', () => {
-  it('accepts distinct labels and names the repeated one with both places', () => {
-    expect(() => checkPeriodLabels(['Jan', 'Feb', 'jan'])).not.toThrow();
-    expect(() => checkPeriodLabels([])).not.toThrow();
-    let error: unknown;
-    try {
-      checkPeriodLabels(['a', 'b', 'c', 'b']);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(FpaError);
-    expect(error).toMatchObject({
-      code: 'ANOMALY_DUPLICATE_PERIOD',
-      field: 'periods[3]',
-      message: expect.stringContaining('Period label "b" appears more than once (periods 2 and 4)'),
-    });
+describe('repeatedPeriodLabel', () => {
+  it('is silent on distinct labels and names the first repeated one with both places', () => {
+    expect(repeatedPeriodLabel(['Jan', 'Feb', 'jan'])).toBeUndefined();
+    expect(repeatedPeriodLabel([])).toBeUndefined();
+    expect(repeatedPeriodLabel(['a', 'b', 'c', 'b', 'a'])).toMatch(
+      /^Period label "b" appears more than once \(periods 2 and 4\)/,
+    );
+  });
+  it('parseBudget keeps a sheet headed "Jan" … "Dec" over two years, with the repeat as a warning', () => {
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const doc = parseBudget({ periods: [...months, ...months], lines: [{ id: 'x', plan: [1], actual: [1] }] });
+    expect(doc.periods).toHaveLength(24);
+    expect(doc.lines).toHaveLength(1);
+    expect(doc.warnings).toEqual([
+      expect.stringContaining('Period label "Jan" appears more than once (periods 1 and 13)'),
+    ]);
+    expect(parseBudget({ periods: months, lines: [] }).warnings).toEqual([]);
+    expect(parseBudget({ periods: ['2026-01', 1, '1'], lines: [] }).warnings).toEqual([
+      expect.stringMatching(/^Period label "1" appears more than once \(periods 2 and 3\)/),
+    ]);
   });
 });
