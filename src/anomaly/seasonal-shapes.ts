@@ -12,12 +12,15 @@ const LEAST_SEASONALITY = 0.01;
 const SAME_SHAPE = 0.95;
 
 /**
- * A shape must be the phasing of at least this many plans, and the library keeps at most MOST_SHAPES
- * of them (the most used first): a flat-planned line takes the best of the library, and the best of
- * many one-off phasings would fit its noise.
+ * A shape must be the phasing of at least this many plans: a flat-planned line takes the best of the
+ * library, and the best of many one-off phasings would fit its noise. The library keeps at most as
+ * many shapes as the space they live in has dimensions, periodsPerYear − 2 (a shape has no constant
+ * and no tilt), the most used first: a sheet can phase as many seasons as it has kinds of account
+ * (a flat-planned line whose season was left out takes a wrong one, and its season's months come
+ * back as one-offs), and more shapes than dimensions would be linear combinations of the others.
  */
 const LEAST_PLANS = 2;
-const MOST_SHAPES = 6;
+const FIXED_DIMENSIONS = 2;
 
 /** Huber's constant for the amplitude fit (95% efficiency under normal noise). */
 const HUBER = 1.345;
@@ -62,7 +65,8 @@ function planProfile(plan: ReadonlyArray<number | null>, periodsPerYear: number)
  * The distinct seasonal shapes of the sheet's plans: each plan's profile (plan over its year's mean,
  * averaged over the full years) less its mean and its tilt (a growth over the year), scaled to unit
  * length; plans with less than 1% seasonality give none, and shapes correlated at 0.95 or more are
- * averaged into one. Shapes of a single plan are left out, and at most 6 are kept, the most used first.
+ * averaged into one. Shapes of a single plan are left out, and at most periodsPerYear − 2 are kept (10 for
+ * months), the most used first.
  * @example seasonalShapes([[1, 2, 1, 2, 1, 2, 1, 2], [2, 4, 2, 4, 2, 4, 2, 4], [5, 5, 5, 5, 5, 5, 5, 5]], 4).length // 1
  */
 export function seasonalShapes(plans: ReadonlyArray<ReadonlyArray<number | null>>, periodsPerYear: number): number[][] {
@@ -86,7 +90,7 @@ export function seasonalShapes(plans: ReadonlyArray<ReadonlyArray<number | null>
   return clusters
     .filter((c) => c.plans >= LEAST_PLANS)
     .sort((a, b) => b.plans - a.plans)
-    .slice(0, MOST_SHAPES)
+    .slice(0, periodsPerYear - FIXED_DIMENSIONS)
     .map((c) => c.shape);
 }
 

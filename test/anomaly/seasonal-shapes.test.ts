@@ -20,7 +20,7 @@ describe('seasonalShapes', () => {
       ),
     ).toHaveLength(1);
   });
-  it('leaves out the phasing of a single plan and keeps at most six shapes, the most used first', () => {
+  it('leaves out the phasing of a single plan and keeps every season of seven (six were kept before)', () => {
     expect(seasonalShapes([phasedPlan(summer, 0.2, 0)], 12)).toEqual([]);
     // Seven distinct phasings (a peak in month k): month 3's used three times, the others twice.
     const peak = (k: number) => (m: number) => (m === k ? 1 : 0);
@@ -28,8 +28,23 @@ describe('seasonalShapes', () => {
       Array.from({ length: k === 3 ? 3 : 2 }, (_, i) => phasedPlan(peak(k), 0.2 + 0.05 * i, 0)),
     );
     const shapes = seasonalShapes(plans, 12);
-    expect(shapes).toHaveLength(6);
+    expect(shapes).toHaveLength(7);
     expect(shapes[0].indexOf(Math.max(...shapes[0]))).toBe(3);
+    expect(shapes.map((s) => s.indexOf(Math.max(...s))).sort((a, b) => a - b)).toEqual([0, 2, 3, 5, 7, 9, 11]);
+  });
+  it('keeps at most periodsPerYear − 2 shapes (the dimensions a shape has), the most used first', () => {
+    // Twelve phasings: a peak in month k, used 2 + (k < 4 ? 1 : 0) times; 10 kept, the four used thrice among them.
+    const peak = (k: number) => (m: number) => (m === k ? 1 : 0);
+    const plans = Array.from({ length: 12 }, (_, k) => k).flatMap((k) =>
+      Array.from({ length: k < 4 ? 3 : 2 }, (_, i) => phasedPlan(peak(k), 0.2 + 0.05 * i, 0)),
+    );
+    const shapes = seasonalShapes(plans, 12);
+    expect(shapes).toHaveLength(10);
+    expect(shapes.slice(0, 4).map((s) => s.indexOf(Math.max(...s)))).toEqual([0, 1, 2, 3]);
+    const halfYears = Array.from({ length: 6 }, (_, k) => k).flatMap((k) =>
+      [0.2, 0.3].map((a) => Array.from({ length: 24 }, (_, t) => 1000 * (1 + (t % 6 === k ? a : 0)))),
+    );
+    expect(seasonalShapes(halfYears, 6)).toHaveLength(4);
   });
   it('makes one shape of plans with the same season at other amplitudes and growths, one per season', () => {
     const shapes = seasonalShapes(
