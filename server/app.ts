@@ -13,6 +13,7 @@ import type { AuditProtection } from './db/open-db';
 import { HttpError } from './errors';
 import { refuseConvertedBodies, refuseOddQueryNumbers } from './http/exact-body';
 import { trackMethods } from './http/route';
+import * as S from './http/schemas';
 import { actualsRoutes } from './routes/actuals';
 import { adjustmentRoutes } from './routes/adjustments';
 import { approvalChainRoutes } from './routes/approval-chain';
@@ -54,7 +55,7 @@ export async function buildApp(
     keepAliveTimeout: config.keepAliveTimeoutMs,
     genReqId: () => randomUUID(),
     // Unknown properties are refused (not silently dropped), so a probe cannot smuggle fields.
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, formats: { composed: S.composed } } },
     // What the router and the HTTP parser refuse answers in the catalogue's shape too.
     frameworkErrors: (error, _request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';

@@ -30,14 +30,33 @@ export const uuid = { type: 'string', format: 'uuid' } as const;
  * Hebrew or Arabic text needs.
  */
 const HIDDEN = '\\u0000-\\u001f\\u007f\\u200b\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+/**
+ * No white space before or after a name: "Leads" and "Leads " (or "Leads" and a no-break space) are
+ * two KPIs, two versions, that look as one.
+ */
+const UNPADDED = '(?!\\s)(?!.*\\s$)';
+/**
+ * A display name: none of those characters, not padded, and in Unicode's composed form (format
+ * `composed`, NFC, registered in app.ts): "Café" typed as e and a combining accent is another name
+ * than "Café" with é, and looks the same.
+ */
 export const name = {
   type: 'string',
   minLength: 1,
   maxLength: MAX_DISPLAY_NAME_LENGTH,
-  pattern: `^[^${HIDDEN}]+$`,
+  pattern: `^${UNPADDED}[^${HIDDEN}]+$`,
+  format: 'composed',
 } as const;
 /** A short label that may be empty (a KPI's unit): the same characters as a name. */
-export const label = { type: 'string', maxLength: MAX_DISPLAY_NAME_LENGTH, pattern: `^[^${HIDDEN}]*$` } as const;
+export const label = {
+  type: 'string',
+  maxLength: MAX_DISPLAY_NAME_LENGTH,
+  pattern: `^${UNPADDED}[^${HIDDEN}]*$`,
+  format: 'composed',
+} as const;
+
+/** The `composed` format: text in Unicode's composed normal form (NFC), as keyboards type it. */
+export const composed = (text: string): boolean => text === text.normalize('NFC');
 // NUL cannot be stored in PostgreSQL text; every other character is kept as typed.
 export const freeText = { type: 'string', maxLength: MAX_FREE_TEXT_LENGTH, pattern: '^[^\\u0000]*$' } as const;
 export const amount = { type: 'number', minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT } as const;

@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
 import { devIssuerFromJwk } from '../../server/auth/dev-issuer';
 import { DEV_ISSUER } from '../../server/config';
-import { FIXTURES, createModel } from './fixtures';
+import { FIXTURES, createModel, kpiBody } from './fixtures';
 import {
   describeIfPg,
   moveProposal,
@@ -349,6 +349,78 @@ describe('probes: fourth pass', () => {
     const [plainMs, slowMs] = [await timed(plain), await timed(slow)];
     // Before the fix: about 0.35 s of blocked event loop per request (2.8 s for eight); now as plain.
     expect(slowMs).toBeLessThan(plainMs * 3 + 1000);
+  });
+
+  test('display names that look like another: padded or not composed (found: "Leads" and "Leads " were two live KPIs)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const cc = 'CC69';
+    const kpi = (name: string, unit = 'leads') =>
+      server.as(admin, { method: 'POST', url: '/api/kpis', payload: { ...kpiBody(cc, 'x'), name, unit } });
+    expect((await kpi('Leads')).statusCode).toBe(201);
+    expect((await kpi('Café')).statusCode).toBe(201);
+    expect((await kpi('Le ads')).statusCode).toBe(201);
+    const model = await createModel({ server, admin, cc, unique: 'names' });
+    const before = await snapshot(server.db);
+    const alike = ['Leads ', ' Leads', 'Leads\u00a0', '\u3000Leads', 'Leads\t', 'Cafe\u0301', 'Cafe\u0301 '];
+    for (const name of alike) {
+      const writes = [
+        await kpi(name),
+        await kpi(`Other ${alike.indexOf(name)}`, name),
+        await server.as(admin, {
+          method: 'POST',
+          url: '/api/versions',
+          payload: { costCentre: cc, fiscalYear: 2026, kind: 'forecast', name, lines: [] },
+        }),
+        await server.as(admin, {
+          method: 'POST',
+          url: `/api/models/${model.id}/scenarios`,
+          payload: { name, overrides: {} },
+        }),
+        await server.as(admin, {
+          method: 'POST',
+          url: '/api/models',
+          payload: {
+            costCentre: cc,
+            name,
+            expression: 'a',
+            drivers: [{ name: 'a', distribution: 'fixed', params: { value: 1 } }],
+          },
+        }),
+      ];
+      expect({ name, statuses: writes.map((w) => w.statusCode) }).toEqual({
+        name,
+        statuses: [400, 400, 400, 400, 400],
+      });
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+
+  test('a key given twice in a body: the last counts, for the access policy and the write alike (held)', async () => {
+    const one = await server.token('dup', ['admin'], ['CC70']);
+    const body = (first: string, last: string) =>
+      `{"costCentre":"${first}","costCentre":"${last}","name":"dup","expression":"a",` +
+      '"drivers":[{"name":"a","distribution":"fixed","params":{"value":1}}]}';
+    const send = (payload: string) =>
+      server.as(one, { method: 'POST', url: '/api/models', payload, headers: { 'content-type': 'application/json' } });
+    const refused = await send(body('CC70', 'CC71'));
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'SERVER_FORBIDDEN_COST_CENTRE']);
+    const made = await send(body('CC71', 'CC70'));
+    expect([made.statusCode, made.json().costCentre]).toEqual([201, 'CC70']);
+  });
+
+  test('amounts that overflow what the database stores when summed: a 400, never a 500 (held)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const lines = Array.from({ length: 1000 }, (_, i) => ({
+      costCentre: 'CC72',
+      account: `A${i}`,
+      period: '2026-01',
+      before: 0,
+      after: i % 2 ? 1e15 : -1e15,
+    }));
+    const before = await snapshot(server.db);
+    const r = await postProposal(server, admin, { fiscalYear: 2026, lines });
+    expect([r.statusCode, r.json().error.code]).toEqual([400, 'SERVER_INVALID_VALUE']);
+    expect(await snapshot(server.db)).toEqual(before);
   });
 
   test('method override headers and _method change no method (held)', async () => {
