@@ -1,8 +1,9 @@
 /**
  * The Cash view in jsdom with glpk.js (Node) and the workbook double: the user names the ranges,
  * runs, reads the summary, and the results sheet is written; a bad cell is shown next to nothing
- * else but the message naming it; a bad alpha disables Run; the plan is computed by the cash runner,
- * whose progress shows and whose Cancel leaves the workbook untouched.
+ * else but the message naming it; a bad alpha disables Run; alpha and the limit are explained for the
+ * risk measure chosen; the plan is computed by the cash runner, whose progress shows and whose Cancel
+ * leaves the workbook untouched.
  */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { CashErrors } from '../../src/cash/errors';
@@ -96,6 +97,20 @@ it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)'
   fillForm({ Alpha: '1.5' }, { exact: false });
   await waitFor(() => expect((screen.getByRole('button', { name: RUN }) as HTMLButtonElement).disabled).toBe(true));
   expect(screen.getByText(/Alpha is a probability between 0 and 1/)).toBeTruthy();
+}, 60_000);
+
+it('says what alpha and the limit mean under the risk measure chosen', async () => {
+  renderCash();
+  await openView('Cash');
+  await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
+  // CVaR (the default): the mean shortfall of the worst alpha share of trials is at most the limit.
+  expect(screen.getByText(/^Share of worst trials, e\.g\. 0\.05: the worst 5%$/)).toBeTruthy();
+  expect(screen.getByText(/^Their average shortfall, at most$/)).toBeTruthy();
+  // Chance: the probability of a shortfall above the limit is at most alpha.
+  fireEvent.change(screen.getByLabelText('Risk of a shortfall'), { target: { value: 'chance' } });
+  expect(screen.getByText(/^Largest chance of a shortfall over the limit/)).toBeTruthy();
+  expect(screen.getByText(/^A shortfall up to this does not count$/)).toBeTruthy();
+  expect(screen.queryByText(/worst 5%/)).toBeNull();
 }, 60_000);
 
 it('shows the runner’s progress, and Cancel stops the run without writing anything', async () => {

@@ -48,6 +48,18 @@ const FIELDS: Record<Box, { label: string; hint?: string; required?: boolean }> 
   limit: { label: 'Limit' },
 };
 
+/**
+ * Alpha and the limit in a budget owner's words, for the risk measure chosen (docs/cash.md, "Optimising
+ * across scenarios": CVaR_α(shortfall) ≤ limit, or P(shortfall > limit) ≤ α).
+ */
+const RISK_HINTS: Record<RiskMeasure, Record<'alpha' | 'limit', string>> = {
+  cvar: { alpha: 'Share of worst trials, e.g. 0.05: the worst 5%', limit: 'Their average shortfall, at most' },
+  chance: {
+    alpha: 'Largest chance of a shortfall over the limit, e.g. 0.05',
+    limit: 'A shortfall up to this does not count',
+  },
+};
+
 const START: Text = {
   flows: 'Cash!B2:M2',
   instruments: 'Cash!A5:C8',
@@ -88,6 +100,7 @@ export function CashView({ workbook, runner }: CashViewProps) {
   const field = (key: Box) => (
     <TextField
       {...FIELDS[key]}
+      {...(key === 'alpha' || key === 'limit' ? { hint: RISK_HINTS[measure][key] } : {})}
       validationMessage={message(key)}
       box={isAmount(key) ? decimal : box}
       value={text[key]}
