@@ -2,9 +2,9 @@
  * Every view of the built pane in real Chromium at 320, 450 and 800 px, light and dark, with the data
  * a user would have (drivers and a model, a finished run, a scanned budget, candidates and a proposal).
  * Checked by layout, from bounding boxes: the tab row is one line, nothing is wider than the pane,
- * no button and no table column is cut off. Saves a screenshot of each (view, width, theme) in
- * test/e2e/screenshots/, or in the folder OPENFPA_SCREENSHOTS names (`npm run docs:screenshots`
- * writes docs/screenshots/ for the user guide).
+ * no button and no table column is cut off, fields side by side line up their boxes. Saves a
+ * screenshot of each (view, width, theme) in test/e2e/screenshots/, or in the folder
+ * OPENFPA_SCREENSHOTS names (`npm run docs:screenshots` writes docs/screenshots/ for the user guide).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -120,6 +120,23 @@ async function layoutProblems(width: number): Promise<string[]> {
       const r = cell.getBoundingClientRect();
       const c = clip(cell);
       if (c.right < r.right - 1 || c.left > r.left + 1) problems.push(`table column ${name(cell)} is cut off`);
+    }
+    // Fields side by side (siblings whose labels share a top) have their boxes on one line, whichever
+    // of them has a hint below (a stretched field pushed its box down beside one that had).
+    const fields = [...(main?.querySelectorAll('.fui-Field') ?? [])].filter(visible);
+    for (const [i, f] of fields.entries()) {
+      const label = f.querySelector(':scope > label');
+      const input = f.querySelector('.fui-Input, .fui-Select, .fui-Textarea');
+      if (!label || !input) continue;
+      for (const g of fields.slice(i + 1)) {
+        if (g.parentElement !== f.parentElement) continue;
+        const other = g.querySelector('.fui-Input, .fui-Select, .fui-Textarea');
+        const otherLabel = g.querySelector(':scope > label');
+        if (!other || !otherLabel) continue;
+        if (Math.abs(label.getBoundingClientRect().top - otherLabel.getBoundingClientRect().top) > 1) continue;
+        const gap = Math.abs(input.getBoundingClientRect().top - other.getBoundingClientRect().top);
+        if (gap > 2) problems.push(`field ${name(g)}'s box is ${Math.round(gap)} px off ${name(f)}'s`);
+      }
     }
     // A line id (MKT-EVENTS) stays on one line: its text's boxes all share one top.
     for (const id of [...(main?.querySelectorAll('[data-line-id]') ?? [])]) {

@@ -15,6 +15,9 @@ export const useCashFormStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))',
     gap: tokens.spacingHorizontalS,
+    // Each field at its own height from the top: a stretched field without a hint pushed its box
+    // down beside one with a hint (CVaR's list beside Alpha, Floor beside Other flows at 320 px).
+    alignItems: 'start',
     '& > *': { minWidth: 0 },
   },
   fillInput: { width: '100%', minWidth: 0 },
