@@ -423,6 +423,30 @@ describe('probes: fourth pass', () => {
     expect(await snapshot(server.db)).toEqual(before);
   });
 
+  test('CSV headers named like prototype members, and bearer forms past one token: refused (held)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const before = await snapshot(server.db);
+    for (const header of [
+      'account,period,amount,__proto__',
+      'account,period,amount,constructor',
+      '__proto__,period,amount',
+    ]) {
+      const r = await server.as(admin, {
+        method: 'POST',
+        url: `/api/actuals/imports?batchId=proto-${header.length}${header[0]}&costCentre=CC73`,
+        headers: { 'content-type': 'text/csv' },
+        payload: `${header}\n4000,2025-01,1,x\n`,
+      });
+      expect({ header, status: r.statusCode }).toEqual({ header, status: 422 });
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+    expect(({} as Json).x).toBeUndefined();
+    for (const auth of [`Bearer ${admin} extra`, `Bearer\t${admin}`, `Bearer ${admin},Bearer x`, `Basic ${admin}`]) {
+      const r = await server.send({ method: 'GET', url: '/api/me', headers: { authorization: auth } });
+      expect(r.statusCode).toBe(401);
+    }
+  });
+
   test('method override headers and _method change no method (held)', async () => {
     const viewer = await server.token('mo-viewer', 'viewer', ['CC68']);
     const admin = await server.token('root', 'admin', '*');
