@@ -13,6 +13,7 @@ import { runCommand, startWork, writeResult } from '../command';
 import * as os from 'os';
 import { isFpaError } from '../../src/errors';
 import { FORECAST_METHODS, type ForecastRequest, type ForecastResult } from '../../src/forecast/types';
+import { isForecastMethod } from '../../src/forecast/rolling-forecast';
 import { cliJobPool } from '../jobs';
 
 const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]
@@ -55,7 +56,13 @@ const FORECAST_LINE = commandLine<Omit<ForecastOptions, 'file'>>({
   },
   file: 'dataset.json',
   options: [
-    valueOption(['--method'], (o, v) => (o.method = v)),
+    valueOption(['--method'], (o, v) => {
+      if (!isForecastMethod(v))
+        throw new UsageError(
+          `--method must be one of ${FORECAST_METHODS.join(', ')} or an ETS code such as AAdA, got "${v}"`,
+        );
+      o.method = v;
+    }),
     valueOption(['--out'], (o, v) => (o.out = v)),
     flagOption(['--quiet'], (o) => (o.quiet = true)),
     valueOption(['--workers'], (o, v) => {

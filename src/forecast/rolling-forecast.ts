@@ -24,6 +24,17 @@ import { arimaLabel, arimaMemberOf, arimaNotes, arimaSeason, autoArimaFit, autoA
 import { hasFullSeasons, HORIZON, MIN_FULL_SEASONS, seasonalPeriod, withinBounds } from '../model/limits';
 
 const NAMED: Record<string, string> = { ses: 'ANN', holt: 'AAN', damped: 'AAdN', hw: 'AAA', 'hw-mult': 'MAM' };
+
+/**
+ * Whether `rollingForecast` knows `method`: a named method (any letter case, spaces around allowed)
+ * or an ETS code. The CLI refuses any other `--method` as a bad command line before reading the data.
+ * @example isForecastMethod('Hw-Mult') // true
+ * @example isForecastMethod('MAdM') // true
+ * @example isForecastMethod('naive2') // false
+ */
+export function isForecastMethod(method: string): boolean {
+  return (FORECAST_METHODS as readonly string[]).includes(method.trim().toLowerCase()) || !!parseEtsCode(method, 2);
+}
 const ANN: EtsSpec = { error: 'A', trend: 'N', season: 'N', period: 1 };
 
 /** 1 for data within 1e±100 in absolute value; otherwise the power of two that brings the largest to about 1. */

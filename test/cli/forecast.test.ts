@@ -69,6 +69,10 @@ badInputFiles(run, folder, io, { name: 'forecast', what: 'file' }, [
 badCommandLines(run, [
   ['x.json', '--levels', '120'],
   ['x.json', '--bogus'],
+  // An unknown method is a bad command line, refused once, not a fault of every series (exit 1 before).
+  ['x.json', '--method', 'foo'],
+  ['x.json', '--method', ''],
+  ['x.json', '--method', 'ANdN'],
 ]);
 
 test('--combination accuracy weights the auto members by their backtest accuracy', async () => {

@@ -1,4 +1,5 @@
-import { rollingForecast } from '../../src/forecast/rolling-forecast';
+import { isForecastMethod, rollingForecast } from '../../src/forecast/rolling-forecast';
+import { FORECAST_METHODS } from '../../src/forecast/types';
 import { describeModel } from '../../src/forecast/describe-model';
 import { FpaError } from '../../src/errors';
 import { loadFixtures, maxRelDiff } from './fixtures';
@@ -474,6 +475,25 @@ describe('method "arima" (automatic ARIMA, as R auto.arima)', () => {
           expect(Math.abs(v - (a * base.mean[i] + b))).toBeLessThan(1e-5 * Math.abs(a * base.mean[i] + b)),
         );
       }
+    }
+  });
+});
+
+describe('isForecastMethod', () => {
+  test('says yes exactly for the methods rollingForecast runs (the CLI refuses the others as a bad command line)', () => {
+    const values = Array.from({ length: 30 }, (_, t) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + t);
+    // The named methods as listed, other spellings of them, ETS codes, and names that are none of these.
+    const spellings = [' ETS ', 'Arima', 'HW-MULT', 'MAdM', 'ann', 'aadn', 'MNM'];
+    const names = [...FORECAST_METHODS, ...spellings, 'naive2', 'foo', '', 'ANdN', 'AAAA', 'hw mult'];
+    for (const method of names) {
+      let known = true;
+      try {
+        rollingForecast({ values, horizon: 3, method, frequency: 12 });
+      } catch (e) {
+        if (!(e instanceof FpaError) || e.code !== 'FORECAST_UNKNOWN_METHOD') throw e;
+        known = false;
+      }
+      expect([method, isForecastMethod(method)]).toEqual([method, known]);
     }
   });
 });
