@@ -1,5 +1,5 @@
 /**
- * `openfpa loop-step [input.json | -] [--out result.json] [--balance B] [--pass-through W] [--no-report]`
+ * `openfpa loop-step [input.json | -] [--out result.json] [--balance B] [--pass-through W] [--kpi-confidence Z] [--no-report]`
  *
  * One step of the budget loop (src/loop/loop-step.ts), speaking the loop-step protocol of
  * ../shared/bench/loop/run.mjs: reads {"month", "monthsPerYear", "window", "limits", "lines", "kpis",
@@ -15,18 +15,22 @@ import { loopStep } from '../../src/loop/loop-step';
 import type { LoopStepInput } from '../../src/loop/loop-types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 
-const USAGE = `usage: openfpa loop-step [input.json | -] [--out result.json] [--balance B] [--pass-through W] [--no-report]
+const USAGE = `usage: openfpa loop-step [input.json | -] [--out result.json] [--balance B] [--pass-through W] [--kpi-confidence Z] [--no-report]
 
   input.json       the step's input (the loop-step protocol); standard input when left out or "-"
   --out FILE       write the JSON result there instead of stdout
   --balance B      share (0..1) of the predictability won by re-forecasting that may go to KPIs (default 0.5)
   --pass-through W share of a budget change assumed to be spent until measured (default 0.5)
+  --kpi-confidence Z  move a line away from its approved plan only for the KPI attainment its response
+                   estimate shows at Z standard errors (default 0: the estimate as it is; 1.645 for a
+                   budget with few lines per KPI)
   --no-report      leave the step's report (signals, pool, moves with cited cases) out of the result`;
 
 interface LoopStepOptions {
   out?: string;
   balance?: number;
   passThrough?: number;
+  kpiConfidence?: number;
   report: boolean;
 }
 
@@ -36,6 +40,7 @@ function share(name: string, low: number, high: number) {
     if (!(v.trim() !== '' && n >= low && n <= high))
       throw new UsageError(`${name} must be a number from ${low} to ${high}`);
     if (name === '--balance') o.balance = n;
+    else if (name === '--kpi-confidence') o.kpiConfidence = n;
     else o.passThrough = n;
   };
 }
@@ -48,6 +53,7 @@ const LINE = commandLine<LoopStepOptions>({
     valueOption(['--out'], (o, v) => (o.out = v)),
     valueOption(['--balance'], share('--balance', 0, 1)),
     valueOption(['--pass-through'], share('--pass-through', 0.01, 0.99)),
+    valueOption(['--kpi-confidence'], share('--kpi-confidence', 0, 10)),
     flagOption(['--no-report'], (o) => (o.report = false)),
   ],
 });
@@ -64,6 +70,7 @@ export function run(args: string[]): Promise<number> {
     const settings = { ...(input.settings ?? {}) };
     if (opts.balance !== undefined) settings.balance = opts.balance;
     if (opts.passThrough !== undefined) settings.passThrough = opts.passThrough;
+    if (opts.kpiConfidence !== undefined) settings.kpiConfidence = opts.kpiConfidence;
     try {
       const result = await loopStep(glpkNodeSolver, { ...input, settings });
       const out = opts.report ? result : { plan: result.plan, state: result.state };

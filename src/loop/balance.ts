@@ -23,11 +23,19 @@
  * the approved plan's by at most λ times the attainment bought beyond A_ref (plans move from breakpoint
  * to breakpoint, so A may pass A_ref by a step). In expectation, the re-budget does not trade KPIs away
  * for predictability.
+ *
+ * Do no harm (opt-in: the loop's `kpiConfidence` z, 0 by default): "in expectation" is only as good as
+ * the response estimate. With z > 0 each line counts the attainment its plan is *shown* to buy
+ * (`shownAttainment`, line-objective.ts): A less z standard errors of the estimate per unit moved away
+ * from the approved plan. A move the estimate cannot tell from one that costs KPIs is worth nothing to
+ * λ, so the plans of lines with uncertain estimates stay at the approved plan, and the floor is held on
+ * the attainment shown, Σ A_z(P) ≥ A_ref, which the approved plan itself meets. Without a confidence,
+ * A_z = A and everything above is unchanged.
  */
 import type { Solver } from '../solver/types';
 import type { Allocation } from '../allocation/types';
 import { allocateFor, expectedVariance } from './loop-allocation';
-import { attainmentPoints, buysAttainment } from './line-objective';
+import { attainmentPoints, buysAttainment, shownAttainment } from './line-objective';
 import type { LineContext } from './line-objective';
 
 export interface Balanced {
@@ -51,6 +59,20 @@ export function expectedAttainment(contexts: ReadonlyArray<LineContext>, plans: 
   return contexts.reduce((s, c, i) => s + attainmentPoints(c, plans[i]), 0);
 }
 
+/** Σ of the attainment each line's plan is shown to buy (A when the lines have no confidence). */
+export function shownAttainmentOf(contexts: ReadonlyArray<LineContext>, plans: ReadonlyArray<number>): number {
+  return contexts.reduce((s, c, i) => s + shownAttainment(c, plans[i]), 0);
+}
+
+/** True when `plans` are expected to buy at least the KPI attainment of `reference`. */
+export function keepsAttainment(
+  contexts: ReadonlyArray<LineContext>,
+  plans: ReadonlyArray<number>,
+  reference: ReadonlyArray<number>,
+): boolean {
+  return expectedAttainment(contexts, plans) >= expectedAttainment(contexts, reference);
+}
+
 /**
  * @param reference the approved remaining plan of each line (same order as `contexts`)
  * @param balance share of the predictability won by re-forecasting that may be spent on KPIs (0..1)
@@ -61,9 +83,18 @@ export async function balanceKpiAndVariance(
   reference: ReadonlyArray<number>,
   balance: number,
 ): Promise<Balanced> {
-  const balanced = await varianceBalance(solver, contexts, reference, balance);
+  return kpiFloor(solver, contexts, reference, await varianceBalance(solver, contexts, reference, balance));
+}
+
+/** The balance point, or the least λ above it whose plans are shown to buy the approved plan's attainment. */
+async function kpiFloor(
+  solver: Solver,
+  contexts: ReadonlyArray<LineContext>,
+  reference: ReadonlyArray<number>,
+  balanced: Balanced,
+): Promise<Balanced> {
   const floor = expectedAttainment(contexts, reference);
-  const reaches = (a: Allocation) => expectedAttainment(contexts, plansOf(a)) >= floor;
+  const reaches = (a: Allocation) => shownAttainmentOf(contexts, plansOf(a)) >= floor;
   if (reaches(balanced.allocation)) return balanced;
   // Raise λ until the plans reach the floor (times BRACKET_FACTOR, at most to the ceiling), then bisect.
   let low = balanced.lambda;

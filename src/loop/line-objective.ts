@@ -42,6 +42,11 @@ export interface LineContext {
   /** KPIs × months of the year, and lines: the normalisers of the two means. */
   kpiMonths: number;
   lineCount: number;
+  /**
+   * Do no harm (balance.ts): standard errors of the response estimate by which a move away from the
+   * approved plan must be shown to buy attainment. @default 0
+   */
+  confidence?: number;
 }
 
 /** E|X| for X ~ Normal(mean, sd²). */
@@ -120,7 +125,18 @@ export function variancePoints(c: LineContext, total: number): number {
   return expectedAbsolute(gap, l.sd) / (Math.max(l.yearPlan, 1e-9) * c.lineCount);
 }
 
-/** f(P) = λ·A(P) − V(P). */
+/**
+ * A(P) at `confidence` z standard errors: A(P) − z·se·|P − approved|, se the standard error of A's
+ * slope (`attainmentRisk`) and approved the line's approved remaining plan. Concave; A itself when z = 0
+ * or at the approved plan. What a move away from the approved plan is shown to buy.
+ */
+export function shownAttainment(c: LineContext, total: number): number {
+  const z = c.confidence ?? 0;
+  const points = attainmentPoints(c, total);
+  return z > 0 ? points - z * attainmentRisk(c) * Math.abs(total - c.landing.referenceLeft) : points;
+}
+
+/** f(P) = λ·A_z(P) − V(P), A_z the attainment shown at the line's confidence (A when none). */
 export function lineValue(c: LineContext, total: number, lambda: number): number {
-  return (lambda > 0 ? lambda * attainmentPoints(c, total) : 0) - variancePoints(c, total);
+  return (lambda > 0 ? lambda * shownAttainment(c, total) : 0) - variancePoints(c, total);
 }

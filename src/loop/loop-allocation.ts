@@ -17,6 +17,8 @@ function breakpoints(c: LineContext): number[] {
   const span = c.upper - c.lower;
   const sigmaPlan = c.landing.sd / (1 - c.passThrough);
   const points = [c.lower, c.upper, c.landing.planLeft];
+  // With a KPI confidence, the shown attainment has a kink at the approved plan (line-objective.ts).
+  if ((c.confidence ?? 0) > 0) points.push(c.landing.referenceLeft);
   for (let k = 1; k < 16; k++) points.push(c.lower + (span * k) / 16);
   for (const z of [-3, -2, -1.5, -1, -0.6, -0.3, 0, 0.3, 0.6, 1, 1.5, 2, 3])
     points.push(c.landing.neutral + z * sigmaPlan);

@@ -15,7 +15,7 @@ import type { AdjustmentRecord } from '../model/kpi';
 import { learnedPassThrough, measureOutcome } from './adjustment-memory';
 import { applyMoves } from './apply-moves';
 import type { LoopMove } from './apply-moves';
-import { balanceKpiAndVariance } from './balance';
+import { balanceKpiAndVariance, keepsAttainment } from './balance';
 import { allocateFor, expectedVariance } from './loop-allocation';
 import { lineContexts } from './loop-contexts';
 import type { LineContext } from './line-objective';
@@ -90,14 +90,19 @@ async function rebudget(solver: Solver, input: LoopStepInput, contexts: LineCont
   const [a, b] = input.window;
   const reference = input.lines.map((l) => l.annualPlan.slice(a, b + 1).reduce((s, v) => s + v, 0));
   const balanced = await balanceKpiAndVariance(solver, contexts, reference, settings.balance);
+  const keep = { lambda: balanced.lambda, proposed: contexts.map((c) => c.landing.planLeft), moved: new Set<string>() };
   const best = balanced.allocation.lines.map((l) => l.proposed);
+  // Do no harm (kpiConfidence > 0): plans not expected to buy the approved plan's KPI attainment, before
+  // or after the lines that do not move are locked, are not made.
+  const harms = (plans: number[]) => settings.kpiConfidence > 0 && !keepsAttainment(contexts, plans, reference);
+  if (harms(best)) return keep;
   const z = signalSizes(contexts, best);
   const moved = new Set(contexts.filter((_, i) => Math.abs(z[i]) > settings.moveZ).map((c) => c.id));
-  if (moved.size < 2)
-    return { lambda: balanced.lambda, proposed: contexts.map((c) => c.landing.planLeft), moved: new Set<string>() };
+  if (moved.size < 2) return keep;
   const locked = new Set(contexts.filter((c) => !moved.has(c.id)).map((c) => c.id));
-  const final = await allocateFor(solver, contexts, balanced.lambda, locked);
-  return { lambda: balanced.lambda, proposed: final.lines.map((l) => l.proposed), moved };
+  const proposed = (await allocateFor(solver, contexts, balanced.lambda, locked)).lines.map((l) => l.proposed);
+  if (harms(proposed)) return keep;
+  return { lambda: balanced.lambda, proposed, moved };
 }
 
 /**
@@ -119,7 +124,10 @@ export async function loopStep(solver: Solver, input: LoopStepInput): Promise<Lo
     expectedVariance: 0,
   };
   if (input.month < 0) return { plan: {}, state, report };
-  const contexts = lineContexts(input, (id) => learnedPassThrough(state.memory, id, settings.passThrough));
+  const contexts = lineContexts(input, (id) => learnedPassThrough(state.memory, id, settings.passThrough)).map((c) => ({
+    ...c,
+    confidence: settings.kpiConfidence,
+  }));
   let memory = measure(input, contexts, state.memory, settings.outcomeMonths);
   report.reserve = elasticReserve(contexts, settings.severeZ);
   const planning = a % input.monthsPerYear === 0;

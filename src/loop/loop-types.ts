@@ -62,6 +62,12 @@ export interface LoopSettings {
   moveZ: number;
   /** Months after a move its outcome is measured. @default 2 */
   outcomeMonths: number;
+  /**
+   * Do no harm: standard errors of the response estimate by which a move away from the approved plan
+   * must be shown to buy KPI attainment (balance.ts, line-objective.ts); 0 counts the estimate as it is.
+   * 1.645 suits a budget whose KPIs are estimated from few lines (docs/loop.md). @default 0
+   */
+  kpiConfidence: number;
 }
 
 export const DEFAULT_LOOP_SETTINGS: Readonly<LoopSettings> = Object.freeze({
@@ -71,6 +77,7 @@ export const DEFAULT_LOOP_SETTINGS: Readonly<LoopSettings> = Object.freeze({
   persistence: 2,
   moveZ: 1.645,
   outcomeMonths: 2,
+  kpiConfidence: 0,
 });
 
 /** What the loop remembers from one step to the next (plain JSON). */

@@ -78,5 +78,7 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
     throw LoopErrors.badInput('settings.persistence', 'must be a whole number ≥ 1');
   if (!Number.isInteger(settings.outcomeMonths) || settings.outcomeMonths < 1)
     throw LoopErrors.badInput('settings.outcomeMonths', 'must be a whole number ≥ 1');
+  if (!(settings.kpiConfidence >= 0 && Number.isFinite(settings.kpiConfidence)))
+    throw LoopErrors.badInput('settings.kpiConfidence', 'must be a number ≥ 0');
   return settings;
 }

@@ -3,6 +3,7 @@
  * output, a file argument, malformed input (exit 1, the field named) and a bad command line (exit 2).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeOrg, spendOf, kpiOf, stepInput } from '../loop/org';
 
@@ -43,5 +44,17 @@ describe('openfpa loop-step', () => {
     const option = run(['loop-step', '--balance', '3'], '{}');
     expect(option.status).toBe(2);
     expect(option.stderr).toContain('--balance must be a number from 0 to 1');
+    const confidence = run(['loop-step', '--kpi-confidence', '-1'], '{}');
+    expect(confidence.status).toBe(2);
+    expect(confidence.stderr).toContain('--kpi-confidence must be a number from 0 to 10');
+  }, 120_000);
+
+  test('--kpi-confidence Z sets the step’s settings.kpiConfidence (do no harm: docs/loop.md)', () => {
+    // The benchmark's step where the estimate cannot back the move (test/fixtures/loop/README.md).
+    const input = readFileSync(path.join(__dirname, '..', 'fixtures', 'loop', 'bench-133-cc1-month17.json'), 'utf8');
+    const moved = (args: string[]) =>
+      Object.keys((JSON.parse(run(['loop-step', ...args], input).stdout) as { plan: object }).plan);
+    expect(moved([])).toEqual(['CC01-A', 'CC01-B']);
+    expect(moved(['--kpi-confidence', '1.645'])).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,11 @@
-import { balanceKpiAndVariance, expectedAttainment, LAMBDA_CEILING } from '../../src/loop/balance';
+import {
+  balanceKpiAndVariance,
+  expectedAttainment,
+  keepsAttainment,
+  LAMBDA_CEILING,
+  shownAttainmentOf,
+} from '../../src/loop/balance';
+import { enteredCurve } from '../../src/loop/response-curves';
 import { allocateFor, expectedVariance, lineReturns } from '../../src/loop/loop-allocation';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { context } from './contexts';
@@ -119,5 +126,40 @@ describe('balance between KPI attainment and predictability', () => {
         half.allocation.lines.map((l) => l.proposed),
       ),
     ).toBeLessThanOrEqual(half.varianceTarget * (1 + 1e-9));
+  });
+
+  describe('do no harm: a line counts only the attainment its estimate shows (kpiConfidence)', () => {
+    /** The KPI line over-spends (raising it serves both sides); its response 3 has standard error `sd`. */
+    const withSd = (sd: number, confidence: number) => {
+      const cs = [
+        context(3, { id: 'KPI', lineCount: 3 }, 110),
+        context(0, { id: 'OVER', lineCount: 3 }, 115),
+        context(0, { id: 'FLAT', lineCount: 3 }, 100),
+      ].map((c) => ({ ...c, confidence }));
+      cs[0].terms = [{ ...cs[0].terms[0], curve: enteredCurve('K', { perUnit: 3, sd, saturation: 150 }) }];
+      return cs;
+    };
+    const reference = [600, 600, 600];
+
+    test('an estimate too uncertain to show a gain: the plans stay at the approved plan', async () => {
+      // In expectation alone (no confidence) the KPI line is raised to its limit …
+      const z0 = await balanceKpiAndVariance(glpkNodeSolver, withSd(6, 0), reference, 0.5);
+      expect(plansOf(z0)[0]).toBeGreaterThan(800);
+      // … but with sd twice the response no move of it is shown to buy attainment: it stays, and so
+      // does the budget it would have taken.
+      const cs = withSd(6, 1.645);
+      const b = await balanceKpiAndVariance(glpkNodeSolver, cs, reference, 0.5);
+      plansOf(b).forEach((p) => expect(Math.abs(p - 600)).toBeLessThan(0.1));
+      expect(shownAttainmentOf(cs, plansOf(b))).toBeGreaterThanOrEqual(expectedAttainment(cs, reference));
+    });
+
+    test('a clear estimate: the same plans as without the rule', async () => {
+      const cs = withSd(0.1, 1.645);
+      const b = await balanceKpiAndVariance(glpkNodeSolver, cs, reference, 0.5);
+      const z0 = await balanceKpiAndVariance(glpkNodeSolver, withSd(0.1, 0), reference, 0.5);
+      expect(plansOf(b)[0]).toBeGreaterThan(800);
+      plansOf(b).forEach((p, i) => expect(p).toBeCloseTo(plansOf(z0)[i], 3));
+      expect(keepsAttainment(cs, plansOf(b), reference)).toBe(true);
+    });
   });
 });

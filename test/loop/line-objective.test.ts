@@ -3,6 +3,7 @@ import {
   attainmentRisk,
   expectedAbsolute,
   lineValue,
+  shownAttainment,
   variancePoints,
 } from '../../src/loop/line-objective';
 import { enteredCurve } from '../../src/loop/response-curves';
@@ -48,6 +49,38 @@ describe('the line objective', () => {
     expect(attainmentPoints(context(-2), 900)).toBe(0);
     const lower = context(2, { terms: [{ ...context(2).terms[0], attainmentPerUnit: Array(6).fill(-1 / 1000) }] });
     expect(attainmentPoints(lower, 900)).toBe(0);
+  });
+});
+
+describe('the attainment a line is shown to buy (a KPI confidence z)', () => {
+  const uncertain = (confidence?: number) => {
+    const c = context(3, { confidence });
+    c.terms = [{ ...c.terms[0], curve: enteredCurve('K', { perUnit: 3, sd: 1, saturation: 150 }) }];
+    return c;
+  };
+
+  test('A less z·se·|P − approved plan|: equal to A at the approved plan and without a confidence', () => {
+    const c = uncertain(1.645);
+    const approved = c.landing.referenceLeft;
+    expect(approved).toBe(600);
+    expect(shownAttainment(c, approved)).toBe(attainmentPoints(c, approved));
+    for (const p of [450, 720]) {
+      expect(shownAttainment(c, p)).toBeCloseTo(
+        attainmentPoints(c, p) - 1.645 * attainmentRisk(c) * Math.abs(p - 600),
+        15,
+      );
+      expect(shownAttainment(uncertain(0), p)).toBe(attainmentPoints(c, p));
+      expect(shownAttainment(uncertain(), p)).toBe(attainmentPoints(c, p));
+    }
+  });
+
+  test('f stays concave with the kink at the approved plan (a grid of second differences)', () => {
+    const c = uncertain(1.645);
+    for (let p = 320; p < 1180; p += 37) {
+      const h = 13;
+      const second = lineValue(c, p + h, 5) - 2 * lineValue(c, p, 5) + lineValue(c, p - h, 5);
+      expect(second).toBeLessThanOrEqual(1e-15);
+    }
   });
 });
 

@@ -3,6 +3,8 @@
  * answer conserves the window's total and keeps the limits; moves are remembered, measured and cited;
  * budget flows toward the line that moves its KPI.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loopStep, emptyLoopState } from '../../src/loop/loop-step';
 import type { LoopState, LoopStepInput } from '../../src/loop/loop-types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
@@ -156,12 +158,51 @@ describe('loopStep edges', () => {
       'LOOP_BAD_INPUT lines[0].otherKpis[0].kpi',
     ],
     [
+      'a negative KPI confidence',
+      (i: LoopStepInput) => ({ ...i, settings: { kpiConfidence: -1 } }),
+      'LOOP_BAD_INPUT settings.kpiConfidence',
+    ],
+    [
       'repeated line ids',
       (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], i.lines[0]] }),
       'LOOP_BAD_INPUT lines[1].id',
     ],
   ] as [string, (i: LoopStepInput) => unknown, string][])('%s', async (_, change, expected) => {
     expect(await code(change(base()))).toBe(expected);
+  });
+});
+
+/**
+ * Do no harm (balance.ts): two step inputs the benchmark's runner wrote for one cost centre (three
+ * lines, one KPI), saved from `node ../shared/bench/loop/run.mjs --seed N --cost-centres 1 --policy
+ * "node bin/openfpa.cjs loop-step"` with the input of the month named (seed 133 with the loop step of
+ * a88ded5, seed 313 with `--kpi-confidence 1.645`); test/fixtures/loop/README.md.
+ */
+describe('loopStep with a KPI confidence does no harm on an estimate it cannot trust', () => {
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'loop', name), 'utf8')) as LoopStepInput;
+  const moves = (r: { report: { moves: { line: string }[] } }) => r.report.moves.map((m) => m.line);
+
+  const confident = (input: LoopStepInput) => ({ ...input, settings: { kpiConfidence: 1.645 } });
+
+  test('seed 133, month 17: the move would cut the line that moves the KPI most; with a confidence it is not made', async () => {
+    // In the runner's world CC01-B buys about 3× the KPI per unit of CC01-A; the estimate can tell
+    // neither from 0 (each within about one standard error of it).
+    const input = fixture('bench-133-cc1-month17.json');
+    const asItIs = await loopStep(glpkNodeSolver, input);
+    expect(moves(asItIs)).toEqual(['CC01-A', 'CC01-B']);
+    expect(asItIs.report.moves[1].after).toBeLessThan(asItIs.report.moves[1].before);
+    const r = await loopStep(glpkNodeSolver, confident(input));
+    expect(r.report.moves).toEqual([]);
+    expect(r.plan).toEqual({});
+  });
+
+  test('seed 313, month 30: budget from an overhead to a line that moves the KPI is shown; it moves', async () => {
+    const input = fixture('bench-313-cc1-month30.json');
+    const r = await loopStep(glpkNodeSolver, confident(input));
+    expect(moves(r)).toEqual(['CC01-A', 'CC01-C']);
+    expect(r.report.moves[0].after).toBeGreaterThan(r.report.moves[0].before);
+    expect(r.plan).toEqual((await loopStep(glpkNodeSolver, input)).plan);
   });
 });
 
