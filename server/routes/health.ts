@@ -4,8 +4,21 @@ import { MIGRATIONS } from '../db/migrations';
 import { ServerErrors } from '../errors';
 import type { RouteDeps } from './deps';
 
-/** Liveness (`/health`: the process answers) and readiness (`/ready`: the database answers, migrated). */
+/** How long one readiness check of the database answers `/ready` (requests meanwhile share it). */
+export const READY_CHECK_MS = 1000;
+
+/**
+ * Liveness (`/health`: the process answers) and readiness (`/ready`: the database answers, migrated).
+ * `/ready` takes no token and no rate limit (orchestrators poll it), so it asks the database at most
+ * once a second per process, whatever arrives: a flood of it was one database query per request.
+ */
 export function healthRoutes(app: FastifyInstance, { db }: RouteDeps, isClosing: () => boolean): void {
+  let checked: { at: number; version: Promise<number> } | undefined;
+  const currentVersion = (): Promise<number> => {
+    const now = Date.now();
+    if (!checked || now - checked.at >= READY_CHECK_MS) checked = { at: now, version: schemaVersion(db) };
+    return checked.version;
+  };
   const status = {
     type: 'object',
     properties: { status: { type: 'string' }, database: { type: 'string' }, schemaVersion: { type: 'integer' } },
@@ -22,7 +35,7 @@ export function healthRoutes(app: FastifyInstance, { db }: RouteDeps, isClosing:
       if (isClosing()) throw ServerErrors.notReady('shutting down');
       let version: number;
       try {
-        version = await schemaVersion(db);
+        version = await currentVersion();
       } catch {
         throw ServerErrors.notReady('the database does not answer');
       }

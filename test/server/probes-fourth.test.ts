@@ -2,6 +2,7 @@ import { generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
 import { devIssuerFromJwk } from '../../server/auth/dev-issuer';
 import { DEV_ISSUER } from '../../server/config';
+import { READY_CHECK_MS } from '../../server/routes/health';
 import { FIXTURES, createModel, kpiBody } from './fixtures';
 import {
   describeIfPg,
@@ -444,6 +445,37 @@ describe('probes: fourth pass', () => {
     for (const auth of [`Bearer ${admin} extra`, `Bearer\t${admin}`, `Bearer ${admin},Bearer x`, `Basic ${admin}`]) {
       const r = await server.send({ method: 'GET', url: '/api/me', headers: { authorization: auth } });
       expect(r.statusCode).toBe(401);
+    }
+  });
+
+  test('/ready, open to anyone and not rate limited, asks the database once a second (found: once per request)', async () => {
+    let asked = 0;
+    const query = server.db.query.bind(server.db);
+    const counting = ((sql: string, params?: readonly unknown[]) => {
+      if (sql.includes('schema_migrations')) asked += 1;
+      return query(sql, params);
+    }) as typeof query;
+    (server.db as { query: typeof query }).query = counting;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, READY_CHECK_MS + 50));
+      const started = Date.now();
+      const answers = await Promise.all(
+        Array.from({ length: 300 }, () => server.send({ method: 'GET', url: '/ready' })),
+      );
+      const seconds = (Date.now() - started) / READY_CHECK_MS;
+      expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([200]));
+      expect(answers[0].json()).toMatchObject({ status: 'ready' });
+      // One check a second while the burst lasts (before: 300, one per request).
+      expect(asked).toBeGreaterThanOrEqual(1);
+      expect(asked).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
+      expect(asked).toBeLessThan(30);
+      // A later request checks again.
+      await new Promise((resolve) => setTimeout(resolve, READY_CHECK_MS + 50));
+      const before = asked;
+      expect((await server.send({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
+      expect(asked).toBe(before + 1);
+    } finally {
+      (server.db as { query: typeof query }).query = query;
     }
   });
 
