@@ -11,6 +11,7 @@
  */
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { SelectField } from '../shared/SelectField';
+import { NoticeBar } from '../shared/Notice';
 import { startTransition, useEffect, useState } from 'react';
 import type { OutputStatistics } from '../../../src/scenario/statistics';
 import type { RunOutcome } from '../../results/types';
@@ -133,10 +134,9 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
         {format(outcome.iterations, 'count')} trials, seed {outcome.seed}, {format(outcome.elapsedMs, 'duration')}.
         {level && ` VaR and CVaR at ${level}%: distance below the mean.`}
       </Caption1>
+      {/* What the run changed of what was asked (a repaired correlation matrix): a warning, not a caption. */}
       {outcome.result.warnings?.map((w) => (
-        <Caption1 block key={w} role="note">
-          {w}
-        </Caption1>
+        <NoticeBar key={w} intent="warning" text={w} testId="run-warning" />
       ))}
       {drawn >= 1 && (
         <HistogramChart
