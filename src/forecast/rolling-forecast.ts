@@ -413,10 +413,12 @@ export function rollingForecast(request: ForecastRequest): ForecastResult {
   const code = NAMED[key] ?? (parseEtsCode(method, 2) ? method : undefined);
   if (!code) throw ForecastErrors.unknownMethod(method, FORECAST_METHODS);
   let spec = parseEtsCode(code, m) as EtsSpec;
+  // A refusal names the method as asked ("MAM"), not the seasonless form it would have run as ("MAN").
+  const asked = NAMED[key] ? key : etsCode(spec);
   if (spec.season !== 'N' && m === 1) {
     spec = { ...spec, season: 'N', period: 1 };
     notes.push(seasonlessNote(method, `${etsCode(spec)} instead of ${code}`, request.seasonality ?? 0, season.nominal));
   }
-  const f = namedEts(y, spec, NAMED[key] ? key : etsCode(spec), h, levels, seed);
+  const f = namedEts(y, spec, asked, h, levels, seed);
   return done(NAMED[key] === etsCode(spec) ? key : etsCode(spec), f, spec.period);
 }

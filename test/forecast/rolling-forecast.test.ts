@@ -151,6 +151,13 @@ describe('properties', () => {
     expect(() =>
       rollingForecast({ values: [1, -2, 3, 4, 5, 6, 7], horizon: 1, seasonality: 1, method: 'MNN' }),
     ).toThrow(/strictly positive/);
+    // Without a season a seasonal code runs in its seasonless form; the refusal still names the code asked for.
+    for (const method of ['MAM', 'madm', 'MNM']) {
+      const asked = method.toUpperCase().replace('AD', 'Ad');
+      expect(() => rollingForecast({ values: [5, 0, 3, 4, 5, 6, 7, 8], horizon: 1, seasonality: 1, method })).toThrow(
+        `Method "${asked}" has multiplicative parts`,
+      );
+    }
   });
 
   test('huge magnitudes, negatives and zeros stay finite and scale-equivariant', () => {
