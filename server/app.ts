@@ -151,7 +151,13 @@ export async function buildApp(
   const deps = { db };
   healthRoutes(app, deps, () => closing);
   meRoutes(app);
-  app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
+  // The route table, to anyone: written once (130 kB), and rate limited like every other request
+  // (unlimited, a flood of it cost the server a serialisation of the whole document each).
+  let openapi: string | undefined;
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    openapi ??= JSON.stringify(app.swagger());
+    return reply.type('application/json; charset=utf-8').send(openapi);
+  });
   modelRoutes(app, deps);
   versionRoutes(app, deps);
   actualsRoutes(app, deps, { importBodyLimit: config.importBodyLimitBytes, importQueueMax: config.importQueueMax });

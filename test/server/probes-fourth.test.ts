@@ -600,3 +600,23 @@ describeIfPg('probes: fourth pass, races and replays of approvals', () => {
     expect((await server.db.query(`SELECT count(*)::int AS n FROM server_secrets`)).rows[0]).toEqual({ n: 1 });
   });
 });
+
+/** What anyone may ask without a token, against a small rate limit. */
+describe('probes: fourth pass, unauthenticated endpoints and the rate limit', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ engine: 'pglite', overrides: { rateLimitMax: 5 } });
+  });
+  afterAll(() => server.close());
+
+  test('/openapi.json is rate limited like any request (found: exempt, 130 kB written per request); /health stays exempt', async () => {
+    const answers = [];
+    for (let i = 0; i < 7; i++) answers.push(await server.send({ method: 'GET', url: '/openapi.json' }));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    expect(answers[0].json().openapi).toBe('3.0.3');
+    expect(answers[0].headers['content-type']).toMatch(/^application\/json/);
+    expect(answers[5].json().error.code).toBe('SERVER_RATE_LIMITED');
+    // Orchestrators' probes are not limited.
+    for (let i = 0; i < 8; i++) expect((await server.send({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+  });
+});
