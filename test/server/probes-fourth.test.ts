@@ -479,6 +479,44 @@ describe('probes: fourth pass', () => {
     }
   });
 
+  test('CORS on every route: a preflight from the add-in answers it alone, never with credentials; the pane may read the next page (held)', async () => {
+    const origin = server.config.corsOrigin;
+    for (const route of server.routes) {
+      const url = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+      for (const from of [origin, 'https://evil.example', 'null']) {
+        const r = await server.send({
+          method: 'OPTIONS',
+          url,
+          headers: {
+            origin: from,
+            'access-control-request-method': route.method,
+            'access-control-request-headers': 'authorization',
+          },
+        });
+        const allowed = r.headers['access-control-allow-origin'];
+        expect({ route: route.url, from, allowed }).toEqual({
+          route: route.url,
+          from,
+          allowed: from === origin ? origin : undefined,
+        });
+        expect(r.headers['access-control-allow-credentials']).toBeUndefined();
+      }
+    }
+    // A page answered to the add-in's origin lets its script read the cursor of the next.
+    const admin = await server.token('root', 'admin', '*');
+    for (let i = 0; i < 2; i++) await createModel({ server, admin, cc: 'CC74', unique: `cors${i}` });
+    const page = await server.as(admin, {
+      method: 'GET',
+      url: '/api/models?costCentre=CC74&limit=1',
+      headers: { origin },
+    });
+    expect(page.headers['access-control-allow-origin']).toBe(origin);
+    expect(page.headers['access-control-expose-headers']?.toLowerCase().split(/,\s*/)).toEqual(
+      expect.arrayContaining(['etag', 'x-next-cursor', 'link']),
+    );
+    expect(page.headers['x-next-cursor']).toBeDefined();
+  });
+
   test('method override headers and _method change no method (held)', async () => {
     const viewer = await server.token('mo-viewer', 'viewer', ['CC68']);
     const admin = await server.token('root', 'admin', '*');
