@@ -37,7 +37,7 @@ const addin = addinPageForFile(
   () => openPanePage('cash', 1200),
   async (opened) => {
     page = opened.page;
-    await page.getByRole('heading', { name: 'Cash plan' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('heading', { name: 'Cash', exact: true }).waitFor({ timeout: 10_000 });
     await page.evaluate(
       (ranges) => Object.assign((window as unknown as { __openfpaWorkbook: Double }).__openfpaWorkbook.ranges, ranges),
       { 'Trials!A1:F30': trials, 'Cash!A5:C7': instruments, 'Bills!A1:E4': bills, 'Cash!B3:G3': [flows] },

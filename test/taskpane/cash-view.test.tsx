@@ -66,7 +66,7 @@ const RUN = 'Run and write to a sheet';
 it('runs a plan over trials and writes the schedule, buffer and risk chart to a sheet', async () => {
   const workbook = renderCash();
   await submitCash(
-    'Cash plan',
+    'Cash',
     {
       'Flows or trials': 'Trials!A1:F30',
       Instruments: 'Cash!A5:C7',
@@ -86,11 +86,7 @@ it('runs a plan over trials and writes the schedule, buffer and risk chart to a 
 
 it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)', async () => {
   renderCash();
-  await submitCash(
-    'Cash plan',
-    { 'Flows or trials': 'Cash!B2:G2', Instruments: 'Cash!A5:C7', 'Opening cash': '1000' },
-    RUN,
-  );
+  await submitCash('Cash', { 'Flows or trials': 'Cash!B2:G2', Instruments: 'Cash!A5:C7', 'Opening cash': '1000' }, RUN);
   expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toMatch(
     /flows row 1, column 2: holds "x", not a number/,
   );
@@ -102,7 +98,7 @@ it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)'
 it('says what alpha and the limit mean under the risk measure chosen', async () => {
   renderCash();
   await openView('Cash');
-  await screen.findByRole('heading', { name: 'Cash plan' }, { timeout: 10000 });
+  await screen.findByRole('heading', { name: 'Cash' }, { timeout: 10000 });
   // CVaR (the default): the mean shortfall of the worst alpha share of trials is at most the limit.
   expect(screen.getByText(/^Share of worst trials, e\.g\. 0\.05: the worst 5%$/)).toBeTruthy();
   expect(screen.getByText(/^Their average shortfall, at most$/)).toBeTruthy();
@@ -135,7 +131,7 @@ it('shows the runner’s progress, and Cancel stops the run without writing anyt
   };
   const workbook = renderCash(runner);
   await submitCash(
-    'Cash plan',
+    'Cash',
     { 'Flows or trials': 'Trials!A1:F30', Instruments: 'Cash!A5:C7', 'Opening cash': '1000' },
     RUN,
   );

@@ -19,7 +19,7 @@ import { FlagCard } from './FlagCard';
 import { FlagTable } from './FlagTable';
 import { QueueFilters } from './QueueFilters';
 import { usePlainListStyles } from '../shell/plain-list';
-import { TitledSection } from '../shared/TitledSection';
+import { ViewSection } from '../shared/TitledSection';
 
 /** Flags shown at first; "Show more" adds as many again. */
 const PAGE = 8;
@@ -88,7 +88,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   };
 
   return (
-    <TitledSection id="anomalies" title="Anomalies" className={styles.root}>
+    <ViewSection view="anomalies" className={styles.root}>
       <Caption1>
         Select the plan/actual table (id, cost centre, account, owner, budget, "plan …" and "actual …" columns, one
         header row), then scan.
@@ -160,6 +160,6 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
           )}
         </>
       )}
-    </TitledSection>
+    </ViewSection>
   );
 }

@@ -35,6 +35,7 @@ import { loadServerActuals } from '../../templates/server-actuals';
 import { EMPTY_DRAFT, TemplateForm, type TemplateDraft } from './TemplateForm';
 import { fileText } from '../../files/text-file';
 import { FileButton } from '../shared/FileButton';
+import { ViewSection } from '../shared/TitledSection';
 
 export interface BudgetViewProps {
   workbook: Workbook;
@@ -162,7 +163,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
     });
 
   return (
-    <section className={styles.root} aria-label="Budget">
+    <ViewSection view="budget" className={styles.root}>
       <div className={styles.section}>
         <Subtitle2>New budget workbook</Subtitle2>
         <Caption1>
@@ -270,6 +271,6 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
         {!online && <Caption1>Connect in Settings › Team server to load the actuals imported there.</Caption1>}
       </div>
       {notice?.where === 'actuals' && <NoticeBar intent={notice.intent} text={notice.text} />}
-    </section>
+    </ViewSection>
   );
 }

@@ -21,7 +21,7 @@ import { CashJobNotices } from './CashJobNotices';
 import { PayablesPanel } from './PayablesPanel';
 import { useCashFormStyles, useCashJob } from './use-cash-job';
 import type { Workbook } from '../../workbook/types';
-import { TitledSection } from '../shared/TitledSection';
+import { ViewSection } from '../shared/TitledSection';
 
 export interface CashViewProps {
   workbook: Workbook;
@@ -133,7 +133,7 @@ export function CashView({ workbook, runner }: CashViewProps) {
   };
 
   return (
-    <TitledSection id="cash" title="Cash plan" className={styles.root}>
+    <ViewSection view="cash" className={styles.root}>
       <Caption1>
         One row of net flows gives the best plan; one row per trial (e.g. from FPA.CASH.FORECAST) gives one plan that
         holds across them, with the buffer and the risk per period.
@@ -188,6 +188,6 @@ export function CashView({ workbook, runner }: CashViewProps) {
         </NoticeBar>
       )}
       <PayablesPanel workbook={workbook} runner={runner} openingCash={text.opening} />
-    </TitledSection>
+    </ViewSection>
   );
 }

@@ -23,7 +23,7 @@ import { ModelEditor } from './ModelEditor';
 import { TeamModels } from './TeamModels';
 import { WorkbookModel } from './WorkbookModel';
 import { useNumbers } from '../../state/numbers';
-import { TitledSection } from '../shared/TitledSection';
+import { ViewSection } from '../shared/TitledSection';
 
 export interface DriversViewProps {
   data: PaneData;
@@ -126,7 +126,7 @@ export function DriversView({ data, actions, workbook, repository, getConnector 
   };
 
   return (
-    <TitledSection id="drivers" title="Drivers" className={styles.root}>
+    <ViewSection view="drivers" className={styles.root}>
       {notice && <NoticeBar {...notice} />}
       {data.drivers.length === 0 && (
         <Body1>
@@ -241,6 +241,6 @@ export function DriversView({ data, actions, workbook, repository, getConnector 
           onChanged={actions.reload}
         />
       )}
-    </TitledSection>
+    </ViewSection>
   );
 }

@@ -18,7 +18,7 @@ import {
 import type { CatalogueEntry } from '../../function-catalogue';
 import { useNumbers } from '../../state/numbers';
 import { usePlainListStyles } from '../shell/plain-list';
-import { TitledSection } from '../shared/TitledSection';
+import { ViewSection } from '../shared/TitledSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -94,7 +94,7 @@ export function HelpView({ loadCatalogue }: { loadCatalogue: () => Promise<Catal
   const numbers = useNumbers();
   const { locale } = numbers.style;
   return (
-    <TitledSection id="help" title="Help" className={styles.root}>
+    <ViewSection view="help" className={styles.root}>
       <div className={styles.guide}>
         {GUIDE.map((g) => (
           <details key={g.title}>
@@ -123,6 +123,6 @@ export function HelpView({ loadCatalogue }: { loadCatalogue: () => Promise<Catal
       <Subtitle2 as="h3">Functions</Subtitle2>
       <Caption1>Every function the add-in registers in Excel; each name opens its help page.</Caption1>
       <Catalogue load={loadCatalogue} />
-    </TitledSection>
+    </ViewSection>
   );
 }

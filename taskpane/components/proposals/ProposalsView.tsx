@@ -53,7 +53,7 @@ import {
 } from '../../review/memory';
 import { holdQueuedMove, landedNotice, settleQueuedMoves } from '../../review/queued-moves';
 import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
-import { TitledSection } from '../shared/TitledSection';
+import { ViewSection } from '../shared/TitledSection';
 
 const lines = (n: number) => countOf(n, 'line');
 
@@ -248,7 +248,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
         )
       : [];
   return (
-    <TitledSection id="proposals" title="Proposals" className={styles.root} busy={!loaded}>
+    <ViewSection view="proposals" className={styles.root} busy={!loaded}>
       {!scan && (
         <Body1>Scan a plan/actual table in Anomalies first; its lines and budgets are the starting point.</Body1>
       )}
@@ -386,6 +386,6 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           </ul>
         )
       )}
-    </TitledSection>
+    </ViewSection>
   );
 }

@@ -34,6 +34,7 @@ import { ResultsPanel } from './ResultsPanel';
 import { RunComparison } from './RunComparison';
 import { runSips, SipLibraryImport, type ImportedSips } from './SipLibraryImport';
 import { SipmathExport } from './SipmathExport';
+import { ViewSection } from '../shared/TitledSection';
 
 export interface ScenariosViewProps {
   data: PaneData;
@@ -215,10 +216,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   };
 
   return (
-    <section className={styles.root} aria-labelledby="scenarios-title">
-      <Subtitle2 as="h2" id="scenarios-title">
-        Scenario
-      </Subtitle2>
+    <ViewSection view="scenarios" className={styles.root}>
       <ol className={styles.steps} aria-label="Wizard steps">
         {STEPS.map((s, i) => (
           <li
@@ -375,6 +373,6 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
       )}
       <Subtitle2 as="h3">Compare saved runs</Subtitle2>
       <RunComparison runs={data.runs} />
-    </section>
+    </ViewSection>
   );
 }

@@ -12,7 +12,7 @@ import type { PaneActions, PaneData } from '../../state/use-pane-data';
 import { paneConnector, tokenSource } from '../../connector/pane-connector';
 import { TeamServer } from './TeamServer';
 import { downloadText } from '../../files/text-file';
-import { TitledSection } from '../shared/TitledSection';
+import { ViewSection } from '../shared/TitledSection';
 import { FileButton } from '../shared/FileButton';
 import { useNumbers } from '../../state/numbers';
 
@@ -70,7 +70,7 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
   };
 
   return (
-    <TitledSection id="settings" title="Settings" className={styles.root}>
+    <ViewSection view="settings" className={styles.root}>
       <form
         className={styles.root}
         aria-label="Settings"
@@ -121,6 +121,6 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
         </FileButton>
       </div>
       <Caption1>Import replaces everything, after checking the whole file.</Caption1>
-    </TitledSection>
+    </ViewSection>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { Subtitle2 } from '@fluentui/react-components';
+import { VIEW_NAMES, type ViewId } from '../shell/view-names';
 
 export interface TitledSectionProps {
   /** The stem of the heading's id: the heading is `<id>-title`. */
@@ -27,4 +28,12 @@ export function TitledSection({ id, title, level = 'h2', className, busy = false
       {children}
     </section>
   );
+}
+
+/** A whole view under its h2, titled with the view's name: the same word as its tab. */
+export function ViewSection({
+  view,
+  ...rest
+}: { view: ViewId } & Pick<TitledSectionProps, 'className' | 'busy' | 'children'>) {
+  return <TitledSection id={view} title={VIEW_NAMES[view]} {...rest} />;
 }

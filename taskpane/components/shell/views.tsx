@@ -1,6 +1,7 @@
 /**
  * The pane's places, in navigation order. A view is an id, a short label, an icon and a render
- * function over the shared context; adding a view (Cash, KPIs, Templates, Team…) is one entry here.
+ * function over the shared context; adding a view (Cash, KPIs, Templates, Team…) is one entry here
+ * and its name in view-names.ts, which the view's heading (ViewSection) reads too.
  * Labels stay one word so the tab row fits; what does not fit at the pane's width goes to "More".
  */
 import type { ReactElement, ReactNode } from 'react';
@@ -33,6 +34,7 @@ import { ProposalsView } from '../proposals/ProposalsView';
 import { ScenariosView } from '../scenarios/ScenariosView';
 import { SettingsView } from '../settings/SettingsView';
 import { VersionsView } from '../versions/VersionsView';
+import { VIEW_NAMES, type ViewId } from './view-names';
 
 /** The signed-in user's cost centres (none listed for "all"), or null in single-user mode. */
 const signedInCostCentres = (review: ReviewState): readonly string[] | null => {
@@ -60,8 +62,8 @@ export interface ViewContext {
 
 export interface PaneView {
   /** Stable id, used in `?tab=` and the tab's DOM id. */
-  id: string;
-  /** One short word. */
+  id: ViewId;
+  /** One short word (VIEW_NAMES): the tab's label and the view's heading. */
   label: string;
   icon: ReactElement;
   render: (context: ViewContext) => ReactNode;
@@ -70,7 +72,7 @@ export interface PaneView {
 export const VIEWS: PaneView[] = [
   {
     id: 'drivers',
-    label: 'Drivers',
+    label: VIEW_NAMES.drivers,
     icon: <Options20Regular />,
     render: (c) => (
       <DriversView
@@ -84,19 +86,19 @@ export const VIEWS: PaneView[] = [
   },
   {
     id: 'scenarios',
-    label: 'Scenarios',
+    label: VIEW_NAMES.scenarios,
     icon: <DataHistogram20Regular />,
     render: (c) => <ScenariosView data={c.data} actions={c.actions} workbook={c.workbook} runner={c.runner} />,
   },
   {
     id: 'anomalies',
-    label: 'Anomalies',
+    label: VIEW_NAMES.anomalies,
     icon: <Flag20Regular />,
     render: (c) => <AnomaliesView repository={c.repository} review={c.review} />,
   },
   {
     id: 'proposals',
-    label: 'Proposals',
+    label: VIEW_NAMES.proposals,
     icon: <ArrowSwap20Regular />,
     render: (c) => (
       <ProposalsView repository={c.repository} review={c.review} workbook={c.workbook} solver={c.solver} />
@@ -104,7 +106,7 @@ export const VIEWS: PaneView[] = [
   },
   {
     id: 'budget',
-    label: 'Budget',
+    label: VIEW_NAMES.budget,
     icon: <Table20Regular />,
     render: (c) => (
       <BudgetView
@@ -117,13 +119,13 @@ export const VIEWS: PaneView[] = [
   },
   {
     id: 'cash',
-    label: 'Cash',
+    label: VIEW_NAMES.cash,
     icon: <Money20Regular />,
     render: (c) => <CashView workbook={c.workbook} runner={c.cashRunner} />,
   },
   {
     id: 'versions',
-    label: 'Versions',
+    label: VIEW_NAMES.versions,
     icon: <History20Regular />,
     render: (c) => (
       <VersionsView
@@ -136,13 +138,13 @@ export const VIEWS: PaneView[] = [
   },
   {
     id: 'settings',
-    label: 'Settings',
+    label: VIEW_NAMES.settings,
     icon: <Settings20Regular />,
     render: (c) => <SettingsView data={c.data} actions={c.actions} repository={c.repository} />,
   },
   {
     id: 'help',
-    label: 'Help',
+    label: VIEW_NAMES.help,
     icon: <QuestionCircle20Regular />,
     render: (c) => <HelpView loadCatalogue={c.loadCatalogue} />,
   },

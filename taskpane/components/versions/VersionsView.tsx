@@ -17,7 +17,7 @@ import { writeVersion } from '../../versions/write-version';
 import type { Workbook } from '../../workbook/types';
 import { SaveSheetVersion } from './SaveSheetVersion';
 import { VersionCompare } from './VersionCompare';
-import { TitledSection } from '../shared/TitledSection';
+import { ViewSection } from '../shared/TitledSection';
 
 export interface VersionsViewProps {
   workbook: Workbook;
@@ -130,7 +130,7 @@ export function VersionsView({
 
   if (!connected)
     return (
-      <TitledSection id="versions" title="Budget versions" className={styles.root}>
+      <ViewSection view="versions" className={styles.root}>
         <NoticeBar
           intent="info"
           text="Budget versions live on the team server: applying an approved proposal there makes a new one. Connect in Settings › Team server to see them."
@@ -141,11 +141,11 @@ export function VersionsView({
           </div>
         )}
         {notice && <NoticeBar {...notice} />}
-      </TitledSection>
+      </ViewSection>
     );
 
   return (
-    <TitledSection id="versions" title="Budget versions" className={styles.root}>
+    <ViewSection view="versions" className={styles.root}>
       <div className={styles.row}>
         <TextField label="Cost centre" className={styles.grow} value={costCentre} onChange={setCostCentre} />
         <Button disabled={busy || !costCentre.trim()} onClick={() => void load(costCentre)}>
@@ -231,6 +231,6 @@ export function VersionsView({
           )}
         </>
       )}
-    </TitledSection>
+    </ViewSection>
   );
 }
