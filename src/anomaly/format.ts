@@ -10,5 +10,5 @@ export const money = (value: number): string => formatNumber(value, 'money');
 /** Share as a percentage with one decimal. @example percent(0.1234) // "12.3%" */
 export const percent = (share: number): string => formatNumber(share, 'percent', {}, { decimals: 1 });
 
-/** Evidence in noise units. @example times(4.26) // "4.3×" */
+/** Evidence in noise units: whole from 10 on. @example times(4.26) // "4.3×" @example times(70.04) // "70×" */
 export const times = (value: number): string => formatNumber(value, 'multiple');

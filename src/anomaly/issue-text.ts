@@ -32,7 +32,7 @@ const side = (v: number): string => (v >= 0 ? 'over' : 'under');
  */
 const MOST_TIMES = 1000;
 
-/** "12.3× the spread …", or "more than 1,000× …" when the spread is next to nothing. */
+/** "12× the spread …" ("2.5×" below 10), or "more than 1,000× …" when the spread is next to nothing. */
 const timesOf = (evidence: number): string =>
   evidence > MOST_TIMES ? `more than ${money(MOST_TIMES)}×` : times(evidence);
 

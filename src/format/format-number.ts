@@ -13,13 +13,15 @@
  * | number | 18146.2 | 18,146 | 18.146 |
  * | ratio | -0.4567 | -0.46 | -0,46 |
  * | multiple | 4.26 | 4.3× | 4,3× |
+ * | multiple | 70.04 | 70× | 70× |
  * | rate/month | 0.0042 | 0.42% per month | 0,42 % per month |
  * | duration | 83000 (ms) | 1 min 23 s | 1 min 23 s |
  *
  * Amounts of 100 or more are whole; smaller ones keep two decimals (cents matter on small lines,
- * not on large ones). `sign: 'always'` writes + on positive values (variances); `compact` gives
- * axis labels such as 1.2M. Values that round to zero never show "-0". Not finite: "–" for NaN,
- * "∞" for infinity.
+ * not on large ones). Multiples of 10 or more are whole ("70×": "70.0×" claims a precision the
+ * evidence has not); smaller ones keep one decimal ("2.5×"). `sign: 'always'` writes + on positive
+ * values (variances); `compact` gives axis labels such as 1.2M. Values that round to zero never
+ * show "-0". Not finite: "–" for NaN, "∞" for infinity.
  */
 import { numberSymbols, resolveLocale, type NumberSymbols } from './number-symbols';
 import { sharedDecimals } from './shared-decimals';
@@ -54,6 +56,9 @@ export interface FormatOptions {
    */
   decimals?: number;
 }
+
+/** Multiples from this size on are written whole. */
+const MULTIPLE_WHOLE_FROM = 10;
 
 const PER: Record<RatePeriod, string> = {
   period: 'per period',
@@ -111,7 +116,10 @@ function unitOptions(value: number, unit: Unit, style: NumberStyle, options: For
     case 'ratio':
       return { ...base, ...digits(2, 2) };
     case 'multiple':
-      return { ...base, ...digits(1, 1) };
+      // Whole from 10 on, judged after rounding to one decimal: 9.96 is "10×", not "10.0×".
+      return Math.round(size * 10) >= MULTIPLE_WHOLE_FROM * 10
+        ? { ...base, ...digits(0, 0) }
+        : { ...base, ...digits(1, 1) };
     case 'points':
       // The value arrives in points (×100); one decimal, two significant digits below 0.1 pts.
       return options.decimals === undefined && size > 0 && size < 0.1

@@ -18,11 +18,22 @@ describe('sentences', () => {
   it('name a one-off by its label, with actual, plan and share', () => {
     const view = lineResiduals(new Array(12).fill(1000), [1000, 1000, 1000, 1000, 1000, 1900, 1000, 1000], 12);
     expect(oneOffText(view, issue(5, 5, 1), 'outlier', label)).toBe(
-      "One-off in Jun: 1,900 against a plan of 1,000, 900 (90.0%) over plan, 12.3× the spread of the line's other periods.",
+      "One-off in Jun: 1,900 against a plan of 1,000, 900 (90.0%) over plan, 12× the spread of the line's other periods.",
     );
     expect(oneOffText(view, issue(7, 7, 1), 'overspend', label)).toMatch(
       /^Aug, the latest period: .* not yet a pattern\.$/,
     );
+  });
+  it('write a large multiple whole and a small one with one decimal, as a budget owner reads them', () => {
+    const view = lineResiduals(new Array(12).fill(1000), [1000, 1000, 1000, 1000, 1000, 1900, 1000, 1000], 12);
+    const spread = (evidence: number) =>
+      /, ([^ ]+) the spread of the line's other periods\.$/.exec(
+        oneOffText(view, { ...issue(5, 5, 1), evidence }, 'outlier', label),
+      )?.[1];
+    expect(spread(70.04)).toBe('70×');
+    expect(spread(2.46)).toBe('2.5×');
+    expect(spread(9.96)).toBe('10×');
+    expect(spread(999.6)).toBe('1,000×');
   });
   it('say since when a line runs under plan, and never "from 0.0%" for a line never on plan', () => {
     const actual = [1030, 1030, 1030, 1030, 800, 800, 800, 800, 800, 800, null, null];
@@ -68,11 +79,11 @@ describe('sentences', () => {
     );
     const somePlanned = lineResiduals([1000, 1000, 0, 1000, 1000, 1000], [1000, 1000, 3000, 1000, 1000, 1000], 12);
     expect(oneOffText(somePlanned, issue(2, 2, 1), 'outlier', label)).toMatch(
-      /: 3,000 against a plan of 0.00, 3,000 over plan, 12\.3×/,
+      /: 3,000 against a plan of 0.00, 3,000 over plan, 12×/,
     );
     const level = lineResiduals(new Array(12).fill(0), [0, 0, 0, 0, 900, 900, 900, 900, 900, 900, 900, 900], 12);
     const text = runText(level, issue(4, 11, 1), 'shift', { variance: 7200, plan: 0, level: 9e11 }, 0, label);
-    expect(text).toBe("Over plan since May: 7,200 over plan over 8 periods, 12.3× the line's usual variation.");
+    expect(text).toBe("Over plan since May: 7,200 over plan over 8 periods, 12× the line's usual variation.");
   });
   it('keep the flags of a line planned at 0 in plain money (detectFlags end to end)', () => {
     const periods = months.concat(

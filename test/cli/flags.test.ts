@@ -39,6 +39,10 @@ test('writes exactly the issue format, with the period label', async () => {
   expect(Object.keys(result.flags[0])).toEqual(['line', 'period', 'through', 'kind', 'severity', 'explanation']);
   expect(result.flags[0]).toMatchObject({ line: 'TRV-1', period: '2026-08', through: '2026-08', kind: 'outlier' });
   expect(result.flags[0].explanation).toMatch(/^One-off in 2026-08: 1,600/);
+  // docs/anomaly.md ("CLI") shows this very flag: its sentence is the one written, word for word.
+  const docs = fs.readFileSync(path.join(__dirname, '../../docs/anomaly.md'), 'utf8');
+  expect(docs).toContain(`"explanation": ${JSON.stringify(result.flags[0].explanation)}}]}`);
+  expect(result.flags[0].explanation).toMatch(/, [1-9]\d+× the spread /); // a large multiple, whole
   expect(io.stderr).toMatch(/1 flags on 2 lines/);
 });
 

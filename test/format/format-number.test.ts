@@ -61,6 +61,14 @@ describe('formatNumber', () => {
     expect(formatNumber(-0.4567, 'ratio')).toBe('-0.46');
     expect(formatNumber(1, 'ratio', { locale: 'fr-FR' })).toBe('1,00');
     expect(formatNumber(4.26, 'multiple')).toBe('4.3×');
+    // Large multiples whole (no "70.0×"), small ones with one decimal; the switch is judged as shown.
+    expect(formatNumber(70.04, 'multiple')).toBe('70×');
+    expect(formatNumber(12.34, 'multiple')).toBe('12×');
+    expect(formatNumber(9.94, 'multiple')).toBe('9.9×');
+    expect(formatNumber(9.96, 'multiple')).toBe('10×');
+    expect(formatNumber(2.5, 'multiple', { locale: 'de-DE' })).toBe('2,5×');
+    expect(formatNumber(1234.5, 'multiple', { locale: 'de-DE' })).toBe('1.235×');
+    expect(formatNumber(12.34, 'multiple', {}, { decimals: 2 })).toBe('12.34×');
   });
 
   it('writes a compact column with fixed decimals where the short scale abbreviates, whole where not', () => {
