@@ -41,6 +41,9 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   fields: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  // The range may wrap between its parts ("±20%", "≥ 66,000", "≤ 81,732"), never inside one.
+  range: { whiteSpace: 'normal' },
+  part: { whiteSpace: 'nowrap' },
 });
 
 type NumberField = 'min' | 'max' | 'maxChangePct' | 'rate' | 'rateAbove' | 'priority' | 'risk';
@@ -161,10 +164,16 @@ export function AllocationTable({
   const set = (id: string, patch: Partial<AllocationRow>) =>
     onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
   const row = rows.find((r) => r.id === editing);
-  const range = (r: AllocationRow) =>
+  // Amounts in full, as in the Budget column beside them and the candidates' tables below ("≤ 81,732",
+  // never "≤ 81.7K" next to 81,732); at 320 px a range with both bounds wraps between its parts.
+  const range = (r: AllocationRow): string[] =>
     r.locked
-      ? 'locked'
-      : `±${numbers.format(r.maxChangePct, 'percent', { decimals: 0 })}${r.min > 0 ? ` ≥ ${numbers.format(r.min, 'money', { compact: true })}` : ''}${Number.isFinite(r.max) ? ` ≤ ${numbers.format(r.max, 'money', { compact: true })}` : ''}`;
+      ? ['locked']
+      : [
+          `±${numbers.format(r.maxChangePct, 'percent', { decimals: 0 })}`,
+          ...(r.min > 0 ? [`≥ ${numbers.format(r.min, 'money')}`] : []),
+          ...(Number.isFinite(r.max) ? [`≤ ${numbers.format(r.max, 'money')}`] : []),
+        ];
   return (
     <div ref={ref} className={mergeClasses(styles.root, width < SIDE_BY_SIDE && styles.stacked)}>
       <table className={mergeClasses(compact.table, styles.table)} aria-label="Allocation inputs">
@@ -176,7 +185,14 @@ export function AllocationTable({
                 <LineId id={r.id} />
               </td>
               <td className={compact.number}>{numbers.format(r.current, 'money')}</td>
-              <td className={compact.number}>{range(r)}</td>
+              <td className={mergeClasses(compact.number, styles.range)}>
+                {range(r).map((part, i) => (
+                  <span key={part}>
+                    {i > 0 && ' '}
+                    <span className={styles.part}>{part}</span>
+                  </span>
+                ))}
+              </td>
               <td>
                 <Button
                   size="small"
