@@ -50,6 +50,8 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // A part's heading sits in its section's gap, as it did before it was an h3 (no browser margins).
+  part: { margin: 0 },
 });
 
 const list = (text: string): string[] =>
@@ -165,7 +167,9 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
   return (
     <ViewSection view="budget" className={styles.root}>
       <div className={styles.section}>
-        <Subtitle2>New budget workbook</Subtitle2>
+        <Subtitle2 as="h3" className={styles.part}>
+          New budget workbook
+        </Subtitle2>
         <Caption1>
           Plan, Actuals, Forecast, Variance and a Dashboard as Excel tables with roll-ups. Run it again to add months or
           cost centres: your amounts and anything outside the template’s tables stay.
@@ -190,7 +194,9 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
       </div>
       {preview && (
         <div className={styles.section} data-testid="template-preview">
-          <Subtitle2>{preview.conflicts.length ? 'Nothing can be written yet' : 'What will change'}</Subtitle2>
+          <Subtitle2 as="h3" className={styles.part}>
+            {preview.conflicts.length ? 'Nothing can be written yet' : 'What will change'}
+          </Subtitle2>
           {preview.conflicts.map((c) => (
             <MessageBar key={c.message} intent="warning" role="alert">
               <MessageBarBody>
@@ -246,7 +252,9 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
         </div>
       )}
       <div className={styles.section}>
-        <Subtitle2>Load actuals</Subtitle2>
+        <Subtitle2 as="h3" className={styles.part}>
+          Load actuals
+        </Subtitle2>
         <Caption1>
           A CSV or a selected range: cost centre | account | period | amount, or cost centre | account | one column per
           month. Lines and months must be the template’s. Connected to the team server, the actuals imported there for

@@ -176,6 +176,10 @@ describe('Budget view', () => {
     const workbook = renderBudget();
     fireEvent.click(await screen.findByRole('button', { name: 'Load sample company' }, { timeout: 10000 }));
     const preview = await screen.findByTestId('template-preview', {}, { timeout: 10000 });
+    // The view's parts are h3 under its h2, as in every other view (a screen reader lists them so).
+    const headings = (level: number) => screen.getAllByRole('heading', { level }).map((h) => h.textContent);
+    expect(headings(2)).toEqual(['Budget']);
+    expect(headings(3)).toEqual(['New budget workbook', 'What will change', 'Load actuals']);
     expect(within(preview).getByText('Add sheet "Drivers" (fpaDrivers)')).toBeTruthy();
     fireEvent.click(within(preview).getByRole('button', { name: 'Create' }));
     await screen.findByText(
