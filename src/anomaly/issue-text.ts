@@ -36,6 +36,19 @@ const MOST_TIMES = 1000;
 const timesOf = (evidence: number): string =>
   evidence > MOST_TIMES ? `more than ${money(MOST_TIMES)}×` : times(evidence);
 
+/**
+ * Whether a variance over these periods can be quoted as a share of their plan: not when the plan
+ * changes sign among them (a share of a sum that nets out means nothing: "599 (323.8%) under plan")
+ * nor when it sums to about 0 (less than the smallest `base` among them: the engine's floor when a
+ * period is planned below it).
+ */
+function planShares(plan: readonly number[], base: readonly number[]): boolean {
+  const sum = plan.reduce((s, v) => s + v, 0);
+  const floor = Math.min(...base);
+  const signs = new Set(plan.filter((v) => v !== 0).map(Math.sign));
+  return signs.size === 1 && Math.abs(sum) >= floor;
+}
+
 /** A line with no plan at all (every period 0): its variances have no share of plan to quote. */
 const unplanned = (view: LineResiduals): boolean => view.plan.every((p) => p === 0);
 
@@ -59,8 +72,11 @@ export function oneOffText(view: LineResiduals, issue: Issue, kind: FlagKind, la
   const variance = view.actual[i] - view.plan[i];
   const head = kind === 'outlier' ? `One-off in ${label(view.index[i])}` : `${label(view.index[i])}, the latest period`;
   const tail = kind === 'outlier' ? '' : ' One period so far: not yet a pattern.';
-  // A share of a period planned at 0 would be of the engine's floor, not of anything the user planned.
-  const share = view.plan[i] !== 0 ? ` (${percent(Math.abs(variance) / view.base[i])})` : '';
+  // A share of a period planned at (about) 0 would be of the engine's floor, not of anything the user planned.
+  const share =
+    view.plan[i] !== 0 && view.base[i] === Math.abs(view.plan[i])
+      ? ` (${percent(Math.abs(variance) / view.base[i])})`
+      : '';
   return `${head}: ${money(view.actual[i])} against a plan of ${money(view.plan[i])}, ${money(Math.abs(variance))}${share} ${side(variance)} plan, ${timesOf(issue.evidence)} the spread of the line's other periods.${tail}`;
 }
 
@@ -78,7 +94,11 @@ export function runText(
   const periods = issue.to - issue.from + 1;
   const ended = issue.to < view.index.length - 1;
   const span = ended ? `from ${label(onset)} to ${label(through)}` : `since ${label(onset)}`;
-  const share = figures.plan !== 0 ? ` (${percent(Math.abs(figures.variance / figures.plan))})` : '';
+  const share =
+    figures.plan !== 0 &&
+    planShares(view.plan.slice(issue.from, issue.to + 1), view.base.slice(issue.from, issue.to + 1))
+      ? ` (${percent(Math.abs(figures.variance / figures.plan))})`
+      : '';
   // Without any plan the line's variation and level are shares of the engine's floor: say nothing of them.
   const shares = !unplanned(view);
   const usual = shares ? ` of ±${percent(view.sigma)}` : '';

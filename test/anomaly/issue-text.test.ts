@@ -85,6 +85,29 @@ describe('sentences', () => {
     const text = runText(level, issue(4, 11, 1), 'shift', { variance: 7200, plan: 0, level: 9e11 }, 0, label);
     expect(text).toBe("Over plan since May: 7,200 over plan over 8 periods, 12× the line's usual variation.");
   });
+  it('write amounts below 1 to four significant digits, so that amounts that differ read differently', () => {
+    const tiny = lineResiduals(new Array(12).fill(0.0046), [0.0046, 0.0045, 0.0047, 0.0146, 0.0046], 12);
+    expect(oneOffText(tiny, issue(3, 3, 1), 'outlier', label)).toBe(
+      "One-off in Apr: 0.0146 against a plan of 0.0046, 0.01 (217.4%) over plan, 12× the spread of the line's other periods.",
+    );
+  });
+  it('quote no share of a plan that changes sign over the span, or of a period planned at about 0', () => {
+    const plan = [1000, 1000, 1000, 1000, 200, -300, 250, -330, 1000, 1000];
+    const actual = [1000, 1000, 1000, 1000, 50, -450, 100, -480, 1000, 1000];
+    const mixed = lineResiduals(plan, actual, 12);
+    const run = runText(mixed, issue(4, 7, -1), 'shift', { variance: -600, plan: -180, level: -0.5 }, 0, label);
+    expect(run).toMatch(/^Under plan from May to Aug: 600 under plan over 4 periods, 12×/);
+    // The same span planned on one side keeps its share.
+    const oneSide = lineResiduals(plan.map(Math.abs), actual.map(Math.abs), 12);
+    expect(runText(oneSide, issue(4, 7, -1), 'shift', { variance: -600, plan: 1080, level: -0.5 }, 0, label)).toMatch(
+      /^Under plan from May to Aug: 600 \(55\.6%\) under plan/,
+    );
+    // A period planned at 1 on a line planned at 1,000: a share of the engine's floor, not of a plan.
+    const nearZero = lineResiduals([1000, 1000, 1000, 1, 1000, 1000], [1000, 1000, 1000, 600, 1000, 1000], 12);
+    expect(oneOffText(nearZero, issue(3, 3, 1), 'outlier', label)).toMatch(
+      /^One-off in Apr: 600 against a plan of 1.00, 599 over plan, 12×/,
+    );
+  });
   it('keep the flags of a line planned at 0 in plain money (detectFlags end to end)', () => {
     const periods = months.concat(
       months.map((m) => `${m}+1`),
