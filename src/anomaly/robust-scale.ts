@@ -2,7 +2,8 @@
  * The noise scale every detector measures against, built on the one median, MAD and normal CDF
  * (src/stats).
  */
-import { mad } from '../stats/mad';
+import { mad, MAD_TO_SD } from '../stats/mad';
+import { median } from '../stats/median';
 import { normalCdf } from '../stats/normal-cdf';
 import { normalDensity } from '../stats/normal-density';
 
@@ -28,7 +29,9 @@ export function clippedVarianceShare(c: number): number {
  * values where this wanders by about ±12%).
  */
 function clippedRms(values: number[]): number {
-  let s = mad(values.concat(values.map((v) => -v)));
+  // The MAD of the values and their mirror images (centred at 0 by symmetry) is, to the bit, the
+  // median of their absolute values: one sort of n values instead of two of 2n.
+  let s = MAD_TO_SD * median(values.map(Math.abs));
   const share = clippedVarianceShare(CLIP_SCALES);
   for (let k = 0; k < REFINEMENTS && s > 0 && Number.isFinite(s); k += 1) {
     // In units of the current scale, so squares of huge amounts do not overflow.
