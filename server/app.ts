@@ -55,7 +55,7 @@ export async function buildApp(
     keepAliveTimeout: config.keepAliveTimeoutMs,
     genReqId: () => randomUUID(),
     // Unknown properties are refused (not silently dropped), so a probe cannot smuggle fields.
-    ajv: { customOptions: { removeAdditional: false, allErrors: false, formats: { composed: S.composed } } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, formats: { 'display-name': S.displayName } } },
     // What the router and the HTTP parser refuse answers in the catalogue's shape too.
     frameworkErrors: (error, _request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
@@ -219,10 +219,12 @@ function describeError(error: FastifyError): {
   if (error instanceof HttpError)
     return { status: error.statusCode, code: error.code, message: error.message, details: error.details };
   if (error.validation) {
+    const [first] = error.validation;
+    const nameRule = first?.keyword === 'format' && first.params.format === 'display-name';
     return {
       status: 400,
       code: 'SERVER_INVALID_REQUEST',
-      message: error.message,
+      message: nameRule ? `${error.message}: ${S.DISPLAY_NAME_RULE}.` : error.message,
       details: { context: error.validationContext },
     };
   }

@@ -36,27 +36,48 @@ const HIDDEN = '\\u0000-\\u001f\\u007f\\u200b\\u202a-\\u202e\\u2060-\\u2064\\u20
  */
 const UNPADDED = '(?!\\s)(?!.*\\s$)';
 /**
- * A display name: none of those characters, not padded, and in Unicode's composed form (format
- * `composed`, NFC, registered in app.ts): "Café" typed as e and a combining accent is another name
- * than "Café" with é, and looks the same.
+ * A display name: none of those characters, not padded, and one name as it looks (format
+ * `display-name`, registered in app.ts): in Unicode's composed form (NFC: "Café" typed as e and a
+ * combining accent is another name than "Café" with é, and looks the same) and not mixing the
+ * look-alike scripts (see `displayName`).
  */
 export const name = {
   type: 'string',
   minLength: 1,
   maxLength: MAX_DISPLAY_NAME_LENGTH,
   pattern: `^${UNPADDED}[^${HIDDEN}]+$`,
-  format: 'composed',
+  format: 'display-name',
 } as const;
 /** A short label that may be empty (a KPI's unit): the same characters as a name. */
 export const label = {
   type: 'string',
   maxLength: MAX_DISPLAY_NAME_LENGTH,
   pattern: `^${UNPADDED}[^${HIDDEN}]*$`,
-  format: 'composed',
+  format: 'display-name',
 } as const;
 
-/** The `composed` format: text in Unicode's composed normal form (NFC), as keyboards type it. */
-export const composed = (text: string): boolean => text === text.normalize('NFC');
+/**
+ * Scripts whose letters look alike: "Leads" with a Cyrillic е (U+0435) or a Greek ο is another name
+ * than "Leads" and looks the same (UTS #39's mixed-script confusables). A name's letters may come
+ * from one of them; other scripts (CJK, Arabic, …), digits and punctuation go with any, so "売上
+ * Sales" is a name and "Ωmega" (Greek and Latin) is not. Letters only: `∆` (increment, a symbol)
+ * goes with Latin where `Δ` (Greek delta) does not.
+ */
+const LOOK_ALIKE_SCRIPTS = [
+  /(?=\p{L})\p{Script=Latin}/u,
+  /(?=\p{L})\p{Script=Cyrillic}/u,
+  /(?=\p{L})\p{Script=Greek}/u,
+];
+/**
+ * The `display-name` format, the one check of how a name looks: text in Unicode's composed normal
+ * form (NFC), as keyboards type it, whose letters come from at most one of Latin, Cyrillic and Greek.
+ */
+export const displayName = (text: string): boolean =>
+  text === text.normalize('NFC') && LOOK_ALIKE_SCRIPTS.filter((script) => script.test(text)).length <= 1;
+/** What a name that fails `displayName` is told (the validator's own message names only the format). */
+export const DISPLAY_NAME_RULE =
+  'a name is typed in composed form (NFC), and its letters come from one of Latin, Cyrillic and Greek, ' +
+  'not several (a Cyrillic е in "Leads" looks like the Latin e)';
 // NUL cannot be stored in PostgreSQL text; every other character is kept as typed.
 export const freeText = { type: 'string', maxLength: MAX_FREE_TEXT_LENGTH, pattern: '^[^\\u0000]*$' } as const;
 export const amount = { type: 'number', minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT } as const;

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { Db } from '../../server/db/db';
+import { displayName } from '../../server/http/schemas';
 import { apiClient } from '../../src/connector/api-client';
 import { createConnector } from '../../src/connector/connector';
 import { OfflineQueue } from '../../src/connector/offline-queue';
@@ -143,6 +144,8 @@ describe('connector ⇄ server OpenAPI contract', () => {
 
     const ajv = new Ajv({ strict: false });
     addFormats(ajv);
+    // The server's own format for display names (registered in server/app.ts), so names are checked too.
+    ajv.addFormat('display-name', displayName);
     const templates = Object.keys(document.paths);
     const exercised = new Set<string>();
     for (const request of captured) {

@@ -396,6 +396,40 @@ describe('probes: fourth pass', () => {
     expect(await snapshot(server.db)).toEqual(before);
   });
 
+  test('display names mixing look-alike scripts: "Leads" with a Cyrillic е was a second live KPI that looks as the first', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const cc = 'CC75';
+    const kpi = (name: string, unit = 'units') =>
+      server.as(admin, { method: 'POST', url: '/api/kpis', payload: { ...kpiBody(cc, 'x'), name, unit } });
+    const version = (name: string) =>
+      server.as(admin, {
+        method: 'POST',
+        url: '/api/versions',
+        payload: { costCentre: cc, fiscalYear: 2026, kind: 'forecast', name, lines: [] },
+      });
+    // One script of Latin, Cyrillic and Greek, alone or with digits, punctuation and other scripts.
+    const allowed = ['Leads', 'Выручка', 'Έσοδα 2026', 'Revenue 2026 – Q1', '売上 Sales', 'مبيعات Sales', '∆ Revenue'];
+    for (const name of allowed) {
+      expect({ name, statuses: [(await kpi(name)).statusCode, (await version(name)).statusCode] }).toEqual({
+        name,
+        statuses: [201, 201],
+      });
+    }
+    const before = await snapshot(server.db);
+    // Cyrillic е in Latin, Latin a in Cyrillic, Greek ο in Latin, Greek Ω with Latin (refused: Greek
+    // and Latin mixed), Greek Δ with Latin, and a unit that mixes.
+    const mixed = ['L\u0435ads', 'Выручк\u0061', 'Lead\u03bfs', 'Ωmega', 'Δ Revenue', 'Выручка Sales'];
+    for (const name of mixed) {
+      const writes = [await kpi(name), await kpi(`Other ${mixed.indexOf(name)}`, name), await version(name)];
+      expect({ name, statuses: writes.map((w) => w.statusCode) }).toEqual({ name, statuses: [400, 400, 400] });
+      for (const w of writes) {
+        expect(w.json().error.code).toBe('SERVER_INVALID_REQUEST');
+        expect(w.json().error.message).toMatch(/one of Latin, Cyrillic and Greek/);
+      }
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+
   test('a key given twice in a body: the last counts, for the access policy and the write alike (held)', async () => {
     const one = await server.token('dup', ['admin'], ['CC70']);
     const body = (first: string, last: string) =>
