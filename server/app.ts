@@ -123,6 +123,10 @@ export async function buildApp(
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, code, message, details } = describeError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A 429 says when to come back in the header too (the rate limit's plugin sets its own).
+    const retryAfter = details?.retryAfterSeconds;
+    if (status === 429 && typeof retryAfter === 'number' && !reply.hasHeader('retry-after'))
+      reply.header('retry-after', String(retryAfter));
     return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
   });
   // A path some route has, asked with a method none takes: 405 with the methods it takes. Answered

@@ -3,6 +3,7 @@ import { verifyAuditChain, type ChainReport, type ChainWindow } from '../audit/v
 import { listRoute } from '../http/record-routes';
 import { anywhere, apiRoute } from '../http/route';
 import * as S from '../http/schemas';
+import { ServerErrors } from '../errors';
 import type { RouteDeps } from './deps';
 
 const filters = {
@@ -19,6 +20,9 @@ const filters = {
     before: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
   },
 } as const;
+
+/** When a refused verification is told to come back: a walk of 20,000 records takes about 4 s. */
+const VERIFY_RETRY_SECONDS = 5;
 
 const recordId = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } as const;
 
@@ -37,19 +41,21 @@ const verifyWindow = {
  * broken link.
  */
 export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection: string): void {
-  // One walk of the chain at a time: requests for a window that is being walked (or waits its turn)
-  // share its report, so an auditor sending many at once costs one walk, not one per request (a long
-  // log takes seconds to hash); another window waits until the walks before it end.
-  const walks = new Map<string, Promise<ChainReport>>();
-  let last: Promise<unknown> = Promise.resolve();
+  // One walk of the chain at a time per process: requests for the window being walked share its
+  // report, so an auditor sending many at once costs one walk, not one per request (a long log takes
+  // seconds to hash); a request for another window while it runs is refused (429, come back in
+  // VERIFY_RETRY_SECONDS) rather than queued: a queue of distinct windows (`?limit=1`, `?limit=2`, …)
+  // kept the database walking one after another and held every waiting request open.
+  let running: { key: string; walk: Promise<ChainReport> } | undefined;
   const verify = (window: ChainWindow): Promise<ChainReport> => {
     const key = JSON.stringify([window.fromId, window.toId, window.limit]);
-    let walk = walks.get(key);
-    if (!walk) {
-      walk = last.then(() => verifyAuditChain(db, window)).finally(() => walks.delete(key));
-      last = walk.catch(() => undefined);
-      walks.set(key, walk);
-    }
+    if (running?.key === key) return running.walk;
+    if (running)
+      throw ServerErrors.tooBusy('an audit chain verification is running; one runs at a time', VERIFY_RETRY_SECONDS);
+    const walk = verifyAuditChain(db, window).finally(() => {
+      running = undefined;
+    });
+    running = { key, walk };
     return walk;
   };
   listRoute(app, db, {
