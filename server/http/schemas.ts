@@ -58,26 +58,24 @@ export const label = {
 
 /**
  * Scripts whose letters look alike: "Leads" with a Cyrillic е (U+0435) or a Greek ο is another name
- * than "Leads" and looks the same (UTS #39's mixed-script confusables). A name's letters may come
- * from one of them; other scripts (CJK, Arabic, …), digits and punctuation go with any, so "売上
- * Sales" is a name and "Ωmega" (Greek and Latin) is not. Letters only: `∆` (increment, a symbol)
- * goes with Latin where `Δ` (Greek delta) does not.
+ * than "Leads" and looks the same (UTS #39's mixed-script confusables). Each word (a run of letters)
+ * takes its letters from one of them: a word mixing them is the spoof, while words of different
+ * scripts side by side are how finance writes ("Δ Revenue", a bilingual "Выручка Sales"). Other
+ * scripts (CJK, Arabic, …), digits and punctuation go with any.
  */
-const LOOK_ALIKE_SCRIPTS = [
-  /(?=\p{L})\p{Script=Latin}/u,
-  /(?=\p{L})\p{Script=Cyrillic}/u,
-  /(?=\p{L})\p{Script=Greek}/u,
-];
+const LOOK_ALIKE_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+const WORD = /[\p{L}\p{M}]+/gu;
 /**
  * The `display-name` format, the one check of how a name looks: text in Unicode's composed normal
- * form (NFC), as keyboards type it, whose letters come from at most one of Latin, Cyrillic and Greek.
+ * form (NFC), as keyboards type it, none of whose words mixes letters of Latin, Cyrillic and Greek.
  */
 export const displayName = (text: string): boolean =>
-  text === text.normalize('NFC') && LOOK_ALIKE_SCRIPTS.filter((script) => script.test(text)).length <= 1;
+  text === text.normalize('NFC') &&
+  (text.match(WORD) ?? []).every((word) => LOOK_ALIKE_SCRIPTS.filter((script) => script.test(word)).length <= 1);
 /** What a name that fails `displayName` is told (the validator's own message names only the format). */
 export const DISPLAY_NAME_RULE =
-  'a name is typed in composed form (NFC), and its letters come from one of Latin, Cyrillic and Greek, ' +
-  'not several (a Cyrillic е in "Leads" looks like the Latin e)';
+  'a name is typed in composed form (NFC), and each of its words takes its letters from one of Latin, Cyrillic ' +
+  'and Greek, not several (a Cyrillic е in "Leads" looks like the Latin e)';
 // NUL cannot be stored in PostgreSQL text; every other character is kept as typed.
 export const freeText = { type: 'string', maxLength: MAX_FREE_TEXT_LENGTH, pattern: '^[^\\u0000]*$' } as const;
 export const amount = { type: 'number', minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT } as const;

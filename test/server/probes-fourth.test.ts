@@ -407,8 +407,20 @@ describe('probes: fourth pass', () => {
         url: '/api/versions',
         payload: { costCentre: cc, fiscalYear: 2026, kind: 'forecast', name, lines: [] },
       });
-    // One script of Latin, Cyrillic and Greek, alone or with digits, punctuation and other scripts.
-    const allowed = ['Leads', 'Выручка', 'Έσοδα 2026', 'Revenue 2026 – Q1', '売上 Sales', 'مبيعات Sales', '∆ Revenue'];
+    // Each word of one script of Latin, Cyrillic and Greek; words of different scripts side by side,
+    // digits, punctuation and other scripts go with any.
+    const allowed = [
+      'Leads',
+      'Выручка',
+      'Έσοδα 2026',
+      'Revenue 2026 – Q1',
+      '売上 Sales',
+      'مبيعات Sales',
+      '∆ Revenue',
+      'Δ Revenue',
+      'Выручка Sales',
+      'Σ-Costs',
+    ];
     for (const name of allowed) {
       expect({ name, statuses: [(await kpi(name)).statusCode, (await version(name)).statusCode] }).toEqual({
         name,
@@ -416,9 +428,9 @@ describe('probes: fourth pass', () => {
       });
     }
     const before = await snapshot(server.db);
-    // Cyrillic е in Latin, Latin a in Cyrillic, Greek ο in Latin, Greek Ω with Latin (refused: Greek
-    // and Latin mixed), Greek Δ with Latin, and a unit that mixes.
-    const mixed = ['L\u0435ads', 'Выручк\u0061', 'Lead\u03bfs', 'Ωmega', 'Δ Revenue', 'Выручка Sales'];
+    // A word mixing scripts: Cyrillic е in Latin, Latin a in Cyrillic, Greek ο in Latin, Greek Ω
+    // with Latin, a Greek Δ run into a Latin word, and the spoof as the second word of a name.
+    const mixed = ['L\u0435ads', 'Выручк\u0061', 'Lead\u03bfs', 'Ωmega', 'ΔRevenue', 'Sales L\u0435ads'];
     for (const name of mixed) {
       const writes = [await kpi(name), await kpi(`Other ${mixed.indexOf(name)}`, name), await version(name)];
       expect({ name, statuses: writes.map((w) => w.statusCode) }).toEqual({ name, statuses: [400, 400, 400] });
