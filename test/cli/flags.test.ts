@@ -94,6 +94,24 @@ test('writes to io.stdout without --out and accepts thresholds in the file', asy
   expect(io.stderr).toBe('');
 });
 
+test('a file saved with a byte-order mark, CRLF line ends or as UTF-16 (Windows tools) reads as UTF-8 without them', async () => {
+  const text = JSON.stringify(budget, null, 2);
+  expect(await run([write('plain.json', text), '--quiet', '--no-forecast'])).toBe(0);
+  const plain = io.stdout;
+  expect(await run([write('bom.json', '\uFEFF' + text.replace(/\n/g, '\r\n')), '--quiet', '--no-forecast'])).toBe(0);
+  expect(io.stderr).toBe('');
+  expect(io.stdout).toBe(plain + plain);
+  const utf16 = (le: boolean) => {
+    const bytes = Buffer.from('\uFEFF' + text, 'utf16le');
+    return le ? bytes : bytes.swap16();
+  };
+  for (const le of [true, false]) {
+    fs.writeFileSync(path.join(dir, 'u16.json'), utf16(le));
+    expect(await run([path.join(dir, 'u16.json'), '--quiet', '--no-forecast'])).toBe(0);
+  }
+  expect(io.stdout).toBe(plain.repeat(4));
+});
+
 test.each([
   ['not json', '{', /not valid JSON/],
   ['no periods', { lines: [] }, /periods/],
