@@ -38,11 +38,16 @@ export function repeatedPeriodLabel(labels: ReadonlyArray<string>): string | und
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function numbers(value: unknown, where: string, length: number, line: string, field: string): (number | null)[] {
-  if (!Array.isArray(value)) throw AnomalyErrors.badInput(where, 'must be an array of numbers (null for a blank)');
+  if (!Array.isArray(value))
+    throw AnomalyErrors.badInput(where, 'must be an array of numbers (null or "" for a blank)');
   if (value.length > length) throw AnomalyErrors.lengthMismatch(line, field, value.length, length);
   const out = value.map((v, k) => {
-    if (v === null) return null;
-    if (typeof v !== 'number' || !Number.isFinite(v))
+    // "" is how Excel's API (range.values) hands over a blank cell, so a sheet exported as JSON has it.
+    if (v === null || v === '') return null;
+    if (typeof v === 'number' && !Number.isFinite(v))
+      // JSON.parse reads 1e999 as Infinity (which JSON.stringify would show as null).
+      throw AnomalyErrors.badInput(`${where}[${k}]`, `is too large to hold (${v}), not a number or null`);
+    if (typeof v !== 'number')
       throw AnomalyErrors.badInput(`${where}[${k}]`, `is ${JSON.stringify(v)}, not a number or null`);
     return v;
   });
@@ -87,7 +92,7 @@ function text(value: unknown, where: string, fallback?: string): string {
 /**
  * Checks `{"periods":[...],"lines":[{"id","costCentre","account","owner","plan":[],"actual":[],
  * "drivers"?}], "thresholds"?}`. `costCentre`, `account` and `owner` default to "" when absent;
- * `actual` may be shorter than the periods (later periods not booked yet).
+ * `actual` may be shorter than the periods (later periods not booked yet); a blank amount is null or "".
  * @throws ANOMALY_BAD_INPUT naming the field at fault; ANOMALY_LENGTH_MISMATCH when a series is
  *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_BAD_THRESHOLD. A repeated period label is
  *   a warning (`warnings`), not an error.

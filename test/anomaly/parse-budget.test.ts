@@ -20,7 +20,17 @@ describe('parseBudget', () => {
     expect(doc.lines[0]).toMatchObject({ id: '7', costCentre: '', plan: [1, 2, 3], actual: [1, null, null] });
     expect(doc.lines[0].drivers?.volume.plan).toEqual([1, 2, 3]);
   });
+  it('reads "" as a blank, as Excel hands over an empty cell (range.values), so a sheet exported as JSON reads', () => {
+    const doc = parseBudget({ periods: ['a', 'b', 'c'], lines: [{ id: 'x', plan: [1, '', 3], actual: [2, ''] }] });
+    expect(doc.lines[0]).toMatchObject({ plan: [1, null, 3], actual: [2, null, null] });
+  });
+  it('names a number too large to hold as such (JSON.parse reads 1e999 as Infinity), not as "null"', () => {
+    const doc = JSON.parse('{"periods":["a"],"lines":[{"id":"x","plan":[1e999],"actual":[]}]}') as unknown;
+    expect(() => parseBudget(doc)).toThrow('lines[0].plan[0]: is too large to hold (Infinity), not a number or null');
+  });
   it.each([
+    [{ periods: ['a'], lines: [{ id: 'x', plan: [' '], actual: [] }] }, /plan\[0\]: is " ", not a number/],
+    [{ periods: ['a'], lines: [{ id: 'x', plan: ['1,000'], actual: [] }] }, /plan\[0\]: is "1,000", not a number/],
     [null, /top level/],
     [{ periods: [], lines: [] }, /periods/],
     [{ periods: ['a'], lines: {} }, /lines: must be an array/],
