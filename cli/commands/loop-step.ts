@@ -67,12 +67,15 @@ export function run(args: string[]): Promise<number> {
       process.stderr.write(`openfpa loop-step: ${(e as Error).message}\n`);
       return 1;
     }
-    const settings = { ...(input.settings ?? {}) };
+    const given: unknown = input.settings ?? {};
+    const settings = { ...(given as object) } as NonNullable<LoopStepInput['settings']>;
     if (opts.balance !== undefined) settings.balance = opts.balance;
     if (opts.passThrough !== undefined) settings.passThrough = opts.passThrough;
     if (opts.kpiConfidence !== undefined) settings.kpiConfidence = opts.kpiConfidence;
     try {
-      const result = await loopStep(glpkNodeSolver, { ...input, settings });
+      // Settings that are not an object ("fast") go to the step as given, which refuses them by name.
+      const isObject = typeof given === 'object' && !Array.isArray(given);
+      const result = await loopStep(glpkNodeSolver, { ...input, settings: isObject ? settings : (given as never) });
       const out = opts.report ? result : { plan: result.plan, state: result.state };
       writeResult(JSON.stringify(out) + '\n', opts.out);
       return 0;

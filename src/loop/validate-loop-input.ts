@@ -6,6 +6,11 @@ import { DEFAULT_LOOP_SETTINGS } from './loop-types';
 import type { LoopSettings, LoopStepInput } from './loop-types';
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value as a message shows it; JSON.parse reads 1e999 as Infinity, which JSON.stringify writes as null. */
+const shown = (v: unknown): string =>
+  typeof v === 'number' ? `${v} (too large to hold)` : (JSON.stringify(v) ?? String(v));
 
 function numbers(values: unknown, field: string, length: number, allowNull: boolean): void {
   if (!Array.isArray(values)) throw LoopErrors.badInput(field, 'must be a list of numbers');
@@ -13,7 +18,46 @@ function numbers(values: unknown, field: string, length: number, allowNull: bool
     throw LoopErrors.badInput(field, `needs ${length} values (through the window), has ${values.length}`);
   values.forEach((v, i) => {
     if (!(finite(v) || (allowNull && v === null)))
-      throw LoopErrors.badInput(`${field}[${i}]`, `${JSON.stringify(v)} is not a number`);
+      throw LoopErrors.badInput(`${field}[${i}]`, `${shown(v)} is not a number`);
+  });
+}
+
+const wholeLag = (v: unknown, field: string): void => {
+  if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0))
+    throw LoopErrors.badInput(field, 'must be a whole number ≥ 0');
+};
+
+/** An entered response (EnteredKpiResponse): perUnit, and sd ≥ 0 and saturation > 0 when given. */
+function response(v: unknown, field: string): void {
+  if (v === undefined) return;
+  if (!isObject(v) || !finite(v.perUnit))
+    throw LoopErrors.badInput(field, 'must be {"perUnit": number, "sd"?: number ≥ 0, "saturation"?: number > 0}');
+  if (v.sd !== undefined && !(finite(v.sd) && v.sd >= 0))
+    throw LoopErrors.badInput(`${field}.sd`, 'must be a number ≥ 0');
+  if (v.saturation !== undefined && !(finite(v.saturation) && v.saturation > 0))
+    throw LoopErrors.badInput(`${field}.saturation`, 'must be a number above 0');
+}
+
+const STATE_HINT = 'pass back the state the last step returned, or null to start afresh';
+
+/**
+ * A state of version 1 as the last step returned it (a state of another version, or none, starts
+ * afresh): lambda a number or null, signals {line: [direction, count]}, memory a list of moves.
+ */
+function checkState(state: unknown): void {
+  if (state === null || state === undefined) return;
+  if (!isObject(state)) throw LoopErrors.badInput('state', `must be an object or null; ${STATE_HINT}`);
+  if (state.version !== 1) return;
+  if (!(state.lambda === null || finite(state.lambda)))
+    throw LoopErrors.badInput('state.lambda', `must be a number or null; ${STATE_HINT}`);
+  if (!isObject(state.signals)) throw LoopErrors.badInput('state.signals', `must be an object; ${STATE_HINT}`);
+  for (const [line, s] of Object.entries(state.signals))
+    if (!(Array.isArray(s) && s.length === 2 && finite(s[0]) && finite(s[1])))
+      throw LoopErrors.badInput(`state.signals.${line}`, `must be [direction, count]; ${STATE_HINT}`);
+  if (!Array.isArray(state.memory)) throw LoopErrors.badInput('state.memory', `must be a list; ${STATE_HINT}`);
+  state.memory.forEach((r: unknown, i) => {
+    if (!(isObject(r) && typeof r.line === 'string' && isObject(r.context) && isObject(r.expected)))
+      throw LoopErrors.badInput(`state.memory[${i}]`, `must be a remembered move; ${STATE_HINT}`);
   });
 }
 
@@ -27,8 +71,14 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
   if (!Number.isInteger(month) || month < -1) throw LoopErrors.badInput('month', 'must be a whole number ≥ −1');
   if (!Number.isInteger(monthsPerYear) || monthsPerYear < 1)
     throw LoopErrors.badInput('monthsPerYear', 'must be a whole number ≥ 1');
-  if (!Array.isArray(span) || span.length !== 2 || !span.every(Number.isInteger) || span[0] !== month + 1)
-    throw LoopErrors.badInput('window', 'must be [first, last] months, first = month + 1');
+  if (
+    !Array.isArray(span) ||
+    span.length !== 2 ||
+    !span.every(Number.isInteger) ||
+    span[0] !== month + 1 ||
+    span[1] < span[0]
+  )
+    throw LoopErrors.badInput('window', 'must be [first, last] months, first = month + 1 ≤ last');
   if (
     !limits ||
     !finite(limits.minShare) ||
@@ -41,8 +91,12 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
   if (!Array.isArray(input.kpis)) throw LoopErrors.badInput('kpis', 'must be a list');
   const through = Math.max(span[1], month) + 1;
   const ids = new Set<string>();
+  if (input.settings !== undefined && input.settings !== null && !isObject(input.settings))
+    throw LoopErrors.badInput('settings', 'must be an object');
+  checkState(input.state);
   input.lines.forEach((l, i) => {
     const at = `lines[${i}]`;
+    if (!isObject(l)) throw LoopErrors.badInput(at, 'must be a line object');
     if (typeof l.id !== 'string' || l.id === '' || ids.has(l.id))
       throw LoopErrors.badInput(`${at}.id`, 'must be a unique text');
     ids.add(l.id);
@@ -51,17 +105,28 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
     numbers(l.actual, `${at}.actual`, month + 1, true);
     if (l.annualPlan.some((v) => v < 0) || l.plan.some((v) => v < 0))
       throw LoopErrors.badInput(at, 'plans must not be negative');
+    if (!(l.kpi === undefined || l.kpi === null || typeof l.kpi === 'string'))
+      throw LoopErrors.badInput(`${at}.kpi`, 'must name a KPI, or be null');
+    wholeLag(l.lag, `${at}.lag`);
+    response(l.response, `${at}.response`);
     if (l.otherKpis !== undefined) {
       if (!Array.isArray(l.otherKpis)) throw LoopErrors.badInput(`${at}.otherKpis`, 'must be a list of KPI links');
       l.otherKpis.forEach((k, j) => {
         if (!k || typeof k.kpi !== 'string' || k.kpi === '')
           throw LoopErrors.badInput(`${at}.otherKpis[${j}].kpi`, 'must name a KPI');
-        if (k.lag !== undefined && !(Number.isInteger(k.lag) && k.lag >= 0))
-          throw LoopErrors.badInput(`${at}.otherKpis[${j}].lag`, 'must be a whole number ≥ 0');
+        wholeLag(k.lag, `${at}.otherKpis[${j}].lag`);
+        response(k.response, `${at}.otherKpis[${j}].response`);
       });
     }
   });
+  const kpiIds = new Set<string>();
   input.kpis.forEach((k, i) => {
+    if (!isObject(k)) throw LoopErrors.badInput(`kpis[${i}]`, 'must be a KPI object');
+    if (typeof k.id !== 'string' || k.id === '' || kpiIds.has(k.id))
+      throw LoopErrors.badInput(`kpis[${i}].id`, 'must be a unique text');
+    kpiIds.add(k.id);
+    if (k.priority !== undefined && !(finite(k.priority) && k.priority > 0))
+      throw LoopErrors.badInput(`kpis[${i}].priority`, 'must be a number above 0');
     numbers(k.target, `kpis[${i}].target`, through, true);
     numbers(k.actual, `kpis[${i}].actual`, month + 1, true);
     if (k.direction !== undefined && k.direction !== 'higher' && k.direction !== 'lower')

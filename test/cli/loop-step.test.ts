@@ -49,6 +49,15 @@ describe('openfpa loop-step', () => {
     expect(confidence.stderr).toContain('--kpi-confidence must be a number from 0 to 10');
   }, 120_000);
 
+  test('settings that are not an object are refused by name, also with an option that overrides one', () => {
+    const input = { ...stepInput(org, org.annualPlan, actual, kpi, 10), window: [11, 11], settings: 'fast' };
+    for (const args of [['loop-step'], ['loop-step', '--balance', '0.3']]) {
+      const r = run(args, JSON.stringify(input));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('openfpa loop-step: settings: must be an object');
+    }
+  }, 120_000);
+
   test('--kpi-confidence Z sets the step’s settings.kpiConfidence (do no harm: docs/loop.md)', () => {
     // The benchmark's step where the estimate cannot back the move (test/fixtures/loop/README.md).
     const input = readFileSync(path.join(__dirname, '..', 'fixtures', 'loop', 'bench-133-cc1-month17.json'), 'utf8');

@@ -167,6 +167,44 @@ describe('loopStep edges', () => {
       (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], i.lines[0]] }),
       'LOOP_BAD_INPUT lines[1].id',
     ],
+    // Input at the edges of the protocol (robust3): each named, none a crash.
+    ['a line that is null', (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], null] }), 'LOOP_BAD_INPUT lines[1]'],
+    ['a KPI that is null', (i: LoopStepInput) => ({ ...i, kpis: [null] }), 'LOOP_BAD_INPUT kpis[0]'],
+    ['repeated KPI ids', (i: LoopStepInput) => ({ ...i, kpis: [i.kpis[0], i.kpis[0]] }), 'LOOP_BAD_INPUT kpis[1].id'],
+    [
+      'a KPI priority that is text',
+      (i: LoopStepInput) => ({ ...i, kpis: [{ ...i.kpis[0], priority: 'high' }, ...i.kpis.slice(1)] }),
+      'LOOP_BAD_INPUT kpis[0].priority',
+    ],
+    [
+      'a negative lag',
+      (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], lag: -1 }, ...i.lines.slice(1)] }),
+      'LOOP_BAD_INPUT lines[0].lag',
+    ],
+    [
+      'an entered response that is text',
+      (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], response: '0.5' }, ...i.lines.slice(1)] }),
+      'LOOP_BAD_INPUT lines[0].response',
+    ],
+    ['a window that ends before it starts', (i: LoopStepInput) => ({ ...i, window: [0, -1] }), 'LOOP_BAD_INPUT window'],
+    ['settings that are text', (i: LoopStepInput) => ({ ...i, settings: 'fast' }), 'LOOP_BAD_INPUT settings'],
+    ['a state that is text', (i: LoopStepInput) => ({ ...i, state: 'x' }), 'LOOP_BAD_INPUT state'],
+    [
+      'a state whose memory is not a list',
+      (i: LoopStepInput) => ({ ...i, state: { ...emptyLoopState(), memory: 'x' } }),
+      'LOOP_BAD_INPUT state.memory',
+    ],
+    [
+      'a state with a junk move',
+      (i: LoopStepInput) => ({ ...i, state: { ...emptyLoopState(), memory: [null] } }),
+      'LOOP_BAD_INPUT state.memory[0]',
+    ],
+    [
+      'a state without signals',
+      (i: LoopStepInput) => ({ ...i, state: { ...emptyLoopState(), signals: null } }),
+      'LOOP_BAD_INPUT state.signals',
+    ],
+    ['a state of another version starts afresh', (i: LoopStepInput) => ({ ...i, state: { version: 2 } }), 'none'],
   ] as [string, (i: LoopStepInput) => unknown, string][])('%s', async (_, change, expected) => {
     expect(await code(change(base()))).toBe(expected);
   });
