@@ -34,7 +34,11 @@ export interface ListSpec extends RouteSpec {
   /** Path or query key → SQL condition with `$` where its value goes (each `$`), e.g. `{ costCentre: 'cost_centre = $' }`. */
   where: Record<string, string>;
   groupBy?: string;
-  /** The list's order, ending in a key unique within it: what its pages are cut by (paging.ts). */
+  /**
+   * The list's order, ending in a key unique within it: what its pages are cut by (paging.ts). Keys a
+   * record keeps for life (creation time, id): a record whose key changes between two pages shows
+   * twice or not at all in that walk.
+   */
   order: readonly PageKey[];
 }
 

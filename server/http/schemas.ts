@@ -64,18 +64,36 @@ export const label = {
  * scripts (CJK, Arabic, …), digits and punctuation go with any.
  */
 const LOOK_ALIKE_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+const LATIN = /\p{Script=Latin}/u;
 const WORD = /[\p{L}\p{M}]+/gu;
+const LETTER = /\p{L}/gu;
+/**
+ * Cyrillic and Greek letters with a Latin look-alike (UTS #39 confusables.txt, the ones that read as
+ * a Latin letter in common fonts): a word made of these only reads as a Latin word ("ТАХ" in Cyrillic
+ * is "TAX"), a whole-script confusable. Beside Latin words it is the spoof ("ТАХ Rate" and "TAX
+ * Rate"); a word with any other letter ("Выручка", "Δ", "Σ") cannot pass for Latin.
+ */
+const LOOKS_LATIN = new Set([...'АВЕКМНОРСТХЅІЈԀҺԚԜҮӀ', ...'аеорсухѕіјԁһԛԝӏ', ...'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', ...'οναιρυγ']);
+const readsAsLatin = (word: string): boolean => {
+  const letters = word.match(LETTER) ?? [];
+  return letters.length > 0 && letters.every((letter) => LOOKS_LATIN.has(letter));
+};
 /**
  * The `display-name` format, the one check of how a name looks: text in Unicode's composed normal
- * form (NFC), as keyboards type it, none of whose words mixes letters of Latin, Cyrillic and Greek.
+ * form (NFC), as keyboards type it, none of whose words mixes letters of Latin, Cyrillic and Greek,
+ * and, when a word is Latin, none that is Cyrillic or Greek made only of Latin look-alikes.
  */
-export const displayName = (text: string): boolean =>
-  text === text.normalize('NFC') &&
-  (text.match(WORD) ?? []).every((word) => LOOK_ALIKE_SCRIPTS.filter((script) => script.test(word)).length <= 1);
+export const displayName = (text: string): boolean => {
+  if (text !== text.normalize('NFC')) return false;
+  const words = text.match(WORD) ?? [];
+  if (!words.every((word) => LOOK_ALIKE_SCRIPTS.filter((script) => script.test(word)).length <= 1)) return false;
+  return !words.some((word) => LATIN.test(word)) || !words.some((word) => !LATIN.test(word) && readsAsLatin(word));
+};
 /** What a name that fails `displayName` is told (the validator's own message names only the format). */
 export const DISPLAY_NAME_RULE =
-  'a name is typed in composed form (NFC), and each of its words takes its letters from one of Latin, Cyrillic ' +
-  'and Greek, not several (a Cyrillic е in "Leads" looks like the Latin e)';
+  'a name is typed in composed form (NFC), each of its words takes its letters from one of Latin, Cyrillic ' +
+  'and Greek, not several (a Cyrillic е in "Leads" looks like the Latin e), and beside Latin words no word is ' +
+  'Cyrillic or Greek letters that all look Latin (a Cyrillic "ТАХ" reads as "TAX")';
 // NUL cannot be stored in PostgreSQL text; every other character is kept as typed.
 export const freeText = { type: 'string', maxLength: MAX_FREE_TEXT_LENGTH, pattern: '^[^\\u0000]*$' } as const;
 export const amount = { type: 'number', minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT } as const;

@@ -30,13 +30,16 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   costCentreListRoute(app, db, {
     url: '/api/flags',
     tags,
-    summary: 'Flags reported for a cost centre, most severe first',
+    summary: 'Flags reported for a cost centre, in the order first reported',
     item: S.looseObject,
     source: { table: 'flags', columns: FLAG_COLUMNS },
     costCentre: 'cost_centre = $',
     filters: { minSeverity: { schema: { type: 'number', minimum: 0, maximum: 1 }, where: 'severity >= $' } },
+    // By when each was first reported, which a flag keeps for life: most severe first, a flag
+    // reported again with another severity between two pages showed twice or not at all in that walk
+    // (paging.ts). `minSeverity` picks the severe ones.
     order: [
-      { sql: 'severity', type: 'float8', desc: true },
+      { sql: 'first_seen_at', type: 'timestamptz' },
       { sql: 'flag_id', type: 'text' },
     ],
   });

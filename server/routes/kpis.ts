@@ -116,15 +116,15 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   costCentreListRoute(app, db, {
     url: '/api/kpis',
     tags,
-    summary: 'KPIs owned by a cost centre, by name (the deleted ones too with archived=true)',
+    summary: 'KPIs owned by a cost centre, oldest first (the deleted ones too with archived=true)',
     item: kpi,
     source: KPI,
     costCentre: 'owner_cost_centre = $',
     filters: { archived: { schema: { type: 'boolean', default: false }, where: '($ OR archived_at IS NULL)' } },
-    // A live KPI before the archived ones of its name, those newest first.
+    // By creation, which a KPI keeps for life: by name (and live before archived), a KPI renamed or
+    // deleted between two pages showed twice or not at all in that walk (paging.ts).
     order: [
-      { sql: 'name', type: 'text' },
-      { sql: "coalesce(archived_at, 'infinity')", type: 'timestamptz', desc: true },
+      { sql: 'created_at', type: 'timestamptz' },
       { sql: 'id', type: 'uuid' },
     ],
   });

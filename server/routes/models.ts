@@ -52,12 +52,14 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   costCentreListRoute(app, db, {
     url: '/api/models',
     tags,
-    summary: 'List driver models of a cost centre',
+    summary: 'List driver models of a cost centre, oldest first',
     item: model,
     source: MODEL,
     costCentre: 'cost_centre = $',
+    // By creation, which a model keeps for life: by name, a model renamed between two pages showed
+    // twice or not at all in that walk (paging.ts).
     order: [
-      { sql: 'name', type: 'text' },
+      { sql: 'created_at', type: 'timestamptz' },
       { sql: 'id', type: 'uuid' },
     ],
   });

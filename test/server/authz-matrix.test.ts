@@ -12,6 +12,7 @@ const KPI_EDITORS: readonly Role[] = ['admin', 'controller', 'cfo', 'budget_owne
 /** Routes that name no cost centre: the role decides alone (own and other centre alike; a list shows the own). */
 const GLOBAL = new Set([
   'GET /api/me',
+  'GET /api/status',
   'GET /api/audit/verify',
   'GET /api/approval-chain',
   'GET /api/approvals',
@@ -26,6 +27,8 @@ const EVERY_CENTRE = new Set(['PUT /api/approval-chain']);
  */
 const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/me': ALL,
+  // The database's kind and schema version behind /ready: an admin's.
+  'GET /api/status': ['admin'],
   'GET /api/models': ALL,
   'POST /api/models': EDITORS,
   'GET /api/models/:id': ALL,

@@ -118,6 +118,32 @@ export async function createKpi({
   return response.json();
 }
 
+/**
+ * Writes that take a display name, by `admin` in cost centre `cc`: a KPI (its name and unit), a
+ * forecast version and a driver model, for the name-rule probes.
+ */
+export const nameWriters = (server: Pick<TestServer, 'as'>, admin: string, cc: string) => ({
+  kpi: (name: string, unit = 'units') =>
+    server.as(admin, { method: 'POST', url: '/api/kpis', payload: { ...kpiBody(cc, 'x'), name, unit } }),
+  version: (name: string) =>
+    server.as(admin, {
+      method: 'POST',
+      url: '/api/versions',
+      payload: { costCentre: cc, fiscalYear: 2026, kind: 'forecast', name, lines: [] },
+    }),
+  model: (name: string) =>
+    server.as(admin, {
+      method: 'POST',
+      url: '/api/models',
+      payload: {
+        costCentre: cc,
+        name,
+        expression: 'a',
+        drivers: [{ name: 'a', distribution: 'fixed', params: { value: 1 } }],
+      },
+    }),
+});
+
 /** A remembered raise of line ADS-<unique> in cost centre `cc`, not measured yet. */
 export const adjustmentBody = (cc: string, unique: string): AdjustmentRecord => ({
   costCentre: cc,
@@ -263,6 +289,7 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   'GET /api/approvals': async () => ({ method: 'GET', url: '/api/approvals' }),
   'GET /api/me': async () => ({ method: 'GET', url: '/api/me' }),
+  'GET /api/status': async () => ({ method: 'GET', url: '/api/status' }),
   'GET /api/flags': async ({ cc }) => ({ method: 'GET', url: `/api/flags?costCentre=${cc}` }),
   'POST /api/flags': async ({ cc, unique }) =>
     json('POST', '/api/flags', {

@@ -3,7 +3,7 @@ import { SignJWT, type JWK } from 'jose';
 import { devIssuerFromJwk } from '../../server/auth/dev-issuer';
 import { DEV_ISSUER } from '../../server/config';
 import { READY_CHECK_MS } from '../../server/routes/health';
-import { FIXTURES, createModel, kpiBody } from './fixtures';
+import { FIXTURES, createModel, nameWriters } from './fixtures';
 import {
   describeIfPg,
   moveProposal,
@@ -355,8 +355,8 @@ describe('probes: fourth pass', () => {
   test('display names that look like another: padded or not composed (found: "Leads" and "Leads " were two live KPIs)', async () => {
     const admin = await server.token('root', 'admin', '*');
     const cc = 'CC69';
-    const kpi = (name: string, unit = 'leads') =>
-      server.as(admin, { method: 'POST', url: '/api/kpis', payload: { ...kpiBody(cc, 'x'), name, unit } });
+    const writers = nameWriters(server, admin, cc);
+    const kpi = (name: string, unit = 'leads') => writers.kpi(name, unit);
     expect((await kpi('Leads')).statusCode).toBe(201);
     expect((await kpi('Café')).statusCode).toBe(201);
     expect((await kpi('Le ads')).statusCode).toBe(201);
@@ -367,26 +367,13 @@ describe('probes: fourth pass', () => {
       const writes = [
         await kpi(name),
         await kpi(`Other ${alike.indexOf(name)}`, name),
-        await server.as(admin, {
-          method: 'POST',
-          url: '/api/versions',
-          payload: { costCentre: cc, fiscalYear: 2026, kind: 'forecast', name, lines: [] },
-        }),
+        await writers.version(name),
         await server.as(admin, {
           method: 'POST',
           url: `/api/models/${model.id}/scenarios`,
           payload: { name, overrides: {} },
         }),
-        await server.as(admin, {
-          method: 'POST',
-          url: '/api/models',
-          payload: {
-            costCentre: cc,
-            name,
-            expression: 'a',
-            drivers: [{ name: 'a', distribution: 'fixed', params: { value: 1 } }],
-          },
-        }),
+        await writers.model(name),
       ];
       expect({ name, statuses: writes.map((w) => w.statusCode) }).toEqual({
         name,
@@ -399,14 +386,7 @@ describe('probes: fourth pass', () => {
   test('display names mixing look-alike scripts: "Leads" with a Cyrillic е was a second live KPI that looks as the first', async () => {
     const admin = await server.token('root', 'admin', '*');
     const cc = 'CC75';
-    const kpi = (name: string, unit = 'units') =>
-      server.as(admin, { method: 'POST', url: '/api/kpis', payload: { ...kpiBody(cc, 'x'), name, unit } });
-    const version = (name: string) =>
-      server.as(admin, {
-        method: 'POST',
-        url: '/api/versions',
-        payload: { costCentre: cc, fiscalYear: 2026, kind: 'forecast', name, lines: [] },
-      });
+    const { kpi, version } = nameWriters(server, admin, cc);
     // Each word of one script of Latin, Cyrillic and Greek; words of different scripts side by side,
     // digits, punctuation and other scripts go with any.
     const allowed = [

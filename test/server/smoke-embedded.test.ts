@@ -25,7 +25,9 @@ describe('smoke: embedded PGlite server', () => {
     const server = await spawnServer(env);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await send(server.url, { method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
-    expect((await send(server.url, { method: 'GET', url: '/ready' })).json()).toMatchObject({
+    expect((await send(server.url, { method: 'GET', url: '/ready' })).json()).toEqual({ status: 'ready' });
+    // What runs behind it is an admin's to read.
+    expect((await send(server.url, { method: 'GET', url: '/api/status', headers: auth })).json()).toMatchObject({
       status: 'ready',
       database: 'pglite',
     });

@@ -1,0 +1,235 @@
+import { ROLES } from '../../src/model/roles';
+import { kpiBody, nameWriters } from './fixtures';
+import { snapshot, startTestServer, type Json, type TestResponse, type TestServer } from './helpers';
+
+jest.setTimeout(300_000);
+
+/**
+ * Sixth attack pass (2026-12-07): the three left open by the fifth (what `/ready` tells anyone, a
+ * whole word of look-alike letters beside Latin words, records whose sort key moves while a list is
+ * paged), then new classes. Each test names what it found, or that it held.
+ */
+describe('probes: sixth pass', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ prefix: 'prbsixth' });
+  });
+  afterAll(() => server.close());
+
+  const created = (r: TestResponse, what: string): Json => {
+    if (r.statusCode !== 201 && r.statusCode !== 200) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
+    return r.json() as Json;
+  };
+
+  /**
+   * Reads every page of `url` at `limit` a page, running `between` once after the first page; answers
+   * each record's key in the order seen.
+   */
+  async function walk(
+    token: string,
+    url: string,
+    limit: number,
+    key: (r: Json) => string,
+    between: () => Promise<void>,
+  ) {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await server.as(token, {
+        method: 'GET',
+        url: `${url}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      });
+      if (page.statusCode !== 200) throw new Error(`${url}: ${page.statusCode} ${page.body}`);
+      seen.push(...(page.json() as Json[]).map(key));
+      cursor = page.headers['x-next-cursor'];
+      if (++pages === 1) await between();
+    } while (cursor && pages < 100);
+    return seen;
+  }
+
+  test('/ready told anyone the database kind and schema version: it says ready or not, the details are an admin’s (found)', async () => {
+    const ready = await server.send({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    // What an orchestrator needs, and nothing about what runs behind it.
+    expect(ready.json()).toEqual({ status: 'ready' });
+    expect(ready.body).not.toMatch(/pglite|postgres|schema|version/i);
+    expect((await server.send({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+
+    // The details: signed in, as an admin (of any cost centre: the database is no cost centre's).
+    expect((await server.send({ method: 'GET', url: '/api/status' })).statusCode).toBe(401);
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      const r = await server.as(await server.token(`status-${role}`, role, '*'), { method: 'GET', url: '/api/status' });
+      expect({ role, status: r.statusCode, body: r.body }).toEqual({
+        role,
+        status: 403,
+        body: expect.not.stringMatching(/pglite|schemaVersion/),
+      });
+    }
+    const admin = await server.token('status-admin', 'admin', ['CC1']);
+    const status = await server.as(admin, { method: 'GET', url: '/api/status' });
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toEqual({
+      status: 'ready',
+      database: server.db.kind,
+      schemaVersion: expect.any(Number),
+      latestSchemaVersion: status.json().schemaVersion,
+    });
+  });
+
+  test('a whole word of look-alike letters beside Latin words (Cyrillic "ТАХ Rate" reads as "TAX Rate"): refused (found)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const cc = 'CC601';
+    const { kpi, version, model } = nameWriters(server, admin, cc);
+    expect((await kpi('TAX Rate')).statusCode).toBe(201);
+    const before = await snapshot(server.db);
+    // Cyrillic Т А Х; Cyrillic С О Р; Greek Ρ Ο; Greek Α Β beside a Latin word; the spoof second.
+    const spoofs = [
+      '\u0422\u0410\u0425 Rate',
+      'Rate \u0422\u0410\u0425',
+      'Net \u0441\u043e\u0440',
+      '\u03a1\u039f 2026 Costs',
+      '\u0391\u0392 Sales',
+      'Cash (\u0422\u0410\u0425)',
+    ];
+    for (const name of spoofs) {
+      const writes = [
+        await kpi(name),
+        await kpi(`Other ${spoofs.indexOf(name)}`, name),
+        await version(name),
+        await model(name),
+      ];
+      expect({ name, statuses: writes.map((w) => w.statusCode) }).toEqual({ name, statuses: [400, 400, 400, 400] });
+      for (const w of writes) {
+        expect(w.json().error.code).toBe('SERVER_INVALID_REQUEST');
+        expect(w.json().error.message).toMatch(/all look Latin/);
+      }
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+    // A word with a letter that has no Latin look-alike cannot pass for Latin; a name without Latin
+    // words is one script's, whatever its letters.
+    const allowed = [
+      'Δ Revenue',
+      'Выручка Sales',
+      '売上 Sales',
+      'Σ-Costs',
+      'Έσοδα 2026',
+      '\u0422\u0410\u0425 2026',
+      'Нет Sales',
+    ];
+    for (const name of allowed) {
+      expect({ name, statuses: [(await kpi(name)).statusCode, (await version(name)).statusCode] }).toEqual({
+        name,
+        statuses: [201, 201],
+      });
+    }
+  });
+
+  describe('keyset paging while a record’s sort key moves between pages (found: twice or not at all)', () => {
+    test('models renamed between pages: each model once', async () => {
+      const admin = await server.token('root', 'admin', '*');
+      const cc = 'CC602';
+      const models: Json[] = [];
+      for (const letter of 'bcdefg')
+        models.push(created(await nameWriters(server, admin, cc).model(`M ${letter}`), 'model'));
+      const rename = async (m: Json, name: string) =>
+        created(
+          await server.as(admin, {
+            method: 'PUT',
+            url: `/api/models/${m.id}`,
+            payload: { name, expression: 'a', drivers: [{ name: 'a', distribution: 'fixed', params: { value: 1 } }] },
+            headers: { 'if-match': `"${m.version}"` },
+          }),
+          'rename',
+        );
+      const seen = await walk(
+        admin,
+        `/api/models?costCentre=${cc}`,
+        2,
+        (r) => String(r.id),
+        async () => {
+          // By name, the first page's "M b" moved after the cursor (seen twice) and "M g" before it (never seen).
+          await rename(models[0], 'M z');
+          await rename(models[5], 'M a');
+        },
+      );
+      expect(seen).toEqual(models.map((m) => m.id));
+    });
+
+    test('KPIs renamed or deleted between pages (archived ones listed too): each KPI once', async () => {
+      const admin = await server.token('root', 'admin', '*');
+      const cc = 'CC603';
+      const kpis: Json[] = [];
+      for (const letter of 'bcdefg') kpis.push(created(await nameWriters(server, admin, cc).kpi(`K ${letter}`), 'kpi'));
+      const { ownerCostCentre: _owner, ...definition } = kpiBody(cc, 'x');
+      const renameKpi = async (k: Json, name: string) =>
+        created(
+          await server.as(admin, {
+            method: 'PUT',
+            url: `/api/kpis/${k.id}`,
+            payload: { ...definition, name },
+            headers: { 'if-match': `"${k.version}"` },
+          }),
+          'rename',
+        );
+      const seen = await walk(
+        admin,
+        `/api/kpis?costCentre=${cc}&archived=true`,
+        2,
+        (r) => String(r.id),
+        async () => {
+          await renameKpi(kpis[5], 'K a');
+          await renameKpi(kpis[0], 'K z');
+          created(
+            await server.as(admin, {
+              method: 'DELETE',
+              url: `/api/kpis/${kpis[3].id}`,
+              headers: { 'if-match': `"${kpis[3].version}"` },
+            }),
+            'delete',
+          );
+        },
+      );
+      expect(seen).toEqual(kpis.map((k) => k.id));
+    });
+
+    test('flags reported again with another severity between pages: each flag once', async () => {
+      const admin = await server.token('root', 'admin', '*');
+      const cc = 'CC604';
+      const flag = (id: string, severity: number) => ({
+        flagId: `flag:${id}@1`,
+        kind: 'overspend',
+        severity,
+        amount: 1,
+      });
+      const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+      created(
+        await server.as(admin, {
+          method: 'POST',
+          url: '/api/flags',
+          payload: { costCentre: cc, flags: ids.map((id, i) => flag(id, 0.6 - i * 0.1)) },
+        }),
+        'flags',
+      );
+      const seen = await walk(
+        admin,
+        `/api/flags?costCentre=${cc}`,
+        2,
+        (r) => String(r.flagId),
+        async () => {
+          // Most severe first, "a" (first page) fell after the cursor and "f" rose before it.
+          created(
+            await server.as(admin, {
+              method: 'POST',
+              url: '/api/flags',
+              payload: { costCentre: cc, flags: [flag('a', 0.01), flag('f', 0.99)] },
+            }),
+            'report again',
+          );
+        },
+      );
+      expect([...seen].sort()).toEqual(ids.map((id) => `flag:${id}@1`));
+      expect(new Set(seen).size).toBe(seen.length);
+    });
+  });
+});
