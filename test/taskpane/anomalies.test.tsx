@@ -11,7 +11,8 @@ import type { Repository } from '../../src/store/repository';
 import type { Flag } from '../../src/anomaly/types';
 import { scanBudgetSheet } from '../../taskpane/review/budget-layout';
 import { isSuppressed, recordDecision, reviewQueue, NO_FILTER, loadReviews } from '../../taskpane/review/decisions';
-import { flagId } from '../../src/model/flag';
+import { FLAG_KINDS, flagId, severityBand } from '../../src/model/flag';
+import { KIND_COLOURS, severityColour } from '../../taskpane/components/anomalies/flag-style';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { saveIdentity } from '../../taskpane/review/identity';
 import { scanRange } from '../../taskpane/review/use-review';
@@ -210,6 +211,27 @@ describe('Anomalies view', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
     const cards = await screen.findAllByTestId('flag', {}, { timeout: 10000 });
     for (const card of cards) expect(card.textContent).toMatch(/severity \d,\d\d(?!\d)/);
+  }, 30000);
+
+  it('colours severity by its band for money at risk, and never red on money that can be released', () => {
+    for (const kind of FLAG_KINDS)
+      for (const severity of [0.1, 0.5, 0.82, 1]) {
+        const colour = severityColour({ kind, severity });
+        if (kind === 'opportunity' || kind === 'underspend') expect(colour).toBe(KIND_COLOURS[kind]);
+        else expect(colour).toBe({ high: 'danger', medium: 'warning', low: 'informative' }[severityBand(severity)]);
+      }
+    expect(severityColour({ kind: 'overspend', severity: 0.9 })).toBe('danger');
+    expect(severityColour({ kind: 'opportunity', severity: 0.9 })).toBe('success');
+  });
+
+  it('shows the opportunity card’s severity in its kind’s green, not red', async () => {
+    renderAnomalies(createMemoryRepository());
+    fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
+    const card = await screen.findByRole('group', { name: /^Flag IT-LIC/ }, { timeout: 10000 });
+    expect(card.textContent).toContain('opportunity');
+    const badge = within(card).getByTestId('severity');
+    expect(badge.textContent).toMatch(/^severity 0\.[5-9]\d$/);
+    expect(badge.getAttribute('data-colour')).toBe('success');
   }, 30000);
 
   it('shows 40 lines × 12 months as one table row per persistent issue, each with its months', async () => {

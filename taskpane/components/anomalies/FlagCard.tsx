@@ -1,5 +1,4 @@
 /** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
-import { severityBand } from '../../../src/model/flag';
 import { useMemo } from 'react';
 import { Badge, Body1, Button, Caption1, Card } from '@fluentui/react-components';
 import { CardProblem, useCardAction, when } from '../shared/card-action';
@@ -13,7 +12,7 @@ import type { ReviewRecord } from '../../review/decisions';
 import { flagChartSeries } from '../../../src/anomaly/flag-chart-series';
 import { PeriodChart } from '../charts/PeriodChart';
 import { useNumbers } from '../../state/numbers';
-import { KIND_COLOURS, kindAccent, spanLength, spanText, varianceText } from './flag-style';
+import { KIND_COLOURS, kindAccent, severityColour, spanLength, spanText, varianceText } from './flag-style';
 
 const LABELS: Record<ReviewAction, string> = {
   accept: 'Accepted',
@@ -51,7 +50,6 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
   const name = `${line.id} ${period}`;
   const series = useMemo(() => flagChartSeries(line, flag.periodIndex), [line, flag.periodIndex]);
   const bandText = series.band === 'forecast' ? 'the rolling forecast’s 95% band' : 'the expected band around plan';
-  const severity = ({ high: 'danger', medium: 'warning', low: 'informative' } as const)[severityBand(flag.severity)];
   return (
     <Card className={styles.card} size="small" aria-label={`Flag ${name}`} data-testid="flag">
       <div className={styles.head}>
@@ -62,7 +60,12 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
         <Badge appearance="tint" color={KIND_COLOURS[flag.kind]}>
           {flag.kind}
         </Badge>
-        <Badge appearance="outline" color={severity}>
+        <Badge
+          appearance="outline"
+          color={severityColour(flag)}
+          data-testid="severity"
+          data-colour={severityColour(flag)}
+        >
           severity {numbers.format(flag.severity, 'ratio')}
         </Badge>
       </div>

@@ -4,6 +4,7 @@
  * variance as finance writes it: signed, in the currency, with the share of plan.
  */
 import { tokens, type BadgeProps } from '@fluentui/react-components';
+import { severityBand } from '../../../src/model/flag';
 import type { Flag, FlagKind } from '../../../src/model/flag';
 import type { NumberFormatter } from '../../../src/format';
 
@@ -26,6 +27,19 @@ const ACCENTS: Record<NonNullable<BadgeProps['color']>, string> = {
   severe: tokens.colorPaletteRedBorder2,
   subtle: tokens.colorNeutralStroke1,
 };
+
+/** Kinds whose money can be released (spent below plan): their marks are never red or orange. */
+const RELEASES: ReadonlySet<FlagKind> = new Set(['underspend', 'opportunity']);
+
+const BAND_COLOURS = { high: 'danger', medium: 'warning', low: 'informative' } as const;
+
+/**
+ * The severity badge's colour: its band's (high red, medium orange, low blue) for money at risk; a
+ * flag that releases money keeps its kind's colour at any severity, so an opportunity is never red.
+ * @example severityColour({ kind: 'opportunity', severity: 0.82 }) // "success"
+ */
+export const severityColour = (flag: Pick<Flag, 'kind' | 'severity'>): NonNullable<BadgeProps['color']> =>
+  RELEASES.has(flag.kind) ? KIND_COLOURS[flag.kind] : BAND_COLOURS[severityBand(flag.severity)];
 
 /** The colour a chart or a table row marks the flag's kind with. */
 export const kindAccent = (kind: FlagKind): string => ACCENTS[KIND_COLOURS[kind]];
