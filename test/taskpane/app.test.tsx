@@ -10,6 +10,7 @@ import { createMemoryRepository } from '../../src/store/memory-repository';
 import type { Repository } from '../../src/store/repository';
 import { DISCONNECTED, type ConnectorState } from '../../src/connector';
 import { connectorDouble } from './connector-double';
+import { VIEWS } from '../../taskpane/components/shell/views';
 
 const catalogue = async () => [{ name: 'FPA.SCENARIO.MC', description: 'Monte Carlo' }];
 
@@ -191,6 +192,22 @@ describe('Shell', () => {
     const list = await screen.findByTestId('function-list');
     expect(within(list).getByText('FPA.SCENARIO.MC')).toBeTruthy();
     expect(within(list).getByText('Monte Carlo')).toBeTruthy();
+  }, 20000);
+
+  it('has a Help entry for every other view, in the tab order, each saying what it is for', async () => {
+    renderApp(createMemoryRepository());
+    await openView('Help');
+    await screen.findByTestId('function-list', {}, { timeout: 10000 });
+    const titles = [...document.querySelectorAll('details > summary')].map((s) => s.textContent);
+    const others = VIEWS.map((v) => v.label).filter((label) => label !== 'Help');
+    expect(titles.slice(0, others.length)).toEqual(others);
+    for (const title of ['Budget', 'Cash', 'Versions', 'Settings']) {
+      const entry = [...document.querySelectorAll('details')].find(
+        (d) => d.querySelector('summary')!.textContent === title,
+      )!;
+      expect(entry.textContent!.length).toBeGreaterThan(title.length + 80);
+    }
+    expect(screen.getByText(/^Plan where idle cash goes/).textContent).toContain('rate per period');
   }, 20000);
 
   it('says outside Office which workbook it uses, in a chip rather than a banner', async () => {

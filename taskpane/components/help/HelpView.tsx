@@ -18,6 +18,7 @@ import {
 import type { CatalogueEntry } from '../../function-catalogue';
 import { useNumbers } from '../../state/numbers';
 import { usePlainListStyles } from '../shell/plain-list';
+import { VIEW_NAMES, type ViewId } from '../shell/view-names';
 import { ViewSection } from '../shared/TitledSection';
 
 const useStyles = makeStyles({
@@ -66,23 +67,32 @@ function Catalogue({ load }: { load: () => Promise<CatalogueEntry[]> }) {
   );
 }
 
+/**
+ * What each view is for, one entry per view but Help itself, in the tab order (VIEW_NAMES): a view
+ * added to the pane without its entry does not type-check.
+ */
+export const VIEW_GUIDE: Record<Exclude<ViewId, 'help'>, string> = {
+  drivers:
+    'The uncertain inputs of a scenario: a name, a distribution and its parameters, with a preview. Import a driver table from the selection or export one for FPA.SCENARIO.MC; add rank correlations and the model (one "name = expression" per line). Learn updates a driver from its actuals.',
+  scenarios:
+    'Run the model many times: choose outputs, trials and seed, watch progress with the time left, then read P5/P50/P95, VaR and CVaR, the histogram and which drivers matter most (tornado). Write the results to a sheet, or save runs to compare.',
+  anomalies:
+    'Select a plan/actual table and scan it. Each persistent issue is one item with its months; review it (accept, explain, dismiss, escalate) as cards or as a compact table. Your own cost centres come first.',
+  proposals:
+    'From the scanned lines, set how far each line may move, find candidate reallocations (with KPIs linked, the ones that buy the most KPI return for their risk), and turn one into a proposal that goes through submit, approve and apply, with an audit trail.',
+  budget:
+    'Create a budget workbook for your cost centres, accounts and months (Plan, Actuals, Forecast, Variance and a Dashboard), or load the sample company; preview what will change before anything is written. Load actuals from a CSV file, the selection or the team server.',
+  cash: 'Plan where idle cash goes: the net flows per period, the instruments (name, term, rate per period), opening and minimum cash and an optional credit line give the best plan, written to a sheet. One row of flows per trial gives one plan that holds across them, with the risk of a shortfall. Payables chooses which bills to pay early for their discount.',
+  versions:
+    'The budget versions a team server keeps for each cost centre (an applied proposal makes a new one): write any of them into the workbook, compare two line by line, or save the edited sheet as a new version.',
+  settings:
+    'The default number of trials (iterations) and seed for scenarios, the number format used when results are written, and the team server to connect to. Export all your data as one JSON file, or import one.',
+};
+
 const GUIDE: { title: string; text: string }[] = [
-  {
-    title: 'Drivers',
-    text: 'The uncertain inputs of a scenario: a name, a distribution and its parameters, with a preview. Import a driver table from the selection or export one for FPA.SCENARIO.MC; add rank correlations and the model (one "name = expression" per line).',
-  },
-  {
-    title: 'Scenarios',
-    text: 'Run the model many times: choose outputs, trials and seed, watch progress with the time left, then read P5/P50/P95, VaR and CVaR, the histogram and which drivers matter most (tornado). Write the results to a sheet, or save runs to compare.',
-  },
-  {
-    title: 'Anomalies',
-    text: 'Select a plan/actual table and scan it. Each persistent issue is one item with its months; review it (accept, explain, dismiss, escalate) as cards or as a compact table. Your own cost centres come first.',
-  },
-  {
-    title: 'Proposals',
-    text: 'From the scanned lines, set limits per line, find candidates on the return–risk front, and turn one into a proposal that goes through submit, approve and apply, with an audit trail.',
-  },
+  ...(Object.keys(VIEW_NAMES) as ViewId[])
+    .filter((id) => id !== 'help')
+    .map((id) => ({ title: VIEW_NAMES[id], text: VIEW_GUIDE[id as keyof typeof VIEW_GUIDE] })),
   {
     title: 'Your name and role',
     text: 'The chip at the top right says who you are. Working alone, set your name, role and cost centres there; with a team server, sign-in decides them.',
