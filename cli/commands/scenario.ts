@@ -25,11 +25,13 @@ Runs the drivers/correlation/model spec with Latin Hypercube (or Monte Carlo) sa
 Iman–Conover rank correlation, and prints statistics per output as JSON.
 Spec keys: drivers, correlation, model, iterations, seed, sampling, percentiles, varLevel,
 thresholds, blockSize, convergence, sensitivity (see docs/scenario.md).
+  --out FILE      write the JSON result there instead of stdout (also -o FILE)
   --workers N     threads for the blocks, this one included (default: number of cores, at most 8;
                   fewer for a run too small to pay for starting them); the result is identical
                   for any N
   --sipmath F     also write the drivers and outputs as a SIPmath 3.0 library (metalog SIPs, HDR
-                  generators, Gaussian copula) to F`;
+                  generators, Gaussian copula) to F
+  --quiet         no progress on stderr (also -q)`;
 
 export interface Args {
   out?: string;
