@@ -26,6 +26,9 @@ export interface NumberRule {
   above?: number;
 }
 
+/** A plain decimal number: an optional sign, digits with an optional decimal point, an optional exponent. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /**
  * The one rule for a number typed as text: the text, trimmed, is a plain number (digits, an
  * optional sign, a decimal point, an exponent: "1250", "-0.5", "1e6"). Thousands separators,
@@ -36,7 +39,8 @@ export interface NumberRule {
  */
 export function numberFromText(text: string): number | undefined {
   const t = text.trim();
-  if (t === '') return undefined;
+  // Decimal notation only: Number() would also read "0x10" as 16, "0b11" as 3 and "0o17" as 15.
+  if (!PLAIN_NUMBER.test(t)) return undefined;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }

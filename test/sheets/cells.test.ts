@@ -18,11 +18,18 @@ describe('numberFromText: the one text-number rule', () => {
     ['.5', 0.5],
     ['1e6', 1e6],
     ['1.7976931348623157e308', Number.MAX_VALUE],
+    ['5.', 5],
+    ['1E-3', 0.001],
   ])('reads %j', (text, value) => expect(numberFromText(text)).toBe(value));
 
   it.each(['', '  ', '1,000', '1 000', '12%', '$5', '(300)', 'ten', 'Infinity', '-Infinity', 'NaN', '1e999', '1.2.3'])(
     'refuses %j',
     (text) => expect(numberFromText(text)).toBeUndefined(),
+  );
+
+  // Number() reads these as 16, 3 and 15: a text cell holding them is not a number a finance user typed.
+  it.each(['0x10', '0b11', '0o17', '-0x10', '1_000', '.', 'e5'])('refuses %j', (text) =>
+    expect(numberFromText(text)).toBeUndefined(),
   );
 });
 
