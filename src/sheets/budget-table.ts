@@ -17,9 +17,11 @@
  * - `budget` (optional): the line's current budget, the cells a proposal writes back; blank (or
  *   #N/A) means the plan's total.
  * - Blank rows above the header are skipped. Rows and columns in messages count inside the range.
+ * - A blank header cell right of a plan or actual column, over a column that holds values, is refused
+ *   (a header merged over the months, or on two rows, would otherwise read as one period).
  */
 import type { BudgetLine } from '../model/budget-line';
-import { amountCell, cellAt, optionalTextCell } from './cells';
+import { amountCell, cellAt, numberFromText, optionalTextCell } from './cells';
 import { SheetErrors } from './errors';
 import { headerRowIndex } from './headed-table';
 import type { SheetGrid, SheetValue } from './sheet-value';
@@ -68,6 +70,36 @@ function label(header: string, word: string): string {
   return header.replace(new RegExp(`^${word}\\s*`, 'i'), '').trim();
 }
 
+/**
+ * A header merged over several columns, or on two rows ("plan" above "Jan", "Feb", …), leaves the
+ * header cells after a plan or actual column blank: their amounts would be dropped without a word.
+ * @throws SHEET_BAD_HEADER naming the first such column that holds a value below the header
+ */
+function mergedHeader(
+  grid: SheetGrid,
+  row: number,
+  names: readonly string[],
+  periodic: ReadonlySet<number>,
+  idColumn: number,
+): void {
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  // An amount on a line's row (a notes column without a header, or a total row's label, is not one).
+  const amount = (r: ReadonlyArray<SheetValue>, c: number): boolean =>
+    !isBlankValue(r[idColumn]) &&
+    (typeof r[c] === 'number' || (typeof r[c] === 'string' && numberFromText(r[c]) !== undefined));
+  let from = -1; // the plan or actual column a run of blank header cells follows
+  for (let c = 0; c < width; c++) {
+    if (periodic.has(c)) from = c;
+    else if ((names[c] ?? '') !== '') from = -1;
+    else if (from >= 0 && grid.some((r, i) => i > row && amount(r, c)))
+      throw SheetErrors.badHeader(
+        BUDGET_TABLE,
+        `column ${c + 1} has no header but holds values, right of "${names[from]}" (column ${from + 1}); a header merged over several columns, or on two rows, is not read`,
+        'Give every period its own header cell: "plan Jan", "plan Feb", …, "actual Jan", "actual Feb", ….',
+      );
+  }
+}
+
 function readHeader(grid: SheetGrid): Header {
   const row = headerRowIndex(grid, BUDGET_TABLE, {
     problem: 'the selection is empty',
@@ -101,6 +133,7 @@ function readHeader(grid: SheetGrid): Header {
       `Expected as many "actual …" columns as "plan …" columns; found ${plan.length} plan and ${actual.length} actual`,
       'Give each period a "plan <period>" and an "actual <period>" column.',
     );
+  mergedHeader(grid, row, names, new Set([...plan, ...actual]), keys.id);
   const periods = plan.map((c) => label(names[c], 'plan'));
   const actualPeriods = actual.map((c) => label(names[c], 'actual'));
   const sameSet = [...periods].sort().join('\u0000') === [...actualPeriods].sort().join('\u0000');

@@ -50,6 +50,15 @@ export function readParameter(value: SheetValue, list: boolean): ParameterRead {
     return { ok: false, kind: 'error', problem: `holds the error ${value.error}`, hint: '', error: value.error };
   if (isBlankValue(value)) return { ok: true, value: undefined };
   if (typeof value === 'number') return { ok: true, value: list ? [value] : value };
+  // "1,000; 2,000" or "0,5; 0,5": with ";" or "|" between entries, a comma between digits is a thousands or
+  // decimal separator, and splitting on it would read 1, 0, 2, 0 (or 0, 5, 0, 5) without a word.
+  if (typeof value === 'string' && /[;|]/.test(value) && /\d,\d/.test(value))
+    return {
+      ok: false,
+      kind: 'not-a-number',
+      problem: `holds ${describeValue(value)}, with a comma inside a number between ";"-separated entries`,
+      hint: 'Write each number without thousands separators and with "." for decimals (1000; 2000, 0.5; 0.5).',
+    };
   const parts = typeof value === 'string' ? value.split(/[;,|\s]+/).filter((p) => p !== '') : [];
   const numbers = parts.map(numberFromText);
   if (parts.length === 0 || numbers.some((n) => n === undefined))

@@ -123,6 +123,40 @@ describe('readBudgetTable', () => {
     expect(error.message).toMatch(message);
   });
 
+  it.each<[string, SheetGrid]>([
+    [
+      'on two rows ("plan" above the months)',
+      [
+        ['id', 'cost centre', 'plan', null, null, 'actual', null, null],
+        [null, null, 'Jan', 'Feb', 'Mar', 'Jan', 'Feb', 'Mar'],
+        ['L1', 'CC', 100, 100, 100, 90, 95, 120],
+      ],
+    ],
+    [
+      'merged over the months on one row',
+      [
+        ['id', 'plan', '', '', 'actual', '', ''],
+        ['L1', 100, 100, 100, 90, 95, '120'],
+      ],
+    ],
+  ])('refuses a header merged %s, which read as one period and dropped the others', (_name, grid) => {
+    const error = headerError(grid);
+    expect(error.code).toBe('SHEET_BAD_HEADER');
+    expect(error.message).toMatch(
+      /column 4 has no header but holds values, right of "plan" \(column 3\)|column 3 has no header but holds values, right of "plan" \(column 2\)/,
+    );
+  });
+
+  it('keeps reading a column without a header beside the table that holds no amounts on a line (notes)', () => {
+    const table = readBudgetTable([
+      ['id', 'plan Jan', 'actual Jan', null],
+      ['L1', 10, 12, 'checked by ann'],
+      [null, 10, 12, 99],
+    ]);
+    expect(table.lines.map((l) => l.id)).toEqual(['L1']);
+    expect(table.problems).toEqual([]);
+  });
+
   it('labels periods P1, P2… where a plan header names none', () => {
     expect(
       readBudgetTable([

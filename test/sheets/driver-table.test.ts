@@ -51,6 +51,16 @@ describe('readDriverTable', () => {
     expect(readParameter('5;', false)).toEqual({ ok: true, value: 5 });
   });
 
+  it('refuses a comma inside a number when ";" or "|" separates the entries (thousands or decimal comma)', () => {
+    for (const text of ['1,000; 2,000', '0,5;0,5', '1,5 | 2,5'])
+      expect(readParameter(text, true)).toMatchObject({ ok: false, kind: 'not-a-number' });
+    const read = readDriverTable([['capex', 'discrete', '1,000; 2,000', '0.5; 0.5']]);
+    expect(read.items).toEqual([]);
+    expect(read.problems[0].message).toBe(
+      'drivers row 1, column 3 (param1): parameter values holds "1,000; 2,000", with a comma inside a number between ";"-separated entries.',
+    );
+  });
+
   it('says what kind of problem a parameter cell has', () => {
     expect(readParameter('1,300', false)).toMatchObject({ ok: false, kind: 'list' });
     expect(readParameter('ten', true)).toMatchObject({ ok: false, kind: 'not-a-number' });
