@@ -32,8 +32,17 @@ export async function runCommand<T extends object>(
     process.stdout.write(usage + '\n');
     return 0;
   }
-  return body(options);
+  try {
+    return await body(options);
+  } catch (error) {
+    if (!(error instanceof OutputFileError)) throw error;
+    process.stderr.write(`openfpa ${name}: ${error.message}\n`);
+    return 1;
+  }
 }
+
+/** The --out file could not be written (a missing folder, no permission): one line, exit 1. */
+export class OutputFileError extends Error {}
 
 /** `--out FILE` and `--quiet`, which every command that reads one JSON file and writes one takes. */
 export function outAndQuietOptions<T extends { out?: string; quiet: boolean }>(): CommandOption<T>[] {
@@ -74,16 +83,27 @@ export async function onInputFile(name: string, file: string, work: () => Promis
     return await work();
   } catch (e) {
     // An unreadable file, invalid JSON or a non-object top level: the message names the file already.
-    if (e instanceof InputFileError) process.stderr.write(`openfpa ${name}: ${e.message}\n`);
+    if (e instanceof InputFileError || e instanceof OutputFileError)
+      process.stderr.write(`openfpa ${name}: ${e.message}\n`);
     else process.stderr.write(`openfpa ${name}: ${file}: ${isFpaError(e) ? e.fullMessage : (e as Error).message}\n`);
     return 1;
   }
 }
 
-/** Writes a command's result text to the file named by --out, or to stdout. */
+/**
+ * Writes a command's result text to the file named by --out, or to stdout.
+ * @throws OutputFileError naming the file when it cannot be written
+ */
 export function writeResult(text: string, out: string | undefined): void {
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (e) {
+    throw new OutputFileError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { commandLine, flagOption, UsageError, valueOption } from '../../cli/args';
-import { outAndQuietCommand, runCommand, startWork, writeResult } from '../../cli/command';
+import { onInputFile, outAndQuietCommand, runCommand, startWork, writeResult } from '../../cli/command';
 import { parseCommandLine } from '../../cli/args';
 import { captureOutput, inputFolder } from './command-io';
 
@@ -71,6 +71,19 @@ test('writeResult writes the file named by --out, or stdout', () => {
   expect(fs.readFileSync(out, 'utf8')).toBe('{"a":1}\n');
   writeResult('{"b":2}\n', undefined);
   expect(io.stdout).toBe('{"b":2}\n');
+});
+
+test('an --out file that cannot be written is one line on stderr, exit 1, not a stack trace', async () => {
+  const out = path.join(dir, 'no-such-folder', 'out.json');
+  const body = async () => {
+    writeResult('{}\n', out);
+    return 0;
+  };
+  expect(await runCommand('demo', USAGE, line, ['x.json'], body)).toBe(1);
+  expect(io.stderr).toBe(`openfpa demo: cannot write ${out}: ENOENT\n`);
+  // Inside a command's work on its input file (cash, stress, payables) the same line, the input not blamed.
+  expect(await runCommand('demo', USAGE, line, ['x.json'], () => onInputFile('demo', 'x.json', body))).toBe(1);
+  expect(io.stderr).toBe(`openfpa demo: cannot write ${out}: ENOENT\n`.repeat(2));
 });
 
 describe('startWork', () => {
