@@ -9,7 +9,7 @@ import type { BudgetLine, DriverSeries, LineDrivers, ThresholdSettings } from '.
 export interface BudgetDocument {
   /** Period labels as given (for example "2026-01"); flags name their period with these. */
   periods: string[];
-  /** Problems that do not stop the run (a repeated period label), for the CLI to print. */
+  /** Problems that do not stop the run (a repeated period label, quarterly or weekly labels on a 12-period year), for the CLI to print. */
   warnings: string[];
   lines: BudgetLine[];
   thresholds?: ThresholdSettings;
@@ -33,6 +33,26 @@ export function repeatedPeriodLabel(labels: ReadonlyArray<string>): string | und
     first.set(labels[i], i);
   }
   return undefined;
+}
+
+const QUARTER = /^(?:(?:FY\s*)?\d{2,4}[\s\-_/]*)?Q[1-4](?:[\s\-_/']*(?:FY\s*)?\d{2,4})?$/i;
+const WEEK = /^(?:\d{4}[\s\-_/]*)?W(?:K|EEK)?\s*\d{1,2}(?:[\s\-_/]*\d{4})?$/i;
+
+/**
+ * Says when every period label names a quarter ("Q1 2026", "2026-Q1") or a week ("W01", "2026-W01",
+ * "Week 7") while `periodsPerYear` is left at its 12: the year-end sentences ("At this pace the year
+ * ends …") and the seasonal pattern then count 12 periods as a year. Undefined otherwise.
+ * @example periodsPerYearHint(['Q1 2026', 'Q2 2026']) // 'The period labels look quarterly ("Q1 2026" …) …'
+ */
+export function periodsPerYearHint(labels: ReadonlyArray<string>): string | undefined {
+  if (labels.length === 0) return undefined;
+  const every = (re: RegExp) => labels.every((l) => re.test(l.trim()));
+  const [kind, perYear] = every(QUARTER) ? ['quarterly', 4] : every(WEEK) ? ['weekly', 52] : [null, 0];
+  if (!kind) return undefined;
+  return (
+    `The period labels look ${kind} ("${labels[0]}" …) but thresholds.periodsPerYear is 12, the default: ` +
+    `a year is counted as 12 periods. Add "thresholds": {"periodsPerYear": ${perYear}} if the sheet is ${kind}.`
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -135,5 +155,6 @@ export function parseBudget(doc: unknown): BudgetDocument {
     resolveThresholds({ byAccount: { [account]: t } }, { id: '', account });
   for (const [id, t] of Object.entries(thresholds?.byLine ?? {}))
     resolveThresholds({ byLine: { [id]: t } }, { id, account: '' });
-  return { periods, lines, thresholds, warnings: repeated ? [repeated] : [] };
+  const yearHint = thresholds?.periodsPerYear === undefined ? periodsPerYearHint(periods) : undefined;
+  return { periods, lines, thresholds, warnings: [repeated, yearHint].filter((w): w is string => w !== undefined) };
 }

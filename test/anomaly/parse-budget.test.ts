@@ -1,4 +1,4 @@
-import { parseBudget, repeatedPeriodLabel } from '../../src/anomaly/parse-budget';
+import { parseBudget, periodsPerYearHint, repeatedPeriodLabel } from '../../src/anomaly/parse-budget';
 import { FpaError } from '../../src/errors';
 
 describe('parseBudget', () => {
@@ -66,5 +66,29 @@ describe('repeatedPeriodLabel', () => {
     expect(parseBudget({ periods: ['2026-01', 1, '1'], lines: [] }).warnings).toEqual([
       expect.stringMatching(/^Period label "1" appears more than once \(periods 2 and 3\)/),
     ]);
+  });
+});
+
+describe('periodsPerYearHint', () => {
+  it.each([
+    [['Q1 2026', 'Q2 2026', 'Q3 2026', 'Q4 2026'], /look quarterly \("Q1 2026" …\).*"periodsPerYear": 4/],
+    [['2026-Q1', '2026-Q2'], /quarterly/],
+    [['FY26 Q1', 'FY26 Q2'], /quarterly/],
+    [['Q1', 'Q2', 'Q3', 'Q4', 'Q1'], /quarterly/],
+    [['W01', 'W02', 'W52'], /look weekly \("W01" …\).*"periodsPerYear": 52/],
+    [['2026-W01', '2026-W02'], /weekly/],
+    [['Week 1', 'Wk 2'], /weekly/],
+  ])('warns on %j', (labels, message) => expect(periodsPerYearHint(labels)).toMatch(message));
+
+  it.each([[['2026-01', '2026-02']], [['Jan', 'Feb']], [['Q1 2026', '2026-05']], [['Wages', 'W01']], [[]]])(
+    'is silent on %j',
+    (labels) => expect(periodsPerYearHint(labels)).toBeUndefined(),
+  );
+
+  it('parseBudget warns on quarterly labels unless periodsPerYear is given; the lines are the same', () => {
+    const doc = { periods: ['Q1 2026', 'Q2 2026'], lines: [{ id: 'x', plan: [1, 1], actual: [1, 1] }] };
+    expect(parseBudget(doc).warnings).toEqual([expect.stringContaining('look quarterly')]);
+    expect(parseBudget({ ...doc, thresholds: { periodsPerYear: 4 } }).warnings).toEqual([]);
+    expect(parseBudget({ ...doc, thresholds: { periodsPerYear: 4 } }).lines).toEqual(parseBudget(doc).lines);
   });
 });
