@@ -7,6 +7,7 @@ import { detectFlags } from '../src/anomaly/detect-flags';
 import type { ThresholdSettings } from '../src/anomaly/types';
 import { resolveThresholds } from '../src/anomaly/resolve-thresholds';
 import { Errors } from '../src/errors';
+import { numberFromText } from '../src/sheets/cells';
 import { readPeriodLabels, readPlanActualBlocks } from '../src/sheets/plan-actual-blocks';
 import { readGrid, readMatrix, safely, withHeader } from './adapter';
 import type { SpillValue } from './adapter';
@@ -26,12 +27,16 @@ const THRESHOLD_NAMES = [
   'sheetMateriality',
 ];
 
+/** A text that is a plain number ("0.05", the shared cell rule of src/sheets/cells.ts) as that number. */
+const asNumber = (value: unknown): unknown =>
+  typeof value === 'string' && numberFromText(value) !== undefined ? numberFromText(value) : value;
+
 /** A single number is the percentage threshold; a two-column range is name / value pairs. */
 function readThresholds(input: unknown): ThresholdSettings {
   if (input === null || input === undefined) return {};
   const matrix = readMatrix(input, 'thresholds');
   if (matrix.length === 1 && matrix[0].length === 1) {
-    const only = matrix[0][0];
+    const only = asNumber(matrix[0][0]);
     if (only === null) return {};
     if (typeof only !== 'number') throw Errors.notANumber('thresholds', 'the cell', JSON.stringify(only));
     return { minPct: only };
@@ -47,7 +52,7 @@ function readThresholds(input: unknown): ThresholdSettings {
     if (name === null && value === null) continue;
     const key = THRESHOLD_NAMES.find((n) => n.toLowerCase() === String(name).trim().toLowerCase());
     if (!key) throw Errors.unknownOption('thresholds', String(name), THRESHOLD_NAMES);
-    settings[key] = value;
+    settings[key] = asNumber(value);
   }
   resolveThresholds(settings as ThresholdSettings, { id: '', account: '' });
   return settings as ThresholdSettings;

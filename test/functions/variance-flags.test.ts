@@ -52,6 +52,18 @@ describe('FPA.VARIANCE.FLAGS', () => {
     ).toBe('none');
   });
 
+  it('reads a threshold typed as text that is a plain number ("0.9"), as every sheet table does', () => {
+    const none = (thresholds: unknown[][]) =>
+      (callWithoutThrowing(() => varianceFlags(plan, actual, undefined, thresholds)) as unknown[][])[1][3];
+    expect(none([['0.9']])).toBe('none');
+    expect(none([['minAbs', ' 1000 ']])).toBe('none');
+    expectExcelError(
+      callWithoutThrowing(() => varianceFlags(plan, actual, undefined, [['minPct', '5%']])),
+      '#VALUE!',
+      /minPct/,
+    );
+  });
+
   it('spills flags when the period labels repeat ("Jan" … "Dec" over two years)', () => {
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
     const twoYears = [[...wobble, ...wobble].map((w, t) => (t === 19 ? 1600 : 1000 * w))];
