@@ -11,7 +11,7 @@ import type { ServerConfig } from './config';
 import { isDataException, pgCode, PgCodes, type Db } from './db/db';
 import type { AuditProtection } from './db/open-db';
 import { HttpError } from './errors';
-import { refuseConvertedBodies, refuseOddQueryNumbers } from './http/exact-body';
+import { installJsonParser, refuseConvertedBodies, refuseOddQueryNumbers } from './http/exact-body';
 import { trackMethods } from './http/route';
 import * as S from './http/schemas';
 import { actualsRoutes } from './routes/actuals';
@@ -112,6 +112,7 @@ export async function buildApp(
 
   // JSON everywhere; CSV only where a route says so (config.csv). Anything else is a 415.
   app.removeContentTypeParser('text/plain');
+  installJsonParser(app);
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addHook('preValidation', async (request) => {
     if (typeof request.body === 'string' && !request.routeOptions.config.csv) {

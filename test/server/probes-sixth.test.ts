@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { MAX_BODY_DEPTH, MAX_OBJECT_MEMBERS } from '../../server/http/exact-body';
 import { ROLES } from '../../src/model/roles';
 import { kpiBody, nameWriters } from './fixtures';
 import { snapshot, startTestServer, type Json, type TestResponse, type TestServer } from './helpers';
@@ -231,5 +233,121 @@ describe('probes: sixth pass', () => {
       expect([...seen].sort()).toEqual(ids.map((id) => `flag:${id}@1`));
       expect(new Set(seen).size).toBe(seen.length);
     });
+  });
+
+  /** POSTs `body` as bytes (fetch would send text), with `contentType`. */
+  const postBytes = (token: string, url: string, body: Buffer, contentType: string) =>
+    new Promise<{ statusCode: number; json: () => Json }>((resolve, reject) => {
+      const sent = httpRequest(
+        server.url + url,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'content-length': body.length },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ statusCode: response.statusCode ?? 0, json: () => JSON.parse(text) as Json });
+          });
+        },
+      );
+      sent.on('error', reject);
+      sent.end(body);
+    });
+
+  test('JSON bodies that are not UTF-8: a Latin-1 "é" was stored as U+FFFD, and a charset was ignored (found)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const cc = 'CC605';
+    /** A KPI body whose name is "Caf" and then `bytes`, as sent. */
+    const kpiBytes = (unique: string, bytes: number[]) => {
+      const [head, tail] = JSON.stringify({ ...kpiBody(cc, unique), name: 'Caf@@' }).split('@@');
+      return Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(tail)]);
+    };
+    const before = await snapshot(server.db);
+    const refused: [string, Buffer, string, number][] = [
+      ['Latin-1 é', kpiBytes('a', [0xe9]), 'application/json', 400],
+      ['Latin-1 è, said so', kpiBytes('b', [0xe8]), 'application/json; charset=iso-8859-1', 415],
+      ['a UTF-16 surrogate in UTF-8 bytes', kpiBytes('c', [0xed, 0xa0, 0x80]), 'application/json', 400],
+      ['a byte that is never UTF-8', kpiBytes('d', [0xff]), 'application/json', 400],
+      ['UTF-8 said to be UTF-16', kpiBytes('e', [0xc3, 0xa9]), 'application/json; charset=utf-16', 415],
+      ['UTF-8 said to be Windows-1252', kpiBytes('f', [0xc3, 0xa9]), 'application/json;charset="windows-1252"', 415],
+    ];
+    for (const [what, body, type, status] of refused) {
+      const r = await postBytes(admin, '/api/kpis', body, type);
+      expect({ what, status: r.statusCode }).toEqual({ what, status });
+      expect(r.json().error.code).toBe(status === 415 ? 'SERVER_UNSUPPORTED_MEDIA_TYPE' : 'SERVER_BAD_REQUEST');
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+    // UTF-8, however it is labelled, with or without a byte order mark; U+FFFD sent as such is text.
+    const taken: [Buffer, string, string][] = [
+      [kpiBytes('g', [0xc3, 0xa9]), 'application/json', 'Café'],
+      [kpiBytes('h', [0xc3, 0xa8]), 'application/json; charset=UTF-8', 'Cafè'],
+      [kpiBytes('i', [0xc3, 0xaa]), 'application/json; charset="utf8"', 'Cafê'],
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), kpiBytes('j', [0xc3, 0xab])]), 'application/json', 'Cafë'],
+      [kpiBytes('k', [0xef, 0xbf, 0xbd]), 'application/json', 'Caf\ufffd'],
+    ];
+    for (const [body, type, name] of taken) {
+      const r = await postBytes(admin, '/api/kpis', body, type);
+      expect({ name, status: r.statusCode, stored: r.json().name }).toEqual({ name, status: 201, stored: name });
+    }
+  });
+
+  test('parser cost: a body nested 500,000 deep or an object of 95,000 members was parsed whole before it was refused (found)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const parsed: number[] = [];
+    const parse = JSON.parse;
+    JSON.parse = ((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (typeof text === 'string' && text.length > 100_000) parsed.push(text.length);
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    try {
+      const members = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}":0`).join(',')}}`;
+      const hostile: [string, string, RegExp][] = [
+        ['500,000 levels of arrays', '['.repeat(500_000) + ']'.repeat(500_000), /nested more than 32 levels/],
+        ['an object of 95,000 members', members(95_000), /more than 1000 members/],
+        [
+          'the object deep inside a valid shape',
+          JSON.stringify({ costCentre: 'CC606', name: 'x', overrides: { a: 0 } }).replace('{"a":0}', members(90_000)),
+          /more than 1000 members/,
+        ],
+        [
+          '33 levels, then a long tail',
+          `${'['.repeat(MAX_BODY_DEPTH + 1)}${' '.repeat(200_000)}${']'.repeat(MAX_BODY_DEPTH + 1)}`,
+          /nested/,
+        ],
+      ];
+      for (const [what, body, message] of hostile) {
+        for (const url of ['/api/kpis', '/api/models', '/api/actuals/imports?batchId=b1&costCentre=CC606']) {
+          const r = await server.as(admin, {
+            method: 'POST',
+            url,
+            payload: body,
+            headers: { 'content-type': 'application/json' },
+          });
+          expect({ what, url, status: r.statusCode, message: r.json().error.message }).toEqual({
+            what,
+            url,
+            status: 400,
+            message: expect.stringMatching(message),
+          });
+        }
+      }
+      // None reached JSON.parse: each was refused by one pass over its text.
+      expect(parsed).toEqual([]);
+      // What the API takes is well inside the bounds: an object of MAX_OBJECT_MEMBERS members parses.
+      const edge = await server.as(admin, {
+        method: 'POST',
+        url: '/api/kpis',
+        payload: members(MAX_OBJECT_MEMBERS) + ' '.repeat(100_000),
+        headers: { 'content-type': 'application/json' },
+      });
+      // …and meets the schema (which refuses it for what it holds, not for its size).
+      expect(edge.json().error.message).toMatch(/^body must have required property/);
+      expect(parsed).toHaveLength(1);
+    } finally {
+      JSON.parse = parse;
+    }
   });
 });
