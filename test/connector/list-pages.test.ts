@@ -64,8 +64,10 @@ describeIfPg('the connector reads every page of a long list from the real server
   test('more models than a page: all of them, in order, none twice', async () => {
     const total = DEFAULT_LIST_PAGE * 2 + 7;
     await server.db.query(
-      `INSERT INTO models (cost_centre, name, drivers, expression, created_by)
-       SELECT 'CC41', 'Model ' || lpad(i::text, 4, '0'), '[]'::jsonb, 'a', 'seed' FROM generate_series(1, $1) i`,
+      // Made one after another (models are listed oldest first).
+      `INSERT INTO models (cost_centre, name, drivers, expression, created_by, created_at)
+       SELECT 'CC41', 'Model ' || lpad(i::text, 4, '0'), '[]'::jsonb, 'a', 'seed', now() + i * interval '1 ms'
+       FROM generate_series(1, $1) i`,
       [total],
     );
     const token = await server.token('ana', 'analyst', ['CC41']);

@@ -196,13 +196,13 @@ describeIfPg('KPI definitions on the team server', () => {
       expect(response.statusCode).toBe(409);
       expect(response.json().error).toMatchObject({ code: 'SERVER_ARCHIVED', details: { current: { version: 3 } } });
     }
-    // Its name is free for a new KPI; the archived one is still there beside it.
+    // Its name is free for a new KPI; the archived one is still there beside it (oldest first).
     const again = await server.as(owner, { method: 'POST', url: '/api/kpis', payload: kpiBody('MKT', 'e') });
     expect(again.statusCode).toBe(201);
     expect(again.json().id).not.toBe(kpi.id);
     expect((await names('&archived=true')).filter((n: string) => n.startsWith('Leads e'))).toEqual([
-      'Leads e',
       'Leads e (archived)',
+      'Leads e',
     ]);
     // The move that cites it keeps its record and outcome.
     expect(await moves()).toEqual(movesBefore);
