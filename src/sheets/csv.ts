@@ -27,16 +27,30 @@ export interface CsvRowError {
 }
 
 /**
- * The file as a grid of texts, header first, blank lines dropped.
+ * The field separator of a file: a comma, unless its first line has none and has a semicolon (Excel's
+ * "CSV" where the decimal separator is a comma, in most of Europe) or a tab (Excel's "Text").
+ * @example delimiterOf('cost centre;account;2025-01\nMKT;Ads;12') // ';'
+ */
+export function delimiterOf(text: string): ',' | ';' | '\t' {
+  const first = /^[^\r\n]*/.exec(text.replace(/^\s*[\r\n]+/, ''))?.[0].replace(/"[^"]*"/g, '') ?? '';
+  if (first.includes(',')) return ',';
+  if (first.includes(';')) return ';';
+  return first.includes('\t') ? '\t' : ',';
+}
+
+/**
+ * The file as a grid of texts, header first, blank lines dropped; fields separated by commas, or by
+ * semicolons or tabs when the header line has no comma (`delimiterOf`).
  * @throws nothing: a quote left open is returned as `unclosed` (the 1-based line of the grid).
  * @example csvGrid('a,b\n1,"x, y"').rows // [['a', 'b'], ['1', 'x, y']]
  */
 export function csvGrid(text: string): { rows: string[][]; unclosed: number | null } {
   const rows: string[][] = [];
-  for (const row of splitRows(text.replace(/^\uFEFF/, ''))) {
-    if (row.fields === null) return { rows, unclosed: rows.length + 1 };
-    if (row.fields.length === 1 && row.fields[0] === '') continue;
-    rows.push(row.fields);
+  const body = text.replace(/^\uFEFF/, '');
+  for (const fields of csvRows(body, delimiterOf(body))) {
+    if (fields === null) return { rows, unclosed: rows.length + 1 };
+    if (fields.length === 1 && fields[0] === '') continue;
+    rows.push(fields);
   }
   return { rows, unclosed: null };
 }
@@ -91,9 +105,10 @@ export function splitRows(text: string): { fields: string[] | null }[] {
 /**
  * The rows of the file one at a time, as fields (blank lines included, as `['']`); `null` marks a
  * quote that never closed (the rest of the text). A reader that stops early reads no further.
+ * @param delimiter the field separator (a comma by default)
  * @example [...csvRows('a,b\n1,"x"')] // [['a', 'b'], ['1', 'x']]
  */
-export function* csvRows(text: string): Generator<string[] | null> {
+export function* csvRows(text: string, delimiter = ','): Generator<string[] | null> {
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -108,7 +123,7 @@ export function* csvRows(text: string): Generator<string[] | null> {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       fields.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {

@@ -18,6 +18,20 @@ describe('csvGrid', () => {
   test('empty text is an empty grid', () => {
     expect(csvGrid('')).toEqual({ rows: [], unclosed: null });
   });
+  test("a file separated by semicolons (Excel's CSV with a decimal comma) or tabs is read by its header line", () => {
+    const grid = [
+      ['cost centre', 'account', '2025-01'],
+      ['MKT', 'Ads; print', '1234,5'],
+    ];
+    expect(csvGrid('\uFEFFcost centre;account;2025-01\r\nMKT;"Ads; print";1234,5\r\n').rows).toEqual(grid);
+    expect(csvGrid('cost centre\taccount\t2025-01\nMKT\tAds; print\t1234,5\n').rows).toEqual(grid);
+    // A comma in the header line keeps commas as the separator; a quoted ";" does not count.
+    expect(csvGrid('"a;b",c\n1;2,3').rows).toEqual([
+      ['a;b', 'c'],
+      ['1;2', '3'],
+    ]);
+    expect(csvGrid('units\n10\n12').rows).toEqual([['units'], ['10'], ['12']]);
+  });
 });
 
 describe('parseCsv', () => {
