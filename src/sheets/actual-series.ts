@@ -6,6 +6,7 @@
 import { amountCell, cellAt, numberFromText } from './cells';
 import { SheetErrors } from './errors';
 import type { SheetGrid } from './sheet-value';
+import { gridWidth } from './sheet-value';
 
 /**
  * @throws SHEET_BAD_HEADER when the selection is neither one row nor one column; SHEET_BAD_CELL /
@@ -13,7 +14,7 @@ import type { SheetGrid } from './sheet-value';
  * @example readActualSeries([['actual'], [140], [null], [138]]) // [140, null, 138]
  */
 export function readActualSeries(grid: SheetGrid): (number | null)[] {
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  const width = gridWidth(grid);
   if (grid.length !== 1 && width !== 1)
     throw SheetErrors.badHeader(
       'actuals',

@@ -25,7 +25,7 @@ import { amountCell, cellAt, numberFromText, optionalTextCell } from './cells';
 import { SheetErrors } from './errors';
 import { headerRowIndex } from './headed-table';
 import type { SheetGrid, SheetValue } from './sheet-value';
-import { isBlankValue, isCellError } from './sheet-value';
+import { gridWidth, isBlankValue, isCellError } from './sheet-value';
 import type { TableRead } from './table-read';
 import { readEachRow } from './table-read';
 
@@ -82,7 +82,7 @@ function mergedHeader(
   periodic: ReadonlySet<number>,
   idColumn: number,
 ): void {
-  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  const width = gridWidth(grid);
   // An amount on a line's row (a notes column without a header, or a total row's label, is not one).
   const amount = (r: ReadonlyArray<SheetValue>, c: number): boolean =>
     !isBlankValue(r[idColumn]) &&

@@ -7,6 +7,7 @@
 import { amountCell, cellAt, optionalTextCell } from './cells';
 import { SheetErrors } from './errors';
 import type { SheetGrid, SheetValue } from './sheet-value';
+import { gridWidth } from './sheet-value';
 
 export interface KpiSeries {
   target: (number | null)[];
@@ -21,7 +22,7 @@ const LABELS = ['target', 'actual'] as const;
  * @example readKpiSeries([['target', 100, 110], ['actual', 97, null]]) // { target: [100, 110], actual: [97, null] }
  */
 export function readKpiSeries(grid: SheetGrid): KpiSeries {
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  const width = gridWidth(grid);
   const byRows = grid.length === 2;
   if (!byRows && width !== 2)
     throw SheetErrors.badHeader(

@@ -13,6 +13,7 @@ import { Errors } from '../errors';
 import { amountCell, cellAt, optionalTextCell } from './cells';
 import { SheetErrors } from './errors';
 import type { SheetGrid } from './sheet-value';
+import { gridWidth } from './sheet-value';
 
 export interface PlanActualBlocks {
   plan: SheetGrid;
@@ -23,7 +24,7 @@ export interface PlanActualBlocks {
 
 /** Lines × periods of amounts, with each cell named where it sits in the range. */
 function readBlock(grid: SheetGrid, field: string): (number | null)[][] {
-  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const width = gridWidth(grid);
   if (grid.length === 0 || width === 0) throw Errors.empty(field);
   const amount = (r: number, c: number) => amountCell(grid[r][c], () => cellAt(field, r + 1, c + 1));
   if (width === 1 && grid.length > 1) return [grid.map((_, r) => amount(r, 0))];

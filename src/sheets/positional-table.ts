@@ -17,7 +17,7 @@
 import { Errors } from '../errors';
 import { cellAt } from './errors';
 import type { SheetGrid, SheetValue } from './sheet-value';
-import { isBlankValue, isCellError } from './sheet-value';
+import { gridWidth, isBlankValue, isCellError } from './sheet-value';
 
 export interface PositionalLayout {
   /** The table's name in messages ("drivers"). */
@@ -92,7 +92,7 @@ export function readPositionalTable(grid: SheetGrid, layout: PositionalLayout): 
   const at = (row: TableRow, column: number) => cellAt(table, row.row, column + 1, columns[column]);
   if (used < 0 && layout.blankIsEmpty) return { rows: [], headerRow: null, at };
   if (used < 0) throw Errors.empty(table);
-  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const width = gridWidth(grid);
   // Trailing blank columns count while the table needs them, so a blank required cell is named.
   const count = Math.max(used + 1, Math.min(width, layout.minColumns));
   if (count < layout.minColumns || (layout.extraColumns === 'refuse' && count > columns.length))

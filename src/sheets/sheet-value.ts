@@ -22,6 +22,17 @@ export type SheetValue = Cell | undefined | CellError;
 /** A range's values: rows of cells (rows may be ragged; missing cells are blanks). */
 export type SheetGrid = ReadonlyArray<ReadonlyArray<SheetValue>>;
 
+/**
+ * The widest row's length (rows may be ragged). A loop, not Math.max(...rows): spreading the rows of a
+ * whole-column selection (1,048,576) overflows the call stack.
+ * @example gridWidth([[1], [1, 2, 3], []]) // 3
+ */
+export function gridWidth(grid: ReadonlyArray<ReadonlyArray<unknown>>): number {
+  let width = 0;
+  for (const row of grid) if (row.length > width) width = row.length;
+  return width;
+}
+
 /** The error values Excel shows in a cell. */
 export const EXCEL_ERROR_NAMES: readonly string[] = [
   '#NULL!',

@@ -8,6 +8,7 @@ import type { Cell } from '../model/cell';
 import type { BudgetVersion } from '../model/version';
 import { cellAddress } from './a1';
 import { SheetErrors } from './errors';
+import { gridWidth } from './sheet-value';
 import { staleCells, type ExpectedCell } from './stale-cells';
 
 /** The first cell of a version sheet's title row. */
@@ -93,7 +94,7 @@ export function versionSheetChanges(
   now: ReadonlyArray<ReadonlyArray<unknown>>,
 ): string[] {
   const rows = Math.max(written.length, now.length);
-  const columns = Math.max(...written.map((r) => r.length), ...now.map((r) => r.length), 0);
+  const columns = Math.max(gridWidth(written), gridWidth(now));
   const expected: ExpectedCell[] = [];
   const found: Cell[] = [];
   for (let r = 0; r < rows; r++)

@@ -18,4 +18,11 @@ describe('readActualSeries', () => {
     expect(() => readActualSeries([['actual'], [1], ['ten']])).toThrow(/actuals row 3, column 1/);
     expect(() => readActualSeries([[1, { error: '#DIV/0!' }]])).toThrow(/actuals row 1, column 2/);
   });
+
+  it('reads a whole-column selection (1,048,576 rows), which overflowed the call stack from 200,000 rows', () => {
+    const column = Array.from({ length: 1048576 }, (_, i) => [i === 0 ? 'actual' : i <= 3 ? 100 + i : null]);
+    const values = readActualSeries(column);
+    expect(values).toHaveLength(1048575);
+    expect(values.slice(0, 4)).toEqual([101, 102, 103, null]);
+  });
 });

@@ -48,4 +48,11 @@ describe('readKpiSeries', () => {
       ]).target[0],
     ).toBe(Number.MAX_VALUE);
   });
+
+  it('reads two whole columns (1,048,576 rows), which overflowed the call stack from 200,000 rows', () => {
+    const columns = Array.from({ length: 1048576 }, (_, i) => (i < 2 ? [100, 97] : [null, null]));
+    const series = readKpiSeries(columns);
+    expect(series.target).toHaveLength(1048576);
+    expect(series.actual.slice(0, 3)).toEqual([97, 97, null]);
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  gridWidth,
   cellError,
   describeValue,
   errorFromText,
@@ -32,5 +33,11 @@ describe('sheet values', () => {
     expect(describeValue(1.5)).toBe('1.5');
     expect(describeValue(cellError('#REF!'))).toBe('the error #REF!');
     expect(describeValue('x'.repeat(100))).toBe(`"${'x'.repeat(40)}…"`);
+  });
+
+  it('gives the widest row of a ragged grid, also of a whole-column selection', () => {
+    expect(gridWidth([[1], [1, 2, 3], []])).toBe(3);
+    expect(gridWidth([])).toBe(0);
+    expect(gridWidth(Array.from({ length: 1048576 }, (_, i) => (i === 7 ? [1, 2] : [null])))).toBe(2);
   });
 });
