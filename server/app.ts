@@ -54,6 +54,9 @@ export async function buildApp(
     connectionTimeout: config.requestTimeoutMs + 5_000,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     genReqId: () => randomUUID(),
+    // Behind the proxies the operator lists, a request is the client's its X-Forwarded-For names (the
+    // rate limit is per client, not one for everyone behind the proxy); nobody else's header counts.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     // Unknown properties are refused (not silently dropped), so a probe cannot smuggle fields.
     ajv: { customOptions: { removeAdditional: false, allErrors: false, formats: { 'display-name': S.displayName } } },
     // What the router and the HTTP parser refuse answers in the catalogue's shape too.

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Validated, frozen server configuration; defaults are declared once, here. */
@@ -18,6 +19,13 @@ export interface ServerConfig {
   readonly corsOrigin: string;
   readonly rateLimitMax: number;
   readonly rateLimitWindowMs: number;
+  /**
+   * The reverse proxies in front of the server (addresses or CIDR ranges): a request that comes
+   * through one is the client's named in its `X-Forwarded-For` (the nearest address no listed proxy
+   * holds), for the rate limit and the logs. Empty: proxy headers are not read, and every request
+   * counts as its connection's address, so behind a proxy the whole team shares one rate limit.
+   */
+  readonly trustedProxies: readonly string[];
   readonly bodyLimitBytes: number;
   readonly importBodyLimitBytes: number;
   readonly oidc?: { readonly issuer: string; readonly audience: string; readonly jwksUri?: string };
@@ -60,7 +68,8 @@ type Env = Record<string, string | undefined>;
 /**
  * Builds the configuration from the command line (`--port N`) and the environment (PORT,
  * OPENFPA_DATA_DIR, DATABASE_URL, OPENFPA_CORS_ORIGIN, OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URI,
- * OPENFPA_DEV_ISSUER, OPENFPA_RATE_LIMIT, OPENFPA_LOG_LEVEL, HOST). Throws on a bad value.
+ * OPENFPA_DEV_ISSUER, OPENFPA_RATE_LIMIT, OPENFPA_TRUSTED_PROXIES, OPENFPA_LOG_LEVEL, HOST). Throws on a bad
+ * value.
  *
  * @example loadConfig(['--port', '9000'], {}).port // → 9000
  */
@@ -81,6 +90,7 @@ export function loadConfig(args: readonly string[], env: Env, overrides: Partial
     corsOrigin: env.OPENFPA_CORS_ORIGIN ?? 'https://localhost:3000',
     rateLimitMax: integer(env.OPENFPA_RATE_LIMIT, 'OPENFPA_RATE_LIMIT', 600, 1, 10_000_000),
     rateLimitWindowMs: 60_000,
+    trustedProxies: proxies(env.OPENFPA_TRUSTED_PROXIES),
     bodyLimitBytes: 1024 * 1024,
     importBodyLimitBytes: 16 * 1024 * 1024,
     oidc,
@@ -132,6 +142,28 @@ function devIssuerWanted(env: Env, host: string, hasOidc: boolean): boolean {
     );
   }
   return true;
+}
+
+/**
+ * `OPENFPA_TRUSTED_PROXIES`: a comma list of addresses or CIDR ranges (`10.0.0.5`, `10.0.0.0/24`,
+ * `fd00::/8`). Nothing else: trusting every hop (`*`, `true`) would let any client name its address.
+ */
+function proxies(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || rest.length > 0)
+      throw new Error(
+        `OPENFPA_TRUSTED_PROXIES lists the proxies' addresses or CIDR ranges (e.g. 10.0.0.5,10.0.1.0/24); got "${entry}"`,
+      );
+  }
+  return entries;
 }
 
 function integer(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {

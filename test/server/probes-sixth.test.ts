@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { loadConfig } from '../../server/config';
 import { MAX_BODY_DEPTH, MAX_OBJECT_MEMBERS } from '../../server/http/exact-body';
 import { ROLES } from '../../src/model/roles';
 import { kpiBody, nameWriters } from './fixtures';
@@ -349,5 +350,57 @@ describe('probes: sixth pass', () => {
     } finally {
       JSON.parse = parse;
     }
+  });
+
+  test('behind the reverse proxy the docs ask for, the whole team shared one rate limit: the proxies can be named (found)', async () => {
+    const LIMIT = 5;
+    /** Answers to `LIMIT + 1` requests each from every client, on a server that trusts `proxies`. */
+    const statuses = async (proxies: string[], clients: string[]) => {
+      const behind = await startTestServer({
+        prefix: 'prbproxy',
+        overrides: { rateLimitMax: LIMIT, trustedProxies: proxies },
+      });
+      try {
+        const token = await behind.token('viewer', 'viewer', ['CC1']);
+        const seen: Record<string, number[]> = {};
+        for (const client of clients)
+          for (let i = 0; i <= LIMIT; i++)
+            (seen[client] ??= []).push(
+              (await behind.as(token, { method: 'GET', url: '/api/me', headers: { 'x-forwarded-for': client } }))
+                .statusCode,
+            );
+        return seen;
+      } finally {
+        await behind.close();
+      }
+    };
+    const own = [...Array<number>(LIMIT).fill(200), 429];
+    const spent = Array<number>(LIMIT + 1).fill(429);
+    // The tests' connections come from 127.0.0.1, the proxy here: each client has its own limit, and
+    // a client cannot pick its address (the proxy appends the address it saw, and that one counts).
+    expect(
+      await statuses(
+        ['127.0.0.1'],
+        ['203.0.113.1', '203.0.113.2', '198.51.100.1, 203.0.113.9', '198.51.100.2, 203.0.113.9'],
+      ),
+    ).toEqual({
+      '203.0.113.1': own,
+      '203.0.113.2': own,
+      '198.51.100.1, 203.0.113.9': own,
+      '198.51.100.2, 203.0.113.9': spent,
+    });
+    // Not from a listed proxy (and so with none listed, as before): the header is nobody's word.
+    expect(await statuses(['10.9.9.9'], ['203.0.113.1', '203.0.113.2'])).toEqual({
+      '203.0.113.1': own,
+      '203.0.113.2': spent,
+    });
+    // Only addresses and ranges: trusting every hop would let any client name its address.
+    expect(loadConfig([], { OPENFPA_TRUSTED_PROXIES: ' 10.0.0.5, 10.0.1.0/24,fd00::/8 ' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '10.0.1.0/24',
+      'fd00::/8',
+    ]);
+    for (const bad of ['*', 'true', 'proxy.corp', '10.0.0.0/33', '10.0.0.5/8/1', '::1/129'])
+      expect(() => loadConfig([], { OPENFPA_TRUSTED_PROXIES: bad })).toThrow(/OPENFPA_TRUSTED_PROXIES/);
   });
 });
