@@ -287,6 +287,26 @@ it('fits the flags of 40 lines × 12 months in one screen in table mode, one row
   }
 }, 120_000);
 
+it("fits a driver's prior against its posterior (Drivers › Learn) at 320, 450 and 800 px", async () => {
+  await page.setViewportSize({ width: 320, height: HEIGHT });
+  await openView(page, 'Drivers');
+  await selectValues(page, 'Actuals!B2:B13', [[131], [142], [128], [139], [135], [144], [127], [138], [133], [141]]);
+  await page.getByRole('button', { name: 'Learn price from actuals' }).click();
+  await page.getByRole('button', { name: 'Read actuals from selection' }).click();
+  const table = page.getByRole('table', { name: 'Prior and posterior of price' });
+  await table.waitFor({ timeout: 20_000 });
+  const seen: Record<number, string[]> = {};
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: HEIGHT });
+    await settled(page);
+    await page.screenshot({ path: path.join(OUT, `drivers-learn-${width}.png`), fullPage: true });
+    seen[width] = await layoutProblems(width);
+  }
+  expect(seen).toEqual({ 320: [], 450: [], 800: [] });
+  // Prior and posterior, each named with its five statistics.
+  expect(await table.locator('[data-row] > *').count()).toBe(12);
+}, 120_000);
+
 it('saw no page errors', () => {
   expect(addin.problems).toEqual([]);
 });

@@ -183,6 +183,15 @@ function ValueAxis({
   );
 }
 
+/** A row's name at its middle `y`, ending just left of the plot (a tornado's drivers, a range chart's rows). */
+export function RowName({ plot, y, children }: { plot: Plot; y: number; children: ReactNode }) {
+  return (
+    <text x={plot.left - 6} y={y + FONT / 3} fontSize={FONT} textAnchor="end" fill={tokens.colorNeutralForeground1}>
+      {children}
+    </text>
+  );
+}
+
 /** A value axis along the bottom: ticks, compact labels, the title under them. */
 export const BottomAxis = (props: AxisProps) => <ValueAxis edge="bottom" {...props} />;
 

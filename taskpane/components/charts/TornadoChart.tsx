@@ -7,7 +7,7 @@
 import { tokens } from '@fluentui/react-components';
 import { textWidth } from '../../../src/chart';
 import { useNumbers } from '../../state/numbers';
-import { BottomAxis, ChartFrame, FONT, linearScale } from './ChartFrame';
+import { BottomAxis, ChartFrame, FONT, linearScale, RowName } from './ChartFrame';
 
 export interface TornadoBar {
   label: string;
@@ -58,15 +58,9 @@ export function TornadoChart({
               const inside = Math.abs(end - zero) > 34;
               return (
                 <g key={b.label}>
-                  <text
-                    x={plot.left - 6}
-                    y={y + ROW / 2 + FONT / 3}
-                    fontSize={FONT}
-                    textAnchor="end"
-                    fill={tokens.colorNeutralForeground1}
-                  >
+                  <RowName plot={plot} y={y + ROW / 2}>
                     {b.label.length > 14 ? `${b.label.slice(0, 13)}…` : b.label}
-                  </text>
+                  </RowName>
                   <rect
                     x={Math.min(zero, end)}
                     y={y + 3}

@@ -6,21 +6,7 @@
  * driver the posterior, so the next scenario run uses it (the prior is kept in the driver's note).
  */
 import { useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import { countOf } from '../../../src/format/count-of';
@@ -29,6 +15,10 @@ import { updateDriver } from '../../../src/scenario/posterior/update-driver';
 import type { DistributionSummary, DriverDistribution, DriverUpdate } from '../../../src/scenario/posterior/types';
 import type { DriverRecord } from '../../../src/store/schema';
 import { useNumbers } from '../../state/numbers';
+import { textWidth } from '../../../src/chart';
+import { BottomAxis, ChartFrame, FONT, linearScale, RowName, tickCount } from '../charts/ChartFrame';
+import { usePlainListStyles } from '../shell/plain-list';
+import { CompactHead, type CompactColumn } from '../tables/CompactHead';
 import { useCompactTableStyles } from '../tables/compact-table-styles';
 import { toSheetGrid } from '../../workbook/sheet-grid';
 import type { Workbook } from '../../workbook/types';
@@ -42,7 +32,6 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  wrap: { overflowX: 'auto' },
 });
 
 export interface DriverUpdateProps {
@@ -53,39 +42,90 @@ export interface DriverUpdateProps {
   onClose: () => void;
 }
 
+/** Prior and posterior side by side, drawn as the run's statistics are (the pane's compact table). */
+const COLUMNS: CompactColumn[] = [
+  { label: '' },
+  ...['P5', 'P50', 'P95', 'mean', 'sd'].map((label): CompactColumn => ({ label, align: 'number' })),
+];
+
 const describe = (d: DriverDistribution, number: (v: number) => string): string =>
   `${d.family}(${Object.entries(d.params)
     .map(([k, v]) => `${k} ${number(v)}`)
     .join(', ')})`;
 
-/** The P5–P95 range and P50 of prior and posterior on one axis (the posterior's is the next actual's). */
-function RangeChart({ rows, number }: { rows: Array<[string, DistributionSummary]>; number: (v: number) => string }) {
-  const lo = Math.min(...rows.map(([, s]) => s.p5));
-  const hi = Math.max(...rows.map(([, s]) => s.p95));
-  const x = (v: number) => (hi > lo ? 10 + (280 * (v - lo)) / (hi - lo) : 150);
-  const label = rows.map(([name, s]) => `${name} P5 ${number(s.p5)} to P95 ${number(s.p95)}`).join('; ');
+const ROW = 20;
+
+/**
+ * The P5–P95 range (a bar) and P50 (a tick) of prior and posterior on one value axis, the
+ * posterior's being the next actual's; drawn in the pane's chart frame, so the axis has its values.
+ */
+function RangeChart({
+  driver,
+  rows,
+  number,
+}: {
+  driver: string;
+  rows: Array<[string, DistributionSummary]>;
+  number: (v: number) => string;
+}) {
+  const description = rows.map(([name, s]) => `${name} P5 ${number(s.p5)} to P95 ${number(s.p95)}`).join('; ');
+  const nameWidth = Math.max(...rows.map(([name]) => textWidth(name, FONT))) + 8;
   return (
-    <svg width="100%" viewBox={`0 0 300 ${rows.length * 24 + 6}`} role="img" aria-label={label}>
-      {rows.map(([name, s], i) => (
-        <g key={name} data-range={name}>
-          <line x1={x(s.p5)} x2={x(s.p95)} y1={14 + 24 * i} y2={14 + 24 * i} stroke="currentColor" strokeWidth={6} />
-          <line x1={x(s.p50)} x2={x(s.p50)} y1={6 + 24 * i} y2={22 + 24 * i} stroke="currentColor" strokeWidth={2} />
-          <text x={x(s.p95) + 4 > 250 ? 4 : x(s.p95) + 4} y={11 + 24 * i} fontSize={9}>
-            {name}
-          </text>
-        </g>
-      ))}
-    </svg>
+    <ChartFrame
+      title={`${driver}: P5–P95 and P50, prior and next actual`}
+      description={description}
+      height={rows.length * ROW + 40}
+      margin={{ left: nameWidth, right: 12, top: 4, bottom: 34 }}
+      testId="driver-update-ranges"
+    >
+      {(plot) => {
+        const lo = Math.min(...rows.map(([, s]) => s.p5));
+        const hi = Math.max(...rows.map(([, s]) => s.p95));
+        const x = linearScale(lo, hi, plot.left, plot.right, tickCount(plot.right - plot.left, 60));
+        return (
+          <>
+            <BottomAxis scale={x} plot={plot} unit="number" label={driver} />
+            {rows.map(([name, s], i) => {
+              const y = plot.top + i * ROW;
+              return (
+                <g key={name} data-range={name}>
+                  <RowName plot={plot} y={y + ROW / 2}>
+                    {name}
+                  </RowName>
+                  <rect
+                    x={x.at(s.p5)}
+                    y={y + 5}
+                    width={Math.max(x.at(s.p95) - x.at(s.p5), 1)}
+                    height={ROW - 10}
+                    fill={tokens.colorBrandBackground}
+                  />
+                  <line
+                    x1={x.at(s.p50)}
+                    x2={x.at(s.p50)}
+                    y1={y + 1}
+                    y2={y + ROW - 1}
+                    stroke={tokens.colorNeutralForeground1}
+                    strokeWidth={2}
+                  />
+                </g>
+              );
+            })}
+          </>
+        );
+      }}
+    </ChartFrame>
   );
 }
 
 export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUpdateProps) {
   const styles = useStyles();
   const compact = useCompactTableStyles();
-  const { toInput, parse } = useNumbers();
+  const plain = usePlainListStyles();
+  const { toInput, parse, formatAll } = useNumbers();
   const [weight, setWeight] = useState('1');
   const [found, setFound] = useState<{ address: string; update: DriverUpdate } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A distribution's parameters as the driver will hold them (six significant digits).
   const number = (v: number) => (Number.isFinite(v) ? toInput(Number(v.toPrecision(6))) : '–');
 
   const read = async () => {
@@ -112,6 +152,9 @@ export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUp
         ['posterior', u.posterior, u.predictive],
       ]
     : [];
+  // Both rows' statistics at one precision, chosen from their spread (P5 114, not 113.551).
+  const values = rows.flatMap(([, , s]) => [s.p5, s.p50, s.p95, s.mean, s.sd]);
+  const statistics = formatAll(values, 'number');
   return (
     <section className={styles.root} aria-label={`Learn ${driver.name} from actuals`} data-testid="driver-update">
       <Body1>
@@ -129,31 +172,33 @@ export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUp
       {problem && <NoticeBar intent="error" text={problem} />}
       {u && found && (
         <>
-          <div className={styles.wrap}>
-            <Table size="extra-small" aria-label={`Prior and posterior of ${driver.name}`}>
-              <TableHeader>
-                <TableRow>
-                  {['', 'distribution', 'P5', 'P50', 'P95', 'mean', 'sd'].map((h) => (
-                    <TableHeaderCell key={h}>{h}</TableHeaderCell>
+          <ul className={plain.list} data-testid="driver-update-distributions">
+            {rows.map(([name, d]) => (
+              <li key={name} data-distribution={name}>
+                <Caption1>
+                  <strong>{name}</strong> {describe(d, number)}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+          <table className={compact.table} aria-label={`Prior and posterior of ${driver.name}`}>
+            <CompactHead columns={COLUMNS} />
+            <tbody>
+              {rows.map(([name], r) => (
+                <tr key={name} data-row={name}>
+                  <th scope="row" className={compact.start}>
+                    {name}
+                  </th>
+                  {statistics.slice(5 * r, 5 * r + 5).map((text, i) => (
+                    <td key={i} className={compact.number}>
+                      {Number.isFinite(values[5 * r + i]) ? text : '–'}
+                    </td>
                   ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map(([name, d, s]) => (
-                  <TableRow key={name} data-row={name}>
-                    <TableCell>{name}</TableCell>
-                    <TableCell>{describe(d, number)}</TableCell>
-                    {[s.p5, s.p50, s.p95, s.mean, s.sd].map((v, i) => (
-                      <TableCell key={i} className={compact.number}>
-                        {number(v)}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <RangeChart rows={rows.map(([name, , s]) => [name, s])} number={number} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <RangeChart driver={driver.name} rows={rows.map(([name, , s]) => [name, s])} number={number} />
           <Caption1 data-testid="driver-update-evidence">
             Evidence: {countOf(u.observations, 'actual')} from {found.address}; {u.method}
             {Object.keys(u.hyperparameters).length > 0

@@ -1,8 +1,8 @@
 /**
  * The pane's compact table: small type, 2 × 4 px cells ruled below, tabular figures, semibold
  * headings; amounts right-aligned and never wrapped, the chosen row shaded. The flag table, the
- * allocation inputs and the run's statistics are drawn with it (each adds its own layout), and the
- * Fluent tables (ChangeTable, the driver update) take its amount cells.
+ * allocation inputs, the run's statistics and a driver's prior against its posterior are drawn with
+ * it (each adds its own layout), and the Fluent table of ChangeTable takes its amount cells.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 
