@@ -63,6 +63,23 @@ function check(label, command, args, options) {
   return ok;
 }
 
+// `npm test -- <files or folders>`: only those tests, through jest as `npm run test:unit` and
+// `npm run test:e2e` run them (browser tests, *.e2e.ts, with the e2e config against the built dist/),
+// not the whole suite with its installs and build.
+const only = process.argv.slice(2);
+if (only.length > 0) {
+  const browser = only.filter((f) => /\.e2e\.ts$/.test(f) || /(^|\/)test\/e2e(\/|$)/.test(f));
+  const unit = only.filter((f) => !browser.includes(f));
+  console.log(`Running only ${only.join(', ')} ("npm test" alone runs everything).`);
+  const ok = [
+    unit.length === 0 || jest('unit, adapter and UI tests (jest)', [...unit], 'unit'),
+    browser.length === 0 ||
+      jest('browser end-to-end tests (Chromium)', ['-c', 'jest.e2e.config.js', ...browser], 'e2e'),
+  ].every(Boolean);
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(ok && totals.failed === 0 ? 0 : 1);
+}
+
 if (!fs.existsSync(bin('jest'))) run('install npm packages (npm ci)', 'npm', ['ci']);
 check('system packages', 'bash', [path.join(root, 'scripts', 'system-deps.sh')]);
 check('type check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
