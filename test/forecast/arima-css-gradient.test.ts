@@ -4,21 +4,20 @@ import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
 import {
   arimaOrder as order,
-  centralDifferences,
   expectFixedLeftOut,
-  expectGradientClose,
+  expectGradientAt,
   expectGradientOnRandomCases,
   expectPairEqualsSeparate,
   gradientFitModels,
   problemBuilder,
   usAccDeathsValues,
+  type ExactGradient,
 } from './arima-fixtures';
 
 const problem = problemBuilder((o) => o.d + o.D * o.m + o.p + o.m * o.P);
 
-/** Central differences of the CSS objective: the reference the exact gradient must meet. */
-const numericGradient = (pb: ReturnType<typeof problem>, x: number[]): number[] =>
-  centralDifferences((z) => cssObjective(pb, z), x);
+/** The exact gradient and the CSS objective whose central differences it must meet. */
+const css: ExactGradient = { gradient: (pb) => createCssGradient(pb), objective: (pb, x) => cssObjective(pb, x) };
 
 const usAccDeaths = usAccDeathsValues();
 
@@ -30,34 +29,19 @@ describe("exact gradient of R's armaCSS objective", () => {
     ['ARIMA(0,1,3) with drift', order(0, 1, 3), 'drift', [0.5, 0.1, -0.1, 5]],
     ['ARIMA(0,0,0) with mean', order(0, 0, 0), 'mean', [8500]],
   ] as const)('%s on USAccDeaths equals the central differences', (_name, o, regressor, x) => {
-    const pb = problem(
-      usAccDeaths,
-      o,
-      regressor,
-      x.map(() => NaN),
-    );
-    const out = new Float64Array(x.length);
-    createCssGradient(pb)([...x], out);
-    expectGradientClose(out, numericGradient(pb, [...x]));
+    expectGradientAt(problem, css, usAccDeaths, o, regressor, x);
   });
 
   test('fixed coefficients are left out of the gradient (R `fixed`)', () => {
-    expectFixedLeftOut(problem, (pb) => createCssGradient(pb));
+    expectFixedLeftOut(problem, css.gradient);
   });
 
   test('seeded property: random stationary models on random walks with season 4', () => {
-    expectGradientOnRandomCases(new SeededGenerator(14, 'arima-css-gradient'), 0.4, problem, {
-      gradient: (pb) => createCssGradient(pb),
-      objective: (pb, x) => cssObjective(pb, x),
-    });
+    expectGradientOnRandomCases(new SeededGenerator(14, 'arima-css-gradient'), 0.4, problem, css);
   });
 
   test('the objective and gradient pair gives the separate functions bit for bit, at the point and off it', () => {
-    expectPairEqualsSeparate(15, problem, {
-      pair: (pb) => createCssObjective(pb),
-      objective: (pb, x) => cssObjective(pb, x),
-      gradient: (pb) => createCssGradient(pb),
-    });
+    expectPairEqualsSeparate(15, problem, { ...css, pair: (pb) => createCssObjective(pb) });
   });
 
   test('lastPoint tells the remembered point from any other', () => {

@@ -247,11 +247,15 @@ export function randomSeasonalCase(
   return { y, o, regressor, x };
 }
 
-/** An objective with its gradient sharing work, and the separate functions it must equal. */
-export interface PairedObjective {
-  pair: (pb: ArimaProblem) => { objective: (x: ArrayLike<number>) => number; gradient: ObjectiveGradient };
-  objective: (pb: ArimaProblem, x: ArrayLike<number>) => number;
+/** An exact gradient of an ARIMA objective, and the objective it is the gradient of. */
+export interface ExactGradient {
   gradient: (pb: ArimaProblem) => ObjectiveGradient;
+  objective: (pb: ArimaProblem, x: ArrayLike<number>) => number;
+}
+
+/** An objective with its gradient sharing work, and the separate functions it must equal. */
+export interface PairedObjective extends ExactGradient {
+  pair: (pb: ArimaProblem) => { objective: (x: ArrayLike<number>) => number; gradient: ObjectiveGradient };
 }
 
 /**
@@ -305,6 +309,31 @@ export function expectGradientClose(got: ArrayLike<number>, want: number[], tol 
   for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i]) / scale).toBeLessThan(tol);
 }
 
+/** The exact gradient at `x` (every coefficient free) within `tol` of central differences of its objective. */
+export function expectGradientAt(
+  problem: ProblemBuilder,
+  f: ExactGradient,
+  y: Float64Array,
+  o: ArimaOrder,
+  regressor: ArimaRegressor,
+  x: readonly number[],
+  tol = 1e-6,
+): void {
+  const pb = problem(
+    y,
+    o,
+    regressor,
+    x.map(() => NaN),
+  );
+  const out = new Float64Array(x.length);
+  f.gradient(pb)([...x], out);
+  expectGradientClose(
+    out,
+    centralDifferences((z) => f.objective(pb, z), [...x]),
+    tol,
+  );
+}
+
 /**
  * Checks an exact gradient against central differences of its objective on 20 seeded seasonal cases
  * (randomSeasonalCase with `spread`), every coefficient free.
@@ -313,24 +342,12 @@ export function expectGradientOnRandomCases(
   g: SeededGenerator,
   spread: number,
   problem: ProblemBuilder,
-  f: { gradient: (pb: ArimaProblem) => ObjectiveGradient; objective: (pb: ArimaProblem, x: number[]) => number },
+  f: ExactGradient,
   tol = 1e-6,
 ): void {
   for (let trial = 0; trial < 20; trial++) {
     const { y, o, regressor, x } = randomSeasonalCase(g, spread);
-    const pb = problem(
-      y,
-      o,
-      regressor,
-      x.map(() => NaN),
-    );
-    const out = new Float64Array(x.length);
-    f.gradient(pb)(x, out);
-    expectGradientClose(
-      out,
-      centralDifferences((z) => f.objective(pb, z), x),
-      tol,
-    );
+    expectGradientAt(problem, f, y, o, regressor, x, tol);
   }
 }
 

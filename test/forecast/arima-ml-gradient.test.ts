@@ -1,25 +1,26 @@
 import { createMlGradient, createMlObjective } from '../../src/forecast/arima-ml-gradient';
 import { likelihoodObjective } from '../../src/forecast/arima-objective';
-import type { ArimaProblem } from '../../src/forecast/arima-objective';
 import { fitArima } from '../../src/forecast/arima-fit';
 import { SeededGenerator } from '../../src/stats';
 import {
   arimaOrder as order,
-  centralDifferences,
   expectFixedLeftOut,
-  expectGradientClose,
+  expectGradientAt,
   expectGradientOnRandomCases,
   expectPairEqualsSeparate,
   gradientFitModels,
   problemBuilder,
   usAccDeathsValues,
+  type ExactGradient,
 } from './arima-fixtures';
 
 const problem = problemBuilder(() => 0);
 
-/** Central differences of R's armafn: the reference the exact gradient must meet. */
-const numericGradient = (pb: ReturnType<typeof problem>, x: number[], transform: boolean): number[] =>
-  centralDifferences((z) => likelihoodObjective(pb, z, transform), x);
+/** The exact gradient and R's armafn (coefficients transformed or not) whose central differences it must meet. */
+const ml = (transform: boolean): ExactGradient => ({
+  gradient: (pb) => createMlGradient(pb, transform),
+  objective: (pb, x) => likelihoodObjective(pb, x, transform),
+});
 
 const usAccDeaths = usAccDeathsValues();
 
@@ -39,19 +40,11 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
     ['ARIMA(2,0,1) with mean, untransformed', order(2, 0, 1), 'mean', [0.5, 0.2, 0.3, 8700], false],
     ['ARIMA(0,0,0) with mean', order(0, 0, 0), 'mean', [8500], true],
   ] as const)('%s on USAccDeaths equals the central differences', (_name, o, regressor, x, transform) => {
-    const pb = problem(
-      usAccDeaths,
-      o,
-      regressor,
-      x.map(() => NaN),
-    );
-    const out = new Float64Array(x.length);
-    createMlGradient(pb, transform)([...x], out);
-    expectGradientClose(out, numericGradient(pb, [...x], transform));
+    expectGradientAt(problem, ml(transform), usAccDeaths, o, regressor, x);
   });
 
   test('fixed coefficients are left out of the gradient (R `fixed`)', () => {
-    expectFixedLeftOut(problem, (pb) => createMlGradient(pb, true));
+    expectFixedLeftOut(problem, ml(true).gradient);
   });
 
   test('a long series reaches the steady state and still matches (the adjoint of the steady steps)', () => {
@@ -64,18 +57,11 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
       y[t] = (t > 0 ? 0.6 * y[t - 1] : 0) + e + 0.3 * e1;
       e1 = e;
     }
-    const pb = problem(y, order(1, 0, 1), 'none', [NaN, NaN]);
-    const out = new Float64Array(2);
-    createMlGradient(pb, true)([0.5, 0.2], out);
-    expectGradientClose(out, numericGradient(pb, [0.5, 0.2], true));
+    expectGradientAt(problem, ml(true), y, order(1, 0, 1), 'none', [0.5, 0.2]);
   });
 
   test('seeded property: random models on random walks with season 4', () => {
-    const f = {
-      gradient: (pb: ArimaProblem) => createMlGradient(pb, true),
-      objective: (pb: ArimaProblem, x: number[]) => likelihoodObjective(pb, x, true),
-    };
-    expectGradientOnRandomCases(new SeededGenerator(14, 'arima-ml-gradient'), 0.8, problem, f, 1e-5);
+    expectGradientOnRandomCases(new SeededGenerator(14, 'arima-ml-gradient'), 0.8, problem, ml(true), 1e-5);
   });
 
   test("ML fits with the exact and with R's numerical gradient reach the same estimates", () => {
@@ -89,10 +75,6 @@ describe("exact gradient of R's armafn (exact diffuse likelihood)", () => {
   });
 
   test('the objective and gradient pair gives the separate functions bit for bit, at the point and off it', () => {
-    expectPairEqualsSeparate(16, problem, {
-      pair: (pb) => createMlObjective(pb, true),
-      objective: (pb, x) => likelihoodObjective(pb, x, true),
-      gradient: (pb) => createMlGradient(pb, true),
-    });
+    expectPairEqualsSeparate(16, problem, { ...ml(true), pair: (pb) => createMlObjective(pb, true) });
   });
 });
