@@ -2,6 +2,7 @@
  * Validation of a budget document (the CLI's input) into typed budget lines. Every problem is
  * reported with where it is, so a finance user can fix the file.
  */
+import { numberFromText } from '../sheets/cells';
 import { AnomalyErrors } from './errors';
 import { resolveThresholds } from './resolve-thresholds';
 import type { BudgetLine, DriverSeries, LineDrivers, ThresholdSettings } from './types';
@@ -64,6 +65,8 @@ function numbers(value: unknown, where: string, length: number, line: string, fi
   const out = value.map((v, k) => {
     // "" is how Excel's API (range.values) hands over a blank cell, so a sheet exported as JSON has it.
     if (v === null || v === '') return null;
+    // A text that is a plain number ("1250", as CSV-to-JSON converters quote every value): the cell rule of src/sheets.
+    if (typeof v === 'string' && numberFromText(v) !== undefined) return numberFromText(v) as number;
     if (typeof v === 'number' && !Number.isFinite(v))
       // JSON.parse reads 1e999 as Infinity (which JSON.stringify would show as null).
       throw AnomalyErrors.badInput(`${where}[${k}]`, `is too large to hold (${v}), not a number or null`);
@@ -112,7 +115,8 @@ function text(value: unknown, where: string, fallback?: string): string {
 /**
  * Checks `{"periods":[...],"lines":[{"id","costCentre","account","owner","plan":[],"actual":[],
  * "drivers"?}], "thresholds"?}`. `costCentre`, `account` and `owner` default to "" when absent;
- * `actual` may be shorter than the periods (later periods not booked yet); a blank amount is null or "".
+ * `actual` may be shorter than the periods (later periods not booked yet); a blank amount is null or "";
+ * a text that is a plain number ("1250") is that number.
  * @throws ANOMALY_BAD_INPUT naming the field at fault; ANOMALY_LENGTH_MISMATCH when a series is
  *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_BAD_THRESHOLD. A repeated period label is
  *   a warning (`warnings`), not an error.

@@ -24,6 +24,16 @@ describe('parseBudget', () => {
     const doc = parseBudget({ periods: ['a', 'b', 'c'], lines: [{ id: 'x', plan: [1, '', 3], actual: [2, ''] }] });
     expect(doc.lines[0]).toMatchObject({ plan: [1, null, 3], actual: [2, null, null] });
   });
+  it('reads a text that is a plain number, the cell rule of src/sheets; formatted text stays refused', () => {
+    const doc = parseBudget({
+      periods: ['a', 'b', 'c'],
+      lines: [{ id: 'x', plan: ['1250', ' -0.5 ', '1e3'], actual: [] }],
+    });
+    expect(doc.lines[0].plan).toEqual([1250, -0.5, 1000]);
+    expect(() => parseBudget({ periods: ['a'], lines: [{ id: 'x', plan: ['0x10'], actual: [] }] })).toThrow(
+      'lines[0].plan[0]: is "0x10", not a number or null',
+    );
+  });
   it('names a number too large to hold as such (JSON.parse reads 1e999 as Infinity), not as "null"', () => {
     const doc = JSON.parse('{"periods":["a"],"lines":[{"id":"x","plan":[1e999],"actual":[]}]}') as unknown;
     expect(() => parseBudget(doc)).toThrow('lines[0].plan[0]: is too large to hold (Infinity), not a number or null');

@@ -115,7 +115,7 @@ test('a file saved with a byte-order mark, CRLF line ends or as UTF-16 (Windows 
 test.each([
   ['not json', '{', /not valid JSON/],
   ['no periods', { lines: [] }, /periods/],
-  ['bad number', { periods: ['a'], lines: [{ id: 'x', plan: ['1'], actual: [1] }] }, /lines\[0\]\.plan\[0\]/],
+  ['bad number', { periods: ['a'], lines: [{ id: 'x', plan: ['one'], actual: [1] }] }, /lines\[0\]\.plan\[0\]/],
   [
     'too long',
     { periods: ['a'], lines: [{ id: 'x', plan: [1, 2], actual: [1] }] },
