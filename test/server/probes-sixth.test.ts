@@ -1,9 +1,10 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { loadConfig } from '../../server/config';
 import { MAX_BODY_DEPTH, MAX_OBJECT_MEMBERS } from '../../server/http/exact-body';
 import { ROLES } from '../../src/model/roles';
-import { kpiBody, nameWriters } from './fixtures';
-import { snapshot, startTestServer, type Json, type TestResponse, type TestServer } from './helpers';
+import { TWO_STEP_CHAIN, kpiBody, nameWriters, proposalBody, setApprovalChain } from './fixtures';
+import { moveProposal, snapshot, startTestServer, type Json, type TestResponse, type TestServer } from './helpers';
 
 jest.setTimeout(300_000);
 
@@ -402,5 +403,146 @@ describe('probes: sixth pass', () => {
     ]);
     for (const bad of ['*', 'true', 'proxy.corp', '10.0.0.0/33', '10.0.0.5/8/1', '::1/129'])
       expect(() => loadConfig([], { OPENFPA_TRUSTED_PROXIES: bad })).toThrow(/OPENFPA_TRUSTED_PROXIES/);
+  });
+
+  /** Writes `text` on a fresh connection and answers everything the server sent until it closed it. */
+  const rawExchange = (text: string) =>
+    new Promise<string>((resolve) => {
+      const { hostname, port } = new URL(server.url);
+      const socket = connect(Number(port), hostname);
+      let got = '';
+      const done = () => resolve(got);
+      socket.on('data', (chunk: Buffer) => (got += chunk.toString('latin1')));
+      socket.on('close', done);
+      socket.on('error', done);
+      socket.setTimeout(5_000, () => socket.destroy());
+      socket.write(Buffer.from(text, 'latin1'));
+    });
+
+  test('request smuggling: conflicting or obfuscated lengths and encodings are a 400, one answer, nothing written (held)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const body = JSON.stringify({ ...kpiBody('CC608', 'smuggled'), name: 'Smuggled' });
+    const n = Buffer.byteLength(body);
+    const head = `POST /api/kpis HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${admin}\r\nContent-Type: application/json\r\n`;
+    // A second request hidden where a front end and this server might disagree on where the first ends.
+    const hidden = `GET /api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${admin}\r\n\r\n`;
+    const chunked = `${n.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+    const cases: Record<string, string> = {
+      'Transfer-Encoding and Content-Length': `${head}Content-Length: ${n}\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n${hidden}`,
+      'two different Content-Lengths': `${head}Content-Length: ${n}\r\nContent-Length: ${n + hidden.length}\r\n\r\n${body}${hidden}`,
+      'two equal Content-Lengths': `${head}Content-Length: ${n}\r\nContent-Length: ${n}\r\n\r\n${body}`,
+      'a Content-Length list': `${head}Content-Length: ${n}, ${n}\r\n\r\n${body}`,
+      'a signed Content-Length': `${head}Content-Length: +${n}\r\n\r\n${body}`,
+      'chunked, then identity': `${head}Transfer-Encoding: chunked, identity\r\n\r\n${chunked}`,
+      'an unknown coding beside a length': `${head}Transfer-Encoding: xchunked\r\nContent-Length: ${n}\r\n\r\n${body}`,
+      'a space before the colon': `${head}Transfer-Encoding : chunked\r\nContent-Length: ${n}\r\n\r\n${body}`,
+      'a folded header line': `${head}Transfer-Encoding:\r\n chunked\r\nContent-Length: ${n}\r\n\r\n${body}`,
+      'bare LF line ends': `${head}Content-Length: ${n}\r\n\r\n`.replaceAll('\r\n', '\n') + body,
+      'a chunk extension of 20,000 bytes': `${head}Transfer-Encoding: chunked\r\n\r\n${n.toString(16)};${'a'.repeat(20_000)}\r\n${body}\r\n0\r\n\r\n`,
+      'a NUL in a header': `${head}X-Note: a\u0000b\r\nContent-Length: ${n}\r\n\r\n${body}`,
+      'a Latin-1 byte in the Idempotency-Key': `${head}Idempotency-Key: abcdefgh\u00e9\r\nContent-Length: ${n}\r\n\r\n${body}`,
+    };
+    const before = await snapshot(server.db);
+    for (const [what, text] of Object.entries(cases)) {
+      const answer = await rawExchange(text);
+      const statuses = answer.match(/^HTTP\/1\.1 \d{3}/gm) ?? [];
+      expect({ what, statuses }).toEqual({ what, statuses: ['HTTP/1.1 400'] });
+      expect(answer).toContain('"code":"SERVER_BAD_REQUEST"');
+      expect(answer).not.toContain('"id":"root"');
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+    // The same request, well formed, is taken (so the refusals above are the framing's).
+    expect(await rawExchange(`${head}Content-Length: ${n}\r\n\r\n${body}`)).toMatch(/^HTTP\/1\.1 201/);
+  });
+
+  test('the chain replaced while a step waits, and roles taken away between approve and apply (held)', async () => {
+    const cc = 'CC607';
+    const admin = await server.token('root', 'admin', '*');
+    await setApprovalChain(server, admin, TWO_STEP_CHAIN);
+    const owner = await server.token('bo-607', 'budget_owner', [cc]);
+    const approver = await server.token('ap-607', 'approver', [cc]);
+    const controller = await server.token('co-607', 'controller', [cc]);
+    const cfo = await server.token('cfo-607', 'cfo', '*');
+    let proposal = created(
+      await server.as(owner, { method: 'POST', url: '/api/proposals', payload: proposalBody(cc, 'held') }),
+      'p',
+    );
+    proposal = created(await moveProposal(server, owner, proposal, 'submit'), 'submit');
+    // The chain now has one CFO step: the proposal in flight keeps the steps it was submitted with.
+    await setApprovalChain(server, admin, [{ name: 'CFO', role: 'cfo', costCentre: '*', deadlineHours: 24 }]);
+    const refusedCfo = await moveProposal(server, cfo, proposal, 'approve');
+    expect([refusedCfo.statusCode, refusedCfo.json().error.code]).toEqual([403, 'SERVER_FORBIDDEN_STEP']);
+    proposal = created(
+      await server.as(approver, {
+        method: 'POST',
+        url: `/api/proposals/${proposal.id}/approve`,
+        payload: {},
+        headers: { 'if-match': `"${proposal.version}"`, 'idempotency-key': 'approve-607-held' },
+      }),
+      'approve',
+    );
+    // The approver's role taken away: a replay of the approval is refused before anything is answered.
+    const revoked = await server.token('ap-607', 'viewer', [cc]);
+    const replay = await server.as(revoked, {
+      method: 'POST',
+      url: `/api/proposals/${proposal.id}/approve`,
+      payload: {},
+      headers: { 'if-match': `"${proposal.version - 1}"`, 'idempotency-key': 'approve-607-held' },
+    });
+    expect(replay.statusCode).toBe(403);
+    expect(replay.headers['idempotent-replayed']).toBeUndefined();
+    proposal = created(await moveProposal(server, controller, proposal, 'approve'), 'approve 2');
+    expect(proposal.state).toBe('approved');
+    // The owner's apply role, or the cost centre, taken away between approve and apply: nothing written.
+    const before = await snapshot(server.db);
+    const noRole = await moveProposal(server, await server.token('bo-607', 'analyst', [cc]), proposal, 'apply');
+    expect([noRole.statusCode, noRole.json().error.code]).toEqual([403, 'SERVER_FORBIDDEN_ROLE']);
+    const noCentre = await moveProposal(
+      server,
+      await server.token('bo-607', 'budget_owner', ['CC999']),
+      proposal,
+      'apply',
+    );
+    expect(noCentre.statusCode).toBe(404);
+    expect(await snapshot(server.db)).toEqual(before);
+    const applied = created(await moveProposal(server, owner, proposal, 'apply'), 'apply');
+    expect([applied.state, applied.versions.length]).toEqual(['applied', 1]);
+  });
+
+  test('numeric ids and counts as fractions, past 2^53 or signed zero; dates at the clock’s edges (held)', async () => {
+    const admin = await server.token('root', 'admin', '*');
+    const expected: [string, number][] = [
+      ['/api/audit?costCentre=CC1&before=1.5', 400],
+      ['/api/audit?costCentre=CC1&before=-0', 400],
+      ['/api/audit?costCentre=CC1&before=9007199254740993', 400],
+      ['/api/audit/verify?fromId=1.5', 400],
+      ['/api/audit/verify?fromId=1&toId=2.5', 400],
+      ['/api/audit/verify?fromId=9007199254740993', 400],
+      ['/api/audit/verify?limit=1.5', 400],
+      ['/api/versions?costCentre=CC1&fiscalYear=2026.5', 400],
+      ['/api/webhooks/1/deliveries', 400],
+      // Offsets RFC 3339 allows and PostgreSQL does not (±16:00 and beyond): a 400, never a 500.
+      ['/api/audit?costCentre=CC1&from=2026-12-07T00:00:00-23:59', 400],
+      ['/api/audit?costCentre=CC1&from=2026-12-07T00:00:00', 400],
+      ['/api/audit?costCentre=CC1&from=2026-12-07T24:00:00Z', 400],
+      ['/api/audit?costCentre=CC1&to=2026-02-29T00:00:00Z', 400],
+      ['/api/audit?costCentre=CC1&from=2026-12-31T23:59:60Z', 200],
+      ['/api/audit?costCentre=CC1&from=2026-12-07T00:00:00%2B14:00', 200],
+    ];
+    for (const [url, status] of expected) {
+      const r = await server.as(admin, { method: 'GET', url });
+      expect({ url, status: r.statusCode }).toEqual({ url, status });
+    }
+    for (const [field, value] of [
+      ['fiscalYear', 2026.5],
+      ['fiscalYear', 1e300],
+    ] as const) {
+      const r = await server.as(admin, {
+        method: 'POST',
+        url: '/api/versions',
+        payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'forecast', name: 'F', lines: [], [field]: value },
+      });
+      expect({ field, value, status: r.statusCode }).toEqual({ field, value, status: 400 });
+    }
   });
 });
