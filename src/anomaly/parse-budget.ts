@@ -116,7 +116,7 @@ function text(value: unknown, where: string, fallback?: string): string {
  * Checks `{"periods":[...],"lines":[{"id","costCentre","account","owner","plan":[],"actual":[],
  * "drivers"?}], "thresholds"?}`. `costCentre`, `account` and `owner` default to "" when absent;
  * `actual` may be shorter than the periods (later periods not booked yet); a blank amount is null or "";
- * a text that is a plain number ("1250") is that number.
+ * a text that is a plain number ("1250") is that number. A blank period label (null, "") is "period n".
  * @throws ANOMALY_BAD_INPUT naming the field at fault; ANOMALY_LENGTH_MISMATCH when a series is
  *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_BAD_THRESHOLD. A repeated period label is
  *   a warning (`warnings`), not an error.
@@ -127,6 +127,8 @@ export function parseBudget(doc: unknown): BudgetDocument {
   if (!Array.isArray(doc.periods) || doc.periods.length === 0)
     throw AnomalyErrors.badInput('periods', 'must be a non-empty array of period labels');
   const periods = doc.periods.map((p, i) => {
+    // A blank header cell is "period n", as readPeriodLabels (src/sheets) reads it: "" made "Over plan since : …".
+    if (p === null || (typeof p === 'string' && p.trim() === '')) return `period ${i + 1}`;
     if (typeof p !== 'string' && typeof p !== 'number')
       throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
     return String(p);

@@ -34,6 +34,12 @@ describe('parseBudget', () => {
       'lines[0].plan[0]: is "0x10", not a number or null',
     );
   });
+  it('names a blank period label "period n", as the sheet readers do (a blank made "Over plan since : …")', () => {
+    const doc = parseBudget({ periods: ['2026-01', '', null, ' '], lines: [] });
+    expect(doc.periods).toEqual(['2026-01', 'period 2', 'period 3', 'period 4']);
+    expect(doc.warnings).toEqual([]);
+    expect(() => parseBudget({ periods: ['a', true], lines: [] })).toThrow('periods[1]');
+  });
   it('names a number too large to hold as such (JSON.parse reads 1e999 as Infinity), not as "null"', () => {
     const doc = JSON.parse('{"periods":["a"],"lines":[{"id":"x","plan":[1e999],"actual":[]}]}') as unknown;
     expect(() => parseBudget(doc)).toThrow('lines[0].plan[0]: is too large to hold (Infinity), not a number or null');
