@@ -533,16 +533,20 @@ describe('probes: sixth pass', () => {
       const r = await server.as(admin, { method: 'GET', url });
       expect({ url, status: r.statusCode }).toEqual({ url, status });
     }
-    for (const [field, value] of [
-      ['fiscalYear', 2026.5],
-      ['fiscalYear', 1e300],
+    const versionOf = (fiscalYear: number, amount: number) => ({
+      costCentre: 'CC1',
+      fiscalYear,
+      kind: 'forecast',
+      name: `F ${fiscalYear} ${amount}`,
+      lines: [{ account: '4000', period: '2026-01', amount }],
+    });
+    for (const [what, payload] of [
+      ['a fractional year', versionOf(2026.5, 1)],
+      ['a year of 1e300', versionOf(1e300, 1)],
+      ['an amount of 1e300', versionOf(2026, 1e300)],
     ] as const) {
-      const r = await server.as(admin, {
-        method: 'POST',
-        url: '/api/versions',
-        payload: { costCentre: 'CC1', fiscalYear: 2026, kind: 'forecast', name: 'F', lines: [], [field]: value },
-      });
-      expect({ field, value, status: r.statusCode }).toEqual({ field, value, status: 400 });
+      const r = await server.as(admin, { method: 'POST', url: '/api/versions', payload });
+      expect({ what, status: r.statusCode }).toEqual({ what, status: 400 });
     }
   });
 });
