@@ -83,7 +83,7 @@ async function discoverJwksUri(issuer: string, timeoutMs: number): Promise<strin
  * (signature, `iss`, `aud`, `exp`, `nbf`; no `none` or HMAC algorithms; when `maxAgeSeconds` is
  * given, `iat` is required and the token may be at most that old whatever its `exp` says) and maps
  * claims to a user: `sub` (or `preferred_username`), every known role in `roles` (or `role`),
- * `cost_centres` (an array, a comma list, or "*"), and `email` unless `email_verified` is false
+ * `cost_centres` (an array, a comma list, or "*"), and `email` unless `email_verified` is false (or "false")
  * (separation of duties counts two accounts with one email as one person). Every failure is a 401.
  */
 export function tokenVerifier(
@@ -143,6 +143,9 @@ function userFromClaims(payload: JWTPayload): AuthUser {
     .map((value) => value.trim())
     .filter((value) => value !== '');
   // An email the provider says it did not verify may be anyone's: it neither joins nor separates people.
-  const email = payload.email_verified === false ? undefined : normalisedEmail(payload.email);
+  // Some providers (Amazon Cognito among them) send the claim as text: "false" says the same.
+  const verified = payload.email_verified;
+  const unverified = verified === false || (typeof verified === 'string' && verified.trim().toLowerCase() === 'false');
+  const email = unverified ? undefined : normalisedEmail(payload.email);
   return { id, roles, costCentres: costCentres.includes('*') ? '*' : costCentres, ...(email ? { email } : {}) };
 }

@@ -1,5 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT, type JWK } from 'jose';
+import { localIssuer, tokenVerifier } from '../../server/auth/verify-token';
 import { loadConfig } from '../../server/config';
 import { MAX_BODY_DEPTH, MAX_OBJECT_MEMBERS } from '../../server/http/exact-body';
 import { ROLES } from '../../src/model/roles';
@@ -548,5 +551,36 @@ describe('probes: sixth pass', () => {
       const r = await server.as(admin, { method: 'POST', url: '/api/versions', payload });
       expect({ what, status: r.statusCode }).toEqual({ what, status: 400 });
     }
+  });
+
+  test('email_verified sent as the text "false" (Amazon Cognito’s form) counted as verified (found)', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const issuer = 'https://idp.example/';
+    const verify = tokenVerifier(
+      [localIssuer(issuer, 'openfpa', [{ ...(publicKey.export({ format: 'jwk' }) as JWK), kid: 'k1', alg: 'ES256' }])],
+      { maxAgeSeconds: 3600 },
+    );
+    const emailOf = async (emailVerified: unknown) => {
+      const token = await new SignJWT({
+        roles: ['analyst'],
+        cost_centres: ['CC1'],
+        email: 'Approver@Corp.example',
+        ...(emailVerified === undefined ? {} : { email_verified: emailVerified }),
+      })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setIssuer(issuer)
+        .setAudience('openfpa')
+        .setSubject('author')
+        .setIssuedAt()
+        .setExpirationTime('10m')
+        .sign(privateKey);
+      return (await verify(`Bearer ${token}`)).email;
+    };
+    // An unverified address neither joins nor separates people: an author who typed an approver's
+    // address must not keep that approver off their proposal.
+    for (const unverified of [false, 'false', 'False', ' FALSE '])
+      expect({ unverified, email: await emailOf(unverified) }).toEqual({ unverified, email: undefined });
+    for (const verified of [undefined, true, 'true'])
+      expect({ verified, email: await emailOf(verified) }).toEqual({ verified, email: 'approver@corp.example' });
   });
 });
