@@ -8,7 +8,8 @@
  * - `id` (also "line", "line id") is required; rows without an id are skipped (totals, notes).
  *   Ids must differ (exactly); a repeated id is a problem of the later row.
  * - `cost centre` ("cost center", "costcentre", "cc"), `account`, `owner`: optional text.
- * - `plan <period>` / `actual <period>`: one column each per period, as many actual as plan columns;
+ * - `plan <period>` / `actual <period>`: one column each per period, as many actual as plan columns,
+ *   or fewer when each names a plan period (in order): the periods without one are not booked yet;
  *   the period is the header after the word. When the two lists name the same periods in another
  *   order the table is refused rather than misaligned.
  * - Amounts are numbers or text numbers (cells.ts); a blank or #N/A is a missing value (an actual
@@ -60,6 +61,7 @@ interface Header {
   row: number;
   keys: Record<Key, number>;
   plan: number[];
+  /** One per plan period; -1 where the sheet has no actual column for it yet. */
   actual: number[];
   /** The header cell as typed, for messages ("plan Mar"). */
   names: string[];
@@ -100,6 +102,26 @@ function mergedHeader(
   }
 }
 
+/**
+ * Fewer actual than plan columns (a sheet that adds an actual column as each month closes): each actual
+ * column goes to the plan period of the same label, -1 where a period has none yet; null when the labels
+ * do not pair up that way (blank, unknown, repeated or out of order).
+ * @example actualsByPeriod(['id', 'plan jan', 'plan feb', 'actual jan'], [1, 2], [3]) // [3, -1]
+ */
+function actualsByPeriod(normal: readonly string[], plan: number[], actual: number[]): number[] | null {
+  const periods = plan.map((c) => label(normal[c], 'plan'));
+  if (periods.some((p) => p === '') || new Set(periods).size !== periods.length) return null;
+  const out = plan.map(() => -1);
+  let last = -1;
+  for (const c of actual) {
+    const at = periods.indexOf(label(normal[c], 'actual'));
+    if (at <= last) return null;
+    out[at] = c;
+    last = at;
+  }
+  return out;
+}
+
 function readHeader(grid: SheetGrid): Header {
   const row = headerRowIndex(grid, BUDGET_TABLE, {
     problem: 'the selection is empty',
@@ -126,16 +148,18 @@ function readHeader(grid: SheetGrid): Header {
       'Add an "id" column naming each line, and select the table with its header row.',
     );
   const plan = normal.flatMap((n, c) => (/^plan\b/.test(n) ? [c] : []));
-  const actual = normal.flatMap((n, c) => (/^actual\b/.test(n) ? [c] : []));
+  const given = normal.flatMap((n, c) => (/^actual\b/.test(n) ? [c] : []));
+  const actual =
+    given.length > 0 && given.length < plan.length ? (actualsByPeriod(normal, plan, given) ?? given) : given;
   if (plan.length === 0 || actual.length !== plan.length)
     throw SheetErrors.badHeader(
       BUDGET_TABLE,
       `Expected as many "actual …" columns as "plan …" columns; found ${plan.length} plan and ${actual.length} actual`,
       'Give each period a "plan <period>" and an "actual <period>" column.',
     );
-  mergedHeader(grid, row, names, new Set([...plan, ...actual]), keys.id);
+  mergedHeader(grid, row, names, new Set([...plan, ...given]), keys.id);
   const periods = plan.map((c) => label(names[c], 'plan'));
-  const actualPeriods = actual.map((c) => label(names[c], 'actual'));
+  const actualPeriods = actual.map((c) => (c < 0 ? '' : label(names[c], 'actual')));
   const sameSet = [...periods].sort().join('\u0000') === [...actualPeriods].sort().join('\u0000');
   if (sameSet && periods.some((p, i) => p.toLowerCase() !== actualPeriods[i].toLowerCase()))
     throw SheetErrors.badHeader(
@@ -171,7 +195,7 @@ export function readBudgetTable(grid: SheetGrid): BudgetTable {
       keys[key] < 0 ? '' : optionalTextCell(cells[keys[key]], () => at(row, keys[key]));
     const id = text('id');
     const plan = header.plan.map((c) => amountCell(cells[c], () => at(row, c)));
-    const actual = header.actual.map((c) => amountCell(cells[c], () => at(row, c)));
+    const actual = header.actual.map((c) => (c < 0 ? null : amountCell(cells[c], () => at(row, c))));
     const line: BudgetLine = {
       id,
       costCentre: text('costCentre'),

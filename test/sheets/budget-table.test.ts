@@ -109,7 +109,11 @@ describe('readBudgetTable', () => {
     ['an empty range', [[null, null]], /the selection is empty/],
     ['no id column', [['name', 'plan 1', 'actual 1']], /No "id" column in the header row/],
     ['no plan columns', [['id', 'actual 1']], /found 0 plan and 1 actual/],
-    ['fewer actual than plan columns', [['id', 'plan 1', 'plan 2', 'actual 1']], /found 2 plan and 1 actual/],
+    [
+      'fewer actual than plan columns, not one a plan period',
+      [['id', 'plan 1', 'plan 2', 'actual 3']],
+      /found 2 plan and 1 actual/,
+    ],
     ['two id columns', [['id', 'ID', 'plan 1', 'actual 1']], /names "id" twice \(columns 1 and 2\)/],
     [
       'actuals in another period order',
@@ -155,6 +159,26 @@ describe('readBudgetTable', () => {
     ]);
     expect(table.lines.map((l) => l.id)).toEqual(['L1']);
     expect(table.problems).toEqual([]);
+  });
+
+  it('reads fewer actual than plan columns by their period (actuals added as months close), the rest not booked', () => {
+    const table = readBudgetTable([
+      ['id', 'plan Jan', 'plan Feb', 'plan Mar', 'Actual jan', 'actual Mar'],
+      ['L1', 100, 100, 100, 90, 120],
+    ]);
+    expect(table.periods).toEqual(['Jan', 'Feb', 'Mar']);
+    expect(table.lines[0].actual).toEqual([90, null, 120]);
+    expect(table.problems).toEqual([]);
+    // Labels that do not pair up, or plain "plan"/"actual" headers, are still refused.
+    expect(headerError([['id', 'plan Jan', 'plan Feb', 'actual Apr']]).message).toMatch(/found 2 plan and 1 actual/);
+    expect(headerError([['id', 'plan Jan', 'plan Feb', 'actual Feb', 'actual Jan']]).message).toMatch(
+      /not in the order/,
+    );
+    expect(headerError([['id', 'plan Jan', 'plan Feb', 'plan Mar', 'actual Mar', 'actual Jan']]).message).toMatch(
+      /found 3 plan and 2 actual/,
+    );
+    expect(headerError([['id', 'plan', 'plan', 'actual']]).message).toMatch(/found 2 plan and 1 actual/);
+    expect(headerError([['id', 'plan Jan', 'plan Feb']]).message).toMatch(/found 2 plan and 0 actual/);
   });
 
   it('labels periods P1, P2… where a plan header names none', () => {
