@@ -18,10 +18,10 @@ export const AnomalyErrors = {
       details: { field, data: { got, expected } },
     }),
   ),
-  duplicateLine: defineError('ANOMALY_DUPLICATE_LINE', 'input', (line: string) => ({
-    message: `Line id "${line}" appears more than once.`,
+  duplicateLine: defineError('ANOMALY_DUPLICATE_LINE', 'input', (line: string, places?: [string, string]) => ({
+    message: `Line id "${line}" appears more than once${places ? ` (${places[0]} and ${places[1]})` : ''}.`,
     hint: 'Give every budget line a unique id.',
-    details: { field: 'lines' },
+    details: { field: places ? places[1] : 'lines' },
   })),
   badThreshold: defineError('ANOMALY_BAD_THRESHOLD', 'input', (name: string, got: unknown, allowed: string) => ({
     message: `Threshold ${name} must be ${allowed}; got ${String(got)}.`,

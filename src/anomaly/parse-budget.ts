@@ -135,13 +135,14 @@ export function parseBudget(doc: unknown): BudgetDocument {
   });
   const repeated = repeatedPeriodLabel(periods);
   if (!Array.isArray(doc.lines)) throw AnomalyErrors.badInput('lines', 'must be an array of budget lines');
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const lines = doc.lines.map((raw, i): BudgetLine => {
     const where = `lines[${i}]`;
     if (!isObject(raw)) throw AnomalyErrors.badInput(where, 'must be an object');
     const id = typeof raw.id === 'number' ? String(raw.id) : text(raw.id, `${where}.id`);
-    if (seen.has(id)) throw AnomalyErrors.duplicateLine(id);
-    seen.add(id);
+    const first = seen.get(id);
+    if (first !== undefined) throw AnomalyErrors.duplicateLine(id, [`lines[${first}]`, where]);
+    seen.set(id, i);
     return {
       id,
       costCentre: text(raw.costCentre, `${where}.costCentre`, ''),

@@ -130,7 +130,7 @@ test.each([
         { id: 'x', plan: [1], actual: [1] },
       ],
     },
-    /appears more than once/,
+    /Line id "x" appears more than once \(lines\[0\] and lines\[1\]\)/,
   ],
   ['bad threshold', { periods: ['a'], lines: [], thresholds: { z: 0 } }, /Threshold z must be/],
 ])('malformed input (%s) → message on io.stderr, exit 1', async (_name, content, message) => {
