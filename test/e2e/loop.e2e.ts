@@ -82,7 +82,7 @@ it('scans, proposes with KPI objectives and applies; the memory awaits the outco
   expect(after[1]).toBeGreaterThan(BEFORE[1]);
   const memory = page.getByTestId('adjustment-memory');
   await memory
-    .getByText(/^MKT-EVENTS raise \+[\d,]+ at period 6 \(P-\d+-\d+\): outcome measured once period 8 is booked$/)
+    .getByText(/^MKT-EVENTS raise \+[\d,]+ in Jun \(P-\d+-\d+\): outcome measured once Aug is booked$/)
     .waitFor();
   expect(await memory.locator('[data-measured="no"]').count()).toBe(after.filter((v, i) => v !== BEFORE[i]).length);
 }, 120_000);
@@ -100,10 +100,10 @@ it('advances actuals two months: the outcome is measured, and a new candidate ci
 
   const memory = page.getByTestId('adjustment-memory');
   const events = memory.getByText(/^MKT-EVENTS raise /);
-  await events.getByText(/\(measured at period 8\)$/).waitFor();
+  await events.getByText(/\(measured in Aug\)$/).waitFor();
   // Its outcome: what of the raise was spent, and the main KPI (Leads) against its forecast without the move.
   expect(await events.textContent()).toMatch(
-    /: (no gap to close|closed \d+% of the gap|widened the gap by \d+%), -?\d+% of the change spent, KPI [+-]\d+\.\d% of target \(measured at period 8\)$/,
+    /: (no gap to close|closed \d+% of the gap|widened the gap by \d+%), -?\d+% of the change spent, KPI [+-]\d+\.\d% of target \(measured in Aug\)$/,
   );
   expect(await memory.locator('[data-measured="no"]').count()).toBe(0);
 

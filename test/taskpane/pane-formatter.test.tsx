@@ -33,11 +33,11 @@ const record: AdjustmentRecord = {
 describe('AdjustmentMemory', () => {
   test('outcome in en-US and de-DE', () => {
     expect(outcomeText(record, paneNumbers({ locale: 'en-US' }))).toBe(
-      'closed 80% of the gap, 95% of the change spent, KPI +12.3% of target (measured at period 12)',
+      'closed 80% of the gap, 95% of the change spent, KPI +12.3% of target (measured in period 12)',
     );
     // German writes a (non-breaking) space before the percent sign.
     expect(outcomeText(record, paneNumbers({ locale: 'de-DE' })).replace(/\u00a0/g, ' ')).toBe(
-      'closed 80 % of the gap, 95 % of the change spent, KPI +12,3 % of target (measured at period 12)',
+      'closed 80 % of the gap, 95 % of the change spent, KPI +12,3 % of target (measured in period 12)',
     );
   });
 
@@ -47,7 +47,28 @@ describe('AdjustmentMemory', () => {
         <AdjustmentMemory memory={[record]} />
       </NumbersProvider>,
     );
-    expect(screen.getByTestId('adjustment-memory').textContent).toMatch(/^MKT-ADS raise \+14\.268 at period 10/);
+    expect(screen.getByTestId('adjustment-memory').textContent).toMatch(/^MKT-ADS raise \+14\.268 in period 10 /);
+  });
+
+  test('months by the labels the sheet gave them, the proposal id whole, a cut signed by the formatter', () => {
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const cut: AdjustmentRecord = {
+      ...record,
+      id: 'a2',
+      line: 'IT-CLOUD',
+      before: 144000,
+      after: 115200,
+      context: { ...record.context, direction: 'cut', period: 5 },
+      outcome: undefined,
+    };
+    render(<AdjustmentMemory memory={[record, cut]} periods={months} />);
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      'MKT-ADS raise +14,268 in Oct (P-20261207-1): closed 80% of the gap, 95% of the change spent, KPI +12.3% of target (measured in Dec)',
+      'IT-CLOUD cut -28,800 in Jun (P-20261207-1): outcome measured once Aug is booked',
+    ]);
+    // The id does not break at its hyphens.
+    expect(screen.getAllByText('P-20261207-1')[0].getAttribute('data-line-id')).toBe('');
   });
 });
 

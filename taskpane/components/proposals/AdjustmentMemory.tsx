@@ -10,6 +10,7 @@ import type { AdjustmentRecord } from '../../../src/model/kpi';
 import type { PaneCitation } from '../../../src/loop/pane-memory';
 import { PANE_OUTCOME_MONTHS } from '../../../src/loop/pane-memory';
 import { TitledSection } from '../shared/TitledSection';
+import { LineId } from '../tables/LineId';
 
 /** One line per changed line of the candidate: its citation, or that nothing similar is measured yet. */
 export function PastCases({ citations }: { citations: PaneCitation[] }) {
@@ -28,11 +29,22 @@ export function PastCases({ citations }: { citations: PaneCitation[] }) {
   );
 }
 
-/** What a record's outcome says, in words, with the pane's formatter (`useNumbers()`). */
-export function outcomeText(record: AdjustmentRecord, { format }: Pick<NumberFormatter, 'format'>): string {
+/**
+ * Period `t` by the label the scanned sheet gave it ("Jun"), or by its number where there is none.
+ * @example periodName(5, ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun']) // "Jun"
+ * @example periodName(5) // "period 6"
+ */
+export const periodName = (t: number, periods: readonly string[] = []): string => periods[t] ?? `period ${t + 1}`;
+
+/** What a record's outcome says, in words, with the pane's formatter (`useNumbers()`) and the scan's period labels. */
+export function outcomeText(
+  record: AdjustmentRecord,
+  { format }: Pick<NumberFormatter, 'format'>,
+  periods: readonly string[] = [],
+): string {
   const percent = (v: number) => format(v, 'percent', { decimals: 0 });
   const o = record.outcome;
-  if (!o) return `outcome measured once period ${record.context.period + PANE_OUTCOME_MONTHS + 1} is booked`;
+  if (!o) return `outcome measured once ${periodName(record.context.period + PANE_OUTCOME_MONTHS, periods)} is booked`;
   const parts = [
     o.gapClosed === null
       ? 'no gap to close'
@@ -42,10 +54,17 @@ export function outcomeText(record: AdjustmentRecord, { format }: Pick<NumberFor
     o.passThrough === null ? '' : `${percent(o.passThrough)} of the change spent`,
     o.kpiLift === null ? '' : `KPI ${format(o.kpiLift, 'percent', { sign: 'always', decimals: 1 })} of target`,
   ].filter(Boolean);
-  return `${parts.join(', ')} (measured at period ${o.measuredAt + 1})`;
+  return `${parts.join(', ')} (measured in ${periodName(o.measuredAt, periods)})`;
 }
 
-export function AdjustmentMemory({ memory }: { memory: AdjustmentRecord[] }) {
+/** The moves applied so far; `periods`: the scanned sheet's period labels, for when each was made and measured. */
+export function AdjustmentMemory({
+  memory,
+  periods = [],
+}: {
+  memory: AdjustmentRecord[];
+  periods?: readonly string[];
+}) {
   const styles = usePlainListStyles();
   const numbers = useNumbers();
   if (memory.length === 0) return null;
@@ -55,9 +74,15 @@ export function AdjustmentMemory({ memory }: { memory: AdjustmentRecord[] }) {
         {memory.map((r) => (
           <li key={r.id} data-measured={r.outcome ? 'yes' : 'no'}>
             <Caption1>
-              {r.line} {r.context.direction} {r.after >= r.before ? '+' : '−'}
-              {numbers.format(Math.abs(r.after - r.before), 'money')} at period {r.context.period + 1}
-              {r.proposal ? ` (${r.proposal})` : ''}: {outcomeText(r, numbers)}
+              {r.line} {r.context.direction} {numbers.format(r.after - r.before, 'money', { sign: 'always' })} in{' '}
+              {periodName(r.context.period, periods)}
+              {r.proposal && (
+                <>
+                  {' ('}
+                  <LineId id={r.proposal} />)
+                </>
+              )}
+              : {outcomeText(r, numbers, periods)}
             </Caption1>
           </li>
         ))}

@@ -359,7 +359,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
         </div>
       )}
       {landed && <NoticeBar intent="success" text={landed} />}
-      <AdjustmentMemory memory={memory} />
+      <AdjustmentMemory memory={memory} periods={scan?.periods} />
       {review.signedIn ? (
         <TeamProposals
           signedIn={review.signedIn}
