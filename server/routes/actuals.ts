@@ -100,7 +100,7 @@ export function actualsRoutes(
           });
           return { status: 201, body: { batchId, costCentre, rowCount: rows.length, replayed: false } };
         });
-      }),
+      }, userOf(request).id),
   );
 
   apiRoute(

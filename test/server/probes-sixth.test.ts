@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
+import { ImportSlot } from '../../server/actuals/import-slot';
 import { localIssuer, tokenVerifier } from '../../server/auth/verify-token';
 import { loadConfig } from '../../server/config';
 import { MAX_BODY_DEPTH, MAX_OBJECT_MEMBERS } from '../../server/http/exact-body';
@@ -582,5 +583,46 @@ describe('probes: sixth pass', () => {
       expect({ unverified, email: await emailOf(unverified) }).toEqual({ unverified, email: undefined });
     for (const verified of [undefined, true, 'true'])
       expect({ verified, email: await emailOf(verified) }).toEqual({ verified, email: 'approver@corp.example' });
+  });
+
+  test('one analyst sending five imports at once held the one import slot and its queue: everyone else got 429 (found)', async () => {
+    const slot = new ImportSlot(server.config.importQueueMax);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const outcomes: string[] = [];
+    const importAs = (user: string, name: string) =>
+      slot
+        .run(async () => {
+          outcomes.push(`${name} ran`);
+          await held;
+          return name;
+        }, user)
+        .catch((error: { statusCode?: number }) => {
+          outcomes.push(`${name} ${String(error.statusCode)}`);
+          return undefined;
+        });
+    // Mallory's five at once: the first runs, the others are hers to wait for, not everyone's queue.
+    const hers = Array.from({ length: 5 }, (_, i) => importAs('mallory', `mallory ${i + 1}`));
+    const others = ['ann', 'bob', 'cy', 'dee'].map((user) => importAs(user, user));
+    const late = importAs('eve', 'eve');
+    release();
+    await Promise.all([...hers, ...others, late]);
+    expect(outcomes.filter((o) => o.startsWith('mallory'))).toEqual([
+      'mallory 1 ran',
+      'mallory 2 429',
+      'mallory 3 429',
+      'mallory 4 429',
+      'mallory 5 429',
+    ]);
+    // The queue's four places went to four other users; a fifth is told to come back, as before.
+    expect(outcomes.filter((o) => !o.startsWith('mallory'))).toEqual([
+      'eve 429',
+      'ann ran',
+      'bob ran',
+      'cy ran',
+      'dee ran',
+    ]);
+    // Done, she may import again.
+    expect(await importAs('mallory', 'mallory 6')).toBe('mallory 6');
   });
 });
