@@ -10,7 +10,10 @@ import type { BudgetLine, DriverSeries, LineDrivers, ThresholdSettings } from '.
 export interface BudgetDocument {
   /** Period labels as given (for example "2026-01"); flags name their period with these. */
   periods: string[];
-  /** Problems that do not stop the run (a repeated period label, quarterly or weekly labels on a 12-period year), for the CLI to print. */
+  /**
+   * Problems that do not stop the run, for the CLI to print: a repeated period label, quarterly or weekly
+   * labels on a 12-period year, byAccount/byLine settings for a name no line has.
+   */
   warnings: string[];
   lines: BudgetLine[];
   thresholds?: ThresholdSettings;
@@ -163,5 +166,19 @@ export function parseBudget(doc: unknown): BudgetDocument {
   for (const [id, t] of Object.entries(thresholds?.byLine ?? {}))
     resolveThresholds({ byLine: { [id]: t } }, { id, account: '' });
   const yearHint = thresholds?.periodsPerYear === undefined ? periodsPerYearHint(periods) : undefined;
-  return { periods, lines, thresholds, warnings: [repeated, yearHint].filter((w): w is string => w !== undefined) };
+  // Settings for an account or a line the sheet does not have apply to nothing: most likely a misspelt name.
+  const unused = (what: 'byAccount' | 'byLine', names: Set<string>) =>
+    Object.keys(thresholds?.[what] ?? {})
+      .filter((name) => !names.has(name))
+      .map(
+        (name) =>
+          `thresholds.${what} names "${name}", which no line has (names match exactly): its settings apply to nothing.`,
+      );
+  const warnings = [
+    repeated,
+    yearHint,
+    ...unused('byAccount', new Set(lines.map((l) => l.account))),
+    ...unused('byLine', new Set(lines.map((l) => l.id))),
+  ];
+  return { periods, lines, thresholds, warnings: warnings.filter((w): w is string => w !== undefined) };
 }

@@ -40,6 +40,20 @@ describe('parseBudget', () => {
     expect(doc.warnings).toEqual([]);
     expect(() => parseBudget({ periods: ['a', true], lines: [] })).toThrow('periods[1]');
   });
+  it('warns on byAccount and byLine settings for a name no line has (a misspelt name applies to nothing)', () => {
+    const doc = {
+      periods: ['a'],
+      lines: [{ id: 'L1', account: 'Travel', plan: [1], actual: [1] }],
+      thresholds: {
+        byAccount: { Travel: { minAbs: 1 }, travl: { minAbs: 1 } },
+        byLine: { L1: { z: 4 }, L9: { z: 4 } },
+      },
+    };
+    expect(parseBudget(doc).warnings).toEqual([
+      'thresholds.byAccount names "travl", which no line has (names match exactly): its settings apply to nothing.',
+      'thresholds.byLine names "L9", which no line has (names match exactly): its settings apply to nothing.',
+    ]);
+  });
   it('names a number too large to hold as such (JSON.parse reads 1e999 as Infinity), not as "null"', () => {
     const doc = JSON.parse('{"periods":["a"],"lines":[{"id":"x","plan":[1e999],"actual":[]}]}') as unknown;
     expect(() => parseBudget(doc)).toThrow('lines[0].plan[0]: is too large to hold (Infinity), not a number or null');
