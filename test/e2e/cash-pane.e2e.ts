@@ -11,7 +11,7 @@ import { planPayables } from '../../src/cash/payables-timing';
 import { readPayables } from '../../src/sheets/payables-table';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import type { WrittenTable } from '../../taskpane/workbook/workbook-double';
-import { addinPageForFile, openPanePage } from './harness';
+import { addinPageForFile, openPanePage, screenshotPath } from './harness';
 
 let page: Page;
 
@@ -53,7 +53,8 @@ it('computes a plan over trials on the pane’s worker and writes what the core 
   await page.getByLabel('Alpha').fill('0.1');
   await page.getByRole('button', { name: 'Run and write to a sheet' }).click();
   const done = await page.getByTestId('cash-done').textContent({ timeout: 60_000 });
-  expect(done).toMatch(/over 30 trials/);
+  expect(done).toMatch(/\(mean of 30 trials\)/);
+  await page.screenshot({ path: screenshotPath('cash-pane-plan'), fullPage: true });
   // The pane's worker is still alive (a worker that fails is dropped and its jobs run on the page);
   // glpk.js's own worker is the one from a blob URL.
   expect(page.workers().some((w) => !w.url().startsWith('blob:'))).toBe(true);
@@ -86,6 +87,7 @@ it('plans payables and writes the decisions and the closing cash', async () => {
   await page.getByLabel('Floor').fill('100');
   await page.getByRole('button', { name: 'Plan payables' }).click();
   await page.getByTestId('payables-done').waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: screenshotPath('cash-pane-payables'), fullPage: true });
   const invoices = readPayables(bills.slice(1), 6);
   const plan = await planPayables({ openingCash: 1000, flows, floor: 100, invoices }, glpkNodeSolver);
   const written = await tables();

@@ -19,6 +19,8 @@ import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { fillForm } from './fill-form';
 import { openView } from './open-view';
 import { renderPane } from './render-pane';
+import { trialsOutcomeText } from '../../taskpane/components/cash/CashView';
+import { paneNumbers } from '../../taskpane/state/numbers';
 
 const flows = [-200, 150, -300, 400, 50, -100];
 const bills = [
@@ -77,12 +79,26 @@ it('runs a plan over trials and writes the schedule, buffer and risk chart to a 
     RUN,
   );
   const done = await screen.findByTestId('cash-done', {}, { timeout: 20000 });
-  expect(done.textContent).toMatch(/over 30 trials/);
-  expect(done.textContent).toMatch(/Written to the sheet "Cash plan"/);
+  // In the form's words: no "expected wealth", the risk named as chosen, a rate's period said in the hints.
+  expect(done.textContent).toMatch(
+    /^Expected closing cash less debt [\d,]+ \(mean of 30 trials\); average shortfall of the worst trials \(CVaR\) [\d,.]+; cash under the minimum in 5% of trials or more: (in no period|from period \d)\. Written to the sheet "Cash plan"\.$/,
+  );
+  expect(screen.getByText(/^name, term in periods, rate per period/)).toBeTruthy();
+  expect(screen.getByText(/^limit, rate per period, fee, repay by$/)).toBeTruthy();
   expect(workbook.sheets).toContain('Cash plan');
   expect(workbook.charts.map((c) => c.kind)).toEqual(['column']);
   expect(workbook.tables.map((t) => t.rows[0][0])).toEqual(['period', 'period', 'period', 'period']);
 }, 60_000);
+
+it('says a plan over trials in words, for either risk measure and in the locale', () => {
+  const outcome = { objective: 1004.6, trials: 1200, riskAchieved: 0.031, firstPossibleBreach: 3 };
+  expect(trialsOutcomeText(outcome, 'chance', paneNumbers({ locale: 'de-DE' })).replace(/\u00a0/g, ' ')).toBe(
+    'Expected closing cash less debt 1.005 (mean of 1.200 trials); chance of a shortfall over the limit 3,1 %; cash under the minimum in 5 % of trials or more: from period 3.',
+  );
+  expect(trialsOutcomeText({ ...outcome, firstPossibleBreach: null }, 'cvar', paneNumbers({}))).toMatch(
+    /; average shortfall of the worst trials \(CVaR\) 0\.03; cash under the minimum in 5% of trials or more: in no period\.$/,
+  );
+});
 
 it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)', async () => {
   renderCash();

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { Button, Caption1, Spinner } from '@fluentui/react-components';
 import { SelectField } from '../shared/SelectField';
 import type { RiskMeasure } from '../../../src/cash/scenario-types';
+import type { NumberFormatter } from '../../../src/format';
 import type { JobProgress } from '../../../src/jobs/protocol';
 import type { CashForm, CashOutcome, WrittenCash } from '../../cash/run-cash';
 import { readCashJob, writeCash } from '../../cash/run-cash';
@@ -36,11 +37,34 @@ type Text = Record<Box, string>;
 const AMOUNTS: readonly Amount[] = ['opening', 'minimum', 'alpha', 'limit'];
 const isAmount = (key: Box): key is Amount => (AMOUNTS as readonly Box[]).includes(key);
 
+/**
+ * What a plan over trials achieved, in the words of the form: closing cash less debt (their mean),
+ * the risk as the measure chosen, and the first period where cash may fall under the minimum.
+ * @example "Expected closing cash less debt 1,005 (mean of 30 trials); average shortfall of the worst
+ *   trials (CVaR) 0.00; cash under the minimum in 5% of trials or more: in no period."
+ */
+export function trialsOutcomeText(
+  outcome: Pick<CashOutcome, 'objective' | 'trials' | 'riskAchieved' | 'firstPossibleBreach'>,
+  measure: RiskMeasure,
+  { format }: Pick<NumberFormatter, 'format'>,
+): string {
+  const risk =
+    measure === 'cvar'
+      ? `average shortfall of the worst trials (CVaR) ${format(outcome.riskAchieved ?? 0, 'money')}`
+      : `chance of a shortfall over the limit ${format(outcome.riskAchieved ?? 0, 'percent')}`;
+  const breach = outcome.firstPossibleBreach === null ? 'in no period' : `from period ${outcome.firstPossibleBreach}`;
+  return `Expected closing cash less debt ${format(outcome.objective, 'money')} (mean of ${format(outcome.trials, 'count')} trials); ${risk}; cash under the minimum in ${format(0.05, 'percent')} of trials or more: ${breach}.`;
+}
+
 /** Each box's label and hint; an amount's label also names it in the parser's messages. */
 const FIELDS: Record<Box, { label: string; hint?: string; required?: boolean }> = {
   flows: { label: 'Flows or trials', hint: 'Address, e.g. Cash!B2:M2 or Trials!A1:M500', required: true },
-  instruments: { label: 'Instruments', hint: 'name, term, rate (…)', required: true },
-  creditLine: { label: 'Credit line (optional)', hint: 'limit, rate, fee, repay by' },
+  instruments: {
+    label: 'Instruments',
+    hint: 'name, term in periods, rate per period (then min, max, lot…)',
+    required: true,
+  },
+  creditLine: { label: 'Credit line (optional)', hint: 'limit, rate per period, fee, repay by' },
   shocks: { label: 'Shocks (optional)', hint: 'scenario, shock, value, period: a stress test' },
   opening: { label: 'Opening cash' },
   minimum: { label: 'Minimum cash' },
@@ -182,7 +206,7 @@ export function CashView({ workbook, runner }: CashViewProps) {
       {done && (
         <NoticeBar intent="success" testId="cash-done">
           {done.outcome.trials > 1
-            ? `Expected wealth ${numbers.format(done.outcome.objective, 'money')} over ${done.outcome.trials} trials; ${measure === 'cvar' ? 'CVaR' : 'chance of a shortfall'} ${numbers.format(done.outcome.riskAchieved ?? 0, measure === 'cvar' ? 'money' : 'percent')}; first period at risk: ${done.outcome.firstPossibleBreach ?? 'none'}.`
+            ? trialsOutcomeText(done.outcome, measure, numbers)
             : `Closing cash less debt ${numbers.format(done.outcome.objective, 'money')}.`}{' '}
           Written to the sheet "{done.written.sheet}".
         </NoticeBar>
