@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Queryable } from '../db/db';
 import { FLAG_KINDS, severityBand } from '../../src/model/flag';
 import { createRoute, costCentreListRoute } from '../http/record-routes';
 import { byCostCentre } from '../http/route';
 import * as S from '../http/schemas';
+import { writeAudit } from '../http/mutate';
 import { emitEvent } from '../notify/events';
 import type { RouteDeps } from './deps';
 
@@ -19,6 +21,48 @@ interface ReportedFlag {
 
 const FLAG_COLUMNS = `flag_id AS "flagId", cost_centre AS "costCentre", kind, severity, amount::float8 AS amount,
   explanation, version, reported_by AS "reportedBy", first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt"`;
+
+/** A flag as the audit records it. */
+const audited = (f: ReportedFlag) => ({
+  flagId: f.flagId,
+  kind: f.kind,
+  severity: f.severity,
+  // As stored (numeric with four decimals), so a flag reported again as it was is no change.
+  amount: Number(f.amount.toFixed(4)),
+  explanation: f.explanation ?? '',
+});
+
+/**
+ * Reporting a flag again replaces what was stored (a scan's latest word): the flags whose stored
+ * values this changes are audited with what they were and what they become (`flag.update`), so a
+ * high flag reported again at 0.01, or its explanation rewritten, shows in the audit log; the
+ * report's own record (`flag.report`) names only how many were reported and raised.
+ */
+async function auditChanges(
+  tx: Queryable,
+  request: FastifyRequest,
+  costCentre: string,
+  stored: readonly ReportedFlag[],
+  reported: readonly ReportedFlag[],
+): Promise<void> {
+  const sent = new Map(reported.map((f) => [f.flagId, audited(f)]));
+  const changed = stored
+    .map((f) => ({ before: audited(f), after: sent.get(f.flagId) }))
+    .filter(
+      (c): c is { before: ReturnType<typeof audited>; after: ReturnType<typeof audited> } =>
+        c.after !== undefined && JSON.stringify(c.before) !== JSON.stringify(c.after),
+    )
+    .sort((a, b) => (a.before.flagId < b.before.flagId ? -1 : 1));
+  if (changed.length === 0) return;
+  await writeAudit(tx, request, {
+    action: 'flag.update',
+    entity: 'flag',
+    entityId: changed.length === 1 ? changed[0].before.flagId : `${costCentre}:${changed.length}`,
+    costCentre,
+    before: changed.map((c) => c.before),
+    after: changed.map((c) => c.after),
+  });
+}
 
 /**
  * Flags (src/model/flag.ts) a scan found, reported so the team sees them and is told about the
@@ -83,13 +127,15 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       costCentres: 'ARRAY[cost_centre]',
     },
     verb: 'report',
-    insert: async ({ tx, body, user }) => {
+    insert: async ({ tx, body, user, request }) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`flags:${body.costCentre}`]);
       const ids = body.flags.map((f) => f.flagId);
-      const before = await tx.query<{ flag_id: string; severity: number }>(
-        'SELECT flag_id, severity FROM flags WHERE cost_centre = $1 AND flag_id = ANY ($2::text[])',
+      const before = await tx.query<ReportedFlag & { flag_id: string }>(
+        `SELECT flag_id, flag_id AS "flagId", kind, severity, amount::float8 AS amount, explanation
+         FROM flags WHERE cost_centre = $1 AND flag_id = ANY ($2::text[])`,
         [body.costCentre, ids],
       );
+      await auditChanges(tx, request, body.costCentre, before.rows, body.flags);
       const wasHigh = new Set(before.rows.filter((r) => isHigh(r.severity)).map((r) => r.flag_id));
       await tx.query(
         `INSERT INTO flags (cost_centre, flag_id, kind, severity, amount, explanation, reported_by)

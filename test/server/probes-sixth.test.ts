@@ -625,4 +625,42 @@ describe('probes: sixth pass', () => {
     // Done, she may import again.
     expect(await importAs('mallory', 'mallory 6')).toBe('mallory 6');
   });
+
+  test('a high flag reported again at 0.01 by any writer left no trace of what it was in the audit log (found)', async () => {
+    const cc = 'CC609';
+    const analyst = await server.token('an-609', 'analyst', [cc]);
+    const auditor = await server.token('au-609', 'controller', [cc]);
+    const report = async (flags: object[]) =>
+      created(
+        await server.as(analyst, { method: 'POST', url: '/api/flags', payload: { costCentre: cc, flags } }),
+        'report',
+      );
+    const overspend = {
+      flagId: 'flag:travel@3',
+      kind: 'overspend',
+      severity: 0.92,
+      amount: 12500.5,
+      explanation: 'Travel 2.5× plan',
+    };
+    const other = { flagId: 'flag:ads@3', kind: 'overspend', severity: 0.4, amount: 10 };
+    await report([overspend, other]);
+    const updates = async () =>
+      (
+        (
+          await server.as(auditor, { method: 'GET', url: `/api/audit?costCentre=${cc}&action=flag.update` })
+        ).json() as Json[]
+      ).map((r) => ({ entityId: r.entityId, before: r.before, after: r.after }));
+    // Reported again as it was: nothing changed, nothing more to record.
+    await report([overspend, other]);
+    expect(await updates()).toEqual([]);
+    // Played down, and its explanation rewritten: the audit log keeps what it was.
+    await report([{ ...overspend, severity: 0.01, explanation: 'fine' }, other]);
+    expect(await updates()).toEqual([
+      {
+        entityId: 'flag:travel@3',
+        before: [{ ...overspend }],
+        after: [{ ...overspend, severity: 0.01, explanation: 'fine' }],
+      },
+    ]);
+  });
 });
