@@ -71,7 +71,7 @@ const HEADER = ['line', 'period', 'through', 'kind', 'severity', 'explanation'];
  * @param {any[][]} actual Actual amounts, the same shape as plan; blank cells are periods not booked yet.
  * @param {any[][]} [labels] Line names, one per line (for example the account column). Default "line 1", "line 2", ….
  * @param {any[][]} [thresholds] A percentage threshold (0.05 = 5%), or a two-column range of setting names (minPct, minAbs, alpha, z, runRatePct, periodsPerYear, useForecast, sheetMateriality) and values.
- * @param {any[][]} [periods] Period labels, one per period (for example the header row "Jan" … "Dec"); the period columns and the explanations use them. Default: period numbers.
+ * @param {any[][]} [periods] Period labels, one per period (for example the header row "Jan" … "Dec"); the period columns and the explanations use them. A row of dates a month, a quarter or a week apart reads as "Jan 2026", "Q1 2026" or "2026-W05". Default: period numbers.
  * @returns {any[][]} A table with a header: line, period (first period of the issue), through (its last period), kind, severity (0 to 1), explanation.
  */
 export function varianceFlags(

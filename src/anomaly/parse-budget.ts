@@ -3,6 +3,7 @@
  * reported with where it is, so a finance user can fix the file.
  */
 import { numberFromText } from '../sheets/cells';
+import { datedPeriods } from '../sheets/period-dates';
 import { AnomalyErrors } from './errors';
 import { resolveThresholds } from './resolve-thresholds';
 import type { BudgetLine, DriverSeries, LineDrivers, ThresholdSettings } from './types';
@@ -119,7 +120,9 @@ function text(value: unknown, where: string, fallback?: string): string {
  * Checks `{"periods":[...],"lines":[{"id","costCentre","account","owner","plan":[],"actual":[],
  * "drivers"?}], "thresholds"?}`. `costCentre`, `account` and `owner` default to "" when absent;
  * `actual` may be shorter than the periods (later periods not booked yet); a blank amount is null or "";
- * a text that is a plain number ("1250") is that number. A blank period label (null, "") is "period n".
+ * a text that is a plain number ("1250") is that number. A blank period label (null, "") is "period n";
+ * periods that are all Excel date serials a month, a quarter or a week apart are "Jan 2026", "Q1 2026" or
+ * "2026-W05" (datedPeriods in src/sheets).
  * @throws ANOMALY_BAD_INPUT naming the field at fault; ANOMALY_LENGTH_MISMATCH when a series is
  *   longer than the periods; ANOMALY_DUPLICATE_LINE for a repeated id; ANOMALY_BAD_THRESHOLD. A repeated period label is
  *   a warning (`warnings`), not an error.
@@ -129,13 +132,16 @@ export function parseBudget(doc: unknown): BudgetDocument {
     throw AnomalyErrors.badInput('budget', 'the top level must be an object {"periods":[...],"lines":[...]}');
   if (!Array.isArray(doc.periods) || doc.periods.length === 0)
     throw AnomalyErrors.badInput('periods', 'must be a non-empty array of period labels');
-  const periods = doc.periods.map((p, i) => {
-    // A blank header cell is "period n", as readPeriodLabels (src/sheets) reads it: "" made "Over plan since : …".
-    if (p === null || (typeof p === 'string' && p.trim() === '')) return `period ${i + 1}`;
-    if (typeof p !== 'string' && typeof p !== 'number')
-      throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
-    return String(p);
-  });
+  // Dates as Excel hands them over (a header formatted "Jan-26" saved as JSON): "Jan 2026", as the function reads them.
+  const periods =
+    datedPeriods(doc.periods)?.labels ??
+    doc.periods.map((p, i) => {
+      // A blank header cell is "period n", as readPeriodLabels (src/sheets) reads it: "" made "Over plan since : …".
+      if (p === null || (typeof p === 'string' && p.trim() === '')) return `period ${i + 1}`;
+      if (typeof p !== 'string' && typeof p !== 'number')
+        throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
+      return String(p);
+    });
   const repeated = repeatedPeriodLabel(periods);
   if (!Array.isArray(doc.lines)) throw AnomalyErrors.badInput('lines', 'must be an array of budget lines');
   const seen = new Map<string, number>();

@@ -12,6 +12,7 @@ import type { BudgetLine } from '../model/budget-line';
 import { Errors } from '../errors';
 import { amountCell, cellAt, optionalTextCell } from './cells';
 import { SheetErrors } from './errors';
+import { datedPeriods } from './period-dates';
 import type { SheetGrid } from './sheet-value';
 import { gridWidth } from './sheet-value';
 
@@ -68,14 +69,19 @@ export function readPlanActualBlocks(input: PlanActualBlocks): BudgetLine[] {
 
 /**
  * The period labels of the blocks, one per period (in any shape, read row by row), as text: a number
- * reads as its text ("2026"), a blank cell as "period n". Null or undefined: no labels.
+ * reads as its text ("2026"), a blank cell as "period n". A row of dates (a header formatted "Jan-26"
+ * arrives as date serials) reads as "Jan 2026", "Q1 2026" or "2026-W05" by its spacing (datedPeriods).
+ * Null or undefined: no labels.
  * @throws INPUT_BAD_SHAPE when the count differs from `periods`; SHEET_ERROR_CELL for an error cell.
  * @example readPeriodLabels([['Jan', 'Feb', null]], 3) // ["Jan", "Feb", "period 3"]
+ * @example readPeriodLabels([[46023, 46054]], 2) // ["Jan 2026", "Feb 2026"]
  */
 export function readPeriodLabels(grid: SheetGrid | null | undefined, periods: number): string[] | undefined {
   if (grid === null || grid === undefined) return undefined;
   const cells = grid.flatMap((row, r) => row.map((value, c) => ({ value, at: cellAt('periods', r + 1, c + 1) })));
   if (cells.length !== periods)
     throw Errors.badShape('periods', `${periods} label(s), one per period`, `${cells.length}`);
+  const dated = datedPeriods(cells.map(({ value }) => value));
+  if (dated) return dated.labels;
   return cells.map(({ value, at }, i) => optionalTextCell(value, at) || `period ${i + 1}`);
 }

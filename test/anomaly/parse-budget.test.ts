@@ -40,6 +40,16 @@ describe('parseBudget', () => {
     expect(doc.warnings).toEqual([]);
     expect(() => parseBudget({ periods: ['a', true], lines: [] })).toThrow('periods[1]');
   });
+  it('reads periods that are Excel date serials a month apart as "Jan 2026" …; other numbers stay as they are', () => {
+    // A header formatted "Jan-26" (1 Jan, 1 Feb, 1 Mar 2026) saved as JSON from Excel's range.values.
+    expect(parseBudget({ periods: [46023, 46054, 46082], lines: [] }).periods).toEqual([
+      'Jan 2026',
+      'Feb 2026',
+      'Mar 2026',
+    ]);
+    expect(parseBudget({ periods: [1, 2, 3], lines: [] }).periods).toEqual(['1', '2', '3']);
+    expect(parseBudget({ periods: [2025, 2026], lines: [] }).periods).toEqual(['2025', '2026']);
+  });
   it('warns on byAccount and byLine settings for a name no line has (a misspelt name applies to nothing)', () => {
     const doc = {
       periods: ['a'],

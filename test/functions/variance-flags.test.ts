@@ -74,6 +74,14 @@ describe('FPA.VARIANCE.FLAGS', () => {
     expect(result[1].slice(0, 4)).toEqual(['Travel', 'Aug', 'Aug', 'outlier']);
   });
 
+  it('names the periods of a date header row ("Jan-26" cells arrive as date serials) "Jan 2026" …', () => {
+    // 1 Jan 2026 … 1 Dec 2026 as Excel's serials (=DATE(2026,1,1) is 46023).
+    const dates = [[46023, 46054, 46082, 46113, 46143, 46174, 46204, 46235, 46266, 46296, 46327, 46357]];
+    const result = callWithoutThrowing(() => varianceFlags([plan[0]], [actual[0]], [['Travel']], undefined, dates));
+    expect((result as unknown[][])[1].slice(0, 4)).toEqual(['Travel', 'Aug 2026', 'Aug 2026', 'outlier']);
+    expect((result as unknown[][])[1][5]).toMatch(/^One-off in Aug 2026: 1,600/);
+  });
+
   it('spills one row per persistent issue, with its span in the period labels given', () => {
     const months = [['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']];
     const under = [wobble.map((w, t) => (t >= 3 ? 800 * w : 1000 * w))];

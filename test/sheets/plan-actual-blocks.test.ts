@@ -114,6 +114,12 @@ describe('readPeriodLabels', () => {
     expect(readPeriodLabels(undefined, 3)).toBeUndefined();
     expect(readPeriodLabels(null, 3)).toBeUndefined();
   });
+  it('reads a header row of dates (Excel date serials) as the months, quarters or weeks they are', () => {
+    // A row formatted "Jan-26" holding 1 Jan, 1 Feb, 1 Mar 2026 arrives as serials.
+    expect(readPeriodLabels([[46023, 46054, 46082]], 3)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026']);
+    expect(readPeriodLabels([[46112], [46203]], 2)).toEqual(['Q1 2026', 'Q2 2026']);
+    expect(readPeriodLabels([[46023, 46054, null]], 3)).toEqual(['46023', '46054', 'period 3']);
+  });
   it('refuses a wrong count or an error cell, naming it', () => {
     expect(fpaErrorOf(() => readPeriodLabels([['Jan']], 2)).message).toMatch(/periods.*2 label\(s\), one per period/);
     expect(fpaErrorOf(() => readPeriodLabels([['Jan', cellError('#REF!')]], 2)).message).toMatch(/periods.*column 2/);
