@@ -100,7 +100,7 @@ it('the next candidate cites the measured past move, and the memory lists it', a
   const october = scanRange({ address: ADDRESS, values: sampleSheet(10) });
   const reserve = paneReserve({ lines: october.lines, flags: october.flags, kpis: [] }, budgets, measured, []);
   expect(screen.getByTestId('elastic-reserve').textContent).toBe(
-    `Elastic reserve ${Math.round(reserve.reserve).toLocaleString('en-US')} (90% band of the year-end landings of 6 lines): ${
+    `Reserve for forecast uncertainty ${Math.round(reserve.reserve).toLocaleString('en-US')} (the 90% range of where 6 lines may end the year, taken together): ${
       13936 <= reserve.reserve
         ? 'it can meet MKT-ADS (13,936) without a re-budget.'
         : 'no flag request is small enough to be met from it.'

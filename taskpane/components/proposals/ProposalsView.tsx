@@ -277,7 +277,8 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           )}
           {reserve && reserve.lines > 0 && (
             <Caption1 data-testid="elastic-reserve">
-              Elastic reserve {money(reserve.reserve)} (90% band of the year-end landings of {lines(reserve.lines)}):
+              Reserve for forecast uncertainty {money(reserve.reserve)} (the 90% range of where {lines(reserve.lines)}{' '}
+              may end the year, taken together):
               {reserve.absorbed.length === 0
                 ? ' no flag request is small enough to be met from it.'
                 : ` it can meet ${reserve.absorbed.map((r) => `${r.line} (${money(r.change)})`).join(', ')} without a re-budget.`}
