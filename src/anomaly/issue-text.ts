@@ -37,16 +37,18 @@ const timesOf = (evidence: number): string =>
   evidence > MOST_TIMES ? `more than ${money(MOST_TIMES)}×` : times(evidence);
 
 /**
- * Whether a variance over these periods can be quoted as a share of their plan: not when the plan
- * changes sign among them (a share of a sum that nets out means nothing: "599 (323.8%) under plan")
- * nor when it sums to about 0 (less than the smallest `base` among them: the engine's floor when a
- * period is planned below it).
+ * The one rule for quoting a variance over periods `from`…`to` as a share of their plan: not when the
+ * line's plan changes sign (a profit or net line swinging through 0: a share of one stretch of that swing
+ * means nothing, "2,556 (614.4%) over plan" on a plan of −416, "599 (323.8%) under plan" on a span that
+ * nets out), nor when the span's plan sums to about 0 (less than the smallest `base` among its periods:
+ * the engine's floor when a period is planned below it, so a share of the floor, not of a plan).
  */
-function planShares(plan: readonly number[], base: readonly number[]): boolean {
+function planShares(view: LineResiduals, from: number, to: number): boolean {
+  const plan = view.plan.slice(from, to + 1);
   const sum = plan.reduce((s, v) => s + v, 0);
-  const floor = Math.min(...base);
-  const signs = new Set(plan.filter((v) => v !== 0).map(Math.sign));
-  return signs.size === 1 && Math.abs(sum) >= floor;
+  const floor = Math.min(...view.base.slice(from, to + 1));
+  const signs = new Set(view.plan.filter((v) => v !== 0).map(Math.sign));
+  return signs.size === 1 && sum !== 0 && Math.abs(sum) >= floor;
 }
 
 /** A line with no plan at all (every period 0): its variances have no share of plan to quote. */
@@ -72,12 +74,11 @@ export function oneOffText(view: LineResiduals, issue: Issue, kind: FlagKind, la
   const variance = view.actual[i] - view.plan[i];
   const head = kind === 'outlier' ? `One-off in ${label(view.index[i])}` : `${label(view.index[i])}, the latest period`;
   const tail = kind === 'outlier' ? '' : ' One period so far: not yet a pattern.';
-  // A share of a period planned at (about) 0 would be of the engine's floor, not of anything the user planned.
-  const share =
-    view.plan[i] !== 0 && view.base[i] === Math.abs(view.plan[i])
-      ? ` (${percent(Math.abs(variance) / view.base[i])})`
-      : '';
-  return `${head}: ${money(view.actual[i])} against a plan of ${money(view.plan[i])}, ${money(Math.abs(variance))}${share} ${side(variance)} plan, ${timesOf(issue.evidence)} the spread of the line's other periods.${tail}`;
+  const spread = `${timesOf(issue.evidence)} the spread of the line's other periods.${tail}`;
+  // Nothing planned: the actual is the whole variance ("a plan of 0.00, 5,000 over plan" said it twice).
+  if (view.plan[i] === 0) return `${head}: ${money(view.actual[i])} with nothing planned, ${spread}`;
+  const share = planShares(view, i, i) ? ` (${percent(Math.abs(variance) / Math.abs(view.plan[i]))})` : '';
+  return `${head}: ${money(view.actual[i])} against a plan of ${money(view.plan[i])}, ${money(Math.abs(variance))}${share} ${side(variance)} plan, ${spread}`;
 }
 
 /** A persistent issue: since when, how much in total, what it was before, and its shape. */
@@ -95,8 +96,7 @@ export function runText(
   const ended = issue.to < view.index.length - 1;
   const span = ended ? `from ${label(onset)} to ${label(through)}` : `since ${label(onset)}`;
   const share =
-    figures.plan !== 0 &&
-    planShares(view.plan.slice(issue.from, issue.to + 1), view.base.slice(issue.from, issue.to + 1))
+    figures.plan !== 0 && planShares(view, issue.from, issue.to)
       ? ` (${percent(Math.abs(figures.variance / figures.plan))})`
       : '';
   // Without any plan the line's variation and level are shares of the engine's floor: say nothing of them.

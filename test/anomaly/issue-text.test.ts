@@ -71,15 +71,15 @@ describe('sentences', () => {
       /ends 2,400 \(20\.0%\) under its budget of 12,000, which could be freed for reallocation\./,
     );
   });
-  it('quote no share of a plan of 0 and no 16-digit multiple of a spread of nothing', () => {
+  it('say "nothing planned" for a plan of 0 (not "a plan of 0.00") and no 16-digit multiple of a spread of nothing', () => {
     const zeroPlan = lineResiduals(new Array(12).fill(0), [0, 0, 0, 5000, 0, 0, 0, 0, 0, 0, 0, 0], 12);
     const huge = { ...issue(3, 3, 1), evidence: 2.28e15 };
     expect(oneOffText(zeroPlan, huge, 'outlier', label)).toBe(
-      "One-off in Apr: 5,000 against a plan of 0.00, 5,000 over plan, more than 1,000× the spread of the line's other periods.",
+      "One-off in Apr: 5,000 with nothing planned, more than 1,000× the spread of the line's other periods.",
     );
     const somePlanned = lineResiduals([1000, 1000, 0, 1000, 1000, 1000], [1000, 1000, 3000, 1000, 1000, 1000], 12);
     expect(oneOffText(somePlanned, issue(2, 2, 1), 'outlier', label)).toMatch(
-      /: 3,000 against a plan of 0.00, 3,000 over plan, 12×/,
+      /^One-off in Mar: 3,000 with nothing planned, 12× the spread/,
     );
     const level = lineResiduals(new Array(12).fill(0), [0, 0, 0, 0, 900, 900, 900, 900, 900, 900, 900, 900], 12);
     const text = runText(level, issue(4, 11, 1), 'shift', { variance: 7200, plan: 0, level: 9e11 }, 0, label);
@@ -91,7 +91,7 @@ describe('sentences', () => {
       "One-off in Apr: 0.0146 against a plan of 0.0046, 0.01 (217.4%) over plan, 12× the spread of the line's other periods.",
     );
   });
-  it('quote no share of a plan that changes sign over the span, or of a period planned at about 0', () => {
+  it('quote no share of a plan that changes sign (over the line), or of a period planned at about 0', () => {
     const plan = [1000, 1000, 1000, 1000, 200, -300, 250, -330, 1000, 1000];
     const actual = [1000, 1000, 1000, 1000, 50, -450, 100, -480, 1000, 1000];
     const mixed = lineResiduals(plan, actual, 12);
@@ -101,6 +101,25 @@ describe('sentences', () => {
     const oneSide = lineResiduals(plan.map(Math.abs), actual.map(Math.abs), 12);
     expect(runText(oneSide, issue(4, 7, -1), 'shift', { variance: -600, plan: 1080, level: -0.5 }, 0, label)).toMatch(
       /^Under plan from May to Aug: 600 \(55\.6%\) under plan/,
+    );
+    // A one-off on a line whose plan swings through 0 (a net line): no share of that period's plan, as for a run.
+    const swing = [600, 300, -100, -416, -300, 200, 600, 700];
+    const crossing = lineResiduals(swing, [600, 300, -100, 2140, -300, 200, 600, 700], 12);
+    expect(oneOffText(crossing, issue(3, 3, 1), 'outlier', label)).toBe(
+      "One-off in Apr: 2,140 against a plan of -416, 2,556 over plan, 12× the spread of the line's other periods.",
+    );
+    // The same period on a line planned below 0 throughout (revenue kept as a negative cost) keeps its share.
+    const negative = lineResiduals(
+      swing.map((p) => -Math.abs(p)),
+      [-600, -300, -100, 2140, -300, -200, -600, -700],
+      12,
+    );
+    expect(oneOffText(negative, issue(3, 3, 1), 'outlier', label)).toMatch(
+      /a plan of -416, 2,556 \(614\.4%\) over plan/,
+    );
+    // A run on the swinging line: no share even where its span keeps one side.
+    expect(runText(crossing, issue(0, 1, 1), 'overspend', { variance: 90, plan: 900, level: 0.1 }, 0, label)).toMatch(
+      /^Over plan from Jan to Feb: 90.00 over plan over 2 periods/,
     );
     // A period planned at 1 on a line planned at 1,000: a share of the engine's floor, not of a plan.
     const nearZero = lineResiduals([1000, 1000, 1000, 1, 1000, 1000], [1000, 1000, 1000, 600, 1000, 1000], 12);

@@ -46,6 +46,32 @@ test('writes exactly the issue format, with the period label', async () => {
   expect(io.stderr).toMatch(/1 flags on 2 lines/);
 });
 
+test('periods saved from a date header (Excel serials) read "Jan 2026" …; no share of a plan of 0 or of a line swinging through 0', async () => {
+  // 1 Jan … 1 Dec 2026 as Excel hands a header formatted "Jan-26" over (=DATE(2026,1,1) is 46023).
+  const dates = [46023, 46054, 46082, 46113, 46143, 46174, 46204, 46235, 46266, 46296, 46327, 46357];
+  const swing = periods.map((_, t) => Math.round(1000 * Math.sin((2 * Math.PI * t) / 12 + 2)));
+  const lines = [
+    budget.lines[0],
+    { id: 'ZERO', plan: periods.map(() => 0), actual: periods.map((_, t) => (t === 9 ? 500 : 0)) },
+    { id: 'NET', plan: swing, actual: swing.map((p, t) => p + 10 * (wobble[t] - 1) * 100 + (t === 3 ? 2500 : 0)) },
+  ];
+  const out = path.join(dir, 'dated.json');
+  expect(await run([write('dated.json', { periods: dates, lines }), '--out', out, '--no-forecast'])).toBe(0);
+  const flags = JSON.parse(fs.readFileSync(out, 'utf8')).flags;
+  const byLine = (id: string) => flags.find((f: { line: string }) => f.line === id);
+  expect(flags.map((f: object) => Object.keys(f))).toEqual(
+    flags.map(() => ['line', 'period', 'through', 'kind', 'severity', 'explanation']),
+  );
+  expect(byLine('TRV-1')).toMatchObject({ period: 'Aug 2026', through: 'Aug 2026', kind: 'outlier' });
+  expect(byLine('TRV-1').explanation).toMatch(
+    /^One-off in Aug 2026: 1,600 against a plan of 1,000, 600 \(60\.0%\) over/,
+  );
+  expect(byLine('ZERO').explanation).toMatch(/^One-off in Oct 2026: 500 with nothing planned, /);
+  expect(byLine('NET').explanation).toMatch(
+    /^One-off in Apr 2026: [\d,]+ against a plan of -?[\d,]+, 2,5\d\d over plan, /,
+  );
+});
+
 test('a persistent deviation is one flag: period is its onset, through its last period', async () => {
   const under = {
     periods,
