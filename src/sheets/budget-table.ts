@@ -19,7 +19,9 @@
  *   #N/A) means the plan's total.
  * - Blank rows above the header are skipped. Rows and columns in messages count inside the range.
  * - A blank header cell right of a plan or actual column, over a column that holds values, is refused
- *   (a header merged over the months, or on two rows, would otherwise read as one period).
+ *   (a header merged over the months, or on two rows, would otherwise read as one period). So are two
+ *   or more plan (or actual) headers without a period: the same merged header as the pane reads it,
+ *   its value in every cell of the merged area.
  */
 import type { BudgetLine } from '../model/budget-line';
 import { amountCell, cellAt, numberFromText, optionalTextCell } from './cells';
@@ -103,6 +105,22 @@ function mergedHeader(
 }
 
 /**
+ * A header merged over the months reads, once the pane gives every cell of a merged area its value
+ * (merged-areas.ts), as the same "plan" (or "actual") in each column: periods without a label.
+ * @throws SHEET_BAD_HEADER naming the header and its columns when two or more carry it
+ */
+function unlabelledRepeat(names: readonly string[], word: string, columns: readonly number[]): void {
+  const bare = columns.filter((c) => label(names[c], word) === '');
+  if (bare.length < 2) return;
+  const listed = bare.map((c) => c + 1);
+  throw SheetErrors.badHeader(
+    BUDGET_TABLE,
+    `the header names "${names[bare[0]]}" without a period in columns ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}; a header merged over several columns, or on two rows, is not read`,
+    `Give every period its own header cell: "${word} Jan", "${word} Feb", ….`,
+  );
+}
+
+/**
  * Fewer actual than plan columns (a sheet that adds an actual column as each month closes): each actual
  * column goes to the plan period of the same label, -1 where a period has none yet; null when the labels
  * do not pair up that way (blank, unknown, repeated or out of order).
@@ -149,6 +167,11 @@ function readHeader(grid: SheetGrid): Header {
     );
   const plan = normal.flatMap((n, c) => (/^plan\b/.test(n) ? [c] : []));
   const given = normal.flatMap((n, c) => (/^actual\b/.test(n) ? [c] : []));
+  for (const [word, columns] of [
+    ['plan', plan],
+    ['actual', given],
+  ] as const)
+    unlabelledRepeat(names, word, columns);
   const actual =
     given.length > 0 && given.length < plan.length ? (actualsByPeriod(normal, plan, given) ?? given) : given;
   if (plan.length === 0 || actual.length !== plan.length)
@@ -174,7 +197,7 @@ function readHeader(grid: SheetGrid): Header {
  * Reads the plan/actual table. Row problems (an amount that is not a number, a repeated id, a line
  * without plan) are returned located, and those rows left out; the others are read.
  * @throws SHEET_BAD_HEADER when the range is empty, the header has no id column, a column twice,
- *   or plan and actual columns that do not pair up.
+ *   "plan" (or "actual") without a period twice, or plan and actual columns that do not pair up.
  * @example readBudgetTable([['id', 'plan 1', 'actual 1', 'budget'], ['L1', 10, 12, 10]]).lines[0].actual // [12]
  */
 export function readBudgetTable(grid: SheetGrid): BudgetTable {

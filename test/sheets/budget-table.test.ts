@@ -7,6 +7,7 @@ import { FpaError } from '../../src/errors';
 import { budgetTableValues, readBudgetTable } from '../../src/sheets/budget-table';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
 import { cellError } from '../../src/sheets/sheet-value';
+import { fillMergedAreas } from '../../src/sheets/merged-areas';
 import { sampleSheet } from '../../taskpane/review/sample-sheet';
 
 const HEADER = ['id', 'cost centre', 'account', 'owner', 'budget', 'plan Jan', 'plan Feb', 'actual Jan', 'actual Feb'];
@@ -151,6 +152,54 @@ describe('readBudgetTable', () => {
     );
   });
 
+  it.each<[string, SheetGrid, string[], RegExp]>([
+    [
+      'on two rows',
+      [
+        ['id', 'cost centre', 'plan', null, null, 'actual', null, null],
+        [null, null, 'Jan', 'Feb', 'Mar', 'Jan', 'Feb', 'Mar'],
+        ['L1', 'CC', 100, 100, 100, 90, 95, 120],
+      ],
+      ['C1:E1', 'F1:H1'],
+      /the header names "plan" without a period in columns 3, 4 and 5; a header merged over several columns, or on two rows, is not read/,
+    ],
+    [
+      'on one row',
+      [
+        ['id', 'plan', '', '', 'actual', '', ''],
+        ['L1', 100, 100, 100, 90, 95, '120'],
+      ],
+      ['B1:D1', 'E1:G1'],
+      /the header names "plan" without a period in columns 2, 3 and 4/,
+    ],
+    [
+      'over the actuals only',
+      [
+        ['id', 'plan Jan', 'plan Feb', 'Actual', ''],
+        ['L1', 100, 100, 90, 95],
+      ],
+      ['D1:E1'],
+      /the header names "Actual" without a period in columns 4 and 5/,
+    ],
+  ])(
+    'refuses a header merged over the months %s as the pane reads it (each merged cell holding "plan"), naming it',
+    (_name, grid, areas, message) => {
+      const error = headerError(fillMergedAreas(grid, areas, 'A1'));
+      expect(error.code).toBe('SHEET_BAD_HEADER');
+      expect(error.message).toMatch(message);
+      expect(error.hint).toMatch(/Give every period its own header cell/);
+    },
+  );
+
+  it('still reads one plain "plan" and "actual" pair (one period, P1)', () => {
+    const table = readBudgetTable([
+      ['id', 'plan', 'actual'],
+      ['L1', 10, 12],
+    ]);
+    expect(table.periods).toEqual(['P1']);
+    expect(table.lines[0].actual).toEqual([12]);
+  });
+
   it('keeps reading a column without a header beside the table that holds no amounts on a line (notes)', () => {
     const table = readBudgetTable([
       ['id', 'plan Jan', 'actual Jan', null],
@@ -177,7 +226,10 @@ describe('readBudgetTable', () => {
     expect(headerError([['id', 'plan Jan', 'plan Feb', 'plan Mar', 'actual Mar', 'actual Jan']]).message).toMatch(
       /found 3 plan and 2 actual/,
     );
-    expect(headerError([['id', 'plan', 'plan', 'actual']]).message).toMatch(/found 2 plan and 1 actual/);
+    // Two bare "plan" headers are what a merged header reads as: refused as such (before the count).
+    expect(headerError([['id', 'plan', 'plan', 'actual']]).message).toMatch(
+      /names "plan" without a period in columns 2 and 3/,
+    );
     expect(headerError([['id', 'plan Jan', 'plan Feb']]).message).toMatch(/found 2 plan and 0 actual/);
   });
 
