@@ -2,11 +2,13 @@
  * The Office.js implementation of `Workbook`. Every call is one `Excel.run` batch. The runner and the
  * document settings are injectable so adapter tests can drive this file with office-addin-mock.
  */
+import { fillMergedAreas, outsideTopLefts, splitAreas } from '../../src/sheets/merged-areas';
+import { gridWidth } from '../../src/sheets/sheet-value';
 import { blockAddress, qualified, rectangular, safeSheetName } from './address';
 import { literalValues } from './literal-text';
 import { readOfficeCells } from './office-cells';
 import { applyOfficeWrites, readOfficeState } from './office-template';
-import type { Cell, Workbook } from './types';
+import type { Cell, RangeValues, Workbook } from './types';
 import type { ExcelRunner } from './excel-runner';
 
 /** The part of Office.Settings used to keep the model copy in the document. */
@@ -44,31 +46,57 @@ function saveSetting(s: DocumentSettings, key: string, json: string): Promise<vo
   });
 }
 
+/**
+ * Whether Excel can list a range's merged areas (`Range.getMergedAreasOrNullObject`, ExcelApi 1.13).
+ * The manifest asks for 1.13, so this holds wherever the add-in loads; where it would not, ranges are
+ * read without filling merged areas.
+ */
+export const mergedAreasSupported = (): boolean =>
+  typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.13') === true;
+
+/**
+ * The one place the pane reads a range's values (the selection, an address, a table): each merged
+ * area's value in every cell of the area (src/sheets/merged-areas.ts), where Excel gives it in the
+ * top-left cell only. The merged areas load in the same sync as the values; one more sync only when
+ * an area starts outside the range (its top-left value is read then).
+ */
+async function readValues(context: Excel.RequestContext, range: Excel.Range, merged: boolean): Promise<RangeValues> {
+  range.load('address, values');
+  const areas = merged ? range.getMergedAreasOrNullObject() : null;
+  areas?.load('address, isNullObject');
+  await context.sync();
+  const values = range.values as Cell[][];
+  if (!areas || areas.isNullObject) return { address: range.address, values };
+  const list = splitAreas(areas.address);
+  const [, origin] = splitAddress(range.address);
+  const corners = outsideTopLefts(list, origin, values.length, gridWidth(values));
+  const outside = new Map<string, Cell>();
+  if (corners.length) {
+    const cells = corners.map((cell) => [cell, range.worksheet.getRange(cell).load('values')] as const);
+    await context.sync();
+    for (const [cell, r] of cells) outside.set(cell, r.values[0][0] as Cell);
+  }
+  return { address: range.address, values: fillMergedAreas(values, list, origin, outside) };
+}
+
 const A1 = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
 export function createOfficeWorkbook(
   run: ExcelRunner = (batch) => Excel.run(batch),
   settings: () => DocumentSettings = () => Office.context.document.settings,
+  merged: () => boolean = mergedAreasSupported,
 ): Workbook {
   return {
     label: 'Excel',
-    readSelection: () =>
-      run(async (context) => {
-        const range = context.workbook.getSelectedRange();
-        range.load('address, values');
-        await context.sync();
-        return { address: range.address, values: range.values as Cell[][] };
-      }),
+    readSelection: () => run((context) => readValues(context, context.workbook.getSelectedRange(), merged())),
     readRange: (address) =>
-      run(async (context) => {
+      run((context) => {
         const [sheet, local] = splitAddress(address);
         let range: Excel.Range;
         if (sheet) range = context.workbook.worksheets.getItem(sheet).getRange(local);
         else if (A1.test(local)) range = context.workbook.worksheets.getActiveWorksheet().getRange(local);
         else range = context.workbook.tables.getItem(local).getRange();
-        range.load('address, values');
-        await context.sync();
-        return { address: range.address, values: range.values as Cell[][] };
+        return readValues(context, range, merged());
       }),
     writeRange: (address, values) =>
       run(async (context) => {

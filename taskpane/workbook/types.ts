@@ -12,6 +12,10 @@ export type { Cell };
 export interface RangeValues {
   /** Sheet-qualified A1 address, e.g. "Drivers!A1:F4". */
   address: string;
+  /**
+   * The cells' values. A merged area's value is in every cell of the area (Excel gives it in the
+   * top-left cell only; src/sheets/merged-areas.ts), so a cost centre merged over its lines reads on each.
+   */
   values: Cell[][];
 }
 

@@ -43,6 +43,13 @@ export interface ExcelMockOptions {
   /** Existing native tables: name → sheet, address and values (for readRange by table name). */
   tables?: { name: string; sheet: string; address?: string; values?: unknown[][] }[];
   names?: string[];
+  /**
+   * Ranges with values, by sheet-qualified address as the adapter asks for them ("Plan!B3:E7"), each
+   * with its merged areas as Excel lists them (sheet-qualified; none: the null object).
+   */
+  ranges?: Record<string, { values: unknown[][]; merged?: string[] }>;
+  /** The selected range's sheet-qualified address (a key of `ranges`). */
+  selection?: string;
   /** Fails the n-th sync (1-based) with this error, as Excel does for a write it refuses. */
   failSync?: { at: number; error: MockOfficeError };
 }
@@ -113,9 +120,10 @@ export function excelMock(options: ExcelMockOptions): ExcelMock {
       `${sheet}!${address}`,
       { font },
     );
+    const given = options.ranges?.[`${sheet}!${address}`];
     const data = {
       address: `${sheet}!${address}`,
-      values: used?.formulas ?? [],
+      values: given?.values ?? used?.formulas ?? [],
       formulas: used?.formulas ?? [],
       rowIndex: used?.row ?? 0,
       columnIndex: used?.column ?? 0,
@@ -125,8 +133,20 @@ export function excelMock(options: ExcelMockOptions): ExcelMock {
       getEntireColumn: () => range(sheet, `column of ${address}`),
       getOffsetRange: () => range(sheet, `offset of ${address}`),
       getResizedRange: () => range(sheet, `resized ${address}`),
+      getMergedAreasOrNullObject: () => {
+        record(['getMergedAreasOrNullObject', `${sheet}!${address}`]);
+        const merged = given?.merged ?? [];
+        return mock(
+          { address: merged.join(', '), isNullObject: merged.length === 0 } satisfies Members<Excel.RangeAreas>,
+          'areas.',
+          `${sheet}!${address}`,
+        );
+      },
     } satisfies Members<Excel.Range>;
-    const r = mock(data, '', `${sheet}!${address}`, { format } satisfies Members<Excel.Range>);
+    const r = mock(data, '', `${sheet}!${address}`, {
+      format,
+      worksheet: worksheet(sheet),
+    } satisfies Members<Excel.Range>);
     addressOf.set(r, `${sheet}!${address}`);
     return r;
   };
@@ -210,6 +230,11 @@ export function excelMock(options: ExcelMockOptions): ExcelMock {
   const names = new Set(options.names ?? []);
 
   const workbook = {
+    getSelectedRange: () => {
+      const selection = options.selection ?? 'Sheet1!A1';
+      const at = selection.lastIndexOf('!');
+      return range(selection.slice(0, at), selection.slice(at + 1));
+    },
     worksheets: collection(
       () => [...existing].map((n) => worksheet(n)),
       {
