@@ -155,7 +155,7 @@ function readHeader(grid: SheetGrid): Header {
       throw SheetErrors.badHeader(
         BUDGET_TABLE,
         `the header names "${BUDGET_COLUMNS[key][0]}" twice (columns ${found.map((c) => c + 1).join(' and ')})`,
-        'Rename or remove one of them.',
+        'Rename or remove one of them; a header cell merged over two columns names both.',
       );
     keys[key] = found.length ? found[0] : -1;
   }

@@ -191,6 +191,13 @@ describe('readBudgetTable', () => {
     },
   );
 
+  it('refuses a line column header merged over two columns as the pane reads it, saying so', () => {
+    const grid = fillMergedAreas([['id', 'cost centre', '', 'plan Jan', 'actual Jan']], ['B1:C1'], 'A1');
+    const error = headerError(grid);
+    expect(error.message).toMatch(/names "cost centre" twice \(columns 2 and 3\)/);
+    expect(error.hint).toMatch(/a header cell merged over two columns names both/);
+  });
+
   it('still reads one plain "plan" and "actual" pair (one period, P1)', () => {
     const table = readBudgetTable([
       ['id', 'plan', 'actual'],
