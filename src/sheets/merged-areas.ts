@@ -2,8 +2,9 @@
  * Merged cells in a range read from Excel. Excel gives a merged area's value in its top-left cell and a
  * blank in every other cell, so a cost centre merged over its lines would read as blank on all but the
  * first line. The task pane asks Excel for the range's merged areas and, with `fillMergedAreas`, hands
- * the readers a grid where every cell of a merged area holds the area's value. This is not a fill-down
- * of blanks: a blank that is not part of a merged area stays blank.
+ * the readers a grid where every cell of a merged area holds the area's value (a number excepted: one
+ * amount stays one amount). This is not a fill-down of blanks: a blank that is not part of a merged
+ * area stays blank.
  */
 import { columnLetters, parseCell } from './a1';
 
@@ -94,6 +95,11 @@ export function outsideTopLefts(areas: readonly string[], origin: string, rows: 
  * merged areas' A1 addresses on the same sheet. An area partly outside the grid fills the part inside;
  * when its top-left cell is outside, its value comes from `outside` (keyed by that cell's address, "A2")
  * and the area is left as read without it. The grid is copied, not changed; rows stay as long as read.
+ *
+ * A number is not copied: a number merged over several cells is one amount (a quarter's amount merged
+ * over its three months, one budget over two lines), and copying it would count it once per cell. It
+ * stays in the top-left cell, as Excel gives it. Texts (a text that reads as a number too: a code typed
+ * as text), TRUE/FALSE and error values are copied.
  * @example fillMergedAreas([['cc', 'id'], ['MKT', 'L1'], ['', 'L2']], ['A2:A3'], 'A1')
  *   // [['cc', 'id'], ['MKT', 'L1'], ['MKT', 'L2']]
  */
@@ -113,6 +119,7 @@ export function fillMergedAreas<T>(
     const inside = top >= 0 && left >= 0 && top < out.length && left < out[top].length;
     if (!inside && !outside.has(corner)) continue;
     const value = inside ? out[top][left] : (outside.get(corner) as T);
+    if (typeof value === 'number') continue;
     const lastRow = Math.min(b.bottom - at.top, out.length - 1);
     for (let r = Math.max(top, 0); r <= lastRow; r++) {
       const row = out[r];

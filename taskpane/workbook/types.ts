@@ -14,7 +14,8 @@ export interface RangeValues {
   address: string;
   /**
    * The cells' values. A merged area's value is in every cell of the area (Excel gives it in the
-   * top-left cell only; src/sheets/merged-areas.ts), so a cost centre merged over its lines reads on each.
+   * top-left cell only; src/sheets/merged-areas.ts), so a cost centre merged over its lines reads on each;
+   * a number stays in the top-left cell only (one amount).
    */
   values: Cell[][];
 }

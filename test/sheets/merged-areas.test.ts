@@ -1,5 +1,6 @@
 import { cellBlock, fillMergedAreas, outsideTopLefts, splitAreas } from '../../src/sheets/merged-areas';
 import { readBudgetTable } from '../../src/sheets/budget-table';
+import type { SheetValue } from '../../src/sheets/sheet-value';
 
 describe('merged areas', () => {
   // A plan/actual table at B3 whose cost centre (column C) is merged over two lines each.
@@ -38,12 +39,12 @@ describe('merged areas', () => {
   test('an area partly outside the range fills the part inside; a top-left outside comes from `outside`', () => {
     // The range is B2:C3; the area B3:D5 runs past its right and bottom edges.
     const g = [
-      [1, 2],
-      [3, null],
+      ['a', 'b'],
+      ['c', null],
     ];
     expect(fillMergedAreas(g, ['B3:D5'], 'B2')).toEqual([
-      [1, 2],
-      [3, 3],
+      ['a', 'b'],
+      ['c', 'c'],
     ]);
     // The area A1:B3 starts above and left of the range: without its value the cells stay as read.
     const h = [
@@ -58,6 +59,22 @@ describe('merged areas', () => {
       ['CC', 'y'],
       ['z', 'w'],
     ]);
+  });
+
+  test('a number merged over cells stays one amount in the top-left cell; a text number, TRUE and errors are copied', () => {
+    // A quarter's plan merged over Jan–Mar: copied, the quarter would be counted three times.
+    const g: SheetValue[][] = [
+      ['id', 'plan Jan', 'plan Feb', 'plan Mar'],
+      ['L1', 300, '', ''],
+      ['4100', true, '#N/A', null],
+      ['', '', '', ''],
+    ];
+    expect(fillMergedAreas(g, ['B2:D2'], 'A1')[1]).toEqual(['L1', 300, '', '']);
+    expect(fillMergedAreas(g, ['A3:A4', 'B3:B4', 'C3:D4'], 'A1').slice(2)).toEqual([
+      ['4100', true, '#N/A', '#N/A'],
+      ['4100', true, '#N/A', '#N/A'],
+    ]);
+    expect(fillMergedAreas([[null], [null]], ['A1:A2'], 'A2', new Map([['A1', 7]]))).toEqual([[null], [null]]);
   });
 
   test('no merged areas, or areas that miss the range, leave a copy of the grid', () => {
