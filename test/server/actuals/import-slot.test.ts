@@ -39,15 +39,15 @@ describe('ImportSlot: one import at a time, a bounded queue', () => {
     expect(await slot.run(async () => 'next')).toBe('next');
   });
 
-  test('one import running or waiting per user: a second is a 429 for that user only, and a failure frees them', async () => {
+  test('one import waiting per user: a third is a 429 for that user only, and the queue stays open to others', async () => {
     const slot = new ImportSlot(2);
     const a = gate();
     const first = slot.run(() => a.promise.then(() => 'a'), 'ann');
-    await expect(slot.run(async () => 'again', 'ann')).rejects.toMatchObject({ statusCode: 429, code: 'SERVER_BUSY' });
+    const second = slot.run(async () => 'a2', 'ann');
+    await expect(slot.run(async () => 'a3', 'ann')).rejects.toMatchObject({ statusCode: 429, code: 'SERVER_BUSY' });
     const other = slot.run(async () => 'bob', 'bob');
     a.open();
-    expect(await Promise.all([first, other])).toEqual(['a', 'bob']);
-    await expect(slot.run(() => Promise.reject(new Error('bad file')), 'ann')).rejects.toThrow('bad file');
+    expect(await Promise.all([first, second, other])).toEqual(['a', 'a2', 'bob']);
     expect(await slot.run(async () => 'ann again', 'ann')).toBe('ann again');
   });
 });
