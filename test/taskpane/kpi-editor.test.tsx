@@ -134,3 +134,23 @@ it('signed in, Remove deletes the shared KPI through the connector; a refusal ke
   expect(await repository.list('kpis')).toEqual([]);
   await waitFor(() => expect(screen.queryByText(/Leads is kept/)).toBeNull(), { timeout: 10000 });
 }, 30000);
+
+it('says how to select target and actual under the button that reads them, not under Save KPI', async () => {
+  const workbook = createWorkbookDouble({ selection: { address: 'KPI!A1:M2', values: sampleKpiRows() } });
+  renderEditor({ repository: createMemoryRepository(), workbook, lineIds: ['MKT-ADS'], kpis: [] });
+  const read = screen.getByRole('button', { name: 'Read target and actual from selection' });
+  const save = screen.getByRole('button', { name: 'Save KPI' });
+  const describedBy = (e: HTMLElement) =>
+    (e.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+  expect(describedBy(read)).toMatch(/^Select two rows: target, then actual/);
+  expect(describedBy(save)).toBe('');
+  // The hint follows the read button, and Save KPI comes after the hint.
+  const hint = screen.getByText(/^Select two rows/);
+  expect(read.compareDocumentPosition(hint) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(hint.compareDocumentPosition(save) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  fireEvent.click(read);
+  await waitFor(() => expect(describedBy(read)).toBe('12 periods read (11 actuals).'));
+});

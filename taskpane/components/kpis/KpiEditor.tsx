@@ -6,7 +6,7 @@
  * KPIs: the links list shows every KPI of each line. The Proposals view aims the allocation at their
  * priority-weighted sum.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { SelectField } from '../shared/SelectField';
 import type { KpiDirection } from '../../../src/model/kpi';
@@ -28,6 +28,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   narrow: { width: '90px' },
   error: { color: tokens.colorPaletteRedForeground1 },
+  series: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface KpiEditorProps {
@@ -45,11 +47,19 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signedIn = null }: KpiEditorProps) {
   const styles = useStyles();
+  const seriesHint = useId();
   const numbers = useNumbers();
   const [draft, setDraft] = useState<KpiDraft>(EMPTY_KPI_DRAFT);
   const [problem, setProblem] = useState<{ field: string; text: string } | null>(null);
   const set = (patch: Partial<KpiDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const error = (field: string) => (problem?.field === field ? problem.text : undefined);
+  /** A problem that belongs to no text box (the list, the lines, the series), as an alert in place. */
+  const alertOf = (field: 'list' | 'lines' | 'series') =>
+    error(field) && (
+      <Caption1 role="alert" className={styles.error}>
+        {error(field)}
+      </Caption1>
+    );
   /** A text box for one field of the draft, with that field's problem under it. */
   const textField = (key: 'name' | 'ownerCostCentre' | 'unit' | 'priority', label: string, narrow = true) => (
     <Field label={label} size="small" validationMessage={error(key)}>
@@ -134,11 +144,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
           ))}
         </ul>
       )}
-      {error('list') && (
-        <Caption1 role="alert" className={styles.error}>
-          {error('list')}
-        </Caption1>
-      )}
+      {alertOf('list')}
       {links.length > 0 && (
         <>
           <Caption1 id="kpi-links-label">
@@ -181,31 +187,26 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
             />
           ))}
         </div>
-        {error('lines') && (
-          <Caption1 role="alert" className={styles.error}>
-            {error('lines')}
-          </Caption1>
-        )}
+        {alertOf('lines')}
       </div>
       <LinkFields lines={draft.lines} links={draft.links} unit={draft.unit} onChange={setLink} problem={problem} />
-      <Field
-        size="small"
-        validationMessage={error('series')}
-        hint={
-          draft.series
+      {/* The hint says what to select and sits right under the button that reads it (not under Save KPI). */}
+      <div className={styles.series}>
+        <Button size="small" onClick={readSeries} aria-describedby={seriesHint}>
+          Read target and actual from selection
+        </Button>
+        <Caption1 id={seriesHint} className={styles.hint}>
+          {draft.series
             ? `${countOf(draft.series.target.length, 'period')} read (${countOf(draft.series.actual.filter((v) => v !== null).length, 'actual')}).`
-            : 'Select two rows: target, then actual (one period per cell; a "target"/"actual" label first is fine).'
-        }
-      >
-        <div className={styles.row}>
-          <Button size="small" onClick={readSeries}>
-            Read target and actual from selection
-          </Button>
-          <Button size="small" appearance="primary" onClick={save}>
-            Save KPI
-          </Button>
-        </div>
-      </Field>
+            : 'Select two rows: target, then actual (one period per cell; a "target"/"actual" label first is fine).'}
+        </Caption1>
+        {alertOf('series')}
+      </div>
+      <div className={styles.row}>
+        <Button size="small" appearance="primary" onClick={save}>
+          Save KPI
+        </Button>
+      </div>
     </TitledSection>
   );
 }
