@@ -50,6 +50,10 @@ describe('CorrelationEditor', () => {
     expect(within(repaired).getAllByRole('row')).toHaveLength(4);
     // The largest change is written at the entries' precision: 0.9 became 0.500 (0.4000 before).
     expect(within(repaired).getAllByRole('row')[1].textContent).toBe('a1.0000.5000.500');
-    expect(screen.getByRole('status').textContent).toMatch(/largest change 0\.400 \(changed entries in bold\)/);
+    // Said as a warning bar, as the run says the same repair in Scenarios.
+    const warning = screen.getByTestId('correlation-repaired');
+    expect(warning.getAttribute('role')).toBe('alert');
+    expect(warning.className).toMatch(/fui-MessageBar/);
+    expect(warning.textContent).toMatch(/largest change 0\.400 \(changed entries in bold\)/);
   });
 });

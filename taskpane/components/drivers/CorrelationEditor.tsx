@@ -6,6 +6,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import { useNumbers } from '../../state/numbers';
 import {
@@ -131,11 +132,12 @@ export function CorrelationEditor({
       </div>
       {!verdict.ok && <Caption1 role="alert">{verdict.message}</Caption1>}
       {verdict.ok && verdict.repair?.repaired && (
-        <div role="status">
-          <Caption1 block>
+        <div>
+          {/* A warning bar, as the run's own warning about the same repair in Scenarios. */}
+          <NoticeBar intent="warning" testId="correlation-repaired">
             Not a valid correlation matrix (not positive definite). A run uses the nearest valid one; largest change{' '}
             {format(verdict.repair.maxChange, 'ratio', { decimals: REPAIRED_DECIMALS })} (changed entries in bold):
-          </Caption1>
+          </NoticeBar>
           <MatrixTable
             names={names}
             label="Repaired matrix"
