@@ -58,7 +58,9 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
   const list = useCallback(async () => {
     if (!costCentre) return;
     try {
-      setFound(await api.listModels(costCentre));
+      // By name, as a user looks one up: the server pages models in creation order (a key that never moves).
+      const models = await api.listModels(costCentre);
+      setFound([...models].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)));
       setUnread(null);
     } catch (error) {
       setFound(null);

@@ -167,6 +167,12 @@ test('"Take theirs" makes the server’s copy the pane’s model; a team model c
   await click('Refresh models');
   const list = await screen.findByRole('list', { name: 'Team models' }, WAIT);
   await waitFor(() => expect(within(list).getByText('Headcount · version 5 · by bob')).toBeTruthy(), WAIT);
+  // Listed by name, not in the server's creation order (Revenue was saved first).
+  expect(
+    within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent?.split(' · ')[0]),
+  ).toEqual(['Headcount', 'Revenue']);
   await click('Use Headcount', list);
   expect((await screen.findByRole('status', {}, WAIT)).textContent).toBe(
     "Headcount (version 5, CC1) is now this pane's model; the next save updates it.",
