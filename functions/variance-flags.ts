@@ -4,6 +4,7 @@
  * validates the thresholds and spills.
  */
 import { detectFlags } from '../src/anomaly/detect-flags';
+import { labelledPeriodsPerYear } from '../src/anomaly/parse-budget';
 import type { ThresholdSettings } from '../src/anomaly/types';
 import { resolveThresholds } from '../src/anomaly/resolve-thresholds';
 import { Errors } from '../src/errors';
@@ -71,7 +72,7 @@ const HEADER = ['line', 'period', 'through', 'kind', 'severity', 'explanation'];
  * @param {any[][]} actual Actual amounts, the same shape as plan; blank cells are periods not booked yet.
  * @param {any[][]} [labels] Line names, one per line (for example the account column). Default "line 1", "line 2", ….
  * @param {any[][]} [thresholds] A percentage threshold (0.05 = 5%), or a two-column range of setting names (minPct, minAbs, alpha, z, runRatePct, periodsPerYear, useForecast, sheetMateriality) and values.
- * @param {any[][]} [periods] Period labels, one per period (for example the header row "Jan" … "Dec"); the period columns and the explanations use them. A row of dates a month, a quarter or a week apart reads as "Jan 2026", "Q1 2026" or "2026-W05". Default: period numbers.
+ * @param {any[][]} [periods] Period labels, one per period (for example the header row "Jan" … "Dec"); the period columns and the explanations use them. A row of dates a month, a quarter or a week apart reads as "Jan 2026", "Q1 2026" or "2026-W05". Quarters or weeks set periodsPerYear to 4 or 52 unless thresholds give it. Default: period numbers.
  * @returns {any[][]} A table with a header: line, period (first period of the issue), through (its last period), kind, severity (0 to 1), explanation.
  */
 export function varianceFlags(
@@ -91,7 +92,10 @@ export function varianceFlags(
       periods === null || periods === undefined ? null : readGrid(periods, 'periods'),
       lines[0].plan.length,
     );
-    const settings = readThresholds(thresholds);
+    const given = readThresholds(thresholds);
+    // Quarterly or weekly labels (or dates a quarter or a week apart) set the year when the thresholds do not.
+    const perYear = given.periodsPerYear === undefined ? labelledPeriodsPerYear(names) : undefined;
+    const settings = perYear === undefined ? given : { ...given, periodsPerYear: perYear };
     const flags = detectFlags(lines, settings, { periods: names });
     const period = (t: number): SpillValue => (names ? names[t] : t + 1);
     const rows: SpillValue[][] = flags.map((f) => [

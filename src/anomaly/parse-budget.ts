@@ -12,11 +12,12 @@ export interface BudgetDocument {
   /** Period labels as given (for example "2026-01"); flags name their period with these. */
   periods: string[];
   /**
-   * Problems that do not stop the run, for the CLI to print: a repeated period label, quarterly or weekly
-   * labels on a 12-period year, byAccount/byLine settings for a name no line has.
+   * Problems that do not stop the run, for the CLI to print: a repeated period label, byAccount/byLine
+   * settings for a name no line has.
    */
   warnings: string[];
   lines: BudgetLine[];
+  /** As given, with `periodsPerYear` 4 or 52 when not given and every label is a quarter or a week. */
   thresholds?: ThresholdSettings;
 }
 
@@ -44,20 +45,17 @@ const QUARTER = /^(?:(?:FY\s*)?\d{2,4}[\s\-_/]*)?Q[1-4](?:[\s\-_/']*(?:FY\s*)?\d
 const WEEK = /^(?:\d{4}[\s\-_/]*)?W(?:K|EEK)?\s*\d{1,2}(?:[\s\-_/]*\d{4})?$/i;
 
 /**
- * Says when every period label names a quarter ("Q1 2026", "2026-Q1") or a week ("W01", "2026-W01",
- * "Week 7") while `periodsPerYear` is left at its 12: the year-end sentences ("At this pace the year
- * ends …") and the seasonal pattern then count 12 periods as a year. Undefined otherwise.
- * @example periodsPerYearHint(['Q1 2026', 'Q2 2026']) // 'The period labels look quarterly ("Q1 2026" …) …'
+ * The year a sheet's period labels imply: 4 when every label names a quarter ("Q1 2026", "2026-Q1",
+ * "FY26 Q1", and a date row a quarter apart, read as "Q1 2026"), 52 when every label names a week
+ * ("W05", "2026-W05", "Week 7"); undefined otherwise (months, numbers, mixed labels: the default 12).
+ * FPA.VARIANCE.FLAGS and the flags CLI use it when `thresholds.periodsPerYear` is not given.
+ * @example labelledPeriodsPerYear(['Q1 2026', 'Q2 2026']) // 4
+ * @example labelledPeriodsPerYear(['Jan 2026', 'Feb 2026']) // undefined
  */
-export function periodsPerYearHint(labels: ReadonlyArray<string>): string | undefined {
-  if (labels.length === 0) return undefined;
+export function labelledPeriodsPerYear(labels: ReadonlyArray<string> | undefined): 4 | 52 | undefined {
+  if (!labels || labels.length === 0) return undefined;
   const every = (re: RegExp) => labels.every((l) => re.test(l.trim()));
-  const [kind, perYear] = every(QUARTER) ? ['quarterly', 4] : every(WEEK) ? ['weekly', 52] : [null, 0];
-  if (!kind) return undefined;
-  return (
-    `The period labels look ${kind} ("${labels[0]}" …) but thresholds.periodsPerYear is 12, the default: ` +
-    `a year is counted as 12 periods. Add "thresholds": {"periodsPerYear": ${perYear}} if the sheet is ${kind}.`
-  );
+  return every(QUARTER) ? 4 : every(WEEK) ? 52 : undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -171,7 +169,8 @@ export function parseBudget(doc: unknown): BudgetDocument {
     resolveThresholds({ byAccount: { [account]: t } }, { id: '', account });
   for (const [id, t] of Object.entries(thresholds?.byLine ?? {}))
     resolveThresholds({ byLine: { [id]: t } }, { id, account: '' });
-  const yearHint = thresholds?.periodsPerYear === undefined ? periodsPerYearHint(periods) : undefined;
+  // Quarterly or weekly labels set the year when the settings do not (docs/anomaly.md, "CLI").
+  const perYear = thresholds?.periodsPerYear === undefined ? labelledPeriodsPerYear(periods) : undefined;
   // Settings for an account or a line the sheet does not have apply to nothing: most likely a misspelt name.
   const unused = (what: 'byAccount' | 'byLine', names: Set<string>) =>
     Object.keys(thresholds?.[what] ?? {})
@@ -182,9 +181,13 @@ export function parseBudget(doc: unknown): BudgetDocument {
       );
   const warnings = [
     repeated,
-    yearHint,
     ...unused('byAccount', new Set(lines.map((l) => l.account))),
     ...unused('byLine', new Set(lines.map((l) => l.id))),
   ];
-  return { periods, lines, thresholds, warnings: warnings.filter((w): w is string => w !== undefined) };
+  return {
+    periods,
+    lines,
+    thresholds: perYear === undefined ? thresholds : { ...thresholds, periodsPerYear: perYear },
+    warnings: warnings.filter((w): w is string => w !== undefined),
+  };
 }

@@ -1,4 +1,4 @@
-import { parseBudget, periodsPerYearHint, repeatedPeriodLabel } from '../../src/anomaly/parse-budget';
+import { labelledPeriodsPerYear, parseBudget, repeatedPeriodLabel } from '../../src/anomaly/parse-budget';
 import { FpaError } from '../../src/errors';
 
 describe('parseBudget', () => {
@@ -109,26 +109,32 @@ describe('repeatedPeriodLabel', () => {
   });
 });
 
-describe('periodsPerYearHint', () => {
+describe('labelledPeriodsPerYear', () => {
   it.each([
-    [['Q1 2026', 'Q2 2026', 'Q3 2026', 'Q4 2026'], /look quarterly \("Q1 2026" …\).*"periodsPerYear": 4/],
-    [['2026-Q1', '2026-Q2'], /quarterly/],
-    [['FY26 Q1', 'FY26 Q2'], /quarterly/],
-    [['Q1', 'Q2', 'Q3', 'Q4', 'Q1'], /quarterly/],
-    [['W01', 'W02', 'W52'], /look weekly \("W01" …\).*"periodsPerYear": 52/],
-    [['2026-W01', '2026-W02'], /weekly/],
-    [['Week 1', 'Wk 2'], /weekly/],
-  ])('warns on %j', (labels, message) => expect(periodsPerYearHint(labels)).toMatch(message));
+    [['Q1 2026', 'Q2 2026', 'Q3 2026', 'Q4 2026'], 4],
+    [['2026-Q1', '2026-Q2'], 4],
+    [['FY26 Q1', 'FY26 Q2'], 4],
+    [['Q1', 'Q2', 'Q3', 'Q4', 'Q1'], 4],
+    [['W01', 'W02', 'W52'], 52],
+    [['2026-W01', '2026-W02'], 52],
+    [['Week 1', 'Wk 2'], 52],
+  ])('reads %j as %d periods a year', (labels, perYear) => expect(labelledPeriodsPerYear(labels)).toBe(perYear));
 
   it.each([[['2026-01', '2026-02']], [['Jan', 'Feb']], [['Q1 2026', '2026-05']], [['Wages', 'W01']], [[]]])(
-    'is silent on %j',
-    (labels) => expect(periodsPerYearHint(labels)).toBeUndefined(),
+    'leaves %j to the default',
+    (labels) => expect(labelledPeriodsPerYear(labels)).toBeUndefined(),
   );
 
-  it('parseBudget warns on quarterly labels unless periodsPerYear is given; the lines are the same', () => {
+  it('parseBudget sets periodsPerYear from quarterly, weekly or dated labels unless it is given; lines unchanged', () => {
     const doc = { periods: ['Q1 2026', 'Q2 2026'], lines: [{ id: 'x', plan: [1, 1], actual: [1, 1] }] };
-    expect(parseBudget(doc).warnings).toEqual([expect.stringContaining('look quarterly')]);
-    expect(parseBudget({ ...doc, thresholds: { periodsPerYear: 4 } }).warnings).toEqual([]);
+    expect(parseBudget(doc)).toMatchObject({ thresholds: { periodsPerYear: 4 }, warnings: [] });
+    expect(parseBudget({ ...doc, thresholds: { minPct: 0.1 } }).thresholds).toEqual({ minPct: 0.1, periodsPerYear: 4 });
+    expect(parseBudget({ ...doc, thresholds: { periodsPerYear: 12 } }).thresholds).toEqual({ periodsPerYear: 12 });
+    expect(parseBudget({ ...doc, periods: ['W01', 'W02'] }).thresholds).toEqual({ periodsPerYear: 52 });
+    // Quarter ends as Excel date serials (31 Mar, 30 Jun 2026) and week starts (1, 8 Feb 2026).
+    expect(parseBudget({ ...doc, periods: [46112, 46203] }).thresholds).toEqual({ periodsPerYear: 4 });
+    expect(parseBudget({ ...doc, periods: [46054, 46061] }).thresholds).toEqual({ periodsPerYear: 52 });
+    expect(parseBudget({ ...doc, periods: ['2026-01', '2026-02'] }).thresholds).toBeUndefined();
     expect(parseBudget({ ...doc, thresholds: { periodsPerYear: 4 } }).lines).toEqual(parseBudget(doc).lines);
   });
 });

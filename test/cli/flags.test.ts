@@ -85,6 +85,23 @@ test('a persistent deviation is one flag: period is its onset, through its last 
   expect(flags[0].explanation).not.toMatch(/moved from 0\.0%/);
 });
 
+test('quarterly labels count a year as 4 periods unless thresholds.periodsPerYear is given; no warning', async () => {
+  const quarters = ['Q1 2026', 'Q2 2026', 'Q3 2026', 'Q4 2026', 'Q1 2027', 'Q2 2027', 'Q3 2027', 'Q4 2027'];
+  const line = {
+    id: 'LIC',
+    plan: quarters.map(() => 1000),
+    actual: quarters.map((_, t) => (t >= 4 ? 800 : 1000) * wobble[t]),
+  };
+  const explanation = async (name: string, thresholds?: object) => {
+    const out = path.join(dir, `${name}-flags.json`);
+    expect(await run([write(`${name}.json`, { periods: quarters, lines: [line], thresholds }), '--out', out])).toBe(0);
+    return JSON.parse(fs.readFileSync(out, 'utf8')).flags[0].explanation;
+  };
+  expect(await explanation('q4')).toMatch(/year ends 816 \(20\.4%\) under its budget of 4,000,/);
+  expect(await explanation('q12', { periodsPerYear: 12 })).toMatch(/under its budget of 8,000,/);
+  expect(io.stderr).not.toMatch(/warning/);
+});
+
 test('repeated period labels ("Jan" … "Dec" over two years) give the same flags, with a warning on stderr', async () => {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const unique = Array.from({ length: 24 }, (_, t) => `${2025 + Math.floor(t / 12)}-${months[t % 12]}`);

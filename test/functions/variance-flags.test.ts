@@ -82,6 +82,19 @@ describe('FPA.VARIANCE.FLAGS', () => {
     expect((result as unknown[][])[1][5]).toMatch(/^One-off in Aug 2026: 1,600/);
   });
 
+  it('counts a year as 4 periods on quarterly labels or quarter-end dates, unless thresholds say otherwise', () => {
+    const quarters = [['Q1 2026', 'Q2 2026', 'Q3 2026', 'Q4 2026', 'Q1 2027', 'Q2 2027', 'Q3 2027', 'Q4 2027']];
+    // 31 Mar 2026 … 31 Dec 2027 as Excel's date serials.
+    const quarterEnds = [[46112, 46203, 46295, 46387, 46477, 46568, 46660, 46752]];
+    const under = [wobble.slice(0, 8).map((w, t) => (t >= 4 ? 800 * w : 1000 * w))];
+    const flat = [under[0].map(() => 1000)];
+    const sentence = (periods: unknown[][], thresholds?: unknown[][]) =>
+      (callWithoutThrowing(() => varianceFlags(flat, under, [['Licences']], thresholds, periods)) as unknown[][])[1][5];
+    expect(sentence(quarters)).toMatch(/At this pace the year ends 816 \(20\.4%\) under its budget of 4,000,/);
+    expect(sentence(quarterEnds)).toBe(sentence(quarters));
+    expect(sentence(quarters, [['periodsPerYear', 12]])).toMatch(/under its budget of 8,000,/);
+  });
+
   it('spills one row per persistent issue, with its span in the period labels given', () => {
     const months = [['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']];
     const under = [wobble.map((w, t) => (t >= 3 ? 800 * w : 1000 * w))];
