@@ -3,6 +3,7 @@ import type { Queryable } from '../db/db';
 /**
  * What the server notifies about (webhook subscriptions name these):
  * - `flag.raised`: a high-severity flag was first reported (the model's high band, src/model/flag.ts SEVERITY_BANDS);
+ *   a report's five most severe new ones one by one, the rest counted on the last (`alsoRaised`);
  * - `approval.waiting`: a proposal's chain step became current, or a reminder while it waits;
  * - `deadline.passed`: a step is still open past its deadline (once per step);
  * - `proposal.applied`: an approved proposal was applied and its budget versions created.

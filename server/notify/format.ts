@@ -33,7 +33,12 @@ export function eventText(event: OutboxEvent): string {
       return `Proposal applied: ${about}; new budget version(s) ${((proposal.versions as Obj[]) ?? []).map((v) => `${String(v.costCentre)} ${String(v.name)}`).join(', ')}.`;
     case 'flag.raised': {
       const flag = (p.flag ?? {}) as Obj;
-      return `High-severity flag ${String(flag.flagId)} in ${String(flag.costCentre)}: ${String(flag.kind)}, severity ${Number(flag.severity).toFixed(2)}, ${money(flag.amount)} at stake.`;
+      const more = Number(p.alsoRaised ?? 0);
+      const others =
+        more > 0
+          ? ` The same report raised ${more} more high-severity ${more === 1 ? 'flag' : 'flags'} in ${String(flag.costCentre)}, not announced one by one: see the review in the pane.`
+          : '';
+      return `High-severity flag ${String(flag.flagId)} in ${String(flag.costCentre)}: ${String(flag.kind)}, severity ${Number(flag.severity).toFixed(2)}, ${money(flag.amount)} at stake.${others}`;
     }
   }
 }

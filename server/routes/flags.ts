@@ -67,8 +67,15 @@ async function auditChanges(
 /**
  * Flags (src/model/flag.ts) a scan found, reported so the team sees them and is told about the
  * severe ones: a flag reported for the first time at high severity, or rising to it, is announced
- * once (`flag.raised`); reporting it again updates it silently.
+ * once (`flag.raised`, the five most severe of a report one by one, the others counted on the last);
+ * reporting it again updates it silently.
  */
+/**
+ * New high-severity flags announced one by one per report: a report of 1,000 was 1,000 deliveries
+ * to every subscribed webhook, queued ahead of other cost centres' approvals (sixth attack pass).
+ */
+export const ANNOUNCED_PER_REPORT = 5;
+
 export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   const tags = ['flags'];
   costCentreListRoute(app, db, {
@@ -154,12 +161,23 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
         ],
       );
       const raised = body.flags.filter((f) => isHigh(f.severity) && !wasHigh.has(f.flagId));
-      for (const flag of raised)
+      // The most severe are announced one by one; the rest of a large report ride on the last
+      // announcement as a count, so one report is at most a few deliveries per webhook.
+      const announced = [...raised]
+        .sort((a, b) => b.severity - a.severity || a.flagId.localeCompare(b.flagId))
+        .slice(0, ANNOUNCED_PER_REPORT);
+      for (const [i, flag] of announced.entries()) {
+        const alsoRaised = i === announced.length - 1 ? raised.length - announced.length : 0;
         await emitEvent(tx, {
           kind: 'flag.raised',
           costCentres: [body.costCentre],
-          payload: { flag: { ...flag, costCentre: body.costCentre }, reportedBy: user.id },
+          payload: {
+            flag: { ...flag, costCentre: body.costCentre },
+            reportedBy: user.id,
+            ...(alsoRaised > 0 ? { alsoRaised } : {}),
+          },
         });
+      }
       return {
         id: `${body.costCentre}:${ids.length}`,
         costCentre: body.costCentre,

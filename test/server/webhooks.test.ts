@@ -90,6 +90,44 @@ describe.each(ENGINES)('webhook notifications through the outbox (%s)', (engine)
     }
   });
 
+  test('a large report announces its five most severe new flags and counts the rest on the last (no flood)', async () => {
+    const hook = await subscribe('generic');
+    await subscribe('slack');
+    const flags = Array.from({ length: 12 }, (_, i) => ({
+      flagId: `flag:bulk${i}@3`,
+      kind: 'overspend',
+      severity: 0.8 + i / 100,
+      amount: 100 * (i + 1),
+    }));
+    const r = await server.as(analyst, {
+      method: 'POST',
+      url: '/api/flags',
+      payload: {
+        costCentre: 'CC1',
+        flags: [...flags, { flagId: 'flag:low@3', kind: 'overspend', severity: 0.2, amount: 5 }],
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.json().raised).toHaveLength(12);
+    expect(await deliver()).toBe(10); // five events, two webhooks
+    const generic = receiver.received
+      .map((got) => JSON.parse(got.body) as Json)
+      .filter((body) => body.type === 'flag.raised')
+      .map((body) => body.data as Json);
+    expect(generic.map((d) => (d.flag as Json).flagId)).toEqual([
+      'flag:bulk11@3',
+      'flag:bulk10@3',
+      'flag:bulk9@3',
+      'flag:bulk8@3',
+      'flag:bulk7@3',
+    ]);
+    expect(generic.map((d) => d.alsoRaised)).toEqual([undefined, undefined, undefined, undefined, 7]);
+    const texts = receiver.received.map((got) => (JSON.parse(got.body) as Json).text).filter(Boolean);
+    expect(texts).toHaveLength(5);
+    expect(texts.filter((t) => String(t).includes('raised 7 more high-severity flags in CC1'))).toHaveLength(1);
+    expect(await deliveries(hook.id)).toHaveLength(5);
+  });
+
   test('a receiver that fails and recovers gets the event once it is up, acted on once', async () => {
     const hook = await subscribe('generic');
     receiver.behaviour = (_request, seen) => (seen < 2 ? 503 : 200);
