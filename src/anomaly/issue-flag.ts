@@ -7,7 +7,7 @@ import type { Issue } from './line-issues';
 import { meanResidual, RECENT_PERIODS, spanVariance } from './line-issues';
 import { issueKind } from './issue-kind';
 import { runSlope } from './run-slope';
-import { oneOffText, projectionText, runText } from './issue-text';
+import { oneOffText, planShares, projectionText, runText } from './issue-text';
 import type { PeriodLabel } from './issue-text';
 import { yearEndProjection } from './year-end-projection';
 import { forecastBandReason } from './forecast-band';
@@ -71,7 +71,8 @@ export function issueFlag(
     pValue: issue.pValue,
     amount,
     variance,
-    variancePct: plan !== 0 ? variance / Math.abs(plan) : 0,
+    // The sentences' rule: no share of a plan that changes sign or sums to about 0 (NaN, which the pane omits).
+    variancePct: planShares(view, issue.from, issue.to) ? variance / Math.abs(plan) : NaN,
     persistent,
     ongoing: issue.to === view.index.length - 1,
     ...(projection ? { projection } : {}),

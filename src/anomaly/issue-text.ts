@@ -43,7 +43,7 @@ const timesOf = (evidence: number): string =>
  * nets out), nor when the span's plan sums to about 0 (less than the smallest `base` among its periods:
  * the engine's floor when a period is planned below it, so a share of the floor, not of a plan).
  */
-function planShares(view: LineResiduals, from: number, to: number): boolean {
+export function planShares(view: LineResiduals, from: number, to: number): boolean {
   const plan = view.plan.slice(from, to + 1);
   const sum = plan.reduce((s, v) => s + v, 0);
   const floor = Math.min(...view.base.slice(from, to + 1));

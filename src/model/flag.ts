@@ -66,7 +66,10 @@ export interface Flag {
   amount: number;
   /** actual − plan summed over the span (signed). */
   variance: number;
-  /** `variance` as a share of the plan over the span (signed; 0.2 = 20% over plan). */
+  /**
+   * `variance` as a share of the plan over the span (signed; 0.2 = 20% over plan); NaN where no share is
+   * quoted: the line's plan changes sign, or the span's plan sums to about 0 (as the sentences, issue-text.ts).
+   */
   variancePct: number;
   /** True for a deviation of two periods or more (a one-off is not persistent). */
   persistent: boolean;

@@ -56,4 +56,24 @@ describe('issueFlag', () => {
     expect(flag).toMatchObject({ kind: 'outlier', persistent: false, ongoing: false, amount: 500 });
     expect(flag.projection).toBeUndefined();
   });
+  it('quotes no share of a plan that is 0 or changes sign (NaN, as the sentences), and keeps it below 0 throughout', () => {
+    const flagOf = (plan: number[], actual: number[]) => {
+      const l: BudgetLine = { ...line(actual), plan };
+      return issueFlag(
+        l,
+        lineResiduals(l.plan, l.actual, 12),
+        { from: 2, to: 2, sign: 1, evidence: 30, pValue: 1e-6 },
+        t,
+        periodLabeller(undefined),
+      );
+    };
+    const zero = flagOf([0, 0, 0, 0, 0, 0], [0, 0, 500, 0, 0, 0]);
+    expect(zero.variance).toBeCloseTo(500, 9);
+    expect(zero.variancePct).toBeNaN(); // was 0: "+500 (+0.0% of plan)"
+    const crossing = flagOf([300, -200, -416, 250, -100, 400], [300, -200, 2140, 250, -100, 400]);
+    expect(crossing.variance).toBeCloseTo(2556, 9);
+    expect(crossing.variancePct).toBeNaN(); // was 6.144: "(+614.4% of plan)"
+    const negative = flagOf([-400, -400, -400, -400, -400, -400], [-400, -400, -300, -400, -400, -400]);
+    expect(negative.variancePct).toBeCloseTo(0.25, 12);
+  });
 });
