@@ -29,8 +29,10 @@ export function eventText(event: OutboxEvent): string {
       return `${Number(p.reminder) > 0 ? `Reminder ${String(p.reminder)}: ` : ''}Approval waiting: ${about}, step ${String(step.step)} "${String(step.name)}" for the ${String(step.role)} role, due ${String(step.dueAt)}.`;
     case 'deadline.passed':
       return `Deadline passed: ${about}, step ${String(step.step)} "${String(step.name)}" (${String(step.role)}) was due ${String(step.dueAt)}.`;
-    case 'proposal.applied':
-      return `Proposal applied: ${about}; new budget version(s) ${((proposal.versions as Obj[]) ?? []).map((v) => `${String(v.costCentre)} ${String(v.name)}`).join(', ')}.`;
+    case 'proposal.applied': {
+      const versions = ((proposal.versions as Obj[]) ?? []).map((v) => `${String(v.costCentre)} ${String(v.name)}`);
+      return `Proposal applied: ${about}; new budget ${versions.length === 1 ? 'version' : 'versions'} ${versions.join(', ')}.`;
+    }
     case 'flag.raised': {
       const flag = (p.flag ?? {}) as Obj;
       const more = Number(p.alsoRaised ?? 0);
