@@ -27,7 +27,8 @@ import { glpkNodeSolver } from '../../src/solver/glpk-node';
 const USAGE = `usage: openfpa cash <plan.json> [--out schedule.json]
 
   --out FILE          write the JSON schedule there instead of stdout
-  --shadow-prices     add the shadow prices of minimum cash and credit limit per period
+  --shadow-prices     add the shadow prices of minimum cash and credit limit per period (wealth
+                      objective; none for an infeasible plan)
   --no-integer-lots   solve the LP relaxation (lots and minimum placements not enforced)
   --time-limit S      stop the solver after S seconds (status "time_limit" with the best plan and its "gap")
   --mip-gap G         relative optimality gap at which MIPs stop (default 5e-5; 0 = exact)
@@ -116,6 +117,13 @@ async function runScenarios(plan: ScenarioPlan, parsed: CashArgs): Promise<strin
 
 export function run(args: string[]): Promise<number> {
   return runCommand('cash', USAGE, CASH_LINE, args, async (parsed) => {
+    if (parsed.options.shadowPrices && parsed.options.objective === 'headroom') {
+      // Both are flags of the line; the headroom programme has no shadow prices (they were dropped silently).
+      process.stderr.write(
+        `openfpa cash: --shadow-prices applies to the wealth objective, not --objective headroom\n\n${USAGE}\n`,
+      );
+      return 2;
+    }
     const clock = startWork();
     return onInputFile('cash', parsed.file, async () => {
       const read = readPlan(parsed.file);
@@ -140,6 +148,10 @@ export function run(args: string[]): Promise<number> {
         );
       }
       writeResult(JSON.stringify(result, null, 1) + '\n', parsed.out);
+      if (parsed.options.shadowPrices && !result.shadowPrices)
+        process.stderr.write(
+          `openfpa cash: no shadow prices: the plan is ${result.status === 'infeasible' ? 'infeasible (see shortfall); they are given for a plan that keeps the minimum' : 'not solved to a plan they can be read from'}\n`,
+        );
       if (!parsed.quiet) process.stderr.write(clock.report('openfpa cash'));
       return 0;
     });

@@ -74,4 +74,24 @@ export function validatePlan(plan: CashPlan): void {
     if (line.fee !== undefined) nonNegative(line.fee, 'creditLine.fee');
     if (line.repayBy !== undefined) wholeIn(line.repayBy, 'creditLine.repayBy', 1, periods);
   }
+  checkCompounding(plan, periods);
+}
+
+/**
+ * Refuses a rate that compounds past what a number can hold over the plan: the programme's
+ * maturities and its bound on cash ((cash in + credit)·(1 + rate)^periods) would be infinite, the
+ * schedule full of nulls, a MIP's big-M rows would abort the solver.
+ */
+function checkCompounding(plan: CashPlan, periods: number): void {
+  const line = plan.creditLine;
+  const limits = line ? (Array.isArray(line.limit) ? line.limit : [line.limit]) : [];
+  let cash = Math.abs(plan.openingCash) + 1 + Math.max(0, ...limits);
+  for (const f of plan.flows) cash += Math.abs(f);
+  plan.instruments.forEach((ins, i) => {
+    if (Number.isFinite(cash * Math.pow(1 + Math.max(ins.rate, 0), periods))) return;
+    throw CashErrors.invalid(
+      `instruments[${i + 1}].rate`,
+      `compounds past the largest number over the plan's ${periods} periods (${ins.rate} per period; a rate is a fraction per period: 0.004 is 0.4%)`,
+    );
+  });
 }

@@ -99,7 +99,21 @@ describe('validatePlan', () => {
       },
       /repayBy must be a whole number from 1 to 3/,
     ],
+    [
+      'a rate that compounds past the largest number over the plan',
+      (p) => {
+        p.flows = new Array<number>(1200).fill(1);
+        p.instruments[0] = { name: 'A', term: 1100, rate: 1 };
+      },
+      /instruments\[1\]\.rate compounds past the largest number over the plan's 1200 periods/,
+    ],
   ])('rejects %s', (_name, change, message) => {
     expect(bad(change)).toThrow(message);
+  });
+
+  it('accepts a high rate whose compounding stays finite (1.5^400 ≈ 1e70)', () => {
+    const plan = { ...structuredClone(good), flows: new Array<number>(400).fill(1) };
+    plan.instruments[0] = { name: 'A', term: 399, rate: 0.5 };
+    expect(() => validatePlan(plan)).not.toThrow();
   });
 });

@@ -59,6 +59,18 @@ test('adds shadow prices on request', async () => {
   expect(JSON.parse(io.stdout).shadowPrices.minCash).toHaveLength(3);
 });
 
+test('--shadow-prices on an infeasible plan says why there are none (they were left out silently)', async () => {
+  const short = write('short.json', { ...plan, flows: [0, -500, 0], instruments: [] });
+  expect(await run([short, '--shadow-prices', '--quiet'])).toBe(0);
+  expect(JSON.parse(io.stdout).shadowPrices).toBeUndefined();
+  expect(io.stderr).toMatch(/no shadow prices: the plan is infeasible \(see shortfall\)/);
+});
+
+test('--shadow-prices with --objective headroom is a bad command line (exit 2)', async () => {
+  expect(await run([write('p.json', plan), '--shadow-prices', '--objective', 'headroom'])).toBe(2);
+  expect(io.stderr).toMatch(/--shadow-prices applies to the wealth objective, not --objective headroom/);
+});
+
 badInputFiles(run, folder, io, { name: 'cash', what: 'plan' }, [
   ['not JSON', '{"flows": [1,'],
   ['no flows', { openingCash: 1, minCash: 0, flows: [], instruments: [] }],
