@@ -148,8 +148,15 @@ function checkCorrelation(
   if (repair.repaired) {
     // Written as the pane writes the repaired matrix (CorrelationEditor), at the entries' precision.
     const change = formatNumber(repair.maxChange, 'ratio', {}, { decimals: REPAIRED_DECIMALS });
+    // A singular matrix (all ones, a ±1 pair, three entries of −0.5) moves by less than the last decimal:
+    // "was 0.000" read as if nothing had been repaired.
+    const unseen = 0.5 * 10 ** -REPAIRED_DECIMALS;
+    const size =
+      repair.maxChange < unseen
+        ? `under ${unseen} (the matrix was singular: some drivers were exact combinations of others, e.g. a correlation of 1)`
+        : change;
     warnings.push(
-      `The correlation matrix was not positive definite; the nearest valid one (Higham 2002) was used. The largest change to any entry was ${change}.`,
+      `The correlation matrix was not positive definite; the nearest valid one (Higham 2002) was used. The largest change to any entry was ${size}.`,
     );
   }
   return { correlated, target: repair.matrix };
@@ -192,7 +199,10 @@ export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
   const iterations = integerIn('iterations', spec.iterations, DEFAULT_TRIALS, TRIALS_PER_RUN.min, TRIALS_PER_RUN.max);
   const seed = spec.seed ?? 1;
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
-    throw ScenarioErrors.badSpec('seed', `must be a whole number; got ${JSON.stringify(seed)}.`);
+    throw ScenarioErrors.badSpec(
+      'seed',
+      `must be a whole number between ±9,007,199,254,740,991 (2^53 − 1); got ${JSON.stringify(seed)}.`,
+    );
   const sampling = spec.sampling ?? 'lhs';
   if (sampling !== 'lhs' && sampling !== 'mc')
     throw ScenarioErrors.badSpec('sampling', `must be "lhs" or "mc"; got ${JSON.stringify(sampling)}.`);

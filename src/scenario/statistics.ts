@@ -35,6 +35,22 @@ export interface StatisticsOptions {
   thresholds?: readonly number[];
 }
 
+/** Beyond this magnitude a trial's square, or the sum of 10^7 of them, could overflow. */
+const HUGE_TRIAL = 2 ** 480;
+
+/** Neumaier-compensated mean of values·unit (unit a power of two, so the scaling is exact). */
+function scaledMean(values: Float64Array, unit: number): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] * unit;
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return (sum + compensation) / values.length;
+}
+
 /** Percentile key as written in results: 5 → "5", 2.5 → "2.5". */
 export function percentileKey(p: number): string {
   return String(p);
@@ -70,13 +86,19 @@ export function describeOutput(
     if (v > max) max = v;
   }
   if (bad > 0) throw ScenarioErrors.nonFinite(name, bad, n);
-  const mean = (sum + compensation) / n;
+  // Trials beyond ~1e144 would overflow the sum, the squares or the tail's sum (sd and CVaR came out
+  // Infinity, written as null): such an output is summarised in units of a power of two near its
+  // largest value (exact scaling), and only then. `unit` is 1 for every other output.
+  const extent = Math.max(-min, max);
+  const unit = extent > HUGE_TRIAL ? 2 ** -Math.ceil(Math.log2(extent)) : 1;
+  const mean = unit === 1 ? (sum + compensation) / n : scaledMean(values, unit) / unit;
   let ss = 0;
+  const scaledCentre = mean * unit;
   for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
+    const d = values[i] * unit - scaledCentre;
     ss += d * d;
   }
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) / unit : 0;
   const level = options.varLevel ?? 95;
   // The VaR cut is P(100 − level), read with the percentiles: once when it is one of them (P5 at the
   // default 95%), as each percentile read is a selection over a copy of all the trials.
@@ -88,7 +110,7 @@ export function describeOutput(
   let tailCount = 0;
   for (let i = 0; i < n; i++) {
     if (values[i] <= tailCut) {
-      tailSum += values[i];
+      tailSum += values[i] * unit;
       tailCount++;
     }
   }
@@ -101,7 +123,7 @@ export function describeOutput(
     percentiles: Object.fromEntries(options.percentiles.map((p, i) => [percentileKey(p), values2[i]])),
   };
   result[`var${level}`] = mean - tailCut;
-  result[`cvar${level}`] = mean - tailSum / tailCount;
+  result[`cvar${level}`] = mean - tailSum / tailCount / unit;
   if (options.thresholds && options.thresholds.length > 0) {
     const probBelow: Record<string, number> = {};
     const probAbove: Record<string, number> = {};

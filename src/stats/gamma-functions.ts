@@ -32,10 +32,17 @@ export function lnGamma(x: number): number {
   return LN_SQRT_2PI + (z + 0.5) * detLog(t) - t + detLog(sum);
 }
 
+/**
+ * Terms the series and the continued fraction may take: near x = a both need about 9·√a before a
+ * term falls below EPS, so a fixed 1,000 stopped early (and silently wrong) from a ≈ 10⁴ on (P(3·10⁵,
+ * a − 0.1·√a) came out 0.433 for 0.460). Only evaluations that had not converged change.
+ */
+const termCap = (a: number): number => 1000 + Math.ceil(12 * Math.sqrt(a));
+
 function lowerSeries(a: number, x: number): number {
   let term = 1 / a;
   let sum = term;
-  for (let n = 1; n < 1000; n++) {
+  for (let n = 1; n < termCap(a); n++) {
     term *= x / (a + n);
     sum += term;
     if (Math.abs(term) < Math.abs(sum) * EPS) break;
@@ -48,7 +55,7 @@ function upperFraction(a: number, x: number): number {
   let c = 1 / TINY;
   let d = 1 / b;
   let h = d;
-  for (let i = 1; i < 1000; i++) {
+  for (let i = 1; i < termCap(a); i++) {
     const an = -i * (i - a);
     b += 2;
     d = an * d + b;

@@ -156,10 +156,27 @@ describe('options', () => {
     // At the precision the pane writes the repaired matrix with (0.9 became 0.500), not 0.4000.
     expect(r.warnings![0]).toMatch(/not positive definite.*largest change to any entry was 0\.400\.$/);
   });
+  test('a singular correlation matrix says its repair was below the last decimal, not "0.000"', () => {
+    const r = runScenario({
+      drivers: ['a', 'b'].map((name) => ({ name, distribution: 'normal', params: { mean: 0, sd: 1 } })),
+      correlation: {
+        names: ['a', 'b'],
+        matrix: [
+          [1, 1],
+          [1, 1],
+        ],
+      },
+      model: 'y = a - b',
+      iterations: 2000,
+    });
+    expect(r.warnings![0]).toMatch(/largest change to any entry was under 0\.0005 \(the matrix was singular/);
+  });
   test.each([
     [{ iterations: 1 }, 'iterations: must be a whole number from 2'],
     [{ sampling: 'sobol' }, 'sampling: must be "lhs" or "mc"'],
     [{ seed: 1.5 }, 'seed: must be a whole number'],
+    // 2^53 is whole: the message says which whole numbers (it said "must be a whole number; got 9007199254740992").
+    [{ seed: 2 ** 53 }, 'seed: must be a whole number between ±9,007,199,254,740,991 (2^53 − 1)'],
     [{ percentiles: [101] }, 'percentiles: must be a list of numbers from 0 to 100'],
     [
       {

@@ -35,4 +35,24 @@ describe('describeOutput', () => {
       'Output "margin" is not a finite number in 2 of 3 trials',
     );
   });
+  test('trials near the largest number: sd, se and CVaR stay finite (exact power-of-two scaling)', () => {
+    // 1..100 times 1e306: the sum (5e309) and the squares overflowed, sd and CVaR were Infinity (null in JSON).
+    const big = describeOutput(
+      'big',
+      x.map((v) => v * 1e306),
+      { percentiles: [5, 50, 95] },
+    );
+    expect(big.mean / 1e306).toBeCloseTo(50.5, 10);
+    expect(big.sd / 1e306).toBeCloseTo(29.011491975882016, 10);
+    expect(big.se / 1e306).toBeCloseTo(2.9011491975882016, 10);
+    expect(big.cvar95 / 1e306).toBeCloseTo(47.5, 10);
+    expect(big.var95 / 1e306).toBeCloseTo(50.5 - 5.95, 10);
+    // 1e150 squared is 1e300; 100 of them still fit, but the scaled path must give the same figures.
+    const mid = describeOutput(
+      'mid',
+      x.map((v) => v * 1e150),
+      { percentiles: [50] },
+    );
+    expect(mid.sd / 1e150).toBeCloseTo(29.011491975882016, 10);
+  });
 });

@@ -58,6 +58,14 @@ export function canonicalFamily(name: string): string | undefined {
   return ALIASES[key];
 }
 
+/** The largest Poisson lambda and gamma shape (see `Reader.positiveUpTo`). */
+export const LARGEST_COUNT_PARAMETER = 1e7;
+
+/** How far (in sd) the whole range of a truncated normal may lie from its mean (see `build`). */
+export const FARTHEST_TRUNCATION = 37;
+
+const formatSds = (x: number): string => (x < 1e6 ? String(Math.round(x * 10) / 10) : x.toExponential(1));
+
 class Reader {
   constructor(
     private readonly driver: string,
@@ -88,6 +96,19 @@ class Reader {
   positive(name: string, fallback?: number): number {
     const value = this.number(name, fallback);
     if (!(value > 0) || !Number.isFinite(value)) this.fail(`${name} must be > 0; got ${value}.`);
+    return value;
+  }
+
+  /**
+   * A positive count-like parameter up to `most`: the Poisson and gamma CDFs cost about √value terms
+   * per evaluation, and beyond `most` the family is its normal approximation to within 1e-3 of an sd.
+   */
+  positiveUpTo(name: string, most: number, instead: string): number {
+    const value = this.positive(name);
+    if (value > most)
+      this.fail(
+        `${name} must be at most ${most.toLocaleString('en-US')}; got ${value}. A ${this.family} that large is ${instead}: use that.`,
+      );
     return value;
   }
 
@@ -125,7 +146,16 @@ function build(r: Reader, family: string): Distribution {
       const min = r.number('min', -Infinity);
       const max = r.number('max', Infinity);
       ordered(r, min, max, 'min must be < max');
-      return truncatedNormal(r.number('mean'), r.positive('sd'), min, max);
+      const mean = r.number('mean');
+      const sd = r.positive('sd');
+      // Beyond 37 sd the normal's tail mass is below the smallest double: every trial came out at the
+      // far bound (a range of [40, 50] sd sampled 50 for all trials).
+      const away = Math.max((min - mean) / sd, (mean - max) / sd);
+      if (away > FARTHEST_TRUNCATION)
+        r.fail(
+          `min and max lie ${formatSds(away)} sd ${min > mean ? 'above' : 'below'} the mean, where the normal holds no probability a number can represent (at most ${FARTHEST_TRUNCATION} sd). Move the mean or the bounds, or use a uniform on [min, max].`,
+        );
+      return truncatedNormal(mean, sd, min, max);
     }
     case 'lognormal':
     case 'lognormal2':
@@ -163,7 +193,7 @@ function build(r: Reader, family: string): Distribution {
       return bernoulli(p);
     }
     case 'poisson':
-      return poisson(r.positive('lambda'));
+      return poisson(r.positiveUpTo('lambda', LARGEST_COUNT_PARAMETER, 'a normal with mean lambda and sd √lambda'));
     case 'negbinomial': {
       const prob = r.number('prob');
       if (!(prob > 0 && prob <= 1)) r.fail(`prob must be above 0 and at most 1; got ${prob}.`);
@@ -182,7 +212,7 @@ function lognormalFrom(r: Reader, family: string): Distribution {
 }
 
 function gammaFrom(r: Reader): Distribution {
-  const shape = r.positive('shape');
+  const shape = r.positiveUpTo('shape', LARGEST_COUNT_PARAMETER, 'a normal with mean shape·scale and sd √shape·scale');
   if (r.has('rate')) return gamma(shape, 1 / r.positive('rate'));
   return gamma(shape, r.positive('scale', 1));
 }

@@ -125,6 +125,12 @@ describe('parameter validation', () => {
     ['negbinomial', { size: -1, prob: 0.5 }, 'size must be > 0'],
     ['gamma', { shape: 2, scale: Number.NaN }, 'must be a number'],
     ['student', { df: 0 }, 'df must be > 0'],
+    // Beyond 1e7 the CDF's series costs ~√λ terms per trial (lambda 1e12: 3 minutes for 2,000 trials).
+    ['poisson', { lambda: 1e9 }, 'lambda must be at most 10,000,000; got 1000000000'],
+    ['gamma', { shape: 2e7, scale: 1 }, 'shape must be at most 10,000,000'],
+    // A range 40 sd above the mean holds no representable mass: every trial used to be 50.
+    ['truncnormal', { mean: 0, sd: 1, min: 40, max: 50 }, 'min and max lie 40 sd above the mean'],
+    ['truncnormal', { mean: 0, sd: 1, min: -50, max: -40 }, 'min and max lie 40 sd below the mean'],
   ] as [string, DistributionParams, string][])('%s %j → %s', (family, params, text) => {
     expect(message(() => makeDistribution('d', family, params))).toContain(text);
   });
@@ -139,5 +145,27 @@ describe('parameter validation', () => {
   });
   test('gamma accepts rate instead of scale', () => {
     expect(makeDistribution('g', 'gamma', { shape: 2, rate: 4 }).mean()).toBe(0.5);
+  });
+
+  test('far but representable tails: a truncated normal 36 sd out sits just above its bound', () => {
+    // E[X | X > a] ≈ a + 1/a for a standard normal far out (Mills ratio); every trial used to be clamped
+    // to the far bound once the tail mass underflowed.
+    const d = makeDistribution('t', 'truncnormal', { mean: 0, sd: 1, min: 36, max: 50 });
+    expect(d.quantile(0.5)).toBeCloseTo(36 + Math.LN2 / 36, 3);
+    expect(d.quantile(0.999)).toBeLessThan(36.3);
+  });
+  test('student with huge df: the normal quantiles (scipy.stats.t.ppf([1e-9, 0.05, 0.2], 1e9))', () => {
+    // python3 -c "import scipy.stats as st; print(st.t.ppf([1e-9, 0.05, 0.2], 1e9))"
+    const d = makeDistribution('t', 'student', { df: 1e9 });
+    expect(d.quantile(1e-9)).toBeCloseTo(-5.9978070704, 8);
+    expect(d.quantile(0.05)).toBeCloseTo(-1.6448536285, 8); // was -1.378 (incomplete beta at a = 5e8)
+    expect(d.quantile(0.2)).toBeCloseTo(-0.8416212339, 8);
+    expect(makeDistribution('t', 'student', { df: 1e6 }).quantile(0.05)).toBeCloseTo(-1.6448551507, 8);
+  });
+  test('gamma with a large shape: quantiles equal scipy.special.gammaincinv', () => {
+    // python3 -c "import scipy.special as s; print([s.gammaincinv(1e6, p) for p in (0.05, 0.2)])"
+    const d = makeDistribution('g', 'gamma', { shape: 1e6, scale: 1 });
+    expect(d.quantile(0.05)).toBeCloseTo(998355.7150837178, 3); // was 998399.1
+    expect(d.quantile(0.2)).toBeCloseTo(999158.2816889615, 3); // was 999311.7
   });
 });
