@@ -15,12 +15,13 @@ import { isFpaError } from '../../src/errors';
 import { FORECAST_METHODS, type ForecastRequest, type ForecastResult } from '../../src/forecast/types';
 import { isForecastMethod } from '../../src/forecast/rolling-forecast';
 import { cliJobPool } from '../jobs';
+import { boundsText, HORIZON, SEASONALITY, withinBounds } from '../../src/model/limits';
 
 const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]
 
   --method M      ${FORECAST_METHODS.join(', ')} (auto is the default), or an ETS code (e.g. MAdM)
   --levels L      comma-separated interval levels in percent (default 80,95)
-  --seasonality N 0 = detect at the dataset frequency (default), 1 = none, n = season length
+  --seasonality N 0 = detect at the dataset frequency (default), 1 = none, n = season length (at most ${SEASONALITY.max})
   --combination C weights of the auto combination: equal (default) or accuracy (1 / rolling-origin MASE)
   --outliers O    keep (default) fits the history as given; adjust replaces robust outliers before fitting
   --out FILE      write the JSON result there instead of stdout
@@ -80,7 +81,11 @@ const FORECAST_LINE = commandLine<Omit<ForecastOptions, 'file'>>({
       o.outliers = v;
     }),
     valueOption(['--seasonality'], (o, v) => {
-      if (!/^\d+$/.test(v)) throw new UsageError(`--seasonality must be a whole number, got "${v}"`);
+      // Above the engine's bound every series failed alone (exit 1); it is the command line's fault.
+      if (!/^\d+$/.test(v) || Number(v) > SEASONALITY.max)
+        throw new UsageError(
+          `--seasonality must be 0 (detect), 1 (none) or a season length from 2 to ${SEASONALITY.max}, got "${v}"`,
+        );
       o.seasonality = Number(v);
     }),
     valueOption(['--levels'], (o, v) => {
@@ -119,8 +124,8 @@ export function readDataset(file: string): Dataset {
   }
   if (!Number.isInteger(obj.frequency) || (obj.frequency as number) < 1)
     throw new InputError(`${file}: "frequency" must be a positive whole number`);
-  if (!Number.isInteger(obj.horizon) || (obj.horizon as number) < 1)
-    throw new InputError(`${file}: "horizon" must be a positive whole number`);
+  if (!withinBounds(obj.horizon as number, HORIZON))
+    throw new InputError(`${file}: "horizon" must be a whole number ${boundsText(HORIZON)}`);
   if (!Array.isArray(obj.series) || obj.series.length === 0)
     throw new InputError(`${file}: "series" must be a non-empty array`);
   const ids = new Set<string>();

@@ -63,6 +63,8 @@ badInputFiles(run, folder, io, { name: 'forecast', what: 'file' }, [
   ['not JSON', '{"frequency": 12,'],
   ['no series', { frequency: 12, horizon: 6, series: [] }],
   ['bad horizon', { frequency: 12, horizon: 0, series: dataset.series }],
+  // Past the engine's 1,000 every series failed on its own (exit 1 with one error per series) before.
+  ['horizon past 1,000', { frequency: 12, horizon: 1001, series: dataset.series }],
   ['text value', { frequency: 12, horizon: 6, series: [{ id: 'x', values: [1, 'two', 3] }] }],
 ]);
 
@@ -73,7 +75,15 @@ badCommandLines(run, [
   ['x.json', '--method', 'foo'],
   ['x.json', '--method', ''],
   ['x.json', '--method', 'ANdN'],
+  // Past the engine's 366 every series failed with the same message (exit 1) before.
+  ['x.json', '--seasonality', '367'],
 ]);
+
+test('a horizon past 1,000 names the field and its bounds once', async () => {
+  expect(await run([write('h.json', { ...dataset, horizon: 5000 }), '--quiet'])).toBe(1);
+  expect(io.stderr).toMatch(/"horizon" must be a whole number from 1 to 1,000/);
+  expect(io.stderr).not.toMatch(/series "a"/);
+});
 
 test('--combination accuracy weights the auto members by their backtest accuracy', async () => {
   const equal = path.join(dir, 'equal.json');
