@@ -137,6 +137,9 @@ export function cashOptimize(
       creditLine: readCreditLine(optionalGrid(credit_line, 'credit_line')),
     };
     const opts = readCashOptions(options);
+    // The headroom programme has no shadow prices; the columns were left out without a word.
+    if (opts.shadowPrices && opts.objective === 'headroom')
+      throw CashErrors.invalid('options shadow_prices', 'applies to the objective "wealth", not "headroom"');
     const result = await optimizeCash(plan, cashSolver.current, opts);
     if (result.status === 'infeasible') {
       const first = result.shortfall![0];

@@ -72,6 +72,21 @@ describe('FPA.CASH.OPTIMIZE', () => {
     expect(b[1][9]).toBeCloseTo(-0.009, 9); // one more unit of minimum in period 1: draw 1 more at 1%, save the 0.1% fee
   });
 
+  it('returns #VALUE! for shadow_prices with objective headroom (the columns were left out silently)', async () => {
+    const result = await cashOptimize(
+      column([-50, 100]),
+      0,
+      [[0]],
+      [['X', 1, 0]],
+      [[100], [0.01], [0.001]],
+      [
+        ['shadow_prices', true],
+        ['objective', 'headroom'],
+      ],
+    );
+    expectExcelError(result, '#VALUE!', /options shadow_prices applies to the objective "wealth", not "headroom"/);
+  });
+
   it('returns #VALUE! "cash falls short by X in period P" for an infeasible plan', async () => {
     const result = await cashOptimize(column([0, -500, 0]), 100, [[0]], instruments);
     // 100 placed overnight in period 1 returns 100.4; 100.4 − 500 = −399.6 in period 2.
