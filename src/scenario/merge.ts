@@ -119,12 +119,23 @@ export function relativePrecision(confidence: number, statistic: 'mean' | number
     const mean = s / n;
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (column[i] - mean) * (column[i] - mean);
-    return (z * Math.sqrt(ss / (n - 1) / n)) / Math.abs(mean);
+    return relativeTo(z * Math.sqrt(ss / (n - 1) / n), mean);
   }
   const p = statistic / 100;
   const spread = z * Math.sqrt(n * p * (1 - p));
   const lo = Math.max(0, Math.min(100, (100 * (n * p - spread)) / n));
   const hi = Math.max(0, Math.min(100, (100 * (n * p + spread)) / n));
   const [xLo, xP, xHi] = percentiles(column, [lo, statistic, hi]);
-  return (xHi - xLo) / 2 / Math.abs(xP);
+  return relativeTo((xHi - xLo) / 2, xP);
+}
+
+/**
+ * A half-width relative to its statistic. A constant output (half-width 0) has converged, also at 0
+ * (0/0 was NaN: never converged, `precision` null in the result); a spread around exactly 0 never
+ * converges and reports the largest number rather than Infinity (also null in JSON).
+ */
+function relativeTo(halfWidth: number, statistic: number): number {
+  if (halfWidth === 0) return 0;
+  const relative = halfWidth / Math.abs(statistic);
+  return Number.isFinite(relative) ? relative : Number.MAX_VALUE;
 }

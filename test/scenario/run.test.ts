@@ -135,6 +135,17 @@ describe('options', () => {
     });
     expect(r).toMatchObject({ converged: false, trials: 20000 });
   });
+  test('convergence on an output that is exactly 0 in every trial: converged after one block, precision 0', () => {
+    // 0/0 made the precision NaN: never converged, and `precision` was null in the CLI's JSON.
+    const drivers = [{ name: 'u', distribution: 'uniform', params: { min: 0, max: 1 } }];
+    const spec = { drivers, model: 'y = 0 * u', iterations: 30000, blockSize: 10000 };
+    const r = runScenario({ ...spec, convergence: { target: 0.01 } });
+    expect(r).toMatchObject({ converged: true, trials: 10000, precision: 0 });
+    // A spread around a median of exactly 0 never converges; its precision is a number, not Infinity.
+    const around = runScenario({ ...spec, model: 'y = u - 0.5', convergence: { target: 0.01, statistic: 50 } });
+    expect(around.converged).toBe(false);
+    expect(Number.isFinite(around.precision)).toBe(true);
+  });
   test('sensitivity: volume dominates revenue; SRC separates price from its correlation with volume', () => {
     const r = runScenario({ ...standard, iterations: 5000, sensitivity: true });
     const revenue = r.sensitivity!.revenue;
