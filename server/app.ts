@@ -172,7 +172,7 @@ export async function buildApp(
   reviewRoutes(app, deps);
   proposalRoutes(app, deps);
   approvalChainRoutes(app, deps);
-  flagRoutes(app, deps);
+  flagRoutes(app, deps, config);
   kpiRoutes(app, deps);
   adjustmentRoutes(app, deps);
   webhookRoutes(app, deps, { allowPrivate: config.webhookAllowPrivate });

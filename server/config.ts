@@ -55,6 +55,12 @@ export interface ServerConfig {
    * link-local (cloud metadata), unspecified and multicast addresses are refused whatever this says.
    */
   readonly webhookAllowPrivate: boolean;
+  /**
+   * `flag.raised` announcements per cost centre: at most `flagAnnouncedPerWindow` in a window of
+   * `flagWindowMs`, what a window holds beyond that announced once when it closes (notify/flag-window.ts).
+   */
+  readonly flagWindowMs: number;
+  readonly flagAnnouncedPerWindow: number;
   /** Imports waiting for the one import slot beyond this are refused with 429. */
   readonly importQueueMax: number;
   readonly logLevel: string;
@@ -117,6 +123,14 @@ export function loadConfig(args: readonly string[], env: Env, overrides: Partial
     webhookRetryMaxMs: 30 * 60_000,
     webhookMaxAttempts: 20,
     webhookAllowPrivate: env.OPENFPA_WEBHOOK_ALLOW_PRIVATE === '1',
+    flagWindowMs: 60_000 * integer(env.OPENFPA_FLAG_WINDOW_MINUTES, 'OPENFPA_FLAG_WINDOW_MINUTES', 60, 1, 7 * 24 * 60),
+    flagAnnouncedPerWindow: integer(
+      env.OPENFPA_FLAG_ANNOUNCEMENTS_PER_WINDOW,
+      'OPENFPA_FLAG_ANNOUNCEMENTS_PER_WINDOW',
+      10,
+      1,
+      1_000,
+    ),
     importQueueMax: 4,
     logLevel: env.OPENFPA_LOG_LEVEL ?? 'info',
     ...overrides,

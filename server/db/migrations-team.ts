@@ -364,3 +364,20 @@ CREATE TABLE server_secrets (
 INSERT INTO server_secrets (name, secret)
   VALUES ('list-cursor', replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));
 `;
+
+// v14 (seventh attack pass): a step a proposal needs because of the same author's other moves of the
+// same budget lines (a move split under a step's minAmount) says why (`added_for`), and the lookup
+// of those moves reads proposals by fiscal year; flag announcements per cost centre are counted per
+// window, and what a window holds back is announced once when it closes (server/notify/flag-window.ts).
+export const splitMovesAndFlagWindows = `
+ALTER TABLE proposal_steps ADD COLUMN added_for jsonb;
+CREATE INDEX proposals_by_year ON proposals (fiscal_year) WHERE state IN ('submitted', 'approved', 'applied');
+CREATE TABLE flag_windows (
+  cost_centre text PRIMARY KEY,
+  opened_at timestamptz NOT NULL,
+  announced integer NOT NULL DEFAULT 0,
+  held integer NOT NULL DEFAULT 0,
+  held_flag jsonb,
+  held_reporters text[] NOT NULL DEFAULT '{}'
+);
+`;

@@ -9,6 +9,7 @@ import {
   notifications,
   reversals,
   serverSecrets,
+  splitMovesAndFlagWindows,
   teamProposals,
 } from './migrations-team';
 
@@ -172,4 +173,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'decisions-by-email', sql: decisionsByEmail },
   { version: 12, name: 'reversals', sql: reversals },
   { version: 13, name: 'server-secrets', sql: serverSecrets },
+  { version: 14, name: 'split-moves-and-flag-windows', sql: splitMovesAndFlagWindows },
 ];

@@ -17,6 +17,7 @@ const MUTABLE = [
   'outbox_events',
   'webhook_deliveries',
   'flags',
+  'flag_windows',
   'kpis',
   'adjustments',
 ];

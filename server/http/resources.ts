@@ -63,7 +63,7 @@ export const RESOURCES = {
           'decidedBy', s.decided_by, 'decidedAt', s.decided_at, 'comment', s.comment,
           'delayMs', CASE WHEN s.decided_at IS NULL THEN NULL
             ELSE greatest(0, floor(extract(epoch FROM s.decided_at - s.due_at) * 1000)) END,
-          'overdue', s.state = 'pending' AND s.due_at < now()) ORDER BY s.step_no), '[]'::jsonb)
+          'overdue', s.state = 'pending' AND s.due_at < now(), 'addedFor', s.added_for) ORDER BY s.step_no), '[]'::jsonb)
         FROM proposal_steps s WHERE s.proposal_id = proposals.id) AS chain,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', v.id, 'costCentre', v.cost_centre, 'name', v.name,
           'action', v.lineage ->> 'action') ORDER BY v.number), '[]'::jsonb)

@@ -4,6 +4,7 @@ import { backoffDelayMs } from '../../src/connector/backoff';
 import type { ServerConfig } from '../config';
 import type { Db } from '../db/db';
 import { emitEvent, type EventKind } from './events';
+import { closeFlagWindows } from './flag-window';
 import { deliveryRequest, type OutboxEvent, type WebhookFormat } from './format';
 import { postWebhook } from './webhook-target';
 
@@ -16,6 +17,7 @@ type Settings = Pick<
   | 'webhookMaxAttempts'
   | 'webhookAllowPrivate'
   | 'idempotencyTtlHours'
+  | 'flagWindowMs'
 >;
 
 export interface Background {
@@ -39,6 +41,7 @@ export function startBackground(db: Db, settings: Settings, log: FastifyBaseLogg
   const round = async () => {
     try {
       await announceSteps(db);
+      await closeFlagWindows(db, settings.flagWindowMs);
       await deliverDue(db, settings, instance);
       if (Date.now() - lastPurge > 3_600_000) {
         lastPurge = Date.now();
@@ -129,14 +132,16 @@ interface Claimed {
  * Claims due deliveries with a lease (so a delivery in flight is not sent by another instance, and
  * one whose instance died is retried once the lease runs out), sends them, and records the outcome:
  * delivered on 2xx, else retried with exponential backoff until `webhookMaxAttempts`, then dead.
+ * Approvals, deadlines and applied proposals are claimed before flags (oldest first within each), so
+ * a burst of flags never holds another cost centre's `approval.waiting` back a round.
  */
 export async function deliverDue(db: Db, settings: Settings, instance: string): Promise<number> {
   const leaseMs = settings.webhookTimeoutMs + 5_000;
   const claimed = await db.query<Claimed>(
     `WITH due AS (
-       SELECT id FROM webhook_deliveries
-       WHERE state = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())
-       ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)
+       SELECT wd.id FROM webhook_deliveries wd JOIN outbox_events oe ON oe.id = wd.event_id
+       WHERE wd.state = 'pending' AND wd.next_attempt_at <= now() AND (wd.leased_until IS NULL OR wd.leased_until < now())
+       ORDER BY oe.kind = 'flag.raised', wd.id LIMIT 20 FOR UPDATE OF wd SKIP LOCKED)
      UPDATE webhook_deliveries d SET leased_until = now() + $1 * interval '1 millisecond', leased_by = $2,
        attempts = d.attempts + 1
      FROM due, outbox_events e, webhooks w

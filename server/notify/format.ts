@@ -35,6 +35,9 @@ export function eventText(event: OutboxEvent): string {
     }
     case 'flag.raised': {
       const flag = (p.flag ?? {}) as Obj;
+      const held = p.heldBack as Obj | undefined;
+      if (held)
+        return `${String(held.count)} high-severity ${Number(held.count) === 1 ? 'flag' : 'flags'} raised in ${String(flag.costCentre)} from ${String(held.from)} to ${String(held.to)} ${Number(held.count) === 1 ? 'was' : 'were'} held back after the window's announcements; the most severe is ${String(flag.flagId)}: ${String(flag.kind)}, severity ${Number(flag.severity).toFixed(2)}, ${money(flag.amount)} at stake. See the review in the pane.`;
       const more = Number(p.alsoRaised ?? 0);
       const others =
         more > 0

@@ -4,7 +4,9 @@
  * flight), one step current at a time, each decision recorded with who, when and how late.
  */
 import { DEFAULT_CHAIN, stepsFor, type ChainStep, type StepScope } from '../../src/model/approval-chain';
+import type { ProposalLine } from '../../src/model/proposal';
 import type { AuthUser, Role } from '../../src/model/roles';
+import type { StepAddedFor } from '../../src/model/team-proposal';
 import type { Queryable } from '../db/db';
 import { emitEvent } from '../notify/events';
 
@@ -64,13 +66,79 @@ export async function openStep(tx: Queryable, proposalId: string): Promise<OpenS
 /** Summary of a proposal for notifications. */
 export type ProposalSummary = Record<string, unknown> & { id: string; costCentres: string[] };
 
-/** Copies the chain's steps for `amount` onto the proposal and makes the first one current. */
-export async function startChain(tx: Queryable, proposal: ProposalSummary, amount: number): Promise<void> {
-  const steps = stepsFor((await configuredChain(tx)).steps, amount);
+/** Another proposal whose move counts with this one's for the chain's thresholds. */
+export type RelatedMove = StepAddedFor['together'][number];
+
+/** What a proposal being submitted is decided on: its own amount and the moves it goes with. */
+export interface MoveTogether {
+  /** The same author's other moves of the same budget lines in the same fiscal year. */
+  related: RelatedMove[];
+  /** The proposal's amount plus theirs: what the steps' `minAmount` is compared with. */
+  amount: number;
+}
+
+/**
+ * One move split into several proposals under a step's `minAmount` (two of 49,999 where the CFO
+ * decides from 50,000) is decided as the one move it is: a proposal being submitted counts together
+ * with every other proposal that shares an author with it (an account id, or an email: one person's
+ * two accounts are one author), is of the same fiscal year (the budget of record both change: the
+ * window), changes one of the same budget lines (cost centre and account, in any month of the year),
+ * and is open or went through (submitted, approved or applied; not a draft, not rejected, not
+ * reverted). Reversals are neither counted nor count others: a reversal goes back through the steps
+ * of its own amount, the original's. Submits touching a cost centre's year take a lock in turn
+ * (cost centres in order), so two halves submitted at the same moment see each other.
+ */
+export async function moveTogether(
+  tx: Queryable,
+  proposal: { id: string; fiscalYear: number; lines: readonly ProposalLine[]; amount: number },
+  authors: readonly string[],
+  authorEmails: readonly string[],
+): Promise<MoveTogether> {
+  const centres = [...new Set(proposal.lines.map((l) => l.costCentre))].sort();
+  for (const centre of centres)
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`moves:${centre}:${proposal.fiscalYear}`]);
+  const lines = [...new Set(proposal.lines.map((l) => `${l.costCentre} ${l.account}`))];
+  const found = await tx.query<RelatedMove>(
+    `SELECT p.id, p.amount::float8 AS amount, p.state FROM proposals p
+     WHERE p.fiscal_year = $2 AND p.state IN ('submitted', 'approved', 'applied') AND p.id <> $1
+       AND p.reverts IS NULL AND (p.authors && $3::text[] OR p.author_emails && $4::text[])
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l
+                   WHERE (l ->> 'costCentre') || ' ' || (l ->> 'account') = ANY ($5::text[]))
+     ORDER BY p.submitted_at, p.id`,
+    [proposal.id, proposal.fiscalYear, [...authors], [...authorEmails], lines],
+  );
+  const related = found.rows;
+  return { related, amount: related.reduce((sum, r) => sum + r.amount, proposal.amount) };
+}
+
+/**
+ * Copies the chain's steps for `amount` onto the proposal and makes the first one current. With
+ * `together` (a proposal submitted beside the same author's other moves of its lines), the steps are
+ * those of the amount moved together; a step only that reaches records why (`added_for`).
+ */
+export async function startChain(
+  tx: Queryable,
+  proposal: ProposalSummary,
+  amount: number,
+  together?: MoveTogether,
+): Promise<void> {
+  const chain = (await configuredChain(tx)).steps;
+  const own = new Set(stepsFor(chain, amount));
+  const steps = stepsFor(chain, Math.max(amount, together?.amount ?? amount));
   for (const [i, step] of steps.entries()) {
+    const addedFor: StepAddedFor | null =
+      own.has(step) || !together
+        ? null
+        : {
+            minAmount: step.minAmount ?? 0,
+            amount,
+            amountTogether: together.amount,
+            together: together.related,
+          };
     await tx.query(
-      `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, min_amount, deadline_hours, reminder_hours)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, min_amount, deadline_hours, reminder_hours,
+         added_for)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
       [
         proposal.id,
         i + 1,
@@ -80,6 +148,7 @@ export async function startChain(tx: Queryable, proposal: ProposalSummary, amoun
         step.minAmount ?? 0,
         step.deadlineHours,
         step.reminderHours ?? null,
+        addedFor === null ? null : JSON.stringify(addedFor),
       ],
     );
   }

@@ -5,7 +5,7 @@ import { createRoute, costCentreListRoute } from '../http/record-routes';
 import { byCostCentre } from '../http/route';
 import * as S from '../http/schemas';
 import { writeAudit } from '../http/mutate';
-import { emitEvent } from '../notify/events';
+import { announceRaised, type FlagWindowSettings } from '../notify/flag-window';
 import type { RouteDeps } from './deps';
 
 /** A flag in the model's high band (src/model/flag.ts SEVERITY_BANDS) is what the team is told about. */
@@ -67,16 +67,12 @@ async function auditChanges(
 /**
  * Flags (src/model/flag.ts) a scan found, reported so the team sees them and is told about the
  * severe ones: a flag reported for the first time at high severity, or rising to it, is announced
- * once (`flag.raised`, the five most severe of a report one by one, the others counted on the last);
+ * (`flag.raised`) within the cost centre's budget of announcements (server/notify/flag-window.ts: a
+ * report's five most severe one by one, the others counted on the last; over a window at most
+ * `flagAnnouncedPerWindow`, what is held beyond them announced once when the window closes);
  * reporting it again updates it silently.
  */
-/**
- * New high-severity flags announced one by one per report: a report of 1,000 was 1,000 deliveries
- * to every subscribed webhook, queued ahead of other cost centres' approvals (sixth attack pass).
- */
-export const ANNOUNCED_PER_REPORT = 5;
-
-export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
+export function flagRoutes(app: FastifyInstance, { db }: RouteDeps, windows: FlagWindowSettings): void {
   const tags = ['flags'];
   costCentreListRoute(app, db, {
     url: '/api/flags',
@@ -161,23 +157,7 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps): void {
         ],
       );
       const raised = body.flags.filter((f) => isHigh(f.severity) && !wasHigh.has(f.flagId));
-      // The most severe are announced one by one; the rest of a large report ride on the last
-      // announcement as a count, so one report is at most a few deliveries per webhook.
-      const announced = [...raised]
-        .sort((a, b) => b.severity - a.severity || a.flagId.localeCompare(b.flagId))
-        .slice(0, ANNOUNCED_PER_REPORT);
-      for (const [i, flag] of announced.entries()) {
-        const alsoRaised = i === announced.length - 1 ? raised.length - announced.length : 0;
-        await emitEvent(tx, {
-          kind: 'flag.raised',
-          costCentres: [body.costCentre],
-          payload: {
-            flag: { ...flag, costCentre: body.costCentre },
-            reportedBy: user.id,
-            ...(alsoRaised > 0 ? { alsoRaised } : {}),
-          },
-        });
-      }
+      await announceRaised(tx, body.costCentre, raised, user.id, windows);
       return {
         id: `${body.costCentre}:${ids.length}`,
         costCentre: body.costCentre,

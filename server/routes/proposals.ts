@@ -19,7 +19,7 @@ import { RESOURCES } from '../http/resources';
 import { byRecord } from '../http/route';
 import * as S from '../http/schemas';
 import { emitEvent } from '../notify/events';
-import { decideStep, openStep, startChain, type ProposalSummary } from '../proposals/chain-steps';
+import { decideStep, moveTogether, openStep, startChain, type ProposalSummary } from '../proposals/chain-steps';
 import { historyStep } from '../proposals/history';
 import { writeProposalVersions } from '../proposals/versions';
 import type { RouteDeps } from './deps';
@@ -312,7 +312,23 @@ const CHANGES: Record<
   (tx: Queryable, current: Row, ctx: ChangeContext<{ comment?: string }>) => Promise<ProposalState>
 > = {
   submit: async (tx, current, { user }) => {
-    await startChain(tx, { ...summary(current), submittedBy: user.id }, Number(current.amount));
+    const stored = await tx.query<{ author_emails: string[] }>('SELECT author_emails FROM proposals WHERE id = $1', [
+      current.id,
+    ]);
+    const emails = [...(stored.rows[0]?.author_emails ?? []), ...(user.email ? [user.email] : [])];
+    const amount = Number(current.amount);
+    const together = await moveTogether(
+      tx,
+      {
+        id: String(current.id),
+        fiscalYear: Number(current.fiscalYear),
+        lines: current.lines as ProposalLine[],
+        amount,
+      },
+      [...(current.authors as string[]), user.id],
+      emails,
+    );
+    await startChain(tx, { ...summary(current), submittedBy: user.id }, amount, together);
     return 'submitted';
   },
   approve: async (tx, current, { user, body }) => {

@@ -47,6 +47,22 @@ export interface ProposalChainStep extends ChainStep {
   delayMs: number | null;
   /** True while the step is open past its deadline. */
   overdue: boolean;
+  /**
+   * Why the step is on the chain when the proposal's own amount does not reach its `minAmount`: the
+   * amount it moves together with the same author's other proposals of the same budget lines and
+   * fiscal year (a move split in two), and those proposals; null when its own amount reaches it.
+   */
+  addedFor?: StepAddedFor | null;
+}
+
+/** A step on a proposal's chain because of the moves it goes with (see `ProposalChainStep.addedFor`). */
+export interface StepAddedFor {
+  minAmount: number;
+  /** The proposal's own amount. */
+  amount: number;
+  /** Its amount plus the others'. */
+  amountTogether: number;
+  together: { id: string; amount: number; state: string }[];
 }
 
 /** A budget version applying the proposal created ('revert': a direct revert, before reversals went through the chain). */

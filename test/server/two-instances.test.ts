@@ -25,8 +25,10 @@ describeIfPg('two server instances on one PostgreSQL', () => {
   let receiver: Receiver;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    a = await startTestServer({ prefix: 'two' });
-    b = await startTestServer({ schema: a.schema, issuer: a.issuer });
+    // 40 flag announcements in one cost centre's window (notify/flag-window.ts holds back beyond 10).
+    const overrides = { flagAnnouncedPerWindow: 40 };
+    a = await startTestServer({ prefix: 'two', overrides });
+    b = await startTestServer({ schema: a.schema, issuer: a.issuer, overrides });
     receiver = await startReceiver();
     tokens.root = await a.token('root', 'admin', '*');
     tokens.alice = await a.token('alice', ['analyst', 'budget_owner'], ['CC1']);

@@ -40,4 +40,16 @@ describe('eventText', () => {
       'The same report raised 1 more high-severity flag in CC1, not announced one by one',
     );
   });
+
+  test('what a window held back is one message naming the count, the window and the most severe flag', () => {
+    const flag = { flagId: 'flag:L9@3', costCentre: 'CC1', kind: 'overspend', severity: 0.99, amount: 50000 };
+    const heldBack = (count: number) => ({ count, from: '2026-12-07T14:00:00.000Z', to: '2026-12-07T15:00:00.000Z' });
+    expect(eventText(event('flag.raised', { flag, alsoRaised: 36, heldBack: heldBack(37) }))).toBe(
+      '37 high-severity flags raised in CC1 from 2026-12-07T14:00:00.000Z to 2026-12-07T15:00:00.000Z were held back ' +
+        "after the window's announcements; the most severe is flag:L9@3: overspend, severity 0.99, 50,000 at stake. " +
+        'See the review in the pane.',
+    );
+    expect(eventText(event('flag.raised', { flag, heldBack: heldBack(1) }))).toContain('1 high-severity flag raised');
+    expect(eventText(event('flag.raised', { flag, heldBack: heldBack(1) }))).toContain('was held back');
+  });
 });
