@@ -84,8 +84,8 @@ export interface MoveTogether {
  * two accounts are one author), is of the same fiscal year (the budget of record both change: the
  * window), changes one of the same budget lines (cost centre and account, in any month of the year),
  * and is open or went through (submitted, approved or applied; not a draft, not rejected, not
- * reverted). Reversals are neither counted nor count others: a reversal goes back through the steps
- * of its own amount, the original's. Submits touching a cost centre's year take a lock in turn
+ * reverted). Reversals are neither counted nor count others: a reversal goes through the steps its
+ * original went through (proposal-reversal.ts). Submits touching a cost centre's year take a lock in turn
  * (cost centres in order), so two halves submitted at the same moment see each other.
  */
 export async function moveTogether(

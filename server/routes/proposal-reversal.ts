@@ -16,6 +16,7 @@ import {
   type ReversalLink,
 } from '../../src/model/proposal';
 import type { AuthUser } from '../../src/model/roles';
+import type { StepAddedFor } from '../../src/model/team-proposal';
 import { userOf } from '../auth/policy';
 import type { Queryable } from '../db/db';
 import { ServerErrors } from '../errors';
@@ -91,7 +92,17 @@ async function insertReversal(tx: Queryable, original: Row, user: AuthUser, reas
     createdBy: user.id,
     reverts: original.id,
   };
-  await startChain(tx, summary, amount);
+  // The original's steps: one decided on the amount it moved together with its author's other moves
+  // (chain-steps.ts moveTogether) is undone through the same steps, the CFO's too.
+  const decidedOn = Math.max(
+    amount,
+    ...((original.chain as { addedFor?: StepAddedFor | null }[]) ?? []).map((s) => s.addedFor?.amountTogether ?? 0),
+  );
+  const together =
+    decidedOn > amount
+      ? { amount: decidedOn, related: [{ id: String(original.id), amount: Number(original.amount), state: 'applied' }] }
+      : undefined;
+  await startChain(tx, summary, amount, together);
   return readProposal(tx, id);
 }
 

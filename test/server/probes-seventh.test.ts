@@ -1,7 +1,16 @@
-import { deliverDue } from '../../server/notify/background';
+import { announceSteps, deliverDue } from '../../server/notify/background';
 import { closeFlagWindows } from '../../server/notify/flag-window';
 import { setApprovalChain } from './fixtures';
-import { moveProposal, postProposal, startTestServer, type Json, type TestResponse, type TestServer } from './helpers';
+import { newVersion } from '../model/sample-version';
+import {
+  moveProposal,
+  postProposal,
+  postVersion,
+  startTestServer,
+  type Json,
+  type TestResponse,
+  type TestServer,
+} from './helpers';
 import { startReceiver, type Receiver } from './receiver';
 
 jest.setTimeout(300_000);
@@ -41,6 +50,7 @@ describe('probes: seventh pass', () => {
     t.dan = await server.token('dan', 'analyst', ['CC1'], { email: 'dan@corp.example' });
     t.bob = await server.token('bob', 'approver', ['CC1', 'CC2'], { email: 'bob@corp.example' });
     t.cfo = await server.token('cleo', 'cfo', '*', { email: 'cleo@corp.example' });
+    t.writer8 = await server.token('wendy', 'analyst', ['CC8']);
     await setApprovalChain(server, t.root, CFO_CHAIN);
   });
   afterAll(async () => {
@@ -82,6 +92,16 @@ describe('probes: seventh pass', () => {
     ) as Json[];
     expect(audit).toHaveLength(1);
     expect(audit[0].after.chain[1]).toMatchObject({ name: 'CFO', addedFor: { amountTogether: 99_998 } });
+    // Applied and then reverted: the reversal goes through the CFO too, as the original did.
+    ok(
+      await postVersion(server, t.root, newVersion('v1', [{ account: '6100', period: '2026-04', amount: 100_000 }])),
+      'v1',
+    );
+    const approved = ok(await server.as(t.root, { method: 'GET', url: `/api/proposals/${String(second.id)}` }), 'read');
+    const applied = ok(await moveProposal(server, t.root, approved, 'apply'), 'apply');
+    const asked = ok(await moveProposal(server, t.root, applied, 'revert', { comment: 'undo' }), 'revert');
+    expect(steps(asked.reversal)).toEqual(['Cost-centre approver', 'CFO']);
+    expect(asked.reversal.chain[1].addedFor).toMatchObject({ amount: 49_999, amountTogether: 99_998 });
   });
 
   test('the split through a second account with the same email, or a half a colleague drafted, still reaches the CFO (found)', async () => {
@@ -135,6 +155,165 @@ describe('probes: seventh pass', () => {
     const both = await Promise.all(drafts.map((d) => moveProposal(server, t.alice, d, 'submit')));
     expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
     expect(both.map((r) => steps(r.json()).length).sort()).toEqual([1, 2]);
+  });
+
+  test('an approval’s idempotency key replayed on another proposal is a 422 and decides nothing (held)', async () => {
+    const [x, y] = [
+      await submitted(t.dan, move('CC1', '5100', '5200', '2026-02', 100)),
+      await submitted(t.dan, move('CC1', '5300', '5400', '2026-02', 100)),
+    ];
+    const key = { 'idempotency-key': 'approve-once-0001' };
+    const first = await server.as(t.bob, {
+      method: 'POST',
+      url: `/api/proposals/${String(x.id)}/approve`,
+      payload: {},
+      headers: { 'if-match': `"${String(x.version)}"`, ...key },
+    });
+    expect(first.json().state).toBe('approved');
+    const replayed = await server.as(t.bob, {
+      method: 'POST',
+      url: `/api/proposals/${String(y.id)}/approve`,
+      payload: {},
+      headers: { 'if-match': `"${String(y.version)}"`, ...key },
+    });
+    expect(replayed.statusCode).toBe(422);
+    expect(replayed.json().error.code).toBe('SERVER_IDEMPOTENCY_MISMATCH');
+    const still = (await server.as(t.bob, { method: 'GET', url: `/api/proposals/${String(y.id)}` })).json();
+    expect(still).toMatchObject({ state: 'submitted', version: y.version });
+    expect(still.chain[0]).toMatchObject({ state: 'pending', decidedBy: null });
+  });
+
+  test('another user’s idempotency key with that user’s exact request gets no stored answer of theirs (held)', async () => {
+    const body = { fiscalYear: 2026, reason: 'mine', lines: move('CC1', '5500', '5600', '2026-02', 10) };
+    const headers = { 'idempotency-key': 'shared-key-0001' };
+    const alices = await server.as(t.alice, { method: 'POST', url: '/api/proposals', payload: body, headers });
+    expect(alices.statusCode).toBe(201);
+    // Dan sends Alice's key with Alice's request: his own proposal, not hers replayed.
+    const dans = await server.as(t.dan, { method: 'POST', url: '/api/proposals', payload: body, headers });
+    expect(dans.statusCode).toBe(201);
+    expect(dans.headers['idempotent-replayed']).toBeUndefined();
+    expect(dans.json()).toMatchObject({ createdBy: 'dan' });
+    expect(dans.json().id).not.toBe(alices.json().id);
+    // A reader who may not propose gets 403, not Alice's stored 201.
+    const viewer = await server.token('vic', 'viewer', ['CC1']);
+    const refused = await server.as(viewer, { method: 'POST', url: '/api/proposals', payload: body, headers });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain(String(alices.json().id));
+  });
+
+  test('weak ETags (W/"n") read as the version they name: no way around a stale check (held)', async () => {
+    const p = ok(
+      await postProposal(server, t.dan, { fiscalYear: 2026, lines: move('CC1', '5700', '5800', '2026-02', 10) }),
+      'propose',
+    );
+    const edit = (ifMatch: string) =>
+      server.as(t.dan, {
+        method: 'PATCH',
+        url: `/api/proposals/${String(p.id)}`,
+        payload: { reason: `edit ${ifMatch}` },
+        headers: { 'if-match': ifMatch },
+      });
+    expect((await edit('W/"1"')).statusCode).toBe(200);
+    const stale = await edit('W/"1"');
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toMatchObject({ current: { version: 2 }, yourVersion: 1 });
+    for (const odd of ['W/"2", "2"', 'w/"2"', 'W/ "2"', 'W/"2"x'])
+      expect([400, 409]).toContain((await edit(odd)).statusCode);
+  });
+
+  test('a step decided after its deadline passed is never announced as passed or reminded afterwards (held)', async () => {
+    const p = await submitted(t.dan, move('CC1', '5900', '5950', '2026-02', 10));
+    await server
+      .owner()
+      .query(
+        "UPDATE proposal_steps SET due_at = now() - interval '1 hour', next_reminder_at = now() - interval '1 minute' WHERE proposal_id = $1",
+        [p.id],
+      );
+    const approved = ok(await moveProposal(server, t.bob, p, 'approve'), 'approve');
+    expect(approved.state).toBe('approved');
+    expect(approved.chain[0].delayMs).toBeGreaterThan(3_000_000);
+    await announceSteps(server.db);
+    const events = await server
+      .owner()
+      .query<{ kind: string }>(
+        "SELECT kind FROM outbox_events WHERE payload -> 'proposal' ->> 'id' = $1 ORDER BY seq",
+        [p.id],
+      );
+    expect(events.rows.map((e) => e.kind)).toEqual(['approval.waiting']);
+  });
+
+  test('CR/LF and chat markup in a user id never reach chat text (held)', async () => {
+    const eve = await server.token('eve\r\n<!channel> <https://evil.example|Approve>', 'analyst', ['CC7']);
+    const hook = ok(
+      await server.as(t.root, {
+        method: 'POST',
+        url: '/api/webhooks',
+        payload: {
+          url: receiver.url,
+          format: 'slack',
+          events: ['flag.raised', 'approval.waiting'],
+          costCentres: ['CC7'],
+        },
+      }),
+      'hook',
+    );
+    const reported = await server.as(eve, {
+      method: 'POST',
+      url: '/api/flags',
+      payload: { costCentre: 'CC7', flags: [{ flagId: 'flag:eve@1', kind: 'overspend', severity: 0.9, amount: 5 }] },
+    });
+    expect(reported.statusCode).toBe(201);
+    await submitted(eve, move('CC7', '6100', '6200', '2026-02', 10));
+    receiver.received.length = 0;
+    const settings = { ...server.config, webhookMaxAttempts: 3 };
+    while ((await deliverDue(server.db, settings, 'seventh')) > 0);
+    const texts = receiver.received.map((r) => String((JSON.parse(r.body) as Json).text));
+    expect(texts).toHaveLength(2);
+    for (const text of texts) expect(text).not.toMatch(/[\r\n]|<!channel>|evil\.example/);
+    await server.as(t.root, {
+      method: 'PATCH',
+      url: `/api/webhooks/${String(hook.id)}`,
+      payload: { active: false },
+      headers: { 'if-match': `"${String(hook.version)}"` },
+    });
+  });
+
+  test('a webhook naming an event or a cost centre twice gets each event once (held)', async () => {
+    const hook = (events: string[], costCentres: string[]) =>
+      server.as(t.root, {
+        method: 'POST',
+        url: '/api/webhooks',
+        payload: { url: receiver.url, format: 'generic', events, costCentres },
+      });
+    expect((await hook(['flag.raised', 'flag.raised'], ['CC8'])).statusCode).toBe(400);
+    const twice = await hook(['flag.raised'], ['CC8', 'CC8']);
+    expect(twice.statusCode).toBe(201);
+    const reported = await server.as(t.writer8, {
+      method: 'POST',
+      url: '/api/flags',
+      payload: { costCentre: 'CC8', flags: [{ flagId: 'flag:dup@1', kind: 'overspend', severity: 0.9, amount: 5 }] },
+    });
+    expect(reported.statusCode).toBe(201);
+    const found = await server
+      .owner()
+      .query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_deliveries WHERE webhook_id = $1', [
+        twice.json().id,
+      ]);
+    expect(found.rows[0].n).toBe(1);
+  });
+
+  test('cursors that are no cursor (negative, huge, another list’s) are a 400 before any read; limit stays 1..500 (held)', async () => {
+    const list = (query: string) => server.as(t.dan, { method: 'GET', url: `/api/proposals?costCentre=CC1&${query}` });
+    for (const cursor of ['-1', '0', '9'.repeat(400), 'A'.repeat(10_000), '%00', '..%2F'])
+      expect((await list(`cursor=${cursor}`)).statusCode).toBe(400);
+    const page = await list('limit=1');
+    const cursor = page.headers['x-next-cursor'];
+    expect(cursor).toBeTruthy();
+    expect((await list(`limit=500&cursor=${cursor}`)).statusCode).toBe(200);
+    const other = await server.as(t.dan, { method: 'GET', url: `/api/flags?costCentre=CC1&cursor=${cursor}` });
+    expect(other.json().error.code).toBe('SERVER_BAD_CURSOR');
+    for (const limit of ['-1', '0', '501', '1e3', '99999999999999999999'])
+      expect((await list(`limit=${limit}`)).statusCode).toBe(400);
   });
 
   describe('flag reports in a row', () => {
