@@ -181,7 +181,7 @@ describeIfPg('server migrations', () => {
     for (let i = 0; i < 2; i++)
       await inFreshSchema(async (db) => {
         expect(await migrateTo(db, 12)).toHaveLength(12);
-        expect(await migrate(db)).toEqual([13]);
+        expect(await migrateTo(db, 13)).toEqual([13]);
         const found = await db.query<{ name: string; secret: string }>('SELECT name, secret FROM server_secrets');
         expect(found.rows.map((r) => r.name)).toEqual(['list-cursor']);
         expect(found.rows[0].secret).toMatch(/^[0-9a-f]{64}$/);
