@@ -21,6 +21,7 @@ import { optimizeCash } from '../../src/cash/optimize-cash';
 import { optimizeScenarios } from '../../src/cash/optimize-scenarios';
 import type { ScenarioPlan, ScenarioResult } from '../../src/cash/scenario-types';
 import { cashBuffer } from '../../src/cash/cash-buffer';
+import { CashErrors } from '../../src/cash/errors';
 import type { CashObjective, CashOptions, CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 
@@ -127,6 +128,9 @@ export function run(args: string[]): Promise<number> {
     const clock = startWork();
     return onInputFile('cash', parsed.file, async () => {
       const read = readPlan(parsed.file);
+      // With both, the trials were ignored without a word and the one row of flows optimised.
+      if ((read as ScenarioPlan).trials !== undefined && (read as CashPlan).flows !== undefined)
+        throw CashErrors.invalid('trials', 'and flows were both given: a plan has either one row of flows or trials');
       if (hasTrials(read)) {
         writeResult(await runScenarios(read, parsed), parsed.out);
         if (!parsed.quiet) process.stderr.write(clock.report('openfpa cash'));

@@ -3,6 +3,15 @@ import { defineError } from '../errors';
 
 const money = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
+/**
+ * A solver status in words: an LP cut short by the time limit reports `undefined`, which read as a
+ * programming fault ("The solver found no plan (undefined).").
+ */
+const SOLVER_STATUS_WORDS: Readonly<Record<string, string>> = {
+  undefined: 'it stopped before finding one, e.g. at the time limit',
+  time_limit: 'time limit',
+};
+
 export const CashErrors = {
   shortfall: defineError('CASH_SHORTFALL', 'input', (amount: number, period: number, total: number) => ({
     message: `cash falls short by ${money(amount)} in period ${period}.`,
@@ -25,7 +34,7 @@ export const CashErrors = {
     hint: 'Start it again when ready.',
   })),
   noSolution: defineError('CASH_NO_SOLUTION', 'input', (status: string) => ({
-    message: `The solver found no plan (${status}).`,
+    message: `The solver found no plan (${SOLVER_STATUS_WORDS[status] ?? status}).`,
     hint: 'Raise the time limit or switch integer lots off.',
   })),
   riskUnreachable: defineError(

@@ -1,6 +1,7 @@
 import { DEFAULT_MIP_GAP, optimizeCash } from '../../src/cash/optimize-cash';
 import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
+import type { Solver } from '../../src/solver/types';
 import { checkSchedule } from './check-schedule';
 import { benchPlan, randomPlan } from './plans';
 
@@ -153,6 +154,23 @@ describe('optimizeCash: lot-sized plans of other seeds (gen.mjs makePlan), solve
     expect(checkSchedule(plan, result)).toEqual([]);
     expect(result.objective).toBeGreaterThanOrEqual(glpsol / (1 + DEFAULT_MIP_GAP));
     expect(result.objective).toBeLessThanOrEqual(bound * (1 + 1e-9));
+  });
+
+  it('a solve that stops without a status says so in words (it said "(undefined)")', async () => {
+    // glpk.js reports an LP cut short by the time limit as status "undefined" (--time-limit 0.001 on a 78×6 plan).
+    const stopped: Solver = {
+      name: 'stopped',
+      solve: async () => ({ status: 'undefined', objective: NaN, values: {}, seconds: 0 }),
+    };
+    const plan: CashPlan = {
+      openingCash: 10,
+      minCash: 0,
+      flows: [1, 2],
+      instruments: [{ name: 'A', term: 1, rate: 0.01 }],
+    };
+    await expect(optimizeCash(plan, stopped, { timeLimitSeconds: 0.001 })).rejects.toThrow(
+      'The solver found no plan (it stopped before finding one, e.g. at the time limit).',
+    );
   });
 
   it('stopped by the time limit, returns a feasible plan and its gap to the bound (52×6 seed 60260)', async () => {

@@ -76,6 +76,8 @@ badInputFiles(run, folder, io, { name: 'cash', what: 'plan' }, [
   ['no flows', { openingCash: 1, minCash: 0, flows: [], instruments: [] }],
   ['bad term', { openingCash: 1, minCash: 0, flows: [1, 2], instruments: [{ name: 'a', term: 0, rate: 0.01 }] }],
   ['array top level', [1, 2]],
+  // The trials were ignored silently before (the flows optimised, exit 0).
+  ['flows and trials', { ...plan, trials: [[0, 0, 0]] }],
 ]);
 
 badCommandLines(run, [
