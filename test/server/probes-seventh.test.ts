@@ -316,6 +316,23 @@ describe('probes: seventh pass', () => {
       expect((await list(`limit=${limit}`)).statusCode).toBe(400);
   });
 
+  test('six forecasts raced from one base (If-Match "0"): one is made, five are told of it (held)', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        server.as(t.dan, {
+          method: 'POST',
+          url: '/api/versions',
+          payload: newVersion(`race ${i}`, [{ account: '4000', period: '2026-01', amount: i }], { kind: 'forecast' }),
+          headers: { 'if-match': '"0"' },
+        }),
+      ),
+    );
+    expect(made.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const winner = made.find((r) => r.statusCode === 201)!.json();
+    for (const lost of made.filter((r) => r.statusCode === 409))
+      expect(lost.json().error.details.current).toMatchObject({ id: winner.id, version: 1 });
+  });
+
   describe('flag reports in a row', () => {
     const deliver = () => deliverDue(server.db, { ...server.config, webhookMaxAttempts: 3 }, 'seventh');
     const bodies = () => receiver.received.map((r) => JSON.parse(r.body) as Json);

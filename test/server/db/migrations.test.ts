@@ -189,4 +189,26 @@ describeIfPg('server migrations', () => {
       });
     expect(secrets[0]).not.toBe(secrets[1]);
   });
+
+  test('v14 (split moves, flag windows) keeps the steps of proposals in flight, with no reason added', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 13)).toHaveLength(13);
+      const id = (
+        await db.query<{ id: string }>(
+          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, reason, lines, authors, created_by, updated_by,
+             state, amount)
+           VALUES ('MKT', '{MKT}', 2026, 'r', '[]', '{ana}', 'ana', 'ana', 'submitted', 10) RETURNING id`,
+        )
+      ).rows[0].id;
+      await db.query(
+        `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, deadline_hours, state)
+         VALUES ($1, 1, 'A', 'approver', 'affected', 48, 'pending')`,
+        [id],
+      );
+      expect(await migrate(db)).toEqual([14]);
+      const steps = await db.query('SELECT step_no, state, added_for FROM proposal_steps WHERE proposal_id = $1', [id]);
+      expect(steps.rows).toEqual([{ step_no: 1, state: 'pending', added_for: null }]);
+      const windows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM flag_windows');
+      expect(windows.rows[0].n).toBe(0);
+    }));
 });
