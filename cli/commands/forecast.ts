@@ -122,8 +122,12 @@ export function readDataset(file: string): Dataset {
   } catch (e) {
     throw new InputError((e as Error).message);
   }
-  if (!Number.isInteger(obj.frequency) || (obj.frequency as number) < 1)
-    throw new InputError(`${file}: "frequency" must be a positive whole number`);
+  // The frequency is the season tried first, so above the engine's longest season every series failed
+  // alone with a message about a "seasonality" the file never gave.
+  if (!Number.isInteger(obj.frequency) || (obj.frequency as number) < 1 || (obj.frequency as number) > SEASONALITY.max)
+    throw new InputError(
+      `${file}: "frequency" must be a whole number from 1 to ${SEASONALITY.max} (periods per year: 12 monthly, 4 quarterly, 52 weekly)`,
+    );
   if (!withinBounds(obj.horizon as number, HORIZON))
     throw new InputError(`${file}: "horizon" must be a whole number ${boundsText(HORIZON)}`);
   if (!Array.isArray(obj.series) || obj.series.length === 0)

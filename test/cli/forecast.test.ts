@@ -65,6 +65,8 @@ badInputFiles(run, folder, io, { name: 'forecast', what: 'file' }, [
   ['bad horizon', { frequency: 12, horizon: 0, series: dataset.series }],
   // Past the engine's 1,000 every series failed on its own (exit 1 with one error per series) before.
   ['horizon past 1,000', { frequency: 12, horizon: 1001, series: dataset.series }],
+  // Above 366 each series failed with "seasonality must be … from 2 to 366; got 400" (exit 1) before.
+  ['frequency past 366', { frequency: 400, horizon: 6, series: dataset.series }],
   ['text value', { frequency: 12, horizon: 6, series: [{ id: 'x', values: [1, 'two', 3] }] }],
 ]);
 
