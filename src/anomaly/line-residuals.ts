@@ -6,6 +6,7 @@ import { median } from '../stats/median';
 import { hasFullSeasons } from '../model/limits';
 import { noiseScale } from './robust-scale';
 import { isFlatPlan, shapePattern } from './seasonal-shapes';
+import { seasonalPatternPValue } from './seasonal-test';
 
 export interface LineResiduals {
   /** Periods with both a plan and an actual, in order (0-based indices). */
@@ -34,6 +35,16 @@ export const SIGMA_FLOOR = 0.002;
 
 /** A seasonal pattern is removed only when it cuts the noise by at least this share (30%). */
 const PATTERN_GAIN = 0.7;
+
+/**
+ * …and only when the F-test of its profile (seasonal-test.ts) passes at this level. A profile has one
+ * number per position of the year, so with 4 positions and few years the 30% test alone passed 4–12% of
+ * pure-noise quarterly lines by chance (0.05% of 36-month monthly lines, none of weekly ones); the F-test
+ * counts those degrees of freedom, so at 1% a pure-noise line takes a chance profile at most as often as
+ * it may raise a false flag (`alpha`'s default), at every year's length (docs/anomaly.md, "Quarterly
+ * and weekly sheets").
+ */
+export const PATTERN_LEVEL = 0.01;
 
 /** Root mean square around the median: sensitive to a pattern confined to a few months of the year. */
 function rms(values: number[]): number {
@@ -163,7 +174,8 @@ export function seasonallyAdjusted(
  * Builds the residual view of a line. A seasonal pattern of the variances (a plan phased flat against
  * seasonal actuals) is removed only when there are two full years and removing it cuts the noise
  * around the local level (robust scale, or root mean square for a pattern confined to a few months)
- * by at least 30% (by the root mean square alone where a month has a single other year: singleOtherYear).
+ * by at least 30% (by the root mean square alone where a month has a single other year: singleOtherYear),
+ * and when the F-test of the profile's P − 1 numbers passes at PATTERN_LEVEL (seasonal-test.ts).
  * Without a pattern, the leave-one-out adjustment raises the noise by √1.5 to √2,
  * so the test only passes on a pattern well above the noise; otherwise the plan is taken to carry
  * the seasonality already.
@@ -205,9 +217,15 @@ export function lineResiduals(
     const profiledNoise = noiseScale(detrend(profiled, position, periodsPerYear), 0);
     const gain = (after: number[], share: number) =>
       noiseScale(after, 0) < share * noiseScale(before, 0) || rms(after) < share * rms(before);
-    const profileGains = singleOtherYear(position)
-      ? rms(detrend(profiled, position, periodsPerYear)) < PATTERN_GAIN * rms(before)
-      : gain(detrend(profiled, position, periodsPerYear), PATTERN_GAIN);
+    const profileGains =
+      (singleOtherYear(position)
+        ? rms(detrend(profiled, position, periodsPerYear)) < PATTERN_GAIN * rms(before)
+        : gain(detrend(profiled, position, periodsPerYear), PATTERN_GAIN)) &&
+      seasonalPatternPValue(
+        raw,
+        index.map((t) => Math.floor(t / periodsPerYear)),
+        position,
+      ) < PATTERN_LEVEL;
     if (shapes.length > 0 && isFlatPlan(p, index, periodsPerYear)) {
       const pattern = shapePattern(before, position, shapes, periodsPerYear);
       const centre = yearMean(pattern, position);
