@@ -3,6 +3,13 @@
  * with Excel's own separators when the host reports them), given to every view through context.
  * Views never format or parse numbers themselves: `useNumbers().format(v, 'money')`,
  * `useNumbers().parse(text, { field: 'Min' })`.
+ *
+ * Negative numbers are written with the true minus sign, as finance typesets them: "−19,162", not the
+ * hyphen-minus "-19,162" Intl gives in most locales (a hyphen is shorter and sits lower, and reads as a
+ * dash in "variance -19,162"). Accounting brackets "(19,162)" were not chosen: the pane's sentences put
+ * numbers in brackets already ("variance −19,162 (−29.9% of plan)"), where brackets would nest and read
+ * as asides. What goes into an input box (`toInput`) keeps the keyboard's "-"; the parser reads "−",
+ * "-" and "(1,200)" alike.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import {
@@ -21,10 +28,18 @@ export interface PaneNumbers extends NumberFormatter {
   toInput(value: number, decimals?: number): string;
 }
 
+/** The true minus sign (U+2212). */
+export const MINUS = '\u2212';
+
+/** The formatter's sign (its one hyphen-minus) as the true minus. @example trueMinus('-€1,235') // "−€1,235" */
+const trueMinus = (text: string): string => text.replace('-', MINUS);
+
 export function paneNumbers(style: NumberStyle = {}): PaneNumbers {
   const formatter = numberFormatter(style);
   return {
     ...formatter,
+    format: (value, unit, options) => trueMinus(formatter.format(value, unit, options)),
+    formatAll: (values, unit, options) => formatter.formatAll(values, unit, options).map(trueMinus),
     parse: (text, options) =>
       tryParseNumber(text, { ...options, locale: formatter.style.locale, separators: formatter.style.separators }),
     toInput: (value, decimals) => {

@@ -103,7 +103,7 @@ it('advances actuals two months: the outcome is measured, and a new candidate ci
   await events.getByText(/\(measured in Aug\)$/).waitFor();
   // Its outcome: what of the raise was spent, and the main KPI (Leads) against its forecast without the move.
   expect(await events.textContent()).toMatch(
-    /: (no gap to close|closed \d+% of the gap|widened the gap by \d+%), -?\d+% of the change spent, KPI [+-]\d+\.\d% of target \(measured in Aug\)$/,
+    /: (no gap to close|closed \d+% of the gap|widened the gap by \d+%), −?\d+% of the change spent, KPI [+−]\d+\.\d% of target \(measured in Aug\)$/,
   );
   expect(await memory.locator('[data-measured="no"]').count()).toBe(0);
 

@@ -268,7 +268,7 @@ test('submit, no Approve for the submitter and a refused self-approval, two appr
   await table.waitFor();
   expect(await table.getByRole('row').allTextContents()).toEqual([
     'Linev1v2Change',
-    '6100 · 2026-035,0002,500▼-2,500',
+    '6100 · 2026-035,0002,500▼−2,500',
     '6200 · 2026-031,0003,500▲+2,500',
     'Total6,0426,042–',
   ]);

@@ -249,10 +249,10 @@ describe('Anomalies view', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent);
     // 20% under plan all year (an opportunity: not red), 25% over from June, a shift from September.
-    expect(cells('CC01-L1').slice(1, 3)).toEqual(['Jan–Dec', expect.stringMatching(/^-[\d.]+K -2\d%$/)]);
+    expect(cells('CC01-L1').slice(1, 3)).toEqual(['Jan–Dec', expect.stringMatching(/^−[\d.]+K −2\d%$/)]);
     expect(rows.find((r) => lineOf(r) === 'CC01-L1')!.getAttribute('data-kind')).not.toMatch(/overspend|run-rate/);
-    // The variance column reads alike: one decimal on the short scale in every row (-12.0K, not -12K).
-    for (const row of rows) expect(within(row).getAllByRole('cell')[2].textContent).toMatch(/^[+-]\d+\.\dK [+-]\d+%$/);
+    // The variance column reads alike: one decimal on the short scale in every row (−12.0K, not −12K).
+    for (const row of rows) expect(within(row).getAllByRole('cell')[2].textContent).toMatch(/^[+−]\d+\.\dK [+−]\d+%$/);
     expect(cells('CC01-L2')[1]).toBe('Jun–Dec');
     expect(cells('CC01-L3')[1]).toBe('Sep–Dec');
     // A legend names the colours of the kinds in the table: the mark alone says nothing without hovering.

@@ -22,10 +22,10 @@ test('each line shows both amounts and the signed change with an arrow; equal li
     .map((r) => r.textContent);
   expect(rows).toEqual([
     'Linev1v2Change',
-    'Travel1,000700▼-300',
+    'Travel1,000700▼−300',
     'Rent500500–',
     'New–250▲+250',
-    'Total1,5001,450▼-50.00',
+    'Total1,5001,450▼−50.00',
   ]);
   const changed = table.querySelectorAll('[data-changed="yes"]');
   expect(changed).toHaveLength(2);

@@ -65,7 +65,7 @@ describe('AdjustmentMemory', () => {
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([
       'MKT-ADS raise +14,268 in Oct (P-20261207-1): closed 80% of the gap, 95% of the change spent, KPI +12.3% of target (measured in Dec)',
-      'IT-CLOUD cut -28,800 in Jun (P-20261207-1): outcome measured once Aug is booked',
+      'IT-CLOUD cut −28,800 in Jun (P-20261207-1): outcome measured once Aug is booked',
     ]);
     // The id does not break at its hyphens.
     expect(screen.getAllByText('P-20261207-1')[0].getAttribute('data-line-id')).toBe('');
@@ -84,5 +84,41 @@ describe('SipLibraryImport', () => {
       </NumbersProvider>,
     );
     expect(screen.getByTestId('sip-library').textContent).toContain('SIPmath 2.0, 1.200 trials by index');
+  });
+});
+
+describe('the sign of a negative number', () => {
+  // What every view shows goes through these two; the hyphen-minus "-19,162" was the formatter's before.
+  test.each([
+    ['en-US', undefined, -19162, 'money', {}, '−19,162'],
+    ['en-US', 'EUR', -1234.5, 'money', {}, '−€1,235'],
+    ['de-DE', 'EUR', -1234.5, 'money', {}, '−1.235 €'],
+    ['fr-FR', undefined, -0.299, 'percent', { sign: 'always', decimals: 1 }, '−29,9 %'],
+    ['en-US', undefined, -19162, 'money', { compact: true, decimals: 1 }, '−19.2K'],
+    ['en-US', undefined, -0.94, 'ratio', {}, '−0.94'],
+    ['en-US', undefined, -0.012, 'points', { sign: 'always' }, '−1.2 pts'],
+    ['en-US', undefined, 14268, 'money', { sign: 'always' }, '+14,268'],
+  ] as const)('%s (currency %s): %d as %s', (locale, currency, value, unit, options, shown) => {
+    const numbers = paneNumbers({ locale, currency });
+    expect(numbers.format(value, unit, options).replace(/[\u00a0\u202f]/g, ' ')).toBe(shown);
+    expect(numbers.formatAll([value], unit, options)[0].replace(/[\u00a0\u202f]/g, ' ')).toBe(shown);
+  });
+
+  test('the true minus in a rendered sentence, the hyphen nowhere', () => {
+    render(
+      <AdjustmentMemory
+        memory={[{ ...record, before: 144000, after: 115200, context: { ...record.context, direction: 'cut' } }]}
+      />,
+    );
+    const text = screen.getByTestId('adjustment-memory').textContent ?? '';
+    expect(text).toMatch(/^MKT-ADS cut −28,800 /);
+    expect(text.replace(/P-\d+-\d+/g, '')).not.toMatch(/-\d/);
+  });
+
+  test('an input box keeps the keyboard’s "-", and what is shown reads back', () => {
+    const numbers = paneNumbers({ locale: 'de-DE' });
+    expect(numbers.toInput(-1234.5)).toBe('-1.234,5');
+    for (const value of [-19162, -0.5, -1234.5])
+      expect(numbers.parse(numbers.format(value, 'number', { decimals: 1 }))).toEqual({ ok: true, value });
   });
 });

@@ -315,7 +315,7 @@ it('an apply queued offline is remembered once it lands, with the version the se
   const memory = await screen.findByTestId('adjustment-memory', {}, { timeout: 10000 });
   expect([...memory.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
     expect.stringMatching(/^MKT-ADS raise \+.* \(p-ok\): outcome measured once period/),
-    expect.stringMatching(/^MKT-EVENTS cut -.* \(p-ok\): outcome measured once period/),
+    expect.stringMatching(/^MKT-EVENTS cut −.* \(p-ok\): outcome measured once period/),
   ]);
   expect((await repository.list('adjustments')).map((r) => r.proposal)).toEqual(['p-ok', 'p-ok']);
 }, 60000);

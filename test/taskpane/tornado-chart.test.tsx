@@ -37,7 +37,7 @@ describe('TornadoChart', () => {
       expect(r.right).toBeLessThanOrEqual(WIDTH);
     }
     expect(ticks).toContain('2.0');
-    expect(ticks).toContain('-2.0');
+    expect(ticks).toContain('−2.0');
   });
 
   test('rank correlations keep the −1…1 axis', () => {
@@ -46,6 +46,6 @@ describe('TornadoChart', () => {
       { label: 'volume', value: 0.63 },
     ]);
     // The tick labels, then the axis title.
-    expect(ticks).toEqual(['-1.0', '-0.5', '0.0', '0.5', '1.0', 'rank correlation with the output']);
+    expect(ticks).toEqual(['−1.0', '−0.5', '0.0', '0.5', '1.0', 'rank correlation with the output']);
   });
 });

@@ -141,7 +141,7 @@ it('compares two versions side by side, changed lines first shown, all on reques
   const rows = within(table).getAllByRole('row');
   expect(rows.map((r) => r.textContent)).toEqual([
     'Linev1v2Change',
-    '6100 · 2026-011,000700▼-300',
+    '6100 · 2026-011,000700▼−300',
     '6200 · 2026-01500800▲+300',
     'Total1,5051,505–',
   ]);
