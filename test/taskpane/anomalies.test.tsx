@@ -3,7 +3,8 @@
  * the four decisions stored with who and when, a dismissed flag not raised again unless it worsens,
  * and the reviewer's own cost centres first. Also the layout reader and the queue rules on their own.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FlagCard } from '../../taskpane/components/anomalies/FlagCard';
 import { renderPane } from './render-pane';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 import { createMemoryRepository } from '../../src/store/memory-repository';
@@ -12,7 +13,7 @@ import type { Flag } from '../../src/anomaly/types';
 import { scanBudgetSheet } from '../../taskpane/review/budget-layout';
 import { isSuppressed, recordDecision, reviewQueue, NO_FILTER, loadReviews } from '../../taskpane/review/decisions';
 import { FLAG_KINDS, flagId, severityBand } from '../../src/model/flag';
-import { KIND_COLOURS, severityColour } from '../../taskpane/components/anomalies/flag-style';
+import { chartLegend, KIND_COLOURS, severityColour } from '../../taskpane/components/anomalies/flag-style';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { saveIdentity } from '../../taskpane/review/identity';
 import { scanRange } from '../../taskpane/review/use-review';
@@ -233,6 +234,61 @@ describe('Anomalies view', () => {
     expect(badge.textContent).toMatch(/^severity 0\.[5-9]\d$/);
     expect(badge.getAttribute('data-colour')).toBe('success');
   }, 30000);
+
+  it('says once above the cards how to read their charts, and the variance with a true minus', async () => {
+    renderAnomalies(createMemoryRepository());
+    fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
+    await screen.findByText(/^6 lines over 12 periods: 3 flags/, {}, { timeout: 10000 });
+    const cards = await screen.findAllByTestId('flag');
+    expect(cards).toHaveLength(3);
+    // 12 months: too short a history for the forecast band (MIN_FORECAST_HISTORY), so every band is around plan.
+    expect(screen.getAllByTestId('chart-legend').map((e) => e.textContent)).toEqual([
+      'How to read the charts: solid line actual, dashed line plan, shaded the range expected around plan from the line’s earlier months; the flagged periods are tinted in the flag’s colour.',
+    ]);
+    for (const card of cards) {
+      expect(card.textContent).not.toMatch(/solid|dashed|shaded/i);
+      expect(within(card).queryByTestId('flag-band')).toBeNull();
+    }
+    const itLic = cards.find((c) => /^Flag IT-LIC/.test(c.getAttribute('aria-label') ?? ''))!;
+    expect(itLic.textContent).toMatch(/variance −19,\d{3} \(−29\.\d% of plan\)/);
+    // The table's chosen card keeps the legend above it.
+    fireEvent.click(screen.getByRole('button', { name: 'Table' }));
+    expect(screen.queryByTestId('chart-legend')).toBeNull();
+    fireEvent.click(within(screen.getByTestId('flag-table')).getAllByRole('button')[0]);
+    expect(await screen.findAllByTestId('chart-legend')).toHaveLength(1);
+    expect(screen.getAllByTestId('flag')).toHaveLength(1);
+  }, 30000);
+
+  it('names both kinds of band when the cards differ, and each card then says its own', () => {
+    expect(chartLegend(new Set(['forecast']))).toContain('shaded the rolling forecast’s 95% range;');
+    expect(chartLegend(new Set(['plan', 'forecast']))).toContain(
+      'shaded the rolling forecast’s 95% range or, where a line’s history is short, the range expected around plan from the line’s earlier months (each card says which);',
+    );
+    const line = { id: 'MKT-ADS', costCentre: 'MKT', account: 'Ads', owner: 'mia', plan: [1, 1, 1], actual: [1, 2, 2] };
+    const series = {
+      plan: line.plan,
+      actual: line.actual,
+      lower: [1, 1, 1],
+      upper: [1, 1, 1],
+      band: 'forecast' as const,
+    };
+    const card = (sayBand: boolean) =>
+      within(
+        render(
+          <FlagCard
+            flag={loopFlag({ periodIndex: 1, throughIndex: 2 })}
+            line={line}
+            periods={['Jan', 'Feb', 'Mar']}
+            series={series}
+            sayBand={sayBand}
+            review={undefined}
+            onDecide={async () => undefined}
+          />,
+        ).container,
+      );
+    expect(card(true).getByTestId('flag-band').textContent).toBe('Shaded: the rolling forecast’s 95% range.');
+    expect(card(false).queryByTestId('flag-band')).toBeNull();
+  });
 
   it('shows 40 lines × 12 months as one table row per persistent issue, each with its months', async () => {
     renderAnomalies(createMemoryRepository(), { address: 'Budget!A1:AC41', values: wideSampleSheet(40) });

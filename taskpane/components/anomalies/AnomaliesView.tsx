@@ -5,10 +5,12 @@
  * server, each decision is also shared (through the connector's offline queue) and the team's
  * decisions on the scanned flags are read in after each scan, so everyone sees the same queue.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
+import { flagChartSeries, type FlagChartSeries } from '../../../src/anomaly/flag-chart-series';
+import type { BudgetLine } from '../../../src/model/budget-line';
 import { flagId } from '../../../src/model/flag';
 import type { ReviewAction } from '../../../src/model/review';
 import type { Repository } from '../../../src/store/repository';
@@ -17,6 +19,7 @@ import { pullDecisions, shareDecision } from '../../review/shared-reviews';
 import { nowIso, ReviewState } from '../../review/use-review';
 import { FlagCard } from './FlagCard';
 import { FlagTable } from './FlagTable';
+import { chartLegend } from './flag-style';
 import { QueueFilters } from './QueueFilters';
 import { usePlainListStyles } from '../shell/plain-list';
 import { ViewSection } from '../shared/TitledSection';
@@ -55,6 +58,26 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
     [scan, reviews, filter, identity.costCentres],
   );
   const hidden = scan ? scan.flags.length - reviewQueue(scan.flags, scan.lines, reviews, NO_FILTER, []).length : 0;
+  // Each chart's series once per scan (a forecast band is a fit), kept while decisions and filters change.
+  const seriesOf = useMemo(() => {
+    const known = new Map<string, FlagChartSeries>();
+    return (line: BudgetLine, period: number): FlagChartSeries => {
+      const key = `${line.id}\u0000${period}`;
+      let found = known.get(key);
+      if (!found) known.set(key, (found = flagChartSeries(line, period)));
+      return found;
+    };
+  }, [scan]);
+  // The cards on screen: the first `limit` of the queue, or the one chosen in the table.
+  const cards = useMemo(
+    () =>
+      (mode === 'cards' ? queue.slice(0, limit) : queue.filter((f) => flagId(f) === chosen)).flatMap((flag) => {
+        const line = lines.find((l) => l.id === flag.line);
+        return line ? [{ flag, line, series: seriesOf(line, flag.periodIndex) }] : [];
+      }),
+    [mode, queue, limit, chosen, lines, seriesOf],
+  );
+  const bands = new Set(cards.map((c) => c.series.band));
 
   const runScan = async () => {
     setBusy(true);
@@ -86,6 +109,17 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
     const costCentre = lines.find((l) => l.id === flag.line)?.costCentre;
     if (signedIn && costCentre) await shareDecision(signedIn.api, flag, costCentre, { action, comment });
   };
+  const card = ({ flag, line, series }: (typeof cards)[number]) => (
+    <FlagCard
+      flag={flag}
+      line={line}
+      periods={scan?.periods ?? []}
+      series={series}
+      sayBand={bands.size > 1}
+      review={reviews.get(flagId(flag))}
+      onDecide={decide(flag)}
+    />
+  );
 
   return (
     <ViewSection view="anomalies" className={styles.root}>
@@ -117,42 +151,15 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
             </ToggleButton>
           </div>
           {mode === 'table' && queue.length > 0 && (
-            <>
-              <FlagTable flags={queue} periods={scan.periods} chosen={chosen} onChoose={setChosen} />
-              {queue
-                .filter((f) => flagId(f) === chosen)
-                .map((flag) => {
-                  const line = lines.find((l) => l.id === flag.line);
-                  return line ? (
-                    <FlagCard
-                      key={flagId(flag)}
-                      flag={flag}
-                      line={line}
-                      periods={scan.periods}
-                      review={reviews.get(flagId(flag))}
-                      onDecide={decide(flag)}
-                    />
-                  ) : null;
-                })}
-            </>
+            <FlagTable flags={queue} periods={scan.periods} chosen={chosen} onChoose={setChosen} />
           )}
+          {cards.length > 0 && <Caption1 data-testid="chart-legend">{chartLegend(bands)}</Caption1>}
+          {mode === 'table' && cards.map((c) => <Fragment key={flagId(c.flag)}>{card(c)}</Fragment>)}
           {mode === 'cards' && (
             <ul className={plain.list} aria-label="Flags to review" data-testid="flag-queue">
-              {queue.slice(0, limit).map((flag) => {
-                const line = lines.find((l) => l.id === flag.line);
-                if (!line) return null;
-                return (
-                  <li key={flagId(flag)}>
-                    <FlagCard
-                      flag={flag}
-                      line={line}
-                      periods={scan.periods}
-                      review={reviews.get(flagId(flag))}
-                      onDecide={decide(flag)}
-                    />
-                  </li>
-                );
-              })}
+              {cards.map((c) => (
+                <li key={flagId(c.flag)}>{card(c)}</li>
+              ))}
             </ul>
           )}
           {mode === 'cards' && queue.length > limit && (

@@ -1,5 +1,4 @@
 /** One flag in the review queue: what, how severe, the chart, the explanation, past decisions and the four actions. */
-import { useMemo } from 'react';
 import { Badge, Body1, Button, Caption1, Card } from '@fluentui/react-components';
 import { CardProblem, useCardAction, when } from '../shared/card-action';
 import { CommentField } from '../shared/CommentField';
@@ -9,10 +8,10 @@ import type { Flag } from '../../../src/model/flag';
 import { REVIEW_ACTIONS } from '../../../src/model/review';
 import type { ReviewAction } from '../../../src/model/review';
 import type { ReviewRecord } from '../../review/decisions';
-import { flagChartSeries } from '../../../src/anomaly/flag-chart-series';
+import type { FlagChartSeries } from '../../../src/anomaly/flag-chart-series';
 import { PeriodChart } from '../charts/PeriodChart';
 import { useNumbers } from '../../state/numbers';
-import { KIND_COLOURS, kindAccent, severityColour, spanLength, spanText, varianceText } from './flag-style';
+import { BAND_WORDS, KIND_COLOURS, kindAccent, severityColour, spanLength, spanText, varianceText } from './flag-style';
 
 const LABELS: Record<ReviewAction, string> = {
   accept: 'Accepted',
@@ -26,11 +25,18 @@ export interface FlagCardProps {
   line: BudgetLine;
   /** Every period label of the scan, for the chart's axis and the flag's span. */
   periods: string[];
+  /** The chart's series (flagChartSeries), computed by the view for the cards it shows. */
+  series: FlagChartSeries;
+  /**
+   * Say under the chart what its band is: when the cards shown have different kinds of band (the view's
+   * legend above them says how to read a chart once, and names the band when all share one).
+   */
+  sayBand?: boolean;
   review: ReviewRecord | undefined;
   onDecide: (action: ReviewAction, comment: string) => Promise<void>;
 }
 
-export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProps) {
+export function FlagCard({ flag, line, periods, series, sayBand = false, review, onDecide }: FlagCardProps) {
   const period = spanText(flag, periods);
   const months = spanLength(flag);
   const styles = useReviewCardStyles();
@@ -48,8 +54,7 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
     await act(action);
   };
   const name = `${line.id} ${period}`;
-  const series = useMemo(() => flagChartSeries(line, flag.periodIndex), [line, flag.periodIndex]);
-  const bandText = series.band === 'forecast' ? 'the rolling forecast’s 95% band' : 'the expected band around plan';
+  const bandText = BAND_WORDS[series.band];
   return (
     <Card className={styles.card} size="small" aria-label={`Flag ${name}`} data-testid="flag">
       <div className={styles.head}>
@@ -80,9 +85,7 @@ export function FlagCard({ flag, line, periods, review, onDecide }: FlagCardProp
         span={[flag.periodIndex, Math.max(flag.periodIndex, flag.throughIndex)]}
         accent={kindAccent(flag.kind)}
       />
-      <Caption1>
-        Solid actual, dashed plan, shaded {bandText}; the flagged periods tinted in the kind’s colour.
-      </Caption1>
+      {sayBand && <Caption1 data-testid="flag-band">Shaded: {bandText}.</Caption1>}
       <Body1>{flag.explanation}</Body1>
       {review && review.decisions.length > 0 && (
         <ul className={styles.history} aria-label={`Decisions on ${name}`}>

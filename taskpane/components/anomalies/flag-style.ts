@@ -67,3 +67,22 @@ export function varianceText(numbers: NumberFormatter, flag: Pick<Flag, 'varianc
   if (!Number.isFinite(flag.variancePct)) return money;
   return `${money} (${numbers.format(flag.variancePct, 'percent', { sign: 'always', decimals: 1 })} of plan)`;
 }
+
+/** What a flag chart's shaded band is (FlagChartSeries.band), in a budget owner's words. */
+export const BAND_WORDS: Record<'forecast' | 'plan', string> = {
+  forecast: 'the rolling forecast’s 95% range',
+  plan: 'the range expected around plan from the line’s earlier months',
+};
+
+/**
+ * How to read the flag charts, said once above the cards: the band named when every chart shown has
+ * the same kind of band; both named when they differ (each card then says its own).
+ * @example chartLegend(new Set(['plan'])) // "How to read the charts: solid line actual, dashed line plan, …"
+ */
+export function chartLegend(bands: ReadonlySet<'forecast' | 'plan'>): string {
+  const shaded =
+    bands.size === 1
+      ? BAND_WORDS[[...bands][0]]
+      : `${BAND_WORDS.forecast} or, where a line’s history is short, ${BAND_WORDS.plan} (each card says which)`;
+  return `How to read the charts: solid line actual, dashed line plan, shaded ${shaded}; the flagged periods are tinted in the flag’s colour.`;
+}
