@@ -99,11 +99,12 @@ it('the next candidate cites the measured past move, and the memory lists it', a
   // The elastic reserve of the scanned lines (with the learned pass-through of the measured moves).
   const october = scanRange({ address: ADDRESS, values: sampleSheet(10) });
   const reserve = paneReserve({ lines: october.lines, flags: october.flags, kpis: [] }, budgets, measured, []);
+  const amount = Math.round(reserve.reserve).toLocaleString('en-US');
   expect(screen.getByTestId('elastic-reserve').textContent).toBe(
-    `Reserve for forecast uncertainty ${Math.round(reserve.reserve).toLocaleString('en-US')} (the 90% range of where 6 lines may end the year, taken together): ${
+    `Reserve for forecast uncertainty: ${amount} (9 times in 10, the 6 lines together end the year within ${amount} of their forecast). ${
       13936 <= reserve.reserve
-        ? 'it can meet MKT-ADS (13,936) without a re-budget.'
-        : 'no flag request is small enough to be met from it.'
+        ? 'It covers MKT-ADS’s 13,936 without a re-budget.'
+        : 'Too small for MKT-ADS’s 13,936: that needs a re-budget.'
     }`,
   );
   expect(list.querySelectorAll('[data-measured="yes"]')).toHaveLength(2);

@@ -42,6 +42,7 @@ import { usePlainListStyles } from '../shell/plain-list';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import { citePaneMoves } from '../../../src/loop/pane-memory';
 import { paneReserve } from '../../../src/loop/pane-reserve';
+import { reserveText } from './reserve-text';
 import { frontSentence, proposalFront, type ProposalFront } from '../../../src/loop/proposal-front';
 import {
   forgetReverted,
@@ -276,13 +277,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
             </Caption1>
           )}
           {reserve && reserve.lines > 0 && (
-            <Caption1 data-testid="elastic-reserve">
-              Reserve for forecast uncertainty {money(reserve.reserve)} (the 90% range of where {lines(reserve.lines)}{' '}
-              may end the year, taken together):
-              {reserve.absorbed.length === 0
-                ? ' no flag request is small enough to be met from it.'
-                : ` it can meet ${reserve.absorbed.map((r) => `${r.line} (${money(r.change)})`).join(', ')} without a re-budget.`}
-            </Caption1>
+            <Caption1 data-testid="elastic-reserve">{reserveText(reserve, flagPool?.requests ?? [], numbers)}</Caption1>
           )}
           <AllocationTable key={rowsVersion} rows={rows} onChange={setRows} />
           <div className={styles.row}>
