@@ -52,9 +52,10 @@ export function kpiFromDraft(
 ): { record: KpiRecord } | { field: string; problem: string } {
   const name = draft.name.trim();
   if (!name) return { field: 'name', problem: 'Give the KPI a name.' };
-  const priority = Number(draft.priority);
-  if (draft.priority.trim() === '' || !(priority > 0))
-    return { field: 'priority', problem: 'Priority must be a number above 0.' };
+  // Read in the pane's locale like every other number typed ("1,5" in German; Number() refused it).
+  const typed = draft.priority.trim() === '' ? null : parse(draft.priority, 'KPI priority');
+  const priority = typed?.ok ? typed.value : NaN;
+  if (!(priority > 0)) return { field: 'priority', problem: 'Priority must be a number above 0.' };
   if (!draft.series) return { field: 'series', problem: 'Read the target and actual from a selection first.' };
   if (draft.lines.length === 0) return { field: 'lines', problem: 'Link at least one budget line.' };
   const links: KpiRecord['links'] = [];
@@ -90,7 +91,7 @@ export function draftOfKpi(kpi: KpiRecord, toInput: (v: number) => string): KpiD
     ownerCostCentre: kpi.ownerCostCentre,
     unit: kpi.unit,
     direction: kpi.direction,
-    priority: String(kpi.priority ?? 1),
+    priority: toInput(kpi.priority ?? 1),
     lines: kpi.links.map((l) => l.line),
     links: Object.fromEntries(kpi.links.map((l) => [l.line, draftOfLink(l, toInput)])),
     series: { target: [...kpi.target], actual: [...kpi.actual] },

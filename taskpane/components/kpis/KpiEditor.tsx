@@ -124,8 +124,9 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
         <ul className={styles.list} aria-label="KPIs">
           {kpis.map((k) => (
             <li key={k.id}>
-              {k.name} ({k.unit || 'no unit'}, {k.direction} is better, priority {k.priority ?? 1}, {periods(k)}{' '}
-              actuals) ← {k.links.map((l) => entered(k, l.line)).join(', ')}{' '}
+              {k.name} ({k.unit || 'no unit'}, {k.direction} is better, priority{' '}
+              {numbers.format(k.priority ?? 1, 'number')}, {periods(k)} actuals) ←{' '}
+              {k.links.map((l) => entered(k, l.line)).join(', ')}{' '}
               <Button
                 size="small"
                 appearance="subtle"
@@ -153,7 +154,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
           <ul className={styles.list} aria-labelledby="kpi-links-label" data-testid="kpi-links">
             {links.map((l) => (
               <li key={l.line}>
-                {l.line} → {l.kpis.map((k) => `${k.id} (priority ${k.priority})`).join(', ')}
+                {l.line} → {l.kpis.map((k) => `${k.id} (priority ${numbers.format(k.priority, 'number')})`).join(', ')}
               </li>
             ))}
           </ul>

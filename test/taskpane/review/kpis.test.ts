@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import type { AdjustmentRecord } from '../../../src/model/kpi';
 import type { KpiRecord } from '../../../src/store/schema';
 import type { SignedIn } from '../../../taskpane/connector/use-signed-in';
-import { loadTeamKpis, removeKpi, saveKpi, teamCentres } from '../../../taskpane/review/kpis';
+import { tryParseNumber } from '../../../src/format';
+import { paneNumbers } from '../../../taskpane/state/numbers';
+import { draftOfKpi, kpiFromDraft, loadTeamKpis, removeKpi, saveKpi, teamCentres } from '../../../taskpane/review/kpis';
 import { forgetReverted, syncTeamMemory } from '../../../taskpane/review/memory';
 import { teamPane } from '../../connector/team-pane';
 import { adjustmentBody } from '../../server/fixtures';
@@ -28,6 +30,32 @@ describe('the cost centres a signed-in pane syncs', () => {
     const signedIn = { server: 'https://fpa.example.com', user } as unknown as SignedIn;
     expect(teamCentres(signedIn, ['MKT', '', 'IT'])).toEqual(['IT', 'MKT', 'OPS']);
     expect(teamCentres({ ...signedIn, user: { ...user, costCentres: '*' } }, ['MKT'])).toEqual(['MKT']);
+  });
+});
+
+describe('the KPI form’s priority, typed in the pane’s locale', () => {
+  const german = paneNumbers({ locale: 'de-DE' });
+  const parse = (text: string, field: string) => german.parse(text, { field, percent: 'reject' });
+  const stored = { ...kpi('MKT'), priority: 1.5 };
+
+  test('a German 1,5 is 1.5 (Number() refused it), shown back as 1,5, and a bad one named', () => {
+    const draft = draftOfKpi(stored, (v) => german.toInput(v));
+    expect(draft.priority).toBe('1,5');
+    expect(kpiFromDraft(draft, parse)).toEqual({ record: expect.objectContaining({ priority: 1.5 }) });
+    for (const bad of ['', '0', '-1', 'x', '1.5'])
+      expect(kpiFromDraft({ ...draft, priority: bad }, parse)).toEqual({
+        field: 'priority',
+        problem: 'Priority must be a number above 0.',
+      });
+  });
+
+  test('en-US by default: 1,200 is a thousands separator, 2 stays 2', () => {
+    const draft = draftOfKpi(stored, String);
+    const enUs = (text: string, field: string) => tryParseNumber(text, { field, percent: 'reject' });
+    expect(kpiFromDraft({ ...draft, priority: '1,200' }, enUs)).toEqual({
+      record: expect.objectContaining({ priority: 1200 }),
+    });
+    expect(kpiFromDraft({ ...draft, priority: '2' })).toEqual({ record: expect.objectContaining({ priority: 2 }) });
   });
 });
 
