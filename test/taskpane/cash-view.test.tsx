@@ -108,7 +108,7 @@ it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)'
   );
   fillForm({ Alpha: '1.5' }, { exact: false });
   await waitFor(() => expect((screen.getByRole('button', { name: RUN }) as HTMLButtonElement).disabled).toBe(true));
-  expect(screen.getByText(/Alpha is a probability between 0 and 1/)).toBeTruthy();
+  expect(screen.getByText(/Alpha is a share between 0 and 1/)).toBeTruthy();
 }, 60_000);
 
 it('says what alpha and the limit mean under the risk measure chosen', async () => {
@@ -116,13 +116,31 @@ it('says what alpha and the limit mean under the risk measure chosen', async () 
   await openView('Cash');
   await screen.findByRole('heading', { name: 'Cash' }, { timeout: 10000 });
   // CVaR (the default): the mean shortfall of the worst alpha share of trials is at most the limit.
-  expect(screen.getByText(/^Share of worst trials, e\.g\. 0\.05: the worst 5%$/)).toBeTruthy();
+  expect(screen.getByText(/^Share of worst trials, e\.g\. 5% \(or 0\.05\)$/)).toBeTruthy();
   expect(screen.getByText(/^Their average shortfall, at most$/)).toBeTruthy();
   // Chance: the probability of a shortfall above the limit is at most alpha.
   fireEvent.change(screen.getByLabelText('Risk of a shortfall'), { target: { value: 'chance' } });
   expect(screen.getByText(/^Largest chance of a shortfall over the limit/)).toBeTruthy();
   expect(screen.getByText(/^A shortfall up to this does not count$/)).toBeTruthy();
-  expect(screen.queryByText(/worst 5%/)).toBeNull();
+  expect(screen.queryByText(/worst trials/)).toBeNull();
+}, 60_000);
+
+it('starts alpha at 5% in the pane’s locale: a German pane opens without an error and can run', async () => {
+  renderPane(createMemoryRepository(), {
+    workbook: createWorkbookDouble(),
+    initialTab: 'cash',
+    numberStyle: { locale: 'de-DE' },
+  });
+  await screen.findByRole('heading', { name: 'Cash' }, { timeout: 10000 });
+  const alpha = screen.getByLabelText('Alpha') as HTMLInputElement;
+  // "0.05" stood there in every locale, and German reads "." as a thousands separator: refused at once.
+  expect(alpha.value.replace(/\u00a0/g, ' ')).toBe('5 %');
+  expect(screen.queryByText(/Alpha is a share|separator|decimal/)).toBeNull();
+  expect((screen.getByRole('button', { name: RUN }) as HTMLButtonElement).disabled).toBe(false);
+  expect(screen.getByText(/^Share of worst trials, e\.g\. 5\s%\s\(or 0,05\)$/)).toBeTruthy();
+  fillForm({ Alpha: '1,5' }, { exact: false });
+  await waitFor(() => expect((screen.getByRole('button', { name: RUN }) as HTMLButtonElement).disabled).toBe(true));
+  expect(screen.getByText(/^Alpha is a share between 0 and 1, e\.g\. 5\s% or 0,05\.$/)).toBeTruthy();
 }, 60_000);
 
 it('shows the runner’s progress, and Cancel stops the run without writing anything', async () => {

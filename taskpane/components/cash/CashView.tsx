@@ -15,7 +15,7 @@ import type { JobProgress } from '../../../src/jobs/protocol';
 import type { CashForm, CashOutcome, WrittenCash } from '../../cash/run-cash';
 import { readCashJob, writeCash } from '../../cash/run-cash';
 import type { CashRunner } from '../../run/cash-runner';
-import { useNumbers } from '../../state/numbers';
+import { useNumbers, type PaneNumbers } from '../../state/numbers';
 import { NoticeBar } from '../shared/Notice';
 import { TextField } from '../shared/TextField';
 import { CashJobNotices } from './CashJobNotices';
@@ -74,15 +74,20 @@ const FIELDS: Record<Box, { label: string; hint?: string; required?: boolean }> 
 
 /**
  * Alpha and the limit in a budget owner's words, for the risk measure chosen (docs/cash.md, "Optimising
- * across scenarios": CVaR_α(shortfall) ≤ limit, or P(shortfall > limit) ≤ α).
+ * across scenarios": CVaR_α(shortfall) ≤ limit, or P(shortfall > limit) ≤ α); examples in the pane's locale.
  */
-const RISK_HINTS: Record<RiskMeasure, Record<'alpha' | 'limit', string>> = {
-  cvar: { alpha: 'Share of worst trials, e.g. 0.05: the worst 5%', limit: 'Their average shortfall, at most' },
-  chance: {
-    alpha: 'Largest chance of a shortfall over the limit, e.g. 0.05',
-    limit: 'A shortfall up to this does not count',
-  },
-};
+function riskHints(measure: RiskMeasure, numbers: PaneNumbers): Record<'alpha' | 'limit', string> {
+  const [share, decimal] = [numbers.format(ALPHA, 'percent'), numbers.toInput(ALPHA)];
+  return measure === 'cvar'
+    ? { alpha: `Share of worst trials, e.g. ${share} (or ${decimal})`, limit: 'Their average shortfall, at most' }
+    : {
+        alpha: `Largest chance of a shortfall over the limit, e.g. ${share} (or ${decimal})`,
+        limit: 'A shortfall up to this does not count',
+      };
+}
+
+/** The alpha a form starts with: the worst 5% of trials. */
+const ALPHA = 0.05;
 
 const START: Text = {
   flows: 'Cash!B2:M2',
@@ -91,7 +96,7 @@ const START: Text = {
   shocks: '',
   opening: '0',
   minimum: '0',
-  alpha: '0.05',
+  alpha: '', // in the pane's locale: see CashView
   limit: '0',
 };
 
@@ -99,7 +104,8 @@ export function CashView({ workbook, runner }: CashViewProps) {
   const styles = useCashFormStyles();
   const job = useCashJob();
   const numbers = useNumbers();
-  const [text, setText] = useState<Text>(START);
+  // "5%" in every locale: "0.05" was refused as it stood in a German pane (its decimal mark is a comma).
+  const [text, setText] = useState<Text>(() => ({ ...START, alpha: numbers.format(ALPHA, 'percent') }));
   const [measure, setMeasure] = useState<RiskMeasure>('cvar');
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [done, setDone] = useState<{ outcome: CashOutcome; written: WrittenCash } | null>(null);
@@ -115,7 +121,8 @@ export function CashView({ workbook, runner }: CashViewProps) {
     if (!isAmount(key)) return undefined;
     const p = parsed[key];
     if (!p.ok) return p.error.message;
-    if (key === 'alpha' && !(p.value > 0 && p.value < 1)) return 'Alpha is a probability between 0 and 1, e.g. 0.05.';
+    if (key === 'alpha' && !(p.value > 0 && p.value < 1))
+      return `Alpha is a share between 0 and 1, e.g. ${numbers.format(ALPHA, 'percent')} or ${numbers.toInput(ALPHA)}.`;
     if (key === 'limit' && p.value < 0) return 'The limit is an amount of zero or more.';
     return undefined;
   };
@@ -124,7 +131,7 @@ export function CashView({ workbook, runner }: CashViewProps) {
   const field = (key: Box) => (
     <TextField
       {...FIELDS[key]}
-      {...(key === 'alpha' || key === 'limit' ? { hint: RISK_HINTS[measure][key] } : {})}
+      {...(key === 'alpha' || key === 'limit' ? { hint: riskHints(measure, numbers)[key] } : {})}
       validationMessage={message(key)}
       box={isAmount(key) ? decimal : box}
       value={text[key]}
