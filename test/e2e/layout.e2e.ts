@@ -174,6 +174,19 @@ async function layoutProblems(width: number): Promise<string[]> {
   }, width);
 }
 
+/** WCAG contrast ratio of two opaque CSS colours ("rgb(41, 41, 41)"). */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 /** Gets a view into the state worth showing. */
 async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
   if (view === 'Drivers') {
@@ -192,6 +205,21 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
     await selectValues(page, 'Budget!A1:AC7', sampleSheet());
     await page.getByRole('button', { name: 'Scan selection' }).click();
     await page.getByText(/^6 lines over 12 periods/).waitFor({ timeout: 20_000 });
+    // Which of Cards and Table is on can be seen: the chosen one is filled (its fill stands out from the
+    // other's; a checked toggle's grey was 1.2:1 in both themes) and ticked (a cue that is not colour).
+    const modes = page.getByRole('group', { name: 'Show flags as' }).getByRole('button');
+    const shown = await modes.evaluateAll((buttons) =>
+      buttons.map((b) => ({
+        on: b.getAttribute('aria-pressed'),
+        fill: getComputedStyle(b).backgroundColor,
+        ticked: b.querySelector('svg') !== null,
+      })),
+    );
+    expect(shown.map((m) => [m.on, m.ticked])).toEqual([
+      ['true', true],
+      ['false', false],
+    ]);
+    expect(contrast(shown[0].fill, shown[1].fill)).toBeGreaterThanOrEqual(1.5);
   } else if (view === 'Proposals') {
     await page.getByRole('button', { name: 'Find candidates' }).click();
     await page.getByTestId('candidates').waitFor({ timeout: 30_000 });

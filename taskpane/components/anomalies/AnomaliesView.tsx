@@ -7,6 +7,7 @@
  */
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkmark16Regular } from '@fluentui/react-icons';
 import { NoticeBar } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import { flagChartSeries, type FlagChartSeries } from '../../../src/anomaly/flag-chart-series';
@@ -23,6 +24,11 @@ import { chartLegend } from './flag-style';
 import { QueueFilters } from './QueueFilters';
 import { usePlainListStyles } from '../shell/plain-list';
 import { ViewSection } from '../shared/TitledSection';
+
+const MODES = [
+  ['cards', 'Cards'],
+  ['table', 'Table'],
+] as const;
 
 /** Flags shown at first; "Show more" adds as many again. */
 const PAGE = 8;
@@ -143,12 +149,19 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
           <QueueFilters lines={lines} filter={filter} onChange={setFilter} />
           {queue.length === 0 && <Body1>No flags to review with these filters.</Body1>}
           <div className={styles.modes} role="group" aria-label="Show flags as">
-            <ToggleButton size="small" checked={mode === 'cards'} onClick={() => setMode('cards')}>
-              Cards
-            </ToggleButton>
-            <ToggleButton size="small" checked={mode === 'table'} onClick={() => setMode('table')}>
-              Table
-            </ToggleButton>
+            {MODES.map(([id, label]) => (
+              // The chosen one filled and ticked: a checked toggle's grey (1.2:1 against the other's) did not say which.
+              <ToggleButton
+                key={id}
+                size="small"
+                checked={mode === id}
+                appearance={mode === id ? 'primary' : 'secondary'}
+                icon={mode === id ? <Checkmark16Regular /> : undefined}
+                onClick={() => setMode(id)}
+              >
+                {label}
+              </ToggleButton>
+            ))}
           </div>
           {mode === 'table' && queue.length > 0 && (
             <FlagTable flags={queue} periods={scan.periods} chosen={chosen} onChoose={setChosen} />
