@@ -2,6 +2,7 @@
  * The budget lines, flags and KPIs the loop tests build: one builder each, with the defaults most
  * tests want, so a test states only what its case is about.
  */
+import type { FlagRequest } from '../../src/loop/flag-requests';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import type { BudgetLine } from '../../src/model/budget-line';
 import type { Flag } from '../../src/model/flag';
@@ -64,3 +65,12 @@ export function linkedKpi(over: Partial<LinkedKpi> = {}): LinkedKpi {
     ...over,
   };
 }
+
+/** A flag's request: a raise (change > 0, from a run-rate flag) or a release (an opportunity). */
+export const flagRequest = (line: string, change: number): FlagRequest => ({
+  line,
+  change,
+  kind: change > 0 ? 'run-rate' : 'opportunity',
+  severity: 0.7,
+  explanation: '',
+});

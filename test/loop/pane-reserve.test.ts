@@ -1,16 +1,8 @@
 import { paneReserve } from '../../src/loop/pane-reserve';
 import { paneLanding } from '../../src/loop/pane-memory';
-import type { FlagRequest } from '../../src/loop/flag-requests';
-import { budgetLine } from './fixtures';
+import { budgetLine, flagRequest as request } from './fixtures';
 
 const line = (id: string, actual: (number | null)[]) => budgetLine(id, actual, { costCentre: 'CC' });
-const request = (line: string, change: number): FlagRequest => ({
-  line,
-  change,
-  kind: change > 0 ? 'run-rate' : 'opportunity',
-  severity: 0.7,
-  explanation: '',
-});
 
 describe('paneReserve', () => {
   const lines = [line('A', [1100, 1000, 1050, 990]), line('B', [900, 950, 1000, 1020]), line('C', [])];

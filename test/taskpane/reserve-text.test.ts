@@ -4,15 +4,8 @@
  */
 import { reserveText } from '../../taskpane/components/proposals/reserve-text';
 import { paneNumbers } from '../../taskpane/state/numbers';
-import type { FlagRequest } from '../../src/loop/flag-requests';
+import { flagRequest as ask } from '../loop/fixtures';
 
-const ask = (line: string, change: number): FlagRequest => ({
-  line,
-  change,
-  kind: change > 0 ? 'shift' : 'opportunity',
-  severity: 0.8,
-  explanation: '',
-});
 const numbers = paneNumbers({ locale: 'en-US' });
 const HEAD =
   'Reserve for forecast uncertainty: 1,009 (9 times in 10, the 6 lines together end the year within 1,009 of their forecast).';
