@@ -104,9 +104,11 @@ export function choose(candidates: ReadonlyArray<Candidate>): Candidate {
 }
 
 /**
- * Refits the chosen candidate with each response shrunk toward 0 under a Normal(0, τ_l²) prior,
- * τ_l = τ·mean KPI ÷ mean g(spend_l) (τ in elasticity units), with λ_l = σ̂²/τ_l² (σ̂² re-estimated
- * once from the shrunken fit).
+ * Refits the chosen candidate with each response shrunk toward 0 under a Normal(0, τ_l²) prior on its
+ * coefficient r_l, τ_l = τ·mean KPI ÷ (x̄_l·g′(x̄_l)), x̄_l the line's mean spend and g′ = e^(−x/s) the
+ * slope of g (1 when linear): τ is in elasticity units at the mean spend, r·g′(x̄)·x̄ ÷ mean KPI, the
+ * scale on which response-curves.ts estimates it from the unshrunken fits. λ_l = σ̂²/τ_l² (σ̂²
+ * re-estimated once from the shrunken fit).
  */
 export function shrunkenFit(
   d: Aligned,
@@ -116,9 +118,11 @@ export function shrunkenFit(
   const cols = design(d, chosen.trend, chosen.multiple);
   const fixed = cols.length - d.x.length;
   const meanY = d.y.reduce((s, v) => s + v, 0) / d.y.length;
-  const tau = cols
-    .slice(fixed)
-    .map((c) => (elasticitySd * Math.abs(meanY)) / (c.reduce((s, v) => s + v, 0) / c.length || 1));
+  const tau = d.x.map((x, l) => {
+    const meanX = x.reduce((s, v) => s + v, 0) / x.length;
+    const slope = chosen.multiple === null ? 1 : Math.exp(-meanX / (chosen.multiple * d.scale[l]));
+    return (elasticitySd * Math.abs(meanY)) / (meanX * slope || 1);
+  });
   let fit: LinearFit | undefined = chosen.fit;
   let penalty: number[] = [];
   for (let pass = 0; pass < 2 && fit; pass++) {

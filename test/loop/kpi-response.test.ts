@@ -108,6 +108,35 @@ describe('shapes of input', () => {
     expect(shrunk.lines[0].upper - shrunk.lines[0].lower).toBeLessThan(plain.lines[0].upper - plain.lines[0].lower);
   });
 
+  test('the prior is on the elasticity at mean spend: a clear saturating response is shrunk as the normal prior says', () => {
+    // Normal–normal: with τ equal to the line's own elasticity ê and standard error se (elasticity units),
+    // the posterior mean keeps τ²/(τ² + se²) of ê. A saturating line spending ~3 saturations: its
+    // coefficient r of g = s·(1 − e^(−x/s)) is ~5× its elasticity at mean spend ÷ (x̄/ȳ); a prior scaled by
+    // mean g instead of x̄·g′(x̄) kept 20% (noise 1500) and 8% (noise 3000) of it (seed 938, 6 cost
+    // centres: a line truly 1.49 read 0.30 ± 0.33 pooled, 1.57 ± 0.18 alone; docs/loop.md).
+    for (const noise of [1500, 3000]) {
+      const kpi = spend.map((x, i) => 150000 + 8 * 15000 * (1 - Math.exp(-x / 15000)) + noise * e[i]);
+      const plain = estimateKpiResponse(kpi, [spend]);
+      const l = plain.lines[0];
+      expect(plain.shape).toBe('saturating');
+      expect(l.meanSpend / l.saturation!).toBeGreaterThan(2.5);
+      const tau = Math.abs(l.elasticity);
+      const se = (l.se * l.meanSpend) / plain.meanKpi;
+      const kept = estimateKpiResponse(kpi, [spend], { priorElasticitySd: tau }).lines[0].marginal / l.marginal;
+      expect(kept).toBeGreaterThan((tau * tau) / (tau * tau + se * se) - 0.02);
+      expect(kept).toBeLessThan(1);
+    }
+    // A linear response: the same rule as before (g′ = 1), the normal prior's share.
+    const kpi = spend.map((x, i) => 150000 + 6 * 12000 * (1 - Math.exp(-x / 12000)) + 2000 * e[i]);
+    const plain = estimateKpiResponse(kpi, [spend]);
+    expect(plain.shape).toBe('linear');
+    const l = plain.lines[0];
+    const tau = Math.abs(l.elasticity);
+    const se = (l.se * l.meanSpend) / plain.meanKpi;
+    const kept = estimateKpiResponse(kpi, [spend], { priorElasticitySd: tau }).lines[0].marginal / l.marginal;
+    expect(kept).toBeCloseTo((tau * tau) / (tau * tau + se * se), 2);
+  });
+
   test('a model chosen once fits with any prior as a fresh estimate does, and fitting leaves it as it was', () => {
     const kpi = a.map((v, t) => 50000 + 30 * v * Math.exp(-v / 40000) + 0.2 * b[t] + 3 * noise[t]);
     const model = chooseResponseModel(kpi, [a, b]);

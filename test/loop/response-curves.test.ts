@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { estimateKpiResponse, marginalAt } from '../../src/loop/kpi-response';
 import { enteredCurve, responseCurves } from '../../src/loop/response-curves';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
 
@@ -92,5 +95,31 @@ describe('responseCurves', () => {
     const c = enteredCurve('K', { perUnit: 2, saturation: 100 });
     expect(c.gain(100)).toBeCloseTo(200 * (1 - Math.exp(-1)), 12);
     expect(c.marginal(100).mean).toBeCloseTo(2 * Math.exp(-1), 12);
+  });
+
+  test('pooling leaves a clear saturating estimate where its own fit puts it (benchmark seed 938, 6 cost centres, month 22)', () => {
+    // The runner's history at month 22 (test/fixtures/loop/README.md). K05's fit is saturating with a
+    // trend; CC05-A spends ~3.7 saturations and truly moves K05 by 1.49 per unit there. Alone its
+    // estimate is 1.57 ± 0.18; pooled with a prior scaled by mean g instead of x̄·g′(x̄) it read
+    // 0.30 ± 0.33, and the loop cut the line by 42%.
+    const h = JSON.parse(
+      readFileSync(join(__dirname, '..', 'fixtures', 'loop', 'bench-938-cc6-month22-history.json'), 'utf8'),
+    ) as { kpis: { id: string; actual: number[] }[]; lines: { id: string; kpi: string; actual: number[] }[] };
+    const curves = responseCurves({ kpis: h.kpis, lines: h.lines });
+    const at = h.lines.findIndex((l) => l.id === 'CC05-A');
+    const spendNow = h.lines[at].actual[22];
+    const own = h.lines.filter((l) => l.kpi === 'K05');
+    const alone = marginalAt(
+      estimateKpiResponse(
+        h.kpis.find((k) => k.id === 'K05')!.actual,
+        own.map((l) => l.actual),
+      ),
+      own.findIndex((l) => l.id === 'CC05-A'),
+      spendNow,
+    );
+    expect(alone.mean / alone.se).toBeGreaterThan(5);
+    const pooled = curves[at].marginal(spendNow);
+    expect(Math.abs(pooled.mean - alone.mean)).toBeLessThan(alone.se);
+    expect(pooled.se).toBeLessThanOrEqual(alone.se);
   });
 });
