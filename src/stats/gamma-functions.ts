@@ -125,6 +125,10 @@ export function inverseGammaP(p: number, a: number, guess?: number): number {
     // Halley correction: f''/f' = (a-1)/x - 1 for the gamma density.
     const step = u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - 1)));
     let next = x - step;
+    // A step below half an ulp leaves next === x, which is not inside (lo, hi) when x has just become a
+    // bound: that read as "outside the bracket" and jumped to 2x (Γ(10⁶) from a guess 1.3 away returned
+    // 1,024,549 for 999,996.5). Converged: checked before the bracket.
+    if (Math.abs(step) <= 1e-15 * x) return next;
     if (!(next > lo && next < hi) || !Number.isFinite(next))
       next = hi === Infinity ? Math.max(2 * x, lo * 2 + 1) : (lo + hi) / 2;
     if (Math.abs(next - x) <= 1e-15 * x) return next;

@@ -40,4 +40,9 @@ describe('gamma functions', () => {
     expect(gammaP(1e6, 1e6 - 1e3)).toBeCloseTo(0.15865521357430365, 8); // was 0.13591
     expect(gammaQ(1e6, 1e6 - 1e3)).toBeCloseTo(1 - 0.15865521357430365, 8);
   });
+  test('inverseGammaP from a close guess: a last step below half an ulp is convergence, not a jump to 2x', () => {
+    // python3 -c "import scipy.special as s; print(s.gammaincinv(1e6, 0.49875))"  → 999996.533378...
+    // (the LHS sampler's guess is the previous quantile; this one returned 1,024,548.6)
+    expect(inverseGammaP(0.49875, 1e6, 999995.2800608424)).toBeCloseTo(999996.5333788, 3);
+  });
 });
