@@ -20,6 +20,7 @@ import { optimizeLevers } from '../src/cash/wc-levers';
 import { leverPareto } from '../src/cash/wc-pareto';
 import { wcMetrics } from '../src/cash/wc-metrics';
 import { Errors } from '../src/errors';
+import { CELL_CASH_TIME_LIMIT_SECONDS } from '../src/model/limits';
 import { readCreditLine } from '../src/sheets/credit-line';
 import { readInstruments } from '../src/sheets/instrument-table';
 import { readLevers } from '../src/sheets/lever-table';
@@ -78,7 +79,9 @@ function readCashOptions(input: unknown): CashOptions & { diagnose: boolean } {
   const time = pairs.get('time_limit');
   return {
     integerLots: optionalBoolean(pairs.get('integer_lots'), 'options integer_lots', true),
-    timeLimitSeconds: isBlank(time) ? undefined : optionalNumber(time, 'options time_limit', 0, { above: 0 }),
+    timeLimitSeconds: isBlank(time)
+      ? CELL_CASH_TIME_LIMIT_SECONDS
+      : optionalNumber(time, 'options time_limit', 0, { above: 0 }),
     objective: optionalString(pairs.get('objective'), 'options objective', 'wealth', [
       'wealth',
       'headroom',
@@ -113,7 +116,7 @@ function readRiskOptions(input: unknown): { risk: RiskSpec; trials: number; seed
  * @param {any[][]} min_cash Minimum closing cash: one value, or one per period.
  * @param {any[][]} instruments Table with columns name, term (periods), rate (per period), and optionally min, max, lot, from, to; an optional header row.
  * @param {any[][]} [credit_line] Limit, rate per period, commitment fee per period on the undrawn part, repay-by period; as a row or column, or name/value pairs.
- * @param {any[][]} [options] Name/value pairs (two columns, or one text such as "objective=headroom; diagnose=TRUE"): integer_lots (TRUE), time_limit (seconds), objective ("wealth" or "headroom"), shadow_prices (FALSE), diagnose (FALSE: TRUE spills the shortfall table instead of an error).
+ * @param {any[][]} [options] Name/value pairs (two columns, or one text such as "objective=headroom; diagnose=TRUE"): integer_lots (TRUE), time_limit (seconds, 60 by default), objective ("wealth" or "headroom"), shadow_prices (FALSE), diagnose (FALSE: TRUE spills the shortfall table instead of an error).
  * @returns {Promise<any[][]>} One row per period (invest and mature per instrument, draw, repay, debt, interest, closing cash), then a totals row with the objective.
  */
 export function cashOptimize(

@@ -39,6 +39,14 @@ export const TRIALS_PER_RUN: Bounds = Object.freeze({ min: 2, max: 10_000_000 })
  */
 export const TRIALS_PER_CELL: Bounds = Object.freeze({ min: 2, max: 200_000 });
 
+/**
+ * Seconds FPA.CASH.OPTIMIZE gives a MIP when the sheet names no `time_limit`: a lot-sized plan glpk
+ * cannot prove optimal otherwise leaves its cell #BUSY! for many minutes. At the limit the cell spills
+ * the best plan found, its totals row saying how far from the optimum it may be. The CLI has no
+ * default (a script waits for the proof unless it passes --time-limit).
+ */
+export const CELL_CASH_TIME_LIMIT_SECONDS = 60;
+
 /** Trials a scenario runs when none is asked for. */
 export const DEFAULT_TRIALS = 10_000;
 

@@ -4,6 +4,7 @@
  */
 import { cashOptimize, cashRisk, cashSolver, wcMetricsFn, wcOptimize } from '../../functions/cash';
 import { scheduleTable } from '../../src/cash/schedule-table';
+import { CELL_CASH_TIME_LIMIT_SECONDS } from '../../src/model/limits';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { column, errorCell, expectExcelError, rangeValues } from './excel-range';
 
@@ -70,6 +71,33 @@ describe('FPA.CASH.OPTIMIZE', () => {
     expect(b[0]).toContain('shadow min cash');
     expect(b[3][8]).toBeCloseTo(49.3491, 9);
     expect(b[1][9]).toBeCloseTo(-0.009, 9); // one more unit of minimum in period 1: draw 1 more at 1%, save the 0.1% fee
+  });
+
+  it('gives a lot-sized plan 60 s unless the sheet names a time_limit (a hard MIP left the cell #BUSY! for minutes)', async () => {
+    const limits: (number | undefined)[] = [];
+    cashSolver.current = {
+      name: 'recording glpk',
+      solve: (program, options = {}) => {
+        // The branch-and-bound solves (the rounding start's LPs take no limit: they are quick).
+        if (program.columns.some((c) => c.integer)) limits.push(options.timeLimitSeconds);
+        return glpkNodeSolver.solve(program, options);
+      },
+    };
+    try {
+      const lots = [
+        ['name', 'term', 'rate', 'min', 'max', 'lot'],
+        ['TD', 2, 0.01, 0, 1000, 25],
+      ];
+      await cashOptimize(column([100, -20, 30]), 0, [[0]], lots);
+      expect(limits.length).toBeGreaterThan(0);
+      expect(limits.every((l) => l !== undefined && l > 0 && l <= CELL_CASH_TIME_LIMIT_SECONDS)).toBe(true);
+      limits.length = 0;
+      await cashOptimize(column([100, -20, 30]), 0, [[0]], lots, undefined, [['time_limit', 7]]);
+      expect(limits.every((l) => l !== undefined && l > 0 && l <= 7)).toBe(true);
+      expect(Math.max(...(limits as number[]))).toBeGreaterThan(6);
+    } finally {
+      cashSolver.current = glpkNodeSolver;
+    }
   });
 
   it('returns #VALUE! for shadow_prices with objective headroom (the columns were left out silently)', async () => {
