@@ -1,7 +1,7 @@
 /**
  * Small dense symmetric-matrix routines for k × k correlation matrices (k = number of drivers):
- * Cholesky factorisation, triangular solves, and the Jacobi eigen-decomposition Higham's method
- * needs. Matrices are arrays of rows.
+ * Cholesky factorisation, triangular solves, and the eigen-decompositions Higham's method needs
+ * (cyclic Jacobi for small matrices, Householder + QL for large ones). Matrices are arrays of rows.
  */
 export type Matrix = number[][];
 
@@ -79,159 +79,10 @@ export function transpose(a: Matrix): Matrix {
 }
 
 /**
- * Largest order decomposed by Jacobi rotations. Each sweep costs ~k³ and the correlation repair runs up
- * to 500 decompositions: 3.4 s for 50 drivers and more than 10 minutes for 200. Larger matrices take
- * Householder tridiagonalisation and implicit QL (~10k³/3 once); up to this order the bits are as before.
- */
-const JACOBI_UP_TO = 32;
-
-const hypot = (a: number, b: number): number => Math.sqrt(a * a + b * b);
-
-/**
- * Eigen-decomposition of a symmetric matrix by Householder reduction to tridiagonal form and the
- * implicit QL algorithm (EISPACK tred2/tql2, as JAMA writes them): A = V·diag(values)·Vᵀ, eigenvectors
- * in the columns of V.
- */
-export function tridiagonalEigen(a: Matrix): { values: number[]; vectors: Matrix } {
-  const n = a.length;
-  const v = a.map((row) => row.slice());
-  const d = v[n - 1].slice();
-  const e = new Array<number>(n).fill(0);
-  for (let i = n - 1; i > 0; i--) {
-    let scale = 0;
-    let h = 0;
-    for (let k = 0; k < i; k++) scale += Math.abs(d[k]);
-    if (scale === 0) {
-      e[i] = d[i - 1];
-      for (let j = 0; j < i; j++) {
-        d[j] = v[i - 1][j];
-        v[i][j] = 0;
-        v[j][i] = 0;
-      }
-    } else {
-      for (let k = 0; k < i; k++) {
-        d[k] /= scale;
-        h += d[k] * d[k];
-      }
-      let f = d[i - 1];
-      let g = Math.sqrt(h);
-      if (f > 0) g = -g;
-      e[i] = scale * g;
-      h -= f * g;
-      d[i - 1] = f - g;
-      for (let j = 0; j < i; j++) e[j] = 0;
-      for (let j = 0; j < i; j++) {
-        f = d[j];
-        v[j][i] = f;
-        g = e[j] + v[j][j] * f;
-        for (let k = j + 1; k <= i - 1; k++) {
-          g += v[k][j] * d[k];
-          e[k] += v[k][j] * f;
-        }
-        e[j] = g;
-      }
-      f = 0;
-      for (let j = 0; j < i; j++) {
-        e[j] /= h;
-        f += e[j] * d[j];
-      }
-      const hh = f / (h + h);
-      for (let j = 0; j < i; j++) e[j] -= hh * d[j];
-      for (let j = 0; j < i; j++) {
-        f = d[j];
-        g = e[j];
-        for (let k = j; k <= i - 1; k++) v[k][j] -= f * e[k] + g * d[k];
-        d[j] = v[i - 1][j];
-        v[i][j] = 0;
-      }
-    }
-    d[i] = h;
-  }
-  for (let i = 0; i < n - 1; i++) {
-    v[n - 1][i] = v[i][i];
-    v[i][i] = 1;
-    const h = d[i + 1];
-    if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = v[k][i + 1] / h;
-      for (let j = 0; j <= i; j++) {
-        let g = 0;
-        for (let k = 0; k <= i; k++) g += v[k][i + 1] * v[k][j];
-        for (let k = 0; k <= i; k++) v[k][j] -= g * d[k];
-      }
-    }
-    for (let k = 0; k <= i; k++) v[k][i + 1] = 0;
-  }
-  for (let j = 0; j < n; j++) {
-    d[j] = v[n - 1][j];
-    v[n - 1][j] = 0;
-  }
-  v[n - 1][n - 1] = 1;
-  e[0] = 0;
-  // Implicit QL on the tridiagonal (d, e).
-  for (let i = 1; i < n; i++) e[i - 1] = e[i];
-  e[n - 1] = 0;
-  let f = 0;
-  let tst1 = 0;
-  const eps = 2 ** -52;
-  for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
-    let m = l;
-    while (m < n - 1 && Math.abs(e[m]) > eps * tst1) m++;
-    if (m > l) {
-      for (let iter = 0; iter < 60; iter++) {
-        let g = d[l];
-        let p = (d[l + 1] - g) / (2 * e[l]);
-        let r = hypot(p, 1);
-        if (p < 0) r = -r;
-        d[l] = e[l] / (p + r);
-        d[l + 1] = e[l] * (p + r);
-        const dl1 = d[l + 1];
-        let h = g - d[l];
-        for (let i = l + 2; i < n; i++) d[i] -= h;
-        f += h;
-        p = d[m];
-        let c = 1;
-        let c2 = c;
-        let c3 = c;
-        const el1 = e[l + 1];
-        let s = 0;
-        let s2 = 0;
-        for (let i = m - 1; i >= l; i--) {
-          c3 = c2;
-          c2 = c;
-          s2 = s;
-          g = c * e[i];
-          h = c * p;
-          r = hypot(p, e[i]);
-          e[i + 1] = s * r;
-          s = e[i] / r;
-          c = p / r;
-          p = c * d[i] - s * g;
-          d[i + 1] = h + s * (c * g + s * d[i]);
-          for (let k = 0; k < n; k++) {
-            h = v[k][i + 1];
-            v[k][i + 1] = s * v[k][i] + c * h;
-            v[k][i] = c * v[k][i] - s * h;
-          }
-        }
-        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
-        e[l] = s * p;
-        d[l] = c * p;
-        if (!(Math.abs(e[l]) > eps * tst1)) break;
-      }
-    }
-    d[l] += f;
-    e[l] = 0;
-  }
-  return { values: d, vectors: v };
-}
-
-/**
  * Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations (Golub & Van Loan §8.5):
  * A = V·diag(values)·Vᵀ, with eigenvectors in the columns of V.
  */
 export function symmetricEigen(a: Matrix): { values: number[]; vectors: Matrix } {
-  if (a.length > JACOBI_UP_TO) return tridiagonalEigen(a);
   const k = a.length;
   const m = a.map((row) => row.slice());
   const v = identity(k);

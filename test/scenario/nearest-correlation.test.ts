@@ -1,7 +1,26 @@
-import { cholesky, symmetricEigen, tridiagonalEigen } from '../../src/scenario/matrix';
+import { cholesky, Matrix, symmetricEigenQl } from '../../src/scenario/matrix';
+import {
+  checkCorrelationMatrix,
+  JACOBI_REPAIR_MAX_DRIVERS,
+  nearestCorrelation,
+} from '../../src/scenario/nearest-correlation';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
-import { checkCorrelationMatrix, nearestCorrelation } from '../../src/scenario/nearest-correlation';
 import { INCONSISTENT_MATRIX } from './inconsistent-correlation';
+
+/** A far-from-valid target: unit diagonal, off-diagonal entries uniform in ±0.8 (seeded). */
+function farFromValid(k: number, seed = 1): Matrix {
+  const g = new SeededGenerator(seed, `repair:${k}`);
+  const m: Matrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    m[i][i] = 1;
+    for (let j = i + 1; j < k; j++) m[i][j] = m[j][i] = (2 * g.nextOpen01() - 1) * 0.8;
+  }
+  return m;
+}
+
+function maxDifference(a: Matrix, b: Matrix): number {
+  return Math.max(...a.map((row, i) => Math.max(...row.map((v, j) => Math.abs(v - b[i][j])))));
+}
 
 describe('nearest correlation matrix (Higham 2002)', () => {
   test('a positive-definite matrix is returned unchanged', () => {
@@ -35,8 +54,7 @@ describe('nearest correlation matrix (Higham 2002)', () => {
     const target = Array.from({ length: k }, () => new Array<number>(k).fill(1));
     for (let i = 0; i < k; i++)
       for (let j = 0; j < i; j++) target[i][j] = target[j][i] = Math.round((rng.nextOpen01() - 0.5) * 160) / 100;
-    const { values, vectors } = symmetricEigen(target);
-    expect(symmetricEigen(target)).toEqual(tridiagonalEigen(target));
+    const { values, vectors } = symmetricEigenQl(target);
     for (let p = 0; p < k; p++)
       for (let i = 0; i < k; i++) {
         let av = 0;
@@ -87,4 +105,49 @@ describe('nearest correlation matrix (Higham 2002)', () => {
   ])('rejects %j with a message', (m, text) => {
     expect(() => checkCorrelationMatrix(m as number[][], ['a', 'b'])).toThrow(text as string);
   });
+});
+
+describe('the repair of many drivers (QL eigen-solver, Anderson acceleration)', () => {
+  test('200 drivers: a valid correlation matrix (symmetric, unit diagonal, positive definite) in few projections', () => {
+    const target = farFromValid(200);
+    const r = nearestCorrelation(target);
+    expect(r.repaired).toBe(true);
+    expect(r.iterations).toBeLessThanOrEqual(60);
+    expect(r.matrix.filter((row, i) => row[i] !== 1)).toEqual([]);
+    expect(r.matrix.filter((row, i) => row.some((v, j) => v !== r.matrix[j][i]))).toEqual([]);
+    expect(cholesky(r.matrix)).not.toBeNull();
+    expect(Math.min(...symmetricEigenQl(r.matrix).values)).toBeGreaterThan(0);
+    expect(r.maxChange).toBe(maxDifference(r.matrix, target));
+  }, 120_000);
+
+  test('30 drivers: the accelerated path gives the Jacobi path’s matrix to 1e-8, in fewer projections', () => {
+    const target = farFromValid(30);
+    const jacobi = nearestCorrelation(target, 1e-6, 'jacobi');
+    const accelerated = nearestCorrelation(target, 1e-6, 'accelerated');
+    expect(maxDifference(accelerated.matrix, jacobi.matrix)).toBeLessThan(1e-8);
+    expect(Math.abs(accelerated.maxChange - jacobi.maxChange)).toBeLessThan(1e-8);
+    expect(accelerated.iterations).toBeLessThan(jacobi.iterations!);
+  }, 60_000);
+
+  test("Higham's 3 × 3 example on the accelerated path", () => {
+    const r = nearestCorrelation(
+      [
+        [1, 1, 0],
+        [1, 1, 1],
+        [0, 1, 1],
+      ],
+      0,
+      'accelerated',
+    );
+    expect(r.matrix[0][1]).toBeCloseTo(0.7607, 4);
+    expect(r.matrix[0][2]).toBeCloseTo(0.1573, 4);
+  });
+
+  test('the path by size: Jacobi up to JACOBI_REPAIR_MAX_DRIVERS, so small repaired matrices keep their bits', () => {
+    const small = farFromValid(12);
+    expect(nearestCorrelation(small)).toEqual(nearestCorrelation(small, 1e-6, 'jacobi'));
+    expect(nearestCorrelation(small)).not.toEqual(nearestCorrelation(small, 1e-6, 'accelerated'));
+    const large = farFromValid(JACOBI_REPAIR_MAX_DRIVERS + 1);
+    expect(nearestCorrelation(large)).toEqual(nearestCorrelation(large, 1e-6, 'accelerated'));
+  }, 60_000);
 });
