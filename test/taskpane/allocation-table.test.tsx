@@ -2,7 +2,7 @@
  * The allocation inputs' table writes every amount in one style: the range a line may move in is in
  * full like its budget beside it ("≤ 81,732", not "≤ 81.7K"), in the user's locale.
  */
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { AllocationRow } from '../../taskpane/review/allocation-input';
 import { AllocationTable } from '../../taskpane/components/proposals/AllocationTable';
 import { NumbersProvider } from '../../taskpane/state/numbers';
@@ -69,4 +69,21 @@ test('each part of a range stays whole when the cell wraps (at 320 px)', () => {
   const parts = [...cell.querySelectorAll('span > span')].map((s) => s.textContent);
   expect(parts).toEqual(['±20%', '≥ 38,400', '≤ 52,124']);
   expect(getComputedStyle(cell.querySelector('span > span')!).whiteSpace).toBe('nowrap');
+});
+
+test('Edit moves the focus into the line’s panel, and Done gives it back to that row’s Edit', () => {
+  render(
+    <NumbersProvider style={{ locale: 'en-US' }}>
+      <AllocationTable rows={rows} onChange={() => undefined} />
+    </NumbersProvider>,
+  );
+  const edit = screen.getByRole('button', { name: 'Edit MKT-ADS' });
+  edit.focus();
+  fireEvent.click(edit);
+  // The panel comes after the whole table: without this, Tab went through the other rows' Edit first.
+  const panel = screen.getByRole('region', { name: 'Edit MKT-ADS' });
+  expect(document.activeElement).toBe(panel);
+  fireEvent.click(within(panel).getByRole('button', { name: 'Done' }));
+  expect(screen.queryByRole('region', { name: 'Edit MKT-ADS' })).toBeNull();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit MKT-ADS' }));
 });

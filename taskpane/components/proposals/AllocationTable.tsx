@@ -6,7 +6,7 @@
  * where the defaults come from (src/loop/proposal-inputs.ts: the line's flag sets its bounds, its KPI
  * its return per unit up to the budget and above it).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -104,8 +104,18 @@ function LinePanel({
   const styles = useStyles();
   const numbers = useNumbers();
   const [errors, setErrors] = useState<Partial<Record<NumberField, string>>>({});
+  // Opened from a row's Edit button, the panel takes the focus: it is drawn after the whole table (below
+  // it at 320 px), so the keyboard would otherwise tab through every other row's Edit first.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => panel.current?.focus(), []);
   return (
-    <section className={styles.panel} aria-label={`Edit ${row.id}`} data-testid="allocation-panel">
+    <section
+      ref={panel}
+      tabIndex={-1}
+      className={styles.panel}
+      aria-label={`Edit ${row.id}`}
+      data-testid="allocation-panel"
+    >
       <Subtitle2 as="h3">{row.id}</Subtitle2>
       <Caption1>
         {row.costCentre} · budget {numbers.format(row.current, 'money')}
@@ -164,6 +174,12 @@ export function AllocationTable({
   const set = (id: string, patch: Partial<AllocationRow>) =>
     onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
   const row = rows.find((r) => r.id === editing);
+  // Done gives the focus back to the row's Edit button (the panel it was in is gone).
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const close = (id: string) => {
+    setEditing(null);
+    editButtons.current.get(id)?.focus();
+  };
   // Amounts in full, as in the Budget column beside them and the candidates' tables below ("≤ 81,732",
   // never "≤ 81.7K" next to 81,732); at 320 px a range with both bounds wraps between its parts.
   const range = (r: AllocationRow): string[] =>
@@ -199,6 +215,10 @@ export function AllocationTable({
                   appearance="subtle"
                   icon={<Edit16Regular />}
                   aria-label={`Edit ${r.id}`}
+                  ref={(button: HTMLButtonElement | null) => {
+                    if (button) editButtons.current.set(r.id, button);
+                    else editButtons.current.delete(r.id);
+                  }}
                   aria-pressed={r.id === editing}
                   onClick={() => setEditing(r.id === editing ? null : r.id)}
                 />
@@ -208,7 +228,7 @@ export function AllocationTable({
         </tbody>
       </table>
       {row && (
-        <LinePanel key={row.id} row={row} onChange={(patch) => set(row.id, patch)} onClose={() => setEditing(null)} />
+        <LinePanel key={row.id} row={row} onChange={(patch) => set(row.id, patch)} onClose={() => close(row.id)} />
       )}
     </div>
   );
