@@ -206,12 +206,15 @@ describe('Anomalies view', () => {
     expect(screen.queryByText(/driver table/)).toBeNull();
   }, 30000);
 
-  it('writes the cards’ severity with the pane’s formatter (a German pane reads 0,81, not 0.81)', async () => {
+  it('writes the cards’ severity and the severity filter with the pane’s formatter (a German pane reads 0,81, not 0.81)', async () => {
     const workbook = createWorkbookDouble({ selection: SHEET });
     renderPane(createMemoryRepository(), { workbook, initialTab: 'anomalies', numberStyle: { locale: 'de-DE' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
     const cards = await screen.findAllByTestId('flag', {}, { timeout: 10000 });
     for (const card of cards) expect(card.textContent).toMatch(/severity \d,\d\d(?!\d)/);
+    // The severity filter offers its thresholds written alike (was "≥ 0.5" in every locale).
+    const options = within(screen.getByRole('combobox', { name: 'Severity' })).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Any', '≥ 0,50', '≥ 0,75']);
   }, 30000);
 
   it('colours severity by its band for money at risk, and never red on money that can be released', () => {

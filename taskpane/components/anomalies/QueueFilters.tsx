@@ -7,6 +7,10 @@ import { SelectField } from '../shared/SelectField';
 import type { BudgetLine } from '../../../src/model/budget-line';
 import { FLAG_KINDS } from '../../../src/model/flag';
 import type { QueueFilter } from '../../review/decisions';
+import { useNumbers } from '../../state/numbers';
+
+/** The lowest severities offered, written as the cards' badges write severity ("severity 0.82"). */
+const SEVERITIES = [0.5, 0.75];
 
 const useStyles = makeStyles({
   filters: {
@@ -30,6 +34,7 @@ export interface QueueFiltersProps {
 
 export function QueueFilters({ lines, filter, onChange }: QueueFiltersProps) {
   const styles = useStyles();
+  const numbers = useNumbers();
   const choices: { key: Choice; label: string; values: readonly string[] }[] = [
     { key: 'costCentre', label: 'Cost centre', values: distinct(lines, (l) => l.costCentre) },
     { key: 'owner', label: 'Owner', values: distinct(lines, (l) => l.owner) },
@@ -54,8 +59,7 @@ export function QueueFilters({ lines, filter, onChange }: QueueFiltersProps) {
         onChange={(v) => onChange({ ...filter, minSeverity: Number(v) })}
         options={[
           { value: '0', label: 'Any' },
-          { value: '0.5', label: '≥ 0.5' },
-          { value: '0.75', label: '≥ 0.75' },
+          ...SEVERITIES.map((v) => ({ value: String(v), label: `≥ ${numbers.format(v, 'ratio')}` })),
         ]}
       />
     </div>
