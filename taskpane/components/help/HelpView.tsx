@@ -121,7 +121,9 @@ export function HelpView({ loadCatalogue }: { loadCatalogue: () => Promise<Catal
               such as <span className={styles.code}>{numbers.format(0.125, 'percent')}</span>, a negative in brackets{' '}
               <span className={styles.code}>({numbers.format(1200, 'count')})</span>, or a scale:{' '}
               <span className={styles.code}>250k</span>,{' '}
-              <span className={styles.code}>1{numbers.symbols.decimal}2m</span>.
+              <span className={styles.code}>1{numbers.symbols.decimal}2m</span>. The pane shows a negative with a minus
+              sign, <span className={styles.code}>{numbers.format(-1200, 'count')}</span>; typing it with the keyboard's{' '}
+              <span className={styles.code}>-</span> is the same.
             </Body1>
             <Body1 block>
               Rates say what period they are for (per month, per year). Cash rates are per period; a rate that looks
