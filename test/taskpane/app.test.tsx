@@ -59,6 +59,33 @@ describe('Drivers view', () => {
 });
 
 describe('Scenario wizard', () => {
+  it('gives the convergence target’s examples in the pane’s locale (German: 0,5 % or 0,005)', async () => {
+    const repository = createMemoryRepository();
+    await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 100, sd: 10 } });
+    await repository.put('models', {
+      id: 'default',
+      name: 'Model',
+      expressions: 'revenue = price * 2',
+      driverIds: ['a'],
+    });
+    renderPane(repository, { loadCatalogue: catalogue, numberStyle: { locale: 'de-DE' } });
+    await openView('Scenarios');
+    await screen.findByRole('checkbox', { name: 'revenue' });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const plain = (text: string | null) => (text ?? '').replace(/\u00a0/g, ' ');
+    // Was "e.g. 0.5% (or 0.005)" in every locale: "0.005" typed in a German pane is refused.
+    expect(plain(screen.getByText(/^Stop early when the mean/).textContent)).toBe(
+      'Stop early when the mean is known to ± this fraction, e.g. 0,5 % (or 0,005)',
+    );
+    const target = screen.getByLabelText(/^Convergence target/);
+    fireEvent.change(target, { target: { value: '0,005' } });
+    expect(screen.queryByText(/^convergence\.target: must be/)).toBeNull();
+    fireEvent.change(target, { target: { value: '2' } });
+    expect(plain(screen.getByText(/^convergence\.target: must be/).textContent)).toBe(
+      'convergence.target: must be a number between 0 and 1 (e.g. 0,005 or 0,5 % for ±0,5 %).',
+    );
+  }, 20000);
+
   it('goes model → trials → run → results, then writes to the workbook', async () => {
     const repository = createMemoryRepository();
     await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 100, sd: 10 } });

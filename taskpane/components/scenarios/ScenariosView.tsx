@@ -91,6 +91,9 @@ interface RunProblem {
   cancelled: boolean;
 }
 
+/** The convergence target the hint and the message give as an example: ±0.5% of the mean. */
+const TARGET_EXAMPLE = 0.005;
+
 const CANCELLED_CODES = new Set(['SCENARIO_CANCELLED', 'JOB_CANCELLED']);
 
 const runProblem = (error: unknown): RunProblem =>
@@ -130,13 +133,14 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const { trials, problem: trialsProblem } = readTrials(iterations, parse, 'iterations');
   const iterationsError = trialsProblem ? `iterations: must be ${trialsProblem}.` : undefined;
   const seedError = /^-?\d+$/.test(seed.trim()) ? undefined : 'seed: must be a whole number.';
-  // A share: "0.5%" and "0.005" are the same target.
+  // A share: "0.5%" and "0.005" are the same target. Examples in the locale (a German pane reads "0.005" as 5).
+  const halfPercent = format(TARGET_EXAMPLE, 'percent');
   const typedTarget = parse(target, { field: 'convergence target', percent: 'share' });
   const targetShare = typedTarget.ok ? typedTarget.value : NaN;
   const targetError =
     target.trim() === '' || (targetShare > 0 && targetShare < 1)
       ? undefined
-      : 'convergence.target: must be a number between 0 and 1 (e.g. 0.005 or 0.5% for ±0.5%).';
+      : `convergence.target: must be a number between 0 and 1 (e.g. ${toInput(TARGET_EXAMPLE)} or ${halfPercent} for ±${halfPercent}).`;
 
   const spec = (): ScenarioSpec => ({
     drivers: data.drivers.map((d) => ({ name: d.name, distribution: d.distribution, params: d.params })),
@@ -287,7 +291,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
           />
           <Field
             label="Convergence target (optional)"
-            hint="Stop early when the mean is known to ± this fraction, e.g. 0.5% (or 0.005)"
+            hint={`Stop early when the mean is known to ± this fraction, e.g. ${halfPercent} (or ${toInput(TARGET_EXAMPLE)})`}
             validationMessage={targetError}
           >
             <Input value={target} inputMode="decimal" onChange={(_, d) => setTarget(d.value)} />
