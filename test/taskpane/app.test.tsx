@@ -58,16 +58,23 @@ describe('Drivers view', () => {
   }, 20000);
 });
 
+/** Two drivers and a model the wizard runs: revenue = price × volume. */
+async function wizardModel(): Promise<Repository> {
+  const repository = createMemoryRepository();
+  await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 100, sd: 10 } });
+  await repository.put('drivers', { id: 'b', name: 'volume', distribution: 'uniform', params: { min: 1, max: 3 } });
+  await repository.put('models', {
+    id: 'default',
+    name: 'Model',
+    expressions: 'revenue = price * volume',
+    driverIds: ['a', 'b'],
+  });
+  return repository;
+}
+
 describe('Scenario wizard', () => {
   it('gives the convergence target’s examples in the pane’s locale (German: 0,5 % or 0,005)', async () => {
-    const repository = createMemoryRepository();
-    await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 100, sd: 10 } });
-    await repository.put('models', {
-      id: 'default',
-      name: 'Model',
-      expressions: 'revenue = price * 2',
-      driverIds: ['a'],
-    });
+    const repository = await wizardModel();
     renderPane(repository, { loadCatalogue: catalogue, numberStyle: { locale: 'de-DE' } });
     await openView('Scenarios');
     await screen.findByRole('checkbox', { name: 'revenue' });
@@ -87,15 +94,7 @@ describe('Scenario wizard', () => {
   }, 20000);
 
   it('goes model → trials → run → results, then writes to the workbook', async () => {
-    const repository = createMemoryRepository();
-    await repository.put('drivers', { id: 'a', name: 'price', distribution: 'normal', params: { mean: 100, sd: 10 } });
-    await repository.put('drivers', { id: 'b', name: 'volume', distribution: 'uniform', params: { min: 1, max: 3 } });
-    await repository.put('models', {
-      id: 'default',
-      name: 'Model',
-      expressions: 'revenue = price * volume',
-      driverIds: ['a', 'b'],
-    });
+    const repository = await wizardModel();
     const workbook = renderApp(repository);
     await openView('Scenarios');
     expect(((await screen.findByRole('checkbox', { name: 'revenue' })) as HTMLInputElement).checked).toBe(true);
