@@ -75,6 +75,10 @@ export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifie
     }
   };
 
+  // What an answer says of other records follows the same rule as the records: see `withoutUnreadable`.
+  const redact = async (request: FastifyRequest, _reply: unknown, payload: unknown): Promise<unknown> =>
+    request.user ? withoutUnreadable(payload, request.user) : payload;
+
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
@@ -85,6 +89,7 @@ export function installPolicy(app: FastifyInstance, db: Db, verify: TokenVerifie
     // Route-level hooks run after the rate limiter's, so failed sign-ins are rate limited too.
     route.onRequest = [...[route.onRequest ?? []].flat(), authenticate];
     route.preHandler = [...[route.preHandler ?? []].flat(), authorise];
+    route.preSerialization = [...[route.preSerialization ?? []].flat(), redact];
   });
   return routes;
 }
@@ -120,4 +125,45 @@ function notFound(request: FastifyRequest, scope: Extract<Scope, { resource: unk
 export function userOf(request: FastifyRequest): AuthUser {
   if (!request.user) throw ServerErrors.unauthenticated('no user on this request');
   return request.user;
+}
+
+/**
+ * An answer as `user` may see it. A proposal's chain step added for the amount it moves together
+ * (`addedFor`, chain-steps.ts moveTogether) names the related proposals; a reader of one of the
+ * proposal's cost centres may read it, not necessarily those. Every related proposal of none of the
+ * user's cost centres (or stored without them, before they were kept) is left out of `together` and
+ * counted in `hidden`; `amountTogether` stays the true total (it is why the step is there). Applied
+ * once, to every `/api/` answer (records, lists, change answers, stored idempotent answers, errors
+ * carrying the current record, audit records), so no route can forget it. A token for every cost
+ * centre sees all: its answers are not walked.
+ */
+export function withoutUnreadable(payload: unknown, user: AuthUser): unknown {
+  if (user.costCentres === '*') return payload;
+  const readable = (entry: unknown): boolean => {
+    const centres = (entry as { costCentres?: unknown } | null)?.costCentres;
+    return Array.isArray(centres) && centres.some((c) => typeof c === 'string' && mayAccess(user, c));
+  };
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const out = value.map(walk);
+      return out.some((v, i) => v !== value[i]) ? out : value;
+    }
+    if (value === null || typeof value !== 'object' || value instanceof Date || ArrayBuffer.isView(value)) return value;
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, v] of Object.entries(value)) {
+      const seen = key === 'addedFor' ? related(v) : walk(v);
+      if (seen !== v) (copy ??= { ...(value as Record<string, unknown>) })[key] = seen;
+    }
+    return copy ?? value;
+  };
+  const related = (addedFor: unknown): unknown => {
+    const together = (addedFor as { together?: unknown } | null)?.together;
+    if (!Array.isArray(together)) return addedFor;
+    const shown = together.filter(readable);
+    if (shown.length === together.length) return addedFor;
+    const before = (addedFor as { hidden?: unknown }).hidden;
+    const hidden = (typeof before === 'number' ? before : 0) + together.length - shown.length;
+    return { ...(addedFor as object), together: shown, hidden };
+  };
+  return walk(payload);
 }

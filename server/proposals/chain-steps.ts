@@ -99,7 +99,7 @@ export async function moveTogether(
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`moves:${centre}:${proposal.fiscalYear}`]);
   const lines = [...new Set(proposal.lines.map((l) => `${l.costCentre} ${l.account}`))];
   const found = await tx.query<RelatedMove>(
-    `SELECT p.id, p.amount::float8 AS amount, p.state FROM proposals p
+    `SELECT p.id, p.amount::float8 AS amount, p.state, p.cost_centres AS "costCentres" FROM proposals p
      WHERE p.fiscal_year = $2 AND p.state IN ('submitted', 'approved', 'applied') AND p.id <> $1
        AND p.reverts IS NULL AND (p.authors && $3::text[] OR p.author_emails && $4::text[])
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l

@@ -100,7 +100,17 @@ async function insertReversal(tx: Queryable, original: Row, user: AuthUser, reas
   );
   const together =
     decidedOn > amount
-      ? { amount: decidedOn, related: [{ id: String(original.id), amount: Number(original.amount), state: 'applied' }] }
+      ? {
+          amount: decidedOn,
+          related: [
+            {
+              id: String(original.id),
+              amount: Number(original.amount),
+              state: 'applied',
+              costCentres: original.costCentres as string[],
+            },
+          ],
+        }
       : undefined;
   await startChain(tx, summary, amount, together);
   return readProposal(tx, id);

@@ -62,7 +62,13 @@ export interface StepAddedFor {
   amount: number;
   /** Its amount plus the others'. */
   amountTogether: number;
-  together: { id: string; amount: number; state: string }[];
+  /**
+   * The related proposals the reader may read, each with its cost centres (stored at submit; an entry
+   * stored without them is shown only to a token for every cost centre).
+   */
+  together: { id: string; amount: number; state: string; costCentres?: string[] }[];
+  /** How many related proposals were left out because the reader may not read them (absent: none). */
+  hidden?: number;
 }
 
 /** A budget version applying the proposal created ('revert': a direct revert, before reversals went through the chain). */

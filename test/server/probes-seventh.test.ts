@@ -76,7 +76,7 @@ describe('probes: seventh pass', () => {
       minAmount: 50_000,
       amount: 49_999,
       amountTogether: 99_998,
-      together: [{ id: first.id, amount: 49_999, state: 'submitted' }],
+      together: [{ id: first.id, amount: 49_999, state: 'submitted', costCentres: ['CC1'] }],
     });
     // The approver's step does not end it: the CFO decides the second half.
     const afterBob = ok(await moveProposal(server, t.bob, second, 'approve'), 'approve');
@@ -101,7 +101,11 @@ describe('probes: seventh pass', () => {
     const applied = ok(await moveProposal(server, t.root, approved, 'apply'), 'apply');
     const asked = ok(await moveProposal(server, t.root, applied, 'revert', { comment: 'undo' }), 'revert');
     expect(steps(asked.reversal)).toEqual(['Cost-centre approver', 'CFO']);
-    expect(asked.reversal.chain[1].addedFor).toMatchObject({ amount: 49_999, amountTogether: 99_998 });
+    expect(asked.reversal.chain[1].addedFor).toMatchObject({
+      amount: 49_999,
+      amountTogether: 99_998,
+      together: [{ id: second.id, state: 'applied', costCentres: ['CC1'] }],
+    });
   });
 
   test('the split through a second account with the same email, or a half a colleague drafted, still reaches the CFO (found)', async () => {
