@@ -1,7 +1,7 @@
 import type { AdjustmentRecord } from '../../src/model/kpi';
 import { moveProposal, postVersion } from './helpers';
 import { newVersion } from '../model/sample-version';
-import type { RequestSpec as InjectOptions, TestServer } from './helpers';
+import type { Json, RequestSpec as InjectOptions, TestResponse, TestServer } from './helpers';
 
 /** A request to send for one route, prepared in cost centre `cc` by an all-powerful admin. */
 export type Fixture = (ctx: FixtureContext) => Promise<InjectOptions>;
@@ -388,3 +388,21 @@ export async function twoStepTeam(server: TestServer, admin: string, steps = TWO
   const v1 = await postVersion(server, admin, newVersion('v1', TRAVEL_ADS_V1));
   if (v1.statusCode !== 201) throw new Error(`fixture v1: ${v1.body}`);
 }
+
+/** Cost-centre approver, then the CFO from 50,000 (the chain docs/server.md describes). */
+export const CFO_CHAIN = [
+  { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 48 },
+  { name: 'CFO', role: 'cfo', costCentre: '*', minAmount: 50000, deadlineHours: 72 },
+];
+
+/** The JSON of a 200 or 201 answer; anything else throws, naming `what`. */
+export const ok = (r: TestResponse, what: string): Json => {
+  if (r.statusCode !== 201 && r.statusCode !== 200) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
+  return r.json() as Json;
+};
+
+/** A proposal's lines: a move of `amount` from `from` to `to` (accounts of `costCentre`) in `period`. */
+export const move = (costCentre: string, from: string, to: string, period: string, amount: number) => [
+  { costCentre, account: from, period, before: 100_000, after: 100_000 - amount },
+  { costCentre, account: to, period, before: 0, after: amount },
+];

@@ -1,24 +1,7 @@
-import { setApprovalChain } from './fixtures';
-import { moveProposal, postProposal, startTestServer, type Json, type TestResponse, type TestServer } from './helpers';
+import { CFO_CHAIN, move, ok, setApprovalChain } from './fixtures';
+import { moveProposal, postProposal, startTestServer, type Json, type TestServer } from './helpers';
 
 jest.setTimeout(300_000);
-
-/** Cost-centre approver, then the CFO from 50,000 (the chain docs/server.md describes). */
-const CFO_CHAIN = [
-  { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 48 },
-  { name: 'CFO', role: 'cfo', costCentre: '*', minAmount: 50000, deadlineHours: 72 },
-];
-
-const ok = (r: TestResponse, what: string): Json => {
-  if (r.statusCode !== 201 && r.statusCode !== 200) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
-  return r.json() as Json;
-};
-
-/** A move of `amount` from `from` to `to` (accounts of `costCentre`) in `period`. */
-const move = (costCentre: string, from: string, to: string, period: string, amount: number) => [
-  { costCentre, account: from, period, before: 100_000, after: 100_000 - amount },
-  { costCentre, account: to, period, before: 0, after: amount },
-];
 
 /**
  * A chain step added for the amount moved together names the related proposals
