@@ -145,13 +145,19 @@ export function withoutUnreadable(payload: unknown, user: AuthUser): unknown {
   };
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) {
-      const out = value.map(walk);
-      return out.some((v, i) => v !== value[i]) ? out : value;
+      let copy: unknown[] | undefined;
+      value.forEach((v: unknown, i) => {
+        const seen = walk(v);
+        if (seen !== v) (copy ??= [...value])[i] = seen;
+      });
+      return copy ?? value;
     }
     if (value === null || typeof value !== 'object' || value instanceof Date || ArrayBuffer.isView(value)) return value;
+    // A chain step (`step`, `addedFor`, …); any other object is walked through.
+    const step = 'step' in value && 'addedFor' in value;
     let copy: Record<string, unknown> | undefined;
     for (const [key, v] of Object.entries(value)) {
-      const seen = key === 'addedFor' ? related(v) : walk(v);
+      const seen = step && key === 'addedFor' ? related(v) : walk(v);
       if (seen !== v) (copy ??= { ...(value as Record<string, unknown>) })[key] = seen;
     }
     return copy ?? value;
