@@ -115,21 +115,27 @@ describeIfPg('server migrations', () => {
       expect(await migrateTo(db, 10)).toEqual([]);
     }));
 
+  /** Ana's submitted proposal with its first step open, as a database of that version holds one. */
+  async function submittedWithOpenStep(db: Db): Promise<string> {
+    const id = (
+      await db.query<{ id: string }>(
+        `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, reason, lines, authors, created_by, updated_by,
+           state, amount)
+         VALUES ('MKT', '{MKT}', 2026, 'r', '[]', '{ana}', 'ana', 'ana', 'submitted', 10) RETURNING id`,
+      )
+    ).rows[0].id;
+    await db.query(
+      `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, deadline_hours, state)
+       VALUES ($1, 1, 'A', 'approver', 'affected', 48, 'pending')`,
+      [id],
+    );
+    return id;
+  }
+
   test('v11 (decisions by email) keeps a v10 database’s proposals and steps, and still refuses an author', () =>
     inFreshSchema(async (db) => {
       expect(await migrateTo(db, 10)).toHaveLength(10);
-      const id = (
-        await db.query<{ id: string }>(
-          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, reason, lines, authors, created_by, updated_by,
-             state, amount)
-           VALUES ('MKT', '{MKT}', 2026, 'r', '[]', '{ana}', 'ana', 'ana', 'submitted', 10) RETURNING id`,
-        )
-      ).rows[0].id;
-      await db.query(
-        `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, deadline_hours, state)
-         VALUES ($1, 1, 'A', 'approver', 'affected', 48, 'pending')`,
-        [id],
-      );
+      const id = await submittedWithOpenStep(db);
       expect(await migrateTo(db, 11)).toEqual([11]);
       expect(
         (await db.query('SELECT authors, author_emails FROM proposals')).rows.map((r) => [r.authors, r.author_emails]),
@@ -193,18 +199,7 @@ describeIfPg('server migrations', () => {
   test('v14 (split moves, flag windows) keeps the steps of proposals in flight, with no reason added', () =>
     inFreshSchema(async (db) => {
       expect(await migrateTo(db, 13)).toHaveLength(13);
-      const id = (
-        await db.query<{ id: string }>(
-          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, reason, lines, authors, created_by, updated_by,
-             state, amount)
-           VALUES ('MKT', '{MKT}', 2026, 'r', '[]', '{ana}', 'ana', 'ana', 'submitted', 10) RETURNING id`,
-        )
-      ).rows[0].id;
-      await db.query(
-        `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, deadline_hours, state)
-         VALUES ($1, 1, 'A', 'approver', 'affected', 48, 'pending')`,
-        [id],
-      );
+      const id = await submittedWithOpenStep(db);
       expect(await migrate(db)).toEqual([14]);
       const steps = await db.query('SELECT step_no, state, added_for FROM proposal_steps WHERE proposal_id = $1', [id]);
       expect(steps.rows).toEqual([{ step_no: 1, state: 'pending', added_for: null }]);
