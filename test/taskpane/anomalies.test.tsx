@@ -212,6 +212,11 @@ describe('Anomalies view', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Scan selection' }, { timeout: 10000 }));
     const cards = await screen.findAllByTestId('flag', {}, { timeout: 10000 });
     for (const card of cards) expect(card.textContent).toMatch(/severity \d,\d\d(?!\d)/);
+    // The badge says what its number means (it was a bare 0–1 figure, defined only in the docs).
+    for (const badge of screen.getAllByTestId('severity'))
+      expect(badge.getAttribute('title')).toMatch(
+        /^Severity \d,\d\d on a scale of 0 to 1: how sure the engine is that this is not noise \((over 99|\d{1,2})\s%\) times how large.*\(5\s% of its annual plan/,
+      );
     // The severity filter offers its thresholds written alike (was "≥ 0.5" in every locale).
     const options = within(screen.getByRole('combobox', { name: 'Severity' })).getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual(['Any', '≥ 0,50', '≥ 0,75']);

@@ -11,7 +11,16 @@ import type { ReviewRecord } from '../../review/decisions';
 import type { FlagChartSeries } from '../../../src/anomaly/flag-chart-series';
 import { PeriodChart } from '../charts/PeriodChart';
 import { useNumbers } from '../../state/numbers';
-import { BAND_WORDS, KIND_COLOURS, kindAccent, severityColour, spanLength, spanText, varianceText } from './flag-style';
+import {
+  BAND_WORDS,
+  KIND_COLOURS,
+  kindAccent,
+  severityColour,
+  severityMeaning,
+  spanLength,
+  spanText,
+  varianceText,
+} from './flag-style';
 
 const LABELS: Record<ReviewAction, string> = {
   accept: 'Accepted',
@@ -70,6 +79,7 @@ export function FlagCard({ flag, line, periods, series, sayBand = false, review,
           color={severityColour(flag)}
           data-testid="severity"
           data-colour={severityColour(flag)}
+          title={severityMeaning(numbers, flag)}
         >
           severity {numbers.format(flag.severity, 'ratio')}
         </Badge>

@@ -68,6 +68,22 @@ export function varianceText(numbers: NumberFormatter, flag: Pick<Flag, 'varianc
   return `${money} (${numbers.format(flag.variancePct, 'percent', { sign: 'always', decimals: 1 })} of plan)`;
 }
 
+/**
+ * What the severity badge's number means, for its tooltip: the card shows only "severity 0.82", which
+ * docs/anomaly.md ("Severity") defines as confidence × impact.
+ * @example severityMeaning(numbers, flag) // "Severity 0.82 on a scale of 0 to 1: how sure … (98%) times …"
+ */
+export function severityMeaning(numbers: NumberFormatter, flag: Pick<Flag, 'severity' | 'confidence'>): string {
+  // A confidence of 0.99996 would round to "100%", which no test of noise can claim.
+  const sure = (p: number) => numbers.format(p, 'percent', { decimals: 0 });
+  const confidence = flag.confidence < 0.99 ? sure(flag.confidence) : `over ${sure(0.99)}`;
+  return (
+    `Severity ${numbers.format(flag.severity, 'ratio')} on a scale of 0 to 1: how sure the engine is that this is ` +
+    `not noise (${confidence}) times how large it is against ` +
+    `the line’s material amount (${sure(0.05)} of its annual plan unless set otherwise; that amount alone gives half).`
+  );
+}
+
 /** What a flag chart's shaded band is (FlagChartSeries.band), in a budget owner's words. */
 export const BAND_WORDS: Record<'forecast' | 'plan', string> = {
   forecast: 'the rolling forecast’s 95% range',
