@@ -10,6 +10,7 @@ import type { ParetoCandidate } from '../../src/allocation/types';
 import type { BudgetLine } from '../../src/model/budget-line';
 import { MIN_CHANGE, OPEN_REVERSAL_STATES, type ProposalVerb } from '../../src/model/proposal';
 import { mayAct, type AuthUser } from '../../src/model/roles';
+import type { StepAddedFor } from '../../src/model/team-proposal';
 import {
   pendingStep,
   teamRefusal,
@@ -81,6 +82,28 @@ export function reversalNote(
   if (OPEN_REVERSAL_STATES.includes(reversal.state))
     return `Reversal ${reversal.id} is ${reversal.state}: the budget goes back when another person has approved it and it is applied.`;
   return `Reversal ${reversal.id} was ${reversal.state}; the proposal stays applied.`;
+}
+
+/**
+ * Why a step the proposal's own amount does not reach is on its chain (the server's split rule,
+ * docs/server.md): the amount it moves together with the same author's other proposals of its lines
+ * this fiscal year. Null for a step its own amount reaches.
+ * @example addedForNote({ minAmount: 50000, amount: 49999, amountTogether: 99998, together: [{ id: 'p7', amount: 49999, state: 'approved' }] }, money)
+ * // "On the chain because, with p7 (49,999, approved) by the same author on the same lines this year, 99,998 moves together: at least 50,000."
+ */
+export function addedForNote(
+  addedFor: StepAddedFor | null | undefined,
+  money: (value: number) => string,
+): string | null {
+  if (!addedFor) return null;
+  const shown = addedFor.together.map((p) => `${p.id} (${money(p.amount)}, ${p.state})`);
+  const hidden = addedFor.hidden ?? 0;
+  if (hidden > 0) shown.push(`${hidden} you may not read`);
+  const others = shown.length > 0 ? shown.join(', ') : 'other proposals';
+  return (
+    `On the chain because, with ${others} by the same author on the same lines this year, ` +
+    `${money(addedFor.amountTogether)} moves together: at least ${money(addedFor.minAmount)}.`
+  );
 }
 
 /** What a proposal waits for, told to a user who may not move it now (the card's caption). */

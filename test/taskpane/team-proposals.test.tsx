@@ -319,3 +319,33 @@ it('an apply queued offline is remembered once it lands, with the version the se
   ]);
   expect((await repository.list('adjustments')).map((r) => r.proposal)).toEqual(['p-ok', 'p-ok']);
 }, 60000);
+
+test('a step added for a move split under its minimum says why: the proposals moved together, those the reader may not read counted', async () => {
+  const cfo = { name: 'CFO', role: 'cfo' as const, costCentre: '*' as const, minAmount: 50000, deadlineHours: 72 };
+  const split: TeamProposal = {
+    ...proposal('submitted', [
+      step(1, APPROVER, 'pending'),
+      {
+        ...step(2, cfo, 'waiting'),
+        addedFor: {
+          minAmount: 50000,
+          amount: 49999,
+          amountTogether: 129998,
+          together: [{ id: 'p-half', amount: 49999, state: 'approved', costCentres: ['CC1'] }],
+          hidden: 1,
+        },
+      },
+    ]),
+    id: 'p-split',
+  };
+  renderList(bob, [split], async () => ({ sent: true, body: {} }));
+  const card = await cardOf('p-split');
+  const notes = within(card).getAllByTestId('step-added-for');
+  expect(notes.map((n) => n.textContent)).toEqual([
+    'On the chain because, with p-half (49,999, approved), 1 you may not read by the same author on the same lines this year, 129,998 moves together: at least 50,000.',
+  ]);
+  // The step its own amount reaches says nothing more.
+  expect(within(card).getByRole('list', { name: 'Approval chain of p-split' }).textContent).toMatch(
+    /Step 1 Cost-centre approver \(approver\): pending.*Step 2 CFO \(cfo\): waiting/,
+  );
+}, 30000);

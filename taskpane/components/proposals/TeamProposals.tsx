@@ -14,6 +14,7 @@ import { missingComment, type ProposalVerb } from '../../../src/model/proposal';
 import { teamActions, type TeamProposal } from '../../../src/model/team-proposal';
 import type { SignedIn } from '../../connector/use-signed-in';
 import {
+  addedForNote,
   loadTeamProposals,
   moveTeamProposal,
   proposeTeamReversal,
@@ -21,6 +22,7 @@ import {
   waitingFor,
 } from '../../review/team-proposals';
 import { usePlainListStyles } from '../shell/plain-list';
+import { useNumbers } from '../../state/numbers';
 import { when } from '../shared/card-action';
 import { ProposalCard } from './ProposalCard';
 
@@ -56,7 +58,9 @@ const TEAM_REVERT = {
 /** The chain of a submitted proposal: each step, who decided it and when, or its deadline. */
 function ChainSteps({ proposal }: { proposal: TeamProposal }) {
   const styles = useStyles();
+  const numbers = useNumbers();
   if (proposal.chain.length === 0) return null;
+  const money = (value: number) => numbers.format(value, 'money');
   return (
     <ul className={styles.list} aria-label={`Approval chain of ${proposal.id}`}>
       {proposal.chain.map((s) => (
@@ -66,6 +70,11 @@ function ChainSteps({ proposal }: { proposal: TeamProposal }) {
             {s.decidedBy && s.decidedAt ? ` by ${s.decidedBy} at ${when(s.decidedAt)}` : ''}
             {s.state === 'pending' && s.dueAt ? `, due ${when(s.dueAt)}${s.overdue ? ' (overdue)' : ''}` : ''}
           </Caption1>
+          {s.addedFor ? (
+            <Caption1 as="p" data-testid="step-added-for">
+              {addedForNote(s.addedFor, money)}
+            </Caption1>
+          ) : null}
         </li>
       ))}
     </ul>
