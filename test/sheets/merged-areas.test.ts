@@ -1,16 +1,11 @@
 import { cellBlock, fillMergedAreas, outsideTopLefts, splitAreas } from '../../src/sheets/merged-areas';
 import { readBudgetTable } from '../../src/sheets/budget-table';
 import type { SheetValue } from '../../src/sheets/sheet-value';
+import { mergedPlanTable } from './merged-plan';
 
 describe('merged areas', () => {
   // A plan/actual table at B3 whose cost centre (column C) is merged over two lines each.
-  const grid = [
-    ['id', 'cost centre', 'plan Jan', 'actual Jan'],
-    ['L1', 'MKT', 10, 11],
-    ['L2', '', 20, 19],
-    ['L3', 'OPS', 30, 31],
-    ['L4', '', 40, ''],
-  ];
+  const grid = mergedPlanTable;
 
   test('an area down the rows gives every line the top-left value; the grid is not changed', () => {
     const filled = fillMergedAreas(grid, ['Sheet1!C4:C5', 'Sheet1!C6:C7'], 'Sheet1!B3:E7');

@@ -9,18 +9,12 @@ import { createOfficeWorkbook } from '../../../taskpane/workbook/office-workbook
 import { toSheetGrid } from '../../../taskpane/workbook/sheet-grid';
 import { excelMock } from './excel-mock';
 import type { ExcelMockOptions } from './excel-mock';
+import { mergedPlanTable } from '../../sheets/merged-plan';
 
 const settings = () => ({ get: () => null, set: () => undefined, saveAsync: () => undefined });
 
-// A plan/actual table at B3:E7 whose cost centre (column C) is merged over two lines each, as Excel
-// returns it: the value in the top-left cell, "" in the others.
-const table = [
-  ['id', 'cost centre', 'plan Jan', 'actual Jan'],
-  ['L1', 'MKT', 10, 11],
-  ['L2', '', 20, 19],
-  ['L3', 'OPS', 30, 31],
-  ['L4', '', 40, ''],
-];
+// A plan/actual table at B3:E7 whose cost centre (column C) is merged over two lines each.
+const table = mergedPlanTable;
 const merged = ['Plan!C4:C5', 'Plan!C6:C7'];
 
 function open(options: Omit<ExcelMockOptions, 'sheets'>, supported = true) {
