@@ -90,13 +90,16 @@ describe('formatNumber', () => {
     expect(formatNumber(0.25, 'percent', {}, { compact: true })).toBe('25%');
   });
 
-  it('writes durations in seconds, minutes and hours', () => {
-    expect(formatNumber(420, 'duration')).toBe('0.4 s');
-    expect(formatNumber(4200, 'duration', { locale: 'de-DE' })).toBe('4,2 s');
-    expect(formatNumber(24_400, 'duration')).toBe('24 s');
-    expect(formatNumber(83_000, 'duration')).toBe('1 min 23 s');
-    expect(formatNumber(3_780_000, 'duration')).toBe('1 h 03 min');
-    expect(formatNumber(-5, 'duration')).toBe('0.0 s');
+  // Each row: a duration in milliseconds, the style, what is written.
+  it.each([
+    [420, {}, '0.4 s'],
+    [4200, { locale: 'de-DE' }, '4,2 s'],
+    [24_400, {}, '24 s'],
+    [83_000, {}, '1 min 23 s'],
+    [3_780_000, {}, '1 h 03 min'],
+    [-5, {}, '0.0 s'],
+  ])('writes durations in seconds, minutes and hours: %d ms (%j) is %s', (ms, style, text) => {
+    expect(formatNumber(ms, 'duration', style)).toBe(text);
   });
 
   it('marks what is not a finite number', () => {
