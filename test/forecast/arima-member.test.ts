@@ -29,11 +29,14 @@ describe('ARIMA as a forecast member', () => {
     expect(arimaCoefficientNames(seasonal)).toEqual(['ma1', 'sar1', 'sma1']);
   });
 
-  test('season: the nominal frequency unless told otherwise', () => {
-    expect(arimaSeason(0, 12)).toBe(12);
-    expect(arimaSeason(0, 4)).toBe(4);
-    expect(arimaSeason(1, 12)).toBe(1);
-    expect(arimaSeason(6, 12)).toBe(6);
+  // Each row: the seasonality asked for (0: not told), the nominal frequency, the season used.
+  test.each([
+    [0, 12, 12],
+    [0, 4, 4],
+    [1, 12, 1],
+    [6, 12, 6],
+  ])('season: the nominal frequency unless told otherwise (%d, %d → %d)', (seasonality, frequency, season) => {
+    expect(arimaSeason(seasonality, frequency)).toBe(season);
   });
 
   test('member: mean inside its bounds; notes say how the model was chosen', () => {
