@@ -13,8 +13,9 @@ import { normals } from './helpers';
 
 const t = { ...DEFAULT_THRESHOLDS, useForecast: false };
 const plan = new Array<number>(24).fill(1000);
-const noisy = (seed: number, effect: (t: number) => number) =>
-  normals(seed, 24).map((z, i) => 1000 * (1 + 0.01 * z + effect(i)));
+/** A line of 1000 a period with seeded noise (`sd` of it) plus `effect` (a share of it) in period t. */
+const noisy = (seed: number, effect: (t: number) => number, periods = 24, sd = 0.01) =>
+  normals(seed, periods).map((z, i) => 1000 * (1 + sd * z + effect(i)));
 
 describe('lineIssues', () => {
   it('makes one issue of a persistent deviation, with its span', () => {
@@ -165,13 +166,15 @@ describe('ewmaAutocorrelation', () => {
 
 describe('lineAutocorrelationEvidence', () => {
   const p36 = new Array<number>(36).fill(1000);
-  it('reads the noise outside the runs a first pass finds, so a step is not read as autocorrelation', () => {
-    const z = normals(31, 36);
-    const step = lineResiduals(
+  /** 36 periods of 2% noise, stepping up by `step` (a share of the line) from period `from`. */
+  const stepped = (seed: number, from: number, step: number) =>
+    lineResiduals(
       p36,
-      z.map((v, i) => 1000 * (1 + 0.02 * v + (i >= 20 ? 0.2 : 0))),
+      noisy(seed, (i) => (i >= from ? step : 0), 36, 0.02),
       12,
     );
+  it('reads the noise outside the runs a first pass finds, so a step is not read as autocorrelation', () => {
+    const step = stepped(31, 20, 0.2);
     const e = lineAutocorrelationEvidence(step, t);
     expect(e?.pairs).toBeLessThan(35);
     expect(Math.abs(e?.estimate ?? 1)).toBeLessThan(0.3);
@@ -190,12 +193,6 @@ describe('lineAutocorrelationEvidence', () => {
     expect(e?.estimate).toBeGreaterThan(0.3);
   });
   it('is null when runs cover all but a few periods', () => {
-    const z = normals(33, 36);
-    const view = lineResiduals(
-      p36,
-      z.map((v, i) => 1000 * (1 + 0.02 * v + (i >= 4 ? 0.3 : 0))),
-      12,
-    );
-    expect(lineAutocorrelationEvidence(view, t)).toBeNull();
+    expect(lineAutocorrelationEvidence(stepped(33, 4, 0.3), t)).toBeNull();
   });
 });
