@@ -6,7 +6,7 @@
  * are two instruments). A blank range is no instruments. More than 8 columns is refused.
  */
 import type { CreditLine, Instrument } from '../cash/types';
-import { numberCell, optionalNumberCell, readNumber, textCell } from './cells';
+import { numberCell, optionalNumberCell, textCell } from './cells';
 import { SheetErrors } from './errors';
 import type { PositionalLayout } from './positional-table';
 import type { SheetGrid } from './sheet-value';
@@ -21,9 +21,7 @@ const LAYOUT: PositionalLayout = {
   columns: INSTRUMENT_COLUMNS,
   titles: ['name', 'instrument', 'instruments'],
   minColumns: 3,
-  extraColumns: 'refuse',
   blankIsEmpty: true,
-  isValue: (_column, value) => readNumber(value).ok,
 };
 
 /**

@@ -5,7 +5,7 @@
  * (they are echoed in the result) and may repeat: each row is its own lever.
  */
 import type { Lever } from '../cash/wc-levers';
-import { numberCell, readNumber, textCell } from './cells';
+import { numberCell, textCell } from './cells';
 import type { PositionalLayout } from './positional-table';
 import type { SheetGrid } from './sheet-value';
 import { isBlankValue } from './sheet-value';
@@ -27,8 +27,6 @@ const LAYOUT: PositionalLayout = {
   columns: LEVER_COLUMNS,
   titles: ['lever', 'levers', 'name'],
   minColumns: 5,
-  extraColumns: 'refuse',
-  isValue: (_column, value) => readNumber(value).ok,
 };
 
 /**

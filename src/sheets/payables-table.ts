@@ -5,7 +5,7 @@
  * are unique, since the result names the bills paid early.
  */
 import type { Invoice } from '../cash/payables-timing';
-import { numberCell, readNumber, textCell } from './cells';
+import { numberCell, textCell } from './cells';
 import { SheetErrors } from './errors';
 import type { PositionalLayout } from './positional-table';
 import type { SheetGrid } from './sheet-value';
@@ -18,8 +18,6 @@ const LAYOUT: PositionalLayout = {
   columns: PAYABLE_COLUMNS,
   titles: ['bill', 'bills', 'invoice', 'name'],
   minColumns: PAYABLE_COLUMNS.length,
-  extraColumns: 'refuse',
-  isValue: (_column, value) => readNumber(value).ok,
 };
 
 /**

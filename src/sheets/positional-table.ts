@@ -15,6 +15,7 @@
  * - Rows and columns in messages are counted inside the selected range, header row included.
  */
 import { Errors } from '../errors';
+import { readNumber } from './cells';
 import { cellAt } from './errors';
 import type { SheetGrid, SheetValue } from './sheet-value';
 import { gridWidth, isBlankValue, isCellError } from './sheet-value';
@@ -28,12 +29,15 @@ export interface PositionalLayout {
   titles: readonly string[];
   /** Fewest columns the table needs. */
   minColumns: number;
-  /** Columns beyond the layout: refused, or ignored (a notes column beside the table). */
-  extraColumns: 'refuse' | 'ignore';
+  /** Columns beyond the layout: refused, or ignored (a notes column beside the table). @default 'refuse' */
+  extraColumns?: 'refuse' | 'ignore';
   /** Whether an all-blank range is a table of no rows (else INPUT_EMPTY). @default false */
   blankIsEmpty?: boolean;
-  /** Whether a non-blank cell reads as a value of column `column` (≥ 1): tells data from a header. */
-  isValue(column: number, value: SheetValue): boolean;
+  /**
+   * Whether a non-blank cell reads as a value of column `column` (≥ 1): tells data from a header.
+   * @default whether it reads as a number (readNumber: 1250, "0.004")
+   */
+  isValue?: (column: number, value: SheetValue) => boolean;
 }
 
 export interface TableRow {
@@ -72,10 +76,14 @@ function lastUsedColumn(grid: SheetGrid): number {
   return right;
 }
 
+/** The value rule of the layouts whose columns after the first hold numbers. */
+const readsAsNumber = (_column: number, value: SheetValue): boolean => readNumber(value).ok;
+
 function isHeader(cells: readonly SheetValue[], layout: PositionalLayout): boolean {
   if (cells.some((v) => typeof v === 'number' || typeof v === 'boolean' || isCellError(v))) return false;
   const rest = cells.slice(1);
-  if (rest.some((v, i) => !isBlankValue(v) && layout.isValue(i + 1, v))) return false;
+  const isValue = layout.isValue ?? readsAsNumber;
+  if (rest.some((v, i) => !isBlankValue(v) && isValue(i + 1, v))) return false;
   const first = typeof cells[0] === 'string' ? cells[0].trim().toLowerCase() : '';
   return layout.titles.includes(first) || rest.some((v) => typeof v === 'string' && v.trim() !== '');
 }
@@ -95,7 +103,7 @@ export function readPositionalTable(grid: SheetGrid, layout: PositionalLayout): 
   const width = gridWidth(grid);
   // Trailing blank columns count while the table needs them, so a blank required cell is named.
   const count = Math.max(used + 1, Math.min(width, layout.minColumns));
-  if (count < layout.minColumns || (layout.extraColumns === 'refuse' && count > columns.length))
+  if (count < layout.minColumns || (layout.extraColumns !== 'ignore' && count > columns.length))
     throw shapeError(layout, count);
   const slice = (row: ReadonlyArray<SheetValue>): SheetValue[] => {
     const cells = new Array<SheetValue>(columns.length);

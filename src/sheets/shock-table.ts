@@ -21,7 +21,6 @@ const LAYOUT: PositionalLayout = {
   columns: SHOCK_COLUMNS,
   titles: ['scenario', 'name', 'shock'],
   minColumns: 3,
-  extraColumns: 'refuse',
   isValue: (column, value) =>
     column === 1
       ? typeof value === 'string' && (KINDS as readonly string[]).includes(value.trim().toLowerCase())

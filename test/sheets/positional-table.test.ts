@@ -1,18 +1,18 @@
 import { FpaError } from '../../src/errors';
-import { readNumber } from '../../src/sheets/cells';
 import type { PositionalLayout } from '../../src/sheets/positional-table';
 import { readPositionalTable } from '../../src/sheets/positional-table';
 import type { SheetGrid } from '../../src/sheets/sheet-value';
 import { cellError } from '../../src/sheets/sheet-value';
 
-/** A small layout like the instruments table: a name, then numbers. */
+/**
+ * A small layout like the instruments table: a name, then numbers. It leaves extraColumns and
+ * isValue to the frame's defaults (refused; a value reads as a number).
+ */
 const layout: PositionalLayout = {
   table: 'things',
   columns: ['name', 'a', 'b', 'c'],
   titles: ['name', 'thing'],
   minColumns: 3,
-  extraColumns: 'refuse',
-  isValue: (_c, v) => readNumber(v).ok,
 };
 
 const frame = (grid: SheetGrid, over: Partial<PositionalLayout> = {}) =>
@@ -137,8 +137,17 @@ describe('the positional-table frame', () => {
       'things must be a table of at least 3 columns (name, a, b, c); got 2 columns.',
     );
     expect(() => frame([['x', 1, 2, 3, 'note']])).toThrow(/at most 4 columns/);
+    expect(() => frame([['x', 1, 2, 3, 'note']], { extraColumns: 'refuse' })).toThrow(/at most 4 columns/);
     expect(data([['x', 1, 2, 3, 'note']], { extraColumns: 'ignore' })).toEqual([[1, 'x', 1, 2, 3]]);
     expect(() => frame([['x', 1]], { minColumns: 4 })).toThrow(/must be 4 columns \(name, a, b, c\)/);
+  });
+
+  it('tells data from a header by values that read as numbers, unless the layout says what a value is', () => {
+    const yes = (_column: number, value: unknown) => value === 'yes';
+    expect(frame([['x', '1e3', 'pending']]).headerRow).toBeNull();
+    expect(frame([['x', 'yes', 'no']]).headerRow).toBe(1);
+    expect(frame([['x', 'yes', 'no']], { isValue: yes }).headerRow).toBeNull();
+    expect(frame([['x', '1e3', 'pending']], { isValue: yes }).headerRow).toBe(1);
   });
 
   it('an extra column holding only a note is ignored when the layout allows it, and does not make a row', () => {
