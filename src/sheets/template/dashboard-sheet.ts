@@ -31,6 +31,10 @@ const CHART_ROW = 3;
 const TABLE_ROW = 22;
 const D = { burn: 'burn %', monthly: 'monthly burn', vsPlan: 'landing vs plan', pct: 'landing %', flags: 'open flags' };
 
+/** A column of amounts, 12 characters wide unless said; a column of text. */
+const amount = (header: string, width = 12): TemplateColumn => ({ header, format: 'amount', width });
+const text = (header: string, width: number): TemplateColumn => ({ header, format: 'text', width });
+
 /** Cost centres, the owner's first, each group in hierarchy order. */
 export function ownerFirst(t: ResolvedTemplate): ResolvedTemplate['costCentres'] {
   const owner = t.owner;
@@ -89,16 +93,15 @@ export function dashboardSheet(
       ),
     ];
   });
-  const amount = (header: string, width = 12): TemplateColumn => ({ header, format: 'amount', width });
   const centresTable: TemplateTable = {
     name: table,
     row: TABLE_ROW,
     column: 0,
     caption: t.owner ? `By cost centre (${t.owner.name}'s first)` : 'By cost centre',
     columns: [
-      { header: 'cost centre', format: 'text', width: 14 },
-      { header: 'owner', format: 'text', width: 12 },
-      ...t.levels.map((level) => ({ header: level, format: 'text' as const, width: 14 })),
+      text('cost centre', 14),
+      text('owner', 12),
+      ...t.levels.map((level) => text(level, 14)),
       amount(V.fyPlan),
       amount(V.ytdPlan),
       amount(V.ytdActual),
@@ -215,7 +218,7 @@ function flagsTable(col: number, data: TemplateData, results: boolean): Template
     column: col,
     caption: 'Open flags by severity',
     columns: [
-      { header: 'severity', format: 'text', width: 10 },
+      text('severity', 10),
       { header: 'from', format: 'score', width: 7 },
       { header: 'to', format: 'score', width: 7 },
       { header: 'open flags', format: 'general', width: 10 },
@@ -231,13 +234,7 @@ function proposalsTable(t: ResolvedTemplate, col: number, row: number): Template
     row,
     column: col,
     caption: 'Pending proposals',
-    columns: [
-      { header: 'proposal', format: 'text', width: 14 },
-      { header: 'cost centres', format: 'text', width: 14 },
-      { header: 'state', format: 'text', width: 10 },
-      { header: 'change', format: 'amount', width: 11 },
-      { header: 'by', format: 'text', width: 10 },
-    ],
+    columns: [text('proposal', 14), text('cost centres', 14), text('state', 10), amount('change', 11), text('by', 10)],
     rows: rows.length > 0 ? rows : [['none pending', '', '', null, '']],
   };
 }
@@ -262,12 +259,7 @@ function monthsTable(t: ResolvedTemplate, data: TemplateData, col: number, resul
     row: TABLE_ROW,
     column: col,
     caption: 'Totals by month (#N/A where a series has no value, so charts leave a gap)',
-    columns: [
-      { header: 'month', format: 'text', width: 9 },
-      { header: 'plan', format: 'amount', width: 12 },
-      { header: 'actual', format: 'amount', width: 12 },
-      { header: 'forecast', format: 'amount', width: 12 },
-    ],
+    columns: [text('month', 9), amount('plan'), amount('actual'), amount('forecast')],
     rows,
   };
 }
