@@ -5,7 +5,17 @@
  * row whose closing-cash cell holds the objective. Blanks are null.
  */
 import type { Cell } from '../model/cell';
-import type { CashPlan, CashResult } from './types';
+import type { CashPlan, CashResult, SchedulePeriod } from './types';
+
+/** The columns after the instruments': each header beside its cell, so the two lists cannot drift apart. */
+const FLOW_COLUMNS: ReadonlyArray<readonly [string, (p: SchedulePeriod) => number]> = [
+  ['draw', (p) => p.draw],
+  ['repay', (p) => p.repay],
+  ['debt', (p) => p.debt],
+  ['interest earned', (p) => p.interestEarned],
+  ['interest paid', (p) => p.interestPaid],
+  ['closing cash', (p) => p.closingCash],
+];
 
 /**
  * @example scheduleTable({ instruments: [] }, { status: 'optimal', objective: 5, periods: [...] })[0]
@@ -22,12 +32,7 @@ export function scheduleTable(
     'period',
     ...names.map((n) => `invest ${n}`),
     ...names.map((n) => `mature ${n}`),
-    'draw',
-    'repay',
-    'debt',
-    'interest earned',
-    'interest paid',
-    'closing cash',
+    ...FLOW_COLUMNS.map(([name]) => name),
   ];
   if (prices) header.push('shadow min cash', 'shadow credit limit');
   const totals = new Array<number>(header.length).fill(0);
@@ -36,12 +41,7 @@ export function scheduleTable(
       p.period,
       ...names.map((n) => p.invest[n]),
       ...names.map((n) => p.mature[n]),
-      p.draw,
-      p.repay,
-      p.debt,
-      p.interestEarned,
-      p.interestPaid,
-      p.closingCash,
+      ...FLOW_COLUMNS.map(([, cell]) => cell(p)),
     ];
     if (prices) row.push(prices.minCash[i], prices.creditLimit[i]);
     row.forEach((v, c) => (totals[c] += v));
