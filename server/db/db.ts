@@ -5,6 +5,9 @@
  * never know which one they run on. Every multi-row change goes through `transaction`, which
  * commits when the callback resolves and rolls back when it throws.
  */
+/** A row as a query returns it: column (or alias) → value. */
+export type Row = Record<string, unknown>;
+
 export interface QueryResult<R> {
   rows: R[];
   rowCount: number;
@@ -12,7 +15,7 @@ export interface QueryResult<R> {
 
 export interface Queryable {
   /** Runs one parameterised statement (`$1`, `$2`, …). Values are never spliced into SQL text. */
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** Runs a script of several statements without parameters (migrations only). */
   exec(sql: string): Promise<void>;
 }

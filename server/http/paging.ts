@@ -13,10 +13,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_LIST_PAGE, LIST_PAGE } from '../../src/model/limits';
-import type { Db, Queryable } from '../db/db';
+import type { Db, Queryable, Row } from '../db/db';
 import { HttpError } from '../errors';
-
-type Row = Record<string, unknown>;
 
 /** One key of a list's order: an SQL expression (never NULL), its type, and its direction. */
 export interface PageKey {
@@ -24,6 +22,15 @@ export interface PageKey {
   type: 'text' | 'integer' | 'bigint' | 'uuid' | 'timestamptz' | 'float8';
   desc?: boolean;
 }
+
+/**
+ * Oldest first, by creation: a key a record keeps for life, so a record renamed or changed between
+ * two pages is still seen once in a walk (sorting by name, it showed twice or not at all).
+ */
+export const BY_CREATION: readonly PageKey[] = [
+  { sql: 'created_at', type: 'timestamptz' },
+  { sql: 'id', type: 'uuid' },
+];
 
 /** The query parameters paging adds to a list route's querystring. */
 export const pageQuery = {

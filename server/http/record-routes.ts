@@ -6,15 +6,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../src/model/roles';
 import { userOf } from '../auth/policy';
-import type { Db, Queryable } from '../db/db';
+import type { Db, Queryable, Row } from '../db/db';
 import { ServerErrors } from '../errors';
 import { apiRoute, byCostCentre, type ApiRoute } from './route';
 import * as S from './schemas';
 import { expectedVersion, mutate } from './mutate';
 import { pageQuery, readPage, type PageKey } from './paging';
 import type { Resource } from './resources';
-
-type Row = Record<string, unknown>;
 
 /** What a change's callbacks get: the transaction, the request's validated parts and the user. */
 export interface ChangeContext<B> {

@@ -7,11 +7,9 @@
  */
 import { affectedCostCentres, MIN_CHANGE, type ProposalLine } from '../../src/model/proposal';
 import type { AuthUser } from '../../src/model/roles';
-import type { Queryable } from '../db/db';
+import type { Queryable, Row } from '../db/db';
 import { ServerErrors } from '../errors';
 import { approvals } from './chain-steps';
-
-type Row = Record<string, unknown>;
 
 /**
  * The next version number of a cost centre's kind of version in a fiscal year, with the lock that

@@ -3,6 +3,7 @@ import type { KpiDefinition } from '../../src/model/kpi';
 import { MAX_AMOUNT, MAX_KPI_LAG, MAX_KPI_LINKS, MAX_KPI_PERIODS } from '../../src/model/limits';
 import { ServerErrors } from '../errors';
 import { createRoute, getByIdRoute, costCentreListRoute, updateRoute } from '../http/record-routes';
+import { BY_CREATION } from '../http/paging';
 import { RESOURCES } from '../http/resources';
 import { byRecord } from '../http/route';
 import * as S from '../http/schemas';
@@ -123,10 +124,7 @@ export function kpiRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     filters: { archived: { schema: { type: 'boolean', default: false }, where: '($ OR archived_at IS NULL)' } },
     // By creation, which a KPI keeps for life: by name (and live before archived), a KPI renamed or
     // deleted between two pages showed twice or not at all in that walk (paging.ts).
-    order: [
-      { sql: 'created_at', type: 'timestamptz' },
-      { sql: 'id', type: 'uuid' },
-    ],
+    order: BY_CREATION,
   });
 
   createRoute<KpiDefinition>(app, db, {

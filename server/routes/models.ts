@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DriverSpec, NewDriverModel } from '../../src/model/driver';
 import { MAX_DRIVER_PARAMS, MAX_DRIVERS, MAX_EXPRESSION_LENGTH, MAX_PARAM_LIST } from '../../src/model/limits';
 import { createRoute, getByIdRoute, costCentreListRoute, listRoute, updateRoute } from '../http/record-routes';
+import { BY_CREATION } from '../http/paging';
 import { RESOURCES } from '../http/resources';
 import { byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
@@ -58,10 +59,7 @@ export function modelRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     costCentre: 'cost_centre = $',
     // By creation, which a model keeps for life: by name, a model renamed between two pages showed
     // twice or not at all in that walk (paging.ts).
-    order: [
-      { sql: 'created_at', type: 'timestamptz' },
-      { sql: 'id', type: 'uuid' },
-    ],
+    order: BY_CREATION,
   });
 
   createRoute<NewDriverModel>(app, db, {

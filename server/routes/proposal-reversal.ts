@@ -18,7 +18,7 @@ import {
 import type { AuthUser } from '../../src/model/roles';
 import type { StepAddedFor } from '../../src/model/team-proposal';
 import { userOf } from '../auth/policy';
-import type { Queryable } from '../db/db';
+import type { Queryable, Row } from '../db/db';
 import { ServerErrors } from '../errors';
 import { expectedVersion, mutate, writeAudit } from '../http/mutate';
 import { RESOURCES } from '../http/resources';
@@ -29,7 +29,6 @@ import { historyStep } from '../proposals/history';
 import type { RouteDeps } from './deps';
 
 const PROPOSAL = RESOURCES.proposal;
-type Row = Record<string, unknown>;
 
 const proposal = { type: 'object', additionalProperties: true, properties: { id: { type: 'string' } } } as const;
 

@@ -12,9 +12,10 @@ import {
   type ProposalVerb,
 } from '../../src/model/proposal';
 import type { NewProposal } from '../../src/model/team-proposal';
-import type { Queryable } from '../db/db';
+import type { Queryable, Row } from '../db/db';
 import { ServerErrors } from '../errors';
 import { createRoute, getByIdRoute, costCentreListRoute, updateRoute, type ChangeContext } from '../http/record-routes';
+import { BY_CREATION } from '../http/paging';
 import { RESOURCES } from '../http/resources';
 import { byRecord } from '../http/route';
 import * as S from '../http/schemas';
@@ -26,7 +27,6 @@ import type { RouteDeps } from './deps';
 import { markReverted, reversalRoute } from './proposal-reversal';
 
 const PROPOSAL = RESOURCES.proposal;
-type Row = Record<string, unknown>;
 
 /** The stored proposal (src/model/team-proposal.ts TeamProposal). */
 const proposal = {
@@ -108,10 +108,7 @@ export function proposalRoutes(app: FastifyInstance, deps: RouteDeps): void {
     source: PROPOSAL,
     costCentre: '$ = ANY (cost_centres)',
     filters: { state: { schema: S.proposalState, where: 'state = $' } },
-    order: [
-      { sql: 'created_at', type: 'timestamptz' },
-      { sql: 'id', type: 'uuid' },
-    ],
+    order: BY_CREATION,
   });
 
   createRoute<NewProposal>(app, db, {

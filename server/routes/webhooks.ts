@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { userOf } from '../auth/policy';
-import { readPage } from '../http/paging';
+import { BY_CREATION, readPage } from '../http/paging';
 import { createRoute, listRoute, updateRoute, withPaging } from '../http/record-routes';
 import { RESOURCES } from '../http/resources';
 import { anywhere, apiRoute } from '../http/route';
@@ -81,10 +81,7 @@ export function webhookRoutes(app: FastifyInstance, { db }: RouteDeps, options: 
         from: 'webhooks',
         conditions: ['($1::text[] IS NULL OR (cardinality(cost_centres) > 0 AND cost_centres <@ $1::text[]))'],
         values: [costCentres === '*' ? null : [...costCentres]],
-        keys: [
-          { sql: 'created_at', type: 'timestamptz' },
-          { sql: 'id', type: 'uuid' },
-        ],
+        keys: BY_CREATION,
       });
     },
   );
