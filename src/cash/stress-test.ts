@@ -66,7 +66,10 @@ function shocked(base: StressBase, inflows: number[], shock: Shock | null): numb
   if (!shock || shock.kind === 'credit') return flows;
   const T = flows.length;
   if (shock.kind === 'revenue') {
-    if (!Number.isFinite(shock.pct)) throw CashErrors.invalid(`${shock.name} pct`, 'must be a number');
+    // A fraction: −0.1 is revenue −10%. Below −1 collections would turn into payments (−10 read as
+    // "−10%" multiplied them by −9 and reported nonsense with exit 0).
+    if (!(Number.isFinite(shock.pct) && shock.pct >= -1))
+      throw CashErrors.invalid(`${shock.name} pct`, 'must be a change from −100% up, as a fraction (−0.1 for −10%)');
     return flows.map((f, t) => f + inflows[t] * shock.pct);
   }
   if (shock.kind === 'delay') {
@@ -76,6 +79,8 @@ function shocked(base: StressBase, inflows: number[], shock: Shock | null): numb
   }
   if (!Number.isInteger(shock.period) || shock.period < 1 || shock.period > T)
     throw CashErrors.invalid(`${shock.name} period`, `must be a whole number from 1 to ${T}`);
+  // Without an amount every closing cash from that period on was NaN (null in the JSON), with exit 0.
+  if (!Number.isFinite(shock.amount)) throw CashErrors.invalid(`${shock.name} amount`, 'must be a number');
   flows[shock.period - 1] -= Math.abs(shock.amount);
   return flows;
 }
@@ -124,7 +129,10 @@ function passive(name: string, openingCash: number, flows: number[], minCash: nu
 function cutLimit(limit: number[], shock: Shock | null, T: number): number[] {
   if (!shock || shock.kind !== 'credit') return limit;
   if (!(Number.isFinite(shock.pct) && shock.pct >= -1 && shock.pct <= 0))
-    throw CashErrors.invalid(`${shock.name} pct`, 'must be a cut from −100% to 0%');
+    throw CashErrors.invalid(
+      `${shock.name} pct`,
+      'must be a cut from −100% to 0%, as a fraction (−0.5 halves the line)',
+    );
   const from = shock.from ?? 1;
   if (!Number.isInteger(from) || from < 1 || from > T)
     throw CashErrors.invalid(`${shock.name} period`, `must be a whole number from 1 to ${T}`);

@@ -69,4 +69,18 @@ describe('stressTest with a credit line', () => {
     ).toThrow(/cut cuts the credit line, but the plan has none/);
     expect(() => stressTest(base, [{ name: 'up', kind: 'credit', pct: 0.5 }])).toThrow(/cut from −100% to 0%/);
   });
+
+  it('refuses a revenue change below −100% (a percentage typed as −10) and an outflow without an amount', () => {
+    const base = { openingCash: 100, minCash: 50, flows: [-20, 30, -40], inflows: [40, 60, 20] };
+    // −10 multiplied the collections by −9: cash 80 − 400 … with exit 0.
+    expect(() => stressTest(base, [{ name: 'down', kind: 'revenue', pct: -10 }])).toThrow(
+      /down pct must be a change from −100% up, as a fraction \(−0.1 for −10%\)/,
+    );
+    expect(stressTest(base, [{ name: 'gone', kind: 'revenue', pct: -1 }])[1].closingCash).toEqual([40, 10, -50]);
+    expect(stressTest(base, [{ name: 'up', kind: 'revenue', pct: 0.1 }])[1].closingCash).toEqual([84, 120, 82]);
+    // Without an amount the closing cash from period 2 on was NaN (null in the CLI's JSON).
+    expect(() => stressTest(base, [{ name: 'fine', kind: 'outflow', period: 2 } as never])).toThrow(
+      /fine amount must be a number/,
+    );
+  });
 });
