@@ -56,7 +56,7 @@ export interface OutAndQuietArgs {
 }
 
 /**
- * The command line and usage of `openfpa <name> <file> [--out <out>]`, a command that takes only
+ * The command line and usage of `openfpa <name> <file> [--out <out>] [--quiet]`, a command that takes only
  * --out and --quiet; `result` names what --out receives ("plan", "result").
  */
 export function outAndQuietCommand(
@@ -67,7 +67,7 @@ export function outAndQuietCommand(
 ): { line: CommandLine<OutAndQuietArgs>; usage: string } {
   return {
     line: commandLine<OutAndQuietArgs>({ defaults: () => ({ quiet: false }), file, options: outAndQuietOptions() }),
-    usage: `usage: openfpa ${name} <${file}> [--out ${out}]
+    usage: `usage: openfpa ${name} <${file}> [--out ${out}] [--quiet]
 
   --out FILE   write the JSON ${result} there instead of stdout
   --quiet      no progress on stderr`,

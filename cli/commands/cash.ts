@@ -25,7 +25,7 @@ import { CashErrors } from '../../src/cash/errors';
 import type { CashObjective, CashOptions, CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 
-const USAGE = `usage: openfpa cash <plan.json> [--out schedule.json]
+const USAGE = `usage: openfpa cash <plan.json> [--out schedule.json] [--shadow-prices] [--no-integer-lots] [--time-limit S] [--mip-gap G] [--objective wealth|headroom] [--buffer] [--quiet]
 
   --out FILE          write the JSON schedule there instead of stdout
   --shadow-prices     add the shadow prices of minimum cash and credit limit per period (wealth

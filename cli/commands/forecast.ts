@@ -1,10 +1,11 @@
 /**
- * `openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]`
+ * `openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--seasonality N] [--combination C] [--outliers O] [--workers N] [--out forecasts.json] [--quiet]`
  *
  * Forecasts every series of a dataset file {"name","frequency","horizon","series":[{"id","values",
- * "actual"?}]} (`actual` is ignored) and writes {"forecasts":[{"id","mean","lo80","hi80","lo95",
- * "hi95","notes"}]} (interval keys follow --levels; notes say what was decided, e.g. that a seasonal
- * method ran without a season) to --out or stdout. Progress goes to stderr.
+ * "actual"?}]} (`actual` is ignored) and writes {"dataset","method","forecasts":[{"id","method","mean",
+ * "lo80","hi80","lo95","hi95","notes"}],"errors":[{"id","error"}]} (interval keys follow --levels; notes
+ * say what was decided, e.g. that a seasonal method ran without a season) to --out or stdout. Progress
+ * goes to stderr.
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
@@ -17,7 +18,7 @@ import { isForecastMethod } from '../../src/forecast/rolling-forecast';
 import { cliJobPool } from '../jobs';
 import { boundsText, HORIZON, SEASONALITY, withinBounds } from '../../src/model/limits';
 
-const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--outliers keep|adjust] [--out forecasts.json]
+const USAGE = `usage: openfpa forecast <dataset.json> [--method M] [--levels 80,95] [--seasonality N] [--combination equal|accuracy] [--outliers keep|adjust] [--workers N] [--out forecasts.json] [--quiet]
 
   --method M      ${FORECAST_METHODS.join(', ')} (auto is the default), or an ETS code (e.g. MAdM)
   --levels L      comma-separated interval levels in percent (default 80,95)

@@ -1,5 +1,5 @@
 /**
- * `openfpa loop-step [input.json | -] [--out result.json] [--balance B] [--pass-through W] [--kpi-confidence Z] [--no-report]`
+ * `openfpa loop-step [input.json | -] [--out result.json] [--balance B] [--pass-through W] [--kpi-confidence Z] [--no-report] [--quiet]`
  *
  * One step of the budget loop (src/loop/loop-step.ts), speaking the loop-step protocol of
  * ../shared/bench/loop/run.mjs: reads {"month", "monthsPerYear", "window", "limits", "lines", "kpis",
@@ -15,16 +15,17 @@ import { loopStep } from '../../src/loop/loop-step';
 import type { LoopStepInput } from '../../src/loop/loop-types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 
-const USAGE = `usage: openfpa loop-step [input.json | -] [--out result.json] [--balance B] [--pass-through W] [--kpi-confidence Z] [--no-report]
+const USAGE = `usage: openfpa loop-step [input.json | -] [--out result.json] [--balance B] [--pass-through W] [--kpi-confidence Z] [--no-report] [--quiet]
 
   input.json       the step's input (the loop-step protocol); standard input when left out or "-"
   --out FILE       write the JSON result there instead of stdout
   --balance B      share (0..1) of the predictability won by re-forecasting that may go to KPIs (default 0.5)
-  --pass-through W share of a budget change assumed to be spent until measured (default 0.5)
+  --pass-through W share (0.01..0.99) of a budget change assumed to be spent until measured (default 0.5)
   --kpi-confidence Z  move a line away from its approved plan only for the KPI attainment its response
                    estimate shows at Z standard errors (default 0: the estimate as it is; 1.645 for a
                    budget with few lines per KPI)
-  --no-report      leave the step's report (signals, pool, moves with cited cases) out of the result`;
+  --no-report      leave the step's report (signals, pool, moves with cited cases) out of the result
+  --quiet          taken as by every command; loop-step writes nothing on stderr but a refusal`;
 
 interface LoopStepOptions {
   out?: string;
@@ -55,6 +56,9 @@ const LINE = commandLine<LoopStepOptions>({
     valueOption(['--pass-through'], share('--pass-through', 0.01, 0.99)),
     valueOption(['--kpi-confidence'], share('--kpi-confidence', 0, 10)),
     flagOption(['--no-report'], (o) => (o.report = false)),
+    // It prints no progress or timings (its stdout is the runner's protocol), so there is nothing to
+    // silence; README says every command takes --quiet, and a script passing it was a bad command line.
+    flagOption(['--quiet'], () => undefined),
   ],
 });
 

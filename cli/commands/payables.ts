@@ -1,5 +1,5 @@
 /**
- * `openfpa payables <payables.json> [--out plan.json]`
+ * `openfpa payables <payables.json> [--out plan.json] [--quiet]`
  *
  * The payables-timing MIP: which bills to pay early for their discount, keeping cash above a floor.
  * Input {"openingCash","flows","floor","invoices":[{"id","amount","due","discount","discountBy"}]}

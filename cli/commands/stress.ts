@@ -1,5 +1,5 @@
 /**
- * `openfpa stress <stress.json> [--out result.json]`
+ * `openfpa stress <stress.json> [--out result.json] [--quiet]`
  *
  * Stress tests a cash plan {"openingCash","minCash","flows","inflows"?,"daysInPeriod"?,"creditLine"?:
  * {"limit","rate","fee"?},"shocks":[{"name","kind":"revenue"|"delay"|"outflow"|"credit","pct"?,"days"?,

@@ -52,7 +52,7 @@ describe('runCommand', () => {
 test('outAndQuietCommand: the usage of a file-in, JSON-out command and its --out/--quiet line', () => {
   const { line, usage } = outAndQuietCommand('payables', 'payables.json', 'plan.json', 'plan');
   expect(usage).toBe(
-    'usage: openfpa payables <payables.json> [--out plan.json]\n\n' +
+    'usage: openfpa payables <payables.json> [--out plan.json] [--quiet]\n\n' +
       '  --out FILE   write the JSON plan there instead of stdout\n' +
       '  --quiet      no progress on stderr',
   );

@@ -32,6 +32,15 @@ describe('openfpa loop-step', () => {
     for (const values of Object.values(out.plan)) expect(values).toHaveLength(1);
     const noReport = JSON.parse(run(['loop-step', '-', '--no-report'], JSON.stringify(input)).stdout) as object;
     expect(Object.keys(noReport).sort()).toEqual(['plan', 'state']);
+    // --quiet, which README says every command takes, is taken (it was exit 2) and changes nothing:
+    // loop-step writes nothing on stderr anyway.
+    const quiet = run(['loop-step', '--quiet'], JSON.stringify(input));
+    expect({ status: quiet.status, stderr: quiet.stderr, stdout: quiet.stdout }).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: r.stdout,
+    });
+    expect(r.stderr).toBe('');
   }, 120_000);
 
   test('malformed input exits 1 naming the field; a bad option exits 2', () => {
