@@ -163,7 +163,7 @@ export function checkRules(xml, { sourceRoot, distRoot }) {
   }
   if (builtMissing.length)
     notes.push(
-      `built files not checked (no build yet; run "npm run build" and pass --dist dist): ${[...new Set(builtMissing)].join(', ')}`,
+      `built files not checked (no --dist given; after "npm run build", pass --dist dist): ${[...new Set(builtMissing)].join(', ')}`,
     );
 
   // Icons exist at their declared pixel sizes.

@@ -30,6 +30,9 @@ it('passes offline on the committed manifest, XSD layer included when ../shared 
   expect(run.stdout).toMatch(/project rules: pass/);
   const xsdPresent = fs.existsSync(path.join(root, '..', 'shared', 'vendor', 'office-manifest-xsd'));
   expect(run.stdout).toMatch(xsdPresent ? /XSD .*: pass/ : /XSD layer skipped/);
+  // Without --dist the built files are not looked for, whether dist/ exists or not (it said "no build yet"
+  // right after a build).
+  expect(run.stdout).toMatch(/built files not checked \(no --dist given; after "npm run build", pass --dist dist\)/);
 });
 
 it.each([
