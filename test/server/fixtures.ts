@@ -75,6 +75,12 @@ export const proposalBody = (cc: string, unique: string) => ({
   ],
 });
 
+/** The least proposal of 2026: one line, account `account` of cost centre `cc`, from 0 to 1 in January. */
+export const oneLineProposal = (cc: string, account: string) => ({
+  fiscalYear: 2026,
+  lines: [{ costCentre: cc, account, period: '2026-01', before: 0, after: 1 }],
+});
+
 /**
  * A proposal the admin drafts and submits, moved through `verbs` (e.g. ['submit', 'approve']):
  * the approval is someone else's (an approver of every cost centre), as separation of duties wants.
@@ -143,6 +149,54 @@ export const nameWriters = (server: Pick<TestServer, 'as'>, admin: string, cc: s
       },
     }),
 });
+
+/** GETs each URL of `cases` as `token`: each answers its status (the URL is named when one does not). */
+export async function expectGetStatuses(
+  server: Pick<TestServer, 'as'>,
+  token: string,
+  cases: readonly (readonly [string, number])[],
+): Promise<void> {
+  for (const [url, status] of cases) {
+    const r = await server.as(token, { method: 'GET', url });
+    expect({ url, status: r.statusCode }).toEqual({ url, status });
+  }
+}
+
+/** Each of `names` is taken as a KPI's name and as a forecast version's (201 and 201). */
+export async function expectNamesTaken(
+  writers: ReturnType<typeof nameWriters>,
+  names: readonly string[],
+): Promise<void> {
+  for (const name of names) {
+    expect({
+      name,
+      statuses: [(await writers.kpi(name)).statusCode, (await writers.version(name)).statusCode],
+    }).toEqual({
+      name,
+      statuses: [201, 201],
+    });
+  }
+}
+
+/**
+ * Each of `names` is refused by every one of `writes` (made one after another, given the name and its
+ * place in `names`): 400 SERVER_INVALID_REQUEST with a message that says `why`.
+ */
+export async function expectNamesRefused(
+  names: readonly string[],
+  writes: readonly ((name: string, at: number) => Promise<TestResponse>)[],
+  why: RegExp,
+): Promise<void> {
+  for (const [at, name] of names.entries()) {
+    const answers: TestResponse[] = [];
+    for (const write of writes) answers.push(await write(name, at));
+    expect({ name, statuses: answers.map((w) => w.statusCode) }).toEqual({ name, statuses: writes.map(() => 400) });
+    for (const w of answers) {
+      expect(w.json().error.code).toBe('SERVER_INVALID_REQUEST');
+      expect(w.json().error.message).toMatch(why);
+    }
+  }
+}
 
 /** A remembered raise of line ADS-<unique> in cost centre `cc`, not measured yet. */
 export const adjustmentBody = (cc: string, unique: string): AdjustmentRecord => ({

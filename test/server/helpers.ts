@@ -101,14 +101,15 @@ export function moveProposal(
 /**
  * POST /api/proposals by `token`: drafts a proposal of the fiscal year with its lines (account ×
  * period, before and after) and whatever else the test sends (reason, cost centre, a field the
- * route must refuse).
+ * route must refuse), with `headers` when the test sends any (an idempotency key, a method override).
  */
 export function postProposal(
   server: Pick<TestServer, 'as'>,
   token: string,
   proposal: { fiscalYear: number; lines: readonly object[]; [field: string]: unknown },
+  headers?: Record<string, string>,
 ): Promise<TestResponse> {
-  return server.as(token, { method: 'POST', url: '/api/proposals', payload: proposal });
+  return server.as(token, { method: 'POST', url: '/api/proposals', payload: proposal, headers });
 }
 
 /** POST /api/versions by `token`: creates `version` with its lines. */

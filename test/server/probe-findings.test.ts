@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import { MAX_IMPORT_ROWS } from '../../src/model/limits';
 import { purgeIdempotencyKeys } from '../../server/notify/background';
-import { startTestServer, type TestServer, ENGINES } from './helpers';
+import { oneLineProposal } from './fixtures';
+import { postProposal, startTestServer, type TestServer, ENGINES } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -32,15 +33,7 @@ describe.each(ENGINES)('attack-probe findings stay fixed (%s)', (engine) => {
     });
     expect(otherBody.statusCode).toBe(422);
     expect(otherBody.json().error.code).toBe('SERVER_IDEMPOTENCY_MISMATCH');
-    const otherRoute = await server.as(admin, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        fiscalYear: 2026,
-        lines: [{ costCentre: 'CC1', account: 'I', period: '2026-01', before: 0, after: 1 }],
-      },
-      headers: key,
-    });
+    const otherRoute = await postProposal(server, admin, oneLineProposal('CC1', 'I'), key);
     expect(otherRoute.statusCode).toBe(422);
     expect(otherRoute.body).not.toContain('escalated'); // nothing of the review leaks
     // Another user's same key is their own key.

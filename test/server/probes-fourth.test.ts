@@ -3,7 +3,15 @@ import { SignJWT, type JWK } from 'jose';
 import { devIssuerFromJwk } from '../../server/auth/dev-issuer';
 import { DEV_ISSUER } from '../../server/config';
 import { READY_CHECK_MS } from '../../server/routes/health';
-import { FIXTURES, createModel, nameWriters } from './fixtures';
+import {
+  FIXTURES,
+  createModel,
+  expectGetStatuses,
+  expectNamesRefused,
+  expectNamesTaken,
+  nameWriters,
+  oneLineProposal,
+} from './fixtures';
 import {
   describeIfPg,
   moveProposal,
@@ -271,10 +279,7 @@ describe('probes: fourth pass', () => {
       ['/api/models?costCentre=CC1&limit=1e3', 400],
       ['/api/models?costCentre=CC1&limit=0x10', 400],
     ];
-    for (const [url, status] of cases) {
-      const r = await server.as(viewer, { method: 'GET', url });
-      expect({ url, status: r.statusCode }).toEqual({ url, status });
-    }
+    await expectGetStatuses(server, viewer, cases);
     // Every numeric query parameter of every route (from the OpenAPI document), infinite: a 400.
     const admin = await server.token('root', 'admin', '*');
     const doc = (await server.send({ method: 'GET', url: '/openapi.json' })).json() as Json;
@@ -386,7 +391,8 @@ describe('probes: fourth pass', () => {
   test('display names mixing look-alike scripts: "Leads" with a Cyrillic е was a second live KPI that looks as the first', async () => {
     const admin = await server.token('root', 'admin', '*');
     const cc = 'CC75';
-    const { kpi, version } = nameWriters(server, admin, cc);
+    const writers = nameWriters(server, admin, cc);
+    const { kpi, version } = writers;
     // Each word of one script of Latin, Cyrillic and Greek; words of different scripts side by side,
     // digits, punctuation and other scripts go with any.
     const allowed = [
@@ -401,24 +407,16 @@ describe('probes: fourth pass', () => {
       'Выручка Sales',
       'Σ-Costs',
     ];
-    for (const name of allowed) {
-      expect({ name, statuses: [(await kpi(name)).statusCode, (await version(name)).statusCode] }).toEqual({
-        name,
-        statuses: [201, 201],
-      });
-    }
+    await expectNamesTaken(writers, allowed);
     const before = await snapshot(server.db);
     // A word mixing scripts: Cyrillic е in Latin, Latin a in Cyrillic, Greek ο in Latin, Greek Ω
     // with Latin, a Greek Δ run into a Latin word, and the spoof as the second word of a name.
     const mixed = ['L\u0435ads', 'Выручк\u0061', 'Lead\u03bfs', 'Ωmega', 'ΔRevenue', 'Sales L\u0435ads'];
-    for (const name of mixed) {
-      const writes = [await kpi(name), await kpi(`Other ${mixed.indexOf(name)}`, name), await version(name)];
-      expect({ name, statuses: writes.map((w) => w.statusCode) }).toEqual({ name, statuses: [400, 400, 400] });
-      for (const w of writes) {
-        expect(w.json().error.code).toBe('SERVER_INVALID_REQUEST');
-        expect(w.json().error.message).toMatch(/one of Latin, Cyrillic and Greek/);
-      }
-    }
+    await expectNamesRefused(
+      mixed,
+      [(name) => kpi(name), (name, at) => kpi(`Other ${at}`, name), version],
+      /one of Latin, Cyrillic and Greek/,
+    );
     expect(await snapshot(server.db)).toEqual(before);
   });
 
@@ -566,15 +564,7 @@ describe('probes: fourth pass', () => {
       headers: overrides('DELETE'),
     });
     expect([plainRead.statusCode, plainRead.json()]).toEqual([200, [expect.objectContaining({ id: model.id })]]);
-    const write = await server.as(viewer, {
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        fiscalYear: 2026,
-        lines: [{ costCentre: 'CC68', account: 'A', period: '2026-01', before: 0, after: 1 }],
-      },
-      headers: overrides('GET'),
-    });
+    const write = await postProposal(server, viewer, oneLineProposal('CC68', 'A'), overrides('GET'));
     expect(write.statusCode).toBe(403);
     const put = await server.as(viewer, { method: 'POST', url: `/api/models/${model.id}`, headers: overrides('PUT') });
     expect(put.statusCode).toBe(405);

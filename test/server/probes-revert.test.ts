@@ -1,5 +1,5 @@
 import { eventText, type OutboxEvent } from '../../server/notify/format';
-import { adjustmentBody } from './fixtures';
+import { adjustmentBody, oneLineProposal } from './fixtures';
 import { moveProposal, postProposal, type TestServer, useTestServer, ENGINES, type Json } from './helpers';
 
 jest.setTimeout(180_000);
@@ -316,12 +316,7 @@ describe.each(ENGINES)('revert is a reversal through the chain (%s)', (engine) =
     await expect(
       server.db.query(`UPDATE proposals SET reverts = NULL WHERE id = $1`, [asked.reversal.id]),
     ).rejects.toThrow(/does not change/);
-    const draft = (
-      await postProposal(server, t.bob, {
-        fiscalYear: 2026,
-        lines: [{ costCentre: 'CC1', account: '6500', period: '2026-01', before: 0, after: 1 }],
-      })
-    ).json();
+    const draft = (await postProposal(server, t.bob, oneLineProposal('CC1', '6500'))).json();
     await expect(
       server.db.query(
         `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, lines, created_by, updated_by, reverts)

@@ -7,7 +7,16 @@ import { localIssuer, tokenVerifier } from '../../server/auth/verify-token';
 import { loadConfig } from '../../server/config';
 import { MAX_BODY_DEPTH, MAX_OBJECT_MEMBERS } from '../../server/http/exact-body';
 import { ROLES } from '../../src/model/roles';
-import { TWO_STEP_CHAIN, kpiBody, nameWriters, proposalBody, setApprovalChain } from './fixtures';
+import {
+  TWO_STEP_CHAIN,
+  expectGetStatuses,
+  expectNamesRefused,
+  expectNamesTaken,
+  kpiBody,
+  nameWriters,
+  proposalBody,
+  setApprovalChain,
+} from './fixtures';
 import { moveProposal, snapshot, startTestServer, type Json, type TestResponse, type TestServer } from './helpers';
 
 jest.setTimeout(300_000);
@@ -88,7 +97,8 @@ describe('probes: sixth pass', () => {
   test('a whole word of look-alike letters beside Latin words (Cyrillic "ТАХ Rate" reads as "TAX Rate"): refused (found)', async () => {
     const admin = await server.token('root', 'admin', '*');
     const cc = 'CC601';
-    const { kpi, version, model } = nameWriters(server, admin, cc);
+    const writers = nameWriters(server, admin, cc);
+    const { kpi, version, model } = writers;
     expect((await kpi('TAX Rate')).statusCode).toBe(201);
     const before = await snapshot(server.db);
     // Cyrillic Т А Х; Cyrillic С О Р; Greek Ρ Ο; Greek Α Β beside a Latin word; the spoof second.
@@ -100,19 +110,11 @@ describe('probes: sixth pass', () => {
       '\u0391\u0392 Sales',
       'Cash (\u0422\u0410\u0425)',
     ];
-    for (const name of spoofs) {
-      const writes = [
-        await kpi(name),
-        await kpi(`Other ${spoofs.indexOf(name)}`, name),
-        await version(name),
-        await model(name),
-      ];
-      expect({ name, statuses: writes.map((w) => w.statusCode) }).toEqual({ name, statuses: [400, 400, 400, 400] });
-      for (const w of writes) {
-        expect(w.json().error.code).toBe('SERVER_INVALID_REQUEST');
-        expect(w.json().error.message).toMatch(/all look Latin/);
-      }
-    }
+    await expectNamesRefused(
+      spoofs,
+      [(name) => kpi(name), (name, at) => kpi(`Other ${at}`, name), version, model],
+      /all look Latin/,
+    );
     expect(await snapshot(server.db)).toEqual(before);
     // A word with a letter that has no Latin look-alike cannot pass for Latin; a name without Latin
     // words is one script's, whatever its letters.
@@ -125,12 +127,7 @@ describe('probes: sixth pass', () => {
       '\u0422\u0410\u0425 2026',
       'Нет Sales',
     ];
-    for (const name of allowed) {
-      expect({ name, statuses: [(await kpi(name)).statusCode, (await version(name)).statusCode] }).toEqual({
-        name,
-        statuses: [201, 201],
-      });
-    }
+    await expectNamesTaken(writers, allowed);
   });
 
   describe('keyset paging while a record’s sort key moves between pages (found: twice or not at all)', () => {
@@ -533,10 +530,7 @@ describe('probes: sixth pass', () => {
       ['/api/audit?costCentre=CC1&from=2026-12-31T23:59:60Z', 200],
       ['/api/audit?costCentre=CC1&from=2026-12-07T00:00:00%2B14:00', 200],
     ];
-    for (const [url, status] of expected) {
-      const r = await server.as(admin, { method: 'GET', url });
-      expect({ url, status: r.statusCode }).toEqual({ url, status });
-    }
+    await expectGetStatuses(server, admin, expected);
     const versionOf = (fiscalYear: number, amount: number) => ({
       costCentre: 'CC1',
       fiscalYear,

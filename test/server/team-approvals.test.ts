@@ -1,4 +1,4 @@
-import { setApprovalChain, TRAVEL_ADS_V1 } from './fixtures';
+import { oneLineProposal, setApprovalChain, TRAVEL_ADS_V1 } from './fixtures';
 import {
   moveProposal,
   postProposal,
@@ -217,11 +217,7 @@ describe.each(ENGINES)('approval chains and versions (%s)', (engine) => {
     // An approver of another cost centre does not even see it: the 404 of an unknown id.
     expect((await act(t.otherApprover, p2, 'approve')).statusCode).toBe(404);
     // The state cannot be smuggled through create or edit.
-    const smuggled = await postProposal(server, t.alice, {
-      fiscalYear: 2026,
-      state: 'approved',
-      lines: [{ costCentre: 'CC1', account: 'Z', period: '2026-01', before: 0, after: 1 }],
-    });
+    const smuggled = await postProposal(server, t.alice, { ...oneLineProposal('CC1', 'Z'), state: 'approved' });
     expect(smuggled.statusCode).toBe(400);
     const late = await server.as(t.alice, {
       method: 'PATCH',
