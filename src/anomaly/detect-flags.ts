@@ -12,10 +12,16 @@ import { issueFlag } from './issue-flag';
 import { periodLabeller } from './issue-text';
 import { rankFlags } from './rank-flags';
 import { resolveThresholds } from './resolve-thresholds';
+import type { NumberStyle } from '../format/format-number';
 
 export interface DetectOptions {
   /** Period labels as the user gave them ("2026-03", "Mar"); sentences use them. Default "period n". */
   periods?: ReadonlyArray<string>;
+  /**
+   * How the sentences write numbers: the reader's locale and minus sign (src/format). Default en-US
+   * with the hyphen-minus ("12,346", "-3.4%"), as the CLI and the custom functions print.
+   */
+  numbers?: NumberStyle;
 }
 
 /** Flags of one line from its residuals (lineResiduals), in period order. */
@@ -29,7 +35,9 @@ function flagsOfView(
 ): Flag[] {
   if (view.index.length === 0) return [];
   const label = periodLabeller(options.periods);
-  return lineIssues(view, line.plan, t, typicalPlan, rho).map((issue) => issueFlag(line, view, issue, t, label));
+  return lineIssues(view, line.plan, t, typicalPlan, rho).map((issue) =>
+    issueFlag(line, view, issue, t, label, options.numbers),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { isFpaError } from '../errors';
 import { rollingForecast } from '../forecast/rolling-forecast';
 import { normalQuantile } from '../stats/normal-quantile';
 import { money } from './format';
+import type { NumberStyle } from '../format/format-number';
 import type { Reason } from './types';
 
 /**
@@ -56,13 +57,14 @@ export function forecastInterval(
  * `rollingForecast` (automatic method) fitted to the actuals before `period`, or null when it
  * lies inside or the history is too short. Used to corroborate flags, not to raise them: over
  * many periods a 95% interval is breached by chance one period in twenty. `label` names the period
- * in the sentence (the user's period label).
+ * in the sentence (the user's period label); `style` writes its numbers (src/format; default en-US).
  */
 export function forecastBandReason(
   actual: ReadonlyArray<number | null>,
   period: number,
   periodsPerYear: number,
   label = `period ${period + 1}`,
+  style: NumberStyle = {},
 ): Reason | null {
   const value = actual[period];
   if (value === null || !Number.isFinite(value)) return null;
@@ -74,7 +76,7 @@ export function forecastBandReason(
   const halfWidth = Math.max((upper - lower) / 2, 1e-12);
   const evidence = (Z95 * Math.abs(value - f.mean[0])) / halfWidth;
   const above = value > upper;
-  const text = `${label} is also ${above ? 'above' : 'below'} the rolling forecast's 95% range of ${money(lower)} to ${money(upper)}, fitted to the actuals before it.`;
+  const text = `${label} is also ${above ? 'above' : 'below'} the rolling forecast's 95% range of ${money(lower, style)} to ${money(upper, style)}, fitted to the actuals before it.`;
   return {
     kind: above ? 'overspend' : 'underspend',
     evidence,

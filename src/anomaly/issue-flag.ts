@@ -9,6 +9,7 @@ import { issueKind } from './issue-kind';
 import { runSlope } from './run-slope';
 import { oneOffText, planShares, projectionText, runText } from './issue-text';
 import type { PeriodLabel } from './issue-text';
+import type { NumberStyle } from '../format/format-number';
 import { yearEndProjection } from './year-end-projection';
 import { forecastBandReason } from './forecast-band';
 import { calibratedConfidence, flagSeverity, materialAmount } from './flag-severity';
@@ -23,7 +24,8 @@ function runProjection(line: BudgetLine, view: LineResiduals, issue: Issue, t: T
 }
 
 /**
- * The flag of one issue. `label` names periods in the sentences.
+ * The flag of one issue. `label` names periods in the sentences, `style` writes their numbers (the
+ * reader's locale and minus sign; default en-US with the hyphen-minus).
  */
 export function issueFlag(
   line: BudgetLine,
@@ -31,6 +33,7 @@ export function issueFlag(
   issue: Issue,
   t: Thresholds,
   label: PeriodLabel,
+  style: NumberStyle = {},
 ): Flag {
   const variance = spanVariance(view, issue.from, issue.to);
   let plan = 0;
@@ -44,8 +47,8 @@ export function issueFlag(
     evidence: issue.evidence,
     amount: Math.abs(variance),
     text: persistent
-      ? runText(view, issue, kind, { variance, plan, level }, runSlope(view, issue).slope, label)
-      : oneOffText(view, issue, kind, label),
+      ? runText(view, issue, kind, { variance, plan, level }, runSlope(view, issue).slope, label, style)
+      : oneOffText(view, issue, kind, label, style),
   };
   const reasons = [main];
   const projected = projection !== null && projection.share >= t.runRatePct;
@@ -54,10 +57,10 @@ export function issueFlag(
       kind: issue.sign > 0 ? 'run-rate' : 'opportunity',
       evidence: issue.evidence,
       amount: Math.abs(projection.variance),
-      text: projectionText(kind, projection),
+      text: projectionText(kind, projection, style),
     });
   const onset = view.index[issue.from];
-  const band = t.useForecast ? forecastBandReason(line.actual, onset, t.periodsPerYear, label(onset)) : null;
+  const band = t.useForecast ? forecastBandReason(line.actual, onset, t.periodsPerYear, label(onset), style) : null;
   if (band) reasons.push(band);
   const amount = Math.max(Math.abs(variance), projected && projection ? Math.abs(projection.variance) : 0);
   return {

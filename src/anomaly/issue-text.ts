@@ -7,6 +7,7 @@ import type { Issue } from './line-issues';
 import type { FlagKind, YearEndProjection } from './types';
 import { median } from '../stats/median';
 import { money, percent, times } from './format';
+import type { NumberStyle } from '../format/format-number';
 
 /** Names a period by its label, or "period n" (1-based) when none was given. */
 export type PeriodLabel = (period: number) => string;
@@ -33,8 +34,8 @@ const side = (v: number): string => (v >= 0 ? 'over' : 'under');
 const MOST_TIMES = 1000;
 
 /** "12× the spread …" ("2.5×" below 10), or "more than 1,000× …" when the spread is next to nothing. */
-const timesOf = (evidence: number): string =>
-  evidence > MOST_TIMES ? `more than ${money(MOST_TIMES)}×` : times(evidence);
+const timesOf = (evidence: number, style: NumberStyle): string =>
+  evidence > MOST_TIMES ? `more than ${money(MOST_TIMES, style)}×` : times(evidence, style);
 
 /**
  * The one rule for quoting a variance over periods `from`…`to` as a share of their plan: not when the
@@ -55,8 +56,8 @@ export function planShares(view: LineResiduals, from: number, to: number): boole
 const unplanned = (view: LineResiduals): boolean => view.plan.every((p) => p === 0);
 
 /** "ran 1.2% over plan", or "was on plan" below 0.05%. */
-function standing(level: number): string {
-  return Math.abs(level) < 0.0005 ? 'was on plan' : `ran ${percent(Math.abs(level))} ${side(level)} plan`;
+function standing(level: number, style: NumberStyle): string {
+  return Math.abs(level) < 0.0005 ? 'was on plan' : `ran ${percent(Math.abs(level), style)} ${side(level)} plan`;
 }
 
 export interface IssueFigures {
@@ -68,20 +69,30 @@ export interface IssueFigures {
   level: number;
 }
 
-/** A one-off: the period, its actual against plan, and how unusual it is for the line. */
-export function oneOffText(view: LineResiduals, issue: Issue, kind: FlagKind, label: PeriodLabel): string {
+/**
+ * A one-off: the period, its actual against plan, and how unusual it is for the line. `style`: the
+ * reader's locale and minus sign (src/format; default en-US, hyphen-minus).
+ */
+export function oneOffText(
+  view: LineResiduals,
+  issue: Issue,
+  kind: FlagKind,
+  label: PeriodLabel,
+  style: NumberStyle = {},
+): string {
+  const money$ = (v: number) => money(v, style);
   const i = issue.from;
   const variance = view.actual[i] - view.plan[i];
   const head = kind === 'outlier' ? `One-off in ${label(view.index[i])}` : `${label(view.index[i])}, the latest period`;
   const tail = kind === 'outlier' ? '' : ' One period so far: not yet a pattern.';
-  const spread = `${timesOf(issue.evidence)} the spread of the line's other periods.${tail}`;
+  const spread = `${timesOf(issue.evidence, style)} the spread of the line's other periods.${tail}`;
   // Nothing planned: the actual is the whole variance ("a plan of 0.00, 5,000 over plan" said it twice).
-  if (view.plan[i] === 0) return `${head}: ${money(view.actual[i])} with nothing planned, ${spread}`;
-  const share = planShares(view, i, i) ? ` (${percent(Math.abs(variance) / Math.abs(view.plan[i]))})` : '';
-  return `${head}: ${money(view.actual[i])} against a plan of ${money(view.plan[i])}, ${money(Math.abs(variance))}${share} ${side(variance)} plan, ${spread}`;
+  if (view.plan[i] === 0) return `${head}: ${money$(view.actual[i])} with nothing planned, ${spread}`;
+  const share = planShares(view, i, i) ? ` (${percent(Math.abs(variance) / Math.abs(view.plan[i]), style)})` : '';
+  return `${head}: ${money$(view.actual[i])} against a plan of ${money$(view.plan[i])}, ${money$(Math.abs(variance))}${share} ${side(variance)} plan, ${spread}`;
 }
 
-/** A persistent issue: since when, how much in total, what it was before, and its shape. */
+/** A persistent issue: since when, how much in total, what it was before, and its shape. `style` as oneOffText. */
 export function runText(
   view: LineResiduals,
   issue: Issue,
@@ -89,7 +100,9 @@ export function runText(
   figures: IssueFigures,
   slopePerPeriod: number,
   label: PeriodLabel,
+  style: NumberStyle = {},
 ): string {
+  const percent$ = (share: number) => percent(share, style);
   const onset = view.index[issue.from];
   const through = view.index[issue.to];
   const periods = issue.to - issue.from + 1;
@@ -97,28 +110,30 @@ export function runText(
   const span = ended ? `from ${label(onset)} to ${label(through)}` : `since ${label(onset)}`;
   const share =
     figures.plan !== 0 && planShares(view, issue.from, issue.to)
-      ? ` (${percent(Math.abs(figures.variance / figures.plan))})`
+      ? ` (${percent$(Math.abs(figures.variance / figures.plan))})`
       : '';
   // Without any plan the line's variation and level are shares of the engine's floor: say nothing of them.
   const shares = !unplanned(view);
-  const usual = shares ? ` of ±${percent(view.sigma)}` : '';
-  let text = `${side(figures.variance) === 'over' ? 'Over' : 'Under'} plan ${span}: ${money(Math.abs(figures.variance))}${share} ${side(figures.variance)} plan over ${periods} periods, ${timesOf(issue.evidence)} the line's usual variation${usual}.`;
+  const usual = shares ? ` of ±${percent$(view.sigma)}` : '';
+  let text = `${side(figures.variance) === 'over' ? 'Over' : 'Under'} plan ${span}: ${money(Math.abs(figures.variance), style)}${share} ${side(figures.variance)} plan over ${periods} periods, ${timesOf(issue.evidence, style)} the line's usual variation${usual}.`;
   const before = view.residual.slice(Math.max(0, issue.from - BEFORE_PERIODS), issue.from);
   if (shares && (kind === 'shift' || kind === 'opportunity' || (kind === 'underspend' && !ended))) {
-    text += ` The level moved to about ${percent(Math.abs(figures.level))} ${side(figures.level)} plan a period`;
-    text += before.length >= BEFORE_LEAST ? `; before ${label(onset)} the line ${standing(median(before))}.` : '.';
+    text += ` The level moved to about ${percent$(Math.abs(figures.level))} ${side(figures.level)} plan a period`;
+    text +=
+      before.length >= BEFORE_LEAST ? `; before ${label(onset)} the line ${standing(median(before), style)}.` : '.';
   }
   if (kind === 'run-rate' && shares)
-    text += ` The gap is widening by about ${percent(Math.abs(slopePerPeriod))} of plan a period.`;
+    text += ` The gap is widening by about ${percent$(Math.abs(slopePerPeriod))} of plan a period.`;
   if (ended) text += ` Back in line from ${label(view.index[issue.to + 1])}.`;
   if (view.deseasonalised) text += ` (Judged after the line's recurring seasonal pattern of variances.)`;
   return text;
 }
 
-/** Where the year ends at the recent pace, for issues still running. */
-export function projectionText(kind: FlagKind, projection: YearEndProjection): string {
-  const amount = `${money(Math.abs(projection.variance))} (${percent(projection.share)})`;
+/** Where the year ends at the recent pace, for issues still running. `style` as oneOffText. */
+export function projectionText(kind: FlagKind, projection: YearEndProjection, style: NumberStyle = {}): string {
+  const amount = `${money(Math.abs(projection.variance), style)} (${percent(projection.share, style)})`;
+  const budget = money(projection.annualPlan, style);
   return kind === 'opportunity'
-    ? `At this pace the year ends ${amount} under its budget of ${money(projection.annualPlan)}, which could be freed for reallocation.`
-    : `At this pace the year ends ${amount} ${side(projection.variance)} its budget of ${money(projection.annualPlan)}.`;
+    ? `At this pace the year ends ${amount} under its budget of ${budget}, which could be freed for reallocation.`
+    : `At this pace the year ends ${amount} ${side(projection.variance)} its budget of ${budget}.`;
 }

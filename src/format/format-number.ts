@@ -21,7 +21,7 @@
  * not on large ones). Multiples of 10 or more are whole ("70×": "70.0×" claims a precision the
  * evidence has not); smaller ones keep one decimal ("2.5×"). `sign: 'always'` writes + on positive
  * values (variances); `compact` gives axis labels such as 1.2M. Values that round to zero never
- * show "-0". Not finite: "–" for NaN, "∞" for infinity.
+ * show "-0". The style's `minus: 'true'` writes "−1,200" (U+2212) instead of Intl's hyphen. Not finite: "–" for NaN, "∞" for infinity.
  */
 import { numberSymbols, resolveLocale, type NumberSymbols } from './number-symbols';
 import { sharedDecimals } from './shared-decimals';
@@ -43,7 +43,20 @@ export interface NumberStyle {
   currency?: string;
   /** Separators that override the locale's (Excel's own settings). */
   separators?: Partial<Pick<NumberSymbols, 'decimal' | 'group'>>;
+  /**
+   * The sign of a negative number: `hyphen` as Intl writes it (the hyphen-minus "-19,162" in en-US,
+   * de-DE and fr-FR: what the CLI, the custom functions and their tests print); `true` the minus sign
+   * U+2212 "−19,162", as finance typesets it (the pane). @default "hyphen"
+   */
+  minus?: 'hyphen' | 'true';
 }
+
+/** The true minus sign (U+2212). */
+export const TRUE_MINUS = '\u2212';
+
+/** A formatted number's hyphen-minus as the style's minus. @example withMinus('-€1,235', { minus: 'true' }) // "−€1,235" */
+export const withMinus = (text: string, style: NumberStyle): string =>
+  style.minus === 'true' ? text.replace(/-/g, TRUE_MINUS) : text;
 
 export interface FormatOptions {
   /** `always`: +1,200 and -1,200 (a change); `auto`: -1,200 and 1,200. @default "auto" */
@@ -166,7 +179,7 @@ function duration(ms: number, style: NumberStyle): string {
  */
 export function formatNumber(value: number, unit: Unit, style: NumberStyle = {}, options: FormatOptions = {}): string {
   if (Number.isNaN(value)) return '–';
-  if (!Number.isFinite(value)) return `${value < 0 ? '-' : options.sign === 'always' ? '+' : ''}∞`;
+  if (!Number.isFinite(value)) return withMinus(`${value < 0 ? '-' : options.sign === 'always' ? '+' : ''}∞`, style);
   if (unit === 'duration') return duration(Math.max(0, value), style);
   // Points are written ×100 (0.012 is 1.2 pts).
   const shownValue = unit === 'points' ? value * 100 : value;
@@ -184,7 +197,7 @@ export function formatNumber(value: number, unit: Unit, style: NumberStyle = {},
         : unit.startsWith('rate/')
           ? ` ${PER[unit.slice(5) as RatePeriod]}`
           : '';
-  return text + suffix;
+  return withMinus(text, style) + suffix;
 }
 
 /** The formatter bound to one style: what the pane passes down to every view. */

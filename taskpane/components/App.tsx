@@ -102,7 +102,7 @@ export function App({
     () => signedInOf(team.state, team.connector),
     [team.connector, connected, team.state?.baseUrl, team.state?.user],
   );
-  const review = useReview(repository, workbook, signedIn);
+  const review = useReview(repository, workbook, signedIn, numberStyle);
   const { reload } = actions;
   // A save of the model that reaches the server later (from the queue) moves its link to the new version.
   useEffect(() => {

@@ -6,11 +6,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { detectFlags } from '../../src/anomaly/detect-flags';
 import type { Flag } from '../../src/model/flag';
+import type { NumberStyle } from '../../src/format';
 import type { Repository } from '../../src/store/repository';
 import type { SignedIn } from '../connector/use-signed-in';
 import type { Workbook } from '../workbook/types';
 import { scanBudgetSheet, ScannedSheet } from './budget-layout';
 import { DEFAULT_IDENTITY, Identity, loadIdentity, saveIdentity } from './identity';
+import { paneNumbers } from '../state/numbers';
 
 export interface Scan extends ScannedSheet {
   flags: Flag[];
@@ -27,16 +29,23 @@ export interface ReviewState {
   scanSelection: () => Promise<Scan>;
 }
 
-/** Scans a range: lines from the layout, then every detector. */
-export function scanRange(values: Parameters<typeof scanBudgetSheet>[0]): Scan {
+/**
+ * Scans a range: lines from the layout, then every detector; the flags' sentences write their numbers
+ * as the pane does (its locale, the true minus), not in the engine's en-US default.
+ */
+export function scanRange(values: Parameters<typeof scanBudgetSheet>[0], numberStyle: NumberStyle = {}): Scan {
   const sheet = scanBudgetSheet(values);
-  return { ...sheet, flags: detectFlags(sheet.lines, undefined, { periods: sheet.periods }) };
+  const numbers = paneNumbers(numberStyle).style;
+  return { ...sheet, flags: detectFlags(sheet.lines, undefined, { periods: sheet.periods, numbers }) };
 }
+
+const NO_STYLE: NumberStyle = {};
 
 export function useReview(
   repository: Repository | null,
   workbook: Workbook,
   signedIn: SignedIn | null = null,
+  numberStyle: NumberStyle = NO_STYLE,
 ): ReviewState {
   const [identity, setIdentityState] = useState<Identity>(DEFAULT_IDENTITY);
   const [scan, setScan] = useState<Scan | null>(null);
@@ -51,10 +60,10 @@ export function useReview(
     [repository],
   );
   const scanSelection = useCallback(async () => {
-    const found = scanRange(await workbook.readSelection());
+    const found = scanRange(await workbook.readSelection(), numberStyle);
     setScan(found);
     return found;
-  }, [workbook]);
+  }, [workbook, numberStyle]);
   return { identity, signedIn, setIdentity, scan, scanSelection };
 }
 

@@ -14,6 +14,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import {
   numberFormatter,
+  TRUE_MINUS,
   tryParseNumber,
   type NumberFormatter,
   type NumberStyle,
@@ -29,24 +30,23 @@ export interface PaneNumbers extends NumberFormatter {
 }
 
 /** The true minus sign (U+2212). */
-export const MINUS = '\u2212';
+export const MINUS = TRUE_MINUS;
 
-/** The formatter's sign (its one hyphen-minus) as the true minus. @example trueMinus('-€1,235') // "−€1,235" */
-const trueMinus = (text: string): string => text.replace('-', MINUS);
-
+/**
+ * The pane's formatter: the style's locale with the true minus. Its `style` is what the pane hands to
+ * the sentences src/ builds for it (flag explanations, citations, notes), so they read like the rest.
+ */
 export function paneNumbers(style: NumberStyle = {}): PaneNumbers {
-  const formatter = numberFormatter(style);
+  const formatter = numberFormatter({ ...style, minus: 'true' });
+  const typed = numberFormatter({ ...style, minus: 'hyphen' });
   return {
     ...formatter,
-    format: (value, unit, options) => trueMinus(formatter.format(value, unit, options)),
-    formatAll: (values, unit, options) => formatter.formatAll(values, unit, options).map(trueMinus),
     parse: (text, options) =>
       tryParseNumber(text, { ...options, locale: formatter.style.locale, separators: formatter.style.separators }),
     toInput: (value, decimals) => {
       if (!Number.isFinite(value)) return '';
       const fixed = decimals === undefined ? Number(value.toPrecision(12)) : value;
-      const text = formatter.format(fixed, 'number', { decimals: decimals ?? decimalsOf(fixed) });
-      return text;
+      return typed.format(fixed, 'number', { decimals: decimals ?? decimalsOf(fixed) });
     },
   };
 }

@@ -5,6 +5,66 @@ import { detectFlags } from '../../src/anomaly/detect-flags';
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const issue = (from: number, to: number, sign: number) => ({ from, to, sign, evidence: 12.3, pValue: 1e-9 });
 
+describe("sentences in the reader's locale", () => {
+  const MINUS = '\u2212';
+  const NNBSP = '\u202f';
+  const NBSP = '\u00a0';
+  const label = periodLabeller(months);
+  const swing = [600, 300, -100, -416, -300, 200, 600, 700];
+  const crossing = lineResiduals(swing, [600, 300, -100, 2140, -300, 200, 600, 700], 12);
+  const oneOff = { ...issue(3, 3, 1), evidence: 2.46 };
+  it('write the same one-off in en-US (the default: CLI and functions), de-DE and fr-FR with the true minus', () => {
+    expect(oneOffText(crossing, oneOff, 'outlier', label)).toBe(
+      "One-off in Apr: 2,140 against a plan of -416, 2,556 over plan, 2.5× the spread of the line's other periods.",
+    );
+    expect(oneOffText(crossing, oneOff, 'outlier', label, { locale: 'en-US', minus: 'true' })).toBe(
+      `One-off in Apr: 2,140 against a plan of ${MINUS}416, 2,556 over plan, 2.5× the spread of the line's other periods.`,
+    );
+    expect(oneOffText(crossing, oneOff, 'outlier', label, { locale: 'de-DE', minus: 'true' })).toBe(
+      `One-off in Apr: 2.140 against a plan of ${MINUS}416, 2.556 over plan, 2,5× the spread of the line's other periods.`,
+    );
+    expect(oneOffText(crossing, oneOff, 'outlier', label, { locale: 'fr-FR', minus: 'true' })).toBe(
+      `One-off in Apr: 2${NNBSP}140 against a plan of ${MINUS}416, 2${NNBSP}556 over plan, 2,5× the spread of the line's other periods.`,
+    );
+  });
+  it('write shares, runs and projections in the locale', () => {
+    const view = lineResiduals(new Array(12).fill(1000), [1000, 1000, 1000, 1000, 1000, 1900, 1000, 1000], 12);
+    expect(oneOffText(view, issue(5, 5, 1), 'outlier', label, { locale: 'de-DE', minus: 'true' })).toMatch(
+      new RegExp(`^One-off in Jun: 1\\.900 against a plan of 1\\.000, 900 \\(90,0${NBSP}%\\) over plan, 12×`),
+    );
+    expect(projectionText('run-rate', { variance: 1500, share: 0.125, annualPlan: 12000 }, { locale: 'fr-FR' })).toBe(
+      `At this pace the year ends 1${NNBSP}500 (12,5${NBSP}%) over its budget of 12${NNBSP}000.`,
+    );
+    const actual = [1030, 1030, 1030, 1030, 800, 800, 800, 800, 800, 800, null, null];
+    const under = lineResiduals(new Array(12).fill(1000), actual, 12);
+    const figures = { variance: -1200, plan: 6000, level: -0.2 };
+    expect(runText(under, issue(4, 9, -1), 'opportunity', figures, 0, label, { locale: 'de-DE' })).toMatch(
+      new RegExp(
+        `^Under plan since May: 1\\.200 \\(20,0${NBSP}%\\) under plan over 6 periods.* ran 3,0${NBSP}% over plan\\.`,
+      ),
+    );
+  });
+  it('reach a flag through detectFlags({ numbers }), the default unchanged', () => {
+    const line = {
+      id: 'L1',
+      costCentre: 'CC',
+      account: 'A',
+      owner: 'o',
+      plan: new Array(12).fill(10000),
+      actual: [10100, 9900, 10050, 9950, 10000, 10100, 9900, 23400, 10000, 9950, 10050, 10000],
+    };
+    const [en] = detectFlags([line], { useForecast: false }, { periods: months });
+    const [de] = detectFlags([line], { useForecast: false }, { periods: months, numbers: { locale: 'de-DE' } });
+    expect(en.explanation).toMatch(/^One-off in Aug: 23,400 against a plan of 10,000, 13,400 \(134\.0%\) over plan/);
+    expect(de.explanation).toBe(
+      en.explanation
+        .replace(/(\d),(\d{3})/g, '$1.$2')
+        .replace(/(\d)\.(\d)(%|×)/g, '$1,$2$3')
+        .replace(/%/g, `${NBSP}%`),
+    );
+  });
+});
+
 describe('periodLabeller', () => {
   it('uses the labels given, else "period n"', () => {
     expect(periodLabeller(months)(2)).toBe('Mar');

@@ -115,6 +115,21 @@ describe('formatNumber', () => {
     );
     expect(formatNumber(12.5, 'percent', { locale: 'en-US', separators: { decimal: ',' } })).toBe('1,250%');
   });
+
+  it('writes the true minus when the style asks for it, and the hyphen-minus by default (the CLI, the functions)', () => {
+    const MINUS = '\u2212';
+    expect(formatNumber(-19162, 'money')).toBe('-19,162');
+    expect(formatNumber(-19162, 'money', { minus: 'hyphen' })).toBe('-19,162');
+    expect(formatNumber(-19162, 'money', { minus: 'true' })).toBe(`${MINUS}19,162`);
+    expect(formatNumber(-19162, 'money', { locale: 'de-DE', minus: 'true' })).toBe(`${MINUS}19.162`);
+    expect(formatNumber(-19162, 'money', { locale: 'fr-FR', minus: 'true' })).toBe(`${MINUS}19${NNBSP}162`);
+    expect(formatNumber(-0.299, 'percent', { locale: 'de-DE', minus: 'true' })).toBe(`${MINUS}29,9${NBSP}%`);
+    expect(formatNumber(-1234.5, 'money', { currency: 'EUR', minus: 'true' })).toBe(`${MINUS}€1,235`);
+    expect(formatNumber(-Infinity, 'number', { minus: 'true' })).toBe(`${MINUS}∞`);
+    // A positive change keeps its plus, a value that rounds to zero stays unsigned.
+    expect(formatNumber(0.012, 'points', { minus: 'true' }, { sign: 'always' })).toBe('+1.2 pts');
+    expect(formatNumber(-0.001, 'money', { minus: 'true' })).toBe('0.00');
+  });
 });
 
 describe('numberFormatter', () => {

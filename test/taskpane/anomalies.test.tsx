@@ -77,6 +77,21 @@ describe('budget layout', () => {
   });
 });
 
+describe('the flags’ sentences in the pane’s locale', () => {
+  it('writes the same one-off in en-US, de-DE and fr-FR (src/ builds it; the pane passes its style)', () => {
+    const travel = (locale: string) =>
+      scanRange(SHEET, { locale }).flags.find((f) => f.line === 'OPS-TRAVEL')?.explanation;
+    const tail = "70× the spread of the line's other periods.";
+    expect(travel('en-US')).toBe(`One-off in Jun: 7,516 against a plan of 4,000, 3,516 (87.9%) over plan, ${tail}`);
+    expect(travel('de-DE')).toBe(
+      `One-off in Jun: 7.516 against a plan of 4.000, 3.516 (87,9\u00a0%) over plan, ${tail}`,
+    );
+    expect(travel('fr-FR')).toBe(
+      `One-off in Jun: 7\u202f516 against a plan of 4\u202f000, 3\u202f516 (87,9\u00a0%) over plan, ${tail}`,
+    );
+  });
+});
+
 describe('review queue rules', () => {
   it('keeps a dismissed flag hidden unless it worsens', async () => {
     const repository = createMemoryRepository();
@@ -220,6 +235,14 @@ describe('Anomalies view', () => {
     // The severity filter offers its thresholds written alike (was "≥ 0.5" in every locale).
     const options = within(screen.getByRole('combobox', { name: 'Severity' })).getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual(['Any', '≥ 0,50', '≥ 0,75']);
+    // The explanations src/ writes read alike: "14.268 (29,9 %)", not the engine's en-US "14,268 (29.9%)".
+    const explanations = screen.getAllByTestId('flag-explanation').map((e) => e.textContent ?? '');
+    expect(explanations).toHaveLength(cards.length);
+    for (const text of explanations) {
+      expect(text).toMatch(/\d\.\d{3}(?!\d)/);
+      expect(text).toMatch(/\d,\d\s%/);
+      expect(text).not.toMatch(/\d,\d{3}(?!\d)|\d\.\d%|-\d/);
+    }
   }, 30000);
 
   it('colours severity by its band for money at risk, and never red on money that can be released', () => {

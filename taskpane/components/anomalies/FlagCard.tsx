@@ -96,7 +96,7 @@ export function FlagCard({ flag, line, periods, series, sayBand = false, review,
         accent={kindAccent(flag.kind)}
       />
       {sayBand && <Caption1 data-testid="flag-band">Shaded: {bandText}.</Caption1>}
-      <Body1>{flag.explanation}</Body1>
+      <Body1 data-testid="flag-explanation">{flag.explanation}</Body1>
       {review && review.decisions.length > 0 && (
         <ul className={styles.history} aria-label={`Decisions on ${name}`}>
           {review.decisions.map((d, i) => (
