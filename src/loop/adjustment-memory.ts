@@ -7,6 +7,7 @@
  */
 import type { AdjustmentContext, AdjustmentRecord } from '../model/kpi';
 import { countOf } from '../format/count-of';
+import { formatNumber, withMinus, type NumberStyle } from '../format/format-number';
 
 /** What a record needs from the line at the time of the move: the record without its id and outcome. */
 export type MoveFacts = Omit<AdjustmentRecord, 'id' | 'outcome' | 'proposal'>;
@@ -88,26 +89,35 @@ export function similarCases(
     .map((x) => x.r);
 }
 
-const percent = (v: number) => `${Math.round(v * 100)}%`;
+/** A whole percentage, rounded as before the locale was known (Math.round of ×100). */
+const percent = (v: number, style: NumberStyle) =>
+  formatNumber(Math.round(v * 100) / 100, 'percent', style, { decimals: 0 });
+
+/** A signed share with one decimal: "+1.5%", "-0.4%" (a lift that rounds to 0 keeps its side). */
+function signedPercent(v: number, style: NumberStyle): string {
+  const tenths = Number((v * 100).toFixed(1));
+  return `${v >= 0 ? '+' : withMinus('-', style)}${formatNumber(Math.abs(tenths) / 100, 'percent', style, { decimals: 1 })}`;
+}
 
 /**
  * The citation a proposal shows, e.g. "3 similar moves closed 70% of the gap within 2 months", or
  * for moves made for a KPI, "2 similar raises lifted the KPI by 1.5% of target within 2 months".
- * Empty when there is nothing measured to cite.
+ * Empty when there is nothing measured to cite. `style`: the reader's locale and minus sign
+ * (src/format; default en-US with the hyphen-minus, as the CLI prints).
  */
-export function citeCases(cases: ReadonlyArray<AdjustmentRecord>, months: number): string {
+export function citeCases(cases: ReadonlyArray<AdjustmentRecord>, months: number, style: NumberStyle = {}): string {
   if (cases.length === 0) return '';
   const noun = cases.length === 1 ? 'move' : 'moves';
   const within = `within ${countOf(months, 'month')}`;
   const closed = cases.map((c) => c.outcome?.gapClosed).filter((v): v is number => v !== null && v !== undefined);
   if (closed.length > 0) {
     const mean = closed.reduce((s, v) => s + v, 0) / closed.length;
-    return `${cases.length} similar ${noun} ${mean >= 0 ? `closed ${percent(Math.min(1, mean))} of the gap` : `widened the gap by ${percent(-mean)}`} ${within}`;
+    return `${cases.length} similar ${noun} ${mean >= 0 ? `closed ${percent(Math.min(1, mean), style)} of the gap` : `widened the gap by ${percent(-mean, style)}`} ${within}`;
   }
   const lifts = cases.map((c) => c.outcome?.kpiLift).filter((v): v is number => v !== null && v !== undefined);
   if (lifts.length === 0) return `${cases.length} similar ${noun}, outcome not measurable`;
   const mean = lifts.reduce((s, v) => s + v, 0) / lifts.length;
-  return `${cases.length} similar ${noun} moved the KPI by ${mean >= 0 ? '+' : ''}${(mean * 100).toFixed(1)}% of target ${within}`;
+  return `${cases.length} similar ${noun} moved the KPI by ${signedPercent(mean, style)} of target ${within}`;
 }
 
 /**

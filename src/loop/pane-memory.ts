@@ -14,6 +14,7 @@
 import type { BudgetLine } from '../model/budget-line';
 import type { Flag } from '../model/flag';
 import type { AdjustmentReason, AdjustmentRecord } from '../model/kpi';
+import type { NumberStyle } from '../format/format-number';
 import type { MoveFacts } from './adjustment-memory';
 import { citeCases, learnedPassThrough, measureOutcome, recordAdjustment, similarCases } from './adjustment-memory';
 import type { LinkedKpi } from './kpi-returns';
@@ -211,17 +212,21 @@ export interface PaneCitation {
   cases: string[];
 }
 
-/** The citation of each move that changes a line (nearest measured past moves: similarCases). */
+/**
+ * The citation of each move that changes a line (nearest measured past moves: similarCases), its
+ * numbers in `style` (the pane's locale and minus sign; citeCases).
+ */
 export function citePaneMoves(
   moves: ReadonlyArray<PaneMove>,
   scan: PaneScan,
   memory: ReadonlyArray<AdjustmentRecord>,
   months: number = PANE_OUTCOME_MONTHS,
+  style: NumberStyle = {},
 ): PaneCitation[] {
   return moves.flatMap((move) => {
     const facts = paneMoveFacts(scan, memory, move, months);
     if (!facts) return [];
     const cases = similarCases(memory, facts.context);
-    return [{ line: move.line, citation: citeCases(cases, months), cases: cases.map((c) => c.id) }];
+    return [{ line: move.line, citation: citeCases(cases, months, style), cases: cases.map((c) => c.id) }];
   });
 }

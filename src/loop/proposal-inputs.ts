@@ -17,6 +17,7 @@ import { flagPool } from './flag-requests';
 import type { FlagPool, FlagRequest } from './flag-requests';
 import { kpiReturns, sentence } from './kpi-returns';
 import type { LinkedKpi, LineReturn } from './kpi-returns';
+import { formatNumber, type NumberStyle } from '../format/format-number';
 
 export interface ProposalInputLine {
   id: string;
@@ -42,7 +43,8 @@ export interface ProposalInputs {
   returns: LineReturn[];
 }
 
-const money = (v: number) => Math.round(v).toLocaleString('en-US');
+/** Whole amounts with thousands separators ("14,268"), in the reader's locale. */
+const money = (v: number, style: NumberStyle) => formatNumber(Math.round(v), 'count', style);
 
 /**
  * The KPIs a line's return comes from: "KPI Leads: <note>" for one; for several, each KPI with its
@@ -58,9 +60,10 @@ export function kpiReason(ret: LineReturn): string {
   return `${ret.kpis.length} KPIs: ${each.join('; ')}; return = priority-weighted sum ${(ret.priority * ret.rate).toPrecision(3)}/unit`;
 }
 
-function reasonOf(request: FlagRequest | undefined, ret: LineReturn): string {
+function reasonOf(request: FlagRequest | undefined, ret: LineReturn, style: NumberStyle): string {
+  const severity = request ? formatNumber(Number(request.severity.toFixed(2)), 'ratio', style) : '';
   const flag = request
-    ? `${request.kind} flag (severity ${request.severity.toFixed(2)}): ${request.change < 0 ? 'releases' : 'asks for'} ${money(Math.abs(request.change))}`
+    ? `${request.kind} flag (severity ${severity}): ${request.change < 0 ? 'releases' : 'asks for'} ${money(Math.abs(request.change), style)}`
     : '';
   const kpi = kpiReason(ret);
   return flag ? `${flag}; ${kpi}` : kpi;
@@ -69,6 +72,8 @@ function reasonOf(request: FlagRequest | undefined, ret: LineReturn): string {
 /**
  * Allocation inputs per line from the scan's lines, budgets and flags and the stored KPIs.
  * @param budgets current budget per line (same order as `lines`)
+ * @param style how the reasons write the flag's severity and amount (the pane's locale and minus
+ *   sign; default en-US)
  */
 export function proposalInputs(
   lines: ReadonlyArray<BudgetLine>,
@@ -76,6 +81,7 @@ export function proposalInputs(
   flags: ReadonlyArray<Flag>,
   kpis: ReadonlyArray<LinkedKpi>,
   maxChangePct = 0.2,
+  style: NumberStyle = {},
 ): ProposalInputs {
   const returns = kpiReturns(lines, budgets, kpis);
   const pool = flagPool(flags, new Map(lines.map((l, i) => [l.id, budgets[i]])));
@@ -100,7 +106,7 @@ export function proposalInputs(
       rateAbove: ret.rateAbove,
       priority: ret.priority,
       risk: ret.risk,
-      reason: reasonOf(request, ret),
+      reason: reasonOf(request, ret, style),
     };
     if (!request) return base;
     const change = request.change * (request.change < 0 ? releaseShare : requestShare);

@@ -10,6 +10,7 @@ import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import { proposalInputs } from '../../src/loop/proposal-inputs';
 import type { ProposalInputLine } from '../../src/loop/proposal-inputs';
 import type { FlagPool } from '../../src/loop/flag-requests';
+import type { NumberStyle } from '../../src/format';
 
 /** One editable row: the line's proposal inputs (rate applies up to the budget, rateAbove beyond). */
 export type AllocationRow = ProposalInputLine;
@@ -21,8 +22,9 @@ export function defaultRows(
   budgets: ReadonlyArray<number>,
   flags: ReadonlyArray<Flag> = [],
   kpis: ReadonlyArray<LinkedKpi> = [],
+  numberStyle: NumberStyle = {},
 ): { rows: AllocationRow[]; pool: FlagPool } {
-  const found = proposalInputs(lines, budgets, flags, kpis);
+  const found = proposalInputs(lines, budgets, flags, kpis, undefined, numberStyle);
   return {
     rows: found.lines.map((r) => ({
       ...r,

@@ -81,6 +81,33 @@ describe('similar cases and their citation', () => {
     expect(citeCases([lift], 2)).toBe('1 similar move moved the KPI by +1.5% of target within 2 months');
     expect(citeCases([], 2)).toBe('');
   });
+
+  test('the citation in the reader’s locale: en-US by default (the CLI), de-DE and fr-FR with the true minus', () => {
+    const NBSP = '\u00a0';
+    const MINUS = '\u2212';
+    const lift = (kpiLift: number) => ({
+      ...record(),
+      outcome: { measuredAt: 7, gapClosed: null, passThrough: null, kpiLift },
+    });
+    const de = { locale: 'de-DE', minus: 'true' as const };
+    const fr = { locale: 'fr-FR', minus: 'true' as const };
+    expect(citeCases([lift(-0.015)], 2)).toBe('1 similar move moved the KPI by -1.5% of target within 2 months');
+    expect(citeCases([lift(-0.015)], 2, de)).toBe(
+      `1 similar move moved the KPI by ${MINUS}1,5${NBSP}% of target within 2 months`,
+    );
+    expect(citeCases([lift(-0.015)], 2, fr)).toBe(
+      `1 similar move moved the KPI by ${MINUS}1,5${NBSP}% of target within 2 months`,
+    );
+    expect(citeCases([lift(0.1234)], 2, de)).toBe(
+      `1 similar move moved the KPI by +12,3${NBSP}% of target within 2 months`,
+    );
+    // A lift that rounds to 0.0 keeps its side, as before.
+    expect(citeCases([lift(-0.0001)], 2)).toBe('1 similar move moved the KPI by -0.0% of target within 2 months');
+    expect(citeCases([measured(0.8), measured(0.6), measured(0.7)], 2, de)).toBe(
+      `3 similar moves closed 70${NBSP}% of the gap within 2 months`,
+    );
+    expect(citeCases([measured(-0.25)], 1, fr)).toBe(`1 similar move widened the gap by 25${NBSP}% within 1 month`);
+  });
 });
 
 test('learnedPassThrough: the prior pulled toward the line’s measured moves, clipped', () => {

@@ -63,6 +63,12 @@ describe('proposalInputs', () => {
     expect(byId['MKT-EVENTS'].rate).toBeGreaterThan(0);
     expect(byId['MKT-EVENTS'].priority).toBe(2);
     expect(byId['IT-LIC'].reason).toMatch(/^opportunity flag \(severity 0\.80\): releases 20,000; no KPI linked$/);
+    // The same reason in the reader's locale (the pane's): "0,80" and "20.000" in German, "20 000" in French.
+    const reasonIn = (locale: string) =>
+      proposalInputs(lines, budgets, flags, kpis, undefined, { locale }).lines.find((l) => l.id === 'IT-LIC')?.reason;
+    expect(reasonIn('de-DE')).toBe('opportunity flag (severity 0,80): releases 20.000; no KPI linked');
+    expect(reasonIn('fr-FR')).toBe('opportunity flag (severity 0,80): releases 20\u202f000; no KPI linked');
+    expect(reasonIn('en-US')).toBe(byId['IT-LIC'].reason);
     const candidates = await paretoCandidates(glpkNodeSolver, toRequest(got.lines), 5);
     const total = budgets.reduce((s, b) => s + b, 0);
     for (const c of candidates) {

@@ -27,6 +27,12 @@ it('shows the flags pool in the locale with counted lines, and says why a flags-
   expect(pool).toContain(`${formatNumber(21562, 'money', { locale: 'de-DE' })} released by 1 line,`);
   expect(pool).toMatch(/asked for by 1 line\.$/);
   expect(pool).not.toMatch(/\d,\d{3}/);
+  // The line's reason, built in src/, reads alike (it said "severity 0.80): releases 21,562" in every locale).
+  fireEvent.click(screen.getByRole('button', { name: 'Edit IT-LIC' }));
+  expect(screen.getByTestId('allocation-reason').textContent).toMatch(
+    /^opportunity flag \(severity 0,\d\d\): releases 21\.562; no KPI linked$/,
+  );
+  fireEvent.click(within(screen.getByTestId('allocation-panel')).getByRole('button', { name: 'Done' }));
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));
   });

@@ -152,7 +152,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   }, [repository, scan, kpis, review.signedIn, scannedCentres, movesSent]);
   useEffect(() => {
     try {
-      const found = scan ? defaultRows(scan.lines, scan.budgets, scan.flags, kpis) : null;
+      const found = scan ? defaultRows(scan.lines, scan.budgets, scan.flags, kpis, numbers.style) : null;
       setRows(found?.rows ?? []);
       setFlagPool(found?.pool ?? null);
       setRowsVersion((v) => v + 1);
@@ -160,7 +160,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       setProblem(e instanceof Error ? e.message : String(e));
     }
     setFront(null);
-  }, [scan, kpis]);
+  }, [scan, kpis, numbers.style]);
 
   const run = async () => {
     setBusy(true);
@@ -246,6 +246,8 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           chosen.lines.map((l) => ({ line: l.id, before: l.current, after: l.proposed })),
           paneScanOf(scan, kpis),
           memory,
+          undefined,
+          numbers.style,
         )
       : [];
   return (
