@@ -132,6 +132,13 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
     if (k.direction !== undefined && k.direction !== 'higher' && k.direction !== 'lower')
       throw LoopErrors.badInput(`kpis[${i}].direction`, 'must be "higher" or "lower"');
   });
+  // A misspelt setting ("balanse") was silently unused; name it, as the flags' thresholds do.
+  const unknown = Object.keys(input.settings ?? {}).find((key) => !Object.hasOwn(DEFAULT_LOOP_SETTINGS, key));
+  if (unknown !== undefined)
+    throw LoopErrors.badInput(
+      `settings.${unknown}`,
+      `is not a setting (${Object.keys(DEFAULT_LOOP_SETTINGS).join(', ')})`,
+    );
   const settings = { ...DEFAULT_LOOP_SETTINGS, ...(input.settings ?? {}) };
   if (!(settings.balance >= 0 && settings.balance <= 1))
     throw LoopErrors.badInput('settings.balance', 'must be from 0 to 1');

@@ -163,6 +163,11 @@ describe('loopStep edges', () => {
       'LOOP_BAD_INPUT settings.kpiConfidence',
     ],
     [
+      'a misspelt setting (it was silently unused)',
+      (i: LoopStepInput) => ({ ...i, settings: { balanse: 0.2 } }),
+      'LOOP_BAD_INPUT settings.balanse',
+    ],
+    [
       'repeated line ids',
       (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], i.lines[0]] }),
       'LOOP_BAD_INPUT lines[1].id',
