@@ -1,17 +1,16 @@
 import { buildCashLp } from '../../src/cash/build-cash-lp';
 import { optimizeCash } from '../../src/cash/optimize-cash';
-import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
+import { handPlan } from './plans';
 
 describe('buildCashLp', () => {
   it('has one cash-balance row per period and a placement only where its term fits', () => {
-    const plan: CashPlan = {
+    const plan = handPlan({
       openingCash: 10,
-      minCash: 0,
       flows: [0, 0, 0],
       instruments: [{ name: 'A', term: 2, rate: 0.01 }],
       creditLine: { limit: 5, rate: 0.01 },
-    };
+    });
     const { program, index } = buildCashLp(plan);
     expect(program.rows.map((r) => r.name)).toEqual(['cb1', 'cb2', 'cb3']);
     expect(index.placement(0, 1)).toEqual({ name: 'x0_1', coef: 1 });
@@ -20,12 +19,11 @@ describe('buildCashLp', () => {
   });
 
   it('makes lots integer only when integer lots are on', () => {
-    const plan: CashPlan = {
+    const plan = handPlan({
       openingCash: 10,
-      minCash: 0,
       flows: [0, 0],
       instruments: [{ name: 'L', term: 1, rate: 0.01, lot: 5 }],
-    };
+    });
     expect(buildCashLp(plan).program.columns.some((c) => c.integer)).toBe(true);
     expect(buildCashLp(plan, { integerLots: false }).program.columns.some((c) => c.integer)).toBe(false);
   });
@@ -43,7 +41,7 @@ describe('edge cases', () => {
   it('keeps its accuracy at large magnitudes', async () => {
     // 1e12 idle for two periods at 1%: 1e12·1.01 = 1.01e12.
     const result = await optimizeCash(
-      { openingCash: 1e12, minCash: 0, flows: [0, 0], instruments: [{ name: 'A', term: 1, rate: 0.01 }] },
+      handPlan({ openingCash: 1e12, flows: [0, 0], instruments: [{ name: 'A', term: 1, rate: 0.01 }] }),
       solver,
     );
     expect(result.objective / 1.01e12).toBeCloseTo(1, 9);

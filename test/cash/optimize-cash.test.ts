@@ -3,21 +3,20 @@ import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
 import type { Solver } from '../../src/solver/types';
 import { checkSchedule } from './check-schedule';
-import { benchPlan, randomPlan } from './plans';
+import { benchPlan, handPlan, randomPlan } from './plans';
 
 describe('optimizeCash: hand-checkable plans', () => {
   it('places idle cash in the instrument that compounds most by the end', async () => {
     // 100 idle over 3 periods. TD (2 periods, 1%/period) placed in period 1 returns 100·1.01² = 102.01
     // in period 3; rolling ON (1 period, 0.4%) twice gives only 100·1.004² = 100.8016.
-    const plan: CashPlan = {
+    const plan = handPlan({
       openingCash: 100,
-      minCash: 0,
       flows: [0, 0, 0],
       instruments: [
         { name: 'ON', term: 1, rate: 0.004 },
         { name: 'TD', term: 2, rate: 0.01 },
       ],
-    };
+    });
     const result = await optimizeCash(plan, solver);
     expect(result.status).toBe('optimal');
     expect(result.objective).toBeCloseTo(102.01, 9);
@@ -31,13 +30,11 @@ describe('optimizeCash: hand-checkable plans', () => {
     // Period 1: flow −50, fee 0.001·(100 − 0) = 0.1 → draw 50.1 so cash closes at 0.
     // Period 2: interest 0.01·50.1 + 0.001·(100 − 50.1) = 0.5509; flow +100.
     // Wealth = −50 + 100 − 0.1 − 0.5509 = 49.3491 whether or not the line is repaid.
-    const plan: CashPlan = {
+    const plan = handPlan({
       openingCash: 0,
-      minCash: 0,
       flows: [-50, 100],
-      instruments: [],
       creditLine: { limit: 100, rate: 0.01, fee: 0.001 },
-    };
+    });
     const result = await optimizeCash(plan, solver);
     expect(result.objective).toBeCloseTo(49.3491, 9);
     expect(result.periods[0].draw).toBeCloseTo(50.1, 9);
@@ -46,12 +43,11 @@ describe('optimizeCash: hand-checkable plans', () => {
   });
 
   it('honours lot sizes (a MIP): 250 idle, lots of 100 → 200 placed at 1% → 252', async () => {
-    const plan: CashPlan = {
+    const plan = handPlan({
       openingCash: 250,
-      minCash: 0,
       flows: [0, 0],
       instruments: [{ name: 'L', term: 1, rate: 0.01, lot: 100 }],
-    };
+    });
     const result = await optimizeCash(plan, solver);
     expect(result.objective).toBeCloseTo(252, 6);
     expect(result.periods[0].invest.L).toBeCloseTo(200, 6);
@@ -61,20 +57,18 @@ describe('optimizeCash: hand-checkable plans', () => {
 
   it('honours a minimum placement, a maximum and an availability window', async () => {
     // min 300 > the 250 available: nothing can be placed.
-    const tooSmall: CashPlan = {
+    const tooSmall = handPlan({
       openingCash: 250,
-      minCash: 0,
       flows: [0, 0],
       instruments: [{ name: 'M', term: 1, rate: 0.01, min: 300 }],
-    };
+    });
     expect((await optimizeCash(tooSmall, solver)).objective).toBeCloseTo(250, 9);
     // max 100 per period, only from period 2: 100 placed in period 2 → 250 + 1 = 251.
-    const capped: CashPlan = {
+    const capped = handPlan({
       openingCash: 250,
-      minCash: 0,
       flows: [0, 0, 0],
       instruments: [{ name: 'C', term: 1, rate: 0.01, max: 100, from: 2 }],
-    };
+    });
     const result = await optimizeCash(capped, solver);
     expect(result.objective).toBeCloseTo(251, 9);
     expect(result.periods[0].invest.C).toBe(0);
@@ -83,19 +77,17 @@ describe('optimizeCash: hand-checkable plans', () => {
 
   it('maximises the smallest headroom with the headroom objective', async () => {
     // Cash 100, 50, 150 with minimum 0 and nothing to do: headroom = 50.
-    const plan: CashPlan = { openingCash: 100, minCash: 0, flows: [0, -50, 100], instruments: [] };
+    const plan = handPlan({ openingCash: 100, flows: [0, -50, 100] });
     const result = await optimizeCash(plan, solver, { objective: 'headroom' });
     expect(result.headroom).toBeCloseTo(50, 9);
   });
 
   it('repays by the repay rule', async () => {
-    const plan: CashPlan = {
+    const plan = handPlan({
       openingCash: 0,
-      minCash: 0,
       flows: [-50, 100, 0],
-      instruments: [],
       creditLine: { limit: 100, rate: 0.01, repayBy: 2 },
-    };
+    });
     const result = await optimizeCash(plan, solver);
     expect(result.periods[1].debt).toBe(0);
     expect(checkSchedule(plan, result)).toEqual([]);
@@ -162,12 +154,11 @@ describe('optimizeCash: lot-sized plans of other seeds (gen.mjs makePlan), solve
       name: 'stopped',
       solve: async () => ({ status: 'undefined', objective: NaN, values: {}, seconds: 0 }),
     };
-    const plan: CashPlan = {
+    const plan = handPlan({
       openingCash: 10,
-      minCash: 0,
       flows: [1, 2],
       instruments: [{ name: 'A', term: 1, rate: 0.01 }],
-    };
+    });
     await expect(optimizeCash(plan, stopped, { timeLimitSeconds: 0.001 })).rejects.toThrow(
       'The solver found no plan (it stopped before finding one, e.g. at the time limit).',
     );

@@ -5,6 +5,16 @@ import { mulberry32 } from '../../scripts/mulberry32';
 /** Uniform draws in [0, 1) from `seed`: the generator the bench plans were made with. */
 export const rng = mulberry32;
 
+/**
+ * A hand-checkable plan: opening cash and flows, and no minimum cash, no instruments and no credit
+ * line unless the test gives them, so each example states only what it is about.
+ */
+export const handPlan = (plan: Pick<CashPlan, 'openingCash' | 'flows'> & Partial<CashPlan>): CashPlan => ({
+  minCash: 0,
+  instruments: [],
+  ...plan,
+});
+
 export function randomPlan(T: number, K: number, seed: number, extras = false): CashPlan {
   const r = rng(seed);
   const U = (a: number, b: number): number => a + (b - a) * r();

@@ -1,13 +1,13 @@
 import { validatePlan } from '../../src/cash/validate-plan';
 import type { CashPlan } from '../../src/cash/types';
+import { handPlan } from './plans';
 
-const good: CashPlan = {
+const good = handPlan({
   openingCash: 100,
-  minCash: 0,
   flows: [1, 2, 3],
   instruments: [{ name: 'A', term: 1, rate: 0.01 }],
   creditLine: { limit: 10, rate: 0.01 },
-};
+});
 const bad =
   (change: (p: CashPlan) => void): (() => void) =>
   () => {
