@@ -17,14 +17,18 @@ export type TestJobs = {
 export const cancelledByTest = (): FpaError =>
   new FpaError('TEST_CANCELLED', 'input', 'The count was cancelled.', 'Count again.');
 
+/** The error the `fail` job throws: one with every field set. */
+export const badField = (field: string): FpaError =>
+  new FpaError('TEST_BAD', 'missing', `${field} is wrong.`, `Fix ${field}.`, {
+    field,
+    period: 3,
+    data: { needed: 4, given: 2 },
+  });
+
 export const testHandlers: JobHandlers<TestJobs> = {
   double: (n) => 2 * n,
   fail: (field) => {
-    throw new FpaError('TEST_BAD', 'missing', `${field} is wrong.`, `Fix ${field}.`, {
-      field,
-      period: 3,
-      data: { needed: 4, given: 2 },
-    });
+    throw badField(field);
   },
   crash: () => {
     throw new TypeError('boom');

@@ -9,7 +9,8 @@ import { createJobPool } from '../../src/jobs/pool';
 import type { JobPool } from '../../src/jobs/pool';
 import { fakeWorker } from './fake-worker';
 import type { FakeWorker } from './fake-worker';
-import { testHandlers } from './handlers';
+import { badField, testHandlers } from './handlers';
+import { expectSameFpaError } from './same-error';
 import type { TestJobs } from './handlers';
 
 function poolOf(
@@ -129,15 +130,8 @@ describe('createJobPool', () => {
   test('errors keep their code, kind, message, hint and field across the worker', async () => {
     const { pool } = poolOf(2);
     const error = await pool.run('fail', 'seasonality').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FpaError);
-    expect(error).toMatchObject({
-      code: 'TEST_BAD',
-      kind: 'missing',
-      message: 'seasonality is wrong.',
-      hint: 'Fix seasonality.',
-      field: 'seasonality',
-      period: 3,
-    });
+    expectSameFpaError(error, badField('seasonality'));
+    expect((error as FpaError).fullMessage).toBe('seasonality is wrong. Fix seasonality.');
     const crash = await pool.run('crash', null).catch((e: unknown) => e);
     expect(crash).not.toBeInstanceOf(FpaError);
     expect((crash as Error).message).toBe('boom');
