@@ -20,7 +20,12 @@ import { wcPayablesFn } from '../../functions/wc-payables';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { addinPageForFile, invokeFunction, openFunctionsPage } from './harness';
 import { SAMPLE_BILLS, SAMPLE_INVOICES, SAMPLE_PAYMENT_HISTORY } from '../functions/sample-receivables';
-import { SAMPLE_PARETO_LEVERS, SAMPLE_PAYABLES, sampleShocks } from '../functions/sample-working-capital';
+import {
+  SAMPLE_PARETO_LEVERS,
+  SAMPLE_PAYABLES,
+  SAMPLE_WC_METRICS,
+  sampleShocks,
+} from '../functions/sample-working-capital';
 
 let page: Page;
 const addin = addinPageForFile(openFunctionsPage, (opened) => (page = opened.page));
@@ -168,15 +173,7 @@ describe('cash functions in the browser', () => {
 
 describe('working-capital functions in the browser', () => {
   it('FPA.WC.METRICS', async () => {
-    const rows = (await same('WC.METRICS', wcMetricsFn, [
-      [[0, 11500]],
-      [[0, 8200]],
-      [[1600, 2000]],
-      [[750, 1000]],
-      [[1200, 1300]],
-      [[30]],
-      'average',
-    ])) as unknown[][];
+    const rows = (await same('WC.METRICS', wcMetricsFn, SAMPLE_WC_METRICS)) as unknown[][];
     expect(rows[0]).toEqual(['period', 'DSO', 'DPO', 'DIO', 'CCC']);
   });
 

@@ -7,6 +7,7 @@ import { scheduleTable } from '../../src/cash/schedule-table';
 import { CELL_CASH_TIME_LIMIT_SECONDS } from '../../src/model/limits';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { column, errorCell, expectExcelError, rangeValues } from './excel-range';
+import { SAMPLE_WC_METRICS } from './sample-working-capital';
 
 beforeAll(() => {
   cashSolver.current = glpkNodeSolver;
@@ -259,15 +260,7 @@ describe('FPA.WC.METRICS', () => {
   });
 
   it('leaves a blank where revenue is zero and supports average balances', () => {
-    const result = wcMetricsFn(
-      [[0, 11500]],
-      [[0, 8200]],
-      [[1600, 2000]],
-      [[750, 1000]],
-      [[2000, 3000]],
-      [[365]],
-      'average',
-    ) as unknown[][];
+    const result = wcMetricsFn(...SAMPLE_WC_METRICS) as unknown[][];
     expect(result[1][1]).toBe('');
     expect(result[2][4] as number).toBeCloseTo(129.46, 2);
   });

@@ -1,7 +1,22 @@
 /**
- * FPA.WC.PAYABLES, FPA.WC.OPTIMIZE and FPA.CASH.STRESS tables as cells, shared by the cell test
- * (cash-stress.test.ts) and the browser test (test/e2e/cash.e2e.ts).
+ * FPA.WC.METRICS, FPA.WC.PAYABLES, FPA.WC.OPTIMIZE and FPA.CASH.STRESS inputs as cells, shared by the
+ * cell tests (cash.test.ts, cash-stress.test.ts) and the browser test (test/e2e/cash.e2e.ts).
  */
+import type { wcMetricsFn } from '../../functions/cash';
+
+/**
+ * FPA.WC.METRICS over two periods of a 365-day year with average balances: revenue, COGS,
+ * receivables, payables, inventory, days in the period; the first period has no revenue.
+ */
+export const SAMPLE_WC_METRICS: Parameters<typeof wcMetricsFn> = [
+  [[0, 11500]],
+  [[0, 8200]],
+  [[1600, 2000]],
+  [[750, 1000]],
+  [[2000, 3000]],
+  [[365]],
+  'average',
+];
 
 /** Two bills: A, 100 due in period 2, 2% off when paid by period 1; B, 300 due in 3, 3% off by 2. */
 export const SAMPLE_PAYABLES = [
