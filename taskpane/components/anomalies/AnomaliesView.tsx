@@ -24,6 +24,7 @@ import { chartLegend } from './flag-style';
 import { QueueFilters } from './QueueFilters';
 import { usePlainListStyles } from '../shell/plain-list';
 import { ViewSection } from '../shared/TitledSection';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 const MODES = [
   ['cards', 'Cards'],
@@ -34,7 +35,6 @@ const MODES = [
 const PAGE = 8;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   modes: { display: 'flex', gap: tokens.spacingHorizontalXS },
 });
 
@@ -45,6 +45,7 @@ export interface AnomaliesViewProps {
 
 export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const plain = usePlainListStyles();
   const { scan, identity, signedIn } = review;
   const [reviews, setReviews] = useState<Map<string, ReviewRecord>>(new Map());
@@ -128,7 +129,7 @@ export function AnomaliesView({ repository, review }: AnomaliesViewProps) {
   );
 
   return (
-    <ViewSection view="anomalies" className={styles.root}>
+    <ViewSection view="anomalies" className={layout.column}>
       <Caption1>
         Select the plan/actual table (id, cost centre, account, owner, budget, "plan …" and "actual …" columns, one
         header row), then scan.

@@ -36,6 +36,7 @@ import { EMPTY_DRAFT, TemplateForm, type TemplateDraft } from './TemplateForm';
 import { fileText } from '../../files/text-file';
 import { FileButton } from '../shared/FileButton';
 import { ViewSection } from '../shared/TitledSection';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 export interface BudgetViewProps {
   workbook: Workbook;
@@ -46,9 +47,6 @@ export interface BudgetViewProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   // A part's heading sits in its section's gap, as it did before it was an h3 (no browser margins).
   part: { margin: 0 },
@@ -67,6 +65,7 @@ const amounts = (n: number) => countOf(n, 'actual amount');
 
 export function BudgetView({ workbook, repository, identity, getConnector }: BudgetViewProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const connection = useConnectorState(getConnector);
   const online = connection?.status === 'online';
   const [draft, setDraft] = useState<TemplateDraft>(EMPTY_DRAFT);
@@ -165,8 +164,8 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
     });
 
   return (
-    <ViewSection view="budget" className={styles.root}>
-      <div className={styles.section}>
+    <ViewSection view="budget" className={layout.spacedColumn}>
+      <div className={layout.column}>
         <Subtitle2 as="h3" className={styles.part}>
           New budget workbook
         </Subtitle2>
@@ -182,7 +181,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
           onClearHierarchy={() => setHierarchy(null)}
           busy={busy}
         />
-        <div className={styles.row}>
+        <div className={layout.row}>
           <Button appearance="primary" onClick={() => runPreview()} disabled={busy}>
             Preview changes
           </Button>
@@ -193,7 +192,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
         {notice?.where === 'template' && <NoticeBar intent={notice.intent} text={notice.text} />}
       </div>
       {preview && (
-        <div className={styles.section} data-testid="template-preview">
+        <div className={layout.column} data-testid="template-preview">
           <Subtitle2 as="h3" className={styles.part}>
             {preview.conflicts.length ? 'Nothing can be written yet' : 'What will change'}
           </Subtitle2>
@@ -235,7 +234,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
                   </MessageBarBody>
                 </MessageBar>
               )}
-              <div className={styles.row}>
+              <div className={layout.row}>
                 <Button
                   appearance="primary"
                   onClick={create}
@@ -251,7 +250,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
           )}
         </div>
       )}
-      <div className={styles.section}>
+      <div className={layout.column}>
         <Subtitle2 as="h3" className={styles.part}>
           Load actuals
         </Subtitle2>
@@ -260,7 +259,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
           month. Lines and months must be the template’s. Connected to the team server, the actuals imported there for
           the template’s cost centres and closed months load in one click.
         </Caption1>
-        <div className={styles.row}>
+        <div className={layout.row}>
           <FileButton label="Load actuals from a CSV file" accept=".csv,text/csv" onFile={loadCsv} disabled={busy}>
             Load actuals from a CSV file…
           </FileButton>

@@ -3,8 +3,9 @@
  * selection), accounts, months and the first forecast month, interval columns. It only collects
  * text; src/sheets/template checks it and names what to fix.
  */
-import { Button, Caption1, Checkbox, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
 import type { Hierarchy } from '../../../src/sheets/template';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 export interface TemplateDraft {
   /** One cost centre per line (or comma separated), when no hierarchy is read. */
@@ -34,11 +35,6 @@ export interface TemplateFormProps {
   busy: boolean;
 }
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-});
-
 export function TemplateForm({
   draft,
   onChange,
@@ -47,15 +43,15 @@ export function TemplateForm({
   onClearHierarchy,
   busy,
 }: TemplateFormProps) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const text = (key: 'costCentres' | 'accounts' | 'months' | 'forecastFrom') => ({
     value: draft[key],
     onChange: (_: unknown, d: { value: string }) => onChange({ ...draft, [key]: d.value }),
   });
   return (
-    <div className={styles.root}>
+    <div className={layout.column}>
       {hierarchy ? (
-        <div className={styles.row}>
+        <div className={layout.row}>
           <Caption1 data-testid="hierarchy-read">
             Hierarchy: {hierarchy.costCentres.length} cost centres
             {hierarchy.levels.length > 0 ? ` under ${hierarchy.levels.join(' → ')}` : ''}

@@ -24,6 +24,7 @@ import { TeamModels } from './TeamModels';
 import { WorkbookModel } from './WorkbookModel';
 import { useNumbers } from '../../state/numbers';
 import { ViewSection } from '../shared/TitledSection';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 export interface DriversViewProps {
   data: PaneData;
@@ -36,7 +37,6 @@ export interface DriversViewProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -67,6 +67,7 @@ function describe(d: DriverRecord, number: (v: number) => string): string {
 
 export function DriversView({ data, actions, workbook, repository, getConnector }: DriversViewProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const team = useConnector(getConnector);
   const signedIn = useMemo(() => signedInOf(team.state, team.connector), [team.state, team.connector]);
   const { toInput } = useNumbers();
@@ -126,7 +127,7 @@ export function DriversView({ data, actions, workbook, repository, getConnector 
   };
 
   return (
-    <ViewSection view="drivers" className={styles.root}>
+    <ViewSection view="drivers" className={layout.spacedColumn}>
       {notice && <NoticeBar {...notice} />}
       {data.drivers.length === 0 && (
         <Body1>

@@ -15,6 +15,7 @@ import { workbookModelSource } from '../../../src/scenario/workbook-model/sheet-
 import { translateWorkbookModel, type TranslatedModel } from '../../../src/scenario/workbook-model/translate';
 import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 export interface WorkbookModelProps {
   workbook: Workbook;
@@ -24,7 +25,6 @@ export interface WorkbookModelProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
   line: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '4px', overflowWrap: 'anywhere' },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
@@ -50,6 +50,7 @@ interface Translation {
 
 export function WorkbookModel({ workbook, driverNames, onUse }: WorkbookModelProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { format } = useNumbers();
   const [outputs, setOutputs] = useState('');
   const [cells, setCells] = useState<Record<string, string>>({});
@@ -73,7 +74,7 @@ export function WorkbookModel({ workbook, driverNames, onUse }: WorkbookModelPro
 
   const number = (v: number | null) => (v === null ? 'not a number' : format(v, 'number'));
   return (
-    <div className={styles.root} data-testid="workbook-model">
+    <div className={layout.column} data-testid="workbook-model">
       <Field label="Output cells" hint="e.g. net = Output!B1, Output!B2 (a name is optional)">
         <Textarea value={outputs} rows={2} onChange={(_, d) => setOutputs(d.value)} />
       </Field>

@@ -20,9 +20,9 @@ import { useNumbers } from '../../state/numbers';
 import { usePlainListStyles } from '../shell/plain-list';
 import { VIEW_NAMES, type ViewId } from '../shell/view-names';
 import { ViewSection } from '../shared/TitledSection';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   name: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   code: { fontFamily: tokens.fontFamilyMonospace },
   guide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -101,10 +101,11 @@ const GUIDE: { title: string; text: string }[] = [
 
 export function HelpView({ loadCatalogue }: { loadCatalogue: () => Promise<CatalogueEntry[]> }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const numbers = useNumbers();
   const { locale } = numbers.style;
   return (
-    <ViewSection view="help" className={styles.root}>
+    <ViewSection view="help" className={layout.column}>
       <div className={styles.guide}>
         {GUIDE.map((g) => (
           <details key={g.title}>

@@ -55,11 +55,11 @@ import {
 import { holdQueuedMove, landedNotice, settleQueuedMoves } from '../../review/queued-moves';
 import { AdjustmentMemory, PastCases } from './AdjustmentMemory';
 import { ViewSection } from '../shared/TitledSection';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 const lines = (n: number) => countOf(n, 'line');
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
   candidates: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
@@ -73,6 +73,7 @@ export interface ProposalsViewProps {
 
 export function ProposalsView({ repository, review, workbook, solver }: ProposalsViewProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const plain = usePlainListStyles();
   const { scan, identity } = review;
   const numbers = useNumbers();
@@ -251,7 +252,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
         )
       : [];
   return (
-    <ViewSection view="proposals" className={styles.root} busy={!loaded}>
+    <ViewSection view="proposals" className={layout.column} busy={!loaded}>
       {!scan && (
         <Body1>Scan a plan/actual table in Anomalies first; its lines and budgets are the starting point.</Body1>
       )}
@@ -294,7 +295,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
       )}
       {problem && <NoticeBar intent="error" text={problem} />}
       {front && chosen && (
-        <div className={styles.root} data-testid="candidates" data-front={front.kind}>
+        <div className={layout.column} data-testid="candidates" data-front={front.kind}>
           {front.kind === 'no-return' && (
             <NoticeBar intent="info" testId="no-return">
               No line has a KPI return, so there is no return–risk choice: this candidate only moves what the flags

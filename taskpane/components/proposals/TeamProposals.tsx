@@ -25,9 +25,9 @@ import { usePlainListStyles } from '../shell/plain-list';
 import { useNumbers } from '../../state/numbers';
 import { when } from '../shared/card-action';
 import { ProposalCard } from './ProposalCard';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -89,6 +89,7 @@ function ReversalNote({ proposal }: { proposal: TeamProposal }) {
 
 export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueued }: TeamProposalsProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const plain = usePlainListStyles();
   const { api, user } = signedIn;
   const [proposals, setProposals] = useState<TeamProposal[] | null>(null);
@@ -148,7 +149,7 @@ export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueue
   };
 
   return (
-    <section className={styles.root} aria-labelledby="team-proposals-title">
+    <section className={layout.column} aria-labelledby="team-proposals-title">
       <div className={styles.head}>
         <Subtitle2 as="h3" id="team-proposals-title">
           Team proposals

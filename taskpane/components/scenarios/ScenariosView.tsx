@@ -35,6 +35,7 @@ import { RunComparison } from './RunComparison';
 import { runSips, SipLibraryImport, type ImportedSips } from './SipLibraryImport';
 import { SipmathExport } from './SipmathExport';
 import { ViewSection } from '../shared/TitledSection';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 export interface ScenariosViewProps {
   data: PaneData;
@@ -46,7 +47,6 @@ export interface ScenariosViewProps {
 const STEPS = ['Model and outputs', 'Trials and sampling', 'Run', 'Results'] as const;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   steps: {
     display: 'flex',
     gap: tokens.spacingHorizontalXS,
@@ -103,6 +103,7 @@ const runProblem = (error: unknown): RunProblem =>
 
 export function ScenariosView({ data, actions, workbook, runner }: ScenariosViewProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { format, parse, toInput } = useNumbers();
   const [step, setStep] = useState(0);
   const [name, setName] = useState('Base case');
@@ -220,7 +221,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   };
 
   return (
-    <ViewSection view="scenarios" className={styles.root}>
+    <ViewSection view="scenarios" className={layout.spacedColumn}>
       <ol className={styles.steps} aria-label="Wizard steps">
         {STEPS.map((s, i) => (
           <li

@@ -3,7 +3,7 @@
  * one JSON file, and where the data is kept. The function reference is in Help.
  */
 import { useState } from 'react';
-import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { NoticeBar, type Notice } from '../shared/Notice';
 import { isFpaError } from '../../../src/errors';
 import type { Repository } from '../../../src/store/repository';
@@ -15,6 +15,7 @@ import { downloadText } from '../../files/text-file';
 import { ViewSection } from '../shared/TitledSection';
 import { FileButton } from '../shared/FileButton';
 import { useNumbers } from '../../state/numbers';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 export interface SettingsViewProps {
   data: PaneData;
@@ -22,13 +23,8 @@ export interface SettingsViewProps {
   repository: Repository;
 }
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-});
-
 export function SettingsView({ data, actions, repository }: SettingsViewProps) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const s = data.settings;
   const numbers = useNumbers();
   const [draft, setDraft] = useState<SettingsDraft>({
@@ -70,9 +66,9 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
   };
 
   return (
-    <ViewSection view="settings" className={styles.root}>
+    <ViewSection view="settings" className={layout.spacedColumn}>
       <form
-        className={styles.root}
+        className={layout.spacedColumn}
         aria-label="Settings"
         onSubmit={(e) => {
           e.preventDefault();
@@ -100,7 +96,7 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
         >
           <Input type="url" {...field('backendUrl')} />
         </Field>
-        <div className={styles.row}>
+        <div className={layout.row}>
           <Button appearance="primary" type="submit" disabled={Object.keys(errors).length > 0}>
             Save settings
           </Button>
@@ -114,7 +110,7 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
           ? 'Kept in this browser (IndexedDB), with a copy in the workbook.'
           : 'Kept in the workbook only: save the workbook to keep changes.'}
       </Body1>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button onClick={() => void exportFile()}>Export all (JSON)</Button>
         <FileButton label="Import a JSON export" accept="application/json,.json" onFile={(f) => void importFile(f)}>
           Import (JSON)…

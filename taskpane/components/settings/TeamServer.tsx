@@ -8,6 +8,7 @@ import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@flue
 import { NoticeBar } from '../shared/Notice';
 import { statusLine, type Connector, type ConnectorState } from '../../../src/connector';
 import { TitledSection } from '../shared/TitledSection';
+import { useLayoutStyles } from '../shared/layout-styles';
 
 export interface TeamServerProps {
   /** The backend URL from Settings ('' when none is set). */
@@ -19,8 +20,6 @@ export interface TeamServerProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   conflict: {
     borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
     paddingLeft: tokens.spacingHorizontalS,
@@ -37,6 +36,7 @@ const time = (epochMs: number) => new Date(epochMs).toLocaleTimeString();
 
 export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [connector, setConnector] = useState<Connector | null>(null);
   const [state, setState] = useState<ConnectorState | null>(null);
   const [token, setToken] = useState('');
@@ -74,7 +74,7 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
 
   const connected = state !== null && state.status !== 'disconnected';
   return (
-    <TitledSection id="team-server" title="Team server" level="h3" className={styles.root}>
+    <TitledSection id="team-server" title="Team server" level="h3" className={layout.column}>
       <Body1 data-testid="team-server-status" role="status">
         {state ? statusLine(state, time) : 'Not connected'}
       </Body1>
@@ -84,7 +84,7 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
           <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" />
         </Field>
       )}
-      <div className={styles.row}>
+      <div className={layout.row}>
         {!connected ? (
           <Button
             appearance="primary"
@@ -117,7 +117,7 @@ export function TeamServer({ baseUrl, getConnector, tokenSource }: TeamServerPro
           <div className={styles.code}>{JSON.stringify(conflict.yours, null, 1)}</div>
           <Caption1 block>On the server now</Caption1>
           <div className={styles.code}>{JSON.stringify(conflict.current, null, 1)}</div>
-          <div className={styles.row}>
+          <div className={layout.row}>
             <Button size="small" disabled={busy} onClick={() => act((c) => c.resolveConflict(conflict.seq, 'mine'))}>
               Keep mine
             </Button>
