@@ -69,85 +69,52 @@ export interface PaneView {
   render: (context: ViewContext) => ReactNode;
 }
 
+/** A view whose tab label and heading are its name in VIEW_NAMES, so the two never differ from its id's. */
+const view = (id: ViewId, icon: ReactElement, render: PaneView['render']): PaneView => ({
+  id,
+  label: VIEW_NAMES[id],
+  icon,
+  render,
+});
+
 export const VIEWS: PaneView[] = [
-  {
-    id: 'drivers',
-    label: VIEW_NAMES.drivers,
-    icon: <Options20Regular />,
-    render: (c) => (
-      <DriversView
-        data={c.data}
-        actions={c.actions}
-        workbook={c.workbook}
-        repository={c.repository}
-        getConnector={c.getConnector}
-      />
-    ),
-  },
-  {
-    id: 'scenarios',
-    label: VIEW_NAMES.scenarios,
-    icon: <DataHistogram20Regular />,
-    render: (c) => <ScenariosView data={c.data} actions={c.actions} workbook={c.workbook} runner={c.runner} />,
-  },
-  {
-    id: 'anomalies',
-    label: VIEW_NAMES.anomalies,
-    icon: <Flag20Regular />,
-    render: (c) => <AnomaliesView repository={c.repository} review={c.review} />,
-  },
-  {
-    id: 'proposals',
-    label: VIEW_NAMES.proposals,
-    icon: <ArrowSwap20Regular />,
-    render: (c) => (
-      <ProposalsView repository={c.repository} review={c.review} workbook={c.workbook} solver={c.solver} />
-    ),
-  },
-  {
-    id: 'budget',
-    label: VIEW_NAMES.budget,
-    icon: <Table20Regular />,
-    render: (c) => (
-      <BudgetView
-        workbook={c.workbook}
-        repository={c.repository}
-        identity={c.review.identity}
-        getConnector={c.getConnector}
-      />
-    ),
-  },
-  {
-    id: 'cash',
-    label: VIEW_NAMES.cash,
-    icon: <Money20Regular />,
-    render: (c) => <CashView workbook={c.workbook} runner={c.cashRunner} />,
-  },
-  {
-    id: 'versions',
-    label: VIEW_NAMES.versions,
-    icon: <History20Regular />,
-    render: (c) => (
-      <VersionsView
-        workbook={c.workbook}
-        costCentres={signedInCostCentres(c.review) ?? c.review.identity.costCentres}
-        getConnector={c.getConnector}
-        onOpenSettings={() => c.navigate('settings')}
-      />
-    ),
-  },
-  {
-    id: 'settings',
-    label: VIEW_NAMES.settings,
-    icon: <Settings20Regular />,
-    render: (c) => <SettingsView data={c.data} actions={c.actions} repository={c.repository} />,
-  },
-  {
-    id: 'help',
-    label: VIEW_NAMES.help,
-    icon: <QuestionCircle20Regular />,
-    render: (c) => <HelpView loadCatalogue={c.loadCatalogue} />,
-  },
+  view('drivers', <Options20Regular />, (c) => (
+    <DriversView
+      data={c.data}
+      actions={c.actions}
+      workbook={c.workbook}
+      repository={c.repository}
+      getConnector={c.getConnector}
+    />
+  )),
+  view('scenarios', <DataHistogram20Regular />, (c) => (
+    <ScenariosView data={c.data} actions={c.actions} workbook={c.workbook} runner={c.runner} />
+  )),
+  view('anomalies', <Flag20Regular />, (c) => <AnomaliesView repository={c.repository} review={c.review} />),
+  view('proposals', <ArrowSwap20Regular />, (c) => (
+    <ProposalsView repository={c.repository} review={c.review} workbook={c.workbook} solver={c.solver} />
+  )),
+  view('budget', <Table20Regular />, (c) => (
+    <BudgetView
+      workbook={c.workbook}
+      repository={c.repository}
+      identity={c.review.identity}
+      getConnector={c.getConnector}
+    />
+  )),
+  view('cash', <Money20Regular />, (c) => <CashView workbook={c.workbook} runner={c.cashRunner} />),
+  view('versions', <History20Regular />, (c) => (
+    <VersionsView
+      workbook={c.workbook}
+      costCentres={signedInCostCentres(c.review) ?? c.review.identity.costCentres}
+      getConnector={c.getConnector}
+      onOpenSettings={() => c.navigate('settings')}
+    />
+  )),
+  view('settings', <Settings20Regular />, (c) => (
+    <SettingsView data={c.data} actions={c.actions} repository={c.repository} />
+  )),
+  view('help', <QuestionCircle20Regular />, (c) => <HelpView loadCatalogue={c.loadCatalogue} />),
 ];
 
 /** The view with this id, or the first. */
