@@ -13,59 +13,42 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** Fixed small wiggles (a few % of plan), so the sheet is the same on every run. */
 const WIGGLE = [0.012, -0.018, 0.007, -0.004, 0.015, -0.011, 0.003, -0.016, 0.009, -0.006, 0.013, -0.008];
 
+/** Actual ÷ plan by month: 1 before month `from` (0 = Jan), `factor` from it on. */
+const shiftFrom =
+  (from: number, factor: number) =>
+  (t: number): number =>
+    t >= from ? factor : 1;
+
+/** A line of the sample sheet; its cost centre is its id's prefix (MKT-ADS is in MKT). */
 interface SampleLine {
   id: string;
-  cc: string;
   account: string;
   owner: string;
   plan: number;
   noise: number;
-  actual?: (t: number, plan: number) => number;
+  /** Actual ÷ plan by month (0 = Jan), before the wiggle. @default 1 (on plan) */
+  ratio?: (t: number) => number;
 }
 
 const LINES: SampleLine[] = [
-  {
-    id: 'MKT-ADS',
-    cc: 'MKT',
-    account: 'Advertising',
-    owner: 'mia',
-    plan: 10000,
-    noise: 1.6,
-    actual: (t, p) => (t >= 8 ? p * 1.35 : p),
-  },
-  { id: 'MKT-EVENTS', cc: 'MKT', account: 'Events', owner: 'mia', plan: 6000, noise: 2.5 },
-  {
-    id: 'IT-LIC',
-    cc: 'IT',
-    account: 'Licences',
-    owner: 'ian',
-    plan: 8000,
-    noise: 0.6,
-    actual: (t, p) => (t >= 3 ? p * 0.7 : p),
-  },
-  { id: 'IT-CLOUD', cc: 'IT', account: 'Cloud', owner: 'ian', plan: 12000, noise: 1.2 },
-  {
-    id: 'OPS-TRAVEL',
-    cc: 'OPS',
-    account: 'Travel',
-    owner: 'olu',
-    plan: 4000,
-    noise: 1,
-    actual: (t, p) => (t === 5 ? p * 1.9 : p),
-  },
-  { id: 'OPS-TRAIN', cc: 'OPS', account: 'Training', owner: 'olu', plan: 3000, noise: 0.8 },
+  { id: 'MKT-ADS', account: 'Advertising', owner: 'mia', plan: 10000, noise: 1.6, ratio: shiftFrom(8, 1.35) },
+  { id: 'MKT-EVENTS', account: 'Events', owner: 'mia', plan: 6000, noise: 2.5 },
+  { id: 'IT-LIC', account: 'Licences', owner: 'ian', plan: 8000, noise: 0.6, ratio: shiftFrom(3, 0.7) },
+  { id: 'IT-CLOUD', account: 'Cloud', owner: 'ian', plan: 12000, noise: 1.2 },
+  { id: 'OPS-TRAVEL', account: 'Travel', owner: 'olu', plan: 4000, noise: 1, ratio: (t) => (t === 5 ? 1.9 : 1) },
+  { id: 'OPS-TRAIN', account: 'Training', owner: 'olu', plan: 3000, noise: 0.8 },
 ];
 
 function sampleLines(booked: number): BudgetLine[] {
   return LINES.map((l, k) => ({
     id: l.id,
-    costCentre: l.cc,
+    costCentre: l.id.split('-')[0],
     account: l.account,
     owner: l.owner,
     plan: MONTHS.map(() => l.plan),
     actual: MONTHS.map((_, t) => {
       if (t >= booked) return null;
-      const base = l.actual ? l.actual(t, l.plan) : l.plan;
+      const base = l.plan * (l.ratio?.(t) ?? 1);
       return Math.round(base * (1 + l.noise * WIGGLE[(t + 3 * k) % 12]));
     }),
   }));
@@ -82,10 +65,10 @@ export function sampleSheet(booked = 11): Cell[][] {
 
 /** Actual ÷ plan of each pattern of the wide sheet, by month: every line has one persistent issue. */
 const PATTERNS: ((t: number) => number)[] = [
-  () => 0.8, // 20% under plan all year
-  (t) => (t >= 5 ? 1.25 : 1), // 25% over from June
-  (t) => (t >= 8 ? 1.3 : 1), // a shift up from September
-  (t) => (t >= 2 ? 0.85 : 1), // 15% under from March
+  shiftFrom(0, 0.8), // 20% under plan all year
+  shiftFrom(5, 1.25), // 25% over from June
+  shiftFrom(8, 1.3), // a shift up from September
+  shiftFrom(2, 0.85), // 15% under from March
 ];
 
 /**
