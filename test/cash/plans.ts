@@ -1,9 +1,14 @@
 /** Seeded random cash plans for property tests (mulberry32, the generator of the bench plans). */
 import type { CashPlan } from '../../src/cash/types';
+import type { Lever } from '../../src/cash/wc-levers';
 import { mulberry32 } from '../../scripts/mulberry32';
 
 /** Uniform draws in [0, 1) from `seed`: the generator the bench plans were made with. */
 export const rng = mulberry32;
+
+/** `count` levers named L0, L1, …, each with the fields `draw` returns (from the test's seeded generator). */
+export const randomLevers = (count: number, draw: () => Omit<Lever, 'name'>): Lever[] =>
+  Array.from({ length: count }, (_, i) => ({ name: `L${i}`, ...draw() }));
 
 /**
  * A hand-checkable plan: opening cash and flows, and no minimum cash, no instruments and no credit

@@ -1,7 +1,7 @@
 import { optimizeLevers } from '../../src/cash/wc-levers';
 import type { Lever } from '../../src/cash/wc-levers';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
-import { rng } from './plans';
+import { randomLevers, rng } from './plans';
 
 describe('optimizeLevers', () => {
   const levers: Lever[] = [
@@ -28,8 +28,7 @@ describe('optimizeLevers', () => {
   it('respects its budget on random cases', async () => {
     const r = rng(17);
     for (let k = 0; k < 15; k++) {
-      const random: Lever[] = Array.from({ length: 4 }, (_, i) => ({
-        name: `L${i}`,
+      const random = randomLevers(4, () => ({
         current: 40,
         target: 40 - 20 * r(),
         dailyBase: 1000 * r(),

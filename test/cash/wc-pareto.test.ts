@@ -2,7 +2,7 @@ import { leverPareto } from '../../src/cash/wc-pareto';
 import { optimizeLevers } from '../../src/cash/wc-levers';
 import type { Lever } from '../../src/cash/wc-levers';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
-import { rng } from './plans';
+import { randomLevers, rng } from './plans';
 
 const levers: Lever[] = [
   { name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 }, // no supplier damage
@@ -43,8 +43,7 @@ describe('leverPareto', () => {
   it('never returns a plan another beats on cash freed, cost and damage at once (seeded random levers)', async () => {
     const r = rng(23);
     for (let k = 0; k < 8; k++) {
-      const random: Lever[] = Array.from({ length: 4 }, (_, i) => ({
-        name: `L${i}`,
+      const random = randomLevers(4, () => ({
         current: 30,
         target: 30 + Math.round(1 + r() * 20),
         dailyBase: Math.round(100 + r() * 900),
