@@ -7,7 +7,7 @@ import { moneyMoved, paretoCandidates, reallocate } from '../../src/allocation/r
 import { lineRange } from '../../src/allocation/line-bounds';
 import type { AllocationRequest } from '../../src/allocation/types';
 import { FpaError } from '../../src/errors';
-import { line } from './helpers';
+import { kinked, line } from './helpers';
 
 describe('reallocate', () => {
   it('solves a hand-worked case optimally', async () => {
@@ -16,12 +16,7 @@ describe('reallocate', () => {
     // Moves: A +50, B −50 → disruption 100, penalty 0.01·100 = 1. Return 350.
     const request: AllocationRequest = {
       lines: [
-        line('A', 100, {
-          returns: [
-            { upTo: 150, rate: 2 },
-            { upTo: Infinity, rate: 0.5 },
-          ],
-        }),
+        line('A', 100, { returns: kinked(150, 2, 0.5) }),
         line('B', 100, { returns: [{ upTo: Infinity, rate: 1 }] }),
         line('C', 70, { locked: true, returns: [{ upTo: Infinity, rate: 5 }] }),
       ],
@@ -39,10 +34,7 @@ describe('reallocate', () => {
         max: 170,
         maxChangePct: 0.3,
         locked: i === 3,
-        returns: [
-          { upTo: 120, rate: 1 + (i % 4) },
-          { upTo: Infinity, rate: 0.5 * (i % 3) },
-        ],
+        returns: kinked(120, 1 + (i % 4), 0.5 * (i % 3)),
         priority: 1 + (i % 2),
       }),
     );

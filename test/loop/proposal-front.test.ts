@@ -3,7 +3,7 @@ import type { Allocation, AllocationRequest } from '../../src/allocation/types';
 import { numberFormatter } from '../../src/format';
 import { paretoCandidates } from '../../src/allocation/reallocate';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
-import { line } from '../allocation/helpers';
+import { kinked, line } from '../allocation/helpers';
 
 /** An allocation of these budgets, its return and risk worked by hand. */
 const allocation = (
@@ -28,13 +28,7 @@ const allocation = (
 // 2·100 + 0.5·100 = 250.
 const linked: AllocationRequest = {
   lines: [
-    line('A', 100, {
-      returns: [
-        { upTo: 100, rate: 2 },
-        { upTo: Infinity, rate: 1 },
-      ],
-      risk: 0.1,
-    }),
+    line('A', 100, { returns: kinked(100, 2, 1), risk: 0.1 }),
     line('B', 100, { returns: [{ upTo: Infinity, rate: 0.5 }], risk: 0.2 }),
   ],
 };

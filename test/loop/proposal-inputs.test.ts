@@ -4,6 +4,7 @@ import { kpiReason, proposalInputs } from '../../src/loop/proposal-inputs';
 import type { LinkedKpi } from '../../src/loop/kpi-returns';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import { budgetLine, linkedKpi, loopFlag } from './fixtures';
+import { kinked } from '../allocation/helpers';
 
 const lines = ['MKT-ADS', 'MKT-EVENTS', 'IT-LIC', 'OPS-TRAIN'].map((id) => budgetLine(id));
 const budgets = [120000, 72000, 96000, 36000];
@@ -36,10 +37,7 @@ const kpis: LinkedKpi[] = [
 const toRequest = (rows: ReturnType<typeof proposalInputs>['lines']): AllocationRequest => ({
   lines: rows.map((r) => ({
     ...r,
-    returns: [
-      { upTo: r.current, rate: r.rate },
-      { upTo: Infinity, rate: r.rateAbove },
-    ],
+    returns: kinked(r.current, r.rate, r.rateAbove),
   })),
 });
 
