@@ -460,3 +460,19 @@ export const move = (costCentre: string, from: string, to: string, period: strin
   { costCentre, account: from, period, before: 100_000, after: 100_000 - amount },
   { costCentre, account: to, period, before: 0, after: amount },
 ];
+
+/**
+ * A proposal's lines: `amount` of account `account` moved in `period` from cost centre `from` (which
+ * holds `before` there) to cost centre `to` (which holds none).
+ */
+export const moveAcross = (
+  account: string,
+  period: string,
+  from: string,
+  to: string,
+  amount: number,
+  before = amount,
+) => [
+  { costCentre: from, account, period, before, after: before - amount },
+  { costCentre: to, account, period, before: 0, after: amount },
+];

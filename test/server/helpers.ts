@@ -79,6 +79,9 @@ export function useTestServer(options: Parameters<typeof startTestServer>[0] = {
   });
 }
 
+/** A record's identity in any list (ids, flags by flag id, actuals by account and month). */
+export const keyOf = (r: Json): string => String(r.id ?? r.flagId ?? `${r.account}|${r.period}`);
+
 /**
  * A proposal's move (`submit`, `approve`, `reject`, `apply`, …) by `token`, sent with the version
  * the mover saw (the proposal's `version`) as If-Match, as the pane sends it.

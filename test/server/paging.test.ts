@@ -2,6 +2,7 @@ import { DEFAULT_LIST_PAGE, LIST_PAGE } from '../../src/model/limits';
 import { FIXTURES, adjustmentBody, createModel, kpiBody, proposalBody } from './fixtures';
 import {
   ENGINES,
+  keyOf,
   moveProposal,
   snapshot,
   useTestServer,
@@ -11,9 +12,6 @@ import {
 } from './helpers';
 
 jest.setTimeout(300_000);
-
-/** A record's identity in any list (ids, flags by flag id, actuals by account and month). */
-const keyOf = (r: Json): string => String(r.id ?? r.flagId ?? `${r.account}|${r.period}`);
 
 /** Reads every page of `url` at `limit` records a page; `between` runs after each page (inserts). */
 async function everyPage(

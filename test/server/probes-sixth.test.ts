@@ -17,7 +17,15 @@ import {
   proposalBody,
   setApprovalChain,
 } from './fixtures';
-import { moveProposal, snapshot, startTestServer, type Json, type TestResponse, type TestServer } from './helpers';
+import {
+  keyOf,
+  moveProposal,
+  snapshot,
+  startTestServer,
+  type Json,
+  type TestResponse,
+  type TestServer,
+} from './helpers';
 
 jest.setTimeout(300_000);
 
@@ -40,15 +48,9 @@ describe('probes: sixth pass', () => {
 
   /**
    * Reads every page of `url` at `limit` a page, running `between` once after the first page; answers
-   * each record's key in the order seen.
+   * each record's key (`keyOf`) in the order seen.
    */
-  async function walk(
-    token: string,
-    url: string,
-    limit: number,
-    key: (r: Json) => string,
-    between: () => Promise<void>,
-  ) {
+  async function walk(token: string, url: string, limit: number, between: () => Promise<void>) {
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
@@ -58,7 +60,7 @@ describe('probes: sixth pass', () => {
         url: `${url}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
       });
       if (page.statusCode !== 200) throw new Error(`${url}: ${page.statusCode} ${page.body}`);
-      seen.push(...(page.json() as Json[]).map(key));
+      seen.push(...(page.json() as Json[]).map(keyOf));
       cursor = page.headers['x-next-cursor'];
       if (++pages === 1) await between();
     } while (cursor && pages < 100);
@@ -147,17 +149,11 @@ describe('probes: sixth pass', () => {
           }),
           'rename',
         );
-      const seen = await walk(
-        admin,
-        `/api/models?costCentre=${cc}`,
-        2,
-        (r) => String(r.id),
-        async () => {
-          // By name, the first page's "M b" moved after the cursor (seen twice) and "M g" before it (never seen).
-          await rename(models[0], 'M z');
-          await rename(models[5], 'M a');
-        },
-      );
+      const seen = await walk(admin, `/api/models?costCentre=${cc}`, 2, async () => {
+        // By name, the first page's "M b" moved after the cursor (seen twice) and "M g" before it (never seen).
+        await rename(models[0], 'M z');
+        await rename(models[5], 'M a');
+      });
       expect(seen).toEqual(models.map((m) => m.id));
     });
 
@@ -177,24 +173,18 @@ describe('probes: sixth pass', () => {
           }),
           'rename',
         );
-      const seen = await walk(
-        admin,
-        `/api/kpis?costCentre=${cc}&archived=true`,
-        2,
-        (r) => String(r.id),
-        async () => {
-          await renameKpi(kpis[5], 'K a');
-          await renameKpi(kpis[0], 'K z');
-          created(
-            await server.as(admin, {
-              method: 'DELETE',
-              url: `/api/kpis/${kpis[3].id}`,
-              headers: { 'if-match': `"${kpis[3].version}"` },
-            }),
-            'delete',
-          );
-        },
-      );
+      const seen = await walk(admin, `/api/kpis?costCentre=${cc}&archived=true`, 2, async () => {
+        await renameKpi(kpis[5], 'K a');
+        await renameKpi(kpis[0], 'K z');
+        created(
+          await server.as(admin, {
+            method: 'DELETE',
+            url: `/api/kpis/${kpis[3].id}`,
+            headers: { 'if-match': `"${kpis[3].version}"` },
+          }),
+          'delete',
+        );
+      });
       expect(seen).toEqual(kpis.map((k) => k.id));
     });
 
@@ -216,23 +206,17 @@ describe('probes: sixth pass', () => {
         }),
         'flags',
       );
-      const seen = await walk(
-        admin,
-        `/api/flags?costCentre=${cc}`,
-        2,
-        (r) => String(r.flagId),
-        async () => {
-          // Most severe first, "a" (first page) fell after the cursor and "f" rose before it.
-          created(
-            await server.as(admin, {
-              method: 'POST',
-              url: '/api/flags',
-              payload: { costCentre: cc, flags: [flag('a', 0.01), flag('f', 0.99)] },
-            }),
-            'report again',
-          );
-        },
-      );
+      const seen = await walk(admin, `/api/flags?costCentre=${cc}`, 2, async () => {
+        // Most severe first, "a" (first page) fell after the cursor and "f" rose before it.
+        created(
+          await server.as(admin, {
+            method: 'POST',
+            url: '/api/flags',
+            payload: { costCentre: cc, flags: [flag('a', 0.01), flag('f', 0.99)] },
+          }),
+          'report again',
+        );
+      });
       expect([...seen].sort()).toEqual(ids.map((id) => `flag:${id}@1`));
       expect(new Set(seen).size).toBe(seen.length);
     });

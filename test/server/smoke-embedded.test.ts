@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { moveAcross } from './fixtures';
 import { send } from './helpers';
 import { devTokenFromCli, spawnServer, startAndExit } from './process';
 
@@ -45,10 +46,7 @@ describe('smoke: embedded PGlite server', () => {
       payload: {
         fiscalYear: 2026,
         reason: 'Q3 travel',
-        lines: [
-          { costCentre: 'CC1', account: '6100', period: '2026-07', before: 5000, after: 3800 },
-          { costCentre: 'CC2', account: '6100', period: '2026-07', before: 0, after: 1200 },
-        ],
+        lines: moveAcross('6100', '2026-07', 'CC1', 'CC2', 1200, 5000),
       },
     });
     expect(created.statusCode).toBe(201);

@@ -1,4 +1,4 @@
-import { oneLineProposal, setApprovalChain, TRAVEL_ADS_V1 } from './fixtures';
+import { moveAcross, oneLineProposal, setApprovalChain, TRAVEL_ADS_V1 } from './fixtures';
 import {
   moveProposal,
   postProposal,
@@ -243,10 +243,7 @@ describe.each(ENGINES)('approval chains and versions (%s)', (engine) => {
     const outside = await postProposal(server, t.alice, {
       fiscalYear: 2026,
       costCentre: 'CC1',
-      lines: [
-        { costCentre: 'CC1', account: '6100', period: '2026-03', before: 10, after: 0 },
-        { costCentre: 'CC9', account: '6100', period: '2026-03', before: 0, after: 10 },
-      ],
+      lines: moveAcross('6100', '2026-03', 'CC1', 'CC9', 10),
     });
     expect(outside.statusCode).toBe(403);
     expect(outside.json().error).toMatchObject({
