@@ -75,6 +75,19 @@ export function outAndQuietCommand(
 }
 
 /**
+ * Warns on stderr about each top-level field of an input file that the command does not read: a
+ * misspelt `"iteration"` or `"creditline"` was silently ignored and the default run instead. The
+ * input is still used as it is (exit codes unchanged).
+ */
+export function warnUnknownFields(name: string, file: string, input: object, known: readonly string[]): void {
+  for (const key of Object.keys(input))
+    if (!known.includes(key))
+      process.stderr.write(
+        `openfpa ${name}: warning: ${file}: field "${key}" is not one ${name} reads (${known.join(', ')}); it is ignored\n`,
+      );
+}
+
+/**
  * Runs a command's work on its input file; a failure (an unreadable or malformed file, a refused
  * input) is printed as "openfpa <name>: <file>: <message>" (the file named once) and exits 1.
  */

@@ -16,7 +16,7 @@
  */
 import { readJsonObject } from '../read-json-file';
 import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from '../args';
-import { onInputFile, outAndQuietOptions, runCommand, startWork, writeResult } from '../command';
+import { onInputFile, outAndQuietOptions, runCommand, startWork, warnUnknownFields, writeResult } from '../command';
 import { optimizeCash } from '../../src/cash/optimize-cash';
 import { optimizeScenarios } from '../../src/cash/optimize-scenarios';
 import type { ScenarioPlan, ScenarioResult } from '../../src/cash/scenario-types';
@@ -80,6 +80,9 @@ export function parseCashArgs(args: string[]): CashArgs | 'help' {
   return parseCommandLine(args, CASH_LINE);
 }
 
+/** The top-level fields of a plan (with "flows", or with "trials" and "risk"). */
+const PLAN_FIELDS = ['openingCash', 'minCash', 'flows', 'trials', 'risk', 'instruments', 'creditLine'];
+
 function readPlan(file: string): CashPlan | ScenarioPlan {
   return readJsonObject(file) as unknown as CashPlan | ScenarioPlan;
 }
@@ -128,6 +131,7 @@ export function run(args: string[]): Promise<number> {
     const clock = startWork();
     return onInputFile('cash', parsed.file, async () => {
       const read = readPlan(parsed.file);
+      warnUnknownFields('cash', parsed.file, read, PLAN_FIELDS);
       // With both, the trials were ignored without a word and the one row of flows optimised.
       if ((read as ScenarioPlan).trials !== undefined && (read as CashPlan).flows !== undefined)
         throw CashErrors.invalid('trials', 'and flows were both given: a plan has either one row of flows or trials');

@@ -10,7 +10,7 @@
  */
 import { readJsonObject } from '../read-json-file';
 import { commandLine, flagOption, parseCommandLine, UsageError, valueOption } from '../args';
-import { runCommand, startWork, writeResult } from '../command';
+import { runCommand, startWork, warnUnknownFields, writeResult } from '../command';
 import * as os from 'os';
 import { isFpaError } from '../../src/errors';
 import { FORECAST_METHODS, type ForecastRequest, type ForecastResult } from '../../src/forecast/types';
@@ -231,6 +231,7 @@ export function run(args: string[]): Promise<number> {
     let dataset: Dataset;
     try {
       dataset = readDataset(opts.file);
+      warnUnknownFields('forecast', opts.file, dataset, ['name', 'frequency', 'horizon', 'series']);
     } catch (e) {
       if (e instanceof InputError) {
         process.stderr.write(`openfpa forecast: ${e.message}\n`);

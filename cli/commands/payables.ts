@@ -7,7 +7,7 @@
  * Exit codes: 0 done, 1 malformed or unreadable input (or no schedule keeps the floor), 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import { onInputFile, outAndQuietCommand, runCommand, startWork, writeResult } from '../command';
+import { onInputFile, outAndQuietCommand, runCommand, startWork, warnUnknownFields, writeResult } from '../command';
 import type { PayablesInput } from '../../src/cash/payables-timing';
 import { planPayables } from '../../src/cash/payables-timing';
 import { CashErrors } from '../../src/cash/errors';
@@ -17,6 +17,7 @@ const { line: PAYABLES_LINE, usage: USAGE } = outAndQuietCommand('payables', 'pa
 
 function readPayablesInput(file: string): PayablesInput {
   const input = readJsonObject(file) as unknown as PayablesInput;
+  warnUnknownFields('payables', file, input, ['openingCash', 'flows', 'floor', 'invoices']);
   if (!Array.isArray(input.flows)) throw CashErrors.invalid('flows', 'must be a list of numbers');
   input.flows.forEach((v, i) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw CashErrors.invalid(`flows[${i + 1}]`, 'must be a number');

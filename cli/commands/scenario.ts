@@ -10,7 +10,7 @@ import os from 'node:os';
 import { basename } from 'node:path';
 import { readJsonObject } from '../read-json-file';
 import { commandLine, flagOption, UsageError, valueOption } from '../args';
-import { runCommand, startWork, writeResult } from '../command';
+import { runCommand, startWork, warnUnknownFields, writeResult } from '../command';
 import { isFpaError } from '../../src/errors';
 import { cliHelperPool } from '../jobs';
 import { blockHelpers, runScenarioOnBlocks, TRIALS_PER_HELPER } from '../../src/scenario/parallel';
@@ -19,12 +19,30 @@ import { sipmath3Library } from '../../src/scenario/sipmath/library';
 import { runVariables, withPassThrough } from '../../src/scenario/sipmath/run-library';
 import { prepareScenario, ScenarioSpec } from '../../src/scenario/spec';
 
+/** The spec's fields (ScenarioSpec, plus the name the shared standard model carries); others get a warning. */
+const SPEC_FIELDS = [
+  'drivers',
+  'correlation',
+  'model',
+  'iterations',
+  'seed',
+  'sampling',
+  'percentiles',
+  'varLevel',
+  'thresholds',
+  'blockSize',
+  'convergence',
+  'sensitivity',
+  'sips',
+  'name',
+];
+
 const USAGE = `usage: openfpa scenario <spec.json> [--out result.json] [--workers N] [--sipmath library.json] [--quiet]
 
 Runs the drivers/correlation/model spec with Latin Hypercube (or Monte Carlo) sampling and
 Iman–Conover rank correlation, and prints statistics per output as JSON.
 Spec keys: drivers, correlation, model, iterations, seed, sampling, percentiles, varLevel,
-thresholds, blockSize, convergence, sensitivity (see docs/scenario.md).
+thresholds, blockSize, convergence, sensitivity, sips, name (see docs/scenario.md).
   --out FILE      write the JSON result there instead of stdout (also -o FILE)
   --workers N     threads for the blocks, this one included (default: number of cores, at most 8;
                   fewer for a run too small to pay for starting them); the result is identical
@@ -160,6 +178,7 @@ export function run(args: string[]): Promise<number> {
     let spec: ScenarioSpec;
     try {
       spec = readJsonObject(parsed.file) as unknown as ScenarioSpec;
+      warnUnknownFields('scenario', parsed.file, spec, SPEC_FIELDS);
     } catch (error) {
       process.stderr.write(`openfpa scenario: ${(error as Error).message}\n`);
       return 1;

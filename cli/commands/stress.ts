@@ -8,7 +8,7 @@
  * Exit codes: 0 done, 1 malformed or unreadable input, 2 bad command line.
  */
 import { readJsonObject } from '../read-json-file';
-import { onInputFile, outAndQuietCommand, runCommand, startWork, writeResult } from '../command';
+import { onInputFile, outAndQuietCommand, runCommand, startWork, warnUnknownFields, writeResult } from '../command';
 import { CashErrors } from '../../src/cash/errors';
 import type { Shock, StressBase } from '../../src/cash/stress-test';
 import { stressTest } from '../../src/cash/stress-test';
@@ -20,6 +20,15 @@ const KINDS = ['revenue', 'delay', 'outflow', 'credit'];
 /** @throws FpaError naming the field at fault. */
 function readStress(file: string): { base: StressBase; shocks: Shock[] } {
   const input = readJsonObject(file) as Record<string, unknown>;
+  warnUnknownFields('stress', file, input, [
+    'openingCash',
+    'minCash',
+    'flows',
+    'inflows',
+    'daysInPeriod',
+    'creditLine',
+    'shocks',
+  ]);
   const numbers = (value: unknown, field: string): number[] => {
     if (!Array.isArray(value) || value.length === 0)
       throw CashErrors.invalid(field, 'must be a non-empty list of numbers');

@@ -5,12 +5,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { commandLine, flagOption, UsageError, valueOption } from '../../cli/args';
-import { onInputFile, outAndQuietCommand, runCommand, startWork, writeResult } from '../../cli/command';
+import {
+  onInputFile,
+  outAndQuietCommand,
+  runCommand,
+  startWork,
+  warnUnknownFields,
+  writeResult,
+} from '../../cli/command';
+import { run as cash } from '../../cli/commands/cash';
+import { run as forecast } from '../../cli/commands/forecast';
+import { run as payables } from '../../cli/commands/payables';
+import { run as scenario } from '../../cli/commands/scenario';
+import { run as stress } from '../../cli/commands/stress';
 import { parseCommandLine } from '../../cli/args';
 import { captureOutput, inputFolder } from './command-io';
 
 const io = captureOutput();
-const { dir } = inputFolder('openfpa-command-');
+const { dir, write } = inputFolder('openfpa-command-');
 
 const line = commandLine<{ quiet: boolean; level?: number }>({
   defaults: () => ({ quiet: false }),
@@ -104,4 +116,60 @@ describe('startWork', () => {
     process.env.OPENFPA_STARTED_AT = 'nonsense';
     expect(startWork().startupMs).toBeLessThan(performance.now() + 1);
   });
+});
+
+test('warnUnknownFields names each field the command does not read, and the ones it does', () => {
+  warnUnknownFields('demo', 'in.json', { level: 1, levle: 2, extra: 3 }, ['level']);
+  expect(io.stderr).toBe(
+    'openfpa demo: warning: in.json: field "levle" is not one demo reads (level); it is ignored\n' +
+      'openfpa demo: warning: in.json: field "extra" is not one demo reads (level); it is ignored\n',
+  );
+});
+
+// A misspelt field ran the default without a word: 10,000 trials for "iteration", no credit line for "creditline".
+test.each([
+  [
+    'forecast',
+    forecast,
+    { frequency: 12, horizn: 3, horizon: 2, series: [{ id: 'a', values: [1, 2, 3, 4, 5, 6, 7, 8] }] },
+    'horizn',
+  ],
+  [
+    'scenario',
+    scenario,
+    {
+      drivers: [{ name: 'p', distribution: 'normal', params: { mean: 1, sd: 1 } }],
+      model: 'y = p',
+      iteration: 500,
+    },
+    'iteration',
+  ],
+  [
+    'cash',
+    cash,
+    { openingCash: 100, minCash: 0, flows: [1, 2], instruments: [], creditline: { limit: 50, rate: 0.01 } },
+    'creditline',
+  ],
+  [
+    'stress',
+    stress,
+    { openingCash: 100, minCash: 50, flows: [-20, 30], shock: [{ name: 'x', kind: 'outflow', amount: 1, period: 1 }] },
+    'shock',
+  ],
+  [
+    'payables',
+    payables,
+    {
+      openingCash: 100,
+      flows: [0, 0],
+      floor: 0,
+      invoices: [{ id: 'b1', amount: 10, due: 2, discount: 0.02, discountBy: 1 }],
+      flor: 10,
+    },
+    'flor',
+  ],
+] as const)('openfpa %s warns about a field it does not read and runs as before', async (name, run, input, field) => {
+  expect(await run([write(`${name}.json`, input), '--quiet', '--out', path.join(dir, `${name}.out.json`)])).toBe(0);
+  expect(io.stderr).toContain(`openfpa ${name}: warning: `);
+  expect(io.stderr).toContain(`field "${field}" is not one ${name} reads (`);
 });
