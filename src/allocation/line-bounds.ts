@@ -5,6 +5,7 @@
 import { AllocationErrors } from './errors';
 import type { AllocationLine, AllocationRequest } from './types';
 import { money } from '../anomaly/format';
+import type { NumberStyle } from '../format/format-number';
 
 export interface LineRange {
   lower: number;
@@ -14,10 +15,11 @@ export interface LineRange {
 /**
  * lower = max(min, current·(1 − maxChangePct)), upper = min(max, current·(1 + maxChangePct)); a
  * locked line is fixed at its current budget.
+ * `style` writes the amounts of an empty range's message (default en-US).
  * @throws ALLOCATION_BAD_LINE for a non-finite current budget, a negative change limit, or a range that is empty.
  * @example lineRange({ id: 'a', costCentre: 'c', current: 100, maxChangePct: 0.2 }) // { lower: 80, upper: 120 }
  */
-export function lineRange(line: AllocationLine): LineRange {
+export function lineRange(line: AllocationLine, style: NumberStyle = {}): LineRange {
   if (!Number.isFinite(line.current))
     throw AllocationErrors.badLine(line.id, `current budget ${line.current} is not a number`);
   const pct = line.maxChangePct ?? Infinity;
@@ -28,7 +30,7 @@ export function lineRange(line: AllocationLine): LineRange {
   if (lower > upper) {
     throw AllocationErrors.badLine(
       line.id,
-      `its bounds exclude each other (at least ${money(lower)} but at most ${money(upper)})`,
+      `its bounds exclude each other (at least ${money(lower, style)} but at most ${money(upper, style)})`,
     );
   }
   return { lower, upper };
@@ -40,6 +42,7 @@ export function lineRange(line: AllocationLine): LineRange {
  */
 export function checkTotal(request: AllocationRequest, ranges: LineRange[]): number {
   const lines = request.lines;
+  const amount = (v: number) => money(v, request.numbers);
   const total = lines.reduce((s, l) => s + l.current, 0) + (request.pool ?? 0);
   const lowest = ranges.reduce((s, r) => s + r.lower, 0);
   const highest = ranges.reduce((s, r) => s + r.upper, 0);
@@ -52,7 +55,7 @@ export function checkTotal(request: AllocationRequest, ranges: LineRange[]): num
       .slice(0, 5)
       .map((c) => c.id);
     throw AllocationErrors.infeasible(
-      `the minimum budgets add up to ${money(lowest)}, more than the ${money(total)} available`,
+      `the minimum budgets add up to ${amount(lowest)}, more than the ${amount(total)} available`,
       culprits,
     );
   }
@@ -64,7 +67,7 @@ export function checkTotal(request: AllocationRequest, ranges: LineRange[]): num
       .slice(0, 5)
       .map((c) => c.id);
     throw AllocationErrors.infeasible(
-      `the maximum budgets add up to ${money(highest)}, less than the ${money(total)} to place`,
+      `the maximum budgets add up to ${amount(highest)}, less than the ${amount(total)} to place`,
       culprits,
     );
   }

@@ -66,7 +66,7 @@ async function solveFor(
   objective: 'return' | 'risk',
   riskCap?: number,
 ): Promise<Allocation> {
-  const ranges = request.lines.map(lineRange);
+  const ranges = request.lines.map((line) => lineRange(line, request.numbers));
   const total = checkTotal(request, ranges);
   const result = await solver.solve(buildProgram(request, ranges, total, objective, riskCap));
   if (result.status !== 'optimal') throw AllocationErrors.solverFailed(result.status);

@@ -1,6 +1,7 @@
 /**
  * The contract of the reallocation optimiser.
  */
+import type { NumberStyle } from '../format/format-number';
 
 /** Expected return per unit of budget, by budget level: `rate` applies up to `upTo` (from the previous segment's end). */
 export interface ReturnSegment {
@@ -38,6 +39,11 @@ export interface AllocationRequest {
   pool?: number;
   /** Penalty per unit of budget moved, discouraging needless disruption. @default 0.01 */
   disruptionPenalty?: number;
+  /**
+   * How the messages of bounds that cannot hold write their amounts: the reader's locale and minus
+   * sign (src/format). @default en-US with the hyphen-minus
+   */
+  numbers?: NumberStyle;
 }
 
 export interface LineAllocation {

@@ -36,9 +36,15 @@ export function defaultRows(
   };
 }
 
-export function toRequest(rows: ReadonlyArray<AllocationRow>, pool: number): AllocationRequest {
+/** The rows as the allocation's request; `numberStyle` writes the amounts of its messages (the pane's). */
+export function toRequest(
+  rows: ReadonlyArray<AllocationRow>,
+  pool: number,
+  numberStyle: NumberStyle = {},
+): AllocationRequest {
   return {
     pool,
+    numbers: numberStyle,
     lines: rows.map((r) => ({
       id: r.id,
       costCentre: r.costCentre,

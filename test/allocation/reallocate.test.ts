@@ -61,6 +61,20 @@ describe('reallocate', () => {
     );
   });
 
+  it('writes the amounts of those messages in the request’s number style (the pane’s), en-US by default', async () => {
+    const lines = [line('A', 12000, { min: 15000 }), line('B', 10000, { locked: true })];
+    const message = async (numbers?: { locale: string; minus: 'true' }) =>
+      ((await reallocate(glpkNodeSolver, { lines, numbers }).catch((e: FpaError) => e)) as FpaError).message;
+    expect(await message()).toMatch(/the minimum budgets add up to 25,000, more than the 22,000 available/);
+    expect(await message({ locale: 'de-DE', minus: 'true' })).toMatch(
+      /the minimum budgets add up to 25\.000, more than the 22\.000 available/,
+    );
+    const empty = { lines: [line('A', 12000, { min: 15000, max: 13000 })], numbers: { locale: 'fr-FR' } };
+    expect(((await reallocate(glpkNodeSolver, empty).catch((e: FpaError) => e)) as FpaError).message).toMatch(
+      /at least 15\u202f000 but at most 13\u202f000/,
+    );
+  });
+
   it('refuses increasing return rates (not diminishing)', async () => {
     await expect(
       reallocate(glpkNodeSolver, {

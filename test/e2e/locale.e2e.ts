@@ -33,8 +33,11 @@ it('writes the flags’ explanations in German, like the variance beside them', 
   await page.screenshot({ path: screenshotPath('locale-anomalies-de'), fullPage: true });
 }, 60_000);
 
-it('writes an allocation line’s reason in German', async () => {
+it('writes an allocation line’s range and reason in German', async () => {
   await openView(page, 'Proposals');
+  // Where its new budget may end, in words and German digits (it read "±20 % ≤ 81.732").
+  const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Edit IT-LIC' }) });
+  expect((await row.textContent())?.replace(/\s/g, ' ')).toMatch(/96\.000 ?76\.800 to 81\.732/);
   await page.getByRole('button', { name: 'Edit IT-LIC' }).click();
   const reason = (await page.getByTestId('allocation-reason').textContent()) ?? '';
   expect(reason).toMatch(/^opportunity flag \(severity 0,\d\d\): releases 21\.562; /);

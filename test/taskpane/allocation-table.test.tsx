@@ -1,6 +1,7 @@
 /**
- * The allocation inputs' table writes every amount in one style: the range a line may move in is in
- * full like its budget beside it ("≤ 81,732", not "≤ 81.7K"), in the user's locale.
+ * The allocation inputs' table writes every amount in one style: where a line's new budget may end is
+ * in full like its budget beside it ("to 81,732", not "≤ 81.7K"), in the user's locale, and in words a
+ * budget owner reads at once: "134,268 to 144,000", not the inputs "±20% ≥ 134,268" to combine.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { AllocationRow } from '../../taskpane/review/allocation-input';
@@ -30,7 +31,7 @@ const rows = [
   row('OPS-TRAIN', { locked: true }),
 ];
 
-/** Budget and "May move" as each row shows them. */
+/** Budget and "New budget" as each row shows them. */
 function shown(locale: string): string[][] {
   render(
     <NumbersProvider style={{ locale }}>
@@ -44,18 +45,38 @@ function shown(locale: string): string[][] {
     .map((r) => [1, 2].map((i) => (r.children[i].textContent ?? '').replace(/\u00a0|\u202f/g, ' ')));
 }
 
-test('the range is in full amounts, as the budget beside it', () => {
+test('the range is where the new budget may end (its bounds within ± its change limit), in full amounts', () => {
   expect(shown('en-US')).toEqual([
-    ['96,000', '±20% ≤ 81,732'],
-    ['120,000', '±20% ≥ 134,268'],
-    ['48,000', '±20% ≥ 38,400 ≤ 52,124'],
+    ['96,000', '76,800 to 81,732'],
+    ['120,000', '134,268 to 144,000'],
+    ['48,000', '38,400 to 52,124'],
     ['96,000', 'locked'],
   ]);
 });
 
+test('a range without a top, one that allows no move, and bounds that exclude each other say so', () => {
+  render(
+    <NumbersProvider style={{ locale: 'en-US' }}>
+      <AllocationTable
+        rows={[
+          row('A', { maxChangePct: Infinity, min: 1000 }),
+          row('B', { maxChangePct: 0 }),
+          row('C', { min: 130000 }),
+        ]}
+        onChange={() => undefined}
+      />
+    </NumbersProvider>,
+  );
+  const cells = within(screen.getByRole('table', { name: 'Allocation inputs' }))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.children[2].textContent);
+  expect(cells).toEqual(['1,000 or more', 'stays at 96,000', 'none: its bounds exclude each other']);
+});
+
 test('in the user’s locale, with no short scale (K, Tsd.) anywhere in the table', () => {
   const cells = shown('de-DE');
-  expect(cells[2]).toEqual(['48.000', '±20 % ≥ 38.400 ≤ 52.124']);
+  expect(cells[2]).toEqual(['48.000', '38.400 to 52.124']);
   expect(cells.flat().join(' ')).not.toMatch(/\d\s?(K|M|Tsd\.|Mio\.)/);
 });
 
@@ -67,7 +88,7 @@ test('each part of a range stays whole when the cell wraps (at 320 px)', () => {
   );
   const cell = screen.getAllByRole('cell')[2];
   const parts = [...cell.querySelectorAll('span > span')].map((s) => s.textContent);
-  expect(parts).toEqual(['±20%', '≥ 38,400', '≤ 52,124']);
+  expect(parts).toEqual(['38,400', 'to 52,124']);
   expect(getComputedStyle(cell.querySelector('span > span')!).whiteSpace).toBe('nowrap');
 });
 

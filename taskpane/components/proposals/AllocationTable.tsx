@@ -20,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { Edit16Regular } from '@fluentui/react-icons';
 import type { AllocationRow } from '../../review/allocation-input';
+import { lineRange, type LineRange } from '../../../src/allocation/line-bounds';
 import { useNumbers, type PaneNumbers } from '../../state/numbers';
 import { useElementWidth } from '../../state/use-element-width';
 import { CompactHead, type CompactColumn } from '../tables/CompactHead';
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   fields: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
-  // The range may wrap between its parts ("±20%", "≥ 66,000", "≤ 81,732"), never inside one.
+  // The range may wrap between its parts ("76,800", "to 81,732"), never inside one.
   range: { whiteSpace: 'normal' },
   part: { whiteSpace: 'nowrap' },
 });
@@ -60,13 +61,33 @@ const FIELDS: { field: NumberField; label: string; hint: string }[] = [
 const COLUMNS: CompactColumn[] = [
   { label: 'Line', align: 'start' },
   { label: 'Budget', align: 'number' },
-  { label: 'May move', align: 'number' },
+  { label: 'New budget', align: 'number' },
   {
     label: (
       <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>Edit</span>
     ),
   },
 ];
+
+/**
+ * Where the line's new budget may end, as the allocation will bound it (src/allocation lineRange: its
+ * min and max within ± its change limit): "134,268", "to 144,000". It was the inputs side by side,
+ * "±20% ≥ 134,268", which a budget owner had to combine (and Solver users read ≥ as a bound beside ±).
+ * Amounts in full, as in the Budget column beside them; at 320 px the range wraps between its parts.
+ */
+function newBudget(numbers: PaneNumbers, r: AllocationRow): string[] {
+  if (r.locked) return ['locked'];
+  let bounds: LineRange;
+  try {
+    bounds = lineRange(r);
+  } catch {
+    return ['none: its bounds exclude each other'];
+  }
+  const money = (v: number) => numbers.format(v, 'money');
+  if (bounds.lower === bounds.upper) return [`stays at ${money(bounds.lower)}`];
+  if (!Number.isFinite(bounds.upper)) return [money(bounds.lower), 'or more'];
+  return [money(bounds.lower), `to ${money(bounds.upper)}`];
+}
 
 /** The pane wider than this shows the panel beside the table. */
 const SIDE_BY_SIDE = 560;
@@ -180,16 +201,6 @@ export function AllocationTable({
     setEditing(null);
     editButtons.current.get(id)?.focus();
   };
-  // Amounts in full, as in the Budget column beside them and the candidates' tables below ("≤ 81,732",
-  // never "≤ 81.7K" next to 81,732); at 320 px a range with both bounds wraps between its parts.
-  const range = (r: AllocationRow): string[] =>
-    r.locked
-      ? ['locked']
-      : [
-          `±${numbers.format(r.maxChangePct, 'percent', { decimals: 0 })}`,
-          ...(r.min > 0 ? [`≥ ${numbers.format(r.min, 'money')}`] : []),
-          ...(Number.isFinite(r.max) ? [`≤ ${numbers.format(r.max, 'money')}`] : []),
-        ];
   return (
     <div ref={ref} className={mergeClasses(styles.root, width < SIDE_BY_SIDE && styles.stacked)}>
       <table className={mergeClasses(compact.table, styles.table)} aria-label="Allocation inputs">
@@ -202,7 +213,7 @@ export function AllocationTable({
               </td>
               <td className={compact.number}>{numbers.format(r.current, 'money')}</td>
               <td className={mergeClasses(compact.number, styles.range)}>
-                {range(r).map((part, i) => (
+                {newBudget(numbers, r).map((part, i) => (
                   <span key={part}>
                     {i > 0 && ' '}
                     <span className={styles.part}>{part}</span>

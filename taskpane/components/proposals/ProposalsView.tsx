@@ -169,7 +169,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
     try {
       const extra = pool.trim() === '' ? { ok: true as const, value: 0 } : numbers.parse(pool, { field: 'Extra pool' });
       if (!extra.ok) throw new Error(extra.error.message);
-      const request = toRequest(rows, extra.value);
+      const request = toRequest(rows, extra.value, numbers.style);
       // Numbered as the chart reads, left to right: 1 has the least risk; the highest return is chosen first.
       const found = [...(await paretoCandidates(solver, request, 5))].sort((a, b) => a.risk - b.risk);
       const measured = proposalFront(found, request);
