@@ -32,8 +32,9 @@ export function trustInstructions(platform = process.platform, caPath = ca) {
     `sudo mkdir -p /usr/local/share/ca-certificates/office-addin-dev-certs && sudo cp "${caPath}" /usr/local/share/ca-certificates/office-addin-dev-certs/ && sudo update-ca-certificates`,
     '# Fedora/Arch:',
     `sudo cp "${caPath}" /etc/pki/ca-trust/source/anchors/office-addin-dev-certs-ca.crt && sudo update-ca-trust`,
-    '# Chrome/Chromium/Edge and Firefox keep their own store (package libnss3-tools / nss-tools):',
-    `certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "office-addin-dev-certs" -i "${caPath}"`,
+    '# Chrome/Chromium/Edge and Firefox keep their own store (package libnss3-tools / nss-tools); the folder is',
+    "# made by the browser's first start, so make it where the browser has not run yet:",
+    `mkdir -p "$HOME/.pki/nssdb" && certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "office-addin-dev-certs" -i "${caPath}"`,
   ];
 }
 
