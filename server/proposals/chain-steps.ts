@@ -82,9 +82,9 @@ export interface MoveTogether {
  * decides from 50,000) is decided as the one move it is: a proposal being submitted counts together
  * with every other proposal that shares an author with it (an account id, or an email: one person's
  * two accounts are one author), is of the same fiscal year (the budget of record both change: the
- * window), changes one of the same budget lines (cost centre and account, in any month of the year),
- * and is open or went through (submitted, approved or applied; not a draft, not rejected, not
- * reverted). Reversals are neither counted nor count others: a reversal goes through the steps its
+ * window), changes one of the same budget lines (cost centre and account, in any month of the year,
+ * in any case), and is open or went through (submitted, approved or applied; not a draft, not
+ * rejected, not reverted). Reversals are neither counted nor count others: a reversal goes through the steps its
  * original went through (proposal-reversal.ts). Submits touching a cost centre's year take a lock in turn
  * (cost centres in order), so two halves submitted at the same moment see each other.
  */
@@ -94,21 +94,26 @@ export async function moveTogether(
   authors: readonly string[],
   authorEmails: readonly string[],
 ): Promise<MoveTogether> {
-  const centres = [...new Set(proposal.lines.map((l) => l.costCentre))].sort();
+  const centres = [...new Set(proposal.lines.map((l) => l.costCentre.toLowerCase()))].sort();
   for (const centre of centres)
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`moves:${centre}:${proposal.fiscalYear}`]);
-  const lines = [...new Set(proposal.lines.map((l) => `${l.costCentre} ${l.account}`))];
-  const found = await tx.query<RelatedMove>(
-    `SELECT p.id, p.amount::float8 AS amount, p.state, p.cost_centres AS "costCentres" FROM proposals p
+  // A line in any case: `TRAVEL` and `travel` are one row of the workbook (Excel's lookups and pivot
+  // tables ignore case), so half a move out of each is one move.
+  const lines = [...new Set(proposal.lines.map((l) => `${l.costCentre} ${l.account}`.toLowerCase()))];
+  // The total is added up by the database in decimal: in binary floating point 10,000 + 15,000.13 +
+  // 24,999.87 is 49,999.99999999999, under a step from 50,000.
+  const found = await tx.query<RelatedMove & { total: number }>(
+    `SELECT p.id, p.amount::float8 AS amount, p.state, p.cost_centres AS "costCentres",
+       ($6::numeric + sum(p.amount) OVER ())::float8 AS total FROM proposals p
      WHERE p.fiscal_year = $2 AND p.state IN ('submitted', 'approved', 'applied') AND p.id <> $1
        AND p.reverts IS NULL AND (p.authors && $3::text[] OR p.author_emails && $4::text[])
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l
-                   WHERE (l ->> 'costCentre') || ' ' || (l ->> 'account') = ANY ($5::text[]))
+                   WHERE lower((l ->> 'costCentre') || ' ' || (l ->> 'account')) = ANY ($5::text[]))
      ORDER BY p.submitted_at, p.id`,
-    [proposal.id, proposal.fiscalYear, [...authors], [...authorEmails], lines],
+    [proposal.id, proposal.fiscalYear, [...authors], [...authorEmails], lines, proposal.amount],
   );
-  const related = found.rows;
-  return { related, amount: related.reduce((sum, r) => sum + r.amount, proposal.amount) };
+  const related = found.rows.map(({ total: _total, ...move }) => move);
+  return { related, amount: found.rows[0]?.total ?? proposal.amount };
 }
 
 /**
