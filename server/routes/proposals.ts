@@ -79,6 +79,21 @@ function checkedLines(given: ProposalLine[], home?: string): ProposalLine[] {
   return withIds;
 }
 
+/**
+ * 400 unless every line's month can be one of `fiscalYear`'s: a fiscal year is twelve months that
+ * start in some month of the year before it, of it, or (named after where they start) of it and end
+ * in the next, so its months lie in those three years. A line of 2031-01 in a 2026 proposal wrote a
+ * month of no 2026 view into the 2026 budget of record.
+ */
+function checkMonths(lines: readonly Pick<ProposalLine, 'period'>[], fiscalYear: number): void {
+  for (const [i, l] of lines.entries()) {
+    if (Math.abs(Number(String(l.period).slice(0, 4)) - fiscalYear) > 1)
+      throw ServerErrors.badRequest(
+        `lines[${i}]: ${String(l.period)} is no month of fiscal year ${fiscalYear}, whose months lie in ${fiscalYear - 1} to ${fiscalYear + 1}.`,
+      );
+  }
+}
+
 const summary = (row: Row): ProposalSummary => ({
   id: String(row.id),
   costCentre: row.costCentre,
@@ -124,7 +139,10 @@ export function proposalRoutes(app: FastifyInstance, deps: RouteDeps): void {
     },
     response: proposal,
     resource: PROPOSAL,
-    check: (b) => void checkedLines(b.lines, b.costCentre),
+    check: (b) => {
+      checkedLines(b.lines, b.costCentre);
+      checkMonths(b.lines, b.fiscalYear);
+    },
     insert: async ({ tx, body: b, user }) => {
       const checked = checkedLines(b.lines, b.costCentre);
       return (
@@ -181,8 +199,9 @@ export function proposalRoutes(app: FastifyInstance, deps: RouteDeps): void {
     response: proposal,
     resource: PROPOSAL,
     verb: 'edit',
-    guard: (current) => {
+    guard: (current, { body }) => {
       if (current.state !== 'draft') throw ServerErrors.invalidTransition(String(current.state), 'edited', current);
+      checkMonths(body.lines ?? (current.lines as ProposalLine[]), body.fiscalYear ?? Number(current.fiscalYear));
     },
     set: ({ body: b, user }, current) => {
       const checked = b.lines ? checkedLines(b.lines, String(current.costCentre)) : null;
