@@ -5,7 +5,7 @@
  * applied, when). Runs inside the transaction that moves the proposal, so the state change, the
  * versions and the audit record commit together or not at all.
  */
-import { affectedCostCentres, MIN_CHANGE, type ProposalLine } from '../../src/model/proposal';
+import { affectedCostCentres, MIN_CHANGE, movedAmount, type ProposalLine } from '../../src/model/proposal';
 import type { AuthUser } from '../../src/model/roles';
 import type { Queryable, Row } from '../db/db';
 import { ServerErrors } from '../errors';
@@ -53,6 +53,8 @@ export async function writeProposalVersions(tx: Queryable, proposal: Row, user: 
     appliedBy: user.id,
   };
   const stale: Row[] = [];
+  /** Each written line as it moves the budget: from what the version holds to `after`. */
+  const written: { before: number; after: number }[] = [];
   for (const costCentre of affectedCostCentres(lines)) {
     const mine = lines.filter((l) => l.costCentre === costCentre);
     const { number, headId } = await nextVersionNumber(tx, costCentre, fiscalYear, 'budget');
@@ -61,6 +63,7 @@ export async function writeProposalVersions(tx: Queryable, proposal: Row, user: 
       const expected = line.before;
       const found = current.get(key(line)) ?? 0;
       if (Math.abs(found - expected) >= MIN_CHANGE) stale.push({ ...line, expected, found, costCentre });
+      written.push({ before: found, after: line.after });
     }
     if (stale.length > 0) continue;
     const created = await tx.query<{ id: string }>(
@@ -79,7 +82,21 @@ export async function writeProposalVersions(tx: Queryable, proposal: Row, user: 
     );
   }
   if (stale.length > 0) throw ServerErrors.budgetChanged({ lines: stale });
+  // A before may be off by under half a cent, and a thousand lines add up: lines saying 49,999.9951
+  // moved 50,000.00, past a step from 50,000 the chain was chosen without. The budget moves no more
+  // than was approved (to the stored 4 decimals; float noise is far below that).
+  const approved = Number(proposal.amount);
+  const moved = movedAmount(written);
+  if (moved - approved >= STORED_UNIT)
+    throw ServerErrors.budgetChanged({
+      reason: 'the lines’ before amounts are not the budget’s: applied, they move more than was approved',
+      approved,
+      moved,
+    });
 }
+
+/** The smallest amount a budget line stores (numeric(20, 4)). */
+const STORED_UNIT = 0.0001;
 
 const key = (line: { account?: string; period?: string }) => `${line.account}\u0000${line.period}`;
 
