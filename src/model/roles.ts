@@ -71,20 +71,24 @@ export interface AuthUser {
 }
 
 /**
- * Letters of other scripts drawn as Latin ones (the common Cyrillic and Greek look-alikes of Unicode's
- * confusables list, lower case), and the Latin letter each reads as, position by position.
+ * Letters of other scripts drawn as Latin ones (the common Cyrillic, Greek and Armenian look-alikes of
+ * Unicode's confusables list, lower case), and the Latin letter each reads as, position by position.
  */
 const LOOK_ALIKES =
-  '\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u04cf\u051b\u051d\u0261\u0131\u03bf\u03b1\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7';
-const AS_LATIN = 'aeopcyxijsdhlqwgioaikvptux';
+  '\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u04cf\u051b\u051d\u0261\u0131\u03bf\u03b1\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7' +
+  // Latin alpha, Greek final sigma (NFKC makes the lunate sigma one) and yot, Armenian o, u, h, n,
+  // g; the ideographic full stop, which IDNA reads as the dot between a domain's labels.
+  '\u0251\u03c2\u03f3\u0585\u057d\u0570\u0578\u0581\u3002';
+const AS_LATIN = 'aeopcyxijsdhlqwgioaikvptux' + 'acjouhng.';
 const LOOK_ALIKE = new RegExp(`[${LOOK_ALIKES}]`, 'gu');
 
 /**
  * An email address as separation of duties compares it, or undefined when `value` is not one:
  * trimmed and lower-cased (identity providers treat addresses case-insensitively), and what only
  * looks different made one: compatibility forms (full-width `ａ`, ligatures) read as their letters
- * (NFKC), invisible characters (zero-width space, soft hyphen, joiners) dropped, common Cyrillic
- * and Greek look-alikes read as the Latin letter, a trailing dot of the domain dropped. Two
+ * (NFKC), invisible characters (zero-width space, soft hyphen, joiners) dropped, common Cyrillic,
+ * Greek and Armenian look-alikes read as the Latin letter (and the ideographic full stop as a dot), a
+ * dot above an `i` or `j` dropped, a trailing dot of the domain dropped. Two
  * addresses that read the same are one person: a refusal at worst, never a second approver.
  * Dots and `+tags` are kept: whether `a.b+x@` and `ab@` reach one mailbox depends on the mail
  * system (Gmail ignores dots, Exchange Online delivers plus addresses to the base mailbox, most
@@ -102,7 +106,9 @@ export function normalisedEmail(value: unknown): string | undefined {
     .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .trim()
     .toLowerCase()
-    .replace(LOOK_ALIKE, (letter) => AS_LATIN[LOOK_ALIKES.indexOf(letter)]);
+    .replace(LOOK_ALIKE, (letter) => AS_LATIN[LOOK_ALIKES.indexOf(letter)])
+    // A dot above an i or j draws nothing more (they carry one): `ali\u0307ce`, and `İ` lower-cased.
+    .replace(/([ij])\u0307/gu, '$1');
   // Trailing dots by hand: /\.+$/ retries every dot of a long run (quadratic; 12,000 dots took 0.4 s).
   let end = email.length;
   while (end > 0 && email[end - 1] === '.') end -= 1;

@@ -67,11 +67,21 @@ describe('emails for separation of duties', () => {
       'ALİCE@corp.example'.replace('İ', '\u0406'), // Cyrillic capital I (U+0406)
       'alice@c\u043erp.example', // Cyrillic o in the domain
       'alice@corp.example.',
+      // Eighth pass (found): each of these approved alice's proposal as a second person.
+      'ali\u0307ce@corp.example', // i and a combining dot above
+      'al\u0130ce@corp.example', // a capital dotted I, lower-cased to i and the dot
+      '\u0251lice@corp.example', // Latin alpha
+      'ali\u03f2e@corp.example', // Greek lunate sigma
+      'alice@c\u0585rp.example', // Armenian o
+      'alice@corp\u3002example', // the ideographic full stop (IDNA reads it as a dot)
+      'alice@corp.example\u3002',
     ])
       expect([value, normalisedEmail(value)]).toEqual([value, 'alice@corp.example']);
     // Letters that are other letters stay apart.
     expect(normalisedEmail('alise@corp.example')).not.toBe('alice@corp.example');
     expect(normalisedEmail('ali\u00e7e@corp.example')).not.toBe('alice@corp.example');
+    expect(normalisedEmail('al\u0117ce@corp.example')).not.toBe('alice@corp.example'); // a dot above an e shows
+    expect(normalisedEmail('\u00e0lice@corp.example')).not.toBe('alice@corp.example');
   });
   test('what is not an address is none', () => {
     for (const value of ['ann', 'ann@', '@corp.example', 'ann@corp', 'a b@corp.example', '', 7, null, undefined])
