@@ -9,7 +9,7 @@ import { affectedCostCentres, MIN_CHANGE, movedAmount, type ProposalLine } from 
 import type { AuthUser } from '../../src/model/roles';
 import type { Queryable, Row } from '../db/db';
 import { ServerErrors } from '../errors';
-import { approvals } from './chain-steps';
+import { approvals, configuredChain } from './chain-steps';
 
 /**
  * The next version number of a cost centre's kind of version in a fiscal year, with the lock that
@@ -82,20 +82,28 @@ export async function writeProposalVersions(tx: Queryable, proposal: Row, user: 
     );
   }
   if (stale.length > 0) throw ServerErrors.budgetChanged({ lines: stale });
-  // A before may be off by under half a cent, and a thousand lines add up: lines saying 49,999.9951
-  // moved 50,000.00, past a step from 50,000 the chain was chosen without. The budget moves no more
-  // than was approved (to the stored 4 decimals; float noise is far below that).
+  // A before may be off by under half a cent (a pane rounding to cents), and a thousand lines add
+  // up: lines saying 49,999.9951 moved 50,000.00, past a step from 50,000 the chain was chosen
+  // without. What the budget moves beyond the proposal's amount may cross no step it lacks.
   const approved = Number(proposal.amount);
   const moved = movedAmount(written);
-  if (moved - approved >= STORED_UNIT)
+  if (moved - approved < STORED_UNIT) return;
+  const onChain = (proposal.chain as { name: string; role: string }[] | undefined) ?? [];
+  const crossed = (await configuredChain(tx)).steps.filter(
+    (step) =>
+      approved < (step.minAmount ?? 0) &&
+      (step.minAmount ?? 0) <= moved &&
+      !onChain.some((had) => had.name === step.name && had.role === step.role),
+  );
+  if (crossed.length > 0)
     throw ServerErrors.budgetChanged({
-      reason: 'the lines’ before amounts are not the budget’s: applied, they move more than was approved',
+      reason: `the lines' before amounts are not the budget's: applied, they move ${moved}, past the ${crossed[0].name} step's minimum the proposal's ${approved} did not reach`,
       approved,
       moved,
     });
 }
 
-/** The smallest amount a budget line stores (numeric(20, 4)). */
+/** The smallest amount a budget line stores (numeric(20, 4)): float noise lies far below it. */
 const STORED_UNIT = 0.0001;
 
 const key = (line: { account?: string; period?: string }) => `${line.account}\u0000${line.period}`;

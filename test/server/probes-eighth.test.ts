@@ -70,6 +70,8 @@ describe.each(ENGINES)('probes: eighth pass (%s)', (engine) => {
       { account: '6100', period: '2026-06', amount: 100_000 },
       { account: '6200', period: '2026-06', amount: 0 },
       { account: '6300', period: '2026-06', amount: 5_000 },
+      { account: '6500', period: '2026-06', amount: 833.3333 },
+      { account: '6600', period: '2026-06', amount: 166.6667 },
     ];
     ok(
       await postVersion(server, t.root, {
@@ -102,6 +104,10 @@ describe.each(ENGINES)('probes: eighth pass (%s)', (engine) => {
     const noisy = await submitted(nora, [line('6300', 5_000.000000001, 4_000), line('6400', 1e-12, 1_000)]);
     const fine = ok(await moveProposal(server, amy, noisy, 'approve'), 'approve');
     expect((await moveProposal(server, nora, fine, 'apply')).statusCode).toBe(200);
+    // Nor is a pane's rounding to cents far from any step (100 approved, 100.0033 moved).
+    const cents = await submitted(nora, [line('6500', 833.33, 733.33), line('6600', 166.67, 266.67)]);
+    const centsApproved = ok(await moveProposal(server, amy, cents, 'approve'), 'approve');
+    expect((await moveProposal(server, nora, centsApproved, 'apply')).statusCode).toBe(200);
   });
 
   test('a line whose month is outside the proposal’s fiscal year is refused (found: 2031-01 went into the 2026 budget)', async () => {
