@@ -6,7 +6,7 @@
 import type { SourceCell } from '../../src/scenario/workbook-model/translate';
 import type { WorkbookCells } from '../../src/scenario/workbook-model/sheet-source';
 import type { Cell } from './types';
-import { loadUsedRanges, padToA1 } from './used-ranges';
+import { padToA1, readUsedRanges } from './used-ranges';
 import type { ExcelRunner } from './excel-runner';
 
 /** An Excel value as a cell: error values (#N/A, #DIV/0!…) arrive as text and stay text. */
@@ -21,13 +21,13 @@ const sourceCell = (f: unknown, value: unknown): SourceCell => ({
 
 export function readOfficeCells(run: ExcelRunner): Promise<WorkbookCells> {
   return run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    const names = context.workbook.names;
-    names.load('items/name, items/formula, items/visible');
-    await context.sync();
-    const used = loadUsedRanges(sheets.items, 'formulas, values');
-    await context.sync();
+    const { used, loaded: names } = await readUsedRanges(context, {
+      alsoLoad: (workbook) => {
+        workbook.names.load('items/name, items/formula, items/visible');
+        return workbook.names;
+      },
+      fields: 'formulas, values',
+    });
     const grids: Record<string, SourceCell[][]> = {};
     for (const { name, range } of used) {
       if (range.isNullObject) {

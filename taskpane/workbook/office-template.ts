@@ -8,7 +8,7 @@ import { isFormula } from '../../src/sheets/template/plan';
 import type { TemplateChart, TemplateCell } from '../../src/sheets/template/plan';
 import type { WorkbookState } from '../../src/sheets/template/diff';
 import type { SheetWrite } from '../../src/sheets/template/writes';
-import { loadUsedRanges, padToA1 } from './used-ranges';
+import { padToA1, readUsedRanges } from './used-ranges';
 import type { ExcelRunner } from './excel-runner';
 
 const CHART_TYPES = { column: 'ColumnClustered', bar: 'BarClustered', line: 'Line' } as const;
@@ -181,15 +181,20 @@ export function applyOfficeWrites(run: ExcelRunner, writes: readonly SheetWrite[
 /** Every sheet's name, the used cells (formulas as written) of `names`, every table's sheet. */
 export function readOfficeState(run: ExcelRunner, names: readonly string[]): Promise<WorkbookState> {
   return run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    const tables = context.workbook.tables;
-    tables.load('items/name, items/worksheet/name');
-    await context.sync();
-    const wanted = sheets.items.filter((s) => names.some((n) => n.toLowerCase() === s.name.toLowerCase()));
-    const used = loadUsedRanges(wanted, 'formulas', true);
-    await context.sync();
-    const state = new Map<string, { cells: unknown[][] }>(sheets.items.map((s) => [s.name, { cells: [] }]));
+    const {
+      sheets,
+      used,
+      loaded: tables,
+    } = await readUsedRanges(context, {
+      alsoLoad: (workbook) => {
+        workbook.tables.load('items/name, items/worksheet/name');
+        return workbook.tables;
+      },
+      pick: (all) => all.filter((s) => names.some((n) => n.toLowerCase() === s.name.toLowerCase())),
+      fields: 'formulas',
+      valuesOnly: true,
+    });
+    const state = new Map<string, { cells: unknown[][] }>(sheets.map((s) => [s.name, { cells: [] }]));
     for (const { name, range } of used) {
       if (range.isNullObject) continue;
       state.set(name, { cells: padToA1<unknown>(range.formulas, range.rowIndex, range.columnIndex, () => null) });
