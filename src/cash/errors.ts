@@ -1,7 +1,9 @@
 /** Error catalogue of the cash engine (codes prefixed CASH_). */
 import { defineError } from '../errors';
+import { formatNumber, type NumberStyle } from '../format/format-number';
 
-const money = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+/** An amount with cents, in the reader's style (default en-US: "1,234.00", as the CLI and the functions print). */
+const money = (x: number, style: NumberStyle = {}): string => formatNumber(x, 'number', style, { decimals: 2 });
 
 /**
  * A solver status in words: an LP cut short by the time limit reports `undefined`, which read as a
@@ -13,11 +15,15 @@ const SOLVER_STATUS_WORDS: Readonly<Record<string, string>> = {
 };
 
 export const CashErrors = {
-  shortfall: defineError('CASH_SHORTFALL', 'input', (amount: number, period: number, total: number) => ({
-    message: `cash falls short by ${money(amount)} in period ${period}.`,
-    hint: `No schedule keeps the minimum (total shortfall ${money(total)}); add funding, raise the credit line or lower the minimum.`,
-    details: { period, data: { amount, total } },
-  })),
+  shortfall: defineError(
+    'CASH_SHORTFALL',
+    'input',
+    (amount: number, period: number, total: number, style: NumberStyle = {}) => ({
+      message: `cash falls short by ${money(amount, style)} in period ${period}.`,
+      hint: `No schedule keeps the minimum (total shortfall ${money(total, style)}); add funding, raise the credit line or lower the minimum.`,
+      details: { period, data: { amount, total } },
+    }),
+  ),
   invalid: defineError('CASH_INVALID_PLAN', 'input', (field: string, problem: string) => ({
     message: `${field} ${problem}.`,
     hint: `Fix ${field}.`,
@@ -40,8 +46,16 @@ export const CashErrors = {
   riskUnreachable: defineError(
     'CASH_RISK_UNREACHABLE',
     'input',
-    (measure: string, reached: string, wanted: string, trial: number, period: number, amount: number) => ({
-      message: `no plan meets the ${measure} limit: with no placements ${reached} (limit ${wanted}); trial ${trial} falls short by ${money(amount)} in period ${period}.`,
+    (
+      measure: string,
+      reached: string,
+      wanted: string,
+      trial: number,
+      period: number,
+      amount: number,
+      style: NumberStyle = {},
+    ) => ({
+      message: `no plan meets the ${measure} limit: with no placements ${reached} (limit ${wanted}); trial ${trial} falls short by ${money(amount, style)} in period ${period}.`,
       hint: 'Raise the limit or alpha, add credit, or lower the minimum cash.',
       details: { period, data: { trial, amount } },
     }),

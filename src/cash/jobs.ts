@@ -16,6 +16,7 @@ import type { Cell } from '../model/cell';
 import type { Solver } from '../solver/types';
 import { BUFFER_COLUMNS, bufferRows, cashBuffer } from './cash-buffer';
 import { CashErrors } from './errors';
+import type { NumberStyle } from '../format/format-number';
 import { liquidityRisk } from './liquidity-risk';
 import { optimizeCash } from './optimize-cash';
 import { optimizeScenarios } from './optimize-scenarios';
@@ -40,6 +41,8 @@ export interface CashJob {
   shocks?: Shock[];
   /** Trials only. */
   risk: RiskSpec;
+  /** How its messages write their numbers (the pane's locale and minus sign). @default en-US */
+  numbers?: NumberStyle;
 }
 
 export interface CashJobResult {
@@ -113,7 +116,7 @@ export async function planCash(
     const result = await optimizeCash(plan, solver);
     if (result.status === 'infeasible') {
       const first = result.shortfall![0];
-      throw CashErrors.shortfall(first.amount, first.period, result.totalShortfall ?? first.amount);
+      throw CashErrors.shortfall(first.amount, first.period, result.totalShortfall ?? first.amount, job.numbers);
     }
     step();
     return {
@@ -132,6 +135,7 @@ export async function planCash(
   let solved = 0;
   const result = await optimizeScenarios({ ...base, trials, risk: job.risk }, solver, {
     signal: context.signal,
+    numbers: job.numbers,
     onSolve: (solves) => {
       // Row generation may need another solve: the total keeps one more in view until it settles.
       solved = solves;

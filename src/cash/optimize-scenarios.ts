@@ -12,6 +12,7 @@ import { quantileSorted } from '../stats/quantile-sorted';
 import { perPeriod } from './build-cash-lp';
 import { chanceStart } from './chance-start';
 import { CashErrors } from './errors';
+import { formatNumber, type NumberStyle } from '../format/format-number';
 import { DEFAULT_MIP_GAP } from './mip-gap';
 import { placementWindow } from './placement-columns';
 import { breachFrequency, cvar } from './risk-measures';
@@ -216,8 +217,12 @@ function expectedSchedule(plan: ScenarioPlan, values: Record<string, number>, pa
   });
 }
 
+/** A figure with two decimals and no grouping, as `toFixed(2)` wrote it, in the reader's style. */
+const fixed = (v: number, style: NumberStyle): string =>
+  formatNumber(v, 'number', style, { decimals: 2, grouping: false });
+
 /** Why no plan meets the risk limit, told from the plan without placements. */
-function unreachable(plan: ScenarioPlan, risk: RiskSpec): Error {
+function unreachable(plan: ScenarioPlan, risk: RiskSpec, style: NumberStyle = {}): Error {
   const paths = recoursePaths(plan, new Float64Array(plan.trials[0].length));
   const losses = paths.map((p) => p.loss);
   let worst = 0;
@@ -225,10 +230,18 @@ function unreachable(plan: ScenarioPlan, risk: RiskSpec): Error {
   const period = paths[worst].shortfall.findIndex((v) => v > 0) + 1;
   const reached =
     risk.measure === 'cvar'
-      ? `the CVaR of the shortfall is ${cvar(losses, risk.alpha).toFixed(2)}`
-      : `${(100 * breachFrequency(losses, risk.limit)).toFixed(1)}% of trials fall short by more than ${risk.limit}`;
+      ? `the CVaR of the shortfall is ${fixed(cvar(losses, risk.alpha), style)}`
+      : `${formatNumber(Number((100 * breachFrequency(losses, risk.limit)).toFixed(1)) / 100, 'percent', style, { decimals: 1 })} of trials fall short by more than ${risk.limit}`;
   const wanted = risk.measure === 'cvar' ? `${risk.limit}` : `${100 * risk.alpha}% of trials`;
-  return CashErrors.riskUnreachable(risk.measure, reached, wanted, worst + 1, Math.max(1, period), losses[worst]);
+  return CashErrors.riskUnreachable(
+    risk.measure,
+    reached,
+    wanted,
+    worst + 1,
+    Math.max(1, period),
+    losses[worst],
+    style,
+  );
 }
 
 interface Level {
@@ -315,7 +328,7 @@ export async function optimizeScenarios(
   const onSolve = options.onSolve;
   const counted = onSolve ? { ...options, onSolve: () => onSolve(++solves) } : options;
   const { solved, invested } = await solveLevel(plan, risk, solver, counted);
-  if (solved.status === 'infeasible') throw unreachable(plan, risk);
+  if (solved.status === 'infeasible') throw unreachable(plan, risk, options.numbers);
   if (solved.status !== 'optimal' && solved.status !== 'time_limit') throw CashErrors.noSolution(solved.status);
   if (Object.keys(solved.values).length === 0) throw CashErrors.noSolution('time limit');
   const paths = recoursePaths(plan, invested);

@@ -3,6 +3,7 @@
  * trials (one row of net flows per trial) instead of one row, and what comes back.
  */
 import type { CashOptions, CashResult, CreditLine, Instrument } from './types';
+import type { NumberStyle } from '../format/format-number';
 
 /** `cvar`: CVaR_α of the shortfall ≤ limit (an LP). `chance`: P(shortfall > limit) ≤ α (a MIP). */
 export type RiskMeasure = 'cvar' | 'chance';
@@ -46,4 +47,6 @@ export interface ScenarioOptions extends Pick<CashOptions, 'integerLots' | 'time
   signal?: AbortSignal;
   /** Called after every solve with the number of solves so far (row generation takes a few). */
   onSolve?: (solves: number) => void;
+  /** How the messages write their numbers: the reader's locale and minus sign. @default en-US */
+  numbers?: NumberStyle;
 }

@@ -68,6 +68,8 @@ export interface FormatOptions {
    * the short scale (12.0K, 9.6K: a table column), whole numbers where it does not abbreviate.
    */
   decimals?: number;
+  /** `false`: no thousands separators ("12345.68", as `toFixed` wrote a message's figure). @default true */
+  grouping?: boolean;
 }
 
 /** Multiples from this size on are written whole. */
@@ -95,7 +97,10 @@ function intl(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFor
 /** Intl options for a unit at this magnitude. */
 function unitOptions(value: number, unit: Unit, style: NumberStyle, options: FormatOptions): Intl.NumberFormatOptions {
   const size = Math.abs(value);
-  const base: Intl.NumberFormatOptions = { signDisplay: options.sign === 'always' ? 'exceptZero' : 'auto' };
+  const base: Intl.NumberFormatOptions = {
+    signDisplay: options.sign === 'always' ? 'exceptZero' : 'auto',
+    ...(options.grouping === false ? { useGrouping: false } : {}),
+  };
   if (options.compact && unit !== 'points') {
     const shape = (places: Intl.NumberFormatOptions): Intl.NumberFormatOptions => {
       const compact: Intl.NumberFormatOptions = { ...base, notation: 'compact', ...places };

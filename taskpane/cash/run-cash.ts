@@ -88,6 +88,8 @@ export async function readCashJob(
     creditLine,
     shocks: shockCells ? readShocks(toSheetGrid(shockCells)) : undefined,
     risk: { measure: form.measure, alpha: form.alpha, limit: form.limit },
+    // The core's messages (a shortfall, an unreachable limit) in the pane's numbers.
+    numbers: style,
   };
   return { job, rateWarnings };
 }

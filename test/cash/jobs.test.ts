@@ -143,3 +143,14 @@ it('cash.payables: the payables MIP as tables, through the protocol, and cancell
     planPayablesJob(input, solver, { signal: before.signal, progress: () => undefined }).catch(cancelledCode),
   ).resolves.toBe('CASH_CANCELLED');
 });
+
+it('one row that no schedule can fund: the shortfall in the job’s number style (the pane’s), en-US by default', async () => {
+  const short = { ...job, trials: [[-5000, 100, 100]], openingCash: 0, minCash: 0, instruments: [], shocks: [] };
+  const quiet = { signal: new AbortController().signal, progress: () => undefined };
+  const said = async (numbers?: CashJob['numbers']) =>
+    ((await planCash({ ...short, creditLine: undefined, numbers }, solver, quiet).catch((e: Error) => e)) as Error)
+      .message;
+  expect(await said()).toBe('cash falls short by 5,000.00 in period 1.');
+  expect(await said({ locale: 'de-DE', minus: 'true' })).toBe('cash falls short by 5.000,00 in period 1.');
+  expect(await said({ locale: 'fr-FR' })).toBe('cash falls short by 5\u202f000,00 in period 1.');
+});

@@ -10,6 +10,7 @@ import { recoursePaths } from '../../src/cash/scenario-recourse';
 import type { RiskSpec, ScenarioPlan } from '../../src/cash/scenario-types';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
 import type { Solver } from '../../src/solver/types';
+import type { NumberStyle } from '../../src/format';
 import { randomPlan, rng } from './plans';
 
 /** A plan's flows with seeded normal noise of `sd` per period, `S` trials. */
@@ -132,6 +133,19 @@ describe('optimizeScenarios', () => {
     plan.trials[3] = plan.trials[3].map((f, t) => (t === 2 ? f - 1e6 : f));
     await expect(optimizeScenarios({ ...plan, risk: { measure: 'cvar', limit: 10 } }, glpkNodeSolver)).rejects.toThrow(
       /no plan meets the cvar limit: with no placements the CVaR of the shortfall is .* trial 4 falls short by .* in period 3/,
+    );
+    // In the reader's style (the pane's), the default as before: the CLI and FPA.CASH.OPTIMIZE print it.
+    const said = async (numbers?: NumberStyle) =>
+      (
+        (await optimizeScenarios({ ...plan, risk: { measure: 'cvar', limit: 10 } }, glpkNodeSolver, { numbers }).catch(
+          (e: Error) => e,
+        )) as Error
+      ).message;
+    expect(await said()).toMatch(
+      /shortfall is 1012268\.51 \(limit 10\); trial 4 falls short by 1,012,268\.51 in period 3\.$/,
+    );
+    expect(await said({ locale: 'de-DE', minus: 'true' })).toMatch(
+      /shortfall is 1012268,51 \(limit 10\); trial 4 falls short by 1\.012\.268,51 in period 3\.$/,
     );
     const ragged = { ...plan, trials: [plan.trials[0], plan.trials[1].slice(0, 5)] };
     await expect(optimizeScenarios(ragged, glpkNodeSolver)).rejects.toThrow(/trials row 2 has 5 periods; row 1 has 6/);

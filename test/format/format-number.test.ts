@@ -130,6 +130,14 @@ describe('formatNumber', () => {
     expect(formatNumber(0.012, 'points', { minus: 'true' }, { sign: 'always' })).toBe('+1.2 pts');
     expect(formatNumber(-0.001, 'money', { minus: 'true' })).toBe('0.00');
   });
+
+  it('writes a figure without thousands separators when asked (a message that wrote toFixed)', () => {
+    expect(formatNumber(1012268.505, 'number', {}, { decimals: 2, grouping: false })).toBe((1012268.505).toFixed(2));
+    expect(formatNumber(1012268.51, 'number', { locale: 'de-DE' }, { decimals: 2, grouping: false })).toBe(
+      '1012268,51',
+    );
+    expect(formatNumber(1012268.51, 'number', {}, { decimals: 2 })).toBe('1,012,268.51');
+  });
 });
 
 describe('numberFormatter', () => {

@@ -126,8 +126,12 @@ describe('runCash and writeCash', () => {
     book.ranges['Cash!L1:O3'] = [['late', 'meteor', 1]];
     await expect(runCash(book, form, solver)).rejects.toThrow(/shocks row 1, column 2 \(shock\)/);
     await expect(runCash(book, { ...form, shocks: '', openingCash: 0, creditLine: '' }, solver)).rejects.toThrow(
-      /cash falls short/,
+      /cash falls short by \d+\.\d\d in period/,
     );
+    // In the pane's locale (it read "by 200.00" in a German pane).
+    await expect(
+      runCash(book, { ...form, shocks: '', openingCash: 0, creditLine: '' }, solver, { locale: 'de-DE' }),
+    ).rejects.toThrow(/cash falls short by \d+,\d\d in period/);
     await expect(runCash(book, { ...form, flows: 'Nowhere!A1' }, solver)).rejects.toThrow(/Nothing found/);
   });
 });
