@@ -4,7 +4,8 @@
  * Checked by layout, from bounding boxes: the tab row is one line, nothing is wider than the pane,
  * no button and no table column is cut off, fields side by side line up their boxes. Saves a
  * screenshot of each (view, width, theme) in test/e2e/screenshots/, or in the folder
- * OPENFPA_SCREENSHOTS names (`npm run docs:screenshots` writes docs/screenshots/ for the user guide).
+ * OPENFPA_SCREENSHOTS names (`npm run docs:screenshots` writes docs/screenshots/ for the user guide), in
+ * the locale OPENFPA_LOCALE names (default en-US).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,8 @@ const VIEWS = [
   'Help',
 ] as const;
 const OUT = path.resolve(ROOT, process.env.OPENFPA_SCREENSHOTS ?? path.join('test', 'e2e', 'screenshots'));
+/** The pane's locale (Office's display language): OPENFPA_LOCALE=de-DE looks at every view in German. */
+const LOCALE = process.env.OPENFPA_LOCALE ?? 'en-US';
 
 let page: Page;
 
@@ -256,7 +259,7 @@ const found: Record<string, string[]> = {};
 describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
   beforeAll(async () => {
     await page.setViewportSize({ width: 320, height: HEIGHT });
-    await openPaneAt(page, addin.url, 'settings', { theme, locale: 'en-US' });
+    await openPaneAt(page, addin.url, 'settings', { theme, locale: LOCALE });
     if (theme === 'light') {
       await page.getByLabel('Import a JSON export').setInputFiles(await seedFile());
       await page.getByText(/^Imported seed\.json\./).waitFor();

@@ -36,11 +36,13 @@ function legendOf(flags: readonly Flag[]): [string, FlagKind[]][] {
   return [...groups];
 }
 
+// Variance takes the most: at 320 px a German or French pane writes "−19.213 −30 %" in full (their short
+// scale abbreviates no thousands), where en-US writes "−19.2K −30%"; at 32% it ended in an ellipsis.
 const COLUMNS: CompactColumn[] = [
-  { label: 'Line', align: 'start', width: '34%' },
-  { label: 'Months', align: 'start', width: '20%' },
-  { label: 'Variance', align: 'number', width: '32%' },
-  { label: 'Sev.', align: 'number', width: '14%', title: 'Severity: confidence × money at stake, 0 to 1' },
+  { label: 'Line', align: 'start', width: '29%' },
+  { label: 'Months', align: 'start', width: '21%' },
+  { label: 'Variance', align: 'number', width: '38%' },
+  { label: 'Sev.', align: 'number', width: '12%', title: 'Severity: confidence × money at stake, 0 to 1' },
 ];
 
 export interface FlagTableProps {
