@@ -6,6 +6,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { CorrelationEditor } from '../../taskpane/components/drivers/CorrelationEditor';
+import { NumbersProvider } from '../../taskpane/state/numbers';
 
 function setup(onSave = jest.fn()) {
   render(
@@ -55,5 +56,36 @@ describe('CorrelationEditor', () => {
     expect(warning.getAttribute('role')).toBe('alert');
     expect(warning.className).toMatch(/fui-MessageBar/);
     expect(warning.textContent).toMatch(/largest change 0\.400 \(changed entries in bold\)/);
+  });
+
+  it('opens a saved matrix in the pane’s locale: a German pane reads "0,9", not "0.9" it would refuse', () => {
+    const onSave = jest.fn();
+    render(
+      <NumbersProvider style={{ locale: 'de-DE' }}>
+        <CorrelationEditor
+          names={['a', 'b']}
+          value={{
+            names: ['a', 'b'],
+            matrix: [
+              [1, -0.9],
+              [-0.9, 1],
+            ],
+          }}
+          onSave={onSave}
+        />
+      </NumbersProvider>,
+    );
+    expect((screen.getByLabelText('Correlation a × b') as HTMLInputElement).value).toBe('-0,9');
+    const rows = within(screen.getByRole('table', { name: 'Rank correlation matrix' })).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual(['ab', 'a1', 'b\u22120,91']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save correlations' }));
+    expect(onSave).toHaveBeenCalledWith({
+      names: ['a', 'b'],
+      matrix: [
+        [1, -0.9],
+        [-0.9, 1],
+      ],
+    });
   });
 });

@@ -92,7 +92,8 @@ export function CorrelationEditor({
     const parsed = numbers.parse(c, { field: 'Correlation', percent: 'reject' });
     return parsed.ok ? parsed.value : NaN;
   };
-  const [text, setText] = useState<string[][]>(() => square(names, value).map((r) => r.map(String)));
+  // The saved entries as typed in this locale ("0,9" in German: String(0.9) read as "not a number" there).
+  const [text, setText] = useState<string[][]>(() => square(names, value).map((r) => r.map((v) => numbers.toInput(v))));
   const matrix = text.map((r) => r.map((c) => (c.trim() === '' ? NaN : entry(c))));
   const verdict = useMemo(() => {
     try {
@@ -124,7 +125,9 @@ export function CorrelationEditor({
                   onChange={(_, d) => set(i, j, d.value)}
                 />
               ) : (
-                <span>{i === j ? '1' : text[i][j]}</span>
+                <span>
+                  {i === j ? '1' : Number.isFinite(matrix[i][j]) ? format(matrix[i][j], 'number') : text[i][j]}
+                </span>
               )}
             </td>
           )}
