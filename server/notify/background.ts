@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { backoffDelayMs } from '../../src/connector/backoff';
+import { withoutUnreadable } from '../auth/policy';
 import type { ServerConfig } from '../config';
 import type { Db } from '../db/db';
 import { emitEvent, type EventKind } from './events';
@@ -126,6 +127,8 @@ interface Claimed {
   url: string;
   format: WebhookFormat;
   secret: string | null;
+  /** The webhook's cost centres; null: every cost centre's events. */
+  cost_centres: string[] | null;
 }
 
 /**
@@ -146,7 +149,8 @@ export async function deliverDue(db: Db, settings: Settings, instance: string): 
        attempts = d.attempts + 1
      FROM due, outbox_events e, webhooks w
      WHERE d.id = due.id AND e.id = d.event_id AND w.id = d.webhook_id
-     RETURNING d.id, d.attempts, e.id AS event_id, e.kind, e.payload, e.created_at, w.id AS webhook_id, w.url, w.format, w.secret`,
+     RETURNING d.id, d.attempts, e.id AS event_id, e.kind, e.payload, e.created_at, w.id AS webhook_id, w.url, w.format,
+       w.secret, CASE WHEN cardinality(w.cost_centres) > 0 THEN w.cost_centres END AS cost_centres`,
     [leaseMs, instance],
   );
   await Promise.all(claimed.rows.map((delivery) => deliverOne(db, settings, instance, delivery)));
@@ -154,10 +158,13 @@ export async function deliverDue(db: Db, settings: Settings, instance: string): 
 }
 
 async function deliverOne(db: Db, settings: Settings, instance: string, d: Claimed): Promise<void> {
+  // One event goes to every subscribed webhook; what it says of other proposals (a chain step's
+  // related proposals) follows the webhook's cost centres, as an answer follows the reader's.
+  const reader = { id: `webhook:${d.webhook_id}`, roles: [], costCentres: d.cost_centres ?? '*' } as const;
   const event: OutboxEvent = {
     id: d.event_id,
     kind: d.kind,
-    payload: d.payload,
+    payload: withoutUnreadable(d.payload, reader) as Record<string, unknown>,
     createdAt: new Date(d.created_at).toISOString(),
   };
   const { body, headers } = deliveryRequest(

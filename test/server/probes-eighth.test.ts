@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { deliverDue } from '../../server/notify/background';
 import { CFO_CHAIN, move, ok, setApprovalChain } from './fixtures';
 import {
   describeIfPg,
@@ -11,6 +12,7 @@ import {
   type Json,
   type TestServer,
 } from './helpers';
+import { startReceiver } from './receiver';
 
 jest.setTimeout(300_000);
 
@@ -108,6 +110,54 @@ describe.each(ENGINES)('probes: eighth pass (%s)', (engine) => {
     const cents = await submitted(nora, [line('6500', 833.33, 733.33), line('6600', 166.67, 266.67)]);
     const centsApproved = ok(await moveProposal(server, amy, cents, 'approve'), 'approve');
     expect((await moveProposal(server, nora, centsApproved, 'apply')).statusCode).toBe(200);
+  });
+
+  test('a webhook of one cost centre is not told of related proposals of another (found: proposal.applied named them)', async () => {
+    const receiver = await startReceiver();
+    try {
+      const wade = await server.token('wade', 'admin', ['CCB']);
+      ok(
+        await server.as(wade, {
+          method: 'POST',
+          url: '/api/webhooks',
+          payload: { url: receiver.url, format: 'generic', events: ['proposal.applied'], costCentres: ['CCB'] },
+        }),
+        'webhook',
+      );
+      const ada = await server.token('ada', ['analyst', 'budget_owner'], ['CCA', 'CCB']);
+      const abe = await server.token('abe', 'approver', ['CCA', 'CCB']);
+      const cfo = await server.token('cleo', 'cfo', '*');
+      for (const costCentre of ['CCA', 'CCB'])
+        ok(
+          await postVersion(server, t.root, {
+            costCentre,
+            fiscalYear: 2026,
+            kind: 'budget',
+            name: 'v1',
+            lines: [{ account: '6100', period: '2026-04', amount: 100_000 }],
+          }),
+          'v1',
+        );
+      // Of CCA only, and on CCA's line 6100: the CFO step of the next one is there for it.
+      const related = await submitted(ada, move('CCA', '6100', '6200', '2026-03', 30_000));
+      let p = await submitted(ada, [
+        ...move('CCA', '6100', '6300', '2026-04', 15_000),
+        ...move('CCB', '6100', '6300', '2026-04', 15_000),
+      ]);
+      expect(steps(p)).toEqual(['Cost-centre approver', 'CFO']);
+      p = ok(await moveProposal(server, abe, p, 'approve'), 'approve');
+      p = ok(await moveProposal(server, cfo, p, 'approve'), 'cfo');
+      ok(await moveProposal(server, ada, p, 'apply'), 'apply');
+      while ((await deliverDue(server.db, server.config, 'eighth')) > 0);
+      expect(receiver.received).toHaveLength(1);
+      const sent = JSON.parse(receiver.received[0].body) as Json;
+      expect(sent.type).toBe('proposal.applied');
+      const cfoStep = (sent.data.proposal.chain as Json[]).find((s) => s.name === 'CFO') as Json;
+      expect(cfoStep.addedFor).toMatchObject({ amountTogether: 60_000, together: [], hidden: 1 });
+      expect(receiver.received[0].body).not.toContain(String(related.id));
+    } finally {
+      await receiver.close();
+    }
   });
 
   test('a line whose month is outside the proposal’s fiscal year is refused (found: 2031-01 went into the 2026 budget)', async () => {
