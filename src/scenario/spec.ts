@@ -10,7 +10,7 @@ import { parseModel } from './expression/parser';
 import { spearmanToPearson } from './iman-conover';
 import { Matrix } from './matrix';
 import { checkCorrelationMatrix, nearestCorrelation, REPAIRED_DECIMALS } from './nearest-correlation';
-import { formatNumber } from '../format';
+import { formatNumber, type NumberStyle } from '../format';
 import { SamplingMethod } from './sampling';
 import type { DriverSpec } from '../model/driver';
 import { checkSipDrivers } from './sip-drivers';
@@ -58,6 +58,8 @@ export interface ScenarioSpec {
    * sample t mod n), e.g. the SIPs of a SIPmath library; the model uses their names like drivers'.
    */
   sips?: SipDriverSpec[];
+  /** How the run's warnings write their numbers: the reader's locale and minus sign (src/format). @default en-US */
+  numbers?: NumberStyle;
 }
 
 /**
@@ -147,13 +149,14 @@ function checkCorrelation(
   const repair = nearestCorrelation(matrix);
   if (repair.repaired) {
     // Written as the pane writes the repaired matrix (CorrelationEditor), at the entries' precision.
-    const change = formatNumber(repair.maxChange, 'ratio', {}, { decimals: REPAIRED_DECIMALS });
+    const style = spec.numbers ?? {};
+    const change = formatNumber(repair.maxChange, 'ratio', style, { decimals: REPAIRED_DECIMALS });
     // A singular matrix (all ones, a ±1 pair, three entries of −0.5) moves by less than the last decimal:
     // "was 0.000" read as if nothing had been repaired.
     const unseen = 0.5 * 10 ** -REPAIRED_DECIMALS;
     const size =
       repair.maxChange < unseen
-        ? `under ${unseen} (the matrix was singular: some drivers were exact combinations of others, e.g. a correlation of 1)`
+        ? `under ${formatNumber(unseen, 'number', style)} (the matrix was singular: some drivers were exact combinations of others, e.g. a correlation of 1)`
         : change;
     warnings.push(
       `The correlation matrix was not positive definite; the nearest valid one (Higham 2002) was used. The largest change to any entry was ${size}.`,

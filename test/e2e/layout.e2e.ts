@@ -203,7 +203,12 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
     // The seed's correlations are inconsistent: the run says it repaired them as a warning, not a caption.
     const warning = page.getByTestId('run-warning');
     expect(await warning.getAttribute('role')).toBe('alert');
-    expect(await warning.textContent()).toMatch(/The largest change to any entry was 0\.400\.$/);
+    // In the pane's locale: "0,400" and "95 %" in German.
+    const german = LOCALE.startsWith('de');
+    expect(await warning.textContent()).toMatch(
+      new RegExp(`The largest change to any entry was 0${german ? ',' : '\\.'}400\\.$`),
+    );
+    expect(await page.getByText(/VaR and CVaR at/).textContent()).toMatch(german ? /at 95\s%:/ : /at 95%:/);
   } else if (view === 'Anomalies') {
     await selectValues(page, 'Budget!A1:AC7', sampleSheet());
     await page.getByRole('button', { name: 'Scan selection' }).click();

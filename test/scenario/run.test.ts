@@ -167,6 +167,19 @@ describe('options', () => {
     // At the precision the pane writes the repaired matrix with (0.9 became 0.500), not 0.4000.
     expect(r.warnings![0]).toMatch(/not positive definite.*largest change to any entry was 0\.400\.$/);
   });
+  test('the warning in the spec’s number style (the pane’s locale), en-US by default', () => {
+    const warning = (numbers?: { locale: string }) =>
+      runScenario({
+        drivers: ['a', 'b', 'c'].map((name) => ({ name, distribution: 'normal', params: { mean: 0, sd: 1 } })),
+        correlation: inconsistentCorrelation(['a', 'b', 'c']),
+        model: 'y = a + b + c',
+        iterations: 200,
+        numbers,
+      }).warnings![0];
+    expect(warning({ locale: 'de-DE' })).toMatch(/largest change to any entry was 0,400\.$/);
+    expect(warning({ locale: 'fr-FR' })).toMatch(/largest change to any entry was 0,400\.$/);
+    expect(warning()).toMatch(/largest change to any entry was 0\.400\.$/);
+  });
   test('a singular correlation matrix says its repair was below the last decimal, not "0.000"', () => {
     const r = runScenario({
       drivers: ['a', 'b'].map((name) => ({ name, distribution: 'normal', params: { mean: 0, sd: 1 } })),

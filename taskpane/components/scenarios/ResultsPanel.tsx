@@ -132,7 +132,7 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
       </table>
       <Caption1 block>
         {format(outcome.iterations, 'count')} trials, seed {outcome.seed}, {format(outcome.elapsedMs, 'duration')}.
-        {level && ` VaR and CVaR at ${level}%: distance below the mean.`}
+        {level && ` VaR and CVaR at ${format(Number(level) / 100, 'percent')}: distance below the mean.`}
       </Caption1>
       {/* What the run changed of what was asked (a repaired correlation matrix): a warning, not a caption. */}
       {outcome.result.warnings?.map((w) => (

@@ -104,7 +104,8 @@ const runProblem = (error: unknown): RunProblem =>
 export function ScenariosView({ data, actions, workbook, runner }: ScenariosViewProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const { format, parse, toInput } = useNumbers();
+  const numbers = useNumbers();
+  const { format, parse, toInput } = numbers;
   const [step, setStep] = useState(0);
   const [name, setName] = useState('Base case');
   const [sips, setSips] = useState<ImportedSips | null>(null);
@@ -156,6 +157,8 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
     // Blocks of 2k–20k trials (about 20 per run, ≤ 0.25 s each at the measured browser rate): the run
     // gives the pane a turn after each, so the pane stays responsive and Cancel acts within a block.
     blockSize: target.trim() ? undefined : Math.min(20_000, Math.max(2_000, Math.ceil(trials / 20))),
+    // The run's warnings (a repaired correlation matrix) in the pane's numbers.
+    numbers: numbers.style,
   });
 
   const run = () => {
