@@ -205,6 +205,17 @@ export function formatNumber(value: number, unit: Unit, style: NumberStyle = {},
   return withMinus(text, style) + suffix;
 }
 
+/**
+ * A figure as JavaScript wrote it (`String(v)`, `v.toPrecision(3)`: no grouping, its own digits) with
+ * the style's decimal mark and minus sign, for a message whose en-US text must stay as it was.
+ * @example figureInStyle((0.0123).toPrecision(3), { locale: 'de-DE' }) // "0,0123"
+ * @example figureInStyle('8000') // "8000"
+ */
+export function figureInStyle(text: string, style: NumberStyle = {}): string {
+  const { decimal } = numberSymbols(resolveLocale(style.locale), style.separators);
+  return withMinus(text.replace('.', decimal), style);
+}
+
 /** The formatter bound to one style: what the pane passes down to every view. */
 export interface NumberFormatter {
   readonly style: Readonly<NumberStyle>;

@@ -10,7 +10,7 @@ export { numberSymbols, resolveLocale, DEFAULT_LOCALE } from './number-symbols';
 export type { NumberSymbols } from './number-symbols';
 
 // Showing
-export { formatNumber, numberFormatter, TRUE_MINUS, withMinus } from './format-number';
+export { figureInStyle, formatNumber, numberFormatter, TRUE_MINUS, withMinus } from './format-number';
 export { sharedDecimals } from './shared-decimals';
 export type { Unit, RatePeriod, NumberStyle, FormatOptions, NumberFormatter } from './format-number';
 export { countOf } from './count-of';

@@ -24,6 +24,7 @@ import type { BudgetLine } from '../model/budget-line';
 import type { EnteredKpiResponse, Kpi, KpiLink } from '../model/kpi';
 import { responseCurves } from './response-curves';
 import type { ResponseCurve } from './response-curves';
+import { figureInStyle, type NumberStyle } from '../format/format-number';
 
 /** A KPI with the lines linked to it, as the pane stores it. */
 export type LinkedKpi = Kpi & { links: ReadonlyArray<KpiLink> };
@@ -59,20 +60,22 @@ export interface LineReturn {
   note: string;
 }
 
-const shown = (v: number) => String(Number(v.toPrecision(4)));
+/** Four significant digits in the reader's style: "0.05", German "0,05". */
+const shown = (v: number, style: NumberStyle) => figureInStyle(String(Number(v.toPrecision(4))), style);
 const lagged = (lag: number | undefined) => (lag ? `, spend ${lag} period(s) before the KPI` : '');
 
 /**
- * Where a link's response comes from, in words for the proposal's explanation.
+ * Where a link's response comes from, in words for the proposal's explanation; `style` writes an
+ * entered response's numbers (the pane's locale and minus sign; default en-US).
  * @example responseNote({ line: 'A', kpi: 'K', response: { perUnit: 0.05, sd: 0.01 } }, 'leads', 'x')
  *   // "response entered by hand: 0.05 leads per unit of spend (sd 0.01)"
  */
-export function responseNote(link: KpiLink, unit: string, estimateNote: string): string {
+export function responseNote(link: KpiLink, unit: string, estimateNote: string, style: NumberStyle = {}): string {
   const r: EnteredKpiResponse | undefined = link.response;
   if (!r) return `response estimated from history${lagged(link.lag)}: ${estimateNote}`;
-  const sd = r.sd ? ` (sd ${shown(r.sd)})` : '';
-  const saturation = r.saturation ? `, falling by e every ${shown(r.saturation)} of spend a period` : '';
-  return `response entered by hand: ${shown(r.perUnit)} ${unit || 'KPI units'} per unit of spend${sd}${saturation}${lagged(link.lag)}`;
+  const sd = r.sd ? ` (sd ${shown(r.sd, style)})` : '';
+  const saturation = r.saturation ? `, falling by e every ${shown(r.saturation, style)} of spend a period` : '';
+  return `response entered by hand: ${shown(r.perUnit, style)} ${unit || 'KPI units'} per unit of spend${sd}${saturation}${lagged(link.lag)}`;
 }
 
 const mean = (values: ReadonlyArray<number | null>): number => {
@@ -112,6 +115,7 @@ export function combineTerms(line: string, terms: ReadonlyArray<KpiTerm>): LineR
  * One return per line (in the order of `lines`).
  * @param budgets current budget per line (same order)
  * @param aboveShare how much more spend the second segment's slope is read at. @default 0.2
+ * @param style how the notes write entered responses (the pane's locale; default en-US)
  * @example kpiReturns(lines, [120000, 72000], []).map((r) => r.rate) // [0, 0]: no KPIs, no return
  */
 export function kpiReturns(
@@ -119,6 +123,7 @@ export function kpiReturns(
   budgets: ReadonlyArray<number>,
   kpis: ReadonlyArray<LinkedKpi>,
   aboveShare = 0.2,
+  style: NumberStyle = {},
 ): LineReturn[] {
   const pairs = lines.flatMap((l, i) => linksOfLine(kpis, l.id).map((found) => ({ ...found, index: i })));
   const curves = responseCurves({
@@ -159,7 +164,7 @@ export function kpiReturns(
       risk: Math.abs(scale) * here.se,
       priority,
       source: curve.source,
-      note: responseNote(link, kpi.unit, curve.note),
+      note: responseNote(link, kpi.unit, curve.note, style),
     };
   });
   return lines.map((l, i) =>

@@ -17,7 +17,7 @@ import { flagPool } from './flag-requests';
 import type { FlagPool, FlagRequest } from './flag-requests';
 import { kpiReturns, sentence } from './kpi-returns';
 import type { LinkedKpi, LineReturn } from './kpi-returns';
-import { formatNumber, type NumberStyle } from '../format/format-number';
+import { figureInStyle, formatNumber, type NumberStyle } from '../format/format-number';
 
 export interface ProposalInputLine {
   id: string;
@@ -49,15 +49,15 @@ const money = (v: number, style: NumberStyle) => formatNumber(Math.round(v), 'co
 /**
  * The KPIs a line's return comes from: "KPI Leads: <note>" for one; for several, each KPI with its
  * priority and return per unit, then the weighted sum the allocation uses.
+ * `style` writes the returns per unit (the pane's locale; default en-US).
  * @example kpiReason({ kpis: [], … }) // "no KPI linked"
  */
-export function kpiReason(ret: LineReturn): string {
+export function kpiReason(ret: LineReturn, style: NumberStyle = {}): string {
+  const perUnit = (v: number) => `${figureInStyle(v.toPrecision(3), style)}/unit`;
   if (ret.kpis.length === 0) return 'no KPI linked';
   if (ret.kpis.length === 1) return `KPI ${ret.kpis[0].kpi}: ${ret.note}`;
-  const each = ret.kpis.map(
-    (t) => `${t.kpi} (priority ${t.priority}, ${t.rate.toPrecision(3)}/unit): ${sentence(t.note)}`,
-  );
-  return `${ret.kpis.length} KPIs: ${each.join('; ')}; return = priority-weighted sum ${(ret.priority * ret.rate).toPrecision(3)}/unit`;
+  const each = ret.kpis.map((t) => `${t.kpi} (priority ${t.priority}, ${perUnit(t.rate)}): ${sentence(t.note)}`);
+  return `${ret.kpis.length} KPIs: ${each.join('; ')}; return = priority-weighted sum ${perUnit(ret.priority * ret.rate)}`;
 }
 
 function reasonOf(request: FlagRequest | undefined, ret: LineReturn, style: NumberStyle): string {
@@ -65,7 +65,7 @@ function reasonOf(request: FlagRequest | undefined, ret: LineReturn, style: Numb
   const flag = request
     ? `${request.kind} flag (severity ${severity}): ${request.change < 0 ? 'releases' : 'asks for'} ${money(Math.abs(request.change), style)}`
     : '';
-  const kpi = kpiReason(ret);
+  const kpi = kpiReason(ret, style);
   return flag ? `${flag}; ${kpi}` : kpi;
 }
 
@@ -83,7 +83,7 @@ export function proposalInputs(
   maxChangePct = 0.2,
   style: NumberStyle = {},
 ): ProposalInputs {
-  const returns = kpiReturns(lines, budgets, kpis);
+  const returns = kpiReturns(lines, budgets, kpis, undefined, style);
   const pool = flagPool(flags, new Map(lines.map((l, i) => [l.id, budgets[i]])));
   const aims = returns.some((r) => r.rate !== 0);
   const funded = Math.min(pool.released, pool.requested);

@@ -1,4 +1,4 @@
-import { formatNumber, numberFormatter } from '../../src/format/format-number';
+import { figureInStyle, formatNumber, numberFormatter } from '../../src/format/format-number';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -129,6 +129,14 @@ describe('formatNumber', () => {
     // A positive change keeps its plus, a value that rounds to zero stays unsigned.
     expect(formatNumber(0.012, 'points', { minus: 'true' }, { sign: 'always' })).toBe('+1.2 pts');
     expect(formatNumber(-0.001, 'money', { minus: 'true' })).toBe('0.00');
+  });
+
+  it('writes a figure JavaScript wrote in the style’s decimal mark and minus, en-US as it was', () => {
+    expect(figureInStyle((0.05).toPrecision(3))).toBe('0.0500');
+    expect(figureInStyle('-1.23e-7')).toBe('-1.23e-7');
+    expect(figureInStyle((0.05).toPrecision(3), { locale: 'de-DE' })).toBe('0,0500');
+    expect(figureInStyle('-4.05', { locale: 'fr-FR', minus: 'true' })).toBe('\u22124,05');
+    expect(figureInStyle('8000', { locale: 'de-DE' })).toBe('8000');
   });
 
   it('writes a figure without thousands separators when asked (a message that wrote toFixed)', () => {

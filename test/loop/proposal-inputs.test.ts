@@ -119,6 +119,11 @@ describe('proposalInputs', () => {
     expect(events.reason).toMatch(
       /^2 KPIs: Leads \(priority 2, [0-9.]+\/unit\): response entered by hand: 0\.2 leads per unit of spend \(sd 0\.05\), falling by e every 8000 of spend a period; Revenue \(priority 1, 4\.05\/unit\): response entered by hand: 1\.5 EUR per unit of spend; return = priority-weighted sum /,
     );
+    // The same reason in German: the returns per unit and the entered responses with a decimal comma.
+    const german = proposalInputs(lines, budgets, [], [...kpis, revenue], undefined, { locale: 'de-DE' });
+    expect(german.lines.find((l) => l.id === 'MKT-EVENTS')!.reason).toMatch(
+      /^2 KPIs: Leads \(priority 2, \d+,\d+\/unit\): response entered by hand: 0,2 leads per unit of spend \(sd 0,05\), falling by e every 8000 of spend a period; Revenue \(priority 1, 4,05\/unit\): response entered by hand: 1,5 EUR per unit of spend; return = priority-weighted sum \d+,\d+\/unit$/,
+    );
     // The allocation's best candidate takes 20% of each other line onto MKT-EVENTS; its weighted return
     // up to the current budget is priority × rate per unit: the weighted sum of the two KPIs.
     const [best] = await paretoCandidates(glpkNodeSolver, toRequest(got.lines), 5);
