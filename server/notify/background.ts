@@ -129,11 +129,14 @@ interface Claimed {
   secret: string | null;
   /** The webhook's cost centres; null: every cost centre's events. */
   cost_centres: string[] | null;
+  /** The event's cost centres. */
+  event_centres: string[];
 }
 
 /**
- * Claims due deliveries with a lease (so a delivery in flight is not sent by another instance, and
- * one whose instance died is retried once the lease runs out), sends them, and records the outcome:
+ * Claims due deliveries of active webhooks (a paused one's wait until it is resumed) with a lease (so
+ * a delivery in flight is not sent by another instance, and one whose instance died is retried once
+ * the lease runs out), sends them, and records the outcome:
  * delivered on 2xx, else retried with exponential backoff until `webhookMaxAttempts`, then dead.
  * Approvals, deadlines and applied proposals are claimed before flags (oldest first within each), so
  * a burst of flags never holds another cost centre's `approval.waiting` back a round.
@@ -143,6 +146,7 @@ export async function deliverDue(db: Db, settings: Settings, instance: string): 
   const claimed = await db.query<Claimed>(
     `WITH due AS (
        SELECT wd.id FROM webhook_deliveries wd JOIN outbox_events oe ON oe.id = wd.event_id
+         JOIN webhooks wh ON wh.id = wd.webhook_id AND wh.active
        WHERE wd.state = 'pending' AND wd.next_attempt_at <= now() AND (wd.leased_until IS NULL OR wd.leased_until < now())
        ORDER BY oe.kind = 'flag.raised', wd.id LIMIT 20 FOR UPDATE OF wd SKIP LOCKED)
      UPDATE webhook_deliveries d SET leased_until = now() + $1 * interval '1 millisecond', leased_by = $2,
@@ -150,7 +154,8 @@ export async function deliverDue(db: Db, settings: Settings, instance: string): 
      FROM due, outbox_events e, webhooks w
      WHERE d.id = due.id AND e.id = d.event_id AND w.id = d.webhook_id
      RETURNING d.id, d.attempts, e.id AS event_id, e.kind, e.payload, e.created_at, w.id AS webhook_id, w.url, w.format,
-       w.secret, CASE WHEN cardinality(w.cost_centres) > 0 THEN w.cost_centres END AS cost_centres`,
+       w.secret, CASE WHEN cardinality(w.cost_centres) > 0 THEN w.cost_centres END AS cost_centres,
+       e.cost_centres AS event_centres`,
     [leaseMs, instance],
   );
   await Promise.all(claimed.rows.map((delivery) => deliverOne(db, settings, instance, delivery)));
@@ -158,6 +163,15 @@ export async function deliverDue(db: Db, settings: Settings, instance: string): 
 }
 
 async function deliverOne(db: Db, settings: Settings, instance: string, d: Claimed): Promise<void> {
+  // Narrowed since the event was queued (and perhaps pointed elsewhere since by an admin of what it
+  // keeps), the webhook no longer receives the other cost centres' events: they end unsent.
+  if (d.cost_centres && !d.event_centres.some((c) => d.cost_centres?.includes(c))) {
+    await db.query(
+      `UPDATE webhook_deliveries SET state = 'dead', last_error = $2, leased_until = NULL WHERE id = $1 AND leased_by = $3`,
+      [d.id, 'not sent: the webhook no longer receives events of these cost centres', instance],
+    );
+    return;
+  }
   // One event goes to every subscribed webhook; what it says of other proposals (a chain step's
   // related proposals) follows the webhook's cost centres, as an answer follows the reader's.
   const reader = { id: `webhook:${d.webhook_id}`, roles: [], costCentres: d.cost_centres ?? '*' } as const;

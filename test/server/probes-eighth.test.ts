@@ -160,6 +160,66 @@ describe.each(ENGINES)('probes: eighth pass (%s)', (engine) => {
     }
   });
 
+  test('retries of a webhook paused, or narrowed and pointed elsewhere, are not sent (found: they went on)', async () => {
+    const [first, second, third] = [await startReceiver(() => 500), await startReceiver(), await startReceiver()];
+    try {
+      const pia = await server.token('pia', 'analyst', ['CC5', 'CC6']);
+      const cora = await server.token('cora', 'admin', ['CC5']);
+      const hook = async (url: string) =>
+        ok(
+          await server.as(t.root, {
+            method: 'POST',
+            url: '/api/webhooks',
+            payload: { url, format: 'generic', events: ['approval.waiting'], costCentres: ['CC5', 'CC6'] },
+          }),
+          'webhook',
+        );
+      const patch = async (token: string, w: Json, change: object): Promise<Json> =>
+        ok(
+          await server.as(token, {
+            method: 'PATCH',
+            url: `/api/webhooks/${String(w.id)}`,
+            payload: change,
+            headers: { 'if-match': `"${String(w.version)}"` },
+          }),
+          'patch',
+        );
+      let paused = await hook(first.url);
+      let narrowed = await hook(first.url);
+      await submitted(pia, move('CC5', '6100', '6200', '2026-03', 10));
+      await submitted(pia, move('CC6', '6100', '6200', '2026-03', 10));
+      const retryNow = () =>
+        server.db.query("UPDATE webhook_deliveries SET next_attempt_at = now() WHERE state = 'pending'");
+      const deliverAll = async () => {
+        await retryNow();
+        while ((await deliverDue(server.db, server.config, 'eighth')) > 0) await retryNow();
+      };
+      // Both webhooks' first attempts fail (4 requests): four deliveries wait for a retry.
+      expect(await deliverDue(server.db, server.config, 'eighth')).toBe(4);
+      expect(first.received).toHaveLength(4);
+      // One is paused; the other narrowed to CC5 by an admin of both, then pointed at her own
+      // receiver by an admin of CC5 only (the webhook is now CC5's).
+      paused = await patch(t.root, paused, { active: false });
+      narrowed = await patch(t.root, narrowed, { costCentres: ['CC5'] });
+      narrowed = await patch(cora, narrowed, { url: third.url });
+      first.behaviour = () => 200;
+      await deliverAll();
+      expect(first.received).toHaveLength(4);
+      expect(third.received.map((r) => (JSON.parse(r.body) as Json).data.proposal.costCentres)).toEqual([['CC5']]);
+      const dead = await server.db.query<{ last_error: string }>(
+        "SELECT last_error FROM webhook_deliveries WHERE webhook_id = $1 AND state = 'dead'",
+        [narrowed.id],
+      );
+      expect(dead.rows).toEqual([{ last_error: expect.stringContaining('no longer') }]);
+      // Resumed, the paused one sends what waited.
+      await patch(t.root, paused, { active: true, url: second.url });
+      await deliverAll();
+      expect(second.received).toHaveLength(2);
+    } finally {
+      await Promise.all([first, second, third].map((r) => r.close()));
+    }
+  });
+
   test('a line whose month is outside the proposal’s fiscal year is refused (found: 2031-01 went into the 2026 budget)', async () => {
     const before = await snapshot(server.db);
     for (const period of ['2031-01', '2024-12', '2028-01', '0000-01', '9999-12']) {
