@@ -15,8 +15,11 @@ import { updateBeta } from './beta-binomial';
 import type { RateObservation } from './beta-binomial';
 import { gammaPoissonPredictive, updateGamma } from './gamma-poisson';
 import type { DistributionSummary, DriverActuals, DriverDistribution, FamilyUpdate } from './types';
+import { figureInStyle, type NumberStyle } from '../../format/format-number';
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
+/** A note's figure to three decimals, in the reader's style (default en-US, as FPA.DRIVER.UPDATE writes it). */
+const figure = (v: number, style: NumberStyle) => figureInStyle(String(round(v)), style);
 
 /** P5, P50, P95, mean and sd of a catalogue distribution. */
 export function summarise(driver: string, family: string, params: DistributionParams): DistributionSummary {
@@ -56,6 +59,7 @@ export function updateMatchedDriver(
   prior: DistributionSummary,
   values: number[],
   weight: number,
+  style: NumberStyle = {},
 ): FamilyUpdate {
   const nig = updateNormalInverseGamma(nigFromNormal(prior.mean, prior.sd), values, weight);
   return {
@@ -63,7 +67,7 @@ export function updateMatchedDriver(
     ...nigResult(driver, nig),
     observations: values.length,
     notes: [
-      `No conjugate pair for ${family}: the prior was read as a normal with its mean ${round(prior.mean)} and sd ${round(prior.sd)}, so the posterior is not bounded like the prior.`,
+      `No conjugate pair for ${family}: the prior was read as a normal with its mean ${figure(prior.mean, style)} and sd ${figure(prior.sd, style)}, so the posterior is not bounded like the prior.`,
     ],
   };
 }
@@ -75,6 +79,7 @@ export function updateLognormalDriver(
   params: DistributionParams,
   values: number[],
   weight: number,
+  style: NumberStyle = {},
 ): FamilyUpdate {
   if (values.some((v) => !(v > 0)))
     throw ScenarioErrors.badParameter(driver, 'lognormal actuals must all be above 0 (their logarithms are used).');
@@ -94,7 +99,7 @@ export function updateLognormalDriver(
     hyperparameters: { mu: nig.mu, kappa: nig.kappa, alpha: nig.alpha, beta: nig.beta },
     observations: values.length,
     notes: [
-      `The exact predictive is exp(Student-t, ${round(t.df)} df), which has no mean; the re-run driver is lognormal2 with its log-scale mean and sd.`,
+      `The exact predictive is exp(Student-t, ${figure(t.df, style)} df), which has no mean; the re-run driver is lognormal2 with its log-scale mean and sd.`,
     ],
   };
 }

@@ -34,6 +34,7 @@ import {
   updatePoissonDriver,
 } from './family-updates';
 import type { DriverActuals, DriverUpdate, FamilyUpdate } from './types';
+import type { NumberStyle } from '../../format/format-number';
 
 const MOMENT_MATCHED = new Set(['truncnormal', 'uniform', 'triangular', 'pert', 'gamma', 'student']);
 
@@ -60,6 +61,8 @@ function numbers(params: DistributionParams): Record<string, number> {
 /**
  * Updates a driver's distribution with its actuals (see the table above).
  * @param driver the driver's name, for messages
+ * @param style how the notes write their numbers (the pane's locale and minus sign; default en-US, as
+ *   FPA.DRIVER.UPDATE writes them)
  * @throws SCENARIO_UNKNOWN_DISTRIBUTION, SCENARIO_BAD_PARAMETER (a bad prior, or an actual outside the
  *   family's support), SCENARIO_BAD_SPEC for a weight that is not above 0 or a family with no update.
  * @example updateDriver('price', 'normal', { mean: 130, sd: 10 }, { values: [140, 138, 142] }).posterior
@@ -71,6 +74,7 @@ export function updateDriver(
   params: DistributionParams,
   actuals: DriverActuals,
   weight = 1,
+  style: NumberStyle = {},
 ): DriverUpdate {
   const canonical = canonicalFamily(family) ?? family;
   if (canonicalFamily(family)) assertUpdatable(canonical);
@@ -92,7 +96,7 @@ export function updateDriver(
   } else if (canonical === 'normal') {
     update = updateNormalDriver(driver, params.mean as number, params.sd as number, values, weight);
   } else if (canonical === 'lognormal' || canonical === 'lognormal2') {
-    update = updateLognormalDriver(driver, canonical, params, values, weight);
+    update = updateLognormalDriver(driver, canonical, params, values, weight, style);
   } else if (canonical === 'beta') {
     update = updateBetaDriver(driver, params, actuals, weight);
   } else if (canonical === 'bernoulli') {
@@ -100,7 +104,7 @@ export function updateDriver(
   } else if (canonical === 'poisson') {
     update = updatePoissonDriver(driver, params.lambda as number, values, weight);
   } else if (MOMENT_MATCHED.has(canonical) && Number.isFinite(summary.sd) && summary.sd > 0) {
-    update = updateMatchedDriver(driver, canonical, summary, values, weight);
+    update = updateMatchedDriver(driver, canonical, summary, values, weight, style);
   } else {
     throw ScenarioErrors.badSpec('distribution', `a ${canonical} prior with an infinite variance cannot be updated.`);
   }

@@ -121,7 +121,8 @@ export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUp
   const styles = useStyles();
   const compact = useCompactTableStyles();
   const plain = usePlainListStyles();
-  const { toInput, parse, formatAll } = useNumbers();
+  const numbers = useNumbers();
+  const { toInput, parse, formatAll } = numbers;
   const [weight, setWeight] = useState('1');
   const [found, setFound] = useState<{ address: string; update: DriverUpdate } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -137,7 +138,14 @@ export function DriverUpdatePanel({ driver, workbook, onUse, onClose }: DriverUp
       const actuals = readActualSeries(toSheetGrid(values));
       setFound({
         address,
-        update: updateDriver(driver.name, driver.distribution, driver.params, { values: actuals }, w.value),
+        update: updateDriver(
+          driver.name,
+          driver.distribution,
+          driver.params,
+          { values: actuals },
+          w.value,
+          numbers.style,
+        ),
       });
     } catch (e) {
       setFound(null);

@@ -104,6 +104,12 @@ describe('conjugate updates against closed forms (R arithmetic quoted)', () => {
     close(u.predictive.p5, 51.99844295550762, 7);
     close(u.predictive.p95, 66.557112600047944, 7);
     expect(u.notes[0]).toContain('No conjugate pair for pert');
+    // Its figures as FPA.DRIVER.UPDATE writes them by default, in the reader's style when given (the pane's).
+    expect(u.notes[0]).toContain('its mean 55.833 and sd 6.584,');
+    const fr = updateDriver('cost', 'pert', { min: 40, mode: 55, max: 75 }, { values: [60, 62] }, 1, {
+      locale: 'fr-FR',
+    });
+    expect(fr.notes[0]).toContain('its mean 55,833 and sd 6,584,');
   });
 });
 
