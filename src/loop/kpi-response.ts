@@ -21,6 +21,7 @@ import type { LinearFit } from './linear-model';
 import { align, bestSaturating, candidate, choose, design, dgdLogS, shrunkenFit } from './response-candidates';
 import type { Aligned, Candidate } from './response-candidates';
 import { studentT } from '../scenario/distributions/gamma-family';
+import { figureInStyle, formatNumber, type NumberStyle } from '../format/format-number';
 
 export interface KpiResponseOptions {
   /** Periods from spend to KPI: the KPI of period t is explained by spend of period t − lag. @default 0 */
@@ -29,6 +30,8 @@ export interface KpiResponseOptions {
   level?: number;
   /** Shrink each line's response toward 0 with a Normal(0, τ²) prior, τ in elasticity units. @default none */
   priorElasticitySd?: number;
+  /** How the notes write their numbers (the pane's locale and minus sign). @default en-US */
+  numbers?: NumberStyle;
 }
 
 export type ResponseShape = 'linear' | 'saturating';
@@ -118,7 +121,7 @@ export interface ResponseModel {
 export function chooseResponseModel(
   kpi: ReadonlyArray<number | null>,
   spend: ReadonlyArray<ReadonlyArray<number | null>>,
-  options: Omit<KpiResponseOptions, 'priorElasticitySd'> = {},
+  options: Omit<KpiResponseOptions, 'priorElasticitySd' | 'numbers'> = {},
 ): ResponseModel {
   const lag = options.lag ?? 0;
   const level = options.level ?? 0.9;
@@ -155,14 +158,19 @@ export function estimateKpiResponse(
   spend: ReadonlyArray<ReadonlyArray<number | null>>,
   options: KpiResponseOptions = {},
 ): KpiResponse {
-  return fitResponseModel(chooseResponseModel(kpi, spend, options), options.priorElasticitySd);
+  return fitResponseModel(chooseResponseModel(kpi, spend, options), options.priorElasticitySd, options.numbers);
 }
 
 /**
  * The estimate of a chosen model, its responses shrunk toward 0 under a Normal(0, τ²) prior when
- * `priorElasticitySd` (τ, in elasticity units) is given.
+ * `priorElasticitySd` (τ, in elasticity units) is given; `numbers` writes the notes' figures (AICc
+ * scores, τ, the level) in the reader's style (default en-US: "linear 12.3", "at 90%").
  */
-export function fitResponseModel(model: ResponseModel, priorElasticitySd?: number): KpiResponse {
+export function fitResponseModel(
+  model: ResponseModel,
+  priorElasticitySd?: number,
+  numbers: NumberStyle = {},
+): KpiResponse {
   const { d, candidates, chosen, lag, level } = model;
   const n = d.y.length;
   const fixed = chosen.trend ? 2 : 1;
@@ -211,13 +219,16 @@ export function fitResponseModel(model: ResponseModel, priorElasticitySd?: numbe
     };
   });
   const notes = [
-    `${partial.shape}${chosen.trend ? ' with a trend' : ''} chosen by AICc (${candidates.map((c) => `${c.name} ${round(c.score)}`).join(', ')}; a simpler model within 2 is preferred).`,
+    `${partial.shape}${chosen.trend ? ' with a trend' : ''} chosen by AICc (${candidates.map((c) => `${c.name} ${figureInStyle(String(round(c.score)), numbers)}`).join(', ')}; a simpler model within 2 is preferred).`,
     `${n} of ${model.periods - lag} periods used${lag ? `, spend ${lag} period(s) before the KPI` : ''}.`,
   ];
-  if (tau !== undefined && tau > 0) notes.push(`Responses shrunk toward 0 (prior elasticity sd ${tau}).`);
+  if (tau !== undefined && tau > 0)
+    notes.push(`Responses shrunk toward 0 (prior elasticity sd ${figureInStyle(String(tau), numbers)}).`);
   lines.forEach((r, l) => {
     if (r.lower <= 0 && r.upper >= 0)
-      notes.push(`Line ${l + 1}: the response is not distinguishable from 0 at ${round(level * 100, 0)}%.`);
+      notes.push(
+        `Line ${l + 1}: the response is not distinguishable from 0 at ${formatNumber(round(level * 100, 0) / 100, 'percent', numbers, { decimals: 0 })}.`,
+      );
   });
   return { ...partial, lines, notes };
 }

@@ -115,7 +115,7 @@ export function combineTerms(line: string, terms: ReadonlyArray<KpiTerm>): LineR
  * One return per line (in the order of `lines`).
  * @param budgets current budget per line (same order)
  * @param aboveShare how much more spend the second segment's slope is read at. @default 0.2
- * @param style how the notes write entered responses (the pane's locale; default en-US)
+ * @param style how the notes write their numbers, entered or estimated (the pane's locale; default en-US)
  * @example kpiReturns(lines, [120000, 72000], []).map((r) => r.rate) // [0, 0]: no KPIs, no return
  */
 export function kpiReturns(
@@ -135,6 +135,7 @@ export function kpiReturns(
       lag: link.lag,
       entered: link.response,
     })),
+    numbers: style,
   });
   const total = budgets.reduce((s, b) => s + Math.max(0, b), 0);
   const terms = pairs.map(({ kpi, link, index }, j): KpiTerm => {

@@ -13,6 +13,7 @@ import { isFpaError } from '../errors';
 import { chooseResponseModel, fitResponseModel, marginalAt } from './kpi-response';
 import type { KpiResponse, ResponseModel } from './kpi-response';
 import type { EnteredKpiResponse } from '../model/kpi';
+import type { NumberStyle } from '../format/format-number';
 
 /** The KPI response of one line: the gain of spending `x` in a period and its slope there. */
 export interface ResponseCurve {
@@ -39,6 +40,8 @@ export interface ResponseInput {
   }>;
   /** Fewest KPI periods an estimate needs. @default 6 */
   minPeriods?: number;
+  /** How the estimates' notes write their numbers (the pane's locale). @default en-US */
+  numbers?: NumberStyle;
 }
 
 const none = (kpi: string, note: string): ResponseCurve => ({
@@ -140,14 +143,18 @@ function chooseAll(input: ResponseInput): Map<string, KpiModel | string> {
   return out;
 }
 
-function fitAll(models: Map<string, KpiModel | string>, tau?: number): Map<string, KpiResponse | string> {
+function fitAll(
+  models: Map<string, KpiModel | string>,
+  tau?: number,
+  numbers?: NumberStyle,
+): Map<string, KpiResponse | string> {
   const out = new Map<string, KpiResponse | string>();
   for (const [kpi, m] of models) {
     if (typeof m === 'string') {
       out.set(kpi, m);
       continue;
     }
-    const fit = fitResponseModel(m.model, tau);
+    const fit = fitResponseModel(m.model, tau, numbers);
     fit.notes.push(...m.notes);
     out.set(kpi, fit);
   }
@@ -179,7 +186,7 @@ function pooledElasticitySd(fits: Map<string, KpiResponse | string>): number {
  */
 export function responseCurves(input: ResponseInput): ResponseCurve[] {
   const models = chooseAll(input);
-  const fits = fitAll(models, pooledElasticitySd(fitAll(models)));
+  const fits = fitAll(models, pooledElasticitySd(fitAll(models)), input.numbers);
   return input.lines.map((l) => {
     if (l.kpi === null) return none('', 'not linked to a KPI');
     if (l.entered) return enteredCurve(l.kpi, l.entered);

@@ -162,6 +162,31 @@ describe('shapes of input', () => {
     expect(big.lines[0].upper / small.lines[0].upper).toBeCloseTo(1, 8);
   });
 
+  test.each([
+    // [locale, decimal mark, percent sign]: en-US exactly as the CLI and FPA.KPI.RESPONSE write it.
+    [undefined, '.', '-', '%'],
+    ['en-US', '.', '\u2212', '%'],
+    ['de-DE', ',', '\u2212', '\u00a0%'],
+    ['fr-FR', ',', '\u2212', '\u00a0%'],
+  ] as [string | undefined, string, string, string][])(
+    'the notes write AICc scores, the prior sd and the level in the reader’s style (%s)',
+    (locale, decimal, minus, percent) => {
+      // A flat KPI of small units: negative AICc scores, and no response distinguishable from 0.
+      const kpi = a.map((_, i) => 20 + 0.01 * Math.sin(i * 1.7));
+      const numbers = locale === undefined ? undefined : { locale, minus: 'true' as const };
+      const r = estimateKpiResponse(kpi, [a], { priorElasticitySd: 0.25, level: 0.95, numbers });
+      const figure = (v: number) =>
+        String(Number(v.toFixed(1)))
+          .replace('.', decimal)
+          .replace('-', minus);
+      const scores = Object.entries(r.aicc).map(([name, v]) => `${name} ${figure(v)}`);
+      expect(Object.values(r.aicc).every((v) => v < 0)).toBe(true);
+      expect(r.notes[0]).toContain(`AICc (${scores.join(', ')}; a simpler model`);
+      expect(r.notes).toContain(`Responses shrunk toward 0 (prior elasticity sd 0${decimal}25).`);
+      expect(r.notes).toContain(`Line 1: the response is not distinguishable from 0 at 95${percent}.`);
+    },
+  );
+
   const code = (f: () => unknown) => {
     try {
       f();

@@ -82,6 +82,29 @@ describe('kpiReturns', () => {
     expect(got[0].rate).toBeGreaterThan(got[1].rate);
   });
 
+  it.each([
+    [undefined, '.'],
+    ['en-US', '.'],
+    ['de-DE', ','],
+    ['fr-FR', ','],
+  ] as [string | undefined, string][])(
+    'an estimated note writes its AICc scores in the style given (the pane’s; default en-US) (%s)',
+    (locale, decimal) => {
+      const rng = new SeededGenerator(17, 'kpi-returns-style');
+      const n = 24;
+      const ads = Array.from({ length: n }, () => 8000 + 4000 * rng.nextOpen01());
+      const actual = ads.map((x) => 2000 + 0.3 * x + 40 * rng.nextNormal());
+      const k = kpi({ target: Array(n).fill(5000), actual, links: [{ line: 'A-1', kpi: 'K' }] });
+      const style = locale === undefined ? undefined : { locale, minus: 'true' as const };
+      const [got] = kpiReturns([line('A-1', ads)], [120000], [k], undefined, style);
+      const scores = got.note.match(/AICc \((.*); a simpler/)![1].split(', ');
+      expect(scores.length).toBeGreaterThan(1);
+      // Each score is a figure with one decimal at most, in the style's decimal mark and none other.
+      for (const s of scores) expect(s).toMatch(new RegExp(`^[a-z+]+ \\d+(\\${decimal}\\d)?$`));
+      expect(scores.some((s) => s.includes(decimal))).toBe(true);
+    },
+  );
+
   describe('a line linked to several KPIs', () => {
     // S = 180,000 and P = 12 as above. K1: target 1,000 (scale 15), priority 2, 0.5 ± 0.1 per unit.
     // K2: target 500 (scale 30), priority 1, 0.3 ± 0.2 per unit.
