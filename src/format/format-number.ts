@@ -206,14 +206,19 @@ export function formatNumber(value: number, unit: Unit, style: NumberStyle = {},
 }
 
 /**
- * A figure as JavaScript wrote it (`String(v)`, `v.toPrecision(3)`: no grouping, its own digits) with
- * the style's decimal mark and minus sign, for a message whose en-US text must stay as it was.
+ * A figure as JavaScript wrote it (`String(v)`, `v.toPrecision(3)`, `v.toLocaleString('en-US')`: its
+ * own digits) with the style's decimal mark, thousands separator and minus sign, for a message whose
+ * en-US text must stay as it was.
  * @example figureInStyle((0.0123).toPrecision(3), { locale: 'de-DE' }) // "0,0123"
+ * @example figureInStyle('-1,234.5', { locale: 'de-DE', minus: 'true' }) // "−1.234,5"
  * @example figureInStyle('8000') // "8000"
  */
 export function figureInStyle(text: string, style: NumberStyle = {}): string {
-  const { decimal } = numberSymbols(resolveLocale(style.locale), style.separators);
-  return withMinus(text.replace('.', decimal), style);
+  const { decimal, group } = numberSymbols(resolveLocale(style.locale), style.separators);
+  return withMinus(
+    text.replace(/[.,]/g, (mark) => (mark === '.' ? decimal : group)),
+    style,
+  );
 }
 
 /** The formatter bound to one style: what the pane passes down to every view. */

@@ -5,6 +5,7 @@
  * line's `before`; writing a budget version expects the sheet to hold the version written there last.
  */
 import type { Cell } from '../model/cell';
+import { figureInStyle, type NumberStyle } from '../format/format-number';
 
 /** Amounts closer than this are the same amount (half a cent: what a 2-decimal display hides). */
 export const SAME_AMOUNT = 0.005;
@@ -24,24 +25,32 @@ export function sameCell(now: Cell | undefined, expected: Cell): boolean {
   return now === expected;
 }
 
-/** A cell's value as the message shows it: "blank", "1,234.5", or the text. */
-export function showCell(v: Cell | undefined): string {
+/**
+ * A cell's value as the message shows it: "blank", "1,234.5" (German "1.234,5" in a German pane's
+ * `style`; default en-US), or the text.
+ */
+export function showCell(v: Cell | undefined, style: NumberStyle = {}): string {
   if (isBlank(v)) return 'blank';
-  if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (typeof v === 'number') return figureInStyle(v.toLocaleString('en-US', { maximumFractionDigits: 2 }), style);
   return String(v);
 }
 
 /**
  * One phrase per cell that no longer holds what was expected ("6100 2026-01 was 1,000, now 1,200"),
- * in the order given; `values[i]` is what cell `expected[i]` holds now.
+ * in the order given; `values[i]` is what cell `expected[i]` holds now; `style` writes the numbers
+ * (the pane's locale and minus sign; default en-US).
  * @example staleCells([{ label: 'L1', value: 100 }], [100.001]) // []
  * @example staleCells([{ label: 'L1', value: 100 }], [null]) // ['L1 was 100, now blank']
  */
-export function staleCells(expected: readonly ExpectedCell[], values: readonly (Cell | undefined)[]): string[] {
+export function staleCells(
+  expected: readonly ExpectedCell[],
+  values: readonly (Cell | undefined)[],
+  style: NumberStyle = {},
+): string[] {
   const out: string[] = [];
   expected.forEach((cell, i) => {
     if (!sameCell(values[i], cell.value))
-      out.push(`${cell.label} was ${showCell(cell.value)}, now ${showCell(values[i])}`);
+      out.push(`${cell.label} was ${showCell(cell.value, style)}, now ${showCell(values[i], style)}`);
   });
   return out;
 }

@@ -10,6 +10,7 @@ import { cellAddress } from './a1';
 import { SheetErrors } from './errors';
 import { gridWidth } from './sheet-value';
 import { staleCells, type ExpectedCell } from './stale-cells';
+import type { NumberStyle } from '../format/format-number';
 
 /** The first cell of a version sheet's title row. */
 export const VERSION_SHEET_MARK = 'OpenFPA version';
@@ -87,11 +88,12 @@ const asCell = (v: unknown): Cell =>
 /**
  * The cells of a sheet that differ from the version sheet written there (`written`), one phrase
  * each ("6100 2026-01 (C3) was 1,000, now 1,200"; cells beyond the written block must be blank).
- * Empty when nobody changed the sheet since.
+ * Empty when nobody changed the sheet since. `style` writes the amounts (the pane's; default en-US).
  */
 export function versionSheetChanges(
   written: readonly (readonly Cell[])[],
   now: ReadonlyArray<ReadonlyArray<unknown>>,
+  style: NumberStyle = {},
 ): string[] {
   const rows = Math.max(written.length, now.length);
   const columns = Math.max(gridWidth(written), gridWidth(now));
@@ -107,7 +109,7 @@ export function versionSheetChanges(
       });
       found.push(asCell(now[r]?.[c]));
     }
-  return staleCells(expected, found);
+  return staleCells(expected, found, style);
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;

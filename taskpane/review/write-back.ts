@@ -8,16 +8,21 @@
 import type { Actor } from '../../src/model/proposal-machine';
 import { transition } from '../../src/model/proposal-machine';
 import { staleCells as changedCells } from '../../src/sheets/stale-cells';
+import type { NumberStyle } from '../../src/format/format-number';
 import type { Repository } from '../../src/store/repository';
 import type { Cell, Workbook } from '../workbook/types';
 import type { StoredProposal } from './proposals';
 import { appendAudit, saveProposal } from './proposals';
 
-/** What differs between the budget cells and the budgets the proposal expects, one phrase per line. */
-export function staleCells(proposal: StoredProposal, values: Cell[][]): string[] {
+/**
+ * What differs between the budget cells and the budgets the proposal expects, one phrase per line,
+ * its amounts in `numbers` (the pane's style; default en-US).
+ */
+export function staleCells(proposal: StoredProposal, values: Cell[][], numbers: NumberStyle = {}): string[] {
   const out = changedCells(
     proposal.lines.map((line) => ({ label: line.id, value: line.before })),
     proposal.lines.map((_, i) => values[i]?.[0] ?? null),
+    numbers,
   );
   if (values.length !== proposal.lines.length)
     out.push(`the range has ${values.length} rows, the proposal ${proposal.lines.length} lines`);
@@ -55,6 +60,7 @@ async function writeAndRecord(
 }
 
 /**
+ * @param numbers how the refusal writes the changed amounts (the pane's style; default en-US)
  * @throws MODEL_TRANSITION_REFUSED when the actor may not apply now; Error "The budget range
  *   changed since the proposal was made: …" when the cells differ from the proposal's budgets.
  */
@@ -65,11 +71,12 @@ export async function applyProposal(
   actor: Actor,
   when: string,
   comment = '',
+  numbers: NumberStyle = {},
 ): Promise<StoredProposal> {
   const record = transition(proposal.record, 'apply', actor, when, comment);
   const address = target(proposal);
   const { values } = await workbook.readRange(address);
-  const changes = staleCells(proposal, values);
+  const changes = staleCells(proposal, values, numbers);
   if (changes.length)
     throw new Error(
       `The budget range ${address} changed since the proposal was made: ${changes.join('; ')}. Make a new proposal from a fresh scan.`,

@@ -6,6 +6,7 @@
  */
 import type { ApiClient } from '../../src/connector';
 import type { BudgetVersion } from '../../src/model/version';
+import type { NumberStyle } from '../../src/format/format-number';
 import { blockAddress, cellAddress } from '../../src/sheets/a1';
 import type { SheetWrite } from '../../src/sheets/template/writes';
 import {
@@ -57,7 +58,8 @@ function sheetWrites(sheet: string, cells: Cell[][], previous: { rows: number; c
 }
 
 /**
- * Reads version `id` from the server and writes it into its cost centre's sheet.
+ * Reads version `id` from the server and writes it into its cost centre's sheet; `numbers` writes
+ * the amounts of a refusal's changed cells (the pane's style; default en-US).
  * @throws Error naming the changed cells when the sheet no longer holds the version written there,
  *   or saying the sheet holds other data; connector errors (offline, forbidden) as they come.
  */
@@ -65,6 +67,7 @@ export async function writeVersion(
   workbook: Workbook,
   api: Pick<ApiClient, 'getVersion'>,
   id: string,
+  numbers: NumberStyle = {},
 ): Promise<VersionWritten> {
   const version = await api.getVersion(id);
   const sheet = versionSheetName(version.costCentre);
@@ -77,7 +80,7 @@ export async function writeVersion(
     );
   if (on.kind === 'version') {
     const written = on.id === version.id ? version : await api.getVersion(on.id);
-    const changes = versionSheetChanges(versionSheetCells(written, written.lines ?? []), existing);
+    const changes = versionSheetChanges(versionSheetCells(written, written.lines ?? []), existing, numbers);
     if (changes.length > 0) {
       const listed = changes.slice(0, MAX_LISTED).join('; ');
       const more = changes.length > MAX_LISTED ? ` and ${changes.length - MAX_LISTED} more` : '';

@@ -139,6 +139,14 @@ describe('formatNumber', () => {
     expect(figureInStyle('8000', { locale: 'de-DE' })).toBe('8000');
   });
 
+  it('writes an en-US grouped figure in the style’s separators, en-US as it was', () => {
+    const figure = (1234567.5).toLocaleString('en-US');
+    expect(figureInStyle(figure)).toBe('1,234,567.5');
+    expect(figureInStyle(`-${figure}`, { locale: 'de-DE', minus: 'true' })).toBe('\u22121.234.567,5');
+    expect(figureInStyle(figure, { locale: 'fr-FR' })).toBe(`1${NNBSP}234${NNBSP}567,5`);
+    expect(figureInStyle(figure, { locale: 'en-US', separators: { group: "'" } })).toBe("1'234'567.5");
+  });
+
   it('writes a figure without thousands separators when asked (a message that wrote toFixed)', () => {
     expect(formatNumber(1012268.505, 'number', {}, { decimals: 2, grouping: false })).toBe((1012268.505).toFixed(2));
     expect(formatNumber(1012268.51, 'number', { locale: 'de-DE' }, { decimals: 2, grouping: false })).toBe(

@@ -40,4 +40,14 @@ describe('the stale-range check', () => {
     expect(showCell(1234567.891)).toBe('1,234,567.89');
     expect(showCell('')).toBe('blank');
   });
+
+  test.each([
+    // [style, what the message writes]: en-US (the default) as the CLI and the server write it.
+    [{}, 'L1 was -1,234.5, now 1,000,000'],
+    [{ locale: 'en-US', minus: 'true' as const }, 'L1 was \u22121,234.5, now 1,000,000'],
+    [{ locale: 'de-DE', minus: 'true' as const }, 'L1 was \u22121.234,5, now 1.000.000'],
+    [{ locale: 'fr-FR', minus: 'true' as const }, 'L1 was \u22121\u202f234,5, now 1\u202f000\u202f000'],
+  ])('the amounts in the pane’s number style %o', (style, phrase) => {
+    expect(staleCells([{ label: 'L1', value: -1234.5 }], [1e6], style)).toEqual([phrase]);
+  });
 });

@@ -123,6 +123,18 @@ describe('write-back through Office.js', () => {
     expect((await loadProposals(repository)).audit).toEqual([]);
   });
 
+  it.each([
+    ['en-US', 'L2 was 200, now 2,500.5'],
+    ['de-DE', 'L2 was 200, now 2.500,5'],
+    ['fr-FR', 'L2 was 200, now 2\u202f500,5'],
+  ])('refuses a stale range with its amounts in the pane’s number style (%s)', async (locale, phrase) => {
+    const { workbook } = mockExcel([[100], [2500.5], [300]]);
+    const numbers = { locale, minus: 'true' as const };
+    await expect(
+      applyProposal(workbook, createMemoryRepository(), approvedProposal(), admin, '2026-01-02T08:00:00Z', '', numbers),
+    ).rejects.toThrow(`changed since the proposal was made: ${phrase}.`);
+  });
+
   it('refuses the wrong role or state before touching the workbook', async () => {
     const { workbook, writes } = mockExcel([[100], [200], [300]]);
     const repository = createMemoryRepository();

@@ -102,6 +102,19 @@ test('refuses, naming the cells, when the sheet was edited since; writes nothing
   expect(await sheet(workbook)).toEqual(before);
 });
 
+test.each([
+  ['en-US', '700, now 1,650.5'],
+  ['de-DE', '700, now 1.650,5'],
+  ['fr-FR', '700, now 1\u202f650,5'],
+])('the refusal writes the changed amounts in the pane’s number style (%s)', async (locale, amounts) => {
+  const workbook = createWorkbookDouble();
+  await writeVersion(workbook, api, id.Reforecast);
+  await workbook.applyWrites([{ op: 'cells', sheet: 'Budget CC1', address: 'B3', cells: [[1650.5]] }]);
+  await expect(writeVersion(workbook, api, id.v1, { locale, minus: 'true' })).rejects.toThrow(
+    `changed since Reforecast was written there: 6100 2026-01 (B3) was ${amounts}.`,
+  );
+});
+
 test('refuses a sheet of that name holding data OpenFPA did not write', async () => {
   const workbook = createWorkbookDouble();
   await workbook.applyWrites([

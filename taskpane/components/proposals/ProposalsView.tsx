@@ -231,7 +231,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const act = (proposal: StoredProposal) => async (action: ProposalVerb, comment: string) => {
     const when = nowIso();
     if (action === 'apply') {
-      await remember(await applyProposal(workbook, repository, proposal, identity, when, comment));
+      await remember(await applyProposal(workbook, repository, proposal, identity, when, comment, numbers.style));
     } else if (action === 'revert') {
       await revertProposal(workbook, repository, proposal, identity, when, comment);
       await forget(proposal.id);

@@ -14,6 +14,7 @@ import type { BudgetVersion, VersionComparison } from '../../../src/model/versio
 import { paneConnector } from '../../connector/pane-connector';
 import { useConnector } from '../../connector/use-signed-in';
 import { writeVersion } from '../../versions/write-version';
+import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
 import { SaveSheetVersion } from './SaveSheetVersion';
 import { VersionCompare } from './VersionCompare';
@@ -89,6 +90,7 @@ export function VersionsView({
   onOpenSettings,
 }: VersionsViewProps) {
   const styles = useStyles();
+  const numbers = useNumbers();
   const { connector, state } = useConnector(getConnector);
   const api = useMemo(() => (connector ? apiClient(connector) : null), [connector]);
   const [costCentre, setCostCentre] = useState(costCentres[0] ?? '');
@@ -171,7 +173,7 @@ export function VersionsView({
                   aria-label={`Write ${v.name} to the workbook`}
                   onClick={() =>
                     void run(async (api) => {
-                      const done = await writeVersion(workbook, api, v.id);
+                      const done = await writeVersion(workbook, api, v.id, numbers.style);
                       setNotice({
                         intent: 'success',
                         text: `Wrote ${v.name} into ${done.sheet}!${done.address}${done.replaced ? ` (it held ${done.replaced})` : ''}.`,
