@@ -12,7 +12,7 @@ import { isDataException, pgCode, PgCodes, type Db } from './db/db';
 import type { AuditProtection } from './db/open-db';
 import { HttpError } from './errors';
 import { installJsonParser, refuseConvertedBodies, refuseOddQueryNumbers } from './http/exact-body';
-import { trackMethods } from './http/route';
+import { optionalBodiesInOpenapi, trackMethods } from './http/route';
 import * as S from './http/schemas';
 import { actualsRoutes } from './routes/actuals';
 import { adjustmentRoutes } from './routes/adjustments';
@@ -85,6 +85,7 @@ export async function buildApp(
       info: { title: 'OpenFPA server', version: '1.0.0', description: 'Optional backend of the OpenFPA Excel add-in.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
+    transformObject: (document) => optionalBodiesInOpenapi('openapiObject' in document ? document.openapiObject : {}),
   });
   await app.register(cors, {
     // Only the add-in's origin gets CORS headers; any other origin gets none.

@@ -28,6 +28,8 @@ declare module 'fastify' {
     access?: Access;
     /** The route also accepts text/csv bodies. */
     csv?: boolean;
+    /** Every field of the route's body is optional: no body (or an empty one) is read as `{}`. */
+    optionalBody?: boolean;
   }
   interface FastifyRequest {
     user?: AuthUser;

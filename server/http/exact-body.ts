@@ -116,10 +116,34 @@ export function installJsonParser(app: FastifyInstance): void {
         undefined,
       );
     }
+    // No body at all, sent with a JSON content type (`curl -X POST -H 'content-type: application/json'`):
+    // `{}` where the body has no required field, else a 400 naming the fields to send.
+    if (text.length === 0) {
+      if (request.routeOptions.config.optionalBody) return done(null, {});
+      const required = requiredFields(request.routeOptions.schema?.body);
+      if (required.length > 0)
+        return done(
+          new HttpError(
+            400,
+            'SERVER_BAD_REQUEST',
+            `The body is empty; send a JSON object with ${required.join(', ')}.`,
+            { context: 'body' },
+          ),
+          undefined,
+        );
+    }
     const problem = shapeProblem(text);
     if (problem) return done(problem, undefined);
     parse(request, text, done);
   });
+}
+
+/** The fields a route's body schema requires (a JSON one, or the JSON content of one with several types). */
+function requiredFields(body: unknown): readonly string[] {
+  const schema = body as
+    | { required?: readonly string[]; content?: Record<string, { schema?: { required?: readonly string[] } }> }
+    | undefined;
+  return schema?.required ?? schema?.content?.['application/json']?.schema?.required ?? [];
 }
 
 /** The first way `text` (JSON or not) is nested too deep or holds too large an object, if any. */

@@ -39,9 +39,18 @@ export function apiRoute(app: FastifyInstance, route: ApiRoute, handler: Handler
     method: route.method,
     url: route.url,
     ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
-    config: { access: route.access, ...(route.csv ? { csv: true } : {}) },
+    config: {
+      access: route.access,
+      ...(route.csv ? { csv: true } : {}),
+      ...(allOptional(body) ? { optionalBody: true } : {}),
+    },
     // A write that declares no body takes none: fields sent anyway are refused, not silently dropped.
-    ...(body || route.method === 'GET' ? {} : { preValidation: refuseBody }),
+    // One whose body has no required field takes none too, as `{}` (`curl -X POST` sends nothing).
+    ...(body || route.method === 'GET'
+      ? allOptional(body)
+        ? { preValidation: absentAsEmpty }
+        : {}
+      : { preValidation: refuseBody }),
     schema: {
       tags: [...route.tags],
       security: bearer,
@@ -63,6 +72,37 @@ async function refuseBody(request: FastifyRequest): Promise<void> {
   throw ServerErrors.badRequest(
     `${request.method} ${request.routeOptions.url ?? ''} takes no body; send the version you read as If-Match.`,
   );
+}
+
+/**
+ * A JSON object body none of whose fields is required (no `required`, no `minProperties`): the
+ * transitions' `{ version?, comment? }`, a forget's `{ reason? }`. A body with a required field keeps
+ * its 400 when absent ("body must be object").
+ */
+export function allOptional(body: object | undefined): boolean {
+  if (!body) return false;
+  const schema = body as { type?: unknown; required?: readonly string[]; minProperties?: number };
+  return schema.type === 'object' && (schema.required ?? []).length === 0 && !schema.minProperties;
+}
+
+/** The OpenAPI document says so too: a body with no required field need not be sent. */
+export function optionalBodiesInOpenapi<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, OpenapiOperation>> }).paths ?? {};
+  for (const operations of Object.values(paths))
+    for (const operation of Object.values(operations)) {
+      const body = operation.requestBody;
+      if (body && allOptional(body.content?.['application/json']?.schema)) body.required = false;
+    }
+  return document;
+}
+
+interface OpenapiOperation {
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: object }> };
+}
+
+/** Reads an absent body as `{}` (an empty one with a JSON content type is, by the JSON parser). */
+async function absentAsEmpty(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined) request.body = {};
 }
 
 /** The cost centre named in the query (`from: 'query'`) or body (`from: 'body'`) decides access. */
