@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { installPolicy, type RegisteredRoute } from './auth/policy';
 import { tokenVerifier, type TrustedIssuer } from './auth/verify-token';
+import { PERIOD_PATTERN, PERIOD_RULE_TEXT } from '../src/model/names';
 import type { ServerConfig } from './config';
 import { isDataException, pgCode, PgCodes, type Db } from './db/db';
 import type { AuditProtection } from './db/open-db';
@@ -230,10 +231,16 @@ function describeError(error: FastifyError): {
   if (error.validation) {
     const [first] = error.validation;
     const nameRule = first?.keyword === 'format' && first.params.format === 'display-name';
+    // A period's pattern, in words: `body/lines/0/period must be a month written YYYY-MM, from 1900-01 …`.
+    const periodRule = first?.keyword === 'pattern' && first.params.pattern === PERIOD_PATTERN;
     return {
       status: 400,
       code: 'SERVER_INVALID_REQUEST',
-      message: nameRule ? `${error.message}: ${S.DISPLAY_NAME_RULE}.` : error.message,
+      message: nameRule
+        ? `${error.message}: ${S.DISPLAY_NAME_RULE}.`
+        : periodRule
+          ? `${error.validationContext ?? ''}${first.instancePath} must be ${PERIOD_RULE_TEXT}.`
+          : error.message,
       details: { context: error.validationContext },
     };
   }

@@ -1,6 +1,6 @@
 import type { ActualRow } from '../../src/model/budget-line';
 import { MAX_AMOUNT } from '../../src/model/limits';
-import { isAccount, isCurrency, isPeriod } from '../../src/model/names';
+import { isAccount, isCurrency, isPeriod, PERIOD_RULE_TEXT } from '../../src/model/names';
 import type { ImportRowError } from '../errors';
 import { CSV_COLUMNS } from './parse-csv';
 
@@ -43,7 +43,7 @@ export function validateRows(
     if (!isAccount(account))
       errors.push({ row, field: 'account', message: 'account must be 1–64 letters, digits or . _ / -.' });
     const period = typeof r.period === 'string' ? r.period.trim() : '';
-    if (!isPeriod(period)) errors.push({ row, field: 'period', message: 'period must be YYYY-MM.' });
+    if (!isPeriod(period)) errors.push({ row, field: 'period', message: `period must be ${PERIOD_RULE_TEXT}.` });
     const amount = toAmount(r.amount);
     if (amount === undefined) errors.push({ row, field: 'amount', message: 'amount must be a finite number.' });
     const rawCurrency = r.currency === undefined || r.currency === null || r.currency === '' ? null : r.currency;

@@ -24,8 +24,14 @@ export const COST_CENTRE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$';
 /** An account code: a letter or digit, then letters, digits, ".", "_", "/" or "-"; at most 64 characters. */
 export const ACCOUNT_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$';
 
-/** A calendar month as the backend stores periods: YYYY-MM. */
-export const PERIOD_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+/**
+ * A calendar month as the backend stores periods: YYYY-MM, of a year an Excel date can hold (1900 to
+ * 9999): a budget, actual or proposal of `0000-01` or `1899-12` is in no workbook.
+ */
+export const PERIOD_PATTERN = '^(19[0-9]{2}|[2-9][0-9]{3})-(0[1-9]|1[0-2])$';
+
+/** The period rule in words, for messages. */
+export const PERIOD_RULE_TEXT = 'a month written YYYY-MM, from 1900-01 to 9999-12 (the months an Excel date can hold)';
 
 /** An ISO 4217 currency code. */
 export const CURRENCY_PATTERN = '^[A-Z]{3}$';
@@ -54,7 +60,7 @@ export const isName = (text: string): boolean => NAME.test(text);
 export const isCostCentre = (text: string): boolean => COST_CENTRE.test(text);
 /** @example isAccount('6100/travel') // true */
 export const isAccount = (text: string): boolean => ACCOUNT.test(text);
-/** @example isPeriod('2025-13') // false */
+/** @example isPeriod('2025-13') // false; isPeriod('1899-12') // false */
 export const isPeriod = (text: string): boolean => PERIOD.test(text);
 /** @example isCurrency('EUR') // true */
 export const isCurrency = (text: string): boolean => CURRENCY.test(text);

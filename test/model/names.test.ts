@@ -62,8 +62,25 @@ describe('codes the backend stores', () => {
     ['2025-13', false],
     ['2025-1', false],
     ['25-01', false],
+    ['1900-01', true],
+    ['9999-12', true],
+    ['1899-12', false],
+    ['1000-01', false],
+    ['0000-01', false],
+    ['10000-01', false],
   ])('period %s → %s', (period, ok) => {
     expect(isPeriod(period)).toBe(ok);
+  });
+  test('every month an Excel date can hold is a period (1900-01 to 9999-12), and none before', () => {
+    const refused: string[] = [];
+    for (let year = 1900; year <= 9999; year++)
+      for (let month = 1; month <= 12; month++) {
+        const period = `${year}-${String(month).padStart(2, '0')}`;
+        if (!isPeriod(period)) refused.push(period);
+      }
+    expect(refused).toEqual([]);
+    for (let year = 0; year < 1900; year++)
+      expect([year, isPeriod(`${String(year).padStart(4, '0')}-06`)]).toEqual([year, false]);
   });
   test('currencies are three capitals', () => {
     expect(isCurrency('EUR')).toBe(true);
