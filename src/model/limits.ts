@@ -3,6 +3,7 @@
  * and the server import these; none restates a number. Where two surfaces need different bounds
  * (trials in a cell and trials in a pane run), both are here, side by side, with the reason.
  */
+import { formatNumber, type NumberStyle } from '../format/format-number';
 
 /** Bounds of a whole-number setting, inclusive. */
 export interface Bounds {
@@ -126,7 +127,10 @@ export function withinBounds(value: number, bounds: Bounds): boolean {
   return Number.isInteger(value) && value >= bounds.min && value <= bounds.max;
 }
 
-/** "from 1 to 1,000": the bounds as a message says them. */
-export function boundsText(bounds: Bounds): string {
-  return `from ${bounds.min.toLocaleString('en-US')} to ${bounds.max.toLocaleString('en-US')}`;
+/**
+ * "from 1 to 1,000": the bounds as a message says them, in `style` (the pane's locale: German
+ * "from 2 to 10.000.000"; default en-US, as the CLI, the cells and the server say them).
+ */
+export function boundsText(bounds: Bounds, style: NumberStyle = {}): string {
+  return `from ${formatNumber(bounds.min, 'count', style)} to ${formatNumber(bounds.max, 'count', style)}`;
 }

@@ -1,6 +1,6 @@
 /** Settings validation: the same rules on the Settings view and on import. */
 import { boundsText, TRIALS_PER_RUN, withinBounds } from '../../src/model/limits';
-import { tryParseNumber } from '../../src/format';
+import { tryParseNumber, type NumberStyle } from '../../src/format';
 import type { SettingsRecord } from '../../src/store/schema';
 import type { PaneNumbers } from '../state/numbers';
 
@@ -20,29 +20,31 @@ export interface SettingsDraft {
 /**
  * Trials for one pane run as typed in the locale ("1,000,000", German "1.000.000", "1m"): the number,
  * and what is wrong with it when it is no whole number within TRIALS_PER_RUN (Settings' default and
- * the scenario wizard read them alike).
+ * the scenario wizard read them alike); `style` writes the bounds in the problem (the pane's).
  */
 export function readTrials(
   text: string,
   read: PaneNumbers['parse'],
   field: string,
+  style: NumberStyle = {},
 ): { trials: number; problem?: string } {
   const typed = read(text, { field, percent: 'reject' });
   const trials = typed.ok ? typed.value : NaN;
   return Number.isInteger(trials) && withinBounds(trials, TRIALS_PER_RUN)
     ? { trials }
-    : { trials, problem: `a whole number ${boundsText(TRIALS_PER_RUN)}` };
+    : { trials, problem: `a whole number ${boundsText(TRIALS_PER_RUN, style)}` };
 }
 
 export function checkSettings(
   d: SettingsDraft,
   read: PaneNumbers['parse'] = (text, options) => tryParseNumber(text, options),
+  style: NumberStyle = {},
 ): {
   errors: Partial<Record<keyof SettingsDraft, string>>;
   record: SettingsRecord;
 } {
   const errors: Partial<Record<keyof SettingsDraft, string>> = {};
-  const { trials: iterations, problem } = readTrials(d.defaultIterations, read, 'Default iterations');
+  const { trials: iterations, problem } = readTrials(d.defaultIterations, read, 'Default iterations', style);
   if (problem) errors.defaultIterations = `Must be ${problem}.`;
   if (!/^\d+$/.test(d.defaultSeed.trim())) errors.defaultSeed = 'Must be a whole number (0 or more).';
   if (d.numberFormat.trim() === '' || d.numberFormat.length > 60)

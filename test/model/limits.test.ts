@@ -32,6 +32,13 @@ describe('limits', () => {
   test('bounds in words', () => {
     expect(boundsText(TRIALS_PER_RUN)).toBe('from 2 to 10,000,000');
   });
+  test.each([
+    ['en-US', 'from 2 to 10,000,000'],
+    ['de-DE', 'from 2 to 10.000.000'],
+    ['fr-FR', 'from 2 to 10\u202f000\u202f000'],
+  ])('bounds in words in the pane’s number style (%s)', (locale, text) => {
+    expect(boundsText(TRIALS_PER_RUN, { locale, minus: 'true' })).toBe(text);
+  });
 });
 
 describe('two full seasons', () => {

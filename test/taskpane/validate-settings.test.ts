@@ -30,6 +30,15 @@ describe('checkSettings', () => {
     );
   });
 
+  test.each([
+    ['en-US', 'Must be a whole number from 2 to 10,000,000.'],
+    ['de-DE', 'Must be a whole number from 2 to 10.000.000.'],
+    ['fr-FR', 'Must be a whole number from 2 to 10\u202f000\u202f000.'],
+  ])('the rule in the pane’s number style (%s)', (locale, rule) => {
+    const numbers = paneNumbers({ locale });
+    expect(checkSettings(draft('1'), numbers.parse, numbers.style).errors.defaultIterations).toBe(rule);
+  });
+
   test('without a locale, plain digits and en-US separators', () => {
     expect(checkSettings(draft('10,000')).record.defaultIterations).toBe(10000);
   });

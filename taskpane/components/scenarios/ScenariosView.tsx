@@ -27,6 +27,7 @@ import type { Workbook } from '../../workbook/types';
 import { readTrials } from '../../settings/validate-settings';
 import { checkModel } from '../drivers/ModelEditor';
 import { useNumbers } from '../../state/numbers';
+import { TRIALS_PER_RUN } from '../../../src/model/limits';
 import type { NumberFormatter } from '../../../src/format';
 import { withPassThrough } from '../../../src/scenario/sipmath/run-library';
 import type { PassThroughSpec } from '../../../src/scenario/sipmath/run-library';
@@ -132,7 +133,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
   const handle = useRef<RunHandle | null>(null);
 
   // Read in the locale: "1,000,000", "1.000.000" (German) and "1m" are a million trials.
-  const { trials, problem: trialsProblem } = readTrials(iterations, parse, 'iterations');
+  const { trials, problem: trialsProblem } = readTrials(iterations, parse, 'iterations', numbers.style);
   const iterationsError = trialsProblem ? `iterations: must be ${trialsProblem}.` : undefined;
   const seedError = /^-?\d+$/.test(seed.trim()) ? undefined : 'seed: must be a whole number.';
   // A share: "0.5%" and "0.005" are the same target. Examples in the locale (a German pane reads "0.005" as 5).
@@ -278,7 +279,11 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
       )}
       {step === 1 && (
         <>
-          <Field label="Iterations" hint="Trials to run (up to 10,000,000)" validationMessage={iterationsError}>
+          <Field
+            label="Iterations"
+            hint={`Trials to run (up to ${format(TRIALS_PER_RUN.max, 'count')})`}
+            validationMessage={iterationsError}
+          >
             <Input value={iterations} inputMode="numeric" onChange={(_, d) => setIterations(d.value)} />
           </Field>
           <Field label="Seed" hint="Same seed, same results" validationMessage={seedError}>

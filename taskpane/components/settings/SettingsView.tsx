@@ -34,7 +34,7 @@ export function SettingsView({ data, actions, repository }: SettingsViewProps) {
     backendUrl: s.backendUrl,
   });
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { errors, record } = checkSettings(draft, numbers.parse);
+  const { errors, record } = checkSettings(draft, numbers.parse, numbers.style);
   const field = (key: keyof SettingsDraft) => ({
     value: draft[key],
     onChange: (_: unknown, d: { value: string }) => setDraft({ ...draft, [key]: d.value }),
