@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createMemoryRepository } from '../../src/store/memory-repository';
+import { numberSymbols } from '../../src/format/number-symbols';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { addinPageForFile, openAddinPage, openView, ROOT, selectValues, settled, tempDir, openPaneAt } from './harness';
 import { inconsistentCorrelation } from '../scenario/inconsistent-correlation';
@@ -203,12 +204,12 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
     // The seed's correlations are inconsistent: the run says it repaired them as a warning, not a caption.
     const warning = page.getByTestId('run-warning');
     expect(await warning.getAttribute('role')).toBe('alert');
-    // In the pane's locale: "0,400" and "95 %" in German.
-    const german = LOCALE.startsWith('de');
+    // In the pane's locale: "0,400" and "95 %" in German and French.
+    const { decimal } = numberSymbols(LOCALE);
     expect(await warning.textContent()).toMatch(
-      new RegExp(`The largest change to any entry was 0${german ? ',' : '\\.'}400\\.$`),
+      new RegExp(`The largest change to any entry was 0${decimal === ',' ? ',' : '\\.'}400\\.$`),
     );
-    expect(await page.getByText(/VaR and CVaR at/).textContent()).toMatch(german ? /at 95\s%:/ : /at 95%:/);
+    expect(await page.getByText(/VaR and CVaR at/).textContent()).toMatch(decimal === ',' ? /at 95\s%:/ : /at 95%:/);
   } else if (view === 'Anomalies') {
     await selectValues(page, 'Budget!A1:AC7', sampleSheet());
     await page.getByRole('button', { name: 'Scan selection' }).click();
