@@ -50,6 +50,17 @@ const context = (onProgress: (p: JobProgress, controller: AbortController) => vo
 
 const cancelledCode = (e: unknown): string => (isFpaError(e) ? e.code : String(e));
 
+/** A run whose signal was aborted before it starts ends at once with CASH_CANCELLED. */
+const expectCancelledBeforeStart = async (
+  run: (ctx: { signal: AbortSignal; progress: () => void }) => Promise<unknown>,
+): Promise<void> => {
+  const before = new AbortController();
+  before.abort();
+  await expect(run({ signal: before.signal, progress: () => undefined }).catch(cancelledCode)).resolves.toBe(
+    'CASH_CANCELLED',
+  );
+};
+
 it('one row of flows: the optimal plan and the stress tests, in two steps', async () => {
   const one = { ...job, trials: [flows] };
   const { seen, context: ctx } = context(() => undefined);
@@ -97,11 +108,7 @@ it('a cancel stops the run before its next solve, and one sent before it starts 
   });
   await expect(planCash(job, solver, ctx).catch(cancelledCode)).resolves.toBe('CASH_CANCELLED');
   expect(seen.map((p) => p.done)).toEqual([1, 2]);
-  const before = new AbortController();
-  before.abort();
-  await expect(
-    planCash(job, solver, { signal: before.signal, progress: () => undefined }).catch(cancelledCode),
-  ).resolves.toBe('CASH_CANCELLED');
+  await expectCancelledBeforeStart((aborted) => planCash(job, solver, aborted));
 });
 
 it('runs through the job protocol, and a cancel from its progress ends it with CASH_CANCELLED', async () => {
@@ -137,11 +144,7 @@ it('cash.payables: the payables MIP as tables, through the protocol, and cancell
     { done: 0, total: 1 },
     { done: 1, total: 1 },
   ]);
-  const before = new AbortController();
-  before.abort();
-  await expect(
-    planPayablesJob(input, solver, { signal: before.signal, progress: () => undefined }).catch(cancelledCode),
-  ).resolves.toBe('CASH_CANCELLED');
+  await expectCancelledBeforeStart((aborted) => planPayablesJob(input, solver, aborted));
 });
 
 it('one row that no schedule can fund: the shortfall in the job’s number style (the pane’s), en-US by default', async () => {
