@@ -4,6 +4,8 @@
  * can find and fix it.
  */
 import { FpaError } from '../errors';
+import type { NumberStyle } from '../format';
+import { figureInStyle } from '../format';
 import { cellAt, SheetErrors } from './errors';
 import type { SheetValue } from './sheet-value';
 import { describeValue, isBlankValue, isCellError } from './sheet-value';
@@ -24,6 +26,13 @@ export interface NumberRule {
   min?: number;
   /** Exclusive lower bound. */
   above?: number;
+  /** The style of the figures in the rule's message (the pane's); en-US, as the cell functions print, by default. */
+  numbers?: NumberStyle;
+}
+
+/** What a table reader may be told: the style of the figures in its messages. */
+export interface TableReadOptions {
+  numbers?: NumberStyle;
 }
 
 /** A plain decimal number: an optional sign, digits with an optional decimal point, an optional exponent. */
@@ -69,9 +78,10 @@ export type NumberRead =
     };
 
 function ruleProblem(value: number, rule: NumberRule): string | null {
-  if (rule.integer && !Number.isInteger(value)) return `must be a whole number; got ${value}`;
-  if (rule.min !== undefined && value < rule.min) return `must be at least ${rule.min}; got ${value}`;
-  if (rule.above !== undefined && value <= rule.above) return `must be above ${rule.above}; got ${value}`;
+  const fig = (n: number): string => figureInStyle(String(n), rule.numbers);
+  if (rule.integer && !Number.isInteger(value)) return `must be a whole number; got ${fig(value)}`;
+  if (rule.min !== undefined && value < rule.min) return `must be at least ${fig(rule.min)}; got ${fig(value)}`;
+  if (rule.above !== undefined && value <= rule.above) return `must be above ${fig(rule.above)}; got ${fig(value)}`;
   return null;
 }
 

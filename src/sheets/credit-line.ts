@@ -8,7 +8,7 @@ import { CashErrors } from '../cash/errors';
 import { Errors } from '../errors';
 import type { Cell } from '../model/cell';
 import { readNameValues } from '../name-values';
-import type { NumberRule } from './cells';
+import type { NumberRule, TableReadOptions } from './cells';
 import { cellAt, readNumber } from './cells';
 import { SheetErrors } from './errors';
 import type { SheetGrid, SheetValue } from './sheet-value';
@@ -42,7 +42,7 @@ function plainCells(grid: SheetGrid): Cell[][] {
  *   SHEET_ERROR_CELL for an error cell; INPUT_BAD_SHAPE for more than 4 values.
  * @example readCreditLine([['limit', 1000], ['rate', 0.01]]) // { limit: 1000, rate: 0.01 }
  */
-export function readCreditLine(grid: SheetGrid | null): CreditLine | undefined {
+export function readCreditLine(grid: SheetGrid | null, { numbers }: TableReadOptions = {}): CreditLine | undefined {
   if (grid === null || grid.length === 0) return undefined;
   const cells = plainCells(grid);
   let values: Cell[];
@@ -57,11 +57,11 @@ export function readCreditLine(grid: SheetGrid | null): CreditLine | undefined {
       throw Errors.badShape('credit_line', 'up to 4 values: limit, rate, fee, repay by', `${values.length} values`);
   }
   const line: CreditLine = {
-    limit: field(values[0] ?? null, 'limit', { min: 0 }),
-    rate: field(values[1] ?? null, 'rate', {}),
+    limit: field(values[0] ?? null, 'limit', { min: 0, numbers }),
+    rate: field(values[1] ?? null, 'rate', { numbers }),
   };
-  if (values[2] !== null && values[2] !== undefined) line.fee = field(values[2], 'fee', { min: 0 });
+  if (values[2] !== null && values[2] !== undefined) line.fee = field(values[2], 'fee', { min: 0, numbers });
   if (values[3] !== null && values[3] !== undefined)
-    line.repayBy = field(values[3], 'repay by', { integer: true, min: 1 });
+    line.repayBy = field(values[3], 'repay by', { integer: true, min: 1, numbers });
   return line;
 }

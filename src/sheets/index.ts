@@ -19,7 +19,7 @@ export {
   readNumber,
   textCell,
 } from './cells';
-export type { NumberRead, NumberRule } from './cells';
+export type { NumberRead, NumberRule, TableReadOptions } from './cells';
 export { readPositionalTable } from './positional-table';
 export type { PositionalLayout, PositionalTable, TableRow } from './positional-table';
 export { readAll, readEachRow } from './table-read';

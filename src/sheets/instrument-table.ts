@@ -6,6 +6,7 @@
  * are two instruments). A blank range is no instruments. More than 8 columns is refused.
  */
 import type { CreditLine, Instrument } from '../cash/types';
+import type { TableReadOptions } from './cells';
 import { numberCell, optionalNumberCell, textCell } from './cells';
 import { SheetErrors } from './errors';
 import type { PositionalLayout } from './positional-table';
@@ -30,23 +31,23 @@ const LAYOUT: PositionalLayout = {
  *   naming "instruments row R, column C (term)"; SHEET_DUPLICATE for a repeated name.
  * @example readInstruments([['name', 'term', 'rate'], ['ON', 1, '0.004']]) // [{ name: 'ON', term: 1, rate: 0.004 }]
  */
-export function readInstruments(grid: SheetGrid): Instrument[] {
+export function readInstruments(grid: SheetGrid, { numbers }: TableReadOptions = {}): Instrument[] {
   const firstRow = new Map<string, number>();
   const read = readPositionalRows(grid, LAYOUT, (row, at) => {
     const ins: Instrument = {
       name: textCell(row.cells[0], at(0), "the instrument's name"),
-      term: numberCell(row.cells[1], at(1), { integer: true, min: 1 }),
-      rate: numberCell(row.cells[2], at(2), { above: -1 }),
+      term: numberCell(row.cells[1], at(1), { integer: true, min: 1, numbers }),
+      rate: numberCell(row.cells[2], at(2), { above: -1, numbers }),
     };
-    const min = optionalNumberCell(row.cells[3], at(3), { min: 0 });
+    const min = optionalNumberCell(row.cells[3], at(3), { min: 0, numbers });
     if (min !== undefined) ins.min = min;
-    const max = optionalNumberCell(row.cells[4], at(4), { min: ins.min ?? 0 });
+    const max = optionalNumberCell(row.cells[4], at(4), { min: ins.min ?? 0, numbers });
     if (max !== undefined) ins.max = max;
-    const lot = optionalNumberCell(row.cells[5], at(5), { above: 0 });
+    const lot = optionalNumberCell(row.cells[5], at(5), { above: 0, numbers });
     if (lot !== undefined) ins.lot = lot;
-    const from = optionalNumberCell(row.cells[6], at(6), { integer: true, min: 1 });
+    const from = optionalNumberCell(row.cells[6], at(6), { integer: true, min: 1, numbers });
     if (from !== undefined) ins.from = from;
-    const to = optionalNumberCell(row.cells[7], at(7), { integer: true, min: ins.from ?? 1 });
+    const to = optionalNumberCell(row.cells[7], at(7), { integer: true, min: ins.from ?? 1, numbers });
     if (to !== undefined) ins.to = to;
     const first = firstRow.get(ins.name);
     if (first !== undefined)

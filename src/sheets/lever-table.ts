@@ -5,6 +5,7 @@
  * (they are echoed in the result) and may repeat: each row is its own lever.
  */
 import type { Lever } from '../cash/wc-levers';
+import type { TableReadOptions } from './cells';
 import { numberCell, textCell } from './cells';
 import type { PositionalLayout } from './positional-table';
 import type { SheetGrid } from './sheet-value';
@@ -35,15 +36,17 @@ const LAYOUT: PositionalLayout = {
  *   SHEET_BAD_CELL / SHEET_ERROR_CELL naming "levers row R, column C (target)".
  * @example readLevers([['DSO', 45, 35, 1000, 200]]) // [{ name: 'DSO', current: 45, target: 35, dailyBase: 1000, costPerDay: 200 }]
  */
-export function readLevers(grid: SheetGrid): Lever[] {
+export function readLevers(grid: SheetGrid, { numbers }: TableReadOptions = {}): Lever[] {
   const read = readPositionalRows(grid, LAYOUT, (row, at): Lever => {
     return {
       name: textCell(row.cells[0], at(0), "the lever's name (DSO, DPO, DIO)", false),
-      current: numberCell(row.cells[1], at(1), { min: 0 }),
-      target: numberCell(row.cells[2], at(2), { min: 0 }),
-      dailyBase: numberCell(row.cells[3], at(3), { min: 0 }),
-      costPerDay: numberCell(row.cells[4], at(4), { min: 0 }),
-      ...(isBlankValue(row.cells[5]) ? {} : { relationshipPerDay: numberCell(row.cells[5], at(5), { min: 0 }) }),
+      current: numberCell(row.cells[1], at(1), { min: 0, numbers }),
+      target: numberCell(row.cells[2], at(2), { min: 0, numbers }),
+      dailyBase: numberCell(row.cells[3], at(3), { min: 0, numbers }),
+      costPerDay: numberCell(row.cells[4], at(4), { min: 0, numbers }),
+      ...(isBlankValue(row.cells[5])
+        ? {}
+        : { relationshipPerDay: numberCell(row.cells[5], at(5), { min: 0, numbers }) }),
     };
   });
   return readAll(read, { table: 'levers' });

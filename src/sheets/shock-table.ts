@@ -6,6 +6,7 @@
  * the credit line as a fraction, −50% halves it; period: from when, default 1).
  */
 import type { Shock } from '../cash/stress-test';
+import type { TableReadOptions } from './cells';
 import { numberCell, optionalNumberCell, optionalTextCell, readNumber, textCell } from './cells';
 import { SheetErrors } from './errors';
 import type { PositionalLayout } from './positional-table';
@@ -33,7 +34,7 @@ const LAYOUT: PositionalLayout = {
  *   SHEET_BAD_CELL / SHEET_ERROR_CELL naming "shocks row R, column C (value)".
  * @example readShocks([['late', 'delay', 30]]) // [{ name: 'late', kind: 'delay', days: 30 }]
  */
-export function readShocks(grid: SheetGrid): Shock[] {
+export function readShocks(grid: SheetGrid, { numbers }: TableReadOptions = {}): Shock[] {
   const read = readPositionalRows(grid, LAYOUT, (row, at): Shock => {
     const name = textCell(row.cells[0], at(0), 'the scenario’s name', false);
     const kind = optionalTextCell(row.cells[1], at(1)).toLowerCase();
@@ -44,11 +45,16 @@ export function readShocks(grid: SheetGrid): Shock[] {
       case 'delay':
         return { name, kind, days: value };
       case 'credit': {
-        const from = optionalNumberCell(row.cells[3], at(3), { integer: true, min: 1 });
+        const from = optionalNumberCell(row.cells[3], at(3), { integer: true, min: 1, numbers });
         return { name, kind, pct: value, ...(from === undefined ? {} : { from }) };
       }
       case 'outflow':
-        return { name, kind, amount: value, period: numberCell(row.cells[3], at(3), { integer: true, min: 1 }) };
+        return {
+          name,
+          kind,
+          amount: value,
+          period: numberCell(row.cells[3], at(3), { integer: true, min: 1, numbers }),
+        };
       default:
         throw SheetErrors.badCell(
           at(1)(),

@@ -71,9 +71,11 @@ export async function readCashJob(
   style: NumberStyle = {},
 ): Promise<{ job: CashJob; rateWarnings: string[] }> {
   const trials = readFlows((await workbook.readRange(form.flows.trim())).values);
-  const instruments = readInstruments(toSheetGrid((await workbook.readRange(form.instruments.trim())).values));
+  const instruments = readInstruments(toSheetGrid((await workbook.readRange(form.instruments.trim())).values), {
+    numbers: style,
+  });
   const lineCells = await optional(workbook, form.creditLine);
-  const creditLine = lineCells ? readCreditLine(toSheetGrid(lineCells)) : undefined;
+  const creditLine = lineCells ? readCreditLine(toSheetGrid(lineCells), { numbers: style }) : undefined;
   const shockCells = await optional(workbook, form.shocks);
   const periodsPerYear = form.periodsPerYear ?? 12;
   const rateWarnings = [
@@ -86,7 +88,7 @@ export async function readCashJob(
     minCash: form.minCash,
     instruments,
     creditLine,
-    shocks: shockCells ? readShocks(toSheetGrid(shockCells)) : undefined,
+    shocks: shockCells ? readShocks(toSheetGrid(shockCells), { numbers: style }) : undefined,
     risk: { measure: form.measure, alpha: form.alpha, limit: form.limit },
     // The core's messages (a shortfall, an unreachable limit) in the pane's numbers.
     numbers: style,

@@ -6,6 +6,7 @@
 import { CashErrors } from '../../src/cash/errors';
 import type { PayablesJobResult } from '../../src/cash/jobs';
 import type { PayablesInput } from '../../src/cash/payables-timing';
+import type { NumberStyle } from '../../src/format';
 import { readPayables } from '../../src/sheets/payables-table';
 import { safeSheetName } from '../workbook/address';
 import { toSheetGrid } from '../workbook/sheet-grid';
@@ -23,14 +24,21 @@ export interface PayablesForm {
 }
 
 /**
+ * Reads the form's ranges, the readers' messages in `style` (the pane's numbers).
  * @throws FpaError from the readers, naming the cell ("bills row 3, column 3 (due period)"), or when
  *   the flows hold more than one row; Error when an address cannot be read.
  */
-export async function readPayablesInput(workbook: Workbook, form: PayablesForm): Promise<PayablesInput> {
+export async function readPayablesInput(
+  workbook: Workbook,
+  form: PayablesForm,
+  style: NumberStyle = {},
+): Promise<PayablesInput> {
   const rows = readFlows((await workbook.readRange(form.flows.trim())).values);
   if (rows.length !== 1) throw CashErrors.invalid('flows', `must be one row or one column (got ${rows.length} rows)`);
   const flows = rows[0];
-  const invoices = readPayables(toSheetGrid((await workbook.readRange(form.bills.trim())).values), flows.length);
+  const invoices = readPayables(toSheetGrid((await workbook.readRange(form.bills.trim())).values), flows.length, {
+    numbers: style,
+  });
   return { openingCash: form.openingCash, flows, floor: form.floor, invoices };
 }
 

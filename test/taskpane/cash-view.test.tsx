@@ -5,7 +5,7 @@
  * risk measure chosen; the plan is computed by the cash runner, whose progress shows and whose Cancel
  * leaves the workbook untouched.
  */
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { CashErrors } from '../../src/cash/errors';
 import { payablesCashTable, payablesTable } from '../../src/cash/payables-table';
 import { planPayables } from '../../src/cash/payables-timing';
@@ -192,4 +192,41 @@ it('plans payables from the Cash view and writes the decisions and closing cash,
   expect(done.textContent).toMatch(new RegExp(`${plan.payEarly.length} of 3 bills paid early`));
   expect(done.textContent).toMatch(/Written to the sheet "Payables plan"/);
   expect(workbook.tables.map((t) => t.rows)).toEqual([payablesTable(invoices, plan), payablesCashTable(plan)]);
+}, 60_000);
+
+it('names a bad cell in the pane’s numbers: a German payables run, a French cash run', async () => {
+  // The readers' rule messages ('got 1.5') printed en-US in every pane (issue #20).
+  const ranges = {
+    'Cash!B3:G3': [flows],
+    'Bills!A1:E2': [bills[0], ['B1', 300, 3, 1.5, 1]],
+    'Cash!A5:C6': [
+      ['name', 'term', 'rate'],
+      ['ON', 1, -1.5],
+    ],
+  };
+  renderPane(createMemoryRepository(), {
+    workbook: createWorkbookDouble({ ranges }),
+    initialTab: 'help',
+    solver: glpkNodeSolver,
+    numberStyle: { locale: 'de-DE' },
+  });
+  await submitCash(
+    'Payables',
+    { 'Opening cash': '1000', Bills: 'Bills!A1:E2', 'Other flows': 'Cash!B3:G3', Floor: '100' },
+    'Plan payables',
+  );
+  expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent?.replace(/\u00a0/g, ' ')).toMatch(
+    /bills row 2, column 4 \(discount\): must be below 1 \(0,02 for 2 %\); got 1,5\./,
+  );
+  cleanup();
+  renderPane(createMemoryRepository(), {
+    workbook: createWorkbookDouble({ ranges }),
+    initialTab: 'help',
+    solver: glpkNodeSolver,
+    numberStyle: { locale: 'fr-FR' },
+  });
+  await submitCash('Cash', { 'Flows or trials': 'Cash!B3:G3', Instruments: 'Cash!A5:C6', 'Opening cash': '1000' }, RUN);
+  expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toMatch(
+    /instruments row 2, column 3 \(rate\): must be above −1; got −1,5\./,
+  );
 }, 60_000);

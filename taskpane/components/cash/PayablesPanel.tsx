@@ -40,12 +40,11 @@ export function PayablesPanel({ workbook, runner, openingCash }: PayablesPanelPr
     if (!opening.ok || !floorValue.ok) return;
     setDone(null);
     await job.run(async (track) => {
-      const input = await readPayablesInput(workbook, {
-        bills,
-        flows,
-        openingCash: opening.value,
-        floor: floorValue.value,
-      });
+      const input = await readPayablesInput(
+        workbook,
+        { bills, flows, openingCash: opening.value, floor: floorValue.value },
+        numbers.style,
+      );
       const result = await track(runner.payables(input));
       const sheet = await writePayables(workbook, result);
       setDone(
