@@ -12,7 +12,7 @@ import { quantileSorted } from '../stats/quantile-sorted';
 import { perPeriod } from './build-cash-lp';
 import { chanceStart } from './chance-start';
 import { CashErrors } from './errors';
-import { formatNumber, type NumberStyle } from '../format/format-number';
+import { figureInStyle, formatNumber, type NumberStyle } from '../format/format-number';
 import { DEFAULT_MIP_GAP } from './mip-gap';
 import { placementWindow } from './placement-columns';
 import { breachFrequency, cvar } from './risk-measures';
@@ -221,6 +221,18 @@ function expectedSchedule(plan: ScenarioPlan, values: Record<string, number>, pa
 const fixed = (v: number, style: NumberStyle): string =>
   formatNumber(v, 'number', style, { decimals: 2, grouping: false });
 
+/**
+ * A share as a percentage with the digits it was given, in the reader's style: 0.05 is "5%" (German
+ * "5 %"), 0.025 "2.5%", 0.07 "7%" (`100 * 0.07` wrote "7.000000000000001%").
+ */
+function percentAsTyped(share: number, style: NumberStyle): string {
+  const [digits, exponent] = Number((100 * share).toPrecision(12))
+    .toExponential()
+    .split('e');
+  const decimals = Math.min(20, Math.max(0, (digits.split('.')[1] ?? '').length - Number(exponent)));
+  return formatNumber(share, 'percent', style, { decimals });
+}
+
 /** Why no plan meets the risk limit, told from the plan without placements. */
 function unreachable(plan: ScenarioPlan, risk: RiskSpec, style: NumberStyle = {}): Error {
   const paths = recoursePaths(plan, new Float64Array(plan.trials[0].length));
@@ -228,11 +240,13 @@ function unreachable(plan: ScenarioPlan, risk: RiskSpec, style: NumberStyle = {}
   let worst = 0;
   losses.forEach((l, s) => (worst = l > losses[worst] ? s : worst));
   const period = paths[worst].shortfall.findIndex((v) => v > 0) + 1;
+  // The limit as it was given ("100", German "1500,5"): the en-US text the CLI and the functions print.
+  const limit = figureInStyle(String(risk.limit), style);
   const reached =
     risk.measure === 'cvar'
       ? `the CVaR of the shortfall is ${fixed(cvar(losses, risk.alpha), style)}`
-      : `${formatNumber(Number((100 * breachFrequency(losses, risk.limit)).toFixed(1)) / 100, 'percent', style, { decimals: 1 })} of trials fall short by more than ${risk.limit}`;
-  const wanted = risk.measure === 'cvar' ? `${risk.limit}` : `${100 * risk.alpha}% of trials`;
+      : `${formatNumber(Number((100 * breachFrequency(losses, risk.limit)).toFixed(1)) / 100, 'percent', style, { decimals: 1 })} of trials fall short by more than ${limit}`;
+  const wanted = risk.measure === 'cvar' ? limit : `${percentAsTyped(risk.alpha, style)} of trials`;
   return CashErrors.riskUnreachable(
     risk.measure,
     reached,

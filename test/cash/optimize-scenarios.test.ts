@@ -147,6 +147,25 @@ describe('optimizeScenarios', () => {
     expect(await said({ locale: 'de-DE', minus: 'true' })).toMatch(
       /shortfall is 1012268,51 \(limit 10\); trial 4 falls short by 1\.012\.268,51 in period 3\.$/,
     );
+    // The limit and alpha as given, in the reader's style too ("12,5", "3,5 %"; 100 · 0.035 wrote "3.5000000000000004%").
+    const chance = async (numbers?: NumberStyle) =>
+      (
+        (await optimizeScenarios({ ...plan, risk: { measure: 'chance', alpha: 0.035, limit: 12.5 } }, glpkNodeSolver, {
+          numbers,
+        }).catch((e: Error) => e)) as Error
+      ).message;
+    expect(await chance()).toMatch(/ of trials fall short by more than 12\.5 \(limit 3\.5% of trials\); trial 4 /);
+    expect(await chance({ locale: 'de-DE', minus: 'true' })).toMatch(
+      / of trials fall short by more than 12,5 \(limit 3,5\u00a0% of trials\); trial 4 /,
+    );
+    const cvarOf = async (numbers?: NumberStyle) =>
+      (
+        (await optimizeScenarios({ ...plan, risk: { measure: 'cvar', alpha: 0.025, limit: 12.5 } }, glpkNodeSolver, {
+          numbers,
+        }).catch((e: Error) => e)) as Error
+      ).message;
+    expect(await cvarOf()).toMatch(/ \(limit 12\.5\); trial 4 /);
+    expect(await cvarOf({ locale: 'de-DE', minus: 'true' })).toMatch(/ \(limit 12,5\); trial 4 /);
     const ragged = { ...plan, trials: [plan.trials[0], plan.trials[1].slice(0, 5)] };
     await expect(optimizeScenarios(ragged, glpkNodeSolver)).rejects.toThrow(/trials row 2 has 5 periods; row 1 has 6/);
     await expect(optimizeScenarios({ ...plan, risk: { measure: 'var' as 'cvar' } }, glpkNodeSolver)).rejects.toThrow(
