@@ -135,15 +135,16 @@ export function readDataset(file: string): Dataset {
     throw new InputError(`${file}: "series" must be a non-empty array`);
   const ids = new Set<string>();
   obj.series.forEach((s, i) => {
-    if (!s || typeof s !== 'object') throw new InputError(`${file}: series[${i}] must be an object`);
-    if (typeof s.id !== 'string' || !s.id) throw new InputError(`${file}: series[${i}].id must be a non-empty string`);
+    if (!s || typeof s !== 'object') throw new InputError(`${file}: series[${i + 1}] must be an object`);
+    if (typeof s.id !== 'string' || !s.id)
+      throw new InputError(`${file}: series[${i + 1}].id must be a non-empty string`);
     if (ids.has(s.id)) throw new InputError(`${file}: duplicate series id "${s.id}"`);
     ids.add(s.id);
     if (!Array.isArray(s.values)) throw new InputError(`${file}: series "${s.id}" values must be an array`);
     s.values.forEach((v, k) => {
       if (v !== null && (typeof v !== 'number' || !Number.isFinite(v)))
         throw new InputError(
-          `${file}: series "${s.id}" values[${k}] is ${JSON.stringify(v)}, expected a number or null`,
+          `${file}: series "${s.id}" values[${k + 1}] is ${JSON.stringify(v)}, expected a number or null`,
         );
     });
   });

@@ -71,9 +71,9 @@ function numbers(value: unknown, where: string, length: number, line: string, fi
     if (typeof v === 'string' && numberFromText(v) !== undefined) return numberFromText(v) as number;
     if (typeof v === 'number' && !Number.isFinite(v))
       // JSON.parse reads 1e999 as Infinity (which JSON.stringify would show as null).
-      throw AnomalyErrors.badInput(`${where}[${k}]`, `is too large to hold (${v}), not a number or null`);
+      throw AnomalyErrors.badInput(`${where}[${k + 1}]`, `is too large to hold (${v}), not a number or null`);
     if (typeof v !== 'number')
-      throw AnomalyErrors.badInput(`${where}[${k}]`, `is ${JSON.stringify(v)}, not a number or null`);
+      throw AnomalyErrors.badInput(`${where}[${k + 1}]`, `is ${JSON.stringify(v)}, not a number or null`);
     return v;
   });
   // A shorter actual means the later periods are not booked yet.
@@ -137,18 +137,18 @@ export function parseBudget(doc: unknown): BudgetDocument {
       // A blank header cell is "period n", as readPeriodLabels (src/sheets) reads it: "" made "Over plan since : …".
       if (p === null || (typeof p === 'string' && p.trim() === '')) return `period ${i + 1}`;
       if (typeof p !== 'string' && typeof p !== 'number')
-        throw AnomalyErrors.badInput(`periods[${i}]`, 'must be a label (text or number)');
+        throw AnomalyErrors.badInput(`periods[${i + 1}]`, 'must be a label (text or number)');
       return String(p);
     });
   const repeated = repeatedPeriodLabel(periods);
   if (!Array.isArray(doc.lines)) throw AnomalyErrors.badInput('lines', 'must be an array of budget lines');
   const seen = new Map<string, number>();
   const lines = doc.lines.map((raw, i): BudgetLine => {
-    const where = `lines[${i}]`;
+    const where = `lines[${i + 1}]`;
     if (!isObject(raw)) throw AnomalyErrors.badInput(where, 'must be an object');
     const id = typeof raw.id === 'number' ? String(raw.id) : text(raw.id, `${where}.id`);
     const first = seen.get(id);
-    if (first !== undefined) throw AnomalyErrors.duplicateLine(id, [`lines[${first}]`, where]);
+    if (first !== undefined) throw AnomalyErrors.duplicateLine(id, [`lines[${first + 1}]`, where]);
     seen.set(id, i);
     return {
       id,

@@ -18,7 +18,7 @@ function numbers(values: unknown, field: string, length: number, allowNull: bool
     throw LoopErrors.badInput(field, `needs ${length} values (through the window), has ${values.length}`);
   values.forEach((v, i) => {
     if (!(finite(v) || (allowNull && v === null)))
-      throw LoopErrors.badInput(`${field}[${i}]`, `${shown(v)} is not a number`);
+      throw LoopErrors.badInput(`${field}[${i + 1}]`, `${shown(v)} is not a number`);
   });
 }
 
@@ -57,7 +57,7 @@ function checkState(state: unknown): void {
   if (!Array.isArray(state.memory)) throw LoopErrors.badInput('state.memory', `must be a list; ${STATE_HINT}`);
   state.memory.forEach((r: unknown, i) => {
     if (!(isObject(r) && typeof r.line === 'string' && isObject(r.context) && isObject(r.expected)))
-      throw LoopErrors.badInput(`state.memory[${i}]`, `must be a remembered move; ${STATE_HINT}`);
+      throw LoopErrors.badInput(`state.memory[${i + 1}]`, `must be a remembered move; ${STATE_HINT}`);
   });
 }
 
@@ -95,7 +95,7 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
     throw LoopErrors.badInput('settings', 'must be an object');
   checkState(input.state);
   input.lines.forEach((l, i) => {
-    const at = `lines[${i}]`;
+    const at = `lines[${i + 1}]`;
     if (!isObject(l)) throw LoopErrors.badInput(at, 'must be a line object');
     if (typeof l.id !== 'string' || l.id === '' || ids.has(l.id))
       throw LoopErrors.badInput(`${at}.id`, 'must be a unique text');
@@ -113,24 +113,24 @@ export function validateLoopInput(input: LoopStepInput): LoopSettings {
       if (!Array.isArray(l.otherKpis)) throw LoopErrors.badInput(`${at}.otherKpis`, 'must be a list of KPI links');
       l.otherKpis.forEach((k, j) => {
         if (!k || typeof k.kpi !== 'string' || k.kpi === '')
-          throw LoopErrors.badInput(`${at}.otherKpis[${j}].kpi`, 'must name a KPI');
-        wholeLag(k.lag, `${at}.otherKpis[${j}].lag`);
-        response(k.response, `${at}.otherKpis[${j}].response`);
+          throw LoopErrors.badInput(`${at}.otherKpis[${j + 1}].kpi`, 'must name a KPI');
+        wholeLag(k.lag, `${at}.otherKpis[${j + 1}].lag`);
+        response(k.response, `${at}.otherKpis[${j + 1}].response`);
       });
     }
   });
   const kpiIds = new Set<string>();
   input.kpis.forEach((k, i) => {
-    if (!isObject(k)) throw LoopErrors.badInput(`kpis[${i}]`, 'must be a KPI object');
+    if (!isObject(k)) throw LoopErrors.badInput(`kpis[${i + 1}]`, 'must be a KPI object');
     if (typeof k.id !== 'string' || k.id === '' || kpiIds.has(k.id))
-      throw LoopErrors.badInput(`kpis[${i}].id`, 'must be a unique text');
+      throw LoopErrors.badInput(`kpis[${i + 1}].id`, 'must be a unique text');
     kpiIds.add(k.id);
     if (k.priority !== undefined && !(finite(k.priority) && k.priority > 0))
-      throw LoopErrors.badInput(`kpis[${i}].priority`, 'must be a number above 0');
-    numbers(k.target, `kpis[${i}].target`, through, true);
-    numbers(k.actual, `kpis[${i}].actual`, month + 1, true);
+      throw LoopErrors.badInput(`kpis[${i + 1}].priority`, 'must be a number above 0');
+    numbers(k.target, `kpis[${i + 1}].target`, through, true);
+    numbers(k.actual, `kpis[${i + 1}].actual`, month + 1, true);
     if (k.direction !== undefined && k.direction !== 'higher' && k.direction !== 'lower')
-      throw LoopErrors.badInput(`kpis[${i}].direction`, 'must be "higher" or "lower"');
+      throw LoopErrors.badInput(`kpis[${i + 1}].direction`, 'must be "higher" or "lower"');
   });
   // A misspelt setting ("balanse") was silently unused; name it, as the flags' thresholds do.
   const unknown = Object.keys(input.settings ?? {}).find((key) => !Object.hasOwn(DEFAULT_LOOP_SETTINGS, key));

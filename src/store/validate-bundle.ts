@@ -116,15 +116,15 @@ const RECORD_CHECKS: { [K in StoreName]: (r: Json, path: string) => void } = {
     finite(r, 'priority', p, true);
     if (!Array.isArray(r.links)) fail(`${p}.links`, 'must be a list.');
     r.links.forEach((l: unknown, i: number) => {
-      if (!isObject(l)) fail(`${p}.links[${i}]`, 'must be an object.');
-      text(l, 'line', `${p}.links[${i}]`);
-      text(l, 'kpi', `${p}.links[${i}]`);
-      if (l.lag !== undefined) whole(l, 'lag', `${p}.links[${i}]`, 0);
+      if (!isObject(l)) fail(`${p}.links[${i + 1}]`, 'must be an object.');
+      text(l, 'line', `${p}.links[${i + 1}]`);
+      text(l, 'kpi', `${p}.links[${i + 1}]`);
+      if (l.lag !== undefined) whole(l, 'lag', `${p}.links[${i + 1}]`, 0);
       if (l.response === undefined) return;
-      if (!isObject(l.response)) fail(`${p}.links[${i}].response`, 'must be an object.');
-      finite(l.response, 'perUnit', `${p}.links[${i}].response`);
-      finite(l.response, 'sd', `${p}.links[${i}].response`, true);
-      finite(l.response, 'saturation', `${p}.links[${i}].response`, true);
+      if (!isObject(l.response)) fail(`${p}.links[${i + 1}].response`, 'must be an object.');
+      finite(l.response, 'perUnit', `${p}.links[${i + 1}].response`);
+      finite(l.response, 'sd', `${p}.links[${i + 1}].response`, true);
+      finite(l.response, 'saturation', `${p}.links[${i + 1}].response`, true);
     });
   },
   adjustments: (r, p) => {
@@ -198,7 +198,7 @@ export function validateBundle(input: unknown): StoreBundle {
     const records = upgradeRecords(store, given, version);
     const keys = new Set<string>();
     records.forEach((r, i) => {
-      const path = `data.${store}[${i}]`;
+      const path = `data.${store}[${i + 1}]`;
       if (!isObject(r)) fail(path, 'must be an object.');
       const keyField = store === 'settings' ? 'key' : 'id';
       text(r, keyField, path);

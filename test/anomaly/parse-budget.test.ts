@@ -31,14 +31,14 @@ describe('parseBudget', () => {
     });
     expect(doc.lines[0].plan).toEqual([1250, -0.5, 1000]);
     expect(() => parseBudget({ periods: ['a'], lines: [{ id: 'x', plan: ['0x10'], actual: [] }] })).toThrow(
-      'lines[0].plan[0]: is "0x10", not a number or null',
+      'lines[1].plan[1]: is "0x10", not a number or null',
     );
   });
   it('names a blank period label "period n", as the sheet readers do (a blank made "Over plan since : …")', () => {
     const doc = parseBudget({ periods: ['2026-01', '', null, ' '], lines: [] });
     expect(doc.periods).toEqual(['2026-01', 'period 2', 'period 3', 'period 4']);
     expect(doc.warnings).toEqual([]);
-    expect(() => parseBudget({ periods: ['a', true], lines: [] })).toThrow('periods[1]');
+    expect(() => parseBudget({ periods: ['a', true], lines: [] })).toThrow('periods[2]');
   });
   it('reads periods that are Excel date serials a month apart as "Jan 2026" …; other numbers stay as they are', () => {
     // A header formatted "Jan-26" (1 Jan, 1 Feb, 1 Mar 2026) saved as JSON from Excel's range.values.
@@ -66,16 +66,16 @@ describe('parseBudget', () => {
   });
   it('names a number too large to hold as such (JSON.parse reads 1e999 as Infinity), not as "null"', () => {
     const doc = JSON.parse('{"periods":["a"],"lines":[{"id":"x","plan":[1e999],"actual":[]}]}') as unknown;
-    expect(() => parseBudget(doc)).toThrow('lines[0].plan[0]: is too large to hold (Infinity), not a number or null');
+    expect(() => parseBudget(doc)).toThrow('lines[1].plan[1]: is too large to hold (Infinity), not a number or null');
   });
   it.each([
-    [{ periods: ['a'], lines: [{ id: 'x', plan: [' '], actual: [] }] }, /plan\[0\]: is " ", not a number/],
-    [{ periods: ['a'], lines: [{ id: 'x', plan: ['1,000'], actual: [] }] }, /plan\[0\]: is "1,000", not a number/],
+    [{ periods: ['a'], lines: [{ id: 'x', plan: [' '], actual: [] }] }, /plan\[1\]: is " ", not a number/],
+    [{ periods: ['a'], lines: [{ id: 'x', plan: ['1,000'], actual: [] }] }, /plan\[1\]: is "1,000", not a number/],
     [null, /top level/],
     [{ periods: [], lines: [] }, /periods/],
     [{ periods: ['a'], lines: {} }, /lines: must be an array/],
-    [{ periods: ['a'], lines: [{ id: '', plan: [], actual: [] }] }, /lines\[0\]\.id/],
-    [{ periods: ['a'], lines: [{ id: 'x', plan: [NaN], actual: [] }] }, /plan\[0\]/],
+    [{ periods: ['a'], lines: [{ id: '', plan: [], actual: [] }] }, /lines\[1\]\.id/],
+    [{ periods: ['a'], lines: [{ id: 'x', plan: [NaN], actual: [] }] }, /plan\[1\]/],
     [
       { periods: ['a'], lines: [{ id: 'x', plan: [1], actual: [1], drivers: { price: { plan: [1], actual: [1] } } }] },
       /needs both price/,

@@ -158,7 +158,7 @@ test('a file saved with a byte-order mark, CRLF line ends or as UTF-16 (Windows 
 test.each([
   ['not json', '{', /not valid JSON/],
   ['no periods', { lines: [] }, /periods/],
-  ['bad number', { periods: ['a'], lines: [{ id: 'x', plan: ['one'], actual: [1] }] }, /lines\[0\]\.plan\[0\]/],
+  ['bad number', { periods: ['a'], lines: [{ id: 'x', plan: ['one'], actual: [1] }] }, /lines\[1\]\.plan\[1\]/],
   [
     'too long',
     { periods: ['a'], lines: [{ id: 'x', plan: [1, 2], actual: [1] }] },
@@ -173,7 +173,7 @@ test.each([
         { id: 'x', plan: [1], actual: [1] },
       ],
     },
-    /Line id "x" appears more than once \(lines\[0\] and lines\[1\]\)/,
+    /Line id "x" appears more than once \(lines\[1\] and lines\[2\]\)/,
   ],
   ['bad threshold', { periods: ['a'], lines: [], thresholds: { z: 0 } }, /Threshold z must be/],
 ])('malformed input (%s) → message on io.stderr, exit 1', async (_name, content, message) => {

@@ -87,6 +87,14 @@ test('a horizon past 1,000 names the field and its bounds once', async () => {
   expect(io.stderr).not.toMatch(/series "a"/);
 });
 
+test('a bad series or value is named by its position counted from 1, as the other commands and a sheet count', async () => {
+  const bad = { ...dataset, series: [dataset.series[0], { id: 'b', values: [1, 'x', 3] }] };
+  expect(await run([write('v.json', bad), '--quiet'])).toBe(1);
+  expect(io.stderr).toMatch(/series "b" values\[2\] is "x", expected a number or null/);
+  expect(await run([write('s.json', { ...dataset, series: [dataset.series[0], 7] }), '--quiet'])).toBe(1);
+  expect(io.stderr).toMatch(/series\[2\] must be an object/);
+});
+
 test('--combination accuracy weights the auto members by their backtest accuracy', async () => {
   const equal = path.join(dir, 'equal.json');
   const weighted = path.join(dir, 'weighted.json');

@@ -135,12 +135,12 @@ describe('loopStep edges', () => {
     [
       'a short plan',
       (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], plan: [1] }, ...i.lines.slice(1)] }),
-      'LOOP_BAD_INPUT lines[0].plan',
+      'LOOP_BAD_INPUT lines[1].plan',
     ],
     [
       'text among actuals',
       (i: LoopStepInput) => ({ ...i, month: 0, window: [1, 11], lines: i.lines.map((l) => ({ ...l, actual: ['x'] })) }),
-      'LOOP_BAD_INPUT lines[0].actual[0]',
+      'LOOP_BAD_INPUT lines[1].actual[1]',
     ],
     [
       'a balance above 1',
@@ -150,12 +150,12 @@ describe('loopStep edges', () => {
     [
       'other KPIs that are not a list',
       (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], otherKpis: 'K2' }, ...i.lines.slice(1)] }),
-      'LOOP_BAD_INPUT lines[0].otherKpis',
+      'LOOP_BAD_INPUT lines[1].otherKpis',
     ],
     [
       'another KPI link without its KPI',
       (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], otherKpis: [{ lag: 1 }] }, ...i.lines.slice(1)] }),
-      'LOOP_BAD_INPUT lines[0].otherKpis[0].kpi',
+      'LOOP_BAD_INPUT lines[1].otherKpis[1].kpi',
     ],
     [
       'a negative KPI confidence',
@@ -170,26 +170,26 @@ describe('loopStep edges', () => {
     [
       'repeated line ids',
       (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], i.lines[0]] }),
-      'LOOP_BAD_INPUT lines[1].id',
+      'LOOP_BAD_INPUT lines[2].id',
     ],
     // Input at the edges of the protocol (robust3): each named, none a crash.
-    ['a line that is null', (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], null] }), 'LOOP_BAD_INPUT lines[1]'],
-    ['a KPI that is null', (i: LoopStepInput) => ({ ...i, kpis: [null] }), 'LOOP_BAD_INPUT kpis[0]'],
-    ['repeated KPI ids', (i: LoopStepInput) => ({ ...i, kpis: [i.kpis[0], i.kpis[0]] }), 'LOOP_BAD_INPUT kpis[1].id'],
+    ['a line that is null', (i: LoopStepInput) => ({ ...i, lines: [i.lines[0], null] }), 'LOOP_BAD_INPUT lines[2]'],
+    ['a KPI that is null', (i: LoopStepInput) => ({ ...i, kpis: [null] }), 'LOOP_BAD_INPUT kpis[1]'],
+    ['repeated KPI ids', (i: LoopStepInput) => ({ ...i, kpis: [i.kpis[0], i.kpis[0]] }), 'LOOP_BAD_INPUT kpis[2].id'],
     [
       'a KPI priority that is text',
       (i: LoopStepInput) => ({ ...i, kpis: [{ ...i.kpis[0], priority: 'high' }, ...i.kpis.slice(1)] }),
-      'LOOP_BAD_INPUT kpis[0].priority',
+      'LOOP_BAD_INPUT kpis[1].priority',
     ],
     [
       'a negative lag',
       (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], lag: -1 }, ...i.lines.slice(1)] }),
-      'LOOP_BAD_INPUT lines[0].lag',
+      'LOOP_BAD_INPUT lines[1].lag',
     ],
     [
       'an entered response that is text',
       (i: LoopStepInput) => ({ ...i, lines: [{ ...i.lines[0], response: '0.5' }, ...i.lines.slice(1)] }),
-      'LOOP_BAD_INPUT lines[0].response',
+      'LOOP_BAD_INPUT lines[1].response',
     ],
     ['a window that ends before it starts', (i: LoopStepInput) => ({ ...i, window: [0, -1] }), 'LOOP_BAD_INPUT window'],
     ['settings that are text', (i: LoopStepInput) => ({ ...i, settings: 'fast' }), 'LOOP_BAD_INPUT settings'],
@@ -202,7 +202,7 @@ describe('loopStep edges', () => {
     [
       'a state with a junk move',
       (i: LoopStepInput) => ({ ...i, state: { ...emptyLoopState(), memory: [null] } }),
-      'LOOP_BAD_INPUT state.memory[0]',
+      'LOOP_BAD_INPUT state.memory[1]',
     ],
     [
       'a state without signals',

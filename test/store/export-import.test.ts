@@ -44,7 +44,7 @@ describe.each(implementations)('%s repository', (_label, open) => {
     corrupt.data.drivers[1].params = { min: 'eight hundred' };
     await expect(repo.importAll(corrupt)).rejects.toMatchObject({
       code: 'STORE_BAD_IMPORT',
-      message: 'Import rejected at data.drivers[1].params.min: must be a number or a list of numbers.',
+      message: 'Import rejected at data.drivers[2].params.min: must be a number or a list of numbers.',
     });
     expect(await repo.exportAll('t')).toEqual(before);
     repo.close();
@@ -76,12 +76,12 @@ describe('validateBundle', () => {
     [
       { ...bundle(), data: { ...bundle().data, drivers: [bundle().data.drivers[0], bundle().data.drivers[0]] } },
       'STORE_BAD_IMPORT',
-      'data.drivers[1].id',
+      'data.drivers[2].id',
     ],
     [
       { ...bundle(), data: { ...bundle().data, scenarios: [{ ...bundle().data.scenarios[0], sampling: 'sobol' }] } },
       'STORE_BAD_IMPORT',
-      'data.scenarios[0].sampling',
+      'data.scenarios[1].sampling',
     ],
     [
       {
@@ -92,22 +92,22 @@ describe('validateBundle', () => {
         },
       },
       'STORE_BAD_IMPORT',
-      'data.models[0].correlation.matrix',
+      'data.models[1].correlation.matrix',
     ],
     [
       { ...bundle(), data: { ...bundle().data, kpis: [{ ...KPI, direction: 'up' }] } },
       'STORE_BAD_IMPORT',
-      'data.kpis[0].direction',
+      'data.kpis[1].direction',
     ],
     [
       { ...bundle(), data: { ...bundle().data, kpis: [{ ...KPI, links: [{ line: 'CC01-A' }] }] } },
       'STORE_BAD_IMPORT',
-      'data.kpis[0].links[0].kpi',
+      'data.kpis[1].links[1].kpi',
     ],
     [
       { ...bundle(), data: { ...bundle().data, kpis: [{ ...KPI, links: [{ line: 'CC01-A', kpi: 'K', lag: -1 }] }] } },
       'STORE_BAD_IMPORT',
-      'data.kpis[0].links[0].lag',
+      'data.kpis[1].links[1].lag',
     ],
     [
       {
@@ -118,17 +118,17 @@ describe('validateBundle', () => {
         },
       },
       'STORE_BAD_IMPORT',
-      'data.kpis[0].links[0].response.perUnit',
+      'data.kpis[1].links[1].response.perUnit',
     ],
     [
       { ...bundle(), data: { ...bundle().data, adjustments: [{ ...ADJUSTMENT, after: 'more' }] } },
       'STORE_BAD_IMPORT',
-      'data.adjustments[0].after',
+      'data.adjustments[1].after',
     ],
     [
       { ...bundle(), data: { ...bundle().data, forecasts: [{ ...FORECAST, errors: [1, 'x'] }] } },
       'STORE_BAD_IMPORT',
-      'data.forecasts[0].errors',
+      'data.forecasts[1].errors',
     ],
     [{ ...bundle(), data: { ...bundle().data, forecasts: undefined } }, 'STORE_BAD_IMPORT', 'data.forecasts'],
   ])('rejects %#', (input, code, field) => {
