@@ -47,6 +47,6 @@ OpenFPA is being served at https://localhost:${port}/taskpane.html
 Excel desktop was not found on this machine, so nothing was sideloaded. To try the add-in:
   • Excel on the web: open a workbook, Home > Add-ins > More Add-ins > My Add-ins >
     Upload My Add-in, and choose ${path.join(root, 'manifest.xml')}
-  • Excel on Windows or Mac: run "npm start" there, or see README.md "Sideloading".
+  • Excel on Windows or Mac: run "npm start" there, or see README.md, "Sideloading for development".
 Stop the server with Ctrl+C or "npm stop".`);
 }

@@ -16,8 +16,11 @@ import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { FUNCTION_MODULES } from '../../functions/modules.json';
 import { cashSolver } from '../../functions/cash';
 import { glpkNodeSolver } from '../../src/solver/glpk-node';
-import { sampleCompany } from '../../src/sheets/template/sample-company';
+import { sampleCompany, sampleDriversSheet, sampleModelCell } from '../../src/sheets/template/sample-company';
 import { num } from '../../src/sheets/template/data';
+import { isFormula } from '../../src/sheets/template/plan';
+import { buildTemplatePlan } from '../../src/sheets/template/template-plan';
+import { templateWrites } from '../../src/sheets/template/writes';
 import { e as noise, spend } from '../loop/kpi-history';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -187,9 +190,9 @@ const BINDINGS: Record<string, unknown> = {
   ),
   'fpaVariance[id]': column(ids),
   'fpaPlan[[#Headers],[2023-01]:[2025-12]]': [[...months]],
-  // Guide: the Drivers sheet's table and its model cell.
+  // Guide: the Drivers sheet's table and the cell under it holding the model, as the sheet writes it.
   'fpaDrivers[#All]': sample.drivers.rows,
-  A11: [[sample.drivers.model]],
+  [sampleModelCell(sample.drivers.rows.length - 1)]: [[sample.drivers.model.replace(/\n/g, '; ')]],
   // Guide: six months of actual salaries per head for FPA.DRIVER.UPDATE.
   'B2:B7': column([63_100, 62_400, 64_050, 63_700, 62_900, 64_300]),
   // Guide: a KPI (B) and three spend columns (C:E) over 24 months, the KPI answering spend one month later.
@@ -363,6 +366,35 @@ describe('the FPA calls in README.md and docs/guide', () => {
     },
     120_000,
   );
+});
+
+/** Every formula the sample workbook holds (Load sample company, npm run demo), spaces removed. */
+function sampleWorkbookFormulas(): string[] {
+  const plan = buildTemplatePlan(sample.spec, sample.data);
+  plan.sheets.push(sampleDriversSheet(sample));
+  return templateWrites(plan).flatMap((w) => {
+    if (w.op === 'spill') return [w.formula];
+    if (w.op === 'cells') return w.cells.flat().flatMap((c) => (isFormula(c) ? [c.formula] : []));
+    return [];
+  });
+}
+
+describe('the guide’s formulas on the sample company', () => {
+  // A call of a function the workbook itself calls, on its tables, is the workbook's call; the others
+  // (FPA.SCENARIO.TORNADO on the same drivers) are for the reader to type.
+  it('are the formulas the sample workbook holds (`…id…` standing for the row’s id)', () => {
+    const formulas = sampleWorkbookFormulas().map((f) => f.replace(/\s+/g, ''));
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const missing = examples
+      .filter((c) => c.where.startsWith('docs/guide/') && c.args.some((a) => /\bfpa[A-Z]/.test(a)))
+      .filter((c) => formulas.some((f) => f.includes(`FPA.${c.name}(`)))
+      .filter((c) => {
+        const pattern = new RegExp(c.text.replace(/\s+/g, '').split('…id…').map(escape).join('.+?'));
+        return !formulas.some((f) => pattern.test(f));
+      })
+      .map((c) => `${c.where}: ${c.text}`);
+    expect(missing).toEqual([]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
