@@ -12,7 +12,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DEFAULT_LIST_PAGE, LIST_PAGE } from '../../src/model/limits';
+import { DEFAULT_LIST_PAGE, LIST_PAGE, LIST_PAGE_BYTES } from '../../src/model/limits';
 import type { Db, Queryable, Row } from '../db/db';
 import { HttpError } from '../errors';
 
@@ -75,25 +75,40 @@ export async function readPage(db: Db, request: FastifyRequest, reply: FastifyRe
     conditions.push(afterKeys(query.keys, after, values));
   }
   const keyColumns = query.keys.map((k, i) => `(${k.sql})::text AS "_page${i}"`).join(', ');
+  const order = query.keys.map((k) => `${k.sql}${k.desc ? ' DESC' : ''}`).join(', ');
   values.push(limit + 1);
+  const page =
+    `SELECT ${query.columns}, ${keyColumns}, row_number() OVER (ORDER BY ${order}) AS "_pageRow" FROM ${query.from}` +
+    `${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}` +
+    `${query.groupBy ? ` GROUP BY ${query.groupBy}` : ''}` +
+    ` ORDER BY ${order} LIMIT $${values.length}`;
+  values.push(LIST_PAGE_BYTES);
+  // The page ends at `limit` records or once they reach LIST_PAGE_BYTES (as the database writes them
+  // out): the records past that are measured in the database and never reach this process.
   const found = await db.query<Row>(
-    `SELECT ${query.columns}, ${keyColumns} FROM ${query.from}` +
-      `${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}` +
-      `${query.groupBy ? ` GROUP BY ${query.groupBy}` : ''}` +
-      ` ORDER BY ${query.keys.map((k) => `${k.sql}${k.desc ? ' DESC' : ''}`).join(', ')} LIMIT $${values.length}`,
+    `SELECT * FROM (SELECT sized.*, sum("_pageSize") OVER (ORDER BY "_pageRow") AS "_pageBytes",
+       count(*) OVER () AS "_pageFound"
+       FROM (SELECT page.*, octet_length(page::text) AS "_pageSize" FROM (${page}) page) sized) counted
+     WHERE "_pageRow" = 1 OR "_pageBytes" - "_pageSize" < $${values.length} ORDER BY "_pageRow"`,
     values,
   );
-  const more = found.rows.length > limit;
   const rows = found.rows.slice(0, limit);
+  const more = rows.length > 0 && Number(rows[0]._pageFound) > rows.length;
   const keysOf = (row: Row) => query.keys.map((_, i) => String(row[`_page${i}`]));
   if (more) {
     const next = sealCursor(key, scope, keysOf(rows[rows.length - 1]));
     reply.header('x-next-cursor', next);
     reply.header('link', `<${nextUrl(request, next)}>; rel="next"`);
   }
-  for (const row of rows) for (let i = 0; i < query.keys.length; i++) delete row[`_page${i}`];
+  for (const row of rows) {
+    for (let i = 0; i < query.keys.length; i++) delete row[`_page${i}`];
+    for (const column of PAGE_COLUMNS) delete row[column];
+  }
   return rows;
 }
+
+/** The columns a page's query adds to measure and number its records (taken off before answering). */
+const PAGE_COLUMNS = ['_pageRow', '_pageSize', '_pageBytes', '_pageFound'];
 
 /** `(k1, k2, …) after (v1, v2, …)` in the keys' directions, with the values appended to `values`. */
 function afterKeys(keys: readonly PageKey[], after: readonly string[], values: unknown[]): string {

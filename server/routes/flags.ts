@@ -5,6 +5,7 @@ import { createRoute, costCentreListRoute } from '../http/record-routes';
 import { byCostCentre } from '../http/route';
 import * as S from '../http/schemas';
 import { writeAudit } from '../http/mutate';
+import { ServerErrors } from '../errors';
 import { announceRaised, type FlagWindowSettings } from '../notify/flag-window';
 import type { RouteDeps } from './deps';
 
@@ -21,6 +22,12 @@ interface ReportedFlag {
 
 const FLAG_COLUMNS = `flag_id AS "flagId", cost_centre AS "costCentre", kind, severity, amount::float8 AS amount,
   explanation, version, reported_by AS "reportedBy", first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt"`;
+
+/** The index of the first flag a report names a second time, or -1. */
+function repeatedFlag(flags: readonly Pick<ReportedFlag, 'flagId'>[]): number {
+  const seen = new Set<string>();
+  return flags.findIndex(({ flagId }) => seen.size === seen.add(flagId).size);
+}
 
 /** A flag as the audit records it. */
 const audited = (f: ReportedFlag) => ({
@@ -130,6 +137,13 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps, windows: Fla
       costCentres: 'ARRAY[cost_centre]',
     },
     verb: 'report',
+    // One report says one thing of a flag: a flag named twice was written twice in one statement,
+    // which PostgreSQL refuses (ON CONFLICT cannot touch a row twice): a 500, nothing written.
+    check: ({ flags }) => {
+      const at = repeatedFlag(flags);
+      if (at >= 0)
+        throw ServerErrors.badRequest(`flags[${at}] repeats the flag ${flags[at].flagId}: report each flag once.`);
+    },
     insert: async ({ tx, body, user, request }) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`flags:${body.costCentre}`]);
       const ids = body.flags.map((f) => f.flagId);

@@ -109,11 +109,18 @@ export const MAX_KPI_LAG = 24;
 /**
  * Records in one page of a server list (models, versions, proposals, KPIs, actuals, the audit log,
  * …): a request reads at most LIST_PAGE.max of them, DEFAULT_LIST_PAGE when it names no limit, and
- * follows the answer's next cursor for more. One page of the largest records (proposals with their
- * lines and chain) stays within a few MB.
+ * follows the answer's next cursor for more. A page also ends once its records reach
+ * LIST_PAGE_BYTES, so one page of the largest records (proposals of 1,000 lines, audit records
+ * holding one before and after) stays within a few MB.
  */
 export const LIST_PAGE: Bounds = Object.freeze({ min: 1, max: 500 });
 export const DEFAULT_LIST_PAGE = 100;
+/**
+ * The records of one list page, as the database writes them out as text, end once they reach this
+ * many bytes (a page always holds its first record). 500 proposals of 1,000 lines were about 150 MB
+ * in one answer before.
+ */
+export const LIST_PAGE_BYTES = 4 * 1024 * 1024;
 
 /** Length of a display name (model, scenario, version) and of free text (reasons, comments). */
 export const MAX_DISPLAY_NAME_LENGTH = 120;

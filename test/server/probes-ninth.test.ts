@@ -1,0 +1,79 @@
+import { LIST_PAGE_BYTES } from '../../src/model/limits';
+import { FLAG_KINDS } from '../../src/model/flag';
+import { ok } from './fixtures';
+import { ENGINES, postProposal, snapshot, useTestServer, type Json } from './helpers';
+
+jest.setTimeout(300_000);
+
+/**
+ * Ninth attack pass (2026-12-07): attacks written down before trying them, none of a class the
+ * passes before tried (docs/server.md, "Ninth pass"). Each test names what it found, or that it held.
+ */
+describe.each(ENGINES)('probes: ninth pass (%s)', (engine) => {
+  const server = useTestServer({ engine, prefix: 'prbninth' });
+  const root = () => server.token('root', 'admin', '*');
+  const alice = () => server.token('alice', ['analyst', 'budget_owner'], ['CC1'], { email: 'alice@corp.example' });
+
+  /** Every record of a list, page by page (following X-Next-Cursor), with each page's size in bytes. */
+  const walk = async (token: string, url: string): Promise<{ records: Json[]; pages: number[] }> => {
+    const records: Json[] = [];
+    const pages: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const r = await server.as(token, {
+        method: 'GET',
+        url: cursor ? `${url}&cursor=${cursor}` : url,
+      });
+      expect(r.statusCode).toBe(200);
+      pages.push(Buffer.byteLength(r.body));
+      records.push(...(r.json() as Json[]));
+      cursor = r.headers['x-next-cursor'];
+    } while (cursor);
+    return { records, pages };
+  };
+
+  test('a list of large records is cut into pages of a few MB (found: one answer held them all)', async () => {
+    // 1,000 lines with long ids and accounts: about 0.3 MB a proposal, within the 1 MiB body limit.
+    // 24 of them were one 7 MB answer of `GET /api/proposals?limit=500` (500 would be 150 MB, built
+    // in the server's memory for one request), and their audit records another.
+    const lines = Array.from({ length: 1000 }, (_, i) => ({
+      id: `L${i}`.padEnd(120, 'x'),
+      costCentre: 'CC9',
+      account: `A${i}`.padEnd(60, 'y'),
+      period: '2026-03',
+      before: 123_456_789.12345,
+      after: 987_654_321.12345,
+    }));
+    const writer = await server.token('wendy', 'analyst', ['CC9']);
+    const made: string[] = [];
+    for (let i = 0; i < 24; i++)
+      made.push(
+        String(ok(await postProposal(server, writer, { fiscalYear: 2026, reason: `big ${i}`, lines }), 'propose').id),
+      );
+    for (const [token, url] of [
+      [writer, '/api/proposals?costCentre=CC9&limit=500'],
+      [await root(), '/api/audit?costCentre=CC9&limit=500'],
+    ]) {
+      const { records, pages } = await walk(token, url);
+      expect(pages.length).toBeGreaterThan(1);
+      // A page ends once its records reach the budget: at most one record beyond it.
+      for (const size of pages) expect(size).toBeLessThan(LIST_PAGE_BYTES + 400_000);
+      // Each record once, in order, none lost.
+      const ids = records.map((r) => String(r.entityId ?? r.id));
+      expect(ids).toEqual(url.startsWith('/api/audit') ? [...made].reverse() : made);
+    }
+  });
+
+  test('a flag report naming one flag twice is a 400 (found: a 500)', async () => {
+    const before = await snapshot(server.db);
+    const flag = { flagId: 'flag:6100@3', kind: FLAG_KINDS[0], severity: 0.9, amount: 10 };
+    const r = await server.as(await alice(), {
+      method: 'POST',
+      url: '/api/flags',
+      payload: { costCentre: 'CC1', flags: [flag, { ...flag, severity: 0.1 }] },
+    });
+    expect([r.statusCode, r.json().error?.code]).toEqual([400, 'SERVER_BAD_REQUEST']);
+    expect(r.json().error.message).toBe('flags[1] repeats the flag flag:6100@3: report each flag once.');
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+});
