@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { installPolicy, type RegisteredRoute } from './auth/policy';
 import { tokenVerifier, type TrustedIssuer } from './auth/verify-token';
 import { PERIOD_PATTERN, PERIOD_RULE_TEXT } from '../src/model/names';
@@ -12,7 +12,7 @@ import type { ServerConfig } from './config';
 import { isDataException, pgCode, PgCodes, type Db } from './db/db';
 import type { AuditProtection } from './db/open-db';
 import { HttpError } from './errors';
-import { installJsonParser, refuseConvertedBodies, refuseOddQueryNumbers } from './http/exact-body';
+import { emptyBodyProblem, installJsonParser, refuseConvertedBodies, refuseOddQueryNumbers } from './http/exact-body';
 import { optionalBodiesInOpenapi, trackMethods } from './http/route';
 import * as S from './http/schemas';
 import { actualsRoutes } from './routes/actuals';
@@ -120,14 +120,20 @@ export async function buildApp(
   installJsonParser(app);
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addHook('preValidation', async (request) => {
-    if (typeof request.body === 'string' && !request.routeOptions.config.csv) {
+    // A string body is CSV text here (JSON text such as `"x"` meets the body schema: "must be a JSON object").
+    const csv =
+      typeof request.body === 'string' && !/^\s*application\/json/i.test(request.headers['content-type'] ?? '');
+    if (csv && !request.routeOptions.config.csv) {
       throw new HttpError(415, 'SERVER_UNSUPPORTED_MEDIA_TYPE', 'This route accepts application/json only.');
     }
   });
   refuseConvertedBodies(app);
   refuseOddQueryNumbers(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, code, message, details } = describeError(error);
+    // A QUERY without a Content-Type is refused by the framework before the router's answer; no
+    // route takes QUERY, so it is the 405 or 404 any other method no route takes gets.
+    if (error.code === 'FST_ERR_ROUTE_MISSING_CONTENT_TYPE') return answerNoRoute(request, reply);
+    const { status, code, message, details } = describeError(error, request);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     // A 429 says when to come back in the header too (the rate limit's plugin sets its own).
     const retryAfter = details?.retryAfterSeconds;
@@ -139,7 +145,7 @@ export async function buildApp(
   // here, before any route's policy (no route was matched): it depends on the path and the method
   // only (the route table /openapi.json publishes), reads no record and names none.
   const methodsOf = trackMethods(app);
-  app.setNotFoundHandler((request, reply) => {
+  const answerNoRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     // OPTIONS is the CORS plugin's: a request that is no preflight stays a 404, as it was.
     const allow = request.method === 'OPTIONS' ? [] : methodsOf(request.url);
@@ -155,7 +161,8 @@ export async function buildApp(
         });
     }
     return reply.code(404).send({ error: { code: 'SERVER_NO_ROUTE', message: `No route ${request.method} ${path}.` } });
-  });
+  };
+  app.setNotFoundHandler(answerNoRoute);
 
   const routes = installPolicy(app, db, tokenVerifier(options.issuers, { maxAgeSeconds: config.tokenMaxAgeSeconds }));
   const deps = { db };
@@ -214,13 +221,44 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   socket.destroy(error);
 }
 
-/** Catalogue codes for what the body parser refuses (too large, an unsupported content type). */
-const FRAMEWORK_CODES: Readonly<Record<number, string>> = {
-  413: 'SERVER_PAYLOAD_TOO_LARGE',
-  415: 'SERVER_UNSUPPORTED_MEDIA_TYPE',
-};
+/**
+ * What the framework refuses before a route runs (the body parser, the content type), in the
+ * catalogue's codes and words: its own (`FST_ERR_…`, "Unsupported Media Type", "Request body is too
+ * large", "Request body size did not match Content-Length") named the framework, not what to send.
+ * Any other refusal that is not the catalogue's (a stream error's code and text, say) answers by its
+ * status alone: no text but the server's own reaches a client.
+ */
+function frameworkRefusal(
+  error: FastifyError,
+  status: number,
+  request: FastifyRequest,
+): { code: string; message: string } {
+  if (status === 413) {
+    const limit = request.routeOptions.bodyLimit ?? 0;
+    return {
+      code: 'SERVER_PAYLOAD_TOO_LARGE',
+      message: `The body is larger than this route takes (at most ${limit >= 1 << 20 ? `${limit / (1 << 20)} MiB` : `${limit} bytes`}).`,
+    };
+  }
+  if (status === 415)
+    return {
+      code: 'SERVER_UNSUPPORTED_MEDIA_TYPE',
+      message: request.routeOptions.config.csv
+        ? 'This route accepts application/json or text/csv.'
+        : 'This route accepts application/json only.',
+    };
+  if (error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
+    return { code: 'SERVER_BAD_REQUEST', message: 'The body is not as long as its Content-Length says.' };
+  return {
+    code: status === 404 ? 'SERVER_NO_ROUTE' : 'SERVER_BAD_REQUEST',
+    message: status === 404 ? 'No such route.' : `The request was refused (${status} ${STATUS_CODES[status] ?? ''}).`,
+  };
+}
 
-function describeError(error: FastifyError): {
+function describeError(
+  error: FastifyError,
+  request: FastifyRequest,
+): {
   status: number;
   code: string;
   message: string;
@@ -230,6 +268,20 @@ function describeError(error: FastifyError): {
     return { status: error.statusCode, code: error.code, message: error.message, details: error.details };
   if (error.validation) {
     const [first] = error.validation;
+    // `{}` where an edit needs one field ("body must NOT have fewer than 1 properties"): what to send.
+    const empty =
+      first?.keyword === 'minProperties' && first.instancePath === '' && error.validationContext === 'body'
+        ? emptyBodyProblem(request.routeOptions.schema?.body)
+        : undefined;
+    if (empty) return { status: 400, code: empty.code, message: empty.message, details: empty.details };
+    // `null`, a number, text or a list sent as the body ("body must be object").
+    if (first?.keyword === 'type' && first.instancePath === '' && error.validationContext === 'body')
+      return {
+        status: 400,
+        code: 'SERVER_INVALID_REQUEST',
+        message: `The body must be a JSON ${String(first.params.type)}.`,
+        details: { context: 'body' },
+      };
     const nameRule = first?.keyword === 'format' && first.params.format === 'display-name';
     // A period's pattern, in words: `body/lines/0/period must be a month written YYYY-MM, from 1900-01 …`.
     const periodRule = first?.keyword === 'pattern' && first.params.pattern === PERIOD_PATTERN;
@@ -254,14 +306,6 @@ function describeError(error: FastifyError): {
   if (isDataException(sqlState))
     return { status: 400, code: 'SERVER_INVALID_VALUE', message: 'A value in the request is out of range.' };
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) {
-    // The framework's own codes (FST_ERR_…) name the framework, not the problem: the catalogue's instead.
-    const own = typeof error.code === 'string' && !error.code.startsWith('FST_');
-    return {
-      status,
-      code: own ? error.code : (FRAMEWORK_CODES[status] ?? 'SERVER_BAD_REQUEST'),
-      message: error.message,
-    };
-  }
+  if (status >= 400 && status < 500) return { status, ...frameworkRefusal(error, status, request) };
   return { status: 500, code: 'SERVER_INTERNAL', message: 'The server hit an internal problem; it is logged.' };
 }

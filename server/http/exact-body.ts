@@ -117,33 +117,75 @@ export function installJsonParser(app: FastifyInstance): void {
       );
     }
     // No body at all, sent with a JSON content type (`curl -X POST -H 'content-type: application/json'`):
-    // `{}` where the body has no required field, else a 400 naming the fields to send.
+    // `{}` where the body has no required field, no body where the route takes none, else a 400
+    // naming the fields to send.
     if (text.length === 0) {
       if (request.routeOptions.config.optionalBody) return done(null, {});
-      const required = requiredFields(request.routeOptions.schema?.body);
-      if (required.length > 0)
-        return done(
-          new HttpError(
-            400,
-            'SERVER_BAD_REQUEST',
-            `The body is empty; send a JSON object with ${required.join(', ')}.`,
-            { context: 'body' },
-          ),
-          undefined,
-        );
+      const empty = emptyBodyProblem(request.routeOptions.schema?.body);
+      return empty ? done(empty, undefined) : done(null, undefined);
     }
     const problem = shapeProblem(text);
     if (problem) return done(problem, undefined);
-    parse(request, text, done);
+    parse(request, text, (error, body) => (error ? done(notJson(text), undefined) : done(null, body)));
   });
 }
 
-/** The fields a route's body schema requires (a JSON one, or the JSON content of one with several types). */
-function requiredFields(body: unknown): readonly string[] {
-  const schema = body as
-    | { required?: readonly string[]; content?: Record<string, { schema?: { required?: readonly string[] } }> }
-    | undefined;
-  return schema?.required ?? schema?.content?.['application/json']?.schema?.required ?? [];
+interface BodySchema {
+  required?: readonly string[];
+  minProperties?: number;
+  properties?: Record<string, unknown>;
+}
+
+/**
+ * What a route whose body has required fields (or needs one field of several, as an edit does)
+ * answers when no body, an empty one or `{}` comes: a 400 naming what to send, in the API's words
+ * (the parser's and the validator's were "Body cannot be empty when content-type is set to
+ * 'application/json'", "body must be object", "body must NOT have fewer than 1 properties").
+ * Undefined for a route that takes no body, or whose fields are all optional.
+ */
+export function emptyBodyProblem(body: unknown): HttpError | undefined {
+  const wrapped = body as (BodySchema & { content?: Record<string, { schema?: BodySchema }> }) | undefined;
+  const schema = wrapped?.content?.['application/json']?.schema ?? wrapped;
+  if (!schema) return undefined;
+  const required = schema.required ?? [];
+  // `version` may ride along with an edit (as If-Match does), and changes nothing by itself.
+  const fields = Object.keys(schema.properties ?? {}).filter((field) => field !== 'version');
+  const send =
+    required.length > 0
+      ? required.join(', ')
+      : schema.minProperties && fields.length > 0
+        ? `at least one of ${fields.join(', ')}`
+        : undefined;
+  return send === undefined
+    ? undefined
+    : new HttpError(400, 'SERVER_BAD_REQUEST', `The body is empty; send a JSON object with ${send}.`, {
+        context: 'body',
+      });
+}
+
+/**
+ * The 400 for a body that is not JSON, or JSON holding a `__proto__` or `constructor.prototype` key
+ * (Fastify's parser refuses both alike, as "Body is not valid JSON but content-type is set to
+ * 'application/json'"): which of the two, and where the text stops being JSON.
+ */
+function notJson(text: string): HttpError {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    return new HttpError(
+      400,
+      'SERVER_BAD_REQUEST',
+      `The body is not valid JSON${at === undefined ? '' : ` (from character ${Number(at) + 1})`}; send a JSON object.`,
+      { context: 'body', ...(at === undefined ? {} : { position: Number(at) }) },
+    );
+  }
+  return new HttpError(
+    400,
+    'SERVER_BAD_REQUEST',
+    'The body holds a "__proto__" or "constructor.prototype" key, which no request takes.',
+    { context: 'body' },
+  );
 }
 
 /** The first way `text` (JSON or not) is nested too deep or holds too large an object, if any. */

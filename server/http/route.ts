@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Access } from '../auth/policy';
 import { ServerErrors } from '../errors';
+import { emptyBodyProblem } from './exact-body';
 import * as S from './schemas';
 
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -46,10 +47,13 @@ export function apiRoute(app: FastifyInstance, route: ApiRoute, handler: Handler
     },
     // A write that declares no body takes none: fields sent anyway are refused, not silently dropped.
     // One whose body has no required field takes none too, as `{}` (`curl -X POST` sends nothing).
+    // One whose body needs a field says which when none comes (as when an empty one comes).
     ...(body || route.method === 'GET'
       ? allOptional(body)
         ? { preValidation: absentAsEmpty }
-        : {}
+        : body
+          ? { preValidation: refuseAbsent }
+          : {}
       : { preValidation: refuseBody }),
     schema: {
       tags: [...route.tags],
@@ -74,10 +78,17 @@ async function refuseBody(request: FastifyRequest): Promise<void> {
   );
 }
 
+/** No body where the route needs one: the 400 an empty JSON body gets, naming the fields to send. */
+async function refuseAbsent(request: FastifyRequest): Promise<void> {
+  if (request.body !== undefined) return;
+  const problem = emptyBodyProblem(request.routeOptions.schema?.body);
+  if (problem) throw problem;
+}
+
 /**
  * A JSON object body none of whose fields is required (no `required`, no `minProperties`): the
  * transitions' `{ version?, comment? }`, a forget's `{ reason? }`. A body with a required field keeps
- * its 400 when absent ("body must be object").
+ * its 400 when absent, naming the fields to send (`emptyBodyProblem`).
  */
 export function allOptional(body: object | undefined): boolean {
   if (!body) return false;

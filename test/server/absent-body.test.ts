@@ -67,15 +67,19 @@ describe('a POST with no body where every field of the body is optional', () => 
     expect(r.json()).toMatchObject({ forgottenBy: 'root', forgottenReason: null });
   });
 
-  test('routes whose body has required fields keep their 400; an empty JSON body is told what to send', async () => {
+  test('routes whose body has required fields keep their 400; no body or an empty JSON one is told what to send', async () => {
     const p = await draft();
     const refused = [
       ['create, no body', await bare(root, '/api/proposals', 'none')],
       ['revert, no body', await move(root, p, 'revert', 'none')],
       ['edit, no body', await server.as(root, { method: 'PATCH', url: `/api/proposals/${String(p.id)}` })],
     ] as const;
-    for (const [what, r] of refused)
-      expect([what, r.statusCode, r.json().error.message]).toEqual([what, 400, 'body must be object']);
+    // No body where fields are needed names them, as an empty JSON body does.
+    expect(refused.map(([what, r]) => [what, r.statusCode, r.json().error.message])).toEqual([
+      ['create, no body', 400, 'The body is empty; send a JSON object with fiscalYear, lines.'],
+      ['revert, no body', 400, 'The body is empty; send a JSON object with comment.'],
+      ['edit, no body', 400, 'The body is empty; send a JSON object with at least one of reason, fiscalYear, lines.'],
+    ]);
     const empty = await bare(root, '/api/proposals', 'empty');
     expect([empty.statusCode, empty.json().error.message]).toEqual([
       400,
