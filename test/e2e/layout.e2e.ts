@@ -142,13 +142,17 @@ async function layoutProblems(width: number): Promise<string[]> {
         if (gap > 2) problems.push(`field ${name(g)}'s box is ${Math.round(gap)} px off ${name(f)}'s`);
       }
     }
-    // A line id (MKT-EVENTS) stays on one line: its text's boxes all share one top.
+    // A line id (MKT-EVENTS) stays on one line: its text's boxes all share one top. A cost-centre/account
+    // id may break after its "/" only: each of its parts stays on one line.
     for (const id of [...(main?.querySelectorAll('[data-line-id]') ?? [])]) {
       if (!visible(id)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(id);
-      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-      if (tops.size > 1) problems.push(`line id ${name(id)} breaks over ${tops.size} lines`);
+      const parts = [...id.querySelectorAll('[data-line-part]')];
+      for (const part of parts.length > 0 ? parts : [id]) {
+        const range = document.createRange();
+        range.selectNodeContents(part);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) problems.push(`line id ${name(id)} breaks over ${tops.size} lines`);
+      }
     }
     // A heading over right-aligned amounts ends where they end (a flex header cell ignores textAlign).
     const textRight = (e: Element) => {

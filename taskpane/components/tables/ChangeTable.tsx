@@ -2,7 +2,7 @@
  * Amounts before and after a change, line by line: both amounts and the change, changed lines marked
  * by colour and an arrow (not colour alone), an optional total last. The one table behind a
  * proposal's before/after and the comparison of two budget versions. Fits the pane at 320 px: the
- * line's label wraps between words (a line id given as a LineId never does), the amounts do not. Amount headings are right-aligned over their amounts.
+ * line's label wraps between words (a line id given as a LineId only after its "/"), the amounts do not. Amount headings are right-aligned over their amounts.
  */
 import type { ReactNode } from 'react';
 import {

@@ -1,0 +1,154 @@
+/**
+ * The user guide walked in the built pane at Office's narrowest width (320 px), on the workbook double,
+ * as docs/guide/getting-started.md and views.md tell a new user: Budget › Load sample company lists the
+ * sheets the guide's table names and Create writes them; Anomalies › Scan selection on the Variance
+ * table finds the four planted anomalies the guide names; Proposals › Find candidates and Create
+ * proposal on those flags; then every view views.md describes, in its order, opens by its name. No
+ * step may push the pane wider than 320 px (the sample's long line ids, RD-PLATFORM/Contractors, did in
+ * Proposals), and the page logs no error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { num } from '../../src/sheets/template/data';
+import { sampleCompany } from '../../src/sheets/template/sample-company';
+import { addinPageForFile, openAddinPage, openPaneAt, openView, ROOT, screenshotPath, settled } from './harness';
+
+const WIDTH = 320;
+let page: Page;
+
+const addin = addinPageForFile(
+  () => openAddinPage({ height: 900, ignoreConsole: /favicon|functions\.json/ }),
+  async (opened) => {
+    page = opened.page;
+    await page.setViewportSize({ width: WIDTH, height: 900 });
+    await openPaneAt(page, opened.url, 'drivers');
+  },
+);
+
+const guide = (file: string) => fs.readFileSync(path.join(ROOT, 'docs', 'guide', file), 'utf8');
+
+/** How far the page reaches past the pane's width (0 when it fits). */
+async function overflow(): Promise<number> {
+  await settled(page);
+  return page.evaluate((w) => document.documentElement.scrollWidth - w, WIDTH);
+}
+
+type Win = {
+  __openfpaWorkbook: {
+    selection: { address: string; values: unknown[][] } | null;
+    store: {
+      sheets: Map<string, { cells: Map<string, { value: unknown; formula?: string }> }>;
+      tables: Map<string, { sheet: string; address: string }>;
+    };
+  };
+};
+
+describe('the user guide at 320 px', () => {
+  it('Budget › Load sample company lists the sheets of the guide’s table, and Create writes them', async () => {
+    // "Open the pane, choose Budget …"
+    await openView(page, 'Budget');
+    await page.getByRole('button', { name: 'Load sample company' }).click();
+    const preview = page.getByTestId('template-preview');
+    await preview.waitFor({ timeout: 20_000 });
+    const listed = [...((await preview.textContent()) ?? '').matchAll(/Add sheet "([^"]+)"/g)].map((m) => m[1]);
+    const table = guide('getting-started.md').split('## Your own budget workbook')[0];
+    const documented = [...table.matchAll(/^\| (\w+) \| /gm)].map((m) => m[1]).filter((s) => s !== 'sheet');
+    expect(listed).toEqual(documented);
+    expect(await overflow()).toBe(0);
+    await page.screenshot({ path: screenshotPath('guide-sample-preview'), fullPage: true });
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText(`Budget workbook written: ${documented.join(', ')}`, { exact: false }).waitFor();
+    const sheets = await page.evaluate(() => [...(window as unknown as Win).__openfpaWorkbook.store.sheets.keys()]);
+    expect(sheets).toEqual(documented);
+  });
+
+  it('Anomalies › Scan selection on the Variance table finds the four planted anomalies', async () => {
+    // Select the Variance table as Excel hands it over: its cells, the formulas computed (the plan and
+    // actual months the scan reads are the sample's amounts; the double does not compute formulas).
+    const sample = sampleCompany();
+    const months = sample.spec.months;
+    const selection = await page.evaluate(() => {
+      const wb = (window as unknown as Win).__openfpaWorkbook;
+      const { address } = wb.store.tables.get('fpaVariance')!;
+      const cells = wb.store.sheets.get('Variance')!.cells;
+      const [, c0, r0, c1, r1] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address)!;
+      const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const grid: unknown[][] = [];
+      for (let r = Number(r0) - 1; r < Number(r1); r++) {
+        const row: unknown[] = [];
+        for (let c = col(c0); c <= col(c1); c++) {
+          const cell = cells.get(`${r},${c}`);
+          row.push(cell && cell.formula === undefined ? cell.value : cell ? { formula: cell.formula } : null);
+        }
+        grid.push(row);
+      }
+      return { address: `Variance!${address}`, grid };
+    });
+    const [header, ...rows] = selection.grid as unknown[][];
+    const values = [
+      header,
+      ...rows.map((row) => {
+        const id = String(row[0]);
+        return row.map((cell, k) => {
+          const plan = /^plan (\d{4}-\d\d)$/.exec(String(header[k]));
+          const actual = /^actual (\d{4}-\d\d)$/.exec(String(header[k]));
+          if (plan) return num(sample.data.plan.get(id)![months.indexOf(plan[1])]);
+          if (actual) {
+            const v = sample.data.actual.get(id)![months.indexOf(actual[1])];
+            return typeof v === 'number' ? v : null;
+          }
+          return cell !== null && typeof cell === 'object' ? null : cell;
+        });
+      }),
+    ];
+    await page.evaluate(
+      ([address, v]) => {
+        (window as unknown as Win).__openfpaWorkbook.selection = { address, values: v };
+      },
+      [selection.address, values] as const,
+    );
+    await openView(page, 'Anomalies');
+    await page.getByRole('button', { name: 'Scan selection' }).click();
+    await page
+      .getByText(new RegExp(`^${rows.length} lines over ${months.length} periods`))
+      .waitFor({ timeout: 30_000 });
+    // "a level shift in MKT-DIGITAL Travel, a one-off licence in RD-DATA Software, a hiring freeze in
+    // S-APAC Contractors and cloud usage running ahead in OPS-IT Software"
+    const planted = /Four anomalies are planted in the sample, and the flags find them: ([^.]+)\./
+      .exec(guide('getting-started.md').replace(/\s+/g, ' '))![1]
+      .split(/, (?:and )?| and /)
+      .map((s) => /in ([A-Z][A-Z-]+) (\w+)$/.exec(s)!.slice(1).join('/'));
+    expect(planted).toHaveLength(4);
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const id of planted) expect(text).toContain(id);
+    expect(await overflow()).toBe(0);
+  });
+
+  it('Proposals › Find candidates and Create proposal on the flags fit the pane', async () => {
+    await openView(page, 'Proposals');
+    expect(await overflow()).toBe(0);
+    await page.getByRole('button', { name: 'Find candidates' }).click();
+    await page.getByTestId('candidates').waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: /^Create proposal/ })
+      .first()
+      .click();
+    await page.getByTestId('proposal').first().waitFor();
+    await page.screenshot({ path: screenshotPath('guide-proposals'), fullPage: true });
+    expect(await overflow()).toBe(0);
+  });
+
+  it('opens every view views.md describes, in its order, within the pane', async () => {
+    const views = [...guide('views.md').matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(views.length).toBeGreaterThanOrEqual(9);
+    const wide: Record<string, number> = {};
+    for (const view of views) {
+      await openView(page, view);
+      const extra = await overflow();
+      if (extra > 0) wide[view] = extra;
+    }
+    expect(wide).toEqual({});
+    expect(addin.problems).toEqual([]);
+  });
+});
