@@ -1,4 +1,4 @@
-import { csvGrid, csvText, parseCsv } from '../../src/sheets/csv';
+import { csvGrid, csvRows, csvText, parseCsv } from '../../src/sheets/csv';
 import { parseImportCsv } from '../../server/actuals/parse-csv';
 
 describe('csvGrid', () => {
@@ -41,6 +41,20 @@ describe('parseCsv', () => {
     const server = await parseImportCsv(text, { maxRows: 10, maxErrors: 10 });
     expect(server.records).toEqual(parseCsv(text).records);
     expect(server.records[1].account).toBe('4"1');
+  });
+});
+
+describe('csvRows with limits', () => {
+  test('the documented example: a row keeps fields + 1 fields of fieldLength + 1 characters', () => {
+    expect([...csvRows('a,b,c,d\n12345', ',', { fields: 2, fieldLength: 3 })]).toEqual([['a', 'b', 'c'], ['1234']]);
+  });
+  test('what is cut is scanned past: quotes, doubled quotes and line ends after it are read as without limits', () => {
+    const text = `x,"${'""'.repeat(50)}",${','.repeat(50)}\r\n"a""b",c\n"open`;
+    const limits = { fields: 2, fieldLength: 4 };
+    expect([...csvRows(text, ',', limits)]).toEqual([['x', '"'.repeat(5), ''], ['a"b', 'c'], null]);
+    // Within the limits, the same rows as without them.
+    const small = 'a,"b,c"\r\n"d""e",f\n';
+    expect([...csvRows(small, ',', { fields: 5, fieldLength: 10 })]).toEqual([...csvRows(small)]);
   });
 });
 

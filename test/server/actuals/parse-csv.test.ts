@@ -43,6 +43,40 @@ describe('parseImportCsv', () => {
       'The header lacks amount.',
     );
   });
+  test('a header wider than the columns, a row wider than the header and a cell past 1,000 characters are named, not built (ninth pass)', async () => {
+    // 20,000 distinct names: the repeat check was quadratic (80,000 held the event loop 23 s) and
+    // the message listed every name (190 kB).
+    const wide = `account,period,amount${Array.from({ length: 20_000 }, (_, i) => `,c${i}`).join('')}\n1,2025-01,1\n`;
+    expect((await parseImportCsv(wide, LIMITS)).errors).toEqual([
+      {
+        row: 0,
+        field: 'header',
+        message: 'The header has more than 4 columns; allowed: account, period, amount, currency, each once.',
+      },
+    ]);
+    const rows = await parseImportCsv(
+      `account,period,amount\n1,2025-01,1${','.repeat(100_000)}\n"${'""'.repeat(1200)}",2025-01,1\n4000,2025-01,2\n`,
+      LIMITS,
+    );
+    expect(rows.errors).toEqual([
+      { row: 1, field: 'row', message: 'Expected 3 fields, found more than 4.' },
+      { row: 2, field: 'row', message: 'A field is longer than 1,000 characters.' },
+    ]);
+    expect(rows.records).toEqual([{ account: '4000', period: '2025-01', amount: '2' }]);
+  });
+  test('blank lines yield to the event loop too (ninth pass: 15 million of them never did)', async () => {
+    let turns = 0;
+    let going = true;
+    const count = () => {
+      turns += 1;
+      if (going) setImmediate(count);
+    };
+    setImmediate(count);
+    const parsed = await parseImportCsv(`account,period,amount\n${'\n'.repeat(50_000)}4000,2025-01,1\n`, LIMITS);
+    going = false;
+    expect(parsed.records).toHaveLength(1);
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
   test('stops at the row limit and at the error limit', async () => {
     const rows = (n: number, line: string) => `account,period,amount\n${line.repeat(n)}`;
     const many = await parseImportCsv(rows(1001, '4000,2025-01,1\n'), LIMITS);
