@@ -183,6 +183,27 @@ function checkConvergence(c: ConvergenceSpec | undefined, outputs: string[]): Re
 }
 
 /**
+ * Iman–Conover correlates each block on its own and needs at least k + 2 trials in it for k correlated
+ * drivers (`imanConoverRanks`). Every block holds at least `blockSize` trials (blockLayout), so the field at
+ * fault is `iterations` when the whole run is that small and otherwise `blockSize`: 120 correlated drivers in
+ * blocks of 100 were refused as "iterations: at least 122 trials are needed" on a run of 20,000.
+ */
+function checkTrialsToCorrelate(correlatedDrivers: number, iterations: number, blockSize: number): void {
+  if (correlatedDrivers === 0) return;
+  const least = correlatedDrivers + 2;
+  if (iterations < least)
+    throw ScenarioErrors.badSpec(
+      'iterations',
+      `at least ${least} trials are needed to correlate ${correlatedDrivers} drivers.`,
+    );
+  if (blockSize < least)
+    throw ScenarioErrors.badSpec(
+      'blockSize',
+      `at least ${least} trials a block are needed to correlate ${correlatedDrivers} drivers (each block is correlated on its own); got ${blockSize}.`,
+    );
+}
+
+/**
  * Validates a spec and compiles its model.
  * @throws the SCENARIO_* entry that names the first problem found
  */
@@ -224,6 +245,7 @@ export function prepareScenario(spec: ScenarioSpec): PreparedScenario {
     iterations,
     integerIn('blockSize', spec.blockSize, convergence ? 10000 : DEFAULT_BLOCK_SIZE, 100, TRIALS_PER_RUN.max),
   );
+  checkTrialsToCorrelate(correlated.length, iterations, blockSize);
   return {
     drivers,
     program,

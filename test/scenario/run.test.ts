@@ -224,4 +224,28 @@ describe('options', () => {
   ])('invalid spec %j → message', (patch, message) => {
     expect(() => runScenario({ ...standard, iterations: 100, ...(patch as object) })).toThrow(message);
   });
+  describe('too few trials to correlate: the field at fault is named', () => {
+    // 120 drivers, every pair at 0.1: each block needs 122 trials (Iman–Conover on its own).
+    const names = Array.from({ length: 120 }, (_, i) => `x${i}`);
+    const many: ScenarioSpec = {
+      drivers: names.map((name) => ({ name, distribution: 'normal', params: { mean: 0, sd: 1 } })),
+      model: `y = ${names.join(' + ')}`,
+      correlation: { names, matrix: names.map((_, i) => names.map((__, j) => (i === j ? 1 : 0.1))) },
+      seed: 3,
+    };
+    test('a run of 20,000 trials in blocks of 100: blockSize, not iterations', () => {
+      expect(() => runScenario({ ...many, iterations: 20000, blockSize: 100 })).toThrow(
+        'blockSize: at least 122 trials a block are needed to correlate 120 drivers (each block is correlated on its own); got 100.',
+      );
+    });
+    test('a run of 100 trials: iterations', () => {
+      expect(() => runScenario({ ...many, iterations: 100 })).toThrow(
+        'iterations: at least 122 trials are needed to correlate 120 drivers.',
+      );
+    });
+    test('blocks of 122 run', () => {
+      const r = runScenario({ ...many, iterations: 244, blockSize: 122 });
+      expect(r.outputs.y.mean).toBeCloseTo(0, 0);
+    });
+  });
 });
