@@ -109,14 +109,22 @@ function unitOptions(value: number, unit: Unit, style: NumberStyle, options: For
         return { ...compact, style: 'currency', currency: style.currency, currencyDisplay: 'narrowSymbol' };
       return compact;
     };
-    if (options.decimals === undefined) return shape({ maximumSignificantDigits: 3 });
+    const abbreviates = (o: Intl.NumberFormatOptions): boolean =>
+      intl(resolveLocale(style.locale), o)
+        .formatToParts(value)
+        .some((p) => p.type === 'compact');
+    // Where the short scale does not abbreviate (German thousands), the locale's plain grouping: compact
+    // notation groups only from five digits there, so an axis read "8000" under "10.000" and a
+    // sentence beside it "4.000".
+    const plain = (o: Intl.NumberFormatOptions): Intl.NumberFormatOptions => ({ ...o, notation: 'standard' });
+    if (options.decimals === undefined) {
+      const significant = shape({ maximumSignificantDigits: 3 });
+      return abbreviates(significant) ? significant : plain(significant);
+    }
     // Fixed decimals where the short scale abbreviates, for a column that reads alike (12.0K beside
     // 9.6K); whole where it does not (540, or German thousands: 19.162).
     const fixed = shape({ minimumFractionDigits: options.decimals, maximumFractionDigits: options.decimals });
-    const abbreviated = intl(resolveLocale(style.locale), fixed)
-      .formatToParts(value)
-      .some((p) => p.type === 'compact');
-    return abbreviated ? fixed : shape({ maximumFractionDigits: 0 });
+    return abbreviates(fixed) ? fixed : plain(shape({ maximumFractionDigits: 0 }));
   }
   const digits = (min: number, max: number): Intl.NumberFormatOptions =>
     options.decimals !== undefined

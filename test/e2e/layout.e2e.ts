@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createMemoryRepository } from '../../src/store/memory-repository';
+import { formatNumber } from '../../src/format/format-number';
 import { numberSymbols } from '../../src/format/number-symbols';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { addinPageForFile, openAddinPage, openView, ROOT, selectValues, settled, tempDir, openPaneAt } from './harness';
@@ -214,6 +215,9 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
       new RegExp(`The largest change to any entry was 0${decimal === ',' ? ',' : '\\.'}400\\.$`),
     );
     expect(await page.getByText(/VaR and CVaR at/).textContent()).toMatch(decimal === ',' ? /at 95\s%:/ : /at 95%:/);
+    // The table's rows say it as the caption does ("VaR 95 %" in German; they read "VaR 95%" in every locale).
+    const rowNames = await page.getByRole('rowheader', { name: /VaR/ }).allTextContents();
+    expect(rowNames).toEqual(['VaR', 'CVaR'].map((s) => `${s} ${formatNumber(0.95, 'percent', { locale: LOCALE })}`));
   } else if (view === 'Anomalies') {
     await selectValues(page, 'Budget!A1:AC7', sampleSheet());
     await page.getByRole('button', { name: 'Scan selection' }).click();
@@ -233,6 +237,12 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
       ['false', false],
     ]);
     expect(contrast(shown[0].fill, shown[1].fill)).toBeGreaterThanOrEqual(1.5);
+    // The charts' amounts are grouped as the cards' sentences group them: a German axis read "8000"
+    // under "10.000" beside "a plan of 4.000" (compact notation groups from five digits there).
+    const axisLabels = await page.locator('main svg [data-axis] text').allTextContents();
+    expect(axisLabels.length).toBeGreaterThan(0);
+    const groupsThousands = /\D/.test(formatNumber(8000, 'number', { locale: LOCALE }));
+    expect(axisLabels.filter((t) => groupsThousands && /^[-−]?\d{4}$/.test(t.trim()))).toEqual([]);
   } else if (view === 'Proposals') {
     await page.getByRole('button', { name: 'Find candidates' }).click();
     await page.getByTestId('candidates').waitFor({ timeout: 30_000 });

@@ -79,7 +79,8 @@ describe('formatNumber', () => {
     // Significant digits gave -19.2K, -12K, +9.61K: a column that does not read alike.
     expect(column('en-US')).toEqual(['-19.2K', '-12.0K', '+9.6K', '+540', '+1.2M']);
     // German has no short form for thousands: those stay whole, never "-19.162,0".
-    expect(column('de-DE')).toEqual(['-19.162', '-12.000', '+9610', '+540', `+1,2${NBSP}Mio.`]);
+    // Grouped as the locale groups its plain numbers: compact notation wrote "+9610" under "-12.000".
+    expect(column('de-DE')).toEqual(['-19.162', '-12.000', '+9.610', '+540', `+1,2${NBSP}Mio.`]);
   });
 
   it('writes compact axis labels', () => {
@@ -88,6 +89,16 @@ describe('formatNumber', () => {
     expect(formatNumber(1234567, 'money', { locale: 'de-DE' }, { compact: true })).toBe(`1,23${NBSP}Mio.`);
     expect(formatNumber(-2500000, 'money', { currency: 'USD' }, { compact: true })).toBe('-$2.5M');
     expect(formatNumber(0.25, 'percent', {}, { compact: true })).toBe('25%');
+    // German abbreviates no thousands: an axis 8.000 … 14.000 groups every label as its sentences do
+    // ("4.000"; compact notation alone wrote "8000" under "10.000"); French and Spanish abbreviate.
+    const axis = (locale: string) =>
+      [2000, 8000, 10000, 14000].map((v) => formatNumber(v, 'number', { locale }, { compact: true }));
+    expect(axis('de-DE')).toEqual(['2.000', '8.000', '10.000', '14.000']);
+    expect(axis('de-DE')[1]).toBe(formatNumber(8000, 'number', { locale: 'de-DE' }));
+    expect(axis('en-US')).toEqual(['2K', '8K', '10K', '14K']);
+    expect(axis('fr-FR')).toEqual([2, 8, 10, 14].map((k) => `${k}${NBSP}k`));
+    expect(axis('es-ES')).toEqual([2, 8, 10, 14].map((k) => `${k}${NBSP}mil`));
+    expect(formatNumber(8000, 'money', { locale: 'de-DE', currency: 'EUR' }, { compact: true })).toBe(`8.000${NBSP}€`);
   });
 
   // Each row: a duration in milliseconds, the style, what is written.

@@ -13,6 +13,7 @@ import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-comp
 import { SelectField } from '../shared/SelectField';
 import { NoticeBar } from '../shared/Notice';
 import { startTransition, useEffect, useState } from 'react';
+import type { NumberFormatter } from '../../../src/format';
 import type { OutputStatistics } from '../../../src/scenario/statistics';
 import type { RunOutcome } from '../../results/types';
 import { useElementWidth } from '../../state/use-element-width';
@@ -40,22 +41,30 @@ function statisticRows(
   s: OutputStatistics,
   keys: string[],
   level: string | undefined,
+  format: NumberFormatter['format'],
 ): { label: string; title: string; value: number }[] {
+  // Shares in the pane's locale ("VaR 95 %" in German, as the caption under the table writes it).
+  const share = (pct: number) => format(pct / 100, 'percent');
   const rows = [
     { label: 'Mean', title: 'Average over the trials', value: s.mean },
     { label: 'Std dev', title: 'Sample standard deviation', value: s.sd },
-    ...keys.map((k) => ({ label: `P${k}`, title: `${k}% of trials are at or below this`, value: s.percentiles[k] })),
+    ...keys.map((k) => ({
+      label: `P${k}`,
+      title: `${share(Number(k))} of trials are at or below this`,
+      value: s.percentiles[k],
+    })),
   ];
   if (level) {
+    const worst = share(100 - Number(level));
     rows.push(
       {
-        label: `VaR ${level}%`,
-        title: `Value at risk: how far below the mean the worst ${100 - Number(level)}% of trials start`,
+        label: `VaR ${share(Number(level))}`,
+        title: `Value at risk: how far below the mean the worst ${worst} of trials start`,
         value: s[`var${Number(level)}`] as number,
       },
       {
-        label: `CVaR ${level}%`,
-        title: `Conditional VaR: how far below the mean the worst ${100 - Number(level)}% of trials are on average`,
+        label: `CVaR ${share(Number(level))}`,
+        title: `Conditional VaR: how far below the mean the worst ${worst} of trials are on average`,
         value: s[`cvar${Number(level)}`] as number,
       },
     );
@@ -107,7 +116,7 @@ export function ResultsPanel({ outcome }: { outcome: RunOutcome }) {
   const s = outcome.result.outputs[output];
   const fits = Math.max(1, Math.floor(((width || 288) - LABEL_COLUMN) / COLUMN));
   const columns = outputs.length <= fits ? outputs : [output];
-  const rows = columns.map((o) => statisticRows(outcome.result.outputs[o], keys, level));
+  const rows = columns.map((o) => statisticRows(outcome.result.outputs[o], keys, level, format));
   const drawn = useDrawnParts(CHARTS);
   // The charts span the panel: its width, once measured (0 in jsdom: they measure themselves).
   const chartWidth = width || undefined;
