@@ -442,6 +442,15 @@ describe('the figures docs/guide/functions.md quotes', () => {
     expect(amount(m![4])).toBe(Math.round(actualToJune + mean.reduce((s, v) => s + v, 0)));
   }, 60_000);
 
+  it('FPA.FORECAST.BACKTEST: the measures the guide names are the columns it spills', async () => {
+    const named = /BACKTEST\(B2:B31, 3\)`[^(]*\(([^)]+)\)/.exec(guide.replace(/\s+/g, ' '));
+    expect(named).not.toBeNull();
+    const measures = named![1].match(/\b[A-Za-z]*(?:MAE|MASE|MAPE|MSE)\b|\d+%/g) ?? [];
+    expect(measures.length).toBeGreaterThanOrEqual(3);
+    const header = (await call('FORECAST.BACKTEST', BINDINGS['B2:B31'], 3))[0].map(String);
+    expect(measures.filter((m) => !header.some((h) => h.includes(m)))).toEqual([]);
+  }, 60_000);
+
   it('FPA.VARIANCE.FLAGS on the Variance sheet: every row of the table, and the explanation quoted', async () => {
     const quoted = table('line');
     expect(quoted[0]).toEqual(['line', 'period', 'through', 'kind', 'severity']);
