@@ -3,12 +3,14 @@
  * is submitted (so a later change of configuration does not move the goalposts of proposals in
  * flight), one step current at a time, each decision recorded with who, when and how late.
  */
-import { DEFAULT_CHAIN, stepsFor, type ChainStep, type StepScope } from '../../src/model/approval-chain';
-import type { ProposalLine } from '../../src/model/proposal';
+import { DEFAULT_CHAIN, rerouting, stepsFor, type ChainStep, type StepScope } from '../../src/model/approval-chain';
+import { affectedCostCentres, type ProposalLine } from '../../src/model/proposal';
 import type { AuthUser, Role } from '../../src/model/roles';
 import type { StepAddedFor } from '../../src/model/team-proposal';
-import type { Queryable } from '../db/db';
+import type { Queryable, Row } from '../db/db';
+import { RESOURCES } from '../http/resources';
 import { emitEvent } from '../notify/events';
+import { historyStep } from './history';
 
 /** The one chain id the server keeps (a chain per organisation, steps chosen by amount). */
 export const CHAIN_ID = 'default';
@@ -117,6 +119,114 @@ export async function moveTogether(
 }
 
 /**
+ * The earlier halves of a split, as the later half `later` is submitted (same transaction, after
+ * `moveTogether` found them under its locks): each related proposal not yet applied gets the steps
+ * the amount moved together reaches and its chain lacks (src/model/approval-chain.ts `rerouting`),
+ * appended with `addedFor` naming the later half; an approved one is held (submitted again, the
+ * first added step current and announced), so it is not applied until that step approves it. Each
+ * is locked (in id order: two submits never wait on each other in a circle) and read after the lock,
+ * so an approval or apply of it racing this submit is either seen or sees this: never applied past a
+ * step it needs. `audit` records each change (`proposal.reroute`, before and after). Answers
+ * `together` with the related states as they now are.
+ */
+export async function rerouteEarlierHalves(
+  tx: Queryable,
+  later: RelatedMove,
+  together: MoveTogether,
+  by: { id: string; roles: string },
+  audit: (id: string, before: Row, after: Row) => Promise<void>,
+): Promise<MoveTogether> {
+  const open = together.related.filter((r) => r.state === 'submitted' || r.state === 'approved').map((r) => r.id);
+  if (open.length === 0) return together;
+  await tx.query('SELECT id FROM proposals WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE', [open.sort()]);
+  const chain = (await configuredChain(tx)).steps;
+  const states = new Map<string, string>();
+  for (const id of open) {
+    const current = await readProposal(tx, id);
+    const onChain = current.chain as { step: number; name: string; role: Role; costCentre: StepScope }[];
+    const change = rerouting(String(current.state), chain, onChain, together.amount);
+    states.set(id, String(current.state));
+    if (!change) continue;
+    const others = [later, ...together.related.filter((r) => r.id !== id)];
+    const last = Math.max(0, ...onChain.map((s) => s.step));
+    for (const [i, step] of change.add.entries())
+      await insertStep(tx, id, last + 1 + i, step, {
+        minAmount: step.minAmount ?? 0,
+        amount: Number(current.amount),
+        amountTogether: together.amount,
+        together: others.map((r) => ({ ...r, state: states.get(r.id) ?? r.state })),
+      });
+    const names = change.add.map((step) => step.name).join(', ');
+    if (change.held) {
+      await tx.query(
+        `UPDATE proposals SET state = 'submitted', updated_by = $2, version = version + 1, updated_at = now(),
+           ${historyStep(3)} WHERE id = $1`,
+        [
+          id,
+          by.id,
+          'submit',
+          'approved',
+          'submitted',
+          by.id,
+          by.roles,
+          `Held for ${names}: proposal ${later.id} moves the same budget lines by the same author, ` +
+            `${together.amount.toLocaleString('en-US')} together; not applied until ${change.add.length === 1 ? 'that step approves' : 'those steps approve'} it.`,
+        ],
+      );
+      await activate(tx, proposalSummary(current), last + 1);
+    } else
+      await tx.query('UPDATE proposals SET updated_by = $2, version = version + 1, updated_at = now() WHERE id = $1', [
+        id,
+        by.id,
+      ]);
+    states.set(id, change.state);
+    await audit(id, current, await readProposal(tx, id));
+  }
+  return { ...together, related: together.related.map((r) => ({ ...r, state: states.get(r.id) ?? r.state })) };
+}
+
+const readProposal = async (tx: Queryable, id: string): Promise<Row> =>
+  (await tx.query<Row>(`SELECT ${RESOURCES.proposal.columns} FROM proposals WHERE id = $1`, [id])).rows[0];
+
+/** A stored proposal as notifications name it (the cost centres its lines change). */
+export const proposalSummary = (row: Row): ProposalSummary => ({
+  id: String(row.id),
+  costCentre: row.costCentre,
+  costCentres: affectedCostCentres(row.lines as ProposalLine[]),
+  fiscalYear: row.fiscalYear,
+  amount: row.amount,
+  reason: row.reason,
+  submittedBy: row.submittedBy ?? null,
+  createdBy: row.createdBy,
+});
+
+/** Writes step `stepNo` of a proposal's chain, waiting; `addedFor` says why a step is there, if it must. */
+async function insertStep(
+  tx: Queryable,
+  proposalId: string,
+  stepNo: number,
+  step: ChainStep,
+  addedFor: StepAddedFor | null,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, min_amount, deadline_hours, reminder_hours,
+       added_for)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
+    [
+      proposalId,
+      stepNo,
+      step.name,
+      step.role,
+      step.costCentre,
+      step.minAmount ?? 0,
+      step.deadlineHours,
+      step.reminderHours ?? null,
+      addedFor === null ? null : JSON.stringify(addedFor),
+    ],
+  );
+}
+
+/**
  * Copies the chain's steps for `amount` onto the proposal and makes the first one current. With
  * `together` (a proposal submitted beside the same author's other moves of its lines), the steps are
  * those of the amount moved together; a step only that reaches records why (`added_for`).
@@ -140,22 +250,7 @@ export async function startChain(
             amountTogether: together.amount,
             together: together.related,
           };
-    await tx.query(
-      `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, min_amount, deadline_hours, reminder_hours,
-         added_for)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
-      [
-        proposal.id,
-        i + 1,
-        step.name,
-        step.role,
-        step.costCentre,
-        step.minAmount ?? 0,
-        step.deadlineHours,
-        step.reminderHours ?? null,
-        addedFor === null ? null : JSON.stringify(addedFor),
-      ],
-    );
+    await insertStep(tx, proposal.id, i + 1, step, addedFor);
   }
   await activate(tx, proposal, 1);
 }

@@ -20,7 +20,15 @@ import { RESOURCES } from '../http/resources';
 import { byRecord } from '../http/route';
 import * as S from '../http/schemas';
 import { emitEvent } from '../notify/events';
-import { decideStep, moveTogether, openStep, startChain, type ProposalSummary } from '../proposals/chain-steps';
+import {
+  decideStep,
+  moveTogether,
+  openStep,
+  proposalSummary,
+  rerouteEarlierHalves,
+  startChain,
+} from '../proposals/chain-steps';
+import { writeAudit } from '../http/mutate';
 import { historyStep } from '../proposals/history';
 import { writeProposalVersions } from '../proposals/versions';
 import type { RouteDeps } from './deps';
@@ -94,16 +102,7 @@ function checkMonths(lines: readonly Pick<ProposalLine, 'period'>[], fiscalYear:
   }
 }
 
-const summary = (row: Row): ProposalSummary => ({
-  id: String(row.id),
-  costCentre: row.costCentre,
-  costCentres: affectedCostCentres(row.lines as ProposalLine[]),
-  fiscalYear: row.fiscalYear,
-  amount: row.amount,
-  reason: row.reason,
-  submittedBy: row.submittedBy ?? null,
-  createdBy: row.createdBy,
-});
+const summary = proposalSummary;
 
 /**
  * Reallocation proposals: the model's multi-line Proposal (src/model), drafted and edited, then moved
@@ -327,13 +326,13 @@ const CHANGES: Record<
   MoveVerb,
   (tx: Queryable, current: Row, ctx: ChangeContext<{ comment?: string }>) => Promise<ProposalState>
 > = {
-  submit: async (tx, current, { user }) => {
+  submit: async (tx, current, { user, request }) => {
     const stored = await tx.query<{ author_emails: string[] }>('SELECT author_emails FROM proposals WHERE id = $1', [
       current.id,
     ]);
     const emails = [...(stored.rows[0]?.author_emails ?? []), ...(user.email ? [user.email] : [])];
     const amount = Number(current.amount);
-    const together = await moveTogether(
+    const found = await moveTogether(
       tx,
       {
         id: String(current.id),
@@ -343,6 +342,28 @@ const CHANGES: Record<
       },
       [...(current.authors as string[]), user.id],
       emails,
+    );
+    // The earlier halves not yet applied need what the move together reaches, as this one does.
+    const later = {
+      id: String(current.id),
+      amount,
+      state: 'submitted',
+      costCentres: current.costCentres as string[],
+    };
+    const together = await rerouteEarlierHalves(
+      tx,
+      later,
+      found,
+      { id: user.id, roles: user.roles.join('+') },
+      (id, before, after) =>
+        writeAudit(tx, request, {
+          action: 'proposal.reroute',
+          entity: PROPOSAL.entity,
+          entityId: id,
+          costCentre: String(before.costCentre),
+          before,
+          after,
+        }),
     );
     await startChain(tx, { ...summary(current), submittedBy: user.id }, amount, together);
     return 'submitted';

@@ -50,6 +50,45 @@ export function stepsFor(chain: readonly ChainStep[], amount: number): ChainStep
   return chain.filter((step) => amount >= (step.minAmount ?? 0));
 }
 
+/** A step already on a proposal's chain: what tells it from the others. */
+export type StepOnChain = Pick<ChainStep, 'name' | 'role' | 'costCentre'>;
+
+/** What becomes of a proposal submitted earlier when a later move counted with it reaches steps it lacks. */
+export interface Rerouting {
+  /** The steps to append to its chain, in the chain's order. */
+  add: ChainStep[];
+  /** Its state after: a submitted one stays submitted; an approved one is held (submitted again). */
+  state: 'submitted';
+  /** True when it was approved: the first added step becomes current and it cannot be applied before. */
+  held: boolean;
+}
+
+/**
+ * One move split into proposals is decided as the one move it is, whichever half comes first. A half
+ * submitted (or even approved) before the other went through the steps of what was known then; when
+ * a later half makes the amount moved together reach a step (`stepsFor(chain, amountTogether)`) the
+ * earlier one's chain has none of (same name, role and scope), the earlier half needs it too, as it
+ * would had it come second: submitted, it gets the step appended (decided after its current ones);
+ * approved but not applied, it is held (submitted again, the added step current, so it cannot be
+ * applied until that step approves it). An applied half changed the budget already and is not
+ * touched (whoever decides the later half sees it named); a draft, rejected or reverted one counts
+ * nothing. Null when nothing changes.
+ * @example rerouting('approved', [{ name: 'A', role: 'approver', costCentre: 'affected', deadlineHours: 1 }, { name: 'CFO', role: 'cfo', costCentre: '*', minAmount: 50000, deadlineHours: 1 }], [{ name: 'A', role: 'approver', costCentre: 'affected' }], 99998)
+ * // { add: [CFO step], state: 'submitted', held: true }
+ */
+export function rerouting(
+  state: string,
+  chain: readonly ChainStep[],
+  onChain: readonly StepOnChain[],
+  amountTogether: number,
+): Rerouting | null {
+  if (state !== 'submitted' && state !== 'approved') return null;
+  const has = (step: ChainStep) =>
+    onChain.some((s) => s.name === step.name && s.role === step.role && s.costCentre === step.costCentre);
+  const add = stepsFor(chain, amountTogether).filter((step) => !has(step));
+  return add.length === 0 ? null : { add, state: 'submitted', held: state === 'approved' };
+}
+
 /**
  * Why `chain` cannot be used, or null: it needs 1–10 steps, each with an approving role, a positive
  * deadline, a positive reminder interval if any, and at least one step every proposal goes through.

@@ -1,6 +1,7 @@
 import {
   chainProblem,
   DEFAULT_CHAIN,
+  rerouting,
   stepRefusal,
   stepsFor,
   type ChainStep,
@@ -43,6 +44,38 @@ describe('approval chains', () => {
     expect(chainProblem([{ ...CHAIN[0], reminderHours: -1 }])).toMatch(/reminders/);
     expect(chainProblem([CHAIN[2]])).toMatch(/every proposal/);
     expect(chainProblem(Array.from({ length: 11 }, () => CHAIN[0]))).toMatch(/1 to 10/);
+  });
+});
+
+describe('rerouting: an earlier half of a split needs the steps the move together reaches', () => {
+  const [approver, controller, cfo] = CHAIN;
+  const had = (...steps: ChainStep[]) => steps.map(({ name, role, costCentre }) => ({ name, role, costCentre }));
+
+  test('a submitted half gets the CFO step appended; an approved one is held', () => {
+    expect(rerouting('submitted', CHAIN, had(approver, controller), 99_998)).toEqual({
+      add: [cfo],
+      state: 'submitted',
+      held: false,
+    });
+    expect(rerouting('approved', CHAIN, had(approver, controller), 50_000)).toEqual({
+      add: [cfo],
+      state: 'submitted',
+      held: true,
+    });
+  });
+
+  test('nothing changes under the threshold, when the step is there, or once applied (or never open)', () => {
+    expect(rerouting('approved', CHAIN, had(approver, controller), 49_999.99)).toBeNull();
+    expect(rerouting('submitted', CHAIN, had(approver, controller, cfo), 99_998)).toBeNull();
+    for (const state of ['applied', 'draft', 'rejected', 'reverted'])
+      expect([state, rerouting(state, CHAIN, had(approver, controller), 99_998)]).toEqual([state, null]);
+  });
+
+  test('a step is one the chain has by name, role and scope; each lacking one is added in the chain’s order', () => {
+    // The chain changed since the half was submitted: its only step was a controller's.
+    expect(rerouting('submitted', CHAIN, had(controller), 60_000)?.add).toEqual([approver, cfo]);
+    const renamed = { ...cfo, name: 'Chief financial officer' };
+    expect(rerouting('approved', [approver, renamed], had(approver, cfo), 60_000)?.add).toEqual([renamed]);
   });
 });
 

@@ -455,6 +455,21 @@ export const ok = (r: TestResponse, what: string): Json => {
   return r.json() as Json;
 };
 
+/** The audit records of proposal `proposal` with `action` (`proposal.submit`, …), as `token` reads them. */
+export const proposalAudit = async (
+  server: Pick<TestServer, 'as'>,
+  token: string,
+  proposal: Json,
+  action: string,
+): Promise<Json[]> =>
+  ok(
+    await server.as(token, {
+      method: 'GET',
+      url: `/api/audit?entity=proposal&entityId=${String(proposal.id)}&action=${action}`,
+    }),
+    `audit ${action}`,
+  ) as Json[];
+
 /** A proposal's lines: a move of `amount` from `from` to `to` (accounts of `costCentre`) in `period`. */
 export const move = (costCentre: string, from: string, to: string, period: string, amount: number) => [
   { costCentre, account: from, period, before: 100_000, after: 100_000 - amount },

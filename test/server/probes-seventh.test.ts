@@ -1,6 +1,6 @@
 import { announceSteps, deliverDue } from '../../server/notify/background';
 import { closeFlagWindows } from '../../server/notify/flag-window';
-import { CFO_CHAIN, move, ok, setApprovalChain } from './fixtures';
+import { CFO_CHAIN, move, ok, proposalAudit, setApprovalChain } from './fixtures';
 import { newVersion } from '../model/sample-version';
 import { moveProposal, postProposal, postVersion, startTestServer, type Json, type TestServer } from './helpers';
 import { startReceiver, type Receiver } from './receiver';
@@ -58,13 +58,7 @@ describe('probes: seventh pass', () => {
     expect(afterBob.state).toBe('submitted');
     expect(ok(await moveProposal(server, t.cfo, afterBob, 'approve'), 'cfo').state).toBe('approved');
     // Why the step was added is in the audit log (proposal.submit's record).
-    const audit = ok(
-      await server.as(t.root, {
-        method: 'GET',
-        url: `/api/audit?entity=proposal&entityId=${String(second.id)}&action=proposal.submit`,
-      }),
-      'audit',
-    ) as Json[];
+    const audit = await proposalAudit(server, t.root, second, 'proposal.submit');
     expect(audit).toHaveLength(1);
     expect(audit[0].after.chain[1]).toMatchObject({ name: 'CFO', addedFor: { amountTogether: 99_998 } });
     // Applied and then reverted: the reversal goes through the CFO too, as the original did.
