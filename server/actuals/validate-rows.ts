@@ -64,3 +64,34 @@ function toAmount(value: unknown): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * Row errors for the rows whose currency is not the cost centre's: `held` (what its stored actuals
+ * name), else the first one the batch names. `GET /api/actuals` adds an account's amounts of a month
+ * up, so a cost centre's actuals are in one currency (1,000 EUR and 1,000 JPY were 2,000). A row
+ * without a currency is in the cost centre's. Row numbers are 1-based positions in `rows` (the
+ * batch's rows once every row is valid).
+ * @example otherCurrencies([{ account: '1', period: '2026-01', amount: 1, currency: 'JPY' }], 'EUR')[0].row // 1
+ */
+export function otherCurrencies(
+  rows: readonly Pick<ActualRow, 'currency'>[],
+  held: string | undefined,
+  costCentre: string,
+  maxErrors = Infinity,
+): ImportRowError[] {
+  const currency = held ?? rows.find((r) => r.currency)?.currency ?? undefined;
+  const errors: ImportRowError[] = [];
+  for (const [index, { currency: given }] of rows.entries()) {
+    if (!given || given === currency) continue;
+    errors.push({
+      row: index + 1,
+      field: 'currency',
+      message:
+        `${costCentre}'s actuals are in ${String(currency)}${held ? '' : ' (an earlier row of the batch)'}; this row is in ${given}. ` +
+        `Amounts of an account and month are added up, so a cost centre's actuals are in one currency: ` +
+        `convert the amount to ${String(currency)}, or leave the currency empty.`,
+    });
+    if (errors.length >= maxErrors) break;
+  }
+  return errors;
+}

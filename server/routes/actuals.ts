@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseImportCsv } from '../actuals/parse-csv';
-import { validateRows } from '../actuals/validate-rows';
+import { otherCurrencies, validateRows } from '../actuals/validate-rows';
 import type { ActualRow } from '../../src/model/budget-line';
 import { MAX_IMPORT_ROWS } from '../../src/model/limits';
 import { ImportSlot } from '../actuals/import-slot';
@@ -83,6 +83,7 @@ export function actualsRoutes(
             if (existing.rows[0].content_hash !== hash) throw ServerErrors.batchConflict(batchId);
             return { status: 200, body: { batchId, costCentre, rowCount: existing.rows[0].row_count, replayed: true } };
           }
+          await checkCurrencies(tx, costCentre, rows);
           await tx.query(
             'INSERT INTO actual_batches (batch_id, cost_centre, content_hash, row_count, imported_by) VALUES ($1, $2, $3, $4, $5)',
             [batchId, costCentre, hash, rows.length, userOf(request).id],
@@ -155,6 +156,22 @@ async function rowsOf(body: unknown) {
     return { rows: checked.rows, errors, stoppedEarly: parsed.stoppedEarly || checked.stoppedEarly };
   }
   return validateRows((body as { rows: unknown[] }).rows, MAX_IMPORT_ERRORS);
+}
+
+/**
+ * 422 unless every row that names a currency names the cost centre's (`otherCurrencies`): the one
+ * its stored actuals name, else the batch's first. Imports of one cost centre take this lock in
+ * turn, so two batches in two currencies sent at once do not both find none stored.
+ */
+async function checkCurrencies(tx: Queryable, costCentre: string, rows: readonly ActualRow[]): Promise<void> {
+  if (!rows.some((r) => r.currency)) return;
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`actuals-currency:${costCentre}`]);
+  const stored = await tx.query<{ currency: string }>(
+    'SELECT currency FROM actuals WHERE cost_centre = $1 AND currency IS NOT NULL LIMIT 1',
+    [costCentre],
+  );
+  const errors = otherCurrencies(rows, stored.rows[0]?.currency, costCentre, MAX_IMPORT_ERRORS);
+  if (errors.length > 0) throw ServerErrors.importInvalid(errors, errors.length >= MAX_IMPORT_ERRORS);
 }
 
 function contentHash(costCentre: string, rows: readonly ActualRow[]): string {

@@ -1,7 +1,7 @@
 import { LIST_PAGE_BYTES } from '../../src/model/limits';
 import { FLAG_KINDS } from '../../src/model/flag';
 import { ok } from './fixtures';
-import { ENGINES, postProposal, snapshot, useTestServer, type Json } from './helpers';
+import { ENGINES, postProposal, snapshot, useTestServer, type Json, type TestResponse } from './helpers';
 
 jest.setTimeout(300_000);
 
@@ -102,5 +102,52 @@ describe.each(ENGINES)('probes: ninth pass (%s)', (engine) => {
       'A field is longer than 1,000 characters.',
     ]);
     expect(await snapshot(server.db)).toEqual(before);
+  });
+
+  test('actuals of one cost centre in two currencies are refused, not added up (found: 1,000 EUR + 1,000 JPY = 2,000)', async () => {
+    const writer = await server.token('ivan', 'analyst', ['CC7', 'CC8']);
+    const csv = (costCentre: string, batchId: string, rows: string) =>
+      server.as(writer, {
+        method: 'POST',
+        url: `/api/actuals/imports?batchId=${batchId}&costCentre=${costCentre}`,
+        payload: `account,period,amount,currency\n${rows}`,
+        headers: { 'content-type': 'text/csv' },
+      });
+    const refused = async (r: Promise<TestResponse>) => {
+      const answer = await r;
+      expect([answer.statusCode, answer.json().error?.code]).toEqual([422, 'SERVER_IMPORT_INVALID']);
+      return (answer.json().error.details.errors as Json[]).map((e) => [e.row, e.field, e.message as string]);
+    };
+    const before = await snapshot(server.db);
+    // One batch in two currencies: the second is refused, naming the first.
+    expect(await refused(csv('CC7', 'mixed', '6100,2026-01,1000,EUR\n6100,2026-01,1000,JPY\n'))).toEqual([
+      [
+        2,
+        'currency',
+        expect.stringContaining("CC7's actuals are in EUR (an earlier row of the batch); this row is in JPY"),
+      ],
+    ]);
+    expect(await snapshot(server.db)).toEqual(before);
+    expect((await csv('CC7', 'jan', '6100,2026-01,1000,EUR\n6200,2026-01,5,\n')).statusCode).toBe(201);
+    // A later batch in another currency: refused, whatever it mixes in.
+    const later = await refused(
+      csv('CC7', 'feb', '6100,2026-01,1000,EUR\n6100,2026-01,1000,JPY\n6100,2026-02,1,USD\n'),
+    );
+    expect(later.map(([row]) => row)).toEqual([2, 3]);
+    expect(later[0][2]).toContain("CC7's actuals are in EUR; this row is in JPY");
+    // JSON rows the same; rows without a currency, the same currency, and another cost centre are fine.
+    const json = await server.as(writer, {
+      method: 'POST',
+      url: '/api/actuals/imports?batchId=feb-json&costCentre=CC7',
+      payload: { rows: [{ account: '6100', period: '2026-02', amount: 1, currency: 'GBP' }] },
+    });
+    expect([json.statusCode, json.json().error?.details?.errors?.[0]?.field]).toEqual([422, 'currency']);
+    expect((await csv('CC7', 'feb2', '6100,2026-02,7,EUR\n6300,2026-02,8,\n')).statusCode).toBe(201);
+    expect((await csv('CC8', 'jan', '6100,2026-01,1000,JPY\n')).statusCode).toBe(201);
+    const sums = await server.as(writer, { method: 'GET', url: '/api/actuals?costCentre=CC7&to=2026-01' });
+    expect(sums.json()).toEqual([
+      { account: '6100', period: '2026-01', amount: 1000 },
+      { account: '6200', period: '2026-01', amount: 5 },
+    ]);
   });
 });

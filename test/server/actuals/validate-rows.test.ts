@@ -1,4 +1,4 @@
-import { validateRows } from '../../../server/actuals/validate-rows';
+import { otherCurrencies, validateRows } from '../../../server/actuals/validate-rows';
 
 describe('validateRows', () => {
   test('accepts numbers and numeric text, trims, and keeps optional currency', () => {
@@ -37,5 +37,28 @@ describe('validateRows', () => {
   });
   test('empty input gives no rows and no errors', () => {
     expect(validateRows([])).toEqual({ rows: [], errors: [], stoppedEarly: false });
+  });
+});
+
+describe('otherCurrencies', () => {
+  const rows = (...currencies: (string | null)[]) => currencies.map((currency) => ({ currency }));
+  test('the documented example: a row in another currency than the stored one', () => {
+    expect(otherCurrencies(rows('JPY'), 'EUR', 'CC1')).toEqual([
+      {
+        row: 1,
+        field: 'currency',
+        message:
+          "CC1's actuals are in EUR; this row is in JPY. Amounts of an account and month are added up, so a cost " +
+          "centre's actuals are in one currency: convert the amount to EUR, or leave the currency empty.",
+      },
+    ]);
+  });
+  test('without stored actuals, the batch’s first currency is the cost centre’s; rows without one go with any', () => {
+    expect(otherCurrencies(rows(null, 'EUR', null, 'EUR'), undefined, 'CC1')).toEqual([]);
+    const mixed = otherCurrencies(rows(null, 'EUR', 'USD', 'EUR', 'JPY'), undefined, 'CC1');
+    expect(mixed.map((e) => e.row)).toEqual([3, 5]);
+    expect(mixed[0].message).toContain('in EUR (an earlier row of the batch); this row is in USD');
+    expect(otherCurrencies(rows(null, null), 'EUR', 'CC1')).toEqual([]);
+    expect(otherCurrencies(rows('USD', 'USD', 'USD'), 'EUR', 'CC1', 2)).toHaveLength(2);
   });
 });
