@@ -10,6 +10,9 @@ const moduleNameMapper = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A guard against a hung test, not a speed check (speed is measured in bench/): jest's 5 s default failed
+  // tests that start a worker or render a view when the machine was loaded (load average 18 on 2 cores).
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'node',
