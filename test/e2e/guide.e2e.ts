@@ -3,7 +3,8 @@
  * as docs/guide/getting-started.md and views.md tell a new user: Budget › Load sample company lists the
  * sheets the guide's table names and Create writes them; Anomalies › Scan selection on the Variance
  * table finds the four planted anomalies the guide names; Proposals › Find candidates and Create
- * proposal on those flags; then every view views.md describes, in its order, opens by its name. No
+ * proposal on those flags; Drivers › Import from selection on the Drivers sheet and the Scenarios wizard
+ * on the sample's model; then every view views.md describes, in its order, opens by its name. No
  * step may push the pane wider than 320 px (the sample's long line ids, RD-PLATFORM/Contractors, did in
  * Proposals), and the page logs no error.
  */
@@ -137,6 +138,43 @@ describe('the user guide at 320 px', () => {
     await page.getByTestId('proposal').first().waitFor();
     await page.screenshot({ path: screenshotPath('guide-proposals'), fullPage: true });
     expect(await overflow()).toBe(0);
+  });
+
+  it('Drivers › Import from selection on the Drivers sheet, then the Scenarios wizard runs the sample model', async () => {
+    const sample = sampleCompany();
+    const { address } = await page.evaluate(() =>
+      (window as unknown as Win).__openfpaWorkbook.store.tables.get('fpaDrivers')!,
+    );
+    await page.evaluate(
+      ([a, rows]) => {
+        (window as unknown as Win).__openfpaWorkbook.selection = { address: a, values: rows as unknown[][] };
+      },
+      [`Drivers!${address}`, sample.drivers.rows] as const,
+    );
+    await openView(page, 'Drivers');
+    await page.getByRole('button', { name: 'Import from selection' }).click();
+    await page.getByText(/^Imported 4 drivers/).waitFor();
+    // "type the model (the cell under the table) in Model expressions, one output per line"
+    await page.getByLabel('Model expressions').fill(sample.drivers.model);
+    await page.getByRole('button', { name: 'Save model' }).click();
+    await page.getByText('Outputs: payroll, travel, total').waitFor();
+    await openView(page, 'Scenarios');
+    expect(await overflow()).toBe(0);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Iterations').waitFor();
+    // Step 2's Sampling list (its longest choice is 425 px of text) stays within the pane.
+    expect(await overflow()).toBe(0);
+    await page.getByLabel('Iterations').fill('10000');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.locator('[data-testid="results"][data-drawn="true"]').waitFor({ timeout: 60_000 });
+    await page.getByText(/^10,000 trials, seed 1, /).waitFor();
+    expect(await overflow()).toBe(0);
+    // views.md quotes the pane's mean total beside the cell's (functions.md's table).
+    const quoted = /a mean total of ([\d,]+) against the cell's ([\d,]+)/.exec(guide('views.md').replace(/\s+/g, ' '));
+    expect(quoted).not.toBeNull();
+    const results = (await page.getByTestId('results').textContent()) ?? '';
+    expect(/Mean([\d,]+)/.exec(results)?.[1]).toBe(quoted![1]);
+    expect(guide('functions.md')).toContain(`| total | ${quoted![2]} |`);
   });
 
   it('opens every view views.md describes, in its order, within the pane', async () => {

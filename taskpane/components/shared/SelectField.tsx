@@ -3,7 +3,12 @@
  * views' pickers (an output, a cost centre, a distribution, a role…), so that each states only its
  * label, choices and value.
  */
-import { Field, Select } from '@fluentui/react-components';
+import { Field, Select, makeStyles, mergeClasses } from '@fluentui/react-components';
+
+// A Field lays its control out as a grid item, whose minimum width is its content's: a list sized to its
+// longest choice ("Latin hypercube (fewer trials for the same precision)", 425 px) pushed a 320 px pane
+// sideways. The list may shrink to the field; the choice shown is then cut short, the open list shows it whole.
+const useStyles = makeStyles({ shrinks: { minWidth: 0, maxWidth: '100%' } });
 
 /** A choice: a value shown as itself, or a value and what the list shows for it. */
 export type SelectOption<V extends string> = V | { value: V; label: string };
@@ -31,9 +36,15 @@ export function SelectField<V extends string>({
   selectClassName,
   ...field
 }: SelectFieldProps<V>) {
+  const styles = useStyles();
   return (
     <Field {...field} size={size}>
-      <Select className={selectClassName} size={size} value={value} onChange={(_, d) => onChange(d.value as V)}>
+      <Select
+        className={mergeClasses(styles.shrinks, selectClassName)}
+        size={size}
+        value={value}
+        onChange={(_, d) => onChange(d.value as V)}
+      >
         {options.map((o) => {
           const { value: v, label } = typeof o === 'string' ? { value: o, label: o } : o;
           return (
