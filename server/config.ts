@@ -56,8 +56,9 @@ export interface ServerConfig {
    */
   readonly webhookAllowPrivate: boolean;
   /**
-   * `flag.raised` announcements per cost centre: at most `flagAnnouncedPerWindow` in a window of
-   * `flagWindowMs`, what a window holds beyond that announced once when it closes (notify/flag-window.ts).
+   * `flag.raised` announcements per cost centre and reporter: at most `flagAnnouncedPerWindow` in a
+   * window of `flagWindowMs` (and a flag more severe than all announced before, a few times), what a
+   * window holds beyond that announced once when it closes (notify/flag-window.ts).
    */
   readonly flagWindowMs: number;
   readonly flagAnnouncedPerWindow: number;

@@ -381,3 +381,10 @@ CREATE TABLE flag_windows (
   held_reporters text[] NOT NULL DEFAULT '{}'
 );
 `;
+
+// v15: a critical flag is not held behind trivial ones (server/notify/flag-window.ts): each person
+// reporting for a cost centre has their own share of the window's announcements, and a flag more
+// severe than every one announced for them in the window goes out at once, a bounded number of times.
+export const flagWindowShares = `
+ALTER TABLE flag_windows ADD COLUMN shares jsonb NOT NULL DEFAULT '{}';
+`;

@@ -4,6 +4,7 @@ import {
   batchesByCostCentre,
   budgetOfRecord,
   decisionsByEmail,
+  flagWindowShares,
   idempotencyFingerprint,
   kpisAndAdjustments,
   notifications,
@@ -174,4 +175,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'reversals', sql: reversals },
   { version: 13, name: 'server-secrets', sql: serverSecrets },
   { version: 14, name: 'split-moves-and-flag-windows', sql: splitMovesAndFlagWindows },
+  { version: 15, name: 'flag-window-shares', sql: flagWindowShares },
 ];

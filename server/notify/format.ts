@@ -43,7 +43,10 @@ export function eventText(event: OutboxEvent): string {
         more > 0
           ? ` The same report raised ${more} more high-severity ${more === 1 ? 'flag' : 'flags'} in ${String(flag.costCentre)}, not announced one by one: see the review in the pane.`
           : '';
-      return `High-severity flag ${String(flag.flagId)} in ${String(flag.costCentre)}: ${String(flag.kind)}, severity ${Number(flag.severity).toFixed(2)}, ${money(flag.amount)} at stake.${others}`;
+      const first = p.escalated
+        ? ' Announced at once: it is more severe than every flag announced before it in this window.'
+        : '';
+      return `High-severity flag ${String(flag.flagId)} in ${String(flag.costCentre)}: ${String(flag.kind)}, severity ${Number(flag.severity).toFixed(2)}, ${money(flag.amount)} at stake.${others}${first}`;
     }
   }
 }

@@ -76,7 +76,8 @@ async function auditChanges(
  * severe ones: a flag reported for the first time at high severity, or rising to it, is announced
  * (`flag.raised`) within the cost centre's budget of announcements (server/notify/flag-window.ts: a
  * report's five most severe one by one, the others counted on the last; over a window at most
- * `flagAnnouncedPerWindow`, what is held beyond them announced once when the window closes);
+ * `flagAnnouncedPerWindow` per reporter, and a flag more severe than every one announced before it;
+ * what is held beyond them announced once when the window closes);
  * reporting it again updates it silently.
  */
 export function flagRoutes(app: FastifyInstance, { db }: RouteDeps, windows: FlagWindowSettings): void {

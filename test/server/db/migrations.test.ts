@@ -200,10 +200,19 @@ describeIfPg('server migrations', () => {
     inFreshSchema(async (db) => {
       expect(await migrateTo(db, 13)).toHaveLength(13);
       const id = await submittedWithOpenStep(db);
-      expect(await migrate(db)).toEqual([14]);
+      expect(await migrateTo(db, 14)).toEqual([14]);
       const steps = await db.query('SELECT step_no, state, added_for FROM proposal_steps WHERE proposal_id = $1', [id]);
       expect(steps.rows).toEqual([{ step_no: 1, state: 'pending', added_for: null }]);
       const windows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM flag_windows');
       expect(windows.rows[0].n).toBe(0);
+    }));
+
+  test('v15 (flag window shares) keeps an open window and gives it no reporter shares yet', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 14)).toHaveLength(14);
+      await db.query("INSERT INTO flag_windows (cost_centre, opened_at, announced) VALUES ('CC1', now(), 10)");
+      expect(await migrate(db)).toEqual([15]);
+      const windows = await db.query('SELECT cost_centre, announced, shares FROM flag_windows');
+      expect(windows.rows).toEqual([{ cost_centre: 'CC1', announced: 10, shares: {} }]);
     }));
 });
