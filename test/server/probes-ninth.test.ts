@@ -1,7 +1,21 @@
+import { generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
+import type { JWK } from 'jose';
+import { devIssuerFromJwk } from '../../server/auth/dev-issuer';
 import { LIST_PAGE_BYTES } from '../../src/model/limits';
 import { FLAG_KINDS } from '../../src/model/flag';
 import { ok } from './fixtures';
-import { ENGINES, postProposal, snapshot, useTestServer, type Json, type TestResponse } from './helpers';
+import {
+  ENGINES,
+  moveProposal,
+  postProposal,
+  probeClaims,
+  snapshot,
+  startTestServer,
+  useTestServer,
+  type Json,
+  type TestResponse,
+  type TestServer,
+} from './helpers';
 
 jest.setTimeout(300_000);
 
@@ -149,5 +163,130 @@ describe.each(ENGINES)('probes: ninth pass (%s)', (engine) => {
       { account: '6100', period: '2026-01', amount: 1000 },
       { account: '6200', period: '2026-01', amount: 5 },
     ]);
+  });
+
+  test('conditional and range requests answer the whole record, never a 304 or a part (held)', async () => {
+    const writer = await alice();
+    const model = ok(
+      await server.as(writer, {
+        method: 'POST',
+        url: '/api/models',
+        payload: {
+          costCentre: 'CC1',
+          name: 'Conditional',
+          expression: 'units',
+          drivers: [{ name: 'units', distribution: 'fixed', params: { value: 1 } }],
+        },
+      }),
+      'model',
+    );
+    const url = `/api/models/${String(model.id)}`;
+    const whole = await server.as(writer, { method: 'GET', url });
+    const conditions: Record<string, string>[] = [
+      { 'if-none-match': whole.headers.etag },
+      { 'if-none-match': '*' },
+      { 'if-modified-since': new Date(Date.now() + 86_400_000).toUTCString() },
+      { range: 'bytes=0-5' },
+      { 'if-range': whole.headers.etag, range: 'bytes=0-5' },
+    ];
+    for (const headers of conditions) {
+      const r = await server.as(writer, { method: 'GET', url, headers });
+      expect([JSON.stringify(headers), r.statusCode, r.body]).toEqual([JSON.stringify(headers), 200, whole.body]);
+      expect(r.headers['content-range']).toBeUndefined();
+      expect(r.headers['cache-control']).toBe('no-store');
+    }
+    // Another cost centre's reader gets the unknown id's 404 whatever it sends.
+    const other = await server.token('olga', 'viewer', ['CC2']);
+    const r = await server.as(other, { method: 'GET', url, headers: { 'if-none-match': whole.headers.etag } });
+    expect(r.statusCode).toBe(404);
+  });
+
+  test('fiscal years at the ends of their range: 1900 with its months, nothing before it or past 2200 (held)', async () => {
+    const writer = await alice();
+    const propose = (fiscalYear: number, period: string) =>
+      postProposal(server, writer, {
+        fiscalYear,
+        lines: [{ costCentre: 'CC1', account: 'EDGE', period, before: 0, after: 1 }],
+      });
+    const before = await snapshot(server.db);
+    for (const [fiscalYear, period] of [
+      [1900, '1899-12'], // the year before is allowed by the fiscal-year rule, not by the period rule
+      [1899, '1900-01'],
+      [2201, '2201-01'],
+      [2200, '2202-01'],
+    ] as const) {
+      const r = await propose(fiscalYear, period);
+      expect([fiscalYear, period, r.statusCode]).toEqual([fiscalYear, period, 400]);
+    }
+    expect(await snapshot(server.db)).toEqual(before);
+    expect((await propose(1900, '1900-01')).statusCode).toBe(201);
+    expect((await propose(2200, '2201-12')).statusCode).toBe(201);
+  });
+
+  test('a proposal filed under a cost centre it does not change: its approver needs that one too, its readers see it (held)', async () => {
+    const author = await server.token('hana', 'analyst', ['CC3', 'CC4']);
+    const approverOfCc3 = await server.token('ike', 'approver', ['CC3']);
+    const approverOfBoth = await server.token('jon', 'approver', ['CC3', 'CC4']);
+    const readerOfCc4 = await server.token('kim', 'viewer', ['CC4']);
+    let p = ok(
+      await postProposal(server, author, {
+        costCentre: 'CC4',
+        fiscalYear: 2026,
+        lines: [
+          { costCentre: 'CC4', account: '6100', period: '2026-03', before: 5, after: 5 },
+          { costCentre: 'CC3', account: '6100', period: '2026-03', before: 0, after: 10 },
+        ],
+      }),
+      'propose',
+    );
+    p = ok(await moveProposal(server, author, p, 'submit'), 'submit');
+    // CC4 is no cost centre the proposal changes, but it is filed there: a reader of CC4 reads it, and
+    // an approver of CC3 alone may not decide it (403 for what needs every cost centre, nothing decided).
+    expect((await server.as(readerOfCc4, { method: 'GET', url: `/api/proposals/${String(p.id)}` })).statusCode).toBe(
+      200,
+    );
+    const inbox = ok(await server.as(approverOfCc3, { method: 'GET', url: '/api/approvals' }), 'inbox') as Json[];
+    expect(inbox.map((q) => q.id)).not.toContain(p.id);
+    const refused = await moveProposal(server, approverOfCc3, p, 'approve');
+    expect([refused.statusCode, refused.json().error?.code]).toEqual([403, 'SERVER_FORBIDDEN_COST_CENTRE']);
+    expect(refused.json().error.message).toContain('CC4');
+    expect(ok(await moveProposal(server, approverOfBoth, p, 'approve'), 'approve').state).toBe('approved');
+  });
+});
+
+/** Tokens whose JSON gives a key twice: signed by hand (jose writes each key once). */
+describe('probes: ninth pass, tokens', () => {
+  let server: TestServer;
+  const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+  beforeAll(async () => {
+    const issuer = await devIssuerFromJwk({ ...(key.export({ format: 'jwk' }) as JWK), kid: 'k1', alg: 'ES256' });
+    server = await startTestServer({ prefix: 'prbninthtok', issuer });
+  });
+  afterAll(() => server.close());
+
+  /** A token of the header and payload texts as given, signed with the issuer's key. */
+  const signed = (header: string, payload: string) => {
+    const input = `${Buffer.from(header).toString('base64url')}.${Buffer.from(payload).toString('base64url')}`;
+    const signature = cryptoSign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
+    return `${input}.${signature.toString('base64url')}`;
+  };
+  const claims = (...pairs: string[]) => {
+    const good = JSON.stringify(probeClaims()).slice(1, -1);
+    return `{${[good, ...pairs].join(',')}}`;
+  };
+  const me = (token: string) => server.as(token, { method: 'GET', url: '/api/me' });
+
+  test('a key given twice in a token’s header or claims: the last counts, for the signature and the user alike (held)', async () => {
+    // alg given twice: the last (none) counts, and no token of alg none is accepted.
+    expect((await me(signed('{"alg":"ES256","kid":"k1","alg":"none"}', claims()))).statusCode).toBe(401);
+    expect((await me(signed('{"alg":"none","kid":"k1","alg":"ES256"}', claims()))).statusCode).toBe(200);
+    // Claims given twice: the signed text's last value is the user's, everywhere the server reads it.
+    const twice = await me(signed('{"alg":"ES256","kid":"k1"}', claims('"sub":"root"', '"roles":["admin"]')));
+    expect(twice.json()).toMatchObject({ id: 'root', roles: ['admin'], costCentres: ['CC1'] });
+    const back = await me(signed('{"alg":"ES256","kid":"k1"}', claims('"cost_centres":"*"', '"cost_centres":["CC2"]')));
+    expect(back.json()).toMatchObject({ id: 'mallory', roles: ['viewer'], costCentres: ['CC2'] });
+    // Another issuer or audience given last is another issuer or audience: refused.
+    for (const pair of ['"iss":"https://evil.example"', '"aud":"api://other"'])
+      expect((await me(signed('{"alg":"ES256","kid":"k1"}', claims(pair)))).statusCode).toBe(401);
   });
 });
