@@ -13,6 +13,7 @@ import { perPeriod } from './build-cash-lp';
 import { chanceStart } from './chance-start';
 import { CashErrors } from './errors';
 import { figureInStyle, formatNumber, type NumberStyle } from '../format/format-number';
+import { decimalPlaces } from '../format/shared-decimals';
 import { DEFAULT_MIP_GAP } from './mip-gap';
 import { placementWindow } from './placement-columns';
 import { breachFrequency, cvar } from './risk-measures';
@@ -226,11 +227,7 @@ const fixed = (v: number, style: NumberStyle): string =>
  * "5 %"), 0.025 "2.5%", 0.07 "7%" (`100 * 0.07` wrote "7.000000000000001%").
  */
 function percentAsTyped(share: number, style: NumberStyle): string {
-  const [digits, exponent] = Number((100 * share).toPrecision(12))
-    .toExponential()
-    .split('e');
-  const decimals = Math.min(20, Math.max(0, (digits.split('.')[1] ?? '').length - Number(exponent)));
-  return formatNumber(share, 'percent', style, { decimals });
+  return formatNumber(share, 'percent', style, { decimals: Math.min(20, decimalPlaces(100 * share)) });
 }
 
 /** Why no plan meets the risk limit, told from the plan without placements. */

@@ -11,7 +11,7 @@ export type { NumberSymbols } from './number-symbols';
 
 // Showing
 export { figureInStyle, formatNumber, numberFormatter, TRUE_MINUS, withMinus } from './format-number';
-export { sharedDecimals } from './shared-decimals';
+export { decimalPlaces, sharedDecimals, tickDecimals } from './shared-decimals';
 export type { Unit, RatePeriod, NumberStyle, FormatOptions, NumberFormatter } from './format-number';
 export { countOf } from './count-of';
 

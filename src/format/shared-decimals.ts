@@ -35,3 +35,24 @@ export function sharedDecimals(values: readonly number[], unit: Unit): number | 
   const decimals = SPREAD_DIGITS - 1 - Math.floor(Math.log10(range));
   return Math.min(max, Math.max(0, decimals));
 }
+
+/**
+ * The decimals a number has as written (to 12 significant digits, so float noise does not count):
+ * 0.035 has 3, 100 · 0.035 (3.5000000000000004) has 1, 1e-7 has 7.
+ * @example decimalPlaces(11.200000000000001) // 1
+ */
+export function decimalPlaces(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  const [digits, exponent] = Number(value.toPrecision(12)).toExponential().split('e');
+  return Math.max(0, (digits.split('.')[1] ?? '').length - Number(exponent));
+}
+
+/**
+ * One number of decimals for an axis's ticks: as many as their step has, as shown (points and percent
+ * ×100), so 0 … 40 pts in steps of 10 read "40 pts" and 11.2 … 12.0 in steps of 0.2 "11.2 pts".
+ * @example tickDecimals([0.1, 0.2, 0.3], 'points') // 0
+ */
+export function tickDecimals(ticks: readonly number[], unit: Unit): number {
+  const scale = unit === 'percent' || unit === 'points' || unit.startsWith('rate/') ? 100 : 1;
+  return Math.max(0, ...ticks.map((t) => decimalPlaces(t * scale)));
+}

@@ -75,6 +75,21 @@ it('defines a KPI, creates a proposal aimed at it, submits, approves and applies
     /^Highest return: \+\d+\.\d+ pts of KPI attainment, risk \d+\.\d+ pts, moving [\d,]+\.$/,
   );
   expect(await candidates.getByTestId('pareto-chart').locator('[data-axis="y"]').textContent()).toMatch(/pts/);
+  // Its ticks share one precision from their step: "40 pts" on a step of 10 (each alone read "40.0 pts").
+  for (const axis of ['x', 'y']) {
+    const ticks = await candidates
+      .getByTestId('pareto-chart')
+      .locator(`[data-axis="${axis}"] g text`)
+      .allTextContents();
+    const values = ticks.map((t) => Number(t.replace(/\s*pts$/, '').replace('−', '-')));
+    const decimals = ticks.map((t) => (/\.(\d+)/.exec(t)?.[1] ?? '').length);
+    const stepDecimals =
+      (values[1] - values[0])
+        .toFixed(6)
+        .replace(/\.?0+$/, '')
+        .split('.')[1]?.length ?? 0;
+    expect({ axis, decimals }).toEqual({ axis, decimals: ticks.map(() => stepDecimals) });
+  }
   await page.screenshot({ path: screenshotPath('review-candidates-light'), fullPage: true });
   await page.getByRole('button', { name: `Create proposal from candidate ${count}` }).click();
   const card = page.getByTestId('proposal').first();

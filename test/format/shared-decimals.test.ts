@@ -1,4 +1,4 @@
-import { sharedDecimals } from '../../src/format/shared-decimals';
+import { decimalPlaces, sharedDecimals, tickDecimals } from '../../src/format/shared-decimals';
 import { numberFormatter } from '../../src/format/format-number';
 
 describe('sharedDecimals', () => {
@@ -61,5 +61,21 @@ describe('NumberFormatter.formatAll', () => {
     expect(en.formatAll([1_200, 35_000], 'number', { compact: true })).toEqual(['1.2K', '35K']);
     expect(en.formatAll([NaN, 83.55], 'number')).toEqual(['–', '83.55']);
     expect(en.formatAll([], 'number')).toEqual([]);
+  });
+});
+
+describe('decimalPlaces and tickDecimals', () => {
+  it('counts the decimals a number has as written, float noise aside', () => {
+    expect([0, 100, 0.035, 100 * 0.035, 11.200000000000001, 1e-7, -2.5, NaN].map(decimalPlaces)).toEqual([
+      0, 0, 3, 1, 1, 7, 1, 0,
+    ]);
+  });
+
+  it('gives axis ticks the decimals of their step, as shown', () => {
+    expect(tickDecimals([0, 0.1, 0.2, 0.3, 0.4], 'points')).toBe(0);
+    expect(tickDecimals([0.112, 0.114, 0.116], 'points')).toBe(1);
+    expect(tickDecimals([0.11, 0.115, 0.12], 'points')).toBe(1);
+    expect(tickDecimals([0, 2000, 4000], 'number')).toBe(0);
+    expect(tickDecimals([0.5, 0.75, 1], 'ratio')).toBe(2);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { ChartFrame } from '../../taskpane/components/charts/ChartFrame';
+import { BottomAxis, ChartFrame, LeftAxis, linearScale } from '../../taskpane/components/charts/ChartFrame';
 
 const frame = (width?: number) =>
   render(
@@ -27,5 +27,22 @@ describe('ChartFrame', () => {
 
   test('measures itself when no width is given (288 px where nothing is measured)', () => {
     expect(frame().getByRole('img').getAttribute('width')).toBe('288');
+  });
+
+  test('an axis in points writes its ticks at one precision from their step', () => {
+    const plot = { left: 40, right: 280, top: 10, bottom: 90, width: 320, height: 100 };
+    const { container } = render(
+      <FluentProvider theme={webLightTheme}>
+        <svg>
+          <LeftAxis scale={linearScale(0, 0.4, 90, 10)} plot={plot} unit="points" label="gained" />
+          <BottomAxis scale={linearScale(0.11, 0.125, 40, 280, 4)} plot={plot} unit="points" label="risk" />
+        </svg>
+      </FluentProvider>,
+    );
+    const ticks = (axis: string) =>
+      [...container.querySelectorAll(`[data-axis="${axis}"] g text`)].map((t) => t.textContent);
+    // Each alone read "40.0 pts", "30.0 pts", …: a decimal the step of ten points does not have.
+    expect(ticks('y')).toEqual(['0 pts', '10 pts', '20 pts', '30 pts', '40 pts']);
+    expect(ticks('x')).toEqual(['11.0 pts', '11.5 pts', '12.0 pts', '12.5 pts']);
   });
 });

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { niceScale, type NiceScale } from '../../../src/chart';
-import type { FormatOptions, Unit } from '../../../src/format';
+import { tickDecimals, type FormatOptions, type Unit } from '../../../src/format';
 import { useElementWidth } from '../../state/use-element-width';
 import { useNumbers } from '../../state/numbers';
 
@@ -142,10 +142,14 @@ function ValueAxis({
 }: AxisProps & { edge: 'bottom' | 'left' }) {
   const { format } = useNumbers();
   const bottom = edge === 'bottom';
+  // Points take no short scale: the ticks share the decimals of their step ("40 pts" … "0 pts", where
+  // each alone read "40.0 pts"; "11.5 pts" where the step is half a point).
+  const decimals = unit === 'points' ? tickDecimals(scale.ticks, unit) : undefined;
+  const labels = scale.ticks.map((t) => format(t, unit, decimals === undefined ? options : { ...options, decimals }));
   return (
     <g data-axis={bottom ? 'x' : 'y'}>
       <AxisLine plot={plot} edge={edge} />
-      {scale.ticks.map((t) => {
+      {scale.ticks.map((t, i) => {
         const at = scale.at(t);
         return (
           <g key={t}>
@@ -160,11 +164,11 @@ function ValueAxis({
             )}
             {bottom ? (
               <AxisText x={at} y={plot.bottom + 3 + FONT} textAnchor="middle">
-                {format(t, unit, options)}
+                {labels[i]}
               </AxisText>
             ) : (
               <AxisText x={plot.left - 4} y={at + FONT / 3} textAnchor="end">
-                {format(t, unit, options)}
+                {labels[i]}
               </AxisText>
             )}
           </g>
