@@ -98,7 +98,8 @@ export async function announceRaised(
     window = { opened_at: '', expired: false, announced: 0, held: 0, held_flag: null, held_reporters: [], shares: {} };
   }
   const sorted = [...raised].sort((a, b) => b.severity - a.severity || a.flagId.localeCompare(b.flagId));
-  const share: Share = { ...NO_SHARE, ...window.shares[reportedBy] };
+  // A user id is a key of the JSON object: only its own entry counts (`constructor` is no share).
+  const share: Share = { ...NO_SHARE, ...(Object.hasOwn(window.shares, reportedBy) ? window.shares[reportedBy] : {}) };
   const now = Math.min(ANNOUNCED_PER_REPORT, settings.flagAnnouncedPerWindow - share.announced, sorted.length);
   // The share is spent: the report's most severe flag still goes out at once if it tops every flag
   // announced for this reporter in the window (a critical flag behind trivial ones), within a bound.

@@ -169,7 +169,9 @@ export async function rerouteEarlierHalves(
           'submitted',
           by.id,
           by.roles,
-          `Held for ${names}: proposal ${later.id} moves the same budget lines by the same author, ` +
+          // No id here: the history is answered whole to every reader, and the later half may be of a
+          // cost centre the reader cannot read (the step's `addedFor` names it to those who can).
+          `Held for ${names}: a later proposal of the same author moves the same budget lines, ` +
             `${together.amount.toLocaleString('en-US')} together; not applied until ${change.add.length === 1 ? 'that step approves' : 'those steps approve'} it.`,
         ],
       );

@@ -93,7 +93,7 @@ describe.each(ENGINES)('the earlier half of a split gets the steps the move toge
       to: 'submitted',
       who: 'alice',
       comment: expect.stringMatching(
-        /^Held for CFO: proposal .* 99,998 together; not applied until that step approves it\.$/,
+        /^Held for CFO: a later proposal of the same author moves the same budget lines, 99,998 together; not applied until that step approves it\.$/,
       ),
     });
     // Applying it now: stale with the version read before, and not approved with the current one.
@@ -116,6 +116,27 @@ describe.each(ENGINES)('the earlier half of a split gets the steps the move toge
     const approved = ok(await moveProposal(server, t.cfo, held, 'approve'), 'cfo');
     expect(approved.state).toBe('approved');
     expect(ok(await moveProposal(server, t.owner, approved, 'apply'), 'apply').state).toBe('applied');
+  });
+
+  test('a reader of only another cost centre of the held half is not told which proposal held it', async () => {
+    const alice = await server.token('alice', 'analyst', ['CC1', 'CC2'], { email: 'alice@corp.example' });
+    const bob = await server.token('bob', 'approver', ['CC1', 'CC2']);
+    const viewer = await server.token('vera', 'viewer', ['CC2']);
+    const from = FROM[5];
+    const across = [
+      { costCentre: 'CC1', account: from, period: '2026-03', before: 100_000, after: 50_001 },
+      { costCentre: 'CC2', account: to(from, 9), period: '2026-03', before: 0, after: 49_999 },
+    ];
+    const draft = ok(await postProposal(server, alice, { fiscalYear: 2026, reason: 'across', lines: across }), 'draft');
+    const first = ok(
+      await moveProposal(server, bob, ok(await moveProposal(server, alice, draft, 'submit'), 's'), 'approve'),
+      'a',
+    );
+    const second = await submitted(move('CC1', from, to(from, 8), '2026-04', 49_999));
+    const seen = ok(await server.as(viewer, { method: 'GET', url: `/api/proposals/${String(first.id)}` }), 'viewer');
+    expect([seen.state, steps(seen)]).toEqual(['submitted', ['Cost-centre approver:approved', 'CFO:pending']]);
+    expect(seen.chain[1].addedFor).toMatchObject({ amountTogether: 99_998, together: [], hidden: 1 });
+    expect(JSON.stringify(seen)).not.toContain(String(second.id));
   });
 
   test('an applied earlier half is not touched; the later half names it applied', async () => {
