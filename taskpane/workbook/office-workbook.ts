@@ -25,6 +25,23 @@ export const TEMPLATE_SPEC_KEY = 'openfpa.template';
 
 const CHART_TYPES = { column: 'ColumnClustered', bar: 'BarClustered' } as const;
 
+/**
+ * Office's error for an address that reads nothing, in the words of the address typed: Excel says only
+ * "The requested resource doesn't exist." (ItemNotFound: no sheet or table of that name) or "The
+ * argument is invalid or missing or has an incorrect format." (InvalidArgument: not an address), with
+ * no word of which box of the form is wrong. Other errors pass as they are.
+ */
+export function unreadableAddress(address: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ItemNotFound')
+    return new Error(
+      `Nothing found at "${address}": this workbook has no sheet or table of that name. Check the spelling, e.g. Cash!B2:M2.`,
+    );
+  if (code === 'InvalidArgument' || code === 'InvalidReference')
+    return new Error(`"${address}" is not a range address: type one such as Cash!B2:M2, or a table's name.`);
+  return error;
+}
+
 /** "'My run'!A1:B2" → ["My run", "A1:B2"]; "A1:B2" → [null, "A1:B2"]. */
 export function splitAddress(address: string): [string | null, string] {
   const bang = address.lastIndexOf('!');
@@ -97,6 +114,8 @@ export function createOfficeWorkbook(
         else if (A1.test(local)) range = context.workbook.worksheets.getActiveWorksheet().getRange(local);
         else range = context.workbook.tables.getItem(local).getRange();
         return readValues(context, range, merged());
+      }).catch((error: unknown) => {
+        throw unreadableAddress(address, error);
       }),
     writeRange: (address, values) =>
       run(async (context) => {

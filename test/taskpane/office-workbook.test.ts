@@ -180,6 +180,27 @@ describe('Office workbook: reading', () => {
     });
   });
 
+  it('names the address typed when Excel finds nothing there, rather than its own words', async () => {
+    const failing = (code: string, message: string) =>
+      createOfficeWorkbook(async () => {
+        // As Excel.run rejects: an OfficeExtension.Error with a code and Excel's generic message.
+        throw Object.assign(new Error(message), { code });
+      });
+    await expect(
+      failing('ItemNotFound', "The requested resource doesn't exist.").readRange('Cahs!B2:M2'),
+    ).rejects.toThrow(
+      'Nothing found at "Cahs!B2:M2": this workbook has no sheet or table of that name. Check the spelling, e.g. Cash!B2:M2.',
+    );
+    await expect(
+      failing('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.').readRange(
+        'Cash!B2:',
+      ),
+    ).rejects.toThrow('"Cash!B2:" is not a range address: type one such as Cash!B2:M2, or a table\'s name.');
+    await expect(
+      failing('GeneralException', 'An internal error has occurred.').readRange('Cash!B2:M2'),
+    ).rejects.toThrow('An internal error has occurred.');
+  });
+
   it('splits sheet-qualified addresses', () => {
     expect(splitAddress("'It''s'!A1:B2")).toEqual(["It's", 'A1:B2']);
     expect(splitAddress('B3')).toEqual([null, 'B3']);
