@@ -473,6 +473,18 @@ describe('the figures docs/guide/functions.md quotes', () => {
   it('FPA.SCENARIO.MC on the Drivers sheet: the drivers, the model and the table', async () => {
     const model = /the model\s+`([^`]+)`/.exec(guide);
     expect(model![1]).toBe(sample.drivers.model.replace(/\n/g, '; '));
+    // "four drivers (heads triangular 180/195/215, salary normal 62,000 ± 2,500, …)": each driver's name,
+    // family and its parameters of 1 or more as written (the shares, 2–5%, aside).
+    const described = /holds (\w+) drivers \(([^)]+)\)/.exec(guide.replace(/\s+/g, ' '));
+    const drivers = sample.drivers.rows.slice(1);
+    expect(described![1]).toBe(['one', 'two', 'three', 'four', 'five', 'six'][drivers.length - 1]);
+    const parts = described![2].split(', ');
+    expect(parts).toHaveLength(drivers.length);
+    drivers.forEach(([name, family, ...params], i) => {
+      expect(parts[i].startsWith(`${String(name).replace(/_/g, ' ')} ${String(family)} `)).toBe(true);
+      for (const p of params.filter((x): x is number => typeof x === 'number' && x >= 1))
+        expect(parts[i]).toContain(p.toLocaleString('en-US'));
+    });
     const quoted = table('output');
     const spill = await call('SCENARIO.MC', sample.drivers.rows, [[sample.drivers.model]], 10000, 1);
     const header = spill[0] as string[];
