@@ -191,6 +191,14 @@ describe('the user guide at 320 px', () => {
       if (extra > 0) wide[view] = extra;
     }
     expect(wide).toEqual({});
+    // Help's "Typing numbers" shows the examples views.md gives (the pane here is in English (US)).
+    await openView(page, 'Help');
+    await page.getByText('Typing numbers').click();
+    const typing = (await page.locator('details', { hasText: 'Typing numbers' }).textContent()) ?? '';
+    const examples = /in English \(US\): (.*?`)\)/.exec(guide('views.md').replace(/\s+/g, ' '))![1];
+    const shown = [...examples.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect(shown.filter((x) => !typing.includes(x))).toEqual([]);
     expect(addin.problems).toEqual([]);
   });
 });
