@@ -138,17 +138,25 @@ interface Claimed {
  * a delivery in flight is not sent by another instance, and one whose instance died is retried once
  * the lease runs out), sends them, and records the outcome:
  * delivered on 2xx, else retried with exponential backoff until `webhookMaxAttempts`, then dead.
- * Approvals, deadlines and applied proposals are claimed before flags (oldest first within each), so
- * a burst of flags never holds another cost centre's `approval.waiting` back a round.
+ * Approvals, deadlines and applied proposals are claimed before flags, so a burst of flags never holds
+ * another cost centre's `approval.waiting` back a round; within each, the events' cost centres take
+ * turns (each one's oldest delivery, then each one's second, …), so one cost centre's many webhooks or
+ * events (40 webhooks of CC5: 40 deliveries an event, each of a receiver that may take the whole
+ * timeout) never hold another cost centre's deliveries back a round either.
  */
 export async function deliverDue(db: Db, settings: Settings, instance: string): Promise<number> {
   const leaseMs = settings.webhookTimeoutMs + 5_000;
   const claimed = await db.query<Claimed>(
-    `WITH due AS (
-       SELECT wd.id FROM webhook_deliveries wd JOIN outbox_events oe ON oe.id = wd.event_id
+    `WITH waiting AS (
+       SELECT wd.id, oe.kind = 'flag.raised' AS flag,
+         row_number() OVER (PARTITION BY oe.kind = 'flag.raised', oe.cost_centres ORDER BY wd.id) AS turn
+       FROM webhook_deliveries wd JOIN outbox_events oe ON oe.id = wd.event_id
          JOIN webhooks wh ON wh.id = wd.webhook_id AND wh.active
-       WHERE wd.state = 'pending' AND wd.next_attempt_at <= now() AND (wd.leased_until IS NULL OR wd.leased_until < now())
-       ORDER BY oe.kind = 'flag.raised', wd.id LIMIT 20 FOR UPDATE OF wd SKIP LOCKED)
+       WHERE wd.state = 'pending' AND wd.next_attempt_at <= now() AND (wd.leased_until IS NULL OR wd.leased_until < now())),
+     due AS (
+       SELECT wd.id FROM webhook_deliveries wd JOIN waiting ON waiting.id = wd.id
+       WHERE wd.state = 'pending' AND (wd.leased_until IS NULL OR wd.leased_until < now())
+       ORDER BY waiting.flag, waiting.turn, wd.id LIMIT 20 FOR UPDATE OF wd SKIP LOCKED)
      UPDATE webhook_deliveries d SET leased_until = now() + $1 * interval '1 millisecond', leased_by = $2,
        attempts = d.attempts + 1
      FROM due, outbox_events e, webhooks w

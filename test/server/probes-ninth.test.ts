@@ -3,7 +3,8 @@ import type { JWK } from 'jose';
 import { devIssuerFromJwk } from '../../server/auth/dev-issuer';
 import { LIST_PAGE_BYTES } from '../../src/model/limits';
 import { FLAG_KINDS } from '../../src/model/flag';
-import { ok } from './fixtures';
+import { deliverDue } from '../../server/notify/background';
+import { move, ok } from './fixtures';
 import {
   ENGINES,
   moveProposal,
@@ -16,6 +17,7 @@ import {
   type TestResponse,
   type TestServer,
 } from './helpers';
+import { startReceiver } from './receiver';
 
 jest.setTimeout(300_000);
 
@@ -251,6 +253,60 @@ describe.each(ENGINES)('probes: ninth pass (%s)', (engine) => {
     expect([refused.statusCode, refused.json().error?.code]).toEqual([403, 'SERVER_FORBIDDEN_COST_CENTRE']);
     expect(refused.json().error.message).toContain('CC4');
     expect(ok(await moveProposal(server, approverOfBoth, p, 'approve'), 'approve').state).toBe('approved');
+  });
+
+  test('one cost centre’s many webhooks do not hold another’s approvals back (found: 40 deliveries of CC5 went first)', async () => {
+    const [receiver, other] = [await startReceiver(), await startReceiver()];
+    try {
+      // An admin of CC5 subscribes 40 webhooks to CC5's approvals; one proposal of CC5 is then 40
+      // deliveries, and each (of a receiver as slow as the 10 s timeout) held a slot of a round.
+      const cora = await server.token('cora5', 'admin', ['CC5']);
+      for (let i = 0; i < 40; i++)
+        ok(
+          await server.as(cora, {
+            method: 'POST',
+            url: '/api/webhooks',
+            payload: {
+              url: receiver.url,
+              format: 'generic',
+              events: ['approval.waiting'],
+              costCentres: ['CC5'],
+            },
+          }),
+          'webhook',
+        );
+      ok(
+        await server.as(await root(), {
+          method: 'POST',
+          url: '/api/webhooks',
+          payload: {
+            url: other.url,
+            format: 'generic',
+            events: ['approval.waiting'],
+            costCentres: ['CC6'],
+          },
+        }),
+        'webhook',
+      );
+      const author = await server.token('pat', 'analyst', ['CC5', 'CC6']);
+      for (const costCentre of ['CC5', 'CC5', 'CC6']) {
+        const p = ok(
+          await postProposal(server, author, {
+            fiscalYear: 2026,
+            lines: move(costCentre, '6100', '6200', '2026-03', 10),
+          }),
+          'propose',
+        );
+        ok(await moveProposal(server, author, p, 'submit'), 'submit');
+      }
+      // Claimed in turn by the events' cost centres: CC6's one delivery goes in the first round.
+      expect(await deliverDue(server.db, server.config, 'ninth')).toBe(20);
+      expect(other.received).toHaveLength(1);
+      while ((await deliverDue(server.db, server.config, 'ninth')) > 0);
+      expect([receiver.received.length, other.received.length]).toEqual([80, 1]);
+    } finally {
+      await Promise.all([receiver.close(), other.close()]);
+    }
   });
 });
 
