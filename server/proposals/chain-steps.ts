@@ -119,6 +119,49 @@ export async function moveTogether(
 }
 
 /**
+ * A notice for whoever approves `proposal` (in the approve answer, as `warnings`): other people's
+ * proposals (no author, account or email in common) that move one of its budget lines in its fiscal
+ * year, submitted, approved or applied, and bring the amount moved with it to a step its chain lacks.
+ * Not a step: two people moving one line are most often two decisions, and deciding that they collude
+ * would be a guess, so their steps stand; the approver is told, with a count and a total only (the
+ * other proposals may be of cost centres the approver cannot read). Undefined when there is none.
+ */
+export async function othersOnTheseLines(
+  tx: Queryable,
+  proposal: Row,
+): Promise<{ code: string; message: string; count: number; amountTogether: number } | undefined> {
+  if (proposal.reverts) return undefined;
+  const lines = [
+    ...new Set((proposal.lines as ProposalLine[]).map((l) => `${l.costCentre} ${l.account}`.toLowerCase())),
+  ];
+  const found = await tx.query<{ n: number; total: number }>(
+    `SELECT count(*)::int AS n, ($5::numeric + coalesce(sum(p.amount), 0))::float8 AS total FROM proposals p
+     WHERE p.fiscal_year = $2 AND p.state IN ('submitted', 'approved', 'applied') AND p.id <> $1
+       AND p.reverts IS NULL AND NOT (p.authors && $3::text[]
+         OR p.author_emails && (SELECT author_emails FROM proposals WHERE id = $1))
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l
+                   WHERE lower((l ->> 'costCentre') || ' ' || (l ->> 'account')) = ANY ($4::text[]))`,
+    [proposal.id, proposal.fiscalYear, proposal.authors, lines, proposal.amount],
+  );
+  const { n, total } = found.rows[0] ?? { n: 0, total: 0 };
+  if (n === 0) return undefined;
+  const onChain = proposal.chain as { name: string; role: Role; costCentre: StepScope }[];
+  const lacking = rerouting('submitted', (await configuredChain(tx)).steps, onChain, total)?.add ?? [];
+  if (lacking.length === 0) return undefined;
+  const steps = lacking.map((s) => `${s.name} (from ${(s.minAmount ?? 0).toLocaleString('en-US')})`).join(', ');
+  return {
+    code: 'SPLIT_BY_OTHERS',
+    message:
+      `Other people's proposals move the same budget lines in fiscal year ${String(proposal.fiscalYear)}: ` +
+      `${n} of them; with this one ${total.toLocaleString('en-US')} is moved, which reaches ${steps}, a step ` +
+      'this proposal does not go through. Each was decided on its own (the split rule relates one ' +
+      "person's moves); look at the cost centre's proposals if they are one move.",
+    count: n,
+    amountTogether: total,
+  };
+}
+
+/**
  * The earlier halves of a split, as the later half `later` is submitted (same transaction, after
  * `moveTogether` found them under its locks): each related proposal not yet applied gets the steps
  * the amount moved together reaches and its chain lacks (src/model/approval-chain.ts `rerouting`),

@@ -23,6 +23,7 @@ import { emitEvent } from '../notify/events';
 import {
   decideStep,
   moveTogether,
+  othersOnTheseLines,
   openStep,
   proposalSummary,
   rerouteEarlierHalves,
@@ -271,6 +272,11 @@ function transitionRoute(app: FastifyInstance, db: RouteDeps['db'], verb: MoveVe
       return { sql: `state = $2, updated_by = $3${submitted}${author}, ${historyStep(4)}`, values };
     },
     after: async ({ tx, request }, row) => {
+      // The approver is told of other people's moves of the same lines (a notice: their steps stand).
+      if (verb === 'approve') {
+        const notice = await othersOnTheseLines(tx, row);
+        if (notice) row.warnings = [notice];
+      }
       if (verb !== 'apply') return;
       await emitEvent(tx, {
         kind: 'proposal.applied',

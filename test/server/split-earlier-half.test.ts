@@ -46,7 +46,7 @@ describe.each(ENGINES)('the earlier half of a split gets the steps the move toge
     ok(await server.as(t.root, { method: 'GET', url: `/api/proposals/${String(p.id)}` }), 'read');
   const steps = (p: Json) => (p.chain as Json[]).map((s) => `${String(s.name)}:${String(s.state)}`);
   /** Where a move out of `from` goes: accounts of its own (lines shared with another test would relate them). */
-  const to = (from: string, n: 8 | 9) => `${n}${from.slice(1)}`;
+  const to = (from: string, n: 7 | 8 | 9) => `${n}${from.slice(1)}`;
   /** The halves of a move of 99,998 out of `from`, in March and April. */
   const halves = (from: string) => [
     move('CC1', from, to(from, 9), '2026-03', 49_999),
@@ -137,6 +137,37 @@ describe.each(ENGINES)('the earlier half of a split gets the steps the move toge
     expect([seen.state, steps(seen)]).toEqual(['submitted', ['Cost-centre approver:approved', 'CFO:pending']]);
     expect(seen.chain[1].addedFor).toMatchObject({ amountTogether: 99_998, together: [], hidden: 1 });
     expect(JSON.stringify(seen)).not.toContain(String(second.id));
+  });
+
+  test('two people each moving half of a line keep their own steps; the approver is told, with a count and a total', async () => {
+    const dan = await server.token('dan', 'analyst', ['CC1'], { email: 'dan@corp.example' });
+    const from = FROM[6];
+    const [a, b] = halves(from);
+    const mine = await submitted(a);
+    const draft = ok(await postProposal(server, dan, { fiscalYear: 2026, reason: 'mine too', lines: b }), 'draft');
+    const dans = ok(await moveProposal(server, dan, draft, 'submit'), 'submit');
+    // Another author: no step is added to either (two people are not presumed to be one move).
+    expect([steps(dans), steps(await read(mine))]).toEqual([
+      ['Cost-centre approver:pending'],
+      ['Cost-centre approver:pending'],
+    ]);
+    const approved = ok(await moveProposal(server, t.bob, dans, 'approve'), 'approve');
+    expect(approved.state).toBe('approved');
+    expect(approved.warnings).toEqual([
+      {
+        code: 'SPLIT_BY_OTHERS',
+        message:
+          "Other people's proposals move the same budget lines in fiscal year 2026: 1 of them; with this one 99,998 is " +
+          'moved, which reaches CFO (from 50,000), a step this proposal does not go through. Each was decided on its ' +
+          "own (the split rule relates one person's moves); look at the cost centre's proposals if they are one move.",
+        count: 1,
+        amountTogether: 99_998,
+      },
+    ]);
+    expect(JSON.stringify(approved.warnings)).not.toContain(String(mine.id));
+    // The same author's halves are the split rule's (a step, not a notice); under the step, no notice.
+    const small = await submitted(move('CC1', FROM[3], to(FROM[3], 7), '2026-05', 100));
+    expect(ok(await moveProposal(server, t.bob, small, 'approve'), 'approve').warnings).toBeUndefined();
   });
 
   test('an applied earlier half is not touched; the later half names it applied', async () => {
