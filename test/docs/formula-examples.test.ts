@@ -113,7 +113,7 @@ function callsIn(file: string, text: string): Call[] {
   return calls;
 }
 
-const PARAMETER_NAME = /^\[?[a-z][a-z0-9_]*\]?$/;
+const PARAMETER_NAME = /^\[?[a-z][a-z0-9_]*(?:=[^\]]*)?\]?$/;
 const ELLIPSIS = /^(…|\.\.\.)$/;
 
 /** A call written with parameter names (a signature), not values. */
@@ -122,7 +122,8 @@ const isSignature = (call: Call) => call.args.every((a) => PARAMETER_NAME.test(a
 /** What is wrong with a signature against the registered parameters, or null. */
 function signatureProblem(call: Call, parameters: Parameter[]): string | null {
   const open = call.args.some((a) => ELLIPSIS.test(a));
-  const named = call.args.filter((a) => !ELLIPSIS.test(a));
+  // `[iterations=10000]`: an optional parameter with its default.
+  const named = call.args.filter((a) => !ELLIPSIS.test(a)).map((a) => a.replace(/=[^\]]*/, ''));
   const registered = parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
   if (named.some((a, i) => a !== registered[i]))
     return `lists (${named.join(', ')}); the function takes (${registered.join(', ')})`;
@@ -281,6 +282,11 @@ function argumentValue(text: string, parameter: Parameter): { value: unknown } |
 
 const registered = new Map<string, Registered>();
 const calls = DOCS.flatMap((file) => callsIn(file, read(file)));
+/** The reference pages (docs/*.md): their calls' names and signatures are checked, their examples not run. */
+const referenceCalls = fs
+  .readdirSync(path.join(root, 'docs'))
+  .filter((f) => f.endsWith('.md'))
+  .flatMap((f) => callsIn(`docs/${f}`, read(`docs/${f}`)));
 const examples = calls.filter((c) => !isSignature(c));
 
 beforeAll(async () => {
@@ -307,13 +313,15 @@ describe('the FPA calls in README.md and docs/guide', () => {
     );
   });
 
-  it('name registered functions', () => {
-    const unknown = calls.filter((c) => !registered.has(c.name)).map((c) => `${c.where}: FPA.${c.name}`);
+  it('name registered functions (the reference pages’ too)', () => {
+    const unknown = [...calls, ...referenceCalls]
+      .filter((c) => !registered.has(c.name))
+      .map((c) => `${c.where}: FPA.${c.name}`);
     expect(unknown).toEqual([]);
   });
 
-  it('written with parameter names list the function’s parameters in order', () => {
-    const problems = calls
+  it('written with parameter names list the function’s parameters in order (the reference pages’ too)', () => {
+    const problems = [...calls, ...referenceCalls]
       .filter((c) => isSignature(c) && registered.has(c.name))
       .map((c) => {
         const problem = signatureProblem(c, registered.get(c.name)!.parameters);
