@@ -388,3 +388,12 @@ CREATE TABLE flag_windows (
 export const flagWindowShares = `
 ALTER TABLE flag_windows ADD COLUMN shares jsonb NOT NULL DEFAULT '{}';
 `;
+
+// v16: a review decision may carry the flag's severity and variance (amount) it was made on, so a
+// colleague's pane keeps a dismissed flag hidden only until it worsens from what the reviewer saw
+// (taskpane/review/shared-reviews.ts). Decisions recorded before carry neither (null).
+export const reviewSeverity = `
+ALTER TABLE review_decisions
+  ADD COLUMN severity double precision CHECK (severity >= 0 AND severity <= 1),
+  ADD COLUMN amount double precision;
+`;

@@ -9,6 +9,7 @@ import {
   kpisAndAdjustments,
   notifications,
   reversals,
+  reviewSeverity,
   serverSecrets,
   splitMovesAndFlagWindows,
   teamProposals,
@@ -176,4 +177,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'server-secrets', sql: serverSecrets },
   { version: 14, name: 'split-moves-and-flag-windows', sql: splitMovesAndFlagWindows },
   { version: 15, name: 'flag-window-shares', sql: flagWindowShares },
+  { version: 16, name: 'review-severity', sql: reviewSeverity },
 ];

@@ -75,7 +75,7 @@ export const RESOURCES = {
     table: 'review_decisions',
     key: 'id',
     columns: `id, cost_centre AS "costCentre", flag_id AS "flagId", decision, comment,
-      decided_by AS "decidedBy", decided_at AS "decidedAt"`,
+      decided_by AS "decidedBy", decided_at AS "decidedAt", severity, amount`,
     costCentres: OWN_CENTRE,
   },
   kpi: {

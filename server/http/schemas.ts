@@ -97,6 +97,8 @@ export const DISPLAY_NAME_RULE =
 // NUL cannot be stored in PostgreSQL text; every other character is kept as typed.
 export const freeText = { type: 'string', maxLength: MAX_FREE_TEXT_LENGTH, pattern: '^[^\\u0000]*$' } as const;
 export const amount = { type: 'number', minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT } as const;
+/** A flag's severity, 0..1 (src/model/flag.ts). */
+export const severity = { type: 'number', minimum: 0, maximum: 1 } as const;
 /** A moved amount: positive. */
 export const positiveAmount = { type: 'number', exclusiveMinimum: 0, maximum: MAX_AMOUNT } as const;
 export const fiscalYear = { type: 'integer', minimum: 1900, maximum: 2200 } as const;

@@ -35,7 +35,14 @@ export function reviewRoutes(app: FastifyInstance, { db }: RouteDeps): void {
       type: 'object',
       required: ['costCentre', 'flagId', 'decision'],
       additionalProperties: false,
-      properties: { costCentre: S.costCentre, flagId: S.flagId, decision: S.reviewDecision, comment: S.freeText },
+      properties: {
+        costCentre: S.costCentre,
+        flagId: S.flagId,
+        decision: S.reviewDecision,
+        comment: S.freeText,
+        severity: S.severity,
+        amount: S.amount,
+      },
     },
     response: S.looseObject,
     resource: REVIEW,
@@ -47,9 +54,17 @@ export function reviewRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     insert: async ({ tx, body, user }) =>
       (
         await tx.query(
-          `INSERT INTO review_decisions (cost_centre, flag_id, decision, comment, decided_by) VALUES ($1, $2, $3, $4, $5)
-           RETURNING ${REVIEW.columns}`,
-          [body.costCentre, body.flagId, body.decision, body.comment ?? '', user.id],
+          `INSERT INTO review_decisions (cost_centre, flag_id, decision, comment, decided_by, severity, amount)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${REVIEW.columns}`,
+          [
+            body.costCentre,
+            body.flagId,
+            body.decision,
+            body.comment ?? '',
+            user.id,
+            body.severity ?? null,
+            body.amount ?? null,
+          ],
         )
       ).rows[0],
     costCentre: ({ body }) => body.costCentre,

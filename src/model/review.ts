@@ -43,6 +43,12 @@ export interface ReviewDecision {
   comment: string;
   decidedBy: string;
   decidedAt: string;
+  /**
+   * The flag's severity (0..1) and variance when the reviewer decided, as their pane saw them; null
+   * on a decision recorded before the server kept them (a pane then measures against what it sees).
+   */
+  severity: number | null;
+  amount: number | null;
 }
 
 /** What recording a decision sends; who and when come from the sign-in and the server's clock. */
@@ -51,4 +57,7 @@ export interface NewReviewDecision {
   flagId: string;
   decision: ReviewDecisionKind;
   comment?: string;
+  /** The flag's severity and variance as the reviewer saw them ("hidden until it worsens" from these). */
+  severity?: number;
+  amount?: number;
 }

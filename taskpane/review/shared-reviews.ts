@@ -2,12 +2,14 @@
  * Review decisions shared through the team server: a decision recorded in the pane is also sent
  * through the connector (its offline queue keeps it when the server is away), and the team's
  * decisions on the scanned flags are merged into the local store, so a second reviewer sees the
- * first one's decision (a dismissed flag stays hidden for everyone until it worsens).
+ * first one's decision (a dismissed flag stays hidden for everyone until it worsens from the
+ * severity and variance its reviewer saw).
  */
 import type { ApiClient, WriteOutcome } from '../../src/connector';
 import type { BudgetLine } from '../../src/model/budget-line';
 import { flagId, type Flag } from '../../src/model/flag';
-import { actionOf, decisionOf, type ReviewDecision } from '../../src/model/review';
+import { MAX_AMOUNT } from '../../src/model/limits';
+import { actionOf, decisionOf, type NewReviewDecision, type ReviewDecision } from '../../src/model/review';
 import type { Repository } from '../../src/store/repository';
 import { loadReviews, type Decision, type ReviewRecord } from './decisions';
 
@@ -23,7 +25,19 @@ export function shareDecision(
     flagId: flagId(flag),
     decision: decisionOf(decision.action),
     ...(decision.comment.trim() ? { comment: decision.comment } : {}),
+    ...decidedOn(flag),
   });
+}
+
+/**
+ * The severity and variance a decision is shared with, so every pane measures "until it worsens"
+ * from what the reviewer saw; none when the server could not hold them (then each pane measures
+ * from what it sees, as for a decision recorded before the server kept them).
+ */
+function decidedOn(flag: Flag): Pick<NewReviewDecision, 'severity' | 'amount'> {
+  const { severity, amount } = flag;
+  const held = severity >= 0 && severity <= 1 && Number.isFinite(amount) && Math.abs(amount) <= MAX_AMOUNT;
+  return held ? { severity, amount } : {};
 }
 
 /** The local decision a server record is: the one already carrying its id, or the same decision made here. */
@@ -43,8 +57,9 @@ function localMatch(decisions: Decision[], found: ReviewDecision): Decision | un
 /**
  * Reads the team's decisions for the cost centres of `lines` and merges those on `flags` into the
  * local store: a decision made here is matched (and takes the server's id), one made elsewhere is
- * added with who and when from the server and the flag's current severity and variance. Returns
- * every review record after the merge.
+ * added with who and when from the server and the severity and variance the reviewer decided on (a
+ * decision recorded before the server kept them: the flag's current ones). Returns every review
+ * record after the merge.
  */
 export async function pullDecisions(
   api: ApiClient,
@@ -77,8 +92,8 @@ export async function pullDecisions(
           comment: found.comment,
           who: found.decidedBy,
           when: found.decidedAt,
-          severity: flag.severity,
-          amount: flag.amount,
+          severity: found.severity ?? flag.severity,
+          amount: found.amount ?? flag.amount,
           serverId: found.id,
         });
       decisions.sort((a, b) => a.when.localeCompare(b.when));

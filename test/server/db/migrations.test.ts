@@ -211,8 +211,29 @@ describeIfPg('server migrations', () => {
     inFreshSchema(async (db) => {
       expect(await migrateTo(db, 14)).toHaveLength(14);
       await db.query("INSERT INTO flag_windows (cost_centre, opened_at, announced) VALUES ('CC1', now(), 10)");
-      expect(await migrate(db)).toEqual([15]);
+      expect(await migrateTo(db, 15)).toEqual([15]);
       const windows = await db.query('SELECT cost_centre, announced, shares FROM flag_windows');
       expect(windows.rows).toEqual([{ cost_centre: 'CC1', announced: 10, shares: {} }]);
+    }));
+  test('v16 (review severity) keeps a v15 database’s decisions, with no severity or variance claimed', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 15)).toHaveLength(15);
+      await db.query(
+        `INSERT INTO review_decisions (cost_centre, flag_id, decision, comment, decided_by)
+         VALUES ('MKT', 'flag:ADS@3', 'dismissed', 'timing', 'ana')`,
+      );
+      expect(await migrateTo(db, 16)).toEqual([16]);
+      expect((await db.query('SELECT flag_id, comment, severity, amount FROM review_decisions')).rows).toEqual([
+        { flag_id: 'flag:ADS@3', comment: 'timing', severity: null, amount: null },
+      ]);
+      const decide = (severity: number) =>
+        db.query(
+          `INSERT INTO review_decisions (cost_centre, flag_id, decision, comment, decided_by, severity, amount)
+           VALUES ('MKT', 'flag:TRV@1', 'dismissed', 'timing', 'ana', $1, -1250.5)`,
+          [severity],
+        );
+      await decide(0.3);
+      await expect(decide(1.5)).rejects.toThrow(/check constraint/);
+      expect(await migrateTo(db, 16)).toEqual([]);
     }));
 });

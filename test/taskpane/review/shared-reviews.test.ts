@@ -80,4 +80,41 @@ describeIfPg('review decisions shared through the team server', () => {
     alice.queue.close();
     bob.queue.close();
   });
+  test('a flag dismissed at 0.3 comes back in a colleague’s queue once it worsens to 0.95; an old decision keeps today’s rule', async () => {
+    const scan = scanRange({ address: 'Budget!A1:AC7', values: sampleSheet() });
+    const [first, second] = scan.flags;
+    const centreOf = (f: typeof first) => scan.lines.find((l) => l.id === f.line)!.costCentre;
+    const centres = [...new Set(scan.lines.map((l) => l.costCentre))];
+    const carol = await pane('carol', centres);
+    const dan = await pane('dan', centres);
+
+    // Carol dismisses the first flag as she sees it, at 0.3; by dan's scan it has worsened to 0.95.
+    const mild = { ...first, severity: 0.3 };
+    const decision = { action: 'dismiss' as const, comment: 'one-off', who: 'carol', when: '2026-03-02T09:00:00Z' };
+    await recordDecision(carol.repository, mild, decision);
+    expect(await shareDecision(carol.api, mild, centreOf(first), decision)).toMatchObject({
+      sent: true,
+      body: { severity: 0.3, amount: first.amount },
+    });
+    // A decision recorded before the server kept what it was made on (no severity, no variance).
+    await dan.api.createReview({
+      costCentre: centreOf(second),
+      flagId: flagId(second),
+      decision: 'dismissed',
+      comment: 'old',
+    });
+
+    const worse = scan.flags.map((f) => (f === first ? { ...f, severity: 0.95 } : f));
+    const before = reviewQueue(worse, scan.lines, await loadReviews(dan.repository), NO_FILTER, []).map(flagId);
+    expect(before).toEqual(expect.arrayContaining([flagId(first), flagId(second)]));
+    const merged = await pullDecisions(dan.api, dan.repository, worse, scan.lines);
+    expect(latest(merged.get(flagId(first)))).toMatchObject({ who: 'carol', severity: 0.3, amount: first.amount });
+    const queue = reviewQueue(worse, scan.lines, await loadReviews(dan.repository), NO_FILTER, []).map(flagId);
+    expect(queue).toContain(flagId(first));
+    // The old decision is measured against the flag as this pane sees it: hidden, as before.
+    expect(latest(merged.get(flagId(second)))).toMatchObject({ severity: second.severity, amount: second.amount });
+    expect(queue).not.toContain(flagId(second));
+    carol.queue.close();
+    dan.queue.close();
+  });
 });
