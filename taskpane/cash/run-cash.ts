@@ -37,6 +37,13 @@ export interface CashForm {
   periodsPerYear?: number;
 }
 
+/**
+ * The credit line's box as the Cash view labels it ("Credit line (optional)"): its messages name it so
+ * ("Credit line rate must be a number", not the cell function's argument "credit_line rate"). The pane
+ * is in English in every locale (only its numbers follow the locale), so there is no German label.
+ */
+export const CREDIT_LINE_LABEL = 'Credit line';
+
 /** What the job computed, and what the pane noticed while reading the ranges. */
 export interface CashOutcome extends CashJobResult {
   /**
@@ -75,12 +82,14 @@ export async function readCashJob(
     numbers: style,
   });
   const lineCells = await optional(workbook, form.creditLine);
-  const creditLine = lineCells ? readCreditLine(toSheetGrid(lineCells), { numbers: style }) : undefined;
+  const creditLine = lineCells
+    ? readCreditLine(toSheetGrid(lineCells), { numbers: style, label: CREDIT_LINE_LABEL })
+    : undefined;
   const shockCells = await optional(workbook, form.shocks);
   const periodsPerYear = form.periodsPerYear ?? 12;
   const rateWarnings = [
     ...instruments.map((i) => annualRateWarning(`${i.name} rate`, i.rate, periodsPerYear, style)),
-    creditLine ? annualRateWarning('Credit line rate', creditLine.rate, periodsPerYear, style) : null,
+    creditLine ? annualRateWarning(`${CREDIT_LINE_LABEL} rate`, creditLine.rate, periodsPerYear, style) : null,
   ].filter((w): w is string => w !== null);
   const job: CashJob = {
     trials,

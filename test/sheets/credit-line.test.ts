@@ -35,4 +35,17 @@ describe('readCreditLine', () => {
     );
     expect(() => readCreditLine([['speed', 1]])).toThrow(/"speed" is not known/);
   });
+
+  it('names the credit line by the label given (the pane’s box), in every message', () => {
+    const label = 'Credit line';
+    expect(() => readCreditLine([[100, 'x']], { label })).toThrow('Credit line rate must be a number; got "x".');
+    expect(() => readCreditLine([[100, cellError('#REF!')]], { label })).toThrow(
+      'Credit line row 1, column 2: holds the error #REF!.',
+    );
+    expect(() => readCreditLine([[1, 2, 3, 4, 5]], { label })).toThrow(/^Credit line must be up to 4 values/);
+    expect(() => readCreditLine([['speed', 1]], { label })).toThrow(/^Credit line row 1 "speed" is not known/);
+    expect(() => readCreditLine([['limit=-1; rate=0.01']], { label })).toThrow(
+      'Credit line limit must be at least 0; got -1.',
+    );
+  });
 });

@@ -111,6 +111,39 @@ it('shows the cell at fault, and keeps Run disabled for an alpha outside (0, 1)'
   expect(screen.getByText(/Alpha is a share between 0 and 1/)).toBeTruthy();
 }, 60_000);
 
+it('names a bad credit-line cell by the box’s label, in the pane’s numbers', async () => {
+  // It read "credit_line limit must be at least 0", the cell function's argument, in a box labelled "Credit line".
+  renderPane(createMemoryRepository(), {
+    workbook: createWorkbookDouble({
+      ranges: {
+        'Cash!B3:G3': [flows],
+        'Cash!A5:C7': [
+          ['name', 'term', 'rate'],
+          ['ON', 1, 0.001],
+          ['TD2', 2, 0.004],
+        ],
+        'Cash!J1:J2': [[-1.5], [0.01]],
+      },
+    }),
+    initialTab: 'help',
+    solver: glpkNodeSolver,
+    numberStyle: { locale: 'de-DE' },
+  });
+  await submitCash(
+    'Cash',
+    { 'Flows or trials': 'Cash!B3:G3', Instruments: 'Cash!A5:C7', 'Opening cash': '1000', 'Credit line': 'Cash!J1:J2' },
+    RUN,
+  );
+  const label = screen
+    .getByLabelText(/^Credit line/)
+    .closest('.fui-Field')
+    ?.querySelector('label')?.textContent;
+  expect(label).toBe('Credit line (optional)');
+  expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent?.replace(/\u00a0/g, ' ')).toMatch(
+    /^Credit line limit must be at least 0; got −1,5\./,
+  );
+}, 60_000);
+
 it('says what alpha and the limit mean under the risk measure chosen', async () => {
   renderCash();
   await openView('Cash');

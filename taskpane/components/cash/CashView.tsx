@@ -13,7 +13,7 @@ import type { RiskMeasure } from '../../../src/cash/scenario-types';
 import type { NumberFormatter } from '../../../src/format';
 import type { JobProgress } from '../../../src/jobs/protocol';
 import type { CashForm, CashOutcome, WrittenCash } from '../../cash/run-cash';
-import { readCashJob, writeCash } from '../../cash/run-cash';
+import { CREDIT_LINE_LABEL, readCashJob, writeCash } from '../../cash/run-cash';
 import type { CashRunner } from '../../run/cash-runner';
 import { useNumbers, type PaneNumbers } from '../../state/numbers';
 import { NoticeBar } from '../shared/Notice';
@@ -64,7 +64,7 @@ const FIELDS: Record<Box, { label: string; hint?: string; required?: boolean }> 
     hint: 'name, term in periods, rate per period (then min, max, lot…)',
     required: true,
   },
-  creditLine: { label: 'Credit line (optional)', hint: 'limit, rate per period, fee, repay by' },
+  creditLine: { label: `${CREDIT_LINE_LABEL} (optional)`, hint: 'limit, rate per period, fee, repay by' },
   shocks: { label: 'Shocks (optional)', hint: 'scenario, shock, value, period: a stress test' },
   opening: { label: 'Opening cash' },
   minimum: { label: 'Minimum cash' },

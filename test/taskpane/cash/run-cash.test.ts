@@ -123,6 +123,10 @@ describe('runCash and writeCash', () => {
     book.ranges['Cash!B2:G2'] = [[-200, 'x', -300, 400, 50, -100]];
     await expect(runCash(book, form, solver)).rejects.toThrow(/flows row 1, column 2: holds "x", not a number/);
     book.ranges['Cash!B2:G2'] = [flows];
+    // The credit line by the Cash view's label, not the cell function's argument ("credit_line rate").
+    book.ranges['Cash!J1:J2'] = [[500], ['x']];
+    await expect(runCash(book, form, solver)).rejects.toThrow(/^Credit line rate must be a number; got "x"\./);
+    book.ranges['Cash!J1:J2'] = [[500], [0.01]];
     book.ranges['Cash!L1:O3'] = [['late', 'meteor', 1]];
     await expect(runCash(book, form, solver)).rejects.toThrow(/shocks row 1, column 2 \(shock\)/);
     await expect(runCash(book, { ...form, shocks: '', openingCash: 0, creditLine: '' }, solver)).rejects.toThrow(
