@@ -143,6 +143,33 @@ async function layoutProblems(width: number): Promise<string[]> {
         if (gap > 2) problems.push(`field ${name(g)}'s box is ${Math.round(gap)} px off ${name(f)}'s`);
       }
     }
+    // A group of fields (a fieldset: the wizard's "SIP drivers", "Outputs") starts where the fields beside it
+    // start: its legend's text over their labels' and its contents under their boxes' left edge (the
+    // browser's own fieldset margin and legend padding put "SIP drivers" 4 px right of "Scenario name").
+    const textLeft = (e: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      return Math.min(...[...range.getClientRects()].map((r) => r.left));
+    };
+    for (const group of [...(main?.querySelectorAll('fieldset') ?? [])].filter(visible)) {
+      const field = [...(group.parentElement?.children ?? [])].find((e) => e.matches('.fui-Field') && visible(e));
+      const label = field?.querySelector(':scope > label');
+      const box = field?.querySelector('.fui-Input, .fui-Select, .fui-Textarea');
+      if (!label || !box) continue;
+      const legend = group.querySelector(':scope > legend');
+      const off = (a: number, b: number) => Math.abs(a - b) > 0.5;
+      if (legend && off(textLeft(legend), textLeft(label)))
+        problems.push(`group ${name(legend)} starts ${textLeft(legend) - textLeft(label)} px off ${name(label)}`);
+      // The contents' leftmost edge (checkboxes side by side wrap: only the first of a line starts there).
+      const lefts = [...group.children]
+        .filter((c) => c !== legend && visible(c))
+        .map((c) => c.getBoundingClientRect().left);
+      const boxLeft = box.getBoundingClientRect().left;
+      if (lefts.length > 0 && off(Math.min(...lefts), boxLeft))
+        problems.push(
+          `group ${name(legend ?? group)}'s contents start ${Math.min(...lefts) - boxLeft} px off the boxes`,
+        );
+    }
     // A line id (MKT-EVENTS) stays on one line: its text's boxes all share one top. A cost-centre/account
     // id may break after its "/" only: each of its parts stays on one line.
     for (const id of [...(main?.querySelectorAll('[data-line-id]') ?? [])]) {
@@ -201,6 +228,9 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
   if (view === 'Drivers') {
     await page.getByRole('button', { name: 'Edit price' }).click();
   } else if (view === 'Scenarios') {
+    // Step 1 at the pane's narrowest: the groups (SIP drivers, Outputs) line up with the name's field.
+    await page.getByRole('group', { name: 'SIP drivers (optional)' }).waitFor();
+    expect(await layoutProblems(320)).toEqual([]);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Iterations').fill('20000');
     await page.getByRole('button', { name: 'Run' }).click();

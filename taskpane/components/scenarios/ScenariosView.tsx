@@ -36,6 +36,7 @@ import { RunComparison } from './RunComparison';
 import { runSips, SipLibraryImport, type ImportedSips } from './SipLibraryImport';
 import { SipmathExport } from './SipmathExport';
 import { ViewSection } from '../shared/TitledSection';
+import { FieldGroup } from '../shared/FieldGroup';
 import { useLayoutStyles } from '../shared/layout-styles';
 
 export interface ScenariosViewProps {
@@ -254,8 +255,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
               </MessageBarBody>
             </MessageBar>
           ) : (
-            <fieldset style={{ border: 'none', padding: 0 }}>
-              <legend>Outputs</legend>
+            <FieldGroup legend="Outputs">
               {model.outputs.map((o) => (
                 <Checkbox
                   key={o}
@@ -264,7 +264,7 @@ export function ScenariosView({ data, actions, workbook, runner }: ScenariosView
                   onChange={(_, d) => setOutputs(d.checked ? [...chosen, o] : chosen.filter((x) => x !== o))}
                 />
               ))}
-            </fieldset>
+            </FieldGroup>
           )}
           <div className={styles.row}>
             <Button

@@ -11,6 +11,7 @@ import type { SipDriverSpec } from '../../../src/scenario/sip-drivers';
 import { isLibrary3, sipLibraryFromText } from '../../../src/sheets/sip-library';
 import type { SipLibrarySource } from '../../../src/sheets/sip-library';
 import { fileText } from '../../files/text-file';
+import { FieldGroup } from '../shared/FieldGroup';
 import { FileButton } from '../shared/FileButton';
 import { useNumbers } from '../../state/numbers';
 
@@ -73,8 +74,7 @@ export function SipLibraryImport({ value, onChange }: SipLibraryImportProps) {
     }
   };
   return (
-    <fieldset className={styles.root} style={{ border: 'none', padding: 0 }}>
-      <legend>SIP drivers (optional)</legend>
+    <FieldGroup legend="SIP drivers (optional)" className={styles.root}>
       <Caption1>
         A SIPmath library (3.0 JSON, or a 2.0 table as CSV or JSON rows): its SIPs become drivers the model names like
         any other, read trial by trial so their correlation is kept.
@@ -106,6 +106,6 @@ export function SipLibraryImport({ value, onChange }: SipLibraryImportProps) {
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
-    </fieldset>
+    </FieldGroup>
   );
 }
