@@ -397,3 +397,13 @@ ALTER TABLE review_decisions
   ADD COLUMN severity double precision CHECK (severity >= 0 AND severity <= 1),
   ADD COLUMN amount double precision;
 `;
+
+// v17: the audit log's cost-centre filter (server/routes/audit.ts) also matches a proposal's records
+// by the cost centres in their JSON (`after -> 'costCentres' ? $`, the same for `before`): it read every
+// proposal record to answer one cost centre. Two partial GIN indexes, one per side, let PostgreSQL
+// answer it with a bitmap OR of them and `audit_log_cost_centre` (EXPLAIN in
+// test/server/probes-tenth.test.ts). Additive: no row changes, the chain's hashes stay as they are.
+export const auditProposalCostCentres = `
+CREATE INDEX audit_log_after_cost_centres ON audit_log USING gin ((after -> 'costCentres')) WHERE entity = 'proposal';
+CREATE INDEX audit_log_before_cost_centres ON audit_log USING gin ((before -> 'costCentres')) WHERE entity = 'proposal';
+`;

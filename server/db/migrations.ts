@@ -1,6 +1,7 @@
 import {
   archivedKpisForgottenMoves,
   auditChain,
+  auditProposalCostCentres,
   batchesByCostCentre,
   budgetOfRecord,
   decisionsByEmail,
@@ -178,4 +179,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'split-moves-and-flag-windows', sql: splitMovesAndFlagWindows },
   { version: 15, name: 'flag-window-shares', sql: flagWindowShares },
   { version: 16, name: 'review-severity', sql: reviewSeverity },
+  { version: 17, name: 'audit-proposal-cost-centres', sql: auditProposalCostCentres },
 ];

@@ -4,7 +4,7 @@ import { backoffDelayMs } from '../../src/connector/backoff';
 import { withoutUnreadable } from '../auth/policy';
 import type { ServerConfig } from '../config';
 import type { Db } from '../db/db';
-import { emitEvent, type EventKind } from './events';
+import { emitEvent, NEXT_REMINDER_SQL, type EventKind } from './events';
 import { closeFlagWindows } from './flag-window';
 import { deliveryRequest, type OutboxEvent, type WebhookFormat } from './format';
 import { postWebhook } from './webhook-target';
@@ -107,7 +107,7 @@ export async function announceSteps(db: Db): Promise<number> {
         `UPDATE proposal_steps SET
            overdue_notified_at = CASE WHEN $3 THEN now() ELSE overdue_notified_at END,
            reminders = reminders + CASE WHEN $4 THEN 1 ELSE 0 END,
-           next_reminder_at = CASE WHEN $4 THEN now() + reminder_hours * interval '1 hour' ELSE next_reminder_at END
+           next_reminder_at = CASE WHEN $4 THEN ${NEXT_REMINDER_SQL} ELSE next_reminder_at END
          WHERE proposal_id = $1 AND step_no = $2`,
         [row.proposal_id, row.step_no, row.overdue, row.remind],
       );

@@ -1,4 +1,11 @@
+import { MIN_REMINDER_HOURS } from '../../src/model/approval-chain';
 import type { Queryable } from '../db/db';
+
+/**
+ * A waiting step's next reminder from now (SQL over `proposal_steps`): its `reminder_hours`, but never
+ * sooner than `MIN_REMINDER_HOURS` (a step copied from a chain stored with a fraction of a second).
+ */
+export const NEXT_REMINDER_SQL = `now() + GREATEST(reminder_hours, ${MIN_REMINDER_HOURS}) * interval '1 hour'`;
 
 /**
  * What the server notifies about (webhook subscriptions name these):

@@ -4,12 +4,12 @@
  * flight), one step current at a time, each decision recorded with who, when and how late.
  */
 import { DEFAULT_CHAIN, rerouting, stepsFor, type ChainStep, type StepScope } from '../../src/model/approval-chain';
-import { affectedCostCentres, type ProposalLine } from '../../src/model/proposal';
+import { affectedCostCentres, changedLines, MIN_CHANGE, type ProposalLine } from '../../src/model/proposal';
 import type { AuthUser, Role } from '../../src/model/roles';
 import type { StepAddedFor } from '../../src/model/team-proposal';
 import type { Queryable, Row } from '../db/db';
 import { RESOURCES } from '../http/resources';
-import { emitEvent } from '../notify/events';
+import { emitEvent, NEXT_REMINDER_SQL } from '../notify/events';
 import { historyStep } from './history';
 
 /** The one chain id the server keeps (a chain per organisation, steps chosen by amount). */
@@ -121,7 +121,8 @@ export async function moveTogether(
 /**
  * A notice for whoever approves `proposal` (in the approve answer, as `warnings`): other people's
  * proposals (no author, account or email in common) that move one of its budget lines in its fiscal
- * year, submitted, approved or applied, and bring the amount moved with it to a step its chain lacks.
+ * year (a line kept as it is moves nothing), submitted, approved or applied, and bring the amount
+ * moved with it to a step its chain lacks.
  * Not a step: two people moving one line are most often two decisions, and deciding that they collude
  * would be a guess, so their steps stand; the approver is told, with a count and a total only (the
  * other proposals may be of cost centres the approver cannot read). Undefined when there is none.
@@ -131,17 +132,19 @@ export async function othersOnTheseLines(
   proposal: Row,
 ): Promise<{ code: string; message: string; count: number; amountTogether: number } | undefined> {
   if (proposal.reverts) return undefined;
-  const lines = [
-    ...new Set((proposal.lines as ProposalLine[]).map((l) => `${l.costCentre} ${l.account}`.toLowerCase())),
-  ];
+  // Lines a proposal keeps as they are (before = after) move nothing: naming one beside a large move
+  // elsewhere related the two, and put a notice on every approval of the line.
+  const moved = changedLines(proposal.lines as ProposalLine[]);
+  const lines = [...new Set(moved.map((l) => `${l.costCentre} ${l.account}`.toLowerCase()))];
   const found = await tx.query<{ n: number; total: number }>(
     `SELECT count(*)::int AS n, ($5::numeric + coalesce(sum(p.amount), 0))::float8 AS total FROM proposals p
      WHERE p.fiscal_year = $2 AND p.state IN ('submitted', 'approved', 'applied') AND p.id <> $1
        AND p.reverts IS NULL AND NOT (p.authors && $3::text[]
          OR p.author_emails && (SELECT author_emails FROM proposals WHERE id = $1))
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l
-                   WHERE lower((l ->> 'costCentre') || ' ' || (l ->> 'account')) = ANY ($4::text[]))`,
-    [proposal.id, proposal.fiscalYear, proposal.authors, lines, proposal.amount],
+                   WHERE lower((l ->> 'costCentre') || ' ' || (l ->> 'account')) = ANY ($4::text[])
+                     AND abs((l ->> 'after')::numeric - (l ->> 'before')::numeric) >= $6)`,
+    [proposal.id, proposal.fiscalYear, proposal.authors, lines, proposal.amount, MIN_CHANGE],
   );
   const { n, total } = found.rows[0] ?? { n: 0, total: 0 };
   if (n === 0) return undefined;
@@ -331,7 +334,7 @@ async function activate(tx: Queryable, proposal: ProposalSummary, step: number):
   const activated = await tx.query<Record<string, unknown>>(
     `UPDATE proposal_steps SET state = 'pending', activated_at = now(),
        due_at = now() + deadline_hours * interval '1 hour',
-       next_reminder_at = CASE WHEN reminder_hours IS NULL THEN NULL ELSE now() + reminder_hours * interval '1 hour' END
+       next_reminder_at = CASE WHEN reminder_hours IS NULL THEN NULL ELSE ${NEXT_REMINDER_SQL} END
      WHERE proposal_id = $1 AND step_no = $2 AND state = 'waiting'
      RETURNING step_no AS step, name, role, scope AS "costCentre", due_at AS "dueAt"`,
     [proposal.id, step],

@@ -3,6 +3,7 @@ import {
   APPROVING_ROLES,
   chainProblem,
   MAX_CHAIN_STEPS,
+  MIN_REMINDER_HOURS,
   STEP_SCOPES,
   type ChainStep,
 } from '../../src/model/approval-chain';
@@ -28,7 +29,7 @@ const step = {
     costCentre: { type: 'string', enum: STEP_SCOPES },
     minAmount: { type: 'number', minimum: 0, maximum: MAX_AMOUNT },
     deadlineHours: { type: 'number', exclusiveMinimum: 0, maximum: 24 * 365 },
-    reminderHours: { type: 'number', exclusiveMinimum: 0, maximum: 24 * 365 },
+    reminderHours: { type: 'number', minimum: MIN_REMINDER_HOURS, maximum: 24 * 365 },
   },
 } as const;
 

@@ -34,6 +34,14 @@ const verifyWindow = {
 } as const;
 
 /**
+ * The audit log's `costCentre` filter (`$` the cost centre): a proposal is filed under one cost centre
+ * and may change others, and each of them sees its records. Migration 17's partial GIN indexes on the
+ * two `costCentres` answer the JSON half (with `audit_log_cost_centre` for the first), not a read of
+ * every proposal record.
+ */
+export const AUDIT_COST_CENTRE_FILTER = `(cost_centre = $ OR entity = 'proposal' AND ((after -> 'costCentres') ? $ OR (before -> 'costCentres') ? $))`;
+
+/**
  * The audit log (src/model/audit.ts), newest first, filtered by any of cost centre, entity, entity
  * id, actor, action and time range; page with `before` = the smallest id seen. Without `costCentre`
  * only users whose token covers every cost centre may read (entries of other centres would leak
@@ -71,8 +79,7 @@ export function auditRoutes(app: FastifyInstance, { db }: RouteDeps, protection:
       request_id AS "requestId", prev_hash AS "prevHash", hash`,
     },
     where: {
-      // A proposal is filed under one cost centre and may change others: each of them sees its records.
-      costCentre: `(cost_centre = $ OR entity = 'proposal' AND ((after -> 'costCentres') ? $ OR (before -> 'costCentres') ? $))`,
+      costCentre: AUDIT_COST_CENTRE_FILTER,
       entity: 'entity = $',
       entityId: 'entity_id = $',
       actor: 'actor = $',

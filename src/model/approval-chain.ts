@@ -27,7 +27,7 @@ export interface ChainStep {
   minAmount?: number;
   /** Hours from the step becoming current to its deadline. */
   deadlineHours: number;
-  /** Hours between reminders while the step waits (none when absent). */
+  /** Hours between reminders while the step waits (none when absent); at least `MIN_REMINDER_HOURS`. */
   reminderHours?: number;
 }
 
@@ -35,6 +35,13 @@ export interface ChainStep {
 export const DEFAULT_CHAIN: readonly ChainStep[] = Object.freeze([
   { name: 'Cost-centre approver', role: 'approver', costCentre: 'affected', deadlineHours: 72, reminderHours: 24 },
 ]);
+
+/**
+ * The shortest time between two reminders of a waiting step: one an hour. A chain's `reminderHours`
+ * below it is refused; a chain stored before with less (a fraction of a second reminded every
+ * waiting step at each background round) reminds at most this often.
+ */
+export const MIN_REMINDER_HOURS = 1;
 
 /** Most steps in one chain. */
 export const MAX_CHAIN_STEPS = 10;
@@ -91,7 +98,7 @@ export function rerouting(
 
 /**
  * Why `chain` cannot be used, or null: it needs 1–10 steps, each with an approving role, a positive
- * deadline, a positive reminder interval if any, and at least one step every proposal goes through.
+ * deadline, reminders at least `MIN_REMINDER_HOURS` apart if any, and at least one step every proposal goes through.
  */
 export function chainProblem(chain: readonly ChainStep[]): string | null {
   if (chain.length === 0 || chain.length > MAX_CHAIN_STEPS) return `a chain has 1 to ${MAX_CHAIN_STEPS} steps`;
@@ -100,8 +107,8 @@ export function chainProblem(chain: readonly ChainStep[]): string | null {
     if (!APPROVING_ROLES.includes(step.role))
       return `${at}: the role ${step.role} may not approve; use one of ${APPROVING_ROLES.join(', ')}`;
     if (!(step.deadlineHours > 0)) return `${at}: the deadline must be a positive number of hours`;
-    if (step.reminderHours !== undefined && !(step.reminderHours > 0))
-      return `${at}: reminders need a positive number of hours`;
+    if (step.reminderHours !== undefined && !(step.reminderHours >= MIN_REMINDER_HOURS))
+      return `${at}: reminders need at least ${MIN_REMINDER_HOURS} hour between them`;
   }
   if (!chain.some((step) => (step.minAmount ?? 0) <= 0))
     return 'at least one step must apply to every proposal (no minAmount)';

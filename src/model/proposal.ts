@@ -109,8 +109,15 @@ export const MIN_CHANGE = 0.005;
  * @example affectedCostCentres([{ id: 'a', costCentre: 'CC2', before: 1, after: 2 }, { id: 'b', costCentre: 'CC1', before: 1, after: 1 }]) // ["CC2"]
  */
 export function affectedCostCentres(lines: ReadonlyArray<ProposalLine>): string[] {
-  const changed = lines.filter((l) => Math.abs(l.after - l.before) >= MIN_CHANGE);
-  return [...new Set(changed.map((l) => l.costCentre))].sort();
+  return [...new Set(changedLines(lines).map((l) => l.costCentre))].sort();
+}
+
+/**
+ * The lines that change the budget (by at least half a cent): a line kept as it is moves nothing.
+ * @example changedLines([{ id: 'a', costCentre: 'CC2', before: 1, after: 2 }, { id: 'b', costCentre: 'CC1', before: 1, after: 1 }]).map((l) => l.id) // ["a"]
+ */
+export function changedLines<L extends Pick<ProposalLine, 'before' | 'after'>>(lines: ReadonlyArray<L>): L[] {
+  return lines.filter((l) => Math.abs(l.after - l.before) >= MIN_CHANGE);
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   chainProblem,
   DEFAULT_CHAIN,
+  MIN_REMINDER_HOURS,
   rerouting,
   stepRefusal,
   stepsFor,
@@ -42,6 +43,9 @@ describe('approval chains', () => {
     expect(chainProblem([{ ...CHAIN[0], role: 'analyst' }])).toMatch(/may not approve/);
     expect(chainProblem([{ ...CHAIN[0], deadlineHours: 0 }])).toMatch(/deadline/);
     expect(chainProblem([{ ...CHAIN[0], reminderHours: -1 }])).toMatch(/reminders/);
+    // Reminders at least MIN_REMINDER_HOURS (an hour) apart: a fraction of a second reminded every round.
+    expect(chainProblem([{ ...CHAIN[0], reminderHours: 0.5 }])).toMatch(/at least 1 hour/);
+    expect(chainProblem([{ ...CHAIN[0], reminderHours: MIN_REMINDER_HOURS }])).toBeNull();
     expect(chainProblem([CHAIN[2]])).toMatch(/every proposal/);
     expect(chainProblem(Array.from({ length: 11 }, () => CHAIN[0]))).toMatch(/1 to 10/);
   });

@@ -1,5 +1,6 @@
 import {
   affectedCostCentres,
+  changedLines,
   isEditable,
   isFinal,
   isPending,
@@ -87,6 +88,15 @@ describe('proposal lines', () => {
   test('the affected cost centres are those whose budget moves by half a cent or more, sorted', () => {
     expect(affectedCostCentres(lines)).toEqual(['MKT', 'SAL']);
     expect(affectedCostCentres([])).toEqual([]);
+  });
+  test('the changed lines are those that move by half a cent or more (a line kept as it is moves nothing)', () => {
+    expect(changedLines(lines).map((l) => l.id)).toEqual(['MKT-ADS', 'SAL-TRV']);
+    expect(
+      changedLines([
+        { before: 1, after: 0.995 },
+        { before: 1, after: 1.004 },
+      ]),
+    ).toEqual([{ before: 1, after: 0.995 }]);
   });
   test('a reallocation conserves the total', () => {
     expect(netChange(lines.slice(0, 2))).toBe(0);

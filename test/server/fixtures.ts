@@ -449,6 +449,21 @@ export const CFO_CHAIN = [
   { name: 'CFO', role: 'cfo', costCentre: '*', minAmount: 50000, deadlineHours: 72 },
 ];
 
+/**
+ * The split tests' team in CC1, with `CFO_CHAIN` set as the approval chain: `root` (admin of all),
+ * `alice` (analyst and budget owner, with an email), `owner` (budget owner) and `bob` (approver).
+ */
+export async function cfoTeam(server: TestServer): Promise<Record<string, string>> {
+  const t: Record<string, string> = {
+    root: await server.token('root', 'admin', '*'),
+    alice: await server.token('alice', ['analyst', 'budget_owner'], ['CC1'], { email: 'alice@corp.example' }),
+    owner: await server.token('olga', 'budget_owner', ['CC1']),
+    bob: await server.token('bob', 'approver', ['CC1']),
+  };
+  await setApprovalChain(server, t.root, CFO_CHAIN);
+  return t;
+}
+
 /** The JSON of a 200 or 201 answer; anything else throws, naming `what`. */
 export const ok = (r: TestResponse, what: string): Json => {
   if (r.statusCode !== 201 && r.statusCode !== 200) throw new Error(`${what}: ${r.statusCode} ${r.body}`);

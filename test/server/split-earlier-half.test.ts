@@ -6,7 +6,7 @@
  * in the transaction of the later submit. An applied half is not touched. Races: the later submit
  * against the earlier half's approval and its apply.
  */
-import { CFO_CHAIN, move, ok, proposalAudit, setApprovalChain } from './fixtures';
+import { cfoTeam, move, ok, proposalAudit } from './fixtures';
 import { newVersion } from '../model/sample-version';
 import { ENGINES, moveProposal, postProposal, postVersion, useTestServer, type Json } from './helpers';
 
@@ -21,12 +21,8 @@ describe.each(ENGINES)('the earlier half of a split gets the steps the move toge
   const server = useTestServer({ engine, prefix: 'splitearly' });
   const t: Record<string, string> = {};
   beforeAll(async () => {
-    t.root = await server.token('root', 'admin', '*');
-    t.alice = await server.token('alice', ['analyst', 'budget_owner'], ['CC1'], { email: 'alice@corp.example' });
-    t.owner = await server.token('olga', 'budget_owner', ['CC1']);
-    t.bob = await server.token('bob', 'approver', ['CC1']);
+    Object.assign(t, await cfoTeam(server));
     t.cfo = await server.token('cleo', 'cfo', '*');
-    await setApprovalChain(server, t.root, CFO_CHAIN);
     const accounts = [
       ...FROM,
       ...Array.from({ length: ROUNDS }, (_, r) => RACE('1', r)),

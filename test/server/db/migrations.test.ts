@@ -236,4 +236,23 @@ describeIfPg('server migrations', () => {
       await expect(decide(1.5)).rejects.toThrow(/check constraint/);
       expect(await migrateTo(db, 16)).toEqual([]);
     }));
+  test('v17 (audit indexes of proposal cost centres) keeps a v16 audit log and its hash chain as they were', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 16)).toHaveLength(16);
+      await db.query(
+        `INSERT INTO audit_log (actor, role, action, entity, entity_id, cost_centre, after)
+         VALUES ('ana', 'analyst', 'proposal.create', 'proposal', 'p1', 'CC1', '{"costCentres":["CC1","CC2"]}')`,
+      );
+      const before = await db.query('SELECT * FROM audit_log ORDER BY id');
+      expect(await migrateTo(db, 17)).toEqual([17]);
+      expect((await db.query('SELECT * FROM audit_log ORDER BY id')).rows).toEqual(before.rows);
+      const indexes = await db.query<{ indexname: string }>(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'audit_log' AND indexname LIKE '%cost_centres' ORDER BY 1",
+      );
+      expect(indexes.rows.map((r) => r.indexname)).toEqual([
+        'audit_log_after_cost_centres',
+        'audit_log_before_cost_centres',
+      ]);
+      expect(await migrateTo(db, 17)).toEqual([]);
+    }));
 });
