@@ -35,6 +35,34 @@ async function overflow(): Promise<number> {
   return page.evaluate((w) => document.documentElement.scrollWidth - w, WIDTH);
 }
 
+/**
+ * The ids in the pane's text broken at a hyphen: each cost centre (MKT-DIGITAL) or proposal id
+ * (P-20261207-1) must stay on one line wherever it stands, in a table or a sentence ("MKT-" over
+ * "DIGITAL/Travel's" in Proposals' reserve sentence); a line id may break after its "/" only.
+ * Each: the text around it, and how many lines it spans.
+ */
+async function brokenIds(): Promise<string[]> {
+  await settled(page);
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const main = document.querySelector('main');
+    if (!main) return ['no main'];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const text = t.textContent ?? '';
+      for (const m of text.matchAll(/[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+/g)) {
+        const range = document.createRange();
+        range.setStart(t, m.index);
+        range.setEnd(t, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const tops = new Set(rects.map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(`${m[0]} over ${tops.size} lines in "${text.trim().slice(0, 80)}"`);
+      }
+    }
+    return broken;
+  });
+}
+
 type Win = {
   __openfpaWorkbook: {
     selection: { address: string; values: unknown[][] } | null;
@@ -128,6 +156,7 @@ describe('the user guide at 320 px', () => {
     const text = (await page.locator('main').textContent()) ?? '';
     for (const id of planted) expect(text).toContain(id);
     expect(await overflow()).toBe(0);
+    expect(await brokenIds()).toEqual([]);
   });
 
   it('Proposals › Find candidates and Create proposal on the flags fit the pane', async () => {
@@ -142,6 +171,7 @@ describe('the user guide at 320 px', () => {
     await page.getByTestId('proposal').first().waitFor();
     await page.screenshot({ path: screenshotPath('guide-proposals'), fullPage: true });
     expect(await overflow()).toBe(0);
+    expect(await brokenIds()).toEqual([]);
   });
 
   it('Drivers › Import from selection on the Drivers sheet, then the Scenarios wizard runs the sample model', async () => {

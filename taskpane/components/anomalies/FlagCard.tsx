@@ -11,6 +11,7 @@ import type { ReviewRecord } from '../../review/decisions';
 import type { FlagChartSeries } from '../../../src/anomaly/flag-chart-series';
 import { PeriodChart } from '../charts/PeriodChart';
 import { useNumbers } from '../../state/numbers';
+import { LineId } from '../tables/LineId';
 import {
   BAND_WORDS,
   KIND_COLOURS,
@@ -68,7 +69,10 @@ export function FlagCard({ flag, line, periods, series, sayBand = false, review,
     <Card className={styles.card} size="small" aria-label={`Flag ${name}`} data-testid="flag">
       <div className={styles.head}>
         <Body1>
-          <strong>{line.id}</strong> · {period}
+          <strong>
+            <LineId id={line.id} />
+          </strong>{' '}
+          · {period}
           {months > 1 ? ` (${months} periods${flag.ongoing ? ', ongoing' : ''})` : ''}
         </Body1>
         <Badge appearance="tint" color={KIND_COLOURS[flag.kind]}>
@@ -85,7 +89,7 @@ export function FlagCard({ flag, line, periods, series, sayBand = false, review,
         </Badge>
       </div>
       <Caption1>
-        {line.costCentre} · {line.account} · {line.owner} · variance {varianceText(numbers, flag)}
+        <LineId id={line.costCentre} /> · {line.account} · {line.owner} · variance {varianceText(numbers, flag)}
       </Caption1>
       <PeriodChart
         title={`${line.id}: actual against plan`}

@@ -10,6 +10,7 @@ import { CommentField } from '../shared/CommentField';
 import { useReviewCardStyles } from '../shared/review-card-styles';
 import type { ProposalState, ProposalStep, ProposalVerb } from '../../../src/model/proposal';
 import { BeforeAfterTable, type BeforeAfterRow } from './BeforeAfterTable';
+import { LineIdText } from '../tables/LineIdText';
 
 const BUTTONS: { action: ProposalVerb; label: string }[] = [
   { action: 'submit', label: 'Submit' },
@@ -96,7 +97,10 @@ export function ProposalCard({
         </Caption1>
       </div>
       <Caption1>
-        {proposal.summary} Affects {proposal.costCentres.join(', ') || 'no cost centre'}.
+        <LineIdText
+          text={`${proposal.summary} Affects ${proposal.costCentres.join(', ') || 'no cost centre'}.`}
+          ids={[...proposal.costCentres, ...proposal.lines.flatMap((l) => [l.id, l.costCentre])]}
+        />
       </Caption1>
       <BeforeAfterTable rows={proposal.lines} label={`Before and after of ${id}`} />
       {proposal.history.length > 0 && (

@@ -43,6 +43,7 @@ import type { AdjustmentRecord } from '../../../src/model/kpi';
 import { citePaneMoves } from '../../../src/loop/pane-memory';
 import { paneReserve } from '../../../src/loop/pane-reserve';
 import { reserveText } from './reserve-text';
+import { LineIdText } from '../tables/LineIdText';
 import { frontSentence, proposalFront, type ProposalFront } from '../../../src/loop/proposal-front';
 import {
   forgetReverted,
@@ -280,7 +281,12 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
             </Caption1>
           )}
           {reserve && reserve.lines > 0 && (
-            <Caption1 data-testid="elastic-reserve">{reserveText(reserve, flagPool?.requests ?? [], numbers)}</Caption1>
+            <Caption1 data-testid="elastic-reserve">
+              <LineIdText
+                text={reserveText(reserve, flagPool?.requests ?? [], numbers)}
+                ids={(flagPool?.requests ?? []).map((r) => r.line)}
+              />
+            </Caption1>
           )}
           <AllocationTable key={rowsVersion} rows={rows} onChange={setRows} />
           <div className={styles.row}>
@@ -336,7 +342,9 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
               </div>
             </>
           )}
-          <Caption1 data-testid="trade-off">{chosen.tradeOff}</Caption1>
+          <Caption1 data-testid="trade-off">
+            <LineIdText text={chosen.tradeOff} ids={chosen.lines.flatMap((l) => [l.id, l.costCentre])} />
+          </Caption1>
           <BeforeAfterTable
             rows={chosen.lines.map((l) => ({
               id: l.id,
