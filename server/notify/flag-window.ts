@@ -2,8 +2,7 @@
  * How many `flag.raised` announcements a cost centre makes over time. A report announces its most
  * severe new high-band flags one by one (at most `ANNOUNCED_PER_REPORT`, the rest counted on the last
  * as `alsoRaised`); over a window (`flagWindowMs`, an hour by default, opened by the cost centre's
- * first announcement) each person reporting for the cost centre (accounts of one email are one person,
- * `shareKey`) has a share of
+ * first announcement) each person reporting for the cost centre has a share of
  * `flagAnnouncedPerWindow` announcements. What a person's reports raise beyond their share is held
  * and counted, and announced once when the window closes: one `flag.raised` naming the most severe
  * held flag, the others as `alsoRaised`, and the window (`heldBack`). So a writer sending reports as
@@ -17,7 +16,6 @@
  * and window, each more severe than the last, so they stay bounded). The counts live in the database
  * (`flag_windows`, a share per reporter in `shares`), so every server instance keeps the same ones.
  */
-import type { AuthUser } from '../../src/model/roles';
 import type { Db, Queryable } from '../db/db';
 import { emitEvent } from './events';
 
@@ -41,15 +39,6 @@ interface Share {
 }
 
 const NO_SHARE: Share = { announced: 0, escalated: 0, most: null };
-
-/**
- * Whose share a report spends: the person's. Accounts whose tokens carry one email are one person
- * (as for separation of duties), so they share one share and one set of escalations; an account
- * without an email is its own. The prefixes keep an account id from naming an email's share.
- */
-export function shareKey(reporter: Pick<AuthUser, 'id' | 'email'>): string {
-  return reporter.email ? `email:${reporter.email}` : `id:${reporter.id}`;
-}
 
 export interface FlagWindowSettings {
   /** The window's length (ms). */
@@ -88,11 +77,9 @@ export async function announceRaised(
   tx: Queryable,
   costCentre: string,
   raised: readonly RaisedFlag[],
-  reporter: Pick<AuthUser, 'id' | 'email'>,
+  reportedBy: string,
   settings: FlagWindowSettings,
 ): Promise<void> {
-  const reportedBy = reporter.id;
-  const key = shareKey(reporter);
   if (raised.length === 0) return;
   const found = await tx.query<WindowRow>(
     `SELECT opened_at, opened_at + $2 * interval '1 millisecond' <= now() AS expired, announced, held, held_flag,
@@ -111,8 +98,8 @@ export async function announceRaised(
     window = { opened_at: '', expired: false, announced: 0, held: 0, held_flag: null, held_reporters: [], shares: {} };
   }
   const sorted = [...raised].sort((a, b) => b.severity - a.severity || a.flagId.localeCompare(b.flagId));
-  // The key is a key of the JSON object: only its own entry counts (`constructor` is no share).
-  const share: Share = { ...NO_SHARE, ...(Object.hasOwn(window.shares, key) ? window.shares[key] : {}) };
+  // A user id is a key of the JSON object: only its own entry counts (`constructor` is no share).
+  const share: Share = { ...NO_SHARE, ...(Object.hasOwn(window.shares, reportedBy) ? window.shares[reportedBy] : {}) };
   const now = Math.min(ANNOUNCED_PER_REPORT, settings.flagAnnouncedPerWindow - share.announced, sorted.length);
   // The share is spent: the report's most severe flag still goes out at once if it tops every flag
   // announced for this reporter in the window (a critical flag behind trivial ones), within a bound.
@@ -143,7 +130,7 @@ export async function announceRaised(
   const heldFlag =
     held.length === 0 ? window.held_flag : window.held_flag ? mostSevere(window.held_flag, held[0]) : held[0];
   await tx.query(
-    `UPDATE flag_windows SET announced = announced + $2, shares = jsonb_set(shares, ARRAY[$7::text], $4::jsonb),
+    `UPDATE flag_windows SET announced = announced + $2, shares = jsonb_set(shares, ARRAY[$3::text], $4::jsonb),
        held = held + $5, held_flag = $6::jsonb,
        held_reporters = CASE WHEN $5 = 0 OR $3 = ANY (held_reporters) THEN held_reporters
          ELSE array_append(held_reporters, $3) END
@@ -155,7 +142,6 @@ export async function announceRaised(
       JSON.stringify(after),
       held.length,
       heldFlag ? JSON.stringify({ ...heldFlag, costCentre }) : null,
-      key,
     ],
   );
 }

@@ -172,7 +172,7 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps, windows: Fla
         ],
       );
       const raised = body.flags.filter((f) => isHigh(f.severity) && !wasHigh.has(f.flagId));
-      await announceRaised(tx, body.costCentre, raised, user, windows);
+      await announceRaised(tx, body.costCentre, raised, user.id, windows);
       return {
         id: `${body.costCentre}:${ids.length}`,
         costCentre: body.costCentre,

@@ -4,7 +4,8 @@
  * Each test names what it found, or that it held.
  *
  * D1 one person, two accounts of one mailbox, reporting flags: a share of the window each (twice the
- *    announcements and escalations of anyone else)?
+ *    announcements and escalations of anyone else)? (Found while fixing it: keying the share by
+ *    email let an account claiming a colleague's email spend the colleague's share.)
  * D2 rotating flag ids (new ids each report, each a little more severe, the same ids re-reported):
  *    more escalations than the bound?
  * D3 a colleague's proposal naming a budget line it does not change (before = after) beside a large
@@ -68,24 +69,22 @@ describe.each(ENGINES)('probes: tenth pass (%s)', (engine) => {
     expect(r.statusCode).toBe(201);
   };
 
-  test('D1: two accounts of one mailbox share one share of the flag window (found: a share each)', async () => {
+  test('D1: an account claiming a colleague’s email cannot spend the colleague’s share of the flag window (found: after the first fix, it could)', async () => {
+    // The first fix of D1 keyed a share by the token's email, so a second account of one mailbox did
+    // not get a share of its own; but an account whose provider lets it claim any address then spent
+    // a colleague's share and escalations, and held back every flag the colleague reported.
     const share = server.config.flagAnnouncedPerWindow;
-    const first = await server.token('pat', 'analyst', ['CC5'], { email: 'pat@corp.example' });
-    const second = await server.token('pat-admin', 'analyst', ['CC5'], { email: 'PAT@corp.example' });
-    const colleague = await server.token('sam', 'analyst', ['CC5'], { email: 'sam@corp.example' });
-    for (let i = 0; i < share; i += 1) await report(first, 'CC5', [0.76]);
-    expect(await announced('CC5')).toBe(share);
-    // The second account's flags are the same person's: no more announcements than a spent share
-    // gives (an escalation only when more severe than all announced to them).
-    await report(second, 'CC5', [0.76, 0.76, 0.76]);
-    expect(await announced('CC5')).toBe(share);
-    await report(second, 'CC5', [0.9]);
-    expect(await announced('CC5')).toBe(share + 1);
-    await report(first, 'CC5', [0.9]);
-    expect(await announced('CC5')).toBe(share + 1);
-    // Another person is not held back by them.
-    await report(colleague, 'CC5', [0.76]);
-    expect(await announced('CC5')).toBe(share + 2);
+    const pat = await server.token('pat', 'analyst', ['CC5'], { email: 'pat@corp.example' });
+    const claimer = await server.token('pat-too', 'analyst', ['CC5'], { email: 'PAT@corp.example' });
+    for (let i = 0; i < share; i += 1) await report(claimer, 'CC5', [0.76]);
+    for (const severity of [0.8, 0.85, 0.9, 0.95, 1]) await report(claimer, 'CC5', [severity]);
+    expect(await announced('CC5')).toBe(share + 5);
+    // Pat's own flags go out at once: the claimer's reports spent only the claimer's share.
+    await report(pat, 'CC5', [0.76, 0.76]);
+    expect(await announced('CC5')).toBe(share + 7);
+    // Each account is its own share, so one person's accounts are bounded by what the directory gives.
+    await report(claimer, 'CC5', [0.76, 1]);
+    expect(await announced('CC5')).toBe(share + 7);
   });
 
   test('D2: rotating flag ids gives no more than the bounded escalations (held)', async () => {
