@@ -88,7 +88,13 @@ it('Edit puts a stored KPI back in the form with what was entered on its links; 
   });
   await repository.put('kpis', stored);
   const onChange = renderEditor({ repository, lineIds: ['MKT-ADS', 'MKT-EVENTS'], kpis: [stored] });
-  expect(screen.getByText(/← MKT-ADS \(response entered, lag 1\), MKT-EVENTS/)).toBeTruthy();
+  // The list's line ids are drawn whole (LineIdText), so the sentence is the list item's text, not one node's.
+  expect(screen.getByRole('list', { name: 'KPIs' }).textContent).toMatch(
+    /← MKT-ADS \(response entered, lag 1\), MKT-EVENTS/,
+  );
+  expect(
+    [...screen.getByRole('list', { name: 'KPIs' }).querySelectorAll('[data-line-id]')].map((e) => e.textContent),
+  ).toEqual(['MKT-ADS', 'MKT-EVENTS']);
   fireEvent.click(screen.getByRole('button', { name: 'Edit KPI Leads' }));
   const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
   expect(value('KPI name')).toBe('Leads');

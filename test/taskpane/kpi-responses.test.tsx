@@ -39,9 +39,11 @@ it('an entered response and lag: checked, stored, explained as entered and used 
   type('Lag of MKT-EVENTS', '1');
   type('Uncertainty of MKT-EVENTS', '0.01');
   fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
-  await screen.findByText(
-    /^Leads \(leads, higher is better, priority 1, 11 actuals\) ← MKT-EVENTS \(response entered, lag 1\)/,
-    {},
+  await waitFor(
+    () =>
+      expect(screen.getByRole('list', { name: 'KPIs' }).textContent).toMatch(
+        /^Leads \(leads, higher is better, priority 1, 11 actuals\) ← MKT-EVENTS \(response entered, lag 1\)/,
+      ),
     { timeout: 10000 },
   );
   expect((await repository.list('kpis'))[0].links).toEqual([

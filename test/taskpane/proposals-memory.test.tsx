@@ -111,6 +111,15 @@ it('the next candidate cites the measured past move, and the memory lists it', a
   // The month by the sheet's label, the proposal id whole (its own nowrap span).
   const items = [...list.querySelectorAll('li')].map((li) => li.textContent ?? '');
   expect(items.find((t) => /^MKT-ADS raise \+13,936 in Oct \(P-1\): /.test(t))).toMatch(/closed|widened/);
+  // The line and the proposal, each drawn whole (a line id in a sentence broke at its hyphen at 320 px).
+  const adsItem = [...list.querySelectorAll('li')].find((li) => li.textContent?.startsWith('MKT-ADS'));
+  expect([...(adsItem?.querySelectorAll('[data-line-id]') ?? [])].map((e) => e.textContent)).toEqual([
+    'MKT-ADS',
+    'P-1',
+  ]);
+  expect(
+    [...screen.getByTestId('elastic-reserve').querySelectorAll('[data-line-id]')].map((e) => e.textContent),
+  ).toEqual(['MKT-ADS']);
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Find candidates' }));
   });

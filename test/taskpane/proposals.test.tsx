@@ -127,7 +127,11 @@ it('a KPI defined in the pane aims the allocation: linked lines return, and the 
   fireEvent.click(screen.getByLabelText('MKT-EVENTS'));
   fireEvent.click(screen.getByLabelText('IT-CLOUD'));
   fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
-  await screen.findByText(/^Leads \(leads, higher is better, priority 2, 11 actuals\) ← MKT-EVENTS, IT-CLOUD/);
+  await waitFor(() =>
+    expect(screen.getByRole('list', { name: 'KPIs' }).textContent).toMatch(
+      /^Leads \(leads, higher is better, priority 2, 11 actuals\) ← MKT-EVENTS, IT-CLOUD/,
+    ),
+  );
   expect(await repository.list('kpis')).toEqual([
     expect.objectContaining({
       id: 'Leads',

@@ -20,6 +20,7 @@ import { BLANK_LINK, type LinkDraft } from '../../review/kpi-links';
 import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
 import { LinkFields } from './LinkFields';
+import { LineIdText } from '../tables/LineIdText';
 import { TitledSection } from '../shared/TitledSection';
 
 const useStyles = makeStyles({
@@ -126,7 +127,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
             <li key={k.id}>
               {k.name} ({k.unit || 'no unit'}, {k.direction} is better, priority{' '}
               {numbers.format(k.priority ?? 1, 'number')}, {periods(k)} actuals) ←{' '}
-              {k.links.map((l) => entered(k, l.line)).join(', ')}{' '}
+              <LineIdText text={k.links.map((l) => entered(k, l.line)).join(', ')} ids={k.links.map((l) => l.line)} />{' '}
               <Button
                 size="small"
                 appearance="subtle"

@@ -74,7 +74,8 @@ export function AdjustmentMemory({
         {memory.map((r) => (
           <li key={r.id} data-measured={r.outcome ? 'yes' : 'no'}>
             <Caption1>
-              {r.line} {r.context.direction} {numbers.format(r.after - r.before, 'money', { sign: 'always' })} in{' '}
+              <LineId id={r.line} /> {r.context.direction}{' '}
+              {numbers.format(r.after - r.before, 'money', { sign: 'always' })} in{' '}
               {periodName(r.context.period, periods)}
               {r.proposal && (
                 <>
