@@ -136,6 +136,7 @@ export function TeamProposals({ signedIn, scanned, refresh = 0, onMoved, onQueue
     setNotice({
       intent: 'success',
       text: `${reverts ? `Applied the reversal: ${reverts.slice(0, 8)} is reverted and` : 'Applied:'} the server made ${versions}. Write it into the workbook from Versions.`,
+      ids: made.map((v) => v.costCentre),
     });
   };
   const act = (proposal: TeamProposal) => async (verb: ProposalVerb, comment: string) => {
