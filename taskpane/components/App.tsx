@@ -24,6 +24,7 @@ import { usePaneData } from '../state/use-pane-data';
 import { fluentTheme, ThemeName } from '../theme';
 import type { Workbook } from '../workbook/types';
 import { Header } from './shell/Header';
+import { KnownLineIds } from './tables/KnownLineIds';
 import { IdentityChip } from './shell/IdentityChip';
 import { Navigation } from './shell/Navigation';
 import { VIEWS, viewById } from './shell/views';
@@ -112,6 +113,16 @@ export function App({
     });
   }, [team.connector, repository, reload]);
   const view = viewById(tab);
+  // The ids a message may name: the scanned lines and cost centres and the user's cost centres.
+  const signedInCentres = signedIn?.user.costCentres;
+  const lineIds = useMemo(
+    () => [
+      ...(review.scan?.lines.flatMap((l) => [l.id, l.costCentre]) ?? []),
+      ...review.identity.costCentres,
+      ...(Array.isArray(signedInCentres) ? signedInCentres : []),
+    ],
+    [review.scan, review.identity, signedInCentres],
+  );
 
   return (
     <FluentProvider theme={fluentTheme(theme)}>
@@ -140,21 +151,23 @@ export function App({
           <Navigation views={VIEWS} selected={view.id} onSelect={setTab} />
           <div className={styles.panel} role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`}>
             {!data && !storeError && <Spinner size="small" label="Opening your data" />}
-            {data &&
-              repository &&
-              view.render({
-                data,
-                actions,
-                repository,
-                review,
-                workbook,
-                runner,
-                cashRunner: cash,
-                solver,
-                loadCatalogue,
-                navigate: setTab,
-                getConnector,
-              })}
+            <KnownLineIds ids={lineIds}>
+              {data &&
+                repository &&
+                view.render({
+                  data,
+                  actions,
+                  repository,
+                  review,
+                  workbook,
+                  runner,
+                  cashRunner: cash,
+                  solver,
+                  loadCatalogue,
+                  navigate: setTab,
+                  getConnector,
+                })}
+            </KnownLineIds>
           </div>
         </main>
       </NumbersProvider>

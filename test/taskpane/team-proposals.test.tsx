@@ -308,11 +308,16 @@ it('an apply queued offline is remembered once it lands, with the version the se
       response: { status: 200, body: onServer, replayed: true },
     });
   });
-  await screen.findByText(
-    'Applied from the queue: p-ok, the server made v2 of MKT; its moves are in the memory of adjustments.',
+  const landed = await screen.findByText(
+    (_, e) =>
+      e?.getAttribute('role') === 'status' &&
+      e.textContent ===
+        'Applied from the queue: p-ok, the server made v2 of MKT; its moves are in the memory of adjustments.',
     {},
     { timeout: 10000 },
   );
+  // The cost centre drawn whole, as in tables (the notice drew it as plain text, breakable at a hyphen).
+  expect([...landed.querySelectorAll('[data-line-id]')].map((e) => e.textContent)).toEqual(['MKT']);
   const memory = await screen.findByTestId('adjustment-memory', {}, { timeout: 10000 });
   expect([...memory.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
     expect.stringMatching(/^MKT-ADS raise \+.* \(p-ok\): outcome measured once period/),

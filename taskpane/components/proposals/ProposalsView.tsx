@@ -95,7 +95,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
   const [loaded, setLoaded] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   /** Team moves that waited in the offline queue and have now landed, in words. */
-  const [landed, setLanded] = useState<string | null>(null);
+  const [landed, setLanded] = useState<{ text: string; ids: string[] } | null>(null);
   /** Bumped when a queued proposal move reaches the server, so the held moves are settled. */
   const [movesSent, setMovesSent] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -139,7 +139,8 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
         forgetReverted(repository, id, signedIn, scannedCentres),
       );
       if (found.length === 0) return held;
-      if (live) setLanded(landedNotice(found));
+      if (live)
+        setLanded({ text: landedNotice(found), ids: found.flatMap((l) => l.versions.map((v) => v.costCentre)) });
       return loadMemory(repository);
     };
     loadMemory(repository)
@@ -365,7 +366,7 @@ export function ProposalsView({ repository, review, workbook, solver }: Proposal
           </Button>
         </div>
       )}
-      {landed && <NoticeBar intent="success" text={landed} />}
+      {landed && <NoticeBar intent="success" {...landed} />}
       <AdjustmentMemory memory={memory} periods={scan?.periods} />
       {review.signedIn ? (
         <TeamProposals

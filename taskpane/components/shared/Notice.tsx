@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { LineIdText } from '../tables/LineIdText';
+import { useKnownLineIds } from '../tables/KnownLineIds';
 
 export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
 
@@ -20,7 +21,10 @@ export interface NoticeBarProps {
   intent: NoticeIntent;
   /** The message as plain text; or `children` where it has parts (a list, a link, a number). */
   text?: string;
-  /** Line ids in `text`, drawn whole: never broken at a hyphen (tables/LineIdText.tsx). @default [] */
+  /**
+   * Line ids in `text`, drawn whole: never broken at a hyphen (tables/LineIdText.tsx), besides the ids
+   * the pane knows (tables/KnownLineIds.tsx). @default []
+   */
   ids?: readonly string[];
   children?: ReactNode;
   /** The notice's data-testid, for the tests that wait for it. */
@@ -28,6 +32,8 @@ export interface NoticeBarProps {
 }
 
 export function NoticeBar({ intent, text, ids = [], children, testId }: NoticeBarProps) {
+  const known = useKnownLineIds();
+  const all = ids.length === 0 ? known : [...known, ...ids];
   return (
     <MessageBar
       intent={intent}
@@ -35,7 +41,7 @@ export function NoticeBar({ intent, text, ids = [], children, testId }: NoticeBa
       {...(testId ? { 'data-testid': testId } : {})}
     >
       <MessageBarBody>
-        {children ?? (ids.length > 0 ? <LineIdText text={text ?? ''} ids={ids} /> : text)}
+        {children ?? (all.length > 0 ? <LineIdText text={text ?? ''} ids={all} /> : text)}
       </MessageBarBody>
     </MessageBar>
   );

@@ -6,6 +6,8 @@
 import { useState } from 'react';
 import { Caption1 } from '@fluentui/react-components';
 import { useReviewCardStyles } from './review-card-styles';
+import { useKnownLineIds } from '../tables/KnownLineIds';
+import { LineIdText } from '../tables/LineIdText';
 
 /** A timestamp as the cards' histories show it: "2026-01-02 08:00". */
 export const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
@@ -29,12 +31,13 @@ export function useCardAction<A extends string>(perform: (action: A, comment: st
   return { comment, setComment, problem, setProblem, busy, act };
 }
 
-/** The last refusal, under the card's buttons. */
+/** The last refusal, under the card's buttons; the line ids the pane knows in it are drawn whole. */
 export function CardProblem({ problem }: { problem: string | null }) {
   const styles = useReviewCardStyles();
+  const ids = useKnownLineIds();
   return problem ? (
     <Caption1 role="alert" className={styles.error}>
-      {problem}
+      <LineIdText text={problem} ids={ids} />
     </Caption1>
   ) : null;
 }
