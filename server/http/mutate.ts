@@ -37,7 +37,16 @@ export async function mutate<T>(
     if (stored) return replay(reply, stored, fingerprint);
   }
   try {
-    const outcome = await db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx): Promise<Outcome<T> | { replay: StoredResponse }> => {
+      if (key) {
+        // The same key sent twice at once: the second waits here until the first commits, then answers
+        // what the first stored. Checked only before the transaction, the second ran the change itself
+        // against what the first had changed (a 409 stale version or duplicate, on PostgreSQL) and the
+        // client was told its write failed when it had been made.
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext('idempotency'), hashtext($1))", [`${key} ${user.id}`]);
+        const raced = await storedResponse(tx, user.id, key);
+        if (raced) return { replay: raced };
+      }
       const audit: Audit = (entry) => writeAudit(tx, request, entry);
       const result = await change(tx, audit);
       if (key) {
@@ -54,6 +63,7 @@ export async function mutate<T>(
       }
       return result;
     });
+    if ('replay' in outcome) return replay(reply, outcome.replay, fingerprint);
     reply.code(outcome.status);
     if (outcome.version !== undefined) reply.header('etag', `"${outcome.version}"`);
     return outcome.body;
@@ -73,7 +83,7 @@ interface StoredResponse {
   fingerprint: string;
 }
 
-async function storedResponse(db: Db, actor: string, key: string): Promise<StoredResponse | undefined> {
+async function storedResponse(db: Queryable, actor: string, key: string): Promise<StoredResponse | undefined> {
   const found = await db.query<StoredResponse>(
     'SELECT status, body, fingerprint FROM idempotency_keys WHERE actor = $1 AND key = $2',
     [actor, key],
