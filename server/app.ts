@@ -28,6 +28,7 @@ import { modelRoutes } from './routes/models';
 import { proposalRoutes } from './routes/proposals';
 import { reviewRoutes } from './routes/reviews';
 import { versionRoutes } from './routes/versions';
+import { fieldPath } from './http/positions';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -283,16 +284,22 @@ function describeError(
         details: { context: 'body' },
       };
     const nameRule = first?.keyword === 'format' && first.params.format === 'display-name';
-    // A period's pattern, in words: `body/lines/0/period must be a month written YYYY-MM, from 1900-01 …`.
+    // A period's pattern, in words: `body.lines[1].period must be a month written YYYY-MM, from 1900-01 …`.
     const periodRule = first?.keyword === 'pattern' && first.params.pattern === PERIOD_PATTERN;
+    // The field as people count (`body.lines[1]` is the first line), not the validator's pointer from 0.
+    const context = error.validationContext ?? '';
+    const field = first
+      ? fieldPath(context, first.instancePath, (request as unknown as Record<string, unknown>)[context])
+      : context;
+    const said = first ? `${field} ${first.message ?? 'is not valid'}` : error.message;
     return {
       status: 400,
       code: 'SERVER_INVALID_REQUEST',
       message: nameRule
-        ? `${error.message}: ${S.DISPLAY_NAME_RULE}.`
+        ? `${said}: ${S.DISPLAY_NAME_RULE}.`
         : periodRule
-          ? `${error.validationContext ?? ''}${first.instancePath} must be ${PERIOD_RULE_TEXT}.`
-          : error.message,
+          ? `${field} must be ${PERIOD_RULE_TEXT}.`
+          : said,
       details: { context: error.validationContext },
     };
   }

@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_DRIVERS } from '../../src/model/limits';
 import { HttpError } from '../errors';
+import { fieldPath } from './positions';
 
 const sentBodies = new WeakMap<FastifyRequest, unknown>();
 
@@ -28,7 +29,8 @@ export function refuseConvertedBodies(app: FastifyInstance): void {
       throw new HttpError(
         400,
         'SERVER_INVALID_REQUEST',
-        `${at.path} must be sent as a JSON ${kindOf(at.validated)}, not ${JSON.stringify(at.sent).slice(0, 40)}; ` +
+        `${fieldPath('body', at.path.slice('body'.length), sent)} must be sent as a JSON ${kindOf(at.validated)}, ` +
+          `not ${JSON.stringify(at.sent).slice(0, 40)}; ` +
           'the server converts nothing.',
         { context: 'body', path: at.path },
       );
@@ -59,7 +61,7 @@ export function refuseOddQueryNumbers(app: FastifyInstance): void {
           throw new HttpError(
             400,
             'SERVER_INVALID_REQUEST',
-            `${context}/${key} must be a finite decimal number, not ${JSON.stringify(text.slice(0, 40))}.`,
+            `${fieldPath(context, `/${key}`)} must be a finite decimal number, not ${JSON.stringify(text.slice(0, 40))}.`,
             { context, path: key },
           );
       }

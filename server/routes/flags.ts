@@ -8,6 +8,7 @@ import { writeAudit } from '../http/mutate';
 import { ServerErrors } from '../errors';
 import { announceRaised, type FlagWindowSettings } from '../notify/flag-window';
 import type { RouteDeps } from './deps';
+import { item } from '../http/positions';
 
 /** A flag in the model's high band (src/model/flag.ts SEVERITY_BANDS) is what the team is told about. */
 const isHigh = (severity: number): boolean => severityBand(severity) === 'high';
@@ -143,7 +144,9 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps, windows: Fla
     check: ({ flags }) => {
       const at = repeatedFlag(flags);
       if (at >= 0)
-        throw ServerErrors.badRequest(`flags[${at}] repeats the flag ${flags[at].flagId}: report each flag once.`);
+        throw ServerErrors.badRequest(
+          `${item('flags', at)} repeats the flag ${flags[at].flagId}: report each flag once.`,
+        );
     },
     insert: async ({ tx, body, user, request }) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`flags:${body.costCentre}`]);

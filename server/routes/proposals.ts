@@ -34,6 +34,7 @@ import { historyStep } from '../proposals/history';
 import { writeProposalVersions } from '../proposals/versions';
 import type { RouteDeps } from './deps';
 import { markReverted, reversalRoute } from './proposal-reversal';
+import { item } from '../http/positions';
 
 const PROPOSAL = RESOURCES.proposal;
 
@@ -78,7 +79,9 @@ function checkedLines(given: ProposalLine[], home?: string): ProposalLine[] {
   for (const [i, l] of withIds.entries()) {
     const at = `${l.costCentre}\u0000${l.account}\u0000${l.period}`;
     if (seen.has(at) || seen.has(`id:${l.id}`))
-      throw ServerErrors.badRequest(`lines[${i}] repeats ${l.account} ${l.period} of ${l.costCentre} (or its id).`);
+      throw ServerErrors.badRequest(
+        `${item('lines', i)} repeats ${l.account} ${l.period} of ${l.costCentre} (or its id).`,
+      );
     seen.add(at).add(`id:${l.id}`);
   }
   if (affectedCostCentres(withIds).length === 0)
@@ -98,7 +101,7 @@ function checkMonths(lines: readonly Pick<ProposalLine, 'period'>[], fiscalYear:
   for (const [i, l] of lines.entries()) {
     if (Math.abs(Number(String(l.period).slice(0, 4)) - fiscalYear) > 1)
       throw ServerErrors.badRequest(
-        `lines[${i}]: ${String(l.period)} is no month of fiscal year ${fiscalYear}, whose months lie in ${fiscalYear - 1} to ${fiscalYear + 1}.`,
+        `${item('lines', i)}: ${String(l.period)} is no month of fiscal year ${fiscalYear}, whose months lie in ${fiscalYear - 1} to ${fiscalYear + 1}.`,
       );
   }
 }

@@ -12,6 +12,7 @@ import { RESOURCES } from '../http/resources';
 import { apiRoute, byCostCentre, byRecord } from '../http/route';
 import * as S from '../http/schemas';
 import type { RouteDeps } from './deps';
+import { item } from '../http/positions';
 
 const VERSION = RESOURCES.version;
 
@@ -86,7 +87,9 @@ export function versionRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     check: ({ lines }) => {
       const at = repeatedLine(lines);
       if (at >= 0)
-        throw ServerErrors.badRequest(`lines[${at}] repeats account ${lines[at].account} in ${lines[at].period}.`);
+        throw ServerErrors.badRequest(
+          `${item('lines', at)} repeats account ${lines[at].account} in ${lines[at].period}.`,
+        );
     },
     insert: async ({ tx, body, user, request }) => {
       const { number, headId } = await nextVersionNumber(tx, body.costCentre, body.fiscalYear, body.kind);

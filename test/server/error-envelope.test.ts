@@ -37,7 +37,7 @@ function envelopeProblems(what: string, r: TestResponse): string[] {
   const error = (body.error ?? {}) as Json;
   if (Object.keys(error).some((key) => !['code', 'message', 'details'].includes(key))) say('other fields');
   if (typeof error.code !== 'string' || !/^SERVER_[A-Z_]+$/.test(error.code)) say('not a catalogue code');
-  // A sentence of ours, or the validator's report of a field (`body/lines/0/period must be …`).
+  // A sentence of ours, or the validator's report of a field (`body.lines[1].period must be …`, counted from 1).
   const validator = error.code === 'SERVER_INVALID_REQUEST' && /^(body|querystring|params)\b/.test(error.message);
   if (typeof error.message !== 'string' || !(validator || /^[A-Z/].*[.]$/.test(error.message)))
     say('not a sentence of ours');

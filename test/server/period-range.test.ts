@@ -47,7 +47,7 @@ describe('periods outside the years an Excel date can hold', () => {
     expect(stored.rows.map((r) => r.period)).toEqual(['1900-01', '9999-12']);
     // The list's window is read by the same rule.
     const listed = await server.as(root, { method: 'GET', url: '/api/actuals?costCentre=CC1&from=0000-01' });
-    expect(refusal(listed)).toEqual([400, `querystring/from must be ${RULE}.`]);
+    expect(refusal(listed)).toEqual([400, `querystring.from must be ${RULE}.`]);
     const within = await server.as(root, { method: 'GET', url: '/api/actuals?costCentre=CC1&from=1900-01&to=9999-12' });
     expect(within.json().map((r: Json) => r.period)).toEqual(['1900-01', '9999-12']);
   });
@@ -59,12 +59,12 @@ describe('periods outside the years an Excel date can hold', () => {
         { account: '6100', period, amount: 1 },
       ];
       const version = await post('/api/versions', newVersion(`range ${period}`, lines));
-      expect([period, ...refusal(version)]).toEqual([period, 400, `body/lines/1/period must be ${RULE}.`]);
+      expect([period, ...refusal(version)]).toEqual([period, 400, `body.lines[2].period must be ${RULE}.`]);
       const proposal = await post('/api/proposals', {
         fiscalYear: 2026,
         lines: [{ costCentre: 'CC1', account: '6100', period, before: 0, after: 1 }],
       });
-      expect([period, ...refusal(proposal)]).toEqual([period, 400, `body/lines/0/period must be ${RULE}.`]);
+      expect([period, ...refusal(proposal)]).toEqual([period, 400, `body.lines[1].period must be ${RULE}.`]);
     }
     const counts = await server.db.query<{ n: number }>(
       'SELECT (SELECT count(*) FROM budget_versions) + (SELECT count(*) FROM proposals) AS n',

@@ -67,3 +67,98 @@ describe.each(ENGINES)('probes: eleventh pass (%s)', (engine) => {
     expect([again.statusCode, again.json()]).toEqual(shown[0]);
   });
 });
+
+describe.each(ENGINES)('the server’s messages count positions from 1 (%s)', (engine) => {
+  const server = useTestServer({ engine, prefix: 'prbcount' });
+  let admin: string;
+  beforeAll(async () => {
+    admin = await server.token('root', 'admin', '*');
+  });
+  const refusal = async (method: string, url: string, payload: unknown, headers: Record<string, string> = {}) => {
+    const r = await server.as(admin, { method, url, payload: payload as object, headers });
+    return [r.statusCode, r.json().error?.message, r.json().error?.details?.errors];
+  };
+  const line = (account: string, period = '2026-03', before = 0, after = 10) => ({
+    costCentre: 'CC1',
+    account,
+    period,
+    before,
+    after,
+  });
+
+  test('a proposal’s, a version’s and a report’s items: [1] is the first (found: counted from 0)', async () => {
+    // The first line is the one at fault each time.
+    expect(
+      await refusal('POST', '/api/proposals', { fiscalYear: 2026, lines: [line('6100', '1899-12'), line('6200')] }),
+    ).toEqual([400, expect.stringMatching(/^body\.lines\[1\]\.period must be a month written YYYY-MM/), undefined]);
+    expect(
+      await refusal('POST', '/api/proposals', { fiscalYear: 2026, lines: [line('6100', '2031-01'), line('6200')] }),
+    ).toEqual([400, 'lines[1]: 2031-01 is no month of fiscal year 2026, whose months lie in 2025 to 2027.', undefined]);
+    expect(
+      await refusal('POST', '/api/proposals', {
+        fiscalYear: 2026,
+        lines: [{ ...line('6100'), before: null }, line('6200')],
+      }),
+    ).toEqual([
+      400,
+      'body.lines[1].before must be sent as a JSON number, not null; the server converts nothing.',
+      undefined,
+    ]);
+    // The second line repeats the first.
+    expect(await refusal('POST', '/api/proposals', { fiscalYear: 2026, lines: [line('6100'), line('6100')] })).toEqual([
+      400,
+      'lines[2] repeats 6100 2026-03 of CC1 (or its id).',
+      undefined,
+    ]);
+    const version = { costCentre: 'CC1', fiscalYear: 2026, kind: 'forecast', name: 'F count' };
+    const amounts = [{ account: '6100', period: '2026-01', amount: 1 }];
+    expect(await refusal('POST', '/api/versions', { ...version, lines: [...amounts, ...amounts] })).toEqual([
+      400,
+      'lines[2] repeats account 6100 in 2026-01.',
+      undefined,
+    ]);
+    expect(
+      await refusal('POST', '/api/versions', {
+        ...version,
+        lines: [{ account: '6100', period: '2026-01', amount: 'x' }],
+      }),
+    ).toEqual([400, 'body.lines[1].amount must be number', undefined]);
+    const flag = { flagId: 'flag:6100@3', kind: 'overspend', severity: 0.2, amount: 1 };
+    expect(await refusal('POST', '/api/flags', { costCentre: 'CC1', flags: [flag, flag] })).toEqual([
+      400,
+      'flags[2] repeats the flag flag:6100@3: report each flag once.',
+      undefined,
+    ]);
+    expect(await refusal('POST', '/api/flags', { costCentre: 'CC1', flags: [{ ...flag, severity: 2 }] })).toEqual([
+      400,
+      'body.flags[1].severity must be <= 1',
+      undefined,
+    ]);
+  });
+
+  test('an import’s row 1 is the first data row, the header row 0 (held)', async () => {
+    const csv = 'account,period,amount\n\n6100,2026-13,1\n6200,2026-01,2\n6300,2026-01,x\n';
+    const r = await server.as(admin, {
+      method: 'POST',
+      url: '/api/actuals/imports?batchId=count-1&costCentre=CC1',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.details.errors.map((e: Json) => [e.row, e.field])).toEqual([
+      [1, 'period'],
+      [3, 'amount'],
+    ]);
+    const json = await server.as(admin, {
+      method: 'POST',
+      url: '/api/actuals/imports?batchId=count-2&costCentre=CC1',
+      payload: {
+        rows: [
+          { account: '6100', period: '2026-01', amount: 1 },
+          { account: '6100', period: '2026-1', amount: 1 },
+        ],
+      },
+    });
+    expect(json.json().error.details.errors.map((e: Json) => [e.row, e.field])).toEqual([[2, 'period']]);
+  });
+});

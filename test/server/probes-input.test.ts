@@ -175,7 +175,7 @@ describeIfPg('probes: hostile JSON shapes in every field of every write route', 
     });
     expect(refused.json().error).toEqual({
       code: 'SERVER_INVALID_REQUEST',
-      message: 'body/lines/0/before must be sent as a JSON number, not null; the server converts nothing.',
+      message: 'body.lines[1].before must be sent as a JSON number, not null; the server converts nothing.',
       details: { context: 'body', path: 'body/lines/0/before' },
     });
   });

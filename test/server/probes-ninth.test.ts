@@ -89,7 +89,7 @@ describe.each(ENGINES)('probes: ninth pass (%s)', (engine) => {
       payload: { costCentre: 'CC1', flags: [flag, { ...flag, severity: 0.1 }] },
     });
     expect([r.statusCode, r.json().error?.code]).toEqual([400, 'SERVER_BAD_REQUEST']);
-    expect(r.json().error.message).toBe('flags[1] repeats the flag flag:6100@3: report each flag once.');
+    expect(r.json().error.message).toBe('flags[2] repeats the flag flag:6100@3: report each flag once.');
     expect(await snapshot(server.db)).toEqual(before);
   });
 
