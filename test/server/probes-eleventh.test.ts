@@ -22,8 +22,28 @@
  *     `0`, a zone id, userinfo and fragment tricks.
  * E10 the cost of one request: a compare of two versions of 20,000 lines each (not a paged list).
  */
-import { callerFor, FIXTURES } from './fixtures';
-import { ENGINES, snapshot, useTestServer, type Json, type TestResponse } from './helpers';
+import { callerFor, cfoTeam, FIXTURES, ok } from './fixtures';
+import { newVersion } from '../model/sample-version';
+import {
+  nextState,
+  PROPOSAL_STATES,
+  PROPOSAL_VERBS,
+  TRANSITIONS,
+  type ProposalState,
+  type ProposalVerb,
+} from '../../src/model/proposal';
+import { GRANTS, ROLES, type Role } from '../../src/model/roles';
+import {
+  ENGINES,
+  moveProposal,
+  postProposal,
+  postVersion,
+  revertThroughChain,
+  snapshot,
+  useTestServer,
+  type Json,
+  type TestResponse,
+} from './helpers';
 
 jest.setTimeout(600_000);
 
@@ -161,4 +181,149 @@ describe.each(ENGINES)('the server’s messages count positions from 1 (%s)', (e
     });
     expect(json.json().error.details.errors.map((e: Json) => [e.row, e.field])).toEqual([[2, 'period']]);
   });
+});
+
+describe.each(ENGINES)('probes: eleventh pass, amounts and ids (%s)', (engine) => {
+  const server = useTestServer({ engine, prefix: 'prbelevamt' });
+  const t: Record<string, string> = {};
+  beforeAll(async () => {
+    Object.assign(t, await cfoTeam(server));
+    const lines = ['6300', '6400', '6500'].map((account) => ({ account, period: '2026-03', amount: 100_000 }));
+    ok(await postVersion(server, t.root, newVersion('v1', lines)), 'baseline CC1');
+  });
+
+  test('E7: a move of 49,999.99996 where the CFO decides from 50,000 goes to the CFO, as the budget stores 50,000 (held)', async () => {
+    const lines = [
+      { costCentre: 'CC1', account: '6300', period: '2026-03', before: 100_000, after: 50_000.00004 },
+      { costCentre: 'CC1', account: '7630', period: '2026-03', before: 0, after: 49_999.99996 },
+    ];
+    const draft = ok(await postProposal(server, t.alice, { fiscalYear: 2026, reason: 'sub-unit', lines }), 'propose');
+    const submitted = ok(await moveProposal(server, t.alice, draft, 'submit'), 'submit');
+    // The amount is kept as the budget keeps it (four decimals), and the chain is chosen by it.
+    expect(submitted.amount).toBe(50_000);
+    expect(submitted.chain.map((s: Json) => s.name)).toEqual(['Cost-centre approver', 'CFO']);
+    const approved = ok(await moveProposal(server, t.bob, submitted, 'approve'), 'approve');
+    const applying = await moveProposal(server, t.owner, approved, 'apply');
+    expect(applying.statusCode).toBe(409);
+  });
+  test('E6: another cost centre’s flag ids, guessed, tell and change nothing through any flag route (held: no change)', async () => {
+    // Flag ids are predictable by design (flag:<line>@<period index>: a review follows its flag from
+    // scan to scan and pane to pane); what a guess could reach is only what the routes let through.
+    const flagId = 'flag:6300@2';
+    const flag = { flagId, kind: 'overspend', severity: 0.9, amount: 5000, explanation: 'over plan' };
+    ok(
+      await server.as(t.alice, { method: 'POST', url: '/api/flags', payload: { costCentre: 'CC1', flags: [flag] } }),
+      'report',
+    );
+    ok(
+      await server.as(t.bob, {
+        method: 'POST',
+        url: '/api/reviews',
+        payload: { costCentre: 'CC1', flagId, decision: 'explained', comment: 'timing' },
+      }),
+      'review',
+    );
+    const mallory = await server.token('mallory', ['analyst', 'approver'], ['CC2']);
+    const before = await snapshot(server.owner());
+    const as = (method: string, url: string, payload?: object) => server.as(mallory, { method, url, payload });
+    // Reading or writing CC1 by a guessed id: refused before any record is read.
+    for (const r of [
+      await as('GET', `/api/flags?costCentre=CC1`),
+      await as('GET', `/api/reviews?costCentre=CC1&flagId=${encodeURIComponent(flagId)}`),
+      await as('POST', '/api/reviews', { costCentre: 'CC1', flagId, decision: 'dismissed', comment: 'noise' }),
+      await as('POST', '/api/flags', { costCentre: 'CC1', flags: [{ ...flag, severity: 0.01 }] }),
+    ])
+      expect([r.statusCode, r.json().error.code]).toEqual([403, 'SERVER_FORBIDDEN_COST_CENTRE']);
+    expect(await snapshot(server.owner())).toEqual(before);
+    // Through her own cost centre the id names her own flag and her own reviews: CC1's answer the same
+    // bytes for an id CC1 holds and for one nobody holds.
+    const mine = async (id: string) =>
+      (await as('GET', `/api/reviews?costCentre=CC2&flagId=${encodeURIComponent(id)}`)).body;
+    expect(await mine(flagId)).toBe(await mine('flag:NOBODY@1'));
+    ok(await as('POST', '/api/reviews', { costCentre: 'CC2', flagId, decision: 'dismissed', comment: 'noise' }), 'own');
+    ok(await as('POST', '/api/flags', { costCentre: 'CC2', flags: [{ ...flag, severity: 0.01 }] }), 'own report');
+    // CC1's flag and its reviews are as they were.
+    const flags = ok(await server.as(t.bob, { method: 'GET', url: '/api/flags?costCentre=CC1' }), 'flags');
+    expect(flags.map((f: Json) => [f.flagId, f.severity, f.reportedBy])).toEqual([[flagId, 0.9, 'alice']]);
+    const reviews = ok(await server.as(t.bob, { method: 'GET', url: '/api/reviews?costCentre=CC1' }), 'reviews');
+    expect(reviews.map((r: Json) => [r.flagId, r.decision, r.decidedBy])).toEqual([[flagId, 'explained', 'bob']]);
+  });
+});
+
+describe.each(ENGINES)('probes: eleventh pass, the proposal state machine (%s)', (engine) => {
+  const server = useTestServer({ engine, prefix: 'prbelevsm' });
+  const t: Record<string, string> = {};
+  const role: Partial<Record<Role, string>> = {};
+  beforeAll(async () => {
+    t.author = await server.token('sm-author', ['analyst', 'budget_owner'], ['CC9']);
+    t.approver = await server.token('sm-approver', 'approver', ['CC9']);
+    t.root = await server.token('root', 'admin', '*');
+    for (const r of ROLES) role[r] = await server.token(`sm-${r}`, r, ['CC9']);
+    ok(await postVersion(server, t.root, { ...newVersion('v1', []), costCentre: 'CC9' }), 'baseline CC9');
+  });
+  let n = 0;
+  /** A proposal of the author's in `state`, moving 10 between two accounts of its own (no stale budget). */
+  const inState = async (state: ProposalState): Promise<Json> => {
+    n += 1;
+    const lines = [
+      { costCentre: 'CC9', account: `A${n}`, period: '2026-03', before: 0, after: 10 },
+      { costCentre: 'CC9', account: `B${n}`, period: '2026-03', before: 0, after: -10 },
+    ];
+    let p = ok(await postProposal(server, t.author, { fiscalYear: 2026, reason: 'matrix', lines }), 'propose');
+    if (state === 'draft') return p;
+    p = ok(await moveProposal(server, t.author, p, 'submit'), 'submit');
+    if (state === 'submitted') return p;
+    if (state === 'rejected')
+      return ok(await moveProposal(server, t.approver, p, 'reject', { comment: 'no' }), 'reject');
+    p = ok(await moveProposal(server, t.approver, p, 'approve'), 'approve');
+    if (state === 'approved') return p;
+    p = ok(await moveProposal(server, t.author, p, 'apply'), 'apply');
+    if (state === 'applied') return p;
+    const other = await server.token('sm-other-owner', 'budget_owner', ['CC9']);
+    await revertThroughChain(server, { asker: other, approvers: [t.approver], applier: t.author }, p);
+    return ok(await server.as(t.author, { method: 'GET', url: `/api/proposals/${String(p.id)}` }), 'read');
+  };
+  /** What the model's machine and the role table allow (the default chain's one step is the approver's). */
+  const allowed = (state: ProposalState, verb: ProposalVerb | 'edit', r: Role): boolean => {
+    if (verb === 'edit') return state === 'draft' && GRANTS.propose.includes(r);
+    if (!nextState(state, verb)) return false;
+    if (verb === 'approve' || verb === 'reject') return r === 'approver';
+    return GRANTS[TRANSITIONS[verb].action].includes(r);
+  };
+  const send = (token: string, p: Json, verb: ProposalVerb | 'edit') =>
+    verb === 'edit'
+      ? server.as(token, {
+          method: 'PATCH',
+          url: `/api/proposals/${String(p.id)}`,
+          payload: { reason: 'edited' },
+          headers: { 'if-match': `"${String(p.version)}"` },
+        })
+      : moveProposal(server, token, p, verb, { comment: 'matrix' });
+
+  test.each([...PROPOSAL_STATES])(
+    'E3: from %s, every verb by every role does only what the machine and the roles allow (held)',
+    async (state) => {
+      const shared = await inState(state);
+      const before = await snapshot(server.owner());
+      const outcome: string[] = [];
+      for (const verb of [...PROPOSAL_VERBS, 'edit' as const])
+        for (const r of ROLES) {
+          const expected = allowed(state, verb, r);
+          const p = expected ? await inState(state) : shared;
+          const answer = await send(role[r]!, p, verb);
+          const good = answer.statusCode < 300;
+          if (good !== expected) outcome.push(`${verb} by ${r}: ${answer.statusCode} ${answer.body.slice(0, 120)}`);
+          if (!good && answer.statusCode >= 500) outcome.push(`${verb} by ${r}: ${answer.statusCode}`);
+        }
+      expect(outcome).toEqual([]);
+      // Every refusal changed nothing of the shared proposal.
+      const after = ok(
+        await server.as(t.author, { method: 'GET', url: `/api/proposals/${String(shared.id)}` }),
+        'read',
+      );
+      expect([after.state, after.version]).toEqual([shared.state, shared.version]);
+      if (!PROPOSAL_VERBS.some((v) => ROLES.some((r) => allowed(state, v, r))) && state !== 'draft')
+        expect(await snapshot(server.owner())).toEqual(before);
+    },
+  );
 });
