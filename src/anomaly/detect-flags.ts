@@ -96,8 +96,10 @@ export function detectFlags(
     return { line, t, view: lineResiduals(line.plan, line.actual, t.periodsPerYear, shapesFor(t.periodsPerYear)) };
   });
   // Each line's autocorrelation, shrunk toward the sheet's lines (empirical Bayes; docs/anomaly.md).
+  // The prior is read from the lines whose residuals are free of a season (a single year's flat plans may not be).
   const rhos = sheetAutocorrelations(
     judged.map(({ view, t }) => (view.index.length > 0 ? lineAutocorrelationEvidence(view, t) : null)),
+    judged.map(({ view }) => view.seasonFree),
   );
   return rankFlags(judged.flatMap(({ line, t, view }, i) => flagsOfView(line, view, t, options, typicalPlan, rhos[i])));
 }

@@ -5,7 +5,7 @@
 import { median } from '../stats/median';
 import { hasFullSeasons } from '../model/limits';
 import { noiseScale } from './robust-scale';
-import { isFlatPlan, shapePattern } from './seasonal-shapes';
+import { isFlatPlan, shapePattern, sheetShapePValue } from './seasonal-shapes';
 import { seasonalPatternPValue } from './seasonal-test';
 
 export interface LineResiduals {
@@ -28,6 +28,15 @@ export interface LineResiduals {
    * (seasonal-shapes.ts), false when it is each position's profile over the line's other years.
    */
   sheetShape: boolean;
+  /**
+   * True when the residuals can be taken free of a season, so their autocorrelation is the noise's:
+   * the line has two full years (a season was tested for and removed when found), or its plan is
+   * phased (it carries the season), or, planned flat on less than two years, none of the sheet's
+   * shapes fits its variances beyond noise (sheetShapePValue at PATTERN_LEVEL). On a single year a
+   * season that cannot be removed reads as autocorrelation (ρ̂ 0.3–0.4 on independent noise), and such
+   * a line does not inform the sheet's autocorrelation prior (sheet-autocorrelation.ts).
+   */
+  seasonFree: boolean;
 }
 
 /** Noise is never taken below 0.2% of plan, so a perfectly tracked line does not flag cents. */
@@ -210,7 +219,12 @@ export function lineResiduals(
   let residual = raw;
   let deseasonalised = false;
   let sheetShape = false;
-  if (hasFullSeasons(index.length, periodsPerYear)) {
+  const fullSeasons = hasFullSeasons(index.length, periodsPerYear);
+  const seasonFree =
+    fullSeasons ||
+    !isFlatPlan(p, index, periodsPerYear) ||
+    sheetShapePValue(raw, index, shapes, periodsPerYear) >= PATTERN_LEVEL;
+  if (fullSeasons) {
     const position = index.map((t) => t % periodsPerYear);
     const before = detrend(raw, position, periodsPerYear);
     const profiled = seasonallyAdjusted(raw, position, periodsPerYear);
@@ -251,5 +265,6 @@ export function lineResiduals(
     sigma: noiseScale(residual, SIGMA_FLOOR),
     deseasonalised: deseasonalised || sheetShape,
     sheetShape,
+    seasonFree,
   };
 }

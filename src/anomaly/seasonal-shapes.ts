@@ -4,6 +4,8 @@
  * amplitude fitted) rather than month by month from the line's other years.
  */
 import { mad } from '../stats/mad';
+import { leastSquares } from '../forecast/least-squares';
+import { incompleteBeta } from '../scenario/special/beta';
 
 /** A plan whose months differ from its year's mean by less than this (root mean square) is flat. */
 const LEAST_SEASONALITY = 0.01;
@@ -188,4 +190,44 @@ export function shapePattern(
     }
   }
   return position.map((_, t) => best.beta.reduce((s, c, i) => s + c * columns[i][t], 0));
+}
+
+/**
+ * Does one of the sheet's `shapes` fit a flat-planned line's variances `r` beyond its noise? The
+ * F-test of the best shape's amplitude (one degree of freedom) against a level per year and a
+ * within-year tilt (the year's growth against a plan at the year's mean), by least squares, its
+ * p-value Bonferroni-adjusted over the shapes tried: p = K · min_k I_x((n − c − 1)/2, 1/2) at
+ * x = SS_with / SS_without, c the columns without the shape (the same Beta law as
+ * seasonal-test.ts' profile, here with the sheet's shapes as the only seasons on offer, so it needs
+ * a single year, not two). 1 without shapes or residual degrees of freedom.
+ * @example
+ * // A year planned flat against actuals swinging with the sheet's season, noise about 1%:
+ * const shape = [1, 1, 0, 0, -1, -1, -1, -1, 0, 0, 1, 1].map((v) => v / Math.sqrt(8));
+ * sheetShapePValue(shape.map((v, t) => 0.3 * v + 0.01 * Math.sin(7 * t)), [...Array(12).keys()], [shape], 12) // < 1e-6
+ */
+export function sheetShapePValue(
+  r: ReadonlyArray<number>,
+  index: ReadonlyArray<number>,
+  shapes: ReadonlyArray<ReadonlyArray<number>>,
+  periodsPerYear: number,
+): number {
+  const years = [...new Set(index.map((t) => Math.floor(t / periodsPerYear)))];
+  const without = [
+    ...years.map((y) => index.map((t) => (Math.floor(t / periodsPerYear) === y ? 1 : 0))),
+    index.map((t) => tilt(t % periodsPerYear, periodsPerYear)),
+  ];
+  const df = r.length - without.length - 1;
+  const squares = (columns: ReadonlyArray<ReadonlyArray<number>>) => {
+    const beta = leastSquares(columns, r);
+    return r.reduce((s, v, t) => s + (v - columns.reduce((f, c, j) => f + beta[j] * c[t], 0)) ** 2, 0);
+  };
+  const base = squares(without);
+  if (shapes.length === 0 || df < 1 || !(base > 0)) return 1;
+  const least = Math.min(
+    ...shapes.map((shape) => {
+      const fitted = squares([...without, index.map((t) => shape[t % periodsPerYear])]);
+      return incompleteBeta(Math.min(1, fitted / base), df / 2, 0.5);
+    }),
+  );
+  return Math.min(1, least * shapes.length);
 }

@@ -66,11 +66,18 @@ export function posteriorRho(e: AutocorrelationEvidence | null, prior: ReadonlyA
 /**
  * Each line's autocorrelation given its sheet: the posterior mean of ρ under the prior the sheet's
  * lines make together (autocorrelationPrior). A line whose noise could not be read (null: runs cover
- * all but a few of its periods) has no evidence of its own and takes the prior's mean.
+ * all but a few of its periods) has no evidence of its own and takes the prior's mean. The prior is
+ * read only from the lines whose residuals are free of a season (`seasonFree`, LineResiduals'
+ * seasonFree): on a single year a flat plan's unremoved season reads as autocorrelation, and the
+ * prior is meant to measure the noise's (docs/anomaly.md, "A single budget year"). Every line,
+ * informing or not, takes its posterior under that prior.
  * @example sheetAutocorrelations([null]) // [0] (the prior of no lines is ordinary noise)
  */
-export function sheetAutocorrelations(evidence: ReadonlyArray<AutocorrelationEvidence | null>): number[] {
-  const prior = autocorrelationPrior(evidence.flatMap((e) => (e === null ? [] : [e])));
+export function sheetAutocorrelations(
+  evidence: ReadonlyArray<AutocorrelationEvidence | null>,
+  seasonFree: ReadonlyArray<boolean> = evidence.map(() => true),
+): number[] {
+  const prior = autocorrelationPrior(evidence.flatMap((e, i) => (e === null || !seasonFree[i] ? [] : [e])));
   const priorMean = prior.reduce((a, w, k) => a + w * RHO_GRID[k], 0);
   return evidence.map((e) => (e === null ? priorMean : posteriorRho(e, prior)));
 }

@@ -5,6 +5,7 @@ import {
   seasonallyAdjusted,
   yearMean,
 } from '../../src/anomaly/line-residuals';
+import { seasonalShapes } from '../../src/anomaly/seasonal-shapes';
 import { flatPlannedLine, normals } from './helpers';
 
 describe('lineResiduals', () => {
@@ -39,6 +40,42 @@ describe('lineResiduals', () => {
   });
   it('returns nothing for empty input', () => {
     expect(lineResiduals([], [], 12).index).toEqual([]);
+  });
+  it("says whether the residuals are free of a season: a single year's flat plan against the sheet's shape is not", () => {
+    // The sheet's shape is the flat-planned lines' ±30% cosine season (seasonal-shapes.ts makes it from two phased plans).
+    const phased = Array.from({ length: 36 }, (_, t) => 1000 * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12)));
+    const shapes = seasonalShapes([phased, phased.map((v) => 2 * v)], 12);
+    const year = flatPlannedLine(3, 0.03, () => 0, 12);
+    // One year: nothing removes the season, and the shape's F-test finds it.
+    const view = lineResiduals(year.plan, year.actual, 12, shapes);
+    expect(view.deseasonalised).toBe(false);
+    expect(view.seasonFree).toBe(false);
+    // Without the sheet's shapes there is no season on offer to test; the same year of noise alone passes.
+    expect(lineResiduals(year.plan, year.actual, 12).seasonFree).toBe(true);
+    const z = normals(3, 12);
+    expect(
+      lineResiduals(
+        year.plan,
+        year.plan.map((p, t) => p * (1 + 0.03 * z[t])),
+        12,
+        shapes,
+      ).seasonFree,
+    ).toBe(true);
+    // A phased plan carries its season, and two full years test for one and remove it.
+    const phasedYear = phased.slice(0, 12);
+    expect(
+      lineResiduals(
+        phasedYear,
+        phasedYear.map((p, t) => p * (1 + 0.03 * z[t])),
+        12,
+        shapes,
+      ).seasonFree,
+    ).toBe(true);
+    const years = flatPlannedLine(3, 0.03, () => 0, 24);
+    expect(lineResiduals(years.plan, years.actual, 12, shapes).seasonFree).toBe(true);
+    // 18 months: a year and a half is still short of two full years.
+    const longer = flatPlannedLine(3, 0.03, () => 0, 18);
+    expect(lineResiduals(longer.plan, longer.actual, 12, shapes).seasonFree).toBe(false);
   });
   it('leaves no level behind on a flat plan against a season, on a sheet that ends within a year', () => {
     // 30 months: January to June three times, July to December twice. Centred on the plain mean, the

@@ -1,4 +1,10 @@
-import { huberFit, isFlatPlan, seasonalShapes, shapePattern } from '../../src/anomaly/seasonal-shapes';
+import {
+  huberFit,
+  isFlatPlan,
+  seasonalShapes,
+  shapePattern,
+  sheetShapePValue,
+} from '../../src/anomaly/seasonal-shapes';
 import { normals } from './helpers';
 
 const summer = (m: number) => Math.cos((2 * Math.PI * (m - 6)) / 12);
@@ -135,5 +141,95 @@ describe('shapePattern', () => {
       12,
     );
     pattern.forEach((v, t) => expect(v).toBeCloseTo(0.01 * (position[t] - 5.5), 12));
+  });
+});
+
+describe('sheetShapePValue', () => {
+  const year = Array.from({ length: 12 }, (_, t) => t);
+  /** v less its projections on the unit-free columns `basis` (Gram–Schmidt), so the test knows every fit. */
+  const orthogonal = (v: number[], basis: number[][]) =>
+    basis.reduce((out, b) => {
+      const k = dot(out, b) / dot(b, b);
+      return out.map((x, i) => x - k * b[i]);
+    }, v);
+  const constant = year.map(() => 1);
+  const tilt = year.map((m) => m - 5.5);
+  it('gives the JSDoc example', () => {
+    const shape = [1, 1, 0, 0, -1, -1, -1, -1, 0, 0, 1, 1].map((v) => v / Math.sqrt(8));
+    const r = shape.map((v, t) => 0.3 * v + 0.01 * Math.sin(7 * t));
+    expect(sheetShapePValue(r, year, [shape], 12)).toBeLessThan(1e-6);
+  });
+  it("is the F-test's tail area: F = 10.5614, the 1% point of F(1, 9), gives 0.01 (by hand)", () => {
+    // A shape free of the level and the tilt, and noise free of all three: the fits are known exactly.
+    const shape = orthogonal(
+      year.map((m) => summer(m)),
+      [constant, tilt],
+    );
+    const noise = orthogonal(
+      year.map((m) => Math.sin(5 * m) + 0.3 * Math.cos(3 * m)),
+      [constant, tilt, orthogonal(shape, [])],
+    );
+    // F = a²|s|² / (|e|² / 9): the amplitude a that makes it 10.5614.
+    const a = Math.sqrt((10.5614 * dot(noise, noise)) / 9 / dot(shape, shape));
+    const r = year.map((m) => 0.2 + 0.003 * (m - 5.5) + a * shape[m] + noise[m]);
+    expect(sheetShapePValue(r, year, [shape], 12)).toBeCloseTo(0.01, 4);
+    // Bonferroni over the shapes tried: a second shape that fits nothing doubles it.
+    const other = orthogonal(
+      year.map((m) => (m % 3) - 1),
+      [constant, tilt],
+    );
+    expect(sheetShapePValue(r, year, [shape, other], 12)).toBeCloseTo(0.02, 4);
+  });
+  it('takes noise for a season at most 1% of the time (2,000 pure-noise years, three shapes)', () => {
+    const shapes = seasonalShapes(
+      [summer, summer, quarterly, quarterly, (m: number) => (m === 11 ? 2 : 0), (m: number) => (m === 11 ? 2 : 0)].map(
+        (shape) => phasedPlan(shape, 0.2, 0),
+      ),
+      12,
+    );
+    expect(shapes).toHaveLength(3);
+    let passed = 0;
+    for (let k = 0; k < 2000; k += 1) {
+      const z = normals(60000 + k, 12);
+      if (
+        sheetShapePValue(
+          z.map((v, m) => 0.05 * v + 0.001 * m),
+          year,
+          shapes,
+          12,
+        ) < 0.01
+      )
+        passed += 1;
+    }
+    // Measured: 21 of 2,000 (97 below 5%): within a binomial standard error of 1%.
+    expect(passed).toBeLessThanOrEqual(2000 * (0.01 + 3 * Math.sqrt(0.0099 / 2000)));
+  });
+  it('reads a level per fiscal year, so a new year’s plan step is not a season (18 months)', () => {
+    const index = Array.from({ length: 18 }, (_, t) => t);
+    const shape = orthogonal(
+      year.map((m) => summer(m)),
+      [constant, tilt],
+    );
+    const z = normals(7, 18);
+    const stepped = index.map((t) => (t >= 12 ? 0.2 : 0) + 0.02 * z[t]);
+    expect(sheetShapePValue(stepped, index, [shape], 12)).toBeGreaterThan(0.05);
+    const seasonal = stepped.map((v, t) => v + 0.2 * shape[t % 12]);
+    expect(sheetShapePValue(seasonal, index, [shape], 12)).toBeLessThan(0.01);
+  });
+  it('is 1 without shapes, without residual degrees of freedom or without variation', () => {
+    const shape = orthogonal(
+      year.map((m) => summer(m)),
+      [constant, tilt],
+    );
+    expect(sheetShapePValue(normals(3, 12), year, [], 12)).toBe(1);
+    expect(sheetShapePValue([0.1, 0.2, 0.3], [0, 1, 2], [shape], 12)).toBe(1);
+    expect(
+      sheetShapePValue(
+        year.map(() => 0.1),
+        year,
+        [shape],
+        12,
+      ),
+    ).toBe(1);
   });
 });

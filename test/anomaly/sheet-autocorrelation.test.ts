@@ -72,6 +72,33 @@ describe('sheetAutocorrelations', () => {
   });
 });
 
+describe('sheetAutocorrelations: the prior from the lines free of a season', () => {
+  it('reads the prior only from season-free lines, and gives every line its posterior under it', () => {
+    // 100 lines of independent noise and 60 whose unremoved season reads as rho 0.5 (a flat plan on one year).
+    const independent = Array.from({ length: 100 }, (_, k) => read(1700 + k, 0));
+    const seasonal = Array.from({ length: 60 }, (_, k) => read(1900 + k, 0.5));
+    const evidence = [null, ...independent, ...seasonal];
+    const free = evidence.map((_, i) => i <= 100);
+    const all = sheetAutocorrelations(evidence);
+    const freeOnly = sheetAutocorrelations(evidence, free);
+    const prior = autocorrelationPrior(independent);
+    const priorMean = prior.reduce((a, w, k) => a + w * RHO_GRID[k], 0);
+    // A line whose noise could not be read takes the season-free lines' prior mean, not the whole sheet's.
+    expect(freeOnly[0]).toBeCloseTo(priorMean, 12);
+    expect(freeOnly[0]).toBeLessThan(0.05);
+    expect(all[0]).toBeGreaterThan(0.1);
+    // The lines left out of the prior keep their own evidence: each takes its posterior under the prior.
+    seasonal.forEach((e, k) => expect(freeOnly[101 + k]).toBeCloseTo(posteriorRho(e, prior), 12));
+    // Every line free of a season: as before.
+    expect(
+      sheetAutocorrelations(
+        evidence,
+        evidence.map(() => true),
+      ),
+    ).toEqual(all);
+  });
+});
+
 describe('posteriorWeights and posteriorRho', () => {
   it('are a distribution over the grid, and the posterior mean grows with the estimate', () => {
     const prior = RHO_GRID.map(() => 1 / RHO_GRID.length);
