@@ -331,6 +331,8 @@ describe('Anomalies view', () => {
     expect(rows).toHaveLength(40);
     const lineOf = (row: HTMLElement) => row.querySelector('button')!.textContent;
     expect(new Set(rows.map(lineOf)).size).toBe(40);
+    // Each line id drawn whole, as in the other tables (it was plain text, breakable at its hyphen).
+    for (const row of rows) expect(row.querySelector('button [data-line-id]')?.textContent).toBe(lineOf(row));
     const cells = (line: string) =>
       within(rows.find((r) => lineOf(r) === line)!)
         .getAllByRole('cell')

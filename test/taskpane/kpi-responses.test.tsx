@@ -25,6 +25,9 @@ it('an entered response and lag: checked, stored, explained as entered and used 
       .getAllByRole('rowheader')
       .map((h) => h.textContent),
   ).toEqual(['MKT-EVENTS']);
+  // The row's line and the checkbox's label drawn whole (plain text broke at the hyphen).
+  expect(within(responses).getByRole('rowheader').querySelector('[data-line-id]')?.textContent).toBe('MKT-EVENTS');
+  expect(screen.getByText('MKT-EVENTS', { selector: 'label [data-line-id]' })).toBeTruthy();
 
   // Text and a negative lag are refused next to the link, and nothing is stored.
   type('Response of MKT-EVENTS', 'lots');

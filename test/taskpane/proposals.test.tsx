@@ -206,6 +206,11 @@ it('a line linked to two KPIs: the links list and its explanation show both, and
     'MKT-EVENTS → Leads (priority 2), Revenue (priority 1)',
     'IT-CLOUD → Leads (priority 2)',
   ]);
+  // Each line drawn whole (plain text broke at its hyphen).
+  expect([...links.querySelectorAll('li')].map((li) => li.querySelector('[data-line-id]')?.textContent)).toEqual([
+    'MKT-EVENTS',
+    'IT-CLOUD',
+  ]);
   fireEvent.click(screen.getByRole('button', { name: 'Edit MKT-EVENTS' }));
   const reason = (await screen.findByTestId('allocation-reason', {}, { timeout: 10000 })).textContent ?? '';
   expect(reason).toMatch(

@@ -12,6 +12,7 @@ import { useNumbers } from '../../state/numbers';
 import { CompactHead, type CompactColumn } from '../tables/CompactHead';
 import { useCompactTableStyles } from '../tables/compact-table-styles';
 import { kindAccent, spanText } from './flag-style';
+import { LineId } from '../tables/LineId';
 
 const useStyles = makeStyles({
   // Fixed columns, one line a row: a text too long for its column ends in an ellipsis.
@@ -95,7 +96,7 @@ export function FlagTable({ flags, periods, chosen, onChoose }: FlagTableProps) 
                     aria-label={`${f.line} ${spanText(f, periods)}, ${f.kind}: open`}
                     onClick={() => onChoose(id === chosen ? null : id)}
                   >
-                    {f.line}
+                    <LineId id={f.line} />
                   </Button>
                 </td>
                 <td>{spanText(f, periods)}</td>

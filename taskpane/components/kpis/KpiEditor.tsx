@@ -20,6 +20,7 @@ import { BLANK_LINK, type LinkDraft } from '../../review/kpi-links';
 import { useNumbers } from '../../state/numbers';
 import type { Workbook } from '../../workbook/types';
 import { LinkFields } from './LinkFields';
+import { LineId } from '../tables/LineId';
 import { LineIdText } from '../tables/LineIdText';
 import { TitledSection } from '../shared/TitledSection';
 
@@ -155,7 +156,8 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
           <ul className={styles.list} aria-labelledby="kpi-links-label" data-testid="kpi-links">
             {links.map((l) => (
               <li key={l.line}>
-                {l.line} → {l.kpis.map((k) => `${k.id} (priority ${numbers.format(k.priority, 'number')})`).join(', ')}
+                <LineId id={l.line} /> →{' '}
+                {l.kpis.map((k) => `${k.id} (priority ${numbers.format(k.priority, 'number')})`).join(', ')}
               </li>
             ))}
           </ul>
@@ -181,7 +183,7 @@ export function KpiEditor({ repository, workbook, lineIds, kpis, onChange, signe
           {lineIds.map((id) => (
             <Checkbox
               key={id}
-              label={id}
+              label={<LineId id={id} />}
               checked={draft.lines.includes(id)}
               onChange={(_, d) =>
                 set({ lines: d.checked ? [...draft.lines, id] : draft.lines.filter((l) => l !== id) })

@@ -5,6 +5,7 @@
  */
 import { Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { BLANK_LINK, linkField, type LinkDraft } from '../../review/kpi-links';
+import { LineId } from '../tables/LineId';
 
 const useStyles = makeStyles({
   table: {
@@ -61,7 +62,9 @@ export function LinkFields({ lines, links, unit, onChange, problem }: LinkFields
             const draft = links[line] ?? BLANK_LINK;
             return (
               <tr key={line}>
-                <th scope="row">{line}</th>
+                <th scope="row">
+                  <LineId id={line} />
+                </th>
                 {PARTS.map((p) => (
                   <td key={p.part}>
                     <Input

@@ -11,17 +11,20 @@ import type { PaneCitation } from '../../../src/loop/pane-memory';
 import { PANE_OUTCOME_MONTHS } from '../../../src/loop/pane-memory';
 import { TitledSection } from '../shared/TitledSection';
 import { LineId } from '../tables/LineId';
+import { LineIdText } from '../tables/LineIdText';
+import { useKnownLineIds } from '../tables/KnownLineIds';
 
 /** One line per changed line of the candidate: its citation, or that nothing similar is measured yet. */
 export function PastCases({ citations }: { citations: PaneCitation[] }) {
   const styles = usePlainListStyles();
+  const ids = useKnownLineIds();
   if (citations.length === 0) return null;
   return (
     <ul className={styles.list} aria-label="Similar past moves" data-testid="past-cases">
       {citations.map((c) => (
         <li key={c.line}>
           <Caption1>
-            {c.line}: {c.citation || 'no similar past move measured yet'}
+            <LineId id={c.line} />: <LineIdText text={c.citation || 'no similar past move measured yet'} ids={ids} />
           </Caption1>
         </li>
       ))}

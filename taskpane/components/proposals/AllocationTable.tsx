@@ -137,9 +137,11 @@ function LinePanel({
       aria-label={`Edit ${row.id}`}
       data-testid="allocation-panel"
     >
-      <Subtitle2 as="h3">{row.id}</Subtitle2>
+      <Subtitle2 as="h3">
+        <LineId id={row.id} />
+      </Subtitle2>
       <Caption1>
-        {row.costCentre} · budget {numbers.format(row.current, 'money')}
+        <LineId id={row.costCentre} /> · budget {numbers.format(row.current, 'money')}
       </Caption1>
       <Caption1 data-testid="allocation-reason">{row.reason}</Caption1>
       <Checkbox
