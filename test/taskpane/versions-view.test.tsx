@@ -12,6 +12,10 @@ import type { BudgetVersion, VersionComparison } from '../../src/model/version';
 import { lineageLine, VersionsView } from '../../taskpane/components/versions/VersionsView';
 import { createWorkbookDouble } from '../../taskpane/workbook/workbook-double';
 
+/** A notice whose whole text is `text` (its cost centre drawn apart, whole: LineIdText). */
+const notice = (text: string) => (_: string, e: Element | null) =>
+  (e?.getAttribute('role') === 'status' || e?.getAttribute('role') === 'alert') && e.textContent === text;
+
 const ID1 = '00000000-0000-4000-8000-000000000001';
 const ID2 = '00000000-0000-4000-8000-000000000002';
 const ID10 = '00000000-0000-4000-8000-000000000010';
@@ -116,9 +120,11 @@ it('writes a version into the workbook, and shows the refusal when the sheet was
   const workbook = createWorkbookDouble();
   render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
   fireEvent.click(await screen.findByRole('button', { name: 'Write v1 to the workbook' }));
-  expect(await screen.findByText('Wrote v1 into Budget CC1!A1:F4.')).toBeTruthy();
+  const wrote = await screen.findByText(notice('Wrote v1 into Budget CC1!A1:F4.'));
+  // The cost centre drawn whole (plain text broke MKT-DIGITAL at its hyphen).
+  expect([...wrote.querySelectorAll('[data-line-id]')].map((e) => e.textContent)).toEqual(['CC1']);
   fireEvent.click(screen.getByRole('button', { name: 'Write v2 to the workbook' }));
-  expect(await screen.findByText('Wrote v2 into Budget CC1!A1:F4 (it held v1).')).toBeTruthy();
+  expect(await screen.findByText(notice('Wrote v2 into Budget CC1!A1:F4 (it held v1).'))).toBeTruthy();
   const cells = (await workbook.readWorkbookState(['Budget CC1'])).sheets.get('Budget CC1')!.cells;
   expect(cells.slice(2).map((r) => r.slice(0, 2))).toEqual([
     ['6100', 700],
@@ -177,7 +183,7 @@ it('saves the edited sheet as a new version made from its version; offline it wa
   const workbook = createWorkbookDouble();
   render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
   fireEvent.click(await screen.findByRole('button', { name: 'Write Reforecast to the workbook' }));
-  await screen.findByText('Wrote Reforecast into Budget CC1!A1:F4.');
+  await screen.findByText(notice('Wrote Reforecast into Budget CC1!A1:F4.'));
   await workbook.applyWrites([{ op: 'cells', sheet: 'Budget CC1', address: 'B3', cells: [[650]] }]);
   const save = screen.getByRole('button', { name: 'Save the sheet as a new version' });
   expect(save).toHaveProperty('disabled', true);
@@ -223,7 +229,7 @@ it('an edited budget sheet is not saved: the pane says the budget changes throug
   const workbook = createWorkbookDouble();
   render(<VersionsView workbook={workbook} costCentres={['CC1']} getConnector={async () => connector} />);
   fireEvent.click(await screen.findByRole('button', { name: 'Write v2 to the workbook' }));
-  await screen.findByText('Wrote v2 into Budget CC1!A1:F4.');
+  await screen.findByText(notice('Wrote v2 into Budget CC1!A1:F4.'));
   await workbook.applyWrites([{ op: 'cells', sheet: 'Budget CC1', address: 'B3', cells: [[650]] }]);
   fireEvent.change(screen.getByLabelText("New version's name"), { target: { value: 'Trimmed' } });
   await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the sheet as a new version' })));
@@ -234,3 +240,19 @@ it('an edited budget sheet is not saved: the pane says the budget changes throug
   );
   expect(writes).toHaveLength(0);
 }, 60000);
+
+it('a cost centre without versions is named whole, as in tables', async () => {
+  const { connector } = versionsServer('online', undefined, []);
+  render(
+    <VersionsView
+      workbook={createWorkbookDouble()}
+      costCentres={['MKT-DIGITAL']}
+      getConnector={async () => connector}
+    />,
+  );
+  const none = await screen.findByText(
+    (_, e) => e?.tagName === 'SPAN' && /^No versions of MKT-DIGITAL yet\./.test(e.textContent ?? ''),
+  );
+  // Plain text broke "MKT-" over "DIGITAL" at 320 px.
+  expect([...none.querySelectorAll('[data-line-id]')].map((e) => e.textContent)).toEqual(['MKT-DIGITAL']);
+});

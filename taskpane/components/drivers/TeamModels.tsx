@@ -19,6 +19,8 @@ import { isModelConflict, settleModelConflict, shareModel, takeTeamModel } from 
 import { usePlainListStyles } from '../shell/plain-list';
 import { driverNames, ModelConflict, useCodeStyles } from './ModelConflict';
 import { TitledSection } from '../shared/TitledSection';
+import { LineId } from '../tables/LineId';
+import { LineIdText } from '../tables/LineIdText';
 
 export interface TeamModelsProps {
   signedIn: SignedIn;
@@ -140,11 +142,16 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
   return (
     <TitledSection id="team-models" title="Team models" level="h3" className={styles.root}>
       <Caption1 data-testid="model-link">
-        {linked
-          ? `This model is version ${linked.version} of ${linked.costCentre}'s "${model.name}" on ${signedIn.server}.`
-          : `Not saved on ${signedIn.server} yet.`}
+        <LineIdText
+          text={
+            linked
+              ? `This model is version ${linked.version} of ${linked.costCentre}'s "${model.name}" on ${signedIn.server}.`
+              : `Not saved on ${signedIn.server} yet.`
+          }
+          ids={linked ? [linked.costCentre] : []}
+        />
       </Caption1>
-      {notice && <NoticeBar {...notice} />}
+      {notice && <NoticeBar {...notice} ids={[...(notice.ids ?? []), costCentre]} />}
       {conflicts.map((conflict) => (
         <ModelConflict
           key={conflict.seq}
@@ -168,8 +175,16 @@ export function TeamModels({ signedIn, connector, state, repository, model, driv
           Refresh models
         </Button>
       </div>
-      {unread && <Caption1 data-testid="team-models-unread">{unread}</Caption1>}
-      {found?.length === 0 && <Caption1>No model saved for {costCentre} yet.</Caption1>}
+      {unread && (
+        <Caption1 data-testid="team-models-unread">
+          <LineIdText text={unread} ids={[costCentre]} />
+        </Caption1>
+      )}
+      {found?.length === 0 && (
+        <Caption1>
+          No model saved for <LineId id={costCentre} /> yet.
+        </Caption1>
+      )}
       {found && found.length > 0 && (
         <ul className={plain.list} aria-label="Team models">
           {found.map((m) => (

@@ -19,6 +19,8 @@ import type { Workbook } from '../../workbook/types';
 import { SaveSheetVersion } from './SaveSheetVersion';
 import { VersionCompare } from './VersionCompare';
 import { ViewSection } from '../shared/TitledSection';
+import { KnownLineIds } from '../tables/KnownLineIds';
+import { LineId } from '../tables/LineId';
 
 export interface VersionsViewProps {
   workbook: Workbook;
@@ -146,93 +148,99 @@ export function VersionsView({
       </ViewSection>
     );
 
+  // The cost centre asked for and the versions' are named in the view's messages: drawn whole.
+  const centres = [costCentre.trim(), ...(versions ?? []).map((v) => v.costCentre)];
   return (
     <ViewSection view="versions" className={styles.root}>
-      <div className={styles.row}>
-        <TextField label="Cost centre" className={styles.grow} value={costCentre} onChange={setCostCentre} />
-        <Button disabled={busy || !costCentre.trim()} onClick={() => void load(costCentre)}>
-          Show versions
-        </Button>
-      </div>
-      {notice && <NoticeBar {...notice} />}
-      {versions && versions.length === 0 && (
-        <Body1>No versions of {costCentre.trim()} yet. Applying an approved proposal makes the next one.</Body1>
-      )}
-      {versions && versions.length > 0 && (
-        <ul className={styles.list} aria-label="Versions" data-testid="version-list">
-          {versions.map((v) => (
-            <li key={v.id} className={styles.item} data-testid="version">
-              <Body1 className={styles.text}>
-                <strong>{v.name}</strong> · {v.kind} {v.fiscalYear} · {when(v.createdAt)}
-              </Body1>
-              {lineageLine(v) && <Caption1 className={styles.text}>{lineageLine(v)}</Caption1>}
-              <div className={styles.row}>
-                <Button
-                  size="small"
-                  disabled={busy}
-                  aria-label={`Write ${v.name} to the workbook`}
-                  onClick={() =>
-                    void run(async (api) => {
-                      const done = await writeVersion(workbook, api, v.id, numbers.style);
-                      setNotice({
-                        intent: 'success',
-                        text: `Wrote ${v.name} into ${done.sheet}!${done.address}${done.replaced ? ` (it held ${done.replaced})` : ''}.`,
-                      });
-                    })
-                  }
-                >
-                  Write to workbook
-                </Button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      {versions && versions.length > 0 && api && (
-        <>
-          <Subtitle2 as="h3">Save the sheet as a new version</Subtitle2>
-          <Caption1>
-            Edit the amounts in the sheet a version was written to, then save them as a new version made from it.
-          </Caption1>
-          <SaveSheetVersion
-            workbook={workbook}
-            api={api}
-            costCentre={costCentre.trim()}
-            versions={versions}
-            onSaved={() => void load(costCentre)}
-          />
-        </>
-      )}
-      {versions && versions.length > 1 && (
-        <>
-          <Subtitle2 as="h3">Compare</Subtitle2>
-          <div className={styles.row}>
-            {(['base', 'other'] as const).map((side) => (
-              <SelectField
-                key={side}
-                label={side === 'base' ? 'Base' : 'Compare with'}
-                className={styles.grow}
-                value={pair[side]}
-                onChange={(id) => setPair({ ...pair, [side]: id })}
-                options={versions.map((v) => ({ value: v.id, label: `${v.name} (${v.kind} ${v.fiscalYear})` }))}
-              />
+      <KnownLineIds ids={centres}>
+        <div className={styles.row}>
+          <TextField label="Cost centre" className={styles.grow} value={costCentre} onChange={setCostCentre} />
+          <Button disabled={busy || !costCentre.trim()} onClick={() => void load(costCentre)}>
+            Show versions
+          </Button>
+        </div>
+        {notice && <NoticeBar {...notice} />}
+        {versions && versions.length === 0 && (
+          <Body1>
+            No versions of <LineId id={costCentre.trim()} /> yet. Applying an approved proposal makes the next one.
+          </Body1>
+        )}
+        {versions && versions.length > 0 && (
+          <ul className={styles.list} aria-label="Versions" data-testid="version-list">
+            {versions.map((v) => (
+              <li key={v.id} className={styles.item} data-testid="version">
+                <Body1 className={styles.text}>
+                  <strong>{v.name}</strong> · {v.kind} {v.fiscalYear} · {when(v.createdAt)}
+                </Body1>
+                {lineageLine(v) && <Caption1 className={styles.text}>{lineageLine(v)}</Caption1>}
+                <div className={styles.row}>
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    aria-label={`Write ${v.name} to the workbook`}
+                    onClick={() =>
+                      void run(async (api) => {
+                        const done = await writeVersion(workbook, api, v.id, numbers.style);
+                        setNotice({
+                          intent: 'success',
+                          text: `Wrote ${v.name} into ${done.sheet}!${done.address}${done.replaced ? ` (it held ${done.replaced})` : ''}.`,
+                        });
+                      })
+                    }
+                  >
+                    Write to workbook
+                  </Button>
+                </div>
+              </li>
             ))}
-            <Button
-              disabled={busy || !pair.base || !pair.other}
-              onClick={() => void run(async (api) => setComparison(await api.compareVersions(pair.base, pair.other)))}
-            >
-              Compare
-            </Button>
-          </div>
-          {comparison && (
-            <VersionCompare
-              comparison={comparison}
-              baseName={name(comparison.base)}
-              otherName={name(comparison.other)}
+          </ul>
+        )}
+        {versions && versions.length > 0 && api && (
+          <>
+            <Subtitle2 as="h3">Save the sheet as a new version</Subtitle2>
+            <Caption1>
+              Edit the amounts in the sheet a version was written to, then save them as a new version made from it.
+            </Caption1>
+            <SaveSheetVersion
+              workbook={workbook}
+              api={api}
+              costCentre={costCentre.trim()}
+              versions={versions}
+              onSaved={() => void load(costCentre)}
             />
-          )}
-        </>
-      )}
+          </>
+        )}
+        {versions && versions.length > 1 && (
+          <>
+            <Subtitle2 as="h3">Compare</Subtitle2>
+            <div className={styles.row}>
+              {(['base', 'other'] as const).map((side) => (
+                <SelectField
+                  key={side}
+                  label={side === 'base' ? 'Base' : 'Compare with'}
+                  className={styles.grow}
+                  value={pair[side]}
+                  onChange={(id) => setPair({ ...pair, [side]: id })}
+                  options={versions.map((v) => ({ value: v.id, label: `${v.name} (${v.kind} ${v.fiscalYear})` }))}
+                />
+              ))}
+              <Button
+                disabled={busy || !pair.base || !pair.other}
+                onClick={() => void run(async (api) => setComparison(await api.compareVersions(pair.base, pair.other)))}
+              >
+                Compare
+              </Button>
+            </div>
+            {comparison && (
+              <VersionCompare
+                comparison={comparison}
+                baseName={name(comparison.base)}
+                otherName={name(comparison.other)}
+              />
+            )}
+          </>
+        )}
+      </KnownLineIds>
     </ViewSection>
   );
 }
