@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health';
 import { kpiRoutes } from './routes/kpis';
 import { meRoutes } from './routes/me';
 import { modelRoutes } from './routes/models';
+import { peopleRoutes } from './routes/people';
 import { proposalRoutes } from './routes/proposals';
 import { reviewRoutes } from './routes/reviews';
 import { versionRoutes } from './routes/versions';
@@ -182,6 +183,7 @@ export async function buildApp(
   reviewRoutes(app, deps);
   proposalRoutes(app, deps);
   approvalChainRoutes(app, deps);
+  peopleRoutes(app, deps);
   flagRoutes(app, deps, config);
   kpiRoutes(app, deps);
   adjustmentRoutes(app, deps);

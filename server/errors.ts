@@ -112,6 +112,9 @@ export const ServerErrors = {
       `Adjustment ${id} was made by proposal ${proposal}, which is ${state}: only a reverted move is forgotten.`,
       { proposal, state },
     ),
+  /** An alias the table cannot take (a chain of declarations): says what to declare instead. */
+  aliasRefused: (why: string, details?: Record<string, unknown>) =>
+    new HttpError(409, 'SERVER_ALIAS_REFUSED', `This alias is not declared: ${why}.`, details),
   duplicate: (what: string) => new HttpError(409, 'SERVER_DUPLICATE', `${what} already exists.`),
   batchConflict: (batchId: string) =>
     new HttpError(409, 'SERVER_BATCH_CONFLICT', `Batch ${batchId} was already imported with different rows.`, {

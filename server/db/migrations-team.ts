@@ -407,3 +407,96 @@ export const auditProposalCostCentres = `
 CREATE INDEX audit_log_after_cost_centres ON audit_log USING gin ((after -> 'costCentres')) WHERE entity = 'proposal';
 CREATE INDEX audit_log_before_cost_centres ON audit_log USING gin ((before -> 'costCentres')) WHERE entity = 'proposal';
 `;
+
+// v18: one person, several accounts, as an admin declares it (server/routes/people.ts): `account →
+// person`, kept as history (a declaration is removed, never erased or edited; the database sets both
+// times). Wherever authors and deciders are compared, accounts joined by declarations are one person:
+// `people_of(accounts, since)` answers every name connected to `accounts` through the declarations in
+// force at any moment from `since` on, so a declaration removed after a proposal was created still
+// joins its accounts for that proposal (a removal lets no pending decision through that the
+// declaration forbade). The server asks the same function as the trigger below, so the two cannot
+// disagree on who may decide.
+export const personAliases = `
+CREATE TABLE person_aliases (
+  id bigserial PRIMARY KEY,
+  account text NOT NULL,
+  person text NOT NULL,
+  declared_by text NOT NULL,
+  declared_at timestamptz NOT NULL DEFAULT now(),
+  removed_by text,
+  removed_at timestamptz,
+  CHECK (account <> person),
+  CHECK ((removed_by IS NULL) = (removed_at IS NULL))
+);
+CREATE UNIQUE INDEX person_aliases_in_force ON person_aliases (account) WHERE removed_at IS NULL;
+CREATE INDEX person_aliases_by_person ON person_aliases (person);
+
+-- A declaration is made now, and only ever removed (once, now): the times are the database's, so no
+-- removal can be dated before a proposal it would otherwise still count for.
+CREATE FUNCTION person_aliases_history() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.declared_at := now();
+    NEW.removed_at := NULL;
+    NEW.removed_by := NULL;
+    IF EXISTS (SELECT 1 FROM person_aliases a WHERE a.removed_at IS NULL
+               AND (a.account = NEW.person OR a.person = NEW.account)) THEN
+      RAISE EXCEPTION 'person_aliases: % -> % would chain declarations (a person is never an aliased account)',
+        NEW.account, NEW.person USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'DELETE' OR OLD.removed_at IS NOT NULL OR NEW.removed_by IS NULL
+     OR (NEW.account, NEW.person, NEW.declared_by, NEW.declared_at) IS DISTINCT FROM
+        (OLD.account, OLD.person, OLD.declared_by, OLD.declared_at) THEN
+    RAISE EXCEPTION 'person_aliases keeps its history: a declaration is only removed, once' USING ERRCODE = '42501';
+  END IF;
+  NEW.removed_at := now();
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER person_aliases_history BEFORE INSERT OR UPDATE OR DELETE ON person_aliases
+  FOR EACH ROW EXECUTE FUNCTION person_aliases_history();
+
+CREATE FUNCTION people_of(accounts text[], since timestamptz) RETURNS text[] LANGUAGE sql STABLE AS $$
+  WITH RECURSIVE joined AS (
+    SELECT a.account AS one, a.person AS other FROM person_aliases a WHERE a.removed_at IS NULL OR a.removed_at > since
+  ), reach(name) AS (
+    SELECT u FROM unnest(accounts) AS u WHERE u IS NOT NULL
+    UNION
+    SELECT CASE WHEN j.one = r.name THEN j.other ELSE j.one END FROM joined j JOIN reach r ON r.name IN (j.one, j.other)
+  )
+  SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM reach
+$$;
+
+-- Nobody decides a step of a proposal an account of theirs wrote or submitted, nor two steps of one
+-- proposal, through any account the declarations join (in force since the proposal was created).
+CREATE FUNCTION proposal_steps_separation_by_person() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  p record;
+  mine text[];
+  joined text;
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.decided_by IS NOT DISTINCT FROM OLD.decided_by THEN
+    RETURN NEW;
+  END IF;
+  SELECT authors, created_at INTO p FROM proposals WHERE id = NEW.proposal_id;
+  mine := people_of(ARRAY[NEW.decided_by], p.created_at);
+  IF mine && people_of(p.authors, p.created_at) THEN
+    joined := 'an author';
+  -- The same account twice is the unique index's (proposal_steps_one_decision_per_person) to refuse.
+  ELSIF mine && people_of(ARRAY(SELECT s.decided_by FROM proposal_steps s WHERE s.proposal_id = NEW.proposal_id
+                                AND s.step_no <> NEW.step_no AND s.decided_by <> NEW.decided_by), p.created_at) THEN
+    joined := 'a decider';
+  END IF;
+  IF joined IS NULL THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'separation of duties: % is declared one person with % of proposal %', NEW.decided_by, joined,
+    NEW.proposal_id USING ERRCODE = '42501';
+END;
+$$;
+-- Only a decision is checked: a step's other changes (reminders, deadlines) are not.
+CREATE TRIGGER proposal_steps_separation_by_person BEFORE INSERT OR UPDATE OF decided_by ON proposal_steps
+  FOR EACH ROW WHEN (NEW.decided_by IS NOT NULL) EXECUTE FUNCTION proposal_steps_separation_by_person();
+`;

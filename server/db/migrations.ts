@@ -9,6 +9,7 @@ import {
   idempotencyFingerprint,
   kpisAndAdjustments,
   notifications,
+  personAliases,
   reversals,
   reviewSeverity,
   serverSecrets,
@@ -180,4 +181,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'flag-window-shares', sql: flagWindowShares },
   { version: 16, name: 'review-severity', sql: reviewSeverity },
   { version: 17, name: 'audit-proposal-cost-centres', sql: auditProposalCostCentres },
+  { version: 18, name: 'person-aliases', sql: personAliases },
 ];

@@ -71,7 +71,9 @@ const mostSevere = (a: RaisedFlag, b: RaisedFlag): RaisedFlag =>
 
 /**
  * Announces the flags a report of `costCentre` raised (any order), within the cost centre's window:
- * in the report's transaction, which holds the cost centre's flag lock.
+ * in the report's transaction, which holds the cost centre's flag lock. `shareOf` names whose share
+ * the report spends: the reporter's person when an admin declared the account one person's (the
+ * people table, `shareOfReporter`), so one person's accounts share one; else the account.
  */
 export async function announceRaised(
   tx: Queryable,
@@ -79,6 +81,7 @@ export async function announceRaised(
   raised: readonly RaisedFlag[],
   reportedBy: string,
   settings: FlagWindowSettings,
+  shareOf = reportedBy,
 ): Promise<void> {
   if (raised.length === 0) return;
   const found = await tx.query<WindowRow>(
@@ -99,7 +102,7 @@ export async function announceRaised(
   }
   const sorted = [...raised].sort((a, b) => b.severity - a.severity || a.flagId.localeCompare(b.flagId));
   // A user id is a key of the JSON object: only its own entry counts (`constructor` is no share).
-  const share: Share = { ...NO_SHARE, ...(Object.hasOwn(window.shares, reportedBy) ? window.shares[reportedBy] : {}) };
+  const share: Share = { ...NO_SHARE, ...(Object.hasOwn(window.shares, shareOf) ? window.shares[shareOf] : {}) };
   const now = Math.min(ANNOUNCED_PER_REPORT, settings.flagAnnouncedPerWindow - share.announced, sorted.length);
   // The share is spent: the report's most severe flag still goes out at once if it tops every flag
   // announced for this reporter in the window (a critical flag behind trivial ones), within a bound.
@@ -130,7 +133,7 @@ export async function announceRaised(
   const heldFlag =
     held.length === 0 ? window.held_flag : window.held_flag ? mostSevere(window.held_flag, held[0]) : held[0];
   await tx.query(
-    `UPDATE flag_windows SET announced = announced + $2, shares = jsonb_set(shares, ARRAY[$3::text], $4::jsonb),
+    `UPDATE flag_windows SET announced = announced + $2, shares = jsonb_set(shares, ARRAY[$7::text], $4::jsonb),
        held = held + $5, held_flag = $6::jsonb,
        held_reporters = CASE WHEN $5 = 0 OR $3 = ANY (held_reporters) THEN held_reporters
          ELSE array_append(held_reporters, $3) END
@@ -142,8 +145,22 @@ export async function announceRaised(
       JSON.stringify(after),
       held.length,
       heldFlag ? JSON.stringify({ ...heldFlag, costCentre }) : null,
+      shareOf,
     ],
   );
+}
+
+/**
+ * Whose share of a window an account's reports spend: one name for every account an admin declared
+ * one person (the least name `people_of` joins to it through the declarations in force now), or the
+ * account itself. Never an email: a claimed address would spend a colleague's share (tenth pass, D1).
+ */
+export async function shareOfReporter(tx: Queryable, account: string): Promise<string> {
+  const found = await tx.query<{ name: string | null }>(
+    'SELECT (SELECT min(n) FROM unnest(people_of(ARRAY[$1::text], now())) AS n) AS name',
+    [account],
+  );
+  return found.rows[0]?.name ?? account;
 }
 
 /** The one announcement of what a closed window held back. */

@@ -82,8 +82,8 @@ export interface MoveTogether {
 /**
  * One move split into several proposals under a step's `minAmount` (two of 49,999 where the CFO
  * decides from 50,000) is decided as the one move it is: a proposal being submitted counts together
- * with every other proposal that shares an author with it (an account id, or an email: one person's
- * two accounts are one author), is of the same fiscal year (the budget of record both change: the
+ * with every other proposal that shares an author with it (an account id, an email, or accounts an
+ * admin declared one person, `people_of`: one person's accounts are one author), is of the same fiscal year (the budget of record both change: the
  * window), changes one of the same budget lines (cost centre and account, in any month of the year,
  * in any case), and is open or went through (submitted, approved or applied; not a draft, not
  * rejected, not reverted). Reversals are neither counted nor count others: a reversal goes through the steps its
@@ -108,7 +108,8 @@ export async function moveTogether(
     `SELECT p.id, p.amount::float8 AS amount, p.state, p.cost_centres AS "costCentres",
        ($6::numeric + sum(p.amount) OVER ())::float8 AS total FROM proposals p
      WHERE p.fiscal_year = $2 AND p.state IN ('submitted', 'approved', 'applied') AND p.id <> $1
-       AND p.reverts IS NULL AND (p.authors && $3::text[] OR p.author_emails && $4::text[])
+       AND p.reverts IS NULL AND (p.authors && $3::text[] OR p.author_emails && $4::text[]
+         OR people_of(p.authors, p.created_at) && people_of($3::text[], p.created_at))
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l
                    WHERE lower((l ->> 'costCentre') || ' ' || (l ->> 'account')) = ANY ($5::text[]))
      ORDER BY p.submitted_at, p.id`,
@@ -120,7 +121,7 @@ export async function moveTogether(
 
 /**
  * A notice for whoever approves `proposal` (in the approve answer, as `warnings`): other people's
- * proposals (no author, account or email in common) that move one of its budget lines in its fiscal
+ * proposals (no author, account, email or declared person in common) that move one of its budget lines in its fiscal
  * year (a line kept as it is moves nothing), submitted, approved or applied, and bring the amount
  * moved with it to a step its chain lacks.
  * Not a step: two people moving one line are most often two decisions, and deciding that they collude
@@ -140,7 +141,8 @@ export async function othersOnTheseLines(
     `SELECT count(*)::int AS n, ($5::numeric + coalesce(sum(p.amount), 0))::float8 AS total FROM proposals p
      WHERE p.fiscal_year = $2 AND p.state IN ('submitted', 'approved', 'applied') AND p.id <> $1
        AND p.reverts IS NULL AND NOT (p.authors && $3::text[]
-         OR p.author_emails && (SELECT author_emails FROM proposals WHERE id = $1))
+         OR p.author_emails && (SELECT author_emails FROM proposals WHERE id = $1)
+         OR people_of(p.authors, p.created_at) && people_of($3::text[], p.created_at))
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l
                    WHERE lower((l ->> 'costCentre') || ' ' || (l ->> 'account')) = ANY ($4::text[])
                      AND abs((l ->> 'after')::numeric - (l ->> 'before')::numeric) >= $6)`,

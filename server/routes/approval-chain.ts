@@ -121,7 +121,7 @@ export function approvalChainRoutes(app: FastifyInstance, { db }: RouteDeps): vo
       url: '/api/approvals',
       tags,
       summary:
-        'My inbox: submitted proposals whose current step I may decide (role, cost centres, not my own, nor of an account with my email)',
+        'My inbox: submitted proposals whose current step I may decide (role, cost centres, not my own, nor of an account with my email or declared mine)',
       access: anywhere('approve'),
       querystring: withPaging(undefined),
       response: { 200: S.looseArray },
@@ -138,7 +138,10 @@ export function approvalChainRoutes(app: FastifyInstance, { db }: RouteDeps): vo
            AND NOT EXISTS (SELECT 1 FROM proposal_steps d WHERE d.proposal_id = proposals.id
                            AND (d.decided_by = $1 OR d.decided_by_email = $5::text))
            AND ($3 OR proposals.cost_centres <@ $4::text[])
-           AND ($5::text IS NULL OR NOT ($5::text = ANY (proposals.author_emails)))`,
+           AND ($5::text IS NULL OR NOT ($5::text = ANY (proposals.author_emails)))
+           AND NOT (people_of(ARRAY[$1::text], proposals.created_at) && people_of(proposals.authors || ARRAY(
+             SELECT p.decided_by FROM proposal_steps p WHERE p.proposal_id = proposals.id AND p.decided_by IS NOT NULL),
+             proposals.created_at))`,
         ],
         values: [
           user.id,

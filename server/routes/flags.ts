@@ -6,7 +6,7 @@ import { byCostCentre } from '../http/route';
 import * as S from '../http/schemas';
 import { writeAudit } from '../http/mutate';
 import { ServerErrors } from '../errors';
-import { announceRaised, type FlagWindowSettings } from '../notify/flag-window';
+import { announceRaised, shareOfReporter, type FlagWindowSettings } from '../notify/flag-window';
 import type { RouteDeps } from './deps';
 import { item } from '../http/positions';
 
@@ -175,7 +175,7 @@ export function flagRoutes(app: FastifyInstance, { db }: RouteDeps, windows: Fla
         ],
       );
       const raised = body.flags.filter((f) => isHigh(f.severity) && !wasHigh.has(f.flagId));
-      await announceRaised(tx, body.costCentre, raised, user.id, windows);
+      await announceRaised(tx, body.costCentre, raised, user.id, windows, await shareOfReporter(tx, user.id));
       return {
         id: `${body.costCentre}:${ids.length}`,
         costCentre: body.costCentre,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { stepRefusal } from '../../src/model/approval-chain';
+import { stepRefusal, type DeclaredPeople } from '../../src/model/approval-chain';
 import { MAX_PROPOSAL_LINES } from '../../src/model/limits';
 import {
   affectedCostCentres,
@@ -318,7 +318,9 @@ async function authorizeDecision(current: Row, { tx, user }: ChangeContext<{ com
   const emails = await tx.query<{ author_emails: string[] }>('SELECT author_emails FROM proposals WHERE id = $1', [
     current.id,
   ]);
+  const people = await declaredPeople(tx, String(current.id), user.id);
   const why = stepRefusal(user, {
+    people,
     step,
     stepNumber: step.step,
     authors: current.authors as string[],
@@ -328,6 +330,22 @@ async function authorizeDecision(current: Row, { tx, user }: ChangeContext<{ com
     affected: affectedCostCentres(current.lines as ProposalLine[]),
   });
   if (why) throw ServerErrors.forbiddenStep(why, { step: step.step, stepName: step.name, role: step.role });
+}
+
+/**
+ * The names an admin's declarations join to `account`, to the proposal's authors and to its deciders,
+ * counting every declaration in force at any moment since the proposal was created (`people_of`,
+ * migration 18: the function the database's separation trigger asks, so the two agree).
+ */
+async function declaredPeople(tx: Queryable, proposalId: string, account: string): Promise<DeclaredPeople> {
+  const found = await tx.query<DeclaredPeople>(
+    `SELECT people_of(ARRAY[$2::text], p.created_at) AS "user", people_of(p.authors, p.created_at) AS authors,
+       people_of(ARRAY(SELECT s.decided_by FROM proposal_steps s WHERE s.proposal_id = p.id AND s.decided_by IS NOT NULL),
+         p.created_at) AS deciders
+     FROM proposals p WHERE p.id = $1`,
+    [proposalId, account],
+  );
+  return found.rows[0] ?? { user: [account], authors: [], deciders: [] };
 }
 
 /** What each verb writes besides the proposal row; returns the state it leads to. */

@@ -130,7 +130,22 @@ export interface StepContext {
   deciderEmails?: readonly string[];
   /** The cost centres the proposal changes. */
   affected: readonly string[];
+  /**
+   * The people an admin declared (the server's people table): every name joined, through the
+   * declarations, to the deciding account (`user`), to the authors and to earlier deciders. Two
+   * accounts are one person when their names meet.
+   */
+  people?: DeclaredPeople;
 }
+
+/** Names joined through an admin's declarations of `account → person` (the server's `people_of`). */
+export interface DeclaredPeople {
+  user: readonly string[];
+  authors: readonly string[];
+  deciders: readonly string[];
+}
+
+const meet = (a: readonly string[], b: readonly string[]): boolean => a.some((name) => b.includes(name));
 
 /**
  * Why `user` may not approve (or reject) the current step, or null when they may. The order is
@@ -149,6 +164,12 @@ export function stepRefusal(user: AuthUser, context: StepContext): string | null
     return `${user.id} signs in with the email (${user.email}) of an account that wrote or submitted this proposal; separation of duties: another person approves it`;
   if (user.email !== undefined && deciderEmails.includes(user.email))
     return `${user.id} signs in with the email (${user.email}) of an account that already decided a step of this proposal; each step needs another person`;
+  // One person with accounts of different emails (or none): what an admin declared.
+  const { people } = context;
+  if (people && meet(people.user, people.authors))
+    return `${user.id} is declared one person with an account that wrote or submitted this proposal; separation of duties: another person approves it`;
+  if (people && meet(people.user, people.deciders))
+    return `${user.id} is declared one person with an account that already decided a step of this proposal; each step needs another person`;
   const where = `step ${stepNumber} (${step.name})`;
   if (!user.roles.includes(step.role))
     return `${where} is for the ${step.role} role, and ${user.id} holds ${user.roles.join(', ') || 'no role'}`;

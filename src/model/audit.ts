@@ -17,6 +17,7 @@ export const AUDIT_ENTITIES = [
   'webhook',
   'kpi',
   'adjustment',
+  'person_alias',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -108,6 +108,21 @@ describe('separation of duties (stepRefusal)', () => {
     expect(stepRefusal(user('ann-approver', ['approver']), at(1, { authorEmails: ['ann@corp.example'] }))).toBeNull();
     expect(stepRefusal(twin, at(1))).toBeNull();
   });
+  test('accounts an admin declared one person: the names the declarations join meet an author’s or a decider’s', () => {
+    const second = user('ann.admin', ['approver', 'controller']);
+    const people = (authors: string[], deciders: string[] = []) => ({
+      people: { user: ['ann', 'ann.admin'], authors, deciders },
+    });
+    expect(stepRefusal(second, at(1, people(['ann'])))).toBe(
+      'ann.admin is declared one person with an account that wrote or submitted this proposal; separation of duties: another person approves it',
+    );
+    expect(stepRefusal(second, at(2, { deciders: ['ann'], ...people(['eve'], ['ann']) }))).toMatch(
+      /^ann\.admin is declared one person with an account that already decided a step/,
+    );
+    // Names that do not meet, or no table: the accounts are two people.
+    expect(stepRefusal(second, at(1, people(['eve'], ['bob'])))).toBeNull();
+    expect(stepRefusal(second, at(1))).toBeNull();
+  });
   test('a step is decided only by its role and cost centres', () => {
     expect(stepRefusal(user('cy', ['controller']), at(1))).toBe(
       'step 1 (Cost-centre approver) is for the approver role, and cy holds controller',

@@ -17,9 +17,10 @@ const GLOBAL = new Set([
   'GET /api/approval-chain',
   'GET /api/approvals',
   'GET /api/webhooks',
+  'GET /api/people',
 ]);
 /** Routes that concern every cost centre: refused to a token of some (these tokens name one). */
-const EVERY_CENTRE = new Set(['PUT /api/approval-chain']);
+const EVERY_CENTRE = new Set(['PUT /api/approval-chain', 'POST /api/people', 'POST /api/people/remove']);
 
 /**
  * Who may call what, written down independently of src/model/roles.ts: the server's table must
@@ -75,6 +76,11 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/webhooks': ['admin'],
   'PATCH /api/webhooks/:id': ['admin'],
   'GET /api/webhooks/:id/deliveries': ['admin'],
+  // The people table decides who is one person for every cost centre's approvals: admins read it,
+  // and only an admin with a token for every cost centre writes it.
+  'GET /api/people': ['admin'],
+  'POST /api/people': ['admin'],
+  'POST /api/people/remove': ['admin'],
 };
 
 const OWN = 'CC100';

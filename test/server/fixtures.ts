@@ -378,6 +378,17 @@ export const FIXTURES: Record<string, Fixture> = {
       reason: 'proposal reverted: wrong month',
     });
   },
+  'GET /api/people': async () => ({ method: 'GET', url: '/api/people' }),
+  'POST /api/people': async ({ unique }) =>
+    json('POST', '/api/people', { account: `acct-${unique}`, person: `person-${unique}` }),
+  'POST /api/people/remove': async ({ server, admin, unique }) => {
+    const declared = await server.as(
+      admin,
+      json('POST', '/api/people', { account: `gone-${unique}`, person: `person-${unique}` }),
+    );
+    if (declared.statusCode !== 201) throw new Error(`fixture person alias: ${declared.body}`);
+    return json('POST', '/api/people/remove', { account: `gone-${unique}` });
+  },
   'GET /api/webhooks': async () => ({ method: 'GET', url: '/api/webhooks' }),
   'POST /api/webhooks': async ({ cc }) =>
     json('POST', '/api/webhooks', {

@@ -102,6 +102,35 @@ export function moveProposal(
 }
 
 /**
+ * Expects `token` to be refused the current step of `proposal` (approve and reject alike: 403
+ * `SERVER_FORBIDDEN_STEP` with a message holding `why`), with no step of it decided meanwhile, and
+ * not offered it in their inbox.
+ */
+export async function expectStepRefused(
+  server: Pick<TestServer, 'as' | 'db'>,
+  token: string,
+  proposal: Readonly<Record<string, unknown>>,
+  why: string,
+): Promise<void> {
+  const decided = async () =>
+    (
+      await server.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM proposal_steps WHERE proposal_id = $1 AND decided_by IS NOT NULL',
+        [proposal.id],
+      )
+    ).rows[0].n;
+  const before = await decided();
+  const inbox = await server.as(token, { method: 'GET', url: '/api/approvals' });
+  expect((inbox.json() as { id: string }[]).map((listed) => listed.id)).not.toContain(proposal.id);
+  for (const verb of ['approve', 'reject']) {
+    const r = await moveProposal(server, token, proposal, verb, { comment: 'mine' });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error).toMatchObject({ code: 'SERVER_FORBIDDEN_STEP', message: expect.stringContaining(why) });
+  }
+  expect(await decided()).toBe(before);
+}
+
+/**
  * POST /api/proposals by `token`: drafts a proposal of the fiscal year with its lines (account ×
  * period, before and after) and whatever else the test sends (reason, cost centre, a field the
  * route must refuse), with `headers` when the test sends any (an idempotency key, a method override).
@@ -265,6 +294,7 @@ const TABLES = [
   'flags',
   'kpis',
   'adjustments',
+  'person_aliases',
 ];
 
 /** Row counts of every table; two equal snapshots mean nothing was written in between. */

@@ -1,5 +1,13 @@
 import { setApprovalChain, TWO_STEP_CHAIN } from './fixtures';
-import { moveProposal, postProposal, type TestServer, useTestServer, ENGINES, type Json } from './helpers';
+import {
+  expectStepRefused,
+  moveProposal,
+  postProposal,
+  type TestServer,
+  useTestServer,
+  ENGINES,
+  type Json,
+} from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -71,19 +79,13 @@ describe.each(ENGINES)('same person, two accounts (%s)', (engine) => {
 
   test('an account sharing the author’s email (any case, spaces) decides no step; its inbox leaves the proposal out', async () => {
     const p = await submitted(t.alice);
-    expect(await inbox(t.aliceApprover)).not.toContain(p.id);
     expect(await inbox(t.bob)).toContain(p.id);
-    for (const verb of ['approve', 'reject']) {
-      const r = await moveProposal(server, t.aliceApprover, p, verb, { comment: 'mine' });
-      expect(r.statusCode).toBe(403);
-      expect(r.json().error).toMatchObject({
-        code: 'SERVER_FORBIDDEN_STEP',
-        message: expect.stringContaining(
-          'alice-approver signs in with the email (alice@corp.example) of an account that wrote or submitted this proposal',
-        ),
-      });
-    }
-    expect(await decided(p.id)).toEqual([null, null]);
+    await expectStepRefused(
+      server,
+      t.aliceApprover,
+      p,
+      'alice-approver signs in with the email (alice@corp.example) of an account that wrote or submitted this proposal',
+    );
     expect((await moveProposal(server, t.bob, p, 'approve')).statusCode).toBe(200);
   });
 

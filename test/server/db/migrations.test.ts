@@ -255,4 +255,35 @@ describeIfPg('server migrations', () => {
       ]);
       expect(await migrateTo(db, 17)).toEqual([]);
     }));
+  test('v18 (the people table) keeps a v17 database’s proposals and decided steps as they were; people_of joins declarations', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 17)).toHaveLength(17);
+      const p = (
+        await db.query<{ id: string }>(
+          `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, reason, lines, authors, state, created_by, updated_by)
+           VALUES ('CC1', '{CC1}', 2026, 100, 'r', '[]', '{ana}', 'submitted', 'ana', 'ana') RETURNING id`,
+        )
+      ).rows[0].id;
+      await db.query(
+        `INSERT INTO proposal_steps (proposal_id, step_no, name, role, scope, deadline_hours, state, decided_by)
+         VALUES ($1, 1, 'Approver', 'approver', 'affected', 48, 'approved', 'ana.admin'),
+                ($1, 2, 'Controller', 'controller', 'affected', 48, 'pending', NULL)`,
+        [p],
+      );
+      const before = await db.query('SELECT * FROM proposal_steps ORDER BY step_no');
+      expect(await migrateTo(db, 18)).toEqual([18]);
+      expect((await db.query('SELECT * FROM proposal_steps ORDER BY step_no')).rows).toEqual(before.rows);
+      await db.query("INSERT INTO person_aliases (account, person, declared_by) VALUES ('ana.admin', 'ana', 'it')");
+      await db.query("INSERT INTO person_aliases (account, person, declared_by) VALUES ('ana.fin', 'ana', 'it')");
+      const joined = await db.query<{ names: string[] }>(
+        "SELECT people_of(ARRAY['ana.fin'], now() - interval '1 day') AS names",
+      );
+      expect(joined.rows[0].names).toEqual(['ana', 'ana.admin', 'ana.fin']);
+      // A step decided before the declaration stands (no row is re-checked); the next is refused.
+      await db.query("UPDATE proposal_steps SET comment = 'kept' WHERE proposal_id = $1 AND step_no = 1", [p]);
+      await expect(
+        db.query("UPDATE proposal_steps SET decided_by = 'ana.fin' WHERE proposal_id = $1 AND step_no = 2", [p]),
+      ).rejects.toThrow(/declared one person/);
+      expect(await migrateTo(db, 18)).toEqual([]);
+    }));
 });
