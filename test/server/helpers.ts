@@ -307,6 +307,12 @@ export async function snapshot(db: Db): Promise<Record<string, number>> {
   return counts;
 }
 
+/** How many rows of `table` match `where` (SQL over the table's columns, with `params` as $1, …). */
+export async function countRows(db: Db, table: string, where: string, params: unknown[] = []): Promise<number> {
+  const found = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+  return found.rows[0].n;
+}
+
 /** What a test sends: `payload` objects go as JSON unless a content-type header says otherwise. */
 export interface RequestSpec {
   method: string;

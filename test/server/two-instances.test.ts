@@ -1,6 +1,7 @@
 import { deliverDue } from '../../server/notify/background';
 import { setApprovalChain, TWO_STEP_CHAIN } from './fixtures';
 import {
+  countRows,
   describeIfPg,
   moveProposal,
   postProposal,
@@ -185,12 +186,7 @@ describeIfPg('two server instances on one PostgreSQL', () => {
       ),
     );
     expect(statuses(race)).toEqual([200, 201]);
-    const stored = await a
-      .owner()
-      .query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM actuals WHERE cost_centre = 'CC1' AND batch_id = 'B-2027-01'",
-      );
-    expect(stored.rows[0].n).toBe(500);
+    expect(await countRows(a.owner(), 'actuals', "cost_centre = 'CC1' AND batch_id = 'B-2027-01'")).toBe(500);
   });
 
   test('the audit chain written by both instances verifies', async () => {
