@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { layoutProblems } from './layout-problems';
 import { num } from '../../src/sheets/template/data';
 import { sampleCompany } from '../../src/sheets/template/sample-company';
 import { addinPageForFile, openAddinPage, openPaneAt, openView, ROOT, screenshotPath, settled } from './harness';
@@ -172,6 +173,9 @@ describe('the user guide at 320 px', () => {
     await page.screenshot({ path: screenshotPath('guide-proposals'), fullPage: true });
     expect(await overflow()).toBe(0);
     expect(await brokenIds()).toEqual([]);
+    // Nothing cut inside its box either: the proposal card's Change column was, 27 px, beside the sample's
+    // "OPS-FACILITIES/" and 4,208,208 (the card's table scrolls, so the page did not widen).
+    expect(await layoutProblems(page, WIDTH)).toEqual([]);
   });
 
   it('Drivers › Import from selection on the Drivers sheet, then the Scenarios wizard runs the sample model', async () => {

@@ -16,6 +16,7 @@ import { numberSymbols } from '../../src/format/number-symbols';
 import { sampleSheet, wideSampleSheet } from '../../taskpane/review/sample-sheet';
 import { addinPageForFile, openAddinPage, openView, ROOT, selectValues, settled, tempDir, openPaneAt } from './harness';
 import { inconsistentCorrelation } from '../scenario/inconsistent-correlation';
+import { layoutProblems } from './layout-problems';
 
 const WIDTHS = [320, 450, 800] as const;
 const HEIGHT = 900;
@@ -64,152 +65,6 @@ async function seedFile(): Promise<string> {
   return file;
 }
 
-/** What a layout check finds wrong on the page as it is now. */
-async function layoutProblems(width: number): Promise<string[]> {
-  return page.evaluate((paneWidth) => {
-    const problems: string[] = [];
-    const name = (e: Element) =>
-      `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}"`;
-    const visible = (e: Element) => {
-      const r = e.getBoundingClientRect();
-      const s = getComputedStyle(e);
-      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
-    };
-    // The tab row: every tab shown and the "More" button on one line.
-    const row = document.querySelector('[data-testid="tab-row"]');
-    if (!row) problems.push('no tab row');
-    else {
-      const items = [...row.querySelectorAll('[role="tab"], [data-testid="more-views"]')].filter(visible);
-      const tops = items.map((e) => e.getBoundingClientRect().top);
-      if (Math.max(...tops) - Math.min(...tops) > 4) problems.push(`tab row wraps: tops ${tops.join(', ')}`);
-      const rowBox = row.getBoundingClientRect();
-      if (rowBox.height > 48) problems.push(`tab row is ${rowBox.height} px high`);
-      for (const e of items) {
-        const r = e.getBoundingClientRect();
-        if (r.right > rowBox.right + 1 || r.left < rowBox.left - 1) problems.push(`tab ${name(e)} is cut off`);
-      }
-    }
-    // The header and every badge are one line: a pill whose words wrap spills its text out of it.
-    for (const e of [...document.querySelectorAll('header > *, .fui-Badge')]) {
-      if (visible(e) && e.scrollHeight > e.clientHeight + 1) problems.push(`${name(e)} wraps out of its box`);
-    }
-    // The browser's own file control ("Choose File · No file chosen") ignores the theme: a button opens it.
-    for (const e of [...document.querySelectorAll('input[type="file"]')])
-      if (visible(e)) problems.push(`unstyled file input "${e.getAttribute('aria-label')}"`);
-    if (document.documentElement.scrollWidth > paneWidth + 1)
-      problems.push(`page is ${document.documentElement.scrollWidth} px wide in a ${paneWidth} px pane`);
-    /** The visible part of an element: its box clipped by every ancestor that hides or scrolls overflow. */
-    const clip = (e: Element) => {
-      let { left, right } = e.getBoundingClientRect();
-      left = Math.max(left, 0);
-      right = Math.min(right, paneWidth);
-      for (let a = e.parentElement; a; a = a.parentElement) {
-        const s = getComputedStyle(a);
-        if (s.overflowX !== 'visible') {
-          const r = a.getBoundingClientRect();
-          left = Math.max(left, r.left);
-          right = Math.min(right, r.right);
-        }
-      }
-      return { left, right };
-    };
-    const main = document.querySelector('main');
-    for (const e of [...(main?.querySelectorAll('button, [role="button"]') ?? [])]) {
-      if (!visible(e) || e.closest('[role="tablist"]')) continue;
-      const r = e.getBoundingClientRect();
-      const c = clip(e);
-      if (c.right < r.right - 1 || c.left > r.left + 1) problems.push(`button ${name(e)} is cut off`);
-    }
-    for (const cell of [...(main?.querySelectorAll('th, td, [role="columnheader"], [role="cell"]') ?? [])]) {
-      if (!visible(cell)) continue;
-      const r = cell.getBoundingClientRect();
-      const c = clip(cell);
-      if (c.right < r.right - 1 || c.left > r.left + 1) problems.push(`table column ${name(cell)} is cut off`);
-    }
-    // Fields side by side (siblings whose labels share a top) have their boxes on one line, whichever
-    // of them has a hint below (a stretched field pushed its box down beside one that had).
-    const fields = [...(main?.querySelectorAll('.fui-Field') ?? [])].filter(visible);
-    for (const [i, f] of fields.entries()) {
-      const label = f.querySelector(':scope > label');
-      const input = f.querySelector('.fui-Input, .fui-Select, .fui-Textarea');
-      if (!label || !input) continue;
-      for (const g of fields.slice(i + 1)) {
-        if (g.parentElement !== f.parentElement) continue;
-        const other = g.querySelector('.fui-Input, .fui-Select, .fui-Textarea');
-        const otherLabel = g.querySelector(':scope > label');
-        if (!other || !otherLabel) continue;
-        if (Math.abs(label.getBoundingClientRect().top - otherLabel.getBoundingClientRect().top) > 1) continue;
-        const gap = Math.abs(input.getBoundingClientRect().top - other.getBoundingClientRect().top);
-        if (gap > 2) problems.push(`field ${name(g)}'s box is ${Math.round(gap)} px off ${name(f)}'s`);
-      }
-    }
-    // A group of fields (a fieldset: the wizard's "SIP drivers", "Outputs") starts where the fields beside it
-    // start: its legend's text over their labels' and its contents under their boxes' left edge (the
-    // browser's own fieldset margin and legend padding put "SIP drivers" 4 px right of "Scenario name").
-    const textLeft = (e: Element) => {
-      const range = document.createRange();
-      range.selectNodeContents(e);
-      return Math.min(...[...range.getClientRects()].map((r) => r.left));
-    };
-    for (const group of [...(main?.querySelectorAll('fieldset') ?? [])].filter(visible)) {
-      const field = [...(group.parentElement?.children ?? [])].find((e) => e.matches('.fui-Field') && visible(e));
-      const label = field?.querySelector(':scope > label');
-      const box = field?.querySelector('.fui-Input, .fui-Select, .fui-Textarea');
-      if (!label || !box) continue;
-      const legend = group.querySelector(':scope > legend');
-      const off = (a: number, b: number) => Math.abs(a - b) > 0.5;
-      if (legend && off(textLeft(legend), textLeft(label)))
-        problems.push(`group ${name(legend)} starts ${textLeft(legend) - textLeft(label)} px off ${name(label)}`);
-      // The contents' leftmost edge (checkboxes side by side wrap: only the first of a line starts there).
-      const lefts = [...group.children]
-        .filter((c) => c !== legend && visible(c))
-        .map((c) => c.getBoundingClientRect().left);
-      const boxLeft = box.getBoundingClientRect().left;
-      if (lefts.length > 0 && off(Math.min(...lefts), boxLeft))
-        problems.push(
-          `group ${name(legend ?? group)}'s contents start ${Math.min(...lefts) - boxLeft} px off the boxes`,
-        );
-    }
-    // A line id (MKT-EVENTS) stays on one line: its text's boxes all share one top. A cost-centre/account
-    // id may break after its "/" only: each of its parts stays on one line.
-    for (const id of [...(main?.querySelectorAll('[data-line-id]') ?? [])]) {
-      if (!visible(id)) continue;
-      const parts = [...id.querySelectorAll('[data-line-part]')];
-      for (const part of parts.length > 0 ? parts : [id]) {
-        const range = document.createRange();
-        range.selectNodeContents(part);
-        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (tops.size > 1) problems.push(`line id ${name(id)} breaks over ${tops.size} lines`);
-      }
-    }
-    // A heading over right-aligned amounts ends where they end (a flex header cell ignores textAlign).
-    const textRight = (e: Element) => {
-      let right = -Infinity;
-      const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        if ((t.textContent ?? '').trim() === '') continue;
-        const range = document.createRange();
-        range.selectNodeContents(t);
-        right = Math.max(right, range.getBoundingClientRect().right);
-      }
-      return right;
-    };
-    for (const table of [...(main?.querySelectorAll('table') ?? [])]) {
-      if (!visible(table)) continue;
-      const rows = [...table.querySelectorAll('tr')];
-      const head = rows.find((r) => r.querySelector('th'));
-      const body = rows.filter((r) => !r.querySelector('th'));
-      [...(head?.children ?? [])].forEach((h, i) => {
-        const cells = body.map((r) => r.children[i]).filter((c) => c && (c.textContent ?? '').trim() !== '');
-        if (cells.length === 0 || !cells.every((c) => getComputedStyle(c).textAlign === 'right')) return;
-        const right = Math.max(...cells.map(textRight));
-        if (Math.abs(textRight(h) - right) > 4) problems.push(`heading ${name(h)} is not over its amounts`);
-      });
-    }
-    return [...new Set(problems)];
-  }, width);
-}
-
 /** WCAG contrast ratio of two opaque CSS colours ("rgb(41, 41, 41)"). */
 function contrast(a: string, b: string): number {
   const luminance = (css: string) => {
@@ -230,7 +85,7 @@ async function prepare(view: (typeof VIEWS)[number]): Promise<void> {
   } else if (view === 'Scenarios') {
     // Step 1 at the pane's narrowest: the groups (SIP drivers, Outputs) line up with the name's field.
     await page.getByRole('group', { name: 'SIP drivers (optional)' }).waitFor();
-    expect(await layoutProblems(320)).toEqual([]);
+    expect(await layoutProblems(page, 320)).toEqual([]);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Iterations').fill('20000');
     await page.getByRole('button', { name: 'Run' }).click();
@@ -327,7 +182,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
         await settled(page);
         const file = path.join(OUT, `${view.toLowerCase()}-${width}-${theme}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        found[`${view} ${width} ${theme}`] = await layoutProblems(width);
+        found[`${view} ${width} ${theme}`] = await layoutProblems(page, width);
       }
       const mine = Object.fromEntries(Object.entries(found).filter(([k]) => k.startsWith(`${view} `)));
       expect(Object.fromEntries(Object.entries(mine).filter(([, v]) => v.length > 0))).toEqual({});
@@ -354,7 +209,7 @@ it('fits the flags of 40 lines × 12 months in one screen in table mode, one row
       rows: await table.getByTestId('flag-row').count(),
       // The whole table, header included, measured at this width.
       height: (await table.boundingBox())?.height ?? Infinity,
-      problems: await layoutProblems(width),
+      problems: await layoutProblems(page, width),
     };
   }
   for (const width of WIDTHS) {
@@ -381,7 +236,7 @@ it("fits a driver's prior against its posterior (Drivers › Learn) at 320, 450 
     await page.setViewportSize({ width, height: HEIGHT });
     await settled(page);
     await page.screenshot({ path: path.join(OUT, `drivers-learn-${width}.png`), fullPage: true });
-    seen[width] = await layoutProblems(width);
+    seen[width] = await layoutProblems(page, width);
   }
   expect(seen).toEqual({ 320: [], 450: [], 800: [] });
   // Prior and posterior, each named with its five statistics.
