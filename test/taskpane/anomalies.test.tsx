@@ -176,6 +176,11 @@ describe('Anomalies view', () => {
     const first = () => within(screen.getByTestId('flag-queue')).getAllByTestId('flag')[0];
     await waitFor(() => expect(first().getAttribute('aria-label')).toMatch(/^Flag OPS-/));
     expect(within(first()).getByRole('img').getAttribute('aria-label')).toContain('actual (solid) against plan');
+    // The chart's title names the line whole ("OPS-TRAVEL: actual against plan" broke at its hyphen as plain text).
+    const title = within(first()).getByText(
+      (_, e) => e?.tagName === 'SPAN' && /: actual against plan$/.test(e.textContent ?? ''),
+    );
+    expect(title.querySelector('[data-line-id]')?.textContent).toMatch(/^OPS-/);
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Cost centre' }), { target: { value: 'MKT' } });
     const mkt = within(screen.getByTestId('flag-queue')).getAllByTestId('flag');

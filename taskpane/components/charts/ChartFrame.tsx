@@ -9,6 +9,8 @@ import { niceScale, type NiceScale } from '../../../src/chart';
 import { tickDecimals, type FormatOptions, type Unit } from '../../../src/format';
 import { useElementWidth } from '../../state/use-element-width';
 import { useNumbers } from '../../state/numbers';
+import { useKnownLineIds } from '../tables/KnownLineIds';
+import { LineIdText } from '../tables/LineIdText';
 
 /** Tick and label font size, px. */
 export const FONT = 10;
@@ -52,6 +54,8 @@ export interface ChartFrameProps {
 
 export function ChartFrame({ title, description, height, margin, children, testId, width: known }: ChartFrameProps) {
   const styles = useStyles();
+  // A line's chart is titled by its id ("MKT-DIGITAL/Travel: actual against plan"): drawn whole.
+  const lineIds = useKnownLineIds();
   const [ref, measured] = useElementWidth<HTMLDivElement>(known === undefined);
   const width = Math.min(MAX_WIDTH, Math.floor(known ?? measured) || FALLBACK_WIDTH);
   const plot: Plot = {
@@ -65,7 +69,7 @@ export function ChartFrame({ title, description, height, margin, children, testI
   return (
     <figure ref={ref} className={styles.frame} style={{ margin: 0 }} data-testid={testId}>
       <Caption1 as="span" className={styles.title}>
-        {title}
+        <LineIdText text={title} ids={lineIds} />
       </Caption1>
       <svg
         className={styles.svg}
