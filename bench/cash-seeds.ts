@@ -6,7 +6,11 @@
  * plan: our status, wall ms, objective and (time limit) gap, glpsol's status, wall ms and objective,
  * the relative difference and the constraints violated.
  *
- *   npx tsx bench/cash-seeds.ts [--time-limit S] [--only NAME]   (npm run bench:cash-seeds)
+ *   npx tsx bench/cash-seeds.ts [--time-limit S] [--only NAME] [--range T,K,FIRST,COUNT]   (npm run bench:cash-seeds)
+ *
+ * `--range 52,6,85001,20` runs COUNT lot-sized plans of T periods and K instruments from seed FIRST instead
+ * (a fresh set). CPU ms are the process's for ours (glpk.js runs in this thread) and glpsol's own (bash
+ * `times`): on a shared machine they move less than wall ms.
  *
  * The seeds are the ones measured in docs/cash.md ("Lot-sized plans: solved from the relaxation"):
  * 12 each of 52×6 and 78×6 with lots from 60001 and 70001 in steps of 37, the two slow plans that were
@@ -47,14 +51,18 @@ const flag = (name: string): string | undefined => {
 async function main(): Promise<void> {
   const limit = Number(flag('--time-limit') ?? 30);
   const only = flag('--only');
+  const range = flag('--range')?.split(',').map(Number);
+  const sets: typeof SETS = range
+    ? [[range[0], range[1], true, Array.from({ length: range[3] }, (_, i) => range[2] + i)]]
+    : SETS;
   const gen = (await import(pathToFileURL(join(sharedFolder(), 'bench', 'cash-plan', 'gen.mjs')).href)) as Generator;
   const dir = mkdtempSync(join(tmpdir(), 'openfpa-cash-seeds-'));
   await optimizeCash({ openingCash: 1, minCash: 0, flows: [0, 0], instruments: [] }, glpkNodeSolver); // load the wasm
   process.stdout.write(
-    `| plan | ours | ours ms | objective | gap | glpsol | glpsol ms | glpsol objective | ours − glpsol (relative) | violated |\n|---|---|---:|---:|---:|---|---:|---:|---:|---:|\n`,
+    `| plan | ours | ours ms | ours CPU ms | objective | gap | glpsol | glpsol ms | glpsol CPU ms | glpsol objective | ours − glpsol (relative) | violated |\n|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n`,
   );
   try {
-    for (const [T, K, lots, seeds] of SETS)
+    for (const [T, K, lots, seeds] of sets)
       for (const seed of seeds) {
         const name = `T${T}_K${K}${lots ? '_mip' : ''} seed ${seed}`;
         if (only && !name.includes(only)) continue;
@@ -62,13 +70,16 @@ async function main(): Promise<void> {
         const lpFile = join(dir, 'plan.lp');
         writeFileSync(lpFile, gen.toLP(plan));
         const t = performance.now();
+        const cpu = process.cpuUsage();
         const ours: CashResult = await optimizeCash(plan, glpkNodeSolver, { timeLimitSeconds: limit });
         const ms = performance.now() - t;
+        const used = process.cpuUsage(cpu);
+        const cpuMs = (used.user + used.system) / 1000;
         const violated = checkSchedule(plan, ours).length;
         const ref = glpsol(lpFile, 1, [...(lots ? ['--mipgap', '5e-5'] : []), '--tmlim', String(Math.max(60, limit))]);
         const diff = ref ? (ours.objective - ref.objective) / Math.abs(ref.objective) : NaN;
         process.stdout.write(
-          `| ${name} | ${ours.status} | ${ms.toFixed(0)} | ${ours.objective.toFixed(4)} | ${ours.gap?.toExponential(1) ?? ''} | ${ref?.status ?? 'no glpsol'} | ${ref?.ms.toFixed(0) ?? ''} | ${ref?.objective.toFixed(4) ?? ''} | ${diff.toExponential(1)} | ${violated} |\n`,
+          `| ${name} | ${ours.status} | ${ms.toFixed(0)} | ${cpuMs.toFixed(0)} | ${ours.objective.toFixed(4)} | ${ours.gap?.toExponential(1) ?? ''} | ${ref?.status ?? 'no glpsol'} | ${ref?.ms.toFixed(0) ?? ''} | ${ref?.cpuMs.toFixed(0) ?? ''} | ${ref?.objective.toFixed(4) ?? ''} | ${diff.toExponential(1)} | ${violated} |\n`,
         );
       }
   } finally {

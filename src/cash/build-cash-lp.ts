@@ -37,6 +37,17 @@ export interface CashLp {
 
 export type CashLpMode = 'plan' | 'slack';
 
+/**
+ * `lots` (the default): a lotted placement is lot·n{k}_{t} and the credit line is its balance alone.
+ * `plain`: the same programme written as the plan's semantics state it, period by period: a placement
+ * column x{k}_{t} tied to its lots by a row (lot{k}_{t}: x − lot·n = 0), the draw d{t} and repayment r{t}
+ * as columns (bal{t}: b_t − b_{t−1} − d_t + r_t = 0), rows in period order (bal, cb, then the period's
+ * placement rows) and columns in order of first appearance. Its integer columns and objective are the
+ * same, so any plan of one is a plan of the other; GLPK's whole branch-and-bound takes a different path
+ * on it (docs/cash.md, "Lot-sized plans: solved from the relaxation").
+ */
+export type CashLpForm = 'lots' | 'plain';
+
 /** One value per period from a scalar or a row. */
 export function perPeriod(value: number | number[], periods: number): number[] {
   return Array.isArray(value) ? value.slice() : new Array<number>(periods).fill(value);
@@ -65,11 +76,39 @@ function injectionRate(plan: CashPlan): number {
   return Math.min(rho, Math.pow(1e8, 1 / Math.max(1, plan.flows.length)) - 1);
 }
 
+/** The period a row belongs to (the number its name ends with) and its place within the period. */
+function rowKey(row: Row): [number, number] {
+  const period = Number(/(\d+)$/.exec(row.name)?.[1] ?? 0);
+  return [period, row.name.startsWith('bal') ? 0 : row.name.startsWith('cb') ? 1 : 2];
+}
+
+/** Rows in period order (stable within a period), columns in order of first appearance (objective, then rows). */
+function inPeriodOrder(program: LinearProgram): void {
+  const keyed = program.rows.map((row, i) => ({ row, key: rowKey(row), i }));
+  keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.i - b.i);
+  program.rows = keyed.map((k) => k.row);
+  const byName = new Map(program.columns.map((c) => [c.name, c]));
+  const ordered: Column[] = [];
+  const take = (name: string): void => {
+    const column = byName.get(name);
+    if (column) ordered.push(column);
+    byName.delete(name);
+  };
+  for (const term of program.objective) take(term.name);
+  for (const row of program.rows) for (const term of row.terms) take(term.name);
+  program.columns = [...ordered, ...byName.values()];
+}
+
 /**
  * Builds the programme for a validated plan.
  * @example buildCashLp({ openingCash: 10, minCash: 0, flows: [0, 0], instruments: [] }).program.rows.length; // 2
  */
-export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: CashLpMode = 'plan'): CashLp {
+export function buildCashLp(
+  plan: CashPlan,
+  options: CashOptions = {},
+  mode: CashLpMode = 'plan',
+  form: CashLpForm = 'lots',
+): CashLp {
   const T = plan.flows.length;
   const minCash = perPeriod(plan.minCash, T);
   const line = plan.creditLine;
@@ -90,7 +129,8 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
       balance[t].push({ name: `s${t}`, coef: -1 });
     }
   }
-  const placements = addPlacements(plan.instruments, T, integer, bigM, columns, rows, true);
+  const plain = form === 'plain';
+  const placements = addPlacements(plan.instruments, T, integer, bigM, columns, rows, !plain);
   for (let t = 1; t <= T; t++) balance[t].push(...placements.flow[t]);
   if (line) {
     // Draws and repayments are the rises and falls of the balance: draw_t − repay_t = b_t − b_{t−1},
@@ -98,8 +138,18 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
     for (let t = 1; t <= T; t++) {
       const closed = line.repayBy !== undefined && t >= line.repayBy;
       columns.push({ name: `b${t}`, lb: 0, ub: closed ? 0 : limit[t - 1] });
-      balance[t].push({ name: `b${t}`, coef: -1 });
-      if (t < T) balance[t + 1].push({ name: `b${t}`, coef: 1 + line.rate - fee });
+      if (plain) {
+        columns.push({ name: `d${t}`, lb: 0, ub: Infinity }, { name: `r${t}`, lb: 0, ub: Infinity });
+        const link = [{ name: `b${t}`, coef: 1 }];
+        if (t > 1) link.push({ name: `b${t - 1}`, coef: -1 });
+        link.push({ name: `d${t}`, coef: -1 }, { name: `r${t}`, coef: 1 });
+        rows.push({ name: `bal${t}`, terms: link, lb: 0, ub: 0 });
+        balance[t].push({ name: `d${t}`, coef: -1 }, { name: `r${t}`, coef: 1 });
+        if (t < T) balance[t + 1].push({ name: `b${t}`, coef: line.rate - fee });
+      } else {
+        balance[t].push({ name: `b${t}`, coef: -1 });
+        if (t < T) balance[t + 1].push({ name: `b${t}`, coef: 1 + line.rate - fee });
+      }
     }
   }
   for (let t = 1; t <= T; t++) {
@@ -128,5 +178,6 @@ export function buildCashLp(plan: CashPlan, options: CashOptions = {}, mode: Cas
     if (line) objective.push({ name: `b${T}`, coef: -1 });
   }
   const program: LinearProgram = { name: 'cash', sense: mode === 'slack' ? 'min' : 'max', objective, columns, rows };
+  if (plain) inPeriodOrder(program);
   return { program, index: { periods: T, minCash, limit, placement: placements.placement, growth: placements.growth } };
 }

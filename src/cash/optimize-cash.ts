@@ -40,10 +40,14 @@ function fixIntegers(program: LinearProgram, values: Record<string, number>): Li
 export async function optimizeCash(plan: CashPlan, solver: Solver, options: CashOptions = {}): Promise<CashResult> {
   validatePlan(plan);
   const lp = buildCashLp(plan, options);
-  const solved = await solveFromRounding(solver, lp.program, {
-    timeLimitSeconds: options.timeLimitSeconds,
-    mipGap: options.mipGap ?? DEFAULT_MIP_GAP,
-  });
+  // A MIP's whole branch-and-bound runs on the plain form (docs/cash.md, "Lot-sized plans: solved from the relaxation").
+  const isMip = lp.program.columns.some((c) => c.integer);
+  const solved = await solveFromRounding(
+    solver,
+    lp.program,
+    { timeLimitSeconds: options.timeLimitSeconds, mipGap: options.mipGap ?? DEFAULT_MIP_GAP },
+    isMip ? buildCashLp(plan, options, 'plan', 'plain').program : lp.program,
+  );
   if (solved.status === 'infeasible') return diagnoseShortfall(plan, solver, options);
   if (solved.status !== 'optimal' && solved.status !== 'time_limit') throw CashErrors.noSolution(solved.status);
   if (solved.status === 'time_limit' && Object.keys(solved.values).length === 0)

@@ -58,7 +58,10 @@ function fixedAt(program: LinearProgram, values: Record<string, number>, round: 
 }
 
 /**
- * Solves `program` (a MIP) as described above; an LP goes straight to the solver.
+ * Solves `program` (a MIP) as described above; an LP goes straight to the solver. `whole` is the programme
+ * the whole branch-and-bound (the last step) is run on: the same MIP in another formulation (the same
+ * objective, integer columns and column names for them and for every column the plan is read from), on
+ * which GLPK's search may take a shorter path. Defaults to `program`.
  * @example
  *   await solveFromRounding(glpkNodeSolver, lotProgram, { mipGap: 5e-5 }); // status 'optimal' within the gap
  */
@@ -66,6 +69,7 @@ export async function solveFromRounding(
   solver: Solver,
   program: LinearProgram,
   options: SolveOptions = {},
+  whole: LinearProgram = program,
 ): Promise<SolveResult> {
   if (!program.columns.some((c) => c.integer)) return solver.solve(program, options);
   const started = performance.now();
@@ -114,9 +118,9 @@ export async function solveFromRounding(
   }
   if (left() <= 0)
     return best ? answer('time_limit') : { status: 'time_limit', objective: NaN, values: {}, seconds: seconds() };
-  const whole = await solver.solve(program, limit === undefined ? options : { ...options, timeLimitSeconds: left() });
-  if (better(whole)) best = whole;
-  if (whole.status === 'optimal') return answer('optimal'); // the better of its plan and ours, both within the gap
+  const last = await solver.solve(whole, limit === undefined ? options : { ...options, timeLimitSeconds: left() });
+  if (better(last)) best = last;
+  if (last.status === 'optimal') return answer('optimal'); // the better of its plan and ours, both within the gap
   if (best) return answer('time_limit');
-  return whole;
+  return last;
 }

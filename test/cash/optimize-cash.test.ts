@@ -1,7 +1,7 @@
 import { DEFAULT_MIP_GAP, optimizeCash } from '../../src/cash/optimize-cash';
 import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
-import type { Solver } from '../../src/solver/types';
+import type { LinearProgram, Solver } from '../../src/solver/types';
 import { checkSchedule } from './check-schedule';
 import { benchPlan, handPlan, randomPlan } from './plans';
 
@@ -146,6 +146,30 @@ describe('optimizeCash: lot-sized plans of other seeds (gen.mjs makePlan), solve
     expect(checkSchedule(plan, result)).toEqual([]);
     expect(result.objective).toBeGreaterThanOrEqual(glpsol / (1 + DEFAULT_MIP_GAP));
     expect(result.objective).toBeLessThanOrEqual(bound * (1 + 1e-9));
+  });
+
+  it("52×6 seed 85005: the whole MIP, in the plain form, within the gap of glpsol's proven optimum", async () => {
+    // Neither the rounded relaxation nor its neighbourhood is within 5e-5 of the relaxation's bound here, so
+    // the whole branch-and-bound runs (step 4). glpsol 5.0 proves -2539.02863 optimal (gap 0) on gen.mjs's
+    // toLP(makePlan(52, 6, 85005, true)). The objective is negative: the gap is relative to its size.
+    const whole: LinearProgram[] = [];
+    const probe: Solver = {
+      name: 'probe',
+      solve: (p, o) => {
+        if (p.columns.some((c) => c.integer && c.lb !== c.ub) && !p.rows.some((r) => r.name === 'certified'))
+          whole.push(p);
+        return solver.solve(p, o);
+      },
+    };
+    const plan = benchPlan(52, 6, 85005, true);
+    const result = await optimizeCash(plan, probe);
+    expect(result.status).toBe('optimal');
+    expect(checkSchedule(plan, result)).toEqual([]);
+    const optimum = -2539.02863;
+    expect(result.objective).toBeLessThanOrEqual(optimum + 1e-5);
+    expect((optimum - result.objective) / Math.abs(result.objective)).toBeLessThanOrEqual(DEFAULT_MIP_GAP);
+    expect(whole).toHaveLength(1);
+    expect(whole[0].rows.slice(0, 2).map((r) => r.name)).toEqual(['bal1', 'cb1']);
   });
 
   it('a solve that stops without a status says so in words (it said "(undefined)")', async () => {
