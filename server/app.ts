@@ -26,6 +26,7 @@ import { kpiRoutes } from './routes/kpis';
 import { meRoutes } from './routes/me';
 import { modelRoutes } from './routes/models';
 import { peopleRoutes } from './routes/people';
+import { accountAliasRoutes } from './routes/account-aliases';
 import { proposalRoutes } from './routes/proposals';
 import { reviewRoutes } from './routes/reviews';
 import { versionRoutes } from './routes/versions';
@@ -184,6 +185,7 @@ export async function buildApp(
   proposalRoutes(app, deps);
   approvalChainRoutes(app, deps);
   peopleRoutes(app, deps);
+  accountAliasRoutes(app, deps);
   flagRoutes(app, deps, config);
   kpiRoutes(app, deps);
   adjustmentRoutes(app, deps);

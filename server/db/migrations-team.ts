@@ -500,3 +500,53 @@ $$;
 CREATE TRIGGER proposal_steps_separation_by_person BEFORE INSERT OR UPDATE OF decided_by ON proposal_steps
   FOR EACH ROW WHEN (NEW.decided_by IS NOT NULL) EXECUTE FUNCTION proposal_steps_separation_by_person();
 `;
+
+// v19: account aliases per cost centre, as an admin declares them (server/routes/account-aliases.ts):
+// `06100` is `6100` in CC1. The split rule and the notice of other people's moves relate lines by
+// `budget_line(cost centre, account)`: the cost centre and the canonical code in force, in any case.
+// The server never infers an alias (`06100` may be a real, different account in another chart).
+// Kept as history like the people table: declared now, only ever removed, once, now.
+export const accountAliases = `
+CREATE TABLE account_aliases (
+  id bigserial PRIMARY KEY,
+  cost_centre text NOT NULL,
+  account text NOT NULL,
+  canonical text NOT NULL,
+  declared_by text NOT NULL,
+  declared_at timestamptz NOT NULL DEFAULT now(),
+  removed_by text,
+  removed_at timestamptz,
+  CHECK (lower(account) <> lower(canonical)),
+  CHECK ((removed_by IS NULL) = (removed_at IS NULL))
+);
+CREATE UNIQUE INDEX account_aliases_in_force ON account_aliases (cost_centre, lower(account)) WHERE removed_at IS NULL;
+
+CREATE FUNCTION account_aliases_history() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND OLD.removed_at IS NULL AND NEW.removed_by IS NOT NULL
+     AND to_jsonb(NEW) - 'removed_by' - 'removed_at' = to_jsonb(OLD) - 'removed_by' - 'removed_at' THEN
+    NEW.removed_at := now();
+    RETURN NEW;
+  ELSIF TG_OP = 'INSERT' THEN
+    NEW.declared_at := now();
+    NEW.removed_by := NULL;
+    NEW.removed_at := NULL;
+    PERFORM 1 FROM account_aliases a WHERE a.removed_at IS NULL AND a.cost_centre = NEW.cost_centre
+      AND (lower(a.account) = lower(NEW.canonical) OR lower(a.canonical) = lower(NEW.account));
+    IF FOUND THEN
+      RAISE EXCEPTION 'account_aliases: % -> % of % would chain aliases', NEW.account, NEW.canonical, NEW.cost_centre
+        USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'account_aliases keeps its history: an alias is only removed, once' USING ERRCODE = '42501';
+END;
+$$;
+CREATE TRIGGER account_aliases_history BEFORE INSERT OR UPDATE OR DELETE ON account_aliases
+  FOR EACH ROW EXECUTE FUNCTION account_aliases_history();
+
+CREATE FUNCTION budget_line(centre text, code text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT lower(centre) || ' ' || lower(coalesce((SELECT a.canonical FROM account_aliases a
+    WHERE a.cost_centre = centre AND lower(a.account) = lower(code) AND a.removed_at IS NULL), code))
+$$;
+`;

@@ -1,4 +1,5 @@
 import {
+  accountAliases,
   archivedKpisForgottenMoves,
   auditChain,
   auditProposalCostCentres,
@@ -182,4 +183,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'review-severity', sql: reviewSeverity },
   { version: 17, name: 'audit-proposal-cost-centres', sql: auditProposalCostCentres },
   { version: 18, name: 'person-aliases', sql: personAliases },
+  { version: 19, name: 'account-aliases', sql: accountAliases },
 ];

@@ -21,6 +21,7 @@ const MUTABLE = [
   'kpis',
   'adjustments',
   'person_aliases',
+  'account_aliases',
 ];
 /** Tables the application may only add to and read: the audit log and the immutable versions. */
 const APPEND_ONLY = ['audit_log', 'budget_versions', 'version_lines'];

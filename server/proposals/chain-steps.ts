@@ -85,7 +85,7 @@ export interface MoveTogether {
  * with every other proposal that shares an author with it (an account id, an email, or accounts an
  * admin declared one person, `people_of`: one person's accounts are one author), is of the same fiscal year (the budget of record both change: the
  * window), changes one of the same budget lines (cost centre and account, in any month of the year,
- * in any case), and is open or went through (submitted, approved or applied; not a draft, not
+ * in any case, an admin's account aliases read as their canonical code), and is open or went through (submitted, approved or applied; not a draft, not
  * rejected, not reverted). Reversals are neither counted nor count others: a reversal goes through the steps its
  * original went through (proposal-reversal.ts). Submits touching a cost centre's year take a lock in turn
  * (cost centres in order), so two halves submitted at the same moment see each other.
@@ -100,8 +100,9 @@ export async function moveTogether(
   for (const centre of centres)
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`moves:${centre}:${proposal.fiscalYear}`]);
   // A line in any case: `TRAVEL` and `travel` are one row of the workbook (Excel's lookups and pivot
-  // tables ignore case), so half a move out of each is one move.
-  const lines = [...new Set(proposal.lines.map((l) => `${l.costCentre} ${l.account}`.toLowerCase()))];
+  // tables ignore case), so half a move out of each is one move; and an account an admin aliased in the
+  // cost centre (`06100 → 6100`) is its canonical code's line.
+  const lines = await budgetLines(tx, proposal.lines);
   // The total is added up by the database in decimal: in binary floating point 10,000 + 15,000.13 +
   // 24,999.87 is 49,999.99999999999, under a step from 50,000.
   const found = await tx.query<RelatedMove & { total: number }>(
@@ -111,12 +112,25 @@ export async function moveTogether(
        AND p.reverts IS NULL AND (p.authors && $3::text[] OR p.author_emails && $4::text[]
          OR people_of(p.authors, p.created_at) && people_of($3::text[], p.created_at))
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l
-                   WHERE lower((l ->> 'costCentre') || ' ' || (l ->> 'account')) = ANY ($5::text[]))
+                   WHERE budget_line(l ->> 'costCentre', l ->> 'account') = ANY ($5::text[]))
      ORDER BY p.submitted_at, p.id`,
     [proposal.id, proposal.fiscalYear, [...authors], [...authorEmails], lines, proposal.amount],
   );
   const related = found.rows.map(({ total: _total, ...move }) => move);
   return { related, amount: found.rows[0]?.total ?? proposal.amount };
+}
+
+/**
+ * The budget lines `lines` name, as the split rule relates them: cost centre and account in any case,
+ * an account an admin aliased in its cost centre read as its canonical code (`budget_line`,
+ * migration 19; the server infers no alias).
+ */
+async function budgetLines(tx: Queryable, lines: readonly Pick<ProposalLine, 'costCentre' | 'account'>[]) {
+  const found = await tx.query<{ lines: string[] }>(
+    `SELECT coalesce(array_agg(DISTINCT budget_line(l.c, l.a)), '{}') AS lines FROM unnest($1::text[], $2::text[]) AS l(c, a)`,
+    [lines.map((l) => l.costCentre), lines.map((l) => l.account)],
+  );
+  return found.rows[0]?.lines ?? [];
 }
 
 /**
@@ -136,7 +150,7 @@ export async function othersOnTheseLines(
   // Lines a proposal keeps as they are (before = after) move nothing: naming one beside a large move
   // elsewhere related the two, and put a notice on every approval of the line.
   const moved = changedLines(proposal.lines as ProposalLine[]);
-  const lines = [...new Set(moved.map((l) => `${l.costCentre} ${l.account}`.toLowerCase()))];
+  const lines = await budgetLines(tx, moved);
   const found = await tx.query<{ n: number; total: number }>(
     `SELECT count(*)::int AS n, ($5::numeric + coalesce(sum(p.amount), 0))::float8 AS total FROM proposals p
      WHERE p.fiscal_year = $2 AND p.state IN ('submitted', 'approved', 'applied') AND p.id <> $1
@@ -144,7 +158,7 @@ export async function othersOnTheseLines(
          OR p.author_emails && (SELECT author_emails FROM proposals WHERE id = $1)
          OR people_of(p.authors, p.created_at) && people_of($3::text[], p.created_at))
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.lines) l
-                   WHERE lower((l ->> 'costCentre') || ' ' || (l ->> 'account')) = ANY ($4::text[])
+                   WHERE budget_line(l ->> 'costCentre', l ->> 'account') = ANY ($4::text[])
                      AND abs((l ->> 'after')::numeric - (l ->> 'before')::numeric) >= $6)`,
     [proposal.id, proposal.fiscalYear, proposal.authors, lines, proposal.amount, MIN_CHANGE],
   );

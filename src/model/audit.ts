@@ -18,6 +18,7 @@ export const AUDIT_ENTITIES = [
   'kpi',
   'adjustment',
   'person_alias',
+  'account_alias',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -81,6 +81,10 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/people': ['admin'],
   'POST /api/people': ['admin'],
   'POST /api/people/remove': ['admin'],
+  // A cost centre's account aliases: its readers read them, its admins write them.
+  'GET /api/account-aliases': ALL,
+  'POST /api/account-aliases': ['admin'],
+  'POST /api/account-aliases/remove': ['admin'],
 };
 
 const OWN = 'CC100';

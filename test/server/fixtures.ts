@@ -389,6 +389,15 @@ export const FIXTURES: Record<string, Fixture> = {
     if (declared.statusCode !== 201) throw new Error(`fixture person alias: ${declared.body}`);
     return json('POST', '/api/people/remove', { account: `gone-${unique}` });
   },
+  'GET /api/account-aliases': async ({ cc }) => ({ method: 'GET', url: `/api/account-aliases?costCentre=${cc}` }),
+  'POST /api/account-aliases': async ({ cc, unique }) =>
+    json('POST', '/api/account-aliases', { costCentre: cc, account: `0${unique}`, canonical: `C${unique}` }),
+  'POST /api/account-aliases/remove': async ({ server, admin, cc, unique }) => {
+    const alias = { costCentre: cc, account: `0${unique}`, canonical: `C${unique}` };
+    const declared = await server.as(admin, json('POST', '/api/account-aliases', alias));
+    if (declared.statusCode !== 201) throw new Error(`fixture account alias: ${declared.body}`);
+    return json('POST', '/api/account-aliases/remove', { costCentre: cc, account: alias.account });
+  },
   'GET /api/webhooks': async () => ({ method: 'GET', url: '/api/webhooks' }),
   'POST /api/webhooks': async ({ cc }) =>
     json('POST', '/api/webhooks', {

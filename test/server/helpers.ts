@@ -295,6 +295,7 @@ const TABLES = [
   'kpis',
   'adjustments',
   'person_aliases',
+  'account_aliases',
 ];
 
 /** Row counts of every table; two equal snapshots mean nothing was written in between. */

@@ -286,4 +286,23 @@ describeIfPg('server migrations', () => {
       ).rejects.toThrow(/declared one person/);
       expect(await migrateTo(db, 18)).toEqual([]);
     }));
+  test('v19 (account aliases) keeps a v18 database’s proposals; budget_line reads an alias of its cost centre only', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 18)).toHaveLength(18);
+      await db.query(
+        `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, reason, lines, authors, state, created_by, updated_by)
+         VALUES ('CC1', '{CC1}', 2026, 100, 'r', '[{"costCentre":"CC1","account":"06100"}]', '{ana}', 'submitted', 'ana', 'ana')`,
+      );
+      const before = await db.query('SELECT * FROM proposals');
+      expect(await migrateTo(db, 19)).toEqual([19]);
+      expect((await db.query('SELECT * FROM proposals')).rows).toEqual(before.rows);
+      await db.query(
+        "INSERT INTO account_aliases (cost_centre, account, canonical, declared_by) VALUES ('CC1', '06100', '6100', 'it')",
+      );
+      const lines = await db.query<{ one: string; other: string; plain: string }>(
+        "SELECT budget_line('CC1', '06100') AS one, budget_line('CC2', '06100') AS other, budget_line('CC1', 'TRAVEL') AS plain",
+      );
+      expect(lines.rows[0]).toEqual({ one: 'cc1 6100', other: 'cc2 06100', plain: 'cc1 travel' });
+      expect(await migrateTo(db, 19)).toEqual([]);
+    }));
 });
