@@ -1,3 +1,4 @@
+import { buildCashLp } from '../../src/cash/build-cash-lp';
 import { DEFAULT_MIP_GAP, optimizeCash } from '../../src/cash/optimize-cash';
 import type { CashPlan } from '../../src/cash/types';
 import { glpkNodeSolver as solver } from '../../src/solver/glpk-node';
@@ -170,6 +171,34 @@ describe('optimizeCash: lot-sized plans of other seeds (gen.mjs makePlan), solve
     expect((optimum - result.objective) / Math.abs(result.objective)).toBeLessThanOrEqual(DEFAULT_MIP_GAP);
     expect(whole).toHaveLength(1);
     expect(whole[0].rows.slice(0, 2).map((r) => r.name)).toEqual(['bal1', 'cb1']);
+  });
+
+  it("at gap 0, the plain form's whole MIP has the lot form's optimum on plans with every extra", async () => {
+    // lots, a maximum and a window, a minimum placement, repay-by; both objectives. At gap 0 rounding
+    // certifies nothing short of the bound, so step 4 runs on most of them.
+    let plainSolves = 0;
+    const probe: Solver = {
+      name: 'probe',
+      solve: (p, o) => {
+        if (p.rows.some((r) => r.name === 'bal1') && p.columns.some((c) => c.integer && c.lb !== c.ub)) plainSolves++;
+        return solver.solve(p, o);
+      },
+    };
+    for (let seed = 501; seed <= 510; seed++)
+      for (const objective of ['wealth', 'headroom'] as const) {
+        const plan = randomPlan(10, 4, seed, true);
+        const result = await optimizeCash(plan, probe, { mipGap: 0, objective });
+        const lots = await solver.solve(buildCashLp(plan, { objective }).program, { mipGap: 0 });
+        if (lots.status === 'infeasible') {
+          expect(result.status).toBe('infeasible');
+          continue;
+        }
+        expect(result.status).toBe('optimal');
+        expect(checkSchedule(plan, result)).toEqual([]);
+        const got = objective === 'headroom' ? result.headroom! : result.objective;
+        expect(Math.abs(got - lots.objective)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(lots.objective)));
+      }
+    expect(plainSolves).toBeGreaterThanOrEqual(10);
   });
 
   it('a solve that stops without a status says so in words (it said "(undefined)")', async () => {
