@@ -1,9 +1,15 @@
-/** Before/after budgets per line of a proposal, on the pane's one change table; line ids never break. */
-import { makeStyles } from '@fluentui/react-components';
+/**
+ * Before/after budgets per line of a proposal, on the pane's one change table; line ids never break.
+ * The changed lines only, unless the user asks for all (tables/ChangedOnly.tsx).
+ */
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { ChangeTable } from '../tables/ChangeTable';
+import { useChangedOnly } from '../tables/ChangedOnly';
 import { LineId } from '../tables/LineId';
 
-const useStyles = makeStyles({ wrap: { overflowX: 'auto' } });
+const useStyles = makeStyles({
+  wrap: { overflowX: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
 
 export interface BeforeAfterRow {
   id: string;
@@ -14,13 +20,15 @@ export interface BeforeAfterRow {
 
 export function BeforeAfterTable({ rows, label }: { rows: BeforeAfterRow[]; label: string }) {
   const styles = useStyles();
+  const { shown, control } = useChangedOnly(rows);
   return (
     <div className={styles.wrap}>
+      {control}
       <ChangeTable
         label={label}
         beforeName="Before"
         afterName="After"
-        rows={rows.map((r) => ({
+        rows={shown.map((r) => ({
           key: r.id,
           label: <LineId id={r.id} />,
           title: r.costCentre,

@@ -64,7 +64,8 @@ export interface ChangeTableProps {
   total?: { before: number | null; after: number | null; change?: number };
 }
 
-const changeOf = (r: { before: number | null; after: number | null; change?: number }): number =>
+/** A row's change: the one it carries, else after − before (an absent side counts as 0). */
+export const changeOf = (r: { before: number | null; after: number | null; change?: number }): number =>
   r.change ?? (r.after ?? 0) - (r.before ?? 0);
 
 /**

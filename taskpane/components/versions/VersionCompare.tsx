@@ -1,13 +1,13 @@
 /**
  * Two budget versions side by side, line by line (account and period): both amounts and the
  * change, changed lines marked by colour and an arrow (not colour alone), totals last. Fits the
- * pane at 320 px: the line's account and period share the first column.
+ * pane at 320 px: the line's account and period share the first column. The changed lines only,
+ * unless the user asks for all (tables/ChangedOnly.tsx).
  */
-import { useState } from 'react';
-import { Caption1, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { SAME_AMOUNT } from '../../../src/sheets/stale-cells';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { VersionComparison } from '../../../src/model/version';
 import { ChangeTable } from '../tables/ChangeTable';
+import { useChangedOnly } from '../tables/ChangedOnly';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -22,19 +22,12 @@ export interface VersionCompareProps {
 
 export function VersionCompare({ comparison, baseName, otherName }: VersionCompareProps) {
   const styles = useStyles();
-  const [changedOnly, setChangedOnly] = useState(true);
-  const changed = comparison.lines.filter((l) => Math.abs(l.delta) >= SAME_AMOUNT);
-  const shown = changedOnly ? changed : comparison.lines;
+  const { shown, control } = useChangedOnly(
+    comparison.lines.map((l) => ({ ...l, before: l.base, after: l.other, change: l.delta })),
+  );
   return (
     <div className={styles.wrap} data-testid="version-compare">
-      <Caption1>
-        {changed.length} of {comparison.lines.length} lines differ.
-      </Caption1>
-      <Switch
-        label="Changed lines only"
-        checked={changedOnly}
-        onChange={(_, d) => setChangedOnly(Boolean(d.checked))}
-      />
+      {control}
       <ChangeTable
         label={`${baseName} compared with ${otherName}`}
         beforeName={baseName}
@@ -42,9 +35,9 @@ export function VersionCompare({ comparison, baseName, otherName }: VersionCompa
         rows={shown.map((l) => ({
           key: `${l.account}\u0000${l.period}`,
           label: `${l.account} · ${l.period}`,
-          before: l.base,
-          after: l.other,
-          change: l.delta,
+          before: l.before,
+          after: l.after,
+          change: l.change,
         }))}
         total={{ before: comparison.totals.base, after: comparison.totals.other, change: comparison.totals.delta }}
       />

@@ -1,0 +1,34 @@
+/**
+ * A before/after table's rows, the changed ones only unless the user asks for all: "3 of 36 lines
+ * differ." and a switch. A proposal on the sample company listed its 36 lines, 33 of them unchanged,
+ * and made the card 3,000 px tall at 320 px; two versions compared listed every line alike.
+ */
+import { useState, type ReactNode } from 'react';
+import { Caption1, Switch } from '@fluentui/react-components';
+import { SAME_AMOUNT } from '../../../src/sheets/stale-cells';
+import { useNumbers } from '../../state/numbers';
+import { changeOf, type ChangeRow } from './ChangeTable';
+
+/** The rows to show and the count and switch that choose them (nothing to choose when every line differs). */
+export function useChangedOnly<R extends Pick<ChangeRow, 'before' | 'after' | 'change'>>(
+  rows: readonly R[],
+): { shown: readonly R[]; control: ReactNode } {
+  const numbers = useNumbers();
+  const [changedOnly, setChangedOnly] = useState(true);
+  const changed = rows.filter((r) => Math.abs(changeOf(r)) >= SAME_AMOUNT);
+  const control = (
+    <>
+      <Caption1>
+        {numbers.format(changed.length, 'count')} of {numbers.format(rows.length, 'count')} lines differ.
+      </Caption1>
+      {changed.length < rows.length && (
+        <Switch
+          label="Changed lines only"
+          checked={changedOnly}
+          onChange={(_, d) => setChangedOnly(Boolean(d.checked))}
+        />
+      )}
+    </>
+  );
+  return { shown: changedOnly ? changed : rows, control };
+}
