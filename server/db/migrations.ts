@@ -10,6 +10,7 @@ import {
   idempotencyFingerprint,
   kpisAndAdjustments,
   notifications,
+  peopleOfByIndex,
   personAliases,
   reversals,
   reviewSeverity,
@@ -184,4 +185,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'audit-proposal-cost-centres', sql: auditProposalCostCentres },
   { version: 18, name: 'person-aliases', sql: personAliases },
   { version: 19, name: 'account-aliases', sql: accountAliases },
+  { version: 20, name: 'people-of-by-index', sql: peopleOfByIndex },
 ];

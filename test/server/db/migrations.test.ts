@@ -306,4 +306,40 @@ describeIfPg('server migrations', () => {
       expect(lines.rows[0]).toEqual({ one: 'cc1 6100', other: 'cc2 06100', plain: 'cc1 travel' });
       expect(await migrateTo(db, 19)).toEqual([]);
     }));
+  test('v20 (people_of by index) answers as v18’s did, removed declarations and joined persons included', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 19)).toHaveLength(19);
+      for (const [account, person] of [
+        ['ana.admin', 'ana'],
+        ['ana.fin', 'ana'],
+        ['bo.2', 'person:bo'],
+        ['bo', 'person:bo'],
+        ['cy.old', 'cy'],
+      ])
+        await db.query('INSERT INTO person_aliases (account, person, declared_by) VALUES ($1, $2, $3)', [
+          account,
+          person,
+          'it',
+        ]);
+      await db.query("UPDATE person_aliases SET removed_by = 'it' WHERE account = 'cy.old'");
+      const ask = async () =>
+        (
+          await db.query<{ names: string[] }>(
+            `SELECT people_of(a, s) AS names FROM (VALUES (ARRAY['ana.fin'], now() - interval '1 day'),
+               (ARRAY['bo', 'zed'], now()), (ARRAY['cy'], now() - interval '1 day'), (ARRAY['cy'], now() + interval '1 day'),
+               (ARRAY[]::text[], now())) AS q(a, s)`,
+          )
+        ).rows.map((r) => r.names);
+      const before = await ask();
+      expect(before).toEqual([
+        ['ana', 'ana.admin', 'ana.fin'],
+        ['bo', 'bo.2', 'person:bo', 'zed'],
+        ['cy', 'cy.old'],
+        ['cy'],
+        [],
+      ]);
+      expect(await migrateTo(db, 20)).toEqual([20]);
+      expect(await ask()).toEqual(before);
+      expect(await migrateTo(db, 20)).toEqual([]);
+    }));
 });
