@@ -71,6 +71,8 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
   const [draft, setDraft] = useState<TemplateDraft>(EMPTY_DRAFT);
   const [hierarchy, setHierarchy] = useState<Hierarchy | null>(null);
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
+  /** The preview is the sample company's, not the form's (which stays as typed, often empty). */
+  const [ofSample, setOfSample] = useState(false);
   const [deleteTyped, setDeleteTyped] = useState(false);
   /** The last message, shown under the part of the view that made it (at 320 px the bottom is a screen away). */
   const [notice, setNotice] = useState<(Notice & { where: 'template' | 'actuals' }) | null>(null);
@@ -104,6 +106,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
     act(async () => {
       setPreview(null);
       setDeleteTyped(false);
+      setOfSample(false);
       setPreview(await previewTemplate(workbook, await specOf(sheets)));
       return null;
     });
@@ -160,6 +163,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
   const sample = () =>
     act(async () => {
       setPreview(await previewSample(workbook, identity));
+      setOfSample(true);
       return null;
     });
 
@@ -194,7 +198,11 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
       {preview && (
         <div className={layout.column} data-testid="template-preview">
           <Subtitle2 as="h3" className={styles.part}>
-            {preview.conflicts.length ? 'Nothing can be written yet' : 'What will change'}
+            {preview.conflicts.length
+              ? 'Nothing can be written yet'
+              : ofSample
+                ? 'What the sample company will change'
+                : 'What will change'}
           </Subtitle2>
           {preview.conflicts.map((c) => (
             <MessageBar key={c.message} intent="warning" role="alert">

@@ -179,7 +179,8 @@ describe('Budget view', () => {
     // The view's parts are h3 under its h2, as in every other view (a screen reader lists them so).
     const headings = (level: number) => screen.getAllByRole('heading', { level }).map((h) => h.textContent);
     expect(headings(2)).toEqual(['Budget']);
-    expect(headings(3)).toEqual(['New budget workbook', 'What will change', 'Load actuals']);
+    // Named as the sample's: the form above stays empty, and "What will change" read as the form's changes.
+    expect(headings(3)).toEqual(['New budget workbook', 'What the sample company will change', 'Load actuals']);
     expect(within(preview).getByText('Add sheet "Drivers" (fpaDrivers)')).toBeTruthy();
     fireEvent.click(within(preview).getByRole('button', { name: 'Create' }));
     await screen.findByText(
