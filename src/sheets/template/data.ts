@@ -27,6 +27,27 @@ export interface TemplateData {
 
 export const NO_DATA: TemplateData = { plan: new Map(), actual: new Map() };
 
+/**
+ * The plan and actual amounts of `data`, given for the months `from`, laid out for the months `to`:
+ * a month in both keeps its amount, a month only in `to` is blank. The sample company's amounts
+ * follow a form whose months were edited (2023-01 to 2026-12 adds a blank 2026).
+ * @example dataForMonths({ plan: new Map([['A', [1, 2]]]), actual: new Map() }, ['2025-01', '2025-02'], ['2025-02', '2025-03']).plan.get('A') // [2, null]
+ */
+export function dataForMonths(data: TemplateData, from: readonly string[], to: readonly string[]): TemplateData {
+  const at = new Map(from.map((m, i) => [m, i]));
+  const relaid = (amounts: TemplateData['plan']) =>
+    new Map(
+      [...amounts].map(([line, row]): [string, Amount[]] => [
+        line,
+        to.map((m) => {
+          const i = at.get(m);
+          return i === undefined ? null : (row[i] ?? null);
+        }),
+      ]),
+    );
+  return { plan: relaid(data.plan), actual: relaid(data.actual) };
+}
+
 /** True when formulas should carry computed results (the demo workbook). */
 export const withResults = (data: TemplateData): boolean => data.forecast !== undefined;
 

@@ -31,7 +31,7 @@ export { freeSheetName, templateChanges } from './diff';
 export type { ExistingSheet, TemplateChanges, WorkbookState } from './diff';
 export { templateWrites } from './writes';
 export type { SheetWrite } from './writes';
-export { NO_DATA } from './data';
+export { dataForMonths, NO_DATA } from './data';
 export type { Amount, LineForecast, TemplateData } from './data';
 
 // Amounts in and out

@@ -1,6 +1,7 @@
 /**
  * Budget: "New budget workbook" (form → list of changes → Create), "Load actuals" (a CSV file or
- * the selection) and "Load sample company". Nothing is written before the changes are listed, and
+ * the selection) and "Load sample company" (it fills the form, editable). Nothing is written before the
+ * changes are listed (a form edited since its preview must be previewed again), and
  * nothing at all when the template, the hierarchy or the actuals have a problem: the message names
  * the row and what to fix, and a sheet already in use gets another name offered.
  */
@@ -26,7 +27,7 @@ import type { Repository } from '../../../src/store/repository';
 import type { Identity } from '../../review/identity';
 import type { TemplatePreview } from '../../templates/budget-workbook';
 import { applyTemplate, loadActuals, pendingProposals, previewTemplate } from '../../templates/budget-workbook';
-import { previewSample } from '../../templates/sample';
+import { loadSample, type LoadedSample } from '../../templates/sample';
 import { toSheetGrid } from '../../workbook/sheet-grid';
 import type { Workbook } from '../../workbook/types';
 import { apiClient, type Connector } from '../../../src/connector';
@@ -60,6 +61,15 @@ const list = (text: string): string[] =>
 
 const messageOf = (e: unknown): string => (isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
 
+/** What the form holds: typed fields, a hierarchy read, and the sample company when it filled the form. */
+interface FormState {
+  draft: TemplateDraft;
+  hierarchy: Hierarchy | null;
+  sample: LoadedSample | null;
+}
+
+const EMPTY_FORM: FormState = { draft: EMPTY_DRAFT, hierarchy: null, sample: null };
+
 const months = (n: number) => countOf(n, 'month');
 const amounts = (n: number) => countOf(n, 'actual amount');
 
@@ -68,11 +78,13 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
   const layout = useLayoutStyles();
   const connection = useConnectorState(getConnector);
   const online = connection?.status === 'online';
-  const [draft, setDraft] = useState<TemplateDraft>(EMPTY_DRAFT);
-  const [hierarchy, setHierarchy] = useState<Hierarchy | null>(null);
+  const [form, setForm] = useState<FormState>(EMPTY_FORM);
+  const { draft, hierarchy } = form;
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
-  /** The preview is the sample company's, not the form's (which stays as typed, often empty). */
-  const [ofSample, setOfSample] = useState(false);
+  /** The form the preview was made from: once the form is edited, the preview no longer says what Create writes. */
+  const [previewed, setPreviewed] = useState<FormState | null>(null);
+  const stale = preview !== null && previewed !== form;
+  const ofSample = previewed?.sample != null;
   const [deleteTyped, setDeleteTyped] = useState(false);
   /** The last message, shown under the part of the view that made it (at 320 px the bottom is a screen away). */
   const [notice, setNotice] = useState<(Notice & { where: 'template' | 'actuals' }) | null>(null);
@@ -91,23 +103,29 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
     }
   };
 
-  const specOf = async (sheets?: TemplateSpec['sheets']): Promise<TemplateSpec> => ({
+  const specOf = async (
+    { draft, hierarchy, sample }: FormState,
+    sheets?: TemplateSpec['sheets'],
+  ): Promise<TemplateSpec> => ({
     hierarchy: hierarchy ?? hierarchyFromList(list(draft.costCentres)),
     accounts: list(draft.accounts),
     months: parseMonths(draft.months),
     forecastFrom: draft.forecastFrom.trim(),
     intervals: draft.intervals,
     ...(sheets ? { sheets } : {}),
-    owner: { name: identity.name, costCentres: identity.costCentres },
+    owner: sample?.owner ?? { name: identity.name, costCentres: identity.costCentres },
     proposals: await pendingProposals(repository),
   });
 
-  const runPreview = (sheets?: TemplateSpec['sheets']) =>
+  /** Previews `of` (the form as it is, or as the sample just filled it), with the sample's amounts and sheet. */
+  const runPreview = (sheets?: TemplateSpec['sheets'], of: FormState = form) =>
     act(async () => {
       setPreview(null);
       setDeleteTyped(false);
-      setOfSample(false);
-      setPreview(await previewTemplate(workbook, await specOf(sheets)));
+      const spec = await specOf(of, sheets);
+      const { sample } = of;
+      setPreview(await previewTemplate(workbook, spec, sample?.amountsFor(spec.months), sample?.sheets));
+      setPreviewed(of);
       return null;
     });
 
@@ -130,7 +148,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
     act(async () => {
       const range = await workbook.readSelection();
       const read = readHierarchy(toSheetGrid(range.values));
-      setHierarchy(read);
+      setForm((f) => ({ ...f, hierarchy: read }));
       return `Read ${read.costCentres.length} cost centres from ${range.address}.`;
     });
 
@@ -160,12 +178,24 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
       return `Loaded ${amounts(loaded.count)} for ${months(loaded.months.length)} from the team server into ${loaded.address}.${left}`;
     }, 'actuals');
 
-  const sample = () =>
-    act(async () => {
-      setPreview(await previewSample(workbook, identity));
-      setOfSample(true);
-      return null;
-    });
+  /** Fills the form with the sample company (editable) and previews it. */
+  const sample = () => {
+    const loaded = loadSample(identity);
+    const filled = { draft: { ...EMPTY_DRAFT, ...loaded.fields }, hierarchy: loaded.hierarchy, sample: loaded };
+    setForm(filled);
+    void runPreview(undefined, filled);
+  };
+
+  /** Typed cost centres instead of the hierarchy: the hierarchy's names to start from when none are typed. */
+  const clearHierarchy = () =>
+    setForm((f) => ({
+      ...f,
+      hierarchy: null,
+      draft:
+        f.draft.costCentres.trim() === '' && f.hierarchy
+          ? { ...f.draft, costCentres: f.hierarchy.costCentres.map((c) => c.name).join('\n') }
+          : f.draft,
+    }));
 
   return (
     <ViewSection view="budget" className={layout.spacedColumn}>
@@ -177,12 +207,23 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
           Plan, Actuals, Forecast, Variance and a Dashboard as Excel tables with roll-ups. Run it again to add months or
           cost centres: your amounts and anything outside the template’s tables stay.
         </Caption1>
+        {form.sample && (
+          <div className={layout.row} data-testid="sample-loaded">
+            <Caption1>
+              The sample company: its plan and actuals for the lines and months below, and its Drivers sheet, are
+              written with the form.
+            </Caption1>
+            <Button size="small" onClick={() => setForm(EMPTY_FORM)} disabled={busy}>
+              Empty the form
+            </Button>
+          </div>
+        )}
         <TemplateForm
           draft={draft}
-          onChange={setDraft}
+          onChange={(d) => setForm((f) => ({ ...f, draft: d }))}
           hierarchy={hierarchy}
           onReadHierarchy={readSelectedHierarchy}
-          onClearHierarchy={() => setHierarchy(null)}
+          onClearHierarchy={clearHierarchy}
           busy={busy}
         />
         <div className={layout.row}>
@@ -219,6 +260,13 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
               </MessageBarBody>
             </MessageBar>
           ))}
+          {stale && (
+            <MessageBar intent="info" data-testid="template-stale">
+              <MessageBarBody>
+                The form has changed since this preview: press Preview changes to see what Create will write.
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {preview.conflicts.length === 0 && (
             <>
               <ul className={styles.changes}>
@@ -246,7 +294,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
                 <Button
                   appearance="primary"
                   onClick={create}
-                  disabled={busy || (preview.losses.length > 0 && !deleteTyped)}
+                  disabled={busy || stale || (preview.losses.length > 0 && !deleteTyped)}
                 >
                   Create
                 </Button>

@@ -11,6 +11,7 @@ import { createMemoryRepository } from '../../../src/store/memory-repository';
 import type { Connector, ConnectorState } from '../../../src/connector';
 import { connectorDouble } from '../connector-double';
 import { fillForm } from '../fill-form';
+import { sampleCompany } from '../../../src/sheets/template/sample-company';
 
 /** A connector in `status` whose GET /api/actuals answers from `actuals` (by cost centre). */
 function actualsServer(status: ConnectorState['status'], actuals: Record<string, unknown[]>) {
@@ -179,7 +180,7 @@ describe('Budget view', () => {
     // The view's parts are h3 under its h2, as in every other view (a screen reader lists them so).
     const headings = (level: number) => screen.getAllByRole('heading', { level }).map((h) => h.textContent);
     expect(headings(2)).toEqual(['Budget']);
-    // Named as the sample's: the form above stays empty, and "What will change" read as the form's changes.
+    // Named as the sample's ("What will change" read as the form's changes).
     expect(headings(3)).toEqual(['New budget workbook', 'What the sample company will change', 'Load actuals']);
     expect(within(preview).getByText('Add sheet "Drivers" (fpaDrivers)')).toBeTruthy();
     fireEvent.click(within(preview).getByRole('button', { name: 'Create' }));
@@ -189,5 +190,60 @@ describe('Budget view', () => {
       { timeout: 10000 },
     );
     expect(workbook.store.tables.get('fpaDashboard')!.address).toMatch(/^A23:[A-Z]+35$/); // 12 cost centres
+  }, 30000);
+
+  it('fills the form with the sample company, editable: an edit asks for a new preview, Create writes the edit with the sample’s amounts', async () => {
+    const workbook = renderBudget();
+    fireEvent.click(await screen.findByRole('button', { name: 'Load sample company' }, { timeout: 10000 }));
+    await screen.findByTestId('template-preview', {}, { timeout: 10000 });
+    // The form holds the sample (it stayed empty while the preview listed the sample's sheets).
+    const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+    expect(screen.getByTestId('hierarchy-read').textContent).toBe(
+      'Hierarchy: 12 cost centres under entity → department',
+    );
+    expect(value('Accounts')).toBe('Salaries\nTravel\nSoftware\nContractors');
+    expect(value('Months')).toBe('2023-01 to 2025-12');
+    expect(value('First forecast month')).toBe('2025-07');
+    expect(screen.getByTestId('sample-loaded').textContent).toMatch(/^The sample company: its plan and actuals/);
+    // A year more: the preview no longer says what Create writes until it is made again.
+    fillForm({ Months: '2023-01 to 2026-12' });
+    const preview = screen.getByTestId('template-preview');
+    expect(within(preview).getByTestId('template-stale')).toBeTruthy();
+    expect((within(preview).getByRole('button', { name: 'Create' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
+    const again = await waitFor(() => {
+      expect(screen.queryByTestId('template-stale')).toBeNull();
+      return screen.getByTestId('template-preview');
+    });
+    expect(within(again).getByRole('heading', { level: 3 }).textContent).toBe('What the sample company will change');
+    expect(within(again).getByText('Add sheet "Drivers" (fpaDrivers)')).toBeTruthy();
+    fireEvent.click(within(again).getByRole('button', { name: 'Create' }));
+    await screen.findByText(
+      /^Budget workbook written: Plan, Actuals, Forecast, Variance, Dashboard, Drivers/,
+      {},
+      { timeout: 10000 },
+    );
+    const spec = JSON.parse(workbook.templateSpec!) as { months: string[] };
+    expect([spec.months.length, spec.months[47]]).toEqual([48, '2026-12']);
+    // The sample's plan in its 36 months, 2026 blank: the first line's January 2023 and January 2026.
+    const plan = await workbook.readRange('fpaPlan');
+    const header = plan.values[0].map(String);
+    const first = plan.values[1];
+    expect(first[header.indexOf('2023-01')]).toBe(
+      sampleCompany().data.plan.get(String(first[header.indexOf('id')]))![0],
+    );
+    expect(first[header.indexOf('2026-01')] ?? '').toBe('');
+  }, 30000);
+
+  it('typing cost centres instead of the sample’s hierarchy starts from its 12 names', async () => {
+    renderBudget();
+    fireEvent.click(await screen.findByRole('button', { name: 'Load sample company' }, { timeout: 10000 }));
+    await screen.findByTestId('template-preview', {}, { timeout: 10000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Type cost centres instead' }));
+    const names = (screen.getByLabelText('Cost centres') as HTMLTextAreaElement).value.split('\n');
+    expect([names.length, names[0], names[11]]).toEqual([12, 'S-EMEA', 'GA-HR']);
+    fireEvent.click(screen.getByRole('button', { name: 'Empty the form' }));
+    expect((screen.getByLabelText('Cost centres') as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryByTestId('sample-loaded')).toBeNull();
   }, 30000);
 });
