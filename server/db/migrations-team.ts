@@ -569,3 +569,40 @@ CREATE OR REPLACE FUNCTION people_of(accounts text[], since timestamptz) RETURNS
   SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM reach
 $$;
 `;
+
+// v21 (twelfth attack pass, test/server/probes-twelfth.test.ts): the history separation of duties
+// reads is the database's to keep. A declaration's times are when it is made (`clock_timestamp()`),
+// not when its transaction began (`now()`): a removal that waited for a lock (the table's, another
+// request's) was dated before proposals created while the declaration was still in force, and no
+// longer counted for them (F1). And the application's role may not rewrite when a proposal was
+// created or by whom: `created_at` and `created_by` never change and `authors` and `author_emails`
+// only grow (the application only appends), so `people_of(…, created_at)` and the separation
+// triggers cannot be dodged by an UPDATE before a decision (F2).
+export const historyKept = `
+-- Runs after person_aliases_history (triggers fire in name order), which has refused what it refuses.
+CREATE FUNCTION person_aliases_written() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.declared_at := clock_timestamp();
+  ELSE
+    NEW.removed_at := clock_timestamp();
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER person_aliases_written BEFORE INSERT OR UPDATE ON person_aliases
+  FOR EACH ROW EXECUTE FUNCTION person_aliases_written();
+
+CREATE FUNCTION proposals_authorship_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.created_at IS DISTINCT FROM OLD.created_at OR NEW.created_by IS DISTINCT FROM OLD.created_by
+     OR NOT (NEW.authors @> OLD.authors) OR NOT (NEW.author_emails @> OLD.author_emails) THEN
+    RAISE EXCEPTION 'proposals keep their history: created_at and created_by never change, authors and author_emails only grow'
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER proposals_authorship_kept BEFORE UPDATE OF created_at, created_by, authors, author_emails ON proposals
+  FOR EACH ROW EXECUTE FUNCTION proposals_authorship_kept();
+`;

@@ -7,6 +7,7 @@ import {
   budgetOfRecord,
   decisionsByEmail,
   flagWindowShares,
+  historyKept,
   idempotencyFingerprint,
   kpisAndAdjustments,
   notifications,
@@ -186,4 +187,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'person-aliases', sql: personAliases },
   { version: 19, name: 'account-aliases', sql: accountAliases },
   { version: 20, name: 'people-of-by-index', sql: peopleOfByIndex },
+  { version: 21, name: 'history-kept', sql: historyKept },
 ];

@@ -83,6 +83,27 @@ export function useTestServer(options: Parameters<typeof startTestServer>[0] = {
 export const keyOf = (r: Json): string => String(r.id ?? r.flagId ?? `${r.account}|${r.period}`);
 
 /**
+ * A proposal of two CC1 lines of its own (accounts `P<n>` and `Q<n>`, 100 moved in 2026-05), drafted
+ * and submitted by `author`: the submitted proposal.
+ */
+export async function submitOwnLines(
+  server: Pick<TestServer, 'as'>,
+  author: string,
+  n: number,
+  reason: string,
+): Promise<Json> {
+  const lines = [
+    { costCentre: 'CC1', account: `P${n}`, period: '2026-05', before: 0, after: -100 },
+    { costCentre: 'CC1', account: `Q${n}`, period: '2026-05', before: 0, after: 100 },
+  ];
+  const draft = await postProposal(server, author, { fiscalYear: 2026, reason, lines });
+  if (draft.statusCode !== 201) throw new Error(`draft: ${draft.statusCode} ${draft.body}`);
+  const submitted = await moveProposal(server, author, draft.json(), 'submit');
+  if (submitted.statusCode !== 200) throw new Error(`submit: ${submitted.statusCode} ${submitted.body}`);
+  return submitted.json();
+}
+
+/**
  * A proposal's move (`submit`, `approve`, `reject`, `apply`, …) by `token`, sent with the version
  * the mover saw (the proposal's `version`) as If-Match, as the pane sends it.
  */

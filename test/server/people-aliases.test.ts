@@ -7,7 +7,16 @@
  * between submit and approval; self-declarations and chains; huge inputs.
  */
 import { CFO_CHAIN, move, ok, setApprovalChain, TWO_STEP_CHAIN } from './fixtures';
-import { ENGINES, expectStepRefused, moveProposal, postProposal, snapshot, useTestServer, type Json } from './helpers';
+import {
+  ENGINES,
+  expectStepRefused,
+  moveProposal,
+  postProposal,
+  snapshot,
+  submitOwnLines,
+  useTestServer,
+  type Json,
+} from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -43,15 +52,7 @@ describe.each(ENGINES)('the people table: one person, several accounts (%s)', (e
       [p.id, step, account],
     );
   /** A proposal of accounts of its own, drafted and submitted by `author`. */
-  const submitted = async (author: string): Promise<Json> => {
-    n += 1;
-    const lines = [
-      { costCentre: 'CC1', account: `P${n}`, period: '2026-05', before: 0, after: -100 },
-      { costCentre: 'CC1', account: `Q${n}`, period: '2026-05', before: 0, after: 100 },
-    ];
-    const draft = ok(await postProposal(server, author, { fiscalYear: 2026, reason: 'people', lines }), 'draft');
-    return ok(await moveProposal(server, author, draft, 'submit'), 'submit');
-  };
+  const submitted = (author: string): Promise<Json> => submitOwnLines(server, author, (n += 1), 'people');
   const clear = async (...accounts: string[]) => {
     for (const account of accounts) await remove(account);
   };

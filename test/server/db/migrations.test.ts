@@ -25,6 +25,14 @@ const migrateTo = (db: Db, version: number) =>
     MIGRATIONS.filter((m) => m.version <= version),
   );
 
+/** Ana's submitted proposal of CC1 with `lines` (JSON), as a database of version 18 or later holds one. */
+const anasProposal = (db: Db, lines = '[]') =>
+  db.query(
+    `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, reason, lines, authors, state, created_by, updated_by)
+     VALUES ('CC1', '{CC1}', 2026, 100, 'r', $1::jsonb, '{ana}', 'submitted', 'ana', 'ana')`,
+    [lines],
+  );
+
 describeIfPg('server migrations', () => {
   test('v8 (KPIs and adjustments) upgrades a v7 database holding data and loses none of it', () =>
     inFreshSchema(async (db) => {
@@ -290,10 +298,7 @@ describeIfPg('server migrations', () => {
   test('v19 (account aliases) keeps a v18 database’s proposals; budget_line reads an alias of its cost centre only', () =>
     inFreshSchema(async (db) => {
       expect(await migrateTo(db, 18)).toHaveLength(18);
-      await db.query(
-        `INSERT INTO proposals (cost_centre, cost_centres, fiscal_year, amount, reason, lines, authors, state, created_by, updated_by)
-         VALUES ('CC1', '{CC1}', 2026, 100, 'r', '[{"costCentre":"CC1","account":"06100"}]', '{ana}', 'submitted', 'ana', 'ana')`,
-      );
+      await anasProposal(db, '[{"costCentre":"CC1","account":"06100"}]');
       const before = await db.query('SELECT * FROM proposals');
       expect(await migrateTo(db, 19)).toEqual([19]);
       expect((await db.query('SELECT * FROM proposals')).rows).toEqual(before.rows);
@@ -341,5 +346,28 @@ describeIfPg('server migrations', () => {
       expect(await migrateTo(db, 20)).toEqual([20]);
       expect(await ask()).toEqual(before);
       expect(await migrateTo(db, 20)).toEqual([]);
+    }));
+  test('v21 (history kept) keeps a v20 database’s rows; a removal is dated when made; authorship is not rewritten', () =>
+    inFreshSchema(async (db) => {
+      expect(await migrateTo(db, 20)).toHaveLength(20);
+      await anasProposal(db);
+      await db.query("INSERT INTO person_aliases (account, person, declared_by) VALUES ('ana.fin', 'ana', 'it')");
+      const before = [await db.query('SELECT * FROM proposals'), await db.query('SELECT * FROM person_aliases')];
+      expect(await migrateTo(db, 21)).toEqual([21]);
+      expect([await db.query('SELECT * FROM proposals'), await db.query('SELECT * FROM person_aliases')]).toEqual(
+        before,
+      );
+      const removed = await db.transaction(async (tx) => {
+        await tx.query('SELECT pg_sleep(0.05)');
+        await tx.query("UPDATE person_aliases SET removed_by = 'it' WHERE account = 'ana.fin'");
+        return tx.query<{ later: boolean }>(
+          "SELECT removed_at > now() AS later FROM person_aliases WHERE account = 'ana.fin'",
+        );
+      });
+      expect(removed.rows[0].later).toBe(true);
+      await db.query("UPDATE proposals SET authors = ARRAY['ana', 'bo'], reason = 'edited'");
+      for (const change of ["created_at = now() + interval '1 day'", "created_by = 'bo'", "authors = '{bo}'"])
+        await expect(db.query(`UPDATE proposals SET ${change}`)).rejects.toThrow(/keep their history/);
+      expect(await migrateTo(db, 21)).toEqual([]);
     }));
 });
