@@ -2,7 +2,8 @@
  * The layout check of the browser tests, from bounding boxes: the tab row is one line, nothing is wider
  * than the pane, no button and no table column is cut off, no badge spills its words, no browser file
  * control shows, fields side by side line up their boxes, a group of fields starts where its fields
- * start, line ids break only after "/", headings stand over their amounts. Used by the layout test at
+ * start, a switch starts under the sentence above it, line ids break only after "/", headings stand over
+ * their amounts. Used by the layout test at
  * every width and by the guide walk on the sample company at 320 px.
  */
 import type { Page } from 'playwright-core';
@@ -94,6 +95,15 @@ export async function layoutProblems(page: Page, width: number): Promise<string[
       range.selectNodeContents(e);
       return Math.min(...[...range.getClientRects()].map((r) => r.left));
     };
+    // A switch under a sentence ("3 of 48 lines differ." over "Changed lines only") starts where the
+    // sentence starts: Fluent's track has an 8 px margin that put it right of the text above.
+    for (const sw of [...(main?.querySelectorAll('.fui-Switch') ?? [])].filter(visible)) {
+      const above = sw.previousElementSibling;
+      const track = sw.querySelector('.fui-Switch__indicator');
+      if (!above || !track || !visible(above)) continue;
+      const off = track.getBoundingClientRect().left - textLeft(above);
+      if (Math.abs(off) > 0.5) problems.push(`switch ${name(sw)} starts ${off} px off ${name(above)}`);
+    }
     for (const group of [...(main?.querySelectorAll('fieldset') ?? [])].filter(visible)) {
       const field = [...(group.parentElement?.children ?? [])].find((e) => e.matches('.fui-Field') && visible(e));
       const label = field?.querySelector(':scope > label');

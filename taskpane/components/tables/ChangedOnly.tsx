@@ -4,16 +4,22 @@
  * and made the card 3,000 px tall at 320 px; two versions compared listed every line alike.
  */
 import { useState, type ReactNode } from 'react';
-import { Caption1, Switch } from '@fluentui/react-components';
+import { Caption1, Switch, makeStyles } from '@fluentui/react-components';
 import { SAME_AMOUNT } from '../../../src/sheets/stale-cells';
 import { useNumbers } from '../../state/numbers';
 import { changeOf, type ChangeRow } from './ChangeTable';
+
+const useStyles = makeStyles({
+  // The switch's track starts under the count's first letter: Fluent's 8 px margin put it right of it.
+  flush: { marginLeft: 0 },
+});
 
 /** The rows to show and the count and switch that choose them (nothing to choose when every line differs). */
 export function useChangedOnly<R extends Pick<ChangeRow, 'before' | 'after' | 'change'>>(
   rows: readonly R[],
 ): { shown: readonly R[]; control: ReactNode } {
   const numbers = useNumbers();
+  const styles = useStyles();
   const [changedOnly, setChangedOnly] = useState(true);
   const changed = rows.filter((r) => Math.abs(changeOf(r)) >= SAME_AMOUNT);
   const control = (
@@ -23,6 +29,7 @@ export function useChangedOnly<R extends Pick<ChangeRow, 'before' | 'after' | 'c
       </Caption1>
       {changed.length < rows.length && (
         <Switch
+          indicator={{ className: styles.flush }}
           label="Changed lines only"
           checked={changedOnly}
           onChange={(_, d) => setChangedOnly(Boolean(d.checked))}
