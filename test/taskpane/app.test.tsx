@@ -188,7 +188,7 @@ describe('Shell', () => {
     const state: Partial<ConnectorState> = {
       status: 'online',
       baseUrl: 'https://fpa.example.com',
-      user: { id: 'ana', roles: ['approver', 'controller'], costCentres: ['MKT', 'IT'] },
+      user: { id: 'ana', roles: ['approver', 'controller'], costCentres: ['MKT-DIGITAL', 'IT'] },
     };
     // Every view following the connection subscribes (the shell, Drivers): each hears each state.
     const { getConnector, publish } = connectorDouble();
@@ -199,9 +199,12 @@ describe('Shell', () => {
     await waitFor(() => expect(chip.textContent).toMatch(/ana · approver, finance controller$/));
     expect(chip.getAttribute('data-mode')).toBe('signed-in');
     fireEvent.click(chip);
-    expect((await screen.findByTestId('signed-in')).textContent).toContain(
-      'Signed in to https://fpa.example.com as ana: approver, finance controller; MKT, IT.',
+    const signedIn = await screen.findByTestId('signed-in');
+    expect(signedIn.textContent).toContain(
+      'Signed in to https://fpa.example.com as ana: approver, finance controller; MKT-DIGITAL, IT.',
     );
+    // The server's cost centres, seen nowhere else in the pane yet, are drawn whole (never "MKT-" over "DIGITAL").
+    expect([...signedIn.querySelectorAll('[data-line-id]')].map((e) => e.textContent)).toEqual(['MKT-DIGITAL', 'IT']);
     expect(screen.queryByLabelText('Role (single-user mode)')).toBeNull();
     expect(screen.queryByLabelText('I am')).toBeNull();
     // Disconnecting returns the pane to single-user mode and its own identity.

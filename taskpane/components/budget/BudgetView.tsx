@@ -22,7 +22,7 @@ import { isFpaError } from '../../../src/errors';
 import { countOf } from '../../../src/format/count-of';
 import { csvGrid } from '../../../src/sheets/csv';
 import type { Hierarchy, TemplateSpec } from '../../../src/sheets/template';
-import { hierarchyFromList, parseMonths, readHierarchy } from '../../../src/sheets/template';
+import { hierarchyFromList, lineId, parseMonths, readHierarchy } from '../../../src/sheets/template';
 import type { Repository } from '../../../src/store/repository';
 import type { Identity } from '../../review/identity';
 import type { TemplatePreview } from '../../templates/budget-workbook';
@@ -38,6 +38,8 @@ import { fileText } from '../../files/text-file';
 import { FileButton } from '../shared/FileButton';
 import { ViewSection } from '../shared/TitledSection';
 import { useLayoutStyles } from '../shared/layout-styles';
+import { useKnownLineIds } from '../tables/KnownLineIds';
+import { LineIdText } from '../tables/LineIdText';
 
 export interface BudgetViewProps {
   workbook: Workbook;
@@ -70,6 +72,16 @@ interface FormState {
 
 const EMPTY_FORM: FormState = { draft: EMPTY_DRAFT, hierarchy: null, sample: null };
 
+/**
+ * The ids the form holds (typed cost centres or the hierarchy's names, and their lines), known once there:
+ * messages keep them whole.
+ */
+function formIds({ draft, hierarchy }: FormState): string[] {
+  const centres = hierarchy ? hierarchy.costCentres.map((c) => c.name) : list(draft.costCentres);
+  const lines = centres.flatMap((c) => list(draft.accounts).map((a) => lineId(c, a)));
+  return [...centres, ...(hierarchy?.costCentres.flatMap((c) => c.path) ?? []), ...lines];
+}
+
 const months = (n: number) => countOf(n, 'month');
 const amounts = (n: number) => countOf(n, 'actual amount');
 
@@ -85,6 +97,12 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
   const [previewed, setPreviewed] = useState<FormState | null>(null);
   const stale = preview !== null && previewed !== form;
   const ofSample = previewed?.sample != null;
+  const typedIds = formIds(form);
+  // The preview's lines, before and after (a removed line is no longer typed, but the workbook holds it).
+  const planIds = [preview?.plan, preview?.previous].flatMap(
+    (p) => p?.template.lines.flatMap((l) => [l.id, l.costCentre, ...l.path]) ?? [],
+  );
+  const ids = [...useKnownLineIds(), ...typedIds, ...planIds];
   const [deleteTyped, setDeleteTyped] = useState(false);
   /** The last message, shown under the part of the view that made it (at 320 px the bottom is a screen away). */
   const [notice, setNotice] = useState<(Notice & { where: 'template' | 'actuals' }) | null>(null);
@@ -234,7 +252,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
             Load sample company
           </Button>
         </div>
-        {notice?.where === 'template' && <NoticeBar intent={notice.intent} text={notice.text} />}
+        {notice?.where === 'template' && <NoticeBar intent={notice.intent} text={notice.text} ids={typedIds} />}
       </div>
       {preview && (
         <div className={layout.column} data-testid="template-preview">
@@ -248,7 +266,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
           {preview.conflicts.map((c) => (
             <MessageBar key={c.message} intent="warning" role="alert">
               <MessageBarBody>
-                {c.fullMessage}{' '}
+                <LineIdText text={c.fullMessage} ids={ids} />{' '}
                 {c.code === 'TEMPLATE_SHEET_IN_USE' && (
                   <Button
                     size="small"
@@ -272,7 +290,9 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
               <ul className={styles.changes}>
                 {preview.changes.map((c) => (
                   <li key={c}>
-                    <Body1>{c}</Body1>
+                    <Body1>
+                      <LineIdText text={c} ids={ids} />
+                    </Body1>
                   </li>
                 ))}
               </ul>
@@ -280,7 +300,9 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
                 <MessageBar intent="warning" role="alert" data-testid="template-losses">
                   <MessageBarBody>
                     {preview.losses.map((l) => (
-                      <div key={l}>{l}.</div>
+                      <div key={l}>
+                        <LineIdText text={`${l}.`} ids={ids} />
+                      </div>
                     ))}
                     <Checkbox
                       checked={deleteTyped}
@@ -333,7 +355,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
         </div>
         {!online && <Caption1>Connect in Settings › Team server to load the actuals imported there.</Caption1>}
       </div>
-      {notice?.where === 'actuals' && <NoticeBar intent={notice.intent} text={notice.text} />}
+      {notice?.where === 'actuals' && <NoticeBar intent={notice.intent} text={notice.text} ids={typedIds} />}
     </ViewSection>
   );
 }

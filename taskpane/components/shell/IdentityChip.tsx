@@ -21,6 +21,7 @@ import { SelectField } from '../shared/SelectField';
 import type { Role, SingleUserRole } from '../../../src/model/roles';
 import type { SignedIn } from '../../connector/use-signed-in';
 import { Identity, parseCostCentres } from '../../review/identity';
+import { LineIdText } from '../tables/LineIdText';
 
 const ROLE_LABEL: Record<string, string> = { analyst: 'analyst', owner: 'budget owner', admin: 'admin' };
 
@@ -123,7 +124,10 @@ export function IdentityChip({ identity, onChange, signedIn }: IdentityChipProps
         {signedIn ? (
           <div className={styles.form} data-testid="signed-in">
             <Caption1>
-              Signed in to {signedIn.server} as {shown}: {role}; {centresText(signedIn.user.costCentres)}.
+              <LineIdText
+                text={`Signed in to ${signedIn.server} as ${shown}: ${role}; ${centresText(signedIn.user.costCentres)}.`}
+                ids={signedIn.user.costCentres === '*' ? [] : signedIn.user.costCentres}
+              />
             </Caption1>
             <Caption1>The server decides who you are and what you may do; approvals follow its chain.</Caption1>
           </div>

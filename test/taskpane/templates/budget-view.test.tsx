@@ -40,6 +40,10 @@ const TEMPLATE = {
   'First forecast month': '2025-07',
 };
 
+/** A change the preview lists, by its whole text (its line ids are drawn as elements of their own). */
+const changeItem = (text: string | RegExp) => (_: string, e: Element | null) =>
+  e?.tagName === 'LI' && (typeof text === 'string' ? e.textContent === text : text.test(e.textContent ?? ''));
+
 /** Waits for the template form, fills TEMPLATE with `fields` in their place, and previews the changes. */
 async function previewTemplate(fields: Partial<typeof TEMPLATE> = {}): Promise<void> {
   await screen.findByRole('button', { name: 'Preview changes' }, { timeout: 10000 });
@@ -99,7 +103,7 @@ describe('Budget view', () => {
     fillForm({ 'Cost centres': 'MKT' });
     fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
     const preview = await screen.findByTestId('template-preview');
-    expect(within(preview).getByText('Plan: remove 1 line(s) (IT/Travel)')).toBeTruthy();
+    expect(within(preview).getByText(changeItem('Plan: remove 1 line(s) (IT/Travel)'))).toBeTruthy();
     const losses = within(preview).getByTestId('template-losses');
     expect(losses.textContent).toContain('Plan: 1 amount(s) typed in 1 removed line(s) (IT/Travel) will be deleted.');
     const create = within(preview).getByRole('button', { name: 'Create' });
@@ -245,5 +249,23 @@ describe('Budget view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Empty the form' }));
     expect((screen.getByLabelText('Cost centres') as HTMLTextAreaElement).value).toBe('');
     expect(screen.queryByTestId('sample-loaded')).toBeNull();
+  }, 30000);
+
+  it('keeps the ids the form names whole: in the changes listed and in a message about the form', async () => {
+    renderBudget();
+    await createTemplate({ 'Cost centres': 'MKT-EVENTS\nOPS-FACILITIES' });
+    // A removed line is typed no more, but the workbook holds it: it is drawn whole (it broke as "OPS-" at 320 px).
+    fillForm({ 'Cost centres': 'MKT-EVENTS' });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
+    const removed = await screen.findByText(changeItem(/^Plan: remove 1 line/));
+    expect([...removed.querySelectorAll('[data-line-id]')].map((e) => e.textContent)).toEqual([
+      'OPS-FACILITIES/Travel',
+    ]);
+    // A cost centre typed twice: the message names it, whole.
+    fillForm({ 'Cost centres': 'OPS-IT\nOPS-IT' });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
+    const problem = await screen.findByRole('alert');
+    expect(problem.textContent).toContain('OPS-IT');
+    expect([...problem.querySelectorAll('[data-line-id]')].map((e) => e.textContent)).toContain('OPS-IT');
   }, 30000);
 });
