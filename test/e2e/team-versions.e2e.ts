@@ -10,7 +10,9 @@
  * 320 px, FPA.BUDGET.VERSION reads v2 in bob's runtime through his connection, the audit chain
  * verifies, and the webhook receiver got each event once. Then alice undoes it the only way a team
  * can: her Revert is "Propose a reversal" (a comment, the budget unchanged, no Approve for her on
- * the reversal), bob and carol approve the reversal in their views, and her apply makes v3.
+ * the reversal), bob and carol approve the reversal in their views, and her apply makes v3. Last, her
+ * Versions view connected (three versions, a write, the save form, a comparison) is checked by layout
+ * at 320, 450 and 800 px, light and dark, and saved as versions-connected-<width>-<theme>.png.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { deliverDue } from '../../server/notify/background';
@@ -29,7 +31,10 @@ import {
   serveFolder,
   type StaticServer,
   openPaneAt,
+  ROOT,
+  settled,
 } from './harness';
+import { layoutProblems } from './layout-problems';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -47,7 +52,7 @@ const tokens: Record<string, string> = {};
 const settings = () => ({ ...server.config, webhookRetryBaseMs: 1_000, webhookMaxAttempts: 3 });
 
 /** A page of the pane for one person, signed in through Settings › Team server with their token. */
-async function signIn(user: string): Promise<Page> {
+async function signIn(user: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
@@ -57,7 +62,7 @@ async function signIn(user: string): Promise<Page> {
   });
   await routeOfficeJs(page);
   await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
-  await openPaneAt(page, site.url, 'settings', { locale: 'en-US' });
+  await openPaneAt(page, site.url, 'settings', { locale: 'en-US', theme });
   await page.getByLabel('Backend URL (optional)').fill(server.url);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByLabel('Development token').fill(tokens[user]);
@@ -368,5 +373,30 @@ test('revert in the pane is a reversal: proposed by alice, approved by bob and c
     ['6100', 5000],
     ['6200', 1000],
   ]);
+  expect(problems).toEqual([]);
+});
+
+test('the Versions view connected fits 320, 450 and 800 px, light and dark: list, a write, the save form, a comparison', async () => {
+  const out = path.resolve(ROOT, process.env.OPENFPA_SCREENSHOTS ?? path.join('test', 'e2e', 'screenshots'));
+  fs.mkdirSync(out, { recursive: true });
+  const found: Record<string, string[]> = {};
+  for (const theme of ['light', 'dark'] as const) {
+    const alice = await signIn('alice', theme);
+    await openView(alice, 'Versions');
+    // Her own cost centre's versions load with the connection; the newest two are compared by default.
+    await alice.getByTestId('version').first().waitFor({ timeout: 30_000 });
+    const newest = ((await alice.getByTestId('version').first().textContent()) ?? '').split(' ')[0];
+    await alice.getByRole('button', { name: `Write ${newest} to the workbook` }).click();
+    await alice.getByText(new RegExp(`^Wrote ${newest} into Budget CC1!`)).waitFor();
+    await alice.getByRole('button', { name: 'Compare', exact: true }).click();
+    await alice.getByTestId('version-compare').waitFor();
+    for (const width of [320, 450, 800]) {
+      await alice.setViewportSize({ width, height: 900 });
+      await settled(alice);
+      await alice.screenshot({ path: path.join(out, `versions-connected-${width}-${theme}.png`), fullPage: true });
+      found[`${width} ${theme}`] = await layoutProblems(alice, width);
+    }
+  }
+  expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   expect(problems).toEqual([]);
 });
