@@ -2,9 +2,9 @@
  * The layout check of the browser tests, from bounding boxes: the tab row is one line, nothing is wider
  * than the pane, no button and no table column is cut off, no badge spills its words, no browser file
  * control shows, fields side by side line up their boxes, a group of fields starts where its fields
- * start, a switch starts under the sentence above it, line ids break only after "/", headings stand over
- * their amounts. Used by the layout test at
- * every width and by the guide walk on the sample company at 320 px.
+ * start, a switch starts under the sentence above it, a text box shows a short list whole, line ids
+ * break only after "/", headings stand over their amounts. Used by the layout test at every width and
+ * by the guide walk on the sample company at 320 px.
  */
 import type { Page } from 'playwright-core';
 
@@ -95,6 +95,15 @@ export async function layoutProblems(page: Page, width: number): Promise<string[
       range.selectNodeContents(e);
       return Math.min(...[...range.getClientRects()].map((r) => r.left));
     };
+    // A short list in a text box (up to 8 lines: the sample company's 4 accounts) shows every line; a longer
+    // one scrolls. The Budget form's Accounts showed "Salaries", "Travel" and the top half of "Software".
+    for (const box of [...(main?.querySelectorAll('textarea') ?? [])].filter(visible)) {
+      const lines = (box as HTMLTextAreaElement).value.split('\n').length;
+      if (lines <= 8 && box.scrollHeight > box.clientHeight + 1) {
+        const label = box.closest('.fui-Field')?.querySelector('label')?.textContent ?? name(box);
+        problems.push(`text box "${label}" cuts its ${lines} lines (${box.scrollHeight} px in ${box.clientHeight})`);
+      }
+    }
     // A switch under a sentence ("3 of 48 lines differ." over "Changed lines only") starts where the
     // sentence starts: Fluent's track has an 8 px margin that put it right of the text above.
     for (const sw of [...(main?.querySelectorAll('.fui-Switch') ?? [])].filter(visible)) {

@@ -25,6 +25,12 @@ export const EMPTY_DRAFT: TemplateDraft = {
   intervals: false,
 };
 
+/**
+ * A list box's height in lines: every line of a short list (the sample's four accounts showed two and
+ * half of "Software"), up to 8; a longer list scrolls.
+ */
+const rowsFor = (text: string): number => Math.min(Math.max(text.split('\n').length, 2), 8);
+
 export interface TemplateFormProps {
   draft: TemplateDraft;
   onChange: (draft: TemplateDraft) => void;
@@ -63,7 +69,7 @@ export function TemplateForm({
       ) : (
         <>
           <Field label="Cost centres" hint="One per line, or separated by commas.">
-            <Textarea resize="vertical" {...text('costCentres')} />
+            <Textarea resize="vertical" rows={rowsFor(draft.costCentres)} {...text('costCentres')} />
           </Field>
           <Button size="small" onClick={onReadHierarchy} disabled={busy}>
             Use selected hierarchy table
@@ -71,7 +77,7 @@ export function TemplateForm({
         </>
       )}
       <Field label="Accounts" hint="One per line, or separated by commas.">
-        <Textarea resize="vertical" {...text('accounts')} />
+        <Textarea resize="vertical" rows={rowsFor(draft.accounts)} {...text('accounts')} />
       </Field>
       <Field label="Months" hint="For example 2025-01 to 2026-12.">
         <Input {...text('months')} />

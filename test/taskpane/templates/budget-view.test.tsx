@@ -206,6 +206,8 @@ describe('Budget view', () => {
       'Hierarchy: 12 cost centres under entity → department',
     );
     expect(value('Accounts')).toBe('Salaries\nTravel\nSoftware\nContractors');
+    // Every one of them in view (the box showed two and the top half of "Software").
+    expect((screen.getByLabelText('Accounts') as HTMLTextAreaElement).rows).toBe(4);
     expect(value('Months')).toBe('2023-01 to 2025-12');
     expect(value('First forecast month')).toBe('2025-07');
     expect(screen.getByTestId('sample-loaded').textContent).toMatch(/^The sample company: its plan and actuals/);
