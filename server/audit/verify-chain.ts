@@ -115,7 +115,7 @@ export async function verifyAuditChain(
     if (size <= 0) break;
     const batch = await nextRecords(db, walk.lastId ?? 0, size);
     for (const row of batch) {
-      if (Number(row.id) > toId) return endWalk(db, walk, toId);
+      if (Number(row.id) > toId) return (await endWalk(db, walk, toId)) ?? report(walk, false);
       walk.checked += 1;
       walk.readId = Number(row.id);
       walk.firstId ??= walk.readId;
@@ -124,13 +124,16 @@ export async function verifyAuditChain(
       walk.prev = row.hash;
       walk.lastId = walk.readId;
     }
-    if (batch.length < size) return endWalk(db, walk, toId);
+    if (batch.length < size) {
+      const end = await endWalk(db, walk, toId);
+      if (end) return end;
+    }
   }
   if (walk.checked >= limit) {
     const [after] = await nextRecords(db, walk.lastId ?? 0, 1);
     if (after && Number(after.id) <= toId) return report(walk, false, { next: Number(walk.lastId) + 1 });
   }
-  return endWalk(db, walk, toId);
+  return (await endWalk(db, walk, toId)) ?? report(walk, false, { next: Number(walk.lastId) + 1 });
 }
 
 /** Up to `size` records after id `afterId`, in id order, with their fields as hashed. */
@@ -165,14 +168,23 @@ function checkLink(prev: string, row: HashedRow): string | undefined {
 
 /**
  * The walk reached `toId` or the end of the log. When nothing lies beyond, the chain head, kept
- * apart, must name the last record checked.
+ * apart, must name the last record checked. Undefined when records were appended after the walk read
+ * the end (the head names a later record that is there, with the head's hash): the walk goes on and
+ * checks them. Without this, a verify while others wrote reported the end of the log removed.
  */
-async function endWalk(db: Queryable, walk: Walk, toId: number): Promise<ChainReport> {
+async function endWalk(db: Queryable, walk: Walk, toId: number): Promise<ChainReport | undefined> {
   const head = await db.query<{ last_id: number | null; last_hash: string }>(
     'SELECT last_id, last_hash FROM audit_head',
   );
   const kept = head.rows[0];
   if (!kept || (kept.last_id !== null && Number(kept.last_id) > toId)) return report(walk, false);
+  if (kept.last_hash !== walk.prev && kept.last_id !== null && Number(kept.last_id) > (walk.lastId ?? 0)) {
+    const appended = await db.query('SELECT 1 FROM audit_log WHERE audit_log.id = $1 AND audit_log.hash = $2', [
+      kept.last_id,
+      kept.last_hash,
+    ]);
+    if (appended.rows.length > 0) return undefined;
+  }
   if (kept.last_hash !== walk.prev) {
     const firstBroken = {
       id: Number(kept.last_id),

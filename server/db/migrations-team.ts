@@ -606,3 +606,19 @@ $$;
 CREATE TRIGGER proposals_authorship_kept BEFORE UPDATE OF created_at, created_by, authors, author_emails ON proposals
   FOR EACH ROW EXECUTE FUNCTION proposals_authorship_kept();
 `;
+
+// v22 (twelfth attack pass, F5): a decision takes the people table's lock, shared (its writers take it
+// exclusive, server/http/declarations.ts), before the separation triggers read the declarations: a
+// declaration made while a decision is under way commits after it, and one under way is read once
+// committed. Before, an approval that had passed the triggers and was still writing committed after
+// a declaration forbidding it. Fires first (triggers fire in name order).
+export const decisionsLockPeople = `
+CREATE FUNCTION proposal_steps_people_locked() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock_shared(hashtext('person_aliases'));
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER proposal_steps_people_locked BEFORE INSERT OR UPDATE OF decided_by ON proposal_steps
+  FOR EACH ROW WHEN (NEW.decided_by IS NOT NULL) EXECUTE FUNCTION proposal_steps_people_locked();
+`;

@@ -6,6 +6,7 @@ import {
   batchesByCostCentre,
   budgetOfRecord,
   decisionsByEmail,
+  decisionsLockPeople,
   flagWindowShares,
   historyKept,
   idempotencyFingerprint,
@@ -188,4 +189,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'account-aliases', sql: accountAliases },
   { version: 20, name: 'people-of-by-index', sql: peopleOfByIndex },
   { version: 21, name: 'history-kept', sql: historyKept },
+  { version: 22, name: 'decisions-lock-people', sql: decisionsLockPeople },
 ];

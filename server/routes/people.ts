@@ -10,6 +10,9 @@ import type { RouteDeps } from './deps';
  * provider sends it (compared exactly): 1–256 letters, digits and the punctuation providers use in
  * ids (Entra's base64url, `auth0|…`, `google-oauth2|…`, an email as `preferred_username`).
  */
+/** The people table, whose name is also the key of the lock its writers take (server/http/declarations.ts). */
+export const PEOPLE_TABLE = 'person_aliases';
+
 const accountId = { type: 'string', pattern: '^[A-Za-z0-9_.@:|+/=~-]{1,256}$' } as const;
 
 /**
@@ -24,7 +27,7 @@ export function peopleRoutes(app: FastifyInstance, { db }: RouteDeps): void {
     url: '/api/people',
     tags: ['people'],
     entity: 'person_alias',
-    table: 'person_aliases',
+    table: PEOPLE_TABLE,
     keys: [{ field: 'account', column: 'account', schema: accountId }],
     value: { field: 'person', column: 'person', schema: accountId },
     read: anywhere('configure'),

@@ -33,6 +33,7 @@ import { writeAudit } from '../http/mutate';
 import { historyStep } from '../proposals/history';
 import { writeProposalVersions } from '../proposals/versions';
 import type { RouteDeps } from './deps';
+import { PEOPLE_TABLE } from './people';
 import { markReverted, reversalRoute } from './proposal-reversal';
 import { item } from '../http/positions';
 
@@ -338,6 +339,10 @@ async function authorizeDecision(current: Row, { tx, user }: ChangeContext<{ com
  * migration 18: the function the database's separation trigger asks, so the two agree).
  */
 async function declaredPeople(tx: Queryable, proposalId: string, account: string): Promise<DeclaredPeople> {
+  // Shared with other decisions, exclusive with a declaration (server/http/declarations.ts takes it to
+  // write): a declaration made while this decision is under way commits after it, and one under way
+  // is read once committed, so no decision commits after a declaration forbidding it (twelfth pass).
+  await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [PEOPLE_TABLE]);
   const found = await tx.query<DeclaredPeople>(
     `SELECT people_of(ARRAY[$2::text], p.created_at) AS "user", people_of(p.authors, p.created_at) AS authors,
        people_of(ARRAY(SELECT s.decided_by FROM proposal_steps s WHERE s.proposal_id = p.id AND s.decided_by IS NOT NULL),
