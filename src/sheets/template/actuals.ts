@@ -71,6 +71,7 @@ export function readTemplateActuals(grid: SheetGrid, t: ResolvedTemplate): Templ
         `${ACTUALS_TABLE} row ${row}`,
         `the line "${key}" is not in the template`,
         'Add its cost centre or account to the template first (re-run New budget workbook), or remove the row.',
+        key,
       );
     return line;
   };

@@ -39,12 +39,16 @@ export const TemplateErrors = {
     hint,
     details: { field },
   })),
-  /** Actuals whose columns or periods do not match the template. */
-  actualsMismatch: defineError('TEMPLATE_ACTUALS_MISMATCH', 'input', (at: string, problem: string, hint: string) => ({
-    message: `${at}: ${problem}.`,
-    hint,
-    details: { field: at },
-  })),
+  /** Actuals whose columns or periods do not match the template (`line`: the line named, when one is not in it). */
+  actualsMismatch: defineError(
+    'TEMPLATE_ACTUALS_MISMATCH',
+    'input',
+    (at: string, problem: string, hint: string, line?: string) => ({
+      message: `${at}: ${problem}.`,
+      hint,
+      details: { field: at, ...(line === undefined ? {} : { data: { line } }) },
+    }),
+  ),
   /** A sheet the template would write holds data the template did not write. */
   sheetInUse: defineError('TEMPLATE_SHEET_IN_USE', 'input', (sheet: string, cell: string, offer: string) => ({
     message: `Sheet "${sheet}" already holds data at ${cell}, where the template would write.`,

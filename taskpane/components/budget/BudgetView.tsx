@@ -63,6 +63,18 @@ const list = (text: string): string[] =>
 
 const messageOf = (e: unknown): string => (isFpaError(e) ? e.fullMessage : e instanceof Error ? e.message : String(e));
 
+/**
+ * The ids a refusal names that the pane may have seen nowhere (a CSV's line not in the template, a
+ * hierarchy's names), drawn whole in its message.
+ */
+function idsOf(e: unknown): string[] {
+  if (!isFpaError(e) || !e.data) return [];
+  const { line, name, parent, other, path } = e.data;
+  return [line, name, parent, other, ...(Array.isArray(path) ? path : [])].filter(
+    (v): v is string => typeof v === 'string',
+  );
+}
+
 /** What the form holds: typed fields, a hierarchy read, and the sample company when it filled the form. */
 interface FormState {
   draft: TemplateDraft;
@@ -115,7 +127,7 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
       const done = await work();
       if (done) setNotice({ intent: 'success', text: done, where });
     } catch (e) {
-      setNotice({ intent: 'error', text: messageOf(e), where });
+      setNotice({ intent: 'error', text: messageOf(e), where, ids: idsOf(e) });
     } finally {
       setBusy(false);
     }
@@ -252,7 +264,9 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
             Load sample company
           </Button>
         </div>
-        {notice?.where === 'template' && <NoticeBar intent={notice.intent} text={notice.text} ids={typedIds} />}
+        {notice?.where === 'template' && (
+          <NoticeBar intent={notice.intent} text={notice.text} ids={[...typedIds, ...(notice.ids ?? [])]} />
+        )}
       </div>
       {preview && (
         <div className={layout.column} data-testid="template-preview">
@@ -355,7 +369,9 @@ export function BudgetView({ workbook, repository, identity, getConnector }: Bud
         </div>
         {!online && <Caption1>Connect in Settings › Team server to load the actuals imported there.</Caption1>}
       </div>
-      {notice?.where === 'actuals' && <NoticeBar intent={notice.intent} text={notice.text} ids={typedIds} />}
+      {notice?.where === 'actuals' && (
+        <NoticeBar intent={notice.intent} text={notice.text} ids={[...typedIds, ...(notice.ids ?? [])]} />
+      )}
     </ViewSection>
   );
 }

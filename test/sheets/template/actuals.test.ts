@@ -42,6 +42,8 @@ describe('readTemplateActuals', () => {
     ]);
     expect(e.code).toBe('TEMPLATE_ACTUALS_MISMATCH');
     expect(e.message).toBe('actuals row 3: the line "XX/Travel" is not in the template.');
+    // The line it names, for the pane to draw whole (it is in no table the pane has seen).
+    expect(e.data).toEqual({ line: 'XX/Travel' });
   });
   test('a month outside the template, or in the forecast months, names the column or row', () => {
     const outside = refused([

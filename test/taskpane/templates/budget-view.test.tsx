@@ -270,4 +270,18 @@ describe('Budget view', () => {
     expect(problem.textContent).toContain('OPS-IT');
     expect([...problem.querySelectorAll('[data-line-id]')].map((e) => e.textContent)).toContain('OPS-IT');
   }, 30000);
+
+  it('a CSV line that is not in the template is named whole, though the pane has seen it nowhere', async () => {
+    renderBudget();
+    await createTemplate();
+    const file = new File(['cost centre,account,period,amount\nOPS-FACILITIES,Travel,2025-03,250\n'], 'a.csv', {
+      type: 'text/csv',
+    });
+    fireEvent.change(screen.getByLabelText('Load actuals from a CSV file'), { target: { files: [file] } });
+    const problem = await screen.findByRole('alert');
+    expect(problem.textContent).toMatch(/^actuals row 2: the line "OPS-FACILITIES\/Travel" is not in the template\./);
+    expect([...problem.querySelectorAll('[data-line-id]')].map((e) => e.textContent)).toEqual([
+      'OPS-FACILITIES/Travel',
+    ]);
+  }, 30000);
 });
