@@ -12,7 +12,8 @@
  * can: her Revert is "Propose a reversal" (a comment, the budget unchanged, no Approve for her on
  * the reversal), bob and carol approve the reversal in their views, and her apply makes v3. Last, her
  * Versions view connected (three versions, a write, the save form, a comparison) is checked by layout
- * at 320, 450 and 800 px, light and dark, and saved as versions-connected-<width>-<theme>.png.
+ * at 320, 450 and 800 px, light and dark, in the locale OPENFPA_LOCALE names, and saved as
+ * versions-connected-<width>-<theme>.png.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { deliverDue } from '../../server/notify/background';
@@ -52,7 +53,7 @@ const tokens: Record<string, string> = {};
 const settings = () => ({ ...server.config, webhookRetryBaseMs: 1_000, webhookMaxAttempts: 3 });
 
 /** A page of the pane for one person, signed in through Settings › Team server with their token. */
-async function signIn(user: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
+async function signIn(user: string, theme: 'light' | 'dark' = 'light', locale = 'en-US'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
@@ -62,7 +63,7 @@ async function signIn(user: string, theme: 'light' | 'dark' = 'light'): Promise<
   });
   await routeOfficeJs(page);
   await page.addInitScript(CUSTOM_FUNCTIONS_ERRORS);
-  await openPaneAt(page, site.url, 'settings', { locale: 'en-US', theme });
+  await openPaneAt(page, site.url, 'settings', { locale, theme });
   await page.getByLabel('Backend URL (optional)').fill(server.url);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByLabel('Development token').fill(tokens[user]);
@@ -381,7 +382,8 @@ test('the Versions view connected fits 320, 450 and 800 px, light and dark: list
   fs.mkdirSync(out, { recursive: true });
   const found: Record<string, string[]> = {};
   for (const theme of ['light', 'dark'] as const) {
-    const alice = await signIn('alice', theme);
+    // In the locale OPENFPA_LOCALE names, as the layout test (the other tests read en-US figures).
+    const alice = await signIn('alice', theme, process.env.OPENFPA_LOCALE ?? 'en-US');
     await openView(alice, 'Versions');
     // Her own cost centre's versions load with the connection; the newest two are compared by default.
     await alice.getByTestId('version').first().waitFor({ timeout: 30_000 });
@@ -395,6 +397,11 @@ test('the Versions view connected fits 320, 450 and 800 px, light and dark: list
       await settled(alice);
       await alice.screenshot({ path: path.join(out, `versions-connected-${width}-${theme}.png`), fullPage: true });
       found[`${width} ${theme}`] = await layoutProblems(alice, width);
+      // The two versions' boxes are as wide as each other ("Compare with" shared a row with the button).
+      const [base, other] = await Promise.all(
+        ['Base', 'Compare with'].map(async (label) => (await alice.getByLabel(label).boundingBox())?.width ?? 0),
+      );
+      if (Math.abs(base - other) > 1) found[`${width} ${theme}`].push(`Base is ${base} px wide, Compare with ${other}`);
     }
   }
   expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});

@@ -36,6 +36,9 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: '120px' },
+  // The two versions compared are as wide as each other: side by side where both fit (450 px), one under
+  // the other where not. At 320 px "Compare with" shared its row with the button, 104 px narrower than Base.
+  pick: { flex: '1 1 200px', minWidth: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
   item: {
     listStyleType: 'none',
@@ -218,7 +221,7 @@ export function VersionsView({
                 <SelectField
                   key={side}
                   label={side === 'base' ? 'Base' : 'Compare with'}
-                  className={styles.grow}
+                  className={styles.pick}
                   value={pair[side]}
                   onChange={(id) => setPair({ ...pair, [side]: id })}
                   options={versions.map((v) => ({ value: v.id, label: `${v.name} (${v.kind} ${v.fiscalYear})` }))}
