@@ -1,4 +1,4 @@
-import { layoutLabels, textWidth } from '../../src/chart/label-layout';
+import { layoutLabels, layoutMarkerLabels, textWidth, type LabelRequest } from '../../src/chart/label-layout';
 import { SeededGenerator } from '../../src/stats/seeded-generator';
 
 /** Two labels on one row closer than half their widths plus the gap (to a rounding error). */
@@ -69,6 +69,84 @@ describe('layoutLabels', () => {
       for (let i = 0; i < labels.length; i++)
         for (let j = i + 1; j < labels.length; j++)
           expect(overlaps(placed[i], placed[j], labels[i].width + 4, labels[j].width + 4)).toBe(false);
+    }
+  });
+});
+
+/**
+ * What a reader would see go wrong on a marker chart: a label's box (with `gap` around it) touching
+ * another label's box on its row, or another marker's line, which runs down from just under its own
+ * label through every lower row. Rows count from the top; a row's labels share one band of height.
+ */
+function collisions(labels: LabelRequest[], placed: Array<{ x: number; row: number }>, gap: number): string[] {
+  const found: string[] = [];
+  const box = (i: number) => [placed[i].x - labels[i].width / 2, placed[i].x + labels[i].width / 2];
+  for (let i = 0; i < labels.length; i++) {
+    const [l, r] = box(i);
+    for (let j = 0; j < labels.length; j++) {
+      if (j === i) continue;
+      const [lj, rj] = box(j);
+      if (placed[j].row === placed[i].row && j > i && l < rj + gap - 1e-9 && lj < r + gap - 1e-9)
+        found.push(`labels ${i} and ${j} overlap on row ${placed[i].row}`);
+      if (placed[j].row < placed[i].row && labels[j].at > l - gap + 1e-9 && labels[j].at < r + gap - 1e-9)
+        found.push(`label ${i} (row ${placed[i].row}) is on marker ${j}'s line at ${labels[j].at.toFixed(1)}`);
+    }
+  }
+  return found;
+}
+
+describe('layoutMarkerLabels', () => {
+  // P5/P50/P95 labels as the histogram draws them ("P50 42,189" ≈ 55 px at 10 px).
+  const widths = ['P5 34,963', 'P50 42,189', 'P95 52,348'].map((t) => textWidth(t, 10));
+
+  it("puts P50 off P5's line in a third row when P5, P50 and P95 are close (320 px: 155, 183, 212 px)", () => {
+    const labels = [155, 183, 212].map((at, i) => ({ at, width: widths[i] }));
+    const { placed, rows } = layoutMarkerLabels(labels, 0, 288, 6);
+    expect(collisions(labels, placed, 6)).toEqual([]);
+    expect(rows).toBe(3);
+    // Each label stays over its own line, and P5, P50, P95 read left to right.
+    placed.forEach((p, i) => expect(Math.abs(p.x - labels[i].at)).toBeLessThanOrEqual(widths[i] / 2 + 6));
+    expect(placed[0].x).toBeLessThan(placed[1].x);
+    expect(placed[1].x).toBeLessThan(placed[2].x);
+  });
+
+  it('keeps one row when the markers are far apart', () => {
+    const labels = [40, 150, 260].map((at, i) => ({ at, width: widths[i] }));
+    const { placed, rows } = layoutMarkerLabels(labels, 0, 300, 6);
+    expect(rows).toBe(1);
+    expect(placed.map((p) => p.x)).toEqual([40, 150, 260]);
+  });
+
+  it("places markers on one value (a distribution with no spread) off each other's lines", () => {
+    const labels = [100, 100, 100].map((at, i) => ({ at, width: widths[i] }));
+    const { placed } = layoutMarkerLabels(labels, 0, 288, 6);
+    expect(collisions(labels, placed, 6)).toEqual([]);
+    placed.forEach((p, i) => expect(Math.abs(p.x - 100)).toBeLessThanOrEqual(widths[i] / 2 + 6));
+  });
+
+  it("never puts a label on another label or another marker's line, at any width from 320 px (seeded, 3000 layouts)", () => {
+    const g = new SeededGenerator(20, 'marker-labels');
+    for (let k = 0; k < 3000; k++) {
+      // The histogram's drawing at pane widths 320–800 px (288–560 px wide), its plot 34 px in and 10 px short.
+      const width = 288 + Math.floor(g.nextOpen01() * 273);
+      const [left, right] = [34, width - 10];
+      const n = 1 + (k % 5);
+      // Spacings from none (all on one value) to the whole axis: a centre and a spread.
+      const centre = left + g.nextOpen01() * (right - left);
+      const spread = k % 7 === 0 ? 0 : g.nextOpen01() ** 2 * (right - left);
+      const ats = Array.from({ length: n }, () =>
+        Math.min(right, Math.max(left, centre + (g.nextOpen01() - 0.5) * spread)),
+      ).sort((a, b) => a - b);
+      const labels = ats.map((at, i) => ({ at, width: i < 3 ? widths[i] : 40 + g.nextOpen01() * 30 }));
+      const { placed, rows } = layoutMarkerLabels(labels, 0, width, 6);
+      expect(collisions(labels, placed, 6)).toEqual([]);
+      expect(rows).toBeLessThanOrEqual(n);
+      for (let i = 0; i < n; i++) {
+        expect(placed[i].x - labels[i].width / 2).toBeGreaterThanOrEqual(-1e-9);
+        expect(placed[i].x + labels[i].width / 2).toBeLessThanOrEqual(width + 1e-9);
+        // Over its own line: the line's top is under the label or within the gap of its edge.
+        expect(Math.abs(placed[i].x - labels[i].at)).toBeLessThanOrEqual(labels[i].width / 2 + 6 + 1e-9);
+      }
     }
   });
 });

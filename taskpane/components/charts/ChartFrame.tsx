@@ -50,20 +50,36 @@ export interface ChartFrameProps {
    * layout and draws once. Measured here when left out.
    */
   width?: number;
+  /**
+   * Room added above the plot (and to the height) once the width is known: rows of labels that need
+   * more than `margin.top` at this width (the histogram's marker labels).
+   */
+  extraTop?: (width: number) => number;
 }
 
-export function ChartFrame({ title, description, height, margin, children, testId, width: known }: ChartFrameProps) {
+export function ChartFrame({
+  title,
+  description,
+  height: baseHeight,
+  margin,
+  children,
+  testId,
+  width: known,
+  extraTop,
+}: ChartFrameProps) {
   const styles = useStyles();
   // A line's chart is titled by its id ("MKT-DIGITAL/Travel: actual against plan"): drawn whole.
   const lineIds = useKnownLineIds();
   const [ref, measured] = useElementWidth<HTMLDivElement>(known === undefined);
   const width = Math.min(MAX_WIDTH, Math.floor(known ?? measured) || FALLBACK_WIDTH);
+  const extra = extraTop?.(width) ?? 0;
+  const height = baseHeight + extra;
   const plot: Plot = {
     width,
     height,
     left: margin.left,
     right: width - (margin.right ?? 8),
-    top: margin.top ?? 8,
+    top: (margin.top ?? 8) + extra,
     bottom: height - margin.bottom,
   };
   return (

@@ -1,9 +1,11 @@
 /**
  * A distribution as a histogram: value axis with units along the bottom, share of trials up the
- * side, and marker lines (P5, P50, P95…) whose labels are placed so they never collide.
+ * side, and marker lines (P5, P50, P95…) whose labels are placed so they never collide: no label
+ * touches another label or another marker's line (src/chart's layoutMarkerLabels; a third row and
+ * more are added above the plot when the markers are close).
  */
 import { tokens } from '@fluentui/react-components';
-import { layoutLabels, textWidth } from '../../../src/chart';
+import { layoutMarkerLabels, textWidth } from '../../../src/chart';
 import type { Unit } from '../../../src/format';
 import type { Histogram } from '../../../src/stats/histogram';
 import { useNumbers } from '../../state/numbers';
@@ -28,6 +30,12 @@ export interface HistogramChartProps {
 }
 
 const ROW = FONT + 3;
+/** Label rows kept above the plot even when fewer are used (charts side by side keep one height). */
+const MIN_ROWS = 2;
+const LEFT = 34;
+const RIGHT = 10;
+/** Least space between a label and another label or another marker's line, px. */
+const GAP = 6;
 
 export function HistogramChart({
   histogram,
@@ -52,32 +60,34 @@ export function HistogramChart({
   const labels = markers.map((m, i) => `${m.label} ${values[i]}`);
   const [from, to] = formatAll([edges[0], edges[edges.length - 1]], unit);
   const description = `${title}: ${labels.join(', ')}; from ${from} to ${to}.`;
+  const scaleFor = (left: number, right: number) =>
+    linearScale(edges[0], edges[edges.length - 1], left, right, tickCount(right - left, 70));
+  // The labels may use the whole drawing's width (over the left axis' labels, which sit lower).
+  const place = (width: number) => {
+    const x = scaleFor(LEFT, width - RIGHT);
+    return layoutMarkerLabels(
+      markers.map((m, i) => ({ at: x.at(m.value), width: textWidth(labels[i], FONT) })),
+      0,
+      width,
+      GAP,
+    );
+  };
   return (
     <ChartFrame
       title={title}
       description={description}
       width={width}
       height={height}
-      margin={{ left: 34, right: 10, top: 2 * ROW + 6, bottom: 30 }}
+      margin={{ left: LEFT, right: RIGHT, top: MIN_ROWS * ROW + 6, bottom: 30 }}
+      extraTop={(w) => Math.max(0, place(w).rows - MIN_ROWS) * ROW}
       testId={testId}
     >
       {(plot) => {
-        const x = linearScale(
-          edges[0],
-          edges[edges.length - 1],
-          plot.left,
-          plot.right,
-          tickCount(plot.right - plot.left, 70),
-        );
+        const x = scaleFor(plot.left, plot.right);
         const y = linearScale(0, Math.max(...shares), plot.bottom, plot.top, 3);
-        const labelY = (row: number) => plot.top - (1 - row) * ROW - 4;
-        const placed = layoutLabels(
-          markers.map((m, i) => ({ at: x.at(m.value), width: textWidth(labels[i], FONT) })),
-          0,
-          plot.width,
-          6,
-          2,
-        );
+        const { placed, rows } = place(plot.width);
+        const used = Math.max(rows, MIN_ROWS);
+        const labelY = (row: number) => plot.top - (used - 1 - row) * ROW - 4;
         return (
           <>
             <LeftAxis scale={y} plot={plot} unit="percent" label="" options={{ decimals: 0 }} />
@@ -96,9 +106,9 @@ export function HistogramChart({
               );
             })}
             <BottomAxis scale={x} plot={plot} unit={unit} label={axisLabel} grid={false} />
-            {/* Every marker line first, then every label over them with a halo of the background:
-                a line from the upper label row runs down through the lower row and must not cross out
-                a label there (P5's line through "P50 42,189" at 320 px). */}
+            {/* Every marker line first, then every label over them with a halo of the background. A
+                line runs down from under its own label through the rows below it, where the layout
+                keeps every other label off it. */}
             {markers.map((m, i) => (
               <line
                 key={m.label}
