@@ -3,7 +3,8 @@
  * than the pane, no button and no table column is cut off, no badge spills its words, no browser file
  * control shows, fields side by side line up their boxes, a group of fields starts where its fields
  * start, a switch starts under the sentence above it, a text box shows a short list whole, line ids
- * break only after "/", headings stand over their amounts. Used by the layout test at every width and
+ * break only after "/", headings stand over their amounts, a chart's marker labels touch no other label
+ * and no other marker's line. Used by the layout test at every width and
  * by the guide walk on the sample company at 320 px.
  */
 import type { Page } from 'playwright-core';
@@ -167,6 +168,24 @@ export async function layoutProblems(page: Page, width: number): Promise<string[
         const right = Math.max(...cells.map(textRight));
         if (Math.abs(textRight(h) - right) > 4) problems.push(`heading ${name(h)} is not over its amounts`);
       });
+    }
+    // A chart's marker label (P5, P50, P95) as drawn touches no other label and no other marker's line.
+    for (const svg of [...(main?.querySelectorAll('svg') ?? [])]) {
+      const labels = [...svg.querySelectorAll('[data-marker]')].filter(visible);
+      // A vertical line's box is 0 px wide: visible() would drop it.
+      const lines = [...svg.querySelectorAll('[data-marker-line]')].filter((l) => l.getBoundingClientRect().height > 0);
+      const hits = (a: DOMRect, b: DOMRect) =>
+        a.left <= b.right && b.left <= a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const label of labels) {
+        const box = label.getBoundingClientRect();
+        const own = label.getAttribute('data-marker');
+        for (const other of labels)
+          if (other !== label && hits(box, other.getBoundingClientRect()))
+            problems.push(`marker label ${name(label)} overlaps ${name(other)}`);
+        for (const line of lines)
+          if (line.getAttribute('data-marker-line') !== own && hits(box, line.getBoundingClientRect()))
+            problems.push(`marker label ${name(label)} is on ${line.getAttribute('data-marker-line')}'s line`);
+      }
     }
     return [...new Set(problems)];
   }, width);
